@@ -1,0 +1,88 @@
+"""The Bot: one entry point, `handle`, that every adapter calls with the core's vocabulary."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import texts
+from bot.blocks import Reply, Text
+from bot.errors import PrepbotError
+from bot.features import register_all
+from bot.metrics import Metrics
+from bot.people.directory import remember_conversation, remember_person, set_role
+from bot.ports import Clock, SystemClock
+from bot.roles import Role
+from bot.router import Router, as_command
+from bot.settings import Settings
+from bot.storage.idempotency import claim_event
+from bot.turn import Turn
+from bot.vocabulary import AnyIncoming, Message, Person
+from knowledge import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+
+class Bot:
+    """The core, built from explicit parts; it holds no platform and sends nothing itself."""
+
+    def __init__(self, *, sessions: async_sessionmaker[AsyncSession], kb: KnowledgeBase,
+                 settings: Settings, clock: Clock | None = None,
+                 metrics: Metrics | None = None) -> None:
+        self.sessions = sessions
+        self.kb = kb
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.metrics = metrics or Metrics()
+        self.router = Router()
+        register_all(self.router)
+
+    def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
+        """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command."""
+        known = set(self.router.commands) if bare_words else None
+        return as_command(message, known) or message
+
+    async def handle(self, incoming: AnyIncoming) -> list[Reply]:
+        """Handle one incoming event and return the replies; retried events return nothing."""
+        kind = type(incoming).__name__.lower()
+        self.metrics.incoming.labels(kind).inc()
+        async with self.sessions() as session:
+            try:
+                return await self._handle(session, incoming)
+            except PrepbotError as error:
+                await session.rollback()
+                return [Reply(str(error), (Text(str(error)),), private=True)]
+            except SQLAlchemyError:
+                await session.rollback()
+                self.metrics.errors.inc()
+                log.exception("database error while handling a %s", kind)
+                return [Reply(texts.SAVE_FAILED, (Text(texts.SAVE_FAILED),), private=True)]
+
+    async def _handle(self, session: AsyncSession, incoming: AnyIncoming) -> list[Reply]:
+        now = self.clock.now()
+        if incoming.event_id:
+            key = f"{incoming.person.platform}:{incoming.event_id}"
+            if not await claim_event(session, key, now):
+                self.metrics.duplicates.inc()
+                return []
+        person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
+        await remember_conversation(session, incoming.conversation, person.id, now)
+        turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings)
+        started = time.perf_counter()
+        replies = await self.router.dispatch(turn)
+        await session.commit()
+        log.debug("handled %s in %.1f ms", type(incoming).__name__,
+                  (time.perf_counter() - started) * 1000)
+        return replies
+
+    async def grant(self, person: Person, role: Role) -> None:
+        """Give a person a role (the admin CLI and the playground's persona switch use this)."""
+        async with self.sessions() as session, session.begin():
+            await set_role(session, person.platform, person.user_id, role, self.clock.now())
+
+    def help(self, role: Role) -> Reply:
+        """What this role can do."""
+        return self.router.help(role)

@@ -1,0 +1,125 @@
+"""What the core says back: a Reply made of a few neutral blocks that every adapter renders.
+
+Text marked `markdown=True` is prepbot's own light markup (**bold**, `code`, [label](url));
+anything a person typed goes in with `markdown=False`, so renderers escape it whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph."""
+
+    text: str
+    markdown: bool = True
+
+
+@dataclass(frozen=True)
+class Steps:
+    """A numbered list of steps."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label and value pairs, shown side by side where the platform can."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Button:
+    """One button: the action id the core routes on, and a value it gets back."""
+
+    label: str
+    action_id: str
+    value: str = ""
+    style: Literal["default", "primary", "danger"] = "default"
+
+
+@dataclass(frozen=True)
+class Buttons:
+    """A row of buttons."""
+
+    buttons: tuple[Button, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a Choice or a select input."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A single-choice scale (a Likert item): every point labelled in words."""
+
+    name: str
+    label: str
+    options: tuple[Option, ...]
+    selected: str | None = None
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Input:
+    """One field of a form."""
+
+    name: str
+    label: str
+    kind: Literal["text", "textarea", "select", "date"] = "text"
+    options: tuple[Option, ...] = ()
+    required: bool = True
+    placeholder: str = ""
+    initial: str = ""
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form the person fills in and submits; `context` comes back with the submission."""
+
+    form_id: str
+    title: str
+    fields: tuple[Input | Choice, ...]
+    submit_label: str = "Submit"
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image (a chart, say) with the alt text a screen reader speaks."""
+
+    url: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Divider:
+    """A thin line between parts of a reply."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Small, secondary text."""
+
+    text: str
+
+
+Block = Text | Steps | Fields | Buttons | Choice | Form | Image | Divider | Context
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message back: blocks, a plain-text fallback, and how it is delivered."""
+
+    text: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    private: bool = False
+    replace_original: bool = False

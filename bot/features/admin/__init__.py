@@ -1,0 +1,1 @@
+"""Admin: help, who am I, and roles."""

@@ -1,0 +1,1 @@
+"""Answers: a teacher asks, the knowledge base answers or admits it does not know."""

@@ -1,0 +1,50 @@
+"""Storing questions and feedback: the signal the weekly digest reads for gaps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.answers.models import QuestionRow
+from bot.people.models import PersonRow
+from knowledge import Decision
+
+MAX_QUESTION_CHARS = 2000
+
+
+async def record_question(session: AsyncSession, person: PersonRow, platform: str, text: str,
+                          decision: Decision, now: datetime) -> QuestionRow:
+    """Store a question with what the bot did about it."""
+    row = QuestionRow(
+        person_id=person.id, platform=platform, text=text[:MAX_QUESTION_CHARS],
+        outcome=decision.kind, article_id=decision.top_id,
+        suggestions=",".join(a.id for a in decision.suggestions),
+        confidence=round(decision.confidence, 4), asked_at=now)
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def own_question(session: AsyncSession, person: PersonRow, value: str) -> QuestionRow:
+    """The question a button refers to, if it belongs to the person clicking."""
+    row = await session.get(QuestionRow, int(value)) if value.isdigit() else None
+    if row is None or row.person_id != person.id:
+        raise BadInput("I couldn't find that question any more. Try asking again.")
+    return row
+
+
+async def record_feedback(session: AsyncSession, question: QuestionRow, helpful: bool,
+                          now: datetime) -> None:
+    """Store "Did this help?"; clicking again changes the answer, never adds a second one."""
+    question.helpful = helpful
+    question.feedback_at = now
+    await session.flush()
+
+
+async def record_choice(session: AsyncSession, question: QuestionRow, article_id: str) -> None:
+    """The teacher picked an article from the suggestions: that is now the question's article."""
+    question.article_id = article_id
+    question.outcome = "answer"
+    await session.flush()

@@ -1,0 +1,65 @@
+"""How answers look, in neutral blocks."""
+
+from __future__ import annotations
+
+import re
+
+from bot import texts
+from bot.blocks import Block, Button, Buttons, Context, Reply, Text
+from bot.blocks import Steps as StepList
+from knowledge import Article
+
+KB_LINK = re.compile(r"\[([^\]]+)\]\(kb:([a-z0-9-]+)\)")
+
+
+def _plain_links(text: str) -> str:
+    return KB_LINK.sub(lambda m: f"*{m.group(1)}*", text)
+
+
+def open_ticket_button(question_id: int) -> Button:
+    """The button that turns a question into a ticket."""
+    return Button(texts.OPEN_TICKET, "tickets.open", str(question_id), style="primary")
+
+
+def article_reply(article: Article, question_id: int, replace: bool = False) -> Reply:
+    """An article: its one-line answer, the steps, related links and "Did this help?"."""
+    blocks: list[Block] = [Text(f"**{article.title}**"), Text(_plain_links(article.summary))]
+    if article.steps:
+        blocks.append(StepList(tuple(_plain_links(step) for step in article.steps)))
+    blocks.extend(Text(_plain_links(note)) for note in article.notes)
+    related = [Button(f"See: {label}", "answers.show", f"{question_id}:{target}")
+               for label, target in KB_LINK.findall(" ".join(article.notes))]
+    if article.still_stuck:
+        blocks.append(Context(f"{texts.STILL_STUCK} {_plain_links(article.still_stuck)}"))
+    blocks.append(Text(texts.DID_IT_HELP))
+    blocks.append(Buttons((
+        Button("Yes", "answers.helpful.yes", str(question_id), style="primary"),
+        Button("No", "answers.helpful.no", str(question_id)),
+        *related[:2],
+    )))
+    fallback = f"{article.title}: {article.summary}"
+    return Reply(fallback, tuple(blocks), replace_original=replace)
+
+
+def suggestions_reply(articles: tuple[Article, ...], question_id: int) -> Reply:
+    """A short "is it one of these?" list, with a way out to a ticket."""
+    buttons = [Button(a.title, "answers.show", f"{question_id}:{a.id}") for a in articles]
+    buttons.append(Button(texts.NOT_THIS, "answers.none", str(question_id)))
+    blocks = (Text(texts.SUGGEST_INTRO), Buttons(tuple(buttons)),
+              Buttons((open_ticket_button(question_id),)))
+    titles = "; ".join(a.title for a in articles)
+    return Reply(f"{texts.SUGGEST_INTRO} {titles}", blocks)
+
+
+def deflect_reply(question_id: int, replace: bool = False) -> Reply:
+    """No article fits: say so plainly and offer a ticket."""
+    return Reply(texts.DEFLECT, (Text(texts.DEFLECT), Buttons((open_ticket_button(question_id),))),
+                 replace_original=replace)
+
+
+def feedback_reply(helpful: bool, question_id: int) -> Reply:
+    """What replaces the "Did this help?" message after a click."""
+    if helpful:
+        return Reply(texts.HELPFUL_YES, (Text(texts.HELPFUL_YES),), replace_original=True)
+    blocks = (Text(texts.HELPFUL_NO), Buttons((open_ticket_button(question_id),)))
+    return Reply(texts.HELPFUL_NO, blocks, replace_original=True)

@@ -1,0 +1,1 @@
+"""People and conversations: who talks to prepbot, their role, and where to reach them."""

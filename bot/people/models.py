@@ -1,0 +1,40 @@
+"""Tables for people and the conversations the bot can message later."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage.base import Base, UTCDateTime
+
+
+class PersonRow(Base):
+    """A person on one platform, with the role prepbot gives them."""
+
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("platform", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(255), default="")
+    tz: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    role: Mapped[str] = mapped_column(String(16), default="teacher")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ConversationRow(Base):
+    """A conversation and the adapter's opaque reference for messaging it later."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("platform", "conversation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    conversation_id: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16), default="direct")
+    ref: Mapped[str] = mapped_column(Text, default="")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

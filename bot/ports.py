@@ -1,0 +1,42 @@
+"""What the core needs from the outside world, as Protocols adapters implement."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+from bot.blocks import Reply
+from bot.vocabulary import Conversation, Person
+
+
+class Messenger(Protocol):
+    """How the core speaks first on a platform (scheduled work uses only this)."""
+
+    platform: str
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Send a direct message to a person."""
+
+    async def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Post to a channel or conversation."""
+
+    async def members(self, conversation: Conversation) -> list[Person]:
+        """The people in a channel or team."""
+
+    async def profile(self, person: Person) -> Person:
+        """A person with name and time zone filled in."""
+
+
+class Clock(Protocol):
+    """Where the time comes from, so tests can move it."""
+
+    def now(self) -> datetime:
+        """The current time, timezone-aware (UTC)."""
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> datetime:
+        """The current time in UTC."""
+        return datetime.now(UTC)

@@ -1,0 +1,74 @@
+"""Every setting prepbot reads, with its default. Read once, by adapters/runtime.py."""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Settings from the environment and a `.env` file; names follow design.md."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field(
+        default="sqlite+aiosqlite:///prepbot.db", validation_alias="DATABASE_URL"
+    )
+    port: int = Field(default=3978, validation_alias="PORT")
+    host: str = Field(default="0.0.0.0", validation_alias="PREPBOT_HOST")
+    slack_bot_token: str = Field(default="", validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str = Field(default="", validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str = Field(default="", validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(
+        default="https://slack.com/api/", validation_alias="SLACK_API_URL"
+    )
+    microsoft_app_id: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppId", "MICROSOFTAPPID")
+    )
+    microsoft_app_password: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppPassword", "MICROSOFTAPPPASSWORD")
+    )
+    microsoft_app_type: str = Field(
+        default="MultiTenant", validation_alias=AliasChoices("MicrosoftAppType", "MICROSOFTAPPTYPE")
+    )
+    microsoft_app_tenant_id: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFTAPPTENANTID")
+    )
+    admins: str = Field(default="", validation_alias="PREPBOT_ADMINS")
+    kb_dir: str = Field(default="", validation_alias="PREPBOT_KB_DIR")
+    playground: bool | None = Field(default=None, validation_alias="PREPBOT_PLAYGROUND")
+    log_format: str = Field(default="text", validation_alias="LOG_FORMAT")
+    max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
+
+    @property
+    def admin_keys(self) -> frozenset[str]:
+        """The `platform:user_id` keys named in PREPBOT_ADMINS."""
+        return frozenset(k.strip() for k in self.admins.split(",") if k.strip())
+
+    @property
+    def slack_configured(self) -> bool:
+        """True when Slack can be served, over HTTP or Socket Mode."""
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+    @property
+    def teams_configured(self) -> bool:
+        """True when a Bot Framework app id is set."""
+        return bool(self.microsoft_app_id)
+
+    @property
+    def playground_personas(self) -> bool:
+        """The persona switch: on with no platform configured, or when forced."""
+        if self.playground is not None:
+            return self.playground
+        return not (self.slack_configured or self.teams_configured)
+
+    def missing_slack(self) -> list[str]:
+        """The Slack settings still missing for HTTP mode."""
+        names = {"SLACK_BOT_TOKEN": self.slack_bot_token}
+        if not self.slack_app_token:
+            names["SLACK_SIGNING_SECRET"] = self.slack_signing_secret
+        return [name for name, value in names.items() if not value]
+
+    def missing_teams(self) -> list[str]:
+        """The Bot Framework settings still missing."""
+        return [] if self.microsoft_app_id else ["MicrosoftAppId", "MicrosoftAppPassword"]

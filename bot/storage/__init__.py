@@ -1,0 +1,1 @@
+"""Storage: the async engine, the declarative base, idempotency keys and migrations."""

@@ -1,0 +1,45 @@
+"""Alembic migrations, run on start and by `prepbot db upgrade`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+    """Bring the schema up to `revision` (the latest by default)."""
+    async with engine.begin() as connection:
+        await connection.run_sync(lambda c: command.upgrade(_config(c), revision))
+
+
+async def downgrade(engine: AsyncEngine, revision: str = "base") -> None:
+    """Take the schema down to `revision` (empty by default)."""
+    async with engine.begin() as connection:
+        await connection.run_sync(lambda c: command.downgrade(_config(c), revision))
+
+
+def head_revision() -> str | None:
+    """The newest migration shipped with this version of prepbot."""
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    """The revision the database is at, or None when it has never been migrated."""
+    async with engine.connect() as connection:
+        return await connection.run_sync(
+            lambda c: MigrationContext.configure(c).get_current_revision())

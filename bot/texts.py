@@ -1,0 +1,22 @@
+"""Every sentence prepbot says to a person, in one place, so tone stays consistent."""
+
+ANSWER_INTRO = "Here's what usually fixes it:"
+DID_IT_HELP = "Did this help?"
+HELPFUL_YES = "Glad that fixed it! Ask me anytime."
+HELPFUL_NO = "Sorry that didn't fix it. A person can take it from here."
+SUGGEST_INTRO = "I'm not sure I understood. Is it one of these?"
+DEFLECT = ("I don't have an article for that yet, so I won't guess. "
+           "A coach or IT can help: open a ticket and they'll pick it up.")
+OPEN_TICKET = "Open a ticket"
+NOT_THIS = "None of these"
+STILL_STUCK = "Still stuck?"
+EMPTY_QUESTION = "Tell me what's going on, for example: *the projector says no signal*."
+UNKNOWN_COMMAND = "I don't know the command `/{name}`. Here's what I can do:"
+UNKNOWN_ACTION = "That button has expired or I no longer know it. Try asking again."
+UNKNOWN_FORM = "I couldn't use that form any more. Please start again."
+NOT_ALLOWED = "Sorry, `/{name}` is for {role}s. Ask a coach or admin if you need it."
+HELP_INTRO = ("I'm prepbot. Ask me a tech question in your own words, or use a command:")
+SAVE_FAILED = ("Sorry, something went wrong on my side and nothing was saved. "
+               "Please try again in a minute.")
+ARTICLE_GONE = "That article is no longer in the knowledge base. Try asking again."
+FEEDBACK_THANKS = "Thanks for the feedback."

@@ -1,0 +1,78 @@
+"""The small, typed vocabulary every adapter speaks to the core."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+ConversationKind = Literal["direct", "channel"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    """Someone on a platform: who sent a message, or who we want to reach."""
+
+    platform: str
+    user_id: str
+    display_name: str = ""
+    tz: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The `platform:user_id` form that settings such as PREPBOT_ADMINS use."""
+        return f"{self.platform}:{self.user_id}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conversation:
+    """Where a message came from; `ref` is opaque to the core and owned by the adapter."""
+
+    platform: str
+    id: str
+    kind: ConversationKind = "direct"
+    ref: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Incoming:
+    """What every incoming kind carries: who, where, and the platform's event id."""
+
+    person: Person
+    conversation: Conversation
+    event_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Message(Incoming):
+    """Free text typed to the bot."""
+
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command(Incoming):
+    """A slash command (or a command word typed in Teams): name without slash, and its text."""
+
+    name: str
+    text: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action(Incoming):
+    """A button click: which button, and the value it carried."""
+
+    action_id: str
+    value: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Submission(Incoming):
+    """A submitted form: which form, and its values by input name."""
+
+    form_id: str
+    values: Mapping[str, str] = field(default_factory=dict)
+    context: str = ""
+
+
+AnyIncoming = Message | Command | Action | Submission

@@ -1,0 +1,108 @@
+"""The retrieval index: BM25F over title, phrasings, tags and body, with a phrasing re-rank.
+
+BM25F finds the candidates cheaply from posting lists; the best-matching single phrasing
+(how teachers say it) then re-ranks the few candidates, which is where paraphrases are won.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from knowledge.model import Article
+from knowledge.normalize import Analyzer, Synonyms, fold
+
+FIELD_WEIGHTS = {"title": 3.0, "phrasings": 2.0, "tags": 2.0, "body": 1.0}
+K1, B = 1.2, 0.75
+CANDIDATES = 12
+PHRASE_WEIGHT = 0.6
+
+
+@dataclass(frozen=True)
+class Match:
+    """One ranked article for a question, with the evidence behind its score."""
+
+    article_id: str
+    score: float
+    lexical: float = 0.0
+    phrase: float = 0.0
+    coverage: float = 0.0
+
+
+def _fields(article: Article) -> dict[str, str]:
+    return {"title": article.title, "phrasings": " ".join(article.phrasings),
+            "tags": " ".join((*article.tags, article.category)), "body": article.body_text}
+
+
+class Index:
+    """An immutable index over a list of articles; build a new one to change articles."""
+
+    def __init__(self, articles: Sequence[Article], synonyms: Synonyms) -> None:
+        self.ids = [a.id for a in articles]
+        raw_words = {w for a in articles for text in _fields(a).values() for w in fold(text).split()}
+        self.analyzer = Analyzer(synonyms, raw_words)
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.phrase_terms: list[list[str]] = []
+        self.article_terms: list[frozenset[str]] = []
+        lengths = [self._add(i, a) for i, a in enumerate(articles)]
+        self.avg_length = sum(lengths) / len(lengths) if lengths else 1.0
+        self.lengths = lengths
+        n = len(articles)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5))
+                    for t, p in self.postings.items()}
+        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def _add(self, position: int, article: Article) -> float:
+        weighted: Counter[str] = Counter()
+        for name, text in _fields(article).items():
+            for term in self.analyzer.terms(text):
+                weighted[term] += FIELD_WEIGHTS[name]
+        for term, tf in weighted.items():
+            self.postings[term].append((position, tf))
+        self.phrase_terms.append(
+            [" ".join(self.analyzer.terms(p)) for p in (article.title, *article.phrasings)])
+        self.article_terms.append(frozenset(weighted))
+        return float(sum(weighted.values()))
+
+    def query_terms(self, question: str) -> list[str]:
+        """The question's terms, spelling corrected against the articles' words."""
+        return self.analyzer.terms(question, correct=True)
+
+    def search(self, question: str, limit: int = 5) -> list[Match]:
+        """Articles ranked for a question, best first (empty when nothing shares a term)."""
+        terms = list(dict.fromkeys(self.query_terms(question)))
+        lexical = self._bm25(terms)
+        if not lexical:
+            return []
+        top = sorted(lexical, key=lexical.__getitem__, reverse=True)[:CANDIDATES]
+        best = max(lexical[i] for i in top)
+        query_text = " ".join(terms)
+        matches = []
+        for i in top:
+            phrase = max(fuzz.token_set_ratio(query_text, p) for p in self.phrase_terms[i]) / 100
+            score = lexical[i] / best + PHRASE_WEIGHT * phrase
+            matches.append(Match(self.ids[i], score, lexical[i], phrase, self._coverage(terms, i)))
+        matches.sort(key=lambda m: m.score, reverse=True)
+        return matches[:limit]
+
+    def _bm25(self, terms: list[str]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        for term in terms:
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for position, tf in self.postings[term]:
+                norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.lengths[position] / self.avg_length))
+                scores[position] += idf * norm
+        return scores
+
+    def _coverage(self, terms: list[str], position: int) -> float:
+        """The idf-weighted share of the question's terms that the article contains."""
+        weights = {t: self.idf.get(t, self.unknown_idf) for t in terms}
+        total = sum(weights.values())
+        found = sum(w for t, w in weights.items() if t in self.article_terms[position])
+        return found / total if total else 0.0

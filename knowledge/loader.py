@@ -1,0 +1,102 @@
+"""Read articles from the shipped folder and a district's own folder."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.model import Article, linked_ids, split_body
+
+log = logging.getLogger(__name__)
+FRONT = "---"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One article file as read: its front matter, body, and where the body starts."""
+
+    path: Path
+    text: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    error: str = ""
+
+
+def shipped_folder() -> Path:
+    """The folder of the articles that ship inside the package."""
+    return Path(str(resources.files("knowledge") / "articles"))
+
+
+def read_source(path: Path) -> SourceFile:
+    """Parse one file; a file that cannot be parsed comes back with `error` set."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FRONT:
+        return SourceFile(path, text, {}, text, 1, "no front matter: the file must start with ---")
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == FRONT)
+    except StopIteration:
+        return SourceFile(path, text, {}, "", 1, "front matter is not closed with ---")
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as error:
+        return SourceFile(path, text, {}, "", 1, f"front matter is not valid YAML: {error}")
+    if not isinstance(meta, dict):
+        return SourceFile(path, text, {}, "", 1, "front matter must be a mapping of fields")
+    return SourceFile(path, text, meta, "\n".join(lines[end + 1:]), end + 2)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value or () if item is not None)
+
+
+def to_article(source: SourceFile) -> Article:
+    """Build an Article from a parsed file (missing fields become empty)."""
+    meta = source.meta
+    summary, steps, notes, still_stuck = split_body(source.body)
+    updated = meta.get("updated", "")
+    return Article(
+        id=str(meta.get("id", source.path.stem)), title=str(meta.get("title", "")),
+        category=str(meta.get("category", "general")), audience=str(meta.get("audience", "teacher")),
+        escalate_to=str(meta.get("escalate_to", "coach")), tags=_strings(meta.get("tags")),
+        phrasings=_strings(meta.get("phrasings")),
+        updated=updated.isoformat() if isinstance(updated, date) else str(updated),
+        summary=summary, steps=steps, notes=notes, still_stuck=still_stuck,
+        source=str(source.path), retired=bool(meta.get("retired", False)),
+        body_line=source.body_line, links=linked_ids(source.body),
+    )
+
+
+def folders(extra: Path | None) -> list[Path]:
+    """The folders to read, shipped first, so a district's articles override shipped ones."""
+    return [shipped_folder()] + ([extra] if extra else [])
+
+
+def source_files(extra: Path | None) -> list[SourceFile]:
+    """Every article file, in override order."""
+    return [read_source(path) for folder in folders(extra) if folder.is_dir()
+            for path in sorted(folder.glob("*.md"))]
+
+
+def load_articles(extra: Path | None = None) -> dict[str, Article]:
+    """The live articles by id: a district's file replaces a shipped one, `retired` removes it."""
+    articles: dict[str, Article] = {}
+    for source in source_files(extra):
+        if source.error:
+            log.warning("skipping article %s: %s", source.path, source.error)
+            continue
+        article = to_article(source)
+        if article.retired:
+            articles.pop(article.id, None)
+        else:
+            articles[article.id] = article
+    return articles

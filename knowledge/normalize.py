@@ -1,0 +1,107 @@
+"""From how teachers type to the terms retrieval compares: fold, correct, map synonyms, stem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+from rapidfuzz import fuzz, process
+
+WORD = re.compile(r"[a-z0-9]+")
+# Function words, and the filler of a rushed chat message, carry no topic.
+STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be because been before being
+below both but by can could did do does doing down during each few for from further had has
+have having he her here hers him his how i if in into is it its itself just me more most my
+myself no nor of off on once only or other our out over own same she should so some such
+than that the their them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours
+yourself im ive id dont doesnt didnt isnt wont cant cannot couldnt wasnt arent get got
+getting keep keeps kept still now anyone someone something anything thing things stuff
+please pls plz thanks thank thx help helps need needs want wants know trying try tried
+like just really ugh argh omg lol asap urgent hi hello hey anybody again today right
+""".split())
+MIN_CORRECTABLE = 4
+
+
+def fold(text: str) -> str:
+    """Lower-case, ASCII-ish, apostrophes dropped ("can't" -> "cant"), punctuation to spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"['’`]", "", text)
+    return " ".join(WORD.findall(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The English Snowball stem of one word."""
+    return str(_STEMMER.stemWord(word))
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+class Synonyms:
+    """A phrase table: variant word sequences are replaced by their canonical words."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self.replacements: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for canonical, variants in table.items():
+            target = tuple(fold(canonical).split())
+            for variant in variants:
+                self.replacements[tuple(fold(variant).split())] = target
+        self.longest = max((len(v) for v in self.replacements), default=1)
+        self.words = frozenset(w for v in self.replacements for w in v) | frozenset(
+            w for t in self.replacements.values() for w in t)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Synonyms:
+        """Read a synonyms YAML file (the shipped one by default)."""
+        text = path.read_text("utf-8") if path else (
+            resources.files("knowledge") / "synonyms.yml").read_text("utf-8")
+        return cls(yaml.safe_load(text) or {})
+
+    def apply(self, words: list[str]) -> list[str]:
+        """Replace every variant with its canonical words, longest variant first."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                target = self.replacements.get(tuple(words[i:i + size]))
+                if target is not None:
+                    out.extend(target)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+class Analyzer:
+    """Turns text into index terms; for questions it also corrects misspelt words."""
+
+    def __init__(self, synonyms: Synonyms, vocabulary: Iterable[str] = ()) -> None:
+        self.synonyms = synonyms
+        self.vocabulary = sorted(set(vocabulary) | synonyms.words)
+        self._known = frozenset(self.vocabulary)
+        self._correct = lru_cache(maxsize=65536)(self._nearest)
+
+    def terms(self, text: str, correct: bool = False) -> list[str]:
+        """Index terms of a text: synonyms mapped, stop words dropped, stemmed."""
+        words = fold(text).split()
+        if correct:
+            words = [self._correct(w) for w in words]
+        words = self.synonyms.apply(words)
+        return [stem(w) for w in words if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+
+    def _nearest(self, word: str) -> str:
+        if word in self._known or len(word) < MIN_CORRECTABLE or word.isdigit():
+            return word
+        best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=82)
+        return best[0] if best else word
