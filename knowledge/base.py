@@ -9,6 +9,7 @@ from knowledge.index import Index, Match
 from knowledge.loader import load_articles
 from knowledge.model import Article
 from knowledge.normalize import Synonyms
+from knowledge.scope import OFF_TOPIC
 
 
 class KnowledgeBase:
@@ -19,7 +20,7 @@ class KnowledgeBase:
         self.extra = extra
         self.synonyms = synonyms
         self.articles = articles
-        self.index = Index(list(articles.values()), synonyms)
+        self.index = Index(list(articles.values()), synonyms, OFF_TOPIC)
 
     def get(self, article_id: str) -> Article | None:
         """One article by id."""
@@ -31,12 +32,13 @@ class KnowledgeBase:
 
     def answer(self, question: str) -> Decision:
         """Answer with one article, suggest a few, or deflect to a ticket."""
-        return decide(self.search(question), self.articles)
+        matches, off_topic = self.index.rank(question)
+        return decide(matches, self.articles, off_topic)
 
     def reload(self) -> int:
         """Re-read every folder and swap the index in one step; returns the article count."""
         articles = load_articles(self.extra)
-        index = Index(list(articles.values()), self.synonyms)
+        index = Index(list(articles.values()), self.synonyms, OFF_TOPIC)
         self.articles, self.index = articles, index
         return len(articles)
 

@@ -46,7 +46,8 @@ def read_questions(path: Path) -> list[Question]:
             row = json.loads(line)
             questions.append(Question(str(row["q"]), row.get("expect")))
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise ValueError(f"{path}:{number}: not a {{'q', 'expect'}} object ({error})") from error
+            message = f"{path}:{number}: not a {{'q', 'expect'}} object ({error})"
+            raise ValueError(message) from error
     return questions
 
 
@@ -76,7 +77,10 @@ def evaluate(questions: Iterable[Question], answer: Callable[[str], Decision]) -
         counts["in_deflected"] += decision.kind == "deflect"
         if ranked[:1] != [question.expect]:
             misses.setdefault(question.expect, []).append(question.q)
-    share = lambda key, of: round(counts[key] / counts[of], 4) if counts[of] else 0.0  # noqa: E731
+
+    def share(key: str, of: str) -> float:
+        return round(counts[key] / counts[of], 4) if counts[of] else 0.0
+
     return Report(n=counts["n"], top1=share("top1", "in"), top3=share("top3", "in"),
                   oos_deflected=share("oos_deflected", "oos"),
                   in_deflected=share("in_deflected", "in"), answer_acc=share("right", "n"),

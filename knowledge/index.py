@@ -7,8 +7,8 @@ BM25F finds the candidates cheaply from posting lists; the best-matching single 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -20,6 +20,7 @@ FIELD_WEIGHTS = {"title": 3.0, "phrasings": 2.0, "tags": 2.0, "body": 1.0}
 K1, B = 1.2, 0.75
 CANDIDATES = 12
 PHRASE_WEIGHT = 0.6
+GUARD = "~off-topic:"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class Match:
     coverage: float = 0.0
 
 
+def _guard(area: str, phrasings: Sequence[str]) -> Article:
+    """An off-topic area as an article that is indexed but never returned."""
+    return Article(id=GUARD + area, title="", category="", audience="", escalate_to="",
+                   tags=(), phrasings=tuple(phrasings), updated="", summary="", steps=())
+
+
 def _fields(article: Article) -> dict[str, str]:
     return {"title": article.title, "phrasings": " ".join(article.phrasings),
             "tags": " ".join((*article.tags, article.category)), "body": article.body_text}
@@ -41,9 +48,14 @@ def _fields(article: Article) -> dict[str, str]:
 class Index:
     """An immutable index over a list of articles; build a new one to change articles."""
 
-    def __init__(self, articles: Sequence[Article], synonyms: Synonyms) -> None:
+    def __init__(self, articles: Sequence[Article], synonyms: Synonyms,
+                 off_topic: Mapping[str, Sequence[str]] | None = None) -> None:
+        self.size = len(articles)
+        guards = [_guard(area, phrasings) for area, phrasings in (off_topic or {}).items()]
+        articles = [*articles, *guards]
         self.ids = [a.id for a in articles]
-        raw_words = {w for a in articles for text in _fields(a).values() for w in fold(text).split()}
+        raw_words = {w for a in articles for text in _fields(a).values()
+                     for w in fold(text).split()}
         self.analyzer = Analyzer(synonyms, raw_words)
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.phrase_terms: list[list[str]] = []
@@ -57,7 +69,7 @@ class Index:
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
     def _add(self, position: int, article: Article) -> float:
-        weighted: Counter[str] = Counter()
+        weighted: dict[str, float] = defaultdict(float)
         for name, text in _fields(article).items():
             for term in self.analyzer.terms(text):
                 weighted[term] += FIELD_WEIGHTS[name]
@@ -74,10 +86,14 @@ class Index:
 
     def search(self, question: str, limit: int = 5) -> list[Match]:
         """Articles ranked for a question, best first (empty when nothing shares a term)."""
+        return self.rank(question, limit)[0]
+
+    def rank(self, question: str, limit: int = 5) -> tuple[list[Match], Match | None]:
+        """The ranked articles, and the best off-topic area if one outscores them all."""
         terms = list(dict.fromkeys(self.query_terms(question)))
         lexical = self._bm25(terms)
         if not lexical:
-            return []
+            return [], None
         top = sorted(lexical, key=lexical.__getitem__, reverse=True)[:CANDIDATES]
         best = max(lexical[i] for i in top)
         query_text = " ".join(terms)
@@ -87,7 +103,9 @@ class Index:
             score = lexical[i] / best + PHRASE_WEIGHT * phrase
             matches.append(Match(self.ids[i], score, lexical[i], phrase, self._coverage(terms, i)))
         matches.sort(key=lambda m: m.score, reverse=True)
-        return matches[:limit]
+        real = [m for m in matches if not m.article_id.startswith(GUARD)]
+        guard = next((m for m in matches if m.article_id.startswith(GUARD)), None)
+        return real[:limit], guard
 
     def _bm25(self, terms: list[str]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
@@ -96,7 +114,8 @@ class Index:
             if idf is None:
                 continue
             for position, tf in self.postings[term]:
-                norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.lengths[position] / self.avg_length))
+                length = self.lengths[position] / self.avg_length
+                norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length))
                 scores[position] += idf * norm
         return scores
 

@@ -66,7 +66,8 @@ def to_article(source: SourceFile) -> Article:
     updated = meta.get("updated", "")
     return Article(
         id=str(meta.get("id", source.path.stem)), title=str(meta.get("title", "")),
-        category=str(meta.get("category", "general")), audience=str(meta.get("audience", "teacher")),
+        category=str(meta.get("category", "general")),
+        audience=str(meta.get("audience", "teacher")),
         escalate_to=str(meta.get("escalate_to", "coach")), tags=_strings(meta.get("tags")),
         phrasings=_strings(meta.get("phrasings")),
         updated=updated.isoformat() if isinstance(updated, date) else str(updated),

@@ -39,7 +39,9 @@ class Article:
 
 def split_body(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
     """Split a body into (one-line answer, steps, other paragraphs, "Still stuck?" text)."""
-    summary, steps, notes, still_stuck = "", [], [], ""
+    summary, still_stuck = "", ""
+    steps: list[str] = []
+    notes: list[str] = []
     for paragraph in re.split(r"\n\s*\n", body.strip()):
         lines = [line for line in paragraph.strip().splitlines() if line.strip()]
         if not lines:

@@ -14,8 +14,14 @@ import yaml
 from rapidfuzz import fuzz, process
 
 WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Function words, and the filler of a rushed chat message, carry no topic.
-STOPWORDS = frozenset("""
+STOPWORDS = _words("""
 a about above after again all also am an and any are as at be because been before being
 below both but by can could did do does doing down during each few for from further had has
 have having he her here hers him his how i if in into is it its itself just me more most my
@@ -26,7 +32,23 @@ yourself im ive id dont doesnt didnt isnt wont cant cannot couldnt wasnt arent g
 getting keep keeps kept still now anyone someone something anything thing things stuff
 please pls plz thanks thank thx help helps need needs want wants know trying try tried
 like just really ugh argh omg lol asap urgent hi hello hey anybody again today right
-""".split())
+""")
+# Words that say nothing about which problem it is: filler, hedges, generic verbs and
+# adjectives, and when it happened. Unknown words count against a match (see the index), so
+# these must not: "ugh I think it happened again since monday" is no evidence of anything.
+FILLER = _words("""
+think thought guess suppose supposed maybe probably actually basically literally totally
+whole entire even ever either neither already yet ago since onto toward towards somewhere
+somehow anywhere everywhere everyone nobody happen happens happened
+happening best better great good bad random sooo soooo super quick quickly fast
+mine yours hes shes theyre thats whats wheres heres theres lets youre were okay ok yes yeah
+sure kind sort bit lot lots much many way ways one two three first second next last else
+morning afternoon evening tonight tomorrow yesterday week weekend weeks month months year
+years day days daily weekly monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+summer winter spring fall break min mins minute minutes hour hours sec second seconds
+1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th rm room
+""")
 MIN_CORRECTABLE = 4
 
 
@@ -98,7 +120,8 @@ class Analyzer:
         if correct:
             words = [self._correct(w) for w in words]
         words = self.synonyms.apply(words)
-        return [stem(w) for w in words if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+        return [stem(w) for w in words
+                if w not in STOPWORDS and w not in FILLER and len(w) > 1 and not w.isdigit()]
 
     def _nearest(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or word.isdigit():
