@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///prepbot.db"
 
 
 class Settings(BaseSettings):
@@ -11,9 +13,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
-    database_url: str = Field(
-        default="sqlite+aiosqlite:///prepbot.db", validation_alias="DATABASE_URL"
-    )
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     port: int = Field(default=3978, validation_alias="PORT")
     host: str = Field(default="0.0.0.0", validation_alias="PREPBOT_HOST")
     slack_bot_token: str = Field(default="", validation_alias="SLACK_BOT_TOKEN")
@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     playground: bool | None = Field(default=None, validation_alias="PREPBOT_PLAYGROUND")
     log_format: str = Field(default="text", validation_alias="LOG_FORMAT")
     max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _default_when_blank(cls, value: object) -> object:
+        """An empty DATABASE_URL means the embedded default, not an error."""
+        return value if value else DEFAULT_DATABASE_URL
 
     @property
     def admin_keys(self) -> frozenset[str]:

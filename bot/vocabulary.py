@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict
 
 ConversationKind = Literal["direct", "channel"]
 
@@ -32,6 +32,14 @@ class Conversation:
     id: str
     kind: ConversationKind = "direct"
     ref: str = ""
+
+
+class Origin(TypedDict):
+    """Who, where and which event: the fields every incoming kind shares, for `**origin`."""
+
+    person: Person
+    conversation: Conversation
+    event_id: str | None
 
 
 @dataclass(frozen=True, kw_only=True)

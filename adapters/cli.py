@@ -1,0 +1,160 @@
+"""`prepbot`: serve, chat, and look after the database and the knowledge base."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from adapters.runtime import build_runtime, load_settings
+from bot.roles import Role
+from bot.vocabulary import Person
+
+app = typer.Typer(help="prepbot: a support assistant for K-12 teachers and their tech coaches.",
+                  no_args_is_help=True, add_completion=False)
+db = typer.Typer(help="Look after the database.", no_args_is_help=True)
+kb = typer.Typer(help="Check, evaluate and reload the knowledge base.", no_args_is_help=True)
+roles = typer.Typer(help="Give people roles.", no_args_is_help=True)
+app.add_typer(db, name="db")
+app.add_typer(kb, name="kb")
+app.add_typer(roles, name="roles")
+
+
+def _logging(level: int = logging.INFO) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def serve(port: Annotated[int | None, typer.Option(help="Port (default: PORT or 3978).")] = None
+          ) -> None:
+    """Start the server: the playground at /, Slack at /slack/events, Teams at /api/messages."""
+    from adapters.server import serve as run
+
+    _logging()
+    settings = load_settings(**({"PORT": port} if port else {}))
+    run(settings)
+
+
+@app.command()
+def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] = Role.TEACHER,
+         name: Annotated[str, typer.Option(help="Your display name.")] = "You") -> None:
+    """Talk to prepbot in this terminal."""
+    from adapters.console import ConsoleChat, run_console
+
+    _logging(logging.WARNING)
+
+    async def main() -> None:
+        runtime = await build_runtime(load_settings())
+        person = Person(platform="console", user_id=name.lower(), display_name=name)
+        await runtime.bot.grant(person, role)
+        try:
+            await run_console(runtime.bot, chat=ConsoleChat(runtime.bot, person))
+        finally:
+            await runtime.close()
+
+    asyncio.run(main())
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every migration to the database in DATABASE_URL."""
+    from bot.storage.migrate import head_revision
+
+    async def main() -> None:
+        runtime = await build_runtime(load_settings())
+        await runtime.close()
+
+    asyncio.run(main())
+    typer.echo(f"Database is at revision {head_revision()}.")
+
+
+@kb.command("check")
+def kb_check(folder: Annotated[Path | None, typer.Option(
+        "--dir", help="A district folder to check with the shipped articles "
+                      "(default: PREPBOT_KB_DIR).")] = None) -> None:
+    """Validate every article; exit 1 if any has an error."""
+    from knowledge.check import check
+
+    extra = folder or (Path(s) if (s := load_settings().kb_dir) else None)
+    problems = check(extra)
+    for problem in problems:
+        typer.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    typer.echo(f"{errors} error(s), {len(problems) - errors} warning(s).")
+    raise typer.Exit(1 if errors else 0)
+
+
+@kb.command("eval")
+def kb_eval(file: Annotated[Path, typer.Argument(help='JSONL lines: {"q": ..., "expect": id}')],
+            as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False
+            ) -> None:
+    """Score retrieval on a file of questions: top-1, top-3, deflection, per-article misses."""
+    from knowledge import load_knowledge_base
+    from knowledge.evaluate import evaluate, read_questions
+
+    try:
+        questions = read_questions(file)
+    except (OSError, ValueError) as error:
+        typer.echo(f"Cannot read {file}: {error}", err=True)
+        raise typer.Exit(2) from error
+    settings = load_settings()
+    report = evaluate(questions, load_knowledge_base(settings.kb_dir or None).answer)
+    if as_json:
+        typer.echo(report.as_json())
+        return
+    typer.echo(f"questions: {report.n}\ntop-1: {report.top1:.3f}\ntop-3: {report.top3:.3f}\n"
+               f"out-of-scope deflected: {report.oos_deflected:.3f}\n"
+               f"in-scope wrongly deflected: {report.in_deflected:.3f}\n"
+               f"answer accuracy: {report.answer_acc:.3f}")
+    for article_id, missed in sorted(report.misses.items()):
+        typer.echo(f"  missed {article_id}: " + " | ".join(missed))
+
+
+@kb.command("reload")
+def kb_reload(url: Annotated[str, typer.Option(help="The running server.")] = "") -> None:
+    """Ask the running server on this machine to re-read the knowledge base."""
+    target = url or f"http://127.0.0.1:{load_settings().port}"
+    request = urllib.request.Request(f"{target}/admin/kb/reload", method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            count = json.load(response)["articles"]
+    except (urllib.error.URLError, OSError) as error:
+        typer.echo(f"Could not reach prepbot at {target}: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"Reloaded: {count} articles.")
+
+
+@roles.command("set")
+def roles_set(who: Annotated[str, typer.Argument(help="platform:user_id, e.g. slack:U123")],
+              role: Annotated[Role, typer.Argument(help="teacher, coach or admin")]) -> None:
+    """Give a person a role."""
+    platform, _, user_id = who.partition(":")
+    if not platform or not user_id:
+        typer.echo("Name the person as platform:user_id, e.g. slack:U0123ABCD.", err=True)
+        raise typer.Exit(2)
+
+    async def main() -> None:
+        runtime = await build_runtime(load_settings())
+        try:
+            await runtime.bot.grant(Person(platform=platform, user_id=user_id), role)
+        finally:
+            await runtime.close()
+
+    asyncio.run(main())
+    typer.echo(f"{who} is now a {role.value}.")
+
+
+def main() -> None:
+    """The console script."""
+    sys.exit(app())
+
+
+if __name__ == "__main__":
+    main()

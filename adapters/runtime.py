@@ -1,0 +1,53 @@
+"""The composition root: settings -> engine -> knowledge base -> Bot."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.app import Bot
+from bot.metrics import Metrics
+from bot.ports import Clock
+from bot.settings import Settings
+from bot.storage.engine import make_engine, make_sessions
+from bot.storage.migrate import upgrade
+from knowledge import KnowledgeBase, load_knowledge_base
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Everything a running prepbot holds, built once and closed once."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    kb: KnowledgeBase
+    bot: Bot
+    metrics: Metrics
+
+    async def close(self) -> None:
+        """Release the database connections."""
+        await self.engine.dispose()
+
+
+async def build_runtime(settings: Settings, *, clock: Clock | None = None,
+                        kb: KnowledgeBase | None = None, migrate: bool = True) -> Runtime:
+    """Open the database (migrating it), load the knowledge base and build the Bot."""
+    engine = make_engine(settings.database_url)
+    if migrate:
+        await upgrade(engine)
+    sessions = make_sessions(engine)
+    kb = kb or load_knowledge_base(settings.kb_dir or None)
+    metrics = Metrics()
+    bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics)
+    log.info("prepbot ready: %d articles, database %s", len(kb.articles), engine.dialect.name)
+    return Runtime(settings, engine, sessions, kb, bot, metrics)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings from the environment and `.env`, once, here."""
+    return Settings(**overrides)  # type: ignore[arg-type]

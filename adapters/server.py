@@ -1,0 +1,133 @@
+"""The aiohttp server: health, metrics, the playground, and the Slack and Teams routes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from aiohttp import web
+from sqlalchemy import text
+
+from adapters.runtime import Runtime, build_runtime
+from adapters.web import api as playground
+from bot.settings import Settings
+from bot.storage.migrate import current_revision, head_revision
+
+log = logging.getLogger(__name__)
+RUNTIME = web.AppKey("runtime", Runtime)
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+@web.middleware
+async def timed(request: web.Request,
+                handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                ) -> web.StreamResponse:
+    """Record each request's latency under its route."""
+    started = time.perf_counter()
+    try:
+        return await handler(request)
+    finally:
+        route = request.match_info.route.resource
+        name = route.canonical if route is not None else "unmatched"
+        request.app[RUNTIME].metrics.request_seconds.labels(name).observe(
+            time.perf_counter() - started)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 when the database answers and its schema is current; 503 otherwise."""
+    runtime = request.app[RUNTIME]
+    try:
+        async with runtime.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+        revision = await current_revision(runtime.engine)
+    except Exception as error:  # any failure to reach the database means "not ready"
+        log.warning("health check failed: %s", type(error).__name__)
+        return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
+    current = revision == head_revision()
+    body = {"status": "ok" if current else "migrating", "database": "ok",
+            "migrations": "current" if current else f"at {revision}",
+            "articles": len(runtime.kb.articles)}
+    return web.json_response(body, status=200 if current else 503)
+
+
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus text format."""
+    body = request.app[RUNTIME].metrics.render()
+    return web.Response(body=body, content_type="text/plain", charset="utf-8")
+
+
+def not_configured(platform: str, missing: list[str]) -> Callable[[web.Request],
+                                                                     Awaitable[web.Response]]:
+    """A handler that explains which settings a platform still needs."""
+    async def handler(_: web.Request) -> web.Response:
+        message = f"{platform} is not configured: set {', '.join(missing)} and restart prepbot."
+        return web.json_response({"error": "not_configured", "platform": platform,
+                                  "missing": missing, "message": message}, status=503)
+    return handler
+
+
+async def reload_kb(request: web.Request) -> web.Response:
+    """Re-read the knowledge base (from this machine only: `prepbot kb reload`)."""
+    if request.remote not in LOOPBACK:
+        return web.json_response({"error": "forbidden"}, status=403)
+    count = request.app[RUNTIME].kb.reload()
+    return web.json_response({"articles": count})
+
+
+def mount_platforms(app: web.Application, settings: Settings) -> None:
+    """The Slack and Teams routes: their adapters once configured, a clear 503 until then."""
+    app.router.add_post("/slack/events", not_configured("Slack", settings.missing_slack()))
+    app.router.add_post("/api/messages", not_configured("Teams", settings.missing_teams()))
+
+
+def make_app(runtime: Runtime) -> web.Application:
+    """The whole HTTP surface for one runtime."""
+    app = web.Application(middlewares=[timed], client_max_size=runtime.settings.max_body_bytes)
+    app[RUNTIME] = runtime
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
+    app.router.add_post("/admin/kb/reload", reload_kb)
+    mount_platforms(app, runtime.settings)
+    playground.add_routes(app, runtime)
+    app.cleanup_ctx.append(_watch_knowledge)
+    return app
+
+
+async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:
+    """Reload the knowledge base when a district's own folder changes."""
+    kb = app[RUNTIME].kb
+    if kb.extra is None:
+        yield
+        return
+    from knowledge.watch import watch  # only a district folder needs watching
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(watch(kb, stop))
+    yield
+    stop.set()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def _app_factory(settings: Settings) -> web.Application:
+    runtime = await build_runtime(settings)
+    app = make_app(runtime)
+
+    async def close(_: web.Application) -> None:
+        await runtime.close()
+
+    app.on_cleanup.append(close)
+    return app
+
+
+def serve(settings: Settings) -> None:
+    """Run the server until SIGINT or SIGTERM, then shut down gracefully."""
+    url = f"http://localhost:{settings.port}/"
+    print(f"prepbot is starting. Open the playground at {url}", flush=True)
+    web.run_app(_app_factory(settings), host=settings.host, port=settings.port,
+                print=lambda _: print(f"prepbot is listening on {url}", flush=True),
+                shutdown_timeout=10)

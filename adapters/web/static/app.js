@@ -1,0 +1,162 @@
+// The playground: sends what the visitor types or clicks to /playground/send and renders the
+// core's neutral blocks. Everything is built with DOM nodes and textContent, never innerHTML,
+// so nothing a person typed can inject markup.
+"use strict";
+
+const log = document.getElementById("log");
+const errorBox = document.getElementById("error");
+const visitor = localStorage.getItem("prepbot-visitor") || crypto.randomUUID();
+localStorage.setItem("prepbot-visitor", visitor);
+let personas = false;
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+// prepbot's light markup: **bold**, *emphasis*, `code`, [label](https://...)
+function inline(text, markdown = true) {
+  const frag = document.createDocumentFragment();
+  if (!markdown) { frag.append(text); return frag; }
+  const pattern = /\*\*([^*]+)\*\*|\*([^*]+)\*|`([^`]+)`|\[([^\]]+)\]\((https?:[^)\s]+)\)/g;
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    frag.append(text.slice(last, m.index));
+    if (m[1]) frag.append(el("strong", { textContent: m[1] }));
+    else if (m[2]) frag.append(el("em", { textContent: m[2] }));
+    else if (m[3]) frag.append(el("code", { textContent: m[3] }));
+    else frag.append(el("a", { textContent: m[4], href: m[5], rel: "noopener", target: "_blank" }));
+    last = m.index + m[0].length;
+  }
+  frag.append(text.slice(last));
+  return frag;
+}
+
+function paragraphs(text, markdown) {
+  const frag = document.createDocumentFragment();
+  for (const line of text.split("\n")) frag.append(el("p", {}, inline(line, markdown)));
+  return frag;
+}
+
+function renderChoice(block) {
+  const set = el("fieldset", { className: "choice" }, el("legend", { textContent: block.label }));
+  for (const option of block.options) {
+    const input = el("input", { type: "radio", name: block.name, value: option.value,
+                                required: block.required, checked: option.value === block.selected });
+    set.append(el("label", {}, input, option.label));
+  }
+  return set;
+}
+
+function renderInput(field) {
+  const id = `f-${crypto.randomUUID()}`;
+  let input;
+  if (field.kind === "textarea") input = el("textarea", { rows: 3 });
+  else if (field.kind === "select") {
+    input = el("select");
+    input.append(el("option", { value: "", textContent: "Choose…" }));
+    for (const o of field.options) input.append(el("option", { value: o.value, textContent: o.label }));
+  } else input = el("input", { type: field.kind === "date" ? "date" : "text" });
+  Object.assign(input, { id, name: field.name, required: field.required,
+                         placeholder: field.placeholder || "", value: field.initial || "" });
+  return el("div", { className: "field" }, el("label", { htmlFor: id, textContent: field.label }), input);
+}
+
+function renderForm(block, item) {
+  const form = el("form", { className: "form" }, el("h3", { textContent: block.title }));
+  for (const field of block.fields) {
+    form.append("options" in field && !("kind" in field) ? renderChoice(field) : renderInput(field));
+  }
+  form.append(el("button", { type: "submit", className: "primary", textContent: block.submit_label }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(form).entries());
+    send({ kind: "submission", form_id: block.form_id, values, context: block.context }, item);
+  });
+  return form;
+}
+
+function renderBlock(block, item) {
+  switch (block.type) {
+    case "text": return paragraphs(block.text, block.markdown);
+    case "steps": return el("ol", {}, ...block.items.map((s) => el("li", {}, inline(s))));
+    case "fields": {
+      const dl = el("dl", { className: "fields" });
+      for (const [k, v] of block.pairs) dl.append(el("dt", { textContent: k }), el("dd", { textContent: v }));
+      return dl;
+    }
+    case "buttons": {
+      const row = el("div", { className: "buttons", role: "group" });
+      for (const b of block.buttons) {
+        const button = el("button", { type: "button", textContent: b.label, className: b.style });
+        button.addEventListener("click", () =>
+          send({ kind: "action", action_id: b.action_id, value: b.value }, item));
+        row.append(button);
+      }
+      return row;
+    }
+    case "choice": {
+      const set = renderChoice(block);
+      set.addEventListener("change", (event) =>
+        send({ kind: "action", action_id: block.name, value: event.target.value }, item));
+      return set;
+    }
+    case "form": return renderForm(block, item);
+    case "image": return el("img", { src: block.url, alt: block.alt });
+    case "divider": return el("hr");
+    case "context": return el("p", { className: "context" }, inline(block.text));
+    default: return el("p", { textContent: "" });
+  }
+}
+
+function renderReply(reply, replacing) {
+  const item = el("li", { className: "msg bot" + (reply.private ? " private" : "") });
+  if (!reply.blocks.length) item.append(paragraphs(reply.text, true));
+  for (const block of reply.blocks) item.append(renderBlock(block, item));
+  if (replacing && reply.replace_original) replacing.replaceWith(item);
+  else log.append(item);
+  return item;
+}
+
+function persona() {
+  return { role: document.getElementById("persona-role").value || "teacher",
+           name: document.getElementById("persona-name").value || "Guest" };
+}
+
+async function send(body, fromItem = null) {
+  errorBox.hidden = true;
+  const response = await fetch("/playground/send", {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ visitor, persona: personas ? persona() : undefined, ...body }),
+  });
+  const data = await response.json().catch(() => ({ message: "The server sent an unreadable answer." }));
+  if (!response.ok) {
+    errorBox.textContent = data.message || `Something went wrong (${response.status}).`;
+    errorBox.hidden = false;
+    return;
+  }
+  let last = null;
+  for (const reply of data.replies) last = renderReply(reply, fromItem);
+  if (last) last.scrollIntoView({ block: "nearest" });
+}
+
+document.getElementById("composer").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = document.getElementById("say");
+  const text = input.value.trim();
+  if (!text) return;
+  log.append(el("li", { className: "msg me", textContent: text }));
+  input.value = "";
+  send({ kind: "message", text });
+});
+
+fetch("/playground/config").then((r) => r.json()).then((config) => {
+  personas = config.personas;
+  const form = document.getElementById("persona");
+  form.hidden = !personas;
+  const select = document.getElementById("persona-role");
+  for (const role of config.roles) select.append(el("option", { value: role, textContent: role }));
+  document.body.dataset.ready = "true";
+});

@@ -1,0 +1,106 @@
+"""The `prepbot` command line, run as a newcomer would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL = REPO / "knowledge" / "eval" / "questions.jsonl"
+
+
+def prepbot(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **env}
+    return subprocess.run([sys.executable, "-m", "adapters.cli", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_help_lists_the_commands(tmp_path: Path) -> None:
+    result = prepbot("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("serve", "chat", "db", "kb", "roles"):
+        assert command in result.stdout
+
+
+def test_db_upgrade_creates_the_default_sqlite_file(tmp_path: Path) -> None:
+    result = prepbot("db", "upgrade", cwd=tmp_path, DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert "revision 0001" in result.stdout
+    assert (tmp_path / "prepbot.db").exists()
+
+
+def test_kb_check_passes_on_the_shipped_articles(tmp_path: Path) -> None:
+    result = prepbot("kb", "check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "0 error(s)" in result.stdout
+
+
+def test_kb_eval_prints_machine_readable_figures(tmp_path: Path) -> None:
+    result = prepbot("kb", "eval", str(EVAL), "--json", cwd=tmp_path)
+    figures = json.loads(result.stdout)
+    assert {"top1", "top3", "oos_deflected", "in_deflected", "answer_acc", "n"} <= set(figures)
+    assert figures["n"] == sum(1 for line in EVAL.read_text().splitlines() if line.strip())
+
+
+def test_kb_eval_names_a_bad_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"q": "projector", "expect": null}\nnot json\n')
+    result = prepbot("kb", "eval", str(bad), cwd=tmp_path)
+    assert result.returncode == 2 and "bad.jsonl:2" in result.stderr
+
+
+def test_roles_set_refuses_a_name_without_platform(tmp_path: Path) -> None:
+    result = prepbot("roles", "set", "U123", "coach", cwd=tmp_path)
+    assert result.returncode == 2 and "platform:user_id" in result.stderr
+
+
+def test_roles_set_gives_a_role(tmp_path: Path) -> None:
+    result = prepbot("roles", "set", "slack:U123", "coach", cwd=tmp_path, DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert "slack:U123 is now a coach" in result.stdout
+
+
+def test_chat_answers_in_the_terminal(tmp_path: Path) -> None:
+    process = subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "chat"], cwd=tmp_path, text=True,
+        input="the projector says no signal\n2\nquit\n", capture_output=True, timeout=120,
+        env={**os.environ, "DATABASE_URL": ""})
+    assert "Did this help?" in process.stdout
+    assert "didn't fix it" in process.stdout
+
+
+@pytest.mark.timeout(60)
+def test_serve_starts_on_its_defaults_and_stops_on_sigterm(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "adapters.cli", "serve"], cwd=tmp_path,
+                              env={**os.environ, "PORT": str(port), "DATABASE_URL": ""},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        status = None
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                    status = r.status
+                    break
+            except OSError:
+                time.sleep(0.1)
+        assert status == 200
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert server.returncode == 0
+    assert f"http://localhost:{port}/" in output

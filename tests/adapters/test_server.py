@@ -1,0 +1,59 @@
+"""The server: health, metrics, and clear answers from platforms that are not configured."""
+
+from __future__ import annotations
+
+from aiohttp import ClientSession
+
+from adapters.runtime import Runtime
+
+
+async def test_healthz_checks_the_database(http: ClientSession) -> None:
+    async with http.get("/healthz") as response:
+        body = await response.json()
+    assert response.status == 200
+    assert body["database"] == "ok" and body["migrations"] == "current"
+    assert body["articles"] >= 36
+
+
+async def test_healthz_is_503_when_the_database_is_gone(http: ClientSession,
+                                                        runtime: Runtime) -> None:
+    from bot.storage.engine import make_engine
+
+    healthy_engine = runtime.engine
+    runtime.engine = make_engine("postgresql://nobody:nothing@127.0.0.1:1/none")
+    try:
+        async with http.get("/healthz") as response:
+            assert response.status == 503
+            assert (await response.json())["database"] == "unreachable"
+    finally:
+        await runtime.engine.dispose()
+        runtime.engine = healthy_engine
+
+
+async def test_metrics_count_questions_and_latency(http: ClientSession) -> None:
+    async with http.post("/playground/send", json={"kind": "message",
+                                                  "text": "projector says no signal"}) as sent:
+        assert sent.status == 200
+    async with http.get("/metrics") as response:
+        text = await response.text()
+    assert response.status == 200
+    assert 'prepbot_questions_total{outcome="answer"} 1.0' in text
+    assert "prepbot_request_seconds_bucket" in text
+    assert "prepbot_kb_seconds_count 1.0" in text
+
+
+async def test_unconfigured_slack_and_teams_say_what_is_missing(http: ClientSession) -> None:
+    async with http.post("/slack/events", data="{}") as slack:
+        slack_body = await slack.json()
+    async with http.post("/api/messages", json={}) as teams:
+        teams_body = await teams.json()
+    assert slack.status == teams.status == 503
+    assert slack_body["missing"] == ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]
+    assert "MicrosoftAppId" in teams_body["missing"]
+    assert "not configured" in slack_body["message"]
+
+
+async def test_kb_reload_is_served_to_this_machine(http: ClientSession) -> None:
+    async with http.post("/admin/kb/reload") as response:
+        assert response.status == 200
+        assert (await response.json())["articles"] >= 36

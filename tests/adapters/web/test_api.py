@@ -1,0 +1,91 @@
+"""The playground's JSON API: every incoming kind, personas, and clear 400s for bad requests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
+
+from adapters.runtime import build_runtime
+from adapters.server import make_app
+from bot.settings import Settings
+from knowledge import KnowledgeBase
+from tests.support.database import empty_tables
+
+
+async def send(http: ClientSession, **body: Any) -> tuple[int, dict[str, Any]]:
+    async with http.post("/playground/send", json=body) as response:
+        return response.status, await response.json()
+
+
+async def test_the_page_and_its_assets_are_served(http: ClientSession) -> None:
+    async with http.get("/") as page:
+        assert page.status == 200 and "prepbot" in await page.text()
+    async with http.get("/static/app.js") as script:
+        assert script.status == 200
+
+
+async def test_a_message_comes_back_as_blocks(http: ClientSession) -> None:
+    status, body = await send(http, kind="message", text="the projector says no signal")
+    assert status == 200
+    [reply] = body["replies"]
+    types = [block["type"] for block in reply["blocks"]]
+    assert "steps" in types and "buttons" in types
+
+
+async def test_a_click_replaces_the_message(http: ClientSession) -> None:
+    _, body = await send(http, kind="message", text="the projector says no signal")
+    no = next(b for blk in body["replies"][0]["blocks"] if blk["type"] == "buttons"
+              for b in blk["buttons"] if b["label"] == "No")
+    status, clicked = await send(http, kind="action", action_id=no["action_id"], value=no["value"])
+    assert status == 200 and clicked["replies"][0]["replace_original"] is True
+
+
+async def test_a_typed_slash_command_is_a_command(http: ClientSession) -> None:
+    _, body = await send(http, kind="message", text="/prepbot whoami",
+                         persona={"role": "coach", "name": "Mr Okafor"})
+    assert "a coach" in body["replies"][0]["text"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b"not json", "must be JSON"),
+    (b"\xff\xfe\x00", "must be JSON"),
+    (b'{"kind": "shout"}', "kind"),
+    (b'{"kind": "message", "text": 5}', "text"),
+    (b'{"kind": "message", "persona": {"role": "superuser"}}', "persona.role"),
+    (b"[1, 2, 3]", "body"),
+    (b"[" * 100_000 + b"]" * 100_000, "must be JSON"),
+])
+async def test_malformed_requests_get_a_clear_400(http: ClientSession, raw: bytes,
+                                                  expected: str) -> None:
+    async with http.post("/playground/send", data=raw) as response:
+        body = await response.json()
+    assert response.status == 400
+    assert expected in body["message"]
+
+
+async def test_personas_are_on_with_no_platform(http: ClientSession) -> None:
+    async with http.get("/playground/config") as response:
+        assert (await response.json())["personas"] is True
+
+
+async def test_personas_are_off_once_slack_is_configured(
+        settings: Settings, knowledge_base: KnowledgeBase) -> None:
+    configured = settings.model_copy(update={"slack_bot_token": "xoxb-test",
+                                             "slack_signing_secret": "test-secret"})
+    runtime = await build_runtime(configured, kb=knowledge_base, migrate=False)
+    server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        async with ClientSession(base_url=str(server.make_url("/"))) as http:
+            async with http.get("/playground/config") as response:
+                assert (await response.json())["personas"] is False
+            _, body = await send(http, kind="message", text="/prepbot whoami",
+                                 persona={"role": "admin", "name": "Mallory"})
+            assert "a teacher" in body["replies"][0]["text"]
+    finally:
+        await server.close()
+        await empty_tables(runtime.engine)
+        await runtime.close()

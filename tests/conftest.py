@@ -1,0 +1,113 @@
+"""Fixtures every test shares: a migrated database, the real Bot, a chat, people, a server."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime, build_runtime, load_settings
+from adapters.server import make_app
+from bot.roles import Role
+from bot.settings import Settings
+from bot.storage.engine import make_engine
+from bot.storage.migrate import upgrade
+from bot.vocabulary import Person
+from knowledge import KnowledgeBase, load_knowledge_base
+from tests.support.clock import FakeClock
+from tests.support.database import empty_tables
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """PostgreSQL when PREPBOT_TEST_DATABASE_URL is set, else a SQLite file, migrated once."""
+    url = os.environ.get("PREPBOT_TEST_DATABASE_URL") or (
+        f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'prepbot.db'}")
+
+    async def migrate() -> None:
+        engine = make_engine(url)
+        await upgrade(engine)
+        await engine.dispose()
+
+    asyncio.run(migrate())
+    return url
+
+
+@pytest.fixture(scope="session")
+def knowledge_base() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once."""
+    return load_knowledge_base()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that only moves when a test moves it."""
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings as a fresh install has them, on the test database, with no platform configured."""
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "MicrosoftAppId",
+                 "PREPBOT_ADMINS", "PREPBOT_KB_DIR", "PREPBOT_PLAYGROUND", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return load_settings(DATABASE_URL=database_url, PREPBOT_ADMINS="console:ada")
+
+
+@pytest.fixture
+async def runtime(settings: Settings, clock: FakeClock,
+                  knowledge_base: KnowledgeBase) -> AsyncIterator[Runtime]:
+    """The real composition of prepbot on the test database, emptied after each test."""
+    built = await build_runtime(settings, clock=clock, kb=knowledge_base, migrate=False)
+    yield built
+    await empty_tables(built.engine)
+    await built.close()
+
+
+@pytest.fixture
+def chat(runtime: Runtime) -> ConsoleChat:
+    """A conversation with the real Bot: `await chat.say(...)`, `await chat.click(...)`."""
+    return ConsoleChat(runtime.bot)
+
+
+@pytest.fixture
+def teacher() -> Person:
+    """A teacher who has never spoken to the bot."""
+    return Person(platform="console", user_id="rivera", display_name="Ms Rivera")
+
+
+@pytest.fixture
+async def coach(runtime: Runtime) -> Person:
+    """A person with the coach role."""
+    person = Person(platform="console", user_id="okafor", display_name="Mr Okafor")
+    await runtime.bot.grant(person, Role.COACH)
+    return person
+
+
+@pytest.fixture
+def admin() -> Person:
+    """An admin, named in PREPBOT_ADMINS."""
+    return Person(platform="console", user_id="ada", display_name="Ada")
+
+
+@pytest.fixture
+async def server(runtime: Runtime) -> AsyncIterator[TestServer]:
+    """The real aiohttp app on a free port of 127.0.0.1."""
+    test_server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
+    await test_server.start_server()
+    yield test_server
+    await test_server.close()
+
+
+@pytest.fixture
+async def http(server: TestServer) -> AsyncIterator[ClientSession]:
+    """An HTTP client pointed at the test server."""
+    async with ClientSession(base_url=str(server.make_url("/"))) as client:
+        yield client

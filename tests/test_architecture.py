@@ -1,0 +1,55 @@
+"""The layout is a contract: imports point adapters -> bot -> knowledge, and only that way."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PLATFORMS = ("slack_bolt", "slack_sdk", "botbuilder", "botframework", "aiohttp")
+
+
+def imported_modules(package: str) -> dict[str, set[str]]:
+    """Every module each file of a package imports, by file."""
+    found: dict[str, set[str]] = {}
+    for path in (REPO / package).rglob("*.py"):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+        found[str(path.relative_to(REPO))] = names
+    return found
+
+
+def offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(f"{file} imports {name}" for file, names in imported_modules(package).items()
+                  for name in names if name.split(".")[0] in forbidden)
+
+
+def test_the_core_imports_no_adapter_and_no_platform_library() -> None:
+    assert offenders("bot", ("adapters", *PLATFORMS)) == []
+
+
+def test_the_knowledge_base_imports_neither_the_core_nor_adapters() -> None:
+    assert offenders("knowledge", ("bot", "adapters", *PLATFORMS)) == []
+
+
+def test_nothing_below_adapters_reads_the_environment() -> None:
+    readers = [f"{file}" for package in ("bot", "knowledge")
+               for file, names in imported_modules(package).items()
+               if "os" in names and "environ" in (REPO / file).read_text("utf-8")]
+    assert readers == []
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    linter = shutil.which("lint-imports")
+    if linter is None:
+        pytest.skip("import-linter is not installed (pip install '.[test]')")
+    result = subprocess.run([linter], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:]
