@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import Bot
 from bot.metrics import Metrics
-from bot.ports import Clock
+from bot.ports import Clock, Messenger
 from bot.settings import Settings
 from bot.storage.engine import make_engine, make_sessions
 from bot.storage.migrate import upgrade
@@ -28,6 +28,11 @@ class Runtime:
     kb: KnowledgeBase
     bot: Bot
     metrics: Metrics
+
+    @property
+    def messengers(self) -> dict[str, Messenger]:
+        """Each configured platform's messenger, by platform name; adapters add theirs."""
+        return self.bot.messengers
 
     async def close(self) -> None:
         """Release the database connections."""

@@ -77,10 +77,21 @@ async def reload_kb(request: web.Request) -> web.Response:
     return web.json_response({"articles": count})
 
 
-def mount_platforms(app: web.Application, settings: Settings) -> None:
+def mount_platforms(app: web.Application, runtime: Runtime) -> None:
     """The Slack and Teams routes: their adapters once configured, a clear 503 until then."""
-    app.router.add_post("/slack/events", not_configured("Slack", settings.missing_slack()))
-    app.router.add_post("/api/messages", not_configured("Teams", settings.missing_teams()))
+    settings = runtime.settings
+    if settings.slack_configured:
+        from adapters.slack import mount as mount_slack  # imported only when used: start-up time
+
+        mount_slack(app, runtime)
+    else:
+        app.router.add_post("/slack/events", not_configured("Slack", settings.missing_slack()))
+    if settings.teams_configured:
+        from adapters.teams import mount as mount_teams
+
+        mount_teams(app, runtime)
+    else:
+        app.router.add_post("/api/messages", not_configured("Teams", settings.missing_teams()))
 
 
 def make_app(runtime: Runtime) -> web.Application:
@@ -90,7 +101,7 @@ def make_app(runtime: Runtime) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/admin/kb/reload", reload_kb)
-    mount_platforms(app, runtime.settings)
+    mount_platforms(app, runtime)
     playground.add_routes(app, runtime)
     app.cleanup_ctx.append(_watch_knowledge)
     return app

@@ -14,7 +14,7 @@ from bot.errors import PrepbotError
 from bot.features import register_all
 from bot.metrics import Metrics
 from bot.people.directory import remember_conversation, remember_person, set_role
-from bot.ports import Clock, SystemClock
+from bot.ports import Clock, Messenger, SystemClock
 from bot.roles import Role
 from bot.router import Router, as_command
 from bot.settings import Settings
@@ -37,6 +37,7 @@ class Bot:
         self.settings = settings
         self.clock = clock or SystemClock()
         self.metrics = metrics or Metrics()
+        self.messengers: dict[str, Messenger] = {}
         self.router = Router()
         register_all(self.router)
 
@@ -70,7 +71,8 @@ class Bot:
                 return []
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
         await remember_conversation(session, incoming.conversation, person.id, now)
-        turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings)
+        turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
+                    self.messengers)
         started = time.perf_counter()
         replies = await self.router.dispatch(turn)
         await session.commit()

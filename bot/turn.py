@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.metrics import Metrics
 from bot.people.models import PersonRow
-from bot.ports import Clock
+from bot.ports import Clock, Messenger
 from bot.roles import Role
 from bot.settings import Settings
 from bot.vocabulary import AnyIncoming
@@ -27,6 +27,7 @@ class Turn:
     clock: Clock
     metrics: Metrics
     settings: Settings
+    messengers: dict[str, Messenger]
 
     @property
     def role(self) -> Role:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def test_nothing_below_adapters_reads_the_environment() -> None:
 
 
 def test_import_linter_contracts_are_kept() -> None:
-    linter = shutil.which("lint-imports")
+    beside_python = Path(sys.executable).parent / "lint-imports"
+    linter = str(beside_python) if beside_python.exists() else shutil.which("lint-imports")
     if linter is None:
         pytest.skip("import-linter is not installed (pip install '.[test]')")
     result = subprocess.run([linter], cwd=REPO, capture_output=True, text=True, timeout=120)

@@ -73,8 +73,9 @@ async def test_personas_are_on_with_no_platform(http: ClientSession) -> None:
 
 async def test_personas_are_off_once_slack_is_configured(
         settings: Settings, knowledge_base: KnowledgeBase) -> None:
-    configured = settings.model_copy(update={"slack_bot_token": "xoxb-test",
-                                             "slack_signing_secret": "test-secret"})
+    configured = settings.model_copy(update={
+        "slack_bot_token": "xoxb-test", "slack_signing_secret": "test-secret",
+        "slack_api_url": "http://127.0.0.1:9/api/"})  # nothing listens there: no traffic leaves
     runtime = await build_runtime(configured, kb=knowledge_base, migrate=False)
     server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
     await server.start_server()
