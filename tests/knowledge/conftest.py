@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,9 +35,8 @@ def district(tmp_path: Path) -> Path:
     return folder
 
 
-def write(folder: Path, article_id: str, text: str | None = None, **knobs: object) -> Path:
+def write(folder: Path, article_id: str, text: str | None = None, **knobs: Any) -> Path:
     """Write one article into a folder and return its path."""
     path = folder / f"{article_id}.md"
-    path.write_text(text if text is not None else article_text(article_id, **knobs),  # type: ignore[arg-type]
-                    encoding="utf-8")
+    path.write_text(text if text is not None else article_text(article_id, **knobs), "utf-8")
     return path

@@ -36,9 +36,9 @@ def test_every_shipped_article_has_an_answer_steps_and_a_way_out() -> None:
 
 
 def test_a_district_article_with_a_shipped_id_replaces_the_shipped_one(district: Path) -> None:
-    write(district, "printer-offline", title="Our copiers: call the print shop")
+    write(district, "printer-offline", title="Our copiers - call the print shop")
     articles = load_articles(district)
-    assert articles["printer-offline"].title == "Our copiers: call the print shop"
+    assert articles["printer-offline"].title == "Our copiers - call the print shop"
     assert articles["printer-offline"].source.startswith(str(district))
     assert len(articles) == 36
 
