@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -13,6 +15,7 @@ from bot.blocks import Reply, Text
 from bot.errors import PrepbotError
 from bot.features import register_all
 from bot.metrics import Metrics
+from bot.outbox import Notice, deliver
 from bot.people.directory import remember_conversation, remember_person, set_role
 from bot.ports import Clock, Messenger, SystemClock
 from bot.roles import Role
@@ -24,6 +27,7 @@ from bot.vocabulary import AnyIncoming, Message, Person
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
+Job = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
 
 
 class Bot:
@@ -76,9 +80,17 @@ class Bot:
         started = time.perf_counter()
         replies = await self.router.dispatch(turn)
         await session.commit()
+        await deliver(turn.notices, self.messengers)
         log.debug("handled %s in %.1f ms", type(incoming).__name__,
                   (time.perf_counter() - started) * 1000)
         return replies
+
+    async def run(self, job: Job) -> int:
+        """Run timed work in one transaction, then deliver its notices; returns how many went."""
+        async with self.sessions() as session:
+            notices = await job(session, self.clock.now())
+            await session.commit()
+        return await deliver(notices, self.messengers)
 
     async def grant(self, person: Person, role: Role) -> None:
         """Give a person a role (the admin CLI and the playground's persona switch use this)."""

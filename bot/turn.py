@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.blocks import Reply
 from bot.metrics import Metrics
+from bot.outbox import Notice, to_person
 from bot.people.models import PersonRow
 from bot.ports import Clock, Messenger
 from bot.roles import Role
 from bot.settings import Settings
-from bot.vocabulary import AnyIncoming
+from bot.vocabulary import AnyIncoming, Conversation
 from knowledge import KnowledgeBase
 
 
@@ -28,6 +30,15 @@ class Turn:
     metrics: Metrics
     settings: Settings
     messengers: dict[str, Messenger]
+    notices: list[Notice] = field(default_factory=list)
+
+    def notify(self, person: PersonRow, reply: Reply) -> None:
+        """DM someone after this turn commits."""
+        self.notices.append(Notice(reply, person=to_person(person)))
+
+    def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Post to a conversation after this turn commits."""
+        self.notices.append(Notice(reply, conversation=conversation))
 
     @property
     def role(self) -> Role:

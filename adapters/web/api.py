@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from aiohttp import web
 from pydantic import BaseModel, Field, ValidationError
 
+from adapters.web.messenger import WebMessenger
 from adapters.web.serialize import reply_json
 from bot.roles import Role
 from bot.vocabulary import (
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 STATIC = Path(str(resources.files("adapters.web") / "static"))
 MAX_TEXT = 4000
+TRIAGE = "triage"  # the playground's one triage channel, seen by coach and admin personas
 
 
 class Persona(BaseModel):
@@ -67,9 +69,11 @@ def _person(send: Send, personas: bool) -> Person:
     return Person(platform="web", user_id=f"guest:{visitor}", display_name="Guest")
 
 
-def to_incoming(send: Send, person: Person, event_id: str) -> AnyIncoming:
-    """The core's vocabulary for one playground request."""
-    where = Conversation(platform="web", id=person.user_id, kind="direct")
+def to_incoming(send: Send, person: Person, event_id: str, personas: bool) -> AnyIncoming:
+    """The core's vocabulary for one playground request; staff personas sit in `triage`."""
+    staff = personas and send.persona.role != Role.TEACHER
+    where = (Conversation(platform="web", id=TRIAGE, kind="channel") if staff
+             else Conversation(platform="web", id=person.user_id, kind="direct"))
     common = Origin(person=person, conversation=where, event_id=event_id)
     if send.kind == "message":
         return Message(text=send.text, **common)
@@ -84,6 +88,8 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
     """Mount the page, its static files and its API."""
     personas = runtime.settings.playground_personas
     bot = runtime.bot
+    messenger = WebMessenger()
+    bot.messengers[messenger.platform] = messenger
 
     async def index(_: web.Request) -> web.FileResponse:
         return web.FileResponse(STATIC / "index.html")
@@ -93,6 +99,19 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
                      "role": route.role.value} for name, route in bot.router.commands.items()]
         return web.json_response({"personas": personas, "roles": [r.value for r in Role],
                                   "commands": commands})
+
+    async def inbox(request: web.Request) -> web.Response:
+        try:
+            who = Send.model_validate({"kind": "message", "visitor": request.query.get("visitor", ""),
+                                       "persona": {"role": request.query.get("role", "teacher"),
+                                                   "name": request.query.get("name", "Guest")}})
+        except ValidationError as error:
+            return bad_request(f"{error.errors()[0]['loc'][-1]}: {error.errors()[0]['msg']}")
+        person = _person(who, personas)
+        replies = messenger.take(f"dm:{person.user_id}")
+        if personas and who.persona.role != Role.TEACHER:
+            replies += messenger.take(f"channel:{TRIAGE}")
+        return web.json_response({"replies": [reply_json(r) for r in replies]})
 
     async def send(request: web.Request) -> web.Response:
         try:
@@ -106,7 +125,7 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
         person = _person(payload, personas)
         if personas:
             await bot.grant(person, payload.persona.role)
-        incoming = to_incoming(payload, person, f"web-{uuid.uuid4()}")
+        incoming = to_incoming(payload, person, f"web-{uuid.uuid4()}", personas)
         if isinstance(incoming, Message):
             incoming = bot.command_from_text(incoming)
         replies = await bot.handle(incoming)
@@ -115,4 +134,5 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
     app.router.add_get("/", index)
     app.router.add_get("/playground/config", config)
     app.router.add_post("/playground/send", send)
+    app.router.add_get("/playground/inbox", inbox)
     app.router.add_static("/static/", STATIC)

@@ -12,6 +12,8 @@ def register_all(router: Router) -> None:
     """Register every feature's commands, actions and forms on the router."""
     from bot.features.admin import handlers as admin
     from bot.features.answers import handlers as answers
+    from bot.features.tickets import handlers as tickets
 
     answers.register(router)
+    tickets.register(router)
     admin.register(router)

@@ -65,3 +65,8 @@ async def set_role(session: AsyncSession, platform: str, user_id: str, role: Rol
     row.role = role
     await session.flush()
     return row
+
+
+async def person_by_id(session: AsyncSession, person_id: int | None) -> PersonRow | None:
+    """A stored person by row id."""
+    return await session.get(PersonRow, person_id) if person_id is not None else None

@@ -22,6 +22,8 @@ class PersonRow(Base):
     display_name: Mapped[str] = mapped_column(String(255), default="")
     tz: Mapped[str | None] = mapped_column(String(64), nullable=True)
     role: Mapped[str] = mapped_column(String(16), default="teacher")
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True,
+                                                   index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -30,6 +30,8 @@ def is_sqlite(engine: AsyncEngine) -> bool:
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling lets a SAVEPOINT commit on release; take over.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers run beside a writer; busy_timeout makes writers wait instead of failing.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -38,11 +40,17 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_immediate(connection: Any) -> None:
+    # Take the write lock up front: a read-then-write transaction cannot then fail to upgrade.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str, **options: Any) -> AsyncEngine:
     """Create the engine for a database URL."""
     engine = create_async_engine(async_url(url), pool_pre_ping=True, **options)
     if is_sqlite(engine):
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
     return engine
 
 

@@ -1,10 +1,13 @@
 """Imports every feature's models so the metadata knows every table (for Alembic and tests)."""
 
+from bot.features.admin import models as admin
 from bot.features.answers import models as answers
+from bot.features.tickets import models as tickets
 from bot.people import models as people
+from bot.schools import models as schools
 from bot.storage import idempotency
 from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["answers", "idempotency", "metadata", "people"]
+__all__ = ["admin", "answers", "idempotency", "metadata", "people", "schools", "tickets"]

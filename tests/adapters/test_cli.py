@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage.migrate import head_revision
+
 REPO = Path(__file__).resolve().parents[2]
 EVAL = REPO / "knowledge" / "eval" / "questions.jsonl"
 
@@ -39,7 +41,7 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
 def test_db_upgrade_creates_the_default_sqlite_file(tmp_path: Path) -> None:
     result = prepbot("db", "upgrade", cwd=tmp_path, DATABASE_URL="")
     assert result.returncode == 0, result.stderr
-    assert "revision 0001" in result.stdout
+    assert f"revision {head_revision()}" in result.stdout
     assert (tmp_path / "prepbot.db").exists()
 
 

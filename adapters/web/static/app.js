@@ -142,6 +142,14 @@ async function send(body, fromItem = null) {
   if (last) last.scrollIntoView({ block: "nearest" });
 }
 
+async function poll() {
+  const who = personas ? persona() : { role: "teacher", name: "Guest" };
+  const query = new URLSearchParams({ visitor, ...who });
+  const response = await fetch(`/playground/inbox?${query}`).catch(() => null);
+  if (!response || !response.ok) return;
+  for (const reply of (await response.json()).replies) renderReply(reply, null);
+}
+
 document.getElementById("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   const input = document.getElementById("say");
@@ -158,5 +166,6 @@ fetch("/playground/config").then((r) => r.json()).then((config) => {
   form.hidden = !personas;
   const select = document.getElementById("persona-role");
   for (const role of config.roles) select.append(el("option", { value: role, textContent: role }));
+  setInterval(poll, 2000);
   document.body.dataset.ready = "true";
 });

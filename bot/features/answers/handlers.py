@@ -8,6 +8,7 @@ from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput
 from bot.features.answers import service, views
+from bot.features.tickets.similar import similar_open_ticket
 from bot.router import Router
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message
@@ -26,10 +27,14 @@ async def ask(turn: Turn) -> list[Reply]:
     question = await service.record_question(
         turn.session, turn.person, incoming.person.platform, text, decision, turn.now)
     if decision.kind == "answer" and decision.article:
-        return [views.article_reply(decision.article, question.id)]
-    if decision.kind == "suggest":
-        return [views.suggestions_reply(decision.suggestions, question.id)]
-    return [views.deflect_reply(question.id)]
+        reply = views.article_reply(decision.article, question.id)
+    elif decision.kind == "suggest":
+        reply = views.suggestions_reply(decision.suggestions, question.id)
+    else:
+        reply = views.deflect_reply(question.id)
+    category = decision.article.category if decision.article else None
+    same = await similar_open_ticket(turn.session, turn.person.school_id, text, category, turn.now)
+    return [views.with_metoo(reply, same.id) if same else reply]
 
 
 def _action(turn: Turn) -> Action:

@@ -63,3 +63,11 @@ def feedback_reply(helpful: bool, question_id: int) -> Reply:
         return Reply(texts.HELPFUL_YES, (Text(texts.HELPFUL_YES),), replace_original=True)
     blocks = (Text(texts.HELPFUL_NO), Buttons((open_ticket_button(question_id),)))
     return Reply(texts.HELPFUL_NO, blocks, replace_original=True)
+
+
+def with_metoo(reply: Reply, ticket_id: int) -> Reply:
+    """Add "Same problem? Add me to #41" when an open ticket at the school matches."""
+    offer = (Text(f"Others at your school reported something like this: ticket #{ticket_id}."),
+             Buttons((Button(f"Same problem? Add me to #{ticket_id}", "tickets.join",
+                             str(ticket_id)),)))
+    return Reply(reply.text, reply.blocks + offer, reply.private, reply.replace_original)

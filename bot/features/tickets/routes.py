@@ -1,0 +1,41 @@
+"""Where tickets go: a triage conversation per category, with a default."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.tickets.models import RouteRow
+from bot.people.models import ConversationRow
+from bot.vocabulary import Conversation
+
+CATEGORIES = ("hardware", "network", "accounts", "lms", "apps", "privacy", "security",
+              "coaching", "other")
+DEFAULT = "default"
+
+
+async def triage_conversation(session: AsyncSession, category: str) -> Conversation | None:
+    """The conversation a category's tickets are posted to, or None when nothing is set."""
+    route = await session.get(RouteRow, category) or await session.get(RouteRow, DEFAULT)
+    if route is None:
+        return None
+    query = select(ConversationRow.ref).where(ConversationRow.platform == route.platform,
+                                              ConversationRow.conversation_id ==
+                                              route.conversation_id)
+    ref = (await session.execute(query)).scalar_one_or_none() or ""
+    return Conversation(platform=route.platform, id=route.conversation_id, kind="channel", ref=ref)
+
+
+async def set_route(session: AsyncSession, category: str, where: Conversation) -> None:
+    """Send a category's tickets (or every unrouted one, for "default") to a conversation."""
+    route = await session.get(RouteRow, category)
+    if route is None:
+        session.add(RouteRow(category=category, platform=where.platform,
+                             conversation_id=where.id))
+    else:
+        route.platform, route.conversation_id = where.platform, where.id
+
+
+async def all_routes(session: AsyncSession) -> list[RouteRow]:
+    """Every configured route."""
+    return list((await session.execute(select(RouteRow).order_by(RouteRow.category))).scalars())

@@ -1,0 +1,185 @@
+"""Coaches work tickets in chat: claim, reply, wait, resolve, reopen, merge, suggest an article."""
+
+from __future__ import annotations
+
+from bot.blocks import Reply, Text
+from bot.errors import BadInput, NotAllowed
+from bot.features.tickets import lifecycle, service, views
+from bot.features.tickets.models import DraftRow, TicketRow
+from bot.features.tickets.routes import triage_conversation
+from bot.people.directory import person_by_id
+from bot.roles import Role
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+TOLD = {"claimed": "{coach} is on it.",
+        "waiting": "{coach} needs something from you. Reply here to keep it moving.",
+        "resolved": "{coach} marked it resolved. Still broken? Reopen it.",
+        "reopened": "it was reopened and is back in the queue.",
+        "closed": "it was closed."}
+
+
+async def card(turn: Turn, ticket: TicketRow, replace: bool = True) -> Reply:
+    """The triage card as it stands now."""
+    requester = await person_by_id(turn.session, ticket.requester_id)
+    assignee = await person_by_id(turn.session, ticket.assignee_id)
+    return views.triage_card(ticket, await service.affected(turn.session, ticket),
+                             requester.display_name if requester else "?",
+                             assignee.display_name if assignee else "", replace)
+
+
+async def tell_teachers(turn: Turn, ticket: TicketRow, sentence: str,
+                        reopen: bool = False) -> None:
+    """Notify everyone on the ticket (except whoever caused the change)."""
+    for person in await service.people_on(turn.session, ticket):
+        if person.id != turn.person.id:
+            turn.notify(person, views.notice(ticket, sentence, reopen))
+
+
+async def _ticket_of(turn: Turn) -> TicketRow:
+    incoming = turn.incoming
+    number = incoming.value if isinstance(incoming, Action) else (
+        incoming.context if isinstance(incoming, Submission) else "")
+    return await service.get_ticket(turn.session, number)
+
+
+async def change(turn: Turn, kind: str) -> list[Reply]:
+    """Apply a status change from the card, tell the teachers, and redraw the card."""
+    ticket = await _ticket_of(turn)
+    lifecycle.move(turn.session, ticket, kind, turn.person, turn.now)
+    coach = turn.person.display_name or "Your coach"
+    await tell_teachers(turn, ticket, TOLD[kind].format(coach=coach), reopen=kind == "resolved")
+    return [await card(turn, ticket)]
+
+
+async def claim(turn: Turn) -> list[Reply]:
+    """Claim a ticket."""
+    return await change(turn, "claimed")
+
+
+async def wait(turn: Turn) -> list[Reply]:
+    """Mark a ticket as waiting on the teacher."""
+    return await change(turn, "waiting")
+
+
+async def resolve(turn: Turn) -> list[Reply]:
+    """Resolve a ticket (the card then offers an article draft if the knowledge base fell short)."""
+    return await change(turn, "resolved")
+
+
+async def reopen(turn: Turn) -> list[Reply]:
+    """Reopen: coaches from the card, teachers on their own ticket ("still broken")."""
+    ticket = await _ticket_of(turn)
+    if turn.role == Role.TEACHER:
+        if not await service.is_on(turn.session, ticket, turn.person):
+            raise NotAllowed("You can only reopen your own tickets.")
+        lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
+        await _tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
+        return [views.teacher_view(ticket)]
+    return await change(turn, "reopened")
+
+
+async def view(turn: Turn) -> list[Reply]:
+    """Open one ticket: the card for coaches, the teacher's own view for teachers."""
+    ticket = await _ticket_of(turn)
+    if turn.role.allows(Role.COACH):
+        return [await card(turn, ticket, replace=False)]
+    if not await service.is_on(turn.session, ticket, turn.person):
+        raise NotAllowed("That ticket isn't yours.")
+    return [views.teacher_view(ticket)]
+
+
+async def ask_reply(turn: Turn) -> list[Reply]:
+    """The coach's reply form."""
+    ticket = await _ticket_of(turn)
+    form = views.text_form("tickets.reply", f"Reply on #{ticket.id}", "Your message to the teacher",
+                           ticket.id, "Send")
+    return [views.form_reply(form)]
+
+
+async def send_reply(turn: Turn) -> list[Reply]:
+    """Relay a coach's reply to the teachers' conversations with the bot."""
+    assert isinstance(turn.incoming, Submission)
+    ticket = await _ticket_of(turn)
+    text = _required(turn.incoming.values.get("text", ""))
+    lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, text)
+    coach = turn.person.display_name or "Your coach"
+    await tell_teachers(turn, ticket, f"{coach} wrote: {text}")
+    return [Reply(f"Sent to the teachers on #{ticket.id}.", (Text(f"Sent to #{ticket.id}."),),
+                  private=True)]
+
+
+async def ask_answer(turn: Turn) -> list[Reply]:
+    """The teacher's form to answer on their ticket."""
+    ticket = await _ticket_of(turn)
+    if not await service.is_on(turn.session, ticket, turn.person):
+        raise NotAllowed("That ticket isn't yours.")
+    form = views.text_form("tickets.answer", f"Reply on #{ticket.id}", "Your message", ticket.id,
+                           "Send")
+    return [views.form_reply(form)]
+
+
+async def send_answer(turn: Turn) -> list[Reply]:
+    """A teacher's answer goes back into the ticket; a waiting or auto-closed ticket moves again."""
+    assert isinstance(turn.incoming, Submission)
+    ticket = await _ticket_of(turn)
+    if not await service.is_on(turn.session, ticket, turn.person):
+        raise NotAllowed("That ticket isn't yours.")
+    text = _required(turn.incoming.values.get("text", ""))
+    lifecycle.record(turn.session, ticket, "teacher_reply", turn.person, turn.now, text)
+    if ticket.status == "waiting":
+        ticket.status, ticket.waiting_since = "assigned", None
+    elif ticket.status == "closed" and ticket.resolved_at is None:
+        lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
+    await _tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}")
+    return [Reply(f"Added to ticket #{ticket.id}.", (Text(f"Added to ticket #{ticket.id}."),))]
+
+
+async def _tell_triage(turn: Turn, ticket: TicketRow, text: str) -> None:
+    assignee = await person_by_id(turn.session, ticket.assignee_id)
+    if assignee is not None:
+        turn.notify(assignee, Reply(text, (Text(text, markdown=False),)))
+        return
+    where = await triage_conversation(turn.session, ticket.category)
+    if where is not None:
+        turn.post(where, Reply(text, (Text(text, markdown=False),)))
+
+
+async def ask_merge(turn: Turn) -> list[Reply]:
+    """The merge form."""
+    return [views.form_reply(views.merge_form((await _ticket_of(turn)).id))]
+
+
+async def do_merge(turn: Turn) -> list[Reply]:
+    """Merge this ticket into another; its teachers follow."""
+    assert isinstance(turn.incoming, Submission)
+    source = await _ticket_of(turn)
+    target = await service.get_ticket(turn.session,
+                                      turn.incoming.values.get("target", "").strip().lstrip("#"))
+    await lifecycle.merge(turn.session, source, target, turn.person, turn.now)
+    await tell_teachers(turn, source, f"it was merged into #{target.id}; more news there.")
+    return [await card(turn, target, replace=False)]
+
+
+async def ask_draft(turn: Turn) -> list[Reply]:
+    """The "suggest an article" form."""
+    return [views.form_reply(views.draft_form(await _ticket_of(turn)))]
+
+
+async def save_draft(turn: Turn) -> list[Reply]:
+    """Store an article draft for the knowledge base's curators."""
+    assert isinstance(turn.incoming, Submission)
+    ticket = await _ticket_of(turn)
+    values = turn.incoming.values
+    draft = DraftRow(ticket_id=ticket.id, category=ticket.category, author_id=turn.person.id,
+                     title=_required(values.get("title", ""))[:200],
+                     body=_required(values.get("body", "")), created_at=turn.now)
+    turn.session.add(draft)
+    text = "Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`)."
+    return [Reply(text, (Text(text),), private=True)]
+
+
+def _required(text: str) -> str:
+    if not text.strip():
+        raise BadInput("That field can't be empty.")
+    return text.strip()
