@@ -77,8 +77,10 @@ class Router:
         if route is None:
             return [self._unknown(incoming, turn.role)]
         if not turn.role.allows(route.role):
-            name = incoming.name if isinstance(incoming, Command) else "that"
-            raise NotAllowed(texts.NOT_ALLOWED.format(name=name, role=route.role.value))
+            who = texts.ROLE_GROUPS.get(route.role.value, route.role.value)
+            raise NotAllowed(texts.NOT_ALLOWED_COMMAND.format(name=incoming.name, who=who)
+                             if isinstance(incoming, Command)
+                             else texts.NOT_ALLOWED_ACTION.format(who=who))
         return await route.handler(turn)
 
     def _route_for(self, incoming: AnyIncoming) -> Route | None:

@@ -14,7 +14,9 @@ EMPTY_QUESTION = "Tell me what's going on, for example: *the projector says no s
 UNKNOWN_COMMAND = "I don't know the command `/{name}`. Here's what I can do:"
 UNKNOWN_ACTION = "That button has expired or I no longer know it. Try asking again."
 UNKNOWN_FORM = "I couldn't use that form any more. Please start again."
-NOT_ALLOWED = "Sorry, `/{name}` is for {role}s. Ask a coach or admin if you need it."
+NOT_ALLOWED_COMMAND = "Sorry, `/{name}` is only for {who}. Ask a coach if you need help."
+NOT_ALLOWED_ACTION = "Sorry, only {who} can do that."
+ROLE_GROUPS = {"coach": "coaches and admins", "admin": "admins"}
 HELP_INTRO = ("I'm prepbot. Ask me a tech question in your own words, or use a command:")
 SAVE_FAILED = ("Sorry, something went wrong on my side and nothing was saved. "
                "Please try again in a minute.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
@@ -39,6 +39,9 @@ class TicketRow(Base):
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    # Measured in the school's hours when they happen, so reports can aggregate in SQL.
+    first_response_secs: Mapped[float | None] = mapped_column(Float, nullable=True)
+    resolution_secs: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class TicketPersonRow(Base):

@@ -6,8 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.features.tickets.models import TicketEventRow, TicketRow
 from bot.schools.calendar import SchoolCalendar
+from bot.schools.service import calendar_of
 
 
 @dataclass(frozen=True)
@@ -45,3 +49,15 @@ def ticket_times(ticket: TicketRow, events: Sequence[TicketEventRow],
     paused = sum(calendar.seconds_between(a, b)
                  for a, b in waiting_spans(events, ticket.resolved_at))
     return Times(first, max(0.0, gross - paused))
+
+
+async def stamp_times(session: AsyncSession, ticket: TicketRow) -> None:
+    """Store the school-time measures once they exist (after a first response or resolution)."""
+    if ticket.first_response_at is None and ticket.resolved_at is None:
+        return
+    await session.flush()
+    query = select(TicketEventRow).where(TicketEventRow.ticket_id == ticket.id)
+    events = list((await session.execute(query)).scalars())
+    times = ticket_times(ticket, events, await calendar_of(session, ticket.school_id))
+    ticket.first_response_secs = times.first_response
+    ticket.resolution_secs = times.resolution

@@ -7,6 +7,7 @@ from bot.errors import BadInput, NotAllowed
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
+from bot.features.tickets.timing import stamp_times
 from bot.people.directory import person_by_id
 from bot.roles import Role
 from bot.turn import Turn
@@ -47,6 +48,7 @@ async def change(turn: Turn, kind: str) -> list[Reply]:
     """Apply a status change from the card, tell the teachers, and redraw the card."""
     ticket = await _ticket_of(turn)
     lifecycle.move(turn.session, ticket, kind, turn.person, turn.now)
+    await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
     await tell_teachers(turn, ticket, TOLD[kind].format(coach=coach), reopen=kind == "resolved")
     return [await card(turn, ticket)]
@@ -103,6 +105,7 @@ async def send_reply(turn: Turn) -> list[Reply]:
     ticket = await _ticket_of(turn)
     text = _required(turn.incoming.values.get("text", ""))
     lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, text)
+    await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
     await tell_teachers(turn, ticket, f"{coach} wrote: {text}")
     return [Reply(f"Sent to the teachers on #{ticket.id}.", (Text(f"Sent to #{ticket.id}."),),

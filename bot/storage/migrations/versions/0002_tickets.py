@@ -69,6 +69,8 @@ def upgrade() -> None:
     sa.Column('reminded_at', UTCDateTime(), nullable=True),
     sa.Column('resolved_at', UTCDateTime(), nullable=True),
     sa.Column('closed_at', UTCDateTime(), nullable=True),
+    sa.Column('first_response_secs', sa.Float(), nullable=True),
+    sa.Column('resolution_secs', sa.Float(), nullable=True),
     sa.ForeignKeyConstraint(['assignee_id'], ['people.id'], name=op.f('fk_tickets_assignee_id_people')),
     sa.ForeignKeyConstraint(['merged_into'], ['tickets.id'], name=op.f('fk_tickets_merged_into_tickets')),
     sa.ForeignKeyConstraint(['question_id'], ['questions.id'], name=op.f('fk_tickets_question_id_questions')),
