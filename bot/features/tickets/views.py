@@ -25,7 +25,8 @@ def new_ticket_form(text: str = "", category: str = "other") -> Form:
         Input("category", "What kind of problem?", "select",
               options=tuple(Option(c, c.title()) for c in CATEGORIES), initial=category),
         Input("identifiers", "Student names or ids in the text", "select", required=False,
-              options=(Option("mask", "Hide them (recommended)"), Option("keep", "Keep them"))),
+              options=(Option("mask", "Hide them (recommended)"), Option("keep", "Keep them")),
+              initial="mask"),
     ), submit_label="Open ticket", context=str(uuid.uuid4()))
 
 

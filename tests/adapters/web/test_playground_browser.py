@@ -41,7 +41,20 @@ async def test_a_teacher_asks_reads_steps_and_is_offered_a_ticket(
     await answer.get_by_role("button", name="No", exact=True).click()
     offer = page.locator("li.msg.bot").last
     await expect(offer).to_contain_text("didn't fix it")
-    await expect(offer.get_by_role("button", name="Open a ticket")).to_be_visible()
+    await offer.get_by_role("button", name="Open a ticket").click()
+    await expect(page.locator("li.msg.bot").last).to_contain_text("Ticket #1 is open")
+
+
+async def test_a_form_is_filled_and_submitted_in_the_page(page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    await page.get_by_label("Your message").fill("/ticket")
+    await page.keyboard.press("Enter")
+    await page.get_by_label("What happened?").fill("the printer in room 4 jams every time")
+    await page.get_by_label("Room").fill("4")
+    await page.get_by_label("How urgent?").select_option("now")
+    await page.get_by_label("What kind of problem?").select_option("hardware")
+    await page.get_by_role("button", name="Open ticket").click()
+    await expect(page.locator("li.msg.bot").last).to_contain_text("Ticket #1 is open")
 
 
 async def test_the_page_works_from_the_keyboard_with_labelled_controls(

@@ -15,14 +15,16 @@ import pytest
 
 from bot.storage.migrate import head_revision
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EVAL = REPO / "knowledge" / "eval" / "questions.jsonl"
 
 
-def prepbot(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def prepbot(*args: str, cwd: Path, input: str | None = None,
+            **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `prepbot ARGS` as a user would, in a folder of its own."""
     environment = {**os.environ, **env}
     return subprocess.run([sys.executable, "-m", "adapters.cli", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, input=input)
 
 
 def free_port() -> int:

@@ -153,8 +153,7 @@ def roles_set(who: Annotated[str, typer.Argument(help="platform:user_id, e.g. sl
 
 def main() -> None:
     """The console script."""
+    from adapters.cli import operations  # registers the operators' command groups
+
+    operations.register(app)
     sys.exit(app())
-
-
-if __name__ == "__main__":
-    main()

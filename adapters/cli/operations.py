@@ -1,0 +1,137 @@
+"""Operators' commands: schools and closures, tickets (export, sweeps), article drafts."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import time
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.runtime import Runtime, build_runtime, load_settings
+from bot.errors import PrepbotError
+from bot.features.tickets.export import COLUMNS, drafts, ticket_rows
+from bot.features.tickets.sweeps import purge_expired, sweep_waiting
+from bot.schools.models import SchoolRow
+from bot.schools.service import import_closures, save_school, school_named
+
+T = TypeVar("T")
+schools = typer.Typer(help="Schools, their hours and closure dates.", no_args_is_help=True)
+tickets = typer.Typer(help="Export tickets and run their timed work.", no_args_is_help=True)
+
+
+def run(work: Callable[[Runtime], Awaitable[T]]) -> T:
+    """Open prepbot's storage, do one piece of work, close; a friendly error on bad input."""
+    async def main() -> T:
+        runtime = await build_runtime(load_settings())
+        try:
+            return await work(runtime)
+        finally:
+            await runtime.close()
+    try:
+        return asyncio.run(main())
+    except PrepbotError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+
+
+def in_session(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run work in one committed transaction."""
+    async def go(runtime: Runtime) -> T:
+        async with runtime.sessions() as session, session.begin():
+            return await work(session)
+    return run(go)
+
+
+def _hours(text: str) -> tuple[time, time]:
+    try:
+        start, end = (time.fromisoformat(part.strip()) for part in text.split("-"))
+    except ValueError as error:
+        raise typer.BadParameter("use HH:MM-HH:MM, e.g. 07:30-15:00") from error
+    return start, end
+
+
+@schools.command("add")
+def schools_add(name: str,
+                tz: Annotated[str, typer.Option(help="IANA time zone")] = "America/New_York",
+                hours: Annotated[str, typer.Option(help="school hours")] = "07:30-15:00") -> None:
+    """Add a school (or change its zone and hours)."""
+    opens, closes = _hours(hours)
+    in_session(lambda s: save_school(s, name, tz, opens, closes))
+    typer.echo(f"{name}: {tz}, {opens:%H:%M}-{closes:%H:%M}.")
+
+
+@schools.command("list")
+def schools_list() -> None:
+    """List the schools."""
+    async def names(session: AsyncSession) -> list[SchoolRow]:
+        return list((await session.execute(select(SchoolRow).order_by(SchoolRow.name))).scalars())
+    for school in in_session(names):
+        typer.echo(f"{school.name}\t{school.tz}\t{school.opens:%H:%M}-{school.closes:%H:%M}")
+
+
+@schools.command("closures")
+def schools_closures(name: str, file: Annotated[Path, typer.Argument(
+        help="CSV of date,label lines (ISO dates)")]) -> None:
+    """Import closure dates (holidays, testing and PD days) for a school."""
+    text = file.read_text("utf-8")
+
+    async def work(session: AsyncSession) -> int:
+        school = await school_named(session, name)
+        if school is None:
+            raise typer.BadParameter(f"no school called {name!r}; add it first")
+        return await import_closures(session, school, text)
+    typer.echo(f"{in_session(work)} closure date(s) added to {name}.")
+
+
+@tickets.command("export")
+def tickets_export(file: Annotated[Path, typer.Argument(help="CSV to write; - for stdout")]
+                   ) -> None:
+    """Write every ticket as CSV (the stored text, student details stay masked)."""
+    async def work(session: AsyncSession) -> int:
+        out = sys.stdout if str(file) == "-" else file.open("w", newline="", encoding="utf-8")
+        writer, count = csv.writer(out), 0
+        writer.writerow(COLUMNS)
+        async for row in ticket_rows(session):
+            writer.writerow(row)
+            count += 1
+        if out is not sys.stdout:
+            out.close()
+        return count
+    count = in_session(work)
+    typer.echo(f"{count} ticket(s) exported.", err=str(file) == "-")
+
+
+@tickets.command("sweep")
+def tickets_sweep() -> None:
+    """Send due reminders, auto-close unanswered tickets and delete expired ones."""
+    async def work(runtime: Runtime) -> tuple[int, int]:
+        sent = await runtime.bot.run(sweep_waiting)
+        async with runtime.sessions() as session, session.begin():
+            purged = await purge_expired(session, runtime.bot.clock.now())
+        return sent, purged
+    sent, purged = run(work)
+    typer.echo(f"{sent} notice(s) sent, {purged} expired ticket(s) deleted.")
+
+
+def kb_drafts() -> None:
+    """List article drafts coaches suggested from resolved tickets."""
+    for draft in in_session(drafts):
+        typer.echo(f"#{draft.id} [{draft.category}] {draft.title} (from ticket "
+                   f"#{draft.ticket_id or '?'}, {draft.created_at:%Y-%m-%d})\n  " +
+                   draft.body.replace("\n", "\n  "))
+
+
+def register(app: typer.Typer) -> None:
+    """Add these groups to the `prepbot` command."""
+    from adapters.cli import kb
+
+    app.add_typer(schools, name="schools")
+    app.add_typer(tickets, name="tickets")
+    kb.command("drafts")(kb_drafts)

@@ -1,0 +1,55 @@
+"""Operators' commands: schools, closures, ticket export and sweeps, article drafts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.adapters.cli.test_cli import prepbot
+
+
+def test_a_school_is_added_with_its_zone_and_hours(tmp_path: Path) -> None:
+    added = prepbot("schools", "add", "Lincoln Elementary", "--tz", "America/Chicago",
+                    "--hours", "07:45-15:15", cwd=tmp_path, DATABASE_URL="")
+    assert added.returncode == 0, added.stderr
+    listed = prepbot("schools", "list", cwd=tmp_path, DATABASE_URL="")
+    assert "Lincoln Elementary\tAmerica/Chicago\t07:45-15:15" in listed.stdout
+
+
+def test_bad_school_settings_are_refused_clearly(tmp_path: Path) -> None:
+    zone = prepbot("schools", "add", "X", "--tz", "Mars/Base", cwd=tmp_path, DATABASE_URL="")
+    hours = prepbot("schools", "add", "X", "--hours", "3pm", cwd=tmp_path, DATABASE_URL="")
+    assert zone.returncode == 2 and "not a time zone" in zone.stderr
+    assert hours.returncode == 2 and "HH:MM-HH:MM" in hours.stderr
+
+
+def test_closures_import_all_or_nothing_and_skip_known_dates(tmp_path: Path) -> None:
+    prepbot("schools", "add", "Lincoln", cwd=tmp_path, DATABASE_URL="")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,label\n2026-12-24,Winter break\nnot-a-date,oops\n")
+    refused = prepbot("schools", "closures", "Lincoln", str(bad), cwd=tmp_path, DATABASE_URL="")
+    assert refused.returncode == 2 and "line 3" in refused.stderr
+
+    good = tmp_path / "good.csv"
+    good.write_text("date,label\n2026-12-24,Winter break\n2026-12-25,Winter break\n")
+    first = prepbot("schools", "closures", "Lincoln", str(good), cwd=tmp_path, DATABASE_URL="")
+    again = prepbot("schools", "closures", "Lincoln", str(good), cwd=tmp_path, DATABASE_URL="")
+    assert "2 closure date(s)" in first.stdout and "0 closure date(s)" in again.stdout
+
+
+def test_ticket_export_writes_the_masked_text_only(tmp_path: Path) -> None:
+    chat = prepbot("chat", cwd=tmp_path, DATABASE_URL="",
+                   input="/ticket student Maria Lopez id 4820193 can't log in\nquit\n")
+    assert "Ticket #1 is open" in chat.stdout
+    exported = prepbot("tickets", "export", "-", cwd=tmp_path, DATABASE_URL="")
+    [header, row] = list(csv.reader(io.StringIO(exported.stdout)))
+    assert header[0] == "number" and "text" in header
+    text = row[header.index("text")]
+    assert "Maria" not in text and "4820193" not in text and "[name]" in text
+
+
+def test_sweep_and_drafts_run_on_an_empty_database(tmp_path: Path) -> None:
+    swept = prepbot("tickets", "sweep", cwd=tmp_path, DATABASE_URL="")
+    assert swept.returncode == 0 and "0 notice(s) sent" in swept.stdout
+    assert prepbot("kb", "drafts", cwd=tmp_path, DATABASE_URL="").returncode == 0
