@@ -102,9 +102,11 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
 
     async def inbox(request: web.Request) -> web.Response:
         try:
-            who = Send.model_validate({"kind": "message", "visitor": request.query.get("visitor", ""),
-                                       "persona": {"role": request.query.get("role", "teacher"),
-                                                   "name": request.query.get("name", "Guest")}})
+            query = request.query
+            who = Send.model_validate({
+                "kind": "message", "visitor": query.get("visitor", ""),
+                "persona": {"role": query.get("role", "teacher"),
+                            "name": query.get("name", "Guest")}})
         except ValidationError as error:
             return bad_request(f"{error.errors()[0]['loc'][-1]}: {error.errors()[0]['msg']}")
         person = _person(who, personas)

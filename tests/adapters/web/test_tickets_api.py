@@ -1,4 +1,4 @@
-"""Tickets end to end through the playground's API: teacher and coach personas, relayed both ways."""
+"""Tickets end to end through the playground's API: teacher and coach personas, both ways."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ async def test_a_ticket_from_an_unhelpful_answer_reaches_the_coach_and_comes_bac
                values={"text": "Try the HDMI 2 input"}, context="1")
 
     told = [r["text"] for r in await inbox(http, TEACHER)]
-    assert told == ["Ticket #1: Mr Okafor is on it.", "Ticket #1: Mr Okafor wrote: Try the HDMI 2 input"]
+    assert told == ["Ticket #1: Mr Okafor is on it.",
+                    "Ticket #1: Mr Okafor wrote: Try the HDMI 2 input"]
 
 
 async def test_a_teacher_persona_cannot_claim(http: ClientSession) -> None:
