@@ -10,6 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import Bot
 from bot.metrics import Metrics
 from bot.ports import Clock, Messenger
+from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.leader import Leader
+from bot.scheduling.scheduler import Scheduler
 from bot.settings import Settings
 from bot.storage.engine import make_engine, make_sessions
 from bot.storage.migrate import upgrade
@@ -28,6 +31,8 @@ class Runtime:
     kb: KnowledgeBase
     bot: Bot
     metrics: Metrics
+    dispatcher: Dispatcher
+    scheduler: Scheduler
 
     @property
     def messengers(self) -> dict[str, Messenger]:
@@ -35,7 +40,8 @@ class Runtime:
         return self.bot.messengers
 
     async def close(self) -> None:
-        """Release the database connections."""
+        """Stop the scheduler and release the database connections."""
+        await self.scheduler.stop()
         await self.engine.dispose()
 
 
@@ -49,8 +55,11 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     kb = kb or load_knowledge_base(settings.kb_dir or None)
     metrics = Metrics()
     bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics)
+    dispatcher = Dispatcher(sessions, bot.jobs, bot.clock, bot.messengers, metrics)
+    scheduler = Scheduler(dispatcher, Leader(settings.database_url, engine.dialect.name),
+                          tick_seconds=settings.tick_seconds)
     log.info("prepbot ready: %d articles, database %s", len(kb.articles), engine.dialect.name)
-    return Runtime(settings, engine, sessions, kb, bot, metrics)
+    return Runtime(settings, engine, sessions, kb, bot, metrics, dispatcher, scheduler)
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -49,6 +49,7 @@ async def healthz(request: web.Request) -> web.Response:
     current = revision == head_revision()
     body = {"status": "ok" if current else "migrating", "database": "ok",
             "migrations": "current" if current else f"at {revision}",
+            "scheduler": runtime.scheduler.role if runtime.settings.scheduler else "off",
             "articles": len(runtime.kb.articles)}
     return web.json_response(body, status=200 if current else 503)
 
@@ -107,6 +108,14 @@ def make_app(runtime: Runtime) -> web.Application:
     return app
 
 
+async def _run_scheduler(app: web.Application) -> AsyncIterator[None]:
+    """Start the scheduler with the server (it leads or follows) and stop it on shutdown."""
+    scheduler = app[RUNTIME].scheduler
+    scheduler.start()
+    yield
+    await scheduler.stop()
+
+
 async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:
     """Reload the knowledge base when a district's own folder changes."""
     kb = app[RUNTIME].kb
@@ -127,6 +136,8 @@ async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:
 async def _app_factory(settings: Settings) -> web.Application:
     runtime = await build_runtime(settings)
     app = make_app(runtime)
+    if settings.scheduler:
+        app.cleanup_ctx.append(_run_scheduler)
 
     async def close(_: web.Application) -> None:
         await runtime.close()

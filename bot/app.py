@@ -20,6 +20,7 @@ from bot.people.directory import remember_conversation, remember_person, set_rol
 from bot.ports import Clock, Messenger, SystemClock
 from bot.roles import Role
 from bot.router import Router, as_command
+from bot.scheduling.jobs import Jobs
 from bot.settings import Settings
 from bot.storage.idempotency import claim_event
 from bot.turn import Turn
@@ -43,7 +44,8 @@ class Bot:
         self.metrics = metrics or Metrics()
         self.messengers: dict[str, Messenger] = {}
         self.router = Router()
-        register_all(self.router)
+        self.jobs = Jobs()
+        register_all(self.router, self.jobs)
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
         """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command."""

@@ -123,3 +123,4 @@ class Reply:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     private: bool = False
     replace_original: bool = False
+    key: str = ""  # the scheduler's delivery key; a messenger may stamp it for reconciliation

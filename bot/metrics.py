@@ -20,6 +20,8 @@ class Metrics:
                                   registry=self.registry)
         self.errors = Counter("prepbot_errors", "Events that failed inside the core",
                               registry=self.registry)
+        self.deliveries = Counter("prepbot_deliveries", "Scheduled deliveries by outcome",
+                                  ["outcome"], registry=self.registry)
         self.request_seconds = Histogram(
             "prepbot_request_seconds", "HTTP request latency", ["route"], registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0))

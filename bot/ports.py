@@ -40,3 +40,11 @@ class SystemClock:
     def now(self) -> datetime:
         """The current time in UTC."""
         return datetime.now(UTC)
+
+
+class Reconciler(Protocol):
+    """Optional, for messengers that can tell whether a keyed message already arrived."""
+
+    async def delivered(self, person: Person | None, conversation: Conversation | None,
+                        key: str) -> bool | None:
+        """True or False when the platform can tell; None when it cannot."""

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     kb_dir: str = Field(default="", validation_alias="PREPBOT_KB_DIR")
     playground: bool | None = Field(default=None, validation_alias="PREPBOT_PLAYGROUND")
     log_format: str = Field(default="text", validation_alias="LOG_FORMAT")
+    scheduler: bool = Field(default=True, validation_alias="PREPBOT_SCHEDULER")
+    tick_seconds: float = Field(default=30, gt=0, validation_alias="PREPBOT_TICK_SECONDS")
     max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
 
     @field_validator("database_url", mode="before")

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.router import Router
+    from bot.scheduling.jobs import Jobs
 
 
-def register_all(router: Router) -> None:
-    """Register every feature's commands, actions and forms on the router."""
+def register_all(router: Router, jobs: Jobs) -> None:
+    """Register every feature's commands, actions, forms and timed work."""
     from bot.features.admin import handlers as admin
     from bot.features.answers import handlers as answers
     from bot.features.tickets import handlers as tickets
 
     answers.register(router)
     tickets.register(router)
+    tickets.register_jobs(jobs)
     admin.register(router)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
@@ -25,6 +25,9 @@ class PersonRow(Base):
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True,
                                                    index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    prep_start: Mapped[time | None] = mapped_column(Time, nullable=True)
+    prep_end: Mapped[time | None] = mapped_column(Time, nullable=True)
+    prep_days: Mapped[str] = mapped_column(String(16), default="")
 
 
 class ConversationRow(Base):

@@ -4,10 +4,12 @@ from bot.features.admin import models as admin
 from bot.features.answers import models as answers
 from bot.features.tickets import models as tickets
 from bot.people import models as people
+from bot.scheduling import models as scheduling
 from bot.schools import models as schools
 from bot.storage import idempotency
 from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["admin", "answers", "idempotency", "metadata", "people", "schools", "tickets"]
+__all__ = ["admin", "answers", "idempotency", "metadata", "people", "scheduling", "schools",
+           "tickets"]

@@ -1,4 +1,4 @@
-"""`/prepbot`: help, `whoami`, `school`, and for admins `role` and `settings`."""
+"""`/prepbot`: help, `whoami`, `school`, `prep`, and for admins `role` and `settings`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from bot.errors import BadInput, NotAllowed
 from bot.features.admin.models import DEFAULTS, read_setting, write_setting
 from bot.features.tickets.routes import CATEGORIES, DEFAULT, all_routes, set_route
 from bot.people.directory import set_role
+from bot.people.prep import DAYS, parse_prep
 from bot.roles import Role
 from bot.router import Router
 from bot.schools.service import school_named
@@ -52,6 +53,19 @@ async def school(turn: Turn, name: str) -> Reply:
     return _said(f"Got it: you're at {found.name}.")
 
 
+def prep(turn: Turn, text: str) -> Reply:
+    """Anyone sets (or clears) their prep period, so non-urgent messages arrive in it."""
+    person = turn.person
+    if text.lower() in {"off", "none", "clear"}:
+        person.prep_start = person.prep_end = None
+        person.prep_days = ""
+        return _said("Prep period cleared: messages may come any time in school hours.")
+    person.prep_start, person.prep_end, person.prep_days = parse_prep(text)
+    days = ", ".join(DAYS[int(d)].title() for d in person.prep_days)
+    return _said(f"Got it: I'll keep non-urgent messages to {person.prep_start:%H:%M}-"
+                 f"{person.prep_end:%H:%M} on {days}.")
+
+
 async def settings(turn: Turn, words: list[str]) -> Reply:
     """Admins list and change stored settings and ticket routes."""
     if not turn.role.allows(Role.ADMIN):
@@ -86,11 +100,14 @@ def register(router: Router) -> None:
             return [whoami(turn)]
         if verb == "school":
             return [await school(turn, rest.strip())]
+        if verb == "prep":
+            return [prep(turn, rest.strip())]
         if verb == "role":
             return [await role(turn, rest.split())]
         if verb == "settings":
             return [await settings(turn, rest.split())]
         return [router.help(turn.role)]
 
-    router.command("prepbot", "help, `whoami`, `school <name>`; admins: `role`, `settings`",
-                   "/prepbot [help|whoami|school|role|settings]")(prepbot)
+    router.command("prepbot", "help, `whoami`, `school <name>`, `prep 10:15-11:00 mon-fri`; "
+                   "admins: `role`, `settings`",
+                   "/prepbot [help|whoami|school|prep|role|settings]")(prepbot)

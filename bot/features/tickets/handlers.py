@@ -6,10 +6,11 @@ from sqlalchemy import select
 
 from bot.blocks import Reply
 from bot.errors import BadInput
-from bot.features.tickets import opening, service, triage, views
+from bot.features.tickets import opening, service, sweeps, triage, views
 from bot.features.tickets.routes import CATEGORIES
 from bot.roles import Role
 from bot.router import Router
+from bot.scheduling.jobs import Jobs
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Command
@@ -83,3 +84,9 @@ def register(router: Router) -> None:
     router.form("tickets.reply", Role.COACH)(triage.send_reply)
     router.form("tickets.merge", Role.COACH)(triage.do_merge)
     router.form("tickets.draft", Role.COACH)(triage.save_draft)
+
+
+def register_jobs(jobs: Jobs) -> None:
+    """Tickets' timed work: reminders and auto-close, and retention."""
+    jobs.chore("tickets.waiting")(sweeps.sweep_waiting)
+    jobs.chore("tickets.retention")(sweeps.retention)

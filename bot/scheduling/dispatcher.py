@@ -1,0 +1,169 @@
+"""One tick of timed work: plan, recover what a crash left, send what is due, run chores."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.blocks import Reply
+from bot.metrics import Metrics
+from bot.outbox import deliver
+from bot.ports import Clock, Messenger
+from bot.scheduling import ledger
+from bot.scheduling.audience import Audience
+from bot.scheduling.jobs import Jobs
+from bot.scheduling.models import DeliveryRow
+from bot.vocabulary import Conversation, Person
+
+log = logging.getLogger(__name__)
+BATCH = 200
+CONCURRENCY = 8
+LEASE = timedelta(minutes=2)
+RETRY_AFTER = timedelta(minutes=5)
+MAX_ATTEMPTS = 3
+
+
+@dataclass
+class TickReport:
+    """What one tick did, for logs, metrics and tests."""
+
+    planned: int = 0
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+    deferred: int = 0
+    recovered: int = 0
+
+
+class Dispatcher:
+    """Runs the scheduler's work against the ledger; safe to call again at any time."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], jobs: Jobs, clock: Clock,
+                 messengers: dict[str, Messenger], metrics: Metrics) -> None:
+        self.sessions, self.jobs, self.clock = sessions, jobs, clock
+        self.messengers, self.metrics = messengers, metrics
+
+    async def tick(self) -> TickReport:
+        """Plan, recover, send everything due now, then run the chores."""
+        report = TickReport()
+        now = self.clock.now()
+        for name, planner in self.jobs.planners.items():
+            async with self.sessions() as session, session.begin():
+                report.planned += await ledger.plan(session, await planner(session, now))
+            log.debug("planner %s ran", name)
+        report.recovered = await self.recover(now)
+        while await self._send_batch(now, report):
+            pass
+        for chore in self.jobs.chores.values():
+            async with self.sessions() as session:
+                notices = await chore(session, now)
+                await session.commit()
+            await deliver(notices, self.messengers)
+        return report
+
+    async def recover(self, now: datetime) -> int:
+        """Settle rows a crash left in `sending`: ask the platform, else send again."""
+        async with self.sessions() as session, session.begin():
+            rows = await ledger.stranded(session, now - LEASE)
+            for row in rows:
+                arrived = await self._arrived(row)
+                row.status = "sent" if arrived else "pending"
+                row.sent_at = now if arrived else None
+        return len(rows)
+
+    async def _arrived(self, row: DeliveryRow) -> bool:
+        messenger = self.messengers.get(row.platform)
+        check = getattr(messenger, "delivered", None)
+        if check is None:
+            return False  # cannot tell: at least once is better than never
+        person, conversation = _target(row)
+        return bool(await check(person, conversation, _key(row)))
+
+    async def _send_batch(self, now: datetime, report: TickReport) -> bool:
+        async with self.sessions() as session, session.begin():
+            rows = await ledger.due(session, now, BATCH)
+            if not rows:
+                return False
+            ready = await self._apply_policy(session, rows, now, report)
+            won = set(await ledger.claim(session, [row for row, _ in ready], now))
+            batch = [(row, reply) for row, reply in ready if row.id in won]
+        results = await self._send_all(batch)
+        async with self.sessions() as session, session.begin():
+            sent = [row.id for (row, _), error in zip(batch, results, strict=True) if not error]
+            await ledger.finish(session, sent, "sent", now)
+            for (row, _), error in zip(batch, results, strict=True):
+                if error:
+                    await self._failed(session, row, error, now, report)
+        report.sent += len(sent)
+        self.metrics.deliveries.labels("sent").inc(len(sent))
+        return True
+
+    async def _apply_policy(self, session: AsyncSession, rows: list[DeliveryRow], now: datetime,
+                            report: TickReport) -> list[tuple[DeliveryRow, Reply]]:
+        audience = Audience(session)
+        ready = []
+        for row in rows:
+            if now >= row.expires_at:
+                row.status, report.skipped = "skipped", report.skipped + 1
+                self.metrics.deliveries.labels("skipped").inc()
+                continue
+            window = now if row.urgent else await audience.next_window(row.person_id, now)
+            if window is not None and now < window < row.expires_at:
+                row.not_before, report.deferred = window, report.deferred + 1
+                continue
+            renderer = self.jobs.renderers.get(row.job)
+            reply = await renderer(session, row) if renderer and window == now else None
+            if reply is None:
+                row.status, report.skipped = "skipped", report.skipped + 1
+                self.metrics.deliveries.labels("skipped").inc()
+                continue
+            ready.append((row, Reply(reply.text, reply.blocks, reply.private,
+                                     reply.replace_original, _key(row))))
+        return ready
+
+    async def _send_all(self, batch: list[tuple[DeliveryRow, Reply]]) -> list[str]:
+        gate = asyncio.Semaphore(CONCURRENCY)
+
+        async def send(row: DeliveryRow, reply: Reply) -> str:
+            messenger = self.messengers.get(row.platform)
+            if messenger is None:
+                return f"no messenger for {row.platform}"
+            person, conversation = _target(row)
+            async with gate:
+                try:
+                    if person is not None:
+                        await messenger.dm(person, reply)
+                    elif conversation is not None:
+                        await messenger.post(conversation, reply)
+                except Exception as error:  # recorded in the ledger and retried
+                    log.warning("delivery %s failed: %s", row.id, type(error).__name__)
+                    return type(error).__name__ + f": {error}"[:200]
+            return ""
+
+        return list(await asyncio.gather(*(send(row, reply) for row, reply in batch)))
+
+    async def _failed(self, session: AsyncSession, row: DeliveryRow, error: str, now: datetime,
+                      report: TickReport) -> None:
+        fresh = await session.get(DeliveryRow, row.id)
+        if fresh is None:
+            return
+        retry = fresh.attempts < MAX_ATTEMPTS and now + RETRY_AFTER < fresh.expires_at
+        fresh.status = "pending" if retry else "failed"
+        fresh.not_before, fresh.error = now + RETRY_AFTER, error[:255]
+        report.failed += not retry
+        self.metrics.deliveries.labels("retry" if retry else "failed").inc()
+
+
+def _key(row: DeliveryRow) -> str:
+    return f"{row.job}/{row.occurrence}/{row.recipient}"
+
+
+def _target(row: DeliveryRow) -> tuple[Person | None, Conversation | None]:
+    if row.conversation_id:
+        return None, Conversation(platform=row.platform, id=row.conversation_id, kind="channel")
+    user_id = row.recipient.partition(":")[2]
+    return Person(platform=row.platform, user_id=user_id), None

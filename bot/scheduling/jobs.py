@@ -1,0 +1,48 @@
+"""What features give the scheduler: planners fill the ledger, renderers build the messages."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Reply
+from bot.outbox import Notice
+from bot.scheduling.ledger import Planned
+from bot.scheduling.models import DeliveryRow
+
+Planner = Callable[[AsyncSession, datetime], Awaitable[list[Planned]]]
+Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
+Chore = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
+
+
+@dataclass
+class Jobs:
+    """The registry of timed work, filled by each feature's `register_jobs`."""
+
+    planners: dict[str, Planner] = field(default_factory=dict)
+    renderers: dict[str, Renderer] = field(default_factory=dict)
+    chores: dict[str, Chore] = field(default_factory=dict)
+
+    def planner(self, name: str) -> Callable[[Planner], Planner]:
+        """Register a planner (runs every tick, adds deliveries to the ledger)."""
+        def register(function: Planner) -> Planner:
+            self.planners[name] = function
+            return function
+        return register
+
+    def renderer(self, job: str) -> Callable[[Renderer], Renderer]:
+        """Register how a job's message is built (None: nothing to send any more)."""
+        def register(function: Renderer) -> Renderer:
+            self.renderers[job] = function
+            return function
+        return register
+
+    def chore(self, name: str) -> Callable[[Chore], Chore]:
+        """Register housekeeping that runs every tick (sweeps, retention)."""
+        def register(function: Chore) -> Chore:
+            self.chores[name] = function
+            return function
+        return register

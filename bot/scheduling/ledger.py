@@ -1,0 +1,94 @@
+"""Plan deliveries once, claim them before sending, record the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.scheduling.models import DeliveryRow
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A delivery a feature wants made: who, for which occurrence, and in what window."""
+
+    job: str
+    occurrence: str
+    platform: str
+    not_before: datetime
+    expires_at: datetime
+    person_id: int | None = None
+    user_id: str = ""
+    conversation_id: str | None = None
+    payload: str = ""
+    urgent: bool = False
+
+    @property
+    def recipient(self) -> str:
+        """The ledger's recipient key."""
+        return f"{self.platform}:" + (f"#{self.conversation_id}" if self.conversation_id
+                                      else self.user_id)
+
+
+async def plan(session: AsyncSession, planned: Sequence[Planned]) -> int:
+    """Add the deliveries not already in the ledger; returns how many were new."""
+    if not planned:
+        return 0
+    seen: set[tuple[str, str, str]] = set()
+    for job, occurrence in {(p.job, p.occurrence) for p in planned}:
+        query = select(DeliveryRow.recipient).where(DeliveryRow.job == job,
+                                                    DeliveryRow.occurrence == occurrence)
+        seen.update((job, r, occurrence) for r in (await session.execute(query)).scalars())
+    known = len(seen)
+    for p in planned:
+        key = (p.job, p.recipient, p.occurrence)
+        if key in seen:
+            continue
+        seen.add(key)
+        session.add(DeliveryRow(
+            job=p.job, occurrence=p.occurrence, recipient=p.recipient, platform=p.platform,
+            person_id=p.person_id, conversation_id=p.conversation_id, payload=p.payload,
+            urgent=p.urgent, not_before=p.not_before, expires_at=p.expires_at))
+    await session.flush()
+    return len(seen) - known
+
+
+async def due(session: AsyncSession, now: datetime, limit: int) -> list[DeliveryRow]:
+    """Pending deliveries whose time has come, oldest first."""
+    query = (select(DeliveryRow).where(DeliveryRow.status == "pending",
+                                       DeliveryRow.not_before <= now)
+             .order_by(DeliveryRow.not_before, DeliveryRow.id).limit(limit))
+    return list((await session.execute(query)).scalars())
+
+
+async def claim(session: AsyncSession, rows: Sequence[DeliveryRow], now: datetime) -> list[int]:
+    """Move rows from pending to sending; only rows still pending are won (another replica
+    or a previous run may have taken some). Commit before sending."""
+    ids = [row.id for row in rows]
+    result = await session.execute(
+        update(DeliveryRow).where(and_(DeliveryRow.id.in_(ids), DeliveryRow.status == "pending"))
+        .values(status="sending", claimed_at=now, attempts=DeliveryRow.attempts + 1)
+        .returning(DeliveryRow.id))
+    return list(result.scalars())
+
+
+async def finish(session: AsyncSession, ids: Sequence[int], status: str, now: datetime,
+                 error: str = "") -> None:
+    """Record the outcome of sends."""
+    if ids:
+        values: dict[str, object] = {"status": status, "error": error[:255]}
+        if status == "sent":
+            values["sent_at"] = now
+        await session.execute(update(DeliveryRow).where(DeliveryRow.id.in_(list(ids)))
+                              .values(**values))
+
+
+async def stranded(session: AsyncSession, before: datetime) -> list[DeliveryRow]:
+    """Rows claimed before `before` and never finished: a crash happened mid-send."""
+    query = select(DeliveryRow).where(DeliveryRow.status == "sending",
+                                      DeliveryRow.claimed_at < before)
+    return list((await session.execute(query)).scalars())

@@ -1,0 +1,60 @@
+"""APScheduler drives the dispatcher: a heartbeat checks leadership and runs a tick when due."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.leader import Leader
+
+log = logging.getLogger(__name__)
+
+
+class Scheduler:
+    """Every `beat_seconds`: am I the leader? If so and a tick is due, run it."""
+
+    def __init__(self, dispatcher: Dispatcher, leader: Leader, tick_seconds: float = 30,
+                 beat_seconds: float = 3) -> None:
+        self.dispatcher, self.leader = dispatcher, leader
+        self.tick_seconds, self.beat_seconds = tick_seconds, beat_seconds
+        self.last_tick: datetime | None = None
+        self.aps = AsyncIOScheduler(timezone=UTC)
+
+    @property
+    def role(self) -> str:
+        """"leader" or "follower", for /healthz."""
+        return "leader" if self.leader.leading else "follower"
+
+    def start(self) -> None:
+        """Start the heartbeat; the first beat runs at once, catching up on missed work."""
+        self.aps.add_job(self.beat, IntervalTrigger(seconds=self.beat_seconds, timezone=UTC),
+                         id="heartbeat", max_instances=1, coalesce=True,
+                         misfire_grace_time=max(1, int(self.beat_seconds)),
+                         next_run_time=datetime.now(UTC))
+        self.aps.start()
+
+    async def beat(self) -> None:
+        """Run one tick when leading and due; a failed tick is logged and tried next beat."""
+        if not await self.leader.try_lead():
+            return
+        now = datetime.now(UTC)
+        if self.last_tick and (now - self.last_tick).total_seconds() < self.tick_seconds:
+            return
+        self.last_tick = now
+        try:
+            report = await self.dispatcher.tick()
+        except Exception:  # the next beat tries again; nothing is lost from the ledger
+            log.exception("scheduler tick failed")
+            return
+        if report.sent or report.planned or report.failed:
+            log.info("tick: %s", report)
+
+    async def stop(self) -> None:
+        """Stop the heartbeat and give up leadership."""
+        if self.aps.running:
+            self.aps.shutdown(wait=False)
+        await self.leader.release()

@@ -1,0 +1,96 @@
+"""The dispatcher sends each planned message exactly once, respects the policy, and recovers."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlalchemy import update
+
+from adapters.runtime import Runtime
+from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.models import DeliveryRow
+from tests.bot.scheduling.conftest import ledger
+from tests.support.clock import FakeClock
+from tests.support.recording import RecordingMessenger
+
+SCHOOL_MORNING = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)  # Friday 10:00 in New York
+
+
+async def test_every_planned_message_goes_out_once_however_often_it_ticks(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    clock.current = SCHOOL_MORNING
+    first = await runtime.dispatcher.tick()
+    again = await runtime.dispatcher.tick()
+    assert (first.planned, first.sent) == (20, 20)
+    assert (again.planned, again.sent) == (0, 0)
+    assert len(outbox.sent) == 20 and len({who for _, who, _ in outbox.sent}) == 20
+    assert {row.status for row in await ledger(runtime)} == {"sent"}
+
+
+async def test_two_replicas_ticking_at_once_never_send_twice(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    clock.current = SCHOOL_MORNING
+    other = Dispatcher(runtime.sessions, runtime.bot.jobs, clock, runtime.bot.messengers,
+                       runtime.metrics)
+    await runtime.dispatcher.tick()  # plan first, so both race on sending only
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(DeliveryRow).values(status="pending", sent_at=None))
+    outbox.sent.clear()
+    await asyncio.gather(runtime.dispatcher.tick(), other.tick())
+    assert len(outbox.sent) == 20
+
+
+async def test_a_message_planned_at_night_waits_for_school_hours(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    clock.current = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)  # 05:00 in New York
+    report = await runtime.dispatcher.tick()
+    assert (report.planned, report.sent, report.deferred) == (20, 0, 20)
+    clock.current = datetime(2026, 12, 4, 12, 45, tzinfo=UTC)  # 07:45
+    assert (await runtime.dispatcher.tick()).sent == 20
+
+
+async def test_a_message_whose_window_never_opens_before_it_expires_is_skipped(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    clock.current = datetime(2026, 12, 5, 15, 0, tzinfo=UTC)  # Saturday; expires in 6 hours
+    report = await runtime.dispatcher.tick()
+    assert report.skipped == 20 and outbox.sent == []
+    assert {row.status for row in await ledger(runtime)} == {"skipped"}
+
+
+async def test_sends_stranded_by_a_crash_are_settled_with_the_platform(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    clock.current = SCHOOL_MORNING
+    await runtime.dispatcher.tick()
+    # As if the process died after claiming and sending, before recording the outcome:
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(DeliveryRow).values(status="sending",
+                                                         claimed_at=SCHOOL_MORNING))
+    arrived = {reply.key for _, _, reply in outbox.sent[:15]}  # five never reached Slack
+
+    async def delivered(person: object, conversation: object, key: str) -> bool:
+        return key in arrived
+
+    outbox.delivered = delivered  # type: ignore[attr-defined]
+    outbox.sent = outbox.sent[:15]
+    clock.advance(minutes=5)
+    report = await runtime.dispatcher.tick()
+    assert report.recovered == 20 and report.sent == 5
+    assert len(outbox.sent) == 20 and len({who for _, who, _ in outbox.sent}) == 20
+
+
+async def test_a_failing_platform_is_retried_then_given_up(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    async def broken(*_: object) -> None:
+        raise ConnectionError("platform down")
+
+    outbox.dm = broken  # type: ignore[method-assign]
+    clock.current = SCHOOL_MORNING
+    await runtime.dispatcher.tick()
+    assert {row.status for row in await ledger(runtime)} == {"pending"}
+    for _ in range(3):
+        clock.advance(minutes=6)
+        await runtime.dispatcher.tick()
+    rows = await ledger(runtime)
+    assert {row.status for row in rows} == {"failed"}
+    assert all("platform down" in row.error for row in rows)
