@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from bot.people.prep import parse_prep
-from bot.schools.calendar import SchoolCalendar
 from bot.scheduling.policy import PrepPeriod, may_send_at, next_window, person_calendar
+from bot.schools.calendar import SchoolCalendar
 
 SCHOOL = SchoolCalendar("America/New_York", time(7, 30), time(15, 0),
                         closures=frozenset({date(2026, 12, 7)}))
