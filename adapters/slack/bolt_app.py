@@ -1,0 +1,160 @@
+"""The slack-bolt AsyncApp: each Slack payload is acknowledged first, then run through the core."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import logging
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import home, inbound
+from adapters.slack.delivery import REOPEN_FORM, Delivery
+from adapters.slack.inbound import Payload, Where
+from adapters.slack.messenger import SlackMessenger
+from bot.app import Bot
+from bot.blocks import Reply, Text
+from bot.vocabulary import AnyIncoming, Command
+
+log = logging.getLogger(__name__)
+SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
+WORKING = "Working on it…"
+Ack = Callable[..., Awaitable[None]]
+ANY = re.compile(r".*")
+
+
+class SlackAdapter:
+    """Holds the bolt app, the core, and the work still running after an acknowledgement."""
+
+    def __init__(self, bot: Bot, client: AsyncWebClient, signing_secret: str) -> None:
+        self.bot = bot
+        self.client = client
+        self.messenger = SlackMessenger(client)
+        self.delivery = Delivery(client)
+        self.running: set[asyncio.Task[Any]] = set()
+        # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
+        self.app = AsyncApp(client=client, signing_secret=signing_secret,
+                            request_verification_enabled=bool(signing_secret),
+                            process_before_response=False, logger=log)
+        self._listen()
+
+    def _listen(self) -> None:
+        app = self.app
+        app.event("message")(self.on_message)
+        app.event("app_mention")(self.on_mention)
+        app.event("app_home_opened")(self.on_home)
+        app.command(re.compile(r"^/.+"))(self.on_command)
+        app.action(ANY)(self.on_action)
+        app.view_submission(ANY)(self.on_submission)
+        app.view_closed(ANY)(self.on_closed)
+        app.shortcut(inbound.TICKET_SHORTCUT)(self.on_shortcut)
+
+    def _track(self) -> None:
+        """Remember the running listener so shutdown waits for its replies to go out."""
+        task = asyncio.current_task()
+        if task is not None:
+            self.running.add(task)
+            task.add_done_callback(self.running.discard)
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Wait for acknowledged work to finish (on shutdown, and in tests)."""
+        pending = [t for t in self.running if t is not asyncio.current_task()]
+        if pending:
+            await asyncio.wait(pending, timeout=timeout)
+
+    async def run(self, incoming: AnyIncoming, where: Where, origin: Command | None = None,
+                  in_response: bool = False) -> None:
+        """Fill in the person's profile, run the core, and deliver what it says."""
+        self._track()
+        try:
+            person = await self.messenger.profile(incoming.person)
+        except (SlackApiError, OSError):  # Slack unreachable: the bare user id will do
+            person = incoming.person
+        incoming = dataclasses.replace(incoming, person=person)
+        work = asyncio.ensure_future(self.bot.handle(incoming))
+        done, _ = await asyncio.wait({work}, timeout=SLOW_SECONDS)
+        if not done:
+            await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
+        replies = await work
+        await self.delivery.send(replies, where, origin, in_response)
+
+    async def on_message(self, body: Payload, context: Any) -> None:
+        """`message.im`: a DM typed to the bot (events are acknowledged by bolt)."""
+        found = inbound.direct_message(body, context.bot_user_id)
+        if found is not None:
+            message, where = found
+            await self.run(self.bot.command_from_text(message), where)
+
+    async def on_mention(self, body: Payload, context: Any) -> None:
+        """`app_mention`: answered in the thread of the mention."""
+        found = inbound.mention(body, context.bot_user_id)
+        if found is not None:
+            message, where = found
+            await self.run(self.bot.command_from_text(message), where)
+
+    async def on_home(self, body: Payload) -> None:
+        """`app_home_opened`: publish the Home tab for this person."""
+        event = body.get("event") or {}
+        if event.get("tab") != "home" or not event.get("user"):
+            return
+        self._track()
+        user_id = str(event["user"])
+        who = await self.messenger.profile(inbound.person(user_id))
+        where = inbound.conversation(str(event.get("channel") or user_id), True)
+        view = await home.home_view(who, where, self.bot.handle)
+        await self.client.views_publish(user_id=user_id, view=view)
+
+    async def on_command(self, ack: Ack, body: Payload) -> None:
+        """A slash command: acknowledge with nothing, answer through its response_url."""
+        await ack()
+        command, where = inbound.command(body)
+        await self.run(command, where, command, in_response=True)
+
+    async def on_action(self, ack: Ack, body: Payload) -> None:
+        """A button click or radio choice."""
+        await ack()
+        found = inbound.action(body)
+        if found is None:
+            return
+        action, where = found
+        if action.action_id == REOPEN_FORM:  # our own "open the form" button: rerun the command
+            try:
+                wanted = json.loads(action.value or "{}")
+            except json.JSONDecodeError:
+                wanted = {}
+            command = Command(person=action.person, conversation=action.conversation,
+                              event_id=None, name=str(wanted.get("command", "")),
+                              text=str(wanted.get("text", "")))
+            await self.run(command, where, command)
+            return
+        await self.run(action, where)
+
+    async def on_submission(self, ack: Ack, body: Payload) -> None:
+        """A modal was submitted: close it at once, then answer where it was opened."""
+        await ack()
+        submission, where = inbound.submission(body)
+        await self.run(submission, where)
+
+    async def on_closed(self, ack: Ack) -> None:
+        """A modal was cancelled: nothing to do."""
+        await ack()
+
+    async def on_shortcut(self, ack: Ack, body: Payload) -> None:
+        """"Open a ticket from this message"."""
+        await ack()
+        command, where = inbound.shortcut(body)
+        await self.run(command, where, command, in_response=True)
+
+    async def running_ctx(self, _: object) -> AsyncIterator[None]:
+        """An aiohttp cleanup context: on shutdown, let acknowledged work finish."""
+        yield
+        with contextlib.suppress(Exception):
+            await self.drain()
+

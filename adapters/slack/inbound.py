@@ -1,0 +1,169 @@
+"""Slack payloads translated into the core's vocabulary (and where to answer them)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from adapters.slack import modals
+from adapters.slack.blockkit import core_action_id
+from bot.vocabulary import Action, Command, Conversation, Message, Origin, Person, Submission
+
+PLATFORM = "slack"
+COMMANDS = ("ask", "ticket", "tickets", "pulse", "coffee", "digest", "prepbot")
+TICKET_SHORTCUT = "prepbot.ticket_from_message"  # the callback_id in deploy/slack/manifest.yml
+# Subtypes that are still a person typing to us; edits, joins, deletions and bots are not.
+TYPED_SUBTYPES = {None, "file_share", "thread_broadcast"}
+MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+
+Payload = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where and how to answer one incoming payload."""
+
+    channel: str = ""
+    thread_ts: str = ""
+    user_id: str = ""
+    response_url: str = ""
+    trigger_id: str = ""
+    ephemeral_only: bool = False  # a message shortcut answers only the person who used it
+
+
+def person(user_id: str, name: str = "") -> Person:
+    """A Slack user as the core's Person."""
+    return Person(platform=PLATFORM, user_id=user_id, display_name=name)
+
+
+def ref_of(channel: str, thread_ts: str = "") -> str:
+    """The opaque reference the core stores: the channel and thread, as small JSON."""
+    found = {"channel": channel, "thread_ts": thread_ts} if thread_ts else {"channel": channel}
+    return json.dumps(found, separators=(",", ":"))
+
+
+def read_ref(ref: str) -> tuple[str, str]:
+    """Channel and thread_ts back from a reference ('' for what it does not hold)."""
+    try:
+        found = json.loads(ref) if ref else {}
+    except json.JSONDecodeError:
+        return "", ""
+    if not isinstance(found, dict):
+        return "", ""
+    return str(found.get("channel", "")), str(found.get("thread_ts", ""))
+
+
+def conversation(channel: str, direct: bool, thread_ts: str = "") -> Conversation:
+    """A Slack channel (or IM) as the core's Conversation."""
+    return Conversation(platform=PLATFORM, id=channel, kind="direct" if direct else "channel",
+                        ref=ref_of(channel, thread_ts))
+
+
+def _origin(user_id: str, name: str, where: Conversation, event_id: str | None) -> Origin:
+    return Origin(person=person(user_id, name), conversation=where, event_id=event_id)
+
+
+def is_typed(event: Payload, bot_user_id: str | None) -> bool:
+    """True for a message a person typed: not a bot, not an edit, join or deletion, not ours."""
+    if event.get("bot_id") or event.get("bot_profile") or not event.get("user"):
+        return False
+    if event.get("subtype") not in TYPED_SUBTYPES:
+        return False
+    return event.get("user") != bot_user_id
+
+
+def direct_message(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | None:
+    """A `message.im` event as a Message, or None when it is not a person typing to us."""
+    event = body.get("event") or {}
+    if event.get("channel_type") != "im" or not is_typed(event, bot_user_id):
+        return None
+    channel, thread = str(event.get("channel", "")), str(event.get("thread_ts", ""))
+    origin = _origin(str(event["user"]), "", conversation(channel, True, thread),
+                     body.get("event_id"))
+    where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
+    return Message(text=str(event.get("text", "")), **origin), where
+
+
+def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | None:
+    """An `app_mention` as a Message (the mention removed), answered in a thread."""
+    event = body.get("event") or {}
+    if not is_typed(event, bot_user_id):
+        return None
+    channel = str(event.get("channel", ""))
+    thread = str(event.get("thread_ts") or event.get("ts") or "")
+    text = MENTION.sub("", str(event.get("text", ""))).strip()
+    origin = _origin(str(event["user"]), "", conversation(channel, channel.startswith("D"),
+                                                          thread), body.get("event_id"))
+    where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
+    return Message(text=text, **origin), where
+
+
+def command(body: Payload) -> tuple[Command, Where]:
+    """A slash command (`/ask the projector...`) as a Command; Slack gives it no event id."""
+    channel, user_id = str(body.get("channel_id", "")), str(body.get("user_id", ""))
+    direct = channel.startswith("D") or body.get("channel_name") == "directmessage"
+    origin = _origin(user_id, "", conversation(channel, direct), None)
+    name = str(body.get("command", "")).lstrip("/").lower()
+    where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
+                  trigger_id=str(body.get("trigger_id", "")))
+    return Command(name=name, text=str(body.get("text", "")).strip(), **origin), where
+
+
+def _container(body: Payload) -> tuple[str, str]:
+    """The channel and thread of the message a button sat on ('' for a modal or App Home)."""
+    channel = str((body.get("channel") or {}).get("id", "")) or str(
+        (body.get("container") or {}).get("channel_id", ""))
+    message = body.get("message") or {}
+    return channel, str(message.get("thread_ts", ""))
+
+
+def action(body: Payload) -> tuple[Action, Where] | None:
+    """The first action of a `block_actions` payload (a click or a radio choice)."""
+    actions = body.get("actions") or []
+    if not actions:
+        return None
+    first = actions[0]
+    value = first.get("value")
+    if value is None and first.get("selected_option"):
+        value = first["selected_option"].get("value")
+    user_id = str((body.get("user") or {}).get("id", ""))
+    channel, thread = _container(body)
+    # Interactive payloads carry no event id, and a double click is two payloads with two
+    # trigger ids: duplicates are the core's business (it keys tickets on the question).
+    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
+    origin = _origin(user_id, "", where_conv, None)
+    where = Where(channel=channel, thread_ts=thread, user_id=user_id,
+                  response_url=str(body.get("response_url", "")),
+                  trigger_id=str(body.get("trigger_id", "")))
+    incoming = Action(action_id=core_action_id(str(first.get("action_id", ""))),
+                      value=str(value or ""), **origin)
+    return incoming, where
+
+
+def submission(body: Payload) -> tuple[Submission, Where]:
+    """A `view_submission` as a Submission, answered where the form was opened."""
+    view = body.get("view") or {}
+    user_id = str((body.get("user") or {}).get("id", ""))
+    context, ref = modals.unpack(str(view.get("private_metadata", "")))
+    channel, thread = read_ref(ref)
+    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
+    origin = _origin(user_id, "", where_conv, None)
+    where = Where(channel=channel, thread_ts=thread, user_id=user_id,
+                  trigger_id=str(body.get("trigger_id", "")))
+    incoming = Submission(form_id=str(view.get("callback_id", "")),
+                          values=modals.values(view), context=context, **origin)
+    return incoming, where
+
+
+def shortcut(body: Payload) -> tuple[Command, Where]:
+    """"Open a ticket from this message": `/ticket` with the message's text."""
+    user_id = str((body.get("user") or {}).get("id", ""))
+    channel = str((body.get("channel") or {}).get("id", ""))
+    message = body.get("message") or {}
+    origin = _origin(user_id, "", conversation(channel, channel.startswith("D")), None)
+    where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
+                  trigger_id=str(body.get("trigger_id", "")), ephemeral_only=True)
+    return Command(name="ticket", text=str(message.get("text", "")).strip(), **origin), where

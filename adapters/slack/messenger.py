@@ -1,0 +1,117 @@
+"""The core's Messenger port on Slack: DMs, channel posts, members and profiles."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import blockkit
+from adapters.slack.inbound import PLATFORM, read_ref
+from bot.blocks import Reply
+from bot.vocabulary import Conversation, Person
+
+log = logging.getLogger(__name__)
+PROFILE_SECONDS = 3600.0  # names and time zones change rarely; an hour keeps users.info quiet
+PROFILE_CACHE = 5000
+PAGE = 200  # members per conversations.members page (Slack's recommended maximum)
+
+
+def reason(error: SlackApiError) -> str:
+    """Slack's error code for a failed call (or the HTTP status when the body was not JSON)."""
+    data = error.response.data
+    return str(data.get("error")) if isinstance(data, dict) else str(error.response.status_code)
+
+
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """Retries for every Slack call: 429 after Retry-After, 5xx and dropped connections."""
+    return [AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+            AsyncServerErrorRetryHandler(max_retry_count=2)]
+
+
+def make_client(token: str, base_url: str) -> AsyncWebClient:
+    """A Web API client on SLACK_API_URL (it needs its trailing slash) with the retries."""
+    url = base_url if base_url.endswith("/") else base_url + "/"
+    return AsyncWebClient(token=token, base_url=url, retry_handlers=retry_handlers())
+
+
+class SlackMessenger:
+    """How the core speaks first on Slack; profiles are cached in memory for an hour."""
+
+    platform = PLATFORM
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+        # user id -> (when read, person, is a bot or deactivated)
+        self._profiles: OrderedDict[str, tuple[float, Person, bool]] = OrderedDict()
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Open (or find) the IM with a person and post there."""
+        opened = await self.client.conversations_open(users=person.user_id)
+        channel = opened["channel"]["id"]
+        await self.client.chat_postMessage(channel=channel, **blockkit.render(reply))
+
+    async def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Post to a channel's root: a triage card must not be buried in an old thread."""
+        channel, _ = read_ref(conversation.ref)
+        await self.client.chat_postMessage(channel=channel or conversation.id,
+                                           **blockkit.render(reply))
+
+    async def members(self, conversation: Conversation) -> list[Person]:
+        """Every human member of a channel (all pages), without bots or deactivated users."""
+        channel, _ = read_ref(conversation.ref)
+        people: list[Person] = []
+        cursor = ""
+        while True:
+            page = await self.client.conversations_members(channel=channel or conversation.id,
+                                                           limit=PAGE, cursor=cursor or None)
+            user_ids: list[str] = page.get("members", [])
+            for user_id in user_ids:
+                found, is_bot = await self._lookup(Person(platform=PLATFORM, user_id=user_id))
+                if not is_bot:
+                    people.append(found)
+            cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
+            if not cursor:
+                return people
+
+    async def profile(self, person: Person) -> Person:
+        """The person with display name and time zone from users.info (cached)."""
+        found, _ = await self._lookup(person)
+        return found
+
+    async def _lookup(self, person: Person) -> tuple[Person, bool]:
+        cached = self._profiles.get(person.user_id)
+        if cached is not None and time.monotonic() - cached[0] < PROFILE_SECONDS:
+            return cached[1], cached[2]
+        try:
+            user = (await self.client.users_info(user=person.user_id))["user"]
+        except SlackApiError as error:  # a name is a nicety: carry on with the bare id
+            log.info("users.info failed: %s", reason(error))
+            return person, False
+        found = to_person(user)
+        is_bot = bool(user.get("is_bot") or user.get("deleted") or found.user_id == "USLACKBOT")
+        self._profiles[person.user_id] = (time.monotonic(), found, is_bot)
+        self._profiles.move_to_end(person.user_id)
+        while len(self._profiles) > PROFILE_CACHE:
+            self._profiles.popitem(last=False)
+        return found, is_bot
+
+
+def to_person(user: dict[str, Any]) -> Person:
+    """A users.info user as the core's Person (display name, else real name, else handle)."""
+    profile = user.get("profile") or {}
+    name = (profile.get("display_name") or profile.get("real_name") or user.get("real_name")
+            or user.get("name") or "")
+    return Person(platform=PLATFORM, user_id=str(user.get("id", "")), display_name=str(name),
+                  tz=user.get("tz") or None)

@@ -1,0 +1,139 @@
+"""Slack fixtures: the Web API stub, settings pointing at it, and a signed-request client."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
+from sqlalchemy import func, select
+
+from adapters.runtime import Runtime
+from adapters.slack import ADAPTER, SlackAdapter
+from bot.features.answers.models import QuestionRow
+from bot.settings import Settings
+from tests.support.signing import form_body, interactive_body, json_body, signed_headers
+from tests.support.slack_stub import SlackStub
+
+SECRET = "test-signing-secret"
+TEACHER = "UTEACHER"
+DM = "DTEACHER"
+CHANNEL = "CGENERAL"
+
+
+@pytest.fixture
+async def slack_stub() -> AsyncIterator[SlackStub]:
+    """The Slack Web API, response_url and Socket Mode, stubbed on 127.0.0.1."""
+    stub = await SlackStub().start()
+    yield stub
+    await stub.close()
+
+
+@pytest.fixture
+def settings(settings: Settings, slack_stub: SlackStub) -> Settings:
+    """The shared settings with Slack configured for HTTP mode against the stub."""
+    return settings.model_copy(update={"slack_bot_token": "xoxb-test",
+                                       "slack_signing_secret": SECRET,
+                                       "slack_api_url": slack_stub.api_url})
+
+
+class SlackClient:
+    """Sends what Slack would send, correctly signed, and waits for the work it started."""
+
+    def __init__(self, http: ClientSession, stub: SlackStub, adapter: SlackAdapter) -> None:
+        self.http = http
+        self.stub = stub
+        self.adapter = adapter
+        self.ids = itertools.count(1)
+
+    async def post(self, body: bytes, content_type: str, *, secret: str = SECRET,
+                   timestamp: int | None = None,
+                   extra: dict[str, str] | None = None) -> tuple[int, str]:
+        """POST a body to /slack/events; returns status and text, after the work settles."""
+        headers = {**signed_headers(secret, body, content_type, timestamp), **(extra or {})}
+        async with self.http.post("/slack/events", data=body, headers=headers) as response:
+            status, text = response.status, await response.text()
+        await self.adapter.drain()
+        return status, text
+
+    async def event(self, event: dict[str, Any], event_id: str | None = None,
+                    retry: int | None = None) -> tuple[int, str]:
+        """An Events API callback."""
+        body = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1",
+                "event_id": event_id or f"Ev{next(self.ids):04d}", "event_time": 1700000000,
+                "event": event}
+        extra = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} \
+            if retry else None
+        return await self.post(*json_body(body), extra=extra)
+
+    async def dm(self, text: str, user: str = TEACHER, **fields: Any) -> tuple[int, str]:
+        """A teacher types in the bot's DM."""
+        event = {"type": "message", "channel_type": "im", "channel": DM, "user": user,
+                 "text": text, "ts": f"1700000100.{next(self.ids):06d}", **fields}
+        return await self.event(event)
+
+    async def command(self, command: str, text: str = "", user: str = TEACHER,
+                      channel: str = CHANNEL) -> tuple[int, str]:
+        """A slash command."""
+        fields = {"command": command, "text": text, "user_id": user, "user_name": "teacher",
+                  "channel_id": channel, "channel_name": "general", "team_id": "T1",
+                  "response_url": self.stub.response_url(f"cmd{next(self.ids)}"),
+                  "trigger_id": f"trigger-{next(self.ids)}"}
+        return await self.post(*form_body(fields))
+
+    async def interact(self, payload: dict[str, Any]) -> tuple[int, str]:
+        """An interactivity payload (block_actions, view_submission, shortcut)."""
+        return await self.post(*interactive_body(payload))
+
+    async def click(self, button: dict[str, Any], channel: str = DM, user: str = TEACHER,
+                    message: dict[str, Any] | None = None) -> tuple[int, str]:
+        """Click a rendered Block Kit button (as the stub received it)."""
+        payload = {"type": "block_actions", "user": {"id": user, "username": "teacher"},
+                   "team": {"id": "T1"}, "trigger_id": f"trigger-{next(self.ids)}",
+                   "channel": {"id": channel}, "container": {"type": "message",
+                                                             "channel_id": channel},
+                   "message": message or {"ts": "1700000000.000001", "text": ""},
+                   "response_url": self.stub.response_url(f"click{next(self.ids)}"),
+                   "actions": [{"type": "button", "action_id": button["action_id"],
+                                "block_id": "b1", "value": button.get("value", ""),
+                                "action_ts": "1700000200.000001"}]}
+        return await self.interact(payload)
+
+
+@pytest.fixture
+async def slack(http: ClientSession, slack_stub: SlackStub, server: TestServer) -> SlackClient:
+    """A Slack workspace talking to the real server."""
+    return SlackClient(http, slack_stub, server.app[ADAPTER])
+
+
+async def stored_questions(runtime: Runtime) -> int:
+    """How many questions the core recorded."""
+    async with runtime.sessions() as session:
+        return int((await session.execute(select(func.count(QuestionRow.id)))).scalar_one())
+
+
+def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every button element in some Block Kit blocks."""
+    return [element for block in blocks if block["type"] == "actions"
+            for element in block["elements"] if element["type"] == "button"]
+
+
+def texts(blocks: list[dict[str, Any]]) -> str:
+    """All the section and context text of some blocks, joined (for `in` assertions)."""
+    found = []
+    for block in blocks:
+        if "text" in block and isinstance(block["text"], dict):
+            found.append(block["text"]["text"])
+        found.extend(field["text"] for field in block.get("fields", []))
+        found.extend(e.get("text", "") for e in block.get("elements", [])
+                     if block["type"] == "context")
+    return "\n".join(found)
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON for assertion messages."""
+    return json.dumps(value)[:2000]
