@@ -17,8 +17,10 @@ MAX_MODAL_BLOCKS = 100
 def metadata(form: Form, ref: str) -> str:
     """private_metadata: the form's context, and where the form was opened (to answer there)."""
     packed = json.dumps({"context": form.context, "ref": ref}, separators=(",", ":"))
-    if len(packed) > MAX_METADATA:  # a context that long is the core's; keep it, drop `ref`
-        packed = json.dumps({"context": form.context[:MAX_METADATA - 20], "ref": ""})
+    keep = len(form.context)
+    while len(packed) > MAX_METADATA:  # Slack's limit: drop `ref` first, then cut the context
+        keep -= len(packed) - MAX_METADATA
+        packed = json.dumps({"context": form.context[:keep], "ref": ""}, separators=(",", ":"))
     return packed
 
 

@@ -1,0 +1,111 @@
+"""Slash commands, the ticket modal and its submission, and the message shortcut."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from adapters.runtime import Runtime
+from bot.features.tickets.models import TicketRow
+from tests.adapters.slack.conftest import CHANNEL, TEACHER, SlackClient, buttons, texts
+
+
+async def tickets(runtime: Runtime) -> list[TicketRow]:
+    """Every stored ticket."""
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(TicketRow))).scalars())
+
+
+async def test_ask_is_acknowledged_and_answered_in_channel(slack: SlackClient) -> None:
+    status, body = await slack.command("/ask", "the projector says no signal")
+    assert status == 200 and body == ""
+    [answer] = await slack.stub.wait_for("response_url")
+    assert answer.params["response_type"] == "in_channel"
+    assert answer.params["replace_original"] is False
+    assert "Yes" in [b["text"]["text"] for b in buttons(answer.params["blocks"])]
+    assert slack.stub.of("chat.postMessage") == [], "a command answers on its response_url"
+
+
+async def test_prepbot_help_is_ephemeral(slack: SlackClient) -> None:
+    await slack.command("/prepbot", "help")
+    [answer] = await slack.stub.wait_for("response_url")
+    assert answer.params["response_type"] == "ephemeral"
+    assert "/ticket" in texts(answer.params["blocks"])
+
+
+async def test_an_unknown_command_gets_a_friendly_reply(slack: SlackClient) -> None:
+    await slack.command("/teleport", "me to the beach")
+    [answer] = await slack.stub.wait_for("response_url")
+    assert answer.params["response_type"] == "ephemeral"
+    assert "I don't know the command `/teleport`" in answer.params["text"]
+
+
+async def test_ask_with_no_text_says_how(slack: SlackClient) -> None:
+    await slack.command("/ask")
+    [answer] = await slack.stub.wait_for("response_url")
+    assert answer.params["response_type"] == "ephemeral"
+    assert "projector says no signal" in answer.params["text"]
+
+
+async def test_ticket_alone_opens_the_modal(slack: SlackClient) -> None:
+    await slack.command("/ticket")
+    [opened] = await slack.stub.wait_for("views.open")
+    assert opened.params["trigger_id"].startswith("trigger-")
+    view = opened.params["view"]
+    assert view["type"] == "modal" and view["callback_id"] == "tickets.new"
+    kinds = {b["block_id"]: b["element"]["type"] for b in view["blocks"] if b["type"] == "input"}
+    assert kinds["text"] == "plain_text_input" and kinds["urgency"] == "static_select"
+    text_input = next(b for b in view["blocks"] if b.get("block_id") == "text")
+    assert text_input["element"]["multiline"] is True
+    assert slack.stub.of("response_url") == []
+
+
+def submitted(view: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
+    """The view_submission Slack sends back for a modal the stub received."""
+    state: dict[str, Any] = {}
+    for block in view["blocks"]:
+        if block["type"] != "input":
+            continue
+        element, name = block["element"], block["block_id"]
+        value = values.get(name)
+        if element["type"] == "static_select":
+            chosen = {"value": value} if value else element.get("initial_option")
+            state[name] = {name: {"type": "static_select", "selected_option": chosen}}
+        else:
+            state[name] = {name: {"type": element["type"], "value": value}}
+    return {"type": "view_submission", "user": {"id": TEACHER}, "team": {"id": "T1"},
+            "trigger_id": "trigger-submit",
+            "view": {**view, "id": "V1", "state": {"values": state}}}
+
+
+async def test_the_submitted_modal_opens_a_ticket_and_says_so(slack: SlackClient,
+                                                              runtime: Runtime) -> None:
+    await slack.command("/ticket", channel="DTEACHER")
+    [opened] = await slack.stub.wait_for("views.open")
+    payload = submitted(opened.params["view"], {"text": "The hall printer jams", "room": "12"})
+    status, _ = await slack.interact(payload)
+    assert status == 200
+    [ticket] = await tickets(runtime)
+    assert ticket.text == "The hall printer jams" and ticket.room == "12"
+    [told] = await slack.stub.wait_for("chat.postMessage")
+    assert told.params["channel"] == "DTEACHER", "answered where the form was opened"
+    assert f"Ticket #{ticket.id} is open" in told.params["text"]
+    await slack.interact(payload)  # the same form submitted twice: still one ticket
+    assert len(await tickets(runtime)) == 1
+
+
+async def test_the_message_shortcut_opens_a_ticket_privately(slack: SlackClient,
+                                                             runtime: Runtime) -> None:
+    payload = {"type": "message_action", "callback_id": "prepbot.ticket_from_message",
+               "user": {"id": TEACHER}, "team": {"id": "T1"}, "channel": {"id": CHANNEL},
+               "trigger_id": "trigger-shortcut", "response_url": slack.stub.response_url("sc"),
+               "message": {"type": "message", "user": "UOTHER", "ts": "1700000000.000200",
+                           "text": "The smartboard in room 9 is dead again"}}
+    status, _ = await slack.interact(payload)
+    assert status == 200
+    [ticket] = await tickets(runtime)
+    assert "smartboard in room 9" in ticket.text
+    [told] = await slack.stub.wait_for("response_url")
+    assert told.params["response_type"] == "ephemeral"
+    assert f"#{ticket.id}" in told.params["text"]
