@@ -20,3 +20,8 @@ class Role(StrEnum):
     def allows(self, needed: Role) -> bool:
         """True when this role may do what `needed` may."""
         return self.rank >= needed.rank
+
+    @property
+    def with_article(self) -> str:
+        """"a teacher", "a coach", "an admin"."""
+        return ("an " if self.value[0] in "aeiou" else "a ") + self.value

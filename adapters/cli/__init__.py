@@ -148,7 +148,7 @@ def roles_set(who: Annotated[str, typer.Argument(help="platform:user_id, e.g. sl
             await runtime.close()
 
     asyncio.run(main())
-    typer.echo(f"{who} is now a {role.value}.")
+    typer.echo(f"{who} is now {role.with_article}.")
 
 
 def main() -> None:

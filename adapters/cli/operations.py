@@ -120,6 +120,28 @@ def tickets_sweep() -> None:
     typer.echo(f"{sent} notice(s) sent, {purged} expired ticket(s) deleted.")
 
 
+def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id of the coach")],
+           period: Annotated[str, typer.Option(help='"", "last week" or FROM..TO')] = ""
+           ) -> None:
+    """Print a coach's digest as plain text."""
+    from adapters.console import render
+    from bot.features.digest.report import build_digest
+    from bot.features.digest.schedule import parse_period, prefs_of, scope_for, zone_of
+    from bot.features.digest.views import digest_reply
+    from bot.people.directory import find_person
+
+    async def work(runtime: Runtime) -> str:
+        platform, _, user_id = coach.partition(":")
+        async with runtime.sessions() as session:
+            person = await find_person(session, platform, user_id)
+            if person is None:
+                raise typer.BadParameter(f"nobody called {coach!r} has used prepbot yet")
+            span = parse_period(period, runtime.bot.clock.now(), await zone_of(session, person))
+            scope = scope_for(person, await prefs_of(session, person))
+            return render(digest_reply(await build_digest(session, span, scope)))
+    typer.echo(run(work))
+
+
 def kb_drafts() -> None:
     """List article drafts coaches suggested from resolved tickets."""
     for draft in in_session(drafts):
@@ -134,4 +156,5 @@ def register(app: typer.Typer) -> None:
 
     app.add_typer(schools, name="schools")
     app.add_typer(tickets, name="tickets")
+    app.command("digest")(digest)
     kb.command("drafts")(kb_drafts)

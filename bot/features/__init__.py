@@ -13,9 +13,12 @@ def register_all(router: Router, jobs: Jobs) -> None:
     """Register every feature's commands, actions, forms and timed work."""
     from bot.features.admin import handlers as admin
     from bot.features.answers import handlers as answers
+    from bot.features.digest import handlers as digest
     from bot.features.tickets import handlers as tickets
 
     answers.register(router)
     tickets.register(router)
     tickets.register_jobs(jobs)
     admin.register(router)
+    digest.register(router)
+    digest.register_jobs(jobs)

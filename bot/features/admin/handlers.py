@@ -28,7 +28,8 @@ def whoami(turn: Turn) -> Reply:
     person = turn.person
     pairs = (("Name", person.display_name or "(unknown)"), ("Role", person.role),
              ("Id", f"{person.platform}:{person.user_id}"))
-    return Reply(f"You are {person.display_name or person.user_id}, a {person.role}.",
+    return Reply(f"You are {person.display_name or person.user_id}, "
+                 f"{Role(person.role).with_article}.",
                  (Fields(pairs),), private=True)
 
 
@@ -40,7 +41,7 @@ async def role(turn: Turn, words: list[str]) -> Reply:
         raise BadInput(ROLE_USAGE)
     platform, _, user_id = words[0].partition(":")
     row = await set_role(turn.session, platform, user_id, Role(words[1].lower()), turn.now)
-    return _said(f"{words[0]} is now a {row.role}.")
+    return _said(f"{words[0]} is now {Role(row.role).with_article}.")
 
 
 async def school(turn: Turn, name: str) -> Reply:

@@ -14,11 +14,14 @@ class QuestionRow(Base):
     """A question and its outcome: answered, suggested (a short list) or deflected."""
 
     __tablename__ = "questions"
-    __table_args__ = (Index("ix_questions_asked_at", "asked_at"),)
+    __table_args__ = (Index("ix_questions_asked_at", "asked_at"),
+                      Index("ix_questions_school_asked", "school_id", "asked_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     platform: Mapped[str] = mapped_column(String(32))
+    # The asker's school when asked: the digest filters by school without a join.
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True)
     text: Mapped[str] = mapped_column(Text)
     outcome: Mapped[str] = mapped_column(String(16))
     article_id: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)

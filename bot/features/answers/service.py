@@ -18,7 +18,8 @@ async def record_question(session: AsyncSession, person: PersonRow, platform: st
                           decision: Decision, now: datetime) -> QuestionRow:
     """Store a question with what the bot did about it."""
     row = QuestionRow(
-        person_id=person.id, platform=platform, text=text[:MAX_QUESTION_CHARS],
+        person_id=person.id, platform=platform, school_id=person.school_id,
+        text=text[:MAX_QUESTION_CHARS],
         outcome=decision.kind, article_id=decision.top_id,
         suggestions=",".join(a.id for a in decision.suggestions),
         confidence=round(decision.confidence, 4), asked_at=now)

@@ -14,7 +14,10 @@ class TicketRow(Base):
     """One help request. `request_key` makes opening idempotent (retries, double clicks)."""
 
     __tablename__ = "tickets"
-    __table_args__ = (Index("ix_tickets_status_created", "status", "created_at"),)
+    __table_args__ = (Index("ix_tickets_status_created", "status", "created_at"),
+                      Index("ix_tickets_school_created", "school_id", "created_at"),
+                      Index("ix_tickets_created", "created_at"),
+                      Index("ix_tickets_resolved", "resolved_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_key: Mapped[str | None] = mapped_column(String(255), unique=True, nullable=True)

@@ -1,0 +1,91 @@
+"""Whose digest, for which schools, over which week, and when it is due in their local time."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.digest.figures import Period, Scope
+from bot.features.digest.models import DigestPrefRow
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.schools.models import SchoolRow
+
+GRACE = timedelta(hours=12)
+
+
+async def prefs_of(session: AsyncSession, person: PersonRow) -> DigestPrefRow:
+    """A coach's preferences, created with the defaults on first use."""
+    row = await session.get(DigestPrefRow, person.id)
+    if row is None:
+        row = DigestPrefRow(person_id=person.id, weekday=0, at=time(7, 0), opted_out=False,
+                            schools="")
+        session.add(row)
+    return row
+
+
+async def zone_of(session: AsyncSession, person: PersonRow) -> ZoneInfo:
+    """The person's own zone, else their school's, else the district default."""
+    school = await session.get(SchoolRow, person.school_id) if person.school_id else None
+    return ZoneInfo(person.tz or (school.tz if school else "America/New_York"))
+
+
+def scope_for(person: PersonRow, prefs: DigestPrefRow) -> Scope:
+    """Admins see the district; coaches their chosen schools, or their own school."""
+    if Role(person.role) == Role.ADMIN and not prefs.schools:
+        return None
+    chosen = tuple(int(s) for s in prefs.schools.split(",") if s.strip().isdigit())
+    if chosen:
+        return chosen
+    return (person.school_id,) if person.school_id else None
+
+
+def week_of(day: date, zone: ZoneInfo) -> Period:
+    """Monday 00:00 to the next Monday 00:00, local, for the week containing `day`."""
+    monday = day - timedelta(days=day.weekday())
+    start = datetime.combine(monday, time(0), zone)
+    return Period(start.astimezone(UTC), (start + timedelta(days=7)).astimezone(UTC))
+
+
+def parse_period(text: str, now: datetime, zone: ZoneInfo) -> Period:
+    """"" (the last 7 days), "last week", "this week", or "2026-11-02..2026-11-08"."""
+    words = text.strip().lower()
+    today = now.astimezone(zone).date()
+    if not words:
+        return Period(now - timedelta(days=7), now)
+    if words == "this week":
+        return Period(week_of(today, zone).start, now)
+    if words == "last week":
+        return week_of(today - timedelta(days=7), zone)
+    first, sep, last = words.partition("..")
+    try:
+        start, end = date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
+    except ValueError as error:
+        raise BadInput("Try `/digest`, `/digest last week` or "
+                       "`/digest 2026-11-02..2026-11-08`.") from error
+    if not sep or end < start:
+        raise BadInput("A range goes from an earlier date to a later one: "
+                       "`/digest 2026-11-02..2026-11-08`.")
+    return Period(datetime.combine(start, time(0), zone).astimezone(UTC),
+                  datetime.combine(end + timedelta(days=1), time(0), zone).astimezone(UTC))
+
+
+def due_time(now: datetime, prefs: DigestPrefRow, zone: ZoneInfo) -> datetime:
+    """The latest scheduled delivery moment at or before `now` (local weekday and time)."""
+    local = now.astimezone(zone)
+    day = local.date() - timedelta(days=(local.weekday() - prefs.weekday) % 7)
+    moment = datetime.combine(day, prefs.at, zone)
+    if moment > local:
+        moment -= timedelta(days=7)
+        moment = datetime.combine(moment.date(), prefs.at, zone)
+    return moment.astimezone(UTC)
+
+
+async def recipients(session: AsyncSession) -> list[PersonRow]:
+    """Everyone who gets a digest: coaches and admins."""
+    query = select(PersonRow).where(PersonRow.role.in_((Role.COACH.value, Role.ADMIN.value)))
+    return list((await session.execute(query)).scalars())

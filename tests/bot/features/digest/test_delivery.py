@@ -1,0 +1,76 @@
+"""Each coach gets the digest once, at their chosen local time; opting out means none."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.roles import Role
+from bot.schools.service import save_school
+from bot.vocabulary import Person
+from tests.support.clock import FakeClock
+from tests.support.recording import RecordingMessenger
+
+
+async def coach_at(chat: ConsoleChat, runtime: Runtime, user_id: str, school: str) -> Person:
+    person = Person(platform="console", user_id=user_id, display_name=user_id)
+    await runtime.bot.grant(person, Role.COACH)
+    await chat.say(f"/prepbot school {school}", as_=person)
+    return person
+
+
+async def test_two_time_zones_each_get_one_digest_at_their_local_time(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock) -> None:
+    outbox = RecordingMessenger()
+    runtime.bot.messengers["console"] = outbox
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln", "America/New_York", time(7, 30), time(15))
+        await save_school(session, "Hillside", "America/Los_Angeles", time(8), time(15))
+    east = await coach_at(chat, runtime, "east", "Lincoln")
+    west = await coach_at(chat, runtime, "west", "Hillside")
+    quiet = await coach_at(chat, runtime, "quiet", "Lincoln")
+    await chat.say("/digest settings time 07:45", as_=east)
+    await chat.say("/digest settings time 08:15", as_=west)
+    await chat.say("/digest settings off", as_=quiet)
+
+    arrivals: dict[str, datetime] = {}
+    clock.current = datetime(2026, 12, 7, 5, tzinfo=UTC)  # Monday 00:00 in New York
+    while clock.current < datetime(2026, 12, 8, 5, tzinfo=UTC):
+        before = len(outbox.sent)
+        await runtime.dispatcher.tick()
+        for _, who, _ in outbox.sent[before:]:
+            arrivals.setdefault(who, clock.current)
+        clock.advance(minutes=15)
+
+    assert sorted(who for _, who, _ in outbox.sent) == ["east", "west"]
+    assert arrivals["east"] == datetime(2026, 12, 7, 12, 45, tzinfo=UTC)  # 07:45 EST
+    assert arrivals["west"] == datetime(2026, 12, 7, 16, 15, tzinfo=UTC)  # 08:15 PST
+    assert all("Your week in tech support" in reply.text for _, _, reply in outbox.sent)
+
+
+async def test_a_digest_set_before_school_opens_waits_for_opening(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock) -> None:
+    outbox = RecordingMessenger()
+    runtime.bot.messengers["console"] = outbox
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln", "America/New_York", time(7, 30), time(15))
+    await coach_at(chat, runtime, "early", "Lincoln")  # default: Monday 07:00
+    clock.current = datetime(2026, 12, 7, 12, tzinfo=UTC)  # 07:00
+    await runtime.dispatcher.tick()
+    assert outbox.sent == []
+    clock.advance(minutes=30)  # 07:30, school opens
+    await runtime.dispatcher.tick()
+    clock.advance(hours=1)
+    await runtime.dispatcher.tick()
+    assert len(outbox.sent) == 1
+
+
+async def test_digest_on_demand_for_coaches_only(chat: ConsoleChat, coach: Person,
+                                                 teacher: Person) -> None:
+    [mine] = await chat.say("/digest last week", as_=coach)
+    assert mine.text.startswith("Your week in tech support")
+    [refused] = await chat.say("/digest", as_=teacher)
+    assert "only for coaches and admins" in refused.text
+    [bad] = await chat.say("/digest 2026-12-08..2026-12-01", as_=coach)
+    assert "earlier date" in bad.text

@@ -1,0 +1,127 @@
+"""The weekly digest: every figure checked against a seeded week, and the week before it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.runtime import Runtime
+from bot.features.answers.models import QuestionRow
+from bot.features.digest.figures import Period
+from bot.features.digest.report import Digest, build_digest
+from bot.features.digest.views import digest_reply
+from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
+from bot.people.directory import remember_person
+from bot.schools.service import save_school
+from bot.vocabulary import Person
+
+MONDAY = datetime(2026, 11, 30, 5, tzinfo=UTC)  # 00:00 in New York
+WEEK = Period(MONDAY, MONDAY + timedelta(days=7))
+
+
+async def seed(session: AsyncSession) -> tuple[int, int]:
+    lincoln = await save_school(session, "Lincoln", "America/New_York", time(7, 30), time(15))
+    hillside = await save_school(session, "Hillside", "America/Los_Angeles", time(8), time(15))
+    people = [await remember_person(session, Person(platform="console", user_id=f"p{i}"),
+                                    MONDAY, frozenset()) for i in range(4)]
+
+    def ask(day: int, school: int, outcome: str, article: str | None, helpful: bool | None,
+            text: str = "question") -> None:
+        session.add(QuestionRow(person_id=people[0].id, platform="console", school_id=school,
+                                text=text, outcome=outcome, article_id=article,
+                                helpful=helpful, asked_at=MONDAY + timedelta(days=day, hours=14)))
+
+    # This week at Lincoln: 6 questions (3 answered, 1 suggested, 2 deflected).
+    ask(0, lincoln.id, "answer", "projector-no-signal", True)
+    ask(1, lincoln.id, "answer", "projector-no-signal", False, "projector still blank after fix")
+    ask(2, lincoln.id, "answer", "printer-offline", None)
+    ask(2, lincoln.id, "suggest", "wifi-connect", None)
+    ask(3, lincoln.id, "deflect", None, None, "how do I book the bus for a field trip")
+    ask(4, lincoln.id, "deflect", None, None, "field trip bus booking form")
+    # The week before at Lincoln: 2 questions, both answered.
+    ask(-3, lincoln.id, "answer", "printer-offline", None)
+    ask(-2, lincoln.id, "answer", "printer-offline", None)
+    # Hillside (another coach's school): 5 deflected questions this week.
+    for day in range(5):
+        ask(day, hillside.id, "deflect", None, None, "cafeteria menu for friday")
+
+    def ticket(day: int, school: int, category: str, resolved_after: float | None,
+               people_on: int = 1) -> None:
+        created = MONDAY + timedelta(days=day, hours=14)
+        row = TicketRow(requester_id=people[0].id, school_id=school, text=f"{category} issue",
+                        category=category, created_at=created, updated_at=created,
+                        status="resolved" if resolved_after is not None else "new")
+        if resolved_after is not None:
+            row.first_response_at = row.resolved_at = created + timedelta(hours=resolved_after)
+            row.first_response_secs = row.resolution_secs = resolved_after * 3600
+        session.add(row)
+        return row
+
+    rows = [ticket(0, lincoln.id, "hardware", 1), ticket(1, lincoln.id, "hardware", 3),
+            ticket(2, lincoln.id, "lms", 2), ticket(3, lincoln.id, "network", None),
+            ticket(-4, lincoln.id, "hardware", None), ticket(1, hillside.id, "lms", None)]
+    await session.flush()
+    for person in people[:3]:  # three teachers on the network outage
+        session.add(TicketPersonRow(ticket_id=rows[3].id, person_id=person.id, joined_at=MONDAY))
+    session.add(DraftRow(ticket_id=rows[0].id, category="hardware", title="Bus booking",
+                         body="steps", created_at=MONDAY + timedelta(days=2)))
+    return lincoln.id, hillside.id
+
+
+@pytest.fixture
+async def digest(runtime: Runtime) -> Digest:
+    async with runtime.sessions() as session, session.begin():
+        lincoln, _ = await seed(session)
+    async with runtime.sessions() as session:
+        return await build_digest(session, WEEK, (lincoln,))
+
+
+async def test_question_figures_and_their_change(digest: Digest) -> None:
+    q, before = digest.questions, digest.questions_before
+    assert (q.asked, q.answered, q.suggested, q.deflected) == (6, 3, 1, 2)
+    assert (before.asked, before.answered) == (2, 2)
+    assert digest.top_articles == [("projector-no-signal", 2), ("printer-offline", 1)]
+    assert digest.feedback == [("projector-no-signal", 1, 1)]
+
+
+async def test_gaps_are_clustered_with_samples_and_a_title(digest: Digest) -> None:
+    [bus, projector] = digest.gaps
+    assert bus.count == 2 and "field trip" in bus.samples[0]
+    assert "bus" in bus.suggested_title.lower() and "trip" in bus.suggested_title.lower()
+    assert projector.count == 1
+    assert digest.drafts == ["Bus booking"]
+
+
+async def test_ticket_figures_medians_and_outages(digest: Digest) -> None:
+    t = digest.tickets
+    assert (t.opened, t.resolved, t.still_open) == (4, 3, 2)
+    assert t.median_first_response_h == 2.0 and t.median_resolution_h == 2.0
+    assert digest.tickets_before.opened == 1
+    assert digest.by_category == [("hardware", 2), ("lms", 1), ("network", 1)]
+    assert [t.text for t in digest.oldest_open] == ["hardware issue", "network issue"]
+    assert [(text, n) for _, text, n in digest.outages] == [("network issue", 3)]
+
+
+async def test_other_schools_do_not_appear(digest: Digest) -> None:
+    text = str(digest_reply(digest))
+    assert "cafeteria" not in text
+    assert digest.scope_label == "Lincoln"
+    assert all(t.school_id != 2 for t in digest.oldest_open)
+
+
+async def test_the_district_digest_sees_every_school(runtime: Runtime) -> None:
+    async with runtime.sessions() as session, session.begin():
+        await seed(session)
+    async with runtime.sessions() as session:
+        district = await build_digest(session, WEEK, None)
+    assert district.questions.asked == 11 and district.tickets.opened == 5
+    assert district.gaps[0].count == 5 and "cafeteria" in district.gaps[0].samples[0]
+
+
+async def test_the_reply_shows_each_figure_beside_last_week(digest: Digest) -> None:
+    reply = digest_reply(digest)
+    rendered = " ".join(str(block) for block in reply.blocks)
+    assert "6 (+4)" in rendered  # asked: 6 this week, 2 the week before
+    assert "4 (+3)" in rendered  # tickets opened: 4 against 1
