@@ -106,8 +106,8 @@ class SlackStub:
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        params = _decode(await request.read(), request.content_type) \
-            if request.method == "POST" else dict(request.query)
+        # slack_sdk sends some arguments in the query string, even on POST
+        params = {**request.query, **_decode(await request.read(), request.content_type)}
         self._record(Call(method, params, dict(request.headers)))
         if self.failures[method]:
             status, headers = self.failures[method].popleft()
