@@ -44,7 +44,7 @@ class Bot:
         self.metrics = metrics or Metrics()
         self.messengers: dict[str, Messenger] = {}
         self.router = Router()
-        self.jobs = Jobs()
+        self.jobs = Jobs(messengers=self.messengers)
         register_all(self.router, self.jobs)
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     log_format: str = Field(default="text", validation_alias="LOG_FORMAT")
     scheduler: bool = Field(default=True, validation_alias="PREPBOT_SCHEDULER")
     tick_seconds: float = Field(default=30, gt=0, validation_alias="PREPBOT_TICK_SECONDS")
+    delivery_lease_seconds: float = Field(default=120, gt=0,
+                                          validation_alias="PREPBOT_DELIVERY_LEASE_SECONDS")
     max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
 
     @field_validator("database_url", mode="before")

@@ -43,9 +43,11 @@ class Dispatcher:
     """Runs the scheduler's work against the ledger; safe to call again at any time."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], jobs: Jobs, clock: Clock,
-                 messengers: dict[str, Messenger], metrics: Metrics) -> None:
+                 messengers: dict[str, Messenger], metrics: Metrics,
+                 lease: timedelta = LEASE) -> None:
         self.sessions, self.jobs, self.clock = sessions, jobs, clock
         self.messengers, self.metrics = messengers, metrics
+        self.lease = lease  # how long a claimed send may take before it counts as stranded
 
     async def tick(self) -> TickReport:
         """Plan, recover, send everything due now, then run the chores."""
@@ -68,7 +70,7 @@ class Dispatcher:
     async def recover(self, now: datetime) -> int:
         """Settle rows a crash left in `sending`: ask the platform, else send again."""
         async with self.sessions() as session, session.begin():
-            rows = await ledger.stranded(session, now - LEASE)
+            rows = await ledger.stranded(session, now - self.lease)
             for row in rows:
                 arrived = await self._arrived(row)
                 row.status = "sent" if arrived else "pending"

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.outbox import Notice
+from bot.ports import Messenger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 
@@ -25,6 +26,9 @@ class Jobs:
     planners: dict[str, Planner] = field(default_factory=dict)
     renderers: dict[str, Renderer] = field(default_factory=dict)
     chores: dict[str, Chore] = field(default_factory=dict)
+    # The Bot's messengers (the same dict the adapters fill), for planners that must ask a
+    # platform something, e.g. who is in a channel right now.
+    messengers: dict[str, Messenger] = field(default_factory=dict)
 
     def planner(self, name: str) -> Callable[[Planner], Planner]:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""
