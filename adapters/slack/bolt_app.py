@@ -8,7 +8,7 @@ import dataclasses
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -25,6 +25,7 @@ from bot.vocabulary import AnyIncoming, Command
 
 log = logging.getLogger(__name__)
 SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
+WORKERS = 8  # answers worked on at once; more wait their turn (they are already acknowledged)
 WORKING = "Working on it…"
 Ack = Callable[..., Awaitable[None]]
 ANY = re.compile(r".*")
@@ -38,11 +39,14 @@ class SlackAdapter:
         self.client = client
         self.messenger = SlackMessenger(client)
         self.delivery = Delivery(client)
-        self.running: set[asyncio.Task[Any]] = set()
+        self.running: set[asyncio.Task[None]] = set()
+        self.workers = asyncio.Semaphore(WORKERS)
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
+        # process_before_response: each listener only acks and spawns its work (see spawn),
+        # so bolt answers at once instead of polling every 10 ms for the ack.
         self.app = AsyncApp(client=client, signing_secret=signing_secret,
                             request_verification_enabled=bool(signing_secret),
-                            process_before_response=False, logger=log)
+                            process_before_response=True, logger=log)
         self._listen()
 
     def _listen(self) -> None:
@@ -56,58 +60,68 @@ class SlackAdapter:
         app.view_closed(ANY)(self.on_closed)
         app.shortcut(inbound.TICKET_SHORTCUT)(self.on_shortcut)
 
-    def _track(self) -> None:
-        """Remember the running listener so shutdown waits for its replies to go out."""
-        task = asyncio.current_task()
-        if task is not None:
-            self.running.add(task)
-            task.add_done_callback(self.running.discard)
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run work after the acknowledgement, remembered so shutdown can wait for it."""
+        task = asyncio.create_task(work)
+        self.running.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self.running.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("Slack work failed", exc_info=task.exception())
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for acknowledged work to finish (on shutdown, and in tests)."""
-        pending = [t for t in self.running if t is not asyncio.current_task()]
-        if pending:
-            await asyncio.wait(pending, timeout=timeout)
+        while self.running:
+            done, _ = await asyncio.wait(set(self.running), timeout=timeout)
+            if not done:
+                return
 
     async def run(self, incoming: AnyIncoming, where: Where, origin: Command | None = None,
                   in_response: bool = False) -> None:
-        """Fill in the person's profile, run the core, and deliver what it says."""
-        self._track()
-        try:
-            person = await self.messenger.profile(incoming.person)
-        except (SlackApiError, OSError):  # Slack unreachable: the bare user id will do
-            person = incoming.person
-        incoming = dataclasses.replace(incoming, person=person)
-        work = asyncio.ensure_future(self.bot.handle(incoming))
+        """Run the core (saying so when it is slow) and deliver what it says."""
+        work = asyncio.ensure_future(self._answer(incoming))
         done, _ = await asyncio.wait({work}, timeout=SLOW_SECONDS)
         if not done:
             await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
         replies = await work
-        await self.delivery.send(replies, where, origin, in_response)
+        async with self.workers:
+            await self.delivery.send(replies, where, origin, in_response)
+
+    async def _answer(self, incoming: AnyIncoming) -> list[Reply]:
+        # A bounded number of answers at once: acknowledgements stay fast under a burst.
+        async with self.workers:
+            try:
+                person = await self.messenger.profile(incoming.person)
+            except (SlackApiError, OSError):  # Slack unreachable: the bare user id will do
+                person = incoming.person
+            return await self.bot.handle(dataclasses.replace(incoming, person=person))
 
     async def on_message(self, body: Payload, context: Any) -> None:
         """`message.im`: a DM typed to the bot (events are acknowledged by bolt)."""
         found = inbound.direct_message(body, context.bot_user_id)
         if found is not None:
             message, where = found
-            await self.run(self.bot.command_from_text(message), where)
+            self.spawn(self.run(self.bot.command_from_text(message), where))
 
     async def on_mention(self, body: Payload, context: Any) -> None:
         """`app_mention`: answered in the thread of the mention."""
         found = inbound.mention(body, context.bot_user_id)
         if found is not None:
             message, where = found
-            await self.run(self.bot.command_from_text(message), where)
+            self.spawn(self.run(self.bot.command_from_text(message), where))
 
     async def on_home(self, body: Payload) -> None:
         """`app_home_opened`: publish the Home tab for this person."""
         event = body.get("event") or {}
-        if event.get("tab") != "home" or not event.get("user"):
-            return
-        self._track()
-        user_id = str(event["user"])
+        if event.get("tab") == "home" and event.get("user"):
+            self.spawn(self.publish_home(str(event["user"]), str(event.get("channel") or "")))
+
+    async def publish_home(self, user_id: str, channel: str) -> None:
+        """Build and publish one person's Home tab."""
         who = await self.messenger.profile(inbound.person(user_id))
-        where = inbound.conversation(str(event.get("channel") or user_id), True)
+        where = inbound.conversation(channel or user_id, True)
         view = await home.home_view(who, where, self.bot.handle)
         await self.client.views_publish(user_id=user_id, view=view)
 
@@ -115,7 +129,7 @@ class SlackAdapter:
         """A slash command: acknowledge with nothing, answer through its response_url."""
         await ack()
         command, where = inbound.command(body)
-        await self.run(command, where, command, in_response=True)
+        self.spawn(self.run(command, where, command, in_response=True))
 
     async def on_action(self, ack: Ack, body: Payload) -> None:
         """A button click or radio choice."""
@@ -132,15 +146,15 @@ class SlackAdapter:
             command = Command(person=action.person, conversation=action.conversation,
                               event_id=None, name=str(wanted.get("command", "")),
                               text=str(wanted.get("text", "")))
-            await self.run(command, where, command)
+            self.spawn(self.run(command, where, command))
             return
-        await self.run(action, where)
+        self.spawn(self.run(action, where))
 
     async def on_submission(self, ack: Ack, body: Payload) -> None:
         """A modal was submitted: close it at once, then answer where it was opened."""
         await ack()
         submission, where = inbound.submission(body)
-        await self.run(submission, where)
+        self.spawn(self.run(submission, where))
 
     async def on_closed(self, ack: Ack) -> None:
         """A modal was cancelled: nothing to do."""
@@ -150,7 +164,7 @@ class SlackAdapter:
         """"Open a ticket from this message"."""
         await ack()
         command, where = inbound.shortcut(body)
-        await self.run(command, where, command, in_response=True)
+        self.spawn(self.run(command, where, command, in_response=True))
 
     async def running_ctx(self, _: object) -> AsyncIterator[None]:
         """An aiohttp cleanup context: on shutdown, let acknowledged work finish."""
