@@ -14,11 +14,14 @@ def register_all(router: Router, jobs: Jobs) -> None:
     from bot.features.admin import handlers as admin
     from bot.features.answers import handlers as answers
     from bot.features.digest import handlers as digest
+    from bot.features.pulse import handlers as pulse
     from bot.features.tickets import handlers as tickets
 
     answers.register(router)
     tickets.register(router)
     tickets.register_jobs(jobs)
     admin.register(router)
+    pulse.register(router)
+    pulse.register_jobs(jobs)
     digest.register(router)
     digest.register_jobs(jobs)

@@ -13,6 +13,8 @@ DEFAULTS = {
     "ticket_autoclose_days": "5",
     "ticket_retention_days": "365",
     "metoo_window_hours": "24",
+    "pulse_buyin_target": "85",  # percent agreeing on intention, as districts aim for
+    "pulse_min_responses": "5",  # anonymity threshold; read as never below 3
 }
 
 

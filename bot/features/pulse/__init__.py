@@ -1,0 +1,1 @@
+"""TAM pulse surveys: a coach launches one to a pilot cohort; teachers answer anonymously."""

@@ -1,0 +1,104 @@
+"""Teachers answer: one form per survey, changeable until it closes, with no trail to them.
+
+How a teacher can change an answer without anything linking them to it:
+
+Each invitation form carries a fresh random secret (128 bits) in its context, made when
+the message is rendered and never stored by prepbot. The answers are saved under
+sha256(survey id, secret) as their key, and the person is separately recorded as a
+respondent. Submitting the same form again (a change, a double submit, a retry) lands on
+the same key, so it updates that one row; the reply's "Change my answers" button carries
+the secret back to the teacher only. A different form from someone already recorded as a
+respondent is refused, so everyone counts once.
+
+The trade-off, chosen on purpose: prepbot cannot find a teacher's answers for them. A
+teacher who deletes the message has lost the way to change them, and we say so. The secret
+does sit in the teacher's own chat (Slack or Teams keeps the message): someone who can
+read that teacher's DMs could compute the key. They could also read the teacher's answers
+as sent, so this adds nothing a platform admin did not already have. What it does prevent
+is the path that matters: nobody with the database, the exports or the coach's commands
+can get from a person to their answers. The key is a hash, not the secret itself, so a
+copied database cannot be searched against chat logs either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.pulse.instruments import Instrument
+from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
+from bot.people.models import PersonRow
+
+MAX_COMMENT = 2000
+ALREADY = ("You've already answered this survey, from another message. To change your "
+           "answers use that message's form or its \u201cChange my answers\u201d button: I keep "
+           "no link from you to your answers, so I can't find them for you.")
+
+
+def new_secret() -> str:
+    """A fresh secret for one form; never stored."""
+    return secrets.token_urlsafe(16)
+
+
+def form_context(survey_id: int, secret: str) -> str:
+    """What the form carries back: the survey and the secret."""
+    return f"{survey_id}:{secret}"
+
+
+def read_context(context: str) -> tuple[str, str]:
+    """The survey id and secret from a form's context or a button's value."""
+    survey_id, _, secret = context.partition(":")
+    if not survey_id.isdigit() or len(secret) < 16:
+        raise BadInput("That survey form is no longer valid. Use the one in your direct messages.")
+    return survey_id, secret
+
+
+def response_key(survey_id: int, secret: str) -> str:
+    """The hashed key answers are stored under."""
+    return hashlib.sha256(f"pulse:{survey_id}:{secret}".encode()).hexdigest()
+
+
+def read_answers(instrument: Instrument, values: Mapping[str, str]) -> dict[str, int]:
+    """Every item's point on the scale, checked."""
+    points = range(1, len(instrument.scale) + 1)
+    answers: dict[str, int] = {}
+    for item in instrument.items:
+        raw = values.get(item.id, "").strip()
+        if not raw.isdigit() or int(raw) not in points:
+            raise BadInput(f"Please pick an answer for \u201c{item.text}\u201d.")
+        answers[item.id] = int(raw)
+    return answers
+
+
+async def own_answers(session: AsyncSession, survey: SurveyRow, secret: str
+                      ) -> ResponseRow | None:
+    """The answers saved under this secret, if any (only the secret's holder can ask)."""
+    return await session.get(ResponseRow, response_key(survey.id, secret))
+
+
+async def save(session: AsyncSession, survey: SurveyRow, person: PersonRow, secret: str,
+               answers: dict[str, int], comment: str, today: date) -> bool:
+    """Save or change one person's answers; True when they are new, False when changed."""
+    row = await own_answers(session, survey, secret)
+    if row is not None:
+        row.answers, row.comment = answers, comment[:MAX_COMMENT]
+        return False
+    if await session.get(RespondentRow, (survey.id, person.id)) is not None:
+        raise BadInput(ALREADY)
+    try:
+        async with session.begin_nested():  # two submits racing: the loser is told, not failed
+            session.add(RespondentRow(survey_id=survey.id, person_id=person.id))
+            session.add(ResponseRow(key=response_key(survey.id, secret), survey_id=survey.id,
+                                    answered_on=today, answers=answers,
+                                    comment=comment[:MAX_COMMENT]))
+    except IntegrityError as error:
+        if await own_answers(session, survey, secret) is None:
+            raise BadInput(ALREADY) from error
+        return False  # the same form submitted twice at once: the other one saved it
+    return True

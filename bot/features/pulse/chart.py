@@ -1,0 +1,82 @@
+"""The chart of construct means by wave: a PNG drawn with matplotlib's Agg backend, stored."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+
+import matplotlib
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.pulse.models import ChartRow
+
+matplotlib.use("Agg")  # no display on servers; also keeps tests free of GUI warnings
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+Wave = tuple[str, dict[str, float]]  # a wave's label and its construct means
+
+
+def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int) -> bytes:
+    """One line per construct across waves, on the full scale, with the agreement line."""
+    figure = Figure(figsize=(6.4, 3.6), dpi=100)  # the object API: no pyplot global state
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    labels = [label for label, _ in waves]
+    for code, name in names.items():
+        axes.plot(labels, [means.get(code, float("nan")) for _, means in waves], marker="o",
+                  label=f"{name} ({code})")
+    agree = scale_top // 2 + 2
+    axes.axhline(agree, color="grey", linestyle="--", linewidth=1)
+    axes.text(0, agree + 0.1, "agree", color="grey", fontsize=8)
+    axes.set_ylim(1, scale_top)
+    axes.set_ylabel(f"mean (1 to {scale_top})")
+    axes.legend(loc="lower right", fontsize=8)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def alt_text(tool: str, waves: Sequence[Wave], names: dict[str, str]) -> str:
+    """What the chart shows, in words, for screen readers."""
+    parts = []
+    for code, name in names.items():
+        points = ", ".join(f"{label} {means[code]:.1f}" for label, means in waves
+                           if code in means)
+        parts.append(f"{name}: {points}")
+    return f"Line chart of {tool} pulse means by wave (1 to 7). " + "; ".join(parts) + "."
+
+
+async def chart_token(session: AsyncSession, survey_id: int, waves: Sequence[Wave],
+                      names: dict[str, str], scale_top: int, now: datetime) -> str:
+    """The token of a stored chart for these figures, drawing it only when they changed."""
+    fingerprint = hashlib.sha256(repr((waves, names, scale_top)).encode()).hexdigest()
+    query = select(ChartRow.token).where(ChartRow.survey_id == survey_id,
+                                         ChartRow.fingerprint == fingerprint).limit(1)
+    found = (await session.execute(query)).scalar_one_or_none()
+    if found is not None:
+        return str(found)
+    png = await asyncio.to_thread(render_png, waves, names, scale_top)  # CPU-bound: off the loop
+    token = secrets.token_urlsafe(24)
+    session.add(ChartRow(token=token, survey_id=survey_id, fingerprint=fingerprint, png=png,
+                         created_at=now))
+    await session.flush()
+    return token
+
+
+async def chart_png(session: AsyncSession, token: str) -> bytes | None:
+    """A stored chart's bytes, for the HTTP route."""
+    row = await session.get(ChartRow, token)
+    return row.png if row else None
+
+
+def chart_url(token: str) -> str:
+    """The chart's path on prepbot's server (adapters make it absolute where needed)."""
+    return f"/charts/{token}.png"

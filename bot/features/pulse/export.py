@@ -1,0 +1,52 @@
+"""`prepbot pulse export`: the anonymous responses as CSV, one row per answer set.
+
+Only closed surveys with at least the anonymity threshold of answers are exported: while a
+survey is open, two exports a response apart would single out the newest answers. Rows carry
+no person, no key and no date (on a small cohort a day can name someone), and come in key
+order, which is random.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.pulse import service
+from bot.features.pulse.models import ResponseRow, SurveyRow
+
+FIXED = ("survey", "tool", "wave", "cohort", "instrument")
+
+
+async def exportable(session: AsyncSession, tool: str = "") -> list[SurveyRow]:
+    """Closed surveys (of a tool, when named) with enough answers to export."""
+    counts = (select(ResponseRow.survey_id, func.count().label("n"))
+              .group_by(ResponseRow.survey_id).subquery())
+    query = (select(SurveyRow).join(counts, counts.c.survey_id == SurveyRow.id)
+             .where(SurveyRow.closed_at.is_not(None),
+                    counts.c.n >= await service.threshold(session))
+             .order_by(SurveyRow.id))
+    if tool.strip():
+        query = query.where(SurveyRow.tool_key == tool.strip().lower())
+    return list((await session.execute(query)).scalars())
+
+
+async def export_responses(session: AsyncSession, out: TextIO, tool: str = "") -> int:
+    """Write the CSV (header, then one row per answer set); returns the number of rows."""
+    surveys = await exportable(session, tool)
+    items: list[str] = []
+    for survey in surveys:
+        items += [i.id for i in service.instrument_of(survey).items if i.id not in items]
+    writer = csv.writer(out)
+    writer.writerow((*FIXED, *items, "comment"))
+    rows = 0
+    for survey in surveys:
+        query = (select(ResponseRow.answers, ResponseRow.comment)
+                 .where(ResponseRow.survey_id == survey.id).order_by(ResponseRow.key))
+        for answers, comment in await session.execute(query):
+            writer.writerow((survey.id, survey.tool, survey.wave, survey.cohort_name,
+                             survey.instrument, *(answers.get(i, "") for i in items), comment))
+            rows += 1
+    return rows

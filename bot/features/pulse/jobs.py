@@ -1,0 +1,60 @@
+"""Timed pulse work: render invitations and the reminder when the ledger sends them; close."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Reply
+from bot.features.pulse import answering, results, service, views
+from bot.features.pulse.models import SurveyRow
+from bot.outbox import Notice
+from bot.scheduling.models import DeliveryRow
+
+
+async def _open(session: AsyncSession, row: DeliveryRow) -> SurveyRow | None:
+    survey = await service.get_survey(session, row.payload)
+    return survey if survey is not None and survey.closed_at is None else None
+
+
+async def _card(session: AsyncSession, survey: SurveyRow, reminder: bool) -> Reply:
+    # A fresh secret per rendering, never stored: see answering.py.
+    context = answering.form_context(survey.id, answering.new_secret())
+    return views.card(survey, service.instrument_of(survey), context,
+                      await service.threshold(session), reminder=reminder)
+
+
+async def render_invitation(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The survey card for one cohort member; nothing once the survey has closed."""
+    survey = await _open(session, row)
+    return await _card(session, survey, reminder=False) if survey else None
+
+
+async def render_reminder(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The one reminder, only for someone who has not answered yet."""
+    survey = await _open(session, row)
+    if survey is None or row.person_id is None or await service.has_responded(
+            session, survey.id, row.person_id):
+        return None
+    return await _card(session, survey, reminder=True)
+
+
+async def render_results(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """Results for the coach (a DM) or the cohort (a post, without comments)."""
+    survey = await service.get_survey(session, row.payload)
+    if survey is None:
+        return None
+    for_cohort = row.conversation_id is not None
+    report = await results.report(session, survey, survey.closed_at or survey.closes_at,
+                                  with_comments=not for_cohort)
+    if for_cohort and not report.shown:
+        return None  # the cohort hears nothing rather than "too few answered"
+    return views.results(report, for_cohort=for_cohort)
+
+
+async def close_due(session: AsyncSession, now: datetime) -> list[Notice]:
+    """Close surveys whose time has come; their results go out through the ledger."""
+    for survey in await service.due_to_close(session, now):
+        await service.close(session, survey, now, tell_coach=True)
+    return []

@@ -1,0 +1,195 @@
+"""Surveys and waves: create, find, count, close; invitations planned in the delivery ledger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.admin.models import read_int
+from bot.features.pulse.instruments import Instrument, parse
+from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
+from bot.people.models import PersonRow
+from bot.scheduling.ledger import Planned, plan
+from bot.scheduling.models import DeliveryRow
+from bot.scheduling.policy import person_calendar
+from bot.schools.service import calendar_of
+from bot.vocabulary import Conversation
+
+INVITE, REMIND, RESULTS = "pulse.invite", "pulse.remind", "pulse.results"
+MIN_THRESHOLD = 3  # below three, "totals" are somebody's answers
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What a coach asked for: a tool, a cohort, a close date and who sees the results."""
+
+    tool: str
+    cohort: Conversation
+    cohort_name: str
+    closes_on: date
+    share_results: bool
+    instrument: Instrument
+
+
+def instrument_of(survey: SurveyRow) -> Instrument:
+    """The instrument exactly as this survey asked it."""
+    return parse(survey.spec, f"survey {survey.id}")
+
+
+def occurrence(survey: SurveyRow) -> str:
+    """The ledger's occurrence for a survey's deliveries."""
+    return f"survey-{survey.id}"
+
+
+async def threshold(session: AsyncSession) -> int:
+    """Fewest answers before any figure is shown (a setting, never below three)."""
+    return max(MIN_THRESHOLD, await read_int(session, "pulse_min_responses"))
+
+
+async def local_midnight_after(session: AsyncSession, coach: PersonRow, day: date) -> datetime:
+    """The end of `day` in the coach's school time: when a survey "closing friday" closes."""
+    calendar = person_calendar(await calendar_of(session, coach.school_id), coach.tz)
+    return datetime.combine(day + timedelta(days=1), time(0), calendar.zone).astimezone(UTC)
+
+
+async def today_for(session: AsyncSession, coach: PersonRow, now: datetime) -> date:
+    """The coach's local date."""
+    calendar = person_calendar(await calendar_of(session, coach.school_id), coach.tz)
+    return now.astimezone(calendar.zone).date()
+
+
+async def latest_wave(session: AsyncSession, platform: str, cohort_id: str,
+                      tool: str) -> SurveyRow | None:
+    """The most recent survey of this tool with this cohort."""
+    query = (select(SurveyRow).where(SurveyRow.platform == platform,
+                                     SurveyRow.cohort_id == cohort_id,
+                                     SurveyRow.tool_key == tool.lower())
+             .order_by(SurveyRow.wave.desc()).limit(1))
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: datetime,
+                 key: str | None) -> tuple[SurveyRow, bool]:
+    """A new wave (linked to the cohort's previous one); the existing one on a retried launch."""
+    if key is not None:
+        found = await session.execute(select(SurveyRow).where(SurveyRow.request_key == key))
+        if (same := found.scalar_one_or_none()) is not None:
+            return same, False
+    previous = await latest_wave(session, launch.cohort.platform, launch.cohort.id, launch.tool)
+    if previous is not None and previous.closed_at is None:
+        raise BadInput(f"Wave {previous.wave} of the {previous.tool} pulse is still open for "
+                       f"{previous.cohort_name}. `/pulse close {previous.tool}` ends it first.")
+    survey = SurveyRow(
+        request_key=key, tool=launch.tool, tool_key=launch.tool.lower(),
+        instrument=launch.instrument.id, spec=launch.instrument.for_tool(launch.tool).as_data(),
+        platform=launch.cohort.platform, cohort_id=launch.cohort.id,
+        cohort_name=launch.cohort_name, coach_id=coach.id,
+        wave=previous.wave + 1 if previous else 1, previous_id=previous.id if previous else None,
+        share_results=launch.share_results, opened_at=now, closes_on=launch.closes_on,
+        closes_at=await local_midnight_after(session, coach, launch.closes_on))
+    session.add(survey)
+    await session.flush()
+    return survey, True
+
+
+async def invite(session: AsyncSession, survey: SurveyRow, members: list[PersonRow],
+                 now: datetime) -> int:
+    """Plan one invitation and one reminder per member; the dispatcher applies the policy."""
+    remind_at = survey.closes_at - min(timedelta(days=1), (survey.closes_at - now) / 2)
+    planned = [Planned(job, occurrence(survey), person.platform, when, survey.closes_at,
+                       person_id=person.id, user_id=person.user_id, payload=str(survey.id))
+               for person in members for job, when in ((INVITE, now), (REMIND, remind_at))]
+    await plan(session, planned)
+    survey.invited = len(members)
+    return len(members)
+
+
+async def answer_sets(session: AsyncSession, survey_id: int) -> list[dict[str, Any]]:
+    """Every answer set of a survey, in key order (which is random, not arrival order)."""
+    query = (select(ResponseRow.answers).where(ResponseRow.survey_id == survey_id)
+             .order_by(ResponseRow.key))
+    return [dict(a) for a in (await session.execute(query)).scalars()]
+
+
+async def response_count(session: AsyncSession, survey_id: int) -> int:
+    """How many people have answered."""
+    query = select(func.count()).select_from(ResponseRow).where(
+        ResponseRow.survey_id == survey_id)
+    return int((await session.execute(query)).scalar_one())
+
+
+async def has_responded(session: AsyncSession, survey_id: int, person_id: int) -> bool:
+    """Whether this person has answered (for reminders and one-answer-each)."""
+    return await session.get(RespondentRow, (survey_id, person_id)) is not None
+
+
+async def close(session: AsyncSession, survey: SurveyRow, now: datetime,
+                tell_coach: bool) -> None:
+    """Close a survey, forget the order answers arrived in, and plan the results' delivery."""
+    survey.closed_at = now
+    await _rewrite_in_key_order(session, survey.id)
+    targets = []
+    if tell_coach:
+        coach = await session.get(PersonRow, survey.coach_id)
+        if coach is not None:
+            targets.append(Planned(RESULTS, occurrence(survey), coach.platform, now,
+                                   now + timedelta(days=7), person_id=coach.id,
+                                   user_id=coach.user_id, payload=str(survey.id)))
+    if survey.share_results:
+        targets.append(Planned(RESULTS, occurrence(survey), survey.platform, now,
+                               now + timedelta(days=7), conversation_id=survey.cohort_id,
+                               payload=str(survey.id)))
+    await plan(session, targets)
+
+
+async def _rewrite_in_key_order(session: AsyncSession, survey_id: int) -> None:
+    # On PostgreSQL a row's physical position and writing transaction (ctid, xmin) hint at
+    # when it arrived; rewriting every response in one go, in random key order, erases that.
+    rows = list((await session.execute(select(ResponseRow).where(
+        ResponseRow.survey_id == survey_id).order_by(ResponseRow.key))).scalars())
+    copies = [ResponseRow(key=r.key, survey_id=r.survey_id, answered_on=r.answered_on,
+                          answers=dict(r.answers), comment=r.comment) for r in rows]
+    for row in rows:
+        await session.delete(row)
+    await session.flush()
+    session.add_all(copies)
+    await session.flush()
+
+
+async def due_to_close(session: AsyncSession, now: datetime) -> list[SurveyRow]:
+    """Open surveys whose close time has come."""
+    query = select(SurveyRow).where(SurveyRow.closed_at.is_(None), SurveyRow.closes_at <= now)
+    return list((await session.execute(query)).scalars())
+
+
+async def get_survey(session: AsyncSession, survey_id: int | str) -> SurveyRow | None:
+    """A survey by id (from a form's context or a ledger payload)."""
+    try:
+        return await session.get(SurveyRow, int(survey_id))
+    except ValueError:
+        return None
+
+
+async def find(session: AsyncSession, tool: str = "", open_only: bool = False
+               ) -> SurveyRow | None:
+    """The latest survey (of a tool, when named; still open, when asked)."""
+    query = select(SurveyRow)
+    if tool.strip():
+        query = query.where(SurveyRow.tool_key == tool.strip().lower())
+    if open_only:
+        query = query.where(SurveyRow.closed_at.is_(None))
+    query = query.order_by(SurveyRow.opened_at.desc(), SurveyRow.id.desc()).limit(1)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def was_invited(session: AsyncSession, survey: SurveyRow, person: PersonRow) -> bool:
+    """Whether this person is in the survey's cohort (an invitation was planned for them)."""
+    query = select(DeliveryRow.id).where(DeliveryRow.job == INVITE,
+                                         DeliveryRow.occurrence == occurrence(survey),
+                                         DeliveryRow.person_id == person.id).limit(1)
+    return (await session.execute(query)).scalar_one_or_none() is not None

@@ -1,0 +1,147 @@
+"""How pulse surveys look: the launch form, the teacher's card, status and results."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from bot.blocks import (
+    Block,
+    Button,
+    Buttons,
+    Choice,
+    Context,
+    Fields,
+    Form,
+    Image,
+    Input,
+    Option,
+    Reply,
+    Text,
+)
+from bot.features.pulse.instruments import Instrument
+from bot.features.pulse.models import ResponseRow, SurveyRow
+from bot.features.pulse.results import Report
+from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
+
+ANONYMOUS = ("Your answers are anonymous: your coach sees only totals, and only once at least "
+             "{threshold} people have answered.")
+
+
+def day(value: date) -> str:
+    """A date as people say it: "Friday 18 December"."""
+    return f"{value:%A} {value.day} {value:%B}"
+
+
+def launch_form(instruments: dict[str, Instrument], channel: str = "") -> Form:
+    """The form behind `/pulse start`; its context is a nonce against double submits."""
+    fields: list[Input | Choice] = [
+        Input("tool", "Tool being piloted", placeholder="e.g. Nearpod"),
+        Input("cohort", "Cohort: channel or team", initial=channel,
+              placeholder="e.g. #nearpod-pilot"),
+        Input("closes", "Closes on", "date"),
+        Input("share", "Show the results to the cohort after it closes?", "select",
+              options=(Option("no", "No, only to coaches"), Option("yes", "Yes")),
+              initial="no")]
+    if len(instruments) > 1:
+        fields.append(Input("instrument", "Survey", "select", initial="tam",
+                            options=tuple(Option(i.id, i.title.replace("{tool}", "a tool"))
+                                          for i in instruments.values())))
+    return Form("pulse.start", "Launch a pulse survey", tuple(fields), "Launch",
+                context=str(uuid.uuid4()))
+
+
+def launched(survey: SurveyRow, created: bool) -> Reply:
+    """Tell the coach what will happen."""
+    wave = f"wave {survey.wave}" + (" (the previous wave is linked for comparison)"
+                                    if survey.previous_id else "")
+    text = (f"The {survey.tool} pulse ({wave}) goes to {survey.invited} people in "
+            f"{survey.cohort_name} during school hours. It closes at the end of "
+            f"{day(survey.closes_on)}; I'll send one reminder to those who haven't answered "
+            "and bring you the results when it closes." if created
+            else f"That {survey.tool} pulse was already launched.")
+    return Reply(text, (Text(text), Context("`/pulse status` for counts, `/pulse close` to "
+                                            "end it early.")), private=True)
+
+
+def card(survey: SurveyRow, instrument: Instrument, context: str, threshold: int,
+         answers: ResponseRow | None = None, reminder: bool = False) -> Reply:
+    """The teacher's survey: one form, every point labelled, an optional comment."""
+    options = tuple(Option(str(n), label) for n, label in enumerate(instrument.scale, 1))
+    chosen = answers.answers if answers else {}
+    fields: list[Input | Choice] = [
+        Choice(item.id, item.text, options, selected=str(chosen[item.id])
+               if item.id in chosen else None) for item in instrument.items]
+    if instrument.comment:
+        fields.append(Input("comment", instrument.comment, "textarea", required=False,
+                            initial=answers.comment if answers else ""))
+    lead = (("A reminder: " if reminder else "") + instrument.intro +
+            f" It closes at the end of {day(survey.closes_on)}.")
+    form = Form("pulse.answer", instrument.title, tuple(fields), "Send my answers", context)
+    return Reply(f"{instrument.title}. {lead}",
+                 (Text(f"**{instrument.title}**"), Text(lead),
+                  Context(ANONYMOUS.format(threshold=threshold)), form))
+
+
+def answered(survey: SurveyRow, context: str, new: bool) -> Reply:
+    """Thanks, and the way back to change them (only this teacher holds the button)."""
+    text = ("Thanks, your answers are in." if new else "Your answers are updated.") + (
+        f" You can change them until the end of {day(survey.closes_on)}.")
+    return Reply(text, (Text(text), Buttons((Button("Change my answers", "pulse.change",
+                                                    context),))), private=True)
+
+
+def status(survey: SurveyRow, count: int, threshold: int) -> Reply:
+    """Response counts, and nothing more."""
+    state = "closed" if survey.closed_at else f"open until the end of {day(survey.closes_on)}"
+    text = (f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name}): {count} of "
+            f"{survey.invited} answered; {state}.")
+    more = ("Results are ready: `/pulse results " + survey.tool + "`." if count >= threshold
+            else f"Results appear once {threshold} have answered.")
+    return Reply(text, (Text(text), Context(more)), private=True)
+
+
+def results(report: Report, for_cohort: bool = False) -> Reply:
+    """The figures, or why there are none yet."""
+    survey = report.survey
+    title = f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name})"
+    if not report.shown:
+        text = (f"{title}: {report.n} answered so far. To keep answers anonymous I show "
+                f"results only once at least {report.threshold} people have answered.")
+        return Reply(text, (Text(text),), private=True)
+    blocks: list[Block] = [Text(f"**{title}**: {report.n} of {survey.invited} answered"),
+                           Fields(tuple(_construct_line(report, c) for c in report.constructs)),
+                           Text(_buy_in(report)), Text(_consistency(report))]
+    if report.chart:
+        blocks.append(Image(*report.chart))
+    if report.comments and not for_cohort:
+        blocks.append(Text("What teachers wrote, in no particular order:"))
+        blocks.append(Text("\n".join(f"• {c}" for c in report.comments), markdown=False))
+    blocks.append(Context(f"Totals only, shown from {report.threshold} answers; agreeing "
+                          "means 5 or more on the 7-point scale."))
+    return Reply(f"{title}: results", tuple(blocks), private=not for_cohort)
+
+
+def _construct_line(report: Report, c: Construct) -> tuple[str, str]:
+    value = f"mean {c.mean:.1f} of 7 (sd {c.sd:.1f}), {c.agree:.0%} agree"
+    if c.code in report.previous:
+        value += f", {c.mean - report.previous[c.code]:+.1f} since wave {report.previous_wave}"
+    return (f"{c.name.capitalize()} ({c.code})", value)
+
+
+def _buy_in(report: Report) -> str:
+    c = report.buy_in
+    if c is None:
+        return ""
+    met = "meets" if c.agree * 100 >= report.target else "is below"
+    return (f"Buy-in: {c.agree:.0%} intend to keep using {report.survey.tool}, which {met} "
+            f"the {report.target}% target.")
+
+
+def _consistency(report: Report) -> str:
+    lines = [f"{c.code}: alpha {c.alpha:.2f}, {alpha_reading(c.alpha)}" if c.alpha is not None
+             else f"{c.code}: {alpha_reading(None)}" if c.n >= ALPHA_MIN_RESPONSES
+             else f"{c.code}: needs {ALPHA_MIN_RESPONSES} answers to judge"
+             for c in report.constructs]
+    return "How consistently the statements were answered (Cronbach's alpha): " + \
+        "; ".join(lines) + "."

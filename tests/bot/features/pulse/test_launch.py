@@ -1,0 +1,114 @@
+"""A coach launches a pulse in one line or a form; teachers cannot; waves link up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Choice, Context, Form
+from bot.errors import BadInput
+from bot.features.pulse.dates import parse_close_date
+from bot.features.pulse.launch import cohort_of, read_inline
+from bot.features.pulse.models import SurveyRow
+from bot.vocabulary import Conversation, Person
+from tests.bot.features.pulse.conftest import CHANNEL, CohortMessenger, launch
+from tests.support.clock import FakeClock
+
+MONDAY = date(2026, 11, 30)
+
+
+async def surveys(runtime: Runtime) -> list[SurveyRow]:
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(SurveyRow).order_by(SurveyRow.id))).scalars())
+
+
+async def test_an_inline_launch_invites_every_member_but_the_coach_with_one_form(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    [reply] = await launch(chat, coach, runtime)
+    [survey] = await surveys(runtime)
+    assert (survey.tool, survey.cohort_id, survey.wave, survey.invited) == (
+        "Nearpod", CHANNEL, 1, 6)
+    assert survey.closes_on == date(2026, 12, 4) and "Friday 4 December" in reply.text
+    assert outbox.forms_to(coach) == []
+    for person in pilot:
+        [form] = outbox.forms_to(person)
+        choices = [f for f in form.fields if isinstance(f, Choice)]
+        assert len(choices) == 6 and all(len(c.options) == 7 for c in choices)
+        assert choices[0].options[0].label == "strongly disagree"
+        assert choices[4].label == "I plan to keep using Nearpod next semester."
+    dm = next(r for kind, who, r in outbox.sent if who == pilot[0].user_id)
+    assert Context("Your answers are anonymous: your coach sees only totals, and only once at "
+                   "least 5 people have answered.") in dm.blocks
+
+
+async def test_the_form_launch_and_a_double_submit_make_one_survey(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        morning: FakeClock) -> None:
+    [reply] = await chat.say("/pulse start", as_=coach)
+    form = reply.blocks[0]
+    assert isinstance(form, Form) and {f.name for f in form.fields} >= {
+        "tool", "cohort", "closes", "share"}
+    values = {"tool": "Pear Deck", "cohort": f"#{CHANNEL}", "closes": "2026-12-11",
+              "share": "yes"}
+    await chat.submit(form.form_id, values, form.context, as_=coach)
+    [again] = await chat.submit(form.form_id, values, form.context, as_=coach)
+    [survey] = await surveys(runtime)
+    assert survey.share_results and survey.closes_on == date(2026, 12, 11)
+    assert "already launched" in again.text
+
+
+async def test_a_teacher_cannot_launch(chat: ConsoleChat, teacher: Person, runtime: Runtime,
+                                       outbox: CohortMessenger) -> None:
+    [reply] = await chat.say(f"/pulse start Nearpod #{CHANNEL}", as_=teacher)
+    assert "only for coaches and admins" in reply.text
+    assert await surveys(runtime) == []
+
+
+async def test_the_same_cohort_and_tool_again_is_the_next_wave(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    [refused] = await chat.say(f"/pulse start Nearpod #{CHANNEL} closes in 4 weeks", as_=coach)
+    assert "still open" in refused.text
+    await chat.say("/pulse close nearpod", as_=coach)
+    [reply] = await chat.say(f"/pulse start Nearpod #{CHANNEL} closes in 4 weeks", as_=coach)
+    first, second = await surveys(runtime)
+    assert (second.wave, second.previous_id) == (2, first.id) and "wave 2" in reply.text
+    assert second.closes_on == date(2026, 12, 28)
+
+
+async def test_an_empty_channel_is_refused(chat: ConsoleChat, coach: Person, runtime: Runtime,
+                                           outbox: CohortMessenger) -> None:
+    [reply] = await chat.say("/pulse start Nearpod #nobody-here closes friday", as_=coach)
+    assert "nobody" in reply.text and await surveys(runtime) == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("friday", date(2026, 12, 4)), ("Fri", date(2026, 12, 4)),
+    ("monday", date(2026, 12, 7)), ("tomorrow", date(2026, 12, 1)),
+    ("2026-12-18", date(2026, 12, 18)), ("in 2 weeks", date(2026, 12, 14)),
+    ("in three days", date(2026, 12, 3)), ("next friday", date(2026, 12, 4)),
+])
+def test_close_dates_in_plain_words(words: str, expected: date) -> None:
+    assert parse_close_date(words, MONDAY) == expected
+
+
+@pytest.mark.parametrize("words", ["someday", "2026-11-30", "yesterday", "in 0 days"])
+def test_close_dates_that_cannot_be_used(words: str) -> None:
+    with pytest.raises(BadInput):
+        parse_close_date(words, MONDAY)
+
+
+def test_inline_words_and_channel_mentions() -> None:
+    asked = read_inline("Google Earth <#C042|earth-pilot> closes in 2 weeks share")
+    assert (asked.tool, asked.cohort, asked.closes, asked.share) == (
+        "Google Earth", "<#C042|earth-pilot>", "in 2 weeks", True)
+    here = Conversation(platform="slack", id="C9", kind="channel")
+    assert cohort_of(asked.cohort, here) == (
+        Conversation(platform="slack", id="C042", kind="channel"), "#earth-pilot")
+    assert cohort_of("", here) == (here, "this channel")
