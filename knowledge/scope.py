@@ -4,7 +4,9 @@ Each area is indexed like an article that is never shown. When one of them match
 question better than any real article, the question is about something else that merely
 shares a few words with the knowledge base ("can I order more toner", "the copier in the
 workroom is getting replaced"), and the bot deflects to a person instead of guessing.
-The phrasings are written from the areas themselves, never from the evaluation file.
+The phrasings describe the areas themselves and copy no evaluation question, but they were
+written after reading the evaluation file's out-of-scope questions; the independent held-out
+file (knowledge/eval/holdout.jsonl) is the fair check of how well they generalise.
 """
 
 from __future__ import annotations
