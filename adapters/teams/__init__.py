@@ -1,0 +1,39 @@
+"""The Microsoft Teams adapter (botbuilder): every botbuilder import lives in this folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+if TYPE_CHECKING:
+    from adapters.runtime import Runtime
+    from adapters.teams.messenger import TeamsMessenger
+
+ROUTE = "/api/messages"
+
+
+def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None) -> None:
+    """Serve POST /api/messages and register the Teams messenger on the runtime.
+
+    `authentication` replaces the BotFrameworkAuthentication built from the MicrosoftApp*
+    settings (tests pass one that trusts a local key).
+    """
+    from adapters.teams.activity_bot import ActivityBot
+    from adapters.teams.cloud_adapter import make_adapter, make_authentication, make_handler
+    from adapters.teams.messenger import DeliveryProblems, TeamsMessenger
+
+    settings = runtime.settings
+    adapter = make_adapter(authentication or make_authentication(settings))
+    app.router.add_post(ROUTE, make_handler(adapter, ActivityBot(runtime.bot)))
+    problems = DeliveryProblems(runtime.metrics.registry)
+    runtime.messengers["teams"] = TeamsMessenger(adapter, settings.microsoft_app_id,
+                                                 runtime.sessions, problems)
+
+
+def messenger_of(runtime: Runtime) -> TeamsMessenger | None:
+    """The mounted Teams messenger (its `problems` list what could not be delivered)."""
+    from adapters.teams.messenger import TeamsMessenger
+
+    found = runtime.messengers.get("teams")
+    return found if isinstance(found, TeamsMessenger) else None

@@ -1,0 +1,84 @@
+"""One turn: an activity in; the core's replies out as new cards, card updates or invoke answers."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.schema import Activity, ActivityTypes
+
+from adapters.teams import cards, inbound
+from bot.app import Bot
+from bot.blocks import Reply
+from bot.vocabulary import AnyIncoming, Message
+
+log = logging.getLogger(__name__)
+MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"
+
+
+def to_activity(reply: Reply) -> Activity:
+    """A core reply as a botbuilder Activity."""
+    return Activity().deserialize(cards.render(reply))
+
+
+def incoming_of(activity: Activity) -> AnyIncoming | None:
+    """The core's incoming event for an activity this adapter handles, else None."""
+    if activity.type == ActivityTypes.message:
+        return inbound.from_message(activity)
+    if activity.type == ActivityTypes.invoke and activity.name == inbound.EXECUTE:
+        return inbound.from_execute(activity)
+    if activity.type in ("conversationUpdate", "installationUpdate"):
+        return inbound.greeting(activity) if inbound.bot_was_added(activity) else None
+    return None
+
+
+class ActivityBot:
+    """botbuilder's turn callback, holding the core Bot (it inherits from nothing)."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def on_turn(self, context: TurnContext) -> None:
+        """Translate the activity, let the core handle it, and answer in Teams' way."""
+        activity = context.activity
+        incoming = incoming_of(activity)
+        if isinstance(incoming, Message):
+            incoming = self.bot.command_from_text(incoming, bare_words=True)
+        replies = await self.bot.handle(incoming) if incoming is not None else []
+        if activity.type == ActivityTypes.invoke:
+            await self.answer_execute(context, replies)
+        else:
+            await self.send(context, replies)
+
+    async def send(self, context: TurnContext, replies: list[Reply]) -> None:
+        """Each reply as a new message, or as an update of the card the person acted on."""
+        for reply in replies:
+            activity = to_activity(reply)
+            card_id = context.activity.reply_to_id if context.activity.value is not None else None
+            if reply.replace_original and card_id:
+                activity.id = card_id
+                await context.update_activity(activity)
+            else:
+                await context.send_activity(activity)
+
+    async def answer_execute(self, context: TurnContext, replies: list[Reply]) -> None:
+        """Action.Execute wants an invoke response: the updated card, or a short message."""
+        body: dict[str, Any] = {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": ""}
+        rest = list(replies)
+        replacing = next((r for r in replies if r.replace_original and r.blocks), None)
+        if replacing is not None:
+            rest.remove(replacing)
+            body = {"statusCode": 200, "type": cards.CARD_TYPE,
+                    "value": cards.render_card(replacing)}
+        await self.send(context, rest)
+        await context.send_activity(Activity(
+            type=ActivityTypes.invoke_response,
+            value=InvokeResponse(status=HTTPStatus.OK, body=body)))
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    """A failed send is logged, not retried by Teams: the core has already committed the turn."""
+    log.error("Teams turn failed (%s activity): %s", context.activity.type,
+              type(error).__name__, exc_info=error)

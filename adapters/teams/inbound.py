@@ -1,0 +1,159 @@
+"""Bot Framework activities -> the core's vocabulary (Person, Conversation, Message, ...)."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity
+
+from bot.vocabulary import (
+    Action,
+    AnyIncoming,
+    Command,
+    Conversation,
+    ConversationKind,
+    Message,
+    Origin,
+    Person,
+    Submission,
+)
+
+PLATFORM = "teams"
+EXECUTE = "adaptiveCard/action"  # the invoke name of Action.Execute (Universal Actions)
+RESERVED = {"action_id", "value", "value_from", "form_id", "context", "msteams"}
+AT_TAG = re.compile(r"</?at>", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
+MAX_VALUE = 4000  # longer card values are cut: nothing the core routes on is that long
+
+
+def person_of(activity: Activity) -> Person:
+    """Who sent the activity: the Teams user id, their name, and a time zone when valid."""
+    sender = activity.from_property
+    return Person(platform=PLATFORM, user_id=str(sender.id), display_name=sender.name or "",
+                  tz=valid_tz(activity.local_timezone))
+
+
+def valid_tz(name: str | None) -> str | None:
+    """An IANA time zone name this machine knows, else None (the core computes with it)."""
+    if not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
+
+
+def tenant_of(activity: Activity) -> str:
+    """The tenant id: botbuilder drops conversation.tenantId, channelData keeps it."""
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = data.get("tenant") or {}
+    return str(tenant.get("id", "")) if isinstance(tenant, dict) else ""
+
+
+def reference_json(activity: Activity) -> str:
+    """The botbuilder ConversationReference as plain JSON, with the tenant written back in."""
+    reference = TurnContext.get_conversation_reference(activity).serialize()
+    reference.pop("activityId", None)  # a reference names a conversation, not one message
+    tenant = tenant_of(activity)
+    if tenant:  # Teams' own key; botbuilder's model spells it tenantID and loses it
+        reference.setdefault("conversation", {})["tenantId"] = tenant
+    return json.dumps(reference, separators=(",", ":"), sort_keys=True)
+
+
+def conversation_of(activity: Activity) -> Conversation:
+    """Where the activity happened: a personal chat is "direct", anything else a channel."""
+    conversation = activity.conversation
+    kind: ConversationKind = ("direct" if conversation.conversation_type in (None, "personal")
+                              else "channel")
+    return Conversation(platform=PLATFORM, id=str(conversation.id), kind=kind,
+                        ref=reference_json(activity))
+
+
+def event_id(activity: Activity) -> str | None:
+    """A key for dropping retries; Teams ids are unique per conversation only, so hash both."""
+    if not activity.id:
+        return None
+    raw = f"{activity.conversation.id}\n{activity.id}".encode()
+    return hashlib.sha256(raw).hexdigest()[:40]
+
+
+def origin_of(activity: Activity, event: str | None = None) -> Origin:
+    """The who, where and which event every incoming kind shares."""
+    return Origin(person=person_of(activity), conversation=conversation_of(activity),
+                  event_id=event if event is not None else event_id(activity))
+
+
+def text_without_mention(activity: Activity) -> str:
+    """The typed text with the bot's @mention removed and other mentions left as names."""
+    text = activity.text or ""
+    bot_id = activity.recipient.id if activity.recipient else None
+    for entity in activity.entities or []:
+        extra = getattr(entity, "additional_properties", None) or {}
+        mentioned = extra.get("mentioned") or {}
+        if entity.type == "mention" and mentioned.get("id") == bot_id and extra.get("text"):
+            text = text.replace(str(extra["text"]), " ")
+    text = html.unescape(AT_TAG.sub("", text))
+    return SPACES.sub(" ", text).strip()
+
+
+def from_card(data: Any, origin: Origin) -> Action | Submission | None:
+    """Card data (Action.Submit or Action.Execute) as a core Action or Submission."""
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("form_id"), str):
+        values = {str(k): _text(v) for k, v in data.items() if k not in RESERVED}
+        return Submission(form_id=data["form_id"], values=values,
+                          context=_text(data.get("context", "")), **origin)
+    if isinstance(data.get("action_id"), str):
+        source = data.get("value_from")  # a standalone Choice: its input carries the value
+        value = data.get(source) if isinstance(source, str) else data.get("value", "")
+        return Action(action_id=data["action_id"], value=_text(value), **origin)
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return (value if isinstance(value, str) else json.dumps(value))[:MAX_VALUE]
+
+
+def from_message(activity: Activity) -> AnyIncoming | None:
+    """A typed message (mention removed; a bare "help" is /prepbot help) or a card submit."""
+    origin = origin_of(activity)
+    if activity.value is not None:
+        return from_card(activity.value, origin)
+    text = text_without_mention(activity)
+    if not text:
+        return None
+    if text.lower() == "help":
+        return Command(name="prepbot", text="help", **origin)
+    return Message(text=text, **origin)
+
+
+def from_execute(activity: Activity) -> Action | Submission | None:
+    """An Action.Execute invoke: its data is the same as an Action.Submit's."""
+    value = activity.value if isinstance(activity.value, dict) else {}
+    action = value.get("action")
+    data = action.get("data") if isinstance(action, dict) else None
+    return from_card(data, origin_of(activity))
+
+
+def bot_was_added(activity: Activity) -> bool:
+    """True for a conversationUpdate adding the bot, or an installationUpdate "add"."""
+    if activity.type == "installationUpdate":
+        return (activity.action or "").startswith("add")
+    bot_id = activity.recipient.id if activity.recipient else None
+    return any(member.id == bot_id for member in activity.members_added or [])
+
+
+def greeting(activity: Activity) -> Command:
+    """The install greeting; both install activities share one key, so it is sent once."""
+    key = hashlib.sha256(f"install\n{activity.conversation.id}".encode()).hexdigest()[:40]
+    return Command(name="prepbot", text="help", **origin_of(activity, key))

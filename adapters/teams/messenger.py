@@ -1,0 +1,165 @@
+"""The Messenger port on Teams: proactive sends through stored references, rosters, profiles."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+from msrest.exceptions import HttpOperationError
+from prometheus_client import CollectorRegistry, Counter
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from adapters.teams import references
+from adapters.teams.activity_bot import to_activity
+from adapters.teams.inbound import PLATFORM
+from bot.blocks import Reply
+from bot.vocabulary import Conversation, Person
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PAGE = 200  # members per pagedmembers call: fewer round trips, well under Teams' limit of 500
+REFUSED = {403, 404}  # the app is not installed for that person, or the chat is gone
+
+
+class NotReachable(Exception):
+    """Teams cannot deliver to this person or conversation until the app is installed there."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One failed delivery an admin can act on."""
+
+    key: str
+    reason: str
+    at: datetime
+
+
+@dataclass
+class DeliveryProblems:
+    """Recent delivery problems, logged, counted on /metrics and kept for admins to read."""
+
+    registry: CollectorRegistry | None = None
+    recent: deque[Problem] = field(default_factory=lambda: deque(maxlen=500))
+
+    def __post_init__(self) -> None:
+        self.counter = Counter("prepbot_teams_delivery_problems",
+                               "Teams sends refused (app not installed, no chat yet)",
+                               ["reason"], registry=self.registry)
+
+    def record(self, key: str, reason: str) -> None:
+        """Keep and count a problem; one problem never stops the rest of a job."""
+        self.recent.append(Problem(key, reason, datetime.now(UTC)))
+        self.counter.labels(reason).inc()
+        log.warning("Teams cannot reach %s: %s. Install prepbot for them (or in that team).",
+                    key, reason)
+
+
+def status_of(error: Exception) -> int | None:
+    """The HTTP status of a Bot Connector error, when there is one."""
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+class TeamsMessenger:
+    """Speaks first on Teams through conversation references the core stored."""
+
+    platform = PLATFORM
+
+    def __init__(self, adapter: Any, app_id: str, sessions: async_sessionmaker[AsyncSession],
+                 problems: DeliveryProblems) -> None:
+        self.adapter = adapter
+        self.app_id = app_id
+        self.sessions = sessions
+        self.problems = problems
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Send to the person's personal chat with the bot."""
+        ref = await references.personal_ref(self.sessions, person.user_id)
+        if not ref:
+            self.problems.record(person.key, "no personal chat")
+            raise NotReachable(f"{person.key} has no personal chat with prepbot")
+        await self._send(ref, reply, person.key)
+
+    async def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Post to a channel or group chat the bot was added to."""
+        ref = conversation.ref or await references.conversation_ref(self.sessions,
+                                                                    conversation.id)
+        if not ref:
+            self.problems.record(f"{PLATFORM}:{conversation.id}", "no stored conversation")
+            raise NotReachable(f"prepbot was never added to {conversation.id}")
+        await self._send(ref, reply, f"{PLATFORM}:{conversation.id}")
+
+    async def members(self, conversation: Conversation) -> list[Person]:
+        """Everyone in the team or chat, read page by page."""
+        ref = conversation.ref or await references.conversation_ref(self.sessions,
+                                                                    conversation.id)
+        if not ref:
+            return []
+        return await self._continue(ref, self._roster)
+
+    async def profile(self, person: Person) -> Person:
+        """Name and time zone: the time zone Teams sent with their last message, the roster name."""
+        stored = await references.stored_person(self.sessions, person.user_id)
+        name, tz = stored if stored is not None else (person.display_name, person.tz)
+        if not name:
+            ref = await references.personal_ref(self.sessions, person.user_id)
+            if ref:
+                name = await self._continue(ref, lambda ctx: self._name(ctx, person.user_id))
+        return Person(platform=PLATFORM, user_id=person.user_id,
+                      display_name=name or person.display_name, tz=tz or person.tz)
+
+    async def _send(self, ref: str, reply: Reply, key: str) -> None:
+        async def send(context: TurnContext) -> None:
+            await context.send_activity(to_activity(reply))
+
+        try:
+            await self._continue(ref, send)
+        except HttpOperationError as error:
+            if status_of(error) not in REFUSED:
+                raise
+            self.problems.record(key, "app not installed")
+            raise NotReachable(f"Teams refused a message to {key} ({status_of(error)})") from error
+
+    async def _continue(self, ref: str, work: Callable[[TurnContext], Awaitable[T]]) -> T:
+        """Run `work` in a proactive turn; its result or error comes back to the caller."""
+        outcome: list[T] = []
+        failure: list[BaseException] = []
+
+        async def callback(context: TurnContext) -> None:
+            context.activity.id = None  # a new message in the conversation, not a reply to one
+            try:
+                outcome.append(await work(context))
+            except Exception as error:  # kept: botbuilder's turn-error handler would swallow it
+                failure.append(error)
+
+        await self.adapter.continue_conversation(references.load_reference(ref), callback,
+                                                 self.app_id)
+        if failure:
+            raise failure[0]
+        return outcome[0]
+
+    async def _roster(self, context: TurnContext) -> list[Person]:
+        people: list[Person] = []
+        token = None
+        while True:
+            page = await TeamsInfo.get_paged_members(context, token, PAGE)
+            people.extend(Person(platform=PLATFORM, user_id=str(m.id),
+                                 display_name=m.name or "") for m in page.members or [])
+            token = page.continuation_token
+            if not token:
+                return people
+
+    async def _name(self, context: TurnContext, user_id: str) -> str:
+        try:
+            member = await TeamsInfo.get_member(context, user_id)
+        except HttpOperationError as error:  # a name is a nicety: carry on without it
+            log.info("Teams member lookup failed: %s", status_of(error))
+            return ""
+        return str(member.name or "")
