@@ -78,9 +78,9 @@ class SlackAdapter:
             if not done:
                 return
 
-    async def run(self, incoming: AnyIncoming, where: Where, origin: Command | None = None,
-                  in_response: bool = False) -> None:
+    async def run(self, incoming: AnyIncoming, where: Where, in_response: bool = False) -> None:
         """Run the core (saying so when it is slow) and deliver what it says."""
+        origin = incoming if isinstance(incoming, Command) else None  # to reopen a form
         work = asyncio.ensure_future(self._answer(incoming))
         done, _ = await asyncio.wait({work}, timeout=SLOW_SECONDS)
         if not done:
@@ -129,7 +129,7 @@ class SlackAdapter:
         """A slash command: acknowledge with nothing, answer through its response_url."""
         await ack()
         command, where = inbound.command(body)
-        self.spawn(self.run(command, where, command, in_response=True))
+        self.spawn(self.run(command, where, in_response=True))
 
     async def on_action(self, ack: Ack, body: Payload) -> None:
         """A button click or radio choice."""
@@ -146,7 +146,7 @@ class SlackAdapter:
             command = Command(person=action.person, conversation=action.conversation,
                               event_id=None, name=str(wanted.get("command", "")),
                               text=str(wanted.get("text", "")))
-            self.spawn(self.run(command, where, command))
+            self.spawn(self.run(command, where))
             return
         self.spawn(self.run(action, where))
 
@@ -164,7 +164,7 @@ class SlackAdapter:
         """"Open a ticket from this message"."""
         await ack()
         command, where = inbound.shortcut(body)
-        self.spawn(self.run(command, where, command, in_response=True))
+        self.spawn(self.run(command, where, in_response=True))
 
     async def running_ctx(self, _: object) -> AsyncIterator[None]:
         """An aiohttp cleanup context: on shutdown, let acknowledged work finish."""

@@ -109,3 +109,15 @@ async def test_the_message_shortcut_opens_a_ticket_privately(slack: SlackClient,
     [told] = await slack.stub.wait_for("response_url")
     assert told.params["response_type"] == "ephemeral"
     assert f"#{ticket.id}" in told.params["text"]
+
+
+async def test_a_typed_ticket_command_offers_a_button_that_opens_the_modal(
+        slack: SlackClient) -> None:
+    await slack.dm("/ticket")  # typed, so Slack gave no trigger to open a modal with
+    [offer] = await slack.stub.wait_for("chat.postEphemeral")
+    assert offer.params["channel"] == "DTEACHER" and offer.params["user"] == TEACHER
+    [button] = buttons(offer.params["blocks"])
+    assert slack.stub.of("views.open") == []
+    await slack.click(button)
+    [opened] = await slack.stub.wait_for("views.open")
+    assert opened.params["view"]["callback_id"] == "tickets.new"
