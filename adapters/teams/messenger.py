@@ -134,6 +134,7 @@ class TeamsMessenger:
 
         async def callback(context: TurnContext) -> None:
             context.activity.id = None  # a new message in the conversation, not a reply to one
+            context.activity.channel_data = {}  # TeamsInfo reads it; a reference carries none
             try:
                 outcome.append(await work(context))
             except Exception as error:  # kept: botbuilder's turn-error handler would swallow it

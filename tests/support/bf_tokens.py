@@ -15,11 +15,10 @@ from typing import Any
 
 import jwt
 import requests
+from botframework.connector.auth import ServiceClientCredentialsFactory
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 from msrest.authentication import Authentication
-
-from botframework.connector.auth import ServiceClientCredentialsFactory
 
 OUTBOUND_TOKEN = "local-outbound-token"
 
@@ -66,7 +65,7 @@ class OpenIdStub:
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+            def do_GET(self) -> None:
                 stub.requests.append(self.path)
                 if self.path == "/.well-known/openid-configuration":
                     body = {"issuer": stub.issuer, "jwks_uri": f"{stub.base}/keys"}

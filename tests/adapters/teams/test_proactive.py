@@ -1,0 +1,118 @@
+"""Install greetings, stored references, and messages the bot starts itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from adapters.runtime import Runtime
+from adapters.teams import messenger_of
+from adapters.teams.messenger import NotReachable
+from bot.blocks import Reply, Text
+from bot.people.models import ConversationRow
+from bot.vocabulary import Conversation, Person
+from tests.adapters.teams.conftest import BOT, CHANNEL, PERSONAL, TEACHER, TENANT, Teams
+from tests.support.bf_tokens import OUTBOUND_TOKEN
+from tests.support.connector_stub import ConnectorStub
+
+RIVERA = Person(platform="teams", user_id=TEACHER["id"])
+
+
+def installed(teams: Teams, conversation: str = PERSONAL) -> list[dict[str, object]]:
+    """What Teams sends on install: a conversationUpdate and an installationUpdate."""
+    return [teams.activity("conversationUpdate", conversation=conversation, membersAdded=[BOT]),
+            teams.activity("installationUpdate", conversation=conversation, action="add")]
+
+
+async def stored(runtime: Runtime) -> list[ConversationRow]:
+    """The conversations the core stored."""
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(ConversationRow))).scalars())
+
+
+async def test_install_greets_once_and_stores_the_reference(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    for activity in installed(teams):
+        response = await teams.post(activity)
+        assert response.status in (200, 201)
+
+    [greeting] = connector.sent()
+    assert greeting.conversation == PERSONAL
+    assert any("I'm prepbot" in t for t in greeting.card_texts)
+    [row] = await stored(runtime)
+    assert (row.conversation_id, row.kind) == (PERSONAL, "direct")
+    reference = json.loads(row.ref)
+    assert reference["conversation"]["tenantId"] == TENANT
+    assert reference["serviceUrl"] == connector.url and reference["bot"]["id"] == BOT["id"]
+
+
+async def test_a_member_joining_a_chat_is_not_an_install(
+        teams: Teams, connector: ConnectorStub) -> None:
+    other = {"id": "29:someone-else", "name": "Someone"}
+    response = await teams.post(teams.activity("conversationUpdate", conversation=CHANNEL,
+                                               membersAdded=[other]))
+    assert response.status in (200, 201)
+    assert connector.sent() == []
+
+
+async def test_a_proactive_dm_goes_through_the_stored_reference(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await teams.post(teams.message("the projector says no signal"))
+    connector.calls.clear()
+
+    await runtime.messengers["teams"].dm(RIVERA, Reply("Coffee at 3?", (Text("Coffee at 3?"),)))
+
+    [sent] = connector.sent()
+    assert sent.path == f"/v3/conversations/{PERSONAL}/activities"  # new, not a reply
+    assert sent.headers["Authorization"] == f"Bearer {OUTBOUND_TOKEN}"
+    assert sent.card_texts == ["Coffee at 3?"]
+
+
+async def test_a_refused_dm_is_recorded_for_admins_and_raised(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await teams.post(teams.message("help"))
+    connector.fail(403, "POST", "/activities")
+    messenger = messenger_of(runtime)
+    assert messenger is not None
+
+    with pytest.raises(NotReachable):
+        await messenger.dm(RIVERA, Reply("Pulse survey", (Text("Pulse survey"),)))
+
+    [problem] = messenger.problems.recent
+    assert (problem.key, problem.reason) == (RIVERA.key, "app not installed")
+    metrics = runtime.metrics.render().decode()
+    assert 'prepbot_teams_delivery_problems_total{reason="app not installed"} 1.0' in metrics
+
+
+async def test_a_dm_to_someone_who_never_wrote_is_a_problem_not_a_call(
+        connector: ConnectorStub, runtime: Runtime, teams: Teams) -> None:
+    stranger = Person(platform="teams", user_id="29:never-wrote")
+    messenger = messenger_of(runtime)
+    assert messenger is not None
+
+    with pytest.raises(NotReachable):
+        await messenger.dm(stranger, Reply("Hello"))
+
+    assert connector.calls == []
+    assert [p.reason for p in messenger.problems.recent] == ["no personal chat"]
+
+
+async def test_channel_posts_members_and_profiles(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await teams.post(teams.mention("the projector says no signal"))
+    connector.members = [{"id": f"29:m{n}", "name": f"Member {n}"} for n in range(5)]
+    connector.calls.clear()
+    messenger = runtime.messengers["teams"]
+    channel = Conversation(platform="teams", id=CHANNEL, kind="channel")
+
+    await messenger.post(channel, Reply("Triage: 3 new tickets", (Text("Triage"),)))
+    people = await messenger.members(channel)
+    profile = await messenger.profile(RIVERA)
+
+    assert connector.sent()[0].path == f"/v3/conversations/{CHANNEL}/activities"
+    assert [p.user_id for p in people] == [f"29:m{n}" for n in range(5)]
+    pages = [c for c in connector.calls if c.path.endswith("/pagedmembers")]
+    assert len(pages) == 3 and pages[1].query["continuationToken"] == "2"
+    assert (profile.display_name, profile.tz) == ("Ms Rivera", "America/Chicago")
