@@ -1,0 +1,137 @@
+"""Results: nothing below five answers, figures that match a hand computation, a real chart."""
+
+from __future__ import annotations
+
+import struct
+from statistics import fmean
+
+import pytest
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Fields, Image, Reply
+from bot.features.pulse.chart import chart_png
+from bot.features.pulse.models import ChartRow
+from bot.features.pulse.stats import cronbach_alpha
+from bot.vocabulary import Person
+from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
+from tests.support.clock import FakeClock
+
+# By hand, from ANSWERS: each teacher's construct score is the mean of its two items.
+# PU scores 6.5 5 6.5 3.5 6: mean 27.5/5 = 5.5; squared deviations 1+.25+1+4+.25 = 6.5,
+#   sd = sqrt(6.5/4) = 1.27; agreeing (>= 5): 4 of 5. Items 6 5 7 3 6 (var 2.3) and
+#   7 5 6 4 6 (var 1.3); totals 13 10 13 7 12 (var 6.5): alpha = 2(1 - 3.6/6.5) = 0.89.
+# PEOU scores 5.5 4 6 2.5 4.5: mean 4.5; squares 1+.25+2.25+4+0 = 7.5, sd = sqrt(1.875) =
+#   1.37; agreeing 2 of 5. Item variances 2.3 and 1.8, totals' 7.5: alpha = 2(1-4.1/7.5) = 0.91.
+# BI scores 6.5 5.5 6.5 2.5 5: mean 5.2; squares 1.69+.09+1.69+7.29+.04 = 10.8, sd =
+#   sqrt(2.7) = 1.64; agreeing 4 of 5 = 80%, below the 85% target. Item variances 2.2 and
+#   3.7, totals' 10.8: alpha = 2(1 - 5.9/10.8) = 0.91.
+EXPECTED = {"PU": "mean 5.5 of 7 (sd 1.3), 80% agree",
+            "PEOU": "mean 4.5 of 7 (sd 1.4), 40% agree",
+            "BI": "mean 5.2 of 7 (sd 1.6), 80% agree"}
+
+
+def text_of(reply: Reply) -> str:
+    return "\n".join(str(block) for block in reply.blocks)
+
+
+def fields_of(reply: Reply) -> dict[str, str]:
+    [fields] = [b for b in reply.blocks if isinstance(b, Fields)]
+    return {label.rsplit("(", 1)[1].rstrip(")"): value for label, value in fields.pairs}
+
+
+async def answered_by(chat: ConsoleChat, outbox: CohortMessenger, pilot: list[Person],
+                      count: int) -> None:
+    for person, points in zip(pilot[:count], ANSWERS, strict=False):
+        await answer(chat, outbox, person, likert(*points))
+
+
+def test_alpha_matches_the_textbook_formula_on_the_same_numbers() -> None:
+    rows = [[6.0, 7.0], [5.0, 5.0], [7.0, 6.0], [3.0, 4.0], [6.0, 6.0]]
+    assert cronbach_alpha(rows) == pytest.approx(2 * (1 - (2.3 + 1.3) / 6.5))
+    assert cronbach_alpha([[4.0, 4.0]] * 5) is None  # no spread: undefined, not a number
+    assert fmean([6.5, 5, 6.5, 3.5, 6]) == 5.5
+
+
+async def test_results_appear_only_at_the_fifth_answer_and_match_the_hand_computation(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 4)
+    [early] = await chat.say("/pulse results nearpod", as_=coach)
+    assert "4 answered so far" in early.text and not any(
+        isinstance(b, Fields | Image) for b in early.blocks)
+    [status] = await chat.say("/pulse status", as_=coach)
+    assert "4 of 6 answered" in status.text
+
+    await answer(chat, outbox, pilot[4], likert(*ANSWERS[4]))
+    [reply] = await chat.say("/pulse results nearpod", as_=coach)
+    assert fields_of(reply) == EXPECTED
+    text = text_of(reply)
+    assert "Buy-in: 80% intend to keep using Nearpod, which is below the 85% target" in text
+    assert "PU: alpha 0.89, good" in text and "PEOU: alpha 0.91, excellent" in text
+    assert "BI: alpha 0.91, excellent" in text
+
+
+async def test_the_target_and_threshold_are_settings_and_the_threshold_never_drops_below_3(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    await chat.say("/prepbot settings pulse_buyin_target 80", as_=admin)
+    await chat.say("/prepbot settings pulse_min_responses 1", as_=admin)
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 2)
+    [early] = await chat.say("/pulse results", as_=coach)
+    assert "at least 3 people" in early.text
+    await answered_by(chat, outbox, pilot[2:], 3)
+    [reply] = await chat.say("/pulse results", as_=coach)
+    assert "which meets the 80% target" in text_of(reply)
+
+
+async def test_a_teacher_cannot_see_results_or_status(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    for words in ("/pulse results", "/pulse status", "/pulse close"):
+        [reply] = await chat.say(words, as_=pilot[0])
+        assert "only for coaches and admins" in reply.text
+
+
+async def test_the_chart_is_a_real_png_with_alt_text(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    [reply] = await chat.say("/pulse results", as_=coach)
+    [image] = [b for b in reply.blocks if isinstance(b, Image)]
+    assert image.alt.startswith("Line chart of Nearpod pulse means by wave")
+    assert "perceived usefulness: wave 1 5.5" in image.alt
+    token = image.url.removeprefix("/charts/").removesuffix(".png")
+    async with runtime.sessions() as session:
+        png = await chart_png(session, token)
+    assert png is not None and png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk: what matplotlib drew
+    assert (width, height) == (640, 360) and 5_000 < len(png) < 500_000
+    await chat.say("/pulse results", as_=coach)  # the same figures: the same chart, not a new one
+    async with runtime.sessions() as session:
+        assert len((await session.execute(select(ChartRow.token))).all()) == 1
+
+
+async def test_the_second_wave_shows_the_change_since_the_first(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    await chat.say("/pulse close", as_=coach)
+    outbox.sent.clear()
+    await launch(chat, coach, runtime, "Nearpod #nearpod-pilot closes in 4 weeks")
+    for person in pilot[:5]:  # everyone one point happier on every item, capped at 7
+        await answer(chat, outbox, person, {k: str(min(7, int(v) + 1)) for k, v in likert(
+            *ANSWERS[pilot.index(person)]).items()})
+    [reply] = await chat.say("/pulse results nearpod", as_=coach)
+    figures = fields_of(reply)
+    # PU: 6.5->7, 5->6, 6.5->7 (7,7 capped), 3.5->4.5, 6->7: mean 31.5/5 = 6.3, +0.8
+    assert figures["PU"].endswith("+0.8 since wave 1")
+    [image] = [b for b in reply.blocks if isinstance(b, Image)]
+    assert "wave 1 5.5, wave 2 6.3" in image.alt
