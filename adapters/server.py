@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 from sqlalchemy import text
 
+from adapters import charts
 from adapters.runtime import Runtime, build_runtime
 from adapters.web import api as playground
 from bot.settings import Settings
@@ -104,6 +105,7 @@ def make_app(runtime: Runtime) -> web.Application:
     app.router.add_post("/admin/kb/reload", reload_kb)
     mount_platforms(app, runtime)
     playground.add_routes(app, runtime)
+    charts.add_routes(app, runtime)
     app.cleanup_ctx.append(_watch_knowledge)
     return app
 
