@@ -12,6 +12,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 from adapters import charts
+from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
 from adapters.web import api as playground
 from bot.settings import Settings
@@ -26,19 +27,36 @@ LOOPBACK = {"127.0.0.1", "::1"}
 async def timed(request: web.Request,
                 handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
                 ) -> web.StreamResponse:
-    """Record each request's latency under its route."""
-    started = time.perf_counter()
+    """Count each request and record its latency, by adapter and route."""
+    started, status = time.perf_counter(), 500
     try:
-        return await handler(request)
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as error:
+        status = error.status
+        raise
     finally:
         route = request.match_info.route.resource
         name = route.canonical if route is not None else "unmatched"
-        request.app[RUNTIME].metrics.request_seconds.labels(name).observe(
-            time.perf_counter() - started)
+        adapter = adapter_of(request.path)
+        metrics = request.app[RUNTIME].metrics
+        metrics.requests.labels(adapter, name, str(status)).inc()
+        metrics.request_seconds.labels(adapter, name).observe(time.perf_counter() - started)
+
+
+async def live(_: web.Request) -> web.Response:
+    """Liveness: the process answers; the database is not asked (a restart would not fix it)."""
+    return web.json_response({"status": "alive"})
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """200 when the database answers and its schema is current; 503 otherwise."""
+    """Readiness: 200 when the database answers and its schema is current; 503 otherwise.
+
+    `?probe=live` (or /healthz/live) asks only whether the process is up.
+    """
+    if request.query.get("probe") == "live":
+        return await live(request)
     runtime = request.app[RUNTIME]
     try:
         async with runtime.engine.connect() as connection:
@@ -98,9 +116,14 @@ def mount_platforms(app: web.Application, runtime: Runtime) -> None:
 
 def make_app(runtime: Runtime) -> web.Application:
     """The whole HTTP surface for one runtime."""
-    app = web.Application(middlewares=[timed], client_max_size=runtime.settings.max_body_bytes)
+    # The request id comes first so that every later middleware and handler logs under it.
+    app = web.Application(middlewares=[with_request_id, timed],
+                          client_max_size=runtime.settings.max_body_bytes)
     app[RUNTIME] = runtime
+    scheduler, enabled = runtime.scheduler, runtime.settings.scheduler
+    runtime.metrics.leader.set_function(lambda: float(enabled and scheduler.leader.leading))
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/healthz/live", live)
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/admin/kb/reload", reload_kb)
     mount_platforms(app, runtime)
@@ -154,4 +177,5 @@ def serve(settings: Settings) -> None:
     print(f"prepbot is starting. Open the playground at {url}", flush=True)
     web.run_app(_app_factory(settings), host=settings.host, port=settings.port,
                 print=lambda _: print(f"prepbot is listening on {url}", flush=True),
+                access_log_class=AccessLogger,
                 shutdown_timeout=10)

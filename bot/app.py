@@ -83,8 +83,10 @@ class Bot:
         replies = await self.router.dispatch(turn)
         await session.commit()
         await deliver(turn.notices, self.messengers)
-        log.debug("handled %s in %.1f ms", type(incoming).__name__,
-                  (time.perf_counter() - started) * 1000)
+        elapsed = time.perf_counter() - started
+        self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
+        # One line per event for operators: its kind and timing, never what was typed.
+        log.info("handled %s in %.1f ms", type(incoming).__name__, elapsed * 1000)
         return replies
 
     async def run(self, job: Job) -> int:

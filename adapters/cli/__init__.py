@@ -13,22 +13,19 @@ from typing import Annotated
 
 import typer
 
+from adapters.cli.database import db
+from adapters.logs import configure as configure_logging
 from adapters.runtime import build_runtime, load_settings
 from bot.roles import Role
 from bot.vocabulary import Person
 
 app = typer.Typer(help="prepbot: a support assistant for K-12 teachers and their tech coaches.",
                   no_args_is_help=True, add_completion=False)
-db = typer.Typer(help="Look after the database.", no_args_is_help=True)
 kb = typer.Typer(help="Check, evaluate and reload the knowledge base.", no_args_is_help=True)
 roles = typer.Typer(help="Give people roles.", no_args_is_help=True)
 app.add_typer(db, name="db")
 app.add_typer(kb, name="kb")
 app.add_typer(roles, name="roles")
-
-
-def _logging(level: int = logging.INFO) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 @app.command()
@@ -37,8 +34,8 @@ def serve(port: Annotated[int | None, typer.Option(help="Port (default: PORT or 
     """Start the server: the playground at /, Slack at /slack/events, Teams at /api/messages."""
     from adapters.server import serve as run
 
-    _logging()
     settings = load_settings(**({"PORT": port} if port else {}))
+    configure_logging(settings.log_format)
     run(settings)
 
 
@@ -48,10 +45,12 @@ def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] =
     """Talk to prepbot in this terminal."""
     from adapters.console import ConsoleChat, run_console
 
-    _logging(logging.WARNING)
+    settings = load_settings()
+    # The terminal is the conversation: only warnings may interrupt it.
+    configure_logging(settings.log_format, logging.WARNING)
 
     async def main() -> None:
-        runtime = await build_runtime(load_settings())
+        runtime = await build_runtime(settings)
         person = Person(platform="console", user_id=name.lower(), display_name=name)
         await runtime.bot.grant(person, role)
         try:
@@ -60,19 +59,6 @@ def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] =
             await runtime.close()
 
     asyncio.run(main())
-
-
-@db.command("upgrade")
-def db_upgrade() -> None:
-    """Apply every migration to the database in DATABASE_URL."""
-    from bot.storage.migrate import head_revision
-
-    async def main() -> None:
-        runtime = await build_runtime(load_settings())
-        await runtime.close()
-
-    asyncio.run(main())
-    typer.echo(f"Database is at revision {head_revision()}.")
 
 
 @kb.command("check")

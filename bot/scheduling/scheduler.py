@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -45,11 +46,16 @@ class Scheduler:
         if self.last_tick and (now - self.last_tick).total_seconds() < self.tick_seconds:
             return
         self.last_tick = now
+        metrics, started = self.dispatcher.metrics, time.perf_counter()
         try:
             report = await self.dispatcher.tick()
         except Exception:  # the next beat tries again; nothing is lost from the ledger
+            metrics.ticks.labels("failed").inc()
             log.exception("scheduler tick failed")
             return
+        finally:
+            metrics.tick_seconds.observe(time.perf_counter() - started)
+        metrics.ticks.labels("ok").inc()
         if report.sent or report.planned or report.failed:
             log.info("tick: %s", report)
 

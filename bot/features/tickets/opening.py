@@ -92,8 +92,10 @@ async def separate(turn: Turn) -> list[Reply]:
 
 
 async def _open(turn: Turn, draft: Draft, key: str | None) -> list[Reply]:
-    opened = await service.open_ticket(turn.session, turn.person, draft, turn.now, key)
+    with turn.metrics.ticket_seconds.time():
+        opened = await service.open_ticket(turn.session, turn.person, draft, turn.now, key)
     if opened.created:
+        turn.metrics.tickets.labels("opened").inc()
         await _announce(turn, opened.ticket)
     return [views.opened_reply(opened.ticket, opened.masked, opened.created)]
 

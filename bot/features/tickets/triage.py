@@ -48,6 +48,7 @@ async def change(turn: Turn, kind: str) -> list[Reply]:
     """Apply a status change from the card, tell the teachers, and redraw the card."""
     ticket = await _ticket_of(turn)
     lifecycle.move(turn.session, ticket, kind, turn.person, turn.now)
+    turn.metrics.tickets.labels(kind).inc()
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
     await tell_teachers(turn, ticket, TOLD[kind].format(coach=coach), reopen=kind == "resolved")
