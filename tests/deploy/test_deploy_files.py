@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import yaml
 
 from tests.deploy.lint import DEPLOY, compose_problems, dockerfile_problems, problems
