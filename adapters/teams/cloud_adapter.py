@@ -19,6 +19,7 @@ from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import DeserializationError  # type: ignore[attr-defined]
 
 from adapters.teams.activity_bot import ActivityBot, incoming_of, on_turn_error
+from adapters.teams.connectors import CachingAuthentication
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -63,8 +64,8 @@ def make_authentication(settings: Settings, cloud: Cloud | None = None,
 
 
 def make_adapter(authentication: Any) -> Any:
-    """A CloudAdapter that logs failed turns instead of failing the HTTP request."""
-    adapter = CloudAdapter(authentication)
+    """A CloudAdapter reusing connector clients, logging failed turns instead of failing."""
+    adapter = CloudAdapter(CachingAuthentication(authentication))
     adapter.on_turn_error = on_turn_error
     return adapter
 
