@@ -13,6 +13,7 @@ def register_all(router: Router, jobs: Jobs) -> None:
     """Register every feature's commands, actions, forms and timed work."""
     from bot.features.admin import handlers as admin
     from bot.features.answers import handlers as answers
+    from bot.features.coffee import handlers as coffee
     from bot.features.digest import handlers as digest
     from bot.features.pulse import handlers as pulse
     from bot.features.tickets import handlers as tickets
@@ -21,6 +22,8 @@ def register_all(router: Router, jobs: Jobs) -> None:
     tickets.register(router)
     tickets.register_jobs(jobs)
     admin.register(router)
+    coffee.register(router)
+    coffee.register_jobs(jobs)
     pulse.register(router)
     pulse.register_jobs(jobs)
     digest.register(router)

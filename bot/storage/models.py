@@ -2,6 +2,7 @@
 
 from bot.features.admin import models as admin
 from bot.features.answers import models as answers
+from bot.features.coffee import models as coffee
 from bot.features.digest import models as digest
 from bot.features.pulse import models as pulse
 from bot.features.tickets import models as tickets
@@ -13,5 +14,5 @@ from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["admin", "answers", "digest", "idempotency", "metadata", "people", "pulse",
-           "scheduling", "schools", "tickets"]
+__all__ = ["admin", "answers", "coffee", "digest", "idempotency", "metadata", "people",
+           "pulse", "scheduling", "schools", "tickets"]

@@ -1,0 +1,170 @@
+"""What teachers do with an invitation: RSVP, a one-line note, pause, opt out, follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Reply
+from bot.errors import BadInput
+from bot.features.coffee import views
+from bot.features.coffee.brief import topic_of
+from bot.features.coffee.models import (
+    CoffeeMemberRow,
+    CoffeeOptOutRow,
+    CoffeeRsvpRow,
+    CoffeeSeriesRow,
+    CoffeeSessionRow,
+)
+from bot.features.tickets.views import form_reply, new_ticket_form
+from bot.people.models import PersonRow
+from bot.schools.models import SchoolRow
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+
+async def session_of(session: AsyncSession, value: str
+                     ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str]:
+    """A session, its series and the school's zone, from a button's value."""
+    coffee = await session.get(CoffeeSessionRow, int(value)) if value.isdigit() else None
+    series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
+    if coffee is None or series is None:
+        raise BadInput("That Coffee and Curriculum session is gone.")
+    school = await session.get(SchoolRow, series.school_id)
+    return coffee, series, school.tz if school else "America/New_York"
+
+
+async def member(session: AsyncSession, series_id: int, person: PersonRow) -> CoffeeMemberRow:
+    """The person's membership of a series, created when they answer without one."""
+    query = select(CoffeeMemberRow).where(CoffeeMemberRow.series_id == series_id,
+                                          CoffeeMemberRow.person_id == person.id)
+    row = (await session.execute(query)).scalar_one_or_none()
+    if row is None:
+        row = CoffeeMemberRow(series_id=series_id, person_id=person.id)
+        session.add(row)
+    return row
+
+
+async def rsvp_row(session: AsyncSession, session_id: int, person: PersonRow) -> CoffeeRsvpRow:
+    """The person's RSVP to a session, created when they answer from `/coffee`."""
+    query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == session_id,
+                                        CoffeeRsvpRow.person_id == person.id)
+    row = (await session.execute(query)).scalar_one_or_none()
+    if row is None:
+        row = CoffeeRsvpRow(session_id=session_id, person_id=person.id)
+        session.add(row)
+    return row
+
+
+async def rsvp(turn: Turn) -> list[Reply]:
+    """Going, or Not this time."""
+    assert isinstance(turn.incoming, Action)
+    coffee, series, tz = await session_of(turn.session, turn.incoming.value)
+    if coffee.starts_at <= turn.now:
+        return [views.say("That session has already started. See you at the next one!")]
+    row = await rsvp_row(turn.session, coffee.id, turn.person)
+    row.answer = "going" if turn.incoming.action_id.endswith(".going") else "not_going"
+    row.answered_at = turn.now
+    (await member(turn.session, series.id, turn.person)).ignored = 0
+    if row.answer == "going":
+        return views.going(coffee.id, coffee.starts_at, tz)
+    return [views.say("No problem, maybe next time. I'll keep you posted.", replace=True)]
+
+
+async def ask_note(turn: Turn) -> list[Reply]:
+    """The "what's bugging you" form again."""
+    assert isinstance(turn.incoming, Action)
+    coffee, _, _ = await session_of(turn.session, turn.incoming.value)
+    return [form_reply(views.note_form(coffee.id))]
+
+
+async def note(turn: Turn) -> list[Reply]:
+    """The one line for the coach, matched to a knowledge-base topic for the brief."""
+    assert isinstance(turn.incoming, Submission)
+    coffee, _, _ = await session_of(turn.session, turn.incoming.context)
+    text = " ".join(turn.incoming.values.get("note", "").split())[:300]
+    if not text:
+        return [views.say("All good. See you there!")]
+    row = await rsvp_row(turn.session, coffee.id, turn.person)
+    row.note, row.topic = text, topic_of(turn.kb, text)
+    return [views.say("Thanks, I'll pass that on before the coffee.")]
+
+
+async def ask_pause(turn: Turn) -> list[Reply]:
+    """"Pause until…": the date form."""
+    assert isinstance(turn.incoming, Action)
+    series_id = int(turn.incoming.value) if turn.incoming.value.isdigit() else 0
+    return [form_reply(views.pause_form(series_id, turn.now.date()))]
+
+
+async def pause(turn: Turn) -> list[Reply]:
+    """Pause a series' invitations until a date."""
+    assert isinstance(turn.incoming, Submission)
+    try:
+        until = date.fromisoformat(turn.incoming.values.get("until", "").strip())
+    except ValueError as error:
+        raise BadInput("Pick a date, e.g. 2026-12-18.") from error
+    series = await turn.session.get(CoffeeSeriesRow, int(turn.incoming.context or 0))
+    if series is None:
+        raise BadInput("That Coffee and Curriculum series is gone.")
+    (await member(turn.session, series.id, turn.person)).paused_until = until
+    return [views.say(f"Paused until {until:%a} {until.day} {until:%b}. Enjoy the breather!")]
+
+
+async def opt_out(turn: Turn) -> list[Reply]:
+    """One tap: no Coffee and Curriculum messages at all, from any series."""
+    if await turn.session.get(CoffeeOptOutRow, turn.person.id) is None:
+        turn.session.add(CoffeeOptOutRow(person_id=turn.person.id, at=turn.now))
+    return [views.say("Done: no more Coffee and Curriculum invitations. If you change your "
+                      "mind, `/coffee` turns them back on.", replace=True)]
+
+
+async def opt_in(turn: Turn) -> list[Reply]:
+    """Undo the opt-out."""
+    await turn.session.execute(delete(CoffeeOptOutRow)
+                               .where(CoffeeOptOutRow.person_id == turn.person.id))
+    return [views.say("Welcome back! You'll get the next invitation.", replace=True)]
+
+
+async def keep(turn: Turn) -> list[Reply]:
+    """"Yes, keep inviting me" after three unanswered invitations."""
+    assert isinstance(turn.incoming, Action)
+    row = await turn.session.get(CoffeeMemberRow, int(turn.incoming.value or 0))
+    if row is None or row.person_id != turn.person.id:
+        raise BadInput("That question wasn't for you.")
+    row.paused, row.ignored = False, 0
+    return [views.say("Great, you'll keep getting invitations.", replace=True)]
+
+
+async def switch(turn: Turn) -> list[Reply]:
+    """The pause switch of a teacher's `/coffee`: pause or resume every series."""
+    assert isinstance(turn.incoming, Action)
+    paused = turn.incoming.action_id.endswith(".pause")
+    query = select(CoffeeMemberRow).where(CoffeeMemberRow.person_id == turn.person.id)
+    for row in (await turn.session.execute(query)).scalars():
+        row.paused, row.ignored = paused, 0
+        row.paused_until = None if not paused else row.paused_until
+    text = ("Paused. `/coffee` resumes invitations whenever you like." if paused
+            else "Resumed. You'll get the next invitation.")
+    return [views.say(text, replace=True)]
+
+
+async def ticket(turn: Turn) -> list[Reply]:
+    """"Open a ticket" after a session: the usual ticket form."""
+    return [form_reply(new_ticket_form())]
+
+
+async def cycle(turn: Turn) -> list[Reply]:
+    """"Book a coaching cycle": tell the coach, who plans the goal-setting conference."""
+    assert isinstance(turn.incoming, Action)
+    _, series, _ = await session_of(turn.session, turn.incoming.value)
+    coach = await turn.session.get(PersonRow, series.coach_id)
+    name = turn.person.display_name or "A teacher"
+    if coach is not None:
+        turn.notify(coach, views.say(f"{name} would like to book a coaching cycle after "
+                                     "Coffee and Curriculum.", private=False))
+    who = coach.display_name if coach and coach.display_name else "Your coach"
+    return [views.say(f"Lovely! {who} will be in touch to plan your first goal-setting "
+                      "conference.", replace=True)]

@@ -1,0 +1,112 @@
+"""The coach's side: set up, list, pause, edit and cancel series; mark who came."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.blocks import Block, Form, Input, Option, Reply, Text
+from bot.errors import BadInput
+from bot.features.coffee import planner, views
+from bot.features.coffee import series as service
+from bot.features.coffee.answers import session_of
+from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
+from bot.features.coffee.occurrences import next_session
+from bot.features.tickets.views import form_reply
+from bot.roles import Role
+from bot.schools.service import calendar_of
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+
+async def setup(turn: Turn) -> list[Reply]:
+    """`/coffee setup`: the form, with the current channel as the cohort."""
+    if not turn.role.allows(Role.COACH):
+        raise BadInput("Coaches set up Coffee and Curriculum. Ask yours to invite you!")
+    schools = await service.schools(turn.session)
+    if not schools:
+        raise BadInput("No schools yet: an admin adds one with `prepbot school add` first.")
+    where = turn.incoming.conversation
+    cohort = where.id if where.kind == "channel" else ""
+    return [form_reply(views.setup_form(schools, cohort))]
+
+
+async def save(turn: Turn) -> list[Reply]:
+    """The setup (or edit) form was submitted."""
+    assert isinstance(turn.incoming, Submission)
+    setup = service.read_setup(turn.incoming.values, turn.now.date())
+    kind, _, ident = turn.incoming.context.partition(":")
+    existing = await service.owned(turn.session, turn.person, ident) if kind == "edit" else None
+    row = await service.save(turn.session, turn.person, turn.incoming.person.platform, setup,
+                             turn.now, existing)
+    upcoming = await next_start(turn, row)
+    text = ("Saved. " if existing else "Coffee and Curriculum is set up! ") + \
+        views.series_line(row, upcoming)
+    return [Reply(text, (Text(text),), private=True)]
+
+
+async def next_start(turn: Turn, row: CoffeeSeriesRow) -> str:
+    """The next session as words, or why there is none."""
+    calendar = await calendar_of(turn.session, row.school_id)
+    found = next_session(row, calendar, turn.now)
+    if row.mode == "rotation":
+        return f"1:1 slots every {row.every_weeks} week(s) in each teacher's prep period"
+    return views.when(found[1], calendar.tz) if found else "none before the last day"
+
+
+async def listing(turn: Turn) -> list[Reply]:
+    """A coach's series, each with pause, edit and cancel."""
+    rows = await service.series_of(turn.session, turn.person)
+    if not rows:
+        text = "You have no Coffee and Curriculum series yet. `/coffee setup` starts one."
+        return [views.say(text)]
+    blocks: list[Block] = [Text("**Your Coffee and Curriculum**")]
+    for row in rows:
+        blocks += [Text(views.series_line(row, await next_start(turn, row))),
+                   views.series_buttons(row)]
+    return [Reply("Your Coffee and Curriculum series", tuple(blocks), private=True)]
+
+
+async def change(turn: Turn) -> list[Reply]:
+    """Pause, resume, edit or cancel a series."""
+    assert isinstance(turn.incoming, Action)
+    row = await service.owned(turn.session, turn.person, turn.incoming.value)
+    verb = turn.incoming.action_id.rsplit(".", 1)[-1]
+    if verb == "edit":
+        return [form_reply(views.setup_form(await service.schools(turn.session), "", row))]
+    row.status = {"pause": "paused", "resume": "active", "cancel": "cancelled"}.get(verb,
+                                                                                  row.status)
+    text = {"paused": "Paused: no invitations go out until you resume.",
+            "active": "Resumed: invitations go out again from the next session.",
+            "cancelled": "Cancelled. Invitations already planned won't go out."}[row.status]
+    return [views.say(text, replace=True)]
+
+
+async def ask_attendance(turn: Turn) -> list[Reply]:
+    """"Mark who came": one came / didn't come choice per person who said yes."""
+    assert isinstance(turn.incoming, Action)
+    coffee, series, _ = await session_of(turn.session, turn.incoming.value)
+    await service.owned(turn.session, turn.person, str(series.id))
+    going = await planner.rsvps(turn.session, coffee.id, ("going",))
+    if not going:
+        return [views.say("Nobody said yes to this one, so there's no one to mark.")]
+    fields = tuple(Input(str(person.id), person.display_name or person.user_id, "select",
+                         options=(Option("came", "Came"), Option("missed", "Didn't come")),
+                         initial="came" if rsvp.attended is not False else "missed")
+                   for person, rsvp in going)
+    return [form_reply(Form("coffee.attended", "Who came?", fields, submit_label="Save",
+                            context=str(coffee.id)))]
+
+
+async def attendance(turn: Turn) -> list[Reply]:
+    """Record who came; those marked absent get no follow-up."""
+    assert isinstance(turn.incoming, Submission)
+    coffee, series, _ = await session_of(turn.session, turn.incoming.context)
+    await service.owned(turn.session, turn.person, str(series.id))
+    query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == coffee.id)
+    came = 0
+    for rsvp in (await turn.session.execute(query)).scalars():
+        mark = turn.incoming.values.get(str(rsvp.person_id))
+        if mark in ("came", "missed"):
+            rsvp.attended = mark == "came"
+            came += rsvp.attended
+    return [views.say(f"Thanks! Marked {came} as there.")]

@@ -1,0 +1,115 @@
+"""A teacher's `/coffee` (next session, their answer, a pause switch) and their 1:1 slots."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.blocks import Block, Button, Buttons, Reply, Text
+from bot.errors import BadInput
+from bot.features.coffee import rotation, views
+from bot.features.coffee.models import (
+    CoffeeMemberRow,
+    CoffeeOptOutRow,
+    CoffeeRsvpRow,
+    CoffeeSeriesRow,
+    CoffeeSessionRow,
+    CoffeeSlotRow,
+)
+from bot.people.models import PersonRow
+from bot.schools.models import SchoolRow
+from bot.turn import Turn
+from bot.vocabulary import Action
+
+ANSWERS = {"invited": "not answered yet", "going": "going", "not_going": "not this time"}
+
+
+async def overview(turn: Turn) -> list[Reply]:
+    """The next session, the teacher's answer, and the pause (or opt-in) switch."""
+    if await turn.session.get(CoffeeOptOutRow, turn.person.id) is not None:
+        text = "You're not getting Coffee and Curriculum invitations."
+        button = Button("Start inviting me again", "coffee.optin", "", "primary")
+        return [Reply(text, (Text(text), Buttons((button,))), private=True)]
+    query = select(CoffeeMemberRow).where(CoffeeMemberRow.person_id == turn.person.id)
+    members = list((await turn.session.execute(query)).scalars())
+    if not members:
+        return [views.say("You're not in a Coffee and Curriculum group yet. When your coach "
+                          "starts one for your team, the invitation comes here.")]
+    blocks: list[Block] = [*await next_up(turn), *await slots_of(turn)]
+    paused = all(m.paused for m in members)
+    switch = (Button("Resume invitations", "coffee.mine.resume", "", "primary") if paused
+              else Button("Pause invitations", "coffee.mine.pause"))
+    blocks.append(Buttons((switch, Button("Stop inviting me", "coffee.optout", "", "danger"))))
+    return [Reply("Your Coffee and Curriculum", tuple(blocks), private=True)]
+
+
+async def next_up(turn: Turn) -> list[Block]:
+    """The next session the teacher is invited to, with their answer and RSVP buttons."""
+    query = (select(CoffeeSessionRow, CoffeeRsvpRow, CoffeeSeriesRow)
+             .join(CoffeeRsvpRow, CoffeeRsvpRow.session_id == CoffeeSessionRow.id)
+             .join(CoffeeSeriesRow, CoffeeSeriesRow.id == CoffeeSessionRow.series_id)
+             .where(CoffeeRsvpRow.person_id == turn.person.id,
+                    CoffeeSessionRow.starts_at > turn.now, CoffeeSeriesRow.status == "active")
+             .order_by(CoffeeSessionRow.starts_at).limit(1))
+    found = (await turn.session.execute(query)).first()
+    if found is None:
+        return [Text("No session on the calendar for you yet; the invitation comes here.")]
+    coffee, rsvp, series = found
+    school = await turn.session.get(SchoolRow, series.school_id)
+    tz = school.tz if school else "America/New_York"
+    text = (f"Next Coffee and Curriculum: {views.when(coffee.starts_at, tz)} in "
+            f"{views.place_of(series)}. Your answer: {ANSWERS.get(rsvp.answer, rsvp.answer)}.")
+    value = str(coffee.id)
+    return [Text(text, markdown=False),
+            Buttons((Button("Going", "coffee.rsvp.going", value, "primary"),
+                     Button("Not this time", "coffee.rsvp.no", value)))]
+
+
+async def slots_of(turn: Turn) -> list[Block]:
+    """The teacher's upcoming 1:1 slots."""
+    query = (select(CoffeeSlotRow).where(CoffeeSlotRow.person_id == turn.person.id,
+                                         CoffeeSlotRow.starts_at > turn.now,
+                                         CoffeeSlotRow.status.in_(("offered", "accepted")))
+             .order_by(CoffeeSlotRow.starts_at))
+    tz = turn.person.tz or "America/New_York"
+    return [Text(f"1:1 with your coach: {views.when(slot.starts_at, tz)} ({slot.status})")
+            for slot in (await turn.session.execute(query)).scalars()]
+
+
+async def own_slot(turn: Turn) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
+    """The clicked slot, when it is the teacher's."""
+    assert isinstance(turn.incoming, Action)
+    value = turn.incoming.value
+    slot = await turn.session.get(CoffeeSlotRow, int(value)) if value.isdigit() else None
+    series = await turn.session.get(CoffeeSeriesRow, slot.series_id) if slot else None
+    if slot is None or series is None or slot.person_id != turn.person.id:
+        raise BadInput("That 1:1 slot isn't yours or is gone.")
+    return slot, series
+
+
+async def accept(turn: Turn) -> list[Reply]:
+    """Accept a 1:1 slot; the coach hears about it."""
+    slot, series = await own_slot(turn)
+    slot.status = "accepted"
+    coach = await turn.session.get(PersonRow, series.coach_id)
+    tz = turn.person.tz or "America/New_York"
+    if coach is not None:
+        name = turn.person.display_name or "A teacher"
+        turn.notify(coach, views.say(f"{name} accepted a 1:1 on "
+                                     f"{views.when(slot.starts_at, coach.tz or tz)}.",
+                                     private=False))
+    return [views.say(f"It's a date: {views.when(slot.starts_at, tz)}.", replace=True)]
+
+
+async def another_time(turn: Turn) -> list[Reply]:
+    """Propose the teacher's next free prep-period slot instead."""
+    slot, series = await own_slot(turn)
+    start = await rotation.another_time(turn.session, slot, series, turn.person, turn.now)
+    if start is None:
+        slot.status = "declined"
+        return [views.say("I couldn't find another time in your prep periods soon. Your "
+                          "coach will reach out.", replace=True)]
+    coach = await turn.session.get(PersonRow, series.coach_id)
+    name = coach.display_name if coach and coach.display_name else "Your coach"
+    offer = views.offer(slot.id, start, turn.person.tz or "America/New_York", name,
+                        views.place_of(series))
+    return [Reply(offer.text, offer.blocks, private=False, replace_original=True)]

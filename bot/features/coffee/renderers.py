@@ -1,0 +1,112 @@
+"""Building each scheduled message at send time; None when it should no longer go out
+(the series was paused or cancelled, the person paused, opted out, or changed their answer)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Reply
+from bot.features.coffee import brief, roster, views
+from bot.features.coffee.models import (
+    CoffeeMemberRow,
+    CoffeeRsvpRow,
+    CoffeeSeriesRow,
+    CoffeeSessionRow,
+    CoffeeSlotRow,
+)
+from bot.people.models import PersonRow
+from bot.scheduling.models import DeliveryRow
+from bot.schools.models import SchoolRow
+
+
+async def context(session: AsyncSession, row: DeliveryRow
+                  ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str] | None:
+    """The session, its series and the school's zone, while the series is active."""
+    coffee = await session.get(CoffeeSessionRow, int(row.payload or 0))
+    series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
+    if coffee is None or series is None or series.status != "active":
+        return None
+    school = await session.get(SchoolRow, series.school_id)
+    return coffee, series, school.tz if school else "America/New_York"
+
+
+async def answer_of(session: AsyncSession, session_id: int, person_id: int | None) -> str:
+    """The person's RSVP to a session ("" when not invited)."""
+    query = select(CoffeeRsvpRow.answer).where(CoffeeRsvpRow.session_id == session_id,
+                                               CoffeeRsvpRow.person_id == person_id)
+    return (await session.execute(query)).scalar_one_or_none() or ""
+
+
+async def coach_name(session: AsyncSession, series: CoffeeSeriesRow) -> str:
+    """The coach's display name, or a warm default."""
+    coach = await session.get(PersonRow, series.coach_id)
+    return coach.display_name if coach and coach.display_name else "Your coach"
+
+
+async def invite(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The invitation, unless the person paused or opted out since it was planned."""
+    found = await context(session, row)
+    if found is None or row.person_id is None:
+        return None
+    coffee, series, tz = found
+    if not await roster.may_invite(session, series.id, row.person_id, coffee.day):
+        return None
+    return views.invitation(coffee.id, series, coffee.starts_at, tz,
+                            await coach_name(session, series))
+
+
+async def remind(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """Fifteen minutes before, to those still going."""
+    found = await context(session, row)
+    if found is None or await answer_of(session, found[0].id, row.person_id) != "going":
+        return None
+    coffee, series, tz = found
+    if not await roster.may_invite(session, series.id, row.person_id or 0, coffee.day):
+        return None
+    return views.reminder(series, coffee.starts_at, tz)
+
+
+async def followup(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """After the session, to those who went (not to those the coach marked absent)."""
+    found = await context(session, row)
+    if found is None or await roster.opted_out(session, [row.person_id or 0]):
+        return None
+    query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == found[0].id,
+                                        CoffeeRsvpRow.person_id == row.person_id)
+    rsvp = (await session.execute(query)).scalar_one_or_none()
+    if rsvp is None or rsvp.answer != "going" or rsvp.attended is False:
+        return None
+    return views.followup(found[0].id)
+
+
+async def ask(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The one question after three unanswered invitations."""
+    member = await session.get(CoffeeMemberRow, int(row.payload or 0))
+    if member is None or await roster.opted_out(session, [member.person_id]):
+        return None
+    return views.keep_question(member.id)
+
+
+async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """A 1:1 slot offer, while it is still open."""
+    slot = await session.get(CoffeeSlotRow, int(row.payload or 0))
+    series = await session.get(CoffeeSeriesRow, slot.series_id) if slot else None
+    if slot is None or series is None or series.status != "active" or slot.status != "offered":
+        return None
+    person = await session.get(PersonRow, slot.person_id)
+    school = await session.get(SchoolRow, series.school_id)
+    if person is None or await roster.opted_out(session, [person.id]):
+        return None
+    tz = person.tz or (school.tz if school else "America/New_York")
+    return views.offer(slot.id, slot.starts_at, tz, await coach_name(session, series),
+                       views.place_of(series))
+
+
+async def coach_brief(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The coach's brief, built from the RSVPs as they stand just before the session."""
+    found = await context(session, row)
+    if found is None:
+        return None
+    coffee, series, tz = found
+    return await brief.compose(session, coffee, series, tz)

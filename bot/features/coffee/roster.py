@@ -1,0 +1,119 @@
+"""Who is in a series: the cohort's members as the platform lists them, and who may be invited."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.coffee.models import CoffeeMemberRow, CoffeeOptOutRow, CoffeeSeriesRow
+from bot.people.models import ConversationRow, PersonRow
+from bot.ports import Messenger
+from bot.roles import Role
+from bot.vocabulary import Conversation, Person
+
+log = logging.getLogger(__name__)
+CHUNK = 500  # ids per IN (...) query; well under every database's parameter limit
+
+
+async def cohort_of(session: AsyncSession, series: CoffeeSeriesRow) -> Conversation:
+    """The cohort conversation, with the adapter's stored reference when the bot has one."""
+    query = select(ConversationRow.ref).where(ConversationRow.platform == series.platform,
+                                              ConversationRow.conversation_id == series.cohort_id)
+    ref = (await session.execute(query)).scalar_one_or_none() or ""
+    return Conversation(platform=series.platform, id=series.cohort_id, kind="channel", ref=ref)
+
+
+async def fetch_members(session: AsyncSession, series: CoffeeSeriesRow,
+                        messengers: Mapping[str, Messenger], now: datetime
+                        ) -> list[PersonRow] | None:
+    """The cohort's people right now (the coach left out), or None when the platform can't say."""
+    messenger = messengers.get(series.platform)
+    if messenger is None:
+        return None
+    try:
+        people = await messenger.members(await cohort_of(session, series))
+    except Exception as error:  # a platform hiccup: the next tick asks again
+        log.warning("could not list the members of series %s: %s", series.id,
+                    type(error).__name__)
+        return None
+    rows = await remember_all(session, people, now, series.school_id)
+    return [row for row in rows if row.id != series.coach_id]
+
+
+async def remember_all(session: AsyncSession, people: Sequence[Person], now: datetime,
+                       school_id: int | None) -> list[PersonRow]:
+    """Stored rows for many people at once; newcomers are placed in the series' school."""
+    by_platform: dict[str, dict[str, Person]] = {}
+    for person in people:
+        by_platform.setdefault(person.platform, {})[person.user_id] = person
+    rows: list[PersonRow] = []
+    for platform, wanted in by_platform.items():
+        known = await _known(session, platform, list(wanted))
+        for user_id, person in wanted.items():
+            row = known.get(user_id)
+            if row is None:
+                row = PersonRow(platform=platform, user_id=user_id, created_at=now,
+                                role=Role.TEACHER, display_name=person.display_name)
+                session.add(row)
+            row.display_name = person.display_name or row.display_name
+            row.tz = person.tz or row.tz
+            row.school_id = row.school_id or school_id
+            rows.append(row)
+    await session.flush()
+    return rows
+
+
+async def _known(session: AsyncSession, platform: str, user_ids: list[str]
+                 ) -> dict[str, PersonRow]:
+    found: dict[str, PersonRow] = {}
+    for start in range(0, len(user_ids), CHUNK):
+        query = select(PersonRow).where(PersonRow.platform == platform,
+                                        PersonRow.user_id.in_(user_ids[start:start + CHUNK]))
+        found.update((row.user_id, row) for row in (await session.execute(query)).scalars())
+    return found
+
+
+async def members_of(session: AsyncSession, series_id: int) -> dict[int, CoffeeMemberRow]:
+    """A series' member rows by person id."""
+    query = select(CoffeeMemberRow).where(CoffeeMemberRow.series_id == series_id)
+    return {row.person_id: row for row in (await session.execute(query)).scalars()}
+
+
+async def enrol(session: AsyncSession, series_id: int, people: Sequence[PersonRow]
+                ) -> dict[int, CoffeeMemberRow]:
+    """Member rows for everyone in the cohort, created on first sight."""
+    members = await members_of(session, series_id)
+    for person in people:
+        if person.id not in members:
+            members[person.id] = CoffeeMemberRow(series_id=series_id, person_id=person.id)
+            session.add(members[person.id])
+    await session.flush()
+    return members
+
+
+async def opted_out(session: AsyncSession, person_ids: Sequence[int] | None = None) -> set[int]:
+    """The people who said "stop inviting me" (all of them, or among `person_ids`)."""
+    query = select(CoffeeOptOutRow.person_id)
+    if person_ids is not None:
+        query = query.where(CoffeeOptOutRow.person_id.in_(list(person_ids)))
+    return set((await session.execute(query)).scalars())
+
+
+def is_paused(member: CoffeeMemberRow | None, day: date) -> bool:
+    """True when the member paused (for good, or until a date on or after `day`)."""
+    if member is None:
+        return False
+    return member.paused or (member.paused_until is not None and member.paused_until >= day)
+
+
+async def may_invite(session: AsyncSession, series_id: int, person_id: int, day: date) -> bool:
+    """Checked again when each message is built: a pause or opt-out since planning wins."""
+    if await session.get(CoffeeOptOutRow, person_id) is not None:
+        return False
+    query = select(CoffeeMemberRow).where(CoffeeMemberRow.series_id == series_id,
+                                          CoffeeMemberRow.person_id == person_id)
+    return not is_paused((await session.execute(query)).scalar_one_or_none(), day)

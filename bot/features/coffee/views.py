@@ -1,0 +1,192 @@
+"""How Coffee and Curriculum looks: invitations, reminders, briefs, follow-ups and forms.
+
+Teachers read these between classes: short sentences, the time and place first, one tap."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
+from bot.features.coffee.models import CoffeeSeriesRow
+from bot.features.coffee.occurrences import CADENCES
+from bot.people.prep import DAYS
+
+INVITE_WHEN = {"day_before": "the school day before", "morning_of": "that morning"}
+MODES = {"group": "Group coffee", "rotation": "1:1 rotation"}
+NOTE_LABEL = "Anything bugging you about tech this week?"
+
+
+def when(moment: datetime, tz: str) -> str:
+    """`Wed 4 Nov at 7:00`, in the given zone."""
+    local = moment.astimezone(ZoneInfo(tz))
+    return f"{local:%a} {local.day} {local:%b} at {local.hour}:{local:%M}"
+
+
+def place_of(series: CoffeeSeriesRow) -> str:
+    """Where it happens, as a phrase."""
+    return series.place or "the teachers' lounge"
+
+
+def days_of(series: CoffeeSeriesRow) -> str:
+    """`Wed`, `Mon and Thu`."""
+    names = [DAYS[int(d)].title() for d in series.weekdays if d.isdigit()]
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])) if names else "-"
+
+
+def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
+               coach: str) -> Reply:
+    """The invitation, with Going / Not this time / Pause until… / Stop inviting me."""
+    text = (f"☕ Coffee and Curriculum, {when(starts, tz)} in {place_of(series)} "
+            f"({series.minutes} minutes). {coach} brings the coffee and wants to hear what's "
+            "bugging you about tech. Coming?")
+    value = str(session_id)
+    buttons = (Button("Going", "coffee.rsvp.going", value, "primary"),
+               Button("Not this time", "coffee.rsvp.no", value),
+               Button("Pause until…", "coffee.pause", str(series.id)),
+               Button("Stop inviting me", "coffee.optout", "", "danger"))
+    return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
+
+
+def note_form(session_id: int) -> Form:
+    """The optional one line for the coach."""
+    return Form("coffee.note", "Coffee and Curriculum", (
+        Input("note", NOTE_LABEL, required=False,
+              placeholder="e.g. the document camera keeps freezing"),), submit_label="Send",
+        context=str(session_id))
+
+
+def going(session_id: int, starts: datetime, tz: str) -> list[Reply]:
+    """Thanks, and the optional question (a form: Slack shows it as a small window)."""
+    text = f"Lovely, see you {when(starts, tz)}. I'll remind you 15 minutes before."
+    button = Button("Tell the coach what's bugging you", "coffee.ask_note", str(session_id))
+    return [Reply(text, (Text(text), Buttons((button,))), replace_original=True),
+            Reply(NOTE_LABEL, (note_form(session_id),), private=True)]
+
+
+def pause_form(series_id: int, today: date) -> Form:
+    """Pause until a date."""
+    return Form("coffee.pause", "Pause Coffee and Curriculum", (
+        Input("until", "Pause until", "date", initial=today.isoformat()),),
+        submit_label="Pause", context=str(series_id))
+
+
+def reminder(series: CoffeeSeriesRow, starts: datetime, tz: str) -> Reply:
+    """Fifteen minutes to go."""
+    text = f"☕ Coffee and Curriculum starts at {when(starts, tz).split(' at ')[1]} in " \
+           f"{place_of(series)}. See you there!"
+    return Reply(text, (Text(text, markdown=False),))
+
+
+def followup(session_id: int) -> Reply:
+    """After the session: a ticket or a coaching cycle, one tap each."""
+    text = "Thanks for coming to Coffee and Curriculum! Want help with anything from today?"
+    buttons = (Button("Open a ticket", "coffee.ticket", str(session_id), "primary"),
+               Button("Book a coaching cycle", "coffee.cycle", str(session_id)))
+    return Reply(text, (Text(text), Buttons(buttons)))
+
+
+def keep_question(member_id: int) -> Reply:
+    """Asked once after three unanswered invitations; they stay paused unless they say so."""
+    text = ("You've missed the last three Coffee and Curriculum invitations, and that's fine. "
+            "I've paused them for now. Want me to keep inviting you?")
+    buttons = (Button("Yes, keep inviting me", "coffee.keep", str(member_id), "primary"),
+               Button("Stop inviting me", "coffee.optout", "", "danger"))
+    return Reply(text, (Text(text), Buttons(buttons)))
+
+
+def offer(slot_id: int, starts: datetime, tz: str, coach: str, place: str) -> Reply:
+    """A 1:1 slot in the teacher's prep period."""
+    text = (f"☕ {coach} would love 20 minutes with you, {when(starts, tz)} in {place}, "
+            "during your prep. Does that work?")
+    buttons = (Button("Accept", "coffee.slot.accept", str(slot_id), "primary"),
+               Button("Another time", "coffee.slot.other", str(slot_id)),
+               Button("Stop inviting me", "coffee.optout", "", "danger"))
+    return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
+
+
+def brief(series: CoffeeSeriesRow, starts: datetime, tz: str, coming: list[str],
+          pains: dict[str, list[str]], tickets: list[str], session_id: int) -> Reply:
+    """The coach's brief: who is coming, what's bugging them, their open tickets."""
+    head = f"Your Coffee and Curriculum brief for {when(starts, tz)}"
+    who = ", ".join(coming) if coming else "Nobody has said yes yet."
+    blocks: list[Block] = [Text(f"**{head}**"), Fields((("Coming", str(len(coming))),
+                                                        ("Where", place_of(series)))),
+                           Text(who, markdown=False)]
+    if pains:
+        lines = "\n".join(f"{topic}: " + "; ".join(f"“{n}”" for n in notes)
+                          for topic, notes in pains.items())
+        blocks += [Text("**What's bugging them**"), Text(lines, markdown=False)]
+    if tickets:
+        blocks += [Text("**Their open tickets**"), Text("\n".join(tickets), markdown=False)]
+    blocks.append(Buttons((Button("Mark who came", "coffee.attendance", str(session_id)),)))
+    return Reply(f"{head}: {len(coming)} coming.", tuple(blocks))
+
+
+def setup_form(schools: list[tuple[int, str]], cohort: str,
+               series: CoffeeSeriesRow | None = None) -> Form:
+    """`/coffee setup` (and Edit): the cohort, days, cadence, time, place, school, end date."""
+    s = series
+    school_options = tuple(Option(str(i), name) for i, name in schools)
+    return Form("coffee.setup", "Coffee and Curriculum", (
+        Input("cohort", "Cohort (channel or team id)", initial=s.cohort_id if s else cohort),
+        Input("mode", "Kind", "select", options=_options(MODES),
+              initial=s.mode if s else "group"),
+        Input("days", "Day(s)", placeholder="e.g. wed, or mon,thu",
+              initial=_day_words(s.weekdays) if s else "wed"),
+        Input("cadence", "How often", "select",
+              options=tuple(Option(str(k), v) for k, v in CADENCES.items()),
+              initial=str(s.every_weeks) if s else "1"),
+        Input("time", "Start time (school's local time)",
+              initial=_clock(s.start_time) if s else "7:15"),
+        Input("minutes", "Length in minutes", initial=str(s.minutes) if s else "20"),
+        Input("place", "Place (the lounge, or a video link)",
+              initial=s.place if s else "the teachers' lounge"),
+        Input("school", "School", "select", options=school_options,
+              initial=str(s.school_id) if s else (school_options[0].value
+                                                  if school_options else "")),
+        Input("ends", "Last day", "date", initial=s.ends_on.isoformat() if s else ""),
+        Input("invite", "Send invitations", "select", options=_options(INVITE_WHEN),
+              initial=s.invite_when if s else "day_before"),
+    ), submit_label="Save", context=f"edit:{s.id}" if s else f"new:{uuid.uuid4()}")
+
+
+def _options(labels: dict[str, str]) -> tuple[Option, ...]:
+    return tuple(Option(k, v) for k, v in labels.items())
+
+
+def _day_words(weekdays: str) -> str:
+    return ",".join(DAYS[int(d)] for d in weekdays if d.isdigit())
+
+
+def _clock(at: time) -> str:
+    return f"{at.hour}:{at:%M}"
+
+
+def series_line(series: CoffeeSeriesRow, next_start: str) -> str:
+    """One series in the coach's list."""
+    status = "" if series.status == "active" else f" ({series.status})"
+    return (f"**{MODES.get(series.mode, series.mode)}** for {series.cohort_id}{status}: "
+            f"{days_of(series)} {CADENCES.get(series.every_weeks, '')} at "
+            f"{_clock(series.start_time)}, {place_of(series)}. Next: {next_start}.")
+
+
+def series_buttons(series: CoffeeSeriesRow) -> Buttons:
+    """Pause or resume, edit, cancel."""
+    value = str(series.id)
+    toggle = (Button("Resume", "coffee.series.resume", value) if series.status == "paused"
+              else Button("Pause", "coffee.series.pause", value))
+    return Buttons((toggle, Button("Edit", "coffee.series.edit", value),
+                    Button("Cancel", "coffee.series.cancel", value, "danger")))
+
+
+def say(text: str, replace: bool = False, private: bool = True) -> Reply:
+    """A one-sentence reply."""
+    return Reply(text, (Text(text),), private=private, replace_original=replace)
+
+
+def with_context(reply: Reply, note: str) -> Reply:
+    """A reply with a small note under it."""
+    return Reply(reply.text, (*reply.blocks, Context(note)), reply.private,
+                 reply.replace_original)

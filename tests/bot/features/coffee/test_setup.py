@@ -1,0 +1,87 @@
+"""Coaches set up, list, pause, edit and cancel series; 1:1 rotation offers prep-period slots."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Buttons, Text
+from bot.vocabulary import Person
+from tests.bot.features.coffee.conftest import (
+    NEW_YORK,
+    CohortMessenger,
+    button,
+    form_in,
+    run,
+    set_up,
+)
+from tests.support.clock import FakeClock
+
+MONDAY = datetime(2026, 11, 30, 5, tzinfo=UTC)
+
+
+async def test_a_coach_sets_up_lists_pauses_edits_and_cancels_a_series(
+        chat: ConsoleChat, clock: FakeClock, coach: Person, teacher: Person,
+        schools: dict[str, int]) -> None:
+    clock.current = MONDAY
+    form = form_in(await chat.say("/coffee setup", as_=coach))
+    assert {f.name for f in form.fields} >= {"cohort", "days", "cadence", "time", "minutes",
+                                             "place", "school", "ends", "invite"}
+    [done] = await set_up(chat, coach, schools["lincoln"], days="mon,thu", cadence="2")
+    assert "set up" in done.text and "Mon and Thu every two weeks at 7:15" in done.text
+    [listing] = await chat.say("/coffee", as_=coach)
+    labels = [b.label for blk in listing.blocks if isinstance(blk, Buttons) for b in blk.buttons]
+    assert labels == ["Pause", "Edit", "Cancel"]
+    await chat.click("Pause", as_=coach)
+    [listing] = await chat.say("/coffee", as_=coach)
+    assert "(paused)" in listing.blocks[1].text  # type: ignore[union-attr]
+    edit = form_in(await chat.click("Edit", as_=coach))
+    values = {f.name: f.initial for f in edit.fields if hasattr(f, "initial")}
+    [saved] = await chat.submit("coffee.setup", {**values, "time": "7:45"},
+                                context=edit.context, as_=coach)
+    assert "Saved" in saved.text and "at 7:45" in saved.text
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Cancel", as_=coach)
+    [listing] = await chat.say("/coffee", as_=coach)
+    assert "no Coffee and Curriculum series yet" in listing.text
+    [refused] = await chat.say("/coffee setup", as_=teacher)
+    assert "Coaches set up" in refused.text
+
+
+async def test_the_setup_form_explains_what_to_fix(
+        chat: ConsoleChat, clock: FakeClock, coach: Person, schools: dict[str, int]) -> None:
+    clock.current = MONDAY
+    for values, expected in (({"time": "2:30"}, "between 5:00 and 21:00"),
+                             ({"cadence": "3"}, "every two weeks"),
+                             ({"ends": "2026-01-01"}, "in the past"),
+                             ({"time": "7:00", "invite": "morning_of"}, "when school opens")):
+        [reply] = await set_up(chat, coach, schools["lincoln"], **values)
+        assert expected in reply.text, values
+
+
+async def test_a_rotation_offers_each_teacher_a_slot_in_their_prep_period(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    rivera, chen = lincoln_staff
+    await chat.say("/prepbot prep 10:15-11:00 tue,thu", as_=rivera)
+    await chat.say("/prepbot prep 10:15-11:00 tue,thu", as_=chen)
+    clock.current = MONDAY
+    await set_up(chat, coach, schools["lincoln"], mode="rotation", cadence="4")
+    await run(runtime, clock, datetime(2026, 11, 30, 17, tzinfo=UTC))  # Monday noon
+    offers = {p.user_id: outbox.received(p, "☕ Mr Okafor would love") for p in lincoln_staff}
+    [(sent_at, offer)] = offers["rivera"]
+    # Offered when school opens (no prep period on Mondays), for her Tuesday prep period.
+    assert f"{sent_at.astimezone(ZoneInfo(NEW_YORK)):%a %H:%M}" == "Mon 07:30"
+    assert "Tue 1 Dec at 10:15" in offer.text
+    [(_, other)] = offers["chen"]
+    assert "Tue 1 Dec at 10:35" in other.text  # the coach can't be in two places at once
+    [moved] = await chat.press(button(offer, "Another time"), as_=rivera)
+    assert "Thu 3 Dec at 10:15" in moved.text and moved.replace_original
+    [accepted] = await chat.press(button(moved, "Accept"), as_=rivera)
+    assert "It's a date: Thu 3 Dec at 10:15" in accepted.text
+    assert any("Ms Rivera accepted a 1:1" in t for t in outbox.to(coach))
+    [mine] = await chat.say("/coffee", as_=rivera)
+    assert any("1:1 with your coach: Thu 3 Dec at 10:15 (accepted)" in b.text
+               for b in mine.blocks if isinstance(b, Text))
