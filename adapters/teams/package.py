@@ -1,0 +1,46 @@
+"""The Teams app package an admin uploads: manifest.json (with the app id) and two icons."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "teams"
+PLACEHOLDER = "{{MICROSOFT_APP_ID}}"
+GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+ICONS = {"color.png": (192, 192), "outline.png": (32, 32)}
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def manifest_for(app_id: str, source: Path = DEPLOY) -> str:
+    """manifest.json with the bot's Microsoft app id filled in (Teams wants a GUID)."""
+    if not GUID.match(app_id):
+        raise ValueError(f"MicrosoftAppId must be a GUID such as "
+                         f"00000000-0000-0000-0000-000000000000, not {app_id!r}")
+    text = (source / "manifest.json").read_text("utf-8").replace(PLACEHOLDER, app_id.lower())
+    json.loads(text)  # still valid JSON: an app id cannot break it, but a hand edit can
+    return text
+
+
+def build_package(app_id: str, out_path: Path | str, source: Path = DEPLOY) -> Path:
+    """Write the zip Teams accepts (files at its root) and return its path."""
+    out = Path(out_path)
+    manifest = manifest_for(app_id, source)
+    icons = {name: (source / name).read_bytes() for name in ICONS}
+    for name, data in icons.items():
+        if png_size(data) != ICONS[name]:
+            raise ValueError(f"{name} must be {ICONS[name][0]}x{ICONS[name][1]} pixels")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest)
+        for name, data in icons.items():
+            archive.writestr(name, data)
+    return out

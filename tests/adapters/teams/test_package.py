@@ -1,0 +1,40 @@
+"""`prepbot teams package`: the manifest with the app id, and the icons, in one zip."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from adapters.teams.package import DEPLOY, build_package, png_size
+
+APP_ID = "2f1c3b1e-8d3a-4b7e-9f5a-0c1d2e3f4a5b"
+
+
+def test_the_package_has_the_manifest_with_the_app_id_and_both_icons(tmp_path: Path) -> None:
+    out = build_package(APP_ID, tmp_path / "prepbot-teams.zip")
+
+    with zipfile.ZipFile(out) as archive:
+        assert sorted(archive.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        manifest = json.loads(archive.read("manifest.json"))
+        assert png_size(archive.read("color.png")) == (192, 192)
+        assert png_size(archive.read("outline.png")) == (32, 32)
+    assert manifest["id"] == APP_ID and manifest["bots"][0]["botId"] == APP_ID
+    assert "{{" not in json.dumps(manifest)
+    bot = manifest["bots"][0]
+    assert set(bot["scopes"]) == {"personal", "team", "groupChat"}
+    titles = [c["title"] for c in bot["commandLists"][0]["commands"]]
+    assert titles == ["ask", "ticket", "tickets", "pulse", "coffee", "digest", "help"]
+
+
+def test_the_outline_icon_is_white_on_transparent() -> None:
+    data = (DEPLOY / "outline.png").read_bytes()
+    assert data[25] == 6  # colour type 6: RGBA, so it can be transparent
+
+
+def test_an_app_id_that_is_not_a_guid_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="GUID"):
+        build_package("prepbot", tmp_path / "x.zip")
+    assert not (tmp_path / "x.zip").exists()
