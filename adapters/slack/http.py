@@ -17,6 +17,24 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 Handler = Any  # an aiohttp handler: `async (web.Request) -> web.Response`
 MAX_AGE = 5 * 60  # Slack's (and bolt's) replay window, in seconds
+# The JSON types of the fields bolt's middleware and matchers index into without checking:
+# a signed payload with, say, `"actions": null` would otherwise be a 500 and a traceback.
+SHAPES: dict[str, tuple[type, ...]] = {
+    "event": (dict,), "view": (dict,), "message": (dict,), "container": (dict,),
+    "item": (dict,), "previous_message": (dict,), "function_data": (dict,),
+    "assistant_thread": (dict,), "state": (dict,), "values": (dict,),
+    "actions": (list,), "authorizations": (list,), "response_urls": (list,),
+    "user": (dict, str), "team": (dict, str, type(None)), "channel": (dict, str),
+    "enterprise": (dict, str, type(None)), "selected_option": (dict, type(None)),
+    "text": (str, dict)}  # a message's text is a string, a button's a text object
+# Fields the listeners compare or hash: Slack always sends them as strings.
+STRINGS = ("type", "subtype", "ts", "thread_ts", "channel_type", "bot_id", "tab",
+           "event_id", "callback_id", "action_id", "block_id", "value", "trigger_id",
+           "response_url", "private_metadata")
+NEEDS: dict[str, tuple[str, type]] = {
+    "event_callback": ("event", dict), "block_actions": ("actions", list),
+    "view_submission": ("view", dict), "view_closed": ("view", dict),
+    "shortcut": ("callback_id", str), "message_action": ("callback_id", str)}
 
 
 def problem(status: int, error: str, message: str) -> web.Response:
@@ -34,11 +52,30 @@ def signed(secret: bytes, raw: bytes, timestamp: str | None, given: str | None) 
     return hmac.compare_digest("v0=" + digest.hexdigest(), given)
 
 
+def shaped(node: object, depth: int = 0) -> bool:
+    """True when every field bolt reads has the JSON type Slack sends (lists hold objects)."""
+    if not isinstance(node, dict):
+        return False
+    if any(name in node and not isinstance(node[name], str) for name in STRINGS):
+        return False
+    for name, kinds in SHAPES.items():
+        value = node.get(name)
+        if name in node and not isinstance(value, kinds):
+            return False
+        inner = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+        if depth < 3 and not all(shaped(item, depth + 1) for item in inner):
+            return False
+    needed = NEEDS.get(str(node.get("type", ""))) if depth == 0 else None
+    # bolt reads the first action of a click: an empty list is as bad as none
+    return needed is None or (isinstance(node.get(needed[0]), needed[1])
+                              and node.get(needed[0]) != [])
+
+
 def well_formed(text: str, content_type: str) -> bool:
     """True for the JSON object of the Events API or the form body of a command or click."""
     if content_type == "application/json":
         try:
-            return isinstance(json.loads(text), dict)
+            return shaped(json.loads(text))
         except (json.JSONDecodeError, RecursionError):
             return False
     try:
@@ -47,7 +84,7 @@ def well_formed(text: str, content_type: str) -> bool:
         return False
     if "payload" in form:
         try:
-            return isinstance(json.loads(form["payload"][0]), dict)
+            return shaped(json.loads(form["payload"][0]))
         except (json.JSONDecodeError, RecursionError):
             return False
     return "command" in form or "ssl_check" in form

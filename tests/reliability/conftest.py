@@ -1,0 +1,153 @@
+"""The reliability suite's fixtures: one server with Slack, Teams and the playground mounted.
+
+Every test here runs with distinctive secrets, and an autouse check reads every log record
+the test produced (at DEBUG) for them: a secret in a log line fails the test that wrote it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from sqlalchemy import func, select
+
+import adapters.teams
+from adapters.runtime import Runtime
+from adapters.slack import ADAPTER
+from bot.settings import Settings
+from bot.storage.models import metadata
+from tests.adapters.slack.conftest import SlackClient
+from tests.adapters.teams.conftest import APP_ID, Teams, local_authentication
+from tests.support.bf_tokens import OpenIdStub
+from tests.support.connector_stub import ConnectorStub
+from tests.support.slack_stub import SlackStub
+
+SLACK_SECRET = "rel-signing-secret-3f9c1e77"
+BOT_TOKEN = "xoxb-rel-bot-token-8d21aa"
+APP_PASSWORD = "rel-app-password-5a7b0c"
+SECRETS = (SLACK_SECRET, BOT_TOKEN, APP_PASSWORD)
+MAX_BODY = 256 * 1024
+
+# A few dozen examples per property, the same ones on every run: fast and stable in CI.
+# PREPBOT_FUZZ_EXAMPLES=500 explores further, with fresh random examples each run.
+EXPLORE = int(os.environ.get("PREPBOT_FUZZ_EXAMPLES", "0"))
+FAST = hypothesis_settings(max_examples=EXPLORE or 30, deadline=None, derandomize=not EXPLORE,
+                           database=None,
+                           suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                  HealthCheck.too_slow])
+
+
+@pytest.fixture(autouse=True)
+def no_secret_in_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Capture every log record at DEBUG; fail the test if any of them carries a secret."""
+    caplog.set_level(logging.DEBUG)
+    # aiosqlite narrates every call at DEBUG: nothing secret goes through it, and it is slow
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)
+    yield
+    formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")
+    records = [record for phase in ("setup", "call", "teardown")
+               for record in caplog.get_records(phase)]
+    leaked = [formatter.format(record) for record in records
+              if any(secret in formatter.format(record) for secret in SECRETS)]
+    assert not leaked, f"a secret was logged: {leaked[0][:500]}"
+
+
+def tracebacks(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """ERROR records, and any record carrying an exception: what an operator would page on."""
+    return [f"{r.name}: {r.getMessage()}" for r in caplog.records
+            if r.levelno >= logging.ERROR or r.exc_info]
+
+
+@pytest.fixture(scope="session")
+def openid() -> Iterator[OpenIdStub]:
+    """Local OpenID metadata and signing key for Bot Framework tokens."""
+    stub = OpenIdStub()
+    stub.start()
+    yield stub
+    stub.stop()
+
+
+@pytest.fixture
+async def slack_stub() -> AsyncIterator[SlackStub]:
+    """The Slack Web API and response_url on 127.0.0.1."""
+    stub = await SlackStub().start()
+    yield stub
+    await stub.close()
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[ConnectorStub]:
+    """The Bot Connector on 127.0.0.1."""
+    stub = ConnectorStub()
+    await stub.start()
+    yield stub
+    await stub.close()
+
+
+@pytest.fixture
+def settings(settings: Settings, slack_stub: SlackStub) -> Settings:
+    """Slack (HTTP) and Teams both configured, with the suite's secrets and a small body limit."""
+    return settings.model_copy(update={
+        "slack_bot_token": BOT_TOKEN, "slack_signing_secret": SLACK_SECRET,
+        "slack_api_url": slack_stub.api_url, "microsoft_app_id": APP_ID,
+        "microsoft_app_password": APP_PASSWORD, "max_body_bytes": MAX_BODY})
+
+
+@pytest.fixture(autouse=True)
+def local_cloud(settings: Settings, openid: OpenIdStub, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Teams is mounted with authentication that trusts the local key (nothing leaves 127.0.0.1)."""
+    monkeypatch.setattr(adapters.teams, "mount", functools.partial(
+        adapters.teams.mount, authentication=local_authentication(settings, openid)))
+
+
+class Slack(SlackClient):
+    """The Slack adapter tests' client, signing with this suite's secret."""
+
+    async def post(self, body: bytes, content_type: str, *, secret: str = SLACK_SECRET,
+                   timestamp: int | None = None,
+                   extra: dict[str, str] | None = None) -> tuple[int, str]:
+        """POST a signed body to /slack/events and let the work it started finish."""
+        return await super().post(body, content_type, secret=secret, timestamp=timestamp,
+                                  extra=extra)
+
+
+@pytest.fixture
+def slack(http: ClientSession, slack_stub: SlackStub, server: TestServer) -> Slack:
+    """A Slack workspace talking to the real server."""
+    return Slack(http, slack_stub, server.app[ADAPTER])
+
+
+@pytest.fixture
+def teams(http: ClientSession, connector: ConnectorStub, openid: OpenIdStub) -> Teams:
+    """Teams, talking to the real server with valid tokens."""
+    return Teams(http, connector, openid)
+
+
+async def row_counts(runtime: Runtime) -> dict[str, int]:
+    """How many rows every table in the metadata holds."""
+    async with runtime.sessions() as session:
+        return {table.name: int((await session.execute(
+            select(func.count()).select_from(table))).scalar_one())
+            for table in metadata.sorted_tables}
+
+
+def walk_texts(node: Any, kinds: tuple[str, ...]) -> list[str]:
+    """Every `text` of a JSON tree's objects whose `type` is one of `kinds`."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        if node.get("type") in kinds and isinstance(node.get("text"), str):
+            found.append(node["text"])
+        for value in node.values():
+            found.extend(walk_texts(value, kinds))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(walk_texts(item, kinds))
+    return found
