@@ -14,21 +14,17 @@ import argparse
 import asyncio
 import os
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
-
-from bot.features.digest.figures import Period  # noqa: E402
-from bot.features.digest.report import build_digest  # noqa: E402
-from bot.storage.engine import make_engine, make_sessions  # noqa: E402
-from bot.storage.migrate import downgrade, upgrade  # noqa: E402
+from bot.features.digest.figures import Period
+from bot.features.digest.report import build_digest
+from bot.storage.engine import make_engine, make_sessions
+from bot.storage.migrate import downgrade, upgrade
 
 YEAR_START = "2025-12-01"
 SCHOOLS, PEOPLE = 50, 2000
@@ -57,7 +53,7 @@ async def seed(engine: AsyncEngine, questions: int, tickets: int) -> None:
     dialect = engine.dialect.name
     source, moment = series(dialect, max(questions, tickets, PEOPLE))
     year = 365 * 24 * 3600
-    boolean = "(n % 4 = 0)" if dialect == "postgresql" else "(n % 4 = 0)"
+    boolean = "(n % 4 = 0)"
     statements = [
         f"INSERT INTO schools (id, name, tz, opens, closes, weekdays) SELECT n, 'School ' || n, "
         f"'America/New_York', '07:30:00', '15:00:00', '01234' {source} WHERE n <= {SCHOOLS}",
@@ -77,7 +73,8 @@ async def seed(engine: AsyncEngine, questions: int, tickets: int) -> None:
         f"1 + (n % {PEOPLE}) % {SCHOOLS}, 'ticket ' || n, '', 'today', "
         f"CASE n % 4 WHEN 0 THEN 'hardware' WHEN 1 THEN 'lms' WHEN 2 THEN 'network' "
         f"ELSE 'accounts' END, '', {boolean}, CASE WHEN n % 6 = 0 THEN 'new' ELSE 'resolved' END, "
-        f"{moment.format(s=f'(n * 104729) % {year}')}, {moment.format(s=f'(n * 104729) % {year}')}, "
+        f"{moment.format(s=f'(n * 104729) % {year}')}, "
+        f"{moment.format(s=f'(n * 104729) % {year}')}, "
         f"CASE WHEN n % 6 = 0 THEN NULL ELSE {moment.format(s=f'(n * 104729) % {year} + 7200')} "
         f"END, CASE WHEN n % 6 = 0 THEN NULL ELSE 1800 + n % 3600 END, "
         f"CASE WHEN n % 6 = 0 THEN NULL ELSE 3600 + n % 20000 END {source} WHERE n <= {tickets}",
