@@ -23,6 +23,7 @@ class Scheduler:
         self.dispatcher, self.leader = dispatcher, leader
         self.tick_seconds, self.beat_seconds = tick_seconds, beat_seconds
         self.last_tick: datetime | None = None
+        self.stopping = False
         self.aps = AsyncIOScheduler(timezone=UTC)
 
     @property
@@ -61,6 +62,9 @@ class Scheduler:
 
     async def stop(self) -> None:
         """Stop the heartbeat and give up leadership."""
-        if self.aps.running:
+        # The server's shutdown and Runtime.close both stop it; AsyncIOScheduler shuts down in
+        # a later callback (still "running" until then), and a second shutdown logs an error.
+        if self.aps.running and not self.stopping:
+            self.stopping = True
             self.aps.shutdown(wait=False)
         await self.leader.release()
