@@ -45,6 +45,20 @@ async def timed(request: web.Request,
         metrics.request_seconds.labels(adapter, name).observe(time.perf_counter() - started)
 
 
+@web.middleware
+async def limited(request: web.Request,
+                  handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                  ) -> web.StreamResponse:
+    """413 for a declared body over the limit, before any of it is read.
+
+    A chunked body declares no length: client_max_size stops it once the limit is read.
+    """
+    limit = request.app[RUNTIME].settings.max_body_bytes
+    if request.content_length is not None and request.content_length > limit:
+        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
+    return await handler(request)
+
+
 async def live(_: web.Request) -> web.Response:
     """Liveness: the process answers; the database is not asked (a restart would not fix it)."""
     return web.json_response({"status": "alive"})
@@ -117,7 +131,7 @@ def mount_platforms(app: web.Application, runtime: Runtime) -> None:
 def make_app(runtime: Runtime) -> web.Application:
     """The whole HTTP surface for one runtime."""
     # The request id comes first so that every later middleware and handler logs under it.
-    app = web.Application(middlewares=[with_request_id, timed],
+    app = web.Application(middlewares=[with_request_id, timed, limited],
                           client_max_size=runtime.settings.max_body_bytes)
     app[RUNTIME] = runtime
     scheduler, enabled = runtime.scheduler, runtime.settings.scheduler
