@@ -65,8 +65,9 @@ def compose_problems(text: str) -> list[str]:
     problems = []
     if not any("postgres" in str(s.get("image", "")) for s in services.values()):
         problems.append("compose.yaml: no postgres service")
-    replicas = [name for name, s in services.items()
-                if "prepbot" in str(s.get("image", "")) or "Dockerfile" in str(s.get("build"))]
+    # A replica runs the image's own start command; a one-shot job (migrate) overrides it.
+    replicas = [name for name, s in services.items() if "entrypoint" not in s and (
+                "prepbot" in str(s.get("image", "")) or "Dockerfile" in str(s.get("build")))]
     if len(replicas) < 2:
         problems.append(f"compose.yaml: {len(replicas)} prepbot replica(s), want 2")
     for name in replicas:

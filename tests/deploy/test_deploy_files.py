@@ -16,7 +16,10 @@ def test_compose_runs_two_replicas_on_one_postgres_behind_the_proxy() -> None:
     assert {"postgres", "prepbot-1", "prepbot-2", "proxy"} <= set(services)
     for name in ("prepbot-1", "prepbot-2"):
         assert services[name]["env_file"] == ".env"
-        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+        assert services[name]["depends_on"]["migrate"]["condition"] == \
+            "service_completed_successfully"
+    assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert services["migrate"]["entrypoint"] == ["prepbot", "db", "upgrade"]
     conf = (DEPLOY / "nginx.conf").read_text()
     assert "prepbot-1:3978" in conf and "prepbot-2:3978" in conf
     assert "X-Request-Id $request_id" in conf
