@@ -65,6 +65,8 @@ def shaped(node: object, depth: int = 0) -> bool:
         inner = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
         if depth < 3 and not all(shaped(item, depth + 1) for item in inner):
             return False
+    if isinstance(node.get("view"), dict) and not isinstance(node["view"].get("type"), str):
+        return False  # bolt tells modals from Home tabs by it
     needed = NEEDS.get(str(node.get("type", ""))) if depth == 0 else None
     # bolt reads the first action of a click: an empty list is as bad as none
     return needed is None or (isinstance(node.get(needed[0]), needed[1])

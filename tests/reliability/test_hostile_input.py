@@ -94,17 +94,30 @@ async def test_signed_slack_events_with_hostile_fields_never_fail(
     held(status, answer, caplog)
 
 
+VIEW = st.fixed_dictionaries({}, optional={
+    "type": st.sampled_from(["modal", "home"]) | JSON, "callback_id": st.text(max_size=20) | JSON,
+    "private_metadata": st.text(max_size=40) | JSON, "id": JSON,
+    "state": st.fixed_dictionaries({}, optional={"values": JSON}) | JSON})
+ACTION = st.fixed_dictionaries({}, optional={
+    "action_id": st.sampled_from(["answers.helpful.yes", "tickets.claim", "x"]) | JSON,
+    "value": st.text(max_size=20) | JSON, "type": st.just("button") | JSON,
+    "selected_option": JSON})
+
+
 @FAST
 @given(payload=st.dictionaries(st.sampled_from(
     ["type", "user", "actions", "view", "channel", "message", "response_url", "trigger_id",
      "container", "team", "callback_id"]), JSON, max_size=6),
+    view=VIEW, actions=st.lists(ACTION, max_size=2), shaped=st.booleans(),
     kind=st.sampled_from(["block_actions", "view_submission", "message_action", "shortcut",
                           "view_closed", "nonsense"]))
 async def test_signed_slack_interactions_with_hostile_fields_never_fail(
-        slack: Slack, payload: dict[str, Any], kind: str,
-        caplog: pytest.LogCaptureFixture) -> None:
+        slack: Slack, payload: dict[str, Any], kind: str, view: dict[str, Any],
+        actions: list[dict[str, Any]], shaped: bool, caplog: pytest.LogCaptureFixture) -> None:
     caplog.clear()  # records would pile up across examples
     payload.setdefault("type", kind)
+    if shaped:  # nearly what Slack sends, so the listeners are reached too
+        payload.update(view=view, actions=actions, user={"id": "UTEACHER"})
     status, answer = await slack.interact(payload)
     held(status, answer, caplog)
 

@@ -1,0 +1,137 @@
+"""Every coach or admin command, button and form, tried by someone without the role, on every
+adapter: refused with a sentence that says who may, and not one row written anywhere."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from aiohttp import ClientSession
+
+from adapters.runtime import Runtime
+from bot.features import register_all
+from bot.roles import Role
+from bot.router import Router
+from bot.scheduling.jobs import Jobs
+from bot.vocabulary import Person
+from tests.adapters.teams.conftest import TEACHER as TEAMS_TEACHER
+from tests.adapters.teams.conftest import Teams
+from tests.reliability.conftest import Slack, row_counts
+from tests.support.connector_stub import ConnectorStub
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One privileged thing to try: a command (name and text), an action or a form."""
+
+    kind: str
+    name: str
+    text: str = ""
+    needs: Role = Role.COACH
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.name} {self.text}".strip()
+
+
+def privileged() -> list[Attempt]:
+    """Everything the router guards above teacher, plus the admin-only /prepbot subcommands."""
+    router = Router()
+    register_all(router, Jobs())
+    found = [Attempt("command", name, "", route.role)
+             for name, route in router.commands.items() if route.role != Role.TEACHER]
+    found += [Attempt("action", name, "", route.role)
+              for name, route in router.actions.items() if route.role != Role.TEACHER]
+    found += [Attempt("form", name, "", route.role)
+              for name, route in router.forms.items() if route.role != Role.TEACHER]
+    # These two check the role inside the handler (the rest of /prepbot is for everyone).
+    found += [Attempt("command", "prepbot", "role slack:UTEACHER admin", Role.ADMIN),
+              Attempt("command", "prepbot", "settings ticket_retention_days 1", Role.ADMIN)]
+    return found
+
+
+ATTEMPTS = privileged()
+CASES = [(a, Role.TEACHER) for a in ATTEMPTS] + [
+    (a, Role.COACH) for a in ATTEMPTS if a.needs == Role.ADMIN]
+
+
+def refused(text: str, attempt: Attempt) -> bool:
+    """The reply says no, and says who may."""
+    lowered = text.lower()
+    who = "admins" if attempt.needs == Role.ADMIN else "coaches"
+    return "only" in lowered and who in lowered
+
+
+def test_the_matrix_covers_every_privileged_route() -> None:
+    names = {a.name for a in ATTEMPTS}
+    assert {"pulse", "digest", "tickets.claim", "tickets.resolve", "tickets.reply"} <= names
+
+
+async def grant(runtime: Runtime, platform: str, user_id: str, role: Role) -> None:
+    """Give the person trying the role under test (teachers are teachers already)."""
+    await runtime.bot.grant(Person(platform=platform, user_id=user_id), role)
+
+
+@pytest.mark.parametrize(("attempt", "role"), CASES, ids=lambda v: str(v))
+async def test_refused_on_the_playground(http: ClientSession, runtime: Runtime,
+                                         attempt: Attempt, role: Role) -> None:
+    visitor = f"v-{role}"
+    await grant(runtime, "web", f"guest:{visitor}", role)
+    body: dict[str, Any] = {"kind": "message", "visitor": visitor, "text": "hello"}
+    await http.post("/playground/send", json=body)  # the person exists before counting
+    before = await row_counts(runtime)
+    if attempt.kind == "command":
+        body = {"kind": "command", "name": attempt.name, "text": attempt.text}
+    elif attempt.kind == "action":
+        body = {"kind": "action", "action_id": attempt.name, "value": "1"}
+    else:
+        body = {"kind": "submission", "form_id": attempt.name, "values": {}, "context": "1"}
+    async with http.post("/playground/send", json={**body, "visitor": visitor}) as response:
+        assert response.status == 200
+        replies = (await response.json())["replies"]
+    assert refused(json.dumps(replies), attempt), replies
+    assert await row_counts(runtime) == before
+
+
+@pytest.mark.parametrize(("attempt", "role"), CASES, ids=lambda v: str(v))
+async def test_refused_on_slack(slack: Slack, runtime: Runtime, attempt: Attempt,
+                                role: Role) -> None:
+    user = f"U{role.value.upper()}"
+    await grant(runtime, "slack", user, role)
+    await slack.dm("hello", user=user)
+    before, seen = await row_counts(runtime), len(slack.stub.calls)
+    if attempt.kind == "command":
+        await slack.command(f"/{attempt.name}", attempt.text, user=user)
+    elif attempt.kind == "action":
+        await slack.click({"action_id": attempt.name, "value": "1"}, user=user)
+    else:
+        await slack.interact({"type": "view_submission", "user": {"id": user},
+                              "team": {"id": "T1"}, "trigger_id": "t1",
+                              "view": {"id": "V1", "type": "modal", "callback_id": attempt.name,
+                                       "private_metadata": "", "state": {"values": {}}}})
+    said = json.dumps([call.params for call in slack.stub.calls[seen:]])
+    assert refused(said, attempt), said[:1000]
+    assert await row_counts(runtime) == before
+
+
+@pytest.mark.parametrize(("attempt", "role"), CASES, ids=lambda v: str(v))
+async def test_refused_on_teams(teams: Teams, connector: ConnectorStub, runtime: Runtime,
+                                attempt: Attempt, role: Role) -> None:
+    user = {**TEAMS_TEACHER, "id": f"29:{role.value}"}
+    await grant(runtime, "teams", user["id"], role)
+    await teams.post(teams.message("hello", **{"from": user}))
+    before, seen = await row_counts(runtime), len(connector.calls)
+    if attempt.kind == "command":
+        activity = teams.message(f"/{attempt.name} {attempt.text}".strip(), **{"from": user})
+    elif attempt.kind == "action":
+        activity = teams.submit({"action_id": attempt.name, "value": "1"}, "act-1",
+                                **{"from": user})
+    else:
+        activity = teams.submit({"form_id": attempt.name, "context": "1"}, "act-1",
+                                **{"from": user})
+    response = await teams.post(activity)
+    assert response.status in (200, 201)
+    said = json.dumps([call.body for call in connector.calls[seen:]])
+    assert refused(said, attempt), said[:1000]
+    assert await row_counts(runtime) == before
