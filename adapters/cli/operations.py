@@ -153,8 +153,10 @@ def kb_drafts() -> None:
 def register(app: typer.Typer) -> None:
     """Add these groups to the `prepbot` command."""
     from adapters.cli import kb
+    from adapters.cli.privacy import privacy
 
     app.add_typer(schools, name="schools")
+    app.add_typer(privacy, name="privacy")
     app.add_typer(tickets, name="tickets")
     app.command("digest")(digest)
     kb.command("drafts")(kb_drafts)

@@ -1,0 +1,52 @@
+"""`prepbot privacy export|delete PLATFORM:USER_ID`: a person's data, out or erased."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from adapters.cli.operations import in_session
+from bot.privacy import delete_person, export_person
+
+privacy = typer.Typer(help="Export or erase everything stored about a person.",
+                      no_args_is_help=True)
+
+
+def _who(who: str) -> tuple[str, str]:
+    platform, _, user_id = who.partition(":")
+    if not platform or not user_id:
+        typer.echo("Name the person as platform:user_id, e.g. slack:U0123ABCD.", err=True)
+        raise typer.Exit(2)
+    return platform, user_id
+
+
+@privacy.command("export")
+def export(who: Annotated[str, typer.Argument(help="platform:user_id")],
+           file: Annotated[Path | None, typer.Argument(help="JSON file (default: stdout)")] = None
+           ) -> None:
+    """Write everything stored about a person as JSON."""
+    platform, user_id = _who(who)
+    data = in_session(lambda session: export_person(session, platform, user_id))
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    if file is None:
+        typer.echo(text)
+    else:
+        file.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"Wrote {sum(len(r) for r in data['tables'].values()) + 1} rows to {file}.")
+
+
+@privacy.command("delete")
+def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
+          yes: Annotated[bool, typer.Option("--yes", help="Really erase; cannot be undone.")]
+          = False) -> None:
+    """Erase a person: words blanked, contact details deleted, their row anonymised."""
+    platform, user_id = _who(who)
+    if not yes:
+        typer.echo(f"This erases {who} for good. Run again with --yes to do it.", err=True)
+        raise typer.Exit(2)
+    changed = in_session(lambda session: delete_person(session, platform, user_id))
+    typer.echo(f"Erased {who}: " + ", ".join(f"{name} {count}" for name, count
+                                             in sorted(changed.items())))

@@ -1,0 +1,140 @@
+"""A person's data out (`prepbot privacy export`) and erased (`prepbot privacy delete`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from adapters.cli import app
+from adapters.cli.operations import register
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Button, Buttons, Reply
+from bot.features.answers.models import QuestionRow
+from bot.features.tickets.models import TicketRow
+from bot.people.models import ConversationRow, PersonRow
+from bot.privacy import ERASE, NOT_EXPORTED, delete_person, export_person, person_links
+from bot.schools.service import save_school
+from bot.vocabulary import Person
+from tests.reliability.conftest import row_counts
+
+SECRET_WORDS = "my classroom 214 smartboard pen is off by an inch"
+LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
+
+
+@pytest.fixture
+def rivera() -> Person:
+    """The teacher whose data is asked for."""
+    return Person(platform="console", user_id="rivera", display_name="Ms Rivera")
+
+
+@pytest.fixture
+async def school(runtime: Runtime, chat: ConsoleChat, rivera: Person) -> None:
+    """Rivera and Lee teach at Lincoln (me-too offers are made within a school)."""
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln Elementary", "America/New_York", time(7, 30),
+                          time(15, 0))
+    for person in (rivera, LEE):
+        await chat.say("/prepbot school Lincoln Elementary", as_=person)
+
+
+@pytest.fixture
+async def history(chat: ConsoleChat, rivera: Person, school: None) -> None:
+    """Rivera asked a question, opened a ticket, set a prep period, and joined Lee's ticket."""
+    await chat.say("the smartboard pen is off by an inch", as_=rivera)
+    await chat.say(f"/ticket {SECRET_WORDS}", as_=rivera)
+    await chat.say("/prepbot prep 10:15-11:00 mon-fri", as_=rivera)
+    await chat.say("/ticket the hallway printer jams on every page", as_=LEE)
+    replies = await chat.say("/ticket the hallway printer jams on every page", as_=rivera)
+    join = next(b for r in replies for b in buttons(r) if b.action_id == "tickets.join")
+    await chat.press(join, as_=rivera)
+
+
+def buttons(reply: Reply) -> list[Button]:
+    """The buttons of a reply."""
+    return [b for block in reply.blocks if isinstance(block, Buttons) for b in block.buttons]
+
+
+def test_every_table_that_points_at_a_person_has_an_erase_decision() -> None:
+    linked = {table.name for table, _ in person_links()}
+    assert linked <= set(ERASE), f"decide how to erase: {sorted(linked - set(ERASE))}"
+    assert "pulse_responses" not in linked  # anonymous by construction: no column to follow
+
+
+async def test_the_export_holds_everything_about_the_person_and_no_survey_answers(
+        runtime: Runtime, history: None, rivera: Person) -> None:
+    async with runtime.sessions() as session:
+        data = await export_person(session, "console", "rivera")
+    assert data["person"]["display_name"] == "Ms Rivera"
+    assert data["person"]["prep_days"]
+    tables = data["tables"]
+    assert {"questions", "tickets", "conversations", "ticket_people"} <= set(tables)
+    assert any(SECRET_WORDS in row["text"] for row in tables["tickets"])
+    assert not set(tables) & NOT_EXPORTED
+    json.dumps(data)  # every value is JSON-ready
+    async with runtime.sessions() as session:
+        others = await export_person(session, "console", "lee")
+    assert all(row["requester_id"] != data["person"]["id"] for row in others["tables"]["tickets"])
+
+
+async def test_erasing_blanks_their_words_removes_their_contacts_and_keeps_the_counts(
+        runtime: Runtime, history: None, rivera: Person) -> None:
+    before = await row_counts(runtime)
+    async with runtime.sessions() as session, session.begin():
+        person_id = (await session.execute(select(PersonRow.id).where(
+            PersonRow.user_id == "rivera"))).scalar_one()
+        await delete_person(session, "console", "rivera")
+    after = await row_counts(runtime)
+    async with runtime.sessions() as session:
+        person = await session.get(PersonRow, person_id)
+        assert person is not None and person.user_id.startswith("erased-")
+        assert person.display_name == "" and person.prep_start is None
+        questions = (await session.execute(select(QuestionRow.text).where(
+            QuestionRow.person_id == person_id))).scalars().all()
+        assert questions and all(text == "" for text in questions)
+        tickets = (await session.execute(select(TicketRow).where(
+            TicketRow.requester_id == person_id))).scalars().all()
+        assert all(SECRET_WORDS not in t.text for t in tickets)
+        conversations = await session.execute(select(func.count(ConversationRow.id)).where(
+            ConversationRow.person_id == person_id))
+        assert conversations.scalar_one() == 0
+        gone = (await session.execute(select(func.count(PersonRow.id)).where(
+            PersonRow.user_id == "rivera"))).scalar_one()
+        assert gone == 0
+    for table in ("questions", "tickets", "people", "ticket_people"):
+        assert after[table] == before[table], table  # aggregates still count them
+
+
+async def test_a_ticket_shared_with_another_teacher_keeps_its_text(
+        runtime: Runtime, chat: ConsoleChat, rivera: Person, school: None) -> None:
+    await chat.say("/ticket the gym projector shows no signal at all", as_=rivera)
+    replies = await chat.say("/ticket the gym projector shows no signal at all", as_=LEE)
+    join = next(b for r in replies for b in buttons(r) if b.action_id == "tickets.join")
+    await chat.press(join, as_=LEE)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, "console", "rivera")
+    async with runtime.sessions() as session:
+        texts = (await session.execute(select(TicketRow.text))).scalars().all()
+    assert texts == ["the gym projector shows no signal at all"]  # Lee still needs it
+
+
+def test_the_cli_exports_and_erases(runtime: Runtime, history: None, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", runtime.settings.database_url)
+    register(app)
+    cli = CliRunner()
+    out = tmp_path / "rivera.json"
+    result = cli.invoke(app, ["privacy", "export", "console:rivera", str(out)])
+    assert result.exit_code == 0, result.output
+    assert SECRET_WORDS in out.read_text()
+    refused = cli.invoke(app, ["privacy", "delete", "console:rivera"])
+    assert refused.exit_code == 2 and "--yes" in refused.output
+    done = cli.invoke(app, ["privacy", "delete", "console:rivera", "--yes"])
+    assert done.exit_code == 0 and "Erased console:rivera" in done.output
+    again = cli.invoke(app, ["privacy", "export", "console:rivera"])
+    assert again.exit_code == 2 and "No one is stored" in again.output
