@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import inspect, select
+from sqlalchemy.engine import Connection
 
 from bot.features.coffee.models import CoffeeSeriesRow
 from bot.people.models import PersonRow
 from bot.scheduling.models import DeliveryRow
 from bot.schools.models import SchoolRow
 from bot.storage.engine import make_engine, make_sessions
-from bot.storage.migrate import downgrade, upgrade
+from bot.storage.migrate import MIGRATIONS, downgrade, upgrade
 from tests.support.database import empty_tables
 
 COACH = "UCOACH"
@@ -21,6 +24,13 @@ COACH = "UCOACH"
 def member_ids(cohort: str, count: int) -> list[str]:
     """Slack user ids for a cohort's members."""
     return [f"U{cohort}{i:05d}" for i in range(count)]
+
+
+def _config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
 
 
 async def prepare(url: str) -> None:
@@ -32,7 +42,9 @@ async def prepare(url: str) -> None:
         async with engine.connect() as connection:
             tables = await connection.run_sync(lambda c: inspect(c).get_table_names())
         if "coffee_series" not in tables:
-            await downgrade(engine)
+            await downgrade(engine, "0004")
+            async with engine.begin() as connection:
+                await connection.run_sync(lambda c: command.stamp(_config(c), "0003"))
             await upgrade(engine)
         await empty_tables(engine)
     finally:
