@@ -28,3 +28,6 @@ def register_all(router: Router, jobs: Jobs) -> None:
     pulse.register_jobs(jobs)
     digest.register(router)
     digest.register_jobs(jobs)
+    from bot import retention  # housekeeping that belongs to no one feature
+
+    retention.register_jobs(jobs)
