@@ -27,6 +27,10 @@ class Messenger(Protocol):
         """A person with name and time zone filled in."""
 
 
+class Undeliverable(Exception):
+    """A messenger's way to say "retrying will not help" (e.g. the app is not installed)."""
+
+
 class Clock(Protocol):
     """Where the time comes from, so tests can move it."""
 

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     microsoft_app_tenant_id: str = Field(
         default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFTAPPTENANTID")
     )
+    teams_emulator: bool = Field(default=False, validation_alias="PREPBOT_TEAMS_EMULATOR")
     admins: str = Field(default="", validation_alias="PREPBOT_ADMINS")
     kb_dir: str = Field(default="", validation_alias="PREPBOT_KB_DIR")
     playground: bool | None = Field(default=None, validation_alias="PREPBOT_PLAYGROUND")
@@ -63,7 +64,7 @@ class Settings(BaseSettings):
     @property
     def teams_configured(self) -> bool:
         """True when a Bot Framework app id is set."""
-        return bool(self.microsoft_app_id)
+        return bool(self.microsoft_app_id) or self.teams_emulator
 
     @property
     def playground_personas(self) -> bool:

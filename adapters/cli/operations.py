@@ -142,6 +142,25 @@ def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id 
     typer.echo(run(work))
 
 
+teams = typer.Typer(help="Microsoft Teams app package.", no_args_is_help=True)
+
+
+@teams.command("package")
+def teams_package(
+        app_id: Annotated[str, typer.Option(help="Bot app id (default: MicrosoftAppId)")] = "",
+        out: Annotated[Path, typer.Option(help="Zip to write")] = Path("prepbot-teams.zip")
+        ) -> None:
+    """Write the Teams app package (manifest with your app id, and icons) to upload."""
+    from adapters.teams.package import build_package
+
+    try:
+        written = build_package(app_id or load_settings().microsoft_app_id, out)
+    except ValueError as error:
+        typer.echo(f"Cannot build the package: {error}", err=True)
+        raise typer.Exit(2) from error
+    typer.echo(f"Wrote {written}: upload it in Teams admin center > Manage apps.")
+
+
 def kb_drafts() -> None:
     """List article drafts coaches suggested from resolved tickets."""
     for draft in in_session(drafts):
@@ -158,5 +177,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(schools, name="schools")
     app.add_typer(privacy, name="privacy")
     app.add_typer(tickets, name="tickets")
+    app.add_typer(teams, name="teams")
     app.command("digest")(digest)
     kb.command("drafts")(kb_drafts)

@@ -19,6 +19,7 @@ from adapters.teams import references
 from adapters.teams.activity_bot import to_activity
 from adapters.teams.inbound import PLATFORM
 from bot.blocks import Reply
+from bot.ports import Undeliverable
 from bot.vocabulary import Conversation, Person
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ PAGE = 200  # members per pagedmembers call: fewer round trips, well under Teams
 REFUSED = {403, 404}  # the app is not installed for that person, or the chat is gone
 
 
-class NotReachable(Exception):
+class NotReachable(Undeliverable):
     """Teams cannot deliver to this person or conversation until the app is installed there."""
 
 

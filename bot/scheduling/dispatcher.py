@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.blocks import Reply
 from bot.metrics import Metrics
 from bot.outbox import deliver
-from bot.ports import Clock, Messenger
+from bot.ports import Clock, Messenger, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
 from bot.scheduling.jobs import Jobs
@@ -25,6 +25,7 @@ CONCURRENCY = 8
 LEASE = timedelta(minutes=2)
 RETRY_AFTER = timedelta(minutes=5)
 MAX_ATTEMPTS = 3
+PERMANENT = "undeliverable: "
 
 
 @dataclass
@@ -141,6 +142,8 @@ class Dispatcher:
                         await messenger.dm(person, reply)
                     elif conversation is not None:
                         await messenger.post(conversation, reply)
+                except Undeliverable as error:  # retrying cannot help: record it at once
+                    return PERMANENT + type(error).__name__ + f": {error}"[:200]
                 except Exception as error:  # recorded in the ledger and retried
                     log.warning("delivery %s failed: %s", row.id, type(error).__name__)
                     return type(error).__name__ + f": {error}"[:200]
@@ -153,7 +156,8 @@ class Dispatcher:
         fresh = await session.get(DeliveryRow, row.id)
         if fresh is None:
             return
-        retry = fresh.attempts < MAX_ATTEMPTS and now + RETRY_AFTER < fresh.expires_at
+        retry = (not error.startswith(PERMANENT) and fresh.attempts < MAX_ATTEMPTS
+                 and now + RETRY_AFTER < fresh.expires_at)
         fresh.status = "pending" if retry else "failed"
         fresh.not_before, fresh.error = now + RETRY_AFTER, error[:255]
         report.failed += not retry

@@ -53,3 +53,18 @@ def test_sweep_and_drafts_run_on_an_empty_database(tmp_path: Path) -> None:
     swept = prepbot("tickets", "sweep", cwd=tmp_path, DATABASE_URL="")
     assert swept.returncode == 0 and "0 notice(s) sent" in swept.stdout
     assert prepbot("kb", "drafts", cwd=tmp_path, DATABASE_URL="").returncode == 0
+
+
+def test_the_teams_package_is_written_with_the_app_id(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    app_id = "11111111-2222-3333-4444-555555555555"
+    out = tmp_path / "teams.zip"
+    made = prepbot("teams", "package", "--app-id", app_id, "--out", str(out), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(out) as package:
+        assert {"manifest.json", "color.png", "outline.png"} <= set(package.namelist())
+        assert app_id in json.dumps(json.loads(package.read("manifest.json")))
+    refused = prepbot("teams", "package", "--app-id", "not-a-guid", cwd=tmp_path)
+    assert refused.returncode == 2 and "GUID" in refused.stderr

@@ -94,3 +94,17 @@ async def test_a_failing_platform_is_retried_then_given_up(
     rows = await ledger(runtime)
     assert {row.status for row in rows} == {"failed"}
     assert all("platform down" in row.error for row in rows)
+
+
+async def test_an_undeliverable_recipient_is_not_retried(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    from bot.ports import Undeliverable
+
+    async def not_installed(*_: object) -> None:
+        raise Undeliverable("the app is not installed for this person")
+
+    outbox.dm = not_installed  # type: ignore[method-assign]
+    clock.current = SCHOOL_MORNING
+    report = await runtime.dispatcher.tick()
+    assert report.failed == 20
+    assert {(row.status, row.attempts) for row in await ledger(runtime)} == {("failed", 1)}
