@@ -20,7 +20,8 @@ from bot.roles import Role
 from bot.vocabulary import Person
 
 app = typer.Typer(help="prepbot: a support assistant for K-12 teachers and their tech coaches.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False)
 kb = typer.Typer(help="Check, evaluate and reload the knowledge base.", no_args_is_help=True)
 roles = typer.Typer(help="Give people roles.", no_args_is_help=True)
 app.add_typer(db, name="db")

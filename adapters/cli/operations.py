@@ -143,6 +143,23 @@ def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id 
 
 
 teams = typer.Typer(help="Microsoft Teams app package.", no_args_is_help=True)
+pulse = typer.Typer(help="TAM pulse surveys.", no_args_is_help=True)
+
+
+@pulse.command("export")
+def pulse_export(file: Annotated[Path, typer.Argument(help="CSV to write; - for stdout")],
+                 tool: Annotated[str, typer.Option(help="Only this tool's surveys")] = ""
+                 ) -> None:
+    """Write the anonymous answers of closed surveys (no names, no dates) as CSV."""
+    from bot.features.pulse.export import export_responses
+
+    async def work(session: AsyncSession) -> int:
+        if str(file) == "-":
+            return await export_responses(session, sys.stdout, tool)
+        with file.open("w", newline="", encoding="utf-8") as out:
+            return await export_responses(session, out, tool)
+    count = in_session(work)
+    typer.echo(f"{count} anonymous answer set(s) exported.", err=str(file) == "-")
 
 
 @teams.command("package")
@@ -178,5 +195,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(privacy, name="privacy")
     app.add_typer(tickets, name="tickets")
     app.add_typer(teams, name="teams")
+    app.add_typer(pulse, name="pulse")
     app.command("digest")(digest)
     kb.command("drafts")(kb_drafts)

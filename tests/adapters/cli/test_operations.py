@@ -68,3 +68,10 @@ def test_the_teams_package_is_written_with_the_app_id(tmp_path: Path) -> None:
         assert app_id in json.dumps(json.loads(package.read("manifest.json")))
     refused = prepbot("teams", "package", "--app-id", "not-a-guid", cwd=tmp_path)
     assert refused.returncode == 2 and "GUID" in refused.stderr
+
+
+def test_pulse_export_writes_a_header_even_with_no_closed_survey(tmp_path: Path) -> None:
+    exported = prepbot("pulse", "export", "-", cwd=tmp_path, DATABASE_URL="")
+    assert exported.returncode == 0, exported.stderr
+    header = exported.stdout.splitlines()[0].split(",")
+    assert "survey" in header and not {"person", "user", "name", "date"} & set(header)
