@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     microsoft_app_tenant_id: str = Field(
         default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFTAPPTENANTID")
     )
+    public_url: str = Field(default="", validation_alias="PREPBOT_PUBLIC_URL")
     teams_emulator: bool = Field(default=False, validation_alias="PREPBOT_TEAMS_EMULATOR")
     admins: str = Field(default="", validation_alias="PREPBOT_ADMINS")
     kb_dir: str = Field(default="", validation_alias="PREPBOT_KB_DIR")
