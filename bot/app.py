@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -62,8 +63,9 @@ class Bot:
             except PrepbotError as error:
                 await session.rollback()
                 return [Reply(str(error), (Text(str(error)),), private=True)]
-            except SQLAlchemyError:
-                await session.rollback()
+            except (SQLAlchemyError, OSError):  # asyncpg's refused connect is a bare OSError
+                with contextlib.suppress(SQLAlchemyError, OSError):  # the connection may be gone
+                    await session.rollback()
                 self.metrics.errors.inc()
                 log.exception("database error while handling a %s", kind)
                 return [Reply(texts.SAVE_FAILED, (Text(texts.SAVE_FAILED),), private=True)]
