@@ -126,7 +126,7 @@ def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id 
     """Print a coach's digest as plain text."""
     from adapters.console import render
     from bot.features.digest.report import build_digest
-    from bot.features.digest.schedule import parse_period, prefs_of, scope_for, zone_of
+    from bot.features.digest.schedule import coach_of, parse_period, prefs_of, scope_for, zone_of
     from bot.features.digest.views import digest_reply
     from bot.people.directory import find_person
 
@@ -138,7 +138,8 @@ def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id 
                 raise typer.BadParameter(f"nobody called {coach!r} has used prepbot yet")
             span = parse_period(period, runtime.bot.clock.now(), await zone_of(session, person))
             scope = scope_for(person, await prefs_of(session, person))
-            return render(digest_reply(await build_digest(session, span, scope)))
+            digest = await build_digest(session, span, scope, coach_of(person))
+            return render(digest_reply(digest))
     typer.echo(run(work))
 
 

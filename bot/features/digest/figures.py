@@ -31,7 +31,8 @@ class Period:
 Scope = tuple[int, ...] | None  # school ids, or None for the whole district
 
 
-def _in(column: Any, scope: Scope) -> ColumnElement[bool]:
+def in_scope(column: Any, scope: Scope) -> ColumnElement[bool]:
+    """The filter that keeps rows of the scope's schools (everything for the district)."""
     return column.in_(scope) if scope is not None else and_(True)
 
 
@@ -52,7 +53,7 @@ async def questions(session: AsyncSession, period: Period, scope: Scope) -> Ques
 
     query = select(func.count(), counted("answer"), counted("suggest"), counted("deflect")).where(
         QuestionRow.asked_at >= period.start, QuestionRow.asked_at < period.end,
-        _in(QuestionRow.school_id, scope))
+        in_scope(QuestionRow.school_id, scope))
     row = (await session.execute(query)).one()
     return QuestionFigures(*(int(v) for v in row))
 
@@ -65,7 +66,7 @@ async def feedback_by_article(session: AsyncSession, period: Period,
     query = (select(QuestionRow.article_id, yes, no)
              .where(QuestionRow.asked_at >= period.start, QuestionRow.asked_at < period.end,
                     QuestionRow.helpful.is_not(None), QuestionRow.article_id.is_not(None),
-                    _in(QuestionRow.school_id, scope))
+                    in_scope(QuestionRow.school_id, scope))
              .group_by(QuestionRow.article_id).order_by(no.desc(), yes.desc()).limit(10))
     return [(str(a), int(y), int(n)) for a, y, n in await session.execute(query)]
 
@@ -76,7 +77,7 @@ async def top_articles(session: AsyncSession, period: Period, scope: Scope,
     count = func.count()
     query = (select(QuestionRow.article_id, count)
              .where(QuestionRow.asked_at >= period.start, QuestionRow.asked_at < period.end,
-                    QuestionRow.outcome == "answer", _in(QuestionRow.school_id, scope))
+                    QuestionRow.outcome == "answer", in_scope(QuestionRow.school_id, scope))
              .group_by(QuestionRow.article_id).order_by(count.desc(), QuestionRow.article_id)
              .limit(limit))
     return [(str(a), int(n)) for a, n in await session.execute(query)]
@@ -88,7 +89,7 @@ async def gap_texts(session: AsyncSession, period: Period, scope: Scope,
     query = (select(QuestionRow.text)
              .where(QuestionRow.asked_at >= period.start, QuestionRow.asked_at < period.end,
                     (QuestionRow.outcome == "deflect") | QuestionRow.helpful.is_(False),
-                    _in(QuestionRow.school_id, scope))
+                    in_scope(QuestionRow.school_id, scope))
              .order_by(QuestionRow.asked_at.desc()).limit(limit))
     return list((await session.execute(query)).scalars())
 
@@ -118,13 +119,13 @@ async def _median(session: AsyncSession, column: Any, where: list[ColumnElement[
 
 async def tickets(session: AsyncSession, period: Period, scope: Scope) -> TicketFigures:
     """The ticket figures for a period."""
-    in_scope = _in(TicketRow.school_id, scope)
+    schools = in_scope(TicketRow.school_id, scope)
     opened = select(func.count()).where(TicketRow.created_at >= period.start,
-                                        TicketRow.created_at < period.end, in_scope)
+                                        TicketRow.created_at < period.end, schools)
     resolved_where = [TicketRow.resolved_at >= period.start, TicketRow.resolved_at < period.end,
-                      in_scope]
+                      schools]
     still = select(func.count()).where(TicketRow.status.in_(OPEN),
-                                       TicketRow.created_at < period.end, in_scope)
+                                       TicketRow.created_at < period.end, schools)
     first = await _median(session, TicketRow.first_response_secs,
                           [*resolved_where, TicketRow.first_response_secs.is_not(None)])
     resolution = await _median(session, TicketRow.resolution_secs,
@@ -144,7 +145,7 @@ async def tickets_by(session: AsyncSession, period: Period, scope: Scope,
     query = (select(key, func.count()).select_from(TicketRow)
              .outerjoin(SchoolRow, SchoolRow.id == TicketRow.school_id)
              .where(TicketRow.created_at >= period.start, TicketRow.created_at < period.end,
-                    _in(TicketRow.school_id, scope))
+                    in_scope(TicketRow.school_id, scope))
              .group_by(key).order_by(func.count().desc(), key))
     return [(str(k), int(n)) for k, n in await session.execute(query)]
 
@@ -153,7 +154,7 @@ async def oldest_open(session: AsyncSession, end: datetime, scope: Scope,
                       limit: int = 5) -> list[TicketRow]:
     """The open tickets that have waited longest."""
     query = (select(TicketRow).where(TicketRow.status.in_(OPEN), TicketRow.created_at < end,
-                                     _in(TicketRow.school_id, scope))
+                                     in_scope(TicketRow.school_id, scope))
              .order_by(TicketRow.created_at).limit(limit))
     return list((await session.execute(query)).scalars())
 
@@ -165,7 +166,7 @@ async def outages(session: AsyncSession, period: Period, scope: Scope,
     query = (select(TicketRow.id, TicketRow.text, affected)
              .join(TicketPersonRow, TicketPersonRow.ticket_id == TicketRow.id)
              .where(TicketRow.created_at >= period.start, TicketRow.created_at < period.end,
-                    _in(TicketRow.school_id, scope))
+                    in_scope(TicketRow.school_id, scope))
              .group_by(TicketRow.id, TicketRow.text).having(affected >= at_least)
              .order_by(affected.desc()).limit(5))
     return [(int(i), str(t), int(n)) for i, t, n in await session.execute(query)]

@@ -12,6 +12,7 @@ from bot.errors import BadInput
 from bot.features.digest.report import build_digest
 from bot.features.digest.schedule import (
     GRACE,
+    coach_of,
     due_time,
     parse_period,
     prefs_of,
@@ -45,7 +46,8 @@ async def digest_command(turn: Turn) -> list[Reply]:
         return [await settings(turn, text[len("settings"):].strip())]
     prefs = await prefs_of(turn.session, turn.person)
     period = parse_period(text, turn.now, await zone_of(turn.session, turn.person))
-    digest = await build_digest(turn.session, period, scope_for(turn.person, prefs))
+    digest = await build_digest(turn.session, period, scope_for(turn.person, prefs),
+                                coach_of(turn.person), turn.now)
     return [digest_reply(digest)]
 
 
@@ -107,7 +109,8 @@ async def render_digest(session: AsyncSession, row: DeliveryRow) -> Reply | None
     zone = await zone_of(session, person)
     sent_on = datetime.fromisoformat(row.occurrence).astimezone(zone).date()
     period = week_of(sent_on, zone).previous
-    return digest_reply(await build_digest(session, period, scope_for(person, prefs)))
+    return digest_reply(await build_digest(session, period, scope_for(person, prefs),
+                                           coach_of(person)))
 
 
 def register(router: Router) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.digest import figures
+from bot.features.digest import figures, sections
+from bot.features.digest.chart import daily_chart
 from bot.features.digest.figures import Period, QuestionFigures, Scope, TicketFigures
 from bot.features.digest.gaps import Gap, cluster
+from bot.features.digest.sections import CoffeeFigures, PulseLine
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.schools.models import SchoolRow
 
@@ -32,6 +35,9 @@ class Digest:
     by_school: list[tuple[str, int]]
     oldest_open: list[TicketRow]
     outages: list[tuple[int, str, int]]
+    coffee: CoffeeFigures
+    pulses: list[PulseLine]
+    chart: tuple[str, str]  # url path, alt text
 
 
 async def scope_label(session: AsyncSession, scope: Scope) -> str:
@@ -50,9 +56,14 @@ async def _drafts(session: AsyncSession, period: Period) -> list[str]:
     return list((await session.execute(query)).scalars())
 
 
-async def build_digest(session: AsyncSession, period: Period, scope: Scope) -> Digest:
-    """Run every figure for the period and the one before it."""
+async def build_digest(session: AsyncSession, period: Period, scope: Scope,
+                       coach_id: int | None = None, now: datetime | None = None) -> Digest:
+    """Run every figure for the period and the one before it.
+
+    `coach_id` limits the pulse section to that coach's surveys (None: all of them).
+    """
     before = period.previous
+    now = now or period.end
     return Digest(
         period=period, scope_label=await scope_label(session, scope),
         questions=await figures.questions(session, period, scope),
@@ -67,6 +78,9 @@ async def build_digest(session: AsyncSession, period: Period, scope: Scope) -> D
         by_school=await figures.tickets_by(session, period, scope, "school"),
         oldest_open=await figures.oldest_open(session, period.end, scope),
         outages=await figures.outages(session, period, scope),
+        coffee=await sections.coffee(session, period, scope),
+        pulses=await sections.pulses(session, period, coach_id, now),
+        chart=await daily_chart(session, period, scope, now),
     )
 
 

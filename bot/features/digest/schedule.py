@@ -44,6 +44,11 @@ def scope_for(person: PersonRow, prefs: DigestPrefRow) -> Scope:
     return (person.school_id,) if person.school_id else None
 
 
+def coach_of(person: PersonRow) -> int | None:
+    """Whose pulse surveys the digest lists: a coach's own; every survey for an admin."""
+    return None if Role(person.role) == Role.ADMIN else person.id
+
+
 def week_of(day: date, zone: ZoneInfo) -> Period:
     """Monday 00:00 to the next Monday 00:00, local, for the week containing `day`."""
     monday = day - timedelta(days=day.weekday())

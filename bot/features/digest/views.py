@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.blocks import Block, Context, Divider, Fields, Reply, Text
+from bot.blocks import Block, Context, Divider, Fields, Image, Reply, Text
 from bot.features.digest.report import Digest, change
 
 
@@ -56,13 +56,43 @@ def _tickets(d: Digest) -> list[Block]:
     return blocks
 
 
+def _coffee(d: Digest) -> list[Block]:
+    c = d.coffee
+    if not c.sessions:
+        return []
+    blocks: list[Block] = [Text("**Coffee and Curriculum**"), Fields((
+        ("Sessions", str(c.sessions)), ("Said they'd come", str(c.going)),
+        ("Came", str(c.attended))))]
+    if c.pain_points:
+        blocks.append(Text("Pain points raised: " + "; ".join(
+            f"{topic} ({n}): \u201c{sample}\u201d" for topic, n, sample in c.pain_points),
+            markdown=False))
+    return blocks
+
+
+def _pulses(d: Digest) -> list[Block]:
+    if not d.pulses:
+        return []
+    lines = []
+    for p in d.pulses:
+        state = "closed" if p.closed else "running"
+        if p.buy_in is None:
+            figure = f"{p.answers} answers (results show at {p.threshold})"
+        else:
+            mark = "meets" if p.buy_in * 100 >= p.target else "below"
+            figure = f"buy-in {p.buy_in:.0%}, {mark} the {p.target}% target ({p.answers} answers)"
+        lines.append(f"• {p.tool} wave {p.wave}, {state}: {figure}")
+    return [Text("**Pulse surveys**"), Text("\n".join(lines), markdown=False)]
+
+
 def digest_reply(d: Digest) -> Reply:
     """The whole digest as one message."""
     last_day = d.period.end - timedelta(microseconds=1)
     title = (f"Your week in tech support for {d.scope_label}: "
              f"{d.period.start:%b %d} to {last_day:%b %d}")
     blocks: list[Block] = [Text(f"**{title}**"), *_questions(d), Divider(), *_gaps(d),
-                           Divider(), *_tickets(d),
+                           Divider(), *_tickets(d), *_coffee(d), *_pulses(d),
+                           Image(d.chart[0], d.chart[1]),
                            Context("Figures in brackets are the change since the week before. "
                                    "`/digest settings` changes when this arrives.")]
     text = (f"{title}. {d.questions.asked} questions, {d.tickets.opened} tickets opened, "

@@ -64,6 +64,12 @@ async def chart_token(session: AsyncSession, survey_id: int, waves: Sequence[Wav
     if found is not None:
         return str(found)
     png = await asyncio.to_thread(render_png, waves, names, scale_top)  # CPU-bound: off the loop
+    return await save_chart(session, png, fingerprint, now, survey_id)
+
+
+async def save_chart(session: AsyncSession, png: bytes, fingerprint: str, now: datetime,
+                     survey_id: int | None = None) -> str:
+    """Store a PNG under a new unguessable token (served at /charts/{token}.png)."""
     token = secrets.token_urlsafe(24)
     session.add(ChartRow(token=token, survey_id=survey_id, fingerprint=fingerprint, png=png,
                          created_at=now))

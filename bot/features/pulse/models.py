@@ -81,8 +81,9 @@ class ChartRow(Base):
     __tablename__ = "pulse_charts"
 
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
-    survey_id: Mapped[int] = mapped_column(ForeignKey("pulse_surveys.id", ondelete="CASCADE"),
-                                           index=True)
+    # None for charts that belong to no survey (the weekly digest's).
+    survey_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pulse_surveys.id", ondelete="CASCADE"), index=True, nullable=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     png: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
