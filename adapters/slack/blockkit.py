@@ -155,10 +155,12 @@ def render_block(block: Block) -> list[Json]:
 
 
 def render_fields(block: Fields) -> list[Json]:
-    """Label and value pairs as section fields, ten to a section."""
-    fields = [{"type": "mrkdwn",
-               "text": trim(f"*{escape(label)}*\n{escape(value)}", MAX_FIELD)}
-              for label, value in block.pairs]
+    """Label and value pairs as section fields, ten to a section.
+
+    Plain text: values may be typed by people (a room, a display name), and mrkdwn has no
+    escape for * _ ~ `, so a name like "*URGENT*" would otherwise render bold.
+    """
+    fields = [plain(f"{label}\n{value}", MAX_FIELD) for label, value in block.pairs]
     return [{"type": "section", "fields": fields[i:i + MAX_FIELDS]}
             for i in range(0, len(fields), MAX_FIELDS)]
 

@@ -17,8 +17,7 @@ def test_typed_text_cannot_mention_or_link() -> None:
                                 "&lt;https://evil.example|click&gt;")
     section, fields = rendered["blocks"]
     assert section["text"] == {"type": "plain_text", "text": typed, "emoji": True}
-    assert "<" not in fields["fields"][0]["text"] and "&lt;!channel&gt;" in fields["fields"][0][
-        "text"]
+    assert fields["fields"][0] == {"type": "plain_text", "text": f"Room\n{typed}", "emoji": True}
 
 
 def test_core_markup_becomes_mrkdwn() -> None:
