@@ -21,7 +21,8 @@ def mount(app: web.Application, runtime: Runtime) -> None:
     """Serve Slack on this aiohttp app; calls nothing on Slack until a request arrives."""
     settings = runtime.settings
     client = make_client(settings.slack_bot_token, settings.slack_api_url)
-    adapter = SlackAdapter(runtime.bot, client, settings.slack_signing_secret)
+    adapter = SlackAdapter(runtime.bot, client, settings.slack_signing_secret,
+                           settings.public_url)
     app[ADAPTER] = adapter
     runtime.messengers[adapter.messenger.platform] = adapter.messenger
     if settings.slack_signing_secret:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from typing import Any
 
+from adapters.slack import images
 from bot.blocks import (
     Block,
     Button,
@@ -15,6 +18,7 @@ from bot.blocks import (
     Fields,
     Form,
     Image,
+    Input,
     Option,
     Reply,
     Steps,
@@ -33,6 +37,11 @@ MAX_VALUE = 2000
 MAX_FALLBACK = 3000  # the notification text; Slack allows more, nobody reads more
 MAX_RADIO = 10  # radio buttons per group; longer scales become a static select
 ACTION_SUFFIX = "|"  # core action ids are dotted words, so "|n" can be told apart and dropped
+SUBMIT_FORM = "prepbot.submit"  # the Submit button of a form shown inside a message
+TOO_LONG = ("This form can't be sent from Slack (it carries too much). Please tell your coach "
+            "or use the web page.")
+
+log = logging.getLogger(__name__)
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 LINK = re.compile(r"\[([^\]]+)\]\(((?:https?|mailto):[^)\s]+)\)")
@@ -125,7 +134,71 @@ def core_action_id(action_id: str) -> str:
     return action_id.split(ACTION_SUFFIX, 1)[0]
 
 
-def render_block(block: Block) -> list[Json]:
+def element(field: Input) -> Json:
+    """The input element for one form field."""
+    if field.kind == "select":
+        found: Json = {"type": "static_select", "action_id": field.name,
+                       "options": [option(o) for o in field.options[:100]],
+                       "placeholder": plain(field.placeholder or "Choose one", 150)}
+        chosen = next((o for o in field.options if o.value == field.initial), None)
+        if chosen is not None:
+            found["initial_option"] = option(chosen)
+        return found
+    if field.kind == "date":
+        picked: Json = {"type": "datepicker", "action_id": field.name}
+        if field.initial:
+            picked["initial_date"] = field.initial
+        return picked
+    typed: Json = {"type": "plain_text_input", "action_id": field.name,
+                   "multiline": field.kind == "textarea"}
+    if field.placeholder:
+        typed["placeholder"] = plain(field.placeholder, 150)
+    if field.initial:
+        typed["initial_value"] = field.initial[:3000]
+    return typed
+
+
+def input_block(field: Input | Choice) -> Json:
+    """One labelled input block; block_id and action_id are both the core's field name."""
+    made = choice_element(field, field.name) if isinstance(field, Choice) else element(field)
+    return {"type": "input", "block_id": field.name, "optional": not field.required,
+            "label": plain(field.label, 2000), "element": made}
+
+
+def submit_value(form: Form) -> str | None:
+    """The Submit button's value: form id and context, or None past Slack's 2,000 characters."""
+    value = json.dumps({"form_id": form.form_id, "context": form.context},
+                       separators=(",", ":"))
+    return value if len(value) <= MAX_VALUE else None
+
+
+def inline_form(form: Form) -> list[Json]:
+    """A form inside a message: its inputs, then a Submit button carrying id and context.
+
+    Slack sends no payload when an input in a message changes (no dispatch_action); the
+    Submit click's block_actions carries every input's value in `state.values`.
+    """
+    blocks = [*sections(f"**{form.title}**"), *(input_block(f) for f in form.fields)]
+    value = submit_value(form)
+    if value is None:  # cutting the context would submit the wrong thing: say so instead
+        log.warning("form %s: its context is too long for a Slack button", form.form_id)
+        return [*blocks, {"type": "context", "elements": [{"type": "mrkdwn",
+                                                           "text": TOO_LONG}]}]
+    submit = {"type": "button", "action_id": SUBMIT_FORM, "value": value, "style": "primary",
+              "text": plain(form.submit_label, MAX_BUTTON_LABEL)}
+    return [*blocks, {"type": "actions", "block_id": f"{SUBMIT_FORM}:{form.form_id}"[:255],
+                      "elements": [submit]}]
+
+
+def image(block: Image, public_url: str) -> list[Json]:
+    """An image block with an absolute URL, or its alt text when there is none to give."""
+    url = images.absolute(block.url, public_url)
+    if url is None:  # Slack rejects the whole message for a relative image_url
+        return [{"type": "context", "elements": [plain(f"Chart: {block.alt}", MAX_SECTION)]}]
+    return [{"type": "image", "image_url": url, "alt_text": trim(block.alt, 2000)}]
+
+
+def render_block(block: Block, public_url: str = "") -> list[Json]:
     """One core block as zero or more Block Kit blocks."""
     if isinstance(block, Text):
         return sections(block.text, block.markdown)
@@ -143,14 +216,14 @@ def render_block(block: Block) -> list[Json]:
         return [*sections(f"**{block.label}**"),
                 {"type": "actions", "elements": [choice_element(block, block.name)]}]
     if isinstance(block, Image):
-        return [{"type": "image", "image_url": block.url, "alt_text": trim(block.alt, 2000)}]
+        return image(block, public_url)
     if isinstance(block, Divider):
         return [{"type": "divider"}]
     if isinstance(block, Context):
         return [{"type": "context", "elements": [{"type": "mrkdwn", "text": part}]}
                 for part in chunks(to_mrkdwn(block.text))]
-    if isinstance(block, Form):  # a form in a message is delivered as a modal, see delivery
-        return sections(f"**{block.title}**")
+    if isinstance(block, Form):  # with a trigger_id, delivery opens a modal instead
+        return inline_form(block)
     return []
 
 
@@ -165,9 +238,10 @@ def render_fields(block: Fields) -> list[Json]:
             for i in range(0, len(fields), MAX_FIELDS)]
 
 
-def render_blocks(blocks: tuple[Block, ...], limit: int = MAX_BLOCKS) -> list[Json]:
+def render_blocks(blocks: tuple[Block, ...], limit: int = MAX_BLOCKS,
+                  public_url: str = "") -> list[Json]:
     """Every block, trimmed to Slack's block limit with a visible note when cut."""
-    rendered = [part for block in blocks for part in render_block(block)]
+    rendered = [part for block in blocks for part in render_block(block, public_url)]
     if len(rendered) <= limit:
         return rendered
     note = {"type": "context", "elements": [
@@ -183,11 +257,12 @@ def fallback(reply: Reply) -> str:
     return trim(to_mrkdwn(text), MAX_FALLBACK)
 
 
-def render(reply: Reply) -> Json:
+def render(reply: Reply, public_url: str = "") -> Json:
     """A reply as the `text` and `blocks` arguments of chat.postMessage and friends."""
-    return {"text": fallback(reply), "blocks": render_blocks(reply.blocks)}
+    return {"text": fallback(reply), "blocks": render_blocks(reply.blocks,
+                                                             public_url=public_url)}
 
 
 def form_of(reply: Reply) -> Form | None:
-    """The form a reply carries, if any (Slack shows it as a modal)."""
+    """The form a reply carries, if any (a modal when Slack gave a trigger, else inline)."""
     return next((b for b in reply.blocks if isinstance(b, Form)), None)

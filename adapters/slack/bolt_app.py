@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import json
 import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
@@ -16,12 +15,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import home, inbound
-from adapters.slack.delivery import REOPEN_FORM, Delivery
+from adapters.slack.blockkit import SUBMIT_FORM
+from adapters.slack.delivery import Delivery
 from adapters.slack.inbound import Payload, Where
 from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
-from bot.vocabulary import AnyIncoming, Command
+from bot.vocabulary import AnyIncoming
 
 log = logging.getLogger(__name__)
 SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
@@ -34,11 +34,13 @@ ANY = re.compile(r".*")
 class SlackAdapter:
     """Holds the bolt app, the core, and the work still running after an acknowledgement."""
 
-    def __init__(self, bot: Bot, client: AsyncWebClient, signing_secret: str) -> None:
+    def __init__(self, bot: Bot, client: AsyncWebClient, signing_secret: str,
+                 public_url: str = "") -> None:
         self.bot = bot
         self.client = client
-        self.messenger = SlackMessenger(client)
-        self.delivery = Delivery(client)
+        self.public_url = public_url
+        self.messenger = SlackMessenger(client, public_url)
+        self.delivery = Delivery(client, public_url)
         self.running: set[asyncio.Task[None]] = set()
         self.workers = asyncio.Semaphore(WORKERS)
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
@@ -80,14 +82,13 @@ class SlackAdapter:
 
     async def run(self, incoming: AnyIncoming, where: Where, in_response: bool = False) -> None:
         """Run the core (saying so when it is slow) and deliver what it says."""
-        origin = incoming if isinstance(incoming, Command) else None  # to reopen a form
         work = asyncio.ensure_future(self._answer(incoming))
         done, _ = await asyncio.wait({work}, timeout=SLOW_SECONDS)
         if not done:
             await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
         replies = await work
         async with self.workers:
-            await self.delivery.send(replies, where, origin, in_response)
+            await self.delivery.send(replies, where, in_response)
 
     async def _answer(self, incoming: AnyIncoming) -> list[Reply]:
         # A bounded number of answers at once: acknowledgements stay fast under a burst.
@@ -122,7 +123,8 @@ class SlackAdapter:
         """Build and publish one person's Home tab."""
         who = await self.messenger.profile(inbound.person(user_id))
         where = inbound.conversation(channel or user_id, True)
-        view = await home.home_view(who, where, self.bot.handle)
+        view = await home.home_view(who, where, self.bot.handle,
+                                    home.role_reader(self.bot.sessions), self.public_url)
         await self.client.views_publish(user_id=user_id, view=view)
 
     async def on_command(self, ack: Ack, body: Payload) -> None:
@@ -138,17 +140,23 @@ class SlackAdapter:
         if found is None:
             return
         action, where = found
-        if action.action_id == REOPEN_FORM:  # our own "open the form" button: rerun the command
-            try:
-                wanted = json.loads(action.value or "{}")
-            except json.JSONDecodeError:
-                wanted = {}
-            command = Command(person=action.person, conversation=action.conversation,
-                              event_id=None, name=str(wanted.get("command", "")),
-                              text=str(wanted.get("text", "")))
-            self.spawn(self.run(command, where))
+        if action.action_id == SUBMIT_FORM:  # a form shown inside a message was submitted
+            self.spawn(self.submit_inline(body))
             return
         self.spawn(self.run(action, where))
+
+    async def submit_inline(self, body: Payload) -> None:
+        """Run a message form's Submit as the Submission its modal would have given."""
+        found = inbound.form_submission(body)
+        if found is None:
+            return
+        submission, where, missing = found
+        if missing:  # what a modal would have refused to submit
+            text = "Please fill in: " + ", ".join(missing) + "."
+            await self.delivery.send([Reply(text, (Text(text, markdown=False),), private=True)],
+                                     where)
+            return
+        await self.run(submission, where)
 
     async def on_submission(self, ack: Ack, body: Payload) -> None:
         """A modal was submitted: close it at once, then answer where it was opened."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
@@ -13,11 +12,9 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from adapters.slack import blockkit, modals
 from adapters.slack.inbound import Where, ref_of
 from adapters.slack.messenger import reason, retry_handlers
-from bot.blocks import Button, Buttons, Form, Reply, Text
-from bot.vocabulary import Command
+from bot.blocks import Form, Reply
 
 log = logging.getLogger(__name__)
-REOPEN_FORM = "prepbot.form"  # an adapter-owned button that re-runs a command with a trigger
 
 
 @dataclass
@@ -25,22 +22,28 @@ class Delivery:
     """Sends replies through the Web API and response_url, choosing per reply."""
 
     client: AsyncWebClient
+    public_url: str = ""  # PREPBOT_PUBLIC_URL, for the core's relative image URLs
 
-    async def send(self, replies: list[Reply], where: Where, origin: Command | None = None,
-                   in_response: bool = False) -> None:
+    def render(self, reply: Reply) -> blockkit.Json:
+        """The reply as Block Kit arguments."""
+        return blockkit.render(reply, self.public_url)
+
+    async def send(self, replies: list[Reply], where: Where, in_response: bool = False) -> None:
         """Deliver each reply in order; one failed reply is logged and the rest still go."""
         for reply in replies:
             try:
-                await self.send_one(reply, where, origin, in_response)
+                await self.send_one(reply, where, in_response)
             except (SlackApiError, OSError) as error:
                 log.warning("a Slack reply could not be delivered: %s", error)
 
-    async def send_one(self, reply: Reply, where: Where, origin: Command | None,
-                       in_response: bool) -> None:
-        """One reply: a modal, an updated message, an ephemeral or a normal message."""
+    async def send_one(self, reply: Reply, where: Where, in_response: bool) -> None:
+        """One reply: a modal, an updated message, an ephemeral or a normal message.
+
+        A form opens as a modal when the payload carried a trigger_id (a slash command or a
+        click); otherwise (a typed command, a proactive DM) it is shown inside the message.
+        """
         form = blockkit.form_of(reply)
-        if form is not None:
-            await self.open_form(form, reply, where, origin)
+        if form is not None and await self.open_form(form, where):
             return
         private = reply.private or where.ephemeral_only
         if reply.replace_original and where.response_url:
@@ -50,19 +53,19 @@ class Delivery:
         elif where.channel and private:
             await self.client.chat_postEphemeral(channel=where.channel, user=where.user_id,
                                                  thread_ts=where.thread_ts or None,
-                                                 **blockkit.render(reply))
+                                                 **self.render(reply))
         elif where.channel:
             await self.client.chat_postMessage(channel=where.channel,
                                                thread_ts=where.thread_ts or None,
-                                               **blockkit.render(reply))
+                                               **self.render(reply))
         else:  # App Home and modals have no channel: answer in the person's DM with the app
-            await self.client.chat_postMessage(channel=where.user_id, **blockkit.render(reply))
+            await self.client.chat_postMessage(channel=where.user_id, **self.render(reply))
 
     async def respond(self, url: str, reply: Reply, *, replace: bool = False,
                       ephemeral: bool = False) -> None:
         """POST to a response_url (works in channels the bot is not in, and on ephemerals)."""
         webhook = AsyncWebhookClient(url, retry_handlers=retry_handlers())
-        body = blockkit.render(reply)
+        body = self.render(reply)
         if replace:
             response = await webhook.send(replace_original=True, **body)
         else:
@@ -72,25 +75,15 @@ class Delivery:
         if response.status_code >= 400:
             log.warning("response_url answered %s", response.status_code)
 
-    async def open_form(self, form: Form, reply: Reply, where: Where,
-                        origin: Command | None) -> None:
-        """A modal when Slack gave a trigger; otherwise a button that opens it."""
-        if where.trigger_id:
-            view = modals.modal(form, ref_of(where.channel, where.thread_ts) if where.channel
-                                else "")
-            try:
-                await self.client.views_open(trigger_id=where.trigger_id, view=view)
-                return
-            except SlackApiError as error:  # an expired trigger (over 3 s): fall back below
-                log.info("views.open failed (%s); offering a button", reason(error))
-        await self.send_one(form_button(form, origin), where, None, in_response=False)
-
-
-def form_button(form: Form, origin: Command | None) -> Reply:
-    """A message offering the form: a typed command has no trigger to open a modal with."""
-    text = f"{form.title}: click to fill in the form."
-    if origin is None:
-        return Reply(f"{form.title}: please use the slash command again.", private=True)
-    value = json.dumps({"command": origin.name, "text": origin.text[:1500]})
-    button = Button(f"Open: {form.title}"[:75], REOPEN_FORM, value, style="primary")
-    return Reply(text, (Text(text), Buttons((button,))), private=True)
+    async def open_form(self, form: Form, where: Where) -> bool:
+        """Open the form as a modal when Slack gave a trigger; False when it could not."""
+        if not where.trigger_id:
+            return False
+        view = modals.modal(form, ref_of(where.channel, where.thread_ts) if where.channel
+                            else "")
+        try:
+            await self.client.views_open(trigger_id=where.trigger_id, view=view)
+            return True
+        except SlackApiError as error:  # an expired trigger (over 3 s): shown inline instead
+            log.info("views.open failed (%s); showing the form in the message", reason(error))
+            return False

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from adapters.slack.blockkit import MAX_BLOCKS, Json, plain, render_blocks
 from bot.blocks import Context, Reply
+from bot.people.models import PersonRow
+from bot.roles import Role
 from bot.vocabulary import Command, Conversation, Person
 
 MAX_HOME_BLOCKS = 100
 Ask = Callable[[Command], Awaitable[list[Reply]]]
+RoleOf = Callable[[Person], Awaitable[Role]]
 
-# (heading, command, argument text): each section shows what that command answers this
-# person, so a section appears as its feature lands (coffee, pulse) by adding one line here.
-# No heading where the core's reply has its own ("Your tickets", or "Ticket queue" for coaches).
-SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("", "tickets", ""),
-    ("What I can do", "prepbot", "help"),
+# (heading, command, argument text, least role): each section shows what that command
+# answers this person, so a feature's section is one line here. No heading where the
+# core's reply has its own ("Your tickets", or "Ticket queue" for coaches). A section is
+# asked only of those the command is for: a teacher's Home shows no coach-only refusal.
+SECTIONS: tuple[tuple[str, str, str, Role], ...] = (
+    ("", "tickets", "", Role.TEACHER),
+    ("Coffee and Curriculum", "coffee", "", Role.TEACHER),
+    ("Pulse surveys", "pulse", "status", Role.COACH),
+    ("What I can do", "prepbot", "help", Role.TEACHER),
 )
 
 
@@ -25,18 +34,38 @@ def header(text: str) -> Json:
     return {"type": "header", "text": plain(text, 150)}
 
 
-async def home_view(person: Person, where: Conversation, ask: Ask) -> Json:
-    """The Home tab for one person: every section, each from the core's own reply."""
+def role_reader(sessions: async_sessionmaker[AsyncSession]) -> RoleOf:
+    """Reads a person's role as the core stored it (the core sets it on every turn)."""
+    async def role_of(person: Person) -> Role:
+        query = select(PersonRow.role).where(PersonRow.platform == person.platform,
+                                             PersonRow.user_id == person.user_id)
+        async with sessions() as session:
+            found = (await session.execute(query)).scalar_one_or_none()
+        return Role(found) if found in set(Role) else Role.TEACHER
+
+    return role_of
+
+
+async def home_view(person: Person, where: Conversation, ask: Ask, role_of: RoleOf,
+                    public_url: str = "") -> Json:
+    """The Home tab for one person: every section they may see, each from the core's reply."""
     blocks: list[Json] = [header("prepbot"), *render_blocks((Context(
         "Ask me a tech question in a DM, mention me in a channel, or use a slash command."),))]
-    for heading, name, text in SECTIONS:
+    role: Role | None = None
+    for heading, name, text, least in SECTIONS:
+        if least != Role.TEACHER:
+            # read after the first section: that turn has stored who they are (and admins)
+            role = role or await role_of(person)
+            if not role.allows(least):
+                continue
         replies = await ask(Command(person=person, conversation=where, event_id=None,
                                     name=name, text=text))
         blocks.append({"type": "divider"})
         if heading:
             blocks.append(header(heading))
         for reply in replies:
-            blocks.extend(render_blocks(reply.blocks or (Context(reply.text),), MAX_BLOCKS))
+            blocks.extend(render_blocks(reply.blocks or (Context(reply.text),), MAX_BLOCKS,
+                                        public_url))
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = blocks[:MAX_HOME_BLOCKS]
     return {"type": "home", "blocks": blocks}

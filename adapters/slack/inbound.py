@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adapters.slack import modals
-from adapters.slack.blockkit import core_action_id
+from adapters.slack.blockkit import SUBMIT_FORM, core_action_id
 from bot.vocabulary import Action, Command, Conversation, Message, Origin, Person, Submission
 
 PLATFORM = "slack"
@@ -141,6 +141,43 @@ def action(body: Payload) -> tuple[Action, Where] | None:
     incoming = Action(action_id=core_action_id(str(first.get("action_id", ""))),
                       value=str(value or ""), **origin)
     return incoming, where
+
+
+def inputs_of(body: Payload) -> dict[str, tuple[str, bool]]:
+    """The input blocks of the clicked message: block_id -> (label, required)."""
+    message = body.get("message") or {}
+    found: dict[str, tuple[str, bool]] = {}
+    for block in message.get("blocks") or []:
+        if isinstance(block, Mapping) and block.get("type") == "input" and block.get("block_id"):
+            label = (block.get("label") or {}).get("text", "")
+            found[str(block["block_id"])] = (str(label), not block.get("optional", False))
+    return found
+
+
+def form_submission(body: Payload) -> tuple[Submission, Where, list[str]] | None:
+    """A form's Submit button inside a message, as the Submission its modal would give.
+
+    The values come from the payload's `state.values`; the labels of required fields left
+    empty come back too (Slack checks `optional` only in modals, not in messages).
+    """
+    found = action(body)
+    if found is None or found[0].action_id != SUBMIT_FORM:
+        return None
+    clicked, where = found
+    try:
+        packed = json.loads(clicked.value or "{}")
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(packed, dict) or not isinstance(packed.get("form_id"), str):
+        return None
+    fields = inputs_of(body)
+    given = modals.values(body, fields.keys() if fields else None)
+    missing = [label for name, (label, required) in fields.items()
+               if required and not given.get(name, "").strip()]
+    incoming = Submission(form_id=packed["form_id"], values=given,
+                          context=str(packed.get("context", "")), person=clicked.person,
+                          conversation=clicked.conversation, event_id=None)
+    return incoming, where, missing
 
 
 def submission(body: Payload) -> tuple[Submission, Where]:

@@ -51,8 +51,9 @@ class SlackMessenger:
 
     platform = PLATFORM
 
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, public_url: str = "") -> None:
         self.client = client
+        self.public_url = public_url  # PREPBOT_PUBLIC_URL: chart URLs from the core are relative
         # user id -> (when read, person, is a bot or deactivated)
         self._profiles: OrderedDict[str, tuple[float, Person, bool]] = OrderedDict()
 
@@ -60,13 +61,14 @@ class SlackMessenger:
         """Open (or find) the IM with a person and post there."""
         opened = await self.client.conversations_open(users=person.user_id)
         channel = opened["channel"]["id"]
-        await self.client.chat_postMessage(channel=channel, **blockkit.render(reply))
+        await self.client.chat_postMessage(channel=channel,
+                                           **blockkit.render(reply, self.public_url))
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a channel's root: a triage card must not be buried in an old thread."""
         channel, _ = read_ref(conversation.ref)
         await self.client.chat_postMessage(channel=channel or conversation.id,
-                                           **blockkit.render(reply))
+                                           **blockkit.render(reply, self.public_url))
 
     async def members(self, conversation: Conversation) -> list[Person]:
         """Every human member of a channel (all pages), without bots or deactivated users."""

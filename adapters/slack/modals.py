@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
-from adapters.slack.blockkit import Json, choice_element, option, plain, sections, trim
-from bot.blocks import Choice, Form, Input
+from adapters.slack.blockkit import Json, input_block, plain, sections, trim
+from bot.blocks import Form
 
 MAX_TITLE = 24  # modal title and button texts
 MAX_METADATA = 3000
@@ -35,37 +35,6 @@ def unpack(private_metadata: str) -> tuple[str, str]:
     return str(packed.get("context", "")), str(packed.get("ref", ""))
 
 
-def element(field: Input) -> Json:
-    """The input element for one form field."""
-    if field.kind == "select":
-        found: Json = {"type": "static_select", "action_id": field.name,
-                       "options": [option(o) for o in field.options[:100]],
-                       "placeholder": plain(field.placeholder or "Choose one", 150)}
-        chosen = next((o for o in field.options if o.value == field.initial), None)
-        if chosen is not None:
-            found["initial_option"] = option(chosen)
-        return found
-    if field.kind == "date":
-        picked: Json = {"type": "datepicker", "action_id": field.name}
-        if field.initial:
-            picked["initial_date"] = field.initial
-        return picked
-    typed: Json = {"type": "plain_text_input", "action_id": field.name,
-                   "multiline": field.kind == "textarea"}
-    if field.placeholder:
-        typed["placeholder"] = plain(field.placeholder, 150)
-    if field.initial:
-        typed["initial_value"] = field.initial[:3000]
-    return typed
-
-
-def input_block(field: Input | Choice) -> Json:
-    """One labelled input block; block_id and action_id are both the core's field name."""
-    made = choice_element(field, field.name) if isinstance(field, Choice) else element(field)
-    return {"type": "input", "block_id": field.name, "optional": not field.required,
-            "label": plain(field.label, 2000), "element": made}
-
-
 def modal(form: Form, ref: str = "") -> Json:
     """A modal view for a form: callback_id is the form id."""
     blocks: list[Json] = []
@@ -91,12 +60,16 @@ def state_value(state: Mapping[str, Any]) -> str:
     return ""
 
 
-def values(view: Mapping[str, Any]) -> dict[str, str]:
-    """A submitted view's values, flattened to {field name: value}."""
+def values(view: Mapping[str, Any], names: Collection[str] | None = None) -> dict[str, str]:
+    """A submitted view's (or message's) values, flattened to {field name: value}.
+
+    `names` keeps only those blocks: a message's state also holds its other stateful
+    elements (a standalone choice, say), which a modal of the same form would not have.
+    """
     flat: dict[str, str] = {}
     state = view.get("state") or {}
     for block_id, elements in (state.get("values") or {}).items():
-        if not isinstance(elements, Mapping):
+        if not isinstance(elements, Mapping) or (names is not None and block_id not in names):
             continue
         for action_id, item in elements.items():
             if isinstance(item, Mapping):

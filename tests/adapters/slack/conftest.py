@@ -90,7 +90,8 @@ class SlackClient:
         return await self.post(*interactive_body(payload))
 
     async def click(self, button: dict[str, Any], channel: str = DM, user: str = TEACHER,
-                    message: dict[str, Any] | None = None) -> tuple[int, str]:
+                    message: dict[str, Any] | None = None,
+                    state: dict[str, Any] | None = None) -> tuple[int, str]:
         """Click a rendered Block Kit button (as the stub received it)."""
         payload = {"type": "block_actions", "user": {"id": user, "username": "teacher"},
                    "team": {"id": "T1"}, "trigger_id": f"trigger-{next(self.ids)}",
@@ -101,7 +102,16 @@ class SlackClient:
                    "actions": [{"type": "button", "action_id": button["action_id"],
                                 "block_id": "b1", "value": button.get("value", ""),
                                 "action_ts": "1700000200.000001"}]}
+        if state is not None:
+            payload["state"] = {"values": state}
         return await self.interact(payload)
+
+    async def fill_in(self, blocks: list[dict[str, Any]], values: dict[str, str],
+                      channel: str = DM, user: str = TEACHER) -> tuple[int, str]:
+        """Fill in a form shown inside a message (blocks as the stub got them), click Submit."""
+        [submit] = [b for b in buttons(blocks) if b["action_id"] == "prepbot.submit"]
+        message = {"type": "message", "ts": "1700000000.000009", "text": "", "blocks": blocks}
+        return await self.click(submit, channel, user, message, state_of(blocks, values))
 
 
 @pytest.fixture
@@ -120,6 +130,27 @@ def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every button element in some Block Kit blocks."""
     return [element for block in blocks if block["type"] == "actions"
             for element in block["elements"] if element["type"] == "button"]
+
+
+def state_of(blocks: list[dict[str, Any]], values: dict[str, str]) -> dict[str, Any]:
+    """The `state.values` Slack sends for a message's input blocks (untouched ones empty)."""
+    state: dict[str, Any] = {}
+    for block in blocks:
+        if block["type"] != "input":
+            continue
+        element, name = block["element"], block["block_id"]
+        value, kind = values.get(name), element["type"]
+        if kind in ("radio_buttons", "static_select"):
+            picked = next((o for o in element["options"] if o["value"] == value), None) \
+                if value else element.get("initial_option")
+            item: dict[str, Any] = {"type": kind, "selected_option": picked}
+        elif kind == "datepicker":
+            item = {"type": kind, "selected_date": value or element.get("initial_date")}
+        else:
+            item = {"type": kind, "value": value if value is not None
+                    else element.get("initial_value")}
+        state[name] = {element["action_id"]: item}
+    return state
 
 
 def texts(blocks: list[dict[str, Any]]) -> str:

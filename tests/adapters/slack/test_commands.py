@@ -111,13 +111,18 @@ async def test_the_message_shortcut_opens_a_ticket_privately(slack: SlackClient,
     assert f"#{ticket.id}" in told.params["text"]
 
 
-async def test_a_typed_ticket_command_offers_a_button_that_opens_the_modal(
-        slack: SlackClient) -> None:
+async def test_a_typed_ticket_command_shows_the_form_in_the_message(
+        slack: SlackClient, runtime: Runtime) -> None:
     await slack.dm("/ticket")  # typed, so Slack gave no trigger to open a modal with
     [offer] = await slack.stub.wait_for("chat.postEphemeral")
     assert offer.params["channel"] == "DTEACHER" and offer.params["user"] == TEACHER
-    [button] = buttons(offer.params["blocks"])
     assert slack.stub.of("views.open") == []
-    await slack.click(button)
-    [opened] = await slack.stub.wait_for("views.open")
-    assert opened.params["view"]["callback_id"] == "tickets.new"
+    kinds = {b["block_id"]: b["element"]["type"] for b in offer.params["blocks"]
+             if b["type"] == "input"}
+    assert kinds["text"] == "plain_text_input" and kinds["urgency"] == "static_select"
+    status, _ = await slack.fill_in(offer.params["blocks"], {"text": "The hall printer jams"})
+    assert status == 200
+    [ticket] = await tickets(runtime)
+    assert ticket.text == "The hall printer jams"
+    [told] = await slack.stub.wait_for("chat.postMessage")
+    assert told.params["channel"] == "DTEACHER" and f"Ticket #{ticket.id}" in told.params["text"]

@@ -1,0 +1,54 @@
+"""The App Home tab: a section per feature, each only what the core answers this person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adapters.runtime import Runtime
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.adapters.slack.conftest import DM, TEACHER, SlackClient, texts
+from tests.bot.features.pulse.conftest import MONDAY_MORNING
+from tests.support.clock import FakeClock
+
+COACH = "UCOACH"
+
+
+async def home_of(slack: SlackClient, user: str) -> list[dict[str, Any]]:
+    """Open the Home tab as this person; the blocks Slack was asked to publish."""
+    await slack.event({"type": "app_home_opened", "user": user, "channel": DM, "tab": "home"})
+    published = [c for c in await slack.stub.wait_for("views.publish")
+                 if c.params["user_id"] == user]
+    return list(published[-1].params["view"]["blocks"])
+
+
+def headers(blocks: list[dict[str, Any]]) -> list[str]:
+    """The section headings, in order."""
+    return [b["text"]["text"] for b in blocks if b["type"] == "header"]
+
+
+async def test_a_teachers_home_has_tickets_coffee_and_help_but_no_coach_sections(
+        slack: SlackClient) -> None:
+    blocks = await home_of(slack, TEACHER)
+    assert headers(blocks) == ["prepbot", "Coffee and Curriculum", "What I can do"]
+    shown = texts(blocks)
+    assert "You have no tickets" in shown
+    assert "not in a Coffee and Curriculum group yet" in shown
+    assert "only for coaches" not in shown and "no open pulse" not in shown
+
+
+async def test_a_coachs_home_shows_the_running_pulse(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    clock.current = MONDAY_MORNING
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    blocks = await home_of(slack, COACH)
+    assert "Pulse surveys" in headers(blocks)
+    assert "There is no open pulse right now" in texts(blocks)
+
+    slack.stub.members["CPILOT"] = [COACH, "UT1", "UT2"]
+    await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot> closes friday",
+                        user=COACH)
+    blocks = await home_of(slack, COACH)
+    assert "Nearpod pulse, wave 1 (#nearpod-pilot): 0 of 2 answered" in texts(blocks)
+    assert headers(blocks) == ["prepbot", "Coffee and Curriculum", "Pulse surveys",
+                               "What I can do"]
