@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.models import ConversationRow, PersonRow
 from bot.roles import Role
 from bot.vocabulary import Conversation, Person
+
+Row = TypeVar("Row", PersonRow, ConversationRow)
+
+
+async def find_or_add(session: AsyncSession, find: Callable[[], Awaitable[Row | None]],
+                      make: Callable[[], Row]) -> Row:
+    """The existing row, or a new one; if another replica adds it at the same moment, theirs."""
+    row = await find()
+    if row is not None:
+        return row
+    try:
+        async with session.begin_nested():
+            row = make()
+            session.add(row)
+    except IntegrityError:  # a concurrent first request from the same person won the insert
+        row = await find()
+        if row is None:
+            raise
+    return row
 
 
 async def find_person(session: AsyncSession, platform: str, user_id: str) -> PersonRow | None:
@@ -22,11 +44,10 @@ async def remember_person(
     session: AsyncSession, person: Person, now: datetime, admins: frozenset[str]
 ) -> PersonRow:
     """The stored row for `person`, created on first sight; PREPBOT_ADMINS are made admins."""
-    row = await find_person(session, person.platform, person.user_id)
-    if row is None:
-        row = PersonRow(platform=person.platform, user_id=person.user_id, created_at=now,
-                        display_name=person.display_name, tz=person.tz, role=Role.TEACHER)
-        session.add(row)
+    row = await find_or_add(
+        session, lambda: find_person(session, person.platform, person.user_id),
+        lambda: PersonRow(platform=person.platform, user_id=person.user_id, created_at=now,
+                          display_name=person.display_name, tz=person.tz, role=Role.TEACHER))
     if person.display_name:
         row.display_name = person.display_name
     if person.tz:
@@ -43,11 +64,13 @@ async def remember_conversation(
     """Store the latest adapter reference of a conversation, so the bot can message it later."""
     query = select(ConversationRow).where(ConversationRow.platform == conversation.platform,
                                           ConversationRow.conversation_id == conversation.id)
-    row = (await session.execute(query)).scalar_one_or_none()
-    if row is None:
-        row = ConversationRow(platform=conversation.platform, conversation_id=conversation.id,
-                              kind=conversation.kind, updated_at=now)
-        session.add(row)
+
+    async def find() -> ConversationRow | None:
+        return (await session.execute(query)).scalar_one_or_none()
+
+    row = await find_or_add(session, find, lambda: ConversationRow(
+        platform=conversation.platform, conversation_id=conversation.id, kind=conversation.kind,
+        ref="", updated_at=now))
     if conversation.ref and conversation.ref != row.ref:
         row.ref = conversation.ref
         row.updated_at = now
@@ -58,10 +81,9 @@ async def remember_conversation(
 async def set_role(session: AsyncSession, platform: str, user_id: str, role: Role,
                    now: datetime) -> PersonRow:
     """Give a person a role, creating their row if they have not spoken to the bot yet."""
-    row = await find_person(session, platform, user_id)
-    if row is None:
-        row = PersonRow(platform=platform, user_id=user_id, created_at=now)
-        session.add(row)
+    row = await find_or_add(session, lambda: find_person(session, platform, user_id),
+                            lambda: PersonRow(platform=platform, user_id=user_id, created_at=now,
+                                              display_name="", role=Role.TEACHER))
     row.role = role
     await session.flush()
     return row
