@@ -25,10 +25,11 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
 
     settings = runtime.settings
     adapter = make_adapter(authentication or make_authentication(settings))
-    app.router.add_post(ROUTE, make_handler(adapter, ActivityBot(runtime.bot)))
+    app.router.add_post(ROUTE, make_handler(adapter, ActivityBot(runtime.bot,
+                                                                 settings.public_url)))
     problems = DeliveryProblems(runtime.metrics.registry)
     runtime.messengers["teams"] = TeamsMessenger(adapter, settings.microsoft_app_id,
-                                                 runtime.sessions, problems)
+                                                 runtime.sessions, problems, settings.public_url)
 
 
 def messenger_of(runtime: Runtime) -> TeamsMessenger | None:

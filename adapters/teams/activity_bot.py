@@ -18,9 +18,9 @@ log = logging.getLogger(__name__)
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"
 
 
-def to_activity(reply: Reply) -> Activity:
-    """A core reply as a botbuilder Activity."""
-    return Activity().deserialize(cards.render(reply))
+def to_activity(reply: Reply, public_url: str = "") -> Activity:
+    """A core reply as a botbuilder Activity (relative image URLs get PREPBOT_PUBLIC_URL)."""
+    return Activity().deserialize(cards.render(reply, public_url))
 
 
 def incoming_of(activity: Activity) -> AnyIncoming | None:
@@ -37,8 +37,9 @@ def incoming_of(activity: Activity) -> AnyIncoming | None:
 class ActivityBot:
     """botbuilder's turn callback, holding the core Bot (it inherits from nothing)."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, public_url: str = "") -> None:
         self.bot = bot
+        self.public_url = public_url
 
     async def on_turn(self, context: TurnContext) -> None:
         """Translate the activity, let the core handle it, and answer in Teams' way."""
@@ -55,7 +56,7 @@ class ActivityBot:
     async def send(self, context: TurnContext, replies: list[Reply]) -> None:
         """Each reply as a new message, or as an update of the card the person acted on."""
         for reply in replies:
-            activity = to_activity(reply)
+            activity = to_activity(reply, self.public_url)
             card_id = context.activity.reply_to_id if context.activity.value is not None else None
             if reply.replace_original and card_id:
                 activity.id = card_id
@@ -71,7 +72,7 @@ class ActivityBot:
         if replacing is not None:
             rest.remove(replacing)
             body = {"statusCode": 200, "type": cards.CARD_TYPE,
-                    "value": cards.render_card(replacing)}
+                    "value": cards.render_card(replacing, self.public_url)}
         await self.send(context, rest)
         await context.send_activity(Activity(
             type=ActivityTypes.invoke_response,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from adapters.teams import images
 from bot.blocks import (
     Block,
     Button,
@@ -121,7 +122,15 @@ def render_fields(fields: Fields) -> list[Json]:
         for label, value in fields.pairs]
 
 
-def render_block(block: Block) -> list[Json]:
+def render_image(block: Image, public_url: str) -> list[Json]:
+    """An Image with an absolute URL, or its alt text when there is none to give."""
+    url = images.absolute(block.url, public_url)
+    if url is None:  # Teams cannot fetch a relative URL: say what the chart shows instead
+        return [plain(f"Chart: {block.alt}", isSubtle=True, size="small")]
+    return [{"type": "Image", "url": url, "altText": trim(block.alt, 1000)}]
+
+
+def render_block(block: Block, public_url: str = "") -> list[Json]:
     """One core block as card elements."""
     if isinstance(block, Text):
         return [markdown(block.text) if block.markdown else plain(block.text)]
@@ -137,13 +146,13 @@ def render_block(block: Block) -> list[Json]:
     if isinstance(block, Form):
         return render_form(block)
     if isinstance(block, Image):
-        return [{"type": "Image", "url": block.url, "altText": trim(block.alt, 1000)}]
+        return render_image(block, public_url)
     if isinstance(block, Context):
         return [markdown(block.text, isSubtle=True, size="small")]
     return []
 
 
-def render_body(blocks: tuple[Block, ...]) -> list[Json]:
+def render_body(blocks: tuple[Block, ...], public_url: str = "") -> list[Json]:
     """All blocks; a Divider becomes a separator line above whatever follows it."""
     body: list[Json] = []
     separate = False
@@ -151,7 +160,7 @@ def render_body(blocks: tuple[Block, ...]) -> list[Json]:
         if isinstance(block, Divider):
             separate = True
             continue
-        elements = render_block(block)
+        elements = render_block(block, public_url)
         if elements and separate:
             elements[0] = {**elements[0], "separator": True, "spacing": "medium"}
             separate = False
@@ -159,16 +168,17 @@ def render_body(blocks: tuple[Block, ...]) -> list[Json]:
     return body
 
 
-def render_card(reply: Reply) -> Json:
+def render_card(reply: Reply, public_url: str = "") -> Json:
     """The Adaptive Card itself; `fallbackText` and `speak` carry the plain text."""
     return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION,
-            "body": render_body(reply.blocks), "fallbackText": trim(reply.text),
+            "body": render_body(reply.blocks, public_url), "fallbackText": trim(reply.text),
             "speak": trim(reply.text), "msteams": {"width": "Full"}}
 
 
-def render(reply: Reply) -> Json:
+def render(reply: Reply, public_url: str = "") -> Json:
     """A Bot Framework message (as a dict): a card with summary and speak, or plain text."""
     if not reply.blocks:
         return {"type": "message", "text": trim(reply.text), "textFormat": "plain"}
     return {"type": "message", "summary": trim(reply.text, 300), "speak": trim(reply.text),
-            "attachments": [{"contentType": CARD_TYPE, "content": render_card(reply)}]}
+            "attachments": [{"contentType": CARD_TYPE,
+                             "content": render_card(reply, public_url)}]}

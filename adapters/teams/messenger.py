@@ -74,11 +74,12 @@ class TeamsMessenger:
     platform = PLATFORM
 
     def __init__(self, adapter: Any, app_id: str, sessions: async_sessionmaker[AsyncSession],
-                 problems: DeliveryProblems) -> None:
+                 problems: DeliveryProblems, public_url: str = "") -> None:
         self.adapter = adapter
         self.app_id = app_id
         self.sessions = sessions
         self.problems = problems
+        self.public_url = public_url  # PREPBOT_PUBLIC_URL: chart URLs from the core are relative
 
     async def dm(self, person: Person, reply: Reply) -> None:
         """Send to the person's personal chat with the bot."""
@@ -118,7 +119,7 @@ class TeamsMessenger:
 
     async def _send(self, ref: str, reply: Reply, key: str) -> None:
         async def send(context: TurnContext) -> None:
-            await context.send_activity(to_activity(reply))
+            await context.send_activity(to_activity(reply, self.public_url))
 
         try:
             await self._continue(ref, send)
