@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 PROFILE_SECONDS = 3600.0  # names and time zones change rarely; an hour keeps users.info quiet
 PROFILE_CACHE = 5000
 PAGE = 200  # members per conversations.members page (Slack's recommended maximum)
+RECENT = 100  # how far back `delivered` looks: a crash strands at most one batch
+DELIVERY_EVENT = "prepbot_delivery"
 
 
 def reason(error: SlackApiError) -> str:
@@ -59,16 +61,42 @@ class SlackMessenger:
 
     async def dm(self, person: Person, reply: Reply) -> None:
         """Open (or find) the IM with a person and post there."""
-        opened = await self.client.conversations_open(users=person.user_id)
-        channel = opened["channel"]["id"]
-        await self.client.chat_postMessage(channel=channel,
-                                           **blockkit.render(reply, self.public_url))
+        await self._post(await self._im(person), reply)
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a channel's root: a triage card must not be buried in an old thread."""
         channel, _ = read_ref(conversation.ref)
-        await self.client.chat_postMessage(channel=channel or conversation.id,
+        await self._post(channel or conversation.id, reply)
+
+    async def _im(self, person: Person) -> str:
+        opened = await self.client.conversations_open(users=person.user_id)
+        return str(opened["channel"]["id"])
+
+    async def _post(self, channel: str, reply: Reply) -> None:
+        # The scheduler's delivery key rides along as message metadata, so after a crash
+        # `delivered` can ask Slack whether this very message already arrived.
+        metadata = ({"event_type": DELIVERY_EVENT, "event_payload": {"key": reply.key}}
+                    if reply.key else None)
+        await self.client.chat_postMessage(channel=channel, metadata=metadata,
                                            **blockkit.render(reply, self.public_url))
+
+    async def delivered(self, person: Person | None, conversation: Conversation | None,
+                        key: str) -> bool | None:
+        """Whether a message stamped with `key` is among the conversation's recent messages."""
+        try:
+            if person is not None:
+                channel = await self._im(person)
+            elif conversation is not None:
+                channel = read_ref(conversation.ref)[0] or conversation.id
+            else:
+                return None
+            history = await self.client.conversations_history(
+                channel=channel, limit=RECENT, include_all_metadata=True)
+        except SlackApiError:
+            return None  # cannot tell: the dispatcher sends again rather than never
+        messages: list[dict[str, Any]] = history.get("messages") or []
+        return any(((m.get("metadata") or {}).get("event_payload") or {}).get("key") == key
+                   for m in messages)
 
     async def members(self, conversation: Conversation) -> list[Person]:
         """Every human member of a channel (all pages), without bots or deactivated users."""
