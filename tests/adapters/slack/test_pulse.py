@@ -1,0 +1,75 @@
+"""The pulse end to end through /slack/events: launch, five inline answers, results with a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from aiohttp import ClientSession
+
+from adapters.runtime import Runtime
+from bot.roles import Role
+from bot.settings import Settings
+from bot.vocabulary import Person
+from tests.adapters.slack.conftest import SlackClient, buttons
+from tests.bot.features.pulse.conftest import ANSWERS, MONDAY_MORNING, likert
+from tests.support.clock import FakeClock
+
+PUBLIC = "https://prepbot.example.org"
+MANIFEST = Path(__file__).resolve().parents[3] / "deploy" / "slack" / "manifest.yml"
+COACH = "UCOACH"
+PILOT = ["UT1", "UT2", "UT3", "UT4", "UT5"]
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """Slack settings with a public base URL, so the chart is an image."""
+    return settings.model_copy(update={"public_url": PUBLIC})
+
+
+def test_the_manifest_escapes_pulse_so_a_channel_arrives_as_its_id() -> None:
+    commands = {c["command"]: c for c in yaml.safe_load(MANIFEST.read_text())["features"][
+        "slash_commands"]}
+    assert commands["/pulse"]["should_escape"] is True
+
+
+async def test_launch_answer_inline_and_read_the_results_with_the_chart(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock, http: ClientSession) -> None:
+    clock.current = MONDAY_MORNING
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    slack.stub.members["CPILOT"] = [COACH, *PILOT]
+
+    # should_escape: Slack sends "#nearpod-pilot" as <#CPILOT|nearpod-pilot>
+    await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot> closes friday",
+                        user=COACH)
+    [told] = await slack.stub.wait_for("response_url")
+    assert "goes to 5 people in #nearpod-pilot" in told.params["text"]
+    assert [c.params["channel"] for c in slack.stub.of("conversations.members")] == ["CPILOT"]
+
+    await runtime.dispatcher.tick()
+    await slack.stub.wait_for("chat.postMessage", len(PILOT))
+    invitations = {c.params["channel"]: c.params["blocks"] for c in slack.stub.of(
+        "chat.postMessage") if "your coach sees only totals" in str(c.params["blocks"])}
+    assert sorted(invitations) == sorted(f"D{u}" for u in PILOT)
+    blocks = invitations["DUT1"]
+    radios = [b for b in blocks if b["type"] == "input"
+              and b["element"]["type"] == "radio_buttons"]
+    assert len(radios) == 6 and all(len(b["element"]["options"]) == 7 for b in radios)
+    assert [b["text"]["text"] for b in buttons(blocks)] == ["Send my answers"]
+
+    for user, points in zip(PILOT, ANSWERS, strict=True):
+        values = {**likert(*points), "comment": f"from {user}"}
+        status, _ = await slack.fill_in(invitations[f"D{user}"], values, f"D{user}", user)
+        assert status == 200
+    thanks = [c for c in slack.stub.of("response_url") if "your answers are in" in c.params["text"]]
+    assert len(thanks) == 5 and all(c.params["response_type"] == "ephemeral" for c in thanks)
+
+    await slack.command("/pulse", "close Nearpod", user=COACH)
+    results = slack.stub.of("response_url")[-1].params
+    assert "Nearpod pulse, wave 1 (#nearpod-pilot): results" in results["text"]
+    [image] = [b for b in results["blocks"] if b["type"] == "image"]
+    assert image["image_url"].startswith(f"{PUBLIC}/charts/") and image["alt_text"]
+    async with http.get(image["image_url"].removeprefix(PUBLIC)) as chart:
+        assert chart.status == 200 and chart.content_type == "image/png"
+        assert (await chart.read()).startswith(b"\x89PNG")
