@@ -56,6 +56,7 @@ class SlackAdapter:
         app.event("message")(self.on_message)
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home)
+        app.event("reaction_added")(self.on_reaction)
         app.command(re.compile(r"^/.+"))(self.on_command)
         app.action(ANY)(self.on_action)
         app.view_submission(ANY)(self.on_submission)
@@ -112,6 +113,28 @@ class SlackAdapter:
         if found is not None:
             message, where = found
             self.spawn(self.run(self.bot.command_from_text(message), where))
+
+    async def on_reaction(self, body: Payload) -> None:
+        """`reaction_added`: a 🎫 on a message opens a ticket from that message's text."""
+        found = inbound.reaction(body)
+        if found is not None:
+            self.spawn(self.ticket_from_reaction(*found))
+
+    async def ticket_from_reaction(self, channel: str, ts: str, user_id: str,
+                                   event_id: str | None) -> None:
+        """Read the reacted-to message, then run it as `/ticket <text>`."""
+        try:
+            page = await self.client.conversations_history(channel=channel, latest=ts,
+                                                           inclusive=True, limit=1)
+        except SlackApiError:
+            log.warning("could not read the message a ticket reaction was on")
+            return
+        messages = page.get("messages") or []
+        if not messages or messages[0].get("ts") != ts:
+            return  # a thread reply or a deleted message: nothing to carry over
+        command, where = inbound.reaction_ticket(channel, user_id,
+                                                 str(messages[0].get("text", "")), event_id)
+        await self.run(command, where)
 
     async def on_home(self, body: Payload) -> None:
         """`app_home_opened`: publish the Home tab for this person."""

@@ -34,6 +34,9 @@ class Where:
     ephemeral_only: bool = False  # a message shortcut answers only the person who used it
 
 
+TICKET_REACTION = "ticket"  # the 🎫 emoji
+
+
 def person(user_id: str, name: str = "") -> Person:
     """A Slack user as the core's Person."""
     return Person(platform=PLATFORM, user_id=user_id, display_name=name)
@@ -204,3 +207,21 @@ def shortcut(body: Payload) -> tuple[Command, Where]:
     where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
                   trigger_id=str(body.get("trigger_id", "")), ephemeral_only=True)
     return Command(name="ticket", text=str(message.get("text", "")).strip(), **origin), where
+
+
+def reaction(body: Payload) -> tuple[str, str, str, str | None] | None:
+    """A :ticket: reaction on a message: (channel, message ts, who reacted, event id)."""
+    event = body.get("event") or {}
+    item = event.get("item") or {}
+    if event.get("reaction") != TICKET_REACTION or item.get("type") != "message":
+        return None
+    return (str(item.get("channel", "")), str(item.get("ts", "")), str(event.get("user", "")),
+            str(body.get("event_id")) if body.get("event_id") else None)
+
+
+def reaction_ticket(channel: str, user_id: str, text: str,
+                    event_id: str | None) -> tuple[Command, Where]:
+    """The reacted-to message becomes `/ticket <its text>`, answered only to who reacted."""
+    origin = _origin(user_id, "", conversation(channel, channel.startswith("D")), event_id)
+    where = Where(channel=channel, user_id=user_id, ephemeral_only=True)
+    return Command(name="ticket", text=text.strip(), **origin), where

@@ -47,6 +47,7 @@ class SlackStub:
         self.calls: list[Call] = []
         self.failures: defaultdict[str, deque[tuple[int, dict[str, str]]]] = defaultdict(deque)
         self.members: dict[str, list[str]] = {}
+        self.history: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         self.users: dict[str, dict[str, Any]] = {}
         self.sockets: list[web.WebSocketResponse] = []
         self.socket_received: list[dict[str, Any]] = []
@@ -138,7 +139,13 @@ class SlackStub:
             return {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
                     "user": "prepbot", "team": "Test School District"}
         if method in {"chat.postMessage", "chat.update"}:
-            return {"ok": True, "channel": params.get("channel"), "ts": self._next_ts()}
+            ts = self._next_ts()
+            if method == "chat.postMessage":  # kept for conversations.history
+                self.history[str(params.get("channel"))].append(
+                    {"ts": ts, "text": params.get("text", ""), "metadata": params.get("metadata")})
+            return {"ok": True, "channel": params.get("channel"), "ts": ts}
+        if method == "conversations.history":
+            return {"ok": True, "messages": self._history(params)}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         if method in {"views.open", "views.publish", "views.update", "views.push"}:
@@ -152,6 +159,15 @@ class SlackStub:
         if method == "apps.connections.open":
             return {"ok": True, "url": str(self.server.make_url("/socket")).replace("http", "ws")}
         return {"ok": False, "error": "unknown_method"}
+
+    def _history(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Newest first; `latest` with `inclusive` narrows to one message, as Slack does."""
+        found = list(reversed(self.history.get(str(params.get("channel")), [])))
+        latest = params.get("latest")
+        if latest:
+            inclusive = str(params.get("inclusive", "")).lower() in {"1", "true"}
+            found = [m for m in found if m["ts"] < latest or (inclusive and m["ts"] == latest)]
+        return found[: int(params.get("limit") or 100)]
 
     def user(self, user_id: str) -> dict[str, Any]:
         """A users.info user: the configured one, or a plain teacher."""
