@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import OrderedDict
 from typing import Any
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 PROFILE_SECONDS = 3600.0  # names and time zones change rarely; an hour keeps users.info quiet
 PROFILE_CACHE = 5000
 PAGE = 200  # members per conversations.members page (Slack's recommended maximum)
+LIST_PAGE = 1000  # channels per conversations.list page (Slack's maximum)
+CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+GONE = {"channel_not_found", "not_in_channel"}  # a channel whose members we cannot read
 RECENT = 100  # how far back `delivered` looks: a crash strands at most one batch
 DELIVERY_EVENT = "prepbot_delivery"
 
@@ -65,8 +69,25 @@ class SlackMessenger:
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a channel's root: a triage card must not be buried in an old thread."""
+        await self._post(await self.channel_id(conversation), reply)
+
+    async def channel_id(self, conversation: Conversation) -> str:
+        """The channel id; a name (`#nearpod-pilot` typed into a form) is looked up."""
         channel, _ = read_ref(conversation.ref)
-        await self._post(channel or conversation.id, reply)
+        given = channel or conversation.id
+        if CHANNEL_ID.match(given):
+            return given
+        wanted, cursor = given.lstrip("#").lower(), ""
+        while True:
+            page = await self.client.conversations_list(
+                types="public_channel,private_channel", exclude_archived=True,
+                limit=LIST_PAGE, cursor=cursor or None)
+            for found in page.get("channels") or []:
+                if found.get("name") == wanted:
+                    return str(found["id"])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
+            if not cursor:
+                return given  # unknown: Slack answers channel_not_found (see members)
 
     async def _im(self, person: Person) -> str:
         opened = await self.client.conversations_open(users=person.user_id)
@@ -99,12 +120,25 @@ class SlackMessenger:
                    for m in messages)
 
     async def members(self, conversation: Conversation) -> list[Person]:
-        """Every human member of a channel (all pages), without bots or deactivated users."""
-        channel, _ = read_ref(conversation.ref)
+        """Every member of a channel (all pages) but bots, deactivated users and guests.
+
+        Guests (single- and multi-channel) are left out of check-ins and surveys: they are
+        usually visitors, not the school's teachers. A channel Slack will not show us has no
+        one we can reach: the core then says so ("is the bot a member?") instead of failing.
+        """
+        try:
+            return await self._members(await self.channel_id(conversation))
+        except SlackApiError as error:
+            if reason(error) not in GONE:
+                raise
+            log.info("members of %s: %s", conversation.id, reason(error))
+            return []
+
+    async def _members(self, channel: str) -> list[Person]:
         people: list[Person] = []
         cursor = ""
         while True:
-            page = await self.client.conversations_members(channel=channel or conversation.id,
+            page = await self.client.conversations_members(channel=channel,
                                                            limit=PAGE, cursor=cursor or None)
             user_ids: list[str] = page.get("members", [])
             for user_id in user_ids:
@@ -130,7 +164,8 @@ class SlackMessenger:
             log.info("users.info failed: %s", reason(error))
             return person, False
         found = to_person(user)
-        is_bot = bool(user.get("is_bot") or user.get("deleted") or found.user_id == "USLACKBOT")
+        is_bot = bool(user.get("is_bot") or user.get("deleted") or found.user_id == "USLACKBOT"
+                      or user.get("is_restricted") or user.get("is_ultra_restricted"))
         self._profiles[person.user_id] = (time.monotonic(), found, is_bot)
         self._profiles.move_to_end(person.user_id)
         while len(self._profiles) > PROFILE_CACHE:

@@ -58,11 +58,12 @@ async def test_a_server_error_is_retried(runtime: Runtime, server: object,
 
 async def test_members_are_read_page_by_page_without_bots(runtime: Runtime, server: object,
                                                           slack_stub: SlackStub) -> None:
-    everyone = [f"U{n:03d}" for n in range(450)] + ["UROBOT"]
+    everyone = [f"U{n:03d}" for n in range(450)] + ["UROBOT", "UGUEST"]
     slack_stub.members["CPILOT"] = everyone
     slack_stub.users["UROBOT"] = {"id": "UROBOT", "name": "robot", "is_bot": True}
+    slack_stub.users["UGUEST"] = {"id": "UGUEST", "name": "visitor", "is_restricted": True}
     found = await messenger(runtime).members(conversation("CPILOT", False))
-    assert [p.user_id for p in found] == everyone[:-1]
+    assert [p.user_id for p in found] == everyone[:-2]  # no bot, no guest
     assert found[0].display_name == "Teacher U000" and found[0].tz == "America/Chicago"
     assert len(slack_stub.of("conversations.members")) == 3  # 200 + 200 + 51
 
