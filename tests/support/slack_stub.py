@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from aiohttp.test_utils import TestServer
 
 JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
 BOT_USER = "UBOT"
+CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]+$")  # what Slack's channel ids look like
 
 
 @dataclass
@@ -47,6 +49,7 @@ class SlackStub:
         self.calls: list[Call] = []
         self.failures: defaultdict[str, deque[tuple[int, dict[str, str]]]] = defaultdict(deque)
         self.members: dict[str, list[str]] = {}
+        self.channels: dict[str, str] = {}  # name -> id, for conversations.list
         self.history: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         self.users: dict[str, dict[str, Any]] = {}
         self.sockets: list[web.WebSocketResponse] = []
@@ -154,6 +157,8 @@ class SlackStub:
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", ""))}}
         if method == "conversations.members":
             return self._members(params)
+        if method == "conversations.list":
+            return self._channels(params)
         if method == "users.info":
             return {"ok": True, "user": self.user(str(params.get("user", "")))}
         if method == "apps.connections.open":
@@ -175,8 +180,20 @@ class SlackStub:
             "id": user_id, "name": user_id.lower(), "tz": "America/Chicago", "is_bot": False,
             "profile": {"display_name": f"Teacher {user_id}", "real_name": f"T {user_id}"}}
 
+    def _channels(self, params: dict[str, Any]) -> dict[str, Any]:
+        """conversations.list, one channel per page (so paging is exercised)."""
+        named = sorted(self.channels.items())
+        start = int(params.get("cursor") or 0)
+        page = [{"id": cid, "name": name, "is_archived": False}
+                for name, cid in named[start:start + 1]]
+        following = str(start + 1) if start + 1 < len(named) else ""
+        return {"ok": True, "channels": page, "response_metadata": {"next_cursor": following}}
+
     def _members(self, params: dict[str, Any]) -> dict[str, Any]:
-        everyone = self.members.get(str(params.get("channel")), [])
+        channel = str(params.get("channel"))
+        if channel not in self.members and not CHANNEL_ID.match(channel):
+            return {"ok": False, "error": "channel_not_found"}  # a name is not an id
+        everyone = self.members.get(channel, [])
         start = int(params.get("cursor") or 0)
         size = int(params.get("limit") or 100)
         page = everyone[start:start + size]

@@ -12,7 +12,7 @@ from adapters.runtime import Runtime
 from bot.roles import Role
 from bot.settings import Settings
 from bot.vocabulary import Person
-from tests.adapters.slack.conftest import SlackClient, buttons
+from tests.adapters.slack.conftest import SlackClient, buttons, state_of
 from tests.bot.features.pulse.conftest import ANSWERS, MONDAY_MORNING, likert
 from tests.support.clock import FakeClock
 
@@ -73,3 +73,31 @@ async def test_launch_answer_inline_and_read_the_results_with_the_chart(
     async with http.get(image["image_url"].removeprefix(PUBLIC)) as chart:
         assert chart.status == 200 and chart.content_type == "image/png"
         assert (await chart.read()).startswith(b"\x89PNG")
+
+
+async def test_a_channel_typed_into_the_launch_form_is_found_by_name(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    clock.current = MONDAY_MORNING
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    slack.stub.members["CPILOT"] = [COACH, *PILOT]
+    slack.stub.channels = {"general": "CGENERAL", "nearpod-pilot": "CPILOT"}
+    await slack.command("/pulse", "start", user=COACH)
+    [opened] = await slack.stub.wait_for("views.open")
+    view = opened.params["view"]
+    values = {"tool": "Nearpod", "cohort": "#nearpod-pilot", "closes": "2026-12-04"}
+    await slack.interact({"type": "view_submission", "user": {"id": COACH}, "team": {"id": "T1"},
+                          "trigger_id": "t-submit", "view": {
+                              **view, "id": "V1", "state": {"values": state_of(
+                                  view["blocks"], values)}}})
+    assert len(slack.stub.of("conversations.list")) == 2, "paged until found"
+    assert [c.params["channel"] for c in slack.stub.of("conversations.members")] == ["CPILOT"]
+    [told] = [c for c in slack.stub.calls if "goes to 5 people" in str(c.params.get("text"))]
+    assert "#nearpod-pilot" in told.params["text"]
+
+
+async def test_an_unknown_channel_is_said_not_a_failure(
+        slack: SlackClient, runtime: Runtime) -> None:
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    await slack.command("/pulse", "start Nearpod #no-such-channel", user=COACH)
+    [told] = await slack.stub.wait_for("response_url")
+    assert "I found nobody else in that channel" in told.params["text"]
