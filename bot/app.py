@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -30,6 +32,20 @@ from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 Job = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
+
+
+def scrubbed(value: Any) -> Any:
+    """The value with NUL characters dropped: PostgreSQL text refuses them, no one means one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, Mapping):
+        return {scrubbed(k): scrubbed(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(scrubbed(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: scrubbed(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
 
 
 class Bot:
@@ -57,6 +73,7 @@ class Bot:
         """Handle one incoming event and return the replies; retried events return nothing."""
         kind = type(incoming).__name__.lower()
         self.metrics.incoming.labels(kind).inc()
+        incoming = scrubbed(incoming)
         async with self.sessions() as session:
             try:
                 return await self._handle(session, incoming)
