@@ -7,7 +7,7 @@ import logging
 import re
 from typing import Any
 
-from adapters.slack import images
+from adapters import images
 from bot.blocks import (
     Block,
     Button,
@@ -192,7 +192,7 @@ def inline_form(form: Form) -> list[Json]:
 
 def image(block: Image, public_url: str) -> list[Json]:
     """An image block with an absolute URL, or its alt text when there is none to give."""
-    url = images.absolute(block.url, public_url)
+    url = images.absolute(block.url, public_url, "Slack")
     if url is None:  # Slack rejects the whole message for a relative image_url
         return [{"type": "context", "elements": [plain(f"Chart: {block.alt}", MAX_SECTION)]}]
     return [{"type": "image", "image_url": url, "alt_text": trim(block.alt, 2000)}]
