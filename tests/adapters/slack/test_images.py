@@ -6,7 +6,8 @@ import logging
 
 import pytest
 
-from adapters.slack import blockkit, images
+from adapters import images
+from adapters.slack import blockkit
 from bot.blocks import Image, Reply
 
 CHART = Image("/charts/abcdefghijklmnopqrstuvwx.png", "Nearpod: usefulness 5.9 of 7")
@@ -26,7 +27,7 @@ def test_an_absolute_url_is_left_alone() -> None:
 
 def test_without_a_public_url_the_alt_text_is_said_and_logged_once(
         caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(images, "_told", False)
+    monkeypatch.setattr(images, "_told", set())
     with caplog.at_level(logging.INFO, logger=images.__name__):
         first = blockkit.render(Reply("r", (CHART,)))["blocks"]
         blockkit.render(Reply("r", (CHART,)))

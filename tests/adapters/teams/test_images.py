@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from adapters.teams import images
+from adapters import images
 from adapters.teams.cards import render_card
 from bot.blocks import Image, Reply
 
@@ -21,7 +21,7 @@ def test_a_relative_chart_url_gets_the_public_base() -> None:
 
 def test_without_a_public_url_the_alt_text_is_shown_and_logged_once(
         caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(images, "_told", False)
+    monkeypatch.setattr(images, "_told", set())
     with caplog.at_level(logging.INFO, logger=images.__name__):
         [said] = render_card(Reply("r", (CHART,)))["body"]
         render_card(Reply("r", (CHART,)))
