@@ -1,0 +1,54 @@
+"""Tickets worked entirely in Slack: triage card in a channel, claim, replies relayed both ways."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adapters.runtime import Runtime
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.adapters.slack.conftest import TEACHER, SlackClient, buttons
+from tests.adapters.slack.test_commands import submitted
+
+COACH, ADMIN, TRIAGE = "UCOACH", "UADMIN", "CTRIAGE"
+
+
+def button(blocks: list[dict[str, Any]], label: str) -> dict[str, Any]:
+    return next(b for b in buttons(blocks) if b["text"]["text"].startswith(label))
+
+
+def posts_to(slack: SlackClient, channel: str) -> list[dict[str, Any]]:
+    return [c.params for c in slack.stub.of("chat.postMessage") if c.params["channel"] == channel]
+
+
+async def test_claim_and_replies_travel_between_the_triage_channel_and_the_teacher(
+        slack: SlackClient, runtime: Runtime) -> None:
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    await slack.command("/prepbot", "settings route default here", user=ADMIN, channel=TRIAGE)
+    await slack.stub.wait_for("response_url")
+
+    await slack.command("/ticket", "the projector in room 12 is dead", channel="DTEACHER")
+    await slack.stub.wait_for("chat.postMessage")
+    [card] = posts_to(slack, TRIAGE)
+    assert "projector in room 12" in card["text"]
+
+    await slack.click(button(card["blocks"], "Claim"), channel=TRIAGE, user=COACH)
+    await slack.stub.wait_for("chat.postMessage", 2)
+    assert "is on it" in posts_to(slack, "DUTEACHER")[-1]["text"]
+
+    await slack.click(button(card["blocks"], "Reply"), channel=TRIAGE, user=COACH)
+    [modal] = await slack.stub.wait_for("views.open")
+    reply = submitted(modal.params["view"], {"text": "Is the blue light on?"})
+    reply["user"] = {"id": COACH}
+    await slack.interact(reply)
+    await slack.stub.wait_for("chat.postMessage", 3)
+    told = posts_to(slack, "DUTEACHER")[-1]
+    assert "wrote: Is the blue light on?" in told["text"]
+
+    await slack.click(button(told["blocks"], "Reply"), channel="DUTEACHER", user=TEACHER)
+    [_, answer_modal] = await slack.stub.wait_for("views.open", 2)
+    await slack.interact(submitted(answer_modal.params["view"], {"text": "No, it's off"}))
+    await slack.stub.wait_for("chat.postMessage", 4)
+    assert "No, it's off" in posts_to(slack, "DUCOACH")[-1]["text"]
+    assert len(posts_to(slack, "DUCOACH")) == 1  # relayed once, to the coach who claimed it
