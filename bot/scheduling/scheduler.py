@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from datetime import UTC, datetime
@@ -13,6 +15,7 @@ from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.leader import Leader
 
 log = logging.getLogger(__name__)
+STOP_WAIT_SECONDS = 10
 
 
 class Scheduler:
@@ -24,6 +27,7 @@ class Scheduler:
         self.tick_seconds, self.beat_seconds = tick_seconds, beat_seconds
         self.last_tick: datetime | None = None
         self.stopping = False
+        self.ticking: asyncio.Task[None] | None = None
         self.aps = AsyncIOScheduler(timezone=UTC)
 
     @property
@@ -47,6 +51,7 @@ class Scheduler:
         if self.last_tick and (now - self.last_tick).total_seconds() < self.tick_seconds:
             return
         self.last_tick = now
+        self.ticking = asyncio.current_task()
         metrics, started = self.dispatcher.metrics, time.perf_counter()
         try:
             report = await self.dispatcher.tick()
@@ -67,4 +72,10 @@ class Scheduler:
         if self.aps.running and not self.stopping:
             self.stopping = True
             self.aps.shutdown(wait=False)
+        # Let a tick in flight finish before the database goes away: cancelled mid-query, the
+        # SQLite driver's thread can hang the whole shutdown. Its work is in the ledger anyway.
+        ticking = self.ticking
+        if ticking is not None and not ticking.done() and ticking is not asyncio.current_task():
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(ticking), STOP_WAIT_SECONDS)
         await self.leader.release()
