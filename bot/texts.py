@@ -1,6 +1,5 @@
 """Every sentence prepbot says to a person, in one place, so tone stays consistent."""
 
-ANSWER_INTRO = "Here's what usually fixes it:"
 DID_IT_HELP = "Did this help?"
 HELPFUL_YES = "Glad that fixed it! Ask me anytime."
 HELPFUL_NO = "Sorry that didn't fix it. A person can take it from here."
@@ -21,4 +20,3 @@ HELP_INTRO = ("I'm prepbot. Ask me a tech question in your own words, or use a c
 SAVE_FAILED = ("Sorry, something went wrong on my side and nothing was saved. "
                "Please try again in a minute.")
 ARTICLE_GONE = "That article is no longer in the knowledge base. Try asking again."
-FEEDBACK_THANKS = "Thanks for the feedback."

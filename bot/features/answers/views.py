@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from bot import texts
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text
 from bot.blocks import Steps as StepList
 from knowledge import Article
-
-KB_LINK = re.compile(r"\[([^\]]+)\]\(kb:([a-z0-9-]+)\)")
+from knowledge.model import KB_LINK
 
 
 def _plain_links(text: str) -> str:
