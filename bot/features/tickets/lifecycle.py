@@ -42,8 +42,9 @@ def move(session: AsyncSession, ticket: TicketRow, kind: str, actor: PersonRow |
     ticket.status = target
     ticket.waiting_since = now if target == "waiting" else None
     ticket.reminded_at = None if target != "waiting" else ticket.reminded_at
-    if kind == "claimed" and actor is not None:
-        ticket.assignee_id = actor.id
+    if actor is not None and (kind == "claimed" or (
+            kind in STAFF_KINDS and ticket.assignee_id is None)):
+        ticket.assignee_id = actor.id  # whoever acts first on a ticket is handling it
     if kind == "resolved":
         ticket.resolved_at = now
     if kind == "reopened":

@@ -12,6 +12,7 @@ from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
 from bot.features.tickets.similar import similar_open_ticket
+from bot.features.tickets.triage import tell_triage
 from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
@@ -78,6 +79,9 @@ async def join(turn: Turn) -> list[Reply]:
                        "the problem is back.")
     added = await service.join(turn.session, ticket, turn.person, turn.now)
     count = await service.affected(turn.session, ticket)
+    if added:
+        await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name or 'a teacher'}"
+                          f" has the same problem ({count} teachers affected).")
     text = (f"You're on ticket #{ticket.id} now ({count} teachers affected). "
             "I'll tell you when it's fixed." if added else f"You're already on #{ticket.id}.")
     return [Reply(text, (Text(text),), replace_original=True)]

@@ -77,7 +77,7 @@ async def reopen(turn: Turn) -> list[Reply]:
         if not await service.is_on(turn.session, ticket, turn.person):
             raise NotAllowed("You can only reopen your own tickets.")
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
-        await _tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
+        await tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
         return [views.teacher_view(ticket)]
     return await change(turn, "reopened")
 
@@ -130,16 +130,19 @@ async def send_answer(turn: Turn) -> list[Reply]:
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed("That ticket isn't yours.")
     text = _required(turn.incoming.values.get("text", ""))
+    told = f"Added to ticket #{ticket.id}."
     lifecycle.record(turn.session, ticket, "teacher_reply", turn.person, turn.now, text)
     if ticket.status == "waiting":
         ticket.status, ticket.waiting_since = "assigned", None
     elif ticket.status == "closed" and ticket.resolved_at is None:
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
-    await _tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}")
-    return [Reply(f"Added to ticket #{ticket.id}.", (Text(f"Added to ticket #{ticket.id}."),))]
+        told = f"Added to ticket #{ticket.id}, and it's open again."
+    await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}")
+    return [Reply(told, (Text(told),))]
 
 
-async def _tell_triage(turn: Turn, ticket: TicketRow, text: str) -> None:
+async def tell_triage(turn: Turn, ticket: TicketRow, text: str) -> None:
+    """Tell the coach handling a ticket, or its triage channel while nobody has claimed it."""
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     if assignee is not None:
         turn.notify(assignee, Reply(text, (Text(text, markdown=False),)))

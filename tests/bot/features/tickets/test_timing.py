@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
+from bot.schools.service import import_closures, school_named
 from bot.vocabulary import Person
 from tests.bot.features.tickets.conftest import tickets
 from tests.support.clock import FakeClock
@@ -44,3 +45,19 @@ async def test_a_ticket_across_a_dst_weekend_counts_only_school_hours(
     await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
     [ticket] = await tickets(runtime)
     assert ticket.first_response_secs == ticket.resolution_secs == 2.5 * 3600
+
+
+async def test_a_ticket_across_a_holiday_counts_only_school_days(
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime,
+        clock: FakeClock) -> None:
+    async with runtime.sessions() as session, session.begin():
+        lincoln = await school_named(session, "Lincoln Elementary")
+        assert lincoln is not None
+        await import_closures(session, lincoln, "2026-11-26,Thanksgiving\n2026-11-27,Break")
+    clock.current = at(2026, 11, 25, 19)  # Wednesday 14:00 EST, an hour before the bell
+    await chat.say("/ticket the smartboard pen does nothing", as_=teacher)
+    number = str((await tickets(runtime))[0].id)
+    clock.current = at(2026, 11, 30, 14)  # Monday 09:00 EST, after Thanksgiving
+    await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
+    [ticket] = await tickets(runtime)
+    assert ticket.resolution_secs == 2.5 * 3600  # Wednesday 1 h + Monday 1.5 h

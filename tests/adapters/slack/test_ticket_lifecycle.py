@@ -1,0 +1,95 @@
+"""A ticket's life in Slack: "me too", waiting on the teacher, one reminder, auto-close, reopen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from typing import Any
+
+import pytest
+
+from adapters.runtime import Runtime
+from bot.roles import Role
+from bot.schools.service import save_school
+from bot.vocabulary import Person
+from tests.adapters.slack.conftest import TEACHER, SlackClient, texts
+from tests.adapters.slack.test_commands import submitted
+from tests.adapters.slack.test_triage import ADMIN, COACH, TRIAGE, button, posts_to
+from tests.support.clock import FakeClock
+
+NEIGHBOUR = "UCHEN"
+FRIDAY_MORNING = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)  # 10:00 in New York
+
+
+@pytest.fixture
+async def triage(slack: SlackClient, runtime: Runtime) -> str:
+    """A coach, and every ticket routed to #triage; two teachers at Lincoln Elementary."""
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln Elementary", "America/New_York", time(7, 30),
+                          time(15, 0))
+    await slack.command("/prepbot", "settings route default here", user=ADMIN, channel=TRIAGE)
+    for teacher in (TEACHER, NEIGHBOUR):
+        await slack.command("/prepbot", "school Lincoln Elementary", user=teacher)
+    await slack.stub.wait_for("response_url", 3)
+    return TRIAGE
+
+
+def last_reply(slack: SlackClient) -> dict[str, Any]:
+    """What the bot answered last through a response_url."""
+    return slack.stub.of("response_url")[-1].params
+
+
+def dm(slack: SlackClient, user: str) -> list[str]:
+    """The texts the bot sent a person in their DM."""
+    return [post["text"] for post in posts_to(slack, f"D{user}")]
+
+
+async def test_me_too_joins_the_open_ticket_and_everyone_on_it_hears_it_resolved(
+        slack: SlackClient, triage: str) -> None:
+    await slack.command("/ticket", "the projector in room 12 shows no picture")
+    [card] = posts_to(slack, triage)
+
+    await slack.command("/ticket", "projector in room 12 shows no picture at all",
+                        user=NEIGHBOUR)
+    offer = last_reply(slack)
+    assert "Same problem?" in offer["text"]
+    await slack.click(button(offer["blocks"], "Add me to #1"), user=NEIGHBOUR)
+    assert "2 teachers affected" in last_reply(slack)["text"]
+    [_, note] = posts_to(slack, triage)  # a note for the coaches, not a second ticket
+    assert note["text"] == f"#1: Teacher {NEIGHBOUR} has the same problem (2 teachers affected)."
+
+    await slack.click(button(card["blocks"], "Resolve"), channel=triage, user=COACH)
+    resolved = texts(last_reply(slack)["blocks"])
+    assert "Teachers affected\n2" in resolved and f"Handled by\nTeacher {COACH}" in resolved
+    for teacher in (TEACHER, NEIGHBOUR):
+        assert "marked it resolved" in dm(slack, teacher)[-1]
+
+
+async def test_waiting_reminds_once_then_auto_closes_and_an_answer_reopens(
+        slack: SlackClient, triage: str, runtime: Runtime, clock: FakeClock) -> None:
+    clock.current = FRIDAY_MORNING
+    await slack.command("/ticket", "my gradebook will not sync with the SIS")
+    [card] = posts_to(slack, triage)
+    await slack.click(button(card["blocks"], "Claim"), channel=triage, user=COACH)
+    await slack.click(button(card["blocks"], "Waiting on teacher"), channel=triage, user=COACH)
+    assert "needs something from you" in dm(slack, TEACHER)[-1]
+
+    clock.current = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)  # Monday: one school day
+    await runtime.dispatcher.tick()
+    assert "still waiting on you" not in " ".join(dm(slack, TEACHER))
+    clock.current = datetime(2026, 12, 8, 16, 0, tzinfo=UTC)  # Tuesday: two school days
+    await runtime.dispatcher.tick()
+    await runtime.dispatcher.tick()
+    assert sum("still waiting on you" in text for text in dm(slack, TEACHER)) == 1
+
+    clock.current = datetime(2026, 12, 11, 16, 0, tzinfo=UTC)  # Friday: five school days
+    await runtime.dispatcher.tick()
+    closed = posts_to(slack, f"D{TEACHER}")[-1]
+    assert "closed because we didn't hear back" in closed["text"]
+
+    await slack.click(button(closed["blocks"], "Reply"), channel=f"D{TEACHER}")
+    [form] = await slack.stub.wait_for("views.open")
+    await slack.interact(submitted(form.params["view"], {"text": "sorry, I was out sick"}))
+    assert "open again" in dm(slack, TEACHER)[-1]
+    assert "sorry, I was out sick" in posts_to(slack, f"D{COACH}")[-1]["text"]
