@@ -93,3 +93,15 @@ async def test_waiting_reminds_once_then_auto_closes_and_an_answer_reopens(
     await slack.interact(submitted(form.params["view"], {"text": "sorry, I was out sick"}))
     assert "open again" in dm(slack, TEACHER)[-1]
     assert "sorry, I was out sick" in posts_to(slack, f"D{COACH}")[-1]["text"]
+
+
+async def test_the_ticket_button_after_no_carries_the_question_to_the_triage_card(
+        slack: SlackClient, triage: str) -> None:
+    await slack.dm("the projector says no signal")
+    answer = posts_to(slack, "DTEACHER")[-1]
+    await slack.click(button(answer["blocks"], "No"))
+    await slack.click(button(last_reply(slack)["blocks"], "Open a ticket"))
+    [card] = posts_to(slack, triage)
+    assert "the projector says no signal" in card["text"]
+    assert "Teachers affected\n1" in texts(card["blocks"])
+    assert "Ticket #1" in posts_to(slack, "DTEACHER")[-1]["text"]

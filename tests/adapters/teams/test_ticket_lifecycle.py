@@ -43,7 +43,8 @@ def said(call: Call) -> str:
 
 def ticket_card(connector: ConnectorStub, number: int) -> Call:
     """The triage card of one ticket, as the channel first got it."""
-    return next(c for c in to(connector, CHANNEL) if f"Ticket #{number}" in said(c))
+    found: Call = next(c for c in to(connector, CHANNEL) if f"Ticket #{number}" in said(c))
+    return found
 
 
 async def test_me_too_joins_the_open_ticket_and_everyone_on_it_hears_it_resolved(
@@ -103,3 +104,15 @@ async def test_waiting_reminds_once_then_auto_closes_and_an_answer_reopens(
                                   card_id="act-answer"))
     assert "open again" in said(to(connector, PERSONAL)[-1])
     assert "sorry, I was out sick" in said(to(connector, COACH_CHAT)[-1])
+
+
+async def test_the_ticket_button_after_no_carries_the_question_to_the_triage_card(
+        teams: Teams, connector: ConnectorStub, triage: str) -> None:
+    await teams.post(teams.message("the projector says no signal"))
+    answer = to(connector, PERSONAL)[-1]
+    await teams.post(teams.submit(action(answer.card, "No"), card_id="act-answer"))
+    [offer] = connector.sent("PUT")
+    await teams.post(teams.submit(action(offer.card, "Open a ticket"), card_id="act-answer"))
+    card = ticket_card(connector, 1)
+    assert "the projector says no signal" in said(card)
+    assert said(to(connector, PERSONAL)[-1]).startswith("Ticket #1 is open.")
