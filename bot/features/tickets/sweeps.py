@@ -12,8 +12,8 @@ from bot.features.tickets.models import TicketRow
 from bot.outbox import Notice, to_person
 from bot.schools.service import calendar_of
 
-REMINDER = "is still waiting on you. Reply here so we can keep going."
-AUTO_CLOSED = "was closed because we didn't hear back. Reply any time and it reopens."
+REMINDER = "it is still waiting on you. Reply here so we can keep going."
+AUTO_CLOSED = "it was closed because we didn't hear back. Reply any time and it reopens."
 
 
 async def _tell(session: AsyncSession, ticket: TicketRow, sentence: str) -> list[Notice]:
