@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.scheduling.models import DeliveryRow
@@ -92,3 +92,20 @@ async def stranded(session: AsyncSession, before: datetime) -> list[DeliveryRow]
     query = select(DeliveryRow).where(DeliveryRow.status == "sending",
                                       DeliveryRow.claimed_at < before)
     return list((await session.execute(query)).scalars())
+
+
+async def withdraw(session: AsyncSession, jobs: Sequence[str], occurrence: str) -> int:
+    """Forget pending deliveries of an occurrence whose time changed, so they are planned
+    afresh; what was sent, or is being sent, stays on the record."""
+    result = await session.execute(
+        delete(DeliveryRow).where(DeliveryRow.job.in_(list(jobs)),
+                                  DeliveryRow.occurrence == occurrence,
+                                  DeliveryRow.status == "pending"))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def extend(session: AsyncSession, job: str, occurrence: str, expires_at: datetime) -> None:
+    """Move the deadline of pending deliveries (the occurrence they are about moved)."""
+    await session.execute(update(DeliveryRow).where(
+        DeliveryRow.job == job, DeliveryRow.occurrence == occurrence,
+        DeliveryRow.status == "pending").values(expires_at=expires_at))

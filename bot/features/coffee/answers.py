@@ -32,6 +32,8 @@ async def session_of(session: AsyncSession, value: str
     series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
     if coffee is None or series is None:
         raise BadInput("That Coffee and Curriculum session is gone.")
+    if coffee.cancelled:
+        raise BadInput("That Coffee and Curriculum session was called off.")
     school = await session.get(SchoolRow, series.school_id)
     return coffee, series, school.tz if school else "America/New_York"
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.blocks import Block, Form, Input, Option, Reply, Text
 from bot.errors import BadInput
-from bot.features.coffee import planner, views
+from bot.features.coffee import changes, planner, views
 from bot.features.coffee import series as service
 from bot.features.coffee.answers import session_of
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
@@ -36,11 +36,15 @@ async def save(turn: Turn) -> list[Reply]:
     setup = service.read_setup(turn.incoming.values, turn.now.date())
     kind, _, ident = turn.incoming.context.partition(":")
     existing = await service.owned(turn.session, turn.person, ident) if kind == "edit" else None
+    place_before = existing.place if existing else None
     row = await service.save(turn.session, turn.person, turn.incoming.person.platform, setup,
                              turn.now, existing)
+    followed = await changes.follow_series(turn.session, row, turn.now,
+                                           place_changed=row.place != place_before) \
+        if existing else changes.Followed()
     upcoming = await next_start(turn, row)
     text = ("Saved. " if existing else "Coffee and Curriculum is set up! ") + \
-        views.series_line(row, upcoming)
+        views.series_line(row, upcoming) + views.follow_note(followed)
     return [Reply(text, (Text(text),), private=True)]
 
 
@@ -75,10 +79,11 @@ async def change(turn: Turn) -> list[Reply]:
         return [form_reply(views.setup_form(await service.schools(turn.session), "", row))]
     row.status = {"pause": "paused", "resume": "active", "cancel": "cancelled"}.get(verb,
                                                                                   row.status)
+    followed = await changes.follow_series(turn.session, row, turn.now)
     text = {"paused": "Paused: no invitations go out until you resume.",
             "active": "Resumed: invitations go out again from the next session.",
             "cancelled": "Cancelled. Invitations already planned won't go out."}[row.status]
-    return [views.say(text, replace=True)]
+    return [views.say(text + views.follow_note(followed), replace=True)]
 
 
 async def ask_attendance(turn: Turn) -> list[Reply]:

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.errors import BadInput
-from bot.features.coffee import answers, coaching, mine, planner, renderers, rotation
+from bot.features.coffee import answers, changes, coaching, mine, planner, renderers, rotation
 from bot.roles import Role
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
@@ -67,4 +67,5 @@ def register_jobs(jobs: Jobs) -> None:
     jobs.renderer(planner.BRIEF)(renderers.coach_brief)
     jobs.renderer(planner.FOLLOWUP)(renderers.followup)
     jobs.renderer(planner.ASK)(renderers.ask)
+    jobs.renderer(changes.CHANGED)(renderers.changed)
     jobs.renderer(rotation.OFFER)(renderers.offer)

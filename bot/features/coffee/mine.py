@@ -48,7 +48,8 @@ async def next_up(turn: Turn) -> list[Block]:
              .join(CoffeeRsvpRow, CoffeeRsvpRow.session_id == CoffeeSessionRow.id)
              .join(CoffeeSeriesRow, CoffeeSeriesRow.id == CoffeeSessionRow.series_id)
              .where(CoffeeRsvpRow.person_id == turn.person.id,
-                    CoffeeSessionRow.starts_at > turn.now, CoffeeSeriesRow.status == "active")
+                    CoffeeSessionRow.starts_at > turn.now, CoffeeSessionRow.cancelled.is_(False),
+                    CoffeeSeriesRow.status == "active")
              .order_by(CoffeeSessionRow.starts_at).limit(1))
     found = (await turn.session.execute(query)).first()
     if found is None:

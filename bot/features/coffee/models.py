@@ -51,6 +51,10 @@ class CoffeeSessionRow(Base):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Set once the session is over and unanswered invitations were counted as ignored.
     tallied: Mapped[bool] = mapped_column(default=False)
+    # A coach's edit, pause or cancel after the invitations went out calls it off or moves
+    # it; each such change counts up, so only the latest change notice is sent.
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    revision: Mapped[int] = mapped_column(default=0)
 
 
 class CoffeeMemberRow(Base):
@@ -67,6 +71,8 @@ class CoffeeMemberRow(Base):
     paused_until: Mapped[date | None] = mapped_column(Date, nullable=True)
     ignored: Mapped[int] = mapped_column(default=0)
     asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Guests of the cohort's channel or team are left out unless the coach adds them.
+    guest_added: Mapped[bool] = mapped_column(default=False)
 
 
 class CoffeeRsvpRow(Base):

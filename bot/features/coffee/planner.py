@@ -89,6 +89,7 @@ async def plan_around(session: AsyncSession, now: datetime) -> list[Planned]:
              .join(CoffeeSeriesRow, CoffeeSeriesRow.id == CoffeeSessionRow.series_id)
              .where(CoffeeSessionRow.starts_at > now,
                     CoffeeSessionRow.starts_at <= now + timedelta(days=1),
+                    CoffeeSessionRow.cancelled.is_(False),
                     CoffeeSeriesRow.status == "active"))
     planned: list[Planned] = []
     for row, series in (await session.execute(query)).all():
@@ -112,6 +113,8 @@ async def close_sessions(session: AsyncSession, now: datetime) -> list[Planned]:
     planned: list[Planned] = []
     for row in (await session.execute(query)).scalars().all():
         row.tallied = True
+        if row.cancelled:
+            continue  # called off: nothing to follow up, and no invitation was "ignored"
         for person, rsvp in await rsvps(session, row.id, ("going",)):
             if rsvp.attended is not False:
                 planned.append(to(FOLLOWUP, row, person, row.ends_at,

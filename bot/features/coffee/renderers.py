@@ -25,7 +25,7 @@ async def context(session: AsyncSession, row: DeliveryRow
     """The session, its series and the school's zone, while the series is active."""
     coffee = await session.get(CoffeeSessionRow, int(row.payload or 0))
     series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
-    if coffee is None or series is None or series.status != "active":
+    if coffee is None or series is None or series.status != "active" or coffee.cancelled:
         return None
     school = await session.get(SchoolRow, series.school_id)
     return coffee, series, school.tz if school else "America/New_York"
@@ -101,6 +101,22 @@ async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     tz = person.tz or (school.tz if school else "America/New_York")
     return views.offer(slot.id, slot.starts_at, tz, await coach_name(session, series),
                        views.place_of(series))
+
+
+async def changed(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """A session moved or was called off after the invitation went out (latest change only)."""
+    session_id, _, revision = (row.payload or "").partition(":")
+    coffee = await session.get(CoffeeSessionRow, int(session_id or 0))
+    series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
+    if coffee is None or series is None or str(coffee.revision) != revision \
+            or await roster.opted_out(session, [row.person_id or 0]):
+        return None
+    school = await session.get(SchoolRow, series.school_id)
+    tz = school.tz if school else "America/New_York"
+    if coffee.cancelled:
+        return views.called_off(coffee.starts_at, tz, await coach_name(session, series))
+    answer = await answer_of(session, coffee.id, row.person_id)
+    return views.moved(coffee.id, series, coffee.starts_at, tz, answer == "going")
 
 
 async def coach_brief(session: AsyncSession, row: DeliveryRow) -> Reply | None:

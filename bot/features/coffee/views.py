@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
+from bot.features.coffee.changes import Followed
 from bot.features.coffee.models import CoffeeSeriesRow
 from bot.features.coffee.occurrences import CADENCES
 from bot.people.prep import DAYS
@@ -47,6 +48,24 @@ def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: s
                Button("Pause until…", "coffee.pause", str(series.id)),
                Button("Stop inviting me", "coffee.optout", "", "danger"))
     return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
+
+
+def moved(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
+          going: bool) -> Reply:
+    """The coach changed a session people were already invited to."""
+    text = (f"☕ Change of plan: Coffee and Curriculum is now {when(starts, tz)} in "
+            f"{place_of(series)} ({series.minutes} minutes). "
+            + ("Still coming?" if going else "Can you make it?"))
+    value = str(session_id)
+    buttons = (Button("Going", "coffee.rsvp.going", value, "primary"),
+               Button("Not this time", "coffee.rsvp.no", value))
+    return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
+
+
+def called_off(starts: datetime, tz: str, coach: str) -> Reply:
+    """The coach called off a session people were already invited to."""
+    text = f"☕ Change of plan: {coach} called off Coffee and Curriculum on {when(starts, tz)}."
+    return Reply(text, (Text(text, markdown=False),))
 
 
 def note_form(session_id: int) -> Form:
@@ -179,6 +198,17 @@ def series_buttons(series: CoffeeSeriesRow) -> Buttons:
               else Button("Pause", "coffee.series.pause", value))
     return Buttons((toggle, Button("Edit", "coffee.series.edit", value),
                     Button("Cancel", "coffee.series.cancel", value, "danger")))
+
+
+def follow_note(followed: Followed) -> str:
+    """What happened to sessions people were already invited to, or nothing."""
+    parts = [f"{n} session{'s' if n > 1 else ''} already planned {verb}"
+             for n, verb in ((followed.moved, "moved"), (followed.called_off, "called off")) if n]
+    if not parts:
+        return ""
+    heard = f"; {followed.told} invited {'person hears' if followed.told == 1 else 'people hear'}" \
+        " about it" if followed.told else ""
+    return " (" + " and ".join(parts) + heard + ".)"
 
 
 def say(text: str, replace: bool = False, private: bool = True) -> Reply:

@@ -29,6 +29,7 @@ async def coffee(session: AsyncSession, period: Period, scope: Scope) -> CoffeeF
     held = (select(CoffeeSessionRow.id).join(CoffeeSeriesRow,
                                               CoffeeSeriesRow.id == CoffeeSessionRow.series_id)
             .where(CoffeeSessionRow.starts_at >= period.start,
+                   CoffeeSessionRow.cancelled.is_(False),
                    CoffeeSessionRow.starts_at < period.end,
                    in_scope(CoffeeSeriesRow.school_id, scope)))
     ids = select(held.subquery().c.id)
