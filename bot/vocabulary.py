@@ -17,6 +17,8 @@ class Person:
     user_id: str
     display_name: str = ""
     tz: str | None = None
+    # A guest of the workspace or tenant (a visitor, a student teacher), as the platform says.
+    guest: bool = False
 
     @property
     def key(self) -> str:

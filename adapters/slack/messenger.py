@@ -120,10 +120,10 @@ class SlackMessenger:
                    for m in messages)
 
     async def members(self, conversation: Conversation) -> list[Person]:
-        """Every member of a channel (all pages) but bots, deactivated users and guests.
+        """Every member of a channel (all pages) but bots and deactivated users.
 
-        Guests (single- and multi-channel) are left out of check-ins and surveys: they are
-        usually visitors, not the school's teachers. A channel Slack will not show us has no
+        Guests (single- and multi-channel) come marked as guests: the core leaves them out of
+        check-ins and surveys unless a coach adds them. A channel Slack will not show us has no
         one we can reach: the core then says so ("is the bot a member?") instead of failing.
         """
         try:
@@ -164,8 +164,7 @@ class SlackMessenger:
             log.info("users.info failed: %s", reason(error))
             return person, False
         found = to_person(user)
-        is_bot = bool(user.get("is_bot") or user.get("deleted") or found.user_id == "USLACKBOT"
-                      or user.get("is_restricted") or user.get("is_ultra_restricted"))
+        is_bot = bool(user.get("is_bot") or user.get("deleted") or found.user_id == "USLACKBOT")
         self._profiles[person.user_id] = (time.monotonic(), found, is_bot)
         self._profiles.move_to_end(person.user_id)
         while len(self._profiles) > PROFILE_CACHE:
@@ -179,4 +178,5 @@ def to_person(user: dict[str, Any]) -> Person:
     name = (profile.get("display_name") or profile.get("real_name") or user.get("real_name")
             or user.get("name") or "")
     return Person(platform=PLATFORM, user_id=str(user.get("id", "")), display_name=str(name),
-                  tz=user.get("tz") or None)
+                  tz=user.get("tz") or None,
+                  guest=bool(user.get("is_restricted") or user.get("is_ultra_restricted")))

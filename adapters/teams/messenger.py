@@ -153,8 +153,8 @@ class TeamsMessenger:
         token = None
         while True:
             page = await TeamsInfo.get_paged_members(context, token, PAGE)
-            people.extend(Person(platform=PLATFORM, user_id=str(m.id),
-                                 display_name=m.name or "") for m in page.members or [])
+            people.extend(Person(platform=PLATFORM, user_id=str(m.id), display_name=m.name or "",
+                                 guest=m.user_role == "guest") for m in page.members or [])
             token = page.continuation_token
             if not token:
                 return people

@@ -8,7 +8,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.errors import BadInput
-from bot.features.coffee import answers, changes, coaching, mine, planner, renderers, rotation
+from bot.features.coffee import (
+    answers,
+    changes,
+    coaching,
+    guests,
+    mine,
+    planner,
+    renderers,
+    rotation,
+)
 from bot.roles import Role
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
@@ -38,6 +47,8 @@ def register(router: Router) -> None:
         coffee_command)
     router.form("coffee.setup", Role.COACH)(coaching.save)
     router.action("coffee.series", Role.COACH)(coaching.change)
+    router.action("coffee.guests", Role.COACH)(guests.ask)
+    router.form("coffee.guests", Role.COACH)(guests.save)
     router.action("coffee.attendance", Role.COACH)(coaching.ask_attendance)
     router.form("coffee.attended", Role.COACH)(coaching.attendance)
     router.action("coffee.rsvp")(answers.rsvp)

@@ -27,21 +27,45 @@ async def cohort_of(session: AsyncSession, series: CoffeeSeriesRow) -> Conversat
     return Conversation(platform=series.platform, id=series.cohort_id, kind="channel", ref=ref)
 
 
-async def fetch_members(session: AsyncSession, series: CoffeeSeriesRow,
-                        messengers: Mapping[str, Messenger], now: datetime
-                        ) -> list[PersonRow] | None:
-    """The cohort's people right now (the coach left out), or None when the platform can't say."""
+async def listed(session: AsyncSession, series: CoffeeSeriesRow,
+                 messengers: Mapping[str, Messenger]) -> list[Person] | None:
+    """Who the platform says is in the cohort, or None when it can't say right now."""
     messenger = messengers.get(series.platform)
     if messenger is None:
         return None
     try:
-        people = await messenger.members(await cohort_of(session, series))
+        return await messenger.members(await cohort_of(session, series))
     except Exception as error:  # a platform hiccup: the next tick asks again
         log.warning("could not list the members of series %s: %s", series.id,
                     type(error).__name__)
         return None
+
+
+async def fetch_members(session: AsyncSession, series: CoffeeSeriesRow,
+                        messengers: Mapping[str, Messenger], now: datetime
+                        ) -> list[PersonRow] | None:
+    """The cohort's people to invite right now: not the coach, and guests only when the coach
+    added them. None when the platform can't say who is in the cohort."""
+    people = await listed(session, series, messengers)
+    if people is None:
+        return None
     rows = await remember_all(session, people, now, series.school_id)
+    guests = {person.user_id for person in people if person.guest}
+    if guests:
+        added = {pid for pid, m in (await members_of(session, series.id)).items()
+                 if m.guest_added}
+        rows = [row for row in rows if row.user_id not in guests or row.id in added]
     return [row for row in rows if row.id != series.coach_id]
+
+
+async def guests_of(session: AsyncSession, series: CoffeeSeriesRow,
+                    messengers: Mapping[str, Messenger], now: datetime
+                    ) -> list[PersonRow] | None:
+    """The cohort's guests, or None when the platform can't say who is in the cohort."""
+    people = await listed(session, series, messengers)
+    if people is None:
+        return None
+    return await remember_all(session, [p for p in people if p.guest], now, None)
 
 
 async def remember_all(session: AsyncSession, people: Sequence[Person], now: datetime,

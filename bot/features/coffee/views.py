@@ -192,11 +192,12 @@ def series_line(series: CoffeeSeriesRow, next_start: str) -> str:
 
 
 def series_buttons(series: CoffeeSeriesRow) -> Buttons:
-    """Pause or resume, edit, cancel."""
+    """Pause or resume, edit, choose guests, cancel."""
     value = str(series.id)
     toggle = (Button("Resume", "coffee.series.resume", value) if series.status == "paused"
               else Button("Pause", "coffee.series.pause", value))
     return Buttons((toggle, Button("Edit", "coffee.series.edit", value),
+                    Button("Guests…", "coffee.guests", value),
                     Button("Cancel", "coffee.series.cancel", value, "danger")))
 
 

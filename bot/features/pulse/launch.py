@@ -72,8 +72,9 @@ async def cohort_members(turn: Turn, cohort: Conversation) -> list[PersonRow]:
     ref = (await turn.session.execute(query)).scalar_one_or_none() or cohort.ref
     people = await messenger.members(Conversation(platform=cohort.platform, id=cohort.id,
                                                   kind="channel", ref=ref))
+    # Guests (visitors, student teachers) are not part of a tool pilot's staff.
     rows = [await remember_person(turn.session, person, turn.now, turn.settings.admin_keys)
-            for person in people if person.user_id != turn.person.user_id]
+            for person in people if person.user_id != turn.person.user_id and not person.guest]
     if not rows:
         raise BadInput("I found nobody else in that channel or team. Is the bot a member of it?")
     return rows

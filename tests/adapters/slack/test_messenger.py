@@ -56,14 +56,15 @@ async def test_a_server_error_is_retried(runtime: Runtime, server: object,
     assert len(slack_stub.of("chat.postMessage")) == 2
 
 
-async def test_members_are_read_page_by_page_without_bots(runtime: Runtime, server: object,
-                                                          slack_stub: SlackStub) -> None:
+async def test_members_are_read_page_by_page_without_bots_and_guests_marked(
+        runtime: Runtime, server: object, slack_stub: SlackStub) -> None:
     everyone = [f"U{n:03d}" for n in range(450)] + ["UROBOT", "UGUEST"]
     slack_stub.members["CPILOT"] = everyone
     slack_stub.users["UROBOT"] = {"id": "UROBOT", "name": "robot", "is_bot": True}
     slack_stub.users["UGUEST"] = {"id": "UGUEST", "name": "visitor", "is_restricted": True}
     found = await messenger(runtime).members(conversation("CPILOT", False))
-    assert [p.user_id for p in found] == everyone[:-2]  # no bot, no guest
+    assert [p.user_id for p in found] == [*everyone[:-2], "UGUEST"]  # no bot
+    assert [p.user_id for p in found if p.guest] == ["UGUEST"]
     assert found[0].display_name == "Teacher U000" and found[0].tz == "America/Chicago"
     assert len(slack_stub.of("conversations.members")) == 3  # 200 + 200 + 51
 

@@ -102,7 +102,9 @@ async def test_a_dm_to_someone_who_never_wrote_is_a_problem_not_a_call(
 async def test_channel_posts_members_and_profiles(
         teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
     await teams.post(teams.mention("the projector says no signal"))
-    connector.members = [{"id": f"29:m{n}", "name": f"Member {n}"} for n in range(5)]
+    connector.members = [{"id": f"29:m{n}", "name": f"Member {n}", "userRole": "user"}
+                         for n in range(4)] + [{"id": "29:m4", "name": "Visitor",
+                                                "userRole": "guest"}]
     connector.calls.clear()
     messenger = runtime.messengers["teams"]
     channel = Conversation(platform="teams", id=CHANNEL, kind="channel")
@@ -113,6 +115,7 @@ async def test_channel_posts_members_and_profiles(
 
     assert connector.sent()[0].path == f"/v3/conversations/{CHANNEL}/activities"
     assert [p.user_id for p in people] == [f"29:m{n}" for n in range(5)]
+    assert [p.display_name for p in people if p.guest] == ["Visitor"]
     pages = [c for c in connector.calls if c.path.endswith("/pagedmembers")]
     assert len(pages) == 3 and pages[1].query["continuationToken"] == "2"
     assert (profile.display_name, profile.tz) == ("Ms Rivera", "America/Chicago")

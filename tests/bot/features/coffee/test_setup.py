@@ -33,7 +33,7 @@ async def test_a_coach_sets_up_lists_pauses_edits_and_cancels_a_series(
     assert "set up" in done.text and "Mon and Thu every two weeks at 7:15" in done.text
     [listing] = await chat.say("/coffee", as_=coach)
     labels = [b.label for blk in listing.blocks if isinstance(blk, Buttons) for b in blk.buttons]
-    assert labels == ["Pause", "Edit", "Cancel"]
+    assert labels == ["Pause", "Edit", "Guests…", "Cancel"]
     await chat.click("Pause", as_=coach)
     [listing] = await chat.say("/coffee", as_=coach)
     assert "(paused)" in listing.blocks[1].text  # type: ignore[union-attr]

@@ -62,6 +62,16 @@ async def test_the_form_launch_and_a_double_submit_make_one_survey(
     assert "already launched" in again.text
 
 
+async def test_guests_of_the_channel_are_not_surveyed(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    visitor = Person(platform="console", user_id="visitor", display_name="Visitor", guest=True)
+    outbox.channels[CHANNEL].append(visitor)
+    await launch(chat, coach, runtime)
+    [survey] = await surveys(runtime)
+    assert survey.invited == len(pilot) and outbox.forms_to(visitor) == []
+
+
 async def test_a_teacher_cannot_launch(chat: ConsoleChat, teacher: Person, runtime: Runtime,
                                        outbox: CohortMessenger) -> None:
     [reply] = await chat.say(f"/pulse start Nearpod #{CHANNEL}", as_=teacher)

@@ -1,0 +1,58 @@
+"""A cohort's guests (visitors, student teachers) are left out until the coach adds them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.blocks import Form, Input, Option, Reply
+from bot.errors import BadInput
+from bot.features.coffee import roster, views
+from bot.features.coffee import series as service
+from bot.features.coffee.models import CoffeeMemberRow
+from bot.features.tickets.views import form_reply
+from bot.people.models import PersonRow
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+CHOICES = (Option("invite", "Invite"), Option("leave", "Leave out"))
+
+
+async def ask(turn: Turn) -> list[Reply]:
+    """"Guests…": each guest of the cohort, to invite or leave out."""
+    assert isinstance(turn.incoming, Action)
+    series = await service.owned(turn.session, turn.person, turn.incoming.value)
+    found = await roster.guests_of(turn.session, series, turn.messengers, turn.now)
+    if found is None:
+        raise BadInput(f"I can't see who is in {series.cohort_id} right now. "
+                       "Try again in a minute.")
+    if not found:
+        return [views.say(f"{series.cohort_id} has no guests: everyone in it is invited.")]
+    members = await roster.members_of(turn.session, series.id)
+    fields = tuple(Input(str(person.id), person.display_name or person.user_id, "select",
+                         options=CHOICES, initial="invite" if person.id in members
+                         and members[person.id].guest_added else "leave")
+                   for person in found)
+    return [form_reply(Form("coffee.guests", "Guests of the cohort", fields,
+                            submit_label="Save", context=str(series.id)))]
+
+
+async def save(turn: Turn) -> list[Reply]:
+    """Record which guests to invite; it counts from the next invitations on."""
+    assert isinstance(turn.incoming, Submission)
+    series = await service.owned(turn.session, turn.person, turn.incoming.context)
+    chosen = {int(key): value == "invite" for key, value in turn.incoming.values.items()
+              if key.isdigit() and value in ("invite", "leave")}
+    known = set((await turn.session.execute(
+        select(PersonRow.id).where(PersonRow.id.in_(list(chosen))))).scalars())
+    members = await roster.members_of(turn.session, series.id)
+    for person_id in known:
+        member = members.get(person_id)
+        if member is None:
+            member = CoffeeMemberRow(series_id=series.id, person_id=person_id)
+            turn.session.add(member)
+        member.guest_added = chosen[person_id]
+    invited = sum(chosen[person_id] for person_id in known)
+    if not invited:
+        return [views.say("Guests are left out of this series.")]
+    return [views.say(f"{invited} guest{'s' if invited > 1 else ''} will be invited "
+                      "from the next invitations on.")]
