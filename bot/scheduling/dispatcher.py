@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 BATCH = 200
 CONCURRENCY = 8
 LEASE = timedelta(minutes=2)
-RETRY_AFTER = timedelta(minutes=5)
-MAX_ATTEMPTS = 3
+RETRY_AFTER = timedelta(minutes=5)  # the first retry; each later one waits twice as long
+MAX_RETRY_DELAY = timedelta(hours=1)
 PERMANENT = "undeliverable: "
 
 
@@ -156,12 +156,18 @@ class Dispatcher:
         fresh = await session.get(DeliveryRow, row.id)
         if fresh is None:
             return
-        retry = (not error.startswith(PERMANENT) and fresh.attempts < MAX_ATTEMPTS
-                 and now + RETRY_AFTER < fresh.expires_at)
+        # A platform outage can last hours: keep trying while the message is still worth sending.
+        later = now + retry_delay(fresh.attempts)
+        retry = not error.startswith(PERMANENT) and later < fresh.expires_at
         fresh.status = "pending" if retry else "failed"
-        fresh.not_before, fresh.error = now + RETRY_AFTER, error[:255]
+        fresh.not_before, fresh.error = later, error[:255]
         report.failed += not retry
         self.metrics.deliveries.labels("retry" if retry else "failed").inc()
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait after the given number of failed attempts: 5, 10, 20, 40, 60, 60… min."""
+    return min(RETRY_AFTER * 2 ** max(0, attempts - 1), MAX_RETRY_DELAY)
 
 
 def _key(row: DeliveryRow) -> str:

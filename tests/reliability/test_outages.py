@@ -23,15 +23,16 @@ from tests.support.connector_stub import ConnectorStub
 NOTICE = "Your pulse survey closes today at 3 pm."
 
 
-async def schedule(runtime: Runtime, platform: str, user_id: str) -> None:
-    """One urgent delivery, due now, with a renderer that says NOTICE."""
+async def schedule(runtime: Runtime, platform: str, user_id: str,
+                   window: timedelta = timedelta(hours=6)) -> None:
+    """One urgent delivery, due now and worth sending for `window`, that says NOTICE."""
     async def render(*_: object) -> Reply:
         return Reply(NOTICE, (Text(NOTICE),))
 
     runtime.bot.jobs.renderers["outage.test"] = render
     now = runtime.bot.clock.now()
     async with runtime.sessions() as session, session.begin():
-        await plan(session, [Planned("outage.test", "1", platform, now, now + timedelta(hours=6),
+        await plan(session, [Planned("outage.test", "1", platform, now, now + window,
                                      user_id=user_id, urgent=True)])
 
 
@@ -81,16 +82,47 @@ async def test_teams_failing_for_a_while_is_retried_and_delivered_once(
     assert len(succeeded) == len(failures) + 1 and not connector.failures
 
 
-async def test_an_outage_longer_than_the_retry_budget_is_recorded_not_lost_silently(
+async def ride_out(runtime: Runtime, clock: FakeClock, slack: Slack,
+                   outage: timedelta) -> tuple[DeliveryRow, list[timedelta]]:
+    """Slack answers 503 for `outage`; tick at each retry time until the delivery settles.
+    Returns the row and when (after the first try) each attempt was made."""
+    start, tried_at = clock.now(), []
+    while True:
+        if clock.now() - start < outage:
+            slack.stub.fail_next("chat.postMessage", 503)
+            slack.stub.fail_next("chat.postMessage", 503)
+            slack.stub.fail_next("chat.postMessage", 503)  # the client's own 2 retries too
+        else:
+            slack.stub.failures["chat.postMessage"].clear()
+        tried_at.append(clock.now() - start)
+        await runtime.dispatcher.tick()
+        async with runtime.sessions() as session:
+            row = (await session.execute(select(DeliveryRow))).scalar_one()
+        if row.status in ("sent", "failed"):
+            return row, tried_at
+        clock.current = row.not_before
+
+
+async def test_an_outage_of_an_hour_is_ridden_out_with_growing_pauses(
         slack: Slack, runtime: Runtime, clock: FakeClock) -> None:
-    # The dispatcher tries 3 times, 5 minutes apart (docs/reliability.md: a known limit).
-    for _ in range(20):
-        slack.stub.fail_next("chat.postMessage", 503)
-    await schedule(runtime, "slack", "UTEACHER")
+    await schedule(runtime, "slack", "UTEACHER")  # worth sending for 6 hours
 
-    row = await settle(runtime, clock)
+    row, tried_at = await ride_out(runtime, clock, slack, timedelta(hours=1))
 
-    assert row.status == "failed" and "503" in row.error and row.attempts == 3
+    assert row.status == "sent" and row.attempts == len(tried_at)
+    assert [int(t.total_seconds() // 60) for t in tried_at] == [0, 5, 15, 35, 75]
+    assert all(c.params.get("text") == NOTICE for c in slack.stub.of("chat.postMessage"))
+
+
+async def test_an_outage_longer_than_the_window_is_recorded_failed_not_lost_silently(
+        slack: Slack, runtime: Runtime, clock: FakeClock) -> None:
+    await schedule(runtime, "slack", "UTEACHER", window=timedelta(hours=2))
+
+    row, tried_at = await ride_out(runtime, clock, slack, timedelta(hours=3))
+
+    assert row.status == "failed" and "503" in row.error
+    # tried while the message was worth sending; the next pause would have ended after that
+    assert [int(t.total_seconds() // 60) for t in tried_at] == [0, 5, 15, 35, 75]
     assert all(c.params.get("text") == NOTICE for c in slack.stub.of("chat.postMessage"))
 
 
