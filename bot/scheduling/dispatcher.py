@@ -167,7 +167,8 @@ class Dispatcher:
 
 def retry_delay(attempts: int) -> timedelta:
     """How long to wait after the given number of failed attempts: 5, 10, 20, 40, 60, 60… min."""
-    return min(RETRY_AFTER * 2 ** max(0, attempts - 1), MAX_RETRY_DELAY)
+    doubled: timedelta = RETRY_AFTER * 2 ** max(0, min(attempts - 1, 10))
+    return min(doubled, MAX_RETRY_DELAY)
 
 
 def _key(row: DeliveryRow) -> str:
