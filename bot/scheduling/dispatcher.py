@@ -54,10 +54,9 @@ class Dispatcher:
         """Plan, recover, send everything due now, then run the chores."""
         report = TickReport()
         now = self.clock.now()
-        for name, planner in self.jobs.planners.items():
-            async with self.sessions() as session, session.begin():
-                report.planned += await ledger.plan(session, await planner(session, now))
-            log.debug("planner %s ran", name)
+        report.planned = await self.plan(now)
+        if sum([await gather() for gather in self.jobs.gatherers.values()]):
+            report.planned += await self.plan(now)
         report.recovered = await self.recover(now)
         while await self._send_batch(now, report):
             pass
@@ -67,6 +66,15 @@ class Dispatcher:
                 await session.commit()
             await deliver(notices, self.messengers)
         return report
+
+    async def plan(self, now: datetime) -> int:
+        """Run every planner, each in its own transaction; returns how many deliveries are new."""
+        planned = 0
+        for name, planner in self.jobs.planners.items():
+            async with self.sessions() as session, session.begin():
+                planned += await ledger.plan(session, await planner(session, now))
+            log.debug("planner %s ran", name)
+        return planned
 
     async def recover(self, now: datetime) -> int:
         """Settle rows a crash left in `sending`: ask the platform, else send again."""

@@ -17,6 +17,7 @@ from bot.scheduling.models import DeliveryRow
 Planner = Callable[[AsyncSession, datetime], Awaitable[list[Planned]]]
 Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
 Chore = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
+Gatherer = Callable[[], Awaitable[int]]
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Jobs:
     planners: dict[str, Planner] = field(default_factory=dict)
     renderers: dict[str, Renderer] = field(default_factory=dict)
     chores: dict[str, Chore] = field(default_factory=dict)
+    gatherers: dict[str, Gatherer] = field(default_factory=dict)
     # The Bot's messengers (the same dict the adapters fill), for planners that must ask a
     # platform something, e.g. who is in a channel right now.
     messengers: dict[str, Messenger] = field(default_factory=dict)
@@ -34,6 +36,15 @@ class Jobs:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""
         def register(function: Planner) -> Planner:
             self.planners[name] = function
+            return function
+        return register
+
+    def gatherer(self, name: str) -> Callable[[Gatherer], Gatherer]:
+        """Register slow questions to a platform that planners asked for (who is in a channel).
+        They run between transactions, never inside one; when they found anything (they return
+        how many answers they got), the planners run again at once."""
+        def register(function: Gatherer) -> Gatherer:
+            self.gatherers[name] = function
             return function
         return register
 

@@ -16,6 +16,7 @@ from bot.features.coffee import (
     mine,
     planner,
     renderers,
+    roster,
     rotation,
 )
 from bot.roles import Role
@@ -68,11 +69,14 @@ def register(router: Router) -> None:
 
 def register_jobs(jobs: Jobs) -> None:
     """Plan every series' messages each tick; build each message when it is sent."""
+    cohorts = roster.Cohorts(jobs.messengers)
+
     async def plan(session: AsyncSession, now: datetime) -> list[Planned]:
-        return [*await planner.plan_group(session, now, jobs.messengers),
-                *await rotation.plan_rotation(session, now, jobs.messengers)]
+        return [*await planner.plan_group(session, now, cohorts),
+                *await rotation.plan_rotation(session, now, cohorts)]
 
     jobs.planner("coffee")(plan)
+    jobs.gatherer("coffee")(cohorts.gather)
     jobs.renderer(planner.INVITE)(renderers.invite)
     jobs.renderer(planner.REMIND)(renderers.remind)
     jobs.renderer(planner.BRIEF)(renderers.coach_brief)

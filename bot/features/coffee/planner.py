@@ -7,7 +7,6 @@ The ledger makes planning idempotent, and each renderer checks again at send tim
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -17,7 +16,6 @@ from bot.features.coffee import roster
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.coffee.occurrences import due_sessions
 from bot.people.models import PersonRow
-from bot.ports import Messenger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
@@ -45,7 +43,7 @@ def to(job: str, session: CoffeeSessionRow, person: PersonRow, not_before: datet
 
 
 async def plan_group(session: AsyncSession, now: datetime,
-                     messengers: Mapping[str, Messenger]) -> list[Planned]:
+                     cohorts: roster.Cohorts) -> list[Planned]:
     """Everything the group series need planned at `now`."""
     planned: list[Planned] = []
     query = select(CoffeeSeriesRow).where(CoffeeSeriesRow.status == "active",
@@ -53,23 +51,24 @@ async def plan_group(session: AsyncSession, now: datetime,
     for series in (await session.execute(query)).scalars().all():
         calendar = await calendar_of(session, series.school_id)
         for day, starts in due_sessions(series, calendar, now):
-            planned += await open_session(session, series, day, starts, now, messengers)
+            planned += await open_session(session, series, day, starts, now, cohorts)
     planned += await plan_around(session, now)
     planned += await close_sessions(session, now)
     return planned
 
 
 async def open_session(session: AsyncSession, series: CoffeeSeriesRow, day: date,
-                       starts: datetime, now: datetime, messengers: Mapping[str, Messenger]
+                       starts: datetime, now: datetime, cohorts: roster.Cohorts
                        ) -> list[Planned]:
     """Create the session and invite the cohort as it is now (once per session)."""
     query = select(CoffeeSessionRow.id).where(CoffeeSessionRow.series_id == series.id,
                                               CoffeeSessionRow.day == day)
     if (await session.execute(query)).first() is not None:
         return []
-    people = await roster.fetch_members(session, series, messengers, now)
-    if people is None:
-        return []  # the platform could not say who is in the cohort: try again next tick
+    listed = await cohorts.members(session, series)
+    if listed is None:
+        return []  # asked for: planned again once the platform said who is in the cohort
+    people = await roster.invitees(session, series, listed, now)
     row = CoffeeSessionRow(series_id=series.id, day=day, starts_at=starts,
                            ends_at=starts + timedelta(minutes=series.minutes))
     session.add(row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -27,28 +28,55 @@ async def cohort_of(session: AsyncSession, series: CoffeeSeriesRow) -> Conversat
     return Conversation(platform=series.platform, id=series.cohort_id, kind="channel", ref=ref)
 
 
-async def listed(session: AsyncSession, series: CoffeeSeriesRow,
-                 messengers: Mapping[str, Messenger]) -> list[Person] | None:
+async def listed(messengers: Mapping[str, Messenger], cohort: Conversation
+                 ) -> list[Person] | None:
     """Who the platform says is in the cohort, or None when it can't say right now."""
-    messenger = messengers.get(series.platform)
+    messenger = messengers.get(cohort.platform)
     if messenger is None:
         return None
     try:
-        return await messenger.members(await cohort_of(session, series))
+        return await messenger.members(cohort)
     except Exception as error:  # a platform hiccup: the next tick asks again
-        log.warning("could not list the members of series %s: %s", series.id,
-                    type(error).__name__)
+        log.warning("could not list the members of %s: %s", cohort.id, type(error).__name__)
         return None
 
 
-async def fetch_members(session: AsyncSession, series: CoffeeSeriesRow,
-                        messengers: Mapping[str, Messenger], now: datetime
-                        ) -> list[PersonRow] | None:
-    """The cohort's people to invite right now: not the coach, and guests only when the coach
-    added them. None when the platform can't say who is in the cohort."""
-    people = await listed(session, series, messengers)
-    if people is None:
+@dataclass
+class Cohorts:
+    """Who is in each series' cohort, asked of the platforms between transactions.
+
+    Listing a big channel can take minutes of API calls, and a planner's transaction holds
+    SQLite's write lock: planners ask here, get None the first time, and the scheduler
+    gathers the answers outside any transaction before planning again. Each answer is used
+    once, so every session is planned with the cohort as it is that day.
+    """
+
+    messengers: Mapping[str, Messenger]
+    found: dict[int, list[Person]] = field(default_factory=dict)
+    wanted: dict[int, Conversation] = field(default_factory=dict)
+
+    async def members(self, session: AsyncSession, series: CoffeeSeriesRow
+                      ) -> list[Person] | None:
+        """The cohort's members if gathered since last asked; otherwise asks for them."""
+        if series.id in self.found:
+            return self.found.pop(series.id)
+        self.wanted[series.id] = await cohort_of(session, series)
         return None
+
+    async def gather(self) -> int:
+        """List every cohort asked for; returns how many answers came back."""
+        wanted, self.wanted, self.found = self.wanted, {}, {}
+        for series_id, cohort in wanted.items():
+            people = await listed(self.messengers, cohort)
+            if people is not None:
+                self.found[series_id] = people
+        return len(self.found)
+
+
+async def invitees(session: AsyncSession, series: CoffeeSeriesRow, people: Sequence[Person],
+                   now: datetime) -> list[PersonRow]:
+    """The cohort's people to invite: not the coach, and guests only when the coach added
+    them (everyone is remembered, so the delivery policy knows their time zone)."""
     rows = await remember_all(session, people, now, series.school_id)
     guests = {person.user_id for person in people if person.guest}
     if guests:
@@ -62,7 +90,7 @@ async def guests_of(session: AsyncSession, series: CoffeeSeriesRow,
                     messengers: Mapping[str, Messenger], now: datetime
                     ) -> list[PersonRow] | None:
     """The cohort's guests, or None when the platform can't say who is in the cohort."""
-    people = await listed(session, series, messengers)
+    people = await listed(messengers, await cohort_of(session, series))
     if people is None:
         return None
     return await remember_all(session, [p for p in people if p.guest], now, None)

@@ -3,7 +3,6 @@ inside their prep period (or at the series' time on its days when they have none
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -13,7 +12,6 @@ from bot.features.coffee import roster
 from bot.features.coffee.models import CoffeeSeriesRow, CoffeeSlotRow
 from bot.features.coffee.occurrences import local_moment, week_start
 from bot.people.models import PersonRow
-from bot.ports import Messenger
 from bot.scheduling.audience import prep_of
 from bot.scheduling.ledger import Planned
 from bot.schools.calendar import SchoolCalendar, parse_weekdays
@@ -74,18 +72,18 @@ async def coach_busy(session: AsyncSession, coach_id: int) -> set[datetime]:
 
 
 async def plan_rotation(session: AsyncSession, now: datetime,
-                        messengers: Mapping[str, Messenger]) -> list[Planned]:
+                        cohorts: roster.Cohorts) -> list[Planned]:
     """Offer this cycle's slots, once per teacher per cycle."""
     query = select(CoffeeSeriesRow).where(CoffeeSeriesRow.status == "active",
                                           CoffeeSeriesRow.mode == "rotation")
     planned: list[Planned] = []
     for series in (await session.execute(query)).scalars().all():
-        planned += await plan_cycle(session, series, now, messengers)
+        planned += await plan_cycle(session, series, now, cohorts)
     return planned
 
 
 async def plan_cycle(session: AsyncSession, series: CoffeeSeriesRow, now: datetime,
-                     messengers: Mapping[str, Messenger]) -> list[Planned]:
+                     cohorts: roster.Cohorts) -> list[Planned]:
     """The current cycle's offers for one series (nothing when already made)."""
     calendar = await calendar_of(session, series.school_id)
     today = now.astimezone(calendar.zone).date()
@@ -96,7 +94,8 @@ async def plan_cycle(session: AsyncSession, series: CoffeeSeriesRow, now: dateti
                                            CoffeeSlotRow.cycle == cycle).limit(1)
     if (await session.execute(query)).first() is not None:
         return []
-    people = await roster.fetch_members(session, series, messengers, now)
+    listed = await cohorts.members(session, series)
+    people = await roster.invitees(session, series, listed, now) if listed else []
     if not people:
         return []
     members = await roster.enrol(session, series.id, people)

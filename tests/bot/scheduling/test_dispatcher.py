@@ -79,17 +79,20 @@ async def test_sends_stranded_by_a_crash_are_settled_with_the_platform(
     assert len(outbox.sent) == 20 and len({who for _, who, _ in outbox.sent}) == 20
 
 
-async def test_a_failing_platform_is_retried_then_given_up(
+async def test_a_failing_platform_is_retried_until_the_window_closes(
         runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
     async def broken(*_: object) -> None:
         raise ConnectionError("platform down")
 
     outbox.dm = broken  # type: ignore[method-assign]
-    clock.current = SCHOOL_MORNING
-    await runtime.dispatcher.tick()
-    assert {row.status for row in await ledger(runtime)} == {"pending"}
-    for _ in range(3):
-        clock.advance(minutes=6)
+    clock.current = SCHOOL_MORNING  # the messages are worth sending for 6 hours
+    for _ in range(4):  # tried after 0, 5, 15 and 35 minutes
+        await runtime.dispatcher.tick()
+        clock.current = min(row.not_before for row in await ledger(runtime))
+    rows = await ledger(runtime)
+    assert {(row.status, row.attempts) for row in rows} == {("pending", 4)}
+    for _ in range(6):
+        clock.advance(hours=1)
         await runtime.dispatcher.tick()
     rows = await ledger(runtime)
     assert {row.status for row in rows} == {"failed"}
