@@ -19,6 +19,7 @@ def register_all(router: Router, jobs: Jobs) -> None:
     from bot.features.tickets import handlers as tickets
 
     answers.register(router)
+    answers.register_jobs(jobs)
     tickets.register(router)
     tickets.register_jobs(jobs)
     admin.register(router)

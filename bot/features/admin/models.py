@@ -12,6 +12,7 @@ DEFAULTS = {
     "ticket_remind_after_days": "2",
     "ticket_autoclose_days": "5",
     "ticket_retention_days": "365",
+    "question_retention_days": "365",
     "metoo_window_hours": "24",
     "pulse_buyin_target": "85",  # percent agreeing on intention, as districts aim for
     "pulse_min_responses": "5",  # anonymity threshold; read as never below 3

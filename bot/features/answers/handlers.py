@@ -7,9 +7,10 @@ import time
 from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput
-from bot.features.answers import service, views
+from bot.features.answers import retention, service, views
 from bot.features.tickets.similar import similar_open_ticket
 from bot.router import Router
+from bot.scheduling.jobs import Jobs
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message
 
@@ -77,3 +78,8 @@ def register(router: Router) -> None:
     router.action("answers.helpful")(helpful)
     router.action("answers.show")(show)
     router.action("answers.none")(none_fit)
+
+
+def register_jobs(jobs: Jobs) -> None:
+    """Old questions expire."""
+    jobs.chore("answers.retention")(retention.retention)

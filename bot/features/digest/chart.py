@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import matplotlib
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.answers.models import QuestionRow
@@ -17,6 +17,7 @@ from bot.features.digest.figures import Period, Scope, in_scope
 from bot.features.pulse.chart import save_chart
 from bot.features.pulse.models import ChartRow
 from bot.features.tickets.models import TicketRow
+from bot.outbox import Notice
 
 matplotlib.use("Agg")  # no display on servers
 
@@ -24,6 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 Daily = list[tuple[date, int, int]]  # day, questions, tickets
+CHART_DAYS = 90  # digests are read the week they arrive; a quarter is generous
 
 
 async def per_day(session: AsyncSession, period: Period, scope: Scope) -> Daily:
@@ -80,3 +82,16 @@ async def daily_chart(session: AsyncSession, period: Period, scope: Scope,
         png = await asyncio.to_thread(render_png, daily)  # CPU-bound: off the event loop
         token = await save_chart(session, png, fingerprint, now)
     return f"/charts/{token}.png", alt_text(daily)
+
+
+async def forget_old_charts(session: AsyncSession, now: datetime) -> int:
+    """Delete digest charts older than CHART_DAYS (a survey's charts go with the survey)."""
+    result = await session.execute(delete(ChartRow).where(
+        ChartRow.survey_id.is_(None), ChartRow.created_at < now - timedelta(days=CHART_DAYS)))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def retention(session: AsyncSession, now: datetime) -> list[Notice]:
+    """The chore: delete old digest charts; it tells no one."""
+    await forget_old_charts(session, now)
+    return []

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Fields, Reply, Text
 from bot.errors import BadInput
+from bot.features.digest import chart
 from bot.features.digest.report import build_digest
 from bot.features.digest.schedule import (
     GRACE,
@@ -123,5 +124,6 @@ def register_jobs(jobs: Jobs) -> None:
     """Wire the weekly delivery."""
     jobs.planner(JOB)(plan_digests)
     jobs.renderer(JOB)(render_digest)
+    jobs.chore("digest.charts")(chart.retention)
 
 
