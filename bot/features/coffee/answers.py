@@ -19,6 +19,7 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
 )
 from bot.features.tickets.views import form_reply, new_ticket_form
+from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
@@ -86,12 +87,14 @@ async def note(turn: Turn) -> list[Reply]:
     """The one line for the coach, matched to a knowledge-base topic for the brief."""
     assert isinstance(turn.incoming, Submission)
     coffee, _, _ = await session_of(turn.session, turn.incoming.context)
-    text = " ".join(turn.incoming.values.get("note", "").split())[:300]
-    if not text:
+    masked = mask_student_data(" ".join(turn.incoming.values.get("note", "").split()))
+    if not masked.text:
         return [views.say("All good. See you there!")]
     row = await rsvp_row(turn.session, coffee.id, turn.person)
-    row.note, row.topic = text, topic_of(turn.kb, text)
-    return [views.say("Thanks, I'll pass that on before the coffee.")]
+    row.note, row.topic = masked.text[:300], topic_of(turn.kb, masked.text)
+    thanks = views.say("Thanks, I'll pass that on before the coffee.")
+    note = privacy_note(masked)
+    return [views.with_context(thanks, note) if note else thanks]
 
 
 async def ask_pause(turn: Turn) -> list[Reply]:

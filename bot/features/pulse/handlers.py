@@ -7,6 +7,7 @@ from bot.errors import BadInput
 from bot.features.pulse import answering, jobs, launch, results, service, views
 from bot.features.pulse.instruments import instruments_for
 from bot.features.pulse.models import SurveyRow
+from bot.masking import mask_student_data, privacy_note
 from bot.roles import Role
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
@@ -88,10 +89,10 @@ async def answer(turn: Turn) -> list[Reply]:
     survey, secret = await _open_survey(turn, turn.incoming.context)
     instrument = service.instrument_of(survey)
     answers = answering.read_answers(instrument, turn.incoming.values)
-    comment = turn.incoming.values.get("comment", "").strip()
-    new = await answering.save(turn.session, survey, turn.person, secret, answers, comment,
-                               turn.now.date())
-    return [views.answered(survey, turn.incoming.context, new)]
+    comment = mask_student_data(turn.incoming.values.get("comment", "").strip())
+    new = await answering.save(turn.session, survey, turn.person, secret, answers,
+                               comment.text, turn.now.date())
+    return [views.answered(survey, turn.incoming.context, new, privacy_note(comment))]
 
 
 async def change(turn: Turn) -> list[Reply]:

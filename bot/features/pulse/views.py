@@ -83,12 +83,13 @@ def card(survey: SurveyRow, instrument: Instrument, context: str, threshold: int
                   Context(ANONYMOUS.format(threshold=threshold)), form))
 
 
-def answered(survey: SurveyRow, context: str, new: bool) -> Reply:
+def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Reply:
     """Thanks, and the way back to change them (only this teacher holds the button)."""
     text = ("Thanks, your answers are in." if new else "Your answers are updated.") + (
         f" You can change them until the end of {day(survey.closes_on)}.")
-    return Reply(text, (Text(text), Buttons((Button("Change my answers", "pulse.change",
-                                                    context),))), private=True)
+    blocks: tuple[Block, ...] = (Text(text), Buttons((Button("Change my answers", "pulse.change",
+                                                             context),)))
+    return Reply(text, (*blocks, Context(note)) if note else blocks, private=True)
 
 
 def status(survey: SurveyRow, count: int, threshold: int) -> Reply:

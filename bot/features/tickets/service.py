@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
-from bot.features.tickets.masking import Masked, mask_student_data
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
+from bot.masking import Masked, mask_student_data
 from bot.people.models import PersonRow
 
 OPEN = ("new", "assigned", "waiting")

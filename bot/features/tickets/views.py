@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 
 from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
-from bot.features.tickets.masking import Masked
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES
 from bot.features.tickets.service import URGENCIES
+from bot.masking import Masked, privacy_note
 
 STATUS_WORDS = {"new": "new", "assigned": "being handled", "waiting": "waiting on you",
                 "resolved": "resolved", "closed": "closed"}
@@ -37,8 +37,7 @@ def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
             else f"You already have ticket #{ticket.id} for this.")
     blocks: list[Block] = [Text(text)]
     if masked.kinds:
-        blocks.append(Context("To protect student privacy I hid " + ", ".join(masked.kinds) +
-                              " in what you wrote."))
+        blocks.append(Context(privacy_note(masked)))
     return Reply(text, tuple(blocks), replace_original=False)
 
 

@@ -115,3 +115,22 @@ async def test_a_teachers_coffee_shows_the_next_session_their_answer_and_a_pause
     # Paused: the reminder for the session she said yes to is held back too.
     await run(runtime, clock, datetime(2026, 12, 9, 13, tzinfo=UTC))
     assert outbox.received(rivera, "☕ Coffee and Curriculum starts") == []
+
+
+async def test_a_note_that_names_a_student_is_masked_before_the_coach_sees_it(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    rivera = lincoln_staff[0]
+    clock.current = TUESDAY
+    await set_up(chat, coach, schools["lincoln"])
+    await run(runtime, clock, datetime(2026, 12, 8, 13, tzinfo=UTC))
+    [(_, invite)] = outbox.received(rivera, "☕ Coffee")
+    note = form_in(await chat.press(button(invite, "Going"), as_=rivera))
+    [thanks] = await chat.submit("coffee.note", {"note": "my kid Sam Lee can't log in"},
+                                 context=note.context, as_=rivera)
+    assert "To protect student privacy I hid a name" in str(thanks.blocks)
+
+    await run(runtime, clock, SESSION)
+    [(_, brief)] = outbox.received(coach, "Your Coffee and Curriculum brief")
+    body = "\n".join(b.text for b in brief.blocks if isinstance(b, Text))
+    assert "“my kid [name] can't log in”" in body and "Sam" not in body

@@ -111,3 +111,15 @@ async def test_answers_cannot_change_after_closing(
     [reply] = await answer(chat, outbox, pilot[0], likert(*ANSWERS[1]))
     assert "has closed" in reply.text
     assert (await stored(runtime))[0] == [as_ints(ANSWERS[0])]
+
+
+async def test_student_identifiers_in_a_comment_are_masked_and_the_teacher_is_told(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    values = likert(*ANSWERS[0]) | {"comment": "my student Maya Lopez could not log in"}
+    [reply] = await answer(chat, outbox, pilot[0], values)
+    async with runtime.sessions() as session:
+        [comment] = (await session.execute(select(ResponseRow.comment))).scalars()
+    assert comment == "my student [name] could not log in"
+    assert "To protect student privacy I hid a name" in str(reply.blocks)

@@ -1,4 +1,4 @@
-"""Mask likely student identifiers before a ticket is stored: ids, emails, names."""
+"""Mask likely student identifiers before free text is stored: ids, emails, names."""
 
 from __future__ import annotations
 
@@ -35,3 +35,10 @@ def mask_student_data(text: str) -> Masked:
     text = sub(STUDENT_ID, "[id number]", "an id number", text)
     text = sub(NAME_AFTER, r"\1 [name]", "a name", text)
     return Masked(text, tuple(kinds))
+
+
+def privacy_note(masked: Masked) -> str:
+    """The sentence telling someone what was hidden, or "" when nothing was."""
+    if not masked.kinds:
+        return ""
+    return "To protect student privacy I hid " + ", ".join(masked.kinds) + " in what you wrote."
