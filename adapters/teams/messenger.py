@@ -14,6 +14,7 @@ from botbuilder.core.teams import TeamsInfo
 from msrest.exceptions import HttpOperationError
 from prometheus_client import CollectorRegistry, Counter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from adapters.teams import references
 from adapters.teams.activity_bot import to_activity
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 PAGE = 200  # members per pagedmembers call: fewer round trips, well under Teams' limit of 500
 REFUSED = {403, 404}  # the app is not installed for that person, or the chat is gone
+TRANSIENT = {429, 500, 502, 503, 504}  # throttled, or the Bot Connector hiccuped
+ATTEMPTS = 4
+LONGEST_WAIT = 10.0  # seconds: longer, and the scheduler's own retry takes over
 
 
 class NotReachable(Undeliverable):
@@ -61,11 +65,25 @@ class DeliveryProblems:
                     key, reason)
 
 
-def status_of(error: Exception) -> int | None:
+def status_of(error: BaseException | None) -> int | None:
     """The HTTP status of a Bot Connector error, when there is one."""
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
     return status if isinstance(status, int) else None
+
+
+def is_transient(error: BaseException) -> bool:
+    """A throttled or failed call worth trying again in a moment."""
+    return isinstance(error, HttpOperationError) and status_of(error) in TRANSIENT
+
+
+def wait_for_teams(state: RetryCallState) -> float:
+    """Wait as long as Teams' Retry-After asks (capped), else back off 0.5, 1, 2 seconds."""
+    error = state.outcome.exception() if state.outcome else None
+    headers = getattr(getattr(error, "response", None), "headers", None) or {}
+    asked = str(headers.get("Retry-After", ""))
+    backoff = 0.5 * 2 ** (state.attempt_number - 1)
+    return min(float(asked) if asked.replace(".", "", 1).isdigit() else backoff, LONGEST_WAIT)
 
 
 class TeamsMessenger:
@@ -122,7 +140,11 @@ class TeamsMessenger:
             await context.send_activity(to_activity(reply, self.public_url))
 
         try:
-            await self._continue(ref, send)
+            async for attempt in AsyncRetrying(retry=retry_if_exception(is_transient),
+                                               wait=wait_for_teams, reraise=True,
+                                               stop=stop_after_attempt(ATTEMPTS)):
+                with attempt:
+                    await self._continue(ref, send)
         except HttpOperationError as error:
             if status_of(error) not in REFUSED:
                 raise

@@ -63,7 +63,7 @@ class ConnectorStub:
     calls: list[Call] = field(default_factory=list)
     members: list[Json] = field(default_factory=list)
     page_size: int = 2
-    failures: list[tuple[int, str, str]] = field(default_factory=list)
+    failures: list[tuple[int, str, str, dict[str, str]]] = field(default_factory=list)
     server: TestServer | None = None
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
     on_call: Callable[[Call], Awaitable[None]] | None = None
@@ -75,9 +75,10 @@ class ConnectorStub:
         assert self.server is not None
         return str(self.server.make_url("/"))
 
-    def fail(self, status: int, method: str = "POST", path_part: str = "") -> None:
-        """Answer the next matching call with an error status."""
-        self.failures.append((status, method, path_part))
+    def fail(self, status: int, method: str = "POST", path_part: str = "",
+             headers: dict[str, str] | None = None) -> None:
+        """Answer the next matching call with an error status (and headers, e.g. Retry-After)."""
+        self.failures.append((status, method, path_part, headers or {}))
 
     def sent(self, method: str = "POST") -> list[Call]:
         """Calls that carried an activity (posts and replies, or updates with PUT)."""
@@ -107,11 +108,12 @@ class ConnectorStub:
         if self.on_call is not None:
             await self.on_call(call)
         for failure in self.failures:
-            status, method, part = failure
+            status, method, part, headers = failure
             if method == request.method and part in request.path:
                 self.failures.remove(failure)
                 return call, web.json_response(
-                    {"error": {"code": "Forbidden", "message": "stub failure"}}, status=status)
+                    {"error": {"code": "Forbidden", "message": "stub failure"}}, status=status,
+                    headers=headers)
         return call, None
 
     async def _conversations(self, request: web.Request) -> web.Response:

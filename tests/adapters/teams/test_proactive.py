@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 
 import pytest
+from msrest.exceptions import HttpOperationError
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
@@ -84,6 +86,37 @@ async def test_a_refused_dm_is_recorded_for_admins_and_raised(
     assert (problem.key, problem.reason) == (RIVERA.key, "app not installed")
     metrics = runtime.metrics.render().decode()
     assert 'prepbot_teams_delivery_problems_total{reason="app not installed"} 1.0' in metrics
+
+
+async def test_a_throttled_send_waits_as_long_as_teams_asks_then_goes_once(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await teams.post(teams.message("help"))
+    connector.calls.clear()
+    connector.fail(429, "POST", "/activities", {"Retry-After": "1"})
+    messenger = messenger_of(runtime)
+    assert messenger is not None
+
+    await messenger.dm(RIVERA, Reply("Pulse survey", (Text("Pulse survey"),)))
+
+    throttled, sent = connector.sent()
+    assert sent.at - throttled.at >= 0.95  # Retry-After: 1 second
+    assert sent.card_texts == ["Pulse survey"] and not connector.failures
+
+
+async def test_a_connector_failing_on_every_try_is_left_to_the_scheduler(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await teams.post(teams.message("help"))
+    connector.calls.clear()
+    for _ in range(5):
+        connector.fail(503, "POST", "/activities", {"Retry-After": "0"})
+    messenger = messenger_of(runtime)
+    assert messenger is not None
+
+    with pytest.raises(HttpOperationError):
+        await messenger.dm(RIVERA, Reply("Pulse survey", (Text("Pulse survey"),)))
+
+    assert len(connector.sent()) == 4 and len(connector.failures) == 1  # four tries, then up
+    assert messenger.problems.recent == deque()  # not a problem an admin must fix
 
 
 async def test_a_dm_to_someone_who_never_wrote_is_a_problem_not_a_call(
