@@ -166,13 +166,16 @@ def pulse_export(file: Annotated[Path, typer.Argument(help="CSV to write; - for 
 @teams.command("package")
 def teams_package(
         app_id: Annotated[str, typer.Option(help="Bot app id (default: MicrosoftAppId)")] = "",
-        out: Annotated[Path, typer.Option(help="Zip to write")] = Path("prepbot-teams.zip")
+        out: Annotated[Path, typer.Option(help="Zip to write")] = Path("prepbot-teams.zip"),
+        source: Annotated[Path | None, typer.Option(
+            help="Folder with your edited manifest.json, color.png and outline.png "
+                 "(default: the ones prepbot ships)")] = None
         ) -> None:
     """Write the Teams app package (manifest with your app id, and icons) to upload."""
-    from adapters.teams.package import build_package
+    from adapters.teams.package import APP, build_package
 
     try:
-        written = build_package(app_id or load_settings().microsoft_app_id, out)
+        written = build_package(app_id or load_settings().microsoft_app_id, out, source or APP)
     except ValueError as error:
         typer.echo(f"Cannot build the package: {error}", err=True)
         raise typer.Exit(2) from error

@@ -7,7 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
-DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "teams"
+# Shipped inside the package, so `prepbot teams package` works from a plain install.
+APP = Path(__file__).resolve().parent / "app"
 PLACEHOLDER = "{{MICROSOFT_APP_ID}}"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 ICONS = {"color.png": (192, 192), "outline.png": (32, 32)}
@@ -20,7 +21,7 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def manifest_for(app_id: str, source: Path = DEPLOY) -> str:
+def manifest_for(app_id: str, source: Path = APP) -> str:
     """manifest.json with the bot's Microsoft app id filled in (Teams wants a GUID)."""
     if not GUID.match(app_id):
         raise ValueError(f"MicrosoftAppId must be a GUID such as "
@@ -30,9 +31,13 @@ def manifest_for(app_id: str, source: Path = DEPLOY) -> str:
     return text
 
 
-def build_package(app_id: str, out_path: Path | str, source: Path = DEPLOY) -> Path:
-    """Write the zip Teams accepts (files at its root) and return its path."""
+def build_package(app_id: str, out_path: Path | str, source: Path = APP) -> Path:
+    """Write the zip Teams accepts (files at its root) and return its path; `source` is a
+    folder with manifest.json and the two icons (a district's edited copy of APP)."""
     out = Path(out_path)
+    missing = [name for name in ("manifest.json", *ICONS) if not (source / name).is_file()]
+    if missing:
+        raise ValueError(f"{source} has no {', '.join(missing)}")
     manifest = manifest_for(app_id, source)
     icons = {name: (source / name).read_bytes() for name in ICONS}
     for name, data in icons.items():

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from adapters.teams.package import DEPLOY, build_package, png_size
+from adapters.teams.package import APP, build_package, png_size
 
 APP_ID = "2f1c3b1e-8d3a-4b7e-9f5a-0c1d2e3f4a5b"
 
@@ -30,7 +32,7 @@ def test_the_package_has_the_manifest_with_the_app_id_and_both_icons(tmp_path: P
 
 
 def test_the_outline_icon_is_white_on_transparent() -> None:
-    data = (DEPLOY / "outline.png").read_bytes()
+    data = (APP / "outline.png").read_bytes()
     assert data[25] == 6  # colour type 6: RGBA, so it can be transparent
 
 
@@ -38,3 +40,26 @@ def test_an_app_id_that_is_not_a_guid_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="GUID"):
         build_package("prepbot", tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_the_app_files_ship_inside_the_python_package() -> None:
+    pyproject = tomllib.loads((Path(__file__).parents[3] / "pyproject.toml").read_text())
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["adapters.teams"]
+    root = APP.parent
+    assert sorted(p.name for pattern in shipped for p in root.glob(pattern)) == [
+        "color.png", "manifest.json", "outline.png"]
+
+
+def test_a_districts_own_copy_can_be_packaged(tmp_path: Path) -> None:
+    mine = tmp_path / "ours"
+    shutil.copytree(APP, mine)
+    manifest = json.loads((mine / "manifest.json").read_text())
+    manifest["developer"]["name"] = "Springfield Public Schools"
+    (mine / "manifest.json").write_text(json.dumps(manifest))
+    out = build_package(APP_ID, tmp_path / "ours.zip", mine)
+    with zipfile.ZipFile(out) as archive:
+        assert json.loads(archive.read("manifest.json"))["developer"]["name"] == \
+            "Springfield Public Schools"
+    (mine / "color.png").unlink()
+    with pytest.raises(ValueError, match=r"has no color\.png"):
+        build_package(APP_ID, tmp_path / "broken.zip", mine)
