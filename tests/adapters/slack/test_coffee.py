@@ -42,6 +42,17 @@ def submission(view: dict[str, Any], values: dict[str, str], user: str) -> dict[
             "trigger_id": "trigger-submit", "view": {**view, "id": "V1", "state": state}}
 
 
+async def set_up_and_invite(slack: SlackClient, runtime: Runtime, clock: FakeClock,
+                            cohort: str) -> None:
+    """The coach sets up a weekly Wednesday series from the channel on Tuesday morning; the
+    scheduler then sends Wednesday's invitations."""
+    clock.current = TUESDAY_MORNING
+    await slack.command("/coffee", "setup", user=COACH, channel=cohort)
+    [setup] = await slack.stub.wait_for("views.open")
+    await slack.interact(submission(setup.params["view"], {"ends": "2027-06-18"}, COACH))
+    await runtime.dispatcher.tick()
+
+
 def invited(slack: SlackClient, day: str) -> list[str]:
     """Whose DM got an invitation for a day such as "Wed 9 Dec" (once per invitation)."""
     return sorted(c.params["channel"].removeprefix("D") for c in slack.stub.of("chat.postMessage")
@@ -50,12 +61,7 @@ def invited(slack: SlackClient, day: str) -> list[str]:
 
 async def test_members_are_invited_and_a_guest_only_once_the_coach_adds_them(
         slack: SlackClient, runtime: Runtime, clock: FakeClock, cohort: str) -> None:
-    clock.current = TUESDAY_MORNING
-    await slack.command("/coffee", "setup", user=COACH, channel=cohort)
-    [setup] = await slack.stub.wait_for("views.open")
-    await slack.interact(submission(setup.params["view"], {"ends": "2027-06-18"}, COACH))
-
-    await runtime.dispatcher.tick()
+    await set_up_and_invite(slack, runtime, clock, cohort)
     assert invited(slack, "Wed 9 Dec") == sorted(TEACHERS)
 
     await slack.command("/coffee", user=COACH, channel=cohort)
@@ -75,11 +81,7 @@ async def test_members_are_invited_and_a_guest_only_once_the_coach_adds_them(
 
 async def test_an_edit_after_the_invitations_tells_those_invited(
         slack: SlackClient, runtime: Runtime, clock: FakeClock, cohort: str) -> None:
-    clock.current = TUESDAY_MORNING
-    await slack.command("/coffee", "setup", user=COACH, channel=cohort)
-    [setup] = await slack.stub.wait_for("views.open")
-    await slack.interact(submission(setup.params["view"], {"ends": "2027-06-18"}, COACH))
-    await runtime.dispatcher.tick()
+    await set_up_and_invite(slack, runtime, clock, cohort)
 
     await slack.command("/coffee", user=COACH, channel=cohort)
     listing = slack.stub.of("response_url")[-1].params

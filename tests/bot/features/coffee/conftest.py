@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +22,9 @@ from tests.support.recording import RecordingMessenger
 
 LINCOLN, HILLSIDE = "C-LINCOLN", "C-HILLSIDE"
 NEW_YORK, LOS_ANGELES = "America/New_York", "America/Los_Angeles"
+TUESDAY = datetime(2026, 12, 8, 5, tzinfo=UTC)  # Tuesday 00:00 in New York
+INVITED = datetime(2026, 12, 8, 13, tzinfo=UTC)  # 08:00: Wednesday's invitations are out
+SESSION = datetime(2026, 12, 9, 12, 15, tzinfo=UTC)  # Wednesday 07:15 in New York
 
 
 @dataclass
@@ -106,6 +109,14 @@ async def set_up(chat: ConsoleChat, coach: Person, school: int, **values: str) -
               "time": "7:15", "minutes": "20", "place": "the teachers' lounge",
               "school": str(school), "ends": "2026-12-18", "invite": "day_before", **values}
     return await chat.submit("coffee.setup", fields, context="new:test", as_=coach)
+
+
+async def invitations_out(chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
+                          coach: Person, school: int) -> None:
+    """A weekly Wednesday 7:15 series set up on Tuesday, ticked until the invitations are out."""
+    clock.current = TUESDAY
+    await set_up(chat, coach, school)
+    await run(runtime, clock, INVITED)
 
 
 def coffee_only(runtime: Runtime) -> Dispatcher:

@@ -8,20 +8,23 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Form, Reply
 from bot.vocabulary import Person
-from tests.bot.features.coffee.conftest import CohortMessenger, button, form_in, run, set_up
-from tests.bot.features.coffee.test_session import SESSION, TUESDAY, hhmm
+from tests.bot.features.coffee.conftest import (
+    SESSION,
+    CohortMessenger,
+    button,
+    form_in,
+    invitations_out,
+    run,
+)
+from tests.bot.features.coffee.test_session import hhmm
 from tests.support.clock import FakeClock
-
-INVITED = datetime(2026, 12, 8, 13, tzinfo=UTC)  # Tuesday 08:00: the invitations are out
 
 
 async def invited(chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
                   outbox: CohortMessenger, coach: Person, school: int,
                   staff: list[Person]) -> Reply:
     """A weekly Wednesday 7:15 series; Tuesday's invitations went out and Ms Rivera is going."""
-    clock.current = TUESDAY
-    await set_up(chat, coach, school)
-    await run(runtime, clock, INVITED)
+    await invitations_out(chat, runtime, clock, coach, school)
     [(_, invitation)] = outbox.received(staff[0], "☕ Coffee")
     await chat.press(button(invitation, "Going"), as_=staff[0])
     return invitation

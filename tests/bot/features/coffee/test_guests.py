@@ -11,12 +11,12 @@ from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import (
     LINCOLN,
     NEW_YORK,
+    TUESDAY,
     CohortMessenger,
     form_in,
     run,
     set_up,
 )
-from tests.bot.features.coffee.test_session import TUESDAY
 from tests.support.clock import FakeClock
 
 INVITE = "☕ Coffee and Curriculum, "

@@ -5,9 +5,7 @@ from __future__ import annotations
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.vocabulary import Conversation, Person
-from tests.bot.features.coffee.conftest import CohortMessenger, run, set_up
-from tests.bot.features.coffee.test_changes import INVITED
-from tests.bot.features.coffee.test_session import TUESDAY
+from tests.bot.features.coffee.conftest import CohortMessenger, invitations_out
 from tests.support.clock import FakeClock
 
 
@@ -23,9 +21,7 @@ async def test_the_cohort_is_listed_outside_any_transaction(
         return await listing(conversation)
 
     outbox.members = members  # type: ignore[method-assign]
-    clock.current = TUESDAY
-    await set_up(chat, coach, schools["lincoln"])
-    await run(runtime, clock, INVITED)
+    await invitations_out(chat, runtime, clock, coach, schools["lincoln"])
 
     assert connections_held == [0]  # asked once, for Wednesday's session, holding nothing
     assert all(len(outbox.received(p, "☕ Coffee")) == 1 for p in lincoln_staff)

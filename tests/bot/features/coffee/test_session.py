@@ -11,16 +11,16 @@ from bot.blocks import Buttons, Text
 from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import (
     NEW_YORK,
+    SESSION,
+    TUESDAY,
     CohortMessenger,
     button,
     form_in,
+    invitations_out,
     run,
     set_up,
 )
 from tests.support.clock import FakeClock
-
-TUESDAY = datetime(2026, 12, 8, 5, tzinfo=UTC)  # Tuesday 00:00 in New York
-SESSION = datetime(2026, 12, 9, 12, 15, tzinfo=UTC)  # Wednesday 07:15 in New York
 
 
 def hhmm(moment: datetime) -> str:
@@ -98,9 +98,7 @@ async def test_a_teachers_coffee_shows_the_next_session_their_answer_and_a_pause
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
         coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
     rivera = lincoln_staff[0]
-    clock.current = TUESDAY
-    await set_up(chat, coach, schools["lincoln"])
-    await run(runtime, clock, datetime(2026, 12, 8, 13, tzinfo=UTC))
+    await invitations_out(chat, runtime, clock, coach, schools["lincoln"])
     [mine] = await chat.say("/coffee", as_=rivera)
     text = "\n".join(b.text for b in mine.blocks if isinstance(b, Text))
     assert "Wed 9 Dec at 7:15" in text and "not answered yet" in text
@@ -121,9 +119,7 @@ async def test_a_note_that_names_a_student_is_masked_before_the_coach_sees_it(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
         coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
     rivera = lincoln_staff[0]
-    clock.current = TUESDAY
-    await set_up(chat, coach, schools["lincoln"])
-    await run(runtime, clock, datetime(2026, 12, 8, 13, tzinfo=UTC))
+    await invitations_out(chat, runtime, clock, coach, schools["lincoln"])
     [(_, invite)] = outbox.received(rivera, "☕ Coffee")
     note = form_in(await chat.press(button(invite, "Going"), as_=rivera))
     [thanks] = await chat.submit("coffee.note", {"note": "my kid Sam Lee can't log in"},
