@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
+from bot.features.pulse.service import keep_snapshot
 from bot.people.models import PersonRow
 
 MAX_COMMENT = 2000
@@ -101,4 +102,5 @@ async def save(session: AsyncSession, survey: SurveyRow, person: PersonRow, secr
         if await own_answers(session, survey, secret) is None:
             raise BadInput(ALREADY) from error
         return False  # the same form submitted twice at once: the other one saved it
+    await keep_snapshot(session, survey)
     return True

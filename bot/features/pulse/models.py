@@ -64,6 +64,19 @@ class ResponseRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
 
 
+class SnapshotRow(Base):
+    """The answer sets as they stood when the count last reached a multiple of the threshold
+    (in key order). An open survey's results come from here, so a look after one more answer
+    cannot single that answer out; a closed survey shows every answer."""
+
+    __tablename__ = "pulse_snapshots"
+
+    survey_id: Mapped[int] = mapped_column(
+        ForeignKey("pulse_surveys.id", ondelete="CASCADE"), primary_key=True)
+    n: Mapped[int] = mapped_column()
+    answers: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
 class RespondentRow(Base):
     """Someone has answered a survey; which answers are theirs is recorded nowhere."""
 

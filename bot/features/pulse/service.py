@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.admin.models import read_int
 from bot.features.pulse.instruments import Instrument, parse
-from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
+from bot.features.pulse.models import RespondentRow, ResponseRow, SnapshotRow, SurveyRow
 from bot.people.models import PersonRow
 from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
@@ -114,6 +114,28 @@ async def answer_sets(session: AsyncSession, survey_id: int) -> list[dict[str, A
     query = (select(ResponseRow.answers).where(ResponseRow.survey_id == survey_id)
              .order_by(ResponseRow.key))
     return [dict(a) for a in (await session.execute(query)).scalars()]
+
+
+def is_closed(survey: SurveyRow, now: datetime) -> bool:
+    """Closed by the scheduler, or past its closing time."""
+    return survey.closed_at is not None or now >= survey.closes_at
+
+
+async def visible_answers(session: AsyncSession, survey: SurveyRow, now: datetime
+                          ) -> list[dict[str, Any]]:
+    """What results may use: every answer once closed; while open, the last snapshot."""
+    if is_closed(survey, now):
+        return await answer_sets(session, survey.id)
+    snapshot = await session.get(SnapshotRow, survey.id)
+    return [dict(a) for a in snapshot.answers] if snapshot else []
+
+
+async def keep_snapshot(session: AsyncSession, survey: SurveyRow) -> None:
+    """After a new answer: at every multiple of the threshold, freeze the answers as they are."""
+    await session.flush()
+    answers = await answer_sets(session, survey.id)
+    if answers and len(answers) % await threshold(session) == 0:
+        await session.merge(SnapshotRow(survey_id=survey.id, n=len(answers), answers=answers))
 
 
 async def response_count(session: AsyncSession, survey_id: int) -> int:

@@ -107,10 +107,12 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
     survey = report.survey
     title = f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name})"
     if not report.shown:
-        text = (f"{title}: {report.n} answered so far. To keep answers anonymous I show "
-                f"results only once at least {report.threshold} people have answered.")
+        text = (f"{title}: {report.answered} answered so far. To keep answers anonymous I "
+                f"show results only once at least {report.threshold} people have answered."
+                if report.answered < report.threshold else
+                f"{title}: {report.answered} answered so far. {_refresh(report)}")
         return Reply(text, (Text(text),), private=True)
-    blocks: list[Block] = [Text(f"**{title}**: {report.n} of {survey.invited} answered"),
+    blocks: list[Block] = [Text(f"**{title}**: {report.answered} of {survey.invited} answered"),
                            Fields(tuple(_construct_line(report, c) for c in report.constructs)),
                            Text(_buy_in(report)), Text(_consistency(report))]
     if report.chart:
@@ -118,9 +120,21 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
     if report.comments and not for_cohort:
         blocks.append(Text("What teachers wrote, in no particular order:"))
         blocks.append(Text("\n".join(f"• {c}" for c in report.comments), markdown=False))
+    if report.partial:
+        blocks.append(Context(f"These figures are from the first {report.n} answers. "
+                              + _refresh(report)))
     blocks.append(Context(f"Totals only, shown from {report.threshold} answers; agreeing "
                           "means 5 or more on the 7-point scale."))
     return Reply(f"{title}: results", tuple(blocks), private=not for_cohort)
+
+
+def _refresh(report: Report) -> str:
+    """Why an open survey's figures lag behind its count, and when they catch up."""
+    step = report.threshold
+    coming = (report.answered // step + 1) * step
+    return (f"While the survey is open they refresh every {step} answers (next at {coming}), "
+            "so no single answer can be picked out; comments and every answer show when it "
+            "closes.")
 
 
 def _construct_line(report: Report, c: Construct) -> tuple[str, str]:

@@ -136,3 +136,23 @@ async def test_the_second_wave_shows_the_change_since_the_first(
     assert figures["PU"].endswith("+0.8 since wave 1")
     [image] = [b for b in reply.blocks if isinstance(b, Image)]
     assert "wave 1 5.5, wave 2 6.3" in image.alt
+
+
+async def test_while_open_one_more_answer_does_not_move_the_figures_until_the_next_step(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], clock: FakeClock, morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    sixth = likert((1, 1), (1, 1), (1, 1)) | {"comment": "too many logins"}
+    await answer(chat, outbox, pilot[5], sixth)
+
+    [open_now] = await chat.say("/pulse results nearpod", as_=coach)
+    assert fields_of(open_now) == EXPECTED  # the first five, as before the sixth answer
+    text = text_of(open_now)
+    assert "6 of 6 answered" in text and "from the first 5 answers" in text
+    assert "refresh every 5 answers (next at 10)" in text and "too many logins" not in text
+
+    clock.advance(days=7)  # past the closing day: every answer counts, comments show
+    [closed] = await chat.say("/pulse results nearpod", as_=coach)
+    assert fields_of(closed)["PU"].startswith("mean 4.8 of 7")  # (27.5 + 1) / 6 = 4.75
+    assert "too many logins" in text_of(closed) and "first 5" not in text_of(closed)
