@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.features.pulse.chart import chart_png
+from bot.charts import chart_png
 
 if TYPE_CHECKING:
     from adapters.runtime import Runtime

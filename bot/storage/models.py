@@ -1,5 +1,6 @@
 """Imports every feature's models so the metadata knows every table (for Alembic and tests)."""
 
+from bot import charts
 from bot.features.admin import models as admin
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
@@ -14,5 +15,5 @@ from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["admin", "answers", "coffee", "digest", "idempotency", "metadata", "people",
+__all__ = ["admin", "answers", "charts", "coffee", "digest", "idempotency", "metadata", "people",
            "pulse", "scheduling", "schools", "tickets"]

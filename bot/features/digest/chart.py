@@ -9,13 +9,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import matplotlib
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.charts import chart_url, find_chart, forget_charts, save_chart
 from bot.features.answers.models import QuestionRow
 from bot.features.digest.figures import Period, Scope, in_scope
-from bot.features.pulse.chart import save_chart
-from bot.features.pulse.models import ChartRow
 from bot.features.tickets.models import TicketRow
 from bot.outbox import Notice
 
@@ -26,6 +25,7 @@ from matplotlib.figure import Figure
 
 Daily = list[tuple[date, int, int]]  # day, questions, tickets
 CHART_DAYS = 90  # digests are read the week they arrive; a quarter is generous
+OWNER = "digest"
 
 
 async def per_day(session: AsyncSession, period: Period, scope: Scope) -> Daily:
@@ -75,23 +75,14 @@ async def daily_chart(session: AsyncSession, period: Period, scope: Scope,
     """Draw and store the chart; returns its URL path and alt text."""
     daily = await per_day(session, period, scope)
     fingerprint = hashlib.sha256(repr(daily).encode()).hexdigest()
-    known = select(ChartRow.token).where(ChartRow.survey_id.is_(None),
-                                         ChartRow.fingerprint == fingerprint).limit(1)
-    token = (await session.execute(known)).scalar_one_or_none()
+    token = await find_chart(session, OWNER, fingerprint)
     if token is None:  # the same figures reuse the same picture
         png = await asyncio.to_thread(render_png, daily)  # CPU-bound: off the event loop
-        token = await save_chart(session, png, fingerprint, now)
-    return f"/charts/{token}.png", alt_text(daily)
-
-
-async def forget_old_charts(session: AsyncSession, now: datetime) -> int:
-    """Delete digest charts older than CHART_DAYS (a survey's charts go with the survey)."""
-    result = await session.execute(delete(ChartRow).where(
-        ChartRow.survey_id.is_(None), ChartRow.created_at < now - timedelta(days=CHART_DAYS)))
-    return int(getattr(result, "rowcount", 0) or 0)
+        token = await save_chart(session, OWNER, png, fingerprint, now)
+    return chart_url(token), alt_text(daily)
 
 
 async def retention(session: AsyncSession, now: datetime) -> list[Notice]:
-    """The chore: delete old digest charts; it tells no one."""
-    await forget_old_charts(session, now)
+    """The chore: delete digest charts older than CHART_DAYS; it tells no one."""
+    await forget_charts(session, OWNER, now - timedelta(days=CHART_DAYS))
     return []

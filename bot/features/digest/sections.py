@@ -72,6 +72,7 @@ async def pulses(session: AsyncSession, period: Period, coach_id: int | None,
     for survey in (await session.execute(query.order_by(SurveyRow.id).limit(10))).scalars():
         report = await results.report(session, survey, now, with_comments=False)
         buy_in = report.buy_in.agree if report.shown and report.buy_in else None
-        lines.append(PulseLine(survey.tool, survey.wave, report.n, survey.closed_at is not None,
+        lines.append(PulseLine(survey.tool, survey.wave, report.answered,
+                               survey.closed_at is not None,
                                buy_in, report.target, report.threshold))
     return lines

@@ -5,15 +5,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
 import matplotlib
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.pulse.models import ChartRow
+from bot.charts import find_chart, save_chart
 
 matplotlib.use("Agg")  # no display on servers; also keeps tests free of GUI warnings
 
@@ -58,31 +56,9 @@ async def chart_token(session: AsyncSession, survey_id: int, waves: Sequence[Wav
                       names: dict[str, str], scale_top: int, now: datetime) -> str:
     """The token of a stored chart for these figures, drawing it only when they changed."""
     fingerprint = hashlib.sha256(repr((waves, names, scale_top)).encode()).hexdigest()
-    query = select(ChartRow.token).where(ChartRow.survey_id == survey_id,
-                                         ChartRow.fingerprint == fingerprint).limit(1)
-    found = (await session.execute(query)).scalar_one_or_none()
+    owner = f"survey:{survey_id}"
+    found = await find_chart(session, owner, fingerprint)
     if found is not None:
-        return str(found)
+        return found
     png = await asyncio.to_thread(render_png, waves, names, scale_top)  # CPU-bound: off the loop
-    return await save_chart(session, png, fingerprint, now, survey_id)
-
-
-async def save_chart(session: AsyncSession, png: bytes, fingerprint: str, now: datetime,
-                     survey_id: int | None = None) -> str:
-    """Store a PNG under a new unguessable token (served at /charts/{token}.png)."""
-    token = secrets.token_urlsafe(24)
-    session.add(ChartRow(token=token, survey_id=survey_id, fingerprint=fingerprint, png=png,
-                         created_at=now))
-    await session.flush()
-    return token
-
-
-async def chart_png(session: AsyncSession, token: str) -> bytes | None:
-    """A stored chart's bytes, for the HTTP route."""
-    row = await session.get(ChartRow, token)
-    return row.png if row else None
-
-
-def chart_url(token: str) -> str:
-    """The chart's path on prepbot's server (adapters make it absolute where needed)."""
-    return f"/charts/{token}.png"
+    return await save_chart(session, owner, png, fingerprint, now)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
@@ -86,17 +86,3 @@ class RespondentRow(Base):
     survey_id: Mapped[int] = mapped_column(
         ForeignKey("pulse_surveys.id", ondelete="CASCADE"), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
-
-
-class ChartRow(Base):
-    """A rendered chart, served at /charts/{token}.png; the token is unguessable."""
-
-    __tablename__ = "pulse_charts"
-
-    token: Mapped[str] = mapped_column(String(64), primary_key=True)
-    # None for charts that belong to no survey (the weekly digest's).
-    survey_id: Mapped[int | None] = mapped_column(
-        ForeignKey("pulse_surveys.id", ondelete="CASCADE"), index=True, nullable=True)
-    fingerprint: Mapped[str] = mapped_column(String(64))
-    png: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -8,9 +8,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.charts import chart_url
 from bot.features.admin.models import read_int
 from bot.features.pulse import service
-from bot.features.pulse.chart import Wave, alt_text, chart_token, chart_url
+from bot.features.pulse.chart import Wave, alt_text, chart_token
 from bot.features.pulse.models import ResponseRow, SurveyRow
 from bot.features.pulse.stats import Construct, figures
 

@@ -33,3 +33,37 @@ async def test_the_models_match_the_migrations(runtime: Runtime) -> None:
         diff = await connection.run_sync(
             lambda c: compare_metadata(MigrationContext.configure(c), metadata))
     assert diff == []
+
+
+async def test_charts_move_to_their_own_table_with_an_owner(runtime: Runtime) -> None:
+    from datetime import UTC, date, datetime
+
+    from sqlalchemy import text
+
+    from bot.features.pulse.models import SurveyRow
+    from bot.people.models import PersonRow
+
+    await downgrade(runtime.engine, "0009")
+    now = datetime(2026, 11, 30, 14, tzinfo=UTC)
+    async with runtime.sessions() as session, session.begin():
+        coach = PersonRow(platform="console", user_id="okafor", role="coach", created_at=now)
+        session.add(coach)
+        await session.flush()
+        session.add(SurveyRow(id=7, tool="Nearpod", tool_key="nearpod", spec={},
+                              platform="console", cohort_id="C1", coach_id=coach.id,
+                              opened_at=now, closes_on=date(2026, 12, 4), closes_at=now))
+    async with runtime.engine.begin() as connection:
+        for token, survey in (("pulse-chart", 7), ("digest-chart", None)):
+            await connection.execute(text(
+                "INSERT INTO pulse_charts (token, survey_id, fingerprint, png, created_at) "
+                "VALUES (:token, :survey, 'f', :png, :at)"),
+                {"token": token, "survey": survey, "png": b"\x89PNG", "at": now})
+
+    await upgrade(runtime.engine)
+
+    async with runtime.engine.connect() as connection:
+        rows = (await connection.execute(text(
+            "SELECT token, owner FROM charts ORDER BY token"))).all()
+    assert [tuple(row) for row in rows] == [("digest-chart", "digest"),
+                                           ("pulse-chart", "survey:7")]
+    assert "pulse_charts" not in await table_names(runtime)

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Image
+from bot.charts import chart_png
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.digest.figures import Period
 from bot.features.digest.report import build_digest
 from bot.features.digest.views import digest_reply
-from bot.features.pulse.chart import chart_png
 from bot.people.directory import remember_person
 from bot.schools.service import save_school
 from bot.vocabulary import Person
