@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
+from botbuilder.schema import Activity
 from msrest.exceptions import HttpOperationError
 from prometheus_client import CollectorRegistry, Counter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -72,6 +73,15 @@ def status_of(error: BaseException | None) -> int | None:
     return status if isinstance(status, int) else None
 
 
+def channel_of(activity: Activity) -> str:
+    """The Teams channel a reference points into ("" for personal and group chats); its
+    conversation id is a thread in that channel, `19:…@thread.tacv2;messageid=…`."""
+    conversation = activity.conversation
+    if conversation is None or conversation.conversation_type != "channel":
+        return ""
+    return str(conversation.id or "").split(";", 1)[0]
+
+
 def is_transient(error: BaseException) -> bool:
     """A throttled or failed call worth trying again in a moment."""
     return isinstance(error, HttpOperationError) and status_of(error) in TRANSIENT
@@ -108,7 +118,8 @@ class TeamsMessenger:
         await self._send(ref, reply, person.key)
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
-        """Post to a channel or group chat the bot was added to."""
+        """Post to a channel (as a new thread, like a Slack post at the channel's root) or to a
+        group chat the bot was added to."""
         ref = conversation.ref or await references.conversation_ref(self.sessions,
                                                                     conversation.id)
         if not ref:
@@ -137,7 +148,13 @@ class TeamsMessenger:
 
     async def _send(self, ref: str, reply: Reply, key: str) -> None:
         async def send(context: TurnContext) -> None:
-            await context.send_activity(to_activity(reply, self.public_url))
+            activity = to_activity(reply, self.public_url)
+            channel = channel_of(context.activity)
+            if channel and self.app_id:  # a triage card must not be buried in an old thread
+                await TeamsInfo.send_message_to_teams_channel(context, activity, channel,
+                                                              bot_app_id=self.app_id)
+            else:
+                await context.send_activity(activity)
 
         try:
             async for attempt in AsyncRetrying(retry=retry_if_exception(is_transient),

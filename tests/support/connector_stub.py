@@ -30,9 +30,19 @@ class Call:
     at: float
 
     @property
+    def activity(self) -> Json:
+        """The activity sent: the body itself, or the first message of a new channel thread."""
+        return dict(self.body.get("activity", self.body))
+
+    @property
+    def channel(self) -> str:
+        """The conversation without its thread: a Teams channel's id, or a chat's."""
+        return self.conversation.split(";", 1)[0]
+
+    @property
     def card(self) -> Json:
         """The Adaptive Card the activity carried (the first attachment's content)."""
-        return dict(self.body["attachments"][0]["content"])
+        return dict(self.activity["attachments"][0]["content"])
 
     @property
     def card_texts(self) -> list[str]:
@@ -81,8 +91,10 @@ class ConnectorStub:
         self.failures.append((status, method, path_part, headers or {}))
 
     def sent(self, method: str = "POST") -> list[Call]:
-        """Calls that carried an activity (posts and replies, or updates with PUT)."""
-        return [c for c in self.calls if c.method == method and "/activities" in c.path]
+        """Calls that carried an activity (posts and replies, new channel threads, or updates
+        with PUT)."""
+        return [c for c in self.calls if c.method == method and (
+            "/activities" in c.path or (isinstance(c.body, dict) and "activity" in c.body))]
 
     async def start(self) -> None:
         """Serve on a free port of 127.0.0.1."""
@@ -117,9 +129,15 @@ class ConnectorStub:
         return call, None
 
     async def _conversations(self, request: web.Request) -> web.Response:
-        _, failed = await self._record(request)
-        return failed or web.json_response({"id": f"a:new-{next(self._ids)}",
-                                            "activityId": f"act-{next(self._ids)}"})
+        call, failed = await self._record(request)
+        if failed is not None:
+            return failed
+        channel = ((call.body or {}).get("channelData") or {}).get("channel", {}).get("id")
+        thread = f"{next(self._ids)}"
+        if channel:  # a new thread in a channel: the conversation is the channel's thread
+            call.conversation = f"{channel};messageid={thread}"
+            return web.json_response({"id": call.conversation, "activityId": thread})
+        return web.json_response({"id": f"a:new-{thread}", "activityId": f"act-{thread}"})
 
     async def _conversation(self, request: web.Request) -> web.Response:
         call, failed = await self._record(request)

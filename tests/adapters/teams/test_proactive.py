@@ -132,7 +132,7 @@ async def test_a_dm_to_someone_who_never_wrote_is_a_problem_not_a_call(
     assert [p.reason for p in messenger.problems.recent] == ["no personal chat"]
 
 
-async def test_channel_posts_members_and_profiles(
+async def test_channel_posts_start_a_thread_and_members_and_profiles_are_read(
         teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
     await teams.post(teams.mention("the projector says no signal"))
     connector.members = [{"id": f"29:m{n}", "name": f"Member {n}", "userRole": "user"}
@@ -146,7 +146,10 @@ async def test_channel_posts_members_and_profiles(
     people = await messenger.members(channel)
     profile = await messenger.profile(RIVERA)
 
-    assert connector.sent()[0].path == f"/v3/conversations/{CHANNEL}/activities"
+    [post] = connector.sent()  # a new thread at the channel's root, not a reply in an old one
+    assert post.path == "/v3/conversations" and post.body["isGroup"] is True
+    assert post.body["channelData"]["channel"]["id"] == CHANNEL.split(";")[0]
+    assert post.headers["Authorization"] == f"Bearer {OUTBOUND_TOKEN}"
     assert [p.user_id for p in people] == [f"29:m{n}" for n in range(5)]
     assert [p.display_name for p in people if p.guest] == ["Visitor"]
     pages = [c for c in connector.calls if c.path.endswith("/pagedmembers")]

@@ -23,7 +23,8 @@ def action(card: dict[str, Any], title: str) -> dict[str, Any]:
 
 
 def to(connector: ConnectorStub, conversation: str) -> list[Any]:
-    return [c for c in connector.sent() if c.conversation == conversation]
+    """What reached a chat, or a channel (in any of its threads)."""
+    return [c for c in connector.sent() if c.channel == conversation.split(";", 1)[0]]
 
 
 async def test_claim_and_replies_travel_between_the_channel_and_the_teacher(
