@@ -25,8 +25,8 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
 
     settings = runtime.settings
     adapter = make_adapter(authentication or make_authentication(settings))
-    app.router.add_post(ROUTE, make_handler(adapter, ActivityBot(runtime.bot,
-                                                                 settings.public_url)))
+    bot = ActivityBot(runtime.bot, settings.public_url, settings.microsoft_app_id)
+    app.router.add_post(ROUTE, make_handler(adapter, bot))
     problems = DeliveryProblems(runtime.metrics.registry)
     runtime.messengers["teams"] = TeamsMessenger(adapter, settings.microsoft_app_id,
                                                  runtime.sessions, problems, settings.public_url)

@@ -10,8 +10,9 @@ from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
 from adapters.teams import cards, inbound
+from adapters.teams.private import is_shared, pointer, send_privately
 from bot.app import Bot
-from bot.blocks import Reply
+from bot.blocks import Reply, Text
 from bot.vocabulary import AnyIncoming, Message
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,10 @@ def incoming_of(activity: Activity) -> AnyIncoming | None:
 class ActivityBot:
     """botbuilder's turn callback, holding the core Bot (it inherits from nothing)."""
 
-    def __init__(self, bot: Bot, public_url: str = "") -> None:
+    def __init__(self, bot: Bot, public_url: str = "", app_id: str = "") -> None:
         self.bot = bot
         self.public_url = public_url
+        self.app_id = app_id  # without one (emulator mode) no 1:1 chat can be opened
 
     async def on_turn(self, context: TurnContext) -> None:
         """Translate the activity, let the core handle it, and answer in Teams' way."""
@@ -54,10 +56,18 @@ class ActivityBot:
             await self.send(context, replies)
 
     async def send(self, context: TurnContext, replies: list[Reply]) -> None:
-        """Each reply as a new message, or as an update of the card the person acted on."""
+        """Each reply as a new message, or as an update of the card the person acted on;
+        private replies in a channel or group chat go to the person's 1:1 chat."""
+        card_id = context.activity.reply_to_id if context.activity.value is not None else None
+        private = [r for r in replies if r.private and not (r.replace_original and card_id)] \
+            if self.app_id and is_shared(context.activity) else []
+        if private:
+            delivered = await send_privately(
+                context, self.app_id, [to_activity(r, self.public_url) for r in private])
+            note = pointer(context.activity, delivered)
+            replies = [r for r in replies if r not in private] + [Reply(note, (Text(note),))]
         for reply in replies:
             activity = to_activity(reply, self.public_url)
-            card_id = context.activity.reply_to_id if context.activity.value is not None else None
             if reply.replace_original and card_id:
                 activity.id = card_id
                 await context.update_activity(activity)

@@ -72,6 +72,8 @@ class ConnectorStub:
 
     calls: list[Call] = field(default_factory=list)
     members: list[Json] = field(default_factory=list)
+    # user id -> their 1:1 chat with the bot, which Teams gives back when one is asked for
+    personal: dict[str, str] = field(default_factory=dict)
     page_size: int = 2
     failures: list[tuple[int, str, str, dict[str, str]]] = field(default_factory=list)
     server: TestServer | None = None
@@ -132,12 +134,15 @@ class ConnectorStub:
         call, failed = await self._record(request)
         if failed is not None:
             return failed
-        channel = ((call.body or {}).get("channelData") or {}).get("channel", {}).get("id")
+        body = call.body or {}
+        channel = (body.get("channelData") or {}).get("channel", {}).get("id")
         thread = f"{next(self._ids)}"
         if channel:  # a new thread in a channel: the conversation is the channel's thread
             call.conversation = f"{channel};messageid={thread}"
             return web.json_response({"id": call.conversation, "activityId": thread})
-        return web.json_response({"id": f"a:new-{thread}", "activityId": f"act-{thread}"})
+        members = [m.get("id", "") for m in body.get("members") or []]
+        call.conversation = self.personal.get(members[0] if members else "", f"a:new-{thread}")
+        return web.json_response({"id": call.conversation, "activityId": f"act-{thread}"})
 
     async def _conversation(self, request: web.Request) -> web.Response:
         call, failed = await self._record(request)

@@ -55,8 +55,10 @@ async def test_a_coach_launches_in_a_channel_and_a_teacher_answers_the_proactive
         "Nearpod closes friday", entities=[{"type": "mention", "text": f"<at>{BOT['name']}</at>",
                                             "mentioned": BOT}]))
     assert launched.status in (200, 201)
-    [told] = connector.sent()
+    told, pointer = connector.sent()  # for the coach only: in their 1:1 chat, not the channel
     assert any("goes to 5 people" in t for t in told.card_texts)
+    assert told.conversation.startswith("a:") and pointer.conversation == CHANNEL
+    assert pointer.card_texts == [f"{COACH['name']}, I sent you that in our 1:1 chat."]
     connector.calls.clear()
 
     await runtime.dispatcher.tick()

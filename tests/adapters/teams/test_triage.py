@@ -42,11 +42,14 @@ async def test_claim_and_replies_travel_between_the_channel_and_the_teacher(
                                   conversation=CHANNEL, user=COACH))
     assert any("is on it" in t for t in to(connector, PERSONAL)[-1].card_texts)
 
+    connector.personal[COACH["id"]] = COACH_CHAT
     await teams.post(teams.submit(action(card.card, "Reply"), card_id="act-card",
                                   conversation=CHANNEL, user=COACH))
-    form = to(connector, CHANNEL)[-1].card
+    form = to(connector, COACH_CHAT)[-1].card  # the form is the coach's: in their 1:1 chat
+    assert to(connector, CHANNEL)[-1].card_texts == ["Mr Okafor, I sent you that in our 1:1 "
+                                                     "chat."]
     await teams.post(teams.submit({**action(form, "Send"), "text": "Is the blue light on?"},
-                                  card_id="act-reply", conversation=CHANNEL, user=COACH))
+                                  card_id="act-reply", conversation=COACH_CHAT, user=COACH))
     told = to(connector, PERSONAL)[-1]
     assert any("wrote: Is the blue light on?" in t for t in told.card_texts)
 

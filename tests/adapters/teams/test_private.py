@@ -1,0 +1,52 @@
+"""A reply meant for one person, asked for in a channel, goes to their 1:1 chat with the bot."""
+
+from __future__ import annotations
+
+from adapters.runtime import Runtime
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.adapters.teams.conftest import CHANNEL, PERSONAL, Teams
+from tests.adapters.teams.test_triage import COACH, COACH_CHAT, to
+from tests.support.connector_stub import ConnectorStub
+
+
+async def test_a_coachs_ticket_queue_asked_for_in_a_channel_is_not_shown_there(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await runtime.bot.grant(Person(platform="teams", user_id=COACH["id"]), Role.COACH)
+    await teams.post(teams.message("ticket the smartboard in room 4 is dead"))
+    connector.personal[COACH["id"]] = COACH_CHAT
+    connector.calls.clear()
+
+    await teams.post(teams.mention("tickets", user=COACH))
+
+    [opened] = [c for c in connector.calls if c.path == "/v3/conversations"]
+    assert opened.body["isGroup"] is False
+    assert [m["id"] for m in opened.body["members"]] == [COACH["id"]]
+    [queue] = to(connector, COACH_CHAT)
+    assert any("smartboard in room 4" in t for t in queue.card_texts)
+    [pointer] = to(connector, CHANNEL)
+    assert pointer.card_texts == ["Mr Okafor, I sent you that in our 1:1 chat."]
+
+
+async def test_when_teams_will_not_open_a_1_1_chat_nothing_private_is_shown_in_the_channel(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    await runtime.bot.grant(Person(platform="teams", user_id=COACH["id"]), Role.COACH)
+    await teams.post(teams.message("ticket the smartboard in room 4 is dead"))
+    connector.calls.clear()
+    connector.fail(403, "POST", "/v3/conversations")
+
+    await teams.post(teams.mention("tickets", user=COACH))
+
+    [pointer] = connector.sent()
+    assert pointer.conversation == CHANNEL and not any("smartboard" in t
+                                                       for t in pointer.card_texts)
+    assert "couldn't open a 1:1 chat with you" in pointer.card_texts[0]
+
+
+async def test_in_a_personal_chat_private_replies_stay_where_they_are(
+        teams: Teams, connector: ConnectorStub) -> None:
+    await teams.post(teams.message("ticket the smartboard in room 4 is dead"))
+    connector.calls.clear()
+    await teams.post(teams.message("tickets"))
+    [mine] = connector.sent()
+    assert mine.conversation == PERSONAL and any("smartboard" in t for t in mine.card_texts)
