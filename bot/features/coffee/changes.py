@@ -31,11 +31,12 @@ class Followed:
 
     moved: int = 0
     called_off: int = 0
+    back_on: int = 0
     told: int = 0
 
     def __add__(self, other: Followed) -> Followed:
         return Followed(self.moved + other.moved, self.called_off + other.called_off,
-                        self.told + other.told)
+                        self.back_on + other.back_on, self.told + other.told)
 
 
 async def follow_series(session: AsyncSession, series: CoffeeSeriesRow, now: datetime,
@@ -68,10 +69,10 @@ async def _follow(session: AsyncSession, series: CoffeeSeriesRow, row: CoffeeSes
         if same and not await _told_off(session, row):
             await _revise(session, row, cancelled=False)  # paused and resumed unnoticed
             return Followed()
+        result = Followed(back_on=1) if same else Followed(moved=1)
         row.starts_at, row.ends_at = starts, ends
-        result = Followed(moved=1)
     await _revise(session, row, cancelled=not keeps)
-    told = await ledger.plan(session, await _notices(session, row, now))
+    told = await ledger.plan(session, await _notices(session, row, now, bool(result.back_on)))
     return result + Followed(told=told)
 
 
@@ -92,13 +93,14 @@ async def _told_off(session: AsyncSession, row: CoffeeSessionRow) -> bool:
     return (await session.execute(query)).first() is not None
 
 
-async def _notices(session: AsyncSession, row: CoffeeSessionRow, now: datetime
-                   ) -> list[Planned]:
+async def _notices(session: AsyncSession, row: CoffeeSessionRow, now: datetime,
+                   back_on: bool = False) -> list[Planned]:
     """One notice to each person the invitation reached (a session called off is not news to
     those who said they weren't coming). Urgent: it is about a time that is close."""
     reached = await delivered_to(session, occurrence(row))
     answers = ("invited", "going") if row.cancelled else ("invited", "going", "not_going")
     return [Planned(CHANGED, f"{occurrence(row)}.r{row.revision}", person.platform, now,
                     row.starts_at, person_id=person.id, user_id=person.user_id,
-                    payload=f"{row.id}:{row.revision}", urgent=True)
+                    payload=f"{row.id}:{row.revision}" + (":back" if back_on else ""),
+                    urgent=True)
             for person, _ in await rsvps(session, row.id, answers) if person.id in reached]

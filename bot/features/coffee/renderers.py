@@ -105,7 +105,7 @@ async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
 
 async def changed(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A session moved or was called off after the invitation went out (latest change only)."""
-    session_id, _, revision = (row.payload or "").partition(":")
+    session_id, revision, *back = (row.payload or "0:").split(":")
     coffee = await session.get(CoffeeSessionRow, int(session_id or 0))
     series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
     if coffee is None or series is None or str(coffee.revision) != revision \
@@ -116,7 +116,7 @@ async def changed(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     if coffee.cancelled:
         return views.called_off(coffee.starts_at, tz, await coach_name(session, series))
     answer = await answer_of(session, coffee.id, row.person_id)
-    return views.moved(coffee.id, series, coffee.starts_at, tz, answer == "going")
+    return views.moved(coffee.id, series, coffee.starts_at, tz, answer == "going", bool(back))
 
 
 async def coach_brief(session: AsyncSession, row: DeliveryRow) -> Reply | None:

@@ -51,9 +51,10 @@ def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: s
 
 
 def moved(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
-          going: bool) -> Reply:
-    """The coach changed a session people were already invited to."""
-    text = (f"☕ Change of plan: Coffee and Curriculum is now {when(starts, tz)} in "
+          going: bool, back_on: bool = False) -> Reply:
+    """The coach changed (or brought back) a session people were already invited to."""
+    news = "is back on" if back_on else "is now"
+    text = (f"☕ Change of plan: Coffee and Curriculum {news} {when(starts, tz)} in "
             f"{place_of(series)} ({series.minutes} minutes). "
             + ("Still coming?" if going else "Can you make it?"))
     value = str(session_id)
@@ -204,7 +205,8 @@ def series_buttons(series: CoffeeSeriesRow) -> Buttons:
 def follow_note(followed: Followed) -> str:
     """What happened to sessions people were already invited to, or nothing."""
     parts = [f"{n} session{'s' if n > 1 else ''} already planned {verb}"
-             for n, verb in ((followed.moved, "moved"), (followed.called_off, "called off")) if n]
+             for n, verb in ((followed.moved, "moved"), (followed.called_off, "called off"),
+                             (followed.back_on, "back on")) if n]
     if not parts:
         return ""
     heard = f"; {followed.told} invited {'person hears' if followed.told == 1 else 'people hear'}" \

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Form, Reply
 from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import (
+    INVITED,
     SESSION,
     CohortMessenger,
     button,
@@ -121,3 +122,23 @@ async def test_pause_then_resume_before_anyone_was_told_sends_nothing(
     assert outbox.received(rivera, "☕ Change of plan") == []
     [(reminded_at, _)] = outbox.received(rivera, "☕ Coffee and Curriculum starts")
     assert hhmm(reminded_at) == "Wed 07:00"
+
+
+async def test_resuming_after_the_called_off_notice_went_out_says_it_is_back_on(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    rivera, _ = lincoln_staff
+    await invited(chat, runtime, clock, outbox, coach, schools["lincoln"], lincoln_staff)
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Pause", as_=coach)
+    await run(runtime, clock, INVITED + timedelta(minutes=30))
+    await chat.say("/coffee", as_=coach)
+    [resumed] = await chat.click("Resume", as_=coach)
+    assert "1 session already planned back on; 2 invited people hear about it" in resumed.text
+
+    await run(runtime, clock, SESSION)
+    off, back = [reply.text for _, reply in outbox.received(rivera, "☕ Change of plan")]
+    assert "called off" in off
+    assert back == ("☕ Change of plan: Coffee and Curriculum is back on Wed 9 Dec at 7:15 in "
+                    "the teachers' lounge (20 minutes). Still coming?")
+    assert len(outbox.received(rivera, "☕ Coffee and Curriculum starts")) == 1
