@@ -8,7 +8,6 @@ from sqlalchemy import delete, func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.admin.models import read_int
-from bot.outbox import Notice
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
 from bot.storage.idempotency import ProcessedEvent
@@ -30,12 +29,6 @@ async def forget_expired(session: AsyncSession, now: datetime) -> dict[str, int]
             "deliveries": int(deliveries.rowcount or 0)}  # type: ignore[attr-defined]
 
 
-async def housekeeping(session: AsyncSession, now: datetime) -> list[Notice]:
-    """The chore: delete what has expired; it tells no one."""
-    await forget_expired(session, now)
-    return []
-
-
 def register_jobs(jobs: Jobs) -> None:
     """Run with every scheduler tick, like the tickets' retention."""
-    jobs.chore("retention.housekeeping")(housekeeping)
+    jobs.retention("retention.housekeeping")(forget_expired)

@@ -18,6 +18,7 @@ Planner = Callable[[AsyncSession, datetime], Awaitable[list[Planned]]]
 Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
 Chore = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
 Gatherer = Callable[[], Awaitable[int]]
+Sweep = Callable[[AsyncSession, datetime], Awaitable[object]]  # deletes; returns a count
 
 
 @dataclass
@@ -59,5 +60,15 @@ class Jobs:
         """Register housekeeping that runs every tick (sweeps, retention)."""
         def register(function: Chore) -> Chore:
             self.chores[name] = function
+            return function
+        return register
+
+    def retention(self, name: str) -> Callable[[Sweep], Sweep]:
+        """Register a chore that deletes what has expired and tells no one."""
+        def register(function: Sweep) -> Sweep:
+            async def chore(session: AsyncSession, now: datetime) -> list[Notice]:
+                await function(session, now)
+                return []
+            self.chores[name] = chore
             return function
         return register

@@ -82,4 +82,4 @@ def register(router: Router) -> None:
 
 def register_jobs(jobs: Jobs) -> None:
     """Old questions expire."""
-    jobs.chore("answers.retention")(retention.retention)
+    jobs.retention("answers.retention")(retention.forget_old_questions)

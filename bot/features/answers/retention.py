@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.admin.models import read_int
 from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
-from bot.outbox import Notice
 
 
 async def forget_old_questions(session: AsyncSession, now: datetime) -> int:
@@ -25,9 +24,3 @@ async def forget_old_questions(session: AsyncSession, now: datetime) -> int:
                           .values(question_id=None))
     result = await session.execute(delete(QuestionRow).where(QuestionRow.asked_at < cutoff))
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-async def retention(session: AsyncSession, now: datetime) -> list[Notice]:
-    """The chore: delete old questions; it tells no one."""
-    await forget_old_questions(session, now)
-    return []

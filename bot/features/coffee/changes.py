@@ -20,6 +20,7 @@ from bot.features.coffee.planner import BRIEF, INVITE, REMIND, delivered_to, occ
 from bot.scheduling import ledger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
+from bot.schools.calendar import SchoolCalendar
 from bot.schools.service import calendar_of
 
 CHANGED = "coffee.changed"
@@ -45,15 +46,15 @@ async def follow_series(session: AsyncSession, series: CoffeeSeriesRow, now: dat
     query = (select(CoffeeSessionRow).where(CoffeeSessionRow.series_id == series.id,
                                             CoffeeSessionRow.starts_at > now)
              .order_by(CoffeeSessionRow.day))
+    calendar = await calendar_of(session, series.school_id)
     followed = Followed()
     for row in (await session.execute(query)).scalars().all():
-        followed += await _follow(session, series, row, now, place_changed)
+        followed += await _follow(session, series, calendar, row, now, place_changed)
     return followed
 
 
-async def _follow(session: AsyncSession, series: CoffeeSeriesRow, row: CoffeeSessionRow,
-                  now: datetime, place_changed: bool) -> Followed:
-    calendar = await calendar_of(session, series.school_id)
+async def _follow(session: AsyncSession, series: CoffeeSeriesRow, calendar: SchoolCalendar,
+                  row: CoffeeSessionRow, now: datetime, place_changed: bool) -> Followed:
     starts = local_moment(row.day, series.start_time, calendar.tz)
     keeps = (series.status == "active" and series.mode == "group" and starts > now
              and any(session_days(series, calendar, row.day, row.day)))

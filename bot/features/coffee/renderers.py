@@ -19,16 +19,25 @@ from bot.people.models import PersonRow
 from bot.scheduling.models import DeliveryRow
 from bot.schools.models import SchoolRow
 
+Found = tuple[CoffeeSessionRow, CoffeeSeriesRow, str]
 
-async def context(session: AsyncSession, row: DeliveryRow
-                  ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str] | None:
-    """The session, its series and the school's zone, while the series is active."""
-    coffee = await session.get(CoffeeSessionRow, int(row.payload or 0))
+
+async def _loaded(session: AsyncSession, session_id: int) -> Found | None:
+    """A session, its series and the school's zone, whatever state they are in."""
+    coffee = await session.get(CoffeeSessionRow, session_id)
     series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
-    if coffee is None or series is None or series.status != "active" or coffee.cancelled:
+    if coffee is None or series is None:
         return None
     school = await session.get(SchoolRow, series.school_id)
     return coffee, series, school.tz if school else "America/New_York"
+
+
+async def context(session: AsyncSession, row: DeliveryRow) -> Found | None:
+    """The session, its series and the school's zone, while both are on."""
+    found = await _loaded(session, int(row.payload or 0))
+    if found is None or found[1].status != "active" or found[0].cancelled:
+        return None
+    return found
 
 
 async def answer_of(session: AsyncSession, session_id: int, person_id: int | None) -> str:
@@ -106,13 +115,11 @@ async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
 async def changed(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A session moved or was called off after the invitation went out (latest change only)."""
     session_id, revision, *back = (row.payload or "0:").split(":")
-    coffee = await session.get(CoffeeSessionRow, int(session_id or 0))
-    series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
-    if coffee is None or series is None or str(coffee.revision) != revision \
+    found = await _loaded(session, int(session_id or 0))
+    if found is None or str(found[0].revision) != revision \
             or await roster.opted_out(session, [row.person_id or 0]):
         return None
-    school = await session.get(SchoolRow, series.school_id)
-    tz = school.tz if school else "America/New_York"
+    coffee, series, tz = found
     if coffee.cancelled:
         return views.called_off(coffee.starts_at, tz, await coach_name(session, series))
     answer = await answer_of(session, coffee.id, row.person_id)

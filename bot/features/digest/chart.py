@@ -16,7 +16,6 @@ from bot.charts import chart_url, find_chart, forget_charts, save_chart
 from bot.features.answers.models import QuestionRow
 from bot.features.digest.figures import Period, Scope, in_scope
 from bot.features.tickets.models import TicketRow
-from bot.outbox import Notice
 
 matplotlib.use("Agg")  # no display on servers
 
@@ -82,7 +81,6 @@ async def daily_chart(session: AsyncSession, period: Period, scope: Scope,
     return chart_url(token), alt_text(daily)
 
 
-async def retention(session: AsyncSession, now: datetime) -> list[Notice]:
-    """The chore: delete digest charts older than CHART_DAYS; it tells no one."""
-    await forget_charts(session, OWNER, now - timedelta(days=CHART_DAYS))
-    return []
+async def forget_old_charts(session: AsyncSession, now: datetime) -> int:
+    """Delete digest charts older than CHART_DAYS."""
+    return await forget_charts(session, OWNER, now - timedelta(days=CHART_DAYS))

@@ -124,6 +124,6 @@ def register_jobs(jobs: Jobs) -> None:
     """Wire the weekly delivery."""
     jobs.planner(JOB)(plan_digests)
     jobs.renderer(JOB)(render_digest)
-    jobs.chore("digest.charts")(chart.retention)
+    jobs.retention("digest.charts")(chart.forget_old_charts)
 
 

@@ -73,7 +73,6 @@ class SnapshotRow(Base):
 
     survey_id: Mapped[int] = mapped_column(
         ForeignKey("pulse_surveys.id", ondelete="CASCADE"), primary_key=True)
-    n: Mapped[int] = mapped_column()
     answers: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 

@@ -133,9 +133,9 @@ async def visible_answers(session: AsyncSession, survey: SurveyRow, now: datetim
 async def keep_snapshot(session: AsyncSession, survey: SurveyRow) -> None:
     """After a new answer: at every multiple of the threshold, freeze the answers as they are."""
     await session.flush()
-    answers = await answer_sets(session, survey.id)
-    if answers and len(answers) % await threshold(session) == 0:
-        await session.merge(SnapshotRow(survey_id=survey.id, n=len(answers), answers=answers))
+    if await response_count(session, survey.id) % await threshold(session) == 0:
+        answers = await answer_sets(session, survey.id)
+        await session.merge(SnapshotRow(survey_id=survey.id, answers=answers))
 
 
 async def response_count(session: AsyncSession, survey_id: int) -> int:

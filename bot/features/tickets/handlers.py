@@ -89,4 +89,4 @@ def register(router: Router) -> None:
 def register_jobs(jobs: Jobs) -> None:
     """Tickets' timed work: reminders and auto-close, and retention."""
     jobs.chore("tickets.waiting")(sweeps.sweep_waiting)
-    jobs.chore("tickets.retention")(sweeps.retention)
+    jobs.retention("tickets.retention")(sweeps.purge_expired)

@@ -45,9 +45,3 @@ async def purge_expired(session: AsyncSession, now: datetime) -> int:
     """Delete tickets closed for longer than the retention setting."""
     return await lifecycle.purge_closed(session, now,
                                         await read_int(session, "ticket_retention_days"))
-
-
-async def retention(session: AsyncSession, now: datetime) -> list[Notice]:
-    """The retention chore: delete what has expired; it tells no one."""
-    await purge_expired(session, now)
-    return []

@@ -17,7 +17,6 @@ def upgrade() -> None:
     op.create_table(
         "pulse_snapshots",
         sa.Column("survey_id", sa.Integer(), nullable=False),
-        sa.Column("n", sa.Integer(), nullable=False),
         sa.Column("answers", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["survey_id"], ["pulse_surveys.id"],
                                 name=op.f("fk_pulse_snapshots_survey_id_pulse_surveys"),

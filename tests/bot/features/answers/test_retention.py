@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
-from bot.features.answers.retention import retention
 from bot.features.tickets.models import TicketRow
 from bot.vocabulary import Person
 from tests.bot.features.answers.test_ask import questions
@@ -24,7 +23,7 @@ async def test_questions_past_the_retention_period_are_deleted_and_tickets_keep_
     await chat.say("my document camera shows a black screen", as_=teacher)
 
     clock.advance(days=11)  # the first question is 31 days old, the second 11
-    await runtime.bot.run(retention)
+    await runtime.bot.run(runtime.bot.jobs.chores["answers.retention"])
 
     assert [q.text for q in await questions(runtime)] == [
         "my document camera shows a black screen"]

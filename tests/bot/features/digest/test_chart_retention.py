@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from adapters.runtime import Runtime
 from bot.charts import ChartRow
-from bot.features.digest.chart import CHART_DAYS, retention
+from bot.features.digest.chart import CHART_DAYS
 from tests.support.clock import FakeClock
 
 
@@ -20,7 +20,7 @@ async def test_old_digest_charts_are_deleted(runtime: Runtime, clock: FakeClock)
             session.add(ChartRow(token=token, owner=owner, fingerprint=token, png=b"png",
                                  created_at=clock.now() - timedelta(days=age)))
 
-    await runtime.bot.run(retention)
+    await runtime.bot.run(runtime.bot.jobs.chores["digest.charts"])
 
     async with runtime.sessions() as session:
         assert sorted((await session.execute(select(ChartRow.token))).scalars()) == [
