@@ -21,8 +21,10 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.features.digest.figures import Period
+from bot.features import FEATURES
 from bot.features.digest.report import build_digest
+from bot.hooks import DigestAsk, Period
+from bot.registry import Registry
 from bot.storage.engine import make_engine, make_sessions
 from bot.storage.migrate import downgrade, upgrade
 
@@ -111,14 +113,15 @@ async def measure(url: str, questions: int, tickets: int) -> dict[str, float]:
             await connection.execute(text("SELECT count(*) FROM questions"))
             await connection.execute(text("SELECT count(*) FROM tickets"))
 
+    sections = Registry(FEATURES).digest_sections
+
     async def digest(scope: tuple[int, ...] | None) -> None:
         async with sessions() as session:
-            await build_digest(session, WEEK, scope)
+            await build_digest(session, sections, DigestAsk(WEEK, scope, None, WEEK.end))
 
     async with sessions() as session:
-        sample = await build_digest(session, WEEK, (7,))
-    print(f"  the coach's week: {sample.questions.asked} questions, "
-          f"{sample.tickets.opened} tickets, {len(sample.gaps)} gap clusters", flush=True)
+        sample = await build_digest(session, sections, DigestAsk(WEEK, (7,), None, WEEK.end))
+    print(f"  the coach's week: {sample.summary}", flush=True)
     figures = {"count(*) both tables": await timed(count),
                "coach digest (1 school)": await timed(lambda: digest((7,))),
                "district digest": await timed(lambda: digest(None))}

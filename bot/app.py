@@ -6,7 +6,7 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,19 +15,22 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import texts
 from bot.blocks import Reply, Text
-from bot.errors import PrepbotError
-from bot.features import register_all
+from bot.errors import BadInput, PrepbotError
+from bot.feature import Feature
+from bot.features import FEATURES
 from bot.metrics import Metrics
 from bot.outbox import Notice, deliver
-from bot.people.directory import remember_conversation, remember_person, set_role
+from bot.people.directory import find_person, remember_conversation, remember_person, set_role
 from bot.ports import Clock, Messenger, SystemClock
+from bot.registry import Registry
+from bot.retention import housekeeping
 from bot.roles import Role
-from bot.router import Router, as_command
+from bot.router import as_command
 from bot.scheduling.jobs import Jobs
 from bot.settings import Settings
 from bot.storage.idempotency import claim_event
 from bot.turn import Turn
-from bot.vocabulary import AnyIncoming, Message, Person
+from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -53,21 +56,21 @@ class Bot:
 
     def __init__(self, *, sessions: async_sessionmaker[AsyncSession], kb: KnowledgeBase,
                  settings: Settings, clock: Clock | None = None,
-                 metrics: Metrics | None = None) -> None:
+                 metrics: Metrics | None = None,
+                 features: Sequence[Feature] = FEATURES) -> None:
         self.sessions = sessions
         self.kb = kb
         self.settings = settings
         self.clock = clock or SystemClock()
         self.metrics = metrics or Metrics()
         self.messengers: dict[str, Messenger] = {}
-        self.router = Router()
-        self.jobs = Jobs(messengers=self.messengers)
-        register_all(self.router, self.jobs)
+        self.features = Registry((*features, housekeeping))
+        self.router = self.features.router
+        self.jobs = self.features.fill(Jobs(messengers=self.messengers))
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
         """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command."""
-        known = set(self.router.commands) if bare_words else None
-        return as_command(message, known) or message
+        return as_command(message, self.router.names if bare_words else None) or message
 
     async def handle(self, incoming: AnyIncoming) -> list[Reply]:
         """Handle one incoming event and return the replies; retried events return nothing."""
@@ -97,7 +100,7 @@ class Bot:
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
         await remember_conversation(session, incoming.conversation, person.id, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
-                    self.messengers)
+                    self.messengers, self.features)
         started = time.perf_counter()
         replies = await self.router.dispatch(turn)
         await session.commit()
@@ -119,6 +122,23 @@ class Bot:
         """Give a person a role (the admin CLI and the playground's persona switch use this)."""
         async with self.sessions() as session, session.begin():
             await set_role(session, person.platform, person.user_id, role, self.clock.now())
+
+    async def act_as(self, platform: str, user_id: str, name: str, text: str = ""
+                     ) -> list[Reply]:
+        """Run a command as someone prepbot already knows, from the operator's command line
+        (`prepbot digest --coach ...`): their role applies, no conversation is recorded."""
+        async with self.sessions() as session:
+            person = await find_person(session, platform, user_id)
+            if person is None:
+                raise BadInput(f"Nobody called {platform}:{user_id} has used prepbot yet.")
+            command = Command(person=Person(platform=platform, user_id=user_id),
+                              conversation=Conversation(platform=platform, id=""),
+                              name=name, text=text)
+            turn = Turn(command, person, session, self.kb, self.clock, self.metrics,
+                        self.settings, self.messengers, self.features)
+            replies = await self.router.dispatch(turn)
+            await session.commit()
+        return replies
 
     def help(self, role: Role) -> Reply:
         """What this role can do."""

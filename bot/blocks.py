@@ -124,3 +124,13 @@ class Reply:
     private: bool = False
     replace_original: bool = False
     key: str = ""  # the scheduler's delivery key; a messenger may stamp it for reconciliation
+
+
+def say(text: str, *, private: bool = True, replace: bool = False) -> Reply:
+    """A one-paragraph reply."""
+    return Reply(text, (Text(text),), private=private, replace_original=replace)
+
+
+def form_reply(form: Form) -> Reply:
+    """A reply that is just a form (a modal in Slack, a card in Teams)."""
+    return Reply(form.title, (form,), private=True)

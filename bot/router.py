@@ -1,67 +1,80 @@
-"""Routes each incoming kind to a feature's handler, checking the sender's role first."""
+"""Routes each incoming kind to a feature's handler, checking the sender's role first.
+
+Commands are matched by the longest registered path: with `digest` and `digest settings`
+registered, `/digest settings day monday` runs the second with "day monday" as its text,
+and `/digest last week` the first. A command with only sub-commands (`/pulse`) lists them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Iterable
+from typing import TypeVar, cast
 
 from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import NotAllowed
+from bot.feature import AnyHandler, Feature, MessageHandler, OnAction, OnCommand, OnForm
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, AnyIncoming, Command, Message, Submission
 
-Handler = Callable[[Turn], Awaitable[list[Reply]]]
-
-
-@dataclass(frozen=True)
-class Route:
-    """A handler, the least role that may use it, and (for commands) its help line."""
-
-    handler: Handler
-    role: Role = Role.TEACHER
-    help: str = ""
-    usage: str = ""
+MAX_DEPTH = 3  # "prepbot settings route": a command and two sub-command words
+Spec = TypeVar("Spec", OnCommand, OnAction, OnForm)
 
 
 class Router:
-    """Command names, action ids and form ids mapped to handlers; help is generated here."""
+    """Command paths, action ids and form ids mapped to handlers; help is generated here."""
 
-    def __init__(self) -> None:
-        self.commands: dict[str, Route] = {}
-        self.actions: dict[str, Route] = {}
-        self.forms: dict[str, Route] = {}
-        self.on_message: Handler | None = None
+    def __init__(self, features: Iterable[Feature] = ()) -> None:
+        self.commands: dict[str, OnCommand] = {}
+        self.actions: dict[str, OnAction] = {}
+        self.forms: dict[str, OnForm] = {}
+        self.on_message: MessageHandler | None = None
+        for feature in features:
+            self.add(feature)
 
-    def command(self, name: str, help: str, usage: str = "",
-                role: Role = Role.TEACHER) -> Callable[[Handler], Handler]:
-        """Register a slash command (name without the slash)."""
-        def register(handler: Handler) -> Handler:
-            self.commands[name] = Route(handler, role, help, usage or f"/{name}")
-            return handler
-        return register
+    def add(self, feature: Feature) -> None:
+        """Take a feature's commands, buttons and forms; a name used twice is a bug."""
+        for command in feature.commands:
+            self._unique(self.commands, " ".join(command.words).lower(), command)
+        for action in feature.actions:
+            self._unique(self.actions, action.action_id, action)
+        for form in feature.forms:
+            self._unique(self.forms, form.form_id, form)
+        if feature.on_message is not None:
+            if self.on_message is not None:
+                raise ValueError(f"{feature.name}: free text already has a handler")
+            self.on_message = feature.on_message
 
-    def action(self, action_id: str, role: Role = Role.TEACHER) -> Callable[[Handler], Handler]:
-        """Register a button family: `answers.helpful` also takes `answers.helpful.yes`."""
-        def register(handler: Handler) -> Handler:
-            self.actions[action_id] = Route(handler, role)
-            return handler
-        return register
+    @staticmethod
+    def _unique(table: dict[str, Spec], key: str, value: Spec) -> None:
+        if key in table:
+            raise ValueError(f"{key!r} is registered twice")
+        table[key] = value
 
-    def form(self, form_id: str, role: Role = Role.TEACHER) -> Callable[[Handler], Handler]:
-        """Register a form submission handler."""
-        def register(handler: Handler) -> Handler:
-            self.forms[form_id] = Route(handler, role)
-            return handler
-        return register
+    @property
+    def names(self) -> set[str]:
+        """The top-level command names (what Teams users may type without a slash)."""
+        return {path.split()[0] for path in self.commands}
 
-    def message(self, handler: Handler) -> Handler:
-        """Register the handler for free text."""
-        self.on_message = handler
-        return handler
+    def find_command(self, command: Command) -> tuple[OnCommand, Command] | None:
+        """The deepest registered path the command's words start with, and the rest as text."""
+        name = command.name.lower().lstrip("/")
+        words, rest = [name], command.text.strip()
+        found: tuple[OnCommand, Command] | None = None
+        for _ in range(MAX_DEPTH):
+            spec = self.commands.get(" ".join(words))
+            if spec is not None:
+                found = (spec, dataclasses.replace(command, name=name, text=rest))
+            head, _, tail = rest.partition(" ")
+            if not head:
+                break
+            words.append(head.lower())
+            rest = tail.strip()
+        return found
 
-    def find_action(self, action_id: str) -> Route | None:
+    def find_action(self, action_id: str) -> OnAction | None:
         """The route for an action id, matching the longest registered dotted prefix."""
         parts = action_id.split(".")
         for size in range(len(parts), 0, -1):
@@ -70,42 +83,68 @@ class Router:
                 return route
         return None
 
-    async def dispatch(self, turn: Turn) -> list[Reply]:
-        """Run the handler for the turn's incoming event."""
+    async def dispatch(self, turn: Turn[AnyIncoming]) -> list[Reply]:
+        """Run the handler for the turn's incoming event, after checking the sender's role."""
         incoming = turn.incoming
-        route = self._route_for(incoming)
-        if route is None:
-            return [self._unknown(incoming, turn.role)]
-        if not turn.role.allows(route.role):
-            who = texts.ROLE_GROUPS.get(route.role.value, route.role.value)
-            raise NotAllowed(texts.NOT_ALLOWED_COMMAND.format(name=incoming.name, who=who)
-                             if isinstance(incoming, Command)
-                             else texts.NOT_ALLOWED_ACTION.format(who=who))
-        return await route.handler(turn)
-
-    def _route_for(self, incoming: AnyIncoming) -> Route | None:
         if isinstance(incoming, Message):
-            return Route(self.on_message) if self.on_message else None
+            typed = cast(Turn[Message], turn)  # the router is where kinds are told apart
+            return await self.on_message(typed) if self.on_message else []
         if isinstance(incoming, Command):
-            return self.commands.get(incoming.name.lower().lstrip("/"))
-        if isinstance(incoming, Action):
-            return self.find_action(incoming.action_id)
-        return self.forms.get(incoming.form_id)
+            found = self.find_command(incoming)
+            if found is None:
+                return [self._unknown_command(incoming, turn.role)]
+            spec, command = found
+            if spec.refusal and not turn.role.allows(spec.role):
+                raise NotAllowed(spec.refusal)
+            self._check(turn.role, spec.role, spec.path)
+            if spec.handler is None:
+                return [self.usage(spec.path, turn.role)]
+            return await spec.handler(cast(Turn[Command],
+                                           dataclasses.replace(turn, incoming=command)))
+        route: OnAction | OnForm | None = (self.find_action(incoming.action_id)
+                                           if isinstance(incoming, Action)
+                                           else self.forms.get(incoming.form_id))
+        if route is None:
+            text = texts.UNKNOWN_FORM if isinstance(incoming, Submission) else \
+                texts.UNKNOWN_ACTION
+            return [Reply(text, (Text(text),), private=True)]
+        self._check(turn.role, route.role, None)
+        handler: AnyHandler = route.handler
+        return await handler(turn)
 
-    def _unknown(self, incoming: AnyIncoming, role: Role) -> Reply:
-        if isinstance(incoming, Command):
-            intro = texts.UNKNOWN_COMMAND.format(name=incoming.name.lstrip("/"))
-            return self.help(role, intro)
-        if isinstance(incoming, Submission):
-            return Reply(texts.UNKNOWN_FORM, (Text(texts.UNKNOWN_FORM),), private=True)
-        return Reply(texts.UNKNOWN_ACTION, (Text(texts.UNKNOWN_ACTION),), private=True)
+    @staticmethod
+    def _check(role: Role, needed: Role, path: str | None) -> None:
+        if role.allows(needed):
+            return
+        who = texts.ROLE_GROUPS.get(needed.value, needed.value)
+        raise NotAllowed(texts.NOT_ALLOWED_COMMAND.format(name=path, who=who) if path
+                         else texts.NOT_ALLOWED_ACTION.format(who=who))
+
+    def _unknown_command(self, command: Command, role: Role) -> Reply:
+        """A command with sub-commands only lists them; anything else gets the help."""
+        name = command.name.lstrip("/").lower()
+        subs = [spec for path, spec in self.commands.items() if path.startswith(name + " ")]
+        if not subs:
+            return self.help(role, texts.UNKNOWN_COMMAND.format(name=name))
+        self._check(role, min((spec.role for spec in subs), key=lambda r: r.rank), name)
+        return self.usage(name, role)
+
+    def usage(self, path: str, role: Role) -> Reply:
+        """The sub-commands of a command that this role may use."""
+        lines = [f"`{spec.usage or '/' + spec.path}`: {spec.help}"
+                 for key, spec in self.commands.items()
+                 if key.startswith(path + " ") and role.allows(spec.role)]
+        intro = texts.SUBCOMMANDS.format(name=path)
+        body = "\n".join(f"• {line}" for line in lines)
+        return Reply(f"{intro}\n{body}", (Text(intro), Text(body)), private=True)
 
     def help(self, role: Role, intro: str = texts.HELP_INTRO) -> Reply:
         """The commands this role may use, one line each."""
-        lines = [f"`{r.usage}`: {r.help}" for r in self.commands.values() if role.allows(r.role)]
-        text = intro + "\n" + "\n".join(f"• {line}" for line in lines)
-        return Reply(text, (Text(intro), Text("\n".join(f"• {line}" for line in lines))),
-                     private=True)
+        lines = [f"`{spec.usage or '/' + spec.path}`: {spec.help}"
+                 for key, spec in self.commands.items()
+                 if " " not in key and role.allows(spec.role)]
+        body = "\n".join(f"• {line}" for line in lines)
+        return Reply(intro + "\n" + body, (Text(intro), Text(body)), private=True)
 
 
 def as_command(message: Message, known: set[str] | None = None) -> Command | None:

@@ -1,4 +1,5 @@
-"""Every sentence prepbot says to a person, in one place, so tone stays consistent."""
+"""The sentences the core itself says (help, refusals, errors); each feature keeps its own
+in its views.py, so what a feature says is found beside what it does."""
 
 DID_IT_HELP = "Did this help?"
 HELPFUL_YES = "Glad that fixed it! Ask me anytime."
@@ -20,3 +21,5 @@ HELP_INTRO = ("I'm prepbot. Ask me a tech question in your own words, or use a c
 SAVE_FAILED = ("Sorry, something went wrong on my side and nothing was saved. "
                "Please try again in a minute.")
 ARTICLE_GONE = "That article is no longer in the knowledge base. Try asking again."
+NO_ESCALATION = "Sorry, I can't open tickets here. Please ask a coach directly."
+SUBCOMMANDS = "`/{name}` needs one more word:"

@@ -1,9 +1,10 @@
-"""A Turn: everything a handler gets for one incoming event."""
+"""A Turn: everything a handler gets for one incoming event, typed by the incoming kind."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,15 +15,23 @@ from bot.people.models import PersonRow
 from bot.ports import Clock, Messenger
 from bot.roles import Role
 from bot.settings import Settings
-from bot.vocabulary import AnyIncoming, Conversation
+from bot.vocabulary import Conversation, Incoming
 from knowledge import KnowledgeBase
 
+if TYPE_CHECKING:
+    from bot.registry import Registry
 
-@dataclass
-class Turn:
-    """One incoming event being handled: who sent it, and the parts a handler may use."""
+In = TypeVar("In", bound=Incoming, covariant=True)
 
-    incoming: AnyIncoming
+
+@dataclass(frozen=True)
+class Turn(Generic[In]):
+    """One incoming event being handled: who sent it, and the parts a handler may use.
+
+    `Turn[Command]` is what a command handler gets; the router only ever hands it a Command.
+    """
+
+    incoming: In
     person: PersonRow
     session: AsyncSession
     kb: KnowledgeBase
@@ -30,6 +39,7 @@ class Turn:
     metrics: Metrics
     settings: Settings
     messengers: dict[str, Messenger]
+    features: Registry
     notices: list[Notice] = field(default_factory=list)
 
     def notify(self, person: PersonRow, reply: Reply) -> None:

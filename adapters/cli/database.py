@@ -29,7 +29,7 @@ from adapters.runtime import load_settings
 from bot.storage.base import UTCDateTime
 from bot.storage.engine import make_engine
 from bot.storage.migrate import current_revision, head_revision, upgrade
-from bot.storage.models import metadata as app_metadata
+from bot.tables import metadata as app_metadata
 
 T = TypeVar("T")
 db = typer.Typer(help="Look after the database: migrations, and moving to PostgreSQL.",

@@ -16,8 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.runtime import Runtime, build_runtime, load_settings
 from bot.errors import PrepbotError
-from bot.features.tickets.export import COLUMNS, drafts, ticket_rows
-from bot.features.tickets.sweeps import purge_expired, sweep_waiting
+from bot.hooks import Table
 from bot.schools.models import SchoolRow
 from bot.schools.service import import_closures, save_school, school_named
 
@@ -90,34 +89,36 @@ def schools_closures(name: str, file: Annotated[Path, typer.Argument(
     typer.echo(f"{in_session(work)} closure date(s) added to {name}.")
 
 
+def export(name: str, file: Path, narrow: str = "") -> int:
+    """Write a feature's named export as CSV (to stdout for `-`); returns the rows written."""
+    async def work(runtime: Runtime) -> Table:
+        async with runtime.sessions() as session:
+            return await runtime.bot.features.exports[name](session, narrow)
+    table = run(work)
+    out = sys.stdout if str(file) == "-" else file.open("w", newline="", encoding="utf-8")
+    try:
+        writer = csv.writer(out)
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return len(table.rows)
+
+
 @tickets.command("export")
 def tickets_export(file: Annotated[Path, typer.Argument(help="CSV to write; - for stdout")]
                    ) -> None:
     """Write every ticket as CSV (the stored text, student details stay masked)."""
-    async def work(session: AsyncSession) -> int:
-        out = sys.stdout if str(file) == "-" else file.open("w", newline="", encoding="utf-8")
-        writer, count = csv.writer(out), 0
-        writer.writerow(COLUMNS)
-        async for row in ticket_rows(session):
-            writer.writerow(row)
-            count += 1
-        if out is not sys.stdout:
-            out.close()
-        return count
-    count = in_session(work)
+    count = export("tickets", file)
     typer.echo(f"{count} ticket(s) exported.", err=str(file) == "-")
 
 
 @tickets.command("sweep")
 def tickets_sweep() -> None:
-    """Send due reminders, auto-close unanswered tickets and delete expired ones."""
-    async def work(runtime: Runtime) -> tuple[int, int]:
-        sent = await runtime.bot.run(sweep_waiting)
-        async with runtime.sessions() as session, session.begin():
-            purged = await purge_expired(session, runtime.bot.clock.now())
-        return sent, purged
-    sent, purged = run(work)
-    typer.echo(f"{sent} notice(s) sent, {purged} expired ticket(s) deleted.")
+    """Run timed work now: due reminders and messages, auto-close, and retention."""
+    report = run(lambda runtime: runtime.dispatcher.tick())
+    typer.echo(f"{report.sent} message(s) sent; reminders, auto-close and retention done.")
 
 
 def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id of the coach")],
@@ -125,22 +126,10 @@ def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id 
            ) -> None:
     """Print a coach's digest as plain text."""
     from adapters.console import render
-    from bot.features.digest.report import build_digest
-    from bot.features.digest.schedule import coach_of, parse_period, prefs_of, scope_for, zone_of
-    from bot.features.digest.views import digest_reply
-    from bot.people.directory import find_person
 
-    async def work(runtime: Runtime) -> str:
-        platform, _, user_id = coach.partition(":")
-        async with runtime.sessions() as session:
-            person = await find_person(session, platform, user_id)
-            if person is None:
-                raise typer.BadParameter(f"nobody called {coach!r} has used prepbot yet")
-            span = parse_period(period, runtime.bot.clock.now(), await zone_of(session, person))
-            scope = scope_for(person, await prefs_of(session, person))
-            digest = await build_digest(session, span, scope, coach_of(person))
-            return render(digest_reply(digest))
-    typer.echo(run(work))
+    platform, _, user_id = coach.partition(":")
+    replies = run(lambda runtime: runtime.bot.act_as(platform, user_id, "digest", period))
+    typer.echo("\n".join(render(reply) for reply in replies))
 
 
 teams = typer.Typer(help="Microsoft Teams app package.", no_args_is_help=True)
@@ -152,14 +141,7 @@ def pulse_export(file: Annotated[Path, typer.Argument(help="CSV to write; - for 
                  tool: Annotated[str, typer.Option(help="Only this tool's surveys")] = ""
                  ) -> None:
     """Write the anonymous answers of closed surveys (no names, no dates) as CSV."""
-    from bot.features.pulse.export import export_responses
-
-    async def work(session: AsyncSession) -> int:
-        if str(file) == "-":
-            return await export_responses(session, sys.stdout, tool)
-        with file.open("w", newline="", encoding="utf-8") as out:
-            return await export_responses(session, out, tool)
-    count = in_session(work)
+    count = export("pulse", file, tool)
     typer.echo(f"{count} anonymous answer set(s) exported.", err=str(file) == "-")
 
 
@@ -184,10 +166,12 @@ def teams_package(
 
 def kb_drafts() -> None:
     """List article drafts coaches suggested from resolved tickets."""
-    for draft in in_session(drafts):
-        typer.echo(f"#{draft.id} [{draft.category}] {draft.title} (from ticket "
-                   f"#{draft.ticket_id or '?'}, {draft.created_at:%Y-%m-%d})\n  " +
-                   draft.body.replace("\n", "\n  "))
+    async def work(runtime: Runtime) -> Table:
+        async with runtime.sessions() as session:
+            return await runtime.bot.features.exports["kb_drafts"](session, "")
+    for number, category, title, ticket, created, body in run(work).rows:
+        typer.echo(f"#{number} [{category}] {title} (from ticket #{ticket or '?'}, {created})"
+                   "\n  " + body.replace("\n", "\n  "))
 
 
 def register(app: typer.Typer) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from adapters.cli.operations import in_session
-from bot.privacy import delete_person, export_person
+from adapters.cli.operations import run
+from adapters.runtime import Runtime
+from bot.privacy import delete_person, export_person, rules_of
 
 privacy = typer.Typer(help="Export or erase everything stored about a person.",
                       no_args_is_help=True)
@@ -29,7 +30,11 @@ def export(who: Annotated[str, typer.Argument(help="platform:user_id")],
            ) -> None:
     """Write everything stored about a person as JSON."""
     platform, user_id = _who(who)
-    data = in_session(lambda session: export_person(session, platform, user_id))
+    async def work(runtime: Runtime) -> dict[str, Any]:
+        async with runtime.sessions() as session:
+            return await export_person(session, rules_of(runtime.bot.features), platform,
+                                       user_id)
+    data = run(work)
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     if file is None:
         typer.echo(text)
@@ -47,6 +52,10 @@ def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
     if not yes:
         typer.echo(f"This erases {who} for good. Run again with --yes to do it.", err=True)
         raise typer.Exit(2)
-    changed = in_session(lambda session: delete_person(session, platform, user_id))
+    async def work(runtime: Runtime) -> dict[str, int]:
+        async with runtime.sessions() as session, session.begin():
+            return await delete_person(session, rules_of(runtime.bot.features), platform,
+                                       user_id)
+    changed = run(work)
     typer.echo(f"Erased {who}: " + ", ".join(f"{name} {count}" for name, count
                                              in sorted(changed.items())))

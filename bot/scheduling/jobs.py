@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +14,9 @@ from bot.outbox import Notice
 from bot.ports import Messenger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
+
+if TYPE_CHECKING:
+    from bot.registry import Registry
 
 Planner = Callable[[AsyncSession, datetime], Awaitable[list[Planned]]]
 Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
@@ -23,7 +27,7 @@ Sweep = Callable[[AsyncSession, datetime], Awaitable[object]]  # deletes; return
 
 @dataclass
 class Jobs:
-    """The registry of timed work, filled by each feature's `register_jobs`."""
+    """The registry of timed work, filled by each feature's `jobs` registration."""
 
     planners: dict[str, Planner] = field(default_factory=dict)
     renderers: dict[str, Renderer] = field(default_factory=dict)
@@ -32,6 +36,9 @@ class Jobs:
     # The Bot's messengers (the same dict the adapters fill), for planners that must ask a
     # platform something, e.g. who is in a channel right now.
     messengers: dict[str, Messenger] = field(default_factory=dict)
+    # Every feature's hooks, for timed work that needs another feature (a coach's brief
+    # lists attendees' open tickets); set before any feature registers.
+    features: Registry | None = None
 
     def planner(self, name: str) -> Callable[[Planner], Planner]:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""

@@ -23,7 +23,7 @@ async def test_help_shows_teachers_only_their_commands(chat: ConsoleChat, teache
 async def test_only_admins_change_roles(chat: ConsoleChat, teacher: Person,
                                         admin: Person) -> None:
     [refused] = await chat.say("/prepbot role console:rivera admin", as_=teacher)
-    assert "Only admins" in refused.text
+    assert "only for admins" in refused.text
     [done] = await chat.say("/prepbot role console:rivera coach", as_=admin)
     assert "now a coach" in done.text
     [me] = await chat.say("/prepbot whoami", as_=teacher)

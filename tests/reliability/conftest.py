@@ -23,7 +23,7 @@ import adapters.teams
 from adapters.runtime import Runtime
 from adapters.slack import ADAPTER
 from bot.settings import Settings
-from bot.storage.models import metadata
+from bot.tables import metadata
 from tests.adapters.slack.conftest import SlackClient
 from tests.adapters.teams.conftest import APP_ID, Teams, local_authentication
 from tests.support.bf_tokens import OpenIdStub

@@ -18,7 +18,7 @@ from bot.blocks import Button, Buttons, Reply
 from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
 from bot.people.models import ConversationRow, PersonRow
-from bot.privacy import ERASE, NOT_EXPORTED, delete_person, export_person, person_links
+from bot.privacy import delete_person, export_person, person_links, rules_of
 from bot.schools.service import save_school
 from bot.vocabulary import Person
 from tests.reliability.conftest import row_counts
@@ -60,25 +60,26 @@ def buttons(reply: Reply) -> list[Button]:
     return [b for block in reply.blocks if isinstance(block, Buttons) for b in block.buttons]
 
 
-def test_every_table_that_points_at_a_person_has_an_erase_decision() -> None:
+def test_every_table_that_points_at_a_person_has_an_erase_decision(runtime: Runtime) -> None:
     linked = {table.name for table, _ in person_links()}
-    assert linked <= set(ERASE), f"decide how to erase: {sorted(linked - set(ERASE))}"
+    decided = set(rules_of(runtime.bot.features).erase)
+    assert linked <= decided, f"decide how to erase: {sorted(linked - decided)}"
     assert "pulse_responses" not in linked  # anonymous by construction: no column to follow
 
 
 async def test_the_export_holds_everything_about_the_person_and_no_survey_answers(
         runtime: Runtime, history: None, rivera: Person) -> None:
     async with runtime.sessions() as session:
-        data = await export_person(session, "console", "rivera")
+        data = await export_person(session, rules_of(runtime.bot.features), "console", "rivera")
     assert data["person"]["display_name"] == "Ms Rivera"
     assert data["person"]["prep_days"]
     tables = data["tables"]
     assert {"questions", "tickets", "conversations", "ticket_people"} <= set(tables)
     assert any(SECRET_WORDS in row["text"] for row in tables["tickets"])
-    assert not set(tables) & NOT_EXPORTED
+    assert not set(tables) & rules_of(runtime.bot.features).never_exported
     json.dumps(data)  # every value is JSON-ready
     async with runtime.sessions() as session:
-        others = await export_person(session, "console", "lee")
+        others = await export_person(session, rules_of(runtime.bot.features), "console", "lee")
     assert all(row["requester_id"] != data["person"]["id"] for row in others["tables"]["tickets"])
 
 
@@ -88,7 +89,7 @@ async def test_erasing_blanks_their_words_removes_their_contacts_and_keeps_the_c
     async with runtime.sessions() as session, session.begin():
         person_id = (await session.execute(select(PersonRow.id).where(
             PersonRow.user_id == "rivera"))).scalar_one()
-        await delete_person(session, "console", "rivera")
+        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
     after = await row_counts(runtime)
     async with runtime.sessions() as session:
         person = await session.get(PersonRow, person_id)
@@ -117,7 +118,7 @@ async def test_a_ticket_shared_with_another_teacher_keeps_its_text(
     join = next(b for r in replies for b in buttons(r) if b.action_id == "tickets.join")
     await chat.press(join, as_=LEE)
     async with runtime.sessions() as session, session.begin():
-        await delete_person(session, "console", "rivera")
+        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
     async with runtime.sessions() as session:
         texts = (await session.execute(select(TicketRow.text))).scalars().all()
     assert texts == ["the gym projector shows no signal at all"]  # Lee still needs it

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.storage.models import metadata
+from bot.tables import metadata
 
 
 async def empty_tables(engine: AsyncEngine) -> None:

@@ -1,1 +1,19 @@
 """Answers: a teacher asks, the knowledge base answers or admits it does not know."""
+
+from bot.feature import Feature, OnAction, OnCommand
+from bot.features.answers import digest, handlers, jobs
+
+feature = Feature(
+    "answers",
+    on_message=handlers.ask,
+    commands=(OnCommand("ask", handlers.ask, "ask a tech question in your own words",
+                        "/ask <question>"),),
+    actions=(OnAction("answers.helpful", handlers.helpful),
+             OnAction("answers.show", handlers.show),
+             OnAction("answers.none", handlers.none_fit),
+             OnAction("answers.ticket", handlers.ticket)),
+    jobs=jobs.register,
+    settings=(jobs.QUESTION_RETENTION,),
+    digest=digest.sections,
+    erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
+)

@@ -1,4 +1,4 @@
-"""Answers: free text and `/ask`, "Did this help?", and picking a suggested article."""
+"""Answers: free text and `/ask`, "Did this help?", picking a suggested article, escalating."""
 
 from __future__ import annotations
 
@@ -7,18 +7,15 @@ import time
 from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput
-from bot.features.answers import retention, service, views
-from bot.features.tickets.similar import similar_open_ticket
-from bot.router import Router
-from bot.scheduling.jobs import Jobs
+from bot.features.answers import service, views
+from bot.hooks import Answered, Escalation
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message
 
 
-async def ask(turn: Turn) -> list[Reply]:
+async def ask(turn: Turn[Message | Command]) -> list[Reply]:
     """Answer a question from the knowledge base, or say honestly that it cannot."""
-    incoming = turn.incoming
-    text = incoming.text if isinstance(incoming, Message | Command) else ""
+    text = turn.incoming.text
     if not text.strip():
         return [Reply(texts.EMPTY_QUESTION, (Text(texts.EMPTY_QUESTION),), private=True)]
     started = time.perf_counter()
@@ -26,36 +23,31 @@ async def ask(turn: Turn) -> list[Reply]:
     turn.metrics.kb_seconds.observe(time.perf_counter() - started)
     turn.metrics.questions.labels(decision.kind).inc()
     question = await service.record_question(
-        turn.session, turn.person, incoming.person.platform, text, decision, turn.now)
+        turn.session, turn.person, turn.incoming.person.platform, text, decision, turn.now)
     if decision.kind == "answer" and decision.article:
         reply = views.article_reply(decision.article, question.id)
     elif decision.kind == "suggest":
         reply = views.suggestions_reply(decision.suggestions, question.id)
     else:
         reply = views.deflect_reply(question.id)
-    category = decision.article.category if decision.article else None
-    same = await similar_open_ticket(turn.session, turn.person.school_id, text, category, turn.now)
-    return [views.with_metoo(reply, same.id) if same else reply]
+    answered = Answered(text, decision.article.category if decision.article else None)
+    extras = [block for extra in turn.features.answer_extras
+              for block in await extra(turn, answered)]
+    return [views.with_blocks(reply, tuple(extras))]
 
 
-def _action(turn: Turn) -> Action:
-    assert isinstance(turn.incoming, Action)
-    return turn.incoming
-
-
-async def helpful(turn: Turn) -> list[Reply]:
+async def helpful(turn: Turn[Action]) -> list[Reply]:
     """Record "Did this help?" and replace the buttons with the next step."""
-    action = _action(turn)
-    was_helpful = action.action_id.endswith(".yes")
-    question = await service.own_question(turn.session, turn.person, action.value)
+    was_helpful = turn.incoming.action_id.endswith(".yes")
+    question = await service.own_question(turn.session, turn.person, turn.incoming.value)
     await service.record_feedback(turn.session, question, was_helpful, turn.now)
     turn.metrics.feedback.labels("yes" if was_helpful else "no").inc()
     return [views.feedback_reply(was_helpful, question.id)]
 
 
-async def show(turn: Turn) -> list[Reply]:
+async def show(turn: Turn[Action]) -> list[Reply]:
     """Show a suggested or related article the teacher picked."""
-    question_id, _, article_id = _action(turn).value.partition(":")
+    question_id, _, article_id = turn.incoming.value.partition(":")
     question = await service.own_question(turn.session, turn.person, question_id)
     article = turn.kb.get(article_id)
     if article is None:
@@ -64,22 +56,22 @@ async def show(turn: Turn) -> list[Reply]:
     return [views.article_reply(article, question.id)]
 
 
-async def none_fit(turn: Turn) -> list[Reply]:
+async def none_fit(turn: Turn[Action]) -> list[Reply]:
     """None of the suggestions fit: count it as not helpful and offer a ticket."""
-    question = await service.own_question(turn.session, turn.person, _action(turn).value)
+    question = await service.own_question(turn.session, turn.person, turn.incoming.value)
     await service.record_feedback(turn.session, question, False, turn.now)
     return [views.deflect_reply(question.id, replace=True)]
 
 
-def register(router: Router) -> None:
-    """Wire the answers feature into the router."""
-    router.message(ask)
-    router.command("ask", "ask a tech question in your own words", "/ask <question>")(ask)
-    router.action("answers.helpful")(helpful)
-    router.action("answers.show")(show)
-    router.action("answers.none")(none_fit)
-
-
-def register_jobs(jobs: Jobs) -> None:
-    """Old questions expire."""
-    jobs.retention("answers.retention")(retention.forget_old_questions)
+async def ticket(turn: Turn[Action]) -> list[Reply]:
+    """"Open a ticket" under an answer: the question and what was shown go to a person."""
+    question = await service.own_question(turn.session, turn.person, turn.incoming.value)
+    escalate = turn.features.escalate
+    if escalate is None:
+        raise BadInput(texts.NO_ESCALATION)
+    article = turn.kb.get(question.article_id) if question.article_id else None
+    shown = ",".join(filter(None, [question.article_id, question.suggestions]))
+    return await escalate(turn, Escalation(
+        text=question.text, category=article.category if article else "other",
+        article_id=question.article_id, articles_shown=shown,
+        didnt_help=question.helpful is False, request_key=f"question:{question.id}"))

@@ -15,7 +15,7 @@ def _plain_links(text: str) -> str:
 
 def open_ticket_button(question_id: int) -> Button:
     """The button that turns a question into a ticket."""
-    return Button(texts.OPEN_TICKET, "tickets.open", str(question_id), style="primary")
+    return Button(texts.OPEN_TICKET, "answers.ticket", str(question_id), style="primary")
 
 
 def article_reply(article: Article, question_id: int, replace: bool = False) -> Reply:
@@ -62,9 +62,8 @@ def feedback_reply(helpful: bool, question_id: int) -> Reply:
     return Reply(texts.HELPFUL_NO, blocks, replace_original=True)
 
 
-def with_metoo(reply: Reply, ticket_id: int) -> Reply:
-    """Add "Same problem? Add me to #41" when an open ticket at the school matches."""
-    offer = (Text(f"Others at your school reported something like this: ticket #{ticket_id}."),
-             Buttons((Button(f"Same problem? Add me to #{ticket_id}", "tickets.join",
-                             str(ticket_id)),)))
-    return Reply(reply.text, reply.blocks + offer, reply.private, reply.replace_original)
+def with_blocks(reply: Reply, extra: tuple[Block, ...]) -> Reply:
+    """The reply with what other features add under an answer (a "me too" offer, say)."""
+    if not extra:
+        return reply
+    return Reply(reply.text, reply.blocks + extra, reply.private, reply.replace_original)

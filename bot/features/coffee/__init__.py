@@ -1,1 +1,46 @@
-"""Coffee and Curriculum: informal check-ins a coach runs for a cohort, and 1:1 rotations."""
+"""Coffee and Curriculum: short coaching chats a coach sets up, in each school's local time."""
+
+from bot.feature import Feature, OnAction, OnCommand, OnForm
+from bot.features.coffee import coaching, digest, guests, handlers, jobs, mine, rsvps
+from bot.roles import Role
+
+COACH = Role.COACH
+feature = Feature(
+    "coffee",
+    commands=(
+        OnCommand("coffee", handlers.coffee_command, "Coffee and Curriculum check-ins",
+                  "/coffee [setup]"),
+        OnCommand("coffee setup", coaching.setup, "set up a series for a channel or a 1:1 "
+                  "rotation", "/coffee setup", COACH,
+                  refusal="Only coaches set up Coffee and Curriculum. Ask yours to invite you!"),
+    ),
+    actions=(
+        OnAction("coffee.series", coaching.change, COACH),
+        OnAction("coffee.guests", guests.ask, COACH),
+        OnAction("coffee.attendance", coaching.ask_attendance, COACH),
+        OnAction("coffee.rsvp", rsvps.rsvp),
+        OnAction("coffee.ask_note", rsvps.ask_note),
+        OnAction("coffee.pause", rsvps.ask_pause),
+        OnAction("coffee.optout", rsvps.opt_out),
+        OnAction("coffee.optin", rsvps.opt_in),
+        OnAction("coffee.keep", rsvps.keep),
+        OnAction("coffee.mine", rsvps.switch),
+        OnAction("coffee.cycle", rsvps.cycle),
+        OnAction("coffee.slot.accept", mine.accept),
+        OnAction("coffee.slot.other", mine.another_time),
+    ),
+    forms=(
+        OnForm("coffee.setup", coaching.save, COACH),
+        OnForm("coffee.guests", guests.save, COACH),
+        OnForm("coffee.attended", coaching.attendance, COACH),
+        OnForm("coffee.note", rsvps.note),
+        OnForm("coffee.pause", rsvps.pause),
+    ),
+    jobs=jobs.register,
+    digest=digest.sections,
+    erase={"coffee_optouts": "delete",
+           "coffee_members": "delete",  # no more invitations
+           "coffee_rsvps": "blank:note,topic",
+           "coffee_slots": "keep",
+           "coffee_series": "keep"},  # a coach's series, now run by a tombstone
+)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.features.coffee import views
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
-from bot.features.tickets.models import TicketPersonRow, TicketRow
-from bot.features.tickets.service import OPEN
+from bot.hooks import OpenWork
 from bot.people.models import PersonRow
 from knowledge import KnowledgeBase
 
 OTHER = "Other"
-MAX_TICKETS = 15
 
 
 def topic_of(kb: KnowledgeBase, note: str) -> str:
@@ -29,7 +29,7 @@ def topic_of(kb: KnowledgeBase, note: str) -> str:
 
 
 async def compose(session: AsyncSession, coffee: CoffeeSessionRow, series: CoffeeSeriesRow,
-                  tz: str) -> Reply:
+                  tz: str, open_work: Sequence[OpenWork] = ()) -> Reply:
     """The brief for one session, from the answers as they stand now."""
     query = (select(PersonRow, CoffeeRsvpRow)
              .join(CoffeeRsvpRow, CoffeeRsvpRow.person_id == PersonRow.id)
@@ -41,21 +41,6 @@ async def compose(session: AsyncSession, coffee: CoffeeSessionRow, series: Coffe
         if rsvp.note:
             pains.setdefault(rsvp.topic or OTHER, []).append(rsvp.note)
     names = {person.id: person.display_name or person.user_id for person, _ in going}
-    tickets = await open_tickets(session, names)
+    tickets = [line for lines_of in open_work for line in await lines_of(session, names)]
     return views.brief(series, coffee.starts_at, tz, list(names.values()), pains, tickets,
                        coffee.id)
-
-
-async def open_tickets(session: AsyncSession, names: dict[int, str]) -> list[str]:
-    """`#12 the projector shows no signal (Ms Rivera)` for each open ticket of the attendees."""
-    if not names:
-        return []
-    query = (select(TicketRow, TicketPersonRow.person_id)
-             .join(TicketPersonRow, TicketPersonRow.ticket_id == TicketRow.id)
-             .where(TicketPersonRow.person_id.in_(list(names)), TicketRow.status.in_(OPEN),
-                    TicketRow.merged_into.is_(None))
-             .order_by(TicketRow.id).limit(MAX_TICKETS))
-    lines: dict[int, str] = {}
-    for ticket, person_id in (await session.execute(query)).all():
-        lines.setdefault(ticket.id, f"#{ticket.id} {ticket.text[:80]} ({names[person_id]})")
-    return list(lines.values())

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.blocks import Block, Form, Input, Option, Reply, Text
+from bot.blocks import Block, Form, Input, Option, Reply, Text, form_reply
 from bot.errors import BadInput
 from bot.features.coffee import changes, planner, views
 from bot.features.coffee import series as service
-from bot.features.coffee.answers import session_of
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
 from bot.features.coffee.occurrences import next_session
-from bot.features.tickets.views import form_reply
-from bot.roles import Role
+from bot.features.coffee.rsvps import session_of
 from bot.schools.service import calendar_of
 from bot.turn import Turn
-from bot.vocabulary import Action, Submission
+from bot.vocabulary import Action, Command, Incoming, Submission
 
 
-async def setup(turn: Turn) -> list[Reply]:
+async def setup(turn: Turn[Command]) -> list[Reply]:
     """`/coffee setup`: the form, with the current channel as the cohort."""
-    if not turn.role.allows(Role.COACH):
-        raise BadInput("Coaches set up Coffee and Curriculum. Ask yours to invite you!")
     schools = await service.schools(turn.session)
     if not schools:
         raise BadInput("No schools yet: an admin adds one with `prepbot school add` first.")
@@ -30,9 +26,8 @@ async def setup(turn: Turn) -> list[Reply]:
     return [form_reply(views.setup_form(schools, cohort))]
 
 
-async def save(turn: Turn) -> list[Reply]:
+async def save(turn: Turn[Submission]) -> list[Reply]:
     """The setup (or edit) form was submitted."""
-    assert isinstance(turn.incoming, Submission)
     setup = service.read_setup(turn.incoming.values, turn.now.date())
     kind, _, ident = turn.incoming.context.partition(":")
     existing = await service.owned(turn.session, turn.person, ident) if kind == "edit" else None
@@ -48,7 +43,7 @@ async def save(turn: Turn) -> list[Reply]:
     return [Reply(text, (Text(text),), private=True)]
 
 
-async def next_start(turn: Turn, row: CoffeeSeriesRow) -> str:
+async def next_start(turn: Turn[Incoming], row: CoffeeSeriesRow) -> str:
     """The next session as words, or why there is none."""
     calendar = await calendar_of(turn.session, row.school_id)
     found = next_session(row, calendar, turn.now)
@@ -57,7 +52,7 @@ async def next_start(turn: Turn, row: CoffeeSeriesRow) -> str:
     return views.when(found[1], calendar.tz) if found else "none before the last day"
 
 
-async def listing(turn: Turn) -> list[Reply]:
+async def listing(turn: Turn[Command]) -> list[Reply]:
     """A coach's series, each with pause, edit and cancel."""
     rows = await service.series_of(turn.session, turn.person)
     if not rows:
@@ -70,9 +65,8 @@ async def listing(turn: Turn) -> list[Reply]:
     return [Reply("Your Coffee and Curriculum series", tuple(blocks), private=True)]
 
 
-async def change(turn: Turn) -> list[Reply]:
+async def change(turn: Turn[Action]) -> list[Reply]:
     """Pause, resume, edit or cancel a series."""
-    assert isinstance(turn.incoming, Action)
     row = await service.owned(turn.session, turn.person, turn.incoming.value)
     verb = turn.incoming.action_id.rsplit(".", 1)[-1]
     if verb == "edit":
@@ -86,9 +80,8 @@ async def change(turn: Turn) -> list[Reply]:
     return [views.say(text + views.follow_note(followed), replace=True)]
 
 
-async def ask_attendance(turn: Turn) -> list[Reply]:
+async def ask_attendance(turn: Turn[Action]) -> list[Reply]:
     """"Mark who came": one came / didn't come choice per person who said yes."""
-    assert isinstance(turn.incoming, Action)
     coffee, series, _ = await session_of(turn.session, turn.incoming.value)
     await service.owned(turn.session, turn.person, str(series.id))
     going = await planner.rsvps(turn.session, coffee.id, ("going",))
@@ -102,9 +95,8 @@ async def ask_attendance(turn: Turn) -> list[Reply]:
                             context=str(coffee.id)))]
 
 
-async def attendance(turn: Turn) -> list[Reply]:
+async def attendance(turn: Turn[Submission]) -> list[Reply]:
     """Record who came; those marked absent get no follow-up."""
-    assert isinstance(turn.incoming, Submission)
     coffee, series, _ = await session_of(turn.session, turn.incoming.context)
     await service.owned(turn.session, turn.person, str(series.id))
     query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == coffee.id)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.blocks import Form, Input, Option, Reply
+from bot.blocks import Form, Input, Option, Reply, form_reply
 from bot.errors import BadInput
 from bot.features.coffee import roster, views
 from bot.features.coffee import series as service
 from bot.features.coffee.models import CoffeeMemberRow
-from bot.features.tickets.views import form_reply
 from bot.people.models import PersonRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
@@ -17,9 +16,8 @@ from bot.vocabulary import Action, Submission
 CHOICES = (Option("invite", "Invite"), Option("leave", "Leave out"))
 
 
-async def ask(turn: Turn) -> list[Reply]:
+async def ask(turn: Turn[Action]) -> list[Reply]:
     """"Guests…": each guest of the cohort, to invite or leave out."""
-    assert isinstance(turn.incoming, Action)
     series = await service.owned(turn.session, turn.person, turn.incoming.value)
     found = await roster.guests_of(turn.session, series, turn.messengers, turn.now)
     if found is None:
@@ -36,9 +34,8 @@ async def ask(turn: Turn) -> list[Reply]:
                             submit_label="Save", context=str(series.id)))]
 
 
-async def save(turn: Turn) -> list[Reply]:
+async def save(turn: Turn[Submission]) -> list[Reply]:
     """Record which guests to invite; it counts from the next invitations on."""
-    assert isinstance(turn.incoming, Submission)
     series = await service.owned(turn.session, turn.person, turn.incoming.context)
     chosen = {int(key): value == "invite" for key, value in turn.incoming.values.items()
               if key.isdigit() and value in ("invite", "leave")}

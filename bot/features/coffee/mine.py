@@ -18,12 +18,12 @@ from bot.features.coffee.models import (
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
-from bot.vocabulary import Action
+from bot.vocabulary import Action, Command, Incoming
 
 ANSWERS = {"invited": "not answered yet", "going": "going", "not_going": "not this time"}
 
 
-async def overview(turn: Turn) -> list[Reply]:
+async def overview(turn: Turn[Command]) -> list[Reply]:
     """The next session, the teacher's answer, and the pause (or opt-in) switch."""
     if await turn.session.get(CoffeeOptOutRow, turn.person.id) is not None:
         text = "You're not getting Coffee and Curriculum invitations."
@@ -42,7 +42,7 @@ async def overview(turn: Turn) -> list[Reply]:
     return [Reply("Your Coffee and Curriculum", tuple(blocks), private=True)]
 
 
-async def next_up(turn: Turn) -> list[Block]:
+async def next_up(turn: Turn[Incoming]) -> list[Block]:
     """The next session the teacher is invited to, with their answer and RSVP buttons."""
     query = (select(CoffeeSessionRow, CoffeeRsvpRow, CoffeeSeriesRow)
              .join(CoffeeRsvpRow, CoffeeRsvpRow.session_id == CoffeeSessionRow.id)
@@ -65,7 +65,7 @@ async def next_up(turn: Turn) -> list[Block]:
                      Button("Not this time", "coffee.rsvp.no", value)))]
 
 
-async def slots_of(turn: Turn) -> list[Block]:
+async def slots_of(turn: Turn[Incoming]) -> list[Block]:
     """The teacher's upcoming 1:1 slots."""
     query = (select(CoffeeSlotRow).where(CoffeeSlotRow.person_id == turn.person.id,
                                          CoffeeSlotRow.starts_at > turn.now,
@@ -76,9 +76,8 @@ async def slots_of(turn: Turn) -> list[Block]:
             for slot in (await turn.session.execute(query)).scalars()]
 
 
-async def own_slot(turn: Turn) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
+async def own_slot(turn: Turn[Action]) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
     """The clicked slot, when it is the teacher's."""
-    assert isinstance(turn.incoming, Action)
     value = turn.incoming.value
     slot = await turn.session.get(CoffeeSlotRow, int(value)) if value.isdigit() else None
     series = await turn.session.get(CoffeeSeriesRow, slot.series_id) if slot else None
@@ -87,7 +86,7 @@ async def own_slot(turn: Turn) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
     return slot, series
 
 
-async def accept(turn: Turn) -> list[Reply]:
+async def accept(turn: Turn[Action]) -> list[Reply]:
     """Accept a 1:1 slot; the coach hears about it."""
     slot, series = await own_slot(turn)
     slot.status = "accepted"
@@ -101,7 +100,7 @@ async def accept(turn: Turn) -> list[Reply]:
     return [views.say(f"It's a date: {views.when(slot.starts_at, tz)}.", replace=True)]
 
 
-async def another_time(turn: Turn) -> list[Reply]:
+async def another_time(turn: Turn[Action]) -> list[Reply]:
     """Propose the teacher's next free prep-period slot instead."""
     slot, series = await own_slot(turn)
     start = await rotation.another_time(turn.session, slot, series, turn.person, turn.now)

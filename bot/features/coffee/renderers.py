@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +17,7 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
     CoffeeSlotRow,
 )
+from bot.hooks import OpenWork
 from bot.people.models import PersonRow
 from bot.scheduling.models import DeliveryRow
 from bot.schools.models import SchoolRow
@@ -126,10 +129,11 @@ async def changed(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     return views.moved(coffee.id, series, coffee.starts_at, tz, answer == "going", bool(back))
 
 
-async def coach_brief(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+async def coach_brief(session: AsyncSession, row: DeliveryRow,
+                      open_work: Sequence[OpenWork] = ()) -> Reply | None:
     """The coach's brief, built from the RSVPs as they stand just before the session."""
     found = await context(session, row)
     if found is None:
         return None
     coffee, series, tz = found
-    return await brief.compose(session, coffee, series, tz)
+    return await brief.compose(session, coffee, series, tz, open_work)

@@ -102,7 +102,7 @@ def reminder(series: CoffeeSeriesRow, starts: datetime, tz: str) -> Reply:
 def followup(session_id: int) -> Reply:
     """After the session: a ticket or a coaching cycle, one tap each."""
     text = "Thanks for coming to Coffee and Curriculum! Want help with anything from today?"
-    buttons = (Button("Open a ticket", "coffee.ticket", str(session_id), "primary"),
+    buttons = (Button("Open a ticket", "tickets.form", "", "primary"),
                Button("Book a coaching cycle", "coffee.cycle", str(session_id)))
     return Reply(text, (Text(text), Buttons(buttons)))
 

@@ -1,19 +1,16 @@
-"""Build one digest: this period's figures beside the previous period's, for one scope."""
+"""Build one digest: every feature's sections for the period, merged by heading, and a chart."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.digest import figures, sections
 from bot.features.digest.chart import daily_chart
-from bot.features.digest.figures import Period, QuestionFigures, Scope, TicketFigures
-from bot.features.digest.gaps import Gap, cluster
-from bot.features.digest.sections import CoffeeFigures, PulseLine
-from bot.features.tickets.models import DraftRow, TicketRow
+from bot.hooks import DigestAsk, DigestSection, Period, Scope, Section
 from bot.schools.models import SchoolRow
 
 
@@ -23,21 +20,13 @@ class Digest:
 
     period: Period
     scope_label: str
-    questions: QuestionFigures
-    questions_before: QuestionFigures
-    feedback: list[tuple[str, int, int]]
-    top_articles: list[tuple[str, int]]
-    gaps: list[Gap]
-    drafts: list[str]
-    tickets: TicketFigures
-    tickets_before: TicketFigures
-    by_category: list[tuple[str, int]]
-    by_school: list[tuple[str, int]]
-    oldest_open: list[TicketRow]
-    outages: list[tuple[int, str, int]]
-    coffee: CoffeeFigures
-    pulses: list[PulseLine]
+    sections: tuple[Section, ...]
     chart: tuple[str, str]  # url path, alt text
+
+    @property
+    def summary(self) -> str:
+        """The sections' few words, in order: "11 questions, 4 knowledge-base gaps, ..."."""
+        return ", ".join(s.summary for s in self.sections if s.summary)
 
 
 async def scope_label(session: AsyncSession, scope: Scope) -> str:
@@ -49,48 +38,28 @@ async def scope_label(session: AsyncSession, scope: Scope) -> str:
     return ", ".join(names) or "no school"
 
 
-async def _drafts(session: AsyncSession, period: Period) -> list[str]:
-    query = (select(DraftRow.title).where(DraftRow.created_at >= period.start,
-                                          DraftRow.created_at < period.end)
-             .order_by(DraftRow.id))
-    return list((await session.execute(query)).scalars())
+def merged(parts: Sequence[Section]) -> tuple[Section, ...]:
+    """Parts with the same heading become one section (in the order they were given)."""
+    by_heading: dict[str, Section] = {}
+    for part in parts:
+        found = by_heading.get(part.heading)
+        if found is None:
+            by_heading[part.heading] = part
+            continue
+        summary = ", ".join(filter(None, (found.summary, part.summary)))
+        by_heading[part.heading] = Section(found.heading, min(found.order, part.order),
+                                           found.blocks + part.blocks, summary,
+                                           {**found.daily, **part.daily})
+    return tuple(sorted(by_heading.values(), key=lambda s: s.order))
 
 
-async def build_digest(session: AsyncSession, period: Period, scope: Scope,
-                       coach_id: int | None = None, now: datetime | None = None) -> Digest:
-    """Run every figure for the period and the one before it.
-
-    `coach_id` limits the pulse section to that coach's surveys (None: all of them).
-    """
-    before = period.previous
-    now = now or period.end
-    return Digest(
-        period=period, scope_label=await scope_label(session, scope),
-        questions=await figures.questions(session, period, scope),
-        questions_before=await figures.questions(session, before, scope),
-        feedback=await figures.feedback_by_article(session, period, scope),
-        top_articles=await figures.top_articles(session, period, scope),
-        gaps=cluster(await figures.gap_texts(session, period, scope)),
-        drafts=await _drafts(session, period),
-        tickets=await figures.tickets(session, period, scope),
-        tickets_before=await figures.tickets(session, before, scope),
-        by_category=await figures.tickets_by(session, period, scope, "category"),
-        by_school=await figures.tickets_by(session, period, scope, "school"),
-        oldest_open=await figures.oldest_open(session, period.end, scope),
-        outages=await figures.outages(session, period, scope),
-        coffee=await sections.coffee(session, period, scope),
-        pulses=await sections.pulses(session, period, coach_id, now),
-        chart=await daily_chart(session, period, scope, now),
-    )
-
-
-def change(now: float | None, before: float | None) -> str:
-    """A figure with its change since the previous period: `12 (+3)`."""
-    if now is None:
-        return "-"
-    shown = f"{now:g}"
-    if before is None:
-        return shown
-    delta = now - before
-    return f"{shown} ({'+' if delta > 0 else ''}{delta:g})" if delta else f"{shown} (same)"
-
+async def build_digest(session: AsyncSession, contributors: Sequence[DigestSection],
+                       ask: DigestAsk) -> Digest:
+    """Ask every feature for its part of the digest, then draw the per-day chart."""
+    parts = [part for contribute in contributors for part in await contribute(session, ask)]
+    sections = merged(parts)
+    series: dict[str, dict[date, int]] = {}
+    for section in sections:
+        series.update(section.daily)
+    chart = await daily_chart(session, ask.period, series, ask.now)
+    return Digest(ask.period, await scope_label(session, ask.scope), sections, chart)

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
-from bot.features.digest.figures import Period, Scope
 from bot.features.digest.models import DigestPrefRow
+from bot.hooks import Period, Scope
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.models import SchoolRow

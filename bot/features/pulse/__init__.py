@@ -1,1 +1,34 @@
-"""TAM pulse surveys: a coach launches one to a pilot cohort; teachers answer anonymously."""
+"""Pulse: quick Technology Acceptance Model surveys for tool pilots, anonymous by design."""
+
+from bot.feature import Feature, OnAction, OnCommand, OnForm
+from bot.features.pulse import digest, export, handlers, jobs, service
+from bot.roles import Role
+
+COACH = Role.COACH
+feature = Feature(
+    "pulse",
+    commands=(
+        OnCommand("pulse", None, "TAM pulse surveys for tool pilots: start, status, close, "
+                  "results", "/pulse start|status|close|results [tool]", COACH),
+        OnCommand("pulse start", handlers.start, "launch a TAM pulse for a tool pilot (no words: "
+                  "a form)", "/pulse start [Tool #channel closes friday]", COACH),
+        OnCommand("pulse status", handlers.status, "how many have answered",
+                  "/pulse status [tool]", COACH),
+        OnCommand("pulse close", handlers.close, "close now and see the results",
+                  "/pulse close [tool]", COACH),
+        OnCommand("pulse results", handlers.show, "the results (from the anonymity threshold)",
+                  "/pulse results [tool]", COACH),
+    ),
+    actions=(OnAction("pulse.change", handlers.change),),
+    forms=(OnForm("pulse.start", handlers.start_form, COACH),
+           OnForm("pulse.answer", handlers.answer)),
+    jobs=jobs.register,
+    settings=(service.THRESHOLD, service.BUYIN_TARGET),
+    digest=digest.sections,
+    # Answers are keyed by a secret, never by a person: nothing to erase or export there.
+    # Who was asked stays (it only says a tombstone was asked), and is never exported, since
+    # beside response dates in a small cohort it could narrow who answered what.
+    erase={"pulse_surveys": "keep", "pulse_respondents": "keep"},
+    never_exported=("pulse_respondents", "pulse_responses"),
+    exports={"pulse": export.answer_sets},
+)

@@ -8,14 +8,12 @@ order, which is random.
 
 from __future__ import annotations
 
-import csv
-from typing import TextIO
-
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.pulse import service
 from bot.features.pulse.models import ResponseRow, SurveyRow
+from bot.hooks import Table
 
 FIXED = ("survey", "tool", "wave", "cohort", "instrument")
 
@@ -33,20 +31,17 @@ async def exportable(session: AsyncSession, tool: str = "") -> list[SurveyRow]:
     return list((await session.execute(query)).scalars())
 
 
-async def export_responses(session: AsyncSession, out: TextIO, tool: str = "") -> int:
-    """Write the CSV (header, then one row per answer set); returns the number of rows."""
+async def answer_sets(session: AsyncSession, tool: str = "") -> Table:
+    """One row per answer set of the exportable surveys, items as columns, then the comment."""
     surveys = await exportable(session, tool)
     items: list[str] = []
     for survey in surveys:
         items += [i.id for i in service.instrument_of(survey).items if i.id not in items]
-    writer = csv.writer(out)
-    writer.writerow((*FIXED, *items, "comment"))
-    rows = 0
+    rows: list[tuple[str, ...]] = []
     for survey in surveys:
         query = (select(ResponseRow.answers, ResponseRow.comment)
                  .where(ResponseRow.survey_id == survey.id).order_by(ResponseRow.key))
-        for answers, comment in await session.execute(query):
-            writer.writerow((survey.id, survey.tool, survey.wave, survey.cohort_name,
-                             survey.instrument, *(answers.get(i, "") for i in items), comment))
-            rows += 1
-    return rows
+        rows += [(str(survey.id), survey.tool, str(survey.wave), survey.cohort_name,
+                  survey.instrument, *(str(answers.get(i, "")) for i in items), comment)
+                 for answers, comment in await session.execute(query)]
+    return Table((*FIXED, *items, "comment"), rows)

@@ -10,6 +10,7 @@ from bot.blocks import Reply
 from bot.features.pulse import answering, results, service, views
 from bot.features.pulse.models import SurveyRow
 from bot.outbox import Notice
+from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
 
 
@@ -58,3 +59,11 @@ async def close_due(session: AsyncSession, now: datetime) -> list[Notice]:
     for survey in await service.due_to_close(session, now):
         await service.close(session, survey, now, tell_coach=True)
     return []
+
+
+def register(jobs: Jobs) -> None:
+    """Invitations, the reminder and results go through the ledger; closing is a chore."""
+    jobs.renderer(service.INVITE)(render_invitation)
+    jobs.renderer(service.REMIND)(render_reminder)
+    jobs.renderer(service.RESULTS)(render_results)
+    jobs.chore("pulse.close")(close_due)

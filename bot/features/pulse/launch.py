@@ -14,7 +14,7 @@ from bot.features.pulse.instruments import DEFAULT, Instrument, instruments_for
 from bot.people.directory import remember_person
 from bot.people.models import ConversationRow, PersonRow
 from bot.turn import Turn
-from bot.vocabulary import Conversation
+from bot.vocabulary import Conversation, Incoming
 
 CLOSE_WORDS = {"closes", "closing", "until", "close", "by"}
 SHARE_WORDS = {"share", "shared", "public"}
@@ -61,7 +61,7 @@ def cohort_of(token: str, here: Conversation) -> tuple[Conversation, str]:
     return Conversation(platform=here.platform, id=token.lstrip("#"), kind="channel"), name
 
 
-async def cohort_members(turn: Turn, cohort: Conversation) -> list[PersonRow]:
+async def cohort_members(turn: Turn[Incoming], cohort: Conversation) -> list[PersonRow]:
     """The cohort's people, from the platform, remembered so the delivery policy knows them."""
     messenger = turn.messengers.get(cohort.platform)
     if messenger is None:
@@ -80,7 +80,7 @@ async def cohort_members(turn: Turn, cohort: Conversation) -> list[PersonRow]:
     return rows
 
 
-def instrument_for(turn: Turn, name: str = DEFAULT) -> Instrument:
+def instrument_for(turn: Turn[Incoming], name: str = DEFAULT) -> Instrument:
     """A loaded instrument by id."""
     known = instruments_for(turn.settings.kb_dir)
     if name not in known:
@@ -88,7 +88,7 @@ def instrument_for(turn: Turn, name: str = DEFAULT) -> Instrument:
     return known[name]
 
 
-async def launch(turn: Turn, asked: Asked, instrument: Instrument, key: str | None
+async def launch(turn: Turn[Incoming], asked: Asked, instrument: Instrument, key: str | None
                  ) -> list[Reply]:
     """Create the wave and plan its invitations and reminder; retried launches do nothing."""
     cohort, name = cohort_of(asked.cohort, turn.incoming.conversation)

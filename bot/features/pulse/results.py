@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.charts import chart_url
-from bot.features.admin.models import read_int
 from bot.features.pulse import service
 from bot.features.pulse.chart import Wave, alt_text, chart_token
 from bot.features.pulse.models import ResponseRow, SurveyRow
@@ -79,7 +78,7 @@ async def report(session: AsyncSession, survey: SurveyRow, now: datetime,
     threshold = await service.threshold(session)
     answers = await service.visible_answers(session, survey, now)
     result = Report(survey, len(answers), threshold,
-                    await read_int(session, "pulse_buyin_target"),
+                    await service.BUYIN_TARGET.read(session),
                     answered=await service.response_count(session, survey.id))
     if not result.shown:
         return result

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
-from bot.features.admin.models import read_int
 from bot.features.pulse.instruments import Instrument, parse
 from bot.features.pulse.models import RespondentRow, ResponseRow, SnapshotRow, SurveyRow
 from bot.people.models import PersonRow
@@ -18,10 +17,16 @@ from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
+from bot.stored_settings import StoredSetting
 from bot.vocabulary import Conversation
 
 INVITE, REMIND, RESULTS = "pulse.invite", "pulse.remind", "pulse.results"
-MIN_THRESHOLD = 3  # below three, "totals" are somebody's answers
+# Below three answers, "totals" are somebody's answers.
+THRESHOLD = StoredSetting("pulse_min_responses", 5,
+                          "answers before any pulse figure is shown", minimum=3, maximum=1000)
+BUYIN_TARGET = StoredSetting("pulse_buyin_target", 85,
+                             "percent agreeing on intention to use that counts as buy-in",
+                             minimum=1, maximum=100)
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ def occurrence(survey: SurveyRow) -> str:
 
 async def threshold(session: AsyncSession) -> int:
     """Fewest answers before any figure is shown (a setting, never below three)."""
-    return max(MIN_THRESHOLD, await read_int(session, "pulse_min_responses"))
+    return await THRESHOLD.read(session)
 
 
 async def local_midnight_after(session: AsyncSession, coach: PersonRow, day: date) -> datetime:

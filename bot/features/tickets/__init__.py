@@ -1,1 +1,52 @@
-"""Tickets: every help request reaches a person, and the teacher hears back in chat."""
+"""Tickets: teachers ask for a person; coaches triage, reply, resolve; nothing is lost."""
+
+from bot.feature import Feature, OnAction, OnCommand, OnForm
+from bot.features.tickets import digest, export, handlers, jobs, opening, similar, triage
+from bot.roles import Role
+
+COACH = Role.COACH
+feature = Feature(
+    "tickets",
+    commands=(
+        OnCommand("ticket", opening.ticket_command, "open a ticket for a person to help",
+                  "/ticket [what happened]"),
+        OnCommand("tickets", handlers.tickets_command,
+                  "your tickets (coaches: the queue, with filters)", "/tickets [filters]"),
+        OnCommand("prepbot settings route", handlers.route_here,
+                  "post one category's tickets (or `default`) in this channel",
+                  "/prepbot settings route <category|default> here", Role.ADMIN),
+    ),
+    actions=(
+        OnAction("tickets.form", handlers.show_form),
+        OnAction("tickets.join", opening.join),
+        OnAction("tickets.separate", opening.separate),
+        OnAction("tickets.view", triage.view),
+        OnAction("tickets.reopen", triage.reopen),
+        OnAction("tickets.answer", triage.ask_answer),
+        OnAction("tickets.claim", triage.claim, COACH),
+        OnAction("tickets.wait", triage.wait, COACH),
+        OnAction("tickets.resolve", triage.resolve, COACH),
+        OnAction("tickets.reply", triage.ask_reply, COACH),
+        OnAction("tickets.merge", triage.ask_merge, COACH),
+        OnAction("tickets.suggest", triage.ask_draft, COACH),
+    ),
+    forms=(
+        OnForm("tickets.new", opening.from_form),
+        OnForm("tickets.answer", triage.send_answer),
+        OnForm("tickets.reply", triage.send_reply, COACH),
+        OnForm("tickets.merge", triage.do_merge, COACH),
+        OnForm("tickets.draft", triage.save_draft, COACH),
+    ),
+    jobs=jobs.register,
+    settings=(jobs.REMIND_AFTER, jobs.AUTOCLOSE_AFTER, jobs.RETENTION, similar.METOO_WINDOW),
+    describe=handlers.describe_routes,
+    digest=digest.sections,
+    erase={"tickets": jobs.erase_requests,  # blanked unless other teachers share the ticket
+           "ticket_events": "blank:text",  # what they wrote on a ticket's timeline
+           "ticket_people": "keep",  # "teachers affected" counts; points at the tombstone
+           "kb_drafts": "keep"},  # a coach's draft article: work product, not personal data
+    exports={"tickets": export.tickets, "kb_drafts": export.drafts},
+    escalate=opening.escalate,
+    answer_extra=similar.metoo_offer,
+    open_work=similar.open_work_of,
+)

@@ -1,42 +1,47 @@
-"""Ticket exports for districts: one row per ticket, the stored (masked) text only."""
+"""Ticket exports for districts: one row per ticket (the stored, masked text only); drafts."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
+from bot.hooks import Table
 from bot.schools.models import SchoolRow
 
 COLUMNS = ("number", "status", "category", "school", "room", "urgency", "teachers_affected",
            "created_at", "first_response_at", "resolved_at", "closed_at",
            "first_response_school_seconds", "resolution_school_seconds", "text")
+DRAFT_COLUMNS = ("number", "category", "title", "ticket", "created_on", "body")
 
 
 def _iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
 
-async def ticket_rows(session: AsyncSession) -> AsyncIterator[tuple[str, ...]]:
-    """Every ticket as CSV-ready strings, oldest first, streamed."""
+async def tickets(session: AsyncSession, _: str = "") -> Table:
+    """Every ticket as CSV-ready strings, oldest first."""
     affected = (select(TicketPersonRow.ticket_id, func.count().label("n"))
                 .group_by(TicketPersonRow.ticket_id).subquery())
     query = (select(TicketRow, SchoolRow.name, affected.c.n)
              .outerjoin(SchoolRow, SchoolRow.id == TicketRow.school_id)
              .outerjoin(affected, affected.c.ticket_id == TicketRow.id)
              .order_by(TicketRow.id))
-    for ticket, school, count in await session.execute(query):
-        yield (str(ticket.id), ticket.status, ticket.category, school or "", ticket.room,
-               ticket.urgency, str(count or 0), _iso(ticket.created_at),
-               _iso(ticket.first_response_at), _iso(ticket.resolved_at), _iso(ticket.closed_at),
-               "" if ticket.first_response_secs is None else f"{ticket.first_response_secs:.0f}",
-               "" if ticket.resolution_secs is None else f"{ticket.resolution_secs:.0f}",
-               ticket.text)
+    rows: list[tuple[str, ...]] = [
+            (str(ticket.id), ticket.status, ticket.category, school or "", ticket.room,
+             ticket.urgency, str(count or 0), _iso(ticket.created_at),
+             _iso(ticket.first_response_at), _iso(ticket.resolved_at), _iso(ticket.closed_at),
+             "" if ticket.first_response_secs is None else f"{ticket.first_response_secs:.0f}",
+             "" if ticket.resolution_secs is None else f"{ticket.resolution_secs:.0f}",
+             ticket.text)
+            for ticket, school, count in await session.execute(query)]
+    return Table(COLUMNS, rows)
 
 
-async def drafts(session: AsyncSession) -> list[DraftRow]:
+async def drafts(session: AsyncSession, _: str = "") -> Table:
     """Article drafts suggested from tickets, newest first."""
-    return list((await session.execute(select(DraftRow).order_by(DraftRow.id.desc()))).scalars())
+    found = (await session.execute(select(DraftRow).order_by(DraftRow.id.desc()))).scalars()
+    return Table(DRAFT_COLUMNS, [(str(d.id), d.category, d.title, str(d.ticket_id or ""),
+                                  f"{d.created_at:%Y-%m-%d}", d.body) for d in found])

@@ -1,36 +1,34 @@
-"""Wiring: `/ticket`, `/tickets`, and every ticket button and form."""
+"""`/tickets` (a teacher's own, or the coaches' queue), the ticket form, and triage routes."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.blocks import Reply
+from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.tickets import opening, service, sweeps, triage, views
-from bot.features.tickets.routes import CATEGORIES
+from bot.features.tickets import service, views
+from bot.features.tickets.routes import CATEGORIES, DEFAULT, all_routes, set_route
 from bot.roles import Role
-from bot.router import Router
-from bot.scheduling.jobs import Jobs
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
-from bot.vocabulary import Command
+from bot.vocabulary import Action, Command
 
 FILTER_HELP = ("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
                "`status <new|assigned|waiting|resolved|closed|all>`.")
 
 
-async def tickets_command(turn: Turn) -> list[Reply]:
+async def tickets_command(turn: Turn[Command]) -> list[Reply]:
     """A teacher's own tickets; for coaches, the queue with filters."""
     if not turn.role.allows(Role.COACH):
         mine = await service.own_tickets(turn.session, turn.person)
         return [views.listing("Your tickets", mine, "You have no tickets. `/ticket` opens one.")]
-    assert isinstance(turn.incoming, Command)
     wanted = await parse_filters(turn, turn.incoming.text.split())
     found = await service.queue(turn.session, wanted)
     return [views.listing("Ticket queue", found, "Nothing in the queue for those filters.")]
 
 
-async def parse_filters(turn: Turn, words: list[str]) -> service.QueueFilter:
+async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueFilter:
     """Read the coach's filter words."""
     fields: dict[str, object] = {}
     i = 0
@@ -54,7 +52,7 @@ async def parse_filters(turn: Turn, words: list[str]) -> service.QueueFilter:
     return service.QueueFilter(**fields)  # type: ignore[arg-type]
 
 
-async def school_id(turn: Turn, name: str) -> int:
+async def school_id(turn: Turn[Command], name: str) -> int:
     """A school's id by name (case-insensitive)."""
     query = select(SchoolRow.id).where(SchoolRow.name.ilike(name.strip()))
     found = (await turn.session.execute(query)).scalar_one_or_none()
@@ -63,30 +61,23 @@ async def school_id(turn: Turn, name: str) -> int:
     return int(found)
 
 
-def register(router: Router) -> None:
-    """Wire the tickets feature into the router."""
-    router.command("ticket", "open a ticket for a person to help", "/ticket [what happened]")(
-        opening.ticket_command)
-    router.command("tickets", "your tickets (coaches: the queue, with filters)",
-                   "/tickets [filters]")(tickets_command)
-    router.form("tickets.new")(opening.from_form)
-    router.action("tickets.open")(opening.from_question)
-    router.action("tickets.join")(opening.join)
-    router.action("tickets.separate")(opening.separate)
-    router.action("tickets.view")(triage.view)
-    router.action("tickets.reopen")(triage.reopen)
-    router.action("tickets.answer")(triage.ask_answer)
-    router.form("tickets.answer")(triage.send_answer)
-    for name, handler in (("claim", triage.claim), ("wait", triage.wait),
-                          ("resolve", triage.resolve), ("reply", triage.ask_reply),
-                          ("merge", triage.ask_merge), ("suggest", triage.ask_draft)):
-        router.action(f"tickets.{name}", Role.COACH)(handler)
-    router.form("tickets.reply", Role.COACH)(triage.send_reply)
-    router.form("tickets.merge", Role.COACH)(triage.do_merge)
-    router.form("tickets.draft", Role.COACH)(triage.save_draft)
+async def show_form(turn: Turn[Action]) -> list[Reply]:
+    """The new-ticket form, for buttons elsewhere ("Open a ticket" after a coffee chat)."""
+    return [form_reply(views.new_ticket_form())]
 
 
-def register_jobs(jobs: Jobs) -> None:
-    """Tickets' timed work: reminders and auto-close, and retention."""
-    jobs.chore("tickets.waiting")(sweeps.sweep_waiting)
-    jobs.retention("tickets.retention")(sweeps.purge_expired)
+async def route_here(turn: Turn[Command]) -> list[Reply]:
+    """`/prepbot settings route <category|default> here`, typed in a triage channel."""
+    words = turn.incoming.text.lower().split()
+    if len(words) != 2 or words[1] != "here" or words[0] not in (*CATEGORIES, DEFAULT):
+        raise BadInput(f"Usage: `/prepbot settings route <category|default> here`. "
+                       f"Categories: {', '.join(CATEGORIES)}, or `default`.")
+    await set_route(turn.session, words[0], turn.incoming.conversation)
+    text = f"Tickets in {words[0]} will be posted here."
+    return [Reply(text, (Text(text),), private=True)]
+
+
+async def describe_routes(session: AsyncSession) -> list[tuple[str, str]]:
+    """The triage routes, for `/prepbot settings`."""
+    return [(f"route {r.category}", f"{r.platform}:{r.conversation_id}")
+            for r in await all_routes(session)]

@@ -24,7 +24,6 @@ class TicketRow(Base):
     requester_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True,
                                                    index=True)
-    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id"), nullable=True)
     text: Mapped[str] = mapped_column(Text)
     room: Mapped[str] = mapped_column(String(64), default="")
     urgency: Mapped[str] = mapped_column(String(16), default="today")

@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from bot.blocks import Reply, Text
+from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.admin.models import read_int
-from bot.features.answers.models import QuestionRow
-from bot.features.answers.service import own_question
 from bot.features.tickets import service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
-from bot.features.tickets.similar import similar_open_ticket
+from bot.features.tickets.similar import METOO_WINDOW, similar_open_ticket
 from bot.features.tickets.triage import tell_triage
+from bot.hooks import Escalation
 from bot.people.directory import person_by_id
 from bot.turn import Turn
-from bot.vocabulary import Action, Command, Submission
+from bot.vocabulary import Action, Command, Incoming, Submission
 
 
-async def ticket_command(turn: Turn) -> list[Reply]:
+async def ticket_command(turn: Turn[Command]) -> list[Reply]:
     """`/ticket <text>` opens one (or offers "me too"); `/ticket` alone shows the form."""
-    assert isinstance(turn.incoming, Command)
     text = turn.incoming.text.strip()
     if not text:
-        return [views.form_reply(views.new_ticket_form())]
+        return [form_reply(views.new_ticket_form())]
     category = _category_of(turn, text)
-    window = await read_int(turn.session, "metoo_window_hours")
+    window = await METOO_WINDOW.read(turn.session)
     match = await similar_open_ticket(turn.session, turn.person.school_id, text, category,
                                       turn.now, window)
     if match is not None:
@@ -35,15 +32,14 @@ async def ticket_command(turn: Turn) -> list[Reply]:
     return await _open(turn, Draft(text=text, category=category), key)
 
 
-def _category_of(turn: Turn, text: str) -> str:
+def _category_of(turn: Turn[Incoming], text: str) -> str:
     decision = turn.kb.answer(text)
     article = turn.kb.get(decision.top_id) if decision.top_id else None
     return article.category if article and decision.kind != "deflect" else "other"
 
 
-async def from_form(turn: Turn) -> list[Reply]:
+async def from_form(turn: Turn[Submission]) -> list[Reply]:
     """The new-ticket form was submitted."""
-    assert isinstance(turn.incoming, Submission)
     values = turn.incoming.values
     category = values.get("category", "other")
     draft = Draft(text=values.get("text", ""), room=values.get("room", ""),
@@ -54,25 +50,16 @@ async def from_form(turn: Turn) -> list[Reply]:
     return await _open(turn, draft, key)
 
 
-async def from_question(turn: Turn) -> list[Reply]:
-    """"Open a ticket" after an answer: the question and what was shown come along."""
-    assert isinstance(turn.incoming, Action)
-    question = await own_question(turn.session, turn.person, turn.incoming.value)
-    return await _open(turn, draft_from(turn, question), f"question:{question.id}")
+async def escalate(turn: Turn[Action], escalation: Escalation) -> list[Reply]:
+    """Another feature hands over a teacher who needs a person: open their ticket."""
+    draft = Draft(text=escalation.text, category=escalation.category,
+                  article_id=escalation.article_id, articles_shown=escalation.articles_shown,
+                  didnt_help=escalation.didnt_help)
+    return await _open(turn, draft, escalation.request_key)
 
 
-def draft_from(turn: Turn, question: QuestionRow) -> Draft:
-    """A ticket draft carrying the question, the articles shown and the feedback."""
-    article = turn.kb.get(question.article_id) if question.article_id else None
-    shown = ",".join(filter(None, [question.article_id, question.suggestions]))
-    return Draft(text=question.text, category=article.category if article else "other",
-                 article_id=question.article_id, articles_shown=shown,
-                 didnt_help=question.helpful is False, question_id=question.id)
-
-
-async def join(turn: Turn) -> list[Reply]:
+async def join(turn: Turn[Action]) -> list[Reply]:
     """"Add me to #41"."""
-    assert isinstance(turn.incoming, Action)
     ticket = await service.get_ticket(turn.session, turn.incoming.value)
     if ticket.status not in service.OPEN:
         raise BadInput(f"Ticket #{ticket.id} is already {ticket.status}. Open a new one if "
@@ -87,15 +74,14 @@ async def join(turn: Turn) -> list[Reply]:
     return [Reply(text, (Text(text),), replace_original=True)]
 
 
-async def separate(turn: Turn) -> list[Reply]:
+async def separate(turn: Turn[Action]) -> list[Reply]:
     """"No, open a new ticket" after a "me too" offer."""
-    assert isinstance(turn.incoming, Action)
     nonce, _, text = turn.incoming.value.partition("|")
     draft = Draft(text=text, category=_category_of(turn, text))
     return await _open(turn, draft, f"separate:{nonce}")
 
 
-async def _open(turn: Turn, draft: Draft, key: str | None) -> list[Reply]:
+async def _open(turn: Turn[Incoming], draft: Draft, key: str | None) -> list[Reply]:
     with turn.metrics.ticket_seconds.time():
         opened = await service.open_ticket(turn.session, turn.person, draft, turn.now, key)
     if opened.created:
@@ -104,7 +90,7 @@ async def _open(turn: Turn, draft: Draft, key: str | None) -> list[Reply]:
     return [views.opened_reply(opened.ticket, opened.masked, opened.created)]
 
 
-async def _announce(turn: Turn, ticket: TicketRow) -> None:
+async def _announce(turn: Turn[Incoming], ticket: TicketRow) -> None:
     where = await triage_conversation(turn.session, ticket.category)
     if where is not None:
         requester = await person_by_id(turn.session, ticket.requester_id)

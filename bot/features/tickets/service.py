@@ -30,7 +30,6 @@ class Draft:
     article_id: str | None = None
     articles_shown: str = ""
     didnt_help: bool = False
-    question_id: int | None = None
     keep_identifiers: bool = False
 
 
@@ -54,7 +53,7 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
               else mask_student_data(draft.text))
     ticket = TicketRow(
         request_key=request_key, requester_id=requester.id, school_id=requester.school_id,
-        question_id=draft.question_id, text=masked.text[:MAX_TEXT], room=draft.room[:64],
+        text=masked.text[:MAX_TEXT], room=draft.room[:64],
         urgency=draft.urgency if draft.urgency in URGENCIES else "today",
         category=draft.category, article_id=draft.article_id,
         articles_shown=draft.articles_shown[:512], didnt_help=draft.didnt_help,

@@ -1,19 +1,29 @@
-""""Me too": find an open ticket from the same school that describes the same problem."""
+""""Me too": find an open ticket from the same school that describes the same problem; and
+the open tickets of a group of people (for a coach's brief)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.tickets.models import TicketRow
+from bot.blocks import Block, Button, Buttons, Text
+from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.features.tickets.service import OPEN
+from bot.hooks import Answered
+from bot.stored_settings import StoredSetting
+from bot.turn import Turn
 
 SAME_PROBLEM = 72
 SAME_CATEGORY_BONUS = 8
+MAX_OPEN_WORK = 15
+METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
+                             "hours an open ticket is offered to others as \"me too\"",
+                             minimum=1, maximum=24 * 30)
 
 
 async def similar_open_ticket(session: AsyncSession, school_id: int | None, text: str,
@@ -35,3 +45,30 @@ async def similar_open_ticket(session: AsyncSession, school_id: int | None, text
         if score >= SAME_PROBLEM and (best is None or score > best[0]):
             best = (score, ticket)
     return best[1] if best else None
+
+
+async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
+    """Under an answer: "Same problem? Add me to #41" when an open ticket at the school matches."""
+    same = await similar_open_ticket(turn.session, turn.person.school_id, answered.text,
+                                     answered.category, turn.now,
+                                     await METOO_WINDOW.read(turn.session))
+    if same is None:
+        return ()
+    return (Text(f"Others at your school reported something like this: ticket #{same.id}."),
+            Buttons((Button(f"Same problem? Add me to #{same.id}", "tickets.join",
+                            str(same.id)),)))
+
+
+async def open_work_of(session: AsyncSession, names: dict[int, str]) -> list[str]:
+    """`#12 the projector shows no signal (Ms Rivera)` for each open ticket of these people."""
+    if not names:
+        return []
+    query = (select(TicketRow, TicketPersonRow.person_id)
+             .join(TicketPersonRow, TicketPersonRow.ticket_id == TicketRow.id)
+             .where(TicketPersonRow.person_id.in_(list(names)), TicketRow.status.in_(OPEN),
+                    TicketRow.merged_into.is_(None))
+             .order_by(TicketRow.id).limit(MAX_OPEN_WORK))
+    lines: dict[int, str] = {}
+    for ticket, person_id in (await session.execute(query)).all():
+        lines.setdefault(ticket.id, f"#{ticket.id} {ticket.text[:80]} ({names[person_id]})")
+    return list(lines.values())

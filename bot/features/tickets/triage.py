@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.blocks import Reply, Text
+from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput, NotAllowed
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
@@ -11,7 +11,7 @@ from bot.features.tickets.timing import stamp_times
 from bot.people.directory import person_by_id
 from bot.roles import Role
 from bot.turn import Turn
-from bot.vocabulary import Action, Submission
+from bot.vocabulary import Action, Incoming, Submission
 
 TOLD = {"claimed": "{coach} is on it.",
         "waiting": "{coach} needs something from you. Reply here to keep it moving.",
@@ -20,7 +20,7 @@ TOLD = {"claimed": "{coach} is on it.",
         "closed": "it was closed."}
 
 
-async def card(turn: Turn, ticket: TicketRow, replace: bool = True) -> Reply:
+async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) -> Reply:
     """The triage card as it stands now."""
     requester = await person_by_id(turn.session, ticket.requester_id)
     assignee = await person_by_id(turn.session, ticket.assignee_id)
@@ -29,7 +29,7 @@ async def card(turn: Turn, ticket: TicketRow, replace: bool = True) -> Reply:
                              assignee.display_name if assignee else "", replace)
 
 
-async def tell_teachers(turn: Turn, ticket: TicketRow, sentence: str,
+async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow, sentence: str,
                         reopen: bool = False) -> None:
     """Notify everyone on the ticket (except whoever caused the change)."""
     for person in await service.people_on(turn.session, ticket):
@@ -37,14 +37,14 @@ async def tell_teachers(turn: Turn, ticket: TicketRow, sentence: str,
             turn.notify(person, views.notice(ticket, sentence, reopen))
 
 
-async def _ticket_of(turn: Turn) -> TicketRow:
+async def _ticket_of(turn: Turn[Action | Submission]) -> TicketRow:
     incoming = turn.incoming
     number = incoming.value if isinstance(incoming, Action) else (
         incoming.context if isinstance(incoming, Submission) else "")
     return await service.get_ticket(turn.session, number)
 
 
-async def change(turn: Turn, kind: str) -> list[Reply]:
+async def change(turn: Turn[Action], kind: str) -> list[Reply]:
     """Apply a status change from the card, tell the teachers, and redraw the card."""
     ticket = await _ticket_of(turn)
     lifecycle.move(turn.session, ticket, kind, turn.person, turn.now)
@@ -55,22 +55,22 @@ async def change(turn: Turn, kind: str) -> list[Reply]:
     return [await card(turn, ticket)]
 
 
-async def claim(turn: Turn) -> list[Reply]:
+async def claim(turn: Turn[Action]) -> list[Reply]:
     """Claim a ticket."""
     return await change(turn, "claimed")
 
 
-async def wait(turn: Turn) -> list[Reply]:
+async def wait(turn: Turn[Action]) -> list[Reply]:
     """Mark a ticket as waiting on the teacher."""
     return await change(turn, "waiting")
 
 
-async def resolve(turn: Turn) -> list[Reply]:
+async def resolve(turn: Turn[Action]) -> list[Reply]:
     """Resolve a ticket (the card then offers an article draft if the knowledge base fell short)."""
     return await change(turn, "resolved")
 
 
-async def reopen(turn: Turn) -> list[Reply]:
+async def reopen(turn: Turn[Action]) -> list[Reply]:
     """Reopen: coaches from the card, teachers on their own ticket ("still broken")."""
     ticket = await _ticket_of(turn)
     if turn.role == Role.TEACHER:
@@ -82,7 +82,7 @@ async def reopen(turn: Turn) -> list[Reply]:
     return await change(turn, "reopened")
 
 
-async def view(turn: Turn) -> list[Reply]:
+async def view(turn: Turn[Action]) -> list[Reply]:
     """Open one ticket: the card for coaches, the teacher's own view for teachers."""
     ticket = await _ticket_of(turn)
     if turn.role.allows(Role.COACH):
@@ -92,17 +92,16 @@ async def view(turn: Turn) -> list[Reply]:
     return [views.teacher_view(ticket)]
 
 
-async def ask_reply(turn: Turn) -> list[Reply]:
+async def ask_reply(turn: Turn[Action]) -> list[Reply]:
     """The coach's reply form."""
     ticket = await _ticket_of(turn)
     form = views.text_form("tickets.reply", f"Reply on #{ticket.id}", "Your message to the teacher",
                            ticket.id, "Send")
-    return [views.form_reply(form)]
+    return [form_reply(form)]
 
 
-async def send_reply(turn: Turn) -> list[Reply]:
+async def send_reply(turn: Turn[Submission]) -> list[Reply]:
     """Relay a coach's reply to the teachers' conversations with the bot."""
-    assert isinstance(turn.incoming, Submission)
     ticket = await _ticket_of(turn)
     text = _required(turn.incoming.values.get("text", ""))
     lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, text)
@@ -113,19 +112,18 @@ async def send_reply(turn: Turn) -> list[Reply]:
                   private=True)]
 
 
-async def ask_answer(turn: Turn) -> list[Reply]:
+async def ask_answer(turn: Turn[Action]) -> list[Reply]:
     """The teacher's form to answer on their ticket."""
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed("That ticket isn't yours.")
     form = views.text_form("tickets.answer", f"Reply on #{ticket.id}", "Your message", ticket.id,
                            "Send")
-    return [views.form_reply(form)]
+    return [form_reply(form)]
 
 
-async def send_answer(turn: Turn) -> list[Reply]:
+async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     """A teacher's answer goes back into the ticket; a waiting or auto-closed ticket moves again."""
-    assert isinstance(turn.incoming, Submission)
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed("That ticket isn't yours.")
@@ -141,7 +139,7 @@ async def send_answer(turn: Turn) -> list[Reply]:
     return [Reply(told, (Text(told),))]
 
 
-async def tell_triage(turn: Turn, ticket: TicketRow, text: str) -> None:
+async def tell_triage(turn: Turn[Incoming], ticket: TicketRow, text: str) -> None:
     """Tell the coach handling a ticket, or its triage channel while nobody has claimed it."""
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     if assignee is not None:
@@ -152,14 +150,13 @@ async def tell_triage(turn: Turn, ticket: TicketRow, text: str) -> None:
         turn.post(where, Reply(text, (Text(text, markdown=False),)))
 
 
-async def ask_merge(turn: Turn) -> list[Reply]:
+async def ask_merge(turn: Turn[Action]) -> list[Reply]:
     """The merge form."""
-    return [views.form_reply(views.merge_form((await _ticket_of(turn)).id))]
+    return [form_reply(views.merge_form((await _ticket_of(turn)).id))]
 
 
-async def do_merge(turn: Turn) -> list[Reply]:
+async def do_merge(turn: Turn[Submission]) -> list[Reply]:
     """Merge this ticket into another; its teachers follow."""
-    assert isinstance(turn.incoming, Submission)
     source = await _ticket_of(turn)
     target = await service.get_ticket(turn.session,
                                       turn.incoming.values.get("target", "").strip().lstrip("#"))
@@ -168,14 +165,13 @@ async def do_merge(turn: Turn) -> list[Reply]:
     return [await card(turn, target, replace=False)]
 
 
-async def ask_draft(turn: Turn) -> list[Reply]:
+async def ask_draft(turn: Turn[Action]) -> list[Reply]:
     """The "suggest an article" form."""
-    return [views.form_reply(views.draft_form(await _ticket_of(turn)))]
+    return [form_reply(views.draft_form(await _ticket_of(turn)))]
 
 
-async def save_draft(turn: Turn) -> list[Reply]:
+async def save_draft(turn: Turn[Submission]) -> list[Reply]:
     """Store an article draft for the knowledge base's curators."""
-    assert isinstance(turn.incoming, Submission)
     ticket = await _ticket_of(turn)
     values = turn.incoming.values
     draft = DraftRow(ticket_id=ticket.id, category=ticket.category, author_id=turn.person.id,

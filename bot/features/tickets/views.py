@@ -128,11 +128,6 @@ def draft_form(ticket: TicketRow) -> Form:
     ), submit_label="Save draft", context=str(ticket.id))
 
 
-def form_reply(form: Form) -> Reply:
-    """A reply that is just a form (a modal in Slack, a card in Teams)."""
-    return Reply(form.title, (form,), private=True)
-
-
 def notice(ticket: TicketRow, sentence: str, reopen: bool = False) -> Reply:
     """What teachers on a ticket are told when something changes."""
     text = f"Ticket #{ticket.id}: {sentence}"

@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from bot.storage.engine import make_engine
-from bot.storage.models import metadata
+from bot.tables import metadata
 
 
 def run_on(connection: Connection) -> None:

@@ -51,7 +51,7 @@ def test_ticket_export_writes_the_masked_text_only(tmp_path: Path) -> None:
 
 def test_sweep_and_drafts_run_on_an_empty_database(tmp_path: Path) -> None:
     swept = prepbot("tickets", "sweep", cwd=tmp_path, DATABASE_URL="")
-    assert swept.returncode == 0 and "0 notice(s) sent" in swept.stdout
+    assert swept.returncode == 0 and "0 message(s) sent" in swept.stdout
     assert prepbot("kb", "drafts", cwd=tmp_path, DATABASE_URL="").returncode == 0
 
 

@@ -15,7 +15,7 @@ async def test_no_replaces_the_answer_with_an_offer_of_a_ticket(slack: SlackClie
     [updated] = await slack.stub.wait_for("response_url")
     assert updated.params["replace_original"] is True
     assert said.HELPFUL_NO in updated.params["text"]
-    assert [b["action_id"] for b in buttons(updated.params["blocks"])] == ["tickets.open"]
+    assert [b["action_id"] for b in buttons(updated.params["blocks"])] == ["answers.ticket"]
 
 
 async def test_the_ticket_button_opens_a_ticket_in_the_conversation(slack: SlackClient) -> None:

@@ -6,7 +6,7 @@ from sqlalchemy import inspect
 
 from adapters.runtime import Runtime
 from bot.storage.migrate import current_revision, downgrade, head_revision, upgrade
-from bot.storage.models import metadata
+from bot.tables import metadata
 
 
 async def table_names(runtime: Runtime) -> set[str]:

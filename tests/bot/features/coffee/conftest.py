@@ -11,7 +11,7 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Form, Reply
-from bot.features.coffee import handlers
+from bot.features.coffee import jobs as coffee_jobs
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
 from bot.schools.models import ClosureRow, SchoolRow
@@ -121,8 +121,8 @@ async def invitations_out(chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
 
 def coffee_only(runtime: Runtime) -> Dispatcher:
     """A dispatcher with only this feature's jobs: the other features' chores cost time."""
-    jobs = Jobs(messengers=runtime.bot.messengers)
-    handlers.register_jobs(jobs)
+    jobs = Jobs(messengers=runtime.bot.messengers, features=runtime.bot.features)
+    coffee_jobs.register(jobs)
     return Dispatcher(runtime.sessions, jobs, runtime.bot.clock, runtime.bot.messengers,
                       runtime.metrics)
 

@@ -47,7 +47,7 @@ async def test_a_coach_sets_up_lists_pauses_edits_and_cancels_a_series(
     [listing] = await chat.say("/coffee", as_=coach)
     assert "no Coffee and Curriculum series yet" in listing.text
     [refused] = await chat.say("/coffee setup", as_=teacher)
-    assert "Coaches set up" in refused.text
+    assert "coaches set up" in refused.text
 
 
 async def test_the_setup_form_explains_what_to_fix(

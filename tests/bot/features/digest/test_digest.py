@@ -8,11 +8,14 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.runtime import Runtime
+from bot.features.answers import digest as answers
+from bot.features.answers.gaps import cluster
 from bot.features.answers.models import QuestionRow
-from bot.features.digest.figures import Period
 from bot.features.digest.report import Digest, build_digest
 from bot.features.digest.views import digest_reply
+from bot.features.tickets import digest as tickets
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
+from bot.hooks import DigestAsk, Period, Scope
 from bot.people.directory import remember_person
 from bot.schools.service import save_school
 from bot.vocabulary import Person
@@ -70,54 +73,86 @@ async def seed(session: AsyncSession) -> tuple[int, int]:
     return lincoln.id, hillside.id
 
 
-@pytest.fixture
-async def digest(runtime: Runtime) -> Digest:
-    async with runtime.sessions() as session, session.begin():
-        lincoln, _ = await seed(session)
+async def composed(runtime: Runtime, scope: Scope) -> Digest:
+    """The digest of WEEK as a coach of those schools would get it."""
     async with runtime.sessions() as session:
-        return await build_digest(session, WEEK, (lincoln,))
+        return await build_digest(session, runtime.bot.features.digest_sections,
+                                  DigestAsk(WEEK, scope, None, WEEK.end))
 
 
-async def test_question_figures_and_their_change(digest: Digest) -> None:
-    q, before = digest.questions, digest.questions_before
+def section(digest: Digest, heading: str) -> str:
+    """One section's blocks, as text."""
+    [found] = [s for s in digest.sections if s.heading == heading]
+    return " ".join(str(block) for block in found.blocks)
+
+
+@pytest.fixture
+async def lincoln(runtime: Runtime) -> int:
+    async with runtime.sessions() as session, session.begin():
+        school, _ = await seed(session)
+    return school
+
+
+@pytest.fixture
+async def digest(runtime: Runtime, lincoln: int) -> Digest:
+    return await composed(runtime, (lincoln,))
+
+
+async def test_question_figures_and_their_change(runtime: Runtime, lincoln: int) -> None:
+    async with runtime.sessions() as session:
+        q = await answers.questions(session, WEEK, (lincoln,))
+        before = await answers.questions(session, WEEK.previous, (lincoln,))
+        assert await answers.top_articles(session, WEEK, (lincoln,)) == [
+            ("projector-no-signal", 2), ("printer-offline", 1)]
+        assert await answers.feedback_by_article(session, WEEK, (lincoln,)) == [
+            ("projector-no-signal", 1, 1)]
     assert (q.asked, q.answered, q.suggested, q.deflected) == (6, 3, 1, 2)
     assert (before.asked, before.answered) == (2, 2)
-    assert digest.top_articles == [("projector-no-signal", 2), ("printer-offline", 1)]
-    assert digest.feedback == [("projector-no-signal", 1, 1)]
 
 
-async def test_gaps_are_clustered_with_samples_and_a_title(digest: Digest) -> None:
-    [bus, projector] = digest.gaps
+async def test_gaps_are_clustered_with_samples_and_a_title(runtime: Runtime,
+                                                           lincoln: int) -> None:
+    async with runtime.sessions() as session:
+        [bus, projector] = cluster(await answers.gap_texts(session, WEEK, (lincoln,)))
     assert bus.count == 2 and "field trip" in bus.samples[0]
     assert "bus" in bus.suggested_title.lower() and "trip" in bus.suggested_title.lower()
     assert projector.count == 1
-    assert digest.drafts == ["Bus booking"]
 
 
-async def test_ticket_figures_medians_and_outages(digest: Digest) -> None:
-    t = digest.tickets
+async def test_drafts_join_the_gaps_section(digest: Digest) -> None:
+    gaps = section(digest, "Knowledge-base gaps")
+    assert "field trip" in gaps and "Article drafts from tickets: Bus booking" in gaps
+
+
+async def test_ticket_figures_medians_and_outages(runtime: Runtime, lincoln: int) -> None:
+    async with runtime.sessions() as session:
+        t = await tickets.figures(session, WEEK, (lincoln,))
+        before = await tickets.figures(session, WEEK.previous, (lincoln,))
+        assert await tickets.counted_by(session, WEEK, (lincoln,), "category") == [
+            ("hardware", 2), ("lms", 1), ("network", 1)]
+        oldest = await tickets.oldest_open(session, WEEK, (lincoln,))
+        outages = await tickets.outages(session, WEEK, (lincoln,))
     assert (t.opened, t.resolved, t.still_open) == (4, 3, 2)
     assert t.median_first_response_h == 2.0 and t.median_resolution_h == 2.0
-    assert digest.tickets_before.opened == 1
-    assert digest.by_category == [("hardware", 2), ("lms", 1), ("network", 1)]
-    assert [t.text for t in digest.oldest_open] == ["hardware issue", "network issue"]
-    assert [(text, n) for _, text, n in digest.outages] == [("network issue", 3)]
+    assert before.opened == 1
+    assert [t.text for t in oldest] == ["hardware issue", "network issue"]
+    assert [(text, n) for _, text, n in outages] == [("network issue", 3)]
 
 
 async def test_other_schools_do_not_appear(digest: Digest) -> None:
     text = str(digest_reply(digest))
     assert "cafeteria" not in text
     assert digest.scope_label == "Lincoln"
-    assert all(t.school_id != 2 for t in digest.oldest_open)
 
 
 async def test_the_district_digest_sees_every_school(runtime: Runtime) -> None:
     async with runtime.sessions() as session, session.begin():
         await seed(session)
-    async with runtime.sessions() as session:
-        district = await build_digest(session, WEEK, None)
-    assert district.questions.asked == 11 and district.tickets.opened == 5
-    assert district.gaps[0].count == 5 and "cafeteria" in district.gaps[0].samples[0]
+    district = await composed(runtime, None)
+    assert district.summary.startswith("11 questions, ")
+    assert "5 tickets opened" in district.summary
+    assert "5× " in section(district, "Knowledge-base gaps")
+    assert "cafeteria" in section(district, "Knowledge-base gaps")
 
 
 async def test_the_reply_shows_each_figure_beside_last_week(digest: Digest) -> None:
@@ -125,3 +160,5 @@ async def test_the_reply_shows_each_figure_beside_last_week(digest: Digest) -> N
     rendered = " ".join(str(block) for block in reply.blocks)
     assert "6 (+4)" in rendered  # asked: 6 this week, 2 the week before
     assert "4 (+3)" in rendered  # tickets opened: 4 against 1
+    headings = [s.heading for s in digest.sections]
+    assert headings[:3] == ["Questions", "Knowledge-base gaps", "Tickets"]

@@ -9,9 +9,9 @@ from adapters.runtime import Runtime
 from bot.blocks import Image
 from bot.charts import chart_png
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
-from bot.features.digest.figures import Period
-from bot.features.digest.report import build_digest
+from bot.features.digest.report import Digest, build_digest
 from bot.features.digest.views import digest_reply
+from bot.hooks import DigestAsk, Period, Scope
 from bot.people.directory import remember_person
 from bot.schools.service import save_school
 from bot.vocabulary import Person
@@ -23,6 +23,18 @@ from tests.support.clock import FakeClock
 
 MONDAY = datetime(2026, 11, 30, 5, tzinfo=UTC)
 WEEK = Period(MONDAY, MONDAY + timedelta(days=7))
+
+
+async def composed(runtime: Runtime, period: Period, scope: Scope, now: datetime) -> Digest:
+    """The digest every feature contributes to, as an admin sees it (its chart stored)."""
+    async with runtime.sessions() as session, session.begin():
+        return await build_digest(session, runtime.bot.features.digest_sections,
+                                  DigestAsk(period, scope, None, now))
+
+
+def section(digest: Digest, heading: str) -> str:
+    """One section's blocks, as text ("" when the digest has no such section)."""
+    return " ".join(str(b) for s in digest.sections if s.heading == heading for b in s.blocks)
 
 
 async def test_coffee_sessions_attendance_and_pain_points_by_topic(runtime: Runtime) -> None:
@@ -54,12 +66,11 @@ async def test_coffee_sessions_attendance_and_pain_points_by_topic(runtime: Runt
                     ("not_going", None, "", "")], strict=True):
                 session.add(CoffeeRsvpRow(session_id=held.id, person_id=person.id,
                                           answer=going, attended=came, note=note, topic=topic))
-    async with runtime.sessions() as session:
-        digest = await build_digest(session, WEEK, (school.id,))
-    coffee = digest.coffee
-    assert (coffee.sessions, coffee.going, coffee.attended) == (1, 3, 2)
-    assert [(topic, n) for topic, n, _ in coffee.pain_points] == [
-        ("projector-no-signal", 2), ("gradebook-sync", 1)]
+    digest = await composed(runtime, WEEK, (school.id,), WEEK.end)
+    coffee = section(digest, "Coffee and Curriculum")
+    assert "('Sessions', '1'), (\"Said they'd come\", '3'), ('Came', '2')" in coffee
+    assert "projector-no-signal (2): " in coffee and "gradebook-sync (1): " in coffee
+    assert coffee.index("projector-no-signal") < coffee.index("gradebook-sync")
     assert "Coffee and Curriculum" in str(digest_reply(digest).blocks)
 
 
@@ -70,23 +81,21 @@ async def test_pulse_buy_in_appears_once_enough_teachers_answered(
     for person, (pu, peou, bi) in zip(pilot[:4], ANSWERS[:4], strict=True):
         await answer(chat, outbox, person, likert(pu, peou, bi))
     week = Period(morning.now() - timedelta(days=1), morning.now() + timedelta(days=1))
-    async with runtime.sessions() as session:
-        [early] = (await build_digest(session, week, None, None, morning.now())).pulses
-    assert early.buy_in is None and early.answers == 4
+    early = section(await composed(runtime, week, None, morning.now()), "Pulse surveys")
+    assert "Nearpod wave 1, running: 4 answers (results show at 5)" in early
 
     pu, peou, bi = ANSWERS[4]
     await answer(chat, outbox, pilot[4], likert(pu, peou, bi))
-    async with runtime.sessions() as session:
-        digest = await build_digest(session, week, None, None, morning.now())
-    [line] = digest.pulses
-    assert line.tool == "Nearpod" and line.answers == 5
-    assert line.buy_in == 0.8  # BI means 6.5, 5.5, 6.5, 2.5 and 5: four of five agree
+    digest = await composed(runtime, week, None, morning.now())
+    # BI means 6.5, 5.5, 6.5, 2.5 and 5: four of five agree
+    assert "Nearpod wave 1, running: buy-in 80%, below the 85% target (5 answers)" in \
+        section(digest, "Pulse surveys")
     assert "buy-in 80%, below the 85% target" in str(digest_reply(digest).blocks)
 
 
 async def test_the_chart_is_a_stored_png_with_alt_text(runtime: Runtime) -> None:
+    digest = await composed(runtime, WEEK, None, WEEK.end)
     async with runtime.sessions() as session:
-        digest = await build_digest(session, WEEK, None)
         url, alt = digest.chart
         png = await chart_png(session, url.removeprefix("/charts/").removesuffix(".png"))
     assert png is not None and png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2000

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,7 +13,7 @@ from sqlalchemy.types import Date, DateTime
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
-from bot.features.pulse.export import FIXED, export_responses
+from bot.features.pulse.export import FIXED, answer_sets
 from bot.features.pulse.models import RespondentRow, ResponseRow
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
@@ -86,7 +85,7 @@ async def test_no_statement_ever_joins_answers_to_people(
         morning.advance(hours=1)
         await runtime.dispatcher.tick()
         async with runtime.sessions() as session:
-            await export_responses(session, io.StringIO())
+            await answer_sets(session)
     touching = [s for s in seen if "pulse_responses" in s]
     assert touching, "the flow should have read and written responses"
     for statement in touching:
@@ -100,18 +99,15 @@ async def test_the_export_has_no_identifying_column_and_only_closed_surveys(
     await launch(chat, coach, runtime)
     for person, points in zip(pilot, ANSWERS, strict=False):
         await answer(chat, outbox, person, likert(*points))
-    out = io.StringIO()
     async with runtime.sessions() as session:
-        assert await export_responses(session, out) == 0  # still open: nothing yet
+        assert (await answer_sets(session)).rows == []  # still open: nothing yet
     await chat.say("/pulse close", as_=coach)
-    out = io.StringIO()
     async with runtime.sessions() as session:
-        assert await export_responses(session, out) == 5
-    header, *rows = out.getvalue().splitlines()
-    assert header.split(",") == [*FIXED, "pu1", "pu2", "peou1", "peou2", "bi1", "bi2",
-                                 "comment"]
-    assert not [c for c in header.split(",") if any(word in c for word in IDENTIFYING)]
-    body = out.getvalue()
+        table = await answer_sets(session)
+    assert table.columns == (*FIXED, "pu1", "pu2", "peou1", "peou2", "bi1", "bi2", "comment")
+    assert not [c for c in table.columns if any(word in c for word in IDENTIFYING)]
+    cells = {cell for row in table.rows for cell in row}
     for person in [*pilot, coach]:
-        assert person.user_id not in body.split(",") and person.display_name not in body
-    assert len(rows) == 5
+        assert person.user_id not in cells
+        assert not any(person.display_name in cell for cell in cells)
+    assert len(table.rows) == 5

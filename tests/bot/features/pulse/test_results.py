@@ -77,7 +77,9 @@ async def test_the_target_and_threshold_are_settings_and_the_threshold_never_dro
         chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
         outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
     await chat.say("/prepbot settings pulse_buyin_target 80", as_=admin)
-    await chat.say("/prepbot settings pulse_min_responses 1", as_=admin)
+    [refused] = await chat.say("/prepbot settings pulse_min_responses 1", as_=admin)
+    assert "from 3 to 1000" in refused.text
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
     await launch(chat, coach, runtime)
     await answered_by(chat, outbox, pilot, 2)
     [early] = await chat.say("/pulse results", as_=coach)

@@ -1,7 +1,6 @@
-"""Imports every feature's models so the metadata knows every table (for Alembic and tests)."""
+"""Every table prepbot has: the core's and each feature's, for Alembic, copies and tests."""
 
-from bot import charts
-from bot.features.admin import models as admin
+from bot import charts, stored_settings
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.digest import models as digest
@@ -15,5 +14,5 @@ from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["admin", "answers", "charts", "coffee", "digest", "idempotency", "metadata", "people",
-           "pulse", "scheduling", "schools", "tickets"]
+__all__ = ["answers", "charts", "coffee", "digest", "idempotency", "metadata", "people",
+           "pulse", "scheduling", "schools", "stored_settings", "tickets"]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
-from bot.features.tickets.sweeps import purge_expired, sweep_waiting
+from bot.features.tickets.jobs import purge_expired, sweep_waiting
 from bot.vocabulary import Person
 from tests.bot.features.tickets.conftest import tickets
 from tests.support.clock import FakeClock

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.blocks import Reply
+from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.coffee import views
 from bot.features.coffee.brief import topic_of
@@ -18,7 +18,6 @@ from bot.features.coffee.models import (
     CoffeeSeriesRow,
     CoffeeSessionRow,
 )
-from bot.features.tickets.views import form_reply, new_ticket_form
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
@@ -61,9 +60,8 @@ async def rsvp_row(session: AsyncSession, session_id: int, person: PersonRow) ->
     return row
 
 
-async def rsvp(turn: Turn) -> list[Reply]:
+async def rsvp(turn: Turn[Action]) -> list[Reply]:
     """Going, or Not this time."""
-    assert isinstance(turn.incoming, Action)
     coffee, series, tz = await session_of(turn.session, turn.incoming.value)
     if coffee.starts_at <= turn.now:
         return [views.say("That session has already started. See you at the next one!")]
@@ -76,16 +74,14 @@ async def rsvp(turn: Turn) -> list[Reply]:
     return [views.say("No problem, maybe next time. I'll keep you posted.", replace=True)]
 
 
-async def ask_note(turn: Turn) -> list[Reply]:
+async def ask_note(turn: Turn[Action]) -> list[Reply]:
     """The "what's bugging you" form again."""
-    assert isinstance(turn.incoming, Action)
     coffee, _, _ = await session_of(turn.session, turn.incoming.value)
     return [form_reply(views.note_form(coffee.id))]
 
 
-async def note(turn: Turn) -> list[Reply]:
+async def note(turn: Turn[Submission]) -> list[Reply]:
     """The one line for the coach, matched to a knowledge-base topic for the brief."""
-    assert isinstance(turn.incoming, Submission)
     coffee, _, _ = await session_of(turn.session, turn.incoming.context)
     masked = mask_student_data(" ".join(turn.incoming.values.get("note", "").split()))
     if not masked.text:
@@ -97,16 +93,14 @@ async def note(turn: Turn) -> list[Reply]:
     return [views.with_context(thanks, note) if note else thanks]
 
 
-async def ask_pause(turn: Turn) -> list[Reply]:
+async def ask_pause(turn: Turn[Action]) -> list[Reply]:
     """"Pause until…": the date form."""
-    assert isinstance(turn.incoming, Action)
     series_id = int(turn.incoming.value) if turn.incoming.value.isdigit() else 0
     return [form_reply(views.pause_form(series_id, turn.now.date()))]
 
 
-async def pause(turn: Turn) -> list[Reply]:
+async def pause(turn: Turn[Submission]) -> list[Reply]:
     """Pause a series' invitations until a date."""
-    assert isinstance(turn.incoming, Submission)
     try:
         until = date.fromisoformat(turn.incoming.values.get("until", "").strip())
     except ValueError as error:
@@ -118,7 +112,7 @@ async def pause(turn: Turn) -> list[Reply]:
     return [views.say(f"Paused until {until:%a} {until.day} {until:%b}. Enjoy the breather!")]
 
 
-async def opt_out(turn: Turn) -> list[Reply]:
+async def opt_out(turn: Turn[Action]) -> list[Reply]:
     """One tap: no Coffee and Curriculum messages at all, from any series."""
     if await turn.session.get(CoffeeOptOutRow, turn.person.id) is None:
         turn.session.add(CoffeeOptOutRow(person_id=turn.person.id, at=turn.now))
@@ -126,16 +120,15 @@ async def opt_out(turn: Turn) -> list[Reply]:
                       "mind, `/coffee` turns them back on.", replace=True)]
 
 
-async def opt_in(turn: Turn) -> list[Reply]:
+async def opt_in(turn: Turn[Action]) -> list[Reply]:
     """Undo the opt-out."""
     await turn.session.execute(delete(CoffeeOptOutRow)
                                .where(CoffeeOptOutRow.person_id == turn.person.id))
     return [views.say("Welcome back! You'll get the next invitation.", replace=True)]
 
 
-async def keep(turn: Turn) -> list[Reply]:
+async def keep(turn: Turn[Action]) -> list[Reply]:
     """"Yes, keep inviting me" after three unanswered invitations."""
-    assert isinstance(turn.incoming, Action)
     row = await turn.session.get(CoffeeMemberRow, int(turn.incoming.value or 0))
     if row is None or row.person_id != turn.person.id:
         raise BadInput("That question wasn't for you.")
@@ -143,9 +136,8 @@ async def keep(turn: Turn) -> list[Reply]:
     return [views.say("Great, you'll keep getting invitations.", replace=True)]
 
 
-async def switch(turn: Turn) -> list[Reply]:
+async def switch(turn: Turn[Action]) -> list[Reply]:
     """The pause switch of a teacher's `/coffee`: pause or resume every series."""
-    assert isinstance(turn.incoming, Action)
     paused = turn.incoming.action_id.endswith(".pause")
     query = select(CoffeeMemberRow).where(CoffeeMemberRow.person_id == turn.person.id)
     for row in (await turn.session.execute(query)).scalars():
@@ -156,14 +148,8 @@ async def switch(turn: Turn) -> list[Reply]:
     return [views.say(text, replace=True)]
 
 
-async def ticket(turn: Turn) -> list[Reply]:
-    """"Open a ticket" after a session: the usual ticket form."""
-    return [form_reply(new_ticket_form())]
-
-
-async def cycle(turn: Turn) -> list[Reply]:
+async def cycle(turn: Turn[Action]) -> list[Reply]:
     """"Book a coaching cycle": tell the coach, who plans the goal-setting conference."""
-    assert isinstance(turn.incoming, Action)
     _, series, _ = await session_of(turn.session, turn.incoming.value)
     coach = await turn.session.get(PersonRow, series.coach_id)
     name = turn.person.display_name or "A teacher"

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.admin.models import read_int
 from bot.features.answers.models import QuestionRow
-from bot.features.tickets.models import TicketRow
+from bot.scheduling.jobs import Jobs
+from bot.stored_settings import StoredSetting
+
+QUESTION_RETENTION = StoredSetting("question_retention_days", 365,
+                                   "days a question is kept", minimum=1)
 
 
 async def forget_old_questions(session: AsyncSession, now: datetime) -> int:
     """Delete questions asked before the retention period; returns how many."""
-    cutoff = now - timedelta(days=await read_int(session, "question_retention_days"))
-    old = select(QuestionRow.id).where(QuestionRow.asked_at < cutoff)
-    await session.execute(update(TicketRow).where(TicketRow.question_id.in_(old))
-                          .values(question_id=None))
+    cutoff = now - timedelta(days=await QUESTION_RETENTION.read(session))
     result = await session.execute(delete(QuestionRow).where(QuestionRow.asked_at < cutoff))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def register(jobs: Jobs) -> None:
+    """Old questions expire."""
+    jobs.retention("answers.retention")(forget_old_questions)

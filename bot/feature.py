@@ -1,0 +1,91 @@
+"""What a feature registers with the core, declared in one place: its package's `__init__.py`.
+
+A feature is a `Feature` value: its commands and sub-commands (each with the role it needs),
+buttons and forms, timed work, stored settings, digest sections, privacy rules, exports and
+the hooks it offers other features (bot/hooks.py). The core builds the router, the jobs, help,
+`/prepbot settings`, the digest and `prepbot privacy` from these values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.blocks import Reply
+from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.roles import Role
+from bot.stored_settings import StoredSetting
+from bot.vocabulary import Action, Command, Message, Submission
+
+if TYPE_CHECKING:
+    from bot.scheduling.jobs import Jobs
+    from bot.turn import Turn
+
+CommandHandler = Callable[["Turn[Command]"], Awaitable[list[Reply]]]
+ActionHandler = Callable[["Turn[Action]"], Awaitable[list[Reply]]]
+FormHandler = Callable[["Turn[Submission]"], Awaitable[list[Reply]]]
+MessageHandler = Callable[["Turn[Message | Command]"], Awaitable[list[Reply]]]
+AnyHandler = Callable[["Turn[Any]"], Awaitable[list[Reply]]]
+
+
+@dataclass(frozen=True)
+class OnCommand:
+    """A command or sub-command: `"pulse start"` gets `/pulse start ...` with the rest as text.
+
+    A command whose handler is None only lists its sub-commands (`/pulse`).
+    """
+
+    path: str
+    handler: CommandHandler | None
+    help: str = ""
+    usage: str = ""
+    role: Role = Role.TEACHER
+    refusal: str = ""  # what someone without the role is told, when a kinder word fits
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The path's words: the command name, then any sub-command words."""
+        return tuple(self.path.split())
+
+
+@dataclass(frozen=True)
+class OnAction:
+    """A button family: `tickets.claim` also takes `tickets.claim.now`."""
+
+    action_id: str
+    handler: ActionHandler
+    role: Role = Role.TEACHER
+
+
+@dataclass(frozen=True)
+class OnForm:
+    """A submitted form."""
+
+    form_id: str
+    handler: FormHandler
+    role: Role = Role.TEACHER
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Everything one feature contributes; only `name` is required."""
+
+    name: str
+    commands: tuple[OnCommand, ...] = ()
+    actions: tuple[OnAction, ...] = ()
+    forms: tuple[OnForm, ...] = ()
+    on_message: MessageHandler | None = None
+    # Fills the scheduler's registry: planners, renderers, chores, gatherers, retention.
+    jobs: Callable[[Jobs], None] | None = None
+    settings: tuple[StoredSetting, ...] = ()
+    describe: Describe | None = None
+    digest: DigestSection | None = None
+    # Privacy: table -> "delete", "blank:col,col", "keep" or a function of its own.
+    erase: Mapping[str, str | Eraser] = field(default_factory=dict)
+    never_exported: tuple[str, ...] = ()
+    exports: Mapping[str, Export] = field(default_factory=dict)
+    # Hooks other features use (bot/hooks.py).
+    escalate: Escalate | None = None
+    answer_extra: AnswerExtra | None = None
+    open_work: OpenWork | None = None

@@ -1,0 +1,114 @@
+"""The answers' part of the digest: questions by outcome, most read, feedback, and gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Block, Fields, Text
+from bot.features.answers.gaps import Gap, cluster
+from bot.features.answers.models import QuestionRow
+from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """Questions asked, answered (one article), suggested, deflected."""
+
+    asked: int
+    answered: int
+    suggested: int
+    deflected: int
+
+
+def _during(period: Period, scope: Scope) -> Any:
+    return ((QuestionRow.asked_at >= period.start) & (QuestionRow.asked_at < period.end) &
+            in_scope(QuestionRow.school_id, scope))
+
+
+async def questions(session: AsyncSession, period: Period, scope: Scope) -> QuestionFigures:
+    """Counts by outcome in one pass."""
+    def counted(kind: str) -> Any:
+        return func.count(case((QuestionRow.outcome == kind, 1)))
+
+    query = select(func.count(), counted("answer"), counted("suggest"),
+                   counted("deflect")).where(_during(period, scope))
+    row = (await session.execute(query)).one()
+    return QuestionFigures(*(int(v) for v in row))
+
+
+async def feedback_by_article(session: AsyncSession, period: Period,
+                              scope: Scope) -> list[tuple[str, int, int]]:
+    """(article, yes, no) for articles with feedback, most "no" first."""
+    yes = func.count(case((QuestionRow.helpful.is_(True), 1)))
+    no = func.count(case((QuestionRow.helpful.is_(False), 1)))
+    query = (select(QuestionRow.article_id, yes, no)
+             .where(_during(period, scope), QuestionRow.helpful.is_not(None),
+                    QuestionRow.article_id.is_not(None))
+             .group_by(QuestionRow.article_id).order_by(no.desc(), yes.desc()).limit(10))
+    return [(str(a), int(y), int(n)) for a, y, n in await session.execute(query)]
+
+
+async def top_articles(session: AsyncSession, period: Period, scope: Scope,
+                       limit: int = 5) -> list[tuple[str, int]]:
+    """The articles teachers read most."""
+    count = func.count()
+    query = (select(QuestionRow.article_id, count)
+             .where(_during(period, scope), QuestionRow.outcome == "answer")
+             .group_by(QuestionRow.article_id).order_by(count.desc(), QuestionRow.article_id)
+             .limit(limit))
+    return [(str(a), int(n)) for a, n in await session.execute(query)]
+
+
+async def gap_texts(session: AsyncSession, period: Period, scope: Scope,
+                    limit: int = 500) -> list[str]:
+    """Deflected or unhelpful questions (the newest `limit`), for clustering into gaps."""
+    query = (select(QuestionRow.text)
+             .where(_during(period, scope),
+                    (QuestionRow.outcome == "deflect") | QuestionRow.helpful.is_(False))
+             .order_by(QuestionRow.asked_at.desc()).limit(limit))
+    return list((await session.execute(query)).scalars())
+
+
+def figures_blocks(now: QuestionFigures, before: QuestionFigures,
+                   top: list[tuple[str, int]], feedback: list[tuple[str, int, int]]
+                   ) -> tuple[Block, ...]:
+    """The questions section."""
+    blocks: list[Block] = [Fields((
+        ("Asked", change(now.asked, before.asked)),
+        ("Answered", change(now.answered, before.answered)),
+        ("Did you mean", change(now.suggested, before.suggested)),
+        ("Deflected", change(now.deflected, before.deflected))))]
+    if top:
+        blocks.append(Text("Most read: " + ", ".join(f"{a} ({n})" for a, n in top)))
+    if feedback:
+        blocks.append(Text("Did this help? " + "; ".join(
+            f"{a}: {y} yes / {n} no" for a, y, n in feedback)))
+    return tuple(blocks)
+
+
+def gap_blocks(gaps: list[Gap]) -> tuple[Block, ...]:
+    """The gaps section: each cluster with its count and two samples."""
+    if not gaps:
+        return (Text("None this week: every question matched."),)
+    lines = [f"• {g.count}× {g.suggested_title}: \u201c" + "\u201d, \u201c".join(g.samples)
+             + "\u201d" for g in gaps]
+    return (Text("\n".join(lines), markdown=False),)
+
+
+async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
+    """Questions first in the digest, then the knowledge base's gaps."""
+    now = await questions(session, ask.period, ask.scope)
+    before = await questions(session, ask.period.previous, ask.scope)
+    blocks = figures_blocks(now, before, await top_articles(session, ask.period, ask.scope),
+                            await feedback_by_article(session, ask.period, ask.scope))
+    gaps = cluster(await gap_texts(session, ask.period, ask.scope))
+    daily = await per_day(session, QuestionRow.asked_at, _during(ask.period, ask.scope))
+    return (Section("Questions", 10, blocks, f"{now.asked} questions",
+                    daily={"questions": daily}),
+            Section("Knowledge-base gaps", 20, gap_blocks(gaps),
+                    f"{len(gaps)} knowledge-base gaps"))

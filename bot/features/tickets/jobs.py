@@ -1,0 +1,72 @@
+"""Timed ticket work: remind teachers a ticket waits on them, auto-close, delete expired ones;
+and how erasing a person treats the tickets they opened."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.tickets import lifecycle, service, views
+from bot.features.tickets.models import TicketPersonRow, TicketRow
+from bot.outbox import Notice, to_person
+from bot.scheduling.jobs import Jobs
+from bot.schools.service import calendar_of
+from bot.stored_settings import StoredSetting
+
+REMIND_AFTER = StoredSetting("ticket_remind_after_days", 2,
+                             "school days a ticket waits on a teacher before one reminder",
+                             minimum=1)
+AUTOCLOSE_AFTER = StoredSetting("ticket_autoclose_days", 5,
+                                "school days without an answer before a ticket closes",
+                                minimum=1)
+RETENTION = StoredSetting("ticket_retention_days", 365,
+                          "days a closed ticket is kept", minimum=1)
+REMINDER = "it is still waiting on you. Reply here so we can keep going."
+AUTO_CLOSED = "it was closed because we didn't hear back. Reply any time and it reopens."
+
+
+async def _tell(session: AsyncSession, ticket: TicketRow, sentence: str) -> list[Notice]:
+    return [Notice(views.notice(ticket, sentence), person=to_person(person))
+            for person in await service.people_on(session, ticket)]
+
+
+async def sweep_waiting(session: AsyncSession, now: datetime) -> list[Notice]:
+    """One reminder after N school days waiting, then auto-close after M; returns the notices."""
+    remind_after = await REMIND_AFTER.read(session)
+    close_after = await AUTOCLOSE_AFTER.read(session)
+    notices: list[Notice] = []
+    for ticket in await lifecycle.waiting_due(session):
+        if ticket.waiting_since is None:
+            continue
+        calendar = await calendar_of(session, ticket.school_id)
+        if now >= calendar.add_school_days(ticket.waiting_since, close_after):
+            lifecycle.move(session, ticket, "closed", None, now, "auto-closed: no answer")
+            notices += await _tell(session, ticket, AUTO_CLOSED)
+        elif ticket.reminded_at is None and now >= calendar.add_school_days(
+                ticket.waiting_since, remind_after):
+            ticket.reminded_at = now
+            lifecycle.record(session, ticket, "reminded", None, now)
+            notices += await _tell(session, ticket, REMINDER)
+    return notices
+
+
+async def purge_expired(session: AsyncSession, now: datetime) -> int:
+    """Delete tickets closed for longer than the retention setting."""
+    return await lifecycle.purge_closed(session, now, await RETENTION.read(session))
+
+
+async def erase_requests(session: AsyncSession, person_id: int) -> int:
+    """Blank what a person wrote on their tickets, unless other teachers share the ticket."""
+    shared = select(TicketPersonRow.ticket_id).where(TicketPersonRow.person_id != person_id)
+    result = await session.execute(
+        update(TicketRow).where(TicketRow.requester_id == person_id,
+                                TicketRow.id.not_in(shared)).values(text="", room=""))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def register(jobs: Jobs) -> None:
+    """Tickets' timed work: reminders and auto-close, and retention."""
+    jobs.chore("tickets.waiting")(sweep_waiting)
+    jobs.retention("tickets.retention")(purge_expired)

@@ -1,0 +1,62 @@
+"""Settings admins change from chat, stored in the database so every replica sees them.
+
+Each feature declares its own as `StoredSetting` objects (name, default, bounds, help) and
+lists them in its registration; `/prepbot settings` shows and changes them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import String
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.errors import BadInput
+from bot.storage.base import Base
+
+
+class SettingRow(Base):
+    """One changed setting by name; a setting never changed has no row."""
+
+    __tablename__ = "settings_kv"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(512))
+
+
+@dataclass(frozen=True)
+class StoredSetting:
+    """A whole-number setting with its default and the range that makes sense for it."""
+
+    name: str
+    default: int
+    help: str
+    minimum: int = 0
+    maximum: int = 100_000
+
+    async def read(self, session: AsyncSession) -> int:
+        """The stored value (kept inside the bounds), or the default."""
+        row = await session.get(SettingRow, self.name)
+        try:
+            value = int(row.value) if row else self.default
+        except ValueError:
+            value = self.default
+        return min(self.maximum, max(self.minimum, value))
+
+    def parse(self, text: str) -> int:
+        """A value an admin typed, or a BadInput that says what would be accepted."""
+        cleaned = text.strip()
+        if not (cleaned.isascii() and cleaned.isdigit()) or not (
+                self.minimum <= int(cleaned) <= self.maximum):
+            raise BadInput(f"`{self.name}` takes a whole number from {self.minimum} to "
+                           f"{self.maximum} ({self.help}).")
+        return int(cleaned)
+
+    async def write(self, session: AsyncSession, value: int) -> None:
+        """Store a new value."""
+        row = await session.get(SettingRow, self.name)
+        if row is None:
+            session.add(SettingRow(key=self.name, value=str(value)))
+        else:
+            row.value = str(value)
