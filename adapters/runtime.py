@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -56,8 +55,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     kb = kb or load_knowledge_base(settings.kb_dir or None)
     metrics = Metrics()
     bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics)
-    dispatcher = Dispatcher(sessions, bot.jobs, bot.clock, bot.messengers, metrics,
-                            lease=timedelta(seconds=settings.delivery_lease_seconds))
+    dispatcher = bot.dispatcher
     scheduler = Scheduler(dispatcher, Leader(settings.database_url, engine.dialect.name),
                           tick_seconds=settings.tick_seconds)
     log.info("prepbot ready: %d articles, database %s", len(kb.articles), engine.dialect.name)

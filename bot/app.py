@@ -6,26 +6,27 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import datetime
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import texts
+from bot import outbox, texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput, PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
 from bot.metrics import Metrics
-from bot.outbox import Notice, deliver
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
 from bot.ports import Clock, Messenger, SystemClock
 from bot.registry import Registry
 from bot.retention import housekeeping
 from bot.roles import Role
 from bot.router import as_command
+from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
 from bot.settings import Settings
 from bot.storage.idempotency import claim_event
@@ -34,7 +35,6 @@ from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
-Job = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
 
 
 def scrubbed(value: Any) -> Any:
@@ -67,6 +67,10 @@ class Bot:
         self.features = Registry((*features, housekeeping))
         self.router = self.features.router
         self.jobs = self.features.fill(Jobs(messengers=self.messengers))
+        self.jobs.renderer(outbox.NOTICE)(outbox.render)
+        self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
+                                     self.metrics,
+                                     lease=timedelta(seconds=settings.delivery_lease_seconds))
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
         """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command."""
@@ -103,20 +107,15 @@ class Bot:
                     self.messengers, self.features)
         started = time.perf_counter()
         replies = await self.router.dispatch(turn)
+        source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
+        notices = await outbox.plan(session, turn.notices, source, now)
         await session.commit()
-        await deliver(turn.notices, self.messengers)
+        await self.dispatcher.send_notices(notices)
         elapsed = time.perf_counter() - started
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
         # One line per event for operators: its kind and timing, never what was typed.
         log.info("handled %s in %.1f ms", type(incoming).__name__, elapsed * 1000)
         return replies
-
-    async def run(self, job: Job) -> int:
-        """Run timed work in one transaction, then deliver its notices; returns how many went."""
-        async with self.sessions() as session:
-            notices = await job(session, self.clock.now())
-            await session.commit()
-        return await deliver(notices, self.messengers)
 
     async def grant(self, person: Person, role: Role) -> None:
         """Give a person a role (the admin CLI and the playground's persona switch use this)."""

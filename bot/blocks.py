@@ -6,6 +6,7 @@ anything a person typed goes in with `markdown=False`, so renderers escape it wh
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -134,3 +135,38 @@ def say(text: str, *, private: bool = True, replace: bool = False) -> Reply:
 def form_reply(form: Form) -> Reply:
     """A reply that is just a form (a modal in Slack, a card in Teams)."""
     return Reply(form.title, (form,), private=True)
+
+
+KINDS: dict[str, type] = {kind.__name__: kind for kind in (
+    Text, Steps, Fields, Button, Buttons, Option, Choice, Input, Form, Image, Divider, Context,
+    Reply)}
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, tuple | list):
+        return [_encode(item) for item in value]
+    if type(value).__name__ in KINDS and hasattr(value, "__dataclass_fields__"):
+        return {"$": type(value).__name__, **{name: _encode(getattr(value, name))
+                                              for name in value.__dataclass_fields__}}
+    return value
+
+
+def _decode(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    if isinstance(value, dict) and value.get("$") in KINDS:
+        return KINDS[value["$"]](**{k: _decode(v) for k, v in value.items() if k != "$"})
+    return value
+
+
+def reply_to_json(reply: Reply) -> str:
+    """A reply as JSON, to keep in the delivery ledger until it is sent."""
+    return json.dumps(_encode(reply), separators=(",", ":"))
+
+
+def reply_from_json(text: str) -> Reply:
+    """The reply `reply_to_json` wrote."""
+    found = _decode(json.loads(text))
+    if not isinstance(found, Reply):
+        raise ValueError("not a stored reply")
+    return found

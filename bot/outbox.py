@@ -1,17 +1,28 @@
-"""Notices: messages a handler wants sent to someone else, delivered after its commit."""
+"""The ledger's front door for messages a handler starts: a coach's reply relayed to a
+teacher, a triage card posted to a channel, a note to a coach.
+
+A turn's notices are planned into the delivery ledger inside the turn's own transaction, so
+they exist exactly when what they announce does; right after the commit the dispatcher sends
+them (claim, send, mark), and if that fails they are retried like every other delivery.
+"""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from bot.blocks import Reply
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Reply, reply_from_json, reply_to_json
 from bot.people.models import PersonRow
-from bot.ports import Messenger
+from bot.scheduling import ledger
+from bot.scheduling.ledger import Planned
+from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Conversation, Person
 
-log = logging.getLogger(__name__)
+NOTICE = "notice"
+KEEP_TRYING = timedelta(days=3)  # a relayed message older than this is not worth sending
 
 
 @dataclass(frozen=True)
@@ -21,6 +32,7 @@ class Notice:
     reply: Reply
     person: Person | None = None
     conversation: Conversation | None = None
+    person_id: int | None = None
 
     @property
     def platform(self) -> str:
@@ -36,20 +48,28 @@ def to_person(row: PersonRow) -> Person:
                   tz=row.tz)
 
 
-async def deliver(notices: Sequence[Notice], messengers: Mapping[str, Messenger]) -> int:
-    """Send each notice through its platform's messenger; returns how many went out."""
-    sent = 0
-    for notice in notices:
-        messenger = messengers.get(notice.platform)
-        if messenger is None:
-            log.info("no messenger for %s; a notice was not sent", notice.platform)
-            continue
-        try:
-            if notice.person is not None:
-                await messenger.dm(notice.person, notice.reply)
-            elif notice.conversation is not None:
-                await messenger.post(notice.conversation, notice.reply)
-            sent += 1
-        except Exception:  # one failed send must not stop the others
-            log.warning("a %s notice could not be delivered", notice.platform, exc_info=True)
-    return sent
+def to_notice(row: PersonRow, reply: Reply) -> Notice:
+    """A DM for a stored person."""
+    return Notice(reply, person=to_person(row), person_id=row.id)
+
+
+async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
+               now: datetime) -> list[str]:
+    """Put a turn's notices in the ledger (sent at once, not held for school hours);
+    returns their occurrences, for the dispatcher to send right after the commit."""
+    planned = [Planned(NOTICE, f"{source}:{n}", notice.platform, now, now + KEEP_TRYING,
+                       person_id=notice.person_id,
+                       user_id=notice.person.user_id if notice.person else "",
+                       conversation_id=notice.conversation.id if notice.conversation else None,
+                       payload=reply_to_json(notice.reply), urgent=True)
+               for n, notice in enumerate(notices)]
+    await ledger.plan(session, planned)
+    return [p.occurrence for p in planned]
+
+
+async def render(_: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """A notice's reply, exactly as the handler made it."""
+    try:
+        return reply_from_json(row.payload)
+    except (ValueError, TypeError):  # a payload no version of prepbot could have written
+        return None

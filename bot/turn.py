@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.metrics import Metrics
-from bot.outbox import Notice, to_person
+from bot.outbox import Notice, to_notice
 from bot.people.models import PersonRow
 from bot.ports import Clock, Messenger
 from bot.roles import Role
@@ -43,8 +43,8 @@ class Turn(Generic[In]):
     notices: list[Notice] = field(default_factory=list)
 
     def notify(self, person: PersonRow, reply: Reply) -> None:
-        """DM someone after this turn commits."""
-        self.notices.append(Notice(reply, person=to_person(person)))
+        """DM someone once this turn commits (through the ledger: retried if it fails)."""
+        self.notices.append(to_notice(person, reply))
 
     def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a conversation after this turn commits."""

@@ -1,4 +1,5 @@
-"""One tick of timed work: plan, recover what a crash left, send what is due, run chores."""
+"""One tick of timed work: plan, run chores, recover what a crash left, send what is due;
+and, between ticks, the notices a turn just committed."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.blocks import Reply
 from bot.metrics import Metrics
-from bot.outbox import deliver
+from bot.outbox import NOTICE
 from bot.ports import Clock, Messenger, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
@@ -51,20 +53,28 @@ class Dispatcher:
         self.lease = lease  # how long a claimed send may take before it counts as stranded
 
     async def tick(self) -> TickReport:
-        """Plan, recover, send everything due now, then run the chores."""
+        """Plan, run the chores (which may plan too), recover, send everything due now."""
         report = TickReport()
         now = self.clock.now()
         report.planned = await self.plan(now)
         if sum([await gather() for gather in self.jobs.gatherers.values()]):
             report.planned += await self.plan(now)
-        report.recovered = await self.recover(now)
-        while await self._send_batch(now, report):
-            pass
         for chore in self.jobs.chores.values():
-            async with self.sessions() as session:
-                notices = await chore(session, now)
-                await session.commit()
-            await deliver(notices, self.messengers)
+            async with self.sessions() as session, session.begin():
+                await chore(session, now)
+        report.recovered = await self.recover(now)
+        while await self._send_batch(now, report, ledger.due_query(now)):
+            pass
+        return report
+
+    async def send_notices(self, occurrences: list[str]) -> TickReport:
+        """Send the notices a turn just committed, at once; a failure is retried later."""
+        report = TickReport()
+        if occurrences:
+            query = select(DeliveryRow).where(DeliveryRow.job == NOTICE,
+                                              DeliveryRow.occurrence.in_(occurrences),
+                                              DeliveryRow.status == "pending")
+            await self._send_batch(self.clock.now(), report, query)
         return report
 
     async def plan(self, now: datetime) -> int:
@@ -94,9 +104,10 @@ class Dispatcher:
         person, conversation = _target(row)
         return bool(await check(person, conversation, _key(row)))
 
-    async def _send_batch(self, now: datetime, report: TickReport) -> bool:
+    async def _send_batch(self, now: datetime, report: TickReport,
+                          query: Select[DeliveryRow]) -> bool:
         async with self.sessions() as session, session.begin():
-            rows = await ledger.due(session, now, BATCH)
+            rows = list((await session.execute(query.limit(BATCH))).scalars())
             if not rows:
                 return False
             ready = await self._apply_policy(session, rows, now, report)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
-from bot.outbox import Notice
 from bot.ports import Messenger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
@@ -20,9 +19,9 @@ if TYPE_CHECKING:
 
 Planner = Callable[[AsyncSession, datetime], Awaitable[list[Planned]]]
 Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
-Chore = Callable[[AsyncSession, datetime], Awaitable[list[Notice]]]
+# Housekeeping each tick, in its own transaction; what it wants said, it plans in the ledger.
+Chore = Callable[[AsyncSession, datetime], Awaitable[object]]
 Gatherer = Callable[[], Awaitable[int]]
-Sweep = Callable[[AsyncSession, datetime], Awaitable[object]]  # deletes; returns a count
 
 
 @dataclass
@@ -70,12 +69,6 @@ class Jobs:
             return function
         return register
 
-    def retention(self, name: str) -> Callable[[Sweep], Sweep]:
-        """Register a chore that deletes what has expired and tells no one."""
-        def register(function: Sweep) -> Sweep:
-            async def chore(session: AsyncSession, now: datetime) -> list[Notice]:
-                await function(session, now)
-                return []
-            self.chores[name] = chore
-            return function
-        return register
+    def retention(self, name: str) -> Callable[[Chore], Chore]:
+        """Register a chore that deletes what has expired (and tells no one)."""
+        return self.chore(name)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import Select, and_, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.scheduling.models import DeliveryRow
@@ -57,12 +57,11 @@ async def plan(session: AsyncSession, planned: Sequence[Planned]) -> int:
     return len(seen) - known
 
 
-async def due(session: AsyncSession, now: datetime, limit: int) -> list[DeliveryRow]:
+def due_query(now: datetime) -> Select[DeliveryRow]:
     """Pending deliveries whose time has come, oldest first."""
-    query = (select(DeliveryRow).where(DeliveryRow.status == "pending",
-                                       DeliveryRow.not_before <= now)
-             .order_by(DeliveryRow.not_before, DeliveryRow.id).limit(limit))
-    return list((await session.execute(query)).scalars())
+    return (select(DeliveryRow).where(DeliveryRow.status == "pending",
+                                      DeliveryRow.not_before <= now)
+            .order_by(DeliveryRow.not_before, DeliveryRow.id))
 
 
 async def claim(session: AsyncSession, rows: Sequence[DeliveryRow], now: datetime) -> list[int]:

@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Reply
 from bot.features.pulse import answering, results, service, views
 from bot.features.pulse.models import SurveyRow
-from bot.outbox import Notice
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
 
@@ -54,11 +53,10 @@ async def render_results(session: AsyncSession, row: DeliveryRow) -> Reply | Non
     return views.results(report, for_cohort=for_cohort)
 
 
-async def close_due(session: AsyncSession, now: datetime) -> list[Notice]:
+async def close_due(session: AsyncSession, now: datetime) -> None:
     """Close surveys whose time has come; their results go out through the ledger."""
     for survey in await service.due_to_close(session, now):
         await service.close(session, survey, now, tell_coach=True)
-    return []
 
 
 def register(jobs: Jobs) -> None:

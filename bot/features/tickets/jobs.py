@@ -3,15 +3,18 @@ and how erasing a person treats the tickets they opened."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.blocks import Reply
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import TicketPersonRow, TicketRow
-from bot.outbox import Notice, to_person
+from bot.scheduling import ledger
 from bot.scheduling.jobs import Jobs
+from bot.scheduling.ledger import Planned
+from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
 from bot.stored_settings import StoredSetting
 
@@ -23,33 +26,50 @@ AUTOCLOSE_AFTER = StoredSetting("ticket_autoclose_days", 5,
                                 minimum=1)
 RETENTION = StoredSetting("ticket_retention_days", 365,
                           "days a closed ticket is kept", minimum=1)
-REMINDER = "it is still waiting on you. Reply here so we can keep going."
-AUTO_CLOSED = "it was closed because we didn't hear back. Reply any time and it reopens."
+REMINDED, AUTO_CLOSED = "tickets.reminder", "tickets.autoclosed"
+SAID = {REMINDED: "it is still waiting on you. Reply here so we can keep going.",
+        AUTO_CLOSED: "it was closed because we didn't hear back. Reply any time and it reopens."}
+TELL_FOR = timedelta(days=7)  # a week of school days to find the teacher's prep period
 
 
-async def _tell(session: AsyncSession, ticket: TicketRow, sentence: str) -> list[Notice]:
-    return [Notice(views.notice(ticket, sentence), person=to_person(person))
+async def _tell(session: AsyncSession, ticket: TicketRow, job: str, now: datetime
+                ) -> list[Planned]:
+    """One delivery per teacher on the ticket, held for their school hours and prep period."""
+    return [Planned(job, f"ticket-{ticket.id}-{now:%Y%m%d%H%M%S}", person.platform, now,
+                    now + TELL_FOR, person_id=person.id, user_id=person.user_id,
+                    payload=str(ticket.id))
             for person in await service.people_on(session, ticket)]
 
 
-async def sweep_waiting(session: AsyncSession, now: datetime) -> list[Notice]:
-    """One reminder after N school days waiting, then auto-close after M; returns the notices."""
+async def sweep_waiting(session: AsyncSession, now: datetime) -> int:
+    """One reminder after N school days waiting, then auto-close after M; returns how many
+    messages were planned."""
     remind_after = await REMIND_AFTER.read(session)
     close_after = await AUTOCLOSE_AFTER.read(session)
-    notices: list[Notice] = []
+    planned: list[Planned] = []
     for ticket in await lifecycle.waiting_due(session):
         if ticket.waiting_since is None:
             continue
         calendar = await calendar_of(session, ticket.school_id)
         if now >= calendar.add_school_days(ticket.waiting_since, close_after):
             lifecycle.move(session, ticket, "closed", None, now, "auto-closed: no answer")
-            notices += await _tell(session, ticket, AUTO_CLOSED)
+            planned += await _tell(session, ticket, AUTO_CLOSED, now)
         elif ticket.reminded_at is None and now >= calendar.add_school_days(
                 ticket.waiting_since, remind_after):
             ticket.reminded_at = now
             lifecycle.record(session, ticket, "reminded", None, now)
-            notices += await _tell(session, ticket, REMINDER)
-    return notices
+            planned += await _tell(session, ticket, REMINDED, now)
+    return await ledger.plan(session, planned)
+
+
+async def render_notice(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The reminder or the auto-close notice, unless the ticket moved on in the meantime."""
+    ticket = await session.get(TicketRow, int(row.payload)) if row.payload.isdigit() else None
+    if ticket is None:
+        return None
+    if row.job == REMINDED and ticket.status != "waiting":
+        return None  # the teacher answered (or a coach acted) before the prep period came
+    return views.notice(ticket, SAID[row.job])
 
 
 async def purge_expired(session: AsyncSession, now: datetime) -> int:
@@ -67,6 +87,8 @@ async def erase_requests(session: AsyncSession, person_id: int) -> int:
 
 
 def register(jobs: Jobs) -> None:
-    """Tickets' timed work: reminders and auto-close, and retention."""
+    """Tickets' timed work: reminders and auto-close (sent like every delivery), retention."""
     jobs.chore("tickets.waiting")(sweep_waiting)
+    jobs.renderer(REMINDED)(render_notice)
+    jobs.renderer(AUTO_CLOSED)(render_notice)
     jobs.retention("tickets.retention")(purge_expired)

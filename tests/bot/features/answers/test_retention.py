@@ -23,7 +23,7 @@ async def test_questions_past_the_retention_period_are_deleted_and_tickets_keep_
     await chat.say("my document camera shows a black screen", as_=teacher)
 
     clock.advance(days=11)  # the first question is 31 days old, the second 11
-    await runtime.bot.run(runtime.bot.jobs.chores["answers.retention"])
+    await runtime.dispatcher.tick()
 
     assert [q.text for q in await questions(runtime)] == [
         "my document camera shows a black screen"]

@@ -20,7 +20,7 @@ async def test_old_digest_charts_are_deleted(runtime: Runtime, clock: FakeClock)
             session.add(ChartRow(token=token, owner=owner, fingerprint=token, png=b"png",
                                  created_at=clock.now() - timedelta(days=age)))
 
-    await runtime.bot.run(runtime.bot.jobs.chores["digest.charts"])
+    await runtime.dispatcher.tick()
 
     async with runtime.sessions() as session:
         assert sorted((await session.execute(select(ChartRow.token))).scalars()) == [
