@@ -6,7 +6,10 @@ digests) and a fingerprint of the figures it shows, so the same figures reuse on
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import LargeBinary, String, delete, select
@@ -26,6 +29,18 @@ class ChartRow(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     png: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+async def drawn(session: AsyncSession, owner: str, figures: object, draw: Callable[[], bytes],
+                now: datetime) -> str:
+    """The token of the owner's chart of these figures, drawing it (off the event loop, it
+    is CPU-bound) only when no chart of the very same figures is stored yet."""
+    fingerprint = hashlib.sha256(repr(figures).encode()).hexdigest()
+    token = await find_chart(session, owner, fingerprint)
+    if token is None:
+        png = await asyncio.to_thread(draw)
+        token = await save_chart(session, owner, png, fingerprint, now)
+    return token
 
 
 async def find_chart(session: AsyncSession, owner: str, fingerprint: str) -> str | None:

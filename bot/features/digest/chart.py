@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import io
 from datetime import date, datetime, timedelta
 
 import matplotlib
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.charts import chart_url, find_chart, forget_charts, save_chart
+from bot.charts import chart_url, drawn, forget_charts
 from bot.hooks import Period
 
 matplotlib.use("Agg")  # no display on servers
@@ -62,11 +60,7 @@ async def daily_chart(session: AsyncSession, period: Period,
                       series: dict[str, dict[date, int]], now: datetime) -> tuple[str, str]:
     """Draw and store the chart; returns its URL path and alt text."""
     daily = days_of(period, series)
-    fingerprint = hashlib.sha256(repr(daily).encode()).hexdigest()
-    token = await find_chart(session, OWNER, fingerprint)
-    if token is None:  # the same figures reuse the same picture
-        png = await asyncio.to_thread(render_png, daily)  # CPU-bound: off the event loop
-        token = await save_chart(session, OWNER, png, fingerprint, now)
+    token = await drawn(session, OWNER, daily, lambda: render_png(daily), now)
     return chart_url(token), alt_text(daily)
 
 

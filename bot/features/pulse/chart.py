@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import io
 from collections.abc import Sequence
 from datetime import datetime
@@ -11,7 +9,7 @@ from datetime import datetime
 import matplotlib
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.charts import find_chart, save_chart
+from bot.charts import drawn
 
 matplotlib.use("Agg")  # no display on servers; also keeps tests free of GUI warnings
 
@@ -55,10 +53,5 @@ def alt_text(tool: str, waves: Sequence[Wave], names: dict[str, str]) -> str:
 async def chart_token(session: AsyncSession, survey_id: int, waves: Sequence[Wave],
                       names: dict[str, str], scale_top: int, now: datetime) -> str:
     """The token of a stored chart for these figures, drawing it only when they changed."""
-    fingerprint = hashlib.sha256(repr((waves, names, scale_top)).encode()).hexdigest()
-    owner = f"survey:{survey_id}"
-    found = await find_chart(session, owner, fingerprint)
-    if found is not None:
-        return found
-    png = await asyncio.to_thread(render_png, waves, names, scale_top)  # CPU-bound: off the loop
-    return await save_chart(session, owner, png, fingerprint, now)
+    return await drawn(session, f"survey:{survey_id}", (waves, names, scale_top),
+                       lambda: render_png(waves, names, scale_top), now)
