@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import Bot
 from bot.metrics import Metrics
-from bot.ports import Clock, Messenger
+from bot.ports import Clock, Messengers
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.leader import Leader
 from bot.scheduling.scheduler import Scheduler
@@ -35,7 +35,7 @@ class Runtime:
     scheduler: Scheduler
 
     @property
-    def messengers(self) -> dict[str, Messenger]:
+    def messengers(self) -> Messengers:
         """Each configured platform's messenger, by platform name; adapters add theirs."""
         return self.bot.messengers
 

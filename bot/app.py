@@ -21,7 +21,7 @@ from bot.feature import Feature
 from bot.features import FEATURES
 from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
-from bot.ports import Clock, Messenger, SystemClock
+from bot.ports import Clock, Messengers, SystemClock
 from bot.registry import Registry
 from bot.retention import housekeeping
 from bot.roles import Role
@@ -63,7 +63,7 @@ class Bot:
         self.settings = settings
         self.clock = clock or SystemClock()
         self.metrics = metrics or Metrics()
-        self.messengers: dict[str, Messenger] = {}
+        self.messengers = Messengers()
         self.features = Registry((*features, housekeeping))
         self.router = self.features.router
         self.jobs = self.features.fill(Jobs(messengers=self.messengers))

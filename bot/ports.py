@@ -27,6 +27,24 @@ class Messenger(Protocol):
         """A person with name and time zone filled in."""
 
 
+class Messengers:
+    """The platforms the bot can speak on: each adapter adds its messenger when it mounts."""
+
+    def __init__(self) -> None:
+        self._by_platform: dict[str, Messenger] = {}
+
+    def add(self, messenger: Messenger) -> None:
+        """Speak on `messenger.platform` through this messenger from now on."""
+        self._by_platform[messenger.platform] = messenger
+
+    def get(self, platform: str) -> Messenger | None:
+        """The platform's messenger, or None when that platform is not mounted."""
+        return self._by_platform.get(platform)
+
+    def __getitem__(self, platform: str) -> Messenger:
+        return self._by_platform[platform]
+
+
 class Undeliverable(Exception):
     """A messenger's way to say "retrying will not help" (e.g. the app is not installed)."""
 

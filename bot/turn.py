@@ -12,7 +12,7 @@ from bot.blocks import Reply
 from bot.metrics import Metrics
 from bot.outbox import Notice, to_notice
 from bot.people.models import PersonRow
-from bot.ports import Clock, Messenger
+from bot.ports import Clock, Messengers
 from bot.roles import Role
 from bot.settings import Settings
 from bot.vocabulary import Conversation, Incoming
@@ -38,7 +38,7 @@ class Turn(Generic[In]):
     clock: Clock
     metrics: Metrics
     settings: Settings
-    messengers: dict[str, Messenger]
+    messengers: Messengers
     features: Registry
     notices: list[Notice] = field(default_factory=list)
 

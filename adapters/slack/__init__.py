@@ -24,7 +24,7 @@ def mount(app: web.Application, runtime: Runtime) -> None:
     adapter = SlackAdapter(runtime.bot, client, settings.slack_signing_secret,
                            settings.public_url)
     app[ADAPTER] = adapter
-    runtime.messengers[adapter.messenger.platform] = adapter.messenger
+    runtime.messengers.add(adapter.messenger)
     if settings.slack_signing_secret:
         app.router.add_post("/slack/events", events_handler(adapter.app,
                                                             settings.slack_signing_secret))

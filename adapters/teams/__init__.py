@@ -28,8 +28,8 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
     bot = ActivityBot(runtime.bot, settings.public_url, settings.microsoft_app_id)
     app.router.add_post(ROUTE, make_handler(adapter, bot))
     problems = DeliveryProblems(runtime.metrics.registry)
-    runtime.messengers["teams"] = TeamsMessenger(adapter, settings.microsoft_app_id,
-                                                 runtime.sessions, problems, settings.public_url)
+    runtime.messengers.add(TeamsMessenger(adapter, settings.microsoft_app_id, runtime.sessions,
+                                          problems, settings.public_url))
 
 
 def messenger_of(runtime: Runtime) -> TeamsMessenger | None:

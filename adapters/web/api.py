@@ -89,7 +89,7 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
     personas = runtime.settings.playground_personas
     bot = runtime.bot
     messenger = WebMessenger()
-    bot.messengers[messenger.platform] = messenger
+    bot.messengers.add(messenger)
 
     async def index(_: web.Request) -> web.FileResponse:
         return web.FileResponse(STATIC / "index.html")

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.blocks import Reply
 from bot.metrics import Metrics
 from bot.outbox import NOTICE
-from bot.ports import Clock, Messenger, Undeliverable
+from bot.ports import Clock, Messengers, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
 from bot.scheduling.jobs import Jobs
@@ -46,7 +46,7 @@ class Dispatcher:
     """Runs the scheduler's work against the ledger; safe to call again at any time."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], jobs: Jobs, clock: Clock,
-                 messengers: dict[str, Messenger], metrics: Metrics,
+                 messengers: Messengers, metrics: Metrics,
                  lease: timedelta = LEASE) -> None:
         self.sessions, self.jobs, self.clock = sessions, jobs, clock
         self.messengers, self.metrics = messengers, metrics

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
-from bot.ports import Messenger
+from bot.ports import Messengers
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 
@@ -34,7 +34,7 @@ class Jobs:
     gatherers: dict[str, Gatherer] = field(default_factory=dict)
     # The Bot's messengers (the same dict the adapters fill), for planners that must ask a
     # platform something, e.g. who is in a channel right now.
-    messengers: dict[str, Messenger] = field(default_factory=dict)
+    messengers: Messengers = field(default_factory=Messengers)
     # Every feature's hooks, for timed work that needs another feature (a coach's brief
     # lists attendees' open tickets); set before any feature registers.
     features: Registry | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.coffee.models import CoffeeMemberRow, CoffeeOptOutRow, CoffeeSeriesRow
 from bot.people.models import ConversationRow, PersonRow
-from bot.ports import Messenger
+from bot.ports import Messengers
 from bot.roles import Role
 from bot.vocabulary import Conversation, Person
 
@@ -28,7 +28,7 @@ async def cohort_of(session: AsyncSession, series: CoffeeSeriesRow) -> Conversat
     return Conversation(platform=series.platform, id=series.cohort_id, kind="channel", ref=ref)
 
 
-async def listed(messengers: Mapping[str, Messenger], cohort: Conversation
+async def listed(messengers: Messengers, cohort: Conversation
                  ) -> list[Person] | None:
     """Who the platform says is in the cohort, or None when it can't say right now."""
     messenger = messengers.get(cohort.platform)
@@ -51,7 +51,7 @@ class Cohorts:
     once, so every session is planned with the cohort as it is that day.
     """
 
-    messengers: Mapping[str, Messenger]
+    messengers: Messengers
     found: dict[int, list[Person]] = field(default_factory=dict)
     wanted: dict[int, Conversation] = field(default_factory=dict)
 
@@ -87,7 +87,7 @@ async def invitees(session: AsyncSession, series: CoffeeSeriesRow, people: Seque
 
 
 async def guests_of(session: AsyncSession, series: CoffeeSeriesRow,
-                    messengers: Mapping[str, Messenger], now: datetime
+                    messengers: Messengers, now: datetime
                     ) -> list[PersonRow] | None:
     """The cohort's guests, or None when the platform can't say who is in the cohort."""
     people = await listed(messengers, await cohort_of(session, series))

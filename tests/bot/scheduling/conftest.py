@@ -23,7 +23,7 @@ EXPIRES = timedelta(hours=6)
 def outbox(runtime: Runtime) -> RecordingMessenger:
     """What the scheduler sent."""
     messenger = RecordingMessenger()
-    runtime.bot.messengers["console"] = messenger
+    runtime.bot.messengers.add(messenger)
     return messenger
 
 

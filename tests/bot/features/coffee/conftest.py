@@ -59,7 +59,7 @@ class CohortMessenger(RecordingMessenger):
 def outbox(runtime: Runtime, clock: FakeClock) -> CohortMessenger:
     """The console platform's messenger, with two cohorts."""
     messenger = CohortMessenger(clock=clock)
-    runtime.bot.messengers["console"] = messenger
+    runtime.bot.messengers.add(messenger)
     return messenger
 
 

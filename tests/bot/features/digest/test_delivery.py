@@ -23,7 +23,7 @@ async def coach_at(chat: ConsoleChat, runtime: Runtime, user_id: str, school: st
 async def test_two_time_zones_each_get_one_digest_at_their_local_time(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock) -> None:
     outbox = RecordingMessenger()
-    runtime.bot.messengers["console"] = outbox
+    runtime.bot.messengers.add(outbox)
     async with runtime.sessions() as session, session.begin():
         await save_school(session, "Lincoln", "America/New_York", time(7, 30), time(15))
         await save_school(session, "Hillside", "America/Los_Angeles", time(8), time(15))
@@ -52,7 +52,7 @@ async def test_two_time_zones_each_get_one_digest_at_their_local_time(
 async def test_a_digest_set_before_school_opens_waits_for_opening(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock) -> None:
     outbox = RecordingMessenger()
-    runtime.bot.messengers["console"] = outbox
+    runtime.bot.messengers.add(outbox)
     async with runtime.sessions() as session, session.begin():
         await save_school(session, "Lincoln", "America/New_York", time(7, 30), time(15))
     await coach_at(chat, runtime, "early", "Lincoln")  # default: Monday 07:00

@@ -46,7 +46,7 @@ def pilot() -> list[Person]:
 def outbox(runtime: Runtime, pilot: list[Person], coach: Person) -> CohortMessenger:
     """The console platform's messenger; the coach is in the channel too."""
     messenger = CohortMessenger(channels={CHANNEL: [*pilot, coach]})
-    runtime.bot.messengers["console"] = messenger
+    runtime.bot.messengers.add(messenger)
     return messenger
 
 

@@ -20,7 +20,7 @@ from tests.support.recording import RecordingMessenger
 def outbox(runtime: Runtime) -> RecordingMessenger:
     """Everything the bot sends to people and channels on its own."""
     messenger = RecordingMessenger()
-    runtime.bot.messengers["console"] = messenger
+    runtime.bot.messengers.add(messenger)
     return messenger
 
 
