@@ -43,10 +43,9 @@ class ActivityBot:
         self.public_url = public_url
         self.app_id = app_id  # without one (emulator mode) no 1:1 chat can be opened
 
-    async def on_turn(self, context: TurnContext) -> None:
-        """Translate the activity, let the core handle it, and answer in Teams' way."""
+    async def on_turn(self, context: TurnContext, incoming: AnyIncoming | None) -> None:
+        """Let the core handle the (already translated) activity and answer in Teams' way."""
         activity = context.activity
-        incoming = incoming_of(activity)
         if isinstance(incoming, Message):
             incoming = self.bot.command_from_text(incoming, bare_words=True)
         replies = await self.bot.handle(incoming) if incoming is not None else []

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from aiohttp import web
+from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -124,11 +125,15 @@ def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
         if missing:
             return bad_request(f"The activity is missing {', '.join(missing)}.")
         try:
-            incoming_of(activity)  # a dry run: card data or text that cannot be read is a 400
+            incoming = incoming_of(activity)  # card data or text that cannot be read is a 400
         except (AttributeError, TypeError, ValueError) as error:
             log.info("unreadable Teams activity: %s", type(error).__name__)
             return bad_request("The activity could not be read.")
-        invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
+
+        async def turn(context: TurnContext) -> None:
+            await bot.on_turn(context, incoming)
+
+        invoke = await adapter.process_activity(authenticated, activity, turn)
         if invoke is not None:
             return web.json_response(invoke.body, status=int(invoke.status))
         return web.Response(status=201)
