@@ -57,3 +57,16 @@ def test_the_guide_shows_the_documented_commands_and_the_diagram() -> None:
                     ".backup", "LOG_FORMAT=json", "/healthz/live", "FERPA", "COPPA"):
         assert command in guide, command
     assert "adapters/  ──" in (DOCS / "README.md").read_text()
+
+
+def test_the_architecture_page_names_files_and_functions_that_exist() -> None:
+    """docs/architecture.md tells a newcomer where things are: every path it names exists,
+    and every `file.py: function` it points at is defined there."""
+    repo = DOCS.parent
+    text = (DOCS / "architecture.md").read_text()
+    for path in re.findall(r"`((?:bot|adapters|knowledge|tests)/[\w/]+\.py)", text):
+        assert (repo / path).is_file(), path
+    for path, name in re.findall(r"`([\w/]+\.py): (\w+)`", text):
+        found = [p for p in repo.glob(f"**/{path}") if ".venv" not in p.parts]
+        assert found, path
+        assert any(re.search(rf"def {name}\b", p.read_text()) for p in found), (path, name)

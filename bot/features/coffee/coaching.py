@@ -6,8 +6,7 @@ from sqlalchemy import select
 
 from bot.blocks import Block, Form, Input, Option, Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.coffee import changes, planner, views
-from bot.features.coffee import series as service
+from bot.features.coffee import changes, planner, service, views
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
 from bot.features.coffee.occurrences import next_session
 from bot.features.coffee.rsvps import session_of

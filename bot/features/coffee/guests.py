@@ -6,8 +6,7 @@ from sqlalchemy import select
 
 from bot.blocks import Form, Input, Option, Reply, form_reply
 from bot.errors import BadInput
-from bot.features.coffee import roster, views
-from bot.features.coffee import series as service
+from bot.features.coffee import roster, service, views
 from bot.features.coffee.models import CoffeeMemberRow
 from bot.people.models import PersonRow
 from bot.turn import Turn

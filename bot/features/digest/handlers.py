@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Fields, Reply, Text
 from bot.errors import BadInput
 from bot.features.digest.report import build_digest
-from bot.features.digest.schedule import coach_of, parse_period, prefs_of, scope_for, zone_of
+from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
 from bot.people.prep import DAYS, parse_clock

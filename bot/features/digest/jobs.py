@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Reply
 from bot.features.digest import chart
 from bot.features.digest.report import build_digest
-from bot.features.digest.schedule import (
+from bot.features.digest.service import (
     GRACE,
     coach_of,
     due_time,
