@@ -15,7 +15,10 @@ feature = Feature(
                   refusal="Only coaches set up Coffee and Curriculum. Ask yours to invite you!"),
     ),
     actions=(
-        OnAction("coffee.series", coaching.change, COACH),
+        OnAction("coffee.series.edit", coaching.edit, COACH),
+        OnAction("coffee.series.pause", coaching.pause, COACH),
+        OnAction("coffee.series.resume", coaching.resume, COACH),
+        OnAction("coffee.series.cancel", coaching.cancel, COACH),
         OnAction("coffee.guests", guests.ask, COACH),
         OnAction("coffee.attendance", coaching.ask_attendance, COACH),
         OnAction("coffee.rsvp", rsvps.rsvp),

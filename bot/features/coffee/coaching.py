@@ -64,19 +64,35 @@ async def listing(turn: Turn[Command]) -> list[Reply]:
     return [Reply("Your Coffee and Curriculum series", tuple(blocks), private=True)]
 
 
-async def change(turn: Turn[Action]) -> list[Reply]:
-    """Pause, resume, edit or cancel a series."""
+async def edit(turn: Turn[Action]) -> list[Reply]:
+    """The setup form again, filled in with the series as it is."""
     row = await service.owned(turn.session, turn.person, turn.incoming.value)
-    verb = turn.incoming.action_id.rsplit(".", 1)[-1]
-    if verb == "edit":
-        return [form_reply(views.setup_form(await service.schools(turn.session), "", row))]
-    row.status = {"pause": "paused", "resume": "active", "cancel": "cancelled"}.get(verb,
-                                                                                  row.status)
+    return [form_reply(views.setup_form(await service.schools(turn.session), "", row))]
+
+
+async def pause(turn: Turn[Action]) -> list[Reply]:
+    """No invitations until the coach resumes."""
+    return await _set_status(turn, "paused",
+                             "Paused: no invitations go out until you resume.")
+
+
+async def resume(turn: Turn[Action]) -> list[Reply]:
+    """Invitations go out again."""
+    return await _set_status(turn, "active",
+                             "Resumed: invitations go out again from the next session.")
+
+
+async def cancel(turn: Turn[Action]) -> list[Reply]:
+    """End the series; those already invited hear that their session is called off."""
+    return await _set_status(turn, "cancelled",
+                             "Cancelled. Invitations already planned won't go out.")
+
+
+async def _set_status(turn: Turn[Action], status: str, said: str) -> list[Reply]:
+    row = await service.owned(turn.session, turn.person, turn.incoming.value)
+    row.status = status
     followed = await changes.follow_series(turn.session, row, turn.now)
-    text = {"paused": "Paused: no invitations go out until you resume.",
-            "active": "Resumed: invitations go out again from the next session.",
-            "cancelled": "Cancelled. Invitations already planned won't go out."}[row.status]
-    return [views.say(text + views.follow_note(followed), replace=True)]
+    return [views.say(said + views.follow_note(followed), replace=True)]
 
 
 async def ask_attendance(turn: Turn[Action]) -> list[Reply]:

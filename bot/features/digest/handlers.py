@@ -29,25 +29,60 @@ async def digest_command(turn: Turn[Command]) -> list[Reply]:
 
 
 async def settings(turn: Turn[Command]) -> list[Reply]:
-    """Change when the digest arrives, for which schools, or opt out."""
-    prefs = await prefs_of(turn.session, turn.person)
-    verb, _, value = turn.incoming.text.strip().partition(" ")
-    verb, value = verb.lower(), value.strip()
-    if verb == "day" and value.lower()[:3] in DAYS:
-        prefs.weekday = DAYS.index(value.lower()[:3])
-    elif verb == "time" and value:
-        prefs.at = parse_clock(value)
-    elif verb in {"off", "on"}:
-        prefs.opted_out = verb == "off"
-    elif verb == "schools" and value:
-        prefs.schools = ",".join(str(i) for i in await _school_ids(turn.session, value))
-    elif verb:
+    """When the digest arrives (`/digest settings` alone, or an unknown word after it)."""
+    if turn.incoming.text.strip():
         raise BadInput(f"Try {SETTINGS_USAGE}.")
+    return [await _state(turn)]
+
+
+async def day(turn: Turn[Command]) -> list[Reply]:
+    """`/digest settings day monday`."""
+    wanted = turn.incoming.text.strip().lower()[:3]
+    if wanted not in DAYS:
+        raise BadInput("Name a weekday, e.g. `/digest settings day monday`.")
+    (await prefs_of(turn.session, turn.person)).weekday = DAYS.index(wanted)
+    return [await _state(turn)]
+
+
+async def time_(turn: Turn[Command]) -> list[Reply]:
+    """`/digest settings time 07:30`."""
+    try:
+        at = parse_clock(turn.incoming.text)
+    except BadInput as error:
+        raise BadInput(f"{turn.incoming.text.strip()!r} is not a time of day. Try "
+                       "`/digest settings time 07:30` (or 7:30am).") from error
+    (await prefs_of(turn.session, turn.person)).at = at
+    return [await _state(turn)]
+
+
+async def off(turn: Turn[Command]) -> list[Reply]:
+    """No weekly digest (`/digest` on demand still works)."""
+    (await prefs_of(turn.session, turn.person)).opted_out = True
+    return [await _state(turn)]
+
+
+async def on(turn: Turn[Command]) -> list[Reply]:
+    """The weekly digest again."""
+    (await prefs_of(turn.session, turn.person)).opted_out = False
+    return [await _state(turn)]
+
+
+async def schools(turn: Turn[Command]) -> list[Reply]:
+    """`/digest settings schools Lincoln, Hillside`: the schools the digest covers."""
+    if not turn.incoming.text.strip():
+        raise BadInput("Name the schools, e.g. `/digest settings schools Lincoln, Hillside`.")
+    ids = await _school_ids(turn.session, turn.incoming.text)
+    (await prefs_of(turn.session, turn.person)).schools = ",".join(str(i) for i in ids)
+    return [await _state(turn)]
+
+
+async def _state(turn: Turn[Command]) -> Reply:
+    prefs = await prefs_of(turn.session, turn.person)
     await turn.session.flush()
     state = "off" if prefs.opted_out else f"{DAYS[prefs.weekday].title()} at {prefs.at:%H:%M}"
-    return [Reply(f"Weekly digest: {state}.", (Fields((("Weekly digest", state),)),
-                                                Text(f"Change it with {SETTINGS_USAGE}.")),
-                  private=True)]
+    return Reply(f"Weekly digest: {state}.", (Fields((("Weekly digest", state),)),
+                                               Text(f"Change it with {SETTINGS_USAGE}.")),
+                 private=True)
 
 
 async def _school_ids(session: AsyncSession, names: str) -> list[int]:

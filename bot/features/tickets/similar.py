@@ -49,6 +49,8 @@ async def similar_open_ticket(session: AsyncSession, school_id: int | None, text
 
 async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
     """Under an answer: "Same problem? Add me to #41" when an open ticket at the school matches."""
+    if turn.person.school_id is None:
+        return ()
     same = await similar_open_ticket(turn.session, turn.person.school_id, answered.text,
                                      answered.category, turn.now,
                                      await METOO_WINDOW.read(turn.session))
