@@ -19,8 +19,7 @@ from bot.schools.service import calendar_of
 from bot.stored_settings import StoredSetting
 
 REMIND_AFTER = StoredSetting("ticket_remind_after_days", 2,
-                             "school days a ticket waits on a teacher before one reminder",
-                             minimum=1)
+                             "school days a ticket waits on a teacher before one reminder")
 AUTOCLOSE_AFTER = StoredSetting("ticket_autoclose_days", 5,
                                 "school days without an answer before a ticket closes",
                                 minimum=1)
