@@ -4,23 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge import embedding
+from knowledge.confidence import Calibration
+from knowledge.confidence import shipped as shipped_calibration
 from knowledge.decide import Decision, decide
 from knowledge.index import Index, Match
+from knowledge.intents import is_vague
 from knowledge.loader import load_articles
 from knowledge.model import Article
 from knowledge.normalize import Synonyms
-from knowledge.scope import OFF_TOPIC
+from knowledge.topics import looks_technical
 
 
 class KnowledgeBase:
     """Search and answer over the live articles; `reload` rebuilds from the folders."""
 
     def __init__(self, articles: dict[str, Article], synonyms: Synonyms,
-                 extra: Path | None = None) -> None:
+                 extra: Path | None = None, model: embedding.StaticEmbedding | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.extra = extra
         self.synonyms = synonyms
+        self.model = model or embedding.shipped()
+        self.calibration = calibration or shipped_calibration()
         self.articles = articles
-        self.index = Index(list(articles.values()), synonyms, OFF_TOPIC)
+        self.index = Index(list(articles.values()), synonyms, self.model)
 
     def get(self, article_id: str) -> Article | None:
         """One article by id."""
@@ -31,14 +38,17 @@ class KnowledgeBase:
         return self.index.search(question, limit)
 
     def answer(self, question: str) -> Decision:
-        """Answer with one article, suggest a few, or deflect to a ticket."""
-        matches, off_topic = self.index.rank(question)
-        return decide(matches, self.articles, off_topic)
+        """Answer with one article, suggest a few, ask back about a vague one, or deflect."""
+        ranking = self.index.rank(question)
+        if is_vague(question):
+            return Decision("clarify", 0.0, matches=tuple(ranking.matches))
+        return decide(ranking, self.articles, self.calibration,
+                      tech=looks_technical(question, ranking))
 
     def reload(self) -> int:
         """Re-read every folder and swap the index in one step; returns the article count."""
         articles = load_articles(self.extra)
-        index = Index(list(articles.values()), self.synonyms, OFF_TOPIC)
+        index = Index(list(articles.values()), self.synonyms, self.model)
         self.articles, self.index = articles, index
         return len(articles)
 

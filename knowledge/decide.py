@@ -1,29 +1,32 @@
-"""Answer, suggest, or deflect: deciding how sure the knowledge base is."""
+"""Answer, suggest, ask back, or deflect: deciding from one confidence score."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
 
-from knowledge.index import Match
+from knowledge.confidence import Calibration
+from knowledge.index import Match, Ranking
 from knowledge.model import Article
 
-Kind = Literal["answer", "suggest", "deflect"]
-ANSWER_AT = 0.75
-SUGGEST_AT = 0.55
-LEAD_CAP = 1.0
+Kind = Literal["answer", "suggest", "clarify", "deflect"]
 MAX_SUGGESTIONS = 3
+# "Did you mean" lists the runners-up only when they are this close to the leader (in fused
+# score); otherwise the leader is offered alone.
+CLOSE = 0.35
 
 
 @dataclass(frozen=True)
 class Decision:
-    """What to do with a question: one article, a short "did you mean" list, or none."""
+    """What to do with a question: one article, a short "did you mean" list, a question back
+    about the area (clarify), or none (deflect)."""
 
     kind: Kind
     confidence: float
     article: Article | None = None
     suggestions: tuple[Article, ...] = ()
     matches: tuple[Match, ...] = field(default=())
+    tech: bool = True  # for a deflection: does it look like a tech problem at all?
 
     @property
     def top_id(self) -> str | None:
@@ -33,28 +36,16 @@ class Decision:
         return self.suggestions[0].id if self.suggestions else None
 
 
-def confidence(matches: list[Match], off_topic: Match | None = None) -> float:
-    """How sure the best match is, from 0 to 1.
-
-    Two pieces of evidence, both measured on the evaluation file (see bench/README.md):
-    how much of the question's informative weight the article covers, and how far the
-    article outscores the best off-topic area (knowledge.scope), which weighs twice as much.
-    """
-    if not matches:
-        return 0.0
-    best = matches[0]
-    lead = best.score - off_topic.score if off_topic else LEAD_CAP
-    return (best.coverage + 2 * max(0.0, min(LEAD_CAP, lead))) / 3
-
-
-def decide(matches: list[Match], articles: dict[str, Article],
-           off_topic: Match | None = None) -> Decision:
-    """Turn ranked matches (and the best off-topic area, if any) into a decision."""
-    sure = confidence(matches, off_topic)
-    found = tuple(articles[m.article_id] for m in matches if m.article_id in articles)
-    if sure >= ANSWER_AT and found:
-        return Decision("answer", sure, article=found[0], matches=tuple(matches))
-    if sure >= SUGGEST_AT and found:
-        return Decision("suggest", sure, suggestions=found[:MAX_SUGGESTIONS],
-                        matches=tuple(matches))
-    return Decision("deflect", sure, matches=tuple(matches))
+def decide(ranking: Ranking, articles: dict[str, Article], calibration: Calibration,
+           tech: bool = True) -> Decision:
+    """Turn a ranking into a decision by the calibrated confidence of its leader."""
+    sure = calibration.probability(ranking)
+    matches = tuple(m for m in ranking.matches if m.article_id in articles)
+    if matches and sure >= calibration.answer_at:
+        return Decision("answer", sure, article=articles[matches[0].article_id],
+                        matches=matches)
+    if matches and sure >= calibration.suggest_at:
+        close = [m for m in matches[:MAX_SUGGESTIONS] if m.score >= matches[0].score - CLOSE]
+        return Decision("suggest", sure, suggestions=tuple(articles[m.article_id] for m in close),
+                        matches=matches)
+    return Decision("deflect", sure, matches=matches, tech=tech)

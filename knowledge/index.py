@@ -1,7 +1,11 @@
-"""The retrieval index: BM25F over title, phrasings, tags and body, with a phrasing re-rank.
+"""The retrieval index: a lexical channel and a dense channel, fused.
 
-BM25F finds the candidates cheaply from posting lists; the best-matching single phrasing
-(how teachers say it) then re-ranks the few candidates, which is where paraphrases are won.
+Lexical: BM25F over title, phrasings, tags and body (synonyms mapped, misspellings
+corrected), then the best-matching single phrasing (rapidfuzz) re-ranks the candidates.
+Dense: a static embedding distilled from all-MiniLM-L6-v2 (knowledge/dense.py), which finds
+the paraphrases that share no word with the article. The candidates of both channels are
+scored by one weighted sum; the weights were chosen on the tuning sets (bench/retrieval.py
+prints the ablation that justifies each piece).
 """
 
 from __future__ import annotations
@@ -9,22 +13,25 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
+from knowledge.dense import DenseIndex
+from knowledge.embedding import StaticEmbedding
 from knowledge.model import Article
 from knowledge.normalize import Analyzer, Synonyms, fold
 
 # Heavier title and phrasing weights (3/2/2/1) measured no better than equal weights on the
-# evaluation file (bench/retrieval.py, ablations), so every field counts the same.
+# tuning files (bench/retrieval.py, ablations), so every field counts the same.
 FIELD_WEIGHTS = {"title": 1.0, "phrasings": 1.0, "tags": 1.0, "body": 1.0}
 K1, B = 1.2, 0.75
 CANDIDATES = 12
 ACCUMULATORS = 2000
 PHRASE_WEIGHT = 0.6
-GUARD = "~off-topic:"
+DENSE_WEIGHT = 1.5  # per dense score (closest phrasing, and the article's mean phrasing)
 
 
 @dataclass(frozen=True)
@@ -33,19 +40,24 @@ class Match:
 
     article_id: str
     score: float
-    lexical: float = 0.0
-    phrase: float = 0.0
-    coverage: float = 0.0
+    lexical: float = 0.0  # BM25F, relative to the best article's
+    phrase: float = 0.0  # the closest phrasing, rapidfuzz token_set_ratio / 100
+    coverage: float = 0.0  # the idf-weighted share of the question's terms the article has
+    dense: float = 0.0  # cosine with the closest title or phrasing
+    centroid: float = 0.0  # cosine with the mean of the article's phrasings
+    bm25: float = 0.0  # BM25F itself: how strongly the words match, not just the order
 
 
-def _guard(area: str, phrasings: Sequence[str]) -> Article:
-    """An off-topic area as an article that is indexed but never returned."""
-    return Article(id=GUARD + area, title="", category="", audience="", escalate_to="",
-                   tags=(), phrasings=tuple(phrasings), updated="", summary="", steps=())
+@dataclass(frozen=True)
+class Ranking:
+    """Ranked matches and what the question held: how many informative terms it had."""
+
+    matches: list[Match]
+    terms: int
 
 
-def _fields(article: Article) -> dict[str, str]:
-    return {"title": article.title, "phrasings": " ".join(article.phrasings),
+def _fields(article: Article, phrasing_terms: list[str]) -> dict[str, str | list[str]]:
+    return {"phrasings": phrasing_terms, "title": article.title,
             "tags": " ".join((*article.tags, article.category)), "body": article.body_text}
 
 
@@ -53,12 +65,11 @@ class Index:
     """An immutable index over a list of articles; build a new one to change articles."""
 
     def __init__(self, articles: Sequence[Article], synonyms: Synonyms,
-                 off_topic: Mapping[str, Sequence[str]] | None = None) -> None:
+                 model: StaticEmbedding | None = None) -> None:
         self.size = len(articles)
-        guards = [_guard(area, phrasings) for area, phrasings in (off_topic or {}).items()]
-        articles = [*articles, *guards]
         self.ids = [a.id for a in articles]
-        raw_words = {w for a in articles for text in _fields(a).values()
+        raw_words = {w for a in articles
+                     for text in (a.title, *a.phrasings, *a.tags, a.category, a.body_text)
                      for w in fold(text).split()}
         self.analyzer = Analyzer(synonyms, raw_words)
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -66,26 +77,28 @@ class Index:
         self.article_terms: list[frozenset[str]] = []
         lengths = [self._add(i, a) for i, a in enumerate(articles)]
         self.avg_length = sum(lengths) / len(lengths) if lengths else 1.0
-        self.lengths = lengths
         n = len(articles)
         self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5))
                     for t, p in self.postings.items()}
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
         # BM25 is fixed per (term, article) once the articles are: pay for it once, here.
+        norms = [K1 * (1 - B + B * length / self.avg_length) for length in lengths]
         self.weights: dict[str, dict[int, float]] = {
-            t: {i: self.idf[t] * tf * (K1 + 1)
-                / (tf + K1 * (1 - B + B * lengths[i] / self.avg_length)) for i, tf in p}
+            t: {i: self.idf[t] * tf * (K1 + 1) / (tf + norms[i]) for i, tf in p}
             for t, p in self.postings.items()}
+        self.dense = DenseIndex(articles, model) if model is not None else None
 
     def _add(self, position: int, article: Article) -> float:
+        terms = self.analyzer.terms
+        phrasings = [" ".join(terms(p)) for p in (article.title, *article.phrasings)]
         weighted: dict[str, float] = defaultdict(float)
-        for name, text in _fields(article).items():
-            for term in self.analyzer.terms(text):
+        for name, text in _fields(article, phrasings[1:]).items():
+            words = terms(text) if isinstance(text, str) else " ".join(text).split()
+            for term in words:
                 weighted[term] += FIELD_WEIGHTS[name]
         for term, tf in weighted.items():
             self.postings[term].append((position, tf))
-        self.phrase_terms.append(
-            [" ".join(self.analyzer.terms(p)) for p in (article.title, *article.phrasings)])
+        self.phrase_terms.append(phrasings)
         self.article_terms.append(frozenset(weighted))
         return float(sum(weighted.values()))
 
@@ -94,27 +107,37 @@ class Index:
         return self.analyzer.terms(question, correct=True)
 
     def search(self, question: str, limit: int = 5) -> list[Match]:
-        """Articles ranked for a question, best first (empty when nothing shares a term)."""
-        return self.rank(question, limit)[0]
+        """Articles ranked for a question, best first (empty when nothing is close)."""
+        return self.rank(question, limit).matches
 
-    def rank(self, question: str, limit: int = 5) -> tuple[list[Match], Match | None]:
-        """The ranked articles, and the best off-topic area if one outscores them all."""
+    def rank(self, question: str, limit: int = 5) -> Ranking:
+        """The fused ranking of the candidates of both channels."""
         terms = list(dict.fromkeys(self.query_terms(question)))
         lexical = self._bm25(terms)
-        if not lexical:
-            return [], None
-        top = heapq.nlargest(CANDIDATES, lexical, key=lexical.__getitem__)
-        best = max(lexical[i] for i in top)
+        candidates = set(heapq.nlargest(CANDIDATES, lexical, key=lexical.__getitem__))
+        query = self.dense.encode(question) if self.dense else None
+        centroids = None
+        if self.dense is not None and query is not None and query.any():
+            centroids = self.dense.centroid_scores(query)
+            count = min(CANDIDATES, len(centroids))
+            candidates.update(int(i) for i in np.argpartition(-centroids, count - 1)[:count])
+        if not candidates:
+            return Ranking([], len(terms))
+        best = max((lexical.get(i, 0.0) for i in candidates), default=0.0) or 1.0
         query_text = " ".join(terms)
         matches = []
-        for i in top:
-            phrase = max(fuzz.token_set_ratio(query_text, p) for p in self.phrase_terms[i]) / 100
-            score = lexical[i] / best + PHRASE_WEIGHT * phrase
-            matches.append(Match(self.ids[i], score, lexical[i], phrase, self._coverage(terms, i)))
-        matches.sort(key=lambda m: m.score, reverse=True)
-        real = [m for m in matches if not m.article_id.startswith(GUARD)]
-        guard = next((m for m in matches if m.article_id.startswith(GUARD)), None)
-        return real[:limit], guard
+        for i in candidates:
+            relative = lexical.get(i, 0.0) / best
+            phrase = max(fuzz.token_set_ratio(query_text, p) for p in self.phrase_terms[i]) \
+                / 100 if i in lexical else 0.0
+            dense = centroid = 0.0
+            if centroids is not None and self.dense is not None and query is not None:
+                dense, centroid = self.dense.best_phrasing(query, i), float(centroids[i])
+            score = relative + PHRASE_WEIGHT * phrase + DENSE_WEIGHT * (dense + centroid)
+            matches.append(Match(self.ids[i], score, relative, phrase, self._coverage(terms, i),
+                                 dense, centroid, lexical.get(i, 0.0)))
+        matches.sort(key=lambda m: (-m.score, m.article_id))
+        return Ranking(matches[:limit], len(terms))
 
     def _bm25(self, terms: list[str]) -> dict[int, float]:
         """BM25 term at a time, rarest term first. Once ACCUMULATORS articles have a score,

@@ -79,29 +79,21 @@ def kb_check(folder: Annotated[Path | None, typer.Option(
 
 
 @kb.command("eval")
-def kb_eval(file: Annotated[Path, typer.Argument(help='JSONL lines: {"q": ..., "expect": id}')],
+def kb_eval(file: Annotated[Path, typer.Argument(
+                help='JSONL lines: {"q", "expect", "kind"} messages or {"text", "intent"}')],
             as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False
             ) -> None:
-    """Score retrieval on a file of questions: top-1, top-3, deflection, per-article misses."""
+    """Score retrieval (per kind of message) or intent recognition on a JSONL file."""
     from knowledge import load_knowledge_base
-    from knowledge.evaluate import evaluate, read_questions
+    from knowledge.evaluate import evaluate_file
 
+    settings = load_settings()
     try:
-        questions = read_questions(file)
+        report = evaluate_file(file, load_knowledge_base(settings.kb_dir or None).answer)
     except (OSError, ValueError) as error:
         typer.echo(f"Cannot read {file}: {error}", err=True)
         raise typer.Exit(2) from error
-    settings = load_settings()
-    report = evaluate(questions, load_knowledge_base(settings.kb_dir or None).answer)
-    if as_json:
-        typer.echo(report.as_json())
-        return
-    typer.echo(f"questions: {report.n}\ntop-1: {report.top1:.3f}\ntop-3: {report.top3:.3f}\n"
-               f"out-of-scope deflected: {report.oos_deflected:.3f}\n"
-               f"in-scope wrongly deflected: {report.in_deflected:.3f}\n"
-               f"answer accuracy: {report.answer_acc:.3f}")
-    for article_id, missed in sorted(report.misses.items()):
-        typer.echo(f"  missed {article_id}: " + " | ".join(missed))
+    typer.echo(report.as_json() if as_json else report.as_text())
 
 
 @kb.command("reload")

@@ -1,0 +1,101 @@
+"""Fit the confidence model and its two cut points on the tuning sets, and write them.
+
+    python -m knowledge.calibrate [--check]
+
+Fits a logistic regression (Newton's method, numpy only) from the evidence of the top two
+matches (knowledge/confidence.py) to "the leading article is right" on every line of the
+tuning sets: knowledge/eval/tuning/*.jsonl and the two older files. Held-out files are never
+read. Then it chooses the cut points on the same lines:
+- suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
+  questions without an article (below it the bot says it does not know);
+- answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
+  of the questions (between the two, "did you mean").
+`--check` prints the figures without writing knowledge/calibration.json.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from knowledge.base import KnowledgeBase
+from knowledge.confidence import FEATURES, Calibration, features
+from knowledge.evaluate import ANSWERABLE, Question, read_questions
+from knowledge.intents import is_vague
+from knowledge.loader import load_articles
+from knowledge.normalize import Synonyms
+
+EVAL = Path(__file__).resolve().parent / "eval"
+TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl",
+          EVAL / "holdout.jsonl"]
+MAX_WRONGLY_DEFLECTED = 0.04
+ANSWER_PRECISION = 0.9
+L2 = 0.01
+Array = npt.NDArray[np.float64]
+
+
+def tuning_questions() -> list[Question]:
+    """Every line of the tuning files (never a held-out one)."""
+    return [q for path in TUNING for q in read_questions(path)]
+
+
+def fit(x: Array, y: Array, steps: int = 50) -> tuple[Array, Array, Array]:
+    """Standardise, then L2-regularised logistic regression by Newton's method."""
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = np.c_[(x - mean) / scale, np.ones(len(x))]
+    w = np.zeros(z.shape[1])
+    ridge = L2 * np.diag(np.r_[np.ones(z.shape[1] - 1), 0.0])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-z @ w))
+        gradient = z.T @ (p - y) / len(y) + ridge @ w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z / len(y) + ridge + 1e-9 * np.eye(len(w))
+        w -= np.linalg.solve(hessian, gradient)
+    return mean, scale, w
+
+
+def cut_points(p: Array, right: Array, answerable: Array) -> tuple[float, float]:
+    """(answer_at, suggest_at) by the rules in the module's docstring."""
+    ordered = np.sort(p[answerable])
+    suggest_at = float(ordered[int(MAX_WRONGLY_DEFLECTED * len(ordered))])
+    answer_at = 1.0
+    for threshold in np.unique(np.round(p, 3))[::-1]:
+        chosen = p >= threshold
+        if right[chosen].mean() < ANSWER_PRECISION:
+            break
+        answer_at = float(threshold)
+    return max(answer_at, suggest_at), suggest_at
+
+
+def main(check: bool) -> None:
+    """Fit, choose the cut points, print the figures, write the calibration."""
+    blank = len(FEATURES)  # the shipped calibration is what is being replaced: not read
+    kb = KnowledgeBase(load_articles(), Synonyms.load(), calibration=Calibration(
+        (0.0,) * blank, (1.0,) * blank, (0.0,) * blank, 0.0, 1.0, 0.0))
+    questions = [q for q in tuning_questions() if not is_vague(q.q)]
+    rows, right = [], []
+    for q in questions:
+        ranking = kb.index.rank(q.q)
+        rows.append(features(ranking) if ranking.matches else [0.0] * len(FEATURES))
+        leads = bool(ranking.matches) and ranking.matches[0].article_id in q.expect
+        right.append(float(q.kind in ANSWERABLE and leads))
+    x, y = np.array(rows), np.array(right)
+    mean, scale, w = fit(x, y)
+    p = 1 / (1 + np.exp(-(np.c_[(x - mean) / scale, np.ones(len(x))] @ w)))
+    answerable = np.array([q.kind in ANSWERABLE for q in questions])
+    answer_at, suggest_at = cut_points(p, y, answerable)
+    calibration = Calibration(tuple(mean.round(6)), tuple(scale.round(6)),
+                              tuple(w[:-1].round(6)), round(float(w[-1]), 6),
+                              round(answer_at, 4), round(suggest_at, 4))
+    print(f"{len(questions)} tuning lines; weights " + ", ".join(
+        f"{name} {weight:+.2f}" for name, weight in zip(FEATURES, w[:-1], strict=True)))
+    print(f"answer_at {answer_at:.3f}, suggest_at {suggest_at:.3f}")
+    if not check:
+        (Path(__file__).resolve().parent / "calibration.json").write_text(
+            calibration.as_json(), "utf-8")
+
+
+if __name__ == "__main__":
+    main("--check" in sys.argv[1:])

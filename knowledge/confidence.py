@@ -1,0 +1,65 @@
+"""One confidence score for a ranking: the estimated chance that the leading article is right.
+
+It is a logistic model over the evidence of the top two matches (how close in meaning, how
+many of the question's words the article covers, how far it leads the runner-up), fitted by
+`python -m knowledge.calibrate` on the tuning sets, where "right" means: the message is a
+question an article answers, and that article leads. Off-topic, uncovered and vague
+messages count as "not right", so the same number says "answer", "did you mean" and
+"I don't know" (knowledge/decide.py holds the two cut points, chosen in the same run).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from knowledge.index import Match, Ranking
+
+FEATURES = ("dense", "centroid", "coverage", "phrase", "margin", "dense_margin", "terms",
+            "bm25")
+
+
+def features(ranking: Ranking) -> list[float]:
+    """The evidence the model weighs, in FEATURES order."""
+    top = ranking.matches[0]
+    second = ranking.matches[1] if len(ranking.matches) > 1 else Match("", 0.0)
+    return [top.dense, top.centroid, top.coverage, top.phrase, top.score - second.score,
+            top.dense - second.dense, min(ranking.terms, 6) / 6, top.bm25 / (top.bm25 + 5)]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A fitted logistic model: standardise each feature, weigh, add the bias."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    answer_at: float
+    suggest_at: float
+
+    def probability(self, ranking: Ranking) -> float:
+        """The chance, as fitted, that the leading article is the right answer."""
+        if not ranking.matches:
+            return 0.0
+        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(
+            self.weights, features(ranking), self.mean, self.scale, strict=True))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def as_json(self) -> str:
+        """The file `knowledge/calibration.json` holds."""
+        return json.dumps({"features": FEATURES, **self.__dict__}, indent=1) + "\n"
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Calibration:
+    """The calibration fitted on the tuning sets and shipped with the package."""
+    raw = json.loads((resources.files("knowledge") / "calibration.json").read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise ValueError("knowledge/calibration.json was fitted on other features: re-run "
+                         "python -m knowledge.calibrate")
+    return Calibration(tuple(raw["mean"]), tuple(raw["scale"]), tuple(raw["weights"]),
+                       float(raw["bias"]), float(raw["answer_at"]), float(raw["suggest_at"]))
