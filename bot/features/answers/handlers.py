@@ -7,30 +7,42 @@ import time
 from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput
-from bot.features.answers import service, views
-from bot.hooks import Answered, Escalation
+from bot.features.answers import conversation, service, views
+from bot.hooks import Answered
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message
+from knowledge.topics import area, likely_areas, referral
 
 
 async def ask(turn: Turn[Message | Command]) -> list[Reply]:
-    """Answer a question from the knowledge base, or say honestly that it cannot."""
+    """Answer a question from the knowledge base, or say honestly that it cannot; small talk,
+    feedback and requests for a person are handled first (conversation.py)."""
     text = turn.incoming.text
     if not text.strip():
         return [Reply(texts.EMPTY_QUESTION, (Text(texts.EMPTY_QUESTION),), private=True)]
+    said = conversation.without_upload_notice(text)
+    if said is None:
+        return [views.text_reply(views.UPLOAD)]
+    handled = await conversation.converse(turn, said)
+    if handled is not None:
+        return handled
     started = time.perf_counter()
-    decision = turn.kb.answer(text)
+    decision = turn.kb.answer(said)
     turn.metrics.kb_seconds.observe(time.perf_counter() - started)
     turn.metrics.questions.labels(decision.kind).inc()
     question = await service.record_question(
-        turn.session, turn.person, turn.incoming.person.platform, text, decision, turn.now)
+        turn.session, turn.person, turn.incoming.person.platform, said, decision, turn.now)
+    if decision.kind == "clarify":
+        return [views.clarify_reply(question.id, likely_areas(said))]
+    if decision.kind == "deflect" and not decision.tech:
+        return [views.off_topic_reply(referral(said))]
     if decision.kind == "answer" and decision.article:
         reply = views.article_reply(decision.article, question.id)
     elif decision.kind == "suggest":
         reply = views.suggestions_reply(decision.suggestions, question.id)
     else:
         reply = views.deflect_reply(question.id)
-    answered = Answered(text, decision.article.category if decision.article else None)
+    answered = Answered(said, decision.article.category if decision.article else None)
     extras = [block for extra in turn.features.answer_extras
               for block in await extra(turn, answered)]
     return [views.with_blocks(reply, tuple(extras))]
@@ -69,9 +81,17 @@ async def ticket(turn: Turn[Action]) -> list[Reply]:
     escalate = turn.features.escalate
     if escalate is None:
         raise BadInput(texts.NO_ESCALATION)
-    article = turn.kb.get(question.article_id) if question.article_id else None
-    shown = ",".join(filter(None, [question.article_id, question.suggestions]))
-    return await escalate(turn, Escalation(
-        text=question.text, category=article.category if article else "other",
-        article_id=question.article_id, articles_shown=shown,
-        didnt_help=question.helpful is False, request_key=f"question:{question.id}"))
+    return await escalate(turn, conversation.escalation_of(turn, question))
+
+
+async def pick_area(turn: Turn[Action]) -> list[Reply]:
+    """A teacher picked an area after a vague message: the area's articles to choose from."""
+    question_id, _, key = turn.incoming.value.partition(":")
+    question = await service.own_question(turn.session, turn.person, question_id)
+    chosen = area(key)
+    articles = tuple(a for a in (turn.kb.get(i) for i in chosen.articles) if a) \
+        if chosen else ()
+    if not articles:
+        return [Reply(views.SOMETHING_ELSE_SAID, (Text(views.SOMETHING_ELSE_SAID),),
+                      replace_original=True)]
+    return [views.area_reply(articles, question.id)]

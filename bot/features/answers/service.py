@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -12,6 +13,8 @@ from bot.people.models import PersonRow
 from knowledge import Decision
 
 MAX_QUESTION_CHARS = 2000
+# "ticket" or "no" refers to the last question for this long: a prep period and then some.
+RECENT = timedelta(hours=2)
 
 
 async def record_question(session: AsyncSession, person: PersonRow, platform: str, text: str,
@@ -49,3 +52,12 @@ async def record_choice(session: AsyncSession, question: QuestionRow, article_id
     question.article_id = article_id
     question.outcome = "answer"
     await session.flush()
+
+
+async def last_question(session: AsyncSession, person: PersonRow, now: datetime
+                        ) -> QuestionRow | None:
+    """The person's latest question, if it was asked within RECENT (what "ticket" refers to)."""
+    query = (select(QuestionRow).where(QuestionRow.person_id == person.id,
+                                       QuestionRow.asked_at >= now - RECENT)
+             .order_by(QuestionRow.asked_at.desc(), QuestionRow.id.desc()).limit(1))
+    return (await session.execute(query)).scalars().first()

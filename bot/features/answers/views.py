@@ -7,6 +7,7 @@ from bot.blocks import Block, Button, Buttons, Context, Reply, Text
 from bot.blocks import Steps as StepList
 from knowledge import Article
 from knowledge.model import KB_LINK
+from knowledge.topics import Area
 
 
 def _plain_links(text: str) -> str:
@@ -67,3 +68,48 @@ def with_blocks(reply: Reply, extra: tuple[Block, ...]) -> Reply:
     if not extra:
         return reply
     return Reply(reply.text, reply.blocks + extra, reply.private, reply.replace_original)
+
+
+GREETING = ("Hi! I'm prepbot, the tech helper. Tell me what's going on in your own words, for "
+            "example *the projector says no signal*, and I'll find the fix.")
+THANKS = "You're welcome! Ask me anytime."
+NO_CONTEXT = "Tell me what's going on, for example: *the projector says no signal*."
+UPLOAD = ("I can't look at files or pictures yet. Tell me in a sentence what's going on, for "
+          "example *the copier says paper jam in tray 2*.")
+CLARIFY = "Happy to help. What is it about?"
+SOMETHING_ELSE = "Something else"
+SOMETHING_ELSE_SAID = ("Tell me a bit more in your own words: what are you trying to do, and "
+                       "what happens instead? Or reply \"ticket\" and a person will help.")
+AREA_INTRO = "Is it one of these?"
+OFF_TOPIC = ("That one isn't for me: I help with classroom technology (devices, projectors and "
+             "boards, signing in, printers, Wi-Fi and apps).")
+REFERRAL = " Questions like that usually go to {who}."
+OFF_TOPIC_ASK = " If it is a tech problem after all, reply \"ticket\" and a person will look."
+
+
+def text_reply(text: str) -> Reply:
+    """A reply that is one short sentence."""
+    return Reply(text, (Text(text),))
+
+
+def clarify_reply(question_id: int, areas: list[Area]) -> Reply:
+    """A question back about a vague message, with the likely areas as buttons."""
+    buttons = [Button(a.label, "answers.area", f"{question_id}:{a.key}") for a in areas]
+    buttons.append(Button(SOMETHING_ELSE, "answers.area", f"{question_id}:"))
+    return Reply(CLARIFY + " " + ", ".join(a.label for a in areas),
+                 (Text(CLARIFY), Buttons(tuple(buttons))))
+
+
+def off_topic_reply(who: str | None) -> Reply:
+    """Not a tech question: what prepbot is for, who usually answers, and no ticket button."""
+    text = OFF_TOPIC + (REFERRAL.format(who=who) if who else "") + OFF_TOPIC_ASK
+    return text_reply(text)
+
+
+def area_reply(articles: tuple[Article, ...], question_id: int) -> Reply:
+    """The articles of the area a teacher picked, as a short list to choose from."""
+    buttons = [Button(a.title, "answers.show", f"{question_id}:{a.id}") for a in articles]
+    buttons.append(Button(texts.NOT_THIS, "answers.none", str(question_id)))
+    titles = "; ".join(a.title for a in articles)
+    return Reply(f"{AREA_INTRO} {titles}", (Text(AREA_INTRO), Buttons(tuple(buttons))),
+                 replace_original=True)

@@ -51,7 +51,10 @@ async def from_form(turn: Turn[Submission]) -> list[Reply]:
 
 
 async def escalate(turn: Turn[Action], escalation: Escalation) -> list[Reply]:
-    """Another feature hands over a teacher who needs a person: open their ticket."""
+    """Another feature hands over a teacher who needs a person: open their ticket, or show
+    the form when there is nothing to carry over yet ("ticket" typed before any question)."""
+    if not escalation.text.strip():
+        return [form_reply(views.new_ticket_form())]
     draft = Draft(text=escalation.text, category=escalation.category,
                   article_id=escalation.article_id, articles_shown=escalation.articles_shown,
                   didnt_help=escalation.didnt_help)

@@ -1,0 +1,48 @@
+"""The dense channel's model: shipped with the package, small, and read without torch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge.embedding import StaticEmbedding, shipped, shipped_folder
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_shipped_model_is_small_and_in_model2vecs_format() -> None:
+    folder = shipped_folder()
+    assert {"model.safetensors", "tokenizer.json", "config.json"} <= {
+        p.name for p in folder.iterdir()}
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 20_000_000
+
+
+def test_answering_a_question_never_imports_torch_or_model2vec() -> None:
+    code = ("import sys; from knowledge import load_knowledge_base; "
+            "kb = load_knowledge_base(); assert kb.answer('projector no signal').top_id; "
+            "print(sorted(m for m in ('torch', 'model2vec', 'transformers') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                            text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_sentences_close_in_meaning_are_close_and_unknown_text_is_a_zero_vector() -> None:
+    model = shipped()
+    board, pen, lunch = model.encode(["the smartboard pen is off by an inch",
+                                      "interactive whiteboard touch is misaligned",
+                                      "what is for lunch in the cafeteria"])
+    assert float(board @ pen) > float(board @ lunch)
+    assert not model.encode_one("").any()
+    assert np.allclose(model.encode_batch(["a printer", ""]), model.encode(["a printer", ""]))
+
+
+def test_it_encodes_exactly_as_model2vec_does() -> None:
+    model2vec = pytest.importorskip("model2vec")
+    theirs = model2vec.StaticModel.from_pretrained(str(shipped_folder()))
+    texts = ["printer offline", "kids can't join my google classroom", "qwzx"]
+    ours = StaticEmbedding(shipped_folder()).encode(texts)
+    assert np.allclose(ours, theirs.encode(texts).astype(np.float32), atol=1e-3)
