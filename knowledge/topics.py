@@ -9,6 +9,8 @@ Both were written from general knowledge of schools and IT, not from evaluation 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from knowledge.index import Ranking
 from knowledge.normalize import fold, stem
 
@@ -61,3 +63,50 @@ def referral(question: str) -> str | None:
     words = {stem(w) for w in fold(question).split()}
     best = max(REFERRALS, key=lambda pair: len(words & pair[1]))
     return best[0] if words & best[1] else None
+
+
+@dataclass(frozen=True)
+class Area:
+    """A broad area a vague message may be about, and the articles that cover it."""
+
+    key: str
+    label: str
+    words: frozenset[str]  # stems that point to this area
+    articles: tuple[str, ...]
+
+
+def _area(key: str, label: str, words: str, articles: str) -> Area:
+    return Area(key, label, frozenset(stem(w) for w in words.split()), tuple(articles.split()))
+
+
+AREAS = (
+    _area("device", "Laptop or Chromebook", "computer laptop chromebook chromebooks pc mac "
+          "device devices keyboard mouse cart ipad ipads tablet screen",
+          "slow-computer chromebook-power chromebook-login ipad-app-install"),
+    _area("display", "Projector or board", "projector board smartboard display tv monitor "
+          "screen doccam camera", "projector-no-signal display-mirroring "
+          "smartboard-calibration smartboard-no-touch document-camera"),
+    _area("signin", "Signing in", "login log sign signin password account locked mfa",
+          "teacher-password-reset student-password-reset sso-login-loop mfa-new-phone "
+          "chromebook-login"),
+    _area("printer", "Printer or copier", "printer copier print printing",
+          "printer-offline printer-add"),
+    _area("network", "Wi-Fi or a blocked site", "wifi internet network website site blocked",
+          "wifi-connect content-filter-block"),
+    _area("apps", "An app or the LMS", "app apps new canvas schoology classroom lms nearpod "
+          "software program", "lms-assignment-visibility google-classroom-join nearpod-join "
+          "ipad-app-install new-tool-request testing-app-crash"),
+    _area("sound", "Sound or a video call", "sound audio speaker speakers mic microphone "
+          "zoom meet video", "classroom-audio video-call-av"),
+)
+
+
+def likely_areas(question: str) -> list[Area]:
+    """Every area, the ones the message names first."""
+    words = {stem(w) for w in fold(question).split()}
+    return sorted(AREAS, key=lambda area: not (words & area.words))
+
+
+def area(key: str) -> Area | None:
+    """One area by its key."""
+    return next((a for a in AREAS if a.key == key), None)
