@@ -7,7 +7,9 @@ matches (knowledge/confidence.py) to "the leading article is right" on every lin
 tuning sets: knowledge/eval/tuning/*.jsonl and the two older files. Held-out files are never
 read. Then it chooses the cut points on the same lines:
 - suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
-  questions without an article (below it the bot says it does not know);
+  messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older files are
+  easier, and would set it too high) without an article; below it the bot says it does not
+  know;
 - answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
   of the questions (between the two, "did you mean").
 `--check` prints the figures without writing knowledge/calibration.json.
@@ -35,11 +37,12 @@ MAX_WRONGLY_DEFLECTED = 0.04
 ANSWER_PRECISION = 0.9
 L2 = 0.01
 Array = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
 
 
-def tuning_questions() -> list[Question]:
-    """Every line of the tuning files (never a held-out one)."""
-    return [q for path in TUNING for q in read_questions(path)]
+def tuning_questions() -> list[tuple[str, Question]]:
+    """Every line of the tuning files (never a held-out one), with its file's name."""
+    return [(path.name, q) for path in TUNING for q in read_questions(path)]
 
 
 def fit(x: Array, y: Array, steps: int = 50) -> tuple[Array, Array, Array]:
@@ -56,9 +59,10 @@ def fit(x: Array, y: Array, steps: int = 50) -> tuple[Array, Array, Array]:
     return mean, scale, w
 
 
-def cut_points(p: Array, right: Array, answerable: Array) -> tuple[float, float]:
+def cut_points(p: Array, right: Array, answerable: Mask, blind: Mask
+               ) -> tuple[float, float]:
     """(answer_at, suggest_at) by the rules in the module's docstring."""
-    ordered = np.sort(p[answerable])
+    ordered = np.sort(p[answerable & blind])
     suggest_at = float(ordered[int(MAX_WRONGLY_DEFLECTED * len(ordered))])
     answer_at = 1.0
     for threshold in np.unique(np.round(p, 3))[::-1]:
@@ -69,12 +73,16 @@ def cut_points(p: Array, right: Array, answerable: Array) -> tuple[float, float]
     return max(answer_at, suggest_at), suggest_at
 
 
-def main(check: bool) -> None:
-    """Fit, choose the cut points, print the figures, write the calibration."""
-    blank = len(FEATURES)  # the shipped calibration is what is being replaced: not read
-    kb = KnowledgeBase(load_articles(), Synonyms.load(), calibration=Calibration(
-        (0.0,) * blank, (1.0,) * blank, (0.0,) * blank, 0.0, 1.0, 0.0))
-    questions = [q for q in tuning_questions() if not is_vague(q.q)]
+def uncalibrated() -> Calibration:
+    """A stand-in while fitting: the shipped calibration is what is being replaced."""
+    blank = len(FEATURES)
+    return Calibration((0.0,) * blank, (1.0,) * blank, (0.0,) * blank, 0.0, 1.0, 0.0)
+
+
+def calibrate(kb: KnowledgeBase) -> Calibration:
+    """Fit the confidence model and its cut points for this knowledge base's index."""
+    lines = [(source, q) for source, q in tuning_questions() if not is_vague(q.q)]
+    sources, questions = [s for s, _ in lines], [q for _, q in lines]
     rows, right = [], []
     for q in questions:
         ranking = kb.index.rank(q.q)
@@ -85,13 +93,19 @@ def main(check: bool) -> None:
     mean, scale, w = fit(x, y)
     p = 1 / (1 + np.exp(-(np.c_[(x - mean) / scale, np.ones(len(x))] @ w)))
     answerable = np.array([q.kind in ANSWERABLE for q in questions])
-    answer_at, suggest_at = cut_points(p, y, answerable)
-    calibration = Calibration(tuple(mean.round(6)), tuple(scale.round(6)),
-                              tuple(w[:-1].round(6)), round(float(w[-1]), 6),
-                              round(answer_at, 4), round(suggest_at, 4))
-    print(f"{len(questions)} tuning lines; weights " + ", ".join(
-        f"{name} {weight:+.2f}" for name, weight in zip(FEATURES, w[:-1], strict=True)))
-    print(f"answer_at {answer_at:.3f}, suggest_at {suggest_at:.3f}")
+    blind = np.array([source.startswith("teachers_") for source in sources])
+    answer_at, suggest_at = cut_points(p, y, answerable, blind)
+    return Calibration(tuple(mean.round(6)), tuple(scale.round(6)), tuple(w[:-1].round(6)),
+                       round(float(w[-1]), 6), round(answer_at, 4), round(suggest_at, 4))
+
+
+def main(check: bool) -> None:
+    """Fit, choose the cut points, print them, write the calibration."""
+    kb = KnowledgeBase(load_articles(), Synonyms.load(), calibration=uncalibrated())
+    calibration = calibrate(kb)
+    print("weights " + ", ".join(f"{name} {weight:+.2f}" for name, weight in
+                                 zip(FEATURES, calibration.weights, strict=True)))
+    print(f"answer_at {calibration.answer_at:.3f}, suggest_at {calibration.suggest_at:.3f}")
     if not check:
         (Path(__file__).resolve().parent / "calibration.json").write_text(
             calibration.as_json(), "utf-8")

@@ -37,7 +37,8 @@ class Report:
     n: int = 0
     top1: float = 0.0  # answerable: a right article leads the ranking
     top3: float = 0.0  # answerable: a right article is in the first three
-    answer_acc: float = 0.0  # every line: answerable right, the rest handled as their kind
+    answer_acc: float = 0.0  # answerable and off-topic lines: answered right, or deflected
+    all_acc: float = 0.0  # every line, uncovered and vague ones too, handled as their kind
     answerable_acc: float = 0.0  # answerable: a right article shown first (answer or suggest)
     in_deflected: float = 0.0  # answerable: no article shown (deflected or asked back)
     oos_deflected: float = 0.0  # offtopic: deflected
@@ -55,7 +56,8 @@ class Report:
         kinds = ", ".join(f"{k} {n}" for k, n in self.counts.items())
         lines = [f"messages: {self.n} ({kinds})",
                  f"answerable top-1: {self.top1:.3f}", f"answerable top-3: {self.top3:.3f}",
-                 f"answer accuracy (all lines): {self.answer_acc:.3f}",
+                 f"answer accuracy (answerable and off-topic): {self.answer_acc:.3f}",
+                 f"handled right (every line): {self.all_acc:.3f}",
                  f"answerable answered right: {self.answerable_acc:.3f}",
                  f"answerable wrongly deflected: {self.in_deflected:.3f}",
                  f"off-topic deflected: {self.oos_deflected:.3f}",
@@ -126,6 +128,8 @@ def evaluate(questions: Iterable[Question], answer: Callable[[str], Decision]) -
         counts["n"] += 1
         counts[question.kind] += 1
         counts["right"] += right
+        counts["scored"] += question.kind in (*ANSWERABLE, "offtopic")
+        counts["scored:right"] += right and question.kind in (*ANSWERABLE, "offtopic")
         counts[question.kind + ":right"] += right
         if question.kind not in ANSWERABLE:
             continue
@@ -141,7 +145,8 @@ def evaluate(questions: Iterable[Question], answer: Callable[[str], Decision]) -
         return round(counts[key] / counts[of], 4) if counts[of] else 0.0
 
     return Report(n=counts["n"], top1=share("top1", "in"), top3=share("top3", "in"),
-                  answer_acc=share("right", "n"), answerable_acc=share("in:right", "in"),
+                  answer_acc=share("scored:right", "scored"), all_acc=share("right", "n"),
+                  answerable_acc=share("in:right", "in"),
                   in_deflected=share("in_deflected", "in"),
                   oos_deflected=share("offtopic:right", "offtopic"),
                   uncovered_deflected=share("uncovered:right", "uncovered"),
