@@ -1,0 +1,63 @@
+"""Mask student identifiers in free text before it is stored or relayed.
+
+Names, id numbers (student, lunch, PIN, state), phone numbers, dates of birth and email
+addresses become "[name]", "[id number]", "[phone]", "[date of birth]" and "[email]". How each
+is found, and the rates measured on blind corpora, are in docs/privacy.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from bot.masking.contacts import find_emails, find_phones
+from bot.masking.names import find_names
+from bot.masking.numbers import find_dates_of_birth, find_id_numbers
+from bot.masking.spans import Span, free
+
+# How privacy_note names one and several of each kind.
+SAID = {"name": ("a name", "names"), "id number": ("an id number", "id numbers"),
+        "phone": ("a phone number", "phone numbers"),
+        "date of birth": ("a date of birth", "dates of birth"),
+        "email": ("an email address", "email addresses")}
+
+
+@dataclass(frozen=True)
+class Masked:
+    """The masked text, and the kind of each thing hidden in it, in order ("name", "phone")."""
+
+    text: str
+    kinds: tuple[str, ...]
+
+
+def find_student_data(text: str, today: date | None = None) -> list[Span]:
+    """Every identifier in `text`, earlier finders winning where two claim the same place."""
+    today = today or date.today()
+    spans: list[Span] = []
+    for found in (find_emails(text), find_phones(text), find_dates_of_birth(text, today),
+                  find_id_numbers(text, today)):
+        spans += [s for s in found if free(s, spans)]
+    spans += find_names(text, spans)
+    return sorted(spans)
+
+
+def mask_student_data(text: str, *, today: date | None = None) -> Masked:
+    """Replace student names, ids, phones, dates of birth and emails with "[kind]"."""
+    spans = find_student_data(text, today)
+    pieces, at = [], 0
+    for span in spans:
+        pieces += [text[at:span.start], f"[{span.kind}]"]
+        at = span.end
+    pieces.append(text[at:])
+    return Masked("".join(pieces), tuple(s.kind for s in spans))
+
+
+def privacy_note(masked: Masked) -> str:
+    """The sentence telling someone what was hidden, or "" when nothing was."""
+    if not masked.kinds:
+        return ""
+    counted = Counter(masked.kinds)
+    said = [SAID[k][0] if n == 1 else f"{n} {SAID[k][1]}" for k, n in counted.items()]
+    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return f"To protect student privacy I hid {listed} in what you wrote."

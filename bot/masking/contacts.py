@@ -1,0 +1,67 @@
+"""Emails (written or spelled out) and phone numbers (found by Google's libphonenumber)."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from bot.masking.context import number_cue
+from bot.masking.lexicon import lexicon
+from bot.masking.spans import Span, free
+
+EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
+# "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org"
+DOT = r"(?:\s*\.\s*|\s+dot\s+|\s*[\[(]\s*dot\s*[\])]\s*)"
+AT = r"(?:\s+at\s+|\s*[\[(]\s*at\s*[\])]\s*|\s*@\s*)"
+LABEL = r"[\w+'-]+"
+TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
+SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
+                     rf"{LABEL}(?:{DOT}{LABEL})*?{DOT}{TLD}\b", re.IGNORECASE)
+# North American numbers: an area code never starts with 0 or 1. (Exchanges never do either,
+# but "555-123-4567" is how people write a made-up one, and a real one deserves no less.)
+NANP = re.compile(r"[2-9]\d{9}")
+LOCAL = re.compile(r"[2-9]\d\d[-.]\d{4}")
+# How people write a US number; the matcher alone also takes "128.0.6613.133" for one.
+SHAPE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}")
+# Shapes the matcher does not take: "555 - 867 - 5309", "555/867-5309".
+LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-/.]\s*\d{3}\s*[-.]\s*\d{4}(?![\w-]|\.\d)")
+
+
+def find_emails(text: str) -> list[Span]:
+    """Email addresses, including ones spelled out so that filters miss them."""
+    found = [Span(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
+    for match in SPELLED.finditer(text):
+        local = match.group("local")
+        if local.isalpha() and local.lower() in lexicon().english:
+            continue  # "look at google dot com" names a site, not a person's address
+        found.append(Span(match.start(), match.end(), "email"))
+    return found
+
+
+def find_phones(text: str) -> list[Span]:
+    """US phone numbers in any of the usual shapes, and international ones written with +."""
+    if sum(c.isdigit() for c in text) < 7:
+        return []  # the matcher is the slowest step; most texts have no number that long
+    found = []
+    for match in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE):
+        number, raw, start = match.number, match.raw_string, match.start
+        if raw.startswith("(") and raw[4:5] != ")":
+            raw, start = raw[1:], start + 1  # "(555.204.1187)": the bracket is the text's
+        national = str(number.national_number)
+        us = number.country_code == 1 and NANP.fullmatch(national) and SHAPE.match(raw)
+        if not (us
+                or (raw.startswith("+") and phonenumbers.is_possible_number(number))
+                or LOCAL.fullmatch(raw)):
+            continue  # ids, versions and addresses the lenient matcher also finds
+        if re.match(r"[.:]\d", text[match.end:match.end + 2]) or \
+                re.search(r"(?:\d[.:]|-)$", text[max(0, start - 2):start]):
+            continue  # the middle of a version or an address, or a negative error code
+        cue = number_cue(text, start, reach=2, defaults=False)
+        if cue == "tech":
+            continue  # "meeting ID 845 221 0993" is for the number detector to judge
+        found.append(Span(start, match.end, "id number" if cue == "student" else "phone"))
+    loose = (Span(m.start(), m.end(), "phone") for m in LOOSE.finditer(text))
+    return found + [s for s in loose if free(s, found)
+                    and number_cue(text, s.start, reach=2, defaults=False) != "tech"]

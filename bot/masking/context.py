@@ -1,0 +1,103 @@
+"""What the words just before a number say it is: a student's id, a phone, or a tech number."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.masking.lexicon import lexicon
+
+Cue = Literal["student", "phone", "tech"] | None
+
+# A word or a '#', with a trailing period kept so sentence ends can be told apart.
+WORD = re.compile(r"#|[^\W_]+(?:['’][^\W_]+)?\.?")
+SENTENCE_END = re.compile(r"[!?;\n]")
+POSSESSIVE = re.compile(r"['’]s$")
+ABBREVIATIONS = {"ext.", "no.", "num.", "stu.", "rm.", "tel.", "ph.", "st.", "dr.", "mr.",
+                 "ms.", "mrs.", "id.", "approx.", "acct."}
+WINDOW = 6  # words looked back over; the cue for a number sits right before it
+
+# Besides the words, the acronyms states and districts give student ids: SID, SASID (MA),
+# LASID, OSIS (New York City), SUID, GTID (Georgia), SSID (Oregon's, not the wifi's).
+STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "learner",
+           "pupil", "ssn", "social", "district", "local", "enrollment", "enrolment", "sid",
+           "sasid", "lasid", "osis", "suid", "gtid", "nsid", "kid", "kids", "child"}
+PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
+         "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
+TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
+        "rm", "passcode", "meeting", "course", "courses", "section", "class",
+        "join", "game", "quiz", "error", "err", "build", "version", "ver", "firmware", "kb",
+        "model", "ext", "extension", "x", "cart", "station", "port", "vlan", "ip", "order",
+        "po", "invoice", "part", "sku", "hostname", "printer", "copier", "site", "zip",
+        "license", "licence", "key", "product", "confirmation", "tracking", "reference",
+        "ref", "incident", "request", "device", "app", "tenant", "client", "bus", "route",
+        "page", "pages", "chapter", "lesson", "unit", "module", "question", "item",
+        "floor", "building", "seat", "table", "locker", "cohort", "wave", "event", "session",
+        "assignment", "homework", "test", "exam", "sso", "budget", "fund",
+        "grant", "contract", "purchase", "warranty", "rma", "claim", "inc", "req", "ritm",
+        "desk", "helpdesk", "support", "office", "hotline", "vendor"}
+# "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;
+# "number 1234" and "#1234" alone say nothing, so their qualifier decides.
+GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",
+                           "pins": "student", "code": "tech", "codes": "tech", "#": None,
+                           "number": None, "numbers": None, "no": None, "num": None,
+                           "nbr": None, "nr": None}
+FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "their", "my",
+          "our", "its", "of", "and", "or", "through", "thru", "to", "with", "as", "=", "said",
+          "says", "reads", "shows", "has", "had", "new", "old", "correct", "right", "wrong",
+          "same", "another", "other", "this", "that", "it", "on", "in", "file"}
+
+
+def words_before(text: str, at: int) -> list[str]:
+    """Up to WINDOW lowercase words before `at`, nearest first, within its sentence."""
+    piece = SENTENCE_END.split(text[max(0, at - 80):at])[-1]
+    found: list[str] = []
+    for word in reversed(WORD.findall(piece)):
+        lowered = word.lower()
+        if lowered.endswith(".") and lowered not in ABBREVIATIONS:
+            break  # the end of the sentence before
+        found.append(POSSESSIVE.sub("", lowered.rstrip(".")))
+        if len(found) == WINDOW:
+            break
+    return found
+
+
+def qualifier(word: str | None, products: bool = False) -> Cue:
+    """What a word says a number near it is; with `products`, an app's name counts as tech
+    (it qualifies the "PIN" in "Kahoot PIN", not any number in the sentence)."""
+    if word is None:
+        return None
+    if word in TECH:
+        return "tech"
+    if word in STUDENT:
+        return "student"
+    if word in PHONE:
+        return "phone"
+    return "tech" if products and word in lexicon().not_names else None
+
+
+def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue:
+    """The nearest cue before the number at `at` ("student", "phone", "tech" or None), looking
+    past at most `reach` other words: a cue further away is about something else. Without
+    `defaults`, a bare "code" or "id" says nothing (a phone's shape outweighs it)."""
+    words = words_before(text, at)
+    passed = 0
+    for i, word in enumerate(words):
+        if word.isdigit():
+            continue  # a range or a list: "tags 010200 through 010229"
+        if word in GENERIC:
+            j = i
+            while j + 1 < len(words) and words[j + 1] in GENERIC:
+                j += 1
+            judged = qualifier(words[j + 1] if j + 1 < len(words) else None, products=True)
+            if judged or not defaults:
+                return judged
+            return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)
+        judged = qualifier(word, products=passed == 0)  # "Kahoot 881234", not "Google ... 88"
+        if judged:
+            return judged
+        if word not in FILLER:
+            passed += 1
+            if passed >= reach:
+                return None
+    return None

@@ -1,0 +1,70 @@
+"""The word lists names are recognised by, loaded once and held compactly."""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+# Letters NFKD does not take apart; everything else loses its accents by decomposition.
+FOLDED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae",
+                        "œ": "oe", "ı": "i", "þ": "th", "’": "", "'": "", "ʻ": "", "`": ""})
+
+
+def fold(word: str) -> str:
+    """Lowercase ASCII as the name lists spell it: "Núñez" -> "nunez", "O'Brien" -> "obrien"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(FOLDED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class WordList:
+    """A set of words kept as sorted 64-bit hashes: 8 bytes a word instead of about 100.
+
+    A false hit needs a 64-bit hash collision with one of the listed words, which is
+    negligible for a few hundred thousand words."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._hashes = array("q", sorted({hash(w) for w in words}))
+
+    def __contains__(self, word: object) -> bool:
+        wanted = hash(word)
+        at = bisect_left(self._hashes, wanted)
+        return at < len(self._hashes) and self._hashes[at] == wanted
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What a word can be: a first name (common or rare), a surname, an English word, or one
+    of the apps, vendors and school words that are never a name on their own."""
+
+    first: WordList
+    rare_first: WordList
+    surnames: WordList
+    english: WordList
+    also_words: frozenset[str]  # common first names that are rarer English words ("piper")
+    not_names: frozenset[str]
+
+
+def read_words(name: str) -> list[str]:
+    """The words of a data file: whitespace-separated, '#' starts a comment line."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the lists on first use (about 0.1 s and 3 MB), then keep them."""
+    return Lexicon(WordList(read_words("first_names.txt")),
+                   WordList(read_words("first_names_rare.txt")),
+                   WordList(read_words("surnames.txt")),
+                   WordList(read_words("english_words.txt")),
+                   frozenset(read_words("first_names_also_words.txt")),
+                   frozenset(read_words("not_names.txt")))

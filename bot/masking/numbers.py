@@ -1,0 +1,160 @@
+"""Dates of birth and student id numbers: shapes found by pattern, judged by the calendar and
+by the words around them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.masking.context import number_cue
+from bot.masking.spans import Span, free
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+         r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+NOT_INSIDE = r"(?<![\w./:-])"  # not the tail of a version, a time, an address or a word
+NOT_BEFORE = r"(?![\w/]|[.:-]\d)"
+NAMED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b",  # April 12, 2014
+    rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",  # 12th of April 2014
+    rf"\b{DAY}-{MONTH}-(?P<year>(?:19|20)?\d\d)\b",  # 12-Apr-2014, as SIS exports write it
+    rf"\b{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # April 12: a date of birth only with a cue
+    rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
+)]
+NUMERIC = re.compile(rf"{NOT_INSIDE}(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
+                     rf"(?P<c>\d{{2,4}}){NOT_BEFORE}")
+SHORT = re.compile(rf"{NOT_INSIDE}(?P<a>[01]?\d)/(?P<b>[0-3]?\d){NOT_BEFORE}")
+COMPACT = re.compile(rf"{NOT_INSIDE}(?P<digits>\d{{6}}|\d{{8}}){NOT_BEFORE}")
+BIRTH = re.compile(r"\b(?:d\.?o\.?b\b|birth|born|b-?day|bday)", re.IGNORECASE)
+# Words that make a full date an event, not a birthday: "purchased 06/14/2019".
+EVENT = re.compile(r"\b(?:since|until|till|due|from|through|thru|between|after|before|"
+                   r"purchased|bought|installed|updated|expires?|expired|warranty|inventory|"
+                   r"last|ordered|shipped|delivered|deadline|closed|opened|created|started|"
+                   r"ended|renew\w*|effective|dated|scheduled|meeting)\W+(?:\w+\W+)?$",
+                   re.IGNORECASE)
+RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to|through|thru|until)\s*\d")
+RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to|through|thru)\s*$")
+
+# An id: digits alone or in groups ("123 456 789", "22-0451-87"), or after 1-3 letters
+# ("S1234567"). Prefixes that are tech numbers (KB articles, incidents) are left alone.
+ID = re.compile(rf"{NOT_INSIDE}(?:(?P<letters>[A-Za-z]{{1,3}})-?(?P<tail>\d{{5,12}})|"
+                rf"(?P<grouped>\d{{2,4}}(?:[ -]\d{{2,4}}){{1,3}})|(?P<digits>\d{{3,12}}))"
+                rf"(?![\w/]|[.,:]\d|-\w)")
+CODE = re.compile(rf"{NOT_INSIDE}[A-Za-z0-9][A-Za-z0-9-]{{3,15}}(?![\w-])")
+STUDENT_HINT = re.compile(r"\b(?:stu|student|sid|id|ids|lunch|pin|badge|state)\b", re.IGNORECASE)
+TECH_PREFIXES = {"kb", "inc", "req", "chg", "prb", "po", "cve", "sn", "rma", "wo", "tkt"}
+UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|hours?|hrs?|"
+                   r"seconds?|secs?|days?|weeks?|students|devices|kids|pages|copies|users|"
+                   r"licenses|seats|items|rows|times|words)\b", re.IGNORECASE)
+SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
+MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
+
+
+def as_date(year: int, month: int, day: int, today: date) -> date | None:
+    """The calendar date, two-digit years read as the nearest past, or None if invalid."""
+    if year < 100:
+        year += 2000 if 2000 + year <= today.year else 1900
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def numeric_date(match: re.Match[str], today: date) -> date | None:
+    """2014-04-12, 04/12/2014, 4-12-14, 07.22.2014; day-first when month-first cannot be."""
+    a, b, c = (int(match.group(g)) for g in ("a", "b", "c"))
+    if len(match.group("a")) == 4:
+        return as_date(a, b, c, today)
+    if len(match.group("c")) == 3:
+        return None
+    return as_date(c, a, b, today) or as_date(c, b, a, today)
+
+
+def compact_date(digits: str, today: date) -> date | None:
+    """04122014, 20140412, 041214: only ever read beside a birth cue."""
+    if len(digits) == 8 and digits[:2] in ("19", "20"):
+        return as_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]), today)
+    return as_date(int(digits[4:]), int(digits[:2]), int(digits[2:4]), today)
+
+
+def birth_cue(text: str, start: int, end: int) -> bool:
+    """A birth word shortly before the date (same stretch of text) or right after it."""
+    return bool(BIRTH.search(text[max(0, start - 80):start]) or BIRTH.search(text[end:end + 25]))
+
+
+def school_age(day: date, today: date) -> bool:
+    """Born in the years a K-12 student (3 to 21) could have been."""
+    return today.year - 21 <= day.year <= today.year - 3
+
+
+def event_date(text: str, start: int, end: int) -> bool:
+    """A range ("08/19/2024 - 12/20/2024") or a date an event word governs."""
+    return bool(RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[max(0, start - 20):start])
+                or EVENT.search(text[max(0, start - 40):start]))
+
+
+def find_dates_of_birth(text: str, today: date) -> list[Span]:
+    """Full dates that are a student's birth date, and partial ones right after a birth cue."""
+    found: list[Span] = []
+
+    def keep(start: int, end: int, day: date | None, full: bool) -> None:
+        span = Span(start, end, "date of birth")
+        if day is None or not free(span, found):
+            return
+        cued = birth_cue(text, start, end)
+        if cued or (full and school_age(day, today) and not event_date(text, start, end)):
+            found.append(span)
+
+    for pattern in NAMED:
+        for m in pattern.finditer(text):
+            if not free(Span(m.start(), m.end(), ""), found):
+                continue
+            month, fields = MONTHS[m["month"][:3].lower()], m.groupdict()
+            full = fields.get("year") is not None and fields.get("day") is not None
+            year = int(fields.get("year") or today.year)  # a partial date is checked in
+            day = int(fields.get("day") or 1)  # this year's calendar
+            keep(m.start(), m.end(), as_date(year, month, day, today), full)
+    for m in NUMERIC.finditer(text):
+        keep(m.start(), m.end(), numeric_date(m, today), True)
+    for m in SHORT.finditer(text):
+        keep(m.start(), m.end(), as_date(today.year, int(m["a"]), int(m["b"]), today), False)
+    for m in COMPACT.finditer(text):
+        keep(m.start(), m.end(), compact_date(m["digits"], today), False)
+    return found
+
+
+def find_id_numbers(text: str, today: date) -> list[Span]:
+    """Student id, lunch, PIN and state numbers, judged by their cue or, lacking one, length."""
+    found = []
+    for m in ID.finditer(text):
+        if UNITS.match(text, m.end()) or text[max(0, m.start() - 1):m.start()] == "$":
+            continue
+        if m["letters"] and m["letters"].lower() in TECH_PREFIXES:
+            continue
+        if SCHOOL_YEAR.fullmatch(m.group()):
+            continue
+        dated = NUMERIC.fullmatch(m.group())
+        if dated and numeric_date(dated, today):
+            continue  # a date that is no birthday ("Last inventory: 2024-04-12")
+        digits = sum(c.isdigit() for c in m.group())
+        cue = number_cue(text, m.start())
+        if cue == "tech":
+            continue
+        # "LKV-004512" is as often an asset tag as an id: it needs its cue.
+        needs_cue = bool(m["letters"]) and "-" in m.group()
+        if (cue == "student" and digits >= 3) or (not needs_cue and digits >= MIN_BARE):
+            found.append(Span(m.start(), m.end(), "id number"))
+    found += [s for s in cued_codes(text) if free(s, found)]
+    return found
+
+
+def cued_codes(text: str) -> list[Span]:
+    """Any code with 4 or more digits right after "student ID" and the like ("2023A0457")."""
+    if not STUDENT_HINT.search(text):
+        return []
+    return [Span(m.start(), m.end(), "id number") for m in CODE.finditer(text)
+            if sum(c.isdigit() for c in m.group()) >= 4
+            and number_cue(text, m.start(), reach=1) == "student"]

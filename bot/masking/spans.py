@@ -1,0 +1,22 @@
+"""A stretch of text to hide, and what it was."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """Characters [start, end) of the text hold a `kind` ("name", "phone", ...)."""
+
+    start: int
+    end: int
+    kind: str
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two share a character."""
+        return self.start < other.end and other.start < self.end
+
+
+def free(span: Span, taken: list[Span]) -> bool:
+    """True when `span` overlaps none of `taken`."""
+    return not any(span.overlaps(t) for t in taken)
