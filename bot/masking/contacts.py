@@ -23,6 +23,7 @@ SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
 # but "555-123-4567" is how people write a made-up one, and a real one deserves no less.)
 NANP = re.compile(r"[2-9]\d{9}")
 LOCAL = re.compile(r"[2-9]\d\d[-.]\d{4}")
+TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")  # vendors, never a student
 # How people write a US number; the matcher alone also takes "128.0.6613.133" for one.
 SHAPE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}")
 # Shapes the matcher does not take: "555 - 867 - 5309", "555/867-5309".
@@ -51,6 +52,8 @@ def find_phones(text: str) -> list[Span]:
             raw, start = raw[1:], start + 1  # "(555.204.1187)": the bracket is the text's
         national = str(number.national_number)
         us = number.country_code == 1 and NANP.fullmatch(national) and SHAPE.match(raw)
+        if national.startswith(TOLL_FREE) and number.country_code == 1:
+            continue
         if not (us
                 or (raw.startswith("+") and phonenumbers.is_possible_number(number))
                 or LOCAL.fullmatch(raw)):

@@ -21,7 +21,10 @@ WINDOW = 6  # words looked back over; the cue for a number sits right before it
 # LASID, OSIS (New York City), SUID, GTID (Georgia), SSID (Oregon's, not the wifi's).
 STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "learner",
            "pupil", "ssn", "social", "district", "local", "enrollment", "enrolment", "sid",
-           "sasid", "lasid", "osis", "suid", "gtid", "nsid", "kid", "kids", "child"}
+           "sasid", "lasid", "osis", "suid", "gtid", "nsid", "kid", "kids", "child",
+           # the systems that hold students: an id there is a student's
+           "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
+           "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
@@ -35,7 +38,9 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "floor", "building", "seat", "table", "locker", "cohort", "wave", "event", "session",
         "assignment", "homework", "test", "exam", "sso", "budget", "fund",
         "grant", "contract", "purchase", "warranty", "rma", "claim", "inc", "req", "ritm",
-        "desk", "helpdesk", "support", "office", "hotline", "vendor"}
+        "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
+        "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
+        "update", "patch", "n"}  # "n" of "S/N"
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;
 # "number 1234" and "#1234" alone say nothing, so their qualifier decides.
 GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, words_of
+from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, WEAK, Word, words_of
 
 # Staff are named by title and surname; those stay ("Ms. Rivera", "Mr. Okafor").
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "principal",
@@ -16,17 +16,15 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
 PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
              "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
 # "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
-PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campus",
-          "building", "hall", "library", "center", "centre", "county", "city", "district",
-          "isd", "usd", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
-          "lane", "wing", "gym", "lab", "labs", "office", "auditorium", "cafeteria", "prep",
-          "charter", "unified", "university", "college", "institute", "foundation", "inc",
-          "llc", "corp", "company", "group", "technologies", "systems", "software",
-          "learning", "education", "publishing", "press", "app", "apps", "portal", "reader",
-          "system",
-          "studio", "suite", "edition", "cloud", "online", "live", "plus", "pro", "premium",
-          "elem", "ms", "hs", "es", "valley", "heights", "room",
-          "rm", "classroom", "portable"}
+PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campus", "building",
+          "hall", "library", "center", "centre", "county", "city", "district", "isd", "usd",
+          "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "wing",
+          "gym", "lab", "labs", "office", "auditorium", "cafeteria", "prep", "charter",
+          "unified", "university", "college", "institute", "foundation", "inc", "llc", "corp",
+          "company", "group", "technologies", "systems", "system", "software", "learning",
+          "education", "publishing", "press", "app", "apps", "portal", "reader", "studio",
+          "suite", "edition", "cloud", "online", "live", "plus", "pro", "premium", "elem", "ms",
+          "hs", "es", "valley", "heights", "room", "rm", "classroom", "portable"}
 # These mark a place even lowercase: "the Jefferson room", "the Washington building".
 PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wing", "hall",
                    "gym", "campus", "library", "office", "cafeteria", "auditorium"}
@@ -109,12 +107,14 @@ def is_name(text: str, words: list[Word], first: int, last: int) -> bool:
             after.text.lower() in PLACES_ANY_CASE
             or (after.shape != "lower" and after.text.lower() in PLACES)):
         return False
-    total = sum(w.score for w in run)
+    initials = sum(w.shape == "initial" for w in words[first:last + 1])
+    total = sum(w.score for w in run) + WEAK * initials  # "K. Tsosie" is a name
     if all(w.shape == "upper" for w in run):  # shouted acronyms: "HP", "SIS", "MAP"
         strong = all(w.known and w.score >= SURNAME for w in run) and (
             len(run) >= 2 or (run[0].score == FIRST and len(run[0].text) >= 4))
     else:
-        strong = any(w.score == FIRST for w in run) or (len(run) >= 2 and total >= FIRST)
+        strong = any(w.score == FIRST for w in run) or (
+            len(run) + initials >= 2 and total >= FIRST)
     end = words[last].after
     return strong or bool(CUE_AFTER.match(text, end)) or (
         words[last].possessive and bool(BELONGINGS.match(text, end)) and total > 0)

@@ -143,8 +143,10 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         cue = number_cue(text, m.start())
         if cue == "tech":
             continue
-        # "LKV-004512" is as often an asset tag as an id: it needs its cue.
-        needs_cue = bool(m["letters"]) and "-" in m.group()
+        # "LKV-004512" and "LKV004512" are as often asset tags as ids: they need their cue.
+        letters = (m["letters"] or "").lower()
+        hyphened = "-" in m.group()
+        needs_cue = (len(letters) >= 3 and letters != "stu") or (len(letters) == 2 and hyphened)
         if (cue == "student" and digits >= 3) or (not needs_cue and digits >= MIN_BARE):
             found.append(Span(m.start(), m.end(), "id number"))
     found += [s for s in cued_codes(text) if free(s, found)]
