@@ -1,0 +1,177 @@
+"""Masking student identifiers, scored on corpora written blind and on the cases issue 16 lists.
+
+The corpora (tests/bot/masking_corpus/) were written by people who never saw the code. Each
+line is {"text", "identifiers", "kind"}: "identifier" texts hold student identifiers, "tech"
+texts hold none and must come through unchanged. `tuning.jsonl` was read while building the
+masker; `heldout.jsonl` never was: it is only scored here.
+
+How an identifier is scored. The output must be the text with some stretches replaced by
+placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]") and nothing
+else changed; the text between placeholders is matched back onto the text, in order, which
+says which characters were replaced. An identifier's parts are its maximal runs of two or
+more letters or digits ("O'Brien-Smith": "Brien", "Smith"; "Jaden R.": "Jaden"). The
+identifier is masked when, at every place it occurs in the text, each of its parts has at
+least one character replaced, so no part survives where it was. Rates: identifiers masked
+over all identifiers of "identifier" texts; tech texts altered (output differs at all) over
+all "tech" texts. Targets (issue 16): at least 95% masked, at most 2% altered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.masking import Masked, mask_student_data, privacy_note
+
+CORPUS = Path(__file__).parent / "masking_corpus"
+# The corpora were written in late 2026; dates of birth are judged against that day.
+TODAY = date(2026, 12, 1)
+PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email)\]")
+PART = re.compile(r"[^\W_]{2,}")
+
+
+def replaced(text: str, output: str) -> list[bool]:
+    """For each character of `text`, whether the output replaced it with a placeholder."""
+    kept = PLACEHOLDER.split(output)
+    aligned = re.fullmatch("(.+?)".join(re.escape(k) for k in kept), text, re.DOTALL)
+    assert aligned, f"the output changed more than placeholders:\n{text}\n{output}"
+    hidden = [False] * len(text)
+    for group in range(1, len(kept)):
+        hidden[aligned.start(group):aligned.end(group)] = [True] * (aligned.end(group)
+                                                                    - aligned.start(group))
+    return hidden
+
+
+def is_masked(text: str, output: str, identifier: str) -> bool:
+    """Every part of every occurrence of `identifier` lost at least one character."""
+    hidden = replaced(text, output)
+    occurrences = [m.start() for m in re.finditer(re.escape(identifier), text)]
+    assert occurrences, f"{identifier!r} is not in {text!r}"
+    return all(any(hidden[at + p.start():at + p.end()]) for at in occurrences
+               for p in PART.finditer(identifier))
+
+
+def score(name: str) -> tuple[float, float, list[str]]:
+    """(identifiers masked, tech texts altered, what went wrong) over one corpus."""
+    lines = [json.loads(line) for line in (CORPUS / name).read_text("utf-8").splitlines()]
+    found, total, altered, tech, wrong = 0, 0, 0, 0, []
+    for line in lines:
+        text = line["text"]
+        output = mask_student_data(text, today=TODAY).text
+        if line["kind"] == "tech":
+            tech += 1
+            altered += output != text
+            wrong += [f"altered: {text} -> {output}"] if output != text else []
+            continue
+        for identifier in line["identifiers"]:
+            total += 1
+            masked = is_masked(text, output, identifier)
+            found += masked
+            wrong += [] if masked else [f"missed {identifier!r}: {text} -> {output}"]
+    return found / total, altered / tech, wrong
+
+
+def test_the_tuning_corpus_is_masked_without_touching_tech_texts() -> None:
+    masked, altered, wrong = score("tuning.jsonl")
+    assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
+
+
+def test_the_held_out_corpus_holds_the_figures_measured_once() -> None:
+    # Only the two figures are reported, never the texts, so that nobody tunes on them by
+    # reading a failure. Measured once, after tuning stopped, the held-out corpus MISSES both
+    # targets of issue 16 (95% masked, 2% altered): 0.832 of its identifiers masked and 0.100
+    # of its tech texts altered, against 1.000 and 0.000 on the tuning corpus. That gap is the
+    # honest measure of how well the masker generalises; it was not tuned away. What is
+    # asserted is the figure reached, so that a change cannot make it worse unnoticed.
+    masked, altered, _ = score("heldout.jsonl")
+    assert masked >= 0.83 and altered <= 0.10, \
+        f"held-out: {masked:.3f} identifiers masked, {altered:.3f} tech texts altered"
+
+
+def masked(text: str) -> str:
+    return mask_student_data(text, today=TODAY).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("student #123456 needs a loaner", "student #[id number] needs a loaner"),
+    ("Jaden R. in 3rd period can't hear", "[name] in 3rd period can't hear"),
+    ("his cell is 555-867-5309", "his cell is [phone]"),
+    ("call (555) 867 5309 after 3", "call [phone] after 3"),
+    ("lunch number 4821 is also his PIN", "lunch number [id number] is also his PIN"),
+    ("Student number 10458823117 won't scan", "Student number [id number] won't scan"),
+    ("reset the password for S1234567", "reset the password for [id number]"),
+    ("DOB 04/12/2014 in the SIS", "DOB [date of birth] in the SIS"),
+    ("123 456 789 is on his badge", "[id number] is on his badge"),
+    ("Jaden Rodriguez's laptop is cracked", "[name]'s laptop is cracked"),
+    ("my student, Jaden Rodriguez, says", "my student, [name], says"),
+    ("MAYA CHEN cannot print", "[name] cannot print"),
+    ("Can you help Kiara? Her Chromebook froze", "Can you help [name]? Her Chromebook froze"),
+    ("Mary-Kate O'Brien-Smith is locked out", "[name] is locked out"),
+    ("JOSÉ NÚÑEZ is listed twice", "[name] is listed twice"),
+    ("Nguyễn Thị Lan lost her charger", "[name] lost her charger"),
+    ("pls reset lexia for marisol vega and tomas reyes",
+     "pls reset lexia for [name] and [name]"),
+    ("Sofia L. and Noah K. both see the error", "[name] and [name] both see the error"),
+    ("new student, Daniyar Abenov, needs a badge", "new student, [name], needs a badge"),
+    ("her email is maya dot chen at stu dot district dot org",
+     "her email is [email]"),
+    ("Grace Kim's email is gkim08@students.lakeview.org",
+     "[name]'s email is [email]"),
+    ("she was born April 12, 2014", "she was born [date of birth]"),
+    ("state ID 123-45-6789 on the roster", "state ID [id number] on the roster"),
+    ("Rodriguez, Jaden - can't log in", "[name] - can't log in"),
+])
+def test_identifiers_are_replaced_by_what_they_were(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Windows 11 23H2 update failed with error 0x80070005 in room 204",
+    "The HP LaserJet M404n shows error 49.4C02",
+    "Chromebook C740, asset tag 004512, is missing a key",
+    "Seesaw keeps crashing on the iPad 9th gen cart",
+    "Google Classroom join code 8XK2PQ isn't working",
+    "Ms. Rivera and Mr. Okafor need the new dashboard",
+    "Call the help desk at ext. 4410 between 2:30 and 3:15",
+    "Ticket #4412 and ticket 88231 are still open",
+    "Printer IP is 10.12.4.87, MAC 3C:52:82:1A:FF:07",
+    "ENG-101-04 and MATH-201-02 have no Canvas shell",
+    "Build 22631.4317 and KB5044284 broke the Epson BrightLink 710Ui",
+    "Can we meet Tuesday 10/14 at 2:30 about Kami and Lexia?",
+    "Kahoot PIN 4829173 and Blooket game ID 583921 won't load",
+    "Zoom meeting ID 845 2210 9931 with passcode 220517",
+    "Lincoln Elementary's Star Reading licences expire 06/30/2027",
+    "Our Title I budget for 2025-26 covers 120 Chromebooks",
+])
+def test_tech_details_come_through_unchanged(text: str) -> None:
+    assert masked(text) == text
+
+
+def test_the_note_counts_each_kind_hidden() -> None:
+    found = mask_student_data("Liam and Ava, 555-867-5309", today=TODAY)
+    assert found.kinds == ("name", "name", "phone")
+    assert privacy_note(found) == ("To protect student privacy I hid 2 names and a phone "
+                                   "number in what you wrote.")
+    assert privacy_note(Masked("nothing here", ())) == ""
+
+
+def test_a_date_of_birth_is_told_from_a_meeting_date() -> None:
+    assert masked("Chromebooks purchased 08/15/2021 need batteries") == \
+        "Chromebooks purchased 08/15/2021 need batteries"
+    assert masked("She is 09/03/2012 in PowerSchool") == "She is [date of birth] in PowerSchool"
+
+
+def test_masking_a_typical_message_is_fast() -> None:
+    text = ("Please update the contact number on Imani Washington's account to (555) 867 "
+            "5309; new student Amara Okonkwo, DOB 09/03/2012, ID 7741209, needs a Chromebook "
+            "and a Clever badge. Room 204's cart has 28 devices but Jamf lists 30 of them.")
+    mask_student_data(text)  # loads the word lists
+    started = time.perf_counter()
+    for _ in range(100):
+        mask_student_data(text)
+    assert (time.perf_counter() - started) / 100 < 0.01  # about 1 ms on the CI machine
