@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +29,7 @@ class WordList:
     negligible for a few hundred thousand words."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._hashes = array("q", sorted({hash(w) for w in words}))
+        self._hashes = array("q", sorted(map(hash, words)))
 
     def __contains__(self, word: object) -> bool:
         wanted = hash(word)
@@ -53,15 +53,18 @@ class Lexicon:
     not_names: frozenset[str]
 
 
-def read_words(name: str) -> list[str]:
-    """The words of a data file: whitespace-separated, '#' starts a comment line."""
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+def read_words(name: str) -> Iterator[str]:
+    """The words of a data file: whitespace-separated, '#' starts a comment line. Read line
+    by line, so that a list of 160,000 strings never exists at once."""
+    with (DATA / name).open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                yield from line.split()
 
 
 @cache
 def lexicon() -> Lexicon:
-    """Load the lists on first use (about 0.1 s and 3 MB), then keep them."""
+    """Load the lists on first use (about 0.2 s; 2.3 MB kept), then keep them."""
     return Lexicon(WordList(read_words("first_names.txt")),
                    WordList(read_words("first_names_rare.txt")),
                    WordList(read_words("surnames.txt")),
