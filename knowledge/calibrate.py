@@ -47,7 +47,9 @@ def tuning_questions() -> list[tuple[str, Question]]:
 
 def fit(x: Array, y: Array, steps: int = 50) -> tuple[Array, Array, Array]:
     """Standardise, then L2-regularised logistic regression by Newton's method."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    spread = x.std(axis=0)
+    # A feature that never varies (no dense channel in an ablation) is left unscaled.
+    mean, scale = x.mean(axis=0), np.where(spread > 1e-6, spread, 1.0)
     z = np.c_[(x - mean) / scale, np.ones(len(x))]
     w = np.zeros(z.shape[1])
     ridge = L2 * np.diag(np.r_[np.ones(z.shape[1] - 1), 0.0])
@@ -67,7 +69,7 @@ def cut_points(p: Array, right: Array, answerable: Mask, blind: Mask
     answer_at = 1.0
     for threshold in np.unique(np.round(p, 3))[::-1]:
         chosen = p >= threshold
-        if right[chosen].mean() < ANSWER_PRECISION:
+        if chosen.any() and right[chosen].mean() < ANSWER_PRECISION:
             break
         answer_at = float(threshold)
     return max(answer_at, suggest_at), suggest_at

@@ -9,7 +9,6 @@ numpy, tokenizers and safetensors only.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,9 +28,7 @@ class StaticEmbedding:
     def __init__(self, folder: Path) -> None:
         tensors = load_file(str(folder / "model.safetensors"))
         table = tensors["embeddings"]
-        config = json.loads((folder / "config.json").read_text("utf-8"))
-        # An int8 table carries one scale for the whole matrix (see distill.py).
-        self.scale = float(config.get("prepbot_int8_scale", 1.0))
+        # An int8 table is kept as int8: its one scale cancels out when a mean is normalised.
         self.table = table
         self.dim = int(table.shape[1])
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))

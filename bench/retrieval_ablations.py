@@ -1,0 +1,106 @@
+"""What earns its place: prepbot with one piece changed at a time, on the tuning sets only.
+
+Each variant re-scores the candidates (every Match keeps the evidence of both channels), and
+its confidence model and cut points are refitted (knowledge/calibrate.py), so no piece is
+blamed for a calibration fitted without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from knowledge import index as index_module
+from knowledge.base import KnowledgeBase
+from knowledge.calibrate import calibrate, uncalibrated
+from knowledge.evaluate import Question, evaluate
+from knowledge.index import PHRASE_WEIGHT, Match, Ranking
+from knowledge.normalize import Synonyms
+
+Rescore = Callable[[list[Match]], list[float]]
+
+
+class Rescored:
+    """An index whose candidates are ordered by another scoring rule."""
+
+    def __init__(self, index: index_module.Index, rescore: Rescore) -> None:
+        self.index, self.rescore = index, rescore
+
+    def rank(self, question: str, limit: int = 5) -> Ranking:
+        ranking = self.index.rank(question, limit=50)
+        scored = [replace(m, score=s) for m, s in
+                  zip(ranking.matches, self.rescore(ranking.matches), strict=True)]
+        scored.sort(key=lambda m: (-m.score, m.article_id))
+        return Ranking(scored[:limit], ranking.terms)
+
+    def search(self, question: str, limit: int = 5) -> list[Match]:
+        return self.rank(question, limit).matches
+
+
+def weighted(phrase: float = PHRASE_WEIGHT, dense: float = 1.5, best: float = 1.0,
+             mean: float = 1.0, lexical: float = 1.0) -> Rescore:
+    """The shipped rule with other weights."""
+    return lambda ms: [lexical * (m.lexical + phrase * m.phrase)
+                       + dense * (best * m.dense + mean * m.centroid) for m in ms]
+
+
+def reciprocal_rank(k: int = 60) -> Rescore:
+    """Reciprocal-rank fusion of the lexical order and the dense order."""
+    def rescore(ms: list[Match]) -> list[float]:
+        lexical = sorted(ms, key=lambda m: -(m.lexical + PHRASE_WEIGHT * m.phrase))
+        dense = sorted(ms, key=lambda m: -(m.dense + m.centroid))
+        rank_l = {m.article_id: r for r, m in enumerate(lexical)}
+        rank_d = {m.article_id: r for r, m in enumerate(dense)}
+        return [1 / (k + rank_l[m.article_id]) + 1 / (k + rank_d[m.article_id]) for m in ms]
+    return rescore
+
+
+def dense_reranks_lexical_top(few: int = 5) -> Rescore:
+    """Dense evidence only re-orders the lexical channel's first few."""
+    def rescore(ms: list[Match]) -> list[float]:
+        order = sorted(ms, key=lambda m: -(m.lexical + PHRASE_WEIGHT * m.phrase))
+        top = {m.article_id for m in order[:few] if m.lexical > 0}
+        shipped = weighted()(ms)
+        return [s if m.article_id in top else s - 100 for m, s in zip(ms, shipped, strict=True)]
+    return rescore
+
+
+VARIANTS: list[tuple[str, Rescore | None]] = [
+    ("as shipped (dense weight 1.5)", weighted()),
+    ("dense weight 0.5", weighted(dense=0.5)),
+    ("dense weight 1.0", weighted(dense=1.0)),
+    ("dense weight 2.0", weighted(dense=2.0)),
+    ("dense weight 3.0", weighted(dense=3.0)),
+    ("dense: closest phrasing only", weighted(mean=0.0, dense=3.0)),
+    ("dense: mean phrasing only", weighted(best=0.0, dense=3.0)),
+    ("dense channel alone", weighted(lexical=0.0, phrase=0.0)),
+    ("no phrasing re-rank", weighted(phrase=0.0)),
+    ("reciprocal-rank fusion (k=60)", reciprocal_rank()),
+    ("dense re-ranks lexical top 5 only", dense_reranks_lexical_top()),
+    ("no synonym table", None),
+]
+
+
+def variant(kb: KnowledgeBase, name: str, rescore: Rescore | None) -> KnowledgeBase:
+    out = KnowledgeBase(kb.articles, kb.synonyms, calibration=uncalibrated())
+    if rescore is None:  # no synonyms: the index itself changes
+        out.index = index_module.Index(list(kb.articles.values()), Synonyms({}), kb.model)
+    else:
+        out.index = Rescored(out.index, rescore)  # type: ignore[assignment]
+    out.calibration = calibrate(out)
+    return out
+
+
+def run(kb: KnowledgeBase, tuning: list[Question]) -> None:
+    """Print one line per variant."""
+    print("\nablations (tuning sets only; each variant's confidence refitted):")
+    print(f"  {'variant':<36}{'top1':>6}{'top3':>7}{'ans_acc':>8}{'off_dfl':>8}{'in_dfl':>7}")
+    no_dense = KnowledgeBase(kb.articles, kb.synonyms, calibration=uncalibrated())
+    no_dense.index = index_module.Index(list(kb.articles.values()), kb.synonyms, None)
+    no_dense.calibration = calibrate(no_dense)
+    built = [(name, variant(kb, name, rescore)) for name, rescore in VARIANTS]
+    built.insert(1, ("no dense channel (lexical only)", no_dense))
+    for name, each in built:
+        r = evaluate(tuning, each.answer)
+        print(f"  {name:<36}{r.top1:6.3f}{r.top3:7.3f}{r.answer_acc:8.3f}"
+              f"{r.oos_deflected:8.3f}{r.in_deflected:7.3f}")
