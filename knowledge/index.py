@@ -14,10 +14,10 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.dense import DenseIndex
 from knowledge.embedding import StaticEmbedding
@@ -68,14 +68,14 @@ class Index:
                  model: StaticEmbedding | None = None) -> None:
         self.size = len(articles)
         self.ids = [a.id for a in articles]
-        raw_words = {w for a in articles
-                     for text in (a.title, *a.phrasings, *a.tags, a.category, a.body_text)
-                     for w in fold(text).split()}
-        self.analyzer = Analyzer(synonyms, raw_words)
+        self.analyzer = Analyzer(synonyms)
+        self.raw_words: set[str] = set()  # every word the articles use, for spelling
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.phrase_terms: list[list[str]] = []
         self.article_terms: list[frozenset[str]] = []
         lengths = [self._add(i, a) for i, a in enumerate(articles)]
+        self.analyzer.learn(self.raw_words)
+        del self.raw_words
         self.avg_length = sum(lengths) / len(lengths) if lengths else 1.0
         n = len(articles)
         self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5))
@@ -89,7 +89,7 @@ class Index:
         self.dense = DenseIndex(articles, model) if model is not None else None
 
     def _add(self, position: int, article: Article) -> float:
-        terms = self.analyzer.terms
+        terms = self._terms
         phrasings = [" ".join(terms(p)) for p in (article.title, *article.phrasings)]
         weighted: dict[str, float] = defaultdict(float)
         for name, text in _fields(article, phrasings[1:]).items():
@@ -101,6 +101,12 @@ class Index:
         self.phrase_terms.append(phrasings)
         self.article_terms.append(frozenset(weighted))
         return float(sum(weighted.values()))
+
+    def _terms(self, text: str) -> list[str]:
+        """An article text's terms; its raw words are remembered for spelling correction."""
+        words = fold(text).split()
+        self.raw_words.update(words)
+        return self.analyzer.terms_of(words)
 
     def query_terms(self, question: str) -> list[str]:
         """The question's terms, spelling corrected against the articles' words."""
@@ -124,20 +130,34 @@ class Index:
         if not candidates:
             return Ranking([], len(terms))
         best = max((lexical.get(i, 0.0) for i in candidates), default=0.0) or 1.0
-        query_text = " ".join(terms)
+        positions = sorted(candidates)
+        phrases = self._phrase_scores(" ".join(terms), [i for i in positions if i in lexical])
+        dense = centroid = np.zeros(len(positions), np.float32)
+        if centroids is not None and self.dense is not None and query is not None:
+            dense, centroid = self.dense.best_phrasings(query, positions), centroids[positions]
         matches = []
-        for i in candidates:
-            relative = lexical.get(i, 0.0) / best
-            phrase = max(fuzz.token_set_ratio(query_text, p) for p in self.phrase_terms[i]) \
-                / 100 if i in lexical else 0.0
-            dense = centroid = 0.0
-            if centroids is not None and self.dense is not None and query is not None:
-                dense, centroid = self.dense.best_phrasing(query, i), float(centroids[i])
-            score = relative + PHRASE_WEIGHT * phrase + DENSE_WEIGHT * (dense + centroid)
-            matches.append(Match(self.ids[i], score, relative, phrase, self._coverage(terms, i),
-                                 dense, centroid, lexical.get(i, 0.0)))
-        matches.sort(key=lambda m: (-m.score, m.article_id))
-        return Ranking(matches[:limit], len(terms))
+        for n, i in enumerate(positions):
+            relative, phrase = lexical.get(i, 0.0) / best, phrases.get(i, 0.0)
+            score = relative + PHRASE_WEIGHT * phrase + DENSE_WEIGHT * (dense[n] + centroid[n])
+            matches.append((i, Match(self.ids[i], float(score), relative, phrase, 0.0,
+                                     float(dense[n]), float(centroid[n]),
+                                     lexical.get(i, 0.0))))
+        matches.sort(key=lambda pair: (-pair[1].score, pair[1].article_id))
+        # Coverage is only ever read for the leaders: computed for those alone.
+        return Ranking([replace(m, coverage=self._coverage(terms, i))
+                        for i, m in matches[:limit]], len(terms))
+
+    def _phrase_scores(self, query_text: str, positions: list[int]) -> dict[int, float]:
+        """Each article's closest title or phrasing to the question's terms (token set
+        ratio / 100), all compared in one rapidfuzz call."""
+        texts = [p for i in positions for p in self.phrase_terms[i]]
+        if not texts:
+            return {}
+        ratios = process.cdist([query_text], texts, scorer=fuzz.token_set_ratio,
+                               dtype=np.float32)[0]
+        starts = np.cumsum([0] + [len(self.phrase_terms[i]) for i in positions[:-1]])
+        return dict(zip(positions, (np.maximum.reduceat(ratios, starts) / 100).tolist(),
+                        strict=True))
 
     def _bm25(self, terms: list[str]) -> dict[int, float]:
         """BM25 term at a time, rarest term first. Once ACCUMULATORS articles have a score,

@@ -66,6 +66,15 @@ def stem(word: str) -> str:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+_DROPPED = STOPWORDS | FILLER
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """A word's index term, or "" for a word that carries no topic."""
+    if word in _DROPPED or len(word) < 2 or word.isdigit():
+        return ""
+    return stem(word)
 
 
 class Synonyms:
@@ -95,6 +104,8 @@ class Synonyms:
 
     def apply(self, words: list[str]) -> list[str]:
         """Replace every variant with its canonical words, longest variant first."""
+        if self.starting.keys().isdisjoint(words):
+            return words  # the common case, checked in one pass in C
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -114,7 +125,11 @@ class Analyzer:
 
     def __init__(self, synonyms: Synonyms, vocabulary: Iterable[str] = ()) -> None:
         self.synonyms = synonyms
-        self.vocabulary = sorted(set(vocabulary) | synonyms.words)
+        self.learn(vocabulary)
+
+    def learn(self, vocabulary: Iterable[str]) -> None:
+        """The words that misspelt question words are corrected to (the articles' own)."""
+        self.vocabulary = sorted(set(vocabulary) | self.synonyms.words)
         self._known = frozenset(self.vocabulary)
         self._correct = lru_cache(maxsize=65536)(self._nearest)
 
@@ -123,9 +138,11 @@ class Analyzer:
         words = fold(text).split()
         if correct:
             words = [self._correct(w) for w in words]
-        words = self.synonyms.apply(words)
-        return [stem(w) for w in words
-                if w not in STOPWORDS and w not in FILLER and len(w) > 1 and not w.isdigit()]
+        return self.terms_of(words)
+
+    def terms_of(self, words: list[str]) -> list[str]:
+        """Index terms of already folded words."""
+        return [t for t in map(_term, self.synonyms.apply(words)) if t]
 
     def _nearest(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or word.isdigit():

@@ -9,6 +9,8 @@ numpy, tokenizers and safetensors only.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +22,9 @@ from tokenizers import Tokenizer  # type: ignore[import-untyped]
 
 Vectors = npt.NDArray[np.float32]
 MAX_TOKENS = 128  # a chat question is far shorter; a pasted essay is cut, not encoded whole
+MAX_WORDS = 200_000  # distinct words whose pieces are remembered (a few MB)
+WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # BERT's pre-tokenizer, for ASCII text
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # BERT drops these: leave to it
 
 
 class StaticEmbedding:
@@ -35,37 +40,64 @@ class StaticEmbedding:
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
         self.unknown = self.tokenizer.token_to_id("[UNK]")
+        self.words: dict[str, list[int]] = {}  # a word's pieces, as the tokenizer cut them
 
     def _ids(self, text: str) -> list[int]:
-        ids = self.tokenizer.encode(text, add_special_tokens=False).ids[:MAX_TOKENS]
-        return [i for i in ids if i != self.unknown]
+        ids = self.tokenizer.encode(text, add_special_tokens=False).ids
+        return [i for i in ids if i != self.unknown][:MAX_TOKENS]
 
     def encode(self, texts: list[str]) -> Vectors:
         """One L2-normalised row per text (a zero row for a text with no known piece)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            ids = self._ids(text)
+        for row, ids in enumerate(self._batch_ids(texts)):
             if ids:
                 out[row] = self.table[ids].astype(np.float32).mean(axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
 
+    def _batch_ids(self, texts: list[str]) -> list[list[int]]:
+        """Word pieces of many texts, each distinct word tokenized once.
+
+        BERT's tokenizer lower-cases, then splits on white space and on every punctuation
+        character before WordPiece, which looks at one word at a time: so for plain ASCII
+        text the pieces of a text are its words' pieces, and a word seen before costs a dict
+        look-up (an index of 10,000 articles repeats most words). Other text goes through
+        the tokenizer itself; tests/knowledge/test_embedding.py checks both agree."""
+        words = self.words
+        out = []
+        for text in texts:
+            lowered = text.lower()
+            if not lowered.isascii() or CONTROL.search(lowered):
+                out.append(self._ids(text))
+                continue
+            ids: list[int] = []
+            for word in WORD.findall(lowered):
+                pieces = words.get(word)
+                if pieces is None:
+                    pieces = self._ids(word)
+                    if len(words) < MAX_WORDS:  # a bounded cache: no growth from odd input
+                        words[word] = pieces
+                ids.extend(pieces)
+            out.append(ids[:MAX_TOKENS])
+        return out
+
     def encode_batch(self, texts: list[str]) -> Vectors:
-        """Like `encode`, tokenizing in one call (Rust, in parallel): for building an index."""
+        """Like `encode`, for many texts at once: for building an index."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self.tokenizer.encode_batch(texts, add_special_tokens=False)
-        ids = [[i for i in e.ids[:MAX_TOKENS] if i != self.unknown] for e in encodings]
-        lengths = np.array([len(i) for i in ids], dtype=np.int64)
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64,
-                           count=int(lengths.sum()))
-        if flat.size:
-            rows = self.table[flat].astype(np.float32)
-            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-            filled = lengths > 0
-            out[filled] = np.add.reduceat(rows, starts[filled], axis=0) / lengths[filled, None]
+        ids = self._batch_ids(texts)
+        # Texts of the same length in pieces are averaged together, as one array operation
+        # (a reduction per text, or over a running sum, measured many times slower).
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for row, pieces in enumerate(ids):
+            if pieces:
+                by_length[len(pieces)].append(row)
+        exact = np.int32 if self.table.dtype == np.int8 else np.float32
+        for length, rows in by_length.items():
+            matrix = np.array([ids[row] for row in rows], dtype=np.int64)
+            out[rows] = self.table[matrix].sum(axis=1, dtype=exact) / length
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out

@@ -46,3 +46,14 @@ def test_it_encodes_exactly_as_model2vec_does() -> None:
     texts = ["printer offline", "kids can't join my google classroom", "qwzx"]
     ours = StaticEmbedding(shipped_folder()).encode(texts)
     assert np.allclose(ours, theirs.encode(texts).astype(np.float32), atol=1e-3)
+
+
+def test_building_an_index_cuts_words_into_pieces_exactly_as_the_tokenizer_does() -> None:
+    from knowledge import load_knowledge_base
+
+    model = shipped()
+    texts = [t for a in load_knowledge_base().articles.values()
+             for t in (a.title, *a.phrasings, a.summary, *a.steps)]
+    texts += ["a__b  c\td", "Wi-Fi (5GHz)!!", "foo$bar|baz~", "naïve café", "émoji 👍 ok",
+              "bell\x07ring", "x" * 600, ""]
+    assert model._batch_ids(texts) == [model._ids(t) for t in texts]
