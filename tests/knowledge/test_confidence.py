@@ -1,0 +1,37 @@
+"""One confidence score decides answer, "did you mean" and "I don't know"."""
+
+from __future__ import annotations
+
+from knowledge import KnowledgeBase
+from knowledge.confidence import shipped
+from knowledge.decide import CLOSE, MAX_SUGGESTIONS
+
+
+def test_the_shipped_calibration_orders_its_cut_points() -> None:
+    calibration = shipped()
+    assert 0.0 < calibration.suggest_at < calibration.answer_at < 1.0
+
+
+def test_the_score_is_a_probability_that_grows_with_the_evidence(
+        knowledge_base: KnowledgeBase) -> None:
+    clear = knowledge_base.answer("the projector says no signal when I plug in my laptop")
+    vaguer = knowledge_base.answer("the screen thing in my room is acting up again")
+    assert 0.0 <= vaguer.confidence < clear.confidence <= 1.0
+    assert clear.kind == "answer"
+
+
+def test_did_you_mean_lists_runners_up_only_when_they_are_close(
+        knowledge_base: KnowledgeBase) -> None:
+    for question in ("my stuff wont show for the kids", "students cant log in to the thing"):
+        decision = knowledge_base.answer(question)
+        assert decision.kind == "suggest"
+        top = decision.matches[0].score
+        shown = {a.id for a in decision.suggestions}
+        assert 1 <= len(shown) <= MAX_SUGGESTIONS
+        assert all(m.score >= top - CLOSE for m in decision.matches if m.article_id in shown)
+
+
+def test_a_question_nothing_resembles_gets_no_article(knowledge_base: KnowledgeBase) -> None:
+    decision = knowledge_base.answer("what time does the basketball game start tonight")
+    assert decision.kind == "deflect" and decision.top_id is None
+    assert decision.confidence < shipped().suggest_at
