@@ -49,7 +49,7 @@ async def test_a_pulse_from_launch_to_chart_through_the_page(
         assert sum("kind" not in f for f in form["fields"]) == 6  # six Likert choices
         [thanks] = await send(http, persona, kind="submission", form_id=form["form_id"],
                               values=likert(*points), context=form["context"])
-        assert "your answers are in" in thanks["text"]
+        assert "your answers are saved" in thanks["text"]
 
     results = await send(http, COACH, kind="command", name="pulse", text="results")
     image = block(results, "image")
