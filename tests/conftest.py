@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from aiohttp import ClientSession
+from aiohttp import ClientSession, CookieJar
 from aiohttp.test_utils import TestServer
 
 from adapters.console import ConsoleChat
@@ -114,5 +114,7 @@ async def server(runtime: Runtime) -> AsyncIterator[TestServer]:
 @pytest.fixture
 async def http(server: TestServer) -> AsyncIterator[ClientSession]:
     """An HTTP client pointed at the test server."""
-    async with ClientSession(base_url=str(server.make_url("/"))) as client:
+    # unsafe: keep cookies from an IP address (the playground's visitor cookie on 127.0.0.1)
+    async with ClientSession(base_url=str(server.make_url("/")),
+                             cookie_jar=CookieJar(unsafe=True)) as client:
         yield client
