@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
 from adapters.web.visitors import COOKIE
-from bot.features.tickets.models import TicketRow
+from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.people.models import PersonRow
 from bot.settings import Settings
 from knowledge import KnowledgeBase
@@ -118,3 +118,20 @@ async def test_the_page_may_not_be_framed_and_runs_only_its_own_script(
         policy = page.headers["Content-Security-Policy"]
         assert "frame-ancestors 'none'" in policy and "default-src 'self'" in policy
         assert page.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_a_forged_me_too_join_is_refused(http: ClientSession, runtime: Runtime,
+                                               server: TestServer) -> None:
+    await post(http, kind="command", name="ticket", text="the gym projector shows no signal",
+               persona={"role": "teacher", "name": "Ms Rivera"})
+    async with ClientSession(base_url=str(server.make_url("/")),
+                             cookie_jar=CookieJar(unsafe=True)) as mallory:
+        for value in ("1", "1.forged", "7:1.c2lnbmF0dXJl"):
+            status, body = await post(mallory, kind="action", action_id="tickets.join",
+                                      value=value, persona={"role": "teacher",
+                                                            "name": "Mallory"})
+            assert status == 200 and "isn't one I made to you" in body["replies"][0]["text"]
+            assert "gym projector" not in str(body)
+    async with runtime.sessions() as session:
+        on = (await session.execute(select(func.count()).select_from(TicketPersonRow)))
+        assert on.scalar_one() == 1  # Ms Rivera alone
