@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -13,6 +15,7 @@ from bot.ports import Clock, Messengers
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.leader import Leader
 from bot.scheduling.scheduler import Scheduler
+from bot.server_secret import ServerSecret, from_file, from_setting
 from bot.settings import Settings
 from bot.storage.engine import make_engine, make_sessions
 from bot.storage.migrate import upgrade
@@ -45,6 +48,19 @@ class Runtime:
         await self.engine.dispose()
 
 
+def server_secret(settings: Settings, engine: AsyncEngine) -> ServerSecret:
+    """PREPBOT_SECRET_KEY, or a key file beside an embedded SQLite database; otherwise a key
+    for this process only, with which nothing that must last is sealed."""
+    if settings.secret_key:
+        return ServerSecret(from_setting(settings.secret_key))
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:":
+        return ServerSecret(from_file(Path(database).with_suffix(".key")))
+    log.warning("PREPBOT_SECRET_KEY is not set: pulse surveys cannot take answers until it is "
+                "(docs/configuration.md)")
+    return ServerSecret(os.urandom(32), lasting=False)
+
+
 async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                         kb: KnowledgeBase | None = None, migrate: bool = True) -> Runtime:
     """Open the database (migrating it), load the knowledge base and build the Bot."""
@@ -54,7 +70,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     sessions = make_sessions(engine)
     kb = kb or load_knowledge_base(settings.kb_dir or None)
     metrics = Metrics()
-    bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics)
+    bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics,
+              secret=server_secret(settings, engine))
     dispatcher = bot.dispatcher
     scheduler = Scheduler(dispatcher, Leader(settings.database_url, engine.dialect.name),
                           tick_seconds=settings.tick_seconds)

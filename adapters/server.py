@@ -15,6 +15,7 @@ from adapters import charts
 from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
 from adapters.web import api as playground
+from adapters.web.api import PLAYGROUND
 from bot.settings import Settings
 from bot.storage.migrate import current_revision, head_revision
 
@@ -149,10 +150,15 @@ def make_app(runtime: Runtime) -> web.Application:
 
 async def _run_scheduler(app: web.Application) -> AsyncIterator[None]:
     """Start the scheduler with the server (it leads or follows) and stop it on shutdown."""
-    scheduler = app[RUNTIME].scheduler
-    scheduler.start()
+    schedulers = [app[RUNTIME].scheduler]
+    demo = app.get(PLAYGROUND)
+    if demo is not None and demo.scheduler is not None:
+        schedulers.append(demo.scheduler)  # the playground's own demo world
+    for scheduler in schedulers:
+        scheduler.start()
     yield
-    await scheduler.stop()
+    for scheduler in schedulers:
+        await scheduler.stop()
 
 
 async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import os
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -28,6 +29,7 @@ from bot.roles import Role
 from bot.router import as_command
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
+from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.idempotency import claim_event
 from bot.turn import Turn
@@ -57,16 +59,19 @@ class Bot:
     def __init__(self, *, sessions: async_sessionmaker[AsyncSession], kb: KnowledgeBase,
                  settings: Settings, clock: Clock | None = None,
                  metrics: Metrics | None = None,
-                 features: Sequence[Feature] = FEATURES) -> None:
+                 features: Sequence[Feature] = FEATURES,
+                 secret: ServerSecret | None = None) -> None:
         self.sessions = sessions
         self.kb = kb
         self.settings = settings
         self.clock = clock or SystemClock()
         self.metrics = metrics or Metrics()
         self.messengers = Messengers()
+        # Without a lasting secret, what must stay sealed is refused rather than lost.
+        self.secret = secret or ServerSecret(os.urandom(32), lasting=False)
         self.features = Registry((*features, housekeeping))
         self.router = self.features.router
-        self.jobs = self.features.fill(Jobs(messengers=self.messengers))
+        self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,
@@ -104,7 +109,7 @@ class Bot:
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
         await remember_conversation(session, incoming.conversation, person.id, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
-                    self.messengers, self.features)
+                    self.messengers, self.features, self.secret)
         started = time.perf_counter()
         replies = await self.router.dispatch(turn)
         source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
@@ -134,7 +139,7 @@ class Bot:
                               conversation=Conversation(platform=platform, id=""),
                               name=name, text=text)
             turn = Turn(command, person, session, self.kb, self.clock, self.metrics,
-                        self.settings, self.messengers, self.features)
+                        self.settings, self.messengers, self.features, self.secret)
             replies = await self.router.dispatch(turn)
             await session.commit()
         return replies

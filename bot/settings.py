@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     delivery_lease_seconds: float = Field(default=120, gt=0,
                                           validation_alias="PREPBOT_DELIVERY_LEASE_SECONDS")
     max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
+    secret_key: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY")
 
     @field_validator("database_url", mode="before")
     @classmethod
@@ -68,11 +69,24 @@ class Settings(BaseSettings):
         return bool(self.microsoft_app_id) or self.teams_emulator
 
     @property
+    def any_platform_credential(self) -> bool:
+        """True once any Slack or Teams setting is given, even an incomplete set: from then
+        on this is a real install, and the playground is no longer its front door."""
+        return any((self.slack_bot_token, self.slack_signing_secret, self.slack_app_token,
+                    self.microsoft_app_id, self.microsoft_app_password, self.teams_emulator))
+
+    @property
+    def playground_mode(self) -> str:
+        """"main" (a demo install: the playground is prepbot), "separate" (a real install
+        whose operator turned the playground on: its own demo database), or "off"."""
+        if not self.any_platform_credential:
+            return "main"
+        return "separate" if self.playground else "off"
+
+    @property
     def playground_personas(self) -> bool:
-        """The persona switch: on with no platform configured, or when forced."""
-        if self.playground is not None:
-            return self.playground
-        return not (self.slack_configured or self.teams_configured)
+        """The persona switch: on in a demo, unless PREPBOT_PLAYGROUND=0 turns it off."""
+        return self.playground_mode != "off" and self.playground is not False
 
     def missing_slack(self) -> list[str]:
         """The Slack settings still missing for HTTP mode."""

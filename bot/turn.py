@@ -14,6 +14,7 @@ from bot.outbox import Notice, to_notice
 from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers
 from bot.roles import Role
+from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.vocabulary import Conversation, Incoming
 from knowledge import KnowledgeBase
@@ -40,6 +41,7 @@ class Turn(Generic[In]):
     settings: Settings
     messengers: Messengers
     features: Registry
+    secret: ServerSecret
     notices: list[Notice] = field(default_factory=list)
 
     def notify(self, person: PersonRow, reply: Reply) -> None:

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from aiohttp import ClientSession
+from aiohttp import ClientSession, CookieJar
 from aiohttp.test_utils import TestServer
 
 from adapters.console import ConsoleChat
@@ -22,6 +22,9 @@ from bot.vocabulary import Person
 from knowledge import KnowledgeBase, load_knowledge_base
 from tests.support.clock import FakeClock
 from tests.support.database import empty_tables
+
+# A throwaway server secret for the tests only (what PREPBOT_SECRET_KEY holds in production).
+TEST_SECRET = "dGVzdC1vbmx5LXNlcnZlci1zZWNyZXQtMzItYnl0ZXM="
 
 
 @pytest.fixture(scope="session")
@@ -56,9 +59,11 @@ def settings(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """Settings as a fresh install has them, on the test database, with no platform configured."""
     monkeypatch.chdir(tmp_path)  # no stray .env is read
     for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "MicrosoftAppId",
-                 "PREPBOT_ADMINS", "PREPBOT_KB_DIR", "PREPBOT_PLAYGROUND", "DATABASE_URL"):
+                 "PREPBOT_ADMINS", "PREPBOT_KB_DIR", "PREPBOT_PLAYGROUND", "DATABASE_URL",
+                 "PREPBOT_SECRET_KEY"):
         monkeypatch.delenv(name, raising=False)
-    return load_settings(DATABASE_URL=database_url, PREPBOT_ADMINS="console:ada")
+    return load_settings(DATABASE_URL=database_url, PREPBOT_ADMINS="console:ada",
+                         PREPBOT_SECRET_KEY=TEST_SECRET)
 
 
 @pytest.fixture
@@ -109,5 +114,7 @@ async def server(runtime: Runtime) -> AsyncIterator[TestServer]:
 @pytest.fixture
 async def http(server: TestServer) -> AsyncIterator[ClientSession]:
     """An HTTP client pointed at the test server."""
-    async with ClientSession(base_url=str(server.make_url("/"))) as client:
+    # unsafe: keep cookies from an IP address (the playground's visitor cookie on 127.0.0.1)
+    async with ClientSession(base_url=str(server.make_url("/")),
+                             cookie_jar=CookieJar(unsafe=True)) as client:
         yield client

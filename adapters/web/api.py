@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -11,8 +13,11 @@ from typing import TYPE_CHECKING, Literal
 from aiohttp import web
 from pydantic import BaseModel, Field, ValidationError
 
+from adapters.web import demo, visitors
+from adapters.web.demo import Playground
 from adapters.web.messenger import WebMessenger
 from adapters.web.serialize import reply_json
+from bot.app import Bot
 from bot.roles import Role
 from bot.vocabulary import (
     Action,
@@ -31,6 +36,15 @@ if TYPE_CHECKING:
 STATIC = Path(str(resources.files("adapters.web") / "static"))
 MAX_TEXT = 4000
 TRIAGE = "triage"  # the playground's one triage channel, seen by coach and admin personas
+OFF = ("The playground is off on this server: Slack or Teams is set up here, so prepbot's "
+       "real data is not open to web visitors. An operator can turn on a separate demo with "
+       "PREPBOT_PLAYGROUND=1.")
+HEADERS = {  # the page runs only its own script and style, and no other site may frame it
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer"}
+PLAYGROUND = web.AppKey("playground", Playground)
 
 
 class Persona(BaseModel):
@@ -44,7 +58,6 @@ class Send(BaseModel):
     """One request from the page."""
 
     kind: Literal["message", "command", "action", "submission"]
-    visitor: str = Field(default="", max_length=64)
     persona: Persona = Field(default_factory=Persona)
     text: str = Field(default="", max_length=MAX_TEXT)
     name: str = Field(default="", max_length=64)
@@ -53,6 +66,7 @@ class Send(BaseModel):
     form_id: str = Field(default="", max_length=255)
     values: dict[str, str] = Field(default_factory=dict, max_length=50)
     context: str = Field(default="", max_length=2000)
+    visitor: str = Field(default="", max_length=64)  # ignored: the cookie says who
 
 
 def bad_request(message: str) -> web.Response:
@@ -60,18 +74,22 @@ def bad_request(message: str) -> web.Response:
     return web.json_response({"error": "bad_request", "message": message}, status=400)
 
 
-def _person(send: Send, personas: bool) -> Person:
+def slug(name: str) -> str:
+    """A persona's name as part of an id: `Ms Rivera` -> `ms-rivera`."""
+    return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-") or "guest"
+
+
+def person_of(visitor: str, persona: Persona, personas: bool) -> Person:
+    """The visitor (as the persona they chose, while personas are on) as a web Person."""
     if personas:
-        name = send.persona.name.strip() or "Guest"
-        return Person(platform="web", user_id=f"{send.persona.role}:{name.lower()}",
+        name = persona.name.strip() or "Guest"
+        return Person(platform="web", user_id=f"{visitor}-{persona.role}-{slug(name)}",
                       display_name=name)
-    visitor = send.visitor or "anonymous"
-    return Person(platform="web", user_id=f"guest:{visitor}", display_name="Guest")
+    return Person(platform="web", user_id=f"guest-{visitor}", display_name="Guest")
 
 
-def to_incoming(send: Send, person: Person, event_id: str, personas: bool) -> AnyIncoming:
+def to_incoming(send: Send, person: Person, event_id: str, staff: bool) -> AnyIncoming:
     """The core's vocabulary for one playground request; staff personas sit in `triage`."""
-    staff = personas and send.persona.role != Role.TEACHER
     where = (Conversation(platform="web", id=TRIAGE, kind="channel") if staff
              else Conversation(platform="web", id=person.user_id, kind="direct"))
     common = Origin(person=person, conversation=where, event_id=event_id)
@@ -84,38 +102,42 @@ def to_incoming(send: Send, person: Person, event_id: str, personas: bool) -> An
     return Submission(form_id=send.form_id, values=send.values, context=send.context, **common)
 
 
-def add_routes(app: web.Application, runtime: Runtime) -> None:
-    """Mount the page, its static files and its API."""
-    personas = runtime.settings.playground_personas
-    bot = runtime.bot
-    messenger = WebMessenger()
-    bot.messengers.add(messenger)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
+
+def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
+    """The page, its config, send and inbox, for whichever Bot `get` finds."""
     async def index(_: web.Request) -> web.FileResponse:
-        return web.FileResponse(STATIC / "index.html")
+        return web.FileResponse(STATIC / "index.html", headers=HEADERS)
 
-    async def config(_: web.Request) -> web.Response:
-        commands = [{"name": name, "usage": route.usage, "help": route.help,
-                     "role": route.role.value} for name, route in bot.router.commands.items()]
-        return web.json_response({"personas": personas, "roles": [r.value for r in Role],
-                                  "commands": commands})
+    async def config(request: web.Request) -> web.Response:
+        place = get(request)
+        response = web.json_response({"personas": place.personas,
+                                      "roles": [r.value for r in Role],
+                                      "commands": commands(place.bot)})
+        visitor = visitors.visitor_of(request, place.bot.secret) or visitors.issue(
+            response, place.bot.secret)
+        response.headers["X-Prepbot-Visitor"] = visitor
+        return response
 
     async def inbox(request: web.Request) -> web.Response:
+        place = get(request)
         try:
-            query = request.query
-            who = Send.model_validate({
-                "kind": "message", "visitor": query.get("visitor", ""),
-                "persona": {"role": query.get("role", "teacher"),
-                            "name": query.get("name", "Guest")}})
+            who = Persona.model_validate({"role": request.query.get("role", "teacher"),
+                                          "name": request.query.get("name", "Guest")})
         except ValidationError as error:
             return bad_request(f"{error.errors()[0]['loc'][-1]}: {error.errors()[0]['msg']}")
-        person = _person(who, personas)
-        replies = messenger.take(f"dm:{person.user_id}")
-        if personas and who.persona.role != Role.TEACHER:
-            replies += messenger.take(f"channel:{TRIAGE}")
+        visitor = visitors.visitor_of(request, place.bot.secret)
+        if visitor is None:
+            return web.json_response({"replies": []})
+        person = person_of(visitor, who, place.personas)
+        replies = place.messenger.take(f"dm:{person.user_id}")
+        if place.personas and who.role != Role.TEACHER:
+            replies += place.messenger.take(f"channel:{TRIAGE}")
         return web.json_response({"replies": [reply_json(r) for r in replies]})
 
     async def send(request: web.Request) -> web.Response:
+        place = get(request)
         try:
             payload = Send.model_validate(json.loads(await request.text()))
         except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
@@ -124,17 +146,72 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "body"
             return bad_request(f"{where}: {first['msg']}")
-        person = _person(payload, personas)
-        if personas:
-            await bot.grant(person, payload.persona.role)
-        incoming = to_incoming(payload, person, f"web-{uuid.uuid4()}", personas)
+        visitor = visitors.visitor_of(request, place.bot.secret)
+        response = web.json_response({})
+        if visitor is None:
+            visitor = visitors.issue(response, place.bot.secret)
+        person = person_of(visitor, payload.persona, place.personas)
+        if place.personas:
+            await place.bot.grant(person, payload.persona.role)
+        staff = place.personas and payload.persona.role != Role.TEACHER
+        incoming = to_incoming(payload, person, f"web-{uuid.uuid4()}", staff)
         if isinstance(incoming, Message):
-            incoming = bot.command_from_text(incoming)
-        replies = await bot.handle(incoming)
-        return web.json_response({"replies": [reply_json(r) for r in replies]})
+            incoming = place.bot.command_from_text(incoming)
+        replies = await place.bot.handle(incoming)
+        response.text = json.dumps({"replies": [reply_json(r) for r in replies]})
+        return response
 
-    app.router.add_get("/", index)
-    app.router.add_get("/playground/config", config)
-    app.router.add_post("/playground/send", send)
-    app.router.add_get("/playground/inbox", inbox)
+    return {"index": index, "config": config, "inbox": inbox, "send": send}
+
+
+def commands(bot: Bot) -> list[dict[str, str]]:
+    """The top-level commands, for the page's hints."""
+    return [{"name": path, "usage": spec.usage, "help": spec.help, "role": spec.role.value}
+            for path, spec in bot.router.commands.items() if " " not in path]
+
+
+def add_routes(app: web.Application, runtime: Runtime) -> None:
+    """Mount the page, its static files and its API, as the settings say (module docstring)."""
+    mode = runtime.settings.playground_mode
+    if mode == "off":
+        _mount_off(app)
+        return
+    if mode == "main":
+        messenger = WebMessenger()
+        runtime.messengers.add(messenger)
+        here = Playground(runtime.bot, messenger, runtime.settings.playground_personas)
+        _mount(app, lambda _: here)
+        return
+    app.cleanup_ctx.append(_separate_demo(runtime))
+    _mount(app, lambda request: request.app[PLAYGROUND])
+
+
+def _separate_demo(runtime: Runtime) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def run(app: web.Application) -> AsyncIterator[None]:
+        async with demo.running(runtime.settings, runtime.kb) as place:
+            app[PLAYGROUND] = place
+            yield
+    return run
+
+
+def _mount(app: web.Application, get: Callable[[web.Request], Playground]) -> None:
+    routes = handlers(get)
+    app.router.add_get("/", routes["index"])
+    app.router.add_get("/playground/config", routes["config"])
+    app.router.add_post("/playground/send", routes["send"])
+    app.router.add_get("/playground/inbox", routes["inbox"])
     app.router.add_static("/static/", STATIC)
+
+
+def _mount_off(app: web.Application) -> None:
+    async def refused(_: web.Request) -> web.Response:
+        return web.json_response({"error": "playground_off", "message": OFF}, status=403)
+
+    async def page(_: web.Request) -> web.Response:
+        return web.Response(text=f"<!doctype html><title>prepbot</title><p>{OFF}</p>",
+                            content_type="text/html", headers=HEADERS)
+
+    app.router.add_get("/", page)
+    for path in ("/playground/config", "/playground/inbox"):
+        app.router.add_get(path, refused)
+    app.router.add_post("/playground/send", refused)

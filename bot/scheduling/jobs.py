@@ -13,6 +13,7 @@ from bot.blocks import Reply
 from bot.ports import Messengers
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
+from bot.server_secret import ServerSecret
 
 if TYPE_CHECKING:
     from bot.registry import Registry
@@ -38,6 +39,8 @@ class Jobs:
     # Every feature's hooks, for timed work that needs another feature (a coach's brief
     # lists attendees' open tickets); set before any feature registers.
     features: Registry | None = None
+    # The server secret, for timed work that reads what is sealed (bot/server_secret.py).
+    secret: ServerSecret | None = None
 
     def planner(self, name: str) -> Callable[[Planner], Planner]:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 import adapters.teams
 from adapters.runtime import Runtime
 from adapters.slack import ADAPTER
+from bot.app import Bot
 from bot.settings import Settings
 from bot.tables import metadata
 from tests.adapters.slack.conftest import SlackClient
@@ -94,11 +95,13 @@ async def connector() -> AsyncIterator[ConnectorStub]:
 
 @pytest.fixture
 def settings(settings: Settings, slack_stub: SlackStub) -> Settings:
-    """Slack (HTTP) and Teams both configured, with the suite's secrets and a small body limit."""
+    """Slack (HTTP) and Teams both configured, with the suite's secrets and a small body limit;
+    the playground on, as an operator may turn it on: on a demo database of its own."""
     return settings.model_copy(update={
         "slack_bot_token": BOT_TOKEN, "slack_signing_secret": SLACK_SECRET,
         "slack_api_url": slack_stub.api_url, "microsoft_app_id": APP_ID,
-        "microsoft_app_password": APP_PASSWORD, "max_body_bytes": MAX_BODY})
+        "microsoft_app_password": APP_PASSWORD, "max_body_bytes": MAX_BODY,
+        "playground": True})
 
 
 @pytest.fixture(autouse=True)
@@ -131,7 +134,7 @@ def teams(http: ClientSession, connector: ConnectorStub, openid: OpenIdStub) -> 
     return Teams(http, connector, openid)
 
 
-async def row_counts(runtime: Runtime) -> dict[str, int]:
+async def row_counts(runtime: Runtime | Bot) -> dict[str, int]:
     """How many rows every table in the metadata holds."""
     async with runtime.sessions() as session:
         return {table.name: int((await session.execute(

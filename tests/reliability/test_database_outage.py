@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
+from adapters.web.demo import NO_PLATFORM
 from bot import texts
 from bot.features.tickets.models import TicketRow
 from bot.settings import Settings
@@ -45,7 +46,8 @@ async def cluster(action: str) -> None:
 
 async def open_ticket(http: ClientSession, n: int) -> tuple[int, str]:
     """A teacher opens a ticket through the playground; returns status and what they read."""
-    body = {"kind": "command", "visitor": f"teacher-{n}", "name": "ticket",
+    body = {"kind": "command", "persona": {"role": "teacher", "name": f"Teacher {n}"},
+            "name": "ticket",
             "text": f"room {100 + n} projector shows no signal after the bell"}
     async with http.post("/playground/send", json=body,
                          timeout=ClientTimeout(total=60)) as response:
@@ -63,7 +65,9 @@ async def own_database(settings: Settings, knowledge_base: KnowledgeBase
         await connection.execute(text(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)"))
         await connection.execute(text(f"CREATE DATABASE {NAME}"))
     url = URL.rsplit("/", 1)[0] + "/" + NAME
-    runtime = await build_runtime(settings.model_copy(update={"database_url": url}),
+    # No platform: the playground is this install's front door, on the real database.
+    runtime = await build_runtime(settings.model_copy(update={"database_url": url,
+                                                              **NO_PLATFORM}),
                                   kb=knowledge_base)
     server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
     await server.start_server()

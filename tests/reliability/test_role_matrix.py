@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
 
 from adapters.runtime import Runtime
+from adapters.web.api import PLAYGROUND
 from bot.features import FEATURES
 from bot.registry import Registry
 from bot.roles import Role
@@ -74,24 +76,24 @@ async def grant(runtime: Runtime, platform: str, user_id: str, role: Role) -> No
 
 
 @pytest.mark.parametrize(("attempt", "role"), CASES, ids=lambda v: str(v))
-async def test_refused_on_the_playground(http: ClientSession, runtime: Runtime,
+async def test_refused_on_the_playground(http: ClientSession, server: TestServer,
                                          attempt: Attempt, role: Role) -> None:
-    visitor = f"v-{role}"
-    await grant(runtime, "web", f"guest:{visitor}", role)
-    body: dict[str, Any] = {"kind": "message", "visitor": visitor, "text": "hello"}
+    demo = server.app[PLAYGROUND].bot  # the playground's own database
+    persona = {"role": role.value, "name": "Tester"}  # the demo's persona switch gives roles
+    body: dict[str, Any] = {"kind": "message", "persona": persona, "text": "hello"}
     await http.post("/playground/send", json=body)  # the person exists before counting
-    before = await row_counts(runtime)
+    before = await row_counts(demo)
     if attempt.kind == "command":
         body = {"kind": "command", "name": attempt.name, "text": attempt.text}
     elif attempt.kind == "action":
         body = {"kind": "action", "action_id": attempt.name, "value": "1"}
     else:
         body = {"kind": "submission", "form_id": attempt.name, "values": {}, "context": "1"}
-    async with http.post("/playground/send", json={**body, "visitor": visitor}) as response:
+    async with http.post("/playground/send", json={**body, "persona": persona}) as response:
         assert response.status == 200
         replies = (await response.json())["replies"]
     assert refused(json.dumps(replies), attempt), replies
-    assert await row_counts(runtime) == before
+    assert await row_counts(demo) == before
 
 
 @pytest.mark.parametrize(("attempt", "role"), CASES, ids=lambda v: str(v))

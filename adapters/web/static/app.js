@@ -5,8 +5,6 @@
 
 const log = document.getElementById("log");
 const errorBox = document.getElementById("error");
-const visitor = localStorage.getItem("prepbot-visitor") || crypto.randomUUID();
-localStorage.setItem("prepbot-visitor", visitor);
 let personas = false;
 
 function el(tag, props = {}, ...children) {
@@ -129,7 +127,7 @@ async function send(body, fromItem = null) {
   errorBox.hidden = true;
   const response = await fetch("/playground/send", {
     method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ visitor, persona: personas ? persona() : undefined, ...body }),
+    body: JSON.stringify({ persona: personas ? persona() : undefined, ...body }),
   });
   const data = await response.json().catch(() => ({ message: "The server sent an unreadable answer." }));
   if (!response.ok) {
@@ -144,7 +142,7 @@ async function send(body, fromItem = null) {
 
 async function poll() {
   const who = personas ? persona() : { role: "teacher", name: "Guest" };
-  const query = new URLSearchParams({ visitor, ...who });
+  const query = new URLSearchParams(who);
   const response = await fetch(`/playground/inbox?${query}`).catch(() => null);
   if (!response || !response.ok) return;
   for (const reply of (await response.json()).replies) renderReply(reply, null);

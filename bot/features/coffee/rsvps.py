@@ -24,6 +24,7 @@ from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
+NOT_INVITED = "That Coffee and Curriculum invitation wasn't for you."
 
 async def session_of(session: AsyncSession, value: str
                      ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str]:
@@ -49,23 +50,36 @@ async def member(session: AsyncSession, series_id: int, person: PersonRow) -> Co
     return row
 
 
-async def rsvp_row(session: AsyncSession, session_id: int, person: PersonRow) -> CoffeeRsvpRow:
-    """The person's RSVP to a session, created when they answer from `/coffee`."""
-    query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == session_id,
+async def invited(session: AsyncSession, value: str, person: PersonRow
+                  ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str, CoffeeRsvpRow]:
+    """A session the person was invited to (its RSVP row is made with the invitation), its
+    series and zone; a session id of someone else's is refused like one that never was."""
+    coffee, series, tz = await session_of(session, value)
+    query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == coffee.id,
                                         CoffeeRsvpRow.person_id == person.id)
     row = (await session.execute(query)).scalar_one_or_none()
     if row is None:
-        row = CoffeeRsvpRow(session_id=session_id, person_id=person.id)
-        session.add(row)
-    return row
+        raise BadInput(NOT_INVITED)
+    return coffee, series, tz, row
+
+
+async def in_series(session: AsyncSession, value: str, person: PersonRow) -> CoffeeSeriesRow:
+    """A series the person has been invited to at least once."""
+    series = await session.get(CoffeeSeriesRow, int(value)) if value.isdigit() else None
+    mine = select(CoffeeRsvpRow.id).join(
+        CoffeeSessionRow, CoffeeSessionRow.id == CoffeeRsvpRow.session_id).where(
+        CoffeeSessionRow.series_id == (series.id if series else -1),
+        CoffeeRsvpRow.person_id == person.id).limit(1)
+    if series is None or (await session.execute(mine)).first() is None:
+        raise BadInput(NOT_INVITED)
+    return series
 
 
 async def rsvp(turn: Turn[Action]) -> list[Reply]:
     """Going, or Not this time."""
-    coffee, series, tz = await session_of(turn.session, turn.incoming.value)
+    coffee, series, tz, row = await invited(turn.session, turn.incoming.value, turn.person)
     if coffee.starts_at <= turn.now:
         return [views.say("That session has already started. See you at the next one!")]
-    row = await rsvp_row(turn.session, coffee.id, turn.person)
     row.answer = "going" if turn.incoming.action_id.endswith(".going") else "not_going"
     row.answered_at = turn.now
     (await member(turn.session, series.id, turn.person)).ignored = 0
@@ -76,17 +90,16 @@ async def rsvp(turn: Turn[Action]) -> list[Reply]:
 
 async def ask_note(turn: Turn[Action]) -> list[Reply]:
     """The "what's bugging you" form again."""
-    coffee, _, _ = await session_of(turn.session, turn.incoming.value)
+    coffee, _, _, _ = await invited(turn.session, turn.incoming.value, turn.person)
     return [form_reply(views.note_form(coffee.id))]
 
 
 async def note(turn: Turn[Submission]) -> list[Reply]:
     """The one line for the coach, matched to a knowledge-base topic for the brief."""
-    coffee, _, _ = await session_of(turn.session, turn.incoming.context)
+    _, _, _, row = await invited(turn.session, turn.incoming.context, turn.person)
     masked = mask_student_data(" ".join(turn.incoming.values.get("note", "").split()))
     if not masked.text:
         return [views.say("All good. See you there!")]
-    row = await rsvp_row(turn.session, coffee.id, turn.person)
     row.note, row.topic = masked.text[:300], topic_of(turn.kb, masked.text)
     thanks = views.say("Thanks, I'll pass that on before the coffee.")
     note = privacy_note(masked)
@@ -95,8 +108,8 @@ async def note(turn: Turn[Submission]) -> list[Reply]:
 
 async def ask_pause(turn: Turn[Action]) -> list[Reply]:
     """"Pause until…": the date form."""
-    series_id = int(turn.incoming.value) if turn.incoming.value.isdigit() else 0
-    return [form_reply(views.pause_form(series_id, turn.now.date()))]
+    series = await in_series(turn.session, turn.incoming.value, turn.person)
+    return [form_reply(views.pause_form(series.id, turn.now.date()))]
 
 
 async def pause(turn: Turn[Submission]) -> list[Reply]:
@@ -105,9 +118,7 @@ async def pause(turn: Turn[Submission]) -> list[Reply]:
         until = date.fromisoformat(turn.incoming.values.get("until", "").strip())
     except ValueError as error:
         raise BadInput("Pick a date, e.g. 2026-12-18.") from error
-    series = await turn.session.get(CoffeeSeriesRow, int(turn.incoming.context or 0))
-    if series is None:
-        raise BadInput("That Coffee and Curriculum series is gone.")
+    series = await in_series(turn.session, turn.incoming.context, turn.person)
     (await member(turn.session, series.id, turn.person)).paused_until = until
     return [views.say(f"Paused until {until:%a} {until.day} {until:%b}. Enjoy the breather!")]
 
@@ -150,7 +161,7 @@ async def switch(turn: Turn[Action]) -> list[Reply]:
 
 async def cycle(turn: Turn[Action]) -> list[Reply]:
     """"Book a coaching cycle": tell the coach, who plans the goal-setting conference."""
-    _, series, _ = await session_of(turn.session, turn.incoming.value)
+    _, series, _, _ = await invited(turn.session, turn.incoming.value, turn.person)
     coach = await turn.session.get(PersonRow, series.coach_id)
     name = turn.person.display_name or "A teacher"
     if coach is not None:

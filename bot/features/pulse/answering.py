@@ -5,10 +5,11 @@ How a teacher can change an answer without anything linking them to it:
 Each invitation form carries a fresh random secret (128 bits) in its context, made when
 the message is rendered and never stored by prepbot. The answers are saved under
 sha256(survey id, secret) as their key, and the person is separately recorded as a
-respondent. Submitting the same form again (a change, a double submit, a retry) lands on
-the same key, so it updates that one row; the reply's "Change my answers" button carries
-the secret back to the teacher only. A different form from someone already recorded as a
-respondent is refused, so everyone counts once.
+respondent, both only when the answers are released with N others (pool.py). Submitting
+the same form again (a change, a double submit, a retry) lands on the same key, so it
+updates that one entry; the reply's "Change my answers" button carries the secret back to
+the teacher only. A different form from someone who has answered is refused, so everyone
+counts once.
 
 The trade-off, chosen on purpose: prepbot cannot find a teacher's answers for them. A
 teacher who deletes the message has lost the way to change them, and we say so. The secret
@@ -25,16 +26,17 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Mapping
-from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
+from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
-from bot.features.pulse.service import keep_snapshot
+from bot.features.pulse.pool import Entry
 from bot.people.models import PersonRow
+from bot.server_secret import ServerSecret
 
 MAX_COMMENT = 2000
 ALREADY = ("You've already answered this survey, from another message. To change your "
@@ -77,30 +79,32 @@ def read_answers(instrument: Instrument, values: Mapping[str, str]) -> dict[str,
     return answers
 
 
-async def own_answers(session: AsyncSession, survey: SurveyRow, secret: str
-                      ) -> ResponseRow | None:
-    """The answers saved under this secret, if any (only the secret's holder can ask)."""
-    return await session.get(ResponseRow, response_key(survey.id, secret))
+async def own_answers(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
+                      person: PersonRow, form_secret: str) -> Entry | ResponseRow | None:
+    """The answers saved under this form's secret, waiting or shown (only its holder asks)."""
+    key = response_key(survey.id, form_secret)
+    waiting = await pool.entry_of(session, secret, survey, person.id)
+    if waiting is not None and waiting.key == key:
+        return waiting
+    return await session.get(ResponseRow, key)
 
 
-async def save(session: AsyncSession, survey: SurveyRow, person: PersonRow, secret: str,
-               answers: dict[str, int], comment: str, today: date) -> bool:
-    """Save or change one person's answers; True when they are new, False when changed."""
-    row = await own_answers(session, survey, secret)
-    if row is not None:
-        row.answers, row.comment = answers, comment[:MAX_COMMENT]
-        return False
-    if await session.get(RespondentRow, (survey.id, person.id)) is not None:
-        raise BadInput(ALREADY)
+async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
+               person: PersonRow, form_secret: str, answers: dict[str, int],
+               comment: str) -> bool:
+    """Save or change one person's answers (into the pool, released N at a time); True when
+    they are new, False when changed."""
+    key = response_key(survey.id, form_secret)
+    waiting = await pool.entry_of(session, secret, survey, person.id)
+    shown = await session.get(ResponseRow, key)
+    if (waiting is not None and waiting.key != key) or (waiting is None and shown is None and \
+            await session.get(RespondentRow, (survey.id, person.id)) is not None):
+        raise BadInput(ALREADY)  # a second form from someone who has answered
+    new = shown is None and (waiting is None or waiting.new)
+    entry = pool.Entry(person.id, key, answers, comment[:MAX_COMMENT], new)
     try:
         async with session.begin_nested():  # two submits racing: the loser is told, not failed
-            session.add(RespondentRow(survey_id=survey.id, person_id=person.id))
-            session.add(ResponseRow(key=response_key(survey.id, secret), survey_id=survey.id,
-                                    answered_on=today, answers=answers,
-                                    comment=comment[:MAX_COMMENT]))
+            await pool.hold(session, secret, survey, entry)
     except IntegrityError as error:
-        if await own_answers(session, survey, secret) is None:
-            raise BadInput(ALREADY) from error
-        return False  # the same form submitted twice at once: the other one saved it
-    await keep_snapshot(session, survey)
-    return True
+        raise BadInput(ALREADY) from error
+    return waiting is None and shown is None

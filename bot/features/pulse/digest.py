@@ -18,12 +18,12 @@ async def line(session: AsyncSession, survey: SurveyRow, ask: DigestAsk) -> str:
     report = await results.report(session, survey, ask.now, with_comments=False)
     state = "closed" if survey.closed_at is not None else "running"
     if not (report.shown and report.buy_in):
-        figure = f"{report.answered} answers (results show at {report.threshold})"
+        figure = f"no results yet (they show {report.threshold} answers at a time)"
     else:
         agree = report.buy_in.agree
         mark = "meets" if agree * 100 >= report.target else "below"
         figure = (f"buy-in {agree:.0%}, {mark} the {report.target}% target "
-                  f"({report.answered} answers)")
+                  f"({report.n} answers released)")
     return f"• {survey.tool} wave {survey.wave}, {state}: {figure}"
 
 

@@ -24,7 +24,7 @@ async def exportable(session: AsyncSession, tool: str = "") -> list[SurveyRow]:
               .group_by(ResponseRow.survey_id).subquery())
     query = (select(SurveyRow).join(counts, counts.c.survey_id == SurveyRow.id)
              .where(SurveyRow.closed_at.is_not(None),
-                    counts.c.n >= await service.threshold(session))
+                    counts.c.n >= SurveyRow.threshold)
              .order_by(SurveyRow.id))
     if tool.strip():
         query = query.where(SurveyRow.tool_key == tool.strip().lower())

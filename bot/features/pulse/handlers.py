@@ -27,7 +27,7 @@ async def status(turn: Turn[Command]) -> list[Reply]:
     """Counts only."""
     survey = await _survey(turn, open_only=True)
     count = await service.response_count(turn.session, survey.id)
-    return [views.status(survey, count, await service.threshold(turn.session))]
+    return [views.status(survey, count)]
 
 
 async def close(turn: Turn[Command]) -> list[Reply]:
@@ -77,17 +77,16 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
     instrument = service.instrument_of(survey)
     answers = answering.read_answers(instrument, turn.incoming.values)
     comment = mask_student_data(turn.incoming.values.get("comment", "").strip())
-    new = await answering.save(turn.session, survey, turn.person, secret, answers,
-                               comment.text, turn.now.date())
+    new = await answering.save(turn.session, turn.secret, survey, turn.person, secret, answers,
+                               comment.text)
     return [views.answered(survey, turn.incoming.context, new, privacy_note(comment))]
 
 
 async def change(turn: Turn[Action]) -> list[Reply]:
     """"Change my answers": the form again, filled in, for the holder of the secret."""
     survey, secret = await _open_survey(turn, turn.incoming.value)
-    mine = await answering.own_answers(turn.session, survey, secret)
-    reply = views.card(survey, service.instrument_of(survey), turn.incoming.value,
-                       await service.threshold(turn.session), mine)
+    mine = await answering.own_answers(turn.session, turn.secret, survey, turn.person, secret)
+    reply = views.card(survey, service.instrument_of(survey), turn.incoming.value, mine)
     return [Reply(reply.text, reply.blocks, private=True)]
 
 

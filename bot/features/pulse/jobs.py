@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,6 +12,7 @@ from bot.features.pulse import answering, results, service, views
 from bot.features.pulse.models import SurveyRow
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
+from bot.server_secret import ServerSecret
 
 
 async def _open(session: AsyncSession, row: DeliveryRow) -> SurveyRow | None:
@@ -21,8 +23,7 @@ async def _open(session: AsyncSession, row: DeliveryRow) -> SurveyRow | None:
 async def _card(session: AsyncSession, survey: SurveyRow, reminder: bool) -> Reply:
     # A fresh secret per rendering, never stored: see answering.py.
     context = answering.form_context(survey.id, answering.new_secret())
-    return views.card(survey, service.instrument_of(survey), context,
-                      await service.threshold(session), reminder=reminder)
+    return views.card(survey, service.instrument_of(survey), context, reminder=reminder)
 
 
 async def render_invitation(session: AsyncSession, row: DeliveryRow) -> Reply | None:
@@ -31,11 +32,12 @@ async def render_invitation(session: AsyncSession, row: DeliveryRow) -> Reply | 
     return await _card(session, survey, reminder=False) if survey else None
 
 
-async def render_reminder(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+async def render_reminder(session: AsyncSession, row: DeliveryRow,
+                          secret: ServerSecret | None = None) -> Reply | None:
     """The one reminder, only for someone who has not answered yet."""
     survey = await _open(session, row)
-    if survey is None or row.person_id is None or await service.has_responded(
-            session, survey.id, row.person_id):
+    if survey is None or row.person_id is None or secret is None or \
+            await service.has_responded(session, secret, survey, row.person_id):
         return None
     return await _card(session, survey, reminder=True)
 
@@ -62,6 +64,6 @@ async def close_due(session: AsyncSession, now: datetime) -> None:
 def register(jobs: Jobs) -> None:
     """Invitations, the reminder and results go through the ledger; closing is a chore."""
     jobs.renderer(service.INVITE)(render_invitation)
-    jobs.renderer(service.REMIND)(render_reminder)
+    jobs.renderer(service.REMIND)(partial(render_reminder, secret=jobs.secret))
     jobs.renderer(service.RESULTS)(render_results)
     jobs.chore("pulse.close")(close_due)

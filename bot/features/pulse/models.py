@@ -1,14 +1,16 @@
-"""Pulse surveys, their anonymous responses, who has responded, and rendered charts.
+"""Pulse surveys, their anonymous responses, who has responded, and the waiting pool.
 
 Anonymity is a property of this schema, not of the code that reads it:
 
-- `pulse_responses` holds answers with no person, no timestamp (the day only) and no
-  sequential id: its key is a hash of a secret only the respondent's own form carries (see
-  `answering.py`), so row keys reveal neither who nor in what order.
-- `pulse_respondents` holds who has answered (for reminders and one-answer-each) with no
-  time and nothing that points at a response.
-- On SQLite both are WITHOUT ROWID tables, stored in key order, so the hidden rowid cannot
-  give away the order of arrival that would pair a respondent with a response.
+- `pulse_responses` holds answers with no person, no date and no sequential id: its key is a
+  hash of a secret only the respondent's own form carries (see `answering.py`).
+- `pulse_respondents` holds who has answered (for reminders and one-answer-each) with no time
+  and nothing that points at a response.
+- Both are written only at a release, N rows at a time in independent random orders
+  (`pool.py`); until then an answer waits sealed in `pulse_pool`, under a key only the
+  server secret can compute from the person.
+- On SQLite all three are WITHOUT ROWID tables, stored in key order, so a hidden rowid cannot
+  give away the order of arrival.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
@@ -48,6 +50,10 @@ class SurveyRow(Base):
     closes_on: Mapped[date] = mapped_column(Date)
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Answers are released this many at a time, fixed at launch (a setting changed later
+    # applies to new surveys only).
+    threshold: Mapped[int] = mapped_column(default=5)
+    held_back: Mapped[int] = mapped_column(default=0)  # still waiting when it closed
 
 
 class ResponseRow(Base):
@@ -59,21 +65,21 @@ class ResponseRow(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("pulse_surveys.id", ondelete="CASCADE"),
                                            index=True)
-    answered_on: Mapped[date] = mapped_column(Date)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     comment: Mapped[str] = mapped_column(Text, default="")
 
 
-class SnapshotRow(Base):
-    """The answer sets as they stood when the count last reached a multiple of the threshold
-    (in key order). An open survey's results come from here, so a look after one more answer
-    cannot single that answer out; a closed survey shows every answer."""
+class PendingRow(Base):
+    """An answer waiting for its release, sealed; whose it is needs the server secret."""
 
-    __tablename__ = "pulse_snapshots"
+    __tablename__ = "pulse_pool"
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
-    survey_id: Mapped[int] = mapped_column(
-        ForeignKey("pulse_surveys.id", ondelete="CASCADE"), primary_key=True)
-    answers: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("pulse_surveys.id", ondelete="CASCADE"),
+                                           index=True)
+    new: Mapped[bool] = mapped_column(default=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RespondentRow(Base):

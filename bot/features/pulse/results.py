@@ -1,4 +1,4 @@
-"""What a coach may see of a survey: figures only at or above the anonymity threshold."""
+"""What a coach may see of a survey: only released answers (pool.py), N at a time."""
 
 from __future__ import annotations
 
@@ -23,10 +23,9 @@ class Report:
     """One survey's results as the coach (or, after closing, the cohort) sees them."""
 
     survey: SurveyRow
-    n: int  # the answers the figures are computed from
+    n: int  # the released answers the figures are computed from
     threshold: int
     target: int
-    answered: int = 0  # everyone who has answered; more than n while a survey is open
     constructs: list[Construct] = field(default_factory=list)
     previous: dict[str, float] = field(default_factory=dict)
     previous_wave: int | None = None
@@ -39,22 +38,16 @@ class Report:
         return self.n >= self.threshold
 
     @property
-    def partial(self) -> bool:
-        """Open, with answers that came after the last snapshot (shown at the next one)."""
-        return self.answered > self.n
-
-    @property
     def buy_in(self) -> Construct | None:
         """The construct whose agreement is the district's buy-in figure."""
         code = service.instrument_of(self.survey).buy_in
         return next((c for c in self.constructs if c.code == code), None)
 
 
-async def wave_means(session: AsyncSession, survey: SurveyRow, threshold: int, now: datetime
-                     ) -> dict[str, float] | None:
+async def wave_means(session: AsyncSession, survey: SurveyRow) -> dict[str, float] | None:
     """A wave's construct means, or None when it had too few answers to show."""
-    answers = await service.visible_answers(session, survey, now)
-    if len(answers) < threshold:
+    answers = await service.answer_sets(session, survey.id)
+    if len(answers) < survey.threshold:
         return None
     return {c.code: c.mean for c in figures(service.instrument_of(survey), answers)}
 
@@ -75,23 +68,21 @@ async def earlier_waves(session: AsyncSession, survey: SurveyRow) -> list[Survey
 async def report(session: AsyncSession, survey: SurveyRow, now: datetime,
                  with_comments: bool = True) -> Report:
     """The survey's figures, change since the previous shown wave, comments and chart."""
-    threshold = await service.threshold(session)
-    answers = await service.visible_answers(session, survey, now)
-    result = Report(survey, len(answers), threshold,
-                    await service.BUYIN_TARGET.read(session),
-                    answered=await service.response_count(session, survey.id))
+    answers = await service.answer_sets(session, survey.id)
+    result = Report(survey, len(answers), survey.threshold,
+                    await service.BUYIN_TARGET.read(session))
     if not result.shown:
         return result
     instrument = service.instrument_of(survey)
     result.constructs = figures(instrument, answers)
     waves: list[Wave] = []
     for earlier in await earlier_waves(session, survey):
-        means = await wave_means(session, earlier, threshold, now)
+        means = await wave_means(session, earlier)
         if means is not None:
             waves.append((f"wave {earlier.wave}", means))
             result.previous, result.previous_wave = means, earlier.wave
     waves.append((f"wave {survey.wave}", {c.code: c.mean for c in result.constructs}))
-    if with_comments and service.is_closed(survey, now):  # a new comment would stand out
+    if with_comments:  # released with their answers, in groups: none stands out
         result.comments = await comments(session, survey.id)
     token = await chart_token(session, survey.id, waves, instrument.constructs,
                               len(instrument.scale), now)

@@ -10,13 +10,15 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
+from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument, parse
-from bot.features.pulse.models import RespondentRow, ResponseRow, SnapshotRow, SurveyRow
+from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
 from bot.people.models import PersonRow
 from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
+from bot.server_secret import ServerSecret
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Conversation
 
@@ -52,7 +54,7 @@ def occurrence(survey: SurveyRow) -> str:
 
 
 async def threshold(session: AsyncSession) -> int:
-    """Fewest answers before any figure is shown (a setting, never below three)."""
+    """How many answers a new survey releases at a time (a setting, never below three)."""
     return await THRESHOLD.read(session)
 
 
@@ -96,6 +98,7 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
         cohort_name=launch.cohort_name, coach_id=coach.id,
         wave=previous.wave + 1 if previous else 1, previous_id=previous.id if previous else None,
         share_results=launch.share_results, opened_at=now, closes_on=launch.closes_on,
+        threshold=await threshold(session),
         closes_at=await local_midnight_after(session, coach, launch.closes_on))
     session.add(survey)
     await session.flush()
@@ -115,51 +118,32 @@ async def invite(session: AsyncSession, survey: SurveyRow, members: list[PersonR
 
 
 async def answer_sets(session: AsyncSession, survey_id: int) -> list[dict[str, Any]]:
-    """Every answer set of a survey, in key order (which is random, not arrival order)."""
+    """Every released answer set of a survey, in key order (random, not arrival order)."""
     query = (select(ResponseRow.answers).where(ResponseRow.survey_id == survey_id)
              .order_by(ResponseRow.key))
     return [dict(a) for a in (await session.execute(query)).scalars()]
 
 
-def is_closed(survey: SurveyRow, now: datetime) -> bool:
-    """Closed by the scheduler, or past its closing time."""
-    return survey.closed_at is not None or now >= survey.closes_at
-
-
-async def visible_answers(session: AsyncSession, survey: SurveyRow, now: datetime
-                          ) -> list[dict[str, Any]]:
-    """What results may use: every answer once closed; while open, the last snapshot."""
-    if is_closed(survey, now):
-        return await answer_sets(session, survey.id)
-    snapshot = await session.get(SnapshotRow, survey.id)
-    return [dict(a) for a in snapshot.answers] if snapshot else []
-
-
-async def keep_snapshot(session: AsyncSession, survey: SurveyRow) -> None:
-    """After a new answer: at every multiple of the threshold, freeze the answers as they are."""
-    await session.flush()
-    if await response_count(session, survey.id) % await threshold(session) == 0:
-        answers = await answer_sets(session, survey.id)
-        await session.merge(SnapshotRow(survey_id=survey.id, answers=answers))
-
-
 async def response_count(session: AsyncSession, survey_id: int) -> int:
-    """How many people have answered."""
+    """How many answers have been released."""
     query = select(func.count()).select_from(ResponseRow).where(
         ResponseRow.survey_id == survey_id)
     return int((await session.execute(query)).scalar_one())
 
 
-async def has_responded(session: AsyncSession, survey_id: int, person_id: int) -> bool:
-    """Whether this person has answered (for reminders and one-answer-each)."""
-    return await session.get(RespondentRow, (survey_id, person_id)) is not None
+async def has_responded(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
+                        person_id: int) -> bool:
+    """Whether this person has answered, shown or waiting (for reminders)."""
+    if await session.get(RespondentRow, (survey.id, person_id)) is not None:
+        return True
+    return await pool.entry_of(session, secret, survey, person_id) is not None
 
 
 async def close(session: AsyncSession, survey: SurveyRow, now: datetime,
                 tell_coach: bool) -> None:
-    """Close a survey, forget the order answers arrived in, and plan the results' delivery."""
+    """Close a survey (what still waits is held back) and plan the results' delivery."""
     survey.closed_at = now
-    await _rewrite_in_key_order(session, survey.id)
+    await pool.hold_back(session, survey)
     targets = []
     if tell_coach:
         coach = await session.get(PersonRow, survey.coach_id)
@@ -172,20 +156,6 @@ async def close(session: AsyncSession, survey: SurveyRow, now: datetime,
                                now + timedelta(days=7), conversation_id=survey.cohort_id,
                                payload=str(survey.id)))
     await plan(session, targets)
-
-
-async def _rewrite_in_key_order(session: AsyncSession, survey_id: int) -> None:
-    # On PostgreSQL a row's physical position and writing transaction (ctid, xmin) hint at
-    # when it arrived; rewriting every response in one go, in random key order, erases that.
-    rows = list((await session.execute(select(ResponseRow).where(
-        ResponseRow.survey_id == survey_id).order_by(ResponseRow.key))).scalars())
-    copies = [ResponseRow(key=r.key, survey_id=r.survey_id, answered_on=r.answered_on,
-                          answers=dict(r.answers), comment=r.comment) for r in rows]
-    for row in rows:
-        await session.delete(row)
-    await session.flush()
-    session.add_all(copies)
-    await session.flush()
 
 
 async def due_to_close(session: AsyncSession, now: datetime) -> list[SurveyRow]:

@@ -21,11 +21,12 @@ from bot.blocks import (
 )
 from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import ResponseRow, SurveyRow
+from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
 from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
 
-ANONYMOUS = ("Your answers are anonymous: your coach sees only totals, and only once at least "
-             "{threshold} people have answered.")
+ANONYMOUS = ("Your answers are anonymous: your coach sees only totals, and only in groups of "
+             "{threshold} people's answers.")
 
 
 def day(value: date) -> str:
@@ -64,8 +65,8 @@ def launched(survey: SurveyRow, created: bool) -> Reply:
                                             "end it early.")), private=True)
 
 
-def card(survey: SurveyRow, instrument: Instrument, context: str, threshold: int,
-         answers: ResponseRow | None = None, reminder: bool = False) -> Reply:
+def card(survey: SurveyRow, instrument: Instrument, context: str,
+         answers: Entry | ResponseRow | None = None, reminder: bool = False) -> Reply:
     """The teacher's survey: one form, every point labelled, an optional comment."""
     options = tuple(Option(str(n), label) for n, label in enumerate(instrument.scale, 1))
     chosen = answers.answers if answers else {}
@@ -80,25 +81,28 @@ def card(survey: SurveyRow, instrument: Instrument, context: str, threshold: int
     form = Form("pulse.answer", instrument.title, tuple(fields), "Send my answers", context)
     return Reply(f"{instrument.title}. {lead}",
                  (Text(f"**{instrument.title}**"), Text(lead),
-                  Context(ANONYMOUS.format(threshold=threshold)), form))
+                  Context(ANONYMOUS.format(threshold=survey.threshold)), form))
 
 
 def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Reply:
     """Thanks, and the way back to change them (only this teacher holds the button)."""
-    text = ("Thanks, your answers are in." if new else "Your answers are updated.") + (
-        f" You can change them until the end of {day(survey.closes_on)}.")
+    text = ((f"Thanks, your answers are saved. Your coach sees them only with others', "
+             f"{survey.threshold} at a time." if new else
+             "Your answers are updated; the change shows with the next group of answers.") +
+            f" You can change them until the end of {day(survey.closes_on)}.")
     blocks: tuple[Block, ...] = (Text(text), Buttons((Button("Change my answers", "pulse.change",
                                                              context),)))
     return Reply(text, (*blocks, Context(note)) if note else blocks, private=True)
 
 
-def status(survey: SurveyRow, count: int, threshold: int) -> Reply:
-    """Response counts, and nothing more."""
+def status(survey: SurveyRow, released: int) -> Reply:
+    """Released answers only: a live count would tell the coach when each person answered."""
     state = "closed" if survey.closed_at else f"open until the end of {day(survey.closes_on)}"
-    text = (f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name}): {count} of "
-            f"{survey.invited} answered; {state}.")
-    more = ("Results are ready: `/pulse results " + survey.tool + "`." if count >= threshold
-            else f"Results appear once {threshold} have answered.")
+    text = (f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name}): {state}; "
+            f"{survey.invited} invited, {released} answers released.")
+    more = (f"Answers are released {survey.threshold} at a time, so no one's can be picked "
+            "out; answers waiting for the next group aren't counted here." +
+            (f" Results: `/pulse results {survey.tool}`." if released else ""))
     return Reply(text, (Text(text), Context(more)), private=True)
 
 
@@ -107,12 +111,11 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
     survey = report.survey
     title = f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name})"
     if not report.shown:
-        text = (f"{title}: {report.answered} answered so far. To keep answers anonymous I "
-                f"show results only once at least {report.threshold} people have answered."
-                if report.answered < report.threshold else
-                f"{title}: {report.answered} answered so far. {_refresh(report)}")
+        text = (f"{title}: no results yet. To keep answers anonymous I show them only in "
+                f"groups of {report.threshold} people's answers. {_held_back(report)}").strip()
         return Reply(text, (Text(text),), private=True)
-    blocks: list[Block] = [Text(f"**{title}**: {report.answered} of {survey.invited} answered"),
+    blocks: list[Block] = [Text(f"**{title}**: {report.n} answers released of "
+                                f"{survey.invited} invited"),
                            Fields(tuple(_construct_line(report, c) for c in report.constructs)),
                            Text(_buy_in(report)), Text(_consistency(report))]
     if report.chart:
@@ -120,21 +123,25 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
     if report.comments and not for_cohort:
         blocks.append(Text("What teachers wrote, in no particular order:"))
         blocks.append(Text("\n".join(f"• {c}" for c in report.comments), markdown=False))
-    if report.partial:
-        blocks.append(Context(f"These figures are from the first {report.n} answers. "
-                              + _refresh(report)))
-    blocks.append(Context(f"Totals only, shown from {report.threshold} answers; agreeing "
-                          "means 5 or more on the 7-point scale."))
+    if held := _held_back(report):
+        blocks.append(Context(held))
+    blocks.append(Context(f"Totals only, released {report.threshold} answers at a time; "
+                          "agreeing means 5 or more on the 7-point scale."))
     return Reply(f"{title}: results", tuple(blocks), private=not for_cohort)
 
 
-def _refresh(report: Report) -> str:
-    """Why an open survey's figures lag behind its count, and when they catch up."""
-    step = report.threshold
-    coming = (report.answered // step + 1) * step
-    return (f"While the survey is open they refresh every {step} answers (next at {coming}), "
-            "so no single answer can be picked out; comments and every answer show when it "
-            "closes.")
+def _held_back(report: Report) -> str:
+    """Why some answers are missing: still waiting while open, held back once closed."""
+    survey = report.survey
+    if survey.closed_at is None:
+        return (f"While the survey is open, answers are released {report.threshold} at a "
+                "time.")
+    if not survey.held_back:
+        return ""
+    many = "answer was" if survey.held_back == 1 else "answers were"
+    return (f"{survey.held_back} {many} not released: fewer than {report.threshold} came after "
+            "the last group, and showing them would let anyone comparing the figures read "
+            "them.")
 
 
 def _construct_line(report: Report, c: Construct) -> tuple[str, str]:

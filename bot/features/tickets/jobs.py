@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.features.tickets import lifecycle, service, views
-from bot.features.tickets.models import TicketPersonRow, TicketRow
+from bot.features.tickets.models import TicketRow
 from bot.scheduling import ledger
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned
@@ -76,12 +76,14 @@ async def purge_expired(session: AsyncSession, now: datetime) -> int:
     return await lifecycle.purge_closed(session, now, await RETENTION.read(session))
 
 
+ERASED = "(removed at the request of the teacher who wrote it)"
+
+
 async def erase_requests(session: AsyncSession, person_id: int) -> int:
-    """Blank what a person wrote on their tickets, unless other teachers share the ticket."""
-    shared = select(TicketPersonRow.ticket_id).where(TicketPersonRow.person_id != person_id)
-    result = await session.execute(
-        update(TicketRow).where(TicketRow.requester_id == person_id,
-                                TicketRow.id.not_in(shared)).values(text="", room=""))
+    """Blank what a person wrote on their tickets, shared or not: teachers who joined keep
+    the ticket (its number, status and their own replies), not the requester's words."""
+    result = await session.execute(update(TicketRow).where(TicketRow.requester_id == person_id)
+                                   .values(text=ERASED, room=""))
     return int(getattr(result, "rowcount", 0) or 0)
 
 

@@ -8,7 +8,7 @@ from bot.features.tickets import service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
-from bot.features.tickets.similar import METOO_WINDOW, similar_open_ticket
+from bot.features.tickets.similar import METOO_WINDOW, offer, offered, similar_open_ticket
 from bot.features.tickets.triage import tell_triage
 from bot.hooks import Escalation
 from bot.people.directory import person_by_id
@@ -26,7 +26,8 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
     match = await similar_open_ticket(turn.session, turn.person.school_id, text, category,
                                       turn.now, window)
     if match is not None:
-        return [views.metoo_offer(match, await service.affected(turn.session, match), text)]
+        return [views.metoo_offer(match, await service.affected(turn.session, match), text,
+                                  offer(turn, match.id))]
     key = f"{turn.incoming.person.platform}:{turn.incoming.event_id}" \
         if turn.incoming.event_id else None
     return await _open(turn, Draft(text=text, category=category), key)
@@ -62,8 +63,8 @@ async def escalate(turn: Turn[Action], escalation: Escalation) -> list[Reply]:
 
 
 async def join(turn: Turn[Action]) -> list[Reply]:
-    """"Add me to #41"."""
-    ticket = await service.get_ticket(turn.session, turn.incoming.value)
+    """"Add me to #41", only on an offer the server made to this very person."""
+    ticket = await service.get_ticket(turn.session, offered(turn, turn.incoming.value))
     if ticket.status not in service.OPEN:
         raise BadInput(f"Ticket #{ticket.id} is already {ticket.status}. Open a new one if "
                        "the problem is back.")

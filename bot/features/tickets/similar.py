@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Buttons, Text
+from bot.errors import BadInput
 from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
@@ -21,6 +22,7 @@ from bot.turn import Turn
 SAME_PROBLEM = 72
 SAME_CATEGORY_BONUS = 8
 MAX_OPEN_WORK = 15
+JOIN = "tickets-join"  # what a "me too" button's value is signed for
 METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
                              "hours an open ticket is offered to others as \"me too\"",
                              minimum=1, maximum=24 * 30)
@@ -58,7 +60,23 @@ async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
         return ()
     return (Text(f"Others at your school reported something like this: ticket #{same.id}."),
             Buttons((Button(f"Same problem? Add me to #{same.id}", "tickets.join",
-                            str(same.id)),)))
+                            offer(turn, same.id)),)))
+
+
+def offer(turn: Turn[Any], ticket_id: int) -> str:
+    """A "me too" button's value: this ticket, offered to this person, signed by the server."""
+    return turn.secret.sign(JOIN, f"{turn.person.id}:{ticket_id}")
+
+
+def offered(turn: Turn[Any], value: str) -> int:
+    """The ticket a "me too" button offered to the person clicking it; a forged or someone
+    else's offer gets the same answer as a ticket that does not exist."""
+    found = turn.secret.verify(JOIN, value)
+    person, _, ticket = (found or "").partition(":")
+    if not found or person != str(turn.person.id) or not ticket.isdigit():
+        raise BadInput("That \u201cme too\u201d offer isn't one I made to you. Ask me again "
+                       "and I'll look for an open ticket like yours.")
+    return int(ticket)
 
 
 async def open_work_of(session: AsyncSession, names: dict[int, str]) -> list[str]:

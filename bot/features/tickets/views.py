@@ -41,12 +41,12 @@ def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
     return Reply(text, tuple(blocks), replace_original=False)
 
 
-def metoo_offer(ticket: TicketRow, affected: int, draft_text: str) -> Reply:
+def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -> Reply:
     """Offer to join an open ticket instead of opening a duplicate."""
     intro = (f"Same problem? Ticket #{ticket.id} is already open at your school "
              f"({affected} {'teacher' if affected == 1 else 'teachers'}):")
     text = f"{intro} \u201c{ticket.text}\u201d"
-    buttons = (Button(f"Add me to #{ticket.id}", "tickets.join", str(ticket.id), "primary"),
+    buttons = (Button(f"Add me to #{ticket.id}", "tickets.join", offer, "primary"),
                Button("No, open a new ticket", "tickets.separate",
                       f"{uuid.uuid4()}|{draft_text[:1800]}"))
     return Reply(text, (Text(intro), Text(f"\u201c{ticket.text}\u201d", markdown=False),

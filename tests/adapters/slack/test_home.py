@@ -49,6 +49,7 @@ async def test_a_coachs_home_shows_the_running_pulse(
     await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot> closes friday",
                         user=COACH)
     blocks = await home_of(slack, COACH)
-    assert "Nearpod pulse, wave 1 (#nearpod-pilot): 0 of 2 answered" in texts(blocks)
+    assert "Nearpod pulse, wave 1 (#nearpod-pilot): open until the end of" in texts(blocks)
+    assert "2 invited, 0 answers released" in texts(blocks)
     assert headers(blocks) == ["prepbot", "Coffee and Curriculum", "Pulse surveys",
                                "What I can do"]

@@ -62,7 +62,8 @@ async def test_launch_answer_inline_and_read_the_results_with_the_chart(
         values = {**likert(*points), "comment": f"from {user}"}
         status, _ = await slack.fill_in(invitations[f"D{user}"], values, f"D{user}", user)
         assert status == 200
-    thanks = [c for c in slack.stub.of("response_url") if "your answers are in" in c.params["text"]]
+    thanks = [c for c in slack.stub.of("response_url")
+              if "your answers are saved" in c.params["text"]]
     assert len(thanks) == 5 and all(c.params["response_type"] == "ephemeral" for c in thanks)
 
     await slack.command("/pulse", "close Nearpod", user=COACH)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from adapters.runtime import Runtime
-from bot.features.pulse.models import ResponseRow
+from bot.features.pulse.models import PendingRow
 from bot.roles import Role
 from bot.settings import Settings
 from bot.vocabulary import Person
@@ -77,6 +77,6 @@ async def test_a_coach_launches_in_a_channel_and_a_teacher_answers_the_proactive
                                              or "act-1"))
     assert response.status in (200, 201)
     [thanks] = connector.sent()
-    assert any("your answers are in" in t for t in thanks.card_texts)
+    assert any("your answers are saved" in t for t in thanks.card_texts)
     async with runtime.sessions() as session:
-        assert (await session.execute(select(func.count(ResponseRow.key)))).scalar_one() == 1
+        assert (await session.execute(select(func.count(PendingRow.key)))).scalar_one() == 1

@@ -6,13 +6,6 @@ from typing import Any
 
 import pytest
 from aiohttp import ClientSession
-from aiohttp.test_utils import TestServer
-
-from adapters.runtime import build_runtime
-from adapters.server import make_app
-from bot.settings import Settings
-from knowledge import KnowledgeBase
-from tests.support.database import empty_tables
 
 
 async def send(http: ClientSession, **body: Any) -> tuple[int, dict[str, Any]]:
@@ -69,24 +62,3 @@ async def test_malformed_requests_get_a_clear_400(http: ClientSession, raw: byte
 async def test_personas_are_on_with_no_platform(http: ClientSession) -> None:
     async with http.get("/playground/config") as response:
         assert (await response.json())["personas"] is True
-
-
-async def test_personas_are_off_once_slack_is_configured(
-        settings: Settings, knowledge_base: KnowledgeBase) -> None:
-    configured = settings.model_copy(update={
-        "slack_bot_token": "xoxb-test", "slack_signing_secret": "test-secret",
-        "slack_api_url": "http://127.0.0.1:9/api/"})  # nothing listens there: no traffic leaves
-    runtime = await build_runtime(configured, kb=knowledge_base, migrate=False)
-    server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
-    await server.start_server()
-    try:
-        async with ClientSession(base_url=str(server.make_url("/"))) as http:
-            async with http.get("/playground/config") as response:
-                assert (await response.json())["personas"] is False
-            _, body = await send(http, kind="message", text="/prepbot whoami",
-                                 persona={"role": "admin", "name": "Mallory"})
-            assert "a teacher" in body["replies"][0]["text"]
-    finally:
-        await server.close()
-        await empty_tables(runtime.engine)
-        await runtime.close()

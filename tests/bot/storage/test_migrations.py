@@ -40,7 +40,6 @@ async def test_charts_move_to_their_own_table_with_an_owner(runtime: Runtime) ->
 
     from sqlalchemy import text
 
-    from bot.features.pulse.models import SurveyRow
     from bot.people.models import PersonRow
 
     await downgrade(runtime.engine, "0009")
@@ -49,9 +48,14 @@ async def test_charts_move_to_their_own_table_with_an_owner(runtime: Runtime) ->
         coach = PersonRow(platform="console", user_id="okafor", role="coach", created_at=now)
         session.add(coach)
         await session.flush()
-        session.add(SurveyRow(id=7, tool="Nearpod", tool_key="nearpod", spec={},
-                              platform="console", cohort_id="C1", coach_id=coach.id,
-                              opened_at=now, closes_on=date(2026, 12, 4), closes_at=now))
+        coach_id = coach.id
+    async with runtime.engine.begin() as connection:  # the survey as 0009 knew it
+        await connection.execute(text(
+            "INSERT INTO pulse_surveys (id, tool, tool_key, instrument, spec, platform, "
+            "cohort_id, cohort_name, coach_id, wave, share_results, invited, opened_at, "
+            "closes_on, closes_at) VALUES (7, 'Nearpod', 'nearpod', 'tam', '{}', 'console', "
+            "'C1', '', :coach, 1, false, 0, :at, :on, :at)"),
+            {"coach": coach_id, "at": now, "on": date(2026, 12, 4)})
     async with runtime.engine.begin() as connection:
         for token, survey in (("pulse-chart", 7), ("digest-chart", None)):
             await connection.execute(text(

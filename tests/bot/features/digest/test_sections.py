@@ -82,13 +82,13 @@ async def test_pulse_buy_in_appears_once_enough_teachers_answered(
         await answer(chat, outbox, person, likert(pu, peou, bi))
     week = Period(morning.now() - timedelta(days=1), morning.now() + timedelta(days=1))
     early = section(await composed(runtime, week, None, morning.now()), "Pulse surveys")
-    assert "Nearpod wave 1, running: 4 answers (results show at 5)" in early
+    assert "Nearpod wave 1, running: no results yet (they show 5 answers at a time)" in early
 
     pu, peou, bi = ANSWERS[4]
     await answer(chat, outbox, pilot[4], likert(pu, peou, bi))
     digest = await composed(runtime, week, None, morning.now())
     # BI means 6.5, 5.5, 6.5, 2.5 and 5: four of five agree
-    assert "Nearpod wave 1, running: buy-in 80%, below the 85% target (5 answers)" in \
+    assert "Nearpod wave 1, running: buy-in 80%, below the 85% target (5 answers released)" in \
         section(digest, "Pulse surveys")
     assert "buy-in 80%, below the 85% target" in str(digest_reply(digest).blocks)
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import event, inspect, text
+from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.types import Date, DateTime
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.features.pulse.export import FIXED, answer_sets
-from bot.features.pulse.models import RespondentRow, ResponseRow
+from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow, SurveyRow
+from bot.people.directory import find_person
+from bot.server_secret import ServerSecret
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.support.clock import FakeClock
@@ -47,10 +51,9 @@ async def test_the_responses_table_has_no_person_no_timestamp_and_no_arrival_ord
         runtime: Runtime) -> None:
     cols, keys = await columns(runtime, ResponseRow.__tablename__)
     names = {c["name"] for c in cols}
-    assert names == {"key", "survey_id", "answered_on", "answers", "comment"}
+    assert names == {"key", "survey_id", "answers", "comment"}
     assert not [n for n in names if any(word in n for word in IDENTIFYING)]
-    assert not [c for c in cols if isinstance(c["type"], DateTime)]
-    assert [c["name"] for c in cols if isinstance(c["type"], Date)] == ["answered_on"]
+    assert not [c for c in cols if isinstance(c["type"], DateTime | Date)]
     assert {k["referred_table"] for k in keys} == {"pulse_surveys"}
     assert ResponseRow.__table__.c.key.type.python_type is str  # a hash, not a sequence
 
@@ -64,8 +67,8 @@ async def test_the_respondents_table_says_who_but_nothing_about_when_or_which(
 
 async def test_sqlite_keeps_no_hidden_row_order_for_either_table(runtime: Runtime) -> None:
     if runtime.engine.dialect.name != "sqlite":
-        pytest.skip("rowid is SQLite's; PostgreSQL responses are rewritten at close")
-    for table in ("pulse_responses", "pulse_respondents"):
+        pytest.skip("rowid is SQLite's; on PostgreSQL each release is written shuffled")
+    for table in ("pulse_responses", "pulse_respondents", "pulse_pool"):
         async with runtime.engine.connect() as connection:
             with pytest.raises(OperationalError):
                 await connection.execute(text(f"SELECT rowid FROM {table}"))
@@ -111,3 +114,83 @@ async def test_the_export_has_no_identifying_column_and_only_closed_surveys(
         assert person.user_id not in cells
         assert not any(person.display_name in cell for cell in cells)
     assert len(table.rows) == 5
+
+
+async def storage_order(runtime: Runtime, survey: int | None = None
+                        ) -> tuple[list[int], list[dict[str, Any]]]:
+    """The respondents and the answer sets (of one survey) in the order a dump lists them."""
+    # PostgreSQL's physical order; SQLite's WITHOUT ROWID tables scan in key order.
+    order = " ORDER BY ctid" if runtime.engine.dialect.name == "postgresql" else ""
+    where = f" WHERE survey_id = {int(survey)}" if survey is not None else ""
+    async with runtime.engine.connect() as connection:
+        people = (await connection.execute(text(
+            f"SELECT person_id FROM pulse_respondents{where}{order}"))).scalars()
+        answers = (await connection.execute(text(
+            f"SELECT answers FROM pulse_responses{where}{order}"))).scalars()
+        return list(people), [a if isinstance(a, dict) else json.loads(a) for a in answers]
+
+
+async def test_a_dump_zipped_by_row_order_links_no_better_than_chance(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, morning: FakeClock) -> None:
+    """The attack of issue 16: pair the two tables' rows as a dump lists them. Ten groups of
+    five, each teacher's answers distinct: chance pairs about one in five correctly."""
+    right = pairs = 0
+    for group in range(10):
+        people = [Person(platform="console", user_id=f"g{group}t{n}", display_name="T")
+                  for n in range(5)]
+        channel = f"pilot-{group}"
+        outbox = CohortMessenger(channels={channel: [*people, coach]})
+        runtime.bot.messengers.add(outbox)
+        await launch(chat, coach, runtime, f"Tool{group} #{channel} closes friday")
+        truth = {}
+        async with runtime.sessions() as session:
+            for person in people:
+                row = await find_person(session, "console", person.user_id)
+                assert row is not None
+                truth[row.id] = {"pu1": 1 + people.index(person)}
+        for person in people:  # each answers in turn: arrival order = id order
+            values = likert((1 + people.index(person), 1), (1, 1), (1, 1))
+            await answer(chat, outbox, person, values)
+        async with runtime.sessions() as session:
+            survey = (await session.execute(select(func.max(SurveyRow.id)))).scalar_one()
+        ids, answers = await storage_order(runtime, survey)
+        right += sum(truth[i]["pu1"] == a["pu1"] for i, a in zip(ids, answers, strict=True))
+        pairs += 5
+    assert pairs == 50 and right < 25  # arrival order would pair all fifty
+
+
+async def test_what_waits_is_sealed_and_all_one_size(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    """A copy of the database taken while answers wait shows neither whose they are, nor
+    what they say, nor how long a comment is."""
+    await launch(chat, coach, runtime)
+    for person, comment in zip(pilot[:3], ("", "short", "a much longer comment " * 40),
+                               strict=True):
+        await answer(chat, outbox, person, likert(*ANSWERS[0]) | {"comment": comment})
+    async with runtime.sessions() as session:
+        waiting = list((await session.execute(select(PendingRow))).scalars())
+        teacher = await find_person(session, "console", pilot[0].user_id)
+    assert len(waiting) == 3 and len({len(row.sealed) for row in waiting}) == 1
+    assert not any(b"short" in row.sealed or b"pu1" in row.sealed for row in waiting)
+    assert teacher is not None
+    guesses = {hashlib.sha256(f"{row.survey_id}:{teacher.id}".encode()).hexdigest()
+               for row in waiting}
+    assert not guesses & {row.key for row in waiting}  # the key is not a plain hash of who
+    stranger = ServerSecret(b"another server's secret, not ours")
+    with pytest.raises(ValueError):
+        stranger.open("pulse-pool", waiting[0].sealed)
+    assert runtime.bot.secret.keyed_hash("pulse-pool", f"{waiting[0].survey_id}:"
+                                               f"{teacher.id}") in {r.key for r in waiting}
+
+
+async def test_no_commit_writes_a_respondent_without_four_others(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    """A snapshot after every commit: the respondents appear only five at a time."""
+    await launch(chat, coach, runtime)
+    seen = []
+    for person, points in zip(pilot, [*ANSWERS, ANSWERS[0]], strict=True):
+        await answer(chat, outbox, person, likert(*points))
+        seen.append((await storage_order(runtime))[0])
+    assert [len(people) for people in seen] == [0, 0, 0, 0, 5, 5]

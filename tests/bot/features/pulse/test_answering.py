@@ -1,4 +1,5 @@
-"""Teachers answer in one form, can change it until close, and each counts once."""
+"""Teachers answer in one form, can change it until close, and each counts once; answers
+wait, sealed, and are released five at a time."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy import func, select
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Choice, Form
-from bot.features.pulse.models import RespondentRow, ResponseRow
+from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow
 from bot.vocabulary import Conversation, Person, Submission
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.support.clock import FakeClock
@@ -26,7 +27,7 @@ def points_of(answers: dict[str, int]) -> tuple[tuple[str, int], ...]:
 
 
 async def stored(runtime: Runtime) -> tuple[list[dict[str, int]], int]:
-    """The answer sets and the number of respondents."""
+    """The released answer sets and the number of released respondents."""
     async with runtime.sessions() as session:
         answers = [dict(a) for a in (await session.execute(select(ResponseRow.answers)))
                    .scalars()]
@@ -34,25 +35,46 @@ async def stored(runtime: Runtime) -> tuple[list[dict[str, int]], int]:
         return answers, int(people.scalar_one())
 
 
+async def waiting(runtime: Runtime) -> list[bytes]:
+    """What waits in the pool for the next release, as stored: sealed."""
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(PendingRow.sealed))).scalars())
+
+
 async def test_five_teachers_answer_and_one_changes_their_mind(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
     await launch(chat, coach, runtime)
     [first] = await answer(chat, outbox, pilot[3], likert((1, 1), (1, 1), (1, 1)))
-    assert "your answers are in" in first.text
-    change = chat.button("Change my answers")
-    for person, points in zip(pilot[:5], ANSWERS, strict=True):
-        if person is not pilot[3]:
-            await answer(chat, outbox, person, likert(*points))
-    [changed] = await chat.press(change, as_=pilot[3])  # the form again, filled in
+    assert "your answers are saved" in first.text
+    [changed] = await chat.click("Change my answers", as_=pilot[3])  # the form, filled in
     form = changed.blocks[-1]
     assert isinstance(form, Form) and isinstance(form.fields[0], Choice)
     assert form.fields[0].selected == "1"
     [done] = await chat.submit(form.form_id, likert(*ANSWERS[3]), form.context, as_=pilot[3])
     assert "updated" in done.text
+    for person, points in zip(pilot[:4], ANSWERS, strict=False):
+        if person is not pilot[3]:
+            await answer(chat, outbox, person, likert(*points))
+    assert await stored(runtime) == ([], 0) and len(await waiting(runtime)) == 4
+    await answer(chat, outbox, pilot[4], likert(*ANSWERS[4]))  # the fifth: a release
     answers, respondents = await stored(runtime)
-    assert respondents == 5
+    assert respondents == 5 and await waiting(runtime) == []
     assert sorted(map(points_of, answers)) == sorted(map(points_of, map(as_ints, ANSWERS)))
+
+
+async def test_a_change_to_released_answers_waits_for_the_next_release(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    for person, points in zip(pilot[:5], ANSWERS, strict=True):
+        await answer(chat, outbox, person, likert(*points))
+    before = await stored(runtime)
+    [done] = await answer(chat, outbox, pilot[0], likert((1, 1), (1, 1), (1, 1)))
+    assert "shows with the next group" in done.text
+    assert await stored(runtime) == before and len(await waiting(runtime)) == 1
+    await chat.say("/pulse close", as_=coach)
+    assert await stored(runtime) == before and await waiting(runtime) == []
 
 
 async def test_a_double_submit_and_a_retried_event_count_once(
@@ -68,8 +90,7 @@ async def test_a_double_submit_and_a_retried_event_count_once(
                          conversation=Conversation(platform="console", id="dm-t1"))
     assert len(await chat.send(retried)) == 1
     assert await chat.send(retried) == []  # the platform retried the same event
-    answers, respondents = await stored(runtime)
-    assert (len(answers), respondents) == (1, 1)
+    assert len(await waiting(runtime)) == 1 and await stored(runtime) == ([], 0)
 
 
 async def test_a_second_form_from_the_same_teacher_is_refused_not_counted(
@@ -80,7 +101,7 @@ async def test_a_second_form_from_the_same_teacher_is_refused_not_counted(
     forged = outbox.forms_to(pilot[0])[0].context.split(":")[0] + ":" + "x" * 22
     [reply] = await chat.submit("pulse.answer", likert(*ANSWERS[1]), forged, as_=pilot[0])
     assert "already answered" in reply.text
-    assert len((await stored(runtime))[0]) == 1
+    assert len(await waiting(runtime)) == 1
 
 
 async def test_someone_outside_the_cohort_cannot_answer(
@@ -90,7 +111,7 @@ async def test_someone_outside_the_cohort_cannot_answer(
     context = outbox.forms_to(pilot[0])[0].context.split(":")[0] + ":" + "y" * 22
     [reply] = await chat.submit("pulse.answer", likert(*ANSWERS[0]), context, as_=teacher)
     assert "isn't one you were invited to" in reply.text
-    assert (await stored(runtime))[1] == 0
+    assert await waiting(runtime) == []
 
 
 async def test_a_missing_answer_is_asked_for_and_nothing_is_saved(
@@ -99,7 +120,7 @@ async def test_a_missing_answer_is_asked_for_and_nothing_is_saved(
     await launch(chat, coach, runtime)
     values = likert(*ANSWERS[0]) | {"bi2": ""}
     [reply] = await answer(chat, outbox, pilot[0], values)
-    assert "Please pick an answer" in reply.text and (await stored(runtime))[1] == 0
+    assert "Please pick an answer" in reply.text and await waiting(runtime) == []
 
 
 async def test_answers_cannot_change_after_closing(
@@ -110,7 +131,8 @@ async def test_answers_cannot_change_after_closing(
     await chat.say("/pulse close", as_=coach)
     [reply] = await answer(chat, outbox, pilot[0], likert(*ANSWERS[1]))
     assert "has closed" in reply.text
-    assert (await stored(runtime))[0] == [as_ints(ANSWERS[0])]
+    assert await stored(runtime) == ([], 0)  # one answer alone is never shown
+    assert await waiting(runtime) == []
 
 
 async def test_student_identifiers_in_a_comment_are_masked_and_the_teacher_is_told(
@@ -119,7 +141,12 @@ async def test_student_identifiers_in_a_comment_are_masked_and_the_teacher_is_to
     await launch(chat, coach, runtime)
     values = likert(*ANSWERS[0]) | {"comment": "my student Maya Lopez could not log in"}
     [reply] = await answer(chat, outbox, pilot[0], values)
-    async with runtime.sessions() as session:
-        [comment] = (await session.execute(select(ResponseRow.comment))).scalars()
-    assert comment == "my student [name] could not log in"
     assert "To protect student privacy I hid a name" in str(reply.blocks)
+    [sealed] = await waiting(runtime)
+    assert b"Maya" not in sealed and b"log in" not in sealed  # unreadable while it waits
+    for person, points in zip(pilot[1:5], ANSWERS[1:], strict=False):
+        await answer(chat, outbox, person, likert(*points))
+    async with runtime.sessions() as session:
+        [comment] = (await session.execute(select(ResponseRow.comment).where(
+            ResponseRow.comment != ""))).scalars()
+    assert comment == "my student [name] could not log in"

@@ -42,8 +42,8 @@ async def test_an_inline_launch_invites_every_member_but_the_coach_with_one_form
         assert choices[0].options[0].label == "strongly disagree"
         assert choices[4].label == "I plan to keep using Nearpod next semester."
     dm = next(r for kind, who, r in outbox.sent if who == pilot[0].user_id)
-    assert Context("Your answers are anonymous: your coach sees only totals, and only once at "
-                   "least 5 people have answered.") in dm.blocks
+    assert Context("Your answers are anonymous: your coach sees only totals, and only in "
+                   "groups of 5 people's answers.") in dm.blocks
 
 
 async def test_the_form_launch_and_a_double_submit_make_one_survey(

@@ -7,6 +7,7 @@ from typing import Any
 from aiohttp import ClientSession
 
 from adapters.runtime import Runtime
+from adapters.web.api import slug
 from bot.vocabulary import Conversation, Person
 from tests.bot.features.pulse.conftest import ANSWERS, likert
 from tests.support.clock import FakeClock
@@ -32,9 +33,13 @@ def block(replies: list[dict[str, Any]], kind: str) -> dict[str, Any]:
 
 async def test_a_pulse_from_launch_to_chart_through_the_page(
         http: ClientSession, runtime: Runtime, morning: FakeClock) -> None:
+    async with http.get("/playground/config") as config:
+        visitor = config.headers["X-Prepbot-Visitor"]
+
     async def members(conversation: Conversation) -> list[Person]:
         # The playground has no channels; stand in for the platform's member list.
-        return [Person(platform="web", user_id=f"teacher:{t['name']}") for t in TEACHERS]
+        return [Person(platform="web", user_id=f"{visitor}-teacher-{slug(t['name'])}")
+                for t in TEACHERS]
 
     runtime.messengers["web"].members = members  # type: ignore[method-assign]
     [launched] = await send(http, COACH, kind="command", name="pulse",
@@ -49,7 +54,7 @@ async def test_a_pulse_from_launch_to_chart_through_the_page(
         assert sum("kind" not in f for f in form["fields"]) == 6  # six Likert choices
         [thanks] = await send(http, persona, kind="submission", form_id=form["form_id"],
                               values=likert(*points), context=form["context"])
-        assert "your answers are in" in thanks["text"]
+        assert "your answers are saved" in thanks["text"]
 
     results = await send(http, COACH, kind="command", name="pulse", text="results")
     image = block(results, "image")

@@ -59,10 +59,10 @@ async def test_results_appear_only_at_the_fifth_answer_and_match_the_hand_comput
     await launch(chat, coach, runtime)
     await answered_by(chat, outbox, pilot, 4)
     [early] = await chat.say("/pulse results nearpod", as_=coach)
-    assert "4 answered so far" in early.text and not any(
+    assert "no results yet" in early.text and not any(
         isinstance(b, Fields | Image) for b in early.blocks)
     [status] = await chat.say("/pulse status", as_=coach)
-    assert "4 of 6 answered" in status.text
+    assert "6 invited, 0 answers released" in status.text  # nothing says 4 are waiting
 
     await answer(chat, outbox, pilot[4], likert(*ANSWERS[4]))
     [reply] = await chat.say("/pulse results nearpod", as_=coach)
@@ -83,7 +83,7 @@ async def test_the_target_and_threshold_are_settings_and_the_threshold_never_dro
     await launch(chat, coach, runtime)
     await answered_by(chat, outbox, pilot, 2)
     [early] = await chat.say("/pulse results", as_=coach)
-    assert "at least 3 people" in early.text
+    assert "groups of 3" in early.text
     await answered_by(chat, outbox, pilot[2:], 3)
     [reply] = await chat.say("/pulse results", as_=coach)
     assert "which meets the 80% target" in text_of(reply)
@@ -139,21 +139,38 @@ async def test_the_second_wave_shows_the_change_since_the_first(
     assert "wave 1 5.5, wave 2 6.3" in image.alt
 
 
-async def test_while_open_one_more_answer_does_not_move_the_figures_until_the_next_step(
+async def test_five_then_six_then_close_shows_the_same_five(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], clock: FakeClock, morning: FakeClock) -> None:
+    """The differencing attack of issue 16: released at 5, a 6th answers, then the close.
+    Every look the coach can take shows the same five; the sixth is never readable."""
     await launch(chat, coach, runtime)
     await answered_by(chat, outbox, pilot, 5)
+    [at_five] = await chat.say("/pulse results nearpod", as_=coach)
+    [status_five] = await chat.say("/pulse status", as_=coach)
     sixth = likert((1, 1), (1, 1), (1, 1)) | {"comment": "too many logins"}
     await answer(chat, outbox, pilot[5], sixth)
 
-    [open_now] = await chat.say("/pulse results nearpod", as_=coach)
-    assert fields_of(open_now) == EXPECTED  # the first five, as before the sixth answer
-    text = text_of(open_now)
-    assert "6 of 6 answered" in text and "from the first 5 answers" in text
-    assert "refresh every 5 answers (next at 10)" in text and "too many logins" not in text
+    [at_six] = await chat.say("/pulse results nearpod", as_=coach)
+    [status_six] = await chat.say("/pulse status", as_=coach)
+    assert fields_of(at_six) == fields_of(at_five) == EXPECTED
+    assert status_six.text == status_five.text  # the count did not move either
+    [closed] = await chat.say("/pulse close", as_=coach)
+    assert fields_of(closed) == EXPECTED
+    text = text_of(closed)
+    assert "1 answer was not released" in text and "too many logins" not in text
+    clock.advance(minutes=1)
+    [digest] = await chat.say("/digest this week", as_=coach)
+    assert "buy-in 80%, below the 85% target (5 answers released)" in text_of(digest)
 
-    clock.advance(days=7)  # past the closing day: every answer counts, comments show
-    [closed] = await chat.say("/pulse results nearpod", as_=coach)
-    assert fields_of(closed)["PU"].startswith("mean 4.8 of 7")  # (27.5 + 1) / 6 = 4.75
-    assert "too many logins" in text_of(closed) and "first 5" not in text_of(closed)
+
+async def test_the_threshold_is_fixed_when_the_survey_launches(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    """Lowering the setting mid-survey would make each new answer its own release."""
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
+    await answer(chat, outbox, pilot[5], likert((1, 1), (1, 1), (1, 1)))
+    [reply] = await chat.say("/pulse results nearpod", as_=coach)
+    assert fields_of(reply) == EXPECTED and "5 answers released" in text_of(reply)

@@ -52,7 +52,7 @@ async def test_a_reminder_form_works_for_someone_who_had_not_answered(
     await runtime.dispatcher.tick()
     reminder = outbox.forms_to(pilot[0])[-1]
     [reply] = await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]), reminder)
-    assert "your answers are in" in reply.text
+    assert "your answers are saved" in reply.text
 
 
 async def test_at_the_close_the_coach_gets_results_and_a_sharing_cohort_sees_totals(

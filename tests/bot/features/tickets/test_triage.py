@@ -57,7 +57,8 @@ async def test_waiting_on_the_teacher_ends_when_they_answer(
 async def test_resolve_tells_everyone_on_the_ticket_and_offers_an_article_draft(
         chat: ConsoleChat, coach: Person, teacher: Person, neighbour: Person, number: str,
         outbox: RecordingMessenger, runtime: Runtime) -> None:
-    await chat.press(Button("Add me", "tickets.join", number), as_=neighbour)
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=neighbour)
+    await chat.click(f"Add me to #{number}", as_=neighbour)  # the "me too" offer
     [card] = await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
     for person in (teacher, neighbour):
         assert "marked it resolved" in outbox.to(person)[-1]
