@@ -29,6 +29,9 @@ REQUEST_KEY = web.RequestKey("request_id", str)  # where the id is kept on the a
 SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 # Extra fields some records carry (the access log's); anything else a record holds is ignored.
 FIELDS = ("method", "path", "status", "duration_ms", "adapter")
+CHART = re.compile(r"/charts/[^/]+\.png")  # whoever has the URL may see the chart
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_PATH = 512
 _INSTALLED = "_prepbot_handler"
 
 
@@ -112,14 +115,22 @@ async def with_request_id(request: web.Request,
     return response
 
 
+def loggable(path: str) -> str:
+    """A path fit for a log line: a chart's capability token hidden, and no control
+    characters (a decoded %0a would otherwise start a forged line)."""
+    path = CHART.sub("/charts/<token>.png", path)
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)[:MAX_PATH]
+
+
 class AccessLogger(AbstractAccessLogger):
     """The access log: method, path (never the query string), status, time, request id."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         """One line per request."""
         duration = round(time * 1000, 1)
+        path = loggable(request.path)
         fields = {KEY: request.get(REQUEST_KEY, "-"), "method": request.method,
-                  "path": request.path, "status": response.status, "duration_ms": duration,
+                  "path": path, "status": response.status, "duration_ms": duration,
                   "adapter": adapter_of(request.path)}
-        self.logger.info("%s %s %s %.1f ms", request.method, request.path, response.status,
+        self.logger.info("%s %s %s %.1f ms", loggable(request.method), path, response.status,
                          duration, extra=fields)

@@ -16,12 +16,14 @@ from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
 from adapters.web import api as playground
 from adapters.web.api import PLAYGROUND
+from bot.server_secret import ServerSecret
 from bot.settings import Settings
+from bot.storage.engine import READ_ONLY
 from bot.storage.migrate import current_revision, head_revision
 
 log = logging.getLogger(__name__)
 RUNTIME = web.AppKey("runtime", Runtime)
-LOOPBACK = {"127.0.0.1", "::1"}
+RELOAD_HEADER = "X-Prepbot-Reload"
 
 
 @web.middleware
@@ -75,6 +77,7 @@ async def healthz(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME]
     try:
         async with runtime.engine.connect() as connection:
+            await connection.execution_options(**READ_ONLY)
             await connection.execute(text("SELECT 1"))
         revision = await current_revision(runtime.engine)
     except Exception as error:  # any failure to reach the database means "not ready"
@@ -104,11 +107,22 @@ def not_configured(platform: str, missing: list[str]) -> Callable[[web.Request],
     return handler
 
 
+RELOAD = "kb-reload"  # what `prepbot kb reload`'s header is signed for
+
+
+def reload_token(secret: ServerSecret) -> str:
+    """The header `prepbot kb reload` sends: only a holder of the server secret can make it
+    (behind a proxy on the same machine every request comes from 127.0.0.1)."""
+    return secret.sign(RELOAD, "reload")
+
+
 async def reload_kb(request: web.Request) -> web.Response:
-    """Re-read the knowledge base (from this machine only: `prepbot kb reload`)."""
-    if request.remote not in LOOPBACK:
+    """Re-read the knowledge base (`prepbot kb reload`, with the server's secret)."""
+    runtime = request.app[RUNTIME]
+    given = request.headers.get(RELOAD_HEADER, "")
+    if not given or runtime.bot.secret.verify(RELOAD, given) != "reload":
         return web.json_response({"error": "forbidden"}, status=403)
-    count = request.app[RUNTIME].kb.reload()
+    count = runtime.kb.reload()
     return web.json_response({"articles": count})
 
 

@@ -7,6 +7,7 @@ are never exported (bot/feature.py); the core says it for its own tables here.
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -109,10 +110,26 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     deliveries = Base.metadata.tables["deliveries"]  # planned to their user id, not yet linked
     await session.execute(delete(deliveries).where(
         deliveries.c.recipient == f"{platform}:{user_id}"))
-    person.user_id = f"erased-{secrets.token_hex(12)}"
+    changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
+        session, person)
+    person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it
     person.display_name, person.tz, person.role = "", None, "teacher"
     person.prep_start = person.prep_end = None
     person.prep_days = ""
     changed["people"] = 1
     return changed
 
+
+async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:
+    """Channels stay (others use them), but an adapter's stored reference to a channel may
+    still name whoever spoke there last: their id and name are taken out of it."""
+    table = Base.metadata.tables["conversations"]
+    mentions = table.c.ref.contains(person.user_id, autoescape=True)
+    rows = (await session.execute(select(table.c.id, table.c.ref).where(
+        table.c.platform == person.platform, mentions))).all()
+    traces = [t for t in (person.user_id, json.dumps(person.display_name)[1:-1]) if len(t) > 2]
+    for row_id, ref in rows:
+        for trace in traces:
+            ref = ref.replace(trace, "")
+        await session.execute(update(table).where(table.c.id == row_id).values(ref=ref))
+    return len(rows)

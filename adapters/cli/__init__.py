@@ -99,8 +99,15 @@ def kb_eval(file: Annotated[Path, typer.Argument(
 @kb.command("reload")
 def kb_reload(url: Annotated[str, typer.Option(help="The running server.")] = "") -> None:
     """Ask the running server on this machine to re-read the knowledge base."""
-    target = url or f"http://127.0.0.1:{load_settings().port}"
-    request = urllib.request.Request(f"{target}/admin/kb/reload", method="POST")
+    from adapters.runtime import server_secret
+    from adapters.server import RELOAD_HEADER, reload_token
+    from bot.storage.engine import make_engine
+
+    settings = load_settings()
+    target = url or f"http://127.0.0.1:{settings.port}"
+    token = reload_token(server_secret(settings, make_engine(settings.database_url)))
+    request = urllib.request.Request(f"{target}/admin/kb/reload", method="POST",
+                                     headers={RELOAD_HEADER: token})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             count = json.load(response)["articles"]

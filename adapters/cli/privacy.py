@@ -11,6 +11,7 @@ import typer
 from adapters.cli.operations import run
 from adapters.runtime import Runtime
 from bot.privacy import delete_person, export_person, rules_of
+from bot.storage.engine import checkpoint
 
 privacy = typer.Typer(help="Export or erase everything stored about a person.",
                       no_args_is_help=True)
@@ -54,8 +55,10 @@ def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
         raise typer.Exit(2)
     async def work(runtime: Runtime) -> dict[str, int]:
         async with runtime.sessions() as session, session.begin():
-            return await delete_person(session, rules_of(runtime.bot.features), platform,
-                                       user_id)
+            changed = await delete_person(session, rules_of(runtime.bot.features), platform,
+                                          user_id)
+        await checkpoint(runtime.engine)
+        return changed
     changed = run(work)
     typer.echo(f"Erased {who}: " + ", ".join(f"{name} {count}" for name, count
                                              in sorted(changed.items())))

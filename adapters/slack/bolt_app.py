@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import hashlib
 import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,7 +23,7 @@ from adapters.slack.inbound import Payload, Where
 from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
-from bot.vocabulary import AnyIncoming
+from bot.vocabulary import AnyIncoming, Incoming
 
 log = logging.getLogger(__name__)
 SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
@@ -29,6 +31,17 @@ WORKERS = 8  # answers worked on at once; more wait their turn (they are already
 WORKING = "Working on it…"
 Ack = Callable[..., Awaitable[None]]
 ANY = re.compile(r".*")
+In = TypeVar("In", bound=Incoming)
+
+
+def once(incoming: In, req: AsyncBoltRequest) -> In:
+    """Slack gives commands and clicks no event id, and never retries them: the same signed
+    request again is a replay, so its signature becomes the id the core drops repeats by."""
+    signature = req.headers.get("x-slack-signature") or []
+    if incoming.event_id or not signature:
+        return incoming  # over Socket Mode there is no signature, and no way in to replay
+    key = hashlib.sha256(signature[0].encode()).hexdigest()[:40]
+    return dataclasses.replace(incoming, event_id=f"request-{key}")
 
 
 class SlackAdapter:
@@ -152,25 +165,25 @@ class SlackAdapter:
                                     home.role_reader(self.bot.sessions), self.public_url)
         await self.client.views_publish(user_id=user_id, view=view)
 
-    async def on_command(self, ack: Ack, body: Payload) -> None:
+    async def on_command(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A slash command: acknowledge with nothing, answer through its response_url."""
         await ack()
         command, where = inbound.command(body)
-        self.spawn(self.run(command, where, in_response=True))
+        self.spawn(self.run(once(command, req), where, in_response=True))
 
-    async def on_action(self, ack: Ack, body: Payload) -> None:
+    async def on_action(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A button click or radio choice."""
         await ack()
         found = inbound.action(body)
         if found is None:
             return
-        action, where = found
+        action, where = once(found[0], req), found[1]
         if action.action_id == SUBMIT_FORM:  # a form shown inside a message was submitted
-            self.spawn(self.submit_inline(body))
+            self.spawn(self.submit_inline(body, req))
             return
         self.spawn(self.run(action, where))
 
-    async def submit_inline(self, body: Payload) -> None:
+    async def submit_inline(self, body: Payload, req: AsyncBoltRequest) -> None:
         """Run a message form's Submit as the Submission its modal would have given."""
         found = inbound.form_submission(body)
         if found is None:
@@ -181,23 +194,23 @@ class SlackAdapter:
             await self.delivery.send([Reply(text, (Text(text, markdown=False),), private=True)],
                                      where)
             return
-        await self.run(submission, where)
+        await self.run(once(submission, req), where)
 
-    async def on_submission(self, ack: Ack, body: Payload) -> None:
+    async def on_submission(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A modal was submitted: close it at once, then answer where it was opened."""
         await ack()
         submission, where = inbound.submission(body)
-        self.spawn(self.run(submission, where))
+        self.spawn(self.run(once(submission, req), where))
 
     async def on_closed(self, ack: Ack) -> None:
         """A modal was cancelled: nothing to do."""
         await ack()
 
-    async def on_shortcut(self, ack: Ack, body: Payload) -> None:
+    async def on_shortcut(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """"Open a ticket from this message"."""
         await ack()
         command, where = inbound.shortcut(body)
-        self.spawn(self.run(command, where, in_response=True))
+        self.spawn(self.run(once(command, req), where, in_response=True))
 
     async def running_ctx(self, _: object) -> AsyncIterator[None]:
         """An aiohttp cleanup context: on shutdown, let acknowledged work finish."""

@@ -44,7 +44,9 @@ def problem(status: int, error: str, message: str) -> web.Response:
 
 def signed(secret: bytes, raw: bytes, timestamp: str | None, given: str | None) -> bool:
     """True for a fresh v0 signature of the raw bytes (computed on bytes: any body is checked)."""
-    if not timestamp or not given or not timestamp.isdigit():
+    # isdigit() alone takes "²" and any length: int() of those is an error or a huge number
+    if not timestamp or not given or not (timestamp.isascii() and timestamp.isdigit()) or \
+            len(timestamp) > 12:
         return False
     if abs(time.time() - int(timestamp)) > MAX_AGE:
         return False

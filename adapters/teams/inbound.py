@@ -61,6 +61,9 @@ def reference_json(activity: Activity) -> str:
     """The botbuilder ConversationReference as plain JSON, with the tenant written back in."""
     reference = TurnContext.get_conversation_reference(activity).serialize()
     reference.pop("activityId", None)  # a reference names a conversation, not one message
+    if activity.conversation.conversation_type not in (None, "personal"):
+        # A channel's reference outlives whoever spoke last there: it keeps no person.
+        reference.pop("user", None)
     tenant = tenant_of(activity)
     if tenant:  # Teams' own key; botbuilder's model spells it tenantID and loses it
         reference.setdefault("conversation", {})["tenantId"] = tenant

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TypeVar
@@ -15,6 +16,7 @@ from bot.roles import Role
 from bot.vocabulary import Conversation, Person
 
 Row = TypeVar("Row", PersonRow, ConversationRow)
+MARKUP = re.compile(r"[\[\]*`<>]")
 
 
 async def find_or_add(session: AsyncSession, find: Callable[[], Awaitable[Row | None]],
@@ -40,16 +42,25 @@ async def find_person(session: AsyncSession, platform: str, user_id: str) -> Per
     return (await session.execute(query)).scalar_one_or_none()
 
 
+def plain_name(name: str) -> str:
+    """A display name as plain words: names go into sentences the renderers read as markup,
+    so `[click me](https://…)` or `*URGENT*` from one platform must not become a live link or
+    shouting on another. Brackets, asterisks, backticks and angle brackets have no place in a
+    name."""
+    return " ".join(MARKUP.sub(" ", name).split())[:255]
+
+
 async def remember_person(
     session: AsyncSession, person: Person, now: datetime, admins: frozenset[str]
 ) -> PersonRow:
     """The stored row for `person`, created on first sight; PREPBOT_ADMINS are made admins."""
+    name = plain_name(person.display_name)
     row = await find_or_add(
         session, lambda: find_person(session, person.platform, person.user_id),
         lambda: PersonRow(platform=person.platform, user_id=person.user_id, created_at=now,
-                          display_name=person.display_name, tz=person.tz, role=Role.TEACHER))
-    if person.display_name:
-        row.display_name = person.display_name
+                          display_name=name, tz=person.tz, role=Role.TEACHER))
+    if name:
+        row.display_name = name
     if person.tz:
         row.tz = person.tz
     if person.key in admins:

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -26,7 +26,8 @@ async def calendar_of(session: AsyncSession, school_id: int | None) -> SchoolCal
 
 async def school_named(session: AsyncSession, name: str) -> SchoolRow | None:
     """A school by name, case-insensitively."""
-    query = select(SchoolRow).where(SchoolRow.name.ilike(name.strip()))
+    # lower() equality, not ILIKE: a name with % or _ is a name, not a pattern
+    query = select(SchoolRow).where(func.lower(SchoolRow.name) == name.strip().lower())
     return (await session.execute(query)).scalar_one_or_none()
 
 

@@ -37,12 +37,21 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted content is overwritten, not left in free pages (privacy delete, retention).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+READ_ONLY = {"prepbot_begin": "BEGIN"}  # execution options of a connection that only reads
+NO_TRANSACTION = {"prepbot_begin": ""}  # for a PRAGMA that must run outside any transaction
 
 
 def _begin_immediate(connection: Any) -> None:
     # Take the write lock up front: a read-then-write transaction cannot then fail to upgrade.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A connection marked READ_ONLY (health checks) begins deferred: it never waits on a writer.
+    begin = connection.get_execution_options().get("prepbot_begin", "BEGIN IMMEDIATE")
+    if begin:
+        connection.exec_driver_sql(begin)
 
 
 def make_engine(url: str, **options: Any) -> AsyncEngine:
@@ -57,3 +66,12 @@ def make_engine(url: str, **options: Any) -> AsyncEngine:
 def make_sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """A session factory whose objects stay readable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def checkpoint(engine: AsyncEngine) -> None:
+    """Fold SQLite's write-ahead log into the database file and empty it, so erased words
+    do not linger there until the next automatic checkpoint (nothing to do on PostgreSQL)."""
+    if is_sqlite(engine):
+        async with engine.connect() as connection:
+            await connection.execution_options(**NO_TRANSACTION)
+            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

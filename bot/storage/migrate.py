@@ -11,6 +11,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.storage.engine import READ_ONLY
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -41,6 +43,7 @@ def head_revision() -> str | None:
 async def current_revision(engine: AsyncEngine) -> str | None:
     """The revision the database is at, or None when it has never been migrated."""
     async with engine.connect() as connection:
+        await connection.execution_options(**READ_ONLY)  # health checks: never wait on a writer
         return await connection.run_sync(_revision_of)
 
 

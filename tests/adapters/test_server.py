@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import ClientSession
 
 from adapters.runtime import Runtime
+from adapters.server import RELOAD_HEADER, reload_token
 
 
 async def test_healthz_checks_the_database(http: ClientSession) -> None:
@@ -53,7 +54,12 @@ async def test_unconfigured_slack_and_teams_say_what_is_missing(http: ClientSess
     assert "not configured" in slack_body["message"]
 
 
-async def test_kb_reload_is_served_to_this_machine(http: ClientSession) -> None:
-    async with http.post("/admin/kb/reload") as response:
+async def test_kb_reload_needs_the_server_secret_not_a_loopback_address(
+        http: ClientSession, runtime: Runtime) -> None:
+    for headers in ({}, {"X-Forwarded-For": "127.0.0.1"}, {RELOAD_HEADER: "reload.forged"}):
+        async with http.post("/admin/kb/reload", headers=headers) as response:
+            assert response.status == 403  # every request here comes from 127.0.0.1
+    token = reload_token(runtime.bot.secret)
+    async with http.post("/admin/kb/reload", headers={RELOAD_HEADER: token}) as response:
         assert response.status == 200
         assert (await response.json())["articles"] >= 36

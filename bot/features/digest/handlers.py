@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Fields, Reply, Text
@@ -12,7 +11,7 @@ from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
 from bot.people.prep import DAYS, parse_clock
-from bot.schools.models import SchoolRow
+from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Command
 
@@ -88,9 +87,8 @@ async def _state(turn: Turn[Command]) -> Reply:
 async def _school_ids(session: AsyncSession, names: str) -> list[int]:
     ids = []
     for name in filter(None, (n.strip() for n in names.split(","))):
-        found = (await session.execute(select(SchoolRow.id).where(
-            SchoolRow.name.ilike(name)))).scalar_one_or_none()
+        found = await school_named(session, name)
         if found is None:
             raise BadInput(f"I don't know a school called {name!r}.")
-        ids.append(int(found))
+        ids.append(found.id)
     return ids

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply, Text, form_reply
@@ -10,7 +9,7 @@ from bot.errors import BadInput
 from bot.features.tickets import service, views
 from bot.features.tickets.routes import CATEGORIES, DEFAULT, all_routes, set_route
 from bot.roles import Role
-from bot.schools.models import SchoolRow
+from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Command
 
@@ -54,11 +53,10 @@ async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueF
 
 async def school_id(turn: Turn[Command], name: str) -> int:
     """A school's id by name (case-insensitive)."""
-    query = select(SchoolRow.id).where(SchoolRow.name.ilike(name.strip()))
-    found = (await turn.session.execute(query)).scalar_one_or_none()
+    found = await school_named(turn.session, name)
     if found is None:
         raise BadInput(f"I don't know a school called {name!r}.")
-    return int(found)
+    return found.id
 
 
 async def show_form(turn: Turn[Action]) -> list[Reply]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.blocks import Reply, Text, form_reply
+from bot.blocks import Context, Reply, Text, form_reply
 from bot.errors import BadInput, NotAllowed
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
+from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
 from bot.turn import Turn
@@ -103,13 +104,13 @@ async def ask_reply(turn: Turn[Action]) -> list[Reply]:
 async def send_reply(turn: Turn[Submission]) -> list[Reply]:
     """Relay a coach's reply to the teachers' conversations with the bot."""
     ticket = await _ticket_of(turn)
-    text = _required(turn.incoming.values.get("text", ""))
-    lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, text)
+    masked = mask_student_data(_required(turn.incoming.values.get("text", "")))
+    lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, masked.text)
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
-    await tell_teachers(turn, ticket, f"{coach} wrote: {text}")
-    return [Reply(f"Sent to the teachers on #{ticket.id}.", (Text(f"Sent to #{ticket.id}."),),
-                  private=True)]
+    await tell_teachers(turn, ticket, f"{coach} wrote: {masked.text}")
+    return [_with_note(Reply(f"Sent to the teachers on #{ticket.id}.",
+                             (Text(f"Sent to #{ticket.id}."),), private=True), masked)]
 
 
 async def ask_answer(turn: Turn[Action]) -> list[Reply]:
@@ -127,8 +128,8 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed("That ticket isn't yours.")
-    text = _required(turn.incoming.values.get("text", ""))
-    told = f"Added to ticket #{ticket.id}."
+    masked = mask_student_data(_required(turn.incoming.values.get("text", "")))
+    text, told = masked.text, f"Added to ticket #{ticket.id}."
     lifecycle.record(turn.session, ticket, "teacher_reply", turn.person, turn.now, text)
     if ticket.status == "waiting":
         ticket.status, ticket.waiting_since = "assigned", None
@@ -136,7 +137,7 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         told = f"Added to ticket #{ticket.id}, and it's open again."
     await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}")
-    return [Reply(told, (Text(told),))]
+    return [_with_note(Reply(told, (Text(told),)), masked)]
 
 
 async def tell_triage(turn: Turn[Incoming], ticket: TicketRow, text: str) -> None:
@@ -174,12 +175,19 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
     """Store an article draft for the knowledge base's curators."""
     ticket = await _ticket_of(turn)
     values = turn.incoming.values
+    title = mask_student_data(_required(values.get("title", ""))).text
     draft = DraftRow(ticket_id=ticket.id, category=ticket.category, author_id=turn.person.id,
-                     title=_required(values.get("title", ""))[:200],
-                     body=_required(values.get("body", "")), created_at=turn.now)
+                     title=title[:200], body=mask_student_data(_required(values.get(
+                         "body", ""))).text, created_at=turn.now)
     turn.session.add(draft)
     text = "Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`)."
     return [Reply(text, (Text(text),), private=True)]
+
+
+def _with_note(reply: Reply, masked: Masked) -> Reply:
+    """A confirmation that also says which student details were hidden, if any."""
+    note = privacy_note(masked)
+    return Reply(reply.text, (*reply.blocks, Context(note)), reply.private) if note else reply
 
 
 def _required(text: str) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
-from bot.features.tickets.models import DraftRow
+from bot.features.tickets.models import DraftRow, TicketEventRow
 from bot.vocabulary import Person
 from tests.bot.features.tickets.conftest import form_in, labels, tickets
 from tests.support.recording import RecordingMessenger
@@ -135,3 +135,21 @@ async def test_merging_moves_the_teachers_and_closes_the_duplicate(
     assert f"merged into #{number}" in outbox.to(stranger)[-1]
     await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
     assert "resolved" in outbox.to(stranger)[-1]
+
+
+async def test_student_details_are_masked_in_replies_both_ways(
+        chat: ConsoleChat, coach: Person, teacher: Person, number: str,
+        outbox: RecordingMessenger, runtime: Runtime) -> None:
+    await chat.press(Button("Claim", "tickets.claim", number), as_=coach)
+    [sent] = await chat.submit("tickets.reply", {"text": "Is Jaden Rodriguez's login the one "
+                                                 "failing? His id is 20417736."}, number,
+                               as_=coach)
+    relayed = outbox.to(teacher)[-1]
+    assert "Jaden" not in relayed and "20417736" not in relayed and "[name]" in relayed
+    assert "hid" in str(sent.blocks)  # the coach is told what was hidden
+    await chat.submit("tickets.answer", {"text": "yes, call his mom at 555-867-5309"}, number,
+                      as_=teacher)
+    assert "555-867-5309" not in outbox.to(coach)[-1]
+    async with runtime.sessions() as session:
+        stored = " ".join((await session.execute(select(TicketEventRow.text))).scalars())
+    assert "Rodriguez" not in stored and "867-5309" not in stored
