@@ -177,9 +177,26 @@ def memory() -> None:
           f"{after:.0f} MB with it loaded and the dense index built (+{after - before:.0f} MB)")
 
 
+def intents() -> None:
+    """Recall of each conversational intent, tuning and held-out (figures only, no texts)."""
+    from knowledge.evaluate import evaluate_intents, read_lines
+    from knowledge.intents import recognise
+
+    reports = {which: evaluate_intents(read_lines(EVAL / which / "intents.jsonl"), recognise)
+               for which in ("tuning", "heldout")}
+    names = sorted(reports["tuning"].recall)
+    print("\nintents recognised (recall; precision in brackets):")
+    print(f"  {'':<9}" + "".join(f"{n:>15}" for n in names) + f"{'all':>8}")
+    for which, report in reports.items():
+        cells = "".join(f"{report.recall.get(n, 0):>7.2f} ({report.precision.get(n, 0):.2f})"
+                        for n in names)
+        print(f"  {which:<9}{cells}{report.accuracy:>8.3f}")
+
+
 def main(quick: bool) -> None:
     kb = load_knowledge_base()
     figures(kb, quick)
+    intents()
     if not quick:
         import retrieval_ablations
 
