@@ -1,6 +1,6 @@
 """Retrieval benchmark: prepbot beside BM25, MiniLM and their fusions, on the same messages.
 
-    python bench/retrieval.py [--quick]
+    python bench/retrieval.py [--quick] [--before REVISION]
 
 Every system runs on the shipped articles and is scored by knowledge.evaluate on the tuning
 sets (knowledge/eval/tuning/teachers_a+b) and the held-out sets (heldout/teachers_c+d). A
@@ -9,7 +9,9 @@ there) and applied unchanged to the held-out sets; prepbot's cut points come fro
 knowledge/calibrate.py, also fitted on tuning only. Held-out figures are printed, never used
 to choose anything. Then the ablations (tuning sets only, each variant with its confidence
 refitted), latency and index build time at 36, 1,000 and 10,000 articles (synthetic), and the
-memory the static model adds to a process. `--quick` skips MiniLM and the ablations.
+memory the static model adds to a process. `--quick` skips MiniLM and the ablations;
+`--before 4c9e342` adds prepbot as it was at that commit (its code and articles, from a git
+worktree) scored the same way.
 """
 
 from __future__ import annotations
@@ -177,9 +179,65 @@ def memory() -> None:
           f"{after:.0f} MB with it loaded and the dense index built (+{after - before:.0f} MB)")
 
 
-def main(quick: bool) -> None:
+def intents() -> None:
+    """Recall of each conversational intent, tuning and held-out (figures only, no texts)."""
+    from knowledge.evaluate import evaluate_intents, read_lines
+    from knowledge.intents import recognise
+
+    reports = {which: evaluate_intents(read_lines(EVAL / which / "intents.jsonl"), recognise)
+               for which in ("tuning", "heldout")}
+    names = sorted(reports["tuning"].recall)
+    print("\nintents recognised (recall; precision in brackets):")
+    print(f"  {'':<9}" + "".join(f"{n:>15}" for n in names) + f"{'all':>8}")
+    for which, report in reports.items():
+        cells = "".join(f"{report.recall.get(n, 0):>7.2f} ({report.precision.get(n, 0):.2f})"
+                        for n in names)
+        print(f"  {which:<9}{cells}{report.accuracy:>8.3f}")
+
+
+BEFORE = """
+import importlib.util, json, sys
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("today", sys.argv[1])
+today = importlib.util.module_from_spec(spec); sys.modules["today"] = today
+spec.loader.exec_module(today)
+from knowledge import load_knowledge_base  # the old tree's, first on sys.path
+answer = load_knowledge_base().answer
+for files in json.loads(sys.argv[2]):
+    report = today.evaluate([q for f in files for q in today.read_questions(Path(f))], answer)
+    print(json.dumps(report.__dict__ | {"misses": {}}))
+"""
+
+
+def before(revision: str) -> None:
+    """prepbot as it was at `revision` (its own code and articles), scored by today's
+    evaluate on the same sets, from a temporary git worktree."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        tree = Path(scratch) / "before"
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(tree), revision],
+                       cwd=ROOT, check=True)
+        try:
+            sets = json.dumps([[str(p) for p in TUNING], [str(p) for p in HELDOUT]])
+            result = subprocess.run(
+                [sys.executable, "-c", BEFORE, str(ROOT / "knowledge" / "evaluate.py"), sets],
+                cwd=tree, capture_output=True, text=True, check=True,
+                env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"})
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT,
+                           check=True)
+    for which, row in zip("TH", result.stdout.splitlines(), strict=True):
+        print(line(f"prepbot at {revision[:10]}" if which == "T" else "", which,
+                   Report(**json.loads(row))))
+
+
+def main(quick: bool, revision: str | None) -> None:
     kb = load_knowledge_base()
     figures(kb, quick)
+    if revision:
+        before(revision)
+    intents()
     if not quick:
         import retrieval_ablations
 
@@ -189,4 +247,6 @@ def main(quick: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("--quick" in sys.argv[1:])
+    arguments = sys.argv[1:]
+    main("--quick" in arguments,
+         arguments[arguments.index("--before") + 1] if "--before" in arguments else None)

@@ -54,15 +54,18 @@ class Report:
     def as_text(self) -> str:
         """The human-readable form, one figure a line, then the misses by article."""
         kinds = ", ".join(f"{k} {n}" for k, n in self.counts.items())
-        lines = [f"messages: {self.n} ({kinds})",
-                 f"answerable top-1: {self.top1:.3f}", f"answerable top-3: {self.top3:.3f}",
-                 f"answer accuracy (answerable and off-topic): {self.answer_acc:.3f}",
-                 f"handled right (every line): {self.all_acc:.3f}",
-                 f"answerable answered right: {self.answerable_acc:.3f}",
-                 f"answerable wrongly deflected: {self.in_deflected:.3f}",
-                 f"off-topic deflected: {self.oos_deflected:.3f}",
-                 f"uncovered deflected: {self.uncovered_deflected:.3f}",
-                 f"vague asked back: {self.vague_handled:.3f}"]
+        has = self.counts.get
+        answerable = has("answerable", 0) + has("two-problems", 0)
+        lines = [f"messages: {self.n} ({kinds})"]
+        lines += [f"answerable top-1: {self.top1:.3f}", f"answerable top-3: {self.top3:.3f}",
+                  f"answerable answered right: {self.answerable_acc:.3f}",
+                  f"answerable wrongly deflected: {self.in_deflected:.3f}"] if answerable else []
+        lines += [f"off-topic deflected: {self.oos_deflected:.3f}"] if has("offtopic") else []
+        lines += [f"uncovered deflected: {self.uncovered_deflected:.3f}"] \
+            if has("uncovered") else []
+        lines += [f"vague asked back: {self.vague_handled:.3f}"] if has("vague") else []
+        lines += [f"answer accuracy (answerable and off-topic): {self.answer_acc:.3f}",
+                  f"handled right (every line): {self.all_acc:.3f}"]
         lines += [f"  missed {article}: " + " | ".join(missed)
                   for article, missed in sorted(self.misses.items())]
         return "\n".join(lines)

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 from safetensors.numpy import load_file
-from tokenizers import Tokenizer  # type: ignore[import-untyped]
+from tokenizers import Tokenizer
 
 Vectors = npt.NDArray[np.float32]
 MAX_TOKENS = 128  # a chat question is far shorter; a pasted essay is cut, not encoded whole

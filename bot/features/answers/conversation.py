@@ -89,6 +89,10 @@ def escalation_of(turn: Turn[Incoming], question: QuestionRow) -> Escalation:
 
 async def _feedback(turn: Turn[Message | Command], helpful: bool) -> list[Reply]:
     last = await service.last_question(turn.session, turn.person, turn.now)
+    if last is not None and last.outcome == "suggest" and not helpful:
+        # "no" to "did you mean": none of them fits, as the "None of these" button says.
+        await service.record_feedback(turn.session, last, False, turn.now)
+        return [views.deflect_reply(last.id)]
     if last is None or last.outcome != "answer":
         return [views.text_reply(views.THANKS if helpful else views.NO_CONTEXT)]
     await service.record_feedback(turn.session, last, helpful, turn.now)
