@@ -37,6 +37,7 @@ from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
+TALK_WORDS = frozenset({"ticket"})  # bare command words that, alone, are conversation
 
 
 def scrubbed(value: Any) -> Any:
@@ -78,7 +79,13 @@ class Bot:
                                      lease=timedelta(seconds=settings.delivery_lease_seconds))
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
-        """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command."""
+        """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command.
+
+        A lone bare "ticket" stays words: said right after an answer it asks for a person,
+        and the conversation carries the question over (as in every other adapter).
+        """
+        if bare_words and message.text.strip().lower() in TALK_WORDS:
+            return message
         return as_command(message, self.router.names if bare_words else None) or message
 
     async def handle(self, incoming: AnyIncoming) -> list[Reply]:
@@ -123,9 +130,15 @@ class Bot:
         return replies
 
     async def grant(self, person: Person, role: Role) -> None:
-        """Give a person a role (the admin CLI and the playground's persona switch use this)."""
-        async with self.sessions() as session, session.begin():
-            await set_role(session, person.platform, person.user_id, role, self.clock.now())
+        """Give a person a role (the admin CLI and the playground's persona switch use this);
+        a database that cannot be reached is a PrepbotError saying nothing was saved."""
+        try:
+            async with self.sessions() as session, session.begin():
+                await set_role(session, person.platform, person.user_id, role,
+                               self.clock.now())
+        except (SQLAlchemyError, OSError) as error:  # asyncpg's refused connect is an OSError
+            log.warning("could not give a role: %s", type(error).__name__)
+            raise PrepbotError(texts.SAVE_FAILED) from error
 
     async def act_as(self, platform: str, user_id: str, name: str, text: str = ""
                      ) -> list[Reply]:

@@ -18,6 +18,8 @@ from adapters.web.demo import Playground
 from adapters.web.messenger import WebMessenger
 from adapters.web.serialize import reply_json
 from bot.app import Bot
+from bot.blocks import say
+from bot.errors import PrepbotError
 from bot.roles import Role
 from bot.vocabulary import (
     Action,
@@ -152,7 +154,11 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
             visitor = visitors.issue(response, place.bot.secret)
         person = person_of(visitor, payload.persona, place.personas)
         if place.personas:
-            await place.bot.grant(person, payload.persona.role)
+            try:
+                await place.bot.grant(person, payload.persona.role)
+            except PrepbotError as error:  # the database is out of reach: say so, save nothing
+                response.text = json.dumps({"replies": [reply_json(say(str(error)))]})
+                return response
         staff = place.personas and payload.persona.role != Role.TEACHER
         incoming = to_incoming(payload, person, f"web-{uuid.uuid4()}", staff)
         if isinstance(incoming, Message):

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.answers.models import QuestionRow
+from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from knowledge import Decision
 
@@ -19,10 +20,11 @@ RECENT = timedelta(hours=2)
 
 async def record_question(session: AsyncSession, person: PersonRow, platform: str, text: str,
                           decision: Decision, now: datetime) -> QuestionRow:
-    """Store a question with what the bot did about it."""
+    """Store a question (student details masked: it feeds the digest's gaps) with what the
+    bot did about it."""
     row = QuestionRow(
         person_id=person.id, platform=platform, school_id=person.school_id,
-        text=text[:MAX_QUESTION_CHARS],
+        text=mask_student_data(text[:MAX_QUESTION_CHARS]).text,
         outcome=decision.kind, article_id=decision.top_id,
         suggestions=",".join(a.id for a in decision.suggestions),
         confidence=round(decision.confidence, 4), asked_at=now)

@@ -22,11 +22,6 @@ async def test_asking_for_a_ticket_after_an_answer_opens_one_with_the_question(
     assert said(to(connector, PERSONAL)[-1]).startswith("Ticket #1 is open.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Teams reads a bare command word as that command (adapters/teams/activity_bot.py, "
-    "bare_words=True): a lone 'ticket' runs /ticket, which shows the form. Needs, outside "
-    "the answers feature, a lone 'ticket' left as free text (or /ticket with no text handing "
-    "over to the escalate hook)."))
 async def test_replying_the_bare_word_ticket_after_an_answer_opens_one_with_the_question(
         teams: Teams, connector: ConnectorStub, triage: str) -> None:  # noqa: F811
     await teams.post(teams.message("the projector says no signal"))

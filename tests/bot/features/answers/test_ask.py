@@ -92,3 +92,11 @@ async def test_a_retried_event_is_answered_once(runtime: Runtime, teacher: Perso
     again = await runtime.bot.handle(message)
     assert len(first) == 1 and again == []
     assert len(await questions(runtime)) == 1
+
+
+async def test_a_question_is_logged_with_student_details_masked(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    await chat.say("Jaden Rodriguez (id 20417736) can't sign in on his Chromebook",
+                   as_=teacher)
+    [question] = [q.text for q in await questions(runtime)]
+    assert "Jaden" not in question and "20417736" not in question and "Chromebook" in question
