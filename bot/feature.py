@@ -13,7 +13,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.blocks import Reply
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    Busy,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    Mentions,
+    OpenWork,
+    OwnAnswer,
+    Portfolio,
+    PulseWaves,
+    StartCycle,
+    ToolRegister,
+)
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Action, Command, Message, Submission
@@ -89,3 +104,10 @@ class Feature:
     escalate: Escalate | None = None
     answer_extra: AnswerExtra | None = None
     open_work: OpenWork | None = None
+    own_answer: OwnAnswer | None = None
+    pulse_waves: PulseWaves | None = None
+    mentions: Mentions | None = None
+    tool_register: ToolRegister | None = None
+    start_cycle: StartCycle | None = None
+    busy: Busy | None = None
+    portfolio: Portfolio | None = None
