@@ -1,7 +1,7 @@
 """Answers: a teacher asks, the knowledge base answers or admits it does not know."""
 
 from bot.feature import Feature, OnAction, OnCommand
-from bot.features.answers import digest, handlers, jobs
+from bot.features.answers import digest, handlers, jobs, mentions
 
 feature = Feature(
     "answers",
@@ -17,4 +17,5 @@ feature = Feature(
     settings=(jobs.QUESTION_RETENTION,),
     digest=digest.sections,
     erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
+    mentions=mentions.mentions,  # questions naming a tool: a pilot's error log, a tool's use
 )
