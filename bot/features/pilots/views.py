@@ -124,7 +124,8 @@ def report(found: PilotReport, final: bool) -> Reply:
                  + (f"; on task {', '.join(found.on_task)}" if found.on_task else "")))),
         Text("**Buy-in (TAM)**\n" + wave_line("Before (wave 1)", found.pre) + "\n"
              + wave_line("After (last wave)", found.post), markdown=True),
-        Text(f"**Error log**: {len(errors.entries)} reports ({errors.tickets} tickets)"
+        Text(f"**Error log**: {len(errors.entries)} reports ({errors.tickets} "
+             f"ticket{'s' if errors.tickets != 1 else ''})"
              + (f"\n{days}" if days else "")),
     ]
     if patterns:

@@ -218,8 +218,8 @@ async def set_status(session: AsyncSession, tool: ToolRow, status: str, by: int 
         tool.adopted_on, tool.next_pulse_on, tool.flagged_on = today, today + QUARTER, None
     if status == "adopted":
         tool.retire_on = None
-    if reason.strip():
-        tool.reason = reason.strip()[:512]
+    if reason.strip() and status in ("sunsetting", *NOT_APPROVED):
+        tool.reason = reason.strip()[:512]  # what teachers are told when they ask
     tool.status, tool.status_at = status, now
     event(session, tool, "status", f"{status}: {reason}".strip(": ")[:600], by, now)
     await session.flush()
