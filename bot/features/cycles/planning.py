@@ -1,6 +1,6 @@
 """When a cycle's steps happen: each in the teacher's prep period (the last 40 minutes of the
-school day for a teacher who set none), when the coach is free, about a week apart, on
-school days only; its prompt reaches the teacher in their prep period the school day before,
+school day for a teacher who set none), when the coach is free, step N in week N from the
+first (later when a holiday or the coach's calendar is in the way), on school days only; its prompt reaches the teacher in their prep period the school day before,
 and the coach is reminded on the day."""
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ async def plan_cycle(session: AsyncSession, features: Registry, cycle: CycleRow,
     calendar = await calendar_for(session, teacher)
     busy = await coach_busy(session, features, coach.id, Period(now, now + timedelta(days=70)))
     first, after, rows = now.astimezone(calendar.zone).date(), now + LEAD, []
+    anchor: date | None = None  # step 1's day: step N falls in week N from it
     for step in STEPS:
         slot = free_slot(calendar, teacher, busy, first, after)
         if slot is None:
@@ -83,7 +84,9 @@ async def plan_cycle(session: AsyncSession, features: Registry, cycle: CycleRow,
         await session.flush()
         busy.append(slot)
         rows.append(row)
-        first = slot.start.astimezone(calendar.zone).date() + APART
+        day = slot.start.astimezone(calendar.zone).date()
+        anchor = anchor or day
+        first = max(anchor + APART * step.number, day + timedelta(days=1))
         after = slot.end
         await plan(session, await messages(session, row, teacher, coach, now))
     return rows
