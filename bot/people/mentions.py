@@ -56,9 +56,9 @@ async def named_people(session: AsyncSession, platform: str, text: str, now: dat
     named = Named()
     for user_id, name in SLACK_MENTION.findall(text):
         # The name in <@U123|name> is a handle: a known person keeps their display name.
-        known = await find_person(session, platform, user_id)
+        found = await find_person(session, platform, user_id)
         mentioned = Person(platform=platform, user_id=user_id, display_name=name or "")
-        named.add(known or await remember_person(session, mentioned, now, admins))
+        named.add(found or await remember_person(session, mentioned, now, admins))
     rest = SLACK_MENTION.sub(" ", text)
     chunks = [c.strip(" .") for c in SEPARATORS.split(rest) if c.strip(" .")]
     if not chunks:

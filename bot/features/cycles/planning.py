@@ -1,7 +1,8 @@
 """When a cycle's steps happen: each in the teacher's prep period (the last 40 minutes of the
 school day for a teacher who set none), when the coach is free, step N in week N from the
-first (later when a holiday or the coach's calendar is in the way), on school days only; its prompt reaches the teacher in their prep period the school day before,
-and the coach is reminded on the day."""
+first (later when a holiday or the coach's calendar is in the way), on school days only.
+Its prompt reaches the teacher in their prep period the school day before; the coach is
+reminded on the day."""
 
 from __future__ import annotations
 

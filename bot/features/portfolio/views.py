@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.blocks import Block, Context, Form, Input, Option, Reply, Text
 
-CHAT_LIMIT = 2800  # what a chat message holds comfortably; the command line writes it all
+CHAT_LIMIT = 2800  # what one chat message holds comfortably (Slack's blocks stop at 3000)
 
 
 def summary(text: str) -> Reply:
@@ -22,8 +22,8 @@ def as_csv(data: str, rows: int) -> Reply:
     """The CSV, to copy; cut short in chat when long."""
     shown = data if len(data) <= CHAT_LIMIT else data[:data.rfind("\n", 0, CHAT_LIMIT) + 1]
     note = (f"{rows} lines as CSV (copy them into a spreadsheet)." if shown == data else
-            f"The first lines of {rows}; `prepbot portfolio --coach <platform:user_id> --csv "
-            "FILE` writes them all.")
+            f"The first lines of {rows}: a shorter range shows the rest, e.g. `/portfolio csv "
+            "2027-01-01..2027-03-31`.")
     return Reply(shown, (Context(note), Text(shown, markdown=False)), private=True)
 
 

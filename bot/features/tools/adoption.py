@@ -55,7 +55,7 @@ async def use_of(session: AsyncSession, features: Registry, tool: ToolRow,
     or opened tickets naming it this semester, and the answers its last pulse released."""
     if tool.use_figure is not None:
         return Use(tool.use_figure, tool.intended, "entered by its coach")
-    ask = MentionAsk(service.words_of(tool), Period(now - SEMESTER, now))
+    ask = MentionAsk(service.words_of(tool), Period(now - SEMESTER, now + timedelta(seconds=1)))
     people = {m.person_id for find in features.mentions for m in await find(session, ask)
               if m.person_id is not None}
     shown = await buy_ins(session, features, tool)

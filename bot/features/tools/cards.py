@@ -18,6 +18,7 @@ from bot.schools.models import SchoolRow
 from bot.turn import Turn
 
 RECENT = timedelta(days=30)
+NOW = timedelta(seconds=1)  # a period ends before its end: this turn's own rows count too
 
 
 async def school_names(turn: Turn[Any], tool: ToolRow) -> str:
@@ -66,10 +67,11 @@ async def _links(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
         if refs:
             mark = "#" if kind != "article" else ""
             found.append((label, ", ".join(f"{mark}{r}" for r in refs[-8:])))
-    ask = MentionAsk(service.words_of(tool), Period(turn.now - RECENT, turn.now))
+    ask = MentionAsk(service.words_of(tool), Period(turn.now - RECENT, turn.now + NOW))
     said = [m for find in turn.features.mentions for m in await find(turn.session, ask)]
     if said:
         tickets = sum(m.ref.startswith("ticket:") for m in said)
-        found.append(("Mentioned (30 days)", f"{tickets} tickets, {len(said) - tickets} "
-                                            "questions"))
+        questions = len(said) - tickets
+        found.append(("Mentioned (30 days)", f"{tickets} ticket{'s' * (tickets != 1)}, "
+                                            f"{questions} question{'s' * (questions != 1)}"))
     return found

@@ -64,7 +64,7 @@ async def test_a_cycle_planned_rescheduled_once_and_completed_in_prep_periods(
     assert timed.received(coach, "model lesson moved to Wednesday 10 March at 10:15")
 
     await advance(runtime, clock, at("2027-03-10", 12))
-    [(sent, again)] = timed.received(rivera, "step 2 of 4")[1:]
+    [(sent, _)] = timed.received(rivera, "step 2 of 4")[1:]
     assert in_prep(rivera, sent) and local(sent).date() == date(2027, 3, 9)
     reminders = timed.received(coach, "step 2 of 4")
     assert [local(when).date() for when, _ in reminders] == [date(2027, 3, 10)]

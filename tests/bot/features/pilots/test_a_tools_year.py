@@ -141,7 +141,7 @@ async def test_a_tool_from_request_to_retirement(
     # Those who asked hear it, in their prep period; the register now says yes.
     await advance(runtime, clock, at("2026-12-29", 14))
     for person in (rivera, chen):
-        [(sent, news)] = timed.received(person, "Good news: Blooket")
+        [(sent, _)] = timed.received(person, "Good news: Blooket")
         assert in_prep(person, sent)
     [yes] = await chat.say("can I use Blooket with my class?", as_=diaz)
     assert yes.text.startswith("Yes: Blooket is approved")
