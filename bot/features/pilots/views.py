@@ -130,9 +130,10 @@ def report(found: PilotReport, final: bool) -> Reply:
     ]
     if patterns:
         blocks.append(Text("**Patterns**\n" + patterns))
-    if themes or found.quiet:
-        blocks.append(Text("**Check-in themes**\n" + (themes + "\n" if themes else "")
-                           + f"• nothing broke ({found.quiet})", markdown=False))
+    if themes or found.quiet:  # the samples are what teachers typed: shown as typed
+        blocks += [Text("**Check-in themes**"),
+                   Text((themes + "\n" if themes else "") + f"• nothing broke ({found.quiet})",
+                        markdown=False)]
     text = f"{title}. Recommendation: {found.recommendation} ({found.why})."
     blocks.append(Text(f"**Recommendation: {found.recommendation}**: {found.why}."))
     if final and pilot.status == "reporting":

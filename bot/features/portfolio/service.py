@@ -110,10 +110,10 @@ def summary(coach: PersonRow, first: date, last: date, found: list[PortfolioItem
     reached = sum(i.people for i in found if i.kind in ("workshop", "PD session"))
     counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in sorted(kinds.items()))
     head = (f"{coach.display_name or 'Coach'}, {first:%d %b %Y} to {last:%d %b %Y}: "
-            f"{counts or 'nothing recorded yet'}; {hours:g} hours")
+            f"{counts or 'nothing recorded yet'}; {hours:g} hour{'s' * (hours != 1)}")
     if reached:
         head += f"; {reached} attendees at workshops and PD"
-    lines = [f"{i.on:%d %b}  {i.kind}: {i.title}"
+    lines = [f"• {i.on:%d %b}, {i.kind}: {i.title}"
              + (f" ({i.people} {'person' if i.people == 1 else 'people'})" if i.people else "")
              + (f", {i.outcome}" if i.outcome else "") for i in found]
     return "\n".join([head + ".", *lines])

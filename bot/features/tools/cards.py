@@ -39,15 +39,16 @@ async def card_of(turn: Turn[Any], tool: ToolRow) -> Reply:
     facts = [("Status", views.LABELS[tool.status]),
              ("Owner", owner.display_name if owner else "nobody yet"),
              ("Schools", await school_names(turn, tool)), ("Grades", tool.grades or "-"),
-             ("Asked for by", f"{await service.demand(turn.session, tool.id)} teachers"),
+             ("Asked for by", _teachers(await service.demand(turn.session, tool.id))),
              ("Checklist", checklist.summary(checks)),
              ("Pilot", f"blocked: {blocked}" if (blocked := checklist.blocked(checks))
               else "may enter one")]
     facts += await _links(turn, tool)
     if tool.status in ("adopted", "sunsetting"):
         use = await adoption.use_of(turn.session, turn.features, tool, turn.now)
-        share = f" ({use.share:.0%})" if use.share is not None else ""
-        facts.append(("Use", f"{use.teachers} of {use.intended or '?'} teachers{share}"))
+        facts.append(("Use", f"{use.teachers} of {_teachers(use.intended)} ({use.share:.0%})"
+                      if use.share is not None else f"{_teachers(use.teachers)}; how many it "
+                      f"is meant for isn't set (/tools use {tool.name} <n> intended)"))
         shown = await adoption.buy_ins(turn.session, turn.features, tool)
         if shown:
             facts.append(("Last buy-in", f"{shown[-1].agree:.0%} (target {shown[-1].target}%)"))
@@ -75,3 +76,7 @@ async def _links(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
         found.append(("Mentioned (30 days)", f"{tickets} ticket{'s' * (tickets != 1)}, "
                                             f"{questions} question{'s' * (questions != 1)}"))
     return found
+
+
+def _teachers(count: int) -> str:
+    return f"{count} teacher{'s' * (count != 1)}"

@@ -132,8 +132,9 @@ def checklist_form(tool: ToolRow, checks: dict[str, ToolCheckRow]) -> Form:
     for point in POINTS:
         row = checks.get(point.key)
         fields += [
-            Input(point.key, point.label, "select", options=tuple(Option(r, r) for r in RESULTS),
-                  initial=row.result if row else "unknown", placeholder=point.question),
+            Input(point.key, f"{point.label}: {point.question}", "select",
+                  options=tuple(Option(r, r) for r in RESULTS),
+                  initial=row.result if row else "unknown"),
             Input(f"{point.key}_note", f"{point.label}: note", required=False,
                   initial=row.note if row else ""),
             Input(f"{point.key}_link", f"{point.label}: evidence link", required=False,

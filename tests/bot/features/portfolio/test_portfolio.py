@@ -32,7 +32,7 @@ async def test_the_record_gathers_workshops_pilots_cycles_and_checklists(
     summary = render(record)
     assert ("Mr Okafor, 01 Aug 2026 to 31 Jul 2027: 1 PD session, 1 checklist, 1 coaching "
             "cycle, 1 pilot, 1 workshop; 4.5 hours; 44 attendees at workshops and PD") in summary
-    assert "30 Nov  pilot: Blooket pilot, 4 weeks (3 people), running" in summary
+    assert "• 30 Nov, pilot: Blooket pilot, 4 weeks (3 people), running" in summary
     [as_csv] = await chat.say("/portfolio csv", as_=coach)
     rows = list(csv.DictReader(io.StringIO(as_csv.text)))
     assert [r["kind"] for r in rows] == ["PD session", "workshop", "checklist", "pilot",
