@@ -29,8 +29,8 @@ def started(pilot: PilotRow, names: list[str], slots: list[str], warning: str) -
     """What the coach is told when a pilot starts."""
     text = (f"The {pilot.tool} pilot runs {day(pilot.starts_on)} to {day(pilot.ends_on)} with "
             f"{', '.join(names)}.")
-    plan = [f"Pre survey (TAM wave 1) goes to the {len(names)} teachers today; the post "
-            "survey in the last week.",
+    plan = [f"Pre survey (TAM wave 1) goes to the {len(names)} teachers on day one; the "
+            "post survey in the last week.",
             "A one-line check-in (\u201canything break this week?\u201d) on each week's last "
             "school day.",
             "Tickets and questions naming the tool are gathered per day and class period.",

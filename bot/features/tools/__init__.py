@@ -9,7 +9,7 @@ COACH, ADMIN = Role.COACH, Role.ADMIN
 feature = Feature(
     "tools",
     commands=(
-        OnCommand("tools", handlers.register, "the tool register: what is approved, under "
+        OnCommand("tools", handlers.show, "the tool register: what is approved, under "
                   "review or retired (`/tools <name>` for one)", "/tools [name]"),
         OnCommand("tools request", asking.request_command, "ask for a tool (or say \"me too\")",
                   "/tools request <name> [: what students would do]"),

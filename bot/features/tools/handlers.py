@@ -19,7 +19,7 @@ LINK_KINDS = ("ticket", "article", "pulse")
 SENTENCE = 3  # `/tools` followed by this many words that name no tool is a question
 
 
-async def register(turn: Turn[Command]) -> list[Reply]:
+async def show(turn: Turn[Command]) -> list[Reply]:
     """`/tools` lists the register; `/tools Blooket` shows one tool."""
     text = turn.incoming.text.strip()
     staff = turn.role.allows(Role.COACH)

@@ -32,7 +32,7 @@ MOVES = {"requested": {"evaluating", "declined", "adopted"},
          "evaluating": {"adopted", "declined", "requested"},
          "piloting": {"evaluating", "adopted", "declined"},
          "adopted": {"evaluating"},
-         "sunsetting": {"adopted"},
+         "sunsetting": {"adopted", "evaluating"},
          "retired": {"evaluating"},
          "declined": {"evaluating"}}
 MARKUP = re.compile(r"[\[\]*`<>|]")

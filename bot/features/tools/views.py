@@ -97,8 +97,9 @@ def _instead(alternative: ToolRow | None) -> str:
 def request_offer(name: str) -> tuple[Block, ...]:
     """Under an answer: ask for a tool the register doesn't have, in one click."""
     if name:
-        return (Text(f"{name} isn't in the district's tool register, so it isn't approved "
-                     "for students yet.", markdown=False),
+        return (Text(f"{name} isn't in the district's tool register yet, so I can't tell you "
+                     "it's approved for students. Ask your coach, or request it:",
+                     markdown=False),
                 Buttons((Button(f"Request {name}", "tools.request", name[:80], "primary"),)))
     return (Buttons((Button("Request a tool", "tools.form", ""),)),)
 
