@@ -188,3 +188,27 @@ async def test_a_tools_quarterly_pulse_waits_for_users_and_advances(
         events = (await session.execute(select(ToolEventRow.text).where(
             ToolEventRow.kind == "pulse"))).scalars().all()
     assert events == ["quarterly pulse skipped: no users yet"]
+
+
+async def test_the_edit_form_checks_everything_before_it_saves_anything(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    coach = staff.coach
+    await chat.say("/tools add Kahoot adopted", as_=coach)
+    await chat.say("/tools add Blooket", as_=coach)
+    [card] = await chat.say("/tools Blooket", as_=coach)
+    [shown] = await chat.press(button(card, "Edit"), as_=coach)
+    form = form_of([shown])
+    values = {f.name: f.initial for f in form.fields} | {
+        "aliases": "Blooket Play, blooket.com", "owner": "me",
+        "schools": "Lincoln Elementary", "grades": "3-8", "intended": "40",
+        "decide_by": "2027-01-15", "alternative": "Kahoot", "access": "ask your coach"}
+    [bad] = await chat.submit("tools.edit", {**values, "schools": "Nowhere High"},
+                              form.context, as_=coach)
+    assert bad.text == "I don't know a school called 'Nowhere High'."
+    assert (await tool(runtime, "Blooket")).aliases == ""
+    [saved] = await chat.submit("tools.edit", values, form.context, as_=coach)
+    shown_card = render(saved)
+    assert "Schools: Lincoln Elementary" in shown_card and "Grades: 3-8" in shown_card
+    assert "Decision by: Friday 15 January" in shown_card
+    [review] = await chat.say("may my students use blooket play?", as_=staff.rivera)
+    assert "A decision is expected by Friday 15 January" in review.text
