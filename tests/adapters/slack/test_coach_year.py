@@ -6,7 +6,7 @@ days' notice; and a coaching cycle from a ticket's card."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +80,8 @@ async def meet_everyone(slack: SlackClient, runtime: Runtime) -> None:
     """The school, the roles, the teachers' prep periods, a release threshold of three."""
     async with runtime.sessions() as session, session.begin():
         await save_school(session, "Lincoln Elementary", "America/New_York",
-                          datetime.strptime("07:30", "%H:%M").time(),
-                          datetime.strptime("15:30", "%H:%M").time())
+                          time(7, 30),
+                          time(15, 30))
     await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
     await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
     slack.stub.users[COACH] = {"id": COACH, "tz": "America/New_York",

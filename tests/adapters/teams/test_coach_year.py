@@ -5,7 +5,7 @@ the review flag and the thirty days' notice."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import Any
 
 from adapters.runtime import Runtime
@@ -84,8 +84,8 @@ async def test_a_tools_year_in_teams(teams: Teams, connector: ConnectorStub, run
     clock.current = at("2026-11-30", 9)
     async with runtime.sessions() as session, session.begin():
         await save_school(session, "Lincoln Elementary", "America/New_York",
-                          datetime.strptime("07:30", "%H:%M").time(),
-                          datetime.strptime("15:30", "%H:%M").time())
+                          time(7, 30),
+                          time(15, 30))
     await runtime.bot.grant(Person(platform="teams", user_id=COACH["id"]), Role.COACH)
     await runtime.bot.grant(Person(platform="teams", user_id=ADMIN["id"]), Role.ADMIN)
     for user, prep in TEACHERS:
