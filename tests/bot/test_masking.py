@@ -31,7 +31,7 @@ from bot.masking import Masked, mask_student_data, privacy_note
 CORPUS = Path(__file__).parent / "masking_corpus"
 # The corpora were written in late 2026; dates of birth are judged against that day.
 TODAY = date(2026, 12, 1)
-PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email)\]")
+PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email|username)\]")
 PART = re.compile(r"[^\W_]{2,}")
 
 
