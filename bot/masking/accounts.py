@@ -41,8 +41,9 @@ def find_usernames(text: str) -> list[Span]:
 
 
 def unworded(token: str, lex: Lexicon) -> bool:
-    """A part of three letters or more that is no English word: "jdoe7", not "first.last"."""
-    return any(len(c) >= 3 and c not in lex.english for c in re.findall(r"[a-z]+", token))
+    """A part of three letters or more that is no word or app: "jdoe7", not "first.last"."""
+    return any(len(c) >= 3 and c not in lex.english and c not in lex.not_names
+               for c in re.findall(r"[a-z]+", token))
 
 
 def named(token: str, lex: Lexicon) -> bool:

@@ -26,11 +26,13 @@ from bot.masking.people import by_the_sentence, extended, in_lists
 from bot.masking.spans import Span
 from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, words_of
 
+AT_PLACE = re.compile(r"\b(?:at|in)\s$")
 LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
 MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
-MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)"
-                   r"[A-Za-z0-9]{2,6}\b(?!-)")
+# Not a grade ("3rd") or a class section ("Maya 7B").
+MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A-Za-z0-9]*[A-Za-z])"
+                   r"(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)")
 
 
 class Run(NamedTuple):
@@ -108,30 +110,49 @@ def verdict(text: str, words: list[Word], first: int, last: int) -> str:
     run = [w for w in words[first:last + 1] if w.shape != "initial" and w.text not in PARTICLES]
     if not run:
         return "not"
-    after = words[last + 1] if last + 1 < len(words) else None
-    if after and adjacent(text, words[last], after) and (
-            after.text.lower().rstrip("s") in PLACES_ANY_CASE
-            or after.text.lower() in PLACES_ANY_CASE
-            or (after.shape != "lower" and after.text.lower() in PLACES)):
-        return "place"  # "the Jefferson room", "the Washington, Jefferson and Lincoln rooms"
+    if placed(text, words, first, last):
+        return "place"
     if vetoed(text, words, first, last):
         return "not"
-    end = words[last].after
+    return "name" if strong(text, words, first, last, run) or cued(
+        text, words[last], run) else "maybe"
+
+
+def placed(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
+    alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after and adjacent(text, words[last], after) and (
+            after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
+            or (after.shape != "lower" and after.folded in PLACES)):
+        return True
+    return first == last and not words[last].possessive and bool(AT_PLACE.search(
+        text, max(0, words[first].start - 4), words[first].start))
+
+
+def strong(text: str, words: list[Word], first: int, last: int, run: list[Word]) -> bool:
+    """A run the lists make a name: a common first name ("Liam"), two name-like words ("Ahiga
+    Begay", "Hope Alvarez-Mendoza", "Kagiso Mbeki"), a first name and an initial ("Autumn
+    R."); SHOUTED, only words the lists know ("MAYA CHEN", not "CALPADS SSID")."""
     initials = sum(w.shape == "initial" for w in words[first:last + 1])
     total = sum(w.score for w in run) + WEAK * initials  # "K. Tsosie" is a name
     if all(w.shape == "upper" for w in run):  # shouted acronyms: "HP", "SIS", "MAP"
-        strong = (len(run) >= 2 and total >= NAMED and all(
+        return (len(run) >= 2 and total >= NAMED and all(
             w.known and (len(w.text) >= 4 or w.score == FIRST) for w in run)) or (
             len(run) == 1 and run[0].score == FIRST and len(run[0].text) >= 4)
-    else:
-        several = len(run) + initials >= 2
-        strong = any(w.score == FIRST for w in run) or (several and (
-            total >= NAMED or all(w.score >= WEAK for w in run)
-            or (initials > 0 and run[0].given and text[words[last].end:end + 1] == ".")))
-    cued = bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end)
-                or (DOINGS.match(text, end) and (several or run[0].score >= WEAK))) or (
-        words[last].possessive and bool(BELONGINGS.match(text, end)) and total > 0)
-    return "name" if strong or cued else "maybe"
+    return any(w.score == FIRST for w in run) or (len(run) + initials >= 2 and (
+        total >= NAMED or all(w.score >= WEAK for w in run)
+        or (initials > 0 and run[0].given and text[words[last].end:words[last].end + 1] == ".")))
+
+
+def cued(text: str, last: Word, run: list[Word]) -> bool:
+    """A run the words after make a person: "(5th period)", "(twins)", "was born", "said", or
+    a possessive before "mom" or "Chromebook"."""
+    end = last.after
+    if last.possessive and BELONGINGS.match(text, end):
+        return any(w.score > 0 for w in run)
+    return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
+        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or DOINGS.match(text, end))
 
 
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -177,10 +198,19 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
             yield Span(word.start, last.end, "name")
 
 
+def lowercase_maybe(word: Word) -> bool:
+    """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
+    lists or its sentence say so."""
+    return word.shape == "lower" and word.given and not (
+        word.product or word.stop or word.blocked)
+
+
 def inverted(text: str, words: list[Word]) -> Iterator[Span]:
     """"Rodriguez, Jaden" as rosters write it: a surname alone, a comma, a first name alone."""
     for i in range(len(words) - 1):
         surname, first = words[i], words[i + 1]
+        if text[surname.after:first.start] != ", ":
+            continue
         alone = (i == 0 or not adjacent(text, words[i - 1], surname)) and (
             i + 2 == len(words) or not adjacent(text, first, words[i + 2]))
         if (alone and text[surname.after:first.start] == ", " and joinable(surname)
@@ -220,8 +250,9 @@ def cued_name(word: Word) -> bool:
 def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
-    judged = [Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
     found = [*lowercase_names(text, words), *inverted(text, words), *after_cues(text, words)]
+    judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
+                    + [Run(i, i, "maybe") for i, w in enumerate(words) if lowercase_maybe(w)])
     judged, dropped = in_lists(text, words, judged, found)
     found = [s for s in found if not any(s.overlaps(d) for d in dropped)]
     found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")

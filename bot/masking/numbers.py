@@ -36,6 +36,7 @@ NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
     rf"\b{MONTH}\s*['’](?P<short>\d\d)\b",  # Jun '11: likewise
 )]
+ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
 MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d\d)"
                         r"(?![\w/]|[.-]\d)")  # 06/2011: only beside a birth cue
 NUMERIC = re.compile(rf"{NOT_INSIDE}(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
@@ -126,7 +127,7 @@ def find_dates_of_birth(text: str, today: date) -> list[Span]:
         if cued or (full and school_age(day, today) and not event_date(text, start, end)):
             found.append(span)
 
-    for pattern in NAMED:
+    for pattern in NAMED if ANY_MONTH.search(text) else ():
         for m in pattern.finditer(text):
             if not free(Span(m.start(), m.end(), ""), found):
                 continue

@@ -5,11 +5,13 @@ when she opens Word"), a nickname inside a name, a roster's "Vo, Thanh Tam", a s
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.masking.cues import (
     ADVERBS,
     ASIDE,
+    COPULAS,
     DOINGS,
     OPENERS,
     PERSONAL,
@@ -18,13 +20,14 @@ from bot.masking.cues import (
     VERBS,
 )
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, SURNAME, WEAK, Word
+from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
 
 # What joins the items of a list: "Taini, Nizhoni, and Ahiga", "Kaimana, Keoni & Pualani".
 SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&|or)\s+)?|\s+(?:and|or)\s+|\s*&\s*")
+CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
@@ -42,19 +45,9 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
         Span(words[r.first].start, words[r.last].end, "").overlaps(s) for s in found)
         else r.verdict) for r in judged]
     dropped: list[Span] = []
-    start = 0
-    for i in range(1, len(judged) + 1):
-        if i < len(judged) and SEPARATOR.fullmatch(
-                text[words[judged[i - 1].last].after:words[judged[i].first].start]):
-            continue
-        group = range(start, i)
-        start = i
-        if len(group) < 2 or not any(re.search(r"\b(?:and|or)\b|&", text[
-                words[judged[k].last].after:words[judged[k + 1].first].start])
-                for k in group[:-1]):
-            continue  # "Adebayo Ogunleye, DOB: ..." is no list
-        if verdicts[group[-1]] == "place" and all(judged[k].first == judged[k].last
-                                                  for k in group):
+    for group in lists(text, words, judged):
+        if "place" in (verdicts[group[0]], verdicts[group[-1]]) and all(
+                judged[k].first == judged[k].last for k in group):
             for k in group:
                 verdicts[k] = "not"
                 dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
@@ -64,6 +57,20 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
                         w.product for w in words[judged[k].first:judged[k].last + 1]):
                     verdicts[k] = "name"
     return [r._replace(verdict=v) for r, v in zip(judged, verdicts, strict=True)], dropped
+
+
+def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
+    """Indexes of the runs that make each list: separated by commas, "and", "or" or "&", with
+    at least one of the last three: "Adebayo Ogunleye, DOB: ..." is no list."""
+    gaps = [text[words[a.last].after:words[b.first].start] for a, b in pairwise(judged)]
+    found, start = [], 0
+    for i in range(1, len(judged) + 1):
+        if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]):
+            continue
+        if i - start >= 2 and any(CONJUNCTION.search(g) for g in gaps[start:i - 1]):
+            found.append(range(start, i))
+        start = i
+    return found
 
 
 def by_the_sentence(text: str, words: list[Word], judged: list[Run],
@@ -80,10 +87,7 @@ def by_the_sentence(text: str, words: list[Word], judged: list[Run],
                 groups[-1].append(word)  # "Grace and Will both lost their headphones"
             else:
                 groups.append([word])
-    groups += [[w] for w in words if w.shape == "lower" and person_like(w)
-               and (w.score == AMBIGUOUS or w.wordlike)
-               and not any(Span(w.start, w.end, "").overlaps(s) for s in found)]
-    spans = [Span(g[0].start, g[-1].end, "name") for g in groups if acts(text, words, g)]
+    spans = [Span(w.start, w.end, "name") for g in groups if acts(text, words, g) for w in g]
     return spans + signed(text, words, found)
 
 
@@ -101,12 +105,14 @@ def acts(text: str, words: list[Word], group: list[Word]) -> bool:
         return starts_clause(text, words, group[0]) or group[0].shape != "lower"
     if len(group) == 1 and APPOSED.match(text, end):
         return True
-    if not starts_clause(text, words, group[0]):
-        return False
+    if not starts_clause(text, words, group[0]) or not all(w.known for w in group):
+        return False  # an unknown word is as likely an app: "Wixie won't save her project"
     following = [w for w in words if w.start >= end][:4]
     verb = next((w for w in following if w.text.lower() not in ADVERBS), None)
     if verb is None or verb.text.lower() not in VERBS or re.search(r"[^\w\s]",
                                                                    text[end:verb.start]):
+        return False
+    if group[0].shape == "lower" and verb.text.lower() in COPULAS:
         return False
     stop = SENTENCE_END.search(text, verb.end)
     reach = text[verb.end:(stop.end() + 40) if stop else len(text)]

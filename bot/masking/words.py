@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
@@ -42,8 +42,7 @@ DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word. `end` stops before a possessive 's, `after` includes it."""
 
     text: str
@@ -165,5 +164,4 @@ def famous_removed(words: list[Word]) -> list[Word]:
                 break
     if not blocked:
         return words
-    return [w if i not in blocked else Word(**{**w.__dict__, "blocked": True})
-            for i, w in enumerate(words)]
+    return [w._replace(blocked=True) if i in blocked else w for i, w in enumerate(words)]
