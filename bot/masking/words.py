@@ -93,7 +93,7 @@ def part_score(part: str, lex: Lexicon) -> tuple[float, bool]:
     return WEAK, named  # a rare first name, or a word no list has
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def judge(text: str) -> tuple[str, str, float, bool, bool, bool, bool, bool]:
     """A word folded, its shape, score, whether a list knows it, whether it is also a rarer
     English word, a common first name, a product, a closed-class word (cached: texts repeat
