@@ -1,6 +1,6 @@
 """Every table prepbot has: the core's and each feature's, for Alembic, copies and tests."""
 
-from bot import charts, stored_settings
+from bot import charts, inbox, stored_settings
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.digest import models as digest
@@ -14,5 +14,18 @@ from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["answers", "charts", "coffee", "digest", "idempotency", "metadata", "people",
-           "pulse", "scheduling", "schools", "stored_settings", "tickets"]
+__all__ = [
+           "answers",
+           "charts",
+           "coffee",
+           "digest",
+           "idempotency",
+           "inbox",
+           "metadata",
+           "people",
+           "pulse",
+           "scheduling",
+           "schools",
+           "stored_settings",
+           "tickets",
+]
