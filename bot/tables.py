@@ -1,6 +1,6 @@
 """Every table prepbot has: the core's and each feature's, for Alembic, copies and tests."""
 
-from bot import charts, stored_settings
+from bot import charts, inbox, stored_settings
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.cycles import models as cycles
@@ -18,6 +18,22 @@ from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["answers", "charts", "coffee", "cycles", "digest", "idempotency", "metadata",
-           "people", "pilots", "portfolio", "pulse", "scheduling", "schools", "stored_settings",
-           "tickets", "tools"]
+__all__ = [
+    "answers",
+    "charts",
+    "coffee",
+    "cycles",
+    "digest",
+    "idempotency",
+    "inbox",
+    "metadata",
+    "people",
+    "pilots",
+    "portfolio",
+    "pulse",
+    "scheduling",
+    "schools",
+    "stored_settings",
+    "tickets",
+    "tools",
+]

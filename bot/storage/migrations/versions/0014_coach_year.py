@@ -1,8 +1,8 @@
 """The coach's year: the tool register (checklists, links, users, events), pilots
 (teachers, observations, check-ins), coaching cycles and their steps, and workshops.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
@@ -10,8 +10,8 @@ from alembic import op
 
 from bot.storage.base import UTCDateTime
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
