@@ -13,7 +13,6 @@ from adapters.slack.blockkit import SUBMIT_FORM, core_action_id
 from bot.vocabulary import Action, Command, Conversation, Message, Origin, Person, Submission
 
 PLATFORM = "slack"
-COMMANDS = ("ask", "ticket", "tickets", "pulse", "coffee", "digest", "prepbot")
 TICKET_SHORTCUT = "prepbot.ticket_from_message"  # the callback_id in deploy/slack/manifest.yml
 # Subtypes that are still a person typing to us; edits, joins, deletions and bots are not.
 TYPED_SUBTYPES = {None, "file_share", "thread_broadcast"}
