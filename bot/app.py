@@ -108,6 +108,10 @@ class Bot:
         kind = type(incoming).__name__.lower()
         self.metrics.incoming.labels(kind).inc()
         incoming = scrubbed(incoming)
+        if isinstance(incoming, Message) and incoming.text.strip():
+            # Retrieval reads no table: done before the session, it never holds SQLite's
+            # writer, and the answers feature finds the decision remembered.
+            self.kb.answer(incoming.text)
         async with self.sessions() as session:
             try:
                 replies, notices = await self._handle(session, incoming, arrival)

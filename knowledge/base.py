@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from knowledge import embedding
@@ -14,6 +15,8 @@ from knowledge.loader import load_articles
 from knowledge.model import Article
 from knowledge.normalize import Synonyms
 from knowledge.topics import looks_technical
+
+ANSWERS_KEPT = 1024  # decisions remembered: the same question asked again is not searched again
 
 
 class KnowledgeBase:
@@ -28,6 +31,8 @@ class KnowledgeBase:
         self.calibration = calibration or shipped_calibration()
         self.articles = articles
         self.index = Index(list(articles.values()), synonyms, self.model)
+        self._answers: OrderedDict[str, Decision] = OrderedDict()
+        self._answers_of = (self.index, self.calibration)
 
     def get(self, article_id: str) -> Article | None:
         """One article by id."""
@@ -38,7 +43,23 @@ class KnowledgeBase:
         return self.index.search(question, limit)
 
     def answer(self, question: str) -> Decision:
-        """Answer with one article, suggest a few, ask back about a vague one, or deflect."""
+        """Answer with one article, suggest a few, ask back about a vague one, or deflect
+        (the last ANSWERS_KEPT decisions are remembered until the next reload)."""
+        index, calibration = self._answers_of
+        if index is not self.index or calibration is not self.calibration:  # swapped: forget
+            self._answers_of = (self.index, self.calibration)
+            self._answers.clear()
+        known = self._answers.get(question)
+        if known is not None:
+            self._answers.move_to_end(question)
+            return known
+        decision = self._answers[question] = self.decide(question)
+        if len(self._answers) > ANSWERS_KEPT:
+            self._answers.popitem(last=False)
+        return decision
+
+    def decide(self, question: str) -> Decision:
+        """The decision for a question, worked out afresh (`answer` remembers it)."""
         ranking = self.index.rank(question)
         if is_vague(question):
             return Decision("clarify", 0.0, matches=tuple(ranking.matches))

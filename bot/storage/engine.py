@@ -40,6 +40,9 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A turn's commit is not flushed to disk (see DURABLE): a killed process loses nothing,
+    # a power cut only turns not yet acknowledged, or acknowledged ones the inbox redoes.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     # Deleted content is overwritten, not left in free pages (privacy delete, retention).
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
@@ -47,22 +50,43 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 READ_ONLY = {"prepbot_begin": "BEGIN"}  # execution options of a connection that only reads
 NO_TRANSACTION = {"prepbot_begin": ""}  # for a PRAGMA that must run outside any transaction
+# The inbox's writes: flushed to disk before commit returns, as an acknowledgement promises.
+# Every other commit is flushed lazily (SQLite synchronous=NORMAL, PostgreSQL
+# synchronous_commit=off). Both logs are written in order, so a durable commit also makes
+# every turn committed before it durable: an arrival the inbox settled has its turn on disk,
+# and one it has not is worked again after a crash.
+DURABLE = {"prepbot_durable": True}
 
 
 def _begin_immediate(connection: Any) -> None:
     # Take the write lock up front: a read-then-write transaction cannot then fail to upgrade.
     # A connection marked READ_ONLY (health checks) begins deferred: it never waits on a writer.
-    begin = connection.get_execution_options().get("prepbot_begin", "BEGIN IMMEDIATE")
+    options = connection.get_execution_options()
+    durable = "FULL" if options.get("prepbot_durable") else "NORMAL"
+    if connection.info.get("synchronous", "NORMAL") != durable:
+        connection.exec_driver_sql(f"PRAGMA synchronous={durable}")
+        connection.info["synchronous"] = durable
+    begin = options.get("prepbot_begin", "BEGIN IMMEDIATE")
     if begin:
         connection.exec_driver_sql(begin)
 
 
+def _begin_durable(connection: Any) -> None:
+    if connection.get_execution_options().get("prepbot_durable"):
+        connection.exec_driver_sql("SET LOCAL synchronous_commit TO on")
+
+
 def make_engine(url: str, **options: Any) -> AsyncEngine:
     """Create the engine for a database URL."""
+    if make_url(async_url(url)).drivername == "postgresql+asyncpg":
+        options.setdefault("connect_args", {}).setdefault(
+            "server_settings", {"synchronous_commit": "off"})
     engine = create_async_engine(async_url(url), pool_pre_ping=True, **options)
     if is_sqlite(engine):
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
+    else:
+        event.listen(engine.sync_engine, "begin", _begin_durable)
     return engine
 
 
@@ -71,14 +95,15 @@ QUEUES: weakref.WeakKeyDictionary[Any, WriteQueue] = weakref.WeakKeyDictionary()
 
 def make_sessions(engine: AsyncEngine, urgent: bool = False
                   ) -> async_sessionmaker[AsyncSession]:
-    """A session factory whose objects stay readable after commit. On SQLite its sessions
-    take turns through the engine's write queue (bot/storage/writer.py); `urgent` ones (the
-    inbox's) go first."""
+    """A session factory whose objects stay readable after commit. `urgent` ones (the
+    inbox's) commit DURABLE; on SQLite every session takes its turn through the engine's
+    write queue (bot/storage/writer.py), urgent ones first."""
+    bind = engine.execution_options(**DURABLE) if urgent else engine
     if not is_sqlite(engine):
-        return async_sessionmaker(engine, expire_on_commit=False)
-    queue = QUEUES.setdefault(engine.sync_engine, WriteQueue())
+        return async_sessionmaker(bind, expire_on_commit=False)
+    queue = QUEUES.setdefault(engine.sync_engine.pool, WriteQueue())
     kind = type("QueuedSession", (QueuedSession,), {"queue": queue, "urgent": urgent})
-    return async_sessionmaker(engine, class_=kind, expire_on_commit=False)
+    return async_sessionmaker(bind, class_=kind, expire_on_commit=False)
 
 
 async def checkpoint(engine: AsyncEngine) -> None:

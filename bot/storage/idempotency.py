@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import String
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
+from bot.storage.upsert import insert_new
 
 
 class ProcessedEvent(Base):
@@ -23,9 +23,5 @@ class ProcessedEvent(Base):
 
 async def claim_event(session: AsyncSession, key: str, now: datetime) -> bool:
     """Record `key` and return True, or return False when it was handled before."""
-    try:
-        async with session.begin_nested():
-            session.add(ProcessedEvent(key=key, seen_at=now))
-    except IntegrityError:
-        return False
-    return True
+    return bool(await insert_new(session, ProcessedEvent, [{"key": key, "seen_at": now}],
+                                 "key", ProcessedEvent.seen_at))

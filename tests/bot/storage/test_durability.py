@@ -1,0 +1,34 @@
+"""What an acknowledgement promises is on disk when the inbox's commit returns; a turn's
+own commit is flushed lazily (a later inbox commit flushes it too, the log being in order)."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from adapters.runtime import Runtime
+from bot.storage.engine import is_sqlite, make_sessions
+from bot.storage.idempotency import claim_event
+
+
+async def _flush_level(runtime: Runtime, urgent: bool) -> str:
+    sqlite = is_sqlite(runtime.engine)
+    async with make_sessions(runtime.engine, urgent)() as session, session.begin():
+        await session.execute(text("SELECT 1"))  # the transaction (and its setting) begins
+        shown = await session.execute(text(
+            "PRAGMA synchronous" if sqlite else "SHOW synchronous_commit"))
+        return {"2": "on", "1": "off", "on": "on", "off": "off"}[str(shown.scalar_one())]
+
+
+async def test_the_inbox_commits_to_disk_and_a_turn_does_not_wait_for_it(
+        runtime: Runtime) -> None:
+    assert await _flush_level(runtime, urgent=True) == "on"
+    assert await _flush_level(runtime, urgent=False) == "off"
+    assert await _flush_level(runtime, urgent=True) == "on"  # a pooled connection switches back
+
+
+async def test_a_repeated_event_is_claimed_once(runtime: Runtime) -> None:
+    now = runtime.bot.clock.now()
+    async with runtime.sessions() as session, session.begin():
+        first = await claim_event(session, "slack:Ev1", now)
+        again = await claim_event(session, "slack:Ev1", now)
+    assert (first, again) == (True, False)
