@@ -19,9 +19,11 @@ from adapters.runtime import build_runtime, load_settings
 from bot.roles import Role
 from bot.vocabulary import Person
 
+# Plain help, not typer's rich panels: those show every flag as `--help <bool>`, and plain
+# text reads the same in a terminal, a pipe and a screen reader.
 app = typer.Typer(help="prepbot: a support assistant for K-12 teachers and their tech coaches.",
                   no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False)
+                  pretty_exceptions_enable=False, rich_markup_mode=None)
 kb = typer.Typer(help="Check, evaluate and reload the knowledge base.", no_args_is_help=True)
 roles = typer.Typer(help="Give people roles.", no_args_is_help=True)
 app.add_typer(db, name="db")

@@ -200,9 +200,17 @@ def _separate_demo(runtime: Runtime) -> Callable[[web.Application], AsyncIterato
     return run
 
 
+async def favicon(_: web.Request) -> web.FileResponse:
+    """The tab's icon: browsers ask /favicon.ico on every page load, whatever the page says."""
+    return web.FileResponse(STATIC / "favicon.svg",
+                            headers={"Content-Type": "image/svg+xml",
+                                     "Cache-Control": "max-age=86400"})
+
+
 def _mount(app: web.Application, get: Callable[[web.Request], Playground]) -> None:
     routes = handlers(get)
     app.router.add_get("/", routes["index"])
+    app.router.add_get("/favicon.ico", favicon)
     app.router.add_get("/playground/config", routes["config"])
     app.router.add_post("/playground/send", routes["send"])
     app.router.add_get("/playground/inbox", routes["inbox"])
@@ -218,6 +226,7 @@ def _mount_off(app: web.Application) -> None:
                             content_type="text/html", headers=HEADERS)
 
     app.router.add_get("/", page)
+    app.router.add_get("/favicon.ico", favicon)
     for path in ("/playground/config", "/playground/inbox"):
         app.router.add_get(path, refused)
     app.router.add_post("/playground/send", refused)

@@ -40,6 +40,14 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
         assert command in result.stdout
 
 
+@pytest.mark.parametrize("command", [(), ("schools", "add"), ("kb", "eval")])
+def test_help_shows_no_type_placeholders_on_flags(tmp_path: Path,
+                                                  command: tuple[str, ...]) -> None:
+    result = prepbot(*command, "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "--help" in result.stdout and "<bool>" not in result.stdout
+
+
 def test_db_upgrade_creates_the_default_sqlite_file(tmp_path: Path) -> None:
     result = prepbot("db", "upgrade", cwd=tmp_path, DATABASE_URL="")
     assert result.returncode == 0, result.stderr

@@ -20,6 +20,12 @@ async def test_the_page_and_its_assets_are_served(http: ClientSession) -> None:
         assert script.status == 200
 
 
+async def test_the_browser_finds_an_icon_where_it_always_asks(http: ClientSession) -> None:
+    async with http.get("/favicon.ico") as icon:
+        assert icon.status == 200 and icon.content_type == "image/svg+xml"
+        assert (await icon.read()).startswith(b"<svg")
+
+
 async def test_a_message_comes_back_as_blocks(http: ClientSession) -> None:
     status, body = await send(http, kind="message", text="the projector says no signal")
     assert status == 200
