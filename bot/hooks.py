@@ -6,9 +6,10 @@ registers a function for it (see bot/feature.py). Neither knows the other's tabl
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_
@@ -69,6 +70,7 @@ class DigestAsk:
     scope: Scope
     coach_id: int | None
     now: datetime
+    zone: tzinfo = UTC  # the reader's: a day in the digest is a day where they are
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,14 @@ def change(now: float | None, before: float | None) -> str:
     return f"{shown} ({'+' if delta > 0 else ''}{delta:g})" if delta else f"{shown} (same)"
 
 
-async def per_day(session: AsyncSession, column: Any, where: ColumnElement[bool]
-                  ) -> dict[date, int]:
-    """Rows per UTC day of a timestamp column, for the digest's chart."""
-    from sqlalchemy import func, select
+async def per_day(session: AsyncSession, column: Any, where: ColumnElement[bool],
+                  zone: tzinfo = UTC) -> dict[date, int]:
+    """Rows per local day (in `zone`) of a timestamp column, for the digest's chart.
 
-    day = func.date(column)  # a "YYYY-MM-DD" string on SQLite, a date on PostgreSQL
-    query = select(day, func.count()).where(where).group_by(day)
-    return {d if isinstance(d, date) else date.fromisoformat(str(d)): int(n)
-            for d, n in await session.execute(query)}
+    Counted here rather than in SQL: SQLite and PostgreSQL disagree on time zones, and a
+    digest's period holds a few thousand rows at most.
+    """
+    from sqlalchemy import select
+
+    moments = (await session.execute(select(column).where(where))).scalars()
+    return dict(Counter(moment.astimezone(zone).date() for moment in moments))
