@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import sys
 import urllib.error
 import urllib.request
@@ -47,6 +48,7 @@ def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] =
          name: Annotated[str, typer.Option(help="Your display name.")] = "You") -> None:
     """Talk to prepbot in this terminal."""
     from adapters.console import ConsoleChat, run_console
+    from adapters.console.messenger import ConsoleMessenger, news_for
 
     settings = load_settings()
     # The terminal is the conversation: only warnings may interrupt it.
@@ -54,10 +56,15 @@ def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] =
 
     async def main() -> None:
         runtime = await build_runtime(settings)
-        person = Person(platform="console", user_id=name.lower(), display_name=name)
+        messenger = ConsoleMessenger()
+        runtime.messengers.add(messenger)
+        # An id without spaces, so `/prepbot role console:mr-okafor coach` works as typed.
+        user_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "you"
+        person = Person(platform="console", user_id=user_id, display_name=name)
         await runtime.bot.grant(person, role)
         try:
-            await run_console(runtime.bot, chat=ConsoleChat(runtime.bot, person))
+            await run_console(runtime.bot, chat=ConsoleChat(runtime.bot, person),
+                              news=news_for(messenger, person))
         finally:
             await runtime.close()
 

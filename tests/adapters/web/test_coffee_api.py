@@ -52,7 +52,7 @@ async def test_cancel_asks_first_and_no_keeps_the_series(
 async def test_a_series_for_a_channel_with_nobody_in_it_is_not_silent(
         http: ClientSession, school: int, runtime: Runtime) -> None:
     said = await set_up(http, school, "nobody-here")
-    assert "I'll check who is in nobody-here" in said
+    assert "I'll check who is in nobody-here and tell you" in said
     await runtime.dispatcher.tick()
     told = text_of(await inbox(http, COACH))
     assert "I found nobody else in nobody-here" in told
