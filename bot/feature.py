@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.blocks import Reply
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    OpenWork,
+    SetupSteps,
+)
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Action, Command, Message, Submission
@@ -80,6 +89,7 @@ class Feature:
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()
     describe: Describe | None = None
+    setup: SetupSteps | None = None  # its steps of the admin's first-run checklist
     digest: DigestSection | None = None
     # Privacy: table -> "delete", "blank:col,col", "keep" or a function of its own.
     erase: Mapping[str, str | Eraser] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, and_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.blocks import Block, Reply
+from bot.blocks import Block, Button, Reply
 
 if TYPE_CHECKING:
     from bot.turn import Turn
@@ -84,6 +84,21 @@ class Section:
     daily: dict[str, dict[date, int]] = field(default_factory=dict)  # for the digest's chart
 
 
+@dataclass(frozen=True)
+class SetupStep:
+    """One step of the first-run checklist an admin sees, ticked when done (`/prepbot setup`).
+
+    `how` says what to do (a command it names must exist); `button` starts it when a click can.
+    """
+
+    order: int
+    title: str
+    done: bool
+    how: str
+    status: str = ""  # what is done so far, e.g. the schools' names
+    button: Button | None = None
+
+
 Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
@@ -91,6 +106,8 @@ DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]
 OpenWork = Callable[[AsyncSession, dict[int, str]], Awaitable[list[str]]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
+# A feature's steps of the first-run checklist, each ticked when the database says it is done.
+SetupSteps = Callable[[AsyncSession], Awaitable[Sequence[SetupStep]]]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.feature import Feature
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    OpenWork,
+    SetupSteps,
+)
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting
@@ -56,6 +65,11 @@ class Registry:
     def describes(self) -> list[Describe]:
         """What `/prepbot settings` shows besides the stored settings."""
         return [f.describe for f in self.features if f.describe]
+
+    @property
+    def setup_steps(self) -> list[SetupSteps]:
+        """Every feature's steps of the first-run checklist."""
+        return [f.setup for f in self.features if f.setup]
 
     @property
     def erase(self) -> dict[str, str | Eraser]:

@@ -1,7 +1,7 @@
 """Answers: a teacher asks, the knowledge base answers or admits it does not know."""
 
 from bot.feature import Feature, OnAction, OnCommand
-from bot.features.answers import digest, handlers, jobs
+from bot.features.answers import digest, handlers, jobs, service
 
 feature = Feature(
     "answers",
@@ -16,5 +16,6 @@ feature = Feature(
     jobs=jobs.register,
     settings=(jobs.QUESTION_RETENTION,),
     digest=digest.sections,
+    setup=service.setup_steps,
     erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
 )

@@ -19,7 +19,8 @@ async def setup(turn: Turn[Command]) -> list[Reply]:
     """`/coffee setup`: the form, with the current channel as the cohort."""
     schools = await service.schools(turn.session)
     if not schools:
-        raise BadInput("No schools yet: an admin adds one with `prepbot school add` first.")
+        raise BadInput("No schools yet: an admin adds one first with `/prepbot schools add` "
+                       "(a form), or follows `/prepbot setup`.")
     where = turn.incoming.conversation
     cohort = where.id if where.kind == "channel" else ""
     return [form_reply(views.setup_form(schools, cohort))]

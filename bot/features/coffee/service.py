@@ -79,7 +79,7 @@ def _minutes(value: str) -> int:
 
 def _school_id(value: str) -> int:
     if not value.strip().isdigit():
-        raise BadInput("Pick the school (an admin adds schools with `prepbot school add`).")
+        raise BadInput("Pick the school (an admin adds schools with `/prepbot schools add`).")
     return int(value)
 
 

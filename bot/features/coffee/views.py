@@ -17,8 +17,7 @@ from bot.people.prep import DAYS
 INVITE_WHEN = {"day_before": "the school day before", "morning_of": "that morning"}
 MODES = {"group": "Group coffee", "rotation": "1:1 rotation"}
 NOTE_LABEL = "Anything bugging you about tech this week?"
-CHECKING = ("I'll check who is in {cohort} and tell you if I can't find anyone else there "
-            "(a pulse refuses such a channel at once; listing a big one takes a while).")
+CHECKING = "I'll check who is in {cohort} and tell you if I find nobody else there."
 
 
 def when(moment: datetime, tz: str) -> str:

@@ -77,4 +77,4 @@ async def test_an_id_from_whoami_can_be_given_a_role_as_typed(http: ClientSessio
     assert " " not in who["Id"] and who["Id"].startswith("web:")
     _, body = await send(http, kind="message", text=f"/prepbot role {who['Id']} coach",
                          persona={"role": "admin", "name": "Ada"})
-    assert body["replies"][0]["text"] == f"{who['Id']} is now a coach."
+    assert body["replies"][0]["text"] == f"{who['Id']} (Ms Rivera) is now a coach."
