@@ -33,6 +33,15 @@ class Registry:
                 raise ValueError(f"the setting {setting.name!r} is declared twice")
             self.settings[setting.name] = setting
 
+    def add(self, feature: Feature) -> None:
+        """One more feature, after the bot was built: an adapter's own (the playground's demo
+        district). It brings commands, buttons and forms only: timed work and settings are
+        gathered once, when the bot is built."""
+        if feature.jobs is not None or feature.settings:
+            raise ValueError(f"{feature.name}: a feature added later brings no jobs or settings")
+        self.router.add(feature)
+        self.features = (*self.features, feature)
+
     def fill(self, jobs: Jobs) -> Jobs:
         """Let every feature register its timed work."""
         jobs.features = self

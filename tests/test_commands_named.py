@@ -8,11 +8,14 @@ import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 import typer
 
 from adapters.cli import app
+from adapters.district import District
+from adapters.district.feature import demo_feature
 from bot.features import FEATURES
 from bot.router import Router
 
@@ -63,7 +66,8 @@ def named() -> list[tuple[str, str]]:
     return sorted(set(found))
 
 
-ROUTER = Router(FEATURES)
+# Every feature, and the demo district's `/demo` (the playground and `prepbot chat` add it).
+ROUTER = Router((*FEATURES, demo_feature(cast(District, None))))
 SUB_WORDS = {word for path in ROUTER.commands for word in path.split()[1:]}
 
 

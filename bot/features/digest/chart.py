@@ -71,7 +71,8 @@ def alt_text(daily: Daily) -> str:
     what = " and ".join(names) or "activity"
 
     def counts(c: dict[str, int]) -> str:
-        return ", ".join(f"{c[name]} {name}" for name in names)
+        return ", ".join(f"{c[name]} {name.removesuffix('s') if c[name] == 1 else name}"
+                         for name in names)
 
     if len(daily) <= 10:
         return f"Bar chart of {what} per day: " + "; ".join(
