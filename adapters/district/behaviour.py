@@ -41,11 +41,15 @@ def click(button: Button, said: str) -> Move:
     return Move(said, action_id=button.action_id, value=button.value)
 
 
-def score(teacher: Teacher, item: str, size: int, rng: random.Random) -> str:
-    """A point on a scale of `size` for one statement, by what it asks about."""
-    leaning = (teacher.ease if item.startswith("peou") else teacher.keen
-               if item.startswith("pu") else round((teacher.keen + teacher.ease) / 2))
-    seven = min(7, max(1, leaning + rng.choice((-1, 0, 0, 0, 1))))
+def score(teacher: Teacher, item: str, size: int, mood: dict[str, int],
+          rng: random.Random) -> str:
+    """A point on a scale of `size` for one statement: the teacher's view of what it asks
+    about (ease of use, usefulness, or both), their mood that week, and a little noise."""
+    construct = "peou" if item.startswith("peou") else "pu" if item.startswith("pu") else ""
+    leaning = {"peou": teacher.ease, "pu": teacher.keen}.get(
+        construct, round((teacher.keen + teacher.ease) / 2))
+    shift = mood.setdefault(construct, rng.choice((-1, 0, 0, 1)))
+    seven = min(7, max(1, leaning + shift + rng.choice((0,) * 8 + (-1, 1))))
     return str(round(1 + (seven - 1) * (size - 1) / 6))
 
 
@@ -54,12 +58,13 @@ def survey(teacher: Teacher, form: Form, reminder: bool, rng: random.Random) -> 
     doubtful never (as real cohorts do)."""
     if teacher.keen <= 2 or (teacher.keen == 3 and not reminder):
         return []
-    values = {f.name: score(teacher, f.name, len(f.options), rng) for f in form.fields
+    week: dict[str, int] = {}
+    values = {f.name: score(teacher, f.name, len(f.options), week, rng) for f in form.fields
               if isinstance(f, Choice)}
-    mood = "high" if teacher.keen >= 6 else ("low" if teacher.keen <= 3 else "mid")
+    tone = "high" if teacher.keen >= 6 else ("low" if teacher.keen <= 3 else "mid")
     if any(isinstance(f, Input) and f.name == "comment" for f in form.fields) \
             and rng.random() < 0.6:
-        values["comment"] = rng.choice(COMMENTS[mood])
+        values["comment"] = rng.choice(COMMENTS[tone])
     return [Move("sent their survey answers", form_id=form.form_id, values=values,
                  context=form.context)]
 
@@ -120,6 +125,9 @@ def after_answer(teacher: Teacher, reply: Reply, when: str = "") -> list[Move]:
     "did you mean" pick, or a person when the bot had no article."""
     rng = draw(teacher.key, "answer", reply.text[:80], when)
     found = buttons_of(reply)
+    if "tickets.join" in found and rng.random() < 0.8:  # "Same problem? Add me to #12"
+        return [click(found["tickets.join"], f"said \u201cme too\u201d: "
+                                             f"{found['tickets.join'].label}")]
     if "answers.helpful.yes" in found and rng.random() < 0.85:
         if rng.random() < 0.75:
             return [click(found["answers.helpful.yes"], "said the answer helped")]

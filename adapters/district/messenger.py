@@ -60,7 +60,7 @@ def name_of(person: Person) -> str:
     return person.display_name or person.user_id
 
 
-def gist(reply: Reply, limit: int = 110) -> str:
+def gist(reply: Reply, limit: int = 80) -> str:
     """The first words of a message, on one line."""
     text = " ".join(reply.text.replace("**", "").split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -138,7 +138,8 @@ def pressed(replies: list[Reply], action: str) -> list[Button]:
 
 async def coach_round(d: District, rng: random.Random) -> None:
     """The simulated coach's morning: claim what is new, resolve most of what they hold."""
-    queue = await d.send(Command(name="tickets", text="", **d.origin(COACH)))
+    # The demo school's queue only: what was there before the district is not theirs.
+    queue = await d.send(Command(name="tickets", text=f"school {SCHOOL}", **d.origin(COACH)))
     claimed = {b.value for b in pressed(queue, "tickets.claim")}
     for value in claimed:
         await d.click(COACH, Button("Claim", "tickets.claim", value))

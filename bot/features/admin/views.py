@@ -19,7 +19,7 @@ ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoen
 SCHOOLS_USAGE = ("`/prepbot schools add <name> [America/Chicago] [07:30-15:00]` (or no words "
                  "for a form), `/prepbot schools edit <name>`, "
                  "`/prepbot schools closures <name> [2026-12-21..2027-01-01 Winter break]`")
-DONE, TODO = "✅ Done", "⬜ To do"
+DONE, TODO = "☑ Done", "☐ To do"  # ballot boxes: in every font, and said in words too
 
 
 def hours(school: SchoolRow) -> str:
@@ -106,6 +106,7 @@ def checklist(steps: Sequence[SetupStep]) -> Reply:
     for number, step in enumerate(steps, 1):
         mark = DONE if step.done else TODO
         what = step.status if step.done and step.status else step.how
+        what += "" if what.endswith((".", ")", "!")) else "."
         blocks.append(Text(f"{mark}: {number}. **{step.title}**. {what}"))
     buttons = tuple(step.button for step in steps if step.button and not step.done)
     if buttons:
