@@ -60,10 +60,13 @@ def name_of(person: Person) -> str:
     return person.display_name or person.user_id
 
 
-def gist(reply: Reply, limit: int = 80) -> str:
-    """The first words of a message, on one line."""
+def gist(reply: Reply, limit: int = 90) -> str:
+    """A message's first sentence (or first words), on one line."""
     text = " ".join(reply.text.replace("**", "").split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    first = text.split(". ", 1)[0]
+    if len(first) <= limit:
+        return first if first == text else first + "."
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 class DistrictMessenger:
