@@ -9,6 +9,7 @@ const working = document.getElementById("working");
 let personas = false;
 let seen = "";  // the last district event this page showed
 let pending = 0;
+let signIn = 0;  // counts persona switches: an answer to an earlier persona is not shown
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -134,6 +135,7 @@ function busy(on) {
 
 async function send(body, fromItem = null) {
   errorBox.hidden = true;
+  const asked = signIn;
   busy(true);
   const response = await fetch("/playground/send", {
     method: "POST", headers: { "Content-Type": "application/json" },
@@ -145,6 +147,7 @@ async function send(body, fromItem = null) {
     errorBox.hidden = false;
     return;
   }
+  if (asked !== signIn) return;  // the persona changed while this was on its way
   let first = null;
   for (const reply of data.replies) first = first || renderReply(reply, fromItem);
   // The start of the answer comes into view; the message box stays docked below it.
@@ -181,18 +184,20 @@ function renderDistrict(district) {
 }
 
 async function poll() {
+  const asked = signIn;
   const who = personas ? persona() : { role: "teacher", name: "Guest" };
   const query = new URLSearchParams({ ...who, since: seen });
   const response = await fetch(`/playground/inbox?${query}`).catch(() => null);
   if (!response || !response.ok) return;
   const data = await response.json();
+  if (asked !== signIn) return;
   for (const reply of data.replies) renderReply(reply, null);
   if (data.district) renderDistrict(data.district);
 }
 
 // Switching persona is signing in as someone else: what was only for the last one goes.
-let lastRole = "teacher";
 function switched() {
+  signIn += 1;
   for (const item of log.querySelectorAll("li.msg.private, li.msg.me")) item.remove();
   const who = persona();
   const note = `You are now ${who.name}, ${who.role}.`;
@@ -200,8 +205,7 @@ function switched() {
   if (last && last.classList.contains("note")) last.textContent = note;
   else log.append(el("li", { className: "msg note", textContent: note }));
   // An admin sees what is left to set up as soon as they become one.
-  if (who.role === "admin" && lastRole !== "admin") say("/prepbot setup");
-  lastRole = who.role;
+  if (who.role === "admin") say("/prepbot setup");
 }
 
 document.getElementById("composer").addEventListener("submit", (event) => {

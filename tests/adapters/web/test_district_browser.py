@@ -68,9 +68,10 @@ async def say(page: Page, text: str) -> None:
 
 
 async def be(page: Page, role: str, name: str) -> None:
-    await page.get_by_label("Role").select_option(role)
-    await page.get_by_label("Name").fill(name)
-    await page.get_by_label("Name").press("Tab")
+    """Switch persona: the name first, then the role (each change is a sign-in)."""
+    await page.get_by_label("Name", exact=True).fill(name)
+    await page.get_by_label("Name", exact=True).press("Tab")
+    await page.get_by_label("Role", exact=True).select_option(role)
 
 
 def last_bot(page: Page) -> playwright_api.Locator:
