@@ -9,17 +9,19 @@ import os
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import outbox, texts
+from bot import inbox, outbox, texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput, PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
+from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
 from bot.ports import Clock, Messengers, SystemClock
@@ -29,8 +31,10 @@ from bot.roles import Role
 from bot.router import as_command
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
+from bot.scheduling.models import DisconnectedRow
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
+from bot.storage.engine import make_sessions
 from bot.storage.idempotency import claim_event
 from bot.turn import Turn
 from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
@@ -77,6 +81,12 @@ class Bot:
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,
                                      lease=timedelta(seconds=settings.delivery_lease_seconds))
+        engine = sessions.kw["bind"]
+        self.inbox = Inbox(make_sessions(engine, urgent=True), self.clock,
+                           lease=timedelta(seconds=settings.inbox_lease_seconds))
+        # How each platform answers an arrival when no request is waiting (after a crash).
+        self.responders: dict[str, Responder] = {}
+        self.dispatcher.recoverers.append(self.recover)
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
         """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command.
@@ -88,14 +98,19 @@ class Bot:
             return message
         return as_command(message, self.router.names if bare_words else None) or message
 
-    async def handle(self, incoming: AnyIncoming) -> list[Reply]:
-        """Handle one incoming event and return the replies; retried events return nothing."""
+    async def handle(self, incoming: AnyIncoming, arrival: Arrival | None = None
+                     ) -> list[Reply]:
+        """Handle one incoming event and return the replies; retried events return nothing.
+
+        For an arrival from the inbox, the replies are stored with the turn's effects, and a
+        database failure leaves it to be worked again rather than lost.
+        """
         kind = type(incoming).__name__.lower()
         self.metrics.incoming.labels(kind).inc()
         incoming = scrubbed(incoming)
         async with self.sessions() as session:
             try:
-                return await self._handle(session, incoming)
+                replies, notices = await self._handle(session, incoming, arrival)
             except PrepbotError as error:
                 await session.rollback()
                 return [Reply(str(error), (Text(str(error)),), private=True)]
@@ -104,15 +119,22 @@ class Bot:
                     await session.rollback()
                 self.metrics.errors.inc()
                 log.exception("database error while handling a %s", kind)
-                return [Reply(texts.SAVE_FAILED, (Text(texts.SAVE_FAILED),), private=True)]
+                said = texts.WILL_RETRY if arrival is not None else texts.SAVE_FAILED
+                return [Reply(said, (Text(said),), private=True)]
+        # Sent once the session is closed: no network wait while holding SQLite's writer.
+        await self.dispatcher.send_notices(notices)
+        return replies
 
-    async def _handle(self, session: AsyncSession, incoming: AnyIncoming) -> list[Reply]:
+    async def _handle(self, session: AsyncSession, incoming: AnyIncoming,
+                      arrival: Arrival | None) -> tuple[list[Reply], list[str]]:
         now = self.clock.now()
         if incoming.event_id:
             key = f"{incoming.person.platform}:{incoming.event_id}"
             if not await claim_event(session, key, now):
                 self.metrics.duplicates.inc()
-                return []
+                return [], []
+        if incoming.person.platform in self.dispatcher.gone:
+            await self._reconnected(session, incoming.person.platform)
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
         await remember_conversation(session, incoming.conversation, person.id, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
@@ -121,13 +143,47 @@ class Bot:
         replies = await self.router.dispatch(turn)
         source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
         notices = await outbox.plan(session, turn.notices, source, now)
+        if arrival is not None:
+            await inbox.answered(session, arrival.id, replies, now)
         await session.commit()
-        await self.dispatcher.send_notices(notices)
         elapsed = time.perf_counter() - started
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
         # One line per event for operators: its kind and timing, never what was typed.
         log.info("handled %s in %.1f ms", type(incoming).__name__, elapsed * 1000)
-        return replies
+        return replies, notices
+
+    async def disconnect(self, platform: str, reason: str) -> None:
+        """A platform says it is gone (uninstalled): stop sending there, keep every row."""
+        async with self.sessions() as session, session.begin():
+            await session.merge(DisconnectedRow(platform=platform, reason=reason[:64],
+                                                since=self.clock.now()))
+        self.dispatcher.gone[platform] = reason
+        log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
+
+    async def _reconnected(self, session: AsyncSession, platform: str) -> None:
+        # It speaks to us again (reinstalled): deliveries there resume.
+        await session.execute(delete(DisconnectedRow).where(DisconnectedRow.platform == platform))
+        self.dispatcher.gone.pop(platform, None)
+
+    async def recover(self, now: datetime) -> int:
+        """Work what a crashed process left in the inbox, and answer where it came from."""
+        count = 0
+        for arrival, status, stored in await self.inbox.left_over(now):
+            respond = self.responders.get(arrival.incoming.person.platform)
+            if respond is None:
+                continue  # that platform is not mounted here: another replica answers it
+            replies = stored if status == "answered" else await self.handle(
+                arrival.incoming, arrival)
+            try:
+                await respond(arrival.reply_to, replies)
+            except Exception:  # tried again once its lease has passed
+                log.warning("a recovered %s arrival could not be answered",
+                            arrival.incoming.person.platform, exc_info=True)
+                continue
+            self.inbox.settle(arrival)
+            count += 1
+        await self.inbox.drain()
+        return count
 
     async def grant(self, person: Person, role: Role) -> None:
         """Give a person a role (the admin CLI and the playground's persona switch use this);

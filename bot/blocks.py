@@ -170,3 +170,16 @@ def reply_from_json(text: str) -> Reply:
     if not isinstance(found, Reply):
         raise ValueError("not a stored reply")
     return found
+
+
+def replies_to_json(replies: list[Reply]) -> str:
+    """Several replies as one JSON array."""
+    return json.dumps([_encode(reply) for reply in replies], separators=(",", ":"))
+
+
+def replies_from_json(text: str) -> list[Reply]:
+    """The replies `replies_to_json` wrote."""
+    found = _decode(json.loads(text))
+    if not isinstance(found, tuple) or not all(isinstance(r, Reply) for r in found):
+        raise ValueError("not stored replies")
+    return list(found)

@@ -15,13 +15,20 @@ from typing import TYPE_CHECKING, Any
 from bot.blocks import Reply
 from bot.hooks import (
     AnswerExtra,
+    Busy,
     Describe,
     DigestSection,
     Eraser,
     Escalate,
     Export,
+    Mentions,
     OpenWork,
+    OwnAnswer,
+    Portfolio,
+    PulseWaves,
     SetupSteps,
+    StartCycle,
+    ToolRegister,
 )
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
@@ -99,3 +106,10 @@ class Feature:
     escalate: Escalate | None = None
     answer_extra: AnswerExtra | None = None
     open_work: OpenWork | None = None
+    own_answer: OwnAnswer | None = None
+    pulse_waves: PulseWaves | None = None
+    mentions: Mentions | None = None
+    tool_register: ToolRegister | None = None
+    start_cycle: StartCycle | None = None
+    busy: Busy | None = None
+    portfolio: Portfolio | None = None

@@ -110,6 +110,8 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     deliveries = Base.metadata.tables["deliveries"]  # planned to their user id, not yet linked
     await session.execute(delete(deliveries).where(
         deliveries.c.recipient == f"{platform}:{user_id}"))
+    inbox = Base.metadata.tables["inbox"]  # what they sent, not yet worked (or its receipt)
+    await session.execute(delete(inbox).where(inbox.c.sender == f"{platform}:{user_id}"))
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)
     person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it

@@ -7,13 +7,20 @@ from collections.abc import Sequence
 from bot.feature import Feature
 from bot.hooks import (
     AnswerExtra,
+    Busy,
     Describe,
     DigestSection,
     Eraser,
     Escalate,
     Export,
+    Mentions,
     OpenWork,
+    OwnAnswer,
+    Portfolio,
+    PulseWaves,
     SetupSteps,
+    StartCycle,
+    ToolRegister,
 )
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
@@ -94,3 +101,38 @@ class Registry:
     def exports(self) -> dict[str, Export]:
         """Named exports for the command line."""
         return {name: export for f in self.features for name, export in f.exports.items()}
+
+    @property
+    def own_answers(self) -> list[OwnAnswer]:
+        """Features that answer some questions from their own data before the knowledge base."""
+        return [f.own_answer for f in self.features if f.own_answer]
+
+    @property
+    def pulse_waves(self) -> PulseWaves | None:
+        """Who launches TAM waves for others and reads their buy-in (the pulse feature)."""
+        return next((f.pulse_waves for f in self.features if f.pulse_waves), None)
+
+    @property
+    def mentions(self) -> list[Mentions]:
+        """Who can find what teachers wrote about something (tickets, questions)."""
+        return [f.mentions for f in self.features if f.mentions]
+
+    @property
+    def tool_register(self) -> ToolRegister | None:
+        """Who keeps the district's tool register (the tools feature)."""
+        return next((f.tool_register for f in self.features if f.tool_register), None)
+
+    @property
+    def start_cycle(self) -> StartCycle | None:
+        """Who starts coaching cycles (the cycles feature)."""
+        return next((f.start_cycle for f in self.features if f.start_cycle), None)
+
+    @property
+    def busy(self) -> list[Busy]:
+        """Who books a coach's time (observations, cycle steps, 1:1 coffees)."""
+        return [f.busy for f in self.features if f.busy]
+
+    @property
+    def portfolio(self) -> list[Portfolio]:
+        """Every feature's lines in a coach's record."""
+        return [f.portfolio for f in self.features if f.portfolio]

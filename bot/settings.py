@@ -46,6 +46,8 @@ class Settings(BaseSettings):
                                           validation_alias="PREPBOT_DELIVERY_LEASE_SECONDS")
     max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
     secret_key: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY")
+    inbox_lease_seconds: float = Field(default=30, gt=0,
+                                       validation_alias="PREPBOT_INBOX_LEASE_SECONDS")
 
     @field_validator("database_url", mode="before")
     @classmethod

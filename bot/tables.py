@@ -1,11 +1,15 @@
 """Every table prepbot has: the core's and each feature's, for Alembic, copies and tests."""
 
-from bot import charts, stored_settings
+from bot import charts, inbox, stored_settings
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
+from bot.features.cycles import models as cycles
 from bot.features.digest import models as digest
+from bot.features.pilots import models as pilots
+from bot.features.portfolio import models as portfolio
 from bot.features.pulse import models as pulse
 from bot.features.tickets import models as tickets
+from bot.features.tools import models as tools
 from bot.people import models as people
 from bot.scheduling import models as scheduling
 from bot.schools import models as schools
@@ -14,5 +18,22 @@ from bot.storage.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["answers", "charts", "coffee", "digest", "idempotency", "metadata", "people",
-           "pulse", "scheduling", "schools", "stored_settings", "tickets"]
+__all__ = [
+    "answers",
+    "charts",
+    "coffee",
+    "cycles",
+    "digest",
+    "idempotency",
+    "inbox",
+    "metadata",
+    "people",
+    "pilots",
+    "portfolio",
+    "pulse",
+    "scheduling",
+    "schools",
+    "stored_settings",
+    "tickets",
+    "tools",
+]

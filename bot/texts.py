@@ -18,6 +18,8 @@ NOT_ALLOWED_COMMAND = "Sorry, `/{name}` is only for {who}. Ask a coach if you ne
 NOT_ALLOWED_ACTION = "Sorry, only {who} can do that."
 ROLE_GROUPS = {"coach": "coaches and admins", "admin": "admins"}
 HELP_INTRO = ("I'm prepbot. Ask me a tech question in your own words, or use a command:")
+WILL_RETRY = ("I've got your message, but something on my side is slow right now. I'll answer "
+              "here as soon as it's sorted; no need to send it again.")
 SAVE_FAILED = ("Sorry, something went wrong on my side and nothing was saved. "
                "Please try again in a minute.")
 ARTICLE_GONE = "That article is no longer in the knowledge base. Try asking again."

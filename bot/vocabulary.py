@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypedDict
@@ -86,3 +88,21 @@ class Submission(Incoming):
 
 
 AnyIncoming = Message | Command | Action | Submission
+KINDS: dict[str, type[Incoming]] = {k.__name__: k for k in (Message, Command, Action, Submission)}
+
+
+def incoming_to_json(incoming: AnyIncoming) -> str:
+    """An incoming event as JSON, to keep in the inbox until it is handled."""
+    return json.dumps({"kind": type(incoming).__name__, **dataclasses.asdict(incoming)},
+                      separators=(",", ":"))
+
+
+def incoming_from_json(text: str) -> AnyIncoming:
+    """The incoming event `incoming_to_json` wrote."""
+    data = json.loads(text)
+    kind = KINDS[data.pop("kind")]
+    data["person"] = Person(**data["person"])
+    data["conversation"] = Conversation(**data["conversation"])
+    found = kind(**data)
+    assert isinstance(found, Message | Command | Action | Submission)
+    return found

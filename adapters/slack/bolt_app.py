@@ -1,14 +1,19 @@
-"""The slack-bolt AsyncApp: each Slack payload is acknowledged first, then run through the core."""
+"""The slack-bolt AsyncApp: each Slack payload is stored, acknowledged, then worked by the core.
+
+Every listener writes its payload to the inbox before it acknowledges (adapters/slack/
+intake.py), so nothing Slack was told "got it" can be lost. Payloads prepbot does not act
+on (other events, other apps' shortcuts, legacy dialogs, option lists) are acknowledged and
+ignored: a 404 would make Slack count a failed delivery and send it again.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import hashlib
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
 from slack_bolt.async_app import AsyncApp
@@ -19,19 +24,20 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import home, inbound
 from adapters.slack.blockkit import SUBMIT_FORM
 from adapters.slack.delivery import Delivery
-from adapters.slack.inbound import Payload, Where
+from adapters.slack.inbound import Payload
+from adapters.slack.intake import Intake
 from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
-from bot.vocabulary import AnyIncoming, Incoming
+from bot.vocabulary import Incoming
 
 log = logging.getLogger(__name__)
-SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
-WORKERS = 8  # answers worked on at once; more wait their turn (they are already acknowledged)
-WORKING = "Working on it…"
 Ack = Callable[..., Awaitable[None]]
 ANY = re.compile(r".*")
 In = TypeVar("In", bound=Incoming)
+NOT_TAKEN = ("Sorry, I couldn't take that just now, so nothing was saved. Please try again in "
+             "a minute.")
+GONE = ("app_uninstalled", "tokens_revoked")
 
 
 def once(incoming: In, req: AsyncBoltRequest) -> In:
@@ -45,7 +51,7 @@ def once(incoming: In, req: AsyncBoltRequest) -> In:
 
 
 class SlackAdapter:
-    """Holds the bolt app, the core, and the work still running after an acknowledgement."""
+    """Holds the bolt app, the core, and the intake that stores and works each payload."""
 
     def __init__(self, bot: Bot, client: AsyncWebClient, signing_secret: str,
                  public_url: str = "") -> None:
@@ -54,13 +60,12 @@ class SlackAdapter:
         self.public_url = public_url
         self.messenger = SlackMessenger(client, public_url)
         self.delivery = Delivery(client, public_url)
-        self.running: set[asyncio.Task[None]] = set()
-        self.workers = asyncio.Semaphore(WORKERS)
+        self.intake = Intake(bot, self.delivery, self.messenger)
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
         # (Socket Mode needs no signature), so bolt's own check is off.
-        # process_before_response: each listener only acks and spawns its work (see spawn),
-        # so bolt answers at once instead of polling every 10 ms for the ack.
+        # process_before_response: each listener stores, acks and spawns its work, so bolt
+        # answers at once instead of polling every 10 ms for the ack.
         self.app = AsyncApp(client=client, signing_secret=signing_secret,
                             request_verification_enabled=False,
                             process_before_response=True, logger=log)
@@ -72,72 +77,65 @@ class SlackAdapter:
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home)
         app.event("reaction_added")(self.on_reaction)
+        for name in GONE:
+            app.event(name)(self.on_gone)
         app.command(re.compile(r"^/.+"))(self.on_command)
         app.action(ANY)(self.on_action)
         app.view_submission(ANY)(self.on_submission)
-        app.view_closed(ANY)(self.on_closed)
+        app.view_closed(ANY)(self.ignore)
         app.shortcut(inbound.TICKET_SHORTCUT)(self.on_shortcut)
+        # What prepbot does not act on is acknowledged, never left to bolt's 404.
+        app.event(ANY)(self.ignore)
+        app.shortcut(ANY)(self.ignore)
+        app.options(ANY)(self.no_options)
+        app.dialog_submission(ANY)(self.ignore)
+        app.dialog_cancellation(ANY)(self.ignore)
 
-    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        """Run work after the acknowledgement, remembered so shutdown can wait for it."""
-        task = asyncio.create_task(work)
-        self.running.add(task)
-        task.add_done_callback(self._finished)
-
-    def _finished(self, task: asyncio.Task[None]) -> None:
-        self.running.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("Slack work failed", exc_info=task.exception())
+    @property
+    def running(self) -> set[Any]:
+        """Work taken and not finished yet."""
+        return self.intake.running
 
     async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for acknowledged work to finish (on shutdown, and in tests)."""
-        while self.running:
-            done, _ = await asyncio.wait(set(self.running), timeout=timeout)
-            if not done:
-                return
+        """Wait for taken work to finish (on shutdown, and in tests)."""
+        await self.intake.drain(timeout)
 
-    async def run(self, incoming: AnyIncoming, where: Where, in_response: bool = False) -> None:
-        """Run the core (saying so when it is slow) and deliver what it says."""
-        work = asyncio.ensure_future(self._answer(incoming))
-        done, _ = await asyncio.wait({work}, timeout=SLOW_SECONDS)
-        if not done:
-            await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
-        replies = await work
-        async with self.workers:
-            await self.delivery.send(replies, where, in_response)
+    async def ignore(self, ack: Ack, body: Payload) -> None:
+        """A payload prepbot has no use for: acknowledged, noted at debug level."""
+        await ack()
+        log.debug("ignored a Slack %s payload", body.get("type"))
 
-    async def _answer(self, incoming: AnyIncoming) -> list[Reply]:
-        # A bounded number of answers at once: acknowledgements stay fast under a burst.
-        async with self.workers:
-            try:
-                person = await self.messenger.profile(incoming.person)
-            except (SlackApiError, OSError):  # Slack unreachable: the bare user id will do
-                person = incoming.person
-            return await self.bot.handle(dataclasses.replace(incoming, person=person))
+    async def no_options(self, ack: Ack) -> None:
+        """An external select asking for options: there are none."""
+        await ack(options=[])
+
+    async def on_gone(self, ack: Ack, body: Payload) -> None:
+        """The app was uninstalled or its tokens revoked: stop sending there, keep the data."""
+        await ack()
+        reason = str((body.get("event") or {}).get("type", "app_uninstalled"))
+        await self.bot.disconnect("slack", reason)
 
     async def on_message(self, body: Payload, context: Any) -> None:
-        """`message.im`: a DM typed to the bot (events are acknowledged by bolt)."""
+        """`message.im`: a DM typed to the bot (stored before bolt acknowledges it)."""
         found = inbound.direct_message(body, context.bot_user_id)
         if found is not None:
             message, where = found
-            self.spawn(self.run(self.bot.command_from_text(message), where))
+            await self.intake.take(self.bot.command_from_text(message), where)
 
     async def on_mention(self, body: Payload, context: Any) -> None:
         """`app_mention`: answered in the thread of the mention."""
         found = inbound.mention(body, context.bot_user_id)
         if found is not None:
             message, where = found
-            self.spawn(self.run(self.bot.command_from_text(message), where))
+            await self.intake.take(self.bot.command_from_text(message), where)
 
     async def on_reaction(self, body: Payload) -> None:
-        """`reaction_added`: a 🎫 on a message opens a ticket from that message's text."""
+        """`reaction_added`: a 🎫 on a message opens a ticket from that message's text (read
+        first, so what is stored is the ticket; Slack sends the event again if this is slow)."""
         found = inbound.reaction(body)
-        if found is not None:
-            self.spawn(self.ticket_from_reaction(*found))
-
-    async def ticket_from_reaction(self, channel: str, ts: str, user_id: str,
-                                   event_id: str | None) -> None:
-        """Read the reacted-to message, then run it as `/ticket <text>`."""
+        if found is None:
+            return
+        channel, ts, user_id, event_id = found
         try:
             page = await self.client.conversations_history(channel=channel, latest=ts,
                                                            inclusive=True, limit=1)
@@ -149,13 +147,14 @@ class SlackAdapter:
             return  # a thread reply or a deleted message: nothing to carry over
         command, where = inbound.reaction_ticket(channel, user_id,
                                                  str(messages[0].get("text", "")), event_id)
-        await self.run(command, where)
+        await self.intake.take(command, where)
 
     async def on_home(self, body: Payload) -> None:
-        """`app_home_opened`: publish the Home tab for this person."""
+        """`app_home_opened`: publish the Home tab for this person (nothing to store)."""
         event = body.get("event") or {}
         if event.get("tab") == "home" and event.get("user"):
-            self.spawn(self.publish_home(str(event["user"]), str(event.get("channel") or "")))
+            self.intake.spawn(self.publish_home(str(event["user"]),
+                                                str(event.get("channel") or "")))
 
     async def publish_home(self, user_id: str, channel: str) -> None:
         """Build and publish one person's Home tab."""
@@ -166,55 +165,57 @@ class SlackAdapter:
         await self.client.views_publish(user_id=user_id, view=view)
 
     async def on_command(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
-        """A slash command: acknowledge with nothing, answer through its response_url."""
-        await ack()
+        """A slash command: stored, then acknowledged with nothing (or with why it could not
+        be taken); answered through its response_url."""
         command, where = inbound.command(body)
-        self.spawn(self.run(once(command, req), where, in_response=True))
+        try:
+            await self.intake.take(once(command, req), where, in_response=True)
+        except Exception:  # the database is out of reach: say so now, Slack never resends
+            log.exception("a slash command could not be stored")
+            await ack(text=NOT_TAKEN)
+            return
+        await ack()
 
     async def on_action(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A button click or radio choice."""
-        await ack()
         found = inbound.action(body)
         if found is None:
+            await ack()
             return
         action, where = once(found[0], req), found[1]
         if action.action_id == SUBMIT_FORM:  # a form shown inside a message was submitted
-            self.spawn(self.submit_inline(body, req))
-            return
-        self.spawn(self.run(action, where))
+            await self.submit_inline(body, req)
+        else:
+            await self.intake.take(action, where)
+        await ack()
 
     async def submit_inline(self, body: Payload, req: AsyncBoltRequest) -> None:
-        """Run a message form's Submit as the Submission its modal would have given."""
+        """Take a message form's Submit as the Submission its modal would have given."""
         found = inbound.form_submission(body)
         if found is None:
             return
         submission, where, missing = found
         if missing:  # what a modal would have refused to submit
             text = "Please fill in: " + ", ".join(missing) + "."
-            await self.delivery.send([Reply(text, (Text(text, markdown=False),), private=True)],
-                                     where)
+            self.intake.spawn(self.delivery.send(
+                [Reply(text, (Text(text, markdown=False),), private=True)], where))
             return
-        await self.run(once(submission, req), where)
+        await self.intake.take(once(submission, req), where)
 
     async def on_submission(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
-        """A modal was submitted: close it at once, then answer where it was opened."""
-        await ack()
+        """A modal was submitted: stored, the modal closed, answered where it was opened."""
         submission, where = inbound.submission(body)
-        self.spawn(self.run(once(submission, req), where))
-
-    async def on_closed(self, ack: Ack) -> None:
-        """A modal was cancelled: nothing to do."""
+        await self.intake.take(once(submission, req), where)
         await ack()
 
     async def on_shortcut(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """"Open a ticket from this message"."""
-        await ack()
         command, where = inbound.shortcut(body)
-        self.spawn(self.run(once(command, req), where, in_response=True))
+        await self.intake.take(once(command, req), where, in_response=True)
+        await ack()
 
     async def running_ctx(self, _: object) -> AsyncIterator[None]:
-        """An aiohttp cleanup context: on shutdown, let acknowledged work finish."""
+        """An aiohttp cleanup context: on shutdown, let taken work finish."""
         yield
         with contextlib.suppress(Exception):
             await self.drain()
-

@@ -22,7 +22,8 @@ MAX_AGE = 5 * 60  # Slack's (and bolt's) replay window, in seconds
 SHAPES: dict[str, tuple[type, ...]] = {
     "event": (dict,), "view": (dict,), "message": (dict,), "container": (dict,),
     "item": (dict,), "previous_message": (dict,), "function_data": (dict,),
-    "assistant_thread": (dict,), "state": (dict,), "values": (dict,),
+    # a legacy dialog_submission's "state" is the string the dialog was opened with
+    "assistant_thread": (dict,), "state": (dict, str), "values": (dict,),
     "actions": (list,), "authorizations": (list,), "response_urls": (list,),
     "user": (dict, str), "team": (dict, str, type(None)), "channel": (dict, str),
     "enterprise": (dict, str, type(None)), "selected_option": (dict, type(None)),

@@ -13,11 +13,10 @@ from adapters.slack.blockkit import SUBMIT_FORM, core_action_id
 from bot.vocabulary import Action, Command, Conversation, Message, Origin, Person, Submission
 
 PLATFORM = "slack"
-COMMANDS = ("ask", "ticket", "tickets", "pulse", "coffee", "digest", "prepbot")
 TICKET_SHORTCUT = "prepbot.ticket_from_message"  # the callback_id in deploy/slack/manifest.yml
 # Subtypes that are still a person typing to us; edits, joins, deletions and bots are not.
 TYPED_SUBTYPES = {None, "file_share", "thread_broadcast"}
-MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 Payload = Mapping[str, Any]
 
@@ -90,6 +89,14 @@ def direct_message(body: Payload, bot_user_id: str | None) -> tuple[Message, Whe
     return Message(text=str(event.get("text", "")), **origin), where
 
 
+def without_mention(text: str, bot_user_id: str | None) -> str:
+    """The text without the bot's own @mention; other people mentioned stay as they were
+    ("<@U0123> and I both see no signal" is about someone)."""
+    def keep_others(found: re.Match[str]) -> str:
+        return "" if bot_user_id is None or found.group(1) == bot_user_id else found.group(0)
+    return " ".join(MENTION.sub(keep_others, text).split())
+
+
 def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | None:
     """An `app_mention` as a Message (the mention removed), answered in a thread."""
     event = body.get("event") or {}
@@ -97,7 +104,7 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
         return None
     channel = str(event.get("channel", ""))
     thread = str(event.get("thread_ts") or event.get("ts") or "")
-    text = MENTION.sub("", str(event.get("text", ""))).strip()
+    text = without_mention(str(event.get("text", "")), bot_user_id)
     origin = _origin(str(event["user"]), "", conversation(channel, channel.startswith("D"),
                                                           thread), body.get("event_id"))
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))

@@ -22,14 +22,17 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
     from adapters.teams.activity_bot import ActivityBot
     from adapters.teams.cloud_adapter import make_adapter, make_authentication, make_handler
     from adapters.teams.messenger import DeliveryProblems, TeamsMessenger
+    from adapters.teams.recovery import responder
 
     settings = runtime.settings
     adapter = make_adapter(authentication or make_authentication(settings))
     bot = ActivityBot(runtime.bot, settings.public_url, settings.microsoft_app_id)
     app.router.add_post(ROUTE, make_handler(adapter, bot))
     problems = DeliveryProblems(runtime.metrics.registry)
-    runtime.messengers.add(TeamsMessenger(adapter, settings.microsoft_app_id, runtime.sessions,
-                                          problems, settings.public_url))
+    messenger = TeamsMessenger(adapter, settings.microsoft_app_id, runtime.sessions, problems,
+                               settings.public_url)
+    runtime.messengers.add(messenger)
+    runtime.bot.responders["teams"] = responder(messenger)
 
 
 def messenger_of(runtime: Runtime) -> TeamsMessenger | None:

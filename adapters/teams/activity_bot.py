@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import uuid
 from http import HTTPStatus
 from typing import Any
 
@@ -13,6 +16,7 @@ from adapters.teams import cards, inbound
 from adapters.teams.private import is_shared, pointer, send_privately
 from bot.app import Bot
 from bot.blocks import Reply, Text
+from bot.inbox import Arrival
 from bot.vocabulary import AnyIncoming, Message
 
 log = logging.getLogger(__name__)
@@ -44,15 +48,28 @@ class ActivityBot:
         self.app_id = app_id  # without one (emulator mode) no 1:1 chat can be opened
 
     async def on_turn(self, context: TurnContext, incoming: AnyIncoming | None) -> None:
-        """Let the core handle the (already translated) activity and answer in Teams' way."""
+        """Store the (already translated) activity in the inbox, let the core handle it, and
+        answer in Teams' way; a crash after the store is answered on the next start."""
         activity = context.activity
         if isinstance(incoming, Message):
             incoming = self.bot.command_from_text(incoming, bare_words=True)
-        replies = await self.bot.handle(incoming) if incoming is not None else []
+        arrival = await self._take(incoming) if incoming is not None else None
+        replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
         if activity.type == ActivityTypes.invoke:
             await self.answer_execute(context, replies)
         else:
             await self.send(context, replies)
+        if arrival is not None:
+            self.bot.inbox.settle(arrival)
+
+    async def _take(self, incoming: AnyIncoming) -> Arrival | None:
+        """Written down before the turn runs (None: Teams sent this activity before)."""
+        key = incoming.event_id or f"once-{uuid.uuid4()}"
+        incoming = dataclasses.replace(incoming, event_id=key)
+        reply_to = json.dumps({"ref": incoming.conversation.ref,
+                               "user": incoming.person.user_id,
+                               "shared": incoming.conversation.kind != "direct"})
+        return await self.bot.inbox.accept(incoming, key, reply_to)
 
     async def send(self, context: TurnContext, replies: list[Reply]) -> None:
         """Each reply as a new message, or as an update of the card the person acted on;

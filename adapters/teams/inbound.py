@@ -61,7 +61,7 @@ def reference_json(activity: Activity) -> str:
     """The botbuilder ConversationReference as plain JSON, with the tenant written back in."""
     reference = TurnContext.get_conversation_reference(activity).serialize()
     reference.pop("activityId", None)  # a reference names a conversation, not one message
-    if activity.conversation.conversation_type not in (None, "personal"):
+    if not is_personal(activity):
         # A channel's reference outlives whoever spoke last there: it keeps no person.
         reference.pop("user", None)
     tenant = tenant_of(activity)
@@ -70,12 +70,19 @@ def reference_json(activity: Activity) -> str:
     return json.dumps(reference, separators=(",", ":"), sort_keys=True)
 
 
+def is_personal(activity: Activity) -> bool:
+    """A 1:1 chat with the bot. Older channel activities carry no conversationType, only
+    `isGroup` and an id like `19:...@thread.skype`: those are channels, never a person."""
+    conversation = activity.conversation
+    if conversation.conversation_type is not None:
+        return bool(conversation.conversation_type == "personal")
+    return not conversation.is_group and not str(conversation.id).startswith("19:")
+
+
 def conversation_of(activity: Activity) -> Conversation:
     """Where the activity happened: a personal chat is "direct", anything else a channel."""
-    conversation = activity.conversation
-    kind: ConversationKind = ("direct" if conversation.conversation_type in (None, "personal")
-                              else "channel")
-    return Conversation(platform=PLATFORM, id=str(conversation.id), kind=kind,
+    kind: ConversationKind = "direct" if is_personal(activity) else "channel"
+    return Conversation(platform=PLATFORM, id=str(activity.conversation.id), kind=kind,
                         ref=reference_json(activity))
 
 

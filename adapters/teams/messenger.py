@@ -146,6 +146,10 @@ class TeamsMessenger:
         return Person(platform=PLATFORM, user_id=person.user_id,
                       display_name=name or person.display_name, tz=tz or person.tz)
 
+    async def send_to(self, ref: str, reply: Reply) -> None:
+        """Send into the conversation a stored reference names (the inbox's recovery)."""
+        await self._send(ref, reply, f"{PLATFORM}:reference")
+
     async def _send(self, ref: str, reply: Reply, key: str) -> None:
         async def send(context: TurnContext) -> None:
             activity = to_activity(reply, self.public_url)

@@ -14,7 +14,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ChannelAccount, ConversationParameters
 from msrest.exceptions import HttpOperationError
 
-from adapters.teams.inbound import tenant_of
+from adapters.teams.inbound import is_personal, tenant_of
 
 log = logging.getLogger(__name__)
 SENT = "{name}, I sent you that in our 1:1 chat."
@@ -24,8 +24,7 @@ UNREACHABLE = ("{name}, that is only for you, and I couldn't open a 1:1 chat wit
 
 def is_shared(activity: Activity) -> bool:
     """Whether others read this conversation (a channel or a group chat)."""
-    kind = activity.conversation.conversation_type if activity.conversation else None
-    return kind not in (None, "personal")
+    return activity.conversation is not None and not is_personal(activity)
 
 
 async def send_privately(context: TurnContext, app_id: str, activities: list[Activity]) -> bool:

@@ -1,8 +1,9 @@
 """Mask student identifiers in free text before it is stored or relayed.
 
-Names, id numbers (student, lunch, PIN, state), phone numbers, dates of birth and email
-addresses become "[name]", "[id number]", "[phone]", "[date of birth]" and "[email]". How each
-is found, and the rates measured on blind corpora, are in docs/privacy.md.
+Names, id numbers (student, lunch, PIN, state), phone numbers, dates of birth, email
+addresses and usernames become "[name]", "[id number]", "[phone]", "[date of birth]",
+"[email]" and "[username]". How each is found, and the rates measured on blind corpora, are
+in docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.masking.accounts import find_usernames
 from bot.masking.contacts import find_emails, find_phones
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
@@ -21,7 +23,8 @@ from bot.masking.spans import Span, free
 SAID = {"name": ("a name", "names"), "id number": ("an id number", "id numbers"),
         "phone": ("a phone number", "phone numbers"),
         "date of birth": ("a date of birth", "dates of birth"),
-        "email": ("an email address", "email addresses")}
+        "email": ("an email address", "email addresses"),
+        "username": ("a username", "usernames")}
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ def find_student_data(text: str, today: date | None = None) -> list[Span]:
     today = today or date.today()
     spans: list[Span] = []
     finders: list[Callable[[], list[Span]]] = [
-        lambda: find_emails(text), lambda: find_phones(text),
+        lambda: find_emails(text), lambda: find_usernames(text), lambda: find_phones(text),
         lambda: find_dates_of_birth(text, today), lambda: find_id_numbers(text, today),
         lambda: find_names(text, spans)]  # names last: they skip what is already hidden
     for finder in finders:
@@ -48,7 +51,7 @@ def find_student_data(text: str, today: date | None = None) -> list[Span]:
 
 
 def mask_student_data(text: str, *, today: date | None = None) -> Masked:
-    """Replace student names, ids, phones, dates of birth and emails with "[kind]"."""
+    """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"."""
     spans = find_student_data(text, today)
     pieces, at = [], 0
     for span in spans:

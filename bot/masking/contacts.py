@@ -7,7 +7,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from bot.masking.context import number_cue
+from bot.masking.context import TECH_THINGS, family_near, number_cue, words_before
 from bot.masking.lexicon import lexicon
 from bot.masking.spans import Span, free
 
@@ -43,7 +43,7 @@ def find_emails(text: str) -> list[Span]:
 
 def find_phones(text: str) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +."""
-    if sum(c.isdigit() for c in text) < 7:
+    if sum(map(str.isdigit, text)) < 7:
         return []  # the matcher is the slowest step; most texts have no number that long
     found = []
     for match in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE):
@@ -62,7 +62,8 @@ def find_phones(text: str) -> list[Span]:
                 re.search(r"(?:\d[.:]|-)$", text[max(0, start - 2):start]):
             continue  # the middle of a version or an address, or a negative error code
         cue = number_cue(text, start, reach=2, defaults=False)
-        if cue == "tech":
+        if cue == "tech" and not (us and family_near(text, start) and any(
+                w in TECH_THINGS for w in words_before(text, start)[:2])):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
         found.append(Span(start, match.end, "id number" if cue == "student" else "phone"))
     loose = (Span(m.start(), m.end(), "phone") for m in LOOSE.finditer(text))

@@ -24,7 +24,13 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
            "sasid", "lasid", "osis", "suid", "gtid", "nsid", "kid", "kids", "child",
            # the systems that hold students: an id there is a student's
            "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
-           "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library"}
+           "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library",
+           # a number someone signs in with is theirs: "login PIN 4471", "username 55120"
+           "login", "logon", "signin", "username", "user"}
+# A family's or a student's own number: these outweigh a device named nearer the number
+# ("call home about Ava's device: 9528847301").
+FAMILY = {"home", "mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma",
+          "grandpa", "grandmother", "grandfather", "aunt", "uncle", "family", "cell", "mobile"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
@@ -41,6 +47,8 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n"}  # "n" of "S/N"
+# Things a student has, not numbering schemes: a family's number beside them is a phone.
+TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;
 # "number 1234" and "#1234" alone say nothing, so their qualifier decides.
 GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",
@@ -78,7 +86,14 @@ def qualifier(word: str | None, products: bool = False) -> Cue:
         return "student"
     if word in PHONE:
         return "phone"
-    return "tech" if products and word in lexicon().not_names else None
+    lex = lexicon()
+    # "Kahoot 881234" is a game; "Dương Thị Lan is 2049918837" is no LAN: a name is no product.
+    return "tech" if products and word in lex.not_names and word not in lex.first else None
+
+
+def family_near(text: str, at: int) -> bool:
+    """A family or a personal phone is named in the words just before `at`."""
+    return any(word in FAMILY for word in words_before(text, at))
 
 
 def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue:

@@ -51,6 +51,9 @@ class Lexicon:
     english: WordList
     also_words: frozenset[str]  # common first names that are rarer English words ("piper")
     not_names: frozenset[str]
+    famous: frozenset[str]  # people and works classes study: "harriet tubman"
+    famous_first: frozenset[str]  # the first word of each, to skip most words at once
+    famous_longest: int  # words in the longest
 
 
 def read_words(name: str) -> Iterator[str]:
@@ -62,12 +65,23 @@ def read_words(name: str) -> Iterator[str]:
                 yield from line.split()
 
 
+def read_phrases(name: str) -> frozenset[str]:
+    """The phrases of a data file, one a line, folded as words are ("Charlotte's Web" is
+    "charlotte web": the finder sees a possessive's word without its 's)."""
+    with (DATA / name).open(encoding="utf-8") as lines:
+        return frozenset(" ".join(fold(w[:-2] if w.endswith("'s") else w) for w in line.split())
+                         for line in lines if line.strip() and not line.startswith("#"))
+
+
 @cache
 def lexicon() -> Lexicon:
     """Load the lists on first use (about 0.2 s; 2.3 MB kept), then keep them."""
+    famous = read_phrases("famous.txt")
     return Lexicon(WordList(read_words("first_names.txt")),
                    WordList(read_words("first_names_rare.txt")),
                    WordList(read_words("surnames.txt")),
                    WordList(read_words("english_words.txt")),
                    frozenset(read_words("first_names_also_words.txt")),
-                   frozenset(read_words("not_names.txt")))
+                   frozenset(read_words("not_names.txt")),
+                   famous, frozenset(p.split()[0] for p in famous),
+                   max(len(p.split()) for p in famous))

@@ -1,58 +1,64 @@
 """Students' names: runs of capitalised words that name lists recognise, lowercase first-and-
-last pairs, and whatever follows a cue such as "my student" or precedes "in 3rd period"."""
+last pairs, and whatever follows a cue such as "my student" or precedes "in 3rd period".
+What is not certain alone is weighed with the sentence around it in people.py."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
+from bot.masking.cues import (
+    ASIDE,
+    BELONGINGS,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DOINGS,
+    PARTICLES,
+    PLACES,
+    PLACES_ANY_CASE,
+    TITLES,
+    TOPIC_BEFORE,
+    TOPICS,
+    VERBS,
+)
+from bot.masking.people import by_the_sentence, extended, in_lists
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, WEAK, Word, words_of
+from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, words_of
 
-# Staff are named by title and surname; those stay ("Ms. Rivera", "Mr. Okafor").
-TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "principal",
-          "dean", "sr", "sra", "srta", "mme", "mlle", "rev", "fr", "sir", "madam", "madame",
-          "superintendent", "nurse", "counselor", "officer", "judge"}
-PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
-             "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
-# "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
-PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campus", "building",
-          "hall", "library", "center", "centre", "county", "city", "district", "isd", "usd",
-          "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "wing",
-          "gym", "lab", "labs", "office", "auditorium", "cafeteria", "prep", "charter",
-          "unified", "university", "college", "institute", "foundation", "inc", "llc", "corp",
-          "company", "group", "technologies", "systems", "system", "software", "learning",
-          "education", "publishing", "press", "app", "apps", "portal", "reader", "studio",
-          "suite", "edition", "cloud", "online", "live", "plus", "pro", "premium", "elem", "ms",
-          "hs", "es", "valley", "heights", "room", "rm", "classroom", "portable"}
-# These mark a place even lowercase: "the Jefferson room", "the Washington building".
-PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wing", "hall",
-                   "gym", "campus", "library", "office", "cafeteria", "auditorium"}
-CUE_BEFORE = re.compile(
-    r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
-    r"siblings?|brother|sister|cousin|named|called|nicknamed|goes\s+by|go\s+by|known\s+as|"
-    r"enrolled\s+as|name\s+is|names\s+are)[\s,:(—–-]*(?:is\s+|are\s+|was\s+)?$", re.IGNORECASE)
-# "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
-CUE_AFTER = re.compile(r"(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:my\s+)?(?:\d+(?:st|nd|rd|th)\s+"
-                       r"(?:period|grade|hour)|period\s+\d|grade\s+\d|homeroom)", re.IGNORECASE)
-# "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
-BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
-                        r"grandpa|aunt|uncle|brother|sister|twin|chromebook|ipad|laptop|"
-                        r"computer|device|account|login|email|password|badge|headphones|"
-                        r"charger|phone|screen|hotspot|locker|schedule|grades?|iep)\b",
-                        re.IGNORECASE)
+AT_PLACE = re.compile(r"\b(?:at|in)\s$")
+LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
 MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
+# "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
+# Not a grade ("3rd") or a class section ("Maya 7B").
+MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A-Za-z0-9]*[A-Za-z])"
+                   r"(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)")
+
+
+class Run(NamedTuple):
+    """Words [first, last] of a capitalised run, and what they are: "name", "maybe" (name-
+    like, but not enough alone), "place" (before "room", "classrooms") or "not"."""
+
+    first: int
+    last: int
+    verdict: str
 
 
 def joinable(word: Word) -> bool:
     """A word that can be part of a capitalised name."""
-    if word.glued or word.text.lower() in TITLES or word.text.lower() in PLACES:
+    lowered = word.text.lower()
+    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES:
         return False
     if word.shape == "initial":
         return True
     if word.shape == "mixed":
         return word.known and word.score >= SURNAME  # DeShawn, McKenzie; not iPad, PowerUp
     return word.shape in ("title", "upper") and word.score > 0
+
+
+def closing_initial(word: Word) -> bool:
+    """An initial after a name, even "A" or "I": "Mohamed A. and Mohamed Y."."""
+    return word.shape == "initial" and not word.blocked
 
 
 def adjacent(text: str, left: Word, right: Word) -> bool:
@@ -65,6 +71,12 @@ def adjacent(text: str, left: Word, right: Word) -> bool:
     return gap != "" and gap.strip(" \t") == ""
 
 
+def same_case(left: Word, right: Word) -> bool:
+    """Capitalised and SHOUTED words do not make one name: "Model UN", "Clever QR"."""
+    return "initial" in (left.shape, right.shape) or (left.shape == "upper") == (
+        right.shape == "upper")
+
+
 def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
     """[first, last] word indexes of each stretch of capitalised words (particles inside)."""
     i = 0
@@ -75,7 +87,7 @@ def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
         j = i
         while j + 1 < len(words) and adjacent(text, words[j], words[j + 1]):
             nxt = words[j + 1]
-            if joinable(nxt):
+            if (joinable(nxt) or closing_initial(nxt)) and same_case(words[j], nxt):
                 j += 1
             elif nxt.text in PARTICLES:  # "Maria de la Cruz", "Ludwig van Houten"
                 k = j + 1
@@ -93,43 +105,77 @@ def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
         i = j + 1
 
 
-def is_name(text: str, words: list[Word], first: int, last: int) -> bool:
+def verdict(text: str, words: list[Word], first: int, last: int) -> str:
     """Whether a run of capitalised words is a person rather than a product or a place."""
     run = [w for w in words[first:last + 1] if w.shape != "initial" and w.text not in PARTICLES]
     if not run:
-        return False
-    before = words[first - 1] if first > 0 else None
-    if before and before.text.lower().rstrip(".") in TITLES and adjacent_or_dot(text, before,
-                                                                               words[first]):
-        return False
+        return "not"
+    if placed(text, words, first, last):
+        return "place"
+    if vetoed(text, words, first, last):
+        return "not"
+    return "name" if strong(text, words, first, last, run) or cued(
+        text, words[last], run) else "maybe"
+
+
+def placed(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
+    alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
     after = words[last + 1] if last + 1 < len(words) else None
     if after and adjacent(text, words[last], after) and (
-            after.text.lower() in PLACES_ANY_CASE
-            or (after.shape != "lower" and after.text.lower() in PLACES)):
-        return False
+            after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
+            or (after.shape != "lower" and after.folded in PLACES)):
+        return True
+    return first == last and not words[last].possessive and bool(AT_PLACE.search(
+        text, max(0, words[first].start - 4), words[first].start))
+
+
+def strong(text: str, words: list[Word], first: int, last: int, run: list[Word]) -> bool:
+    """A run the lists make a name: a common first name ("Liam"), two name-like words ("Ahiga
+    Begay", "Hope Alvarez-Mendoza", "Kagiso Mbeki"), a first name and an initial ("Autumn
+    R."); SHOUTED, only words the lists know ("MAYA CHEN", not "CALPADS SSID")."""
     initials = sum(w.shape == "initial" for w in words[first:last + 1])
     total = sum(w.score for w in run) + WEAK * initials  # "K. Tsosie" is a name
     if all(w.shape == "upper" for w in run):  # shouted acronyms: "HP", "SIS", "MAP"
-        strong = all(w.known and w.score >= SURNAME for w in run) and (
-            len(run) >= 2 or (run[0].score == FIRST and len(run[0].text) >= 4))
-    else:
-        strong = any(w.score == FIRST for w in run) or (
-            len(run) + initials >= 2 and total >= FIRST)
+        return (len(run) >= 2 and total >= NAMED and all(
+            w.known and (len(w.text) >= 4 or w.score == FIRST) for w in run)) or (
+            len(run) == 1 and run[0].score == FIRST and len(run[0].text) >= 4)
+    return any(w.score == FIRST for w in run) or (len(run) + initials >= 2 and (
+        total >= NAMED or all(w.score >= WEAK for w in run)
+        or (initials > 0 and run[0].given and text[words[last].end:words[last].end + 1] == ".")))
+
+
+def cued(text: str, last: Word, run: list[Word]) -> bool:
+    """A run the words after make a person: "(5th period)", "(twins)", "was born", "said", or
+    a possessive before "mom" or "Chromebook"."""
+    end = last.after
+    if last.possessive and BELONGINGS.match(text, end):
+        return any(w.score > 0 for w in run)
+    return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
+        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or DOINGS.match(text, end))
+
+
+def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A run that names staff ("Ms. Rivera"), a product ("Franklin T10") or the topic of a
+    lesson ("the Harriet Tubman unit", "researching Sitting Bull")."""
+    before = words[first - 1] if first > 0 else None
+    if before and before.text.lower().rstrip(".") in TITLES and \
+            text[before.after:words[first].start] in (" ", ". ", ".  "):
+        return True
+    after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
-    return strong or bool(CUE_AFTER.match(text, end)) or (
-        words[last].possessive and bool(BELONGINGS.match(text, end)) and total > 0)
-
-
-def adjacent_or_dot(text: str, title: Word, word: Word) -> bool:
-    """A title right before a name: "Ms Rivera", "Ms. Rivera"."""
-    return text[title.after:word.start] in (" ", ". ", ".  ")
+    if after and adjacent(text, words[last], after) and after.text.lower() in TOPICS:
+        return True
+    return bool((MODEL.match(text, end) and not words[last].possessive)
+                or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
 
 
 def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
     """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
     A lowercase word counts only when it is a common first name or a surname and no word."""
     for i, word in enumerate(words):
-        if word.shape != "lower" or not word.known or word.score < SURNAME:
+        if word.shape != "lower" or not word.known or word.blocked or word.stop or (
+                word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))):
             continue
         previous = words[i - 1] if i else None
         if previous and previous.shape == "lower" and previous.score == FIRST \
@@ -137,20 +183,34 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
             continue  # the second word of a pair already found
         last = word
         for nxt in words[i + 1:i + MOST_AFTER_CUE]:
-            if nxt.shape != "lower" or not nxt.known or nxt.score < SURNAME \
-                    or not adjacent(text, last, nxt):
-                break
+            if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \
+                    or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
+                        word.score == FIRST and not word.wordlike and nxt.score > 0
+                        and not nxt.product and nxt.text not in VERBS)):
+                break  # "oliver king" and "mia ross", not "liam will"
             last = nxt
         single = last is word
-        if (word.score == FIRST and not word.wordlike and (len(word.text) >= 4 or not single)) or (
-                single and word.possessive and BELONGINGS.match(text, word.after)):
+        initial = LOWER_INITIAL.match(text, last.end)
+        if initial and word.given and not word.product:  # "kylie m.", "jayden w."
+            yield Span(word.start, initial.end(1), "name")
+        elif (word.score == FIRST and not word.wordlike and (len(word.text) >= 4 or not single)
+              ) or (single and word.possessive and BELONGINGS.match(text, word.after)):
             yield Span(word.start, last.end, "name")
+
+
+def lowercase_maybe(word: Word) -> bool:
+    """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
+    lists or its sentence say so."""
+    return word.shape == "lower" and word.given and not (
+        word.product or word.stop or word.blocked)
 
 
 def inverted(text: str, words: list[Word]) -> Iterator[Span]:
     """"Rodriguez, Jaden" as rosters write it: a surname alone, a comma, a first name alone."""
     for i in range(len(words) - 1):
         surname, first = words[i], words[i + 1]
+        if text[surname.after:first.start] != ", ":
+            continue
         alone = (i == 0 or not adjacent(text, words[i - 1], surname)) and (
             i + 2 == len(words) or not adjacent(text, first, words[i + 2]))
         if (alone and text[surname.after:first.start] == ", " and joinable(surname)
@@ -160,8 +220,9 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
 
 def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
     """Up to three name-like words right after "my student", "kid named", "goes by"..."""
-    for i, word in enumerate(words):
-        cue = CUE_BEFORE.search(text[max(0, word.start - 40):word.start])
+    cues = {m.end(): m for m in CUE_BEFORE.finditer(text)}
+    for i, word in enumerate(words if cues else ()):
+        cue = cues.get(word.start)
         if not cue:
             continue
         taken: list[Word] = []
@@ -180,7 +241,7 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
 def cued_name(word: Word) -> bool:
     """A word that, right after "my student", is taken as (part of) a name."""
     if word.shape == "lower":
-        return word.known and word.score >= SURNAME  # "my student ahmed abdi says"
+        return word.known and word.score >= SURNAME and not word.blocked
     if word.shape == "upper" and not (word.known and word.score >= SURNAME):
         return False  # "student ID", "student VLAN"
     return joinable(word)
@@ -189,12 +250,15 @@ def cued_name(word: Word) -> bool:
 def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
-    found = [Span(words[a].start, name_end(text, words[b]), "name")
-             for a, b in runs(text, words) if is_name(text, words, a, b)]
-    found += lowercase_names(text, words)
-    found += inverted(text, words)
-    found += after_cues(text, words)
-    return merged(found)
+    found = [*lowercase_names(text, words), *inverted(text, words), *after_cues(text, words)]
+    judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
+                    + [Run(i, i, "maybe") for i, w in enumerate(words) if lowercase_maybe(w)])
+    judged, dropped = in_lists(text, words, judged, found)
+    found = [s for s in found if not any(s.overlaps(d) for d in dropped)]
+    found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")
+              for r in judged if r.verdict == "name"]
+    found += by_the_sentence(text, words, judged, found)
+    return extended(text, words, merged(found))
 
 
 def name_end(text: str, last: Word) -> int:

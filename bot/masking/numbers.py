@@ -17,13 +17,28 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 NOT_INSIDE = r"(?<![\w./:-])"  # not the tail of a version, a time, an address or a word
 NOT_BEFORE = r"(?![\w/]|[.:-]\d)"
+# "the fourth of July, 2012": days spelled out; "twenty-first" and the like are built.
+UNITS_SPELLED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth")
+ORDINALS = {w: n for n, w in enumerate((*UNITS_SPELLED, "tenth", "eleventh", "twelfth",
+                                        "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                                        "seventeenth", "eighteenth", "nineteenth"), 1)}
+ORDINALS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
+ORDINALS |= {f"twenty-{w}": 21 + n for n, w in enumerate(UNITS_SPELLED)}
+ORDINAL = r"(?P<ordinal>(?:twenty|thirty)-\w+|\w+(?:st|nd|rd|th))"
 NAMED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b{YEAR},?\s+{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # 2012, Jan 19
     rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b",  # April 12, 2014
+    rf"\b(?:the\s+)?{ORDINAL}\s+of\s+{MONTH},?\s+{YEAR}\b",  # the fourth of July, 2012
     rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",  # 12th of April 2014
     rf"\b{DAY}-{MONTH}-(?P<year>(?:19|20)?\d\d)\b",  # 12-Apr-2014, as SIS exports write it
     rf"\b{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # April 12: a date of birth only with a cue
     rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
+    rf"\b{MONTH}\s*['’](?P<short>\d\d)\b",  # Jun '11: likewise
 )]
+ANY_MONTH = re.compile(rf"\b{MONTH}", re.IGNORECASE)
+MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>0?[1-9]|1[0-2])[/.-](?P<year>(?:19|20)\d\d)"
+                        r"(?![\w/]|[.-]\d)")  # 06/2011: only beside a birth cue
 NUMERIC = re.compile(rf"{NOT_INSIDE}(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
                      rf"(?P<c>\d{{2,4}}){NOT_BEFORE}")
 SHORT = re.compile(rf"{NOT_INSIDE}(?P<a>[01]?\d)/(?P<b>[0-3]?\d){NOT_BEFORE}")
@@ -38,9 +53,11 @@ EVENT = re.compile(r"\b(?:since|until|till|due|from|through|thru|between|after|b
 RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to|through|thru|until)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to|through|thru)\s*$")
 
-# An id: digits alone or in groups ("123 456 789", "22-0451-87"), or after 1-3 letters
-# ("S1234567"). Prefixes that are tech numbers (KB articles, incidents) are left alone.
-ID = re.compile(rf"{NOT_INSIDE}(?:(?P<letters>[A-Za-z]{{1,3}})-?(?P<tail>\d{{5,12}})|"
+# An id: digits alone or in groups ("123 456 789", "22-0451-87"), with a check digit
+# ("20441-7"), or after 1-3 letters ("S1234567"). Prefixes that are tech numbers (KB
+# articles, incidents) are left alone.
+ID = re.compile(rf"{NOT_INSIDE}(?:(?P<checked>\d{{5,12}}-\d)(?![\w-])|"
+                rf"(?P<letters>[A-Za-z]{{1,3}})-?(?P<tail>\d{{5,12}})|"
                 rf"(?P<grouped>\d{{2,4}}(?:[ -]\d{{2,4}}){{1,3}})|(?P<digits>\d{{3,12}}))"
                 rf"(?![\w/]|[.,:]\d|-\w)")
 CODE = re.compile(rf"{NOT_INSIDE}[A-Za-z0-9][A-Za-z0-9-]{{3,15}}(?![\w-])")
@@ -99,6 +116,8 @@ def event_date(text: str, start: int, end: int) -> bool:
 def find_dates_of_birth(text: str, today: date) -> list[Span]:
     """Full dates that are a student's birth date, and partial ones right after a birth cue."""
     found: list[Span] = []
+    if not any(map(str.isdigit, text)):
+        return found  # every date has a day or a year
 
     def keep(start: int, end: int, day: date | None, full: bool) -> None:
         span = Span(start, end, "date of birth")
@@ -108,17 +127,23 @@ def find_dates_of_birth(text: str, today: date) -> list[Span]:
         if cued or (full and school_age(day, today) and not event_date(text, start, end)):
             found.append(span)
 
-    for pattern in NAMED:
+    for pattern in NAMED if ANY_MONTH.search(text) else ():
         for m in pattern.finditer(text):
             if not free(Span(m.start(), m.end(), ""), found):
                 continue
             month, fields = MONTHS[m["month"][:3].lower()], m.groupdict()
-            full = fields.get("year") is not None and fields.get("day") is not None
-            year = int(fields.get("year") or today.year)  # a partial date is checked in
-            day = int(fields.get("day") or 1)  # this year's calendar
-            keep(m.start(), m.end(), as_date(year, month, day, today), full)
+            day = int(fields["day"]) if fields.get("day") else ORDINALS.get(
+                (fields.get("ordinal") or "").lower())
+            if fields.get("ordinal") and day is None:
+                continue  # "the last of May 2014"
+            full = fields.get("year") is not None and day is not None
+            # a partial date is checked in this year's calendar ("Jun '11": in 2011's)
+            year = int(fields.get("year") or fields.get("short") or today.year)
+            keep(m.start(), m.end(), as_date(year, month, day or 1, today), full)
     for m in NUMERIC.finditer(text):
         keep(m.start(), m.end(), numeric_date(m, today), True)
+    for m in MONTH_YEAR.finditer(text):
+        keep(m.start(), m.end(), as_date(int(m["year"]), int(m["month"]), 1, today), False)
     for m in SHORT.finditer(text):
         keep(m.start(), m.end(), as_date(today.year, int(m["a"]), int(m["b"]), today), False)
     for m in COMPACT.finditer(text):

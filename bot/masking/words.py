@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
@@ -13,16 +13,40 @@ from bot.masking.spans import Span, free
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 PARTS = re.compile(r"[-'’]")
 
-# How much a word says "a name". Two words must add up to FIRST when neither is a common
-# first name: "Ahiga Begay" (unknown + surname) does, "Toner Low" (surname + word) does not.
+# How much a word says "a name". Two words must add up to NAMED when neither is a common
+# first name: "Ahiga Begay" (unknown + surname) and "Hope Alvarez-Mendoza" (a first name that
+# is also a word + a surname) do, "Toner Low" and "Rose Garden" (words) do not.
 FIRST, SURNAME, WEAK, AMBIGUOUS, NONE = 2.0, 1.5, 0.5, 0.25, 0.0
+NAMED = SURNAME + AMBIGUOUS
+
+# Closed-class words: never part of a name, though the census lists "The", "In" and "Not"
+# as surnames. Capitalised at a sentence start ("The", "Can") they must not join a name.
+# ("Will" and "May" are names as often as not, so they are not here.)
+STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of", "in", "on", "at",
+                  "to", "for", "from", "by", "with", "without", "as", "into", "onto", "about",
+                  "over", "under", "than", "then", "is", "are", "was", "were", "be", "been",
+                  "being", "am", "do", "does", "did", "done", "has", "have", "had", "can", "could",
+                  "would", "shall", "should", "might", "must", "not", "no", "yes", "this", "that",
+                  "these", "those", "it", "its", "he", "she", "his", "her", "him", "hers", "they",
+                  "them", "their", "we", "our", "us", "you", "your", "i", "me", "my", "mine",
+                  "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all",
+                  "any", "both", "each", "every", "some", "such", "only", "own", "same", "very",
+                  "just", "also", "too", "please", "thanks", "thank", "hi", "hey", "hello", "dear",
+                  "ok", "okay", "re", "fyi", "per", "via", "vs", "born"})
+MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april",
+                         "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+                         "september", "oct", "october", "nov", "november", "dec", "december"})
+# A month word next to a day or a year is a date, never a name: "Jan 20", "June 3", "Jun '11".
+DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
+DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word. `end` stops before a possessive 's, `after` includes it."""
 
     text: str
+    folded: str  # as the lists spell it: "Núñez" is "nunez"
     start: int
     end: int
     after: int
@@ -30,7 +54,10 @@ class Word:
     score: float  # FIRST, SURNAME, WEAK (rare or unknown), AMBIGUOUS (also a word), NONE
     known: bool  # on a name list, as opposed to merely unknown
     wordlike: bool  # also a (rarer) English word: "piper", "teal", "randy"
-    glued: bool  # touches a digit, so part of a model or code: "Core5", "M404n"
+    given: bool  # on the list of common first names (even if also a word: "Grace")
+    product: bool  # an app, vendor or school word ("Kami", "Destiny"): a name only beside one
+    stop: bool  # a closed-class word ("The", "Can"): never part of a name
+    blocked: bool  # touches a digit ("Core5"), is a date ("Jan 20") or a famous person's name
 
     @property
     def possessive(self) -> bool:
@@ -66,17 +93,20 @@ def part_score(part: str, lex: Lexicon) -> tuple[float, bool]:
     return WEAK, named  # a rare first name, or a word no list has
 
 
-@lru_cache(maxsize=8192)
-def judge(text: str) -> tuple[str, float, bool, bool]:
-    """A word's shape, score, whether a list knows it and whether it is also a rarer English
-    word (cached: texts repeat their words)."""
+@lru_cache(maxsize=4096)
+def judge(text: str) -> tuple[str, str, float, bool, bool, bool, bool, bool]:
+    """A word folded, its shape, score, whether a list knows it, whether it is also a rarer
+    English word, a common first name, a product, a closed-class word (cached: texts repeat
+    their words)."""
     lex = lexicon()
-    return (shape_of(text), *score(text, lex), fold(text) in lex.also_words)
-
-
-def score(text: str, lex: Lexicon) -> tuple[float, bool]:
-    """A word's score: its best part ("Mary-Kate", "Al-Masri") when every part could be a name."""
     folded = fold(text)
+    name_score, known = score(folded, lex)
+    return (folded, shape_of(text), name_score, known, folded in lex.also_words,
+            folded in lex.first, folded in lex.not_names, folded in STOP)
+
+
+def score(folded: str, lex: Lexicon) -> tuple[float, bool]:
+    """A word's score: its best part ("Mary-Kate", "Al-Masri") when every part could be a name."""
     if "-" in folded and (folded in lex.not_names or folded.replace("-", "") in lex.not_names):
         return NONE, False  # "Raz-Kids", "i-Ready"
     scored = [part_score(p, lex) for p in folded.split("-") if p]
@@ -85,9 +115,22 @@ def score(text: str, lex: Lexicon) -> tuple[float, bool]:
     return max(s for s, _ in scored), any(k for _, k in scored)
 
 
+def shouted(text: str) -> bool:
+    """True when most letters are capitals ("ELIJAH THOMPSON BORN ... PLEASE ADD")."""
+    capitals = sum(map(str.isupper, text))
+    return capitals >= 12 * SHOUTED and capitals >= SHOUTED * sum(map(str.isalpha, text))
+
+
+def dated(text: str, start: int, end: int, folded: str) -> bool:
+    """A month word beside a day or a year: "Jan 20", "12 Dec", "Jun '11"."""
+    return folded in MONTH_WORDS and bool(
+        DATED.match(text, end) or DAY_BEFORE.search(text[max(0, start - 12):start]))
+
+
 def words_of(text: str, taken: list[Span]) -> list[Word]:
     """The words of `text` outside the spans already hidden."""
     found = []
+    caps = shouted(text)
     for match in TOKEN.finditer(text):
         start, after = match.span()
         if taken and not free(Span(start, after, ""), taken):
@@ -97,7 +140,28 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         if text[after:after + 1] in ("'", "’") and word.endswith("s"):
             after += 1  # "Santos'"
         glued = text[start - 1:start].isdigit() or text[end:end + 1].isdigit()
-        shape, name_score, known, wordlike = judge(text[start:end])
-        found.append(Word(text[start:end], start, end, after, shape, name_score, known,
-                          wordlike, glued))
-    return found
+        folded, shape, name_score, known, wordlike, given, product, stop = judge(text[start:end])
+        if caps and shape == "upper":
+            shape = "title"  # in a shouted text capitals are no sign of an acronym
+        blocked = glued or dated(text, start, end, folded)
+        found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
+                          wordlike, given, product, stop, blocked))
+    return famous_removed(found)
+
+
+def famous_removed(words: list[Word]) -> list[Word]:
+    """Words of a famous person's or work's name ("Harriet Tubman", "Romeo and Juliet") are
+    blocked: a class studying them is no student."""
+    lex = lexicon()
+    blocked: set[int] = set()
+    folded = [w.folded for w in words]
+    for i in range(len(words)):
+        if folded[i] not in lex.famous_first:
+            continue
+        for n in range(min(lex.famous_longest, len(words) - i), 1, -1):
+            if " ".join(folded[i:i + n]) in lex.famous:
+                blocked.update(range(i, i + n))
+                break
+    if not blocked:
+        return words
+    return [w._replace(blocked=True) if i in blocked else w for i, w in enumerate(words)]

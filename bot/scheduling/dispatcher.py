@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,7 +19,7 @@ from bot.ports import Clock, Messengers, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
 from bot.scheduling.jobs import Jobs
-from bot.scheduling.models import DeliveryRow
+from bot.scheduling.models import DeliveryRow, DisconnectedRow
 from bot.vocabulary import Conversation, Person
 
 log = logging.getLogger(__name__)
@@ -51,11 +52,17 @@ class Dispatcher:
         self.sessions, self.jobs, self.clock = sessions, jobs, clock
         self.messengers, self.metrics = messengers, metrics
         self.lease = lease  # how long a claimed send may take before it counts as stranded
+        # Work a crash left on the way in (the Bot's inbox), settled with every tick.
+        self.recoverers: list[Callable[[datetime], Awaitable[int]]] = []
+        self.gone: dict[str, str] = {}  # platforms that said they are gone, and why
 
     async def tick(self) -> TickReport:
         """Plan, run the chores (which may plan too), recover, send everything due now."""
         report = TickReport()
         now = self.clock.now()
+        async with self.sessions() as session:
+            self.gone = {row.platform: row.reason for row in (await session.execute(
+                select(DisconnectedRow))).scalars()}
         report.planned = await self.plan(now)
         if sum([await gather() for gather in self.jobs.gatherers.values()]):
             report.planned += await self.plan(now)
@@ -63,6 +70,8 @@ class Dispatcher:
             async with self.sessions() as session, session.begin():
                 await chore(session, now)
         report.recovered = await self.recover(now)
+        for recover in self.recoverers:
+            report.recovered += await recover(now)
         while await self._send_batch(now, report, ledger.due_query(now)):
             pass
         return report
@@ -152,6 +161,8 @@ class Dispatcher:
 
         async def send(row: DeliveryRow, reply: Reply) -> str:
             messenger = self.messengers.get(row.platform)
+            if row.platform in self.gone:  # uninstalled: kept on record, never sent
+                return PERMANENT + f"{row.platform} is disconnected ({self.gone[row.platform]})"
             if messenger is None:
                 return f"no messenger for {row.platform}"
             person, conversation = _target(row)

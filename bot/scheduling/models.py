@@ -37,3 +37,14 @@ class DeliveryRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     error: Mapped[str] = mapped_column(String(255), default="")
+
+
+class DisconnectedRow(Base):
+    """A platform that told prepbot it is gone (Slack's app_uninstalled, tokens_revoked):
+    nothing is sent there until it speaks to prepbot again. Its data stays."""
+
+    __tablename__ = "disconnected_platforms"
+
+    platform: Mapped[str] = mapped_column(String(32), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(64))
+    since: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from sqlalchemy import event
@@ -12,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from bot.storage.writer import QueuedSession, WriteQueue
 
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg",
                  "postgres": "postgresql+asyncpg"}
@@ -63,9 +66,19 @@ def make_engine(url: str, **options: Any) -> AsyncEngine:
     return engine
 
 
-def make_sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """A session factory whose objects stay readable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+QUEUES: weakref.WeakKeyDictionary[Any, WriteQueue] = weakref.WeakKeyDictionary()
+
+
+def make_sessions(engine: AsyncEngine, urgent: bool = False
+                  ) -> async_sessionmaker[AsyncSession]:
+    """A session factory whose objects stay readable after commit. On SQLite its sessions
+    take turns through the engine's write queue (bot/storage/writer.py); `urgent` ones (the
+    inbox's) go first."""
+    if not is_sqlite(engine):
+        return async_sessionmaker(engine, expire_on_commit=False)
+    queue = QUEUES.setdefault(engine.sync_engine, WriteQueue())
+    kind = type("QueuedSession", (QueuedSession,), {"queue": queue, "urgent": urgent})
+    return async_sessionmaker(engine, class_=kind, expire_on_commit=False)
 
 
 async def checkpoint(engine: AsyncEngine) -> None:

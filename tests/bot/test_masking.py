@@ -3,13 +3,15 @@
 The corpora (tests/bot/masking_corpus/) were written by people who never saw the code. Each
 line is {"text", "identifiers", "kind"}: "identifier" texts hold student identifiers, "tech"
 texts hold none and must come through unchanged. `tuning.jsonl` was read while building the
-masker; `heldout.jsonl` never was: it is only scored here.
+masker. `tuning2.jsonl`, written blind by a second writer, was measured once before anything
+was changed for it (an honest out-of-sample figure), then read and tuned on. `heldout.jsonl`
+never was read: it is only scored here, and was measured once, after tuning stopped.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
-placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]") and nothing
-else changed; the text between placeholders is matched back onto the text, in order, which
-says which characters were replaced. An identifier's parts are its maximal runs of two or
-more letters or digits ("O'Brien-Smith": "Brien", "Smith"; "Jaden R.": "Jaden"). The
+placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]")
+and nothing else changed; the text between placeholders is matched back onto the text, in
+order, which says which characters were replaced. An identifier's parts are its maximal runs
+of two or more letters or digits ("O'Brien-Smith": "Brien", "Smith"; "Jaden R.": "Jaden"). The
 identifier is masked when, at every place it occurs in the text, each of its parts has at
 least one character replaced, so no part survives where it was. Rates: identifiers masked
 over all identifiers of "identifier" texts; tech texts altered (output differs at all) over
@@ -31,7 +33,7 @@ from bot.masking import Masked, mask_student_data, privacy_note
 CORPUS = Path(__file__).parent / "masking_corpus"
 # The corpora were written in late 2026; dates of birth are judged against that day.
 TODAY = date(2026, 12, 1)
-PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email)\]")
+PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email|username)\]")
 PART = re.compile(r"[^\W_]{2,}")
 
 
@@ -81,15 +83,26 @@ def test_the_tuning_corpus_is_masked_without_touching_tech_texts() -> None:
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
 
+def test_the_second_tuning_corpus_meets_the_targets() -> None:
+    # Measured before anything was changed for it: 0.769 of its 281 identifiers masked and
+    # 0.100 of its 150 tech texts altered, as far from the targets as the held-out corpus
+    # was. Then it was read and tuned on (by rules meant to carry over: the sentence around a
+    # word, lists, usernames, places and lessons), and now it holds both targets.
+    masked, altered, wrong = score("tuning2.jsonl")
+    assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
+
+
 def test_the_held_out_corpus_holds_the_figures_measured_once() -> None:
     # Only the two figures are reported, never the texts, so that nobody tunes on them by
-    # reading a failure. Measured once, after tuning stopped, the held-out corpus MISSES both
-    # targets of issue 16 (95% masked, 2% altered): 0.832 of its identifiers masked and 0.100
-    # of its tech texts altered, against 1.000 and 0.000 on the tuning corpus. That gap is the
-    # honest measure of how well the masker generalises; it was not tuned away. What is
-    # asserted is the figure reached, so that a change cannot make it worse unnoticed.
+    # reading a failure. Measured once, after tuning on both tuning corpora stopped, the
+    # held-out corpus still MISSES both targets of issue 16 (95% masked, 2% altered): 0.933 of
+    # its identifiers masked (167 of 179) and 0.080 of its tech texts altered (8 of 100),
+    # against 0.832 and 0.100 measured the same way before the second round. The gap to
+    # the tuning figures (1.000 / 0.000 and 0.979 / 0.000) is the honest measure of how well
+    # the masker generalises; it was not tuned away. What is asserted is the figure reached,
+    # so that a change cannot make it worse unnoticed.
     masked, altered, _ = score("heldout.jsonl")
-    assert masked >= 0.83 and altered <= 0.10, \
+    assert masked >= 0.93 and altered <= 0.08, \
         f"held-out: {masked:.3f} identifiers masked, {altered:.3f} tech texts altered"
 
 
@@ -152,12 +165,70 @@ def test_tech_details_come_through_unchanged(text: str) -> None:
     assert masked(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list that holds a name is a list of names, even of words ("Ivy") and unknown ones
+    ("Ivy and Rowan share a Chromebook", "[name] and [name] share a Chromebook"),
+    ("Taini, Efua and Noah need the quiz reset", "[name], [name] and [name] need the quiz reset"),
+    ("liam, ava and noah can't see the quiz", "[name], [name] and [name] can't see the quiz"),
+    # a first name that is also a word, doing what people do
+    ("Sunny left his charger in the library", "[name] left his charger in the library"),
+    ("Chase told me the hotspot light is red", "[name] told me the hotspot light is red"),
+    ("grace and will both lost their headphones", "[name] and [name] both lost their headphones"),
+    ("Can you help Faith? She is locked out", "Can you help [name]? She is locked out"),
+    ("Moreno can't log in, his badge is cracked", "[name] can't log in, his badge is cracked"),
+    ("Rain and Storm Whitehorse (twins) need accounts", "[name] and [name] (twins) need accounts"),
+    # a first name that is also a word beside a surname; a nickname; a roster; a sign-off
+    ("Hope Okonkwo-Bell's iPad won't charge", "[name]'s iPad won't charge"),
+    ("Katherine 'Kit' Moreno's login is locked", "[name]'s login is locked"),
+    ("Pls fix in Clever: Tran, Minh Chau", "Pls fix in Clever: [name]"),
+    ("the charger is still missing - Thandiwe", "the charger is still missing - [name]"),
+    ("KIMANI OTIENO HAS NO BADGE YET, PLEASE ADD", "[name] HAS NO BADGE YET, PLEASE ADD"),
+    ("oliver king can't log in to IXL", "[name] can't log in to IXL"),
+    ("kylie m. lost her charger", "[name]. lost her charger"),
+    # usernames, partial dates of birth, check digits, a login's PIN
+    ("username mpatel2031 is locked", "username [username] is locked"),
+    ("please reset kenji.tanaka, he forgot it", "please reset [username], he forgot it"),
+    ("stu_maria.lopez can't sign in", "[username] can't sign in"),
+    ("DOB 03/2012 is all the form has", "DOB [date of birth] is all the form has"),
+    ("she was born on the ninth of May, 2013", "she was born on [date of birth]"),
+    ("her ID with check digit is 55012-3", "her ID with check digit is [id number]"),
+    ("his login PIN 2210 stopped working", "his login PIN [id number] stopped working"),
+])
+def test_the_sentence_around_a_word_decides(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Will the new carts arrive before spring break?",
+    "Hope this helps: restart the access point first.",
+    "Is there a grace period for late device returns?",
+    "Summer school needs 40 Chromebooks imaged by June 16.",
+    "Our Harriet Tubman biography unit needs Newsela access.",
+    "We're researching Sitting Bull and the PBS video won't play.",
+    "The Franklin T10 hotspots need new SIM cards.",
+    "The Roosevelt, Kennedy, and Lincoln classrooms lost power at noon.",
+    "The camera in the Madison hallway is offline.",
+    "The printers at Jefferson and Lincoln are offline.",
+    "MLK Day is Jan 19 and the help desk is closed.",
+    "Eid al-Adha and Diwali need to go on the district calendar.",
+    "Canvas (ID 48213) still shows last year's syllabus.",
+    "Wixie won't save her project on the iPads.",
+    "ruby is installed on her mac but not on the lab machines",
+    "The login format for students is first.last plus the grad year.",
+    "Please allow clever.com and sso.classlink.com on the filter.",
+])
+def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
+    assert masked(text) == text
+
+
 def test_the_note_counts_each_kind_hidden() -> None:
     found = mask_student_data("Liam and Ava, 555-867-5309", today=TODAY)
     assert found.kinds == ("name", "name", "phone")
     assert privacy_note(found) == ("To protect student privacy I hid 2 names and a phone "
                                    "number in what you wrote.")
     assert privacy_note(Masked("nothing here", ())) == ""
+    assert privacy_note(mask_student_data("reset jgarcia2030", today=TODAY)) == (
+        "To protect student privacy I hid a username in what you wrote.")
 
 
 def test_a_date_of_birth_is_told_from_a_meeting_date() -> None:

@@ -134,12 +134,16 @@ def teams(http: ClientSession, connector: ConnectorStub, openid: OpenIdStub) -> 
     return Teams(http, connector, openid)
 
 
+# What every arrival leaves, refused or not: it was written down before it was worked.
+RECEIPTS = {"inbox"}
+
+
 async def row_counts(runtime: Runtime | Bot) -> dict[str, int]:
-    """How many rows every table in the metadata holds."""
+    """How many rows every table in the metadata holds (but the inbox's receipts)."""
     async with runtime.sessions() as session:
         return {table.name: int((await session.execute(
             select(func.count()).select_from(table))).scalar_one())
-            for table in metadata.sorted_tables}
+            for table in metadata.sorted_tables if table.name not in RECEIPTS}
 
 
 def walk_texts(node: Any, kinds: tuple[str, ...]) -> list[str]:

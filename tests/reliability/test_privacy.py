@@ -17,10 +17,11 @@ from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Reply
 from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
+from bot.inbox import InboxRow
 from bot.people.models import ConversationRow, PersonRow
 from bot.privacy import delete_person, export_person, person_links, rules_of
 from bot.schools.service import save_school
-from bot.vocabulary import Person
+from bot.vocabulary import Conversation, Message, Person
 from tests.reliability.conftest import row_counts
 
 SECRET_WORDS = "my classroom 214 smartboard pen is off by an inch"
@@ -123,6 +124,19 @@ async def test_joining_never_stops_an_erasure_of_the_requesters_words(
         texts = (await session.execute(select(TicketRow.text))).scalars().all()
     # Lee keeps the ticket (its number, status, his own replies), not Rivera's words.
     assert texts == ["(removed at the request of the teacher who wrote it)"]
+
+
+async def test_erasing_drops_what_they_sent_that_was_not_yet_worked(
+        runtime: Runtime, chat: ConsoleChat, rivera: Person) -> None:
+    await chat.say("hello", as_=rivera)  # known to prepbot
+    stored = Message(text=SECRET_WORDS, person=rivera,
+                     conversation=Conversation(platform="console", id="rivera"), event_id="E1")
+    assert await runtime.bot.inbox.accept(stored, "E1") is not None  # then the process died
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
+    async with runtime.sessions() as session:
+        kept = (await session.execute(select(InboxRow.incoming))).scalars().all()
+    assert not any(SECRET_WORDS in text for text in kept)
 
 
 def test_the_cli_exports_and_erases(runtime: Runtime, history: None, tmp_path: Path,

@@ -26,6 +26,9 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
     handled = await conversation.converse(turn, said)
     if handled is not None:
         return handled
+    own = await own_answer(turn, said)
+    if own is not None:
+        return own
     started = time.perf_counter()
     decision = turn.kb.answer(said)
     turn.metrics.kb_seconds.observe(time.perf_counter() - started)
@@ -42,10 +45,21 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
         reply = views.suggestions_reply(decision.suggestions, question.id)
     else:
         reply = views.deflect_reply(question.id)
-    answered = Answered(said, decision.article.category if decision.article else None)
+    answered = Answered(said, decision.article.category if decision.article else None,
+                        decision.article.id if decision.article else None)
     extras = [block for extra in turn.features.answer_extras
               for block in await extra(turn, answered)]
     return [views.with_blocks(reply, tuple(extras))]
+
+
+async def own_answer(turn: Turn[Message | Command], text: str) -> list[Reply] | None:
+    """Another feature's own answer from its data (the tool register: "can I use Blooket?"),
+    before the knowledge base is asked; None when no feature has one."""
+    for answer in turn.features.own_answers:
+        replies = await answer(turn, text)
+        if replies is not None:
+            return replies
+    return None
 
 
 async def helpful(turn: Turn[Action]) -> list[Reply]:

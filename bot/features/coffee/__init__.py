@@ -1,7 +1,7 @@
 """Coffee and Curriculum: short coaching chats a coach sets up, in each school's local time."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.coffee import coaching, digest, guests, handlers, jobs, mine, rsvps
+from bot.features.coffee import busy, coaching, digest, guests, handlers, jobs, mine, rsvps
 from bot.roles import Role
 
 COACH = Role.COACH
@@ -48,4 +48,5 @@ feature = Feature(
            "coffee_rsvps": "blank:note,topic",
            "coffee_slots": "keep",
            "coffee_series": "keep"},  # a coach's series, now run by a tombstone
+    busy=busy.coach_busy,  # pilots and cycles plan around the coach's coffees
 )

@@ -18,6 +18,7 @@ from bot.features.coffee.models import (
     CoffeeSeriesRow,
     CoffeeSessionRow,
 )
+from bot.hooks import CycleAsk
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
@@ -160,8 +161,11 @@ async def switch(turn: Turn[Action]) -> list[Reply]:
 
 
 async def cycle(turn: Turn[Action]) -> list[Reply]:
-    """"Book a coaching cycle": tell the coach, who plans the goal-setting conference."""
-    _, series, _, _ = await invited(turn.session, turn.incoming.value, turn.person)
+    """"Book a coaching cycle": the cycles feature takes the request (its coach plans the
+    steps); without it, the coach is told and plans the goal-setting conference."""
+    coffee, series, _, _ = await invited(turn.session, turn.incoming.value, turn.person)
+    if turn.features.start_cycle is not None:
+        return await cycle_request(turn, coffee, series)
     coach = await turn.session.get(PersonRow, series.coach_id)
     name = turn.person.display_name or "A teacher"
     if coach is not None:
@@ -170,3 +174,13 @@ async def cycle(turn: Turn[Action]) -> list[Reply]:
     who = coach.display_name if coach and coach.display_name else "Your coach"
     return [views.say(f"Lovely! {who} will be in touch to plan your first goal-setting "
                       "conference.", replace=True)]
+
+
+async def cycle_request(turn: Turn[Action], coffee: CoffeeSessionRow,
+                        series: CoffeeSeriesRow) -> list[Reply]:
+    """Hand the teacher's wish for a coaching cycle to the cycles feature (the core's hook)."""
+    assert turn.features.start_cycle is not None
+    ask = CycleAsk(teacher_id=turn.person.id, coach_id=series.coach_id,
+                   source=f"Coffee and Curriculum on {coffee.day.day} {coffee.day:%B}",
+                   request_key=f"coffee:{coffee.id}:{turn.person.id}")
+    return await turn.features.start_cycle(turn, ask)

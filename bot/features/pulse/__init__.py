@@ -1,7 +1,7 @@
 """Pulse: quick Technology Acceptance Model surveys for tool pilots, anonymous by design."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.pulse import digest, export, handlers, jobs, service
+from bot.features.pulse import digest, export, handlers, jobs, service, waves
 from bot.roles import Role
 
 COACH = Role.COACH
@@ -31,4 +31,5 @@ feature = Feature(
     erase={"pulse_surveys": "keep", "pulse_respondents": "keep"},
     never_exported=("pulse_respondents", "pulse_responses"),
     exports={"pulse": export.answer_sets},
+    pulse_waves=waves.waves,  # pilots and adopted tools launch waves and read buy-in
 )

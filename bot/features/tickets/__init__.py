@@ -1,7 +1,18 @@
 """Tickets: teachers ask for a person; coaches triage, reply, resolve; nothing is lost."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.tickets import digest, export, handlers, jobs, opening, routes, similar, triage
+from bot.features.tickets import (
+    coaching,
+    digest,
+    export,
+    handlers,
+    jobs,
+    mentions,
+    opening,
+    routes,
+    similar,
+    triage,
+)
 from bot.roles import Role
 
 COACH = Role.COACH
@@ -30,6 +41,7 @@ feature = Feature(
         OnAction("tickets.reply", triage.ask_reply, COACH),
         OnAction("tickets.merge", triage.ask_merge, COACH),
         OnAction("tickets.suggest", triage.ask_draft, COACH),
+        OnAction("tickets.cycle", coaching.start_cycle, COACH),
     ),
     forms=(
         OnForm("tickets.new", opening.from_form),
@@ -51,4 +63,5 @@ feature = Feature(
     escalate=opening.escalate,
     answer_extra=similar.metoo_offer,
     open_work=similar.open_work_of,
+    mentions=mentions.mentions,  # tickets naming a tool: a pilot's error log, a tool's use
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
+from bot.features.tickets.coaching import OFFERED_FOR
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.queue import QUEUE_STATUS, excerpt
 from bot.features.tickets.routes import CATEGORIES
@@ -80,7 +81,10 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                "closed": ("reopen",)}[ticket.status]
     labels = {"claim": "Claim", "reply": "Reply", "wait": "Waiting on teacher",
               "resolve": "Resolve", "reopen": "Reopen", "merge": "Merge into…",
-              "suggest": "Suggest an article from this fix"}
+              "suggest": "Suggest an article from this fix",
+              "cycle": "Start a coaching cycle"}
+    if ticket.status in {"new", "assigned", "waiting"} and ticket.category in OFFERED_FOR:
+        actions = (*actions, "cycle")
     buttons = tuple(Button(labels[a], f"tickets.{a}", str(ticket.id),
                            "primary" if a in {"claim", "resolve"} else "default")
                     for a in actions)

@@ -26,14 +26,14 @@ def test_channel_messages_and_bots_are_not_dms() -> None:
     assert inbound.direct_message({"event": bot}, "UBOT") is None
 
 
-def test_a_mention_loses_the_mention_and_keeps_its_thread() -> None:
+def test_a_mention_loses_the_bots_mention_keeps_others_and_its_thread() -> None:
     body = {"event_id": "Ev2", "event": {"type": "app_mention", "channel": "C1", "user": "U1",
                                          "text": "<@UBOT> projector <@U9|ann> again",
                                          "ts": "2.0", "thread_ts": "1.0"}}
     found = inbound.mention(body, "UBOT")
     assert found is not None
     message, where = found
-    assert message.text == "projector  again"
+    assert message.text == "projector <@U9|ann> again"
     assert message.conversation.kind == "channel" and where.thread_ts == "1.0"
     assert inbound.read_ref(message.conversation.ref) == ("C1", "1.0")
 

@@ -1,0 +1,99 @@
+"""Slack's side of the inbox: store each payload before Slack hears "got it", then work it.
+
+Slack never sends a slash command again once it got its 200, so a payload is written to the
+core's inbox (bot/inbox.py) before the listener acknowledges it; the work that follows can
+die with the process and is picked up on the next start, answered through the same
+response_url or channel (`respond`, the Bot's responder for Slack).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import logging
+import uuid
+from collections.abc import Coroutine
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+
+from adapters.slack.delivery import Delivery
+from adapters.slack.inbound import Where
+from adapters.slack.messenger import SlackMessenger
+from bot.app import Bot
+from bot.blocks import Reply, Text
+from bot.inbox import Arrival
+from bot.vocabulary import AnyIncoming
+
+log = logging.getLogger(__name__)
+SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
+WORKERS = 8  # answers worked on at once; more wait their turn (they are already stored)
+WORKING = "Working on it…"
+
+
+class Intake:
+    """Accepts payloads into the inbox and works them, a bounded number at a time."""
+
+    def __init__(self, bot: Bot, delivery: Delivery, messenger: SlackMessenger) -> None:
+        self.bot, self.delivery, self.messenger = bot, delivery, messenger
+        self.running: set[asyncio.Task[None]] = set()
+        self.workers = asyncio.Semaphore(WORKERS)
+        bot.responders["slack"] = self.respond
+
+    async def take(self, incoming: AnyIncoming, where: Where, in_response: bool = False
+                   ) -> bool:
+        """Store the payload (call before acknowledging it), then start its work; False when
+        it was a repeat of one already taken."""
+        key = incoming.event_id or f"once-{uuid.uuid4()}"
+        incoming = dataclasses.replace(incoming, event_id=key)
+        reply_to = json.dumps({"where": dataclasses.asdict(where), "in_response": in_response})
+        arrival = await self.bot.inbox.accept(incoming, key, reply_to)
+        if arrival is not None:
+            self.spawn(self.work(arrival, where, in_response))
+        return arrival is not None
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run work after the acknowledgement, remembered so shutdown can wait for it."""
+        task = asyncio.create_task(work)
+        self.running.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self.running.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("Slack work failed", exc_info=task.exception())
+
+    async def work(self, arrival: Arrival, where: Where, in_response: bool) -> None:
+        """Run the core (saying so when it is slow), deliver what it says, settle."""
+        answering = asyncio.ensure_future(self._answer(arrival))
+        done, _ = await asyncio.wait({answering}, timeout=SLOW_SECONDS)
+        if not done:
+            await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
+        replies = await answering
+        async with self.workers:
+            await self.delivery.send(replies, where, in_response)
+        self.bot.inbox.settle(arrival)
+
+    async def _answer(self, arrival: Arrival) -> list[Reply]:
+        # A bounded number of answers at once: acknowledgements stay fast under a burst.
+        async with self.workers:
+            incoming = arrival.incoming
+            try:
+                person = await self.messenger.profile(incoming.person)
+            except (SlackApiError, OSError):  # Slack unreachable: the bare user id will do
+                person = incoming.person
+            return await self.bot.handle(dataclasses.replace(incoming, person=person), arrival)
+
+    async def respond(self, reply_to: str, replies: list[Reply]) -> None:
+        """Answer an arrival worked after a restart, where its payload asked to be answered."""
+        stored = json.loads(reply_to)
+        await self.delivery.send(replies, Where(**stored["where"]), stored["in_response"])
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Wait for taken work to finish and be settled (on shutdown, and in tests)."""
+        while self.running:
+            done, _ = await asyncio.wait(set(self.running), timeout=timeout)
+            if not done:
+                return
+        await self.bot.inbox.drain()

@@ -1,0 +1,101 @@
+"""Buttons and forms on a cycle's messages: the coach plans a requested cycle and marks steps
+done; the teacher (or coach) answers a step's prompt or asks for another time."""
+
+from __future__ import annotations
+
+from bot.blocks import Reply, say
+from bot.errors import BadInput
+from bot.features.cycles import handlers, planning, service, views
+from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.features.cycles.steps import BY_NUMBER
+from bot.masking import mask_student_data
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+
+async def _step(turn: Turn[Action] | Turn[Submission], ref: str
+                ) -> tuple[CycleRow, CycleStepRow]:
+    row = await turn.session.get(CycleStepRow, int(ref)) if ref.isdigit() else None
+    cycle = await turn.session.get(CycleRow, row.cycle_id) if row else None
+    if row is None or cycle is None:
+        raise BadInput("That coaching cycle step no longer exists.")
+    if turn.person.id not in (cycle.teacher_id, cycle.coach_id) and turn.role != Role.ADMIN:
+        raise BadInput("That coaching cycle isn't one of yours.")
+    if cycle.status != "planned":
+        raise BadInput(f"That coaching cycle is {cycle.status}.")
+    return cycle, row
+
+
+async def plan(turn: Turn[Action]) -> list[Reply]:
+    """"Plan the four steps" on a teacher's request."""
+    value = turn.incoming.value
+    cycle = await turn.session.get(CycleRow, int(value)) if value.isdigit() else None
+    if cycle is None or cycle.status != "requested":
+        raise BadInput("That request was already planned (or withdrawn). `/cycle` lists yours.")
+    if cycle.coach_id not in (None, turn.person.id) and turn.role != Role.ADMIN:
+        raise BadInput("That request is for another coach.")
+    await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
+    teacher = await turn.session.get(PersonRow, cycle.teacher_id)
+    assert teacher is not None
+    tz = (await planning.calendar_for(turn.session, teacher)).tz
+    steps = await planning.steps_of(turn.session, cycle)
+    turn.notify(teacher, say(f"{turn.person.display_name or 'Your coach'} planned your coaching "
+                             f"cycle: the first step is {views.moment(steps[0].starts_at, tz)}, "
+                             "in your prep period.", private=False))
+    reply = views.planned(cycle, teacher.display_name or "the teacher", steps, tz)
+    return [Reply(reply.text, reply.blocks, private=True, replace_original=True)]
+
+
+async def done(turn: Turn[Action]) -> list[Reply]:
+    """"Done" on the coach's reminder."""
+    cycle, row = await _step(turn, turn.incoming.value)
+    if turn.person.id != cycle.coach_id and turn.role != Role.ADMIN:
+        raise BadInput("The coach marks a step done.")
+    if row.status == "done":
+        return [say(f"Step {row.step} was already done.", replace=True)]
+    teacher = await turn.session.get(PersonRow, cycle.teacher_id)
+    assert teacher is not None
+    return [await handlers.finished(turn, cycle, row, teacher)]
+
+
+async def another_time(turn: Turn[Action]) -> list[Reply]:
+    """"Another time": the teacher's next free prep period; the other side is told."""
+    cycle, row = await _step(turn, turn.incoming.value)
+    if row.status == "done":
+        raise BadInput("That step is done already.")
+    slot = await planning.reschedule(turn.session, turn.features, cycle, row, turn.now)
+    if slot is None:
+        raise BadInput("I found no free prep period in the next five weeks; talk to each "
+                       "other and use `/cycle reschedule`.")
+    other_id = cycle.coach_id if turn.person.id == cycle.teacher_id else cycle.teacher_id
+    other = await turn.session.get(PersonRow, other_id) if other_id else None
+    teacher = await turn.session.get(PersonRow, cycle.teacher_id)
+    assert teacher is not None
+    tz = (await planning.calendar_for(turn.session, teacher)).tz
+    name = BY_NUMBER[row.step].name
+    if other is not None:
+        turn.notify(other, say(f"Coaching cycle: the {name.lower()} moved to "
+                               f"{views.moment(slot.start, tz)}.", private=False))
+    return [say(f"Moved: the {name.lower()} is now {views.moment(slot.start, tz)}.",
+                replace=True)]
+
+
+async def answer(turn: Turn[Submission]) -> list[Reply]:
+    """A step's prompt answered: kept with the step (masked); the goal and target on the
+    cycle."""
+    cycle, row = await _step(turn, turn.incoming.context)
+    values = {k: mask_student_data(v.strip()[:2000]).text
+              for k, v in turn.incoming.values.items() if v.strip()}
+    row.answers = {**row.answers, **values}
+    if row.step == 1:
+        cycle.goal = values.get("goal", cycle.goal)
+        cycle.target = values.get("target", cycle.target)
+    coach = await turn.session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
+    if coach is not None and coach.id != turn.person.id:
+        lines = "; ".join(f"{k}: {v}" for k, v in values.items())
+        turn.notify(coach, views.notice(
+            f"{turn.person.display_name or 'Your teacher'} answered step {row.step} "
+            f"({BY_NUMBER[row.step].name}): {lines}"))
+    return [say("Thanks: your coach has it for the step.", replace=True)]

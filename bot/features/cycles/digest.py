@@ -1,0 +1,39 @@
+"""Coaching cycles' part of the digest: how many are at each step, and how many ended."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Fields
+from bot.features.cycles import planning, service
+from bot.features.cycles.models import CycleRow
+from bot.features.cycles.steps import BY_NUMBER, STEPS
+from bot.hooks import DigestAsk, Section
+
+
+async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
+    """Cycles under way by their current step; requests waiting; cycles completed."""
+    query = select(CycleRow).where(CycleRow.status.in_(service.OPEN))
+    done = select(func.count()).where(CycleRow.status == "done",
+                                      CycleRow.completed_at >= ask.period.start,
+                                      CycleRow.completed_at < ask.period.end)
+    if ask.coach_id is not None:
+        query = query.where(CycleRow.coach_id == ask.coach_id)
+        done = done.where(CycleRow.coach_id == ask.coach_id)
+    at: Counter[str] = Counter()
+    for cycle in (await session.execute(query)).scalars().all():
+        step = service.current(await planning.steps_of(session, cycle))
+        at["Asked for" if cycle.status == "requested" or step is None
+           else BY_NUMBER[step.step].name] += 1
+    completed = int((await session.execute(done)).scalar_one())
+    if not at and not completed:
+        return ()
+    pairs = [("Asked for", str(at["Asked for"]))] + [(s.name, str(at[s.name])) for s in STEPS]
+    pairs.append(("Completed this period", str(completed)))
+    under_way = sum(at.values())
+    summary = f"{under_way} coaching cycle{'s' if under_way != 1 else ''}" if under_way else ""
+    return (Section("Coaching cycles", 42, (Fields(tuple(pairs)),), summary),)

@@ -1,0 +1,156 @@
+"""`/cycle`: teachers see their own coaching cycles; coaches start, reschedule, complete and
+cancel theirs. A cycle also starts from a Coffee and Curriculum follow-up or a ticket."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from bot.blocks import Reply, say
+from bot.errors import BadInput
+from bot.features.cycles import planning, service, views
+from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.features.cycles.steps import BY_NUMBER
+from bot.hooks import CycleAsk
+from bot.masking import mask_student_data
+from bot.people.mentions import named_people
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.scheduling.ledger import withdraw
+from bot.turn import Turn
+from bot.vocabulary import Command
+
+USAGE = "Try `/cycle start @Ms Rivera`."
+STEP = re.compile(r"\bstep\s+([1-4])\b", re.IGNORECASE)
+ON = re.compile(r"\b(?:to|on)\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+
+
+async def mine(turn: Turn[Command]) -> list[Reply]:
+    """`/cycle`: each cycle with its steps."""
+    lines = []
+    tz = (await planning.calendar_for(turn.session, turn.person)).tz
+    for cycle in await service.visible_to(turn.session, turn.person):
+        teacher = await turn.session.get(PersonRow, cycle.teacher_id)
+        steps = await planning.steps_of(turn.session, cycle)
+        head = f"With {teacher.display_name if teacher else '?'}: {cycle.status}"
+        if cycle.goal:
+            head += f". Goal: {cycle.goal}"
+        lines.append(head + ("\n" + views.step_lines(steps, tz) if steps else ""))
+    return [views.listing(lines, turn.role.allows(Role.COACH))]
+
+
+async def _teacher(turn: Turn[Command], words: str) -> PersonRow:
+    found = await named_people(turn.session, turn.person.platform, words, turn.now,
+                               turn.settings.admin_keys)
+    people = [p for p in found.people if p.id != turn.person.id]
+    if found.unknown and not people:
+        raise BadInput(f"I don't know {found.unknown[0]!r} here. {USAGE}")
+    if len(people) != 1:
+        raise BadInput(f"A coaching cycle is with one teacher. {USAGE}")
+    return people[0]
+
+
+async def start(turn: Turn[Command]) -> list[Reply]:
+    """`/cycle start @teacher`: four steps planned in their prep periods."""
+    text = turn.incoming.text.strip()
+    if not text:
+        raise BadInput(f"With which teacher? {USAGE}")
+    teacher = await _teacher(turn, STEP.sub(" ", text))
+    key = f"{turn.person.platform}:{turn.incoming.event_id}" if turn.incoming.event_id else None
+    return await begin(turn, CycleAsk(teacher.id, turn.person.id, "", key or ""))
+
+
+async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
+    """Start a cycle (the core's `start_cycle` hook too): a coach asking plans it at once; a
+    teacher asking tells their coach, who plans it with one click."""
+    teacher = await turn.session.get(PersonRow, ask.teacher_id)
+    if teacher is None:
+        raise BadInput("I couldn't find that teacher.")
+    staff = turn.role.allows(Role.COACH) and turn.person.id != teacher.id
+    note = mask_student_data(ask.note).text
+    cycle, new = await service.create(turn.session, teacher, turn.person.id if staff
+                                      else ask.coach_id, "planned" if staff else "requested",
+                                      ask.source, note, ask.request_key or None, turn.now)
+    if not staff:
+        return await _requested(turn, cycle, teacher, new)
+    if cycle.status == "requested" or new:
+        await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
+    elif cycle.coach_id != turn.person.id:
+        raise BadInput(f"{teacher.display_name} already has a cycle with another coach.")
+    tz = (await planning.calendar_for(turn.session, teacher)).tz
+    return [views.planned(cycle, teacher.display_name or "the teacher",
+                          await planning.steps_of(turn.session, cycle), tz)]
+
+
+async def _requested(turn: Turn[Any], cycle: CycleRow, teacher: PersonRow,
+                     new: bool) -> list[Reply]:
+    coach = await turn.session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
+    if new and coach is not None:
+        turn.notify(coach, views.requested_for_coach(cycle, teacher.display_name or "A teacher"))
+    return [views.requested_for_teacher(coach.display_name if coach and coach.display_name
+                                        else "Your coach")]
+
+
+async def _step(turn: Turn[Command], cycle: CycleRow, text: str) -> CycleStepRow:
+    steps = await planning.steps_of(turn.session, cycle)
+    wanted = STEP.search(text)
+    row = next((s for s in steps if s.step == int(wanted.group(1))), None) if wanted \
+        else service.current(steps)
+    if row is None or row.status == "done":
+        raise BadInput("That step is done already (or the cycle has no steps yet).")
+    return row
+
+
+async def reschedule(turn: Turn[Command]) -> list[Reply]:
+    """`/cycle reschedule @teacher [step 2] [to 2027-03-10]`: the teacher's next free prep
+    period (on or after a date); the steps after it follow."""
+    text = turn.incoming.text
+    on_match = ON.search(text)
+    teacher = await _teacher(turn, ON.sub(" ", STEP.sub(" ", text)))
+    cycle = await service.coached(turn.session, turn.person, teacher)
+    row = await _step(turn, cycle, text)
+    try:
+        on = date.fromisoformat(on_match.group(1)) if on_match else None
+    except ValueError as error:
+        raise BadInput("A date like 2027-03-10, please.") from error
+    slot = await planning.reschedule(turn.session, turn.features, cycle, row, turn.now, on)
+    if slot is None:
+        raise BadInput("I found no free prep period for that in the next five weeks.")
+    tz = (await planning.calendar_for(turn.session, teacher)).tz
+    turn.notify(teacher, say(f"Your coaching cycle's {BY_NUMBER[row.step].name.lower()} moved "
+                             f"to {views.moment(slot.start, tz)}.", private=False))
+    return [say(f"Moved: step {row.step} is now {views.moment(slot.start, tz)}.")]
+
+
+async def done(turn: Turn[Command]) -> list[Reply]:
+    """`/cycle done @teacher [step N]`: the step happened."""
+    teacher = await _teacher(turn, STEP.sub(" ", turn.incoming.text))
+    cycle = await service.coached(turn.session, turn.person, teacher)
+    row = await _step(turn, cycle, turn.incoming.text)
+    return [await finished(turn, cycle, row, teacher)]
+
+
+async def finished(turn: Turn[Any], cycle: CycleRow, row: CycleStepRow,
+                   teacher: PersonRow) -> Reply:
+    """Mark a step done; the whole cycle when it was the debrief."""
+    complete = await service.finish_step(turn.session, cycle, row, turn.now)
+    if complete:
+        turn.notify(teacher, say("Your four-week coaching cycle is complete. Thank you: keep "
+                                 "going with what worked!", private=False))
+        return say(f"Cycle complete with {teacher.display_name}: all four steps done.",
+                   replace=True)
+    return say(f"Step {row.step} ({BY_NUMBER[row.step].name}) is done.", replace=True)
+
+
+async def cancel(turn: Turn[Command]) -> list[Reply]:
+    """`/cycle cancel @teacher`: the steps' messages are withdrawn; the teacher is told."""
+    teacher = await _teacher(turn, turn.incoming.text)
+    cycle = await service.coached(turn.session, turn.person, teacher)
+    for row in await planning.steps_of(turn.session, cycle):
+        await withdraw(turn.session, (planning.PROMPT, planning.REMIND),
+                       f"s{row.id}r{row.revision}")
+    cycle.status = "cancelled"
+    turn.notify(teacher, say(f"{turn.person.display_name or 'Your coach'} called off your "
+                             "coaching cycle. Ask any time to start another.", private=False))
+    return [say(f"The cycle with {teacher.display_name} is cancelled.")]

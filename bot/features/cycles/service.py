@@ -1,0 +1,113 @@
+"""Cycles: starting one (from `/cycle start`, a Coffee and Curriculum follow-up or a ticket),
+finding a teacher's, marking steps done, what step a cycle is at."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.cycles import planning
+from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.people.models import PersonRow
+from bot.registry import Registry
+from bot.roles import Role
+from bot.scheduling.ledger import withdraw
+
+OPEN = ("requested", "planned")
+
+
+async def by_key(session: AsyncSession, key: str | None) -> CycleRow | None:
+    """The cycle a request key already made (a retried start, a second click)."""
+    if key is None:
+        return None
+    query = select(CycleRow).where(CycleRow.request_key == key)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def open_cycle(session: AsyncSession, teacher_id: int) -> CycleRow | None:
+    """The teacher's cycle still asked for or under way."""
+    query = select(CycleRow).where(CycleRow.teacher_id == teacher_id,
+                                   CycleRow.status.in_(OPEN)).order_by(CycleRow.id.desc())
+    return (await session.execute(query)).scalars().first()
+
+
+async def create(session: AsyncSession, teacher: PersonRow, coach_id: int | None, status: str,
+                 source: str, note: str, key: str | None, now: datetime) -> tuple[CycleRow, bool]:
+    """A new cycle, or the one this request already made; one open cycle per teacher."""
+    same = await by_key(session, key)
+    if same is not None:
+        return same, False
+    running = await open_cycle(session, teacher.id)
+    if running is not None:
+        return running, False
+    cycle = CycleRow(request_key=key, teacher_id=teacher.id, coach_id=coach_id, status=status,
+                     source=source[:120], note=note[:300], created_at=now)
+    session.add(cycle)
+    await session.flush()
+    return cycle, True
+
+
+async def plan(session: AsyncSession, features: Registry, cycle: CycleRow, coach: PersonRow,
+               now: datetime) -> list[CycleStepRow]:
+    """Plan a cycle's four steps for its coach."""
+    teacher = await session.get(PersonRow, cycle.teacher_id)
+    assert teacher is not None
+    cycle.coach_id, cycle.status = coach.id, "planned"
+    steps = await planning.plan_cycle(session, features, cycle, teacher, coach, now)
+    if len(steps) < 4:
+        raise BadInput(f"I couldn't find four free prep periods for "
+                       f"{teacher.display_name or 'that teacher'} in the coming weeks. Check "
+                       "their prep period (`/prepbot prep`) and the school's closures.")
+    return steps
+
+
+def current(steps: list[CycleStepRow]) -> CycleStepRow | None:
+    """The first step not done yet."""
+    return next((s for s in steps if s.status != "done"), None)
+
+
+async def finish_step(session: AsyncSession, cycle: CycleRow, row: CycleStepRow,
+                      now: datetime) -> bool:
+    """Mark a step done; True when that completes the cycle."""
+    row.status, row.done_at = "done", now
+    await withdraw(session, (planning.PROMPT, planning.REMIND),
+                            f"s{row.id}r{row.revision}")
+    if all(s.status == "done" for s in await planning.steps_of(session, cycle)):
+        cycle.status, cycle.completed_at = "done", now
+        return True
+    return False
+
+
+async def visible_to(session: AsyncSession, person: PersonRow) -> list[CycleRow]:
+    """Teachers see their own cycles; coaches those they run (or are asked for); admins all."""
+    query = select(CycleRow).order_by(CycleRow.id.desc()).limit(30)
+    role = Role(person.role)
+    if role == Role.TEACHER:
+        query = query.where(CycleRow.teacher_id == person.id)
+    elif role == Role.COACH:
+        query = query.where(or_(CycleRow.coach_id == person.id, CycleRow.teacher_id == person.id))
+    return list((await session.execute(query)).scalars())
+
+
+async def coached(session: AsyncSession, coach: PersonRow, teacher: PersonRow) -> CycleRow:
+    """The open cycle a coach runs with this teacher (an admin may act on any)."""
+    cycle = await open_cycle(session, teacher.id)
+    if cycle is None or (cycle.coach_id != coach.id and Role(coach.role) != Role.ADMIN):
+        raise BadInput(f"You have no coaching cycle under way with "
+                       f"{teacher.display_name or 'that teacher'}.")
+    return cycle
+
+
+async def erase_teacher(session: AsyncSession, person_id: int) -> int:
+    """What a teacher told their coach is blanked (goal, target, prompt answers); the steps
+    and dates stay, so the coach's counts stay right."""
+    cycles = list((await session.execute(select(CycleRow).where(
+        CycleRow.teacher_id == person_id))).scalars())
+    for cycle in cycles:
+        cycle.goal = cycle.target = cycle.note = ""
+        for step in await planning.steps_of(session, cycle):
+            step.answers = {}
+    return len(cycles)

@@ -1,0 +1,92 @@
+"""The coach's buttons and forms on a pilot: the observation note, and the decision that
+ends it (adopt, extend two weeks, or drop)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.blocks import Reply, form_reply, say
+from bot.errors import BadInput
+from bot.features.pilots import report, schedule, service, views
+from bot.features.pilots.models import ObservationRow, PilotRow
+from bot.hooks import ToolMove
+from bot.masking import mask_student_data, privacy_note
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+EXTENSION = timedelta(days=14)
+
+
+async def _own(turn: Turn[Action] | Turn[Submission], pilot: PilotRow) -> PilotRow:
+    if pilot.coach_id != turn.person.id and turn.role != Role.ADMIN:
+        raise BadInput("Only the coach who runs this pilot (or an admin) can do that.")
+    return pilot
+
+
+async def _observation(turn: Turn[Action] | Turn[Submission], ref: str) -> ObservationRow:
+    row = await turn.session.get(ObservationRow, int(ref)) if ref.isdigit() else None
+    if row is None:
+        raise BadInput("That observation slot no longer exists.")
+    return row
+
+
+async def ask_note(turn: Turn[Action]) -> list[Reply]:
+    """"Add my note" on the day's observation."""
+    row = await _observation(turn, turn.incoming.value)
+    await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
+    teacher = await turn.session.get(PersonRow, row.person_id)
+    return [form_reply(views.note_form(row, teacher.display_name if teacher else "a teacher"))]
+
+
+async def save_note(turn: Turn[Submission]) -> list[Reply]:
+    """The observation note (masked) and time on task; the slot counts as done."""
+    row = await _observation(turn, turn.incoming.context)
+    await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
+    note = mask_student_data(turn.incoming.values.get("note", "").strip()[:4000])
+    if not note.text:
+        raise BadInput("Write a line about what you saw.")
+    row.note, row.status = note.text, "done"
+    row.on_task = turn.incoming.values.get("on_task", "").strip()[:32]
+    said = "Observation noted; it goes into the pilot report."
+    hidden = privacy_note(note)
+    return [say(f"{said} {hidden}".strip())]
+
+
+async def decide(turn: Turn[Action]) -> list[Reply]:
+    """The coach confirms (or overrules) the recommendation."""
+    ref, _, choice = turn.incoming.value.partition(":")
+    pilot = await _own(turn, await service.get_pilot(turn.session, ref))
+    register = turn.features.tool_register
+    if choice not in report.CHOICES or register is None:
+        raise BadInput("That decision button has expired. `/pilot report` shows it again.")
+    if pilot.status != "reporting":
+        raise BadInput(f"The {pilot.tool} pilot was already decided: {pilot.decision}.")
+    found = await report.build(turn.session, turn.features, pilot)
+    pilot.decision, pilot.decided_at = choice, turn.now
+    if choice == "extend":
+        return [await _extend(turn, pilot)]
+    status = "adopted" if choice == "adopt" else "declined"
+    reason = f"after its pilot: {found.why}"
+    await register.move(turn.session, ToolMove(pilot.tool_id, status, turn.person.id, turn.now,
+                                               reason))
+    pilot.status = "decided"
+    return [views.decided(pilot, choice, "")]
+
+
+async def _extend(turn: Turn[Action], pilot: PilotRow) -> Reply:
+    """Two more weeks: new check-ins and observations, a new post survey in the last week."""
+    weeks_before = service.week_count(pilot)
+    pilot.ends_on += EXTENSION
+    pilot.status, pilot.post_survey_id, pilot.decision = "running", None, ""
+    teachers = await service.teachers_of(turn.session, pilot)
+    added = range(weeks_before + 1, service.week_count(pilot) + 1)
+    await schedule.plan_observations(turn.session, turn.features, pilot, teachers, added,
+                                     turn.now)
+    await schedule.plan_checkins(turn.session, pilot, teachers, added, turn.now)
+    if turn.features.tool_register is not None:
+        await turn.features.tool_register.move(turn.session, ToolMove(
+            pilot.tool_id, "", turn.person.id, turn.now,
+            decide_by=pilot.ends_on + timedelta(days=7)))
+    return views.decided(pilot, "extend", "")

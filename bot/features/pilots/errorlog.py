@@ -1,0 +1,110 @@
+"""A pilot's technical error log: tickets and questions that name the tool (or were tagged
+with it), gathered per school day and class period, so "crashes in 3rd period daily" shows
+up as a pattern.
+
+The period is read from what the teacher wrote ("in 3rd period", "period 3", "p3"); when
+they didn't say, the hour they wrote it in stands in ("around 10:00").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.hooks import Mention, MentionAsk, Period, ToolFacts
+from bot.registry import Registry
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9}
+PERIOD = re.compile(
+    r"\b(?:(?P<ord>[1-9])(?:st|nd|rd|th)\s+(?:period|hour|block)|"
+    r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+"
+    r"(?:period|hour|block)|(?:period|block)\s*(?P<num>[1-9])\b|\bp(?P<p>[1-9])\b)",
+    re.IGNORECASE)
+PATTERN_DAYS = 3  # the same period on this many different days is a pattern
+SAMPLES = 3
+
+
+def ordinal(n: int) -> str:
+    """3 -> "3rd"."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def period_of(text: str, local: datetime) -> str:
+    """The class period a report names, or the hour it was written in."""
+    found = PERIOD.search(text)
+    if found is not None:
+        raw = found.group("ord") or found.group("num") or found.group("p")
+        number = int(raw) if raw else ORDINALS[found.group("word").lower()]
+        return f"{ordinal(number)} period"
+    return f"around {local:%H}:00"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One report in the log."""
+
+    day: date
+    period: str
+    ref: str
+    text: str
+
+
+@dataclass
+class ErrorLog:
+    """The log: entries per day and period, and the periods that recur."""
+
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def by_day(self) -> dict[date, Counter[str]]:
+        """Each day's reports, counted per period."""
+        days: dict[date, Counter[str]] = defaultdict(Counter)
+        for entry in self.entries:
+            days[entry.day][entry.period] += 1
+        return dict(sorted(days.items()))
+
+    @property
+    def patterns(self) -> list[tuple[str, int, int]]:
+        """(period, reports, different days) for periods reported on three days or more."""
+        days: dict[str, set[date]] = defaultdict(set)
+        counts: Counter[str] = Counter()
+        for entry in self.entries:
+            if entry.period.endswith("period"):  # a stated period, not the hour it was typed
+                days[entry.period].add(entry.day)
+                counts[entry.period] += 1
+        found = [(p, counts[p], len(d)) for p, d in days.items() if len(d) >= PATTERN_DAYS]
+        return sorted(found, key=lambda item: (-item[2], item[0]))
+
+    @property
+    def tickets(self) -> int:
+        """How many of the entries are tickets."""
+        return sum(e.ref.startswith("ticket:") for e in self.entries)
+
+    def samples(self) -> list[str]:
+        """A few of the reports as written (masked), latest first."""
+        return [e.text[:160] for e in reversed(self.entries)][:SAMPLES]
+
+
+async def gather(session: AsyncSession, features: Registry, tool: ToolFacts, start: date,
+                 end: date, zone: str) -> ErrorLog:
+    """Every ticket and question that names the tool between two dates (both included)."""
+    tz = ZoneInfo(zone)
+    period = Period(datetime.combine(start, time(0), tz).astimezone(UTC),
+                    datetime.combine(end + timedelta(days=1), time(0), tz).astimezone(UTC))
+    ask = MentionAsk(tool.words, period, tool.tagged)
+    found: dict[str, Mention] = {}
+    for mentions in features.mentions:
+        for mention in await mentions(session, ask):
+            found.setdefault(mention.ref, mention)
+    entries = []
+    for mention in sorted(found.values(), key=lambda m: m.at):
+        local = mention.at.astimezone(tz)
+        entries.append(Entry(local.date(), period_of(mention.text, local), mention.ref,
+                             mention.text))
+    return ErrorLog(entries)

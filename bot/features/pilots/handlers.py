@@ -1,0 +1,129 @@
+"""`/pilot`: teachers see the pilots they are in, coaches the pilots they run; `/pilot start`
+and `/pilot report` for coaches."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.blocks import Reply
+from bot.errors import BadInput
+from bot.features.pilots import report, schedule, service, views
+from bot.features.pilots.models import PilotRow
+from bot.hooks import ToolFacts, ToolMove, WaveAsk
+from bot.people.mentions import named_people
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.turn import Turn
+from bot.vocabulary import Command
+
+PRE_OPEN = timedelta(days=4)  # the pre survey closes at the end of the first week
+
+
+async def mine(turn: Turn[Command]) -> list[Reply]:
+    """`/pilot`: one line per pilot this person runs or is in."""
+    if turn.incoming.text.strip():
+        pilot = await service.named(turn.session, turn.person, turn.incoming.text)
+        return [views.listing([pilot], {pilot.id: await _line(turn, pilot)}, _staff(turn))]
+    pilots = await service.visible_to(turn.session, turn.person)
+    lines = {p.id: await _line(turn, p) for p in pilots}
+    return [views.listing(pilots, lines, _staff(turn))]
+
+
+def _staff(turn: Turn[Command]) -> bool:
+    return turn.role.allows(Role.COACH)
+
+
+async def _line(turn: Turn[Command], pilot: PilotRow) -> str:
+    calendar = await service.calendar_for(turn.session, turn.person)
+    today = turn.now.astimezone(calendar.zone).date()
+    if pilot.status == "decided":
+        state = f"decided: {pilot.decision}"
+    elif today > pilot.ends_on:
+        state = "ended, waiting for the coach's decision"
+    else:
+        state = f"week {max(1, service.week_of(pilot, today))} of {service.week_count(pilot)}"
+    line = f"{pilot.tool}: {views.day(pilot.starts_on)} to {views.day(pilot.ends_on)}, {state}"
+    upcoming = [o for o in await schedule.observations(turn.session, pilot)
+                if o.starts_at > turn.now and o.status == "planned"
+                and (_staff(turn) or o.person_id == turn.person.id)]
+    if upcoming and pilot.status == "running":
+        line += f"; next observation {views.moment(upcoming[0].starts_at, calendar.tz)}"
+    return line
+
+
+async def start(turn: Turn[Command]) -> list[Reply]:
+    """`/pilot start Blooket with @a @b @c for 4 weeks`: the cohort, the dates, wave 1 today,
+    observations, check-ins; the tool moves to piloting."""
+    asked = service.read_start(turn.incoming.text)
+    register, waves = turn.features.tool_register, turn.features.pulse_waves
+    if register is None or waves is None:
+        raise BadInput("Pilots need the tool register and pulse surveys, and one is missing.")
+    tool = await register.find(turn.session, asked.tool)
+    _check_tool(tool, asked.tool)
+    assert tool is not None
+    teachers = await _cohort(turn, asked.cohort)
+    key = f"{turn.person.platform}:{turn.incoming.event_id}" if turn.incoming.event_id else None
+    pilot, created = await service.create(turn.session, tool.id, tool.name, turn.person,
+                                          teachers, asked.weeks, turn.now, key)
+    if created:
+        await _launch(turn, pilot, tool, teachers)
+    slots = [views.moment(o.starts_at, (await service.calendar_for(turn.session, turn.person)).tz)
+             for o in await schedule.observations(turn.session, pilot)]
+    warning = "" if len(teachers) == 3 else (
+        f"A pilot usually has three volunteer teachers; this one has {len(teachers)}.")
+    names = [t.display_name or t.user_id for t in teachers]
+    return [views.started(pilot, names, slots, warning)]
+
+
+def _check_tool(tool: ToolFacts | None, name: str) -> None:
+    if tool is None:
+        raise BadInput(f"{name} isn't in the tool register yet. `/tools add {name}` adds it, "
+                       f"then `/tools checklist {name}`.")
+    if tool.blocked:
+        raise BadInput(f"{tool.name} can't enter a pilot: {tool.blocked}. An admin can "
+                       f"override with a reason: `/tools override {tool.name} <point> <reason>`.")
+    if tool.status in ("adopted", "sunsetting", "retired", "declined"):
+        raise BadInput(f"{tool.name} is {tool.status}: a pilot is for a tool under review. "
+                       f"`/tools status {tool.name} evaluating` reopens it.")
+
+
+async def _cohort(turn: Turn[Command], words: str) -> list[PersonRow]:
+    named = await named_people(turn.session, turn.person.platform, words, turn.now,
+                               turn.settings.admin_keys)
+    if named.unknown:
+        raise BadInput(f"I don't know {', '.join(repr(u) for u in named.unknown)} here. Name "
+                       "teachers who have talked to me, as @mentions or by their display name.")
+    teachers = [p for p in named.people if p.id != turn.person.id]
+    if not teachers:
+        raise BadInput(f"Which teachers? {service.USAGE}")
+    if len(teachers) > service.MAX_TEACHERS:
+        raise BadInput(f"A pilot is a small group: {service.MAX_TEACHERS} teachers at most.")
+    return teachers
+
+
+async def _launch(turn: Turn[Command], pilot: PilotRow, tool: ToolFacts,
+                  teachers: list[PersonRow]) -> None:
+    """Wave 1 today, the observations and check-ins; the tool moves to piloting."""
+    assert turn.features.pulse_waves is not None and turn.features.tool_register is not None
+    wave = WaveAsk(pilot.tool, tool.pulse_key or f"tool-{tool.id}", f"the {pilot.tool} pilot",
+                   turn.person.id, tuple(t.id for t in teachers), pilot.starts_on + PRE_OPEN,
+                   turn.now, f"pilot-{pilot.id}-pre", turn.settings.kb_dir)
+    pilot.pre_survey_id = await turn.features.pulse_waves.launch(turn.session, wave)
+    weeks = range(1, service.week_count(pilot) + 1)
+    await schedule.plan_observations(turn.session, turn.features, pilot, teachers, weeks,
+                                     turn.now)
+    await schedule.plan_checkins(turn.session, pilot, teachers, weeks, turn.now)
+    await turn.features.tool_register.move(turn.session, ToolMove(
+        tool.id, "piloting", turn.person.id, turn.now, f"pilot until {pilot.ends_on}",
+        decide_by=pilot.ends_on + timedelta(days=7), users=tuple(t.id for t in teachers),
+        pulses=(pilot.pre_survey_id,) if pilot.pre_survey_id else ()))
+
+
+async def show_report(turn: Turn[Command]) -> list[Reply]:
+    """`/pilot report Blooket`: the report as it stands (with the decision buttons once the
+    pilot has ended)."""
+    pilot = await service.named(turn.session, turn.person, turn.incoming.text)
+    if turn.role != Role.ADMIN and pilot.coach_id != turn.person.id:
+        raise BadInput("That pilot's report is for the coach who runs it.")
+    found = await report.build(turn.session, turn.features, pilot)
+    return [views.report(found, final=pilot.status == "reporting")]

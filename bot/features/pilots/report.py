@@ -1,0 +1,89 @@
+"""A pilot's report: buy-in before and after against the target (under the pulse's release
+rule), the error log and its patterns, the check-ins' themes, the observations, and a
+recommendation (adopt, extend or drop) for the coach to confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.pilots import schedule, service
+from bot.features.pilots.errorlog import ErrorLog, gather
+from bot.features.pilots.models import CheckinRow, PilotRow
+from bot.features.pilots.themes import Theme, themes_of
+from bot.hooks import BuyIn, ToolFacts
+from bot.people.models import PersonRow
+from bot.registry import Registry
+
+DROP_BELOW = 25  # points under the target: teachers are not going to use it
+CHOICES = ("adopt", "extend", "drop")
+
+
+@dataclass
+class PilotReport:
+    """Everything the coach reads before deciding."""
+
+    pilot: PilotRow
+    teachers: int
+    pre: BuyIn | None
+    post: BuyIn | None
+    errors: ErrorLog
+    themes: list[Theme] = field(default_factory=list)
+    quiet: int = 0  # check-ins that said nothing broke
+    checkins: int = 0
+    expected_checkins: int = 0
+    observed: int = 0
+    observations: int = 0
+    on_task: list[str] = field(default_factory=list)
+    recommendation: str = "extend"
+    why: str = ""
+
+
+def recommend(post: BuyIn | None, errors: ErrorLog) -> tuple[str, str]:
+    """Adopt when the post survey meets the target; drop when it is far below; else extend."""
+    if post is None:
+        return "extend", "the post survey hasn't run yet"
+    if not post.shown:
+        return "extend", (f"its buy-in can't be shown: fewer than {post.threshold} answers "
+                          "were released, and the anonymity rule comes first")
+    assert post.agree is not None
+    patterns = errors.patterns
+    if post.meets:
+        caveat = (f"; deal with the {patterns[0][0]} problem with IT before the rollout"
+                  if patterns else "")
+        return "adopt", f"buy-in {post.agree:.0%} meets the {post.target}% target{caveat}"
+    if post.agree * 100 < post.target - DROP_BELOW:
+        return "drop", f"buy-in {post.agree:.0%} is far below the {post.target}% target"
+    return "extend", (f"buy-in {post.agree:.0%} is below the {post.target}% target; two more "
+                      "weeks of support may close the gap")
+
+
+async def build(session: AsyncSession, features: Registry, pilot: PilotRow) -> PilotReport:
+    """The report as it stands now (final once the pilot has ended)."""
+    waves, register = features.pulse_waves, features.tool_register
+    if register is None:
+        raise BadInput("The tool register isn't available, so there is no report.")
+    tool = await register.find(session, pilot.tool) or ToolFacts(
+        pilot.tool_id, pilot.tool, (pilot.tool,), "piloting", None)
+    pre = await waves.buy_in(session, pilot.pre_survey_id) \
+        if waves and pilot.pre_survey_id else None
+    post = await waves.buy_in(session, pilot.post_survey_id) \
+        if waves and pilot.post_survey_id else None
+    coach = await session.get(PersonRow, pilot.coach_id)
+    assert coach is not None
+    calendar = await service.calendar_for(session, coach)
+    errors = await gather(session, features, tool, pilot.starts_on, pilot.ends_on, calendar.tz)
+    teachers = await service.teachers_of(session, pilot)
+    lines = list((await session.execute(select(CheckinRow.text).where(
+        CheckinRow.pilot_id == pilot.id).order_by(CheckinRow.week, CheckinRow.id))).scalars())
+    themes, quiet = themes_of(lines)
+    slots = await schedule.observations(session, pilot)
+    done = [o for o in slots if o.status == "done"]
+    result = PilotReport(pilot, len(teachers), pre, post, errors, themes, quiet, len(lines),
+                         len(teachers) * service.week_count(pilot), len(done), len(slots),
+                         [o.on_task for o in done if o.on_task])
+    result.recommendation, result.why = recommend(post, errors)
+    return result

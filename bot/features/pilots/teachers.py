@@ -1,0 +1,66 @@
+"""What pilot teachers do: answer the weekly check-in, ask for another observation time."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.blocks import Reply, say
+from bot.errors import BadInput
+from bot.features.pilots import schedule, service, views
+from bot.features.pilots.models import CheckinRow, ObservationRow
+from bot.masking import mask_student_data, privacy_note
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+
+async def checkin(turn: Turn[Submission]) -> list[Reply]:
+    """"Anything break this week?": one line, masked, changeable until the pilot is decided."""
+    ref, _, week = turn.incoming.context.partition(":")
+    pilot = await service.get_pilot(turn.session, ref)
+    mine = [t.id for t in await service.teachers_of(turn.session, pilot)]
+    if turn.person.id not in mine or not week.isdigit():
+        raise BadInput("That check-in isn't one of yours.")
+    if pilot.status == "decided":
+        raise BadInput(f"The {pilot.tool} pilot is over; thanks for your check-ins!")
+    line = mask_student_data(turn.incoming.values.get("text", "").strip()[:500])
+    row = await _row(turn, pilot.id, int(week))
+    row.text, row.at = line.text, turn.now
+    said = "Thanks! Your coach reads these in the pilot report."
+    return [say(f"{said} {privacy_note(line)}".strip(), replace=True)]
+
+
+async def _row(turn: Turn[Submission], pilot_id: int, week: int) -> CheckinRow:
+    query = select(CheckinRow).where(CheckinRow.pilot_id == pilot_id,
+                                     CheckinRow.person_id == turn.person.id,
+                                     CheckinRow.week == week)
+    row = (await turn.session.execute(query)).scalar_one_or_none()
+    if row is None:
+        row = CheckinRow(pilot_id=pilot_id, person_id=turn.person.id, week=week,
+                         at=turn.now)
+        turn.session.add(row)
+    return row
+
+
+async def another_time(turn: Turn[Action]) -> list[Reply]:
+    """"Another time" on an observation: the teacher's own, or the coach's."""
+    value = turn.incoming.value
+    row = await turn.session.get(ObservationRow, int(value)) if value.isdigit() else None
+    if row is None:
+        raise BadInput("That observation slot no longer exists.")
+    pilot = await service.get_pilot(turn.session, str(row.pilot_id))
+    coach_side = pilot.coach_id == turn.person.id or turn.role == Role.ADMIN
+    if row.person_id != turn.person.id and not coach_side:
+        raise BadInput("That observation isn't one of yours.")
+    slot = await schedule.move(turn.session, turn.features, row, pilot, turn.now)
+    if slot is None:
+        raise BadInput("I found no other free time in this pilot; the slot stays as it is.")
+    other_id = row.person_id if coach_side else pilot.coach_id
+    other = await turn.session.get(PersonRow, other_id)
+    calendar = await service.calendar_for(turn.session, other or turn.person)
+    when = views.moment(slot.start, calendar.tz)
+    if other is not None and other.id != turn.person.id:
+        turn.notify(other, say(f"The {pilot.tool} observation moved to {when}.", private=False))
+    mine = views.moment(slot.start, (await service.calendar_for(turn.session, turn.person)).tz)
+    return [say(f"Moved: the observation is now {mine}.", replace=True)]

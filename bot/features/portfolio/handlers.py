@@ -1,0 +1,82 @@
+"""`/portfolio`: a coach's record (workshops, PD sessions, pilots, coaching cycles,
+checklists) as a readable summary or CSV; `/portfolio workshop` adds a session."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.blocks import Reply, form_reply, say
+from bot.errors import BadInput
+from bot.features.portfolio import service, views
+from bot.features.portfolio.models import WorkshopRow
+from bot.hooks import PortfolioAsk
+from bot.people.models import PersonRow
+from bot.scheduling.policy import person_calendar
+from bot.schools.service import calendar_of
+from bot.turn import Turn
+from bot.vocabulary import Command, Submission
+
+
+async def _today(turn: Turn[Command] | Turn[Submission]) -> date:
+    calendar = person_calendar(await calendar_of(turn.session, turn.person.school_id),
+                               turn.person.tz)
+    return turn.now.astimezone(calendar.zone).date()
+
+
+async def _found(turn: Turn[Command], text: str) -> tuple[date, date, list]:  # type: ignore[type-arg]
+    first, last = service.read_range(text, await _today(turn))
+    ask = PortfolioAsk(turn.person.id, first, last)
+    return first, last, await service.items(turn.session, turn.features, ask)
+
+
+async def record(turn: Turn[Command]) -> list[Reply]:
+    """`/portfolio [last year | FROM..TO]`: the summary (this school year by default)."""
+    first, last, found = await _found(turn, turn.incoming.text)
+    return [views.summary(service.summary(turn.person, first, last, found))]
+
+
+async def as_csv(turn: Turn[Command]) -> list[Reply]:
+    """`/portfolio csv [range]`: the same, as CSV."""
+    _, _, found = await _found(turn, turn.incoming.text)
+    return [views.as_csv(service.as_csv(found), len(found))]
+
+
+async def workshop(turn: Turn[Command]) -> list[Reply]:
+    """`/portfolio workshop <title> on <date>, <n> attendees, <h> hours`, or the form."""
+    text = turn.incoming.text.strip()
+    if not text:
+        return [form_reply(views.workshop_form())]
+    return [_saved(turn.person, await _add(turn, service.read_workshop(text,
+                                                                        await _today(turn))))]
+
+
+async def workshop_form(turn: Turn[Submission]) -> list[Reply]:
+    """The workshop form was sent."""
+    values = turn.incoming.values
+    attendees, hours = values.get("attendees", "").strip(), values.get("hours", "").strip()
+    if attendees and not attendees.isdigit():
+        raise BadInput("Attendees: a whole number, e.g. 14.")
+    try:
+        spent = float(hours) if hours else 1.0
+        held = date.fromisoformat(values.get("held_on", "").strip())
+    except ValueError as error:
+        raise BadInput("Hours as a number (e.g. 1.5) and a date, please.") from error
+    if not values.get("title", "").strip() or not 0 < spent <= 40:
+        raise BadInput("A title, and hours more than 0 and at most 40.")
+    row = WorkshopRow(kind="pd" if values.get("kind") == "pd" else "workshop",
+                      title=values["title"].strip()[:200], held_on=held,
+                      attendees=int(attendees or 0), hours=spent)
+    return [_saved(turn.person, await _add(turn, row))]
+
+
+async def _add(turn: Turn[Command] | Turn[Submission], row: WorkshopRow) -> WorkshopRow:
+    row.coach_id, row.created_at = turn.person.id, turn.now
+    turn.session.add(row)
+    await turn.session.flush()
+    return row
+
+
+def _saved(coach: PersonRow, row: WorkshopRow) -> Reply:
+    kind = "PD session" if row.kind == "pd" else "Workshop"
+    return say(f"{kind} added to your record: \u201c{row.title}\u201d, {row.held_on:%d %B %Y}, "
+               f"{row.attendees} attendees, {row.hours:g} hours.")

@@ -1,0 +1,125 @@
+"""The six-point checklist every new tool meets before rollout, and the pilot gate: a failed
+privacy or accessibility point keeps a tool out of pilots until an admin overrides it with
+a stated reason, which is recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
+
+RESULTS = ("pass", "fail", "unknown")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One point: its key, label, the question a coach answers, and whether a fail blocks."""
+
+    key: str
+    label: str
+    question: str
+    blocking: bool = False
+
+
+POINTS = (
+    Point("privacy", "Data privacy (FERPA/COPPA)", "Does the vendor protect student data "
+          "under FERPA and COPPA (a signed data privacy agreement)?", blocking=True),
+    Point("sso", "Single sign-on", "Can students and staff sign in with the district's "
+          "single sign-on, with no new passwords?"),
+    Point("accessibility", "Accessibility (WCAG 2.1 AA)", "Does it meet WCAG 2.1 AA, so "
+          "students with visual or motor impairments can use it?", blocking=True),
+    Point("cost", "Cost under $5 per student a year", "For a supplemental tool, is the cost "
+          "per student under $5 a year, premium features included?"),
+    Point("evidence", "Evidence (ESSA tiers 1-4)", "Is there evidence it works, at ESSA "
+          "tier 1, 2, 3 or 4?"),
+    Point("mobile", "Works on phones", "Does it work on smartphones, for students without "
+          "a computer at home?"),
+)
+BY_KEY = {p.key: p for p in POINTS}
+ALIASES = {"ferpa": "privacy", "coppa": "privacy", "data": "privacy", "wcag": "accessibility",
+           "a11y": "accessibility", "essa": "evidence", "phone": "mobile", "phones": "mobile",
+           "price": "cost", "signon": "sso", "sign-on": "sso"}
+
+
+def point_named(word: str) -> Point:
+    """A point from a coach's word for it ("privacy", "wcag", "essa")."""
+    key = ALIASES.get(word.lower(), word.lower())
+    if key not in BY_KEY:
+        raise BadInput(f"{word!r} is not a checklist point. The points: "
+                       f"{', '.join(p.key for p in POINTS)}.")
+    return BY_KEY[key]
+
+
+def evidence_link(text: str) -> str:
+    """An evidence link as given: a web address or nothing."""
+    link = text.strip()
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise BadInput(f"{link!r} isn't a web address. An evidence link starts with https://.")
+    return link[:500]
+
+
+async def checks_of(session: AsyncSession, tool_id: int) -> dict[str, ToolCheckRow]:
+    """The points filled in so far, by key."""
+    query = select(ToolCheckRow).where(ToolCheckRow.tool_id == tool_id)
+    return {row.point: row for row in (await session.execute(query)).scalars()}
+
+
+async def record(session: AsyncSession, tool: ToolRow, point: Point, result: str, note: str,
+                 evidence: str, by: int, now: datetime) -> ToolCheckRow:
+    """Set one point; a changed result drops an earlier override (it was about that fail)."""
+    if result not in RESULTS:
+        raise BadInput(f"{point.label}: choose pass, fail or unknown.")
+    row = (await checks_of(session, tool.id)).get(point.key)
+    if row is None:
+        row = ToolCheckRow(tool_id=tool.id, point=point.key, checked_at=now)
+        session.add(row)
+    if row.result != result:
+        row.override, row.override_by, row.override_at = "", None, None
+    row.result, row.note, row.evidence = result, note.strip()[:500], evidence
+    row.checked_by, row.checked_at = by, now
+    session.add(ToolEventRow(tool_id=tool.id, at=now, actor_id=by, kind="check",
+                             text=f"{point.key}: {result}"))
+    await session.flush()
+    return row
+
+
+async def override(session: AsyncSession, tool: ToolRow, point: Point, reason: str, by: int,
+                   now: datetime) -> ToolCheckRow:
+    """An admin lets a tool into pilots despite a failed blocking point, saying why."""
+    row = (await checks_of(session, tool.id)).get(point.key)
+    if not point.blocking or row is None or row.result != "fail":
+        raise BadInput(f"Only a failed privacy or accessibility point needs an override; "
+                       f"{tool.name}'s {point.key} point is "
+                       f"{row.result if row else 'not checked yet'}.")
+    if len(reason.strip()) < 10:
+        raise BadInput("An override needs a reason someone can read later, e.g. `/tools "
+                       f"override {tool.name} {point.key} the vendor signs the DPA by 1 March`.")
+    row.override, row.override_by, row.override_at = reason.strip()[:500], by, now
+    session.add(ToolEventRow(tool_id=tool.id, at=now, actor_id=by, kind="override",
+                             text=f"{point.key}: {reason.strip()}"[:600]))
+    await session.flush()
+    return row
+
+
+def blocked(checks: dict[str, ToolCheckRow]) -> str:
+    """Why a tool may not enter a pilot ("" when it may)."""
+    failed = [BY_KEY[p.key].label for p in POINTS if p.blocking and p.key in checks
+              and checks[p.key].result == "fail" and not checks[p.key].override]
+    return f"it failed {' and '.join(failed)}" if failed else ""
+
+
+def summary(checks: dict[str, ToolCheckRow]) -> str:
+    """`4 pass, 1 fail (sso), 1 unknown (evidence)`."""
+    parts = []
+    for result in RESULTS:
+        keys = [p.key for p in POINTS if (p.key in checks and checks[p.key].result == result)
+                or (result == "unknown" and p.key not in checks)]
+        if keys:
+            detail = "" if result == "pass" else f" ({', '.join(keys)})"
+            parts.append(f"{len(keys)} {result}{detail}")
+    return ", ".join(parts)

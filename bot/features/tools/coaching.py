@@ -1,0 +1,159 @@
+"""Coaches' buttons and forms on a tool: the checklist, the edit, retirement, keeping a tool
+flagged for review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from bot.blocks import Reply, form_reply, say
+from bot.errors import BadInput
+from bot.features.tools import adoption, checklist, service, views
+from bot.features.tools.cards import card_of, school_names
+from bot.features.tools.models import ToolRow
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.schools.service import school_named
+from bot.turn import Turn
+from bot.vocabulary import Action, Submission
+
+
+async def _tool(turn: Turn[Action | Submission]) -> ToolRow:
+    incoming = turn.incoming
+    ref = incoming.value if isinstance(incoming, Action) else incoming.context
+    tool = await turn.session.get(ToolRow, int(ref)) if ref.isdigit() else None
+    if tool is None:
+        raise BadInput("That tool is no longer in the register.")
+    return tool
+
+
+async def ask_checklist(turn: Turn[Action]) -> list[Reply]:
+    """"Checklist" on a tool's card."""
+    tool = await _tool(turn)
+    return [form_reply(views.checklist_form(tool, await checklist.checks_of(turn.session,
+                                                                             tool.id)))]
+
+
+async def save_checklist(turn: Turn[Submission]) -> list[Reply]:
+    """All six points at once (each pass, fail or unknown, a note, a link) and the standards."""
+    tool, values = await _tool(turn), turn.incoming.values
+    links = {p.key: checklist.evidence_link(values.get(f"{p.key}_link", ""))
+             for p in checklist.POINTS}  # every link checked before anything is saved
+    for point in checklist.POINTS:
+        result = values.get(point.key, "unknown") or "unknown"
+        await checklist.record(turn.session, tool, point, result,
+                               values.get(f"{point.key}_note", ""), links[point.key],
+                               turn.person.id, turn.now)
+    tool.standards = values.get("standards", tool.standards).strip()[:4000]
+    checks = await checklist.checks_of(turn.session, tool.id)
+    return [views.checked(tool, checks, checklist.blocked(checks))]
+
+
+async def ask_edit(turn: Turn[Action]) -> list[Reply]:
+    """"Edit" on a tool's card."""
+    tool = await _tool(turn)
+    owner = await turn.session.get(PersonRow, tool.owner_id) if tool.owner_id else None
+    alternative = await turn.session.get(ToolRow, tool.alternative_id) \
+        if tool.alternative_id else None
+    schools = "" if not tool.schools else await school_names(turn, tool)
+    return [form_reply(views.edit_form(tool, owner.display_name if owner else "", schools,
+                                       alternative.name if alternative else ""))]
+
+
+async def save_edit(turn: Turn[Submission]) -> list[Reply]:
+    """Save a tool's facts; every value is checked before any is stored."""
+    tool, values = await _tool(turn), turn.incoming.values
+    intended = values.get("intended", "").strip()
+    if intended and not intended.isdigit():
+        raise BadInput("Teachers it is meant for: a whole number, e.g. 40.")
+    decide_by = _date(values.get("decide_by", ""))
+    schools = [await _school(turn, n) for n in values.get("schools", "").split(",") if n.strip()]
+    alternative = await _alternative(turn, tool, values.get("alternative", ""))
+    owner = await _owner(turn, values.get("owner", ""), tool.owner_id)
+    tool.aliases = ", ".join(a.strip() for a in values.get("aliases", "").split(",")
+                             if a.strip())[:255]
+    tool.owner_id, tool.schools = owner, ",".join(str(s) for s in schools)
+    tool.grades = values.get("grades", "").strip()[:64]
+    tool.website = values.get("website", "").strip()[:255]
+    tool.access = values.get("access", "").strip()[:512]
+    tool.intended, tool.decide_by = int(intended or 0), decide_by
+    tool.alternative_id = alternative.id if alternative else None
+    tool.reason = values.get("reason", "").strip()[:512]
+    service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
+    return [await card_of(turn, tool)]
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError as error:
+        raise BadInput(f"{text!r} isn't a date like 2027-01-15.") from error
+
+
+async def _school(turn: Turn[Submission], name: str) -> int:
+    school = await school_named(turn.session, name)
+    if school is None:
+        raise BadInput(f"I don't know a school called {name.strip()!r}.")
+    return school.id
+
+
+async def _alternative(turn: Turn[Submission], tool: ToolRow, name: str) -> ToolRow | None:
+    if not name.strip():
+        return None
+    found = await service.must_find(turn.session, name)
+    if found.id == tool.id:
+        raise BadInput("A tool can't be its own alternative.")
+    return found
+
+
+async def _owner(turn: Turn[Submission], name: str, current: int | None) -> int | None:
+    name = name.strip()
+    if not name:
+        return current
+    if name.lower() == "me":
+        return turn.person.id
+    query = select(PersonRow).where(PersonRow.platform == turn.person.platform,
+                                    PersonRow.display_name == name,
+                                    PersonRow.role.in_((Role.COACH.value, Role.ADMIN.value)))
+    found = (await turn.session.execute(query)).scalars().first()
+    if found is None:
+        raise BadInput(f"I don't know a coach called {name!r} here.")
+    return found.id
+
+
+async def ask_retire(turn: Turn[Action]) -> list[Reply]:
+    """"Retire with 30 days' notice": the form."""
+    tool = await _tool(turn)
+    if tool.status != "adopted":
+        raise BadInput(f"{tool.name} is {views.LABELS[tool.status]}: only an adopted tool is "
+                       "retired.")
+    alternative = await turn.session.get(ToolRow, tool.alternative_id) \
+        if tool.alternative_id else None
+    return [form_reply(views.retire_form(tool, alternative.name if alternative else ""))]
+
+
+async def save_retire(turn: Turn[Submission]) -> list[Reply]:
+    """Send the thirty days' notice to the tool's users, through the ledger."""
+    tool, values = await _tool(turn), turn.incoming.values
+    if tool.status != "adopted":
+        raise BadInput(f"{tool.name} is already {views.LABELS[tool.status]}.")
+    reason = values.get("reason", "").strip()
+    if not reason:
+        raise BadInput("Say why it is being retired: its users read this.")
+    alternative = await _alternative(turn, tool, values.get("alternative", ""))
+    told = await adoption.retire(turn.session, tool, turn.person, reason, alternative, turn.now)
+    assert tool.retire_on is not None
+    return [say(f"{tool.name} is being retired on {views.day(tool.retire_on)}. The notice goes "
+                f"to its {told} users in their school hours.", replace=True)]
+
+
+async def keep(turn: Turn[Action]) -> list[Reply]:
+    """"Keep it": the review flag is cleared (another semester before the next look)."""
+    tool = await _tool(turn)
+    tool.flagged_on = None
+    if tool.adopted_on is not None:
+        tool.adopted_on = await service.local_today(turn.session, turn.person.id, turn.now)
+    service.event(turn.session, tool, "review", "kept after review", turn.person.id, turn.now)
+    return [say(f"Kept: {tool.name} stays adopted; I'll look at its use again in a semester.",
+                replace=True)]

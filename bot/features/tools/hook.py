@@ -1,0 +1,44 @@
+"""The register as other features see it (the core's `tool_register` hook): a pilot finds
+its tool and the checklist's verdict, moves the tool along, adds users and pulses."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.tools import adoption, checklist, service
+from bot.features.tools.models import ToolRow
+from bot.hooks import ToolFacts, ToolMove, ToolRegister
+
+
+async def find(session: AsyncSession, name: str) -> ToolFacts | None:
+    """A tool by name or alias, with whether it may enter a pilot."""
+    tool = await service.find(session, name)
+    if tool is None:
+        return None
+    checks = await checklist.checks_of(session, tool.id)
+    tagged = tuple(f"ticket:{r}" for r in await service.links(session, tool.id, "ticket"))
+    return ToolFacts(tool.id, tool.name, service.words_of(tool), tool.status, tool.owner_id,
+                     checklist.blocked(checks), tagged, adoption.cohort_key(tool))
+
+
+async def move(session: AsyncSession, change: ToolMove) -> None:
+    """A pilot starts, is decided, links a wave, adds its teachers as the tool's users."""
+    tool = await session.get(ToolRow, change.tool_id)
+    if tool is None:
+        return
+    if change.decide_by is not None:
+        tool.decide_by = change.decide_by
+    if tool.owner_id is None:
+        tool.owner_id = change.by
+    for survey in change.pulses:
+        await service.link(session, tool, "pulse", str(survey), change.now)
+    if change.users:
+        await service.add_users(session, tool, list(change.users), "pilot", change.now)
+    if change.status and change.status != tool.status:
+        await service.set_status(session, tool, change.status, change.by, change.now,
+                                 change.reason)
+        if change.status in ("piloting", "adopted", "declined"):
+            await adoption.announce(session, tool, change.now)
+
+
+register = ToolRegister(find=find, move=move)

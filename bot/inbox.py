@@ -1,0 +1,161 @@
+"""The inbox: everything Slack or Teams hands prepbot is written down before it is
+acknowledged, and worked from there. It is the delivery ledger's pair on the way in.
+
+An arrival goes `pending` (stored: now the platform may be told "got it") -> `answered` (the
+turn's effects and its replies committed together, by Bot.handle) -> `done` (the replies
+reached the person). After a crash, the dispatcher's tick finds what was left: a pending
+arrival is handled (exactly once: its key is unique, and the core drops a repeated event
+id), an answered one has its stored replies delivered again. Concurrent arrivals share one
+commit (group commit), so the acknowledgement never waits on a queue of single writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Index, String, Text, delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.blocks import Reply, replies_from_json, replies_to_json
+from bot.ports import Clock
+from bot.storage.base import Base, UTCDateTime
+from bot.storage.upsert import insert_new
+from bot.vocabulary import AnyIncoming, incoming_from_json, incoming_to_json
+
+LEASE = timedelta(seconds=30)  # a turn takes milliseconds: longer than this, its worker died
+KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like event ids
+Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
+
+
+class InboxRow(Base):
+    """One thing a platform sent: what it was, where to answer, and how far it got."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_status_claimed", "status", "claimed_at"),
+                      Index("ix_inbox_sender", "sender"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    sender: Mapped[str] = mapped_column(String(255))  # platform:user_id, for an erase
+    incoming: Mapped[str] = mapped_column(Text)
+    reply_to: Mapped[str] = mapped_column(Text, default="")  # the adapter's, opaque
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    replies: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A stored arrival, as a worker handles it."""
+
+    id: int
+    incoming: AnyIncoming
+    reply_to: str
+
+
+class Inbox:
+    """Stores arrivals in groups, claims them for work, and settles them."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock,
+                 lease: timedelta = LEASE) -> None:
+        self.sessions, self.clock, self.lease = sessions, clock, lease
+        self._waiting: list[tuple[dict[str, object], asyncio.Future[int | None]]] = []
+        self._settled: list[int] = []
+        self._flushing: asyncio.Task[None] | None = None
+
+    async def accept(self, incoming: AnyIncoming, key: str, reply_to: str = "") -> Arrival | None:
+        """Store an arrival (durably, on return); None when the same key came before."""
+        values: dict[str, object] = {
+            "key": f"{incoming.person.platform}:{key}", "platform": incoming.person.platform,
+            "sender": f"{incoming.person.platform}:{incoming.person.user_id}",
+            "incoming": incoming_to_json(incoming), "reply_to": reply_to,
+            "status": "working", "received_at": self.clock.now(), "claimed_at": self.clock.now(),
+            "attempts": 1}
+        future: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((values, future))
+        self._schedule()
+        row_id = await future
+        return Arrival(row_id, incoming, reply_to) if row_id is not None else None
+
+    def settle(self, arrival: Arrival) -> None:
+        """The replies reached the person: done (written with the next group)."""
+        self._settled.append(arrival.id)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._flushing is None or self._flushing.done():
+            self._flushing = asyncio.create_task(self._flush())
+
+    async def _flush(self) -> None:
+        await asyncio.sleep(0)  # let every arrival of this moment join the group
+        while self._waiting or self._settled:
+            waiting, self._waiting = self._waiting, []
+            settled, self._settled = self._settled, []
+            try:
+                ids = await self._write([values for values, _ in waiting], settled)
+            except Exception as error:  # every waiting arrival hears it: none was stored
+                for _, future in waiting:
+                    if not future.done():
+                        future.set_exception(error)
+                continue
+            for values, future in waiting:
+                if not future.done():
+                    future.set_result(ids.get(str(values["key"])))
+
+    async def _write(self, rows: list[dict[str, object]], settled: list[int]) -> dict[str, int]:
+        async with self.sessions() as session, session.begin():
+            ids = await insert_new(session, InboxRow, rows, "key", InboxRow.id)
+            if settled:
+                await session.execute(update(InboxRow).where(InboxRow.id.in_(settled))
+                                      .values(status="done", incoming="", replies=""))
+            return ids
+
+    async def drain(self) -> None:
+        """Wait until every accepted and settled arrival is written (shutdown, tests)."""
+        while self._flushing is not None and not self._flushing.done():
+            with contextlib.suppress(Exception):
+                await self._flushing
+
+    async def left_over(self, now: datetime) -> list[tuple[Arrival, str, list[Reply]]]:
+        """Arrivals a crashed worker left: (arrival, status, stored replies), each claimed
+        anew so two replicas never take the same one."""
+        stale = now - self.lease
+        async with self.sessions() as session, session.begin():
+            query = (select(InboxRow).where(InboxRow.status.in_(("working", "answered")),
+                                            or_(InboxRow.claimed_at.is_(None),
+                                                InboxRow.claimed_at < stale))
+                     .order_by(InboxRow.id).limit(200))
+            found = []
+            for row in (await session.execute(query)).scalars():
+                won = await session.execute(
+                    update(InboxRow).where(InboxRow.id == row.id, InboxRow.claimed_at ==
+                                           row.claimed_at)
+                    .values(claimed_at=now, attempts=InboxRow.attempts + 1))
+                if getattr(won, "rowcount", 0):
+                    found.append((Arrival(row.id, incoming_from_json(row.incoming),
+                                          row.reply_to), row.status,
+                                  replies_from_json(row.replies) if row.replies else []))
+            return found
+
+    async def forget(self, now: datetime) -> int:
+        """Delete arrivals settled more than a week ago."""
+        async with self.sessions() as session, session.begin():
+            result = await session.execute(delete(InboxRow).where(
+                InboxRow.status.in_(("done", "failed")), InboxRow.received_at < now - KEEP))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def answered(session: AsyncSession, arrival_id: int, replies: Sequence[Reply],
+                   now: datetime) -> None:
+    """Inside a turn's transaction: the arrival is answered, and these are its replies (kept
+    until they are delivered, so a crash in between still reaches the person)."""
+    await session.execute(update(InboxRow).where(InboxRow.id == arrival_id).values(
+        status="answered", replies=replies_to_json(list(replies)), claimed_at=now))

@@ -1,0 +1,68 @@
+"""Students' usernames ("jgarcia2030", "lia.tuilagi.2030", "stu_ahmed.rahimi"): a lowercase
+login made of name parts, initials, dots and a number, or anything login-shaped after
+"username", "login is", "password for"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking.lexicon import Lexicon, lexicon
+from bot.masking.spans import Span
+
+# Lowercase letters and digits joined by dots, underscores or hyphens; not inside an email,
+# a web address, a path or a version, and not followed by a domain's or a file's ending.
+LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*[\d._][a-z0-9])[a-z][a-z0-9]*"
+                   r"(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
+# Endings that make the token a domain or a file: "clever.com", "notes.pdf".
+ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
+           "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
+           "jpg", "jpeg", "gif", "heic", "mp3", "mp4", "mov", "exe", "msi", "dmg", "pkg", "zip",
+           "html", "htm", "js", "py", "json", "xml", "ics", "apk", "ipa", "app", "local"}
+CUE = re.compile(r"\b(?:user\s*name|user|login|log-in|logon|sign-in|account|acct|handle|"
+                 r"screen\s+name|(?:signed|logged|sign|log)\s+in\s+as|id|password\s+for|"
+                 r"reset|disable|re-?enable|unlock|suspend|merge)\b(?:\s+(?:is|was|for|of|as|"
+                 r"=))?[\s:]*(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def find_usernames(text: str) -> list[Span]:
+    """Usernames: login-shaped tokens that hold a name, or follow a login cue."""
+    if not any(c.islower() for c in text):
+        return []
+    lex = lexicon()
+    found = []
+    for match in LOGIN.finditer(text):
+        token = match.group()
+        if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS:
+            continue  # a hyphened word ("raz-kids"), a domain ("clever.com")
+        if named(token, lex) or (unworded(token, lex) and CUE.search(
+                text[max(0, match.start() - 40):match.start()])):
+            found.append(Span(match.start(), match.end(), "username"))
+    return found
+
+
+def unworded(token: str, lex: Lexicon) -> bool:
+    """A part of three letters or more that is no word or app: "jdoe7", not "first.last"."""
+    return any(len(c) >= 3 and c not in lex.english and c not in lex.not_names
+               for c in re.findall(r"[a-z]+", token))
+
+
+def named(token: str, lex: Lexicon) -> bool:
+    """Whether the token is built from a name: a name that is no word ("jose.ramirez3",
+    "ngozi.eze"), an initial before a name ("jgarcia2030", "mgrace27"), or a name that is
+    also a word with a dot or underscore and more ("hunter.b2031")."""
+    chunks = re.findall(r"[a-z]+", token)
+    joined = bool(re.search(r"[._]", token))
+    for chunk in chunks:
+        if chunk in lex.not_names or len(chunk) < 3:
+            continue
+        name = chunk in lex.first or chunk in lex.surnames or chunk in lex.rare_first
+        if name and chunk not in lex.english:
+            return True
+        if chunk in lex.first and joined and len(chunks) + bool(re.search(r"\d", token)) >= 2:
+            return True  # "hunter.b2031", "faith.o"; not "first.last"
+        rest = chunk[1:]
+        if chunk not in lex.english and len(rest) >= 3 and rest not in lex.not_names and (
+                rest in lex.first or (rest in lex.surnames and rest not in lex.english)) and (
+                re.search(r"\d", token) or joined):
+            return True  # first initial + surname (+ grad year)
+    return False

@@ -1,0 +1,103 @@
+"""The words around a name that say whether it is a student, a member of staff, a place, a
+product or the topic of a lesson."""
+
+from __future__ import annotations
+
+import re
+
+# Staff are named by title and surname; those stay ("Ms. Rivera", "Mr. Okafor").
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "principal",
+          "dean", "sr", "sra", "srta", "mme", "mlle", "rev", "fr", "sir", "madam", "madame",
+          "superintendent", "nurse", "counselor", "officer", "judge", "saint", "president",
+          "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
+          "pope"}
+PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
+             "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
+# "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
+PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campus", "building",
+          "hall", "library", "center", "centre", "county", "city", "district", "isd", "usd",
+          "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "wing",
+          "gym", "lab", "labs", "office", "auditorium", "cafeteria", "prep", "charter",
+          "unified", "university", "college", "institute", "foundation", "inc", "llc", "corp",
+          "company", "group", "technologies", "systems", "system", "software", "learning",
+          "education", "publishing", "press", "app", "apps", "portal", "reader", "studio",
+          "suite", "edition", "cloud", "online", "live", "plus", "pro", "premium", "elem", "ms",
+          "hs", "es", "valley", "heights", "room", "rm", "classroom", "portable", "annex",
+          "stadium", "arena", "museum", "memorial", "bank", "hospital", "clinic", "airport",
+          "award", "prize", "scholarship", "society", "state", "tech"}
+# These mark a place even lowercase: "the Jefferson room", "the Madison hallway".
+PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wing", "hall",
+                   "gym", "campus", "library", "office", "cafeteria", "auditorium", "hallway",
+                   "corridor", "lobby", "annex", "playground", "stadium", "elementary",
+                   "parking", "entrance", "workroom", "closet", "mdf", "idf", "school"}
+# What a lesson makes of a person: "the Sojourner Truth speech video", "a Miles Davis
+# tribute". A student's things take a possessive ("Maya Chen's project"), a topic does not.
+TOPICS = {"tribute", "biography", "biographies", "speech", "speeches", "documentary", "poem",
+          "poems", "portrait", "self-portrait", "painting", "paintings", "exhibition",
+          "statue", "novel", "novels", "album", "biopic", "era", "webquest", "timeline",
+          "unit", "museum", "memorial", "diary", "legacy", "impersonation"}
+# "researching Harriet Tubman", "an article on Jackie Robinson", "named after Lincoln"; not
+# "a report on" or "a video of", which may well be about a student.
+TOPIC_BEFORE = re.compile(
+    r"\b(?:research(?:ing)?|stud(?:ying|ied)|learn(?:ing)?\s+about|read(?:ing)?\s+about|"
+    r"(?:article|book|documentary|unit|lesson|poem|biography|lecture)s?\s+(?:on|about|of)|"
+    r"life\s+of|works?\s+(?:of|by)|(?:written|painted|composed|directed|sung|illustrated)\s+"
+    r"by|tribute\s+to|named\s+(?:after|for)|dressed\s+(?:up\s+)?as|quote\s+(?:by|from))"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+# The word a cue ends at is taken as a name: "my student Grace", "kid named Liam". (Not a
+# bare "name:", which tech texts use for printers and networks.)
+CUE_BEFORE = re.compile(
+    r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
+    r"siblings?|brother|sister|cousin|graders?|named|called|nicknamed|goes\s+by|go\s+by|"
+    r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
+    r"name|name\s+is|names\s+are|name['’]s)[\s,:(—–-]*(?:is\s+|are\s+|was\s+)?",
+    re.IGNORECASE)
+# "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
+CUE_AFTER = re.compile(r"(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:my\s+)?(?:\d+(?:st|nd|rd|th)\s+"
+                       r"(?:period|grade|hour)|period\s+\d|grade\s+\d|homeroom)", re.IGNORECASE)
+# "Nkauj Hli (goes by Hli)", "April and June (twins, 4th grade)", "Kiara (ID K-19204)": a
+# note in brackets that only a student gets.
+ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
+                   r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
+                   r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b)", re.IGNORECASE)
+# "Kagiso Mbeki was born", "Chase said": what only people do.
+DOINGS = re.compile(r"\s+(?:was\s+born|is\s+absent|was\s+absent|goes\s+by|said|told|asked|"
+                    r"forgot|pressed|typed|clicked|spilled|threw|dropped|broke)\b", re.IGNORECASE)
+# "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
+BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
+                        r"grandpa|grandfather|aunt|uncle|brother|sister|twin|family|chromebook|"
+                        r"ipad|laptop|computer|device|account|login|log-in|username|email|"
+                        r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
+                        r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
+                        r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
+                        r"assignment|(?:student\s+)?(?:email|id|number|account))\b",
+                        re.IGNORECASE)
+# Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when
+# she opens Word", "Can Miles get a loaner? His is at the depot").
+VERBS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "has", "hasn't",
+         "had", "hadn't", "have", "haven't", "can", "can't", "cannot", "could", "couldn't", "will",
+         "won't", "would", "wouldn't", "does", "doesn't", "did", "didn't", "do", "don't", "should",
+         "shouldn't", "keeps", "kept", "left", "lost", "forgot", "forgets", "broke", "breaks",
+         "dropped", "cracked", "needs", "needed", "wants", "wanted", "got", "gets", "said", "says",
+         "told", "tells", "asked", "asks", "tried", "tries", "pressed", "clicked", "typed",
+         "logged", "took", "uses", "used", "sees", "saw", "shared", "brought", "borrowed",
+         "returned", "submitted", "finished", "started", "joined", "missed", "moved", "went",
+         "came", "get", "use", "see", "borrow", "take", "keep", "log", "go", "join", "share",
+         "bring", "come", "try", "sign", "need", "want", "spilled", "threw"}
+# Lowercase, a word that is also a name needs a verb only people do: "rose can't see the
+# assignment, she's on an iPad", but not "ruby is installed on her mac".
+COPULAS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "has", "hasn't",
+           "had", "hadn't", "have", "haven't", "does", "doesn't", "did", "didn't", "do",
+           "don't", "will", "would", "should", "can", "could", "keeps", "kept", "uses", "used",
+           "gets", "got", "needs", "needed", "sees", "get", "use", "see", "need", "keep"}
+ADVERBS = {"both", "still", "just", "also", "never", "always", "really", "already", "now",
+           "all", "again", "either"}
+PERSONAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+PLURAL_PERSONAL = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+# Where a sentence's subject starts: its first word, after a greeting or a connective.
+OPENERS = {"lol", "ok", "okay", "hey", "hi", "hello", "so", "and", "but", "also", "btw",
+           "pls", "please", "then", "because", "since", "when", "if", "now", "today",
+           "yesterday", "sorry", "update", "fyi", "well", "oh", "ugh", "yes", "no", "can",
+           "could", "does", "did", "is", "has", "will", "would", "should", "why", "how",
+           "where", "whether", "that", "until", "while", "after", "before"}

@@ -1,0 +1,165 @@
+"""Names that no list settles alone, weighed with the sentence around them: a list that holds
+a name ("Efua and Kofi"), a subject that does what people do ("Hope keeps getting error ...
+when she opens Word"), a nickname inside a name, a roster's "Vo, Thanh Tam", a sign-off."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from bot.masking.cues import (
+    ADVERBS,
+    ASIDE,
+    COPULAS,
+    DOINGS,
+    OPENERS,
+    PERSONAL,
+    PLURAL_PERSONAL,
+    TITLES,
+    VERBS,
+)
+from bot.masking.spans import Span
+from bot.masking.words import SURNAME, WEAK, Word
+
+if TYPE_CHECKING:
+    from bot.masking.names import Run
+
+# What joins the items of a list: "Taini, Nizhoni, and Ahiga", "Kaimana, Keoni & Pualani".
+SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&|or)\s+)?|\s+(?:and|or)\s+|\s*&\s*")
+CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
+# out".
+APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]\s+(?:he|she|his|her)\b", re.IGNORECASE)
+NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
+ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
+SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
+
+
+def in_lists(text: str, words: list[Word], judged: list[Run],
+             found: list[Span]) -> tuple[list[Run], list[Span]]:
+    """Runs listed beside a name are names ("Efua and Kofi"), and runs listed before a place
+    are places ("the Washington, Jefferson, and Lincoln classrooms"): (runs, spans dropped)."""
+    verdicts = [("name" if r.verdict == "maybe" and any(
+        Span(words[r.first].start, words[r.last].end, "").overlaps(s) for s in found)
+        else r.verdict) for r in judged]
+    dropped: list[Span] = []
+    for group in lists(text, words, judged):
+        if "place" in (verdicts[group[0]], verdicts[group[-1]]) and all(
+                judged[k].first == judged[k].last for k in group):
+            for k in group:
+                verdicts[k] = "not"
+                dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
+        elif any(verdicts[k] == "name" for k in group):
+            for k in group:
+                if verdicts[k] == "maybe" and not all(
+                        w.product for w in words[judged[k].first:judged[k].last + 1]):
+                    verdicts[k] = "name"
+    return [r._replace(verdict=v) for r, v in zip(judged, verdicts, strict=True)], dropped
+
+
+def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
+    """Indexes of the runs that make each list: separated by commas, "and", "or" or "&", with
+    at least one of the last three: "Adebayo Ogunleye, DOB: ..." is no list."""
+    gaps = [text[words[a.last].after:words[b.first].start] for a, b in pairwise(judged)]
+    found, start = [], 0
+    for i in range(1, len(judged) + 1):
+        if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]):
+            continue
+        if i - start >= 2 and any(CONJUNCTION.search(g) for g in gaps[start:i - 1]):
+            found.append(range(start, i))
+        start = i
+    return found
+
+
+def by_the_sentence(text: str, words: list[Word], judged: list[Run],
+                    found: list[Span]) -> list[Span]:
+    """Single words that are names by what the sentence does with them: the subject of a
+    person's verb ("Chase said", "Sky left her charger"), a bracketed note ("April and June
+    (twins, 4th grade)"), a pronoun put beside them ("for Ebony, she needs"), a sign-off."""
+    groups: list[list[Word]] = []
+    for r in judged:
+        word = words[r.first]
+        if r.verdict == "maybe" and r.first == r.last and person_like(word):
+            if groups and groups[-1][-1].after <= word.start and re.fullmatch(
+                    r"\s+(?:and|&)\s+", text[groups[-1][-1].after:word.start]):
+                groups[-1].append(word)  # "Grace and Will both lost their headphones"
+            else:
+                groups.append([word])
+    spans = [Span(w.start, w.end, "name") for g in groups if acts(text, words, g) for w in g]
+    return spans + signed(text, words, found)
+
+
+def person_like(word: Word) -> bool:
+    """A word that could be a child's name: a first name, even one that is also a word
+    ("Hope"), or an unknown word ("Efua"); not a product ("Kami") or a closed-class word."""
+    return not (word.product or word.stop or word.blocked or word.possessive) and (
+        word.given or word.score >= WEAK)
+
+
+def acts(text: str, words: list[Word], group: list[Word]) -> bool:
+    """Whether the sentence treats the group as a person (see by_the_sentence)."""
+    end = group[-1].end
+    if DOINGS.match(text, end) or ASIDE.match(text, end):
+        return starts_clause(text, words, group[0]) or group[0].shape != "lower"
+    if len(group) == 1 and APPOSED.match(text, end):
+        return True
+    if not starts_clause(text, words, group[0]) or not all(w.known for w in group):
+        return False  # an unknown word is as likely an app: "Wixie won't save her project"
+    following = [w for w in words if w.start >= end][:4]
+    verb = next((w for w in following if w.text.lower() not in ADVERBS), None)
+    if verb is None or verb.text.lower() not in VERBS or re.search(r"[^\w\s]",
+                                                                   text[end:verb.start]):
+        return False
+    if group[0].shape == "lower" and verb.text.lower() in COPULAS:
+        return False
+    stop = SENTENCE_END.search(text, verb.end)
+    reach = text[verb.end:(stop.end() + 40) if stop else len(text)]
+    if PERSONAL.search(reach):
+        return True
+    return len(group) > 1 and bool(PLURAL_PERSONAL.search(reach))
+
+
+def starts_clause(text: str, words: list[Word], word: Word) -> bool:
+    """The word opens a sentence or clause: first, after a stop, or after "lol", "and",
+    "Can" ("Can Miles get a loaner?")."""
+    before = text[:word.start].rstrip(" ")
+    if not before or before[-1] in ".!?;:(\n—–-":
+        return True
+    previous = next((w for w in reversed(words) if w.after <= word.start), None)
+    return previous is not None and previous.text.lower() in OPENERS and \
+        text[previous.after:word.start] == " "
+
+
+def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
+    """A message that ends with "- Nomvula": a name, though no list has it."""
+    last = words[-1] if words else None
+    if last is None or text[last.end:].strip(" .!\n") or not SIGN_OFF.search(text[:last.start]):
+        return []
+    if last.shape in ("title", "upper") and person_like(last) and not any(
+            Span(last.start, last.end, "").overlaps(s) for s in found):
+        return [Span(last.start, last.end, "name")]
+    return []
+
+
+def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
+    """Names grown by what surrounds them: a nickname and a surname after ("Rosalind 'Roz'
+    Achebe's email"), a surname before a roster's comma ("Vo, Thanh Tam")."""
+    by_start = {w.start: w for w in words}
+    by_end = {w.end: w for w in words}
+    grown = []
+    for span in spans:
+        start, end = span.start, span.end
+        nick = NICKNAME.match(text, end)
+        surname = by_start.get(nick.end()) if nick else None
+        if surname and surname.shape in ("title", "upper") and surname.score > 0 \
+                and not surname.stop:
+            end = surname.end
+        before = by_end.get(start - 2) if text[start - 2:start] == ", " else None
+        if before and before.shape in ("title", "upper") and before.score >= SURNAME \
+                and before.text.lower() not in TITLES and not before.blocked \
+                and ROSTER.search(text[:before.start]):
+            start = before.start
+        grown.append(Span(start, end, "name"))
+    return grown

@@ -1,0 +1,81 @@
+"""People named in a command: `@Ms Rivera @Mr Chen`, Slack's escaped `<@U123|rivera>`, or
+the plain names Teams leaves once it has turned its mentions into text.
+
+Slack sends a mentioned user's id (with `should_escape`), so anyone can be named there. The
+other platforms give names only: a name is matched to someone prepbot already knows on the
+same platform (their display name or user id, any case); several names may run together
+("Ms Rivera Mr Chen", as Teams writes two mentions), the longest known names first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.people.directory import find_person, remember_person
+from bot.people.models import PersonRow
+from bot.vocabulary import Person
+
+SLACK_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+SEPARATORS = re.compile(r"@|,|;|\band\b|\n", re.IGNORECASE)
+MAX_KNOWN = 5000  # names matched by scanning; a district has far fewer staff on one platform
+
+
+@dataclass
+class Named:
+    """Who the words named, in order and once each, and the words that named nobody."""
+
+    people: list[PersonRow] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+    def add(self, person: PersonRow) -> None:
+        """Keep a person once."""
+        if all(p.id != person.id for p in self.people):
+            self.people.append(person)
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", re.IGNORECASE)
+
+
+async def _known(session: AsyncSession, platform: str) -> list[PersonRow]:
+    query = (select(PersonRow).where(PersonRow.platform == platform,
+                                     PersonRow.display_name != "")
+             .order_by(PersonRow.id).limit(MAX_KNOWN))
+    people = list((await session.execute(query)).scalars())
+    return sorted(people, key=lambda p: -len(p.display_name))
+
+
+async def named_people(session: AsyncSession, platform: str, text: str, now: datetime,
+                       admins: frozenset[str] = frozenset()) -> Named:
+    """The people a piece of a command names, resolved on the sender's platform."""
+    named = Named()
+    for user_id, name in SLACK_MENTION.findall(text):
+        # The name in <@U123|name> is a handle: a known person keeps their display name.
+        found = await find_person(session, platform, user_id)
+        mentioned = Person(platform=platform, user_id=user_id, display_name=name or "")
+        named.add(found or await remember_person(session, mentioned, now, admins))
+    rest = SLACK_MENTION.sub(" ", text)
+    chunks = [c.strip(" .") for c in SEPARATORS.split(rest) if c.strip(" .")]
+    if not chunks:
+        return named
+    known = await _known(session, platform)
+    for chunk in chunks:
+        exact = await find_person(session, platform, chunk) or next(
+            (p for p in known if p.display_name.lower() == chunk.lower()), None)
+        if exact is not None:
+            named.add(exact)
+            continue
+        left = chunk
+        for person in known:  # longest names first: "Ms Rivera-Ortiz" before "Ms Rivera"
+            pattern = _pattern(person.display_name)
+            if pattern.search(left):
+                named.add(person)
+                left = pattern.sub(" ", left)
+        if left.strip(" .-"):
+            named.unknown.append(" ".join(left.split()))
+    return named

@@ -1,0 +1,57 @@
+"""A coach's record: workshops and PD sessions they add, with their pilots, coaching cycles
+and checklists from the other features, as a summary and as CSV; only their own."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from adapters.console import ConsoleChat, render
+from bot.vocabulary import Person
+from tests.bot.features.conftest import Staff, form_of
+
+
+async def test_the_record_gathers_workshops_pilots_cycles_and_checklists(
+        chat: ConsoleChat, staff: Staff) -> None:
+    coach = staff.coach
+    [added] = await chat.say("/portfolio workshop Nearpod basics on 2026-11-12, 14 attendees, "
+                             "1.5 hours", as_=coach)
+    assert added.text == ("Workshop added to your record: “Nearpod basics”, 12 November 2026, "
+                          "14 attendees, 1.5 hours.")
+    [shown] = await chat.say("/portfolio workshop", as_=coach)
+    await chat.submit("portfolio.workshop", {"title": "Digital citizenship PD", "kind": "pd",
+                                             "held_on": "2026-10-02", "attendees": "30",
+                                             "hours": "3"}, form_of([shown]).context, as_=coach)
+    await chat.say("/tools add Blooket", as_=coach)
+    await chat.say("/tools check Blooket privacy pass https://vendor.example/dpa", as_=coach)
+    await chat.say("/pilot start Blooket with @Ms Rivera @Mr Chen @Dr Diaz for 4 weeks",
+                   as_=coach)
+    await chat.say("/cycle start @Ms Rivera", as_=coach)
+
+    [record] = await chat.say("/portfolio", as_=coach)
+    summary = render(record)
+    assert ("Mr Okafor, 01 Aug 2026 to 31 Jul 2027: 1 PD session, 1 checklist, 1 coaching "
+            "cycle, 1 pilot, 1 workshop; 4.5 hours; 44 attendees at workshops and PD") in summary
+    assert "• 30 Nov, pilot: Blooket pilot, 4 weeks (3 people), running" in summary
+    [as_csv] = await chat.say("/portfolio csv", as_=coach)
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert [r["kind"] for r in rows] == ["PD session", "workshop", "checklist", "pilot",
+                                         "coaching cycle"]
+    assert rows[4]["title"].startswith("Coaching cycle") and "Rivera" not in as_csv.text
+    assert rows[2]["outcome"] == "1 pass, 5 unknown (sso, accessibility, cost, evidence, mobile)"
+
+
+async def test_another_coachs_record_and_bad_input(chat: ConsoleChat, staff: Staff) -> None:
+    await chat.say("/portfolio workshop Nearpod basics on 2026-11-12", as_=staff.coach)
+    other = Person(platform="console", user_id="other-coach", display_name="Ms Lee")
+    await chat.say("/prepbot role console:other-coach coach", as_=staff.admin)
+    [theirs] = await chat.say("/portfolio", as_=other)
+    assert "nothing recorded yet" in render(theirs)
+    [bad] = await chat.say("/portfolio workshop on 2026-11-12", as_=staff.coach)
+    assert bad.text.startswith("What was it called?")
+    [hours] = await chat.say("/portfolio workshop Long day 80 hours", as_=staff.coach)
+    assert "at most 40" in hours.text
+    [range_] = await chat.say("/portfolio 2027-01-01..2026-01-01", as_=staff.coach)
+    assert "earlier date to a later one" in range_.text
+    [teacher] = await chat.say("/portfolio", as_=staff.rivera)
+    assert "only for coaches" in teacher.text
