@@ -12,6 +12,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 from adapters import charts
+from adapters.district import DemoClock
 from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
 from adapters.web import api as playground
@@ -193,7 +194,9 @@ async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _app_factory(settings: Settings) -> web.Application:
-    runtime = await build_runtime(settings)
+    # With no platform the playground is the install: demo time can be skipped forward.
+    runtime = await build_runtime(settings, clock=DemoClock() if settings.playground_mode ==
+                                  "main" else None)
     app = make_app(runtime)
     if settings.scheduler:
         app.cleanup_ctx.append(_run_scheduler)

@@ -26,6 +26,7 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    SetupSteps,
     StartCycle,
     ToolRegister,
 )
@@ -95,6 +96,7 @@ class Feature:
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()
     describe: Describe | None = None
+    setup: SetupSteps | None = None  # its steps of the admin's first-run checklist
     digest: DigestSection | None = None
     # Privacy: table -> "delete", "blank:col,col", "keep" or a function of its own.
     erase: Mapping[str, str | Eraser] = field(default_factory=dict)

@@ -6,15 +6,16 @@ registers a function for it (see bot/feature.py). Neither knows the other's tabl
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.blocks import Block, Reply
+from bot.blocks import Block, Button, Reply
 
 if TYPE_CHECKING:
     from bot.turn import Turn
@@ -70,6 +71,7 @@ class DigestAsk:
     scope: Scope
     coach_id: int | None
     now: datetime
+    zone: tzinfo = UTC  # the reader's: a day in the digest is a day where they are
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,21 @@ class Section:
     daily: dict[str, dict[date, int]] = field(default_factory=dict)  # for the digest's chart
 
 
+@dataclass(frozen=True)
+class SetupStep:
+    """One step of the first-run checklist an admin sees, ticked when done (`/prepbot setup`).
+
+    `how` says what to do (a command it names must exist); `button` starts it when a click can.
+    """
+
+    order: int
+    title: str
+    done: bool
+    how: str
+    status: str = ""  # what is done so far, e.g. the schools' names
+    button: Button | None = None
+
+
 Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
@@ -90,6 +107,8 @@ DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]
 OpenWork = Callable[[AsyncSession, dict[int, str]], Awaitable[list[str]]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
+# A feature's steps of the first-run checklist, each ticked when the database says it is done.
+SetupSteps = Callable[[AsyncSession], Awaitable[Sequence[SetupStep]]]
 
 
 @dataclass(frozen=True)
@@ -117,15 +136,17 @@ def change(now: float | None, before: float | None) -> str:
     return f"{shown} ({'+' if delta > 0 else ''}{delta:g})" if delta else f"{shown} (same)"
 
 
-async def per_day(session: AsyncSession, column: Any, where: ColumnElement[bool]
-                  ) -> dict[date, int]:
-    """Rows per UTC day of a timestamp column, for the digest's chart."""
-    from sqlalchemy import func, select
+async def per_day(session: AsyncSession, column: Any, where: ColumnElement[bool],
+                  zone: tzinfo = UTC) -> dict[date, int]:
+    """Rows per local day (in `zone`) of a timestamp column, for the digest's chart.
 
-    day = func.date(column)  # a "YYYY-MM-DD" string on SQLite, a date on PostgreSQL
-    query = select(day, func.count()).where(where).group_by(day)
-    return {d if isinstance(d, date) else date.fromisoformat(str(d)): int(n)
-            for d, n in await session.execute(query)}
+    Counted here rather than in SQL: SQLite and PostgreSQL disagree on time zones, and a
+    digest's period holds a few thousand rows at most.
+    """
+    from sqlalchemy import select
+
+    moments = (await session.execute(select(column).where(where))).scalars()
+    return dict(Counter(moment.astimezone(zone).date() for moment in moments))
 
 
 # --- The coach's year: tool pilots and coaching cycles -------------------------------------

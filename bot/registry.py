@@ -18,6 +18,7 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    SetupSteps,
     StartCycle,
     ToolRegister,
 )
@@ -38,6 +39,15 @@ class Registry:
             if setting.name in self.settings:
                 raise ValueError(f"the setting {setting.name!r} is declared twice")
             self.settings[setting.name] = setting
+
+    def add(self, feature: Feature) -> None:
+        """One more feature, after the bot was built: an adapter's own (the playground's demo
+        district). It brings commands, buttons and forms only: timed work and settings are
+        gathered once, when the bot is built."""
+        if feature.jobs is not None or feature.settings:
+            raise ValueError(f"{feature.name}: a feature added later brings no jobs or settings")
+        self.router.add(feature)
+        self.features = (*self.features, feature)
 
     def fill(self, jobs: Jobs) -> Jobs:
         """Let every feature register its timed work."""
@@ -71,6 +81,11 @@ class Registry:
     def describes(self) -> list[Describe]:
         """What `/prepbot settings` shows besides the stored settings."""
         return [f.describe for f in self.features if f.describe]
+
+    @property
+    def setup_steps(self) -> list[SetupSteps]:
+        """Every feature's steps of the first-run checklist."""
+        return [f.setup for f in self.features if f.setup]
 
     @property
     def erase(self) -> dict[str, str | Eraser]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import sys
 import urllib.error
 import urllib.request
@@ -15,13 +16,15 @@ import typer
 
 from adapters.cli.database import db
 from adapters.logs import configure as configure_logging
-from adapters.runtime import build_runtime, load_settings
+from adapters.runtime import Runtime, build_runtime, load_settings
 from bot.roles import Role
 from bot.vocabulary import Person
 
+# Plain help, not typer's rich panels: those show every flag as `--help <bool>`, and plain
+# text reads the same in a terminal, a pipe and a screen reader.
 app = typer.Typer(help="prepbot: a support assistant for K-12 teachers and their tech coaches.",
                   no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False)
+                  pretty_exceptions_enable=False, rich_markup_mode=None)
 kb = typer.Typer(help="Check, evaluate and reload the knowledge base.", no_args_is_help=True)
 roles = typer.Typer(help="Give people roles.", no_args_is_help=True)
 app.add_typer(db, name="db")
@@ -42,24 +45,64 @@ def serve(port: Annotated[int | None, typer.Option(help="Port (default: PORT or 
 
 @app.command()
 def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] = Role.TEACHER,
-         name: Annotated[str, typer.Option(help="Your display name.")] = "You") -> None:
+         name: Annotated[str, typer.Option(help="Your display name.")] = "You",
+         demo: Annotated[bool | None, typer.Option(
+             "--demo/--no-demo", help="With the district in a box (default: when no Slack or "
+             "Teams is set up; with one, --demo runs on a temporary demo database).")] = None
+         ) -> None:
     """Talk to prepbot in this terminal."""
-    from adapters.console import ConsoleChat, run_console
-
     settings = load_settings()
     # The terminal is the conversation: only warnings may interrupt it.
     configure_logging(settings.log_format, logging.WARNING)
+    here = settings.playground_mode == "main"  # no platform: this install is a demo
+    wanted = here if demo is None else demo
+    # An id without spaces, so `/prepbot role console:mr-okafor coach` works as typed.
+    user_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "you"
+    person = Person(platform="console", user_id=user_id, display_name=name)
 
     async def main() -> None:
-        runtime = await build_runtime(settings)
-        person = Person(platform="console", user_id=name.lower(), display_name=name)
-        await runtime.bot.grant(person, role)
+        if wanted and not here:
+            from adapters.district.world import apart
+
+            async with apart(settings) as runtime:
+                await talk(runtime, person, role, district=True)
+            return
+        from adapters.district import DemoClock
+
+        runtime = await build_runtime(settings, clock=DemoClock() if wanted else None)
         try:
-            await run_console(runtime.bot, chat=ConsoleChat(runtime.bot, person))
+            await talk(runtime, person, role, district=wanted)
         finally:
             await runtime.close()
 
     asyncio.run(main())
+
+
+async def talk(runtime: Runtime, person: Person, role: Role, district: bool) -> None:
+    """The terminal's conversation, with the district in a box when asked for."""
+    from adapters.console import ConsoleChat, run_console
+    from adapters.console.chat import BANNER
+    from adapters.console.messenger import ConsoleMessenger, news_for
+
+    messenger = ConsoleMessenger()
+    runtime.messengers.add(messenger)
+    await runtime.bot.grant(person, role)
+    chat = ConsoleChat(runtime.bot, person)
+    if not district:
+        await run_console(runtime.bot, chat=chat, news=news_for(messenger, person),
+                          banner=BANNER)
+        return
+    from adapters.console import district as demo
+    from adapters.district import DemoClock, District
+    from bot.vocabulary import Conversation
+
+    clock = runtime.bot.clock
+    assert isinstance(clock, DemoClock)
+    town = District(runtime.bot, clock, Conversation(platform="console", id="triage",
+                                                     kind="channel"))
+    demo.joined(town, messenger)
+    await run_console(runtime.bot, chat=chat, news=demo.district_news(town, messenger, person),
+                      banner=demo.BANNER)
 
 
 @kb.command("check")

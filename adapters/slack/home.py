@@ -19,14 +19,18 @@ RoleOf = Callable[[Person], Awaitable[Role]]
 
 # (heading, command, argument text, least role): each section shows what that command
 # answers this person, so a feature's section is one line here. No heading where the
-# core's reply has its own ("Your tickets", or "Ticket queue" for coaches). A section is
-# asked only of those the command is for: a teacher's Home shows no coach-only refusal.
+# core's reply has its own ("Your tickets", or "Ticket queue" for coaches; "Getting started"
+# for an admin's setup checklist). A section is asked only of those the command is for: a
+# teacher's Home shows no coach-only refusal.
 SECTIONS: tuple[tuple[str, str, str, Role], ...] = (
     ("", "tickets", "", Role.TEACHER),
+    ("", "prepbot", "setup", Role.ADMIN),
     ("Coffee and Curriculum", "coffee", "", Role.TEACHER),
     ("Pulse surveys", "pulse", "status", Role.COACH),
     ("What I can do", "prepbot", "help", Role.TEACHER),
 )
+# Shown first, above the sections asked before it: an admin's first-run checklist.
+PINNED = {("prepbot", "setup")}
 
 
 def header(text: str) -> Json:
@@ -51,6 +55,7 @@ async def home_view(person: Person, where: Conversation, ask: Ask, role_of: Role
     """The Home tab for one person: every section they may see, each from the core's reply."""
     blocks: list[Json] = [header("prepbot"), *render_blocks((Context(
         "Ask me a tech question in a DM, mention me in a channel, or use a slash command."),))]
+    top = len(blocks)
     role: Role | None = None
     for heading, name, text, least in SECTIONS:
         if least != Role.TEACHER:
@@ -60,12 +65,17 @@ async def home_view(person: Person, where: Conversation, ask: Ask, role_of: Role
                 continue
         replies = await ask(Command(person=person, conversation=where, event_id=None,
                                     name=name, text=text))
-        blocks.append({"type": "divider"})
+        section: list[Json] = [{"type": "divider"}]
         if heading:
-            blocks.append(header(heading))
+            section.append(header(heading))
         for reply in replies:
-            blocks.extend(render_blocks(reply.blocks or (Context(reply.text),), MAX_BLOCKS,
-                                        public_url))
+            section.extend(render_blocks(reply.blocks or (Context(reply.text),), MAX_BLOCKS,
+                                         public_url))
+        if (name, text) in PINNED:
+            blocks[top:top] = section
+            top += len(section)
+        else:
+            blocks.extend(section)
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = blocks[:MAX_HOME_BLOCKS]
     return {"type": "home", "blocks": blocks}

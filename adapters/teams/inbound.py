@@ -164,6 +164,7 @@ def bot_was_added(activity: Activity) -> bool:
 
 
 def greeting(activity: Activity) -> Command:
-    """The install greeting; both install activities share one key, so it is sent once."""
+    """The install greeting (`/prepbot start`: what prepbot can do, and for an admin the
+    first-run checklist); both install activities share one key, so it is sent once."""
     key = hashlib.sha256(f"install\n{activity.conversation.id}".encode()).hexdigest()[:40]
-    return Command(name="prepbot", text="help", **origin_of(activity, key))
+    return Command(name="prepbot", text="start", **origin_of(activity, key))

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Literal
 
 from aiohttp import web
 from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
+from adapters.district.people import SCHOOL
 from adapters.web import demo, visitors
-from adapters.web.demo import Playground
-from adapters.web.messenger import WebMessenger
+from adapters.web.demo import TRIAGE, Playground
 from adapters.web.serialize import reply_json
 from bot.app import Bot
 from bot.blocks import say
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 STATIC = Path(str(resources.files("adapters.web") / "static"))
 MAX_TEXT = 4000
-TRIAGE = "triage"  # the playground's one triage channel, seen by coach and admin personas
 OFF = ("The playground is off on this server: Slack or Teams is set up here, so prepbot's "
        "real data is not open to web visitors. An operator can turn on a separate demo with "
        "PREPBOT_PLAYGROUND=1.")
@@ -129,14 +129,16 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
                                           "name": request.query.get("name", "Guest")})
         except ValidationError as error:
             return bad_request(f"{error.errors()[0]['loc'][-1]}: {error.errors()[0]['msg']}")
+        district = await district_json(place, request.query.get("since", ""))
         visitor = visitors.visitor_of(request, place.bot.secret)
         if visitor is None:
-            return web.json_response({"replies": []})
+            return web.json_response({"replies": [], "district": district})
         person = person_of(visitor, who, place.personas)
         replies = place.messenger.take(f"dm:{person.user_id}")
         if place.personas and who.role != Role.TEACHER:
             replies += place.messenger.take(f"channel:{TRIAGE}")
-        return web.json_response({"replies": [reply_json(r) for r in replies]})
+        return web.json_response({"replies": [reply_json(r) for r in replies],
+                                  "district": district})
 
     async def send(request: web.Request) -> web.Response:
         place = get(request)
@@ -170,6 +172,26 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
     return {"index": index, "config": config, "inbox": inbox, "send": send}
 
 
+async def district_json(place: Playground, since: str) -> dict[str, object] | None:
+    """The district in a box for the page: open or not, demo time, what happened since the
+    page last looked (the simulated teachers answer first, as they would have by now)."""
+    district = place.district
+    if district is None:
+        return None
+    try:
+        opened = await district.is_open()
+        if opened:
+            await district.settled()
+    except (SQLAlchemyError, OSError):  # the database is out of reach: the page just waits
+        return None
+    # A page that has not looked yet gets the last few events, not the whole feed.
+    after = int(since) if since.isdigit() else max(0, district.feed.last - 5)
+    return {"open": opened, "time": f"{district.local():%a %b %d, %H:%M}",
+            "school": SCHOOL, "last": district.feed.last,
+            "events": [{"number": e.number, "at": f"{district.local(e.at):%a %H:%M}",
+                        "who": e.who, "what": e.what} for e in district.feed.after(after)]}
+
+
 def commands(bot: Bot) -> list[dict[str, str]]:
     """The top-level commands, for the page's hints."""
     return [{"name": path, "usage": spec.usage, "help": spec.help, "role": spec.role.value}
@@ -183,9 +205,7 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
         _mount_off(app)
         return
     if mode == "main":
-        messenger = WebMessenger()
-        runtime.messengers.add(messenger)
-        here = Playground(runtime.bot, messenger, runtime.settings.playground_personas)
+        here = demo.world(runtime.bot, runtime.settings.playground_personas)
         _mount(app, lambda _: here)
         return
     app.cleanup_ctx.append(_separate_demo(runtime))
@@ -200,9 +220,17 @@ def _separate_demo(runtime: Runtime) -> Callable[[web.Application], AsyncIterato
     return run
 
 
+async def favicon(_: web.Request) -> web.FileResponse:
+    """The tab's icon: browsers ask /favicon.ico on every page load, whatever the page says."""
+    return web.FileResponse(STATIC / "favicon.svg",
+                            headers={"Content-Type": "image/svg+xml",
+                                     "Cache-Control": "max-age=86400"})
+
+
 def _mount(app: web.Application, get: Callable[[web.Request], Playground]) -> None:
     routes = handlers(get)
     app.router.add_get("/", routes["index"])
+    app.router.add_get("/favicon.ico", favicon)
     app.router.add_get("/playground/config", routes["config"])
     app.router.add_post("/playground/send", routes["send"])
     app.router.add_get("/playground/inbox", routes["inbox"])
@@ -218,6 +246,7 @@ def _mount_off(app: web.Application) -> None:
                             content_type="text/html", headers=HEADERS)
 
     app.router.add_get("/", page)
+    app.router.add_get("/favicon.ico", favicon)
     for path in ("/playground/config", "/playground/inbox"):
         app.router.add_get(path, refused)
     app.router.add_post("/playground/send", refused)

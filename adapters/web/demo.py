@@ -1,25 +1,29 @@
-"""The playground's own world, for a real install whose operator turned it on: a demo
-database in a temporary folder (gone when the server stops), its own people, its own
-scheduler, and only the web messenger, so nothing reaches Slack, Teams or the real data."""
+"""The playground's world: the Bot the page talks to, its messenger, and the district in a box.
+
+On an install with no platform the playground is prepbot itself (its database, its clock);
+on a real install whose operator turned it on, it runs in a world apart: a demo database in
+a temporary folder (gone when the server stops), its own people, its own scheduler, and only
+the web and district messengers, so nothing reaches Slack, Teams or the real data.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from adapters.runtime import build_runtime
+from adapters.district import District
+from adapters.district.clock import Movable
+from adapters.district.world import NO_PLATFORM, apart
 from adapters.web.messenger import WebMessenger
 from bot.app import Bot
 from bot.scheduling.scheduler import Scheduler
 from bot.settings import Settings
+from bot.vocabulary import Conversation
 from knowledge import KnowledgeBase
 
-NO_PLATFORM = {"slack_bot_token": "", "slack_signing_secret": "", "slack_app_token": "",
-               "microsoft_app_id": "", "microsoft_app_password": "", "teams_emulator": False,
-               "admins": ""}
+__all__ = ["NO_PLATFORM", "Playground", "running", "world"]
+TRIAGE = "triage"  # the playground's one triage channel, seen by coach and admin personas
 
 
 @dataclass
@@ -30,19 +34,22 @@ class Playground:
     messenger: WebMessenger
     personas: bool
     scheduler: Scheduler | None = None  # a separate demo's own; started with the server's
+    district: District | None = None
+
+
+def world(bot: Bot, personas: bool, scheduler: Scheduler | None = None) -> Playground:
+    """The playground on a Bot: the web messenger, and a district when demo time can move."""
+    district = None
+    if isinstance(bot.clock, Movable):  # a DemoClock (or the tests' FakeClock)
+        district = District(bot, bot.clock,
+                            triage=Conversation(platform="web", id=TRIAGE, kind="channel"))
+    messenger = WebMessenger(district.members if district else None)
+    bot.messengers.add(messenger)
+    return Playground(bot, messenger, personas, scheduler, district)
 
 
 @contextlib.asynccontextmanager
 async def running(settings: Settings, kb: KnowledgeBase) -> AsyncIterator[Playground]:
-    """A demo runtime beside the real one, for as long as the server runs."""
-    with tempfile.TemporaryDirectory(prefix="prepbot-playground-") as folder:
-        url = f"sqlite+aiosqlite:///{Path(folder) / 'playground.db'}"
-        demo = settings.model_copy(update={**NO_PLATFORM, "database_url": url})
-        runtime = await build_runtime(demo, kb=kb)
-        messenger = WebMessenger()
-        runtime.messengers.add(messenger)
-        try:
-            yield Playground(runtime.bot, messenger, demo.playground is not False,
-                             runtime.scheduler)
-        finally:
-            await runtime.close()
+    """A demo world beside the real one, for as long as the server runs."""
+    async with apart(settings, kb) as runtime:
+        yield world(runtime.bot, runtime.settings.playground is not False, runtime.scheduler)

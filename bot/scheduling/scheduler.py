@@ -16,6 +16,10 @@ from bot.scheduling.leader import Leader
 
 log = logging.getLogger(__name__)
 STOP_WAIT_SECONDS = 10
+# APScheduler logs "Running job" and "executed successfully" at INFO on every beat (two lines
+# every 3 seconds); a beat's own work is logged below when it did anything. Its warnings and
+# errors (a missed beat, a job that raised) still show.
+logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
 
 
 class Scheduler:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, time
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
+from bot.people.directory import plain_name
+from bot.people.prep import parse_clock
 from bot.schools.calendar import SchoolCalendar, calendar_for
 from bot.schools.models import ClosureRow, SchoolRow
 
@@ -31,22 +34,54 @@ async def school_named(session: AsyncSession, name: str) -> SchoolRow | None:
     return (await session.execute(query)).scalar_one_or_none()
 
 
-async def save_school(session: AsyncSession, name: str, tz: str, opens: time, closes: time,
-                      weekdays: str = "01234") -> SchoolRow:
-    """Create a school or update the one with this name."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+def zone_named(text: str) -> str:
+    """An IANA time zone as its canonical name (`america/chicago` -> `America/Chicago`)."""
+    wanted = text.strip()
+    found = next((z for z in available_timezones() if z.lower() == wanted.lower()), None)
     try:
-        ZoneInfo(tz)
+        ZoneInfo(found or wanted)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise BadInput(f"{tz!r} is not a time zone; use an IANA name like America/Chicago.") \
+        raise BadInput(f"{wanted!r} is not a time zone; use an IANA name like "
+                       "America/Chicago.") from error
+    return found or wanted
+
+
+def parse_hours(text: str) -> tuple[time, time]:
+    """`07:30-15:00` (or `7:30am-3pm`) as opening and closing times."""
+    start, sep, end = text.strip().partition("-")
+    if not sep:
+        raise BadInput(f"{text!r} is not school hours; write them like 07:30-15:00.")
+    try:
+        return parse_clock(start), parse_clock(end)
+    except BadInput as error:
+        raise BadInput(f"{text!r} is not school hours; write them like 07:30-15:00.") \
             from error
+
+
+async def all_schools(session: AsyncSession) -> list[SchoolRow]:
+    """Every school, by name."""
+    return list((await session.execute(select(SchoolRow).order_by(SchoolRow.name))).scalars())
+
+
+async def save_school(session: AsyncSession, name: str, tz: str, opens: time, closes: time,
+                      weekdays: str = "01234", school: SchoolRow | None = None) -> SchoolRow:
+    """Create a school or update the one with this name (or the one given, to rename it)."""
+    name = plain_name(name)[:128]  # a name goes into sentences: no markup in it
+    if not name:
+        raise BadInput("A school needs a name.")
+    tz = zone_named(tz)
     if closes <= opens:
         raise BadInput("School hours must end after they start.")
-    school = await school_named(session, name)
+    if not weekdays:
+        raise BadInput("A school is open on at least one weekday.")
+    same_name = await school_named(session, name)
+    if school is not None and same_name is not None and same_name.id != school.id:
+        raise BadInput(f"There is already a school called {same_name.name}.")
+    school = school or same_name
     if school is None:
-        school = SchoolRow(name=name.strip())
+        school = SchoolRow(name=name)
         session.add(school)
+    school.name = name
     school.tz, school.opens, school.closes, school.weekdays = tz, opens, closes, weekdays
     await session.flush()
     return school
@@ -70,3 +105,30 @@ async def import_closures(session: AsyncSession, school: SchoolRow, text: str) -
             known.add(day)
             added += 1
     return added
+
+
+async def add_closures(session: AsyncSession, school: SchoolRow, first: date, last: date,
+                       label: str) -> int:
+    """Close a school on every day from `first` to `last`; returns how many were new."""
+    if last < first:
+        raise BadInput("A closure runs from an earlier date to a later one.")
+    if (last - first).days > 366:
+        raise BadInput("That is more than a year of closures; give a shorter range.")
+    known = set((await session.execute(
+        select(ClosureRow.day).where(ClosureRow.school_id == school.id))).scalars())
+    added = 0
+    day = first
+    while day <= last:
+        if day not in known:
+            session.add(ClosureRow(school_id=school.id, day=day, label=label[:128]))
+            added += 1
+        day += timedelta(days=1)
+    return added
+
+
+async def upcoming_closures(session: AsyncSession, school: SchoolRow, today: date,
+                            limit: int = 5) -> list[ClosureRow]:
+    """A school's next closure dates."""
+    query = (select(ClosureRow).where(ClosureRow.school_id == school.id, ClosureRow.day >= today)
+             .order_by(ClosureRow.day).limit(limit))
+    return list((await session.execute(query)).scalars())

@@ -20,9 +20,9 @@ from aiohttp.test_utils import TestServer
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from adapters.district.world import NO_PLATFORM
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
-from adapters.web.demo import NO_PLATFORM
 from bot import texts
 from bot.features.tickets.models import TicketRow
 from bot.settings import Settings

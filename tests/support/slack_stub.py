@@ -48,6 +48,7 @@ class SlackStub:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.failures: defaultdict[str, deque[tuple[int, dict[str, str]]]] = defaultdict(deque)
+        self.refusals: defaultdict[str, deque[str]] = defaultdict(deque)
         self.members: dict[str, list[str]] = {}
         self.channels: dict[str, str] = {}  # name -> id, for conversations.list
         self.history: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -88,6 +89,10 @@ class SlackStub:
         """Answer the next call of `method` with this status before answering normally."""
         self.failures[method].append((status, headers or {}))
 
+    def refuse_next(self, method: str, error: str) -> None:
+        """Answer the next call of `method` as Slack refuses one: HTTP 200, ok false, an error."""
+        self.refusals[method].append(error)
+
     def of(self, method: str) -> list[Call]:
         """The calls of one method, in order."""
         return [call for call in self.calls if call.method == method]
@@ -113,6 +118,8 @@ class SlackStub:
         # slack_sdk sends some arguments in the query string, even on POST
         params = {**request.query, **_decode(await request.read(), request.content_type)}
         self._record(Call(method, params, dict(request.headers)))
+        if self.refusals[method]:
+            return web.json_response({"ok": False, "error": self.refusals[method].popleft()})
         if self.failures[method]:
             status, headers = self.failures[method].popleft()
             return web.json_response({"ok": False, "error": "ratelimited" if status == 429

@@ -5,7 +5,11 @@
 
 const log = document.getElementById("log");
 const errorBox = document.getElementById("error");
+const working = document.getElementById("working");
 let personas = false;
+let seen = "";  // the last district event this page showed
+let pending = 0;
+let signIn = 0;  // counts persona switches: an answer to an earlier persona is not shown
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -123,29 +127,85 @@ function persona() {
            name: document.getElementById("persona-name").value || "Guest" };
 }
 
+// A slow answer (opening the demo district, skipping a day) says it is being worked on.
+function busy(on) {
+  pending += on ? 1 : -1;
+  working.hidden = pending === 0;
+}
+
 async function send(body, fromItem = null) {
   errorBox.hidden = true;
+  const asked = signIn;
+  busy(true);
   const response = await fetch("/playground/send", {
     method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ persona: personas ? persona() : undefined, ...body }),
-  });
+  }).finally(() => busy(false));
   const data = await response.json().catch(() => ({ message: "The server sent an unreadable answer." }));
   if (!response.ok) {
     errorBox.textContent = data.message || `Something went wrong (${response.status}).`;
     errorBox.hidden = false;
     return;
   }
-  let last = null;
-  for (const reply of data.replies) last = renderReply(reply, fromItem);
-  if (last) last.scrollIntoView({ block: "nearest" });
+  if (asked !== signIn) return;  // the persona changed while this was on its way
+  let first = null;
+  for (const reply of data.replies) first = first || renderReply(reply, fromItem);
+  // The start of the answer comes into view; the message box stays docked below it.
+  if (first) first.scrollIntoView({ block: "nearest" });
+}
+
+function say(text) {
+  log.append(el("li", { className: "msg me", textContent: text }));
+  return send({ kind: "message", text });
+}
+
+// What the simulated teachers got and did, shown to the coach as it happens.
+function renderDistrict(district) {
+  const panel = document.getElementById("district");
+  panel.hidden = false;
+  panel.dataset.open = district.open ? "true" : "false";
+  for (const button of panel.querySelectorAll("button[data-when]")) {
+    button.hidden = button.dataset.when !== (district.open ? "open" : "closed");
+  }
+  if (district.open) {
+    document.getElementById("district-state").textContent =
+      `${district.school}. Demo time: ${district.time} at the school.`;
+  }
+  if (district.events.length) {
+    const list = el("ul", { className: "events" });
+    for (const e of district.events) {
+      list.append(el("li", {}, el("span", { className: "when", textContent: e.at }), " ",
+                     el("strong", { textContent: e.who }), ` ${e.what}`));
+    }
+    log.append(el("li", { className: "msg district" },
+                  el("p", { className: "label", textContent: "In the district (simulated)" }), list));
+  }
+  seen = String(district.last);
 }
 
 async function poll() {
+  const asked = signIn;
   const who = personas ? persona() : { role: "teacher", name: "Guest" };
-  const query = new URLSearchParams(who);
+  const query = new URLSearchParams({ ...who, since: seen });
   const response = await fetch(`/playground/inbox?${query}`).catch(() => null);
   if (!response || !response.ok) return;
-  for (const reply of (await response.json()).replies) renderReply(reply, null);
+  const data = await response.json();
+  if (asked !== signIn) return;
+  for (const reply of data.replies) renderReply(reply, null);
+  if (data.district) renderDistrict(data.district);
+}
+
+// Switching persona is signing in as someone else: what was only for the last one goes.
+function switched() {
+  signIn += 1;
+  for (const item of log.querySelectorAll("li.msg.private, li.msg.me")) item.remove();
+  const who = persona();
+  const note = `You are now ${who.name}, ${who.role}.`;
+  const last = log.lastElementChild;
+  if (last && last.classList.contains("note")) last.textContent = note;
+  else log.append(el("li", { className: "msg note", textContent: note }));
+  // An admin sees what is left to set up as soon as they become one.
+  if (who.role === "admin") say("/prepbot setup");
 }
 
 document.getElementById("composer").addEventListener("submit", (event) => {
@@ -153,10 +213,15 @@ document.getElementById("composer").addEventListener("submit", (event) => {
   const input = document.getElementById("say");
   const text = input.value.trim();
   if (!text) return;
-  log.append(el("li", { className: "msg me", textContent: text }));
   input.value = "";
-  send({ kind: "message", text });
+  say(text);
 });
+
+for (const button of document.querySelectorAll("#district button[data-command]")) {
+  button.addEventListener("click", () => say(button.dataset.command));
+}
+document.getElementById("persona-role").addEventListener("change", switched);
+document.getElementById("persona-name").addEventListener("change", switched);
 
 fetch("/playground/config").then((r) => r.json()).then((config) => {
   personas = config.personas;
@@ -165,5 +230,5 @@ fetch("/playground/config").then((r) => r.json()).then((config) => {
   const select = document.getElementById("persona-role");
   for (const role of config.roles) select.append(el("option", { value: role, textContent: role }));
   setInterval(poll, 2000);
-  document.body.dataset.ready = "true";
+  poll().then(() => { document.body.dataset.ready = "true"; });
 });

@@ -1,24 +1,51 @@
-"""Admin: help, who am I, my school and prep period; roles and stored settings for admins."""
+"""Admin: help, who am I, my school and prep period; for admins roles, settings, schools and
+the first-run checklist."""
 
-from bot.feature import Feature, OnCommand
-from bot.features.admin import handlers
+from bot.feature import Feature, OnAction, OnCommand, OnForm
+from bot.features.admin import handlers, schools, setup
 from bot.roles import Role
 
+ADMIN = Role.ADMIN
 feature = Feature(
     "admin",
     commands=(
         OnCommand("prepbot", handlers.help_, "help, `whoami`, `school <name>`, "
-                  "`prep 10:15-11:00 mon-fri`; admins: `role`, `settings`",
-                  "/prepbot [help|whoami|school|prep|role|settings]"),
+                  "`prep 10:15-11:00 mon-fri`; admins: `setup`, `schools`, `role`, `settings`",
+                  "/prepbot [help|whoami|school|prep|setup|schools|role|settings]"),
         OnCommand("prepbot help", handlers.help_, "what I can do", "/prepbot help"),
+        OnCommand("prepbot start", setup.start, "the welcome: what I can do (admins: and "
+                  "what is left to set up)", "/prepbot start"),
         OnCommand("prepbot whoami", handlers.whoami, "who I think you are", "/prepbot whoami"),
         OnCommand("prepbot school", handlers.school, "say which school you work at",
                   "/prepbot school <school name>"),
         OnCommand("prepbot prep", handlers.prep, "your prep period (non-urgent messages "
-                  "arrive in it)", "/prepbot prep 10:15-11:00 mon-fri"),
+                  "arrive in it)", "/prepbot prep <10:15-11:00 mon-fri|off>"),
+        OnCommand("prepbot setup", setup.setup, "the first-run checklist, each step ticked "
+                  "when done", "/prepbot setup", ADMIN),
+        OnCommand("prepbot schools", schools.listing, "the schools, their time zones and hours",
+                  "/prepbot schools", ADMIN),
+        OnCommand("prepbot schools add", schools.add, "add a school (no words: a form)",
+                  "/prepbot schools add [<name> <time zone> <07:30-15:00>]", ADMIN),
+        OnCommand("prepbot schools edit", schools.edit, "change a school's name, zone or hours",
+                  "/prepbot schools edit <name>", ADMIN),
+        OnCommand("prepbot schools closures", schools.closures, "days a school is closed",
+                  "/prepbot schools closures <name> [2026-12-21..2027-01-01 Winter break]",
+                  ADMIN),
         OnCommand("prepbot role", handlers.role, "give someone a role",
-                  "/prepbot role <platform:user_id> <teacher|coach|admin>", Role.ADMIN),
+                  "/prepbot role <platform:user_id> <teacher|coach|admin>", ADMIN),
         OnCommand("prepbot settings", handlers.settings, "list or change stored settings",
-                  "/prepbot settings [<name> <value>]", Role.ADMIN),
+                  "/prepbot settings [<name> <value>]", ADMIN),
     ),
+    actions=(
+        OnAction("admin.school.add", schools.add_button, ADMIN),
+        OnAction("admin.school.edit", schools.edit_button, ADMIN),
+        OnAction("admin.closures", schools.closures_button, ADMIN),
+        OnAction("admin.role", setup.role_button, ADMIN),
+    ),
+    forms=(
+        OnForm("admin.school", schools.save_form, ADMIN),
+        OnForm("admin.closures", schools.closures_form, ADMIN),
+        OnForm("admin.role", handlers.role_form, ADMIN),
+    ),
+    setup=setup.admin_steps,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.blocks import Fields, Reply, Text, say
 from bot.errors import BadInput
 from bot.people.directory import set_role
@@ -9,9 +11,11 @@ from bot.people.prep import DAYS, parse_prep
 from bot.roles import Role
 from bot.schools.service import school_named
 from bot.turn import Turn
-from bot.vocabulary import Command
+from bot.vocabulary import Command, Submission
 
-ROLE_USAGE = "Usage: `/prepbot role <platform:user_id> <teacher|coach|admin>`"
+ROLE_USAGE = ("Usage: `/prepbot role <platform:user_id> <teacher|coach|admin>` (their id is in "
+              "their `/prepbot whoami`; in Slack, `@name` works too).")
+MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 SETTINGS_USAGE = ("Usage: `/prepbot settings` to list, `/prepbot settings route <category|default> "
                   "here` in a triage channel, or `/prepbot settings <name> <value>`.")
 
@@ -33,11 +37,28 @@ async def whoami(turn: Turn[Command]) -> list[Reply]:
 async def role(turn: Turn[Command]) -> list[Reply]:
     """Admins give a person a role."""
     words = turn.incoming.text.split()
-    if len(words) != 2 or ":" not in words[0] or words[1].lower() not in set(Role):
+    if len(words) != 2:
         raise BadInput(ROLE_USAGE)
-    platform, _, user_id = words[0].partition(":")
-    row = await set_role(turn.session, platform, user_id, Role(words[1].lower()), turn.now)
-    return [say(f"{words[0]} is now {Role(row.role).with_article}.")]
+    return [await give_role(turn, words[0], words[1])]
+
+
+async def role_form(turn: Turn[Submission]) -> list[Reply]:
+    """The "Give someone a role" form."""
+    values = turn.incoming.values
+    return [await give_role(turn, values.get("who", "").strip(), values.get("role", ""))]
+
+
+async def give_role(turn: Turn[Command] | Turn[Submission], who: str, wanted: str) -> Reply:
+    """`platform:user_id` (or a Slack mention, `<@U0123|name>`) is given a role."""
+    mention = MENTION.match(who)
+    if mention:  # /prepbot is escaped in Slack's manifest: `@Mr Okafor` arrives as an id
+        who = f"{turn.incoming.person.platform}:{mention.group(1)}"
+    platform, _, user_id = who.partition(":")
+    if not platform or not user_id or wanted.lower() not in set(Role):
+        raise BadInput(ROLE_USAGE)
+    row = await set_role(turn.session, platform, user_id, Role(wanted.lower()), turn.now)
+    name = f" ({row.display_name})" if row.display_name else ""
+    return say(f"{who}{name} is now {Role(row.role).with_article}.")
 
 
 async def school(turn: Turn[Command]) -> list[Reply]:

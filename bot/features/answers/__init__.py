@@ -1,7 +1,7 @@
 """Answers: a teacher asks, the knowledge base answers or admits it does not know."""
 
 from bot.feature import Feature, OnAction, OnCommand
-from bot.features.answers import digest, handlers, jobs, mentions
+from bot.features.answers import digest, handlers, jobs, mentions, service
 
 feature = Feature(
     "answers",
@@ -16,6 +16,7 @@ feature = Feature(
     jobs=jobs.register,
     settings=(jobs.QUESTION_RETENTION,),
     digest=digest.sections,
+    setup=service.setup_steps,
     erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
     mentions=mentions.mentions,  # questions naming a tool: a pilot's error log, a tool's use
 )

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Fields, Text
-from bot.features.answers.gaps import Gap, cluster
+from bot.features.answers.gaps import Gap, cluster, shortened
 from bot.features.answers.models import QuestionRow
 from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
 
@@ -92,12 +92,18 @@ def figures_blocks(now: QuestionFigures, before: QuestionFigures,
 
 
 def gap_blocks(gaps: list[Gap]) -> tuple[Block, ...]:
-    """The gaps section: each cluster with its count and two samples."""
+    """The gaps section: each cluster by its most typical question, with how many and one
+    other way it was asked."""
     if not gaps:
-        return (Text("None this week: every question matched."),)
-    lines = [f"• {g.count}× {g.suggested_title}: \u201c" + "\u201d, \u201c".join(g.samples)
-             + "\u201d" for g in gaps]
-    return (Text("\n".join(lines), markdown=False),)
+        return (Text("None in this period: every question matched an article."),)
+
+    def line(gap: Gap) -> str:
+        if gap.count == 1:
+            return f"• \u201c{gap.suggested_title}\u201d"
+        also = "".join(f" (also: \u201c{shortened(s, 50)}\u201d)" for s in gap.samples[1:])
+        return f"• {gap.count} questions like \u201c{gap.suggested_title}\u201d{also}"
+
+    return (Text("\n".join(line(g) for g in gaps), markdown=False),)
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
@@ -107,7 +113,8 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     blocks = figures_blocks(now, before, await top_articles(session, ask.period, ask.scope),
                             await feedback_by_article(session, ask.period, ask.scope))
     gaps = cluster(await gap_texts(session, ask.period, ask.scope))
-    daily = await per_day(session, QuestionRow.asked_at, _during(ask.period, ask.scope))
+    daily = await per_day(session, QuestionRow.asked_at, _during(ask.period, ask.scope),
+                          ask.zone)
     return (Section("Questions", 10, blocks, f"{now.asked} questions",
                     daily={"questions": daily}),
             Section("Knowledge-base gaps", 20, gap_blocks(gaps),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.answers.models import QuestionRow
+from bot.hooks import SetupStep
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from knowledge import Decision
@@ -63,3 +64,12 @@ async def last_question(session: AsyncSession, person: PersonRow, now: datetime
                                        QuestionRow.asked_at >= now - RECENT)
              .order_by(QuestionRow.asked_at.desc(), QuestionRow.id.desc()).limit(1))
     return (await session.execute(query)).scalars().first()
+
+
+async def setup_steps(session: AsyncSession) -> list[SetupStep]:
+    """The checklist's last step: someone asked a question (an admin trying it counts)."""
+    asked = (await session.execute(select(func.count()).select_from(QuestionRow))).scalar_one()
+    return [SetupStep(40, "Try a question", bool(asked),
+                      "Ask me a tech question the way a teacher would, for example "
+                      "*the projector says no signal*.",
+                      status=f"{asked} asked so far" if asked else "")]

@@ -19,6 +19,8 @@ feature = Feature(
         OnAction("coffee.series.pause", coaching.pause, COACH),
         OnAction("coffee.series.resume", coaching.resume, COACH),
         OnAction("coffee.series.cancel", coaching.cancel, COACH),
+        OnAction("coffee.series.end", coaching.end, COACH),
+        OnAction("coffee.series.keep", coaching.keep, COACH),
         OnAction("coffee.guests", guests.ask, COACH),
         OnAction("coffee.attendance", coaching.ask_attendance, COACH),
         OnAction("coffee.rsvp", rsvps.rsvp),

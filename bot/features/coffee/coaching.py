@@ -19,7 +19,8 @@ async def setup(turn: Turn[Command]) -> list[Reply]:
     """`/coffee setup`: the form, with the current channel as the cohort."""
     schools = await service.schools(turn.session)
     if not schools:
-        raise BadInput("No schools yet: an admin adds one with `prepbot school add` first.")
+        raise BadInput("No schools yet: an admin adds one first with `/prepbot schools add` "
+                       "(a form), or follows `/prepbot setup`.")
     where = turn.incoming.conversation
     cohort = where.id if where.kind == "channel" else ""
     return [form_reply(views.setup_form(schools, cohort))]
@@ -39,6 +40,8 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
     upcoming = await next_start(turn, row)
     text = ("Saved. " if existing else "Coffee and Curriculum is set up! ") + \
         views.series_line(row, upcoming) + views.follow_note(followed)
+    if not existing or existing.cohort_id != setup.cohort_id:
+        text += f" {views.CHECKING.format(cohort=row.cohort_id)}"
     return [Reply(text, (Text(text),), private=True)]
 
 
@@ -51,7 +54,7 @@ async def next_start(turn: Turn[Incoming], row: CoffeeSeriesRow) -> str:
     return views.when(found[1], calendar.tz) if found else "none before the last day"
 
 
-async def listing(turn: Turn[Command]) -> list[Reply]:
+async def listing(turn: Turn[Command] | Turn[Action]) -> list[Reply]:
     """A coach's series, each with pause, edit and cancel."""
     rows = await service.series_of(turn.session, turn.person)
     if not rows:
@@ -83,9 +86,23 @@ async def resume(turn: Turn[Action]) -> list[Reply]:
 
 
 async def cancel(turn: Turn[Action]) -> list[Reply]:
-    """End the series; those already invited hear that their session is called off."""
+    """Cancel asks first: it ends the whole series, and those invited hear of it."""
+    row = await service.owned(turn.session, turn.person, turn.incoming.value)
+    upcoming = await service.upcoming_sessions(turn.session, row, turn.now)
+    return [views.confirm_cancel(row, upcoming)]
+
+
+async def end(turn: Turn[Action]) -> list[Reply]:
+    """"Yes, cancel the series": end it; those already invited hear it is called off."""
     return await _set_status(turn, "cancelled",
                              "Cancelled. Invitations already planned won't go out.")
+
+
+async def keep(turn: Turn[Action]) -> list[Reply]:
+    """"No, keep it": nothing changes; the list of series again."""
+    await service.owned(turn.session, turn.person, turn.incoming.value)
+    replies = await listing(turn)
+    return [Reply(r.text, r.blocks, r.private, replace_original=True) for r in replies]
 
 
 async def _set_status(turn: Turn[Action], status: str, said: str) -> list[Reply]:

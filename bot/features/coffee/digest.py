@@ -27,9 +27,10 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
         return ()
     ids = select(held.subquery().c.id)
     counts = select(func.count(case((CoffeeRsvpRow.answer == "going", 1))),
-                    func.count(case((CoffeeRsvpRow.attended.is_(True), 1)))
+                    func.count(case((CoffeeRsvpRow.attended.is_(True), 1))),
+                    func.count(CoffeeRsvpRow.attended)
                     ).where(CoffeeRsvpRow.session_id.in_(ids))
-    going, attended = (await session.execute(counts)).one()
+    going, attended, marked = (await session.execute(counts)).one()
     topics = (select(CoffeeRsvpRow.topic, func.count(), func.min(CoffeeRsvpRow.note))
               .where(CoffeeRsvpRow.session_id.in_(ids), CoffeeRsvpRow.note != "")
               .group_by(CoffeeRsvpRow.topic).order_by(func.count().desc()).limit(6))
@@ -37,7 +38,9 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
              for topic, n, sample in await session.execute(topics)]
     blocks: list[Block] = [Fields((("Sessions", str(sessions)),
                                    ("Said they'd come", str(int(going))),
-                                   ("Came", str(int(attended)))))]
+                                   # "0 came" would read as nobody came
+                                   ("Came", str(int(attended)) if marked
+                                    else "not marked yet (Mark who came, on the brief)")))]
     if pains:
         blocks.append(Text("Pain points raised: " + "; ".join(
             f"{topic} ({n}): \u201c{sample}\u201d" for topic, n, sample in pains),

@@ -29,5 +29,6 @@ def register(jobs: Jobs) -> None:
     jobs.renderer(planner.BRIEF)(partial(renderers.coach_brief, open_work=open_work))
     jobs.renderer(planner.FOLLOWUP)(renderers.followup)
     jobs.renderer(planner.ASK)(renderers.ask)
+    jobs.renderer(planner.EMPTY)(renderers.empty)
     jobs.renderer(changes.CHANGED)(renderers.changed)
     jobs.renderer(rotation.OFFER)(renderers.offer)

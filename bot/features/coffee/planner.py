@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.coffee import roster
@@ -22,6 +22,7 @@ from bot.schools.service import calendar_of
 
 INVITE, REMIND, BRIEF, FOLLOWUP, ASK = ("coffee.invite", "coffee.remind", "coffee.brief",
                                         "coffee.followup", "coffee.ask")
+EMPTY = "coffee.empty"
 REMIND_BEFORE = timedelta(minutes=15)
 BRIEF_BEFORE = timedelta(minutes=30)
 FOLLOWUP_FOR = timedelta(days=2)
@@ -52,9 +53,42 @@ async def plan_group(session: AsyncSession, now: datetime,
         calendar = await calendar_of(session, series.school_id)
         for day, starts in due_sessions(series, calendar, now):
             planned += await open_session(session, series, day, starts, now, cohorts)
+    planned += await check_new(session, now, cohorts)
     planned += await plan_around(session, now)
     planned += await close_sessions(session, now)
     return planned
+
+
+async def check_new(session: AsyncSession, now: datetime, cohorts: roster.Cohorts
+                    ) -> list[Planned]:
+    """A series with no session yet: is anyone else in its cohort? Asked once per series
+    (outside any transaction, like every listing), so a coach hears about an empty channel
+    minutes after setting it up, not on the day of the first session."""
+    query = select(CoffeeSeriesRow).where(
+        CoffeeSeriesRow.status == "active", CoffeeSeriesRow.mode == "group",
+        ~exists().where(CoffeeSessionRow.series_id == CoffeeSeriesRow.id))
+    planned: list[Planned] = []
+    for series in (await session.execute(query)).scalars().all():
+        if series.id in cohorts.checked:
+            continue
+        listed = await cohorts.members(session, series)
+        if listed is None:
+            continue  # asked for: looked at once the platform answered
+        cohorts.checked.add(series.id)
+        if not await roster.invitees(session, series, listed, now):
+            planned += await empty(session, series, now)
+    return planned
+
+
+async def empty(session: AsyncSession, series: CoffeeSeriesRow, now: datetime
+                ) -> list[Planned]:
+    """Tell the coach, once per series, that its cohort has no one else in it."""
+    coach = await session.get(PersonRow, series.coach_id)
+    if coach is None:
+        return []
+    return [Planned(EMPTY, f"series-{series.id}", coach.platform, now,
+                    now + timedelta(days=7), person_id=coach.id, user_id=coach.user_id,
+                    payload=str(series.id))]
 
 
 async def open_session(session: AsyncSession, series: CoffeeSeriesRow, day: date,
@@ -73,6 +107,8 @@ async def open_session(session: AsyncSession, series: CoffeeSeriesRow, day: date
                            ends_at=starts + timedelta(minutes=series.minutes))
     session.add(row)
     await session.flush()
+    if not people:
+        return await empty(session, series, now)
     members = await roster.enrol(session, series.id, people)
     out = await roster.opted_out(session, [p.id for p in people])
     invited = [p for p in people

@@ -137,3 +137,11 @@ async def coach_brief(session: AsyncSession, row: DeliveryRow,
         return None
     coffee, series, tz = found
     return await brief.compose(session, coffee, series, tz, open_work)
+
+
+async def empty(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """The coach's series found nobody to invite (unless it was cancelled since)."""
+    series = await session.get(CoffeeSeriesRow, int(row.payload or 0))
+    if series is None or series.status == "cancelled":
+        return None
+    return views.empty_cohort(series)

@@ -54,6 +54,7 @@ class Cohorts:
     messengers: Messengers
     found: dict[int, list[Person]] = field(default_factory=dict)
     wanted: dict[int, Conversation] = field(default_factory=dict)
+    checked: set[int] = field(default_factory=set)  # new series whose cohort was looked at
 
     async def members(self, session: AsyncSession, series: CoffeeSeriesRow
                       ) -> list[Person] | None:

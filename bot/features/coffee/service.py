@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
-from bot.features.coffee.models import CoffeeSeriesRow
+from bot.features.coffee.models import CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.coffee.occurrences import CADENCES, EARLIEST, LATEST
 from bot.people.models import PersonRow
 from bot.people.prep import parse_clock, parse_days
@@ -79,7 +79,7 @@ def _minutes(value: str) -> int:
 
 def _school_id(value: str) -> int:
     if not value.strip().isdigit():
-        raise BadInput("Pick the school (an admin adds schools with `prepbot school add`).")
+        raise BadInput("Pick the school (an admin adds schools with `/prepbot schools add`).")
     return int(value)
 
 
@@ -140,3 +140,12 @@ async def schools(session: AsyncSession) -> list[tuple[int, str]]:
     rows = (await session.execute(select(SchoolRow.id, SchoolRow.name)
                                   .order_by(SchoolRow.name))).all()
     return [(int(i), str(name)) for i, name in rows]
+
+
+async def upcoming_sessions(session: AsyncSession, series: CoffeeSeriesRow, now: datetime
+                            ) -> int:
+    """Sessions of a series already planned (invitations out or due) that have not started."""
+    query = select(func.count()).where(CoffeeSessionRow.series_id == series.id,
+                                       CoffeeSessionRow.starts_at > now,
+                                       CoffeeSessionRow.cancelled.is_(False))
+    return int((await session.execute(query)).scalar_one())

@@ -17,6 +17,7 @@ from bot.people.prep import DAYS
 INVITE_WHEN = {"day_before": "the school day before", "morning_of": "that morning"}
 MODES = {"group": "Group coffee", "rotation": "1:1 rotation"}
 NOTE_LABEL = "Anything bugging you about tech this week?"
+CHECKING = "I'll check who is in {cohort} and tell you if I find nobody else there."
 
 
 def when(moment: datetime, tz: str) -> str:
@@ -200,6 +201,29 @@ def series_buttons(series: CoffeeSeriesRow) -> Buttons:
     return Buttons((toggle, Button("Edit", "coffee.series.edit", value),
                     Button("Guests…", "coffee.guests", value),
                     Button("Cancel", "coffee.series.cancel", value, "danger")))
+
+
+def empty_cohort(series: CoffeeSeriesRow) -> Reply:
+    """The coach's series has nobody to invite: the platform lists no one else in it."""
+    text = (f"☕ I found nobody else in {series.cohort_id}, so your Coffee and Curriculum "
+            "series there has no one to invite. Is the bot a member of that channel or team? "
+            "`/coffee` lists your series, to edit or cancel it.")
+    return Reply(text, (Text(text),))
+
+
+def confirm_cancel(series: CoffeeSeriesRow, upcoming: int) -> Reply:
+    """Cancelling ends a whole series: said plainly, with the way back first."""
+    planned = ("" if not upcoming else
+               f" {upcoming} session{'s' if upcoming > 1 else ''} already planned will be "
+               "called off, and everyone invited to "
+               f"{'them' if upcoming > 1 else 'it'} hears so.")
+    text = (f"Cancel {MODES.get(series.mode, series.mode)} for {series.cohort_id} for good? "
+            f"No more invitations will go out.{planned} To stop for a while, pause instead.")
+    value = str(series.id)
+    return Reply(text, (Text(text), Buttons((
+        Button("No, keep it", "coffee.series.keep", value),
+        Button("Yes, cancel the series", "coffee.series.end", value, "danger")))),
+        private=True, replace_original=True)
 
 
 def follow_note(followed: Followed) -> str:

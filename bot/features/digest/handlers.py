@@ -22,8 +22,10 @@ SETTINGS_USAGE = ("`/digest settings day monday`, `/digest settings time 07:30`,
 async def digest_command(turn: Turn[Command]) -> list[Reply]:
     """`/digest [last week | this week | FROM..TO]`."""
     prefs = await prefs_of(turn.session, turn.person)
-    period = parse_period(turn.incoming.text, turn.now, await zone_of(turn.session, turn.person))
-    ask = DigestAsk(period, scope_for(turn.person, prefs), coach_of(turn.person), turn.now)
+    zone = await zone_of(turn.session, turn.person)
+    period = parse_period(turn.incoming.text, turn.now, zone)
+    ask = DigestAsk(period, scope_for(turn.person, prefs), coach_of(turn.person), turn.now,
+                    zone)
     return [digest_reply(await build_digest(turn.session, turn.features.digest_sections, ask))]
 
 

@@ -57,7 +57,7 @@ async def render_digest(session: AsyncSession, row: DeliveryRow,
     zone = await zone_of(session, person)
     sent_on = datetime.fromisoformat(row.occurrence).astimezone(zone).date()
     period = week_of(sent_on, zone).previous
-    ask = DigestAsk(period, scope_for(person, prefs), coach_of(person), period.end)
+    ask = DigestAsk(period, scope_for(person, prefs), coach_of(person), period.end, zone)
     return digest_reply(await build_digest(session, sections, ask))
 
 

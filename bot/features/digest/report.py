@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,17 @@ class Digest:
     scope_label: str
     sections: tuple[Section, ...]
     chart: tuple[str, str]  # url path, alt text
+    zone: tzinfo
+
+    @property
+    def first_day(self) -> date:
+        """The period's first day where the reader is."""
+        return self.period.start.astimezone(self.zone).date()
+
+    @property
+    def last_day(self) -> date:
+        """The period's last day where the reader is (its end is the next day's midnight)."""
+        return (self.period.end - timedelta(microseconds=1)).astimezone(self.zone).date()
 
     @property
     def summary(self) -> str:
@@ -61,5 +72,5 @@ async def build_digest(session: AsyncSession, contributors: Sequence[DigestSecti
     series: dict[str, dict[date, int]] = {}
     for section in sections:
         series.update(section.daily)
-    chart = await daily_chart(session, ask.period, series, ask.now)
-    return Digest(ask.period, await scope_label(session, ask.scope), sections, chart)
+    chart = await daily_chart(session, ask.period, series, ask.now, ask.zone)
+    return Digest(ask.period, await scope_label(session, ask.scope), sections, chart, ask.zone)

@@ -57,11 +57,13 @@ def week_of(day: date, zone: ZoneInfo) -> Period:
 
 
 def parse_period(text: str, now: datetime, zone: ZoneInfo) -> Period:
-    """"" (the last 7 days), "last week", "this week", or "2026-11-02..2026-11-08"."""
+    """"" (the last 7 days, today included), "last week", "this week", or
+    "2026-11-02..2026-11-08" (both days included), in the reader's own days."""
     words = text.strip().lower()
     today = now.astimezone(zone).date()
     if not words:
-        return Period(now - timedelta(days=7), now)
+        week_ago = datetime.combine(today - timedelta(days=6), time(0), zone)
+        return Period(week_ago.astimezone(UTC), now)
     if words == "this week":
         return Period(week_of(today, zone).start, now)
     if words == "last week":

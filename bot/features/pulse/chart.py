@@ -40,14 +40,16 @@ def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int) -> 
     return buffer.getvalue()
 
 
-def alt_text(tool: str, waves: Sequence[Wave], names: dict[str, str]) -> str:
+def alt_text(tool: str, waves: Sequence[Wave], names: dict[str, str], scale_top: int = 7
+             ) -> str:
     """What the chart shows, in words, for screen readers."""
     parts = []
     for code, name in names.items():
         points = ", ".join(f"{label} {means[code]:.1f}" for label, means in waves
                            if code in means)
         parts.append(f"{name}: {points}")
-    return f"Line chart of {tool} pulse means by wave (1 to 7). " + "; ".join(parts) + "."
+    return (f"Line chart of {tool} pulse means by wave, on a scale of 1 to {scale_top}. "
+            + "; ".join(parts) + ".")
 
 
 async def chart_token(session: AsyncSession, survey_id: int, waves: Sequence[Wave],

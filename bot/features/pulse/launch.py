@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from bot.people.models import ConversationRow, PersonRow
 from bot.turn import Turn
 from bot.vocabulary import Conversation, Incoming
 
+log = logging.getLogger(__name__)
 CLOSE_WORDS = {"closes", "closing", "until", "close", "by"}
 SHARE_WORDS = {"share", "shared", "public"}
 USAGE = ("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
@@ -70,8 +72,14 @@ async def cohort_members(turn: Turn[Incoming], cohort: Conversation) -> list[Per
     query = select(ConversationRow.ref).where(ConversationRow.platform == cohort.platform,
                                               ConversationRow.conversation_id == cohort.id)
     ref = (await turn.session.execute(query)).scalar_one_or_none() or cohort.ref
-    people = await messenger.members(Conversation(platform=cohort.platform, id=cohort.id,
-                                                  kind="channel", ref=ref))
+    try:
+        people = await messenger.members(Conversation(platform=cohort.platform, id=cohort.id,
+                                                      kind="channel", ref=ref))
+    except Exception as error:  # whatever the platform answered, the coach hears back
+        log.warning("could not list the cohort %s: %s", cohort.id, type(error).__name__)
+        raise BadInput("I couldn't ask the platform who is in that channel or team just now, "
+                       "so nothing was launched. Try again in a minute; if it keeps "
+                       "happening, your admin can check prepbot's log.") from error
     # Guests (visitors, student teachers) are not part of a tool pilot's staff.
     rows = [await remember_person(turn.session, person, turn.now, turn.settings.admin_keys)
             for person in people if person.user_id != turn.person.user_id and not person.guest]

@@ -86,7 +86,8 @@ async def report(session: AsyncSession, survey: SurveyRow, now: datetime,
         result.comments = await comments(session, survey.id)
     token = await chart_token(session, survey.id, waves, instrument.constructs,
                               len(instrument.scale), now)
-    result.chart = (chart_url(token), alt_text(survey.tool, waves, instrument.constructs))
+    result.chart = (chart_url(token), alt_text(survey.tool, waves, instrument.constructs,
+                                               len(instrument.scale)))
     return result
 
 

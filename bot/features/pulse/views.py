@@ -56,7 +56,8 @@ def launched(survey: SurveyRow, created: bool) -> Reply:
     """Tell the coach what will happen."""
     wave = f"wave {survey.wave}" + (" (the previous wave is linked for comparison)"
                                     if survey.previous_id else "")
-    text = (f"The {survey.tool} pulse ({wave}) goes to {survey.invited} people in "
+    people = "1 person" if survey.invited == 1 else f"{survey.invited} people"
+    text = (f"The {survey.tool} pulse ({wave}) goes to {people} in "
             f"{survey.cohort_name} during school hours. It closes at the end of "
             f"{day(survey.closes_on)}; I'll send one reminder to those who haven't answered "
             "and bring you the results when it closes." if created

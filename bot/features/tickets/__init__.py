@@ -9,6 +9,7 @@ from bot.features.tickets import (
     jobs,
     mentions,
     opening,
+    routes,
     similar,
     triage,
 )
@@ -21,7 +22,8 @@ feature = Feature(
         OnCommand("ticket", opening.ticket_command, "open a ticket for a person to help",
                   "/ticket [what happened]"),
         OnCommand("tickets", handlers.tickets_command,
-                  "your tickets (coaches: the queue, with filters)", "/tickets [filters]"),
+                  "your tickets (coaches: the queue, with filters)",
+                  "/tickets [mine|unassigned|school <name>|category <c>|status <s>]"),
         OnCommand("prepbot settings route", handlers.route_here,
                   "post one category's tickets (or `default`) in this channel",
                   "/prepbot settings route <category|default> here", Role.ADMIN),
@@ -51,6 +53,7 @@ feature = Feature(
     jobs=jobs.register,
     settings=(jobs.REMIND_AFTER, jobs.AUTOCLOSE_AFTER, jobs.RETENTION, similar.METOO_WINDOW),
     describe=handlers.describe_routes,
+    setup=routes.setup_steps,
     digest=digest.sections,
     erase={"tickets": jobs.erase_requests,  # blanked unless other teachers share the ticket
            "ticket_events": "blank:text",  # what they wrote on a ticket's timeline

@@ -11,9 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Fields, Text
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
+from bot.features.tickets.queue import age, excerpt
 from bot.features.tickets.service import OPEN
 from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
 from bot.schools.models import SchoolRow
+
+NO_SCHOOL = "no school set"
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ async def figures(session: AsyncSession, period: Period, scope: Scope) -> Ticket
 async def counted_by(session: AsyncSession, period: Period, scope: Scope,
                      by: str) -> list[tuple[str, int]]:
     """Tickets opened in the period, counted by category or by school."""
-    key: Any = TicketRow.category if by == "category" else func.coalesce(SchoolRow.name, "-")
+    key: Any = TicketRow.category if by == "category" else \
+        func.coalesce(SchoolRow.name, NO_SCHOOL)
     query = (select(key, func.count()).select_from(TicketRow)
              .outerjoin(SchoolRow, SchoolRow.id == TicketRow.school_id)
              .where(TicketRow.created_at >= period.start, TicketRow.created_at < period.end,
@@ -123,11 +127,13 @@ async def ticket_blocks(session: AsyncSession, ask: DigestAsk, now: TicketFigure
     if len(by_school) > 1:
         blocks.append(Text("By school: " + ", ".join(f"{s} {n}" for s, n in by_school)))
     if oldest := await oldest_open(session, ask.period, ask.scope):
-        blocks.append(Text("Oldest open: " + "; ".join(
-            f"#{t.id} {t.text[:60]}" for t in oldest), markdown=False))
+        blocks.append(Text("Oldest open:\n" + "\n".join(
+            f"• #{t.id}, opened {age(t.created_at, ask.period.end)}: \u201c{excerpt(t.text, 70)}"
+            "\u201d" for t in oldest), markdown=False))
     if found := await outages(session, ask.period, ask.scope):
-        blocks.append(Text("\"Me too\" outages: " + "; ".join(
-            f"#{n} {text[:60]} ({k} teachers)" for n, text, k in found), markdown=False))
+        blocks.append(Text("\"Me too\" outages:\n" + "\n".join(
+            f"• #{n}, {k} teachers: \u201c{excerpt(text, 70)}\u201d" for n, text, k in found),
+                           markdown=False))
     return tuple(blocks)
 
 
@@ -138,7 +144,7 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
               (TicketRow.created_at < ask.period.end) & in_scope(TicketRow.school_id, ask.scope))
     found: list[Section] = [Section(
         "Tickets", 30, await ticket_blocks(session, ask, now), f"{now.opened} tickets opened",
-        daily={"tickets": await per_day(session, TicketRow.created_at, during)})]
+        daily={"tickets": await per_day(session, TicketRow.created_at, during, ask.zone)})]
     if titles := await drafts(session, ask.period):
         found.append(Section("Knowledge-base gaps", 20, (Text(
             "Article drafts from tickets: " + "; ".join(titles), markdown=False),)))

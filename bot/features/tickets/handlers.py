@@ -6,15 +6,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.tickets import service, views
+from bot.features.tickets import queue, service, views
 from bot.features.tickets.routes import CATEGORIES, DEFAULT, all_routes, set_route
 from bot.roles import Role
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Command
 
+STATUSES = ("new", "assigned", "waiting", "resolved", "closed", "all")
 FILTER_HELP = ("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
-               "`status <new|assigned|waiting|resolved|closed|all>`.")
+               f"`status <{'|'.join(STATUSES)}>`.")
 
 
 async def tickets_command(turn: Turn[Command]) -> list[Reply]:
@@ -23,8 +24,10 @@ async def tickets_command(turn: Turn[Command]) -> list[Reply]:
         mine = await service.own_tickets(turn.session, turn.person)
         return [views.listing("Your tickets", mine, "You have no tickets. `/ticket` opens one.")]
     wanted = await parse_filters(turn, turn.incoming.text.split())
-    found = await service.queue(turn.session, wanted)
-    return [views.listing("Ticket queue", found, "Nothing in the queue for those filters.")]
+    found = await queue.queue_lines(turn.session, await service.queue(turn.session, wanted))
+    empty = ("Nothing in the queue for those filters." if turn.incoming.text.strip()
+             else "The queue is empty: no open tickets.")
+    return [queue.queue_reply(found, turn.now, empty, FILTER_HELP)]
 
 
 async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueFilter:
@@ -37,18 +40,33 @@ async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueF
             fields["assignee_id"] = turn.person.id
         elif word == "unassigned":
             fields["unassigned"] = True
-        elif word == "category" and value.lower() in CATEGORIES:
-            fields["category"], i = value.lower(), i + 1
-        elif word == "status" and value.lower() in (*service.OPEN, "resolved", "closed", "all"):
-            fields["statuses"] = (("new", "assigned", "waiting", "resolved", "closed")
-                                  if value.lower() == "all" else (value.lower(),))
-            i += 1
-        elif word == "school" and value:
+        elif word == "category":
+            fields["category"], i = _one_of(value, CATEGORIES, "category"), i + 1
+        elif word == "status":
+            status = _one_of(value, STATUSES, "status")
+            fields["statuses"], i = (STATUSES[:-1] if status == "all" else (status,)), i + 1
+        elif word == "school":
+            if not value:
+                raise BadInput("Which school? For example `/tickets school Lincoln Elementary`.")
             fields["school_id"], i = await school_id(turn, " ".join(words[i + 1:])), len(words)
         else:
-            raise BadInput(f"I don't know the filter `{words[i]}`. {FILTER_HELP}")
+            raise BadInput(f"I don't know the filter `{_shown(words[i])}`. {FILTER_HELP}")
         i += 1
     return service.QueueFilter(**fields)  # type: ignore[arg-type]
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """A filter's value, or a sentence naming the value that is wrong and the ones that work."""
+    if value.lower() in allowed:
+        return value.lower()
+    choices = f"`/tickets {what} <{'|'.join(allowed)}>`"
+    raise BadInput(f"I don't know the {what} `{_shown(value)}`. Try {choices}." if value
+                   else f"Which {what}? Try {choices}.")
+
+
+def _shown(word: str) -> str:
+    """A word someone typed, safe inside a code span (no backtick can end it early)."""
+    return word.replace("`", "'")[:40]
 
 
 async def school_id(turn: Turn[Command], name: str) -> int:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import RouteRow
+from bot.hooks import SetupStep
 from bot.people.models import ConversationRow
 from bot.vocabulary import Conversation
 
@@ -39,3 +40,13 @@ async def set_route(session: AsyncSession, category: str, where: Conversation) -
 async def all_routes(session: AsyncSession) -> list[RouteRow]:
     """Every configured route."""
     return list((await session.execute(select(RouteRow).order_by(RouteRow.category))).scalars())
+
+
+async def setup_steps(session: AsyncSession) -> list[SetupStep]:
+    """The checklist's step for triage: new tickets are posted where coaches work."""
+    routed = [route.category for route in await all_routes(session)]
+    return [SetupStep(20, "Set the triage channel", bool(routed),
+                      "In the channel where coaches triage, type "
+                      "`/prepbot settings route default here`: new tickets are posted there "
+                      "(one category elsewhere: `/prepbot settings route hardware here`).",
+                      status=f"routed: {', '.join(routed)}" if routed else "")]

@@ -7,10 +7,12 @@ import uuid
 from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
 from bot.features.tickets.coaching import OFFERED_FOR
 from bot.features.tickets.models import TicketRow
+from bot.features.tickets.queue import QUEUE_STATUS, excerpt
 from bot.features.tickets.routes import CATEGORIES
 from bot.features.tickets.service import URGENCIES
 from bot.masking import Masked, privacy_note
 
+# A teacher reads their own ticket; a coach reads the card (and the queue's filter words).
 STATUS_WORDS = {"new": "new", "assigned": "being handled", "waiting": "waiting on you",
                 "resolved": "resolved", "closed": "closed"}
 
@@ -56,7 +58,7 @@ def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -
 
 def ticket_fields(ticket: TicketRow, affected: int, requester: str, assignee: str) -> Fields:
     """The facts of a ticket, side by side."""
-    return Fields((("Status", STATUS_WORDS.get(ticket.status, ticket.status)),
+    return Fields((("Status", QUEUE_STATUS.get(ticket.status, ticket.status)),
                    ("Category", ticket.category), ("Urgency", URGENCIES.get(ticket.urgency, "")),
                    ("Room", ticket.room or "-"), ("Teachers affected", str(affected)),
                    ("Requested by", requester), ("Handled by", assignee or "nobody yet")))
@@ -70,9 +72,11 @@ def needs_article(ticket: TicketRow) -> bool:
 def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                 replace: bool = False) -> Reply:
     """The card coaches act on."""
+    # Waiting on the teacher, a ticket someone handles is not offered to be claimed again.
+    waiting = ("reply", "resolve") if ticket.assignee_id else ("claim", "reply", "resolve")
     actions = {"new": ("claim", "reply", "wait", "resolve", "merge"),
                "assigned": ("reply", "wait", "resolve", "merge"),
-               "waiting": ("claim", "reply", "resolve"),
+               "waiting": waiting,
                "resolved": ("reopen", "suggest") if needs_article(ticket) else ("reopen",),
                "closed": ("reopen",)}[ticket.status]
     labels = {"claim": "Claim", "reply": "Reply", "wait": "Waiting on teacher",
@@ -87,7 +91,7 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
     title = f"Ticket #{ticket.id}"
     blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False),
               ticket_fields(ticket, affected, requester, assignee), Buttons(buttons))
-    return Reply(f"{title}: {ticket.text[:150]}", blocks, replace_original=replace)
+    return Reply(f"{title}: {excerpt(ticket.text, 150)}", blocks, replace_original=replace)
 
 
 def teacher_view(ticket: TicketRow) -> Reply:
@@ -104,9 +108,10 @@ def listing(title: str, tickets: list[TicketRow], empty: str) -> Reply:
     """A short list of tickets with a button to open each."""
     if not tickets:
         return Reply(empty, (Text(empty),), private=True)
-    lines = "\n".join(f"• #{t.id} [{STATUS_WORDS.get(t.status, t.status)}] {t.text[:80]}"
-                      for t in tickets)
-    buttons = tuple(Button(f"#{t.id}", "tickets.view", str(t.id)) for t in tickets[:10])
+    lines = "\n".join(f"• #{t.id} ({STATUS_WORDS.get(t.status, t.status)}) "
+                      f"{excerpt(t.text, 80)}" for t in tickets)
+    buttons = tuple(Button(f"Open ticket #{t.id}", "tickets.view", str(t.id))
+                    for t in tickets[:10])
     return Reply(f"{title}\n{lines}", (Text(f"**{title}**"), Text(lines, markdown=False),
                                        Buttons(buttons)), private=True)
 

@@ -40,6 +40,14 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
         assert command in result.stdout
 
 
+@pytest.mark.parametrize("command", [(), ("schools", "add"), ("kb", "eval")])
+def test_help_shows_no_type_placeholders_on_flags(tmp_path: Path,
+                                                  command: tuple[str, ...]) -> None:
+    result = prepbot(*command, "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "--help" in result.stdout and "<bool>" not in result.stdout
+
+
 def test_db_upgrade_creates_the_default_sqlite_file(tmp_path: Path) -> None:
     result = prepbot("db", "upgrade", cwd=tmp_path, DATABASE_URL="")
     assert result.returncode == 0, result.stderr
@@ -85,6 +93,31 @@ def test_chat_answers_in_the_terminal(tmp_path: Path) -> None:
         env={**os.environ, "DATABASE_URL": ""})
     assert "Did this help?" in process.stdout
     assert "didn't fix it" in process.stdout
+
+
+def test_a_coach_runs_a_pulse_in_the_terminal_with_the_demo_district(tmp_path: Path) -> None:
+    typed = ("/demo\n/pulse start Nearpod #demo-pilot closes friday\n/demo skip hour\n"
+             "/pulse status Nearpod\nquit\n")
+    process = subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "chat", "--role", "coach", "--name",
+         "Mr Okafor"], cwd=tmp_path, text=True, input=typed, capture_output=True,
+        timeout=120, env={**os.environ, "DATABASE_URL": ""})
+    assert process.returncode == 0, process.stderr
+    assert "The demo district is ready" in process.stdout
+    assert "goes to 7 people in #demo-pilot" in process.stdout
+    assert "can't reach that platform" not in process.stdout
+    assert "Ana Alvarez (simulated) sent their survey answers" in process.stdout
+    assert "7 invited, 5 answers released" in process.stdout
+
+
+def test_with_slack_set_up_chat_has_no_demo_unless_asked(tmp_path: Path) -> None:
+    slack = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": ""}
+    plain = prepbot("chat", cwd=tmp_path, input="/demo\nquit\n", **slack)
+    assert "I don't know the command `/demo`" in plain.stdout
+    apart = prepbot("chat", "--demo", cwd=tmp_path, input="/demo\nquit\n", **slack)
+    assert "The demo district is ready" in apart.stdout
+    real = prepbot("schools", "list", cwd=tmp_path, **slack)
+    assert real.returncode == 0 and "Demo Middle School" not in real.stdout
 
 
 @pytest.mark.timeout(60)

@@ -102,3 +102,27 @@ async def test_an_unknown_channel_is_said_not_a_failure(
     await slack.command("/pulse", "start Nearpod #no-such-channel", user=COACH)
     [told] = await slack.stub.wait_for("response_url")
     assert "I found nobody else in that channel" in told.params["text"]
+
+
+@pytest.mark.parametrize("error", ["missing_scope", "ratelimited", "internal_error"])
+async def test_a_slack_error_nobody_expected_still_gets_the_coach_an_answer(
+        slack: SlackClient, runtime: Runtime, error: str) -> None:
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    slack.stub.members["CPILOT"] = [COACH, *PILOT]
+    slack.stub.refuse_next("conversations.members", error)
+    await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot>", user=COACH)
+    [told] = await slack.stub.wait_for("response_url")
+    assert "couldn't ask the platform who is in that channel" in told.params["text"]
+    assert "nothing was launched" in told.params["text"]
+    await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot>", user=COACH)
+    assert "goes to 5 people" in slack.stub.of("response_url")[-1].params["text"], \
+        "the failed launch left no half-made survey behind"
+
+
+async def test_a_pulse_for_one_teacher_says_one_person(
+        slack: SlackClient, runtime: Runtime) -> None:
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    slack.stub.members["CPILOT"] = [COACH, "UT1"]
+    await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot>", user=COACH)
+    [told] = await slack.stub.wait_for("response_url")
+    assert "goes to 1 person in #nearpod-pilot" in told.params["text"]

@@ -20,6 +20,12 @@ async def test_the_page_and_its_assets_are_served(http: ClientSession) -> None:
         assert script.status == 200
 
 
+async def test_the_browser_finds_an_icon_where_it_always_asks(http: ClientSession) -> None:
+    async with http.get("/favicon.ico") as icon:
+        assert icon.status == 200 and icon.content_type == "image/svg+xml"
+        assert (await icon.read()).startswith(b"<svg")
+
+
 async def test_a_message_comes_back_as_blocks(http: ClientSession) -> None:
     status, body = await send(http, kind="message", text="the projector says no signal")
     assert status == 200
@@ -62,3 +68,13 @@ async def test_malformed_requests_get_a_clear_400(http: ClientSession, raw: byte
 async def test_personas_are_on_with_no_platform(http: ClientSession) -> None:
     async with http.get("/playground/config") as response:
         assert (await response.json())["personas"] is True
+
+
+async def test_an_id_from_whoami_can_be_given_a_role_as_typed(http: ClientSession) -> None:
+    teacher = {"role": "teacher", "name": "Ms Rivera"}
+    _, body = await send(http, kind="message", text="/prepbot whoami", persona=teacher)
+    [who] = [dict(b["pairs"]) for b in body["replies"][0]["blocks"] if b["type"] == "fields"]
+    assert " " not in who["Id"] and who["Id"].startswith("web:")
+    _, body = await send(http, kind="message", text=f"/prepbot role {who['Id']} coach",
+                         persona={"role": "admin", "name": "Ada"})
+    assert body["replies"][0]["text"] == f"{who['Id']} (Ms Rivera) is now a coach."

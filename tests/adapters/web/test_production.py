@@ -94,6 +94,24 @@ async def test_turned_on_it_runs_on_its_own_demo_and_never_posts_to_the_platform
     assert slack_stub.calls == []  # and Slack was never called
 
 
+async def test_its_district_in_a_box_lives_in_the_demo_and_never_reaches_the_platform(
+        served: Served, slack_stub: SlackStub) -> None:
+    async with served(slack_bot_token="xoxb-test", slack_signing_secret="s",
+                      slack_api_url=slack_stub.api_url, playground=True) as (http, runtime):
+        coach = {"role": "coach", "name": "Mr Okafor"}
+        for text in ("/demo", "/pulse start Nearpod #demo-pilot closes friday",
+                     "/demo skip morning"):
+            status, body = await post(http, kind="message", text=text, persona=coach)
+            assert status == 200, body
+        assert "Meanwhile" in body["replies"][0]["text"]
+        async with http.get("/playground/inbox", params={**coach, "since": "0"}) as inbox:
+            district = (await inbox.json())["district"]
+        assert district["open"] and any("received: TAM pulse" in e["what"]
+                                        for e in district["events"])
+        assert await people(runtime) == 0  # not one simulated teacher in the real database
+    assert slack_stub.calls == []
+
+
 async def test_a_visitor_cannot_act_as_another(http: ClientSession, runtime: Runtime,
                                                server: TestServer) -> None:
     async with http.get("/playground/config") as config:

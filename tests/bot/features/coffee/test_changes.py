@@ -98,7 +98,9 @@ async def test_cancelling_the_series_tells_those_invited_and_sends_nothing_more(
     await invited(chat, runtime, clock, outbox, coach, schools["lincoln"], lincoln_staff)
 
     await chat.say("/coffee", as_=coach)
-    [cancelled] = await chat.click("Cancel", as_=coach)
+    [asked] = await chat.click("Cancel", as_=coach)
+    assert "1 session already planned will be called off" in asked.text
+    [cancelled] = await chat.click("Yes, cancel the series", as_=coach)
     assert "2 invited people hear about it" in cancelled.text
     sent_before = len(outbox.sent)
     await run(runtime, clock, datetime(2026, 12, 17, 17, tzinfo=UTC))  # a week later

@@ -23,5 +23,7 @@ async def test_the_cohort_is_listed_outside_any_transaction(
     outbox.members = members  # type: ignore[method-assign]
     await invitations_out(chat, runtime, clock, coach, schools["lincoln"])
 
-    assert connections_held == [0]  # asked once, for Wednesday's session, holding nothing
+    # Asked twice, holding nothing: once to check the new series' cohort is not empty, once
+    # for Wednesday's session.
+    assert connections_held == [0, 0]
     assert all(len(outbox.received(p, "☕ Coffee")) == 1 for p in lincoln_staff)

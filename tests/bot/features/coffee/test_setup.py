@@ -43,7 +43,14 @@ async def test_a_coach_sets_up_lists_pauses_edits_and_cancels_a_series(
                                 context=edit.context, as_=coach)
     assert "Saved" in saved.text and "at 7:45" in saved.text
     await chat.say("/coffee", as_=coach)
+    [asked] = await chat.click("Cancel", as_=coach)
+    assert "for good?" in asked.text and asked.replace_original
+    [kept] = await chat.click("No, keep it", as_=coach)
+    assert kept.replace_original and "Your Coffee and Curriculum" in kept.text
+    [listing] = await chat.say("/coffee", as_=coach)
+    assert "no Coffee and Curriculum series yet" not in listing.text
     await chat.click("Cancel", as_=coach)
+    await chat.click("Yes, cancel the series", as_=coach)
     [listing] = await chat.say("/coffee", as_=coach)
     assert "no Coffee and Curriculum series yet" in listing.text
     [refused] = await chat.say("/coffee setup", as_=teacher)

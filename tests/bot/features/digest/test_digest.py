@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,7 @@ from bot.people.directory import remember_person
 from bot.schools.service import save_school
 from bot.vocabulary import Person
 
+NEW_YORK = ZoneInfo("America/New_York")
 MONDAY = datetime(2026, 11, 30, 5, tzinfo=UTC)  # 00:00 in New York
 WEEK = Period(MONDAY, MONDAY + timedelta(days=7))
 
@@ -77,7 +79,7 @@ async def composed(runtime: Runtime, scope: Scope) -> Digest:
     """The digest of WEEK as a coach of those schools would get it."""
     async with runtime.sessions() as session:
         return await build_digest(session, runtime.bot.features.digest_sections,
-                                  DigestAsk(WEEK, scope, None, WEEK.end))
+                                  DigestAsk(WEEK, scope, None, WEEK.end, NEW_YORK))
 
 
 def section(digest: Digest, heading: str) -> str:
@@ -151,8 +153,8 @@ async def test_the_district_digest_sees_every_school(runtime: Runtime) -> None:
     district = await composed(runtime, None)
     assert district.summary.startswith("11 questions, ")
     assert "5 tickets opened" in district.summary
-    assert "5× " in section(district, "Knowledge-base gaps")
-    assert "cafeteria" in section(district, "Knowledge-base gaps")
+    assert "5 questions like" in section(district, "Knowledge-base gaps")
+    assert "\u201cCafeteria menu for friday\u201d" in section(district, "Knowledge-base gaps")
 
 
 async def test_the_reply_shows_each_figure_beside_last_week(digest: Digest) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
@@ -21,6 +22,7 @@ from tests.bot.features.pulse.conftest import outbox as outbox
 from tests.bot.features.pulse.conftest import pilot as pilot
 from tests.support.clock import FakeClock
 
+NEW_YORK = ZoneInfo("America/New_York")
 MONDAY = datetime(2026, 11, 30, 5, tzinfo=UTC)
 WEEK = Period(MONDAY, MONDAY + timedelta(days=7))
 
@@ -29,7 +31,7 @@ async def composed(runtime: Runtime, period: Period, scope: Scope, now: datetime
     """The digest every feature contributes to, as an admin sees it (its chart stored)."""
     async with runtime.sessions() as session, session.begin():
         return await build_digest(session, runtime.bot.features.digest_sections,
-                                  DigestAsk(period, scope, None, now))
+                                  DigestAsk(period, scope, None, now, NEW_YORK))
 
 
 def section(digest: Digest, heading: str) -> str:

@@ -1,0 +1,32 @@
+"""A demo world of its own: a runtime on a database in a temporary folder (gone when it
+closes), with no platform and demo time, for a playground beside a real install and for
+`prepbot chat --demo`. Nothing in it reaches Slack, Teams or the real database."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from adapters.district.clock import DemoClock
+from adapters.runtime import Runtime, build_runtime
+from bot.settings import Settings
+from knowledge import KnowledgeBase
+
+NO_PLATFORM = {"slack_bot_token": "", "slack_signing_secret": "", "slack_app_token": "",
+               "microsoft_app_id": "", "microsoft_app_password": "", "teams_emulator": False,
+               "admins": ""}
+
+
+@contextlib.asynccontextmanager
+async def apart(settings: Settings, kb: KnowledgeBase | None = None) -> AsyncIterator[Runtime]:
+    """A runtime on a temporary demo database, closed (and its folder removed) on exit."""
+    with tempfile.TemporaryDirectory(prefix="prepbot-demo-") as folder:
+        url = f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}"
+        demo = settings.model_copy(update={**NO_PLATFORM, "database_url": url})
+        runtime = await build_runtime(demo, kb=kb, clock=DemoClock())
+        try:
+            yield runtime
+        finally:
+            await runtime.close()

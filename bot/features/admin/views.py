@@ -1,0 +1,116 @@
+"""How admin replies look: schools, their forms, closures, and the first-run checklist."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from bot.blocks import Block, Button, Buttons, Context, Form, Input, Option, Reply, Text
+from bot.hooks import SetupStep
+from bot.people.prep import DAYS
+from bot.roles import Role
+from bot.schools.models import ClosureRow, SchoolRow
+
+# The zones most districts using prepbot are in; any IANA name works when typed inline.
+ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+         "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
+         "America/Toronto", "America/Vancouver", "Europe/London", "Europe/Berlin",
+         "Australia/Sydney")
+SCHOOLS_USAGE = ("`/prepbot schools add <name> [America/Chicago] [07:30-15:00]` (or no words "
+                 "for a form), `/prepbot schools edit <name>`, "
+                 "`/prepbot schools closures <name> [2026-12-21..2027-01-01 Winter break]`")
+DONE, TODO = "☑ Done", "☐ To do"  # ballot boxes: in every font, and said in words too
+
+
+def hours(school: SchoolRow) -> str:
+    """`07:30-15:00, Mon-Fri`."""
+    days = "Mon-Fri" if school.weekdays == "01234" else ", ".join(
+        DAYS[int(d)].title() for d in school.weekdays if d.isdigit())
+    return f"{school.opens:%H:%M}-{school.closes:%H:%M}, {days}"
+
+
+def school_line(school: SchoolRow) -> str:
+    """One school in the list."""
+    return f"**{school.name}**: {school.tz}, {hours(school)}"
+
+
+def schools_reply(schools: Sequence[SchoolRow]) -> Reply:
+    """The schools, each with edit and closures buttons; a button to add one."""
+    blocks: list[Block] = [Text("**Schools**")]
+    if not schools:
+        blocks.append(Text("No schools yet. Coffee and Curriculum, school hours and the "
+                           "digest's school figures need at least one."))
+    for school in schools:
+        blocks += [Text(school_line(school)), Buttons((
+            Button(f"Edit {school.name}", "admin.school.edit", str(school.id)),
+            Button(f"Closures for {school.name}", "admin.closures", str(school.id))))]
+    blocks += [Buttons((Button("Add a school", "admin.school.add", "", "primary"),)),
+               Context(f"Or type {SCHOOLS_USAGE}.")]
+    return Reply(f"Schools: {len(schools)}", tuple(blocks), private=True)
+
+
+def _options(values: Sequence[str]) -> tuple[Option, ...]:
+    return tuple(Option(v, v.replace("_", " ")) for v in values)
+
+
+def school_form(school: SchoolRow | None = None) -> Form:
+    """Add a school, or edit one: name, time zone, hours, open days."""
+    zone = school.tz if school else "America/New_York"
+    zones = ZONES if zone in ZONES else (zone, *ZONES)
+    days = ",".join(DAYS[int(d)] for d in school.weekdays) if school else "mon-fri"
+    return Form("admin.school", f"Edit {school.name}" if school else "Add a school", (
+        Input("name", "School name", initial=school.name if school else "",
+              placeholder="e.g. Lincoln Middle School"),
+        Input("tz", "Time zone", "select", options=_options(zones), initial=zone),
+        Input("opens", "School opens at", initial=f"{school.opens:%H:%M}" if school else "07:30"),
+        Input("closes", "School closes at",
+              initial=f"{school.closes:%H:%M}" if school else "15:00"),
+        Input("days", "Open on", initial=days, placeholder="e.g. mon-fri"),
+    ), submit_label="Save", context=str(school.id) if school else f"new:{uuid.uuid4()}")
+
+
+def closures_form(school: SchoolRow) -> Form:
+    """Closure dates, one per line: a date or a range, then a label."""
+    return Form("admin.closures", f"Closures for {school.name}", (
+        Input("dates", "One closure per line: a date or a range, then what it is", "textarea",
+              placeholder="2026-11-26 Thanksgiving\n2026-12-21..2027-01-01 Winter break"),
+    ), submit_label="Add closures", context=str(school.id))
+
+
+def closures_reply(school: SchoolRow, added: int, upcoming: Sequence[ClosureRow]) -> Reply:
+    """What was added, and the next closures."""
+    text = f"{added} closure date{'' if added == 1 else 's'} added to {school.name}."
+    lines = "\n".join(f"• {c.day:%a %b %d %Y}" + (f": {c.label}" if c.label else "")
+                      for c in upcoming)
+    blocks: list[Block] = [Text(text)]
+    if lines:
+        blocks += [Text("Next closures:"), Text(lines, markdown=False)]
+    return Reply(text, tuple(blocks), private=True)
+
+
+def role_form() -> Form:
+    """Give someone a role: their id (from their `/prepbot whoami`) and the role."""
+    return Form("admin.role", "Give someone a role", (
+        Input("who", "Who (their id from /prepbot whoami, e.g. slack:U0123ABCD)"),
+        Input("role", "Role", "select",
+              options=tuple(Option(r.value, r.value) for r in Role), initial="coach"),
+    ), submit_label="Save", context="role")
+
+
+def checklist(steps: Sequence[SetupStep]) -> Reply:
+    """The first-run checklist: each step ticked when done, what to do for the others."""
+    done = sum(step.done for step in steps)
+    title = ("Getting started: all done. prepbot is set up." if done == len(steps)
+             else f"Getting started: {done} of {len(steps)} done")
+    blocks: list[Block] = [Text(f"**{title}**")]
+    for number, step in enumerate(steps, 1):
+        mark = DONE if step.done else TODO
+        what = step.status if step.done and step.status else step.how
+        what += "" if what.endswith((".", ")", "!")) else "."
+        blocks.append(Text(f"{mark}: {number}. **{step.title}**. {what}"))
+    buttons = tuple(step.button for step in steps if step.button and not step.done)
+    if buttons:
+        blocks.append(Buttons(buttons))
+    blocks.append(Context("`/prepbot setup` shows this list again."))
+    return Reply(title, tuple(blocks), private=True)
+
