@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.blocks import Reply
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerDecided,
+    AnswerExtra,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    KeepSolved,
+    OpenWork,
+    Overhears,
+)
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Action, Command, Message, Submission
@@ -26,6 +37,7 @@ CommandHandler = Callable[["Turn[Command]"], Awaitable[list[Reply]]]
 ActionHandler = Callable[["Turn[Action]"], Awaitable[list[Reply]]]
 FormHandler = Callable[["Turn[Submission]"], Awaitable[list[Reply]]]
 MessageHandler = Callable[["Turn[Message | Command]"], Awaitable[list[Reply]]]
+OverheardHandler = Callable[["Turn[Message]"], Awaitable[list[Reply]]]
 AnyHandler = Callable[["Turn[Any]"], Awaitable[list[Reply]]]
 
 
@@ -76,6 +88,9 @@ class Feature:
     actions: tuple[OnAction, ...] = ()
     forms: tuple[OnForm, ...] = ()
     on_message: MessageHandler | None = None
+    # Messages read in a channel without being addressed, and which of them it wants at all.
+    on_overheard: OverheardHandler | None = None
+    overhears: Overhears | None = None
     # Fills the scheduler's registry: planners, renderers, chores, gatherers, retention.
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()
@@ -89,3 +104,6 @@ class Feature:
     escalate: Escalate | None = None
     answer_extra: AnswerExtra | None = None
     open_work: OpenWork | None = None
+    answer_decided: AnswerDecided | None = None
+    resolve_solved: KeepSolved | None = None
+    draft_solved: KeepSolved | None = None

@@ -17,4 +17,5 @@ feature = Feature(
     settings=(jobs.QUESTION_RETENTION,),
     digest=digest.sections,
     erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
+    answer_decided=handlers.answer_decided,
 )
