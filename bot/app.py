@@ -94,9 +94,25 @@ class Bot:
         A lone bare "ticket" stays words: said right after an answer it asks for a person,
         and the conversation carries the question over (as in every other adapter).
         """
-        if bare_words and message.text.strip().lower() in TALK_WORDS:
-            return message
+        if message.heard != "addressed" or (
+                bare_words and message.text.strip().lower() in TALK_WORDS):
+            return message  # nothing overheard in a channel is a command to the bot
         return as_command(message, self.router.names if bare_words else None) or message
+
+    async def overhears(self, message: Message) -> bool:
+        """Whether some feature wants a message overheard in a channel (a help channel's);
+        the rest is dropped before it is stored. Unreadable database: dropped, nobody asked."""
+        wanted = self.features.overhears
+        if not wanted:
+            return False
+        try:
+            async with self.sessions() as session:
+                for overhears in wanted:
+                    if await overhears(session, message):
+                        return True
+        except (SQLAlchemyError, OSError):
+            log.warning("could not tell whether a channel is watched; the message is dropped")
+        return False
 
     async def handle(self, incoming: AnyIncoming, arrival: Arrival | None = None
                      ) -> list[Reply]:

@@ -125,6 +125,9 @@ class Reply:
     private: bool = False
     replace_original: bool = False
     key: str = ""  # the scheduler's delivery key; a messenger may stamp it for reconciliation
+    # Not a message: an emoji (by name, "eyes") put on the message being answered; where a
+    # bot cannot react (Teams), nothing is shown. `text` is the emoji itself, for consoles.
+    reaction: str = ""
 
 
 def say(text: str, *, private: bool = True, replace: bool = False) -> Reply:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.blocks import Reply
 from bot.hooks import (
+    AnswerDecided,
     AnswerExtra,
     Busy,
     Describe,
@@ -21,8 +22,10 @@ from bot.hooks import (
     Eraser,
     Escalate,
     Export,
+    KeepSolved,
     Mentions,
     OpenWork,
+    Overhears,
     OwnAnswer,
     Portfolio,
     PulseWaves,
@@ -42,6 +45,7 @@ CommandHandler = Callable[["Turn[Command]"], Awaitable[list[Reply]]]
 ActionHandler = Callable[["Turn[Action]"], Awaitable[list[Reply]]]
 FormHandler = Callable[["Turn[Submission]"], Awaitable[list[Reply]]]
 MessageHandler = Callable[["Turn[Message | Command]"], Awaitable[list[Reply]]]
+OverheardHandler = Callable[["Turn[Message]"], Awaitable[list[Reply]]]
 AnyHandler = Callable[["Turn[Any]"], Awaitable[list[Reply]]]
 
 
@@ -92,6 +96,9 @@ class Feature:
     actions: tuple[OnAction, ...] = ()
     forms: tuple[OnForm, ...] = ()
     on_message: MessageHandler | None = None
+    # Messages read in a channel without being addressed, and which of them it wants at all.
+    on_overheard: OverheardHandler | None = None
+    overhears: Overhears | None = None
     # Fills the scheduler's registry: planners, renderers, chores, gatherers, retention.
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()
@@ -113,3 +120,6 @@ class Feature:
     start_cycle: StartCycle | None = None
     busy: Busy | None = None
     portfolio: Portfolio | None = None
+    answer_decided: AnswerDecided | None = None
+    resolve_solved: KeepSolved | None = None
+    draft_solved: KeepSolved | None = None

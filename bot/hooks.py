@@ -16,6 +16,8 @@ from sqlalchemy import ColumnElement, and_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Reply
+from bot.vocabulary import Message
+from knowledge import Decision
 
 if TYPE_CHECKING:
     from bot.turn import Turn
@@ -40,6 +42,19 @@ class Answered:
     text: str
     category: str | None
     article_id: str | None = None  # the article shown first, if any
+
+
+@dataclass(frozen=True)
+class Solved:
+    """A question someone answered outside a ticket (a coach in a help channel's thread)."""
+
+    question: str
+    answer: str
+    asker_id: int  # people.id of whoever asked
+    asked_at: datetime
+    answered_at: datetime
+    category: str = "other"
+    key: str = ""  # the same hand-over twice is done once
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,13 @@ class SetupStep:
 
 
 Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
+# The answer to a question the knowledge base already decided on (recorded like any other,
+# with "Did this help?"): for a feature that asked the knowledge base itself, unaddressed.
+AnswerDecided = Callable[["Turn[Any]", str, Decision], Awaitable[Reply]]
+# Keeping an answer given outside a ticket: as a resolved ticket, or as an article draft.
+KeepSolved = Callable[["Turn[Any]", Solved], Awaitable[list[Reply]]]
+# Whether a feature wants a message overheard in a channel (before it is even stored).
+Overhears = Callable[[AsyncSession, Message], Awaitable[bool]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
 # One line per piece of open work of these people (id -> name), e.g. their open tickets.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.feature import Feature
 from bot.hooks import (
+    AnswerDecided,
     AnswerExtra,
     Busy,
     Describe,
@@ -13,8 +14,10 @@ from bot.hooks import (
     Eraser,
     Escalate,
     Export,
+    KeepSolved,
     Mentions,
     OpenWork,
+    Overhears,
     OwnAnswer,
     Portfolio,
     PulseWaves,
@@ -61,6 +64,26 @@ class Registry:
     def escalate(self) -> Escalate | None:
         """Who turns "I need a person" into work for one (the tickets feature)."""
         return next((f.escalate for f in self.features if f.escalate), None)
+
+    @property
+    def answer_decided(self) -> AnswerDecided | None:
+        """Who turns a decided question into an answer with "Did this help?" (answers)."""
+        return next((f.answer_decided for f in self.features if f.answer_decided), None)
+
+    @property
+    def resolve_solved(self) -> KeepSolved | None:
+        """Who keeps an answer given outside a ticket as a resolved ticket (tickets)."""
+        return next((f.resolve_solved for f in self.features if f.resolve_solved), None)
+
+    @property
+    def draft_solved(self) -> KeepSolved | None:
+        """Who keeps an answer given outside a ticket as an article draft."""
+        return next((f.draft_solved for f in self.features if f.draft_solved), None)
+
+    @property
+    def overhears(self) -> list[Overhears]:
+        """Who wants messages overheard in channels."""
+        return [f.overhears for f in self.features if f.overhears]
 
     @property
     def answer_extras(self) -> list[AnswerExtra]:

@@ -14,12 +14,20 @@ from typing import TypeVar, cast
 from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import NotAllowed
-from bot.feature import AnyHandler, Feature, MessageHandler, OnAction, OnCommand, OnForm
+from bot.feature import (
+    AnyHandler,
+    Feature,
+    MessageHandler,
+    OnAction,
+    OnCommand,
+    OnForm,
+    OverheardHandler,
+)
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, AnyIncoming, Command, Message, Submission
 
-MAX_DEPTH = 3  # "prepbot settings route": a command and two sub-command words
+MAX_DEPTH = 4  # "prepbot channel help on": a command and three sub-command words
 Spec = TypeVar("Spec", OnCommand, OnAction, OnForm)
 
 
@@ -31,6 +39,7 @@ class Router:
         self.actions: dict[str, OnAction] = {}
         self.forms: dict[str, OnForm] = {}
         self.on_message: MessageHandler | None = None
+        self.on_overheard: OverheardHandler | None = None
         for feature in features:
             self.add(feature)
 
@@ -46,6 +55,10 @@ class Router:
             if self.on_message is not None:
                 raise ValueError(f"{feature.name}: free text already has a handler")
             self.on_message = feature.on_message
+        if feature.on_overheard is not None:
+            if self.on_overheard is not None:
+                raise ValueError(f"{feature.name}: overheard messages already have a handler")
+            self.on_overheard = feature.on_overheard
 
     @staticmethod
     def _unique(table: dict[str, Spec], key: str, value: Spec) -> None:
@@ -88,6 +101,8 @@ class Router:
         incoming = turn.incoming
         if isinstance(incoming, Message):
             typed = cast(Turn[Message], turn)  # the router is where kinds are told apart
+            if incoming.heard != "addressed":  # read in a channel, not said to the bot
+                return await self.on_overheard(typed) if self.on_overheard else []
             return await self.on_message(typed) if self.on_message else []
         if isinstance(incoming, Command):
             found = self.find_command(incoming)

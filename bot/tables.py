@@ -5,6 +5,7 @@ from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.cycles import models as cycles
 from bot.features.digest import models as digest
+from bot.features.helpchannels import models as helpchannels
 from bot.features.pilots import models as pilots
 from bot.features.portfolio import models as portfolio
 from bot.features.pulse import models as pulse
@@ -24,6 +25,7 @@ __all__ = [
     "coffee",
     "cycles",
     "digest",
+    "helpchannels",
     "idempotency",
     "inbox",
     "metadata",

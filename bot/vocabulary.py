@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from typing import Literal, TypedDict
 
 ConversationKind = Literal["direct", "channel"]
+# How a message reached the bot: typed to it (a DM, a mention, a command), or read in a
+# channel it watches without being addressed: a new top-level "post", or a "reply" in a thread.
+Hearing = Literal["addressed", "post", "reply"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +39,14 @@ class Conversation:
     id: str
     kind: ConversationKind = "direct"
     ref: str = ""
+    # The channel itself, when `id` names one thread of it (a platform that keys threads as
+    # conversations of their own); "" when `id` is already the channel.
+    channel: str = ""
+
+    @property
+    def channel_id(self) -> str:
+        """The channel this conversation is in (itself, unless it is one of its threads)."""
+        return self.channel or self.id
 
 
 class Origin(TypedDict):
@@ -57,9 +68,11 @@ class Incoming:
 
 @dataclass(frozen=True, kw_only=True)
 class Message(Incoming):
-    """Free text typed to the bot."""
+    """Free text typed to the bot, or overheard in a channel it watches."""
 
     text: str
+    heard: Hearing = "addressed"
+    thread: str = ""  # an overheard message's thread: the platform's id of its first message
 
 
 @dataclass(frozen=True, kw_only=True)

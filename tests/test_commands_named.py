@@ -77,8 +77,12 @@ def slash_problem(command: str) -> str | None:
     path, rest = [words[0].lower()], words[1:]
     if path[0] not in ROUTER.names:
         return f"there is no /{path[0]}"
-    while rest and " ".join([*path, rest[0].lower()]) in ROUTER.commands:
-        path.append(rest.pop(0).lower())
+    # The longest registered command the words start with (`prepbot channel help on` is one
+    # though `prepbot channel` alone is not), as the router matches.
+    for length in range(len(rest), 0, -1):
+        if " ".join([*path, *(w.lower() for w in rest[:length])]) in ROUTER.commands:
+            path, rest = [*path, *(w.lower() for w in rest[:length])], rest[length:]
+            break
     spec = ROUTER.commands[" ".join(path)]
     subs = [p for p in ROUTER.commands if p.startswith(" ".join(path) + " ")]
     arguments = spec.usage.split(" ", len(path))[len(path):] if spec.usage else []

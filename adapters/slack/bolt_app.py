@@ -116,11 +116,16 @@ class SlackAdapter:
         await self.bot.disconnect("slack", reason)
 
     async def on_message(self, body: Payload, context: Any) -> None:
-        """`message.im`: a DM typed to the bot (stored before bolt acknowledges it)."""
-        found = inbound.direct_message(body, context.bot_user_id)
-        if found is not None:
-            message, where = found
-            await self.intake.take(self.bot.command_from_text(message), where)
+        """`message.im`: a DM typed to the bot (stored before bolt acknowledges it);
+        `message.channels`/`.groups`: read in a channel, kept only if a feature wants it."""
+        found = (inbound.direct_message(body, context.bot_user_id)
+                 or inbound.overheard(body, context.bot_user_id))
+        if found is None:
+            return
+        message, where = found
+        if message.heard != "addressed" and not await self.bot.overhears(message):
+            return  # not a help channel: nothing of it is stored
+        await self.intake.take(self.bot.command_from_text(message), where)
 
     async def on_mention(self, body: Payload, context: Any) -> None:
         """`app_mention`: answered in the thread of the mention."""

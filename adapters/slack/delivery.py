@@ -37,11 +37,16 @@ class Delivery:
                 log.warning("a Slack reply could not be delivered: %s", error)
 
     async def send_one(self, reply: Reply, where: Where, in_response: bool) -> None:
-        """One reply: a modal, an updated message, an ephemeral or a normal message.
+        """One reply: a reaction, a modal, an updated message, an ephemeral or a message.
 
         A form opens as a modal when the payload carried a trigger_id (a slash command or a
         click); otherwise (a typed command, a proactive DM) it is shown inside the message.
         """
+        if reply.reaction:  # an emoji on the message being answered, not a message
+            if where.channel and where.thread_ts:
+                await self.client.reactions_add(channel=where.channel, name=reply.reaction,
+                                                timestamp=where.thread_ts)
+            return
         form = blockkit.form_of(reply)
         if form is not None and await self.open_form(form, where):
             return

@@ -17,6 +17,7 @@ TICKET_SHORTCUT = "prepbot.ticket_from_message"  # the callback_id in deploy/sla
 # Subtypes that are still a person typing to us; edits, joins, deletions and bots are not.
 TYPED_SUBTYPES = {None, "file_share", "thread_broadcast"}
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+CHANNEL_TYPES = {"channel", "group"}  # message.channels and message.groups
 
 Payload = Mapping[str, Any]
 
@@ -87,6 +88,25 @@ def direct_message(body: Payload, bot_user_id: str | None) -> tuple[Message, Whe
                      body.get("event_id"))
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
     return Message(text=str(event.get("text", "")), **origin), where
+
+
+def overheard(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | None:
+    """A message read in a channel the bot is in, not addressed to it (`message.channels`,
+    `message.groups`): a new post, or a reply in a thread. One that mentions the bot comes
+    again as `app_mention` and is answered there, so it is not taken twice."""
+    event = body.get("event") or {}
+    if event.get("channel_type") not in CHANNEL_TYPES or not is_typed(event, bot_user_id):
+        return None
+    text = str(event.get("text", ""))
+    if any(found.group(1) == bot_user_id for found in MENTION.finditer(text)):
+        return None
+    channel, ts = str(event.get("channel", "")), str(event.get("ts", ""))
+    thread = str(event.get("thread_ts") or ts)
+    origin = _origin(str(event["user"]), "", conversation(channel, False, thread),
+                     body.get("event_id"))
+    where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
+    return Message(text=text, heard="post" if thread == ts else "reply", thread=thread,
+                   **origin), where
 
 
 def without_mention(text: str, bot_user_id: str | None) -> str:

@@ -24,7 +24,7 @@ from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
 from bot.inbox import Arrival
-from bot.vocabulary import AnyIncoming
+from bot.vocabulary import AnyIncoming, Message
 
 log = logging.getLogger(__name__)
 SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
@@ -68,7 +68,8 @@ class Intake:
         """Run the core (saying so when it is slow), deliver what it says, settle."""
         answering = asyncio.ensure_future(self._answer(arrival))
         done, _ = await asyncio.wait({answering}, timeout=SLOW_SECONDS)
-        if not done:
+        overheard = isinstance(arrival.incoming, Message) and arrival.incoming.heard != "addressed"
+        if not done and not overheard:  # no "Working on it" to someone who did not ask
             await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
         replies = await answering
         async with self.workers:

@@ -51,14 +51,16 @@ class ActivityBot:
         """Store the (already translated) activity in the inbox, let the core handle it, and
         answer in Teams' way; a crash after the store is answered on the next start."""
         activity = context.activity
+        overheard = isinstance(incoming, Message) and incoming.heard != "addressed"
         if isinstance(incoming, Message):
-            incoming = self.bot.command_from_text(incoming, bare_words=True)
+            wanted = not overheard or await self.bot.overhears(incoming)
+            incoming = self.bot.command_from_text(incoming, bare_words=True) if wanted else None
         arrival = await self._take(incoming) if incoming is not None else None
         replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
         if activity.type == ActivityTypes.invoke:
             await self.answer_execute(context, replies)
         else:
-            await self.send(context, replies)
+            await self.send(context, replies, overheard)
         if arrival is not None:
             self.bot.inbox.settle(arrival)
 
@@ -71,17 +73,25 @@ class ActivityBot:
                                "shared": incoming.conversation.kind != "direct"})
         return await self.bot.inbox.accept(incoming, key, reply_to)
 
-    async def send(self, context: TurnContext, replies: list[Reply]) -> None:
+    async def send(self, context: TurnContext, replies: list[Reply],
+                   overheard: bool = False) -> None:
         """Each reply as a new message, or as an update of the card the person acted on;
-        private replies in a channel or group chat go to the person's 1:1 chat."""
+        private replies in a channel or group chat go to the person's 1:1 chat (for a message
+        overheard in a channel, with no line left in its thread). A bot cannot react to a
+        Teams message, so a reaction is not sent."""
+        replies = [r for r in replies if not r.reaction]
         card_id = context.activity.reply_to_id if context.activity.value is not None else None
         private = [r for r in replies if r.private and not (r.replace_original and card_id)] \
             if self.app_id and is_shared(context.activity) else []
         if private:
             delivered = await send_privately(
                 context, self.app_id, [to_activity(r, self.public_url) for r in private])
-            note = pointer(context.activity, delivered)
-            replies = [r for r in replies if r not in private] + [Reply(note, (Text(note),))]
+            replies = [r for r in replies if r not in private]
+            if not overheard:  # nobody in a help thread asked for it: no line left there
+                note = pointer(context.activity, delivered)
+                replies.append(Reply(note, (Text(note),)))
+        if overheard:  # read in a channel: only a public answer ever goes in its thread
+            replies = [r for r in replies if not r.private]
         for reply in replies:
             activity = to_activity(reply, self.public_url)
             if reply.replace_original and card_id:

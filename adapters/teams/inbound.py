@@ -18,6 +18,7 @@ from bot.vocabulary import (
     Command,
     Conversation,
     ConversationKind,
+    Hearing,
     Message,
     Origin,
     Person,
@@ -30,6 +31,8 @@ RESERVED = {"action_id", "value", "value_from", "form_id", "context", "msteams"}
 AT_TAG = re.compile(r"</?at>", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
 MAX_VALUE = 4000  # longer card values are cut: nothing the core routes on is that long
+THREAD = ";messageid="  # a channel conversation's id: the channel's, then its first message's
+BOT_ID = "28:"  # how every bot's id starts in Teams
 
 
 def person_of(activity: Activity) -> Person:
@@ -82,8 +85,10 @@ def is_personal(activity: Activity) -> bool:
 def conversation_of(activity: Activity) -> Conversation:
     """Where the activity happened: a personal chat is "direct", anything else a channel."""
     kind: ConversationKind = "direct" if is_personal(activity) else "channel"
+    channel, _, _ = str(activity.conversation.id).partition(THREAD)
     return Conversation(platform=PLATFORM, id=str(activity.conversation.id), kind=kind,
-                        ref=reference_json(activity))
+                        ref=reference_json(activity),
+                        channel=channel if channel != activity.conversation.id else "")
 
 
 def event_id(activity: Activity) -> str | None:
@@ -98,6 +103,25 @@ def origin_of(activity: Activity, event: str | None = None) -> Origin:
     """The who, where and which event every incoming kind shares."""
     return Origin(person=person_of(activity), conversation=conversation_of(activity),
                   event_id=event if event is not None else event_id(activity))
+
+
+def mentions_bot(activity: Activity) -> bool:
+    """Whether the message @mentions the bot."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    return any(entity.type == "mention" and ((getattr(entity, "additional_properties", None)
+                                               or {}).get("mentioned") or {}).get("id") == bot_id
+               for entity in activity.entities or [])
+
+
+def hearing(activity: Activity) -> tuple[Hearing, str]:
+    """How a message reached the bot, and its thread. With resource-specific consent
+    (ChannelMessage.Read.Group) Teams sends every message of a team's channels: one without
+    a mention was overheard, a new post when it is its thread's first message."""
+    kind = activity.conversation.conversation_type
+    if kind not in ("channel", None) or is_personal(activity) or mentions_bot(activity):
+        return "addressed", ""
+    first = str(activity.conversation.id).partition(THREAD)[2] or str(activity.id or "")
+    return ("post" if first == activity.id else "reply"), first
 
 
 def text_without_mention(activity: Activity) -> str:
@@ -142,6 +166,10 @@ def from_message(activity: Activity) -> AnyIncoming | None:
     text = text_without_mention(activity)
     if not text:
         return None
+    heard, thread = hearing(activity)
+    if heard != "addressed":  # another bot's message is never anything to prepbot
+        bot = str(activity.from_property.id).startswith(BOT_ID)
+        return None if bot else Message(text=text, heard=heard, thread=thread, **origin)
     if text.lower() == "help":
         return Command(name="prepbot", text="help", **origin)
     return Message(text=text, **origin)

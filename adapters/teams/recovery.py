@@ -17,6 +17,8 @@ def responder(messenger: TeamsMessenger) -> Responder:
     async def respond(reply_to: str, replies: list[Reply]) -> None:
         stored = json.loads(reply_to)
         for reply in replies:
+            if reply.reaction:  # a bot cannot react to a Teams message
+                continue
             if reply.private and stored.get("shared"):  # not for a channel to read
                 await messenger.dm(Person(platform=PLATFORM, user_id=stored["user"]), reply)
             else:

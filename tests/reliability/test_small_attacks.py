@@ -24,6 +24,7 @@ from adapters.runtime import Runtime
 from adapters.slack.blockkit import to_mrkdwn
 from bot.features.tickets.models import TicketRow
 from bot.people.models import ConversationRow, PersonRow
+from tests.adapters.teams.conftest import BOT as TEAMS_BOT
 from tests.adapters.teams.conftest import Teams
 from tests.reliability.conftest import SLACK_SECRET, Slack
 from tests.support.signing import form_body, signed_headers
@@ -110,8 +111,11 @@ async def test_a_name_shaped_like_a_link_stays_words(teams: Teams, runtime: Runt
 async def test_an_erased_teams_user_leaves_no_trace_in_channel_references(
         teams: Teams, runtime: Runtime) -> None:
     user = {"id": "29:rivera-aad", "name": "Maria Rivera", "aadObjectId": "aad-rivera"}
-    await teams.post(teams.activity("message", text="hello", user=user,
-                                    conversation="19:staff@thread.tacv2"))
+    # a mention: without one, a channel message is only read in a help channel
+    await teams.post(teams.activity("message", text="<at>prepbot</at> hello", user=user,
+                                    conversation="19:staff@thread.tacv2", entities=[
+                                        {"type": "mention", "text": "<at>prepbot</at>",
+                                         "mentioned": TEAMS_BOT}]))
     async with runtime.sessions() as session, session.begin():
         channel = (await session.execute(select(ConversationRow).where(
             ConversationRow.conversation_id == "19:staff@thread.tacv2"))).scalar_one()

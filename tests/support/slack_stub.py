@@ -156,6 +156,8 @@ class SlackStub:
             return {"ok": True, "channel": params.get("channel"), "ts": ts}
         if method == "conversations.history":
             return {"ok": True, "messages": self._history(params)}
+        if method == "reactions.add":
+            return {"ok": True}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         if method in {"views.open", "views.publish", "views.update", "views.push"}:

@@ -19,4 +19,5 @@ feature = Feature(
     setup=service.setup_steps,
     erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
     mentions=mentions.mentions,  # questions naming a tool: a pilot's error log, a tool's use
+    answer_decided=handlers.answer_decided,
 )

@@ -10,7 +10,8 @@ from bot.errors import BadInput
 from bot.features.answers import conversation, service, views
 from bot.hooks import Answered
 from bot.turn import Turn
-from bot.vocabulary import Action, Command, Message
+from bot.vocabulary import Action, Command, Incoming, Message
+from knowledge import Decision
 from knowledge.topics import area, likely_areas, referral
 
 
@@ -60,6 +61,19 @@ async def own_answer(turn: Turn[Message | Command], text: str) -> list[Reply] | 
         if replies is not None:
             return replies
     return None
+
+
+async def answer_decided(turn: Turn[Incoming], text: str, decision: Decision) -> Reply:
+    """A question another feature already put to the knowledge base (a help channel's post):
+    recorded like any other and answered the same way, "Did this help?" included."""
+    turn.metrics.questions.labels(decision.kind).inc()
+    question = await service.record_question(
+        turn.session, turn.person, turn.incoming.person.platform, text, decision, turn.now)
+    if decision.kind == "answer" and decision.article:
+        return views.article_reply(decision.article, question.id)
+    if decision.kind == "suggest":
+        return views.suggestions_reply(decision.suggestions, question.id)
+    return views.deflect_reply(question.id)
 
 
 async def helpful(turn: Turn[Action]) -> list[Reply]:

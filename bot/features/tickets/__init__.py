@@ -11,6 +11,7 @@ from bot.features.tickets import (
     opening,
     routes,
     similar,
+    solved,
     triage,
 )
 from bot.roles import Role
@@ -64,4 +65,6 @@ feature = Feature(
     answer_extra=similar.metoo_offer,
     open_work=similar.open_work_of,
     mentions=mentions.mentions,  # tickets naming a tool: a pilot's error log, a tool's use
+    resolve_solved=solved.resolve_solved,
+    draft_solved=solved.draft_solved,
 )

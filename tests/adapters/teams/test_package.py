@@ -33,6 +33,18 @@ def test_the_package_has_the_manifest_with_the_app_id_and_both_icons(tmp_path: P
     assert len(titles) <= 10  # Teams shows at most ten commands in a list
 
 
+def test_the_manifest_asks_to_read_channel_messages_and_says_why(tmp_path: Path) -> None:
+    """Help channels: resource-specific consent lets the bot read a team's channel messages
+    without a mention (the team owner consents when adding the app)."""
+    with zipfile.ZipFile(build_package(APP_ID, tmp_path / "p.zip")) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    permissions = manifest["authorization"]["permissions"]["resourceSpecific"]
+    assert {"name": "ChannelMessage.Read.Group", "type": "Application"} in permissions
+    assert manifest["webApplicationInfo"]["id"] == APP_ID
+    assert manifest["webApplicationInfo"]["resource"]
+    assert "help channel" in manifest["description"]["full"]
+
+
 def test_the_outline_icon_is_white_on_transparent() -> None:
     data = (APP / "outline.png").read_bytes()
     assert data[25] == 6  # colour type 6: RGBA, so it can be transparent

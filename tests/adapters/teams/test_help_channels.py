@@ -1,0 +1,139 @@
+"""Help-channel mode through /api/messages: with resource-specific consent Teams sends every
+channel message, mention or not. In a channel a coach turned on, a new question is answered
+in its thread only when prepbot is sure; chatter gets nothing; a coach's thread reply can be
+saved as a draft from their 1:1 chat; the hourly budget holds. Other channels are not read."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from adapters.runtime import Runtime
+from bot.features.tickets.models import DraftRow
+from bot.inbox import InboxRow
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.adapters.teams.conftest import BOT, TENANT, Teams
+from tests.adapters.teams.test_triage import ADMIN, COACH, COACH_CHAT, action, to
+from tests.support.connector_stub import ConnectorStub
+
+HELP = "19:techhelp@thread.tacv2"
+LOUNGE = "19:lounge@thread.tacv2"
+IDS = itertools.count(1)
+
+
+def post(teams: Teams, text: str, user: dict[str, str], channel: str = HELP,
+         **extra: Any) -> dict[str, Any]:
+    """A new message in a channel, nobody mentioned: its conversation is its own thread."""
+    message_id = f"17000009{next(IDS):05d}"
+    activity = teams.activity("message", conversation=f"{channel};messageid={message_id}",
+                              user=user, text=text, **extra)
+    activity["id"] = message_id
+    activity["channelData"] = {"tenant": {"id": TENANT}, "channel": {"id": channel},
+                               "team": {"id": channel}}
+    return activity
+
+
+def reply(teams: Teams, thread: dict[str, Any], text: str,
+          user: dict[str, str] = COACH) -> dict[str, Any]:
+    """A reply in that message's thread."""
+    activity = post(teams, text, user)
+    activity["conversation"] = dict(thread["conversation"])
+    activity["replyToId"] = thread["id"]
+    return activity
+
+
+def mention(teams: Teams, text: str, user: dict[str, str], channel: str = HELP
+            ) -> dict[str, Any]:
+    """A message in a channel that @mentions prepbot."""
+    tag = f"<at>{BOT['name']}</at>"
+    return post(teams, f"{tag} {text}", user, channel,
+                entities=[{"type": "mention", "text": tag, "mentioned": BOT}])
+
+
+async def inbox_size(runtime: Runtime) -> int:
+    async with runtime.sessions() as session:
+        return int((await session.execute(select(func.count(InboxRow.id)))).scalar_one())
+
+
+@pytest.fixture
+async def help_channel(teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    """A coach (with a 1:1 chat) and an admin exist, and #tech-help is a help channel."""
+    await runtime.bot.grant(Person(platform="teams", user_id=COACH["id"]), Role.COACH)
+    await runtime.bot.grant(Person(platform="teams", user_id=ADMIN["id"]), Role.ADMIN)
+    connector.personal[COACH["id"]] = COACH_CHAT
+    await teams.post(mention(teams, "prepbot channel help on", COACH))
+    [told] = to(connector, HELP)
+    assert any("I'll read new questions" in t for t in told.card_texts)
+    connector.calls.clear()
+
+
+async def test_a_question_in_a_help_channel_is_answered_in_its_thread(
+        teams: Teams, connector: ConnectorStub, help_channel: None) -> None:
+    question = post(teams, "the projector says no signal", {"id": "29:t1", "name": "Ms Rivera"})
+    response = await teams.post(question)
+    assert response.status in (200, 201)
+    [answer] = connector.sent()
+    assert answer.conversation == question["conversation"]["id"], "in the question's thread"
+    assert "Did this help?" in answer.card_texts and "Yes" in answer.card_texts
+
+
+async def test_off_topic_chat_and_other_channels_get_nothing(
+        teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime) -> None:
+    teacher = {"id": "29:t1", "name": "Ms Rivera"}
+    for text in ("Happy Friday everyone!", "Anyone want to grab lunch at 12?", "thanks!"):
+        await teams.post(post(teams, text, teacher))
+    assert connector.calls == []
+    before = await inbox_size(runtime)
+    await teams.post(post(teams, "the projector says no signal", teacher, channel=LOUNGE))
+    assert connector.calls == [] and await inbox_size(runtime) == before, "not even stored"
+
+
+async def test_other_bots_and_replies_get_nothing(
+        teams: Teams, connector: ConnectorStub, help_channel: None) -> None:
+    other_bot = {"id": "28:another-bot", "name": "Polly"}
+    await teams.post(post(teams, "the projector says no signal", other_bot))
+    question = post(teams, "is anyone else having trouble with google classroom",
+                    {"id": "29:t1", "name": "Ms Rivera"})
+    await teams.post(question)
+    await teams.post(reply(teams, question, "the projector says no signal",
+                           {"id": "29:t2", "name": "Mr Chen"}))
+    assert connector.calls == []
+
+
+async def test_a_coachs_thread_reply_becomes_a_draft_with_one_click(
+        teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime) -> None:
+    question = post(teams, "is anyone else having trouble with google classroom",
+                    {"id": "29:t1", "name": "Ms Rivera"})
+    await teams.post(question)
+    await teams.post(reply(teams, question, "Sign out and back in, then rejoin."))
+    [offer] = to(connector, COACH_CHAT)
+    assert to(connector, HELP) == [], "nothing in the channel: no answer, no pointer"
+    assert "Keep your answer for next time?" in offer.card_texts
+
+    await teams.post(teams.submit(action(offer.card, "Save as article draft"),
+                                  card_id="act-offer", conversation=COACH_CHAT, user=COACH))
+    assert any("article draft" in t for t in to(connector, COACH_CHAT)[-1].card_texts)
+    async with runtime.sessions() as session:
+        [draft] = (await session.execute(select(DraftRow))).scalars().all()
+    assert draft.title == question["text"] and draft.body == "Sign out and back in, then rejoin."
+
+
+async def test_the_per_channel_rate_limit_holds(
+        teams: Teams, connector: ConnectorStub, help_channel: None) -> None:
+    await teams.post(mention(teams, "prepbot settings help_channel_answers_per_hour 2", ADMIN))
+    await teams.post(mention(teams, "prepbot channel help on react", COACH))
+    connector.calls.clear()
+    teacher = {"id": "29:t1", "name": "Ms Rivera"}
+    questions = [post(teams, text, teacher) for text in (
+        "the projector says no signal", "my smartboard pen is off by an inch",
+        "the document camera is blurry", "zoom audio echo")]
+    for question in questions:
+        await teams.post(question)
+    threads = [call.conversation for call in connector.sent()]
+    assert threads == [q["conversation"]["id"] for q in questions[:2]], \
+        "two answers; Teams lets no bot react, so the rest get nothing"
+
