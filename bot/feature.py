@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.blocks import Reply
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    ArticleDrafts,
+    Browse,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    OpenWork,
+)
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Action, Command, Message, Submission
@@ -89,3 +99,5 @@ class Feature:
     escalate: Escalate | None = None
     answer_extra: AnswerExtra | None = None
     open_work: OpenWork | None = None
+    browse: Browse | None = None
+    drafts: ArticleDrafts | None = None

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.feature import Feature
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    ArticleDrafts,
+    Browse,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    OpenWork,
+)
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting
@@ -46,6 +56,16 @@ class Registry:
     def open_work(self) -> list[OpenWork]:
         """Who can list a person's open work."""
         return [f.open_work for f in self.features if f.open_work]
+
+    @property
+    def browse(self) -> Browse | None:
+        """Who shows the knowledge base to browse when `/ask` has no question (library)."""
+        return next((f.browse for f in self.features if f.browse), None)
+
+    @property
+    def article_drafts(self) -> dict[str, ArticleDrafts]:
+        """Who keeps article drafts, by feature name (tickets: fixes written on tickets)."""
+        return {f.name: f.drafts for f in self.features if f.drafts}
 
     @property
     def digest_sections(self) -> list[DigestSection]:

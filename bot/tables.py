@@ -4,6 +4,7 @@ from bot import charts, inbox, stored_settings
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.digest import models as digest
+from bot.features.library import models as library
 from bot.features.pulse import models as pulse
 from bot.features.tickets import models as tickets
 from bot.people import models as people
@@ -21,6 +22,7 @@ __all__ = [
            "digest",
            "idempotency",
            "inbox",
+           "library",
            "metadata",
            "people",
            "pulse",

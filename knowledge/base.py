@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 from knowledge import embedding
@@ -17,7 +20,8 @@ from knowledge.topics import looks_technical
 
 
 class KnowledgeBase:
-    """Search and answer over the live articles; `reload` rebuilds from the folders."""
+    """Search and answer over the live articles; `reload` rebuilds from the folders and
+    `use_texts` from a district's stored articles (a database), which override both."""
 
     def __init__(self, articles: dict[str, Article], synonyms: Synonyms,
                  extra: Path | None = None, model: embedding.StaticEmbedding | None = None,
@@ -28,6 +32,8 @@ class KnowledgeBase:
         self.calibration = calibration or shipped_calibration()
         self.articles = articles
         self.index = Index(list(articles.values()), synonyms, self.model)
+        self.texts: dict[str, str] = {}  # stored articles, id -> text, over the folders
+        self.rebuilding = threading.Lock()  # one rebuild at a time: the last one wins
 
     def get(self, article_id: str) -> Article | None:
         """One article by id."""
@@ -47,10 +53,30 @@ class KnowledgeBase:
 
     def reload(self) -> int:
         """Re-read every folder and swap the index in one step; returns the article count."""
-        articles = load_articles(self.extra)
+        with self.rebuilding:
+            return self._rebuild(self.texts)
+
+    def use_texts(self, texts: Mapping[str, str]) -> bool:
+        """Lay stored articles (id -> the text of an article file) over the folders and swap
+        the index in one step; False when they are the ones already in use."""
+        with self.rebuilding:
+            if dict(texts) == self.texts:
+                return False
+            self._rebuild(dict(texts))
+            return True
+
+    def _rebuild(self, texts: dict[str, str]) -> int:
+        articles = load_articles(self.extra, texts)
         index = Index(list(articles.values()), self.synonyms, self.model)
-        self.articles, self.index = articles, index
+        self.articles, self.index, self.texts = articles, index, texts
         return len(articles)
+
+    def fork(self) -> KnowledgeBase:
+        """The same articles in a knowledge base whose later changes stay its own (the index
+        is shared until either rebuilds: a rebuild swaps in a new one, never edits it)."""
+        twin = copy.copy(self)
+        twin.rebuilding = threading.Lock()
+        return twin
 
 
 def load_knowledge_base(extra: Path | str | None = None) -> KnowledgeBase:

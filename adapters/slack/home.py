@@ -23,6 +23,7 @@ RoleOf = Callable[[Person], Awaitable[Role]]
 # asked only of those the command is for: a teacher's Home shows no coach-only refusal.
 SECTIONS: tuple[tuple[str, str, str, Role], ...] = (
     ("", "tickets", "", Role.TEACHER),
+    ("Knowledge base", "ask", "", Role.TEACHER),
     ("Coffee and Curriculum", "coffee", "", Role.TEACHER),
     ("Pulse surveys", "pulse", "status", Role.COACH),
     ("What I can do", "prepbot", "help", Role.TEACHER),

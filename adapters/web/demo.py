@@ -38,7 +38,8 @@ async def running(settings: Settings, kb: KnowledgeBase) -> AsyncIterator[Playgr
     with tempfile.TemporaryDirectory(prefix="prepbot-playground-") as folder:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'playground.db'}"
         demo = settings.model_copy(update={**NO_PLATFORM, "database_url": url})
-        runtime = await build_runtime(demo, kb=kb)
+        # Its own copy of the articles: what is published in the demo stays in the demo.
+        runtime = await build_runtime(demo, kb=kb.fork())
         messenger = WebMessenger()
         runtime.messengers.add(messenger)
         try:

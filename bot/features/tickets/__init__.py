@@ -49,4 +49,5 @@ feature = Feature(
     escalate=opening.escalate,
     answer_extra=similar.metoo_offer,
     open_work=similar.open_work_of,
+    drafts=export.article_drafts,
 )
