@@ -103,7 +103,6 @@ def problems(extra: Path | None, before: Mapping[str, str], after: Mapping[str, 
     causes elsewhere (a link to an article that is gone, a phrasing now used twice)."""
     found = check(extra, after)
     mine = [p for p in found if p.path == where(article_id)]
-    earlier = set(check(extra, before))
-    caused = [p for p in found if p.path != where(article_id) and p.severity == "error"
-              and p not in earlier]
-    return mine + caused
+    elsewhere = [p for p in found if p.path != where(article_id) and p.severity == "error"]
+    earlier = set(check(extra, before)) if elsewhere else set()  # most often there are none
+    return mine + [p for p in elsewhere if p not in earlier]

@@ -7,11 +7,8 @@ import csv
 import io
 from pathlib import Path
 
-import pytest
-
 from adapters.console import ConsoleChat
 from bot.vocabulary import Person
-from knowledge import KnowledgeBase
 from knowledge.loader import shipped_folder
 from tests.adapters.cli.test_cli import prepbot
 from tests.bot.features.library.conftest import LAMINATOR
@@ -83,12 +80,6 @@ def test_pulse_export_writes_a_header_even_with_no_closed_survey(tmp_path: Path)
     assert exported.returncode == 0, exported.stderr
     header = exported.stdout.splitlines()[0].split(",")
     assert "survey" in header and not {"person", "user", "name", "date"} & set(header)
-
-
-@pytest.fixture
-def knowledge_base(knowledge_base: KnowledgeBase) -> KnowledgeBase:
-    """A knowledge base of the test's own: what it publishes stays in it."""
-    return knowledge_base.fork()
 
 
 async def test_kb_check_published_also_checks_the_articles_published_from_chat(

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from adapters.console import ConsoleChat
 from bot.blocks import Form, Reply
 from bot.vocabulary import Person
-from knowledge import KnowledgeBase
 
 # A new article: nothing shipped covers the laminator, and no phrasing is used elsewhere.
 LAMINATOR = {
@@ -25,12 +22,6 @@ LAMINATOR = {
     "tags": "laminator, workroom, jam",
     "notes": "",
 }
-
-
-@pytest.fixture
-def knowledge_base(knowledge_base: KnowledgeBase) -> KnowledgeBase:
-    """The shipped articles in a knowledge base of this test's own: what it publishes stays."""
-    return knowledge_base.fork()
 
 
 def form_in(replies: list[Reply]) -> Form:

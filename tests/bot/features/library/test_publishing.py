@@ -16,7 +16,6 @@ from bot.blocks import Button
 from bot.features.library.authoring import compose
 from bot.features.library.models import ChangeRow
 from bot.vocabulary import Person
-from knowledge import KnowledgeBase
 from knowledge.loader import shipped_folder
 from tests.bot.features.library.conftest import LAMINATOR, form_in, initial, publish
 from tests.support.clock import FakeClock
@@ -100,7 +99,7 @@ async def test_a_rollback_restores_the_previous_text(
 
 
 async def test_editing_a_shipped_article_overrides_it_and_the_file_stays_as_shipped(
-        chat: ConsoleChat, coach: Person, teacher: Person, knowledge_base: KnowledgeBase
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime
         ) -> None:
     shipped = (shipped_folder() / "printer-offline.md").read_text()
     form = form_in(await chat.say("/prepbot articles edit printer-offline", as_=coach))
@@ -116,7 +115,7 @@ async def test_editing_a_shipped_article_overrides_it_and_the_file_stays_as_ship
     await chat.say("/prepbot articles history printer-offline", as_=coach)
     [back] = await chat.click("Back to the shipped text", as_=coach)
     assert "the shipped text is back" in back.text
-    article = knowledge_base.get("printer-offline")
+    article = runtime.kb.get("printer-offline")
     assert article is not None and "print server" not in article.summary
 
 
@@ -143,19 +142,19 @@ async def test_publishing_the_same_text_again_changes_nothing(
 
 
 async def test_a_new_article_never_takes_an_existing_articles_id(
-        chat: ConsoleChat, coach: Person, knowledge_base: KnowledgeBase) -> None:
-    shipped = knowledge_base.get("printer-offline")
+        chat: ConsoleChat, coach: Person, runtime: Runtime) -> None:
+    shipped = runtime.kb.get("printer-offline")
     assert shipped is not None
     values = {**LAMINATOR, "title": "Printer offline"}
     await publish(chat, coach, values)
-    assert knowledge_base.get("printer-offline") == shipped
-    assert knowledge_base.get("printer-offline-2") is not None
+    assert runtime.kb.get("printer-offline") == shipped
+    assert runtime.kb.get("printer-offline-2") is not None
 
 
 async def test_a_published_article_is_embedded_for_the_dense_channel(
-        chat: ConsoleChat, coach: Person, knowledge_base: KnowledgeBase) -> None:
+        chat: ConsoleChat, coach: Person, runtime: Runtime) -> None:
     await publish(chat, coach, LAMINATOR)
     # No word in common with the title or any phrasing: only the dense channel finds it.
-    [top, *_] = knowledge_base.search("the heat sealing machine crumpled my lamination")
+    [top, *_] = runtime.kb.search("the heat sealing machine crumpled my lamination")
     assert top.article_id == LAMINATOR_ID
     assert top.dense > 0.5
