@@ -130,7 +130,7 @@ def article_form(values: Mapping[str, str], context: str, categories: Iterable[s
         Input("title", "Title", initial=values.get("title", ""),
               placeholder="e.g. Document camera shows a grey screen"),
         Input("category", "Area", "select", options=options, initial=chosen),
-        Input("answer", "The answer in one line", initial=values.get("answer", "")),
+        Input("answer", "The answer in one line", "textarea", initial=values.get("answer", "")),
         Input("steps", "Steps, one per line", "textarea", required=False,
               initial=values.get("steps", "")),
         Input("phrasings", "How teachers ask it: at least 8 ways, one per line", "textarea",
