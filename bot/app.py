@@ -138,6 +138,8 @@ class Bot:
                 try:
                     async with self.sessions() as session:
                         await refresher(session)
+                except (SQLAlchemyError, OSError) as error:  # every few seconds: no traceback
+                    log.warning("refreshing %s failed: %s", name, type(error).__name__)
                 except Exception:  # tried again on the next refresh; the last state stays
                     log.exception("refreshing %s failed", name)
 

@@ -203,7 +203,9 @@ def drafts_reply(drafts: Sequence[tuple[str, str, str]]) -> Reply:
 
 
 def prefill(value: str) -> dict[str, str]:
-    """What a "write an article" button carries (the digest's gaps): a title and phrasings."""
+    """What a `library.new` button carries to start the form (the digest's gaps, a coach's
+    reply in a thread): JSON with any of "title", "category", "steps" (one string, a step
+    per line) and "phrasings" (a list of how teachers asked)."""
     try:
         given = json.loads(value) if value else {}
     except json.JSONDecodeError:
@@ -212,6 +214,8 @@ def prefill(value: str) -> dict[str, str]:
         return {}
     phrasings = given.get("phrasings", [])
     return {"title": str(given.get("title", ""))[:200],
+            "category": str(given.get("category", ""))[:32],
+            "steps": str(given.get("steps", ""))[:3000],
             "phrasings": "\n".join(str(p) for p in phrasings[:20])
             if isinstance(phrasings, list) else ""}
 

@@ -67,3 +67,19 @@ async def test_a_gap_in_the_digest_opens_the_form_with_the_teachers_words(
 async def test_a_draft_that_is_gone_is_said_plainly(chat: ConsoleChat, coach: Person) -> None:
     [reply] = await chat.press(Button("Finish", "library.draft", "tickets:999"), as_=coach)
     assert "can't find that draft" in reply.text
+
+
+async def test_a_button_may_start_the_form_with_steps_and_an_area(
+        chat: ConsoleChat, coach: Person) -> None:
+    value = json.dumps({"title": "Bell rings late", "category": "general",
+                        "steps": "Open the bell app\nPress sync"})
+    form = form_in(await chat.press(Button("Write it", "library.new", value), as_=coach))
+    shown = initial(form)
+    assert (shown["title"], shown["category"], shown["steps"]) == (
+        "Bell rings late", "general", "Open the bell app\nPress sync")
+
+
+async def test_a_button_with_a_broken_value_opens_an_empty_form(
+        chat: ConsoleChat, coach: Person) -> None:
+    form = form_in(await chat.press(Button("Write it", "library.new", "{not json"), as_=coach))
+    assert initial(form)["title"] == ""
