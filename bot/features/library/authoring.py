@@ -24,7 +24,8 @@ from knowledge.normalize import fold
 
 FIELDS = ("title", "category", "answer", "steps", "phrasings", "still_stuck", "tags", "notes")
 BULLET = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s*")
-MAX_ID = 56  # leaves room for "-2" and the like in 64 characters
+MAX_STORED_ID = 64  # library_articles.article_id
+MAX_ID = 56  # a new article's id: leaves room for "-2" and the like
 
 
 def lines(text: str) -> list[str]:

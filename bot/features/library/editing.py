@@ -82,6 +82,9 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
         base, article_id = None, authoring.new_id(values["title"], {*turn.kb.articles, *stored})
     else:
         raise BadInput("I couldn't use that form any more. Please start again.")
+    if len(article_id) > authoring.MAX_STORED_ID:
+        raise BadInput(f"The id `{article_id[:80]}` is too long to keep in chat (64 characters "
+                       "at most): change that article in its file instead.")
     text = authoring.compose(article_id, values, base, turn.now.date())
     if stored.get(article_id) == text:
         return [views.done_reply(views.UNCHANGED, article_id)]
