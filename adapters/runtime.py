@@ -72,6 +72,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     metrics = Metrics()
     bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics,
               secret=server_secret(settings, engine))
+    await bot.refresh()  # a district's stored articles, before the first question
     dispatcher = bot.dispatcher
     scheduler = Scheduler(dispatcher, Leader(settings.database_url, engine.dialect.name),
                           tick_seconds=settings.tick_seconds)

@@ -160,6 +160,7 @@ def make_app(runtime: Runtime) -> web.Application:
     playground.add_routes(app, runtime)
     charts.add_routes(app, runtime)
     app.cleanup_ctx.append(_watch_knowledge)
+    app.cleanup_ctx.append(_refresh)
     return app
 
 
@@ -174,6 +175,24 @@ async def _run_scheduler(app: web.Application) -> AsyncIterator[None]:
     yield
     for scheduler in schedulers:
         await scheduler.stop()
+
+
+async def _refresh(app: web.Application) -> AsyncIterator[None]:
+    """Every PREPBOT_REFRESH_SECONDS, pick up what another replica changed (an article a
+    coach published there): each replica polls the database for itself (docs/scaling.md)."""
+    runtime, stop = app[RUNTIME], asyncio.Event()
+
+    async def loop() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), runtime.settings.refresh_seconds)
+            if not stop.is_set():
+                await runtime.bot.refresh()
+
+    task = asyncio.create_task(loop())
+    yield
+    stop.set()  # a refresh under way finishes: cancelled mid-query, SQLite's thread can hang
+    await task
 
 
 async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import logging
@@ -76,7 +77,8 @@ class Bot:
         self.secret = secret or ServerSecret(os.urandom(32), lasting=False)
         self.features = Registry((*features, housekeeping))
         self.router = self.features.router
-        self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret))
+        self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
+                                            kb=kb))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,
@@ -87,6 +89,7 @@ class Bot:
         # How each platform answers an arrival when no request is waiting (after a crash).
         self.responders: dict[str, Responder] = {}
         self.dispatcher.recoverers.append(self.recover)
+        self.refreshing = asyncio.Lock()
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
         """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command.
@@ -130,7 +133,7 @@ class Bot:
             self.kb.answer(incoming.text)
         async with self.sessions() as session:
             try:
-                replies, notices = await self._handle(session, incoming, arrival)
+                replies, notices, changed = await self._handle(session, incoming, arrival)
             except PrepbotError as error:
                 await session.rollback()
                 return [Reply(str(error), (Text(str(error)),), private=True)]
@@ -143,16 +146,31 @@ class Bot:
                 return [Reply(said, (Text(said),), private=True)]
         # Sent once the session is closed: no network wait while holding SQLite's writer.
         await self.dispatcher.send_notices(notices)
+        if changed:
+            await self.refresh()  # this replica answers from the change at once
         return replies
 
+    async def refresh(self) -> None:
+        """Re-read what this replica keeps in memory from the database (stored articles);
+        every replica runs it every PREPBOT_REFRESH_SECONDS, and after a turn changed it."""
+        async with self.refreshing:
+            for name, refresher in self.jobs.refreshers.items():
+                try:
+                    async with self.sessions() as session:
+                        await refresher(session)
+                except (SQLAlchemyError, OSError) as error:  # every few seconds: no traceback
+                    log.warning("refreshing %s failed: %s", name, type(error).__name__)
+                except Exception:  # tried again on the next refresh; the last state stays
+                    log.exception("refreshing %s failed", name)
+
     async def _handle(self, session: AsyncSession, incoming: AnyIncoming,
-                      arrival: Arrival | None) -> tuple[list[Reply], list[str]]:
+                      arrival: Arrival | None) -> tuple[list[Reply], list[str], bool]:
         now = self.clock.now()
         if incoming.event_id:
             key = f"{incoming.person.platform}:{incoming.event_id}"
             if not await claim_event(session, key, now):
                 self.metrics.duplicates.inc()
-                return [], []
+                return [], [], False
         if incoming.person.platform in self.dispatcher.gone:
             await self._reconnected(session, incoming.person.platform)
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
@@ -170,7 +188,7 @@ class Bot:
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
         # One line per event for operators: its kind and timing, never what was typed.
         log.info("handled %s in %.1f ms", type(incoming).__name__, elapsed * 1000)
-        return replies, notices
+        return replies, notices, bool(turn.changed)
 
     async def disconnect(self, platform: str, reason: str) -> None:
         """A platform says it is gone (uninstalled): stop sending there, keep every row."""

@@ -16,6 +16,8 @@ from bot.blocks import Reply
 from bot.hooks import (
     AnswerDecided,
     AnswerExtra,
+    ArticleDrafts,
+    Browse,
     Busy,
     Describe,
     DigestSection,
@@ -123,3 +125,5 @@ class Feature:
     answer_decided: AnswerDecided | None = None
     resolve_solved: KeepSolved | None = None
     draft_solved: KeepSolved | None = None
+    browse: Browse | None = None
+    drafts: ArticleDrafts | None = None

@@ -115,6 +115,19 @@ class SetupStep:
     button: Button | None = None
 
 
+@dataclass(frozen=True)
+class ArticleDraft:
+    """The start of an article a feature keeps (the fix a coach wrote on a resolved ticket),
+    for the knowledge base's editors to finish and publish from chat."""
+
+    ref: str  # the keeping feature's own reference to it, e.g. the draft's number
+    title: str
+    body: str  # what fixed it, one step per line
+    category: str = ""
+    phrasings: tuple[str, ...] = ()  # how teachers asked it, in their words
+    source: str = ""  # where it came from, in a few words: "ticket #41"
+
+
 Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
 # The answer to a question the knowledge base already decided on (recorded like any other,
 # with "Did this help?"): for a feature that asked the knowledge base itself, unaddressed.
@@ -127,6 +140,10 @@ AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
 # One line per piece of open work of these people (id -> name), e.g. their open tickets.
 OpenWork = Callable[[AsyncSession, dict[int, str]], Awaitable[list[str]]]
+# What `/ask` with no question shows: the knowledge base to browse.
+Browse = Callable[["Turn[Any]"], Awaitable[list[Reply]]]
+# A feature's article drafts: the newest few (ref None), or the one with that ref.
+ArticleDrafts = Callable[[AsyncSession, str | None], Awaitable[list[ArticleDraft]]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
 # A feature's steps of the first-run checklist, each ticked when the database says it is done.

@@ -8,6 +8,8 @@ from bot.feature import Feature
 from bot.hooks import (
     AnswerDecided,
     AnswerExtra,
+    ArticleDrafts,
+    Browse,
     Busy,
     Describe,
     DigestSection,
@@ -94,6 +96,16 @@ class Registry:
     def open_work(self) -> list[OpenWork]:
         """Who can list a person's open work."""
         return [f.open_work for f in self.features if f.open_work]
+
+    @property
+    def browse(self) -> Browse | None:
+        """Who shows the knowledge base to browse when `/ask` has no question (library)."""
+        return next((f.browse for f in self.features if f.browse), None)
+
+    @property
+    def article_drafts(self) -> dict[str, ArticleDrafts]:
+        """Who keeps article drafts, by feature name (tickets: fixes written on tickets)."""
+        return {f.name: f.drafts for f in self.features if f.drafts}
 
     @property
     def digest_sections(self) -> list[DigestSection]:

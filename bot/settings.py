@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     secret_key: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY")
     inbox_lease_seconds: float = Field(default=30, gt=0,
                                        validation_alias="PREPBOT_INBOX_LEASE_SECONDS")
+    refresh_seconds: float = Field(default=2, gt=0, validation_alias="PREPBOT_REFRESH_SECONDS")
 
     @field_validator("database_url", mode="before")
     @classmethod

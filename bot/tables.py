@@ -6,6 +6,7 @@ from bot.features.coffee import models as coffee
 from bot.features.cycles import models as cycles
 from bot.features.digest import models as digest
 from bot.features.helpchannels import models as helpchannels
+from bot.features.library import models as library
 from bot.features.pilots import models as pilots
 from bot.features.portfolio import models as portfolio
 from bot.features.pulse import models as pulse
@@ -28,6 +29,7 @@ __all__ = [
     "helpchannels",
     "idempotency",
     "inbox",
+    "library",
     "metadata",
     "people",
     "pilots",

@@ -43,6 +43,12 @@ class Turn(Generic[In]):
     features: Registry
     secret: ServerSecret
     notices: list[Notice] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # what replicas keep in memory
+
+    def refresh_after_commit(self, what: str) -> None:
+        """Say this turn changed what replicas keep in memory (the articles): once it commits,
+        this replica refreshes at once and the others within PREPBOT_REFRESH_SECONDS."""
+        self.changed.append(what)
 
     def notify(self, person: PersonRow, reply: Reply) -> None:
         """DM someone once this turn commits (through the ledger: retried if it fails)."""

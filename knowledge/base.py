@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from pathlib import Path
 
 from knowledge import embedding
@@ -20,7 +23,8 @@ ANSWERS_KEPT = 1024  # decisions remembered: the same question asked again is no
 
 
 class KnowledgeBase:
-    """Search and answer over the live articles; `reload` rebuilds from the folders."""
+    """Search and answer over the live articles; `reload` rebuilds from the folders and
+    `use_texts` from a district's stored articles (a database), which override both."""
 
     def __init__(self, articles: dict[str, Article], synonyms: Synonyms,
                  extra: Path | None = None, model: embedding.StaticEmbedding | None = None,
@@ -31,6 +35,8 @@ class KnowledgeBase:
         self.calibration = calibration or shipped_calibration()
         self.articles = articles
         self.index = Index(list(articles.values()), synonyms, self.model)
+        self.texts: dict[str, str] = {}  # stored articles, id -> text, over the folders
+        self.rebuilding = threading.Lock()  # one rebuild at a time: the last one wins
         self._answers: OrderedDict[str, Decision] = OrderedDict()
         self._answers_of = (self.index, self.calibration)
 
@@ -68,10 +74,31 @@ class KnowledgeBase:
 
     def reload(self) -> int:
         """Re-read every folder and swap the index in one step; returns the article count."""
-        articles = load_articles(self.extra)
+        with self.rebuilding:
+            return self._rebuild(self.texts)
+
+    def use_texts(self, texts: Mapping[str, str]) -> bool:
+        """Lay stored articles (id -> the text of an article file) over the folders and swap
+        the index in one step; False when they are the ones already in use."""
+        with self.rebuilding:
+            if dict(texts) == self.texts:
+                return False
+            self._rebuild(dict(texts))
+            return True
+
+    def _rebuild(self, texts: dict[str, str]) -> int:
+        articles = load_articles(self.extra, texts)
         index = Index(list(articles.values()), self.synonyms, self.model)
-        self.articles, self.index = articles, index
+        self.articles, self.index, self.texts = articles, index, texts
         return len(articles)
+
+    def fork(self) -> KnowledgeBase:
+        """The same articles in a knowledge base whose later changes stay its own (the index
+        is shared until either rebuilds: a rebuild swaps in a new one, never edits it)."""
+        twin = copy.copy(self)
+        twin.rebuilding = threading.Lock()
+        twin._answers = OrderedDict()  # its decisions are its own from the first rebuild on
+        return twin
 
 
 def load_knowledge_base(extra: Path | str | None = None) -> KnowledgeBase:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from knowledge.loader import SourceFile, folders, read_source
+from knowledge.loader import SourceFile, folders, read_source, stored_sources
 from knowledge.model import KB_LINK, STEP, STILL_STUCK
 from knowledge.normalize import fold
 
@@ -31,10 +31,13 @@ class Problem:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
-def check(extra: Path | None = None) -> list[Problem]:
-    """Check the shipped articles and a district's folder; errors first within each file."""
+def check(extra: Path | None = None, texts: Mapping[str, str] | None = None) -> list[Problem]:
+    """Check the shipped articles, a district's folder and its stored texts (id -> article
+    text, reported as `database/<id>.md`); errors first within each file."""
     per_folder = [[read_source(p) for p in sorted(folder.glob("*.md"))]
                   for folder in folders(extra) if folder.is_dir()]
+    if texts:
+        per_folder.append(stored_sources(texts))
     sources = [s for group in per_folder for s in group]
     live = _live_ids(sources)
     problems: list[Problem] = []

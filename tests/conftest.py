@@ -69,8 +69,10 @@ def settings(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 @pytest.fixture
 async def runtime(settings: Settings, clock: FakeClock,
                   knowledge_base: KnowledgeBase) -> AsyncIterator[Runtime]:
-    """The real composition of prepbot on the test database, emptied after each test."""
-    built = await build_runtime(settings, clock=clock, kb=knowledge_base, migrate=False)
+    """The real composition of prepbot on the test database, emptied after each test; its
+    knowledge base is a copy of the shipped one, so what a test publishes from chat stays in
+    that test."""
+    built = await build_runtime(settings, clock=clock, kb=knowledge_base.fork(), migrate=False)
     yield built
     await empty_tables(built.engine)
     await built.close()

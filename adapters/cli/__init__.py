@@ -108,12 +108,20 @@ async def talk(runtime: Runtime, person: Person, role: Role, district: bool) -> 
 @kb.command("check")
 def kb_check(folder: Annotated[Path | None, typer.Option(
         "--dir", help="A district folder to check with the shipped articles "
-                      "(default: PREPBOT_KB_DIR).")] = None) -> None:
+                      "(default: PREPBOT_KB_DIR).")] = None,
+             published: Annotated[bool, typer.Option(
+        "--published", help="Also the articles coaches published from chat (reads the "
+                            "database; shown as database/<id>.md).")] = False) -> None:
     """Validate every article; exit 1 if any has an error."""
     from knowledge.check import check
 
     extra = folder or (Path(s) if (s := load_settings().kb_dir) else None)
-    problems = check(extra)
+    if published:
+        from adapters.cli.operations import published_texts
+
+        problems = check(extra, published_texts())
+    else:
+        problems = check(extra)
     for problem in problems:
         typer.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)

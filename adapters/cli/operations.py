@@ -1,4 +1,5 @@
-"""Operators' commands: schools and closures, tickets (export, sweeps), article drafts."""
+"""Operators' commands: schools and closures, tickets (export, sweeps), article drafts and
+the articles published from chat."""
 
 from __future__ import annotations
 
@@ -172,6 +173,14 @@ def kb_drafts() -> None:
     for number, category, title, ticket, created, body in run(work).rows:
         typer.echo(f"#{number} [{category}] {title} (from ticket #{ticket or '?'}, {created})"
                    "\n  " + body.replace("\n", "\n  "))
+
+
+def published_texts() -> dict[str, str]:
+    """The articles coaches published from chat, by id (`prepbot kb check --published`)."""
+    async def work(runtime: Runtime) -> Table:
+        async with runtime.sessions() as session:
+            return await runtime.bot.features.exports["kb_articles"](session, "")
+    return {article_id: text for article_id, _, text in run(work).rows}
 
 
 def register(app: typer.Typer) -> None:

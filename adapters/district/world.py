@@ -25,7 +25,8 @@ async def apart(settings: Settings, kb: KnowledgeBase | None = None) -> AsyncIte
     with tempfile.TemporaryDirectory(prefix="prepbot-demo-") as folder:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}"
         demo = settings.model_copy(update={**NO_PLATFORM, "database_url": url})
-        runtime = await build_runtime(demo, kb=kb, clock=DemoClock())
+        # Its own copy of the articles: what is published in the demo stays in the demo.
+        runtime = await build_runtime(demo, kb=kb.fork() if kb else None, clock=DemoClock())
         try:
             yield runtime
         finally:

@@ -25,6 +25,7 @@ RoleOf = Callable[[Person], Awaitable[Role]]
 SECTIONS: tuple[tuple[str, str, str, Role], ...] = (
     ("", "tickets", "", Role.TEACHER),
     ("", "prepbot", "setup", Role.ADMIN),
+    ("Knowledge base", "ask", "", Role.TEACHER),
     ("Coffee and Curriculum", "coffee", "", Role.TEACHER),
     ("Pulse surveys", "pulse", "status", Role.COACH),
     ("What I can do", "prepbot", "help", Role.TEACHER),

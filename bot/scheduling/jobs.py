@@ -14,6 +14,7 @@ from bot.ports import Messengers
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.server_secret import ServerSecret
+from knowledge import KnowledgeBase
 
 if TYPE_CHECKING:
     from bot.registry import Registry
@@ -23,6 +24,9 @@ Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
 # Housekeeping each tick, in its own transaction; what it wants said, it plans in the ledger.
 Chore = Callable[[AsyncSession, datetime], Awaitable[object]]
 Gatherer = Callable[[], Awaitable[int]]
+# What every replica re-reads for itself (leader or not) every PREPBOT_REFRESH_SECONDS and
+# right after a turn that changed it: what it keeps in memory from the database.
+Refresher = Callable[[AsyncSession], Awaitable[object]]
 
 
 @dataclass
@@ -41,6 +45,9 @@ class Jobs:
     features: Registry | None = None
     # The server secret, for timed work that reads what is sealed (bot/server_secret.py).
     secret: ServerSecret | None = None
+    # This replica's knowledge base, for refreshers that lay stored articles over it.
+    kb: KnowledgeBase | None = None
+    refreshers: dict[str, Refresher] = field(default_factory=dict)
 
     def planner(self, name: str) -> Callable[[Planner], Planner]:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""
@@ -69,6 +76,14 @@ class Jobs:
         """Register housekeeping that runs every tick (sweeps, retention)."""
         def register(function: Chore) -> Chore:
             self.chores[name] = function
+            return function
+        return register
+
+    def refresher(self, name: str) -> Callable[[Refresher], Refresher]:
+        """Register what each replica re-reads from the database on its own (bot/app.py:
+        Bot.refresh); it runs on every replica, unlike planners and chores."""
+        def register(function: Refresher) -> Refresher:
+            self.refreshers[name] = function
             return function
         return register
 

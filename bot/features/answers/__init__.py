@@ -6,8 +6,8 @@ from bot.features.answers import digest, handlers, jobs, mentions, service
 feature = Feature(
     "answers",
     on_message=handlers.ask,
-    commands=(OnCommand("ask", handlers.ask, "ask a tech question in your own words",
-                        "/ask <question>"),),
+    commands=(OnCommand("ask", handlers.ask, "ask a tech question in your own words "
+                        "(alone: browse and search the articles)", "/ask [question]"),),
     actions=(OnAction("answers.helpful", handlers.helpful),
              OnAction("answers.show", handlers.show),
              OnAction("answers.none", handlers.none_fit),

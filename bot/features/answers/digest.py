@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -9,10 +10,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.blocks import Block, Fields, Text
+from bot.blocks import Block, Button, Buttons, Fields, Text
 from bot.features.answers.gaps import Gap, cluster, shortened
 from bot.features.answers.models import QuestionRow
 from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
+
+WRITE_BUTTONS = 5  # "Write an article" buttons under the gaps, for the biggest ones
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,11 @@ def gap_blocks(gaps: list[Gap]) -> tuple[Block, ...]:
         also = "".join(f" (also: \u201c{shortened(s, 50)}\u201d)" for s in gap.samples[1:])
         return f"• {gap.count} questions like \u201c{gap.suggested_title}\u201d{also}"
 
-    return (Text("\n".join(line(g) for g in gaps), markdown=False),)
+    # The library's form, filled in with the gap's words: a coach writes the missing article.
+    write = tuple(Button(f"Write: {g.suggested_title}"[:75], "library.new", json.dumps(
+        {"title": g.suggested_title, "phrasings": [s[:300] for s in g.samples]}))
+        for g in gaps[:WRITE_BUTTONS])
+    return (Text("\n".join(line(g) for g in gaps), markdown=False), Buttons(write))
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:

@@ -20,6 +20,9 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
     feedback and requests for a person are handled first (conversation.py)."""
     text = turn.incoming.text
     if not text.strip():
+        browse = turn.features.browse  # `/ask` alone: the articles to browse (library)
+        if browse is not None:
+            return await browse(turn)
         return [Reply(texts.EMPTY_QUESTION, (Text(texts.EMPTY_QUESTION),), private=True)]
     said = conversation.without_upload_notice(text)
     if said is None:

@@ -67,4 +67,5 @@ feature = Feature(
     mentions=mentions.mentions,  # tickets naming a tool: a pilot's error log, a tool's use
     resolve_solved=solved.resolve_solved,
     draft_solved=solved.draft_solved,
+    drafts=export.article_drafts,
 )

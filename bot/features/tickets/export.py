@@ -1,4 +1,5 @@
-"""Ticket exports for districts: one row per ticket (the stored, masked text only); drafts."""
+"""Ticket exports for districts: one row per ticket (the stored, masked text only); drafts,
+also handed to the knowledge base's editors in chat (the `drafts` hook)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
-from bot.hooks import Table
+from bot.hooks import ArticleDraft, Table
 from bot.schools.models import SchoolRow
 
 COLUMNS = ("number", "status", "category", "school", "room", "urgency", "teachers_affected",
@@ -45,3 +46,17 @@ async def drafts(session: AsyncSession, _: str = "") -> Table:
     found = (await session.execute(select(DraftRow).order_by(DraftRow.id.desc()))).scalars()
     return Table(DRAFT_COLUMNS, [(str(d.id), d.category, d.title, str(d.ticket_id or ""),
                                   f"{d.created_at:%Y-%m-%d}", d.body) for d in found])
+
+
+async def article_drafts(session: AsyncSession, ref: str | None) -> list[ArticleDraft]:
+    """The newest drafts (ref None) or draft #ref, with the ticket's words as a phrasing."""
+    query = (select(DraftRow, TicketRow.text).outerjoin(TicketRow, TicketRow.id ==
+                                                        DraftRow.ticket_id)
+             .order_by(DraftRow.id.desc()))
+    if ref is not None:
+        query = query.where(DraftRow.id == (int(ref) if ref.isdigit() else -1))
+    found = await session.execute(query.limit(20))
+    return [ArticleDraft(str(d.id), d.title, d.body, category=d.category,
+                         phrasings=tuple(line[:200] for line in (asked or "").splitlines()[:1]),
+                         source=f"ticket #{d.ticket_id}" if d.ticket_id else "a ticket")
+            for d, asked in found]

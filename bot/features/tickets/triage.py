@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.blocks import Context, Reply, Text, form_reply
+from bot.blocks import Button, Buttons, Context, Reply, Text, form_reply
 from bot.errors import BadInput, NotAllowed
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
@@ -180,8 +180,11 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
                      title=title[:200], body=mask_student_data(_required(values.get(
                          "body", ""))).text, created_at=turn.now)
     turn.session.add(draft)
+    await turn.session.flush()
     text = "Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`)."
-    return [Reply(text, (Text(text),), private=True)]
+    # The library's form, filled in from this draft, publishes it from chat.
+    finish = Button("Finish and publish it", "library.draft", f"tickets:{draft.id}", "primary")
+    return [Reply(text, (Text(text), Buttons((finish,))), private=True)]
 
 
 def _with_note(reply: Reply, masked: Masked) -> Reply:

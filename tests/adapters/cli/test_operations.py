@@ -1,4 +1,5 @@
-"""Operators' commands: schools, closures, ticket export and sweeps, article drafts."""
+"""Operators' commands: schools, closures, ticket export and sweeps, article drafts, checking
+the articles published from chat."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import csv
 import io
 from pathlib import Path
 
+from adapters.console import ConsoleChat
+from bot.vocabulary import Person
+from knowledge.loader import shipped_folder
 from tests.adapters.cli.test_cli import prepbot
+from tests.bot.features.library.conftest import LAMINATOR
 
 
 def test_a_school_is_added_with_its_zone_and_hours(tmp_path: Path) -> None:
@@ -75,3 +80,23 @@ def test_pulse_export_writes_a_header_even_with_no_closed_survey(tmp_path: Path)
     assert exported.returncode == 0, exported.stderr
     header = exported.stdout.splitlines()[0].split(",")
     assert "survey" in header and not {"person", "user", "name", "date"} & set(header)
+
+
+async def test_kb_check_published_also_checks_the_articles_published_from_chat(
+        chat: ConsoleChat, coach: Person, database_url: str, tmp_path: Path) -> None:
+    await chat.submit("library.save", LAMINATOR, "new", as_=coach)
+    folder = tmp_path / "district"
+    folder.mkdir()
+    copied = (shipped_folder() / "printer-offline.md").read_text().replace(
+        "id: printer-offline", "id: workroom").replace(
+        "phrasings:", "phrasings:\n  - laminator keeps jamming")
+    (folder / "workroom.md").write_text(copied)
+
+    alone = prepbot("kb", "check", "--dir", str(folder), cwd=tmp_path,
+                    DATABASE_URL=database_url)
+    assert "laminator keeps jamming" not in alone.stdout
+    both = prepbot("kb", "check", "--dir", str(folder), "--published", cwd=tmp_path,
+                   DATABASE_URL=database_url)
+    assert both.returncode == 1
+    assert "database/laminator-jams-or-wrinkles-the-pouch.md" in both.stdout
+    assert "phrasing 'laminator keeps jamming' is also in" in both.stdout

@@ -7,7 +7,7 @@ from typing import Any
 from adapters.runtime import Runtime
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.adapters.slack.conftest import DM, TEACHER, SlackClient, texts
+from tests.adapters.slack.conftest import DM, TEACHER, SlackClient, buttons, texts
 from tests.bot.features.pulse.conftest import MONDAY_MORNING
 from tests.support.clock import FakeClock
 
@@ -30,7 +30,8 @@ def headers(blocks: list[dict[str, Any]]) -> list[str]:
 async def test_a_teachers_home_has_tickets_coffee_and_help_but_no_coach_sections(
         slack: SlackClient) -> None:
     blocks = await home_of(slack, TEACHER)
-    assert headers(blocks) == ["prepbot", "Coffee and Curriculum", "What I can do"]
+    assert headers(blocks) == ["prepbot", "Knowledge base", "Coffee and Curriculum",
+                               "What I can do"]
     shown = texts(blocks)
     assert "You have no tickets" in shown
     assert "not in a Coffee and Curriculum group yet" in shown
@@ -51,5 +52,24 @@ async def test_a_coachs_home_shows_the_running_pulse(
     blocks = await home_of(slack, COACH)
     assert "Nearpod pulse, wave 1 (#nearpod-pilot): open until the end of" in texts(blocks)
     assert "2 invited, 0 answers released" in texts(blocks)
-    assert headers(blocks) == ["prepbot", "Coffee and Curriculum", "Pulse surveys",
-                               "What I can do"]
+    assert headers(blocks) == ["prepbot", "Knowledge base", "Coffee and Curriculum",
+                               "Pulse surveys", "What I can do"]
+
+
+async def test_a_teacher_browses_the_articles_from_the_home_tab(slack: SlackClient) -> None:
+    blocks = await home_of(slack, TEACHER)
+    assert "The knowledge base: 36 articles" in texts(blocks).replace("*", "")
+    [area] = [b for b in buttons(blocks) if b["value"] == "network"]
+    assert area["text"]["text"] == "Wi-Fi and the network (2)"
+    # A click on the Home tab comes from a view: no channel and no response_url.
+    await slack.interact({"type": "block_actions", "user": {"id": TEACHER},
+                          "team": {"id": "T1"}, "trigger_id": "trigger-home",
+                          "container": {"type": "view", "view_id": "VHOME"},
+                          "view": {"id": "VHOME", "type": "home"},
+                          "actions": [{"type": "button", "action_id": area["action_id"],
+                                       "block_id": "b1", "value": area["value"],
+                                       "action_ts": "1700000200.000001"}]})
+    [posted] = await slack.stub.wait_for("chat.postMessage")
+    assert posted.params["channel"] == TEACHER
+    titles = [b["text"]["text"] for b in buttons(posted.params["blocks"])]
+    assert "Can't connect to school Wi-Fi or it keeps dropping" in titles

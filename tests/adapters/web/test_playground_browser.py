@@ -85,3 +85,35 @@ async def test_it_is_readable_at_200_percent_zoom(page: playwright_api.Page) -> 
     overflow = await page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
     assert overflow, "the page scrolls sideways at 200% zoom"
+
+
+async def test_a_teacher_browses_an_area_and_opens_an_article(
+        page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    await page.get_by_label("Your message").fill("/ask")
+    await page.keyboard.press("Enter")
+    browse = page.locator("li.msg.bot").last
+    await expect(browse).to_contain_text("36 articles")
+    await browse.get_by_role("button", name="Wi-Fi and the network (2)").click()
+    listed = page.locator("li.msg.bot").last
+    await listed.get_by_role("button", name="Can't connect to school Wi-Fi").click()
+    await expect(page.locator("li.msg.bot").last.locator("ol li").first).to_be_visible()
+    await expect(page.locator("li.msg.bot").last).to_contain_text("Shipped with prepbot.")
+
+
+async def test_a_coach_edits_an_article_in_the_page_and_a_broken_one_is_refused(
+        page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    await page.get_by_label("Role").select_option("coach")
+    await page.get_by_label("Your message").fill("/prepbot articles edit printer-offline")
+    await page.keyboard.press("Enter")
+    await page.get_by_label("How teachers ask it").fill("printer offline\nprinter stuck")
+    await page.get_by_role("button", name="Publish").click()
+    await expect(page.locator("li.msg.bot").filter(has_text="Not published")).to_contain_text(
+        "only 2 phrasings; write at least 8")
+    await page.get_by_label("The answer in one line").last.fill(
+        "Restart the printer and wait two minutes.")
+    phrasings = "\n".join(f"the printer says offline {n}" for n in range(8))
+    await page.get_by_label("How teachers ask it").last.fill(phrasings)
+    await page.get_by_role("button", name="Publish").last.click()
+    await expect(page.locator("li.msg.bot").last).to_contain_text("Published")

@@ -78,10 +78,10 @@ async def test_a_teacher_cannot_give_feedback_on_someone_elses_question(
     assert (await questions(runtime))[0].helpful is None
 
 
-async def test_an_empty_question_gets_a_hint_and_stores_nothing(
+async def test_an_empty_question_shows_the_articles_to_browse_and_stores_nothing(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
     [reply] = await chat.say("/ask   ", as_=teacher)
-    assert "projector says no signal" in reply.text
+    assert "The knowledge base: 36 articles. Pick an area, or search." in reply.text
     assert await questions(runtime) == []
 
 
