@@ -113,6 +113,7 @@ class SetupStep:
     how: str
     status: str = ""  # what is done so far, e.g. the schools' names
     button: Button | None = None
+    optional: bool = False  # offered, but setup is complete without it
 
 
 @dataclass(frozen=True)

@@ -69,4 +69,4 @@ def test_the_architecture_page_names_files_and_functions_that_exist() -> None:
     for path, name in re.findall(r"`([\w/]+\.py): (\w+)`", text):
         found = [p for p in repo.glob(f"**/{path}") if ".venv" not in p.parts]
         assert found, path
-        assert any(re.search(rf"def {name}\b", p.read_text()) for p in found), (path, name)
+        assert any(re.search(rf"(def|class) {name}\b", p.read_text()) for p in found), (path, name)

@@ -60,7 +60,7 @@ async def start(turn: Turn[Command]) -> list[Reply]:
     if not turn.role.allows(Role.ADMIN):
         return [helped]
     steps = await steps_of(turn.session, turn.features)
-    if all(step.done for step in steps):
+    if all(step.done for step in steps if not step.optional):
         return [helped]
     return [views.checklist(steps), helped]
 

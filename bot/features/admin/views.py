@@ -20,6 +20,7 @@ SCHOOLS_USAGE = ("`/prepbot schools add <name> [America/Chicago] [07:30-15:00]` 
                  "for a form), `/prepbot schools edit <name>`, "
                  "`/prepbot schools closures <name> [2026-12-21..2027-01-01 Winter break]`")
 DONE, TODO = "☑ Done", "☐ To do"  # ballot boxes: in every font, and said in words too
+OPTIONAL = "○ Optional"  # offered, not needed: setup is done without it
 
 
 def hours(school: SchoolRow) -> str:
@@ -99,12 +100,13 @@ def role_form() -> Form:
 
 def checklist(steps: Sequence[SetupStep]) -> Reply:
     """The first-run checklist: each step ticked when done, what to do for the others."""
-    done = sum(step.done for step in steps)
-    title = ("Getting started: all done. prepbot is set up." if done == len(steps)
-             else f"Getting started: {done} of {len(steps)} done")
+    needed = [step for step in steps if not step.optional]
+    done = sum(step.done for step in needed)
+    title = ("Getting started: all done. prepbot is set up." if done == len(needed)
+             else f"Getting started: {done} of {len(needed)} done")
     blocks: list[Block] = [Text(f"**{title}**")]
     for number, step in enumerate(steps, 1):
-        mark = DONE if step.done else TODO
+        mark = DONE if step.done else OPTIONAL if step.optional else TODO
         what = step.status if step.done and step.status else step.how
         what += "" if what.endswith((".", ")", "!")) else "."
         blocks.append(Text(f"{mark}: {number}. **{step.title}**. {what}"))

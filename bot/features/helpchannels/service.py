@@ -144,13 +144,12 @@ async def describe(session: AsyncSession) -> list[tuple[str, str]]:
 
 
 async def setup_steps(session: AsyncSession) -> list[SetupStep]:
-    """The checklist's optional step: a channel where teachers already ask (ticked either way,
-    so a district without one is still set up)."""
+    """The checklist's optional step: a channel where teachers already ask (setup is complete
+    without it)."""
     watched = (await session.execute(
         select(func.count()).select_from(HelpChannelRow))).scalar_one()
-    return [SetupStep(35, "Optional: answer in your help channel", True,
+    return [SetupStep(35, "Answer in your help channel", bool(watched),
                       "If teachers already ask in a channel such as #tech-help, type "
                       "`/prepbot channel help on` there: I answer, in the thread, only the "
                       "questions I am sure of.",
-                      status=f"on in {watched} channel(s)" if watched
-                      else "not turned on: `/prepbot channel help on` in that channel")]
+                      status=f"on in {watched} channel(s)", optional=True)]

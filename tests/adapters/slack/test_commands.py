@@ -41,11 +41,11 @@ async def test_an_unknown_command_gets_a_friendly_reply(slack: SlackClient) -> N
     assert "I don't know the command `/teleport`" in answer.params["text"]
 
 
-async def test_ask_with_no_text_says_how(slack: SlackClient) -> None:
+async def test_ask_with_no_text_opens_the_knowledge_base_to_browse(slack: SlackClient) -> None:
     await slack.command("/ask")
     [answer] = await slack.stub.wait_for("response_url")
     assert answer.params["response_type"] == "ephemeral"
-    assert "projector says no signal" in answer.params["text"]
+    assert "Pick an area, or search" in answer.params["text"]
 
 
 async def test_ticket_alone_opens_the_modal(slack: SlackClient) -> None:

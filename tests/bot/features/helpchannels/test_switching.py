@@ -98,7 +98,8 @@ async def test_the_first_run_checklist_offers_it_without_waiting_for_it(
         return said.text + " ".join(str(block) for block in said.blocks)
 
     before = await checklist()
-    assert "Optional: answer in your help channel" in before and "not turned on" in before
-    assert "/prepbot channel help on" in before
+    assert "Optional: 4. **Answer in your help channel**" in before
+    assert "/prepbot channel help on" in before and "of 4 done" in before, "not counted"
     await channel.command("on", coach)
-    assert "on in 1 channel(s)" in await checklist()
+    after = await checklist()
+    assert "Done: 4. **Answer in your help channel**. on in 1 channel(s)" in after
