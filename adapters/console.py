@@ -21,7 +21,16 @@ from bot.blocks import (
     Steps,
     Text,
 )
-from bot.vocabulary import Action, AnyIncoming, Conversation, Message, Origin, Person, Submission
+from bot.vocabulary import (
+    Action,
+    AnyIncoming,
+    Attachment,
+    Conversation,
+    Message,
+    Origin,
+    Person,
+    Submission,
+)
 
 MARKUP = re.compile(r"\*\*([^*]+)\*\*")
 
@@ -80,9 +89,10 @@ class ConsoleChat:
         where = Conversation(platform=person.platform, id=f"dm-{person.user_id}")
         return Origin(person=person, conversation=where, event_id=str(uuid.uuid4()))
 
-    async def say(self, text: str, as_: Person | None = None) -> list[Reply]:
-        """Type a line: free text, or a `/command`."""
-        message = Message(text=text, **self._common(as_))
+    async def say(self, text: str, as_: Person | None = None,
+                  attachments: tuple[Attachment, ...] = ()) -> list[Reply]:
+        """Type a line: free text, or a `/command` (with files shared alongside, if any)."""
+        message = Message(text=text, attachments=attachments, **self._common(as_))
         return await self.send(self.bot.command_from_text(message))
 
     def button(self, label_or_id: str) -> Button:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.tickets import service, views
+from bot.features.tickets import pictures, service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
@@ -69,6 +69,8 @@ async def join(turn: Turn[Action]) -> list[Reply]:
         raise BadInput(f"Ticket #{ticket.id} is already {ticket.status}. Open a new one if "
                        "the problem is back.")
     added = await service.join(turn.session, ticket, turn.person, turn.now)
+    if added:
+        await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
     count = await service.affected(turn.session, ticket)
     if added:
         await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name or 'a teacher'}"
@@ -99,4 +101,5 @@ async def _announce(turn: Turn[Incoming], ticket: TicketRow) -> None:
     if where is not None:
         requester = await person_by_id(turn.session, ticket.requester_id)
         name = requester.display_name if requester else "a teacher"
-        turn.post(where, views.triage_card(ticket, 1, name, ""))
+        turn.post(where, views.triage_card(ticket, 1, name, "",
+                                           pictures=await pictures.shown(turn, ticket)))

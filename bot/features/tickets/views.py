@@ -67,7 +67,7 @@ def needs_article(ticket: TicketRow) -> bool:
 
 
 def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
-                replace: bool = False) -> Reply:
+                replace: bool = False, pictures: tuple[Block, ...] = ()) -> Reply:
     """The card coaches act on."""
     actions = {"new": ("claim", "reply", "wait", "resolve", "merge"),
                "assigned": ("reply", "wait", "resolve", "merge"),
@@ -81,7 +81,7 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                            "primary" if a in {"claim", "resolve"} else "default")
                     for a in actions)
     title = f"Ticket #{ticket.id}"
-    blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False),
+    blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False), *pictures,
               ticket_fields(ticket, affected, requester, assignee), Buttons(buttons))
     return Reply(f"{title}: {ticket.text[:150]}", blocks, replace_original=replace)
 
