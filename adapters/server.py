@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 from sqlalchemy import text
 
-from adapters import charts
+from adapters import attachments, charts
 from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
 from adapters.web import api as playground
@@ -158,6 +158,7 @@ def make_app(runtime: Runtime) -> web.Application:
     mount_platforms(app, runtime)
     playground.add_routes(app, runtime)
     charts.add_routes(app, runtime)
+    attachments.add_routes(app, runtime)
     app.cleanup_ctx.append(_watch_knowledge)
     return app
 
