@@ -80,5 +80,5 @@ def alt_text(name: str) -> str:
 def pictures_line(names: Sequence[str]) -> str:
     """The line under a card's pictures: their names, and how to get fresh links."""
     shown = ", ".join(names)
-    return (f"📎 {shown}. Picture links last 24 hours: open the ticket again from `/tickets` "
-            "for fresh ones.")
+    return (f"Attached: {shown}. Picture links last 24 hours: open the ticket again from "
+            "`/tickets` for fresh ones.")

@@ -139,7 +139,7 @@ class ConnectorStub:
         return [c for c in self.calls if c.path.startswith(("/v3/attachments/", "/shared/"))]
 
     async def _attachment(self, request: web.Request) -> web.Response:
-        call, failed = await self._record(request)
+        _, failed = await self._record(request)
         if failed is not None:
             return failed
         if not request.headers.get("Authorization", "").startswith("Bearer "):
@@ -149,7 +149,7 @@ class ConnectorStub:
             web.json_response({"error": {"code": "NotFound"}}, status=404)
 
     async def _shared_file(self, request: web.Request) -> web.Response:
-        call, failed = await self._record(request)
+        _, failed = await self._record(request)
         if failed is not None:
             return failed
         found = self.stored.get(request.match_info["aid"])

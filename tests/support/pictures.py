@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageDraw, PngImagePlugin
 
 CAMERA = "SecretCam 3000"  # the EXIF Make a cleaned picture must not keep
 WHERE = (40.0, 26.0, 46.0)  # GPS latitude in the EXIF of `phone_photo`
@@ -53,3 +53,16 @@ def leaks(data: bytes) -> list[str]:
     """Which of the planted secrets still appear anywhere in the bytes."""
     return [name for name, planted in (("camera", CAMERA.encode()), ("note", NOTE.encode()))
             if planted in data]
+
+
+def error_screen(width: int = 480, height: int = 270) -> bytes:
+    """A phone photo of a projector's "No signal" screen (with the phone's EXIF and GPS)."""
+    image = Image.new("RGB", (width, height), (20, 60, 170))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((width // 2 - 90, height // 2 - 30, width // 2 + 90, height // 2 + 30),
+                   fill=(10, 30, 90), outline="white", width=3)
+    draw.text((width // 2, height // 2), "NO SIGNAL", fill="white", anchor="mm",
+              font_size=28)
+    out = BytesIO()
+    image.save(out, "JPEG", quality=90, exif=_exif(False))
+    return out.getvalue()

@@ -6,6 +6,8 @@
 const log = document.getElementById("log");
 const errorBox = document.getElementById("error");
 let personas = false;
+let maxUpload = 0;
+const picture = document.getElementById("picture");
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -123,12 +125,33 @@ function persona() {
            name: document.getElementById("persona-name").value || "Guest" };
 }
 
-async function send(body, fromItem = null) {
+function showError(message) {
+  errorBox.textContent = message;
+  errorBox.hidden = false;
+}
+
+function megabytes(bytes) {
+  return `${(bytes / 1000000).toFixed(1)} MB`;
+}
+
+// A message goes as JSON; with a picture, as multipart: the same JSON as `payload`, and the file.
+function request(body, file) {
+  const payload = JSON.stringify({ persona: personas ? persona() : undefined, ...body });
+  if (!file) return { method: "POST", headers: { "Content-Type": "application/json" }, body: payload };
+  const form = new FormData();
+  form.append("payload", payload);
+  form.append("file", file);
+  return { method: "POST", body: form };
+}
+
+async function send(body, fromItem = null, file = null) {
   errorBox.hidden = true;
-  const response = await fetch("/playground/send", {
-    method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ persona: personas ? persona() : undefined, ...body }),
-  });
+  const response = await fetch("/playground/send", request(body, file));
+  if (response.status === 413) {
+    showError(`That picture is too big for the playground (the most is ${megabytes(maxUpload)}). ` +
+              "A screenshot of just the error is usually much smaller.");
+    return;
+  }
   const data = await response.json().catch(() => ({ message: "The server sent an unreadable answer." }));
   if (!response.ok) {
     errorBox.textContent = data.message || `Something went wrong (${response.status}).`;
@@ -148,18 +171,52 @@ async function poll() {
   for (const reply of (await response.json()).replies) renderReply(reply, null);
 }
 
+function chosen() {
+  const file = picture.files[0] || null;
+  document.getElementById("chosen").hidden = !file;
+  document.getElementById("chosen-name").textContent = file ? `Picture: ${file.name}` : "";
+  return file;
+}
+
+picture.addEventListener("change", chosen);
+document.getElementById("unpick").addEventListener("click", () => { picture.value = ""; chosen(); });
+
+// What the visitor sent, with a small preview of their picture (read as a data: URL, which the
+// page's Content-Security-Policy allows).
+function echo(text, file) {
+  const item = el("li", { className: "msg me" });
+  if (text) item.append(el("p", { textContent: text }));
+  if (file) {
+    const preview = el("img", { className: "sent", alt: `Your picture: ${file.name}` });
+    const reader = new FileReader();
+    reader.addEventListener("load", () => { preview.src = reader.result; });
+    reader.readAsDataURL(file);
+    item.append(preview);
+  }
+  log.append(item);
+}
+
 document.getElementById("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   const input = document.getElementById("say");
   const text = input.value.trim();
-  if (!text) return;
-  log.append(el("li", { className: "msg me", textContent: text }));
+  const file = chosen();
+  if (!text && !file) return;
+  if (file && file.size > maxUpload) {
+    showError(`That picture is ${megabytes(file.size)}; the playground takes up to ` +
+              `${megabytes(maxUpload)}. A screenshot of just the error is usually much smaller.`);
+    return;
+  }
+  echo(text, file);
   input.value = "";
-  send({ kind: "message", text });
+  picture.value = "";
+  chosen();
+  send({ kind: "message", text }, null, file);
 });
 
 fetch("/playground/config").then((r) => r.json()).then((config) => {
   personas = config.personas;
+  maxUpload = config.max_upload;
   const form = document.getElementById("persona");
   form.hidden = !personas;
   const select = document.getElementById("persona-role");
