@@ -29,6 +29,7 @@ feature = Feature(
         OnAction("tickets.reply", triage.ask_reply, COACH),
         OnAction("tickets.merge", triage.ask_merge, COACH),
         OnAction("tickets.suggest", triage.ask_draft, COACH),
+        OnAction("tickets.unpicture", triage.delete_pictures, COACH),
     ),
     forms=(
         OnForm("tickets.new", opening.from_form),

@@ -31,6 +31,11 @@ async def shown(turn: Turn[Incoming], ticket: TicketRow) -> tuple[Block, ...]:
     return await blocks_for(turn.session, turn.secret, owner_of(ticket.id), turn.now)
 
 
+async def delete_from(turn: Turn[Incoming], ticket: TicketRow) -> int:
+    """Delete a ticket's pictures (one showed a student, say); how many."""
+    return await forget(turn.session, [owner_of(ticket.id)])
+
+
 async def follow_merge(session: AsyncSession, source: TicketRow, target: TicketRow) -> None:
     """A merged ticket's pictures go with its teachers to the ticket kept."""
     await move(session, owner_of(source.id), owner_of(target.id))

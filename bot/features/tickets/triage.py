@@ -94,6 +94,14 @@ async def view(turn: Turn[Action]) -> list[Reply]:
     return [views.teacher_view(ticket)]
 
 
+async def delete_pictures(turn: Turn[Action]) -> list[Reply]:
+    """"Delete pictures" on a card: gone from the database and from every link, at once."""
+    ticket = await _ticket_of(turn)
+    count = await pictures.delete_from(turn, ticket)
+    lifecycle.record(turn.session, ticket, "pictures_deleted", turn.person, turn.now, str(count))
+    return [await card(turn, ticket)]
+
+
 async def ask_reply(turn: Turn[Action]) -> list[Reply]:
     """The coach's reply form."""
     ticket = await _ticket_of(turn)

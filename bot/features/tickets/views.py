@@ -74,11 +74,13 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                "waiting": ("claim", "reply", "resolve"),
                "resolved": ("reopen", "suggest") if needs_article(ticket) else ("reopen",),
                "closed": ("reopen",)}[ticket.status]
+    actions = (*actions, "unpicture") if pictures else actions
     labels = {"claim": "Claim", "reply": "Reply", "wait": "Waiting on teacher",
               "resolve": "Resolve", "reopen": "Reopen", "merge": "Merge into…",
-              "suggest": "Suggest an article from this fix"}
+              "suggest": "Suggest an article from this fix", "unpicture": "Delete pictures"}
     buttons = tuple(Button(labels[a], f"tickets.{a}", str(ticket.id),
-                           "primary" if a in {"claim", "resolve"} else "default")
+                           "primary" if a in {"claim", "resolve"} else
+                           "danger" if a == "unpicture" else "default")
                     for a in actions)
     title = f"Ticket #{ticket.id}"
     blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False), *pictures,

@@ -10,7 +10,7 @@ from adapters.runtime import Runtime
 from bot.attachments.links import opened
 from bot.attachments.models import AttachmentRow
 from bot.attachments.store import picture
-from bot.blocks import Button, Context, Image, Reply
+from bot.blocks import Button, Buttons, Context, Image, Reply
 from bot.features.tickets.models import TicketRow
 from bot.vocabulary import Attachment, Person
 from tests.bot.features.answers.test_ask import questions
@@ -157,3 +157,22 @@ async def test_a_picture_nothing_claimed_is_deleted_after_two_hours(
     async with runtime.sessions() as session:
         count = (await session.execute(select(func.count(AttachmentRow.id)))).scalar_one()
     assert count == 0
+
+
+async def test_a_coach_deletes_a_tickets_pictures_and_their_links_stop_opening(
+        chat: ConsoleChat, teacher: Person, triage: str, outbox: RecordingMessenger,
+        coach: Person, runtime: Runtime) -> None:
+    await chat.say("/ticket the class photo wall display is blank", as_=teacher,
+                   attachments=(photo(),))
+    [card] = outbox.posted(triage)
+    [image] = images(card)
+    [ticket] = await tickets(runtime)
+    [redrawn] = await chat.press(button("tickets.unpicture", ticket), as_=coach)
+    assert images(redrawn) == [] and "Delete pictures" not in [
+        b.label for blk in redrawn.blocks if isinstance(blk, Buttons) for b in blk.buttons]
+    assert await kept(runtime) == []
+    found = opened(runtime.bot.secret, image.url.removeprefix("/attachments/"),
+                   runtime.bot.clock.now())
+    assert found is not None  # the link is still well signed, but what it named is gone
+    async with runtime.sessions() as session:
+        assert await picture(session, found[0], found[1]) is None
