@@ -69,12 +69,12 @@ async def join(turn: Turn[Action]) -> list[Reply]:
         raise BadInput(f"Ticket #{ticket.id} is already {ticket.status}. Open a new one if "
                        "the problem is back.")
     added = await service.join(turn.session, ticket, turn.person, turn.now)
-    if added:
-        await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
     count = await service.affected(turn.session, ticket)
-    if added:
+    if added:  # what this teacher shared about it goes on the ticket, and the coach sees it
+        brought = await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
         await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name or 'a teacher'}"
-                          f" has the same problem ({count} teachers affected).")
+                          f" has the same problem ({count} teachers affected).",
+                          await pictures.shown(turn, ticket) if brought else ())
     text = (f"You're on ticket #{ticket.id} now ({count} teachers affected). "
             "I'll tell you when it's fixed." if added else f"You're already on #{ticket.id}.")
     return [Reply(text, (Text(text),), replace_original=True)]

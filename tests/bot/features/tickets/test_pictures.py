@@ -176,3 +176,16 @@ async def test_a_coach_deletes_a_tickets_pictures_and_their_links_stop_opening(
     assert found is not None  # the link is still well signed, but what it named is gone
     async with runtime.sessions() as session:
         assert await picture(session, found[0], found[1]) is None
+
+
+async def test_a_me_too_brings_the_second_teachers_picture_to_the_open_ticket(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, triage: str,
+        outbox: RecordingMessenger, runtime: Runtime) -> None:
+    await chat.say("/ticket the hallway printer jams on every page", as_=teacher)
+    await chat.say("/ticket the hallway printer jams on every page", as_=neighbour,
+                   attachments=(photo(),))
+    await chat.click("tickets.join", as_=neighbour)
+    [ticket] = await tickets(runtime)
+    assert [row.owner for row in await kept(runtime)] == [f"ticket:{ticket.id}"]
+    told = outbox.posted(triage)[-1]
+    assert "has the same problem" in told.text and len(images(told)) == 1
