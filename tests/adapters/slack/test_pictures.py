@@ -42,6 +42,13 @@ def ephemerals(slack: SlackClient) -> list[str]:
     return [call.params["text"] for call in slack.stub.of("chat.postEphemeral")]
 
 
+def context_lines(slack: SlackClient) -> list[str]:
+    """The small print (context blocks) of the private notes the teacher was shown."""
+    return [element["text"] for call in slack.stub.of("chat.postEphemeral")
+            for block in call.params.get("blocks") or [] if block["type"] == "context"
+            for element in block["elements"]]
+
+
 async def fetch(http: ClientSession, url: str) -> tuple[int, str, bytes]:
     """GET a card's image from prepbot's server, as Slack's image proxy would."""
     async with http.get(url.removeprefix(PUBLIC)) as response:
@@ -65,6 +72,7 @@ async def test_a_teachers_screenshot_reaches_the_triage_card_and_is_erased_with_
     [download] = slack.stub.of("files-pri")
     assert download.headers["Authorization"] == "Bearer xoxb-test"
     assert "keeping your picture" in ephemerals(slack)[-1]
+    assert any("photos never show students" in line for line in context_lines(slack))
 
     await slack.dm("ticket")
     [card] = posts_to(slack, triage)

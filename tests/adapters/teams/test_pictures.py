@@ -97,6 +97,7 @@ async def test_a_pasted_screenshot_reaches_the_triage_card_and_is_erased_with_he
     status, body = await fetch(http, url)
     assert status == 200 and leaks(body) == [] and metadata_of(body)["exif"] == {}
     assert "I attached your picture to the ticket" in said(connector)
+    assert "photos never show students" in said(connector)
 
     done = await asyncio.to_thread(erase, runtime, f"teams:{TEACHER['id']}")
     assert "attachments 1" in done
