@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 from sqlalchemy import text
 
-from adapters import charts
+from adapters import attachments, charts
 from adapters.district import DemoClock
 from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
@@ -159,6 +159,7 @@ def make_app(runtime: Runtime) -> web.Application:
     mount_platforms(app, runtime)
     playground.add_routes(app, runtime)
     charts.add_routes(app, runtime)
+    attachments.add_routes(app, runtime)
     app.cleanup_ctx.append(_watch_knowledge)
     app.cleanup_ctx.append(_refresh)
     return app

@@ -18,6 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import inbox, outbox, texts
+from bot.attachments.receiving import Receiver, only_files
+from bot.attachments.retention import attachment_rules
+from bot.attachments.store import hold
 from bot.blocks import Reply, Text
 from bot.errors import BadInput, PrepbotError
 from bot.feature import Feature
@@ -75,7 +78,9 @@ class Bot:
         self.messengers = Messengers()
         # Without a lasting secret, what must stay sealed is refused rather than lost.
         self.secret = secret or ServerSecret(os.urandom(32), lasting=False)
-        self.features = Registry((*features, housekeeping))
+        self.features = Registry((*features, housekeeping, attachment_rules))
+        # Files shared with a message: each adapter adds its platform's fetcher.
+        self.attachments = Receiver(settings.attachment_max_bytes, settings.attachment_types)
         self.router = self.features.router
         self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
                                             kb=kb))
@@ -126,7 +131,8 @@ class Bot:
         """
         kind = type(incoming).__name__.lower()
         self.metrics.incoming.labels(kind).inc()
-        incoming = scrubbed(incoming)
+        # Downloaded and cleaned before the transaction opens: no writer waits on a download.
+        incoming = await self.attachments.receive(scrubbed(incoming))
         if isinstance(incoming, Message) and incoming.text.strip():
             # Retrieval reads no table: done before the session, it never holds SQLite's
             # writer, and the answers feature finds the decision remembered.
@@ -175,10 +181,13 @@ class Bot:
             await self._reconnected(session, incoming.person.platform)
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
         await remember_conversation(session, incoming.conversation, person.id, now)
+        kept = await hold(session, person.id, incoming.attachments, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
                     self.messengers, self.features, self.secret)
         started = time.perf_counter()
-        replies = await self.router.dispatch(turn)
+        replies = [] if only_files(incoming) else await self.router.dispatch(turn)
+        told = self.attachments.note(incoming, kept)  # after dispatch: a feature may claim them
+        replies = [*replies, told] if told else replies
         source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
         notices = await outbox.plan(session, turn.notices, source, now)
         if arrival is not None:

@@ -7,6 +7,7 @@ are never exported (bot/feature.py); the core says it for its own tables here.
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -48,6 +49,10 @@ def person_links() -> list[tuple[Table, str]]:
             for fk in table.foreign_keys if fk.column.table.name == "people"]
 
 
+# Bytes a person gets whole in their export, as base64 (their own pictures); others are sized.
+WHOLE = {("attachments", "data")}
+
+
 def _plain(value: Any) -> Any:
     """A JSON-ready value."""
     if isinstance(value, datetime | date | time):
@@ -77,7 +82,8 @@ async def export_person(session: AsyncSession, rules: Rules, platform: str,
         if table.name in rules.never_exported:
             continue
         found = await session.execute(select(table).where(table.c[column] == person.id))
-        rows = [{k: _plain(v) for k, v in r._mapping.items()} for r in found]
+        rows = [{k: base64.b64encode(v).decode() if (table.name, k) in WHOLE else _plain(v)
+                 for k, v in r._mapping.items()} for r in found]
         if rows:
             tables.setdefault(table.name, []).extend(rows)
     return {"person": {k: _plain(v) for k, v in row._mapping.items()}, "tables": tables,

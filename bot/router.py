@@ -175,4 +175,5 @@ def as_command(message: Message, known: set[str] | None = None) -> Command | Non
     else:
         return None
     return Command(person=message.person, conversation=message.conversation,
-                   event_id=message.event_id, name=name, text=words[1] if len(words) > 1 else "")
+                   event_id=message.event_id, name=name, text=words[1] if len(words) > 1 else "",
+                   attachments=message.attachments)

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     inbox_lease_seconds: float = Field(default=30, gt=0,
                                        validation_alias="PREPBOT_INBOX_LEASE_SECONDS")
     refresh_seconds: float = Field(default=2, gt=0, validation_alias="PREPBOT_REFRESH_SECONDS")
+    attachment_max_bytes: int = Field(default=10_000_000, gt=0,
+                                      validation_alias="PREPBOT_ATTACHMENT_MAX_BYTES")
+    attachment_types: str = Field(default="png,jpeg,gif,webp",
+                                  validation_alias="PREPBOT_ATTACHMENT_TYPES")
 
     @field_validator("database_url", mode="before")
     @classmethod

@@ -1,6 +1,7 @@
 """Every table prepbot has: the core's and each feature's, for Alembic, copies and tests."""
 
 from bot import charts, inbox, stored_settings
+from bot.attachments import models as attachments
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.cycles import models as cycles
@@ -22,6 +23,7 @@ metadata = Base.metadata
 
 __all__ = [
     "answers",
+    "attachments",
     "charts",
     "coffee",
     "cycles",

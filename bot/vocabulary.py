@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from collections.abc import Mapping
@@ -49,6 +50,24 @@ class Conversation:
         return self.channel or self.id
 
 
+@dataclass(frozen=True, kw_only=True)
+class Attachment:
+    """A file shared with a message (a screenshot, a photo of an error screen).
+
+    An adapter gives either the bytes (`data`, when they came with the request, as in the
+    playground) or `ref`, opaque to the core, that the platform's fetcher downloads them with
+    (bot/attachments/receiving.py). The core checks the bytes, cleans and stores them; `refused`
+    says why it did not keep one.
+    """
+
+    name: str = ""
+    media_type: str = ""  # what the platform says it is; the core believes only the bytes
+    size: int | None = None  # as the platform declared it, before any download
+    ref: str = ""
+    data: bytes = b""
+    refused: str = ""
+
+
 class Origin(TypedDict):
     """Who, where and which event: the fields every incoming kind shares, for `**origin`."""
 
@@ -64,6 +83,7 @@ class Incoming:
     person: Person
     conversation: Conversation
     event_id: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,7 +127,13 @@ KINDS: dict[str, type[Incoming]] = {k.__name__: k for k in (Message, Command, Ac
 def incoming_to_json(incoming: AnyIncoming) -> str:
     """An incoming event as JSON, to keep in the inbox until it is handled."""
     return json.dumps({"kind": type(incoming).__name__, **dataclasses.asdict(incoming)},
-                      separators=(",", ":"))
+                      separators=(",", ":"), default=_bytes_as_text)
+
+
+def _bytes_as_text(value: object) -> str:
+    if isinstance(value, bytes):  # an attachment's bytes
+        return base64.b64encode(value).decode()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def incoming_from_json(text: str) -> AnyIncoming:
@@ -116,6 +142,8 @@ def incoming_from_json(text: str) -> AnyIncoming:
     kind = KINDS[data.pop("kind")]
     data["person"] = Person(**data["person"])
     data["conversation"] = Conversation(**data["conversation"])
+    data["attachments"] = tuple(Attachment(**{**a, "data": base64.b64decode(a.get("data", ""))})
+                                for a in data.get("attachments", ()))
     found = kind(**data)
     assert isinstance(found, Message | Command | Action | Submission)
     return found

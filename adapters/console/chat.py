@@ -8,8 +8,22 @@ from collections.abc import Awaitable, Callable, Mapping
 from adapters.console.forms import fill
 from adapters.console.text import render
 from bot.app import Bot
-from bot.blocks import Button, Buttons, Form, Reply
-from bot.vocabulary import Action, AnyIncoming, Conversation, Message, Origin, Person, Submission
+from bot.blocks import (
+    Button,
+    Buttons,
+    Form,
+    Reply,
+)
+from bot.vocabulary import (
+    Action,
+    AnyIncoming,
+    Attachment,
+    Conversation,
+    Message,
+    Origin,
+    Person,
+    Submission,
+)
 
 BANNER = "prepbot chat. Ask a question, type /prepbot help, or 'quit' to leave."
 News = Callable[[], Awaitable[list[str | Reply]]]
@@ -37,9 +51,10 @@ class ConsoleChat:
         where = Conversation(platform=person.platform, id=f"dm-{person.user_id}")
         return Origin(person=person, conversation=where, event_id=str(uuid.uuid4()))
 
-    async def say(self, text: str, as_: Person | None = None) -> list[Reply]:
-        """Type a line: free text, or a `/command`."""
-        message = Message(text=text, **self._common(as_))
+    async def say(self, text: str, as_: Person | None = None,
+                  attachments: tuple[Attachment, ...] = ()) -> list[Reply]:
+        """Type a line: free text, or a `/command` (with files shared alongside, if any)."""
+        message = Message(text=text, attachments=attachments, **self._common(as_))
         return await self.send(self.bot.command_from_text(message))
 
     def button(self, label_or_id: str) -> Button:

@@ -194,7 +194,8 @@ def image(block: Image, public_url: str) -> list[Json]:
     """An image block with an absolute URL, or its alt text when there is none to give."""
     url = images.absolute(block.url, public_url, "Slack")
     if url is None:  # Slack rejects the whole message for a relative image_url
-        return [{"type": "context", "elements": [plain(f"Chart: {block.alt}", MAX_SECTION)]}]
+        return [{"type": "context", "elements": [plain(images.said(block.alt, block.url),
+                                                        MAX_SECTION)]}]
     return [{"type": "image", "image_url": url, "alt_text": trim(block.alt, 2000)}]
 
 

@@ -24,6 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import home, inbound
 from adapters.slack.blockkit import SUBMIT_FORM
 from adapters.slack.delivery import Delivery
+from adapters.slack.files import SlackFiles
 from adapters.slack.inbound import Payload
 from adapters.slack.intake import Intake
 from adapters.slack.messenger import SlackMessenger
@@ -61,6 +62,7 @@ class SlackAdapter:
         self.messenger = SlackMessenger(client, public_url)
         self.delivery = Delivery(client, public_url)
         self.intake = Intake(bot, self.delivery, self.messenger)
+        bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
         # (Socket Mode needs no signature), so bolt's own check is off.

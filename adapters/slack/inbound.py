@@ -10,6 +10,7 @@ from typing import Any
 
 from adapters.slack import modals
 from adapters.slack.blockkit import SUBMIT_FORM, core_action_id
+from adapters.slack.files import attachments_of
 from bot.vocabulary import Action, Command, Conversation, Message, Origin, Person, Submission
 
 PLATFORM = "slack"
@@ -87,7 +88,8 @@ def direct_message(body: Payload, bot_user_id: str | None) -> tuple[Message, Whe
     origin = _origin(str(event["user"]), "", conversation(channel, True, thread),
                      body.get("event_id"))
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
-    return Message(text=str(event.get("text", "")), **origin), where
+    return Message(text=str(event.get("text", "")), attachments=attachments_of(event),
+                   **origin), where
 
 
 def overheard(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | None:
@@ -128,7 +130,7 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
     origin = _origin(str(event["user"]), "", conversation(channel, channel.startswith("D"),
                                                           thread), body.get("event_id"))
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
-    return Message(text=text, **origin), where
+    return Message(text=text, attachments=attachments_of(event), **origin), where
 
 
 def command(body: Payload) -> tuple[Command, Where]:

@@ -21,6 +21,7 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
     """
     from adapters.teams.activity_bot import ActivityBot
     from adapters.teams.cloud_adapter import make_adapter, make_authentication, make_handler
+    from adapters.teams.files import TeamsFiles
     from adapters.teams.messenger import DeliveryProblems, TeamsMessenger
     from adapters.teams.recovery import responder
 
@@ -28,6 +29,7 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
     adapter = make_adapter(authentication or make_authentication(settings))
     bot = ActivityBot(runtime.bot, settings.public_url, settings.microsoft_app_id)
     app.router.add_post(ROUTE, make_handler(adapter, bot))
+    runtime.bot.attachments.add(TeamsFiles(adapter, settings.microsoft_app_id))
     problems = DeliveryProblems(runtime.metrics.registry)
     messenger = TeamsMessenger(adapter, settings.microsoft_app_id, runtime.sessions, problems,
                                settings.public_url)

@@ -126,7 +126,7 @@ def render_image(block: Image, public_url: str) -> list[Json]:
     """An Image with an absolute URL, or its alt text when there is none to give."""
     url = images.absolute(block.url, public_url, "Teams")
     if url is None:  # Teams cannot fetch a relative URL: say what the chart shows instead
-        return [plain(f"Chart: {block.alt}", isSubtle=True, size="small")]
+        return [plain(images.said(block.alt, block.url), isSubtle=True, size="small")]
     return [{"type": "Image", "url": url, "altText": trim(block.alt, 1000)}]
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
+from adapters.teams.files import attachments_of
 from bot.vocabulary import (
     Action,
     AnyIncoming,
@@ -159,20 +160,22 @@ def _text(value: Any) -> str:
 
 
 def from_message(activity: Activity) -> AnyIncoming | None:
-    """A typed message (mention removed; a bare "help" is /prepbot help) or a card submit."""
+    """A typed message (mention removed; a bare "help" is /prepbot help), with the files and
+    pasted images it carries, or a card submit."""
     origin = origin_of(activity)
     if activity.value is not None:
         return from_card(activity.value, origin)
     text = text_without_mention(activity)
-    if not text:
+    files = attachments_of(activity)
+    if not text and not files:
         return None
     heard, thread = hearing(activity)
     if heard != "addressed":  # another bot's message is never anything to prepbot
         bot = str(activity.from_property.id).startswith(BOT_ID)
         return None if bot else Message(text=text, heard=heard, thread=thread, **origin)
     if text.lower() == "help":
-        return Command(name="prepbot", text="help", **origin)
-    return Message(text=text, **origin)
+        return Command(name="prepbot", text="help", attachments=files, **origin)
+    return Message(text=text, attachments=files, **origin)
 
 
 def from_execute(activity: Activity) -> Action | Submission | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import uuid
@@ -14,8 +15,9 @@ from aiohttp import web
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from adapters.attachments import serving
 from adapters.district.people import SCHOOL
-from adapters.web import demo, visitors
+from adapters.web import demo, uploads, visitors
 from adapters.web.demo import TRIAGE, Playground
 from adapters.web.serialize import reply_json
 from bot.app import Bot
@@ -114,9 +116,13 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
 
     async def config(request: web.Request) -> web.Response:
         place = get(request)
+        settings = place.bot.settings
         response = web.json_response({"personas": place.personas,
                                       "roles": [r.value for r in Role],
-                                      "commands": commands(place.bot)})
+                                      "commands": commands(place.bot),
+                                      "max_upload": uploads.most_bytes(
+                                          settings.max_body_bytes,
+                                          settings.attachment_max_bytes)})
         visitor = visitors.visitor_of(request, place.bot.secret) or visitors.issue(
             response, place.bot.secret)
         response.headers["X-Prepbot-Visitor"] = visitor
@@ -143,13 +149,14 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
     async def send(request: web.Request) -> web.Response:
         place = get(request)
         try:
-            payload = Send.model_validate(json.loads(await request.text()))
-        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
-            return bad_request("The request body must be JSON.")
-        except ValidationError as error:
+            body, picture = await uploads.read_send(request)
+            payload = Send.model_validate(body)
+        except ValidationError as error:  # before ValueError: it is one
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "body"
             return bad_request(f"{where}: {first['msg']}")
+        except (ValueError, RecursionError):  # not JSON, or a multipart body without one
+            return bad_request("The request body must be JSON.")
         visitor = visitors.visitor_of(request, place.bot.secret)
         response = web.json_response({})
         if visitor is None:
@@ -163,6 +170,8 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
                 return response
         staff = place.personas and payload.persona.role != Role.TEACHER
         incoming = to_incoming(payload, person, f"web-{uuid.uuid4()}", staff)
+        if picture is not None:
+            incoming = dataclasses.replace(incoming, attachments=(picture,))
         if isinstance(incoming, Message):
             incoming = place.bot.command_from_text(incoming)
         replies = await place.bot.handle(incoming)
@@ -234,6 +243,8 @@ def _mount(app: web.Application, get: Callable[[web.Request], Playground]) -> No
     app.router.add_get("/playground/config", routes["config"])
     app.router.add_post("/playground/send", routes["send"])
     app.router.add_get("/playground/inbox", routes["inbox"])
+    # Pictures on tickets, from this playground's own world (a demo may have its own database).
+    app.router.add_get("/playground/attachments/{token}", serving(lambda r: get(r).bot))
     app.router.add_static("/static/", STATIC)
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from bot.blocks import Block, Reply
+from bot.attachments.links import PREFIX as PICTURES
+from bot.blocks import Block, Image, Reply
 
 
 def block_json(block: Block) -> dict[str, Any]:
     """One block as a JSON object with a `type` field (the block's class name, lower case)."""
     body = dataclasses.asdict(block)
     body["type"] = type(block).__name__.lower()
+    if isinstance(block, Image) and block.url.startswith(PICTURES):
+        body["url"] = "/playground" + block.url  # served from the playground's own world
     return body
 
 

@@ -1,4 +1,6 @@
-"""A local stub of the Bot Connector service (the activity's serviceUrl): records every call."""
+"""A local stub of the Bot Connector service (the activity's serviceUrl), with the attachments
+Teams keeps for pasted images and the pre-authenticated downloads of files sent in a personal
+chat: records every call."""
 
 from __future__ import annotations
 
@@ -79,6 +81,7 @@ class ConnectorStub:
     server: TestServer | None = None
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
     on_call: Callable[[Call], Awaitable[None]] | None = None
+    stored: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # attachment id or file
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -103,6 +106,8 @@ class ConnectorStub:
         app = web.Application()
         app.router.add_route("*", "/v3/conversations", self._conversations)
         app.router.add_route("*", "/v3/conversations/{cid}/{rest:.*}", self._conversation)
+        app.router.add_get("/v3/attachments/{aid}/views/{view}", self._attachment)
+        app.router.add_get("/shared/{aid}", self._shared_file)
         self.server = TestServer(app, host="127.0.0.1", port=0)
         await self.server.start_server()
 
@@ -110,6 +115,47 @@ class ConnectorStub:
         """Stop serving."""
         if self.server is not None:
             await self.server.close()
+
+    def pasted_image(self, data: bytes) -> Json:
+        """An image pasted into a Teams message, as its activity attaches it: kept by the Bot
+        Connector and read with the bot's token."""
+        key = f"0-eus-d1-{len(self.stored) + 1:08d}"
+        self.stored[key] = (data, "image/png")
+        return {"contentType": "image/*", "contentUrl": f"{self.url}v3/attachments/{key}/views/"
+                                                        "original"}
+
+    def sent_file(self, name: str, data: bytes) -> Json:
+        """A file sent to the bot in a personal chat: on OneDrive, with a short-lived
+        pre-authenticated download URL."""
+        key = f"file-{len(self.stored) + 1}"
+        self.stored[key] = (data, "application/octet-stream")
+        return {"contentType": "application/vnd.microsoft.teams.file.download.info",
+                "name": name, "contentUrl": f"https://contoso.sharepoint.example/{name}",
+                "content": {"downloadUrl": f"{self.url}shared/{key}?tempauth=stub",
+                            "uniqueId": key, "fileType": name.rpartition(".")[2]}}
+
+    def downloads(self) -> list[Call]:
+        """The attachment and file downloads the bot made."""
+        return [c for c in self.calls if c.path.startswith(("/v3/attachments/", "/shared/"))]
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        _, failed = await self._record(request)
+        if failed is not None:
+            return failed
+        if not request.headers.get("Authorization", "").startswith("Bearer "):
+            return web.json_response({"error": {"code": "Unauthorized"}}, status=401)
+        found = self.stored.get(request.match_info["aid"])
+        return web.Response(body=found[0], content_type=found[1]) if found else \
+            web.json_response({"error": {"code": "NotFound"}}, status=404)
+
+    async def _shared_file(self, request: web.Request) -> web.Response:
+        _, failed = await self._record(request)
+        if failed is not None:
+            return failed
+        found = self.stored.get(request.match_info["aid"])
+        if found is None or request.query.get("tempauth") != "stub":
+            return web.Response(status=403, text="expired")
+        return web.Response(body=found[0], content_type=found[1])
 
     async def _record(self, request: web.Request) -> tuple[Call, web.Response | None]:
         raw = await request.read()

@@ -1,4 +1,5 @@
-"""A local stub of the Slack Web API, response_url and Socket Mode (127.0.0.1, port 0).
+"""A local stub of the Slack Web API, response_url, file downloads and Socket Mode (127.0.0.1,
+port 0).
 
 It records every call the real slack_sdk client makes, answers the methods prepbot uses,
 and can be told to answer the next call of a method with a 429 or a 5xx first.
@@ -53,6 +54,8 @@ class SlackStub:
         self.channels: dict[str, str] = {}  # name -> id, for conversations.list
         self.history: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         self.users: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, dict[str, Any]] = {}  # file id -> file object (files.info)
+        self.file_bytes: dict[str, tuple[bytes, str]] = {}  # download path -> (bytes, type)
         self.sockets: list[web.WebSocketResponse] = []
         self.socket_received: list[dict[str, Any]] = []
         self._connected = asyncio.Event()
@@ -62,6 +65,7 @@ class SlackStub:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)  # users.info and others are GETs
         app.router.add_post("/response/{id}", self._response_url)
+        app.router.add_get("/files-pri/{path:.*}", self._download)
         app.router.add_get("/socket", self._socket)
         self.server = TestServer(app, host="127.0.0.1", port=0)
 
@@ -84,6 +88,21 @@ class SlackStub:
     def response_url(self, name: str = "r1") -> str:
         """A response_url Slack would put in a command or interactive payload."""
         return str(self.server.make_url(f"/response/{name}"))
+
+    def share(self, name: str, data: bytes, mimetype: str, size: int | None = None
+              ) -> dict[str, Any]:
+        """A file uploaded to Slack: its file object, as a message event carries it; its
+        url_private_download serves the bytes to a request with a bot token."""
+        file_id = f"F{len(self.files) + 1:04d}"
+        path = f"T1-{file_id}/download/{name}"
+        self.file_bytes[path] = (data, mimetype)
+        url = str(self.server.make_url(f"/files-pri/{path}"))
+        found = {"id": file_id, "name": name, "title": name, "mimetype": mimetype,
+                 "filetype": name.rpartition(".")[2], "size": len(data) if size is None else size,
+                 "mode": "hosted", "is_external": False, "user": "UTEACHER",
+                 "url_private": url.replace("/download/", "/"), "url_private_download": url}
+        self.files[file_id] = found
+        return found
 
     def fail_next(self, method: str, status: int, headers: dict[str, str] | None = None) -> None:
         """Answer the next call of `method` with this status before answering normally."""
@@ -135,6 +154,18 @@ class SlackStub:
             return web.Response(status=status, headers=headers, text="error")
         return web.Response(text="ok")
 
+    async def _download(self, request: web.Request) -> web.Response:
+        """url_private_download: the bytes with a bot token; Slack's sign-in page without."""
+        path = request.match_info["path"]
+        self._record(Call("files-pri", {"path": path}, dict(request.headers)))
+        if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
+            return web.Response(text="<html><title>Sign in | Slack</title></html>",
+                                content_type="text/html")
+        if path not in self.file_bytes:
+            return web.Response(status=404, text="file not found")
+        data, mimetype = self.file_bytes[path]
+        return web.Response(body=data, content_type=mimetype)
+
     def _record(self, call: Call) -> None:
         self.calls.append(call)
         self._changed.set()
@@ -170,6 +201,10 @@ class SlackStub:
             return self._channels(params)
         if method == "users.info":
             return {"ok": True, "user": self.user(str(params.get("user", "")))}
+        if method == "files.info":
+            found = self.files.get(str(params.get("file", "")))
+            return {"ok": True, "file": found} if found else {"ok": False,
+                                                              "error": "file_not_found"}
         if method == "apps.connections.open":
             return {"ok": True, "url": str(self.server.make_url("/socket")).replace("http", "ws")}
         return {"ok": False, "error": "unknown_method"}

@@ -10,6 +10,8 @@ let personas = false;
 let seen = "";  // the last district event this page showed
 let pending = 0;
 let signIn = 0;  // counts persona switches: an answer to an earlier persona is not shown
+let maxUpload = 0;
+const picture = document.getElementById("picture");
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -133,14 +135,35 @@ function busy(on) {
   working.hidden = pending === 0;
 }
 
-async function send(body, fromItem = null) {
+function showError(message) {
+  errorBox.textContent = message;
+  errorBox.hidden = false;
+}
+
+function megabytes(bytes) {
+  return `${(bytes / 1000000).toFixed(1)} MB`;
+}
+
+// A message goes as JSON; with a picture, as multipart: the same JSON as `payload`, and the file.
+function request(body, file) {
+  const payload = JSON.stringify({ persona: personas ? persona() : undefined, ...body });
+  if (!file) return { method: "POST", headers: { "Content-Type": "application/json" }, body: payload };
+  const form = new FormData();
+  form.append("payload", payload);
+  form.append("file", file);
+  return { method: "POST", body: form };
+}
+
+async function send(body, fromItem = null, file = null) {
   errorBox.hidden = true;
   const asked = signIn;
   busy(true);
-  const response = await fetch("/playground/send", {
-    method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ persona: personas ? persona() : undefined, ...body }),
-  }).finally(() => busy(false));
+  const response = await fetch("/playground/send", request(body, file)).finally(() => busy(false));
+  if (response.status === 413) {
+    showError(`That picture is too big for the playground (the most is ${megabytes(maxUpload)}). ` +
+              "A screenshot of just the error is usually much smaller.");
+    return;
+  }
   const data = await response.json().catch(() => ({ message: "The server sent an unreadable answer." }));
   if (!response.ok) {
     errorBox.textContent = data.message || `Something went wrong (${response.status}).`;
@@ -208,13 +231,47 @@ function switched() {
   if (who.role === "admin") say("/prepbot setup");
 }
 
+function chosen() {
+  const file = picture.files[0] || null;
+  document.getElementById("chosen").hidden = !file;
+  document.getElementById("chosen-name").textContent = file ? `Picture: ${file.name}` : "";
+  return file;
+}
+
+picture.addEventListener("change", chosen);
+document.getElementById("unpick").addEventListener("click", () => { picture.value = ""; chosen(); });
+
+// What the visitor sent, with a small preview of their picture (read as a data: URL, which the
+// page's Content-Security-Policy allows).
+function echo(text, file) {
+  const item = el("li", { className: "msg me" });
+  if (text) item.append(el("p", { textContent: text }));
+  if (file) {
+    const preview = el("img", { className: "sent", alt: `Your picture: ${file.name}` });
+    const reader = new FileReader();
+    reader.addEventListener("load", () => { preview.src = reader.result; });
+    reader.readAsDataURL(file);
+    item.append(preview);
+  }
+  log.append(item);
+}
+
 document.getElementById("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   const input = document.getElementById("say");
   const text = input.value.trim();
-  if (!text) return;
+  const file = chosen();
+  if (!text && !file) return;
+  if (file && file.size > maxUpload) {
+    showError(`That picture is ${megabytes(file.size)}; the playground takes up to ` +
+              `${megabytes(maxUpload)}. A screenshot of just the error is usually much smaller.`);
+    return;
+  }
+  echo(text, file);
   input.value = "";
-  say(text);
+  picture.value = "";
+  chosen();
+  send({ kind: "message", text }, null, file);
 });
 
 for (const button of document.querySelectorAll("#district button[data-command]")) {
@@ -225,6 +282,7 @@ document.getElementById("persona-name").addEventListener("change", switched);
 
 fetch("/playground/config").then((r) => r.json()).then((config) => {
   personas = config.personas;
+  maxUpload = config.max_upload;
   const form = document.getElementById("persona");
   form.hidden = !personas;
   const select = document.getElementById("persona-role");

@@ -74,8 +74,8 @@ GREETING = ("Hi! I'm prepbot, the tech helper. Tell me what's going on in your o
             "example *the projector says no signal*, and I'll find the fix.")
 THANKS = "You're welcome! Ask me anytime."
 NO_CONTEXT = "Tell me what's going on, for example: *the projector says no signal*."
-UPLOAD = ("I can't look at files or pictures yet. Tell me in a sentence what's going on, for "
-          "example *the copier says paper jam in tray 2*.")
+UPLOAD = ("I can't look at files or pictures myself. Tell me in a sentence what's going on, "
+          "for example *the copier says paper jam in tray 2*.")
 CLARIFY = "Happy to help. What is it about?"
 SOMETHING_ELSE = "Something else"
 SOMETHING_ELSE_SAID = ("Tell me a bit more in your own words: what are you trying to do, and "

@@ -43,6 +43,7 @@ feature = Feature(
         OnAction("tickets.merge", triage.ask_merge, COACH),
         OnAction("tickets.suggest", triage.ask_draft, COACH),
         OnAction("tickets.cycle", coaching.start_cycle, COACH),
+        OnAction("tickets.unpicture", triage.delete_pictures, COACH),
     ),
     forms=(
         OnForm("tickets.new", opening.from_form),

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
+from bot.features.tickets.pictures import follow_merge, forget_with
 from bot.people.models import PersonRow
 
 # kind -> (statuses it may start from, status it leads to)
@@ -66,6 +67,7 @@ async def merge(session: AsyncSession, source: TicketRow, target: TicketRow, act
         if person_id not in on_target:
             session.add(TicketPersonRow(ticket_id=target.id, person_id=person_id, joined_at=now))
     source.merged_into = target.id
+    await follow_merge(session, source, target)
     source.status, source.closed_at = "closed", now
     record(session, source, "merged", actor, now, f"#{target.id}")
     record(session, target, "merged", actor, now, f"#{source.id}")
@@ -84,6 +86,7 @@ async def purge_closed(session: AsyncSession, now: datetime, retention_days: int
                                          TicketRow.closed_at < cutoff)
     ids = list((await session.execute(expired)).scalars())
     if ids:
+        await forget_with(session, ids)
         await session.execute(delete(TicketEventRow).where(TicketEventRow.ticket_id.in_(ids)))
         await session.execute(delete(TicketPersonRow).where(TicketPersonRow.ticket_id.in_(ids)))
         await session.execute(update(TicketRow).where(TicketRow.merged_into.in_(ids))

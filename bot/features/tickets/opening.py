@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.tickets import service, views
+from bot.features.tickets import pictures, service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
@@ -70,9 +70,11 @@ async def join(turn: Turn[Action]) -> list[Reply]:
                        "the problem is back.")
     added = await service.join(turn.session, ticket, turn.person, turn.now)
     count = await service.affected(turn.session, ticket)
-    if added:
+    if added:  # what this teacher shared about it goes on the ticket, and the coach sees it
+        brought = await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
         await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name or 'a teacher'}"
-                          f" has the same problem ({count} teachers affected).")
+                          f" has the same problem ({count} teachers affected).",
+                          await pictures.shown(turn, ticket) if brought else ())
     text = (f"You're on ticket #{ticket.id} now ({count} teachers affected). "
             "I'll tell you when it's fixed." if added else f"You're already on #{ticket.id}.")
     return [Reply(text, (Text(text),), replace_original=True)]
@@ -99,4 +101,5 @@ async def _announce(turn: Turn[Incoming], ticket: TicketRow) -> None:
     if where is not None:
         requester = await person_by_id(turn.session, ticket.requester_id)
         name = requester.display_name if requester else "a teacher"
-        turn.post(where, views.triage_card(ticket, 1, name, ""))
+        turn.post(where, views.triage_card(ticket, 1, name, "",
+                                           pictures=await pictures.shown(turn, ticket)))

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
+from bot.features.tickets.pictures import attach_held
 from bot.masking import Masked, mask_student_data
 from bot.people.models import PersonRow
 
@@ -70,6 +71,7 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
     session.add(TicketPersonRow(ticket_id=ticket.id, person_id=requester.id, joined_at=now))
     session.add(TicketEventRow(ticket_id=ticket.id, at=now, kind="opened",
                                actor_id=requester.id, text=ticket.text))
+    await attach_held(session, requester.id, ticket, now)
     await session.flush()
     return Opened(ticket, masked, created=True)
 

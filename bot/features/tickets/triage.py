@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.blocks import Button, Buttons, Context, Reply, Text, form_reply
+from bot.blocks import Block, Button, Buttons, Context, Reply, Text, form_reply
 from bot.errors import BadInput, NotAllowed
-from bot.features.tickets import lifecycle, service, views
+from bot.features.tickets import lifecycle, pictures, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
@@ -27,7 +27,8 @@ async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) ->
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     return views.triage_card(ticket, await service.affected(turn.session, ticket),
                              requester.display_name if requester else "?",
-                             assignee.display_name if assignee else "", replace)
+                             assignee.display_name if assignee else "", replace,
+                             await pictures.shown(turn, ticket))
 
 
 async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow, sentence: str,
@@ -93,6 +94,14 @@ async def view(turn: Turn[Action]) -> list[Reply]:
     return [views.teacher_view(ticket)]
 
 
+async def delete_pictures(turn: Turn[Action]) -> list[Reply]:
+    """"Delete pictures" on a card: gone from the database and from every link, at once."""
+    ticket = await _ticket_of(turn)
+    count = await pictures.delete_from(turn, ticket)
+    lifecycle.record(turn.session, ticket, "pictures_deleted", turn.person, turn.now, str(count))
+    return [await card(turn, ticket)]
+
+
 async def ask_reply(turn: Turn[Action]) -> list[Reply]:
     """The coach's reply form."""
     ticket = await _ticket_of(turn)
@@ -136,19 +145,23 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     elif ticket.status == "closed" and ticket.resolved_at is None:
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         told = f"Added to ticket #{ticket.id}, and it's open again."
-    await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}")
+    added = await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
+    await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}",
+                      await pictures.shown(turn, ticket) if added else ())
     return [_with_note(Reply(told, (Text(told),)), masked)]
 
 
-async def tell_triage(turn: Turn[Incoming], ticket: TicketRow, text: str) -> None:
+async def tell_triage(turn: Turn[Incoming], ticket: TicketRow, text: str,
+                      extra: tuple[Block, ...] = ()) -> None:
     """Tell the coach handling a ticket, or its triage channel while nobody has claimed it."""
+    said = Reply(text, (Text(text, markdown=False), *extra))
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     if assignee is not None:
-        turn.notify(assignee, Reply(text, (Text(text, markdown=False),)))
+        turn.notify(assignee, said)
         return
     where = await triage_conversation(turn.session, ticket.category)
     if where is not None:
-        turn.post(where, Reply(text, (Text(text, markdown=False),)))
+        turn.post(where, said)
 
 
 async def ask_merge(turn: Turn[Action]) -> list[Reply]:

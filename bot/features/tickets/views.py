@@ -70,7 +70,7 @@ def needs_article(ticket: TicketRow) -> bool:
 
 
 def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
-                replace: bool = False) -> Reply:
+                replace: bool = False, pictures: tuple[Block, ...] = ()) -> Reply:
     """The card coaches act on."""
     # Waiting on the teacher, a ticket someone handles is not offered to be claimed again.
     waiting = ("reply", "resolve") if ticket.assignee_id else ("claim", "reply", "resolve")
@@ -79,17 +79,19 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                "waiting": waiting,
                "resolved": ("reopen", "suggest") if needs_article(ticket) else ("reopen",),
                "closed": ("reopen",)}[ticket.status]
+    actions = (*actions, "unpicture") if pictures else actions
     labels = {"claim": "Claim", "reply": "Reply", "wait": "Waiting on teacher",
               "resolve": "Resolve", "reopen": "Reopen", "merge": "Merge into…",
-              "suggest": "Suggest an article from this fix",
+              "suggest": "Suggest an article from this fix", "unpicture": "Delete pictures",
               "cycle": "Start a coaching cycle"}
     if ticket.status in {"new", "assigned", "waiting"} and ticket.category in OFFERED_FOR:
         actions = (*actions, "cycle")
     buttons = tuple(Button(labels[a], f"tickets.{a}", str(ticket.id),
-                           "primary" if a in {"claim", "resolve"} else "default")
+                           "primary" if a in {"claim", "resolve"} else
+                           "danger" if a == "unpicture" else "default")
                     for a in actions)
     title = f"Ticket #{ticket.id}"
-    blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False),
+    blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False), *pictures,
               ticket_fields(ticket, affected, requester, assignee), Buttons(buttons))
     return Reply(f"{title}: {excerpt(ticket.text, 150)}", blocks, replace_original=replace)
 
