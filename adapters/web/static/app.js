@@ -172,7 +172,10 @@ async function send(body, fromItem = null, file = null) {
   }
   if (asked !== signIn) return;  // the persona changed while this was on its way
   let first = null;
-  for (const reply of data.replies) first = first || renderReply(reply, fromItem);
+  for (const reply of data.replies) {
+    const shown = renderReply(reply, fromItem);
+    first = first || shown;
+  }
   // The start of the answer comes into view; the message box stays docked below it.
   if (first) first.scrollIntoView({ block: "nearest" });
 }
