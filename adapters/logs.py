@@ -84,11 +84,14 @@ def configure(log_format: str = "text", level: int | str = logging.INFO,
 
 
 def adapter_of(path: str) -> str:
-    """Which adapter serves a path: slack, teams, web, or ops (health, metrics, admin)."""
+    """Which adapter serves a path: slack, teams, helpdesk, web, or ops (health, metrics,
+    admin)."""
     if path.startswith("/slack/"):
         return "slack"
     if path.startswith("/api/messages"):
         return "teams"
+    if path.startswith("/helpdesk/"):
+        return "helpdesk"
     if path.startswith(("/healthz", "/metrics", "/admin/")):
         return "ops"
     return "web"

@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.blocks import Reply
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    OpenWork,
+    Receiver,
+    TicketListener,
+    UpdateTicket,
+)
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Action, Command, Message, Submission
@@ -89,3 +100,7 @@ class Feature:
     escalate: Escalate | None = None
     answer_extra: AnswerExtra | None = None
     open_work: OpenWork | None = None
+    ticket_news: TicketListener | None = None  # hears of new tickets and teachers' additions
+    update_ticket: UpdateTicket | None = None  # applies another system's word to a ticket
+    # Requests other systems make (bot/receiving.py), by name: "helpdesk.status".
+    receivers: Mapping[str, Receiver] = field(default_factory=dict)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import ColumnElement, and_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Block, Reply
 
 if TYPE_CHECKING:
+    from bot.people.models import PersonRow
+    from bot.receiving import Outcome, Receipt
     from bot.turn import Turn
+    from bot.vocabulary import Conversation
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,51 @@ class Section:
     daily: dict[str, dict[date, int]] = field(default_factory=dict)  # for the digest's chart
 
 
+@dataclass(frozen=True)
+class TicketNews:
+    """A ticket was opened, or a teacher added to one: for features that pass tickets on (a
+    district helpdesk). The text is as the ticket keeps it."""
+
+    ticket_id: int
+    kind: str  # "opened" or "teacher_reply"
+    text: str
+    person_id: int  # who opened it, or who wrote
+    at: datetime
+    category: str = "other"
+    school_id: int | None = None
+    room: str = ""
+    urgency: str = ""
+
+
+@dataclass(frozen=True)
+class TicketUpdate:
+    """Another system's word on a ticket: "resolved", "needs_info" (from the teacher) or a
+    "reply" to pass on; `source` names the system to the teacher."""
+
+    ticket_id: int
+    kind: str
+    text: str = ""
+    source: str = "the district helpdesk"
+
+
+class Teller(Protocol):
+    """Who can tell people something once its transaction commits: a Turn, or a Receipt."""
+
+    @property
+    def session(self) -> AsyncSession:
+        """The transaction the change is made in."""
+
+    @property
+    def now(self) -> datetime:
+        """The time of the change."""
+
+    def notify(self, person: PersonRow, reply: Reply) -> None:
+        """DM someone after the commit, through the ledger."""
+
+    def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Post to a conversation after the commit, through the ledger."""
+
+
 Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
@@ -89,6 +137,13 @@ DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]
 OpenWork = Callable[[AsyncSession, dict[int, str]], Awaitable[list[str]]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
+# Hears of new tickets and teachers' additions, in the same transaction (plans what it sends).
+TicketListener = Callable[[AsyncSession, TicketNews], Awaitable[None]]
+# Applies another system's word to a ticket and tells whom it concerns; returns what it did
+# ("resolved", "already resolved", "relayed"). Raises BadInput for a ticket it cannot find.
+UpdateTicket = Callable[[Teller, TicketUpdate], Awaitable[str]]
+# Answers a request another system made (bot/receiving.py), e.g. a helpdesk's webhook.
+Receiver = Callable[["Receipt"], Awaitable["Outcome"]]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.feature import Feature
-from bot.hooks import AnswerExtra, Describe, DigestSection, Eraser, Escalate, Export, OpenWork
+from bot.hooks import (
+    AnswerExtra,
+    Describe,
+    DigestSection,
+    Eraser,
+    Escalate,
+    Export,
+    OpenWork,
+    Receiver,
+    TicketListener,
+    UpdateTicket,
+)
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting
@@ -71,3 +82,18 @@ class Registry:
     def exports(self) -> dict[str, Export]:
         """Named exports for the command line."""
         return {name: export for f in self.features for name, export in f.exports.items()}
+
+    @property
+    def ticket_listeners(self) -> list[TicketListener]:
+        """Who hears of new tickets and teachers' additions (a helpdesk handoff)."""
+        return [f.ticket_news for f in self.features if f.ticket_news]
+
+    @property
+    def update_ticket(self) -> UpdateTicket | None:
+        """Who applies another system's word to a ticket (the tickets feature)."""
+        return next((f.update_ticket for f in self.features if f.update_ticket), None)
+
+    @property
+    def receivers(self) -> dict[str, Receiver]:
+        """Requests from other systems, by name."""
+        return {name: receive for f in self.features for name, receive in f.receivers.items()}

@@ -4,6 +4,7 @@ from bot import charts, inbox, stored_settings
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
 from bot.features.digest import models as digest
+from bot.features.helpdesk import models as helpdesk
 from bot.features.pulse import models as pulse
 from bot.features.tickets import models as tickets
 from bot.people import models as people
@@ -19,6 +20,7 @@ __all__ = [
            "charts",
            "coffee",
            "digest",
+           "helpdesk",
            "idempotency",
            "inbox",
            "metadata",

@@ -8,7 +8,8 @@ from bot.features.admin import feature as admin
 from bot.features.answers import feature as answers
 from bot.features.coffee import feature as coffee
 from bot.features.digest import feature as digest
+from bot.features.helpdesk import feature as helpdesk
 from bot.features.pulse import feature as pulse
 from bot.features.tickets import feature as tickets
 
-FEATURES: tuple[Feature, ...] = (answers, tickets, admin, coffee, pulse, digest)
+FEATURES: tuple[Feature, ...] = (answers, tickets, admin, coffee, pulse, digest, helpdesk)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
-from bot.ports import Messengers
+from bot.ports import Clock, Messengers
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.server_secret import ServerSecret
@@ -41,6 +41,8 @@ class Jobs:
     features: Registry | None = None
     # The server secret, for timed work that reads what is sealed (bot/server_secret.py).
     secret: ServerSecret | None = None
+    # The Bot's clock, for renderers that stamp the moment of sending (a signed webhook).
+    clock: Clock | None = None
 
     def planner(self, name: str) -> Callable[[Planner], Planner]:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""

@@ -1,7 +1,16 @@
 """Tickets: teachers ask for a person; coaches triage, reply, resolve; nothing is lost."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.tickets import digest, export, handlers, jobs, opening, similar, triage
+from bot.features.tickets import (
+    digest,
+    export,
+    handlers,
+    jobs,
+    opening,
+    outside,
+    similar,
+    triage,
+)
 from bot.roles import Role
 
 COACH = Role.COACH
@@ -49,4 +58,5 @@ feature = Feature(
     escalate=opening.escalate,
     answer_extra=similar.metoo_offer,
     open_work=similar.open_work_of,
+    update_ticket=outside.apply_update,
 )

@@ -8,6 +8,7 @@ from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
+from bot.hooks import Teller, TicketNews
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
@@ -137,10 +138,19 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         told = f"Added to ticket #{ticket.id}, and it's open again."
     await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}")
+    await tell_listeners(turn, ticket, "teacher_reply", text)
     return [_with_note(Reply(told, (Text(told),)), masked)]
 
 
-async def tell_triage(turn: Turn[Incoming], ticket: TicketRow, text: str) -> None:
+async def tell_listeners(turn: Turn[Incoming], ticket: TicketRow, kind: str, text: str) -> None:
+    """Let other features hear of it (a district helpdesk), in this same transaction."""
+    news = TicketNews(ticket.id, kind, text, turn.person.id, turn.now, ticket.category,
+                      ticket.school_id, ticket.room, ticket.urgency)
+    for listener in turn.features.ticket_listeners:
+        await listener(turn.session, news)
+
+
+async def tell_triage(turn: Teller, ticket: TicketRow, text: str) -> None:
     """Tell the coach handling a ticket, or its triage channel while nobody has claimed it."""
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     if assignee is not None:
