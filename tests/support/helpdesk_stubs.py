@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestServer
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 SMTP_USER, SMTP_PASSWORD = "prepbot", "smtp-password-never-shown"
+SERVER_LOG = "mail.log"  # aiosmtpd's logger: the helpdesk's mail server, not prepbot
 
 
 @dataclass
@@ -75,6 +76,10 @@ class WebhookReceiver:
         app = web.Application()
         app.router.add_post("/{path:.*}", self._receive)
         self.server = TestServer(app, host="127.0.0.1", port=0)
+
+    async def start(self) -> None:
+        """Listen; with no access log, since what the helpdesk's side logs is not prepbot's."""
+        await self.server.start_server(access_log=None)
 
     async def _receive(self, request: web.Request) -> web.Response:
         status = self.statuses.popleft() if self.statuses else 200

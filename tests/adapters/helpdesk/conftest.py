@@ -49,7 +49,7 @@ async def mailbox() -> AsyncIterator[Mailbox]:
 async def receiver() -> AsyncIterator[WebhookReceiver]:
     """Whatever the district put behind the webhook URL."""
     stub = WebhookReceiver()
-    await stub.server.start_server()
+    await stub.start()
     yield stub
     await stub.server.close()
 
