@@ -12,7 +12,7 @@ from bot.errors import BadInput
 from bot.features.helpdesk import service
 from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow
 from bot.features.helpdesk.routes import opened
-from bot.features.helpdesk.signing import SIGNATURE, refusal
+from bot.features.helpdesk.signing import SIGNATURE, ZENDESK_SIGNATURE, refusal
 from bot.hooks import TicketUpdate
 from bot.receiving import Outcome, Receipt
 from bot.storage.idempotency import claim_event
@@ -68,7 +68,9 @@ async def status(receipt: Receipt) -> Outcome:
     kind = STATUSES.get(str(document.get("status", "")).strip().lower())
     if kind is None:
         return Outcome("invalid", "status is one of: " + ", ".join(STATUSES))
-    event = str(document.get("id") or inbound.headers.get(SIGNATURE.lower(), ""))
+    headers = inbound.headers
+    event = str(document.get("id") or headers.get("x-zendesk-webhook-invocation-id") or
+                headers.get(SIGNATURE.lower()) or headers.get(ZENDESK_SIGNATURE.lower(), ""))
     if not await claim_event(receipt.session, f"helpdesk-status:{event}"[:255], receipt.now):
         return Outcome("duplicate", "this update was applied before")
     return await _apply(receipt, handoff, kind, str(document.get("message") or "")[:4000])

@@ -34,7 +34,8 @@ class Facts:
 
 def subject(handoff: HandoffRow, message: PassedRow, first_text: str) -> str:
     """The email subject: the ticket's number, its first words, and the thread reference."""
-    line = " ".join(first_text.split())
+    # Without quotes or backslashes, a helpdesk can put the subject in a JSON body as it is.
+    line = " ".join(first_text.split()).replace('"', "'").replace("\\", "/")
     words = line if len(line) <= 60 else line[:59].rstrip() + "…"
     prefix = "" if message.seq == 1 else "Re: "
     return f"{prefix}prepbot ticket #{handoff.ticket_id}: {words} [{handoff.thread}]"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
-from bot.features.helpdesk.signing import signature
+from bot.features.helpdesk.signing import signature, zendesk_signature
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from tests.adapters.helpdesk.conftest import (
@@ -180,3 +180,30 @@ async def test_a_status_for_no_ticket_or_of_no_known_kind_is_turned_away(
 
     assert [unknown.status, strange.status, broken.status] == [404, 400, 400]
     assert (await ticket(runtime, number))[0].status == "new"
+
+
+async def test_zendesks_own_webhook_signature_is_accepted_with_its_signing_secret(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        mailbox: Mailbox, outbox: RecordingMessenger, clock: FakeClock, admin: Person,
+        teacher: Person) -> None:
+    zendesk_secret = "dGhlLXplbmRlc2stc2lnbmluZy1zZWNyZXQ="  # what "Reveal secret" shows
+    await configure(chat, admin, f"default email {ADDRESS}", f"default secret {zendesk_secret}")
+    number = await open_ticket(chat, teacher, 'The "smart" board pen is off by an inch')
+    await runtime.dispatcher.tick()
+    title = mailbox.messages[0]["Subject"]  # becomes the Zendesk ticket's title
+    # The trigger's JSON, with {{ticket.title}} put in as Zendesk does: as it is.
+    body = ('{"thread": "' + title + '", "status": "resolved"}').encode()
+    stamp = clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def headers(secret: str) -> dict[str, str]:
+        return {"X-Zendesk-Webhook-Signature": zendesk_signature(secret, stamp, body),
+                "X-Zendesk-Webhook-Signature-Timestamp": stamp,
+                "X-Zendesk-Webhook-Invocation-Id": "8350205582",
+                "Content-Type": "application/json"}
+
+    forged = await http.post("/helpdesk/status", data=body, headers=headers("guess" * 5))
+    genuine = await http.post("/helpdesk/status", data=body, headers=headers(zendesk_secret))
+
+    assert [forged.status, genuine.status] == [401, 200], await genuine.text()
+    assert (await ticket(runtime, number))[0].status == "resolved"
+    assert "marked it resolved" in outbox.to(teacher)[0]
