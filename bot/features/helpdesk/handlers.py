@@ -39,8 +39,10 @@ async def helpdesk(turn: Turn[Command]) -> list[Reply]:
 
 async def _set(turn: Turn[Command] | Turn[Submission], route: routes.Route, verb: str,
                value: str) -> Reply:
-    row = await routes.route_row(turn.session, route, turn.now)
     off = value.lower() == "off"
+    if off and await turn.session.get(HelpdeskRouteRow, route.key) is None:
+        raise BadInput(f"The {route.label} route has no {verb} to turn off.")
+    row = await routes.route_row(turn.session, route, turn.now)
     if verb == "email":
         row.email = "" if off else routes.checked_email(value)
         said = ("Email is off." if off else
@@ -81,12 +83,11 @@ def secret_form(route: routes.Route) -> Form:
 
 async def save_secret(turn: Turn[Submission]) -> list[Reply]:
     """The secret form was submitted."""
-    key = turn.incoming.context
-    label = await routes.label_of(turn.session, key)
-    if not key or (key != routes.DEFAULT and ":" not in key):
+    route = await routes.route_of_key(turn.session, turn.incoming.context)
+    if route is None:
         raise BadInput(views.USAGE)
     value = turn.incoming.values.get("secret", "").strip()
-    return [await _set(turn, routes.Route(key, label), "secret", value)]
+    return [await _set(turn, route, "secret", value)]
 
 
 async def listing(session: AsyncSession) -> Reply:

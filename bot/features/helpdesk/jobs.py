@@ -24,9 +24,11 @@ async def _facts(session: AsyncSession, handoff: HandoffRow, message: PassedRow)
     opening = (await session.execute(select(PassedRow).where(
         PassedRow.handoff_id == handoff.id, PassedRow.seq == 1))).scalar_one_or_none()
     author = await person_by_id(session, (opening or message).author_id)
+    writer = await person_by_id(session, message.author_id)
     return views.Facts(school.name if school else "",
                        (author.display_name if author else "") or "a teacher",
-                       author.platform.title() if author else "chat")
+                       author.platform.title() if author else "chat",
+                       (writer.display_name if writer else "") or "a teacher")
 
 
 async def _first_text(session: AsyncSession, handoff: HandoffRow) -> str:

@@ -50,6 +50,16 @@ async def parse_route(session: AsyncSession, words: list[str]) -> Route:
                    "`school <name>`.")
 
 
+async def route_of_key(session: AsyncSession, key: str) -> Route | None:
+    """A stored key as a route, or None when it names no route there could be."""
+    kind, _, value = key.partition(":")
+    if key == DEFAULT or (kind == "category" and value in CATEGORIES):
+        return Route(key, await label_of(session, key))
+    school = await session.get(SchoolRow, int(value)) if (
+        kind == "school" and value.isdigit()) else None
+    return Route(key, f"school {school.name}") if school else None
+
+
 async def label_of(session: AsyncSession, key: str) -> str:
     """How an admin names a stored route."""
     kind, _, value = key.partition(":")

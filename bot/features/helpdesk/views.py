@@ -30,6 +30,7 @@ class Facts:
     school: str
     requester: str
     platform: str
+    writer: str = ""  # who wrote this message, when it is not the opening
 
 
 def subject(handoff: HandoffRow, message: PassedRow, first_text: str) -> str:
@@ -49,7 +50,8 @@ def email(handoff: HandoffRow, message: PassedRow, facts: Facts, first_text: str
         lines = [intro, "", message.text, "", *(f"{label}: {value}" for label, value in
                                                 _facts(handoff, facts))]
     else:
-        lines = [f"{facts.requester} added to ticket #{handoff.ticket_id}:", "", message.text]
+        lines = [f"{facts.writer or facts.requester} added to ticket #{handoff.ticket_id}:", "",
+                 message.text]
     lines += ["", f"Reference: {handoff.thread} (keep it in the subject when you reply)"]
     body = "\n".join(lines)
     headers = (("Subject", subject(handoff, message, first_text)),

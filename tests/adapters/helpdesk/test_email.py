@@ -148,3 +148,21 @@ async def test_an_email_with_no_reference_is_turned_away_without_a_retry(
         clock.now(), subject="Your invoice", **{"stripped-text": "Pay now"}))
 
     assert response.status == 406  # Mailgun's "rejected, do not retry"
+
+
+async def test_an_addition_by_a_me_too_teacher_is_signed_with_their_name(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, mailbox: Mailbox,
+        admin: Person, teacher: Person) -> None:
+    number = await emailed_ticket(chat, runtime, admin, teacher)
+    chen = Person(platform="console", user_id="chen", display_name="Mr Chen")
+    await chat.say("/prepbot school Lincoln Elementary", as_=chen)
+    [offer] = await chat.say(f"/ticket {PROBLEM}", as_=chen)
+    assert f"#{number}" in offer.text
+    await chat.click(f"Add me to #{number}", as_=chen)
+
+    await chat.submit("tickets.answer", {"text": "Mine too, in room 206."}, str(number),
+                      as_=chen)
+    await runtime.dispatcher.tick()
+
+    assert len(mailbox.messages) == 2  # joining alone sends nothing
+    assert "Mr Chen added to ticket" in mailbox.messages[1].get_content()

@@ -61,10 +61,13 @@ async def test_bad_input_gets_a_clear_message_and_changes_nothing(
              "printers email it@district.test": "A route is `default`",
              "school Nowhere High email it@district.test": "don't know a school",
              "default secret too-short": "16 to 200 characters",
+             "hardware email off": "has no email to turn off",
              "default email": "Usage:", "default frobnicate it": "Usage:"}
     for text, expected in tries.items():
         said = await say(chat, admin, f"/prepbot settings helpdesk {text}")
         assert expected in said, (text, said)
+    [forged] = await chat.submit("helpdesk.secret", {"secret": SECRET}, "school:999", as_=admin)
+    assert "Usage:" in forged.text
 
     async with runtime.sessions() as session:
         count = await session.scalar(select(func.count()).select_from(HelpdeskRouteRow))
