@@ -91,7 +91,7 @@ class TicketNews:
     district helpdesk). The text is as the ticket keeps it."""
 
     ticket_id: int
-    kind: str  # "opened" or "teacher_reply"
+    kind: str  # "opened", "teacher_reply", or "reopened" (by a teacher: still broken)
     text: str
     person_id: int  # who opened it, or who wrote
     at: datetime

@@ -16,7 +16,8 @@ from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow, PassedRow
 from bot.features.helpdesk.routes import shown_url
 from bot.features.helpdesk.service import now_text
 
-EVENTS = {"opened": "ticket.opened", "teacher_reply": "ticket.teacher_reply"}
+EVENTS = {"opened": "ticket.opened", "teacher_reply": "ticket.teacher_reply",
+          "reopened": "ticket.reopened"}
 USAGE = ("Usage: `/prepbot settings helpdesk <route> email <address>`, `... webhook <https URL>`, "
          "`... secret` (a form) or `... secret <value>`, `... email off`, `... webhook off`, "
          "`... off` (keep its tickets in prepbot) or `... remove`. A route is `default`, a "
@@ -49,6 +50,8 @@ def email(handoff: HandoffRow, message: PassedRow, facts: Facts, first_text: str
                  "reach the teacher in chat.")
         lines = [intro, "", message.text, "", *(f"{label}: {value}" for label, value in
                                                 _facts(handoff, facts))]
+    elif message.kind == "reopened":
+        lines = [reopened(handoff, facts)]
     else:
         lines = [f"{facts.writer or facts.requester} added to ticket #{handoff.ticket_id}:", "",
                  message.text]
@@ -57,6 +60,12 @@ def email(handoff: HandoffRow, message: PassedRow, facts: Facts, first_text: str
     headers = (("Subject", subject(handoff, message, first_text)),
                ("X-Prepbot-Thread", handoff.thread), ("X-Prepbot-Message", str(message.seq)))
     return Reply(body, (Fields(headers),))
+
+
+def reopened(handoff: HandoffRow, facts: Facts) -> str:
+    """What the helpdesk is told when a teacher reopens the ticket it resolved."""
+    return (f"{facts.writer or facts.requester} says it is still broken and reopened ticket "
+            f"#{handoff.ticket_id} in prepbot.")
 
 
 def webhook_body(handoff: HandoffRow, message: PassedRow, facts: Facts, first_text: str
@@ -68,7 +77,7 @@ def webhook_body(handoff: HandoffRow, message: PassedRow, facts: Facts, first_te
         "event": EVENTS.get(message.kind, message.kind),
         "thread": handoff.thread,
         "subject": subject(handoff, message, first_text),
-        "text": message.text,
+        "text": reopened(handoff, facts) if message.kind == "reopened" else message.text,
         "written_at": message.at.isoformat(),
         "ticket": {"number": handoff.ticket_id, "category": handoff.category,
                    "school": facts.school, "room": handoff.room, "urgency": handoff.urgency,

@@ -80,6 +80,7 @@ async def reopen(turn: Turn[Action]) -> list[Reply]:
             raise NotAllowed("You can only reopen your own tickets.")
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         await tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
+        await tell_listeners(turn, ticket, "reopened", "")  # a helpdesk that resolved it hears
         return [views.teacher_view(ticket)]
     return await change(turn, "reopened")
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
+from bot.blocks import Buttons
 from bot.features.helpdesk.signing import signature, zendesk_signature
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
@@ -207,3 +208,29 @@ async def test_zendesks_own_webhook_signature_is_accepted_with_its_signing_secre
     assert [forged.status, genuine.status] == [401, 200], await genuine.text()
     assert (await ticket(runtime, number))[0].status == "resolved"
     assert "marked it resolved" in outbox.to(teacher)[0]
+
+
+async def test_a_teacher_reopening_what_the_helpdesk_resolved_tells_the_helpdesk(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        receiver: WebhookReceiver, mailbox: Mailbox, outbox: RecordingMessenger,
+        clock: FakeClock, admin: Person, teacher: Person) -> None:
+    await webhook_route(chat, admin, receiver)
+    await configure(chat, admin, f"default email {ADDRESS}")
+    number = await open_ticket(chat, teacher, "The smartboard pen is off by an inch")
+    await runtime.dispatcher.tick()
+    thread = (await handoff_of(runtime, number)).thread
+    await post_status(http, {"thread": thread, "status": "resolved"}, clock.now())
+    [notice] = [reply for _, who, reply in outbox.sent if who == teacher.user_id]
+    [reopen] = [b for block in notice.blocks if isinstance(block, Buttons)
+                for b in block.buttons if b.action_id == "tickets.reopen"]
+
+    await chat.press(reopen, as_=teacher)
+    await runtime.dispatcher.tick()
+
+    assert (await ticket(runtime, number))[0].status == "assigned"
+    first, again = mailbox.messages
+    assert again["In-Reply-To"] == first["Message-ID"] and thread in again["Subject"]
+    assert "Ms Rivera says it is still broken and reopened ticket" in again.get_content()
+    document = json.loads(receiver.delivered[-1].body)
+    assert (document["event"], document["id"]) == ("ticket.reopened", f"{thread}.2")
+    assert "still broken" in document["text"]
