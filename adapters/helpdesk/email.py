@@ -49,7 +49,9 @@ class EmailMessenger:
                 message["In-Reply-To"], message["References"] = first, first
         if reply.key:
             message["X-Prepbot-Delivery"] = reply.key
-        message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to us
+        # No `Auto-Submitted: auto-generated` (RFC 3834): helpdesks take it for a machine's
+        # mail and drop it (Zendesk suspends "auto-generated email of any kind"), and each
+        # email is a teacher's request. Out-of-office answers to us are ignored on the way in.
         message.set_content(reply.text)
         return message
 

@@ -110,6 +110,8 @@ async def email_reply(receipt: Receipt) -> Outcome:
                              str(fields.get("subject", "")), reply_text(fields))
     if handoff is None:
         return Outcome("unknown", "no prepbot ticket reference in this email")
+    if header("Auto-Submitted").strip().lower().startswith("auto-replied"):
+        return Outcome("ignored", "an automatic reply (out of office), not the helpdesk's")
     message_id = header("Message-Id") or str(fields.get("token", ""))
     if not await claim_event(receipt.session, f"helpdesk-mail:{message_id}"[:255], receipt.now):
         return Outcome("duplicate", "this email was relayed before")

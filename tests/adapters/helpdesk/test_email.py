@@ -46,6 +46,7 @@ async def test_a_ticket_routed_to_email_reaches_the_smtp_server_masked_with_a_th
     assert email["To"] == ADDRESS and email["From"] == "prepbot@district.test"
     assert thread in email["Subject"] and f"#{number}" in email["Subject"]
     assert email["Message-ID"] == f"<{thread}.1@district.test>"
+    assert email["Auto-Submitted"] is None  # helpdesks suspend "auto-generated" mail
     body = email.get_content()
     assert "[name] (student id [id number])" in body and "Jayden" not in body
     assert "4482913" not in email.as_string()
@@ -166,3 +167,18 @@ async def test_an_addition_by_a_me_too_teacher_is_signed_with_their_name(
 
     assert len(mailbox.messages) == 2  # joining alone sends nothing
     assert "Mr Chen added to ticket" in mailbox.messages[1].get_content()
+
+
+async def test_an_out_of_office_answer_in_the_thread_is_not_relayed(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        mailbox: Mailbox, outbox: RecordingMessenger, clock: FakeClock, admin: Person,
+        teacher: Person) -> None:
+    await emailed_ticket(chat, runtime, admin, teacher)
+    headers = json.dumps([["Auto-Submitted", "auto-replied"], ["Message-Id", "<ooo@x.test>"]])
+
+    response = await http.post("/helpdesk/email", data=mailgun_fields(
+        clock.now(), subject=f"Out of office: {mailbox.messages[0]['Subject']}", **{
+            "stripped-text": "I am away until Monday.", "message-headers": headers}))
+
+    assert response.status == 200 and (await response.json())["result"] == "ignored"
+    assert outbox.to(teacher) == []
