@@ -61,6 +61,9 @@ class JsonFormatter(logging.Formatter):
 
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+# Libraries that log payloads or SQL parameters at DEBUG: kept at INFO or above even when an
+# operator turns prepbot's own level down.
+NOISY = ("slack_bolt", "slack_sdk", "botbuilder", "aiosqlite", "asyncio")
 
 
 def configure(log_format: str = "text", level: int | str = logging.INFO,
@@ -76,19 +79,20 @@ def configure(log_format: str = "text", level: int | str = logging.INFO,
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    # slack_bolt and botbuilder log payload details at DEBUG; keep them at INFO or above even
-    # when an operator turns prepbot's own level down.
-    for noisy in ("slack_bolt", "slack_sdk", "botbuilder", "aiosqlite", "asyncio"):
+    for noisy in NOISY:
         logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
     return handler
 
 
 def adapter_of(path: str) -> str:
-    """Which adapter serves a path: slack, teams, web, or ops (health, metrics, admin)."""
+    """Which adapter serves a path: slack, teams, helpdesk, web, or ops (health, metrics,
+    admin)."""
     if path.startswith("/slack/"):
         return "slack"
     if path.startswith("/api/messages"):
         return "teams"
+    if path.startswith("/helpdesk/"):
+        return "helpdesk"
     if path.startswith(("/healthz", "/metrics", "/admin/")):
         return "ops"
     return "web"

@@ -12,6 +12,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 from adapters import attachments, charts
+from adapters import helpdesk as helpdesk_adapter
 from adapters.district import DemoClock
 from adapters.logs import AccessLogger, adapter_of, with_request_id
 from adapters.runtime import Runtime, build_runtime
@@ -157,6 +158,7 @@ def make_app(runtime: Runtime) -> web.Application:
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/admin/kb/reload", reload_kb)
     mount_platforms(app, runtime)
+    helpdesk_adapter.mount(app, runtime)
     playground.add_routes(app, runtime)
     charts.add_routes(app, runtime)
     attachments.add_routes(app, runtime)

@@ -29,6 +29,7 @@ from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
 from bot.ports import Clock, Messengers, SystemClock
+from bot.receiving import Inbound, Outcome, Receipt
 from bot.registry import Registry
 from bot.retention import housekeeping
 from bot.roles import Role
@@ -83,7 +84,7 @@ class Bot:
         self.attachments = Receiver(settings.attachment_max_bytes, settings.attachment_types)
         self.router = self.features.router
         self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
-                                            kb=kb))
+                                            kb=kb, clock=self.clock))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,
@@ -198,6 +199,27 @@ class Bot:
         # One line per event for operators: its kind and timing, never what was typed.
         log.info("handled %s in %.1f ms", type(incoming).__name__, elapsed * 1000)
         return replies, notices, bool(turn.changed)
+
+    async def receive(self, inbound: Inbound) -> Outcome:
+        """Answer a request another system made (a helpdesk's webhook): the receiver acts in
+        one transaction, which commits only when it accepted; its notices then go out."""
+        receiver = self.features.receivers.get(inbound.name)
+        if receiver is None:
+            return Outcome("unknown", "nothing receives this here")
+        async with self.sessions() as session:
+            receipt = Receipt(scrubbed(inbound), session, self.clock, self.secret, self.features)
+            outcome = await receiver(receipt)
+            notices: list[str] = []
+            if outcome.kind == "accepted":
+                notices = await outbox.plan(session, receipt.notices,
+                                            f"{inbound.name}:{uuid.uuid4()}", receipt.now)
+                await session.commit()
+            else:
+                await session.rollback()
+        # Never what was sent: only which receiver, and what became of it.
+        log.info("received %s: %s", inbound.name, outcome.kind)
+        await self.dispatcher.send_notices(notices)
+        return outcome
 
     async def disconnect(self, platform: str, reason: str) -> None:
         """A platform says it is gone (uninstalled): stop sending there, keep every row."""

@@ -31,9 +31,12 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    Receiver,
     SetupSteps,
     StartCycle,
+    TicketListener,
     ToolRegister,
+    UpdateTicket,
 )
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
@@ -127,3 +130,7 @@ class Feature:
     draft_solved: KeepSolved | None = None
     browse: Browse | None = None
     drafts: ArticleDrafts | None = None
+    ticket_news: TicketListener | None = None  # hears of new tickets and teachers' additions
+    update_ticket: UpdateTicket | None = None  # applies another system's word to a ticket
+    # Requests other systems make (bot/receiving.py), by name: "helpdesk.status".
+    receivers: Mapping[str, Receiver] = field(default_factory=dict)

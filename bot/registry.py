@@ -23,9 +23,12 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    Receiver,
     SetupSteps,
     StartCycle,
+    TicketListener,
     ToolRegister,
+    UpdateTicket,
 )
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
@@ -171,3 +174,18 @@ class Registry:
     def portfolio(self) -> list[Portfolio]:
         """Every feature's lines in a coach's record."""
         return [f.portfolio for f in self.features if f.portfolio]
+
+    @property
+    def ticket_listeners(self) -> list[TicketListener]:
+        """Who hears of new tickets and teachers' additions (a helpdesk handoff)."""
+        return [f.ticket_news for f in self.features if f.ticket_news]
+
+    @property
+    def update_ticket(self) -> UpdateTicket | None:
+        """Who applies another system's word to a ticket (the tickets feature)."""
+        return next((f.update_ticket for f in self.features if f.update_ticket), None)
+
+    @property
+    def receivers(self) -> dict[str, Receiver]:
+        """Requests from other systems, by name."""
+        return {name: receive for f in self.features for name, receive in f.receivers.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///prepbot.db"
@@ -53,6 +53,18 @@ class Settings(BaseSettings):
                                       validation_alias="PREPBOT_ATTACHMENT_MAX_BYTES")
     attachment_types: str = Field(default="png,jpeg,gif,webp",
                                   validation_alias="PREPBOT_ATTACHMENT_TYPES")
+    # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
+    smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
+    smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT")
+    smtp_security: str = Field(default="starttls", pattern="^(starttls|tls|none)$",
+                               validation_alias="PREPBOT_SMTP_SECURITY")
+    smtp_user: str = Field(default="", validation_alias="PREPBOT_SMTP_USER")
+    # SecretStr: shown as ********** wherever the settings are printed or logged.
+    smtp_password: SecretStr = Field(default=SecretStr(""),
+                                     validation_alias="PREPBOT_SMTP_PASSWORD")
+    smtp_from: str = Field(default="", validation_alias="PREPBOT_SMTP_FROM")
+    mailgun_signing_key: SecretStr = Field(default=SecretStr(""),
+                                           validation_alias="PREPBOT_MAILGUN_SIGNING_KEY")
 
     @field_validator("database_url", mode="before")
     @classmethod
@@ -64,6 +76,11 @@ class Settings(BaseSettings):
     def admin_keys(self) -> frozenset[str]:
         """The `platform:user_id` keys named in PREPBOT_ADMINS."""
         return frozenset(k.strip() for k in self.admins.split(",") if k.strip())
+
+    @property
+    def smtp_configured(self) -> bool:
+        """True when tickets can be emailed to a helpdesk."""
+        return bool(self.smtp_host and self.smtp_from)
 
     @property
     def slack_configured(self) -> bool:

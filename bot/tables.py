@@ -7,6 +7,7 @@ from bot.features.coffee import models as coffee
 from bot.features.cycles import models as cycles
 from bot.features.digest import models as digest
 from bot.features.helpchannels import models as helpchannels
+from bot.features.helpdesk import models as helpdesk
 from bot.features.library import models as library
 from bot.features.pilots import models as pilots
 from bot.features.portfolio import models as portfolio
@@ -29,6 +30,7 @@ __all__ = [
     "cycles",
     "digest",
     "helpchannels",
+    "helpdesk",
     "idempotency",
     "inbox",
     "library",

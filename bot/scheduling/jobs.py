@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
-from bot.ports import Messengers
+from bot.ports import Clock, Messengers
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.server_secret import ServerSecret
@@ -48,6 +48,8 @@ class Jobs:
     # This replica's knowledge base, for refreshers that lay stored articles over it.
     kb: KnowledgeBase | None = None
     refreshers: dict[str, Refresher] = field(default_factory=dict)
+    # The Bot's clock, for renderers that stamp the moment of sending (a signed webhook).
+    clock: Clock | None = None
 
     def planner(self, name: str) -> Callable[[Planner], Planner]:
         """Register a planner (runs every tick, adds deliveries to the ledger)."""

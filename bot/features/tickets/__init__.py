@@ -9,6 +9,7 @@ from bot.features.tickets import (
     jobs,
     mentions,
     opening,
+    outside,
     routes,
     similar,
     solved,
@@ -69,4 +70,5 @@ feature = Feature(
     resolve_solved=solved.resolve_solved,
     draft_solved=solved.draft_solved,
     drafts=export.article_drafts,
+    update_ticket=outside.apply_update,
 )

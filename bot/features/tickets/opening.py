@@ -9,7 +9,7 @@ from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
 from bot.features.tickets.similar import METOO_WINDOW, offer, offered, similar_open_ticket
-from bot.features.tickets.triage import tell_triage
+from bot.features.tickets.triage import tell_listeners, tell_triage
 from bot.hooks import Escalation
 from bot.people.directory import person_by_id
 from bot.turn import Turn
@@ -93,6 +93,7 @@ async def _open(turn: Turn[Incoming], draft: Draft, key: str | None) -> list[Rep
     if opened.created:
         turn.metrics.tickets.labels("opened").inc()
         await _announce(turn, opened.ticket)
+        await tell_listeners(turn, opened.ticket, "opened", opened.ticket.text)
     return [views.opened_reply(opened.ticket, opened.masked, opened.created)]
 
 

@@ -8,6 +8,7 @@ from bot.features.tickets import lifecycle, pictures, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
+from bot.hooks import Teller, TicketNews
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
@@ -80,6 +81,7 @@ async def reopen(turn: Turn[Action]) -> list[Reply]:
             raise NotAllowed("You can only reopen your own tickets.")
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         await tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
+        await tell_listeners(turn, ticket, "reopened", "")  # a helpdesk that resolved it hears
         return [views.teacher_view(ticket)]
     return await change(turn, "reopened")
 
@@ -148,10 +150,19 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     added = await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
     await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}",
                       await pictures.shown(turn, ticket) if added else ())
+    await tell_listeners(turn, ticket, "teacher_reply", text)
     return [_with_note(Reply(told, (Text(told),)), masked)]
 
 
-async def tell_triage(turn: Turn[Incoming], ticket: TicketRow, text: str,
+async def tell_listeners(turn: Turn[Incoming], ticket: TicketRow, kind: str, text: str) -> None:
+    """Let other features hear of it (a district helpdesk), in this same transaction."""
+    news = TicketNews(ticket.id, kind, text, turn.person.id, turn.now, ticket.category,
+                      ticket.school_id, ticket.room, ticket.urgency)
+    for listener in turn.features.ticket_listeners:
+        await listener(turn.session, news)
+
+
+async def tell_triage(turn: Teller, ticket: TicketRow, text: str,
                       extra: tuple[Block, ...] = ()) -> None:
     """Tell the coach handling a ticket, or its triage channel while nobody has claimed it."""
     said = Reply(text, (Text(text, markdown=False), *extra))
