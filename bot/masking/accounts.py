@@ -42,7 +42,7 @@ def find_usernames(text: str) -> list[Span]:
 
 def unworded(token: str, lex: Lexicon) -> bool:
     """A part of three letters or more that is no word or app: "jdoe7", not "first.last"."""
-    return any(len(c) >= 3 and c not in lex.english and c not in lex.not_names
+    return any(len(c) >= 3 and c not in lex.words and c not in lex.not_names
                for c in re.findall(r"[a-z]+", token))
 
 
@@ -56,13 +56,13 @@ def named(token: str, lex: Lexicon) -> bool:
         if chunk in lex.not_names or len(chunk) < 3:
             continue
         name = chunk in lex.first or chunk in lex.surnames or chunk in lex.rare_first
-        if name and chunk not in lex.english:
+        if name and chunk not in lex.words:
             return True
         if chunk in lex.first and joined and len(chunks) + bool(re.search(r"\d", token)) >= 2:
             return True  # "hunter.b2031", "faith.o"; not "first.last"
         rest = chunk[1:]
-        if chunk not in lex.english and len(rest) >= 3 and rest not in lex.not_names and (
-                rest in lex.first or (rest in lex.surnames and rest not in lex.english)) and (
+        if chunk not in lex.words and len(rest) >= 3 and rest not in lex.not_names and (
+                rest in lex.first or (rest in lex.surnames and rest not in lex.words)) and (
                 re.search(r"\d", token) or joined):
             return True  # first initial + surname (+ grad year)
     return False

@@ -7,7 +7,13 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from bot.masking.context import TECH_THINGS, family_near, number_cue, words_before
+from bot.masking.context import (
+    TECH_THINGS,
+    family_near,
+    institution_line,
+    number_cue,
+    words_before,
+)
 from bot.masking.lexicon import lexicon
 from bot.masking.spans import Span, free
 
@@ -30,13 +36,50 @@ SHAPE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}
 LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-/.]\s*\d{3}\s*[-.]\s*\d{4}(?![\w-]|\.\d)")
 
 
+# Addresses that are no person's: "support@", "helpdesk@", "techdept@", "no-reply@".
+ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", "admin",
+         "noreply", "no", "reply", "billing", "techdept", "tech", "it", "office", "orders",
+         "contact", "hello", "team", "service", "services", "accounts", "accounting", "hr",
+         "payroll", "registrar", "enrollment", "webmaster", "security", "abuse", "postmaster",
+         "nutrition", "transportation", "library", "frontoffice", "soporte", "ayuda"}
+# Where students get mail: a district's domain ("stu.", "students.") or a free provider.
+# Any other ".com" address is someone's work address: a vendor's, never a student's.
+FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",
+             "aol", "icloud", "me", "mac", "proton", "protonmail", "gmx", "mail", "zoho",
+             "yandex", "comcast", "att", "sbcglobal", "verizon", "cox", "charter"}
+STUDENT_DOMAIN = re.compile(r"\b(?:stu|students?|learners?|pupils?|kids|alumnos|estudiantes)\b|"
+                            r"stu\.|k12stu", re.IGNORECASE)
+TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
+                    r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
+
+
+def someone_at_work(address: str, text: str) -> bool:
+    """An address of a role, of a company, or of the staff member the text names by title
+    ("Mrs. Garcia ... mgarcia@district.org"): not a student's."""
+    local, _, domain = address.lower().partition("@")
+    if STUDENT_DOMAIN.search(domain):
+        return False
+    if any(part in ROLES for part in re.split(r"[^a-z]+", local)):
+        return True
+    labels = domain.split(".")
+    company = labels[-1] == "com" or (len(labels) > 2 and labels[-2] in ("com", "co"))
+    owner = labels[-2] if labels[-1] == "com" else labels[-3] if len(labels) > 2 else ""
+    if company and owner not in FREE_MAIL:
+        return True
+    return any(m["surname"].lower() in local for m in TITLED.finditer(text))
+
+
 def find_emails(text: str) -> list[Span]:
-    """Email addresses, including ones spelled out so that filters miss them."""
-    found = [Span(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
+    """Email addresses, including ones spelled out so that filters miss them; not the
+    addresses of vendors, of roles or of staff (see someone_at_work)."""
+    found = [Span(m.start(), m.end(), "email") for m in EMAIL.finditer(text)
+             if not someone_at_work(m.group(), text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
-        if local.isalpha() and local.lower() in lexicon().english:
+        if local.isalpha() and local.lower() in lexicon().words:
             continue  # "look at google dot com" names a site, not a person's address
+        if "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text):
+            continue
         found.append(Span(match.start(), match.end(), "email"))
     return found
 
@@ -52,7 +95,8 @@ def find_phones(text: str) -> list[Span]:
             raw, start = raw[1:], start + 1  # "(555.204.1187)": the bracket is the text's
         national = str(number.national_number)
         us = number.country_code == 1 and NANP.fullmatch(national) and SHAPE.match(raw)
-        if national.startswith(TOLL_FREE) and number.country_code == 1:
+        if (national.startswith(TOLL_FREE) and number.country_code == 1) or \
+                institution_line(text, start):
             continue
         if not (us
                 or (raw.startswith("+") and phonenumbers.is_possible_number(number))
@@ -66,6 +110,7 @@ def find_phones(text: str) -> list[Span]:
                 w in TECH_THINGS for w in words_before(text, start)[:2])):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
         found.append(Span(start, match.end, "id number" if cue == "student" else "phone"))
-    loose = (Span(m.start(), m.end(), "phone") for m in LOOSE.finditer(text))
-    return found + [s for s in loose if free(s, found)
+    loose = (Span(m.start(), m.end(), "phone") for m in LOOSE.finditer(text)
+             if not m.group().lstrip("(").startswith(TOLL_FREE))
+    return found + [s for s in loose if free(s, found) and not institution_line(text, s.start)
                     and number_cue(text, s.start, reach=2, defaults=False) != "tech"]

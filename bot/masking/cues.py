@@ -10,7 +10,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "dean", "sr", "sra", "srta", "mme", "mlle", "rev", "fr", "sir", "madam", "madame",
           "superintendent", "nurse", "counselor", "officer", "judge", "saint", "president",
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
-          "pope"}
+          "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
+          "profesora", "ing", "arq", "don", "doña", "director", "directora"}
 PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
              "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
 # "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.

@@ -155,12 +155,17 @@ def cued(text: str, last: Word, run: list[Word]) -> bool:
         bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or DOINGS.match(text, end))
 
 
+def titled(text: str, before: Word, word: Word) -> bool:
+    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
+    return before.text.lower().rstrip(".") in TITLES and \
+        text[before.after:word.start] in (" ", ". ", ".  ")
+
+
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run that names staff ("Ms. Rivera"), a product ("Franklin T10") or the topic of a
     lesson ("the Harriet Tubman unit", "researching Sitting Bull")."""
     before = words[first - 1] if first > 0 else None
-    if before and before.text.lower().rstrip(".") in TITLES and \
-            text[before.after:words[first].start] in (" ", ". ", ".  "):
+    if before and titled(text, before, words[first]):
         return True
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
@@ -181,6 +186,8 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
         if previous and previous.shape == "lower" and previous.score == FIRST \
                 and adjacent(text, previous, word):
             continue  # the second word of a pair already found
+        if previous and titled(text, previous, word):
+            continue  # "ms. grace okafor", "mr. bellamy": staff
         last = word
         for nxt in words[i + 1:i + MOST_AFTER_CUE]:
             if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \

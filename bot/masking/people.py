@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from bot.masking.names import Run
 
 # What joins the items of a list: "Taini, Nizhoni, and Ahiga", "Kaimana, Keoni & Pualani".
-SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&|or)\s+)?|\s+(?:and|or)\s+|\s*&\s*")
-CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
+# "Paris B. and Grace", "Dulce y Paloma".
+SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|\s*&\s*)")
+CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".

@@ -32,7 +32,11 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all",
                   "any", "both", "each", "every", "some", "such", "only", "own", "same", "very",
                   "just", "also", "too", "please", "thanks", "thank", "hi", "hey", "hello", "dear",
-                  "ok", "okay", "re", "fyi", "per", "via", "vs", "born"})
+                  "ok", "okay", "re", "fyi", "per", "via", "vs", "born", "dob",
+                  # Spanish ones ("del salón", "La Sra. Gómez"); "de", "la" and "del" still
+                  # join a name as particles ("María de la Cruz")
+                  "el", "la", "los", "las", "un", "unos", "unas", "del", "de", "que", "en",
+                  "con", "por", "para", "sus", "se", "nos", "y"})
 MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april",
                          "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
                          "september", "oct", "october", "nov", "november", "dec", "december"})
@@ -84,7 +88,7 @@ def part_score(part: str, lex: Lexicon) -> tuple[float, bool]:
     """How name-like one folded part is, and whether a name list has it."""
     named = part in lex.first or part in lex.surnames or part in lex.rare_first
     singular = part[:-1] if part.endswith("s") else part
-    if part in lex.not_names or singular in lex.not_names or part in lex.english:
+    if part in lex.not_names or singular in lex.not_names or part in lex.words:
         return (AMBIGUOUS if named else NONE), named  # "Grace", "Lee": only beside a name
     if part in lex.first:
         return FIRST, True
