@@ -15,7 +15,7 @@ from bot.masking.context import (
     words_before,
 )
 from bot.masking.lexicon import lexicon
-from bot.masking.spans import Span, free
+from bot.masking.spans import KEPT, Span, free
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
 # "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org"
@@ -72,15 +72,15 @@ def someone_at_work(address: str, text: str) -> bool:
 def find_emails(text: str) -> list[Span]:
     """Email addresses, including ones spelled out so that filters miss them; not the
     addresses of vendors, of roles or of staff (see someone_at_work)."""
-    found = [Span(m.start(), m.end(), "email") for m in EMAIL.finditer(text)
-             if not someone_at_work(m.group(), text)]
+    # A work address is kept, and kept whole: no name inside it is hidden either.
+    found = [Span(m.start(), m.end(), KEPT if someone_at_work(m.group(), text) else "email")
+             for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
         if local.isalpha() and local.lower() in lexicon().words:
             continue  # "look at google dot com" names a site, not a person's address
-        if "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text):
-            continue
-        found.append(Span(match.start(), match.end(), "email"))
+        kept = "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text)
+        found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found
 
 
@@ -88,16 +88,19 @@ def find_phones(text: str) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +."""
     if sum(map(str.isdigit, text)) < 7:
         return []  # the matcher is the slowest step; most texts have no number that long
-    found = []
+    found: list[Span] = []
+    # a number right after a vendor's or a colleague's address is theirs too
+    work = [e.end for e in find_emails(text) if e.kind == KEPT]
+
+    def institution(at: int) -> bool:
+        return institution_line(text, at) or any(0 <= at - end <= 4 for end in work)
+
     for match in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE):
         number, raw, start = match.number, match.raw_string, match.start
         if raw.startswith("(") and raw[4:5] != ")":
             raw, start = raw[1:], start + 1  # "(555.204.1187)": the bracket is the text's
         national = str(number.national_number)
         us = number.country_code == 1 and NANP.fullmatch(national) and SHAPE.match(raw)
-        if (national.startswith(TOLL_FREE) and number.country_code == 1) or \
-                institution_line(text, start):
-            continue
         if not (us
                 or (raw.startswith("+") and phonenumbers.is_possible_number(number))
                 or LOCAL.fullmatch(raw)):
@@ -109,8 +112,16 @@ def find_phones(text: str) -> list[Span]:
         if cue == "tech" and not (us and family_near(text, start) and any(
                 w in TECH_THINGS for w in words_before(text, start)[:2])):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
+        if (national.startswith(TOLL_FREE) and number.country_code == 1) or (
+                cue != "student" and institution(start)):
+            found.append(Span(start, match.end, KEPT))  # a vendor's or a school's line
+            continue
         found.append(Span(start, match.end, "id number" if cue == "student" else "phone"))
-    loose = (Span(m.start(), m.end(), "phone") for m in LOOSE.finditer(text)
-             if not m.group().lstrip("(").startswith(TOLL_FREE))
-    return found + [s for s in loose if free(s, found) and not institution_line(text, s.start)
-                    and number_cue(text, s.start, reach=2, defaults=False) != "tech"]
+    for m in LOOSE.finditer(text):
+        span = Span(m.start(), m.end(), "phone")
+        if not free(span, found) or number_cue(text, m.start(), reach=2, defaults=False) == "tech":
+            continue
+        if m.group().lstrip("(").startswith(TOLL_FREE) or institution(m.start()):
+            span = span._replace(kind=KEPT)
+        found.append(span)
+    return found

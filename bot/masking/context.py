@@ -26,7 +26,10 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
            "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
            "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library",
            # a number someone signs in with is theirs: "login PIN 4471", "username 55120"
-           "login", "logon", "signin", "username", "user"}
+           "login", "logon", "signin", "username", "user",
+           # in Spanish
+           "estudiante", "estudiantes", "alumno", "alumna", "alumnos", "matrícula", "matricula",
+           "almuerzo", "usuario"}
 # A family's or a student's own number: these outweigh a device named nearer the number
 # ("call home about Ava's device: 9528847301").
 FAMILY = {"home", "mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma",
@@ -55,7 +58,10 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "grant", "contract", "purchase", "warranty", "rma", "claim", "inc", "req", "ritm",
         "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
-        "update", "patch", "n"}  # "n" of "S/N"
+        "update", "patch", "n",  # "n" of "S/N"
+        # in Spanish
+        "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
+        "version", "modelo", "extensión", "extension", "sala", "edificio", "laboratorio"}
 # Things a student has, not numbering schemes: a family's number beside them is a phone.
 TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;

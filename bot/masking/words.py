@@ -39,10 +39,13 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   "con", "por", "para", "sus", "se", "nos", "y"})
 MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april",
                          "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
-                         "september", "oct", "october", "nov", "november", "dec", "december"})
+                         "september", "oct", "october", "nov", "november", "dec", "december",
+                         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                         "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+                         "diciembre"})
 # A month word next to a day or a year is a date, never a name: "Jan 20", "June 3", "Jun '11".
 DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
-DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$")
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
