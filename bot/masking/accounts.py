@@ -11,8 +11,11 @@ from bot.masking.spans import Span
 
 # Lowercase letters and digits joined by dots, underscores or hyphens; not inside an email,
 # a web address, a path or a version, and not followed by a domain's or a file's ending.
-LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*[\d._][a-z0-9])[a-z][a-z0-9]*"
-                   r"(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
+LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*(?:\d|[._][a-z0-9]))(?:\d{2,4})?[a-z]"
+                   r"[a-z0-9]*(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
+# Letters alone make a username only right after saying so: "username jobinwosu".
+NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id)(?:\s+(?:is|es|was))?"
+                         r"[\s:=]+(?P<login>[a-z]{4,16})\b(?![@.-]\w)", re.IGNORECASE)
 # Endings that make the token a domain or a file: "clever.com", "notes.pdf".
 ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
@@ -37,6 +40,10 @@ def find_usernames(text: str) -> list[Span]:
         if named(token, lex) or (unworded(token, lex) and CUE.search(
                 text[max(0, match.start() - 40):match.start()])):
             found.append(Span(match.start(), match.end(), "username"))
+    for match in NAMED_LOGIN.finditer(text):
+        login = match["login"]
+        if login.islower() and login not in lex.words and login not in lex.not_names:
+            found.append(Span(match.start("login"), match.end("login"), "username"))
     return found
 
 

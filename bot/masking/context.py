@@ -61,7 +61,7 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "update", "patch", "n",  # "n" of "S/N"
         # in Spanish
         "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
-        "version", "modelo", "extensión", "extension", "sala", "edificio", "laboratorio"}
+        "modelo", "extensión", "sala", "edificio", "laboratorio"}
 # Things a student has, not numbering schemes: a family's number beside them is a phone.
 TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;

@@ -152,8 +152,8 @@ def find_dates_of_birth(text: str, today: date) -> list[Span]:
         # "1.20.12" is a version, "04/31/2007" after "DOB" a birth date typed wrong
         version = m["sep"] == "." and len(m["c"]) == 2
         cued = birth_cue(text, m.start(), m.end())
-        day = numeric_date(m, today) or (date(today.year, 1, 1) if cued else None)
-        keep(m.start(), m.end(), day, not version)
+        born = numeric_date(m, today) or (date(today.year, 1, 1) if cued else None)
+        keep(m.start(), m.end(), born, not version)
     for m in MONTH_YEAR.finditer(text):
         keep(m.start(), m.end(), as_date(int(m["year"]), int(m["month"]), 1, today), False)
     for m in SHORT.finditer(text):

@@ -144,6 +144,25 @@ def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
     return []
 
 
+def referred(text: str, run: list[Word]) -> bool:
+    """Two words that are both names though also words ("Mason Reed", "Autumn Lee"), then
+    "he" or "her" in the same sentence: a person."""
+    if len(run) != 2 or not run[0].given or not all(w.known and not w.product for w in run):
+        return False
+    stop = SENTENCE_END.search(text, run[-1].after)
+    return bool(PERSONAL.search(text, run[-1].after, stop.start() if stop else len(text)))
+
+
+def repeated(words: list[Word], found: list[Span]) -> list[Span]:
+    """A name hidden once is hidden wherever else the text has it ("Autumn Lee and Winter Lee
+    are twins ... Autumn's ID"), written the same way (capitalised or not)."""
+    hidden = {(w.folded, w.shape == "lower") for w in words if w.score > 0 and not w.stop
+              and any(s.start <= w.start and w.end <= s.end for s in found)}
+    return [Span(w.start, w.end, "name") for w in words
+            if (w.folded, w.shape == "lower") in hidden and len(w.folded) > 1
+            and not any(s.start <= w.start < s.end for s in found)]
+
+
 def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
     """Names grown by what surrounds them: a nickname and a surname after ("Rosalind 'Roz'
     Achebe's email"), a surname before a roster's comma ("Vo, Thanh Tam")."""

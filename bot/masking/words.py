@@ -167,6 +167,11 @@ def famous_removed(words: list[Word]) -> list[Word]:
             continue
         for n in range(min(lex.famous_longest, len(words) - i), 1, -1):
             if " ".join(folded[i:i + n]) in lex.famous:
+                after = words[i + n] if i + n < len(words) else None
+                if after and after.start - words[i + n - 1].after == 1 and after.known \
+                        and after.score > 0 and after.folded not in lex.words \
+                        and after.folded not in lex.not_names:
+                    break  # "muhammad ali khan" is a student, not the boxer
                 blocked.update(range(i, i + n))
                 break
     if not blocked:
