@@ -93,7 +93,7 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins))\b", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
-FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|kids|family)\b",
+FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family)\b",
                           re.IGNORECASE)
 # "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
 BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
