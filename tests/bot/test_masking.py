@@ -106,15 +106,16 @@ def test_the_third_tuning_corpus_meets_the_targets() -> None:
 
 def test_the_held_out_corpus_holds_the_figures_measured_once() -> None:
     # Only the two figures are reported, never the texts, so that nobody tunes on them by
-    # reading a failure. Measured once, after tuning on both tuning corpora stopped, the
-    # held-out corpus still MISSES both targets of issue 16 (95% masked, 2% altered): 0.933 of
-    # its identifiers masked (167 of 179) and 0.080 of its tech texts altered (8 of 100),
-    # against 0.832 and 0.100 measured the same way before the second round. The gap to
-    # the tuning figures (1.000 / 0.000 and 0.979 / 0.000) is the honest measure of how well
-    # the masker generalises; it was not tuned away. What is asserted is the figure reached,
-    # so that a change cannot make it worse unnoticed.
+    # reading a failure. Measured once after each round of tuning stopped: 0.832 masked and
+    # 0.100 altered after the first, 0.933 (167 of 179) and 0.080 (8 of 100) after the second,
+    # and after the third (tuning3): 0.950 of its identifiers masked (170 of 179: 0.9497, one
+    # identifier short of the 95% target) and 0.050 of its tech texts altered (5 of 100, the
+    # target is 2%). It still MISSES both targets of issue 16. The gap to the tuning figures
+    # (1.000, 0.979 and 0.997 masked, none altered) is the honest measure of how well the
+    # masker generalises; it was not tuned away. What is asserted is the figure reached, so
+    # that a change cannot make it worse unnoticed.
     masked, altered, _ = score("heldout.jsonl")
-    assert masked >= 0.93 and altered <= 0.08, \
+    assert masked >= 0.949 and altered <= 0.05, \
         f"held-out: {masked:.3f} identifiers masked, {altered:.3f} tech texts altered"
 
 
