@@ -17,7 +17,7 @@ from bot.masking.accounts import find_usernames
 from bot.masking.contacts import find_emails, find_phones
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
-from bot.masking.spans import Span, free
+from bot.masking.spans import KEPT, Span, free
 
 # How privacy_note names one and several of each kind.
 SAID = {"name": ("a name", "names"), "id number": ("an id number", "id numbers"),
@@ -47,7 +47,7 @@ def find_student_data(text: str, today: date | None = None) -> list[Span]:
         for span in sorted(finder(), key=lambda s: (s.start, -s.end)):
             if free(span, spans):
                 spans.append(span)
-    return sorted(spans)
+    return sorted(s for s in spans if s.kind != KEPT)
 
 
 def mask_student_data(text: str, *, today: date | None = None) -> Masked:

@@ -11,8 +11,11 @@ from bot.masking.spans import Span
 
 # Lowercase letters and digits joined by dots, underscores or hyphens; not inside an email,
 # a web address, a path or a version, and not followed by a domain's or a file's ending.
-LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*[\d._][a-z0-9])[a-z][a-z0-9]*"
-                   r"(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
+LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*(?:\d|[._][a-z0-9]))(?:\d{2,4})?[a-z]"
+                   r"[a-z0-9]*(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
+# Letters alone make a username only right after saying so: "username jobinwosu".
+NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id)(?:\s+(?:is|es|was))?"
+                         r"[\s:=]+(?P<login>[a-z]{4,16})\b(?![@.-]\w)", re.IGNORECASE)
 # Endings that make the token a domain or a file: "clever.com", "notes.pdf".
 ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
@@ -37,12 +40,16 @@ def find_usernames(text: str) -> list[Span]:
         if named(token, lex) or (unworded(token, lex) and CUE.search(
                 text[max(0, match.start() - 40):match.start()])):
             found.append(Span(match.start(), match.end(), "username"))
+    for match in NAMED_LOGIN.finditer(text):
+        login = match["login"]
+        if login.islower() and login not in lex.words and login not in lex.not_names:
+            found.append(Span(match.start("login"), match.end("login"), "username"))
     return found
 
 
 def unworded(token: str, lex: Lexicon) -> bool:
     """A part of three letters or more that is no word or app: "jdoe7", not "first.last"."""
-    return any(len(c) >= 3 and c not in lex.english and c not in lex.not_names
+    return any(len(c) >= 3 and c not in lex.words and c not in lex.not_names
                for c in re.findall(r"[a-z]+", token))
 
 
@@ -56,13 +63,13 @@ def named(token: str, lex: Lexicon) -> bool:
         if chunk in lex.not_names or len(chunk) < 3:
             continue
         name = chunk in lex.first or chunk in lex.surnames or chunk in lex.rare_first
-        if name and chunk not in lex.english:
+        if name and chunk not in lex.words:
             return True
         if chunk in lex.first and joined and len(chunks) + bool(re.search(r"\d", token)) >= 2:
             return True  # "hunter.b2031", "faith.o"; not "first.last"
         rest = chunk[1:]
-        if chunk not in lex.english and len(rest) >= 3 and rest not in lex.not_names and (
-                rest in lex.first or (rest in lex.surnames and rest not in lex.english)) and (
+        if chunk not in lex.words and len(rest) >= 3 and rest not in lex.not_names and (
+                rest in lex.first or (rest in lex.surnames and rest not in lex.words)) and (
                 re.search(r"\d", token) or joined):
             return True  # first initial + surname (+ grad year)
     return False

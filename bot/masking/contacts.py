@@ -7,9 +7,15 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from bot.masking.context import TECH_THINGS, family_near, number_cue, words_before
+from bot.masking.context import (
+    TECH_THINGS,
+    family_near,
+    institution_line,
+    number_cue,
+    words_before,
+)
 from bot.masking.lexicon import lexicon
-from bot.masking.spans import Span, free
+from bot.masking.spans import KEPT, Span, free
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
 # "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org"
@@ -30,14 +36,51 @@ SHAPE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}
 LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-/.]\s*\d{3}\s*[-.]\s*\d{4}(?![\w-]|\.\d)")
 
 
+# Addresses that are no person's: "support@", "helpdesk@", "techdept@", "no-reply@".
+ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", "admin",
+         "noreply", "no", "reply", "billing", "techdept", "tech", "it", "office", "orders",
+         "contact", "hello", "team", "service", "services", "accounts", "accounting", "hr",
+         "payroll", "registrar", "enrollment", "webmaster", "security", "abuse", "postmaster",
+         "nutrition", "transportation", "library", "frontoffice", "soporte", "ayuda"}
+# Where students get mail: a district's domain ("stu.", "students.") or a free provider.
+# Any other ".com" address is someone's work address: a vendor's, never a student's.
+FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",
+             "aol", "icloud", "me", "mac", "proton", "protonmail", "gmx", "mail", "zoho",
+             "yandex", "comcast", "att", "sbcglobal", "verizon", "cox", "charter"}
+STUDENT_DOMAIN = re.compile(r"\b(?:stu|students?|learners?|pupils?|kids|alumnos|estudiantes)\b|"
+                            r"stu\.|k12stu", re.IGNORECASE)
+TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
+                    r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
+
+
+def someone_at_work(address: str, text: str) -> bool:
+    """An address of a role, of a company, or of the staff member the text names by title
+    ("Mrs. Garcia ... mgarcia@district.org"): not a student's."""
+    local, _, domain = address.lower().partition("@")
+    if STUDENT_DOMAIN.search(domain):
+        return False
+    if any(part in ROLES for part in re.split(r"[^a-z]+", local)):
+        return True
+    labels = domain.split(".")
+    company = labels[-1] == "com" or (len(labels) > 2 and labels[-2] in ("com", "co"))
+    owner = labels[-2] if labels[-1] == "com" else labels[-3] if len(labels) > 2 else ""
+    if company and owner not in FREE_MAIL:
+        return True
+    return any(m["surname"].lower() in local for m in TITLED.finditer(text))
+
+
 def find_emails(text: str) -> list[Span]:
-    """Email addresses, including ones spelled out so that filters miss them."""
-    found = [Span(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
+    """Email addresses, including ones spelled out so that filters miss them; not the
+    addresses of vendors, of roles or of staff (see someone_at_work)."""
+    # A work address is kept, and kept whole: no name inside it is hidden either.
+    found = [Span(m.start(), m.end(), KEPT if someone_at_work(m.group(), text) else "email")
+             for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
-        if local.isalpha() and local.lower() in lexicon().english:
+        if local.isalpha() and local.lower() in lexicon().words:
             continue  # "look at google dot com" names a site, not a person's address
-        found.append(Span(match.start(), match.end(), "email"))
+        kept = "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text)
+        found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found
 
 
@@ -45,15 +88,19 @@ def find_phones(text: str) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +."""
     if sum(map(str.isdigit, text)) < 7:
         return []  # the matcher is the slowest step; most texts have no number that long
-    found = []
+    found: list[Span] = []
+    # a number right after a vendor's or a colleague's address is theirs too
+    work = [e.end for e in find_emails(text) if e.kind == KEPT]
+
+    def institution(at: int) -> bool:
+        return institution_line(text, at) or any(0 <= at - end <= 4 for end in work)
+
     for match in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE):
         number, raw, start = match.number, match.raw_string, match.start
         if raw.startswith("(") and raw[4:5] != ")":
             raw, start = raw[1:], start + 1  # "(555.204.1187)": the bracket is the text's
         national = str(number.national_number)
         us = number.country_code == 1 and NANP.fullmatch(national) and SHAPE.match(raw)
-        if national.startswith(TOLL_FREE) and number.country_code == 1:
-            continue
         if not (us
                 or (raw.startswith("+") and phonenumbers.is_possible_number(number))
                 or LOCAL.fullmatch(raw)):
@@ -65,7 +112,16 @@ def find_phones(text: str) -> list[Span]:
         if cue == "tech" and not (us and family_near(text, start) and any(
                 w in TECH_THINGS for w in words_before(text, start)[:2])):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
+        if (national.startswith(TOLL_FREE) and number.country_code == 1) or (
+                cue != "student" and institution(start)):
+            found.append(Span(start, match.end, KEPT))  # a vendor's or a school's line
+            continue
         found.append(Span(start, match.end, "id number" if cue == "student" else "phone"))
-    loose = (Span(m.start(), m.end(), "phone") for m in LOOSE.finditer(text))
-    return found + [s for s in loose if free(s, found)
-                    and number_cue(text, s.start, reach=2, defaults=False) != "tech"]
+    for m in LOOSE.finditer(text):
+        span = Span(m.start(), m.end(), "phone")
+        if not free(span, found) or number_cue(text, m.start(), reach=2, defaults=False) == "tech":
+            continue
+        if m.group().lstrip("(").startswith(TOLL_FREE) or institution(m.start()):
+            span = span._replace(kind=KEPT)
+        found.append(span)
+    return found

@@ -26,11 +26,23 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
            "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
            "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library",
            # a number someone signs in with is theirs: "login PIN 4471", "username 55120"
-           "login", "logon", "signin", "username", "user"}
+           "login", "logon", "signin", "username", "user",
+           # in Spanish
+           "estudiante", "estudiantes", "alumno", "alumna", "alumnos", "matrícula", "matricula",
+           "almuerzo", "usuario"}
 # A family's or a student's own number: these outweigh a device named nearer the number
 # ("call home about Ava's device: 9528847301").
 FAMILY = {"home", "mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma",
-          "grandpa", "grandmother", "grandfather", "aunt", "uncle", "family", "cell", "mobile"}
+          "grandpa", "grandmother", "grandfather", "aunt", "uncle", "family", "cell", "mobile",
+          "mamá", "mama", "papá", "papa", "madre", "padre", "padres", "tutor", "tutora",
+          "abuela", "abuelo", "tía", "tío", "celular", "student", "students", "emergency"}
+# A line that is no family's: "the support line", "our rep", "Cafeteria phone is", "the
+# trip phone", "contact is Pastor Reinholt at", "el teléfono de la recepción".
+INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "partner", "sales",
+               "office", "cafeteria", "kitchen", "reception", "recepción", "recepcion", "front",
+               "desk", "helpdesk", "trip", "library", "main", "company", "business", "pastor",
+               "hotline", "dept", "department", "district", "mr", "mrs", "ms",
+               "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
@@ -46,7 +58,10 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "grant", "contract", "purchase", "warranty", "rma", "claim", "inc", "req", "ritm",
         "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
-        "update", "patch", "n"}  # "n" of "S/N"
+        "update", "patch", "n",  # "n" of "S/N"
+        # in Spanish
+        "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
+        "modelo", "extensión", "sala", "edificio", "laboratorio"}
 # Things a student has, not numbering schemes: a family's number beside them is a phone.
 TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;
@@ -94,6 +109,18 @@ def qualifier(word: str | None, products: bool = False) -> Cue:
 def family_near(text: str, at: int) -> bool:
     """A family or a personal phone is named in the words just before `at`."""
     return any(word in FAMILY for word in words_before(text, at))
+
+
+def institution_line(text: str, at: int) -> bool:
+    """The number at `at` is a school's, a vendor's or a staff member's: an institution or a
+    product is named just before it, and no family or student anywhere before it in its
+    sentence ("La mamá de Pilar llamó a la dirección, su número es ...")."""
+    sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1].lower()
+    if any(word.rstrip(".") in FAMILY for word in WORD.findall(sentence)):
+        return False
+    lex = lexicon()
+    return any(word in INSTITUTION or (word in lex.not_names and word not in lex.first)
+               for word in words_before(text, at))
 
 
 def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue:

@@ -10,7 +10,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "dean", "sr", "sra", "srta", "mme", "mlle", "rev", "fr", "sir", "madam", "madame",
           "superintendent", "nurse", "counselor", "officer", "judge", "saint", "president",
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
-          "pope"}
+          "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
+          "profesora", "ing", "arq", "don", "doña", "director", "directora"}
 PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
              "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
 # "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
@@ -24,12 +25,32 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "suite", "edition", "cloud", "online", "live", "plus", "pro", "premium", "elem", "ms",
           "hs", "es", "valley", "heights", "room", "rm", "classroom", "portable", "annex",
           "stadium", "arena", "museum", "memorial", "bank", "hospital", "clinic", "airport",
-          "award", "prize", "scholarship", "society", "state", "tech"}
+          "award", "prize", "scholarship", "society", "state", "tech", "community", "church",
+          "chapel", "temple", "mosque", "synagogue", "parish", "lutheran", "baptist",
+          "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip"}
+# "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
+PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
+                "costa", "saint", "st"}
+# After a run: "Washington DC", "Austin, TX".
+STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
+                         r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
+                         r"(?!\s*[#\d:])")  # not ", ID 4471" (no Idaho), nor ", IN 3rd period"
+# "Lockdown Browser 2.1.1.06", "Minecraft Education v1.20": a product's version.
+VERSION_AFTER = re.compile(r"\s+v?\d+(?:\.\d+)+\b")
 # These mark a place even lowercase: "the Jefferson room", "the Madison hallway".
 PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wing", "hall",
                    "gym", "campus", "library", "office", "cafeteria", "auditorium", "hallway",
                    "corridor", "lobby", "annex", "playground", "stadium", "elementary",
-                   "parking", "entrance", "workroom", "closet", "mdf", "idf", "school"}
+                   "parking", "entrance", "workroom", "closet", "mdf", "idf", "school", "trip",
+                   "hs", "ms", "elem", "high", "middle", "academy"}
+# Grown-ups named by their job: "Our rep is Jordan Blake", "the Securly rep, Angela Dorsey",
+# "Jordan, the Lenovo rep,", "Jamal (our new tech aide)". Students have no such job.
+ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
+         r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
+         r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer)")
+ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
+ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}"
+                        rf"{ROLES}\b", re.IGNORECASE)
 # What a lesson makes of a person: "the Sojourner Truth speech video", "a Miles Davis
 # tribute". A student's things take a possessive ("Maya Chen's project"), a topic does not.
 TOPICS = {"tribute", "biography", "biographies", "speech", "speeches", "documentary", "poem",
@@ -50,20 +71,30 @@ TOPIC_BEFORE = re.compile(
 CUE_BEFORE = re.compile(
     r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
     r"siblings?|brother|sister|cousin|graders?|named|called|nicknamed|goes\s+by|go\s+by|"
+    r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
-    r"name|name\s+is|names\s+are|name['’]s)[\s,:(—–-]*(?:is\s+|are\s+|was\s+)?",
+    r"name|name\s+is|names\s+are|name['’]s)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
+    r"['\"“‘]?",
     re.IGNORECASE)
 # "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
-CUE_AFTER = re.compile(r"(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:my\s+)?(?:\d+(?:st|nd|rd|th)\s+"
-                       r"(?:period|grade|hour)|period\s+\d|grade\s+\d|homeroom)", re.IGNORECASE)
+# Also "'Hope' in Mr. Nash's room", "Iker from your class".
+CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
+                       r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
+                       r"homeroom|class\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
+                       r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
 # "Nkauj Hli (goes by Hli)", "April and June (twins, 4th grade)", "Kiara (ID K-19204)": a
 # note in brackets that only a student gets.
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
                    r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
                    r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b)", re.IGNORECASE)
 # "Kagiso Mbeki was born", "Chase said": what only people do.
-DOINGS = re.compile(r"\s+(?:was\s+born|is\s+absent|was\s+absent|goes\s+by|said|told|asked|"
-                    r"forgot|pressed|typed|clicked|spilled|threw|dropped|broke)\b", re.IGNORECASE)
+DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
+                    r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
+                    r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
+                    r"cousins))\b", re.IGNORECASE)
+# "(the Moroz triplets)", "the Okafor twins": a family's surname.
+FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family)\b",
+                          re.IGNORECASE)
 # "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
 BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
                         r"grandpa|grandfather|aunt|uncle|brother|sister|twin|family|chromebook|"

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -42,13 +43,14 @@ class WordList:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """What a word can be: a first name (common or rare), a surname, an English word, or one
-    of the apps, vendors and school words that are never a name on their own."""
+    """What a word can be: a first name (common or rare), a surname, a word (English, or
+    Spanish of the kind teachers write), or one of the apps, vendors and school words that
+    are never a name on their own."""
 
     first: WordList
     rare_first: WordList
     surnames: WordList
-    english: WordList
+    words: WordList  # English words and common Spanish ones
     also_words: frozenset[str]  # common first names that are rarer English words ("piper")
     not_names: frozenset[str]
     famous: frozenset[str]  # people and works classes study: "harriet tubman"
@@ -80,7 +82,8 @@ def lexicon() -> Lexicon:
     return Lexicon(WordList(read_words("first_names.txt")),
                    WordList(read_words("first_names_rare.txt")),
                    WordList(read_words("surnames.txt")),
-                   WordList(read_words("english_words.txt")),
+                   WordList(chain(read_words("english_words.txt"),
+                                  read_words("spanish_words.txt"))),
                    frozenset(read_words("first_names_also_words.txt")),
                    frozenset(read_words("not_names.txt")),
                    famous, frozenset(p.split()[0] for p in famous),

@@ -14,15 +14,21 @@ from bot.masking.cues import (
     CUE_AFTER,
     CUE_BEFORE,
     DOINGS,
+    FAMILY_AFTER,
     PARTICLES,
+    PLACE_STARTS,
     PLACES,
     PLACES_ANY_CASE,
+    ROLE_AFTER,
+    ROLE_BEFORE,
+    STATE_AFTER,
     TITLES,
     TOPIC_BEFORE,
     TOPICS,
     VERBS,
+    VERSION_AFTER,
 )
-from bot.masking.people import by_the_sentence, extended, in_lists
+from bot.masking.people import by_the_sentence, extended, in_lists, referred, repeated
 from bot.masking.spans import Span
 from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, words_of
 
@@ -51,8 +57,9 @@ def joinable(word: Word) -> bool:
         return False
     if word.shape == "initial":
         return True
-    if word.shape == "mixed":
-        return word.known and word.score >= SURNAME  # DeShawn, McKenzie; not iPad, PowerUp
+    if word.shape == "mixed":  # DeShawn, McKenzie; not iPad, PowerUp, LES-Staff
+        return word.known and word.score >= SURNAME and not any(
+            len(p) > 1 and p.isupper() for p in word.text.split("-"))
     return word.shape in ("title", "upper") and word.score > 0
 
 
@@ -115,7 +122,7 @@ def verdict(text: str, words: list[Word], first: int, last: int) -> str:
     if vetoed(text, words, first, last):
         return "not"
     return "name" if strong(text, words, first, last, run) or cued(
-        text, words[last], run) else "maybe"
+        text, words[first], words[last], run) or referred(text, run) else "maybe"
 
 
 def placed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -125,6 +132,15 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     if after and adjacent(text, words[last], after) and (
             after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
             or (after.shape != "lower" and after.folded in PLACES)):
+        return True
+    if (last > first and words[first].folded in PLACE_STARTS) or (
+            not words[last].possessive and STATE_AFTER.match(text, words[last].after)):
+        return True  # "San Antonio", "Washington DC"
+    # "Austin Community College": one more capitalised word before the place's word
+    second = words[last + 2] if last + 2 < len(words) else None
+    if after and second and after.shape == "title" and adjacent(text, words[last], after) \
+            and adjacent(text, after, second) and second.folded in PLACES \
+            and second.shape != "lower":
         return True
     return first == last and not words[last].possessive and bool(AT_PLACE.search(
         text, max(0, words[first].start - 4), words[first].start))
@@ -145,27 +161,51 @@ def strong(text: str, words: list[Word], first: int, last: int, run: list[Word])
         or (initials > 0 and run[0].given and text[words[last].end:words[last].end + 1] == ".")))
 
 
-def cued(text: str, last: Word, run: list[Word]) -> bool:
-    """A run the words after make a person: "(5th period)", "(twins)", "was born", "said", or
-    a possessive before "mom" or "Chromebook"."""
+def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
+    """A run the words around make a person: "(5th period)", "(twins)", "was born", "said",
+    "the Moroz triplets", or a possessive before "mom" or "Chromebook"."""
     end = last.after
     if last.possessive and BELONGINGS.match(text, end):
         return any(w.score > 0 for w in run)
+    if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
+        return any(w.score > 0 for w in run)
+    if DOINGS.match(text, end):  # "Destiny just asked me": no product asks
+        return any(w.given or w.score >= WEAK for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
-        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or DOINGS.match(text, end))
+        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end))
+
+
+def staff_before(text: str, words: list[Word], i: int) -> bool:
+    """A title before word i, or before the lowercase name words just before it."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if titled(text, words[j], words[j + 1]):
+            return True
+        if words[j].shape != "lower" or not words[j].known or not adjacent(text, words[j],
+                                                                            words[j + 1]):
+            return False
+    return False
+
+
+def titled(text: str, before: Word, word: Word) -> bool:
+    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
+    return before.text.lower().rstrip(".") in TITLES and \
+        text[before.after:word.start] in (" ", ". ", ".  ")
 
 
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run that names staff ("Ms. Rivera"), a product ("Franklin T10") or the topic of a
     lesson ("the Harriet Tubman unit", "researching Sitting Bull")."""
     before = words[first - 1] if first > 0 else None
-    if before and before.text.lower().rstrip(".") in TITLES and \
-            text[before.after:words[first].start] in (" ", ". ", ".  "):
+    if before and titled(text, before, words[first]):
         return True
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
     if after and adjacent(text, words[last], after) and after.text.lower() in TOPICS:
         return True
+    if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
+            ROLE_AFTER.match(text, end) or (not words[last].possessive
+                                            and VERSION_AFTER.match(text, end)):
+        return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
     return bool((MODEL.match(text, end) and not words[last].possessive)
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
 
@@ -181,6 +221,11 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
         if previous and previous.shape == "lower" and previous.score == FIRST \
                 and adjacent(text, previous, word):
             continue  # the second word of a pair already found
+        if staff_before(text, words, i):
+            continue  # "ms. grace okafor", "mr. bellamy": staff
+        nxt_word = words[i + 1] if i + 1 < len(words) else None
+        if nxt_word and adjacent(text, word, nxt_word) and nxt_word.folded in PLACES_ANY_CASE:
+            continue  # "jordan hs theater", "lincoln library"
         last = word
         for nxt in words[i + 1:i + MOST_AFTER_CUE]:
             if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \
@@ -232,7 +277,9 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
             taken.append(nxt)
         # A word that is also an English word ends a name only after a lowercase cue: "my
         # student Grace", "student Grace Kim", but not "Student View" (a product's name).
-        if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper():
+        # A quoted word after the cue is a name all the same: "Student 'Storm'".
+        if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper() \
+                and cue[0][-1] not in "'\"“‘":
             taken.pop()
         if taken:
             yield Span(taken[0].start, taken[-1].end, "name")
@@ -258,7 +305,8 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")
               for r in judged if r.verdict == "name"]
     found += by_the_sentence(text, words, judged, found)
-    return extended(text, words, merged(found))
+    found = merged(found)
+    return extended(text, words, merged(found + repeated(words, found)))
 
 
 def name_end(text: str, last: Word) -> int:

@@ -10,9 +10,12 @@ from bot.masking.context import number_cue
 from bot.masking.spans import Span, free
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+          "ene": 1, "abr": 4, "ago": 8, "set": 9, "dic": 12}  # Spanish, spelled out only
 MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-         r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+         r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|"
+         r"febrero|marzo|abril|mayo|junio|julio|agosto|se(?:p|t)tiembre|setiembre|octubre|"
+         r"noviembre|diciembre)\.?")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 NOT_INSIDE = r"(?<![\w./:-])"  # not the tail of a version, a time, an address or a word
@@ -32,6 +35,7 @@ NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?:the\s+)?{ORDINAL}\s+of\s+{MONTH},?\s+{YEAR}\b",  # the fourth of July, 2012
     rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",  # 12th of April 2014
     rf"\b{DAY}-{MONTH}-(?P<year>(?:19|20)?\d\d)\b",  # 12-Apr-2014, as SIS exports write it
+    rf"\b{DAY}\s+de\s+{MONTH}\s+(?:de|del)\s+{YEAR}\b",  # 2 de mayo de 2012
     rf"\b{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # April 12: a date of birth only with a cue
     rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
     rf"\b{MONTH}\s*['’](?P<short>\d\d)\b",  # Jun '11: likewise
@@ -43,7 +47,8 @@ NUMERIC = re.compile(rf"{NOT_INSIDE}(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}
                      rf"(?P<c>\d{{2,4}}){NOT_BEFORE}")
 SHORT = re.compile(rf"{NOT_INSIDE}(?P<a>[01]?\d)/(?P<b>[0-3]?\d){NOT_BEFORE}")
 COMPACT = re.compile(rf"{NOT_INSIDE}(?P<digits>\d{{6}}|\d{{8}}){NOT_BEFORE}")
-BIRTH = re.compile(r"\b(?:d\.?o\.?b\b|birth|born|b-?day|bday)", re.IGNORECASE)
+BIRTH = re.compile(r"\b(?:d\.?o\.?b\b|birth|born|b-?day|bday|nac(?:i[oó]\b|id[oa]|imiento|\.))",
+                   re.IGNORECASE)
 # Words that make a full date an event, not a birthday: "purchased 06/14/2019".
 EVENT = re.compile(r"\b(?:since|until|till|due|from|through|thru|between|after|before|"
                    r"purchased|bought|installed|updated|expires?|expired|warranty|inventory|"
@@ -56,12 +61,15 @@ RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to|through|thru)\s*$")
 # An id: digits alone or in groups ("123 456 789", "22-0451-87"), with a check digit
 # ("20441-7"), or after 1-3 letters ("S1234567"). Prefixes that are tech numbers (KB
 # articles, incidents) are left alone.
-ID = re.compile(rf"{NOT_INSIDE}(?:(?P<checked>\d{{5,12}}-\d)(?![\w-])|"
+ID = re.compile(rf"(?:{NOT_INSIDE}|(?<=[A-Za-z]:))(?:(?P<checked>\d{{5,12}}-\d)(?![\w-])|"
                 rf"(?P<letters>[A-Za-z]{{1,3}})-?(?P<tail>\d{{5,12}})|"
                 rf"(?P<grouped>\d{{2,4}}(?:[ -]\d{{2,4}}){{1,3}})|(?P<digits>\d{{3,12}}))"
                 rf"(?![\w/]|[.,:]\d|-\w)")
 CODE = re.compile(rf"{NOT_INSIDE}[A-Za-z0-9][A-Za-z0-9-]{{3,15}}(?![\w-])")
-STUDENT_HINT = re.compile(r"\b(?:stu|student|sid|id|ids|lunch|pin|badge|state)\b", re.IGNORECASE)
+# "5f3e8a1c2b7d": a hash or a tenant's id, not a student's (theirs have a letter at most).
+HASH = re.compile(r"(?=(?:[0-9]*[a-f]){3})[0-9a-f]{8,}", re.IGNORECASE)
+STUDENT_HINT = re.compile(r"\b(?:stu|student|sid|id|ids|lunch|pin|badge|state|matr[ií]cula|"
+                          r"estudiante|alumn[oa])\b", re.IGNORECASE)
 TECH_PREFIXES = {"kb", "inc", "req", "chg", "prb", "po", "cve", "sn", "rma", "wo", "tkt"}
 UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|hours?|hrs?|"
                    r"seconds?|secs?|days?|weeks?|students|devices|kids|pages|copies|users|"
@@ -141,7 +149,11 @@ def find_dates_of_birth(text: str, today: date) -> list[Span]:
             year = int(fields.get("year") or fields.get("short") or today.year)
             keep(m.start(), m.end(), as_date(year, month, day or 1, today), full)
     for m in NUMERIC.finditer(text):
-        keep(m.start(), m.end(), numeric_date(m, today), True)
+        # "1.20.12" is a version, "04/31/2007" after "DOB" a birth date typed wrong
+        version = m["sep"] == "." and len(m["c"]) == 2
+        cued = birth_cue(text, m.start(), m.end())
+        born = numeric_date(m, today) or (date(today.year, 1, 1) if cued else None)
+        keep(m.start(), m.end(), born, not version)
     for m in MONTH_YEAR.finditer(text):
         keep(m.start(), m.end(), as_date(int(m["year"]), int(m["month"]), 1, today), False)
     for m in SHORT.finditer(text):
@@ -166,8 +178,10 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
             continue  # a date that is no birthday ("Last inventory: 2024-04-12")
         digits = sum(c.isdigit() for c in m.group())
         cue = number_cue(text, m.start())
-        if cue == "tech":
-            continue
+        if cue == "tech" or (cue == "phone" and digits < 7):
+            continue  # a line's extension or voicemail PIN: no phone, and no student's
+        if text[m.start() - 1:m.start()] == ":" and cue != "student":
+            continue  # "id:20391", not "port:44321"
         # "LKV-004512" and "LKV004512" are as often asset tags as ids: they need their cue.
         letters = (m["letters"] or "").lower()
         hyphened = "-" in m.group()
@@ -183,5 +197,5 @@ def cued_codes(text: str) -> list[Span]:
     if not STUDENT_HINT.search(text):
         return []
     return [Span(m.start(), m.end(), "id number") for m in CODE.finditer(text)
-            if sum(c.isdigit() for c in m.group()) >= 4
+            if sum(c.isdigit() for c in m.group()) >= 4 and not HASH.fullmatch(m.group())
             and number_cue(text, m.start(), reach=1) == "student"]

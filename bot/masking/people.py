@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from bot.masking.names import Run
 
 # What joins the items of a list: "Taini, Nizhoni, and Ahiga", "Kaimana, Keoni & Pualani".
-SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&|or)\s+)?|\s+(?:and|or)\s+|\s*&\s*")
-CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
+# "Paris B. and Grace", "Dulce y Paloma".
+SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|\s*&\s*)")
+CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
@@ -141,6 +142,25 @@ def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
             Span(last.start, last.end, "").overlaps(s) for s in found):
         return [Span(last.start, last.end, "name")]
     return []
+
+
+def referred(text: str, run: list[Word]) -> bool:
+    """Two words that are both names though also words ("Mason Reed", "Autumn Lee"), then
+    "he" or "her" in the same sentence: a person."""
+    if len(run) != 2 or not run[0].given or not all(w.known and not w.product for w in run):
+        return False
+    stop = SENTENCE_END.search(text, run[-1].after)
+    return bool(PERSONAL.search(text, run[-1].after, stop.start() if stop else len(text)))
+
+
+def repeated(words: list[Word], found: list[Span]) -> list[Span]:
+    """A name hidden once is hidden wherever else the text has it ("Autumn Lee and Winter Lee
+    are twins ... Autumn's ID"), written the same way (capitalised or not)."""
+    hidden = {(w.folded, w.shape == "lower") for w in words if w.score > 0 and not w.stop
+              and any(s.start <= w.start and w.end <= s.end for s in found)}
+    return [Span(w.start, w.end, "name") for w in words
+            if (w.folded, w.shape == "lower") in hidden and len(w.folded) > 1
+            and not any(s.start <= w.start < s.end for s in found)]
 
 
 def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:

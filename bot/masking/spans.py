@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+# The kind of a span that is left as it is, but that no later finder may claim: a vendor's
+# phone line is no student id, a name inside a vendor's address no student's name.
+KEPT = "kept"
+
 
 class Span(NamedTuple):
     """Characters [start, end) of the text hold a `kind` ("name", "phone", ...)."""

@@ -32,13 +32,20 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all",
                   "any", "both", "each", "every", "some", "such", "only", "own", "same", "very",
                   "just", "also", "too", "please", "thanks", "thank", "hi", "hey", "hello", "dear",
-                  "ok", "okay", "re", "fyi", "per", "via", "vs", "born"})
+                  "ok", "okay", "re", "fyi", "per", "via", "vs", "born", "dob",
+                  # Spanish ones ("del salón", "La Sra. Gómez"); "de", "la" and "del" still
+                  # join a name as particles ("María de la Cruz")
+                  "el", "la", "los", "las", "un", "unos", "unas", "del", "de", "que", "en",
+                  "con", "por", "para", "sus", "se", "nos", "y"})
 MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april",
                          "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
-                         "september", "oct", "october", "nov", "november", "dec", "december"})
+                         "september", "oct", "october", "nov", "november", "dec", "december",
+                         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                         "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+                         "diciembre"})
 # A month word next to a day or a year is a date, never a name: "Jan 20", "June 3", "Jun '11".
 DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
-DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$")
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
@@ -84,7 +91,7 @@ def part_score(part: str, lex: Lexicon) -> tuple[float, bool]:
     """How name-like one folded part is, and whether a name list has it."""
     named = part in lex.first or part in lex.surnames or part in lex.rare_first
     singular = part[:-1] if part.endswith("s") else part
-    if part in lex.not_names or singular in lex.not_names or part in lex.english:
+    if part in lex.not_names or singular in lex.not_names or part in lex.words:
         return (AMBIGUOUS if named else NONE), named  # "Grace", "Lee": only beside a name
     if part in lex.first:
         return FIRST, True
@@ -160,6 +167,11 @@ def famous_removed(words: list[Word]) -> list[Word]:
             continue
         for n in range(min(lex.famous_longest, len(words) - i), 1, -1):
             if " ".join(folded[i:i + n]) in lex.famous:
+                after = words[i + n] if i + n < len(words) else None
+                if after and after.start - words[i + n - 1].after == 1 and after.known \
+                        and after.score > 0 and after.folded not in lex.words \
+                        and after.folded not in lex.not_names:
+                    break  # "muhammad ali khan" is a student, not the boxer
                 blocked.update(range(i, i + n))
                 break
     if not blocked:

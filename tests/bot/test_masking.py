@@ -4,8 +4,10 @@ The corpora (tests/bot/masking_corpus/) were written by people who never saw the
 line is {"text", "identifiers", "kind"}: "identifier" texts hold student identifiers, "tech"
 texts hold none and must come through unchanged. `tuning.jsonl` was read while building the
 masker. `tuning2.jsonl`, written blind by a second writer, was measured once before anything
-was changed for it (an honest out-of-sample figure), then read and tuned on. `heldout.jsonl`
-never was read: it is only scored here, and was measured once, after tuning stopped.
+was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
+written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
+the same way: measured once as it came, then read and tuned on. `heldout.jsonl` never was
+read: it is only scored here, and was measured once after each round of tuning stopped.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
 placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]")
@@ -92,17 +94,28 @@ def test_the_second_tuning_corpus_meets_the_targets() -> None:
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
 
+def test_the_third_tuning_corpus_meets_the_targets() -> None:
+    # Measured as it came, before anything was changed for it: 0.937 of its 366 identifiers
+    # masked (343) and 0.240 of its 200 tech texts altered (48): staff, vendors' lines and
+    # addresses, places and Spanish words taken for students. Then it was read and tuned on
+    # (common Spanish words and titles, work addresses and institutions' lines kept, grown-ups
+    # named by their job, places, a name hidden wherever it repeats), and now it holds both.
+    masked, altered, wrong = score("tuning3.jsonl")
+    assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
+
+
 def test_the_held_out_corpus_holds_the_figures_measured_once() -> None:
     # Only the two figures are reported, never the texts, so that nobody tunes on them by
-    # reading a failure. Measured once, after tuning on both tuning corpora stopped, the
-    # held-out corpus still MISSES both targets of issue 16 (95% masked, 2% altered): 0.933 of
-    # its identifiers masked (167 of 179) and 0.080 of its tech texts altered (8 of 100),
-    # against 0.832 and 0.100 measured the same way before the second round. The gap to
-    # the tuning figures (1.000 / 0.000 and 0.979 / 0.000) is the honest measure of how well
-    # the masker generalises; it was not tuned away. What is asserted is the figure reached,
-    # so that a change cannot make it worse unnoticed.
+    # reading a failure. Measured once after each round of tuning stopped: 0.832 masked and
+    # 0.100 altered after the first, 0.933 (167 of 179) and 0.080 (8 of 100) after the second,
+    # and after the third (tuning3): 0.950 of its identifiers masked (170 of 179: 0.9497, one
+    # identifier short of the 95% target) and 0.050 of its tech texts altered (5 of 100, the
+    # target is 2%). It still MISSES both targets of issue 16. The gap to the tuning figures
+    # (1.000, 0.979 and 0.997 masked, none altered) is the honest measure of how well the
+    # masker generalises; it was not tuned away. What is asserted is the figure reached, so
+    # that a change cannot make it worse unnoticed.
     masked, altered, _ = score("heldout.jsonl")
-    assert masked >= 0.93 and altered <= 0.08, \
+    assert masked >= 0.949 and altered <= 0.05, \
         f"held-out: {masked:.3f} identifiers masked, {altered:.3f} tech texts altered"
 
 
@@ -219,6 +232,44 @@ def test_the_sentence_around_a_word_decides(text: str, expected: str) -> None:
 ])
 def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # grown-ups named by their job or title, their work addresses and their lines
+    "Our Kami rep, Dana Whitfield, says the quote is ready: dana.whitfield@kamiapp.com",
+    "Ask Jordan (our new library aide) for the cart key.",
+    "ms. grace okafor's projector is flickering again",
+    "Email helpdesk@district.org or support@securly.com for filter issues.",
+    "Call the district office at 555-610-2200 about the outage; the vendor is 877-555-0100.",
+    # places, products with a version, versions shaped like dates, hashes
+    "The Fort Collins trip and the Washington DC trip both need hotspots.",
+    "Lockdown Browser 2.1.1.06 and Minecraft 1.20.12 need updating.",
+    "Our tenant ID is 9c2e4f1a7b3d, the vendor asked for it.",
+    # Spanish: words, titles and dates that are no student's
+    "La maestra Carmen Ibarra pide acceso a Kahoot para su grupo de la sala 4.",
+    "El curso es del 8 al 12 de julio, con la Lic. Ramírez, etiqueta 00457.",
+])
+def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ruby Park and Violet Park are sisters", "[name] and [name] are sisters"),
+    ("Kenji forgot his charger. Kenji's mom has it",
+     "[name] forgot his charger. [name]'s mom has it"),
+    ("the Okafor twins share a hotspot", "the [name] twins share a hotspot"),
+    ("'Sky' in Mr. Diaz's room is locked out", "'[name]' in Mr. Diaz's room is locked out"),
+    ("Please reset the login for Liam Ortega, username lortega",
+     "Please reset the login for [name], username [username]"),
+    ("account 2030mreyes is suspended", "account [username] is suspended"),
+    ("el alumno Joaquín Peña nació el 5 de abril de 2013",
+     "el alumno [name] nació el [date of birth]"),
+    ("Nora Quinn's mom asked for a call back at 555-610-2200",
+     "[name]'s mom asked for a call back at [phone]"),
+    ("Wren Hale lost his badge (id:20391)", "[name] lost his badge (id:[id number])"),
+])
+def test_names_ids_and_dates_found_by_their_surroundings(text: str, expected: str) -> None:
+    assert masked(text) == expected
 
 
 def test_the_note_counts_each_kind_hidden() -> None:
