@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -286,14 +285,3 @@ def test_a_date_of_birth_is_told_from_a_meeting_date() -> None:
     assert masked("Chromebooks purchased 08/15/2021 need batteries") == \
         "Chromebooks purchased 08/15/2021 need batteries"
     assert masked("She is 09/03/2012 in PowerSchool") == "She is [date of birth] in PowerSchool"
-
-
-def test_masking_a_typical_message_is_fast() -> None:
-    text = ("Please update the contact number on Imani Washington's account to (555) 867 "
-            "5309; new student Amara Okonkwo, DOB 09/03/2012, ID 7741209, needs a Chromebook "
-            "and a Clever badge. Room 204's cart has 28 devices but Jamf lists 30 of them.")
-    mask_student_data(text)  # loads the word lists
-    started = time.perf_counter()
-    for _ in range(100):
-        mask_student_data(text)
-    assert (time.perf_counter() - started) / 100 < 0.01  # about 1 ms on the CI machine
