@@ -217,8 +217,8 @@ async def _watch_knowledge(app: web.Application) -> AsyncIterator[None]:
 
 async def _app_factory(settings: Settings) -> web.Application:
     # With no platform the playground is the install: demo time can be skipped forward.
-    runtime = await build_runtime(settings, clock=DemoClock() if settings.playground_mode ==
-                                  "main" else None)
+    runtime = await build_runtime(settings, clock=DemoClock(settings.demo_start)
+                                  if settings.playground_mode == "main" else None)
     app = make_app(runtime)
     if settings.scheduler:
         app.cleanup_ctx.append(_run_scheduler)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, AwareDatetime, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///prepbot.db"
@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     inbox_lease_seconds: float = Field(default=30, gt=0,
                                        validation_alias="PREPBOT_INBOX_LEASE_SECONDS")
     refresh_seconds: float = Field(default=2, gt=0, validation_alias="PREPBOT_REFRESH_SECONDS")
+    # Where demo time starts (the district in a box); by default, now.
+    demo_start: AwareDatetime | None = Field(default=None, validation_alias="PREPBOT_DEMO_START")
     attachment_max_bytes: int = Field(default=10_000_000, gt=0,
                                       validation_alias="PREPBOT_ATTACHMENT_MAX_BYTES")
     attachment_types: str = Field(default="png,jpeg,gif,webp",

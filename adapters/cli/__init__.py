@@ -69,7 +69,8 @@ def chat(role: Annotated[Role, typer.Option(help="Who you are in this chat.")] =
             return
         from adapters.district import DemoClock
 
-        runtime = await build_runtime(settings, clock=DemoClock() if wanted else None)
+        runtime = await build_runtime(settings, clock=DemoClock(settings.demo_start)
+                                      if wanted else None)
         try:
             await talk(runtime, person, role, district=wanted)
         finally:

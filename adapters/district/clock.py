@@ -21,8 +21,9 @@ class DemoClock:
     """The system clock, shifted: skipping ahead (or back, while history is written) moves
     every part of prepbot that asks the time, the scheduler's ledger included."""
 
-    def __init__(self) -> None:
-        self.offset = timedelta(0)
+    def __init__(self, start: datetime | None = None) -> None:
+        # PREPBOT_DEMO_START: the same demo (and test) whatever the real time of day.
+        self.offset = start - datetime.now(UTC) if start else timedelta(0)
 
     def now(self) -> datetime:
         """Real time plus the offset."""

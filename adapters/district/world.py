@@ -26,7 +26,8 @@ async def apart(settings: Settings, kb: KnowledgeBase | None = None) -> AsyncIte
         url = f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}"
         demo = settings.model_copy(update={**NO_PLATFORM, "database_url": url})
         # Its own copy of the articles: what is published in the demo stays in the demo.
-        runtime = await build_runtime(demo, kb=kb.fork() if kb else None, clock=DemoClock())
+        runtime = await build_runtime(demo, kb=kb.fork() if kb else None,
+                                      clock=DemoClock(settings.demo_start))
         try:
             yield runtime
         finally:

@@ -101,7 +101,9 @@ def test_a_coach_runs_a_pulse_in_the_terminal_with_the_demo_district(tmp_path: P
     process = subprocess.run(
         [sys.executable, "-m", "adapters.cli", "chat", "--role", "coach", "--name",
          "Mr Okafor"], cwd=tmp_path, text=True, input=typed, capture_output=True,
-        timeout=120, env={**os.environ, "DATABASE_URL": ""})
+        # A school Monday at 8:00 in Chicago: on a Friday afternoon the pulse would wait.
+        timeout=120, env={**os.environ, "DATABASE_URL": "",
+                          "PREPBOT_DEMO_START": "2026-11-30T14:00:00+00:00"})
     assert process.returncode == 0, process.stderr
     assert "The demo district is ready" in process.stdout
     assert "goes to 7 people in #demo-pilot" in process.stdout
