@@ -4,8 +4,9 @@
 
 Fits a logistic regression (Newton's method, numpy only) from the evidence of the top two
 matches (knowledge/confidence.py) to "the leading article is right" on every line of the
-tuning sets: knowledge/eval/tuning/*.jsonl and the two older files. Held-out files are never
-read. Then it chooses the cut points on the same lines:
+tuning sets: knowledge/eval/tuning/teachers_*.jsonl and the first evaluation file
+(questions.jsonl). Held-out files (heldout/, holdout.jsonl) are never read. Then it chooses
+the cut points on the same lines:
 - suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
   messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older files are
   easier, and would set it too high) without an article; below it the bot says it does not
@@ -31,8 +32,7 @@ from knowledge.loader import load_articles
 from knowledge.normalize import Synonyms
 
 EVAL = Path(__file__).resolve().parent / "eval"
-TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl",
-          EVAL / "holdout.jsonl"]
+TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl"]
 MAX_WRONGLY_DEFLECTED = 0.04
 ANSWER_PRECISION = 0.9
 L2 = 0.01
