@@ -3,7 +3,7 @@
     python bench/retrieval.py [--quick] [--before REVISION]
 
 Every system runs on the shipped articles and is scored by knowledge.evaluate on the tuning
-sets (knowledge/eval/tuning/teachers_a+b) and the held-out sets (heldout/teachers_c+d). A
+sets (knowledge/eval/tuning/teachers_*: a, b, e, f) and the held-out sets (heldout/teachers_c+d). A
 baseline deflects below one threshold chosen on the tuning sets (its best answer accuracy
 there) and applied unchanged to the held-out sets; prepbot's cut points come from
 knowledge/calibrate.py, also fitted on tuning only. Held-out figures are printed, never used
@@ -42,7 +42,7 @@ from knowledge.model import Article  # noqa: E402
 from knowledge.normalize import fold  # noqa: E402
 
 EVAL = ROOT / "knowledge" / "eval"
-TUNING = [EVAL / "tuning" / "teachers_a.jsonl", EVAL / "tuning" / "teachers_b.jsonl"]
+TUNING = sorted((EVAL / "tuning").glob("teachers_*.jsonl"))
 HELDOUT = [EVAL / "heldout" / "teachers_c.jsonl", EVAL / "heldout" / "teachers_d.jsonl"]
 Answer = Callable[[str], Decision]
 

@@ -31,7 +31,7 @@ class Rescored:
         scored = [replace(m, score=s) for m, s in
                   zip(ranking.matches, self.rescore(ranking.matches), strict=True)]
         scored.sort(key=lambda m: (-m.score, m.article_id))
-        return Ranking(scored[:limit], ranking.terms)
+        return Ranking(scored[:limit], ranking.terms, ranking.query)
 
     def search(self, question: str, limit: int = 5) -> list[Match]:
         return self.rank(question, limit).matches
@@ -98,8 +98,11 @@ def run(kb: KnowledgeBase, tuning: list[Question]) -> None:
     no_dense = KnowledgeBase(kb.articles, kb.synonyms, calibration=uncalibrated())
     no_dense.index = index_module.Index(list(kb.articles.values()), kb.synonyms, None)
     no_dense.calibration = calibrate(no_dense)
+    no_tech = KnowledgeBase(kb.articles, kb.synonyms, calibration=uncalibrated())
+    no_tech.calibration = calibrate(no_tech, with_tech=False)
     built = [(name, variant(kb, name, rescore)) for name, rescore in VARIANTS]
     built.insert(1, ("no dense channel (lexical only)", no_dense))
+    built.insert(2, ("confidence without the tech score", no_tech))
     for name, each in built:
         r = evaluate(tuning, each.answer)
         print(f"  {name:<36}{r.top1:6.3f}{r.top3:7.3f}{r.answer_acc:8.3f}"

@@ -2,17 +2,22 @@
 
     python -m knowledge.calibrate [--check]
 
-Fits a logistic regression (Newton's method, numpy only) from the evidence of the top two
-matches (knowledge/confidence.py) to "the leading article is right" on every line of the
-tuning sets: knowledge/eval/tuning/*.jsonl and the two older files. Held-out files are never
-read. Then it chooses the cut points on the same lines:
+First it fits how much a message reads like a tech problem: a class-balanced logistic
+regression over the message's static embedding, tech messages (answerable, two problems,
+uncovered) against off-topic ones. Then a logistic regression (Newton's method, numpy only)
+from that score and the evidence of the top two matches (knowledge/confidence.py) to "the
+leading article is right", both on every line of the
+tuning sets: knowledge/eval/tuning/teachers_*.jsonl and the first evaluation file
+(questions.jsonl). Held-out files (heldout/, holdout.jsonl) are never read. Then it chooses
+the cut points on the same lines:
 - suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
   messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older files are
   easier, and would set it too high) without an article; below it the bot says it does not
   know;
 - answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
   of the questions (between the two, "did you mean").
-`--check` prints the figures without writing knowledge/calibration.json.
+First each blind tuning set is scored by a confidence fitted without it (leaving one writer
+out); `--check` prints the figures without writing knowledge/calibration.json.
 """
 
 from __future__ import annotations
@@ -25,17 +30,17 @@ import numpy.typing as npt
 
 from knowledge.base import KnowledgeBase
 from knowledge.confidence import FEATURES, Calibration, features
-from knowledge.evaluate import ANSWERABLE, Question, read_questions
-from knowledge.intents import is_vague
+from knowledge.evaluate import ANSWERABLE, Question, as_the_bot_does, evaluate, read_questions
+from knowledge.intents import is_vague, recognise
 from knowledge.loader import load_articles
 from knowledge.normalize import Synonyms
 
 EVAL = Path(__file__).resolve().parent / "eval"
-TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl",
-          EVAL / "holdout.jsonl"]
+TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl"]
 MAX_WRONGLY_DEFLECTED = 0.04
 ANSWER_PRECISION = 0.9
 L2 = 0.01
+TECH_L2 = 1.0  # over the summed loss: chosen leaving one tuning writer out at a time
 Array = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
 
@@ -61,6 +66,23 @@ def fit(x: Array, y: Array, steps: int = 50) -> tuple[Array, Array, Array]:
     return mean, scale, w
 
 
+def fit_tech(vectors: Array, tech: Mask, steps: int = 30) -> tuple[float, ...]:
+    """Weights (per dimension, then the bias) of a class-balanced, L2-regularised logistic
+    regression from a message's embedding to "this is a tech problem", by Newton's method."""
+    x = np.c_[vectors, np.ones(len(vectors))]
+    y = tech.astype(np.float64)
+    balance = np.where(tech, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    ridge = TECH_L2 / len(y) * np.diag(np.r_[np.ones(x.shape[1] - 1), 0.0])
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ ((p - y) * balance) / len(y) + ridge @ w
+        hessian = (x * (p * (1 - p) * balance)[:, None]).T @ x / len(y) + ridge \
+            + 1e-9 * np.eye(len(w))
+        w -= np.linalg.solve(hessian, gradient)
+    return tuple(float(v) for v in w.round(6))
+
+
 def cut_points(p: Array, right: Array, answerable: Mask, blind: Mask
                ) -> tuple[float, float]:
     """(answer_at, suggest_at) by the rules in the module's docstring."""
@@ -81,14 +103,22 @@ def uncalibrated() -> Calibration:
     return Calibration((0.0,) * blank, (1.0,) * blank, (0.0,) * blank, 0.0, 1.0, 0.0)
 
 
-def calibrate(kb: KnowledgeBase) -> Calibration:
-    """Fit the confidence model and its cut points for this knowledge base's index."""
-    lines = [(source, q) for source, q in tuning_questions() if not is_vague(q.q)]
+def calibrate(kb: KnowledgeBase, with_tech: bool = True,
+              leave_out: str | None = None) -> Calibration:
+    """Fit the confidence model and its cut points for this knowledge base's index (without
+    the tech score when `with_tech` is false, without one tuning file: for the ablations and
+    the cross-check)."""
+    lines = [(source, q) for source, q in tuning_questions()
+             if not is_vague(q.q) and source != leave_out]
     sources, questions = [s for s, _ in lines], [q for _, q in lines]
+    rankings = [kb.index.rank(q.q) for q in questions]
+    known = [(r.query, q.kind != "offtopic") for r, q in zip(rankings, questions, strict=True)
+             if with_tech and r.query is not None and q.kind != "vague"]
+    tech = fit_tech(np.array([v for v, _ in known]), np.array([t for _, t in known])) \
+        if known else ()
     rows, right = [], []
-    for q in questions:
-        ranking = kb.index.rank(q.q)
-        rows.append(features(ranking) if ranking.matches else [0.0] * len(FEATURES))
+    for q, ranking in zip(questions, rankings, strict=True):
+        rows.append(features(ranking, tech) if ranking.matches else [0.0] * len(FEATURES))
         leads = bool(ranking.matches) and ranking.matches[0].article_id in q.expect
         right.append(float(q.kind in ANSWERABLE and leads))
     x, y = np.array(rows), np.array(right)
@@ -98,12 +128,24 @@ def calibrate(kb: KnowledgeBase) -> Calibration:
     blind = np.array([source.startswith("teachers_") for source in sources])
     answer_at, suggest_at = cut_points(p, y, answerable, blind)
     return Calibration(tuple(mean.round(6)), tuple(scale.round(6)), tuple(w[:-1].round(6)),
-                       round(float(w[-1]), 6), round(answer_at, 4), round(suggest_at, 4))
+                       round(float(w[-1]), 6), round(answer_at, 4), round(suggest_at, 4), tech)
+
+
+def cross_check(kb: KnowledgeBase) -> None:
+    """Each blind tuning set scored (as the bot runs) by a confidence fitted without it."""
+    for path in TUNING:
+        if path.name.startswith("teachers_"):
+            kb.calibration = calibrate(kb, leave_out=path.name)
+            report = evaluate(read_questions(path), as_the_bot_does(kb.answer, recognise))
+            print(f"{path.name} left out: top-1 {report.top1:.3f}, answer accuracy "
+                  f"{report.answer_acc:.3f}, off-topic deflected {report.oos_deflected:.3f}, "
+                  f"answerable wrongly deflected {report.in_deflected:.3f}")
 
 
 def main(check: bool) -> None:
-    """Fit, choose the cut points, print them, write the calibration."""
+    """Cross-check, fit, choose the cut points, print them, write the calibration."""
     kb = KnowledgeBase(load_articles(), Synonyms.load(), calibration=uncalibrated())
+    cross_check(kb)
     calibration = calibrate(kb)
     print("weights " + ", ".join(f"{name} {weight:+.2f}" for name, weight in
                                  zip(FEATURES, calibration.weights, strict=True)))

@@ -19,6 +19,8 @@ from knowledge.decide import Decision
 
 KINDS = ("answerable", "two-problems", "uncovered", "vague", "offtopic")
 ANSWERABLE = ("answerable", "two-problems")
+# Intents the conversation answers itself (bot/features/answers/conversation.py): no article.
+CONVERSATIONAL = ("ticket", "greeting", "thanks", "help", "yes", "no")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,17 @@ def is_right(decision: Decision, question: Question) -> bool:
     return decision.kind == "deflect"
 
 
+def as_the_bot_does(answer: Callable[[str], Decision],
+                    recognise: Callable[[str], str]) -> Callable[[str], Decision]:
+    """`answer` behind the intent step, as the bot runs it: a message taken for small talk,
+    feedback or a request for a person gets no article (scored as a deflection)."""
+    def handled(text: str) -> Decision:
+        if recognise(text) in CONVERSATIONAL:
+            return Decision("deflect", 0.0, tech=False)
+        return answer(text)
+    return handled
+
+
 def evaluate(questions: Iterable[Question], answer: Callable[[str], Decision]) -> Report:
     """Run every question through `answer` and compute the figures."""
     counts: Counter[str] = Counter()
@@ -204,13 +217,14 @@ def evaluate_intents(rows: Iterable[dict[str, Any]],
 
 
 def evaluate_file(path: Path, answer: Callable[[str], Decision]) -> Report | IntentReport:
-    """Score a messages file with `answer`, or an intent file with the intent recogniser."""
+    """Score a messages file with `answer` behind the intent step (as the bot runs it), or an
+    intent file with the intent recogniser."""
+    from knowledge.intents import recognise
+
     rows = read_lines(path)
     if rows and "intent" in rows[0]:
-        from knowledge.intents import recognise
-
         try:
             return evaluate_intents(rows, recognise)
         except KeyError as error:
             raise ValueError(f"{path}: every line needs 'text' and 'intent' ({error})") from error
-    return evaluate(read_questions(path), answer)
+    return evaluate(read_questions(path), as_the_bot_does(answer, recognise))

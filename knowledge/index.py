@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge.dense import DenseIndex
-from knowledge.embedding import StaticEmbedding
+from knowledge.embedding import StaticEmbedding, Vectors
 from knowledge.model import Article
 from knowledge.normalize import Analyzer, Synonyms, fold
 
@@ -50,10 +50,12 @@ class Match:
 
 @dataclass(frozen=True)
 class Ranking:
-    """Ranked matches and what the question held: how many informative terms it had."""
+    """Ranked matches and what the question held: how many informative terms it had, and its
+    unit vector in the dense channel (None without one)."""
 
     matches: list[Match]
     terms: int
+    query: Vectors | None = None
 
 
 def _fields(article: Article, phrasing_terms: list[str]) -> dict[str, str | list[str]]:
@@ -128,7 +130,7 @@ class Index:
             count = min(CANDIDATES, len(centroids))
             candidates.update(int(i) for i in np.argpartition(-centroids, count - 1)[:count])
         if not candidates:
-            return Ranking([], len(terms))
+            return Ranking([], len(terms), query)
         best = max((lexical.get(i, 0.0) for i in candidates), default=0.0) or 1.0
         positions = sorted(candidates)
         phrases = self._phrase_scores(" ".join(terms), [i for i in positions if i in lexical])
@@ -145,7 +147,7 @@ class Index:
         matches.sort(key=lambda pair: (-pair[1].score, pair[1].article_id))
         # Coverage is only ever read for the leaders: computed for those alone.
         return Ranking([replace(m, coverage=self._coverage(terms, i))
-                        for i, m in matches[:limit]], len(terms))
+                        for i, m in matches[:limit]], len(terms), query)
 
     def _phrase_scores(self, query_text: str, positions: list[int]) -> dict[int, float]:
         """Each article's closest title or phrasing to the question's terms (token set

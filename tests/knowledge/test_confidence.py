@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge import KnowledgeBase
-from knowledge.confidence import shipped
+from knowledge.confidence import shipped, tech_score
 from knowledge.decide import CLOSE, MAX_SUGGESTIONS
 
 
@@ -35,3 +37,21 @@ def test_a_question_nothing_resembles_gets_no_article(knowledge_base: KnowledgeB
     decision = knowledge_base.answer("what time does the basketball game start tonight")
     assert decision.kind == "deflect" and decision.top_id is None
     assert decision.confidence < shipped().suggest_at
+
+
+def test_school_life_reads_less_like_a_tech_problem_than_a_tech_problem(
+        knowledge_base: KnowledgeBase) -> None:
+    weights = shipped().tech
+    assert len(weights) == knowledge_base.model.dim + 1
+    tech = [tech_score(knowledge_base.index.rank(q), weights) for q in (
+        "the projector says no signal", "my kids cant log into their chromebooks")]
+    life = [tech_score(knowledge_base.index.rank(q), weights) for q in (
+        "who do I ask about a substitute for friday", "is the field trip still on if it rains")]
+    assert min(tech) > max(life)
+
+
+def test_tech_weights_fitted_on_another_embedding_are_refused(
+        knowledge_base: KnowledgeBase) -> None:
+    ranking = knowledge_base.index.rank("the projector says no signal")
+    with pytest.raises(ValueError, match=r"knowledge\.calibrate"):
+        tech_score(ranking, (0.1, 0.2, 0.3))
