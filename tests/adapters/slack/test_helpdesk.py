@@ -5,7 +5,6 @@ email reply and signed status webhook reach the teacher's Slack DM through the l
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import time
 from typing import Any
 
@@ -30,23 +29,15 @@ from tests.adapters.helpdesk.conftest import (
     mailgun_fields,
     post_status,
 )
+from tests.adapters.helpdesk.conftest import mailbox as mailbox  # a fixture, used by name
 from tests.adapters.slack.conftest import TEACHER, SlackClient
 from tests.adapters.slack.test_triage import ADMIN, TRIAGE, posts_to
 from tests.support.clock import FakeClock
-from tests.support.helpdesk_stubs import Mailbox, start_mailbox
+from tests.support.helpdesk_stubs import Mailbox
 
 DM = f"D{TEACHER}"  # the stub opens a person's DM as "D" + their user id
 PROBLEM = ("The projector in room 204 is dead and Jayden Smith (student id 4482913) "
            "cannot see the board")
-
-
-@pytest.fixture
-async def mailbox() -> AsyncIterator[Mailbox]:
-    """The district's mail server: aiosmtpd on 127.0.0.1."""
-    box, server = await start_mailbox()
-    yield box
-    server.close()
-    await server.wait_closed()
 
 
 @pytest.fixture
