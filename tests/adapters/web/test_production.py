@@ -12,7 +12,6 @@ from aiohttp import ClientSession, CookieJar
 from aiohttp.test_utils import TestServer
 from sqlalchemy import func, select
 
-from adapters.district.clock import DemoClock
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
 from adapters.web.visitors import COOKIE
@@ -96,20 +95,14 @@ async def test_turned_on_it_runs_on_its_own_demo_and_never_posts_to_the_platform
     assert slack_stub.calls == []  # and Slack was never called
 
 
-class MondayMorning(DemoClock):
-    """Demo time that starts on a school Monday at 8:00 in Chicago, whatever the real time
-    (at 14:00 on a Friday the pulse would wait for the next school week)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.offset = datetime(2026, 11, 30, 14, 0, tzinfo=UTC) - datetime.now(UTC)
-
-
 async def test_its_district_in_a_box_lives_in_the_demo_and_never_reaches_the_platform(
-        served: Served, slack_stub: SlackStub, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("adapters.district.world.DemoClock", MondayMorning)
+        served: Served, slack_stub: SlackStub) -> None:
+    # Demo time starts on a school Monday at 8:00 in Chicago: at 14:00 on a Friday the pulse
+    # would wait for the next school week.
+    monday = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
     async with served(slack_bot_token="xoxb-test", slack_signing_secret="s",
-                      slack_api_url=slack_stub.api_url, playground=True) as (http, runtime):
+                      slack_api_url=slack_stub.api_url, playground=True,
+                      demo_start=monday) as (http, runtime):
         coach = {"role": "coach", "name": "Mr Okafor"}
         for text in ("/demo", "/pulse start Nearpod #demo-pilot closes friday",
                      "/demo skip morning"):
