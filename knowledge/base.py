@@ -1,7 +1,15 @@
-"""The loaded knowledge base: articles plus their index, swapped whole on reload."""
+"""The loaded knowledge base: articles plus their index, swapped whole on reload.
+
+English is the first language (`articles`, `index`, `calibration`); every other language
+(Spanish: knowledge/articles/es) is a shelf of its own in `others`, with its own index,
+synonyms, stemming and confidence. A question is answered from the shelf of its language
+(detected when not given) and falls back to the other language's article when its own has
+none it is sure of.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from knowledge import embedding
@@ -10,10 +18,27 @@ from knowledge.confidence import shipped as shipped_calibration
 from knowledge.decide import Decision, decide
 from knowledge.index import Index, Match
 from knowledge.intents import is_vague
+from knowledge.language import detect
 from knowledge.loader import load_articles
 from knowledge.model import Article
 from knowledge.normalize import Synonyms
 from knowledge.topics import looks_technical
+
+FIRST = "en"
+OTHERS = ("es",)
+# Whether a language's index uses the dense channel: the static embedding is English-trained,
+# and on the Spanish tuning set it helps (README, "How well it answers").
+DENSE = {"en": True, "es": True}
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One language's live articles, their index and the confidence fitted for them."""
+
+    language: str
+    articles: dict[str, Article]
+    index: Index
+    calibration: Calibration
 
 
 class KnowledgeBase:
@@ -21,39 +46,90 @@ class KnowledgeBase:
 
     def __init__(self, articles: dict[str, Article], synonyms: Synonyms,
                  extra: Path | None = None, model: embedding.StaticEmbedding | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None,
+                 others: dict[str, dict[str, Article]] | None = None) -> None:
         self.extra = extra
         self.synonyms = synonyms
         self.model = model or embedding.shipped()
         self.calibration = calibration or shipped_calibration()
         self.articles = articles
         self.index = Index(list(articles.values()), synonyms, self.model)
+        self.others = {language: self._shelf(language, shelf)
+                       for language, shelf in (others or {}).items()}
 
-    def get(self, article_id: str) -> Article | None:
-        """One article by id."""
-        return self.articles.get(article_id)
+    def _shelf(self, language: str, articles: dict[str, Article]) -> Shelf:
+        index = Index(list(articles.values()), Synonyms.load(language=language),
+                      self.model if DENSE[language] else None, language)
+        return Shelf(language, articles, index, shipped_calibration(language))
 
-    def search(self, question: str, limit: int = 5) -> list[Match]:
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it has articles in, English first."""
+        return (FIRST, *self.others)
+
+    def shelf(self, language: str = FIRST) -> Shelf:
+        """One language's articles and index (English for a language it does not have)."""
+        if language in self.others:
+            return self.others[language]
+        return Shelf(FIRST, self.articles, self.index, self.calibration)
+
+    def language_of(self, question: str, language: str | None = None) -> str:
+        """The language to answer in: the one asked for, else the question's, if it has it."""
+        wanted = language or detect(question)
+        return wanted if wanted in self.languages else FIRST
+
+    def get(self, article_id: str, language: str = FIRST) -> Article | None:
+        """One article by id, in a language (English when it has no such shelf)."""
+        return self.shelf(language).articles.get(article_id)
+
+    def search(self, question: str, limit: int = 5, language: str | None = None) -> list[Match]:
         """Ranked (article id, score) matches for a question."""
-        return self.index.search(question, limit)
+        return self.shelf(self.language_of(question, language)).index.search(question, limit)
 
-    def answer(self, question: str) -> Decision:
-        """Answer with one article, suggest a few, ask back about a vague one, or deflect."""
-        ranking = self.index.rank(question)
+    def answer(self, question: str, language: str | None = None) -> Decision:
+        """Answer with one article, suggest a few, ask back about a vague one, or deflect;
+        `language` None means the question's own. With no article it is sure of in that
+        language, another language's shelf is asked: the article it is sure of is shown in
+        the question's language when it has it, else as it is (`fallback`)."""
+        chosen = self.language_of(question, language)
+        shelf = self.shelf(chosen)
+        decision = self._decide(question, shelf)
+        if decision.kind != "deflect":
+            return decision
+        for other in self.languages:
+            if other == chosen:
+                continue
+            elsewhere = self._decide(question, self.shelf(other))
+            if elsewhere.kind != "answer" or elsewhere.article is None:
+                continue
+            own = shelf.articles.get(elsewhere.article.id)
+            if own is not None:  # the same article, in the question's language
+                return replace(elsewhere, article=own, language=chosen)
+            return replace(elsewhere, fallback=True)
+        return decision
+
+    def _decide(self, question: str, shelf: Shelf) -> Decision:
+        ranking = shelf.index.rank(question)
         if is_vague(question):
-            return Decision("clarify", 0.0, matches=tuple(ranking.matches))
-        return decide(ranking, self.articles, self.calibration,
-                      tech=looks_technical(question, ranking))
+            return Decision("clarify", 0.0, matches=tuple(ranking.matches),
+                            language=shelf.language)
+        decision = decide(ranking, shelf.articles, shelf.calibration,
+                          tech=looks_technical(question, ranking, shelf.language))
+        return replace(decision, language=shelf.language)
 
     def reload(self) -> int:
-        """Re-read every folder and swap the index in one step; returns the article count."""
+        """Re-read every folder and swap the indexes in one step; returns the English count."""
         articles = load_articles(self.extra)
         index = Index(list(articles.values()), self.synonyms, self.model)
-        self.articles, self.index = articles, index
+        others = {language: self._shelf(language, load_articles(self.extra, language))
+                  for language in self.others}
+        self.articles, self.index, self.others = articles, index, others
         return len(articles)
 
 
 def load_knowledge_base(extra: Path | str | None = None) -> KnowledgeBase:
-    """Load the shipped articles and a district's folder (PREPBOT_KB_DIR) over them."""
+    """Load the shipped articles and a district's folder (PREPBOT_KB_DIR) over them, in
+    English and in every other language that ships."""
     folder = Path(extra) if extra else None
-    return KnowledgeBase(load_articles(folder), Synonyms.load(), folder)
+    others = {language: load_articles(folder, language) for language in OTHERS}
+    return KnowledgeBase(load_articles(folder), Synonyms.load(), folder, others=others)
