@@ -21,7 +21,7 @@ from knowledge.intents import is_vague
 from knowledge.language import detect
 from knowledge.loader import load_articles
 from knowledge.model import Article
-from knowledge.normalize import Synonyms
+from knowledge.normalize import Synonyms, fold
 from knowledge.topics import looks_technical
 
 FIRST = "en"
@@ -110,7 +110,9 @@ class KnowledgeBase:
 
     def _decide(self, question: str, shelf: Shelf) -> Decision:
         ranking = shelf.index.rank(question)
-        if is_vague(question):
+        # Keyboard mash is no vague complaint: asking back needs one word anybody uses.
+        known = any(shelf.index.analyzer.knows(word) for word in fold(question).split())
+        if known and is_vague(question):
             return Decision("clarify", 0.0, matches=tuple(ranking.matches),
                             language=shelf.language)
         decision = decide(ranking, shelf.articles, shelf.calibration,

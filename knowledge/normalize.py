@@ -159,6 +159,10 @@ class Analyzer:
         self._known = frozenset(self.vocabulary)
         self._correct = lru_cache(maxsize=65536)(self._nearest)
 
+    def knows(self, word: str) -> bool:
+        """A folded word the articles or synonyms use, or one that carries no topic."""
+        return word in self._known or not self._term(word)
+
     def terms(self, text: str, correct: bool = False) -> list[str]:
         """Index terms of a text: synonyms mapped, stop words dropped, stemmed."""
         words = fold(text).split()
