@@ -15,7 +15,9 @@ without drowning the small intents.
 First it cross-checks: trained without one intent set, it is scored on that set, and trained
 without one message file, it is scored on that file's real questions (how many would be
 taken for small talk or a request for a person). Then it fits on everything and writes
-knowledge/embedding/model/intents.npz (`--check` only prints).
+knowledge/embedding/model/intents.npz (`--check` only prints). Run it with one BLAS thread
+(OPENBLAS_NUM_THREADS=1) to get the same file twice: threaded sums differ in the last bits, and
+the fit follows them.
 """
 
 from __future__ import annotations
