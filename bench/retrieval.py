@@ -1,6 +1,6 @@
 """Retrieval benchmark: prepbot beside BM25, MiniLM and their fusions, on the same messages.
 
-    python bench/retrieval.py [--quick] [--before REVISION]
+    python bench/retrieval.py [--quick] [--before REVISION] [--spanish]
 
 Every system runs on the shipped articles and is scored by knowledge.evaluate on the tuning
 sets (knowledge/eval/tuning/teachers_*: a, b, e, f) and the held-out sets (heldout/teachers_c+d). A
@@ -11,7 +11,9 @@ to choose anything. Then the ablations (tuning sets only, each variant with its 
 refitted), latency and index build time at 36, 1,000 and 10,000 articles (synthetic), and the
 memory the static model adds to a process. `--quick` skips MiniLM and the ablations;
 `--before 4c9e342` adds prepbot as it was at that commit (its code and articles, from a git
-worktree) scored the same way.
+worktree) scored the same way. `--spanish` runs only the Spanish part: the Spanish shelf on
+the Spanish tuning and held-out sets (knowledge/eval/*/es_teachers.jsonl), its dense
+channel's ablation, language detection and the Spanish intent sets.
 """
 
 from __future__ import annotations
@@ -39,11 +41,13 @@ from knowledge.decide import Decision  # noqa: E402
 from knowledge.embedding import shipped  # noqa: E402
 from knowledge.evaluate import Question, Report, evaluate, read_questions  # noqa: E402
 from knowledge.model import Article  # noqa: E402
-from knowledge.normalize import fold  # noqa: E402
+from knowledge.normalize import Synonyms, fold  # noqa: E402
 
 EVAL = ROOT / "knowledge" / "eval"
 TUNING = sorted((EVAL / "tuning").glob("teachers_*.jsonl"))
 HELDOUT = [EVAL / "heldout" / "teachers_c.jsonl", EVAL / "heldout" / "teachers_d.jsonl"]
+ES_TUNING = [EVAL / "tuning" / "es_teachers.jsonl"]
+ES_HELDOUT = [EVAL / "heldout" / "es_teachers.jsonl"]
 Answer = Callable[[str], Decision]
 
 
@@ -195,6 +199,51 @@ def intents() -> None:
         print(f"  {which:<9}{cells}{report.accuracy:>8.3f}")
 
 
+def spanish(kb: KnowledgeBase) -> None:
+    """The Spanish shelf on the Spanish sets (language detected per message, as the bot
+    does), with and without the intent step, the dense channel's ablation (tuning only,
+    confidence refitted), language detection and Spanish intents."""
+    from knowledge.base import Shelf
+    from knowledge.calibrate import TECH_BY_LANGUAGE, calibrate_index
+    from knowledge.evaluate import as_the_bot_does, evaluate_intents, read_lines
+    from knowledge.intents import recognise
+    from knowledge.language import detect
+
+    tuning = [q for path in ES_TUNING for q in read_questions(path)]
+    heldout = [q for path in ES_HELDOUT if path.exists() for q in read_questions(path)]
+    print(f"\nSpanish: tuning (T) {len(tuning)} messages, held-out (H) {len(heldout)}")
+    print(HEADER)
+    compare("prepbot, Spanish", kb.decide, tuning, heldout)
+    compare("prepbot, Spanish, intent step too", as_the_bot_does(kb.decide, recognise),
+            tuning, heldout)
+    shelf, tech = kb.shelf("es"), TECH_BY_LANGUAGE["es"]
+    bare = KnowledgeBase(kb.articles, kb.synonyms, calibration=kb.calibration)
+    index = index_module.Index(list(shelf.articles.values()), Synonyms.load(language="es"),
+                               None, "es")
+    bare.others = {"es": Shelf("es", shelf.articles, index, calibrate_index(index, "es", tech))}
+    print(line("  ablation: no dense channel", "T", evaluate(tuning, bare.decide)))
+    other = calibrate_index(shelf.index, "es", not tech)
+    bare.others = {"es": replace(shelf, calibration=other)}
+    print(line(f"  ablation: {'no' if tech else 'with a'} tech score", "T",
+               evaluate(tuning, bare.decide)))
+    for which, sets, language in (("T", ES_TUNING, "es"), ("H", ES_HELDOUT, "es"),
+                                  ("T", TUNING, "en")):
+        texts = [q.q for path in sets if path.exists() for q in read_questions(path)]
+        found = sum(detect(text) == language for text in texts)
+        print(f"  {which}: {found} of {len(texts)} {language} messages detected as {language}")
+    for path in (EVAL / "tuning" / "es_intents.jsonl", *sorted(
+            (EVAL / "tuning").glob("intents*.jsonl"))):
+        rows = read_lines(path)
+        language = "es" if path.name.startswith("es_") else "en"
+        found = sum(detect(str(row["text"])) == language for row in rows)
+        print(f"  T: {found} of {len(rows)} lines of {path.name} detected as {language}")
+    for which in ("tuning", "heldout"):
+        path = EVAL / which / "es_intents.jsonl"
+        if path.exists():
+            report = evaluate_intents(read_lines(path), recognise)
+            print(f"  {which} Spanish intents recognised: {report.accuracy:.3f} of {report.n}")
+
+
 BEFORE = """
 import importlib.util, json, sys
 from pathlib import Path
@@ -232,12 +281,16 @@ def before(revision: str) -> None:
                    Report(**json.loads(row))))
 
 
-def main(quick: bool, revision: str | None) -> None:
+def main(quick: bool, revision: str | None, only_spanish: bool = False) -> None:
     kb = load_knowledge_base()
+    if only_spanish:
+        spanish(kb)
+        return
     figures(kb, quick)
     if revision:
         before(revision)
     intents()
+    spanish(kb)
     if not quick:
         import retrieval_ablations
 
@@ -249,4 +302,5 @@ def main(quick: bool, revision: str | None) -> None:
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     main("--quick" in arguments,
-         arguments[arguments.index("--before") + 1] if "--before" in arguments else None)
+         arguments[arguments.index("--before") + 1] if "--before" in arguments else None,
+         "--spanish" in arguments)

@@ -25,6 +25,7 @@ class Rescored:
 
     def __init__(self, index: index_module.Index, rescore: Rescore) -> None:
         self.index, self.rescore = index, rescore
+        self.analyzer = index.analyzer  # the knowledge base asks it which words it knows
 
     def rank(self, question: str, limit: int = 5) -> Ranking:
         ranking = self.index.rank(question, limit=50)

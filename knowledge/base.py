@@ -1,4 +1,11 @@
-"""The loaded knowledge base: articles plus their index, swapped whole on reload."""
+"""The loaded knowledge base: articles plus their index, swapped whole on reload.
+
+English is the first language (`articles`, `index`, `calibration`); every other language
+(Spanish: knowledge/articles/es) is a shelf of its own in `others`, with its own index,
+synonyms, stemming and confidence. A question is answered from the shelf of its language
+(detected when not given) and falls back to the other language's article when its own has
+none it is sure of.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import copy
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from knowledge import embedding
@@ -14,12 +22,28 @@ from knowledge.confidence import shipped as shipped_calibration
 from knowledge.decide import Decision, decide
 from knowledge.index import Index, Match
 from knowledge.intents import is_vague
+from knowledge.language import detect
 from knowledge.loader import load_articles
 from knowledge.model import Article
-from knowledge.normalize import Synonyms
+from knowledge.normalize import Synonyms, fold
 from knowledge.topics import looks_technical
 
 ANSWERS_KEPT = 1024  # decisions remembered: the same question asked again is not searched again
+FIRST = "en"
+OTHERS = ("es",)
+# Whether a language's index uses the dense channel: the static embedding is English-trained,
+# and on the Spanish tuning set it helps (README, "How well it answers").
+DENSE = {"en": True, "es": True}
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One language's live articles, their index and the confidence fitted for them."""
+
+    language: str
+    articles: dict[str, Article]
+    index: Index
+    calibration: Calibration
 
 
 class KnowledgeBase:
@@ -28,58 +52,117 @@ class KnowledgeBase:
 
     def __init__(self, articles: dict[str, Article], synonyms: Synonyms,
                  extra: Path | None = None, model: embedding.StaticEmbedding | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None,
+                 others: dict[str, dict[str, Article]] | None = None) -> None:
         self.extra = extra
         self.synonyms = synonyms
         self.model = model or embedding.shipped()
         self.calibration = calibration or shipped_calibration()
         self.articles = articles
         self.index = Index(list(articles.values()), synonyms, self.model)
+        self.others = {language: self._shelf(language, shelf)
+                       for language, shelf in (others or {}).items()}
         self.texts: dict[str, str] = {}  # stored articles, id -> text, over the folders
         self.rebuilding = threading.Lock()  # one rebuild at a time: the last one wins
-        self._answers: OrderedDict[str, Decision] = OrderedDict()
-        self._answers_of = (self.index, self.calibration)
+        # Remembered decisions by (question, language asked for), and what they came from.
+        self._answers: OrderedDict[tuple[str, str | None], Decision] = OrderedDict()
+        self._answers_of = self._sources()
 
-    def get(self, article_id: str) -> Article | None:
-        """One article by id."""
-        return self.articles.get(article_id)
+    def _shelf(self, language: str, articles: dict[str, Article]) -> Shelf:
+        index = Index(list(articles.values()), Synonyms.load(language=language),
+                      self.model if DENSE[language] else None, language)
+        return Shelf(language, articles, index, shipped_calibration(language))
 
-    def search(self, question: str, limit: int = 5) -> list[Match]:
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it has articles in, English first."""
+        return (FIRST, *self.others)
+
+    def shelf(self, language: str = FIRST) -> Shelf:
+        """One language's articles and index (English for a language it does not have)."""
+        if language in self.others:
+            return self.others[language]
+        return Shelf(FIRST, self.articles, self.index, self.calibration)
+
+    def language_of(self, question: str, language: str | None = None) -> str:
+        """The language to answer in: the one asked for, else the question's, if it has it."""
+        wanted = language or detect(question)
+        return wanted if wanted in self.languages else FIRST
+
+    def get(self, article_id: str, language: str = FIRST) -> Article | None:
+        """One article by id, in a language (English when it has no such shelf)."""
+        return self.shelf(language).articles.get(article_id)
+
+    def search(self, question: str, limit: int = 5, language: str | None = None) -> list[Match]:
         """Ranked (article id, score) matches for a question."""
-        return self.index.search(question, limit)
+        return self.shelf(self.language_of(question, language)).index.search(question, limit)
 
-    def answer(self, question: str) -> Decision:
+    def _sources(self) -> tuple[object, ...]:
+        """What a decision is worked out from: every shelf's index and calibration."""
+        return (self.index, self.calibration, *self.others.values())
+
+    def answer(self, question: str, language: str | None = None) -> Decision:
         """Answer with one article, suggest a few, ask back about a vague one, or deflect
-        (the last ANSWERS_KEPT decisions are remembered until the next reload)."""
-        index, calibration = self._answers_of
-        if index is not self.index or calibration is not self.calibration:  # swapped: forget
-            self._answers_of = (self.index, self.calibration)
+        (see `decide`); the last ANSWERS_KEPT decisions are remembered until an index,
+        calibration or shelf is swapped."""
+        sources = self._sources()
+        if not _same(self._answers_of, sources):  # swapped: forget
+            self._answers_of = sources
             self._answers.clear()
-        known = self._answers.get(question)
+        key = (question, language)
+        known = self._answers.get(key)
         if known is not None:
-            self._answers.move_to_end(question)
+            self._answers.move_to_end(key)
             return known
-        decision = self._answers[question] = self.decide(question)
-        if len(self._answers) > ANSWERS_KEPT:
-            self._answers.popitem(last=False)
+        decision = self.decide(question, language)
+        if _same(self._sources(), sources):  # not swapped meanwhile: worth remembering
+            self._answers[key] = decision
+            if len(self._answers) > ANSWERS_KEPT:
+                self._answers.popitem(last=False)
         return decision
 
-    def decide(self, question: str) -> Decision:
-        """The decision for a question, worked out afresh (`answer` remembers it)."""
-        ranking = self.index.rank(question)
-        if is_vague(question):
-            return Decision("clarify", 0.0, matches=tuple(ranking.matches))
-        return decide(ranking, self.articles, self.calibration,
-                      tech=looks_technical(question, ranking))
+    def decide(self, question: str, language: str | None = None) -> Decision:
+        """The decision for a question, worked out afresh (`answer` remembers it); `language`
+        None means the question's own. With no article it is sure of in that language,
+        another language's shelf is asked: the article it is sure of is shown in the
+        question's language when it has it, else as it is (`fallback`)."""
+        chosen = self.language_of(question, language)
+        shelf = self.shelf(chosen)
+        decision = self._decide_on(shelf, question)
+        if decision.kind != "deflect":
+            return decision
+        for other in self.languages:
+            if other == chosen:
+                continue
+            elsewhere = self._decide_on(self.shelf(other), question)
+            if elsewhere.kind != "answer" or elsewhere.article is None:
+                continue
+            own = shelf.articles.get(elsewhere.article.id)
+            if own is not None:  # the same article, in the question's language
+                return replace(elsewhere, article=own, language=chosen)
+            return replace(elsewhere, fallback=True)
+        return decision
+
+    def _decide_on(self, shelf: Shelf, question: str) -> Decision:
+        ranking = shelf.index.rank(question)
+        # Keyboard mash is no vague complaint: asking back needs one word anybody uses.
+        known = any(shelf.index.analyzer.knows(word) for word in fold(question).split())
+        if known and is_vague(question):
+            return Decision("clarify", 0.0, matches=tuple(ranking.matches),
+                            language=shelf.language)
+        decision = decide(ranking, shelf.articles, shelf.calibration,
+                          tech=looks_technical(question, ranking, shelf.language))
+        return replace(decision, language=shelf.language)
 
     def reload(self) -> int:
-        """Re-read every folder and swap the index in one step; returns the article count."""
+        """Re-read every folder and swap the indexes in one step; returns the English count."""
         with self.rebuilding:
             return self._rebuild(self.texts)
 
     def use_texts(self, texts: Mapping[str, str]) -> bool:
-        """Lay stored articles (id -> the text of an article file) over the folders and swap
-        the index in one step; False when they are the ones already in use."""
+        """Lay stored articles (id -> the text of an article file; English unless it says
+        `language: es`) over the folders and swap the indexes in one step; False when they
+        are the ones already in use."""
         with self.rebuilding:
             if dict(texts) == self.texts:
                 return False
@@ -87,9 +170,11 @@ class KnowledgeBase:
             return True
 
     def _rebuild(self, texts: dict[str, str]) -> int:
-        articles = load_articles(self.extra, texts)
+        articles = load_articles(self.extra, texts=texts)
         index = Index(list(articles.values()), self.synonyms, self.model)
-        self.articles, self.index, self.texts = articles, index, texts
+        others = {language: self._shelf(language, load_articles(self.extra, language, texts))
+                  for language in self.others}
+        self.articles, self.index, self.others, self.texts = articles, index, others, texts
         return len(articles)
 
     def fork(self) -> KnowledgeBase:
@@ -97,11 +182,18 @@ class KnowledgeBase:
         is shared until either rebuilds: a rebuild swaps in a new one, never edits it)."""
         twin = copy.copy(self)
         twin.rebuilding = threading.Lock()
+        twin.others, twin.texts = dict(self.others), dict(self.texts)
         twin._answers = OrderedDict()  # its decisions are its own from the first rebuild on
         return twin
 
 
+def _same(these: tuple[object, ...], those: tuple[object, ...]) -> bool:
+    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
+
+
 def load_knowledge_base(extra: Path | str | None = None) -> KnowledgeBase:
-    """Load the shipped articles and a district's folder (PREPBOT_KB_DIR) over them."""
+    """Load the shipped articles and a district's folder (PREPBOT_KB_DIR) over them, in
+    English and in every other language that ships."""
     folder = Path(extra) if extra else None
-    return KnowledgeBase(load_articles(folder), Synonyms.load(), folder)
+    others = {language: load_articles(folder, language) for language in OTHERS}
+    return KnowledgeBase(load_articles(folder), Synonyms.load(), folder, others=others)

@@ -79,10 +79,15 @@ class Calibration:
         return json.dumps({"features": FEATURES, **fields}, indent=1) + "\n"
 
 
-@lru_cache(maxsize=1)
-def shipped() -> Calibration:
-    """The calibration fitted on the tuning sets and shipped with the package."""
-    raw = json.loads((resources.files("knowledge") / "calibration.json").read_text("utf-8"))
+def file_name(language: str = "en") -> str:
+    """The shipped calibration's file name for a language (`calibration_es.json`)."""
+    return "calibration.json" if language == "en" else f"calibration_{language}.json"
+
+
+@lru_cache(maxsize=4)
+def shipped(language: str = "en") -> Calibration:
+    """The calibration fitted on a language's tuning sets and shipped with the package."""
+    raw = json.loads((resources.files("knowledge") / file_name(language)).read_text("utf-8"))
     if tuple(raw["features"]) != FEATURES:
         raise ValueError("knowledge/calibration.json was fitted on other features: re-run "
                          "python -m knowledge.calibrate")

@@ -27,6 +27,8 @@ class Decision:
     suggestions: tuple[Article, ...] = ()
     matches: tuple[Match, ...] = field(default=())
     tech: bool = True  # for a deflection: does it look like a tech problem at all?
+    language: str = "en"  # the language of the article(s) chosen (of the question, if none)
+    fallback: bool = False  # the question's language had no good article: the other one's
 
     @property
     def top_id(self) -> str | None:

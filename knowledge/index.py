@@ -67,10 +67,10 @@ class Index:
     """An immutable index over a list of articles; build a new one to change articles."""
 
     def __init__(self, articles: Sequence[Article], synonyms: Synonyms,
-                 model: StaticEmbedding | None = None) -> None:
+                 model: StaticEmbedding | None = None, language: str = "en") -> None:
         self.size = len(articles)
         self.ids = [a.id for a in articles]
-        self.analyzer = Analyzer(synonyms)
+        self.analyzer = Analyzer(synonyms, language=language)
         self.raw_words: set[str] = set()  # every word the articles use, for spelling
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.phrase_terms: list[list[str]] = []

@@ -2,9 +2,10 @@
 
     python -m knowledge.intents_fit [--check]
 
-Training lines: every intent set in knowledge/eval/tuning/ (`intents*.jsonl`, each line
-`{"text", "intent"}`), the hand-written phrasings of knowledge/intent_phrasings.yml (cases
-those sets have too few of), plus the real tech messages of the tuning message sets (answerable,
+Training lines: every intent set in knowledge/eval/tuning/ (`intents*.jsonl` and the
+Spanish `es_intents.jsonl`, each line `{"text", "intent"}`), the hand-written phrasings of
+knowledge/intent_phrasings.yml and its Spanish sibling intent_phrasings_es.yml (cases those
+sets have too few of), plus the real tech messages of the tuning message sets (answerable,
 two-problems and uncovered lines as "question", vague lines as "vague"; off-topic lines are
 left out, since some are greetings or thanks). Held-out files are never read. Each intent of
 the intent sets weighs the same in total; the tuning messages together weigh as much as one
@@ -14,7 +15,9 @@ without drowning the small intents.
 First it cross-checks: trained without one intent set, it is scored on that set, and trained
 without one message file, it is scored on that file's real questions (how many would be
 taken for small talk or a request for a person). Then it fits on everything and writes
-knowledge/embedding/model/intents.npz (`--check` only prints).
+knowledge/embedding/model/intents.npz (`--check` only prints). Run it with one BLAS thread
+(OPENBLAS_NUM_THREADS=1) to get the same file twice: threaded sums differ in the last bits, and
+the fit follows them.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from knowledge.intents import INTENTS, IntentModel, lexical_features
 HERE = Path(__file__).resolve().parent
 TUNING = HERE / "eval" / "tuning"
 OUT = HERE / "embedding" / "model" / "intents.npz"
-PHRASINGS = HERE / "intent_phrasings.yml"
+PHRASINGS = (HERE / "intent_phrasings.yml", HERE / "intent_phrasings_es.yml")
 L2 = 0.1  # per feature, over the weighted mean loss: chosen by the cross-check
 MIN_COUNT = 2  # a feature seen once is a name, not a pattern
 STEPS = 400
@@ -48,11 +51,11 @@ def intent_lines(path: Path) -> list[Line]:
     return [(str(row["text"]), str(row["intent"]), False) for row in read_lines(path)]
 
 
-def phrasing_lines(path: Path = PHRASINGS) -> list[Line]:
-    """The hand-written phrasings, intent by intent."""
-    table = yaml.safe_load(path.read_text("utf-8")) or {}
-    return [(str(text), str(intent), False) for intent, texts in table.items()
-            for text in texts]
+def phrasing_lines(paths: Sequence[Path] = PHRASINGS) -> list[Line]:
+    """The hand-written phrasings, intent by intent, English then Spanish."""
+    tables = [yaml.safe_load(path.read_text("utf-8")) or {} for path in paths]
+    return [(str(text), str(intent), False) for table in tables
+            for intent, texts in table.items() for text in texts]
 
 
 def message_lines(path: Path) -> list[Line]:
@@ -62,13 +65,15 @@ def message_lines(path: Path) -> list[Line]:
 
 
 def intent_files() -> list[Path]:
-    """The tuning intent sets."""
-    return sorted(TUNING.glob("intents*.jsonl"))
+    """The tuning intent sets, English and Spanish."""
+    return [*sorted(TUNING.glob("intents*.jsonl")), *sorted(TUNING.glob("es_intents*.jsonl"))]
 
 
 def message_files() -> list[Path]:
-    """The tuning message sets, and the first evaluation file (holdout.jsonl is held out)."""
-    return [*sorted(TUNING.glob("teachers_*.jsonl")), HERE / "eval" / "questions.jsonl"]
+    """The tuning message sets, English and Spanish, and the first evaluation file
+    (holdout.jsonl is held out)."""
+    return [*sorted(TUNING.glob("teachers_*.jsonl")), *sorted(TUNING.glob("es_teachers*.jsonl")),
+            HERE / "eval" / "questions.jsonl"]
 
 
 def weights(lines: Sequence[Line]) -> Array:

@@ -35,9 +35,10 @@ class SourceFile:
     error: str = ""
 
 
-def shipped_folder() -> Path:
-    """The folder of the articles that ship inside the package."""
-    return Path(str(resources.files("knowledge") / "articles"))
+def shipped_folder(language: str = "en") -> Path:
+    """The folder of the articles that ship inside the package, in one language."""
+    root = Path(str(resources.files("knowledge") / "articles"))
+    return root if language == "en" else root / language
 
 
 def read_source(path: Path) -> SourceFile:
@@ -69,6 +70,16 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value or () if item is not None)
 
 
+def language_of(source: SourceFile) -> str:
+    """An article file's language: its `language:` field, else its shipped folder's (a
+    district's file with no field is English)."""
+    if source.meta.get("language"):
+        return str(source.meta["language"]).strip().lower()
+    if source.path.parent == shipped_folder("es"):
+        return "es"
+    return "en"
+
+
 def to_article(source: SourceFile) -> Article:
     """Build an Article from a parsed file (missing fields become empty)."""
     meta = source.meta
@@ -84,12 +95,13 @@ def to_article(source: SourceFile) -> Article:
         summary=summary, steps=steps, notes=notes, still_stuck=still_stuck,
         source=str(source.path), retired=bool(meta.get("retired", False)),
         body_line=source.body_line, links=linked_ids(source.body),
+        language=language_of(source),
     )
 
 
-def folders(extra: Path | None) -> list[Path]:
+def folders(extra: Path | None, language: str = "en") -> list[Path]:
     """The folders to read, shipped first, so a district's articles override shipped ones."""
-    return [shipped_folder()] + ([extra] if extra else [])
+    return [shipped_folder(language)] + ([extra] if extra else [])
 
 
 def stored_sources(texts: Mapping[str, str] | None) -> list[SourceFile]:
@@ -98,23 +110,25 @@ def stored_sources(texts: Mapping[str, str] | None) -> list[SourceFile]:
             for article_id, text in sorted((texts or {}).items())]
 
 
-def source_files(extra: Path | None, texts: Mapping[str, str] | None = None
-                 ) -> list[SourceFile]:
+def source_files(extra: Path | None, language: str = "en",
+                 texts: Mapping[str, str] | None = None) -> list[SourceFile]:
     """Every article file, in override order; stored texts come last and win."""
-    return [read_source(path) for folder in folders(extra) if folder.is_dir()
+    return [read_source(path) for folder in folders(extra, language) if folder.is_dir()
             for path in sorted(folder.glob("*.md"))] + stored_sources(texts)
 
 
-def load_articles(extra: Path | None = None, texts: Mapping[str, str] | None = None
-                  ) -> dict[str, Article]:
-    """The live articles by id: a district's file or stored text replaces a shipped one,
-    `retired` removes it."""
+def load_articles(extra: Path | None = None, language: str = "en",
+                  texts: Mapping[str, str] | None = None) -> dict[str, Article]:
+    """The live articles of one language by id: a district's file or stored text (English
+    unless it says `language: es`) replaces a shipped one, `retired` removes it."""
     articles: dict[str, Article] = {}
-    for source in source_files(extra, texts):
+    for source in source_files(extra, language, texts):
         if source.error:
             log.warning("skipping article %s: %s", source.path, source.error)
             continue
         article = to_article(source)
+        if article.language != language:
+            continue
         if article.retired:
             articles.pop(article.id, None)
         else:

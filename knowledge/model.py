@@ -30,6 +30,7 @@ class Article:
     retired: bool = False
     body_line: int = 1
     links: tuple[str, ...] = field(default=())
+    language: str = "en"  # "es" for the Spanish shelf (knowledge/articles/es, `language: es`)
 
     @property
     def body_text(self) -> str:

@@ -13,6 +13,8 @@ import snowballstemmer
 import yaml
 from rapidfuzz import fuzz, process
 
+from knowledge import spanish
+
 WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -53,8 +55,12 @@ MIN_CORRECTABLE = 4
 
 
 def fold(text: str) -> str:
-    """Lower-case, ASCII-ish, apostrophes dropped ("can't" -> "cant"), punctuation to spaces."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Lower-case, ASCII, accents dropped ("señal" -> "senal", as Spanish speakers often type
+    it), apostrophes dropped ("can't" -> "cant"), punctuation to spaces."""
+    if not text.isascii():
+        # Only [a-z0-9] is kept below, so what has no ASCII base letter goes either way.
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = text.lower()
     text = re.sub(r"['’`]", "", text)
     return " ".join(WORD.findall(text))
 
@@ -77,6 +83,23 @@ def _term(word: str) -> str:
     return stem(word)
 
 
+# A Spanish message often carries English too ("me sale access denied"): its English
+# function words are dropped as well.
+_DROPPED_ES = spanish.STOPWORDS | spanish.FILLER | STOPWORDS
+
+
+@lru_cache(maxsize=65536)
+def _term_es(word: str) -> str:
+    """A folded Spanish word's index term, or "" for a word that carries no topic."""
+    if word in _DROPPED_ES or len(word) < 2 or word.isdigit():
+        return ""
+    return spanish.stem(word)
+
+
+TERMS = {"en": _term, "es": _term_es}
+LANGUAGES = tuple(TERMS)
+
+
 class Synonyms:
     """A phrase table: variant word sequences are replaced by their canonical words."""
 
@@ -96,10 +119,11 @@ class Synonyms:
             w for t in self.replacements.values() for w in t)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Synonyms:
-        """Read a synonyms YAML file (the shipped one by default)."""
+    def load(cls, path: Path | None = None, language: str = "en") -> Synonyms:
+        """Read a synonyms YAML file (the shipped one of the language by default)."""
+        name = "synonyms.yml" if language == "en" else f"synonyms_{language}.yml"
         text = path.read_text("utf-8") if path else (
-            resources.files("knowledge") / "synonyms.yml").read_text("utf-8")
+            resources.files("knowledge") / name).read_text("utf-8")
         return cls(yaml.safe_load(text) or {})
 
     def apply(self, words: list[str]) -> list[str]:
@@ -123,8 +147,10 @@ class Synonyms:
 class Analyzer:
     """Turns text into index terms; for questions it also corrects misspelt words."""
 
-    def __init__(self, synonyms: Synonyms, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, synonyms: Synonyms, vocabulary: Iterable[str] = (),
+                 language: str = "en") -> None:
         self.synonyms = synonyms
+        self._term = TERMS[language]
         self.learn(vocabulary)
 
     def learn(self, vocabulary: Iterable[str]) -> None:
@@ -132,6 +158,10 @@ class Analyzer:
         self.vocabulary = sorted(set(vocabulary) | self.synonyms.words)
         self._known = frozenset(self.vocabulary)
         self._correct = lru_cache(maxsize=65536)(self._nearest)
+
+    def knows(self, word: str) -> bool:
+        """A folded word the articles or synonyms use, or one that carries no topic."""
+        return word in self._known or not self._term(word)
 
     def terms(self, text: str, correct: bool = False) -> list[str]:
         """Index terms of a text: synonyms mapped, stop words dropped, stemmed."""
@@ -142,7 +172,7 @@ class Analyzer:
 
     def terms_of(self, words: list[str]) -> list[str]:
         """Index terms of already folded words."""
-        return [t for t in map(_term, self.synonyms.apply(words)) if t]
+        return [t for t in map(self._term, self.synonyms.apply(words)) if t]
 
     def _nearest(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or word.isdigit():

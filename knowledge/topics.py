@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from knowledge import spanish
 from knowledge.index import Ranking
 from knowledge.normalize import fold, stem
 
@@ -28,6 +29,18 @@ powerschool gradebook sis lms portal clever classlink nearpod kahoot quizizz blo
 seesaw padlet youtube filter blocked goguardian securly error crash crashes frozen freeze
 reboot restart boot loading server file files folder upload storage sync synced backup
 virus malware phishing hacked spam code pin passcode bluetooth remote tech technology
+""".split())  # noqa: SIM905 (a word list reads better as text)
+
+# The same in Spanish (folded, Spanish stems); English tech words count in Spanish too.
+TECH_ES = frozenset(spanish.stem(w) for w in """
+computadora compu ordenador portatil laptop tableta pantalla monitor proyector pizarra
+pizarron pizarra digital tele television teclado raton cargador bateria cable adaptador
+impresora imprimir impresion copiadora escaner internet wifi red conexion inalambrico
+bocina bocinas audifonos microfono camara sonido audio video aplicacion app programa
+instalar actualizar actualizacion descargar navegador pagina sitio enlace liga cuenta
+contrasena clave usuario correo sesion iniciar entrar acceso bloqueado bloquea filtro
+archivo archivos carpeta subir sincronizar virus codigo tecnologia tecnico error congela
+congelada reiniciar prender prende enciende apagar
 """.split())  # noqa: SIM905 (a word list reads better as text)
 
 # Who usually answers questions that are not prepbot's, by words that make it plain.
@@ -50,10 +63,12 @@ REFERRALS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     ))
 
 
-def looks_technical(question: str, ranking: Ranking) -> bool:
+def looks_technical(question: str, ranking: Ranking, language: str = "en") -> bool:
     """True when the message names technology, or reads close to an article's wording."""
-    words = {stem(w) for w in fold(question).split()}
-    if words & TECH:
+    folded = fold(question).split()
+    if {stem(w) for w in folded} & TECH:
+        return True
+    if language == "es" and {spanish.stem(w) for w in folded} & TECH_ES:
         return True
     return bool(ranking.matches) and ranking.matches[0].dense >= 0.75
 

@@ -36,7 +36,9 @@ DESCRIBES = 3
 REQUEST_WORDS = frozenset(fold("""open a an ticket tickets make create file submit please
 pls for me this it to talk speak with someone somebody human person real tech technician
 need want get can you could i just escalate help desk helpdesk work order request asap
-the my send put in live agent support it a""").split())
+the my send put in live agent support it a
+quiero necesito hablar con una un alguien persona real tecnico abrir abre abreme abrame
+por favor ticket mesa de ayuda soporte que venga pasame comunicame""").split())
 
 
 def without_upload_notice(text: str) -> str | None:

@@ -44,7 +44,8 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
     if decision.kind == "deflect" and not decision.tech:
         return [views.off_topic_reply(referral(said))]
     if decision.kind == "answer" and decision.article:
-        reply = views.article_reply(decision.article, question.id)
+        reply = views.article_reply(decision.article, question.id,
+                                    fallback=decision.fallback)
     elif decision.kind == "suggest":
         reply = views.suggestions_reply(decision.suggestions, question.id)
     else:
@@ -89,10 +90,11 @@ async def helpful(turn: Turn[Action]) -> list[Reply]:
 
 
 async def show(turn: Turn[Action]) -> list[Reply]:
-    """Show a suggested or related article the teacher picked."""
-    question_id, _, article_id = turn.incoming.value.partition(":")
+    """Show a suggested or related article the teacher picked, in the button's language."""
+    question_id, _, shown = turn.incoming.value.partition(":")
+    article_id, _, language = shown.partition(":")
     question = await service.own_question(turn.session, turn.person, question_id)
-    article = turn.kb.get(article_id)
+    article = turn.kb.get(article_id, language or "en")
     if article is None:
         raise BadInput(texts.ARTICLE_GONE)
     await service.record_choice(turn.session, question, article.id)
@@ -120,7 +122,8 @@ async def pick_area(turn: Turn[Action]) -> list[Reply]:
     question_id, _, key = turn.incoming.value.partition(":")
     question = await service.own_question(turn.session, turn.person, question_id)
     chosen = area(key)
-    articles = tuple(a for a in (turn.kb.get(i) for i in chosen.articles) if a) \
+    language = turn.kb.language_of(question.text)
+    articles = tuple(a for a in (turn.kb.get(i, language) for i in chosen.articles) if a) \
         if chosen else ()
     if not articles:
         return [Reply(views.SOMETHING_ELSE_SAID, (Text(views.SOMETHING_ELSE_SAID),),

@@ -14,18 +14,29 @@ def _plain_links(text: str) -> str:
     return KB_LINK.sub(lambda m: f"*{m.group(1)}*", text)
 
 
+def show_value(question_id: int, article_id: str, language: str = "en") -> str:
+    """An "answers.show" button's value: the question, the article and (if not English) the
+    language to show it in."""
+    return f"{question_id}:{article_id}" + (f":{language}" if language != "en" else "")
+
+
 def open_ticket_button(question_id: int) -> Button:
     """The button that turns a question into a ticket."""
     return Button(texts.OPEN_TICKET, "answers.ticket", str(question_id), style="primary")
 
 
-def article_reply(article: Article, question_id: int, replace: bool = False) -> Reply:
-    """An article: its one-line answer, the steps, related links and "Did this help?"."""
-    blocks: list[Block] = [Text(f"**{article.title}**"), Text(_plain_links(article.summary))]
+def article_reply(article: Article, question_id: int, replace: bool = False,
+                  fallback: bool = False) -> Reply:
+    """An article: its one-line answer, the steps, related links and "Did this help?"; a
+    `fallback` article (not in the question's language) says so first."""
+    blocks: list[Block] = [Context(FALLBACK.format(language=LANGUAGE_NAMES.get(
+        article.language, article.language)))] if fallback else []
+    blocks += [Text(f"**{article.title}**"), Text(_plain_links(article.summary))]
     if article.steps:
         blocks.append(StepList(tuple(_plain_links(step) for step in article.steps)))
     blocks.extend(Text(_plain_links(note)) for note in article.notes)
-    related = [Button(f"See: {label}", "answers.show", f"{question_id}:{target}")
+    related = [Button(f"See: {label}", "answers.show",
+                      show_value(question_id, target, article.language))
                for label, target in KB_LINK.findall(" ".join(article.notes))]
     if article.still_stuck:
         blocks.append(Context(f"{texts.STILL_STUCK} {_plain_links(article.still_stuck)}"))
@@ -35,13 +46,14 @@ def article_reply(article: Article, question_id: int, replace: bool = False) -> 
         Button("No", "answers.helpful.no", str(question_id)),
         *related[:2],
     )))
-    fallback = f"{article.title}: {article.summary}"
-    return Reply(fallback, tuple(blocks), replace_original=replace)
+    plain = f"{article.title}: {article.summary}"
+    return Reply(plain, tuple(blocks), replace_original=replace)
 
 
 def suggestions_reply(articles: tuple[Article, ...], question_id: int) -> Reply:
     """A short "is it one of these?" list, with a way out to a ticket."""
-    buttons = [Button(a.title, "answers.show", f"{question_id}:{a.id}") for a in articles]
+    buttons = [Button(a.title, "answers.show", show_value(question_id, a.id, a.language))
+               for a in articles]
     buttons.append(Button(texts.NOT_THIS, "answers.none", str(question_id)))
     blocks = (Text(texts.SUGGEST_INTRO), Buttons(tuple(buttons)),
               Buttons((open_ticket_button(question_id),)))
@@ -84,6 +96,9 @@ AREA_INTRO = "Is it one of these?"
 OFF_TOPIC = ("That one isn't for me: I help with classroom technology (devices, projectors and "
              "boards, signing in, printers, Wi-Fi and apps).")
 REFERRAL = " Questions like that usually go to {who}."
+# An article shown in another language than the question's (knowledge/base.py, fallback).
+FALLBACK = "I have no article on this in your language yet, so here it is in {language}."
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 OFF_TOPIC_ASK = " If it is a tech problem after all, reply \"ticket\" and a person will look."
 
 
@@ -108,7 +123,8 @@ def off_topic_reply(who: str | None) -> Reply:
 
 def area_reply(articles: tuple[Article, ...], question_id: int) -> Reply:
     """The articles of the area a teacher picked, as a short list to choose from."""
-    buttons = [Button(a.title, "answers.show", f"{question_id}:{a.id}") for a in articles]
+    buttons = [Button(a.title, "answers.show", show_value(question_id, a.id, a.language))
+               for a in articles]
     buttons.append(Button(texts.NOT_THIS, "answers.none", str(question_id)))
     titles = "; ".join(a.title for a in articles)
     return Reply(f"{AREA_INTRO} {titles}", (Text(AREA_INTRO), Buttons(tuple(buttons))),
