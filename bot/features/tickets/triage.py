@@ -8,6 +8,7 @@ from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
+from bot.i18n import _
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
@@ -76,7 +77,7 @@ async def reopen(turn: Turn[Action]) -> list[Reply]:
     ticket = await _ticket_of(turn)
     if turn.role == Role.TEACHER:
         if not await service.is_on(turn.session, ticket, turn.person):
-            raise NotAllowed("You can only reopen your own tickets.")
+            raise NotAllowed(_("You can only reopen your own tickets."))
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         await tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
         return [views.teacher_view(ticket)]
@@ -89,7 +90,7 @@ async def view(turn: Turn[Action]) -> list[Reply]:
     if turn.role.allows(Role.COACH):
         return [await card(turn, ticket, replace=False)]
     if not await service.is_on(turn.session, ticket, turn.person):
-        raise NotAllowed("That ticket isn't yours.")
+        raise NotAllowed(_("That ticket isn't yours."))
     return [views.teacher_view(ticket)]
 
 
@@ -109,15 +110,16 @@ async def send_reply(turn: Turn[Submission]) -> list[Reply]:
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
     await tell_teachers(turn, ticket, f"{coach} wrote: {masked.text}")
-    return [_with_note(Reply(f"Sent to the teachers on #{ticket.id}.",
-                             (Text(f"Sent to #{ticket.id}."),), private=True), masked)]
+    return [_with_note(Reply(_("Sent to the teachers on #{id}.").format(id=ticket.id),
+                             (Text(_("Sent to #{id}.").format(id=ticket.id)),), private=True),
+             masked)]
 
 
 async def ask_answer(turn: Turn[Action]) -> list[Reply]:
     """The teacher's form to answer on their ticket."""
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
-        raise NotAllowed("That ticket isn't yours.")
+        raise NotAllowed(_("That ticket isn't yours."))
     form = views.text_form("tickets.answer", f"Reply on #{ticket.id}", "Your message", ticket.id,
                            "Send")
     return [form_reply(form)]
@@ -127,7 +129,7 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     """A teacher's answer goes back into the ticket; a waiting or auto-closed ticket moves again."""
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
-        raise NotAllowed("That ticket isn't yours.")
+        raise NotAllowed(_("That ticket isn't yours."))
     masked = mask_student_data(_required(turn.incoming.values.get("text", "")))
     text, told = masked.text, f"Added to ticket #{ticket.id}."
     lifecycle.record(turn.session, ticket, "teacher_reply", turn.person, turn.now, text)
@@ -181,9 +183,9 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
                          "body", ""))).text, created_at=turn.now)
     turn.session.add(draft)
     await turn.session.flush()
-    text = "Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`)."
+    text = _("Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`).")
     # The library's form, filled in from this draft, publishes it from chat.
-    finish = Button("Finish and publish it", "library.draft", f"tickets:{draft.id}", "primary")
+    finish = Button(_("Finish and publish it"), "library.draft", f"tickets:{draft.id}", "primary")
     return [Reply(text, (Text(text), Buttons((finish,))), private=True)]
 
 
@@ -195,5 +197,5 @@ def _with_note(reply: Reply, masked: Masked) -> Reply:
 
 def _required(text: str) -> str:
     if not text.strip():
-        raise BadInput("That field can't be empty.")
+        raise BadInput(_("That field can't be empty."))
     return text.strip()
