@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bot.blocks import Block, Button, Buttons, Context, Form, Input, Option, Reply, Text
 from bot.hooks import SetupStep
-from bot.i18n import _
+from bot.i18n import _, format_date, ngettext
 from bot.people.prep import DAYS
 from bot.roles import Role
 from bot.schools.models import ClosureRow, SchoolRow
@@ -83,9 +83,11 @@ def closures_form(school: SchoolRow) -> Form:
 
 def closures_reply(school: SchoolRow, added: int, upcoming: Sequence[ClosureRow]) -> Reply:
     """What was added, and the next closures."""
-    text = _("{added} closure date{value2} added to {name}.").format(
-               added=added, value2='' if added == 1 else 's', name=school.name)
-    lines = "\n".join(f"• {c.day:%a %b %d %Y}" + (f": {c.label}" if c.label else "")
+    text = ngettext("{added} closure date added to {name}.",
+                    "{added} closure dates added to {name}.", added).format(
+        added=added, name=school.name)
+    lines = "\n".join(f"• {format_date(c.day, 'EEE MMM dd y')}"
+                      + (f": {c.label}" if c.label else "")
                       for c in upcoming)
     blocks: list[Block] = [Text(text)]
     if lines:

@@ -117,3 +117,18 @@ async def test_a_failed_reminder_is_retried_and_arrives_once(
     await runtime.dispatcher.tick()
     assert len(outbox.to(teacher)) == told + 1
     assert "still waiting on you" in outbox.to(teacher)[-1]
+
+
+async def test_the_reminder_is_written_in_the_teachers_language_not_the_coachs(
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime, clock: FakeClock,
+        outbox: RecordingMessenger) -> None:
+    await chat.say("/prepbot language es", as_=teacher)
+    clock.current = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)  # a Friday, 10:00 in New York
+    await waiting_ticket(chat, coach, teacher, runtime)  # the coach speaks English
+
+    clock.current = datetime(2026, 12, 8, 16, 0, tzinfo=UTC)  # Tuesday: two school days
+    await runtime.dispatcher.tick()
+    [reminder] = [r for kind, who, r in outbox.sent if kind == "dm" and who == teacher.user_id
+                  and "#1" in r.text][-1:]
+    assert "sigue esperando su respuesta" in reminder.text
+    assert "Responder" in str(reminder.blocks)
