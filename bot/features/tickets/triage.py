@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.blocks import Button, Buttons, Context, Reply, Text, form_reply
 from bot.errors import BadInput, NotAllowed
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, Incoming, Submission
 
-TOLD = {"claimed": "{coach} is on it.",
-        "waiting": "{coach} needs something from you. Reply here to keep it moving.",
-        "resolved": "{coach} marked it resolved. Still broken? Reopen it.",
-        "reopened": "it was reopened and is back in the queue.",
-        "closed": "it was closed."}
+TOLD = {"claimed": N_("{coach} is on it."),
+        "waiting": N_("{coach} needs something from you. Reply here to keep it moving."),
+        "resolved": N_("{coach} marked it resolved. Still broken? Reopen it."),
+        "reopened": N_("it was reopened and is back in the queue."),
+        "closed": N_("it was closed.")}
 
 
 async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) -> Reply:
@@ -31,12 +33,13 @@ async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) ->
                              assignee.display_name if assignee else "", replace)
 
 
-async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow, sentence: str,
-                        reopen: bool = False) -> None:
-    """Notify everyone on the ticket (except whoever caused the change)."""
+async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow,
+                        sentence: Callable[[], str], reopen: bool = False) -> None:
+    """Notify everyone on the ticket (except whoever caused the change), each in their own
+    language: `sentence` is said once per teacher."""
     for person in await service.people_on(turn.session, ticket):
         if person.id != turn.person.id:
-            turn.notify(person, views.notice(ticket, sentence, reopen))
+            turn.notify(person, lambda: views.notice(ticket, sentence(), reopen))
 
 
 async def _ticket_of(turn: Turn[Action | Submission]) -> TicketRow:
@@ -53,7 +56,8 @@ async def change(turn: Turn[Action], kind: str) -> list[Reply]:
     turn.metrics.tickets.labels(kind).inc()
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
-    await tell_teachers(turn, ticket, TOLD[kind].format(coach=coach), reopen=kind == "resolved")
+    await tell_teachers(turn, ticket, lambda: _(TOLD[kind]).format(coach=coach),
+                        reopen=kind == "resolved")
     return [await card(turn, ticket)]
 
 
@@ -109,7 +113,8 @@ async def send_reply(turn: Turn[Submission]) -> list[Reply]:
     lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, masked.text)
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
-    await tell_teachers(turn, ticket, f"{coach} wrote: {masked.text}")
+    await tell_teachers(turn, ticket,
+                        lambda: _("{coach} wrote: {text}").format(coach=coach, text=masked.text))
     return [_with_note(Reply(_("Sent to the teachers on #{id}.").format(id=ticket.id),
                              (Text(_("Sent to #{id}.").format(id=ticket.id)),), private=True),
              masked)]
@@ -164,7 +169,8 @@ async def do_merge(turn: Turn[Submission]) -> list[Reply]:
     target = await service.get_ticket(turn.session,
                                       turn.incoming.values.get("target", "").strip().lstrip("#"))
     await lifecycle.merge(turn.session, source, target, turn.person, turn.now)
-    await tell_teachers(turn, source, f"it was merged into #{target.id}; more news there.")
+    await tell_teachers(turn, source, lambda: _("it was merged into #{id}; more news "
+                                                "there.").format(id=target.id))
     return [await card(turn, target, replace=False)]
 
 

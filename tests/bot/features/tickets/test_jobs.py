@@ -132,3 +132,15 @@ async def test_the_reminder_is_written_in_the_teachers_language_not_the_coachs(
                   and "#1" in r.text][-1:]
     assert "sigue esperando su respuesta" in reminder.text
     assert "Responder" in str(reminder.blocks)
+
+
+async def test_a_coachs_claim_reaches_a_spanish_speaking_teacher_in_spanish(
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime,
+        outbox: RecordingMessenger) -> None:
+    await chat.say("/prepbot language es", as_=teacher)
+    await chat.say("/ticket my gradebook will not sync with the SIS", as_=teacher)
+    number = str((await tickets(runtime))[0].id)
+    replies = await chat.press(Button("Claim", "tickets.claim", number), as_=coach)
+
+    assert f"Ticket #{number}" in replies[0].text  # the coach's card stays English
+    assert "se está encargando" in outbox.to(teacher)[-1]
