@@ -53,10 +53,12 @@ async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
     tool = turn.incoming.text
     survey = await service.find(turn.session, tool, open_only)
     if survey is None:
-        if tool.strip():
-            raise BadInput(_("There is no pulse for {tool} right now. `/pulse start` launches "
-                             "one.").format(tool=tool.strip()))
-        raise BadInput(_("There is no pulse right now. `/pulse start` launches one."))
+        said = {(True, True): _("There is no open pulse for {tool} right now."),
+                (True, False): _("There is no open pulse right now."),
+                (False, True): _("There is no pulse for {tool} right now."),
+                (False, False): _("There is no pulse right now.")}[open_only, bool(tool.strip())]
+        raise BadInput(f"{said.format(tool=tool.strip())} "
+                       f"{_('`/pulse start` launches one.')}")
     return survey
 
 
