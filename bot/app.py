@@ -25,6 +25,7 @@ from bot.blocks import Reply, Text
 from bot.errors import BadInput, PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
+from bot.i18n import _, speaking
 from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
@@ -138,19 +139,21 @@ class Bot:
             # Retrieval reads no table: done before the session, it never holds SQLite's
             # writer, and the answers feature finds the decision remembered.
             self.kb.answer(incoming.text)
-        async with self.sessions() as session:
-            try:
-                replies, notices, changed = await self._handle(session, incoming, arrival)
-            except PrepbotError as error:
-                await session.rollback()
-                return [Reply(str(error), (Text(str(error)),), private=True)]
-            except (SQLAlchemyError, OSError):  # asyncpg's refused connect is a bare OSError
-                with contextlib.suppress(SQLAlchemyError, OSError):  # the connection may be gone
+        # The platform's locale until the stored person says otherwise (bot/i18n.py).
+        with speaking(incoming.person.locale):
+            async with self.sessions() as session:
+                try:
+                    replies, notices, changed = await self._handle(session, incoming, arrival)
+                except PrepbotError as error:
                     await session.rollback()
-                self.metrics.errors.inc()
-                log.exception("database error while handling a %s", kind)
-                said = texts.WILL_RETRY if arrival is not None else texts.SAVE_FAILED
-                return [Reply(said, (Text(said),), private=True)]
+                    return [Reply(str(error), (Text(str(error)),), private=True)]
+                except (SQLAlchemyError, OSError):  # asyncpg's refused connect: an OSError
+                    with contextlib.suppress(SQLAlchemyError, OSError):  # connection gone?
+                        await session.rollback()
+                    self.metrics.errors.inc()
+                    log.exception("database error while handling a %s", kind)
+                    said = _(texts.WILL_RETRY if arrival is not None else texts.SAVE_FAILED)
+                    return [Reply(said, (Text(said),), private=True)]
         # Sent once the session is closed: no network wait while holding SQLite's writer.
         await self.dispatcher.send_notices(notices)
         if changed:
@@ -186,8 +189,10 @@ class Bot:
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
                     self.messengers, self.features, self.secret)
         started = time.perf_counter()
-        replies = [] if only_files(incoming) else await self.router.dispatch(turn)
-        told = self.attachments.note(incoming, kept)  # after dispatch: a feature may claim them
+        with speaking(person.speaks):  # every sentence of this turn, and the errors it raises
+            replies = [] if only_files(incoming) else await self.router.dispatch(turn)
+            # After dispatch: a feature may claim them.
+            told = self.attachments.note(incoming, kept)
         replies = [*replies, told] if told else replies
         source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
         notices = await outbox.plan(session, turn.notices, source, now)
@@ -263,7 +268,7 @@ class Bot:
                                self.clock.now())
         except (SQLAlchemyError, OSError) as error:  # asyncpg's refused connect is an OSError
             log.warning("could not give a role: %s", type(error).__name__)
-            raise PrepbotError(texts.SAVE_FAILED) from error
+            raise PrepbotError(_(texts.SAVE_FAILED)) from error
 
     async def act_as(self, platform: str, user_id: str, name: str, text: str = ""
                      ) -> list[Reply]:
@@ -272,13 +277,15 @@ class Bot:
         async with self.sessions() as session:
             person = await find_person(session, platform, user_id)
             if person is None:
-                raise BadInput(f"Nobody called {platform}:{user_id} has used prepbot yet.")
+                raise BadInput(_("Nobody called {key} has used prepbot yet.").format(
+                    key=f"{platform}:{user_id}"))
             command = Command(person=Person(platform=platform, user_id=user_id),
                               conversation=Conversation(platform=platform, id=""),
                               name=name, text=text)
             turn = Turn(command, person, session, self.kb, self.clock, self.metrics,
                         self.settings, self.messengers, self.features, self.secret)
-            replies = await self.router.dispatch(turn)
+            with speaking(person.speaks):
+                replies = await self.router.dispatch(turn)
             await session.commit()
         return replies
 

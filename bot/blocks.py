@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.i18n import _
+
 
 @dataclass(frozen=True)
 class Text:
@@ -89,7 +91,8 @@ class Form:
     form_id: str
     title: str
     fields: tuple[Input | Choice, ...]
-    submit_label: str = "Submit"
+    # Translated as the form is built, in the language of whoever it is for.
+    submit_label: str = field(default_factory=lambda: _("Submit"))
     context: str = ""
 
 

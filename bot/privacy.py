@@ -124,6 +124,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     person.display_name, person.tz, person.role = "", None, "teacher"
     person.prep_start = person.prep_end = None
     person.prep_days = ""
+    person.locale = person.language = None
     changed["people"] = 1
     return changed
 

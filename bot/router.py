@@ -23,6 +23,7 @@ from bot.feature import (
     OnForm,
     OverheardHandler,
 )
+from bot.i18n import _
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, AnyIncoming, Command, Message, Submission
@@ -76,11 +77,11 @@ class Router:
         name = command.name.lower().lstrip("/")
         words, rest = [name], command.text.strip()
         found: tuple[OnCommand, Command] | None = None
-        for _ in range(MAX_DEPTH):
+        for _depth in range(MAX_DEPTH):
             spec = self.commands.get(" ".join(words))
             if spec is not None:
                 found = (spec, dataclasses.replace(command, name=name, text=rest))
-            head, _, tail = rest.partition(" ")
+            head, _sep, tail = rest.partition(" ")
             if not head:
                 break
             words.append(head.lower())
@@ -110,7 +111,7 @@ class Router:
                 return [self._unknown_command(incoming, turn.role)]
             spec, command = found
             if spec.refusal and not turn.role.allows(spec.role):
-                raise NotAllowed(spec.refusal)
+                raise NotAllowed(_(spec.refusal))
             self._check(turn.role, spec.role, spec.path)
             if spec.handler is None:
                 return [self.usage(spec.path, turn.role)]
@@ -120,8 +121,8 @@ class Router:
                                            if isinstance(incoming, Action)
                                            else self.forms.get(incoming.form_id))
         if route is None:
-            text = texts.UNKNOWN_FORM if isinstance(incoming, Submission) else \
-                texts.UNKNOWN_ACTION
+            text = _(texts.UNKNOWN_FORM) if isinstance(incoming, Submission) else \
+                _(texts.UNKNOWN_ACTION)
             return [Reply(text, (Text(text),), private=True)]
         self._check(turn.role, route.role, None)
         handler: AnyHandler = route.handler
@@ -131,31 +132,33 @@ class Router:
     def _check(role: Role, needed: Role, path: str | None) -> None:
         if role.allows(needed):
             return
-        who = texts.ROLE_GROUPS.get(needed.value, needed.value)
-        raise NotAllowed(texts.NOT_ALLOWED_COMMAND.format(name=path, who=who) if path
-                         else texts.NOT_ALLOWED_ACTION.format(who=who))
+        who = _(texts.ROLE_GROUPS.get(needed.value, needed.value))
+        raise NotAllowed(_(texts.NOT_ALLOWED_COMMAND).format(name=path, who=who) if path
+                         else _(texts.NOT_ALLOWED_ACTION).format(who=who))
 
     def _unknown_command(self, command: Command, role: Role) -> Reply:
         """A command with sub-commands only lists them; anything else gets the help."""
         name = command.name.lstrip("/").lower()
         subs = [spec for path, spec in self.commands.items() if path.startswith(name + " ")]
         if not subs:
-            return self.help(role, texts.UNKNOWN_COMMAND.format(name=name))
+            return self.help(role, _(texts.UNKNOWN_COMMAND).format(name=name))
         self._check(role, min((spec.role for spec in subs), key=lambda r: r.rank), name)
         return self.usage(name, role)
 
     def usage(self, path: str, role: Role) -> Reply:
         """The sub-commands of a command that this role may use."""
-        lines = [f"`{spec.usage or '/' + spec.path}`: {spec.help}"
+        lines = [f"`{spec.usage or '/' + spec.path}`: {_(spec.help)}"
                  for key, spec in self.commands.items()
                  if key.startswith(path + " ") and role.allows(spec.role)]
-        intro = texts.SUBCOMMANDS.format(name=path)
+        intro = _(texts.SUBCOMMANDS).format(name=path)
         body = "\n".join(f"• {line}" for line in lines)
         return Reply(f"{intro}\n{body}", (Text(intro), Text(body)), private=True)
 
-    def help(self, role: Role, intro: str = texts.HELP_INTRO) -> Reply:
-        """The commands this role may use, one line each."""
-        lines = [f"`{spec.usage or '/' + spec.path}`: {spec.help}"
+    def help(self, role: Role, intro: str = "") -> Reply:
+        """The commands this role may use, one line each (help texts are marked with N_ where
+        declared and translated here)."""
+        intro = intro or _(texts.HELP_INTRO)
+        lines = [f"`{spec.usage or '/' + spec.path}`: {_(spec.help)}"
                  for key, spec in self.commands.items()
                  if " " not in key and role.allows(spec.role)]
         body = "\n".join(f"• {line}" for line in lines)

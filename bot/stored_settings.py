@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.errors import BadInput
+from bot.i18n import _
 from bot.storage.base import Base
 
 
@@ -49,8 +50,9 @@ class StoredSetting:
         cleaned = text.strip()
         if not (cleaned.isascii() and cleaned.isdigit()) or not (
                 self.minimum <= int(cleaned) <= self.maximum):
-            raise BadInput(f"`{self.name}` takes a whole number from {self.minimum} to "
-                           f"{self.maximum} ({self.help}).")
+            raise BadInput(_("`{name}` takes a whole number from {minimum} to {maximum} "
+                             "({help}).").format(name=self.name, minimum=self.minimum,
+                                                 maximum=self.maximum, help=_(self.help)))
         return int(cleaned)
 
     async def write(self, session: AsyncSession, value: int) -> None:

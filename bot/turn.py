@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
+from bot.i18n import DEFAULT, speaking
 from bot.metrics import Metrics
 from bot.outbox import Notice, to_notice
 from bot.people.models import PersonRow
@@ -50,12 +52,23 @@ class Turn(Generic[In]):
         this replica refreshes at once and the others within PREPBOT_REFRESH_SECONDS."""
         self.changed.append(what)
 
-    def notify(self, person: PersonRow, reply: Reply) -> None:
-        """DM someone once this turn commits (through the ledger: retried if it fails)."""
+    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply]) -> None:
+        """DM someone once this turn commits (through the ledger: retried if it fails).
+
+        Give a function that builds the reply, and it is built in the recipient's language
+        (a Spanish-speaking teacher's note to an English-speaking coach reads in English).
+        """
+        if callable(reply):
+            with speaking(person.speaks):
+                reply = reply()
         self.notices.append(to_notice(person, reply))
 
-    def post(self, conversation: Conversation, reply: Reply) -> None:
-        """Post to a conversation after this turn commits."""
+    def post(self, conversation: Conversation, reply: Reply | Callable[[], Reply]) -> None:
+        """Post to a conversation after this turn commits; a function building the reply is
+        run in the district's language (a channel has many readers), not the sender's."""
+        if callable(reply):
+            with speaking(DEFAULT):
+                reply = reply()
         self.notices.append(Notice(reply, conversation=conversation))
 
     @property

@@ -25,6 +25,8 @@ class Person:
     tz: str | None = None
     # A guest of the workspace or tenant (a visitor, a student teacher), as the platform says.
     guest: bool = False
+    # The platform's locale for this person ("es-ES", "en-US"), when it says; "" otherwise.
+    locale: str = ""
 
     @property
     def key(self) -> str:

@@ -150,7 +150,7 @@ class SlackMessenger:
                 return people
 
     async def profile(self, person: Person) -> Person:
-        """The person with display name and time zone from users.info (cached)."""
+        """The person with display name, time zone and locale from users.info (cached)."""
         found, _ = await self._lookup(person)
         return found
 
@@ -159,7 +159,8 @@ class SlackMessenger:
         if cached is not None and time.monotonic() - cached[0] < PROFILE_SECONDS:
             return cached[1], cached[2]
         try:
-            user = (await self.client.users_info(user=person.user_id))["user"]
+            user = (await self.client.users_info(user=person.user_id,
+                                                 include_locale=True))["user"]
         except SlackApiError as error:  # a name is a nicety: carry on with the bare id
             log.info("users.info failed: %s", reason(error))
             return person, False
@@ -178,5 +179,5 @@ def to_person(user: dict[str, Any]) -> Person:
     name = (profile.get("display_name") or profile.get("real_name") or user.get("real_name")
             or user.get("name") or "")
     return Person(platform=PLATFORM, user_id=str(user.get("id", "")), display_name=str(name),
-                  tz=user.get("tz") or None,
+                  tz=user.get("tz") or None, locale=str(user.get("locale") or ""),
                   guest=bool(user.get("is_restricted") or user.get("is_ultra_restricted")))

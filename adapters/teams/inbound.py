@@ -37,10 +37,11 @@ BOT_ID = "28:"  # how every bot's id starts in Teams
 
 
 def person_of(activity: Activity) -> Person:
-    """Who sent the activity: the Teams user id, their name, and a time zone when valid."""
+    """Who sent the activity: the Teams user id, their name, a time zone when valid, and
+    the locale Teams reports for them (activity.locale)."""
     sender = activity.from_property
     return Person(platform=PLATFORM, user_id=str(sender.id), display_name=sender.name or "",
-                  tz=valid_tz(activity.local_timezone))
+                  tz=valid_tz(activity.local_timezone), locale=(activity.locale or "")[:16])
 
 
 def valid_tz(name: str | None) -> str | None:

@@ -1,4 +1,6 @@
-"""The Teams app package an admin uploads: manifest.json (with the app id) and two icons."""
+"""The Teams app package an admin uploads: manifest.json (with the app id), two icons and
+the localization files the manifest names (es.json: the Spanish name, description and
+command descriptions a Spanish Teams client shows)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,11 @@ def build_package(app_id: str, out_path: Path | str, source: Path = APP) -> Path
     if missing:
         raise ValueError(f"{source} has no {', '.join(missing)}")
     manifest = manifest_for(app_id, source)
+    languages = json.loads(manifest).get("localizationInfo", {}).get("additionalLanguages", [])
+    translations = [str(language["file"]) for language in languages]
+    absent = [name for name in translations if not (source / name).is_file()]
+    if absent:
+        raise ValueError(f"{source} has no {', '.join(absent)} (named in localizationInfo)")
     icons = {name: (source / name).read_bytes() for name in ICONS}
     for name, data in icons.items():
         if png_size(data) != ICONS[name]:
@@ -48,4 +55,6 @@ def build_package(app_id: str, out_path: Path | str, source: Path = APP) -> Path
         archive.writestr("manifest.json", manifest)
         for name, data in icons.items():
             archive.writestr(name, data)
+        for name in translations:
+            archive.writestr(name, (source / name).read_text("utf-8"))
     return out

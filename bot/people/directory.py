@@ -58,11 +58,14 @@ async def remember_person(
     row = await find_or_add(
         session, lambda: find_person(session, person.platform, person.user_id),
         lambda: PersonRow(platform=person.platform, user_id=person.user_id, created_at=now,
-                          display_name=name, tz=person.tz, role=Role.TEACHER))
+                          display_name=name, tz=person.tz, role=Role.TEACHER,
+                          locale=person.locale[:16] or None))
     if name:
         row.display_name = name
     if person.tz:
         row.tz = person.tz
+    if person.locale:
+        row.locale = person.locale[:16]
     if person.key in admins:
         row.role = Role.ADMIN
     await session.flush()

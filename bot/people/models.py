@@ -7,6 +7,7 @@ from datetime import datetime, time
 from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.i18n import language_of
 from bot.storage.base import Base, UTCDateTime
 
 
@@ -28,6 +29,15 @@ class PersonRow(Base):
     prep_start: Mapped[time | None] = mapped_column(Time, nullable=True)
     prep_end: Mapped[time | None] = mapped_column(Time, nullable=True)
     prep_days: Mapped[str] = mapped_column(String(16), default="")
+    # The platform's locale ("es-ES"), refreshed on every arrival; and the language the person
+    # chose with `/prepbot language`, which wins while set (bot/i18n.py: language_of).
+    locale: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+
+    @property
+    def speaks(self) -> str:
+        """The language prepbot speaks to this person."""
+        return language_of(self.language, self.locale)
 
 
 class ConversationRow(Base):

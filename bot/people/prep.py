@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time
 
 from bot.errors import BadInput
+from bot.i18n import _
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 USAGE = "Usage: `/prepbot prep 10:15-11:00 mon-fri` (or `/prepbot prep off`)."
@@ -19,16 +20,16 @@ def parse_clock(text: str) -> time:
             return datetime.strptime(cleaned, pattern).time()
         except ValueError:
             continue
-    raise BadInput(f"{text!r} is not a time. {USAGE}")
+    raise BadInput(_("{text!r} is not a time. {USAGE}").format(text=text, USAGE=USAGE))
 
 
 def parse_days(text: str) -> str:
     """`mon-fri`, `mon,wed,fri` -> the stored weekday digits, e.g. `01234`."""
     chosen: set[int] = set()
     for part in filter(None, re.split(r"[,\s]+", text.lower())):
-        first, _, last = part.partition("-")
+        first, _sep, last = part.partition("-")
         if first[:3] not in DAYS or (last and last[:3] not in DAYS):
-            raise BadInput(f"{part!r} is not a day range. {USAGE}")
+            raise BadInput(_("{part!r} is not a day range. {USAGE}").format(part=part, USAGE=USAGE))
         start = DAYS.index(first[:3])
         end = DAYS.index(last[:3]) if last else start
         chosen.update(range(start, end + 1) if start <= end else [*range(start, 7),
@@ -38,11 +39,11 @@ def parse_days(text: str) -> str:
 
 def parse_prep(text: str) -> tuple[time, time, str]:
     """A whole prep-period phrase: times, then (optionally) days; Monday to Friday by default."""
-    span, _, days = text.strip().partition(" ")
+    span, _sep, days = text.strip().partition(" ")
     start_text, sep, end_text = span.partition("-")
     if not sep:
         raise BadInput(USAGE)
     start, end = parse_clock(start_text), parse_clock(end_text)
     if end <= start:
-        raise BadInput(f"The prep period must end after it starts. {USAGE}")
+        raise BadInput(_("The prep period must end after it starts. {USAGE}").format(USAGE=USAGE))
     return start, end, parse_days(days) if days.strip() else "01234"

@@ -13,8 +13,10 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.blocks import Reply
+from bot.i18n import DEFAULT, speaking
 from bot.metrics import Metrics
 from bot.outbox import NOTICE
+from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
@@ -147,7 +149,11 @@ class Dispatcher:
                 row.not_before, report.deferred = window, report.deferred + 1
                 continue
             renderer = self.jobs.renderers.get(row.job)
-            reply = await renderer(session, row) if renderer and window == now else None
+            reply = None
+            if renderer and window == now:
+                # Built in the recipient's language; a channel's post in the district's.
+                with speaking(await _language(session, row)):
+                    reply = await renderer(session, row)
             if reply is None:
                 row.status, report.skipped = "skipped", report.skipped + 1
                 self.metrics.deliveries.labels("skipped").inc()
@@ -199,6 +205,11 @@ def retry_delay(attempts: int) -> timedelta:
     """How long to wait after the given number of failed attempts: 5, 10, 20, 40, 60, 60… min."""
     doubled: timedelta = RETRY_AFTER * 2 ** max(0, min(attempts - 1, 10))
     return min(doubled, MAX_RETRY_DELAY)
+
+
+async def _language(session: AsyncSession, row: DeliveryRow) -> str:
+    person = await session.get(PersonRow, row.person_id) if row.person_id else None
+    return person.speaks if person is not None else DEFAULT
 
 
 def _key(row: DeliveryRow) -> str:

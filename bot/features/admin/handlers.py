@@ -6,6 +6,7 @@ import re
 
 from bot.blocks import Fields, Reply, Text, say
 from bot.errors import BadInput
+from bot.i18n import NAMES, _
 from bot.people.directory import set_role
 from bot.people.prep import DAYS, parse_prep
 from bot.roles import Role
@@ -28,10 +29,12 @@ async def help_(turn: Turn[Command]) -> list[Reply]:
 async def whoami(turn: Turn[Command]) -> list[Reply]:
     """Who the bot thinks you are."""
     person = turn.person
-    pairs = (("Name", person.display_name or "(unknown)"), ("Role", person.role),
-             ("Id", f"{person.platform}:{person.user_id}"))
-    return [Reply(f"You are {person.display_name or person.user_id}, "
-                  f"{Role(person.role).with_article}.", (Fields(pairs),), private=True)]
+    pairs = ((_("Name"), person.display_name or _("(unknown)")), (_("Role"), person.role),
+             (_("Id"), f"{person.platform}:{person.user_id}"),
+             (_("Language"), NAMES[person.speaks]))
+    text = _("You are {name}, {role}.").format(name=person.display_name or person.user_id,
+                                               role=Role(person.role).with_article)
+    return [Reply(text, (Fields(pairs),), private=True)]
 
 
 async def role(turn: Turn[Command]) -> list[Reply]:
@@ -53,12 +56,13 @@ async def give_role(turn: Turn[Command] | Turn[Submission], who: str, wanted: st
     mention = MENTION.match(who)
     if mention:  # /prepbot is escaped in Slack's manifest: `@Mr Okafor` arrives as an id
         who = f"{turn.incoming.person.platform}:{mention.group(1)}"
-    platform, _, user_id = who.partition(":")
+    platform, _sep, user_id = who.partition(":")
     if not platform or not user_id or wanted.lower() not in set(Role):
         raise BadInput(ROLE_USAGE)
     row = await set_role(turn.session, platform, user_id, Role(wanted.lower()), turn.now)
     name = f" ({row.display_name})" if row.display_name else ""
-    return say(f"{who}{name} is now {Role(row.role).with_article}.")
+    return say(_("{who}{name} is now {with_article}.").format(
+                   who=who, name=name, with_article=Role(row.role).with_article))
 
 
 async def school(turn: Turn[Command]) -> list[Reply]:
@@ -66,10 +70,11 @@ async def school(turn: Turn[Command]) -> list[Reply]:
     name = turn.incoming.text.strip()
     found = await school_named(turn.session, name) if name else None
     if found is None:
-        raise BadInput(f"I don't know a school called {name!r}. Ask an admin to add it."
-                       if name else "Usage: `/prepbot school <school name>`")
+        raise BadInput(_("I don't know a school called {name!r}. Ask an admin to add it.").format(
+                           name=name)
+                       if name else _("Usage: `/prepbot school <school name>`"))
     turn.person.school_id = found.id
-    return [say(f"Got it: you're at {found.name}.")]
+    return [say(_("Got it: you're at {name}.").format(name=found.name))]
 
 
 async def prep(turn: Turn[Command]) -> list[Reply]:
@@ -78,11 +83,12 @@ async def prep(turn: Turn[Command]) -> list[Reply]:
     if text.lower() in {"off", "none", "clear"}:
         person.prep_start = person.prep_end = None
         person.prep_days = ""
-        return [say("Prep period cleared: messages may come any time in school hours.")]
+        return [say(_("Prep period cleared: messages may come any time in school hours."))]
     person.prep_start, person.prep_end, person.prep_days = parse_prep(text)
     days = ", ".join(DAYS[int(d)].title() for d in person.prep_days)
-    return [say(f"Got it: I'll keep non-urgent messages to {person.prep_start:%H:%M}-"
-                f"{person.prep_end:%H:%M} on {days}.")]
+    return [say(_("Got it: I'll keep non-urgent messages to {prep_start:%H:%M}-{prep_end:%H:%M} "
+                  "on {days}.").format(
+                    prep_start=person.prep_start, prep_end=person.prep_end, days=days))]
 
 
 async def settings(turn: Turn[Command]) -> list[Reply]:
@@ -94,9 +100,9 @@ async def settings(turn: Turn[Command]) -> list[Reply]:
                   for name, setting in known.items()]
         for describe in turn.features.describes:
             values += await describe(turn.session)
-        return [Reply("Settings", (Fields(tuple(values)), Text(SETTINGS_USAGE)), private=True)]
+        return [Reply(_("Settings"), (Fields(tuple(values)), Text(SETTINGS_USAGE)), private=True)]
     if len(words) != 2 or words[0] not in known:
         raise BadInput(SETTINGS_USAGE)
     setting = known[words[0]]
     await setting.write(turn.session, setting.parse(words[1]))
-    return [say(f"{setting.name} is now {words[1]}.")]
+    return [say(_("{name} is now {words}.").format(name=setting.name, words=words[1]))]

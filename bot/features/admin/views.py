@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from bot.blocks import Block, Button, Buttons, Context, Form, Input, Option, Reply, Text
 from bot.hooks import SetupStep
+from bot.i18n import _, format_date, ngettext
 from bot.people.prep import DAYS
 from bot.roles import Role
 from bot.schools.models import ClosureRow, SchoolRow
@@ -37,17 +38,18 @@ def school_line(school: SchoolRow) -> str:
 
 def schools_reply(schools: Sequence[SchoolRow]) -> Reply:
     """The schools, each with edit and closures buttons; a button to add one."""
-    blocks: list[Block] = [Text("**Schools**")]
+    blocks: list[Block] = [Text(_("**Schools**"))]
     if not schools:
-        blocks.append(Text("No schools yet. Coffee and Curriculum, school hours and the "
-                           "digest's school figures need at least one."))
+        blocks.append(Text(_("No schools yet. Coffee and Curriculum, school hours and the "
+                           "digest's school figures need at least one.")))
     for school in schools:
         blocks += [Text(school_line(school)), Buttons((
-            Button(f"Edit {school.name}", "admin.school.edit", str(school.id)),
-            Button(f"Closures for {school.name}", "admin.closures", str(school.id))))]
-    blocks += [Buttons((Button("Add a school", "admin.school.add", "", "primary"),)),
-               Context(f"Or type {SCHOOLS_USAGE}.")]
-    return Reply(f"Schools: {len(schools)}", tuple(blocks), private=True)
+            Button(_("Edit {name}").format(name=school.name), "admin.school.edit", str(school.id)),
+            Button(_("Closures for {name}").format(name=school.name), "admin.closures",
+                   str(school.id))))]
+    blocks += [Buttons((Button(_("Add a school"), "admin.school.add", "", "primary"),)),
+               Context(_("Or type {SCHOOLS_USAGE}.").format(SCHOOLS_USAGE=SCHOOLS_USAGE))]
+    return Reply(_("Schools: {schools}").format(schools=len(schools)), tuple(blocks), private=True)
 
 
 def _options(values: Sequence[str]) -> tuple[Option, ...]:
@@ -59,51 +61,57 @@ def school_form(school: SchoolRow | None = None) -> Form:
     zone = school.tz if school else "America/New_York"
     zones = ZONES if zone in ZONES else (zone, *ZONES)
     days = ",".join(DAYS[int(d)] for d in school.weekdays) if school else "mon-fri"
-    return Form("admin.school", f"Edit {school.name}" if school else "Add a school", (
-        Input("name", "School name", initial=school.name if school else "",
-              placeholder="e.g. Lincoln Middle School"),
-        Input("tz", "Time zone", "select", options=_options(zones), initial=zone),
-        Input("opens", "School opens at", initial=f"{school.opens:%H:%M}" if school else "07:30"),
-        Input("closes", "School closes at",
+    title = _("Edit {name}").format(name=school.name) if school else _("Add a school")
+    return Form("admin.school", title, (
+        Input("name", _("School name"), initial=school.name if school else "",
+              placeholder=_("e.g. Lincoln Middle School")),
+        Input("tz", _("Time zone"), "select", options=_options(zones), initial=zone),
+        Input("opens", _("School opens at"),
+              initial=f"{school.opens:%H:%M}" if school else "07:30"),
+        Input("closes", _("School closes at"),
               initial=f"{school.closes:%H:%M}" if school else "15:00"),
-        Input("days", "Open on", initial=days, placeholder="e.g. mon-fri"),
-    ), submit_label="Save", context=str(school.id) if school else f"new:{uuid.uuid4()}")
+        Input("days", _("Open on"), initial=days, placeholder=_("e.g. mon-fri")),
+    ), submit_label=_("Save"), context=str(school.id) if school else f"new:{uuid.uuid4()}")
 
 
 def closures_form(school: SchoolRow) -> Form:
     """Closure dates, one per line: a date or a range, then a label."""
-    return Form("admin.closures", f"Closures for {school.name}", (
-        Input("dates", "One closure per line: a date or a range, then what it is", "textarea",
-              placeholder="2026-11-26 Thanksgiving\n2026-12-21..2027-01-01 Winter break"),
-    ), submit_label="Add closures", context=str(school.id))
+    return Form("admin.closures", _("Closures for {name}").format(name=school.name), (
+        Input("dates", _("One closure per line: a date or a range, then what it is"), "textarea",
+              placeholder=_("2026-11-26 Thanksgiving\n2026-12-21..2027-01-01 Winter break")),
+    ), submit_label=_("Add closures"), context=str(school.id))
 
 
 def closures_reply(school: SchoolRow, added: int, upcoming: Sequence[ClosureRow]) -> Reply:
     """What was added, and the next closures."""
-    text = f"{added} closure date{'' if added == 1 else 's'} added to {school.name}."
-    lines = "\n".join(f"• {c.day:%a %b %d %Y}" + (f": {c.label}" if c.label else "")
+    text = ngettext("{added} closure date added to {name}.",
+                    "{added} closure dates added to {name}.", added).format(
+        added=added, name=school.name)
+    lines = "\n".join(f"• {format_date(c.day, 'EEE MMM dd y')}"
+                      + (f": {c.label}" if c.label else "")
                       for c in upcoming)
     blocks: list[Block] = [Text(text)]
     if lines:
-        blocks += [Text("Next closures:"), Text(lines, markdown=False)]
+        blocks += [Text(_("Next closures:")), Text(lines, markdown=False)]
     return Reply(text, tuple(blocks), private=True)
 
 
 def role_form() -> Form:
     """Give someone a role: their id (from their `/prepbot whoami`) and the role."""
-    return Form("admin.role", "Give someone a role", (
-        Input("who", "Who (their id from /prepbot whoami, e.g. slack:U0123ABCD)"),
-        Input("role", "Role", "select",
+    return Form("admin.role", _("Give someone a role"), (
+        Input("who", _("Who (their id from /prepbot whoami, e.g. slack:U0123ABCD)")),
+        Input("role", _("Role"), "select",
               options=tuple(Option(r.value, r.value) for r in Role), initial="coach"),
-    ), submit_label="Save", context="role")
+    ), submit_label=_("Save"), context="role")
 
 
 def checklist(steps: Sequence[SetupStep]) -> Reply:
     """The first-run checklist: each step ticked when done, what to do for the others."""
     needed = [step for step in steps if not step.optional]
     done = sum(step.done for step in needed)
-    title = ("Getting started: all done. prepbot is set up." if done == len(needed)
-             else f"Getting started: {done} of {len(needed)} done")
+    title = (_("Getting started: all done. prepbot is set up.") if done == len(needed)
+             else _("Getting started: {done} of {steps} done").format(done=done,
+                                                                      steps=len(needed)))
     blocks: list[Block] = [Text(f"**{title}**")]
     for number, step in enumerate(steps, 1):
         mark = DONE if step.done else OPTIONAL if step.optional else TODO
@@ -113,6 +121,6 @@ def checklist(steps: Sequence[SetupStep]) -> Reply:
     buttons = tuple(step.button for step in steps if step.button and not step.done)
     if buttons:
         blocks.append(Buttons(buttons))
-    blocks.append(Context("`/prepbot setup` shows this list again."))
+    blocks.append(Context(_("`/prepbot setup` shows this list again.")))
     return Reply(title, tuple(blocks), private=True)
 

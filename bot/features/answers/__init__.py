@@ -2,12 +2,14 @@
 
 from bot.feature import Feature, OnAction, OnCommand
 from bot.features.answers import digest, handlers, jobs, mentions, service
+from bot.i18n import N_
 
 feature = Feature(
     "answers",
     on_message=handlers.ask,
-    commands=(OnCommand("ask", handlers.ask, "ask a tech question in your own words "
-                        "(alone: browse and search the articles)", "/ask [question]"),),
+    commands=(OnCommand("ask", handlers.ask, N_("ask a tech question in your own words "
+                                                   "(alone: browse and search the articles)"),
+                        "/ask [question]"),),
     actions=(OnAction("answers.helpful", handlers.helpful),
              OnAction("answers.show", handlers.show),
              OnAction("answers.none", handlers.none_fit),

@@ -21,6 +21,7 @@ from bot.errors import BadInput
 from bot.features.answers import service, views
 from bot.features.answers.models import QuestionRow
 from bot.hooks import Escalation
+from bot.i18n import _
 from bot.turn import Turn
 from bot.vocabulary import Command, Incoming, Message
 from knowledge.intents import recognise
@@ -56,9 +57,9 @@ async def converse(turn: Turn[Message | Command], text: str) -> list[Reply] | No
     if intent == "ticket":
         return await _ticket(turn, text)
     if intent == "greeting":
-        return [views.text_reply(views.GREETING)]
+        return [views.text_reply(_(views.GREETING))]
     if intent == "thanks":
-        return [views.text_reply(views.THANKS)]
+        return [views.text_reply(_(views.THANKS))]
     if intent == "help":
         return [turn.features.router.help(turn.role)]
     if intent in ("yes", "no"):
@@ -69,7 +70,7 @@ async def converse(turn: Turn[Message | Command], text: str) -> list[Reply] | No
 async def _ticket(turn: Turn[Message | Command], text: str) -> list[Reply]:
     escalate = turn.features.escalate
     if escalate is None:
-        raise BadInput(texts.NO_ESCALATION)
+        raise BadInput(_(texts.NO_ESCALATION))
     described = [w for w in fold(text).split() if w not in REQUEST_WORDS]
     if len(described) >= DESCRIBES:
         return await escalate(turn, Escalation(text=text))
@@ -96,7 +97,7 @@ async def _feedback(turn: Turn[Message | Command], helpful: bool) -> list[Reply]
         await service.record_feedback(turn.session, last, False, turn.now)
         return [views.deflect_reply(last.id)]
     if last is None or last.outcome != "answer":
-        return [views.text_reply(views.THANKS if helpful else views.NO_CONTEXT)]
+        return [views.text_reply(_(views.THANKS) if helpful else _(views.NO_CONTEXT))]
     await service.record_feedback(turn.session, last, helpful, turn.now)
     turn.metrics.feedback.labels("yes" if helpful else "no").inc()
     reply = views.feedback_reply(helpful, last.id)

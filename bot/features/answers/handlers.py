@@ -9,6 +9,7 @@ from bot.blocks import Reply, Text
 from bot.errors import BadInput
 from bot.features.answers import conversation, service, views
 from bot.hooks import Answered
+from bot.i18n import _
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Message
 from knowledge import Decision
@@ -23,10 +24,10 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
         browse = turn.features.browse  # `/ask` alone: the articles to browse (library)
         if browse is not None:
             return await browse(turn)
-        return [Reply(texts.EMPTY_QUESTION, (Text(texts.EMPTY_QUESTION),), private=True)]
+        return [Reply(_(texts.EMPTY_QUESTION), (Text(_(texts.EMPTY_QUESTION)),), private=True)]
     said = conversation.without_upload_notice(text)
     if said is None:
-        return [views.text_reply(views.UPLOAD)]
+        return [views.text_reply(_(views.UPLOAD))]
     handled = await conversation.converse(turn, said)
     if handled is not None:
         return handled
@@ -91,12 +92,12 @@ async def helpful(turn: Turn[Action]) -> list[Reply]:
 
 async def show(turn: Turn[Action]) -> list[Reply]:
     """Show a suggested or related article the teacher picked, in the button's language."""
-    question_id, _, shown = turn.incoming.value.partition(":")
-    article_id, _, language = shown.partition(":")
+    question_id, _sep, shown = turn.incoming.value.partition(":")
+    article_id, _sep, language = shown.partition(":")
     question = await service.own_question(turn.session, turn.person, question_id)
     article = turn.kb.get(article_id, language or "en")
     if article is None:
-        raise BadInput(texts.ARTICLE_GONE)
+        raise BadInput(_(texts.ARTICLE_GONE))
     await service.record_choice(turn.session, question, article.id)
     return [views.article_reply(article, question.id)]
 
@@ -113,19 +114,19 @@ async def ticket(turn: Turn[Action]) -> list[Reply]:
     question = await service.own_question(turn.session, turn.person, turn.incoming.value)
     escalate = turn.features.escalate
     if escalate is None:
-        raise BadInput(texts.NO_ESCALATION)
+        raise BadInput(_(texts.NO_ESCALATION))
     return await escalate(turn, conversation.escalation_of(turn, question))
 
 
 async def pick_area(turn: Turn[Action]) -> list[Reply]:
     """A teacher picked an area after a vague message: the area's articles to choose from."""
-    question_id, _, key = turn.incoming.value.partition(":")
+    question_id, _sep, key = turn.incoming.value.partition(":")
     question = await service.own_question(turn.session, turn.person, question_id)
     chosen = area(key)
     language = turn.kb.language_of(question.text)
     articles = tuple(a for a in (turn.kb.get(i, language) for i in chosen.articles) if a) \
         if chosen else ()
     if not articles:
-        return [Reply(views.SOMETHING_ELSE_SAID, (Text(views.SOMETHING_ELSE_SAID),),
+        return [Reply(_(views.SOMETHING_ELSE_SAID), (Text(_(views.SOMETHING_ELSE_SAID)),),
                       replace_original=True)]
     return [views.area_reply(articles, question.id)]

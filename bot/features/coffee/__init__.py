@@ -2,17 +2,19 @@
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
 from bot.features.coffee import busy, coaching, digest, guests, handlers, jobs, mine, rsvps
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH = Role.COACH
 feature = Feature(
     "coffee",
     commands=(
-        OnCommand("coffee", handlers.coffee_command, "Coffee and Curriculum check-ins",
+        OnCommand("coffee", handlers.coffee_command, N_("Coffee and Curriculum check-ins"),
                   "/coffee [setup]"),
-        OnCommand("coffee setup", coaching.setup, "set up a series for a channel or a 1:1 "
-                  "rotation", "/coffee setup", COACH,
-                  refusal="Only coaches set up Coffee and Curriculum. Ask yours to invite you!"),
+        OnCommand("coffee setup", coaching.setup, N_("set up a series for a channel or a 1:1 "
+                  "rotation"), "/coffee setup", COACH,
+                  refusal=N_("Only coaches set up Coffee and Curriculum. "
+                             "Ask yours to invite you!")),
     ),
     actions=(
         OnAction("coffee.series.edit", coaching.edit, COACH),

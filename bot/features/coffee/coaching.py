@@ -10,6 +10,7 @@ from bot.features.coffee import changes, planner, service, views
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
 from bot.features.coffee.occurrences import next_session
 from bot.features.coffee.rsvps import session_of
+from bot.i18n import _
 from bot.schools.service import calendar_of
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
@@ -29,7 +30,7 @@ async def setup(turn: Turn[Command]) -> list[Reply]:
 async def save(turn: Turn[Submission]) -> list[Reply]:
     """The setup (or edit) form was submitted."""
     setup = service.read_setup(turn.incoming.values, turn.now.date())
-    kind, _, ident = turn.incoming.context.partition(":")
+    kind, _sep, ident = turn.incoming.context.partition(":")
     existing = await service.owned(turn.session, turn.person, ident) if kind == "edit" else None
     place_before = existing.place if existing else None
     row = await service.save(turn.session, turn.person, turn.incoming.person.platform, setup,
@@ -41,7 +42,7 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
     text = ("Saved. " if existing else "Coffee and Curriculum is set up! ") + \
         views.series_line(row, upcoming) + views.follow_note(followed)
     if not existing or existing.cohort_id != setup.cohort_id:
-        text += f" {views.CHECKING.format(cohort=row.cohort_id)}"
+        text += f" {_(views.CHECKING).format(cohort=row.cohort_id)}"
     return [Reply(text, (Text(text),), private=True)]
 
 
@@ -114,7 +115,7 @@ async def _set_status(turn: Turn[Action], status: str, said: str) -> list[Reply]
 
 async def ask_attendance(turn: Turn[Action]) -> list[Reply]:
     """"Mark who came": one came / didn't come choice per person who said yes."""
-    coffee, series, _ = await session_of(turn.session, turn.incoming.value)
+    coffee, series, _row = await session_of(turn.session, turn.incoming.value)
     await service.owned(turn.session, turn.person, str(series.id))
     going = await planner.rsvps(turn.session, coffee.id, ("going",))
     if not going:
@@ -129,7 +130,7 @@ async def ask_attendance(turn: Turn[Action]) -> list[Reply]:
 
 async def attendance(turn: Turn[Submission]) -> list[Reply]:
     """Record who came; those marked absent get no follow-up."""
-    coffee, series, _ = await session_of(turn.session, turn.incoming.context)
+    coffee, series, _row = await session_of(turn.session, turn.incoming.context)
     await service.owned(turn.session, turn.person, str(series.id))
     query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == coffee.id)
     came = 0

@@ -15,31 +15,33 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
     CoffeeSlotRow,
 )
+from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming
 
-ANSWERS = {"invited": "not answered yet", "going": "going", "not_going": "not this time"}
+ANSWERS = {"invited": N_("not answered yet"), "going": N_("going"),
+           "not_going": N_("not this time")}
 
 
 async def overview(turn: Turn[Command]) -> list[Reply]:
     """The next session, the teacher's answer, and the pause (or opt-in) switch."""
     if await turn.session.get(CoffeeOptOutRow, turn.person.id) is not None:
-        text = "You're not getting Coffee and Curriculum invitations."
-        button = Button("Start inviting me again", "coffee.optin", "", "primary")
+        text = _("You're not getting Coffee and Curriculum invitations.")
+        button = Button(_("Start inviting me again"), "coffee.optin", "", "primary")
         return [Reply(text, (Text(text), Buttons((button,))), private=True)]
     query = select(CoffeeMemberRow).where(CoffeeMemberRow.person_id == turn.person.id)
     members = list((await turn.session.execute(query)).scalars())
     if not members:
-        return [views.say("You're not in a Coffee and Curriculum group yet. When your coach "
-                          "starts one for your team, the invitation comes here.")]
+        return [views.say(_("You're not in a Coffee and Curriculum group yet. When your coach "
+                          "starts one for your team, the invitation comes here."))]
     blocks: list[Block] = [*await next_up(turn), *await slots_of(turn)]
     paused = all(m.paused for m in members)
-    switch = (Button("Resume invitations", "coffee.mine.resume", "", "primary") if paused
-              else Button("Pause invitations", "coffee.mine.pause"))
-    blocks.append(Buttons((switch, Button("Stop inviting me", "coffee.optout", "", "danger"))))
-    return [Reply("Your Coffee and Curriculum", tuple(blocks), private=True)]
+    switch = (Button(_("Resume invitations"), "coffee.mine.resume", "", "primary") if paused
+              else Button(_("Pause invitations"), "coffee.mine.pause"))
+    blocks.append(Buttons((switch, Button(_("Stop inviting me"), "coffee.optout", "", "danger"))))
+    return [Reply(_("Your Coffee and Curriculum"), tuple(blocks), private=True)]
 
 
 async def next_up(turn: Turn[Incoming]) -> list[Block]:
@@ -53,16 +55,17 @@ async def next_up(turn: Turn[Incoming]) -> list[Block]:
              .order_by(CoffeeSessionRow.starts_at).limit(1))
     found = (await turn.session.execute(query)).first()
     if found is None:
-        return [Text("No session on the calendar for you yet; the invitation comes here.")]
+        return [Text(_("No session on the calendar for you yet; the invitation comes here."))]
     coffee, rsvp, series = found
     school = await turn.session.get(SchoolRow, series.school_id)
     tz = school.tz if school else "America/New_York"
-    text = (f"Next Coffee and Curriculum: {views.when(coffee.starts_at, tz)} in "
-            f"{views.place_of(series)}. Your answer: {ANSWERS.get(rsvp.answer, rsvp.answer)}.")
+    text = _("Next Coffee and Curriculum: {when} in {place}. Your answer: {answer}.").format(
+        when=views.when(coffee.starts_at, tz), place=views.place_of(series),
+        answer=_(ANSWERS.get(rsvp.answer, rsvp.answer)))
     value = str(coffee.id)
     return [Text(text, markdown=False),
-            Buttons((Button("Going", "coffee.rsvp.going", value, "primary"),
-                     Button("Not this time", "coffee.rsvp.no", value)))]
+            Buttons((Button(_("Going"), "coffee.rsvp.going", value, "primary"),
+                     Button(_("Not this time"), "coffee.rsvp.no", value)))]
 
 
 async def slots_of(turn: Turn[Incoming]) -> list[Block]:
@@ -72,7 +75,8 @@ async def slots_of(turn: Turn[Incoming]) -> list[Block]:
                                          CoffeeSlotRow.status.in_(("offered", "accepted")))
              .order_by(CoffeeSlotRow.starts_at))
     tz = turn.person.tz or "America/New_York"
-    return [Text(f"1:1 with your coach: {views.when(slot.starts_at, tz)} ({slot.status})")
+    return [Text(_("1:1 with your coach: {value1} ({status})").format(
+                     value1=views.when(slot.starts_at, tz), status=slot.status))
             for slot in (await turn.session.execute(query)).scalars()]
 
 
@@ -82,7 +86,7 @@ async def own_slot(turn: Turn[Action]) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
     slot = await turn.session.get(CoffeeSlotRow, int(value)) if value.isdigit() else None
     series = await turn.session.get(CoffeeSeriesRow, slot.series_id) if slot else None
     if slot is None or series is None or slot.person_id != turn.person.id:
-        raise BadInput("That 1:1 slot isn't yours or is gone.")
+        raise BadInput(_("That 1:1 slot isn't yours or is gone."))
     return slot, series
 
 
@@ -94,10 +98,10 @@ async def accept(turn: Turn[Action]) -> list[Reply]:
     tz = turn.person.tz or "America/New_York"
     if coach is not None:
         name = turn.person.display_name or "A teacher"
-        turn.notify(coach, views.say(f"{name} accepted a 1:1 on "
-                                     f"{views.when(slot.starts_at, coach.tz or tz)}.",
-                                     private=False))
-    return [views.say(f"It's a date: {views.when(slot.starts_at, tz)}.", replace=True)]
+        turn.notify(coach, lambda: views.say(_("{name} accepted a 1:1 on {when}.").format(
+            name=name, when=views.when(slot.starts_at, coach.tz or tz)), private=False))
+    return [views.say(_("It's a date: {when}.").format(when=views.when(slot.starts_at, tz)),
+                      replace=True)]
 
 
 async def another_time(turn: Turn[Action]) -> list[Reply]:
@@ -106,8 +110,8 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
     start = await rotation.another_time(turn.session, slot, series, turn.person, turn.now)
     if start is None:
         slot.status = "declined"
-        return [views.say("I couldn't find another time in your prep periods soon. Your "
-                          "coach will reach out.", replace=True)]
+        return [views.say(_("I couldn't find another time in your prep periods soon. Your "
+                          "coach will reach out."), replace=True)]
     coach = await turn.session.get(PersonRow, series.coach_id)
     name = coach.display_name if coach and coach.display_name else "Your coach"
     offer = views.offer(slot.id, start, turn.person.tz or "America/New_York", name,

@@ -19,6 +19,7 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
 )
 from bot.hooks import CycleAsk
+from bot.i18n import _, format_date
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
@@ -33,9 +34,9 @@ async def session_of(session: AsyncSession, value: str
     coffee = await session.get(CoffeeSessionRow, int(value)) if value.isdigit() else None
     series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
     if coffee is None or series is None:
-        raise BadInput("That Coffee and Curriculum session is gone.")
+        raise BadInput(_("That Coffee and Curriculum session is gone."))
     if coffee.cancelled:
-        raise BadInput("That Coffee and Curriculum session was called off.")
+        raise BadInput(_("That Coffee and Curriculum session was called off."))
     school = await session.get(SchoolRow, series.school_id)
     return coffee, series, school.tz if school else "America/New_York"
 
@@ -80,29 +81,29 @@ async def rsvp(turn: Turn[Action]) -> list[Reply]:
     """Going, or Not this time."""
     coffee, series, tz, row = await invited(turn.session, turn.incoming.value, turn.person)
     if coffee.starts_at <= turn.now:
-        return [views.say("That session has already started. See you at the next one!")]
+        return [views.say(_("That session has already started. See you at the next one!"))]
     row.answer = "going" if turn.incoming.action_id.endswith(".going") else "not_going"
     row.answered_at = turn.now
     (await member(turn.session, series.id, turn.person)).ignored = 0
     if row.answer == "going":
         return views.going(coffee.id, coffee.starts_at, tz)
-    return [views.say("No problem, maybe next time. I'll keep you posted.", replace=True)]
+    return [views.say(_("No problem, maybe next time. I'll keep you posted."), replace=True)]
 
 
 async def ask_note(turn: Turn[Action]) -> list[Reply]:
     """The "what's bugging you" form again."""
-    coffee, _, _, _ = await invited(turn.session, turn.incoming.value, turn.person)
+    coffee, *_rest = await invited(turn.session, turn.incoming.value, turn.person)
     return [form_reply(views.note_form(coffee.id))]
 
 
 async def note(turn: Turn[Submission]) -> list[Reply]:
     """The one line for the coach, matched to a knowledge-base topic for the brief."""
-    _, _, _, row = await invited(turn.session, turn.incoming.context, turn.person)
+    *_rest, row = await invited(turn.session, turn.incoming.context, turn.person)
     masked = mask_student_data(" ".join(turn.incoming.values.get("note", "").split()))
     if not masked.text:
-        return [views.say("All good. See you there!")]
+        return [views.say(_("All good. See you there!"))]
     row.note, row.topic = masked.text[:300], topic_of(turn.kb, masked.text)
-    thanks = views.say("Thanks, I'll pass that on before the coffee.")
+    thanks = views.say(_("Thanks, I'll pass that on before the coffee."))
     note = privacy_note(masked)
     return [views.with_context(thanks, note) if note else thanks]
 
@@ -118,34 +119,35 @@ async def pause(turn: Turn[Submission]) -> list[Reply]:
     try:
         until = date.fromisoformat(turn.incoming.values.get("until", "").strip())
     except ValueError as error:
-        raise BadInput("Pick a date, e.g. 2026-12-18.") from error
+        raise BadInput(_("Pick a date, e.g. 2026-12-18.")) from error
     series = await in_series(turn.session, turn.incoming.context, turn.person)
     (await member(turn.session, series.id, turn.person)).paused_until = until
-    return [views.say(f"Paused until {until:%a} {until.day} {until:%b}. Enjoy the breather!")]
+    return [views.say(_("Paused until {day}. Enjoy the breather!").format(
+        day=format_date(until, "EEE d MMM")))]
 
 
 async def opt_out(turn: Turn[Action]) -> list[Reply]:
     """One tap: no Coffee and Curriculum messages at all, from any series."""
     if await turn.session.get(CoffeeOptOutRow, turn.person.id) is None:
         turn.session.add(CoffeeOptOutRow(person_id=turn.person.id, at=turn.now))
-    return [views.say("Done: no more Coffee and Curriculum invitations. If you change your "
-                      "mind, `/coffee` turns them back on.", replace=True)]
+    return [views.say(_("Done: no more Coffee and Curriculum invitations. If you change your "
+                      "mind, `/coffee` turns them back on."), replace=True)]
 
 
 async def opt_in(turn: Turn[Action]) -> list[Reply]:
     """Undo the opt-out."""
     await turn.session.execute(delete(CoffeeOptOutRow)
                                .where(CoffeeOptOutRow.person_id == turn.person.id))
-    return [views.say("Welcome back! You'll get the next invitation.", replace=True)]
+    return [views.say(_("Welcome back! You'll get the next invitation."), replace=True)]
 
 
 async def keep(turn: Turn[Action]) -> list[Reply]:
     """"Yes, keep inviting me" after three unanswered invitations."""
     row = await turn.session.get(CoffeeMemberRow, int(turn.incoming.value or 0))
     if row is None or row.person_id != turn.person.id:
-        raise BadInput("That question wasn't for you.")
+        raise BadInput(_("That question wasn't for you."))
     row.paused, row.ignored = False, 0
-    return [views.say("Great, you'll keep getting invitations.", replace=True)]
+    return [views.say(_("Great, you'll keep getting invitations."), replace=True)]
 
 
 async def switch(turn: Turn[Action]) -> list[Reply]:
@@ -155,25 +157,25 @@ async def switch(turn: Turn[Action]) -> list[Reply]:
     for row in (await turn.session.execute(query)).scalars():
         row.paused, row.ignored = paused, 0
         row.paused_until = None if not paused else row.paused_until
-    text = ("Paused. `/coffee` resumes invitations whenever you like." if paused
-            else "Resumed. You'll get the next invitation.")
+    text = (_("Paused. `/coffee` resumes invitations whenever you like.") if paused
+            else _("Resumed. You'll get the next invitation."))
     return [views.say(text, replace=True)]
 
 
 async def cycle(turn: Turn[Action]) -> list[Reply]:
     """"Book a coaching cycle": the cycles feature takes the request (its coach plans the
     steps); without it, the coach is told and plans the goal-setting conference."""
-    coffee, series, _, _ = await invited(turn.session, turn.incoming.value, turn.person)
+    coffee, series, *_rest = await invited(turn.session, turn.incoming.value, turn.person)
     if turn.features.start_cycle is not None:
         return await cycle_request(turn, coffee, series)
     coach = await turn.session.get(PersonRow, series.coach_id)
     name = turn.person.display_name or "A teacher"
     if coach is not None:
-        turn.notify(coach, views.say(f"{name} would like to book a coaching cycle after "
-                                     "Coffee and Curriculum.", private=False))
+        turn.notify(coach, views.say(_("{name} would like to book a coaching cycle after Coffee "
+                                       "and Curriculum.").format(name=name), private=False))
     who = coach.display_name if coach and coach.display_name else "Your coach"
-    return [views.say(f"Lovely! {who} will be in touch to plan your first goal-setting "
-                      "conference.", replace=True)]
+    return [views.say(_("Lovely! {who} will be in touch to plan your first goal-setting "
+                        "conference.").format(who=who), replace=True)]
 
 
 async def cycle_request(turn: Turn[Action], coffee: CoffeeSessionRow,

@@ -12,18 +12,21 @@ from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Opt
 from bot.features.coffee.changes import Followed
 from bot.features.coffee.models import CoffeeSeriesRow
 from bot.features.coffee.occurrences import CADENCES
+from bot.i18n import N_, _, format_date
 from bot.people.prep import DAYS
 
 INVITE_WHEN = {"day_before": "the school day before", "morning_of": "that morning"}
 MODES = {"group": "Group coffee", "rotation": "1:1 rotation"}
-NOTE_LABEL = "Anything bugging you about tech this week?"
-CHECKING = "I'll check who is in {cohort} and tell you if I find nobody else there."
+NOTE_LABEL = N_("Anything bugging you about tech this week?")
+CHECKING = N_("I'll check who is in {cohort} and tell you if I find nobody else there.")
 
 
 def when(moment: datetime, tz: str) -> str:
-    """`Wed 4 Nov at 7:00`, in the given zone."""
+    """`Wed 4 Nov at 7:00` (`mié 4 nov a las 7:00`), in the given zone and the current
+    language."""
     local = moment.astimezone(ZoneInfo(tz))
-    return f"{local:%a} {local.day} {local:%b} at {local.hour}:{local:%M}"
+    return _("{day} at {time}").format(day=format_date(local, "EEE d MMM"),
+                                      time=f"{local.hour}:{local:%M}")
 
 
 def place_of(series: CoffeeSeriesRow) -> str:
@@ -40,14 +43,15 @@ def days_of(series: CoffeeSeriesRow) -> str:
 def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
                coach: str) -> Reply:
     """The invitation, with Going / Not this time / Pause until… / Stop inviting me."""
-    text = (f"☕ Coffee and Curriculum, {when(starts, tz)} in {place_of(series)} "
-            f"({series.minutes} minutes). {coach} brings the coffee and wants to hear what's "
-            "bugging you about tech. Coming?")
+    text = (_("☕ Coffee and Curriculum, {starts} in {series} ({minutes} minutes). {coach} brings "
+              "the coffee and wants to hear what's bugging you about tech. Coming?").format(
+                starts=when(starts, tz), series=place_of(series), minutes=series.minutes,
+                coach=coach))
     value = str(session_id)
-    buttons = (Button("Going", "coffee.rsvp.going", value, "primary"),
-               Button("Not this time", "coffee.rsvp.no", value),
-               Button("Pause until…", "coffee.pause", str(series.id)),
-               Button("Stop inviting me", "coffee.optout", "", "danger"))
+    buttons = (Button(_("Going"), "coffee.rsvp.going", value, "primary"),
+               Button(_("Not this time"), "coffee.rsvp.no", value),
+               Button(_("Pause until…"), "coffee.pause", str(series.id)),
+               Button(_("Stop inviting me"), "coffee.optout", "", "danger"))
     return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
 
 
@@ -55,75 +59,78 @@ def moved(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
           going: bool, back_on: bool = False) -> Reply:
     """The coach changed (or brought back) a session people were already invited to."""
     news = "is back on" if back_on else "is now"
-    text = (f"☕ Change of plan: Coffee and Curriculum {news} {when(starts, tz)} in "
-            f"{place_of(series)} ({series.minutes} minutes). "
-            + ("Still coming?" if going else "Can you make it?"))
+    text = (_("☕ Change of plan: Coffee and Curriculum {news} {starts} in {series} ({minutes} "
+              "minutes). ").format(
+                news=news, starts=when(starts, tz), series=place_of(series), minutes=series.minutes)
+            + (_("Still coming?") if going else _("Can you make it?")))
     value = str(session_id)
-    buttons = (Button("Going", "coffee.rsvp.going", value, "primary"),
-               Button("Not this time", "coffee.rsvp.no", value))
+    buttons = (Button(_("Going"), "coffee.rsvp.going", value, "primary"),
+               Button(_("Not this time"), "coffee.rsvp.no", value))
     return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
 
 
 def called_off(starts: datetime, tz: str, coach: str) -> Reply:
     """The coach called off a session people were already invited to."""
-    text = f"☕ Change of plan: {coach} called off Coffee and Curriculum on {when(starts, tz)}."
+    text = _("☕ Change of plan: {coach} called off Coffee and Curriculum on {starts}.").format(
+               coach=coach, starts=when(starts, tz))
     return Reply(text, (Text(text, markdown=False),))
 
 
 def note_form(session_id: int) -> Form:
     """The optional one line for the coach."""
-    return Form("coffee.note", "Coffee and Curriculum", (
-        Input("note", NOTE_LABEL, required=False,
-              placeholder="e.g. the document camera keeps freezing"),), submit_label="Send",
+    return Form("coffee.note", _("Coffee and Curriculum"), (
+        Input("note", _(NOTE_LABEL), required=False,
+              placeholder=_("e.g. the document camera keeps freezing")),), submit_label=_("Send"),
         context=str(session_id))
 
 
 def going(session_id: int, starts: datetime, tz: str) -> list[Reply]:
     """Thanks, and the optional question (a form: Slack shows it as a small window)."""
-    text = f"Lovely, see you {when(starts, tz)}. I'll remind you 15 minutes before."
-    button = Button("Tell the coach what's bugging you", "coffee.ask_note", str(session_id))
+    text = _("Lovely, see you {starts}. I'll remind you 15 minutes before.").format(
+               starts=when(starts, tz))
+    button = Button(_("Tell the coach what's bugging you"), "coffee.ask_note", str(session_id))
     return [Reply(text, (Text(text), Buttons((button,))), replace_original=True),
-            Reply(NOTE_LABEL, (note_form(session_id),), private=True)]
+            Reply(_(NOTE_LABEL), (note_form(session_id),), private=True)]
 
 
 def pause_form(series_id: int, today: date) -> Form:
     """Pause until a date."""
-    return Form("coffee.pause", "Pause Coffee and Curriculum", (
-        Input("until", "Pause until", "date", initial=today.isoformat()),),
-        submit_label="Pause", context=str(series_id))
+    return Form("coffee.pause", _("Pause Coffee and Curriculum"), (
+        Input("until", _("Pause until"), "date", initial=today.isoformat()),),
+        submit_label=_("Pause"), context=str(series_id))
 
 
 def reminder(series: CoffeeSeriesRow, starts: datetime, tz: str) -> Reply:
     """Fifteen minutes to go."""
-    text = f"☕ Coffee and Curriculum starts at {when(starts, tz).split(' at ')[1]} in " \
-           f"{place_of(series)}. See you there!"
+    text = _("☕ Coffee and Curriculum starts at {value1} in {series}. See you there!").format(
+               value1=when(starts, tz).split(' at ')[1], series=place_of(series))
     return Reply(text, (Text(text, markdown=False),))
 
 
 def followup(session_id: int) -> Reply:
     """After the session: a ticket or a coaching cycle, one tap each."""
-    text = "Thanks for coming to Coffee and Curriculum! Want help with anything from today?"
-    buttons = (Button("Open a ticket", "tickets.form", "", "primary"),
-               Button("Book a coaching cycle", "coffee.cycle", str(session_id)))
+    text = _("Thanks for coming to Coffee and Curriculum! Want help with anything from today?")
+    buttons = (Button(_("Open a ticket"), "tickets.form", "", "primary"),
+               Button(_("Book a coaching cycle"), "coffee.cycle", str(session_id)))
     return Reply(text, (Text(text), Buttons(buttons)))
 
 
 def keep_question(member_id: int) -> Reply:
     """Asked once after three unanswered invitations; they stay paused unless they say so."""
-    text = ("You've missed the last three Coffee and Curriculum invitations, and that's fine. "
-            "I've paused them for now. Want me to keep inviting you?")
-    buttons = (Button("Yes, keep inviting me", "coffee.keep", str(member_id), "primary"),
-               Button("Stop inviting me", "coffee.optout", "", "danger"))
+    text = (_("You've missed the last three Coffee and Curriculum invitations, and that's fine. "
+            "I've paused them for now. Want me to keep inviting you?"))
+    buttons = (Button(_("Yes, keep inviting me"), "coffee.keep", str(member_id), "primary"),
+               Button(_("Stop inviting me"), "coffee.optout", "", "danger"))
     return Reply(text, (Text(text), Buttons(buttons)))
 
 
 def offer(slot_id: int, starts: datetime, tz: str, coach: str, place: str) -> Reply:
     """A 1:1 slot in the teacher's prep period."""
-    text = (f"☕ {coach} would love 20 minutes with you, {when(starts, tz)} in {place}, "
-            "during your prep. Does that work?")
-    buttons = (Button("Accept", "coffee.slot.accept", str(slot_id), "primary"),
-               Button("Another time", "coffee.slot.other", str(slot_id)),
-               Button("Stop inviting me", "coffee.optout", "", "danger"))
+    text = (_("☕ {coach} would love 20 minutes with you, {starts} in {place}, during your prep. "
+              "Does that work?").format(coach=coach, starts=when(starts, tz), place=place))
+    buttons = (Button(_("Accept"), "coffee.slot.accept", str(slot_id), "primary"),
+               Button(_("Another time"), "coffee.slot.other", str(slot_id)),
+               Button(_("Stop inviting me"), "coffee.optout", "", "danger"))
     return Reply(text, (Text(text, markdown=False), Buttons(buttons)))
 
 
@@ -132,17 +139,17 @@ def brief(series: CoffeeSeriesRow, starts: datetime, tz: str, coming: list[str],
     """The coach's brief: who is coming, what's bugging them, their open tickets."""
     head = f"Your Coffee and Curriculum brief for {when(starts, tz)}"
     who = ", ".join(coming) if coming else "Nobody has said yes yet."
-    blocks: list[Block] = [Text(f"**{head}**"), Fields((("Coming", str(len(coming))),
-                                                        ("Where", place_of(series)))),
+    blocks: list[Block] = [Text(f"**{head}**"), Fields(((_("Coming"), str(len(coming))),
+                                                        (_("Where"), place_of(series)))),
                            Text(who, markdown=False)]
     if pains:
         lines = "\n".join(f"{topic}: " + "; ".join(f"“{n}”" for n in notes)
                           for topic, notes in pains.items())
-        blocks += [Text("**What's bugging them**"), Text(lines, markdown=False)]
+        blocks += [Text(_("**What's bugging them**")), Text(lines, markdown=False)]
     if tickets:
-        blocks += [Text("**Their open tickets**"), Text("\n".join(tickets), markdown=False)]
-    blocks.append(Buttons((Button("Mark who came", "coffee.attendance", str(session_id)),)))
-    return Reply(f"{head}: {len(coming)} coming.", tuple(blocks))
+        blocks += [Text(_("**Their open tickets**")), Text("\n".join(tickets), markdown=False)]
+    blocks.append(Buttons((Button(_("Mark who came"), "coffee.attendance", str(session_id)),)))
+    return Reply(_("{head}: {coming} coming.").format(head=head, coming=len(coming)), tuple(blocks))
 
 
 def setup_form(schools: list[tuple[int, str]], cohort: str,
@@ -150,27 +157,27 @@ def setup_form(schools: list[tuple[int, str]], cohort: str,
     """`/coffee setup` (and Edit): the cohort, days, cadence, time, place, school, end date."""
     s = series
     school_options = tuple(Option(str(i), name) for i, name in schools)
-    return Form("coffee.setup", "Coffee and Curriculum", (
-        Input("cohort", "Cohort (channel or team id)", initial=s.cohort_id if s else cohort),
-        Input("mode", "Kind", "select", options=_options(MODES),
+    return Form("coffee.setup", _("Coffee and Curriculum"), (
+        Input("cohort", _("Cohort (channel or team id)"), initial=s.cohort_id if s else cohort),
+        Input("mode", _("Kind"), "select", options=_options(MODES),
               initial=s.mode if s else "group"),
-        Input("days", "Day(s)", placeholder="e.g. wed, or mon,thu",
+        Input("days", _("Day(s)"), placeholder=_("e.g. wed, or mon,thu"),
               initial=_day_words(s.weekdays) if s else "wed"),
-        Input("cadence", "How often", "select",
+        Input("cadence", _("How often"), "select",
               options=tuple(Option(str(k), v) for k, v in CADENCES.items()),
               initial=str(s.every_weeks) if s else "1"),
-        Input("time", "Start time (school's local time)",
+        Input("time", _("Start time (school's local time)"),
               initial=_clock(s.start_time) if s else "7:15"),
-        Input("minutes", "Length in minutes", initial=str(s.minutes) if s else "20"),
-        Input("place", "Place (the lounge, or a video link)",
+        Input("minutes", _("Length in minutes"), initial=str(s.minutes) if s else "20"),
+        Input("place", _("Place (the lounge, or a video link)"),
               initial=s.place if s else "the teachers' lounge"),
-        Input("school", "School", "select", options=school_options,
+        Input("school", _("School"), "select", options=school_options,
               initial=str(s.school_id) if s else (school_options[0].value
                                                   if school_options else "")),
-        Input("ends", "Last day", "date", initial=s.ends_on.isoformat() if s else ""),
-        Input("invite", "Send invitations", "select", options=_options(INVITE_WHEN),
+        Input("ends", _("Last day"), "date", initial=s.ends_on.isoformat() if s else ""),
+        Input("invite", _("Send invitations"), "select", options=_options(INVITE_WHEN),
               initial=s.invite_when if s else "day_before"),
-    ), submit_label="Save", context=f"edit:{s.id}" if s else f"new:{uuid.uuid4()}")
+    ), submit_label=_("Save"), context=f"edit:{s.id}" if s else f"new:{uuid.uuid4()}")
 
 
 def _options(labels: dict[str, str]) -> tuple[Option, ...]:
@@ -196,18 +203,18 @@ def series_line(series: CoffeeSeriesRow, next_start: str) -> str:
 def series_buttons(series: CoffeeSeriesRow) -> Buttons:
     """Pause or resume, edit, choose guests, cancel."""
     value = str(series.id)
-    toggle = (Button("Resume", "coffee.series.resume", value) if series.status == "paused"
-              else Button("Pause", "coffee.series.pause", value))
-    return Buttons((toggle, Button("Edit", "coffee.series.edit", value),
-                    Button("Guests…", "coffee.guests", value),
-                    Button("Cancel", "coffee.series.cancel", value, "danger")))
+    toggle = (Button(_("Resume"), "coffee.series.resume", value) if series.status == "paused"
+              else Button(_("Pause"), "coffee.series.pause", value))
+    return Buttons((toggle, Button(_("Edit"), "coffee.series.edit", value),
+                    Button(_("Guests…"), "coffee.guests", value),
+                    Button(_("Cancel"), "coffee.series.cancel", value, "danger")))
 
 
 def empty_cohort(series: CoffeeSeriesRow) -> Reply:
     """The coach's series has nobody to invite: the platform lists no one else in it."""
-    text = (f"☕ I found nobody else in {series.cohort_id}, so your Coffee and Curriculum "
-            "series there has no one to invite. Is the bot a member of that channel or team? "
-            "`/coffee` lists your series, to edit or cancel it.")
+    text = (_("☕ I found nobody else in {cohort_id}, so your Coffee and Curriculum series there "
+              "has no one to invite. Is the bot a member of that channel or team? `/coffee` lists "
+              "your series, to edit or cancel it.").format(cohort_id=series.cohort_id))
     return Reply(text, (Text(text),))
 
 
@@ -217,12 +224,14 @@ def confirm_cancel(series: CoffeeSeriesRow, upcoming: int) -> Reply:
                f" {upcoming} session{'s' if upcoming > 1 else ''} already planned will be "
                "called off, and everyone invited to "
                f"{'them' if upcoming > 1 else 'it'} hears so.")
-    text = (f"Cancel {MODES.get(series.mode, series.mode)} for {series.cohort_id} for good? "
-            f"No more invitations will go out.{planned} To stop for a while, pause instead.")
+    text = (_("Cancel {mode} for {cohort} for good? No more invitations will go "
+              "out.{planned} To stop for a while, pause instead.").format(
+                mode=MODES.get(series.mode, series.mode), cohort=series.cohort_id,
+                planned=planned))
     value = str(series.id)
     return Reply(text, (Text(text), Buttons((
-        Button("No, keep it", "coffee.series.keep", value),
-        Button("Yes, cancel the series", "coffee.series.end", value, "danger")))),
+        Button(_("No, keep it"), "coffee.series.keep", value),
+        Button(_("Yes, cancel the series"), "coffee.series.end", value, "danger")))),
         private=True, replace_original=True)
 
 

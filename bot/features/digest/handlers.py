@@ -10,6 +10,7 @@ from bot.features.digest.report import build_digest
 from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
+from bot.i18n import _
 from bot.people.prep import DAYS, parse_clock
 from bot.schools.service import school_named
 from bot.turn import Turn
@@ -32,7 +33,7 @@ async def digest_command(turn: Turn[Command]) -> list[Reply]:
 async def settings(turn: Turn[Command]) -> list[Reply]:
     """When the digest arrives (`/digest settings` alone, or an unknown word after it)."""
     if turn.incoming.text.strip():
-        raise BadInput(f"Try {SETTINGS_USAGE}.")
+        raise BadInput(_("Try {SETTINGS_USAGE}.").format(SETTINGS_USAGE=SETTINGS_USAGE))
     return [await _state(turn)]
 
 
@@ -40,7 +41,7 @@ async def day(turn: Turn[Command]) -> list[Reply]:
     """`/digest settings day monday`."""
     wanted = turn.incoming.text.strip().lower()[:3]
     if wanted not in DAYS:
-        raise BadInput("Name a weekday, e.g. `/digest settings day monday`.")
+        raise BadInput(_("Name a weekday, e.g. `/digest settings day monday`."))
     (await prefs_of(turn.session, turn.person)).weekday = DAYS.index(wanted)
     return [await _state(turn)]
 
@@ -50,8 +51,8 @@ async def time_(turn: Turn[Command]) -> list[Reply]:
     try:
         at = parse_clock(turn.incoming.text)
     except BadInput as error:
-        raise BadInput(f"{turn.incoming.text.strip()!r} is not a time of day. Try "
-                       "`/digest settings time 07:30` (or 7:30am).") from error
+        raise BadInput(_("{value0!r} is not a time of day. Try `/digest settings time 07:30` (or "
+                         "7:30am).").format(value0=turn.incoming.text.strip())) from error
     (await prefs_of(turn.session, turn.person)).at = at
     return [await _state(turn)]
 
@@ -71,7 +72,7 @@ async def on(turn: Turn[Command]) -> list[Reply]:
 async def schools(turn: Turn[Command]) -> list[Reply]:
     """`/digest settings schools Lincoln, Hillside`: the schools the digest covers."""
     if not turn.incoming.text.strip():
-        raise BadInput("Name the schools, e.g. `/digest settings schools Lincoln, Hillside`.")
+        raise BadInput(_("Name the schools, e.g. `/digest settings schools Lincoln, Hillside`."))
     ids = await _school_ids(turn.session, turn.incoming.text)
     (await prefs_of(turn.session, turn.person)).schools = ",".join(str(i) for i in ids)
     return [await _state(turn)]
@@ -81,9 +82,10 @@ async def _state(turn: Turn[Command]) -> Reply:
     prefs = await prefs_of(turn.session, turn.person)
     await turn.session.flush()
     state = "off" if prefs.opted_out else f"{DAYS[prefs.weekday].title()} at {prefs.at:%H:%M}"
-    return Reply(f"Weekly digest: {state}.", (Fields((("Weekly digest", state),)),
-                                               Text(f"Change it with {SETTINGS_USAGE}.")),
-                 private=True)
+    heading = _("Weekly digest")
+    blocks = (Fields(((heading, state),)),
+              Text(_("Change it with {usage}.").format(usage=SETTINGS_USAGE)))
+    return Reply(_("Weekly digest: {state}.").format(state=state), blocks, private=True)
 
 
 async def _school_ids(session: AsyncSession, names: str) -> list[int]:
@@ -91,6 +93,6 @@ async def _school_ids(session: AsyncSession, names: str) -> list[int]:
     for name in filter(None, (n.strip() for n in names.split(","))):
         found = await school_named(session, name)
         if found is None:
-            raise BadInput(f"I don't know a school called {name!r}.")
+            raise BadInput(_("I don't know a school called {name!r}.").format(name=name))
         ids.append(found.id)
     return ids

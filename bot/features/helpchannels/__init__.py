@@ -3,18 +3,19 @@ the questions it is sure of; a coach's thread reply becomes a ticket or a draft 
 
 from bot.feature import Feature, OnAction, OnCommand
 from bot.features.helpchannels import handlers, hearing, jobs, saving, service
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH = Role.COACH
 feature = Feature(
     "helpchannels",
     commands=(
-        OnCommand("prepbot channel help", handlers.status, "is this a help channel?",
+        OnCommand("prepbot channel help", handlers.status, N_("is this a help channel?"),
                   "/prepbot channel help", COACH),
-        OnCommand("prepbot channel help on", handlers.turn_on, "read this channel and answer "
-                  "sure questions in their threads (`react`: 👀 when unsure)",
+        OnCommand("prepbot channel help on", handlers.turn_on, N_("read this channel and answer "
+                  "sure questions in their threads (`react`: 👀 when unsure)"),
                   "/prepbot channel help on [quiet|react]", COACH),
-        OnCommand("prepbot channel help off", handlers.turn_off, "stop reading this channel",
+        OnCommand("prepbot channel help off", handlers.turn_off, N_("stop reading this channel"),
                   "/prepbot channel help off", COACH),
     ),
     actions=(OnAction("helpchannels.resolve", saving.resolve, COACH),

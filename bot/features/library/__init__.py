@@ -3,6 +3,7 @@ from chat, and every replica answers from a published article within seconds."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
 from bot.features.library import editing, export, handlers, jobs
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH = Role.COACH
@@ -10,18 +11,18 @@ feature = Feature(
     "library",
     commands=(
         OnCommand("prepbot articles", handlers.articles,
-                  "browse the articles by area, or search them", "/prepbot articles [words]"),
-        OnCommand("prepbot articles search", handlers.search_command, "search the articles",
+                  N_("browse the articles by area, or search them"), "/prepbot articles [words]"),
+        OnCommand("prepbot articles search", handlers.search_command, N_("search the articles"),
                   "/prepbot articles search <words>"),
-        OnCommand("prepbot articles new", editing.new_command, "write a new article",
+        OnCommand("prepbot articles new", editing.new_command, N_("write a new article"),
                   "/prepbot articles new [title]", COACH),
-        OnCommand("prepbot articles edit", editing.edit_command, "change an article",
+        OnCommand("prepbot articles edit", editing.edit_command, N_("change an article"),
                   "/prepbot articles edit <article id>", COACH),
         OnCommand("prepbot articles history", editing.history_command,
-                  "who changed an article, and roll it back", "/prepbot articles history "
+                  N_("who changed an article, and roll it back"), "/prepbot articles history "
                   "<article id>", COACH),
         OnCommand("prepbot articles drafts", editing.drafts,
-                  "article drafts to finish and publish", "/prepbot articles drafts", COACH),
+                  N_("article drafts to finish and publish"), "/prepbot articles drafts", COACH),
     ),
     actions=(
         OnAction("library.browse", handlers.browse_again),

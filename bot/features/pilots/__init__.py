@@ -3,20 +3,21 @@ observations a week, weekly check-ins, an error log by class period, and a repor
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
 from bot.features.pilots import coaching, digest, handlers, jobs, portfolio, schedule, teachers
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH = Role.COACH
 feature = Feature(
     "pilots",
     commands=(
-        OnCommand("pilot", handlers.mine, "tool pilots: yours (teachers), the ones you run "
-                  "(coaches)", "/pilot [tool]"),
-        OnCommand("pilot start", handlers.start, "start a pilot: TAM waves, observations, "
-                  "check-ins, an error log", "/pilot start <tool> with @a @b @c for 4 weeks",
-                  COACH, refusal="Only coaches start pilots. If you'd like to try a tool, "
-                  "`/tools request <name>` asks for it."),
-        OnCommand("pilot report", handlers.show_report, "a pilot's report (and the decision "
-                  "once it has ended)", "/pilot report <tool>", COACH),
+        OnCommand("pilot", handlers.mine, N_("tool pilots: yours (teachers), the ones you run "
+                  "(coaches)"), "/pilot [tool]"),
+        OnCommand("pilot start", handlers.start, N_("start a pilot: TAM waves, observations, "
+                  "check-ins, an error log"), "/pilot start <tool> with @a @b @c for 4 weeks",
+                  COACH, refusal=N_("Only coaches start pilots. If you'd like to try a tool, "
+                  "`/tools request <name>` asks for it.")),
+        OnCommand("pilot report", handlers.show_report, N_("a pilot's report (and the decision "
+                  "once it has ended)"), "/pilot report <tool>", COACH),
     ),
     actions=(
         OnAction("pilots.decide", coaching.decide, COACH),

@@ -2,21 +2,23 @@
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
 from bot.features.pulse import digest, export, handlers, jobs, service, waves
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH = Role.COACH
 feature = Feature(
     "pulse",
     commands=(
-        OnCommand("pulse", None, "TAM pulse surveys for tool pilots: start, status, close, "
-                  "results", "/pulse start|status|close|results [tool]", COACH),
-        OnCommand("pulse start", handlers.start, "launch a TAM pulse for a tool pilot (no words: "
-                  "a form)", "/pulse start [Tool #channel closes friday]", COACH),
-        OnCommand("pulse status", handlers.status, "how many have answered",
+        OnCommand("pulse", None, N_("TAM pulse surveys for tool pilots: start, status, close, "
+                  "results"), "/pulse start|status|close|results [tool]", COACH),
+        OnCommand("pulse start", handlers.start, N_("launch a TAM pulse for a tool pilot "
+                                                      "(no words: a form)"),
+                  "/pulse start [Tool #channel closes friday]", COACH),
+        OnCommand("pulse status", handlers.status, N_("how many have answered"),
                   "/pulse status [tool]", COACH),
-        OnCommand("pulse close", handlers.close, "close now and see the results",
+        OnCommand("pulse close", handlers.close, N_("close now and see the results"),
                   "/pulse close [tool]", COACH),
-        OnCommand("pulse results", handlers.show, "the results (from the anonymity threshold)",
+        OnCommand("pulse results", handlers.show, N_("the results (from the anonymity threshold)"),
                   "/pulse results [tool]", COACH),
     ),
     actions=(OnAction("pulse.change", handlers.change),),

@@ -35,6 +35,7 @@ from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
 from bot.features.pulse.pool import Entry
+from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.server_secret import ServerSecret
 
@@ -56,9 +57,10 @@ def form_context(survey_id: int, secret: str) -> str:
 
 def read_context(context: str) -> tuple[str, str]:
     """The survey id and secret from a form's context or a button's value."""
-    survey_id, _, secret = context.partition(":")
+    survey_id, _sep, secret = context.partition(":")
     if not survey_id.isdigit() or len(secret) < 16:
-        raise BadInput("That survey form is no longer valid. Use the one in your direct messages.")
+        raise BadInput(_("That survey form is no longer valid. Use the one in your direct "
+                         "messages."))
     return survey_id, secret
 
 
@@ -74,7 +76,7 @@ def read_answers(instrument: Instrument, values: Mapping[str, str]) -> dict[str,
     for item in instrument.items:
         raw = values.get(item.id, "").strip()
         if not raw.isdigit() or int(raw) not in points:
-            raise BadInput(f"Please pick an answer for \u201c{item.text}\u201d.")
+            raise BadInput(_("Please pick an answer for “{text}”.").format(text=item.text))
         answers[item.id] = int(raw)
     return answers
 

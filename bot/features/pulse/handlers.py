@@ -7,6 +7,7 @@ from bot.errors import BadInput
 from bot.features.pulse import answering, launch, results, service, views
 from bot.features.pulse.instruments import instruments_for
 from bot.features.pulse.models import SurveyRow
+from bot.i18n import _
 from bot.masking import mask_student_data, privacy_note
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
@@ -52,9 +53,12 @@ async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
     tool = turn.incoming.text
     survey = await service.find(turn.session, tool, open_only)
     if survey is None:
-        which = f"for {tool.strip()} " if tool.strip() else ""
-        raise BadInput(f"There is no {'open ' if open_only else ''}pulse {which}right now. "
-                       "`/pulse start` launches one.")
+        said = {(True, True): _("There is no open pulse for {tool} right now."),
+                (True, False): _("There is no open pulse right now."),
+                (False, True): _("There is no pulse for {tool} right now."),
+                (False, False): _("There is no pulse right now.")}[open_only, bool(tool.strip())]
+        raise BadInput(f"{said.format(tool=tool.strip())} "
+                       f"{_('`/pulse start` launches one.')}")
     return survey
 
 
@@ -65,7 +69,7 @@ async def start_form(turn: Turn[Submission]) -> list[Reply]:
                          values.get("closes", "").strip() or "in 1 week",
                          values.get("share") == "yes")
     if not asked.tool:
-        raise BadInput("Which tool is the pilot about?")
+        raise BadInput(_("Which tool is the pilot about?"))
     instrument = launch.instrument_for(turn, values.get("instrument") or "tam")
     key = f"form:{turn.incoming.context}" if turn.incoming.context else None
     return await launch.launch(turn, asked, instrument, key)
@@ -94,7 +98,8 @@ async def _open_survey(turn: Turn[Action | Submission], context: str) -> tuple[S
     survey_id, secret = answering.read_context(context)
     survey = await service.get_survey(turn.session, survey_id)
     if survey is None or not await service.was_invited(turn.session, survey, turn.person):
-        raise BadInput("That survey isn't one you were invited to.")
+        raise BadInput(_("That survey isn't one you were invited to."))
     if survey.closed_at is not None:
-        raise BadInput(f"The {survey.tool} pulse has closed, so answers can't change now.")
+        raise BadInput(_("The {tool} pulse has closed, so answers can't change now.").format(
+                           tool=survey.tool))
     return survey, secret

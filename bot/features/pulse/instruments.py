@@ -6,9 +6,11 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
+
+from bot.i18n import _
 
 PACKAGED = Path(str(resources.files("bot.features.pulse") / "instruments"))
 DEFAULT = "tam"
@@ -47,6 +49,16 @@ class Instrument:
                        comment=self.comment.replace("{tool}", tool),
                        items=tuple(replace(i, text=i.text.replace("{tool}", tool))
                                    for i in self.items))
+
+    def spoken(self, tool: str) -> Instrument:
+        """This instrument, filled in for `tool`, in the current language: each sentence is
+        looked up in the catalogue as the file writes it, with `{tool}` in place of the name
+        (a district's own instruments, not in the catalogue, stay as written)."""
+        def say(text: str) -> str:
+            return _(text.replace(tool, "{tool}")).replace("{tool}", tool) if text else text
+        return replace(self, title=say(self.title), intro=say(self.intro),
+                       comment=say(self.comment), scale=tuple(say(s) for s in self.scale),
+                       items=tuple(replace(i, text=say(i.text)) for i in self.items))
 
     def as_data(self) -> dict[str, Any]:
         """Plain data for storing with a survey, so later edits to the file leave it alone."""
@@ -105,3 +117,14 @@ def instrument_named(kb_dir: str, name: str) -> Instrument:
     """An instrument by id; the default when a district has since removed its own."""
     known = instruments_for(kb_dir)
     return known.get(name) or known[DEFAULT]
+
+
+def extract_messages(fileobj: IO[bytes], keywords: object, comment_tags: object,
+                     options: object) -> Any:
+    """Babel's extractor for instrument files (babel.cfg): every sentence a teacher reads."""
+    data = yaml.safe_load(fileobj.read().decode("utf-8"))
+    texts = [data.get("title", ""), data.get("intro", ""), data.get("comment", ""),
+             *(item["text"] for item in data.get("items", ())), *data.get("scale", ())]
+    for text in texts:
+        if text:
+            yield 0, None, str(text), ["a pulse survey's sentence; keep {tool} as it is"]

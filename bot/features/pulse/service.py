@@ -13,6 +13,7 @@ from bot.errors import BadInput
 from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument, parse
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
+from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
@@ -25,9 +26,9 @@ from bot.vocabulary import Conversation
 INVITE, REMIND, RESULTS = "pulse.invite", "pulse.remind", "pulse.results"
 # Below three answers, "totals" are somebody's answers.
 THRESHOLD = StoredSetting("pulse_min_responses", 5,
-                          "answers before any pulse figure is shown", minimum=3, maximum=1000)
+                          N_("answers before any pulse figure is shown"), minimum=3, maximum=1000)
 BUYIN_TARGET = StoredSetting("pulse_buyin_target", 85,
-                             "percent agreeing on intention to use that counts as buy-in",
+                             N_("percent agreeing on intention to use that counts as buy-in"),
                              minimum=1, maximum=100)
 
 
@@ -89,8 +90,10 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
             return same, False
     previous = await latest_wave(session, launch.cohort.platform, launch.cohort.id, launch.tool)
     if previous is not None and previous.closed_at is None:
-        raise BadInput(f"Wave {previous.wave} of the {previous.tool} pulse is still open for "
-                       f"{previous.cohort_name}. `/pulse close {previous.tool}` ends it first.")
+        raise BadInput(_("Wave {wave} of the {tool} pulse is still open for {cohort_name}. "
+                         "`/pulse close {tool}` ends it first.").format(
+                           wave=previous.wave, tool=previous.tool,
+                           cohort_name=previous.cohort_name))
     survey = SurveyRow(
         request_key=key, tool=launch.tool, tool_key=launch.tool.lower(),
         instrument=launch.instrument.id, spec=launch.instrument.for_tool(launch.tool).as_data(),

@@ -24,31 +24,32 @@ from bot.features.pulse.models import ResponseRow, SurveyRow
 from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
 from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
+from bot.i18n import N_, _, format_day
 
-ANONYMOUS = ("Your answers are anonymous: your coach sees only totals, and only in groups of "
-             "{threshold} people's answers.")
+ANONYMOUS = N_("Your answers are anonymous: your coach sees only totals, and only in groups "
+               "of {threshold} people's answers.")
 
 
 def day(value: date) -> str:
-    """A date as people say it: "Friday 18 December"."""
-    return f"{value:%A} {value.day} {value:%B}"
+    """A date as people say it, in their language (bot/i18n.py: format_day)."""
+    return format_day(value)
 
 
 def launch_form(instruments: dict[str, Instrument], channel: str = "") -> Form:
     """The form behind `/pulse start`; its context is a nonce against double submits."""
     fields: list[Input | Choice] = [
-        Input("tool", "Tool being piloted", placeholder="e.g. Nearpod"),
-        Input("cohort", "Cohort: channel or team", initial=channel,
-              placeholder="e.g. #nearpod-pilot"),
-        Input("closes", "Closes on", "date"),
-        Input("share", "Show the results to the cohort after it closes?", "select",
-              options=(Option("no", "No, only to coaches"), Option("yes", "Yes")),
+        Input("tool", _("Tool being piloted"), placeholder=_("e.g. Nearpod")),
+        Input("cohort", _("Cohort: channel or team"), initial=channel,
+              placeholder=_("e.g. #nearpod-pilot")),
+        Input("closes", _("Closes on"), "date"),
+        Input("share", _("Show the results to the cohort after it closes?"), "select",
+              options=(Option("no", _("No, only to coaches")), Option("yes", _("Yes"))),
               initial="no")]
     if len(instruments) > 1:
-        fields.append(Input("instrument", "Survey", "select", initial="tam",
+        fields.append(Input("instrument", _("Survey"), "select", initial="tam",
                             options=tuple(Option(i.id, i.title.replace("{tool}", "a tool"))
                                           for i in instruments.values())))
-    return Form("pulse.start", "Launch a pulse survey", tuple(fields), "Launch",
+    return Form("pulse.start", _("Launch a pulse survey"), tuple(fields), "Launch",
                 context=str(uuid.uuid4()))
 
 
@@ -57,18 +58,20 @@ def launched(survey: SurveyRow, created: bool) -> Reply:
     wave = f"wave {survey.wave}" + (" (the previous wave is linked for comparison)"
                                     if survey.previous_id else "")
     people = "1 person" if survey.invited == 1 else f"{survey.invited} people"
-    text = (f"The {survey.tool} pulse ({wave}) goes to {people} in "
-            f"{survey.cohort_name} during school hours. It closes at the end of "
-            f"{day(survey.closes_on)}; I'll send one reminder to those who haven't answered "
-            "and bring you the results when it closes." if created
-            else f"That {survey.tool} pulse was already launched.")
-    return Reply(text, (Text(text), Context("`/pulse status` for counts, `/pulse close` to "
-                                            "end it early.")), private=True)
+    text = (_("The {tool} pulse ({wave}) goes to {people} in {cohort_name} during school hours. "
+              "It closes at the end of {closes_on}; I'll send one reminder to those who haven't "
+              "answered and bring you the results when it closes.").format(
+                tool=survey.tool, wave=wave, people=people, cohort_name=survey.cohort_name,
+                closes_on=day(survey.closes_on)) if created
+            else _("That {tool} pulse was already launched.").format(tool=survey.tool))
+    return Reply(text, (Text(text), Context(_("`/pulse status` for counts, `/pulse close` to "
+                                            "end it early."))), private=True)
 
 
 def card(survey: SurveyRow, instrument: Instrument, context: str,
          answers: Entry | ResponseRow | None = None, reminder: bool = False) -> Reply:
     """The teacher's survey: one form, every point labelled, an optional comment."""
+    instrument = instrument.spoken(survey.tool)
     options = tuple(Option(str(n), label) for n, label in enumerate(instrument.scale, 1))
     chosen = answers.answers if answers else {}
     fields: list[Input | Choice] = [
@@ -77,21 +80,24 @@ def card(survey: SurveyRow, instrument: Instrument, context: str,
     if instrument.comment:
         fields.append(Input("comment", instrument.comment, "textarea", required=False,
                             initial=answers.comment if answers else ""))
-    lead = (("A reminder: " if reminder else "") + instrument.intro +
-            f" It closes at the end of {day(survey.closes_on)}.")
-    form = Form("pulse.answer", instrument.title, tuple(fields), "Send my answers", context)
+    closes = _("It closes at the end of {day}.").format(day=day(survey.closes_on))
+    lead = f"{instrument.intro} {closes}"
+    if reminder:
+        lead = _("A reminder: {text}").format(text=lead)
+    form = Form("pulse.answer", instrument.title, tuple(fields), _("Send my answers"), context)
     return Reply(f"{instrument.title}. {lead}",
                  (Text(f"**{instrument.title}**"), Text(lead),
-                  Context(ANONYMOUS.format(threshold=survey.threshold)), form))
+                  Context(_(ANONYMOUS).format(threshold=survey.threshold)), form))
 
 
 def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Reply:
     """Thanks, and the way back to change them (only this teacher holds the button)."""
-    text = ((f"Thanks, your answers are saved. Your coach sees them only with others', "
-             f"{survey.threshold} at a time." if new else
-             "Your answers are updated; the change shows with the next group of answers.") +
-            f" You can change them until the end of {day(survey.closes_on)}.")
-    blocks: tuple[Block, ...] = (Text(text), Buttons((Button("Change my answers", "pulse.change",
+    text = ((_("Thanks, your answers are saved. Your coach sees them only with others', "
+               "{threshold} at a time.").format(threshold=survey.threshold) if new else
+             _("Your answers are updated; the change shows with the next group of answers.")) +
+            _(" You can change them until the end of {closes_on}.").format(
+                closes_on=day(survey.closes_on)))
+    blocks: tuple[Block, ...] = (Text(text), Buttons((Button(_("Change my answers"), "pulse.change",
                                                              context),)))
     return Reply(text, (*blocks, Context(note)) if note else blocks, private=True)
 
@@ -99,8 +105,10 @@ def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Repl
 def status(survey: SurveyRow, released: int) -> Reply:
     """Released answers only: a live count would tell the coach when each person answered."""
     state = "closed" if survey.closed_at else f"open until the end of {day(survey.closes_on)}"
-    text = (f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name}): {state}; "
-            f"{survey.invited} invited, {released} answers released.")
+    text = (_("{tool} pulse, wave {wave} ({cohort_name}): {state}; {invited} invited, {released} "
+              "answers released.").format(
+                tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name, state=state,
+                invited=survey.invited, released=released))
     more = (f"Answers are released {survey.threshold} at a time, so no one's can be picked "
             "out; answers waiting for the next group aren't counted here." +
             (f" Results: `/pulse results {survey.tool}`." if released else ""))
@@ -110,25 +118,26 @@ def status(survey: SurveyRow, released: int) -> Reply:
 def results(report: Report, for_cohort: bool = False) -> Reply:
     """The figures, or why there are none yet."""
     survey = report.survey
-    title = f"{survey.tool} pulse, wave {survey.wave} ({survey.cohort_name})"
+    title = _("{tool} pulse, wave {wave} ({cohort_name})").format(
+                tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name)
     if not report.shown:
         text = (f"{title}: no results yet. To keep answers anonymous I show them only in "
                 f"groups of {report.threshold} people's answers. {_held_back(report)}").strip()
         return Reply(text, (Text(text),), private=True)
-    blocks: list[Block] = [Text(f"**{title}**: {report.n} answers released of "
-                                f"{survey.invited} invited"),
+    blocks: list[Block] = [Text(_("**{title}**: {n} answers released of {invited} invited").format(
+                                    title=title, n=report.n, invited=survey.invited)),
                            Fields(tuple(_construct_line(report, c) for c in report.constructs)),
                            Text(_buy_in(report)), Text(_consistency(report))]
     if report.chart:
         blocks.append(Image(*report.chart))
     if report.comments and not for_cohort:
-        blocks.append(Text("What teachers wrote, in no particular order:"))
+        blocks.append(Text(_("What teachers wrote, in no particular order:")))
         blocks.append(Text("\n".join(f"• {c}" for c in report.comments), markdown=False))
     if held := _held_back(report):
         blocks.append(Context(held))
-    blocks.append(Context(f"Totals only, released {report.threshold} answers at a time; "
-                          "agreeing means 5 or more on the 7-point scale."))
-    return Reply(f"{title}: results", tuple(blocks), private=not for_cohort)
+    blocks.append(Context(_("Totals only, released {threshold} answers at a time; agreeing means "
+                            "5 or more on the 7-point scale.").format(threshold=report.threshold)))
+    return Reply(_("{title}: results").format(title=title), tuple(blocks), private=not for_cohort)
 
 
 def _held_back(report: Report) -> str:
@@ -162,9 +171,11 @@ def _buy_in(report: Report) -> str:
 
 
 def _consistency(report: Report) -> str:
-    lines = [f"{c.code}: alpha {c.alpha:.2f}, {alpha_reading(c.alpha)}" if c.alpha is not None
+    lines = [_("{code}: alpha {alpha:.2f}, {alpha2}").format(
+                 code=c.code, alpha=c.alpha, alpha2=alpha_reading(c.alpha)) if c.alpha is not None
              else f"{c.code}: {alpha_reading(None)}" if c.n >= ALPHA_MIN_RESPONSES
-             else f"{c.code}: needs {ALPHA_MIN_RESPONSES} answers to judge"
+             else _("{code}: needs {ALPHA_MIN_RESPONSES} answers to judge").format(
+                      code=c.code, ALPHA_MIN_RESPONSES=ALPHA_MIN_RESPONSES)
              for c in report.constructs]
     return "How consistently the statements were answered (Cronbach's alpha): " + \
         "; ".join(lines) + "."

@@ -15,19 +15,20 @@ from bot.features.tickets import (
     solved,
     triage,
 )
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH = Role.COACH
 feature = Feature(
     "tickets",
     commands=(
-        OnCommand("ticket", opening.ticket_command, "open a ticket for a person to help",
+        OnCommand("ticket", opening.ticket_command, N_("open a ticket for a person to help"),
                   "/ticket [what happened]"),
         OnCommand("tickets", handlers.tickets_command,
-                  "your tickets (coaches: the queue, with filters)",
+                  N_("your tickets (coaches: the queue, with filters)"),
                   "/tickets [mine|unassigned|school <name>|category <c>|status <s>]"),
         OnCommand("prepbot settings route", handlers.route_here,
-                  "post one category's tickets (or `default`) in this channel",
+                  N_("post one category's tickets (or `default`) in this channel"),
                   "/prepbot settings route <category|default> here", Role.ADMIN),
     ),
     actions=(

@@ -8,6 +8,7 @@ from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
 from bot.features.tickets import queue, service, views
 from bot.features.tickets.routes import CATEGORIES, DEFAULT, all_routes, set_route
+from bot.i18n import _
 from bot.roles import Role
 from bot.schools.service import school_named
 from bot.turn import Turn
@@ -47,10 +48,11 @@ async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueF
             fields["statuses"], i = (STATUSES[:-1] if status == "all" else (status,)), i + 1
         elif word == "school":
             if not value:
-                raise BadInput("Which school? For example `/tickets school Lincoln Elementary`.")
+                raise BadInput(_("Which school? For example `/tickets school Lincoln Elementary`."))
             fields["school_id"], i = await school_id(turn, " ".join(words[i + 1:])), len(words)
         else:
-            raise BadInput(f"I don't know the filter `{_shown(words[i])}`. {FILTER_HELP}")
+            raise BadInput(_("I don't know the filter `{value1}`. {FILTER_HELP}").format(
+                               value1=_shown(words[i]), FILTER_HELP=FILTER_HELP))
         i += 1
     return service.QueueFilter(**fields)  # type: ignore[arg-type]
 
@@ -60,8 +62,9 @@ def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     if value.lower() in allowed:
         return value.lower()
     choices = f"`/tickets {what} <{'|'.join(allowed)}>`"
-    raise BadInput(f"I don't know the {what} `{_shown(value)}`. Try {choices}." if value
-                   else f"Which {what}? Try {choices}.")
+    raise BadInput(_("I don't know the {what} `{value}`. Try {choices}.").format(
+                       what=what, value=_shown(value), choices=choices) if value
+                   else _("Which {what}? Try {choices}.").format(what=what, choices=choices))
 
 
 def _shown(word: str) -> str:
@@ -73,7 +76,7 @@ async def school_id(turn: Turn[Command], name: str) -> int:
     """A school's id by name (case-insensitive)."""
     found = await school_named(turn.session, name)
     if found is None:
-        raise BadInput(f"I don't know a school called {name!r}.")
+        raise BadInput(_("I don't know a school called {name!r}.").format(name=name))
     return found.id
 
 
@@ -86,10 +89,10 @@ async def route_here(turn: Turn[Command]) -> list[Reply]:
     """`/prepbot settings route <category|default> here`, typed in a triage channel."""
     words = turn.incoming.text.lower().split()
     if len(words) != 2 or words[1] != "here" or words[0] not in (*CATEGORIES, DEFAULT):
-        raise BadInput(f"Usage: `/prepbot settings route <category|default> here`. "
-                       f"Categories: {', '.join(CATEGORIES)}, or `default`.")
+        raise BadInput(_("Usage: `/prepbot settings route <category|default> here`. Categories: "
+                         "{value1}, or `default`.").format(value1=', '.join(CATEGORIES)))
     await set_route(turn.session, words[0], turn.incoming.conversation)
-    text = f"Tickets in {words[0]} will be posted here."
+    text = _("Tickets in {words} will be posted here.").format(words=words[0])
     return [Reply(text, (Text(text),), private=True)]
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Reply
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import TicketRow
+from bot.i18n import N_, _
 from bot.scheduling import ledger
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned
@@ -19,15 +20,16 @@ from bot.schools.service import calendar_of
 from bot.stored_settings import StoredSetting
 
 REMIND_AFTER = StoredSetting("ticket_remind_after_days", 2,
-                             "school days a ticket waits on a teacher before one reminder")
+                             N_("school days a ticket waits on a teacher before one reminder"))
 AUTOCLOSE_AFTER = StoredSetting("ticket_autoclose_days", 5,
-                                "school days without an answer before a ticket closes",
+                                N_("school days without an answer before a ticket closes"),
                                 minimum=1)
 RETENTION = StoredSetting("ticket_retention_days", 365,
-                          "days a closed ticket is kept", minimum=1)
+                          N_("days a closed ticket is kept"), minimum=1)
 REMINDED, AUTO_CLOSED = "tickets.reminder", "tickets.autoclosed"
-SAID = {REMINDED: "it is still waiting on you. Reply here so we can keep going.",
-        AUTO_CLOSED: "it was closed because we didn't hear back. Reply any time and it reopens."}
+SAID = {REMINDED: N_("it is still waiting on you. Reply here so we can keep going."),
+        AUTO_CLOSED: N_("it was closed because we didn't hear back. Reply any time and it "
+                        "reopens.")}
 TELL_FOR = timedelta(days=7)  # a week of school days to find the teacher's prep period
 
 
@@ -68,7 +70,7 @@ async def render_notice(session: AsyncSession, row: DeliveryRow) -> Reply | None
         return None
     if row.job == REMINDED and ticket.status != "waiting":
         return None  # the teacher answered (or a coach acted) before the prep period came
-    return views.notice(ticket, SAID[row.job])
+    return views.notice(ticket, _(SAID[row.job]))
 
 
 async def purge_expired(session: AsyncSession, now: datetime) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
 from bot.features.tickets.pictures import follow_merge, forget_with
+from bot.i18n import _
 from bot.people.models import PersonRow
 
 # kind -> (statuses it may start from, status it leads to)
@@ -38,8 +39,8 @@ def move(session: AsyncSession, ticket: TicketRow, kind: str, actor: PersonRow |
     """Apply a status change, or explain why it does not apply now."""
     starts, target = TRANSITIONS[kind]
     if ticket.status not in starts:
-        raise BadInput(f"Ticket #{ticket.id} is {ticket.status.replace('_', ' ')}; "
-                       f"it can't be {kind} now.")
+        raise BadInput(_("Ticket #{id} is {value3}; it can't be {kind} now.").format(
+                           id=ticket.id, value3=ticket.status.replace('_', ' '), kind=kind))
     ticket.status = target
     ticket.waiting_since = now if target == "waiting" else None
     ticket.reminded_at = None if target != "waiting" else ticket.reminded_at
@@ -59,7 +60,7 @@ async def merge(session: AsyncSession, source: TicketRow, target: TicketRow, act
                 now: datetime) -> None:
     """Fold `source` into `target`: its teachers join the target and it closes."""
     if source.id == target.id:
-        raise BadInput("A ticket can't be merged into itself.")
+        raise BadInput(_("A ticket can't be merged into itself."))
     people = select(TicketPersonRow.person_id).where(TicketPersonRow.ticket_id == source.id)
     already = select(TicketPersonRow.person_id).where(TicketPersonRow.ticket_id == target.id)
     on_target = set((await session.execute(already)).scalars())

@@ -6,11 +6,13 @@ from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
 from bot.features.tickets import pictures, service, views
 from bot.features.tickets.models import TicketRow
+from bot.features.tickets.queue import QUEUE_STATUS
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
 from bot.features.tickets.similar import METOO_WINDOW, offer, offered, similar_open_ticket
 from bot.features.tickets.triage import tell_listeners, tell_triage
 from bot.hooks import Escalation
+from bot.i18n import _, ngettext
 from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
@@ -66,8 +68,8 @@ async def join(turn: Turn[Action]) -> list[Reply]:
     """"Add me to #41", only on an offer the server made to this very person."""
     ticket = await service.get_ticket(turn.session, offered(turn, turn.incoming.value))
     if ticket.status not in service.OPEN:
-        raise BadInput(f"Ticket #{ticket.id} is already {ticket.status}. Open a new one if "
-                       "the problem is back.")
+        raise BadInput(_("Ticket #{id} is already {status}. Open a new one if the problem is "
+                         "back.").format(id=ticket.id, status=_(QUEUE_STATUS[ticket.status])))
     added = await service.join(turn.session, ticket, turn.person, turn.now)
     count = await service.affected(turn.session, ticket)
     if added:  # what this teacher shared about it goes on the ticket, and the coach sees it
@@ -75,14 +77,17 @@ async def join(turn: Turn[Action]) -> list[Reply]:
         await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name or 'a teacher'}"
                           f" has the same problem ({count} teachers affected).",
                           await pictures.shown(turn, ticket) if brought else ())
-    text = (f"You're on ticket #{ticket.id} now ({count} teachers affected). "
-            "I'll tell you when it's fixed." if added else f"You're already on #{ticket.id}.")
+    text = (ngettext("You're on ticket #{id} now ({count} teacher affected). I'll tell you "
+                     "when it's fixed.",
+                     "You're on ticket #{id} now ({count} teachers affected). I'll tell you "
+                     "when it's fixed.", count).format(id=ticket.id, count=count) if added
+            else _("You're already on #{id}.").format(id=ticket.id))
     return [Reply(text, (Text(text),), replace_original=True)]
 
 
 async def separate(turn: Turn[Action]) -> list[Reply]:
     """"No, open a new ticket" after a "me too" offer."""
-    nonce, _, text = turn.incoming.value.partition("|")
+    nonce, _sep, text = turn.incoming.value.partition("|")
     draft = Draft(text=text, category=_category_of(turn, text))
     return await _open(turn, draft, f"separate:{nonce}")
 

@@ -15,14 +15,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text
 from bot.features.tickets.models import TicketPersonRow, TicketRow
+from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 
 URGENCY_WORDS = {"now": "urgent: a class is waiting", "today": "needed today",
                  "week": "needed this week"}
 # The words the queue shows are the words its `status` filter takes.
-QUEUE_STATUS = {"new": "new", "assigned": "assigned", "waiting": "waiting on the teacher",
-                "resolved": "resolved", "closed": "closed"}
+QUEUE_STATUS = {"new": N_("new"), "assigned": N_("assigned"),
+                "waiting": N_("waiting on the teacher"), "resolved": N_("resolved"),
+                "closed": N_("closed")}
 EXCERPT = 90
 
 
@@ -82,7 +84,7 @@ def line_text(line: QueueLine, now: datetime) -> str:
     parts = [f"#{t.id}", URGENCY_WORDS.get(t.urgency, t.urgency),
              f"Room {t.room}" if t.room else "no room given",
              line.school or "no school set", f"opened {age(t.created_at, now)}"]
-    who = (f"{QUEUE_STATUS.get(t.status, t.status)}, "
+    who = (f"{_(QUEUE_STATUS.get(t.status, t.status))}, "
            + (f"handled by {line.handler}" if line.handler else "nobody has it yet"))
     if line.affected > 1:
         who += f", {line.affected} teachers affected"
@@ -91,9 +93,10 @@ def line_text(line: QueueLine, now: datetime) -> str:
 
 def buttons_for(ticket: TicketRow) -> Buttons:
     """Open it, and claim it straight from the queue while nobody has it."""
-    found = [Button(f"Open ticket #{ticket.id}", "tickets.view", str(ticket.id))]
+    found = [Button(_("Open ticket #{id}").format(id=ticket.id), "tickets.view", str(ticket.id))]
     if ticket.assignee_id is None and ticket.status in ("new", "waiting"):
-        found.append(Button(f"Claim ticket #{ticket.id}", "tickets.claim", str(ticket.id),
+        found.append(Button(_("Claim ticket #{id}").format(id=ticket.id), "tickets.claim",
+                            str(ticket.id),
                             "primary"))
     return Buttons(tuple(found))
 
@@ -102,8 +105,9 @@ def queue_reply(lines: list[QueueLine], now: datetime, empty: str, hint: str) ->
     """The queue, most urgent and oldest first, one line and a row of buttons per ticket."""
     if not lines:
         return Reply(empty, (Text(empty), Context(hint)), private=True)
-    title = f"Ticket queue: {len(lines)} {'ticket' if len(lines) == 1 else 'tickets'}"
-    blocks: list[Block] = [Text(f"**{title}**, most urgent and oldest first")]
+    title = _("Ticket queue: {lines} {value3}").format(
+                lines=len(lines), value3='ticket' if len(lines) == 1 else 'tickets')
+    blocks: list[Block] = [Text(_("**{title}**, most urgent and oldest first").format(title=title))]
     for line in lines:
         blocks += [Text(line_text(line, now), markdown=False), buttons_for(line.ticket)]
     blocks.append(Context(hint))

@@ -12,11 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
 from bot.features.tickets.pictures import attach_held
+from bot.i18n import N_
 from bot.masking import Masked, mask_student_data
 from bot.people.models import PersonRow
 
 OPEN = ("new", "assigned", "waiting")
-URGENCIES = {"now": "class is waiting", "today": "today", "week": "this week"}
+URGENCIES = {"now": N_("class is waiting"), "today": N_("today"), "week": N_("this week")}
 MAX_TEXT = 4000
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text, form_reply
 from bot.errors import BadInput, NotAllowed
 from bot.features.tickets import lifecycle, pictures, service, views
@@ -9,17 +11,18 @@ from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
 from bot.hooks import Teller, TicketNews
+from bot.i18n import N_, _
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, Incoming, Submission
 
-TOLD = {"claimed": "{coach} is on it.",
-        "waiting": "{coach} needs something from you. Reply here to keep it moving.",
-        "resolved": "{coach} marked it resolved. Still broken? Reopen it.",
-        "reopened": "it was reopened and is back in the queue.",
-        "closed": "it was closed."}
+TOLD = {"claimed": N_("{coach} is on it."),
+        "waiting": N_("{coach} needs something from you. Reply here to keep it moving."),
+        "resolved": N_("{coach} marked it resolved. Still broken? Reopen it."),
+        "reopened": N_("it was reopened and is back in the queue."),
+        "closed": N_("it was closed.")}
 
 
 async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) -> Reply:
@@ -32,12 +35,13 @@ async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) ->
                              await pictures.shown(turn, ticket))
 
 
-async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow, sentence: str,
-                        reopen: bool = False) -> None:
-    """Notify everyone on the ticket (except whoever caused the change)."""
+async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow,
+                        sentence: Callable[[], str], reopen: bool = False) -> None:
+    """Notify everyone on the ticket (except whoever caused the change), each in their own
+    language: `sentence` is said once per teacher."""
     for person in await service.people_on(turn.session, ticket):
         if person.id != turn.person.id:
-            turn.notify(person, views.notice(ticket, sentence, reopen))
+            turn.notify(person, lambda: views.notice(ticket, sentence(), reopen))
 
 
 async def _ticket_of(turn: Turn[Action | Submission]) -> TicketRow:
@@ -54,7 +58,8 @@ async def change(turn: Turn[Action], kind: str) -> list[Reply]:
     turn.metrics.tickets.labels(kind).inc()
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
-    await tell_teachers(turn, ticket, TOLD[kind].format(coach=coach), reopen=kind == "resolved")
+    await tell_teachers(turn, ticket, lambda: _(TOLD[kind]).format(coach=coach),
+                        reopen=kind == "resolved")
     return [await card(turn, ticket)]
 
 
@@ -78,7 +83,7 @@ async def reopen(turn: Turn[Action]) -> list[Reply]:
     ticket = await _ticket_of(turn)
     if turn.role == Role.TEACHER:
         if not await service.is_on(turn.session, ticket, turn.person):
-            raise NotAllowed("You can only reopen your own tickets.")
+            raise NotAllowed(_("You can only reopen your own tickets."))
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
         await tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
         await tell_listeners(turn, ticket, "reopened", "")  # a helpdesk that resolved it hears
@@ -92,7 +97,7 @@ async def view(turn: Turn[Action]) -> list[Reply]:
     if turn.role.allows(Role.COACH):
         return [await card(turn, ticket, replace=False)]
     if not await service.is_on(turn.session, ticket, turn.person):
-        raise NotAllowed("That ticket isn't yours.")
+        raise NotAllowed(_("That ticket isn't yours."))
     return [views.teacher_view(ticket)]
 
 
@@ -119,16 +124,18 @@ async def send_reply(turn: Turn[Submission]) -> list[Reply]:
     lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, masked.text)
     await stamp_times(turn.session, ticket)
     coach = turn.person.display_name or "Your coach"
-    await tell_teachers(turn, ticket, f"{coach} wrote: {masked.text}")
-    return [_with_note(Reply(f"Sent to the teachers on #{ticket.id}.",
-                             (Text(f"Sent to #{ticket.id}."),), private=True), masked)]
+    await tell_teachers(turn, ticket,
+                        lambda: _("{coach} wrote: {text}").format(coach=coach, text=masked.text))
+    return [_with_note(Reply(_("Sent to the teachers on #{id}.").format(id=ticket.id),
+                             (Text(_("Sent to #{id}.").format(id=ticket.id)),), private=True),
+             masked)]
 
 
 async def ask_answer(turn: Turn[Action]) -> list[Reply]:
     """The teacher's form to answer on their ticket."""
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
-        raise NotAllowed("That ticket isn't yours.")
+        raise NotAllowed(_("That ticket isn't yours."))
     form = views.text_form("tickets.answer", f"Reply on #{ticket.id}", "Your message", ticket.id,
                            "Send")
     return [form_reply(form)]
@@ -138,7 +145,7 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     """A teacher's answer goes back into the ticket; a waiting or auto-closed ticket moves again."""
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
-        raise NotAllowed("That ticket isn't yours.")
+        raise NotAllowed(_("That ticket isn't yours."))
     masked = mask_student_data(_required(turn.incoming.values.get("text", "")))
     text, told = masked.text, f"Added to ticket #{ticket.id}."
     lifecycle.record(turn.session, ticket, "teacher_reply", turn.person, turn.now, text)
@@ -186,7 +193,8 @@ async def do_merge(turn: Turn[Submission]) -> list[Reply]:
     target = await service.get_ticket(turn.session,
                                       turn.incoming.values.get("target", "").strip().lstrip("#"))
     await lifecycle.merge(turn.session, source, target, turn.person, turn.now)
-    await tell_teachers(turn, source, f"it was merged into #{target.id}; more news there.")
+    await tell_teachers(turn, source, lambda: _("it was merged into #{id}; more news "
+                                                "there.").format(id=target.id))
     return [await card(turn, target, replace=False)]
 
 
@@ -205,9 +213,9 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
                          "body", ""))).text, created_at=turn.now)
     turn.session.add(draft)
     await turn.session.flush()
-    text = "Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`)."
+    text = _("Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`).")
     # The library's form, filled in from this draft, publishes it from chat.
-    finish = Button("Finish and publish it", "library.draft", f"tickets:{draft.id}", "primary")
+    finish = Button(_("Finish and publish it"), "library.draft", f"tickets:{draft.id}", "primary")
     return [Reply(text, (Text(text), Buttons((finish,))), private=True)]
 
 
@@ -219,5 +227,5 @@ def _with_note(reply: Reply, masked: Masked) -> Reply:
 
 def _required(text: str) -> str:
     if not text.strip():
-        raise BadInput("That field can't be empty.")
+        raise BadInput(_("That field can't be empty."))
     return text.strip()

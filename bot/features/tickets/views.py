@@ -10,34 +10,36 @@ from bot.features.tickets.models import TicketRow
 from bot.features.tickets.queue import QUEUE_STATUS, excerpt
 from bot.features.tickets.routes import CATEGORIES
 from bot.features.tickets.service import URGENCIES
+from bot.i18n import N_, _, ngettext
 from bot.masking import Masked, privacy_note
 
 # A teacher reads their own ticket; a coach reads the card (and the queue's filter words).
-STATUS_WORDS = {"new": "new", "assigned": "being handled", "waiting": "waiting on you",
-                "resolved": "resolved", "closed": "closed"}
+STATUS_WORDS = {"new": N_("new"), "assigned": N_("being handled"),
+                "waiting": N_("waiting on you"), "resolved": N_("resolved"), "closed": N_("closed")}
 
 
 def new_ticket_form(text: str = "", category: str = "other") -> Form:
     """The form behind `/ticket` with no text; its context is a nonce against double submits."""
-    return Form("tickets.new", "Open a ticket", (
-        Input("text", "What happened?", "textarea", initial=text,
-              placeholder="e.g. the projector shows no signal after the bell"),
-        Input("room", "Room", required=False, placeholder="e.g. 204"),
-        Input("urgency", "How urgent?", "select",
-              options=tuple(Option(k, v) for k, v in URGENCIES.items()), initial="today"),
-        Input("category", "What kind of problem?", "select",
+    return Form("tickets.new", _("Open a ticket"), (
+        Input("text", _("What happened?"), "textarea", initial=text,
+              placeholder=_("e.g. the projector shows no signal after the bell")),
+        Input("room", _("Room"), required=False, placeholder="e.g. 204"),
+        Input("urgency", _("How urgent?"), "select",
+              options=tuple(Option(k, _(v)) for k, v in URGENCIES.items()), initial="today"),
+        Input("category", _("What kind of problem?"), "select",
               options=tuple(Option(c, c.title()) for c in CATEGORIES), initial=category),
-        Input("identifiers", "Student names or ids in the text", "select", required=False,
-              options=(Option("mask", "Hide them (recommended)"), Option("keep", "Keep them")),
+        Input("identifiers", _("Student names or ids in the text"), "select", required=False,
+              options=(Option("mask", _("Hide them (recommended)")),
+                       Option("keep", _("Keep them"))),
               initial="mask"),
-    ), submit_label="Open ticket", context=str(uuid.uuid4()))
+    ), submit_label=_("Open ticket"), context=str(uuid.uuid4()))
 
 
 def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
     """Tell the teacher their number (only ever after the commit)."""
-    text = (f"Ticket #{ticket.id} is open. A coach or IT will pick it up; "
-            f"I'll tell you here when anything changes." if created
-            else f"You already have ticket #{ticket.id} for this.")
+    text = (_("Ticket #{id} is open. A coach or IT will pick it up; I'll tell you here when "
+              "anything changes.").format(id=ticket.id) if created
+            else _("You already have ticket #{id} for this.").format(id=ticket.id))
     blocks: list[Block] = [Text(text)]
     if masked.kinds:
         blocks.append(Context(privacy_note(masked)))
@@ -46,11 +48,13 @@ def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
 
 def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -> Reply:
     """Offer to join an open ticket instead of opening a duplicate."""
-    intro = (f"Same problem? Ticket #{ticket.id} is already open at your school "
-             f"({affected} {'teacher' if affected == 1 else 'teachers'}):")
+    intro = ngettext("Same problem? Ticket #{id} is already open at your school "
+                     "({affected} teacher):",
+                     "Same problem? Ticket #{id} is already open at your school "
+                     "({affected} teachers):", affected).format(id=ticket.id, affected=affected)
     text = f"{intro} \u201c{ticket.text}\u201d"
-    buttons = (Button(f"Add me to #{ticket.id}", "tickets.join", offer, "primary"),
-               Button("No, open a new ticket", "tickets.separate",
+    buttons = (Button(_("Add me to #{id}").format(id=ticket.id), "tickets.join", offer, "primary"),
+               Button(_("No, open a new ticket"), "tickets.separate",
                       f"{uuid.uuid4()}|{draft_text[:1800]}"))
     return Reply(text, (Text(intro), Text(f"\u201c{ticket.text}\u201d", markdown=False),
                         Buttons(buttons)))
@@ -58,10 +62,11 @@ def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -
 
 def ticket_fields(ticket: TicketRow, affected: int, requester: str, assignee: str) -> Fields:
     """The facts of a ticket, side by side."""
-    return Fields((("Status", QUEUE_STATUS.get(ticket.status, ticket.status)),
-                   ("Category", ticket.category), ("Urgency", URGENCIES.get(ticket.urgency, "")),
-                   ("Room", ticket.room or "-"), ("Teachers affected", str(affected)),
-                   ("Requested by", requester), ("Handled by", assignee or "nobody yet")))
+    return Fields(((_("Status"), _(QUEUE_STATUS.get(ticket.status, ticket.status))),
+                   (_("Category"), ticket.category),
+                   (_("Urgency"), _(URGENCIES.get(ticket.urgency, ""))),
+                   (_("Room"), ticket.room or "-"), (_("Teachers affected"), str(affected)),
+                   (_("Requested by"), requester), (_("Handled by"), assignee or _("nobody yet"))))
 
 
 def needs_article(ticket: TicketRow) -> bool:
@@ -90,7 +95,7 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                            "primary" if a in {"claim", "resolve"} else
                            "danger" if a == "unpicture" else "default")
                     for a in actions)
-    title = f"Ticket #{ticket.id}"
+    title = _("Ticket #{id}").format(id=ticket.id)
     blocks = (Text(f"**{title}**"), Text(ticket.text, markdown=False), *pictures,
               ticket_fields(ticket, affected, requester, assignee), Buttons(buttons))
     return Reply(f"{title}: {excerpt(ticket.text, 150)}", blocks, replace_original=replace)
@@ -98,11 +103,11 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
 
 def teacher_view(ticket: TicketRow) -> Reply:
     """A teacher's own ticket, with a way to add to it."""
-    status = STATUS_WORDS.get(ticket.status, ticket.status)
-    text = f"Ticket #{ticket.id} is {status}."
-    buttons = [Button("Add a reply", "tickets.answer", str(ticket.id))]
+    status = _(STATUS_WORDS.get(ticket.status, ticket.status))
+    text = _("Ticket #{id} is {status}.").format(id=ticket.id, status=status)
+    buttons = [Button(_("Add a reply"), "tickets.answer", str(ticket.id))]
     if ticket.status in {"resolved", "closed"}:
-        buttons = [Button("It's still broken: reopen", "tickets.reopen", str(ticket.id))]
+        buttons = [Button(_("It's still broken: reopen"), "tickets.reopen", str(ticket.id))]
     return Reply(text, (Text(text), Text(ticket.text, markdown=False), Buttons(tuple(buttons))))
 
 
@@ -110,9 +115,9 @@ def listing(title: str, tickets: list[TicketRow], empty: str) -> Reply:
     """A short list of tickets with a button to open each."""
     if not tickets:
         return Reply(empty, (Text(empty),), private=True)
-    lines = "\n".join(f"• #{t.id} ({STATUS_WORDS.get(t.status, t.status)}) "
+    lines = "\n".join(f"• #{t.id} ({_(STATUS_WORDS.get(t.status, t.status))}) "
                       f"{excerpt(t.text, 80)}" for t in tickets)
-    buttons = tuple(Button(f"Open ticket #{t.id}", "tickets.view", str(t.id))
+    buttons = tuple(Button(_("Open ticket #{id}").format(id=t.id), "tickets.view", str(t.id))
                     for t in tickets[:10])
     return Reply(f"{title}\n{lines}", (Text(f"**{title}**"), Text(lines, markdown=False),
                                        Buttons(buttons)), private=True)
@@ -126,22 +131,23 @@ def text_form(form_id: str, title: str, label: str, ticket_id: int, submit: str)
 
 def merge_form(ticket_id: int) -> Form:
     """Which ticket to merge this one into."""
-    return Form("tickets.merge", f"Merge #{ticket_id} into…",
-                (Input("target", "Ticket number to keep", placeholder="e.g. 41"),),
-                submit_label="Merge", context=str(ticket_id))
+    return Form("tickets.merge", _("Merge #{ticket_id} into…").format(ticket_id=ticket_id),
+                (Input("target", _("Ticket number to keep"), placeholder="e.g. 41"),),
+                submit_label=_("Merge"), context=str(ticket_id))
 
 
 def draft_form(ticket: TicketRow) -> Form:
     """Suggest a knowledge-base article from a fix."""
-    return Form("tickets.draft", "Suggest an article from this fix", (
-        Input("title", "Article title", placeholder="e.g. Document camera shows a grey screen"),
-        Input("body", "What fixed it (one step per line)", "textarea"),
-    ), submit_label="Save draft", context=str(ticket.id))
+    return Form("tickets.draft", _("Suggest an article from this fix"), (
+        Input("title", _("Article title"),
+              placeholder=_("e.g. Document camera shows a grey screen")),
+        Input("body", _("What fixed it (one step per line)"), "textarea"),
+    ), submit_label=_("Save draft"), context=str(ticket.id))
 
 
 def notice(ticket: TicketRow, sentence: str, reopen: bool = False) -> Reply:
     """What teachers on a ticket are told when something changes."""
-    text = f"Ticket #{ticket.id}: {sentence}"
-    button = (Button("It's still broken: reopen", "tickets.reopen", str(ticket.id)) if reopen
-              else Button("Reply", "tickets.answer", str(ticket.id)))
+    text = _("Ticket #{id}: {sentence}").format(id=ticket.id, sentence=sentence)
+    button = (Button(_("It's still broken: reopen"), "tickets.reopen", str(ticket.id)) if reopen
+              else Button(_("Reply"), "tickets.answer", str(ticket.id)))
     return Reply(text, (Text(text, markdown=False), Buttons((button,))))

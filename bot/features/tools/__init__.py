@@ -3,32 +3,33 @@ adoption (quarterly pulses, use, review, retirement with thirty days' notice).""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
 from bot.features.tools import adoption, asking, coaching, digest, handlers, hook, jobs, portfolio
+from bot.i18n import N_
 from bot.roles import Role
 
 COACH, ADMIN = Role.COACH, Role.ADMIN
 feature = Feature(
     "tools",
     commands=(
-        OnCommand("tools", handlers.show, "the tool register: what is approved, under "
-                  "review or retired (`/tools <name>` for one)", "/tools [name]"),
-        OnCommand("tools request", asking.request_command, "ask for a tool (or say \"me too\")",
+        OnCommand("tools", handlers.show, N_("the tool register: what is approved, under "
+                  "review or retired (`/tools <name>` for one)"), "/tools [name]"),
+        OnCommand("tools request", asking.request_command, N_("ask for a tool (or say \"me too\")"),
                   "/tools request <name> [: what students would do]"),
-        OnCommand("tools add", handlers.add, "add a tool the district has or is considering",
+        OnCommand("tools add", handlers.add, N_("add a tool the district has or is considering"),
                   "/tools add <name> [evaluating|adopted]", COACH),
-        OnCommand("tools checklist", handlers.checklist_form, "the six-point checklist form",
+        OnCommand("tools checklist", handlers.checklist_form, N_("the six-point checklist form"),
                   "/tools checklist <name>", COACH),
-        OnCommand("tools check", handlers.check, "set one checklist point",
+        OnCommand("tools check", handlers.check, N_("set one checklist point"),
                   "/tools check <name> <point> pass|fail|unknown [link] [note]", COACH),
-        OnCommand("tools status", handlers.status, "move a tool (evaluating, adopted, "
-                  "declined...)", "/tools status <name> <status> [reason]", COACH),
-        OnCommand("tools link", handlers.link, "link a ticket, article or pulse to a tool",
+        OnCommand("tools status", handlers.status, N_("move a tool (evaluating, adopted, "
+                  "declined...)"), "/tools status <name> <status> [reason]", COACH),
+        OnCommand("tools link", handlers.link, N_("link a ticket, article or pulse to a tool"),
                   "/tools link <name> ticket|article|pulse <ref>", COACH),
-        OnCommand("tools use", handlers.use, "teachers using a tool, of those it is meant for",
+        OnCommand("tools use", handlers.use, N_("teachers using a tool, of those it is meant for"),
                   "/tools use <name> <n> [of <intended>]", COACH),
-        OnCommand("tools retire", handlers.retire, "retire a tool with thirty days' notice",
+        OnCommand("tools retire", handlers.retire, N_("retire a tool with thirty days' notice"),
                   "/tools retire <name>", COACH),
-        OnCommand("tools override", handlers.override, "let a tool with a failed privacy or "
-                  "accessibility point into pilots, with a reason",
+        OnCommand("tools override", handlers.override, N_("let a tool with a failed privacy or "
+                  "accessibility point into pilots, with a reason"),
                   "/tools override <name> privacy|accessibility <reason>", ADMIN),
     ),
     actions=(

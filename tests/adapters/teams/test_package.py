@@ -19,7 +19,8 @@ def test_the_package_has_the_manifest_with_the_app_id_and_both_icons(tmp_path: P
     out = build_package(APP_ID, tmp_path / "prepbot-teams.zip")
 
     with zipfile.ZipFile(out) as archive:
-        assert sorted(archive.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        assert sorted(archive.namelist()) == ["color.png", "es.json", "manifest.json",
+                                              "outline.png"]
         manifest = json.loads(archive.read("manifest.json"))
         assert png_size(archive.read("color.png")) == (192, 192)
         assert png_size(archive.read("outline.png")) == (32, 32)
@@ -61,7 +62,7 @@ def test_the_app_files_ship_inside_the_python_package() -> None:
     shipped = pyproject["tool"]["setuptools"]["package-data"]["adapters.teams"]
     root = APP.parent
     assert sorted(p.name for pattern in shipped for p in root.glob(pattern)) == [
-        "color.png", "manifest.json", "outline.png"]
+        "color.png", "es.json", "manifest.json", "outline.png"]
 
 
 def test_a_districts_own_copy_can_be_packaged(tmp_path: Path) -> None:
@@ -77,3 +78,23 @@ def test_a_districts_own_copy_can_be_packaged(tmp_path: Path) -> None:
     (mine / "color.png").unlink()
     with pytest.raises(ValueError, match=r"has no color\.png"):
         build_package(APP_ID, tmp_path / "broken.zip", mine)
+
+
+def test_the_package_carries_the_spanish_localization_of_every_command(tmp_path: Path) -> None:
+    with zipfile.ZipFile(build_package(APP_ID, tmp_path / "prepbot-teams.zip")) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        spanish = json.loads(archive.read("es.json"))
+    info = manifest["localizationInfo"]
+    assert info["defaultLanguageTag"] == "en-us"
+    assert info["additionalLanguages"] == [{"languageTag": "es", "file": "es.json"}]
+    assert spanish["$schema"].endswith(f"/v{manifest['manifestVersion']}/"
+                                       "MicrosoftTeams.Localization.schema.json")
+    commands = manifest["bots"][0]["commandLists"][0]["commands"]
+    for n, command in enumerate(commands):
+        key = f"bots[0].commandLists[0].commands[{n}]"
+        assert spanish[f"{key}.title"] == command["title"]  # the word typed stays the same
+        assert spanish[f"{key}.description"] and spanish[f"{key}.description"] != command[
+            "description"]
+    assert len(spanish["name.short"]) <= 30 and len(spanish["description.short"]) <= 80
+    assert len(spanish["description.full"]) <= 4000 and "prepbot language es" in spanish[
+        "description.full"]

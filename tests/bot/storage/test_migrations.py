@@ -40,16 +40,13 @@ async def test_charts_move_to_their_own_table_with_an_owner(runtime: Runtime) ->
 
     from sqlalchemy import text
 
-    from bot.people.models import PersonRow
-
     await downgrade(runtime.engine, "0009")
     now = datetime(2026, 11, 30, 14, tzinfo=UTC)
-    async with runtime.sessions() as session, session.begin():
-        coach = PersonRow(platform="console", user_id="okafor", role="coach", created_at=now)
-        session.add(coach)
-        await session.flush()
-        coach_id = coach.id
-    async with runtime.engine.begin() as connection:  # the survey as 0009 knew it
+    async with runtime.engine.begin() as connection:  # the coach and survey as 0009 knew them
+        coach_id = (await connection.execute(text(
+            "INSERT INTO people (platform, user_id, display_name, role, created_at, prep_days) "
+            "VALUES ('console', 'okafor', '', 'coach', :at, '') RETURNING id"),
+            {"at": now})).scalar_one()
         await connection.execute(text(
             "INSERT INTO pulse_surveys (id, tool, tool_key, instrument, spec, platform, "
             "cohort_id, cohort_name, coach_id, wave, share_results, invited, opened_at, "

@@ -117,3 +117,30 @@ async def test_a_failed_reminder_is_retried_and_arrives_once(
     await runtime.dispatcher.tick()
     assert len(outbox.to(teacher)) == told + 1
     assert "still waiting on you" in outbox.to(teacher)[-1]
+
+
+async def test_the_reminder_is_written_in_the_teachers_language_not_the_coachs(
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime, clock: FakeClock,
+        outbox: RecordingMessenger) -> None:
+    await chat.say("/prepbot language es", as_=teacher)
+    clock.current = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)  # a Friday, 10:00 in New York
+    await waiting_ticket(chat, coach, teacher, runtime)  # the coach speaks English
+
+    clock.current = datetime(2026, 12, 8, 16, 0, tzinfo=UTC)  # Tuesday: two school days
+    await runtime.dispatcher.tick()
+    [reminder] = [r for kind, who, r in outbox.sent if kind == "dm" and who == teacher.user_id
+                  and "#1" in r.text][-1:]
+    assert "sigue esperando su respuesta" in reminder.text
+    assert "Responder" in str(reminder.blocks)
+
+
+async def test_a_coachs_claim_reaches_a_spanish_speaking_teacher_in_spanish(
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime,
+        outbox: RecordingMessenger) -> None:
+    await chat.say("/prepbot language es", as_=teacher)
+    await chat.say("/ticket my gradebook will not sync with the SIS", as_=teacher)
+    number = str((await tickets(runtime))[0].id)
+    replies = await chat.press(Button("Claim", "tickets.claim", number), as_=coach)
+
+    assert f"Ticket #{number}" in replies[0].text  # the coach's card stays English
+    assert "se está encargando" in outbox.to(teacher)[-1]
