@@ -21,6 +21,7 @@ import itertools
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,11 +64,15 @@ async def start(app: web.Application) -> tuple[web.AppRunner, str]:
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     return runner, f"http://127.0.0.1:{port}"
 
+# Ids of this run: on a PostgreSQL database kept between runs, the last run's ids would be
+# taken for retries (answered at once, with nothing sent).
+RUN = uuid.uuid4().hex[:8]
+
 
 def activity(n: int, service_url: str) -> dict[str, Any]:
     """The n-th question, from one of USERS teachers, as Teams would post it."""
     user = n % USERS
-    return {"type": "message", "id": f"bench-{n}", "channelId": "msteams",
+    return {"type": "message", "id": f"bench-{RUN}-{n}", "channelId": "msteams",
             "serviceUrl": service_url, "text": QUESTIONS[n % len(QUESTIONS)],
             "from": {"id": f"29:teacher-{user}", "name": f"Teacher {user}"},
             "recipient": {"id": f"28:{APP_ID}", "name": "prepbot"},
@@ -97,7 +102,7 @@ async def run_level(name: str, base: str, clients: int, requests: int, service_u
                                  headers=headers) as response:
                 await response.read()
                 assert response.status in (200, 201), response.status
-            ended = arrivals.get(f"bench-{n}") if arrivals is not None else None
+            ended = arrivals.get(f"bench-{RUN}-{n}") if arrivals is not None else None
             durations.append((ended or time.perf_counter()) - started)
 
     async with ClientSession(base_url=base, connector=TCPConnector(limit=clients)) as http:
@@ -122,7 +127,7 @@ async def run_core(runtime: Runtime, clients: int, requests: int, offset: int) -
             started = time.perf_counter()
             await runtime.bot.handle(Message(
                 person=Person(platform="core", user_id=f"teacher-{user}"), conversation=where,
-                event_id=f"core-{n}", text=QUESTIONS[n % len(QUESTIONS)]))
+                event_id=f"core-{RUN}-{n}", text=QUESTIONS[n % len(QUESTIONS)]))
             durations.append(time.perf_counter() - started)
 
     began = time.perf_counter()
