@@ -170,8 +170,9 @@ class Teller(Protocol):
     def now(self) -> datetime:
         """The time of the change."""
 
-    def notify(self, person: PersonRow, reply: Reply) -> None:
-        """DM someone after the commit, through the ledger."""
+    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply]) -> None:
+        """DM someone after the commit, through the ledger (a function building the reply is
+        run in the recipient's language)."""
 
     def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a conversation after the commit, through the ledger."""

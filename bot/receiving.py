@@ -8,7 +8,7 @@ like a turn's. The adapter turns the `Outcome` into an HTTP status.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
+from bot.i18n import speaking
 from bot.outbox import Notice, to_notice
 from bot.people.models import PersonRow
 from bot.ports import Clock
@@ -68,8 +69,12 @@ class Receipt:
         """The time of this request, from the injected clock."""
         return self.clock.now()
 
-    def notify(self, person: PersonRow, reply: Reply) -> None:
-        """DM someone once this request's transaction commits."""
+    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply]) -> None:
+        """DM someone once this request's transaction commits; a function building the reply
+        is run in the recipient's language."""
+        if callable(reply):
+            with speaking(person.speaks):
+                reply = reply()
         self.notices.append(to_notice(person, reply))
 
     def post(self, conversation: Conversation, reply: Reply) -> None:
