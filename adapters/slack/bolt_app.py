@@ -168,7 +168,8 @@ class SlackAdapter:
         who = await self.messenger.profile(inbound.person(user_id))
         where = inbound.conversation(channel or user_id, True)
         view = await home.home_view(who, where, self.bot.handle,
-                                    home.role_reader(self.bot.sessions), self.public_url)
+                                    home.role_reader(self.bot.sessions), self.public_url,
+                                    home.language_reader(self.bot.sessions))
         await self.client.views_publish(user_id=user_id, view=view)
 
     async def on_command(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adapters.slack.blockkit import MAX_BLOCKS, Json, plain, render_blocks
 from bot.blocks import Context, Reply
+from bot.i18n import N_, _, language_of, speaking
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Command, Conversation, Person
@@ -16,6 +17,7 @@ from bot.vocabulary import Command, Conversation, Person
 MAX_HOME_BLOCKS = 100
 Ask = Callable[[Command], Awaitable[list[Reply]]]
 RoleOf = Callable[[Person], Awaitable[Role]]
+SpeaksOf = Callable[[Person], Awaitable[str]]
 
 # (heading, command, argument text, least role): each section shows what that command
 # answers this person, so a feature's section is one line here. No heading where the
@@ -25,10 +27,10 @@ RoleOf = Callable[[Person], Awaitable[Role]]
 SECTIONS: tuple[tuple[str, str, str, Role], ...] = (
     ("", "tickets", "", Role.TEACHER),
     ("", "prepbot", "setup", Role.ADMIN),
-    ("Knowledge base", "ask", "", Role.TEACHER),
-    ("Coffee and Curriculum", "coffee", "", Role.TEACHER),
-    ("Pulse surveys", "pulse", "status", Role.COACH),
-    ("What I can do", "prepbot", "help", Role.TEACHER),
+    (N_("Knowledge base"), "ask", "", Role.TEACHER),
+    (N_("Coffee and Curriculum"), "coffee", "", Role.TEACHER),
+    (N_("Pulse surveys"), "pulse", "status", Role.COACH),
+    (N_("What I can do"), "prepbot", "help", Role.TEACHER),
 )
 # Shown first, above the sections asked before it: an admin's first-run checklist.
 PINNED = {("prepbot", "setup")}
@@ -51,12 +53,24 @@ def role_reader(sessions: async_sessionmaker[AsyncSession]) -> RoleOf:
     return role_of
 
 
+def language_reader(sessions: async_sessionmaker[AsyncSession]) -> SpeaksOf:
+    """Reads the language prepbot speaks to a person (chosen, else their platform's)."""
+    async def speaks_of(person: Person) -> str:
+        query = select(PersonRow.language, PersonRow.locale).where(
+            PersonRow.platform == person.platform, PersonRow.user_id == person.user_id)
+        async with sessions() as session:
+            found = (await session.execute(query)).one_or_none()
+        return language_of(found[0], found[1]) if found else language_of(None, person.locale)
+
+    return speaks_of
+
+
 async def home_view(person: Person, where: Conversation, ask: Ask, role_of: RoleOf,
-                    public_url: str = "") -> Json:
-    """The Home tab for one person: every section they may see, each from the core's reply."""
-    blocks: list[Json] = [header("prepbot"), *render_blocks((Context(
-        "Ask me a tech question in a DM, mention me in a channel, or use a slash command."),))]
-    top = len(blocks)
+                    public_url: str = "", speaks_of: SpeaksOf | None = None) -> Json:
+    """The Home tab for one person: every section they may see, each from the core's reply,
+    with the headings in the person's language (the sections come in it from the core)."""
+    blocks: list[Json] = []
+    top = 0
     role: Role | None = None
     for heading, name, text, least in SECTIONS:
         if least != Role.TEACHER:
@@ -68,7 +82,7 @@ async def home_view(person: Person, where: Conversation, ask: Ask, role_of: Role
                                     name=name, text=text))
         section: list[Json] = [{"type": "divider"}]
         if heading:
-            section.append(header(heading))
+            section.append({"heading": heading})  # written once the language is known
         for reply in replies:
             section.extend(render_blocks(reply.blocks or (Context(reply.text),), MAX_BLOCKS,
                                          public_url))
@@ -77,6 +91,12 @@ async def home_view(person: Person, where: Conversation, ask: Ask, role_of: Role
             top += len(section)
         else:
             blocks.extend(section)
+    # read after the sections: the first turn has stored the person and their locale
+    speaks = await speaks_of(person) if speaks_of else language_of(None, person.locale)
+    with speaking(speaks):
+        blocks = [header("prepbot"), *render_blocks((Context(_(
+            "Ask me a tech question in a DM, mention me in a channel, or use a slash "
+            "command.")),)), *(header(_(b["heading"])) if "heading" in b else b for b in blocks)]
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = blocks[:MAX_HOME_BLOCKS]
     return {"type": "home", "blocks": blocks}

@@ -12,11 +12,12 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.answers.models import QuestionRow
+from bot.i18n import N_
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting
 
 QUESTION_RETENTION = StoredSetting("question_retention_days", 365,
-                                   "days a question is kept", minimum=1)
+                                   N_("days a question is kept"), minimum=1)
 
 
 async def forget_old_questions(session: AsyncSession, now: datetime) -> int:

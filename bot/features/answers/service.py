@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.answers.models import QuestionRow
 from bot.hooks import SetupStep
+from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from knowledge import Decision
@@ -38,7 +39,7 @@ async def own_question(session: AsyncSession, person: PersonRow, value: str) -> 
     """The question a button refers to, if it belongs to the person clicking."""
     row = await session.get(QuestionRow, int(value)) if value.isdigit() else None
     if row is None or row.person_id != person.id:
-        raise BadInput("I couldn't find that question any more. Try asking again.")
+        raise BadInput(_("I couldn't find that question any more. Try asking again."))
     return row
 
 
@@ -69,7 +70,8 @@ async def last_question(session: AsyncSession, person: PersonRow, now: datetime
 async def setup_steps(session: AsyncSession) -> list[SetupStep]:
     """The checklist's last step: someone asked a question (an admin trying it counts)."""
     asked = (await session.execute(select(func.count()).select_from(QuestionRow))).scalar_one()
-    return [SetupStep(40, "Try a question", bool(asked),
-                      "Ask me a tech question the way a teacher would, for example "
-                      "*the projector says no signal*.",
-                      status=f"{asked} asked so far" if asked else "")]
+    status = ngettext("{count} asked so far", "{count} asked so far", asked).format(
+        count=asked) if asked else ""
+    return [SetupStep(40, _("Try a question"), bool(asked),
+                      _("Ask me a tech question the way a teacher would, for example "
+                        "*the projector says no signal*."), status=status)]

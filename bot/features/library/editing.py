@@ -16,6 +16,7 @@ from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.library import authoring, service, views
 from bot.features.library.handlers import article_of
+from bot.i18n import _
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
 from knowledge import Article
@@ -26,8 +27,8 @@ ARTICLES = "articles"  # what a change asks every replica to refresh
 async def edit_command(turn: Turn[Command]) -> list[Reply]:
     """`/prepbot articles edit <id>`: the form, filled in with the article."""
     if not turn.incoming.text.strip():
-        raise BadInput("Which article? `/prepbot articles edit <article id>`, e.g. "
-                       "`/prepbot articles edit printer-offline`.")
+        raise BadInput(_("Which article? `/prepbot articles edit <article id>`, e.g. "
+                         "`/prepbot articles edit printer-offline`."))
     return [_edit_form(turn, article_of(turn, turn.incoming.text))]
 
 
@@ -38,25 +39,25 @@ async def edit(turn: Turn[Action]) -> list[Reply]:
 
 async def new_command(turn: Turn[Command]) -> list[Reply]:
     """`/prepbot articles new [title]`: an empty form."""
-    return [_form(turn, {"title": turn.incoming.text.strip()}, "new", "New article")]
+    return [_form(turn, {"title": turn.incoming.text.strip()}, "new", _("New article"))]
 
 
 async def new(turn: Turn[Action]) -> list[Reply]:
     """"New article", or "Write an article" under a digest's gap (title and phrasings)."""
-    return [_form(turn, views.prefill(turn.incoming.value), "new", "New article")]
+    return [_form(turn, views.prefill(turn.incoming.value), "new", _("New article"))]
 
 
 async def draft(turn: Turn[Action]) -> list[Reply]:
     """"Finish" a draft another feature keeps: the form, filled in from it."""
-    feature, _, ref = turn.incoming.value.partition(":")
+    feature, _sep, ref = turn.incoming.value.partition(":")
     source = turn.features.article_drafts.get(feature)
     found = await source(turn.session, ref) if source else []
     if not found:
-        raise BadInput("I can't find that draft any more.")
+        raise BadInput(_("I can't find that draft any more."))
     kept = found[0]
     values = {"title": kept.title, "steps": kept.body, "category": kept.category,
               "phrasings": "\n".join(kept.phrasings)}
-    return [_form(turn, values, f"new:{turn.incoming.value}", "Finish the article")]
+    return [_form(turn, values, f"new:{turn.incoming.value}", _("Finish the article"))]
 
 
 async def drafts(turn: Turn[Command] | Turn[Action]) -> list[Reply]:
@@ -70,10 +71,10 @@ async def drafts(turn: Turn[Command] | Turn[Action]) -> list[Reply]:
 
 async def save(turn: Turn[Submission]) -> list[Reply]:
     """Publish what the form holds, when `prepbot kb check` finds no error in it."""
-    mode, _, key = turn.incoming.context.partition(":")
+    mode, _sep, key = turn.incoming.context.partition(":")
     values = {name: turn.incoming.values.get(name, "") for name in authoring.FIELDS}
     if not values["title"].strip():
-        raise BadInput("The article needs a title.")
+        raise BadInput(_("The article needs a title."))
     stored = await service.stored_texts(turn.session)
     if mode == "edit":
         base: Article | None = article_of(turn, key)
@@ -81,24 +82,24 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
     elif mode == "new":
         base, article_id = None, authoring.new_id(values["title"], {*turn.kb.articles, *stored})
     else:
-        raise BadInput("I couldn't use that form any more. Please start again.")
+        raise BadInput(_("I couldn't use that form any more. Please start again."))
     if len(article_id) > authoring.MAX_STORED_ID:
-        raise BadInput(f"The id `{article_id[:80]}` is too long to keep in chat (64 characters "
-                       "at most): change that article in its file instead.")
+        raise BadInput(_("The id `{id}` is too long to keep in chat (64 characters at most): "
+                         "change that article in its file instead.").format(id=article_id[:80]))
     text = authoring.compose(article_id, values, base, turn.now.date())
     if stored.get(article_id) == text:
-        return [views.done_reply(views.UNCHANGED, article_id)]
+        return [views.done_reply(_(views.UNCHANGED), article_id)]
     problems = await _checked(turn, stored, {**stored, article_id: text}, article_id)
     if any(p.severity == "error" for p in problems):
         form = views.article_form(values, turn.incoming.context, _categories(turn),
-                                  "Fix and publish")
+                                  _("Fix and publish"))
         return [views.refused_reply(problems, authoring.where(article_id)), form_reply(form)]
     kind = "edited" if article_id in stored or base is not None else "published"
     await service.record(turn.session, article_id, text, kind, turn.person, turn.now,
                          draft=key if mode == "new" and key else None)
     turn.refresh_after_commit(ARTICLES)
     title = authoring.one_line(values["title"])
-    return [views.done_reply(views.PUBLISHED.format(title=title), article_id, problems)]
+    return [views.done_reply(_(views.PUBLISHED).format(title=title), article_id, problems)]
 
 
 async def history(turn: Turn[Action]) -> list[Reply]:
@@ -109,21 +110,22 @@ async def history(turn: Turn[Action]) -> list[Reply]:
 async def history_command(turn: Turn[Command]) -> list[Reply]:
     """`/prepbot articles history <id>`."""
     if not turn.incoming.text.strip():
-        raise BadInput("Which article? `/prepbot articles history <article id>`.")
+        raise BadInput(_("Which article? `/prepbot articles history <article id>`."))
     return [await _history(turn, turn.incoming.text.strip())]
 
 
 async def rollback(turn: Turn[Action]) -> list[Reply]:
     """Bring back an earlier version (or the text from before any change in chat)."""
-    article_id, _, target = turn.incoming.value.partition(":")
+    article_id, _sep, target = turn.incoming.value.partition(":")
     if not await service.has_changes(turn.session, article_id):
-        raise BadInput("That article was never changed in chat: there is nothing to roll back.")
+        raise BadInput(_("That article was never changed in chat: there is nothing to roll "
+                         "back."))
     restored = None if target == "original" else await service.change_of(
         turn.session, article_id, target)
     text = restored.text if restored else ""
     stored = await service.stored_texts(turn.session)
     if stored.get(article_id, "") == text:
-        return [views.done_reply(views.UNCHANGED, article_id)]
+        return [views.done_reply(_(views.UNCHANGED), article_id)]
     after = {k: v for k, v in stored.items() if k != article_id}
     if text:
         after[article_id] = text
@@ -135,15 +137,15 @@ async def rollback(turn: Turn[Action]) -> list[Reply]:
     turn.refresh_after_commit(ARTICLES)
     if text:
         title = authoring.title_of(text) or article_id
-        return [views.done_reply(views.ROLLED_BACK.format(title=title), article_id)]
-    what = ("the shipped text is back" if authoring.underneath(turn.kb.extra, article_id)
-            else "it is no longer published")
-    return [views.done_reply(views.REMOVED.format(id=article_id, what=what), None)]
+        return [views.done_reply(_(views.ROLLED_BACK).format(title=title), article_id)]
+    what = (_("the shipped text is back") if authoring.underneath(turn.kb.extra, article_id)
+            else _("it is no longer published"))
+    return [views.done_reply(_(views.REMOVED).format(id=article_id, what=what), None)]
 
 
 def _edit_form(turn: Turn[Any], article: Article) -> Reply:
     return _form(turn, authoring.values_of(article), f"edit:{article.id}",
-                 f"Edit: {article.title}")
+                 _("Edit: {title}").format(title=article.title))
 
 
 def _form(turn: Turn[Any], values: dict[str, str], context: str, title: str) -> Reply:
@@ -165,7 +167,7 @@ async def _history(turn: Turn[Any], article_id: str) -> Reply:
     changes = await service.history(turn.session, article_id)
     article = turn.kb.get(article_id)
     if article is None and not changes:
-        raise BadInput("There is no article with that id. `/prepbot articles` lists them.")
+        raise BadInput(_("There is no article with that id. `/prepbot articles` lists them."))
     title = article.title if article else article_id
     return views.history_reply(article_id, title, changes,
                                authoring.underneath(turn.kb.extra, article_id),

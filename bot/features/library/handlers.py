@@ -8,6 +8,7 @@ from typing import Any
 from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.library import service, views
+from bot.i18n import N_, _
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
@@ -17,7 +18,7 @@ from knowledge.loader import shipped_folder
 SEARCH_LIMIT = 8
 CLOSE_IN_MEANING = 0.6  # cosine with the closest phrasing (knowledge/dense.py)
 KEEP_FROM_TOP = 0.4  # share of the best score a listed article keeps
-GONE = "That article is no longer in the knowledge base."
+GONE = N_("That article is no longer in the knowledge base.")
 
 
 async def browse(turn: Turn[Any]) -> list[Reply]:
@@ -49,7 +50,7 @@ async def area(turn: Turn[Action]) -> list[Reply]:
     category = turn.incoming.value
     found = [a for a in turn.kb.articles.values() if a.category == category]
     if not found:
-        raise BadInput("There are no articles in that area any more. Try `/ask` again.")
+        raise BadInput(_("There are no articles in that area any more. Try `/ask` again."))
     return [views.area_reply(category, found)]
 
 
@@ -67,7 +68,7 @@ async def search(turn: Turn[Submission]) -> list[Reply]:
     """The submitted search form."""
     words = turn.incoming.values.get("words", "").strip()
     if not words:
-        raise BadInput("Type a word or two to look for, e.g. *printer offline*.")
+        raise BadInput(_("Type a word or two to look for, e.g. *printer offline*."))
     return [_search(turn, words)]
 
 
@@ -86,7 +87,7 @@ def article_of(turn: Turn[Any], article_id: str) -> Article:
     """A live article by id, or a clear message that it is gone."""
     article = turn.kb.get(article_id.strip())
     if article is None:
-        raise BadInput(GONE)
+        raise BadInput(_(GONE))
     return article
 
 

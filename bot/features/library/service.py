@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.library.models import ChangeRow, StoredArticleRow
+from bot.i18n import _
 from bot.people.models import PersonRow
 
 HISTORY = 10  # changes shown in an article's history
@@ -70,7 +71,7 @@ async def history(session: AsyncSession, article_id: str, limit: int = HISTORY
              .outerjoin(PersonRow, PersonRow.id == ChangeRow.author_id)
              .where(ChangeRow.article_id == article_id)
              .order_by(ChangeRow.id.desc()).limit(limit))
-    return [Change(row.id, row.kind, not row.text, row.restores, name or "someone",
+    return [Change(row.id, row.kind, not row.text, row.restores, name or _("someone"),
                    row.created_at) for row, name in await session.execute(query)]
 
 
@@ -78,7 +79,7 @@ async def change_of(session: AsyncSession, article_id: str, change_id: str) -> C
     """One earlier change of this article, or a clear message when there is none."""
     found = await session.get(ChangeRow, int(change_id)) if change_id.isdigit() else None
     if found is None or found.article_id != article_id:
-        raise BadInput("I can't find that version of the article any more.")
+        raise BadInput(_("I can't find that version of the article any more."))
     return found
 
 

@@ -3,11 +3,14 @@ something from the teacher, or a reply; the teachers on it and the triage side a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.timing import stamp_times
 from bot.features.tickets.triage import tell_triage
 from bot.hooks import Teller, TicketUpdate
+from bot.i18n import DEFAULT, _, speaking
 from bot.masking import mask_student_data
 
 KINDS = ("resolved", "needs_info", "reply")
@@ -26,25 +29,37 @@ async def apply_update(teller: Teller, update: TicketUpdate) -> str:
         lifecycle.record(teller.session, ticket, "reply", None, teller.now,
                          f"{update.source}: {text}")
         await stamp_times(teller.session, ticket)
-        await _tell(teller, ticket, f"{update.source} wrote: {text}")
+        await _tell(teller, ticket, lambda: _("{source} wrote: {text}").format(
+            source=update.source, text=text))
         return "relayed"
     kind = "resolved" if update.kind == "resolved" else "waiting"
-    starts, _ = lifecycle.TRANSITIONS[kind]
+    starts = lifecycle.TRANSITIONS[kind][0]
     if ticket.status not in starts:
         return f"already {ticket.status}"
     lifecycle.move(teller.session, ticket, kind, None, teller.now,
                    f"{update.source}: {text}" if text else update.source)
     await stamp_times(teller.session, ticket)
-    said = (f"{update.source} marked it resolved" if kind == "resolved"
-            else f"{update.source} needs something from you")
-    said += f": {text}" if text else "."
-    said += (" Still broken? Reopen it." if kind == "resolved"
-             else " Reply here to keep it moving.")
-    await _tell(teller, ticket, said, reopen=kind == "resolved")
+    await _tell(teller, ticket, lambda: _said(kind, update.source, text),
+                reopen=kind == "resolved")
     return kind
 
 
-async def _tell(teller: Teller, ticket: TicketRow, sentence: str, reopen: bool = False) -> None:
+def _said(kind: str, source: str, text: str) -> str:
+    """What the teachers read, in the current language: the helpdesk's word and what to do."""
+    if kind == "resolved":
+        said = (_("{source} marked it resolved: {text} Still broken? Reopen it.") if text
+                else _("{source} marked it resolved. Still broken? Reopen it."))
+    else:
+        said = (_("{source} needs something from you: {text} Reply here to keep it moving.")
+                if text else _("{source} needs something from you. Reply here to keep it "
+                               "moving."))
+    return said.format(source=source, text=text)
+
+
+async def _tell(teller: Teller, ticket: TicketRow, sentence: Callable[[], str],
+                reopen: bool = False) -> None:
+    """Each teacher on the ticket in their own language; the triage side in the district's."""
     for person in await service.people_on(teller.session, ticket):
-        teller.notify(person, views.notice(ticket, sentence, reopen))
-    await tell_triage(teller, ticket, f"#{ticket.id}: {sentence}")
+        teller.notify(person, lambda: views.notice(ticket, sentence(), reopen))
+    with speaking(DEFAULT):
+        await tell_triage(teller, ticket, f"#{ticket.id}: {sentence()}")

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
 from bot.features.tickets.pictures import attach_held
-from bot.i18n import N_
+from bot.i18n import N_, _
 from bot.masking import Masked, mask_student_data
 from bot.people.models import PersonRow
 
@@ -48,7 +48,7 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
                       request_key: str | None = None) -> Opened:
     """Store a new ticket (idempotent on `request_key`) with the requester on it."""
     if not draft.text.strip():
-        raise BadInput("Tell me what happened, e.g. `/ticket projector in room 12 is dead`.")
+        raise BadInput(_("Tell me what happened, e.g. `/ticket projector in room 12 is dead`."))
     if request_key and (existing := await by_key(session, request_key)):
         return Opened(existing, Masked(existing.text, ()), created=False)
     masked = (Masked(draft.text, ()) if draft.keep_identifiers
@@ -87,7 +87,7 @@ async def get_ticket(session: AsyncSession, number: str | int) -> TicketRow:
     """A ticket by number, following merges, or a friendly error."""
     ticket = await session.get(TicketRow, int(number)) if str(number).isdigit() else None
     if ticket is None:
-        raise BadInput(f"I can't find ticket #{number}.")
+        raise BadInput(_("I can't find ticket #{number}.").format(number=number))
     while ticket.merged_into is not None:
         ticket = await session.get(TicketRow, ticket.merged_into) or ticket
         if ticket.merged_into == ticket.id:

@@ -16,6 +16,7 @@ from bot.errors import BadInput
 from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
+from bot.i18n import N_, _
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 
@@ -24,7 +25,7 @@ SAME_CATEGORY_BONUS = 8
 MAX_OPEN_WORK = 15
 JOIN = "tickets-join"  # what a "me too" button's value is signed for
 METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
-                             "hours an open ticket is offered to others as \"me too\"",
+                             N_("hours an open ticket is offered to others as \"me too\""),
                              minimum=1, maximum=24 * 30)
 
 
@@ -58,9 +59,10 @@ async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
                                      await METOO_WINDOW.read(turn.session))
     if same is None:
         return ()
-    return (Text(f"Others at your school reported something like this: ticket #{same.id}."),
-            Buttons((Button(f"Same problem? Add me to #{same.id}", "tickets.join",
-                            offer(turn, same.id)),)))
+    return (Text(_("Others at your school reported something like this: ticket #{id}.")
+                 .format(id=same.id)),
+            Buttons((Button(_("Same problem? Add me to #{id}").format(id=same.id),
+                            "tickets.join", offer(turn, same.id)),)))
 
 
 def offer(turn: Turn[Any], ticket_id: int) -> str:
@@ -72,10 +74,10 @@ def offered(turn: Turn[Any], value: str) -> int:
     """The ticket a "me too" button offered to the person clicking it; a forged or someone
     else's offer gets the same answer as a ticket that does not exist."""
     found = turn.secret.verify(JOIN, value)
-    person, _, ticket = (found or "").partition(":")
+    person, _sep, ticket = (found or "").partition(":")
     if not found or person != str(turn.person.id) or not ticket.isdigit():
-        raise BadInput("That \u201cme too\u201d offer isn't one I made to you. Ask me again "
-                       "and I'll look for an open ticket like yours.")
+        raise BadInput(_("That \u201cme too\u201d offer isn't one I made to you. Ask me "
+                         "again and I'll look for an open ticket like yours."))
     return int(ticket)
 
 

@@ -127,6 +127,23 @@ async def test_needs_info_puts_the_ticket_waiting_on_the_teacher(
     assert "needs something from you: Which access point" in outbox.to(teacher)[0]
 
 
+async def test_the_helpdesks_word_reaches_a_spanish_speaking_teacher_in_spanish(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        receiver: WebhookReceiver, outbox: RecordingMessenger, clock: FakeClock,
+        admin: Person, teacher: Person) -> None:
+    await webhook_route(chat, admin, receiver)
+    number = await open_ticket(chat, teacher, "Wifi drops in the library")
+    await chat.say("/prepbot language es", as_=teacher)
+    thread = (await handoff_of(runtime, number)).thread
+
+    await post_status(http, {"thread": thread, "status": "needs_info",
+                             "message": "Which access point is closest?"}, clock.now())
+
+    [told] = outbox.to(teacher)
+    assert "necesita algo de usted: Which access point" in told
+    assert "Responda aquí" in told and "needs something" not in told
+
+
 async def test_a_forged_signature_is_refused_and_changes_nothing(
         chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
         receiver: WebhookReceiver, outbox: RecordingMessenger, clock: FakeClock,

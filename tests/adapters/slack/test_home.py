@@ -73,3 +73,21 @@ async def test_a_teacher_browses_the_articles_from_the_home_tab(slack: SlackClie
     assert posted.params["channel"] == TEACHER
     titles = [b["text"]["text"] for b in buttons(posted.params["blocks"])]
     assert "Can't connect to school Wi-Fi or it keeps dropping" in titles
+
+
+async def test_a_spanish_speaking_teachers_home_is_in_spanish(slack: SlackClient) -> None:
+    slack.stub.users[TEACHER] = {
+        "id": TEACHER, "name": "maria", "tz": "America/Chicago", "is_bot": False,
+        "locale": "es-ES", "profile": {"display_name": "Maestra María"}}
+    blocks = await home_of(slack, TEACHER)
+    assert headers(blocks) == ["prepbot", "Base de conocimientos", "Café y Currículo",
+                               "Lo que puedo hacer"]
+    shown = texts(blocks).replace("*", "")
+    assert "Hágame una pregunta de tecnología" in shown
+    assert "La base de conocimientos: 36 artículos" in shown
+
+
+async def test_the_language_a_teacher_chose_reaches_the_home_tab(slack: SlackClient) -> None:
+    await slack.command("/prepbot", "language es")
+    await slack.stub.wait_for("response_url")
+    assert "Lo que puedo hacer" in headers(await home_of(slack, TEACHER))

@@ -26,6 +26,19 @@ async def test_ask_with_no_question_shows_every_area_with_its_count(
     assert reply.private
 
 
+async def test_a_spanish_speaking_teacher_browses_and_searches_in_spanish(
+        chat: ConsoleChat, teacher: Person) -> None:
+    await chat.say("/prepbot language es", as_=teacher)
+    [reply] = await chat.say("/ask", as_=teacher)
+    assert "La base de conocimientos: 36 artículos" in reply.text
+    shown = labels([reply])
+    assert "El wifi y la red (2)" in shown and "Buscar" in shown
+    [area] = await chat.click("El wifi y la red (2)", as_=teacher)
+    assert "Todas las áreas" in labels([area])
+    [nothing] = await chat.say("/prepbot articles zzqx", as_=teacher)
+    assert "Ningún artículo coincide con “zzqx”" in nothing.text
+
+
 async def test_a_coach_also_gets_new_article_and_drafts(
         chat: ConsoleChat, coach: Person) -> None:
     [reply] = await chat.say("/ask", as_=coach)

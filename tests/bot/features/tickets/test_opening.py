@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adapters.console import ConsoleChat
+from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.vocabulary import Command, Conversation, Person
 from tests.bot.features.tickets.conftest import form_in, labels, tickets
@@ -91,6 +91,17 @@ async def test_a_question_that_matches_an_open_ticket_offers_me_too(
     replies = await chat.say("projector in the library says no signal", as_=neighbour)
     [ticket] = await tickets(runtime)
     assert f"Same problem? Add me to #{ticket.id}" in labels(replies)
+
+
+async def test_the_me_too_offer_under_an_answer_speaks_the_askers_language(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, runtime: Runtime) -> None:
+    await chat.say("/ticket the projector in the library says no signal", as_=teacher)
+    await chat.say("/prepbot language es", as_=neighbour)
+    replies = await chat.say("projector in the library says no signal", as_=neighbour)
+    [ticket] = await tickets(runtime)
+    assert f"¿El mismo problema? Agrégueme al #{ticket.id}" in labels(replies)
+    said = " ".join(render(r) for r in replies)
+    assert f"Otras personas de su escuela reportaron algo parecido: ticket #{ticket.id}" in said
 
 
 async def test_declining_me_too_opens_a_separate_ticket_once(
