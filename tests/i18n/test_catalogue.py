@@ -61,8 +61,6 @@ NOT_YET = frozenset({
     "bot/features/portfolio/handlers.py",
     "bot/features/portfolio/service.py",
     "bot/features/portfolio/views.py",
-    "bot/features/pulse/dates.py",
-    "bot/features/pulse/launch.py",
     "bot/features/tickets/coaching.py",
     "bot/features/tickets/routes.py",
     "bot/features/tickets/service.py",
