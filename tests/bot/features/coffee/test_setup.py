@@ -109,6 +109,8 @@ async def test_a_spanish_speaking_coach_sets_up_and_is_corrected_in_spanish(
     assert done.text.startswith("¡Café y Currículo quedó configurado!")
     [listing] = await chat.say("/coffee", as_=coach)
     assert listing.text == "Sus series de Café y Currículo"
+    line = listing.blocks[1].text  # type: ignore[union-attr]
+    assert line.startswith("**Café en grupo** para ") and "mié cada semana a las 7:15" in line
     [paused] = await chat.click("Pausar", as_=coach)
     assert paused.text.startswith("En pausa: no se enviarán invitaciones")
     [unknown] = await chat.say("/coffee tomorrow", as_=coach)
