@@ -109,7 +109,9 @@ async def test_a_spanish_speaking_coach_reads_the_digest_in_spanish_beside_an_en
                   "1 pregunta, 1 vacío de la base de conocimientos, 1 ticket abierto",
                   "Formuladas", "Sin respuesta", "Aún abiertos", "Por categoría: audio 1",
                   "Abiertos desde hace más tiempo", "abierto hace 6 días",
-                  "respecto de la semana anterior"):
+                  "respecto de la semana anterior",
+                  "Gráfico de barras de preguntas y tickets por día: lun, 30 nov 1 pregunta, "
+                  "1 ticket; mar, 1 dic 0 preguntas, 0 tickets"):
         assert words in read["ana"], words
     assert "Your week in tech support for Lincoln: Nov 30 to Dec 6" in read["bob"]
     assert "1 question, 1 knowledge-base gap, 1 ticket opened" in read["bob"]
