@@ -60,10 +60,12 @@ def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: s
 def moved(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
           going: bool, back_on: bool = False) -> Reply:
     """The coach changed (or brought back) a session people were already invited to."""
-    news = "is back on" if back_on else "is now"
-    text = (_("☕ Change of plan: Coffee and Curriculum {news} {starts} in {series} ({minutes} "
-              "minutes). ").format(
-                news=news, starts=when(starts, tz), series=place_of(series), minutes=series.minutes)
+    news = (_("☕ Change of plan: Coffee and Curriculum is back on {starts} in {series} "
+              "({minutes} minutes). ") if back_on else
+            _("☕ Change of plan: Coffee and Curriculum is now {starts} in {series} ({minutes} "
+              "minutes). "))
+    text = (news.format(starts=when(starts, tz), series=place_of(series),
+                        minutes=series.minutes)
             + (_("Still coming?") if going else _("Can you make it?")))
     value = str(session_id)
     buttons = (Button(_("Going"), "coffee.rsvp.going", value, "primary"),

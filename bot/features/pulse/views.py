@@ -105,14 +105,17 @@ def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Repl
 
 def status(survey: SurveyRow, released: int) -> Reply:
     """Released answers only: a live count would tell the coach when each person answered."""
-    state = "closed" if survey.closed_at else f"open until the end of {day(survey.closes_on)}"
+    state = _("closed") if survey.closed_at else _("open until the end of {day}").format(
+        day=day(survey.closes_on))
     text = (_("{tool} pulse, wave {wave} ({cohort_name}): {state}; {invited} invited, {released} "
               "answers released.").format(
                 tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name, state=state,
                 invited=survey.invited, released=released))
-    more = (f"Answers are released {survey.threshold} at a time, so no one's can be picked "
-            "out; answers waiting for the next group aren't counted here." +
-            (f" Results: `/pulse results {survey.tool}`." if released else ""))
+    more = (_("Answers are released {threshold} at a time, so no one's can be picked out; "
+              "answers waiting for the next group aren't counted here.").format(
+                  threshold=survey.threshold) +
+            (" " + _("Results: `/pulse results {tool}`.").format(tool=survey.tool)
+             if released else ""))
     return Reply(text, (Text(text), Context(more)), private=True)
 
 

@@ -136,3 +136,6 @@ async def test_a_spanish_speaking_coach_launches_and_is_corrected_in_spanish(
     [reply] = await launch(chat, coach, runtime)
     assert "(ola 1)" in reply.text and "6 personas" in reply.text
     assert "viernes 4 de diciembre" in reply.text
+    [status] = await chat.say("/pulse status", as_=coach)
+    assert "abierta hasta el final del viernes 4 de diciembre" in status.text
+    assert "Las respuestas se publican de 5 en 5" in str(status.blocks)
