@@ -14,6 +14,7 @@ from bot.blocks import Block, Button, Buttons, Fields, Text
 from bot.features.answers.gaps import Gap, cluster, shortened
 from bot.features.answers.models import QuestionRow
 from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
+from bot.i18n import _, ngettext
 
 WRITE_BUTTONS = 5  # "Write an article" buttons under the gaps, for the biggest ones
 
@@ -82,15 +83,17 @@ def figures_blocks(now: QuestionFigures, before: QuestionFigures,
                    ) -> tuple[Block, ...]:
     """The questions section."""
     blocks: list[Block] = [Fields((
-        ("Asked", change(now.asked, before.asked)),
-        ("Answered", change(now.answered, before.answered)),
-        ("Did you mean", change(now.suggested, before.suggested)),
-        ("Deflected", change(now.deflected, before.deflected))))]
+        (_("Asked"), change(now.asked, before.asked)),
+        (_("Answered"), change(now.answered, before.answered)),
+        (_("Did you mean"), change(now.suggested, before.suggested)),
+        (_("Deflected"), change(now.deflected, before.deflected))))]
     if top:
-        blocks.append(Text("Most read: " + ", ".join(f"{a} ({n})" for a, n in top)))
+        blocks.append(Text(_("Most read: {articles}").format(
+            articles=", ".join(f"{a} ({n})" for a, n in top))))
     if feedback:
-        blocks.append(Text("Did this help? " + "; ".join(
-            f"{a}: {y} yes / {n} no" for a, y, n in feedback)))
+        blocks.append(Text(_("Did this help? {answers}").format(answers="; ".join(
+            _("{article}: {yes} yes / {no} no").format(article=a, yes=y, no=n)
+            for a, y, n in feedback))))
     return tuple(blocks)
 
 
@@ -98,17 +101,22 @@ def gap_blocks(gaps: list[Gap]) -> tuple[Block, ...]:
     """The gaps section: each cluster by its most typical question, with how many and one
     other way it was asked."""
     if not gaps:
-        return (Text("None in this period: every question matched an article."),)
+        return (Text(_("None in this period: every question matched an article.")),)
 
     def line(gap: Gap) -> str:
         if gap.count == 1:
             return f"• \u201c{gap.suggested_title}\u201d"
-        also = "".join(f" (also: \u201c{shortened(s, 50)}\u201d)" for s in gap.samples[1:])
-        return f"• {gap.count} questions like \u201c{gap.suggested_title}\u201d{also}"
+        also = "".join(_(" (also: \u201c{question}\u201d)").format(question=shortened(s, 50))
+                       for s in gap.samples[1:])
+        return "• " + ngettext("{count} question like \u201c{title}\u201d{also}",
+                               "{count} questions like \u201c{title}\u201d{also}",
+                               gap.count).format(count=gap.count, title=gap.suggested_title,
+                                                 also=also)
 
     # The library's form, filled in with the gap's words: a coach writes the missing article.
-    write = tuple(Button(f"Write: {g.suggested_title}"[:75], "library.new", json.dumps(
-        {"title": g.suggested_title, "phrasings": [s[:300] for s in g.samples]}))
+    write = tuple(Button(
+        _("Write: {title}").format(title=g.suggested_title)[:75], "library.new", json.dumps(
+            {"title": g.suggested_title, "phrasings": [s[:300] for s in g.samples]}))
         for g in gaps[:WRITE_BUTTONS])
     return (Text("\n".join(line(g) for g in gaps), markdown=False), Buttons(write))
 
@@ -122,7 +130,9 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     gaps = cluster(await gap_texts(session, ask.period, ask.scope))
     daily = await per_day(session, QuestionRow.asked_at, _during(ask.period, ask.scope),
                           ask.zone)
-    return (Section("Questions", 10, blocks, f"{now.asked} questions",
-                    daily={"questions": daily}),
-            Section("Knowledge-base gaps", 20, gap_blocks(gaps),
-                    f"{len(gaps)} knowledge-base gaps"))
+    asked = ngettext("{count} question", "{count} questions", now.asked).format(
+        count=now.asked)
+    missing = ngettext("{count} knowledge-base gap", "{count} knowledge-base gaps",
+                       len(gaps)).format(count=len(gaps))
+    return (Section(_("Questions"), 10, blocks, asked, daily={"questions": daily}),
+            Section(_("Knowledge-base gaps"), 20, gap_blocks(gaps), missing))

@@ -20,8 +20,8 @@ async def setup(turn: Turn[Command]) -> list[Reply]:
     """`/coffee setup`: the form, with the current channel as the cohort."""
     schools = await service.schools(turn.session)
     if not schools:
-        raise BadInput("No schools yet: an admin adds one first with `/prepbot schools add` "
-                       "(a form), or follows `/prepbot setup`.")
+        raise BadInput(_("No schools yet: an admin adds one first with `/prepbot schools "
+                         "add` (a form), or follows `/prepbot setup`."))
     where = turn.incoming.conversation
     cohort = where.id if where.kind == "channel" else ""
     return [form_reply(views.setup_form(schools, cohort))]
@@ -39,7 +39,7 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
                                            place_changed=row.place != place_before) \
         if existing else changes.Followed()
     upcoming = await next_start(turn, row)
-    text = ("Saved. " if existing else "Coffee and Curriculum is set up! ") + \
+    text = (_("Saved.") if existing else _("Coffee and Curriculum is set up!")) + " " + \
         views.series_line(row, upcoming) + views.follow_note(followed)
     if not existing or existing.cohort_id != setup.cohort_id:
         text += f" {_(views.CHECKING).format(cohort=row.cohort_id)}"
@@ -51,21 +51,23 @@ async def next_start(turn: Turn[Incoming], row: CoffeeSeriesRow) -> str:
     calendar = await calendar_of(turn.session, row.school_id)
     found = next_session(row, calendar, turn.now)
     if row.mode == "rotation":
-        return f"1:1 slots every {row.every_weeks} week(s) in each teacher's prep period"
-    return views.when(found[1], calendar.tz) if found else "none before the last day"
+        return (_("1:1 slots every week in each teacher's prep period") if row.every_weeks == 1
+                else _("1:1 slots every {count} weeks in each teacher's prep period").format(
+                    count=row.every_weeks))
+    return views.when(found[1], calendar.tz) if found else _("none before the last day")
 
 
 async def listing(turn: Turn[Command] | Turn[Action]) -> list[Reply]:
     """A coach's series, each with pause, edit and cancel."""
     rows = await service.series_of(turn.session, turn.person)
     if not rows:
-        text = "You have no Coffee and Curriculum series yet. `/coffee setup` starts one."
+        text = _("You have no Coffee and Curriculum series yet. `/coffee setup` starts one.")
         return [views.say(text)]
-    blocks: list[Block] = [Text("**Your Coffee and Curriculum**")]
+    blocks: list[Block] = [Text("**" + _("Your Coffee and Curriculum") + "**")]
     for row in rows:
         blocks += [Text(views.series_line(row, await next_start(turn, row))),
                    views.series_buttons(row)]
-    return [Reply("Your Coffee and Curriculum series", tuple(blocks), private=True)]
+    return [Reply(_("Your Coffee and Curriculum series"), tuple(blocks), private=True)]
 
 
 async def edit(turn: Turn[Action]) -> list[Reply]:
@@ -77,13 +79,13 @@ async def edit(turn: Turn[Action]) -> list[Reply]:
 async def pause(turn: Turn[Action]) -> list[Reply]:
     """No invitations until the coach resumes."""
     return await _set_status(turn, "paused",
-                             "Paused: no invitations go out until you resume.")
+                             _("Paused: no invitations go out until you resume."))
 
 
 async def resume(turn: Turn[Action]) -> list[Reply]:
     """Invitations go out again."""
     return await _set_status(turn, "active",
-                             "Resumed: invitations go out again from the next session.")
+                             _("Resumed: invitations go out again from the next session."))
 
 
 async def cancel(turn: Turn[Action]) -> list[Reply]:
@@ -96,7 +98,7 @@ async def cancel(turn: Turn[Action]) -> list[Reply]:
 async def end(turn: Turn[Action]) -> list[Reply]:
     """"Yes, cancel the series": end it; those already invited hear it is called off."""
     return await _set_status(turn, "cancelled",
-                             "Cancelled. Invitations already planned won't go out.")
+                             _("Cancelled. Invitations already planned won't go out."))
 
 
 async def keep(turn: Turn[Action]) -> list[Reply]:
@@ -119,12 +121,13 @@ async def ask_attendance(turn: Turn[Action]) -> list[Reply]:
     await service.owned(turn.session, turn.person, str(series.id))
     going = await planner.rsvps(turn.session, coffee.id, ("going",))
     if not going:
-        return [views.say("Nobody said yes to this one, so there's no one to mark.")]
+        return [views.say(_("Nobody said yes to this one, so there's no one to mark."))]
     fields = tuple(Input(str(person.id), person.display_name or person.user_id, "select",
-                         options=(Option("came", "Came"), Option("missed", "Didn't come")),
+                         options=(Option("came", _("Came")),
+                                  Option("missed", _("Didn't come"))),
                          initial="came" if rsvp.attended is not False else "missed")
                    for person, rsvp in going)
-    return [form_reply(Form("coffee.attended", "Who came?", fields, submit_label="Save",
+    return [form_reply(Form("coffee.attended", _("Who came?"), fields, submit_label=_("Save"),
                             context=str(coffee.id)))]
 
 
@@ -139,4 +142,4 @@ async def attendance(turn: Turn[Submission]) -> list[Reply]:
         if mark in ("came", "missed"):
             rsvp.attended = mark == "came"
             came += rsvp.attended
-    return [views.say(f"Thanks! Marked {came} as there.")]
+    return [views.say(_("Thanks! Marked {count} as there.").format(count=came))]

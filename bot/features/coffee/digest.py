@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Block, Fields, Text
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
 from bot.hooks import DigestAsk, Section, in_scope
+from bot.i18n import _
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
@@ -34,15 +35,15 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     topics = (select(CoffeeRsvpRow.topic, func.count(), func.min(CoffeeRsvpRow.note))
               .where(CoffeeRsvpRow.session_id.in_(ids), CoffeeRsvpRow.note != "")
               .group_by(CoffeeRsvpRow.topic).order_by(func.count().desc()).limit(6))
-    pains = [(topic or "other", int(n), str(sample))
+    pains = [(topic or _("other"), int(n), str(sample))
              for topic, n, sample in await session.execute(topics)]
-    blocks: list[Block] = [Fields((("Sessions", str(sessions)),
-                                   ("Said they'd come", str(int(going))),
+    blocks: list[Block] = [Fields(((_("Sessions"), str(sessions)),
+                                   (_("Said they'd come"), str(int(going))),
                                    # "0 came" would read as nobody came
-                                   ("Came", str(int(attended)) if marked
-                                    else "not marked yet (Mark who came, on the brief)")))]
+                                   (_("Came"), str(int(attended)) if marked
+                                    else _("not marked yet (Mark who came, on the brief)"))))]
     if pains:
-        blocks.append(Text("Pain points raised: " + "; ".join(
-            f"{topic} ({n}): \u201c{sample}\u201d" for topic, n, sample in pains),
+        blocks.append(Text(_("Pain points raised: {points}").format(points="; ".join(
+            f"{topic} ({n}): \u201c{sample}\u201d" for topic, n, sample in pains)),
             markdown=False))
-    return (Section("Coffee and Curriculum", 40, tuple(blocks)),)
+    return (Section(_("Coffee and Curriculum"), 40, tuple(blocks)),)

@@ -8,11 +8,12 @@ from bot.blocks import Form, Input, Option, Reply, form_reply
 from bot.errors import BadInput
 from bot.features.coffee import roster, service, views
 from bot.features.coffee.models import CoffeeMemberRow
+from bot.i18n import N_, _, ngettext
 from bot.people.models import PersonRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
-CHOICES = (Option("invite", "Invite"), Option("leave", "Leave out"))
+CHOICES = (("invite", N_("Invite")), ("leave", N_("Leave out")))
 
 
 async def ask(turn: Turn[Action]) -> list[Reply]:
@@ -20,17 +21,19 @@ async def ask(turn: Turn[Action]) -> list[Reply]:
     series = await service.owned(turn.session, turn.person, turn.incoming.value)
     found = await roster.guests_of(turn.session, series, turn.messengers, turn.now)
     if found is None:
-        raise BadInput(f"I can't see who is in {series.cohort_id} right now. "
-                       "Try again in a minute.")
+        raise BadInput(_("I can't see who is in {cohort} right now. Try again in a "
+                         "minute.").format(cohort=series.cohort_id))
     if not found:
-        return [views.say(f"{series.cohort_id} has no guests: everyone in it is invited.")]
+        return [views.say(_("{cohort} has no guests: everyone in it is invited.").format(
+            cohort=series.cohort_id))]
+    options = tuple(Option(value, _(label)) for value, label in CHOICES)
     members = await roster.members_of(turn.session, series.id)
     fields = tuple(Input(str(person.id), person.display_name or person.user_id, "select",
-                         options=CHOICES, initial="invite" if person.id in members
+                         options=options, initial="invite" if person.id in members
                          and members[person.id].guest_added else "leave")
                    for person in found)
-    return [form_reply(Form("coffee.guests", "Guests of the cohort", fields,
-                            submit_label="Save", context=str(series.id)))]
+    return [form_reply(Form("coffee.guests", _("Guests of the cohort"), fields,
+                            submit_label=_("Save"), context=str(series.id)))]
 
 
 async def save(turn: Turn[Submission]) -> list[Reply]:
@@ -49,6 +52,8 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
         member.guest_added = chosen[person_id]
     invited = sum(chosen[person_id] for person_id in known)
     if not invited:
-        return [views.say("Guests are left out of this series.")]
-    return [views.say(f"{invited} guest{'s' if invited > 1 else ''} will be invited "
-                      "from the next invitations on.")]
+        return [views.say(_("Guests are left out of this series."))]
+    return [views.say(ngettext(
+        "{count} guest will be invited from the next invitations on.",
+        "{count} guests will be invited from the next invitations on.", invited).format(
+            count=invited))]

@@ -113,7 +113,7 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
         return [views.say(_("I couldn't find another time in your prep periods soon. Your "
                           "coach will reach out."), replace=True)]
     coach = await turn.session.get(PersonRow, series.coach_id)
-    name = coach.display_name if coach and coach.display_name else "Your coach"
+    name = coach.display_name if coach and coach.display_name else _("Your coach")
     offer = views.offer(slot.id, start, turn.person.tz or "America/New_York", name,
                         views.place_of(series))
     return [Reply(offer.text, offer.blocks, private=False, replace_original=True)]

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.features.coffee.models import CoffeeSeriesRow
+from bot.i18n import N_
 from bot.schools.calendar import SchoolCalendar, parse_weekdays
 
 EARLIEST, LATEST = time(5, 0), time(21, 0)
 HORIZON_DAYS = 14  # how far ahead the planner looks for sessions whose invitations are due
-CADENCES = {1: "every week", 2: "every two weeks", 4: "every four weeks"}
+CADENCES = {1: N_("every week"), 2: N_("every two weeks"), 4: N_("every four weeks")}
 
 
 def week_start(day: date) -> date:

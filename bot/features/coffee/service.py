@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.coffee.models import CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.coffee.occurrences import CADENCES, EARLIEST, LATEST
+from bot.i18n import _, format_time
 from bot.people.models import PersonRow
 from bot.people.prep import parse_clock, parse_days
 from bot.roles import Role
@@ -41,14 +42,15 @@ def read_setup(values: Mapping[str, str], today: date) -> Setup:
     """Check the form field by field, with a sentence that says how to fix each."""
     cohort = values.get("cohort", "").strip().lstrip("#")
     if not cohort:
-        raise BadInput("Which channel or team is the cohort? Paste its id, e.g. C0123ABCD.")
+        raise BadInput(_("Which channel or team is the cohort? Paste its id, e.g. "
+                         "C0123ABCD."))
     weekdays = parse_days(values.get("days", "") or "wed")
     if not weekdays:
-        raise BadInput("Pick at least one day, e.g. `wed` or `mon,thu`.")
+        raise BadInput(_("Pick at least one day, e.g. `wed` or `mon,thu`."))
     start = parse_clock(values.get("time", ""))
     if not EARLIEST <= start <= LATEST:
         # Also keeps sessions clear of 01:00-03:00, which a DST change skips or repeats.
-        raise BadInput("Pick a start time between 5:00 and 21:00, school's local time.")
+        raise BadInput(_("Pick a start time between 5:00 and 21:00, school's local time."))
     return Setup(cohort_id=cohort, mode=_one_of(values.get("mode", "group"), ("group", "rotation")),
                  weekdays=weekdays, every_weeks=_cadence(values.get("cadence", "1")),
                  start_time=start, minutes=_minutes(values.get("minutes", "")),
@@ -66,20 +68,22 @@ def _one_of(value: str, allowed: tuple[str, ...]) -> str:
 def _cadence(value: str) -> int:
     weeks = int(value) if value.strip().isdigit() else 0
     if weeks not in CADENCES:
-        raise BadInput("How often: every week, every two weeks or every four weeks.")
+        raise BadInput(_("How often: every week, every two weeks or every four weeks."))
     return weeks
 
 
 def _minutes(value: str) -> int:
     minutes = int(value) if value.strip().isdigit() else 20
     if not 5 <= minutes <= MAX_MINUTES:
-        raise BadInput(f"Keep it between 5 and {MAX_MINUTES} minutes; 20 works well.")
+        raise BadInput(_("Keep it between 5 and {most} minutes; 20 works well.").format(
+            most=MAX_MINUTES))
     return minutes
 
 
 def _school_id(value: str) -> int:
     if not value.strip().isdigit():
-        raise BadInput("Pick the school (an admin adds schools with `/prepbot schools add`).")
+        raise BadInput(_("Pick the school (an admin adds schools with `/prepbot schools "
+                         "add`)."))
     return int(value)
 
 
@@ -87,9 +91,9 @@ def _end(value: str, today: date) -> date:
     try:
         ends = date.fromisoformat(value.strip())
     except ValueError as error:
-        raise BadInput("Give the last day as a date, e.g. 2027-06-18.") from error
+        raise BadInput(_("Give the last day as a date, e.g. 2027-06-18.")) from error
     if ends < today:
-        raise BadInput("The last day is in the past; pick a later one.")
+        raise BadInput(_("The last day is in the past; pick a later one."))
     return ends
 
 
@@ -98,13 +102,14 @@ async def save(session: AsyncSession, coach: PersonRow, platform: str, setup: Se
     """Create a series, or change one (its past sessions stay as they were)."""
     school = await session.get(SchoolRow, setup.school_id)
     if school is None:
-        raise BadInput("I don't know that school any more; pick another.")
+        raise BadInput(_("I don't know that school any more; pick another."))
     calendar = await calendar_of(session, school.id)
     today = now.astimezone(calendar.zone).date()
     opening = calendar.hours_on(today)[0].astimezone(calendar.zone).time()
     if setup.invite_when == "morning_of" and setup.start_time <= opening:
-        raise BadInput(f"With “that morning”, invitations go out when school opens "
-                       f"({opening:%H:%M}). For an earlier start, send them the day before.")
+        raise BadInput(_("With “that morning”, invitations go out when school opens "
+                         "({opening}). For an earlier start, send them the day before.").format(
+                             opening=format_time(opening)))
     if series is None:
         series = CoffeeSeriesRow(coach_id=coach.id, platform=platform, created_at=now,
                                  starts_on=today, status="active")
@@ -129,9 +134,9 @@ async def owned(session: AsyncSession, person: PersonRow, value: str) -> CoffeeS
     """A series the person runs (admins may change any)."""
     series = await session.get(CoffeeSeriesRow, int(value)) if value.isdigit() else None
     if series is None or series.status == "cancelled":
-        raise BadInput("That Coffee and Curriculum series is gone.")
+        raise BadInput(_("That Coffee and Curriculum series is gone."))
     if series.coach_id != person.id and Role(person.role) != Role.ADMIN:
-        raise BadInput("Only the coach who set up this series can change it.")
+        raise BadInput(_("Only the coach who set up this series can change it."))
     return series
 
 

@@ -12,11 +12,13 @@ from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Opt
 from bot.features.coffee.changes import Followed
 from bot.features.coffee.models import CoffeeSeriesRow
 from bot.features.coffee.occurrences import CADENCES
-from bot.i18n import N_, _, format_date
+from bot.i18n import N_, _, format_date, join, ngettext, weekday_name
 from bot.people.prep import DAYS
 
-INVITE_WHEN = {"day_before": "the school day before", "morning_of": "that morning"}
-MODES = {"group": "Group coffee", "rotation": "1:1 rotation"}
+INVITE_WHEN = {"day_before": N_("the school day before"), "morning_of": N_("that morning")}
+MODES = {"group": N_("Group coffee"), "rotation": N_("1:1 rotation")}
+STATUSES = {"paused": N_("paused"), "cancelled": N_("cancelled")}
+LOUNGE = N_("the teachers' lounge")  # where a series with no place set meets
 NOTE_LABEL = N_("Anything bugging you about tech this week?")
 CHECKING = N_("I'll check who is in {cohort} and tell you if I find nobody else there.")
 
@@ -31,13 +33,13 @@ def when(moment: datetime, tz: str) -> str:
 
 def place_of(series: CoffeeSeriesRow) -> str:
     """Where it happens, as a phrase."""
-    return series.place or "the teachers' lounge"
+    return series.place or _(LOUNGE)
 
 
 def days_of(series: CoffeeSeriesRow) -> str:
     """`Wed`, `Mon and Thu`."""
-    names = [DAYS[int(d)].title() for d in series.weekdays if d.isdigit()]
-    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])) if names else "-"
+    names = [weekday_name(int(d), "abbreviated") for d in series.weekdays if d.isdigit()]
+    return join(names) if names else "-"
 
 
 def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
@@ -58,10 +60,12 @@ def invitation(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: s
 def moved(session_id: int, series: CoffeeSeriesRow, starts: datetime, tz: str,
           going: bool, back_on: bool = False) -> Reply:
     """The coach changed (or brought back) a session people were already invited to."""
-    news = "is back on" if back_on else "is now"
-    text = (_("☕ Change of plan: Coffee and Curriculum {news} {starts} in {series} ({minutes} "
-              "minutes). ").format(
-                news=news, starts=when(starts, tz), series=place_of(series), minutes=series.minutes)
+    news = (_("☕ Change of plan: Coffee and Curriculum is back on {starts} in {series} "
+              "({minutes} minutes). ") if back_on else
+            _("☕ Change of plan: Coffee and Curriculum is now {starts} in {series} ({minutes} "
+              "minutes). "))
+    text = (news.format(starts=when(starts, tz), series=place_of(series),
+                        minutes=series.minutes)
             + (_("Still coming?") if going else _("Can you make it?")))
     value = str(session_id)
     buttons = (Button(_("Going"), "coffee.rsvp.going", value, "primary"),
@@ -137,8 +141,8 @@ def offer(slot_id: int, starts: datetime, tz: str, coach: str, place: str) -> Re
 def brief(series: CoffeeSeriesRow, starts: datetime, tz: str, coming: list[str],
           pains: dict[str, list[str]], tickets: list[str], session_id: int) -> Reply:
     """The coach's brief: who is coming, what's bugging them, their open tickets."""
-    head = f"Your Coffee and Curriculum brief for {when(starts, tz)}"
-    who = ", ".join(coming) if coming else "Nobody has said yes yet."
+    head = _("Your Coffee and Curriculum brief for {when}").format(when=when(starts, tz))
+    who = ", ".join(coming) if coming else _("Nobody has said yes yet.")
     blocks: list[Block] = [Text(f"**{head}**"), Fields(((_("Coming"), str(len(coming))),
                                                         (_("Where"), place_of(series)))),
                            Text(who, markdown=False)]
@@ -164,13 +168,13 @@ def setup_form(schools: list[tuple[int, str]], cohort: str,
         Input("days", _("Day(s)"), placeholder=_("e.g. wed, or mon,thu"),
               initial=_day_words(s.weekdays) if s else "wed"),
         Input("cadence", _("How often"), "select",
-              options=tuple(Option(str(k), v) for k, v in CADENCES.items()),
+              options=tuple(Option(str(k), _(v)) for k, v in CADENCES.items()),
               initial=str(s.every_weeks) if s else "1"),
         Input("time", _("Start time (school's local time)"),
               initial=_clock(s.start_time) if s else "7:15"),
         Input("minutes", _("Length in minutes"), initial=str(s.minutes) if s else "20"),
         Input("place", _("Place (the lounge, or a video link)"),
-              initial=s.place if s else "the teachers' lounge"),
+              initial=s.place if s else _(LOUNGE)),
         Input("school", _("School"), "select", options=school_options,
               initial=str(s.school_id) if s else (school_options[0].value
                                                   if school_options else "")),
@@ -181,7 +185,7 @@ def setup_form(schools: list[tuple[int, str]], cohort: str,
 
 
 def _options(labels: dict[str, str]) -> tuple[Option, ...]:
-    return tuple(Option(k, v) for k, v in labels.items())
+    return tuple(Option(k, _(v)) for k, v in labels.items())
 
 
 def _day_words(weekdays: str) -> str:
@@ -194,10 +198,13 @@ def _clock(at: time) -> str:
 
 def series_line(series: CoffeeSeriesRow, next_start: str) -> str:
     """One series in the coach's list."""
-    status = "" if series.status == "active" else f" ({series.status})"
-    return (f"**{MODES.get(series.mode, series.mode)}** for {series.cohort_id}{status}: "
-            f"{days_of(series)} {CADENCES.get(series.every_weeks, '')} at "
-            f"{_clock(series.start_time)}, {place_of(series)}. Next: {next_start}.")
+    state = _(STATUSES.get(series.status, series.status))
+    status = "" if series.status == "active" else f" ({state})"
+    return _("**{mode}** for {cohort}{status}: {days} {cadence} at {time}, {place}. "
+             "Next: {next_start}.").format(
+        mode=_(MODES.get(series.mode, series.mode)), cohort=series.cohort_id, status=status,
+        days=days_of(series), cadence=_(CADENCES.get(series.every_weeks, "")),
+        time=_clock(series.start_time), place=place_of(series), next_start=next_start)
 
 
 def series_buttons(series: CoffeeSeriesRow) -> Buttons:
@@ -220,13 +227,14 @@ def empty_cohort(series: CoffeeSeriesRow) -> Reply:
 
 def confirm_cancel(series: CoffeeSeriesRow, upcoming: int) -> Reply:
     """Cancelling ends a whole series: said plainly, with the way back first."""
-    planned = ("" if not upcoming else
-               f" {upcoming} session{'s' if upcoming > 1 else ''} already planned will be "
-               "called off, and everyone invited to "
-               f"{'them' if upcoming > 1 else 'it'} hears so.")
+    planned = ("" if not upcoming else " " + ngettext(
+        "{count} session already planned will be called off, and everyone invited to it "
+        "hears so.",
+        "{count} sessions already planned will be called off, and everyone invited to them "
+        "hears so.", upcoming).format(count=upcoming))
     text = (_("Cancel {mode} for {cohort} for good? No more invitations will go "
               "out.{planned} To stop for a while, pause instead.").format(
-                mode=MODES.get(series.mode, series.mode), cohort=series.cohort_id,
+                mode=_(MODES.get(series.mode, series.mode)), cohort=series.cohort_id,
                 planned=planned))
     value = str(series.id)
     return Reply(text, (Text(text), Buttons((
@@ -237,14 +245,21 @@ def confirm_cancel(series: CoffeeSeriesRow, upcoming: int) -> Reply:
 
 def follow_note(followed: Followed) -> str:
     """What happened to sessions people were already invited to, or nothing."""
-    parts = [f"{n} session{'s' if n > 1 else ''} already planned {verb}"
-             for n, verb in ((followed.moved, "moved"), (followed.called_off, "called off"),
-                             (followed.back_on, "back on")) if n]
+    parts = [said.format(count=n) for n, said in (
+        (followed.moved, ngettext("{count} session already planned moved",
+                                  "{count} sessions already planned moved", followed.moved)),
+        (followed.called_off, ngettext("{count} session already planned called off",
+                                       "{count} sessions already planned called off",
+                                       followed.called_off)),
+        (followed.back_on, ngettext("{count} session already planned back on",
+                                    "{count} sessions already planned back on",
+                                    followed.back_on))) if n]
     if not parts:
         return ""
-    heard = f"; {followed.told} invited {'person hears' if followed.told == 1 else 'people hear'}" \
-        " about it" if followed.told else ""
-    return " (" + " and ".join(parts) + heard + ".)"
+    heard = "; " + ngettext("{count} invited person hears about it",
+                            "{count} invited people hear about it", followed.told).format(
+        count=followed.told) if followed.told else ""
+    return " (" + join(parts) + heard + ".)"
 
 
 def say(text: str, replace: bool = False, private: bool = True) -> Reply:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.charts import chart_url, drawn, forget_charts
 from bot.hooks import Period
+from bot.i18n import N_, _, format_date, format_skeleton, join, language, ngettext
 
 matplotlib.use("Agg")  # no display on servers
 
@@ -21,6 +22,20 @@ from matplotlib.ticker import MaxNLocator
 Daily = list[tuple[date, dict[str, int]]]  # each day, and each series' count that day
 CHART_DAYS = 90  # digests are read the week they arrive; a quarter is generous
 OWNER = "digest"
+SERIES = {"questions": N_("questions"), "tickets": N_("tickets")}  # the series' names, shown
+
+
+def _series(name: str) -> str:
+    return _(SERIES[name]) if name in SERIES else name
+
+
+def _counted(name: str, count: int) -> str:
+    """`3 questions`, `1 ticket`: a series' count in words."""
+    if name == "questions":
+        return ngettext("{count} question", "{count} questions", count).format(count=count)
+    if name == "tickets":
+        return ngettext("{count} ticket", "{count} tickets", count).format(count=count)
+    return f"{count} {name}"
 
 
 def days_of(period: Period, series: dict[str, dict[date, int]], zone: tzinfo) -> Daily:
@@ -50,14 +65,14 @@ def drawing(daily: Daily) -> Figure:
     for n, name in enumerate(names):
         offset = (n - (len(names) - 1) / 2) * width
         axes.bar([p + offset for p in range(len(daily))], [c[name] for _, c in daily], width,
-                 label=name)
+                 label=_series(name))
     highest = max((c[name] for _, c in daily for name in names), default=0)
     axes.set_ylim(0, max(1, highest) * 1.1)  # counts: never below zero, never fractions
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     step = max(1, math.ceil(len(daily) / 10))  # a month's labels would overlap one another
-    shape = "%a %d" if len(daily) <= 10 else "%b %d"
+    shape = "EEE d" if len(daily) <= 10 else "MMM d"
     axes.set_xticks(list(range(0, len(daily), step)),
-                    [f"{d:{shape}}" for d, _ in daily[::step]], fontsize=8)
+                    [format_date(d, shape) for d, _c in daily[::step]], fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     if names:
         axes.legend(fontsize=8, frameon=False)
@@ -68,20 +83,21 @@ def drawing(daily: Daily) -> Figure:
 def alt_text(daily: Daily) -> str:
     """The chart in words: each day for a week or so, totals and the busiest day beyond."""
     names = list(daily[0][1]) if daily else []
-    what = " and ".join(names) or "activity"
+    what = join([_series(name) for name in names]) or _("activity")
 
     def counts(c: dict[str, int]) -> str:
-        return ", ".join(f"{c[name]} {name.removesuffix('s') if c[name] == 1 else name}"
-                         for name in names)
+        return ", ".join(_counted(name, c[name]) for name in names)
 
     if len(daily) <= 10:
-        return f"Bar chart of {what} per day: " + "; ".join(
-            f"{d:%a %b %d} {counts(c)}" for d, c in daily) + "."
-    totals = {name: sum(c[name] for _, c in daily) for name in names}
+        return _("Bar chart of {what} per day: {days}.").format(what=what, days="; ".join(
+            f"{format_skeleton('MMMEd', d)} {counts(c)}" for d, c in daily))
+    totals = {name: sum(c[name] for _d, c in daily) for name in names}
     busiest, most = max(daily, key=lambda day: sum(day[1].values()))
-    return (f"Bar chart of {what} per day, {daily[0][0]:%b %d} to {daily[-1][0]:%b %d}: "
-            f"{counts(totals)} in all; the busiest day was {busiest:%a %b %d} "
-            f"({counts(most)}).")
+    return _("Bar chart of {what} per day, {first} to {last}: {totals} in all; the busiest "
+             "day was {busiest} ({most}).").format(
+        what=what, first=format_skeleton("MMMd", daily[0][0]),
+        last=format_skeleton("MMMd", daily[-1][0]), totals=counts(totals),
+        busiest=format_skeleton("MMMEd", busiest), most=counts(most))
 
 
 async def daily_chart(session: AsyncSession, period: Period,
@@ -89,7 +105,8 @@ async def daily_chart(session: AsyncSession, period: Period,
                       zone: tzinfo) -> tuple[str, str]:
     """Draw and store the chart; returns its URL path and alt text."""
     daily = days_of(period, series, zone)
-    token = await drawn(session, OWNER, daily, lambda: render_png(daily), now)
+    # The legend and labels are in the reader's language: one chart per language.
+    token = await drawn(session, OWNER, (language(), daily), lambda: render_png(daily), now)
     return chart_url(token), alt_text(daily)
 
 

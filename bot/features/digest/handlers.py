@@ -10,7 +10,7 @@ from bot.features.digest.report import build_digest
 from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
-from bot.i18n import _
+from bot.i18n import _, weekday_name
 from bot.people.prep import DAYS, parse_clock
 from bot.schools.service import school_named
 from bot.turn import Turn
@@ -81,7 +81,8 @@ async def schools(turn: Turn[Command]) -> list[Reply]:
 async def _state(turn: Turn[Command]) -> Reply:
     prefs = await prefs_of(turn.session, turn.person)
     await turn.session.flush()
-    state = "off" if prefs.opted_out else f"{DAYS[prefs.weekday].title()} at {prefs.at:%H:%M}"
+    state = _("off") if prefs.opted_out else _("{day} at {time}").format(
+        day=weekday_name(prefs.weekday), time=f"{prefs.at:%H:%M}")
     heading = _("Weekly digest")
     blocks = (Fields(((heading, state),)),
               Text(_("Change it with {usage}.").format(usage=SETTINGS_USAGE)))

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.digest.chart import daily_chart
 from bot.hooks import DigestAsk, DigestSection, Period, Scope, Section
+from bot.i18n import _
 from bot.schools.models import SchoolRow
 
 
@@ -43,10 +44,10 @@ class Digest:
 async def scope_label(session: AsyncSession, scope: Scope) -> str:
     """"the district" or the school names."""
     if scope is None:
-        return "the district"
+        return _("the district")
     names = (await session.execute(select(SchoolRow.name).where(SchoolRow.id.in_(scope))
                                    .order_by(SchoolRow.name))).scalars()
-    return ", ".join(names) or "no school"
+    return ", ".join(names) or _("no school")
 
 
 def merged(parts: Sequence[Section]) -> tuple[Section, ...]:

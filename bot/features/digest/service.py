@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.digest.models import DigestPrefRow
 from bot.hooks import Period, Scope
+from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.models import SchoolRow
@@ -72,11 +73,11 @@ def parse_period(text: str, now: datetime, zone: ZoneInfo) -> Period:
     try:
         start, end = date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
     except ValueError as error:
-        raise BadInput("Try `/digest`, `/digest last week` or "
-                       "`/digest 2026-11-02..2026-11-08`.") from error
+        raise BadInput(_("Try `/digest`, `/digest last week` or "
+                         "`/digest 2026-11-02..2026-11-08`.")) from error
     if not sep or end < start:
-        raise BadInput("A range goes from an earlier date to a later one: "
-                       "`/digest 2026-11-02..2026-11-08`.")
+        raise BadInput(_("A range goes from an earlier date to a later one: "
+                         "`/digest 2026-11-02..2026-11-08`."))
     return Period(datetime.combine(start, time(0), zone).astimezone(UTC),
                   datetime.combine(end + timedelta(days=1), time(0), zone).astimezone(UTC))
 

@@ -6,12 +6,13 @@ import re
 from datetime import date, timedelta
 
 from bot.errors import BadInput
+from bot.i18n import N_, _, format_day
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 IN_SPAN = re.compile(r"^in\s+(\w+)\s+(days?|weeks?)$")
-HOW = ("Say when it closes like `friday`, `tomorrow`, `in 2 weeks` or `2026-12-18`.")
+HOW = N_("Say when it closes like `friday`, `tomorrow`, `in 2 weeks` or `2026-12-18`.")
 
 
 def parse_close_date(words: str, today: date) -> date:
@@ -19,9 +20,11 @@ def parse_close_date(words: str, today: date) -> date:
     text = " ".join(words.lower().replace(",", " ").split()).removeprefix("on ")
     found = _read(text.removeprefix("next "), today)
     if found is None:
-        raise BadInput(f"I couldn't read {words!r} as a date. {HOW}")
+        raise BadInput(_("I couldn't read \u201c{words}\u201d as a date.").format(words=words)
+                       + " " + _(HOW))
     if found <= today:
-        raise BadInput(f"{found.isoformat()} has already begun; pick a later close date.")
+        raise BadInput(_("{day} has already begun; pick a later close date.").format(
+            day=format_day(found)))
     return found
 
 

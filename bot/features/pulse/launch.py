@@ -12,6 +12,7 @@ from bot.errors import BadInput
 from bot.features.pulse import service, views
 from bot.features.pulse.dates import parse_close_date
 from bot.features.pulse.instruments import DEFAULT, Instrument, instruments_for
+from bot.i18n import N_, _
 from bot.people.directory import remember_person
 from bot.people.models import ConversationRow, PersonRow
 from bot.turn import Turn
@@ -20,8 +21,8 @@ from bot.vocabulary import Conversation, Incoming
 log = logging.getLogger(__name__)
 CLOSE_WORDS = {"closes", "closing", "until", "close", "by"}
 SHARE_WORDS = {"share", "shared", "public"}
-USAGE = ("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
-         "cohort the results after it closes), or `/pulse start` for a form.")
+USAGE = N_("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
+           "cohort the results after it closes), or `/pulse start` for a form.")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def read_inline(text: str) -> Asked:
     cohort = next((w for w in head if w.startswith(("#", "<#", "<!subteam"))), "")
     tool = " ".join(w for w in head if w != cohort).strip()
     if not tool:
-        raise BadInput(f"Which tool is the pilot about? {USAGE}")
+        raise BadInput(_("Which tool is the pilot about?") + " " + _(USAGE))
     return Asked(tool[:80], cohort, closes or "in 1 week", share)
 
 
@@ -53,10 +54,10 @@ def cohort_of(token: str, here: Conversation) -> tuple[Conversation, str]:
     token = token.strip()
     if not token:
         if here.kind != "channel":
-            raise BadInput(f"Which channel or team is the cohort? {USAGE}")
+            raise BadInput(_("Which channel or team is the cohort?") + " " + _(USAGE))
         return here, "this channel"
     if token.startswith("<#") and token.endswith(">"):
-        channel_id, _, name = token[2:-1].partition("|")
+        channel_id, _bar, name = token[2:-1].partition("|")
         return Conversation(platform=here.platform, id=channel_id, kind="channel"), \
             f"#{name or channel_id}"
     name = token if token.startswith("#") else f"#{token}"
@@ -67,8 +68,8 @@ async def cohort_members(turn: Turn[Incoming], cohort: Conversation) -> list[Per
     """The cohort's people, from the platform, remembered so the delivery policy knows them."""
     messenger = turn.messengers.get(cohort.platform)
     if messenger is None:
-        raise BadInput("I can't reach that platform right now, so I can't see who is in the "
-                       "cohort. Try again in a minute.")
+        raise BadInput(_("I can't reach that platform right now, so I can't see who is in "
+                         "the cohort. Try again in a minute."))
     query = select(ConversationRow.ref).where(ConversationRow.platform == cohort.platform,
                                               ConversationRow.conversation_id == cohort.id)
     ref = (await turn.session.execute(query)).scalar_one_or_none() or cohort.ref
@@ -77,14 +78,15 @@ async def cohort_members(turn: Turn[Incoming], cohort: Conversation) -> list[Per
                                                       kind="channel", ref=ref))
     except Exception as error:  # whatever the platform answered, the coach hears back
         log.warning("could not list the cohort %s: %s", cohort.id, type(error).__name__)
-        raise BadInput("I couldn't ask the platform who is in that channel or team just now, "
-                       "so nothing was launched. Try again in a minute; if it keeps "
-                       "happening, your admin can check prepbot's log.") from error
+        raise BadInput(_("I couldn't ask the platform who is in that channel or team just "
+                         "now, so nothing was launched. Try again in a minute; if it keeps "
+                         "happening, your admin can check prepbot's log.")) from error
     # Guests (visitors, student teachers) are not part of a tool pilot's staff.
     rows = [await remember_person(turn.session, person, turn.now, turn.settings.admin_keys)
             for person in people if person.user_id != turn.person.user_id and not person.guest]
     if not rows:
-        raise BadInput("I found nobody else in that channel or team. Is the bot a member of it?")
+        raise BadInput(_("I found nobody else in that channel or team. Is the bot a member "
+                         "of it?"))
     return rows
 
 
@@ -92,7 +94,8 @@ def instrument_for(turn: Turn[Incoming], name: str = DEFAULT) -> Instrument:
     """A loaded instrument by id."""
     known = instruments_for(turn.settings.kb_dir)
     if name not in known:
-        raise BadInput(f"I don't know the survey {name!r}. I know: {', '.join(known)}.")
+        raise BadInput(_("I don't know the survey \u201c{name}\u201d. I know: {known}.").format(
+            name=name, known=", ".join(known)))
     return known[name]
 
 

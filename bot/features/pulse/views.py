@@ -24,7 +24,7 @@ from bot.features.pulse.models import ResponseRow, SurveyRow
 from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
 from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
-from bot.i18n import N_, _, format_day
+from bot.i18n import N_, _, format_day, ngettext
 
 ANONYMOUS = N_("Your answers are anonymous: your coach sees only totals, and only in groups "
                "of {threshold} people's answers.")
@@ -49,15 +49,16 @@ def launch_form(instruments: dict[str, Instrument], channel: str = "") -> Form:
         fields.append(Input("instrument", _("Survey"), "select", initial="tam",
                             options=tuple(Option(i.id, i.title.replace("{tool}", "a tool"))
                                           for i in instruments.values())))
-    return Form("pulse.start", _("Launch a pulse survey"), tuple(fields), "Launch",
+    return Form("pulse.start", _("Launch a pulse survey"), tuple(fields), _("Launch"),
                 context=str(uuid.uuid4()))
 
 
 def launched(survey: SurveyRow, created: bool) -> Reply:
     """Tell the coach what will happen."""
-    wave = f"wave {survey.wave}" + (" (the previous wave is linked for comparison)"
-                                    if survey.previous_id else "")
-    people = "1 person" if survey.invited == 1 else f"{survey.invited} people"
+    wave = (_("wave {wave} (the previous wave is linked for comparison)") if survey.previous_id
+            else _("wave {wave}")).format(wave=survey.wave)
+    people = ngettext("{count} person", "{count} people", survey.invited).format(
+        count=survey.invited)
     text = (_("The {tool} pulse ({wave}) goes to {people} in {cohort_name} during school hours. "
               "It closes at the end of {closes_on}; I'll send one reminder to those who haven't "
               "answered and bring you the results when it closes.").format(
@@ -104,14 +105,17 @@ def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Repl
 
 def status(survey: SurveyRow, released: int) -> Reply:
     """Released answers only: a live count would tell the coach when each person answered."""
-    state = "closed" if survey.closed_at else f"open until the end of {day(survey.closes_on)}"
+    state = _("closed") if survey.closed_at else _("open until the end of {day}").format(
+        day=day(survey.closes_on))
     text = (_("{tool} pulse, wave {wave} ({cohort_name}): {state}; {invited} invited, {released} "
               "answers released.").format(
                 tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name, state=state,
                 invited=survey.invited, released=released))
-    more = (f"Answers are released {survey.threshold} at a time, so no one's can be picked "
-            "out; answers waiting for the next group aren't counted here." +
-            (f" Results: `/pulse results {survey.tool}`." if released else ""))
+    more = (_("Answers are released {threshold} at a time, so no one's can be picked out; "
+              "answers waiting for the next group aren't counted here.").format(
+                  threshold=survey.threshold) +
+            (" " + _("Results: `/pulse results {tool}`.").format(tool=survey.tool)
+             if released else ""))
     return Reply(text, (Text(text), Context(more)), private=True)
 
 

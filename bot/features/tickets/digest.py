@@ -14,9 +14,14 @@ from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
 from bot.features.tickets.queue import age, excerpt
 from bot.features.tickets.service import OPEN
 from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
+from bot.i18n import N_, _, ngettext
 from bot.schools.models import SchoolRow
 
-NO_SCHOOL = "no school set"
+NO_SCHOOL = N_("no school set")  # the key tickets without a school are counted under
+
+
+def _school(name: str) -> str:
+    return _(NO_SCHOOL) if name == NO_SCHOOL else name
 
 
 @dataclass(frozen=True)
@@ -114,25 +119,31 @@ async def ticket_blocks(session: AsyncSession, ask: DigestAsk, now: TicketFigure
     """The tickets section: figures beside last period's, where they come from, what waits."""
     b = await figures(session, ask.period.previous, ask.scope)
     blocks: list[Block] = [Fields((
-        ("Opened", change(now.opened, b.opened)), ("Resolved", change(now.resolved, b.resolved)),
-        ("Still open", change(now.still_open, b.still_open)),
-        ("Median first response (school hours)",
+        (_("Opened"), change(now.opened, b.opened)),
+        (_("Resolved"), change(now.resolved, b.resolved)),
+        (_("Still open"), change(now.still_open, b.still_open)),
+        (_("Median first response (school hours)"),
          change(now.median_first_response_h, b.median_first_response_h)),
-        ("Median resolution (school hours)",
+        (_("Median resolution (school hours)"),
          change(now.median_resolution_h, b.median_resolution_h))))]
     by_category = await counted_by(session, ask.period, ask.scope, "category")
     by_school = await counted_by(session, ask.period, ask.scope, "school")
     if by_category:
-        blocks.append(Text("By category: " + ", ".join(f"{c} {n}" for c, n in by_category)))
+        blocks.append(Text(_("By category: {counts}").format(
+            counts=", ".join(f"{c} {n}" for c, n in by_category))))
     if len(by_school) > 1:
-        blocks.append(Text("By school: " + ", ".join(f"{s} {n}" for s, n in by_school)))
+        blocks.append(Text(_("By school: {counts}").format(
+            counts=", ".join(f"{_school(s)} {n}" for s, n in by_school))))
     if oldest := await oldest_open(session, ask.period, ask.scope):
-        blocks.append(Text("Oldest open:\n" + "\n".join(
-            f"• #{t.id}, opened {age(t.created_at, ask.period.end)}: \u201c{excerpt(t.text, 70)}"
-            "\u201d" for t in oldest), markdown=False))
+        blocks.append(Text(_("Oldest open:") + "\n" + "\n".join(
+            "• " + _("#{id}, opened {age}: \u201c{text}\u201d").format(
+                id=t.id, age=age(t.created_at, ask.period.end), text=excerpt(t.text, 70))
+            for t in oldest), markdown=False))
     if found := await outages(session, ask.period, ask.scope):
-        blocks.append(Text("\"Me too\" outages:\n" + "\n".join(
-            f"• #{n}, {k} teachers: \u201c{excerpt(text, 70)}\u201d" for n, text, k in found),
+        blocks.append(Text(_("\"Me too\" outages:") + "\n" + "\n".join(
+            "• " + ngettext("#{id}, {count} teacher: \u201c{text}\u201d",
+                            "#{id}, {count} teachers: \u201c{text}\u201d", k).format(
+                id=n, count=k, text=excerpt(text, 70)) for n, text, k in found),
                            markdown=False))
     return tuple(blocks)
 
@@ -142,10 +153,13 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     now = await figures(session, ask.period, ask.scope)
     during = ((TicketRow.created_at >= ask.period.start) &
               (TicketRow.created_at < ask.period.end) & in_scope(TicketRow.school_id, ask.scope))
+    opened = ngettext("{count} ticket opened", "{count} tickets opened", now.opened).format(
+        count=now.opened)
     found: list[Section] = [Section(
-        "Tickets", 30, await ticket_blocks(session, ask, now), f"{now.opened} tickets opened",
+        _("Tickets"), 30, await ticket_blocks(session, ask, now), opened,
         daily={"tickets": await per_day(session, TicketRow.created_at, during, ask.zone)})]
     if titles := await drafts(session, ask.period):
-        found.append(Section("Knowledge-base gaps", 20, (Text(
-            "Article drafts from tickets: " + "; ".join(titles), markdown=False),)))
+        found.append(Section(_("Knowledge-base gaps"), 20, (Text(
+            _("Article drafts from tickets: {titles}").format(titles="; ".join(titles)),
+            markdown=False),)))
     return found

@@ -69,12 +69,12 @@ def age(since: datetime, now: datetime) -> str:
     """How long ago, as people say it: "just now", "25 min", "3 h", "2 days"."""
     minutes = max(0, int((now - since).total_seconds() // 60))
     if minutes < 2:
-        return "just now"
+        return _("just now")
     if minutes < 60:
-        return f"{minutes} min ago"
+        return _("{count} min ago").format(count=minutes)
     if minutes < 48 * 60:
-        return f"{minutes // 60} h ago"
-    return f"{minutes // (24 * 60)} days ago"
+        return _("{count} h ago").format(count=minutes // 60)
+    return _("{count} days ago").format(count=minutes // (24 * 60))
 
 
 def line_text(line: QueueLine, now: datetime) -> str:

@@ -35,8 +35,8 @@ async def test_the_last_seven_days_end_today_and_the_chart_shows_today(
     digest = await say(http, COACH, "/digest")
     assert "Your week in tech support for the district: Nov 24 to Nov 30" in text_of(digest)
     alt = chart(digest)["alt"]
-    assert alt.startswith("Bar chart of questions and tickets per day: Tue Nov 24 0 questions")
-    assert alt.endswith("Mon Nov 30 3 questions, 0 tickets.")
+    assert alt.startswith("Bar chart of questions and tickets per day: Tue, Nov 24 0 questions")
+    assert alt.endswith("Mon, Nov 30 3 questions, 0 tickets.")
     async with http.get(chart(digest)["url"]) as png:
         assert png.status == 200 and (await png.read()).startswith(b"\x89PNG")
 
@@ -45,9 +45,9 @@ async def test_a_month_is_titled_with_its_own_first_and_last_day(
         http: ClientSession, monday: FakeClock) -> None:
     digest = await say(http, COACH, "/digest 2026-11-01..2026-11-30")
     shown = text_of(digest)
-    assert "Tech support for the district, Nov 01 to Nov 30 (30 days)" in shown
-    assert "Dec 01" not in shown
-    assert "Nov 01 to Nov 30: 0 questions, 0 tickets in all" in chart(digest)["alt"]
+    assert "Tech support for the district, Nov 1 to Nov 30 (30 days)" in shown
+    assert "Dec 1" not in shown
+    assert "Nov 1 to Nov 30: 0 questions, 0 tickets in all" in chart(digest)["alt"]
 
 
 async def test_oldest_tickets_are_cut_between_words_and_no_school_reads_as_words(

@@ -92,3 +92,26 @@ async def test_a_rotation_offers_each_teacher_a_slot_in_their_prep_period(
     [mine] = await chat.say("/coffee", as_=rivera)
     assert any("1:1 with your coach: Thu 3 Dec at 10:15 (accepted)" in b.text
                for b in mine.blocks if isinstance(b, Text))
+
+
+async def test_a_spanish_speaking_coach_sets_up_and_is_corrected_in_spanish(
+        chat: ConsoleChat, clock: FakeClock, coach: Person, schools: dict[str, int]) -> None:
+    clock.current = MONDAY
+    await chat.say("/prepbot language es", as_=coach)
+    for values, expected in (({"time": "2:30"}, "entre las 5:00 y las 21:00"),
+                             ({"cadence": "3"}, "cada dos semanas"),
+                             ({"ends": "2026-01-01"}, "El último día ya pasó"),
+                             ({"time": "7:00", "invite": "morning_of"},
+                              "cuando abre la escuela (7:30)")):
+        [reply] = await set_up(chat, coach, schools["lincoln"], **values)
+        assert expected in reply.text, values
+    [done] = await set_up(chat, coach, schools["lincoln"])
+    assert done.text.startswith("¡Café y Currículo quedó configurado!")
+    [listing] = await chat.say("/coffee", as_=coach)
+    assert listing.text == "Sus series de Café y Currículo"
+    line = listing.blocks[1].text  # type: ignore[union-attr]
+    assert line.startswith("**Café en grupo** para ") and "mié cada semana a las 7:15" in line
+    [paused] = await chat.click("Pausar", as_=coach)
+    assert paused.text.startswith("En pausa: no se enviarán invitaciones")
+    [unknown] = await chat.say("/coffee tomorrow", as_=coach)
+    assert "Conozco `/coffee` (sus sesiones)" in unknown.text

@@ -6,6 +6,9 @@ from datetime import UTC, datetime, time
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
+from bot.features.answers.models import QuestionRow
+from bot.features.tickets.models import TicketRow
+from bot.people.directory import remember_person
 from bot.roles import Role
 from bot.schools.service import save_school
 from bot.vocabulary import Person
@@ -74,3 +77,44 @@ async def test_digest_on_demand_for_coaches_only(chat: ConsoleChat, coach: Perso
     assert "only for coaches and admins" in refused.text
     [bad] = await chat.say("/digest 2026-12-08..2026-12-01", as_=coach)
     assert "earlier date" in bad.text
+
+
+async def test_a_spanish_speaking_coach_reads_the_digest_in_spanish_beside_an_english_one(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock) -> None:
+    outbox = RecordingMessenger()
+    runtime.bot.messengers.add(outbox)
+    async with runtime.sessions() as session, session.begin():
+        lincoln = await save_school(session, "Lincoln", "America/New_York", time(7, 30),
+                                    time(15))
+    spanish = await coach_at(chat, runtime, "ana", "Lincoln")
+    await coach_at(chat, runtime, "bob", "Lincoln")
+    await chat.say("/prepbot language es", as_=spanish)
+    [settings] = await chat.say("/digest settings time 08:00", as_=spanish)
+    assert settings.text == "Resumen semanal: lunes a las 08:00."
+    async with runtime.sessions() as session, session.begin():
+        asker = await remember_person(session, Person(platform="console", user_id="t"),
+                                      clock.now(), frozenset())
+        monday = datetime(2026, 11, 30, 19, tzinfo=UTC)  # the week the digest covers
+        session.add(QuestionRow(person_id=asker.id, platform="console", school_id=lincoln.id,
+                                text="how do I book the bus", outcome="deflect",
+                                asked_at=monday))
+        session.add(TicketRow(requester_id=asker.id, school_id=lincoln.id, text="no sound",
+                              category="audio", created_at=monday, updated_at=monday,
+                              status="new"))
+
+    clock.current = datetime(2026, 12, 7, 13, tzinfo=UTC)  # Monday 08:00 in New York
+    await runtime.dispatcher.tick()
+
+    read = {who: f"{reply.text}\n{reply.blocks}" for _, who, reply in outbox.sent}
+    assert sorted(read) == ["ana", "bob"]
+    for words in ("Su semana de soporte técnico para Lincoln: del 30 nov al 6 dic",
+                  "1 pregunta, 1 vacío de la base de conocimientos, 1 ticket abierto",
+                  "Formuladas", "Sin respuesta", "Aún abiertos", "Por categoría: audio 1",
+                  "Abiertos desde hace más tiempo", "abierto hace 6 días",
+                  "respecto de la semana anterior",
+                  "Gráfico de barras de preguntas y tickets por día: lun, 30 nov 1 pregunta, "
+                  "1 ticket; mar, 1 dic 0 preguntas, 0 tickets"):
+        assert words in read["ana"], words
+    assert "Your week in tech support for Lincoln: Nov 30 to Dec 6" in read["bob"]
+    assert "1 question, 1 knowledge-base gap, 1 ticket opened" in read["bob"]
+    assert "Oldest open" in read["bob"] and "Formuladas" not in read["bob"]

@@ -122,3 +122,20 @@ def test_inline_words_and_channel_mentions() -> None:
     assert cohort_of(asked.cohort, here) == (
         Conversation(platform="slack", id="C042", kind="channel"), "#earth-pilot")
     assert cohort_of("", here) == (here, "this channel")
+
+
+async def test_a_spanish_speaking_coach_launches_and_is_corrected_in_spanish(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await chat.say("/prepbot language es", as_=coach)
+    [late] = await launch(chat, coach, runtime, f"Nearpod #{CHANNEL} closes 2026-11-01")
+    assert "El domingo 1 de noviembre ya comenzó" in late.text
+    [unread] = await launch(chat, coach, runtime, f"Nearpod #{CHANNEL} closes someday")
+    assert "No pude entender “someday” como una fecha" in unread.text
+    assert "`in 2 weeks` (en 2 semanas)" in unread.text
+    [reply] = await launch(chat, coach, runtime)
+    assert "(ola 1)" in reply.text and "6 personas" in reply.text
+    assert "viernes 4 de diciembre" in reply.text
+    [status] = await chat.say("/pulse status", as_=coach)
+    assert "abierta hasta el final del viernes 4 de diciembre" in status.text
+    assert "Las respuestas se publican de 5 en 5" in str(status.blocks)
