@@ -102,7 +102,7 @@ async def test_the_digest_reads_real_looking_figures_and_a_chart(
     fields = dict(pair for b in digest.blocks if isinstance(b, Fields) for pair in b.pairs)
     assert int(fields["Asked"].split()[0]) > 5 and int(fields["Opened"].split()[0]) > 0
     [chart] = [b for b in digest.blocks if isinstance(b, Image)]
-    assert chart.alt.startswith("Bar chart of questions and tickets per day: Wed Nov 25")
+    assert chart.alt.startswith("Bar chart of questions and tickets per day: Wed, Nov 25")
     busy = [part for part in chart.alt.split("; ") if not part.startswith(("Sat", "Sun"))
             and " 0 questions" not in part]
     assert len(busy) >= 3, chart.alt
