@@ -133,6 +133,15 @@ async def test_two_replicas_on_postgresql_answer_slack_and_one_leads(tmp_path: P
             assert await command(http, b, stub, "/prepbot", "settings ticket_remind_after_days 0",
                                  ADMIN, "settings") == 200
             await until(lambda: _said(stub, "settings", "is now 0"), 20, "the setting")
+            # Reminders go out in school hours only: a school open all week, so the test does
+            # not depend on the real time of day.
+            assert await command(http, b, stub, "/prepbot",
+                                 "schools add Night Shift Etc/UTC 00:00-23:59 mon-sun",
+                                 ADMIN, "school-add") == 200
+            await until(lambda: _said(stub, "school-add", "Night Shift"), 20, "the school")
+            assert await command(http, a, stub, "/prepbot", "school Night Shift", TEACHER,
+                                 "school") == 200
+            await until(lambda: _said(stub, "school", "Night Shift"), 20, "the teacher's school")
             assert await click(http, b, stub, "tickets.wait", "1", COACH) == 200
             await until(lambda: _count(stub), 30, "the leader's reminder")
             seen = await ticks(http, replicas)

@@ -22,6 +22,10 @@ from bot.schools.service import (
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
 
+# Open weekdays as a range or list of abbreviations, e.g. `mon-fri`, `mon,wed,fri`, `sat-sun`
+# (a summer school, a weekend academy); a lone word is part of the name ("Sun Valley").
+WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)"
+WEEKDAYS = re.compile(rf"^{WEEKDAY}([-,]{WEEKDAY})+$", re.IGNORECASE)
 HOURS = re.compile(r"^\d{1,2}(:\d{2})?\s*(am|pm)?-\d{1,2}(:\d{2})?\s*(am|pm)?$", re.IGNORECASE)
 DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
 DEFAULT_ZONE, DEFAULT_HOURS = "America/New_York", "07:30-15:00"
@@ -33,14 +37,17 @@ async def listing(turn: Turn[Command]) -> list[Reply]:
 
 
 async def add(turn: Turn[Command]) -> list[Reply]:
-    """`/prepbot schools add Lincoln Middle America/Chicago 07:45-15:15`, or the form."""
+    """`/prepbot schools add Lincoln Middle America/Chicago 07:45-15:15 [mon-fri]`, or the
+    form."""
     words = turn.incoming.text.split()
     if not words:
         return [form_reply(views.school_form())]
-    zone, span, name = DEFAULT_ZONE, DEFAULT_HOURS, []
+    zone, span, name, days = DEFAULT_ZONE, DEFAULT_HOURS, [], ""
     for word in words:
         if HOURS.match(word):
             span = word
+        elif WEEKDAYS.match(word):
+            days = parse_days(word)
         elif "/" in word:
             zone = zone_named(word)
         else:
@@ -50,7 +57,7 @@ async def add(turn: Turn[Command]) -> list[Reply]:
     opens, closes = parse_hours(span)
     known = await school_named(turn.session, " ".join(name))
     school = await save_school(turn.session, " ".join(name), zone, opens, closes,
-                               known.weekdays if known else "01234")
+                               days or (known.weekdays if known else "01234"))
     return [_saved(school, known is None)]
 
 

@@ -17,8 +17,8 @@ ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoen
          "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
          "America/Toronto", "America/Vancouver", "Europe/London", "Europe/Berlin",
          "Australia/Sydney")
-SCHOOLS_USAGE = ("`/prepbot schools add <name> [America/Chicago] [07:30-15:00]` (or no words "
-                 "for a form), `/prepbot schools edit <name>`, "
+SCHOOLS_USAGE = ("`/prepbot schools add <name> [America/Chicago] [07:30-15:00] [mon-fri]` (or "
+                 "no words for a form), `/prepbot schools edit <name>`, "
                  "`/prepbot schools closures <name> [2026-12-21..2027-01-01 Winter break]`")
 DONE, TODO = "☑ Done", "☐ To do"  # ballot boxes: in every font, and said in words too
 OPTIONAL = "○ Optional"  # offered, not needed: setup is done without it
