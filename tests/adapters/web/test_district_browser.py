@@ -17,7 +17,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from PIL import Image as Picture
 
-from tests.adapters.web.test_playground_browser import CHROMIUM, FLAGS
+from tests.adapters.web.test_playground_browser import CHROMIUM, FLAGS, LOADED_WIDTH
 from tests.support.clock import FakeClock
 
 playwright_api = pytest.importorskip("playwright.async_api")
@@ -132,7 +132,7 @@ async def test_a_newcomer_tries_everything_and_a_coach_walks_the_district(
     alt = await chart.get_attribute("alt") or ""
     assert alt.startswith("Line chart of Nearpod pulse means by wave, on a scale of 1 to 7. "
                           "perceived usefulness: wave 1 ")
-    assert await chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert await chart.evaluate(LOADED_WIDTH) > 0
     await photograph(page, shots, "pulse-results", results)
 
     # Coffee and Curriculum: set up, invitations and RSVPs, the brief, the follow-ups.
@@ -164,7 +164,7 @@ async def test_a_newcomer_tries_everything_and_a_coach_walks_the_district(
     alt = await picture.get_attribute("alt") or ""
     assert alt.startswith("Bar chart of questions and tickets per day: Thu, Nov 26")
     assert alt.split("; ")[-1].startswith("Wed, Dec 2"), "the chart ends on today"
-    assert await picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert await picture.evaluate(LOADED_WIDTH) > 0
     await photograph(page, shots, "digest", digest)
     await photograph(page, shots, "digest-chart", picture)
 

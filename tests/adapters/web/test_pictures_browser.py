@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestServer
 
-from tests.adapters.web.test_playground_browser import CHROMIUM, FLAGS, playwright_api
+from tests.adapters.web.test_playground_browser import CHROMIUM, FLAGS, LOADED_WIDTH, playwright_api
 from tests.support.pictures import error_screen
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
@@ -61,6 +61,6 @@ async def test_a_photo_attached_to_a_ticket_reaches_the_coachs_card(
     card = page.locator("li.msg.bot", has_text="Ticket #1").last
     image = card.locator("img[alt*='IMG-2031.jpg']")
     await expect(image).to_be_visible(timeout=10_000)  # the page polls every two seconds
-    assert await image.evaluate("img => img.complete && img.naturalWidth") == 480
+    assert await image.evaluate(LOADED_WIDTH) == 480
     await card.scroll_into_view_if_needed()
     await page.screenshot(path=str(tmp_path / "ticket-picture.png"), full_page=True)

@@ -12,6 +12,8 @@ playwright_api = pytest.importorskip("playwright.async_api")
 CHROMIUM = os.environ.get("PREPBOT_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+# Visible is not loaded: decode() waits for the picture itself and fails if it is broken.
+LOADED_WIDTH = "async img => { await img.decode(); return img.naturalWidth; }"
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
