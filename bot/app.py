@@ -45,7 +45,10 @@ from bot.storage.idempotency import claim_event
 from bot.turn import Turn
 from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
 from knowledge import KnowledgeBase
+from knowledge.intents import recognise
 
+# The intents the answers feature looks up in the knowledge base ("thanks" never is).
+LOOKED_UP = frozenset({"question", "vague"})
 log = logging.getLogger(__name__)
 TALK_WORDS = frozenset({"ticket"})  # bare command words that, alone, are conversation
 
@@ -135,7 +138,7 @@ class Bot:
         self.metrics.incoming.labels(kind).inc()
         # Downloaded and cleaned before the transaction opens: no writer waits on a download.
         incoming = await self.attachments.receive(scrubbed(incoming))
-        if isinstance(incoming, Message) and incoming.text.strip():
+        if isinstance(incoming, Message) and recognise(incoming.text) in LOOKED_UP:
             # Retrieval reads no table: done before the session, it never holds SQLite's
             # writer, and the answers feature finds the decision remembered.
             self.kb.answer(incoming.text)
