@@ -24,6 +24,7 @@ from bot.vocabulary import Person
 from knowledge import KnowledgeBase
 from tests.bot.features.library.conftest import LAMINATOR, publish
 from tests.support.clock import FakeClock
+from tests.support.database import empty_tables
 
 LAMINATOR_ID = "laminator-jams-or-wrinkles-the-pouch"
 QUESTION = "the laminator ate my poster"
@@ -120,5 +121,6 @@ async def test_two_servers_a_coach_publishes_on_one_and_a_teacher_gets_it_on_the
     finally:
         for server in servers:
             await server.close()
+        await empty_tables(replicas[0].engine)  # no `runtime` fixture here to do it
         for replica in replicas:
             await replica.close()
