@@ -2,7 +2,7 @@
 
 A feature is a `Feature` value: its commands and sub-commands (each with the role it needs),
 buttons and forms, timed work, stored settings, digest sections, privacy rules, exports and
-the hooks it offers other features (bot/hooks.py). The core builds the router, the jobs, help,
+the hooks it offers other features (bot/hooks/). The core builds the router, the jobs, help,
 `/prepbot settings`, the digest and `prepbot privacy` from these values.
 """
 
@@ -31,13 +31,11 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
-    Receiver,
     SetupSteps,
     StartCycle,
-    TicketListener,
     ToolRegister,
-    UpdateTicket,
 )
+from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Action, Command, Message, Submission
@@ -114,7 +112,7 @@ class Feature:
     erase: Mapping[str, str | Eraser] = field(default_factory=dict)
     never_exported: tuple[str, ...] = ()
     exports: Mapping[str, Export] = field(default_factory=dict)
-    # Hooks other features use (bot/hooks.py).
+    # Hooks other features use (bot/hooks/).
     escalate: Escalate | None = None
     answer_extra: AnswerExtra | None = None
     open_work: OpenWork | None = None

@@ -23,13 +23,11 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
-    Receiver,
     SetupSteps,
     StartCycle,
-    TicketListener,
     ToolRegister,
-    UpdateTicket,
 )
+from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting

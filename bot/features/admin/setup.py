@@ -1,5 +1,5 @@
 """The first-run checklist: add a school, set the triage channel, name the coaches, try a
-question. Each feature gives its steps (bot/hooks.py: SetupStep); each is ticked when the
+question. Each feature gives its steps (bot/hooks: SetupStep); each is ticked when the
 database says it is done, so the list is right on every replica and after every restart."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from bot.features.helpdesk import service
 from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow
 from bot.features.helpdesk.routes import opened
 from bot.features.helpdesk.signing import SIGNATURE, ZENDESK_SIGNATURE, refusal
-from bot.hooks import TicketUpdate
+from bot.hooks.outside import TicketUpdate
 from bot.receiving import Outcome, Receipt
 from bot.storage.idempotency import claim_event
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow, PassedRow
 from bot.features.helpdesk.routes import route_for
-from bot.hooks import TicketNews
+from bot.hooks.outside import TicketNews
 from bot.masking import mask_student_data
 from bot.scheduling import ledger
 from bot.scheduling.ledger import Planned

@@ -9,7 +9,7 @@ from bot.features.tickets import lifecycle, service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.timing import stamp_times
 from bot.features.tickets.triage import tell_triage
-from bot.hooks import Teller, TicketUpdate
+from bot.hooks.outside import Teller, TicketUpdate
 from bot.i18n import DEFAULT, _, speaking
 from bot.masking import mask_student_data
 

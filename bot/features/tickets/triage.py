@@ -10,7 +10,7 @@ from bot.features.tickets import lifecycle, pictures, service, views
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
-from bot.hooks import Teller, TicketNews
+from bot.hooks.outside import Teller, TicketNews
 from bot.i18n import N_, _
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id

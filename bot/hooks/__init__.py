@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,10 +20,7 @@ from bot.vocabulary import Message
 from knowledge import Decision
 
 if TYPE_CHECKING:
-    from bot.people.models import PersonRow
-    from bot.receiving import Outcome, Receipt
     from bot.turn import Turn
-    from bot.vocabulary import Conversation
 
 
 @dataclass(frozen=True)
@@ -132,52 +129,6 @@ class ArticleDraft:
     source: str = ""  # where it came from, in a few words: "ticket #41"
 
 
-@dataclass(frozen=True)
-class TicketNews:
-    """A ticket was opened, or a teacher added to one: for features that pass tickets on (a
-    district helpdesk). The text is as the ticket keeps it."""
-
-    ticket_id: int
-    kind: str  # "opened", "teacher_reply", or "reopened" (by a teacher: still broken)
-    text: str
-    person_id: int  # who opened it, or who wrote
-    at: datetime
-    category: str = "other"
-    school_id: int | None = None
-    room: str = ""
-    urgency: str = ""
-
-
-@dataclass(frozen=True)
-class TicketUpdate:
-    """Another system's word on a ticket: "resolved", "needs_info" (from the teacher) or a
-    "reply" to pass on; `source` names the system to the teacher."""
-
-    ticket_id: int
-    kind: str
-    text: str = ""
-    source: str = "the district helpdesk"
-
-
-class Teller(Protocol):
-    """Who can tell people something once its transaction commits: a Turn, or a Receipt."""
-
-    @property
-    def session(self) -> AsyncSession:
-        """The transaction the change is made in."""
-
-    @property
-    def now(self) -> datetime:
-        """The time of the change."""
-
-    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply]) -> None:
-        """DM someone after the commit, through the ledger (a function building the reply is
-        run in the recipient's language)."""
-
-    def post(self, conversation: Conversation, reply: Reply) -> None:
-        """Post to a conversation after the commit, through the ledger."""
-
-
 Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
 # The answer to a question the knowledge base already decided on (recorded like any other,
 # with "Did this help?"): for a feature that asked the knowledge base itself, unaddressed.
@@ -198,13 +149,6 @@ ArticleDrafts = Callable[[AsyncSession, str | None], Awaitable[list[ArticleDraft
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
 # A feature's steps of the first-run checklist, each ticked when the database says it is done.
 SetupSteps = Callable[[AsyncSession], Awaitable[Sequence[SetupStep]]]
-# Hears of new tickets and teachers' additions, in the same transaction (plans what it sends).
-TicketListener = Callable[[AsyncSession, TicketNews], Awaitable[None]]
-# Applies another system's word to a ticket and tells whom it concerns; returns what it did
-# ("resolved", "already resolved", "relayed"). Raises BadInput for a ticket it cannot find.
-UpdateTicket = Callable[[Teller, TicketUpdate], Awaitable[str]]
-# Answers a request another system made (bot/receiving.py), e.g. a helpdesk's webhook.
-Receiver = Callable[["Receipt"], Awaitable["Outcome"]]
 
 
 @dataclass(frozen=True)
