@@ -27,7 +27,12 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "stadium", "arena", "museum", "memorial", "bank", "hospital", "clinic", "airport",
           "award", "prize", "scholarship", "society", "state", "tech", "community", "church",
           "chapel", "temple", "mosque", "synagogue", "parish", "lutheran", "baptist",
-          "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip"}
+          "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip",
+          # a company's name ("Texas Instruments", "Riverside Insights")
+          "instruments", "industries", "electronics", "networks", "solutions", "insights",
+          "communications", "media", "partners", "enterprises", "associates", "services",
+          "interactive", "digital", "robotics", "computing", "graphics", "holdings",
+          "ventures", "studios", "games", "brands", "devices", "wireless", "telecom"}
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
                 "costa", "saint", "st"}

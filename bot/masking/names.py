@@ -25,16 +25,14 @@ from bot.masking.cues import (
     TITLES,
     TOPIC_BEFORE,
     TOPICS,
-    VERBS,
     VERSION_AFTER,
 )
+from bot.masking.lowercase import MOST_AFTER_CUE, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import by_the_sentence, extended, in_lists, referred, repeated
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, words_of
+from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
 
 AT_PLACE = re.compile(r"\b(?:at|in)\s$")
-LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
-MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
 MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A-Za-z0-9]*[A-Za-z])"
@@ -66,16 +64,6 @@ def joinable(word: Word) -> bool:
 def closing_initial(word: Word) -> bool:
     """An initial after a name, even "A" or "I": "Mohamed A. and Mohamed Y."."""
     return word.shape == "initial" and not word.blocked
-
-
-def adjacent(text: str, left: Word, right: Word) -> bool:
-    """Only spaces between (or ". " after an initial), and no possessive ending the left."""
-    gap = text[left.after:right.start]
-    if left.possessive:
-        return False
-    if left.shape == "initial" and gap.startswith("."):
-        gap = gap[1:]
-    return gap != "" and gap.strip(" \t") == ""
 
 
 def same_case(left: Word, right: Word) -> bool:
@@ -175,23 +163,6 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end))
 
 
-def staff_before(text: str, words: list[Word], i: int) -> bool:
-    """A title before word i, or before the lowercase name words just before it."""
-    for j in range(i - 1, max(-1, i - 3), -1):
-        if titled(text, words[j], words[j + 1]):
-            return True
-        if words[j].shape != "lower" or not words[j].known or not adjacent(text, words[j],
-                                                                            words[j + 1]):
-            return False
-    return False
-
-
-def titled(text: str, before: Word, word: Word) -> bool:
-    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
-    return before.text.lower().rstrip(".") in TITLES and \
-        text[before.after:word.start] in (" ", ". ", ".  ")
-
-
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run that names staff ("Ms. Rivera"), a product ("Franklin T10") or the topic of a
     lesson ("the Harriet Tubman unit", "researching Sitting Bull")."""
@@ -208,46 +179,6 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
     return bool((MODEL.match(text, end) and not words[last].possessive)
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
-
-
-def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
-    """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
-    A lowercase word counts only when it is a common first name or a surname and no word."""
-    for i, word in enumerate(words):
-        if word.shape != "lower" or not word.known or word.blocked or word.stop or (
-                word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))):
-            continue
-        previous = words[i - 1] if i else None
-        if previous and previous.shape == "lower" and previous.score == FIRST \
-                and adjacent(text, previous, word):
-            continue  # the second word of a pair already found
-        if staff_before(text, words, i):
-            continue  # "ms. grace okafor", "mr. bellamy": staff
-        nxt_word = words[i + 1] if i + 1 < len(words) else None
-        if nxt_word and adjacent(text, word, nxt_word) and nxt_word.folded in PLACES_ANY_CASE:
-            continue  # "jordan hs theater", "lincoln library"
-        last = word
-        for nxt in words[i + 1:i + MOST_AFTER_CUE]:
-            if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \
-                    or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
-                        word.score == FIRST and not word.wordlike and nxt.score > 0
-                        and not nxt.product and nxt.text not in VERBS)):
-                break  # "oliver king" and "mia ross", not "liam will"
-            last = nxt
-        single = last is word
-        initial = LOWER_INITIAL.match(text, last.end)
-        if initial and word.given and not word.product:  # "kylie m.", "jayden w."
-            yield Span(word.start, initial.end(1), "name")
-        elif (word.score == FIRST and not word.wordlike and (len(word.text) >= 4 or not single)
-              ) or (single and word.possessive and BELONGINGS.match(text, word.after)):
-            yield Span(word.start, last.end, "name")
-
-
-def lowercase_maybe(word: Word) -> bool:
-    """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
-    lists or its sentence say so."""
-    return word.shape == "lower" and word.given and not (
-        word.product or word.stop or word.blocked)
 
 
 def inverted(text: str, words: list[Word]) -> Iterator[Span]:

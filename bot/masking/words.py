@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.masking.accounts import ENDINGS
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
 
@@ -46,6 +47,8 @@ MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "a
 # A month word next to a day or a year is a date, never a name: "Jan 20", "June 3", "Jun '11".
 DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
 DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$")
+# A web address or a file name ("kinginstitute.stanford.edu/..."): no word inside is a name.
+DOTTED = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)]*)?")
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
@@ -138,6 +141,7 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
     """The words of `text` outside the spans already hidden."""
     found = []
     caps = shouted(text)
+    taken = taken + addresses(text)
     for match in TOKEN.finditer(text):
         start, after = match.span()
         if taken and not free(Span(start, after, ""), taken):
@@ -156,6 +160,16 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
     return famous_removed(found)
 
 
+def addresses(text: str) -> list[Span]:
+    """Web addresses and file names: dotted words ending in a domain's or a file's ending."""
+    spans = []
+    for m in DOTTED.finditer(text) if "." in text else ():
+        host = m.group().split("://")[-1].split("/")[0]
+        if m.group().startswith(("http", "www.")) or host.rsplit(".", 1)[-1].lower() in ENDINGS:
+            spans.append(Span(m.start(), m.end(), ""))
+    return spans
+
+
 def famous_removed(words: list[Word]) -> list[Word]:
     """Words of a famous person's or work's name ("Harriet Tubman", "Romeo and Juliet") are
     blocked: a class studying them is no student."""
@@ -169,11 +183,24 @@ def famous_removed(words: list[Word]) -> list[Word]:
             if " ".join(folded[i:i + n]) in lex.famous:
                 after = words[i + n] if i + n < len(words) else None
                 if after and after.start - words[i + n - 1].after == 1 and after.known \
+                        and (after.shape == "lower") == (words[i].shape == "lower") \
                         and after.score > 0 and after.folded not in lex.words \
                         and after.folded not in lex.not_names:
-                    break  # "muhammad ali khan" is a student, not the boxer
+                    # "muhammad ali khan" is a student, not the boxer; a word after in
+                    # another case is no third name ("Amelia Earhart flight-path lesson")
+                    break
                 blocked.update(range(i, i + n))
                 break
     if not blocked:
         return words
     return [w._replace(blocked=True) if i in blocked else w for i, w in enumerate(words)]
+
+
+def adjacent(text: str, left: Word, right: Word) -> bool:
+    """Only spaces between (or ". " after an initial), and no possessive ending the left."""
+    gap = text[left.after:right.start]
+    if left.possessive:
+        return False
+    if left.shape == "initial" and gap.startswith("."):
+        gap = gap[1:]
+    return gap != "" and gap.strip(" \t") == ""
