@@ -12,6 +12,10 @@ from bot.masking.words import FIRST, SURNAME, Word, adjacent
 
 LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
 MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
+# In Spanish an object pronoun comes right before its verb: "no me deja compartir", "le
+# sale", "se queda". A lowercase word there is a verb, even one that is also a name.
+# (English puts no lowercase name right after "me": "help me with jamal".)
+CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os"}
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:
@@ -35,6 +39,8 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
     """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
     A lowercase word counts only when it is a common first name or a surname and no word."""
     for i, word in enumerate(words):
+        if after_clitic(words, i):
+            continue  # "no me deja compartir pantalla"
         if word.shape != "lower" or not word.known or word.blocked or word.stop or (
                 word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))):
             continue
@@ -64,8 +70,14 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
             yield Span(word.start, last.end, "name")
 
 
-def lowercase_maybe(word: Word) -> bool:
+def lowercase_maybe(words: list[Word], i: int) -> bool:
     """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
-    lists or its sentence say so."""
+    lists or its sentence say so; not a Spanish verb after its pronoun ("me deja")."""
+    word = words[i]
     return word.shape == "lower" and word.given and not (
-        word.product or word.stop or word.blocked)
+        word.product or word.stop or word.blocked or after_clitic(words, i))
+
+
+def after_clitic(words: list[Word], i: int) -> bool:
+    """Word i follows a Spanish object pronoun: a verb ("me deja", "le sale")."""
+    return i > 0 and words[i - 1].text in CLITICS and words[i - 1].after == words[i].start - 1

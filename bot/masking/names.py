@@ -230,7 +230,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     words = words_of(text, taken)
     found = [*lowercase_names(text, words), *inverted(text, words), *after_cues(text, words)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
-                    + [Run(i, i, "maybe") for i, w in enumerate(words) if lowercase_maybe(w)])
+                    + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, judged, found)
     found = [s for s in found if not any(s.overlaps(d) for d in dropped)]
     found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")
