@@ -18,9 +18,10 @@ from bot.masking.lexicon import lexicon
 from bot.masking.spans import KEPT, Span, free
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
-# "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org"
-DOT = r"(?:\s*\.\s*|\s+dot\s+|\s*[\[(]\s*dot\s*[\])]\s*)"
-AT = r"(?:\s+at\s+|\s*[\[(]\s*at\s*[\])]\s*|\s*@\s*)"
+# "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org",
+# and in Spanish "camila punto reyes arroba alumnos punto distrito punto org"
+DOT = r"(?:\s*\.\s*|\s+(?:dot|punto)\s+|\s*[\[(]\s*(?:dot|punto)\s*[\])]\s*)"
+AT = r"(?:\s+(?:at|arroba)\s+|\s*[\[(]\s*(?:at|arroba)\s*[\])]\s*|\s*@\s*)"
 LABEL = r"[\w+'-]+"
 TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
 SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
