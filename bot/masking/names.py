@@ -28,7 +28,15 @@ from bot.masking.cues import (
     VERSION_AFTER,
 )
 from bot.masking.lowercase import MOST_AFTER_CUE, lowercase_maybe, lowercase_names, titled
-from bot.masking.people import by_the_sentence, extended, in_lists, referred, repeated
+from bot.masking.people import (
+    bracketed,
+    by_the_sentence,
+    extended,
+    in_handles,
+    in_lists,
+    referred,
+    repeated,
+)
 from bot.masking.spans import Span
 from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
 
@@ -235,9 +243,10 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found = [s for s in found if not any(s.overlaps(d) for d in dropped)]
     found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")
               for r in judged if r.verdict == "name"]
-    found += by_the_sentence(text, words, judged, found)
+    found += by_the_sentence(text, words, judged, found) + in_handles(text, words, taken)
     found = merged(found)
-    return extended(text, words, merged(found + repeated(words, found)))
+    found = merged(found + repeated(words, found))
+    return extended(text, words, merged(found + bracketed(text, words, found)))
 
 
 def name_end(text: str, last: Word) -> int:
