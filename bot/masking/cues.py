@@ -87,6 +87,9 @@ CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|yo
                        r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
                        r"homeroom|class\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
                        r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
+# "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
+ID_AFTER = re.compile(r",?\s+(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|osis|"
+                      r"pin|dob|d\.o\.b\.?)\b(?=[\s#:.-]*[A-Za-z]{0,3}-?\d)", re.IGNORECASE)
 # "Nkauj Hli (goes by Hli)", "April and June (twins, 4th grade)", "Kiara (ID K-19204)": a
 # note in brackets that only a student gets.
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
@@ -107,7 +110,8 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
                         r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
                         r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
-                        r"assignment|(?:student\s+)?(?:email|id|number|account))\b",
+                        r"assignment|accommodations?|transcript|report\s+card|attendance|"
+                        r"(?:student\s+)?(?:email|id|number|account))\b",
                         re.IGNORECASE)
 # Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when
 # she opens Word", "Can Miles get a loaner? His is at the depot").

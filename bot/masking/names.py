@@ -15,6 +15,7 @@ from bot.masking.cues import (
     CUE_BEFORE,
     DOINGS,
     FAMILY_AFTER,
+    ID_AFTER,
     PARTICLES,
     PLACE_STARTS,
     PLACES,
@@ -168,7 +169,7 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     if DOINGS.match(text, end):  # "Destiny just asked me": no product asks
         return any(w.given or w.score >= WEAK for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
-        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end))
+        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end))
 
 
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
