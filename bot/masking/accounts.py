@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.lexicon import Lexicon, lexicon
-from bot.masking.spans import Span
+from bot.masking.lexicon import Lexicon, fold, lexicon
+from bot.masking.spans import Span, free
 
 # Lowercase letters and digits joined by dots, underscores or hyphens; not inside an email,
 # a web address, a path or a version, and not followed by a domain's or a file's ending.
@@ -73,3 +73,25 @@ def named(token: str, lex: Lexicon) -> bool:
                 re.search(r"\d", token) or joined):
             return True  # first initial + surname (+ grad year)
     return False
+
+
+def logins_of_names(text: str, taken: list[Span]) -> list[Span]:
+    """Logins built from a name the text gives: "Sophia Le ... One is sle0417" (an initial
+    and the surname), "lchen29" or "liamc" (the first name and an initial), "chenl", with
+    or without a number."""
+    built = set()
+    for span in taken:
+        parts = re.findall(r"[a-z]+", fold(text[span.start:span.end])) if span.kind == "name" \
+            else []
+        if len(parts) >= 2:
+            first, last = parts[0], parts[-1]
+            built |= {first + last, first[0] + last, first + last[0], last + first[0],
+                      last + first, first[0] + parts[1][0] + last if len(parts) > 2 else ""}
+    built.discard("")
+    found = []
+    for match in LOGIN.finditer(text) if built else ():
+        span = Span(match.start(), match.end(), "username")
+        letters = re.sub(r"[^a-z]", "", match.group())
+        if len(letters) >= 3 and letters in built and free(span, taken):
+            found.append(span)
+    return found
