@@ -59,9 +59,13 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
                 verdicts[k] = "not"
                 dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
         elif any(verdicts[k] == "name" for k in group):
+            # An app's name that is also a first name ("Ada") is a name only in a list
+            # of nothing but names ("Chidi and Ada"), not in "Kami, Lexia and Ava".
+            others_named = sum(verdicts[k] != "name" for k in group) == 1
             for k in group:
-                if verdicts[k] == "maybe" and not all(
-                        w.product for w in words[judged[k].first:judged[k].last + 1]):
+                run = words[judged[k].first:judged[k].last + 1]
+                if verdicts[k] == "maybe" and (not all(w.product for w in run) or (
+                        others_named and len(run) == 1 and run[0].given)):
                     verdicts[k] = "name"
     return [r._replace(verdict=v) for r, v in zip(judged, verdicts, strict=True)], dropped
 
