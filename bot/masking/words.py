@@ -10,8 +10,10 @@ from bot.masking.accounts import ENDINGS
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
 
-# Letters, with apostrophes and hyphens inside: "O'Brien-Smith", "Rodriguez's", "Núñez".
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# Letters, with apostrophes and hyphens inside: "O'Brien-Smith", "Rodriguez's", "Núñez"; and
+# a letter an export lost, shown as "?" or "�" before lowercase letters ("Y?lmaz" for Yılmaz).
+LETTERS = r"[^\W\d_]+(?:[?\ufffd][a-zà-ÿ]+)*"
+TOKEN = re.compile(rf"{LETTERS}(?:['’]{LETTERS})*(?:-{LETTERS}(?:['’]{LETTERS})*)*")
 PARTS = re.compile(r"[-'’]")
 
 # How much a word says "a name". Two words must add up to NAMED when neither is a common
@@ -146,7 +148,8 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         start, after = match.span()
         if taken and not free(Span(start, after, ""), taken):
             continue
-        word = match.group()
+        word = lost_letter(match.group())
+        after = start + len(word)
         end = after - 2 if word[-2:].lower() in ("'s", "’s") and len(word) > 3 else after
         if text[after:after + 1] in ("'", "’") and word.endswith("s"):
             after += 1  # "Santos'"
@@ -158,6 +161,16 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
                           wordlike, given, product, stop, blocked))
     return famous_removed(found)
+
+
+def lost_letter(word: str) -> str:
+    """The token without what follows a "?" when that is a word of its own: "Maya?she" was a
+    question, "Y?lmaz" a name that lost a letter."""
+    mark = re.search(r"[?\ufffd]([^\W\d_]+)", word)
+    if mark is None:
+        return word
+    tail = fold(mark[1])
+    return word[:mark.start()] if tail in STOP or tail in lexicon().words else word
 
 
 def addresses(text: str) -> list[Span]:
