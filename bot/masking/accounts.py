@@ -79,7 +79,7 @@ def logins_of_names(text: str, taken: list[Span]) -> list[Span]:
     """Logins built from a name the text gives: "Sophia Le ... One is sle0417" (an initial
     and the surname), "lchen29" or "liamc" (the first name and an initial), "chenl", with
     or without a number."""
-    built = set()
+    built: set[str] = set()
     for span in taken:
         parts = re.findall(r"[a-z]+", fold(text[span.start:span.end])) if span.kind == "name" \
             else []

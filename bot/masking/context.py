@@ -102,7 +102,7 @@ def qualifier(word: str | None, products: bool = False) -> Cue:
     """What a word says a number near it is; with `products`, an app's name counts as tech
     (it qualifies the "PIN" in "Kahoot PIN", not any number in the sentence)."""
     if word is None or word in DASHES:
-        return None  # "Chromebook — ID 3301288": a dash ends what the word qualifies
+        return None
     if word not in TECH and word not in STUDENT and word not in PHONE and len(word) > 3 \
             and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]  # "rooms 101-108", "tags 4410-4420"
@@ -168,7 +168,11 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             j = i
             while j + 1 < len(words) and words[j + 1] in GENERIC:
                 j += 1
-            judged = qualifier(words[j + 1] if j + 1 < len(words) else None, products=True)
+            # Across a dash an app's name no longer qualifies the id ("her Chromebook — ID
+            # 3301288" is hers), a numbering scheme still does ("the cart — ID 4471").
+            dashed = int(j + 1 < len(words) and words[j + 1] in DASHES)
+            judged = qualifier(words[j + 1 + dashed] if j + 1 + dashed < len(words) else None,
+                               products=not dashed)
             if judged or not defaults:
                 return judged
             return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)

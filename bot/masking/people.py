@@ -198,7 +198,7 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
 def in_handles(text: str, words: list[Word], taken: list[Span]) -> list[Span]:
     """Capitalised words that a student's username or email spells out ("can you set up
     River? ... river.okafor@stu...", "Summer ... su usuario es summer.nguyen28"): names."""
-    parts = set()
+    parts: set[str] = set()
     for span in taken:
         if span.kind in ("email", "username"):
             local = HANDLE_END.split(text[span.start:span.end])[0]
