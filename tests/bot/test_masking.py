@@ -6,7 +6,8 @@ texts hold none and must come through unchanged. `tuning.jsonl` was read while b
 masker. `tuning2.jsonl`, written blind by a second writer, was measured once before anything
 was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
-the same way: measured once as it came, then read and tuned on. `heldout.jsonl` never was
+the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl`, written
+blind by yet another writer. `heldout.jsonl` never was
 read: it is only scored here, and was measured once after each round of tuning stopped.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
@@ -100,6 +101,17 @@ def test_the_third_tuning_corpus_meets_the_targets() -> None:
     # (common Spanish words and titles, work addresses and institutions' lines kept, grown-ups
     # named by their job, places, a name hidden wherever it repeats), and now it holds both.
     masked, altered, wrong = score("tuning3.jsonl")
+    assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
+
+
+def test_the_fourth_tuning_corpus_meets_the_targets() -> None:
+    # Measured as it came, before anything was changed for it: 0.936 of its 250 identifiers
+    # masked (234) and 0.050 of its 120 tech texts altered (6): a web address's word, a
+    # company and a famous name before a lowercase word, a Spanish verb and two numbering
+    # schemes ("rooms 101-108", "webinar ID") taken for students; first names that only the
+    # student's own username or email, a bracket or an id after them gave away. Then it was
+    # read and tuned on (see docs/privacy.md), and now it holds both: 1.000 and 0.000.
+    masked, altered, wrong = score("tuning4.jsonl")
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
 
@@ -247,6 +259,16 @@ def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     # Spanish: words, titles and dates that are no student's
     "La maestra Carmen Ibarra pide acceso a Kahoot para su grupo de la sala 4.",
     "El curso es del 8 al 12 de julio, con la Lic. Ramírez, etiqueta 00457.",
+    # a Spanish verb after its pronoun; a web address; a company; a lesson's famous name
+    "No me deja entrar a Teams desde la laptop.",
+    "la app no le deja compartir pantalla",
+    "The site kinginstitute.stanford.edu is blocked by the filter.",
+    "The Texas Instruments TI-84 calculators need an OS update.",
+    "The Jackie Robinson field-day slides won't open.",
+    # numbering schemes: plural, a webinar's, and one across a dash
+    "Replace the projector bulbs in rooms 101-108 over break.",
+    "The webinar ID is 916 2240 8831 and the passcode 482913.",
+    "The Chromebook cart — ID 4471 — is missing two chargers.",
 ])
 def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     assert masked(text) == text
@@ -266,6 +288,32 @@ def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     ("Nora Quinn's mom asked for a call back at 555-610-2200",
      "[name]'s mom asked for a call back at [phone]"),
     ("Wren Hale lost his badge (id:20391)", "[name] lost his badge (id:[id number])"),
+    # a first name that the student's own email or username spells; a login built from a
+    # name the text gives; a Spanish spelled-out address
+    ("Can you add Meadow to my class? meadow.sims@students.lakeview.org",
+     "Can you add [name] to my class? [email]"),
+    ("Merge the two accounts for Minh Vo: mvo2031 and minh.vo",
+     "Merge the two accounts for [name]: [username] and [username]"),
+    ("la cuenta es tomas punto reyes arroba alumnos punto distrito punto org",
+     "la cuenta es [email]"),
+    # a bracket that repeats a name, a surname after a bracketed aside, a number's label or
+    # a student's things after a name, a list of nothing but names, a letter an export lost
+    ("the lunch number for Marcus (M. Baker) is wrong",
+     "the lunch number for [name] ([name]) is wrong"),
+    ("Noor (yes, that is her name) Haddad needs a new badge",
+     "[name] (yes, that is her name) [name] needs a new badge"),
+    ("Sunny Voskuijlen, SSID 99012234, moved here", "[name], SSID [id number], moved here"),
+    ("Please check Sage's accommodations in the state testing app",
+     "Please check [name]'s accommodations in the state testing app"),
+    ("the Patel twins (Anika and Ada) share a Chromebook",
+     "the [name] twins ([name] and [name]) share a Chromebook"),
+    ("his name shows as Hakan Ko?ak in Clever", "his name shows as [name] in Clever"),
+    ("ok, Will left his charger in the gym", "ok, [name] left his charger in the gym"),
+    # an id across a dash from a device, "it's" after the number's noun, a name between
+    ("Her Chromebook — ID 3301288 — won't boot", "Her Chromebook — ID [id number] — won't boot"),
+    ("The lunch PIN on the register stopped working — it's 4471.",
+     "The lunch PIN on the register stopped working — it's [id number]."),
+    ("The student number for Tomas Reyes is 4471", "The student number for [name] is [id number]"),
 ])
 def test_names_ids_and_dates_found_by_their_surroundings(text: str, expected: str) -> None:
     assert masked(text) == expected
