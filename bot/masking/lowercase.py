@@ -39,11 +39,11 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
     """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
     A lowercase word counts only when it is a common first name or a surname and no word."""
     for i, word in enumerate(words):
-        if after_clitic(words, i):
-            continue  # "no me deja compartir pantalla"
         if word.shape != "lower" or not word.known or word.blocked or word.stop or (
                 word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))):
             continue
+        if after_clitic(words, i):
+            continue  # "no me deja compartir pantalla"
         previous = words[i - 1] if i else None
         if previous and previous.shape == "lower" and previous.score == FIRST \
                 and adjacent(text, previous, word):

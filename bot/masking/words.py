@@ -51,6 +51,7 @@ DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
 DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$")
 # A web address or a file name ("kinginstitute.stanford.edu/..."): no word inside is a name.
 DOTTED = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)]*)?")
+INNER_DOT = re.compile(r"[A-Za-z]\.[A-Za-z]")
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
@@ -148,8 +149,10 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         start, after = match.span()
         if taken and not free(Span(start, after, ""), taken):
             continue
-        word = lost_letter(match.group())
-        after = start + len(word)
+        word = match.group()
+        if "?" in word or "\ufffd" in word:
+            word = lost_letter(word)
+            after = start + len(word)
         end = after - 2 if word[-2:].lower() in ("'s", "’s") and len(word) > 3 else after
         if text[after:after + 1] in ("'", "’") and word.endswith("s"):
             after += 1  # "Santos'"
@@ -176,7 +179,7 @@ def lost_letter(word: str) -> str:
 def addresses(text: str) -> list[Span]:
     """Web addresses and file names: dotted words ending in a domain's or a file's ending."""
     spans = []
-    for m in DOTTED.finditer(text) if "." in text else ():
+    for m in DOTTED.finditer(text) if INNER_DOT.search(text) else ():
         host = m.group().split("://")[-1].split("/")[0]
         if m.group().startswith(("http", "www.")) or host.rsplit(".", 1)[-1].lower() in ENDINGS:
             spans.append(Span(m.start(), m.end(), ""))
