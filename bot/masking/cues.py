@@ -32,10 +32,25 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "instruments", "industries", "electronics", "networks", "solutions", "insights",
           "communications", "media", "partners", "enterprises", "associates", "services",
           "interactive", "digital", "robotics", "computing", "graphics", "holdings",
-          "ventures", "studios", "games", "brands", "devices", "wireless", "telecom"}
+          "ventures", "studios", "games", "brands", "devices", "wireless", "telecom",
+          # a model's word ("Mac Mini", "MacBook Air")
+          "mini", "air", "ultra", "lite"}
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
                 "costa", "saint", "st"}
+# States that are also first names: before a word that is no name ("Georgia Milestones",
+# "Virginia SOL", "Carolina Biological") they name a state's test, agency or company.
+STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", "colorado",
+          "connecticut", "dakota", "delaware", "florida", "georgia", "hawaii", "idaho",
+          "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+          "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
+          "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee",
+          "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming"}
+# "Chelsea from Securly", "Dana Reyes at the district office": a grown-up at work. A
+# student comes from a class ("Iker from your class"), never from a vendor or the district.
+WORKPLACE = re.compile(r"\s+(?:(?P<from>from)|at)\s+(?:the\s+)?(?P<org>[^\W\d_][\w&-]*)",
+                       re.IGNORECASE)
+WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk"}
 # After a run: "Washington DC", "Austin, TX".
 STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
@@ -52,7 +67,8 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 # "Jordan, the Lenovo rep,", "Jamal (our new tech aide)". Students have no such job.
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
-         r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer)")
+         r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
+         r"admin|courier|liaison|driver)")
 ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}"
                         rf"{ROLES}\b", re.IGNORECASE)

@@ -8,11 +8,11 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.masking.cued import after_cues, inverted
 from bot.masking.cues import (
     ASIDE,
     BELONGINGS,
     CUE_AFTER,
-    CUE_BEFORE,
     DOINGS,
     FAMILY_AFTER,
     ID_AFTER,
@@ -23,12 +23,15 @@ from bot.masking.cues import (
     ROLE_AFTER,
     ROLE_BEFORE,
     STATE_AFTER,
-    TITLES,
+    STATES,
     TOPIC_BEFORE,
     TOPICS,
     VERSION_AFTER,
+    WORKPLACE,
+    WORKPLACES,
 )
-from bot.masking.lowercase import MOST_AFTER_CUE, lowercase_maybe, lowercase_names, titled
+from bot.masking.lexicon import lexicon
+from bot.masking.lowercase import lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
     bracketed,
     by_the_sentence,
@@ -37,9 +40,10 @@ from bot.masking.people import (
     in_lists,
     referred,
     repeated,
+    starts_clause,
 )
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
+from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
 
 AT_PLACE = re.compile(r"\b(?:at|in)\s$")
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
@@ -55,19 +59,6 @@ class Run(NamedTuple):
     first: int
     last: int
     verdict: str
-
-
-def joinable(word: Word) -> bool:
-    """A word that can be part of a capitalised name."""
-    lowered = word.text.lower()
-    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES:
-        return False
-    if word.shape == "initial":
-        return True
-    if word.shape == "mixed":  # DeShawn, McKenzie; not iPad, PowerUp, LES-Staff
-        return word.known and word.score >= SURNAME and not any(
-            len(p) > 1 and p.isupper() for p in word.text.split("-"))
-    return word.shape in ("title", "upper") and word.score > 0
 
 
 def closing_initial(word: Word) -> bool:
@@ -139,8 +130,22 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             and adjacent(text, after, second) and second.folded in PLACES \
             and second.shape != "lower":
         return True
+    if words[first].folded in STATES and (all(w.score < WEAK for w in words[first + 1:last + 1])
+                                          if last > first else state_before(text, words, last)):
+        return True  # "Georgia Milestones", "Virginia SOL"
+    if first == last and second and after and text[:words[first].start].lower().endswith(
+            "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
+            and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
+        return True  # "the Raleigh field trip", "the Madison computer lab"
     return first == last and not words[last].possessive and bool(AT_PLACE.search(
         text, max(0, words[first].start - 4), words[first].start))
+
+
+def state_before(text: str, words: list[Word], last: int) -> bool:
+    """A state's name before a capitalised word that is no name, or an acronym."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    return bool(after and adjacent(text, words[last], after) and not after.stop
+                and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)))
 
 
 def strong(text: str, words: list[Word], first: int, last: int, run: list[Word]) -> bool:
@@ -183,55 +188,25 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if after and adjacent(text, words[last], after) and after.text.lower() in TOPICS:
         return True
     if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
-            ROLE_AFTER.match(text, end) or (not words[last].possessive
-                                            and VERSION_AFTER.match(text, end)):
+            ROLE_AFTER.match(text, end) or (not words[last].possessive and (
+                VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
     return bool((MODEL.match(text, end) and not words[last].possessive)
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
 
 
-def inverted(text: str, words: list[Word]) -> Iterator[Span]:
-    """"Rodriguez, Jaden" as rosters write it: a surname alone, a comma, a first name alone."""
-    for i in range(len(words) - 1):
-        surname, first = words[i], words[i + 1]
-        if text[surname.after:first.start] != ", ":
-            continue
-        alone = (i == 0 or not adjacent(text, words[i - 1], surname)) and (
-            i + 2 == len(words) or not adjacent(text, first, words[i + 2]))
-        if (alone and text[surname.after:first.start] == ", " and joinable(surname)
-                and joinable(first) and surname.score >= SURNAME and first.score == FIRST):
-            yield Span(surname.start, first.end, "name")
-
-
-def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
-    """Up to three name-like words right after "my student", "kid named", "goes by"..."""
-    cues = {m.end(): m for m in CUE_BEFORE.finditer(text)}
-    for i, word in enumerate(words if cues else ()):
-        cue = cues.get(word.start)
-        if not cue:
-            continue
-        taken: list[Word] = []
-        for nxt in words[i:i + MOST_AFTER_CUE]:
-            if not cued_name(nxt) or (taken and not adjacent(text, taken[-1], nxt)):
-                break
-            taken.append(nxt)
-        # A word that is also an English word ends a name only after a lowercase cue: "my
-        # student Grace", "student Grace Kim", but not "Student View" (a product's name).
-        # A quoted word after the cue is a name all the same: "Student 'Storm'".
-        if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper() \
-                and cue[0][-1] not in "'\"“‘":
-            taken.pop()
-        if taken:
-            yield Span(taken[0].start, taken[-1].end, "name")
-
-
-def cued_name(word: Word) -> bool:
-    """A word that, right after "my student", is taken as (part of) a name."""
-    if word.shape == "lower":
-        return word.known and word.score >= SURNAME and not word.blocked
-    if word.shape == "upper" and not (word.known and word.score >= SURNAME):
-        return False  # "student ID", "student VLAN"
-    return joinable(word)
+def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
+    """"Paige from Lenovo said", "Dana Reyes at the district office": a grown-up at work. A
+    student is taken "from" an app ("remove Liam from Seesaw"), so a vendor counts only
+    after a name that opens the sentence."""
+    place = WORKPLACE.match(text, end)
+    if place is None:
+        return False
+    org = place["org"].lower()
+    if place["from"]:  # "remove Maya from the district roster" is a student
+        return (org in WORKPLACES or org in lexicon().not_names) and starts_clause(
+            text, words, words[first])
+    return org in WORKPLACES
 
 
 def find_names(text: str, taken: list[Span]) -> list[Span]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.masking.accounts import ENDINGS
+from bot.masking.cues import PLACES, TITLES
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
 
@@ -220,3 +221,16 @@ def adjacent(text: str, left: Word, right: Word) -> bool:
     if left.shape == "initial" and gap.startswith("."):
         gap = gap[1:]
     return gap != "" and gap.strip(" \t") == ""
+
+
+def joinable(word: Word) -> bool:
+    """A word that can be part of a capitalised name."""
+    lowered = word.text.lower()
+    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES:
+        return False
+    if word.shape == "initial":
+        return True
+    if word.shape == "mixed":  # DeShawn, McKenzie; not iPad, PowerUp, LES-Staff
+        return word.known and word.score >= SURNAME and not any(
+            len(p) > 1 and p.isupper() for p in word.text.split("-"))
+    return word.shape in ("title", "upper") and word.score > 0
