@@ -39,8 +39,10 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
     """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
     A lowercase word counts only when it is a common first name or a surname and no word."""
     for i, word in enumerate(words):
+        nxt_word = words[i + 1] if i + 1 < len(words) else None
         if word.shape != "lower" or not word.known or word.blocked or word.stop or (
-                word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))):
+                word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))
+                and not surnamed(text, word, nxt_word)):
             continue
         if after_clitic(words, i):
             continue  # "no me deja compartir pantalla"
@@ -50,7 +52,6 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
             continue  # the second word of a pair already found
         if staff_before(text, words, i):
             continue  # "ms. grace okafor", "mr. bellamy": staff
-        nxt_word = words[i + 1] if i + 1 < len(words) else None
         if nxt_word and adjacent(text, word, nxt_word) and nxt_word.folded in PLACES_ANY_CASE:
             continue  # "jordan hs theater", "lincoln library"
         last = word
@@ -66,8 +67,16 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
         if initial and word.given and not word.product:  # "kylie m.", "jayden w."
             yield Span(word.start, initial.end(1), "name")
         elif (word.score == FIRST and not word.wordlike and (len(word.text) >= 4 or not single)
-              ) or (single and word.possessive and BELONGINGS.match(text, word.after)):
+              ) or (single and word.possessive and BELONGINGS.match(text, word.after)) or (
+                not single and surnamed(text, word, nxt_word)):
             yield Span(word.start, last.end, "name")
+
+
+def surnamed(text: str, word: Word, nxt: Word | None) -> bool:
+    """A first name that is also a word, before a surname that is none: "maria lopez"."""
+    return bool(word.given and not word.product and nxt and nxt.shape == "lower"
+                and nxt.score >= SURNAME and not (nxt.product or nxt.blocked)
+                and adjacent(text, word, nxt))
 
 
 def lowercase_maybe(words: list[Word], i: int) -> bool:

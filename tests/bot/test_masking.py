@@ -270,6 +270,7 @@ def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     "The webinar ID is 916 2240 8831 and the passcode 482913.",
     "The Chromebook cart — ID 4471 — is missing two chargers.",
     # a grown-up at work, a state's test or agency, a place a lowercase word away, a model
+    "ms. maria lopez needs a projector in room 12",
     "Paige from Lenovo said the warranty covers the hinges.",
     "Our Clever admin is Dana Reyes at the district office.",
     "Georgia Milestones practice tests need the Kite portal.",
@@ -316,6 +317,7 @@ def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
      "the [name] twins ([name] and [name]) share a Chromebook"),
     ("his name shows as Hakan Ko?ak in Clever", "his name shows as [name] in Clever"),
     ("ok, Will left his charger in the gym", "ok, [name] left his charger in the gym"),
+    ("maria lopez needs new headphones", "[name] needs new headphones"),
     # an id across a dash from a device, "it's" after the number's noun, a name between
     ("Her Chromebook — ID 3301288 — won't boot", "Her Chromebook — ID [id number] — won't boot"),
     ("The lunch PIN on the register stopped working — it's 4471.",
