@@ -48,9 +48,12 @@ STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", 
           "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming"}
 # "Chelsea from Securly", "Dana Reyes at the district office": a grown-up at work. A
 # student comes from a class ("Iker from your class"), never from a vendor or the district.
-WORKPLACE = re.compile(r"\s+(?:(?P<from>from)|at)\s+(?:the\s+)?(?P<org>[^\W\d_][\w&-]*)",
+WORKPLACE = re.compile(r"\s+(?:from|at|in)\s+(?:the\s+)?(?P<org>[^\W\d_][\w&-]*)",
                        re.IGNORECASE)
 WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk"}
+# "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
+DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
+               "transportation", "personnel", "hr", "front", "main", "office", "it"}
 # After a run: "Washington DC", "Austin, TX".
 STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
@@ -68,7 +71,7 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
-         r"admin|courier|liaison|driver)")
+         r"admin|courier|liaison|driver|tech|techs)")
 ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}"
                         rf"{ROLES}\b", re.IGNORECASE)
@@ -117,7 +120,8 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins))\b", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
-FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family)\b",
+FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
+                          r"children|boys|girls)\b",
                           re.IGNORECASE)
 # "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
 BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"

@@ -73,8 +73,10 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
 
 
 def surnamed(text: str, word: Word, nxt: Word | None) -> bool:
-    """A first name that is also a word, before a surname that is none: "maria lopez"."""
-    return bool(word.given and not word.product and nxt and nxt.shape == "lower"
+    """A first name that is also a word, before a surname that is none: "maria lopez" (not
+    "will demo": a verb is no name)."""
+    return bool(word.given and not word.product and word.text not in VERBS and nxt
+                and nxt.shape == "lower" and nxt.text not in VERBS
                 and nxt.score >= SURNAME and not (nxt.product or nxt.blocked)
                 and adjacent(text, word, nxt))
 

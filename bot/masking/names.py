@@ -13,6 +13,7 @@ from bot.masking.cues import (
     ASIDE,
     BELONGINGS,
     CUE_AFTER,
+    DEPARTMENTS,
     DOINGS,
     FAMILY_AFTER,
     ID_AFTER,
@@ -26,6 +27,7 @@ from bot.masking.cues import (
     STATES,
     TOPIC_BEFORE,
     TOPICS,
+    VERBS,
     VERSION_AFTER,
     WORKPLACE,
     WORKPLACES,
@@ -33,6 +35,7 @@ from bot.masking.cues import (
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
+    before_work_address,
     bracketed,
     by_the_sentence,
     extended,
@@ -185,7 +188,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
-    if after and adjacent(text, words[last], after) and after.text.lower() in TOPICS:
+    if after and adjacent(text, words[last], after) and (
+            after.text.lower() in TOPICS or attributive(text, words, first, last)):
         return True
     if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
             ROLE_AFTER.match(text, end) or (not words[last].possessive and (
@@ -195,18 +199,32 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
 
 
+def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
+    """"the Edison charging station", "the Einstein Bros order": one word after "the" that
+    describes the noun after it. A child is never "the Liam"; a family is "the Okafor
+    twins"."""
+    after = words[last + 1]
+    return first == last and not words[last].possessive and text[
+        max(0, words[first].start - 4):words[first].start].lower() == "the " and not (
+        FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS) and (
+        after.shape == "lower" or (after.shape == "title" and after.score < WEAK))
+
+
 def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
-    """"Paige from Lenovo said", "Dana Reyes at the district office": a grown-up at work. A
-    student is taken "from" an app ("remove Liam from Seesaw"), so a vendor counts only
-    after a name that opens the sentence."""
+    """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
+    Reyes at the district office": a grown-up at work. A student is taken "from" an app or
+    a roster ("remove Liam from Seesaw"), so those count only after a name that opens the
+    sentence, and a child may be "in the front office" or "in IT class"."""
     place = WORKPLACE.match(text, end)
     if place is None:
         return False
-    org = place["org"].lower()
-    if place["from"]:  # "remove Maya from the district roster" is a student
-        return (org in WORKPLACES or org in lexicon().not_names) and starts_clause(
-            text, words, words[first])
-    return org in WORKPLACES
+    org, said = place["org"].lower(), place[0].split()[0].lower()
+    if said == "at":
+        return org in WORKPLACES
+    if said == "in":
+        return org in DEPARTMENTS - {"front", "main", "office", "it"}
+    return (org in WORKPLACES or org in DEPARTMENTS or org in lexicon().not_names) and \
+        starts_clause(text, words, words[first])
 
 
 def find_names(text: str, taken: list[Span]) -> list[Span]:
@@ -222,7 +240,8 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found += by_the_sentence(text, words, judged, found) + in_handles(text, words, taken)
     found = merged(found)
     found = merged(found + repeated(words, found))
-    return extended(text, words, merged(found + bracketed(text, words, found)))
+    found = extended(text, words, merged(found + bracketed(text, words, found)))
+    return before_work_address(text, found, taken)
 
 
 def name_end(text: str, last: Word) -> int:

@@ -20,7 +20,7 @@ from bot.masking.cues import (
     VERBS,
 )
 from bot.masking.lexicon import fold
-from bot.masking.spans import Span
+from bot.masking.spans import KEPT, Span
 from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
@@ -226,3 +226,20 @@ def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
                 and nxt.score >= WEAK and person_like(nxt):
             spans.append(Span(nxt.start, nxt.end, "name"))
     return spans
+
+
+def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list[Span]:
+    """Names without the one right before its owner's work address ("The contact for Kajeet
+    is Brian Walsh, brian.walsh@kajeet.net"): a grown-up, whose address was kept."""
+    kept = {s.start: text[s.start:s.end] for s in taken if s.kind == KEPT}
+    if not kept:
+        return found
+    result = []
+    for span in found:
+        gap = re.match(r"[,:]?\s*[(<]?", text[span.end:span.end + 4])
+        address = kept.get(span.end + (gap.end() if gap else 0), "")
+        local = fold(address.partition("@")[0])
+        if not any(len(p) >= 3 and p in local for p in re.findall(r"[a-z]+", fold(
+                text[span.start:span.end]))):
+            result.append(span)
+    return result
