@@ -48,9 +48,11 @@ STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", 
           "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming"}
 # "Chelsea from Securly", "Dana Reyes at the district office": a grown-up at work. A
 # student comes from a class ("Iker from your class"), never from a vendor or the district.
-WORKPLACE = re.compile(r"\s+(?:from|at|in)\s+(?:the\s+)?(?P<org>[^\W\d_][\w&-]*)",
+WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|de|del)\s+(?:the\s+|la\s+|el\s+)?"
+                       r"(?P<org>[^\W\d_][\w&-]*)(?P<office>\s+(?:office|department|dept)\b)?",
                        re.IGNORECASE)
-WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk"}
+WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk",
+              "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito"}
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
                "transportation", "personnel", "hr", "front", "main", "office", "it"}
@@ -73,8 +75,15 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
          r"admin|courier|liaison|driver|tech|techs)")
 ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
-ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}"
+ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
+                        # "Jamie Lee, district ed tech coordinator": lowercase words alone
+                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{1,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
+# "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
+GREETING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|thanks|thank\s+you|thx|hola|"
+                      r"gracias|buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
+                      r"\s+$", re.IGNORECASE)
+ADDRESSED = re.compile(r"\s*(?:[,!:;—–-]|$)|\s+(?:for|por)\b", re.IGNORECASE)
 # What a lesson makes of a person: "the Sojourner Truth speech video", "a Miles Davis
 # tribute". A student's things take a possessive ("Maya Chen's project"), a topic does not.
 TOPICS = {"tribute", "biography", "biographies", "speech", "speeches", "documentary", "poem",

@@ -15,7 +15,8 @@ MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last nam
 # In Spanish an object pronoun comes right before its verb: "no me deja compartir", "le
 # sale", "se queda". A lowercase word there is a verb, even one that is also a name.
 # (English puts no lowercase name right after "me": "help me with jamal".)
-CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os"}
+# So does "no": "la red no deja entrar".
+CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:

@@ -10,12 +10,14 @@ from typing import NamedTuple
 
 from bot.masking.cued import after_cues, inverted
 from bot.masking.cues import (
+    ADDRESSED,
     ASIDE,
     BELONGINGS,
     CUE_AFTER,
     DEPARTMENTS,
     DOINGS,
     FAMILY_AFTER,
+    GREETING,
     ID_AFTER,
     PARTICLES,
     PLACE_STARTS,
@@ -186,6 +188,9 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     before = words[first - 1] if first > 0 else None
     if before and titled(text, before, words[first]):
         return True
+    if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
+            ADDRESSED.match(text, words[last].after):
+        return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
     if after and adjacent(text, words[last], after) and (
@@ -212,18 +217,20 @@ def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
 
 def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
-    Reyes at the district office": a grown-up at work. A student is taken "from" an app or
-    a roster ("remove Liam from Seesaw"), so those count only after a name that opens the
-    sentence, and a child may be "in the front office" or "in IT class"."""
+    Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
+    work. A student is taken "from" an app or a roster ("remove Liam from Seesaw"), so those
+    count only after a name that opens the sentence, and a child may be "in the front
+    office" or "in IT class"."""
     place = WORKPLACE.match(text, end)
     if place is None:
         return False
-    org, said = place["org"].lower(), place[0].split()[0].lower()
-    if said == "at":
-        return org in WORKPLACES
+    org, said = place["org"].lower(), place["said"].lower()
     if said == "in":
         return org in DEPARTMENTS - {"front", "main", "office", "it"}
-    return (org in WORKPLACES or org in DEPARTMENTS or org in lexicon().not_names) and \
+    vendor = org in lexicon().not_names
+    if said == "at":
+        return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())
+    return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and \
         starts_clause(text, words, words[first])
 
 

@@ -284,6 +284,14 @@ def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     "The contact for Kajeet is Brian Walsh, brian.walsh@kajeet.net.",
     # one word after "the" describing the noun after it
     "The Edison charging station lost two cables.",
+    # whom the message is addressed to; grown-ups by their office, vendor or job
+    "Hi Dana, thanks for fixing the projector!",
+    "Hola Ana, el enlace de Zoom no funciona.",
+    "Forwarding from Priya at Securly: the new policy is live.",
+    "Chris from the tech office will swap the switches.",
+    "Cc: Jamie Lee, district ed tech coordinator.",
+    "Rosa, de la oficina, dice que la impresora está sin tóner.",
+    "La red de invitados no deja entrar a los padres.",
 ])
 def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     assert masked(text) == text
@@ -335,6 +343,8 @@ def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     ("Remove Maya from the district roster", "Remove [name] from the district roster"),
     ("Liam in IT class cannot log in", "[name] in IT class cannot log in"),
     ("the Okafor kids share a hotspot", "the [name] kids share a hotspot"),
+    ("Hi Dana, Maya Chen cannot log in", "Hi Dana, [name] cannot log in"),
+    ("Hey Liam forgot his charger again", "Hey [name] forgot his charger again"),
 ])
 def test_names_ids_and_dates_found_by_their_surroundings(text: str, expected: str) -> None:
     assert masked(text) == expected
