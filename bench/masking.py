@@ -2,7 +2,7 @@
 
     python bench/masking.py [--rounds 5]
 
-Every text of the three tuning corpora (tests/bot/masking_corpus/tuning*.jsonl: teachers'
+Every text of the tuning corpora (tests/bot/masking_corpus/tuning*.jsonl: teachers'
 messages with and without student identifiers) goes through `mask_student_data`, `--rounds`
 times after one warm-up round (the word lists load and the word cache fills on first use).
 Beside it, in the same run, a baseline that only replaces long digit runs and email

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.masking.accounts import find_usernames
+from bot.masking.accounts import find_usernames, logins_of_names
 from bot.masking.contacts import find_emails, find_phones
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
@@ -42,7 +42,8 @@ def find_student_data(text: str, today: date | None = None) -> list[Span]:
     finders: list[Callable[[], list[Span]]] = [
         lambda: find_emails(text), lambda: find_usernames(text), lambda: find_phones(text),
         lambda: find_dates_of_birth(text, today), lambda: find_id_numbers(text, today),
-        lambda: find_names(text, spans)]  # names last: they skip what is already hidden
+        lambda: find_names(text, spans),  # names late: they skip what is already hidden
+        lambda: logins_of_names(text, spans)]  # and then logins built from the names
     for finder in finders:
         for span in sorted(finder(), key=lambda s: (s.start, -s.end)):
             if free(span, spans):

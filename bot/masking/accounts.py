@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.lexicon import Lexicon, lexicon
-from bot.masking.spans import Span
+from bot.masking.lexicon import Lexicon, fold, lexicon
+from bot.masking.spans import Span, free
 
 # Lowercase letters and digits joined by dots, underscores or hyphens; not inside an email,
 # a web address, a path or a version, and not followed by a domain's or a file's ending.
 LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*(?:\d|[._][a-z0-9]))(?:\d{2,4})?[a-z]"
                    r"[a-z0-9]*(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
+LOGIN_HINT = re.compile(r"[a-z][._]?\d|[a-z][._][a-z]")  # what any login built from a name has
 # Letters alone make a username only right after saying so: "username jobinwosu".
 NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id)(?:\s+(?:is|es|was))?"
                          r"[\s:=]+(?P<login>[a-z]{4,16})\b(?![@.-]\w)", re.IGNORECASE)
@@ -73,3 +74,28 @@ def named(token: str, lex: Lexicon) -> bool:
                 re.search(r"\d", token) or joined):
             return True  # first initial + surname (+ grad year)
     return False
+
+
+def logins_of_names(text: str, taken: list[Span]) -> list[Span]:
+    """Logins built from a name the text gives: "Sophia Le ... One is sle0417" (an initial
+    and the surname), "lchen29" or "liamc" (the first name and an initial), "chenl", with
+    or without a number."""
+    names = [text[s.start:s.end] for s in taken if s.kind == "name" and " " in
+             text[s.start:s.end]]
+    if not names or not LOGIN_HINT.search(text):
+        return []
+    built: set[str] = set()
+    for name in names:
+        parts = re.findall(r"[a-z]+", fold(name))
+        if len(parts) >= 2:
+            first, last = parts[0], parts[-1]
+            built |= {first + last, first[0] + last, first + last[0], last + first[0],
+                      last + first, first[0] + parts[1][0] + last if len(parts) > 2 else ""}
+    built.discard("")
+    found = []
+    for match in LOGIN.finditer(text):
+        span = Span(match.start(), match.end(), "username")
+        letters = re.sub(r"[^a-z]", "", match.group())
+        if len(letters) >= 3 and letters in built and free(span, taken):
+            found.append(span)
+    return found

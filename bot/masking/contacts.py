@@ -18,9 +18,10 @@ from bot.masking.lexicon import lexicon
 from bot.masking.spans import KEPT, Span, free
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
-# "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org"
-DOT = r"(?:\s*\.\s*|\s+dot\s+|\s*[\[(]\s*dot\s*[\])]\s*)"
-AT = r"(?:\s+at\s+|\s*[\[(]\s*at\s*[\])]\s*|\s*@\s*)"
+# "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org",
+# and in Spanish "camila punto reyes arroba alumnos punto distrito punto org"
+DOT = r"(?:\s*\.\s*|\s+(?:dot|punto)\s+|\s*[\[(]\s*(?:dot|punto)\s*[\])]\s*)"
+AT = r"(?:\s+(?:at|arroba)\s+|\s*[\[(]\s*(?:at|arroba)\s*[\])]\s*|\s*@\s*)"
 LABEL = r"[\w+'-]+"
 TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
 SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
@@ -43,10 +44,12 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
          "payroll", "registrar", "enrollment", "webmaster", "security", "abuse", "postmaster",
          "nutrition", "transportation", "library", "frontoffice", "soporte", "ayuda"}
 # Where students get mail: a district's domain ("stu.", "students.") or a free provider.
-# Any other ".com" address is someone's work address: a vendor's, never a student's.
+# Any other ".com" or ".net" address is someone's work address: a vendor's, never a student's.
 FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",
              "aol", "icloud", "me", "mac", "proton", "protonmail", "gmx", "mail", "zoho",
-             "yandex", "comcast", "att", "sbcglobal", "verizon", "cox", "charter"}
+             "yandex", "comcast", "att", "sbcglobal", "verizon", "cox", "charter", "earthlink",
+             "bellsouth", "optonline", "frontier", "centurylink", "windstream", "juno",
+             "netzero", "rr", "roadrunner", "embarqmail", "mchsi", "suddenlink"}
 STUDENT_DOMAIN = re.compile(r"\b(?:stu|students?|learners?|pupils?|kids|alumnos|estudiantes)\b|"
                             r"stu\.|k12stu", re.IGNORECASE)
 TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
@@ -62,8 +65,8 @@ def someone_at_work(address: str, text: str) -> bool:
     if any(part in ROLES for part in re.split(r"[^a-z]+", local)):
         return True
     labels = domain.split(".")
-    company = labels[-1] == "com" or (len(labels) > 2 and labels[-2] in ("com", "co"))
-    owner = labels[-2] if labels[-1] == "com" else labels[-3] if len(labels) > 2 else ""
+    company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
+    owner = labels[-2] if labels[-1] in ("com", "net") else labels[-3] if len(labels) > 2 else ""
     if company and owner not in FREE_MAIL:
         return True
     return any(m["surname"].lower() in local for m in TITLED.finditer(text))

@@ -9,8 +9,10 @@ from bot.masking.lexicon import lexicon
 
 Cue = Literal["student", "phone", "tech"] | None
 
-# A word or a '#', with a trailing period kept so sentence ends can be told apart.
-WORD = re.compile(r"#|[^\W_]+(?:['’][^\W_]+)?\.?")
+# A word or a '#', with a trailing period kept so sentence ends can be told apart; a dash
+# between spaces is kept as a word of its own: it ends what a word before it qualifies.
+WORD = re.compile(r"#|[—–]|(?<=\s)-(?=\s)|[^\W_]+(?:['’][^\W_]+)?\.?")
+DASHES = {"—", "–", "-"}
 SENTENCE_END = re.compile(r"[!?;\n]")
 POSSESSIVE = re.compile(r"['’]s$")
 ABBREVIATIONS = {"ext.", "no.", "num.", "stu.", "rm.", "tel.", "ph.", "st.", "dr.", "mr.",
@@ -59,6 +61,7 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n",  # "n" of "S/N"
+        "webinar", "zoom",
         # in Spanish
         "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
         "modelo", "extensión", "sala", "edificio", "laboratorio"}
@@ -73,19 +76,24 @@ GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",
 FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "their", "my",
           "our", "its", "of", "and", "or", "through", "thru", "to", "with", "as", "=", "said",
           "says", "reads", "shows", "has", "had", "new", "old", "correct", "right", "wrong",
-          "same", "another", "other", "this", "that", "it", "on", "in", "file"}
+          "same", "another", "other", "this", "that", "it", "on", "in", "file",
+          # "state id for Amara Diallo is KY-...": the name between is hidden later
+          "for"}
+# "Student PIN ... isn't working for Ty — it's 2094": "it" refers to what the sentence
+# opened with, so the number takes that noun's cue.
+REFERS = {"it", "which", "that"}
 
 
-def words_before(text: str, at: int) -> list[str]:
-    """Up to WINDOW lowercase words before `at`, nearest first, within its sentence."""
-    piece = SENTENCE_END.split(text[max(0, at - 80):at])[-1]
+def words_before(text: str, at: int, window: int = WINDOW, span: int = 80) -> list[str]:
+    """Up to `window` lowercase words before `at`, nearest first, within its sentence."""
+    piece = SENTENCE_END.split(text[max(0, at - span):at])[-1]
     found: list[str] = []
     for word in reversed(WORD.findall(piece)):
         lowered = word.lower()
         if lowered.endswith(".") and lowered not in ABBREVIATIONS:
             break  # the end of the sentence before
         found.append(POSSESSIVE.sub("", lowered.rstrip(".")))
-        if len(found) == WINDOW:
+        if len(found) == window:
             break
     return found
 
@@ -93,8 +101,11 @@ def words_before(text: str, at: int) -> list[str]:
 def qualifier(word: str | None, products: bool = False) -> Cue:
     """What a word says a number near it is; with `products`, an app's name counts as tech
     (it qualifies the "PIN" in "Kahoot PIN", not any number in the sentence)."""
-    if word is None:
+    if word is None or word in DASHES:
         return None
+    if word not in TECH and word not in STUDENT and word not in PHONE and len(word) > 3 \
+            and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # "rooms 101-108", "tags 4410-4420"
     if word in TECH:
         return "tech"
     if word in STUDENT:
@@ -128,15 +139,40 @@ def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue
     past at most `reach` other words: a cue further away is about something else. Without
     `defaults`, a bare "code" or "id" says nothing (a phone's shape outweighs it)."""
     words = words_before(text, at)
+    cue = nearest_cue(words, reach, defaults)
+    referring = words[1:2] if words[:1] == ["is"] else words[:1]  # "it's 2094", "which is"
+    if cue is None and defaults and referring and referring[0] in REFERS:
+        return opening_cue(words_before(text, at, window=20, span=160))
+    return cue
+
+
+def opening_cue(words: list[str]) -> Cue:
+    """The cue of the first noun the sentence names a number by ("Student PIN ...")."""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in GENERIC:
+            return qualifier(words[i + 1] if i + 1 < len(words) else None) or GENERIC[word]
+        judged = qualifier(word)
+        if judged:
+            return judged
+    return None
+
+
+def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
+    """The cue nearest the number among `words` (nearest first); see number_cue."""
     passed = 0
     for i, word in enumerate(words):
-        if word.isdigit():
+        if word.isdigit() or word in DASHES:
             continue  # a range or a list: "tags 010200 through 010229"
         if word in GENERIC:
             j = i
             while j + 1 < len(words) and words[j + 1] in GENERIC:
                 j += 1
-            judged = qualifier(words[j + 1] if j + 1 < len(words) else None, products=True)
+            # Across a dash an app's name no longer qualifies the id ("her Chromebook — ID
+            # 3301288" is hers), a numbering scheme still does ("the cart — ID 4471").
+            dashed = int(j + 1 < len(words) and words[j + 1] in DASHES)
+            judged = qualifier(words[j + 1 + dashed] if j + 1 + dashed < len(words) else None,
+                               products=not dashed)
             if judged or not defaults:
                 return judged
             return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)

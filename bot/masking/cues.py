@@ -27,10 +27,35 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "stadium", "arena", "museum", "memorial", "bank", "hospital", "clinic", "airport",
           "award", "prize", "scholarship", "society", "state", "tech", "community", "church",
           "chapel", "temple", "mosque", "synagogue", "parish", "lutheran", "baptist",
-          "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip"}
+          "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip",
+          # a company's name ("Texas Instruments", "Riverside Insights")
+          "instruments", "industries", "electronics", "networks", "solutions", "insights",
+          "communications", "media", "partners", "enterprises", "associates", "services",
+          "interactive", "digital", "robotics", "computing", "graphics", "holdings",
+          "ventures", "studios", "games", "brands", "devices", "wireless", "telecom",
+          # a model's word ("Mac Mini", "MacBook Air")
+          "mini", "air", "ultra", "lite"}
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
                 "costa", "saint", "st"}
+# States that are also first names: before a word that is no name ("Georgia Milestones",
+# "Virginia SOL", "Carolina Biological") they name a state's test, agency or company.
+STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", "colorado",
+          "connecticut", "dakota", "delaware", "florida", "georgia", "hawaii", "idaho",
+          "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+          "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
+          "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee",
+          "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming"}
+# "Chelsea from Securly", "Dana Reyes at the district office": a grown-up at work. A
+# student comes from a class ("Iker from your class"), never from a vendor or the district.
+WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|de|del)\s+(?:the\s+|la\s+|el\s+)?"
+                       r"(?P<org>[^\W\d_][\w&-]*)(?P<office>\s+(?:office|department|dept)\b)?",
+                       re.IGNORECASE)
+WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk",
+              "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito"}
+# "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
+DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
+               "transportation", "personnel", "hr", "front", "main", "office", "it"}
 # After a run: "Washington DC", "Austin, TX".
 STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
@@ -47,10 +72,18 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 # "Jordan, the Lenovo rep,", "Jamal (our new tech aide)". Students have no such job.
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
-         r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer)")
+         r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
+         r"admin|courier|liaison|driver|tech|techs)")
 ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
-ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}"
+ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
+                        # "Jamie Lee, district ed tech coordinator": lowercase words alone
+                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{1,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
+# "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
+GREETING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|thanks|thank\s+you|thx|hola|"
+                      r"gracias|buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
+                      r"\s+$", re.IGNORECASE)
+ADDRESSED = re.compile(r"\s*(?:[,!:;—–-]|$)|\s+(?:for|por)\b", re.IGNORECASE)
 # What a lesson makes of a person: "the Sojourner Truth speech video", "a Miles Davis
 # tribute". A student's things take a possessive ("Maya Chen's project"), a topic does not.
 TOPICS = {"tribute", "biography", "biographies", "speech", "speeches", "documentary", "poem",
@@ -82,6 +115,9 @@ CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|yo
                        r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
                        r"homeroom|class\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
                        r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
+# "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
+ID_AFTER = re.compile(r",?\s+(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|osis|"
+                      r"pin|dob|d\.o\.b\.?)\b(?=[\s#:.-]*[A-Za-z]{0,3}-?\d)", re.IGNORECASE)
 # "Nkauj Hli (goes by Hli)", "April and June (twins, 4th grade)", "Kiara (ID K-19204)": a
 # note in brackets that only a student gets.
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
@@ -93,7 +129,8 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins))\b", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
-FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family)\b",
+FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
+                          r"children|boys|girls)\b",
                           re.IGNORECASE)
 # "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
 BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
@@ -102,7 +139,8 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
                         r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
                         r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
-                        r"assignment|(?:student\s+)?(?:email|id|number|account))\b",
+                        r"assignment|accommodations?|transcript|report\s+card|attendance|"
+                        r"(?:student\s+)?(?:email|id|number|account))\b",
                         re.IGNORECASE)
 # Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when
 # she opens Word", "Can Miles get a loaner? His is at the depot").

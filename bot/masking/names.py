@@ -8,13 +8,17 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.masking.cued import after_cues, inverted
 from bot.masking.cues import (
+    ADDRESSED,
     ASIDE,
     BELONGINGS,
     CUE_AFTER,
-    CUE_BEFORE,
+    DEPARTMENTS,
     DOINGS,
     FAMILY_AFTER,
+    GREETING,
+    ID_AFTER,
     PARTICLES,
     PLACE_STARTS,
     PLACES,
@@ -22,19 +26,31 @@ from bot.masking.cues import (
     ROLE_AFTER,
     ROLE_BEFORE,
     STATE_AFTER,
-    TITLES,
+    STATES,
     TOPIC_BEFORE,
     TOPICS,
     VERBS,
     VERSION_AFTER,
+    WORKPLACE,
+    WORKPLACES,
 )
-from bot.masking.people import by_the_sentence, extended, in_lists, referred, repeated
+from bot.masking.lexicon import lexicon
+from bot.masking.lowercase import lowercase_maybe, lowercase_names, titled
+from bot.masking.people import (
+    before_work_address,
+    bracketed,
+    by_the_sentence,
+    extended,
+    in_handles,
+    in_lists,
+    referred,
+    repeated,
+    starts_clause,
+)
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, FIRST, NAMED, SURNAME, WEAK, Word, words_of
+from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
 
 AT_PLACE = re.compile(r"\b(?:at|in)\s$")
-LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
-MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
 MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A-Za-z0-9]*[A-Za-z])"
@@ -50,32 +66,9 @@ class Run(NamedTuple):
     verdict: str
 
 
-def joinable(word: Word) -> bool:
-    """A word that can be part of a capitalised name."""
-    lowered = word.text.lower()
-    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES:
-        return False
-    if word.shape == "initial":
-        return True
-    if word.shape == "mixed":  # DeShawn, McKenzie; not iPad, PowerUp, LES-Staff
-        return word.known and word.score >= SURNAME and not any(
-            len(p) > 1 and p.isupper() for p in word.text.split("-"))
-    return word.shape in ("title", "upper") and word.score > 0
-
-
 def closing_initial(word: Word) -> bool:
     """An initial after a name, even "A" or "I": "Mohamed A. and Mohamed Y."."""
     return word.shape == "initial" and not word.blocked
-
-
-def adjacent(text: str, left: Word, right: Word) -> bool:
-    """Only spaces between (or ". " after an initial), and no possessive ending the left."""
-    gap = text[left.after:right.start]
-    if left.possessive:
-        return False
-    if left.shape == "initial" and gap.startswith("."):
-        gap = gap[1:]
-    return gap != "" and gap.strip(" \t") == ""
 
 
 def same_case(left: Word, right: Word) -> bool:
@@ -142,8 +135,22 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             and adjacent(text, after, second) and second.folded in PLACES \
             and second.shape != "lower":
         return True
+    if words[first].folded in STATES and (all(w.score < WEAK for w in words[first + 1:last + 1])
+                                          if last > first else state_before(text, words, last)):
+        return True  # "Georgia Milestones", "Virginia SOL"
+    if first == last and second and after and text[:words[first].start].lower().endswith(
+            "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
+            and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
+        return True  # "the Raleigh field trip", "the Madison computer lab"
     return first == last and not words[last].possessive and bool(AT_PLACE.search(
         text, max(0, words[first].start - 4), words[first].start))
+
+
+def state_before(text: str, words: list[Word], last: int) -> bool:
+    """A state's name before a capitalised word that is no name, or an acronym."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    return bool(after and adjacent(text, words[last], after) and not after.stop
+                and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)))
 
 
 def strong(text: str, words: list[Word], first: int, last: int, run: list[Word]) -> bool:
@@ -172,24 +179,7 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     if DOINGS.match(text, end):  # "Destiny just asked me": no product asks
         return any(w.given or w.score >= WEAK for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
-        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end))
-
-
-def staff_before(text: str, words: list[Word], i: int) -> bool:
-    """A title before word i, or before the lowercase name words just before it."""
-    for j in range(i - 1, max(-1, i - 3), -1):
-        if titled(text, words[j], words[j + 1]):
-            return True
-        if words[j].shape != "lower" or not words[j].known or not adjacent(text, words[j],
-                                                                            words[j + 1]):
-            return False
-    return False
-
-
-def titled(text: str, before: Word, word: Word) -> bool:
-    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
-    return before.text.lower().rstrip(".") in TITLES and \
-        text[before.after:word.start] in (" ", ". ", ".  ")
+        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end))
 
 
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -198,100 +188,50 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     before = words[first - 1] if first > 0 else None
     if before and titled(text, before, words[first]):
         return True
+    if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
+            ADDRESSED.match(text, words[last].after):
+        return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
-    if after and adjacent(text, words[last], after) and after.text.lower() in TOPICS:
+    if after and adjacent(text, words[last], after) and (
+            after.text.lower() in TOPICS or attributive(text, words, first, last)):
         return True
     if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
-            ROLE_AFTER.match(text, end) or (not words[last].possessive
-                                            and VERSION_AFTER.match(text, end)):
+            ROLE_AFTER.match(text, end) or (not words[last].possessive and (
+                VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
     return bool((MODEL.match(text, end) and not words[last].possessive)
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
 
 
-def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
-    """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
-    A lowercase word counts only when it is a common first name or a surname and no word."""
-    for i, word in enumerate(words):
-        if word.shape != "lower" or not word.known or word.blocked or word.stop or (
-                word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))):
-            continue
-        previous = words[i - 1] if i else None
-        if previous and previous.shape == "lower" and previous.score == FIRST \
-                and adjacent(text, previous, word):
-            continue  # the second word of a pair already found
-        if staff_before(text, words, i):
-            continue  # "ms. grace okafor", "mr. bellamy": staff
-        nxt_word = words[i + 1] if i + 1 < len(words) else None
-        if nxt_word and adjacent(text, word, nxt_word) and nxt_word.folded in PLACES_ANY_CASE:
-            continue  # "jordan hs theater", "lincoln library"
-        last = word
-        for nxt in words[i + 1:i + MOST_AFTER_CUE]:
-            if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \
-                    or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
-                        word.score == FIRST and not word.wordlike and nxt.score > 0
-                        and not nxt.product and nxt.text not in VERBS)):
-                break  # "oliver king" and "mia ross", not "liam will"
-            last = nxt
-        single = last is word
-        initial = LOWER_INITIAL.match(text, last.end)
-        if initial and word.given and not word.product:  # "kylie m.", "jayden w."
-            yield Span(word.start, initial.end(1), "name")
-        elif (word.score == FIRST and not word.wordlike and (len(word.text) >= 4 or not single)
-              ) or (single and word.possessive and BELONGINGS.match(text, word.after)):
-            yield Span(word.start, last.end, "name")
+def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
+    """"the Edison charging station", "the Einstein Bros order": one word after "the" that
+    describes the noun after it. A child is never "the Liam"; a family is "the Okafor
+    twins"."""
+    after = words[last + 1]
+    return first == last and not words[last].possessive and text[
+        max(0, words[first].start - 4):words[first].start].lower() == "the " and not (
+        FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS) and (
+        after.shape == "lower" or (after.shape == "title" and after.score < WEAK))
 
 
-def lowercase_maybe(word: Word) -> bool:
-    """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
-    lists or its sentence say so."""
-    return word.shape == "lower" and word.given and not (
-        word.product or word.stop or word.blocked)
-
-
-def inverted(text: str, words: list[Word]) -> Iterator[Span]:
-    """"Rodriguez, Jaden" as rosters write it: a surname alone, a comma, a first name alone."""
-    for i in range(len(words) - 1):
-        surname, first = words[i], words[i + 1]
-        if text[surname.after:first.start] != ", ":
-            continue
-        alone = (i == 0 or not adjacent(text, words[i - 1], surname)) and (
-            i + 2 == len(words) or not adjacent(text, first, words[i + 2]))
-        if (alone and text[surname.after:first.start] == ", " and joinable(surname)
-                and joinable(first) and surname.score >= SURNAME and first.score == FIRST):
-            yield Span(surname.start, first.end, "name")
-
-
-def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
-    """Up to three name-like words right after "my student", "kid named", "goes by"..."""
-    cues = {m.end(): m for m in CUE_BEFORE.finditer(text)}
-    for i, word in enumerate(words if cues else ()):
-        cue = cues.get(word.start)
-        if not cue:
-            continue
-        taken: list[Word] = []
-        for nxt in words[i:i + MOST_AFTER_CUE]:
-            if not cued_name(nxt) or (taken and not adjacent(text, taken[-1], nxt)):
-                break
-            taken.append(nxt)
-        # A word that is also an English word ends a name only after a lowercase cue: "my
-        # student Grace", "student Grace Kim", but not "Student View" (a product's name).
-        # A quoted word after the cue is a name all the same: "Student 'Storm'".
-        if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper() \
-                and cue[0][-1] not in "'\"“‘":
-            taken.pop()
-        if taken:
-            yield Span(taken[0].start, taken[-1].end, "name")
-
-
-def cued_name(word: Word) -> bool:
-    """A word that, right after "my student", is taken as (part of) a name."""
-    if word.shape == "lower":
-        return word.known and word.score >= SURNAME and not word.blocked
-    if word.shape == "upper" and not (word.known and word.score >= SURNAME):
-        return False  # "student ID", "student VLAN"
-    return joinable(word)
+def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
+    """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
+    Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
+    work. A student is taken "from" an app or a roster ("remove Liam from Seesaw"), so those
+    count only after a name that opens the sentence, and a child may be "in the front
+    office" or "in IT class"."""
+    place = WORKPLACE.match(text, end)
+    if place is None:
+        return False
+    org, said = place["org"].lower(), place["said"].lower()
+    if said == "in":
+        return org in DEPARTMENTS - {"front", "main", "office", "it"}
+    vendor = org in lexicon().not_names
+    if said == "at":
+        return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())
+    return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and \
+        starts_clause(text, words, words[first])
 
 
 def find_names(text: str, taken: list[Span]) -> list[Span]:
@@ -299,14 +239,16 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     words = words_of(text, taken)
     found = [*lowercase_names(text, words), *inverted(text, words), *after_cues(text, words)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
-                    + [Run(i, i, "maybe") for i, w in enumerate(words) if lowercase_maybe(w)])
+                    + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, judged, found)
     found = [s for s in found if not any(s.overlaps(d) for d in dropped)]
     found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")
               for r in judged if r.verdict == "name"]
-    found += by_the_sentence(text, words, judged, found)
+    found += by_the_sentence(text, words, judged, found) + in_handles(text, words, taken)
     found = merged(found)
-    return extended(text, words, merged(found + repeated(words, found)))
+    found = merged(found + repeated(words, found))
+    found = extended(text, words, merged(found + bracketed(text, words, found)))
+    return before_work_address(text, found, taken)
 
 
 def name_end(text: str, last: Word) -> int:

@@ -19,7 +19,8 @@ from bot.masking.cues import (
     TITLES,
     VERBS,
 )
-from bot.masking.spans import Span
+from bot.masking.lexicon import fold
+from bot.masking.spans import KEPT, Span
 from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]\s+(?:he|she|his|her)\b", re.IGNORE
 NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
+BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
+ALIAS = re.compile(r"[^\W\d_][\w.'’ -]*")  # "(K. Bishop)": letters, no digits or commas
+# Where a handle's local part ends: "river.okafor@...", "maya dot chen at stu dot ...".
+HANDLE_END = re.compile(r"@|\s+(?:at|arroba)\s+|\s*[\[(]\s*(?:at|arroba)\s*[\])]",
+                        re.IGNORECASE)
 
 
 def in_lists(text: str, words: list[Word], judged: list[Run],
@@ -53,9 +59,13 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
                 verdicts[k] = "not"
                 dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
         elif any(verdicts[k] == "name" for k in group):
+            # An app's name that is also a first name ("Ada") is a name only in a list
+            # of nothing but names ("Chidi and Ada"), not in "Kami, Lexia and Ava".
+            others_named = sum(verdicts[k] != "name" for k in group) == 1
             for k in group:
-                if verdicts[k] == "maybe" and not all(
-                        w.product for w in words[judged[k].first:judged[k].last + 1]):
+                run = words[judged[k].first:judged[k].last + 1]
+                if verdicts[k] == "maybe" and (not all(w.product for w in run) or (
+                        others_named and len(run) == 1 and run[0].given)):
                     verdicts[k] = "name"
     return [r._replace(verdict=v) for r, v in zip(judged, verdicts, strict=True)], dropped
 
@@ -130,7 +140,7 @@ def starts_clause(text: str, words: list[Word], word: Word) -> bool:
         return True
     previous = next((w for w in reversed(words) if w.after <= word.start), None)
     return previous is not None and previous.text.lower() in OPENERS and \
-        text[previous.after:word.start] == " "
+        text[previous.after:word.start] in (" ", ", ")  # "hurry pls, Will can't"
 
 
 def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
@@ -183,3 +193,53 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
             start = before.start
         grown.append(Span(start, end, "name"))
     return grown
+
+
+def in_handles(text: str, words: list[Word], taken: list[Span]) -> list[Span]:
+    """Capitalised words that a student's username or email spells out ("can you set up
+    River? ... river.okafor@stu...", "Summer ... su usuario es summer.nguyen28"): names."""
+    parts: set[str] = set()
+    for span in taken:
+        if span.kind in ("email", "username"):
+            local = HANDLE_END.split(text[span.start:span.end])[0]
+            parts.update(p for p in re.findall(r"[^\W\d_]{3,}", fold(local))
+                         if p not in ("dot", "punto"))
+    return [Span(w.start, w.end, "name") for w in words if parts and w.folded in parts
+            and w.known and w.shape in ("title", "upper") and not (w.stop or w.product)]
+
+
+def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
+    """Around a name, a bracket that repeats it ("Kayden (K. Bishop)") and a surname after a
+    bracketed aside ("Victory (yes, her name is Victory) Adebayo"): the same person."""
+    spans = []
+    for span in found:
+        aside = BRACKET.match(text, span.end)
+        if not aside:
+            continue
+        inside = [w for w in words if aside.start(1) <= w.start and w.end <= aside.end(1)]
+        if inside and ALIAS.fullmatch(aside[1]) and any(w.shape != "initial" for w in inside) \
+                and all(w.shape == "initial" or (w.shape == "title" and w.score > 0 and not (
+                    w.stop or w.product or w.text.lower() in TITLES)) for w in inside):
+            spans.append(Span(inside[0].start, inside[-1].end, "name"))
+        nxt = next((w for w in words if w.start >= aside.end()), None)
+        if nxt and text[aside.end():nxt.start] == " " and nxt.shape in ("title", "upper") \
+                and nxt.score >= WEAK and person_like(nxt):
+            spans.append(Span(nxt.start, nxt.end, "name"))
+    return spans
+
+
+def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list[Span]:
+    """Names without the one right before its owner's work address ("The contact for Kajeet
+    is Brian Walsh, brian.walsh@kajeet.net"): a grown-up, whose address was kept."""
+    kept = {s.start: text[s.start:s.end] for s in taken if s.kind == KEPT}
+    if not kept:
+        return found
+    result = []
+    for span in found:
+        gap = re.match(r"[,:]?\s*[(<]?", text[span.end:span.end + 4])
+        address = kept.get(span.end + (gap.end() if gap else 0), "")
+        local = fold(address.partition("@")[0])
+        if not any(len(p) >= 3 and p in local for p in re.findall(r"[a-z]+", fold(
+                text[span.start:span.end]))):
+            result.append(span)
+    return result

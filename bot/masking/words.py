@@ -6,11 +6,15 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.masking.accounts import ENDINGS
+from bot.masking.cues import PLACES, TITLES
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
 
-# Letters, with apostrophes and hyphens inside: "O'Brien-Smith", "Rodriguez's", "Núñez".
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# Letters, with apostrophes and hyphens inside: "O'Brien-Smith", "Rodriguez's", "Núñez"; and
+# a letter an export lost, shown as "?" or "�" before lowercase letters ("Y?lmaz" for Yılmaz).
+LETTERS = r"[^\W\d_]+(?:[?\ufffd][a-zà-ÿ]+)*"
+TOKEN = re.compile(rf"{LETTERS}(?:['’]{LETTERS})*(?:-{LETTERS}(?:['’]{LETTERS})*)*")
 PARTS = re.compile(r"[-'’]")
 
 # How much a word says "a name". Two words must add up to NAMED when neither is a common
@@ -36,7 +40,7 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   # Spanish ones ("del salón", "La Sra. Gómez"); "de", "la" and "del" still
                   # join a name as particles ("María de la Cruz")
                   "el", "la", "los", "las", "un", "unos", "unas", "del", "de", "que", "en",
-                  "con", "por", "para", "sus", "se", "nos", "y"})
+                  "con", "por", "para", "sus", "se", "nos", "y", "hola", "gracias", "saludos"})
 MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april",
                          "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
                          "september", "oct", "october", "nov", "november", "dec", "december",
@@ -46,6 +50,9 @@ MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "a
 # A month word next to a day or a year is a date, never a name: "Jan 20", "June 3", "Jun '11".
 DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
 DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$")
+# A web address or a file name ("kinginstitute.stanford.edu/..."): no word inside is a name.
+DOTTED = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)]*)?")
+INNER_DOT = re.compile(r"[A-Za-z]\.[A-Za-z]")
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
@@ -138,11 +145,15 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
     """The words of `text` outside the spans already hidden."""
     found = []
     caps = shouted(text)
+    taken = taken + addresses(text)
     for match in TOKEN.finditer(text):
         start, after = match.span()
         if taken and not free(Span(start, after, ""), taken):
             continue
         word = match.group()
+        if "?" in word or "\ufffd" in word:
+            word = lost_letter(word)
+            after = start + len(word)
         end = after - 2 if word[-2:].lower() in ("'s", "’s") and len(word) > 3 else after
         if text[after:after + 1] in ("'", "’") and word.endswith("s"):
             after += 1  # "Santos'"
@@ -154,6 +165,26 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
                           wordlike, given, product, stop, blocked))
     return famous_removed(found)
+
+
+def lost_letter(word: str) -> str:
+    """The token without what follows a "?" when that is a word of its own: "Maya?she" was a
+    question, "Y?lmaz" a name that lost a letter."""
+    mark = re.search(r"[?\ufffd]([^\W\d_]+)", word)
+    if mark is None:
+        return word
+    tail = fold(mark[1])
+    return word[:mark.start()] if tail in STOP or tail in lexicon().words else word
+
+
+def addresses(text: str) -> list[Span]:
+    """Web addresses and file names: dotted words ending in a domain's or a file's ending."""
+    spans = []
+    for m in DOTTED.finditer(text) if INNER_DOT.search(text) else ():
+        host = m.group().split("://")[-1].split("/")[0]
+        if m.group().startswith(("http", "www.")) or host.rsplit(".", 1)[-1].lower() in ENDINGS:
+            spans.append(Span(m.start(), m.end(), ""))
+    return spans
 
 
 def famous_removed(words: list[Word]) -> list[Word]:
@@ -169,11 +200,37 @@ def famous_removed(words: list[Word]) -> list[Word]:
             if " ".join(folded[i:i + n]) in lex.famous:
                 after = words[i + n] if i + n < len(words) else None
                 if after and after.start - words[i + n - 1].after == 1 and after.known \
+                        and (after.shape == "lower") == (words[i].shape == "lower") \
                         and after.score > 0 and after.folded not in lex.words \
                         and after.folded not in lex.not_names:
-                    break  # "muhammad ali khan" is a student, not the boxer
+                    # "muhammad ali khan" is a student, not the boxer; a word after in
+                    # another case is no third name ("Amelia Earhart flight-path lesson")
+                    break
                 blocked.update(range(i, i + n))
                 break
     if not blocked:
         return words
     return [w._replace(blocked=True) if i in blocked else w for i, w in enumerate(words)]
+
+
+def adjacent(text: str, left: Word, right: Word) -> bool:
+    """Only spaces between (or ". " after an initial), and no possessive ending the left."""
+    gap = text[left.after:right.start]
+    if left.possessive:
+        return False
+    if left.shape == "initial" and gap.startswith("."):
+        gap = gap[1:]
+    return gap != "" and gap.strip(" \t") == ""
+
+
+def joinable(word: Word) -> bool:
+    """A word that can be part of a capitalised name."""
+    lowered = word.text.lower()
+    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES:
+        return False
+    if word.shape == "initial":
+        return True
+    if word.shape == "mixed":  # DeShawn, McKenzie; not iPad, PowerUp, LES-Staff
+        return word.known and word.score >= SURNAME and not any(
+            len(p) > 1 and p.isupper() for p in word.text.split("-"))
+    return word.shape in ("title", "upper") and word.score > 0

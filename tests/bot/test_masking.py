@@ -6,7 +6,8 @@ texts hold none and must come through unchanged. `tuning.jsonl` was read while b
 masker. `tuning2.jsonl`, written blind by a second writer, was measured once before anything
 was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
-the same way: measured once as it came, then read and tuned on. `heldout.jsonl` never was
+the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl`, written
+blind by yet another writer. `heldout.jsonl` never was
 read: it is only scored here, and was measured once after each round of tuning stopped.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
@@ -100,6 +101,17 @@ def test_the_third_tuning_corpus_meets_the_targets() -> None:
     # (common Spanish words and titles, work addresses and institutions' lines kept, grown-ups
     # named by their job, places, a name hidden wherever it repeats), and now it holds both.
     masked, altered, wrong = score("tuning3.jsonl")
+    assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
+
+
+def test_the_fourth_tuning_corpus_meets_the_targets() -> None:
+    # Measured as it came, before anything was changed for it: 0.936 of its 250 identifiers
+    # masked (234) and 0.050 of its 120 tech texts altered (6): a web address's word, a
+    # company and a famous name before a lowercase word, a Spanish verb and two numbering
+    # schemes ("rooms 101-108", "webinar ID") taken for students; first names that only the
+    # student's own username or email, a bracket or an id after them gave away. Then it was
+    # read and tuned on (see docs/privacy.md), and now it holds both: 1.000 and 0.000.
+    masked, altered, wrong = score("tuning4.jsonl")
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
 
@@ -247,6 +259,39 @@ def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     # Spanish: words, titles and dates that are no student's
     "La maestra Carmen Ibarra pide acceso a Kahoot para su grupo de la sala 4.",
     "El curso es del 8 al 12 de julio, con la Lic. Ramírez, etiqueta 00457.",
+    # a Spanish verb after its pronoun; a web address; a company; a lesson's famous name
+    "No me deja entrar a Teams desde la laptop.",
+    "la app no le deja compartir pantalla",
+    "The site kinginstitute.stanford.edu is blocked by the filter.",
+    "The Texas Instruments TI-84 calculators need an OS update.",
+    "The Jackie Robinson field-day slides won't open.",
+    # numbering schemes: plural, a webinar's, and one across a dash
+    "Replace the projector bulbs in rooms 101-108 over break.",
+    "The webinar ID is 916 2240 8831 and the passcode 482913.",
+    "The Chromebook cart — ID 4471 — is missing two chargers.",
+    # a grown-up at work, a state's test or agency, a place a lowercase word away, a model
+    "ms. maria lopez needs a projector in room 12",
+    "Paige from Lenovo said the warranty covers the hinges.",
+    "Our Clever admin is Dana Reyes at the district office.",
+    "Georgia Milestones practice tests need the Kite portal.",
+    "Virginia SOL testing starts in May.",
+    "The Raleigh field trip needs 3 hotspots.",
+    "The Sonos speaker won't pair with the Mac Mini.",
+    "Kelly from the front office says the copier is jammed again.",
+    "Sandra in payroll can't open the HR portal.",
+    "Our new IT tech, Marcus, will image the carts on Tuesday.",
+    "Professor Garcia from UCLA will demo the VR headsets.",
+    "The contact for Kajeet is Brian Walsh, brian.walsh@kajeet.net.",
+    # one word after "the" describing the noun after it
+    "The Edison charging station lost two cables.",
+    # whom the message is addressed to; grown-ups by their office, vendor or job
+    "Hi Dana, thanks for fixing the projector!",
+    "Hola Ana, el enlace de Zoom no funciona.",
+    "Forwarding from Priya at Securly: the new policy is live.",
+    "Chris from the tech office will swap the switches.",
+    "Cc: Jamie Lee, district ed tech coordinator.",
+    "Rosa, de la oficina, dice que la impresora está sin tóner.",
+    "La red de invitados no deja entrar a los padres.",
 ])
 def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     assert masked(text) == text
@@ -266,6 +311,40 @@ def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     ("Nora Quinn's mom asked for a call back at 555-610-2200",
      "[name]'s mom asked for a call back at [phone]"),
     ("Wren Hale lost his badge (id:20391)", "[name] lost his badge (id:[id number])"),
+    # a first name that the student's own email or username spells; a login built from a
+    # name the text gives; a Spanish spelled-out address
+    ("Can you add Meadow to my class? meadow.sims@students.lakeview.org",
+     "Can you add [name] to my class? [email]"),
+    ("Merge the two accounts for Minh Vo: mvo2031 and minh.vo",
+     "Merge the two accounts for [name]: [username] and [username]"),
+    ("la cuenta es tomas punto reyes arroba alumnos punto distrito punto org",
+     "la cuenta es [email]"),
+    # a bracket that repeats a name, a surname after a bracketed aside, a number's label or
+    # a student's things after a name, a list of nothing but names, a letter an export lost
+    ("the lunch number for Marcus (M. Baker) is wrong",
+     "the lunch number for [name] ([name]) is wrong"),
+    ("Noor (yes, that is her name) Haddad needs a new badge",
+     "[name] (yes, that is her name) [name] needs a new badge"),
+    ("Sunny Voskuijlen, SSID 99012234, moved here", "[name], SSID [id number], moved here"),
+    ("Please check Sage's accommodations in the state testing app",
+     "Please check [name]'s accommodations in the state testing app"),
+    ("the Patel twins (Anika and Ada) share a Chromebook",
+     "the [name] twins ([name] and [name]) share a Chromebook"),
+    ("his name shows as Hakan Ko?ak in Clever", "his name shows as [name] in Clever"),
+    ("ok, Will left his charger in the gym", "ok, [name] left his charger in the gym"),
+    ("maria lopez needs new headphones", "[name] needs new headphones"),
+    # an id across a dash from a device, "it's" after the number's noun, a name between
+    ("Her Chromebook — ID 3301288 — won't boot", "Her Chromebook — ID [id number] — won't boot"),
+    ("The lunch PIN on the register stopped working — it's 4471.",
+     "The lunch PIN on the register stopped working — it's [id number]."),
+    ("The student number for Tomas Reyes is 4471", "The student number for [name] is [id number]"),
+    # a student is taken "from" an app or a roster; only a grown-up opens a sentence so
+    ("Please remove Liam from Seesaw, he moved", "Please remove [name] from Seesaw, he moved"),
+    ("Remove Maya from the district roster", "Remove [name] from the district roster"),
+    ("Liam in IT class cannot log in", "[name] in IT class cannot log in"),
+    ("the Okafor kids share a hotspot", "the [name] kids share a hotspot"),
+    ("Hi Dana, Maya Chen cannot log in", "Hi Dana, [name] cannot log in"),
+    ("Hey Liam forgot his charger again", "Hey [name] forgot his charger again"),
 ])
 def test_names_ids_and_dates_found_by_their_surroundings(text: str, expected: str) -> None:
     assert masked(text) == expected

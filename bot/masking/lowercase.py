@@ -1,0 +1,95 @@
+"""Names typed in lowercase ("jamal carter", "kylie m.", "jaden's password"), and the staff
+named by title before them ("ms. grace okafor"), who stay."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.masking.cues import BELONGINGS, PLACES_ANY_CASE, TITLES, VERBS
+from bot.masking.spans import Span
+from bot.masking.words import FIRST, SURNAME, Word, adjacent
+
+LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
+MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
+# In Spanish an object pronoun comes right before its verb: "no me deja compartir", "le
+# sale", "se queda". A lowercase word there is a verb, even one that is also a name.
+# (English puts no lowercase name right after "me": "help me with jamal".)
+# So does "no": "la red no deja entrar".
+CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
+
+
+def staff_before(text: str, words: list[Word], i: int) -> bool:
+    """A title before word i, or before the lowercase name words just before it."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if titled(text, words[j], words[j + 1]):
+            return True
+        if words[j].shape != "lower" or not words[j].known or not adjacent(text, words[j],
+                                                                            words[j + 1]):
+            return False
+    return False
+
+
+def titled(text: str, before: Word, word: Word) -> bool:
+    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
+    return before.text.lower().rstrip(".") in TITLES and \
+        text[before.after:word.start] in (" ", ". ", ".  ")
+
+
+def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
+    """Names typed in lowercase: "jamal carter", "elena cruz", "jaden's password", "aaliyah".
+    A lowercase word counts only when it is a common first name or a surname and no word."""
+    for i, word in enumerate(words):
+        nxt_word = words[i + 1] if i + 1 < len(words) else None
+        if word.shape != "lower" or not word.known or word.blocked or word.stop or (
+                word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))
+                and not surnamed(text, word, nxt_word)):
+            continue
+        if after_clitic(words, i):
+            continue  # "no me deja compartir pantalla"
+        previous = words[i - 1] if i else None
+        if previous and previous.shape == "lower" and previous.score == FIRST \
+                and adjacent(text, previous, word):
+            continue  # the second word of a pair already found
+        if staff_before(text, words, i):
+            continue  # "ms. grace okafor", "mr. bellamy": staff
+        if nxt_word and adjacent(text, word, nxt_word) and nxt_word.folded in PLACES_ANY_CASE:
+            continue  # "jordan hs theater", "lincoln library"
+        last = word
+        for nxt in words[i + 1:i + MOST_AFTER_CUE]:
+            if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \
+                    or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
+                        word.score == FIRST and not word.wordlike and nxt.score > 0
+                        and not nxt.product and nxt.text not in VERBS)):
+                break  # "oliver king" and "mia ross", not "liam will"
+            last = nxt
+        single = last is word
+        initial = LOWER_INITIAL.match(text, last.end)
+        if initial and word.given and not word.product:  # "kylie m.", "jayden w."
+            yield Span(word.start, initial.end(1), "name")
+        elif (word.score == FIRST and not word.wordlike and (len(word.text) >= 4 or not single)
+              ) or (single and word.possessive and BELONGINGS.match(text, word.after)) or (
+                not single and surnamed(text, word, nxt_word)):
+            yield Span(word.start, last.end, "name")
+
+
+def surnamed(text: str, word: Word, nxt: Word | None) -> bool:
+    """A first name that is also a word, before a surname that is none: "maria lopez" (not
+    "will demo": a verb is no name)."""
+    return bool(word.given and not word.product and word.text not in VERBS and nxt
+                and nxt.shape == "lower" and nxt.text not in VERBS
+                and nxt.score >= SURNAME and not (nxt.product or nxt.blocked)
+                and adjacent(text, word, nxt))
+
+
+def lowercase_maybe(words: list[Word], i: int) -> bool:
+    """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
+    lists or its sentence say so; not a Spanish verb after its pronoun ("me deja")."""
+    word = words[i]
+    return word.shape == "lower" and word.given and not (
+        word.product or word.stop or word.blocked or after_clitic(words, i))
+
+
+def after_clitic(words: list[Word], i: int) -> bool:
+    """Word i follows a Spanish object pronoun: a verb ("me deja", "le sale")."""
+    return i > 0 and words[i - 1].text in CLITICS and words[i - 1].after == words[i].start - 1
