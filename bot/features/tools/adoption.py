@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.tools import service
 from bot.features.tools.models import ToolRow
 from bot.hooks import BuyIn, MentionAsk, Period, WaveAsk
+from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling.ledger import Planned, plan
@@ -25,9 +26,12 @@ REVIEW_BELOW = 0.30
 NOTICE_DAYS = 30
 PULSE_OPEN = timedelta(days=7)
 DECIDED, SUNSET, REVIEW = "tools.decided", "tools.sunset", "tools.review"
-FATIGUE = StoredSetting("tool_fatigue_limit", 3, "new tools one school may take on in a "
-                        "semester before the digest warns of tool fatigue", minimum=1,
+FATIGUE = StoredSetting("tool_fatigue_limit", 3, N_("new tools one school may take on in a "
+                        "semester before the digest warns of tool fatigue"), minimum=1,
                         maximum=20)
+# How a use figure was counted: kept in English with the figures, shown with `_()`.
+ENTERED = N_("entered by its coach")
+ESTIMATED = N_("from its questions, tickets and pulse answers")
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,12 @@ class Use:
 
     teachers: int
     intended: int
-    counted: str
+    counted: str  # ENTERED or ESTIMATED, in English
+
+    @property
+    def how(self) -> str:
+        """How the figure was counted, in the current language."""
+        return _(self.counted) if self.counted else ""
 
     @property
     def share(self) -> float | None:
@@ -54,14 +63,13 @@ async def use_of(session: AsyncSession, features: Registry, tool: ToolRow,
     """The coach's figure when entered; else the larger of the teachers who asked about it
     or opened tickets naming it this semester, and the answers its last pulse released."""
     if tool.use_figure is not None:
-        return Use(tool.use_figure, tool.intended, "entered by its coach")
+        return Use(tool.use_figure, tool.intended, ENTERED)
     ask = MentionAsk(service.words_of(tool), Period(now - SEMESTER, now + timedelta(seconds=1)))
     people = {m.person_id for find in features.mentions for m in await find(session, ask)
               if m.person_id is not None}
     shown = await buy_ins(session, features, tool)
     answered = shown[-1].answers if shown else 0
-    return Use(max(len(people), answered), tool.intended,
-               "from its questions, tickets and pulse answers")
+    return Use(max(len(people), answered), tool.intended, ESTIMATED)
 
 
 async def buy_ins(session: AsyncSession, features: Registry, tool: ToolRow) -> list[BuyIn]:
@@ -100,8 +108,9 @@ async def launch_quarterly(session: AsyncSession, features: Registry, tool: Tool
     if survey is not None:
         await service.link(session, tool, "pulse", str(survey), now)
     tool.next_pulse_on = max(due, today) + service.QUARTER
-    said = "launched" if survey is not None else "skipped: no users yet"
-    service.event(session, tool, "pulse", f"quarterly pulse {said}", None, now)
+    # The tool's record (exported as data, never said in chat) is kept in English.
+    outcome = "launched" if survey is not None else "skipped: no users yet"
+    service.event(session, tool, "pulse", f"quarterly pulse {outcome}", None, now)
     return survey
 
 

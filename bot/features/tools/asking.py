@@ -11,20 +11,27 @@ from bot.errors import BadInput
 from bot.features.tools import service, views
 from bot.features.tools.models import ToolRow
 from bot.hooks import Answered
+from bot.i18n import _
 from bot.masking import mask_student_data
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message, Submission
 
-# Asking whether a tool may be used: "can I use", "may my students try", "is it approved".
+# Asking whether a tool may be used: "can I use", "may my students try", "is it approved";
+# in Spanish "¿puedo usar?", "¿mis alumnos pueden usar?", "¿está aprobado?".
 ASKS = re.compile(
     r"\b(?:(?:can|could|may|should)\s+(?:i|we|my\s+(?:class|classes|students|kids)|students|"
     r"the\s+kids)\s+(?:still\s+)?(?:use|try|start\s+using|sign\s+up\s+for|have)|allowed|"
-    r"approved|permitted|(?:ok|okay)\s+to\s+use|on\s+the\s+(?:approved\s+)?list)\b",
+    r"approved|permitted|(?:ok|okay)\s+to\s+use|on\s+the\s+(?:approved\s+)?list"
+    r"|(?:puedo|podemos|podr[ií]a|podr[ií]amos|puede|pueden|podr[ií]an|debo|debemos)\s+"
+    r"(?:seguir\s+)?(?:usar|utilizar|probar|empezar\s+a\s+usar|registrarse\s+en)"
+    r"|aprobad[oa]s?|permitid[oa]s?|autorizad[oa]s?)\b",
     re.IGNORECASE)
 # A name after "use": capitalised words, as people write an app's name ("use Blooket").
-CANDIDATE = re.compile(r"\b(?:use|try|using)\s+(?P<name>[A-Z][\w.+'-]*(?:\s+[A-Z][\w.+'-]*){0,2})")
-NOT_NAMES = {"I", "A", "An", "The", "My", "Our", "This", "That", "It", "Them", "Some"}
+CANDIDATE = re.compile(r"\b(?:use|try|using|usar|utilizar|probar|usando)\s+"
+                       r"(?P<name>[A-Z][\w.+'-]*(?:\s+[A-Z][\w.+'-]*){0,2})")
+NOT_NAMES = {"I", "A", "An", "The", "My", "Our", "This", "That", "It", "Them", "Some",
+             "El", "La", "Los", "Las", "Un", "Una", "Mi", "Mis", "Este", "Esta", "Eso", "Esto"}
 # Articles whose readers may want to ask for a tool.
 ABOUT_TOOLS = ("new-tool-request", "student-data-privacy")
 
@@ -77,7 +84,7 @@ async def request_command(turn: Turn[Command]) -> list[Reply]:
     text = turn.incoming.text.strip()
     if not text:
         return [form_reply(views.request_form())]
-    name, _, purpose = text.partition(":")
+    name, _colon, purpose = text.partition(":")
     return await _request(turn, name, purpose)
 
 
@@ -102,7 +109,7 @@ async def metoo(turn: Turn[Action]) -> list[Reply]:
     tool = await turn.session.get(ToolRow, int(turn.incoming.value)) \
         if turn.incoming.value.isdigit() else None
     if tool is None:
-        raise BadInput("I couldn't find that tool any more. Ask me about it again.")
+        raise BadInput(_("I couldn't find that tool any more. Ask me about it again."))
     counted = await service.support(turn.session, tool, turn.person, turn.now)
     return [views.requested(tool, counted, await service.demand(turn.session, tool.id))]
 

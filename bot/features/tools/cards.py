@@ -12,6 +12,7 @@ from bot.features.tools import adoption, checklist, service, views
 from bot.features.tools.asking import answer_for
 from bot.features.tools.models import ToolRow
 from bot.hooks import MentionAsk, Period
+from bot.i18n import _, format_percent, ngettext
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.models import SchoolRow
@@ -25,7 +26,7 @@ async def school_names(turn: Turn[Any], tool: ToolRow) -> str:
     """The schools using a tool, by name ("all schools" when none is named)."""
     ids = [int(s) for s in tool.schools.split(",") if s.strip().isdigit()]
     if not ids:
-        return "all schools"
+        return _("all schools")
     query = select(SchoolRow.name).where(SchoolRow.id.in_(ids)).order_by(SchoolRow.name)
     return ", ".join((await turn.session.execute(query)).scalars())
 
@@ -36,34 +37,45 @@ async def card_of(turn: Turn[Any], tool: ToolRow) -> Reply:
         return await answer_for(turn, tool)
     owner = await turn.session.get(PersonRow, tool.owner_id) if tool.owner_id else None
     checks = await checklist.checks_of(turn.session, tool.id)
-    facts = [("Status", views.LABELS[tool.status]),
-             ("Owner", owner.display_name if owner else "nobody yet"),
-             ("Schools", await school_names(turn, tool)), ("Grades", tool.grades or "-"),
-             ("Asked for by", _teachers(await service.demand(turn.session, tool.id))),
-             ("Checklist", checklist.summary(checks)),
-             ("Pilot", f"blocked: {blocked}" if (blocked := checklist.blocked(checks))
-              else "may enter one")]
+    blocked = checklist.blocked(checks)
+    facts = [(_("Status"), views.label(tool.status)),
+             (_("Owner"), owner.display_name if owner else _("nobody yet")),
+             (_("Schools"), await school_names(turn, tool)), (_("Grades"), tool.grades or "-"),
+             (_("Asked for by"), _teachers(await service.demand(turn.session, tool.id))),
+             (_("Checklist"), checklist.summary(checks)),
+             (_("Pilot"), _("blocked: {reason}").format(reason=blocked) if blocked
+              else _("may enter one"))]
     facts += await _links(turn, tool)
     if tool.status in ("adopted", "sunsetting"):
-        use = await adoption.use_of(turn.session, turn.features, tool, turn.now)
-        facts.append(("Use", f"{use.teachers} of {_teachers(use.intended)} ({use.share:.0%})"
-                      if use.share is not None else f"{_teachers(use.teachers)}; how many it "
-                      f"is meant for isn't set (/tools use {tool.name} <n> intended)"))
-        shown = await adoption.buy_ins(turn.session, turn.features, tool)
-        if shown:
-            facts.append(("Last buy-in", f"{shown[-1].agree:.0%} (target {shown[-1].target}%)"))
+        facts += await _use(turn, tool)
     if tool.decide_by and tool.status in service.UNDER_REVIEW:
-        facts.append(("Decision by", views.day(tool.decide_by)))
+        facts.append((_("Decision by"), views.day(tool.decide_by)))
     if tool.retire_on and tool.status == "sunsetting":
-        facts.append(("Retires on", views.day(tool.retire_on)))
+        facts.append((_("Retires on"), views.day(tool.retire_on)))
     if tool.reason:
-        facts.append(("Reason", tool.reason))
+        facts.append((_("Reason"), tool.reason))
     return views.card(tool, facts, staff=True)
+
+
+async def _use(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
+    """An adopted tool's use against the teachers it is meant for, and its last buy-in."""
+    use = await adoption.use_of(turn.session, turn.features, tool, turn.now)
+    found = [(_("Use"), _("{teachers} of {intended} ({share})").format(
+        teachers=use.teachers, intended=_teachers(use.intended), share=views.share_of(use))
+        if use.share is not None else _("{teachers}; how many it is meant for isn't set "
+                                        "(/tools use {name} <n> intended)").format(
+            teachers=_teachers(use.teachers), name=tool.name))]
+    shown = await adoption.buy_ins(turn.session, turn.features, tool)
+    if shown and (last := shown[-1]).agree is not None:  # shown: agree is set
+        found.append((_("Last buy-in"), _("{agree} (target {target})").format(
+            agree=format_percent(last.agree), target=format_percent(last.target / 100))))
+    return found
 
 
 async def _links(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
     found = []
-    for kind, label in (("pulse", "Pulses"), ("ticket", "Tickets"), ("article", "Articles")):
+    for kind, label in (("pulse", _("Pulses")), ("ticket", _("Tickets")),
+                        ("article", _("Articles"))):
         refs = await service.links(turn.session, tool.id, kind)
         if refs:
             mark = "#" if kind != "article" else ""
@@ -73,10 +85,12 @@ async def _links(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
     if said:
         tickets = sum(m.ref.startswith("ticket:") for m in said)
         questions = len(said) - tickets
-        found.append(("Mentioned (30 days)", f"{tickets} ticket{'s' * (tickets != 1)}, "
-                                            f"{questions} question{'s' * (questions != 1)}"))
+        found.append((_("Mentioned (30 days)"), "{tickets}, {questions}".format(
+            tickets=ngettext("{count} ticket", "{count} tickets", tickets).format(count=tickets),
+            questions=ngettext("{count} question", "{count} questions", questions).format(
+                count=questions))))
     return found
 
 
 def _teachers(count: int) -> str:
-    return f"{count} teacher{'s' * (count != 1)}"
+    return ngettext("{count} teacher", "{count} teachers", count).format(count=count)

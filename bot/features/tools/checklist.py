@@ -12,13 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
+from bot.i18n import N_, _, join, ngettext
 
-RESULTS = ("pass", "fail", "unknown")
+RESULTS = ("pass", "fail", "unknown")  # stored, and typed in `/tools check`
+RESULT_WORDS = {"pass": N_("pass"), "fail": N_("fail"), "unknown": N_("unknown")}  # shown
 
 
 @dataclass(frozen=True)
 class Point:
-    """One point: its key, label, the question a coach answers, and whether a fail blocks."""
+    """One point: its key, label, the question a coach answers, and whether a fail blocks.
+    The label and question are marked for the catalogue: show them with `_()`."""
 
     key: str
     label: str
@@ -27,18 +30,18 @@ class Point:
 
 
 POINTS = (
-    Point("privacy", "Data privacy (FERPA/COPPA)", "Does the vendor protect student data "
-          "under FERPA and COPPA (a signed data privacy agreement)?", blocking=True),
-    Point("sso", "Single sign-on", "Can students and staff sign in with the district's "
-          "single sign-on, with no new passwords?"),
-    Point("accessibility", "Accessibility (WCAG 2.1 AA)", "Does it meet WCAG 2.1 AA, so "
-          "students with visual or motor impairments can use it?", blocking=True),
-    Point("cost", "Cost under $5 per student a year", "For a supplemental tool, is the cost "
-          "per student under $5 a year, premium features included?"),
-    Point("evidence", "Evidence (ESSA tiers 1-4)", "Is there evidence it works, at ESSA "
-          "tier 1, 2, 3 or 4?"),
-    Point("mobile", "Works on phones", "Does it work on smartphones, for students without "
-          "a computer at home?"),
+    Point("privacy", N_("Data privacy (FERPA/COPPA)"), N_("Does the vendor protect student data "
+          "under FERPA and COPPA (a signed data privacy agreement)?"), blocking=True),
+    Point("sso", N_("Single sign-on"), N_("Can students and staff sign in with the district's "
+          "single sign-on, with no new passwords?")),
+    Point("accessibility", N_("Accessibility (WCAG 2.1 AA)"), N_("Does it meet WCAG 2.1 AA, so "
+          "students with visual or motor impairments can use it?"), blocking=True),
+    Point("cost", N_("Cost under $5 per student a year"), N_("For a supplemental tool, is the "
+          "cost per student under $5 a year, premium features included?")),
+    Point("evidence", N_("Evidence (ESSA tiers 1-4)"), N_("Is there evidence it works, at ESSA "
+          "tier 1, 2, 3 or 4?")),
+    Point("mobile", N_("Works on phones"), N_("Does it work on smartphones, for students "
+          "without a computer at home?")),
 )
 BY_KEY = {p.key: p for p in POINTS}
 ALIASES = {"ferpa": "privacy", "coppa": "privacy", "data": "privacy", "wcag": "accessibility",
@@ -50,8 +53,8 @@ def point_named(word: str) -> Point:
     """A point from a coach's word for it ("privacy", "wcag", "essa")."""
     key = ALIASES.get(word.lower(), word.lower())
     if key not in BY_KEY:
-        raise BadInput(f"{word!r} is not a checklist point. The points: "
-                       f"{', '.join(p.key for p in POINTS)}.")
+        raise BadInput(_("{word!r} is not a checklist point. The points: {points}.").format(
+            word=word, points=", ".join(p.key for p in POINTS)))
     return BY_KEY[key]
 
 
@@ -59,7 +62,8 @@ def evidence_link(text: str) -> str:
     """An evidence link as given: a web address or nothing."""
     link = text.strip()
     if link and not link.lower().startswith(("https://", "http://")):
-        raise BadInput(f"{link!r} isn't a web address. An evidence link starts with https://.")
+        raise BadInput(_("{link!r} isn't a web address. An evidence link starts with "
+                         "https://.").format(link=link))
     return link[:500]
 
 
@@ -73,7 +77,7 @@ async def record(session: AsyncSession, tool: ToolRow, point: Point, result: str
                  evidence: str, by: int, now: datetime) -> ToolCheckRow:
     """Set one point; a changed result drops an earlier override (it was about that fail)."""
     if result not in RESULTS:
-        raise BadInput(f"{point.label}: choose pass, fail or unknown.")
+        raise BadInput(_("{point}: choose pass, fail or unknown.").format(point=_(point.label)))
     row = (await checks_of(session, tool.id)).get(point.key)
     if row is None:
         row = ToolCheckRow(tool_id=tool.id, point=point.key, checked_at=now)
@@ -93,12 +97,14 @@ async def override(session: AsyncSession, tool: ToolRow, point: Point, reason: s
     """An admin lets a tool into pilots despite a failed blocking point, saying why."""
     row = (await checks_of(session, tool.id)).get(point.key)
     if not point.blocking or row is None or row.result != "fail":
-        raise BadInput(f"Only a failed privacy or accessibility point needs an override; "
-                       f"{tool.name}'s {point.key} point is "
-                       f"{row.result if row else 'not checked yet'}.")
+        state = _(RESULT_WORDS[row.result]) if row else _("not checked yet")
+        raise BadInput(_("Only a failed privacy or accessibility point needs an override; "
+                         "{name}'s {point} point is {state}.").format(
+                             name=tool.name, point=point.key, state=state))
     if len(reason.strip()) < 10:
-        raise BadInput("An override needs a reason someone can read later, e.g. `/tools "
-                       f"override {tool.name} {point.key} the vendor signs the DPA by 1 March`.")
+        raise BadInput(_("An override needs a reason someone can read later, e.g. `/tools "
+                         "override {name} {point} the vendor signs the DPA by 1 March`.").format(
+                             name=tool.name, point=point.key))
     row.override, row.override_by, row.override_at = reason.strip()[:500], by, now
     session.add(ToolEventRow(tool_id=tool.id, at=now, actor_id=by, kind="override",
                              text=f"{point.key}: {reason.strip()}"[:600]))
@@ -107,19 +113,29 @@ async def override(session: AsyncSession, tool: ToolRow, point: Point, reason: s
 
 
 def blocked(checks: dict[str, ToolCheckRow]) -> str:
-    """Why a tool may not enter a pilot ("" when it may)."""
-    failed = [BY_KEY[p.key].label for p in POINTS if p.blocking and p.key in checks
+    """Why a tool may not enter a pilot ("" when it may), in the current language."""
+    failed = [_(p.label) for p in POINTS if p.blocking and p.key in checks
               and checks[p.key].result == "fail" and not checks[p.key].override]
-    return f"it failed {' and '.join(failed)}" if failed else ""
+    return _("it failed {points}").format(points=join(failed)) if failed else ""
+
+
+def counted(result: str, count: int) -> str:
+    """How many points have one result: "4 pass", "1 fail"."""
+    if result == "pass":
+        return ngettext("{count} pass", "{count} pass", count).format(count=count)
+    if result == "fail":
+        return ngettext("{count} fail", "{count} fail", count).format(count=count)
+    return ngettext("{count} unknown", "{count} unknown", count).format(count=count)
 
 
 def summary(checks: dict[str, ToolCheckRow]) -> str:
-    """`4 pass, 1 fail (sso), 1 unknown (evidence)`."""
+    """`4 pass, 1 fail (sso), 1 unknown (evidence)`: the points' keys, as typed in
+    `/tools check`, name the ones to look at."""
     parts = []
     for result in RESULTS:
         keys = [p.key for p in POINTS if (p.key in checks and checks[p.key].result == result)
                 or (result == "unknown" and p.key not in checks)]
         if keys:
             detail = "" if result == "pass" else f" ({', '.join(keys)})"
-            parts.append(f"{len(keys)} {result}{detail}")
+            parts.append(counted(result, len(keys)) + detail)
     return ", ".join(parts)

@@ -12,11 +12,14 @@ from bot.errors import BadInput
 from bot.features.tools import adoption, checklist, service, views
 from bot.features.tools.cards import card_of, school_names
 from bot.features.tools.models import ToolRow
+from bot.i18n import _, ngettext
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
+
+ME = ("me", "yo")  # the edit form's owner field: the coach themself, in either language
 
 
 async def _tool(turn: Turn[Action | Submission]) -> ToolRow:
@@ -24,7 +27,7 @@ async def _tool(turn: Turn[Action | Submission]) -> ToolRow:
     ref = incoming.value if isinstance(incoming, Action) else incoming.context
     tool = await turn.session.get(ToolRow, int(ref)) if ref.isdigit() else None
     if tool is None:
-        raise BadInput("That tool is no longer in the register.")
+        raise BadInput(_("That tool is no longer in the register."))
     return tool
 
 
@@ -66,7 +69,7 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     tool, values = await _tool(turn), turn.incoming.values
     intended = values.get("intended", "").strip()
     if intended and not intended.isdigit():
-        raise BadInput("Teachers it is meant for: a whole number, e.g. 40.")
+        raise BadInput(_("Teachers it is meant for: a whole number, e.g. 40."))
     decide_by = _date(values.get("decide_by", ""))
     schools = [await _school(turn, n) for n in values.get("schools", "").split(",") if n.strip()]
     alternative = await _alternative(turn, tool, values.get("alternative", ""))
@@ -88,13 +91,13 @@ def _date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip()) if text.strip() else None
     except ValueError as error:
-        raise BadInput(f"{text!r} isn't a date like 2027-01-15.") from error
+        raise BadInput(_("{text!r} isn't a date like 2027-01-15.").format(text=text)) from error
 
 
 async def _school(turn: Turn[Submission], name: str) -> int:
     school = await school_named(turn.session, name)
     if school is None:
-        raise BadInput(f"I don't know a school called {name.strip()!r}.")
+        raise BadInput(_("I don't know a school called {name!r}.").format(name=name.strip()))
     return school.id
 
 
@@ -103,7 +106,7 @@ async def _alternative(turn: Turn[Submission], tool: ToolRow, name: str) -> Tool
         return None
     found = await service.must_find(turn.session, name)
     if found.id == tool.id:
-        raise BadInput("A tool can't be its own alternative.")
+        raise BadInput(_("A tool can't be its own alternative."))
     return found
 
 
@@ -111,14 +114,14 @@ async def _owner(turn: Turn[Submission], name: str, current: int | None) -> int 
     name = name.strip()
     if not name:
         return current
-    if name.lower() == "me":
+    if name.lower() in ME:
         return turn.person.id
     query = select(PersonRow).where(PersonRow.platform == turn.person.platform,
                                     PersonRow.display_name == name,
                                     PersonRow.role.in_((Role.COACH.value, Role.ADMIN.value)))
     found = (await turn.session.execute(query)).scalars().first()
     if found is None:
-        raise BadInput(f"I don't know a coach called {name!r} here.")
+        raise BadInput(_("I don't know a coach called {name!r} here.").format(name=name))
     return found.id
 
 
@@ -126,8 +129,8 @@ async def ask_retire(turn: Turn[Action]) -> list[Reply]:
     """"Retire with 30 days' notice": the form."""
     tool = await _tool(turn)
     if tool.status != "adopted":
-        raise BadInput(f"{tool.name} is {views.LABELS[tool.status]}: only an adopted tool is "
-                       "retired.")
+        raise BadInput(_("{name} is {status}: only an adopted tool is retired.").format(
+            name=tool.name, status=views.label(tool.status)))
     alternative = await turn.session.get(ToolRow, tool.alternative_id) \
         if tool.alternative_id else None
     return [form_reply(views.retire_form(tool, alternative.name if alternative else ""))]
@@ -137,15 +140,19 @@ async def save_retire(turn: Turn[Submission]) -> list[Reply]:
     """Send the thirty days' notice to the tool's users, through the ledger."""
     tool, values = await _tool(turn), turn.incoming.values
     if tool.status != "adopted":
-        raise BadInput(f"{tool.name} is already {views.LABELS[tool.status]}.")
+        raise BadInput(_("{name} is already {status}.").format(
+            name=tool.name, status=views.label(tool.status)))
     reason = values.get("reason", "").strip()
     if not reason:
-        raise BadInput("Say why it is being retired: its users read this.")
+        raise BadInput(_("Say why it is being retired: its users read this."))
     alternative = await _alternative(turn, tool, values.get("alternative", ""))
     told = await adoption.retire(turn.session, tool, turn.person, reason, alternative, turn.now)
     assert tool.retire_on is not None
-    return [say(f"{tool.name} is being retired on {views.day(tool.retire_on)}. The notice goes "
-                f"to its {told} users in their school hours.", replace=True)]
+    return [say(ngettext("{name} is being retired on {day}. The notice goes to its {count} user "
+                         "in their school hours.", "{name} is being retired on {day}. The notice "
+                         "goes to its {count} users in their school hours.", told).format(
+                             name=tool.name, day=views.day(tool.retire_on), count=told),
+                replace=True)]
 
 
 async def keep(turn: Turn[Action]) -> list[Reply]:
@@ -155,5 +162,5 @@ async def keep(turn: Turn[Action]) -> list[Reply]:
     if tool.adopted_on is not None:
         tool.adopted_on = await service.local_today(turn.session, turn.person.id, turn.now)
     service.event(turn.session, tool, "review", "kept after review", turn.person.id, turn.now)
-    return [say(f"Kept: {tool.name} stays adopted; I'll look at its use again in a semester.",
-                replace=True)]
+    return [say(_("Kept: {name} stays adopted; I'll look at its use again in a semester.").format(
+        name=tool.name), replace=True)]

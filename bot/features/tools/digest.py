@@ -12,9 +12,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Text
-from bot.features.tools import adoption, service
+from bot.features.tools import adoption, service, views
 from bot.features.tools.models import ToolRow
 from bot.hooks import DigestAsk, Section
+from bot.i18n import _, format_percent, ngettext
 
 MAX_LINES = 12
 
@@ -23,14 +24,17 @@ def trend(tool: ToolRow) -> str:
     """`buy-in 80% (wave 3), below the 85% target, down from 90%`."""
     shown = adoption.kept_buy_ins(tool)
     if not shown:
-        return "no buy-in yet (a pulse shows it from its threshold of answers)"
+        return _("no buy-in yet (a pulse shows it from its threshold of answers)")
     wave, agree, target = shown[-1]
-    mark = "meets" if agree * 100 >= target else "below"
-    line = f"buy-in {agree:.0%} (wave {wave}), {mark} the {target}% target"
+    line = (_("buy-in {agree} (wave {wave}), meets the {target} target") if agree * 100 >= target
+            else _("buy-in {agree} (wave {wave}), below the {target} target")).format(
+                agree=format_percent(agree), wave=wave, target=format_percent(target / 100))
     if len(shown) > 1:
         before = shown[-2][1]
-        move = "up from" if agree > before else "down from" if agree < before else "level with"
-        line += f", {move} {before:.0%}"
+        line = (_("{line}, up from {before}") if agree > before
+                else _("{line}, down from {before}") if agree < before
+                else _("{line}, level with {before}")).format(
+                    line=line, before=format_percent(before))
     return line
 
 
@@ -39,10 +43,10 @@ def adopted_line(tool: ToolRow) -> str:
     line = f"• {tool.name}: {trend(tool)}"
     if tool.flagged_on is not None:
         use = adoption.kept_use(tool)
-        share = f"{use.share:.0%}" if use.share is not None else "?"
-        line += f"; used by {use.teachers} of {use.intended} teachers ({share}): review it"
+        line = _("{line}; used by {teachers} of {intended} teachers ({share}): review it").format(
+            line=line, teachers=use.teachers, intended=use.intended, share=views.share_of(use))
     elif tool.status == "sunsetting" and tool.retire_on:
-        line += f"; retiring on {tool.retire_on.day} {tool.retire_on:%B}"
+        line = _("{line}; retiring on {day}").format(line=line, day=views.day(tool.retire_on))
     return line
 
 
@@ -52,9 +56,18 @@ async def fatigue(session: AsyncSession, ask: DigestAsk) -> str:
     limit = await adoption.FATIGUE.read(session)
     heavy = {school: names for school, names in
              (await adoption.new_this_semester(session, today)).items() if len(names) >= limit}
-    return "\n".join(f"• {school}: {len(names)} new tools this semester ({', '.join(names)}); "
-                     "too many at once and teachers keep none"
-                     for school, names in sorted(heavy.items()))
+    return "\n".join("• " + ngettext(
+        "{school}: {count} new tool this semester ({names}); too many at once and teachers "
+        "keep none", "{school}: {count} new tools this semester ({names}); too many at once "
+        "and teachers keep none", len(names)).format(
+            school=school, count=len(names), names=", ".join(names))
+        for school, names in sorted(heavy.items()))
+
+
+def waiting_line(tool: ToolRow, asked: int) -> str:
+    """A request waiting for a decision, and how many asked for it."""
+    return "• " + _("{name} ({status}): asked for by {count}").format(
+        name=tool.name, status=views.label(tool.status), count=asked)
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
@@ -66,18 +79,23 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     blocks: list[Block] = []
     adopted = [t for t in tools if t.status in ("adopted", "sunsetting")]
     if adopted:
-        blocks.append(Text("**Adopted tools**\n" + "\n".join(
-            adopted_line(t) for t in adopted[:MAX_LINES])))
+        blocks.append(Text(_heading(_("Adopted tools"), [
+            adopted_line(t) for t in adopted[:MAX_LINES]])))
     waiting = [(t, await service.demand(session, t.id)) for t in tools
                if t.status in ("requested", "evaluating")]
     if waiting:
         waiting.sort(key=lambda pair: -pair[1])
-        blocks.append(Text("**Requests waiting**\n" + "\n".join(
-            f"• {t.name} ({t.status}): asked for by {n}" for t, n in waiting[:MAX_LINES])))
+        blocks.append(Text(_heading(_("Requests waiting"), [
+            waiting_line(t, n) for t, n in waiting[:MAX_LINES]])))
     if heavy := await fatigue(session, ask):
-        blocks.append(Text("**Tool fatigue**\n" + heavy))
+        blocks.append(Text(_heading(_("Tool fatigue"), [heavy])))
     if not blocks:
         return ()
     flagged = sum(t.flagged_on is not None for t in adopted)
-    summary = f"{flagged} tool{'s' if flagged != 1 else ''} to review" if flagged else ""
-    return (Section("Tools", 45, tuple(blocks), summary),)
+    summary = ngettext("{count} tool to review", "{count} tools to review", flagged).format(
+        count=flagged) if flagged else ""
+    return (Section(_("Tools"), 45, tuple(blocks), summary),)
+
+
+def _heading(heading: str, lines: list[str]) -> str:
+    return f"**{heading}**\n" + "\n".join(lines)

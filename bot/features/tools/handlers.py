@@ -11,11 +11,17 @@ from bot.errors import BadInput
 from bot.features.tools import adoption, checklist, service, views
 from bot.features.tools.cards import card_of
 from bot.features.tools.models import ToolRow
+from bot.i18n import N_, _, format_percent, ngettext
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Command, Message
 
-LINK_KINDS = ("ticket", "article", "pulse")
+LINK_KINDS = ("ticket", "article", "pulse")  # typed in `/tools link`
+LINKED = {"ticket": N_("Linked ticket {ref} to {name}."),
+          "article": N_("Linked article {ref} to {name}."),
+          "pulse": N_("Linked pulse {ref} to {name}.")}
+BY_NUMBER = {"ticket": N_("A ticket is linked by its number, e.g. `/tools link {name} ticket 41`."),
+             "pulse": N_("A pulse is linked by its number, e.g. `/tools link {name} pulse 41`.")}
 SENTENCE = 3  # `/tools` followed by this many words that name no tool is a question
 
 
@@ -37,8 +43,8 @@ async def show(turn: Turn[Command]) -> list[Reply]:
         asked: Turn[Any] = turn
         return await turn.features.router.on_message(dataclasses.replace(asked,
                                                                          incoming=question))
-    raise BadInput(f"{service.clean_name(text)} isn't in the register. `/tools request "
-                   f"{service.clean_name(text)}` asks for it.")
+    raise BadInput(_("{name} isn't in the register. `/tools request {name}` asks for it.").format(
+        name=service.clean_name(text)))
 
 
 async def add(turn: Turn[Command]) -> list[Reply]:
@@ -48,17 +54,17 @@ async def add(turn: Turn[Command]) -> list[Reply]:
     if len(words) > 1 and words[-1].lower() in ("evaluating", "adopted", "requested"):
         status = words.pop().lower()
     elif len(words) > 1 and words[-1].lower() in service.STATUSES:
-        raise BadInput("A tool is added as `requested`, `evaluating` or `adopted`; pilots "
-                       "and retirements have their own commands.")
+        raise BadInput(_("A tool is added as `requested`, `evaluating` or `adopted`; pilots "
+                         "and retirements have their own commands."))
     name = " ".join(words)
     tool, new = await service.add(turn.session, service.clean_name(name), status, turn.person,
                                   turn.now)
     if new and status == "adopted":
         await service.set_status(turn.session, tool, "adopted", turn.person.id, turn.now)
         tool.introduced_on = None  # already in use: not one of this semester's new tools
-    said = (f"{tool.name} is in the register as {views.LABELS[tool.status]}, owned by you. "
-            f"Next: `/tools checklist {tool.name}`." if new
-            else f"{tool.name} is already in the register ({views.LABELS[tool.status]}).")
+    said = (_("{name} is in the register as {status}, owned by you. Next: `/tools checklist "
+              "{name}`.") if new else _("{name} is already in the register ({status}).")
+            ).format(name=tool.name, status=views.label(tool.status))
     return [say(said)]
 
 
@@ -74,8 +80,9 @@ async def check(turn: Turn[Command]) -> list[Reply]:
     words = turn.incoming.text.split()
     at = next((i for i, w in enumerate(words) if w.lower() in checklist.RESULTS), -1)
     if at < 2:
-        raise BadInput("Try `/tools check Blooket privacy pass https://link-to-the-DPA "
-                       "signed in May` (pass, fail or unknown; a link and a note if you like).")
+        raise BadInput(_("Try `/tools check Blooket privacy pass https://link-to-the-DPA "
+                         "signed in May` (pass, fail or unknown; a link and a note if you "
+                         "like)."))
     point = checklist.point_named(words[at - 1])
     tool = await service.must_find(turn.session, " ".join(words[:at - 1]))
     rest = words[at + 1:]
@@ -92,27 +99,35 @@ async def status(turn: Turn[Command]) -> list[Reply]:
     words = turn.incoming.text.split()
     at = next((i for i, w in enumerate(words) if w.lower() in service.STATUSES), -1)
     if at < 1:
-        raise BadInput(f"Try `/tools status Gimkit evaluating` (or {', '.join(service.STATUSES)}).")
+        raise BadInput(_("Try `/tools status Gimkit evaluating` (or {statuses}).").format(
+            statuses=", ".join(service.STATUSES)))
     tool = await service.must_find(turn.session, " ".join(words[:at]))
     wanted, reason = words[at].lower(), " ".join(words[at + 1:])
     if wanted not in service.MOVES.get(tool.status, set()):
         raise BadInput(_why_not(tool, wanted))
     if wanted == "adopted" and (blocked := await _blocked(turn, tool)):
-        raise BadInput(f"{tool.name} can't be adopted: {blocked}. An admin can override with "
-                       f"a reason: `/tools override {tool.name} <point> <reason>`.")
+        raise BadInput(_("{name} can't be adopted: {blocked}. An admin can override with a "
+                         "reason: `/tools override {name} <point> <reason>`.").format(
+                             name=tool.name, blocked=blocked))
     await service.set_status(turn.session, tool, wanted, turn.person.id, turn.now, reason)
     told = await adoption.announce(turn.session, tool, turn.now) \
         if wanted in ("adopted", "declined") else 0
-    heard = f" The {told} teachers who asked for it will hear." if told else ""
-    return [say(f"{tool.name} is now {views.LABELS[wanted]}.{heard}")]
+    moved = (ngettext("{name} is now {status}. The {count} teacher who asked for it will hear.",
+                      "{name} is now {status}. The {count} teachers who asked for it will hear.",
+                      told) if told else _("{name} is now {status}.")).format(
+                          name=tool.name, status=views.label(wanted), count=told)
+    return [say(moved)]
 
 
 def _why_not(tool: ToolRow, wanted: str) -> str:
     if wanted == "piloting":
-        return f"A pilot starts with `/pilot start {tool.name} with @a @b @c for 4 weeks`."
+        return _("A pilot starts with `/pilot start {name} with @a @b @c for 4 weeks`.").format(
+            name=tool.name)
     if wanted in ("sunsetting", "retired"):
-        return f"Retiring gives users thirty days' notice: `/tools retire {tool.name}`."
-    return f"{tool.name} is {views.LABELS[tool.status]}; it can't go straight to {wanted}."
+        return _("Retiring gives users thirty days' notice: `/tools retire {name}`.").format(
+            name=tool.name)
+    return _("{name} is {status}; it can't go straight to {wanted}.").format(
+        name=tool.name, status=views.label(tool.status), wanted=views.label(wanted))
 
 
 async def _blocked(turn: Turn[Command], tool: ToolRow) -> str:
@@ -125,31 +140,30 @@ async def override(turn: Turn[Command]) -> list[Reply]:
     at = next((i for i, w in enumerate(words) if w.lower() in ("privacy", "accessibility",
                                                                 "ferpa", "coppa", "wcag")), -1)
     if at < 1:
-        raise BadInput("Try `/tools override Blooket privacy the vendor signs the DPA by "
-                       "1 March` (privacy or accessibility, and the reason).")
+        raise BadInput(_("Try `/tools override Blooket privacy the vendor signs the DPA by "
+                         "1 March` (privacy or accessibility, and the reason)."))
     tool = await service.must_find(turn.session, " ".join(words[:at]))
     point = checklist.point_named(words[at])
     await checklist.override(turn.session, tool, point, " ".join(words[at + 1:]),
                              turn.person.id, turn.now)
-    return [say(f"Recorded: {tool.name}'s failed {point.label} point is overridden, with your "
-                "reason. It may enter a pilot now.")]
+    return [say(_("Recorded: {name}'s failed {point} point is overridden, with your reason. It "
+                  "may enter a pilot now.").format(name=tool.name, point=_(point.label)))]
 
 
 async def link(turn: Turn[Command]) -> list[Reply]:
     """`/tools link Blooket ticket 41` (or `article nearpod-join`)."""
     words = turn.incoming.text.split()
     if len(words) < 3 or words[-2].lower() not in LINK_KINDS:
-        raise BadInput("Try `/tools link Blooket ticket 41` or `/tools link Nearpod article "
-                       "nearpod-join`.")
+        raise BadInput(_("Try `/tools link Blooket ticket 41` or `/tools link Nearpod article "
+                         "nearpod-join`."))
     tool = await service.must_find(turn.session, " ".join(words[:-2]))
     kind, ref = words[-2].lower(), words[-1].lstrip("#")
     if kind == "article" and turn.kb.get(ref) is None:
-        raise BadInput(f"There is no article {ref!r} in the knowledge base.")
-    if kind in ("ticket", "pulse") and not ref.isdigit():
-        raise BadInput(f"A {kind} is linked by its number, e.g. `/tools link {tool.name} "
-                       f"{kind} 41`.")
+        raise BadInput(_("There is no article {ref!r} in the knowledge base.").format(ref=ref))
+    if kind in BY_NUMBER and not ref.isdigit():
+        raise BadInput(_(BY_NUMBER[kind]).format(name=tool.name))
     await service.link(turn.session, tool, kind, ref, turn.now)
-    return [say(f"Linked {kind} {ref} to {tool.name}.")]
+    return [say(_(LINKED[kind]).format(ref=ref, name=tool.name))]
 
 
 async def use(turn: Turn[Command]) -> list[Reply]:
@@ -157,8 +171,8 @@ async def use(turn: Turn[Command]) -> list[Reply]:
     words = turn.incoming.text.split()
     numbers = [i for i, w in enumerate(words) if w.isdigit()]
     if not numbers:
-        raise BadInput("Try `/tools use Blooket 12 of 40` (teachers using it, of the teachers "
-                       "it is meant for), or `/tools use Blooket 40 intended`.")
+        raise BadInput(_("Try `/tools use Blooket 12 of 40` (teachers using it, of the "
+                         "teachers it is meant for), or `/tools use Blooket 40 intended`."))
     tool = await service.must_find(turn.session, " ".join(words[:numbers[0]]))
     first = int(words[numbers[0]])
     if len(words) > numbers[0] + 1 and words[numbers[0] + 1].lower() == "intended":
@@ -168,17 +182,20 @@ async def use(turn: Turn[Command]) -> list[Reply]:
         if len(numbers) > 1:
             tool.intended = int(words[numbers[1]])
     found = await adoption.use_of(turn.session, turn.features, tool, turn.now)
-    share = f" ({found.share:.0%})" if found.share is not None else ""
-    return [say(f"{tool.name}: {found.teachers} of {found.intended or '?'} intended "
-                f"teachers{share}, {found.counted}.")]
+    used = (_("{name}: {teachers} of {intended} intended teachers ({share}), {counted}.")
+            if found.share is not None else
+            _("{name}: {teachers} of {intended} intended teachers, {counted}.")).format(
+                name=tool.name, teachers=found.teachers, intended=found.intended or "?",
+                share=format_percent(found.share or 0), counted=found.how)
+    return [say(used)]
 
 
 async def retire(turn: Turn[Command]) -> list[Reply]:
     """`/tools retire Blooket`: the form for the reason and the alternative."""
     tool = await service.must_find(turn.session, turn.incoming.text)
     if tool.status != "adopted":
-        raise BadInput(f"Only an adopted tool is retired; {tool.name} is "
-                       f"{views.LABELS[tool.status]}.")
+        raise BadInput(_("Only an adopted tool is retired; {name} is {status}.").format(
+            name=tool.name, status=views.label(tool.status)))
     alternative = await turn.session.get(ToolRow, tool.alternative_id) \
         if tool.alternative_id else None
     return [form_reply(views.retire_form(tool, alternative.name if alternative else ""))]

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.tools.checklist import summary
 from bot.features.tools.models import ToolCheckRow, ToolRow
 from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.i18n import _
 
 
 async def checklists(session: AsyncSession, ask: PortfolioAsk) -> Sequence[PortfolioItem]:
@@ -28,6 +29,6 @@ async def checklists(session: AsyncSession, ask: PortfolioAsk) -> Sequence[Portf
             continue
         checks = {r.point: r for r in (await session.execute(select(ToolCheckRow).where(
             ToolCheckRow.tool_id == tool_id))).scalars()}
-        items.append(PortfolioItem("checklist", last.date(), f"Six-point checklist: {tool.name}",
-                                   outcome=summary(checks)))
+        title = _("Six-point checklist: {name}").format(name=tool.name)
+        items.append(PortfolioItem("checklist", last.date(), title, outcome=summary(checks)))
     return items

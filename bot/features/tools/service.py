@@ -18,6 +18,7 @@ from bot.features.tools.models import (
     ToolSupportRow,
     ToolUserRow,
 )
+from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
@@ -49,9 +50,9 @@ def clean_name(text: str) -> str:
     # Names go into sentences renderers read as markup: brackets and emphasis have no place.
     name = " ".join(MARKUP.sub(" ", text).strip().strip("\"'\u201c\u201d").split()).rstrip("?.!,")
     if not name:
-        raise BadInput("Which tool? For example `/tools request Blooket`.")
+        raise BadInput(_("Which tool? For example `/tools request Blooket`."))
     if len(name) > 80:
-        raise BadInput("That's a long name for a tool; 80 characters at most.")
+        raise BadInput(_("That's a long name for a tool; 80 characters at most."))
     return name
 
 
@@ -95,8 +96,8 @@ async def must_find(session: AsyncSession, name: str) -> ToolRow:
     """A tool by name, or a friendly word that it isn't in the register."""
     tool = await find(session, clean_name(name))
     if tool is None:
-        raise BadInput(f"{clean_name(name)} isn't in the register. `/tools request "
-                       f"{clean_name(name)}` asks for it; coaches can `/tools add` it.")
+        raise BadInput(_("{name} isn't in the register. `/tools request {name}` asks for it; "
+                         "coaches can `/tools add` it.").format(name=clean_name(name)))
     return tool
 
 
@@ -210,7 +211,8 @@ async def set_status(session: AsyncSession, tool: ToolRow, status: str, by: int 
     """Move a tool to a status, with what that means: adoption starts the quarterly pulse,
     the first pilot or adoption counts as new this semester."""
     if status not in STATUSES:
-        raise BadInput(f"{status!r} is not a status. The statuses: {', '.join(STATUSES)}.")
+        raise BadInput(_("{status!r} is not a status. The statuses: {statuses}.").format(
+            status=status, statuses=", ".join(STATUSES)))
     today = await local_today(session, by if by is not None else tool.owner_id, now)
     if status in ("piloting", "adopted") and tool.introduced_on is None:
         tool.introduced_on = today

@@ -8,50 +8,77 @@ from datetime import date
 
 from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
 from bot.features.tools.adoption import Use
-from bot.features.tools.checklist import POINTS, RESULTS
+from bot.features.tools.checklist import POINTS, RESULT_WORDS, RESULTS
 from bot.features.tools.models import ToolCheckRow, ToolRow
+from bot.i18n import N_, _, format_day, format_percent, ngettext
 
-LABELS = {"requested": "requested", "evaluating": "being evaluated", "piloting": "in a pilot",
-          "adopted": "approved", "sunsetting": "being retired", "retired": "retired",
-          "declined": "not approved"}
-RESULT_MARKS = {"pass": "pass", "fail": "FAIL", "unknown": "unknown"}
-NO_SIGNUPS = "Until it's approved, please don't have students sign up or upload a roster."
+# A status as people read it; the codes stay English (stored, and typed in `/tools status`).
+LABELS = {"requested": N_("requested"), "evaluating": N_("being evaluated"),
+          "piloting": N_("in a pilot"), "adopted": N_("approved"),
+          "sunsetting": N_("being retired"), "retired": N_("retired"),
+          "declined": N_("not approved")}
+HEADINGS = {"requested": N_("Requested"), "evaluating": N_("Being evaluated"),
+            "piloting": N_("In a pilot"), "adopted": N_("Approved"),
+            "sunsetting": N_("Being retired"), "retired": N_("Retired"),
+            "declined": N_("Not approved")}
+RESULT_MARKS = {**RESULT_WORDS, "fail": N_("FAIL")}
+WEB = "https://"  # the evidence link's placeholder: the start of an address, no words
+NO_SIGNUPS = N_("Until it's approved, please don't have students sign up or upload a roster.")
+
+
+def label(status: str) -> str:
+    """A tool's status as people read it ("being evaluated"), in the current language."""
+    return _(LABELS[status]) if status in LABELS else status
 
 
 def day(value: date) -> str:
-    """A date as people say it: "Friday 18 December"."""
-    return f"{value:%A} {value.day} {value:%B}"
+    """A date as people say it: "Friday 18 December", "viernes 18 de diciembre"."""
+    return format_day(value)
+
+
+def share_of(use: Use) -> str:
+    """Teachers using a tool over those it is meant for, as a percentage ("?" if not set)."""
+    return format_percent(use.share) if use.share is not None else "?"
 
 
 def listing(tools: list[ToolRow], demand: dict[int, int], staff: bool) -> Reply:
     """The register, grouped by status; teachers see what they may use and what is coming."""
     if not tools:
-        text = "The register is empty. `/tools request <name>` asks for a tool."
+        text = _("The register is empty. `/tools request <name>` asks for a tool.")
         return Reply(text, (Text(text),), private=True)
     lines = []
-    for status, label in LABELS.items():
+    for status, heading in HEADINGS.items():
         group = [t for t in tools if t.status == status]
         if group and (staff or status not in ("retired",)):
-            names = ", ".join(t.name + (f" ({demand[t.id]} asked)" if staff and demand.get(t.id)
-                                        else "") for t in group)
-            lines.append(f"**{label.capitalize()}**: {names}")
-    hint = ("`/tools <name>` for a tool's card, `/tools request <name>` to ask for one."
-            if not staff else "`/tools <name>` for a card; `/tools add`, `/tools checklist`, "
-            "`/tools retire`; `/pilot start` runs a pilot.")
-    return Reply("The tool register\n" + "\n".join(lines),
-                 (Text("**The tool register**"), Text("\n".join(lines)), Context(hint)),
+            names = ", ".join(_asked(t.name, demand.get(t.id, 0)) if staff else t.name
+                              for t in group)
+            shown = _(heading)
+            lines.append(f"**{shown}**: {names}")
+    hint = (_("`/tools <name>` for a tool's card, `/tools request <name>` to ask for one.")
+            if not staff else _("`/tools <name>` for a card; `/tools add`, `/tools checklist`, "
+                                "`/tools retire`; `/pilot start` runs a pilot."))
+    title = _("The tool register")
+    return Reply(title + "\n" + "\n".join(lines),
+                 (Text(f"**{title}**"), Text("\n".join(lines)), Context(hint)),
                  private=True)
+
+
+def _asked(name: str, count: int) -> str:
+    if not count:
+        return name
+    return ngettext("{name} ({count} asked)", "{name} ({count} asked)", count).format(
+        name=name, count=count)
 
 
 def card(tool: ToolRow, facts: list[tuple[str, str]], staff: bool) -> Reply:
     """A tool's card: its facts, and what coaches can do with it."""
-    text = f"{tool.name}: {LABELS.get(tool.status, tool.status)}"
+    text = f"{tool.name}: {label(tool.status)}"
     blocks: list[Block] = [Text(f"**{tool.name}**"), Fields(tuple(facts))]
     if staff:
-        actions = [Button("Checklist", "tools.checklist", str(tool.id)),
-                   Button("Edit", "tools.edit", str(tool.id))]
+        actions = [Button(_("Checklist"), "tools.checklist", str(tool.id)),
+                   Button(_("Edit"), "tools.edit", str(tool.id))]
         if tool.status == "adopted":
-            actions.append(Button("Retire with 30 days' notice", "tools.retire",
+            actions.append(Button(_("Retire with 30 days' notice"), "tools.retire",
                                   str(tool.id), "danger"))
         blocks.append(Buttons(tuple(actions)))
     return Reply(text, tuple(blocks), private=True)
@@ -59,91 +86,117 @@ def card(tool: ToolRow, facts: list[tuple[str, str]], staff: bool) -> Reply:
 
 def can_use(tool: ToolRow, alternative: ToolRow | None, asked: int, school: str) -> Reply:
     """The register's answer to "can I use it with my class?"."""
-    name, status = tool.name, tool.status
+    status = tool.status
     buttons: tuple[Button, ...] = ()
     if status == "adopted":
-        where = f" at {school}" if school else ""
-        grades = f" for grades {tool.grades}" if tool.grades else ""
-        how = tool.access or "ask your coach for an account, or sign in with your school account"
-        text = f"Yes: {name} is approved{grades}{where}. How to get access: {how}"
+        text = _approved(tool, school)
     elif status == "sunsetting" and tool.retire_on:
-        text = (f"{name} is being retired on {day(tool.retire_on)}"
-                f"{': ' + tool.reason if tool.reason else ''}. Please don't start anything "
-                f"new with it.{_instead(alternative)}")
+        when = (_("{name} is being retired on {day}: {reason}.") if tool.reason
+                else _("{name} is being retired on {day}.")).format(
+                    name=tool.name, day=day(tool.retire_on), reason=tool.reason)
+        stop = _("Please don't start anything new with it.")
+        text = f"{when} {stop} {_instead(alternative)}"
     elif status in ("requested", "evaluating", "piloting"):
-        when = (f"It's in a pilot; a decision is expected by {day(tool.decide_by)}."
-                if status == "piloting" and tool.decide_by else
-                f"A decision is expected by {day(tool.decide_by)}." if tool.decide_by else
-                "A coach will decide; I'll tell everyone who asked.")
-        who = "teacher has" if asked == 1 else "teachers have"
-        text = f"{name} is under review ({asked} {who} asked for it). {when} {NO_SIGNUPS}"
-        buttons = (Button("Me too: tell me when it's decided", "tools.metoo", str(tool.id)),)
+        text = _under_review(tool, asked)
+        buttons = (Button(_("Me too: tell me when it's decided"), "tools.metoo", str(tool.id)),)
     else:
-        why = f": {tool.reason}" if tool.reason else ""
-        text = f"{name} isn't approved for classroom use{why}.{_instead(alternative)}"
+        why = (_("{name} isn't approved for classroom use: {reason}.") if tool.reason
+               else _("{name} isn't approved for classroom use.")).format(
+                   name=tool.name, reason=tool.reason)
+        text = f"{why} {_instead(alternative)}"
     blocks: list[Block] = [Text(text, markdown=False)]
     if buttons:
         blocks.append(Buttons(buttons))
     return Reply(text, tuple(blocks))
 
 
+def _approved(tool: ToolRow, school: str) -> str:
+    """Yes, for which grades and where, and how to get access."""
+    scope = (_("for grades {grades} at {school}") if tool.grades and school
+             else _("for grades {grades}") if tool.grades
+             else _("at {school}") if school else "").format(grades=tool.grades, school=school)
+    yes = (_("Yes: {name} is approved {scope}.") if scope
+           else _("Yes: {name} is approved.")).format(name=tool.name, scope=scope)
+    how = tool.access or _("ask your coach for an account, or sign in with your school account")
+    access = _("How to get access: {how}").format(how=how)
+    return f"{yes} {access}"
+
+
+def _under_review(tool: ToolRow, asked: int) -> str:
+    """Under review: how many asked, when a decision is expected, and no sign-ups till then."""
+    when = (_("It's in a pilot; a decision is expected by {day}.")
+            if tool.status == "piloting" and tool.decide_by else
+            _("A decision is expected by {day}.") if tool.decide_by else
+            _("A coach will decide; I'll tell everyone who asked.")).format(
+                day=day(tool.decide_by) if tool.decide_by else "")
+    review = ngettext("{name} is under review ({count} teacher has asked for it).",
+                      "{name} is under review ({count} teachers have asked for it).",
+                      asked).format(name=tool.name, count=asked)
+    return f"{review} {when} {_(NO_SIGNUPS)}"
+
+
 def _instead(alternative: ToolRow | None) -> str:
     if alternative is None:
-        return " Your coach can suggest an approved tool that does the same job."
-    how = f" ({alternative.access})" if alternative.access else ""
-    return f" The approved alternative: {alternative.name}{how}."
+        return _("Your coach can suggest an approved tool that does the same job.")
+    return (_("The approved alternative: {name} ({access}).") if alternative.access
+            else _("The approved alternative: {name}.")).format(
+                name=alternative.name, access=alternative.access)
 
 
 def request_offer(name: str) -> tuple[Block, ...]:
     """Under an answer: ask for a tool the register doesn't have, in one click."""
     if name:
-        return (Text(f"{name} isn't in the district's tool register yet, so I can't tell you "
-                     "it's approved for students. Ask your coach, or request it:",
-                     markdown=False),
-                Buttons((Button(f"Request {name}", "tools.request", name[:80], "primary"),)))
-    return (Buttons((Button("Request a tool", "tools.form", ""),)),)
+        return (Text(_("{name} isn't in the district's tool register yet, so I can't tell you "
+                       "it's approved for students. Ask your coach, or request it:").format(
+                           name=name), markdown=False),
+                Buttons((Button(_("Request {name}").format(name=name), "tools.request",
+                                name[:80], "primary"),)))
+    return (Buttons((Button(_("Request a tool"), "tools.form", ""),)),)
 
 
 def request_form(name: str = "") -> Form:
     """A teacher's request: the tool, and the need it meets."""
-    return Form("tools.request", "Request a tool", (
-        Input("name", "Tool or app", initial=name, placeholder="e.g. Blooket"),
-        Input("purpose", "What would students do with it? (the learning goal or standard)",
+    return Form("tools.request", _("Request a tool"), (
+        Input("name", _("Tool or app"), initial=name, placeholder=_("e.g. Blooket")),
+        Input("purpose", _("What would students do with it? (the learning goal or standard)"),
               "textarea", required=False),
-    ), submit_label="Request it", context=str(uuid.uuid4()))
+    ), submit_label=_("Request it"), context=str(uuid.uuid4()))
 
 
 def requested(tool: ToolRow, counted: bool, asked: int) -> Reply:
     """Tell the teacher their request (or "me too") counted."""
     if tool.status in ("adopted", "retired", "declined", "sunsetting"):
-        text = f"{tool.name} is already {LABELS[tool.status]}. Ask me \u201ccan I use " \
-               f"{tool.name}?\u201d for the details."
+        text = _("{name} is already {status}. Ask me \u201ccan I use {name}?\u201d for the "
+                 "details.").format(name=tool.name, status=label(tool.status))
     elif counted:
-        text = (f"Thanks: {tool.name} is in the register as {LABELS[tool.status]}, and "
-                f"{asked} {'teacher has' if asked == 1 else 'teachers have'} asked for it. "
-                "I'll tell you when it's decided.")
+        text = ngettext("Thanks: {name} is in the register as {status}, and {count} teacher has "
+                        "asked for it. I'll tell you when it's decided.",
+                        "Thanks: {name} is in the register as {status}, and {count} teachers "
+                        "have asked for it. I'll tell you when it's decided.", asked).format(
+                            name=tool.name, status=label(tool.status), count=asked)
     else:
-        text = f"You've already asked for {tool.name}; I'll tell you when it's decided."
+        text = _("You've already asked for {name}; I'll tell you when it's decided.").format(
+            name=tool.name)
     return Reply(text, (Text(text, markdown=False),), private=True, replace_original=True)
 
 
 def checklist_form(tool: ToolRow, checks: dict[str, ToolCheckRow]) -> Form:
     """The six points (pass / fail / unknown, a note, an evidence link) and the standards."""
     fields: list[Input] = []
+    choices = tuple(Option(r, _(RESULT_WORDS[r])) for r in RESULTS)
     for point in POINTS:
-        row = checks.get(point.key)
+        row, name = checks.get(point.key), _(point.label)
         fields += [
-            Input(point.key, f"{point.label}: {point.question}", "select",
-                  options=tuple(Option(r, r) for r in RESULTS),
+            Input(point.key, f"{name}: {_(point.question)}", "select", options=choices,
                   initial=row.result if row else "unknown"),
-            Input(f"{point.key}_note", f"{point.label}: note", required=False,
+            Input(f"{point.key}_note", _("{point}: note").format(point=name), required=False,
                   initial=row.note if row else ""),
-            Input(f"{point.key}_link", f"{point.label}: evidence link", required=False,
-                  initial=row.evidence if row else "", placeholder="https://")]
-    fields.append(Input("standards", "Standards it maps to (CCSS, NGSS, state)", "textarea",
+            Input(f"{point.key}_link", _("{point}: evidence link").format(point=name),
+                  required=False, initial=row.evidence if row else "", placeholder=WEB)]
+    fields.append(Input("standards", _("Standards it maps to (CCSS, NGSS, state)"), "textarea",
                         required=False, initial=tool.standards))
-    return Form("tools.checklist", f"Checklist: {tool.name}", tuple(fields), "Save checklist",
-                context=str(tool.id))
+    return Form("tools.checklist", _("Checklist: {name}").format(name=tool.name), tuple(fields),
+                _("Save checklist"), context=str(tool.id))
 
 
 def checklist_lines(checks: dict[str, ToolCheckRow]) -> str:
@@ -151,20 +204,22 @@ def checklist_lines(checks: dict[str, ToolCheckRow]) -> str:
     lines = []
     for point in POINTS:
         row = checks.get(point.key)
-        mark = RESULT_MARKS[row.result] if row else "unknown"
+        mark = _(RESULT_MARKS[row.result] if row else RESULT_MARKS["unknown"])
         note = f": {row.note}" if row and row.note else ""
         link = f" ({row.evidence})" if row and row.evidence else ""
-        over = f" [overridden by an admin: {row.override}]" if row and row.override else ""
-        lines.append(f"• {point.label}: {mark}{note}{link}{over}")
+        over = " " + _("[overridden by an admin: {reason}]").format(reason=row.override) \
+            if row and row.override else ""
+        lines.append(f"• {_(point.label)}: {mark}{note}{link}{over}")
     return "\n".join(lines)
 
 
 def checked(tool: ToolRow, checks: dict[str, ToolCheckRow], blocked: str) -> Reply:
     """The checklist as saved, and whether the tool may enter a pilot."""
-    gate = (f"It can't enter a pilot: {blocked}. An admin can override with a reason: "
-            f"`/tools override {tool.name} <point> <reason>`." if blocked
-            else f"It may enter a pilot: `/pilot start {tool.name} with @a @b @c for 4 weeks`.")
-    text = f"Checklist for {tool.name} saved."
+    gate = (_("It can't enter a pilot: {blocked}. An admin can override with a reason: "
+              "`/tools override {name} <point> <reason>`.") if blocked
+            else _("It may enter a pilot: `/pilot start {name} with @a @b @c for 4 weeks`.")
+            ).format(name=tool.name, blocked=blocked)
+    text = _("Checklist for {name} saved.").format(name=tool.name)
     return Reply(f"{text}\n{checklist_lines(checks)}\n{gate}",
                  (Text(text), Text(checklist_lines(checks), markdown=False), Text(gate)),
                  private=True)
@@ -172,66 +227,77 @@ def checked(tool: ToolRow, checks: dict[str, ToolCheckRow], blocked: str) -> Rep
 
 def edit_form(tool: ToolRow, owner: str, schools: str, alternative: str) -> Form:
     """A coach's edit of a tool's facts."""
-    return Form("tools.edit", f"Edit: {tool.name}", (
-        Input("aliases", "Other names (comma-separated)", required=False, initial=tool.aliases),
-        Input("owner", "Owner coach (a name, or 'me')", required=False, initial=owner),
-        Input("schools", "Schools using it (comma-separated; empty for all)", required=False,
-              initial=schools),
-        Input("grades", "Grades", required=False, initial=tool.grades, placeholder="e.g. 3-8"),
-        Input("website", "Website", required=False, initial=tool.website),
-        Input("access", "How teachers get access", required=False, initial=tool.access),
-        Input("intended", "Teachers it is meant for (a number)", required=False,
+    return Form("tools.edit", _("Edit: {name}").format(name=tool.name), (
+        Input("aliases", _("Other names (comma-separated)"), required=False,
+              initial=tool.aliases),
+        Input("owner", _("Owner coach (a name, or 'me')"), required=False, initial=owner),
+        Input("schools", _("Schools using it (comma-separated; empty for all)"),
+              required=False, initial=schools),
+        Input("grades", _("Grades"), required=False, initial=tool.grades,
+              placeholder=_("e.g. 3-8")),
+        Input("website", _("Website"), required=False, initial=tool.website),
+        Input("access", _("How teachers get access"), required=False, initial=tool.access),
+        Input("intended", _("Teachers it is meant for (a number)"), required=False,
               initial=str(tool.intended or "")),
-        Input("decide_by", "Decision expected by", "date", required=False,
+        Input("decide_by", _("Decision expected by"), "date", required=False,
               initial=tool.decide_by.isoformat() if tool.decide_by else ""),
-        Input("alternative", "The approved alternative (a tool's name)", required=False,
+        Input("alternative", _("The approved alternative (a tool's name)"), required=False,
               initial=alternative),
-        Input("reason", "Why it isn't approved or is being retired", required=False,
+        Input("reason", _("Why it isn't approved or is being retired"), required=False,
               initial=tool.reason),
-    ), submit_label="Save", context=str(tool.id))
+    ), submit_label=_("Save"), context=str(tool.id))
 
 
 def retire_form(tool: ToolRow, alternative: str) -> Form:
     """Retiring a tool: why, and what to use instead; users get thirty days' notice."""
-    return Form("tools.retire", f"Retire {tool.name} (30 days' notice)", (
-        Input("reason", "Why (the users read this)", "textarea",
-              initial=tool.reason, placeholder="e.g. under 30% of teachers use it"),
-        Input("alternative", "The approved alternative (a tool's name)", required=False,
+    return Form("tools.retire", _("Retire {name} (30 days' notice)").format(name=tool.name), (
+        Input("reason", _("Why (the users read this)"), "textarea",
+              initial=tool.reason, placeholder=_("e.g. under 30% of teachers use it")),
+        Input("alternative", _("The approved alternative (a tool's name)"), required=False,
               initial=alternative),
-    ), submit_label="Send the notice", context=str(tool.id))
+    ), submit_label=_("Send the notice"), context=str(tool.id))
 
 
 def decided(tool: ToolRow, alternative: ToolRow | None) -> Reply:
     """What a teacher who asked for a tool hears when it is decided."""
     if tool.status == "adopted":
-        how = tool.access or "ask your coach for an account"
-        text = f"Good news: {tool.name}, which you asked for, is approved. How to get access: {how}"
+        how = tool.access or _("ask your coach for an account")
+        text = _("Good news: {name}, which you asked for, is approved. How to get access: "
+                 "{how}").format(name=tool.name, how=how)
     elif tool.status == "piloting":
-        text = (f"{tool.name}, which you asked for, is going into a pilot with a few "
-                f"teachers{' until ' + day(tool.decide_by) if tool.decide_by else ''}. "
-                "I'll tell you what's decided.")
+        text = (_("{name}, which you asked for, is going into a pilot with a few teachers until "
+                  "{day}. I'll tell you what's decided.") if tool.decide_by
+                else _("{name}, which you asked for, is going into a pilot with a few teachers. "
+                       "I'll tell you what's decided.")).format(
+                           name=tool.name, day=day(tool.decide_by) if tool.decide_by else "")
     else:
-        why = f": {tool.reason}" if tool.reason else ""
-        text = f"{tool.name}, which you asked for, isn't approved{why}.{_instead(alternative)}"
+        why = (_("{name}, which you asked for, isn't approved: {reason}.") if tool.reason
+               else _("{name}, which you asked for, isn't approved.")).format(
+                   name=tool.name, reason=tool.reason)
+        text = f"{why} {_instead(alternative)}"
     return Reply(text, (Text(text, markdown=False),))
 
 
 def sunset_notice(tool: ToolRow, alternative: ToolRow | None) -> Reply:
     """The thirty days' notice to a retiring tool's users."""
-    when = day(tool.retire_on) if tool.retire_on else "in thirty days"
-    why = f" ({tool.reason})" if tool.reason else ""
-    text = (f"Notice: {tool.name} will be retired on {when}{why}. Before then, please save "
-            "your students' work to your class's shared Google Drive folder."
-            f"{_instead(alternative)}")
+    when = (_("on {day}").format(day=day(tool.retire_on)) if tool.retire_on
+            else _("in thirty days"))
+    notice = (_("Notice: {name} will be retired {when} ({reason}).") if tool.reason
+              else _("Notice: {name} will be retired {when}.")).format(
+                  name=tool.name, when=when, reason=tool.reason)
+    save = _("Before then, please save your students' work to your class's shared Google "
+             "Drive folder.")
+    text = f"{notice} {save} {_instead(alternative)}"
     return Reply(text, (Text(text, markdown=False),))
 
 
 def review_notice(tool: ToolRow, use: Use) -> Reply:
     """To the owner coach: a semester after adoption, too few teachers use the tool."""
-    share = f"{use.share:.0%}" if use.share is not None else "?"
-    text = (f"{tool.name} is used by {use.teachers} of the {use.intended} teachers it is meant "
-            f"for ({share}, {use.counted}), under 30% a semester after adoption. Review it: "
-            "keep it, or retire it with thirty days' notice to its users.")
+    text = _("{name} is used by {teachers} of the {intended} teachers it is meant for ({share}, "
+             "{counted}), under 30% a semester after adoption. Review it: keep it, or retire it "
+             "with thirty days' notice to its users.").format(
+                 name=tool.name, teachers=use.teachers, intended=use.intended,
+                 share=share_of(use), counted=use.how)
     return Reply(text, (Text(text, markdown=False), Buttons((
-        Button("Retire with 30 days' notice", "tools.retire", str(tool.id), "danger"),
-        Button("Keep it", "tools.keep", str(tool.id))))))
+        Button(_("Retire with 30 days' notice"), "tools.retire", str(tool.id), "danger"),
+        Button(_("Keep it"), "tools.keep", str(tool.id))))))
