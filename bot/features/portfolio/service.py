@@ -28,8 +28,8 @@ WORKSHOP_USAGE = N_("Try `/portfolio workshop Nearpod basics on 2026-11-12, 14 a
 # A workshop as a coach writes it, in English or Spanish ("el 2026-11-12, 14 asistentes,
 # 1,5 horas"): the Spanish usage shows the Spanish words.
 ON = re.compile(r"\b(?:(?:on|el)\s+)?(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-ATTENDEES = re.compile(r"\b(\d{1,4})\s+(?:attendees|people|teachers|staff|asistentes|personas|"
-                       r"maestros|docentes|participantes)\b", re.IGNORECASE)
+ATTENDEES = re.compile(r"\b(\d{1,4})\s+(?:attendees?|people|teachers?|staff|asistentes?|"
+                       r"personas?|maestros?|docentes?|participantes?)\b", re.IGNORECASE)
 HOURS = re.compile(r"\b(?<![-\d])(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:hours?|hrs?|horas?|h)\b",
                    re.IGNORECASE)
 THIS_YEAR, LAST_YEAR = ("", "this year", "este año"), ("last year", "año pasado", "el año pasado")

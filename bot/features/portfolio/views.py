@@ -48,9 +48,9 @@ def workshop_form() -> Form:
     """A workshop or PD session to add."""
     return Form("portfolio.workshop", _("Add a workshop or PD session"), (
         Input("title", _("Title"), placeholder=_("e.g. Nearpod basics")),
-        Input("kind", _("Kind"), "select", options=(Option("workshop", _("Workshop")),
-                                                     Option("pd", _("PD session"))),
-              initial="workshop"),
+        Input("kind", _("Kind"), "select", initial="workshop", options=(
+            Option("workshop", _("Workshop")),
+            Option("pd", _("PD session (professional development)")))),
         Input("held_on", _("Date"), "date"),
         Input("attendees", _("Attendees"), required=False, placeholder=_("e.g. 14")),
         Input("hours", _("Hours"), required=False, placeholder=_("e.g. 1.5")),
