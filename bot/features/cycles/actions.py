@@ -7,12 +7,18 @@ from bot.blocks import Reply, say
 from bot.errors import BadInput
 from bot.features.cycles import handlers, planning, service, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
-from bot.features.cycles.steps import BY_NUMBER
+from bot.features.cycles.steps import BY_NUMBER, answered
+from bot.i18n import N_, _
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
+
+# Why a step's button no longer works, by the cycle's status (stored in English).
+CLOSED = {"requested": N_("That coaching cycle isn't planned yet."),
+          "done": N_("That coaching cycle is done."),
+          "cancelled": N_("That coaching cycle is cancelled.")}
 
 
 async def _step(turn: Turn[Action] | Turn[Submission], ref: str
@@ -20,11 +26,11 @@ async def _step(turn: Turn[Action] | Turn[Submission], ref: str
     row = await turn.session.get(CycleStepRow, int(ref)) if ref.isdigit() else None
     cycle = await turn.session.get(CycleRow, row.cycle_id) if row else None
     if row is None or cycle is None:
-        raise BadInput("That coaching cycle step no longer exists.")
+        raise BadInput(_("That coaching cycle step no longer exists."))
     if turn.person.id not in (cycle.teacher_id, cycle.coach_id) and turn.role != Role.ADMIN:
-        raise BadInput("That coaching cycle isn't one of yours.")
+        raise BadInput(_("That coaching cycle isn't one of yours."))
     if cycle.status != "planned":
-        raise BadInput(f"That coaching cycle is {cycle.status}.")
+        raise BadInput(_(CLOSED.get(cycle.status, CLOSED["cancelled"])))
     return cycle, row
 
 
@@ -33,18 +39,21 @@ async def plan(turn: Turn[Action]) -> list[Reply]:
     value = turn.incoming.value
     cycle = await turn.session.get(CycleRow, int(value)) if value.isdigit() else None
     if cycle is None or cycle.status != "requested":
-        raise BadInput("That request was already planned (or withdrawn). `/cycle` lists yours.")
+        raise BadInput(_("That request was already planned (or withdrawn). `/cycle` lists "
+                         "yours."))
     if cycle.coach_id not in (None, turn.person.id) and turn.role != Role.ADMIN:
-        raise BadInput("That request is for another coach.")
+        raise BadInput(_("That request is for another coach."))
     await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
     teacher = await turn.session.get(PersonRow, cycle.teacher_id)
     assert teacher is not None
     tz = (await planning.calendar_for(turn.session, teacher)).tz
     steps = await planning.steps_of(turn.session, cycle)
-    turn.notify(teacher, say(f"{turn.person.display_name or 'Your coach'} planned your coaching "
-                             f"cycle: the first step is {views.moment(steps[0].starts_at, tz)}, "
-                             "in your prep period.", private=False))
-    reply = views.planned(cycle, teacher.display_name or "the teacher", steps, tz)
+    coach = turn.person.display_name
+    turn.notify(teacher, lambda: say(_(
+        "{coach} planned your coaching cycle: the first step is {when}, in your prep period."
+    ).format(coach=coach or _("Your coach"), when=views.moment(steps[0].starts_at, tz)),
+        private=False))
+    reply = views.planned(cycle, teacher.display_name or _("the teacher"), steps, tz)
     return [Reply(reply.text, reply.blocks, private=True, replace_original=True)]
 
 
@@ -52,9 +61,9 @@ async def done(turn: Turn[Action]) -> list[Reply]:
     """"Done" on the coach's reminder."""
     cycle, row = await _step(turn, turn.incoming.value)
     if turn.person.id != cycle.coach_id and turn.role != Role.ADMIN:
-        raise BadInput("The coach marks a step done.")
+        raise BadInput(_("The coach marks a step done."))
     if row.status == "done":
-        return [say(f"Step {row.step} was already done.", replace=True)]
+        return [say(_("Step {number} was already done.").format(number=row.step), replace=True)]
     teacher = await turn.session.get(PersonRow, cycle.teacher_id)
     assert teacher is not None
     return [await handlers.finished(turn, cycle, row, teacher)]
@@ -64,22 +73,22 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
     """"Another time": the teacher's next free prep period; the other side is told."""
     cycle, row = await _step(turn, turn.incoming.value)
     if row.status == "done":
-        raise BadInput("That step is done already.")
+        raise BadInput(_("That step is done already."))
     slot = await planning.reschedule(turn.session, turn.features, cycle, row, turn.now)
     if slot is None:
-        raise BadInput("I found no free prep period in the next five weeks; talk to each "
-                       "other and use `/cycle reschedule`.")
+        raise BadInput(_("I found no free prep period in the next five weeks; talk to each "
+                         "other and use `/cycle reschedule`."))
     other_id = cycle.coach_id if turn.person.id == cycle.teacher_id else cycle.teacher_id
     other = await turn.session.get(PersonRow, other_id) if other_id else None
     teacher = await turn.session.get(PersonRow, cycle.teacher_id)
     assert teacher is not None
     tz = (await planning.calendar_for(turn.session, teacher)).tz
-    name = BY_NUMBER[row.step].name
+    step = BY_NUMBER[row.step]
     if other is not None:
-        turn.notify(other, say(f"Coaching cycle: the {name.lower()} moved to "
-                               f"{views.moment(slot.start, tz)}.", private=False))
-    return [say(f"Moved: the {name.lower()} is now {views.moment(slot.start, tz)}.",
-                replace=True)]
+        turn.notify(other, lambda: say(_("Coaching cycle: {step} moved to {when}.").format(
+            step=step.called(), when=views.moment(slot.start, tz)), private=False))
+    return [say(_("Moved: {step} is now {when}.").format(
+        step=step.called(), when=views.moment(slot.start, tz)), replace=True)]
 
 
 async def answer(turn: Turn[Submission]) -> list[Reply]:
@@ -94,8 +103,9 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
         cycle.target = values.get("target", cycle.target)
     coach = await turn.session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
     if coach is not None and coach.id != turn.person.id:
-        lines = "; ".join(f"{k}: {v}" for k, v in values.items())
-        turn.notify(coach, views.notice(
-            f"{turn.person.display_name or 'Your teacher'} answered step {row.step} "
-            f"({BY_NUMBER[row.step].name}): {lines}"))
-    return [say("Thanks: your coach has it for the step.", replace=True)]
+        name, step = turn.person.display_name, BY_NUMBER[row.step]
+        turn.notify(coach, lambda: views.notice(_(
+            "{teacher} answered step {number} ({step}): {answers}").format(
+                teacher=name or _("Your teacher"), number=row.step, step=step.title(),
+                answers=answered(values))))
+    return [say(_("Thanks: your coach has it for the step."), replace=True)]

@@ -1,4 +1,5 @@
-"""Coaching cycles' part of the digest: how many are at each step, and how many ended."""
+"""Coaching cycles' part of the digest: how many are at each step, and how many ended (in the
+reader's language)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Fields
 from bot.features.cycles import planning, service
 from bot.features.cycles.models import CycleRow
-from bot.features.cycles.steps import BY_NUMBER, STEPS
+from bot.features.cycles.steps import STEPS
 from bot.hooks import DigestAsk, Section
+from bot.i18n import _, ngettext
+
+ASKED = 0  # a cycle asked for and not planned yet: before step 1
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
@@ -24,16 +28,17 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     if ask.coach_id is not None:
         query = query.where(CycleRow.coach_id == ask.coach_id)
         done = done.where(CycleRow.coach_id == ask.coach_id)
-    at: Counter[str] = Counter()
+    at: Counter[int] = Counter()
     for cycle in (await session.execute(query)).scalars().all():
         step = service.current(await planning.steps_of(session, cycle))
-        at["Asked for" if cycle.status == "requested" or step is None
-           else BY_NUMBER[step.step].name] += 1
+        at[ASKED if cycle.status == "requested" or step is None else step.step] += 1
     completed = int((await session.execute(done)).scalar_one())
     if not at and not completed:
         return ()
-    pairs = [("Asked for", str(at["Asked for"]))] + [(s.name, str(at[s.name])) for s in STEPS]
-    pairs.append(("Completed this period", str(completed)))
+    pairs = [(_("Asked for"), str(at[ASKED]))] + [(s.title(), str(at[s.number]))
+                                                  for s in STEPS]
+    pairs.append((_("Completed this period"), str(completed)))
     under_way = sum(at.values())
-    summary = f"{under_way} coaching cycle{'s' if under_way != 1 else ''}" if under_way else ""
-    return (Section("Coaching cycles", 42, (Fields(tuple(pairs)),), summary),)
+    summary = ngettext("{count} coaching cycle", "{count} coaching cycles", under_way).format(
+        count=under_way) if under_way else ""
+    return (Section(_("Coaching cycles"), 42, (Fields(tuple(pairs)),), summary),)

@@ -13,6 +13,7 @@ from bot.features.cycles import planning, service, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.cycles.steps import BY_NUMBER
 from bot.hooks import CycleAsk
+from bot.i18n import N_, _
 from bot.masking import mask_student_data
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
@@ -21,9 +22,10 @@ from bot.scheduling.ledger import withdraw
 from bot.turn import Turn
 from bot.vocabulary import Command
 
-USAGE = "Try `/cycle start @Ms Rivera`."
-STEP = re.compile(r"\bstep\s+([1-4])\b", re.IGNORECASE)
-ON = re.compile(r"\b(?:to|on)\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+USAGE = N_("Try `/cycle start @Ms Rivera`.")
+# "step 2", "to 2027-03-10"; a Spanish-speaking coach's "paso 2", "al 2027-03-10" too.
+STEP = re.compile(r"\b(?:step|paso)\s+([1-4])\b", re.IGNORECASE)
+ON = re.compile(r"\b(?:to|on|al|el)\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 
 
 async def mine(turn: Turn[Command]) -> list[Reply]:
@@ -33,9 +35,7 @@ async def mine(turn: Turn[Command]) -> list[Reply]:
     for cycle in await service.visible_to(turn.session, turn.person):
         teacher = await turn.session.get(PersonRow, cycle.teacher_id)
         steps = await planning.steps_of(turn.session, cycle)
-        head = f"With {teacher.display_name if teacher else '?'}: {cycle.status}"
-        if cycle.goal:
-            head += f". Goal: {cycle.goal}"
+        head = views.head(cycle, (teacher.display_name or "?") if teacher else "?")
         lines.append(head + ("\n" + views.step_lines(steps, tz) if steps else ""))
     return [views.listing(lines, turn.role.allows(Role.COACH))]
 
@@ -45,9 +45,10 @@ async def _teacher(turn: Turn[Command], words: str) -> PersonRow:
                                turn.settings.admin_keys)
     people = [p for p in found.people if p.id != turn.person.id]
     if found.unknown and not people:
-        raise BadInput(f"I don't know {found.unknown[0]!r} here. {USAGE}")
+        raise BadInput(_("I don't know “{name}” here. {usage}").format(
+            name=found.unknown[0], usage=_(USAGE)))
     if len(people) != 1:
-        raise BadInput(f"A coaching cycle is with one teacher. {USAGE}")
+        raise BadInput(_("A coaching cycle is with one teacher. {usage}").format(usage=_(USAGE)))
     return people[0]
 
 
@@ -55,7 +56,7 @@ async def start(turn: Turn[Command]) -> list[Reply]:
     """`/cycle start @teacher`: four steps planned in their prep periods."""
     text = turn.incoming.text.strip()
     if not text:
-        raise BadInput(f"With which teacher? {USAGE}")
+        raise BadInput(_("With which teacher? {usage}").format(usage=_(USAGE)))
     teacher = await _teacher(turn, STEP.sub(" ", text))
     key = f"{turn.person.platform}:{turn.incoming.event_id}" if turn.incoming.event_id else None
     return await begin(turn, CycleAsk(teacher.id, turn.person.id, "", key or ""))
@@ -66,7 +67,7 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
     teacher asking tells their coach, who plans it with one click."""
     teacher = await turn.session.get(PersonRow, ask.teacher_id)
     if teacher is None:
-        raise BadInput("I couldn't find that teacher.")
+        raise BadInput(_("I couldn't find that teacher."))
     staff = turn.role.allows(Role.COACH) and turn.person.id != teacher.id
     note = mask_student_data(ask.note).text
     cycle, new = await service.create(turn.session, teacher, turn.person.id if staff
@@ -77,9 +78,10 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
     if cycle.status == "requested" or new:
         await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
     elif cycle.coach_id != turn.person.id:
-        raise BadInput(f"{teacher.display_name} already has a cycle with another coach.")
+        raise BadInput(_("{teacher} already has a coaching cycle with another coach.").format(
+            teacher=teacher.display_name))
     tz = (await planning.calendar_for(turn.session, teacher)).tz
-    return [views.planned(cycle, teacher.display_name or "the teacher",
+    return [views.planned(cycle, teacher.display_name or _("the teacher"),
                           await planning.steps_of(turn.session, cycle), tz)]
 
 
@@ -87,9 +89,10 @@ async def _requested(turn: Turn[Any], cycle: CycleRow, teacher: PersonRow,
                      new: bool) -> list[Reply]:
     coach = await turn.session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
     if new and coach is not None:
-        turn.notify(coach, views.requested_for_coach(cycle, teacher.display_name or "A teacher"))
+        name = teacher.display_name
+        turn.notify(coach, lambda: views.requested_for_coach(cycle, name or _("A teacher")))
     return [views.requested_for_teacher(coach.display_name if coach and coach.display_name
-                                        else "Your coach")]
+                                        else _("Your coach"))]
 
 
 async def _step(turn: Turn[Command], cycle: CycleRow, text: str) -> CycleStepRow:
@@ -98,7 +101,7 @@ async def _step(turn: Turn[Command], cycle: CycleRow, text: str) -> CycleStepRow
     row = next((s for s in steps if s.step == int(wanted.group(1))), None) if wanted \
         else service.current(steps)
     if row is None or row.status == "done":
-        raise BadInput("That step is done already (or the cycle has no steps yet).")
+        raise BadInput(_("That step is done already (or the cycle has no steps yet)."))
     return row
 
 
@@ -113,14 +116,16 @@ async def reschedule(turn: Turn[Command]) -> list[Reply]:
     try:
         on = date.fromisoformat(on_match.group(1)) if on_match else None
     except ValueError as error:
-        raise BadInput("A date like 2027-03-10, please.") from error
+        raise BadInput(_("A date like 2027-03-10, please.")) from error
     slot = await planning.reschedule(turn.session, turn.features, cycle, row, turn.now, on)
     if slot is None:
-        raise BadInput("I found no free prep period for that in the next five weeks.")
+        raise BadInput(_("I found no free prep period for that in the next five weeks."))
     tz = (await planning.calendar_for(turn.session, teacher)).tz
-    turn.notify(teacher, say(f"Your coaching cycle's {BY_NUMBER[row.step].name.lower()} moved "
-                             f"to {views.moment(slot.start, tz)}.", private=False))
-    return [say(f"Moved: step {row.step} is now {views.moment(slot.start, tz)}.")]
+    step = BY_NUMBER[row.step]
+    turn.notify(teacher, lambda: say(_("Your coaching cycle: {step} moved to {when}.").format(
+        step=step.called(), when=views.moment(slot.start, tz)), private=False))
+    return [say(_("Moved: step {number} is now {when}.").format(
+        number=row.step, when=views.moment(slot.start, tz)))]
 
 
 async def done(turn: Turn[Command]) -> list[Reply]:
@@ -136,11 +141,12 @@ async def finished(turn: Turn[Any], cycle: CycleRow, row: CycleStepRow,
     """Mark a step done; the whole cycle when it was the debrief."""
     complete = await service.finish_step(turn.session, cycle, row, turn.now)
     if complete:
-        turn.notify(teacher, say("Your four-week coaching cycle is complete. Thank you: keep "
-                                 "going with what worked!", private=False))
-        return say(f"Cycle complete with {teacher.display_name}: all four steps done.",
-                   replace=True)
-    return say(f"Step {row.step} ({BY_NUMBER[row.step].name}) is done.", replace=True)
+        turn.notify(teacher, lambda: say(_("Your four-week coaching cycle is complete. Thank "
+                                           "you: keep going with what worked!"), private=False))
+        return say(_("Cycle complete with {teacher}: all four steps done.").format(
+            teacher=teacher.display_name), replace=True)
+    return say(_("Step {number} ({step}) is done.").format(
+        number=row.step, step=BY_NUMBER[row.step].title()), replace=True)
 
 
 async def cancel(turn: Turn[Command]) -> list[Reply]:
@@ -151,6 +157,9 @@ async def cancel(turn: Turn[Command]) -> list[Reply]:
         await withdraw(turn.session, (planning.PROMPT, planning.REMIND),
                        f"s{row.id}r{row.revision}")
     cycle.status = "cancelled"
-    turn.notify(teacher, say(f"{turn.person.display_name or 'Your coach'} called off your "
-                             "coaching cycle. Ask any time to start another.", private=False))
-    return [say(f"The cycle with {teacher.display_name} is cancelled.")]
+    coach = turn.person.display_name
+    turn.notify(teacher, lambda: say(_("{coach} called off your coaching cycle. Ask any time to "
+                                       "start another.").format(coach=coach or _("Your coach")),
+                                     private=False))
+    return [say(_("The cycle with {teacher} is cancelled.").format(
+        teacher=teacher.display_name))]

@@ -1,5 +1,6 @@
-"""A cycle's messages, built when the ledger sends them: the step's prompt to the teacher,
-the reminder to the coach (nothing for a step moved, done, or a cycle called off)."""
+"""A cycle's messages, built when the ledger sends them (in the recipient's language): the
+step's prompt to the teacher, the reminder to the coach (nothing for a step moved, done, or a
+cycle called off)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Reply
 from bot.features.cycles import planning, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
@@ -34,7 +36,7 @@ async def render_prompt(session: AsyncSession, row: DeliveryRow) -> Reply | None
         return None
     cycle, step, teacher, coach = found
     tz = (await planning.calendar_for(session, teacher)).tz
-    return views.prompt(cycle, step, coach.display_name or "your coach", tz)
+    return views.prompt(cycle, step, coach.display_name or _("your coach"), tz)
 
 
 async def render_reminder(session: AsyncSession, row: DeliveryRow) -> Reply | None:
@@ -44,7 +46,7 @@ async def render_reminder(session: AsyncSession, row: DeliveryRow) -> Reply | No
         return None
     cycle, step, teacher, coach = found
     tz = (await planning.calendar_for(session, coach)).tz
-    return views.reminder(cycle, step, teacher.display_name or "your teacher", tz)
+    return views.reminder(cycle, step, teacher.display_name or _("your teacher"), tz)
 
 
 def register(jobs: Jobs) -> None:

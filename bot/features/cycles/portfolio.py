@@ -1,5 +1,5 @@
 """Coaching cycles in a coach's record: no teacher named (coaching is support, not an
-evaluation), the steps done and the hours they took."""
+evaluation), the steps done and the hours they took, in the coach's language."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.cycles import planning
 from bot.features.cycles.models import CycleRow
 from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.i18n import _
 
 
 async def cycles(session: AsyncSession, ask: PortfolioAsk) -> Sequence[PortfolioItem]:
@@ -24,8 +25,10 @@ async def cycles(session: AsyncSession, ask: PortfolioAsk) -> Sequence[Portfolio
             continue
         done = [s for s in steps if s.status == "done"]
         hours = sum((s.ends_at - s.starts_at).total_seconds() for s in done) / 3600
-        outcome = "completed" if cycle.status == "done" else f"{len(done)} of 4 steps done"
-        title = "Coaching cycle (goal, model lesson, co-teaching, debrief)"
+        outcome = (_("completed") if cycle.status == "done"
+                   else _("{done} of 4 steps done").format(done=len(done)))
+        title = _("Coaching cycle (goal, model lesson, co-teaching, debrief)")
+        # the kind stays English: the portfolio counts and labels lines by it
         items.append(PortfolioItem("coaching cycle", steps[0].starts_at.date(), title,
                                    people=1, hours=round(hours, 2), outcome=outcome))
     return items

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.cycles import planning
 from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
@@ -58,9 +59,9 @@ async def plan(session: AsyncSession, features: Registry, cycle: CycleRow, coach
     cycle.coach_id, cycle.status = coach.id, "planned"
     steps = await planning.plan_cycle(session, features, cycle, teacher, coach, now)
     if len(steps) < 4:
-        raise BadInput(f"I couldn't find four free prep periods for "
-                       f"{teacher.display_name or 'that teacher'} in the coming weeks. Check "
-                       "their prep period (`/prepbot prep`) and the school's closures.")
+        raise BadInput(_("I couldn't find four free prep periods for {teacher} in the coming "
+                         "weeks. Check their prep period (`/prepbot prep`) and the school's "
+                         "closures.").format(teacher=teacher.display_name or _("that teacher")))
     return steps
 
 
@@ -96,8 +97,8 @@ async def coached(session: AsyncSession, coach: PersonRow, teacher: PersonRow) -
     """The open cycle a coach runs with this teacher (an admin may act on any)."""
     cycle = await open_cycle(session, teacher.id)
     if cycle is None or (cycle.coach_id != coach.id and Role(coach.role) != Role.ADMIN):
-        raise BadInput(f"You have no coaching cycle under way with "
-                       f"{teacher.display_name or 'that teacher'}.")
+        raise BadInput(_("You have no coaching cycle under way with {teacher}.").format(
+            teacher=teacher.display_name or _("that teacher")))
     return cycle
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.blocks import Reply, form_reply, say
+from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.portfolio import service, views
 from bot.features.portfolio.models import WorkshopRow
 from bot.hooks import PortfolioAsk
-from bot.people.models import PersonRow
+from bot.i18n import _
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
 from bot.turn import Turn
@@ -37,7 +37,7 @@ async def record(turn: Turn[Command]) -> list[Reply]:
 
 async def as_csv(turn: Turn[Command]) -> list[Reply]:
     """`/portfolio csv [range]`: the same, as CSV."""
-    _, _, found = await _found(turn, turn.incoming.text)
+    *_range, found = await _found(turn, turn.incoming.text)
     return [views.as_csv(service.as_csv(found), len(found))]
 
 
@@ -46,8 +46,7 @@ async def workshop(turn: Turn[Command]) -> list[Reply]:
     text = turn.incoming.text.strip()
     if not text:
         return [form_reply(views.workshop_form())]
-    return [_saved(turn.person, await _add(turn, service.read_workshop(text,
-                                                                        await _today(turn))))]
+    return [views.saved(await _add(turn, service.read_workshop(text, await _today(turn))))]
 
 
 async def workshop_form(turn: Turn[Submission]) -> list[Reply]:
@@ -55,18 +54,18 @@ async def workshop_form(turn: Turn[Submission]) -> list[Reply]:
     values = turn.incoming.values
     attendees, hours = values.get("attendees", "").strip(), values.get("hours", "").strip()
     if attendees and not attendees.isdigit():
-        raise BadInput("Attendees: a whole number, e.g. 14.")
+        raise BadInput(_("Attendees: a whole number, e.g. 14."))
     try:
-        spent = float(hours) if hours else 1.0
+        spent = float(hours.replace(",", ".")) if hours else 1.0
         held = date.fromisoformat(values.get("held_on", "").strip())
     except ValueError as error:
-        raise BadInput("Hours as a number (e.g. 1.5) and a date, please.") from error
+        raise BadInput(_("Hours as a number (e.g. 1.5) and a date, please.")) from error
     if not values.get("title", "").strip() or not 0 < spent <= 40:
-        raise BadInput("A title, and hours more than 0 and at most 40.")
+        raise BadInput(_("A title, and hours more than 0 and at most 40."))
     row = WorkshopRow(kind="pd" if values.get("kind") == "pd" else "workshop",
                       title=values["title"].strip()[:200], held_on=held,
                       attendees=int(attendees or 0), hours=spent)
-    return [_saved(turn.person, await _add(turn, row))]
+    return [views.saved(await _add(turn, row))]
 
 
 async def _add(turn: Turn[Command] | Turn[Submission], row: WorkshopRow) -> WorkshopRow:
@@ -74,9 +73,3 @@ async def _add(turn: Turn[Command] | Turn[Submission], row: WorkshopRow) -> Work
     turn.session.add(row)
     await turn.session.flush()
     return row
-
-
-def _saved(coach: PersonRow, row: WorkshopRow) -> Reply:
-    kind = "PD session" if row.kind == "pd" else "Workshop"
-    return say(f"{kind} added to your record: \u201c{row.title}\u201d, {row.held_on:%d %B %Y}, "
-               f"{row.attendees} attendees, {row.hours:g} hours.")
