@@ -10,7 +10,7 @@ from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Rep
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.features.pilots.report import PilotReport
 from bot.hooks import BuyIn
-from bot.i18n import N_, _, format_date, format_day, format_percent, format_time, join, ngettext
+from bot.i18n import N_, _, format_date, format_day, format_percent, format_time, ngettext
 
 DECISIONS = {"adopt": N_("Adopt"), "extend": N_("Extend two weeks"), "drop": N_("Drop")}
 # A recommendation or a decision, said in a sentence ("Recommendation: extend").
@@ -46,7 +46,7 @@ def cohort_name(pilot: PilotRow) -> str:
 def started(pilot: PilotRow, names: list[str], slots: list[str], warning: str) -> Reply:
     """What the coach is told when a pilot starts."""
     text = _("The {tool} pilot runs {dates} with {names}.").format(
-        tool=pilot.tool, dates=dates(pilot), names=join(names))
+        tool=pilot.tool, dates=dates(pilot), names=", ".join(names))
     planned = ngettext("{count} planned", "{count} planned", len(slots)).format(count=len(slots))
     plan = [ngettext("Pre survey (TAM wave 1) goes to the {count} teacher on day one; the post "
                      "survey in the last week.",
