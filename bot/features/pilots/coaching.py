@@ -10,6 +10,7 @@ from bot.errors import BadInput
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.hooks import ToolMove
+from bot.i18n import DEFAULT, _, speaking
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -21,14 +22,14 @@ EXTENSION = timedelta(days=14)
 
 async def _own(turn: Turn[Action] | Turn[Submission], pilot: PilotRow) -> PilotRow:
     if pilot.coach_id != turn.person.id and turn.role != Role.ADMIN:
-        raise BadInput("Only the coach who runs this pilot (or an admin) can do that.")
+        raise BadInput(_("Only the coach who runs this pilot (or an admin) can do that."))
     return pilot
 
 
 async def _observation(turn: Turn[Action] | Turn[Submission], ref: str) -> ObservationRow:
     row = await turn.session.get(ObservationRow, int(ref)) if ref.isdigit() else None
     if row is None:
-        raise BadInput("That observation slot no longer exists.")
+        raise BadInput(_("That observation slot no longer exists."))
     return row
 
 
@@ -37,7 +38,7 @@ async def ask_note(turn: Turn[Action]) -> list[Reply]:
     row = await _observation(turn, turn.incoming.value)
     await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
     teacher = await turn.session.get(PersonRow, row.person_id)
-    return [form_reply(views.note_form(row, teacher.display_name if teacher else "a teacher"))]
+    return [form_reply(views.note_form(row, teacher.display_name if teacher else _("a teacher")))]
 
 
 async def save_note(turn: Turn[Submission]) -> list[Reply]:
@@ -46,29 +47,34 @@ async def save_note(turn: Turn[Submission]) -> list[Reply]:
     await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
     note = mask_student_data(turn.incoming.values.get("note", "").strip()[:4000])
     if not note.text:
-        raise BadInput("Write a line about what you saw.")
+        raise BadInput(_("Write a line about what you saw."))
     row.note, row.status = note.text, "done"
     row.on_task = turn.incoming.values.get("on_task", "").strip()[:32]
-    said = "Observation noted; it goes into the pilot report."
+    said = _("Observation noted; it goes into the pilot report.")
     hidden = privacy_note(note)
     return [say(f"{said} {hidden}".strip())]
 
 
 async def decide(turn: Turn[Action]) -> list[Reply]:
     """The coach confirms (or overrules) the recommendation."""
-    ref, _, choice = turn.incoming.value.partition(":")
+    ref, _sep, choice = turn.incoming.value.partition(":")
     pilot = await _own(turn, await service.get_pilot(turn.session, ref))
     register = turn.features.tool_register
     if choice not in report.CHOICES or register is None:
-        raise BadInput("That decision button has expired. `/pilot report` shows it again.")
+        raise BadInput(_("That decision button has expired. `/pilot report` shows it again."))
     if pilot.status != "reporting":
-        raise BadInput(f"The {pilot.tool} pilot was already decided: {pilot.decision}.")
+        raise BadInput(_("The {tool} pilot was already decided: {decision}.").format(
+            tool=pilot.tool, decision=views.choice_word(pilot.decision)))
     found = await report.build(turn.session, turn.features, pilot)
     pilot.decision, pilot.decided_at = choice, turn.now
     if choice == "extend":
         return [await _extend(turn, pilot)]
     status = "adopted" if choice == "adopt" else "declined"
-    reason = f"after its pilot: {found.why}"
+    # The register keeps one reason, read by every teacher who asks about the tool: in the
+    # district's language, as a post to a channel is, not in this coach's.
+    with speaking(DEFAULT):
+        reason = _("after its pilot: {why}").format(why=report.recommend(found.post,
+                                                                         found.errors)[1])
     await register.move(turn.session, ToolMove(pilot.tool_id, status, turn.person.id, turn.now,
                                                reason))
     pilot.status = "decided"

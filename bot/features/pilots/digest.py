@@ -8,13 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Text
-from bot.features.pilots import service
+from bot.features.pilots import service, views
 from bot.features.pilots.models import CheckinRow, ObservationRow, PilotRow
 from bot.hooks import DigestAsk, Section
+from bot.i18n import _, ngettext
 
 
 async def line(session: AsyncSession, pilot: PilotRow, ask: DigestAsk) -> str:
-    """`• Blooket: week 2 of 4, 2 of 4 observations noted, 5 check-ins`."""
+    """`• Blooket: week 2 of 4; 2 of 4 observations so far noted, 5 check-ins`."""
     observed = (await session.execute(select(func.count()).where(
         ObservationRow.pilot_id == pilot.id, ObservationRow.status == "done",
         ObservationRow.starts_at < ask.period.end))).scalar_one()
@@ -24,13 +25,17 @@ async def line(session: AsyncSession, pilot: PilotRow, ask: DigestAsk) -> str:
     checkins = (await session.execute(select(func.count()).where(
         CheckinRow.pilot_id == pilot.id))).scalar_one()
     if pilot.status == "reporting":
-        state = f"ended {pilot.ends_on.day} {pilot.ends_on:%B}: the report waits for your decision"
+        state = _("ended {day}: the report waits for your decision").format(
+            day=views.day(pilot.ends_on))
     else:
         week = service.week_of(pilot, ask.now.date())
-        state = f"week {max(1, min(week, service.week_count(pilot)))} of " \
-                f"{service.week_count(pilot)}"
-    return (f"• {pilot.tool}: {state}; {observed} of {planned} observations so far noted, "
-            f"{checkins} check-ins")
+        state = _("week {week} of {weeks}").format(
+            week=max(1, min(week, service.week_count(pilot))), weeks=service.week_count(pilot))
+    noted = ngettext("{observed} of {planned} observation so far noted",
+                     "{observed} of {planned} observations so far noted", planned).format(
+        observed=observed, planned=planned)
+    told = ngettext("{count} check-in", "{count} check-ins", checkins).format(count=checkins)
+    return f"• {pilot.tool}: {state}; {noted}, {told}"
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
@@ -44,6 +49,7 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
         return ()
     lines = [await line(session, p, ask) for p in pilots]
     waiting = sum(p.status == "reporting" for p in pilots)
-    summary = f"{len(pilots)} pilot{'s' if len(pilots) != 1 else ''}" + (
-        f" ({waiting} to decide)" if waiting else "")
-    return (Section("Pilots", 46, (Text("\n".join(lines), markdown=False),), summary),)
+    summary = ngettext("{count} pilot", "{count} pilots", len(pilots)).format(count=len(pilots))
+    if waiting:
+        summary = _("{pilots} ({count} to decide)").format(pilots=summary, count=waiting)
+    return (Section(_("Pilots"), 46, (Text("\n".join(lines), markdown=False),), summary),)

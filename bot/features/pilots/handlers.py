@@ -10,6 +10,7 @@ from bot.errors import BadInput
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import PilotRow
 from bot.hooks import ToolFacts, ToolMove, WaveAsk
+from bot.i18n import N_, _, join, ngettext
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -17,6 +18,9 @@ from bot.turn import Turn
 from bot.vocabulary import Command
 
 PRE_OPEN = timedelta(days=4)  # the pre survey closes at the end of the first week
+# A tool's status that keeps it out of a pilot, as said to the coach.
+DONE_WITH = {"adopted": N_("adopted"), "sunsetting": N_("being retired"),
+             "retired": N_("retired"), "declined": N_("declined")}
 
 
 async def mine(turn: Turn[Command]) -> list[Reply]:
@@ -37,17 +41,20 @@ async def _line(turn: Turn[Command], pilot: PilotRow) -> str:
     calendar = await service.calendar_for(turn.session, turn.person)
     today = turn.now.astimezone(calendar.zone).date()
     if pilot.status == "decided":
-        state = f"decided: {pilot.decision}"
+        state = _("decided: {decision}").format(decision=views.choice_word(pilot.decision))
     elif today > pilot.ends_on:
-        state = "ended, waiting for the coach's decision"
+        state = _("ended, waiting for the coach's decision")
     else:
-        state = f"week {max(1, service.week_of(pilot, today))} of {service.week_count(pilot)}"
-    line = f"{pilot.tool}: {views.day(pilot.starts_on)} to {views.day(pilot.ends_on)}, {state}"
+        state = _("week {week} of {weeks}").format(week=max(1, service.week_of(pilot, today)),
+                                                   weeks=service.week_count(pilot))
+    line = _("{tool}: {dates}, {state}").format(tool=pilot.tool, dates=views.dates(pilot),
+                                               state=state)
     upcoming = [o for o in await schedule.observations(turn.session, pilot)
                 if o.starts_at > turn.now and o.status == "planned"
                 and (_staff(turn) or o.person_id == turn.person.id)]
     if upcoming and pilot.status == "running":
-        line += f"; next observation {views.moment(upcoming[0].starts_at, calendar.tz)}"
+        line += "; " + _("next observation {when}").format(
+            when=views.moment(upcoming[0].starts_at, calendar.tz))
     return line
 
 
@@ -57,7 +64,8 @@ async def start(turn: Turn[Command]) -> list[Reply]:
     asked = service.read_start(turn.incoming.text)
     register, waves = turn.features.tool_register, turn.features.pulse_waves
     if register is None or waves is None:
-        raise BadInput("Pilots need the tool register and pulse surveys, and one is missing.")
+        raise BadInput(_("Pilots need the tool register and pulse surveys, and one is "
+                         "missing."))
     tool = await register.find(turn.session, asked.tool)
     _check_tool(tool, asked.tool)
     assert tool is not None
@@ -69,35 +77,41 @@ async def start(turn: Turn[Command]) -> list[Reply]:
         await _launch(turn, pilot, tool, teachers)
     slots = [views.moment(o.starts_at, (await service.calendar_for(turn.session, turn.person)).tz)
              for o in await schedule.observations(turn.session, pilot)]
-    warning = "" if len(teachers) == 3 else (
-        f"A pilot usually has three volunteer teachers; this one has {len(teachers)}.")
+    warning = "" if len(teachers) == 3 else ngettext(
+        "A pilot usually has three volunteer teachers; this one has {count}.",
+        "A pilot usually has three volunteer teachers; this one has {count}.",
+        len(teachers)).format(count=len(teachers))
     names = [t.display_name or t.user_id for t in teachers]
     return [views.started(pilot, names, slots, warning)]
 
 
 def _check_tool(tool: ToolFacts | None, name: str) -> None:
     if tool is None:
-        raise BadInput(f"{name} isn't in the tool register yet. `/tools add {name}` adds it, "
-                       f"then `/tools checklist {name}`.")
+        raise BadInput(_("{tool} isn't in the tool register yet. `/tools add {tool}` adds it, "
+                         "then `/tools checklist {tool}`.").format(tool=name))
     if tool.blocked:
-        raise BadInput(f"{tool.name} can't enter a pilot: {tool.blocked}. An admin can "
-                       f"override with a reason: `/tools override {tool.name} <point> <reason>`.")
-    if tool.status in ("adopted", "sunsetting", "retired", "declined"):
-        raise BadInput(f"{tool.name} is {tool.status}: a pilot is for a tool under review. "
-                       f"`/tools status {tool.name} evaluating` reopens it.")
+        raise BadInput(_("{tool} can't enter a pilot: {why}. An admin can override with a "
+                         "reason: `/tools override {tool} <point> <reason>`.").format(
+            tool=tool.name, why=tool.blocked))
+    if tool.status in DONE_WITH:
+        raise BadInput(_("{tool} is {status}: a pilot is for a tool under review. "
+                         "`/tools status {tool} evaluating` reopens it.").format(
+            tool=tool.name, status=_(DONE_WITH[tool.status])))
 
 
 async def _cohort(turn: Turn[Command], words: str) -> list[PersonRow]:
     named = await named_people(turn.session, turn.person.platform, words, turn.now,
                                turn.settings.admin_keys)
     if named.unknown:
-        raise BadInput(f"I don't know {', '.join(repr(u) for u in named.unknown)} here. Name "
-                       "teachers who have talked to me, as @mentions or by their display name.")
+        raise BadInput(_("I don't know {names} here. Name teachers who have talked to me, as "
+                         "@mentions or by their display name.").format(
+            names=join([repr(u) for u in named.unknown])))
     teachers = [p for p in named.people if p.id != turn.person.id]
     if not teachers:
-        raise BadInput(f"Which teachers? {service.USAGE}")
+        raise BadInput(_("Which teachers? {usage}").format(usage=_(service.USAGE)))
     if len(teachers) > service.MAX_TEACHERS:
-        raise BadInput(f"A pilot is a small group: {service.MAX_TEACHERS} teachers at most.")
+        raise BadInput(_("A pilot is a small group: {count} teachers at most.").format(
+            count=service.MAX_TEACHERS))
     return teachers
 
 
@@ -105,7 +119,7 @@ async def _launch(turn: Turn[Command], pilot: PilotRow, tool: ToolFacts,
                   teachers: list[PersonRow]) -> None:
     """Wave 1 today, the observations and check-ins; the tool moves to piloting."""
     assert turn.features.pulse_waves is not None and turn.features.tool_register is not None
-    wave = WaveAsk(pilot.tool, tool.pulse_key or f"tool-{tool.id}", f"the {pilot.tool} pilot",
+    wave = WaveAsk(pilot.tool, tool.pulse_key or f"tool-{tool.id}", views.cohort_name(pilot),
                    turn.person.id, tuple(t.id for t in teachers), pilot.starts_on + PRE_OPEN,
                    turn.now, f"pilot-{pilot.id}-pre", turn.settings.kb_dir)
     pilot.pre_survey_id = await turn.features.pulse_waves.launch(turn.session, wave)
@@ -124,6 +138,6 @@ async def show_report(turn: Turn[Command]) -> list[Reply]:
     pilot has ended)."""
     pilot = await service.named(turn.session, turn.person, turn.incoming.text)
     if turn.role != Role.ADMIN and pilot.coach_id != turn.person.id:
-        raise BadInput("That pilot's report is for the coach who runs it.")
+        raise BadInput(_("That pilot's report is for the coach who runs it."))
     found = await report.build(turn.session, turn.features, pilot)
     return [views.report(found, final=pilot.status == "reporting")]

@@ -13,6 +13,7 @@ from bot.blocks import Reply
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.hooks import ToolMove, WaveAsk
+from bot.i18n import _, speaking
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling.jobs import Jobs
@@ -46,7 +47,7 @@ async def render_observe(session: AsyncSession, row: DeliveryRow) -> Reply | Non
     assert teacher is not None
     tz = (await service.calendar_for(session, teacher)).tz
     return views.observation_notice(observation, pilot, coach.display_name if coach and
-                                    coach.display_name else "Your coach", tz)
+                                    coach.display_name else _("Your coach"), tz)
 
 
 async def render_visit(session: AsyncSession, row: DeliveryRow) -> Reply | None:
@@ -59,12 +60,13 @@ async def render_visit(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     coach = await session.get(PersonRow, pilot.coach_id)
     assert coach is not None
     tz = (await service.calendar_for(session, coach)).tz
-    return views.visit(observation, pilot, teacher.display_name if teacher else "a teacher", tz)
+    return views.visit(observation, pilot, teacher.display_name if teacher else _("a teacher"),
+                       tz)
 
 
 async def render_checkin(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """The week's one-line check-in (nothing once the pilot is decided)."""
-    ref, _, week = row.payload.partition(":")
+    ref, _sep, week = row.payload.partition(":")
     pilot = await session.get(PilotRow, int(ref)) if ref.isdigit() else None
     if pilot is None or pilot.status == "decided" or not week.isdigit():
         return None
@@ -111,8 +113,11 @@ async def post_survey(session: AsyncSession, features: Registry, pilot: PilotRow
     tool = await register.find(session, pilot.tool)
     teachers = tuple(t.id for t in await service.teachers_of(session, pilot))
     key = tool.pulse_key if tool is not None else f"tool-{pilot.tool_id}"
+    coach = await session.get(PersonRow, pilot.coach_id)
+    with speaking(coach.speaks if coach else None):  # the coach reads the wave's name
+        name = views.cohort_name(pilot)
     pilot.post_survey_id = await waves.launch(session, WaveAsk(
-        pilot.tool, key, f"the {pilot.tool} pilot", pilot.coach_id, teachers, pilot.ends_on,
+        pilot.tool, key, name, pilot.coach_id, teachers, pilot.ends_on,
         now, f"pilot-{pilot.id}-post-{pilot.ends_on}"))
     if pilot.post_survey_id is not None:
         await register.move(session, ToolMove(pilot.tool_id, "", pilot.coach_id, now,

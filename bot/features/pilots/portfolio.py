@@ -10,6 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.pilots import service
 from bot.features.pilots.models import PilotRow, PilotTeacherRow
 from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.i18n import N_, _, ngettext
+
+OUTCOMES = {"adopt": N_("adopted"), "drop": N_("dropped")}
 
 
 async def pilots(session: AsyncSession, ask: PortfolioAsk) -> Sequence[PortfolioItem]:
@@ -22,9 +25,11 @@ async def pilots(session: AsyncSession, ask: PortfolioAsk) -> Sequence[Portfolio
     for pilot in (await session.execute(query)).scalars().all():
         teachers = (await session.execute(select(func.count()).where(
             PilotTeacherRow.pilot_id == pilot.id))).scalar_one()
-        outcome = {"adopt": "adopted", "drop": "dropped"}.get(pilot.decision, "") or (
-            "waiting for a decision" if pilot.status == "reporting" else "running")
-        items.append(PortfolioItem(
-            "pilot", pilot.starts_on, f"{pilot.tool} pilot, {service.week_count(pilot)} weeks",
-            people=int(teachers), outcome=outcome))
+        outcome = OUTCOMES.get(pilot.decision) or (
+            N_("waiting for a decision") if pilot.status == "reporting" else N_("running"))
+        weeks = service.week_count(pilot)
+        items.append(PortfolioItem(  # the kind is the portfolio's word; the rest is said here
+            "pilot", pilot.starts_on, ngettext("{tool} pilot, {count} week",
+                                               "{tool} pilot, {count} weeks", weeks).format(
+                tool=pilot.tool, count=weeks), people=int(teachers), outcome=_(outcome)))
     return items

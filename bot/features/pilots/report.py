@@ -15,6 +15,7 @@ from bot.features.pilots.errorlog import ErrorLog, gather
 from bot.features.pilots.models import CheckinRow, PilotRow
 from bot.features.pilots.themes import Theme, themes_of
 from bot.hooks import BuyIn, ToolFacts
+from bot.i18n import _, format_percent
 from bot.people.models import PersonRow
 from bot.registry import Registry
 
@@ -43,29 +44,34 @@ class PilotReport:
 
 
 def recommend(post: BuyIn | None, errors: ErrorLog) -> tuple[str, str]:
-    """Adopt when the post survey meets the target; drop when it is far below; else extend."""
+    """Adopt when the post survey meets the target; drop when it is far below; else extend.
+    The reason is said in the current language."""
     if post is None:
-        return "extend", "the post survey hasn't run yet"
+        return "extend", _("the post survey hasn't run yet")
     if not post.shown:
-        return "extend", (f"its buy-in can't be shown: fewer than {post.threshold} answers "
-                          "were released, and the anonymity rule comes first")
+        return "extend", _("its buy-in can't be shown: fewer than {threshold} answers were "
+                           "released, and the anonymity rule comes first").format(
+            threshold=post.threshold)
     assert post.agree is not None
-    patterns = errors.patterns
+    figures = {"agree": format_percent(post.agree), "target": format_percent(post.target / 100)}
     if post.meets:
-        caveat = (f"; deal with the {patterns[0][0]} problem with IT before the rollout"
-                  if patterns else "")
-        return "adopt", f"buy-in {post.agree:.0%} meets the {post.target}% target{caveat}"
+        patterns = errors.patterns
+        if patterns:
+            return "adopt", _("buy-in {agree} meets the {target} target; deal with the {period} "
+                              "problem with IT before the rollout").format(
+                period=patterns[0][0].label(), **figures)
+        return "adopt", _("buy-in {agree} meets the {target} target").format(**figures)
     if post.agree * 100 < post.target - DROP_BELOW:
-        return "drop", f"buy-in {post.agree:.0%} is far below the {post.target}% target"
-    return "extend", (f"buy-in {post.agree:.0%} is below the {post.target}% target; two more "
-                      "weeks of support may close the gap")
+        return "drop", _("buy-in {agree} is far below the {target} target").format(**figures)
+    return "extend", _("buy-in {agree} is below the {target} target; two more weeks of support "
+                       "may close the gap").format(**figures)
 
 
 async def build(session: AsyncSession, features: Registry, pilot: PilotRow) -> PilotReport:
     """The report as it stands now (final once the pilot has ended)."""
     waves, register = features.pulse_waves, features.tool_register
     if register is None:
-        raise BadInput("The tool register isn't available, so there is no report.")
+        raise BadInput(_("The tool register isn't available, so there is no report."))
     tool = await register.find(session, pilot.tool) or ToolFacts(
         pilot.tool_id, pilot.tool, (pilot.tool,), "piloting", None)
     pre = await waves.buy_in(session, pilot.pre_survey_id) \

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.pilots.models import PilotRow, PilotTeacherRow
+from bot.i18n import N_, _, format_day
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.policy import person_calendar
@@ -18,7 +19,7 @@ from bot.schools.calendar import SchoolCalendar
 from bot.schools.service import calendar_of
 
 WEEKS, MAX_WEEKS, MAX_TEACHERS = 4, 8, 12
-USAGE = "Try `/pilot start Blooket with @Ms Rivera @Mr Chen @Dr Diaz for 4 weeks`."
+USAGE = N_("Try `/pilot start Blooket with @Ms Rivera @Mr Chen @Dr Diaz for 4 weeks`.")
 START = re.compile(r"^(?P<tool>.+?)\s+with\s+(?P<cohort>.+?)"
                    r"(?:\s+for\s+(?P<weeks>\d+)\s+weeks?)?\s*$", re.IGNORECASE | re.DOTALL)
 
@@ -36,10 +37,11 @@ def read_start(text: str) -> Asked:
     """`Blooket with @a @b @c for 4 weeks` into its parts."""
     found = START.match(text.strip())
     if found is None:
-        raise BadInput(f"Which tool, and which teachers? {USAGE}")
+        raise BadInput(_("Which tool, and which teachers? {usage}").format(usage=_(USAGE)))
     weeks = int(found.group("weeks") or WEEKS)
     if not 1 <= weeks <= MAX_WEEKS:
-        raise BadInput(f"A pilot runs 1 to {MAX_WEEKS} weeks (four is usual). {USAGE}")
+        raise BadInput(_("A pilot runs 1 to {weeks} weeks (four is usual). {usage}").format(
+            weeks=MAX_WEEKS, usage=_(USAGE)))
     return Asked(found.group("tool").strip(), found.group("cohort").strip(), weeks)
 
 
@@ -50,7 +52,7 @@ async def calendar_for(session: AsyncSession, person: PersonRow) -> SchoolCalend
 
 def next_school_day(calendar: SchoolCalendar, day: date) -> date:
     """The day itself when school is open, else the next day that it is."""
-    for _ in range(30):
+    for _tries in range(30):
         if calendar.is_school_day(day):
             return day
         day += timedelta(days=1)
@@ -82,7 +84,8 @@ async def create(session: AsyncSession, tool_id: int, tool: str, coach: PersonRo
             return same, False
     running = await running_for(session, tool_id)
     if running is not None:
-        raise BadInput(f"{tool} is already in a pilot until {running.ends_on:%d %B}.")
+        raise BadInput(_("{tool} is already in a pilot until {day}.").format(
+            tool=tool, day=format_day(running.ends_on)))
     calendar = await calendar_for(session, coach)
     starts = next_school_day(calendar, now.astimezone(calendar.zone).date())
     pilot = PilotRow(request_key=key, tool_id=tool_id, tool=tool, coach_id=coach.id,
@@ -124,7 +127,7 @@ async def get_pilot(session: AsyncSession, ref: str) -> PilotRow:
     """A pilot by id (from a button or form)."""
     pilot = await session.get(PilotRow, int(ref)) if ref.isdigit() else None
     if pilot is None:
-        raise BadInput("I couldn't find that pilot any more.")
+        raise BadInput(_("I couldn't find that pilot any more."))
     return pilot
 
 
@@ -134,5 +137,7 @@ async def named(session: AsyncSession, person: PersonRow, tool: str) -> PilotRow
     for pilot in await visible_to(session, person):
         if not wanted or pilot.tool.lower() == wanted:
             return pilot
-    which = f"of {tool.strip()} " if wanted else ""
-    raise BadInput(f"There is no pilot {which}that you run or are in. `/pilot` lists yours.")
+    if wanted:
+        raise BadInput(_("There is no pilot of {tool} that you run or are in. `/pilot` lists "
+                         "yours.").format(tool=tool.strip()))
+    raise BadInput(_("There is no pilot that you run or are in. `/pilot` lists yours."))

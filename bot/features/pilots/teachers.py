@@ -8,6 +8,7 @@ from bot.blocks import Reply, say
 from bot.errors import BadInput
 from bot.features.pilots import schedule, service, views
 from bot.features.pilots.models import CheckinRow, ObservationRow
+from bot.i18n import _
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -17,17 +18,18 @@ from bot.vocabulary import Action, Submission
 
 async def checkin(turn: Turn[Submission]) -> list[Reply]:
     """"Anything break this week?": one line, masked, changeable until the pilot is decided."""
-    ref, _, week = turn.incoming.context.partition(":")
+    ref, _sep, week = turn.incoming.context.partition(":")
     pilot = await service.get_pilot(turn.session, ref)
     mine = [t.id for t in await service.teachers_of(turn.session, pilot)]
     if turn.person.id not in mine or not week.isdigit():
-        raise BadInput("That check-in isn't one of yours.")
+        raise BadInput(_("That check-in isn't one of yours."))
     if pilot.status == "decided":
-        raise BadInput(f"The {pilot.tool} pilot is over; thanks for your check-ins!")
+        raise BadInput(_("The {tool} pilot is over; thanks for your check-ins!").format(
+            tool=pilot.tool))
     line = mask_student_data(turn.incoming.values.get("text", "").strip()[:500])
     row = await _row(turn, pilot.id, int(week))
     row.text, row.at = line.text, turn.now
-    said = "Thanks! Your coach reads these in the pilot report."
+    said = _("Thanks! Your coach reads these in the pilot report.")
     return [say(f"{said} {privacy_note(line)}".strip(), replace=True)]
 
 
@@ -48,19 +50,19 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
     value = turn.incoming.value
     row = await turn.session.get(ObservationRow, int(value)) if value.isdigit() else None
     if row is None:
-        raise BadInput("That observation slot no longer exists.")
+        raise BadInput(_("That observation slot no longer exists."))
     pilot = await service.get_pilot(turn.session, str(row.pilot_id))
     coach_side = pilot.coach_id == turn.person.id or turn.role == Role.ADMIN
     if row.person_id != turn.person.id and not coach_side:
-        raise BadInput("That observation isn't one of yours.")
+        raise BadInput(_("That observation isn't one of yours."))
     slot = await schedule.move(turn.session, turn.features, row, pilot, turn.now)
     if slot is None:
-        raise BadInput("I found no other free time in this pilot; the slot stays as it is.")
+        raise BadInput(_("I found no other free time in this pilot; the slot stays as it is."))
     other_id = row.person_id if coach_side else pilot.coach_id
     other = await turn.session.get(PersonRow, other_id)
-    calendar = await service.calendar_for(turn.session, other or turn.person)
-    when = views.moment(slot.start, calendar.tz)
     if other is not None and other.id != turn.person.id:
-        turn.notify(other, say(f"The {pilot.tool} observation moved to {when}.", private=False))
+        tz = (await service.calendar_for(turn.session, other)).tz
+        turn.notify(other, lambda: say(_("The {tool} observation moved to {when}.").format(
+            tool=pilot.tool, when=views.moment(slot.start, tz)), private=False))
     mine = views.moment(slot.start, (await service.calendar_for(turn.session, turn.person)).tz)
-    return [say(f"Moved: the observation is now {mine}.", replace=True)]
+    return [say(_("Moved: the observation is now {when}.").format(when=mine), replace=True)]

@@ -7,6 +7,7 @@ from bot.blocks import Reply
 from bot.errors import BadInput
 from bot.features.tickets import service
 from bot.hooks import CycleAsk
+from bot.i18n import _
 from bot.turn import Turn
 from bot.vocabulary import Action
 
@@ -18,8 +19,10 @@ async def start_cycle(turn: Turn[Action]) -> list[Reply]:
     """"Start a coaching cycle" on a ticket's card: a cycle for the teacher who asked."""
     start = turn.features.start_cycle
     if start is None:
-        raise BadInput("Coaching cycles aren't set up here.")
+        raise BadInput(_("Coaching cycles aren't set up here."))
     ticket = await service.get_ticket(turn.session, turn.incoming.value)
+    # The source is kept on the cycle as a reference ("ticket #41"), written the same way in
+    # English and Spanish; the cycles feature says the sentence around it.
     ask = CycleAsk(teacher_id=ticket.requester_id, coach_id=turn.person.id,
                    source=f"ticket #{ticket.id}", request_key=f"ticket:{ticket.id}",
                    note=ticket.text[:300])

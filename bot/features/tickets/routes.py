@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import RouteRow
 from bot.hooks import SetupStep
+from bot.i18n import _
 from bot.people.models import ConversationRow
 from bot.vocabulary import Conversation
 
@@ -45,8 +46,9 @@ async def all_routes(session: AsyncSession) -> list[RouteRow]:
 async def setup_steps(session: AsyncSession) -> list[SetupStep]:
     """The checklist's step for triage: new tickets are posted where coaches work."""
     routed = [route.category for route in await all_routes(session)]
-    return [SetupStep(20, "Set the triage channel", bool(routed),
-                      "In the channel where coaches triage, type "
-                      "`/prepbot settings route default here`: new tickets are posted there "
-                      "(one category elsewhere: `/prepbot settings route hardware here`).",
-                      status=f"routed: {', '.join(routed)}" if routed else "")]
+    return [SetupStep(20, _("Set the triage channel"), bool(routed),
+                      _("In the channel where coaches triage, type "
+                        "`/prepbot settings route default here`: new tickets are posted there "
+                        "(one category elsewhere: `/prepbot settings route hardware here`)."),
+                      status=_("routed: {categories}").format(categories=", ".join(routed))
+                      if routed else "")]

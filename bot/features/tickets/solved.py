@@ -10,13 +10,14 @@ from bot.features.tickets.models import DraftRow
 from bot.features.tickets.service import Draft
 from bot.features.tickets.timing import stamp_times
 from bot.hooks import Solved
+from bot.i18n import N_, _
 from bot.masking import mask_student_data
 from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Incoming
 
-DRAFTED = ("Saved as an article draft for the knowledge-base curators (`prepbot kb drafts`): "
-           "the question as its title, your answer as its text.")
+DRAFTED = N_("Saved as an article draft for the knowledge-base curators (`prepbot kb drafts`): "
+              "the question as its title, your answer as its text.")
 
 
 async def resolve_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
@@ -24,7 +25,7 @@ async def resolve_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
     response, and resolve it now; the same thread twice gives the same ticket."""
     asker = await person_by_id(turn.session, solved.asker_id)
     if asker is None:
-        raise BadInput("I can't find who asked that any more.")
+        raise BadInput(_("I can't find who asked that any more."))
     draft = Draft(text=solved.question, category=solved.category)
     opened = await service.open_ticket(turn.session, asker, draft, solved.asked_at,
                                        solved.key or None)
@@ -37,8 +38,10 @@ async def resolve_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
         lifecycle.move(turn.session, ticket, "resolved", turn.person, turn.now)
         turn.metrics.tickets.labels("resolved").inc()
         await stamp_times(turn.session, ticket)
-    who = asker.display_name or "the teacher"
-    text = f"Ticket #{ticket.id} keeps it: {who}'s question, your answer, resolved."
+    text = (_("Ticket #{id} keeps it: {who}'s question, your answer, resolved.").format(
+        id=ticket.id, who=asker.display_name) if asker.display_name else
+        _("Ticket #{id} keeps it: the teacher's question, your answer, resolved.").format(
+            id=ticket.id))
     return [Reply(text, (Text(text, markdown=False),), private=True)]
 
 
@@ -48,4 +51,5 @@ async def draft_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
     turn.session.add(DraftRow(ticket_id=None, category=solved.category,
                               author_id=turn.person.id, title=title,
                               body=mask_student_data(solved.answer).text, created_at=turn.now))
-    return [Reply(DRAFTED, (Text(DRAFTED),), private=True)]
+    text = _(DRAFTED)
+    return [Reply(text, (Text(text),), private=True)]
