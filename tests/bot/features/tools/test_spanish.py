@@ -204,7 +204,7 @@ async def test_a_spanish_speaking_owner_gets_the_review_and_the_digest_in_spanis
     [digest] = await chat.say("/digest", as_=coach)
     shown = render(digest)
     assert "Herramientas\nHerramientas aprobadas\n" in shown
-    assert "• Seesaw: todavía sin adopción" in shown
+    assert "• Seesaw: todavía sin aceptación" in shown
     assert "la usan 3 de 20 maestros (15\xa0%): revísela" in shown
     assert "Solicitudes pendientes\n• Blooket (solicitada): solicitudes: 1" in shown
     assert ("Lincoln Elementary: 3 herramientas nuevas este semestre (Gimkit, Padlet, Seesaw); "
