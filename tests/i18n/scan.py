@@ -29,6 +29,9 @@ SPOKEN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
 }
 SENTENCE_NAMES = {"text", "said", "intro", "sentence", "message", "title", "label", "body",
                   "heading", "note", "line", "lines", "summary", "prompt", "question"}
+# String methods that return the same sentence reshaped: what they are called on is read.
+RESHAPERS = {"format", "strip", "rstrip", "lstrip", "capitalize", "upper", "lower", "title",
+             "replace", "removeprefix", "removesuffix"}
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -70,7 +73,7 @@ def _literals(node: ast.expr) -> Iterator[ast.expr]:
         for element in node.elts:
             yield from _literals(element)
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        if node.func.attr == "format":  # "Hello {name}".format(...) bypasses as much
+        if node.func.attr in RESHAPERS:  # "Hello {name}".format(...) bypasses as much
             yield from _literals(node.func.value)
         elif node.func.attr == "join":
             for arg in node.args:

@@ -125,8 +125,9 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
     title = _("{tool} pulse, wave {wave} ({cohort_name})").format(
                 tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name)
     if not report.shown:
-        text = (f"{title}: no results yet. To keep answers anonymous I show them only in "
-                f"groups of {report.threshold} people's answers. {_held_back(report)}").strip()
+        text = (_("{title}: no results yet. To keep answers anonymous I show them only in "
+                  "groups of {threshold} people's answers.").format(
+                      title=title, threshold=report.threshold) + " " + _held_back(report)).strip()
         return Reply(text, (Text(text),), private=True)
     blocks: list[Block] = [Text(_("**{title}**: {n} answers released of {invited} invited").format(
                                     title=title, n=report.n, invited=survey.invited)),
