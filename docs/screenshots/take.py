@@ -80,8 +80,12 @@ class Stage:
         """Reload the page (a clean log) and take a persona."""
         await self.page.reload()
         await self.page.wait_for_selector("body[data-ready=true]")
-        await self.page.select_option("#persona-role", role)
+        # The name first (a role chosen first would be given, for a moment, to the page's
+        # previous persona), and left at once: the page takes a new name when its field loses
+        # focus, which would otherwise happen on the next click and clear that click's card.
         await self.page.fill("#persona-name", name)
+        await self.page.press("#persona-name", "Tab")
+        await self.page.select_option("#persona-role", role)
 
     async def type(self, text: str, replies: int = 1) -> None:
         """Type in the page and wait for the answer."""
