@@ -102,10 +102,12 @@ async def metrics(request: web.Request) -> web.Response:
 def not_configured(platform: str, missing: list[str]) -> Callable[[web.Request],
                                                                      Awaitable[web.Response]]:
     """A handler that explains which settings a platform still needs."""
+    # Read by an operator (the platform's delivery log, curl), never in chat: English.
+    explained = f"{platform} is not configured: set {', '.join(missing)} and restart prepbot."
+
     async def handler(_: web.Request) -> web.Response:
-        message = f"{platform} is not configured: set {', '.join(missing)} and restart prepbot."
         return web.json_response({"error": "not_configured", "platform": platform,
-                                  "missing": missing, "message": message}, status=503)
+                                  "missing": missing, "message": explained}, status=503)
     return handler
 
 

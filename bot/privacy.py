@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.hooks import Eraser
+from bot.i18n import _, language_of, speaking
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.storage.base import Base
@@ -67,7 +68,7 @@ async def find_person(session: AsyncSession, platform: str, user_id: str) -> Per
     row = (await session.execute(select(PersonRow).where(
         PersonRow.platform == platform, PersonRow.user_id == user_id))).scalar_one_or_none()
     if row is None:
-        raise BadInput(f"No one is stored as {platform}:{user_id}.")
+        raise BadInput(_("No one is stored as {who}.").format(who=f"{platform}:{user_id}"))
     return row
 
 
@@ -86,8 +87,10 @@ async def export_person(session: AsyncSession, rules: Rules, platform: str,
                  for k, v in r._mapping.items()} for r in found]
         if rows:
             tables.setdefault(table.name, []).extend(rows)
+    with speaking(language_of(person.language, person.locale)):  # the export is for them
+        note = _("Pulse survey answers are anonymous: nothing links them to you.")
     return {"person": {k: _plain(v) for k, v in row._mapping.items()}, "tables": tables,
-            "not_included": "Pulse survey answers are anonymous: nothing links them to you."}
+            "not_included": note}
 
 
 async def delete_person(session: AsyncSession, rules: Rules, platform: str,

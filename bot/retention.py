@@ -8,6 +8,7 @@ from sqlalchemy import delete, func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.feature import Feature
+from bot.i18n import N_
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
 from bot.storage.idempotency import ProcessedEvent
@@ -17,7 +18,7 @@ from bot.stored_settings import StoredSetting
 EVENT_DAYS = 7
 SETTLED = ("sent", "skipped", "failed")
 DELIVERY_RETENTION = StoredSetting("delivery_retention_days", 365,
-                                   "days the record of a sent message is kept", minimum=1)
+                                   N_("days the record of a sent message is kept"), minimum=1)
 
 
 async def forget_expired(session: AsyncSession, now: datetime) -> dict[str, int]:

@@ -18,6 +18,7 @@ from adapters.district.people import BY_KEY, PLATFORM, ZONE, Teacher, channels
 from bot.app import Bot
 from bot.blocks import Button, Reply
 from bot.errors import BadInput
+from bot.i18n import _, format_time
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Action, AnyIncoming, Conversation, Origin, Person, Submission
 
@@ -151,9 +152,9 @@ class District:
                 and words[1].rstrip("s") in ("hour", "day"):
             unit = timedelta(hours=1) if words[1].startswith("hour") else timedelta(days=1)
             return now + int(words[0]) * unit
-        raise BadInput("Skip how far? `/demo skip hour`, `/demo skip morning` (the next "
-                       "school day at 7:00), `/demo skip day`, `/demo skip week`, or "
-                       "`/demo skip 3 hours`.")
+        raise BadInput(_("Skip how far? `/demo skip hour`, `/demo skip morning` (the next "
+                         "school day at {opening}), `/demo skip day`, `/demo skip week`, or "
+                         "`/demo skip 3 hours`.").format(opening=format_time(time(7, 0), "H:mm")))
 
     async def steps(self, start: datetime, end: datetime) -> list[datetime]:
         """The moments to stop at on the way: every hour of the school day (planners run),

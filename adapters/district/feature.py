@@ -12,54 +12,65 @@ from typing import TYPE_CHECKING
 from adapters.district.people import PILOT, SCHOOL, STAFF, TEACHERS
 from bot.blocks import Block, Button, Buttons, Context, Reply, Steps, Text
 from bot.feature import Feature, OnAction, OnCommand
+from bot.i18n import N_, _, format_skeleton, format_time, ngettext
 from bot.turn import Turn
 from bot.vocabulary import Action, Command
 
 if TYPE_CHECKING:
     from adapters.district.district import District, Skipped
 
-SKIPS = (("hour", "Skip 1 hour"), ("morning", "Skip to the next school morning"),
-         ("day", "Skip 1 day"))
+# The words after `/demo skip` stay as typed; the labels are said in the coach's language.
+SKIPS = (("hour", N_("Skip 1 hour")), ("morning", N_("Skip to the next school morning")),
+         ("day", N_("Skip 1 day")))
 GUIDE = (
-    f"`/pulse start Nearpod #{PILOT} closes friday`, then **Skip 1 hour**: the teachers "
-    "answer; `/pulse results Nearpod` shows the figures and the chart.",
-    f"`/coffee setup` with the cohort `{STAFF}` and tomorrow's weekday: skip an hour for the "
-    "invitations and RSVPs, to the next school morning for your brief, then an hour for the "
-    "follow-ups.",
-    "`/tickets` is the queue (the teachers open the odd ticket), and `/digest` their week.",
+    N_("`/pulse start Nearpod #{pilot} closes friday`, then **Skip 1 hour**: the teachers "
+       "answer; `/pulse results Nearpod` shows the figures and the chart."),
+    N_("`/coffee setup` with the cohort `{staff}` and tomorrow's weekday: skip an hour for the "
+       "invitations and RSVPs, to the next school morning for your brief, then an hour for the "
+       "follow-ups."),
+    N_("`/tickets` is the queue (the teachers open the odd ticket), and `/digest` their week."),
 )
 
 
 def skip_buttons() -> Buttons:
     """The ways to move demo time forward."""
-    return Buttons(tuple(Button(label, "demo.skip", value) for value, label in SKIPS))
+    return Buttons(tuple(Button(_(label), "demo.skip", value) for value, label in SKIPS))
 
 
 def clock_line(district: District) -> str:
-    """`Demo time: Tue Dec 01, 10:05 at the school (America/Chicago).`"""
+    """`Demo time: Tue, Dec 1, 10:05 at the school (America/Chicago).` (24-hour, as school
+    hours are written)."""
     local = district.local()
-    return f"Demo time: {local:%a %b %d, %H:%M} at the school ({district.zone.key})."
+    return _("Demo time: {day}, {time} at the school ({zone}).").format(
+        day=format_skeleton("MMMEd", local), time=format_time(local, "HH:mm"),
+        zone=district.zone.key)
 
 
 def status(district: District, created: bool) -> Reply:
     """What the district is, what time it is there, and what to try."""
     pilots = sum(t.pilot for t in TEACHERS)
-    intro = ("The demo district is ready. " if created else "") + (
-        f"**{SCHOOL}**: {len(TEACHERS)} simulated teachers in #{STAFF} ({pilots} of them "
-        f"pilot a tool in #{PILOT}), a simulated coach, and two weeks of their questions "
-        "and tickets. They answer what they are sent, as teachers do.")
-    blocks: list[Block] = [Text(intro), Text(clock_line(district)), Text("Try:"),
-                           Steps(GUIDE), skip_buttons(),
-                           Context("Nothing here reaches Slack or Teams: the simulated "
-                                   "teachers live in this playground's database.")]
+    about = _("**{school}**: {teachers} simulated teachers in #{staff} ({pilots} of them pilot "
+              "a tool in #{pilot}), a simulated coach, and two weeks of their questions and "
+              "tickets. They answer what they are sent, as teachers do.").format(
+        school=SCHOOL, teachers=len(TEACHERS), staff=STAFF, pilots=pilots, pilot=PILOT)
+    intro = f"{_('The demo district is ready.')} {about}" if created else about
+    guide = tuple(_(step).format(pilot=PILOT, staff=STAFF) for step in GUIDE)
+    blocks: list[Block] = [Text(intro), Text(clock_line(district)), Text(_("Try:")),
+                           Steps(guide), skip_buttons(),
+                           Context(_("Nothing here reaches Slack or Teams: the simulated "
+                                     "teachers live in this playground's database."))]
     return Reply(f"{SCHOOL}: {clock_line(district)}", tuple(blocks), private=True)
 
 
 def skipped(district: District, done: Skipped) -> Reply:
     """Where demo time is now, and what happened meanwhile."""
-    text = (f"{clock_line(district)} Meanwhile {done.delivered} message"
-            f"{'' if done.delivered == 1 else 's'} went out, and the simulated teachers did "
-            f"{done.answered} thing{'' if done.answered == 1 else 's'} in reply.")
+    sent = ngettext("Meanwhile {count} message went out.",
+                    "Meanwhile {count} messages went out.", done.delivered).format(
+        count=done.delivered)
+    answered = ngettext("The simulated teachers did {count} thing in reply.",
+                        "The simulated teachers did {count} things in reply.",
+                        done.answered).format(count=done.answered)
+    text = f"{clock_line(district)} {sent} {answered}"
     return Reply(text, (Text(text), skip_buttons()), private=True)
 
 
@@ -82,10 +93,11 @@ def demo_feature(district: District) -> Feature:
     return Feature(
         "demo",
         commands=(
-            OnCommand("demo", show, "the demo district in a box: simulated teachers, demo "
-                      "time, what to try", "/demo"),
-            OnCommand("demo skip", skip, "move demo time forward so scheduled messages "
-                      "arrive", "/demo skip <hour|morning|day|week|3 hours>"),
+            OnCommand("demo", show, N_("the demo district in a box: simulated teachers, demo "
+                                       "time, what to try"), "/demo"),
+            OnCommand("demo skip", skip, N_("move demo time forward so scheduled messages "
+                                            "arrive"),
+                      "/demo skip <hour|morning|day|week|3 hours>"),
         ),
         actions=(OnAction("demo.skip", skip_button),),
     )

@@ -140,9 +140,10 @@ async def coach_round(d: District, rng: random.Random) -> None:
     """The simulated coach's morning: claim what is new, resolve most of what they hold."""
     # The demo school's queue only: what was there before the district is not theirs.
     queue = await d.send(Command(name="tickets", text=f"school {SCHOOL}", **d.origin(COACH)))
-    claimed = {b.value for b in pressed(queue, "tickets.claim")}
-    for value in claimed:
-        await d.click(COACH, Button("Claim", "tickets.claim", value))
+    claims = {b.value: b for b in pressed(queue, "tickets.claim")}  # one click per ticket
+    for claim in claims.values():
+        await d.click(COACH, claim)
+    claimed = set(claims)
     for opened in pressed(queue, "tickets.view"):
         if opened.value in claimed:
             continue  # claimed just now: its turn comes tomorrow

@@ -58,9 +58,9 @@ def email_handler(runtime: Runtime) -> Handler:
     key = runtime.settings.mailgun_signing_key.get_secret_value()
 
     async def handle(request: web.Request) -> web.Response:
-        if not key:
-            message = "set PREPBOT_MAILGUN_SIGNING_KEY and restart prepbot"
-            return web.json_response({"error": "not_configured", "message": message},
+        if not key:  # said to Mailgun's log and the operator reading it, never in chat
+            return web.json_response({"error": "not_configured", "message":
+                                      "set PREPBOT_MAILGUN_SIGNING_KEY and restart prepbot"},
                                      status=503)
         form = await request.post()
         fields = {name: value for name, value in form.items() if isinstance(value, str)}

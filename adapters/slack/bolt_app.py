@@ -25,19 +25,20 @@ from adapters.slack import home, inbound
 from adapters.slack.blockkit import SUBMIT_FORM
 from adapters.slack.delivery import Delivery
 from adapters.slack.files import SlackFiles
-from adapters.slack.inbound import Payload
+from adapters.slack.inbound import Payload, Where
 from adapters.slack.intake import Intake
 from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
-from bot.vocabulary import Incoming
+from bot.i18n import N_, _, join, speaking
+from bot.vocabulary import Incoming, Person
 
 log = logging.getLogger(__name__)
 Ack = Callable[..., Awaitable[None]]
 ANY = re.compile(r".*")
 In = TypeVar("In", bound=Incoming)
-NOT_TAKEN = ("Sorry, I couldn't take that just now, so nothing was saved. Please try again in "
-             "a minute.")
+NOT_TAKEN = N_("Sorry, I couldn't take that just now, so nothing was saved. Please try again "
+               "in a minute.")
 GONE = ("app_uninstalled", "tokens_revoked")
 
 
@@ -62,6 +63,7 @@ class SlackAdapter:
         self.messenger = SlackMessenger(client, public_url)
         self.delivery = Delivery(client, public_url)
         self.intake = Intake(bot, self.delivery, self.messenger)
+        self.speaks_of = home.language_reader(bot.sessions)
         bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
@@ -180,7 +182,9 @@ class SlackAdapter:
             await self.intake.take(once(command, req), where, in_response=True)
         except Exception:  # the database is out of reach: say so now, Slack never resends
             log.exception("a slash command could not be stored")
-            await ack(text=NOT_TAKEN)
+            # Their language is stored in the database that is out of reach, and a command's
+            # payload carries no locale: the default language is all there is to go on.
+            await ack(text=_(NOT_TAKEN))
             return
         await ack()
 
@@ -204,11 +208,18 @@ class SlackAdapter:
             return
         submission, where, missing = found
         if missing:  # what a modal would have refused to submit
-            text = "Please fill in: " + ", ".join(missing) + "."
-            self.intake.spawn(self.delivery.send(
-                [Reply(text, (Text(text, markdown=False),), private=True)], where))
+            self.intake.spawn(self.ask_to_fill(submission.person, where, missing))
             return
         await self.intake.take(once(submission, req), where)
+
+    async def ask_to_fill(self, person: Person, where: Where, missing: list[str]) -> None:
+        """Ask, in the person's language, for the required fields left empty (named by their
+        labels, already in that language); run after the acknowledgement: it reads the
+        database."""
+        with speaking(await self.speaks_of(person)):  # no full stop: a label may end in "?"
+            text = _("Please fill in: {fields}").format(fields=join(missing))
+        await self.delivery.send([Reply(text, (Text(text, markdown=False),), private=True)],
+                                 where)
 
     async def on_submission(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A modal was submitted: stored, the modal closed, answered where it was opened."""

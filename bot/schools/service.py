@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
+from bot.i18n import _
 from bot.people.directory import plain_name
 from bot.people.prep import parse_clock
 from bot.schools.calendar import SchoolCalendar, calendar_for
@@ -41,21 +42,22 @@ def zone_named(text: str) -> str:
     try:
         ZoneInfo(found or wanted)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise BadInput(f"{wanted!r} is not a time zone; use an IANA name like "
-                       "America/Chicago.") from error
+        raise BadInput(_("{zone!r} is not a time zone; use an IANA name like "
+                         "America/Chicago.").format(zone=wanted)) from error
     return found or wanted
 
 
 def parse_hours(text: str) -> tuple[time, time]:
     """`07:30-15:00` (or `7:30am-3pm`) as opening and closing times."""
     start, sep, end = text.strip().partition("-")
+    unreadable = _("{text!r} is not school hours; write them like 07:30-15:00.").format(
+        text=text)
     if not sep:
-        raise BadInput(f"{text!r} is not school hours; write them like 07:30-15:00.")
+        raise BadInput(unreadable)
     try:
         return parse_clock(start), parse_clock(end)
     except BadInput as error:
-        raise BadInput(f"{text!r} is not school hours; write them like 07:30-15:00.") \
-            from error
+        raise BadInput(unreadable) from error
 
 
 async def all_schools(session: AsyncSession) -> list[SchoolRow]:
@@ -68,15 +70,16 @@ async def save_school(session: AsyncSession, name: str, tz: str, opens: time, cl
     """Create a school or update the one with this name (or the one given, to rename it)."""
     name = plain_name(name)[:128]  # a name goes into sentences: no markup in it
     if not name:
-        raise BadInput("A school needs a name.")
+        raise BadInput(_("A school needs a name."))
     tz = zone_named(tz)
     if closes <= opens:
-        raise BadInput("School hours must end after they start.")
+        raise BadInput(_("School hours must end after they start."))
     if not weekdays:
-        raise BadInput("A school is open on at least one weekday.")
+        raise BadInput(_("A school is open on at least one weekday."))
     same_name = await school_named(session, name)
     if school is not None and same_name is not None and same_name.id != school.id:
-        raise BadInput(f"There is already a school called {same_name.name}.")
+        raise BadInput(_("There is already a school called {name}.").format(
+            name=same_name.name))
     school = school or same_name
     if school is None:
         school = SchoolRow(name=name)
@@ -98,7 +101,8 @@ async def import_closures(session: AsyncSession, school: SchoolRow, text: str) -
         try:
             day = date.fromisoformat(row[0].strip())
         except ValueError as error:
-            raise BadInput(f"line {number}: {row[0]!r} is not a date like 2026-12-24") from error
+            raise BadInput(_("line {number}: {word!r} is not a date like 2026-12-24").format(
+                number=number, word=row[0])) from error
         if day not in known:
             session.add(ClosureRow(school_id=school.id, day=day,
                                    label=(row[1].strip() if len(row) > 1 else "")[:128]))
@@ -111,9 +115,9 @@ async def add_closures(session: AsyncSession, school: SchoolRow, first: date, la
                        label: str) -> int:
     """Close a school on every day from `first` to `last`; returns how many were new."""
     if last < first:
-        raise BadInput("A closure runs from an earlier date to a later one.")
+        raise BadInput(_("A closure runs from an earlier date to a later one."))
     if (last - first).days > 366:
-        raise BadInput("That is more than a year of closures; give a shorter range.")
+        raise BadInput(_("That is more than a year of closures; give a shorter range."))
     known = set((await session.execute(
         select(ClosureRow.day).where(ClosureRow.school_id == school.id))).scalars())
     added = 0

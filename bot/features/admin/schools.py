@@ -8,6 +8,7 @@ from datetime import date
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
 from bot.features.admin import views
+from bot.i18n import _
 from bot.people.prep import parse_clock, parse_days
 from bot.schools.models import SchoolRow
 from bot.schools.service import (
@@ -53,7 +54,7 @@ async def add(turn: Turn[Command]) -> list[Reply]:
         else:
             name.append(word)
     if not name:
-        raise BadInput(f"Which school? Try {views.SCHOOLS_USAGE}.")
+        raise BadInput(_("Which school? Try {usage}.").format(usage=views.SCHOOLS_USAGE))
     opens, closes = parse_hours(span)
     known = await school_named(turn.session, " ".join(name))
     school = await save_school(turn.session, " ".join(name), zone, opens, closes,
@@ -110,22 +111,24 @@ async def closures_form(turn: Turn[Submission]) -> list[Reply]:
     school = await _by_id(turn, turn.incoming.context)
     added = 0
     for number, line in enumerate(turn.incoming.values.get("dates", "").splitlines(), 1):
-        first_word, _, label = line.strip().replace(",", " ", 1).partition(" ")
+        first_word, _space, label = line.strip().replace(",", " ", 1).partition(" ")
         if not first_word:
             continue
         if not DAY.match(first_word):
-            raise BadInput(f"Line {number}: {first_word!r} is not a date like 2026-12-24 or a "
-                           "range like 2026-12-21..2027-01-01. Nothing was added.")
+            raise BadInput(_("Line {number}: {word!r} is not a date like 2026-12-24 or a range "
+                             "like 2026-12-21..2027-01-01. Nothing was added.").format(
+                                 number=number, word=first_word))
         first, last = _range(first_word)
         added += await add_closures(turn.session, school, first, last, label.strip())
     return [await _closures_reply(turn, school, added)]
 
 
 def _saved(school: SchoolRow, new: bool) -> Reply:
-    verb = "added" if new else "updated"
-    return say(f"{school.name} {verb}: {school.tz}, {views.hours(school)}. Teachers say "
-               f"where they work with `/prepbot school {school.name}`; coaches can now run "
-               "`/coffee setup` for it.")
+    said = (_("{name} added: {zone}, {hours}. Teachers say where they work with "
+              "`/prepbot school {name}`; coaches can now run `/coffee setup` for it.") if new
+            else _("{name} updated: {zone}, {hours}. Teachers say where they work with "
+                   "`/prepbot school {name}`; coaches can now run `/coffee setup` for it."))
+    return say(said.format(name=school.name, zone=school.tz, hours=views.hours(school)))
 
 
 async def _closures_reply(turn: Turn[Command] | Turn[Submission], school: SchoolRow,
@@ -141,24 +144,25 @@ def _range(text: str) -> tuple[date, date]:
         first = date.fromisoformat(found.group(1)) if found else None
         last = date.fromisoformat(found.group(2)) if found and found.group(2) else first
     except ValueError as error:
-        raise BadInput(f"{text!r} is not a date like 2026-12-24.") from error
+        raise BadInput(_("{text!r} is not a date like 2026-12-24.").format(text=text)) \
+            from error
     if first is None or last is None:
-        raise BadInput(f"{text!r} is not a date like 2026-12-24.")
+        raise BadInput(_("{text!r} is not a date like 2026-12-24.").format(text=text))
     return first, last
 
 
 async def _named(turn: Turn[Command], name: str) -> SchoolRow:
     if not name.strip():
-        raise BadInput(f"Which school? Try {views.SCHOOLS_USAGE}.")
+        raise BadInput(_("Which school? Try {usage}.").format(usage=views.SCHOOLS_USAGE))
     found = await school_named(turn.session, name)
     if found is None:
-        raise BadInput(f"I don't know a school called {name.strip()!r}. "
-                       "`/prepbot schools` lists them.")
+        raise BadInput(_("I don't know a school called {name!r}. `/prepbot schools` lists "
+                         "them.").format(name=name.strip()))
     return found
 
 
 async def _by_id(turn: Turn[Action] | Turn[Submission], value: str) -> SchoolRow:
     found = await turn.session.get(SchoolRow, int(value)) if value.isdigit() else None
     if found is None:
-        raise BadInput("That school is gone. `/prepbot schools` lists them.")
+        raise BadInput(_("That school is gone. `/prepbot schools` lists them."))
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.blocks import Reply
 from bot.features.helpchannels import service, views
 from bot.features.helpchannels.models import HelpChannelRow
+from bot.i18n import N_
 from bot.roles import Role
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
@@ -20,11 +21,11 @@ from knowledge import Decision
 from knowledge.intents import recognise
 
 ANSWERS_PER_HOUR = StoredSetting(
-    "help_channel_answers_per_hour", 6, "answers prepbot gives unasked in one help channel "
-    "in an hour", minimum=1, maximum=60)
+    "help_channel_answers_per_hour", 6, N_("answers prepbot gives unasked in one help channel "
+                                           "in an hour"), minimum=1, maximum=60)
 CONFIDENCE = StoredSetting(
-    "help_channel_confidence", 80, "how sure prepbot must be (percent) to answer unasked in "
-    "a help channel", minimum=55, maximum=99)
+    "help_channel_confidence", 80, N_("how sure prepbot must be (percent) to answer unasked "
+                                      "in a help channel"), minimum=55, maximum=99)
 
 
 async def overheard(turn: Turn[Message]) -> list[Reply]:

@@ -8,11 +8,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
+from bot.i18n import N_
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting
 
-THREAD_DAYS = StoredSetting("help_thread_days", 30, "days a help-channel question and "
-                            "coaches' replies to it are kept for saving", minimum=1,
+THREAD_DAYS = StoredSetting("help_thread_days", 30, N_("days a help-channel question and "
+                            "coaches' replies to it are kept for saving"), minimum=1,
                             maximum=365)
 
 

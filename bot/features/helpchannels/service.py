@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpThreadRow
 from bot.hooks import SetupStep
+from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.vocabulary import Conversation, Message
@@ -122,8 +123,8 @@ async def thread_by_id(session: AsyncSession, value: str) -> HelpThreadRow:
     """The thread a button names, or a friendly error when it is gone."""
     row = await session.get(HelpThreadRow, int(value)) if value.isdigit() else None
     if row is None:
-        raise BadInput("I no longer have that thread: help-channel questions are kept for a "
-                       "while, and none once the channel's help mode is off.")
+        raise BadInput(_("I no longer have that thread: help-channel questions are kept for a "
+                         "while, and none once the channel's help mode is off."))
     return row
 
 
@@ -139,8 +140,8 @@ async def replies_of(session: AsyncSession, thread: HelpThreadRow,
 async def describe(session: AsyncSession) -> list[tuple[str, str]]:
     """The help channels, for `/prepbot settings`."""
     rows = (await session.execute(select(HelpChannelRow).order_by(HelpChannelRow.id))).scalars()
-    return [("help channel", f"{r.platform}:{r.channel_id} (when unsure: {r.when_unsure})")
-            for r in rows]
+    return [(_("help channel"), _("{channel} (when unsure: {mode})").format(
+                channel=f"{r.platform}:{r.channel_id}", mode=r.when_unsure)) for r in rows]
 
 
 async def setup_steps(session: AsyncSession) -> list[SetupStep]:
@@ -148,8 +149,9 @@ async def setup_steps(session: AsyncSession) -> list[SetupStep]:
     without it)."""
     watched = (await session.execute(
         select(func.count()).select_from(HelpChannelRow))).scalar_one()
-    return [SetupStep(35, "Answer in your help channel", bool(watched),
-                      "If teachers already ask in a channel such as #tech-help, type "
-                      "`/prepbot channel help on` there: I answer, in the thread, only the "
-                      "questions I am sure of.",
-                      status=f"on in {watched} channel(s)", optional=True)]
+    return [SetupStep(35, _("Answer in your help channel"), bool(watched),
+                      _("If teachers already ask in a channel such as #tech-help, type "
+                        "`/prepbot channel help on` there: I answer, in the thread, only the "
+                        "questions I am sure of."),
+                      status=ngettext("on in {count} channel", "on in {count} channels",
+                                      watched).format(count=watched), optional=True)]

@@ -3,13 +3,14 @@ webhook), and bring its answers (email replies, a signed status webhook) back to
 
 from bot.feature import Feature, OnCommand, OnForm
 from bot.features.helpdesk import handlers, inbound, jobs, service
+from bot.i18n import N_
 from bot.roles import Role
 
 feature = Feature(
     "helpdesk",
     commands=(
         OnCommand("prepbot settings helpdesk", handlers.helpdesk,
-                  "send a route's new tickets to the district's helpdesk (email, webhook)",
+                  N_("send a route's new tickets to the district's helpdesk (email, webhook)"),
                   "/prepbot settings helpdesk [<route> email|webhook|secret <value>|off|remove]",
                   Role.ADMIN),
     ),

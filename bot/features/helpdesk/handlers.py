@@ -12,6 +12,7 @@ from bot.blocks import Form, Input, Reply, Text, form_reply
 from bot.errors import BadInput
 from bot.features.helpdesk import routes, views
 from bot.features.helpdesk.models import HelpdeskRouteRow
+from bot.i18n import _
 from bot.turn import Turn
 from bot.vocabulary import Command, Submission
 
@@ -32,7 +33,7 @@ async def helpdesk(turn: Turn[Command]) -> list[Reply]:
         route = await routes.parse_route(turn.session, words[:-1])
         return [form_reply(secret_form(route))]
     if len(words) < 3 or words[-2].lower() not in VERBS:
-        raise BadInput(views.USAGE)
+        raise BadInput(_(views.USAGE))
     route = await routes.parse_route(turn.session, words[:-2])
     return [await _set(turn, route, words[-2].lower(), words[-1])]
 
@@ -41,22 +42,26 @@ async def _set(turn: Turn[Command] | Turn[Submission], route: routes.Route, verb
                value: str) -> Reply:
     off = value.lower() == "off"
     if off and await turn.session.get(HelpdeskRouteRow, route.key) is None:
-        raise BadInput(f"The {route.label} route has no {verb} to turn off.")
+        raise BadInput(_("The {route} route has no {verb} to turn off.").format(
+            route=route.label, verb=verb))
     row = await routes.route_row(turn.session, route, turn.now)
     if verb == "email":
         row.email = "" if off else routes.checked_email(value)
-        said = ("Email is off." if off else
-                f"New {route.label} tickets will be emailed to {row.email}.")
+        said = (_("Email is off.") if off else
+                _("New {route} tickets will be emailed to {address}.").format(
+                    route=route.label, address=row.email))
     elif verb == "webhook":
         row.webhook_url = "" if off else routes.checked_url(value)
-        said = ("The webhook is off." if off else
-                f"New {route.label} tickets will be posted to {routes.shown_url(row.webhook_url)}.")
+        said = (_("The webhook is off.") if off else
+                _("New {route} tickets will be posted to {url}.").format(
+                    route=route.label, url=routes.shown_url(row.webhook_url)))
     else:
         row.secret = None if off else routes.seal(turn.secret, value)
-        said = "The secret is removed." if off else "The secret is saved. I won't show it again."
+        said = (_("The secret is removed.") if off else
+                _("The secret is saved. I won't show it again."))
     reply = views.changed(route.label, row, said)
     if row.email and not turn.settings.smtp_configured:
-        reply = views.with_line(reply, views.NO_SMTP)
+        reply = views.with_line(reply, _(views.NO_SMTP))
     return reply
 
 
@@ -65,27 +70,29 @@ async def _whole_route(turn: Turn[Command], words: list[str], verb: str) -> Repl
     if verb == "off":
         row = await routes.route_row(turn.session, route, turn.now)
         row.email, row.webhook_url = "", ""
-        return views.changed(route.label, row, f"New {route.label} tickets stay in prepbot.")
+        return views.changed(route.label, row, _("New {route} tickets stay in prepbot.").format(
+            route=route.label))
     stored = await turn.session.get(HelpdeskRouteRow, route.key)
     if stored is not None:
         await turn.session.delete(stored)
-    text = f"The {route.label} route is forgotten; the next route applies to its tickets."
+    text = _("The {route} route is forgotten; the next route applies to its tickets.").format(
+        route=route.label)
     return Reply(text, (Text(text),), private=True)
 
 
 def secret_form(route: routes.Route) -> Form:
     """One field for the shared secret; the route comes back as the form's context."""
-    return Form(SECRET_FORM, "Helpdesk secret", (
-        Input("secret", f"Shared secret for {route.label}"[:100],
-              placeholder="16 or more characters, no spaces"),
-    ), submit_label="Save", context=route.key)
+    return Form(SECRET_FORM, _("Helpdesk secret"), (
+        Input("secret", _("Shared secret for {route}").format(route=route.label)[:100],
+              placeholder=_("16 or more characters, no spaces")),
+    ), submit_label=_("Save"), context=route.key)
 
 
 async def save_secret(turn: Turn[Submission]) -> list[Reply]:
     """The secret form was submitted."""
     route = await routes.route_of_key(turn.session, turn.incoming.context)
     if route is None:
-        raise BadInput(views.USAGE)
+        raise BadInput(_(views.USAGE))
     value = turn.incoming.values.get("secret", "").strip()
     return [await _set(turn, route, "secret", value)]
 
@@ -94,8 +101,8 @@ async def listing(session: AsyncSession) -> Reply:
     """Every route and where it goes."""
     lines = [views.route_summary(await routes.label_of(session, row.route), row)
              for row in await routes.all_routes(session)]
-    text = "\n".join(lines) if lines else "No ticket goes to a helpdesk yet."
-    return Reply(text, (Text(text, markdown=False), Text(views.USAGE)), private=True)
+    text = "\n".join(lines) if lines else _("No ticket goes to a helpdesk yet.")
+    return Reply(text, (Text(text, markdown=False), Text(_(views.USAGE))), private=True)
 
 
 async def describe(session: AsyncSession) -> list[tuple[str, str]]:

@@ -14,10 +14,11 @@ from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow
 from bot.features.helpdesk.routes import opened
 from bot.features.helpdesk.signing import SIGNATURE, ZENDESK_SIGNATURE, refusal
 from bot.hooks.outside import TicketUpdate
+from bot.i18n import N_
 from bot.receiving import Outcome, Receipt
 from bot.storage.idempotency import claim_event
 
-SOURCE = "The district helpdesk"
+SOURCE = N_("The district helpdesk")  # stored as written; each teacher reads it in their language
 STATUSES = {"resolved": "resolved", "needs_info": "needs_info", "comment": "reply"}
 QUOTED = ("On ", "-----Original Message-----", "From: ", "________________________________")
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.helpdesk.models import HelpdeskRouteRow
+from bot.i18n import _
 from bot.schools.models import SchoolRow
 from bot.schools.service import school_named
 from bot.server_secret import ServerSecret
@@ -24,7 +25,7 @@ DEFAULT = "default"
 SEALED = "helpdesk-secret"  # the purpose the shared secrets are sealed for
 EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}  # plain http is allowed only to these
-MIN_SECRET = 16
+MIN_SECRET, MAX_SECRET = 16, 200
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,16 @@ async def parse_route(session: AsyncSession, words: list[str]) -> Route:
     if len(words) > 1 and words[0].lower() == "school":
         school = await school_named(session, " ".join(words[1:]))
         if school is None:
-            raise BadInput(f"I don't know a school called {' '.join(words[1:])!r}.")
+            raise BadInput(_("I don't know a school called {name!r}.").format(
+                name=" ".join(words[1:])))
         return Route(f"school:{school.id}", f"school {school.name}")
-    raise BadInput(f"A route is `default`, a category ({', '.join(CATEGORIES)}) or "
-                   "`school <name>`.")
+    raise BadInput(_("A route is `default`, a category ({categories}) or `school <name>`.")
+                   .format(categories=", ".join(CATEGORIES)))
 
 
 async def route_of_key(session: AsyncSession, key: str) -> Route | None:
     """A stored key as a route, or None when it names no route there could be."""
-    kind, _, value = key.partition(":")
+    kind, _colon, value = key.partition(":")
     if key == DEFAULT or (kind == "category" and value in CATEGORIES):
         return Route(key, await label_of(session, key))
     school = await session.get(SchoolRow, int(value)) if (
@@ -62,10 +64,12 @@ async def route_of_key(session: AsyncSession, key: str) -> Route | None:
 
 async def label_of(session: AsyncSession, key: str) -> str:
     """How an admin names a stored route."""
-    kind, _, value = key.partition(":")
+    kind, _colon, value = key.partition(":")
     if kind == "school":
         school = await session.get(SchoolRow, int(value)) if value.isdigit() else None
-        return f"school {school.name}" if school else f"school #{value} (gone)"
+        # "school <name>" is how the command names it; only "(gone)" is said in words
+        return f"school {school.name}" if school else _("{route} (gone)").format(
+            route=f"school #{value}")
     return value or kind
 
 
@@ -102,7 +106,8 @@ def checked_email(text: str) -> str:
     """An address an admin typed (Slack may wrap it as <mailto:a@b|a@b>)."""
     address = text.strip().strip("<>").removeprefix("mailto:").split("|")[0]
     if not EMAIL.match(address) or len(address) > 254:
-        raise BadInput("That doesn't look like an email address, e.g. `helpdesk@district.org`.")
+        raise BadInput(_("That doesn't look like an email address, e.g. "
+                         "`helpdesk@district.org`."))
     return address
 
 
@@ -113,8 +118,8 @@ def checked_url(text: str) -> str:
     parts = urlsplit(url)
     secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOCAL_HOSTS)
     if not parts.hostname or not secure or len(url) > 255:
-        raise BadInput("The webhook URL must start with `https://` and be at most 255 "
-                       "characters.")
+        raise BadInput(_("The webhook URL must start with `https://` and be at most 255 "
+                         "characters."))
     return url
 
 
@@ -128,11 +133,12 @@ def shown_url(url: str) -> str:
 def seal(secret: ServerSecret, value: str) -> bytes:
     """A shared secret as stored: sealed, so a copy of the database cannot read it."""
     if not secret.lasting:
-        raise BadInput("Set PREPBOT_SECRET_KEY on the server first (docs/configuration.md): "
-                       "without it a stored secret would not survive a restart.")
-    if len(value) < MIN_SECRET or len(value) > 200 or any(c.isspace() for c in value):
-        raise BadInput(f"A secret is {MIN_SECRET} to 200 characters with no spaces, e.g. "
-                       "from `openssl rand -hex 32`. Nothing was saved.")
+        raise BadInput(_("Set PREPBOT_SECRET_KEY on the server first (docs/configuration.md): "
+                         "without it a stored secret would not survive a restart."))
+    if len(value) < MIN_SECRET or len(value) > MAX_SECRET or any(c.isspace() for c in value):
+        raise BadInput(_("A secret is {shortest} to {longest} characters with no spaces, e.g. "
+                         "from `openssl rand -hex 32`. Nothing was saved.").format(
+                             shortest=MIN_SECRET, longest=MAX_SECRET))
     return secret.seal(SEALED, value.encode())
 
 

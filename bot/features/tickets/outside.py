@@ -30,7 +30,7 @@ async def apply_update(teller: Teller, update: TicketUpdate) -> str:
                          f"{update.source}: {text}")
         await stamp_times(teller.session, ticket)
         await _tell(teller, ticket, lambda: _("{source} wrote: {text}").format(
-            source=update.source, text=text))
+            source=_shown(update.source), text=text))
         return "relayed"
     kind = "resolved" if update.kind == "resolved" else "waiting"
     starts = lifecycle.TRANSITIONS[kind][0]
@@ -53,7 +53,13 @@ def _said(kind: str, source: str, text: str) -> str:
         said = (_("{source} needs something from you: {text} Reply here to keep it moving.")
                 if text else _("{source} needs something from you. Reply here to keep it "
                                "moving."))
-    return said.format(source=source, text=text)
+    return said.format(source=_shown(source), text=text)
+
+
+def _shown(source: str) -> str:
+    """The other system's name in the current language (it is marked with N_() where it is
+    named); `_("")` would be the catalogue's header, so an empty name stays empty."""
+    return _(source) if source else source
 
 
 async def _tell(teller: Teller, ticket: TicketRow, sentence: Callable[[], str],

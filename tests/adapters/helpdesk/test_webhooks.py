@@ -140,8 +140,9 @@ async def test_the_helpdesks_word_reaches_a_spanish_speaking_teacher_in_spanish(
                              "message": "Which access point is closest?"}, clock.now())
 
     [told] = outbox.to(teacher)
-    assert "necesita algo de usted: Which access point" in told
+    assert "La mesa de ayuda del distrito necesita algo de usted: Which access point" in told
     assert "Responda aquí" in told and "needs something" not in told
+    assert "The district helpdesk" not in told
 
 
 async def test_a_forged_signature_is_refused_and_changes_nothing(

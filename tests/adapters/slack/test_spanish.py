@@ -60,3 +60,13 @@ async def test_language_en_switches_back_and_is_remembered(slack: SlackClient,
         person = (await session.execute(select(PersonRow).where(
             PersonRow.user_id == TEACHER))).scalar_one()
     assert (person.language, person.locale, person.speaks) == ("en", "es-ES", "en")
+
+
+async def test_a_form_sent_with_a_field_missing_asks_for_it_in_spanish(
+        slack: SlackClient) -> None:
+    spanish(slack)
+    await slack.dm("/ticket")
+    [offer] = await slack.stub.wait_for("chat.postEphemeral")
+    await slack.fill_in(offer.params["blocks"], {})
+    [told] = await slack.stub.wait_for("response_url")
+    assert told.params["text"] == "Por favor, complete: ¿Qué pasó?"

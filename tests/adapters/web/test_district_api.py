@@ -37,12 +37,12 @@ async def test_a_coach_opens_it_launches_a_pulse_and_watches_the_teachers_answer
         http: ClientSession, tuesday: FakeClock) -> None:
     opened = await say(http, COACH, "/demo")
     assert "The demo district is ready" in text_of(opened)
-    assert "Demo time: Tue Dec 01, 10:00 at the school" in text_of(opened)
+    assert "Demo time: Tue, Dec 1, 10:00 at the school" in text_of(opened)
     seen = (await district(http))["last"]
 
     await say(http, COACH, "/pulse start Nearpod #demo-pilot closes friday")
     moved = await click(http, COACH, button(opened, "Skip 1 hour"))
-    assert "Demo time: Tue Dec 01, 11:00" in text_of(moved)
+    assert "Demo time: Tue, Dec 1, 11:00" in text_of(moved)
     found = await district(http, str(seen))
     assert found["open"] is True and found["time"] == "Tue Dec 01, 11:00"
     events = found["events"]

@@ -102,4 +102,4 @@ async def test_the_first_run_checklist_offers_it_without_waiting_for_it(
     assert "/prepbot channel help on" in before and "of 4 done" in before, "not counted"
     await channel.command("on", coach)
     after = await checklist()
-    assert "Done: 4. **Answer in your help channel**. on in 1 channel(s)" in after
+    assert "Done: 4. **Answer in your help channel**. on in 1 channel" in after
