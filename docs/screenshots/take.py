@@ -196,7 +196,7 @@ async def scenes(stage: Stage) -> None:
     await advance(runtime, clock, at("2027-03-01", 11))
     await stage.as_("Ms Rivera", "teacher")
     await page.get_by_text("step 1 of 4").wait_for(timeout=5000)
-    await stage.shoot("cycle-prompt")
+    await stage.shoot("cycle-prompt", last_only=True)
 
     await stage.say("/portfolio workshop Blooket for review games on 2027-01-13, 14 attendees, "
                     "1 hour", "Mr Okafor", "coach")
