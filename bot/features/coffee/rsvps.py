@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import when
 from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.coffee import views
@@ -116,10 +115,9 @@ async def ask_pause(turn: Turn[Action]) -> list[Reply]:
 
 async def pause(turn: Turn[Submission]) -> list[Reply]:
     """Pause a series' invitations until a date."""
-    try:
-        until = date.fromisoformat(turn.incoming.values.get("until", "").strip())
-    except ValueError as error:
-        raise BadInput(_("Pick a date, e.g. 2026-12-18.")) from error
+    until = when.day(turn.incoming.values.get("until", ""), turn.now.date())
+    if until is None:
+        raise BadInput(_("Pick a date, e.g. 2026-12-18."))
     series = await in_series(turn.session, turn.incoming.context, turn.person)
     (await member(turn.session, series.id, turn.person)).paused_until = until
     return [views.say(_("Paused until {day}. Enjoy the breather!").format(

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import when
 from bot.blocks import Fields, Reply, Text
 from bot.errors import BadInput
 from bot.features.digest.report import build_digest
 from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
-from bot.i18n import _, weekday_name
-from bot.people.prep import DAYS, parse_clock
+from bot.i18n import _, format_time, weekday_name
+from bot.people.prep import parse_clock
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Command
@@ -38,11 +39,11 @@ async def settings(turn: Turn[Command]) -> list[Reply]:
 
 
 async def day(turn: Turn[Command]) -> list[Reply]:
-    """`/digest settings day monday`."""
-    wanted = turn.incoming.text.strip().lower()[:3]
-    if wanted not in DAYS:
+    """`/digest settings day monday` (or `lunes`, `el lunes`, `Mondays`)."""
+    wanted = when.days(turn.incoming.text)
+    if wanted is None or len(wanted) != 1:
         raise BadInput(_("Name a weekday, e.g. `/digest settings day monday`."))
-    (await prefs_of(turn.session, turn.person)).weekday = DAYS.index(wanted)
+    (await prefs_of(turn.session, turn.person)).weekday = int(wanted)
     return [await _state(turn)]
 
 
@@ -82,7 +83,7 @@ async def _state(turn: Turn[Command]) -> Reply:
     prefs = await prefs_of(turn.session, turn.person)
     await turn.session.flush()
     state = _("off") if prefs.opted_out else _("{day} at {time}").format(
-        day=weekday_name(prefs.weekday), time=f"{prefs.at:%H:%M}")
+        day=weekday_name(prefs.weekday), time=format_time(prefs.at))
     heading = _("Weekly digest")
     blocks = (Fields(((heading, state),)),
               Text(_("Change it with {usage}.").format(usage=SETTINGS_USAGE)))

@@ -19,8 +19,9 @@ from bot.turn import Turn
 from bot.vocabulary import Conversation, Incoming
 
 log = logging.getLogger(__name__)
-CLOSE_WORDS = {"closes", "closing", "until", "close", "by"}
-SHARE_WORDS = {"share", "shared", "public"}
+# The word before the close date, and the last word that shares results, in either language.
+CLOSE_WORDS = {"closes", "closing", "until", "close", "by", "cierra", "cierre", "hasta"}
+SHARE_WORDS = {"share", "shared", "public", "compartir", "compartida", "publica", "pública"}
 USAGE = N_("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
            "cohort the results after it closes), or `/pulse start` for a form.")
 
