@@ -18,14 +18,14 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
 )
 from bot.hooks import CycleAsk
-from bot.i18n import _, format_date
+from bot.i18n import N_, _, format_date
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
-NOT_INVITED = "That Coffee and Curriculum invitation wasn't for you."
+NOT_INVITED = N_("That Coffee and Curriculum invitation wasn't for you.")
 
 async def session_of(session: AsyncSession, value: str
                      ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str]:
@@ -60,7 +60,7 @@ async def invited(session: AsyncSession, value: str, person: PersonRow
                                         CoffeeRsvpRow.person_id == person.id)
     row = (await session.execute(query)).scalar_one_or_none()
     if row is None:
-        raise BadInput(NOT_INVITED)
+        raise BadInput(_(NOT_INVITED))
     return coffee, series, tz, row
 
 
@@ -72,7 +72,7 @@ async def in_series(session: AsyncSession, value: str, person: PersonRow) -> Cof
         CoffeeSessionRow.series_id == (series.id if series else -1),
         CoffeeRsvpRow.person_id == person.id).limit(1)
     if series is None or (await session.execute(mine)).first() is None:
-        raise BadInput(NOT_INVITED)
+        raise BadInput(_(NOT_INVITED))
     return series
 
 

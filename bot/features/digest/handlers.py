@@ -11,14 +11,15 @@ from bot.features.digest.report import build_digest
 from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
-from bot.i18n import _, format_time, weekday_name
+from bot.i18n import N_, _, format_time, weekday_name
 from bot.people.prep import parse_clock
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Command
 
-SETTINGS_USAGE = ("`/digest settings day monday`, `/digest settings time 07:30`, "
-                  "`/digest settings off` (or `on`), `/digest settings schools Lincoln, Hillside`")
+SETTINGS_USAGE = N_("`/digest settings day monday`, `/digest settings time 07:30`, "
+                    "`/digest settings off` (or `on`), `/digest settings schools Lincoln, "
+                    "Hillside`")
 
 
 async def digest_command(turn: Turn[Command]) -> list[Reply]:
@@ -34,7 +35,7 @@ async def digest_command(turn: Turn[Command]) -> list[Reply]:
 async def settings(turn: Turn[Command]) -> list[Reply]:
     """When the digest arrives (`/digest settings` alone, or an unknown word after it)."""
     if turn.incoming.text.strip():
-        raise BadInput(_("Try {SETTINGS_USAGE}.").format(SETTINGS_USAGE=SETTINGS_USAGE))
+        raise BadInput(_("Try {SETTINGS_USAGE}.").format(SETTINGS_USAGE=_(SETTINGS_USAGE)))
     return [await _state(turn)]
 
 
@@ -86,7 +87,7 @@ async def _state(turn: Turn[Command]) -> Reply:
         day=weekday_name(prefs.weekday), time=format_time(prefs.at))
     heading = _("Weekly digest")
     blocks = (Fields(((heading, state),)),
-              Text(_("Change it with {usage}.").format(usage=SETTINGS_USAGE)))
+              Text(_("Change it with {usage}.").format(usage=_(SETTINGS_USAGE))))
     return Reply(_("Weekly digest: {state}.").format(state=state), blocks, private=True)
 
 

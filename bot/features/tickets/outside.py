@@ -30,7 +30,7 @@ async def apply_update(teller: Teller, update: TicketUpdate) -> str:
                          f"{update.source}: {text}")
         await stamp_times(teller.session, ticket)
         await _tell(teller, ticket, lambda: _("{source} wrote: {text}").format(
-            source=update.source, text=text))
+            source=_(update.source), text=text))
         return "relayed"
     kind = "resolved" if update.kind == "resolved" else "waiting"
     starts = lifecycle.TRANSITIONS[kind][0]
@@ -53,7 +53,7 @@ def _said(kind: str, source: str, text: str) -> str:
         said = (_("{source} needs something from you: {text} Reply here to keep it moving.")
                 if text else _("{source} needs something from you. Reply here to keep it "
                                "moving."))
-    return said.format(source=source, text=text)
+    return said.format(source=_(source), text=text)  # a name marked N_() reads translated
 
 
 async def _tell(teller: Teller, ticket: TicketRow, sentence: Callable[[], str],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
@@ -60,3 +61,15 @@ async def test_language_en_switches_back_and_is_remembered(slack: SlackClient,
         person = (await session.execute(select(PersonRow).where(
             PersonRow.user_id == TEACHER))).scalar_one()
     assert (person.language, person.locale, person.speaks) == ("en", "es-ES", "en")
+
+
+async def test_a_slow_answer_is_announced_in_spanish(slack: SlackClient,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the core takes a while, the person hears it is being worked on, in their language
+    (the slowness is simulated by announcing at once)."""
+    monkeypatch.setattr("adapters.slack.intake.SLOW_SECONDS", 0)
+    spanish(slack)
+    await slack.command("/ask", "el proyector dice sin señal")
+    said = [call.params.get("text", "") for call in
+            await slack.stub.wait_for("response_url", count=2)]
+    assert said[0] == "Estoy en ello…" and "Estoy en ello…" not in said[1:]
