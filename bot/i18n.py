@@ -141,3 +141,21 @@ def weekday_name(index: int, width: str = "wide") -> str:
 def join(items: list[str]) -> str:
     """Words joined as a list in the current language ("a, b and c", "a, b y c")."""
     return format_list(items, locale=_locale()) if items else ""
+
+
+def format_days(digits: str, width: str = "abbreviated") -> str:
+    """Weekdays stored as digits (Monday = 0) as the current language writes them, three or
+    more in a row as a range: "Mon-Fri", "lun, mié y vie"."""
+    runs: list[list[int]] = []
+    for day in sorted({int(d) for d in digits if d.isdigit()}):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    said: list[str] = []
+    for run in runs:
+        if len(run) > 2:
+            said.append(f"{weekday_name(run[0], width)}-{weekday_name(run[-1], width)}")
+        else:
+            said += [weekday_name(day, width) for day in run]
+    return join(said)

@@ -9,6 +9,7 @@ response_url or channel (`respond`, the Bot's responder for Slack).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
@@ -19,17 +20,19 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 
 from adapters.slack.delivery import Delivery
+from adapters.slack.home import language_reader
 from adapters.slack.inbound import Where
 from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
+from bot.i18n import N_, _, speaking
 from bot.inbox import Arrival
-from bot.vocabulary import AnyIncoming, Message
+from bot.vocabulary import AnyIncoming, Message, Person
 
 log = logging.getLogger(__name__)
 SLOW_SECONDS = 2.0  # after this long, tell the person we are still on it
 WORKERS = 8  # answers worked on at once; more wait their turn (they are already stored)
-WORKING = "Working on it…"
+WORKING = N_("Working on it…")
 
 
 class Intake:
@@ -37,6 +40,7 @@ class Intake:
 
     def __init__(self, bot: Bot, delivery: Delivery, messenger: SlackMessenger) -> None:
         self.bot, self.delivery, self.messenger = bot, delivery, messenger
+        self.speaks_of = language_reader(bot.sessions)
         self.running: set[asyncio.Task[None]] = set()
         self.workers = asyncio.Semaphore(WORKERS)
         bot.responders["slack"] = self.respond
@@ -67,14 +71,22 @@ class Intake:
     async def work(self, arrival: Arrival, where: Where, in_response: bool) -> None:
         """Run the core (saying so when it is slow), deliver what it says, settle."""
         answering = asyncio.ensure_future(self._answer(arrival))
-        done, _ = await asyncio.wait({answering}, timeout=SLOW_SECONDS)
+        done, _pending = await asyncio.wait({answering}, timeout=SLOW_SECONDS)
         overheard = isinstance(arrival.incoming, Message) and arrival.incoming.heard != "addressed"
         if not done and not overheard:  # no "Working on it" to someone who did not ask
-            await self.delivery.send([Reply(WORKING, (Text(WORKING),), private=True)], where)
+            with speaking(await self._speaks(arrival.incoming.person)):
+                working = _(WORKING)
+            await self.delivery.send([Reply(working, (Text(working),), private=True)], where)
         replies = await answering
         async with self.workers:
             await self.delivery.send(replies, where, in_response)
         self.bot.inbox.settle(arrival)
+
+    async def _speaks(self, person: Person) -> str:
+        """The person's language: chosen, else their Slack locale (users.info, cached)."""
+        with contextlib.suppress(SlackApiError, OSError):  # unreachable: the bare id will do
+            person = await self.messenger.profile(person)
+        return await self.speaks_of(person)
 
     async def _answer(self, arrival: Arrival) -> list[Reply]:
         # A bounded number of answers at once: acknowledgements stay fast under a burst.
@@ -94,7 +106,7 @@ class Intake:
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for taken work to finish and be settled (on shutdown, and in tests)."""
         while self.running:
-            done, _ = await asyncio.wait(set(self.running), timeout=timeout)
+            done, _pending = await asyncio.wait(set(self.running), timeout=timeout)
             if not done:
                 return
         await self.bot.inbox.drain()

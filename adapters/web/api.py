@@ -19,10 +19,12 @@ from adapters.attachments import serving
 from adapters.district.people import SCHOOL
 from adapters.web import demo, uploads, visitors
 from adapters.web.demo import TRIAGE, Playground
+from adapters.web.labels import labels_in, page_language
 from adapters.web.serialize import reply_json
 from bot.app import Bot
 from bot.blocks import say
 from bot.errors import PrepbotError
+from bot.i18n import N_, _, format_skeleton, format_time, speaking, supported
 from bot.roles import Role
 from bot.vocabulary import (
     Action,
@@ -40,9 +42,9 @@ if TYPE_CHECKING:
 
 STATIC = Path(str(resources.files("adapters.web") / "static"))
 MAX_TEXT = 4000
-OFF = ("The playground is off on this server: Slack or Teams is set up here, so prepbot's "
-       "real data is not open to web visitors. An operator can turn on a separate demo with "
-       "PREPBOT_PLAYGROUND=1.")
+OFF = N_("The playground is off on this server: Slack or Teams is set up here, so prepbot's "
+         "real data is not open to web visitors. An operator can turn on a separate demo with "
+         "PREPBOT_PLAYGROUND=1.")
 HEADERS = {  # the page runs only its own script and style, and no other site may frame it
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                                "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -71,6 +73,7 @@ class Send(BaseModel):
     values: dict[str, str] = Field(default_factory=dict, max_length=50)
     context: str = Field(default="", max_length=2000)
     visitor: str = Field(default="", max_length=64)  # ignored: the cookie says who
+    language: str = Field(default="", max_length=16)  # the page's language: the "platform's"
 
 
 def bad_request(message: str) -> web.Response:
@@ -83,13 +86,15 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-") or "guest"
 
 
-def person_of(visitor: str, persona: Persona, personas: bool) -> Person:
-    """The visitor (as the persona they chose, while personas are on) as a web Person."""
+def person_of(visitor: str, persona: Persona, personas: bool, locale: str = "") -> Person:
+    """The visitor (as the persona they chose, while personas are on) as a web Person; the
+    page's language is their locale, as Slack's and Teams' are (bot/i18n.py)."""
     if personas:
         name = persona.name.strip() or "Guest"
         return Person(platform="web", user_id=f"{visitor}-{persona.role}-{slug(name)}",
-                      display_name=name)
-    return Person(platform="web", user_id=f"guest-{visitor}", display_name="Guest")
+                      display_name=name, locale=locale)
+    return Person(platform="web", user_id=f"guest-{visitor}", display_name="Guest",
+                  locale=locale)
 
 
 def to_incoming(send: Send, person: Person, event_id: str, staff: bool) -> AnyIncoming:
@@ -111,7 +116,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
     """The page, its config, send and inbox, for whichever Bot `get` finds."""
-    async def index(_: web.Request) -> web.FileResponse:
+    async def index(_request: web.Request) -> web.FileResponse:
         return web.FileResponse(STATIC / "index.html", headers=HEADERS)
 
     async def config(request: web.Request) -> web.Response:
@@ -122,7 +127,8 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
                                       "commands": commands(place.bot),
                                       "max_upload": uploads.most_bytes(
                                           settings.max_body_bytes,
-                                          settings.attachment_max_bytes)})
+                                          settings.attachment_max_bytes),
+                                      **labels_in(page_language(request))})
         visitor = visitors.visitor_of(request, place.bot.secret) or visitors.issue(
             response, place.bot.secret)
         response.headers["X-Prepbot-Visitor"] = visitor
@@ -135,7 +141,8 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
                                           "name": request.query.get("name", "Guest")})
         except ValidationError as error:
             return bad_request(f"{error.errors()[0]['loc'][-1]}: {error.errors()[0]['msg']}")
-        district = await district_json(place, request.query.get("since", ""))
+        district = await district_json(place, request.query.get("since", ""),
+                                       page_language(request))
         visitor = visitors.visitor_of(request, place.bot.secret)
         if visitor is None:
             return web.json_response({"replies": [], "district": district})
@@ -156,12 +163,14 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
             where = ".".join(str(part) for part in first["loc"]) or "body"
             return bad_request(f"{where}: {first['msg']}")
         except (ValueError, RecursionError):  # not JSON, or a multipart body without one
-            return bad_request("The request body must be JSON.")
+            with speaking(page_language(request)):
+                return bad_request(_("The request body must be JSON."))
         visitor = visitors.visitor_of(request, place.bot.secret)
         response = web.json_response({})
         if visitor is None:
             visitor = visitors.issue(response, place.bot.secret)
-        person = person_of(visitor, payload.persona, place.personas)
+        person = person_of(visitor, payload.persona, place.personas,
+                           supported(payload.language) or "")
         if place.personas:
             try:
                 await place.bot.grant(person, payload.persona.role)
@@ -181,9 +190,11 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
     return {"index": index, "config": config, "inbox": inbox, "send": send}
 
 
-async def district_json(place: Playground, since: str) -> dict[str, object] | None:
-    """The district in a box for the page: open or not, demo time, what happened since the
-    page last looked (the simulated teachers answer first, as they would have by now)."""
+async def district_json(place: Playground, since: str, language: str = "en"
+                        ) -> dict[str, object] | None:
+    """The district in a box for the page: open or not, demo time (as the page's language
+    writes it), what happened since the page last looked (the simulated teachers answer
+    first, as they would have by now)."""
     district = place.district
     if district is None:
         return None
@@ -195,10 +206,12 @@ async def district_json(place: Playground, since: str) -> dict[str, object] | No
         return None
     # A page that has not looked yet gets the last few events, not the whole feed.
     after = int(since) if since.isdigit() else max(0, district.feed.last - 5)
-    return {"open": opened, "time": f"{district.local():%a %b %d, %H:%M}",
-            "school": SCHOOL, "last": district.feed.last,
-            "events": [{"number": e.number, "at": f"{district.local(e.at):%a %H:%M}",
-                        "who": e.who, "what": e.what} for e in district.feed.after(after)]}
+    with speaking(language):
+        now = district.local()
+        return {"open": opened, "school": SCHOOL, "last": district.feed.last,
+                "time": f"{format_skeleton('MMMEd', now)}, {format_time(now, 'HH:mm')}",
+                "events": [{"number": e.number, "at": format_skeleton("EHm", district.local(e.at)),
+                            "who": e.who, "what": e.what} for e in district.feed.after(after)]}
 
 
 def commands(bot: Bot) -> list[dict[str, str]]:
@@ -215,7 +228,7 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
         return
     if mode == "main":
         here = demo.world(runtime.bot, runtime.settings.playground_personas)
-        _mount(app, lambda _: here)
+        _mount(app, lambda _request: here)
         return
     app.cleanup_ctx.append(_separate_demo(runtime))
     _mount(app, lambda request: request.app[PLAYGROUND])
@@ -229,7 +242,7 @@ def _separate_demo(runtime: Runtime) -> Callable[[web.Application], AsyncIterato
     return run
 
 
-async def favicon(_: web.Request) -> web.FileResponse:
+async def favicon(_request: web.Request) -> web.FileResponse:
     """The tab's icon: browsers ask /favicon.ico on every page load, whatever the page says."""
     return web.FileResponse(STATIC / "favicon.svg",
                             headers={"Content-Type": "image/svg+xml",
@@ -249,11 +262,18 @@ def _mount(app: web.Application, get: Callable[[web.Request], Playground]) -> No
 
 
 def _mount_off(app: web.Application) -> None:
-    async def refused(_: web.Request) -> web.Response:
-        return web.json_response({"error": "playground_off", "message": OFF}, status=403)
+    def off(request: web.Request) -> str:
+        with speaking(page_language(request)):
+            return _(OFF)
 
-    async def page(_: web.Request) -> web.Response:
-        return web.Response(text=f"<!doctype html><title>prepbot</title><p>{OFF}</p>",
+    async def refused(request: web.Request) -> web.Response:
+        return web.json_response({"error": "playground_off", "message": off(request)},
+                                 status=403)
+
+    async def page(request: web.Request) -> web.Response:
+        language = page_language(request)
+        return web.Response(text=f"<!doctype html><html lang=\"{language}\"><title>prepbot"
+                                 f"</title><p>{off(request)}</p>",
                             content_type="text/html", headers=HEADERS)
 
     app.router.add_get("/", page)

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, and_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Reply
+from bot.i18n import _, format_decimal
 from bot.vocabulary import Message
 from knowledge import Decision
 
@@ -165,15 +166,21 @@ Export = Callable[[AsyncSession, str], Awaitable[Table]]
 Eraser = Callable[[AsyncSession, int], Awaitable[int]]
 
 
+SIGNED = "+#,##0.###;-#,##0.###"  # a change always shows its sign: +3, -0.5
+
+
 def change(now: float | None, before: float | None) -> str:
-    """A digest figure with its change since the previous period: `12 (+3)`."""
+    """A digest figure with its change since the previous period, as the current language
+    writes numbers: `1,234 (+3)`, `3,5 (-0,5)`, `12 (igual)`."""
     if now is None:
         return "-"
-    shown = f"{now:g}"
+    shown = format_decimal(now)
     if before is None:
         return shown
     delta = now - before
-    return f"{shown} ({'+' if delta > 0 else ''}{delta:g})" if delta else f"{shown} (same)"
+    if not delta:
+        return _("{figure} (same)").format(figure=shown)
+    return f"{shown} ({format_decimal(delta, SIGNED)})"
 
 
 async def per_day(session: AsyncSession, column: Any, where: ColumnElement[bool],

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
+from bot.i18n import N_
 
 if TYPE_CHECKING:
     from bot.people.models import PersonRow
@@ -42,7 +43,7 @@ class TicketUpdate:
     ticket_id: int
     kind: str
     text: str = ""
-    source: str = "the district helpdesk"
+    source: str = N_("The district helpdesk")  # shown through _() to whoever is told
 
 
 class Teller(Protocol):

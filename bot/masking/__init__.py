@@ -13,18 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
 from bot.masking.contacts import find_emails, find_phones
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
 from bot.masking.spans import KEPT, Span, free
 
-# How privacy_note names one and several of each kind.
-SAID = {"name": ("a name", "names"), "id number": ("an id number", "id numbers"),
-        "phone": ("a phone number", "phone numbers"),
-        "date of birth": ("a date of birth", "dates of birth"),
-        "email": ("an email address", "email addresses"),
-        "username": ("a username", "usernames")}
+# How privacy_note names one and several ({count}) of each kind.
+SAID = {"name": (N_("a name"), N_("{count} names")),
+        "id number": (N_("an id number"), N_("{count} id numbers")),
+        "phone": (N_("a phone number"), N_("{count} phone numbers")),
+        "date of birth": (N_("a date of birth"), N_("{count} dates of birth")),
+        "email": (N_("an email address"), N_("{count} email addresses")),
+        "username": (N_("a username"), N_("{count} usernames"))}
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def privacy_note(masked: Masked) -> str:
     if not masked.kinds:
         return ""
     counted = Counter(masked.kinds)
-    said = [SAID[k][0] if n == 1 else f"{n} {SAID[k][1]}" for k, n in counted.items()]
-    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
-    return f"To protect student privacy I hid {listed} in what you wrote."
+    said = [_(SAID[k][0]) if n == 1 else _(SAID[k][1]).format(count=n)
+            for k, n in counted.items()]
+    return _("To protect student privacy I hid {listed} in what you wrote.").format(
+        listed=join(said))

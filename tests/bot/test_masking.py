@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.i18n import speaking
 from bot.masking import Masked, mask_student_data, privacy_note
 
 CORPUS = Path(__file__).parent / "masking_corpus"
@@ -343,6 +344,13 @@ def test_the_note_counts_each_kind_hidden() -> None:
     assert privacy_note(Masked("nothing here", ())) == ""
     assert privacy_note(mask_student_data("reset jgarcia2030", today=TODAY)) == (
         "To protect student privacy I hid a username in what you wrote.")
+
+
+def test_the_note_is_in_the_readers_language() -> None:
+    found = mask_student_data("Liam and Ava, 555-867-5309", today=TODAY)
+    with speaking("es"):
+        assert privacy_note(found) == ("Para proteger la privacidad de los estudiantes, oculté "
+                                       "2 nombres y un número de teléfono en lo que escribió.")
 
 
 def test_a_date_of_birth_is_told_from_a_meeting_date() -> None:

@@ -11,6 +11,10 @@ let seen = "";  // the last district event this page showed
 let pending = 0;
 let signIn = 0;  // counts persona switches: an answer to an earlier persona is not shown
 let maxUpload = 0;
+let words = {};  // the page's own words in its language (adapters/web/labels.py)
+let language = "en";
+let shownDistrict = null;  // the last district state shown, redrawn in a new language
+const LANGUAGE_KEY = "prepbot-language";  // the visitor's pick, kept in this browser
 const picture = document.getElementById("picture");
 
 function el(tag, props = {}, ...children) {
@@ -38,6 +42,55 @@ function inline(text, markdown = true) {
   return frag;
 }
 
+// One of the page's words, with its {placeholders} filled in.
+function t(key, values = {}) {
+  return (words[key] || key).replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+}
+
+// The intro names commands: each {name} in it becomes code.
+function withCode(text, commands) {
+  const frag = document.createDocumentFragment();
+  let last = 0;
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    frag.append(text.slice(last, m.index), el("code", { textContent: commands[m[1]] || m[0] }));
+    last = m.index + m[0].length;
+  }
+  frag.append(text.slice(last));
+  return frag;
+}
+
+// Put the page's words in place in the language the server chose (the visitor's pick, else
+// the browser's Accept-Language), with a picker to change it.
+function applyLabels(config) {
+  words = config.labels;
+  language = config.language;
+  document.documentElement.lang = language;
+  document.title = t("title");
+  for (const node of document.querySelectorAll("[data-label]")) {
+    if (node.dataset.label === "intro") node.replaceChildren(withCode(t("intro"), config.intro_commands));
+    else if (!(node.id === "district-state" && shownDistrict)) node.textContent = t(node.dataset.label);
+  }
+  for (const node of document.querySelectorAll("[data-label-placeholder]")) {
+    node.placeholder = t(node.dataset.labelPlaceholder);
+  }
+  for (const node of document.querySelectorAll("[data-label-aria]")) {
+    node.setAttribute("aria-label", t(node.dataset.labelAria));
+  }
+  const picker = document.getElementById("language");
+  picker.replaceChildren(...config.languages.map((l) =>
+    el("option", { value: l.code, textContent: l.name, selected: l.code === language })));
+  for (const option of document.getElementById("persona-role").options) {
+    option.textContent = t(`role_${option.value}`);
+  }
+  if (shownDistrict) showDistrictState(shownDistrict);
+  chosen();
+}
+
+function configUrl() {
+  const picked = localStorage.getItem(LANGUAGE_KEY);
+  return "/playground/config" + (picked ? `?lang=${encodeURIComponent(picked)}` : "");
+}
+
 function paragraphs(text, markdown) {
   const frag = document.createDocumentFragment();
   for (const line of text.split("\n")) frag.append(el("p", {}, inline(line, markdown)));
@@ -60,7 +113,7 @@ function renderInput(field) {
   if (field.kind === "textarea") input = el("textarea", { rows: 3 });
   else if (field.kind === "select") {
     input = el("select");
-    input.append(el("option", { value: "", textContent: "Choose…" }));
+    input.append(el("option", { value: "", textContent: t("choose") }));
     for (const o of field.options) input.append(el("option", { value: o.value, textContent: o.label }));
   } else input = el("input", { type: field.kind === "date" ? "date" : "text" });
   Object.assign(input, { id, name: field.name, required: field.required,
@@ -117,6 +170,7 @@ function renderBlock(block, item) {
 
 function renderReply(reply, replacing) {
   const item = el("li", { className: "msg bot" + (reply.private ? " private" : "") });
+  if (reply.private) item.append(el("p", { className: "only-you", textContent: t("only_you") }));
   if (!reply.blocks.length) item.append(paragraphs(reply.text, true));
   for (const block of reply.blocks) item.append(renderBlock(block, item));
   if (replacing && reply.replace_original) replacing.replaceWith(item);
@@ -146,7 +200,7 @@ function megabytes(bytes) {
 
 // A message goes as JSON; with a picture, as multipart: the same JSON as `payload`, and the file.
 function request(body, file) {
-  const payload = JSON.stringify({ persona: personas ? persona() : undefined, ...body });
+  const payload = JSON.stringify({ persona: personas ? persona() : undefined, language, ...body });
   if (!file) return { method: "POST", headers: { "Content-Type": "application/json" }, body: payload };
   const form = new FormData();
   form.append("payload", payload);
@@ -160,13 +214,12 @@ async function send(body, fromItem = null, file = null) {
   busy(true);
   const response = await fetch("/playground/send", request(body, file)).finally(() => busy(false));
   if (response.status === 413) {
-    showError(`That picture is too big for the playground (the most is ${megabytes(maxUpload)}). ` +
-              "A screenshot of just the error is usually much smaller.");
+    showError(t("too_big", { most: megabytes(maxUpload) }));
     return;
   }
-  const data = await response.json().catch(() => ({ message: "The server sent an unreadable answer." }));
+  const data = await response.json().catch(() => ({ message: t("unreadable") }));
   if (!response.ok) {
-    errorBox.textContent = data.message || `Something went wrong (${response.status}).`;
+    errorBox.textContent = data.message || t("failed", { status: response.status });
     errorBox.hidden = false;
     return;
   }
@@ -185,6 +238,12 @@ function say(text) {
   return send({ kind: "message", text });
 }
 
+function showDistrictState(district) {
+  shownDistrict = district;
+  document.getElementById("district-state").textContent =
+    t("district_state", { school: district.school, time: district.time });
+}
+
 // What the simulated teachers got and did, shown to the coach as it happens.
 function renderDistrict(district) {
   const panel = document.getElementById("district");
@@ -193,10 +252,7 @@ function renderDistrict(district) {
   for (const button of panel.querySelectorAll("button[data-when]")) {
     button.hidden = button.dataset.when !== (district.open ? "open" : "closed");
   }
-  if (district.open) {
-    document.getElementById("district-state").textContent =
-      `${district.school}. Demo time: ${district.time} at the school.`;
-  }
+  if (district.open) showDistrictState(district);
   if (district.events.length) {
     const list = el("ul", { className: "events" });
     for (const e of district.events) {
@@ -204,7 +260,7 @@ function renderDistrict(district) {
                      el("strong", { textContent: e.who }), ` ${e.what}`));
     }
     log.append(el("li", { className: "msg district" },
-                  el("p", { className: "label", textContent: "In the district (simulated)" }), list));
+                  el("p", { className: "label", textContent: t("district_feed") }), list));
   }
   seen = String(district.last);
 }
@@ -212,7 +268,7 @@ function renderDistrict(district) {
 async function poll() {
   const asked = signIn;
   const who = personas ? persona() : { role: "teacher", name: "Guest" };
-  const query = new URLSearchParams({ ...who, since: seen });
+  const query = new URLSearchParams({ ...who, since: seen, lang: language });
   const response = await fetch(`/playground/inbox?${query}`).catch(() => null);
   if (!response || !response.ok) return;
   const data = await response.json();
@@ -226,7 +282,7 @@ function switched() {
   signIn += 1;
   for (const item of log.querySelectorAll("li.msg.private, li.msg.me")) item.remove();
   const who = persona();
-  const note = `You are now ${who.name}, ${who.role}.`;
+  const note = t("switched", { name: who.name, role: t(`role_${who.role}`) });
   const last = log.lastElementChild;
   if (last && last.classList.contains("note")) last.textContent = note;
   else log.append(el("li", { className: "msg note", textContent: note }));
@@ -237,7 +293,7 @@ function switched() {
 function chosen() {
   const file = picture.files[0] || null;
   document.getElementById("chosen").hidden = !file;
-  document.getElementById("chosen-name").textContent = file ? `Picture: ${file.name}` : "";
+  document.getElementById("chosen-name").textContent = file ? t("picture", { name: file.name }) : "";
   return file;
 }
 
@@ -250,7 +306,7 @@ function echo(text, file) {
   const item = el("li", { className: "msg me" });
   if (text) item.append(el("p", { textContent: text }));
   if (file) {
-    const preview = el("img", { className: "sent", alt: `Your picture: ${file.name}` });
+    const preview = el("img", { className: "sent", alt: t("your_picture", { name: file.name }) });
     const reader = new FileReader();
     reader.addEventListener("load", () => { preview.src = reader.result; });
     reader.readAsDataURL(file);
@@ -266,8 +322,7 @@ document.getElementById("composer").addEventListener("submit", (event) => {
   const file = chosen();
   if (!text && !file) return;
   if (file && file.size > maxUpload) {
-    showError(`That picture is ${megabytes(file.size)}; the playground takes up to ` +
-              `${megabytes(maxUpload)}. A screenshot of just the error is usually much smaller.`);
+    showError(t("too_big_sized", { size: megabytes(file.size), most: megabytes(maxUpload) }));
     return;
   }
   echo(text, file);
@@ -283,13 +338,21 @@ for (const button of document.querySelectorAll("#district button[data-command]")
 document.getElementById("persona-role").addEventListener("change", switched);
 document.getElementById("persona-name").addEventListener("change", switched);
 
-fetch("/playground/config").then((r) => r.json()).then((config) => {
+// Another language: kept for this browser, the page's words redrawn; prepbot answers in it
+// from the next message (the page's language is the visitor's locale, as Slack's would be).
+document.getElementById("language").addEventListener("change", async (event) => {
+  localStorage.setItem(LANGUAGE_KEY, event.target.value);
+  applyLabels(await (await fetch(configUrl())).json());
+});
+
+fetch(configUrl()).then((r) => r.json()).then((config) => {
   personas = config.personas;
   maxUpload = config.max_upload;
   const form = document.getElementById("persona");
   form.hidden = !personas;
   const select = document.getElementById("persona-role");
   for (const role of config.roles) select.append(el("option", { value: role, textContent: role }));
+  applyLabels(config);
   setInterval(poll, 2000);
   poll().then(() => { document.body.dataset.ready = "true"; });
 });

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from bot.blocks import Block, Button, Buttons, Context, Form, Input, Option, Reply, Text
 from bot.hooks import SetupStep
-from bot.i18n import _, format_date, ngettext
-from bot.people.prep import DAYS
+from bot.i18n import _, format_date, format_days, ngettext
 from bot.roles import Role
 from bot.schools.models import ClosureRow, SchoolRow
 
@@ -25,10 +24,8 @@ OPTIONAL = "○ Optional"  # offered, not needed: setup is done without it
 
 
 def hours(school: SchoolRow) -> str:
-    """`07:30-15:00, Mon-Fri`."""
-    days = "Mon-Fri" if school.weekdays == "01234" else ", ".join(
-        DAYS[int(d)].title() for d in school.weekdays if d.isdigit())
-    return f"{school.opens:%H:%M}-{school.closes:%H:%M}, {days}"
+    """`07:30-15:00, Mon-Fri` (`lun-vie` in Spanish)."""
+    return f"{school.opens:%H:%M}-{school.closes:%H:%M}, {format_days(school.weekdays)}"
 
 
 def school_line(school: SchoolRow) -> str:
@@ -60,7 +57,7 @@ def school_form(school: SchoolRow | None = None) -> Form:
     """Add a school, or edit one: name, time zone, hours, open days."""
     zone = school.tz if school else "America/New_York"
     zones = ZONES if zone in ZONES else (zone, *ZONES)
-    days = ",".join(DAYS[int(d)] for d in school.weekdays) if school else "mon-fri"
+    days = format_days(school.weekdays if school else "01234")
     title = _("Edit {name}").format(name=school.name) if school else _("Add a school")
     return Form("admin.school", title, (
         Input("name", _("School name"), initial=school.name if school else "",

@@ -26,6 +26,7 @@ from bot.turn import Turn
 from bot.vocabulary import Command, Incoming, Message
 from knowledge.intents import recognise
 from knowledge.normalize import fold
+from knowledge.topics import another_office
 
 # Slack's text for a file shared with no comment, old and new forms ("<@U1> uploaded a file:
 # <url|name>"); a comment typed with the file follows "and commented:".
@@ -41,6 +42,14 @@ the my send put in live agent support it a
 quiero necesito hablar con una un alguien persona real tecnico abrir abre abreme abrame
 por favor ticket mesa de ayuda soporte que venga pasame comunicame""").split())
 
+# Words that ask for a person, a ticket or IT outright. A "request" with none of them that
+# names another office and no technology ("I need a sub on Friday", "necesito un suplente el
+# viernes") is a question for that office: it goes on to be referred
+# (knowledge/topics.py: another_office, referral).
+ASKS_FOR_US = frozenset(fold("""ticket tickets human humano humana person persona someone
+somebody alguien technician técnico tech it ti helpdesk agent agente report reportar reporta
+reporte request solicitud visit visita""").split())
+
 
 def without_upload_notice(text: str) -> str | None:
     """The text without Slack's upload notice; None when nothing else was said."""
@@ -54,7 +63,7 @@ def without_upload_notice(text: str) -> str | None:
 async def converse(turn: Turn[Message | Command], text: str) -> list[Reply] | None:
     """The reply to a conversational message, or None when it is a question to look up."""
     intent = recognise(text)
-    if intent == "ticket":
+    if intent == "ticket" and not _for_another_office(text):
         return await _ticket(turn, text)
     if intent == "greeting":
         return [views.text_reply(_(views.GREETING))]
@@ -65,6 +74,11 @@ async def converse(turn: Turn[Message | Command], text: str) -> list[Reply] | No
     if intent in ("yes", "no"):
         return await _feedback(turn, intent == "yes")
     return None
+
+
+def _for_another_office(text: str) -> bool:
+    """A need another office meets, said with no word asking for us."""
+    return another_office(text) is not None and not ASKS_FOR_US.intersection(fold(text).split())
 
 
 async def _ticket(turn: Turn[Message | Command], text: str) -> list[Reply]:

@@ -99,6 +99,16 @@ AREA_INTRO = N_("Is it one of these?")
 OFF_TOPIC = N_("That one isn't for me: I help with classroom technology (devices, projectors "
                "and boards, signing in, printers, Wi-Fi and apps).")
 REFERRAL = N_("Questions like that usually go to {who}.")
+# Who usually answers what prepbot does not (knowledge/topics.py: referral gives the key).
+OFFICES = {"payroll": N_("HR or the payroll office"), "front_office": N_("the front office"),
+           "principal": N_("your principal or assistant principal"),
+           "nurse": N_("the school nurse or counselor"),
+           "facilities": N_("facilities (a work order through the front office)")}
+# The areas a vague message may be about (knowledge/topics.py: AREAS), by key.
+AREA_LABELS = {"device": N_("Laptop or Chromebook"), "display": N_("Projector or board"),
+               "signin": N_("Signing in"), "printer": N_("Printer or copier"),
+               "network": N_("Wi-Fi or a blocked site"), "apps": N_("An app or the LMS"),
+               "sound": N_("Sound or a video call")}
 # An article shown in another language than the question's (knowledge/base.py, fallback).
 FALLBACK = N_("I have no article on this in your language yet, so here it is in {language}.")
 LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
@@ -112,14 +122,18 @@ def text_reply(text: str) -> Reply:
 
 def clarify_reply(question_id: int, areas: list[Area]) -> Reply:
     """A question back about a vague message, with the likely areas as buttons."""
-    buttons = [Button(a.label, "answers.area", f"{question_id}:{a.key}") for a in areas]
+    labels = [_(AREA_LABELS.get(a.key, a.label)) for a in areas]
+    buttons = [Button(label, "answers.area", f"{question_id}:{a.key}")
+               for label, a in zip(labels, areas, strict=True)]
     buttons.append(Button(_(SOMETHING_ELSE), "answers.area", f"{question_id}:"))
-    return Reply(_(CLARIFY) + " " + ", ".join(a.label for a in areas),
+    return Reply(_(CLARIFY) + " " + ", ".join(labels),
                  (Text(_(CLARIFY)), Buttons(tuple(buttons))))
 
 
-def off_topic_reply(who: str | None) -> Reply:
-    """Not a tech question: what prepbot is for, who usually answers, and no ticket button."""
+def off_topic_reply(office: str | None) -> Reply:
+    """Not a tech question: what prepbot is for, who usually answers (an office's key from
+    knowledge/topics.py: referral), and no ticket button."""
+    who = _(OFFICES[office]) if office in OFFICES else ""
     parts = [_(OFF_TOPIC), _(REFERRAL).format(who=who) if who else "", _(OFF_TOPIC_ASK)]
     said = " ".join(filter(None, parts))
     return Reply(said, (Text(said),))

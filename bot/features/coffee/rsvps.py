@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import when
 from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.coffee import views
@@ -19,14 +18,14 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
 )
 from bot.hooks import CycleAsk
-from bot.i18n import _, format_date
+from bot.i18n import N_, _, format_date
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
-NOT_INVITED = "That Coffee and Curriculum invitation wasn't for you."
+NOT_INVITED = N_("That Coffee and Curriculum invitation wasn't for you.")
 
 async def session_of(session: AsyncSession, value: str
                      ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str]:
@@ -61,7 +60,7 @@ async def invited(session: AsyncSession, value: str, person: PersonRow
                                         CoffeeRsvpRow.person_id == person.id)
     row = (await session.execute(query)).scalar_one_or_none()
     if row is None:
-        raise BadInput(NOT_INVITED)
+        raise BadInput(_(NOT_INVITED))
     return coffee, series, tz, row
 
 
@@ -73,7 +72,7 @@ async def in_series(session: AsyncSession, value: str, person: PersonRow) -> Cof
         CoffeeSessionRow.series_id == (series.id if series else -1),
         CoffeeRsvpRow.person_id == person.id).limit(1)
     if series is None or (await session.execute(mine)).first() is None:
-        raise BadInput(NOT_INVITED)
+        raise BadInput(_(NOT_INVITED))
     return series
 
 
@@ -116,10 +115,9 @@ async def ask_pause(turn: Turn[Action]) -> list[Reply]:
 
 async def pause(turn: Turn[Submission]) -> list[Reply]:
     """Pause a series' invitations until a date."""
-    try:
-        until = date.fromisoformat(turn.incoming.values.get("until", "").strip())
-    except ValueError as error:
-        raise BadInput(_("Pick a date, e.g. 2026-12-18.")) from error
+    until = when.day(turn.incoming.values.get("until", ""), turn.now.date())
+    if until is None:
+        raise BadInput(_("Pick a date, e.g. 2026-12-18."))
     series = await in_series(turn.session, turn.incoming.context, turn.person)
     (await member(turn.session, series.id, turn.person)).paused_until = until
     return [views.say(_("Paused until {day}. Enjoy the breather!").format(

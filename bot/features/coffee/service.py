@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import when
 from bot.errors import BadInput
 from bot.features.coffee.models import CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.coffee.occurrences import CADENCES, EARLIEST, LATEST
@@ -88,10 +89,9 @@ def _school_id(value: str) -> int:
 
 
 def _end(value: str, today: date) -> date:
-    try:
-        ends = date.fromisoformat(value.strip())
-    except ValueError as error:
-        raise BadInput(_("Give the last day as a date, e.g. 2027-06-18.")) from error
+    ends = when.day(value, today)  # 2027-06-18, "18 June", "el 18 de junio" (bot/when.py)
+    if ends is None:
+        raise BadInput(_("Give the last day as a date, e.g. 2027-06-18."))
     if ends < today:
         raise BadInput(_("The last day is in the past; pick a later one."))
     return ends

@@ -13,7 +13,6 @@ from bot.features.coffee.changes import Followed
 from bot.features.coffee.models import CoffeeSeriesRow
 from bot.features.coffee.occurrences import CADENCES
 from bot.i18n import N_, _, format_date, join, ngettext, weekday_name
-from bot.people.prep import DAYS
 
 INVITE_WHEN = {"day_before": N_("the school day before"), "morning_of": N_("that morning")}
 MODES = {"group": N_("Group coffee"), "rotation": N_("1:1 rotation")}
@@ -166,7 +165,7 @@ def setup_form(schools: list[tuple[int, str]], cohort: str,
         Input("mode", _("Kind"), "select", options=_options(MODES),
               initial=s.mode if s else "group"),
         Input("days", _("Day(s)"), placeholder=_("e.g. wed, or mon,thu"),
-              initial=_day_words(s.weekdays) if s else "wed"),
+              initial=_day_words(s.weekdays if s else "2")),
         Input("cadence", _("How often"), "select",
               options=tuple(Option(str(k), _(v)) for k, v in CADENCES.items()),
               initial=str(s.every_weeks) if s else "1"),
@@ -189,7 +188,9 @@ def _options(labels: dict[str, str]) -> tuple[Option, ...]:
 
 
 def _day_words(weekdays: str) -> str:
-    return ",".join(DAYS[int(d)] for d in weekdays if d.isdigit())
+    """The days as the form shows them, in the reader's language: `wed`, `lun,jue`."""
+    return ",".join(weekday_name(int(d), "abbreviated").lower() for d in weekdays
+                    if d.isdigit())
 
 
 def _clock(at: time) -> str:

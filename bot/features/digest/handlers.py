@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import when
 from bot.blocks import Fields, Reply, Text
 from bot.errors import BadInput
 from bot.features.digest.report import build_digest
 from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
 from bot.hooks import DigestAsk
-from bot.i18n import _, weekday_name
-from bot.people.prep import DAYS, parse_clock
+from bot.i18n import N_, _, format_time, weekday_name
+from bot.people.prep import parse_clock
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Command
 
-SETTINGS_USAGE = ("`/digest settings day monday`, `/digest settings time 07:30`, "
-                  "`/digest settings off` (or `on`), `/digest settings schools Lincoln, Hillside`")
+SETTINGS_USAGE = N_("`/digest settings day monday`, `/digest settings time 07:30`, "
+                    "`/digest settings off` (or `on`), `/digest settings schools Lincoln, "
+                    "Hillside`")
 
 
 async def digest_command(turn: Turn[Command]) -> list[Reply]:
@@ -33,16 +35,16 @@ async def digest_command(turn: Turn[Command]) -> list[Reply]:
 async def settings(turn: Turn[Command]) -> list[Reply]:
     """When the digest arrives (`/digest settings` alone, or an unknown word after it)."""
     if turn.incoming.text.strip():
-        raise BadInput(_("Try {SETTINGS_USAGE}.").format(SETTINGS_USAGE=SETTINGS_USAGE))
+        raise BadInput(_("Try {SETTINGS_USAGE}.").format(SETTINGS_USAGE=_(SETTINGS_USAGE)))
     return [await _state(turn)]
 
 
 async def day(turn: Turn[Command]) -> list[Reply]:
-    """`/digest settings day monday`."""
-    wanted = turn.incoming.text.strip().lower()[:3]
-    if wanted not in DAYS:
+    """`/digest settings day monday` (or `lunes`, `el lunes`, `Mondays`)."""
+    wanted = when.days(turn.incoming.text)
+    if wanted is None or len(wanted) != 1:
         raise BadInput(_("Name a weekday, e.g. `/digest settings day monday`."))
-    (await prefs_of(turn.session, turn.person)).weekday = DAYS.index(wanted)
+    (await prefs_of(turn.session, turn.person)).weekday = int(wanted)
     return [await _state(turn)]
 
 
@@ -82,10 +84,10 @@ async def _state(turn: Turn[Command]) -> Reply:
     prefs = await prefs_of(turn.session, turn.person)
     await turn.session.flush()
     state = _("off") if prefs.opted_out else _("{day} at {time}").format(
-        day=weekday_name(prefs.weekday), time=f"{prefs.at:%H:%M}")
+        day=weekday_name(prefs.weekday), time=format_time(prefs.at))
     heading = _("Weekly digest")
     blocks = (Fields(((heading, state),)),
-              Text(_("Change it with {usage}.").format(usage=SETTINGS_USAGE)))
+              Text(_("Change it with {usage}.").format(usage=_(SETTINGS_USAGE))))
     return Reply(_("Weekly digest: {state}.").format(state=state), blocks, private=True)
 
 

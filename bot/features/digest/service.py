@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import when
 from bot.errors import BadInput
 from bot.features.digest.models import DigestPrefRow
 from bot.hooks import Period, Scope
@@ -58,23 +59,24 @@ def week_of(day: date, zone: ZoneInfo) -> Period:
 
 
 def parse_period(text: str, now: datetime, zone: ZoneInfo) -> Period:
-    """"" (the last 7 days, today included), "last week", "this week", or
-    "2026-11-02..2026-11-08" (both days included), in the reader's own days."""
-    words = text.strip().lower()
+    """"" (the last 7 days, today included), "last week" / "la semana pasada", "this week" /
+    "esta semana", or a range of dates in either language, both days included
+    ("2026-11-02..2026-11-08", "2 nov..8 nov", "2 de noviembre..8 de noviembre"), in the
+    reader's own days; a date without a year is the last one."""
     today = now.astimezone(zone).date()
-    if not words:
+    if not text.strip():
         week_ago = datetime.combine(today - timedelta(days=6), time(0), zone)
         return Period(week_ago.astimezone(UTC), now)
-    if words == "this week":
+    weeks = when.week(text)
+    if weeks == 0:
         return Period(week_of(today, zone).start, now)
-    if words == "last week":
+    if weeks == -1:
         return week_of(today - timedelta(days=7), zone)
-    first, sep, last = words.partition("..")
-    try:
-        start, end = date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
-    except ValueError as error:
+    first, sep, last = text.partition("..")
+    start, end = when.day(first, today, ahead=False), when.day(last, today, ahead=False)
+    if start is None or end is None:
         raise BadInput(_("Try `/digest`, `/digest last week` or "
-                         "`/digest 2026-11-02..2026-11-08`.")) from error
+                         "`/digest 2026-11-02..2026-11-08`."))
     if not sep or end < start:
         raise BadInput(_("A range goes from an earlier date to a later one: "
                          "`/digest 2026-11-02..2026-11-08`."))

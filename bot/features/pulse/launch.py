@@ -19,8 +19,12 @@ from bot.turn import Turn
 from bot.vocabulary import Conversation, Incoming
 
 log = logging.getLogger(__name__)
-CLOSE_WORDS = {"closes", "closing", "until", "close", "by"}
-SHARE_WORDS = {"share", "shared", "public"}
+# The word before the close date, and the last word that shares results, in either language.
+CLOSE_WORDS = {"closes", "closing", "until", "close", "by", "cierra", "cierre", "hasta"}
+# A cohort's name when launched in its own channel: stored as written, shown translated
+# (views.py: cohort_of).
+HERE = N_("this channel")
+SHARE_WORDS = {"share", "shared", "public", "compartir", "compartida", "publica", "pública"}
 USAGE = N_("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
            "cohort the results after it closes), or `/pulse start` for a form.")
 
@@ -55,7 +59,7 @@ def cohort_of(token: str, here: Conversation) -> tuple[Conversation, str]:
     if not token:
         if here.kind != "channel":
             raise BadInput(_("Which channel or team is the cohort?") + " " + _(USAGE))
-        return here, "this channel"
+        return here, HERE
     if token.startswith("<#") and token.endswith(">"):
         channel_id, _bar, name = token[2:-1].partition("|")
         return Conversation(platform=here.platform, id=channel_id, kind="channel"), \

@@ -71,6 +71,12 @@ async def today_for(session: AsyncSession, coach: PersonRow, now: datetime) -> d
     return now.astimezone(calendar.zone).date()
 
 
+def cohort_of(survey: SurveyRow) -> str:
+    """The cohort's name; "this channel" (launched in the cohort's own channel) translated."""
+    here = survey.cohort_name == "this channel"  # launch.py: HERE, stored as written
+    return _(survey.cohort_name) if here else survey.cohort_name
+
+
 async def latest_wave(session: AsyncSession, platform: str, cohort_id: str,
                       tool: str) -> SurveyRow | None:
     """The most recent survey of this tool with this cohort."""
@@ -93,7 +99,7 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
         raise BadInput(_("Wave {wave} of the {tool} pulse is still open for {cohort_name}. "
                          "`/pulse close {tool}` ends it first.").format(
                            wave=previous.wave, tool=previous.tool,
-                           cohort_name=previous.cohort_name))
+                           cohort_name=cohort_of(previous)))
     survey = SurveyRow(
         request_key=key, tool=launch.tool, tool_key=launch.tool.lower(),
         instrument=launch.instrument.id, spec=launch.instrument.for_tool(launch.tool).as_data(),

@@ -23,6 +23,7 @@ from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import ResponseRow, SurveyRow
 from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
+from bot.features.pulse.service import cohort_of
 from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
 from bot.i18n import N_, _, format_day, ngettext
 
@@ -62,7 +63,7 @@ def launched(survey: SurveyRow, created: bool) -> Reply:
     text = (_("The {tool} pulse ({wave}) goes to {people} in {cohort_name} during school hours. "
               "It closes at the end of {closes_on}; I'll send one reminder to those who haven't "
               "answered and bring you the results when it closes.").format(
-                tool=survey.tool, wave=wave, people=people, cohort_name=survey.cohort_name,
+                tool=survey.tool, wave=wave, people=people, cohort_name=cohort_of(survey),
                 closes_on=day(survey.closes_on)) if created
             else _("That {tool} pulse was already launched.").format(tool=survey.tool))
     return Reply(text, (Text(text), Context(_("`/pulse status` for counts, `/pulse close` to "
@@ -109,7 +110,7 @@ def status(survey: SurveyRow, released: int) -> Reply:
         day=day(survey.closes_on))
     text = (_("{tool} pulse, wave {wave} ({cohort_name}): {state}; {invited} invited, {released} "
               "answers released.").format(
-                tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name, state=state,
+                tool=survey.tool, wave=survey.wave, cohort_name=cohort_of(survey), state=state,
                 invited=survey.invited, released=released))
     more = (_("Answers are released {threshold} at a time, so no one's can be picked out; "
               "answers waiting for the next group aren't counted here.").format(
@@ -123,7 +124,7 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
     """The figures, or why there are none yet."""
     survey = report.survey
     title = _("{tool} pulse, wave {wave} ({cohort_name})").format(
-                tool=survey.tool, wave=survey.wave, cohort_name=survey.cohort_name)
+                tool=survey.tool, wave=survey.wave, cohort_name=cohort_of(survey))
     if not report.shown:
         text = (_("{title}: no results yet. To keep answers anonymous I show them only in "
                   "groups of {threshold} people's answers.").format(

@@ -126,3 +126,18 @@ async def test_a_pulse_for_one_teacher_says_one_person(
     await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot>", user=COACH)
     [told] = await slack.stub.wait_for("response_url")
     assert "goes to 1 person in #nearpod-pilot" in told.params["text"]
+
+
+async def test_a_spanish_coach_launches_in_the_pilot_channel_in_spanish_words(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    clock.current = MONDAY_MORNING
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    slack.stub.users[COACH] = {"id": COACH, "name": "ana", "tz": "America/Chicago",
+                               "is_bot": False, "locale": "es-MX",
+                               "profile": {"display_name": "Ana"}}
+    slack.stub.members["CPILOT"] = [COACH, *PILOT]
+    await slack.command("/pulse", "start Nearpod cierra el viernes compartir", user=COACH,
+                        channel="CPILOT")
+    [told] = await slack.stub.wait_for("response_url")
+    assert "5 personas en este canal" in told.params["text"]
+    assert "viernes 4 de diciembre" in told.params["text"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
@@ -70,3 +71,15 @@ async def test_a_form_sent_with_a_field_missing_asks_for_it_in_spanish(
     await slack.fill_in(offer.params["blocks"], {})
     [told] = await slack.stub.wait_for("response_url")
     assert told.params["text"] == "Por favor, complete: ¿Qué pasó?"
+
+
+async def test_a_slow_answer_is_announced_in_spanish(slack: SlackClient,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the core takes a while, the person hears it is being worked on, in their language
+    (the slowness is simulated by announcing at once)."""
+    monkeypatch.setattr("adapters.slack.intake.SLOW_SECONDS", 0)
+    spanish(slack)
+    await slack.command("/ask", "el proyector dice sin señal")
+    said = [call.params.get("text", "") for call in
+            await slack.stub.wait_for("response_url", count=2)]
+    assert said[0] == "Estoy en ello…" and "Estoy en ello…" not in said[1:]

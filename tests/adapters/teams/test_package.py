@@ -7,6 +7,7 @@ import shutil
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +99,31 @@ def test_the_package_carries_the_spanish_localization_of_every_command(tmp_path:
     assert len(spanish["name.short"]) <= 30 and len(spanish["description.short"]) <= 80
     assert len(spanish["description.full"]) <= 4000 and "prepbot language es" in spanish[
         "description.full"]
+
+
+def localizable(manifest: dict[str, Any]) -> set[str]:
+    """Every string of the manifest Teams' localization schema (v1.22) can replace."""
+    keys = {"name.short", "name.full", "description.short", "description.full"}
+    for b, bot in enumerate(manifest.get("bots", [])):
+        for c, listed in enumerate(bot.get("commandLists", [])):
+            for n, _command in enumerate(listed["commands"]):
+                keys |= {f"bots[{b}].commandLists[{c}].commands[{n}].{field}"
+                         for field in ("title", "description")}
+    for t, _tab in enumerate(manifest.get("staticTabs", [])):
+        keys.add(f"staticTabs[{t}].name")
+    for e, extension in enumerate(manifest.get("composeExtensions", [])):
+        for n, _command in enumerate(extension.get("commands", [])):
+            keys |= {f"composeExtensions[{e}].commands[{n}].{field}"
+                     for field in ("title", "description")}
+    return keys
+
+
+def test_the_spanish_file_translates_every_localizable_string_within_teams_limits() -> None:
+    manifest = json.loads((APP / "manifest.json").read_text("utf-8"))
+    spanish = json.loads((APP / "es.json").read_text("utf-8"))
+    assert set(spanish) - {"$schema"} == localizable(manifest)
+    limits = {"name.short": 30, "name.full": 100, "description.short": 80,
+              "description.full": 4000, ".title": 32, ".description": 128, ".name": 128}
+    for key, text in spanish.items():
+        most = next((n for end, n in limits.items() if key.endswith(end)), None)
+        assert key == "$schema" or (most is not None and 0 < len(text) <= most), key

@@ -44,7 +44,7 @@ async def test_a_coach_opens_it_launches_a_pulse_and_watches_the_teachers_answer
     moved = await click(http, COACH, button(opened, "Skip 1 hour"))
     assert "Demo time: Tue, Dec 1, 11:00" in text_of(moved)
     found = await district(http, str(seen))
-    assert found["open"] is True and found["time"] == "Tue Dec 01, 11:00"
+    assert found["open"] is True and found["time"] == "Tue, Dec 1, 11:00"
     events = found["events"]
     assert isinstance(events, list)
     got = [e["who"] for e in events if e["what"].startswith("received: TAM pulse")]

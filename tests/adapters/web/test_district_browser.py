@@ -116,7 +116,7 @@ async def test_a_newcomer_tries_everything_and_a_coach_walks_the_district(
     await expect(page.locator("li.msg.private")).to_have_count(0)
     await page.get_by_role("button", name="Open the demo district").click()
     await expect(last_bot(page)).to_contain_text("The demo district is ready")
-    await expect(page.locator("#district-state")).to_contain_text("Demo time: Tue Dec 01, 10:00")
+    await expect(page.locator("#district-state")).to_contain_text("Demo time: Tue, Dec 1, 10:00")
     await say(page, "/tickets")
     queue = last_bot(page)
     await expect(queue).to_contain_text("Ticket queue")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Buttons, Text
+from bot.features.coffee.models import CoffeeSeriesRow
 from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import (
     NEW_YORK,
@@ -115,3 +118,24 @@ async def test_a_spanish_speaking_coach_sets_up_and_is_corrected_in_spanish(
     assert paused.text.startswith("En pausa: no se enviarán invitaciones")
     [unknown] = await chat.say("/coffee tomorrow", as_=coach)
     assert "Conozco `/coffee` (sus sesiones)" in unknown.text
+
+
+async def test_a_spanish_speaking_coach_sets_up_in_spanish_words(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, coach: Person,
+        schools: dict[str, int]) -> None:
+    clock.current = MONDAY
+    await chat.say("/prepbot language es", as_=coach)
+    form = form_in(await chat.say("/coffee setup", as_=coach))
+    days = next(f for f in form.fields if f.name == "days")
+    assert days.initial == "mié"  # type: ignore[union-attr]
+    [done] = await set_up(chat, coach, schools["lincoln"], days="lun y jue", time="3:30 p. m.",
+                          ends="el 18 de diciembre")
+    async with runtime.sessions() as session:
+        [series] = (await session.execute(select(CoffeeSeriesRow))).scalars()
+    assert (series.weekdays, series.start_time, series.ends_on) == (
+        "03", time(15, 30), date(2026, 12, 18))
+    assert "lun y jue" in done.text
+    await chat.say("/coffee", as_=coach)
+    edit = form_in(await chat.click("Editar", as_=coach))
+    assert next(f for f in edit.fields if f.name == "days").initial == (  # type: ignore[union-attr]
+        "lun,jue")

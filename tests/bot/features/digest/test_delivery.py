@@ -90,7 +90,7 @@ async def test_a_spanish_speaking_coach_reads_the_digest_in_spanish_beside_an_en
     await coach_at(chat, runtime, "bob", "Lincoln")
     await chat.say("/prepbot language es", as_=spanish)
     [settings] = await chat.say("/digest settings time 08:00", as_=spanish)
-    assert settings.text == "Resumen semanal: lunes a las 08:00."
+    assert settings.text == "Resumen semanal: lunes a las 8:00."
     async with runtime.sessions() as session, session.begin():
         asker = await remember_person(session, Person(platform="console", user_id="t"),
                                       clock.now(), frozenset())

@@ -103,12 +103,18 @@ async def test_an_empty_channel_is_refused(chat: ConsoleChat, coach: Person, run
     ("monday", date(2026, 12, 7)), ("tomorrow", date(2026, 12, 1)),
     ("2026-12-18", date(2026, 12, 18)), ("in 2 weeks", date(2026, 12, 14)),
     ("in three days", date(2026, 12, 3)), ("next friday", date(2026, 12, 4)),
+    ("el viernes", date(2026, 12, 4)), ("vie", date(2026, 12, 4)),
+    ("el lunes", date(2026, 12, 7)), ("mañana", date(2026, 12, 1)),
+    ("en 2 semanas", date(2026, 12, 14)), ("dentro de tres días", date(2026, 12, 3)),
+    ("el próximo viernes", date(2026, 12, 4)), ("el 18 de diciembre", date(2026, 12, 18)),
+    ("18 December", date(2026, 12, 18)),
 ])
-def test_close_dates_in_plain_words(words: str, expected: date) -> None:
+def test_close_dates_in_plain_words_english_or_spanish(words: str, expected: date) -> None:
     assert parse_close_date(words, MONDAY) == expected
 
 
-@pytest.mark.parametrize("words", ["someday", "2026-11-30", "yesterday", "in 0 days"])
+@pytest.mark.parametrize("words", ["someday", "2026-11-30", "yesterday", "in 0 days", "ayer",
+                                   "hoy", "algún día"])
 def test_close_dates_that_cannot_be_used(words: str) -> None:
     with pytest.raises(BadInput):
         parse_close_date(words, MONDAY)
@@ -124,6 +130,23 @@ def test_inline_words_and_channel_mentions() -> None:
     assert cohort_of("", here) == (here, "this channel")
 
 
+def test_inline_words_in_spanish() -> None:
+    asked = read_inline("Nearpod <#C042|piloto> cierra el viernes compartir")
+    assert (asked.tool, asked.cohort, asked.closes, asked.share) == (
+        "Nearpod", "<#C042|piloto>", "el viernes", True)
+    assert read_inline("Nearpod #piloto hasta el 18 de diciembre").closes == (
+        "el 18 de diciembre")
+
+
+async def test_a_coach_launches_in_spanish_words_closing_on_friday(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await chat.say("/prepbot language es", as_=coach)
+    [reply] = await launch(chat, coach, runtime, f"Nearpod #{CHANNEL} cierra el viernes")
+    [survey] = await surveys(runtime)
+    assert survey.closes_on == date(2026, 12, 4) and "viernes 4 de diciembre" in reply.text
+
+
 async def test_a_spanish_speaking_coach_launches_and_is_corrected_in_spanish(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
@@ -132,7 +155,7 @@ async def test_a_spanish_speaking_coach_launches_and_is_corrected_in_spanish(
     assert "El domingo 1 de noviembre ya comenzó" in late.text
     [unread] = await launch(chat, coach, runtime, f"Nearpod #{CHANNEL} closes someday")
     assert "No pude entender “someday” como una fecha" in unread.text
-    assert "`in 2 weeks` (en 2 semanas)" in unread.text
+    assert "`el viernes`, `mañana`, `en 2 semanas`" in unread.text
     [reply] = await launch(chat, coach, runtime)
     assert "(ola 1)" in reply.text and "6 personas" in reply.text
     assert "viernes 4 de diciembre" in reply.text

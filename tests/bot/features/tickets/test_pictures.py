@@ -189,3 +189,19 @@ async def test_a_me_too_brings_the_second_teachers_picture_to_the_open_ticket(
     assert [row.owner for row in await kept(runtime)] == [f"ticket:{ticket.id}"]
     told = outbox.posted(triage)[-1]
     assert "has the same problem" in told.text and len(images(told)) == 1
+
+
+async def test_a_spanish_speaking_teacher_is_told_about_their_pictures_in_spanish(
+        chat: ConsoleChat, teacher: Person, triage: str, runtime: Runtime) -> None:
+    await chat.say("/prepbot language es", as_=teacher)
+    [alone] = await chat.say("", as_=teacher, attachments=(photo("error.png", screenshot()),))
+    assert alone.text.startswith("Recibí su imagen. ¿Qué está pasando?")
+    assert "la copiadora dice atasco de papel" in alone.text and "2 horas" in alone.text
+    assert any(isinstance(b, Context) and "nunca muestren a estudiantes" in b.text
+               for b in alone.blocks)
+    replies = await chat.say("/ticket el proyector no enciende", as_=teacher,
+                             attachments=(photo(), photo("screen.png", PDF)))
+    assert "Solo guardo imágenes (PNG, JPEG, GIF, WEBP) y “screen.png” no lo es" in \
+        replies[-1].text
+    assert "Todo lo demás que envió llegó bien." in replies[-1].text
+    assert "Adjunté su imagen al ticket: el coach la verá allí." in replies[-1].text
