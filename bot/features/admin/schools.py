@@ -22,11 +22,8 @@ from bot.schools.service import (
 )
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
+from bot.when import days_in_word
 
-# Open weekdays as a range or list of abbreviations, e.g. `mon-fri`, `mon,wed,fri`, `sat-sun`
-# (a summer school, a weekend academy); a lone word is part of the name ("Sun Valley").
-WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)"
-WEEKDAYS = re.compile(rf"^{WEEKDAY}([-,]{WEEKDAY})+$", re.IGNORECASE)
 HOURS = re.compile(r"^\d{1,2}(:\d{2})?\s*(am|pm)?-\d{1,2}(:\d{2})?\s*(am|pm)?$", re.IGNORECASE)
 DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
 DEFAULT_ZONE, DEFAULT_HOURS = "America/New_York", "07:30-15:00"
@@ -47,8 +44,10 @@ async def add(turn: Turn[Command]) -> list[Reply]:
     for word in words:
         if HOURS.match(word):
             span = word
-        elif WEEKDAYS.match(word):
-            days = parse_days(word)
+        elif (open_days := days_in_word(word)) is not None:
+            # Open weekdays, `mon-fri`, `lun-vie`, `sat,sun` (a summer school, a weekend
+            # academy); a lone day's name is part of the school's ("Sun Valley").
+            days = open_days
         elif "/" in word:
             zone = zone_named(word)
         else:

@@ -42,3 +42,13 @@ async def test_an_english_admin_may_type_spanish_days_too(
                                        "opens": "07:30", "closes": "15:00",
                                        "days": "lun-vie"}, "new:2", as_=admin)
     assert (await saved(runtime, "Lincoln")).weekdays == "01234"
+
+
+async def test_a_school_added_from_chat_takes_its_open_days_in_either_language(
+        chat: ConsoleChat, runtime: Runtime, admin: Person) -> None:
+    await chat.say("/prepbot schools add Academia Sabatina America/Chicago 09:00-13:00 sáb,dom",
+                   as_=admin)
+    await chat.say("/prepbot schools add Sun Valley Middle America/Denver lun-vie", as_=admin)
+    assert (await saved(runtime, "Academia Sabatina")).weekdays == "56"
+    valley = await saved(runtime, "Sun Valley Middle")  # a lone day's name stays in the name
+    assert valley.weekdays == "01234"
