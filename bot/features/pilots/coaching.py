@@ -10,7 +10,7 @@ from bot.errors import BadInput
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.hooks import ToolMove
-from bot.i18n import DEFAULT, _, speaking
+from bot.i18n import DEFAULT, _, format_day, speaking
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -62,6 +62,10 @@ async def decide(turn: Turn[Action]) -> list[Reply]:
     register = turn.features.tool_register
     if choice not in report.CHOICES or register is None:
         raise BadInput(_("That decision button has expired. `/pilot report` shows it again."))
+    if pilot.status == "running":  # extended since this report: another one comes
+        raise BadInput(_("The {tool} pilot was extended to {day}; its new report comes then, "
+                         "with the buttons to decide.").format(
+                             tool=pilot.tool, day=format_day(pilot.ends_on)))
     if pilot.status != "reporting":
         raise BadInput(_("The {tool} pilot was already decided: {decision}.").format(
             tool=pilot.tool, decision=views.choice_word(pilot.decision)))
