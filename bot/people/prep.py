@@ -6,10 +6,10 @@ import re
 from datetime import datetime, time
 
 from bot.errors import BadInput
-from bot.i18n import _
+from bot.i18n import N_, _
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-USAGE = "Usage: `/prepbot prep 10:15-11:00 mon-fri` (or `/prepbot prep off`)."
+USAGE = N_("Usage: `/prepbot prep 10:15-11:00 mon-fri` (or `/prepbot prep off`).")
 
 
 def parse_clock(text: str) -> time:
@@ -20,7 +20,7 @@ def parse_clock(text: str) -> time:
             return datetime.strptime(cleaned, pattern).time()
         except ValueError:
             continue
-    raise BadInput(_("{text!r} is not a time. {USAGE}").format(text=text, USAGE=USAGE))
+    raise BadInput(_("{text!r} is not a time. {USAGE}").format(text=text, USAGE=_(USAGE)))
 
 
 def parse_days(text: str) -> str:
@@ -29,7 +29,8 @@ def parse_days(text: str) -> str:
     for part in filter(None, re.split(r"[,\s]+", text.lower())):
         first, _sep, last = part.partition("-")
         if first[:3] not in DAYS or (last and last[:3] not in DAYS):
-            raise BadInput(_("{part!r} is not a day range. {USAGE}").format(part=part, USAGE=USAGE))
+            raise BadInput(_("{part!r} is not a day range. {USAGE}").format(
+                part=part, USAGE=_(USAGE)))
         start = DAYS.index(first[:3])
         end = DAYS.index(last[:3]) if last else start
         chosen.update(range(start, end + 1) if start <= end else [*range(start, 7),
@@ -42,8 +43,9 @@ def parse_prep(text: str) -> tuple[time, time, str]:
     span, _sep, days = text.strip().partition(" ")
     start_text, sep, end_text = span.partition("-")
     if not sep:
-        raise BadInput(USAGE)
+        raise BadInput(_(USAGE))
     start, end = parse_clock(start_text), parse_clock(end_text)
     if end <= start:
-        raise BadInput(_("The prep period must end after it starts. {USAGE}").format(USAGE=USAGE))
+        raise BadInput(_("The prep period must end after it starts. {USAGE}").format(
+            USAGE=_(USAGE)))
     return start, end, parse_days(days) if days.strip() else "01234"

@@ -6,19 +6,20 @@ import re
 
 from bot.blocks import Fields, Reply, Text, say
 from bot.errors import BadInput
-from bot.i18n import NAMES, _
+from bot.i18n import N_, NAMES, _, weekday_name
 from bot.people.directory import set_role
-from bot.people.prep import DAYS, parse_prep
+from bot.people.prep import parse_prep
 from bot.roles import Role
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Command, Submission
 
-ROLE_USAGE = ("Usage: `/prepbot role <platform:user_id> <teacher|coach|admin>` (their id is in "
-              "their `/prepbot whoami`; in Slack, `@name` works too).")
+ROLE_USAGE = N_("Usage: `/prepbot role <platform:user_id> <teacher|coach|admin>` (their id is in "
+                "their `/prepbot whoami`; in Slack, `@name` works too).")
 MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
-SETTINGS_USAGE = ("Usage: `/prepbot settings` to list, `/prepbot settings route <category|default> "
-                  "here` in a triage channel, or `/prepbot settings <name> <value>`.")
+SETTINGS_USAGE = N_("Usage: `/prepbot settings` to list, `/prepbot settings route "
+                    "<category|default> here` in a triage channel, or `/prepbot settings <name> "
+                    "<value>`.")
 
 
 async def help_(turn: Turn[Command]) -> list[Reply]:
@@ -41,7 +42,7 @@ async def role(turn: Turn[Command]) -> list[Reply]:
     """Admins give a person a role."""
     words = turn.incoming.text.split()
     if len(words) != 2:
-        raise BadInput(ROLE_USAGE)
+        raise BadInput(_(ROLE_USAGE))
     return [await give_role(turn, words[0], words[1])]
 
 
@@ -58,7 +59,7 @@ async def give_role(turn: Turn[Command] | Turn[Submission], who: str, wanted: st
         who = f"{turn.incoming.person.platform}:{mention.group(1)}"
     platform, _sep, user_id = who.partition(":")
     if not platform or not user_id or wanted.lower() not in set(Role):
-        raise BadInput(ROLE_USAGE)
+        raise BadInput(_(ROLE_USAGE))
     row = await set_role(turn.session, platform, user_id, Role(wanted.lower()), turn.now)
     name = f" ({row.display_name})" if row.display_name else ""
     return say(_("{who}{name} is now {with_article}.").format(
@@ -85,7 +86,7 @@ async def prep(turn: Turn[Command]) -> list[Reply]:
         person.prep_days = ""
         return [say(_("Prep period cleared: messages may come any time in school hours."))]
     person.prep_start, person.prep_end, person.prep_days = parse_prep(text)
-    days = ", ".join(DAYS[int(d)].title() for d in person.prep_days)
+    days = ", ".join(weekday_name(int(d), "abbreviated") for d in person.prep_days)
     return [say(_("Got it: I'll keep non-urgent messages to {prep_start:%H:%M}-{prep_end:%H:%M} "
                   "on {days}.").format(
                     prep_start=person.prep_start, prep_end=person.prep_end, days=days))]
@@ -100,9 +101,10 @@ async def settings(turn: Turn[Command]) -> list[Reply]:
                   for name, setting in known.items()]
         for describe in turn.features.describes:
             values += await describe(turn.session)
-        return [Reply(_("Settings"), (Fields(tuple(values)), Text(SETTINGS_USAGE)), private=True)]
+        return [Reply(_("Settings"), (Fields(tuple(values)), Text(_(SETTINGS_USAGE))),
+                      private=True)]
     if len(words) != 2 or words[0] not in known:
-        raise BadInput(SETTINGS_USAGE)
+        raise BadInput(_(SETTINGS_USAGE))
     setting = known[words[0]]
     await setting.write(turn.session, setting.parse(words[1]))
     return [say(_("{name} is now {words}.").format(name=setting.name, words=words[1]))]

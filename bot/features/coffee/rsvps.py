@@ -19,14 +19,14 @@ from bot.features.coffee.models import (
     CoffeeSessionRow,
 )
 from bot.hooks import CycleAsk
-from bot.i18n import _, format_date
+from bot.i18n import N_, _, format_date
 from bot.masking import mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
-NOT_INVITED = "That Coffee and Curriculum invitation wasn't for you."
+NOT_INVITED = N_("That Coffee and Curriculum invitation wasn't for you.")
 
 async def session_of(session: AsyncSession, value: str
                      ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str]:
@@ -61,7 +61,7 @@ async def invited(session: AsyncSession, value: str, person: PersonRow
                                         CoffeeRsvpRow.person_id == person.id)
     row = (await session.execute(query)).scalar_one_or_none()
     if row is None:
-        raise BadInput(NOT_INVITED)
+        raise BadInput(_(NOT_INVITED))
     return coffee, series, tz, row
 
 
@@ -73,7 +73,7 @@ async def in_series(session: AsyncSession, value: str, person: PersonRow) -> Cof
         CoffeeSessionRow.series_id == (series.id if series else -1),
         CoffeeRsvpRow.person_id == person.id).limit(1)
     if series is None or (await session.execute(mine)).first() is None:
-        raise BadInput(NOT_INVITED)
+        raise BadInput(_(NOT_INVITED))
     return series
 
 
@@ -173,7 +173,7 @@ async def cycle(turn: Turn[Action]) -> list[Reply]:
     if coach is not None:
         turn.notify(coach, views.say(_("{name} would like to book a coaching cycle after Coffee "
                                        "and Curriculum.").format(name=name), private=False))
-    who = coach.display_name if coach and coach.display_name else "Your coach"
+    who = coach.display_name if coach and coach.display_name else _("Your coach")
     return [views.say(_("Lovely! {who} will be in touch to plan your first goal-setting "
                         "conference.").format(who=who), replace=True)]
 
@@ -182,7 +182,9 @@ async def cycle_request(turn: Turn[Action], coffee: CoffeeSessionRow,
                         series: CoffeeSeriesRow) -> list[Reply]:
     """Hand the teacher's wish for a coaching cycle to the cycles feature (the core's hook)."""
     assert turn.features.start_cycle is not None
+    # TRANSLATORS: a CLDR date pattern, day and month ("9 December").
+    day = format_date(coffee.day, _("d MMMM"))
     ask = CycleAsk(teacher_id=turn.person.id, coach_id=series.coach_id,
-                   source=f"Coffee and Curriculum on {coffee.day.day} {coffee.day:%B}",
+                   source=_("Coffee and Curriculum on {day}").format(day=day),
                    request_key=f"coffee:{coffee.id}:{turn.person.id}")
     return await turn.features.start_cycle(turn, ask)

@@ -35,12 +35,12 @@ from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
 from bot.features.pulse.pool import Entry
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.server_secret import ServerSecret
 
 MAX_COMMENT = 2000
-ALREADY = ("You've already answered this survey, from another message. To change your "
+ALREADY = N_("You've already answered this survey, from another message. To change your "
            "answers use that message's form or its \u201cChange my answers\u201d button: I keep "
            "no link from you to your answers, so I can't find them for you.")
 
@@ -101,12 +101,12 @@ async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
     shown = await session.get(ResponseRow, key)
     if (waiting is not None and waiting.key != key) or (waiting is None and shown is None and \
             await session.get(RespondentRow, (survey.id, person.id)) is not None):
-        raise BadInput(ALREADY)  # a second form from someone who has answered
+        raise BadInput(_(ALREADY))  # a second form from someone who has answered
     new = shown is None and (waiting is None or waiting.new)
     entry = pool.Entry(person.id, key, answers, comment[:MAX_COMMENT], new)
     try:
         async with session.begin_nested():  # two submits racing: the loser is told, not failed
             await pool.hold(session, secret, survey, entry)
     except IntegrityError as error:
-        raise BadInput(ALREADY) from error
+        raise BadInput(_(ALREADY)) from error
     return waiting is None and shown is None

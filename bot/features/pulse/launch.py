@@ -55,7 +55,7 @@ def cohort_of(token: str, here: Conversation) -> tuple[Conversation, str]:
     if not token:
         if here.kind != "channel":
             raise BadInput(_("Which channel or team is the cohort?") + " " + _(USAGE))
-        return here, "this channel"
+        return here, _("this channel")  # kept as the cohort's name: the launcher's language
     if token.startswith("<#") and token.endswith(">"):
         channel_id, _bar, name = token[2:-1].partition("|")
         return Conversation(platform=here.platform, id=channel_id, kind="channel"), \

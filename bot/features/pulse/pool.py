@@ -25,11 +25,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow, SurveyRow
+from bot.i18n import N_, _
 from bot.server_secret import ServerSecret
 
 PURPOSE = "pulse-pool"
 SEALED_SIZE = 8704  # a 2,000-character comment of 4-byte characters, and the answers, fit
-NO_SECRET = ("Pulse answers can't be taken yet: your admin needs to set PREPBOT_SECRET_KEY "
+NO_SECRET = N_("Pulse answers can't be taken yet: your admin needs to set PREPBOT_SECRET_KEY "
              "(it keeps answers unreadable to anyone with a copy of the database).")
 
 
@@ -61,7 +62,7 @@ def _open(secret: ServerSecret, row: PendingRow) -> Entry:
 
 def _usable(secret: ServerSecret) -> None:
     if not secret.lasting:
-        raise BadInput(NO_SECRET)
+        raise BadInput(_(NO_SECRET))
 
 
 async def entry_of(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,

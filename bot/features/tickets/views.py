@@ -23,7 +23,7 @@ def new_ticket_form(text: str = "", category: str = "other") -> Form:
     return Form("tickets.new", _("Open a ticket"), (
         Input("text", _("What happened?"), "textarea", initial=text,
               placeholder=_("e.g. the projector shows no signal after the bell")),
-        Input("room", _("Room"), required=False, placeholder="e.g. 204"),
+        Input("room", _("Room"), required=False, placeholder=_("e.g. {room}").format(room="204")),
         Input("urgency", _("How urgent?"), "select",
               options=tuple(Option(k, _(v)) for k, v in URGENCIES.items()), initial="today"),
         Input("category", _("What kind of problem?"), "select",
@@ -85,13 +85,13 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                "resolved": ("reopen", "suggest") if needs_article(ticket) else ("reopen",),
                "closed": ("reopen",)}[ticket.status]
     actions = (*actions, "unpicture") if pictures else actions
-    labels = {"claim": "Claim", "reply": "Reply", "wait": "Waiting on teacher",
-              "resolve": "Resolve", "reopen": "Reopen", "merge": "Merge into…",
-              "suggest": "Suggest an article from this fix", "unpicture": "Delete pictures",
-              "cycle": "Start a coaching cycle"}
+    labels = {"claim": N_("Claim"), "reply": N_("Reply"), "wait": N_("Waiting on teacher"),
+              "resolve": N_("Resolve"), "reopen": N_("Reopen"), "merge": N_("Merge into…"),
+              "suggest": N_("Suggest an article from this fix"),
+              "unpicture": N_("Delete pictures"), "cycle": N_("Start a coaching cycle")}
     if ticket.status in {"new", "assigned", "waiting"} and ticket.category in OFFERED_FOR:
         actions = (*actions, "cycle")
-    buttons = tuple(Button(labels[a], f"tickets.{a}", str(ticket.id),
+    buttons = tuple(Button(_(labels[a]), f"tickets.{a}", str(ticket.id),
                            "primary" if a in {"claim", "resolve"} else
                            "danger" if a == "unpicture" else "default")
                     for a in actions)
@@ -132,7 +132,8 @@ def text_form(form_id: str, title: str, label: str, ticket_id: int, submit: str)
 def merge_form(ticket_id: int) -> Form:
     """Which ticket to merge this one into."""
     return Form("tickets.merge", _("Merge #{ticket_id} into…").format(ticket_id=ticket_id),
-                (Input("target", _("Ticket number to keep"), placeholder="e.g. 41"),),
+                (Input("target", _("Ticket number to keep"),
+                       placeholder=_("e.g. {number}").format(number="41")),),
                 submit_label=_("Merge"), context=str(ticket_id))
 
 
