@@ -186,8 +186,9 @@ def _buy_in(report: Report) -> str:
 
 
 def _consistency(report: Report) -> str:
-    lines = [_("{code}: alpha {alpha:.2f}, {alpha2}").format(
-                 code=c.code, alpha=c.alpha, alpha2=alpha_reading(c.alpha)) if c.alpha is not None
+    lines = [_("{code}: alpha {alpha}, {alpha2}").format(
+                 code=c.code, alpha=format_decimal(c.alpha, "0.00"),
+                 alpha2=alpha_reading(c.alpha)) if c.alpha is not None
              else f"{c.code}: {alpha_reading(None)}" if c.n >= ALPHA_MIN_RESPONSES
              else _("{code}: needs {ALPHA_MIN_RESPONSES} answers to judge").format(
                       code=c.code, ALPHA_MIN_RESPONSES=ALPHA_MIN_RESPONSES)
