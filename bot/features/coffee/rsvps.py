@@ -169,10 +169,11 @@ async def cycle(turn: Turn[Action]) -> list[Reply]:
     if turn.features.start_cycle is not None:
         return await cycle_request(turn, coffee, series)
     coach = await turn.session.get(PersonRow, series.coach_id)
-    name = turn.person.display_name or "A teacher"
-    if coach is not None:
-        turn.notify(coach, views.say(_("{name} would like to book a coaching cycle after Coffee "
-                                       "and Curriculum.").format(name=name), private=False))
+    name = turn.person.display_name
+    if coach is not None:  # said in the coach's language, not the teacher's
+        turn.notify(coach, lambda: views.say(_(
+            "{name} would like to book a coaching cycle after Coffee and Curriculum.").format(
+                name=name or _("A teacher")), private=False))
     who = coach.display_name if coach and coach.display_name else _("Your coach")
     return [views.say(_("Lovely! {who} will be in touch to plan your first goal-setting "
                         "conference.").format(who=who), replace=True)]
