@@ -16,6 +16,16 @@ from bot.masking import Masked, privacy_note
 # A teacher reads their own ticket; a coach reads the card (and the queue's filter words).
 STATUS_WORDS = {"new": N_("new"), "assigned": N_("being handled"),
                 "waiting": N_("waiting on you"), "resolved": N_("resolved"), "closed": N_("closed")}
+# What a category is called where a person reads it (its id stays the filter and route word).
+CATEGORY_WORDS = {"hardware": N_("Hardware"), "network": N_("Network"),
+                  "accounts": N_("Accounts"), "lms": N_("LMS"), "apps": N_("Apps"),
+                  "privacy": N_("Privacy"), "security": N_("Security"),
+                  "coaching": N_("Coaching"), "other": N_("Other")}
+
+
+def category_word(category: str) -> str:
+    """A category as people read it, in their language."""
+    return _(CATEGORY_WORDS[category]) if category in CATEGORY_WORDS else category
 
 
 def new_ticket_form(text: str = "", category: str = "other") -> Form:
@@ -27,7 +37,7 @@ def new_ticket_form(text: str = "", category: str = "other") -> Form:
         Input("urgency", _("How urgent?"), "select",
               options=tuple(Option(k, _(v)) for k, v in URGENCIES.items()), initial="today"),
         Input("category", _("What kind of problem?"), "select",
-              options=tuple(Option(c, c.title()) for c in CATEGORIES), initial=category),
+              options=tuple(Option(c, category_word(c)) for c in CATEGORIES), initial=category),
         Input("identifiers", _("Student names or ids in the text"), "select", required=False,
               options=(Option("mask", _("Hide them (recommended)")),
                        Option("keep", _("Keep them"))),
@@ -63,7 +73,7 @@ def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -
 def ticket_fields(ticket: TicketRow, affected: int, requester: str, assignee: str) -> Fields:
     """The facts of a ticket, side by side."""
     return Fields(((_("Status"), _(QUEUE_STATUS.get(ticket.status, ticket.status))),
-                   (_("Category"), ticket.category),
+                   (_("Category"), category_word(ticket.category)),
                    (_("Urgency"), _(URGENCIES.get(ticket.urgency, ""))),
                    (_("Room"), ticket.room or "-"), (_("Teachers affected"), str(affected)),
                    (_("Requested by"), requester), (_("Handled by"), assignee or _("nobody yet"))))

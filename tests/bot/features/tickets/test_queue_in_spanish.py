@@ -42,6 +42,7 @@ async def test_a_spanish_speaking_coach_reads_the_queue_and_the_card_buttons_in_
     [card] = await chat.press(Button("#", "tickets.view", number), as_=coach)
     assert labels([card]) == ["Tomar", "Responder", "Esperando al maestro", "Resolver",
                               "Fusionar con…"]
+    assert "Categoría: Equipos" in render(card) and "Urgencia: hoy" in render(card)
     for english in ("Room", "needed", "nobody", "opened", "Filters", "queue", "Claim"):
         assert english not in shown + render(card)
 
@@ -73,6 +74,7 @@ async def test_an_english_speaker_still_reads_the_queue_and_their_tickets_in_eng
             "nobody has it yet") in render(queue)
     [card] = await chat.press(Button("#", "tickets.view", number), as_=coach)
     assert labels([card]) == ["Claim", "Reply", "Waiting on teacher", "Resolve", "Merge into…"]
+    assert "Category: Hardware" in render(card)
     [mine] = await chat.say("/tickets", as_=teacher)
     assert render(mine).startswith("Your tickets\n• #1 (new) the document camera")
     [none] = await chat.say("/tickets", as_=Person(platform="console", user_id="diaz"))
