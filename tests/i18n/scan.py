@@ -25,7 +25,7 @@ SPOKEN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Choice": ((1,), ("label",)), "Form": ((1,), ("title", "submit_label")),
     "Image": ((1,), ("alt",)), "BadInput": ((0,), ()), "NotAllowed": ((0,), ()),
     "PrepbotError": ((0,), ()), "OnCommand": ((2,), ("help", "refusal")),
-    "SetupStep": ((1, 2), ("title", "how")), "StoredSetting": ((2,), ("help",)),
+    "SetupStep": ((1, 3, 4), ("title", "how", "status")), "StoredSetting": ((2,), ("help",)),
 }
 SENTENCE_NAMES = {"text", "said", "intro", "sentence", "message", "title", "label", "body",
                   "heading", "note", "line", "lines", "summary", "prompt", "question"}
@@ -136,3 +136,62 @@ def modules() -> list[Path]:
     """The modules whose sentences people read: all of bot/ and adapters/ but migrations."""
     return sorted(p for top in ("bot", "adapters") for p in (ROOT / top).rglob("*.py")
                   if "migrations" not in p.parts)
+
+
+# The wide rule: a literal of three words or more is a sentence someone may read, wherever it
+# is held (a helper's return, a dict, a constant, an f-string), unless it sits where no person
+# reads it: a docstring, a log line, SQL, a regex, an exception for developers, an operator's
+# CLI, the words of a command, a comparison or a lookup key.
+NOT_READ_CALLS = WRAPPERS | {
+    "debug", "info", "warning", "error", "exception", "critical", "getLogger",
+    "text", "execute", "select", "compile", "sub", "match", "search", "fullmatch",
+    "ValueError", "TypeError", "RuntimeError", "KeyError", "AssertionError",
+    "add_argument", "option", "argument", "command", "echo", "secho", "Field"}
+NOT_READ_KEYWORDS = {"help", "description", "metavar"}  # a CLI's, for operators
+COMMAND_DECLARATIONS = {"OnCommand"}  # its first argument is the command's words
+NOT_SENTENCES = ("SELECT", "CREATE", "/")  # SQL, and a command's usage
+
+
+def _unread(tree: ast.AST) -> set[int]:
+    """The ids of every node no person reads (see NOT_READ_CALLS)."""
+    roots: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                roots.append(first.value)  # a docstring
+        elif isinstance(node, ast.Call) and _name(node.func) in NOT_READ_CALLS:
+            roots.append(node)
+        elif isinstance(node, ast.Call) and _name(node.func) in COMMAND_DECLARATIONS:
+            roots += node.args[:1]
+        elif isinstance(node, ast.Compare | ast.Subscript):
+            roots.append(node)
+        elif isinstance(node, ast.Dict):
+            roots += [key for key in node.keys if key is not None]
+        elif isinstance(node, ast.keyword) and node.arg in NOT_READ_KEYWORDS:
+            roots.append(node.value)
+    return {id(child) for root in roots for child in ast.walk(root)}
+
+
+def speaks(tree: ast.AST) -> bool:
+    """Whether a module uses the catalogue (imports bot.i18n): then it talks to people."""
+    return any(isinstance(n, ast.ImportFrom) and n.module == "bot.i18n" for n in ast.walk(tree))
+
+
+def loose_sentences(path: Path) -> list[Bypass]:
+    """Every literal of three words or more in one module that is neither wrapped in the
+    catalogue nor where no person reads it (the wide rule, above)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    name, unread, found = str(path.relative_to(ROOT)), _unread(tree), []
+    for node in ast.walk(tree):
+        if id(node) in unread:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            unread.update(id(child) for child in ast.walk(node))  # judged as one sentence
+        elif not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        words = _words(node)
+        if (len(LETTERS.findall(words)) >= 3 and " " in words.strip()
+                and not words.lstrip().startswith(NOT_SENTENCES)):
+            found.append(Bypass(name, node.lineno, words))
+    return sorted(found, key=lambda b: b.line)

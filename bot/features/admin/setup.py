@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Button, Reply, form_reply
 from bot.features.admin import views
 from bot.hooks import SetupStep
-from bot.i18n import _
+from bot.i18n import _, ngettext
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
@@ -26,14 +26,15 @@ async def admin_steps(session: AsyncSession) -> list[SetupStep]:
         PersonRow.role == Role.COACH.value))).scalar_one())
     return [
         SetupStep(10, _("Add a school"), bool(schools),
-                  "Its time zone and hours decide when messages go out: "
-                  "`/prepbot schools add Lincoln Middle America/Chicago 07:45-15:15`, or the "
-                  "button.", status=", ".join(schools),
+                  _("Its time zone and hours decide when messages go out: "
+                    "`/prepbot schools add Lincoln Middle America/Chicago 07:45-15:15`, or the "
+                    "button."), status=", ".join(schools),
                   button=Button(_("Add a school"), "admin.school.add", "", "primary")),
         SetupStep(30, _("Name the coaches"),
-                  bool(coaches), "Each coach types `/prepbot whoami` and tells you their id; "
-                  "then `/prepbot role <id> coach`, or the button.",
-                  status=f"{coaches} coach{'es' if coaches != 1 else ''}",
+                  bool(coaches), _("Each coach types `/prepbot whoami` and tells you their id; "
+                                   "then `/prepbot role <id> coach`, or the button."),
+                  status=ngettext("{count} coach", "{count} coaches", coaches).format(
+                      count=coaches),
                   button=Button(_("Give someone a role"), "admin.role", "")),
     ]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bot.blocks import Block, Button, Buttons, Context, Form, Input, Option, Reply, Text
 from bot.hooks import SetupStep
-from bot.i18n import _, format_date, format_days, ngettext
+from bot.i18n import N_, _, format_date, format_days, ngettext
 from bot.roles import Role
 from bot.schools.models import ClosureRow, SchoolRow
 
@@ -16,11 +16,11 @@ ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoen
          "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
          "America/Toronto", "America/Vancouver", "Europe/London", "Europe/Berlin",
          "Australia/Sydney")
-SCHOOLS_USAGE = ("`/prepbot schools add <name> [America/Chicago] [07:30-15:00] [mon-fri]` (or "
+SCHOOLS_USAGE = N_("`/prepbot schools add <name> [America/Chicago] [07:30-15:00] [mon-fri]` (or "
                  "no words for a form), `/prepbot schools edit <name>`, "
                  "`/prepbot schools closures <name> [2026-12-21..2027-01-01 Winter break]`")
-DONE, TODO = "☑ Done", "☐ To do"  # ballot boxes: in every font, and said in words too
-OPTIONAL = "○ Optional"  # offered, not needed: setup is done without it
+DONE, TODO = N_("☑ Done"), N_("☐ To do")  # ballot boxes: in every font, and said in words too
+OPTIONAL = N_("○ Optional")  # offered, not needed: setup is done without it
 
 
 def hours(school: SchoolRow) -> str:
@@ -45,7 +45,7 @@ def schools_reply(schools: Sequence[SchoolRow]) -> Reply:
             Button(_("Closures for {name}").format(name=school.name), "admin.closures",
                    str(school.id))))]
     blocks += [Buttons((Button(_("Add a school"), "admin.school.add", "", "primary"),)),
-               Context(_("Or type {SCHOOLS_USAGE}.").format(SCHOOLS_USAGE=SCHOOLS_USAGE))]
+               Context(_("Or type {SCHOOLS_USAGE}.").format(SCHOOLS_USAGE=_(SCHOOLS_USAGE)))]
     return Reply(_("Schools: {schools}").format(schools=len(schools)), tuple(blocks), private=True)
 
 
@@ -111,7 +111,7 @@ def checklist(steps: Sequence[SetupStep]) -> Reply:
                                                                       steps=len(needed)))
     blocks: list[Block] = [Text(f"**{title}**")]
     for number, step in enumerate(steps, 1):
-        mark = DONE if step.done else OPTIONAL if step.optional else TODO
+        mark = _(DONE if step.done else OPTIONAL if step.optional else TODO)
         what = step.status if step.done and step.status else step.how
         what += "" if what.endswith((".", ")", "!")) else "."
         blocks.append(Text(f"{mark}: {number}. **{step.title}**. {what}"))

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from bot.i18n import _
+
 SAME_GAP = 62
 TITLE_CHARS = 70
 
@@ -49,7 +51,7 @@ def typical(texts: list[str]) -> str:
 
 def suggest_title(texts: list[str]) -> str:
     """A gap's label: its most typical question, shortened to one readable line."""
-    return shortened(typical(texts)) if texts else "Questions with no article"
+    return shortened(typical(texts)) if texts else _("Questions with no article")
 
 
 def cluster(texts: list[str], limit: int = 8) -> list[Gap]:

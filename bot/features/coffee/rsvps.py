@@ -167,11 +167,12 @@ async def cycle(turn: Turn[Action]) -> list[Reply]:
     if turn.features.start_cycle is not None:
         return await cycle_request(turn, coffee, series)
     coach = await turn.session.get(PersonRow, series.coach_id)
-    name = turn.person.display_name or "A teacher"
-    if coach is not None:
-        turn.notify(coach, views.say(_("{name} would like to book a coaching cycle after Coffee "
-                                       "and Curriculum.").format(name=name), private=False))
-    who = coach.display_name if coach and coach.display_name else "Your coach"
+    name = turn.person.display_name
+    if coach is not None:  # said in the coach's language, not the teacher's
+        turn.notify(coach, lambda: views.say(_(
+            "{name} would like to book a coaching cycle after Coffee and Curriculum.").format(
+                name=name or _("A teacher")), private=False))
+    who = coach.display_name if coach and coach.display_name else _("Your coach")
     return [views.say(_("Lovely! {who} will be in touch to plan your first goal-setting "
                         "conference.").format(who=who), replace=True)]
 
@@ -180,7 +181,9 @@ async def cycle_request(turn: Turn[Action], coffee: CoffeeSessionRow,
                         series: CoffeeSeriesRow) -> list[Reply]:
     """Hand the teacher's wish for a coaching cycle to the cycles feature (the core's hook)."""
     assert turn.features.start_cycle is not None
+    # TRANSLATORS: a CLDR date pattern, day and month ("9 December").
+    day = format_date(coffee.day, _("d MMMM"))
     ask = CycleAsk(teacher_id=turn.person.id, coach_id=series.coach_id,
-                   source=f"Coffee and Curriculum on {coffee.day.day} {coffee.day:%B}",
+                   source=_("Coffee and Curriculum on {day}").format(day=day),
                    request_key=f"coffee:{coffee.id}:{turn.person.id}")
     return await turn.features.start_cycle(turn, ask)

@@ -10,6 +10,7 @@ import matplotlib
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.charts import drawn
+from bot.i18n import _, format_decimal
 
 matplotlib.use("Agg")  # no display on servers; also keeps tests free of GUI warnings
 
@@ -19,8 +20,10 @@ from matplotlib.figure import Figure
 Wave = tuple[str, dict[str, float]]  # a wave's label and its construct means
 
 
-def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int) -> bytes:
-    """One line per construct across waves, on the full scale, with the agreement line."""
+def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int,
+               words: tuple[str, str] = ("agree", "mean")) -> bytes:
+    """One line per construct across waves, on the full scale, with the agreement line;
+    `words` label that line and the axis, in the reader's language (`axis_words`)."""
     figure = Figure(figsize=(6.4, 3.6), dpi=100)  # the object API: no pyplot global state
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -30,9 +33,9 @@ def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int) -> 
                   label=f"{name} ({code})")
     agree = scale_top // 2 + 2
     axes.axhline(agree, color="grey", linestyle="--", linewidth=1)
-    axes.text(0, agree + 0.1, "agree", color="grey", fontsize=8)
+    axes.text(0, agree + 0.1, words[0], color="grey", fontsize=8)
     axes.set_ylim(1, scale_top)
-    axes.set_ylabel(f"mean (1 to {scale_top})")
+    axes.set_ylabel(words[1])
     axes.legend(loc="lower right", fontsize=8)
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -45,15 +48,21 @@ def alt_text(tool: str, waves: Sequence[Wave], names: dict[str, str], scale_top:
     """What the chart shows, in words, for screen readers."""
     parts = []
     for code, name in names.items():
-        points = ", ".join(f"{label} {means[code]:.1f}" for label, means in waves
-                           if code in means)
+        points = ", ".join(f"{label} {format_decimal(means[code], '0.0')}"
+                           for label, means in waves if code in means)
         parts.append(f"{name}: {points}")
-    return (f"Line chart of {tool} pulse means by wave, on a scale of 1 to {scale_top}. "
-            + "; ".join(parts) + ".")
+    return _("Line chart of {tool} pulse means by wave, on a scale of 1 to {top}. {points}."
+             ).format(tool=tool, top=scale_top, points="; ".join(parts))
+
+
+def axis_words(scale_top: int) -> tuple[str, str]:
+    """The chart's two labels in the current language: the agreement line and the axis."""
+    return _("agree"), _("mean (1 to {top})").format(top=scale_top)
 
 
 async def chart_token(session: AsyncSession, survey_id: int, waves: Sequence[Wave],
                       names: dict[str, str], scale_top: int, now: datetime) -> str:
     """The token of a stored chart for these figures, drawing it only when they changed."""
-    return await drawn(session, f"survey:{survey_id}", (waves, names, scale_top),
-                       lambda: render_png(waves, names, scale_top), now)
+    words = axis_words(scale_top)  # part of the figures: a chart per language
+    return await drawn(session, f"survey:{survey_id}", (waves, names, scale_top, words),
+                       lambda: render_png(waves, names, scale_top, words), now)

@@ -11,20 +11,24 @@ from bot.blocks import Text
 from bot.features.pulse import results
 from bot.features.pulse.models import SurveyRow
 from bot.hooks import DigestAsk, Section
+from bot.i18n import _, format_percent
 
 
 async def line(session: AsyncSession, survey: SurveyRow, ask: DigestAsk) -> str:
     """`• Nearpod wave 2, closed: buy-in 86%, meets the 85% target (7 answers)`."""
     report = await results.report(session, survey, ask.now, with_comments=False)
-    state = "closed" if survey.closed_at is not None else "running"
+    state = _("closed") if survey.closed_at is not None else _("running")
     if not (report.shown and report.buy_in):
-        figure = f"no results yet (they show {report.threshold} answers at a time)"
+        figure = _("no results yet (they show {threshold} answers at a time)").format(
+            threshold=report.threshold)
     else:
         agree = report.buy_in.agree
-        mark = "meets" if agree * 100 >= report.target else "below"
-        figure = (f"buy-in {agree:.0%}, {mark} the {report.target}% target "
-                  f"({report.n} answers released)")
-    return f"• {survey.tool} wave {survey.wave}, {state}: {figure}"
+        figure = (_("buy-in {share}, meets the {target}% target ({n} answers released)")
+                  if agree * 100 >= report.target else
+                  _("buy-in {share}, below the {target}% target ({n} answers released)")
+                  ).format(share=format_percent(agree), target=report.target, n=report.n)
+    return _("• {tool} wave {wave}, {state}: {figure}").format(
+        tool=survey.tool, wave=survey.wave, state=state, figure=figure)
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
@@ -39,4 +43,4 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     lines = [await line(session, survey, ask) for survey in surveys]
     if not lines:
         return ()
-    return (Section("Pulse surveys", 50, (Text("\n".join(lines), markdown=False),)),)
+    return (Section(_("Pulse surveys"), 50, (Text("\n".join(lines), markdown=False),)),)

@@ -58,6 +58,7 @@ class Instrument:
             return _(text.replace(tool, "{tool}")).replace("{tool}", tool) if text else text
         return replace(self, title=say(self.title), intro=say(self.intro),
                        comment=say(self.comment), scale=tuple(say(s) for s in self.scale),
+                       constructs={code: say(name) for code, name in self.constructs.items()},
                        items=tuple(replace(i, text=say(i.text)) for i in self.items))
 
     def as_data(self) -> dict[str, Any]:
@@ -124,7 +125,8 @@ def extract_messages(fileobj: IO[bytes], keywords: object, comment_tags: object,
     """Babel's extractor for instrument files (babel.cfg): every sentence a teacher reads."""
     data = yaml.safe_load(fileobj.read().decode("utf-8"))
     texts = [data.get("title", ""), data.get("intro", ""), data.get("comment", ""),
-             *(item["text"] for item in data.get("items", ())), *data.get("scale", ())]
+             *(item["text"] for item in data.get("items", ())), *data.get("scale", ()),
+             *data.get("constructs", {}).values()]
     for text in texts:
         if text:
             yield 0, None, str(text), ["a pulse survey's sentence; keep {tool} as it is"]

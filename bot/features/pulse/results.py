@@ -13,6 +13,7 @@ from bot.features.pulse import service
 from bot.features.pulse.chart import Wave, alt_text, chart_token
 from bot.features.pulse.models import ResponseRow, SurveyRow
 from bot.features.pulse.stats import Construct, figures
+from bot.i18n import _
 
 MAX_WAVES = 12
 MAX_COMMENTS = 10
@@ -73,15 +74,16 @@ async def report(session: AsyncSession, survey: SurveyRow, now: datetime,
                     await service.BUYIN_TARGET.read(session))
     if not result.shown:
         return result
-    instrument = service.instrument_of(survey)
+    instrument = service.instrument_of(survey).spoken(survey.tool)  # the reader's language
     result.constructs = figures(instrument, answers)
     waves: list[Wave] = []
     for earlier in await earlier_waves(session, survey):
         means = await wave_means(session, earlier)
         if means is not None:
-            waves.append((f"wave {earlier.wave}", means))
+            waves.append((_("wave {wave}").format(wave=earlier.wave), means))
             result.previous, result.previous_wave = means, earlier.wave
-    waves.append((f"wave {survey.wave}", {c.code: c.mean for c in result.constructs}))
+    waves.append((_("wave {wave}").format(wave=survey.wave),
+                  {c.code: c.mean for c in result.constructs}))
     if with_comments:  # released with their answers, in groups: none stands out
         result.comments = await comments(session, survey.id)
     token = await chart_token(session, survey.id, waves, instrument.constructs,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from statistics import fmean, stdev, variance
 
 from bot.features.pulse.instruments import Instrument
+from bot.i18n import N_, _
 
 ALPHA_MIN_RESPONSES = 5
 
@@ -62,12 +63,12 @@ def figures(instrument: Instrument, answers: Sequence[Mapping[str, int]]) -> lis
 def alpha_reading(alpha: float | None) -> str:
     """Cronbach's alpha in plain words."""
     if alpha is None:
-        return "not enough spread in the answers to tell"
-    for floor, words in ((0.9, "excellent: the statements move together very closely"),
-                         (0.8, "good: the statements measure the same thing"),
-                         (0.7, "acceptable: the statements mostly agree with each other"),
-                         (0.6, "questionable: read the statements one by one too"),
-                         (0.5, "poor: the statements tell different stories")):
+        return _("not enough spread in the answers to tell")
+    for floor, words in ((0.9, N_("excellent: the statements move together very closely")),
+                         (0.8, N_("good: the statements measure the same thing")),
+                         (0.7, N_("acceptable: the statements mostly agree with each other")),
+                         (0.6, N_("questionable: read the statements one by one too")),
+                         (0.5, N_("poor: the statements tell different stories"))):
         if alpha >= floor:
-            return words
-    return "unreliable: these answers don't hang together; don't lean on the average"
+            return _(words)
+    return _("unreliable: these answers don't hang together; don't lean on the average")

@@ -25,7 +25,7 @@ from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
 from bot.features.pulse.service import cohort_of
 from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
-from bot.i18n import N_, _, format_day, ngettext
+from bot.i18n import N_, _, format_day, format_decimal, format_percent, ngettext
 
 ANONYMOUS = N_("Your answers are anonymous: your coach sees only totals, and only in groups "
                "of {threshold} people's answers.")
@@ -48,7 +48,7 @@ def launch_form(instruments: dict[str, Instrument], channel: str = "") -> Form:
               initial="no")]
     if len(instruments) > 1:
         fields.append(Input("instrument", _("Survey"), "select", initial="tam",
-                            options=tuple(Option(i.id, i.title.replace("{tool}", "a tool"))
+                            options=tuple(Option(i.id, i.title.replace("{tool}", _("a tool")))
                                           for i in instruments.values())))
     return Form("pulse.start", _("Launch a pulse survey"), tuple(fields), _("Launch"),
                 context=str(uuid.uuid4()))
@@ -150,20 +150,27 @@ def _held_back(report: Report) -> str:
     """Why some answers are missing: still waiting while open, held back once closed."""
     survey = report.survey
     if survey.closed_at is None:
-        return (f"While the survey is open, answers are released {report.threshold} at a "
-                "time.")
+        return _("While the survey is open, answers are released {threshold} at a time.").format(
+            threshold=report.threshold)
     if not survey.held_back:
         return ""
-    many = "answer was" if survey.held_back == 1 else "answers were"
-    return (f"{survey.held_back} {many} not released: fewer than {report.threshold} came after "
-            "the last group, and showing them would let anyone comparing the figures read "
-            "them.")
+    return ngettext("{count} answer was not released: fewer than {threshold} came after the "
+                    "last group, and showing them would let anyone comparing the figures read "
+                    "them.",
+                    "{count} answers were not released: fewer than {threshold} came after the "
+                    "last group, and showing them would let anyone comparing the figures read "
+                    "them.", survey.held_back).format(count=survey.held_back,
+                                                       threshold=report.threshold)
 
 
 def _construct_line(report: Report, c: Construct) -> tuple[str, str]:
-    value = f"mean {c.mean:.1f} of 7 (sd {c.sd:.1f}), {c.agree:.0%} agree"
+    value = _("mean {mean} of 7 (sd {sd}), {agree} agree").format(
+        mean=format_decimal(c.mean, "0.0"), sd=format_decimal(c.sd, "0.0"),
+        agree=format_percent(c.agree))
     if c.code in report.previous:
-        value += f", {c.mean - report.previous[c.code]:+.1f} since wave {report.previous_wave}"
+        value += _(", {change} since wave {wave}").format(
+            change=format_decimal(c.mean - report.previous[c.code], "+0.0;-0.0"),
+            wave=report.previous_wave)
     return (f"{c.name.capitalize()} ({c.code})", value)
 
 
@@ -171,17 +178,21 @@ def _buy_in(report: Report) -> str:
     c = report.buy_in
     if c is None:
         return ""
-    met = "meets" if c.agree * 100 >= report.target else "is below"
-    return (f"Buy-in: {c.agree:.0%} intend to keep using {report.survey.tool}, which {met} "
-            f"the {report.target}% target.")
+    sentence = (_("Buy-in: {share} intend to keep using {tool}, which meets the {target}% target.")
+                if c.agree * 100 >= report.target else
+                _("Buy-in: {share} intend to keep using {tool}, which is below the {target}% "
+                  "target."))
+    return sentence.format(share=format_percent(c.agree), tool=report.survey.tool,
+                           target=report.target)
 
 
 def _consistency(report: Report) -> str:
-    lines = [_("{code}: alpha {alpha:.2f}, {alpha2}").format(
-                 code=c.code, alpha=c.alpha, alpha2=alpha_reading(c.alpha)) if c.alpha is not None
+    lines = [_("{code}: alpha {alpha}, {alpha2}").format(
+                 code=c.code, alpha=format_decimal(c.alpha, "0.00"),
+                 alpha2=alpha_reading(c.alpha)) if c.alpha is not None
              else f"{c.code}: {alpha_reading(None)}" if c.n >= ALPHA_MIN_RESPONSES
              else _("{code}: needs {ALPHA_MIN_RESPONSES} answers to judge").format(
                       code=c.code, ALPHA_MIN_RESPONSES=ALPHA_MIN_RESPONSES)
              for c in report.constructs]
-    return "How consistently the statements were answered (Cronbach's alpha): " + \
-        "; ".join(lines) + "."
+    return _("How consistently the statements were answered (Cronbach's alpha): {lines}.").format(
+        lines="; ".join(lines))

@@ -8,27 +8,33 @@ from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
 from bot.features.tickets import queue, service, views
 from bot.features.tickets.routes import CATEGORIES, DEFAULT, all_routes, set_route
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.roles import Role
 from bot.schools.service import school_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Command
 
 STATUSES = ("new", "assigned", "waiting", "resolved", "closed", "all")
-FILTER_HELP = ("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
-               f"`status <{'|'.join(STATUSES)}>`.")
+FILTER_HELP = N_("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
+                 "`status <{statuses}>`.")
+
+
+def filter_help() -> str:
+    """The queue's filter words, in the reader's language (the words themselves stay)."""
+    return _(FILTER_HELP).format(statuses="|".join(STATUSES))
 
 
 async def tickets_command(turn: Turn[Command]) -> list[Reply]:
     """A teacher's own tickets; for coaches, the queue with filters."""
     if not turn.role.allows(Role.COACH):
         mine = await service.own_tickets(turn.session, turn.person)
-        return [views.listing("Your tickets", mine, "You have no tickets. `/ticket` opens one.")]
+        return [views.listing(_("Your tickets"), mine,
+                              _("You have no tickets. `/ticket` opens one."))]
     wanted = await parse_filters(turn, turn.incoming.text.split())
     found = await queue.queue_lines(turn.session, await service.queue(turn.session, wanted))
-    empty = ("Nothing in the queue for those filters." if turn.incoming.text.strip()
-             else "The queue is empty: no open tickets.")
-    return [queue.queue_reply(found, turn.now, empty, FILTER_HELP)]
+    empty = (_("Nothing in the queue for those filters.") if turn.incoming.text.strip()
+             else _("The queue is empty: no open tickets."))
+    return [queue.queue_reply(found, turn.now, empty, filter_help())]
 
 
 async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueFilter:
@@ -52,7 +58,7 @@ async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueF
             fields["school_id"], i = await school_id(turn, " ".join(words[i + 1:])), len(words)
         else:
             raise BadInput(_("I don't know the filter `{value1}`. {FILTER_HELP}").format(
-                               value1=_shown(words[i]), FILTER_HELP=FILTER_HELP))
+                               value1=_shown(words[i]), FILTER_HELP=filter_help()))
         i += 1
     return service.QueueFilter(**fields)  # type: ignore[arg-type]
 

@@ -74,8 +74,12 @@ async def join(turn: Turn[Action]) -> list[Reply]:
     count = await service.affected(turn.session, ticket)
     if added:  # what this teacher shared about it goes on the ticket, and the coach sees it
         brought = await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
-        await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name or 'a teacher'}"
-                          f" has the same problem ({count} teachers affected).",
+        name = turn.person.display_name
+        await tell_triage(turn, ticket, lambda: ngettext(
+                              "#{id}: {name} has the same problem ({count} teacher affected).",
+                              "#{id}: {name} has the same problem ({count} teachers affected).",
+                              count).format(id=ticket.id, name=name or _("a teacher"),
+                                            count=count),
                           await pictures.shown(turn, ticket) if brought else ())
     text = (ngettext("You're on ticket #{id} now ({count} teacher affected). I'll tell you "
                      "when it's fixed.",
@@ -106,6 +110,8 @@ async def _announce(turn: Turn[Incoming], ticket: TicketRow) -> None:
     where = await triage_conversation(turn.session, ticket.category)
     if where is not None:
         requester = await person_by_id(turn.session, ticket.requester_id)
-        name = requester.display_name if requester else "a teacher"
-        turn.post(where, views.triage_card(ticket, 1, name, "",
-                                           pictures=await pictures.shown(turn, ticket)))
+        shown = await pictures.shown(turn, ticket)
+        # Built in the district's language (turn.post), whoever opened the ticket.
+        turn.post(where, lambda: views.triage_card(
+            ticket, 1, requester.display_name if requester else _("a teacher"), "",
+            pictures=shown))

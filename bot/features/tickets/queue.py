@@ -15,12 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text
 from bot.features.tickets.models import TicketPersonRow, TicketRow
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 
-URGENCY_WORDS = {"now": "urgent: a class is waiting", "today": "needed today",
-                 "week": "needed this week"}
+URGENCY_WORDS = {"now": N_("urgent: a class is waiting"), "today": N_("needed today"),
+                 "week": N_("needed this week")}
 # The words the queue shows are the words its `status` filter takes.
 QUEUE_STATUS = {"new": N_("new"), "assigned": N_("assigned"),
                 "waiting": N_("waiting on the teacher"), "resolved": N_("resolved"),
@@ -51,7 +51,7 @@ async def queue_lines(session: AsyncSession, tickets: list[TicketRow]) -> list[Q
         select(TicketPersonRow.ticket_id, func.count()).where(TicketPersonRow.ticket_id.in_(ids))
         .group_by(TicketPersonRow.ticket_id))}
     return [QueueLine(t, schools.get(t.school_id or 0, ""),
-                      handlers.get(t.assignee_id or 0, "") or ("someone" if t.assignee_id
+                      handlers.get(t.assignee_id or 0, "") or (_("someone") if t.assignee_id
                                                                else ""),
                       int(counts.get(t.id, 1))) for t in tickets]
 
@@ -81,13 +81,16 @@ def line_text(line: QueueLine, now: datetime) -> str:
     """`#12 · urgent: a class is waiting · Room 204 · Lincoln · opened 2 h ago · new, nobody
     has it` and the teacher's words below (plain text: a teacher typed them)."""
     t = line.ticket
-    parts = [f"#{t.id}", URGENCY_WORDS.get(t.urgency, t.urgency),
-             f"Room {t.room}" if t.room else "no room given",
-             line.school or "no school set", f"opened {age(t.created_at, now)}"]
+    parts = [f"#{t.id}", _(URGENCY_WORDS[t.urgency]) if t.urgency in URGENCY_WORDS else t.urgency,
+             _("Room {room}").format(room=t.room) if t.room else _("no room given"),
+             line.school or _("no school set"),
+             _("opened {age}").format(age=age(t.created_at, now))]
     who = (f"{_(QUEUE_STATUS.get(t.status, t.status))}, "
-           + (f"handled by {line.handler}" if line.handler else "nobody has it yet"))
+           + (_("handled by {name}").format(name=line.handler) if line.handler
+              else _("nobody has it yet")))
     if line.affected > 1:
-        who += f", {line.affected} teachers affected"
+        who += ", " + ngettext("{count} teacher affected", "{count} teachers affected",
+                               line.affected).format(count=line.affected)
     return " · ".join([*parts, who]) + f"\n\u201c{excerpt(t.text)}\u201d"
 
 
@@ -105,8 +108,8 @@ def queue_reply(lines: list[QueueLine], now: datetime, empty: str, hint: str) ->
     """The queue, most urgent and oldest first, one line and a row of buttons per ticket."""
     if not lines:
         return Reply(empty, (Text(empty), Context(hint)), private=True)
-    title = _("Ticket queue: {lines} {value3}").format(
-                lines=len(lines), value3='ticket' if len(lines) == 1 else 'tickets')
+    title = ngettext("Ticket queue: {count} ticket", "Ticket queue: {count} tickets",
+                     len(lines)).format(count=len(lines))
     blocks: list[Block] = [Text(_("**{title}**, most urgent and oldest first").format(title=title))]
     for line in lines:
         blocks += [Text(line_text(line, now), markdown=False), buttons_for(line.ticket)]

@@ -11,7 +11,7 @@ from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
 from bot.hooks.outside import Teller, TicketNews
-from bot.i18n import N_, _
+from bot.i18n import DEFAULT, N_, _, speaking
 from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
@@ -57,8 +57,8 @@ async def change(turn: Turn[Action], kind: str) -> list[Reply]:
     lifecycle.move(turn.session, ticket, kind, turn.person, turn.now)
     turn.metrics.tickets.labels(kind).inc()
     await stamp_times(turn.session, ticket)
-    coach = turn.person.display_name or "Your coach"
-    await tell_teachers(turn, ticket, lambda: _(TOLD[kind]).format(coach=coach),
+    coach = turn.person.display_name
+    await tell_teachers(turn, ticket, lambda: _(TOLD[kind]).format(coach=coach or _("Your coach")),
                         reopen=kind == "resolved")
     return [await card(turn, ticket)]
 
@@ -85,7 +85,8 @@ async def reopen(turn: Turn[Action]) -> list[Reply]:
         if not await service.is_on(turn.session, ticket, turn.person):
             raise NotAllowed(_("You can only reopen your own tickets."))
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
-        await tell_triage(turn, ticket, f"#{ticket.id} was reopened by the teacher.")
+        await tell_triage(turn, ticket, lambda: _("#{id} was reopened by the teacher.").format(
+            id=ticket.id))
         await tell_listeners(turn, ticket, "reopened", "")  # a helpdesk that resolved it hears
         return [views.teacher_view(ticket)]
     return await change(turn, "reopened")
@@ -112,8 +113,8 @@ async def delete_pictures(turn: Turn[Action]) -> list[Reply]:
 async def ask_reply(turn: Turn[Action]) -> list[Reply]:
     """The coach's reply form."""
     ticket = await _ticket_of(turn)
-    form = views.text_form("tickets.reply", f"Reply on #{ticket.id}", "Your message to the teacher",
-                           ticket.id, "Send")
+    form = views.text_form("tickets.reply", _("Reply on #{id}").format(id=ticket.id),
+                           _("Your message to the teacher"), ticket.id, _("Send"))
     return [form_reply(form)]
 
 
@@ -123,9 +124,10 @@ async def send_reply(turn: Turn[Submission]) -> list[Reply]:
     masked = mask_student_data(_required(turn.incoming.values.get("text", "")))
     lifecycle.record(turn.session, ticket, "reply", turn.person, turn.now, masked.text)
     await stamp_times(turn.session, ticket)
-    coach = turn.person.display_name or "Your coach"
+    coach = turn.person.display_name
     await tell_teachers(turn, ticket,
-                        lambda: _("{coach} wrote: {text}").format(coach=coach, text=masked.text))
+                        lambda: _("{coach} wrote: {text}").format(
+                            coach=coach or _("Your coach"), text=masked.text))
     return [_with_note(Reply(_("Sent to the teachers on #{id}.").format(id=ticket.id),
                              (Text(_("Sent to #{id}.").format(id=ticket.id)),), private=True),
              masked)]
@@ -136,8 +138,8 @@ async def ask_answer(turn: Turn[Action]) -> list[Reply]:
     ticket = await _ticket_of(turn)
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed(_("That ticket isn't yours."))
-    form = views.text_form("tickets.answer", f"Reply on #{ticket.id}", "Your message", ticket.id,
-                           "Send")
+    form = views.text_form("tickets.answer", _("Reply on #{id}").format(id=ticket.id),
+                           _("Your message"), ticket.id, _("Send"))
     return [form_reply(form)]
 
 
@@ -147,15 +149,17 @@ async def send_answer(turn: Turn[Submission]) -> list[Reply]:
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed(_("That ticket isn't yours."))
     masked = mask_student_data(_required(turn.incoming.values.get("text", "")))
-    text, told = masked.text, f"Added to ticket #{ticket.id}."
+    text, told = masked.text, _("Added to ticket #{id}.").format(id=ticket.id)
     lifecycle.record(turn.session, ticket, "teacher_reply", turn.person, turn.now, text)
     if ticket.status == "waiting":
         ticket.status, ticket.waiting_since = "assigned", None
     elif ticket.status == "closed" and ticket.resolved_at is None:
         lifecycle.move(turn.session, ticket, "reopened", turn.person, turn.now)
-        told = f"Added to ticket #{ticket.id}, and it's open again."
+        told = _("Added to ticket #{id}, and it's open again.").format(id=ticket.id)
     added = await pictures.attach_held(turn.session, turn.person.id, ticket, turn.now)
-    await tell_triage(turn, ticket, f"#{ticket.id}: {turn.person.display_name} wrote: {text}",
+    name = turn.person.display_name
+    await tell_triage(turn, ticket, lambda: _("#{id}: {name} wrote: {text}").format(
+                          id=ticket.id, name=name, text=text),
                       await pictures.shown(turn, ticket) if added else ())
     await tell_listeners(turn, ticket, "teacher_reply", text)
     return [_with_note(Reply(told, (Text(told),)), masked)]
@@ -169,17 +173,21 @@ async def tell_listeners(turn: Turn[Incoming], ticket: TicketRow, kind: str, tex
         await listener(turn.session, news)
 
 
-async def tell_triage(turn: Teller, ticket: TicketRow, text: str,
+async def tell_triage(turn: Teller, ticket: TicketRow, text: str | Callable[[], str],
                       extra: tuple[Block, ...] = ()) -> None:
-    """Tell the coach handling a ticket, or its triage channel while nobody has claimed it."""
-    said = Reply(text, (Text(text, markdown=False), *extra))
+    """Tell the coach handling a ticket (in their language), or its triage channel while
+    nobody has claimed it (in the district's: a channel has many readers)."""
+    def said() -> Reply:
+        words = text() if callable(text) else text
+        return Reply(words, (Text(words, markdown=False), *extra))
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     if assignee is not None:
         turn.notify(assignee, said)
         return
     where = await triage_conversation(turn.session, ticket.category)
     if where is not None:
-        turn.post(where, said)
+        with speaking(DEFAULT):
+            turn.post(where, said())
 
 
 async def ask_merge(turn: Turn[Action]) -> list[Reply]:

@@ -16,6 +16,16 @@ from bot.masking import Masked, privacy_note
 # A teacher reads their own ticket; a coach reads the card (and the queue's filter words).
 STATUS_WORDS = {"new": N_("new"), "assigned": N_("being handled"),
                 "waiting": N_("waiting on you"), "resolved": N_("resolved"), "closed": N_("closed")}
+# What a category is called where a person reads it (its id stays the filter and route word).
+CATEGORY_WORDS = {"hardware": N_("Hardware"), "network": N_("Network"),
+                  "accounts": N_("Accounts"), "lms": N_("LMS"), "apps": N_("Apps"),
+                  "privacy": N_("Privacy"), "security": N_("Security"),
+                  "coaching": N_("Coaching"), "other": N_("Other")}
+
+
+def category_word(category: str) -> str:
+    """A category as people read it, in their language."""
+    return _(CATEGORY_WORDS[category]) if category in CATEGORY_WORDS else category
 
 
 def new_ticket_form(text: str = "", category: str = "other") -> Form:
@@ -23,11 +33,11 @@ def new_ticket_form(text: str = "", category: str = "other") -> Form:
     return Form("tickets.new", _("Open a ticket"), (
         Input("text", _("What happened?"), "textarea", initial=text,
               placeholder=_("e.g. the projector shows no signal after the bell")),
-        Input("room", _("Room"), required=False, placeholder="e.g. 204"),
+        Input("room", _("Room"), required=False, placeholder=_("e.g. {room}").format(room="204")),
         Input("urgency", _("How urgent?"), "select",
               options=tuple(Option(k, _(v)) for k, v in URGENCIES.items()), initial="today"),
         Input("category", _("What kind of problem?"), "select",
-              options=tuple(Option(c, c.title()) for c in CATEGORIES), initial=category),
+              options=tuple(Option(c, category_word(c)) for c in CATEGORIES), initial=category),
         Input("identifiers", _("Student names or ids in the text"), "select", required=False,
               options=(Option("mask", _("Hide them (recommended)")),
                        Option("keep", _("Keep them"))),
@@ -63,7 +73,7 @@ def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -
 def ticket_fields(ticket: TicketRow, affected: int, requester: str, assignee: str) -> Fields:
     """The facts of a ticket, side by side."""
     return Fields(((_("Status"), _(QUEUE_STATUS.get(ticket.status, ticket.status))),
-                   (_("Category"), ticket.category),
+                   (_("Category"), category_word(ticket.category)),
                    (_("Urgency"), _(URGENCIES.get(ticket.urgency, ""))),
                    (_("Room"), ticket.room or "-"), (_("Teachers affected"), str(affected)),
                    (_("Requested by"), requester), (_("Handled by"), assignee or _("nobody yet"))))
@@ -85,13 +95,13 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
                "resolved": ("reopen", "suggest") if needs_article(ticket) else ("reopen",),
                "closed": ("reopen",)}[ticket.status]
     actions = (*actions, "unpicture") if pictures else actions
-    labels = {"claim": "Claim", "reply": "Reply", "wait": "Waiting on teacher",
-              "resolve": "Resolve", "reopen": "Reopen", "merge": "Merge into…",
-              "suggest": "Suggest an article from this fix", "unpicture": "Delete pictures",
-              "cycle": "Start a coaching cycle"}
+    labels = {"claim": N_("Claim"), "reply": N_("Reply"), "wait": N_("Waiting on teacher"),
+              "resolve": N_("Resolve"), "reopen": N_("Reopen"), "merge": N_("Merge into…"),
+              "suggest": N_("Suggest an article from this fix"),
+              "unpicture": N_("Delete pictures"), "cycle": N_("Start a coaching cycle")}
     if ticket.status in {"new", "assigned", "waiting"} and ticket.category in OFFERED_FOR:
         actions = (*actions, "cycle")
-    buttons = tuple(Button(labels[a], f"tickets.{a}", str(ticket.id),
+    buttons = tuple(Button(_(labels[a]), f"tickets.{a}", str(ticket.id),
                            "primary" if a in {"claim", "resolve"} else
                            "danger" if a == "unpicture" else "default")
                     for a in actions)
@@ -132,7 +142,8 @@ def text_form(form_id: str, title: str, label: str, ticket_id: int, submit: str)
 def merge_form(ticket_id: int) -> Form:
     """Which ticket to merge this one into."""
     return Form("tickets.merge", _("Merge #{ticket_id} into…").format(ticket_id=ticket_id),
-                (Input("target", _("Ticket number to keep"), placeholder="e.g. 41"),),
+                (Input("target", _("Ticket number to keep"),
+                       placeholder=_("e.g. {number}").format(number="41")),),
                 submit_label=_("Merge"), context=str(ticket_id))
 
 

@@ -102,7 +102,8 @@ async def launch_quarterly(session: AsyncSession, features: Registry, tool: Tool
     people = tuple(await service.users(session, tool.id))
     today = await service.local_today(session, tool.owner_id, now)
     survey = await waves.launch(session, WaveAsk(
-        tool.name, cohort_key(tool), f"{tool.name} users", tool.owner_id, people,
+        tool.name, cohort_key(tool), _("{tool} users").format(tool=tool.name),
+        tool.owner_id, people,
         today + PULSE_OPEN, now, f"tool-{tool.id}-quarter-{due.isoformat()}")) \
         if people else None
     if survey is not None:
