@@ -37,7 +37,10 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "mini", "air", "ultra", "lite"}
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
-                "costa", "saint", "st"}
+                "costa", "saint", "st",
+                # a Spanish school's name: "Escuela Primaria Lincoln", "Colegio Juárez"
+                "escuela", "primaria", "secundaria", "colegio", "preparatoria", "academia",
+                "instituto", "liceo", "jardin", "jardín"}
 # States that are also first names: before a word that is no name ("Georgia Milestones",
 # "Virginia SOL", "Carolina Biological") they name a state's test, agency or company.
 STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", "colorado",
@@ -73,12 +76,28 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
-         r"admin|courier|liaison|driver|tech|techs)")
-ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
+         r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
+         r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|"
+         # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
+         r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")
+# "the Lexia rep (Jordan)", "the rep's name is Kyle", "is covering for Pat": grown-ups too.
+ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+(?:is\s+|was\s+|es\s+)?[:—–(-]?|"
+                         r"\b(?:covering|subbing|filling\s+in)\s+for)\s*$", re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
-                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{1,3}}))"
+                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
+# Whoever writes introduces themselves: "I'm Carla Jimenez, 3rd grade at Whitman", "Hi, this
+# is Teresa again", "me llamo Ana": the writer is a grown-up, not a student.
+SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
+                  r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
+# A signature closing a message after a finished sentence or a thank-you ("... el volumen.
+# —Marisol", "Thanks, Sheila Monroe"): the writer, a grown-up.
+SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:thanks|thank\s+you|thx|gracias|saludos|"
+                       r"regards|cheers|best)[,!.]?\s+)$", re.IGNORECASE)
+# A brand or a model named by its word: "Marca Califone, modelo 3066AV", "brand: Califone".
+BRAND_BEFORE = re.compile(r"\b(?:marca|brand|make|modelo|model)\s*:?\s*$", re.IGNORECASE)
+BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
 # "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
 GREETING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|thanks|thank\s+you|thx|hola|"
                       r"gracias|buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"

@@ -13,6 +13,8 @@ from bot.masking.cues import (
     ADDRESSED,
     ASIDE,
     BELONGINGS,
+    BRAND_AFTER,
+    BRAND_BEFORE,
     CUE_AFTER,
     DEPARTMENTS,
     DOINGS,
@@ -20,11 +22,14 @@ from bot.masking.cues import (
     GREETING,
     ID_AFTER,
     PARTICLES,
+    PERSONAL,
     PLACE_STARTS,
     PLACES,
     PLACES_ANY_CASE,
     ROLE_AFTER,
     ROLE_BEFORE,
+    SELF,
+    SIGNATURE,
     STATE_AFTER,
     STATES,
     TOPIC_BEFORE,
@@ -50,6 +55,7 @@ from bot.masking.people import (
 from bot.masking.spans import Span
 from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
 
+ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 AT_PLACE = re.compile(r"\b(?:at|in)\s$")
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
@@ -122,6 +128,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
     alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
     after = words[last + 1] if last + 1 < len(words) else None
+    if after and last > first and after.folded in ROOMS and re.match(r"\s*#?\d", text[
+            after.after:]):
+        return False  # "LUNA GARCIA rm 11": a person in a numbered room, not a room's name
     if after and adjacent(text, words[last], after) and (
             after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
             or (after.shape != "lower" and after.folded in PLACES)):
@@ -191,6 +200,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
             ADDRESSED.match(text, words[last].after):
         return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to
+    if grown_up(text, words, first, last):
+        return True
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
     if after and adjacent(text, words[last], after) and (
@@ -202,6 +213,22 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
     return bool((MODEL.match(text, end) and not words[last].possessive)
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
+
+
+def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
+    """The writer ("I'm Carla Jimenez", "this is Teresa", a signature ending the message
+    after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
+    full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
+    start, end = words[first].start, words[last].after
+    before = text[max(0, start - 40):start]
+    if words[last].possessive:
+        return False
+    if SELF.search(before) or BRAND_BEFORE.search(before) or BRAND_AFTER.match(text, end):
+        return True
+    if SIGNATURE.search(before) and not text[end:].strip(" .!\n") and not PERSONAL.search(text):
+        return True
+    return bool(re.search(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*\($",
+                          before, re.IGNORECASE))
 
 
 def attributive(text: str, words: list[Word], first: int, last: int) -> bool:

@@ -16,6 +16,7 @@ from bot.masking.cues import (
     OPENERS,
     PERSONAL,
     PLURAL_PERSONAL,
+    SIGNATURE,
     TITLES,
     VERBS,
 )
@@ -33,7 +34,7 @@ CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
-APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]\s+(?:he|she|his|her)\b", re.IGNORECASE)
+APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]+\s+(?:he|she|his|her)\b", re.IGNORECASE)
 NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
@@ -105,6 +106,8 @@ def by_the_sentence(text: str, words: list[Word], judged: list[Run],
 def person_like(word: Word) -> bool:
     """A word that could be a child's name: a first name, even one that is also a word
     ("Hope"), or an unknown word ("Efua"); not a product ("Kami") or a closed-class word."""
+    if word.shape == "upper" and len(word.text) <= 3:
+        return False  # an acronym: "PC", "PE", "IT"
     return not (word.product or word.stop or word.blocked or word.possessive) and (
         word.given or word.score >= WEAK)
 
@@ -148,6 +151,8 @@ def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
     last = words[-1] if words else None
     if last is None or text[last.end:].strip(" .!\n") or not SIGN_OFF.search(text[:last.start]):
         return []
+    if SIGNATURE.search(text[:last.start]) and not PERSONAL.search(text):
+        return []  # "... el volumen. —Marisol": the writer signing; "she's turning 9 - Shukri"
     if last.shape in ("title", "upper") and person_like(last) and not any(
             Span(last.start, last.end, "").overlaps(s) for s in found):
         return [Span(last.start, last.end, "name")]
