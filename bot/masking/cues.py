@@ -125,7 +125,7 @@ CUE_BEFORE = re.compile(
     r"siblings?|brother|sister|cousin|graders?|named|called|nicknamed|goes\s+by|go\s+by|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
-    r"name|name\s+is|names\s+are|name['’]s)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
+    r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
     r"['\"“‘]?",
     re.IGNORECASE)
 # "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
@@ -158,7 +158,8 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
                         r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
                         r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
-                        r"assignment|accommodations?|transcript|report\s+card|attendance|"
+                        r"assignment|accommodations?|transcript|report\s+card|attendance|reading|logs?|"
+                        r"scores?|progress|results|portfolio|folder|"
                         r"(?:student\s+)?(?:email|id|number|account))\b",
                         re.IGNORECASE)
 # Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when
