@@ -147,6 +147,22 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins))\b", re.IGNORECASE)
+# What grown-ups at work do, said of a lone first name: "Darnell came by last week and swapped
+# the cable", "Pat is covering", "Lee set up the cart". A child does none of these at school.
+WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:by|out|over)|"
+                        r"stopped\s+by|swapped|replaced|installed|reinstalled|repaired|"
+                        r"configured|re-?imaged|set\s+up\s+(?:the|a|an|our|my)|is\s+covering|"
+                        r"covered\s+for|is\s+subbing|approved|ordered|e-?mailed\s+(?:me|us)|"
+                        r"is\s+out\s+(?:today|sick)|is\s+on\s+leave)\b", re.IGNORECASE)
+# A device's noun after a product line's name: "Phonak Roger Touchscreen mic".
+DEVICE_AFTER = re.compile(r"\s+(?:mic|mics|microphone|speaker|speakers|projector|printer|camera|"
+                          r"headset|headphones|charger|tablet|laptop|display|panel|board|router|"
+                          r"switch|receiver|transmitter|scanner|calculator|hotspot)\b")
+# A list of names after a heading that says they are staff: "New staff onboarding list for
+# Monday 8/5: Tina Rollins (2nd grade), Marcus Hale (PE)".
+STAFF_LIST = re.compile(r"\b(?:staff|employees?|new\s+hires?|faculty|colleagues|co-?workers|"
+                        r"teachers|personnel|paras|aides|subs|substitutes|maestr[oa]s|personal)"
+                        r"\b[^.:!?\n]{0,60}:[^.!?\n]*", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",

@@ -8,13 +8,12 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.masking.adults import grown_up
 from bot.masking.cued import after_cues, inverted
 from bot.masking.cues import (
     ADDRESSED,
     ASIDE,
     BELONGINGS,
-    BRAND_AFTER,
-    BRAND_BEFORE,
     CUE_AFTER,
     DEPARTMENTS,
     DOINGS,
@@ -22,14 +21,11 @@ from bot.masking.cues import (
     GREETING,
     ID_AFTER,
     PARTICLES,
-    PERSONAL,
     PLACE_STARTS,
     PLACES,
     PLACES_ANY_CASE,
     ROLE_AFTER,
     ROLE_BEFORE,
-    SELF,
-    SIGNATURE,
     STATE_AFTER,
     STATES,
     TOPIC_BEFORE,
@@ -50,6 +46,7 @@ from bot.masking.people import (
     in_lists,
     referred,
     repeated,
+    staff_listed,
     starts_clause,
 )
 from bot.masking.spans import Span
@@ -215,22 +212,6 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
 
 
-def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
-    """The writer ("I'm Carla Jimenez", "this is Teresa", a signature ending the message
-    after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
-    full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
-    start, end = words[first].start, words[last].after
-    before = text[max(0, start - 40):start]
-    if words[last].possessive:
-        return False
-    if SELF.search(before) or BRAND_BEFORE.search(before) or BRAND_AFTER.match(text, end):
-        return True
-    if SIGNATURE.search(before) and not text[end:].strip(" .!\n") and not PERSONAL.search(text):
-        return True
-    return bool(re.search(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*\($",
-                          before, re.IGNORECASE))
-
-
 def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
     """"the Edison charging station", "the Einstein Bros order": one word after "the" that
     describes the noun after it. A child is never "the Liam"; a family is "the Okafor
@@ -274,8 +255,8 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found += by_the_sentence(text, words, judged, found) + in_handles(text, words, taken)
     found = merged(found)
     found = merged(found + repeated(words, found))
-    found = extended(text, words, merged(found + bracketed(text, words, found)))
-    return before_work_address(text, found, taken)
+    found = merged(extended(text, words, merged(found + bracketed(text, words, found))))
+    return [s for s in before_work_address(text, found, taken) if not staff_listed(text, s)]
 
 
 def name_end(text: str, last: Word) -> int:

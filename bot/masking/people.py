@@ -15,8 +15,10 @@ from bot.masking.cues import (
     DOINGS,
     OPENERS,
     PERSONAL,
+    PLACES,
     PLURAL_PERSONAL,
     SIGNATURE,
+    STAFF_LIST,
     TITLES,
     VERBS,
 )
@@ -191,6 +193,11 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
         if surname and surname.shape in ("title", "upper") and surname.score > 0 \
                 and not surname.stop:
             end = surname.end
+        following = by_start.get(end + 1) if text[end:end + 1] == " " else None
+        if following and following.shape == "title" and following.known and not (
+                following.stop or following.product or following.blocked
+                or following.text.lower() in TITLES or following.folded in PLACES):
+            end = following.end  # "Ivy's lunch pin? Ivy Saucier": the surname goes with it
         before = by_end.get(start - 2) if text[start - 2:start] == ", " else None
         if before and before.shape in ("title", "upper") and before.score >= SURNAME \
                 and before.text.lower() not in TITLES and not before.blocked \
@@ -248,3 +255,10 @@ def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list
                 text[span.start:span.end]))):
             result.append(span)
     return result
+
+
+def staff_listed(text: str, span: Span) -> bool:
+    """A name in a list after a heading that says it lists staff ("New staff onboarding list
+    for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): a grown-up."""
+    return any(m.start() <= span.start and span.end <= m.end() and
+               text.index(":", m.start()) < span.start for m in STAFF_LIST.finditer(text))
