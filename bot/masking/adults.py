@@ -13,6 +13,7 @@ from bot.masking.cues import (
     PERSONAL,
     SELF,
     SIGNATURE,
+    VOCATIVE,
     WORK_AFTER,
 )
 from bot.masking.words import Word
@@ -37,6 +38,9 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     if first == last and WORK_AFTER.match(text, end) and not PERSONAL.search(
             text, end, stop.end() if stop else len(text)):
         return True  # "Darnell came by and swapped the cable", not "Ava set up ..., she"
+    if first == last and not text[:start].strip() and VOCATIVE.match(text, end) and not \
+            PERSONAL.search(text):
+        return True  # "Morgan, the laptops are in the office": whom the message addresses
     if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
     if SIGNATURE.search(before) and not text[end:].strip(" .!\n") and not PERSONAL.search(text):

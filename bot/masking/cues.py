@@ -154,6 +154,12 @@ WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:b
                         r"configured|re-?imaged|set\s+up\s+(?:the|a|an|our|my)|is\s+covering|"
                         r"covered\s+for|is\s+subbing|approved|ordered|e-?mailed\s+(?:me|us)|"
                         r"is\s+out\s+(?:today|sick)|is\s+on\s+leave)\b", re.IGNORECASE)
+# Whom a message opens by addressing, then asks or tells: "Morgan, the laptops are in the
+# office", "Dana, can you check the cart?". A teacher writing for help never addresses a child.
+VOCATIVE = re.compile(r",\s+¿?(?:can|could|would|will|do|did|are|is|please|pls|the|i|i'm|we|any|"
+                      r"when|where|what|how|just|thanks|thank|fyi|quick|sorry|ok|so|puedes|"
+                      r"podrías|podrias|me|nos|el|la|los|las|ya|gracias|por\s+favor)\b",
+                      re.IGNORECASE)
 # A device's noun after a product line's name: "Phonak Roger Touchscreen mic".
 DEVICE_AFTER = re.compile(r"\s+(?:mic|mics|microphone|speaker|speakers|projector|printer|camera|"
                           r"headset|headphones|charger|tablet|laptop|display|panel|board|router|"
