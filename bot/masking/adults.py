@@ -29,10 +29,12 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
     full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
     start, end = words[first].start, words[last].after
-    before = text[max(0, start - 40):start]
     if words[last].possessive:
         return False
-    if SELF.search(before) or BRAND_BEFORE.search(before) or BRAND_AFTER.match(text, end):
+    # Each cue before the name is short: search only the last characters before it (with
+    # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
+    if SELF.search(text, max(0, start - 20), start) or BRAND_BEFORE.search(
+            text, max(0, start - 10), start) or BRAND_AFTER.match(text, end):
         return True
     stop = SENTENCE_END.search(text, end)
     if first == last and WORK_AFTER.match(text, end) and not PERSONAL.search(
@@ -43,6 +45,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "Morgan, the laptops are in the office": whom the message addresses
     if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
-    if SIGNATURE.search(before) and not text[end:].strip(" .!\n") and not PERSONAL.search(text):
+    if not text[end:].strip(" .!\n") and SIGNATURE.search(text, max(0, start - 15), start) \
+            and not PERSONAL.search(text):
         return True
-    return bool(TITLED_BRACKET.search(before))
+    return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
+        text, max(0, start - 30), start))

@@ -46,7 +46,7 @@ from bot.masking.people import (
     in_lists,
     referred,
     repeated,
-    staff_listed,
+    staff_removed,
     starts_clause,
 )
 from bot.masking.spans import Span
@@ -256,7 +256,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found = merged(found)
     found = merged(found + repeated(words, found))
     found = merged(extended(text, words, merged(found + bracketed(text, words, found))))
-    return [s for s in before_work_address(text, found, taken) if not staff_listed(text, s)]
+    return staff_removed(text, before_work_address(text, found, taken))
 
 
 def name_end(text: str, last: Word) -> int:

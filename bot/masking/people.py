@@ -257,8 +257,9 @@ def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list
     return result
 
 
-def staff_listed(text: str, span: Span) -> bool:
-    """A name in a list after a heading that says it lists staff ("New staff onboarding list
-    for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): a grown-up."""
-    return any(m.start() <= span.start and span.end <= m.end() and
-               text.index(":", m.start()) < span.start for m in STAFF_LIST.finditer(text))
+def staff_removed(text: str, found: list[Span]) -> list[Span]:
+    """Names without those in a list after a heading that says it lists staff ("New staff
+    onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
+    lists = [(text.index(":", m.start()), m.end()) for m in STAFF_LIST.finditer(text)] \
+        if found else []
+    return [s for s in found if not any(a < s.start and s.end <= b for a, b in lists)]
