@@ -79,10 +79,12 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
          r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|"
          # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
+         r"colleague|coworker|co-worker|co-teacher|coteacher|"
          r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")
 # "the Lexia rep (Jordan)", "the rep's name is Kyle", "is covering for Pat": grown-ups too.
 ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+(?:is\s+|was\s+|es\s+)?[:—–(-]?|"
-                         r"\b(?:covering|subbing|filling\s+in)\s+for)\s*$", re.IGNORECASE)
+                         r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?)\s*$",
+                         re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
                         rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
@@ -153,7 +155,11 @@ WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:b
                         r"stopped\s+by|swapped|replaced|installed|reinstalled|repaired|"
                         r"configured|re-?imaged|set\s+up\s+(?:the|a|an|our|my)|is\s+covering|"
                         r"covered\s+for|is\s+subbing|approved|ordered|e-?mailed\s+(?:me|us)|"
-                        r"is\s+out\s+(?:today|sick)|is\s+on\s+leave)\b", re.IGNORECASE)
+                        r"is\s+out\s+(?:today|sick)|is\s+on\s+leave|"
+                        # telling the teacher what to do: "Dana said to ask you"
+                        r"said\s+(?:to|I\s+should|we\s+should|you\s+(?:can|could|would))|"
+                        r"told\s+(?:me|us)\s+to|suggested|recommended|nos\s+dijo|nos\s+pidi[oó])\b",
+                        re.IGNORECASE)
 # Whom a message opens by addressing, then asks or tells: "Morgan, the laptops are in the
 # office", "Dana, can you check the cart?". A teacher writing for help never addresses a child.
 VOCATIVE = re.compile(r",\s+¿?(?:can|could|would|will|do|did|are|is|please|pls|the|i|i'm|we|any|"
