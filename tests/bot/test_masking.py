@@ -7,8 +7,8 @@ masker. `tuning2.jsonl`, written blind by a second writer, was measured once bef
 was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
 the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl` and
-`tuning5.jsonl`, each written blind by yet another writer. The held-out corpora are never read: they are only scored, in
-test_masking_heldout.py.
+`tuning5.jsonl`, each written blind by yet another writer. The held-out corpora are never
+read: they are only scored, in test_masking_heldout.py.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
 placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]")
