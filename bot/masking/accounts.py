@@ -17,6 +17,9 @@ LOGIN_HINT = re.compile(r"[a-z][._]?\d|[a-z][._][a-z]")  # what any login built 
 # Letters alone make a username only right after saying so: "username jobinwosu".
 NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id)(?:\s+(?:is|es|was))?"
                          r"[\s:=]+(?P<login>[a-z]{4,16})\b(?![@.-]\w)", re.IGNORECASE)
+# A login typed with capitals, right after saying so: "His user is DmitriV2015".
+CAPITAL_LOGIN = re.compile(r"\b(?:user\s*name|user|login|usuario)(?:\s+(?:is|es|was))?[\s:=]+"
+                           r"(?P<login>[A-Za-z]{3,16}\d{2,4})\b(?![@.-]\w)", re.IGNORECASE)
 # Endings that make the token a domain or a file: "clever.com", "notes.pdf".
 ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
@@ -45,6 +48,8 @@ def find_usernames(text: str) -> list[Span]:
         login = match["login"]
         if login.islower() and login not in lex.words and login not in lex.not_names:
             found.append(Span(match.start("login"), match.end("login"), "username"))
+    found += [Span(m.start("login"), m.end("login"), "username")
+              for m in CAPITAL_LOGIN.finditer(text) if not m["login"].islower()]
     return found
 
 

@@ -62,6 +62,10 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n",  # "n" of "S/N"
         "webinar", "zoom",
+        # a budget's account and a member of staff's number: "Charge to account 10-2210-6400",
+        # "a classified employee, ID EMP-20441"
+        "charge", "charged", "bill", "billed", "billing", "expense", "employee", "employees",
+        "emp", "staff", "payroll", "hr",
         # in Spanish
         "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
         "modelo", "extensión", "sala", "edificio", "laboratorio"}
@@ -78,7 +82,10 @@ FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "the
           "says", "reads", "shows", "has", "had", "new", "old", "correct", "right", "wrong",
           "same", "another", "other", "this", "that", "it", "on", "in", "file",
           # "state id for Amara Diallo is KY-...": the name between is hidden later
-          "for"}
+          "for",
+          # in Spanish: "el PIN del almuerzo, dice que es 0419"
+          "es", "era", "son", "que", "el", "la", "los", "las", "su", "sus", "del", "de", "dice",
+          "dijo", "mi", "tu", "y", "o"}
 # "Student PIN ... isn't working for Ty — it's 2094": "it" refers to what the sentence
 # opened with, so the number takes that noun's cue.
 REFERS = {"it", "which", "that"}
@@ -88,12 +95,14 @@ def words_before(text: str, at: int, window: int = WINDOW, span: int = 80) -> li
     """Up to `window` lowercase words before `at`, nearest first, within its sentence."""
     piece = SENTENCE_END.split(text[max(0, at - span):at])[-1]
     found: list[str] = []
+    counted = 0
     for word in reversed(WORD.findall(piece)):
         lowered = word.lower()
         if lowered.endswith(".") and lowered not in ABBREVIATIONS:
             break  # the end of the sentence before
         found.append(POSSESSIVE.sub("", lowered.rstrip(".")))
-        if len(found) == window:
+        counted += not word.isdigit()  # a list's numbers: "asset tags 21-0455, 21-0461, ..."
+        if counted == window:
             break
     return found
 
@@ -143,6 +152,9 @@ def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue
     referring = words[1:2] if words[:1] == ["is"] else words[:1]  # "it's 2094", "which is"
     if cue is None and defaults and referring and referring[0] in REFERS:
         return opening_cue(words_before(text, at, window=20, span=160))
+    if cue != "student" and defaults and words[:1] == ["is"] and opening_cue(
+            words_before(text, at, window=20, span=160)) == "tech":
+        return "tech"  # "Meeting ID for the Title I parent night is 842 1193 5570"
     return cue
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.masking.cues import CUE_BEFORE
+from bot.masking.cues import CUE_BEFORE, ROLE_BEFORE, SELF
 from bot.masking.lowercase import MOST_AFTER_CUE
 from bot.masking.spans import Span
 from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable
@@ -29,8 +29,8 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
     cues = {m.end(): m for m in CUE_BEFORE.finditer(text)}
     for i, word in enumerate(words if cues else ()):
         cue = cues.get(word.start)
-        if not cue:
-            continue
+        if not cue or ROLE_BEFORE.search(text, 0, word.start) or SELF.search(text, 0, word.start):
+            continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
         taken: list[Word] = []
         for nxt in words[i:i + MOST_AFTER_CUE]:
             if not cued_name(nxt) or (taken and not adjacent(text, taken[-1], nxt)):

@@ -37,7 +37,10 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "mini", "air", "ultra", "lite"}
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
-                "costa", "saint", "st"}
+                "costa", "saint", "st",
+                # a Spanish school's name: "Escuela Primaria Lincoln", "Colegio Juárez"
+                "escuela", "primaria", "secundaria", "colegio", "preparatoria", "academia",
+                "instituto", "liceo", "jardin", "jardín"}
 # States that are also first names: before a word that is no name ("Georgia Milestones",
 # "Virginia SOL", "Carolina Biological") they name a state's test, agency or company.
 STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", "colorado",
@@ -73,12 +76,30 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
-         r"admin|courier|liaison|driver|tech|techs)")
-ROLE_BEFORE = re.compile(rf"\b{ROLES},?\s+(?:is\s+|was\s+|es\s+)?[:—–-]?\s*$", re.IGNORECASE)
+         r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
+         r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|"
+         # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
+         r"colleague|coworker|co-worker|co-teacher|coteacher|"
+         r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")
+# "the Lexia rep (Jordan)", "the rep's name is Kyle", "is covering for Pat": grown-ups too.
+ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+(?:is\s+|was\s+|es\s+)?[:—–(-]?|"
+                         r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?)\s*$",
+                         re.IGNORECASE)
 ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
-                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{1,3}}))"
+                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
+# Whoever writes introduces themselves: "I'm Carla Jimenez, 3rd grade at Whitman", "Hi, this
+# is Teresa again", "me llamo Ana": the writer is a grown-up, not a student.
+SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
+                  r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
+# A signature closing a message after a finished sentence or a thank-you ("... el volumen.
+# —Marisol", "Thanks, Sheila Monroe"): the writer, a grown-up.
+SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:thanks|thank\s+you|thx|gracias|saludos|"
+                       r"regards|cheers|best)[,!.]?\s+)$", re.IGNORECASE)
+# A brand or a model named by its word: "Marca Califone, modelo 3066AV", "brand: Califone".
+BRAND_BEFORE = re.compile(r"\b(?:marca|brand|make|modelo|model)\s*:?\s*$", re.IGNORECASE)
+BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
 # "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
 GREETING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|thanks|thank\s+you|thx|hola|"
                       r"gracias|buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
@@ -106,7 +127,7 @@ CUE_BEFORE = re.compile(
     r"siblings?|brother|sister|cousin|graders?|named|called|nicknamed|goes\s+by|go\s+by|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
-    r"name|name\s+is|names\s+are|name['’]s)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
+    r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
     r"['\"“‘]?",
     re.IGNORECASE)
 # "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
@@ -128,6 +149,32 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins))\b", re.IGNORECASE)
+# What grown-ups at work do, said of a lone first name: "Darnell came by last week and swapped
+# the cable", "Pat is covering", "Lee set up the cart". A child does none of these at school.
+WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:by|out|over)|"
+                        r"stopped\s+by|swapped|replaced|installed|reinstalled|repaired|"
+                        r"configured|re-?imaged|set\s+up\s+(?:the|a|an|our|my)|is\s+covering|"
+                        r"covered\s+for|is\s+subbing|approved|ordered|e-?mailed\s+(?:me|us)|"
+                        r"is\s+out\s+(?:today|sick)|is\s+on\s+leave|"
+                        # telling the teacher what to do: "Dana said to ask you"
+                        r"said\s+(?:to|I\s+should|we\s+should|you\s+(?:can|could|would))|"
+                        r"told\s+(?:me|us)\s+to|suggested|recommended|nos\s+dijo|nos\s+pidi[oó])\b",
+                        re.IGNORECASE)
+# Whom a message opens by addressing, then asks or tells: "Morgan, the laptops are in the
+# office", "Dana, can you check the cart?". A teacher writing for help never addresses a child.
+VOCATIVE = re.compile(r",\s+¿?(?:can|could|would|will|do|did|are|is|please|pls|the|i|i'm|we|any|"
+                      r"when|where|what|how|just|thanks|thank|fyi|quick|sorry|ok|so|puedes|"
+                      r"podrías|podrias|me|nos|el|la|los|las|ya|gracias|por\s+favor)\b",
+                      re.IGNORECASE)
+# A device's noun after a product line's name: "Phonak Roger Touchscreen mic".
+DEVICE_AFTER = re.compile(r"\s+(?:mic|mics|microphone|speaker|speakers|projector|printer|camera|"
+                          r"headset|headphones|charger|tablet|laptop|display|panel|board|router|"
+                          r"switch|receiver|transmitter|scanner|calculator|hotspot)\b")
+# A list of names after a heading that says they are staff: "New staff onboarding list for
+# Monday 8/5: Tina Rollins (2nd grade), Marcus Hale (PE)".
+STAFF_LIST = re.compile(r"\b(?:staff|employees?|new\s+hires?|faculty|colleagues|co-?workers|"
+                        r"teachers|personnel|paras|aides|subs|substitutes|maestr[oa]s|personal)"
+                        r"\b[^.:!?\n]{0,60}:[^.!?\n]*", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",
@@ -139,7 +186,8 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
                         r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
                         r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
-                        r"assignment|accommodations?|transcript|report\s+card|attendance|"
+                        r"assignment|accommodations?|transcript|report\s+card|attendance|reading|logs?|"
+                        r"scores?|progress|results|portfolio|folder|"
                         r"(?:student\s+)?(?:email|id|number|account))\b",
                         re.IGNORECASE)
 # Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.masking.adults import grown_up
 from bot.masking.cued import after_cues, inverted
 from bot.masking.cues import (
     ADDRESSED,
@@ -45,11 +46,13 @@ from bot.masking.people import (
     in_lists,
     referred,
     repeated,
+    staff_removed,
     starts_clause,
 )
 from bot.masking.spans import Span
 from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
 
+ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 AT_PLACE = re.compile(r"\b(?:at|in)\s$")
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
@@ -122,6 +125,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
     alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
     after = words[last + 1] if last + 1 < len(words) else None
+    if after and last > first and after.folded in ROOMS and re.match(r"\s*#?\d", text[
+            after.after:]):
+        return False  # "LUNA GARCIA rm 11": a person in a numbered room, not a room's name
     if after and adjacent(text, words[last], after) and (
             after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
             or (after.shape != "lower" and after.folded in PLACES)):
@@ -191,6 +197,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
             ADDRESSED.match(text, words[last].after):
         return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to
+    if grown_up(text, words, first, last):
+        return True
     after = words[last + 1] if last + 1 < len(words) else None
     end = words[last].after
     if after and adjacent(text, words[last], after) and (
@@ -247,8 +255,8 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found += by_the_sentence(text, words, judged, found) + in_handles(text, words, taken)
     found = merged(found)
     found = merged(found + repeated(words, found))
-    found = extended(text, words, merged(found + bracketed(text, words, found)))
-    return before_work_address(text, found, taken)
+    found = merged(extended(text, words, merged(found + bracketed(text, words, found))))
+    return staff_removed(text, before_work_address(text, found, taken))
 
 
 def name_end(text: str, last: Word) -> int:

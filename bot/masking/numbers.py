@@ -75,6 +75,7 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
                    r"seconds?|secs?|days?|weeks?|students|devices|kids|pages|copies|users|"
                    r"licenses|seats|items|rows|times|words)\b", re.IGNORECASE)
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
+BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 
 
@@ -189,7 +190,16 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         if (cue == "student" and digits >= 3) or (not needs_cue and digits >= MIN_BARE):
             found.append(Span(m.start(), m.end(), "id number"))
     found += [s for s in cued_codes(text) if free(s, found)]
-    return found
+    return found + repeats(text, found)
+
+
+def repeats(text: str, found: list[Span]) -> list[Span]:
+    """An id found once is the same id wherever its digits return, leading zeros dropped or
+    not ("student ID 0000451873 ... the card says 451873")."""
+    digits = {re.sub(r"\D", "", text[s.start:s.end]).lstrip("0") for s in found}
+    digits.discard("")
+    return [Span(m.start(), m.end(), "id number") for m in BARE.finditer(text)
+            if m.group().lstrip("0") in digits and free(Span(m.start(), m.end(), ""), found)]
 
 
 def cued_codes(text: str) -> list[Span]:

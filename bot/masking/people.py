@@ -15,7 +15,10 @@ from bot.masking.cues import (
     DOINGS,
     OPENERS,
     PERSONAL,
+    PLACES,
     PLURAL_PERSONAL,
+    SIGNATURE,
+    STAFF_LIST,
     TITLES,
     VERBS,
 )
@@ -33,7 +36,7 @@ CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
-APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]\s+(?:he|she|his|her)\b", re.IGNORECASE)
+APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]+\s+(?:he|she|his|her)\b", re.IGNORECASE)
 NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
@@ -105,6 +108,8 @@ def by_the_sentence(text: str, words: list[Word], judged: list[Run],
 def person_like(word: Word) -> bool:
     """A word that could be a child's name: a first name, even one that is also a word
     ("Hope"), or an unknown word ("Efua"); not a product ("Kami") or a closed-class word."""
+    if word.shape == "upper" and len(word.text) <= 3:
+        return False  # an acronym: "PC", "PE", "IT"
     return not (word.product or word.stop or word.blocked or word.possessive) and (
         word.given or word.score >= WEAK)
 
@@ -148,6 +153,8 @@ def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
     last = words[-1] if words else None
     if last is None or text[last.end:].strip(" .!\n") or not SIGN_OFF.search(text[:last.start]):
         return []
+    if SIGNATURE.search(text[:last.start]) and not PERSONAL.search(text):
+        return []  # "... el volumen. —Marisol": the writer signing; "she's turning 9 - Shukri"
     if last.shape in ("title", "upper") and person_like(last) and not any(
             Span(last.start, last.end, "").overlaps(s) for s in found):
         return [Span(last.start, last.end, "name")]
@@ -186,6 +193,11 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
         if surname and surname.shape in ("title", "upper") and surname.score > 0 \
                 and not surname.stop:
             end = surname.end
+        following = by_start.get(end + 1) if text[end:end + 1] == " " else None
+        if following and following.shape == "title" and following.known and not (
+                following.stop or following.product or following.blocked
+                or following.text.lower() in TITLES or following.folded in PLACES):
+            end = following.end  # "Ivy's lunch pin? Ivy Saucier": the surname goes with it
         before = by_end.get(start - 2) if text[start - 2:start] == ", " else None
         if before and before.shape in ("title", "upper") and before.score >= SURNAME \
                 and before.text.lower() not in TITLES and not before.blocked \
@@ -243,3 +255,11 @@ def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list
                 text[span.start:span.end]))):
             result.append(span)
     return result
+
+
+def staff_removed(text: str, found: list[Span]) -> list[Span]:
+    """Names without those in a list after a heading that says it lists staff ("New staff
+    onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
+    lists = [(text.index(":", m.start()), m.end()) for m in STAFF_LIST.finditer(text)] \
+        if found else []
+    return [s for s in found if not any(a < s.start and s.end <= b for a, b in lists)]

@@ -37,6 +37,7 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   "any", "both", "each", "every", "some", "such", "only", "own", "same", "very",
                   "just", "also", "too", "please", "thanks", "thank", "hi", "hey", "hello", "dear",
                   "ok", "okay", "re", "fyi", "per", "via", "vs", "born", "dob",
+                  "im",  # "I'm", folded
                   # Spanish ones ("del salón", "La Sra. Gómez"); "de", "la" and "del" still
                   # join a name as particles ("María de la Cruz")
                   "el", "la", "los", "las", "un", "unos", "unas", "del", "de", "que", "en",

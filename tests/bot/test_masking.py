@@ -6,9 +6,9 @@ texts hold none and must come through unchanged. `tuning.jsonl` was read while b
 masker. `tuning2.jsonl`, written blind by a second writer, was measured once before anything
 was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
-the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl`, written
-blind by yet another writer. The held-out corpora are never read: they are only scored, in
-test_masking_heldout.py.
+the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl` and
+`tuning5.jsonl`, each written blind by yet another writer. The held-out corpora are never
+read: they are only scored, in test_masking_heldout.py.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
 placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]")
@@ -113,6 +113,18 @@ def test_the_fourth_tuning_corpus_meets_the_targets() -> None:
     # student's own username or email, a bracket or an id after them gave away. Then it was
     # read and tuned on (see docs/privacy.md), and now it holds both: 1.000 and 0.000.
     masked, altered, wrong = score("tuning4.jsonl")
+    assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
+
+
+def test_the_fifth_tuning_corpus_meets_the_targets() -> None:
+    # Measured as it came, before anything was changed for it: 0.947 of its 265 identifiers
+    # masked (251) and 0.192 of its 120 tech texts altered (23): grown-ups taken for students
+    # (the writer signing or introducing themselves, a job in brackets, "the rep's name is",
+    # a tech who "came by and swapped the cable", a staff list, a titled person's full name in
+    # brackets), a brand and a Spanish school's name, and numbers whose cue a list of asset
+    # tags pushed out of reach, a budget's account, a meeting's and an employee's id. Then it
+    # was read and tuned on (see docs/privacy.md), and now it holds both: 0.977 and 0.017.
+    masked, altered, wrong = score("tuning5.jsonl")
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
 
@@ -278,6 +290,34 @@ def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     "Cc: Jamie Lee, district ed tech coordinator.",
     "Rosa, de la oficina, dice que la impresora está sin tóner.",
     "La red de invitados no deja entrar a los padres.",
+    # fifth round: the writer introducing or signing themselves; jobs before, after or in
+    # brackets; grown-ups' work; a staff list; brands, product lines and Spanish schools;
+    # whom a message addresses; budget accounts, meeting and staff ids; acronyms
+    "I'm Carla Jimenez, 3rd grade at Whitman, and I'm locked out.",
+    "HI THIS IS TERESA AGAIN. THE PHONE AT THE FRONT DESK SAYS NO SERVICE.",
+    "Ya revisé el volumen y sigue sin sonido. —Marisol",
+    "Can you reset my MFA? Thanks, Sheila Monroe, secretary at Roosevelt Primary",
+    "Our meeting w/ the Lexia rep (Jordan) is Thursday in the library.",
+    "Rebecca (our instructional coach) said to ask you for the shared drive.",
+    "Gracias, Yesenia (secretaria).",
+    "Becky (team lead) says the roster sync is off.",
+    "the rep's name is Kyle, his number is 888-555-0175.",
+    "Jordan is covering for Pat today, so the lab opens late.",
+    "Darnell came by last week and swapped the cable but it's back.",
+    "New staff onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE).",
+    "Our Title I coordinator Mrs. Rio (Angela Rio) needs the Federal Programs folder.",
+    "Marca Califone, modelo 3066AV, sala 115.",
+    "Aula 19, Escuela Primaria Lincoln, no prende el proyector.",
+    "Phonak Roger Touchscreen mic in room 3 won't charge.",
+    "Morgan, the laptops are in the office.",
+    "Dana said to ask you about the cart.",
+    "Alex told me to put in a ticket.",
+    "Pilar nos dijo que el proyector no sirve.",
+    "my para Rosa needs a badge for the copier.",
+    "Sub Ms. Lorraine can't sign in on the classroom PC. She sees 'unauthorized browser'.",
+    "Charge the headsets to account 10-2210-6400.",
+    "Meeting ID for the parent night is 842 1193 5570.",
+    "She's a classified employee, ID EMP-20441.",
 ])
 def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     assert masked(text) == text
@@ -331,6 +371,26 @@ def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
     ("the Okafor kids share a hotspot", "the [name] kids share a hotspot"),
     ("Hi Dana, Maya Chen cannot log in", "Hi Dana, [name] cannot log in"),
     ("Hey Liam forgot his charger again", "Hey [name] forgot his charger again"),
+    # fifth round: a list's numbers keep their cue in reach; an id where its digits return;
+    # Spanish fillers before a PIN; a capitalised login; a preferred name; a student's
+    # scores; a person in a numbered room; the surname after a repeated name; a "he" after
+    # "??"; a grown-up's verb with "she" after it is a child's
+    ("asset tags 21-0455, 21-0461, 21-0478, 21-0502, 21-0519 are cracked",
+     "asset tags 21-0455, 21-0461, 21-0478, 21-0502, 21-0519 are cracked"),
+    ("student ID 0000451873 but the card says 451873.",
+     "student ID [id number] but the card says [id number]."),
+    ("el PIN del almuerzo, dice que es 0419", "el PIN del almuerzo, dice que es [id number]"),
+    ("His user is DmitriV2015. Please help.", "His user is [username]. Please help."),
+    ("dice Jesús Ortega pero prefiere Chuy.", "dice [name] pero prefiere [name]."),
+    ("how do I move Ruby's reading logs?", "how do I move [name]'s reading logs?"),
+    ("a bag with a tag that says LUNA GARCIA rm 11", "a bag with a tag that says [name] rm 11"),
+    ("what is Ivy's lunch pin? Ivy Saucier, 3rd grade",
+     "what is [name]'s lunch pin? [name], 3rd grade"),
+    ("Lunch pin for Tanner?? he doesnt remember", "Lunch pin for [name]?? he doesnt remember"),
+    ("Ava set up the Chromebook wrong, she needs help",
+     "[name] set up the Chromebook wrong, she needs help"),
+    ("bday 10/5, she's turning 9, can the class sing? - Shukri",
+     "bday [date of birth], she's turning 9, can the class sing? - [name]"),
 ])
 def test_names_ids_and_dates_found_by_their_surroundings(text: str, expected: str) -> None:
     assert masked(text) == expected

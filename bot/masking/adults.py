@@ -1,0 +1,52 @@
+"""Grown-ups and things a sentence marks, though their words look like a student's name: the
+writer introducing or signing themselves, someone doing a grown-up's work, a brand, a product
+line, and the full name a titled member of staff is given in brackets."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking.cues import (
+    BRAND_AFTER,
+    BRAND_BEFORE,
+    DEVICE_AFTER,
+    PERSONAL,
+    SELF,
+    SIGNATURE,
+    VOCATIVE,
+    WORK_AFTER,
+)
+from bot.masking.words import Word
+
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# "Our Title I coordinator Mrs. Rio (Angela Rio)": the bracket names the titled person.
+TITLED_BRACKET = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*\($",
+                            re.IGNORECASE)
+
+
+def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
+    """The writer ("I'm Carla Jimenez", "this is Teresa", a signature ending the message
+    after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
+    full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
+    start, end = words[first].start, words[last].after
+    if words[last].possessive:
+        return False
+    # Each cue before the name is short: search only the last characters before it (with
+    # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
+    if SELF.search(text, max(0, start - 20), start) or BRAND_BEFORE.search(
+            text, max(0, start - 10), start) or BRAND_AFTER.match(text, end):
+        return True
+    stop = SENTENCE_END.search(text, end)
+    if first == last and WORK_AFTER.match(text, end) and not PERSONAL.search(
+            text, end, stop.end() if stop else len(text)):
+        return True  # "Darnell came by and swapped the cable", not "Ava set up ..., she"
+    if first == last and not text[:start].strip() and VOCATIVE.match(text, end) and not \
+            PERSONAL.search(text):
+        return True  # "Morgan, the laptops are in the office": whom the message addresses
+    if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
+        return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
+    if not text[end:].strip(" .!\n") and SIGNATURE.search(text, max(0, start - 15), start) \
+            and not PERSONAL.search(text):
+        return True
+    return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
+        text, max(0, start - 30), start))
