@@ -30,14 +30,6 @@ TUESDAY_10AM = datetime(2026, 12, 1, 16, 0, tzinfo=UTC)  # at the demo school (C
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    """Where the screenshots go."""
-    folder = Path(os.environ.get("PREPBOT_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
 async def page(server: TestServer, clock: FakeClock) -> AsyncIterator[Page]:
     clock.current = TUESDAY_10AM
     async with playwright_api.async_playwright() as p:

@@ -27,14 +27,6 @@ Opener = Callable[[str], AbstractAsyncContextManager[Page]]
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    """Where the screenshots go."""
-    folder = Path(os.environ.get("PREPBOT_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
 def opened(server: TestServer) -> Opener:
     """The playground in a browser whose language is `locale` (its Accept-Language and
     navigator.language)."""
