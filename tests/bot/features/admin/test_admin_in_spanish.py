@@ -10,8 +10,8 @@ async def test_a_spanish_speaking_admin_reads_usage_and_the_checklist_in_spanish
         chat: ConsoleChat, admin: Person, coach: Person) -> None:
     await chat.say("/prepbot language es", as_=admin)
     [role] = await chat.say("/prepbot role someone", as_=admin)
-    assert role.text.startswith("Uso: `/prepbot role <plataforma:id_de_usuario> <teacher|coach|admin>` "
-                                "(su id aparece en su `/prepbot whoami`")
+    assert role.text.startswith("Uso: `/prepbot role <plataforma:id_de_usuario> "
+                                "<teacher|coach|admin>` (su id aparece en su `/prepbot whoami`")
     [settings] = await chat.say("/prepbot settings nonsense", as_=admin)
     assert settings.text.startswith("Uso: `/prepbot settings` para ver la lista")
     [prep] = await chat.say("/prepbot prep 10:15", as_=admin)
