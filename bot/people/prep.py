@@ -10,7 +10,6 @@ from bot import when
 from bot.errors import BadInput
 from bot.i18n import N_, _
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # how days are written in commands
 USAGE = N_("Usage: `/prepbot prep 10:15-11:00 mon-fri` (or `/prepbot prep off`).")
 
 

@@ -8,7 +8,7 @@ import csv
 import io
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -130,8 +130,3 @@ def summary(coach: PersonRow, first: date, last: date, found: list[PortfolioItem
              + (f" ({labels.people(i.people)})" if i.people else "")
              + (f", {i.outcome}" if i.outcome else "") for i in found]
     return "\n".join([head, *lines])
-
-
-def stamp(now: datetime) -> str:
-    """When the record was drawn up, for its heading."""
-    return f"{now:%Y-%m-%d}"
