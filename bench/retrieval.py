@@ -26,16 +26,18 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import retrieval_asked as asked  # noqa: E402
 import retrieval_systems as systems  # noqa: E402
 
 from knowledge import index as index_module  # noqa: E402
 from knowledge import load_knowledge_base  # noqa: E402
-from knowledge.base import KnowledgeBase  # noqa: E402
+from knowledge.base import KnowledgeBase, Shelf  # noqa: E402
 from knowledge.calibrate import calibrate, uncalibrated  # noqa: E402
 from knowledge.decide import Decision  # noqa: E402
 from knowledge.embedding import shipped  # noqa: E402
@@ -75,19 +77,22 @@ def line(name: str, which: str, report: Report, p99: float | None = None) -> str
             f"{report.uncovered_deflected:8.3f}{latency}")
 
 
-def compare(name: str, answer: Answer, tuning: list[Question], heldout: list[Question]) -> None:
-    """One system's row on the tuning sets (T) and on the held-out sets (H)."""
+def compare(name: str, answer: Answer, tuning: list[Question], heldout: list[Question],
+            on_tuning: Answer | None = None) -> None:
+    """One system's row on the tuning sets (T) and on the held-out sets (H); `on_tuning`
+    answers T instead where the system was fitted on T (out of fold)."""
     p99 = timed(answer, [q.q for q in tuning])[1]
-    print(line(name, "T", evaluate(tuning, answer), p99))
+    print(line(name, "T", evaluate(tuning, on_tuning or answer), p99))
     print(line("", "H", evaluate(heldout, answer)))
 
 
 def baseline(name: str, scorer: systems.Scorer, kb: KnowledgeBase, tuning: list[Question],
-             heldout: list[Question]) -> None:
-    threshold = systems.best_threshold(scorer, tuning, kb.articles)
-    compare(f"{name} (>= {threshold:.2f})", systems.with_threshold(scorer, threshold,
-                                                                   kb.articles),
-            tuning, heldout)
+             heldout: list[Question], on_tuning: systems.Scorer | None = None) -> None:
+    """A baseline's row, its threshold chosen on T (scored by `on_tuning` when given)."""
+    threshold = systems.best_threshold(on_tuning or scorer, tuning, kb.articles)
+    decide = partial(systems.with_threshold, threshold=threshold, articles=kb.articles)
+    compare(f"{name} (>= {threshold:.2f})", decide(scorer), tuning, heldout,
+            decide(on_tuning) if on_tuning else None)
 
 
 def lexical_only(kb: KnowledgeBase) -> KnowledgeBase:
@@ -105,8 +110,11 @@ def figures(kb: KnowledgeBase, quick: bool) -> None:
     print(f"{len(articles)} articles; tuning (T) {len(tuning)} messages, held-out (H) "
           f"{len(heldout)}; one question at a time on one thread\n")
     print(HEADER)
-    compare("prepbot (BM25F + static, calibrated)", kb.decide, tuning, heldout)
-    compare("prepbot lexical channel only", lexical_only(kb).decide, tuning, heldout)
+    compare("prepbot (BM25F + static + asked)", kb.decide, tuning, heldout,
+            asked.out_of_fold(kb))
+    without = asked.plain(kb)
+    compare("prepbot without asked questions", without.decide, tuning, heldout)
+    compare("prepbot lexical channel only", lexical_only(without).decide, tuning, heldout)
     bm25 = systems.bm25_scorer(articles)
     static = systems.cosine_scorer(articles, shipped().encode)
     baseline("bm25s", lambda q: systems.ranked(bm25(q)), kb, tuning, heldout)
@@ -121,10 +129,15 @@ def figures(kb: KnowledgeBase, quick: bool) -> None:
     minilm = systems.cosine_scorer(articles, encoder)
     baseline("all-MiniLM-L6-v2", lambda q: systems.ranked(minilm(q)), kb, tuning, heldout)
     baseline("bm25s + MiniLM 0.5/0.5", systems.fused(bm25, minilm), kb, tuning, heldout)
+    full, folded = asked.scorer(lambda arts: systems.fused(
+        systems.bm25_scorer(arts, asked=True),
+        systems.cosine_scorer(arts, encoder, asked=True)), kb)
+    baseline("bm25s + MiniLM, + asked", full, kb, tuning, heldout, folded)
 
 
 def synthetic(articles: list[Article], size: int, seed: int = 7) -> list[Article]:
-    """`size` articles made by recombining the words and phrasings of the real ones."""
+    """`size` articles made by recombining the words and phrasings of the real ones (no asked
+    questions: those exist only for the shipped articles)."""
     rng = random.Random(seed)
     words = sorted({w for a in articles for t in (a.title, *a.phrasings, a.body_text)
                     for w in fold(t).split()})
@@ -134,7 +147,7 @@ def synthetic(articles: list[Article], size: int, seed: int = 7) -> list[Article
         base = rng.choice(articles)
         mixed = tuple(rng.choice(phrasings) if rng.random() < 0.5 else
                       " ".join(rng.choices(words, k=rng.randint(4, 9))) for _ in range(10))
-        out.append(replace(base, id=f"synthetic-{n:05d}-{rng.getrandbits(24):06x}",
+        out.append(replace(base, id=f"synthetic-{n:05d}-{rng.getrandbits(24):06x}", asked=(),
                            title=" ".join(rng.choices(words, k=6)), phrasings=mixed,
                            steps=tuple(" ".join(rng.choices(words, k=12)) for _ in range(6))))
     return out
@@ -203,8 +216,7 @@ def spanish(kb: KnowledgeBase) -> None:
     """The Spanish shelf on the Spanish sets (language detected per message, as the bot
     does), with and without the intent step, the dense channel's ablation (tuning only,
     confidence refitted), language detection and Spanish intents."""
-    from knowledge.base import Shelf
-    from knowledge.calibrate import TECH_BY_LANGUAGE, calibrate_index
+    from knowledge.calibrate import TECH_BY_LANGUAGE, calibrate_index, fixed
     from knowledge.evaluate import as_the_bot_does, evaluate_intents, read_lines
     from knowledge.intents import recognise
     from knowledge.language import detect
@@ -220,9 +232,10 @@ def spanish(kb: KnowledgeBase) -> None:
     bare = KnowledgeBase(kb.articles, kb.synonyms, calibration=kb.calibration)
     index = index_module.Index(list(shelf.articles.values()), Synonyms.load(language="es"),
                                None, "es")
-    bare.others = {"es": Shelf("es", shelf.articles, index, calibrate_index(index, "es", tech))}
+    bare.others = {"es": Shelf("es", shelf.articles, index,
+                               calibrate_index(fixed(index), "es", tech))}
     print(line("  ablation: no dense channel", "T", evaluate(tuning, bare.decide)))
-    other = calibrate_index(shelf.index, "es", not tech)
+    other = calibrate_index(fixed(shelf.index), "es", not tech)
     bare.others = {"es": replace(shelf, calibration=other)}
     print(line(f"  ablation: {'no' if tech else 'with a'} tech score", "T",
                evaluate(tuning, bare.decide)))
@@ -294,7 +307,8 @@ def main(quick: bool, revision: str | None, only_spanish: bool = False) -> None:
     if not quick:
         import retrieval_ablations
 
-        retrieval_ablations.run(kb, [q for path in TUNING for q in read_questions(path)])
+        tuning = [q for path in TUNING for q in read_questions(path)]
+        retrieval_ablations.run(asked.plain(kb), tuning)
     latency(kb)
     memory()
 

@@ -48,12 +48,19 @@ def best_threshold(scorer: Scorer, questions: Sequence[Question],
     return best[0]
 
 
-def bm25_scorer(articles: list[Article]) -> Callable[[str], dict[str, float]]:
-    """bm25s over title, phrasings and body: every article's score, unnormalised."""
+def ways(article: Article, asked: bool) -> tuple[str, ...]:
+    """An article's title and phrasings, and the questions asked of it when `asked`."""
+    return (article.title, *(article.ways_asked if asked else article.phrasings))
+
+
+def bm25_scorer(articles: list[Article], asked: bool = False
+                ) -> Callable[[str], dict[str, float]]:
+    """bm25s over title, phrasings (and asked questions) and body: every article's score,
+    unnormalised."""
     import bm25s
 
     ids = [a.id for a in articles]
-    corpus = [" ".join((a.title, *a.phrasings, a.body_text)) for a in articles]
+    corpus = [" ".join((*ways(a, asked), a.body_text)) for a in articles]
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False),
                     show_progress=False)
@@ -67,10 +74,12 @@ def bm25_scorer(articles: list[Article]) -> Callable[[str], dict[str, float]]:
     return score
 
 
-def cosine_scorer(articles: list[Article], encode: Encoder) -> Callable[[str], dict[str, float]]:
-    """Max cosine of the question with an article's title and phrasings."""
-    owners = [a.id for a in articles for _ in (a.title, *a.phrasings)]
-    vectors = encode([t for a in articles for t in (a.title, *a.phrasings)])
+def cosine_scorer(articles: list[Article], encode: Encoder, asked: bool = False
+                  ) -> Callable[[str], dict[str, float]]:
+    """Max cosine of the question with an article's title and phrasings (and asked
+    questions)."""
+    owners = [a.id for a in articles for _ in ways(a, asked)]
+    vectors = encode([t for a in articles for t in ways(a, asked)])
 
     def score(question: str) -> dict[str, float]:
         sims = vectors @ encode([question])[0]

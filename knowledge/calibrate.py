@@ -28,6 +28,7 @@ a time, with and without the tech score; TECH_BY_LANGUAGE says which is written.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,45 +36,33 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge import embedding
+from knowledge.asked import with_asked
 from knowledge.base import DENSE, KnowledgeBase, Shelf
 from knowledge.confidence import FEATURES, Calibration, features, file_name
 from knowledge.evaluate import (
     ANSWERABLE,
-    Question,
     Report,
     as_the_bot_does,
     evaluate,
-    read_questions,
 )
-from knowledge.index import Index
+from knowledge.index import Index, Ranking
 from knowledge.intents import is_vague, recognise
 from knowledge.loader import load_articles
+from knowledge.model import Article
 from knowledge.normalize import Synonyms
+from knowledge.tuning import blind, tuning_questions
 
-EVAL = Path(__file__).resolve().parent / "eval"
-TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl"]
-TUNING_BY_LANGUAGE = {"en": TUNING, "es": [EVAL / "tuning" / "es_teachers.jsonl"]}
 # Whether a language's confidence weighs the tech score. Spanish does not: fitted on its 220
 # tuning lines, slice by slice, it moved the figures by one or two messages (noise), and it
 # took "¿Cómo restablezco mi contraseña?" for something other than a tech problem.
 TECH_BY_LANGUAGE = {"en": True, "es": False}
-FOLDS = 5  # a language with a single tuning file is cross-checked slice by slice
 MAX_WRONGLY_DEFLECTED = 0.04
 ANSWER_PRECISION = 0.9
 L2 = 0.01
 TECH_L2 = 1.0  # over the summed loss: chosen leaving one tuning writer out at a time
 Array = npt.NDArray[np.float64]
+Ranker = Callable[[str, str], Ranking]  # (a tuning message's group, the message) -> ranking
 Mask = npt.NDArray[np.bool_]
-
-
-def tuning_questions(language: str = "en") -> list[tuple[str, Question]]:
-    """Every line of a language's tuning files (never a held-out one), with its group: the
-    file's name, and for a language with one file, which of FOLDS slices of it."""
-    paths = TUNING_BY_LANGUAGE[language]
-    if len(paths) == 1:
-        return [(f"{paths[0].name}#{i % FOLDS}", q)
-                for i, q in enumerate(read_questions(paths[0]))]
-    return [(path.name, q) for path in paths for q in read_questions(path)]
 
 
 def fit(x: Array, y: Array, steps: int = 50) -> tuple[Array, Array, Array]:
@@ -134,16 +123,53 @@ def calibrate(kb: KnowledgeBase, with_tech: bool = True, leave_out: str | None =
     """Fit the confidence model and its cut points for one of this knowledge base's shelves
     (without the tech score when `with_tech` is false, without one tuning group: for the
     ablations and the cross-check)."""
-    return calibrate_index(kb.shelf(language).index, language, with_tech, leave_out)
+    return calibrate_index(ranker(kb.shelf(language), leave_out), language, with_tech,
+                           leave_out)
 
 
-def calibrate_index(index: Index, language: str = "en", with_tech: bool = True,
+def fixed(index: Index) -> Ranker:
+    """Every tuning message ranked by one index (articles that carry no asked questions)."""
+    return lambda group, text: index.rank(text)
+
+
+def ranker(shelf: Shelf, leave_out: str | None = None) -> Ranker:
+    """How a shelf's tuning messages are ranked for a fit: by its own index, unless its
+    articles carry asked questions; then each message by an index built without those of
+    its own group (nor of the group left out), so that none is scored against itself."""
+    articles = shelf.articles
+    if not any(article.asked for article in articles.values()):
+        return fixed(shelf.index)
+    indexes: dict[str, Index] = {}
+
+    def rank(group: str, text: str) -> Ranking:
+        if group not in indexes:
+            without = without_asked(articles, shelf.language, {group, leave_out} - {None})
+            indexes[group] = rebuilt(shelf, without)
+        return indexes[group].rank(text)
+    return rank
+
+
+def without_asked(articles: dict[str, Article], language: str, groups: set[str | None]
+                  ) -> dict[str, Article]:
+    """The articles carrying the asked questions of every tuning group but `groups`."""
+    return with_asked(articles, language, {g for g in groups if g is not None})
+
+
+def rebuilt(shelf: Shelf, articles: dict[str, Article]) -> Index:
+    """An index like the shelf's (its synonyms, its model), over other articles."""
+    index = shelf.index
+    model = index.dense.model if index.dense is not None else None
+    return Index(list(articles.values()), index.analyzer.synonyms, model, shelf.language)
+
+
+def calibrate_index(rank: Ranker, language: str = "en", with_tech: bool = True,
                     leave_out: str | None = None) -> Calibration:
-    """Fit the confidence model and its cut points for one language's index."""
+    """Fit the confidence model and its cut points from how a language's tuning messages
+    are ranked (`rank`: see `ranker`)."""
     lines = [(source, q) for source, q in tuning_questions(language)
              if not is_vague(q.q) and source != leave_out]
     sources, questions = [s for s, _ in lines], [q for _, q in lines]
-    rankings = [index.rank(q.q) for q in questions]
+    rankings = [rank(source, q.q) for source, q in lines]
     known = [(r.query, q.kind != "offtopic") for r, q in zip(rankings, questions, strict=True)
              if with_tech and r.query is not None and q.kind != "vague"]
     tech = fit_tech(np.array([v for v, _ in known]), np.array([t for _, t in known])) \
@@ -157,26 +183,43 @@ def calibrate_index(index: Index, language: str = "en", with_tech: bool = True,
     mean, scale, w = fit(x, y)
     p = 1 / (1 + np.exp(-(np.c_[(x - mean) / scale, np.ones(len(x))] @ w)))
     answerable = np.array([q.kind in ANSWERABLE for q in questions])
-    blind = np.array(["teachers" in source for source in sources])
-    answer_at, suggest_at = cut_points(p, y, answerable, blind)
+    written_blind = np.array([blind(source) for source in sources])
+    answer_at, suggest_at = cut_points(p, y, answerable, written_blind)
     return Calibration(tuple(mean.round(6)), tuple(scale.round(6)), tuple(w[:-1].round(6)),
                        round(float(w[-1]), 6), round(answer_at, 4), round(suggest_at, 4), tech)
 
 
+def fold(kb: KnowledgeBase, group: str, language: str = "en", with_tech: bool = True
+         ) -> KnowledgeBase:
+    """The knowledge base as it would be had one tuning group never been written: its
+    confidence fitted without it, no asked question of that group indexed."""
+    shelf, out = kb.shelf(language), kb.fork()
+    fitted = calibrate_index(ranker(shelf, group), language, with_tech, leave_out=group)
+    if any(article.asked for article in shelf.articles.values()):
+        articles = without_asked(shelf.articles, language, {group})
+        use(out, Shelf(language, articles, rebuilt(shelf, articles), fitted))
+    else:
+        use(out, replace(shelf, calibration=fitted))
+    return out
+
+
+def folds(kb: KnowledgeBase, language: str = "en", with_tech: bool = True
+          ) -> dict[str, KnowledgeBase]:
+    """Each blind tuning group's `fold`, by group."""
+    return {group: fold(kb, group, language, with_tech)
+            for group in dict.fromkeys(s for s, _ in tuning_questions(language) if blind(s))}
+
+
 def cross_check(kb: KnowledgeBase, language: str = "en", with_tech: bool = True) -> Report:
-    """Each blind tuning group scored (as the bot runs) by a confidence fitted without it;
-    returns the figures of all groups pooled."""
-    shelf, decided = kb.shelf(language), {}
-    groups = dict.fromkeys(s for s, _ in tuning_questions(language) if "teachers" in s)
-    for group in groups:
-        fitted = calibrate_index(shelf.index, language, with_tech, leave_out=group)
-        use(kb, replace(shelf, calibration=fitted))
+    """Each blind tuning group scored (as the bot runs) by its fold (`folds`); returns the
+    figures of all groups pooled."""
+    decided = {}
+    for group, fold in folds(kb, language, with_tech).items():
         part = [q for s, q in tuning_questions(language) if s == group]
-        answer = as_the_bot_does(kb.decide, recognise)
+        answer = as_the_bot_does(fold.decide, recognise)
         decided.update({q.q: answer(q.q) for q in part})
         print(figures(f"{group} left out", evaluate(part, decided.__getitem__)))
-    use(kb, shelf)
-    pooled = evaluate([q for s, q in tuning_questions(language) if s in groups],
+    pooled = evaluate([q for s, q in tuning_questions(language) if blind(s)],
                       decided.__getitem__)
     print(figures("pooled", pooled))
     return pooled

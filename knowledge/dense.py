@@ -31,8 +31,8 @@ def encode_all(model: StaticEmbedding, texts: list[str]) -> Vectors:
 
 
 def texts_of(article: Article) -> list[str]:
-    """What the dense channel embeds for an article: its title and every phrasing."""
-    return [article.title, *article.phrasings]
+    """What the dense channel embeds for an article: its title and every way it is asked."""
+    return [article.title, *article.ways_asked]
 
 
 class DenseIndex:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.asked import with_asked
 from knowledge.model import Article, linked_ids, split_body
 
 log = logging.getLogger(__name__)
@@ -118,9 +119,11 @@ def source_files(extra: Path | None, language: str = "en",
 
 
 def load_articles(extra: Path | None = None, language: str = "en",
-                  texts: Mapping[str, str] | None = None) -> dict[str, Article]:
+                  texts: Mapping[str, str] | None = None, asked: bool = True
+                  ) -> dict[str, Article]:
     """The live articles of one language by id: a district's file or stored text (English
-    unless it says `language: es`) replaces a shipped one, `retired` removes it."""
+    unless it says `language: es`) replaces a shipped one, `retired` removes it; each
+    carries the questions teachers asked of it unless `asked` is false (knowledge/asked.py)."""
     articles: dict[str, Article] = {}
     for source in source_files(extra, language, texts):
         if source.error:
@@ -133,4 +136,4 @@ def load_articles(extra: Path | None = None, language: str = "en",
             articles.pop(article.id, None)
         else:
             articles[article.id] = article
-    return articles
+    return with_asked(articles, language) if asked else articles

@@ -31,11 +31,19 @@ class Article:
     body_line: int = 1
     links: tuple[str, ...] = field(default=())
     language: str = "en"  # "es" for the Spanish shelf (knowledge/articles/es, `language: es`)
+    # Questions teachers asked that this article answered (knowledge/asked.py): indexed
+    # beside the phrasings, never shown nor written back into the article's text.
+    asked: tuple[str, ...] = ()
 
     @property
     def body_text(self) -> str:
         """Everything a reader sees, as one string, for indexing."""
         return " ".join((self.summary, *self.steps, *self.notes, self.still_stuck))
+
+    @property
+    def ways_asked(self) -> tuple[str, ...]:
+        """Every way the problem is put into words for retrieval: phrasings, then asked."""
+        return self.phrasings + self.asked
 
 
 def split_body(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:

@@ -135,13 +135,21 @@ def kb_eval(file: Annotated[Path, typer.Argument(
                 help='JSONL lines: {"q", "expect", "kind"} messages or {"text", "intent"}')],
             as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False
             ) -> None:
-    """Score retrieval (per kind of message) or intent recognition on a JSONL file."""
+    """Score retrieval (per kind of message) or intent recognition on a JSONL file; a tuning
+    file is scored out of fold (without its own asked questions, nor the fit on it)."""
     from knowledge import load_knowledge_base
+    from knowledge.calibrate import fold
     from knowledge.evaluate import evaluate_file
+    from knowledge.tuning import tuning_questions
 
     settings = load_settings()
+    knowledge_base = load_knowledge_base(settings.kb_dir or None)
+    if file.name in {group for group, _ in tuning_questions()}:
+        typer.echo(f"{file.name} is a tuning set: scored out of fold, as if never written.",
+                   err=True)
+        knowledge_base = fold(knowledge_base, file.name)
     try:
-        report = evaluate_file(file, load_knowledge_base(settings.kb_dir or None).answer)
+        report = evaluate_file(file, knowledge_base.answer)
     except (OSError, ValueError) as error:
         typer.echo(f"Cannot read {file}: {error}", err=True)
         raise typer.Exit(2) from error

@@ -68,6 +68,18 @@ def test_kb_eval_prints_machine_readable_figures(tmp_path: Path) -> None:
     assert figures["n"] == sum(1 for line in EVAL.read_text().splitlines() if line.strip())
 
 
+def test_kb_eval_scores_a_tuning_set_as_if_it_had_never_been_written(tmp_path: Path) -> None:
+    tuning = REPO / "knowledge" / "eval" / "tuning" / "teachers_a.jsonl"
+    copy = tmp_path / "copied.jsonl"
+    copy.write_text(tuning.read_text())
+    out_of_fold = prepbot("kb", "eval", str(tuning), "--json", cwd=tmp_path)
+    shipped = prepbot("kb", "eval", str(copy), "--json", cwd=tmp_path)
+    assert "scored out of fold" in out_of_fold.stderr and not shipped.stderr
+    # The shipped system indexes every tuning message: a copy under another name is scored
+    # against itself, and looks better than it is.
+    assert json.loads(out_of_fold.stdout)["top1"] < json.loads(shipped.stdout)["top1"]
+
+
 def test_kb_eval_names_a_bad_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"q": "projector", "expect": null}\nnot json\n')

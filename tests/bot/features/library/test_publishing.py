@@ -16,6 +16,7 @@ from bot.blocks import Button
 from bot.features.library.authoring import compose
 from bot.features.library.models import ChangeRow
 from bot.vocabulary import Person
+from knowledge import KnowledgeBase
 from knowledge.loader import shipped_folder
 from tests.bot.features.library.conftest import LAMINATOR, form_in, initial, publish
 from tests.support.clock import FakeClock
@@ -99,12 +100,15 @@ async def test_a_rollback_restores_the_previous_text(
 
 
 async def test_editing_a_shipped_article_overrides_it_and_the_file_stays_as_shipped(
-        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime
-        ) -> None:
+        chat: ConsoleChat, coach: Person, teacher: Person, runtime: Runtime,
+        knowledge_base: KnowledgeBase) -> None:
     shipped = (shipped_folder() / "printer-offline.md").read_text()
     form = form_in(await chat.say("/prepbot articles edit printer-offline", as_=coach))
     assert form.context == "edit:printer-offline"
     values = {**initial(form), "answer": "Ask the front office to restart the print server."}
+    # Questions teachers asked of the article are indexed, never put in the coach's form.
+    asked = knowledge_base.articles["printer-offline"].asked
+    assert asked and not set(asked) & set(values["phrasings"].splitlines())
     [done] = await publish(chat, coach, values, form.context)
     assert "Published" in done.text
     assert (shipped_folder() / "printer-offline.md").read_text() == shipped
