@@ -3,17 +3,20 @@
     python bench/retrieval.py [--quick] [--before REVISION] [--spanish]
 
 Every system runs on the shipped articles and is scored by knowledge.evaluate on the tuning
-sets (knowledge/eval/tuning/teachers_*: a, b, e, f) and the held-out sets (heldout/teachers_c+d). A
-baseline deflects below one threshold chosen on the tuning sets (its best answer accuracy
-there) and applied unchanged to the held-out sets; prepbot's cut points come from
-knowledge/calibrate.py, also fitted on tuning only. Held-out figures are printed, never used
-to choose anything. Then the ablations (tuning sets only, each variant with its confidence
-refitted), latency and index build time at 36, 1,000 and 10,000 articles (synthetic), and the
-memory the static model adds to a process. `--quick` skips MiniLM and the ablations;
-`--before 4c9e342` adds prepbot as it was at that commit (its code and articles, from a git
-worktree) scored the same way. `--spanish` runs only the Spanish part: the Spanish shelf on
-the Spanish tuning and held-out sets (knowledge/eval/*/es_teachers.jsonl), its dense
-channel's ablation, language detection and the Spanish intent sets.
+sets (knowledge/eval/tuning/teachers_*: a, b, e, f) and the held-out sets
+(heldout/teachers_c+d). A baseline deflects below one threshold chosen on the tuning sets
+(its best answer accuracy there) and applied unchanged to the held-out sets; prepbot's cut
+points come from knowledge/calibrate.py, also fitted on tuning only. A system that indexes
+the asked questions (the tuning sets' answerable messages, knowledge/asked.py) is scored on
+the tuning sets out of fold (bench/retrieval_asked.py). Held-out figures are printed, never
+used to choose anything. Then the ablations (tuning sets only, articles without asked
+questions, each variant with its confidence refitted), latency and index build time at 36,
+1,000 and 10,000 articles (synthetic), and the memory the static model adds to a process.
+`--quick` skips MiniLM and the ablations; `--before b14c5b7` adds prepbot as it was at that
+commit (its code and articles, from a git worktree) scored the same way. `--spanish` runs
+only the Spanish part: the Spanish shelf on the Spanish tuning and held-out sets
+(knowledge/eval/*/es_teachers.jsonl), its dense channel's ablation, language detection and
+the Spanish intent sets.
 """
 
 from __future__ import annotations
