@@ -58,7 +58,8 @@ WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpd
               "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito"}
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
-               "transportation", "personnel", "hr", "front", "main", "office", "it"}
+               "transportation", "personnel", "hr", "front", "main", "office", "it", "network",
+               "bookkeeper", "bookkeeping", "registrar"}  # not "tech": a child is in tech class
 # After a run: "Washington DC", "Austin, TX".
 STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"

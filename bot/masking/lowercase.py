@@ -17,6 +17,9 @@ MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last nam
 # (English puts no lowercase name right after "me": "help me with jamal".)
 # So does "no": "la red no deja entrar".
 CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
+# Nor does a name follow a Spanish article: "la hora", "una clave", "el domingo" are nouns.
+# ("al" is left out: in English it is a name.)
+ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "del"}
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:
@@ -45,8 +48,8 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
                 word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))
                 and not surnamed(text, word, nxt_word)):
             continue
-        if after_clitic(words, i):
-            continue  # "no me deja compartir pantalla"
+        if after_clitic(words, i) or word.text in ARTICLES:
+            continue  # "no me deja compartir pantalla", "una clave": no name
         previous = words[i - 1] if i else None
         if previous and previous.shape == "lower" and previous.score == FIRST \
                 and adjacent(text, previous, word):
@@ -91,5 +94,7 @@ def lowercase_maybe(words: list[Word], i: int) -> bool:
 
 
 def after_clitic(words: list[Word], i: int) -> bool:
-    """Word i follows a Spanish object pronoun: a verb ("me deja", "le sale")."""
-    return i > 0 and words[i - 1].text in CLITICS and words[i - 1].after == words[i].start - 1
+    """Word i follows a Spanish object pronoun or article: a verb ("me deja", "le sale") or
+    a noun ("la hora", "el domingo")."""
+    return i > 0 and words[i - 1].text.lower() in CLITICS | ARTICLES \
+        and words[i - 1].after == words[i].start - 1

@@ -77,6 +77,10 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
+# A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
+HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
+                         r"gateway time-?out|service unavailable|internal server error|"
+                         r"too many requests|not allowed|request timeout)\b", re.IGNORECASE)
 
 
 def as_date(year: int, month: int, day: int, today: date) -> date | None:
@@ -168,7 +172,8 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
     """Student id, lunch, PIN and state numbers, judged by their cue or, lacking one, length."""
     found = []
     for m in ID.finditer(text):
-        if UNITS.match(text, m.end()) or text[max(0, m.start() - 1):m.start()] == "$":
+        if UNITS.match(text, m.end()) or text[max(0, m.start() - 1):m.start()] == "$" \
+                or HTTP_STATUS.match(text, m.end()):
             continue
         if m["letters"] and m["letters"].lower() in TECH_PREFIXES:
             continue
