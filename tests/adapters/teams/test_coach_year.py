@@ -99,7 +99,7 @@ async def test_a_tools_year_in_teams(teams: Teams, connector: ConnectorStub, run
 
     # The request, "me too", the checklist card, and the pilot with Teams' plain names.
     await desk.say(rivera, "can I use Blooket with my class?")
-    await desk.press(rivera, action(desk.cards(rivera, "Request Blooket")[-1], "Request"))
+    await desk.press(rivera, action(desk.cards(rivera, "Request Blooket")[-1], "Request Blooket"))
     await desk.say(chen, "can I use Blooket with my class?")
     await desk.press(chen, action(desk.cards(chen, "under review")[-1], "Me too"))
     assert desk.cards(chen, "2 teachers have asked for it")

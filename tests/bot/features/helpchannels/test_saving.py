@@ -16,7 +16,7 @@ from bot.vocabulary import Person
 from tests.bot.features.helpchannels.conftest import Channel, kept_threads
 from tests.support.clock import FakeClock
 
-QUESTION = "is anyone else having trouble with google classroom"
+QUESTION = "anyone else having trouble with google classroom class codes"
 ANSWER = "Sign out of Chrome and back in, then rejoin with the class code."
 MORE = "If it still fails, clear the cache (Ctrl+Shift+Delete)."
 BELL = Person(platform="console", user_id="bell", display_name="Coach Bell")
