@@ -16,8 +16,10 @@ the cut points on the same lines:
   know;
 - answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
   of the questions (between the two, "did you mean").
-First each blind tuning set is scored by a confidence fitted without it (leaving one writer
-out); `--check` prints the figures without writing knowledge/calibration.json.
+The tuning sets' answerable messages are also indexed as asked questions (knowledge/asked.py),
+so every message is ranked for the fit by an index without its own set's questions (`ranker`).
+First each blind tuning set is scored by its `fold` (a confidence fitted without it, none of
+its questions indexed); `--check` prints the figures without writing knowledge/calibration.json.
 
 `--language es` fits the Spanish shelf's confidence on the Spanish tuning set
 (tuning/es_teachers.jsonl, all of it blind-written) and writes knowledge/calibration_es.json.
