@@ -173,7 +173,7 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
     found = []
     for m in ID.finditer(text):
         if UNITS.match(text, m.end()) or text[max(0, m.start() - 1):m.start()] == "$" \
-                or HTTP_STATUS.match(text, m.end()):
+                or http_status(text, m):
             continue
         if m["letters"] and m["letters"].lower() in TECH_PREFIXES:
             continue
@@ -196,6 +196,12 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
             found.append(Span(m.start(), m.end(), "id number"))
     found += [s for s in cued_codes(text) if free(s, found)]
     return found + repeats(text, found)
+
+
+def http_status(text: str, number: re.Match[str]) -> bool:
+    """A web error's code and reason ("403 Forbidden"); a longer number before "not found"
+    stays an id ("20441887 not found in PowerSchool")."""
+    return bool(re.fullmatch(r"[45]\d\d", number.group()) and HTTP_STATUS.match(text, number.end()))
 
 
 def repeats(text: str, found: list[Span]) -> list[Span]:

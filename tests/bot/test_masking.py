@@ -409,6 +409,8 @@ def test_staff_vendors_places_and_spanish_stay(text: str) -> None:
      "bday [date of birth], she's turning 9, can the class sing? - [name]"),
     ("el alumno jose martinez no puede entrar", "el alumno [name] no puede entrar"),
     ("student login 403 for Maya", "student login [id number] for [name]"),
+    ("Jaden Ruiz 20441887 not found in PowerSchool", "[name] [id number] not found in PowerSchool"),
+    ("kid with 2044188 not allowed on wifi", "kid with [id number] not allowed on wifi"),
     ("Jayden in tech class broke his screen", "[name] in tech class broke his screen"),
 ])
 def test_names_ids_and_dates_found_by_their_surroundings(text: str, expected: str) -> None:
