@@ -27,8 +27,9 @@ from torch.nn import functional
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from knowledge.asked import with_asked  # noqa: E402
 from knowledge.base import KnowledgeBase, Shelf  # noqa: E402
-from knowledge.calibrate import calibrate_index, figures, use, without_asked  # noqa: E402
+from knowledge.calibrate import calibrate_index, figures, use  # noqa: E402
 from knowledge.embedding import StaticEmbedding, shipped, shipped_folder  # noqa: E402
 from knowledge.evaluate import Report, as_the_bot_does, evaluate  # noqa: E402
 from knowledge.index import Index, Ranking  # noqa: E402
@@ -96,7 +97,7 @@ def nested(steps: int, weight: float, scratch: Path) -> Report:
         inner = {}
         for other in (g for g in groups if g != left):
             model = as_model(tuned({left, other}, steps, weight), scratch / f"{left}-{other}")
-            kept = without_asked(articles, "en", {left, other})
+            kept = with_asked(articles, "en", {left, other})
             inner[other] = Index(list(kept.values()), synonyms, model)
 
         def rank(group: str, text: str, inner: dict[str, Index] = inner) -> Ranking:
@@ -104,7 +105,7 @@ def nested(steps: int, weight: float, scratch: Path) -> Report:
         confidence = calibrate_index(rank, "en", True, leave_out=left)
         model = as_model(tuned({left}, steps, weight), scratch / left)
         kb = KnowledgeBase(articles, synonyms, model=model)
-        kept = without_asked(articles, "en", {left})
+        kept = with_asked(articles, "en", {left})
         use(kb, Shelf("en", kept, Index(list(kept.values()), synonyms, model), confidence))
         answer = as_the_bot_does(kb.decide, recognise)
         part = [q for g, q in lines if g == left]

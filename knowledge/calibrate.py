@@ -145,16 +145,10 @@ def ranker(shelf: Shelf, leave_out: str | None = None) -> Ranker:
 
     def rank(group: str, text: str) -> Ranking:
         if group not in indexes:
-            without = without_asked(articles, shelf.language, {group, leave_out} - {None})
-            indexes[group] = rebuilt(shelf, without)
+            left_out = {group, leave_out} if leave_out else {group}
+            indexes[group] = rebuilt(shelf, with_asked(articles, shelf.language, left_out))
         return indexes[group].rank(text)
     return rank
-
-
-def without_asked(articles: dict[str, Article], language: str, groups: set[str | None]
-                  ) -> dict[str, Article]:
-    """The articles carrying the asked questions of every tuning group but `groups`."""
-    return with_asked(articles, language, {g for g in groups if g is not None})
 
 
 def rebuilt(shelf: Shelf, articles: dict[str, Article]) -> Index:
@@ -198,7 +192,7 @@ def fold(kb: KnowledgeBase, group: str, language: str = "en", with_tech: bool = 
     shelf, out = kb.shelf(language), kb.fork()
     fitted = calibrate_index(ranker(shelf, group), language, with_tech, leave_out=group)
     if any(article.asked for article in shelf.articles.values()):
-        articles = without_asked(shelf.articles, language, {group})
+        articles = with_asked(shelf.articles, language, {group})
         use(out, Shelf(language, articles, rebuilt(shelf, articles), fitted))
     else:
         use(out, replace(shelf, calibration=fitted))
