@@ -75,7 +75,10 @@ def drawing(daily: Daily) -> Figure:
                     [format_date(d, shape) for d, _c in daily[::step]], fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     if names:
-        axes.legend(fontsize=8, frameon=False)
+        # Above the bars, never "best": matplotlib searches for that place and, on a busy
+        # machine, warns that the search is slow (a CI run failed on the warning).
+        axes.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1),
+                    ncol=len(names))
     figure.tight_layout()
     return figure
 
