@@ -34,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# knowledge before anything that imports numpy, as in the server: it turns numpy's huge-page
+# advice off (knowledge/__init__.py), which the index build times below depend on.
+import knowledge  # noqa: E402, F401, I001
 
 import retrieval_asked as asked  # noqa: E402
 import retrieval_systems as systems  # noqa: E402

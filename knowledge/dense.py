@@ -44,6 +44,8 @@ class DenseIndex:
         counts = np.array([len(t) for t in texts], dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
         self.counts = counts
+        self.rows = [np.arange(start, start + count) for start, count in zip(
+            self.starts.tolist(), counts.tolist(), strict=True)]
         vectors = encode_all(model, [t for group in texts for t in group])
         # A large knowledge base keeps its phrasing vectors in float16 (half the memory);
         # a small one keeps float32, which spares a conversion on every question.
@@ -68,8 +70,8 @@ class DenseIndex:
     def best_phrasings(self, query: Vectors, positions: list[int]) -> npt.NDArray[np.float32]:
         """For each article, the cosine of the question with its closest title or phrasing."""
         counts = self.counts[positions]
-        rows = np.concatenate([np.arange(self.starts[i], self.starts[i] + self.counts[i])
-                               for i in positions]) if positions else np.zeros(0, np.int64)
+        rows = np.concatenate([self.rows[i] for i in positions]) if positions \
+            else np.zeros(0, np.int64)
         sims = np.einsum("ij,j->i", self.phrasings[rows].astype(np.float32, copy=False), query)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
         best: npt.NDArray[np.float32] = np.maximum.reduceat(sims, starts) if len(sims) \

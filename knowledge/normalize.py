@@ -131,16 +131,17 @@ class Synonyms:
         if self.starting.keys().isdisjoint(words):
             return words  # the common case, checked in one pass in C
         out: list[str] = []
-        i = 0
-        while i < len(words):
-            for variant, target in self.starting.get(words[i], ()):
+        done = 0  # words before this one are in `out` already
+        for i in [i for i, word in enumerate(words) if word in self.starting]:
+            if i < done:
+                continue  # inside a variant just replaced
+            for variant, target in self.starting[words[i]]:
                 if tuple(words[i:i + len(variant)]) == variant:
-                    out.extend(target)
-                    i += len(variant)
+                    out += words[done:i]
+                    out += target
+                    done = i + len(variant)
                     break
-            else:
-                out.append(words[i])
-                i += 1
+        out += words[done:]
         return out
 
 

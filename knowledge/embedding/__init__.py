@@ -22,6 +22,7 @@ from tokenizers import Tokenizer
 
 Vectors = npt.NDArray[np.float32]
 MAX_TOKENS = 128  # a chat question is far shorter; a pasted essay is cut, not encoded whole
+REMEMBERED = 64  # questions whose vectors are kept: a few KB
 MAX_WORDS = 200_000  # distinct words whose pieces are remembered (a few MB)
 WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # BERT's pre-tokenizer, for ASCII text
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # BERT drops these: leave to it
@@ -41,6 +42,7 @@ class StaticEmbedding:
         self.tokenizer.no_padding()
         self.unknown = self.tokenizer.token_to_id("[UNK]")
         self.words: dict[str, list[int]] = {}  # a word's pieces, as the tokenizer cut them
+        self._remembered = lru_cache(maxsize=REMEMBERED)(self._encode_single)
 
     def _ids(self, text: str) -> list[int]:
         ids = self.tokenizer.encode(text, add_special_tokens=False).ids
@@ -103,8 +105,18 @@ class StaticEmbedding:
         return out
 
     def encode_one(self, text: str) -> Vectors:
-        """One text's unit vector."""
-        row: Vectors = self.encode([text])[0]
+        """One text's unit vector, read-only: the last few are remembered, because answering
+        one question encodes it twice (its intent, then the dense channel)."""
+        return self._remembered(text)
+
+    def _encode_single(self, text: str) -> Vectors:
+        ids = self._batch_ids([text])[0]
+        row: Vectors = self.table[ids].sum(axis=0, dtype=np.float32) if ids else \
+            np.zeros(self.dim, np.float32)
+        norm = float(np.sqrt(row @ row))
+        if norm > 0:
+            row /= norm
+        row.flags.writeable = False
         return row
 
 
