@@ -31,6 +31,9 @@ K1, B = 1.2, 0.75
 CANDIDATES = 12
 ACCUMULATORS = 2000
 PHRASE_WEIGHT = 0.6
+# Only the lexical leaders are re-ranked by their closest phrasing: out of fold on the tuning
+# sets, 8 scored as every candidate did (5 lost), in half the time of the slowest step.
+PHRASE_CANDIDATES = 8
 DENSE_WEIGHT = 1.5  # per dense score (closest phrasing, and the article's mean phrasing)
 
 
@@ -125,7 +128,8 @@ class Index:
         """The fused ranking of the candidates of both channels."""
         terms = list(dict.fromkeys(self.query_terms(question)))
         lexical = self._bm25(terms)
-        candidates = set(heapq.nlargest(CANDIDATES, lexical, key=lexical.__getitem__))
+        leaders = heapq.nlargest(CANDIDATES, lexical, key=lexical.__getitem__)
+        candidates = set(leaders)
         query = self.dense.encode(question) if self.dense else None
         centroids = None
         if self.dense is not None and query is not None and query.any():
@@ -136,7 +140,7 @@ class Index:
             return Ranking([], len(terms), query)
         best = max((lexical.get(i, 0.0) for i in candidates), default=0.0) or 1.0
         positions = sorted(candidates)
-        phrases = self._phrase_scores(" ".join(terms), [i for i in positions if i in lexical])
+        phrases = self._phrase_scores(" ".join(terms), sorted(leaders[:PHRASE_CANDIDATES]))
         dense = centroid = np.zeros(len(positions), np.float32)
         if centroids is not None and self.dense is not None and query is not None:
             dense, centroid = self.dense.best_phrasings(query, positions), centroids[positions]
