@@ -11,9 +11,10 @@ tuning sets: knowledge/eval/tuning/teachers_*.jsonl and the first evaluation fil
 (questions.jsonl). Held-out files (heldout/, holdout.jsonl) are never read. Then it chooses
 the cut points on the same lines:
 - suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
-  messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older files are
-  easier, and would set it too high) without an article; below it the bot says it does not
-  know;
+  messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older file is
+  easier, and would set it too high) without an article, on average over those sets: each
+  writer counts the same, so a writer whose many messages all score high does not loosen it
+  for the writers who are harder to read; below it the bot says it does not know;
 - answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
   of the questions (between the two, "did you mean").
 The tuning sets' answerable messages are also indexed as asked questions (knowledge/asked.py),
@@ -100,11 +101,10 @@ def fit_tech(vectors: Array, tech: Mask, steps: int = 30) -> tuple[float, ...]:
     return tuple(float(v) for v in w.round(6))
 
 
-def cut_points(p: Array, right: Array, answerable: Mask, blind: Mask
+def cut_points(p: Array, right: Array, answerable: Mask, groups: list[str]
                ) -> tuple[float, float]:
     """(answer_at, suggest_at) by the rules in the module's docstring."""
-    ordered = np.sort(p[answerable & blind])
-    suggest_at = float(ordered[int(MAX_WRONGLY_DEFLECTED * len(ordered))])
+    suggest_at = suggest_cut(p, answerable, groups)
     answer_at = 1.0
     for threshold in np.unique(np.round(p, 3))[::-1]:
         chosen = p >= threshold
@@ -112,6 +112,19 @@ def cut_points(p: Array, right: Array, answerable: Mask, blind: Mask
             break
         answer_at = float(threshold)
     return max(answer_at, suggest_at), suggest_at
+
+
+def suggest_cut(p: Array, answerable: Mask, groups: list[str]) -> float:
+    """The highest cut below which, on average over the blind-written groups, at most
+    MAX_WRONGLY_DEFLECTED of a group's answerable messages fall."""
+    shares = [p[answerable & (np.array(groups) == group)]
+              for group in sorted({g for g in groups if blind(g)})]
+    cut = 0.0
+    for value in np.unique(np.concatenate(shares)):
+        if np.mean([np.mean(share < value) for share in shares]) > MAX_WRONGLY_DEFLECTED:
+            break
+        cut = float(value)
+    return cut
 
 
 def uncalibrated() -> Calibration:
@@ -179,8 +192,7 @@ def calibrate_index(rank: Ranker, language: str = "en", with_tech: bool = True,
     mean, scale, w = fit(x, y)
     p = 1 / (1 + np.exp(-(np.c_[(x - mean) / scale, np.ones(len(x))] @ w)))
     answerable = np.array([q.kind in ANSWERABLE for q in questions])
-    written_blind = np.array([blind(source) for source in sources])
-    answer_at, suggest_at = cut_points(p, y, answerable, written_blind)
+    answer_at, suggest_at = cut_points(p, y, answerable, sources)
     return Calibration(tuple(mean.round(6)), tuple(scale.round(6)), tuple(w[:-1].round(6)),
                        round(float(w[-1]), 6), round(answer_at, 4), round(suggest_at, 4), tech)
 
