@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from fusion_weights import HAND_SET
+
 from knowledge import index as index_module
 from knowledge.base import KnowledgeBase
 from knowledge.calibrate import calibrate, uncalibrated
 from knowledge.evaluate import Question, evaluate
-from knowledge.index import PHRASE_WEIGHT, Match, Ranking
+from knowledge.index import WEIGHTS, Match, Ranking, evidence
 from knowledge.normalize import Synonyms
 
 Rescore = Callable[[list[Match]], list[float]]
@@ -38,17 +40,23 @@ class Rescored:
         return self.rank(question, limit).matches
 
 
-def weighted(phrase: float = PHRASE_WEIGHT, dense: float = 1.5, best: float = 1.0,
-             mean: float = 1.0, lexical: float = 1.0) -> Rescore:
-    """The shipped rule with other weights."""
-    return lambda ms: [lexical * (m.lexical + phrase * m.phrase)
-                       + dense * (best * m.dense + mean * m.centroid) for m in ms]
+def weighted(**changes: float) -> Rescore:
+    """The shipped rule with some of its weights (knowledge.index.WEIGHTS) changed."""
+    weights = {**WEIGHTS, **changes}
+    return lambda ms: [sum(w * x for w, x in zip(weights.values(), evidence(m), strict=True))
+                       for m in ms]
+
+
+def lexical_order(ms: list[Match]) -> list[Match]:
+    """The candidates as the lexical channel alone orders them."""
+    return sorted(ms, key=lambda m: -(WEIGHTS["lexical"] * m.lexical
+                                      + WEIGHTS["phrase"] * m.phrase))
 
 
 def reciprocal_rank(k: int = 60) -> Rescore:
     """Reciprocal-rank fusion of the lexical order and the dense order."""
     def rescore(ms: list[Match]) -> list[float]:
-        lexical = sorted(ms, key=lambda m: -(m.lexical + PHRASE_WEIGHT * m.phrase))
+        lexical = lexical_order(ms)
         dense = sorted(ms, key=lambda m: -(m.dense + m.centroid))
         rank_l = {m.article_id: r for r, m in enumerate(lexical)}
         rank_d = {m.article_id: r for r, m in enumerate(dense)}
@@ -59,22 +67,23 @@ def reciprocal_rank(k: int = 60) -> Rescore:
 def dense_reranks_lexical_top(few: int = 5) -> Rescore:
     """Dense evidence only re-orders the lexical channel's first few."""
     def rescore(ms: list[Match]) -> list[float]:
-        order = sorted(ms, key=lambda m: -(m.lexical + PHRASE_WEIGHT * m.phrase))
+        order = lexical_order(ms)
         top = {m.article_id for m in order[:few] if m.lexical > 0}
         shipped = weighted()(ms)
         return [s if m.article_id in top else s - 100 for m, s in zip(ms, shipped, strict=True)]
     return rescore
 
 
+D, C = WEIGHTS["dense"], WEIGHTS["centroid"]
 VARIANTS: list[tuple[str, Rescore | None]] = [
-    ("as shipped (dense weight 1.5)", weighted()),
-    ("dense weight 0.5", weighted(dense=0.5)),
-    ("dense weight 1.0", weighted(dense=1.0)),
-    ("dense weight 2.0", weighted(dense=2.0)),
-    ("dense weight 3.0", weighted(dense=3.0)),
-    ("dense: closest phrasing only", weighted(mean=0.0, dense=3.0)),
-    ("dense: mean phrasing only", weighted(best=0.0, dense=3.0)),
-    ("dense channel alone", weighted(lexical=0.0, phrase=0.0)),
+    ("as shipped (fitted weights)", weighted()),
+    ("the former hand-set weights", weighted(**HAND_SET)),
+    ("no BM25F or coverage term", weighted(bm25=0.0, coverage=0.0)),
+    ("dense weights halved", weighted(dense=D / 2, centroid=C / 2)),
+    ("dense weights doubled", weighted(dense=D * 2, centroid=C * 2)),
+    ("dense: closest phrasing only", weighted(dense=D + C, centroid=0.0)),
+    ("dense: mean phrasing only", weighted(dense=0.0, centroid=D + C)),
+    ("dense channel alone", weighted(lexical=0.0, phrase=0.0, bm25=0.0, coverage=0.0)),
     ("no phrasing re-rank", weighted(phrase=0.0)),
     ("reciprocal-rank fusion (k=60)", reciprocal_rank()),
     ("dense re-ranks lexical top 5 only", dense_reranks_lexical_top()),
