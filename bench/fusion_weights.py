@@ -26,13 +26,10 @@ sys.path.insert(0, str(ROOT))
 from knowledge import load_knowledge_base  # noqa: E402
 from knowledge.calibrate import Ranker, ranker  # noqa: E402
 from knowledge.evaluate import Question  # noqa: E402
-from knowledge.index import WEIGHTS, evidence  # noqa: E402
+from knowledge.index import HAND_SET, WEIGHTS, evidence  # noqa: E402
 from knowledge.tuning import blind, tuning_questions  # noqa: E402
 
 LEADERS, L2, STEPS, RATE = 5, 0.01, 500, 0.5
-# The weights before they were fitted, chosen by hand and a grid on the tuning sets.
-HAND_SET = {"lexical": 1.0, "phrase": 0.6, "dense": 1.5, "centroid": 1.5, "bm25": 0.0,
-            "coverage": 0.0}
 Array = npt.NDArray[np.float64]
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from fusion_weights import HAND_SET
-
 from knowledge import index as index_module
 from knowledge.base import KnowledgeBase
 from knowledge.calibrate import calibrate, uncalibrated
 from knowledge.evaluate import Question, evaluate
-from knowledge.index import WEIGHTS, Match, Ranking, evidence
+from knowledge.index import HAND_SET, WEIGHTS, Match, Ranking, evidence
 from knowledge.normalize import Synonyms
 
 Rescore = Callable[[list[Match]], list[float]]
