@@ -166,8 +166,9 @@ class Index:
         dense = centroid = np.zeros(len(positions), np.float32)
         if centroids is not None and self.dense is not None and query is not None:
             dense, centroid = self.dense.best_phrasings(query, positions), centroids[positions]
+        coverage = self._coverage(terms, positions)
         matches = [fused(Match(self.ids[i], 0.0, lexical.get(i, 0.0) / best, phrases.get(i, 0.0),
-                               self._coverage(terms, i), float(dense[n]), float(centroid[n]),
+                               coverage[n], float(dense[n]), float(centroid[n]),
                                lexical.get(i, 0.0)), self.fusion)
                    for n, i in enumerate(positions)]
         matches.sort(key=lambda m: (-m.score, m.article_id))
@@ -202,9 +203,9 @@ class Index:
                     scores[position] += postings.get(position, 0.0)
         return scores
 
-    def _coverage(self, terms: list[str], position: int) -> float:
-        """The idf-weighted share of the question's terms that the article contains."""
+    def _coverage(self, terms: list[str], positions: list[int]) -> list[float]:
+        """For each article, the idf-weighted share of the question's terms it contains."""
         weights = {t: self.idf.get(t, self.unknown_idf) for t in terms}
-        total = sum(weights.values())
-        found = sum(w for t, w in weights.items() if t in self.article_terms[position])
-        return found / total if total else 0.0
+        total = sum(weights.values()) or 1.0
+        return [sum(w for t, w in weights.items() if t in self.article_terms[i]) / total
+                for i in positions]
