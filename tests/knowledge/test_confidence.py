@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from knowledge import KnowledgeBase
+from knowledge.calibrate import MAX_WRONGLY_DEFLECTED, suggest_cut
 from knowledge.confidence import shipped, tech_score
 from knowledge.decide import CLOSE, MAX_SUGGESTIONS
 
@@ -12,6 +14,18 @@ from knowledge.decide import CLOSE, MAX_SUGGESTIONS
 def test_the_shipped_calibration_orders_its_cut_points() -> None:
     calibration = shipped()
     assert 0.0 < calibration.suggest_at < calibration.answer_at < 1.0
+
+
+def test_an_easy_writer_does_not_loosen_the_did_you_mean_cut_for_a_hard_one() -> None:
+    # Writer A's 100 messages all score high; writer B's ten are spread from 0.1 to 1.0.
+    easy, hard = [0.9] * 100, [n / 10 for n in range(1, 11)]
+    earlier = [0.0] * 50  # the first evaluation file, not written blind: it does not count
+    p = np.array(easy + hard + earlier)
+    groups = ["teachers_a.jsonl"] * 100 + ["teachers_b.jsonl"] * 10 + ["questions.jsonl"] * 50
+    cut = suggest_cut(p, np.ones(len(p), dtype=bool), groups)
+    pooled = np.sort(p[:110])[int(MAX_WRONGLY_DEFLECTED * 110)]
+    assert pooled == 0.5  # pooled, four of B's ten would be left without an article
+    assert cut == 0.1  # held on average over writers, none of B's is
 
 
 def test_the_score_is_a_probability_that_grows_with_the_evidence(
