@@ -87,6 +87,24 @@ def fused(match: Match, weights: dict[str, float]) -> Match:
                                                             strict=True)))
 
 
+def bm25_weights(postings: dict[str, list[tuple[int, float]]], idf: dict[str, float],
+                 norms: list[float]) -> dict[str, dict[int, float]]:
+    """Each term's BM25 weight in each article that has it, computed as one array (10,000
+    articles hold about a million postings)."""
+    sizes = [len(p) for p in postings.values()]
+    flat = [pair for p in postings.values() for pair in p]
+    positions = np.fromiter((i for i, _ in flat), np.int64, len(flat))
+    tf = np.fromiter((f for _, f in flat), np.float64, len(flat))
+    idfs = np.repeat(np.fromiter(map(idf.__getitem__, postings), np.float64, len(sizes)), sizes)
+    weights = (idfs * tf * (K1 + 1) / (tf + np.asarray(norms)[positions])).tolist()
+    where, out, start = positions.tolist(), {}, 0
+    for term, size in zip(postings, sizes, strict=True):
+        out[term] = dict(zip(where[start:start + size], weights[start:start + size],
+                             strict=True))
+        start += size
+    return out
+
+
 class Index:
     """An immutable index over a list of articles; build a new one to change articles."""
 
@@ -110,9 +128,7 @@ class Index:
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
         # BM25 is fixed per (term, article) once the articles are: pay for it once, here.
         norms = [K1 * (1 - B + B * length / self.avg_length) for length in lengths]
-        self.weights: dict[str, dict[int, float]] = {
-            t: {i: self.idf[t] * tf * (K1 + 1) / (tf + norms[i]) for i, tf in p}
-            for t, p in self.postings.items()}
+        self.weights = bm25_weights(self.postings, self.idf, norms)
         self.dense = DenseIndex(articles, model) if model is not None else None
 
     def _add(self, position: int, article: Article) -> float:

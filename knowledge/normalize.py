@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from knowledge import spanish
 
 WORD = re.compile(r"[a-z0-9]+")
+APOSTROPHES = str.maketrans("", "", "'’`")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -61,7 +62,7 @@ def fold(text: str) -> str:
         # Only [a-z0-9] is kept below, so what has no ASCII base letter goes either way.
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.lower()
-    text = re.sub(r"['’`]", "", text)
+    text = text.translate(APOSTROPHES)
     return " ".join(WORD.findall(text))
 
 
