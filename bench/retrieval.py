@@ -22,6 +22,7 @@ the Spanish intent sets.
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -34,9 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-# knowledge before anything that imports numpy, as in the server: it turns numpy's huge-page
-# advice off (knowledge/__init__.py), which the index build times below depend on.
-import knowledge  # noqa: E402, F401, I001
+# numpy's huge-page advice off before numpy loads, as the server has it (adapters/__init__.py):
+# the index build times below depend on it.
+os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
 import retrieval_asked as asked  # noqa: E402
 import retrieval_systems as systems  # noqa: E402

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from aiohttp import ClientSession
 
 from adapters.runtime import Runtime
@@ -63,3 +68,13 @@ async def test_kb_reload_needs_the_server_secret_not_a_loopback_address(
     async with http.post("/admin/kb/reload", headers={RELOAD_HEADER: token}) as response:
         assert response.status == 200
         assert (await response.json())["articles"] >= 36
+
+
+def test_the_server_process_leaves_numpys_huge_page_advice_off_for_index_builds() -> None:
+    code = ("import adapters.cli; from numpy._core import multiarray; "
+            "print(multiarray._set_madvise_hugepage(False))")  # returns the setting it replaces
+    environment = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[2],
+                            capture_output=True, text=True, timeout=120, check=True,
+                            env=environment)
+    assert result.stdout.strip() == "False"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,16 +48,6 @@ def test_one_question_encodes_as_a_batch_does_and_its_remembered_vector_cannot_c
     assert model.encode_one(text) is first  # answering encodes a question twice
     with pytest.raises(ValueError):
         first[0] = 1.0  # a caller scribbling on it would change every later answer
-
-
-def test_the_server_leaves_numpys_huge_page_advice_off_for_index_builds() -> None:
-    code = ("import adapters.cli; from numpy._core import multiarray; "
-            "print(multiarray._set_madvise_hugepage(False))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                            text=True, timeout=120, check=True,
-                            env={k: v for k, v in os.environ.items()
-                                 if k != "NUMPY_MADVISE_HUGEPAGE"})
-    assert result.stdout.strip() == "False"
 
 
 def test_it_encodes_exactly_as_model2vec_does() -> None:
