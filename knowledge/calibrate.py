@@ -117,8 +117,8 @@ def cut_points(p: Array, right: Array, answerable: Mask, groups: list[str]
 def suggest_cut(p: Array, answerable: Mask, groups: list[str]) -> float:
     """The highest cut below which, on average over the blind-written groups, at most
     MAX_WRONGLY_DEFLECTED of a group's answerable messages fall."""
-    shares = [p[answerable & (np.array(groups) == group)]
-              for group in sorted({g for g in groups if blind(g)})]
+    names = np.array(groups)
+    shares = [p[answerable & (names == group)] for group in sorted(set(filter(blind, groups)))]
     cut = 0.0
     for value in np.unique(np.concatenate(shares)):
         if np.mean([np.mean(share < value) for share in shares]) > MAX_WRONGLY_DEFLECTED:

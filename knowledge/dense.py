@@ -24,7 +24,7 @@ def encode_all(model: StaticEmbedding, texts: list[str]) -> Vectors:
     distinct = list(dict.fromkeys(texts))
     vectors = np.zeros((len(distinct), model.dim), dtype=np.float32)
     for start in range(0, len(distinct), CHUNK):
-        vectors[start:start + CHUNK] = model.encode_batch(distinct[start:start + CHUNK])
+        vectors[start:start + CHUNK] = model.encode(distinct[start:start + CHUNK])
     row = {text: n for n, text in enumerate(distinct)}
     out: Vectors = vectors[[row[t] for t in texts]] if texts else vectors
     return out

@@ -94,7 +94,7 @@ def design(texts: Sequence[str], features: dict[str, int]) -> Array:
         present = sorted({features[f] for f in lexical_features(text) if f in features})
         if present:
             x[row, present] = 1 / np.sqrt(len(present))
-    x[:, len(features):] = model.encode_batch(list(texts))
+    x[:, len(features):] = model.encode(list(texts))
     return x
 
 

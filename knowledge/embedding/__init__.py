@@ -48,16 +48,6 @@ class StaticEmbedding:
         ids = self.tokenizer.encode(text, add_special_tokens=False).ids
         return [i for i in ids if i != self.unknown][:MAX_TOKENS]
 
-    def encode(self, texts: list[str]) -> Vectors:
-        """One L2-normalised row per text (a zero row for a text with no known piece)."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, ids in enumerate(self._batch_ids(texts)):
-            if ids:
-                out[row] = self.table[ids].astype(np.float32).mean(axis=0)
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        np.divide(out, norms, out=out, where=norms > 0)
-        return out
-
     def _batch_ids(self, texts: list[str]) -> list[list[int]]:
         """Word pieces of many texts, each distinct word tokenized once.
 
@@ -84,8 +74,9 @@ class StaticEmbedding:
             out.append(ids[:MAX_TOKENS])
         return out
 
-    def encode_batch(self, texts: list[str]) -> Vectors:
-        """Like `encode`, for many texts at once: for building an index."""
+    def encode(self, texts: list[str]) -> Vectors:
+        """One L2-normalised row per text (a zero row for a text with no known piece), many
+        texts at once, as an index build needs."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
