@@ -53,6 +53,7 @@ summer winter spring fall break min mins minute minutes hour hours sec second se
 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th rm room
 """)
 MIN_CORRECTABLE = 4
+CORRECTED_FROM = 82  # rapidfuzz ratio to the nearest article word
 
 
 def fold(text: str) -> str:
@@ -159,6 +160,9 @@ class Analyzer:
         """The words that misspelt question words are corrected to (the articles' own)."""
         self.vocabulary = sorted(set(vocabulary) | self.synonyms.words)
         self._known = frozenset(self.vocabulary)
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.vocabulary:  # each list stays in alphabetical order
+            self._by_length.setdefault(len(word), []).append(word)
         self._correct = lru_cache(maxsize=65536)(self._nearest)
 
     def knows(self, word: str) -> bool:
@@ -179,5 +183,11 @@ class Analyzer:
     def _nearest(self, word: str) -> str:
         if word in self._known or len(word) < MIN_CORRECTABLE or word.isdigit():
             return word
-        best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=82)
-        return best[0] if best else word
+        # A ratio of 82 needs 2 * min(a, b) / (a + b) >= 0.82 of the two lengths, so only
+        # words of such lengths are compared (about half); a tie goes to the alphabetically
+        # first, as one search over the whole sorted vocabulary gives it.
+        found = [best for length, words in self._by_length.items()
+                 if 200 * min(length, len(word)) / (length + len(word)) >= CORRECTED_FROM - 1e-9
+                 and (best := process.extractOne(word, words, scorer=fuzz.ratio,
+                                                 score_cutoff=CORRECTED_FROM))]
+        return min(found, key=lambda best: (-best[1], best[0]))[0] if found else word
