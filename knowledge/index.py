@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -24,9 +25,9 @@ from knowledge.embedding import StaticEmbedding, Vectors
 from knowledge.model import Article
 from knowledge.normalize import Analyzer, Synonyms, fold
 
-# Heavier title and phrasing weights (3/2/2/1) measured no better than equal weights on the
-# tuning files (bench/retrieval.py, ablations), so every field counts the same.
-FIELD_WEIGHTS = {"title": 1.0, "phrasings": 1.0, "tags": 1.0, "body": 1.0}
+# BM25F with every field weighted the same: heavier title and phrasing weights (3/2/2/1)
+# measured no better on the tuning files (bench/retrieval.py, ablations), so an article's
+# title, phrasings, tags and body are counted as one text.
 K1, B = 1.2, 0.75
 CANDIDATES = 12
 ACCUMULATORS = 2000
@@ -44,6 +45,8 @@ FUSION = {"en": WEIGHTS, "es": HAND_SET}
 # Only the lexical leaders are re-ranked by their closest phrasing: out of fold on the tuning
 # sets, 8 scored as every candidate did (5 lost), in half the time of the slowest step.
 PHRASE_CANDIDATES = 8
+# Every (term, article) pair as three columns: term id, article position, term frequency.
+Postings = tuple[list[int], list[int], list[int]]
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,6 @@ class Ranking:
     query: Vectors | None = None
 
 
-def _fields(article: Article, phrasing_terms: list[str]) -> dict[str, str | list[str]]:
-    return {"phrasings": phrasing_terms, "title": article.title,
-            "tags": " ".join((*article.tags, article.category)), "body": article.body_text}
 
 
 def evidence(match: Match) -> tuple[float, ...]:
@@ -87,21 +87,20 @@ def fused(match: Match, weights: dict[str, float]) -> Match:
                                                             strict=True)))
 
 
-def bm25_weights(postings: dict[str, list[tuple[int, float]]], idf: dict[str, float],
+def bm25_weights(terms: list[str], postings: Postings, idf: dict[str, float],
                  norms: list[float]) -> dict[str, dict[int, float]]:
     """Each term's BM25 weight in each article that has it, computed as one array (10,000
     articles hold about a million postings)."""
-    sizes = [len(p) for p in postings.values()]
-    flat = [pair for p in postings.values() for pair in p]
-    positions = np.fromiter((i for i, _ in flat), np.int64, len(flat))
-    tf = np.fromiter((f for _, f in flat), np.float64, len(flat))
-    idfs = np.repeat(np.fromiter(map(idf.__getitem__, postings), np.float64, len(sizes)), sizes)
+    term_ids, positions, tfs = (np.asarray(column, np.int64) for column in postings)
+    order = np.argsort(term_ids, kind="stable")  # by term; each term's articles in order
+    positions, tf = positions[order], tfs[order].astype(np.float64)
+    idfs = np.fromiter(map(idf.__getitem__, terms), np.float64, len(terms))[term_ids[order]]
     weights = (idfs * tf * (K1 + 1) / (tf + np.asarray(norms)[positions])).tolist()
+    ends = np.cumsum(np.bincount(term_ids, minlength=len(terms))).tolist()
     where, out, start = positions.tolist(), {}, 0
-    for term, size in zip(postings, sizes, strict=True):
-        out[term] = dict(zip(where[start:start + size], weights[start:start + size],
-                             strict=True))
-        start += size
+    for term, end in zip(terms, ends, strict=True):
+        out[term] = dict(zip(where[start:end], weights[start:end], strict=True))
+        start = end
     return out
 
 
@@ -115,38 +114,42 @@ class Index:
         self.analyzer = Analyzer(synonyms, language=language)
         self.fusion = FUSION[language]
         self.raw_words: set[str] = set()  # every word the articles use, for spelling
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.term_ids: dict[str, int] = {}  # in the order the articles first use them
+        self.postings: Postings = ([], [], [])
         self.phrase_terms: list[list[str]] = []
         self.article_terms: list[frozenset[str]] = []
         lengths = [self._add(i, a) for i, a in enumerate(articles)]
         self.analyzer.learn(self.raw_words)
-        del self.raw_words
+        terms = list(self.term_ids)
         self.avg_length = sum(lengths) / len(lengths) if lengths else 1.0
         n = len(articles)
-        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5))
-                    for t, p in self.postings.items()}
+        having = np.bincount(np.asarray(self.postings[0], np.int64), minlength=len(terms))
+        self.idf = {t: math.log(1 + (n - count + 0.5) / (count + 0.5))
+                    for t, count in zip(terms, having.tolist(), strict=True)}
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
         # BM25 is fixed per (term, article) once the articles are: pay for it once, here.
         norms = [K1 * (1 - B + B * length / self.avg_length) for length in lengths]
-        self.weights = bm25_weights(self.postings, self.idf, norms)
+        self.weights = bm25_weights(terms, self.postings, self.idf, norms)
+        del self.raw_words, self.term_ids, self.postings
         self.dense = DenseIndex(articles, model) if model is not None else None
 
     def _add(self, position: int, article: Article) -> float:
         terms = self._terms
         phrasings = [" ".join(terms(p)) for p in (article.title, *article.ways_asked)]
-        weighted: dict[str, float] = defaultdict(float)
-        for name, text in _fields(article, phrasings[1:]).items():
-            words = terms(text) if isinstance(text, str) else " ".join(text).split()
-            for term in words:
-                weighted[term] += FIELD_WEIGHTS[name]
-        for term, tf in weighted.items():
-            self.postings[term].append((position, tf))
+        counts = Counter(" ".join(phrasings[1:]).split())
+        counts.update(phrasings[0].split())  # the title's terms
+        for text in (" ".join((*article.tags, article.category)), article.body_text):
+            counts.update(terms(text))
+        ids, (term_ids, positions, tfs) = self.term_ids, self.postings
+        term_ids += [ids.setdefault(term, len(ids)) for term in counts]
+        positions += repeat(position, len(counts))
+        tfs += counts.values()
         # Asked questions weigh in BM25 and the dense channel; the fuzzy re-rank compares
         # with the title and curated phrasings alone (out of fold on the tuning sets that
         # answered and deflected better, in a third of the time: bench/README.md).
         self.phrase_terms.append(phrasings[:1 + len(article.phrasings)])
-        self.article_terms.append(frozenset(weighted))
-        return float(sum(weighted.values()))
+        self.article_terms.append(frozenset(counts))
+        return float(sum(counts.values()))
 
     def _terms(self, text: str) -> list[str]:
         """An article text's terms; its raw words are remembered for spelling correction."""
