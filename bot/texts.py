@@ -11,7 +11,8 @@ DID_IT_HELP = N_("Did this help?")
 HELPFUL_YES = N_("Glad that fixed it! Ask me anytime.")
 HELPFUL_NO = N_("Sorry that didn't fix it. A person can take it from here.")
 SUGGEST_INTRO = N_("I'm not sure I understood. Is it one of these?")
-DEFLECT = N_("I don't have an article for that yet, so I won't guess. "
+# Said both when no article covers it and when several are about as likely: neither is known.
+DEFLECT = N_("I'm not sure any of my articles fits that, so I won't guess. "
              "A coach or IT can help: open a ticket and they'll pick it up.")
 OPEN_TICKET = N_("Open a ticket")
 NOT_THIS = N_("None of these")
