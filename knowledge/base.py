@@ -124,9 +124,9 @@ class KnowledgeBase:
 
     def decide(self, question: str, language: str | None = None) -> Decision:
         """The decision for a question, worked out afresh (`answer` remembers it); `language`
-        None means the question's own. A question in another language that its shelf has no
-        article for it is sure of asks the English shelf: the article it is sure of is shown
-        in the question's language when it has it, else as it is (`fallback`)."""
+        None means the question's own. When a question in another language finds no article
+        its shelf is sure of, the English shelf is asked: the article it is sure of is shown
+        in the question's language when that has it, else as it is (`fallback`)."""
         chosen = self.language_of(question, language)
         shelf = self.shelf(chosen)
         vague = cache(partial(is_vague, question))  # worked out once, for either shelf
