@@ -13,8 +13,10 @@ the cut points on the same lines:
 - suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
   messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older file is
   easier, and would set it too high) without an article, on average over those sets: each
-  writer counts the same, so a writer whose many messages all score high does not loosen it
-  for the writers who are harder to read; below it the bot says it does not know;
+  writer counts the same within their kind (who read the article titles, who saw nothing),
+  and the two kinds count the same, so neither a writer whose many messages all score high
+  nor many writers who read the titles loosen it for those who are harder to read; below
+  it the bot says it does not know;
 - answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
   of the questions (between the two, "did you mean").
 The tuning sets' answerable messages are also indexed as asked questions (knowledge/asked.py),
@@ -53,7 +55,7 @@ from knowledge.intents import is_vague, recognise
 from knowledge.loader import load_articles
 from knowledge.model import Article
 from knowledge.normalize import Synonyms
-from knowledge.tuning import blind, tuning_questions
+from knowledge.tuning import blind, tuning_questions, writer_kind
 
 # Whether a language's confidence weighs the tech score. Spanish does not: fitted on its 220
 # tuning lines, slice by slice, it moved the figures by one or two messages (noise), and it
@@ -115,13 +117,21 @@ def cut_points(p: Array, right: Array, answerable: Mask, groups: list[str]
 
 
 def suggest_cut(p: Array, answerable: Mask, groups: list[str]) -> float:
-    """The highest cut below which, on average over the blind-written groups, at most
-    MAX_WRONGLY_DEFLECTED of a group's answerable messages fall."""
+    """The highest cut below which at most MAX_WRONGLY_DEFLECTED of a blind writer's
+    answerable messages fall, on average over writers: first over the writers of each kind
+    (`writer_kind`), then over the kinds, so that neither an easy writer nor many writers
+    who read the titles loosen it for those who are harder to read."""
     names = np.array(groups)
-    shares = [p[answerable & (names == group)] for group in sorted(set(filter(blind, groups)))]
+    kinds: dict[str, list[Array]] = {}
+    for group in sorted(set(filter(blind, groups))):
+        kinds.setdefault(writer_kind(group), []).append(p[answerable & (names == group)])
+
+    def share_below(value: float) -> float:
+        return float(np.mean([np.mean([np.mean(share < value) for share in shares])
+                              for shares in kinds.values()]))
     cut = 0.0
-    for value in np.unique(np.concatenate(shares)):
-        if np.mean([np.mean(share < value) for share in shares]) > MAX_WRONGLY_DEFLECTED:
+    for value in np.unique(np.concatenate([s for shares in kinds.values() for s in shares])):
+        if share_below(value) > MAX_WRONGLY_DEFLECTED:
             break
         cut = float(value)
     return cut

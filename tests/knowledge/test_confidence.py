@@ -28,6 +28,18 @@ def test_an_easy_writer_does_not_loosen_the_did_you_mean_cut_for_a_hard_one() ->
     assert cut == 0.1  # held on average over writers, none of B's is
 
 
+def test_many_writers_who_read_the_titles_do_not_loosen_the_cut_for_those_who_saw_nothing(
+        ) -> None:
+    # Four writers who read the titles score high; writer B, who saw nothing, is spread out.
+    readers = ["teachers_a.jsonl", "teachers_e.jsonl", "teachers_g.jsonl", "teachers_h.jsonl"]
+    p = np.array([0.9] * 40 + [n / 10 for n in range(1, 11)])
+    groups = [name for name in readers for _ in range(10)] + ["teachers_b.jsonl"] * 10
+    cut = suggest_cut(p, np.ones(len(p), dtype=bool), groups)
+    by_writer = np.mean([0.0] * 4 + [np.mean(p[40:] < 0.2)])
+    assert by_writer <= MAX_WRONGLY_DEFLECTED  # averaged by writer, 0.2 would pass
+    assert cut == 0.1  # by kind of writer, one in ten of B's is already too many
+
+
 def test_the_score_is_a_probability_that_grows_with_the_evidence(
         knowledge_base: KnowledgeBase) -> None:
     clear = knowledge_base.answer("the projector says no signal when I plug in my laptop")
