@@ -140,8 +140,7 @@ async def test_yes_or_no_right_after_an_answer_is_feedback(
 
 async def test_no_after_did_you_mean_is_none_of_these_and_offers_a_ticket(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
-    [offer] = await chat.say("students cant log in on the chromebooks or into classroom",
-                             as_=teacher)
+    [offer] = await chat.say("kids cant log into chromebooks or classroom", as_=teacher)
     assert "Is it one of these?" in offer.text
     [reply] = await chat.say("no", as_=teacher)
     assert "Open a ticket" in labels([reply])
