@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,32 @@ async def http(server: TestServer) -> AsyncIterator[ClientSession]:
     async with ClientSession(base_url=str(server.make_url("/")),
                              cookie_jar=CookieJar(unsafe=True)) as client:
         yield client
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, run only the tests whose outcome can depend on the database server.
+
+    The rest (retrieval, masking, parsing, the pages...) never touch PREPBOT_TEST_DATABASE_URL
+    and already ran on SQLite; running them twice only made CI slower.
+    """
+    if not os.environ.get("PREPBOT_TEST_DATABASE_URL"):
+        return
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        uses_server = "database_url" in getattr(item, "fixturenames", ()) or _reads_url(item)
+        (kept if uses_server else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def _reads_url(item: pytest.Item) -> bool:
+    """Whether the test's module reads the database URL itself (replicas, kills, outages)."""
+    module = getattr(item, "module", None)
+    return bool(module and module.__file__ and _mentions_url(module.__file__))
+
+
+@cache
+def _mentions_url(path: str) -> bool:
+    return "PREPBOT_TEST_DATABASE_URL" in Path(path).read_text()
