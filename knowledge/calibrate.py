@@ -221,11 +221,15 @@ def fold(kb: KnowledgeBase, group: str, language: str = "en", with_tech: bool = 
     return out
 
 
+def blind_groups(language: str = "en") -> list[str]:
+    """The blind tuning groups of a language, in order: each is left out once."""
+    return list(dict.fromkeys(s for s, _ in tuning_questions(language) if blind(s)))
+
+
 def folds(kb: KnowledgeBase, language: str = "en", with_tech: bool = True
           ) -> dict[str, KnowledgeBase]:
     """Each blind tuning group's `fold`, by group."""
-    return {group: fold(kb, group, language, with_tech)
-            for group in dict.fromkeys(s for s, _ in tuning_questions(language) if blind(s))}
+    return {group: fold(kb, group, language, with_tech) for group in blind_groups(language)}
 
 
 def cross_check(kb: KnowledgeBase, language: str = "en", with_tech: bool = True) -> Report:
