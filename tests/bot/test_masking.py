@@ -8,7 +8,9 @@ was changed for it (an honest out-of-sample figure), then read and tuned on. `tu
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
 the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl`,
 `tuning5.jsonl` and `tuning6.jsonl`, each written blind by yet another writer. The held-out
-corpora are never read: they are only scored, in test_masking_heldout.py.
+corpora are never read: they are only scored, in test_masking_heldout.py. The first-name
+corpora (`first_names_*.jsonl`, ten writers) hold messages naming people by first name
+alone, each name labelled student or grown-up by its writer: how often each kind is hidden.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
 placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]")
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -138,6 +141,39 @@ def test_the_sixth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # the masker cannot tell from a student without reading what the sentence is about.
     masked, altered, wrong = score("tuning6.jsonl")
     assert masked >= 0.957 and altered <= 0.15, "\n".join(wrong)
+
+
+def first_name_shares(name: str) -> tuple[float, float]:
+    """(students hidden, grown-ups hidden) over a first-name corpus: lines {"text", "names":
+    [{"name", "who"}]}, each name written alone and labelled "student" or "adult" by its
+    writer; a name is hidden when any of its characters is replaced."""
+    tally: Counter[str] = Counter()
+    for line in (CORPUS / name).read_text("utf-8").splitlines():
+        row = json.loads(line)
+        hidden, at = replaced(row["text"], mask_student_data(row["text"], today=TODAY).text), 0
+        for person in row["names"]:
+            start = row["text"].index(person["name"], at)
+            at = start + len(person["name"])
+            tally[person["who"]] += 1
+            tally[person["who"] + " hidden"] += any(hidden[start:at])
+    return (tally["student hidden"] / tally["student"], tally["adult hidden"] / tally["adult"])
+
+
+# As they came (the seventh round): ten writers, 3,200 messages naming people by first name
+# alone. The word rules hide a grown-up's name nearly as readily as a student's; a context
+# model that spared grown-ups was tried and not kept (bench/masking_grown_ups.py).
+FIRST_NAME_FIGURES = {"a": (0.908, 0.677), "b": (0.915, 0.654), "c": (0.910, 0.589),
+                      "d": (0.873, 0.572), "e": (0.902, 0.611), "f": (0.936, 0.660),
+                      "g": (0.935, 0.585), "h": (0.764, 0.573), "i": (0.852, 0.658),
+                      "j": (0.893, 0.648)}
+
+
+@pytest.mark.parametrize("writer", sorted(FIRST_NAME_FIGURES))
+def test_students_named_by_first_name_alone_stay_hidden_as_often_as_measured(
+        writer: str) -> None:
+    students, grown_ups = first_name_shares(f"first_names_{writer}.jsonl")
+    assert students >= FIRST_NAME_FIGURES[writer][0] - 0.0005
+    assert grown_ups <= FIRST_NAME_FIGURES[writer][1] + 0.0005
 
 
 def masked(text: str) -> str:

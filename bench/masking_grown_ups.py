@@ -1,0 +1,202 @@
+"""A context model for lone first names (grown-up or student?), beside the word rules alone.
+
+    python bench/masking_grown_ups.py [--cuts 0.85,0.9,0.95,0.97] [--heldout]
+
+Tried in the seventh masking round and not shipped (docs/privacy.md says why). The masker's
+word rules hide most first names written alone, a colleague's as readily as a student's.
+This fits an L2-regularised logistic regression over the words around such a name (by
+position, as bags near it and in its message, its case, whether it opens or ends the message)
+and lets a name the model is surer than a cut is a grown-up's keep its word (every mention
+of the name must look like one). It learns from the first-name corpora
+(tests/bot/masking_corpus/first_names_*.jsonl: teachers' messages naming people by first name
+alone, each name labelled student or grown-up by its blind writer) and from the tuning
+corpora's lone first names (listed identifiers are students', names the rules hide in texts
+without identifiers grown-ups'). Each corpus is scored by a model fitted without it; the
+held-out corpora (--heldout: figures only, never texts) by the model fitted on all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.masking import find_student_data  # noqa: E402
+from bot.masking.lexicon import fold, lexicon  # noqa: E402
+from bot.masking.spans import Span  # noqa: E402
+from tests.bot.test_masking import is_masked  # noqa: E402
+
+CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
+FIRST_NAMES = sorted(CORPUS.glob("first_names_*.jsonl"))
+TUNING = sorted(CORPUS.glob("tuning*.jsonl"))
+HELD_OUT = sorted(CORPUS.glob("heldout*.jsonl"))
+TODAY = date(2026, 12, 1)
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+LONE = re.compile(r"[^\W\d_]+")
+L2, STEPS, RATE, MIN_COUNT = 3.0, 300, 2.0, 2
+Model = dict[str, float]
+Example = tuple[list[str], int]  # features, and 1 for a grown-up
+
+
+def context(text: str, start: int, end: int) -> list[str]:
+    """The features of the name at text[start:end]."""
+    tokens = [(m.group().lower(), m.start()) for m in TOKEN.finditer(text)]
+    left = [("#" if w.isdigit() else w) for w, at in tokens if at < start]
+    right = [("#" if w.isdigit() else w) for w, at in tokens if at >= end]
+    name = text[start:end]
+    shape = "upper" if name.isupper() and len(name) > 1 else (
+        "title" if name[:1].isupper() else "lower")
+    found = ["bias", f"shape={shape}", f"L12={'_'.join(left[-2:])}", f"R12={'_'.join(right[:2])}",
+             f"L1R1={left[-1] if left else '<s>'}_{right[0] if right else '</s>'}"]
+    for k in range(1, 4):
+        found += [f"L{k}={left[-k] if len(left) >= k else '<s>'}",
+                  f"R{k}={right[k - 1] if len(right) >= k else '</s>'}"]
+    found += [f"LW={w}" for w in set(left[-6:])] + [f"RW={w}" for w in set(right[:6])]
+    found += [f"B={w}" for w in set(left + right) if w.isalpha()]
+    return found + (["first"] if not left else []) + (
+        ["last"] if not any(w.isalnum() for w in right) else [])
+
+
+def probability(model: Model, text: str, start: int, end: int) -> float:
+    """How sure the model is that the name at text[start:end] is a grown-up's."""
+    z = sum(model.get(f, 0.0) for f in context(text, start, end))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def spared(text: str, found: list[Span], model: Model, cut: float) -> list[Span]:
+    """The spans found, without lone common first names (not also part of a longer name)
+    that read as a grown-up's at every mention."""
+    names = [s for s in found if s.kind == "name"]
+    in_full = {fold(w) for s in names if not LONE.fullmatch(text[s.start:s.end])
+               for w in LONE.findall(text[s.start:s.end])}
+    mentions: dict[str, list[Span]] = {}
+    for s in names:
+        word = fold(text[s.start:s.end])
+        if LONE.fullmatch(text[s.start:s.end]) and word in lexicon().first and \
+                word not in in_full:
+            mentions.setdefault(word, []).append(s)
+    kept = {s for group in mentions.values() for s in group
+            if all(probability(model, text, m.start, m.end) > cut for m in group)}
+    return [s for s in found if s not in kept]
+
+
+def rows(path: Path) -> list[dict[str, Any]]:
+    """The JSON lines of a corpus."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def labelled_names(row: dict[str, Any]) -> list[tuple[int, int, bool]]:
+    """(start, end, grown-up) of each labelled name of a first-name corpus line."""
+    found, at = [], 0
+    for name in row["names"]:
+        start = row["text"].find(name["name"], at)
+        if start >= 0:
+            at = start + len(name["name"])
+            found.append((start, at, name["who"] == "adult"))
+    return found
+
+
+def examples(path: Path) -> list[Example]:
+    """A corpus's lone first names with their labels."""
+    if path in FIRST_NAMES:
+        return [(context(row["text"], a, b), int(adult))
+                for row in rows(path) for a, b, adult in labelled_names(row)]
+    found: list[Example] = []
+    for row in rows(path):
+        text = row["text"]
+        if row["kind"] == "tech":
+            found += [(context(text, s.start, s.end), 1) for s in find_student_data(text, TODAY)
+                      if s.kind == "name" and LONE.fullmatch(text[s.start:s.end])]
+        for identifier in row["identifiers"] if row["kind"] != "tech" else []:
+            if LONE.fullmatch(identifier):
+                found += [(context(text, m.start(), m.end()), 0) for m in re.finditer(
+                    rf"(?<!\w){re.escape(identifier)}(?!\w)", text)]
+    return found
+
+
+def fit(data: Sequence[Example]) -> Model:
+    """Logistic regression by gradient descent over features seen MIN_COUNT times (sparse)."""
+    counts = Counter(f for features, _ in data for f in set(features))
+    vocabulary = {f: k for k, f in enumerate(sorted(f for f, n in counts.items()
+                                                    if n >= MIN_COUNT))}
+    pairs = np.array(sorted({(row, vocabulary[f]) for row, (features, _) in enumerate(data)
+                             for f in features if f in vocabulary}), dtype=np.int64)
+    rows_of, columns = pairs[:, 0], pairs[:, 1]
+    y = np.array([label for _, label in data], dtype=np.float64)
+    w = np.zeros(len(vocabulary))
+    for _ in range(STEPS):
+        z = np.bincount(rows_of, weights=w[columns], minlength=len(y))
+        error = 1.0 / (1.0 + np.exp(-z)) - y
+        w -= RATE * (np.bincount(columns, weights=error[rows_of], minlength=len(w))
+                     + L2 * w) / len(y)
+    return {f: float(w[k]) for f, k in vocabulary.items()}
+
+
+def masked_text(text: str, model: Model | None, cut: float) -> tuple[str, list[Span]]:
+    """The text masked, with the model sparing grown-ups (None: the word rules alone)."""
+    spans = find_student_data(text, TODAY)
+    spans = spared(text, spans, model, cut) if model is not None else spans
+    out, at = [], 0
+    for s in spans:
+        out += [text[at:s.start], f"[{s.kind}]"]
+        at = s.end
+    return "".join([*out, text[at:]]), spans
+
+
+def figures(path: Path, model: Model | None, cut: float) -> tuple[float, float]:
+    """First-name corpora: (students hidden, grown-ups hidden); the others: (identifiers
+    masked, tech texts altered), scored as tests/bot/test_masking.py scores them."""
+    tally: Counter[str] = Counter()
+    for row in rows(path):
+        output, spans = masked_text(row["text"], model, cut)
+        if path in FIRST_NAMES:
+            for a, b, adult in labelled_names(row):
+                who = "adult" if adult else "student"
+                tally[who] += 1
+                tally[who + " hidden"] += any(s.start < b and a < s.end for s in spans)
+        elif row["kind"] == "tech":
+            tally["adult"] += 1
+            tally["adult hidden"] += output != row["text"]
+        else:
+            for identifier in row["identifiers"]:
+                tally["student"] += 1
+                tally["student hidden"] += is_masked(row["text"], output, identifier)
+    return (tally["student hidden"] / tally["student"], tally["adult hidden"] / tally["adult"])
+
+
+def main() -> None:
+    """Print every corpus's figures by the rules alone and with the model at each cut."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cuts", default="0.85,0.9,0.95,0.97")
+    parser.add_argument("--heldout", action="store_true")
+    options = parser.parse_args()
+    cuts = [float(c) for c in options.cuts.split(",")]
+    every = {p: examples(p) for p in [*FIRST_NAMES, *TUNING]}
+    models = {p: fit([e for other, found in every.items() if other != p for e in found])
+              for p in every}
+    if options.heldout:
+        everything = fit([e for found in every.values() for e in found])
+        models |= {p: everything for p in HELD_OUT}
+    print("first-name corpora: students hidden / grown-ups hidden; the others: identifiers "
+          "masked / tech texts altered\n")
+    print("| corpus | rules alone | " + " | ".join(f"cut {c}" for c in cuts) + " |")
+    print("|---|---|" + "---|" * len(cuts))
+    for path, model in models.items():
+        cells = [figures(path, None, 1.0)] + [figures(path, model, c) for c in cuts]
+        print(f"| {path.stem} | " + " | ".join(f"{a:.3f} / {b:.3f}" for a, b in cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
