@@ -159,7 +159,7 @@ def first_name_shares(name: str) -> tuple[float, float]:
     return (tally["student hidden"] / tally["student"], tally["adult hidden"] / tally["adult"])
 
 
-# As they came (the seventh round): ten writers, 3,200 messages naming people by first name
+# As they came (the seventh round): ten writers, 3,300 messages naming people by first name
 # alone. The word rules hide a grown-up's name nearly as readily as a student's; a context
 # model that spared grown-ups was tried and not kept (bench/masking_grown_ups.py).
 FIRST_NAME_FIGURES = {"a": (0.908, 0.677), "b": (0.915, 0.654), "c": (0.910, 0.589),
