@@ -23,7 +23,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bot.masking import find_student_data  # noqa: E402
 from bot.masking.lexicon import fold, lexicon  # noqa: E402
 from bot.masking.spans import Span  # noqa: E402
-from tests.bot.test_masking import is_masked  # noqa: E402
+from tests.bot.test_masking import first_name_shares, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 FIRST_NAMES = sorted(CORPUS.glob("first_names_*.jsonl"))
@@ -144,36 +144,26 @@ def fit(data: Sequence[Example]) -> Model:
     return {f: float(w[k]) for f, k in vocabulary.items()}
 
 
-def masked_text(text: str, model: Model | None, cut: float) -> tuple[str, list[Span]]:
-    """The text masked, with the model sparing grown-ups (None: the word rules alone)."""
-    spans = find_student_data(text, TODAY)
-    spans = spared(text, spans, model, cut) if model is not None else spans
-    out, at = [], 0
-    for s in spans:
-        out += [text[at:s.start], f"[{s.kind}]"]
-        at = s.end
-    return "".join([*out, text[at:]]), spans
+def masker(model: Model | None, cut: float) -> Callable[[str], str]:
+    """The masker with the model sparing grown-ups (None: the word rules alone)."""
+    def mask(text: str) -> str:
+        spans = find_student_data(text, TODAY)
+        spans = spared(text, spans, model, cut) if model is not None else spans
+        out, at = [], 0
+        for s in spans:
+            out += [text[at:s.start], f"[{s.kind}]"]
+            at = s.end
+        return "".join([*out, text[at:]])
+    return mask
 
 
 def figures(path: Path, model: Model | None, cut: float) -> tuple[float, float]:
     """First-name corpora: (students hidden, grown-ups hidden); the others: (identifiers
     masked, tech texts altered), scored as tests/bot/test_masking.py scores them."""
-    tally: Counter[str] = Counter()
-    for row in rows(path):
-        output, spans = masked_text(row["text"], model, cut)
-        if path in FIRST_NAMES:
-            for a, b, adult in labelled_names(row):
-                who = "adult" if adult else "student"
-                tally[who] += 1
-                tally[who + " hidden"] += any(s.start < b and a < s.end for s in spans)
-        elif row["kind"] == "tech":
-            tally["adult"] += 1
-            tally["adult hidden"] += output != row["text"]
-        else:
-            for identifier in row["identifiers"]:
-                tally["student"] += 1
-                tally["student hidden"] += is_masked(row["text"], output, identifier)
-    return (tally["student hidden"] / tally["student"], tally["adult hidden"] / tally["adult"])
+    if path in FIRST_NAMES:
+        return first_name_shares(path.name, masker(model, cut))
+    masked, altered, _ = score(path.name, masker(model, cut))
+    return masked, altered
 
 
 def main() -> None:

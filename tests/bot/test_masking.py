@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -64,13 +65,15 @@ def is_masked(text: str, output: str, identifier: str) -> bool:
                for p in PART.finditer(identifier))
 
 
-def score(name: str) -> tuple[float, float, list[str]]:
-    """(identifiers masked, tech texts altered, what went wrong) over one corpus."""
+def score(name: str, mask: Callable[[str], str] | None = None
+          ) -> tuple[float, float, list[str]]:
+    """(identifiers masked, tech texts altered, what went wrong) over one corpus, masked by
+    `mask` (the masker, unless a bench tries another)."""
     lines = [json.loads(line) for line in (CORPUS / name).read_text("utf-8").splitlines()]
     found, total, altered, tech, wrong = 0, 0, 0, 0, []
     for line in lines:
         text = line["text"]
-        output = mask_student_data(text, today=TODAY).text
+        output = (mask or masked)(text)
         if line["kind"] == "tech":
             tech += 1
             altered += output != text
@@ -78,9 +81,9 @@ def score(name: str) -> tuple[float, float, list[str]]:
             continue
         for identifier in line["identifiers"]:
             total += 1
-            masked = is_masked(text, output, identifier)
-            found += masked
-            wrong += [] if masked else [f"missed {identifier!r}: {text} -> {output}"]
+            hit = is_masked(text, output, identifier)
+            found += hit
+            wrong += [] if hit else [f"missed {identifier!r}: {text} -> {output}"]
     return found / total, altered / tech, wrong
 
 
@@ -143,14 +146,15 @@ def test_the_sixth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     assert masked >= 0.957 and altered <= 0.15, "\n".join(wrong)
 
 
-def first_name_shares(name: str) -> tuple[float, float]:
+def first_name_shares(name: str, mask: Callable[[str], str] | None = None
+                      ) -> tuple[float, float]:
     """(students hidden, grown-ups hidden) over a first-name corpus: lines {"text", "names":
     [{"name", "who"}]}, each name written alone and labelled "student" or "adult" by its
     writer; a name is hidden when any of its characters is replaced."""
     tally: Counter[str] = Counter()
     for line in (CORPUS / name).read_text("utf-8").splitlines():
         row = json.loads(line)
-        hidden, at = replaced(row["text"], mask_student_data(row["text"], today=TODAY).text), 0
+        hidden, at = replaced(row["text"], (mask or masked)(row["text"])), 0
         for person in row["names"]:
             start = row["text"].index(person["name"], at)
             at = start + len(person["name"])
