@@ -47,7 +47,7 @@ from knowledge import load_knowledge_base  # noqa: E402
 from knowledge.base import KnowledgeBase, Shelf  # noqa: E402
 from knowledge.calibrate import calibrate, uncalibrated  # noqa: E402
 from knowledge.decide import Decision  # noqa: E402
-from knowledge.embedding import shipped  # noqa: E402
+from knowledge.embedding import distilled  # noqa: E402
 from knowledge.evaluate import Question, Report, evaluate, read_questions  # noqa: E402
 from knowledge.model import Article  # noqa: E402
 from knowledge.normalize import Synonyms, fold  # noqa: E402
@@ -123,7 +123,7 @@ def figures(kb: KnowledgeBase, quick: bool) -> None:
     compare("prepbot without asked questions", without.decide, tuning, heldout)
     compare("prepbot lexical channel only", lexical_only(without).decide, tuning, heldout)
     bm25 = systems.bm25_scorer(articles)
-    static = systems.cosine_scorer(articles, shipped().encode)
+    static = systems.cosine_scorer(articles, distilled().encode)  # as distilled: untuned
     baseline("bm25s", lambda q: systems.ranked(bm25(q)), kb, tuning, heldout)
     baseline("static embedding alone", lambda q: systems.ranked(static(q)), kb, tuning, heldout)
     baseline("bm25s + static 0.5/0.5", systems.fused(bm25, static), kb, tuning, heldout)

@@ -24,6 +24,12 @@ so every message is ranked for the fit by an index without its own set's questio
 First each blind tuning set is scored by its `fold` (a confidence fitted without it, none of
 its questions indexed); `--check` prints the figures without writing knowledge/calibration.json.
 
+The static embedding's token table is tuned on the same asked questions
+(knowledge/embedding/tune.py): this writes the table tuned on all of them
+(knowledge/embedding/model/tuned.npz), and every index a fit or a fold ranks by has its own,
+tuned on the asked questions it holds (`rebuilt`). Then refit the intent model, which reads
+the table (`python -m knowledge.intents_fit`), and run this again: it reads the intents.
+
 `--language es` fits the Spanish shelf's confidence on the Spanish tuning set
 (tuning/es_teachers.jsonl, all of it blind-written) and writes knowledge/calibration_es.json.
 That set is one file of 220 lines, so its cross-check leaves out one of FOLDS slices of it at
@@ -41,9 +47,10 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge import embedding
-from knowledge.asked import with_asked
+from knowledge.asked import ASKED_BY_LANGUAGE, with_asked
 from knowledge.base import DENSE, KnowledgeBase, Shelf
 from knowledge.confidence import FEATURES, Calibration, features, file_name
+from knowledge.embedding.tune import tune_on, tuned
 from knowledge.evaluate import (
     ANSWERABLE,
     Report,
@@ -175,9 +182,12 @@ def ranker(shelf: Shelf, leave_out: str | None = None) -> Ranker:
 
 
 def rebuilt(shelf: Shelf, articles: dict[str, Article]) -> Index:
-    """An index like the shelf's (its synonyms, its model), over other articles."""
+    """An index like the shelf's (its synonyms, its model), over other articles. Where the
+    shelf's table is tuned on asked questions, so is this one: on these articles' only."""
     index = shelf.index
     model = index.dense.model if index.dense is not None else None
+    if model is not None and ASKED_BY_LANGUAGE.get(shelf.language, False):
+        model = tuned(embedding.distilled(), articles)
     return Index(list(articles.values()), index.analyzer.synonyms, model, shelf.language)
 
 
@@ -265,6 +275,11 @@ def use(kb: KnowledgeBase, shelf: Shelf) -> None:
 def main(check: bool, language: str) -> None:
     """Cross-check, fit, choose the cut points, print them, write the calibration."""
     model = embedding.shipped() if DENSE[language] else None
+    if model is not None and ASKED_BY_LANGUAGE[language]:
+        rows = tune_on(embedding.distilled(), load_articles(language=language))
+        model = embedding.distilled().with_rows(rows.rows, rows.values)
+        if not check:
+            print(f"wrote {rows.save()} ({len(rows.rows)} rows tuned)")
     articles = load_articles(language=language)
     kb = KnowledgeBase(load_articles(), Synonyms.load(), model=model,
                        calibration=uncalibrated())

