@@ -10,13 +10,12 @@ leading article is right", both on every line of the
 tuning sets: knowledge/eval/tuning/teachers_*.jsonl and the first evaluation file
 (questions.jsonl). Held-out files (heldout/, holdout.jsonl) are never read. Then it chooses
 the cut points on the same lines:
-- suggest_at: the highest value that leaves at most MAX_WRONGLY_DEFLECTED of the answerable
-  messages of the blind-written tuning sets (tuning/teachers_*.jsonl: the older file is
-  easier, and would set it too high) without an article, on average over those sets: each
-  writer counts the same within their kind (who read the article titles, who saw nothing),
-  and the two kinds count the same, so neither a writer whose many messages all score high
-  nor many writers who read the titles loosen it for those who are harder to read; below
-  it the bot says it does not know;
+- suggest_at: the highest value below which no blind-written tuning set
+  (tuning/teachers_*.jsonl: the older file is easier, and would set it too high) has more
+  than MAX_WRONGLY_DEFLECTED of its answerable messages: each writer is held to the budget
+  on their own, so that neither writers whose messages all score high nor many who read the
+  article titles loosen it for the hardest to read (on average over writers, three of ten
+  left out were over it); below it the bot says it does not know;
 - answer_at: the lowest value above which the leader is right for at least ANSWER_PRECISION
   of the questions (between the two, "did you mean").
 The tuning sets' answerable messages are also indexed as asked questions (knowledge/asked.py),
@@ -62,13 +61,13 @@ from knowledge.intents import is_vague, recognise
 from knowledge.loader import load_articles
 from knowledge.model import Article
 from knowledge.normalize import Synonyms
-from knowledge.tuning import blind, tuning_questions, writer_kind
+from knowledge.tuning import blind, tuning_questions
 
 # Whether a language's confidence weighs the tech score. Spanish does not: fitted on its 220
 # tuning lines, slice by slice, it moved the figures by one or two messages (noise), and it
 # took "¿Cómo restablezco mi contraseña?" for something other than a tech problem.
 TECH_BY_LANGUAGE = {"en": True, "es": False}
-MAX_WRONGLY_DEFLECTED = 0.04
+MAX_WRONGLY_DEFLECTED = 0.05  # issue 18's budget, for every writer
 ANSWER_PRECISION = 0.9
 L2 = 0.01
 TECH_L2 = 1.0  # over the summed loss: chosen leaving one tuning writer out at a time
@@ -124,21 +123,14 @@ def cut_points(p: Array, right: Array, answerable: Mask, groups: list[str]
 
 
 def suggest_cut(p: Array, answerable: Mask, groups: list[str]) -> float:
-    """The highest cut below which at most MAX_WRONGLY_DEFLECTED of a blind writer's
-    answerable messages fall, on average over writers: first over the writers of each kind
-    (`writer_kind`), then over the kinds, so that neither an easy writer nor many writers
-    who read the titles loosen it for those who are harder to read."""
+    """The highest cut below which no blind writer has more than MAX_WRONGLY_DEFLECTED of
+    their answerable messages."""
     names = np.array(groups)
-    kinds: dict[str, list[Array]] = {}
-    for group in sorted(set(filter(blind, groups))):
-        kinds.setdefault(writer_kind(group), []).append(p[answerable & (names == group)])
-
-    def share_below(value: float) -> float:
-        return float(np.mean([np.mean([np.mean(share < value) for share in shares])
-                              for shares in kinds.values()]))
+    writers = [p[answerable & (names == group)] for group in sorted(set(filter(blind, groups)))]
+    writers = [shares for shares in writers if len(shares)]
     cut = 0.0
-    for value in np.unique(np.concatenate([s for shares in kinds.values() for s in shares])):
-        if share_below(value) > MAX_WRONGLY_DEFLECTED:
+    for value in np.unique(np.concatenate(writers)):
+        if max(np.mean(shares < value) for shares in writers) > MAX_WRONGLY_DEFLECTED:
             break
         cut = float(value)
     return cut

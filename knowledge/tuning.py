@@ -15,9 +15,7 @@ EVAL = Path(__file__).resolve().parent / "eval"
 TUNING = [*sorted((EVAL / "tuning").glob("teachers_*.jsonl")), EVAL / "questions.jsonl"]
 TUNING_BY_LANGUAGE = {"en": TUNING, "es": [EVAL / "tuning" / "es_teachers.jsonl"]}
 FOLDS = 5  # a language with a single tuning file is cross-checked slice by slice
-# Writers who saw nothing of the articles, not even their titles, as teachers see nothing
-# (eval/README.md): their messages are the hardest to read, and there are fewer of them.
-UNPRIMED = frozenset({"teachers_b.jsonl", "teachers_f.jsonl", "teachers_l.jsonl"})
+
 
 
 @cache
@@ -36,7 +34,3 @@ def blind(group: str) -> bool:
     figures, left out, say how prepbot does on messages it was not fitted on."""
     return "teachers" in group
 
-
-def writer_kind(group: str) -> str:
-    """Whether a blind group's writer saw the articles' titles ("titles") or nothing."""
-    return "nothing" if group.split("#")[0] in UNPRIMED else "titles"
