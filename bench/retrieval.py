@@ -3,8 +3,8 @@
     python bench/retrieval.py [--quick] [--before REVISION] [--spanish]
 
 Every system runs on the shipped articles and is scored by knowledge.evaluate on the tuning
-sets (knowledge/eval/tuning/teachers_*: a, b, e, f) and the held-out sets
-(heldout/teachers_c+d). A baseline deflects below one threshold chosen on the tuning sets
+sets (knowledge/eval/tuning/teachers_*) and the two held-out sets (H: heldout/teachers_c+d;
+H2: heldout/teachers_m+n). A baseline deflects below one threshold chosen on the tuning sets
 (its best answer accuracy there) and applied unchanged to the held-out sets; prepbot's cut
 points come from knowledge/calibrate.py, also fitted on tuning only. A system that indexes
 the asked questions (the tuning sets' answerable messages, knowledge/asked.py) is scored on
@@ -54,10 +54,14 @@ from knowledge.normalize import Synonyms, fold  # noqa: E402
 
 EVAL = ROOT / "knowledge" / "eval"
 TUNING = sorted((EVAL / "tuning").glob("teachers_*.jsonl"))
-HELDOUT = [EVAL / "heldout" / "teachers_c.jsonl", EVAL / "heldout" / "teachers_d.jsonl"]
+# Two held-out sets, each of two writers: H (C and D, read in every round since the second)
+# and H2 (M and N, written for the eighth round and read only at its end).
+HELDOUT = {"H": [EVAL / "heldout" / f"teachers_{w}.jsonl" for w in "cd"],
+           "H2": [EVAL / "heldout" / f"teachers_{w}.jsonl" for w in "mn"]}
 ES_TUNING = [EVAL / "tuning" / "es_teachers.jsonl"]
 ES_HELDOUT = [EVAL / "heldout" / "es_teachers.jsonl"]
 Answer = Callable[[str], Decision]
+HeldOut = dict[str, list[Question]]  # by set: H, H2
 
 
 def timed(fn: Callable[[str], object], questions: Sequence[str]) -> tuple[float, float]:
@@ -84,17 +88,18 @@ def line(name: str, which: str, report: Report, p99: float | None = None) -> str
             f"{report.uncovered_deflected:8.3f}{latency}")
 
 
-def compare(name: str, answer: Answer, tuning: list[Question], heldout: list[Question],
+def compare(name: str, answer: Answer, tuning: list[Question], heldout: HeldOut,
             on_tuning: Answer | None = None) -> None:
-    """One system's row on the tuning sets (T) and on the held-out sets (H); `on_tuning`
-    answers T instead where the system was fitted on T (out of fold)."""
+    """One system's row on the tuning sets (T) and on each held-out set (H, H2);
+    `on_tuning` answers T instead where the system was fitted on T (out of fold)."""
     p99 = timed(answer, [q.q for q in tuning])[1]
     print(line(name, "T", evaluate(tuning, on_tuning or answer), p99))
-    print(line("", "H", evaluate(heldout, answer)))
+    for which, questions in heldout.items():
+        print(line("", which, evaluate(questions, answer)))
 
 
 def baseline(name: str, scorer: systems.Scorer, kb: KnowledgeBase, tuning: list[Question],
-             heldout: list[Question], on_tuning: systems.Scorer | None = None) -> None:
+             heldout: HeldOut, on_tuning: systems.Scorer | None = None) -> None:
     """A baseline's row, its threshold chosen on T (scored by `on_tuning` when given)."""
     threshold = systems.best_threshold(on_tuning or scorer, tuning, kb.articles)
     decide = partial(systems.with_threshold, threshold=threshold, articles=kb.articles)
@@ -112,10 +117,12 @@ def lexical_only(kb: KnowledgeBase) -> KnowledgeBase:
 
 def figures(kb: KnowledgeBase, quick: bool) -> None:
     tuning = [q for path in TUNING for q in read_questions(path)]
-    heldout = [q for path in HELDOUT for q in read_questions(path)]
+    heldout = {which: [q for path in paths if path.exists() for q in read_questions(path)]
+               for which, paths in HELDOUT.items()}
     articles = list(kb.articles.values())
-    print(f"{len(articles)} articles; tuning (T) {len(tuning)} messages, held-out (H) "
-          f"{len(heldout)}; one question at a time on one thread\n")
+    sizes = ", ".join(f"{which} {len(questions)}" for which, questions in heldout.items())
+    print(f"{len(articles)} articles; tuning (T) {len(tuning)} messages, held-out {sizes}; "
+          "one question at a time on one thread\n")
     print(HEADER)
     compare("prepbot (BM25F + static + asked)", kb.decide, tuning, heldout,
             asked.out_of_fold(kb))
@@ -232,9 +239,9 @@ def spanish(kb: KnowledgeBase) -> None:
     heldout = [q for path in ES_HELDOUT if path.exists() for q in read_questions(path)]
     print(f"\nSpanish: tuning (T) {len(tuning)} messages, held-out (H) {len(heldout)}")
     print(HEADER)
-    compare("prepbot, Spanish", kb.decide, tuning, heldout)
+    compare("prepbot, Spanish", kb.decide, tuning, {"H": heldout})
     compare("prepbot, Spanish, intent step too", as_the_bot_does(kb.decide, recognise),
-            tuning, heldout)
+            tuning, {"H": heldout})
     shelf, tech = kb.shelf("es"), TECH_BY_LANGUAGE["es"]
     bare = KnowledgeBase(kb.articles, kb.synonyms, calibration=kb.calibration)
     index = index_module.Index(list(shelf.articles.values()), Synonyms.load(language="es"),
@@ -288,7 +295,8 @@ def before(revision: str) -> None:
         subprocess.run(["git", "worktree", "add", "-q", "--detach", str(tree), revision],
                        cwd=ROOT, check=True)
         try:
-            sets = json.dumps([[str(p) for p in TUNING], [str(p) for p in HELDOUT]])
+            sets = json.dumps([[str(p) for p in TUNING],
+                               *([str(p) for p in paths] for paths in HELDOUT.values())])
             result = subprocess.run(
                 [sys.executable, "-c", BEFORE, str(ROOT / "knowledge" / "evaluate.py"), sets],
                 cwd=tree, capture_output=True, text=True, check=True,
@@ -296,7 +304,7 @@ def before(revision: str) -> None:
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT,
                            check=True)
-    for which, row in zip("TH", result.stdout.splitlines(), strict=True):
+    for which, row in zip(["T", *HELDOUT], result.stdout.splitlines(), strict=True):
         print(line(f"prepbot at {revision[:10]}" if which == "T" else "", which,
                    Report(**json.loads(row))))
 
