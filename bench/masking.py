@@ -1,6 +1,6 @@
 """How long masking student identifiers takes per message, beside a plain regex pass.
 
-    python bench/masking.py [--rounds 5]
+    python bench/masking.py [--rounds 5] [--before REVISION [--pairs 6]]
 
 Every text of the tuning corpora (tests/bot/masking_corpus/tuning*.jsonl: teachers'
 messages with and without student identifiers) goes through `mask_student_data`, `--rounds`
@@ -8,6 +8,12 @@ times after one warm-up round (the word lists load and the word cache fills on f
 Beside it, in the same run, a baseline that only replaces long digit runs and email
 addresses with two regular expressions: the floor any masker sits on. Printed: texts per
 second, mean and p99 milliseconds per text.
+
+`--before 614488b` compares CPU instead, against the masker as it was at that commit (from
+a temporary git worktree): `--pairs` times, alternating, each masker in a fresh process masks
+every tuning text five times after a warm-up and reports its median process time per text;
+printed are each run and the median of each side. Process time, so that other work on the
+machine counts less than it does by the clock.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ import argparse
 import json
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,11 +66,65 @@ def timed(name: str, work: Callable[[str], object], corpus: list[str], rounds: i
           f"{each[int(len(each) * 0.99)] * 1000:.3f} |")
 
 
+# Run in a tree (this one or a worktree) with the texts' file as argv[1]: the median of five
+# passes' process time per text, in milliseconds.
+CPU = """
+import json, statistics, sys, time
+from datetime import date
+from bot.masking import mask_student_data
+texts = json.load(open(sys.argv[1]))
+day = date(2026, 12, 1)
+for text in texts:
+    mask_student_data(text, today=day)
+passes = []
+for _ in range(5):
+    started = time.process_time()
+    for text in texts:
+        mask_student_data(text, today=day)
+    passes.append((time.process_time() - started) / len(texts) * 1000)
+print(statistics.median(passes))
+"""
+
+
+def cpu_per_text(tree: Path, corpus_file: Path) -> float:
+    """Milliseconds of CPU per text for the masker in `tree`, in a fresh process."""
+    result = subprocess.run([sys.executable, "-c", CPU, str(corpus_file)], cwd=tree, check=True,
+                            capture_output=True, text=True,
+                            env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"})
+    return float(result.stdout)
+
+
+def compare(revision: str, pairs: int) -> None:
+    """This masker's CPU per text beside the masker at `revision`, alternating."""
+    with tempfile.TemporaryDirectory() as scratch:
+        tree, corpus_file = Path(scratch) / "before", Path(scratch) / "texts.json"
+        corpus_file.write_text(json.dumps(texts()))
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(tree), revision],
+                       cwd=ROOT, check=True)
+        try:
+            sides: dict[str, list[float]] = {revision: [], "now": []}
+            for _ in range(pairs):
+                for side, where in ((revision, tree), ("now", ROOT)):
+                    sides[side].append(cpu_per_text(where, corpus_file))
+                    print(f"{side}: {sides[side][-1]:.3f} ms of CPU a text", flush=True)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT,
+                           check=True)
+    print(f"\nmedian of {pairs}: {revision} {statistics.median(sides[revision]):.3f} ms, "
+          f"now {statistics.median(sides['now']):.3f} ms ({len(texts())} tuning texts)")
+
+
 def main() -> None:
-    """Time the masker and the baseline on the same texts."""
+    """Time the masker and the baseline on the same texts, or two maskers' CPU."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--before", help="a git revision whose masker to compare CPU with")
+    parser.add_argument("--pairs", type=int, default=6)
+    options = parser.parse_args()
+    if options.before:
+        compare(options.before, options.pairs)
+        return
+    rounds = options.rounds
     corpus = texts()
     print(f"{len(corpus)} texts x {rounds} rounds\n")
     print("| masker | texts/s | mean ms | p99 ms |\n|---|---|---|---|")

@@ -9,10 +9,15 @@ import re
 from bot.masking.cues import (
     BRAND_AFTER,
     BRAND_BEFORE,
+    DEPARTMENT_ASIDE,
     DEVICE_AFTER,
+    OPENING_GREETING,
+    PEER_AFTER,
     PERSONAL,
     SELF,
     SIGNATURE,
+    SPOKEN_TO,
+    VERBS,
     VOCATIVE,
     WORK_AFTER,
 )
@@ -33,16 +38,22 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return False
     # Each cue before the name is short: search only the last characters before it (with
     # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
+    if text[start - 1:start] == "@":
+        return True  # "@Travis the projector bulb": a member of the workspace, so staff
     if SELF.search(text, max(0, start - 20), start) or BRAND_BEFORE.search(
             text, max(0, start - 10), start) or BRAND_AFTER.match(text, end):
         return True
     stop = SENTENCE_END.search(text, end)
-    if first == last and WORK_AFTER.match(text, end) and not PERSONAL.search(
-            text, end, stop.end() if stop else len(text)):
+    work = WORK_AFTER.match(text, end) if first == last else None
+    if work and not PERSONAL.search(text, work.end(), max(work.end(), stop.end() if stop
+                                                         else len(text))):
         return True  # "Darnell came by and swapped the cable", not "Ava set up ..., she"
     if first == last and not text[:start].strip() and VOCATIVE.match(text, end) and not \
             PERSONAL.search(text):
         return True  # "Morgan, the laptops are in the office": whom the message addresses
+    if first == last and (PEER_AFTER.match(text, end) or DEPARTMENT_ASIDE.match(text, end)
+                          or greeted(text, words, last)):
+        return True
     if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
     if not text[end:].strip(" .!\n") and SIGNATURE.search(text, max(0, start - 15), start) \
@@ -50,3 +61,14 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
         text, max(0, start - 30), start))
+
+
+def greeted(text: str, words: list[Word], name: int) -> bool:
+    """A message opening "hey marcus the thing you showed me": the name it greets, spoken to
+    as "you" in the same sentence, and not the subject of a verb right after it."""
+    if not OPENING_GREETING.match(text, 0, words[name].start) or \
+            not SPOKEN_TO.match(text, words[name].after):
+        return False
+    after = words[name + 1] if name + 1 < len(words) else None
+    return after is None or after.text.lower() not in VERBS or bool(
+        re.match(r"\s+(?:you|u)\b", text[after.after:], re.IGNORECASE))

@@ -9,9 +9,11 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from bot.masking.context import (
     TECH_THINGS,
+    family_in_sentence,
     family_near,
     institution_line,
     number_cue,
+    numbered_by_app,
     words_before,
 )
 from bot.masking.lexicon import lexicon
@@ -112,8 +114,9 @@ def find_phones(text: str) -> list[Span]:
                 re.search(r"(?:\d[.:]|-)$", text[max(0, start - 2):start]):
             continue  # the middle of a version or an address, or a negative error code
         cue = number_cue(text, start, reach=2, defaults=False)
-        if cue == "tech" and not (us and family_near(text, start) and any(
-                w in TECH_THINGS for w in words_before(text, start)[:2])):
+        if cue == "tech" and not (us and ((family_near(text, start) and any(
+                w in TECH_THINGS for w in words_before(text, start)[:2])) or (
+                family_in_sentence(text, start) and numbered_by_app(text, start)))):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
         if (national.startswith(TOLL_FREE) and number.country_code == 1) or (
                 cue != "student" and institution(start)):

@@ -27,6 +27,7 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
            # the systems that hold students: an id there is a student's
            "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
            "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library",
+           "patron",  # a library's
            # a number someone signs in with is theirs: "login PIN 4471", "username 55120"
            "login", "logon", "signin", "username", "user",
            # in Spanish
@@ -72,11 +73,13 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
 # Things a student has, not numbering schemes: a family's number beside them is a phone.
 TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;
-# "number 1234" and "#1234" alone say nothing, so their qualifier decides.
+# "number 1234", "#1234" and "card 1234" alone say nothing, so their qualifier decides.
 GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",
                            "pins": "student", "code": "tech", "codes": "tech", "#": None,
                            "number": None, "numbers": None, "no": None, "num": None,
-                           "nbr": None, "nr": None}
+                           "nbr": None, "nr": None,
+                           # "library card # 2300018874" is a student's, "gift card 4411" not
+                           "card": None, "cards": None, "barcode": None}
 FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "their", "my",
           "our", "its", "of", "and", "or", "through", "thru", "to", "with", "as", "=", "said",
           "says", "reads", "shows", "has", "had", "new", "old", "correct", "right", "wrong",
@@ -131,12 +134,23 @@ def family_near(text: str, at: int) -> bool:
     return any(word in FAMILY for word in words_before(text, at))
 
 
+def family_in_sentence(text: str, at: int) -> bool:
+    """A family or a student is named anywhere before `at` in its sentence."""
+    sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1].lower()
+    return any(word.rstrip(".") in FAMILY for word in WORD.findall(sentence))
+
+
+def numbered_by_app(text: str, at: int) -> bool:
+    """Only an app's name, no numbering scheme, stands just before `at` ("en ParentSquare a
+    641-555-0128"): a family's number set in an app is still the family's."""
+    return not any(word in TECH for word in words_before(text, at)[:3])
+
+
 def institution_line(text: str, at: int) -> bool:
     """The number at `at` is a school's, a vendor's or a staff member's: an institution or a
     product is named just before it, and no family or student anywhere before it in its
     sentence ("La mamá de Pilar llamó a la dirección, su número es ...")."""
-    sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1].lower()
-    if any(word.rstrip(".") in FAMILY for word in WORD.findall(sentence)):
+    if family_in_sentence(text, at):
         return False
     lex = lexicon()
     return any(word in INSTITUTION or (word in lex.not_names and word not in lex.first)

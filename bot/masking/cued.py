@@ -3,25 +3,43 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.masking.cues import CUE_BEFORE, ROLE_BEFORE, SELF
+from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import MOST_AFTER_CUE
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable
+from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable, part_score
+
+# Words before a comma that make what follows no roster, and after it that make a list.
+OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
+LISTING = {"and", "or", "y", "&"}
+FAMILY_TALK = re.compile(r"\b(?:famil(?:y|ies)|parents?|guardians?|mom|dad|household|siblings?|"
+                         r"familia|padres)\b", re.IGNORECASE)
 
 
 def inverted(text: str, words: list[Word]) -> Iterator[Span]:
-    """"Rodriguez, Jaden" as rosters write it: a surname alone, a comma, a first name alone."""
+    """"Rodriguez, Jaden" as rosters write it: a surname alone, a comma, a first name (or two:
+    "Pham, Minh Anh's old email"), and no capitalised word after ("O'Brien, Declan not")."""
     for i in range(len(words) - 1):
         surname, first = words[i], words[i + 1]
-        if text[surname.after:first.start] != ", ":
-            continue
-        alone = (i == 0 or not adjacent(text, words[i - 1], surname)) and (
-            i + 2 == len(words) or not adjacent(text, first, words[i + 2]))
-        if (alone and text[surname.after:first.start] == ", " and joinable(surname)
-                and joinable(first) and surname.score >= SURNAME and first.score == FIRST):
-            yield Span(surname.start, first.end, "name")
+        before = words[i - 1] if i else None
+        if text[surname.after:first.start] != ", " or (before and adjacent(
+                text, before, surname) and (before.shape != "lower" or before.folded in OPENING)):
+            continue  # "Hi Dana, Jaden can't": no roster
+        last = i + 1
+        while last - i < 3 and last + 1 < len(words) and not words[last].possessive and \
+                adjacent(text, words[last], words[last + 1]) and words[last + 1].given and \
+                words[last + 1].shape == "title":
+            last += 1
+        after = words[last + 1] if last + 1 < len(words) else None
+        if after and adjacent(text, words[last], after) and (
+                after.shape != "lower" or after.folded in LISTING):
+            continue  # "Keisha, Mariam and I": a list, not a roster
+        if joinable(surname) and joinable(first) and surname.score >= SURNAME \
+                and first.score == FIRST:
+            yield Span(surname.start, words[last].end, "name")
 
 
 def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
@@ -53,3 +71,20 @@ def cued_name(word: Word) -> bool:
     if word.shape == "upper" and not (word.known and word.score >= SURNAME):
         return False  # "student ID", "student VLAN"
     return joinable(word)
+
+
+def families(text: str, words: list[Word]) -> Iterator[Span]:
+    """A family by its surname in the plural, in a message about families: "the McAllisters
+    new number", "the Abernathys at ..." (the surname names the student as well). Not "the
+    Browns" or "the Packers" (a surname that is also a word is more often a team), nor
+    "the Sonos in Room 12" where no family is spoken of."""
+    if not FAMILY_TALK.search(text):
+        return
+    lex = lexicon()
+    for word in words:
+        if word.shape not in ("title", "mixed") or not word.text.endswith("s") or \
+                text[max(0, word.start - 4):word.start].lower() != "the ":
+            continue
+        stem = word.folded[:-2] if word.folded.endswith("ses") else word.folded[:-1]
+        if part_score(stem, lex) == (SURNAME, True) and not word.known:
+            yield Span(word.start, word.end, "name")

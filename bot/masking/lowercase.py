@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.masking.cues import BELONGINGS, PLACES_ANY_CASE, TITLES, VERBS
+from bot.masking.adults import grown_up
+from bot.masking.cues import BELONGINGS, CUE_AFTER, ID_AFTER, PLACES_ANY_CASE, TITLES, VERBS
 from bot.masking.spans import Span
-from bot.masking.words import FIRST, SURNAME, Word, adjacent
+from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent
 
 LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
 MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
@@ -20,6 +21,7 @@ CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
 # Nor does a name follow a Spanish article: "la hora", "una clave", "el domingo" are nouns.
 # ("al" is left out: in English it is a name.)
 ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "del"}
+DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:
@@ -67,6 +69,8 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
                 break  # "oliver king" and "mia ross", not "liam will"
             last = nxt
         single = last is word
+        if single and grown_up(text, words, i, i):
+            continue  # "jess and i are sharing a classroom": a grown-up, as capitalised
         initial = LOWER_INITIAL.match(text, last.end)
         if initial and word.given and not word.product:  # "kylie m.", "jayden w."
             yield Span(word.start, initial.end(1), "name")
@@ -98,3 +102,19 @@ def after_clitic(words: list[Word], i: int) -> bool:
     a noun ("la hora", "el domingo")."""
     return i > 0 and words[i - 1].text.lower() in CLITICS | ARTICLES \
         and words[i - 1].after == words[i].start - 1
+
+
+def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
+    """A lowercase first name, with the word after it if that is no word ("grace lindqvist"),
+    right before a student's cue: ", 2nd grade", "(5th period)", ", student id ..."."""
+    for i, word in enumerate(words):
+        if word.shape != "lower" or not word.given or word.stop or word.blocked or \
+                after_clitic(words, i) or (i and words[i - 1].folded in DETERMINERS):
+            continue  # not "the bill, id 4471"
+        last = word
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt and nxt.shape == "lower" and adjacent(text, word, nxt) and nxt.score >= WEAK \
+                and not (nxt.stop or nxt.blocked or nxt.product) and nxt.text not in VERBS:
+            last = nxt
+        if CUE_AFTER.match(text, last.after) or ID_AFTER.match(text, last.after):
+            yield Span(word.start, last.end, "name")

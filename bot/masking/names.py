@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from bot.masking.adults import grown_up
-from bot.masking.cued import after_cues, inverted
+from bot.masking.cued import after_cues, families, inverted
 from bot.masking.cues import (
     ADDRESSED,
     ASIDE,
@@ -26,6 +26,7 @@ from bot.masking.cues import (
     PLACES_ANY_CASE,
     ROLE_AFTER,
     ROLE_BEFORE,
+    STAFF_DESK,
     STATE_AFTER,
     STATES,
     TOPIC_BEFORE,
@@ -36,7 +37,7 @@ from bot.masking.cues import (
     WORKPLACES,
 )
 from bot.masking.lexicon import lexicon
-from bot.masking.lowercase import lowercase_maybe, lowercase_names, titled
+from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
     before_work_address,
     bracketed,
@@ -227,8 +228,9 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
     Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
     work. A student is taken "from" an app or a roster ("remove Liam from Seesaw"), so those
-    count only after a name that opens the sentence, and a child may be "in the front
-    office" or "in IT class"."""
+    count only after a name that opens the sentence, and a child may be "in IT class"."""
+    if STAFF_DESK.match(text, end):
+        return True
     place = WORKPLACE.match(text, end)
     if place is None:
         return False
@@ -245,7 +247,8 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
 def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
-    found = [*lowercase_names(text, words), *inverted(text, words), *after_cues(text, words)]
+    found = [*lowercase_names(text, words), *lowercase_cued(text, words), *inverted(text, words),
+             *after_cues(text, words), *families(text, words)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, judged, found)

@@ -63,7 +63,7 @@ RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to|through|thru)\s*$")
 # articles, incidents) are left alone.
 ID = re.compile(rf"(?:{NOT_INSIDE}|(?<=[A-Za-z]:))(?:(?P<checked>\d{{5,12}}-\d)(?![\w-])|"
                 rf"(?P<letters>[A-Za-z]{{1,3}})-?(?P<tail>\d{{5,12}})|"
-                rf"(?P<grouped>\d{{2,4}}(?:[ -]\d{{2,4}}){{1,3}})|(?P<digits>\d{{3,12}}))"
+                rf"(?P<grouped>\d{{2,4}}(?:[ -]\d{{2,4}}){{1,3}})|(?P<digits>\d{{3,14}}))"
                 rf"(?![\w/]|[.,:]\d|-\w)")
 CODE = re.compile(rf"{NOT_INSIDE}[A-Za-z0-9][A-Za-z0-9-]{{3,15}}(?![\w-])")
 # "5f3e8a1c2b7d": a hash or a tenant's id, not a student's (theirs have a letter at most).
@@ -76,6 +76,7 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
                    r"licenses|seats|items|rows|times|words)\b", re.IGNORECASE)
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
+MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 # A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
 HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
@@ -192,6 +193,8 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         letters = (m["letters"] or "").lower()
         hyphened = "-" in m.group()
         needs_cue = (len(letters) >= 3 and letters != "stu") or (len(letters) == 2 and hyphened)
+        if digits > MAX_BARE and cue != "student":
+            continue  # an ISBN or a device's number; a library barcode has its cue
         if (cue == "student" and digits >= 3) or (not needs_cue and digits >= MIN_BARE):
             found.append(Span(m.start(), m.end(), "id number"))
     found += [s for s in cued_codes(text) if free(s, found)]

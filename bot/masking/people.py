@@ -16,6 +16,7 @@ from bot.masking.cues import (
     OPENERS,
     PERSONAL,
     PLACES,
+    PLACES_ANY_CASE,
     PLURAL_PERSONAL,
     SIGNATURE,
     STAFF_LIST,
@@ -24,20 +25,23 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import fold
 from bot.masking.spans import KEPT, Span
-from bot.masking.words import SURNAME, WEAK, Word
+from bot.masking.words import SURNAME, WEAK, Word, adjacent
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
 
 # What joins the items of a list: "Taini, Nizhoni, and Ahiga", "Kaimana, Keoni & Pualani".
 # "Paris B. and Grace", "Dulce y Paloma".
-SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|\s*&\s*)")
-CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&")
+SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|\s*&\s*|"
+                       r"[ \t]*\n\s*(?:[-*•]\s*)?)")  # one a line, bulleted or not
+# What makes runs a list: a conjunction, or one run a line.
+CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&|\n")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
 APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]+\s+(?:he|she|his|her)\b", re.IGNORECASE)
 NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
+NICKNAME_BEFORE = re.compile(r"['\"“‘]([^\W\d_]{2,12})['\"”’]\s+$")  # "'DJ' Darnell Jackson"
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
 BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -74,14 +78,15 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
 
 
 def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
-    """Indexes of the runs that make each list: separated by commas, "and", "or" or "&", with
-    at least one of the last three: "Adebayo Ogunleye, DOB: ..." is no list."""
+    """Indexes of the runs that make each list: separated by commas, "and", "or", "&" or line
+    breaks, with a conjunction or a line break among them, or three runs or more ("(Ahmed,
+    Chloe, Bishop)"): "Adebayo Ogunleye, DOB: ..." is no list."""
     gaps = [text[words[a.last].after:words[b.first].start] for a, b in pairwise(judged)]
     found, start = [], 0
     for i in range(1, len(judged) + 1):
         if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]):
             continue
-        if i - start >= 2 and any(CONJUNCTION.search(g) for g in gaps[start:i - 1]):
+        if i - start >= 3 or (i - start == 2 and CONJUNCTION.search(gaps[start])):
             found.append(range(start, i))
         start = i
     return found
@@ -182,7 +187,8 @@ def repeated(words: list[Word], found: list[Span]) -> list[Span]:
 
 def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
     """Names grown by what surrounds them: a nickname and a surname after ("Rosalind 'Roz'
-    Achebe's email"), a surname before a roster's comma ("Vo, Thanh Tam")."""
+    Achebe's email"), a nickname before ("'DJ' Darnell Jackson"), a surname before a
+    roster's comma ("Vo, Thanh Tam")."""
     by_start = {w.start: w for w in words}
     by_end = {w.end: w for w in words}
     grown = []
@@ -203,21 +209,31 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
                 and before.text.lower() not in TITLES and not before.blocked \
                 and ROSTER.search(text[:before.start]):
             start = before.start
+        nickname = NICKNAME_BEFORE.search(text, max(0, start - 20), start)
+        start = nickname.start(1) if nickname else start
         grown.append(Span(start, end, "name"))
     return grown
 
 
 def in_handles(text: str, words: list[Word], taken: list[Span]) -> list[Span]:
     """Capitalised words that a student's username or email spells out ("can you set up
-    River? ... river.okafor@stu...", "Summer ... su usuario es summer.nguyen28"): names."""
+    River? ... river.okafor@stu...", "Summer ... su usuario es summer.nguyen28"): names; and
+    a lowercase first name that a handle opens with ("login for river (river.t.jones)")."""
     parts: set[str] = set()
+    openers: set[str] = set()
     for span in taken:
         if span.kind in ("email", "username"):
             local = HANDLE_END.split(text[span.start:span.end])[0]
-            parts.update(p for p in re.findall(r"[^\W\d_]{3,}", fold(local))
-                         if p not in ("dot", "punto"))
-    return [Span(w.start, w.end, "name") for w in words if parts and w.folded in parts
-            and w.known and w.shape in ("title", "upper") and not (w.stop or w.product)]
+            spelled = [p for p in re.findall(r"[^\W\d_]{3,}", fold(local))
+                       if p not in ("dot", "punto")]
+            parts.update(spelled)
+            openers.update(spelled[:1] if fold(local).startswith(tuple(spelled[:1])) else ())
+    nexts: list[Word | None] = [*words[1:], None][:len(words)]
+    return [Span(w.start, w.end, "name") for w, nxt in zip(words, nexts, strict=True)
+            if parts and not (w.stop or w.product) and (
+                (w.folded in parts and w.known and w.shape in ("title", "upper"))
+                or (w.folded in openers and w.given and w.shape == "lower" and not (
+                    nxt and adjacent(text, w, nxt) and nxt.folded in PLACES_ANY_CASE)))]
 
 
 def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:

@@ -7,7 +7,8 @@ masker. `tuning2.jsonl`, written blind by a second writer, was measured once bef
 was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
 the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl`,
-`tuning5.jsonl` and `tuning6.jsonl`, each written blind by yet another writer. The held-out
+`tuning5.jsonl`, `tuning6.jsonl` and `tuning7.jsonl` (written as a held-out corpus, then
+read), each written blind by yet another writer. The held-out
 corpora are never read: they are only scored, in test_masking_heldout.py. The first-name
 corpora (`first_names_*.jsonl`, ten writers) hold messages naming people by first name
 alone, each name labelled student or grown-up by its writer: how often each kind is hidden.
@@ -142,8 +143,25 @@ def test_the_sixth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # team, bookkeeper and registrar are grown-ups' departments) and stopped: 0.957 / 0.150.
     # Most of what is left is a colleague named by first name alone ("email Tina?"), which
     # the masker cannot tell from a student without reading what the sentence is about.
+    # The eighth round's rules (grown-ups at the front desk, in brackets with a department,
+    # "the new guy", a rep "at" a company; companies' and Spanish institutions' words; a
+    # lowercase name before ", 2nd grade") moved it to 0.961 (247) / 0.083 (10).
     masked, altered, wrong = score("tuning6.jsonl")
-    assert masked >= 0.957 and altered <= 0.15, "\n".join(wrong)
+    assert masked >= 0.961 and altered <= 0.084, "\n".join(wrong)
+
+
+def test_the_seventh_tuning_corpus_holds_the_figures_its_round_reached() -> None:
+    # Written blind for the eighth round (a rural 2nd-grade teacher, a para, a librarian, a
+    # chemistry teacher, an assistant principal; 200 texts, 183 identifiers) and meant as a
+    # held-out corpus; measured as it came, 0.874 (160 of 183) / 0.130 (13 of 100), it was
+    # then read and tuned on, and a later writer's corpus became the held-out one. Now 0.951
+    # (174) / 0.050 (5): library cards and barcodes, a family's number set in an app, one
+    # name a line, a roster mid-sentence, "the McAllisters", a nickname in quotes before a
+    # name; an @-mention, "thx -Becky", "Profa.", "Des Moines". What is left: names that are
+    # words or no list has, with nothing around them ("Honey and Star", "Jiho keeps ..."),
+    # and staff the sentence does not mark ("asking for Shelly").
+    masked, altered, wrong = score("tuning7.jsonl")
+    assert masked >= 0.95 and altered <= 0.05, "\n".join(wrong)
 
 
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
@@ -163,13 +181,20 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
     return (tally["student hidden"] / tally["student"], tally["adult hidden"] / tally["adult"])
 
 
-# As they came (the seventh round): ten writers, 3,300 messages naming people by first name
-# alone. The word rules hide a grown-up's name nearly as readily as a student's; a context
-# model that spared grown-ups was tried and not kept (bench/masking_grown_ups.py).
-FIRST_NAME_FIGURES = {"a": (0.908, 0.677), "b": (0.915, 0.654), "c": (0.910, 0.589),
-                      "d": (0.873, 0.572), "e": (0.902, 0.611), "f": (0.936, 0.660),
-                      "g": (0.935, 0.585), "h": (0.764, 0.573), "i": (0.852, 0.658),
-                      "j": (0.893, 0.648)}
+# Ten writers, 3,300 messages naming people by first name alone. As they came (the seventh
+# round) the word rules hid a grown-up's name nearly as readily as a student's (a: 0.908 /
+# 0.677, b: 0.915 / 0.654, c: 0.910 / 0.589, d: 0.873 / 0.572, e: 0.902 / 0.611, f: 0.936 /
+# 0.660, g: 0.935 / 0.585, h: 0.764 / 0.573, i: 0.852 / 0.658, j: 0.893 / 0.648); a context
+# model that spared grown-ups was tried and not kept (bench/masking_grown_ups.py). The
+# eighth round took from them the contexts where only grown-ups were named, by at least
+# four writers and no student, narrowed where a student could stand as well ("Sarah in the
+# front office", "Karen asked me to" with no "he" or "she" after, "Leila is the new speech
+# therapist", "Keisha and I are co-teaching", "hey Tasha did you ..."): every writer's
+# grown-ups are hidden less often, and no writer's students.
+FIRST_NAME_FIGURES = {"a": (0.918, 0.590), "b": (0.920, 0.631), "c": (0.915, 0.516),
+                      "d": (0.873, 0.509), "e": (0.902, 0.555), "f": (0.936, 0.628),
+                      "g": (0.935, 0.528), "h": (0.764, 0.518), "i": (0.852, 0.604),
+                      "j": (0.893, 0.606)}
 
 
 @pytest.mark.parametrize("writer", sorted(FIRST_NAME_FIGURES))
