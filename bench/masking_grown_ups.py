@@ -1,6 +1,6 @@
 """A context model for lone first names (grown-up or student?), beside the word rules alone.
 
-    python bench/masking_grown_ups.py [--cuts 0.85,0.9,0.95,0.97] [--heldout]
+    python bench/masking_grown_ups.py [--cuts 0.85,0.9,0.95,0.97] [--heldout] [--ceiling]
 
 Tried in the seventh masking round and not shipped (docs/privacy.md says why). The masker's
 word rules hide most first names written alone, a colleague's as readily as a student's.
@@ -13,6 +13,10 @@ alone, each name labelled student or grown-up by its blind writer) and from the 
 corpora's lone first names (listed identifiers are students', names the rules hide in texts
 without identifiers grown-ups'). Each corpus is scored by a model fitted without it; the
 held-out corpora (--heldout: figures only, never texts) by the model fitted on all of them.
+
+--ceiling prints instead what no model of names could beat: each corpus's tech texts
+altered if every lone common first name the rules hide in them were spared (a perfect model
+of the kind above), and if every name were (a perfect student-or-grown-up model of any name).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ LONE = re.compile(r"[^\W\d_]+")
 L2, STEPS, RATE, MIN_COUNT = 3.0, 300, 2.0, 2
 Model = dict[str, float]
 Example = tuple[list[str], int]  # features, and 1 for a grown-up
+Judge = Callable[[str, int, int], float]  # how sure a model is that text[a:b] is a grown-up
 
 
 def context(text: str, start: int, end: int) -> list[str]:
@@ -75,7 +80,12 @@ def probability(model: Model, text: str, start: int, end: int) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def spared(text: str, found: list[Span], model: Model, cut: float) -> list[Span]:
+def judge(model: Model) -> Judge:
+    """The model as a judge of names."""
+    return lambda text, start, end: probability(model, text, start, end)
+
+
+def spared(text: str, found: list[Span], grown_up: Judge, cut: float) -> list[Span]:
     """The spans found, without lone common first names (not also part of a longer name)
     that read as a grown-up's at every mention."""
     names = [s for s in found if s.kind == "name"]
@@ -88,7 +98,7 @@ def spared(text: str, found: list[Span], model: Model, cut: float) -> list[Span]
                 word not in in_full:
             mentions.setdefault(word, []).append(s)
     kept = {s for group in mentions.values() for s in group
-            if all(probability(model, text, m.start, m.end) > cut for m in group)}
+            if all(grown_up(text, m.start, m.end) > cut for m in group)}
     return [s for s in found if s not in kept]
 
 
@@ -144,11 +154,11 @@ def fit(data: Sequence[Example]) -> Model:
     return {f: float(w[k]) for f, k in vocabulary.items()}
 
 
-def masker(model: Model | None, cut: float) -> Callable[[str], str]:
-    """The masker with the model sparing grown-ups (None: the word rules alone)."""
+def masker(grown_up: Judge | None, cut: float) -> Callable[[str], str]:
+    """The masker with a model sparing grown-ups (None: the word rules alone)."""
     def mask(text: str) -> str:
         spans = find_student_data(text, TODAY)
-        spans = spared(text, spans, model, cut) if model is not None else spans
+        spans = spared(text, spans, grown_up, cut) if grown_up is not None else spans
         out, at = [], 0
         for s in spans:
             out += [text[at:s.start], f"[{s.kind}]"]
@@ -157,13 +167,41 @@ def masker(model: Model | None, cut: float) -> Callable[[str], str]:
     return mask
 
 
-def figures(path: Path, model: Model | None, cut: float) -> tuple[float, float]:
+def figures(path: Path, grown_up: Judge | None, cut: float) -> tuple[float, float]:
     """First-name corpora: (students hidden, grown-ups hidden); the others: (identifiers
     masked, tech texts altered), scored as tests/bot/test_masking.py scores them."""
     if path in FIRST_NAMES:
-        return first_name_shares(path.name, masker(model, cut))
-    masked, altered, _ = score(path.name, masker(model, cut))
+        return first_name_shares(path.name, masker(grown_up, cut))
+    masked, altered, _ = score(path.name, masker(grown_up, cut))
     return masked, altered
+
+
+def table(judges: dict[Path, Judge], cuts: list[float]) -> None:
+    """Each corpus's figures by the rules alone and with its judge at each cut."""
+    print("first-name corpora: students hidden / grown-ups hidden; the others: identifiers "
+          "masked / tech texts altered\n")
+    print("| corpus | rules alone | " + " | ".join(f"cut {c}" for c in cuts) + " |")
+    print("|---|---|" + "---|" * len(cuts))
+    for path, grown_up in judges.items():
+        cells = [figures(path, None, 1.0)] + [figures(path, grown_up, c) for c in cuts]
+        print(f"| {path.stem} | " + " | ".join(f"{a:.3f} / {b:.3f}" for a, b in cells) + " |",
+              flush=True)
+
+
+def ceiling(path: Path) -> tuple[float, float, float]:
+    """A corpus's tech texts altered: by the rules, with every lone common first name
+    spared, and with every name spared."""
+    altered = [0, 0, 0]
+    tech = [row["text"] for row in rows(path) if row["kind"] == "tech"]
+    for text in tech:
+        found = find_student_data(text, TODAY)
+        lone = {s for s in found if s.kind == "name" and LONE.fullmatch(text[s.start:s.end])
+                and fold(text[s.start:s.end]) in lexicon().first}
+        altered[0] += bool(found)
+        altered[1] += bool(set(found) - lone)
+        altered[2] += any(s.kind != "name" for s in found)
+    a, b, c = (n / len(tech) for n in altered)
+    return a, b, c
 
 
 def main() -> None:
@@ -171,7 +209,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cuts", default="0.85,0.9,0.95,0.97")
     parser.add_argument("--heldout", action="store_true")
+    parser.add_argument("--ceiling", action="store_true")
     options = parser.parse_args()
+    if options.ceiling:
+        print("| corpus | tech texts altered | every lone first name spared | every name spared |")
+        print("|---|---|---|---|")
+        for path in [*TUNING, *(HELD_OUT if options.heldout else [])]:
+            print(f"| {path.stem} | " + " | ".join(f"{x:.3f}" for x in ceiling(path)) + " |")
+        return
     cuts = [float(c) for c in options.cuts.split(",")]
     every = {p: examples(p) for p in [*FIRST_NAMES, *TUNING]}
     models = {p: fit([e for other, found in every.items() if other != p for e in found])
@@ -179,13 +224,7 @@ def main() -> None:
     if options.heldout:
         everything = fit([e for found in every.values() for e in found])
         models |= {p: everything for p in HELD_OUT}
-    print("first-name corpora: students hidden / grown-ups hidden; the others: identifiers "
-          "masked / tech texts altered\n")
-    print("| corpus | rules alone | " + " | ".join(f"cut {c}" for c in cuts) + " |")
-    print("|---|---|" + "---|" * len(cuts))
-    for path, model in models.items():
-        cells = [figures(path, None, 1.0)] + [figures(path, model, c) for c in cuts]
-        print(f"| {path.stem} | " + " | ".join(f"{a:.3f} / {b:.3f}" for a, b in cells) + " |")
+    table({p: judge(m) for p, m in models.items()}, cuts)
 
 
 if __name__ == "__main__":
