@@ -125,6 +125,8 @@ def score(folded: str, lex: Lexicon) -> tuple[float, bool]:
     if "-" in folded and (folded in lex.not_names or folded.replace("-", "") in lex.not_names):
         return NONE, False  # "Raz-Kids", "i-Ready"
     scored = [part_score(p, lex) for p in folded.split("-") if p]
+    if not scored:
+        return NONE, False  # "ʻ", "--": nothing left once folded
     if min(s for s, _ in scored) == NONE:
         return NONE, False  # "AI-detector", "Follow-up": a word joined to a word
     return max(s for s, _ in scored), any(k for _, k in scored)
