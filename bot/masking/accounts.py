@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.masking.cues import CHILD_NOUN, PERSONAL, PLURAL_PERSONAL
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
 
@@ -20,6 +21,17 @@ NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id)(?:\s+(?:is|
 # A login typed with capitals, right after saying so: "His user is DmitriV2015".
 CAPITAL_LOGIN = re.compile(r"\b(?:user\s*name|user|login|usuario)(?:\s+(?:is|es|was))?[\s:=]+"
                            r"(?P<login>[A-Za-z]{3,16}\d{2,4})\b(?![@.-]\w)", re.IGNORECASE)
+# A message about usernames makes a login of any lettered word with a number ending it, cue
+# or none: "the same username somehow?? mohameda3", "it should be tjdupre8 not tjdupree8".
+USERNAME_TALK = re.compile(r"\b(?:user\s*names?|usuario)\b", re.IGNORECASE)
+NUMBERED_LOGIN = re.compile(r"[a-z]{4,}\d{1,4}")
+# "Can you unlock my account? ... Username jsorensen": the writer's own, in a text that
+# speaks of no child and of nobody else's account.
+OWN_ACCOUNT = re.compile(r"\b(?:my\s+(?:own\s+)?(?:account|login|password|username|user\s*name|"
+                         r"sign-?in)|(?:locked|lock)\s+me\s+out|i['’]?m\s+locked\s+out|"
+                         r"i\s+(?:got|am|was)\s+locked\s+out|me\s+bloque[eé])\b", re.IGNORECASE)
+SOMEONES = re.compile(r"\b(?!(?:It|That|What|Here|There|Let|He|She|Who|Where|How|Today|"
+                      r"Everyone|Everybody|Someone|Somebody|Nobody)['’])[A-Z][a-z]+['’]s\b")
 # Endings that make the token a domain or a file: "clever.com", "notes.pdf".
 ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
@@ -37,13 +49,18 @@ def find_usernames(text: str) -> list[Span]:
         return []
     lex = lexicon()
     found = []
+    # a login built from a name is a student's all the same; one known only by its cue is not
+    cued = not writers_own(text)
     for match in LOGIN.finditer(text):
         token = match.group()
         if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS:
             continue  # a hyphened word ("raz-kids"), a domain ("clever.com")
-        if named(token, lex) or (unworded(token, lex) and CUE.search(
-                text[max(0, match.start() - 40):match.start()])):
+        if named(token, lex) or (cued and unworded(token, lex) and (CUE.search(
+                text[max(0, match.start() - 40):match.start()]) or (
+                USERNAME_TALK.search(text) and NUMBERED_LOGIN.fullmatch(token)))):
             found.append(Span(match.start(), match.end(), "username"))
+    if not cued:
+        return found
     for match in NAMED_LOGIN.finditer(text):
         login = match["login"]
         if login.islower() and login not in lex.words and login not in lex.not_names:
@@ -51,6 +68,14 @@ def find_usernames(text: str) -> list[Span]:
     found += [Span(m.start("login"), m.end("login"), "username")
               for m in CAPITAL_LOGIN.finditer(text) if not m["login"].islower()]
     return found
+
+
+def writers_own(text: str) -> bool:
+    """The text asks about the writer's own account and names no one else's (no child, no
+    "he" or "she", no "Maya's")."""
+    return bool(OWN_ACCOUNT.search(text)) and not (
+        CHILD_NOUN.search(text) or PERSONAL.search(text) or PLURAL_PERSONAL.search(text)
+        or SOMEONES.search(text))
 
 
 def unworded(token: str, lex: Lexicon) -> bool:

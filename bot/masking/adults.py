@@ -9,8 +9,10 @@ import re
 from bot.masking.cues import (
     BRAND_AFTER,
     BRAND_BEFORE,
+    CHILD_NOUN,
     DEPARTMENT_ASIDE,
     DEVICE_AFTER,
+    GROWN_UP_NOUN,
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
@@ -24,6 +26,11 @@ from bot.masking.cues import (
 from bot.masking.words import Word
 
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# "a visiting presenter ... Her name is Dana Whitfield, 651-555-0163": a name given for a
+# grown-up the text spoke of, in a text that speaks of no child.
+NAME_GIVEN = re.compile(r"\b(?:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*$", re.IGNORECASE)
+NAME_GIVEN_THEN = re.compile(r"\b(?i:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*"
+                             r"(?:[A-Z][\w'’-]*\s*){1,3},?\s*(?:at\s+)?$")
 # "Our Title I coordinator Mrs. Rio (Angela Rio)": the bracket names the titled person.
 TITLED_BRACKET = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*\($",
                             re.IGNORECASE)
@@ -40,7 +47,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
     if text[start - 1:start] == "@":
         return True  # "@Travis the projector bulb": a member of the workspace, so staff
-    if SELF.search(text, max(0, start - 20), start) or BRAND_BEFORE.search(
+    if SELF.search(text, max(0, start - 20), start) or named_grown_up(text, start) or \
+            BRAND_BEFORE.search(
             text, max(0, start - 10), start) or BRAND_AFTER.match(text, end):
         return True
     stop = SENTENCE_END.search(text, end)
@@ -61,6 +69,21 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
         text, max(0, start - 30), start))
+
+
+def named_grown_up(text: str, start: int) -> bool:
+    """The name at `start` follows "her name is" in a text about a grown-up and no child."""
+    given = NAME_GIVEN.search(text, max(0, start - 20), start)
+    return bool(given and GROWN_UP_NOUN.search(text, 0, given.start())
+                and not CHILD_NOUN.search(text))
+
+
+def grown_up_named_before(text: str, at: int) -> bool:
+    """The number at `at` follows a grown-up's name given so ("Her name is Dana Whitfield,
+    651-555-0163"): their line, no family's."""
+    given = NAME_GIVEN_THEN.search(text, max(0, at - 60), at)
+    return bool(given and GROWN_UP_NOUN.search(text, 0, given.start())
+                and not CHILD_NOUN.search(text))
 
 
 def greeted(text: str, words: list[Word], name: int) -> bool:

@@ -7,6 +7,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
+from bot.masking.adults import grown_up_named_before
 from bot.masking.context import (
     TECH_THINGS,
     family_in_sentence,
@@ -28,6 +29,11 @@ LABEL = r"[\w+'-]+"
 TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
 SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
                      rf"{LABEL}(?:{DOT}{LABEL})*?{DOT}{TLD}\b", re.IGNORECASE)
+# The writer's own line: "My school cell is 612-555-0119", "mi celular es".
+WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:school|work|office|personal|classroom|desk|"
+                          r"teacher|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
+                          r"mobile|celular|tel[eé]fono|n[uú]mero)(?:\s+(?:number|#))?"
+                          r"\s*(?:is|es|:|=)?\s*$", re.IGNORECASE)
 # North American numbers: an area code never starts with 0 or 1. (Exchanges never do either,
 # but "555-123-4567" is how people write a made-up one, and a real one deserves no less.)
 NANP = re.compile(r"[2-9]\d{9}")
@@ -98,7 +104,12 @@ def find_phones(text: str) -> list[Span]:
     work = [e.end for e in find_emails(text) if e.kind == KEPT]
 
     def institution(at: int) -> bool:
-        return institution_line(text, at) or any(0 <= at - end <= 4 for end in work)
+        return institution_line(text, at) or any(0 <= at - end <= 4 for end in work) or \
+            grown_up_named_before(text, at) or writers_line(at)
+
+    def writers_line(at: int) -> bool:
+        mine = WRITERS_LINE.search(text, max(0, at - 40), at)
+        return bool(mine and not family_in_sentence(text, mine.start()))
 
     for match in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE):
         number, raw, start = match.number, match.raw_string, match.start

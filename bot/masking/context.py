@@ -24,6 +24,9 @@ WINDOW = 6  # words looked back over; the cue for a number sits right before it
 STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "learner",
            "pupil", "ssn", "social", "district", "local", "enrollment", "enrolment", "sid",
            "sasid", "lasid", "osis", "suid", "gtid", "nsid", "kid", "kids", "child",
+           # and the state systems that number students: MARSS (MN), PEIMS (TX), WISEid (WI),
+           # MOSIS (MO), CALPADS (CA)
+           "marss", "peims", "wiseid", "mosis", "calpads",
            # the systems that hold students: an id there is a student's
            "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
            "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library",
@@ -45,7 +48,8 @@ INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "pa
                "office", "cafeteria", "kitchen", "reception", "recepción", "recepcion", "front",
                "desk", "helpdesk", "trip", "library", "main", "company", "business", "pastor",
                "hotline", "dept", "department", "district", "mr", "mrs", "ms",
-               "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school"}
+               "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school",
+               "contact"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
@@ -86,12 +90,19 @@ FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "the
           "same", "another", "other", "this", "that", "it", "on", "in", "file",
           # "state id for Amara Diallo is KY-...": the name between is hidden later
           "for",
+          # "student PIN for Reading Eggs should be 1234", "it's supposed to be 7741"
+          "should", "supposed", "must", "meant",
           # in Spanish: "el PIN del almuerzo, dice que es 0419"
           "es", "era", "son", "que", "el", "la", "los", "las", "su", "sus", "del", "de", "dice",
           "dijo", "mi", "tu", "y", "o"}
 # "Student PIN ... isn't working for Ty — it's 2094": "it" refers to what the sentence
 # opened with, so the number takes that noun's cue.
 REFERS = {"it", "which", "that"}
+# What stands between "it" and its number: "it's 2094", "it should be 1234", "it's supposed
+# to be 7741".
+LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was"}
+# "Her number is 7783": a person's number that is no phone's shape is their id.
+PERSONS = {"her", "his", "their", "su", "sus"}
 
 
 def words_before(text: str, at: int, window: int = WINDOW, span: int = 80) -> list[str]:
@@ -162,14 +173,33 @@ def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue
     past at most `reach` other words: a cue further away is about something else. Without
     `defaults`, a bare "code" or "id" says nothing (a phone's shape outweighs it)."""
     words = words_before(text, at)
+    referring = next((w for w in words if w not in LINKING), None)  # "it's 2094", "which is"
+    if defaults and referring in REFERS:
+        sentence = words_before(text, at, window=20, span=160)
+        cue = referred_cue(sentence) or opening_cue(sentence)
+        if cue is not None:
+            return cue
     cue = nearest_cue(words, reach, defaults)
-    referring = words[1:2] if words[:1] == ["is"] else words[:1]  # "it's 2094", "which is"
-    if cue is None and defaults and referring and referring[0] in REFERS:
-        return opening_cue(words_before(text, at, window=20, span=160))
     if cue != "student" and defaults and words[:1] == ["is"] and opening_cue(
             words_before(text, at, window=20, span=160)) == "tech":
         return "tech"  # "Meeting ID for the Title I parent night is 842 1193 5570"
     return cue
+
+
+def referred_cue(words: list[str]) -> Cue:
+    """The cue of the nearest id-like noun before "it": a person's ("her PIN for the printer
+    release station, it's supposed to be 7741"), else its qualifier's or, failing that, a
+    thing's named after it ("the wrong PIN on the copier (it's 2290").)"""
+    for i, word in enumerate(words):
+        if word in GENERIC:
+            before = words[i + 1] if i + 1 < len(words) else None
+            if before in PERSONS:
+                return "student"
+            judged = qualifier(before, products=True)
+            if judged is None and any(qualifier(w) == "tech" for w in words[:i]):
+                return "tech"
+            return judged or GENERIC[word]
+    return None
 
 
 def opening_cue(words: list[str]) -> Cue:
@@ -201,6 +231,8 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
                                products=not dashed)
             if judged or not defaults:
                 return judged
+            if word in ("number", "#", "no") and j + 1 < len(words) and words[j + 1] in PERSONS:
+                return "student"  # "Her number is 7783"; a phone's shape is judged elsewhere
             return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)
         judged = qualifier(word, products=passed == 0)  # "Kahoot 881234", not "Google ... 88"
         if judged:

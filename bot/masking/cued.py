@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.masking.adults import named_grown_up
 from bot.masking.cues import CUE_BEFORE, ROLE_BEFORE, SELF
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import MOST_AFTER_CUE
@@ -15,6 +16,10 @@ from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinabl
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
+# "Kid in 3rd hr (Chue Her) says": the bracket after a child, a few words on, names them.
+CHILD_THEN_BRACKET = re.compile(r"\b(?:kid|kiddo|student|child|boy|girl|grader|estudiante|"
+                                r"alumn[oa]|niñ[oa])s?\b[^().!?\n]{1,25}\(\s*(?=[^\W\d_])",
+                                re.IGNORECASE)
 FAMILY_TALK = re.compile(r"\b(?:famil(?:y|ies)|parents?|guardians?|mom|dad|household|siblings?|"
                          r"familia|padres)\b", re.IGNORECASE)
 
@@ -47,7 +52,8 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
     cues = {m.end(): m for m in CUE_BEFORE.finditer(text)}
     for i, word in enumerate(words if cues else ()):
         cue = cues.get(word.start)
-        if not cue or ROLE_BEFORE.search(text, 0, word.start) or SELF.search(text, 0, word.start):
+        if not cue or ROLE_BEFORE.search(text, 0, word.start) or SELF.search(
+                text, 0, word.start) or named_grown_up(text, word.start):
             continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
         taken: list[Word] = []
         for nxt in words[i:i + MOST_AFTER_CUE]:
@@ -62,6 +68,18 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
             taken.pop()
         if taken:
             yield Span(taken[0].start, taken[-1].end, "name")
+
+
+def bracket_after_child(text: str, words: list[Word]) -> Iterator[Span]:
+    """One to three capitalised words filling a bracket a few words after "kid" or "student"
+    ("Kid in 3rd hr (Chue Her)"); a word that is also a pronoun is part of the name there."""
+    for cue in CHILD_THEN_BRACKET.finditer(text):
+        close = text.find(")", cue.end())
+        inside = [w for w in words if cue.end() <= w.start and 0 <= w.end <= close]
+        if 1 <= len(inside) <= 3 and cued_name(inside[0]) and not text[
+                inside[-1].end:close].strip() and all(
+                w.shape == "title" and not w.product for w in inside):
+            yield Span(inside[0].start, inside[-1].end, "name")
 
 
 def cued_name(word: Word) -> bool:

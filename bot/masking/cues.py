@@ -91,13 +91,26 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
          r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|"
+         # "Contact is Brianna", "Ahmed Nur (social worker)"; not a family's "emergency
+         # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
+         r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)contact|"
          # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
          r"colleague|coworker|co-worker|co-teacher|coteacher|"
          r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")
+# The people a text speaks of: a grown-up by their job or place, or a child.
+GROWN_UP_NOUN = re.compile(rf"\b(?:{ROLES}|presenters?|speakers?|guests?|visitors?|workers?|"
+                           r"staff|adults?|partners?|volunteers?)\b", re.IGNORECASE)
+CHILD_NOUN = re.compile(r"\b(?:students?|kids?|kiddos?|child(?:ren)?|boys?|girls?|graders?|"
+                        r"sons?|daughters?|pupils?|learners?|twins?|estudiantes?|alumn[oa]s?|"
+                        r"niñ[oa]s?|hij[oa]s?)\b", re.IGNORECASE)
 # "the Lexia rep (Jordan)", "the rep's name is Kyle", "is covering for Pat": grown-ups too.
 # Also "our rep at Imagine Learning is Marisa", "the new guy Tyler".
 ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+"
                          r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s))?"
+                         # "The rep I had last year was Mark Feeney"
+                         r"(?:(?:I|we)\s+(?:had|have|used|use|work(?:ed)?\s+with|talked\s+to|"
+                         r"spoke\s+(?:to|with))\s+(?:(?:last|this)\s+(?:year|week|month|time|"
+                         r"spring|fall)\s+)?(?=is\s|was\s))?"
                          r"(?:is\s+|was\s+|es\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
                          r"\bnew\s+(?:guy|hire|lady|gal))\s*$",
@@ -177,6 +190,12 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins))\b", re.IGNORECASE)
+# What befalls someone who signs in: "Rose keeps getting logged out" (but "Clever keeps
+# getting logged out" is the app).
+SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:keeps\s+getting|keeps\s+being|got|gets|is|was)\s+"
+                             r"(?:logged|kicked|locked|signed)\s+(?:out|off)|can['’]?t\s+"
+                             r"(?:log|sign)\s*in|cannot\s+(?:log|sign)\s*in)\b",
+                             re.IGNORECASE)
 # What grown-ups at work do, said of a lone first name: "Darnell came by last week and swapped
 # the cable", "Pat is covering", "Lee set up the cart". A child does none of these at school.
 WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:by|out|over)|"
@@ -209,9 +228,13 @@ DEVICE_AFTER = re.compile(r"\s+(?:mic|mics|microphone|speaker|speakers|projector
                           r"switch|receiver|transmitter|scanner|calculator|hotspot)\b")
 # A list of names after a heading that says they are staff: "New staff onboarding list for
 # Monday 8/5: Tina Rollins (2nd grade), Marcus Hale (PE)".
+# Also a heading in the next sentence: "Our YMCA partner staff need guest accounts ...
+# Names: Derrick Jones and Paula Soto", when no child is spoken of between.
 STAFF_LIST = re.compile(r"\b(?:staff|employees?|new\s+hires?|faculty|colleagues|co-?workers|"
-                        r"teachers|personnel|paras|aides|subs|substitutes|maestr[oa]s|personal)"
-                        r"\b[^.:!?\n]{0,60}:[^.!?\n]*", re.IGNORECASE)
+                        r"teachers|personnel|paras|aides|subs|substitutes|maestr[oa]s|personal|"
+                        r"volunteers)\b(?:[^.:!?\n]{0,60}|(?:(?!\b(?:students?|kids?|child|"
+                        r"children)\b)(?:[^:\n]|(?<=\d):(?=\d))){0,100}?[.!?]\s+(?:their\s+)?"
+                        r"(?:names?|members?)):(?!\d)[^.!?\n]*", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",
@@ -225,8 +248,13 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
                         r"assignment|accommodations?|transcript|report\s+card|attendance|reading|logs?|"
                         r"scores?|progress|results|portfolio|folder|"
-                        r"(?:student\s+)?(?:email|id|number|account))\b",
+                        # the apps only students sign in to: "Destiny's iready reset" (not
+                        # Canvas or Clever: "Tunde's Canvas course", a teacher's)
+                        r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
+                        r"(?:student\s+)?(?:email|id|number|account))s?\b",
                         re.IGNORECASE)
+# "Deeqa's and Chaltu's ipads": the possessives of a list share the belonging after the last.
+POSSESSIVE_LIST = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|&|or|y)\s+)[^\W\d_][\w-]*['’]s?(?=\s))+")
 # Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when
 # she opens Word", "Can Miles get a loaner? His is at the depot").
 VERBS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "has", "hasn't",

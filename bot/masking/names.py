@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from bot.masking.adults import grown_up
-from bot.masking.cued import after_cues, families, inverted
+from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.cues import (
     ADDRESSED,
     ASIDE,
@@ -24,8 +24,10 @@ from bot.masking.cues import (
     PLACE_STARTS,
     PLACES,
     PLACES_ANY_CASE,
+    POSSESSIVE_LIST,
     ROLE_AFTER,
     ROLE_BEFORE,
+    SIGN_IN_TROUBLE,
     STAFF_DESK,
     STATE_AFTER,
     STATES,
@@ -54,7 +56,10 @@ from bot.masking.spans import Span
 from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
 
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
-AT_PLACE = re.compile(r"\b(?:at|in)\s$")
+AT_PLACE = re.compile(r"\b(?:at|in|en)\s$")  # "soy sub en Roosevelt" too
+# "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
+WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
+                       r"(?:at|en)\s+$", re.IGNORECASE)
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
 MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A-Za-z0-9]*[A-Za-z])"
@@ -149,6 +154,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
             and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
         return True  # "the Raleigh field trip", "the Madison computer lab"
+    if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
+                                                       words[first].start):
+        return True
     return first == last and not words[last].possessive and bool(AT_PLACE.search(
         text, max(0, words[first].start - 4), words[first].start))
 
@@ -179,12 +187,15 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     """A run the words around make a person: "(5th period)", "(twins)", "was born", "said",
     "the Moroz triplets", or a possessive before "mom" or "Chromebook"."""
     end = last.after
-    if last.possessive and BELONGINGS.match(text, end):
+    listed = POSSESSIVE_LIST.match(text, end) if last.possessive else None
+    if last.possessive and BELONGINGS.match(text, listed.end() if listed else end):
         return any(w.score > 0 for w in run)
     if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(w.score > 0 for w in run)
     if DOINGS.match(text, end):  # "Destiny just asked me": no product asks
         return any(w.given or w.score >= WEAK for w in run)
+    if SIGN_IN_TROUBLE.match(text, end):
+        return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
         bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end))
 
@@ -248,7 +259,8 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
     found = [*lowercase_names(text, words), *lowercase_cued(text, words), *inverted(text, words),
-             *after_cues(text, words), *families(text, words)]
+             *after_cues(text, words), *families(text, words),
+             *bracket_after_child(text, words)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, judged, found)

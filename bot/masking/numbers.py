@@ -76,6 +76,7 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
                    r"licenses|seats|items|rows|times|words)\b", re.IGNORECASE)
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
+IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
 MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 # A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
@@ -184,6 +185,8 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         if dated and numeric_date(dated, today):
             continue  # a date that is no birthday ("Last inventory: 2024-04-12")
         digits = sum(c.isdigit() for c in m.group())
+        if digits <= 4 and IN_PLACE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "the teacher computer in 118": a room, whatever cue came before
         cue = number_cue(text, m.start())
         if cue == "tech" or (cue == "phone" and digits < 7):
             continue  # a line's extension or voicemail PIN: no phone, and no student's

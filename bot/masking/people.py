@@ -18,6 +18,7 @@ from bot.masking.cues import (
     PLACES,
     PLACES_ANY_CASE,
     PLURAL_PERSONAL,
+    SIGN_IN_TROUBLE,
     SIGNATURE,
     STAFF_LIST,
     TITLES,
@@ -122,7 +123,7 @@ def person_like(word: Word) -> bool:
 def acts(text: str, words: list[Word], group: list[Word]) -> bool:
     """Whether the sentence treats the group as a person (see by_the_sentence)."""
     end = group[-1].end
-    if DOINGS.match(text, end) or ASIDE.match(text, end):
+    if DOINGS.match(text, end) or SIGN_IN_TROUBLE.match(text, end) or ASIDE.match(text, end):
         return starts_clause(text, words, group[0]) or group[0].shape != "lower"
     if len(group) == 1 and APPOSED.match(text, end):
         return True

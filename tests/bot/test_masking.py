@@ -7,8 +7,8 @@ masker. `tuning2.jsonl`, written blind by a second writer, was measured once bef
 was changed for it (an honest out-of-sample figure), then read and tuned on. `tuning3.jsonl`,
 written blind by a fourth writer who never saw the product (about 15% of it in Spanish), went
 the same way: measured once as it came, then read and tuned on; so did `tuning4.jsonl`,
-`tuning5.jsonl`, `tuning6.jsonl` and `tuning7.jsonl` (written as a held-out corpus, then
-read), each written blind by yet another writer. The held-out
+`tuning5.jsonl`, `tuning6.jsonl`, `tuning7.jsonl` (written as a held-out corpus, then
+read) and `tuning8.jsonl`, each written blind by yet another writer. The held-out
 corpora are never read: they are only scored, in test_masking_heldout.py. The first-name
 corpora (`first_names_*.jsonl`, ten writers) hold messages naming people by first name
 alone, each name labelled student or grown-up by its writer: how often each kind is hidden.
@@ -145,9 +145,10 @@ def test_the_sixth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # the masker cannot tell from a student without reading what the sentence is about.
     # The eighth round's rules (grown-ups at the front desk, in brackets with a department,
     # "the new guy", a rep "at" a company; companies' and Spanish institutions' words; a
-    # lowercase name before ", 2nd grade") moved it to 0.961 (247) / 0.083 (10).
+    # lowercase name before ", 2nd grade") moved it to 0.961 (247) / 0.083 (10); the ninth
+    # (a state's student number system, MARSS) to 0.965 (248).
     masked, altered, wrong = score("tuning6.jsonl")
-    assert masked >= 0.961 and altered <= 0.084, "\n".join(wrong)
+    assert masked >= 0.964 and altered <= 0.084, "\n".join(wrong)
 
 
 def test_the_seventh_tuning_corpus_holds_the_figures_its_round_reached() -> None:
@@ -159,9 +160,25 @@ def test_the_seventh_tuning_corpus_holds_the_figures_its_round_reached() -> None
     # name a line, a roster mid-sentence, "the McAllisters", a nickname in quotes before a
     # name; an @-mention, "thx -Becky", "Profa.", "Des Moines". What is left: names that are
     # words or no list has, with nothing around them ("Honey and Star", "Jiho keeps ..."),
-    # and staff the sentence does not mark ("asking for Shelly").
+    # and staff the sentence does not mark ("asking for Shelly"). The ninth round took two
+    # more: "Rose keeps getting logged out", "Destiny's iready": 0.962 (176).
     masked, altered, wrong = score("tuning7.jsonl")
-    assert masked >= 0.95 and altered <= 0.05, "\n".join(wrong)
+    assert masked >= 0.961 and altered <= 0.05, "\n".join(wrong)
+
+
+def test_the_eighth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
+    # Written blind for the ninth round (a Minneapolis science teacher with Somali, Hmong and
+    # Oromo students, an ESL teacher, an after-school coordinator, a school psychologist, a
+    # long-term sub, a rural Louisiana 1st-grade teacher; 200 texts, 200 identifiers).
+    # As it came: 0.950 (190 of 200) / 0.140 (14 of 100). Read and tuned on: a PIN that
+    # "should be" or "is supposed to be" a number, "Her number is", a room "in 118", a
+    # message about usernames, "Deeqa's and Chaltu's ipads", "Kid in 3rd hr (Chue Her)";
+    # a grown-up's "Her name is" and their line, the writer's own cell and account, "Contact
+    # is Brianna", "(social worker)", "I'm at Lucy Laney", "soy sub en Roosevelt", staff
+    # "Names:" in the sentence after. Now 0.995 (199) / 0.010 (1: "owner is Jessica Lor",
+    # left because "the real owner is Makena" of a lunch PIN is a student).
+    masked, altered, wrong = score("tuning8.jsonl")
+    assert masked >= 0.995 and altered <= 0.01, "\n".join(wrong)
 
 
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
@@ -190,10 +207,12 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
 # four writers and no student, narrowed where a student could stand as well ("Sarah in the
 # front office", "Karen asked me to" with no "he" or "she" after, "Leila is the new speech
 # therapist", "Keisha and I are co-teaching", "hey Tasha did you ..."): every writer's
-# grown-ups are hidden less often, and no writer's students.
+# grown-ups are hidden less often, and no writer's students. The ninth round's student
+# rules ("keeps getting kicked off", "the kid in the front row (Julio)", "Ruby's Lexia")
+# hid more of d's, e's, g's and i's students and no more grown-ups.
 FIRST_NAME_FIGURES = {"a": (0.918, 0.590), "b": (0.920, 0.631), "c": (0.915, 0.516),
-                      "d": (0.873, 0.509), "e": (0.902, 0.555), "f": (0.936, 0.628),
-                      "g": (0.935, 0.528), "h": (0.764, 0.518), "i": (0.852, 0.604),
+                      "d": (0.878, 0.509), "e": (0.907, 0.555), "f": (0.936, 0.628),
+                      "g": (0.940, 0.528), "h": (0.764, 0.518), "i": (0.859, 0.604),
                       "j": (0.893, 0.606)}
 
 

@@ -1,4 +1,4 @@
-"""The masker on the five corpora nobody read: only their figures are ever reported, never
+"""The masker on the six corpora nobody read: only their figures are ever reported, never
 their texts, so that nobody tunes on them by reading a failure (docs/privacy.md). All still
 MISS the targets of issue 16 (95% of identifiers masked, at most 2% of tech texts altered);
 what is asserted is the figure reached, so that a change cannot make it worse unnoticed."""
@@ -23,19 +23,27 @@ HELD_OUT_FIGURES = {
     # Written blind at the start of the sixth round (200 texts, 224 identifiers, five
     # personas). As it came: 0.938 (210 of 224) / 0.170 (17 of 100); after the sixth round
     # 0.938 / 0.160 (16 of 100), and after the eighth the same. Far from 2% altered: new
-    # writers' colleagues named by first name are taken for students.
-    "heldout3.jsonl": (0.937, 0.16),
+    # writers' colleagues named by first name are taken for students. After the ninth
+    # round: 0.938 / 0.150 (15 of 100).
+    "heldout3.jsonl": (0.937, 0.15),
     # Written blind at the start of the eighth round (200 texts, 172 identifiers; a 9th-grade
     # teacher, an attendance clerk, a counselor, a dual-language kindergarten teacher, a PE
     # teacher, a coach). As it came: 0.913 (157 of 172) / 0.080 (8 of 100); after the eighth
-    # round 0.930 (160 of 172) / 0.080.
-    "heldout4.jsonl": (0.930, 0.08),
+    # round 0.930 (160 of 172) / 0.080; after the ninth 0.930 / 0.070 (7 of 100).
+    "heldout4.jsonl": (0.930, 0.07),
     # Written blind at the end of the eighth round (200 texts, 238 identifiers; a Title I
     # 4th-grade teacher in Phoenix, a band director, a nurse, a special-education case
     # manager, a rural front-office secretary, a building's tech coach) and measured once,
     # with the masker of the seventh round and of the eighth, after the eighth's rules were
-    # final: 0.929 (221 of 238) / 0.200 (20 of 100), then 0.933 (222) / 0.200.
-    "heldout5.jsonl": (0.932, 0.20),
+    # final: 0.929 (221 of 238) / 0.200 (20 of 100), then 0.933 (222) / 0.200; after the
+    # ninth round 0.937 (223) / 0.200.
+    "heldout5.jsonl": (0.936, 0.20),
+    # Written blind at the start of the ninth round (200 texts, 231 identifiers; a New
+    # Jersey high-school counselor, a 3rd-grade teacher near Atlanta, a music teacher
+    # between two schools, a district registrar, an Oregon art teacher, a Chicago computer
+    # science teacher) and measured once, at the round's end, with the masker before and
+    # after it: 0.952 (220 of 231) / 0.110 (11 of 100), then 0.952 (220) / 0.100 (10).
+    "heldout6.jsonl": (0.952, 0.10),
 }
 
 
