@@ -34,6 +34,7 @@ class Escalation:
     articles_shown: str = ""
     didnt_help: bool = False
     request_key: str | None = None  # the same escalation twice opens one ticket
+    hidden: tuple[str, ...] = ()  # what masking hid from the text when it was first stored
 
 
 @dataclass(frozen=True)

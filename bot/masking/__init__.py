@@ -8,6 +8,7 @@ in docs/privacy.md.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ SAID = {"name": (N_("a name"), N_("{count} names")),
         "date of birth": (N_("a date of birth"), N_("{count} dates of birth")),
         "email": (N_("an email address"), N_("{count} email addresses")),
         "username": (N_("a username"), N_("{count} usernames"))}
+
+
+PLACEHOLDER = re.compile(r"\[(" + "|".join(map(re.escape, SAID)) + r")\]")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,12 @@ def mask_student_data(text: str, *, today: date | None = None) -> Masked:
         at = span.end
     pieces.append(text[at:])
     return Masked("".join(pieces), tuple(s.kind for s in spans))
+
+
+def hidden_in(masked_text: str) -> tuple[str, ...]:
+    """The kinds hidden in a text that was masked before it was stored ("[name]" -> "name"),
+    so that whoever carries it on can still say what was hidden."""
+    return tuple(m[1] for m in PLACEHOLDER.finditer(masked_text))
 
 
 def privacy_note(masked: Masked) -> str:

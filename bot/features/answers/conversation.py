@@ -22,6 +22,7 @@ from bot.features.answers import service, views
 from bot.features.answers.models import QuestionRow
 from bot.hooks import Escalation
 from bot.i18n import _
+from bot.masking import hidden_in
 from bot.turn import Turn
 from bot.vocabulary import Command, Incoming, Message
 from knowledge.intents import recognise
@@ -101,7 +102,7 @@ def escalation_of(turn: Turn[Incoming], question: QuestionRow) -> Escalation:
     return Escalation(text=question.text, category=article.category if article else "other",
                       article_id=question.article_id, articles_shown=shown,
                       didnt_help=question.helpful is False,
-                      request_key=f"question:{question.id}")
+                      request_key=f"question:{question.id}", hidden=hidden_in(question.text))
 
 
 async def _feedback(turn: Turn[Message | Command], helpful: bool) -> list[Reply]:

@@ -26,13 +26,18 @@ def filter_help() -> str:
 
 async def tickets_command(turn: Turn[Command]) -> list[Reply]:
     """A teacher's own tickets; for coaches, the queue with filters."""
+    return await listing(turn, turn.incoming.text.split())
+
+
+async def listing(turn: Turn[Command], filters: list[str]) -> list[Reply]:
+    """A teacher's own tickets; for coaches, the queue by these filter words."""
     if not turn.role.allows(Role.COACH):
         mine = await service.own_tickets(turn.session, turn.person)
         return [views.listing(_("Your tickets"), mine,
                               _("You have no tickets. `/ticket` opens one."))]
-    wanted = await parse_filters(turn, turn.incoming.text.split())
+    wanted = await parse_filters(turn, filters)
     found = await queue.queue_lines(turn.session, await service.queue(turn.session, wanted))
-    empty = (_("Nothing in the queue for those filters.") if turn.incoming.text.strip()
+    empty = (_("Nothing in the queue for those filters.") if filters
              else _("The queue is empty: no open tickets."))
     return [queue.queue_reply(found, turn.now, empty, filter_help())]
 

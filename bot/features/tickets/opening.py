@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.tickets import pictures, service, views
+from bot.features.tickets import handlers, pictures, service, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.queue import QUEUE_STATUS
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
@@ -17,12 +17,20 @@ from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
 
+# "/ticket list", "/ticket mine": a coach or teacher looking for tickets, not opening one.
+LISTING = frozenset({"list", "queue", "show", "view", "all", "my", "tickets", "ticket"})
+FILTERS = frozenset({"mine", "unassigned"})
+
 
 async def ticket_command(turn: Turn[Command]) -> list[Reply]:
-    """`/ticket <text>` opens one (or offers "me too"); `/ticket` alone shows the form."""
+    """`/ticket <text>` opens one (or offers "me too"); `/ticket` alone, or with one word,
+    shows the form; `/ticket list` lists, as `/tickets` does."""
     text = turn.incoming.text.strip()
-    if not text:
-        return [form_reply(views.new_ticket_form())]
+    words = text.lower().split()
+    if words and set(words) <= LISTING | FILTERS:
+        return await handlers.listing(turn, [w for w in words if w in FILTERS])
+    if len(words) < 2:  # "wifi" alone is no description: the form asks for the rest
+        return [form_reply(views.new_ticket_form(text))]
     category = _category_of(turn, text)
     window = await METOO_WINDOW.read(turn.session)
     match = await similar_open_ticket(turn.session, turn.person.school_id, text, category,
@@ -60,7 +68,7 @@ async def escalate(turn: Turn[Action], escalation: Escalation) -> list[Reply]:
         return [form_reply(views.new_ticket_form())]
     draft = Draft(text=escalation.text, category=escalation.category,
                   article_id=escalation.article_id, articles_shown=escalation.articles_shown,
-                  didnt_help=escalation.didnt_help)
+                  didnt_help=escalation.didnt_help, hidden=escalation.hidden)
     return await _open(turn, draft, escalation.request_key)
 
 

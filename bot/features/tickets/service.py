@@ -33,6 +33,7 @@ class Draft:
     articles_shown: str = ""
     didnt_help: bool = False
     keep_identifiers: bool = False
+    hidden: tuple[str, ...] = ()  # hidden before the text reached us (a question as logged)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
         return Opened(existing, Masked(existing.text, ()), created=False)
     masked = (Masked(draft.text, ()) if draft.keep_identifiers
               else mask_student_data(draft.text))
+    masked = Masked(masked.text, draft.hidden + masked.kinds)
     ticket = TicketRow(
         request_key=request_key, requester_id=requester.id, school_id=requester.school_id,
         text=masked.text[:MAX_TEXT], room=draft.room[:64],

@@ -62,6 +62,36 @@ async def test_student_identifiers_are_masked_and_the_teacher_is_told(
     assert "hid" in " ".join(str(b) for b in reply.blocks)
 
 
+async def test_a_question_carried_into_a_ticket_still_tells_the_teacher_what_was_hidden(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    # The question was masked when it was logged; the ticket made from it says so again.
+    await chat.say("my student Jaylen Brooks (ID 20441887) cannot open the math app at all",
+                   as_=teacher)
+    [opened] = await chat.say("ticket", as_=teacher)
+    [ticket] = await tickets(runtime)
+    assert "Jaylen" not in ticket.text and "20441887" not in ticket.text
+    assert "I hid a name and an id number" in " ".join(str(b) for b in opened.blocks)
+
+
+async def test_one_word_after_ticket_opens_the_form_with_it_instead_of_a_ticket(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    form = form_in(await chat.say("/ticket wifi", as_=teacher))
+    assert next(f for f in form.fields if f.name == "text").initial == "wifi"
+    assert await tickets(runtime) == []
+
+
+async def test_ticket_list_lists_instead_of_opening_a_ticket_called_list(
+        chat: ConsoleChat, teacher: Person, coach: Person, runtime: Runtime) -> None:
+    await chat.say("/ticket the document camera in room 12 shows a grey screen", as_=teacher)
+    [own] = await chat.say("/ticket list", as_=teacher)
+    [queue] = await chat.say("/ticket list mine", as_=coach)
+    [everything] = await chat.say("/ticket queue", as_=coach)
+    assert len(await tickets(runtime)) == 1
+    assert "Your tickets" in own.text and "document camera" in own.text
+    assert "document camera" not in queue.text  # "mine": none assigned to this coach yet
+    assert "document camera" in everything.text
+
+
 async def test_a_teacher_can_choose_to_keep_what_they_typed(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
     form = form_in(await chat.say("/ticket", as_=teacher))
