@@ -15,6 +15,7 @@ from bot.turn import Turn
 from bot.vocabulary import Action, Command
 
 STATUSES = ("new", "assigned", "waiting", "resolved", "closed", "all")
+SAID_IN_PASSING = frozenset({"list", "show", "queue", "view", "the", "my", "tickets"})
 FILTER_HELP = N_("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
                  "`status <{statuses}>`.")
 
@@ -48,7 +49,11 @@ async def parse_filters(turn: Turn[Command], words: list[str]) -> service.QueueF
     i = 0
     while i < len(words):
         word, value = words[i].lower(), words[i + 1] if i + 1 < len(words) else ""
-        if word == "mine":
+        if word in SAID_IN_PASSING:
+            pass  # "/tickets list", "/tickets show queue": the queue was asked for all the same
+        elif word == "all":
+            fields["statuses"] = STATUSES[:-1]  # "/tickets all": every status, as "status all"
+        elif word == "mine":
             fields["assignee_id"] = turn.person.id
         elif word == "unassigned":
             fields["unassigned"] = True

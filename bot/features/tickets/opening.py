@@ -18,8 +18,8 @@ from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
 
 # "/ticket list", "/ticket mine": a coach or teacher looking for tickets, not opening one.
-LISTING = frozenset({"list", "queue", "show", "view", "all", "my", "tickets", "ticket"})
-FILTERS = frozenset({"mine", "unassigned"})
+LISTING = frozenset({"list", "queue", "show", "view", "my", "tickets", "ticket"})
+FILTERS = frozenset({"mine", "unassigned", "all"})
 
 
 async def ticket_command(turn: Turn[Command]) -> list[Reply]:

@@ -124,6 +124,16 @@ async def test_the_coach_queue_filters(chat: ConsoleChat, coach: Person, teacher
     assert "don't know the filter" in unknown.text
 
 
+async def test_the_queue_understands_the_words_coaches_type_around_filters(
+        chat: ConsoleChat, coach: Person, teacher: Person, number: str) -> None:
+    await chat.press(Button("Claim", "tickets.claim", number), as_=coach)
+    await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
+    [listed] = await chat.say("/tickets list", as_=coach)
+    [everything] = await chat.say("/tickets all", as_=coach)
+    assert "know the filter" not in listed.text and f"#{number}" not in listed.text  # open only
+    assert f"#{number}" in everything.text  # every status, as "status all"
+
+
 async def test_merging_moves_the_teachers_and_closes_the_duplicate(
         chat: ConsoleChat, coach: Person, teacher: Person, stranger: Person, number: str,
         runtime: Runtime, outbox: RecordingMessenger) -> None:
