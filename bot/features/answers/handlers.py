@@ -7,7 +7,7 @@ import time
 from bot import texts
 from bot.blocks import Reply, Text
 from bot.errors import BadInput
-from bot.features.answers import conversation, service, views
+from bot.features.answers import conversation, problems, service, views
 from bot.hooks import Answered
 from bot.i18n import _
 from bot.turn import Turn
@@ -46,7 +46,8 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
         return [views.off_topic_reply(referral(said))]
     if decision.kind == "answer" and decision.article:
         reply = views.article_reply(decision.article, question.id,
-                                    fallback=decision.fallback)
+                                    fallback=decision.fallback,
+                                    other=problems.other_problem(turn.kb, said, decision.article))
     elif decision.kind == "suggest":
         reply = views.suggestions_reply(decision.suggestions, question.id)
     else:

@@ -27,9 +27,10 @@ def open_ticket_button(question_id: int) -> Button:
 
 
 def article_reply(article: Article, question_id: int, replace: bool = False,
-                  fallback: bool = False) -> Reply:
+                  fallback: bool = False, other: Article | None = None) -> Reply:
     """An article: its one-line answer, the steps, related links and "Did this help?"; a
-    `fallback` article (not in the question's language) says so first."""
+    `fallback` article (not in the question's language) says so first, and the `other`
+    problem the message also spoke of is named after the steps, with its button."""
     blocks: list[Block] = [Context(_(FALLBACK).format(language=_(LANGUAGE_NAMES.get(
         article.language, article.language))))] if fallback else []
     blocks += [Text(f"**{article.title}**"), Text(_plain_links(article.summary))]
@@ -41,6 +42,10 @@ def article_reply(article: Article, question_id: int, replace: bool = False,
                for label, target in KB_LINK.findall(" ".join(article.notes))]
     if article.still_stuck:
         blocks.append(Context(f"{_(texts.STILL_STUCK)} {_plain_links(article.still_stuck)}"))
+    if other is not None:
+        blocks.append(Text(_(OTHER_PROBLEM).format(title=other.title)))
+        related.insert(0, Button(_("See: {title}").format(title=other.title), "answers.show",
+                                 show_value(question_id, other.id, other.language)))
     blocks.append(Text(_(texts.DID_IT_HELP)))
     blocks.append(Buttons((
         Button(_("Yes"), "answers.helpful.yes", str(question_id), style="primary"),
@@ -112,6 +117,8 @@ AREA_LABELS = {"device": N_("Laptop or Chromebook"), "display": N_("Projector or
 # An article shown in another language than the question's (knowledge/base.py, fallback).
 FALLBACK = N_("I have no article on this in your language yet, so here it is in {language}.")
 LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
+# Two problems in one message: the answer leads with one and names the other's article.
+OTHER_PROBLEM = N_("You also mentioned another problem: *{title}* has the steps for it.")
 OFF_TOPIC_ASK = N_("If it is a tech problem after all, reply \"ticket\" and a person will look.")
 
 
