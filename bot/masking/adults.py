@@ -73,15 +73,17 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
 
 def named_grown_up(text: str, start: int) -> bool:
     """The name at `start` follows "her name is" in a text about a grown-up and no child."""
-    given = NAME_GIVEN.search(text, max(0, start - 20), start)
-    return bool(given and GROWN_UP_NOUN.search(text, 0, given.start())
-                and not CHILD_NOUN.search(text))
+    return about_a_grown_up(text, NAME_GIVEN.search(text, max(0, start - 20), start))
 
 
 def grown_up_named_before(text: str, at: int) -> bool:
     """The number at `at` follows a grown-up's name given so ("Her name is Dana Whitfield,
     651-555-0163"): their line, no family's."""
-    given = NAME_GIVEN_THEN.search(text, max(0, at - 60), at)
+    return about_a_grown_up(text, NAME_GIVEN_THEN.search(text, max(0, at - 60), at))
+
+
+def about_a_grown_up(text: str, given: re.Match[str] | None) -> bool:
+    """A name was given, after a grown-up was spoken of, in a text that speaks of no child."""
     return bool(given and GROWN_UP_NOUN.search(text, 0, given.start())
                 and not CHILD_NOUN.search(text))
 

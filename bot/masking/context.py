@@ -95,8 +95,8 @@ FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "the
           # in Spanish: "el PIN del almuerzo, dice que es 0419"
           "es", "era", "son", "que", "el", "la", "los", "las", "su", "sus", "del", "de", "dice",
           "dijo", "mi", "tu", "y", "o"}
-# "Student PIN ... isn't working for Ty — it's 2094": "it" refers to what the sentence
-# opened with, so the number takes that noun's cue.
+# "Student PIN ... isn't working for Ty — it's 2094": "it" refers to the nearest id-like
+# noun before it (else to what the sentence opened with), so the number takes its cue.
 REFERS = {"it", "which", "that"}
 # What stands between "it" and its number: "it's 2094", "it should be 1234", "it's supposed
 # to be 7741".
