@@ -1,6 +1,6 @@
 """How long masking student identifiers takes per message, beside a plain regex pass.
 
-    python bench/masking.py [--rounds 5] [--before REVISION [--pairs 6]]
+    python bench/masking.py [--rounds 5] [--before REVISION [--pairs 6]] [--hostile]
 
 Every text of the tuning corpora (tests/bot/masking_corpus/tuning*.jsonl: teachers'
 messages with and without student identifiers) goes through `mask_student_data`, `--rounds`
@@ -14,6 +14,10 @@ a temporary git worktree): `--pairs` times, alternating, each masker in a fresh 
 every tuning text five times after a warm-up and reports its median process time per text;
 printed are each run and the median of each side. Process time, so that other work on the
 machine counts less than it does by the clock.
+
+`--hostile` times what one hostile message costs: 20,000-character texts that repeat one
+cue ("Lily, Noah, ", "kid in 3rd (", ...), masked as shipped (a piece of at most 4,000
+characters at a time) beside the same text masked in one piece, and the regex baseline.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.masking import mask_student_data  # noqa: E402
+from bot.masking import found_in, mask_student_data  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 DIGITS = re.compile(r"\b\d{6,}\b")
@@ -114,13 +119,39 @@ def compare(revision: str, pairs: int) -> None:
           f"now {statistics.median(sides['now']):.3f} ms ({len(texts())} tuning texts)")
 
 
+HOSTILE = ("Lily, Noah, ", "maya chen ", "Hi Dana, ", "Rodriguez, Jaden ", "kid in 3rd (",
+           "student ID 1234 ", "Maya's and ", "her name is ", "— Marisol. ")
+
+
+def hostile(length: int = 20_000) -> None:
+    """Seconds to mask each hostile text in pieces (as shipped) and in one piece."""
+    day = date(2026, 12, 1)
+    mask_student_data("warm up: Maya Chen, 555-123-4567", today=day)
+    print(f"{length:,}-character texts\n\n| repeated | in pieces (s) | in one piece (s) | "
+          "two regexes (ms) |\n|---|---|---|---|")
+    for cue in HOSTILE:
+        text = cue * (length // len(cue))
+        seconds = []
+        for work in (lambda t: mask_student_data(t, today=day), lambda t: found_in(t, day),
+                     baseline):
+            started = time.process_time()
+            work(text)
+            seconds.append(time.process_time() - started)
+        print(f"| `{cue!r}` | {seconds[0]:.2f} | {seconds[1]:.2f} | {seconds[2] * 1000:.1f} |",
+              flush=True)
+
+
 def main() -> None:
     """Time the masker and the baseline on the same texts, or two maskers' CPU."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--before", help="a git revision whose masker to compare CPU with")
     parser.add_argument("--pairs", type=int, default=6)
+    parser.add_argument("--hostile", action="store_true", help="one hostile message's cost")
     options = parser.parse_args()
+    if options.hostile:
+        hostile()
+        return
     if options.before:
         compare(options.before, options.pairs)
         return

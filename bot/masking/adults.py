@@ -5,6 +5,7 @@ line, and the full name a titled member of staff is given in brackets."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.masking.cues import (
     BRAND_AFTER,
@@ -84,8 +85,18 @@ def grown_up_named_before(text: str, at: int) -> bool:
 
 def about_a_grown_up(text: str, given: re.Match[str] | None) -> bool:
     """A name was given, after a grown-up was spoken of, in a text that speaks of no child."""
-    return bool(given and GROWN_UP_NOUN.search(text, 0, given.start())
-                and not CHILD_NOUN.search(text))
+    if given is None:
+        return False
+    grown_up_ends, child = people_spoken_of(text)
+    return 0 <= grown_up_ends <= given.start() and not child
+
+
+@lru_cache(maxsize=64)
+def people_spoken_of(text: str) -> tuple[int, bool]:
+    """Where the first grown-up the text speaks of ends (-1: none), and whether it speaks of
+    a child (once a text: a long one names many names)."""
+    grown_up = GROWN_UP_NOUN.search(text)
+    return (grown_up.end() if grown_up else -1), bool(CHILD_NOUN.search(text))
 
 
 def greeted(text: str, words: list[Word], name: int) -> bool:

@@ -52,8 +52,10 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
     cues = {m.end(): m for m in CUE_BEFORE.finditer(text)}
     for i, word in enumerate(words if cues else ()):
         cue = cues.get(word.start)
-        if not cue or ROLE_BEFORE.search(text, 0, word.start) or SELF.search(
-                text, 0, word.start) or named_grown_up(text, word.start):
+        # each grown-up's cue is short: look only at the characters just before the name
+        if not cue or ROLE_BEFORE.search(text, max(0, word.start - 80), word.start) or \
+                SELF.search(text, max(0, word.start - 40), word.start) or \
+                named_grown_up(text, word.start):
             continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
         taken: list[Word] = []
         for nxt in words[i:i + MOST_AFTER_CUE]:
