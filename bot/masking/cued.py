@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.adults import named_grown_up
-from bot.masking.cues import CUE_BEFORE, ROLE_BEFORE, SELF
+from bot.masking.cues import CHILD_NOUN, CUE_BEFORE, ROLE_BEFORE, SELF
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import MOST_AFTER_CUE
 from bot.masking.spans import Span
@@ -17,8 +17,7 @@ from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinabl
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
 # "Kid in 3rd hr (Chue Her) says": the bracket after a child, a few words on, names them.
-CHILD_THEN_BRACKET = re.compile(r"\b(?:kid|kiddo|student|child|boy|girl|grader|estudiante|"
-                                r"alumn[oa]|niñ[oa])s?\b[^().!?\n]{1,25}\(\s*(?=[^\W\d_])",
+CHILD_THEN_BRACKET = re.compile(CHILD_NOUN.pattern + r"[^().!?\n]{1,25}\(\s*(?=[^\W\d_])",
                                 re.IGNORECASE)
 FAMILY_TALK = re.compile(r"\b(?:famil(?:y|ies)|parents?|guardians?|mom|dad|household|siblings?|"
                          r"familia|padres)\b", re.IGNORECASE)
