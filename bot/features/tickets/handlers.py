@@ -15,7 +15,15 @@ from bot.turn import Turn
 from bot.vocabulary import Action, Command
 
 STATUSES = ("new", "assigned", "waiting", "resolved", "closed", "all")
-SAID_IN_PASSING = frozenset({"list", "show", "queue", "view", "the", "my", "tickets"})
+# Words said around the filters ("/tickets list", "/ticket show my queue"), and the filters
+# that are one word: a message of nothing else asks for the queue, not a new ticket.
+SAID_IN_PASSING = frozenset({"list", "show", "queue", "view", "the", "my", "tickets", "ticket"})
+ONE_WORD_FILTERS = frozenset({"mine", "unassigned", "all"})
+
+
+def asks_for_the_list(words: list[str]) -> bool:
+    """`/ticket list`, `/ticket mine`: only list words and one-word filters."""
+    return bool(words) and set(words) <= SAID_IN_PASSING | ONE_WORD_FILTERS
 FILTER_HELP = N_("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
                  "`status <{statuses}>`.")
 

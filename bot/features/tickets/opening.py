@@ -17,18 +17,14 @@ from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
 
-# "/ticket list", "/ticket mine": a coach or teacher looking for tickets, not opening one.
-LISTING = frozenset({"list", "queue", "show", "view", "my", "tickets", "ticket"})
-FILTERS = frozenset({"mine", "unassigned", "all"})
-
 
 async def ticket_command(turn: Turn[Command]) -> list[Reply]:
     """`/ticket <text>` opens one (or offers "me too"); `/ticket` alone, or with one word,
     shows the form; `/ticket list` lists, as `/tickets` does."""
     text = turn.incoming.text.strip()
     words = text.lower().split()
-    if words and set(words) <= LISTING | FILTERS:
-        return await handlers.listing(turn, [w for w in words if w in FILTERS])
+    if handlers.asks_for_the_list(words):  # a coach or teacher looking for tickets
+        return await handlers.listing(turn, words)
     if len(words) < 2:  # "wifi" alone is no description: the form asks for the rest
         return [form_reply(views.new_ticket_form(text))]
     category = _category_of(turn, text)

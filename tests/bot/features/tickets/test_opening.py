@@ -81,13 +81,16 @@ async def test_one_word_after_ticket_opens_the_form_with_it_instead_of_a_ticket(
 
 
 async def test_ticket_list_lists_instead_of_opening_a_ticket_called_list(
-        chat: ConsoleChat, teacher: Person, coach: Person, runtime: Runtime) -> None:
+        chat: ConsoleChat, teacher: Person, stranger: Person, coach: Person,
+        runtime: Runtime) -> None:
     await chat.say("/ticket the document camera in room 12 shows a grey screen", as_=teacher)
+    await chat.say("/ticket the gym speakers hum loudly all day", as_=stranger)
     [own] = await chat.say("/ticket list", as_=teacher)
     [queue] = await chat.say("/ticket list mine", as_=coach)
     [everything] = await chat.say("/ticket queue", as_=coach)
-    assert len(await tickets(runtime)) == 1
+    assert len(await tickets(runtime)) == 2
     assert "Your tickets" in own.text and "document camera" in own.text
+    assert "gym speakers" not in own.text  # another teacher's, whatever the words asked for
     assert "document camera" not in queue.text  # "mine": none assigned to this coach yet
     assert "document camera" in everything.text
 
