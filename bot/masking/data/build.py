@@ -21,6 +21,10 @@ HERE = Path(__file__).resolve().parent
 # Students in K-12 today were born in these years, with a margin on both sides.
 BIRTH_YEARS = (2004, 2024)
 COMMON_BIRTHS = 100  # over those years; rarer first names count only beside other evidence
+# Who is named in a school today: students born in these years, and the grown-ups around them
+# (teachers, aides, office staff, reps: aged about 26 to 70).
+STUDENT_YEARS, GROWN_UP_YEARS = (2007, 2020), (1956, 2000)
+GENERATION_BIRTHS = 1000  # births (of either) a name needs before its generation is listed
 ENGLISH_LEVEL = 35  # SCOWL's "small" dictionary: the words most people use
 RARER_LEVEL = 50  # SCOWL's "medium": its extra words stop only lowercase names
 
@@ -34,6 +38,23 @@ def first_names(sqlite_path: str) -> tuple[list[str], list[str]]:
     common = sorted(n for n, b in births.items() if b >= COMMON_BIRTHS)
     rare = sorted(n for n, b in births.items() if 5 <= b < COMMON_BIRTHS)
     return common, rare
+
+
+def generations(sqlite_path: str) -> list[str]:
+    """"name students grown_ups" for each first name given to GENERATION_BIRTHS or more US
+    babies born in STUDENT_YEARS or in GROWN_UP_YEARS: how many in a million babies of each
+    were given it."""
+    with sqlite3.connect(sqlite_path) as db:
+        def births(years: tuple[int, int]) -> dict[str, int]:
+            return dict(db.execute("SELECT lower(name), sum(births) FROM usNameData WHERE year "
+                                   "BETWEEN ? AND ? GROUP BY lower(name)", years).fetchall())
+        students, grown_ups = births(STUDENT_YEARS), births(GROWN_UP_YEARS)
+    per_student, per_grown_up = 1e6 / sum(students.values()), 1e6 / sum(grown_ups.values())
+    return [f"{name} {students.get(name, 0) * per_student:.1f} "
+            f"{grown_ups.get(name, 0) * per_grown_up:.1f}"
+            for name in sorted(students.keys() | grown_ups.keys())
+            if max(students.get(name, 0), grown_ups.get(name, 0)) >= GENERATION_BIRTHS
+            and name.isascii() and name.isalpha()]
 
 
 def surnames(csv_path: str) -> list[str]:
@@ -67,6 +88,15 @@ def write(name: str, header: str, words: list[str]) -> None:
     print(f"{name}: {len(words)} entries")
 
 
+def write_generations(ssa: str) -> None:
+    """Write first_names_by_generation.txt (how often each generation was given a name)."""
+    students, grown_ups = (f"{a}-{b}" for a, b in (STUDENT_YEARS, GROWN_UP_YEARS))
+    write("first_names_by_generation.txt", f"First names given to {GENERATION_BIRTHS} or more "
+          f"US babies in {students} or in {grown_ups}, each with how many in a million US "
+          f"babies born in {students} (today's students) and in {grown_ups} (today's grown-"
+          f"ups) were given it: name students grown_ups.\n{SOURCES}", generations(ssa))
+
+
 def main(ssa: str, census: str, scowl: str) -> None:
     common, rare = first_names(ssa)
     years = f"{BIRTH_YEARS[0]}-{BIRTH_YEARS[1]}"
@@ -74,6 +104,7 @@ def main(ssa: str, census: str, scowl: str) -> None:
           f"{years}, lowercase.\n{SOURCES}", common)
     write("first_names_rare.txt", f"First names given to 5 to {COMMON_BIRTHS - 1} US babies "
           f"in {years}, lowercase.\n{SOURCES}", rare)
+    write_generations(ssa)
     write("surnames.txt", f"Surnames of 100 or more people in the 2010 US census, lowercase."
           f"\n{SOURCES}", surnames(census))
     english = english_words(scowl)
