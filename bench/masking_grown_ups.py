@@ -1,18 +1,21 @@
-"""A context model for lone first names (grown-up or student?), beside the word rules alone.
+"""The masker's model of grown-ups' lone first names, fitted and scored beside the rules alone.
 
-    python bench/masking_grown_ups.py [--cuts 0.85,0.9,0.95,0.97] [--heldout] [--ceiling]
+    python bench/masking_grown_ups.py [--cuts 0.9,0.95,0.97,0.98] [--heldout] [--ceiling]
+                                      [--no-generation] [--write]
 
-Tried in the seventh masking round and not shipped (docs/privacy.md says why). The masker's
-word rules hide most first names written alone, a colleague's as readily as a student's.
-This fits an L2-regularised logistic regression over the words around such a name (by
-position, as bags near it and in its message, its case, whether it opens or ends the message)
-and lets a name the model is surer than a cut is a grown-up's keep its word (every mention
-of the name must look like one). It learns from the first-name corpora
+The masker's word rules hide most first names written alone, a colleague's as readily as a
+student's. bot/masking/grown_ups.py lets such a name keep its word when an L2-regularised
+logistic regression (over the words around the name, by position, as bags near it and in its
+message, its case, whether it opens or ends the message, and the name's generation: how much
+more often babies born in 1956-2000 got it than babies born in 2007-2020) is surer than a cut
+that every mention of it is a grown-up's. It learns from the first-name corpora
 (tests/bot/masking_corpus/first_names_*.jsonl: teachers' messages naming people by first name
 alone, each name labelled student or grown-up by its blind writer) and from the tuning
 corpora's lone first names (listed identifiers are students', names the rules hide in texts
 without identifiers grown-ups'). Each corpus is scored by a model fitted without it; the
 held-out corpora (--heldout: figures only, never texts) by the model fitted on all of them.
+--no-generation leaves the generation out (the seventh round's model). --write fits the model
+on every first-name and tuning corpus and writes it where the masker reads it.
 
 --ceiling prints instead what no model of names could beat: each corpus's tech texts
 altered if every lone common first name the rules hide in them were spared (a perfect model
@@ -37,7 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.masking import find_student_data  # noqa: E402
+from bot.masking import found_by_rules, grown_ups  # noqa: E402
 from bot.masking.lexicon import fold, lexicon  # noqa: E402
 from bot.masking.spans import Span  # noqa: E402
 from tests.bot.test_masking import first_name_shares, score  # noqa: E402
@@ -45,33 +48,19 @@ from tests.bot.test_masking import first_name_shares, score  # noqa: E402
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 FIRST_NAMES = sorted(CORPUS.glob("first_names_*.jsonl"))
 TUNING = sorted(CORPUS.glob("tuning*.jsonl"))
-HELD_OUT = sorted(CORPUS.glob("heldout*.jsonl"))
+HELD_OUT = sorted(CORPUS.glob("heldout*.jsonl"), key=lambda p: int(p.stem[7:] or 1))
 TODAY = date(2026, 12, 1)
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
-LONE = re.compile(r"[^\W\d_]+")
+LONE = grown_ups.LONE
 L2, STEPS, RATE, MIN_COUNT = 3.0, 300, 2.0, 2
 Model = dict[str, float]
 Example = tuple[list[str], int]  # features, and 1 for a grown-up
 Judge = Callable[[str, int, int], float]  # how sure a model is that text[a:b] is a grown-up
+WITH_GENERATION = [True]  # cleared by --no-generation
 
 
 def context(text: str, start: int, end: int) -> list[str]:
-    """The features of the name at text[start:end]."""
-    tokens = [(m.group().lower(), m.start()) for m in TOKEN.finditer(text)]
-    left = [("#" if w.isdigit() else w) for w, at in tokens if at < start]
-    right = [("#" if w.isdigit() else w) for w, at in tokens if at >= end]
-    name = text[start:end]
-    shape = "upper" if name.isupper() and len(name) > 1 else (
-        "title" if name[:1].isupper() else "lower")
-    found = ["bias", f"shape={shape}", f"L12={'_'.join(left[-2:])}", f"R12={'_'.join(right[:2])}",
-             f"L1R1={left[-1] if left else '<s>'}_{right[0] if right else '</s>'}"]
-    for k in range(1, 4):
-        found += [f"L{k}={left[-k] if len(left) >= k else '<s>'}",
-                  f"R{k}={right[k - 1] if len(right) >= k else '</s>'}"]
-    found += [f"LW={w}" for w in set(left[-6:])] + [f"RW={w}" for w in set(right[:6])]
-    found += [f"B={w}" for w in set(left + right) if w.isalpha()]
-    return found + (["first"] if not left else []) + (
-        ["last"] if not any(w.isalnum() for w in right) else [])
+    """The features of the name at text[start:end], as the masker reads them."""
+    return grown_ups.context(text, start, end, with_generation=WITH_GENERATION[0])
 
 
 def probability(model: Model, text: str, start: int, end: int) -> float:
@@ -86,20 +75,8 @@ def judge(model: Model) -> Judge:
 
 
 def spared(text: str, found: list[Span], grown_up: Judge, cut: float) -> list[Span]:
-    """The spans found, without lone common first names (not also part of a longer name)
-    that read as a grown-up's at every mention."""
-    names = [s for s in found if s.kind == "name"]
-    in_full = {fold(w) for s in names if not LONE.fullmatch(text[s.start:s.end])
-               for w in LONE.findall(text[s.start:s.end])}
-    mentions: dict[str, list[Span]] = {}
-    for s in names:
-        word = fold(text[s.start:s.end])
-        if LONE.fullmatch(text[s.start:s.end]) and word in lexicon().first and \
-                word not in in_full:
-            mentions.setdefault(word, []).append(s)
-    kept = {s for group in mentions.values() for s in group
-            if all(grown_up(text, m.start, m.end) > cut for m in group)}
-    return [s for s in found if s not in kept]
+    """The spans found, less the lone first names `grown_up` is surer than `cut` about."""
+    return grown_ups.spare_grown_ups(text, found, cut, grown_up)
 
 
 def rows(path: Path) -> list[dict[str, Any]]:
@@ -127,7 +104,7 @@ def examples(path: Path) -> list[Example]:
     for row in rows(path):
         text = row["text"]
         if row["kind"] == "tech":
-            found += [(context(text, s.start, s.end), 1) for s in find_student_data(text, TODAY)
+            found += [(context(text, s.start, s.end), 1) for s in found_by_rules(text, TODAY)
                       if s.kind == "name" and LONE.fullmatch(text[s.start:s.end])]
         for identifier in row["identifiers"] if row["kind"] != "tech" else []:
             if LONE.fullmatch(identifier):
@@ -157,7 +134,7 @@ def fit(data: Sequence[Example]) -> Model:
 def masker(grown_up: Judge | None, cut: float) -> Callable[[str], str]:
     """The masker with a model sparing grown-ups (None: the word rules alone)."""
     def mask(text: str) -> str:
-        spans = find_student_data(text, TODAY)
+        spans = found_by_rules(text, TODAY)
         spans = spared(text, spans, grown_up, cut) if grown_up is not None else spans
         out, at = [], 0
         for s in spans:
@@ -172,7 +149,7 @@ def figures(path: Path, grown_up: Judge | None, cut: float) -> tuple[float, floa
     masked, tech texts altered), scored as tests/bot/test_masking.py scores them."""
     if path in FIRST_NAMES:
         return first_name_shares(path.name, masker(grown_up, cut))
-    masked, altered, _ = score(path.name, masker(grown_up, cut))
+    masked, altered, _ = score(str(path.resolve()), masker(grown_up, cut))
     return masked, altered
 
 
@@ -194,7 +171,7 @@ def ceiling(path: Path) -> tuple[float, float, float]:
     altered = [0, 0, 0]
     tech = [row["text"] for row in rows(path) if row["kind"] == "tech"]
     for text in tech:
-        found = find_student_data(text, TODAY)
+        found = found_by_rules(text, TODAY)
         lone = {s for s in found if s.kind == "name" and LONE.fullmatch(text[s.start:s.end])
                 and fold(text[s.start:s.end]) in lexicon().first}
         altered[0] += bool(found)
@@ -204,13 +181,23 @@ def ceiling(path: Path) -> tuple[float, float, float]:
     return a, b, c
 
 
+def write(model: Model) -> None:
+    """Save a model where the masker reads it, weights rounded, near-zero ones left out."""
+    kept = {f: round(w, 4) for f, w in sorted(model.items()) if abs(w) >= 1e-3}
+    grown_ups.MODEL.write_text(json.dumps(kept, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    print(f"{grown_ups.MODEL.relative_to(ROOT)}: {len(kept)} weights")
+
+
 def main() -> None:
     """Print every corpus's figures by the rules alone and with the model at each cut."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cuts", default="0.85,0.9,0.95,0.97")
+    parser.add_argument("--cuts", default="0.9,0.95,0.97,0.98")
     parser.add_argument("--heldout", action="store_true")
     parser.add_argument("--ceiling", action="store_true")
+    parser.add_argument("--no-generation", action="store_true")
+    parser.add_argument("--write", action="store_true")
     options = parser.parse_args()
+    WITH_GENERATION[0] = not options.no_generation
     if options.ceiling:
         print("| corpus | tech texts altered | every lone first name spared | every name spared |")
         print("|---|---|---|---|")
@@ -219,6 +206,9 @@ def main() -> None:
         return
     cuts = [float(c) for c in options.cuts.split(",")]
     every = {p: examples(p) for p in [*FIRST_NAMES, *TUNING]}
+    if options.write:
+        write(fit([e for found in every.values() for e in found]))
+        return
     models = {p: fit([e for other, found in every.items() if other != p for e in found])
               for p in every}
     if options.heldout:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import masking_grown_ups as sparse
 from retrieval_systems import minilm_encoder
 
-from bot.masking import find_student_data
+from bot.masking import found_by_rules
 
 Spot = tuple[str, int, int]  # a text, and where the name is in it
 L2, STEPS, RATE, REACH = 1.0, 400, 1.0, 160
@@ -60,7 +60,7 @@ def spots(path: Path) -> list[tuple[Spot, int]]:
     for row in sparse.rows(path):
         text = row["text"]
         if row["kind"] == "tech":
-            found += [((text, s.start, s.end), 1) for s in find_student_data(text, sparse.TODAY)
+            found += [((text, s.start, s.end), 1) for s in found_by_rules(text, sparse.TODAY)
                       if s.kind == "name" and sparse.LONE.fullmatch(text[s.start:s.end])]
         for identifier in row["identifiers"] if row["kind"] != "tech" else []:
             if sparse.LONE.fullmatch(identifier):

@@ -17,6 +17,7 @@ from datetime import date
 from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
 from bot.masking.contacts import find_emails, find_phones
+from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
 from bot.masking.spans import KEPT, Span, free
@@ -71,7 +72,13 @@ def pieces_of(text: str) -> list[str]:
 
 
 def found_in(text: str, today: date) -> list[Span]:
-    """Every identifier in one piece of text (see find_student_data)."""
+    """Every identifier in one piece of text (see find_student_data): what the rules find,
+    less the lone first names the model of grown-ups' names spares."""
+    return spare_grown_ups(text, found_by_rules(text, today))
+
+
+def found_by_rules(text: str, today: date) -> list[Span]:
+    """Every identifier the word rules find in one piece of text."""
     spans: list[Span] = []
     finders: list[Callable[[], list[Span]]] = [
         lambda: find_emails(text), lambda: find_usernames(text), lambda: find_phones(text),

@@ -209,11 +209,19 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
 # therapist", "Keisha and I are co-teaching", "hey Tasha did you ..."): every writer's
 # grown-ups are hidden less often, and no writer's students. The ninth round's student
 # rules ("keeps getting kicked off", "the kid in the front row (Julio)", "Ruby's Lexia")
-# hid more of d's, e's, g's and i's students and no more grown-ups.
-FIRST_NAME_FIGURES = {"a": (0.918, 0.590), "b": (0.920, 0.631), "c": (0.915, 0.516),
-                      "d": (0.878, 0.509), "e": (0.907, 0.555), "f": (0.936, 0.628),
-                      "g": (0.940, 0.528), "h": (0.764, 0.518), "i": (0.859, 0.604),
-                      "j": (0.893, 0.606)}
+# hid more of d's, e's, g's and i's students and no more grown-ups (a: 0.918 / 0.590, b:
+# 0.920 / 0.631, c: 0.915 / 0.516, d: 0.878 / 0.509, e: 0.907 / 0.555, f: 0.936 / 0.628, g:
+# 0.940 / 0.528, h: 0.764 / 0.518, i: 0.859 / 0.604, j: 0.893 / 0.606). Four more writers
+# (k to n, 1,200 messages) came in the tenth round; by the rules they were 0.980 / 0.787,
+# 0.960 / 0.790, 0.943 / 0.696 and 0.894 / 0.768, and by the model of grown-ups' names
+# fitted on a to j, measured as they came, the same students and 0.431, 0.472, 0.407 and
+# 0.479 of the grown-ups. The model is now fitted on all fourteen, so the figures below are
+# on texts it learned from; the figures for writers it never saw are in bench/README.md.
+FIRST_NAME_FIGURES = {"a": (0.918, 0.297), "b": (0.920, 0.556), "c": (0.915, 0.397),
+                      "d": (0.878, 0.329), "e": (0.907, 0.379), "f": (0.936, 0.447),
+                      "g": (0.940, 0.285), "h": (0.764, 0.342), "i": (0.859, 0.530),
+                      "j": (0.893, 0.493), "k": (0.980, 0.317), "l": (0.960, 0.406),
+                      "m": (0.943, 0.319), "n": (0.894, 0.433)}
 
 
 @pytest.mark.parametrize("writer", sorted(FIRST_NAME_FIGURES))

@@ -1,4 +1,4 @@
-"""The masker on the six corpora nobody read: only their figures are ever reported, never
+"""The masker on the ten corpora nobody read: only their figures are ever reported, never
 their texts, so that nobody tunes on them by reading a failure (docs/privacy.md). All still
 MISS the targets of issue 16 (95% of identifiers masked, at most 2% of tech texts altered);
 what is asserted is the figure reached, so that a change cannot make it worse unnoticed."""
@@ -29,21 +29,39 @@ HELD_OUT_FIGURES = {
     # Written blind at the start of the eighth round (200 texts, 172 identifiers; a 9th-grade
     # teacher, an attendance clerk, a counselor, a dual-language kindergarten teacher, a PE
     # teacher, a coach). As it came: 0.913 (157 of 172) / 0.080 (8 of 100); after the eighth
-    # round 0.930 (160 of 172) / 0.080; after the ninth 0.930 / 0.070 (7 of 100).
-    "heldout4.jsonl": (0.930, 0.07),
+    # round 0.930 (160 of 172) / 0.080; after the ninth 0.930 / 0.070 (7 of 100); after the
+    # tenth (the model of grown-ups' names) 0.924 (159 of 172: one student spared) / 0.060.
+    "heldout4.jsonl": (0.924, 0.06),
     # Written blind at the end of the eighth round (200 texts, 238 identifiers; a Title I
     # 4th-grade teacher in Phoenix, a band director, a nurse, a special-education case
     # manager, a rural front-office secretary, a building's tech coach) and measured once,
     # with the masker of the seventh round and of the eighth, after the eighth's rules were
     # final: 0.929 (221 of 238) / 0.200 (20 of 100), then 0.933 (222) / 0.200; after the
-    # ninth round 0.937 (223) / 0.200.
-    "heldout5.jsonl": (0.936, 0.20),
+    # ninth round 0.937 (223) / 0.200; after the tenth 0.937 (223) / 0.120 (12 of 100).
+    "heldout5.jsonl": (0.936, 0.12),
     # Written blind at the start of the ninth round (200 texts, 231 identifiers; a New
     # Jersey high-school counselor, a 3rd-grade teacher near Atlanta, a music teacher
     # between two schools, a district registrar, an Oregon art teacher, a Chicago computer
     # science teacher) and measured once, at the round's end, with the masker before and
-    # after it: 0.952 (220 of 231) / 0.110 (11 of 100), then 0.952 (220) / 0.100 (10).
+    # after it: 0.952 (220 of 231) / 0.110 (11 of 100), then 0.952 (220) / 0.100 (10);
+    # after the tenth round the same.
     "heldout6.jsonl": (0.952, 0.10),
+    # Written blind at the start of the tenth round (200 texts each; 229 and 190 identifiers;
+    # a Georgia media specialist, a band director, a registrar, a 2nd-grade teacher on the
+    # Navajo Nation, a Chicago case manager; a Texas co-teacher, an Oregon secretary, a rural
+    # Ohio CTE teacher, a bilingual Los Angeles 1st-grade teacher, a New Jersey coach). By
+    # the ninth round's rules 0.948 (217 of 229) / 0.110 and 0.968 (184 of 190) / 0.310; with
+    # the model of grown-ups' names, 0.948 / 0.090 and 0.968 / 0.230.
+    "heldout7.jsonl": (0.947, 0.09),
+    "heldout8.jsonl": (0.968, 0.23),
+    # Written blind in the tenth round while the model was refitted with four more writers,
+    # and scored once, with the final model: by the ninth round's rules 0.943 / 0.190 and
+    # 0.956 / 0.170, with the model 0.943 / 0.160 and 0.956 / 0.140 (a Maryland 4th-grade
+    # teacher, a Utah chemistry teacher, a Florida attendance clerk, a Wisconsin art teacher,
+    # a Tennessee data coordinator; a Chicago pre-K teacher, a Montana history teacher, a
+    # speech-language pathologist, a robotics advisor, an Oklahoma principal's secretary).
+    "heldout9.jsonl": (0.943, 0.16),
+    "heldout10.jsonl": (0.956, 0.14),
 }
 
 

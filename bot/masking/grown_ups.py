@@ -1,0 +1,153 @@
+"""Lone first names that read as a grown-up's, kept: a logistic regression over the words
+around the name and the name's generation, fitted on blind writers' labelled messages.
+
+The word rules hide a first name written alone unless the sentence marks a grown-up, so a
+colleague ("can you ask Gary to check the cart") loses their name about as often as a student
+does. The model must be surer than CUT that every mention of such a name is a grown-up's, and
+no mention may carry a cue the rules read as a student's ("my student Tina", "for Ebony, she
+needs", "Gary's Chromebook", "Tina (3rd period)"), before the name keeps its word. Refit
+with `python bench/masking_grown_ups.py --write`; docs/privacy.md ("the tenth round") has its
+figures and limits."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from bot.masking.cued import after_cues, bracket_after_child, families, inverted
+from bot.masking.cues import ASIDE, BELONGINGS, CUE_AFTER, ID_AFTER, SIGN_IN_TROUBLE
+from bot.masking.lexicon import DATA, fold, lexicon
+from bot.masking.lowercase import lowercase_cued
+from bot.masking.people import APPOSED
+from bot.masking.spans import Span
+from bot.masking.words import words_of
+
+CUT = 0.98  # the lowest that hid 99% of every first-name writer's students, fitted without them
+MODEL = DATA / "grown_ups_model.json"
+GENERATIONS = DATA / "first_names_by_generation.txt"
+# A generation counts only for a name given to this many US babies of 1956-2000 or of
+# 2007-2020 (the SSA counts 163,013,167 and 51,384,676): rarer names, most of those of recent
+# immigrant communities among them ("Pa", "Thuy"), say little about age, so they get none.
+GENERATION_BIRTHS, GROWN_UP_BIRTHS, STUDENT_BIRTHS = 20_000, 163_013_167, 51_384_676
+GENERATION_WEIGHT = 3  # the feature is repeated, so that the L2 fit lets it weigh like three
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+LONE = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def generations() -> dict[str, float]:
+    """Name -> log of how much more often babies born in 1956-2000 got it than babies born in
+    2007-2020 (positive: a grown-up's name), for names common among grown-ups."""
+    found = {}
+    for line in GENERATIONS.read_text("utf-8").splitlines():
+        if not line.startswith("#"):
+            name, students, grown_ups = line.split()
+            if max(float(grown_ups) * GROWN_UP_BIRTHS,
+                   float(students) * STUDENT_BIRTHS) / 1e6 >= GENERATION_BIRTHS:
+                found[name] = math.log(float(grown_ups) + 0.1) - math.log(float(students) + 0.1)
+    return found
+
+
+def generation(name: str) -> list[str]:
+    """The name's generation as a feature: its log ratio, whole and clamped, or "none"."""
+    ratio = generations().get(fold(name.split()[0]))
+    bucket = "none" if ratio is None else str(max(-3, min(5, math.floor(ratio))))
+    return [f"generation={bucket}"] * GENERATION_WEIGHT
+
+
+class Tokens(NamedTuple):
+    """A text's words, numbers ("#") and marks, lowercase, and what names' features need."""
+
+    words: list[str]
+    starts: list[int]  # where each begins in the text
+    alphabetic: Counter[str]  # how often each word made only of letters occurs
+    last_alnum: int  # index of the last word or number, -1 when there is none
+
+
+@lru_cache(maxsize=8)
+def tokens_of(text: str) -> Tokens:
+    """The text read once for all the names in it."""
+    found = [("#" if m.group().isdigit() else m.group().lower(), m.start())
+             for m in TOKEN.finditer(text)]
+    words = [w for w, _ in found]
+    return Tokens(words, [at for _, at in found], Counter(w for w in words if w.isalpha()),
+                  max((k for k, w in enumerate(words) if w.isalnum()), default=-1))
+
+
+def context(text: str, start: int, end: int, *, with_generation: bool = True) -> list[str]:
+    """The features of the name at text[start:end]: the words at each position near it, the
+    words near it and in its message, its case, whether it opens or ends the message."""
+    tokens = tokens_of(text)
+    i, j = bisect_left(tokens.starts, start), bisect_left(tokens.starts, end)
+    left, right = tokens.words[max(0, i - 6):i], tokens.words[j:j + 6]
+    own = Counter(w for w in tokens.words[i:j] if w.isalpha())
+    name = text[start:end]
+    shape = "upper" if name.isupper() and len(name) > 1 else (
+        "title" if name[:1].isupper() else "lower")
+    found = ["bias", f"shape={shape}", f"L12={'_'.join(left[-2:])}", f"R12={'_'.join(right[:2])}",
+             f"L1R1={left[-1] if left else '<s>'}_{right[0] if right else '</s>'}"]
+    for k in range(1, 4):
+        found += [f"L{k}={left[-k] if len(left) >= k else '<s>'}",
+                  f"R{k}={right[k - 1] if len(right) >= k else '</s>'}"]
+    found += [f"LW={w}" for w in set(left)] + [f"RW={w}" for w in set(right)]
+    found += [f"B={w}" for w, n in tokens.alphabetic.items() if n > own[w]]
+    found += generation(name) if with_generation else []
+    return found + (["first"] if i == 0 else []) + (["last"] if tokens.last_alnum < j else [])
+
+
+@cache
+def weights() -> dict[str, float]:
+    """The fitted model: a weight for each feature it saw often enough."""
+    loaded: dict[str, float] = json.loads(MODEL.read_text("utf-8"))
+    return loaded
+
+
+def chance_grown_up(text: str, start: int, end: int) -> float:
+    """How sure the model is that the name at text[start:end] is a grown-up's."""
+    model = weights()
+    z = sum(model.get(f, 0.0) for f in context(text, start, end))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
+                    chance: Callable[[str, int, int], float] = chance_grown_up) -> list[Span]:
+    """The spans found, without lone common first names (not also part of a longer name in
+    the text) that `chance` is surer than `cut` are a grown-up's at every mention."""
+    names = [s for s in found if s.kind == "name"]
+    in_full = {fold(w) for s in names if not LONE.fullmatch(text[s.start:s.end])
+               for w in LONE.findall(text[s.start:s.end])}
+    mentions: dict[str, list[Span]] = {}
+    for s in names:
+        word = fold(text[s.start:s.end])
+        if LONE.fullmatch(text[s.start:s.end]) and word in lexicon().first and \
+                word not in in_full:
+            mentions.setdefault(word, []).append(s)
+    sure = [group for group in mentions.values()
+            if all(chance(text, m.start, m.end) > cut for m in group)]
+    cued = student_cued(text, {s for group in sure for s in group}) if sure else set()
+    kept = {s for group in sure if not cued.intersection(group) for s in group}
+    return [s for s in found if s not in kept]
+
+
+def student_cued(text: str, names: set[Span]) -> set[Span]:
+    """The names a student's cue stands beside: one before ("my student", "kid named"), a
+    bracket a child gets, a grade or a period, an id, trouble signing in, a pronoun put beside
+    it, or a possessive before a student's belonging. A first name the lists know is hidden
+    by the rules before these are asked, so they are asked here."""
+    words = words_of(text, [])
+    cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
+            *lowercase_cued(text, words), *inverted(text, words)]
+    after = (CUE_AFTER, ASIDE, ID_AFTER, SIGN_IN_TROUBLE, APPOSED)
+    cued = set()
+    for name in names:
+        end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end
+        if any(name.overlaps(c) for c in cues) or any(p.match(text, name.end) for p in after) \
+                or (end > name.end and BELONGINGS.match(text, end)):
+            cued.add(name)
+    return cued

@@ -1,0 +1,93 @@
+"""The model of grown-ups' lone first names (bot/masking/grown_ups.py): a colleague named
+alone keeps their name when the model is sure, and no student's cue can be outweighed by it."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from bot.masking import found_by_rules, mask_student_data
+from bot.masking.grown_ups import CUT, chance_grown_up, generation, weights
+
+TODAY = date(2026, 12, 1)
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "masking_grown_ups.py"
+
+
+def masked(text: str) -> str:
+    return mask_student_data(text, today=TODAY).text
+
+
+@pytest.mark.parametrize("text", [
+    "can you ask Gary to look at the projector cart in 204",
+    "Denise wants to know if the office printer is fixed yet",
+    "ask Brenda if the laminator is free",
+    "Sharon needs a new toner for the front office printer",
+])
+def test_a_colleague_named_alone_keeps_the_name_the_rules_would_hide(text: str) -> None:
+    assert any(s.kind == "name" for s in found_by_rules(text, TODAY))
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my student Tina can't log in", "my student [name] can't log in"),
+    ("Parent number for Tina, she needs the hotspot form",
+     "Parent number for [name], she needs the hotspot form"),
+    ("Tina's Chromebook is cracked", "[name]'s Chromebook is cracked"),
+    ("Tina (3rd period) can't hear the video", "[name] (3rd period) can't hear the video"),
+    ("Gary keeps getting logged out of iReady", "[name] keeps getting logged out of iReady"),
+    ("Linda, ID 448812, needs a loaner", "[name], ID [id number], needs a loaner"),
+])
+def test_a_students_cue_keeps_even_a_grown_up_sounding_name_hidden(
+        text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+def test_a_name_cued_as_a_students_at_one_mention_stays_hidden_at_every_mention() -> None:
+    text = "Gary said the cart is charged. Gary can't log in to iReady"
+    assert masked(text) == "[name] said the cart is charged. [name] can't log in to iReady"
+
+
+def test_a_first_name_also_given_in_full_is_never_spared() -> None:
+    text = "Gary Lindqvist's hotspot is dead; can you ask Gary to bring it back"
+    assert "Gary" not in masked(text)
+
+
+def test_a_student_sounding_name_stays_hidden_in_a_grown_up_sounding_sentence() -> None:
+    text = "can you ask Jaylen to look at the projector cart in 204"
+    assert chance_grown_up(text, 12, 18) < CUT
+    assert masked(text) == "can you ask [name] to look at the projector cart in 204"
+
+
+@pytest.mark.parametrize("name", ["Pa", "Kou", "Thuy", "Nhia", "Yer", "Chue", "Deeqa"])
+def test_names_of_recent_immigrant_communities_get_no_generation(name: str) -> None:
+    # Their US births cluster in a few refugee cohorts, so the SSA counts would make many
+    # of today's students look like grown-ups; a name needs 20,000 grown-up births to count.
+    assert set(generation(name)) == {"generation=none"}
+
+
+@pytest.mark.parametrize(("name", "side"), [("Gary", "grown-up"), ("Denise", "grown-up"),
+                                            ("Jayden", "student"), ("Aaliyah", "student")])
+def test_a_common_names_generation_points_the_way_its_births_do(name: str, side: str) -> None:
+    bucket = int(generation(name)[0].removeprefix("generation="))
+    assert (bucket > 0) == (side == "grown-up")
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("masking_grown_ups", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_model_is_the_one_the_labelled_corpora_fit() -> None:
+    fitting = bench()
+    every = [e for p in [*fitting.FIRST_NAMES, *fitting.TUNING] for e in fitting.examples(p)]
+    refitted, shipped = fitting.fit(every), weights()
+    drift = max(abs(refitted.get(f, 0.0) - shipped.get(f, 0.0))
+                for f in set(refitted) | set(shipped))
+    assert drift < 1e-3, "refit with: python bench/masking_grown_ups.py --write"
