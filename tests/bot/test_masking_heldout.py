@@ -1,4 +1,4 @@
-"""The masker on the ten corpora nobody read: only their figures are ever reported, never
+"""The masker on the twelve corpora nobody read: only their figures are ever reported, never
 their texts, so that nobody tunes on them by reading a failure (docs/privacy.md). All still
 MISS the targets of issue 16 (95% of identifiers masked, at most 2% of tech texts altered);
 what is asserted is the figure reached, so that a change cannot make it worse unnoticed."""
@@ -62,6 +62,15 @@ HELD_OUT_FIGURES = {
     # speech-language pathologist, a robotics advisor, an Oklahoma principal's secretary).
     "heldout9.jsonl": (0.943, 0.16),
     "heldout10.jsonl": (0.956, 0.14),
+    # Written blind at the end of the tenth round, after its model was final, and scored
+    # once (200 texts each; 192 and 206 identifiers; a Kansas City social-studies teacher, a
+    # Phoenix receptionist, a Vermont reading interventionist, a JROTC instructor, a
+    # Milwaukee social worker; a dual-language teacher in Albuquerque, a Portland yearbook
+    # advisor, a Birmingham PE teacher, a Columbus enrollment specialist, a media-center
+    # aide). By the ninth round's rules 0.938 (180 of 192) / 0.250 and 0.947 (195 of 206) /
+    # 0.160; with the model, the same identifiers and 0.230 and 0.140.
+    "heldout11.jsonl": (0.937, 0.23),
+    "heldout12.jsonl": (0.946, 0.14),
 }
 
 
