@@ -47,6 +47,11 @@ from tests.bot.test_masking import first_name_shares, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 FIRST_NAMES = sorted(CORPUS.glob("first_names_*.jsonl"))
+FULL_NAMES = sorted(CORPUS.glob("full_names_*.jsonl"))  # scored always, learned with --full-names
+LABELLED = [*FIRST_NAMES, *FULL_NAMES]  # lines {"text", "names": [{"name", "who"}]}
+NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+WORD = re.compile(NAME_WORD)
+FULL = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # "Gary Lindqvist", "Mai Kou Vang"
 TUNING = sorted(CORPUS.glob("tuning*.jsonl"))
 HELD_OUT = sorted(CORPUS.glob("heldout*.jsonl"), key=lambda p: int(p.stem[7:] or 1))
 TODAY = date(2026, 12, 1)
@@ -56,11 +61,14 @@ Model = dict[str, float]
 Example = tuple[list[str], int]  # features, and 1 for a grown-up
 Judge = Callable[[str, int, int], float]  # how sure a model is that text[a:b] is a grown-up
 WITH_GENERATION = [True]  # cleared by --no-generation
+WITH_FULL_NAMES = [False]  # set by --full-names
 
 
 def context(text: str, start: int, end: int) -> list[str]:
-    """The features of the name at text[start:end], as the masker reads them."""
-    return grown_ups.context(text, start, end, with_generation=WITH_GENERATION[0])
+    """The features of the name at text[start:end], as the masker reads them (and, with
+    --full-names, whether it is a full name)."""
+    found = grown_ups.context(text, start, end, with_generation=WITH_GENERATION[0])
+    return found + (["full"] if WITH_FULL_NAMES[0] and FULL.fullmatch(text[start:end]) else [])
 
 
 def probability(model: Model, text: str, start: int, end: int) -> float:
@@ -75,8 +83,45 @@ def judge(model: Model) -> Judge:
 
 
 def spared(text: str, found: list[Span], grown_up: Judge, cut: float) -> list[Span]:
-    """The spans found, less the lone first names `grown_up` is surer than `cut` about."""
-    return grown_ups.spare_grown_ups(text, found, cut, grown_up)
+    """The spans found, less the lone first names `grown_up` is surer than `cut` about (and,
+    with --full-names, the people named in full)."""
+    if not WITH_FULL_NAMES[0]:
+        return grown_ups.spare_grown_ups(text, found, cut, grown_up)
+    sure = [group for group in people(text, [s for s in found if s.kind == "name"])
+            if all(grown_up(text, m.start, m.end) > cut for m in group)]
+    cued = grown_ups.student_cued(text, {s for group in sure for s in group}) if sure else set()
+    kept = {s for group in sure if not cued.intersection(group) for s in group}
+    return [s for s in found if s not in kept]
+
+
+def people(text: str, names: list[Span]) -> list[list[Span]]:
+    """The mentions of each person named by a common first name, alone ("Gary") or before a
+    surname ("Gary Lindqvist"); a word of a full name written alone elsewhere ("Lindqvist")
+    is the same person. Other names (a surname alone, an unknown word) are not judged."""
+    full: dict[str, list[Span]] = {}
+    owner: dict[str, str] = {}  # each word of a full name -> the full name
+    for s in names:
+        said = text[s.start:s.end]
+        if judged(said) and FULL.fullmatch(said):
+            key = " ".join(fold(w) for w in said.split())
+            full.setdefault(key, []).append(s)
+            for word in key.split():
+                owner.setdefault(word, key)
+    alone: dict[str, list[Span]] = {}
+    for s in names:
+        said = text[s.start:s.end]
+        if WORD.fullmatch(said) and fold(said) in owner:
+            full[owner[fold(said)]].append(s)
+        elif LONE.fullmatch(said) and fold(said) in lexicon().first:
+            alone.setdefault(fold(said), []).append(s)
+    return [*full.values(), *alone.values()]
+
+
+def judged(name: str) -> bool:
+    """A name the model learns from: a word alone, or (--full-names) a common first name
+    before a surname."""
+    return bool(LONE.fullmatch(name)) or (WITH_FULL_NAMES[0] and bool(FULL.fullmatch(name))
+                                         and fold(name.split()[0]) in lexicon().first)
 
 
 def rows(path: Path) -> list[dict[str, Any]]:
@@ -96,8 +141,9 @@ def labelled_names(row: dict[str, Any]) -> list[tuple[int, int, bool]]:
 
 
 def examples(path: Path) -> list[Example]:
-    """A corpus's lone first names with their labels."""
-    if path in FIRST_NAMES:
+    """A corpus's judged names (lone first names; with --full-names, full names too) with
+    their labels."""
+    if path in LABELLED:
         return [(context(row["text"], a, b), int(adult))
                 for row in rows(path) for a, b, adult in labelled_names(row)]
     found: list[Example] = []
@@ -105,9 +151,9 @@ def examples(path: Path) -> list[Example]:
         text = row["text"]
         if row["kind"] == "tech":
             found += [(context(text, s.start, s.end), 1) for s in found_by_rules(text, TODAY)
-                      if s.kind == "name" and LONE.fullmatch(text[s.start:s.end])]
+                      if s.kind == "name" and judged(text[s.start:s.end])]
         for identifier in row["identifiers"] if row["kind"] != "tech" else []:
-            if LONE.fullmatch(identifier):
+            if judged(identifier):
                 found += [(context(text, m.start(), m.end()), 0) for m in re.finditer(
                     rf"(?<!\w){re.escape(identifier)}(?!\w)", text)]
     return found
@@ -147,7 +193,7 @@ def masker(grown_up: Judge | None, cut: float) -> Callable[[str], str]:
 def figures(path: Path, grown_up: Judge | None, cut: float) -> tuple[float, float]:
     """First-name corpora: (students hidden, grown-ups hidden); the others: (identifiers
     masked, tech texts altered), scored as tests/bot/test_masking.py scores them."""
-    if path in FIRST_NAMES:
+    if path in LABELLED:
         return first_name_shares(path.name, masker(grown_up, cut))
     masked, altered, _ = score(str(path.resolve()), masker(grown_up, cut))
     return masked, altered
@@ -196,8 +242,10 @@ def main() -> None:
     parser.add_argument("--ceiling", action="store_true")
     parser.add_argument("--no-generation", action="store_true")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--full-names", action="store_true")
     options = parser.parse_args()
     WITH_GENERATION[0] = not options.no_generation
+    WITH_FULL_NAMES[0] = options.full_names
     if options.ceiling:
         print("| corpus | tech texts altered | every lone first name spared | every name spared |")
         print("|---|---|---|---|")
@@ -205,14 +253,17 @@ def main() -> None:
             print(f"| {path.stem} | " + " | ".join(f"{x:.3f}" for x in ceiling(path)) + " |")
         return
     cuts = [float(c) for c in options.cuts.split(",")]
-    every = {p: examples(p) for p in [*FIRST_NAMES, *TUNING]}
+    learned = LABELLED if options.full_names else FIRST_NAMES
+    every = {p: examples(p) for p in [*learned, *TUNING]}
     if options.write:
+        assert not options.full_names, "the masker judges lone first names only"
         write(fit([e for found in every.values() for e in found]))
         return
+    everything = fit([e for found in every.values() for e in found])
     models = {p: fit([e for other, found in every.items() if other != p for e in found])
               for p in every}
+    models |= {p: everything for p in FULL_NAMES if p not in models}  # never learned from
     if options.heldout:
-        everything = fit([e for found in every.values() for e in found])
         models |= {p: everything for p in HELD_OUT}
     table({p: judge(m) for p, m in models.items()}, cuts)
 

@@ -183,9 +183,10 @@ def test_the_eighth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
 
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
                       ) -> tuple[float, float]:
-    """(students hidden, grown-ups hidden) over a first-name corpus: lines {"text", "names":
-    [{"name", "who"}]}, each name written alone and labelled "student" or "adult" by its
-    writer; a name is hidden when any of its characters is replaced."""
+    """(students hidden, grown-ups hidden) over a first- or full-name corpus: lines {"text",
+    "names": [{"name", "who"}]}, each name labelled "student" or "adult" by its writer; a
+    student's name is hidden when each of its parts lost a character, a grown-up's when any
+    character of it did."""
     tally: Counter[str] = Counter()
     for line in (CORPUS / name).read_text("utf-8").splitlines():
         row = json.loads(line)
@@ -194,7 +195,9 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
             start = row["text"].index(person["name"], at)
             at = start + len(person["name"])
             tally[person["who"]] += 1
-            tally[person["who"] + " hidden"] += any(hidden[start:at])
+            tally[person["who"] + " hidden"] += all(  # a student's every part, a grown-up's any
+                any(hidden[start + p.start():start + p.end()]) for p in PART.finditer(
+                    person["name"])) if person["who"] == "student" else any(hidden[start:at])
     return (tally["student hidden"] / tally["student"], tally["adult hidden"] / tally["adult"])
 
 
