@@ -24,7 +24,9 @@ ONE_WORD_FILTERS = frozenset({"mine", "unassigned", "all"})
 def asks_for_the_list(words: list[str]) -> bool:
     """`/ticket list`, `/ticket mine`: only list words and one-word filters."""
     return bool(words) and set(words) <= SAID_IN_PASSING | ONE_WORD_FILTERS
-FILTER_HELP = N_("Filters: `mine`, `unassigned`, `school <name>`, `category <name>`, "
+
+
+FILTER_HELP = N_("Filters: `mine`, `unassigned`, `all`, `school <name>`, `category <name>`, "
                  "`status <{statuses}>`.")
 
 

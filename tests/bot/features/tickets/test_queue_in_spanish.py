@@ -35,7 +35,7 @@ async def test_a_spanish_speaking_coach_reads_the_queue_and_the_card_buttons_in_
     assert shown.startswith("Cola de tickets: 1 ticket, primero los más urgentes y antiguos")
     assert ("#1 · para hoy · Salón 12 · Lincoln Elementary · abierto ahora mismo · nuevo, "
             "nadie lo tiene todavía") in shown
-    assert "Filtros: `mine` (míos), `unassigned` (sin asignar)" in shown
+    assert "Filtros: `mine` (míos), `unassigned` (sin asignar), `all` (todos los estados)" in shown
     assert labels([queue]) == ["Abrir el ticket #1", "Tomar el ticket #1"]
     [none] = await chat.say("/tickets school Hillside Middle", as_=coach)
     assert none.text == "No hay nada en la cola con esos filtros."

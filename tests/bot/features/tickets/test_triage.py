@@ -122,6 +122,7 @@ async def test_the_coach_queue_filters(chat: ConsoleChat, coach: Person, teacher
     assert "Nothing in the queue" in elsewhere.text
     [unknown] = await chat.say("/tickets purple", as_=coach)
     assert "don't know the filter" in unknown.text
+    assert all(f"`{word}`" in unknown.text for word in ("mine", "unassigned", "all"))
 
 
 async def test_the_queue_understands_the_words_coaches_type_around_filters(
