@@ -46,6 +46,23 @@ def test_a_students_cue_keeps_even_a_grown_up_sounding_name_hidden(
     assert masked(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Tina needs extra time on the MAP test, she has a 504",
+    "can you reset Karen's Clever badge, she lost it",
+    "Donna needs her IEP accommodations turned on in the testing app",
+    "Brian finished the state test early and the screen froze",
+    "Denise was absent so she missed the Seesaw login lesson",
+    "Gary and Tina were sharing a laptop during the reading test",
+    "Linda's mom called, she can't see Linda's grades in the parent portal",
+])
+def test_a_student_with_a_grown_ups_name_in_talk_only_of_students_stays_hidden(
+        text: str) -> None:
+    # Written as an attack: names far commoner among grown-ups, said of students in words
+    # the model alone weighed too lightly against the name's generation.
+    assert not any(name in masked(text) for name in
+                   ("Tina", "Karen", "Donna", "Brian", "Denise", "Gary", "Linda"))
+
+
 def test_a_name_cued_as_a_students_at_one_mention_stays_hidden_at_every_mention() -> None:
     text = "Gary said the cart is charged. Gary can't log in to iReady"
     assert masked(text) == "[name] said the cart is charged. [name] can't log in to iReady"
