@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 from collections import Counter
@@ -49,6 +48,7 @@ CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 FIRST_NAMES = sorted(CORPUS.glob("first_names_*.jsonl"))
 FULL_NAMES = sorted(CORPUS.glob("full_names_*.jsonl"))  # scored always, learned with --full-names
 LABELLED = [*FIRST_NAMES, *FULL_NAMES]  # lines {"text", "names": [{"name", "who"}]}
+ATTACKS = sorted(CORPUS.glob("attack_*.jsonl"))  # the same, written to attack; never learned
 NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 WORD = re.compile(NAME_WORD)
 FULL = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # "Gary Lindqvist", "Mai Kou Vang"
@@ -57,29 +57,41 @@ HELD_OUT = sorted(CORPUS.glob("heldout*.jsonl"), key=lambda p: int(p.stem[7:] or
 TODAY = date(2026, 12, 1)
 LONE = grown_ups.LONE
 L2, STEPS, RATE, MIN_COUNT = 3.0, 300, 2.0, 2
-Model = dict[str, float]
+Model = grown_ups.Model
+Models = dict[str, Model]  # "words" and "generation", as the masker reads them
 Example = tuple[list[str], int]  # features, and 1 for a grown-up
 Judge = Callable[[str, int, int], float]  # how sure a model is that text[a:b] is a grown-up
 WITH_GENERATION = [True]  # cleared by --no-generation
 WITH_FULL_NAMES = [False]  # set by --full-names
 
 
-def context(text: str, start: int, end: int) -> list[str]:
+def context(text: str, start: int, end: int, generation: bool) -> list[str]:
     """The features of the name at text[start:end], as the masker reads them (and, with
     --full-names, whether it is a full name)."""
-    found = grown_ups.context(text, start, end, with_generation=WITH_GENERATION[0])
+    found = grown_ups.context(text, start, end, with_generation=generation)
     return found + (["full"] if WITH_FULL_NAMES[0] and FULL.fullmatch(text[start:end]) else [])
 
 
-def probability(model: Model, text: str, start: int, end: int) -> float:
-    """How sure the model is that the name at text[start:end] is a grown-up's."""
-    z = sum(model.get(f, 0.0) for f in context(text, start, end))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def judge(models: Models) -> Judge:
+    """The models as the masker judges names with them (--no-generation: the words alone)."""
+    if not WITH_GENERATION[0]:
+        return lambda text, a, b: grown_ups.probability(models["words"],
+                                                        context(text, a, b, False))
+    if not WITH_FULL_NAMES[0]:
+        return lambda text, a, b: grown_ups.chance_grown_up(text, a, b, models)
+
+    def with_full(text: str, a: int, b: int) -> float:
+        words = grown_ups.probability(models["words"], context(text, a, b, False))
+        return words if words <= grown_ups.WORDS_CUT else grown_ups.probability(
+            models["generation"], context(text, a, b, True))
+    return with_full
 
 
-def judge(model: Model) -> Judge:
-    """The model as a judge of names."""
-    return lambda text, start, end: probability(model, text, start, end)
+def fitted(every: dict[Path, dict[bool, list[Example]]], without: Path | None = None) -> Models:
+    """Both models, fitted on every corpus but `without`."""
+    return {name: fit([e for path, found in every.items() if path != without
+                       for e in found[generation]])
+            for name, generation in (("words", False), ("generation", True))}
 
 
 def spared(text: str, found: list[Span], grown_up: Judge, cut: float) -> list[Span]:
@@ -140,21 +152,22 @@ def labelled_names(row: dict[str, Any]) -> list[tuple[int, int, bool]]:
     return found
 
 
-def examples(path: Path) -> list[Example]:
+def examples(path: Path, generation: bool = True) -> list[Example]:
     """A corpus's judged names (lone first names; with --full-names, full names too) with
-    their labels."""
+    their labels, read with or without the name's generation."""
     if path in LABELLED:
-        return [(context(row["text"], a, b), int(adult))
+        return [(context(row["text"], a, b, generation), int(adult))
                 for row in rows(path) for a, b, adult in labelled_names(row)]
     found: list[Example] = []
     for row in rows(path):
         text = row["text"]
         if row["kind"] == "tech":
-            found += [(context(text, s.start, s.end), 1) for s in found_by_rules(text, TODAY)
+            found += [(context(text, s.start, s.end, generation), 1)
+                      for s in found_by_rules(text, TODAY)
                       if s.kind == "name" and judged(text[s.start:s.end])]
         for identifier in row["identifiers"] if row["kind"] != "tech" else []:
             if judged(identifier):
-                found += [(context(text, m.start(), m.end()), 0) for m in re.finditer(
+                found += [(context(text, m.start(), m.end(), generation), 0) for m in re.finditer(
                     rf"(?<!\w){re.escape(identifier)}(?!\w)", text)]
     return found
 
@@ -193,7 +206,7 @@ def masker(grown_up: Judge | None, cut: float) -> Callable[[str], str]:
 def figures(path: Path, grown_up: Judge | None, cut: float) -> tuple[float, float]:
     """First-name corpora: (students hidden, grown-ups hidden); the others: (identifiers
     masked, tech texts altered), scored as tests/bot/test_masking.py scores them."""
-    if path in LABELLED:
+    if path in LABELLED or path in ATTACKS:
         return first_name_shares(path.name, masker(grown_up, cut))
     masked, altered, _ = score(str(path.resolve()), masker(grown_up, cut))
     return masked, altered
@@ -227,11 +240,13 @@ def ceiling(path: Path) -> tuple[float, float, float]:
     return a, b, c
 
 
-def write(model: Model) -> None:
-    """Save a model where the masker reads it, weights rounded, near-zero ones left out."""
-    kept = {f: round(w, 4) for f, w in sorted(model.items()) if abs(w) >= 1e-3}
+def write(models: Models) -> None:
+    """Save the models where the masker reads them, weights rounded, near-zero ones left out."""
+    kept = {name: {f: round(w, 4) for f, w in sorted(model.items()) if abs(w) >= 1e-3}
+            for name, model in models.items()}
     grown_ups.MODEL.write_text(json.dumps(kept, ensure_ascii=False, indent=0) + "\n", "utf-8")
-    print(f"{grown_ups.MODEL.relative_to(ROOT)}: {len(kept)} weights")
+    print(f"{grown_ups.MODEL.relative_to(ROOT)}: " + ", ".join(
+        f"{len(weights)} weights ({name})" for name, weights in kept.items()))
 
 
 def main() -> None:
@@ -254,15 +269,14 @@ def main() -> None:
         return
     cuts = [float(c) for c in options.cuts.split(",")]
     learned = LABELLED if options.full_names else FIRST_NAMES
-    every = {p: examples(p) for p in [*learned, *TUNING]}
+    every = {p: {g: examples(p, g) for g in (False, True)} for p in [*learned, *TUNING]}
     if options.write:
         assert not options.full_names, "the masker judges lone first names only"
-        write(fit([e for found in every.values() for e in found]))
+        write(fitted(every))
         return
-    everything = fit([e for found in every.values() for e in found])
-    models = {p: fit([e for other, found in every.items() if other != p for e in found])
-              for p in every}
-    models |= {p: everything for p in FULL_NAMES if p not in models}  # never learned from
+    everything = fitted(every)
+    models = {p: fitted(every, without=p) for p in every}
+    models |= {p: everything for p in [*FULL_NAMES, *ATTACKS] if p not in models}  # not learned
     if options.heldout:
         models |= {p: everything for p in HELD_OUT}
     table({p: judge(m) for p, m in models.items()}, cuts)

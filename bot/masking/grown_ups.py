@@ -28,7 +28,10 @@ from bot.masking.people import APPOSED
 from bot.masking.spans import Span
 from bot.masking.words import words_of
 
-CUT = 0.98  # the lowest that hid 99% of every first-name writer's students, fitted without them
+CUT = 0.97  # the lowest that hid 99% of every first-name writer's students, fitted without them
+# The words around a name must lean grown-up on their own before its generation counts: an
+# attack with 150 students given old-fashioned names had 15% of them spared without this.
+WORDS_CUT = 0.5
 MODEL = DATA / "grown_ups_model.json"
 GENERATIONS = DATA / "first_names_by_generation.txt"
 # A generation counts only for a name given to this many US babies of 1956-2000 or of
@@ -110,18 +113,34 @@ def context(text: str, start: int, end: int, *, with_generation: bool = True) ->
     return found + (["first"] if i == 0 else []) + (["last"] if tokens.last_alnum < j else [])
 
 
+Model = dict[str, float]
+
+
 @cache
-def weights() -> dict[str, float]:
-    """The fitted model: a weight for each feature it saw often enough."""
-    loaded: dict[str, float] = json.loads(MODEL.read_text("utf-8"))
+def weights() -> dict[str, Model]:
+    """The two fitted models: "words" reads the words around a name, "generation" those and
+    the name's generation; each a weight for every feature it saw often enough."""
+    loaded: dict[str, Model] = json.loads(MODEL.read_text("utf-8"))
     return loaded
 
 
-def chance_grown_up(text: str, start: int, end: int) -> float:
-    """How sure the model is that the name at text[start:end] is a grown-up's."""
-    model = weights()
-    z = sum(model.get(f, 0.0) for f in context(text, start, end))
+def probability(model: Model, features: list[str]) -> float:
+    """The logistic model's probability for these features."""
+    z = sum(model.get(f, 0.0) for f in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def chance_grown_up(text: str, start: int, end: int,
+                    models: dict[str, Model] | None = None) -> float:
+    """How sure the models are that the name at text[start:end] is a grown-up's. The name's
+    generation may only tip a name the words around it already lean grown-up on: a student
+    with an old-fashioned name, in a sentence that reads as a student's, keeps no more of a
+    chance than the words give."""
+    models = models or weights()
+    words = probability(models["words"], context(text, start, end, with_generation=False))
+    if words <= WORDS_CUT:
+        return words
+    return probability(models["generation"], context(text, start, end))
 
 
 def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,

@@ -12,6 +12,7 @@ import pytest
 
 from bot.masking import found_by_rules, mask_student_data
 from bot.masking.grown_ups import CUT, chance_grown_up, generation, weights
+from tests.bot.test_masking import first_name_shares
 
 TODAY = date(2026, 12, 1)
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "masking_grown_ups.py"
@@ -79,6 +80,17 @@ def test_a_student_sounding_name_stays_hidden_in_a_grown_up_sounding_sentence() 
     assert masked(text) == "can you ask [name] to look at the projector cart in 204"
 
 
+def test_students_a_blind_attacker_gave_grown_ups_names_stay_hidden_nearly_as_by_the_rules(
+        ) -> None:
+    # 200 messages written to attack the model (tests/bot/masking_corpus/attack_old_names):
+    # 162 students with names far commoner among grown-ups ("Gary", "Brenda", "Dwayne"), 54
+    # grown-ups. The rules alone hide 156 of the students and 23 of the grown-ups; the model
+    # as first shipped spared 25 more students (0.809), so a name's generation now counts only
+    # once the words around it lean grown-up: 155 students hidden, 8 grown-ups.
+    students, grown_ups = first_name_shares("attack_old_names.jsonl")
+    assert students >= 155 / 162 - 0.0005 and grown_ups <= 8 / 54 + 0.0005
+
+
 @pytest.mark.parametrize("name", ["Pa", "Kou", "Thuy", "Nhia", "Yer", "Chue", "Deeqa"])
 def test_names_of_recent_immigrant_communities_get_no_generation(name: str) -> None:
     # Their US births cluster in a few refugee cohorts, so the SSA counts would make many
@@ -101,10 +113,12 @@ def bench() -> ModuleType:
     return module
 
 
-def test_the_shipped_model_is_the_one_the_labelled_corpora_fit() -> None:
+def test_the_shipped_models_are_the_ones_the_labelled_corpora_fit() -> None:
     fitting = bench()
-    every = [e for p in [*fitting.FIRST_NAMES, *fitting.TUNING] for e in fitting.examples(p)]
-    refitted, shipped = fitting.fit(every), weights()
-    drift = max(abs(refitted.get(f, 0.0) - shipped.get(f, 0.0))
-                for f in set(refitted) | set(shipped))
+    every = {p: {g: fitting.examples(p, g) for g in (False, True)}
+             for p in [*fitting.FIRST_NAMES, *fitting.TUNING]}
+    refitted, shipped = fitting.fitted(every), weights()
+    assert set(refitted) == set(shipped) == {"words", "generation"}
+    drift = max(abs(refitted[m].get(f, 0.0) - shipped[m].get(f, 0.0))
+                for m in refitted for f in set(refitted[m]) | set(shipped[m]))
     assert drift < 1e-3, "refit with: python bench/masking_grown_ups.py --write"
