@@ -1,21 +1,24 @@
-"""The masker's model of grown-ups' lone first names, fitted and scored beside the rules alone.
+"""The masker's model of grown-ups' names, fitted and scored beside the rules alone.
 
     python bench/masking_grown_ups.py [--cuts 0.9,0.95,0.97,0.98] [--heldout] [--ceiling]
-                                      [--no-generation] [--write]
+                                      [--no-generation] [--lone-only] [--write]
 
-The masker's word rules hide most first names written alone, a colleague's as readily as a
-student's. bot/masking/grown_ups.py lets such a name keep its word when an L2-regularised
-logistic regression (over the words around the name, by position, as bags near it and in its
-message, its case, whether it opens or ends the message, and the name's generation: how much
-more often babies born in 1956-2000 got it than babies born in 2007-2020) is surer than a cut
-that every mention of it is a grown-up's. It learns from the first-name corpora
-(tests/bot/masking_corpus/first_names_*.jsonl: teachers' messages naming people by first name
-alone, each name labelled student or grown-up by its blind writer) and from the tuning
-corpora's lone first names (listed identifiers are students', names the rules hide in texts
-without identifiers grown-ups'). Each corpus is scored by a model fitted without it; the
-held-out corpora (--heldout: figures only, never texts) by the model fitted on all of them.
---no-generation leaves the generation out (the seventh round's model). --write fits the model
-on every first-name and tuning corpus and writes it where the masker reads it.
+The masker's word rules hide most first names, a colleague's as readily as a student's.
+bot/masking/grown_ups.py lets a common first name, alone or before a surname, keep its word
+when two L2-regularised logistic regressions agree it is a grown-up's at every mention: one
+over the words around the name (by position, as bags near it and in its message, its case,
+whether it opens or ends the message, whether it is a full name) must lean grown-up, and one
+over those and the name's generation (how much more often babies born in 1956-2000 got it
+than babies born in 2007-2020) must be surer than a cut. They learn from the first- and
+full-name corpora (tests/bot/masking_corpus/first_names_*.jsonl and full_names_*.jsonl:
+teachers' messages naming people, each name labelled student or grown-up by its blind writer)
+and from the tuning corpora's names (listed identifiers are students', names the rules hide
+in texts without identifiers grown-ups'). Each corpus is scored by models fitted without it;
+the attack corpora (attack_*.jsonl, never learned from) and the held-out corpora (--heldout:
+figures only, never texts) by the models fitted on all of them. --no-generation judges by the
+words alone (the seventh round's model), --lone-only judges lone first names only (the model
+as first shipped in the tenth round). --write fits both models on every labelled and tuning
+corpus and writes them where the masker reads them.
 
 --ceiling prints instead what no model of names could beat: each corpus's tech texts
 altered if every lone common first name the rules hide in them were spared (a perfect model
@@ -46,12 +49,9 @@ from tests.bot.test_masking import first_name_shares, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 FIRST_NAMES = sorted(CORPUS.glob("first_names_*.jsonl"))
-FULL_NAMES = sorted(CORPUS.glob("full_names_*.jsonl"))  # scored always, learned with --full-names
+FULL_NAMES = sorted(CORPUS.glob("full_names_*.jsonl"))  # learned unless --lone-only
 LABELLED = [*FIRST_NAMES, *FULL_NAMES]  # lines {"text", "names": [{"name", "who"}]}
 ATTACKS = sorted(CORPUS.glob("attack_*.jsonl"))  # the same, written to attack; never learned
-NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
-WORD = re.compile(NAME_WORD)
-FULL = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # "Gary Lindqvist", "Mai Kou Vang"
 TUNING = sorted(CORPUS.glob("tuning*.jsonl"))
 HELD_OUT = sorted(CORPUS.glob("heldout*.jsonl"), key=lambda p: int(p.stem[7:] or 1))
 TODAY = date(2026, 12, 1)
@@ -62,14 +62,12 @@ Models = dict[str, Model]  # "words" and "generation", as the masker reads them
 Example = tuple[list[str], int]  # features, and 1 for a grown-up
 Judge = Callable[[str, int, int], float]  # how sure a model is that text[a:b] is a grown-up
 WITH_GENERATION = [True]  # cleared by --no-generation
-WITH_FULL_NAMES = [False]  # set by --full-names
+WITH_FULL_NAMES = [True]  # cleared by --lone-only
 
 
 def context(text: str, start: int, end: int, generation: bool) -> list[str]:
-    """The features of the name at text[start:end], as the masker reads them (and, with
-    --full-names, whether it is a full name)."""
-    found = grown_ups.context(text, start, end, with_generation=generation)
-    return found + (["full"] if WITH_FULL_NAMES[0] and FULL.fullmatch(text[start:end]) else [])
+    """The features of the name at text[start:end], as the masker reads them."""
+    return grown_ups.context(text, start, end, with_generation=generation)
 
 
 def judge(models: Models) -> Judge:
@@ -77,14 +75,7 @@ def judge(models: Models) -> Judge:
     if not WITH_GENERATION[0]:
         return lambda text, a, b: grown_ups.probability(models["words"],
                                                         context(text, a, b, False))
-    if not WITH_FULL_NAMES[0]:
-        return lambda text, a, b: grown_ups.chance_grown_up(text, a, b, models)
-
-    def with_full(text: str, a: int, b: int) -> float:
-        words = grown_ups.probability(models["words"], context(text, a, b, False))
-        return words if words <= grown_ups.WORDS_CUT else grown_ups.probability(
-            models["generation"], context(text, a, b, True))
-    return with_full
+    return lambda text, a, b: grown_ups.chance_grown_up(text, a, b, models)
 
 
 def fitted(every: dict[Path, dict[bool, list[Example]]], without: Path | None = None) -> Models:
@@ -95,45 +86,15 @@ def fitted(every: dict[Path, dict[bool, list[Example]]], without: Path | None = 
 
 
 def spared(text: str, found: list[Span], grown_up: Judge, cut: float) -> list[Span]:
-    """The spans found, less the lone first names `grown_up` is surer than `cut` about (and,
-    with --full-names, the people named in full)."""
-    if not WITH_FULL_NAMES[0]:
-        return grown_ups.spare_grown_ups(text, found, cut, grown_up)
-    sure = [group for group in people(text, [s for s in found if s.kind == "name"])
-            if all(grown_up(text, m.start, m.end) > cut for m in group)]
-    cued = grown_ups.student_cued(text, {s for group in sure for s in group}) if sure else set()
-    kept = {s for group in sure if not cued.intersection(group) for s in group}
-    return [s for s in found if s not in kept]
-
-
-def people(text: str, names: list[Span]) -> list[list[Span]]:
-    """The mentions of each person named by a common first name, alone ("Gary") or before a
-    surname ("Gary Lindqvist"); a word of a full name written alone elsewhere ("Lindqvist")
-    is the same person. Other names (a surname alone, an unknown word) are not judged."""
-    full: dict[str, list[Span]] = {}
-    owner: dict[str, str] = {}  # each word of a full name -> the full name
-    for s in names:
-        said = text[s.start:s.end]
-        if judged(said) and FULL.fullmatch(said):
-            key = " ".join(fold(w) for w in said.split())
-            full.setdefault(key, []).append(s)
-            for word in key.split():
-                owner.setdefault(word, key)
-    alone: dict[str, list[Span]] = {}
-    for s in names:
-        said = text[s.start:s.end]
-        if WORD.fullmatch(said) and fold(said) in owner:
-            full[owner[fold(said)]].append(s)
-        elif LONE.fullmatch(said) and fold(said) in lexicon().first:
-            alone.setdefault(fold(said), []).append(s)
-    return [*full.values(), *alone.values()]
+    """The spans found, less the people `grown_up` is surer than `cut` are grown-ups."""
+    return grown_ups.spare_grown_ups(text, found, cut, grown_up, WITH_FULL_NAMES[0])
 
 
 def judged(name: str) -> bool:
-    """A name the model learns from: a word alone, or (--full-names) a common first name
+    """A name the model learns from: a word alone, or (unless --lone-only) a common first name
     before a surname."""
-    return bool(LONE.fullmatch(name)) or (WITH_FULL_NAMES[0] and bool(FULL.fullmatch(name))
-                                         and fold(name.split()[0]) in lexicon().first)
+    return bool(LONE.fullmatch(name)) or (WITH_FULL_NAMES[0] and bool(
+        grown_ups.FULL.fullmatch(name)) and fold(name.split()[0]) in lexicon().first)
 
 
 def rows(path: Path) -> list[dict[str, Any]]:
@@ -153,7 +114,7 @@ def labelled_names(row: dict[str, Any]) -> list[tuple[int, int, bool]]:
 
 
 def examples(path: Path, generation: bool = True) -> list[Example]:
-    """A corpus's judged names (lone first names; with --full-names, full names too) with
+    """A corpus's judged names (lone first names; unless --lone-only, full names too) with
     their labels, read with or without the name's generation."""
     if path in LABELLED:
         return [(context(row["text"], a, b, generation), int(adult))
@@ -257,10 +218,10 @@ def main() -> None:
     parser.add_argument("--ceiling", action="store_true")
     parser.add_argument("--no-generation", action="store_true")
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--full-names", action="store_true")
+    parser.add_argument("--lone-only", action="store_true")
     options = parser.parse_args()
     WITH_GENERATION[0] = not options.no_generation
-    WITH_FULL_NAMES[0] = options.full_names
+    WITH_FULL_NAMES[0] = not options.lone_only
     if options.ceiling:
         print("| corpus | tech texts altered | every lone first name spared | every name spared |")
         print("|---|---|---|---|")
@@ -268,10 +229,10 @@ def main() -> None:
             print(f"| {path.stem} | " + " | ".join(f"{x:.3f}" for x in ceiling(path)) + " |")
         return
     cuts = [float(c) for c in options.cuts.split(",")]
-    learned = LABELLED if options.full_names else FIRST_NAMES
+    learned = FIRST_NAMES if options.lone_only else LABELLED
     every = {p: {g: examples(p, g) for g in (False, True)} for p in [*learned, *TUNING]}
     if options.write:
-        assert not options.full_names, "the masker judges lone first names only"
+        assert not options.lone_only, "the masker judges full names too"
         write(fitted(every))
         return
     everything = fitted(every)

@@ -50,6 +50,9 @@ STUDENT_TALK = re.compile(
 SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 LONE = re.compile(r"[^\W\d_]+")
+NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+WORD = re.compile(NAME_WORD)
+FULL = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # "Gary Lindqvist", "Mai Kou Vang"
 
 
 @cache
@@ -110,6 +113,7 @@ def context(text: str, start: int, end: int, *, with_generation: bool = True) ->
     found += [f"LW={w}" for w in set(left)] + [f"RW={w}" for w in set(right)]
     found += [f"B={w}" for w, n in tokens.alphabetic.items() if n > own[w]]
     found += generation(name) if with_generation else []
+    found += ["full"] if FULL.fullmatch(name) else []
     return found + (["first"] if i == 0 else []) + (["last"] if tokens.last_alnum < j else [])
 
 
@@ -144,23 +148,48 @@ def chance_grown_up(text: str, start: int, end: int,
 
 
 def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
-                    chance: Callable[[str, int, int], float] = chance_grown_up) -> list[Span]:
-    """The spans found, without lone common first names (not also part of a longer name in
-    the text) that `chance` is surer than `cut` are a grown-up's at every mention."""
-    names = [s for s in found if s.kind == "name"]
-    in_full = {fold(w) for s in names if not LONE.fullmatch(text[s.start:s.end])
-               for w in LONE.findall(text[s.start:s.end])}
-    mentions: dict[str, list[Span]] = {}
-    for s in names:
-        word = fold(text[s.start:s.end])
-        if LONE.fullmatch(text[s.start:s.end]) and word in lexicon().first and \
-                word not in in_full:
-            mentions.setdefault(word, []).append(s)
-    sure = [group for group in mentions.values()
+                    chance: Callable[[str, int, int], float] = chance_grown_up,
+                    full_names: bool = True) -> list[Span]:
+    """The spans found, without the people named by a common first name, alone or (unless
+    `full_names` is off) before a surname, that `chance` is surer than `cut` are a grown-up
+    at every mention, with no student's cue at any."""
+    sure = [group for group in people(text, [s for s in found if s.kind == "name"], full_names)
             if all(chance(text, m.start, m.end) > cut for m in group)]
     cued = student_cued(text, {s for group in sure for s in group}) if sure else set()
     kept = {s for group in sure if not cued.intersection(group) for s in group}
     return [s for s in found if s not in kept]
+
+
+def people(text: str, names: list[Span], full_names: bool = True) -> list[list[Span]]:
+    """The mentions of each person the model judges: a common first name alone ("Gary"), or
+    before a surname ("Gary Lindqvist") together with each word of it written alone elsewhere
+    ("Lindqvist"). No word of another longer name ("Okafor Chidi") is judged."""
+    full: dict[str, list[Span]] = {}
+    owner: dict[str, str] = {}  # each word of a judged full name -> that name
+    other: set[str] = set()  # the words of longer names the model does not judge
+    for s in names:
+        parts = text[s.start:s.end].split()
+        if len(parts) == 1:
+            continue
+        words = [fold(w) for w in parts]
+        if full_names and FULL.fullmatch(" ".join(parts)) and words[0] in lexicon().first:
+            full.setdefault(" ".join(words), []).append(s)
+            for word in words:
+                owner.setdefault(word, " ".join(words))
+        else:
+            other.update(words)
+    alone: dict[str, list[Span]] = {}
+    for s in names:
+        said = text[s.start:s.end]
+        word = fold(said)
+        if not WORD.fullmatch(said) or word in other:
+            continue
+        if word in owner:
+            full[owner[word]].append(s)
+        elif LONE.fullmatch(said) and word in lexicon().first:
+            alone.setdefault(word, []).append(s)
+    judged = [group for key, group in full.items() if not other.intersection(key.split())]
+    return [*judged, *alone.values()]
 
 
 def student_cued(text: str, names: set[Span]) -> set[Span]:

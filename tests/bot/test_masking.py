@@ -220,11 +220,16 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
 # fitted on a to j, measured as they came, the same students and 0.431, 0.472, 0.407 and
 # 0.479 of the grown-ups. The model is now fitted on all fourteen, so the figures below are
 # on texts it learned from; the figures for writers it never saw are in bench/README.md.
-FIRST_NAME_FIGURES = {"a": (0.918, 0.297), "b": (0.920, 0.551), "c": (0.915, 0.393),
-                      "d": (0.878, 0.324), "e": (0.907, 0.374), "f": (0.936, 0.455),
-                      "g": (0.940, 0.275), "h": (0.764, 0.357), "i": (0.859, 0.544),
-                      "j": (0.893, 0.479), "k": (0.980, 0.351), "l": (0.960, 0.384),
-                      "m": (0.943, 0.338), "n": (0.894, 0.423)}
+FIRST_NAME_FIGURES = {"a": (0.918, 0.292), "b": (0.920, 0.547), "c": (0.915, 0.397),
+                      "d": (0.878, 0.329), "e": (0.907, 0.365), "f": (0.936, 0.458),
+                      "g": (0.940, 0.269), "h": (0.764, 0.347), "i": (0.859, 0.544),
+                      "j": (0.893, 0.493), "k": (0.980, 0.337), "l": (0.960, 0.376),
+                      "m": (0.943, 0.333), "n": (0.894, 0.428)}
+# Three writers, 900 messages naming 1,257 people in full (the tenth round). By the rules
+# 0.995 / 0.859, 0.974 / 0.850 and 1.000 / 0.882 (students hidden whole / grown-ups touched);
+# the model learned from them, and spares one of b's students (the figures for each writer
+# with the model fitted without it are in bench/README.md).
+FULL_NAME_FIGURES = {"a": (0.995, 0.380), "b": (0.969, 0.387), "c": (1.000, 0.423)}
 
 
 @pytest.mark.parametrize("writer", sorted(FIRST_NAME_FIGURES))
@@ -233,6 +238,13 @@ def test_students_named_by_first_name_alone_stay_hidden_as_often_as_measured(
     students, grown_ups = first_name_shares(f"first_names_{writer}.jsonl")
     assert students >= FIRST_NAME_FIGURES[writer][0] - 0.0005
     assert grown_ups <= FIRST_NAME_FIGURES[writer][1] + 0.0005
+
+
+@pytest.mark.parametrize("writer", sorted(FULL_NAME_FIGURES))
+def test_students_named_in_full_stay_hidden_as_often_as_measured(writer: str) -> None:
+    students, grown_ups = first_name_shares(f"full_names_{writer}.jsonl")
+    assert students >= FULL_NAME_FIGURES[writer][0] - 0.0005
+    assert grown_ups <= FULL_NAME_FIGURES[writer][1] + 0.0005
 
 
 def masked(text: str) -> str:

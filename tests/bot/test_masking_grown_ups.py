@@ -69,9 +69,21 @@ def test_a_name_cued_as_a_students_at_one_mention_stays_hidden_at_every_mention(
     assert masked(text) == "[name] said the cart is charged. [name] can't log in to iReady"
 
 
-def test_a_first_name_also_given_in_full_is_never_spared() -> None:
+def test_a_full_name_and_its_words_alone_are_one_person_whom_a_cue_at_any_keeps_hidden(
+        ) -> None:
     text = "Gary Lindqvist's hotspot is dead; can you ask Gary to bring it back"
-    assert "Gary" not in masked(text)
+    assert "Gary" not in masked(text) and "Lindqvist" not in masked(text)
+    text = "Please add Gary Lindqvist to the staff drive. Lindqvist's Chromebook is cracked"
+    assert "Gary" not in masked(text) and "Lindqvist" not in masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Can you add Denise Holloway to the staff email group?",
+    "Sharon Whitfield said the copier on 2 is jammed again",
+])
+def test_a_colleague_named_in_full_keeps_the_name(text: str) -> None:
+    assert any(s.kind == "name" for s in found_by_rules(text, TODAY))
+    assert masked(text) == text
 
 
 def test_a_student_sounding_name_stays_hidden_in_a_grown_up_sounding_sentence() -> None:
@@ -116,7 +128,7 @@ def bench() -> ModuleType:
 def test_the_shipped_models_are_the_ones_the_labelled_corpora_fit() -> None:
     fitting = bench()
     every = {p: {g: fitting.examples(p, g) for g in (False, True)}
-             for p in [*fitting.FIRST_NAMES, *fitting.TUNING]}
+             for p in [*fitting.LABELLED, *fitting.TUNING]}
     refitted, shipped = fitting.fitted(every), weights()
     assert set(refitted) == set(shipped) == {"words", "generation"}
     drift = max(abs(refitted[m].get(f, 0.0) - shipped[m].get(f, 0.0))
