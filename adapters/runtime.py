@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import Bot
+from bot.masking import use_grown_ups_model
 from bot.metrics import Metrics
 from bot.ports import Clock, Messengers
 from bot.scheduling.dispatcher import Dispatcher
@@ -64,6 +65,7 @@ def server_secret(settings: Settings, engine: AsyncEngine) -> ServerSecret:
 async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                         kb: KnowledgeBase | None = None, migrate: bool = True) -> Runtime:
     """Open the database (migrating it), load the knowledge base and build the Bot."""
+    use_grown_ups_model(settings.masking_model)
     engine = make_engine(settings.database_url)
     if migrate:
         await upgrade(engine)

@@ -33,6 +33,7 @@ SAID = {"name": (N_("a name"), N_("{count} names")),
 
 PIECE = 4000  # characters masked at once; longer texts are cut (pieces_of)
 PIECE_SLACK = 400  # how far back from PIECE a line's, a sentence's or a word's end is sought
+MODEL_ON = [True]  # set once at start from the settings (use_grown_ups_model)
 PLACEHOLDER = re.compile(r"\[(" + "|".join(map(re.escape, SAID)) + r")\]")
 
 
@@ -73,8 +74,15 @@ def pieces_of(text: str) -> list[str]:
 
 def found_in(text: str, today: date) -> list[Span]:
     """Every identifier in one piece of text (see find_student_data): what the rules find,
-    less the lone first names the model of grown-ups' names spares."""
-    return spare_grown_ups(text, found_by_rules(text, today))
+    less the names the model of grown-ups' names spares (unless a district turned it off)."""
+    found = found_by_rules(text, today)
+    return spare_grown_ups(text, found) if MODEL_ON[0] else found
+
+
+def use_grown_ups_model(on: bool) -> None:
+    """Whether the model of grown-ups' names may spare a name the rules hide, for the whole
+    process (PREPBOT_MASKING_MODEL); off, the rules alone decide."""
+    MODEL_ON[0] = on
 
 
 def found_by_rules(text: str, today: date) -> list[Span]:

@@ -10,7 +10,8 @@ from types import ModuleType
 
 import pytest
 
-from bot.masking import found_by_rules, mask_student_data
+from adapters.runtime import build_runtime, load_settings
+from bot.masking import MODEL_ON, found_by_rules, mask_student_data, use_grown_ups_model
 from bot.masking.grown_ups import CUT, chance_grown_up, generation, weights
 from tests.bot.test_masking import first_name_shares
 
@@ -103,6 +104,21 @@ def test_students_a_blind_attacker_gave_grown_ups_names_stay_hidden_nearly_as_by
     assert students >= 155 / 162 - 0.0005 and grown_ups <= 8 / 54 + 0.0005
 
 
+@pytest.mark.parametrize(("corpus", "students", "grown_ups"), [
+    ("attack_old_names_2.jsonl", (166, 182), (13, 46)),
+    ("attack_full_names.jsonl", (163, 171), (13, 52)),
+])
+def test_two_more_blind_attacks_scored_once_hold_the_figures_measured(
+        corpus: str, students: tuple[int, int], grown_ups: tuple[int, int]) -> None:
+    # Written after the model was final and scored once: first names and full names far
+    # commoner among grown-ups, said of students without a cue. The rules alone hide 171 of
+    # 182 and 169 of 171 of the students (and 23 of 46 and 28 of 52 grown-ups): the model
+    # lets 5 and 6 more students through. docs/privacy.md reports it as the model's cost.
+    hidden, touched = first_name_shares(corpus)
+    assert hidden >= students[0] / students[1] - 0.0005
+    assert touched <= grown_ups[0] / grown_ups[1] + 0.0005
+
+
 @pytest.mark.parametrize("name", ["Pa", "Kou", "Thuy", "Nhia", "Yer", "Chue", "Deeqa"])
 def test_names_of_recent_immigrant_communities_get_no_generation(name: str) -> None:
     # Their US births cluster in a few refugee cohorts, so the SSA counts would make many
@@ -115,6 +131,20 @@ def test_names_of_recent_immigrant_communities_get_no_generation(name: str) -> N
 def test_a_common_names_generation_points_the_way_its_births_do(name: str, side: str) -> None:
     bucket = int(generation(name)[0].removeprefix("generation="))
     assert (bucket > 0) == (side == "grown-up")
+
+
+async def test_a_district_can_turn_the_model_off_and_hide_every_name_the_rules_find(
+        ) -> None:
+    text = "can you ask Gary to look at the projector cart in 204"
+    settings = load_settings(database_url="sqlite+aiosqlite://", PREPBOT_MASKING_MODEL="0",
+                             scheduler=False)
+    runtime = await build_runtime(settings)
+    try:
+        assert masked(text) == "can you ask [name] to look at the projector cart in 204"
+    finally:
+        use_grown_ups_model(True)
+        await runtime.close()
+    assert MODEL_ON[0] and masked(text) == text
 
 
 def bench() -> ModuleType:
