@@ -110,8 +110,8 @@ def test_students_a_blind_attacker_gave_grown_ups_names_stay_hidden_nearly_as_by
 ])
 def test_two_more_blind_attacks_scored_once_hold_the_figures_measured(
         corpus: str, students: tuple[int, int], grown_ups: tuple[int, int]) -> None:
-    # Written after the model was final and scored once: first names and full names far
-    # commoner among grown-ups, said of students without a cue. The rules alone hide 171 of
+    # Written while the final model was built, scored once with it: first and full names
+    # far commoner among grown-ups, said of students without a cue. The rules alone hide 171 of
     # 182 and 169 of 171 of the students (and 23 of 46 and 28 of 52 grown-ups): the model
     # lets 5 and 6 more students through. docs/privacy.md reports it as the model's cost.
     hidden, touched = first_name_shares(corpus)

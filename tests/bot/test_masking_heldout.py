@@ -63,10 +63,10 @@ HELD_OUT_FIGURES = {
     "heldout10.jsonl": (0.956, 0.13),
     "heldout11.jsonl": (0.937, 0.19),
     "heldout12.jsonl": (0.946, 0.11),
-    # Written blind after the tenth round's final model and scored once (200 texts, 196
-    # identifiers; a rural Mississippi 5th-grade teacher, a Spanish teacher near Chicago, a
-    # school psychologist, a band secretary, a help-desk technician): by the ninth round's
-    # rules 0.969 (190 of 196) / 0.130, with the model 0.969 / 0.080.
+    # Written blind while the tenth round's final model was built, scored once with it
+    # (200 texts, 196 identifiers; a rural Mississippi 5th-grade teacher, a Spanish teacher
+    # near Chicago, a school psychologist, a band secretary, a help-desk technician): by the
+    # ninth round's rules 0.969 (190 of 196) / 0.130, with the model 0.969 / 0.080.
     "heldout13.jsonl": (0.969, 0.08),
 }
 
