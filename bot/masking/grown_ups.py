@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -202,16 +202,24 @@ def student_cued(text: str, names: set[Span]) -> set[Span]:
     cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
             *lowercase_cued(text, words), *inverted(text, words)]
     after = (CUE_AFTER, ASIDE, ID_AFTER, SIGN_IN_TROUBLE, APPOSED)
+    talk = students_talk(text)
     cued = set()
     for name in names:
         end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end
         if any(name.overlaps(c) for c in cues) or any(p.match(text, name.end) for p in after) \
-                or (end > name.end and BELONGINGS.match(text, end)) \
-                or STUDENT_TALK.search(sentence_of(text, name.start)):
+                or (end > name.end and BELONGINGS.match(text, end)) or talk(name.start):
             cued.add(name)
     return cued
 
 
-def sentence_of(text: str, at: int) -> str:
-    """The sentence (or line) that holds text[at]."""
-    return next((m.group() for m in SENTENCE.finditer(text) if m.start() <= at < m.end()), text)
+def students_talk(text: str) -> Callable[[int], bool]:
+    """Whether text[at] is in a sentence (or line) said only of students; the text is split
+    once, so that a long one naming many people costs no more than a short one each."""
+    spans = [m.span() for m in SENTENCE.finditer(text) if m.group() and STUDENT_TALK.search(
+        m.group())]
+    starts = [a for a, _ in spans]
+
+    def holds(at: int) -> bool:
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < spans[k][1]
+    return holds
