@@ -55,10 +55,10 @@ class Settings(BaseSettings):
                                       validation_alias="PREPBOT_ATTACHMENT_MAX_BYTES")
     attachment_types: str = Field(default="png,jpeg,gif,webp",
                                   validation_alias="PREPBOT_ATTACHMENT_TYPES")
-    # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     # Off: masking hides every name its rules find, colleagues' too (docs/privacy.md, "the
     # tenth round", says what the model of grown-ups' names costs and saves).
     masking_model: bool = Field(default=True, validation_alias="PREPBOT_MASKING_MODEL")
+    # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT")
     smtp_security: str = Field(default="starttls", pattern="^(starttls|tls|none)$",

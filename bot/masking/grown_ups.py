@@ -1,13 +1,16 @@
-"""Lone first names that read as a grown-up's, kept: a logistic regression over the words
-around the name and the name's generation, fitted on blind writers' labelled messages.
+"""Common first names that read as a grown-up's, kept: two logistic regressions, one over
+the words around a name and one over those and the name's generation, fitted on blind
+writers' labelled messages.
 
-The word rules hide a first name written alone unless the sentence marks a grown-up, so a
-colleague ("can you ask Gary to check the cart") loses their name about as often as a student
-does. The model must be surer than CUT that every mention of such a name is a grown-up's, and
-no mention may carry a cue the rules read as a student's ("my student Tina", "for Ebony, she
-needs", "Gary's Chromebook", "Tina (3rd period)"), before the name keeps its word. Refit
-with `python bench/masking_grown_ups.py --write`; docs/privacy.md ("the tenth round") has its
-figures and limits."""
+The word rules hide a first name unless the sentence marks a grown-up, so a colleague ("can
+you ask Gary to check the cart") loses their name about as often as a student does. A common
+first name, alone or before a surname, keeps its word only when at every mention the words
+alone lean grown-up, the model with the generation is surer than CUT, and no mention carries
+a cue the rules read as a student's ("my student Tina", "for Ebony, she needs", "Gary's
+Chromebook", "Tina (3rd period)") or stands in a sentence said only of students ("Denise was
+absent"). Refit with `python bench/masking_grown_ups.py --write`; docs/privacy.md ("the
+tenth round") has the figures and whom it can cost; PREPBOT_MASKING_MODEL=0 turns it off.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ from bot.masking.people import APPOSED
 from bot.masking.spans import Span
 from bot.masking.words import words_of
 
-CUT = 0.97  # the lowest that hid 99% of every first-name writer's students, fitted without them
+CUT = 0.97  # the lowest that hid 99% of every labelled writer's students, fitted without them
 # The words around a name must lean grown-up on their own before its generation counts: an
 # attack with 150 students given old-fashioned names had 15% of them spared without this.
 WORDS_CUT = 0.5
