@@ -16,7 +16,7 @@ from datetime import date
 
 from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
-from bot.masking.contacts import find_emails, find_phones
+from bot.masking.contacts import find_emails, find_phones, spare_kept_names_addresses
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
@@ -76,7 +76,8 @@ def found_in(text: str, today: date) -> list[Span]:
     """Every identifier in one piece of text (see find_student_data): what the rules find,
     less the names the model of grown-ups' names spares (unless a district turned it off)."""
     found = found_by_rules(text, today)
-    return spare_grown_ups(text, found) if MODEL_ON[0] else found
+    return spare_kept_names_addresses(text, spare_grown_ups(text, found) if MODEL_ON[0]
+                                      else found)
 
 
 def use_grown_ups_model(on: bool) -> None:

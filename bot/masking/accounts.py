@@ -27,11 +27,16 @@ USERNAME_TALK = re.compile(r"\b(?:user\s*names?|usuario)\b", re.IGNORECASE)
 NUMBERED_LOGIN = re.compile(r"[a-z]{4,}\d{1,4}")
 # "Can you unlock my account? ... Username jsorensen": the writer's own, in a text that
 # speaks of no child and of nobody else's account.
+# A message that opens "Can't sign into Aspen" speaks of the writer's own sign-in too.
 OWN_ACCOUNT = re.compile(r"\b(?:my\s+(?:own\s+)?(?:account|login|password|username|user\s*name|"
-                         r"sign-?in)|(?:locked|lock)\s+me\s+out|i['’]?m\s+locked\s+out|"
-                         r"i\s+(?:got|am|was)\s+locked\s+out|me\s+bloque[eé])\b", re.IGNORECASE)
+                         r"sign-?in|e-?mail)|(?:locked|lock)\s+me\s+out|i['’]?m\s+locked\s+out|"
+                         r"i\s+(?:got|am|was)\s+locked\s+out|me\s+bloque[eé])\b|"
+                         r"^\W*(?:i\s+)?can['’]?t\s+(?:sign|log)\s*(?:in|on)", re.IGNORECASE)
 SOMEONES = re.compile(r"\b(?!(?:It|That|What|Here|There|Let|He|She|Who|Where|How|Today|"
                       r"Everyone|Everybody|Someone|Somebody|Nobody)['’])[A-Z][a-z]+['’]s\b")
+# What names a machine, not a person: "the yb-nas01 share", "on lib-print02 server".
+HOST_AFTER = re.compile(r"\s+(?:share|server|drive|folder|nas|host|vm|queue|switch|router|"
+                        r"print\s+queue)\b", re.IGNORECASE)
 # Endings that make the token a domain or a file: "clever.com", "notes.pdf".
 ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
@@ -53,8 +58,9 @@ def find_usernames(text: str) -> list[Span]:
     cued = not writers_own(text)
     for match in LOGIN.finditer(text):
         token = match.group()
-        if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS:
-            continue  # a hyphened word ("raz-kids"), a domain ("clever.com")
+        if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS or \
+                HOST_AFTER.match(text, match.end()):
+            continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server
         if named(token, lex) or (cued and unworded(token, lex) and (CUE.search(
                 text[max(0, match.start() - 40):match.start()]) or (
                 USERNAME_TALK.search(text) and NUMBERED_LOGIN.fullmatch(token)))):

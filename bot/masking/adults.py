@@ -32,6 +32,17 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 NAME_GIVEN = re.compile(r"\b(?:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*$", re.IGNORECASE)
 NAME_GIVEN_THEN = re.compile(r"\b(?i:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*"
                              r"(?:[A-Z][\w'’-]*\s*){1,3},?\s*(?:at\s+)?$")
+# What may follow a signature's name to the message's end: nothing, or a short line of job,
+# grade, department or extension ("Rocío Delgado, Pre-K", "Maribel, Attendance, ext 2214",
+# "Rick Baumgartner\nWelding & Auto Technology, Tri-County CTE").
+SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]+[ \t]*){1,6}"
+                            r"(?:,[ \t]*(?:[\w&/'’.+-]+[ \t]*){1,4}){0,2})?[ \t.!]*\n*$")
+JOB = re.compile(r"\b(?:ext|x\d|office|attendance|enrollment|department|dept|teacher|"
+                 r"library|media|counsel\w*|nurse|coach|principal|secretary|clerk|manager|"
+                 r"coordinator|specialist|director|aide|para|sped|services|technology|cte|"
+                 r"assessment)\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
+FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 # "Our Title I coordinator Mrs. Rio (Angela Rio)": the bracket names the titled person.
 TITLED_BRACKET = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*\($",
                             re.IGNORECASE)
@@ -65,11 +76,28 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
-    if not text[end:].strip(" .!\n") and SIGNATURE.search(text, max(0, start - 15), start) \
-            and not PERSONAL.search(text):
+    if signs_off(text, start, end) and not PERSONAL.search(text):
         return True
     return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
         text, max(0, start - 30), start))
+
+
+def signs_off(text: str, start: int, end: int) -> bool:
+    """The name closes the message as its writer's signature: after a finished sentence and
+    a dash or a thank-you ("... el volumen. —Marisol", "Thanks — Dan Ochoa, robotics"), or
+    with a job or an extension after it ("... after 5 minutes. Lorena, front office, ext
+    2101"; "Ext 2214 - Maribel")."""
+    tail = SIGNATURE_TAIL.match(text, end)
+    if tail is None or CHILD_NOUN.search(tail.group()) or len(LIST_ITEM.findall(text)) > 1:
+        return False  # "kicked out 3 kids: - Brooklyn S. - Isaiah T. - Mai Xiong"
+    said = tail.group().strip(" .!\n")
+    if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said):
+        return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
+    if SIGNATURE.search(text, max(0, start - 15), start):
+        return True
+    # Without a dash, a grade is how a student is described ("Precious Hale, grade 8."): a
+    # job, a department or an extension only.
+    return bool(said and JOB.search(said) and FINISHED.search(text, max(0, start - 4), start))
 
 
 def named_grown_up(text: str, start: int) -> bool:

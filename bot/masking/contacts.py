@@ -7,6 +7,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
+from bot.masking.accounts import writers_own
 from bot.masking.adults import grown_up_named_before
 from bot.masking.context import (
     TECH_THINGS,
@@ -17,7 +18,7 @@ from bot.masking.context import (
     numbered_by_app,
     words_before,
 )
-from bot.masking.lexicon import lexicon
+from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, free
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
@@ -30,8 +31,8 @@ TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
 SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
                      rf"{LABEL}(?:{DOT}{LABEL})*?{DOT}{TLD}\b", re.IGNORECASE)
 # The writer's own line: "My school cell is 612-555-0119", "mi celular es".
-WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:school|work|office|personal|classroom|desk|"
-                          r"teacher|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
+WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:new|old)\s+)?(?:(?:school|work|office|personal|"
+                          r"classroom|desk|teacher|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
                           r"mobile|celular|tel[eé]fono|n[uú]mero)(?:\s+(?:number|#))?"
                           r"\s*(?:is|es|:|=)?\s*$", re.IGNORECASE)
 # North American numbers: an area code never starts with 0 or 1. (Exchanges never do either,
@@ -50,7 +51,10 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
          "noreply", "no", "reply", "billing", "techdept", "tech", "it", "office", "orders",
          "contact", "hello", "team", "service", "services", "accounts", "accounting", "hr",
          "payroll", "registrar", "enrollment", "webmaster", "security", "abuse", "postmaster",
-         "nutrition", "transportation", "library", "frontoffice", "soporte", "ayuda"}
+         "nutrition", "transportation", "library", "frontoffice", "soporte", "ayuda",
+         "admissions", "socialwork", "counseling", "guidance", "attendance", "athletics",
+         "records", "transcripts", "testing", "assessment", "communications", "itsupport",
+         "techsupport"}
 # Where students get mail: a district's domain ("stu.", "students.") or a free provider.
 # Any other ".com" or ".net" address is someone's work address: a vendor's, never a student's.
 FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",
@@ -80,11 +84,20 @@ def someone_at_work(address: str, text: str) -> bool:
     return any(m["surname"].lower() in local for m in TITLED.finditer(text))
 
 
+def writers_address(address: str, text: str) -> bool:
+    """The writer's own work address, in a text about their own account that names no one
+    else ("ClassDojo keeps logging me out ... My login is dkowalski@cedarcountyps.org")."""
+    domain = address.lower().partition("@")[2]
+    return writers_own(text) and not STUDENT_DOMAIN.search(domain) and \
+        domain.split(".")[0] not in FREE_MAIL
+
+
 def find_emails(text: str) -> list[Span]:
     """Email addresses, including ones spelled out so that filters miss them; not the
-    addresses of vendors, of roles or of staff (see someone_at_work)."""
+    addresses of vendors, of roles or of staff (see someone_at_work), nor the writer's own."""
     # A work address is kept, and kept whole: no name inside it is hidden either.
-    found = [Span(m.start(), m.end(), KEPT if someone_at_work(m.group(), text) else "email")
+    found = [Span(m.start(), m.end(), KEPT if someone_at_work(m.group(), text) or
+                  writers_address(m.group(), text) else "email")
              for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
@@ -93,6 +106,31 @@ def find_emails(text: str) -> list[Span]:
         kept = "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text)
         found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found
+
+
+FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.?\s+)?"
+                       r"(?P<last>[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)\b")
+
+
+def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` less the work addresses built from a full name the text keeps: once "Dr.
+    Yolanda Briggs" stays, so does ybriggs@fvsd-tn.org (not a student's domain, no number)."""
+    names = [
+        (fold(m["first"]).lower(), re.sub(r"[^a-z]", "", fold(m["last"]).lower()))
+        for m in FULL_NAME.finditer(text)
+        if free(Span(m.start(), m.end(), "name"), [s for s in spans if s.kind == "name"])]
+    if not names:
+        return spans
+    built = {form for first, last in names
+             for form in (first + last, first[0] + last, last + first[0], first + last[0])}
+
+    def staff(span: Span) -> bool:
+        local, _, domain = text[span.start:span.end].lower().partition("@")
+        return span.kind == "email" and not re.search(r"\d", local) and \
+            not STUDENT_DOMAIN.search(domain) and domain.split(".")[0] not in FREE_MAIL and \
+            re.sub(r"[^a-z]", "", local) in built
+
+    return [s for s in spans if not staff(s)]
 
 
 def find_phones(text: str) -> list[Span]:

@@ -49,7 +49,7 @@ INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "pa
                "desk", "helpdesk", "trip", "library", "main", "company", "business", "pastor",
                "hotline", "dept", "department", "district", "mr", "mrs", "ms",
                "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school",
-               "contact"}
+               "contact", "center", "centre"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
@@ -67,6 +67,11 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n",  # "n" of "S/N"
         "webinar", "zoom",
+        # a hardware vendor's or a reseller's number is a model or a quote: "Dell 3120", "CDW
+        # #QX884210" ("brother", "sharp" and "poly" are words a family's number follows)
+        "dell", "hp", "lenovo", "acer", "asus", "cisco", "epson", "ricoh", "xerox", "canon",
+        "lexmark", "kyocera", "samsung", "logitech", "benq", "optoma", "viewsonic", "toshiba",
+        "panasonic", "yealink", "meraki", "cdw",
         # a budget's account and a member of staff's number: "Charge to account 10-2210-6400",
         # "a classified employee, ID EMP-20441"
         "charge", "charged", "bill", "billed", "billing", "expense", "employee", "employees",
@@ -84,6 +89,8 @@ GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",
                            "nbr": None, "nr": None,
                            # "library card # 2300018874" is a student's, "gift card 4411" not
                            "card": None, "cards": None, "barcode": None}
+# Whose "code" is a numbering scheme, not a student's: "state code 21004" (a course's).
+CODE_SCHEMES = {"state", "district", "local", "campus", "school", "sis", "course"}
 FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "their", "my",
           "our", "its", "of", "and", "or", "through", "thru", "to", "with", "as", "=", "said",
           "says", "reads", "shows", "has", "had", "new", "old", "correct", "right", "wrong",
@@ -101,6 +108,15 @@ REFERS = {"it", "which", "that"}
 # What stands between "it" and its number: "it's 2094", "it should be 1234", "it's supposed
 # to be 7741".
 LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was"}
+# A place named after what it serves: "the enrollment center", "the library office".
+PLACES_OF = {"center", "centre", "office", "desk"}
+# A help line named anywhere earlier in the sentence: "Is the district help desk number for
+# the classroom phone stickers still 503-555-0199?"
+HELP_LINE = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline)\b",
+                       re.IGNORECASE)
+# A sentence that opens with a meeting gives a bare "ID" after it the meeting's.
+MEETING = re.compile(r"^\W*(?:\w+\s+)?(?:meeting|webinar|zoom|teams\s+meeting|google\s+meet)\b",
+                     re.IGNORECASE)
 # "Her number is 7783": a person's number that is no phone's shape is their id.
 PERSONS = {"her", "his", "their", "su", "sus"}
 
@@ -165,7 +181,8 @@ def institution_line(text: str, at: int) -> bool:
         return False
     lex = lexicon()
     return any(word in INSTITUTION or (word in lex.not_names and word not in lex.first)
-               for word in words_before(text, at))
+               for word in words_before(text, at)) or bool(HELP_LINE.search(
+                   SENTENCE_END.split(text[max(0, at - 160):at])[-1]))
 
 
 def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue:
@@ -180,9 +197,13 @@ def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue
         if cue is not None:
             return cue
     cue = nearest_cue(words, reach, defaults)
-    if cue != "student" and defaults and words[:1] == ["is"] and opening_cue(
+    linked = words[1:2] if words[:1] == ["#"] else words[:1]  # "Support ticket ... is #0291"
+    if cue != "student" and defaults and linked == ["is"] and opening_cue(
             words_before(text, at, window=20, span=160)) == "tech":
         return "tech"  # "Meeting ID for the Title I parent night is 842 1193 5570"
+    if cue == "student" and defaults and words[:1] == ["id"] and MEETING.search(
+            SENTENCE_END.split(text[max(0, at - 160):at])[-1]):
+        return "tech"  # "Teams meeting for the CTE advisory board Nov 14 6:00pm, ID 231 884"
     return cue
 
 
@@ -227,6 +248,9 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             # Across a dash an app's name no longer qualifies the id ("her Chromebook — ID
             # 3301288" is hers), a numbering scheme still does ("the cart — ID 4471").
             dashed = int(j + 1 < len(words) and words[j + 1] in DASHES)
+            if words[j] in ("code", "codes") and words[j + 1:j + 2] and \
+                    words[j + 1] in CODE_SCHEMES:
+                return "tech"
             judged = qualifier(words[j + 1 + dashed] if j + 1 + dashed < len(words) else None,
                                products=not dashed)
             if judged or not defaults:
@@ -234,7 +258,10 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             if word in ("number", "#", "no") and j + 1 < len(words) and words[j + 1] in PERSONS:
                 return "student"  # "Her number is 7783"; a phone's shape is judged elsewhere
             return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)
-        judged = qualifier(word, products=passed == 0)  # "Kahoot 881234", not "Google ... 88"
+        if i > 0 and words[i - 1] in PLACES_OF and word in STUDENT:
+            judged = None  # "the enrollment center (614-555-0100)" is the center's line
+        else:
+            judged = qualifier(word, products=passed == 0)  # "Kahoot 881234", not "Google 88"
         if judged:
             return judged
         if word not in FILLER:

@@ -12,6 +12,10 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
           "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa"}
+# Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
+# capital, since "msg" and "col" are also words.
+RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",
+         "maj", "col", "cdr", "cmdr", "lcdr"}
 PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
              "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
 # "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
@@ -54,7 +58,7 @@ STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", 
           "texas", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming"}
 # "Chelsea from Securly", "Dana Reyes at the district office": a grown-up at work. A
 # student comes from a class ("Iker from your class"), never from a vendor or the district.
-WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|de|del)\s+(?:the\s+|la\s+|el\s+)?"
+WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|over\s+in|de|del)\s+(?:the\s+|la\s+|el\s+)?"
                        r"(?P<org>[^\W\d_][\w&-]*)(?P<office>\s+(?:office|department|dept)\b)?",
                        re.IGNORECASE)
 WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk",
@@ -62,7 +66,8 @@ WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpd
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
                "transportation", "personnel", "hr", "front", "main", "office", "it", "network",
-               "bookkeeper", "bookkeeping", "registrar", "curriculum"}
+               "bookkeeper", "bookkeeping", "registrar", "curriculum", "data", "assessment",
+               "nutrition", "communications", "enrollment"}
 # (not "tech": a child is in tech class)
 # "Sarah in the front office says", "Dee at the front desk", "Marcus from tech", "Angela from
 # the library" (a child may be in it): measured on the first-name corpora (eighth round),
@@ -119,7 +124,8 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+"
 DEPARTMENT_ASIDE = re.compile(r"\s*\((?:the\s+)?(?:(?-i:IT)|tech|network|networking|hr|payroll|"
                               r"maintenance|facilities|custodial|transportation|"
                               r"(?:front|main|central|district)\s+office)\)", re.IGNORECASE)
-ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
+ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s))"
+                        rf"(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
                         rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
@@ -128,10 +134,11 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\()(?:(?:the|our|my|a|your|their)\s+(?:[\w
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
                   r"\b(?:hi|hello|hey|hola)[,!]?\s+it['’]?s|"
                   r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
-# A signature closing a message after a finished sentence or a thank-you ("... el volumen.
-# —Marisol", "Thanks, Sheila Monroe"): the writer, a grown-up.
-SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:thanks|thank\s+you|thx|gracias|saludos|"
-                       r"regards|cheers|best)[,!.]?(?:\s+|\s*[—–-]+\s*))$", re.IGNORECASE)
+# A signature closing a message after a finished sentence, an extension or a thank-you ("...
+# el volumen. —Marisol", "Ext 2214 - Maribel", "Thanks, Sheila Monroe"): the writer.
+SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:ext\.?|x)\s*\d{3,5}\s*[—–-]+\s*|"
+                       r"\b(?:thanks|thank\s+you|thx|gracias|saludos|regards|cheers|best)"
+                       r"[,!.]?(?:\s+|\s*[—–-]+\s*))$", re.IGNORECASE)
 # A brand or a model named by its word: "Marca Califone, modelo 3066AV", "brand: Califone".
 BRAND_BEFORE = re.compile(r"\b(?:marca|brand|make|modelo|model)\s*:?\s*$", re.IGNORECASE)
 BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
@@ -207,7 +214,10 @@ WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:b
                         r"said\s+(?:to|I\s+should|we\s+should|you\s+(?:can|could|would))|"
                         r"told\s+(?:me|us)\s+to|suggested|recommended|nos\s+dijo|nos\s+pidi[oó]|"
                         r"said\s+(?:you|we|they|(?:she|he)(?:['’]d|\s+would))|mentioned|"
-                        r"asked\s+(?:me|us)\s+to)\b",
+                        r"asked\s+(?:me|us)\s+to|"
+                        # fixing things: "can Marcus come look at it", "Paulina put a sign on it"
+                        r"come\s+(?:by|look|take\s+a\s+look|fix|check|swap)|put\s+a\s+sign|"
+                        r"put\s+in\s+a\s+ticket|sent\s+(?:out\s+)?(?:the|an?)\s+(?:e-?mail|link))\b",
                         re.IGNORECASE)
 # Measured on the first-name corpora (eighth round), only grown-ups were these, whatever
 # followed: "Leila is the new speech therapist, she needs", "Keisha and I are co-teaching".

@@ -7,7 +7,15 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.adults import grown_up
-from bot.masking.cues import BELONGINGS, CUE_AFTER, ID_AFTER, PLACES_ANY_CASE, TITLES, VERBS
+from bot.masking.cues import (
+    BELONGINGS,
+    CUE_AFTER,
+    ID_AFTER,
+    PLACES_ANY_CASE,
+    RANKS,
+    TITLES,
+    VERBS,
+)
 from bot.masking.spans import Span
 from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent
 
@@ -37,8 +45,10 @@ def staff_before(text: str, words: list[Word], i: int) -> bool:
 
 def titled(text: str, before: Word, word: Word) -> bool:
     """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
-    return before.text.lower().rstrip(".") in TITLES and \
-        text[before.after:word.start] in (" ", ". ", ".  ")
+    title = before.text.lower().rstrip(".")
+    ranked = title in RANKS and not before.text.islower() and \
+        text[before.start - 2:before.start].lower() != "c/"  # "C/MAJ Kowalczyk": a cadet
+    return (title in TITLES or ranked) and text[before.after:word.start] in (" ", ". ", ".  ")
 
 
 def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:

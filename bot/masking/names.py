@@ -63,7 +63,11 @@ WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
 MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A-Za-z0-9]*[A-Za-z])"
-                   r"(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)")
+                   r"(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)|"
+                   r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
+
+
+CLASS_AFTER = re.compile(r"\s+(?:class|period|hr|hour|group|club)\b", re.IGNORECASE)
 
 
 class Run(NamedTuple):
@@ -248,6 +252,8 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     org, said = place["org"].lower(), place["said"].lower()
     if said == "in":
         return org in DEPARTMENTS - {"front", "main", "office", "it"}
+    if said.startswith("over"):  # "Randy Olsen over in science got one": where they teach
+        return not CLASS_AFTER.match(text, place.end())
     vendor = org in lexicon().not_names
     if said == "at":
         return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.masking.accounts import ENDINGS
-from bot.masking.cues import PLACES, TITLES
+from bot.masking.cues import PLACES, RANKS, TITLES
 from bot.masking.lexicon import Lexicon, fold, lexicon
 from bot.masking.spans import Span, free
 
@@ -230,7 +230,8 @@ def adjacent(text: str, left: Word, right: Word) -> bool:
 def joinable(word: Word) -> bool:
     """A word that can be part of a capitalised name."""
     lowered = word.text.lower()
-    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES:
+    if word.blocked or word.stop or lowered in TITLES or lowered in PLACES or (
+            lowered in RANKS and not word.text.islower()):
         return False
     if word.shape == "initial":
         return True
