@@ -14,9 +14,8 @@ from bot.masking.spans import Span, free
 # a web address, a path or a version, and not followed by a domain's or a file's ending.
 LOGIN = re.compile(r"(?<![\w@.\\/:#-])(?=[a-z0-9._-]*(?:\d|[._][a-z0-9]))(?:\d{2,4})?[a-z]"
                    r"[a-z0-9]*(?:[._-][a-z0-9]+)*(?![\w@\\/-]|\.[a-z0-9])")
-LOGIN_HINT = re.compile(r"[a-z][._]?\d|[a-z][._][a-z]")  # what any login built from a name has
 # Letters alone make a username only right after saying so: "username jobinwosu".
-NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id)(?:\s+(?:is|es|was))?"
+NAMED_LOGIN = re.compile(r"\b(?:user\s*name|login|usuario|user\s+id|user)(?:\s+(?:is|es|was))?"
                          r"[\s:=]+(?P<login>[a-z]{4,16})\b(?![@.-]\w)", re.IGNORECASE)
 # A login typed with capitals, right after saying so: "His user is DmitriV2015".
 CAPITAL_LOGIN = re.compile(r"\b(?:user\s*name|user|login|usuario)(?:\s+(?:is|es|was))?[\s:=]+"
@@ -37,6 +36,9 @@ SOMEONES = re.compile(r"\b(?!(?:It|That|What|Here|There|Let|He|She|Who|Where|How
 # What names a machine, not a person: "the yb-nas01 share", "on lib-print02 server".
 HOST_AFTER = re.compile(r"\s+(?:share|server|drive|folder|nas|host|vm|queue|switch|router|"
                         r"print\s+queue)\b", re.IGNORECASE)
+# Any lowercase word, even in a path: "kfaleolo (Kalani Faleolo)", "lab-srv/students/mrahimi";
+# logins_of_names takes it only when it spells a name the text gives.
+BUILT = re.compile(r"(?<![\w@.-])[a-z][a-z0-9._]{2,}(?![\w@-]|\.[a-z0-9])")
 # Endings that make the token a domain or a file: "clever.com", "notes.pdf".
 ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co", "info",
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
@@ -118,7 +120,7 @@ def logins_of_names(text: str, taken: list[Span]) -> list[Span]:
     or without a number."""
     names = [text[s.start:s.end] for s in taken if s.kind == "name" and " " in
              text[s.start:s.end]]
-    if not names or not LOGIN_HINT.search(text):
+    if not names:
         return []
     built: set[str] = set()
     for name in names:
@@ -129,7 +131,7 @@ def logins_of_names(text: str, taken: list[Span]) -> list[Span]:
                       last + first, first[0] + parts[1][0] + last if len(parts) > 2 else ""}
     built.discard("")
     found = []
-    for match in LOGIN.finditer(text):
+    for match in BUILT.finditer(text):
         span = Span(match.start(), match.end(), "username")
         letters = re.sub(r"[^a-z]", "", match.group())
         if len(letters) >= 3 and letters in built and free(span, taken):

@@ -167,6 +167,8 @@ def find_phones(text: str) -> list[Span]:
                 w in TECH_THINGS for w in words_before(text, start)[:2])) or (
                 family_in_sentence(text, start) and numbered_by_app(text, start)))):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
+        if cue is None and number_cue(text, start) == "student":
+            cue = "student"  # "office said his ID is 2300519904": no office's line
         if (national.startswith(TOLL_FREE) and number.country_code == 1) or (
                 cue != "student" and institution(start)):
             found.append(Span(start, match.end, KEPT))  # a vendor's or a school's line

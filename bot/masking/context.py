@@ -23,7 +23,7 @@ WINDOW = 6  # words looked back over; the cue for a number sits right before it
 # LASID, OSIS (New York City), SUID, GTID (Georgia), SSID (Oregon's, not the wifi's).
 STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "learner",
            "pupil", "ssn", "social", "district", "local", "enrollment", "enrolment", "sid",
-           "sasid", "lasid", "osis", "suid", "gtid", "nsid", "kid", "kids", "child",
+           "sasid", "lasid", "osis", "suid", "gtid", "nsid", "usid", "kid", "kids", "child",
            # and the state systems that number students: MARSS (MN), PEIMS (TX), WISEid (WI),
            # MOSIS (MO), CALPADS (CA)
            "marss", "peims", "wiseid", "mosis", "calpads",
@@ -258,6 +258,8 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             if word in ("number", "#", "no") and j + 1 < len(words) and words[j + 1] in PERSONS:
                 return "student"  # "Her number is 7783"; a phone's shape is judged elsewhere
             return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)
+        if word in ("theirs", "hers") or (word == "his" and all(w in LINKING for w in words[:i])):
+            return "student"  # "office says theirs are QL5529013": a person's number
         if i > 0 and words[i - 1] in PLACES_OF and word in STUDENT:
             judged = None  # "the enrollment center (614-555-0100)" is the center's line
         else:

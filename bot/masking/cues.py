@@ -173,6 +173,9 @@ TOPIC_BEFORE = re.compile(
 CUE_BEFORE = re.compile(
     r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
     r"siblings?|brother|sister|cousin|graders?|named|called|nicknamed|goes\s+by|go\s+by|"
+    # JROTC's students: "Cadet Mbatha", "Cadets Huang and Soto", "C/CPL Bui"; and whoever a
+    # shared machine says is signed in ("kid logged in as Dakota Fry")
+    r"cadets?|c/[a-z0-9]{2,4}|(?:logged|signed)\s+in\s+as|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
     r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
@@ -185,8 +188,9 @@ CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|yo
                        r"homeroom|class\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
                        r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
 # "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
-ID_AFTER = re.compile(r",?\s+(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|osis|"
-                      r"pin|dob|d\.o\.b\.?)\b(?=[\s#:.-]*[A-Za-z]{0,3}-?\d)", re.IGNORECASE)
+ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|"
+                      r"osis|usid|suid|gtid|pin|dob|d\.o\.b\.?|born)\b"
+                      r"(?=[\s#:.-]*(?:on\s+)?[A-Za-z]{0,3}-?\d)", re.IGNORECASE)
 # "Nkauj Hli (goes by Hli)", "April and June (twins, 4th grade)", "Kiara (ID K-19204)": a
 # note in brackets that only a student gets.
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"

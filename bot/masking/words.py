@@ -231,7 +231,7 @@ def joinable(word: Word) -> bool:
     """A word that can be part of a capitalised name."""
     lowered = word.text.lower()
     if word.blocked or word.stop or lowered in TITLES or lowered in PLACES or (
-            lowered in RANKS and not word.text.islower()):
+            lowered in RANKS and not word.text.islower()) or lowered in ("cadet", "cadets"):
         return False
     if word.shape == "initial":
         return True

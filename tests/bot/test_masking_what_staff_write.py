@@ -87,6 +87,24 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
      "Hello, [name] needs her Chromebook screen replaced."),
     ("Can't sign into Clever for one of my kids. Username mgarcia",
      "Can't sign into Clever for one of my kids. Username [username]"),
+    # cadets, whoever a machine says is signed in, and a student's numbers and logins
+    ("Cadets Huang and Soto lost their saved progress.",
+     "Cadets [name] and [name] lost their saved progress."),
+    ("Update the emergency contact for Cadet Mbatha.",
+     "Update the emergency contact for Cadet [name]."),
+    ("also C/CPL Bui says his Schoology is wrong", "also C/CPL [name] says his Schoology is wrong"),
+    ("lab pc 14 — kid logged in as Dakota Fry and now nobody can log in",
+     "lab pc 14 — kid logged in as [name] and now nobody can log in"),
+    ("please add Honesty Bright (USID 3012849904).", "please add [name] (USID [id number])."),
+    ("Summer Lindqvist, born 04/22/2008, got merged.", "[name], born [date of birth], got merged."),
+    ("New kid, no username yet. office said his ID is 2300519904.",
+     "New kid, no username yet. office said his ID is [id number]."),
+    ("I got all but two. office says theirs are QL5529013 and QL5529014",
+     "I got all but two. office says theirs are [id number] and [id number]"),
+    ("the print job is under user kbeachy", "the print job is under user [username]"),
+    ("restore the folder for Mohammed Rahimi: lab-srv/students/mrahimi",
+     "restore the folder for [name]: lab-srv/students/[username]"),
+    ("Two are missing: 'kfaleolo' (Kalani Faleolo).", "Two are missing: '[username]' ([name])."),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
