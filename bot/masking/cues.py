@@ -12,6 +12,12 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
           "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa"}
+# Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
+# child is named after one.
+VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "ricoh", "xerox",
+           "samsung", "benq", "optoma", "viewsonic", "promethean", "boxlight", "hudl", "bogen",
+           "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
+           "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek"}
 # Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
 # capital, since "msg" and "col" are also words.
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",
@@ -111,7 +117,7 @@ CHILD_NOUN = re.compile(r"\b(?:students?|kids?|kiddos?|child(?:ren)?|boys?|girls
 # "the Lexia rep (Jordan)", "the rep's name is Kyle", "is covering for Pat": grown-ups too.
 # Also "our rep at Imagine Learning is Marisa", "the new guy Tyler".
 ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+"
-                         r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s))?"
+                         r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s)|there\s+(?=is\s))?"
                          # "The rep I had last year was Mark Feeney"
                          r"(?:(?:I|we)\s+(?:had|have|used|use|work(?:ed)?\s+with|talked\s+to|"
                          r"spoke\s+(?:to|with))\s+(?:(?:last|this)\s+(?:year|week|month|time|"
@@ -129,6 +135,13 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s))"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
                         rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
+# "Jenn Morales will be her long-term sub.", "Omar is our new aide for 3rd": the job is the
+# whole of what is said, so "Ava is our tech helper" is no grown-up, and neither is a
+# "student aide" nor a team's "manager".
+ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+"
+                        rf"(?:(?!student\b)[\w-]+\s+){{0,2}}(?!manager\b){ROLES}"
+                        rf"(?=\s*[.,;!?)]|\s*$|\s+(?:for|at|in|"
+                        rf"starting|from|this|next|until|through|while)\b)", re.IGNORECASE)
 # Whoever writes introduces themselves: "I'm Carla Jimenez, 3rd grade at Whitman", "Hi, this
 # is Teresa again", "me llamo Ana": the writer is a grown-up, not a student.
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"

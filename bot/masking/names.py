@@ -27,12 +27,14 @@ from bot.masking.cues import (
     POSSESSIVE_LIST,
     ROLE_AFTER,
     ROLE_BEFORE,
+    ROLE_TO_BE,
     SIGN_IN_TROUBLE,
     STAFF_DESK,
     STATE_AFTER,
     STATES,
     TOPIC_BEFORE,
     TOPICS,
+    VENDORS,
     VERBS,
     VERSION_AFTER,
     WORKPLACE,
@@ -67,6 +69,8 @@ MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A
                    r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
 
 
+# A school named by its staff: "Roosevelt and Franklin teachers are asking me".
+STAFFED = {"teachers", "staff", "faculty"}
 CLASS_AFTER = re.compile(r"\s+(?:class|period|hr|hour|group|club)\b", re.IGNORECASE)
 
 
@@ -140,7 +144,7 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
         return False  # "LUNA GARCIA rm 11": a person in a numbered room, not a room's name
     if after and adjacent(text, words[last], after) and (
             after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
-            or (after.shape != "lower" and after.folded in PLACES)):
+            or (after.shape != "lower" and after.folded in PLACES) or after.folded in STAFFED):
         return True
     if (last > first and words[first].folded in PLACE_STARTS) or (
             not words[last].possessive and STATE_AFTER.match(text, words[last].after)):
@@ -210,6 +214,9 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     before = words[first - 1] if first > 0 else None
     if before and titled(text, before, words[first]):
         return True
+    if (before and before.folded in VENDORS and adjacent(text, before, words[first])) or (
+            last > first and words[first].folded in VENDORS):
+        return True  # "Logitech Combo Touch", "Bogen Nyquist": a maker's product line
     if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
             ADDRESSED.match(text, words[last].after):
         return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to
@@ -221,7 +228,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
             after.text.lower() in TOPICS or attributive(text, words, first, last)):
         return True
     if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
-            ROLE_AFTER.match(text, end) or (not words[last].possessive and (
+            ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
+                not words[last].possessive and (
                 VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
     return bool((MODEL.match(text, end) and not words[last].possessive)

@@ -54,6 +54,12 @@ def masked(text: str) -> str:
     "The Lightroom catalog on the yb-nas01 share says it is locked.",
     "The headphones (Hamilton Buhl HA-66USB) aren't recognized by Acadience.",
     "Lexia tarda como 3 minutos por niño.",
+    # makers' product lines, schools named by their staff, a job that is all that is said
+    "The marquee sign software (Daktronics Venus) says the license expired.",
+    "The bell schedule on the Bogen Nyquist PA is off by 3 minutes.",
+    "Roosevelt and Franklin teachers are asking about the new SSO.",
+    "Jenn Morales will be her long-term sub. Can Jenn get Canvas access?",
+    "The superintendent's office approved it, contact there is Mark Ellison.",
 ])
 def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> None:
     assert masked(text) == text
@@ -105,6 +111,11 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
     ("restore the folder for Mohammed Rahimi: lab-srv/students/mrahimi",
      "restore the folder for [name]: lab-srv/students/[username]"),
     ("Two are missing: 'kfaleolo' (Kalani Faleolo).", "Two are missing: '[username]' ([name])."),
+    # students with a job
+    ("Lupita is my student aide for the day.", "[name] is my student aide for the day."),
+    ("Anna Novak is the manager for girls basketball.",
+     "[name] is the manager for girls basketball."),
+    ("Ava is our tech helper this week.", "[name] is our tech helper this week."),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
