@@ -71,7 +71,8 @@ MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A
 
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
-CLASS_AFTER = re.compile(r"\s+(?:class|period|hr|hour|group|club)\b", re.IGNORECASE)
+CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
+                         r"accounts|portal)\b", re.IGNORECASE)
 
 
 class Run(NamedTuple):
@@ -255,8 +256,8 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     if STAFF_DESK.match(text, end):
         return True
     place = WORKPLACE.match(text, end)
-    if place is None:
-        return False
+    if place is None or CLASS_AFTER.match(text, place.end()):
+        return False  # "Liam from district roster", "Ava in science class"
     org, said = place["org"].lower(), place["said"].lower()
     if said == "in":
         return org in DEPARTMENTS - {"front", "main", "office", "it"}

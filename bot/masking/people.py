@@ -41,6 +41,11 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
 APPOSED = re.compile(r",\s+(?:he|she)\b|[.?!]+\s+(?:he|she|his|her)\b", re.IGNORECASE)
+# Where a list of grown-ups works, said after it: "Jen Kowalski and Amir from district will
+# be remote"; no child is from the district or the central office.
+COLLEAGUES_AFTER = re.compile(r"\s+(?:from|at|in)\s+(?:the\s+)?(?:central\s+office|district\b"
+                              r"(?!\s+(?:roster|list|portal|account|device|chromebook))|"
+                              r"district\s+office|(?:front|main)\s+office)", re.IGNORECASE)
 NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
 NICKNAME_BEFORE = re.compile(r"['\"“‘]([^\W\d_]{2,12})['\"”’]\s+$")  # "'DJ' Darnell Jackson"
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
@@ -61,7 +66,11 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
         else r.verdict) for r in judged]
     dropped: list[Span] = []
     for group in lists(text, words, judged):
-        if "place" in (verdicts[group[0]], verdicts[group[-1]]) and all(
+        if COLLEAGUES_AFTER.match(text, words[judged[group[-1]].last].after):
+            for k in group:  # "with Tanisha and Bernadette from central office"
+                verdicts[k] = "not"
+                dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
+        elif "place" in (verdicts[group[0]], verdicts[group[-1]]) and all(
                 judged[k].first == judged[k].last for k in group):
             for k in group:
                 verdicts[k] = "not"

@@ -60,6 +60,10 @@ def masked(text: str) -> str:
     "Roosevelt and Franklin teachers are asking about the new SSO.",
     "Jenn Morales will be her long-term sub. Can Jenn get Canvas access?",
     "The superintendent's office approved it, contact there is Mark Ellison.",
+    # a list of colleagues, with where they work said once after it
+    "The Polycom in 115 says 'No SIP registration'. Meeting at 2:30 with Tanisha and "
+    "Bernadette from central office.",
+    "Jen Kowalski and Amir from district will be remote for the PLC.",
 ])
 def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> None:
     assert masked(text) == text
@@ -116,6 +120,11 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
     ("Anna Novak is the manager for girls basketball.",
      "[name] is the manager for girls basketball."),
     ("Ava is our tech helper this week.", "[name] is our tech helper this week."),
+    # from a roster, a class: no workplace
+    ("Please move Ava and Liam from district roster to ours.",
+     "Please move [name] and [name] from district roster to ours."),
+    ("Pablo Morales from the AV class said the camera is offline.",
+     "[name] from the AV class said the camera is offline."),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
