@@ -16,6 +16,9 @@ from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinabl
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
+# What points into a roster: "listed as Price, Journee", "it stops at Baker, Autumn".
+ROSTER_CUE = re.compile(r"\b(?:listed\s+as|starts?\s+with|stops?\s+at|row\s+\d+|cadet)\s+"
+                        r"['\"“‘]?$", re.IGNORECASE)
 # "Kid in 3rd hr (Chue Her) says": the bracket after a child, a few words on, names them.
 CHILD_THEN_BRACKET = re.compile(CHILD_NOUN.pattern + r"[^().!?\n]{1,25}\(\s*(?=[^\W\d_])",
                                 re.IGNORECASE)
@@ -38,12 +41,27 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
                 words[last + 1].shape == "title":
             last += 1
         after = words[last + 1] if last + 1 < len(words) else None
+        if after and after.shape == "initial" and adjacent(text, words[last], after):
+            last, after = last + 1, words[last + 2] if last + 2 < len(words) else None
         if after and adjacent(text, words[last], after) and (
                 after.shape != "lower" or after.folded in LISTING):
             continue  # "Keisha, Mariam and I": a list, not a roster
-        if joinable(surname) and joinable(first) and surname.score >= SURNAME \
-                and first.score == FIRST:
+        if joinable(surname) and joinable(first) and (
+                (surname.score >= SURNAME and first.score == FIRST) or
+                rostered(text, surname, first)):
             yield Span(surname.start, words[last].end, "name")
+
+
+def rostered(text: str, surname: Word, first: Word) -> bool:
+    """Names that are also words, in a roster's order where nothing else writes them so: in
+    capitals amid ordinary text ("row 3 SMITH, PAYTON 55129"), or after what points into a
+    roster ("listed as Price, Journee", "it stops at Baker, Autumn")."""
+    if not (surname.given and first.given and len(surname.text) > 2 and len(first.text) > 2):
+        return False
+    if surname.shape == first.shape == "upper":
+        return any(c.islower() for c in text)
+    return surname.shape == first.shape == "title" and bool(
+        ROSTER_CUE.search(text, max(0, surname.start - 20), surname.start))
 
 
 def after_cues(text: str, words: list[Word]) -> Iterator[Span]:

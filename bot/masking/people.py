@@ -24,7 +24,7 @@ from bot.masking.cues import (
     TITLES,
     VERBS,
 )
-from bot.masking.lexicon import fold
+from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span
 from bot.masking.words import SURNAME, WEAK, Word, adjacent
 
@@ -190,9 +190,14 @@ def repeated(words: list[Word], found: list[Span]) -> list[Span]:
     are twins ... Autumn's ID"), written the same way (capitalised or not)."""
     hidden = {(w.folded, w.shape == "lower") for w in words if w.score > 0 and not w.stop
               and any(s.start <= w.start and w.end <= s.end for s in found)}
+    lex = lexicon()
     return [Span(w.start, w.end, "name") for w in words
-            if (w.folded, w.shape == "lower") in hidden and len(w.folded) > 1
-            and not any(s.start <= w.start < s.end for s in found)]
+            if ((w.folded, w.shape == "lower") in hidden or (
+                # "Tou Lor ... tou's journal", "River Ashby-Cole ... river's account": typed
+                # lowercase, a name is still one when it is no word or owns something
+                (w.folded, False) in hidden and w.shape == "lower" and not w.stop and (
+                    w.possessive or w.folded not in lex.words)))
+            and len(w.folded) > 1 and not any(s.start <= w.start < s.end for s in found)]
 
 
 def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
