@@ -39,7 +39,7 @@ SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]+[ \t]*){1,
                             r"(?:,[ \t]*(?:[\w&/'’.+-]+[ \t]*){1,4}){0,2})?[ \t.!]*\n*$")
 JOB = re.compile(r"\b(?:ext|x\d|office|attendance|enrollment|department|dept|teacher|"
                  r"library|media|counsel\w*|nurse|coach|principal|secretary|clerk|manager|"
-                 r"coordinator|specialist|director|aide|para|sped|services|technology|cte|"
+                 r"coordinator|specialist|director|aide|para|sped|services|technology|cte|advis[eo]r|"
                  r"assessment)\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
 FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")

@@ -190,12 +190,15 @@ def repeated(words: list[Word], found: list[Span]) -> list[Span]:
     are twins ... Autumn's ID"), written the same way (capitalised or not)."""
     hidden = {(w.folded, w.shape == "lower") for w in words if w.score > 0 and not w.stop
               and any(s.start <= w.start and w.end <= s.end for s in found)}
+    # "Tou Lor ... tou's journal", "River Ashby-Cole ... river's account": a word of a full
+    # name, typed again in lowercase, is still the name when it is no word or owns something
+    in_full = {w.folded for w in words if w.shape != "lower" and any(
+        s.start <= w.start and w.end <= s.end and s.end - s.start > w.end - w.start
+        for s in found)}
     lex = lexicon()
     return [Span(w.start, w.end, "name") for w in words
             if ((w.folded, w.shape == "lower") in hidden or (
-                # "Tou Lor ... tou's journal", "River Ashby-Cole ... river's account": typed
-                # lowercase, a name is still one when it is no word or owns something
-                (w.folded, False) in hidden and w.shape == "lower" and not w.stop and (
+                w.folded in in_full and w.shape == "lower" and not w.stop and (
                     w.possessive or w.folded not in lex.words)))
             and len(w.folded) > 1 and not any(s.start <= w.start < s.end for s in found)]
 
