@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from bot.masking.cues import (
+    ASKED,
     BRAND_AFTER,
     BRAND_BEFORE,
     CHILD_NOUN,
@@ -17,6 +18,7 @@ from bot.masking.cues import (
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
+    ROLE_SAID_AFTER,
     SELF,
     SIGNATURE,
     SPOKEN_TO,
@@ -53,6 +55,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
     full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
     start, end = words[first].start, words[last].after
+    if ROLE_SAID_AFTER.match(text, end):
+        return True  # "Karen's emails go to spam, she's the office secretary"
     if words[last].possessive:
         return False
     # Each cue before the name is short: search only the last characters before it (with
@@ -78,6 +82,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
     if signs_off(text, start, end) and not PERSONAL.search(text):
         return True
+    if ASKED.search(text, max(0, start - 20), start):
+        return True  # "Quick question for Marisol: is the family night still on?"
     return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
         text, max(0, start - 30), start))
 

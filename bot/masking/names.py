@@ -259,6 +259,8 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     if place is None or CLASS_AFTER.match(text, place.end()):
         return False  # "Liam from district roster", "Ava in science class"
     org, said = place["org"].lower(), place["said"].lower()
+    if org in VENDORS and text[place.end():place.end() + 2] not in ("'s", "’s"):
+        return True  # "she already called Marco from Kyocera": no child is from a copier's maker
     if said == "in":
         return org in DEPARTMENTS - {"front", "main", "office", "it"}
     if said.startswith("over"):  # "Randy Olsen over in science got one": where they teach

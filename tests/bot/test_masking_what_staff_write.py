@@ -65,6 +65,11 @@ def masked(text: str) -> str:
     "Bernadette from central office.",
     "Jen Kowalski and Amir from district will be remote for the PLC.",
     "NEW: PRINTER, WIFI and HELP are down",
+    # a colleague's job said just after, a question put to a colleague, a maker's visitor
+    "Gmail puts all of Karen's emails in spam, she's the office secretary so that's a problem",
+    "Can Noelani get a Drive folder? she's our new counselor and starts on the 1st",
+    "Quick question for Marisol: is the family night on 3/21 still in the library?",
+    "The copier is jammed again, code J-1003. She already called Marco from Kyocera.",
     "The yearbook lab iMacs won't take InDesign 2025.\n\nThanks,\nJess Harlan\n"
     "Yearbook & Journalism Advisor",
 ])
@@ -123,6 +128,15 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
     ("Anna Novak is the manager for girls basketball.",
      "[name] is the manager for girls basketball."),
     ("Ava is our tech helper this week.", "[name] is our tech helper this week."),
+    ("The printer menus are in Spanish now. Mariana Gallegos might have pushed buttons, she's "
+     "my tech helper", "The printer menus are in Spanish now. [name] might have pushed "
+     "buttons, she's my tech helper"),
+    ("Ava's laptop is broken, she's the student aide in 3rd.",
+     "[name]'s laptop is broken, she's the student aide in 3rd."),
+    ("question for Ava's account: why is it locked?",
+     "question for [name]'s account: why is it locked?"),
+    ("there is a kid called Marco in my class", "there is a kid called [name] in my class"),
+    ("Remove Liam from Dell's list", "Remove [name] from Dell's list"),
     # a name found once, typed again in lowercase: no word, or owning something
     ("tou's journal posts go to another class. Tou Lor, 3rd gr.",
      "[name]'s journal posts go to another class. [name], 3rd gr."),
