@@ -37,8 +37,9 @@ NAME_GIVEN_THEN = re.compile(r"\b(?i:her|his|their)\s+name(?:['’]s|\s+is)\s*:?
 # What may follow a signature's name to the message's end: nothing, or a short line of job,
 # grade, department or extension ("Rocío Delgado, Pre-K", "Maribel, Attendance, ext 2214",
 # "Rick Baumgartner\nWelding & Auto Technology, Tri-County CTE").
-SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]+[ \t]*){1,6}"
-                            r"(?:,[ \t]*(?:[\w&/'’.+-]+[ \t]*){1,4}){0,2})?[ \t.!]*\n*$")
+SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,6}"
+                            r"(?:,[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,4}){0,2})?[ \t.!]*\n*$")
+TAIL_MOST = 120  # characters: a signature's line is short
 JOB = re.compile(r"\b(?:ext|x\d|office|attendance|enrollment|department|dept|teacher|"
                  r"library|media|counsel\w*|nurse|coach|principal|secretary|clerk|manager|"
                  r"coordinator|specialist|director|aide|para|sped|services|technology|cte|advis[eo]r|"
@@ -93,7 +94,7 @@ def signs_off(text: str, start: int, end: int) -> bool:
     a dash or a thank-you ("... el volumen. —Marisol", "Thanks — Dan Ochoa, robotics"), or
     with a job or an extension after it ("... after 5 minutes. Lorena, front office, ext
     2101"; "Ext 2214 - Maribel")."""
-    tail = SIGNATURE_TAIL.match(text, end)
+    tail = SIGNATURE_TAIL.match(text, end) if len(text) - end <= TAIL_MOST else None
     if tail is None or CHILD_NOUN.search(tail.group()) or len(LIST_ITEM.findall(text)) > 1:
         return False  # "kicked out 3 kids: - Brooklyn S. - Isaiah T. - Mai Xiong"
     said = tail.group().strip(" .!\n")

@@ -5,6 +5,7 @@ when she opens Word"), a nickname inside a name, a roster's "Vo, Thanh Tam", a s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -187,20 +188,25 @@ def referred(text: str, run: list[Word]) -> bool:
 
 def repeated(words: list[Word], found: list[Span]) -> list[Span]:
     """A name hidden once is hidden wherever else the text has it ("Autumn Lee and Winter Lee
-    are twins ... Autumn's ID"), written the same way (capitalised or not)."""
-    hidden = {(w.folded, w.shape == "lower") for w in words if w.score > 0 and not w.stop
-              and any(s.start <= w.start and w.end <= s.end for s in found)}
-    # "Tou Lor ... tou's journal", "River Ashby-Cole ... river's account": a word of a full
-    # name, typed again in lowercase, is still the name when it is no word or owns something
-    in_full = {w.folded for w in words if w.shape != "lower" and any(
-        s.start <= w.start and w.end <= s.end and s.end - s.start > w.end - w.start
-        for s in found)}
+    are twins ... Autumn's ID"), written the same way (capitalised or not); a word of a full
+    name typed again in lowercase is still the name when it is no word or owns something
+    ("Tou Lor ... tou's journal", "River Ashby-Cole ... river's account")."""
+    holders = [holder(w, found) for w in words]  # the merged span each word sits in, if any
+    hidden = {(w.folded, w.shape == "lower") for w, h in zip(words, holders, strict=True)
+              if h and w.score > 0 and not w.stop and w.end <= h.end}
+    in_full = {w.folded for w, h in zip(words, holders, strict=True)
+               if h and w.shape != "lower" and w.end <= h.end and h.end - h.start > w.end - w.start}
     lex = lexicon()
-    return [Span(w.start, w.end, "name") for w in words
-            if ((w.folded, w.shape == "lower") in hidden or (
+    return [Span(w.start, w.end, "name") for w, h in zip(words, holders, strict=True)
+            if h is None and len(w.folded) > 1 and ((w.folded, w.shape == "lower") in hidden or (
                 w.folded in in_full and w.shape == "lower" and not w.stop and (
-                    w.possessive or w.folded not in lex.words)))
-            and len(w.folded) > 1 and not any(s.start <= w.start < s.end for s in found)]
+                    w.possessive or w.folded not in lex.words)))]
+
+
+def holder(word: Word, spans: list[Span]) -> Span | None:
+    """The span of `spans` (sorted, not overlapping) that the word starts in, if any."""
+    at = bisect_right(spans, word.start, key=lambda s: s.start) - 1
+    return spans[at] if at >= 0 and word.start < spans[at].end else None
 
 
 def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
