@@ -101,6 +101,9 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
+         # "Sahra, our ELL para,", "(my para)"; not Spanish "para Ximena" (for)
+         r"(?:(?<=our\s)|(?<=the\s)|(?<=\bmy\s)|(?<=\bell\s)|(?<=\beld\s)|(?<=sped\s)|"
+         r"(?<=\besl\s))paras?|coordinators|"
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
          r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|"
          # "Contact is Brianna", "Ahmed Nur (social worker)"; not a family's "emergency
@@ -148,7 +151,7 @@ ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+
                         rf"starting|from|this|next|until|through|while)\b)", re.IGNORECASE)
 # "Karen's emails go to spam, she's the office secretary": the job said of her just after.
 ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
-                             rf"(?:the|our|my)\s+(?:(?!student\b)[\w-]+\s+){{0,2}}"
+                             rf"(?:the|our|my)\s+(?:(?!student\b)[\w'’-]+\s+){{0,2}}"
                              rf"(?!manager\b){ROLES}\b{CHILDS_ROLE}", re.IGNORECASE)
 # "Quick question for Marisol: is the family night still on?": a colleague asked.
 ASKED = re.compile(r"\bquestions?\s+for\s+$", re.IGNORECASE)

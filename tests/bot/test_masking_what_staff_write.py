@@ -70,6 +70,8 @@ def masked(text: str) -> str:
     "Can Noelani get a Drive folder? she's our new counselor and starts on the 1st",
     "Quick question for Marisol: is the family night on 3/21 still in the library?",
     "The copier is jammed again, code J-1003. She already called Marco from Kyocera.",
+    "Sahra, our ELL para, needs to see the newcomer courses.",
+    "can we cc Jalen on the ticket? he's the athletic director's assistant",
     "The yearbook lab iMacs won't take InDesign 2025.\n\nThanks,\nJess Harlan\n"
     "Yearbook & Journalism Advisor",
 ])
@@ -137,6 +139,8 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
      "question for [name]'s account: why is it locked?"),
     ("there is a kid called Marco in my class", "there is a kid called [name] in my class"),
     ("Remove Liam from Dell's list", "Remove [name] from Dell's list"),
+    ("necesito resetear el PIN de iReady para Ximena Tsosie",
+     "necesito resetear el PIN de iReady para [name]"),
     # a name found once, typed again in lowercase: no word, or owning something
     ("tou's journal posts go to another class. Tou Lor, 3rd gr.",
      "[name]'s journal posts go to another class. [name], 3rd gr."),
