@@ -1,6 +1,7 @@
 """Grown-ups and things a sentence marks, though their words look like a student's name: the
-writer introducing or signing themselves, someone doing a grown-up's work, a brand, a product
-line, and the full name a titled member of staff is given in brackets."""
+writer introducing or signing themselves, someone doing a grown-up's work or said to have a
+grown-up's job, someone at their workplace, a maker's product line, a brand, and the full
+name a titled member of staff is given in brackets."""
 
 from __future__ import annotations
 
@@ -8,25 +9,57 @@ import re
 from functools import lru_cache
 
 from bot.masking.cues import (
-    ASKED,
     BRAND_AFTER,
     BRAND_BEFORE,
     CHILD_NOUN,
     DEPARTMENT_ASIDE,
+    DEPARTMENTS,
     DEVICE_AFTER,
     GROWN_UP_NOUN,
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
-    ROLE_SAID_AFTER,
+    ROLES,
     SELF,
     SIGNATURE,
     SPOKEN_TO,
+    STAFF_DESK,
     VERBS,
     VOCATIVE,
     WORK_AFTER,
+    WORKPLACE,
+    WORKPLACES,
 )
+from bot.masking.lexicon import lexicon
+from bot.masking.people import starts_clause
 from bot.masking.words import Word
+
+# Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
+# child is named after one.
+VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "ricoh", "xerox",
+           "samsung", "benq", "optoma", "viewsonic", "promethean", "boxlight", "hudl", "bogen",
+           "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
+           "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
+           "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet"}
+# A job's word that heads a child's role: "she's my tech helper", "the student council lead".
+CHILDS_ROLE = (r"(?!\s+(?:helpers?|buddy|buddies|students?|kids?|club|team|class|crew|squad|"
+               r"monitors?|leaders?|captain|ambassadors?)\b)")
+# A grown-up's job, up to two words of it before ("the new attendance clerk", "the athletic
+# director's assistant"), but no child's: "student aide", a team's "manager", "tech helper".
+A_JOB = rf"(?:(?!student\b)[\w'’-]+\s+){{0,2}}(?!manager\b){ROLES}\b{CHILDS_ROLE}"
+# "Jenn Morales will be her long-term sub.", "Omar is our new aide for 3rd": the job is the
+# whole of what is said, so "Ava is our tech helper" is no grown-up, and neither is a
+# "student aide" nor a team's "manager".
+ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+{A_JOB}"
+                        r"(?=\s*[.,;!?)]|\s*$|\s+(?:for|at|in|starting|from|this|next|until|"
+                        r"through|while)\b)", re.IGNORECASE)
+# "Karen's emails go to spam, she's the office secretary": the job said of her just after.
+ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
+                             rf"(?:the|our|my)\s+{A_JOB}", re.IGNORECASE)
+# "Quick question for Marisol: is the family night still on?": a colleague asked.
+ASKED = re.compile(r"\bquestions?\s+for\s+$", re.IGNORECASE)
+CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
+                         r"accounts|portal)\b", re.IGNORECASE)
 
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "a visiting presenter ... Her name is Dana Whitfield, 651-555-0163": a name given for a
@@ -143,3 +176,27 @@ def greeted(text: str, words: list[Word], name: int) -> bool:
     after = words[name + 1] if name + 1 < len(words) else None
     return after is None or after.text.lower() not in VERBS or bool(
         re.match(r"\s+(?:you|u)\b", text[after.after:], re.IGNORECASE))
+
+
+def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
+    """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
+    Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
+    work. A student is taken "from" an app or a roster ("remove Liam from Seesaw"), so those
+    count only after a name that opens the sentence, and a child may be "in IT class"."""
+    if STAFF_DESK.match(text, end):
+        return True
+    place = WORKPLACE.match(text, end)
+    if place is None or CLASS_AFTER.match(text, place.end()):
+        return False  # "Liam from district roster", "Ava in science class"
+    org, said = place["org"].lower(), place["said"].lower()
+    if org in VENDORS and text[place.end():place.end() + 2] not in ("'s", "’s"):
+        return True  # "she already called Marco from Kyocera": no child is from a copier's maker
+    if said == "in":
+        return org in DEPARTMENTS - {"front", "main", "office", "it"}
+    if said.startswith("over"):  # "Randy Olsen over in science got one": where they teach
+        return not CLASS_AFTER.match(text, place.end())
+    vendor = org in lexicon().not_names
+    if said == "at":
+        return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())
+    return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and \
+        starts_clause(text, words, words[first])

@@ -12,13 +12,6 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
           "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa"}
-# Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
-# child is named after one.
-VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "ricoh", "xerox",
-           "samsung", "benq", "optoma", "viewsonic", "promethean", "boxlight", "hudl", "bogen",
-           "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
-           "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
-           "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet"}
 # Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
 # capital, since "msg" and "col" are also words.
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",
@@ -139,22 +132,6 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s))"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
                         rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
-# A job's word that heads a child's role: "she's my tech helper", "the student council lead".
-CHILDS_ROLE = (r"(?!\s+(?:helpers?|buddy|buddies|students?|kids?|club|team|class|crew|squad|"
-               r"monitors?|leaders?|captain|ambassadors?)\b)")
-# "Jenn Morales will be her long-term sub.", "Omar is our new aide for 3rd": the job is the
-# whole of what is said, so "Ava is our tech helper" is no grown-up, and neither is a
-# "student aide" nor a team's "manager".
-ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+"
-                        rf"(?:(?!student\b)[\w-]+\s+){{0,2}}(?!manager\b){ROLES}{CHILDS_ROLE}"
-                        rf"(?=\s*[.,;!?)]|\s*$|\s+(?:for|at|in|"
-                        rf"starting|from|this|next|until|through|while)\b)", re.IGNORECASE)
-# "Karen's emails go to spam, she's the office secretary": the job said of her just after.
-ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
-                             rf"(?:the|our|my)\s+(?:(?!student\b)[\w'’-]+\s+){{0,2}}"
-                             rf"(?!manager\b){ROLES}\b{CHILDS_ROLE}", re.IGNORECASE)
-# "Quick question for Marisol: is the family night still on?": a colleague asked.
-ASKED = re.compile(r"\bquestions?\s+for\s+$", re.IGNORECASE)
 # Whoever writes introduces themselves: "I'm Carla Jimenez, 3rd grade at Whitman", "Hi, this
 # is Teresa again", "me llamo Ana": the writer is a grown-up, not a student.
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"

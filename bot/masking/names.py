@@ -8,14 +8,13 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bot.masking.adults import grown_up
+from bot.masking.adults import ROLE_TO_BE, VENDORS, at_work, grown_up
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.cues import (
     ADDRESSED,
     ASIDE,
     BELONGINGS,
     CUE_AFTER,
-    DEPARTMENTS,
     DOINGS,
     FAMILY_AFTER,
     GREETING,
@@ -27,20 +26,14 @@ from bot.masking.cues import (
     POSSESSIVE_LIST,
     ROLE_AFTER,
     ROLE_BEFORE,
-    ROLE_TO_BE,
     SIGN_IN_TROUBLE,
-    STAFF_DESK,
     STATE_AFTER,
     STATES,
     TOPIC_BEFORE,
     TOPICS,
-    VENDORS,
     VERBS,
     VERSION_AFTER,
-    WORKPLACE,
-    WORKPLACES,
 )
-from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
     before_work_address,
@@ -52,7 +45,6 @@ from bot.masking.people import (
     referred,
     repeated,
     staff_removed,
-    starts_clause,
 )
 from bot.masking.spans import Span
 from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
@@ -71,8 +63,6 @@ MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A
 
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
-CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
-                         r"accounts|portal)\b", re.IGNORECASE)
 
 
 class Run(NamedTuple):
@@ -246,30 +236,6 @@ def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
         max(0, words[first].start - 4):words[first].start].lower() == "the " and not (
         FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS) and (
         after.shape == "lower" or (after.shape == "title" and after.score < WEAK))
-
-
-def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
-    """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
-    Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
-    work. A student is taken "from" an app or a roster ("remove Liam from Seesaw"), so those
-    count only after a name that opens the sentence, and a child may be "in IT class"."""
-    if STAFF_DESK.match(text, end):
-        return True
-    place = WORKPLACE.match(text, end)
-    if place is None or CLASS_AFTER.match(text, place.end()):
-        return False  # "Liam from district roster", "Ava in science class"
-    org, said = place["org"].lower(), place["said"].lower()
-    if org in VENDORS and text[place.end():place.end() + 2] not in ("'s", "’s"):
-        return True  # "she already called Marco from Kyocera": no child is from a copier's maker
-    if said == "in":
-        return org in DEPARTMENTS - {"front", "main", "office", "it"}
-    if said.startswith("over"):  # "Randy Olsen over in science got one": where they teach
-        return not CLASS_AFTER.match(text, place.end())
-    vendor = org in lexicon().not_names
-    if said == "at":
-        return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())
-    return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and \
-        starts_clause(text, words, words[first])
 
 
 def find_names(text: str, taken: list[Span]) -> list[Span]:

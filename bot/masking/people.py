@@ -5,7 +5,6 @@ when she opens Word"), a nickname inside a name, a roster's "Vo, Thanh Tam", a s
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,7 @@ from bot.masking.cues import (
     VERBS,
 )
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.spans import KEPT, Span
+from bot.masking.spans import KEPT, Span, span_at
 from bot.masking.words import SURNAME, WEAK, Word, adjacent
 
 if TYPE_CHECKING:
@@ -191,7 +190,7 @@ def repeated(words: list[Word], found: list[Span]) -> list[Span]:
     are twins ... Autumn's ID"), written the same way (capitalised or not); a word of a full
     name typed again in lowercase is still the name when it is no word or owns something
     ("Tou Lor ... tou's journal", "River Ashby-Cole ... river's account")."""
-    holders = [holder(w, found) for w in words]  # the merged span each word sits in, if any
+    holders = [span_at(w.start, found) for w in words]  # the merged span each word sits in, if any
     hidden = {(w.folded, w.shape == "lower") for w, h in zip(words, holders, strict=True)
               if h and w.score > 0 and not w.stop and w.end <= h.end}
     in_full = {w.folded for w, h in zip(words, holders, strict=True)
@@ -201,12 +200,6 @@ def repeated(words: list[Word], found: list[Span]) -> list[Span]:
             if h is None and len(w.folded) > 1 and ((w.folded, w.shape == "lower") in hidden or (
                 w.folded in in_full and w.shape == "lower" and not w.stop and (
                     w.possessive or w.folded not in lex.words)))]
-
-
-def holder(word: Word, spans: list[Span]) -> Span | None:
-    """The span of `spans` (sorted, not overlapping) that the word starts in, if any."""
-    at = bisect_right(spans, word.start, key=lambda s: s.start) - 1
-    return spans[at] if at >= 0 and word.start < spans[at].end else None
 
 
 def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:

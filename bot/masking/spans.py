@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 # The kind of a span that is left as it is, but that no later finder may claim: a vendor's
@@ -24,3 +25,9 @@ class Span(NamedTuple):
 def free(span: Span, taken: list[Span]) -> bool:
     """True when `span` overlaps none of `taken`."""
     return not any(span.overlaps(t) for t in taken)
+
+
+def span_at(position: int, spans: list[Span]) -> Span | None:
+    """The span of `spans` (sorted, not overlapping) that holds `position`, if any."""
+    at = bisect_right(spans, position, key=lambda s: s.start) - 1
+    return spans[at] if at >= 0 and position < spans[at].end else None
