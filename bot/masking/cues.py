@@ -206,7 +206,8 @@ ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|t
 DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
                     r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
-                    r"cousins))\b", re.IGNORECASE)
+                    r"cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
+                    r"roster|caseload))\b", re.IGNORECASE)
 # What befalls someone who signs in: "Rose keeps getting logged out" (but "Clever keeps
 # getting logged out" is the app).
 SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:keeps\s+getting|keeps\s+being|got|gets|is|was)\s+"

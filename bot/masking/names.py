@@ -50,6 +50,8 @@ from bot.masking.spans import Span
 from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
 
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
+MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
+                        r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
 AT_PLACE = re.compile(r"\b(?:at|in|en)\s$")  # "soy sub en Roosevelt" too
 # "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
 WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
@@ -146,6 +148,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             and adjacent(text, after, second) and second.folded in PLACES \
             and second.shape != "lower":
         return True
+    if first == last and words[first].folded in STATES and not words[last].possessive and \
+            MOVED_FROM.search(text, max(0, words[first].start - 30), words[first].start):
+        return True  # "She moved here from Texas"
     if words[first].folded in STATES and (all(w.score < WEAK for w in words[first + 1:last + 1])
                                           if last > first else state_before(text, words, last)):
         return True  # "Georgia Milestones", "Virginia SOL"

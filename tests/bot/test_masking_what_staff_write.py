@@ -71,6 +71,8 @@ def masked(text: str) -> str:
     "Quick question for Marisol: is the family night on 3/21 still in the library?",
     "The copier is jammed again, code J-1003. She already called Marco from Kyocera.",
     "Sahra, our ELL para, needs to see the newcomer courses.",
+    "She moved here from Texas and her Clever login is broken.",
+    "Mark is new to our school, he teaches art.",
     "can we cc Jalen on the ticket? he's the athletic director's assistant",
     "The yearbook lab iMacs won't take InDesign 2025.\n\nThanks,\nJess Harlan\n"
     "Yearbook & Journalism Advisor",
@@ -139,6 +141,10 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
      "question for [name]'s account: why is it locked?"),
     ("there is a kid called Marco in my class", "there is a kid called [name] in my class"),
     ("Remove Liam from Dell's list", "Remove [name] from Dell's list"),
+    ("Mark is new to my class and needs a Chromebook.",
+     "[name] is new to my class and needs a Chromebook."),
+    ("Georgia moved here from Texas, she needs a login.",
+     "[name] moved here from Texas, she needs a login."),
     ("necesito resetear el PIN de iReady para Ximena Tsosie",
      "necesito resetear el PIN de iReady para [name]"),
     # a name found once, typed again in lowercase: no word, or owning something
