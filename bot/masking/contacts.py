@@ -35,6 +35,9 @@ WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:new|old)\s+)?(?:(?:school|work|o
                           r"classroom|desk|teacher|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
                           r"mobile|celular|tel[eé]fono|n[uú]mero)(?:\s+(?:number|#))?"
                           r"\s*(?:is|es|:|=)?\s*$", re.IGNORECASE)
+# The writer giving their own address: "My login is", "my email:", "mine is".
+MINE = re.compile(r"\b(?:my\s+(?:school\s+|work\s+)?(?:login|log-in|e-?mail(?:\s+address)?|"
+                  r"address|username|user\s*name|account)|mine)\s*(?:is|:)?\s*$", re.IGNORECASE)
 # North American numbers: an area code never starts with 0 or 1. (Exchanges never do either,
 # but "555-123-4567" is how people write a made-up one, and a real one deserves no less.)
 NANP = re.compile(r"[2-9]\d{9}")
@@ -84,12 +87,12 @@ def someone_at_work(address: str, text: str) -> bool:
     return any(m["surname"].lower() in local for m in TITLED.finditer(text))
 
 
-def writers_address(address: str, text: str) -> bool:
-    """The writer's own work address, in a text about their own account that names no one
-    else ("ClassDojo keeps logging me out ... My login is dkowalski@cedarcountyps.org")."""
+def writers_address(address: str, at: int, text: str) -> bool:
+    """The writer's own work address, given as theirs in a text about their own account that
+    names no one else ("ClassDojo keeps logging me out ... My login is dkowalski@...")."""
     domain = address.lower().partition("@")[2]
-    return writers_own(text) and not STUDENT_DOMAIN.search(domain) and \
-        domain.split(".")[0] not in FREE_MAIL
+    return bool(MINE.search(text, max(0, at - 30), at)) and writers_own(text) and \
+        not STUDENT_DOMAIN.search(domain) and domain.split(".")[0] not in FREE_MAIL
 
 
 def find_emails(text: str) -> list[Span]:
@@ -97,7 +100,7 @@ def find_emails(text: str) -> list[Span]:
     addresses of vendors, of roles or of staff (see someone_at_work), nor the writer's own."""
     # A work address is kept, and kept whole: no name inside it is hidden either.
     found = [Span(m.start(), m.end(), KEPT if someone_at_work(m.group(), text) or
-                  writers_address(m.group(), text) else "email")
+                  writers_address(m.group(), m.start(), text) else "email")
              for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")

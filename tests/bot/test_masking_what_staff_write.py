@@ -141,6 +141,8 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
      "question for [name]'s account: why is it locked?"),
     ("there is a kid called Marco in my class", "there is a kid called [name] in my class"),
     ("Remove Liam from Dell's list", "Remove [name] from Dell's list"),
+    ("My email keeps bouncing messages to ava.lopez@lakeview.org, can you check?",
+     "My email keeps bouncing messages to [email], can you check?"),
     ("Mark is new to my class and needs a Chromebook.",
      "[name] is new to my class and needs a Chromebook."),
     ("Georgia moved here from Texas, she needs a login.",
