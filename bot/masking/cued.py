@@ -16,7 +16,7 @@ from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinabl
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
-# What points into a roster: "listed as Price, Journee", "it stops at Baker, Autumn".
+# What points into a roster: "listed as Price, Journee", "first page starts with".
 ROSTER_CUE = re.compile(r"\b(?:listed\s+as|starts?\s+with|stops?\s+at|row\s+\d+|cadet)\s+"
                         r"['\"“‘]?$", re.IGNORECASE)
 # "Kid in 3rd hr (Chue Her) says": the bracket after a child, a few words on, names them.
@@ -55,7 +55,7 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
 def rostered(text: str, surname: Word, first: Word) -> bool:
     """Names that are also words, in a roster's order where nothing else writes them so: in
     capitals amid ordinary text ("row 3 SMITH, PAYTON 55129"), or after what points into a
-    roster ("listed as Price, Journee", "it stops at Baker, Autumn")."""
+    roster ("listed as Price, Journee (ID 4470918)")."""
     if not (surname.given and first.given and len(surname.text) > 2 and len(first.text) > 2):
         return False
     if surname.shape == first.shape == "upper":
