@@ -46,7 +46,9 @@ CHILDS_ROLE = (r"(?!\s+(?:helpers?|buddy|buddies|students?|kids?|club|team|class
                r"monitors?|leaders?|captain|ambassadors?)\b)")
 # A grown-up's job, up to two words of it before ("the new attendance clerk", "the athletic
 # director's assistant"), but no child's: "student aide", a team's "manager", "tech helper".
-A_JOB = rf"(?:(?!student\b)[\w'’-]+\s+){{0,2}}(?!manager\b){ROLES}\b{CHILDS_ROLE}"
+A_JOB = (rf"(?:(?!(?:student|team|stage|senior|junior|sophomore|freshman|peer)\b)[\w'’-]+\s+)"
+         rf"{{0,3}}(?:(?!manager\b){ROLES}|(?<=facilities\s)manager|(?<=office\s)manager|"
+         rf"(?<=cafeteria\s)manager|(?<=building\s)manager|(?<=case\s)manager)\b{CHILDS_ROLE}")
 # "Jenn Morales will be her long-term sub.", "Omar is our new aide for 3rd": the job is the
 # whole of what is said, so "Ava is our tech helper" is no grown-up, and neither is a
 # "student aide" nor a team's "manager".
@@ -54,8 +56,16 @@ ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+
                         r"(?=\s*[.,;!?)]|\s*$|\s+(?:for|at|in|starting|from|this|next|until|"
                         r"through|while)\b)", re.IGNORECASE)
 # "Karen's emails go to spam, she's the office secretary": the job said of her just after.
-ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
-                             rf"(?:the|our|my)\s+{A_JOB}", re.IGNORECASE)
+ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s|\s+(?:now\s+that|since|because))"
+                             rf"\s*(?:she|he)(?:['’]s|\s+is)\s+(?:the|our|my|a|an)\s+{A_JOB}",
+                             re.IGNORECASE)
+# What only a grown-up has or does, said in the name's sentence: "Bilal's laptop fan is loud,
+# his 3rd graders say", "Abdullah wants the Arabic keyboard, he teaches Arabic at the HS".
+GROWN_UPS_OWN = re.compile(r"[^.!?\n]{0,80}?\b(?:(?:his|her)\s+(?:own\s+)?(?:\w+\s+){0,2}?"
+                           r"(?:kids|students|graders|caseload|sections|newcomers)|"
+                           r"(?:he|she)\s+(?:teaches|taught|co-?teaches|coaches|drives\s+(?:bus|the|\d)|"
+                           r"runs\s+the|is\s+chaperon\w*|subbed))\b", re.IGNORECASE)
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # "Quick question for Marisol: is the family night still on?": a colleague asked.
 ASKED = re.compile(r"\bquestions?\s+for\s+$", re.IGNORECASE)
 CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
@@ -89,8 +99,11 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
     full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
     start, end = words[first].start, words[last].after
-    if ROLE_SAID_AFTER.match(text, end):
-        return True  # "Karen's emails go to spam, she's the office secretary"
+    if ROLE_SAID_AFTER.match(text, end) or (
+            GROWN_UPS_OWN.match(text, end) and SENTENCE_OPENS.search(
+                text, max(0, start - 4), start)):
+        return True  # "Karen's emails go to spam, she's the office secretary"; "Bilal's
+        # laptop fan is loud, his 3rd graders say" (of the sentence's subject only)
     if words[last].possessive:
         return False
     # Each cue before the name is short: search only the last characters before it (with

@@ -72,6 +72,11 @@ def masked(text: str) -> str:
     "The copier is jammed again, code J-1003. She already called Marco from Kyocera.",
     "Sahra, our ELL para, needs to see the newcomer courses.",
     "She moved here from Texas and her Clever login is broken.",
+    # what only a grown-up has or does, said of the sentence's subject
+    "Bilal's laptop fan is super loud, his 3rd graders say it sounds like a jet",
+    "Salma is getting my old laptop now that she's the new 3rd grade teacher",
+    "Is Adaeze's account in the right group? She's a new sped para, started Monday",
+    "Hiram wants to know if the old smartboards can be donated. he's the facilities manager",
     "Mark is new to our school, he teaches art.",
     "can we cc Jalen on the ticket? he's the athletic director's assistant",
     "The yearbook lab iMacs won't take InDesign 2025.\n\nThanks,\nJess Harlan\n"
@@ -143,6 +148,17 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
     ("Remove Liam from Dell's list", "Remove [name] from Dell's list"),
     ("My email keeps bouncing messages to ava.lopez@lakeview.org, can you check?",
      "My email keeps bouncing messages to [email], can you check?"),
+    ("Please restore the folder Carmen Sosa deleted. It had the scores for Josue Fuentes and "
+     "the rest of her kids.", "Please restore the folder [name] deleted. It had the scores "
+     "for [name] and the rest of her kids."),
+    ("does Leo have permission to reset passwords? he's a senior aide",
+     "does [name] have permission to reset passwords? he's a senior aide"),
+    ("Need Docs access for Phoebe, she's my stage manager for the play.",
+     "Need Docs access for [name], she's my stage manager for the play."),
+    ("Aiyana is building a spreadsheet of projectors for her aide project.",
+     "[name] is building a spreadsheet of projectors for her aide project."),
+    ("Add Caleb Sorensen and his para Julie Meyer to the bowling team group",
+     "Add [name] and his para Julie Meyer to the bowling team group"),
     ("Mark is new to my class and needs a Chromebook.",
      "[name] is new to my class and needs a Chromebook."),
     ("Georgia moved here from Texas, she needs a login.",
