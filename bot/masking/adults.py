@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from bot.masking.cues import (
+    ADDRESSED,
     BRAND_AFTER,
     BRAND_BEFORE,
     CHILD_NOUN,
@@ -24,6 +25,7 @@ from bot.masking.cues import (
     SIGNATURE,
     SPOKEN_TO,
     STAFF_DESK,
+    THANKED,
     VERBS,
     VOCATIVE,
     WORK_AFTER,
@@ -65,9 +67,17 @@ GROWN_UPS_OWN = re.compile(r"[^.!?\n]{0,80}?\b(?:(?:his|her)\s+(?:own\s+)?(?:\w+
                            r"(?:kids|students|graders|caseload|sections|newcomers)|"
                            r"(?:he|she)\s+(?:teaches|taught|co-?teaches|coaches|drives\s+(?:bus|the|\d)|"
                            r"runs\s+the|is\s+chaperon\w*|subbed))\b", re.IGNORECASE)
+# "Antonio and Jesús in Paula's 4th period", "she's in Hodan's class": whose class it is.
+CLASS_OF = re.compile(r"\s*(?:\d+(?:st|nd|rd|th)\s+(?:period|hour|hr)|homeroom|class|section|"
+                      r"caseload)\b", re.IGNORECASE)
+IN_BEFORE = re.compile(r"\b(?:in|to|from)\s+$", re.IGNORECASE)
+# "June is covering my class 5th period tomorrow, can she get a login": no child covers one.
+COVERS = re.compile(r"\s+(?:is\s+|will\s+be\s+|was\s+)?(?:covering|subbing|covers|subs)\s+(?:for\b|"
+                    r"(?:my|our|her|his)\s+(?:\w+\s+)?(?:class|classes|room|periods?|section|duty|"
+                    r"duties)\b)", re.IGNORECASE)
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # "Quick question for Marisol: is the family night still on?": a colleague asked.
-ASKED = re.compile(r"\bquestions?\s+for\s+$", re.IGNORECASE)
+ASKED = re.compile(r"\b(?:questions?|q)\s+for\s+$", re.IGNORECASE)
 CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
                          r"accounts|portal)\b", re.IGNORECASE)
 
@@ -105,7 +115,11 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "Karen's emails go to spam, she's the office secretary"; "Bilal's
         # laptop fan is loud, his 3rd graders say" (of the sentence's subject only)
     if words[last].possessive:
-        return False
+        return first == last and bool(IN_BEFORE.search(text, max(0, start - 6), start)) and \
+            bool(CLASS_OF.match(text, end))
+    if COVERS.match(text, end) or (THANKED.search(text, max(0, start - 80), start) and (
+            ADDRESSED.match(text, end) or text[end:end + 1] in (".", "!"))):
+        return True  # "June is covering my class"; "Thanks for fixing the roster, Dev."
     # Each cue before the name is short: search only the last characters before it (with
     # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
     if text[start - 1:start] == "@":

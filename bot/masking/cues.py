@@ -59,9 +59,11 @@ STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", 
 # "Chelsea from Securly", "Dana Reyes at the district office": a grown-up at work. A
 # student comes from a class ("Iker from your class"), never from a vendor or the district.
 WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|over\s+in|de|del)\s+(?:the\s+|la\s+|el\s+)?"
-                       r"(?P<org>[^\W\d_][\w&-]*)(?P<office>\s+(?:office|department|dept)\b)?",
+                       r"(?P<org>[^\W\d_][\w&-]*)(?P<office>\s+(?:office|department|dept|company|"
+                       r"desk)\b)?",
                        re.IGNORECASE)
-WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk",
+WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk", "cafeteria",
+              "kitchen",
               "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito"}
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
@@ -145,6 +147,10 @@ SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:ext\.?|x)\s*\d{3,5}\s*[�
 # A brand or a model named by its word: "Marca Califone, modelo 3066AV", "brand: Califone".
 BRAND_BEFORE = re.compile(r"\b(?:marca|brand|make|modelo|model)\s*:?\s*$", re.IGNORECASE)
 BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
+# "Thanks for fixing the roster, Dev.", "ty Nam, that worked", "Gracias por todo, Maribel.":
+# whom a message thanks is the one who helped.
+THANKED = re.compile(r"(?:^|[.!?\n]\s*)(?:thanks|thank\s+you|thx|ty|gracias)\b[^.!?\n]{0,60},\s*$",
+                     re.IGNORECASE)
 # "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
 GREETING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|thanks|thank\s+you|thx|hola|"
                       r"gracias|buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
