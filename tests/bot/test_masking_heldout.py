@@ -1,8 +1,9 @@
 """The masker on the held-out corpora: only their figures are ever reported, never their
 texts, so that nobody tunes on them by reading a failure (docs/privacy.md). Corpora 7 to 12
 were read in the eleventh round and tuned on; corpora 14 to 19 were written blind for it and
-scored once at its end (rows of 14 and 16 were shown by mistake during the round; nothing
-was changed for them). All still MISS the targets of issue 16 (95% of identifiers masked, at
+scored once at the end of its first pass (rows of 14 and 16 were shown by mistake during the
+round; nothing was changed for them), and 20 to 22 were written blind during its second pass
+and scored once after it. All still MISS the targets of issue 16 (95% of identifiers masked, at
 most 2% of tech texts altered); what is asserted is the figure reached, so that a change
 cannot make it worse unnoticed."""
 
@@ -87,12 +88,23 @@ HELD_OUT_FIGURES = {
     # 17: 0.930 (213 of 229) / 0.070 -> 0.930 (213) / 0.070
     # 18: 0.933 (208 of 223) / 0.100 -> 0.946 (211) / 0.080
     # 19: 0.953 (223 of 234) / 0.220 -> 0.970 (227) / 0.180
-    "heldout14.jsonl": (0.924, 0.09),
+    # The round's second pass (contexts read from the labelled first-name corpora) then
+    # spared one more ordinary message in 14 (0.080) and in 18 (0.070).
+    "heldout14.jsonl": (0.924, 0.08),
     "heldout15.jsonl": (0.968, 0.11),
     "heldout16.jsonl": (0.953, 0.15),
     "heldout17.jsonl": (0.930, 0.07),
-    "heldout18.jsonl": (0.946, 0.08),
+    "heldout18.jsonl": (0.946, 0.07),
     "heldout19.jsonl": (0.970, 0.18),
+    # Three corpora written blind during the eleventh round's second pass (200 texts each;
+    # personas in docs/privacy.md), scored with the tenth round's masker, the first pass's
+    # and the final one:
+    # 20: 0.910 (192 of 211) / 0.110 -> 0.910 / 0.110 -> 0.910 / 0.110
+    # 21: 0.915 (193 of 211) / 0.060 -> 0.924 (195) / 0.060 -> 0.924 / 0.060
+    # 22: 0.936 (220 of 235) / 0.090 -> 0.936 / 0.080 -> 0.936 / 0.070
+    "heldout20.jsonl": (0.909, 0.11),
+    "heldout21.jsonl": (0.924, 0.06),
+    "heldout22.jsonl": (0.936, 0.07),
 }
 
 
