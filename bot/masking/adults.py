@@ -26,6 +26,7 @@ from bot.masking.cues import (
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
+    VENDORS,
     VERBS,
     VOCATIVE,
     WORK_AFTER,
@@ -36,13 +37,6 @@ from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
 from bot.masking.words import Word
 
-# Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
-# child is named after one.
-VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "ricoh", "xerox",
-           "samsung", "benq", "optoma", "viewsonic", "promethean", "boxlight", "hudl", "bogen",
-           "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
-           "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
-           "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet"}
 # A job's word that heads a child's role: "she's my tech helper", "the student council lead".
 CHILDS_ROLE = (r"(?!\s+(?:helpers?|buddy|buddies|students?|kids?|club|team|class|crew|squad|"
                r"monitors?|leaders?|captain|ambassadors?)\b)")
@@ -93,10 +87,10 @@ NAME_GIVEN_THEN = re.compile(r"\b(?i:her|his|their)\s+name(?:['’]s|\s+is)\s*:?
 SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,6}"
                             r"(?:,[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,4}){0,2})?[ \t.!]*\n*$")
 TAIL_MOST = 120  # characters: a signature's line is short
-JOB = re.compile(r"\b(?:ext|x\d|office|attendance|enrollment|department|dept|teacher|"
-                 r"library|media|counsel\w*|nurse|coach|principal|secretary|clerk|manager|"
-                 r"coordinator|specialist|director|aide|para|sped|services|technology|cte|advis[eo]r|"
-                 r"assessment)\b", re.IGNORECASE)
+# A signature's job: any grown-up's role, or a department or an extension.
+JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department|dept|library|"
+                 r"media|counsel\w*|principal|director|para|sped|services|technology|cte|"
+                 r"advis[eo]r|assessment)\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
 FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 # "Our Title I coordinator Mrs. Rio (Angela Rio)": the bracket names the titled person.
@@ -221,7 +215,7 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     if said == "in":
         return org in DEPARTMENTS - {"front", "main", "office", "it"}
     if said.startswith("over"):  # "Randy Olsen over in science got one": where they teach
-        return not CLASS_AFTER.match(text, place.end())
+        return True
     vendor = org in lexicon().not_names
     if said == "at":
         return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())

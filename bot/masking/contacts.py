@@ -118,10 +118,12 @@ FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.?\s+)?"
 def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
     """`spans` less the work addresses built from a full name the text keeps: once "Dr.
     Yolanda Briggs" stays, so does ybriggs@fvsd-tn.org (not a student's domain, no number)."""
-    names = [
-        (fold(m["first"]).lower(), re.sub(r"[^a-z]", "", fold(m["last"]).lower()))
-        for m in FULL_NAME.finditer(text)
-        if free(Span(m.start(), m.end(), "name"), [s for s in spans if s.kind == "name"])]
+    if not any(s.kind == "email" for s in spans):
+        return spans  # most texts: nothing to spare
+    hidden_names = [s for s in spans if s.kind == "name"]
+    names = [(fold(m["first"]), re.sub(r"[^a-z]", "", fold(m["last"])))
+             for m in FULL_NAME.finditer(text)
+             if free(Span(m.start(), m.end(), "name"), hidden_names)]
     if not names:
         return spans
     built = {form for first, last in names

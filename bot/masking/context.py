@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot.masking.cues import VENDORS
 from bot.masking.lexicon import lexicon
 
 Cue = Literal["student", "phone", "tech"] | None
@@ -67,11 +68,6 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n",  # "n" of "S/N"
         "webinar", "zoom",
-        # a hardware vendor's or a reseller's number is a model or a quote: "Dell 3120", "CDW
-        # #QX884210" ("brother", "sharp" and "poly" are words a family's number follows)
-        "dell", "hp", "lenovo", "acer", "asus", "cisco", "epson", "ricoh", "xerox", "canon",
-        "lexmark", "kyocera", "samsung", "logitech", "benq", "optoma", "viewsonic", "toshiba",
-        "panasonic", "yealink", "meraki", "cdw",
         # a budget's account and a member of staff's number: "Charge to account 10-2210-6400",
         # "a classified employee, ID EMP-20441"
         "charge", "charged", "bill", "billed", "billing", "expense", "employee", "employees",
@@ -79,6 +75,9 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         # in Spanish
         "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
         "modelo", "extensión", "sala", "edificio", "laboratorio"}
+# A hardware maker's or a reseller's number is a model or a quote ("brother" and "sharp" are
+# also words a family's number follows).
+TECH |= VENDORS - {"sharp"}
 # Things a student has, not numbering schemes: a family's number beside them is a phone.
 TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;

@@ -12,6 +12,15 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
           "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa"}
+# Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
+# child is named after one, and a number after one is a model or a quote ("Dell 3120",
+# "CDW #QX884210").
+VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "ricoh", "xerox",
+           "samsung", "benq", "optoma", "viewsonic", "promethean", "boxlight", "hudl", "bogen",
+           "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
+           "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
+           "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet",
+           "panasonic"}
 # Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
 # capital, since "msg" and "col" are also words.
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",

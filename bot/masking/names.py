@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bot.masking.adults import ROLE_TO_BE, VENDORS, at_work, grown_up
+from bot.masking.adults import ROLE_TO_BE, at_work, grown_up
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.cues import (
     ADDRESSED,
@@ -31,6 +31,7 @@ from bot.masking.cues import (
     STATES,
     TOPIC_BEFORE,
     TOPICS,
+    VENDORS,
     VERBS,
     VERSION_AFTER,
 )
