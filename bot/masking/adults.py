@@ -20,12 +20,14 @@ from bot.masking.cues import (
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
+    RANKS,
     ROLES,
     SELF,
     SIGNATURE,
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
+    TITLES,
     VENDORS,
     VERBS,
     VOCATIVE,
@@ -103,6 +105,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
     full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
     start, end = words[first].start, words[last].after
+    if retired(text, words, first):
+        return True
     if ROLE_SAID_AFTER.match(text, end) or (
             GROWN_UPS_OWN.match(text, end) and SENTENCE_OPENS.search(
                 text, max(0, start - 4), start)):
@@ -164,6 +168,16 @@ def signs_off(text: str, start: int, end: int) -> bool:
 def named_grown_up(text: str, start: int) -> bool:
     """The name at `start` follows "her name is" in a text about a grown-up and no child."""
     return about_a_grown_up(text, NAME_GIVEN.search(text, max(0, start - 20), start))
+
+
+def retired(text: str, words: list[Word], first: int) -> bool:
+    """A title or a rank, "(Ret)", then the name: "SFC (Ret) D. Hollis"."""
+    if first < 2 or words[first - 1].folded != "ret":
+        return False
+    title, ret = words[first - 2], words[first - 1]
+    ranked = title.folded in RANKS and title.text.isupper()
+    return text[title.after:ret.start] == " (" and text[ret.after:words[first].start] in (
+        ") ", ".) ") and (title.folded in TITLES or ranked)
 
 
 def grown_up_named_before(text: str, at: int) -> bool:

@@ -77,7 +77,7 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "modelo", "extensión", "sala", "edificio", "laboratorio"}
 # A hardware maker's or a reseller's number is a model or a quote ("brother" and "sharp" are
 # also words a family's number follows).
-TECH |= VENDORS - {"sharp"}
+TECH |= VENDORS - {"sharp", "polar"}
 # Things a student has, not numbering schemes: a family's number beside them is a phone.
 TECH_THINGS = {"device", "devices", "app"}
 # "id 1234" and "pin 1234" alone are a student's; "code 1234" alone is a join or error code;

@@ -20,7 +20,7 @@ VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "
            "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
            "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
            "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet",
-           "panasonic"}
+           "panasonic", "polar", "snap-on"}
 # Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
 # capital, since "msg" and "col" are also words.
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",
@@ -38,7 +38,8 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "suite", "edition", "cloud", "online", "live", "plus", "pro", "premium", "elem", "ms",
           "hs", "es", "valley", "heights", "room", "rm", "classroom", "portable", "annex",
           "stadium", "arena", "museum", "memorial", "bank", "hospital", "clinic", "airport",
-          "award", "prize", "scholarship", "society", "state", "tech", "community", "church",
+          "award", "prize", "scholarship", "society", "philharmonic", "symphony", "orchestra",
+          "zoo", "aquarium", "state", "tech", "community", "church",
           "chapel", "temple", "mosque", "synagogue", "parish", "lutheran", "baptist",
           "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip",
           # a company's name ("Texas Instruments", "Riverside Insights")
@@ -271,6 +272,16 @@ STAFF_LIST = re.compile(r"\b(?:staff|employees?|new\s+hires?|faculty|colleagues|
                         r"volunteers)\b(?:[^.:!?\n]{0,60}|(?:(?!\b(?:students?|kids?|child|"
                         r"children)\b)(?:[^:\n]|(?<=\d):(?=\d))){0,100}?[.!?]\s+(?:their\s+)?"
                         r"(?:names?|members?)):(?!\d)[^.!?\n]*", re.IGNORECASE)
+# Staff listed one a line under a heading that names their job, no child spoken of in it:
+# "Reminder for building test coordinators:\n- Lisa Vance (Eastview)\n- Omar Siddiqui".
+STAFF_BULLETS = re.compile(r"\b(?:staff|faculty|colleagues|teachers|paras|aides|subs|"
+                           r"coordinators|principals|counselors|secretaries|librarians|nurses|"
+                           r"administrators|admins|specialists|interventionists|custodians)\b"
+                           r"(?:(?!\b(?:students?|kids?|child|children|learners)\b)[^.:!?\n])"
+                           r"{0,60}:[ \t]*\n(?:[ \t]*[-•*][^\n]*(?:\n|$))+", re.IGNORECASE)
+# A list the writer is on is of colleagues: "Members: me, Jared Poulsen, Kim Tanner".
+WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people)\s*:\s*(?:me|myself)\s*"
+                           r"(?:,|&|and\b)[^.!?\n]*", re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",

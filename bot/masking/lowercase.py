@@ -14,6 +14,7 @@ from bot.masking.cues import (
     PLACES_ANY_CASE,
     RANKS,
     TITLES,
+    VENDORS,
     VERBS,
 )
 from bot.masking.spans import Span
@@ -60,8 +61,8 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
                 word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))
                 and not surnamed(text, word, nxt_word)):
             continue
-        if after_clitic(words, i) or word.text in ARTICLES:
-            continue  # "no me deja compartir pantalla", "una clave": no name
+        if after_clitic(words, i) or word.text in ARTICLES or after_maker(words, i):
+            continue  # "no me deja compartir pantalla", "una clave", "snap-on zeus": no name
         previous = words[i - 1] if i else None
         if previous and previous.shape == "lower" and previous.score == FIRST \
                 and adjacent(text, previous, word):
@@ -104,7 +105,8 @@ def lowercase_maybe(words: list[Word], i: int) -> bool:
     lists or its sentence say so; not a Spanish verb after its pronoun ("me deja")."""
     word = words[i]
     return word.shape == "lower" and word.given and not (
-        word.product or word.stop or word.blocked or after_clitic(words, i))
+        word.product or word.stop or word.blocked or after_clitic(words, i)
+        or after_maker(words, i))
 
 
 def after_clitic(words: list[Word], i: int) -> bool:
@@ -112,6 +114,14 @@ def after_clitic(words: list[Word], i: int) -> bool:
     a noun ("la hora", "el domingo")."""
     return i > 0 and words[i - 1].text.lower() in CLITICS | ARTICLES \
         and words[i - 1].after == words[i].start - 1
+
+
+def after_maker(words: list[Word], i: int) -> bool:
+    """Word i follows a hardware maker's name that no name list has: its product line
+    ("snap-on zeus"; not "my dell aaliyah broke it")."""
+    maker = words[i - 1] if i > 0 else None
+    return bool(maker and maker.folded in VENDORS and not maker.known
+                and maker.after == words[i].start - 1)
 
 
 def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:

@@ -53,7 +53,9 @@ from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, word
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
                         r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
-AT_PLACE = re.compile(r"\b(?:at|in|en)\s$")  # "soy sub en Roosevelt" too
+AT_PLACE = re.compile(r"\b(?:at|in|en|across)\s$")  # "soy sub en Roosevelt" too
+# A period before a place: "Ancient Egypt", "Colonial Virginia".
+ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "prehistoric"}
 # "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
 WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
                        r"(?:at|en)\s+$", re.IGNORECASE)
@@ -64,6 +66,7 @@ MODEL = re.compile(r"\s+(?!\d+(?:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})(?=[A
                    r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
 
 
+GRADE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)[\s-]+grade\b", re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
 
@@ -77,9 +80,11 @@ class Run(NamedTuple):
     verdict: str
 
 
-def closing_initial(word: Word) -> bool:
-    """An initial after a name, even "A" or "I": "Mohamed A. and Mohamed Y."."""
-    return word.shape == "initial" and not word.blocked
+def closing_initial(text: str, word: Word) -> bool:
+    """An initial after a name, even "A" or "I": "Mohamed A. and Mohamed Y."; but "I"
+    without its period is the writer ("walkthroughs at Franklin I need")."""
+    return word.shape == "initial" and not word.blocked and not (
+        word.text == "I" and text[word.end:word.end + 1] != ".")
 
 
 def same_case(left: Word, right: Word) -> bool:
@@ -98,7 +103,7 @@ def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
         j = i
         while j + 1 < len(words) and adjacent(text, words[j], words[j + 1]):
             nxt = words[j + 1]
-            if (joinable(nxt) or closing_initial(nxt)) and same_case(words[j], nxt):
+            if (joinable(nxt) or closing_initial(text, nxt)) and same_case(words[j], nxt):
                 j += 1
             elif nxt.text in PARTICLES:  # "Maria de la Cruz", "Ludwig van Houten"
                 k = j + 1
@@ -162,8 +167,19 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
         return True
-    return first == last and not words[last].possessive and bool(AT_PLACE.search(
-        text, max(0, words[first].start - 4), words[first].start))
+    return first == last and not words[last].possessive and (bool(AT_PLACE.search(
+        text, max(0, words[first].start - 8), words[first].start)) or from_after_name(
+        text, words, first))
+
+
+def from_after_name(text: str, words: list[Word], first: int) -> bool:
+    """One word after a first name and "from" is where that person is from: "Steve from
+    Lincoln said to call", "Maya from Jefferson"."""
+    if first < 2 or words[first - 1].text != "from":
+        return False
+    person = words[first - 2]
+    return person.given and person.shape == "title" and text[person.after:words[
+        first].start] == " from "
 
 
 def state_before(text: str, words: list[Word], last: int) -> bool:
@@ -211,6 +227,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     before = words[first - 1] if first > 0 else None
     if before and titled(text, before, words[first]):
         return True
+    if before and before.folded in ERAS and adjacent(text, before, words[first]):
+        return True  # "Ancient Egypt", "Colonial Virginia": a time and place, not a child
     if (before and before.folded in VENDORS and adjacent(text, before, words[first])) or (
             last > first and words[first].folded in VENDORS):
         return True  # "Logitech Combo Touch", "Bogen Nyquist": a maker's product line
@@ -224,6 +242,9 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if after and adjacent(text, words[last], after) and (
             after.text.lower() in TOPICS or attributive(text, words, first, last)):
         return True
+    if first == last and not words[last].possessive and GRADE_AFTER.match(text, end) and \
+            text[max(0, words[first].start - 4):words[first].start].lower() == "the ":
+        return True  # "the Franklin 5th grade team": a school's; a child is never "the Liam"
     if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
             ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
                 not words[last].possessive and (

@@ -20,9 +20,11 @@ from bot.masking.cues import (
     PLURAL_PERSONAL,
     SIGN_IN_TROUBLE,
     SIGNATURE,
+    STAFF_BULLETS,
     STAFF_LIST,
     TITLES,
     VERBS,
+    WRITER_LISTED,
 )
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, span_at
@@ -293,6 +295,7 @@ def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list
 def staff_removed(text: str, found: list[Span]) -> list[Span]:
     """Names without those in a list after a heading that says it lists staff ("New staff
     onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
-    lists = [(text.index(":", m.start()), m.end()) for m in STAFF_LIST.finditer(text)] \
+    lists = [(text.index(":", m.start()), m.end()) for pattern in (
+        STAFF_LIST, STAFF_BULLETS, WRITER_LISTED) for m in pattern.finditer(text)] \
         if found else []
     return [s for s in found if not any(a < s.start and s.end <= b for a, b in lists)]

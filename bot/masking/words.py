@@ -52,9 +52,18 @@ MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "a
 # A month word next to a day or a year is a date, never a name: "Jan 20", "June 3", "Jun '11".
 DATED = re.compile(r"\.?\s*(?:\d|['’]\d\d\b)")
 DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$")
+# A weekday's short form beside another is a schedule, never a name: "Tue/Thu" ("Thu" is a
+# girl's name), "Mon-Wed".
+WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?"
+WEEKDAY_AFTER = re.compile(rf"[/-]{WEEKDAY}\b", re.IGNORECASE)
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}[/-]$", re.IGNORECASE)
+# A code's letters before or after a hyphen and digits: "KC-CB-22790", "CTE-0091".
+CODE_DIGITS = re.compile(r"-\d")
+CODE_DIGITS_BEFORE = re.compile(r"\d-$")
 # A web address or a file name ("kinginstitute.stanford.edu/..."): no word inside is a name.
 DOTTED = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)]*)?")
 INNER_DOT = re.compile(r"[A-Za-z]\.[A-Za-z]")
+PREFIXES = {"tri", "mid", "multi", "inter", "pre", "non", "co", "sub", "anti", "bi", "semi"}
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
@@ -130,6 +139,10 @@ def score(folded: str, lex: Lexicon) -> tuple[float, bool]:
         return NONE, False  # "ʻ", "--": nothing left once folded
     if min(s for s, _ in scored) == NONE:
         return NONE, False  # "AI-detector", "Follow-up": a word joined to a word
+    parts = folded.split("-")
+    if len(parts) > 1 and (len(parts[0]) == 1 or parts[0] in PREFIXES) and any(
+            p in lex.words for p in parts[1:]):
+        return NONE, False  # "P-touch", "T-shirt", "Tri-County": a letter or prefix, a word
     return max(s for s, _ in scored), any(k for _, k in scored)
 
 
@@ -165,10 +178,23 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         folded, shape, name_score, known, wordlike, given, product, stop = judge(text[start:end])
         if caps and shape == "upper":
             shape = "title"  # in a shouted text capitals are no sign of an acronym
-        blocked = glued or dated(text, start, end, folded)
+        blocked = glued or dated(text, start, end, folded) or scheduled(text, start, end) or (
+            shape == "upper" and coded(text, start, end))
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
                           wordlike, given, product, stop, blocked))
     return famous_removed(found)
+
+
+def scheduled(text: str, start: int, end: int) -> bool:
+    """A weekday's short form joined to another: "Tue/Thu", "Mon-Wed"."""
+    return bool(re.fullmatch(WEEKDAY, text[start:end], re.IGNORECASE)) and bool(
+        WEEKDAY_AFTER.match(text, end) or WEEKDAY_BEFORE.search(text[max(0, start - 9):start]))
+
+
+def coded(text: str, start: int, end: int) -> bool:
+    """Capitals joined by a hyphen to digits: an asset tag's or a course's code."""
+    return bool(CODE_DIGITS.match(text, end) or CODE_DIGITS_BEFORE.search(
+        text[max(0, start - 2):start]))
 
 
 def lost_letter(word: str) -> str:
