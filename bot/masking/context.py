@@ -42,7 +42,9 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
 FAMILY = {"home", "mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma",
           "grandpa", "grandmother", "grandfather", "aunt", "uncle", "family", "cell", "mobile",
           "mamá", "mama", "papá", "papa", "madre", "padre", "padres", "tutor", "tutora",
-          "abuela", "abuelo", "tía", "tío", "celular", "student", "students", "emergency"}
+          "abuela", "abuelo", "tía", "tío", "celular", "student", "students", "emergency",
+          "son", "daughter", "child", "kid", "familia", "estudiante", "alumno", "alumna",
+          "hijo", "hija", "niño", "niña"}
 # A line that is no family's: "the support line", "our rep", "Cafeteria phone is", "the
 # trip phone", "contact is Pastor Reinholt at", "el teléfono de la recepción".
 INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "partner", "sales",

@@ -41,6 +41,8 @@ def masked(text: str) -> str:
     "- Omar Siddiqui (Millbrook)\nChecklists are due Friday.",
     "Can I get a shared drive for the chem PLC? Members: me, Jared Poulsen, Kim Tanner, "
     "Ray Oaks.",
+    # a vendor's line after an app, in Spanish
+    "Los mensajes de ParentSquare llegan en inglés; el soporte está al 505-555-0162.",
     # a retired rank
     "ID badge for our new instructor, MSG (Ret) Anthony Ruiz, starts 8/19.",
 ])
@@ -65,6 +67,12 @@ def test_things_named_like_people_come_through(text: str) -> None:
      "Teachers with kids missing logins:\n- [name]\n- [name]"),
     ("Group members: Maya Lopez, Kenji Watanabe, Liam Cho",
      "Group members: [name], [name], [name]"),
+    # a grade in capitals is no model number; a family's number in Spanish is the family's
+    ("the slip it printed says ALEJANDRO FUENTES 7TH GR 8:14AM over and over",
+     "the slip it printed says [name] 7TH GR 8:14AM over and over"),
+    ("el estudiante Iker Salazar necesita que los mensajes de ParentSquare lleguen al "
+     "505-555-0162.", "el estudiante [name] necesita que los mensajes de ParentSquare lleguen "
+     "al [phone]."),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
