@@ -3,15 +3,9 @@ names come through, and the students written in the same shapes stay hidden."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.masking import mask_student_data
-
-
-def masked(text: str) -> str:
-    return mask_student_data(text, today=date(2026, 12, 1)).text
+from tests.bot.test_masking import masked
 
 
 @pytest.mark.parametrize("text", [
