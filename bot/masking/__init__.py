@@ -20,7 +20,7 @@ from bot.masking.contacts import find_emails, find_phones, spare_kept_names_addr
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import find_dates_of_birth, find_id_numbers
-from bot.masking.spans import KEPT, Span, free
+from bot.masking.spans import KEPT, Span, claim
 
 # How privacy_note names one and several ({count}) of each kind.
 SAID = {"name": (N_("a name"), N_("{count} names")),
@@ -96,8 +96,7 @@ def found_by_rules(text: str, today: date) -> list[Span]:
         lambda: logins_of_names(text, spans)]  # and then logins built from the names
     for finder in finders:
         for span in sorted(finder(), key=lambda s: (s.start, -s.end)):
-            if free(span, spans):
-                spans.append(span)
+            claim(span, spans)
     return sorted(s for s in spans if s.kind != KEPT)
 
 

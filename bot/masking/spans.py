@@ -27,6 +27,35 @@ def free(span: Span, taken: list[Span]) -> bool:
     return not any(span.overlaps(t) for t in taken)
 
 
+def united(spans: list[Span]) -> list[Span]:
+    """The characters `spans` cover, as sorted spans that do not overlap (for free_of)."""
+    result: list[Span] = []
+    for span in sorted(spans):
+        if result and span.start <= result[-1].end:
+            result[-1] = result[-1]._replace(end=max(result[-1].end, span.end))
+        else:
+            result.append(span)
+    return result
+
+
+def free_of(span: Span, united_spans: list[Span]) -> bool:
+    """free(), by a binary search over spans that united() made."""
+    at = bisect_right(united_spans, span.start, key=lambda s: s.start)
+    return not ((at > 0 and united_spans[at - 1].end > span.start) or (
+        at < len(united_spans) and united_spans[at].start < span.end))
+
+
+def claim(span: Span, taken: list[Span]) -> bool:
+    """Add `span` to `taken` (sorted, none overlapping) unless it overlaps one of them; True
+    when added. A binary search, so a hostile text's thousand names cost no million tests."""
+    at = bisect_right(taken, span.start, key=lambda s: s.start)
+    if (at > 0 and taken[at - 1].end > span.start) or (
+            at < len(taken) and taken[at].start < span.end):
+        return False
+    taken.insert(at, span)
+    return True
+
+
 def span_at(position: int, spans: list[Span]) -> Span | None:
     """The span of `spans` (sorted, not overlapping) that holds `position`, if any."""
     at = bisect_right(spans, position, key=lambda s: s.start) - 1

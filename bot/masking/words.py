@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.masking.accounts import ENDINGS
 from bot.masking.cues import PLACES, RANKS, TITLES
 from bot.masking.lexicon import Lexicon, fold, lexicon
-from bot.masking.spans import Span, free
+from bot.masking.spans import Span, free_of, united
 
 # Letters, with apostrophes and hyphens inside: "O'Brien-Smith", "Rodriguez's", "Núñez"; and
 # a letter an export lost, shown as "?" or "�" before lowercase letters ("Y?lmaz" for Yılmaz).
@@ -162,10 +162,10 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
     """The words of `text` outside the spans already hidden."""
     found = []
     caps = shouted(text)
-    taken = taken + addresses(text)
+    taken = united(taken + addresses(text))
     for match in TOKEN.finditer(text):
         start, after = match.span()
-        if taken and not free(Span(start, after, ""), taken):
+        if taken and not free_of(Span(start, after, ""), taken):
             continue
         word = match.group()
         if "?" in word or "\ufffd" in word:
