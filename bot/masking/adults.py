@@ -57,6 +57,10 @@ ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+
 ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s|\s+(?:now\s+that|since|because))"
                              rf"\s*(?:she|he)(?:['’]s|\s+is)\s+(?:the|our|my|a|an)\s+{A_JOB}",
                              re.IGNORECASE)
+# "... with Dave Nielsen? he's new in assessment": a department's newcomer, no child.
+NEW_IN_DEPARTMENT = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
+                               rf"new\s+(?:in|to)\s+(?:the\s+)?(?:{'|'.join(DEPARTMENTS)})\b",
+                               re.IGNORECASE)
 # What only a grown-up has or does, said in the name's sentence: "Bilal's laptop fan is loud,
 # his 3rd graders say", "Abdullah wants the Arabic keyboard, he teaches Arabic at the HS".
 GROWN_UPS_OWN = re.compile(r"[^.!?\n]{0,80}?\b(?:(?:his|her)\s+(?:own\s+)?(?:\w+\s+){0,2}?"
@@ -77,6 +81,8 @@ ASKED = re.compile(r"\b(?:questions?|q)\s+for\s+$", re.IGNORECASE)
 CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
                          r"accounts|portal)\b", re.IGNORECASE)
 
+# Courses a student is moved from, though the lists call them never a name: "from AP Gov".
+COURSES = {"AP", "IB", "ELA", "ESL", "ELL", "PE", "STEM", "AVID", "SPED"}
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "a visiting presenter ... Her name is Dana Whitfield, 651-555-0163": a name given for a
 # grown-up the text spoke of, in a text that speaks of no child.
@@ -107,7 +113,7 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     start, end = words[first].start, words[last].after
     if retired(text, words, first):
         return True
-    if ROLE_SAID_AFTER.match(text, end) or (
+    if ROLE_SAID_AFTER.match(text, end) or NEW_IN_DEPARTMENT.match(text, end) or (
             GROWN_UPS_OWN.match(text, end) and SENTENCE_OPENS.search(
                 text, max(0, start - 4), start)):
         return True  # "Karen's emails go to spam, she's the office secretary"; "Bilal's
@@ -221,8 +227,9 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     if STAFF_DESK.match(text, end):
         return True
     place = WORKPLACE.match(text, end)
-    if place is None or CLASS_AFTER.match(text, place.end()):
-        return False  # "Liam from district roster", "Ava in science class"
+    if place is None or CLASS_AFTER.match(text, place.end()) or (
+            place["org"] in COURSES and not place["office"]):
+        return False  # "Liam from district roster", "Ava in science class", "from AP Gov"
     org, said = place["org"].lower(), place["said"].lower()
     if org in VENDORS and text[place.end():place.end() + 2] not in ("'s", "’s"):
         return True  # "she already called Marco from Kyocera": no child is from a copier's maker

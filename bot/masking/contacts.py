@@ -138,6 +138,11 @@ def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not staff(s)]
 
 
+# A number someone called from is their line: "Marisol's dad called the main office from".
+CALLER = re.compile(r"\b(?:called|calling|texted|rang|phoned|llam[óo])\b[^.!?\n]{0,60}?"
+                    r"\b(?:from|desde)\s+$", re.IGNORECASE)
+
+
 def find_phones(text: str) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +."""
     if sum(map(str.isdigit, text)) < 7:
@@ -168,6 +173,8 @@ def find_phones(text: str) -> list[Span]:
                 re.search(r"(?:\d[.:]|-)$", text[max(0, start - 2):start]):
             continue  # the middle of a version or an address, or a negative error code
         cue = number_cue(text, start, reach=2, defaults=False)
+        if cue == "tech" and CALLER.search(text, max(0, start - 80), start):
+            cue = None  # "called the main office from 617-...": the caller's line, not an office's
         if cue == "tech" and not (us and ((family_near(text, start) and any(
                 w in TECH_THINGS for w in words_before(text, start)[:2])) or (
                 family_in_sentence(text, start) and numbered_by_app(text, start)))):

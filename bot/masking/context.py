@@ -113,6 +113,12 @@ LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was"}
 PLACES_OF = {"center", "centre", "office", "desk"}
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
 # the classroom phone stickers still 503-555-0199?"
+# A line a text is about, named anywhere before its number: "what's the help desk number
+# again? 616-555-0142 just goes to voicemail", "Fax in the nurse office ... Number is".
+LINE_TALK = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline|fax|"
+                       r"switchboard|main\s+line)\b",
+                       re.IGNORECASE)
+SOMEONES = re.compile(r"\b(?:he|she|his|her|hers|him|su|sus)\b", re.IGNORECASE)
 HELP_LINE = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline)\b",
                        re.IGNORECASE)
 # A sentence that opens with a meeting gives a bare "ID" after it the meeting's.
@@ -165,7 +171,7 @@ def family_near(text: str, at: int) -> bool:
 def family_in_sentence(text: str, at: int) -> bool:
     """A family or a student is named anywhere before `at` in its sentence."""
     sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1].lower()
-    return any(word.rstrip(".") in FAMILY for word in WORD.findall(sentence))
+    return any(POSSESSIVE.sub("", word.rstrip(".")) in FAMILY for word in WORD.findall(sentence))
 
 
 def numbered_by_app(text: str, at: int) -> bool:
@@ -183,7 +189,16 @@ def institution_line(text: str, at: int) -> bool:
     lex = lexicon()
     return any(word in INSTITUTION or (word in lex.not_names and word not in lex.first)
                for word in words_before(text, at)) or bool(HELP_LINE.search(
-                   SENTENCE_END.split(text[max(0, at - 160):at])[-1]))
+                   SENTENCE_END.split(text[max(0, at - 160):at])[-1])) or line_spoken_of(text, at)
+
+
+def line_spoken_of(text: str, at: int) -> bool:
+    """A line was spoken of earlier ("the help desk number ... ?"), and no family, student or
+    person's pronoun comes between it and the number at `at`."""
+    line = LINE_TALK.search(text, max(0, at - 200), at)
+    between = text[line.start():at].lower() if line else ""
+    return bool(line) and not SOMEONES.search(between) and not any(
+        POSSESSIVE.sub("", word.rstrip(".")) in FAMILY for word in WORD.findall(between))
 
 
 def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue:

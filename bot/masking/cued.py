@@ -104,7 +104,7 @@ def bracket_after_child(text: str, words: list[Word]) -> Iterator[Span]:
 def cued_name(word: Word) -> bool:
     """A word that, right after "my student", is taken as (part of) a name."""
     if word.shape == "lower":
-        return word.known and word.score >= SURNAME and not word.blocked
+        return word.known and word.score >= SURNAME and not (word.blocked or word.stop)
     if word.shape == "upper" and not (word.known and word.score >= SURNAME):
         return False  # "student ID", "student VLAN"
     return joinable(word)

@@ -20,7 +20,7 @@ VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "
            "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
            "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
            "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet",
-           "panasonic", "polar", "snap-on"}
+           "panasonic", "polar", "snap-on", "welch"}
 # Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
 # capital, since "msg" and "col" are also words.
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",
@@ -39,7 +39,9 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
           "hs", "es", "valley", "heights", "room", "rm", "classroom", "portable", "annex",
           "stadium", "arena", "museum", "memorial", "bank", "hospital", "clinic", "airport",
           "award", "prize", "scholarship", "society", "philharmonic", "symphony", "orchestra",
-          "zoo", "aquarium", "state", "tech", "community", "church",
+          "zoo", "aquarium", "place", "plaza", "pavilion", "fairgrounds", "coliseum",
+          "bldg", "globe", "times", "herald", "tribune", "gazette", "chronicle", "inquirer",
+          "state", "tech", "community", "church",
           "chapel", "temple", "mosque", "synagogue", "parish", "lutheran", "baptist",
           "methodist", "catholic", "episcopal", "presbyterian", "christian", "trip",
           # a company's name ("Texas Instruments", "Riverside Insights")
@@ -108,9 +110,10 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
          # "Sahra, our ELL para,", "(my para)"; not Spanish "para Ximena" (for)
          r"(?:(?<=our\s)|(?<=the\s)|(?<=\bmy\s)|(?<=\bell\s)|(?<=\beld\s)|(?<=sped\s)|"
-         r"(?<=\besl\s))paras?|coordinators|"
+         r"(?<=\besl\s)|(?<=nuestras\s)|(?<=nuestros\s)|(?<=\bmis\s))paras?|coordinators|"
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
-         r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|"
+         r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|translator|"
+         r"interpreter|"
          # "Contact is Brianna", "Ahmed Nur (social worker)"; not a family's "emergency
          # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
          r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)contact|"
@@ -240,6 +243,7 @@ WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:b
                         # telling the teacher what to do: "Dana said to ask you"
                         r"said\s+(?:to|I\s+should|we\s+should|you\s+(?:can|could|would))|"
                         r"told\s+(?:me|us)\s+to|suggested|recommended|nos\s+dijo|nos\s+pidi[oó]|"
+                        r"me\s+dijo\s+que\s+(?:t[uú]|usted)\b|"
                         r"said\s+(?:you|we|they|(?:she|he)(?:['’]d|\s+would))|mentioned|"
                         r"asked\s+(?:me|us)\s+to|"
                         # fixing things: "can Marcus come look at it", "Paulina put a sign on it"
@@ -282,6 +286,11 @@ STAFF_BULLETS = re.compile(r"\b(?:staff|faculty|colleagues|teachers|paras|aides|
 # A list the writer is on is of colleagues: "Members: me, Jared Poulsen, Kim Tanner".
 WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people)\s*:\s*(?:me|myself)\s*"
                            r"(?:,|&|and\b)[^.!?\n]*", re.IGNORECASE)
+# The names just before it are colleagues: "Please add Priya Raman and Liam Costa to the
+# drive. They're the new hires." (not "They're the new students").
+THEY_ARE_STAFF = re.compile(r"\b[Tt]hey(?:['’]re|\s+are)\s+(?:the|our|my)\s+new\s+(?:hires?|"
+                            r"teachers|staff|paras|subs|aides|employees|colleagues|co-?workers|"
+                            r"counselors|secretaries|coaches)\b")
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",

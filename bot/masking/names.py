@@ -53,7 +53,7 @@ from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, word
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
                         r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
-AT_PLACE = re.compile(r"\b(?:at|in|en|across)\s$")  # "soy sub en Roosevelt" too
+AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt" too
 # A period before a place: "Ancient Egypt", "Colonial Virginia".
 ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "prehistoric"}
 # "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
@@ -208,6 +208,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     """A run the words around make a person: "(5th period)", "(twins)", "was born", "said",
     "the Moroz triplets", or a possessive before "mom" or "Chromebook"."""
     end = last.after
+    if len(run) == 1 and run[0].shape == "upper" and not run[0].known:
+        return False  # an acronym: "USBE said", "ISBE says"
     listed = POSSESSIVE_LIST.match(text, end) if last.possessive else None
     if last.possessive and BELONGINGS.match(text, listed.end() if listed else end):
         return any(w.score > 0 for w in run)

@@ -22,6 +22,7 @@ from bot.masking.cues import (
     SIGNATURE,
     STAFF_BULLETS,
     STAFF_LIST,
+    THEY_ARE_STAFF,
     TITLES,
     VERBS,
     WRITER_LISTED,
@@ -125,8 +126,8 @@ def by_the_sentence(text: str, words: list[Word], judged: list[Run],
 def person_like(word: Word) -> bool:
     """A word that could be a child's name: a first name, even one that is also a word
     ("Hope"), or an unknown word ("Efua"); not a product ("Kami") or a closed-class word."""
-    if word.shape == "upper" and len(word.text) <= 3:
-        return False  # an acronym: "PC", "PE", "IT"
+    if word.shape == "upper" and (len(word.text) <= 3 or not word.given):
+        return False  # an acronym: "PC", "PE", "IT", "USBE said" (not "JADEN said")
     return not (word.product or word.stop or word.blocked or word.possessive) and (
         word.given or word.score >= WEAK)
 
@@ -292,10 +293,18 @@ def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list
     return result
 
 
+def sentence_before(text: str, at: int) -> int:
+    """Where the sentence before the one starting at `at` starts."""
+    ends = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:max(0, at - 2)])]
+    return ends[-1] if ends else 0
+
+
 def staff_removed(text: str, found: list[Span]) -> list[Span]:
     """Names without those in a list after a heading that says it lists staff ("New staff
     onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
     lists = [(text.index(":", m.start()), m.end()) for pattern in (
         STAFF_LIST, STAFF_BULLETS, WRITER_LISTED) for m in pattern.finditer(text)] \
         if found else []
+    lists += [(sentence_before(text, m.start()), m.start()) for m in
+              THEY_ARE_STAFF.finditer(text)] if found else []
     return [s for s in found if not any(a < s.start and s.end <= b for a, b in lists)]

@@ -64,6 +64,7 @@ CODE_DIGITS_BEFORE = re.compile(r"\d-$")
 DOTTED = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)]*)?")
 INNER_DOT = re.compile(r"[A-Za-z]\.[A-Za-z]")
 PREFIXES = {"tri", "mid", "multi", "inter", "pre", "non", "co", "sub", "anti", "bi", "semi"}
+CONTRACTED = re.compile(r"(?:n['’]t|['’](?:re|ll|ve|m|d))$", re.IGNORECASE)
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
@@ -175,13 +176,14 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         if text[after:after + 1] in ("'", "’") and word.endswith("s"):
             after += 1  # "Santos'"
         glued = text[start - 1:start].isdigit() or text[end:end + 1].isdigit()
+        contracted = CONTRACTED.search(word) is not None  # "aren't", "they're": no name
         folded, shape, name_score, known, wordlike, given, product, stop = judge(text[start:end])
         if caps and shape == "upper":
             shape = "title"  # in a shouted text capitals are no sign of an acronym
         blocked = glued or dated(text, start, end, folded) or scheduled(text, start, end) or (
             shape == "upper" and coded(text, start, end))
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
-                          wordlike, given, product, stop, blocked))
+                          wordlike, given, product, stop or contracted, blocked))
     return famous_removed(found)
 
 

@@ -181,6 +181,18 @@ def test_the_eighth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     assert masked >= 0.995 and altered <= 0.01, "\n".join(wrong)
 
 
+def test_the_ninth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
+    # Written blind for the twelfth round (a Michigan auto-shop teacher, a Houston orchestra
+    # teacher, a Salt Lake City ELL coordinator, a rural Georgia PE teacher, a Boston social-
+    # studies head, an Albuquerque nurse; 240 texts, 175 identifiers, 160 tech texts), from a
+    # brief that quoted a few lines of the read corpora as examples of how staff write. As it
+    # came: 0.937 (164 of 175) / 0.181 (29 of 160). Read and tuned on (docs/privacy.md, the
+    # twelfth round): 0.954 (167) / 0.063 (10: colleagues by first name, "Mitchell 1", a
+    # possessive before a quoted speech).
+    masked, altered, wrong = score("tuning9.jsonl")
+    assert masked >= 0.954 and altered <= 0.063, "\n".join(wrong)
+
+
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
                       ) -> tuple[float, float]:
     """(students hidden, grown-ups hidden) over a first- or full-name corpus: lines {"text",
