@@ -238,17 +238,17 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
 # fitted without them 0.846 / 0.333, 0.911 / 0.327 (d: 0.934 / 0.595). Refitted on all
 # twenty (the figures below), every writer's grown-ups but l's (0.376 -> 0.389) are hidden
 # less often or as often, and every writer's students as often (b's full names more often).
-FIRST_NAME_FIGURES = {"a": (0.918, 0.267), "b": (0.920, 0.449), "c": (0.915, 0.365),
-                      "d": (0.878, 0.302), "e": (0.907, 0.346), "f": (0.936, 0.399),
-                      "g": (0.940, 0.223), "h": (0.764, 0.347), "i": (0.859, 0.456),
-                      "j": (0.893, 0.387), "k": (0.980, 0.327), "l": (0.960, 0.389),
-                      "m": (0.943, 0.314), "n": (0.894, 0.418), "o": (0.846, 0.333),
-                      "p": (0.911, 0.296)}
+FIRST_NAME_FIGURES = {"a": (0.918, 0.262), "b": (0.920, 0.449), "c": (0.915, 0.370),
+                      "d": (0.878, 0.302), "e": (0.907, 0.346), "f": (0.936, 0.403),
+                      "g": (0.940, 0.223), "h": (0.764, 0.347), "i": (0.859, 0.450),
+                      "j": (0.893, 0.380), "k": (0.980, 0.322), "l": (0.960, 0.384),
+                      "m": (0.943, 0.309), "n": (0.894, 0.423), "o": (0.846, 0.319),
+                      "p": (0.911, 0.291)}
 # Three writers, 900 messages naming 1,257 people in full (the tenth round). By the rules
 # 0.995 / 0.859, 0.974 / 0.850 and 1.000 / 0.882 (students hidden whole / grown-ups touched);
 # the model learned from them, and spares one of b's students (the figures for each writer
 # with the model fitted without it are in bench/README.md).
-FULL_NAME_FIGURES = {"a": (0.995, 0.366), "b": (0.974, 0.367), "c": (1.000, 0.418),
+FULL_NAME_FIGURES = {"a": (0.995, 0.376), "b": (0.979, 0.367), "c": (1.000, 0.423),
                      "d": (0.934, 0.568)}
 
 
