@@ -194,7 +194,8 @@ TOPIC_BEFORE = re.compile(
 # bare "name:", which tech texts use for printers and networks.)
 CUE_BEFORE = re.compile(
     r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
-    r"siblings?|brother|sister|cousin|graders?|named|nicknamed|goes\s+by|go\s+by|"
+    r"siblings?|brother|sister|cousin|graders?|kindergartners?|freshm[ae]n|sophomores?|named|"
+    r"nicknamed|goes\s+by|go\s+by|"
     # "a kid called Marco", not "she already called Marco from Kyocera" (on the phone)
     r"(?<!\bi\s)(?<!she\s)(?<!\bhe\s)(?<!\bwe\s)(?<!they\s)(?<!ready\s)(?<!\bjust\s)"
     r"(?<!\balso\s)(?<!\bthen\s)(?<!\bnever\s)(?<!\byou\s)called|"
@@ -220,7 +221,16 @@ ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid
 # note in brackets that only a student gets.
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
                    r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
-                   r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b)", re.IGNORECASE)
+                   r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b|junior\b|senior\b|"
+                   r"freshman\b|sophomore\b|kindergartner\b)", re.IGNORECASE)
+# A child's grade said of the name just after: "Destiny needs a new charger. she's an 8th
+# grader", "enrolling Furaha today, he's going into 3rd grade" (not "a 3rd grade teacher").
+GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but|because|since)\s+)"
+                              r"\s*(?:she|he)(?:['’]s|\s+is)\s+(?:a|an|in|going\s+into|now\s+in)\s+"
+                              r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)[\s-]*grader|kindergartner|"
+                              r"freshman|sophomore|(?:\d{1,2}(?:st|nd|rd|th)|kinder)[\s-]*"
+                              r"(?:grade)?(?![\s-]*(?:grade\s+)?(?:teacher|team|para|aide|sub|lead|"
+                              r"classroom|hallway|wing|pod)))\b", re.IGNORECASE)
 # "Kagiso Mbeki was born", "Chase said": what only people do.
 DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"

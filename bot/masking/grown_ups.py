@@ -24,7 +24,14 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
-from bot.masking.cues import ASIDE, BELONGINGS, CUE_AFTER, ID_AFTER, SIGN_IN_TROUBLE
+from bot.masking.cues import (
+    ASIDE,
+    BELONGINGS,
+    CUE_AFTER,
+    GRADE_SAID_AFTER,
+    ID_AFTER,
+    SIGN_IN_TROUBLE,
+)
 from bot.masking.lexicon import DATA, fold, lexicon
 from bot.masking.lowercase import lowercase_cued
 from bot.masking.people import APPOSED
@@ -204,7 +211,7 @@ def student_cued(text: str, names: set[Span]) -> set[Span]:
     words = words_of(text, [])
     cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
             *lowercase_cued(text, words), *inverted(text, words)]
-    after = (CUE_AFTER, ASIDE, ID_AFTER, SIGN_IN_TROUBLE, APPOSED)
+    after = (CUE_AFTER, ASIDE, ID_AFTER, SIGN_IN_TROUBLE, APPOSED, GRADE_SAID_AFTER)
     talk = students_talk(text)
     cued = set()
     for name in names:

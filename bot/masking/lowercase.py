@@ -73,8 +73,10 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
             continue  # "jordan hs theater", "lincoln library"
         last = word
         for nxt in words[i + 1:i + MOST_AFTER_CUE]:
-            if nxt.shape != "lower" or not nxt.known or nxt.blocked or nxt.stop \
-                    or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
+            unknown_surname = word.score == FIRST and not word.wordlike and nxt.score == WEAK \
+                and not nxt.known and len(nxt.text) >= 4 and last is word  # "elijah mbeki"
+            if nxt.shape != "lower" or not (nxt.known or unknown_surname) or nxt.blocked \
+                    or nxt.stop or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
                         word.score == FIRST and not word.wordlike and nxt.score > 0
                         and not nxt.product and nxt.text not in VERBS)):
                 break  # "oliver king" and "mia ross", not "liam will"

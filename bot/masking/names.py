@@ -17,6 +17,7 @@ from bot.masking.cues import (
     CUE_AFTER,
     DOINGS,
     FAMILY_AFTER,
+    GRADE_SAID_AFTER,
     GREETING,
     ID_AFTER,
     PARTICLES,
@@ -215,7 +216,7 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         return any(w.score > 0 for w in run)
     if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(w.score > 0 for w in run)
-    if DOINGS.match(text, end):  # "Destiny just asked me": no product asks
+    if DOINGS.match(text, end) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked me"
         return any(w.given or w.score >= WEAK for w in run)
     if SIGN_IN_TROUBLE.match(text, end):
         return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)

@@ -58,6 +58,9 @@ from tests.bot.test_masking import masked
     # a line the text is about, named before its number
     "Quick one - what's the help desk number again? 616-555-0142 just goes to voicemail",
     "Fax in the nurse office not receiving. Pharmacies say it rings. Number is 505-555-0148",
+    # a grade said of a grown-up's work
+    "Dana needs a new charger, she's a 3rd grade teacher",
+    "Joy and Hope (the two aides in kinder) don't have accounts on the reading program",
     # a retired rank
     "ID badge for our new instructor, MSG (Ret) Anthony Ruiz, starts 8/19.",
 ])
@@ -95,6 +98,17 @@ def test_things_named_like_people_come_through(text: str) -> None:
      "Need to move [name] and [name] from AP Gov section 1 to section 3"),
     ("Marisol Peña's dad called the main office from 617-555-0129, her chromebook was stolen",
      "[name]'s dad called the main office from [phone], her chromebook was stolen"),
+    # a child's grade said after the name, or before it; an unknown surname in lowercase
+    ("Destiny needs a new charger. she's an 8th grader, room 214 homeroom",
+     "[name] needs a new charger. she's an 8th grader, room 214 homeroom"),
+    ("I'm enrolling Furaha today, he's going into 3rd grade.",
+     "I'm enrolling [name] today, he's going into 3rd grade."),
+    ("Tanner (junior, runs sound crew) needs admin rights on the sound board laptop",
+     "[name] (junior, runs sound crew) needs admin rights on the sound board laptop"),
+    ("Scottwood has a kindergartner, River, who's on the wrong bus route",
+     "Scottwood has a kindergartner, [name], who's on the wrong bus route"),
+    ("can u unlock elijah mbeki's student acct again lol",
+     "can u unlock [name]'s student acct again lol"),
     # a grade in capitals is no model number; a family's number in Spanish is the family's
     ("the slip it printed says ALEJANDRO FUENTES 7TH GR 8:14AM over and over",
      "the slip it printed says [name] 7TH GR 8:14AM over and over"),
