@@ -17,6 +17,7 @@ from bot.masking.cues import (
     DEPARTMENTS,
     DEVICE_AFTER,
     GROWN_UP_NOUN,
+    OFFICE_AFTER,
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
@@ -54,8 +55,8 @@ ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+
                         r"(?=\s*[.,;!?)]|\s*$|\s+(?:for|at|in|starting|from|this|next|until|"
                         r"through|while)\b)", re.IGNORECASE)
 # "Karen's emails go to spam, she's the office secretary": the job said of her just after.
-ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s|\s+(?:now\s+that|since|because))"
-                             rf"\s*(?:she|he)(?:['’]s|\s+is)\s+(?:the|our|my|a|an)\s+{A_JOB}",
+ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;—–]|[.!?]\s|\s+-\s|"
+                             rf"\s+(?:now\s+that|since|because))\s*(?:she|he)(?:['’]s|\s+is)\s+(?:the|our|my|a|an)\s+{A_JOB}",
                              re.IGNORECASE)
 # "... with Dave Nielsen? he's new in assessment": a department's newcomer, no child.
 NEW_IN_DEPARTMENT = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
@@ -224,7 +225,7 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
     work. A student is taken "from" an app or a roster ("remove Liam from Seesaw"), so those
     count only after a name that opens the sentence, and a child may be "in IT class"."""
-    if STAFF_DESK.match(text, end):
+    if STAFF_DESK.match(text, end) or OFFICE_AFTER.match(text, end):
         return True
     place = WORKPLACE.match(text, end)
     if place is None or CLASS_AFTER.match(text, place.end()) or (

@@ -75,7 +75,7 @@ WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|over\s+in|de|del)\s+(?:the\s+|
                        r"desk)\b)?",
                        re.IGNORECASE)
 WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk", "cafeteria",
-              "kitchen",
+              "kitchen", "esu", "boces", "esc", "aea", "iu",  # regional service agencies
               "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito"}
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
@@ -91,6 +91,15 @@ STAFF_DESK = re.compile(r",?\s+(?:(?:in|at|from)\s+(?:the\s+)?(?:(?:front|main)\
                         r"(?:ed\s*)?tech(?:nology)?|(?-i:IT))|(?:at|from)\s+the\s+library)\b"
                         r"(?!\s+(?:class|roster|list|club|group|account|rotation)\b)",
                         re.IGNORECASE)
+# "Ana in the family engagement office said", "Kaylee from the district office", "Wyatt on
+# the night custodial crew": no child works there (a child may be in the nurse's office, or
+# on a team or the stage's tech crew).
+OFFICE_AFTER = re.compile(r",?\s+(?:(?:from|in)\s+the\s+(?!(?:nurse|nurse['’]s|principal|"
+                          r"principal['’]s|counselor|counselor['’]s|counseling|attendance|front|"
+                          r"main)\b)(?:[\w'’-]+\s+){0,2}(?:office|department|dept)|on\s+the\s+"
+                          r"(?:\w+\s+)?(?:custodial|maintenance|grounds|cleaning|kitchen|"
+                          r"cafeteria|janitorial|facilities)\s+(?:crew|staff|team))\b",
+                          re.IGNORECASE)
 # After a run: "Washington DC", "Austin, TX".
 STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
@@ -110,10 +119,12 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
          # "Sahra, our ELL para,", "(my para)"; not Spanish "para Ximena" (for)
          r"(?:(?<=our\s)|(?<=the\s)|(?<=\bmy\s)|(?<=\bell\s)|(?<=\beld\s)|(?<=sped\s)|"
-         r"(?<=\besl\s)|(?<=nuestras\s)|(?<=nuestros\s)|(?<=\bmis\s))paras?|coordinators|"
+         r"(?<=\besl\s)|(?<=nuestras\s)|(?<=nuestros\s)|(?<=\bmis\s)|(?<=new\s)|(?<=\ba\s))paras?|"
+         r"coordinators|"
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
          r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|translator|"
-         r"interpreter|"
+         r"interpreter|(?<!peer\s)mentor|sponsor|(?-i:IA)|psych|proctor|principal|judges?|"
+         r"(?<=teaching\s)partner|co-?teachers|"
          # "Contact is Brianna", "Ahmed Nur (social worker)"; not a family's "emergency
          # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
          r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)contact|"
@@ -128,13 +139,14 @@ CHILD_NOUN = re.compile(r"\b(?:students?|kids?|kiddos?|child(?:ren)?|boys?|girls
                         r"niñ[oa]s?|hij[oa]s?)\b", re.IGNORECASE)
 # "the Lexia rep (Jordan)", "the rep's name is Kyle", "is covering for Pat": grown-ups too.
 # Also "our rep at Imagine Learning is Marisa", "the new guy Tyler".
-ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+"
-                         r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s)|there\s+(?=is\s))?"
+ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
+                         r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s)|there\s+(?=is\s)|"
+                         r"(?:today|tomorrow|tonight|this\s+week|next\s+week|on\s+\w+)\s+(?=is\s|will\s))?"
                          # "The rep I had last year was Mark Feeney"
                          r"(?:(?:I|we)\s+(?:had|have|used|use|work(?:ed)?\s+with|talked\s+to|"
                          r"spoke\s+(?:to|with))\s+(?:(?:last|this)\s+(?:year|week|month|time|"
                          r"spring|fall)\s+)?(?=is\s|was\s))?"
-                         r"(?:is\s+|was\s+|es\s+)?[:—–(-]?|"
+                         r"(?:is\s+|was\s+|es\s+|will\s+be\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
                          r"\bnew\s+(?:guy|hire|lady|gal))\s*$",
                          re.IGNORECASE)
@@ -142,7 +154,7 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name)?,?\s+"
 DEPARTMENT_ASIDE = re.compile(r"\s*\((?:the\s+)?(?:(?-i:IT)|tech|network|networking|hr|payroll|"
                               r"maintenance|facilities|custodial|transportation|"
                               r"(?:front|main|central|district)\s+office)\)", re.IGNORECASE)
-ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s))"
+ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s)|\s+(?=our\s))"
                         rf"(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
                         rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
@@ -300,7 +312,7 @@ WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people)\s*:\s*(?:me
 # drive. They're the new hires." (not "They're the new students").
 THEY_ARE_STAFF = re.compile(r"\b[Tt]hey(?:['’]re|\s+are)\s+(?:the|our|my)\s+new\s+(?:hires?|"
                             r"teachers|staff|paras|subs|aides|employees|colleagues|co-?workers|"
-                            r"counselors|secretaries|coaches)\b")
+                            r"counselors|secretaries|coaches|co-?teachers|mentors)\b")
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",

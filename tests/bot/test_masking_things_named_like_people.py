@@ -61,6 +61,19 @@ from tests.bot.test_masking import masked
     # a grade said of a grown-up's work
     "Dana needs a new charger, she's a 3rd grade teacher",
     "Joy and Hope (the two aides in kinder) don't have accounts on the reading program",
+    # grown-ups' jobs, offices and crews, said before or after the name
+    "Can we let Sanjay in after hours? he's our mentor from Westinghouse and his badge expired",
+    "Zoom link for the IEP meeting isn't working, Kaden (school psych) set it up",
+    "Can you add Lupe (our IA) to the kindergarten team in Teams please",
+    "Hassan (principal at Marion-Franklin) wants Teams meeting recordings saved",
+    "Can you add Lindsey and Jordan to the sped team in Teams? they're our new co-teachers",
+    "Need the fine arts drive for Noreen — she's the new elementary music teacher",
+    "I have a new para starting Monday, her name is Sunny. she'll need a badge",
+    "The survey is only in English. Ana in the family engagement office said you can help?",
+    "the chromebook got left on the bus. Driver's Rich, he said he'd bring it back",
+    "my sub tomorrow is Skylar, can she get a temp login",
+    "Madison our sub coordinator can't get into Frontline, says account locked",
+    "Quick one: Wyatt on the night custodial crew unplugged the server again",
     # a retired rank
     "ID badge for our new instructor, MSG (Ret) Anthony Ruiz, starts 8/19.",
 ])
@@ -109,6 +122,15 @@ def test_things_named_like_people_come_through(text: str) -> None:
      "Scottwood has a kindergartner, [name], who's on the wrong bus route"),
     ("can u unlock elijah mbeki's student acct again lol",
      "can u unlock [name]'s student acct again lol"),
+    # children in the same shapes: a peer's role, the nurse's office, a stage crew, a son
+    ("Maya's peer mentor Liam can't log in", "[name]'s peer mentor [name] can't log in"),
+    ("Ava is our tech helper and Liam is her reading partner",
+     "[name] is our tech helper and [name] is her reading partner"),
+    ("Ava in the nurse's office needs her inhaler app",
+     "[name] in the nurse's office needs her inhaler app"),
+    ("Jaden on the tech crew broke the light board", "[name] on the tech crew broke the light "
+     "board"),
+    ("the driver's son Jaden can't log in", "the driver's son [name] can't log in"),
     # a grade in capitals is no model number; a family's number in Spanish is the family's
     ("the slip it printed says ALEJANDRO FUENTES 7TH GR 8:14AM over and over",
      "the slip it printed says [name] 7TH GR 8:14AM over and over"),
