@@ -53,11 +53,24 @@ A_JOB = (rf"(?:(?!(?:student|team|stage|senior|junior|sophomore|freshman|peer)\b
 # "student aide" nor a team's "manager".
 ROLE_TO_BE = re.compile(rf"\s+(?:is|will\s+be)\s+(?:the|our|my|her|his|their)\s+{A_JOB}"
                         r"(?=\s*[.,;!?)]|\s*$|\s+(?:for|at|in|starting|from|this|next|until|"
-                        r"through|while)\b)", re.IGNORECASE)
+                        r"through|while|there|here)\b)", re.IGNORECASE)
 # "Karen's emails go to spam, she's the office secretary": the job said of her just after.
 ROLE_SAID_AFTER = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;—–]|[.!?]\s|\s+-\s|"
-                             rf"\s+(?:now\s+that|since|because))\s*(?:she|he)(?:['’]s|\s+is)\s+(?:the|our|my|a|an)\s+{A_JOB}",
-                             re.IGNORECASE)
+                             rf"\s+(?:now\s+that|since|because))\s*(?:she|he)(?:"
+                             rf"(?:['’]s|\s+is)\s+(?:the|our|my|a|an|their|your)|"
+                             rf"\s+(?:started|starts|is\s+starting)\s+as\s+(?:the|our|a|an))\s+"
+                             rf"{A_JOB}", re.IGNORECASE)
+# What else only a grown-up is said to be or do, just after the name: "quick one - Frank
+# can't see the dashboard, he's on hall duty", "She's covering the front office while ...",
+# "Tucker who teaches 4th said", "Consuelo ... Es la nueva maestra de 8vo."
+DUTY_SAID_AFTER = re.compile(r"[^.!?\n]{0,60}?(?:[,;—–]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
+                             r"(?:on\s+(?:hall|bus|lunch|recess|car[\s-]line|morning|afternoon)\s+"
+                             r"duty|(?:covering|subbing|filling\s+in)\s+(?:for|my|our|her|his|the\s+"
+                             r"front\s+(?:office|desk)|the\s+office))\b|"
+                             r"\s*,?\s+who\s+(?:teaches|taught|coaches|co-?teaches|subs)\b|"
+                             r"[^.!?\n]{0,60}?[.,;?!]\s*(?:es|será)\s+(?:la|el|nuestra|nuestro|mi)\s+"
+                             r"(?:nuev[oa]\s+)?(?:maestr[oa]|secretari[oa]|asistente|conserje|"
+                             r"director[a]?|t[ée]cnic[oa]|coordinador[a]?)\b", re.IGNORECASE)
 # "... with Dave Nielsen? he's new in assessment": a department's newcomer, no child.
 NEW_IN_DEPARTMENT = re.compile(rf"[^.!?\n]{{0,60}}?(?:[,;]|[.!?]\s)\s*(?:she|he)(?:['’]s|\s+is)\s+"
                                rf"new\s+(?:in|to)\s+(?:the\s+)?(?:{'|'.join(DEPARTMENTS)})\b",
@@ -114,7 +127,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     start, end = words[first].start, words[last].after
     if retired(text, words, first):
         return True
-    if ROLE_SAID_AFTER.match(text, end) or NEW_IN_DEPARTMENT.match(text, end) or (
+    if ROLE_SAID_AFTER.match(text, end) or NEW_IN_DEPARTMENT.match(text, end) or \
+            DUTY_SAID_AFTER.match(text, end) or (
             GROWN_UPS_OWN.match(text, end) and SENTENCE_OPENS.search(
                 text, max(0, start - 4), start)):
         return True  # "Karen's emails go to spam, she's the office secretary"; "Bilal's

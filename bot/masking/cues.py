@@ -96,7 +96,8 @@ STAFF_DESK = re.compile(r",?\s+(?:(?:in|at|from)\s+(?:the\s+)?(?:(?:front|main)\
 # on a team or the stage's tech crew).
 OFFICE_AFTER = re.compile(r",?\s+(?:(?:from|in)\s+the\s+(?!(?:nurse|nurse['’]s|principal|"
                           r"principal['’]s|counselor|counselor['’]s|counseling|attendance|front|"
-                          r"main)\b)(?:[\w'’-]+\s+){0,2}(?:office|department|dept)|on\s+the\s+"
+                          r"main)\b)(?:[\w'’-]+\s+){0,2}(?:office|department|dept)|"
+                          r"in\s+our\s+(?:[\w-]+\s+)?office|on\s+the\s+"
                           r"(?:\w+\s+)?(?:custodial|maintenance|grounds|cleaning|kitchen|"
                           r"cafeteria|janitorial|facilities)\s+(?:crew|staff|team))\b",
                           re.IGNORECASE)
@@ -123,7 +124,9 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"coordinators|"
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
          r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|translator|"
-         r"interpreter|(?<!peer\s)mentor|sponsor|(?-i:IA)|psych|proctor|principal|judges?|"
+         r"interpreter|(?<!peer\s)mentor|sponsor|(?-i:IA)|psych|proctors?|principal|judges?|"
+         r"guest|(?-i:SRO)|chair|advisor|t[ée]cnic[oa]|(?<=\bmi\s)compañer[oa]|"
+         r"(?<=tech\s)(?:guy|lady)|(?<=(?-i:IT)\s)(?:guy|lady)|(?<=copier\s)(?:guy|lady)|"
          r"(?<=teaching\s)partner|co-?teachers|"
          # "Contact is Brianna", "Ahmed Nur (social worker)"; not a family's "emergency
          # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
@@ -141,12 +144,13 @@ CHILD_NOUN = re.compile(r"\b(?:students?|kids?|kiddos?|child(?:ren)?|boys?|girls
 # Also "our rep at Imagine Learning is Marisa", "the new guy Tyler".
 ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s)|there\s+(?=is\s)|"
+                         r"(?:at|from)\s+(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,2},\s+|"
                          r"(?:today|tomorrow|tonight|this\s+week|next\s+week|on\s+\w+)\s+(?=is\s|will\s))?"
                          # "The rep I had last year was Mark Feeney"
                          r"(?:(?:I|we)\s+(?:had|have|used|use|work(?:ed)?\s+with|talked\s+to|"
                          r"spoke\s+(?:to|with))\s+(?:(?:last|this)\s+(?:year|week|month|time|"
                          r"spring|fall)\s+)?(?=is\s|was\s))?"
-                         r"(?:is\s+|was\s+|es\s+|will\s+be\s+)?[:—–(-]?|"
+                         r"(?:is\s+|was\s+|es\s+|are\s+|will\s+be\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
                          r"\bnew\s+(?:guy|hire|lady|gal))\s*$",
                          re.IGNORECASE)
@@ -157,7 +161,7 @@ DEPARTMENT_ASIDE = re.compile(r"\s*\((?:the\s+)?(?:(?-i:IT)|tech|network|network
 ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s)|\s+(?=our\s))"
                         rf"(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
-                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,3}}))"
+                        rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,4}}))"
                         rf"{ROLES}\b", re.IGNORECASE)
 # Whoever writes introduces themselves: "I'm Carla Jimenez, 3rd grade at Whitman", "Hi, this
 # is Teresa again", "me llamo Ana": the writer is a grown-up, not a student.
@@ -261,7 +265,8 @@ WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:b
                         r"stopped\s+by|swapped|replaced|installed|reinstalled|repaired|"
                         r"configured|re-?imaged|set\s+up\s+(?:the|a|an|our|my)|is\s+covering|"
                         r"covered\s+for|is\s+subbing|approved|ordered|e-?mailed\s+(?:me|us)|"
-                        r"is\s+out\s+(?:today|sick)|is\s+on\s+leave|"
+                        r"is\s+out\s+(?:today|sick)|is\s+on\s+leave|retired|resigned|"
+                        r"(?:is|was)\s+retiring|"
                         # telling the teacher what to do: "Dana said to ask you"
                         r"said\s+(?:to|I\s+should|we\s+should|you\s+(?:can|could|would))|"
                         r"told\s+(?:me|us)\s+to|suggested|recommended|nos\s+dijo|nos\s+pidi[oó]|"
@@ -302,11 +307,13 @@ STAFF_LIST = re.compile(r"\b(?:staff|employees?|new\s+hires?|faculty|colleagues|
 # "Reminder for building test coordinators:\n- Lisa Vance (Eastview)\n- Omar Siddiqui".
 STAFF_BULLETS = re.compile(r"\b(?:staff|faculty|colleagues|teachers|paras|aides|subs|"
                            r"coordinators|principals|counselors|secretaries|librarians|nurses|"
-                           r"administrators|admins|specialists|interventionists|custodians)\b"
+                           r"administrators|admins|specialists|interventionists|custodians|"
+                           r"analysts|technicians|interns|proctors|mentors|hires)\b"
                            r"(?:(?!\b(?:students?|kids?|child|children|learners)\b)[^.:!?\n])"
                            r"{0,60}:[ \t]*\n(?:[ \t]*[-•*][^\n]*(?:\n|$))+", re.IGNORECASE)
 # A list the writer is on is of colleagues: "Members: me, Jared Poulsen, Kim Tanner".
-WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people)\s*:\s*(?:me|myself)\s*"
+WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people|sponsors?|advisors?|"
+                           r"chaperones?|proctors?)(?:\s*:\s*|\s+are\s+)(?:me|myself)\s*"
                            r"(?:,|&|and\b)[^.!?\n]*", re.IGNORECASE)
 # The names just before it are colleagues: "Please add Priya Raman and Liam Costa to the
 # drive. They're the new hires." (not "They're the new students").

@@ -299,10 +299,16 @@ def sentence_before(text: str, at: int) -> int:
     return ends[-1] if ends else 0
 
 
+def list_start(text: str, heading: re.Match[str]) -> int:
+    """Where the names of a staff list begin: after its colon, or its heading's start."""
+    colon = text.find(":", heading.start(), heading.end())
+    return heading.start() if colon < 0 else colon
+
+
 def staff_removed(text: str, found: list[Span]) -> list[Span]:
     """Names without those in a list after a heading that says it lists staff ("New staff
     onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
-    lists = [(text.index(":", m.start()), m.end()) for pattern in (
+    lists = [(list_start(text, m), m.end()) for pattern in (
         STAFF_LIST, STAFF_BULLETS, WRITER_LISTED) for m in pattern.finditer(text)] \
         if found else []
     lists += [(sentence_before(text, m.start()), m.start()) for m in

@@ -193,6 +193,17 @@ def test_the_ninth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     assert masked >= 0.954 and altered <= 0.063, "\n".join(wrong)
 
 
+def test_the_tenth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
+    # Written blind in the twelfth round from a brief with no example lines (a Chicago drama
+    # teacher, a rural Oklahoma superintendent's secretary, a Virginia library media
+    # specialist, a Tucson 5th-grade teacher, a Columbus, Georgia, transportation clerk, a St.
+    # Paul math interventionist; 240 texts, 191 identifiers, 160 tech texts). As it came,
+    # with the round's masker at that point: 0.843 (161 of 191) / 0.100 (16 of 160); with the
+    # masker the round started from, 0.843 / 0.113 (18).
+    masked, altered, wrong = score("tuning10.jsonl")
+    assert masked >= 0.842 and altered <= 0.100, "\n".join(wrong)
+
+
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
                       ) -> tuple[float, float]:
     """(students hidden, grown-ups hidden) over a first- or full-name corpus: lines {"text",
@@ -239,18 +250,18 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
 # twenty and the ninth tuning corpus (the figures below, against those before the round),
 # every writer's grown-ups but l's (0.376 -> 0.384) are hidden less often or as often, and
 # every writer's students as often (b's full names more often).
-FIRST_NAME_FIGURES = {"a": (0.918, 0.262), "b": (0.920, 0.449), "c": (0.915, 0.370),
-                      "d": (0.878, 0.302), "e": (0.907, 0.346), "f": (0.936, 0.403),
-                      "g": (0.940, 0.223), "h": (0.764, 0.347), "i": (0.859, 0.450),
-                      "j": (0.893, 0.380), "k": (0.980, 0.322), "l": (0.960, 0.384),
-                      "m": (0.943, 0.309), "n": (0.894, 0.423), "o": (0.846, 0.319),
-                      "p": (0.911, 0.291)}
+FIRST_NAME_FIGURES = {"a": (0.918, 0.256), "b": (0.920, 0.439), "c": (0.915, 0.338),
+                      "d": (0.878, 0.288), "e": (0.907, 0.332), "f": (0.944, 0.395),
+                      "g": (0.940, 0.218), "h": (0.764, 0.347), "i": (0.866, 0.416),
+                      "j": (0.893, 0.352), "k": (0.980, 0.317), "l": (0.960, 0.384),
+                      "m": (0.943, 0.304), "n": (0.894, 0.423), "o": (0.872, 0.217),
+                      "p": (0.926, 0.226)}
 # Three writers, 900 messages naming 1,257 people in full (the tenth round). By the rules
 # 0.995 / 0.859, 0.974 / 0.850 and 1.000 / 0.882 (students hidden whole / grown-ups touched);
 # the model learned from them, and spares one of b's students (the figures for each writer
 # with the model fitted without it are in bench/README.md).
-FULL_NAME_FIGURES = {"a": (0.995, 0.376), "b": (0.979, 0.367), "c": (1.000, 0.423),
-                     "d": (0.934, 0.568)}
+FULL_NAME_FIGURES = {"a": (0.995, 0.362), "b": (0.979, 0.367), "c": (1.000, 0.409),
+                     "d": (0.940, 0.447)}
 
 
 @pytest.mark.parametrize("writer", sorted(FIRST_NAME_FIGURES))

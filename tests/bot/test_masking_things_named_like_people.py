@@ -74,6 +74,22 @@ from tests.bot.test_masking import masked
     "my sub tomorrow is Skylar, can she get a temp login",
     "Madison our sub coordinator can't get into Frontline, says account locked",
     "Quick one: Wyatt on the night custodial crew unplugged the server again",
+    "I need Zoom to work Friday. The guest is Kalani Akana, a ukulele player from Hawaii",
+    "Please give Nevaeh Price edit rights. She's covering the front office while Carla is out.",
+    "Chase Bingham (our new SRO) needs guest wifi",
+    "Pls add Liberty Hansen to the assessment team, she started as our data specialist",
+    "The doc camera shows everything upside down. Tucker who teaches 4th said he fixed his",
+    "Ngozi Eze is the testing contact there and she's seeing empty classes",
+    "Please create accounts for our new assessment analysts:\n- Jazmine Corral\n- Trevor "
+    "Lindahl\nThey start Monday.",
+    "Laptop for the DLM test administrator at Lowry, Natalie Begaye, won't open",
+    "Need Quizizz for the department. Jacob Villanueva, he's our dept chair and has the PO",
+    "The Assessment office printer is offline. Ivy Soto in our office already restarted it",
+    "¿Me pueden poner a Consuelo Arriaga en el grupo de correo? Es la nueva maestra de 8vo.",
+    "Can you make a shared drive for the STEM club? Sponsors are me and Marisol Flores-Kane",
+    "the tech guy, Jace Pfaff, was supposed to come tuesday",
+    "quick one - Frank Dellinger can't see the hall pass dashboard, he's on hall duty",
+    "Ni mi compu ni la de mi compañera Xóchitl Aguirre se conectan.",
     # a retired rank
     "ID badge for our new instructor, MSG (Ret) Anthony Ruiz, starts 8/19.",
 ])
@@ -131,6 +147,13 @@ def test_things_named_like_people_come_through(text: str) -> None:
     ("Jaden on the tech crew broke the light board", "[name] on the tech crew broke the light "
      "board"),
     ("the driver's son Jaden can't log in", "the driver's son [name] can't log in"),
+    ("su compañero Jaden no tiene clave", "su compañero [name] no tiene clave"),
+    ("Maya can't see the dashboard, she's on the robotics team",
+     "[name] can't see the dashboard, she's on the robotics team"),
+    ("¿Puede Ximena usar la tableta? Es la nueva alumna de 2do.",
+     "¿Puede [name] usar la tableta? Es la nueva alumna de 2do."),
+    ("need an account on the welding trainer for a new kid, Oleksandr Kovalenko, he goes by "
+     "Sasha", "need an account on the welding trainer for a new kid, [name], he goes by [name]"),
     # a grade in capitals is no model number; a family's number in Spanish is the family's
     ("the slip it printed says ALEJANDRO FUENTES 7TH GR 8:14AM over and over",
      "the slip it printed says [name] 7TH GR 8:14AM over and over"),
