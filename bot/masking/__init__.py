@@ -1,9 +1,9 @@
 """Mask student identifiers in free text before it is stored or relayed.
 
 Names, id numbers (student, lunch, PIN, state), phone numbers, dates of birth, email
-addresses and usernames become "[name]", "[id number]", "[phone]", "[date of birth]",
-"[email]" and "[username]". How each is found, and the rates measured on blind corpora, are
-in docs/privacy.md.
+addresses, usernames and home addresses become "[name]", "[id number]", "[phone]", "[date of
+birth]", "[email]", "[username]" and "[address]". How each is found, and the rates measured
+on blind corpora, are in docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 
 from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
+from bot.masking.addresses import find_addresses
 from bot.masking.contacts import find_emails, find_phones, spare_kept_names_addresses
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
@@ -28,7 +29,8 @@ SAID = {"name": (N_("a name"), N_("{count} names")),
         "phone": (N_("a phone number"), N_("{count} phone numbers")),
         "date of birth": (N_("a date of birth"), N_("{count} dates of birth")),
         "email": (N_("an email address"), N_("{count} email addresses")),
-        "username": (N_("a username"), N_("{count} usernames"))}
+        "username": (N_("a username"), N_("{count} usernames")),
+        "address": (N_("a home address"), N_("{count} home addresses"))}
 
 
 PIECE = 4000  # characters masked at once; longer texts are cut (pieces_of)
@@ -91,7 +93,8 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     spans: list[Span] = []
     finders: list[Callable[[], list[Span]]] = [
         lambda: find_emails(text), lambda: find_usernames(text), lambda: find_phones(text),
-        lambda: find_dates_of_birth(text, today), lambda: find_id_numbers(text, today),
+        lambda: find_addresses(text), lambda: find_dates_of_birth(text, today),
+        lambda: find_id_numbers(text, today),
         lambda: find_names(text, spans),  # names late: they skip what is already hidden
         lambda: logins_of_names(text, spans)]  # and then logins built from the names
     for finder in finders:

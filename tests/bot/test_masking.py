@@ -14,7 +14,8 @@ corpora (`first_names_*.jsonl`, ten writers) hold messages naming people by firs
 alone, each name labelled student or grown-up by its writer: how often each kind is hidden.
 
 How an identifier is scored. The output must be the text with some stretches replaced by
-placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]")
+placeholders ("[name]", "[id number]", "[phone]", "[date of birth]", "[email]", "[username]",
+"[address]")
 and nothing else changed; the text between placeholders is matched back onto the text, in
 order, which says which characters were replaced. An identifier's parts are its maximal runs
 of two or more letters or digits ("O'Brien-Smith": "Brien", "Smith"; "Jaden R.": "Jaden"). The
@@ -41,7 +42,7 @@ from bot.masking import Masked, mask_student_data, privacy_note
 CORPUS = Path(__file__).parent / "masking_corpus"
 # The corpora were written in late 2026; dates of birth are judged against that day.
 TODAY = date(2026, 12, 1)
-PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email|username)\]")
+PLACEHOLDER = re.compile(r"\[(?:name|id number|phone|date of birth|email|username|address)\]")
 PART = re.compile(r"[^\W_]{2,}")
 
 

@@ -1,0 +1,63 @@
+"""Home addresses: a house number, a street's name and its kind ("1719 Brown Ave", "4418 S
+Calle Arroyo, Tucson 85706"), with the unit, town, state and ZIP code that follow. Where a
+family lives says who a student is as surely as a name does; a school's or a vendor's
+address (after "ship to", "the district office at") is no family's and stays."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking.spans import KEPT, Span
+
+# The street kinds of USPS Publication 28 (appendix C1) that addresses in US towns mostly
+# use, spelled out and abbreviated.
+KINDS = (r"st|street|ave?|avenue|rd|road|dr|drive|ct|court|ln|lane|blvd|boulevard|way|pl|"
+         r"place|cir|circle|ter|terrace|pkwy|parkway|hwy|highway|trl|trail|loop|pike|aly|"
+         r"alley|sq|square|cv|cove|pt|point|bnd|bend|xing|crossing|run|path|row|plz|plaza|"
+         r"hts|heights|holw|hollow|rdg|ridge|crk|creek|mnr|manor|est|estates|grv|grove|walk")
+DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
+# A street's name in capitals or numbers ("Woodruff Farm", "1090"); typed in lowercase only
+# before a kind's abbreviation ("123 main st"), since "3 kids in the way" is no address.
+NAMED = r"(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]*|\d+(?:st|nd|rd|th)?)"
+ABBREVIATED = r"st|rd|ave|dr|ln|ct|blvd|pkwy|hwy|cir|ter|trl|pl"
+# In Spanish the kind comes first: "Calle Arroyo", "Avenida Juárez".
+SPANISH_KINDS = r"calle|avenida|av\.|camino|paseo|callej[oó]n|privada|cerrada"
+UNIT = r"(?:,?\s+(?:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
+TOWN = r"(?:,\s*[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
+STATE = r"(?:,?\s+[A-Z]{2}\b)"
+ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
+ADDRESS = re.compile(
+    rf"(?<![\w#/.:$,-])\d{{1,6}}[A-Za-z]?\s+(?:{DIRECTION}\s+)?"
+    rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
+    rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
+    rf"|(?i:{SPANISH_KINDS})\s+{NAMED}(?:\s+{NAMED}){{0,2}})"
+    rf"{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?")
+# Whose an address is: a school's, an office's or a shop's, named just before it.
+INSTITUTION_BEFORE = re.compile(
+    r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,30}\bto|"
+    r"office|district|school|campus|building|center|centre|warehouse|store|shop|"
+    r"headquarters|hq|annex|library|church|elementary|middle|high|academy)\b[^.!?\n]{0,40}$",
+    re.IGNORECASE)
+FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|family|mom|dad|"
+                         r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"
+                         r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
+                         re.IGNORECASE)
+
+
+# A number that counts something else: "ticket 4412 Main St printer".
+NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
+                             r"grade|order|po|inc|ext|x)\s*#?\s*$", re.IGNORECASE)
+
+
+def find_addresses(text: str) -> list[Span]:
+    """Street addresses in `text`; an institution's (and no family's) is kept."""
+    found = []
+    for m in ADDRESS.finditer(text) if any(c.isdigit() for c in text) else ():
+        before = text[max(0, m.start() - 60):m.start()]
+        if NUMBERED_BEFORE.search(before):
+            continue
+        institution = INSTITUTION_BEFORE.search(before) and not FAMILY_NEAR.search(before)
+        # "ship it to 450 Oak Ave", "the district office at 1200 N Main St": kept, and no
+        # later finder takes its ZIP code for an id
+        found.append(Span(m.start(), m.end(), KEPT if institution else "address"))
+    return found

@@ -1,0 +1,56 @@
+"""Masking home addresses: where a family lives is hidden in every shape staff type it, and a
+school's, a vendor's or anything else numbered like a street comes through."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import speaking
+from bot.masking import mask_student_data, privacy_note
+from tests.bot.test_masking import TODAY, masked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("need a stop added for D'Andre, at grandma's house 1719 Brown Ave, her number changed",
+     "need a stop added for [name], at grandma's house [address], her number changed"),
+    ("they moved to 312 Custer Rd on post", "they moved to [address] on post"),
+    ("please send the hotspot to the family's home at 88 Elm St",
+     "please send the hotspot to the family's home at [address]"),
+    ("Aubree lives at 2911 Woodruff Farm Rd", "[name] lives at [address]"),
+    ("La familia Quintero se mudó a 4418 S Calle Arroyo, Tucson 85706, y necesito",
+     "La familia Quintero se mudó a [address], y necesito"),
+    ("New enrollment, 2nd grade, address 14820 E 1090 Rd, Red Fork OK. The form won't submit",
+     "New enrollment, 2nd grade, address [address]. The form won't submit"),
+    ("lives at 2207 Ridgemont Ct. Does the form need the address?",
+     "lives at [address]. Does the form need the address?"),
+    ("a kid listed twice, at 6610 Miller Rd and at the old address 1183 Forrest Rd.",
+     "a kid listed twice, at [address] and at the old address [address]."),
+    ("his new address is 123 main st apt 4b", "his new address is [address]"),
+    ("Family moved to 1600 Pennsylvania Avenue NW, Washington, DC 20500",
+     "Family moved to [address]"),
+])
+def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Please ship the loaners to 450 Oak Ave, Springfield IL 62704",
+    "the district office at 1200 N Main St needs two more monitors",
+    "I have 3 kids in the way of the projector cart",
+    "ticket 4412 Main St printer still jammed",
+    "Ed integration is down Saturday from 12:00 AM to 6:00 AM CT.",
+    "we have 30 Chromebooks in Cart B and 12 in room 204",
+    "the 300 hall wifi drops on 5th st side of the building",
+])
+def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
+    assert masked(text) == text
+
+
+def test_the_note_tells_an_address_was_hidden_in_each_language() -> None:
+    found = mask_student_data("they moved to 1719 Brown Ave last week", today=TODAY)
+    assert found.kinds == ("address",)
+    assert privacy_note(found) == ("To protect student privacy I hid a home address in what "
+                                   "you wrote.")
+    with speaking("es"):
+        assert privacy_note(found) == ("Para proteger la privacidad de los estudiantes, oculté "
+                                       "una dirección de domicilio en lo que escribió.")
