@@ -36,6 +36,7 @@ from bot.masking.cues import (
     VERBS,
     VERSION_AFTER,
 )
+from bot.masking.kin import titled_family
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
     before_work_address,
@@ -273,7 +274,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     words = words_of(text, taken)
     found = [*lowercase_names(text, words), *lowercase_cued(text, words), *inverted(text, words),
              *after_cues(text, words), *families(text, words),
-             *bracket_after_child(text, words)]
+             *bracket_after_child(text, words), *titled_family(text, words)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, judged, found)

@@ -1,0 +1,51 @@
+"""A student's family named with a title: "Mom called (Mrs. Ayaan Warsame, ...)", "Ms. Adeyemi
+(Tobi's mom)", "parent Mr. Tyrone Ellis", "Mr. Harlan Doyle called asking for his son's
+transcript". A title keeps a name as staff's everywhere else; here it names the family, and
+the title goes with the name, since "Mrs. Warsame" says whose mother she is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.masking.spans import Span
+from bot.masking.words import Word, adjacent, joinable
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sr", "sra", "srta", "señor", "señora"}
+KIN = (r"mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|guardian|"
+       r"aunt|uncle|step-?(?:mom|dad)|foster\s+(?:mom|dad|parent)|mam[aá]|pap[aá]|madre|padre|"
+       r"abuel[oa]|t[ií][oa]|tutor[a]?")
+# Just before the title: "Mom called (", "parent ", "Mom of Jaylah Freeman (", "la mamá de
+# Brian Castillo (", "Kaiden's grandpa (", "Parent called — ".
+KIN_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:of|de)\s+[^()\n.!?]{{1,40}}?)?(?:\s+(?:called|"
+                        rf"emailed|texted|wrote|came\s+in|stopped\s+by|llam[óo]))?\s*"
+                        rf"(?:\(|[—–-]|,|:)?\s*$", re.IGNORECASE)
+# Just after the name: "(Tobi's mom)", "(Thao Nguyen's mother)", ", mom of Trevon", "(Gabriel's
+# dad)", "(abuela de Ximena)".
+KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+)?(?:{KIN})\b"
+                       r"(?!\s+(?:liaison|coordinator|volunteer|portal|night|teacher|conference|"
+                       r"center|engagement|involvement|square|org|organization|group)\b)",
+                       re.IGNORECASE)
+# Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
+# his daughter Imani", "can't add his twins" (not "her kids": a teacher's class).
+OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter|child|twins|"
+                       r"grand(?:son|daughter|kids?)|step(?:son|daughter)|hij[oa]s?|niet[oa]s?)\b",
+                       re.IGNORECASE)
+
+
+def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
+    """The titled names (title included) that the words around make a student's family."""
+    for i, title in enumerate(words[:-1]):
+        if title.folded not in HONORIFICS or title.shape == "lower":
+            continue
+        last = i + 1
+        if not joinable(words[last]) or text[title.end:words[last].start] not in (
+                " ", ". ", ".  "):
+            continue
+        while last + 1 < len(words) and last - i < 3 and joinable(words[last + 1]) and \
+                adjacent(text, words[last], words[last + 1]):
+            last += 1
+        end = words[last].after
+        if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or KIN_AFTER.match(
+                text, end) or OWN_CHILD.match(text, end):
+            yield Span(title.start, words[last].end, "name")

@@ -1,0 +1,44 @@
+"""Masking a student's family named with a title: the title goes with the name, since "Mrs.
+Warsame" says whose mother she is; staff named with a title stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.test_masking import masked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr. Harlan Doyle called asking for his son's transcript to be emailed.",
+     "[name] called asking for his son's transcript to be emailed."),
+    ("Hola, la mamá de Brian Castillo (Sra. Rosa Castillo) me dice que no prende.",
+     "Hola, la mamá de [name] ([name]) me dice que no prende."),
+    ("Mom of Jaylah Freeman (Ms. Tasha Freeman) says the bus app shows the wrong school.",
+     "Mom of [name] ([name]) says the bus app shows the wrong school."),
+    ("Mom called (Mrs. Ayaan Warsame, 651-555-0147) asking why her son's Chromebook is locked.",
+     "Mom called ([name], [phone]) asking why her son's Chromebook is locked."),
+    ("Parent emailed about the livestream - Mrs. Lorraine Whitaker, mom of Trevon.",
+     "Parent emailed about the livestream - [name], mom of [name]."),
+    ("Grandma called (Mrs. Opal Birdsong) and says she has custody now",
+     "Grandma called ([name]) and says she has custody now"),
+    ("Here Comes the Bus — parent Mr. Tyrone Ellis can't add his twins",
+     "Here Comes the Bus — parent [name] can't add his twins"),
+    ("It was supposed to go to Mr. Darnell Hughes re: his daughter Imani",
+     "It was supposed to go to [name] re: his daughter [name]"),
+    ("Ms. Adeyemi (Tobi's mom) wants the concert link", "[name] ([name]'s mom) wants the "
+     "concert link"),
+])
+def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
+                                                                    expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Lopez says her kids can't log in to Lexia",
+    "Ms. Rivera, parent liaison, needs ParentSquare admin",
+    "Ms. Rivera (parent night coordinator) needs the sign-in sheet",
+    "Can Ms. Rivera get access? She covers for Mr. Patel's class",
+    "Mr. Doyle wants the attendance report from last week",
+])
+def test_staff_named_with_a_title_stay(text: str) -> None:
+    assert masked(text) == text
