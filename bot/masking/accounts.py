@@ -61,8 +61,8 @@ def find_usernames(text: str) -> list[Span]:
     for match in LOGIN.finditer(text):
         token = match.group()
         if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS or \
-                HOST_AFTER.match(text, match.end()):
-            continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server
+                HOST_AFTER.match(text, match.end()) or text[match.start() - 1:match.start()] == "$":
+            continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server, "$175ish"
         if named(token, lex) or (cued and unworded(token, lex) and (CUE.search(
                 text[max(0, match.start() - 40):match.start()]) or (
                 USERNAME_TALK.search(text) and NUMBERED_LOGIN.fullmatch(token)))):

@@ -35,6 +35,9 @@ WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:new|old)\s+)?(?:(?:school|work|o
                           r"classroom|desk|teacher|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
                           r"mobile|celular|tel[eé]fono|n[uú]mero)(?:\s+(?:number|#))?"
                           r"\s*(?:is|es|:|=)?\s*$", re.IGNORECASE)
+# The writer's own line, said after it: "old number 520-555-0117 is still mine".
+WRITERS_LINE_AFTER = re.compile(r"\s+(?:is|'s)\s+(?:still\s+)?(?:mine|my\s+(?:cell|number|"
+                                r"phone))\b", re.IGNORECASE)
 # The writer giving their own address: "My login is", "my email:", "mine is".
 MINE = re.compile(r"\b(?:my\s+(?:school\s+|work\s+)?(?:login|log-in|e-?mail(?:\s+address)?|"
                   r"address|username|user\s*name|account)|mine)\s*(?:is|:)?\s*$", re.IGNORECASE)
@@ -57,7 +60,15 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
          "nutrition", "transportation", "library", "frontoffice", "soporte", "ayuda",
          "admissions", "socialwork", "counseling", "guidance", "attendance", "athletics",
          "records", "transcripts", "testing", "assessment", "communications", "itsupport",
-         "techsupport"}
+         "techsupport", "enroll", "drama", "theater", "theatre", "band", "choir", "orchestra",
+         "yearbook", "boosters", "superintendent", "supt", "principal", "nurse", "health",
+         "board", "registration", "cafeteria", "maintenance", "facilities", "pto", "pta",
+         "ptsa", "ptso"}
+# Said to be a student's, whatever its domain: "student email jfreeman3310@mcsdga.net".
+STUDENTS_ADDRESS = re.compile(r"\b(?:student|stu|kid|child)['’]?s?\s+(?:e-?mail|address|"
+                              r"account|login|acct)\s*(?:is|:)?\s*$", re.IGNORECASE)
+# A parents' group's mailbox at a free provider: "kedzieridgepto@gmail.com".
+GROUP_MAILBOX = re.compile(r"(?:pto|pta|ptsa|ptso|boosters|booster)$")
 # Where students get mail: a district's domain ("stu.", "students.") or a free provider.
 # Any other ".com" or ".net" address is someone's work address: a vendor's, never a student's.
 FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",
@@ -77,7 +88,7 @@ def someone_at_work(address: str, text: str) -> bool:
     local, _, domain = address.lower().partition("@")
     if STUDENT_DOMAIN.search(domain):
         return False
-    if any(part in ROLES for part in re.split(r"[^a-z]+", local)):
+    if any(part in ROLES for part in re.split(r"[^a-z]+", local)) or GROUP_MAILBOX.search(local):
         return True
     labels = domain.split(".")
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
@@ -99,9 +110,9 @@ def find_emails(text: str) -> list[Span]:
     """Email addresses, including ones spelled out so that filters miss them; not the
     addresses of vendors, of roles or of staff (see someone_at_work), nor the writer's own."""
     # A work address is kept, and kept whole: no name inside it is hidden either.
-    found = [Span(m.start(), m.end(), KEPT if someone_at_work(m.group(), text) or
-                  writers_address(m.group(), m.start(), text) else "email")
-             for m in EMAIL.finditer(text)]
+    found = [Span(m.start(), m.end(), KEPT if not STUDENTS_ADDRESS.search(
+        text, max(0, m.start() - 30), m.start()) and (someone_at_work(m.group(), text) or
+        writers_address(m.group(), m.start(), text)) else "email") for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
         if local.isalpha() and local.lower() in lexicon().words:
@@ -151,13 +162,14 @@ def find_phones(text: str) -> list[Span]:
     # a number right after a vendor's or a colleague's address is theirs too
     work = [e.end for e in find_emails(text) if e.kind == KEPT]
 
-    def institution(at: int) -> bool:
-        return institution_line(text, at) or any(0 <= at - end <= 4 for end in work) or \
-            grown_up_named_before(text, at) or writers_line(at)
+    def institution(at: int, end: int) -> bool:
+        return institution_line(text, at) or any(0 <= at - e <= 4 for e in work) or \
+            grown_up_named_before(text, at) or writers_line(at, end)
 
-    def writers_line(at: int) -> bool:
+    def writers_line(at: int, end: int) -> bool:
         mine = WRITERS_LINE.search(text, max(0, at - 40), at)
-        return bool(mine and not family_in_sentence(text, mine.start()))
+        return bool(mine and not family_in_sentence(text, mine.start())) or bool(
+            WRITERS_LINE_AFTER.match(text, end) and not family_in_sentence(text, at))
 
     for match in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE):
         number, raw, start = match.number, match.raw_string, match.start
@@ -182,7 +194,7 @@ def find_phones(text: str) -> list[Span]:
         if cue is None and number_cue(text, start) == "student":
             cue = "student"  # "office said his ID is 2300519904": no office's line
         if (national.startswith(TOLL_FREE) and number.country_code == 1) or (
-                cue != "student" and institution(start)):
+                cue != "student" and institution(start, match.end)):
             found.append(Span(start, match.end, KEPT))  # a vendor's or a school's line
             continue
         found.append(Span(start, match.end, "id number" if cue == "student" else "phone"))
@@ -190,7 +202,7 @@ def find_phones(text: str) -> list[Span]:
         span = Span(m.start(), m.end(), "phone")
         if not free(span, found) or number_cue(text, m.start(), reach=2, defaults=False) == "tech":
             continue
-        if m.group().lstrip("(").startswith(TOLL_FREE) or institution(m.start()):
+        if m.group().lstrip("(").startswith(TOLL_FREE) or institution(m.start(), m.end()):
             span = span._replace(kind=KEPT)
         found.append(span)
     return found

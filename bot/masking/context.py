@@ -116,7 +116,8 @@ PLACES_OF = {"center", "centre", "office", "desk"}
 # A line a text is about, named anywhere before its number: "what's the help desk number
 # again? 616-555-0142 just goes to voicemail", "Fax in the nurse office ... Number is".
 LINE_TALK = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline|fax|"
-                       r"switchboard|main\s+line)\b",
+                       r"switchboard|main\s+line|(?:office|school|main|front\s+desk|district)"
+                       r"['’]?s?\s+(?:number|phone|line))\b",
                        re.IGNORECASE)
 SOMEONES = re.compile(r"\b(?:he|she|his|her|hers|him|su|sus)\b", re.IGNORECASE)
 HELP_LINE = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline)\b",

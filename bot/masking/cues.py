@@ -11,7 +11,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "superintendent", "nurse", "counselor", "officer", "judge", "saint", "president",
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
-          "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa"}
+          "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa", "ap"}
 # Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
 # child is named after one, and a number after one is a model or a quote ("Dell 3120",
 # "CDW #QX884210").
@@ -218,7 +218,7 @@ CUE_BEFORE = re.compile(
     # JROTC's students: "Cadet Mbatha", "Cadets Huang and Soto", "C/CPL Bui"; and whoever a
     # shared machine says is signed in ("kid logged in as Dakota Fry")
     r"cadets?|c/[a-z0-9]{2,4}|(?:logged|signed)\s+in\s+as|"
-    r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|"
+    r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
     r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
     r"['\"“‘]?",
@@ -227,7 +227,7 @@ CUE_BEFORE = re.compile(
 # Also "'Hope' in Mr. Nash's room", "Iker from your class".
 CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
                        r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
-                       r"homeroom|class\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
+                       r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
                        r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
 # "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
 ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|"
@@ -238,7 +238,7 @@ ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
                    r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
                    r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b|junior\b|senior\b|"
-                   r"freshman\b|sophomore\b|kindergartner\b)", re.IGNORECASE)
+                   r"freshman\b|sophomore\b|kindergartner\b|age\s+\d)", re.IGNORECASE)
 # A child's grade said of the name just after: "Destiny needs a new charger. she's an 8th
 # grader", "enrolling Furaha today, he's going into 3rd grade" (not "a 3rd grade teacher").
 GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but|because|since)\s+)"

@@ -50,7 +50,7 @@ from bot.masking.people import (
     staff_removed,
 )
 from bot.masking.spans import Span
-from bot.masking.words import FIRST, NAMED, WEAK, Word, adjacent, joinable, words_of
+from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
@@ -95,11 +95,19 @@ def same_case(left: Word, right: Word) -> bool:
         right.shape == "upper")
 
 
+def opens_a_name(text: str, words: list[Word], i: int) -> bool:
+    """A first name that is also a place's word, before a name: "Lane Kirby" (not "Jackson
+    Lane": only first)."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else None
+    return bool(word.given and word.shape == "title" and word.folded in PLACES and nxt and
+                adjacent(text, word, nxt) and joinable(nxt) and nxt.score >= SURNAME)
+
+
 def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
     """[first, last] word indexes of each stretch of capitalised words (particles inside)."""
     i = 0
     while i < len(words):
-        if not joinable(words[i]):
+        if not (joinable(words[i]) or opens_a_name(text, words, i)):
             i += 1
             continue
         j = i
@@ -160,8 +168,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             MOVED_FROM.search(text, max(0, words[first].start - 30), words[first].start):
         return True  # "She moved here from Texas"
     if words[first].folded in STATES and (all(w.score < WEAK for w in words[first + 1:last + 1])
-                                          if last > first else state_before(text, words, last)):
-        return True  # "Georgia Milestones", "Virginia SOL"
+                                          if last > first else state_before(text, words, last)) \
+            and not CUE_AFTER.match(text, words[last].after):
+        return True  # "Georgia Milestones", "Virginia SOL"; not "Dakota Fields, age 9"
     if first == last and second and after and text[:words[first].start].lower().endswith(
             "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
             and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:

@@ -189,9 +189,9 @@ def test_the_ninth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # brief that quoted a few lines of the read corpora as examples of how staff write. As it
     # came: 0.937 (164 of 175) / 0.181 (29 of 160). Read and tuned on (docs/privacy.md, the
     # twelfth round): 0.954 (167) / 0.063 (10: colleagues by first name, "Mitchell 1", a
-    # possessive before a quoted speech).
+    # possessive before a quoted speech); with parents named by title, 0.983 (172) / 0.063.
     masked, altered, wrong = score("tuning9.jsonl")
-    assert masked >= 0.954 and altered <= 0.063, "\n".join(wrong)
+    assert masked >= 0.982 and altered <= 0.063, "\n".join(wrong)
 
 
 def test_the_tenth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
@@ -200,9 +200,13 @@ def test_the_tenth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # specialist, a Tucson 5th-grade teacher, a Columbus, Georgia, transportation clerk, a St.
     # Paul math interventionist; 240 texts, 191 identifiers, 160 tech texts). As it came,
     # with the round's masker at that point: 0.843 (161 of 191) / 0.100 (16 of 160); with the
-    # masker the round started from, 0.843 / 0.113 (18).
+    # masker the round started from, 0.843 / 0.113 (18). Its writer counted families' home
+    # addresses and parents named by title among the identifiers, which no finder took then.
+    # Read and tuned on: home addresses, titled parents, ", age 9", "La familia Quintero",
+    # "Lane Kirby", "student email" at any domain; an office's number, role mailboxes, "$175ish",
+    # "is still mine", "AP Okafor", a colleague on leave: 0.969 (185) / 0.044 (7).
     masked, altered, wrong = score("tuning10.jsonl")
-    assert masked >= 0.842 and altered <= 0.100, "\n".join(wrong)
+    assert masked >= 0.968 and altered <= 0.044, "\n".join(wrong)
 
 
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
@@ -261,7 +265,7 @@ FIRST_NAME_FIGURES = {"a": (0.918, 0.256), "b": (0.920, 0.439), "c": (0.915, 0.3
 # 0.995 / 0.859, 0.974 / 0.850 and 1.000 / 0.882 (students hidden whole / grown-ups touched);
 # the model learned from them, and spares one of b's students (the figures for each writer
 # with the model fitted without it are in bench/README.md).
-FULL_NAME_FIGURES = {"a": (0.995, 0.362), "b": (0.979, 0.367), "c": (1.000, 0.409),
+FULL_NAME_FIGURES = {"a": (0.995, 0.362), "b": (0.985, 0.367), "c": (1.000, 0.405),
                      "d": (0.940, 0.447)}
 
 

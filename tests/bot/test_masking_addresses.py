@@ -18,7 +18,7 @@ from tests.bot.test_masking import TODAY, masked
      "please send the hotspot to the family's home at [address]"),
     ("Aubree lives at 2911 Woodruff Farm Rd", "[name] lives at [address]"),
     ("La familia Quintero se mudó a 4418 S Calle Arroyo, Tucson 85706, y necesito",
-     "La familia Quintero se mudó a [address], y necesito"),
+     "La familia [name] se mudó a [address], y necesito"),
     ("New enrollment, 2nd grade, address 14820 E 1090 Rd, Red Fork OK. The form won't submit",
      "New enrollment, 2nd grade, address [address]. The form won't submit"),
     ("lives at 2207 Ridgemont Ct. Does the form need the address?",

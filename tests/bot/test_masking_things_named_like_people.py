@@ -90,6 +90,17 @@ from tests.bot.test_masking import masked
     "the tech guy, Jace Pfaff, was supposed to come tuesday",
     "quick one - Frank Dellinger can't see the hall pass dashboard, he's on hall duty",
     "Ni mi compu ni la de mi compañera Xóchitl Aguirre se conectan.",
+    # from the tenth tuning corpus: an office's line, money, the writer's own line, an
+    # assistant principal, a colleague on leave, an author's visit, role mailboxes
+    "The office number on our website is wrong, it says 520-555-0100 but it's 520-555-0103.",
+    "can I buy a USB-DMX interface (Enttec DMX USB Pro, $175ish) with my dept budget?",
+    "my phone is new. old number 520-555-0117 is still mine tho",
+    "can i get Canva for Education on my account? AP Okafor said district has a license",
+    "How do I post the agenda? Josh used to do it but he is out on paternity leave til March.",
+    "virtual author visit with Nic Stone at 10:30 tomorrow!!",
+    "how do I share a folder with the PTO? they open it from kedzieridgepto@gmail.com",
+    "Can you set up a shared mailbox? Mr. Harjo would like enroll@redforkcreek.k12.ok.us",
+    "the bus stops at Jackson Lane and Oak Street",
     # a retired rank
     "ID badge for our new instructor, MSG (Ret) Anthony Ruiz, starts 8/19.",
 ])
@@ -154,6 +165,16 @@ def test_things_named_like_people_come_through(text: str) -> None:
      "¿Puede [name] usar la tableta? Es la nueva alumna de 2do."),
     ("need an account on the welding trainer for a new kid, Oleksandr Kovalenko, he goes by "
      "Sasha", "need an account on the welding trainer for a new kid, [name], he goes by [name]"),
+    ("First one on the list is Dakota Fields, age 9, so I don't want to mess this up",
+     "First one on the list is [name], age 9, so I don't want to mess this up"),
+    ("La familia Quintero se mudó y necesito actualizar la dirección",
+     "La familia [name] se mudó y necesito actualizar la dirección"),
+    ("Please remove Lane Kirby (ID 20230544) from the bus list",
+     "Please remove [name] (ID [id number]) from the bus list"),
+    ("the bus app shows the wrong school. student email jfreeman3310@mcsdga.net",
+     "the bus app shows the wrong school. student email [email]"),
+    ("Maya's mom's number is wrong, it says 520-555-0100 but it's 520-555-0103.",
+     "[name]'s mom's number is wrong, it says [phone] but it's [phone]."),
     # a grade in capitals is no model number; a family's number in Spanish is the family's
     ("the slip it printed says ALEJANDRO FUENTES 7TH GR 8:14AM over and over",
      "the slip it printed says [name] 7TH GR 8:14AM over and over"),
