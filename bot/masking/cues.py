@@ -294,32 +294,6 @@ VOCATIVE = re.compile(r",\s+¿?(?:can|could|would|will|do|did|are|is|please|pls|
 DEVICE_AFTER = re.compile(r"\s+(?:mic|mics|microphone|speaker|speakers|projector|printer|camera|"
                           r"headset|headphones|charger|tablet|laptop|display|panel|board|router|"
                           r"switch|receiver|transmitter|scanner|calculator|hotspot)\b")
-# A list of names after a heading that says they are staff: "New staff onboarding list for
-# Monday 8/5: Tina Rollins (2nd grade), Marcus Hale (PE)".
-# Also a heading in the next sentence: "Our YMCA partner staff need guest accounts ...
-# Names: Derrick Jones and Paula Soto", when no child is spoken of between.
-STAFF_LIST = re.compile(r"\b(?:staff|employees?|new\s+hires?|faculty|colleagues|co-?workers|"
-                        r"teachers|personnel|paras|aides|subs|substitutes|maestr[oa]s|personal|"
-                        r"volunteers)\b(?:[^.:!?\n]{0,60}|(?:(?!\b(?:students?|kids?|child|"
-                        r"children)\b)(?:[^:\n]|(?<=\d):(?=\d))){0,100}?[.!?]\s+(?:their\s+)?"
-                        r"(?:names?|members?)):(?!\d)[^.!?\n]*", re.IGNORECASE)
-# Staff listed one a line under a heading that names their job, no child spoken of in it:
-# "Reminder for building test coordinators:\n- Lisa Vance (Eastview)\n- Omar Siddiqui".
-STAFF_BULLETS = re.compile(r"\b(?:staff|faculty|colleagues|teachers|paras|aides|subs|"
-                           r"coordinators|principals|counselors|secretaries|librarians|nurses|"
-                           r"administrators|admins|specialists|interventionists|custodians|"
-                           r"analysts|technicians|interns|proctors|mentors|hires)\b"
-                           r"(?:(?!\b(?:students?|kids?|child|children|learners)\b)[^.:!?\n])"
-                           r"{0,60}:[ \t]*\n(?:[ \t]*[-•*][^\n]*(?:\n|$))+", re.IGNORECASE)
-# A list the writer is on is of colleagues: "Members: me, Jared Poulsen, Kim Tanner".
-WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people|sponsors?|advisors?|"
-                           r"chaperones?|proctors?)(?:\s*:\s*|\s+are\s+)(?:me|myself)\s*"
-                           r"(?:,|&|and\b)[^.!?\n]*", re.IGNORECASE)
-# The names just before it are colleagues: "Please add Priya Raman and Liam Costa to the
-# drive. They're the new hires." (not "They're the new students").
-THEY_ARE_STAFF = re.compile(r"\b[Tt]hey(?:['’]re|\s+are)\s+(?:the|our|my)\s+new\s+(?:hires?|"
-                            r"teachers|staff|paras|subs|aides|employees|colleagues|co-?workers|"
-                            r"counselors|secretaries|coaches|co-?teachers|mentors)\b")
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",

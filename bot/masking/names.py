@@ -47,9 +47,9 @@ from bot.masking.people import (
     in_lists,
     referred,
     repeated,
-    staff_removed,
 )
 from bot.masking.spans import Span
+from bot.masking.staff_lists import staff_removed
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}

@@ -20,12 +20,8 @@ from bot.masking.cues import (
     PLURAL_PERSONAL,
     SIGN_IN_TROUBLE,
     SIGNATURE,
-    STAFF_BULLETS,
-    STAFF_LIST,
-    THEY_ARE_STAFF,
     TITLES,
     VERBS,
-    WRITER_LISTED,
 )
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, span_at
@@ -291,26 +287,3 @@ def before_work_address(text: str, found: list[Span], taken: list[Span]) -> list
                 text[span.start:span.end]))):
             result.append(span)
     return result
-
-
-def sentence_before(text: str, at: int) -> int:
-    """Where the sentence before the one starting at `at` starts."""
-    ends = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:max(0, at - 2)])]
-    return ends[-1] if ends else 0
-
-
-def list_start(text: str, heading: re.Match[str]) -> int:
-    """Where the names of a staff list begin: after its colon, or its heading's start."""
-    colon = text.find(":", heading.start(), heading.end())
-    return heading.start() if colon < 0 else colon
-
-
-def staff_removed(text: str, found: list[Span]) -> list[Span]:
-    """Names without those in a list after a heading that says it lists staff ("New staff
-    onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
-    lists = [(list_start(text, m), m.end()) for pattern in (
-        STAFF_LIST, STAFF_BULLETS, WRITER_LISTED) for m in pattern.finditer(text)] \
-        if found else []
-    lists += [(sentence_before(text, m.start()), m.start()) for m in
-              THEY_ARE_STAFF.finditer(text)] if found else []
-    return [s for s in found if not any(a < s.start and s.end <= b for a, b in lists)]
