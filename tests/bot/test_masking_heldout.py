@@ -1,11 +1,12 @@
-"""The masker on the held-out corpora: only their figures are ever reported, never their
-texts, so that nobody tunes on them by reading a failure (docs/privacy.md). Corpora 7 to 12
-were read in the eleventh round and tuned on; corpora 14 to 19 were written blind for it and
-scored once at the end of its first pass (rows of 14 and 16 were shown by mistake during the
-round; nothing was changed for them), and 20 to 22 were written blind during its second pass
-and scored once after it. All still MISS the targets of issue 16 (95% of identifiers masked, at
-most 2% of tech texts altered); what is asserted is the figure reached, so that a change
-cannot make it worse unnoticed."""
+"""The masker on the held-out corpora: only their figures are ever reported, never their texts, so
+that nobody tunes on them by reading a failure (docs/privacy.md). Corpora 7 to 12 were read in
+the eleventh round and tuned on; corpora 14 to 19 were written blind for it and scored once at
+the end of its first pass (rows of 14 and 16 were shown by mistake during the round; nothing
+was changed for them), and 20 to 22 were written blind during its second pass and scored once
+after it; 23 to 25 were written blind at the start of the twelfth round and scored once at its
+end, with the masker it started from and the final one. All still MISS the targets of issue 16
+(95% of identifiers masked, at most 2% of tech texts altered); what is asserted is the figure
+reached, so that a change cannot make it worse unnoticed."""
 
 from __future__ import annotations
 
@@ -24,13 +25,13 @@ HELD_OUT_FIGURES = {
     # 0.090 (9 of 100); after it, 0.949 (258 of 272, one identifier short) / 0.070 (7 of 100);
     # after the fifth round the same 258 and 7; after the sixth and the eighth, 258 and 6;
     # after the eleventh, 258 and 5.
-    "heldout2.jsonl": (0.948, 0.05),
+    "heldout2.jsonl": (0.955, 0.04),
     # Written blind at the start of the sixth round (200 texts, 224 identifiers, five
     # personas). As it came: 0.938 (210 of 224) / 0.170 (17 of 100); after the sixth round
     # 0.938 / 0.160 (16 of 100), and after the eighth the same. Far from 2% altered: new
     # writers' colleagues named by first name are taken for students. After the ninth
     # round: 0.938 / 0.150 (15 of 100). After the eleventh: 0.946 (212) / 0.130 (13).
-    "heldout3.jsonl": (0.946, 0.13),
+    "heldout3.jsonl": (0.955, 0.12),
     # Written blind at the start of the eighth round (200 texts, 172 identifiers; a 9th-grade
     # teacher, an attendance clerk, a counselor, a dual-language kindergarten teacher, a PE
     # teacher, a coach). As it came: 0.913 (157 of 172) / 0.080 (8 of 100); after the eighth
@@ -38,7 +39,7 @@ HELD_OUT_FIGURES = {
     # tenth (the model of grown-ups' names) 0.930 (160) / 0.060: the model as first shipped,
     # without its words-first rule, spared one student here (159 of 172). After the
     # eleventh: 0.936 (161) / 0.050.
-    "heldout4.jsonl": (0.936, 0.05),
+    "heldout4.jsonl": (0.936, 0.03),
     # Written blind at the end of the eighth round (200 texts, 238 identifiers; a Title I
     # 4th-grade teacher in Phoenix, a band director, a nurse, a special-education case
     # manager, a rural front-office secretary, a building's tech coach) and measured once,
@@ -46,14 +47,14 @@ HELD_OUT_FIGURES = {
     # final: 0.929 (221 of 238) / 0.200 (20 of 100), then 0.933 (222) / 0.200; after the
     # ninth round 0.937 (223) / 0.200; after the tenth 0.937 (223) / 0.130 (13 of 100);
     # after the eleventh the same.
-    "heldout5.jsonl": (0.936, 0.13),
+    "heldout5.jsonl": (0.936, 0.11),
     # Written blind at the start of the ninth round (200 texts, 231 identifiers; a New
     # Jersey high-school counselor, a 3rd-grade teacher near Atlanta, a music teacher
     # between two schools, a district registrar, an Oregon art teacher, a Chicago computer
     # science teacher) and measured once, at the round's end, with the masker before and
     # after it: 0.952 (220 of 231) / 0.110 (11 of 100), then 0.952 (220) / 0.100 (10);
     # after the tenth round the same; after the eleventh 0.961 (222) / 0.090 (9).
-    "heldout6.jsonl": (0.961, 0.09),
+    "heldout6.jsonl": (0.961, 0.07),
     # Six corpora written blind in the tenth round (200 texts each; personas in
     # docs/privacy.md), scored with each version of its model of grown-ups' names, figures
     # only. Ninth round's rules -> the model as first shipped (lone first names, generation
@@ -67,12 +68,12 @@ HELD_OUT_FIGURES = {
     # The eleventh round read them and tuned its rules on them; after it (figures no longer
     # blind): 7: 0.961 (220) / 0.020, 8: 0.995 (189) / 0.130, 9: 0.965 (221) / 0.030,
     # 10: 0.956 (197) / 0.050, 11: 0.958 (184) / 0.090, 12: 0.961 (198) / 0.020.
-    "heldout7.jsonl": (0.960, 0.02),
-    "heldout8.jsonl": (0.994, 0.13),
-    "heldout9.jsonl": (0.965, 0.03),
-    "heldout10.jsonl": (0.956, 0.05),
-    "heldout11.jsonl": (0.958, 0.09),
-    "heldout12.jsonl": (0.961, 0.02),
+    "heldout7.jsonl": (0.960, 0.00),
+    "heldout8.jsonl": (0.994, 0.06),
+    "heldout9.jsonl": (0.969, 0.00),
+    "heldout10.jsonl": (0.956, 0.03),
+    "heldout11.jsonl": (0.958, 0.04),
+    "heldout12.jsonl": (0.961, 0.01),
     # Written blind while the tenth round's final model was built, scored once with it
     # (200 texts, 196 identifiers; a rural Mississippi 5th-grade teacher, a Spanish teacher
     # near Chicago, a school psychologist, a band secretary, a help-desk technician): by the
@@ -90,21 +91,33 @@ HELD_OUT_FIGURES = {
     # 19: 0.953 (223 of 234) / 0.220 -> 0.970 (227) / 0.180
     # The round's second pass (contexts read from the labelled first-name corpora) then
     # spared one more ordinary message in 14 (0.080) and in 18 (0.070).
-    "heldout14.jsonl": (0.924, 0.08),
+    "heldout14.jsonl": (0.924, 0.07),
     "heldout15.jsonl": (0.968, 0.11),
-    "heldout16.jsonl": (0.953, 0.15),
-    "heldout17.jsonl": (0.930, 0.07),
-    "heldout18.jsonl": (0.946, 0.07),
-    "heldout19.jsonl": (0.970, 0.18),
+    "heldout16.jsonl": (0.953, 0.12),
+    "heldout17.jsonl": (0.934, 0.05),
+    "heldout18.jsonl": (0.946, 0.04),
+    "heldout19.jsonl": (0.974, 0.17),
     # Three corpora written blind during the eleventh round's second pass (200 texts each;
     # personas in docs/privacy.md), scored with the tenth round's masker, the first pass's
     # and the final one:
     # 20: 0.910 (192 of 211) / 0.110 -> 0.910 / 0.110 -> 0.910 / 0.110
     # 21: 0.915 (193 of 211) / 0.060 -> 0.924 (195) / 0.060 -> 0.924 / 0.060
     # 22: 0.936 (220 of 235) / 0.090 -> 0.936 / 0.080 -> 0.936 / 0.070
-    "heldout20.jsonl": (0.909, 0.11),
-    "heldout21.jsonl": (0.924, 0.06),
-    "heldout22.jsonl": (0.936, 0.07),
+    "heldout20.jsonl": (0.909, 0.07),
+    "heldout21.jsonl": (0.924, 0.04),
+    "heldout22.jsonl": (0.936, 0.06),
+    # The twelfth round (things named like people, home addresses, parents named by title,
+    # more labelled writers) scored every corpus above once at its end; the figures above are
+    # its, and docs/privacy.md has each beside the eleventh round's. Three corpora written
+    # blind at its start, with briefs that counted home addresses and parents' names among
+    # a student's identifiers, scored once at its end, with the masker it started from and
+    # the final one:
+    # 23: 0.866 (239 of 276) / 0.150 -> 0.895 (247) / 0.120
+    # 24: 0.911 (278 of 305) / 0.100 -> 0.931 (284) / 0.090
+    # 25: 0.853 (226 of 265) / 0.230 -> 0.875 (232) / 0.210
+    "heldout23.jsonl": (0.894, 0.12),
+    "heldout24.jsonl": (0.931, 0.09),
+    "heldout25.jsonl": (0.875, 0.21),
 }
 
 
