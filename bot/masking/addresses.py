@@ -42,8 +42,6 @@ FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|fam
                          r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"
                          r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
                          re.IGNORECASE)
-
-
 # A number that counts something else: "ticket 4412 Main St printer".
 NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
                              r"grade|order|po|inc|ext|x)\s*#?\s*$", re.IGNORECASE)

@@ -21,14 +21,12 @@ from bot.masking.cues import (
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
-    RANKS,
     ROLES,
     SELF,
     SIGNATURE,
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
-    TITLES,
     VENDORS,
     VERBS,
     VOCATIVE,
@@ -38,7 +36,7 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
-from bot.masking.words import Word
+from bot.masking.words import Word, honorific
 
 # A job's word that heads a child's role: "she's my tech helper", "the student council lead".
 CHILDS_ROLE = (r"(?!\s+(?:helpers?|buddy|buddies|students?|kids?|club|team|class|crew|squad|"
@@ -198,9 +196,8 @@ def retired(text: str, words: list[Word], first: int) -> bool:
     if first < 2 or words[first - 1].folded != "ret":
         return False
     title, ret = words[first - 2], words[first - 1]
-    ranked = title.folded in RANKS and title.text.isupper()
     return text[title.after:ret.start] == " (" and text[ret.after:words[first].start] in (
-        ") ", ".) ") and (title.folded in TITLES or ranked)
+        ") ", ".) ") and honorific(text, title)
 
 
 def grown_up_named_before(text: str, at: int) -> bool:

@@ -38,6 +38,9 @@ WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:new|old)\s+)?(?:(?:school|work|o
 # The writer's own line, said after it: "old number 520-555-0117 is still mine".
 WRITERS_LINE_AFTER = re.compile(r"\s+(?:is|'s)\s+(?:still\s+)?(?:mine|my\s+(?:cell|number|"
                                 r"phone))\b", re.IGNORECASE)
+# A number someone called from is their line: "Marisol's dad called the main office from".
+CALLER = re.compile(r"\b(?:called|calling|texted|rang|phoned|llam[óo])\b[^.!?\n]{0,60}?"
+                    r"\b(?:from|desde)\s+$", re.IGNORECASE)
 # The writer giving their own address: "My login is", "my email:", "mine is".
 MINE = re.compile(r"\b(?:my\s+(?:school\s+|work\s+)?(?:login|log-in|e-?mail(?:\s+address)?|"
                   r"address|username|user\s*name|account)|mine)\s*(?:is|:)?\s*$", re.IGNORECASE)
@@ -147,11 +150,6 @@ def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
             re.sub(r"[^a-z]", "", local) in built
 
     return [s for s in spans if not staff(s)]
-
-
-# A number someone called from is their line: "Marisol's dad called the main office from".
-CALLER = re.compile(r"\b(?:called|calling|texted|rang|phoned|llam[óo])\b[^.!?\n]{0,60}?"
-                    r"\b(?:from|desde)\s+$", re.IGNORECASE)
 
 
 def find_phones(text: str) -> list[Span]:

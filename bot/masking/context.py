@@ -113,15 +113,14 @@ LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was"}
 PLACES_OF = {"center", "centre", "office", "desk"}
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
 # the classroom phone stickers still 503-555-0199?"
+HELP = r"help\s*desk|service\s*desk|support\s+line|hotline"
+HELP_LINE = re.compile(rf"\b(?:{HELP})\b", re.IGNORECASE)
 # A line a text is about, named anywhere before its number: "what's the help desk number
 # again? 616-555-0142 just goes to voicemail", "Fax in the nurse office ... Number is".
-LINE_TALK = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline|fax|"
-                       r"switchboard|main\s+line|(?:office|school|main|front\s+desk|district)"
-                       r"['’]?s?\s+(?:number|phone|line))\b",
+LINE_TALK = re.compile(rf"\b(?:{HELP}|fax|switchboard|main\s+line|(?:office|school|main|"
+                       r"front\s+desk|district)['’]?s?\s+(?:number|phone|line))\b",
                        re.IGNORECASE)
 SOMEONES = re.compile(r"\b(?:he|she|his|her|hers|him|su|sus)\b", re.IGNORECASE)
-HELP_LINE = re.compile(r"\b(?:help\s*desk|service\s*desk|support\s+line|hotline)\b",
-                       re.IGNORECASE)
 # A sentence that opens with a meeting gives a bare "ID" after it the meeting's.
 MEETING = re.compile(r"^\W*(?:\w+\s+)?(?:meeting|webinar|zoom|teams\s+meeting|google\s+meet)\b",
                      re.IGNORECASE)

@@ -12,13 +12,11 @@ from bot.masking.cues import (
     CUE_AFTER,
     ID_AFTER,
     PLACES_ANY_CASE,
-    RANKS,
-    TITLES,
     VENDORS,
     VERBS,
 )
 from bot.masking.spans import Span
-from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent
+from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent, honorific
 
 LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
 MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
@@ -46,10 +44,7 @@ def staff_before(text: str, words: list[Word], i: int) -> bool:
 
 def titled(text: str, before: Word, word: Word) -> bool:
     """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
-    title = before.text.lower().rstrip(".")
-    ranked = title in RANKS and not before.text.islower() and \
-        text[before.start - 2:before.start].lower() != "c/"  # "C/MAJ Kowalczyk": a cadet
-    return (title in TITLES or ranked) and text[before.after:word.start] in (" ", ". ", ".  ")
+    return honorific(text, before) and text[before.after:word.start] in (" ", ". ", ".  ")
 
 
 def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:

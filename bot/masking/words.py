@@ -245,6 +245,14 @@ def famous_removed(words: list[Word]) -> list[Word]:
     return [w._replace(blocked=True) if i in blocked else w for i, w in enumerate(words)]
 
 
+def honorific(text: str, word: Word) -> bool:
+    """A title ("Ms", "Dr", "Coach") or a JROTC instructor's rank in capitals ("SFC"; not a
+    cadet's, "C/MAJ")."""
+    title = word.text.lower().rstrip(".")
+    return title in TITLES or (title in RANKS and not word.text.islower() and
+                               text[word.start - 2:word.start].lower() != "c/")
+
+
 def adjacent(text: str, left: Word, right: Word) -> bool:
     """Only spaces between (or ". " after an initial), and no possessive ending the left."""
     gap = text[left.after:right.start]
