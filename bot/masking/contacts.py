@@ -18,6 +18,7 @@ from bot.masking.context import (
     numbered_by_app,
     words_before,
 )
+from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, free
 
@@ -81,13 +82,15 @@ FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "liv
              "netzero", "rr", "roadrunner", "embarqmail", "mchsi", "suddenlink"}
 STUDENT_DOMAIN = re.compile(r"\b(?:stu|students?|learners?|pupils?|kids|alumnos|estudiantes)\b|"
                             r"stu\.|k12stu", re.IGNORECASE)
+CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]+")
 TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
 
 
 def someone_at_work(address: str, text: str) -> bool:
     """An address of a role, of a company, or of the staff member the text names by title
-    ("Mrs. Garcia ... mgarcia@district.org"): not a student's."""
+    ("Mrs. Garcia ... mgarcia@district.org") or by job ("Ana (my aide) ... ana.morales@"):
+    not a student's."""
     local, _, domain = address.lower().partition("@")
     if STUDENT_DOMAIN.search(domain):
         return False
@@ -98,7 +101,11 @@ def someone_at_work(address: str, text: str) -> bool:
     owner = labels[-2] if labels[-1] in ("com", "net") else labels[-3] if len(labels) > 2 else ""
     if company and owner not in FREE_MAIL:
         return True
-    return any(m["surname"].lower() in local for m in TITLED.finditer(text))
+    parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
+    return any(m["surname"].lower() in local for m in TITLED.finditer(text)) or any(
+        fold(m[0]) in parts and (job := ROLE_AFTER.match(text, m.end())) and
+        "student" not in job[0].lower() and text[job.end():job.end() + 1] not in ("'", "’")
+        for m in CAPITALISED.finditer(text))
 
 
 def writers_address(address: str, at: int, text: str) -> bool:

@@ -162,7 +162,7 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s)|\s+(?=our\s))"
                         rf"(?:(?:the|our|my|a|your|their)\s+(?:[\w-]+\s+){{0,2}}|"
                         # "Jamie Lee, district ed tech coordinator": lowercase words alone
                         rf"(?-i:(?:(?!and\b|or\b|y\b|he\b|she\b|his\b|her\b)[a-z][\w-]*\s+){{0,4}}))"
-                        rf"{ROLES}\b", re.IGNORECASE)
+                        rf"{ROLES}\b(?!['’]s\b)", re.IGNORECASE)
 # Whoever writes introduces themselves: "I'm Carla Jimenez, 3rd grade at Whitman", "Hi, this
 # is Teresa again", "me llamo Ana": the writer is a grown-up, not a student.
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
