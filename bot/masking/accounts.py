@@ -44,6 +44,10 @@ ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co"
            "k12", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "png",
            "jpg", "jpeg", "gif", "heic", "mp3", "mp4", "mov", "exe", "msi", "dmg", "pkg", "zip",
            "html", "htm", "js", "py", "json", "xml", "ics", "apk", "ipa", "app", "local"}
+# A class's or a game's code is the class's: "Class code tre1023", "join code: mks4821".
+CODE_BEFORE = re.compile(r"\b(?:class|join|course|section|access|group|invite|game|quiz|"
+                         r"enrollment|enrolment|classroom)\s+codes?\s*(?:is|was|=|:)?\s*$",
+                         re.IGNORECASE)
 CUE = re.compile(r"\b(?:user\s*name|user|login|log-in|logon|sign-in|account|acct|handle|"
                  r"screen\s+name|(?:signed|logged|sign|log)\s+in\s+as|id|password\s+for|"
                  r"reset|disable|re-?enable|unlock|suspend|merge)\b(?:\s+(?:is|was|for|of|as|"
@@ -61,8 +65,10 @@ def find_usernames(text: str) -> list[Span]:
     for match in LOGIN.finditer(text):
         token = match.group()
         if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS or \
-                HOST_AFTER.match(text, match.end()) or text[match.start() - 1:match.start()] == "$":
-            continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server, "$175ish"
+                HOST_AFTER.match(text, match.end()) or text[match.start() - 1:match.start()] == "$" \
+                or CODE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server,
+            # "$175ish", a class's code
         if named(token, lex) or (cued and unworded(token, lex) and (CUE.search(
                 text[max(0, match.start() - 40):match.start()]) or (
                 USERNAME_TALK.search(text) and NUMBERED_LOGIN.fullmatch(token)))):

@@ -22,8 +22,10 @@ NAMED = r"(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]*|\d+(?:st|nd|rd|th)?)"
 ABBREVIATED = r"st|rd|ave|dr|ln|ct|blvd|pkwy|hwy|cir|ter|trl|pl"
 # In Spanish the kind comes first: "Calle Arroyo", "Avenida Juárez".
 SPANISH_KINDS = r"calle|avenida|av\.|camino|paseo|callej[oó]n|privada|cerrada"
-UNIT = r"(?:,?\s+(?:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
-TOWN = r"(?:,\s*[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
+UNIT = r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
+# A county road's or a highway's number: "2231 County Rd 18, Quinter".
+ROUTE = r"(?:\s+\d{1,4}[A-Z]?(?=,))"
+TOWN = r"(?:,\s*[A-Z][A-Za-zà-ÿ]+(?:\s+[A-Z][A-Za-zà-ÿ]+){0,2})"  # "Newark", "WaKeeney"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
 ADDRESS = re.compile(
@@ -31,7 +33,7 @@ ADDRESS = re.compile(
     rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
     rf"|(?i:{SPANISH_KINDS})\s+{NAMED}(?:\s+{NAMED}){{0,2}})"
-    rf"{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?")
+    rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?")
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,30}\bto|"

@@ -113,6 +113,9 @@ TAIL_MOST = 120  # characters: a signature's line is short
 JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department|dept|library|"
                  r"media|counsel\w*|principal|director|para|sped|services|technology|cte|"
                  r"advis[eo]r|assessment)\b", re.IGNORECASE)
+CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... this kid? Thanks"
+THANKS_LINE = re.compile(r"\b(?:thanks|thank\s+you|thx|gracias|regards|cheers|best)\b[^\w\n]*"
+                         r"\n[ \t]*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
 FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 # "Our Title I coordinator Mrs. Rio (Angela Rio)": the bracket names the titled person.
@@ -160,8 +163,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
-    if signs_off(text, start, end) and not PERSONAL.search(text):
-        return True
+    if signs_off(text, start, end) and (not PERSONAL.search(text) or thanked_above(text, start)):
+        return True  # "... show her the cart. Thank you!\nDarlene Tsosie, 4th grade"
     if ASKED.search(text, max(0, start - 20), start):
         return True  # "Quick question for Marisol: is the family night still on?"
     return text[:start].rstrip().endswith("(") and bool(TITLED_BRACKET.search(
@@ -174,16 +177,26 @@ def signs_off(text: str, start: int, end: int) -> bool:
     with a job or an extension after it ("... after 5 minutes. Lorena, front office, ext
     2101"; "Ext 2214 - Maribel")."""
     tail = SIGNATURE_TAIL.match(text, end) if len(text) - end <= TAIL_MOST else None
-    if tail is None or CHILD_NOUN.search(tail.group()) or len(LIST_ITEM.findall(text)) > 1:
+    if tail is None or CHILD_NOUN.search(tail.group()) or (
+            len(LIST_ITEM.findall(text)) > 1 and not thanked_above(text, start)):
         return False  # "kicked out 3 kids: - Brooklyn S. - Isaiah T. - Mai Xiong"
     said = tail.group().strip(" .!\n")
     if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said):
         return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
-    if SIGNATURE.search(text, max(0, start - 15), start):
-        return True
+    signature = SIGNATURE.search(text, max(0, start - 15), start)
+    if signature:  # not "the password for this kid? Thanks!\nJaden Smith, 4th grade"
+        return not CHILD_ENDS.search(text, max(0, signature.start() - 30), signature.start())
     # Without a dash, a grade is how a student is described ("Precious Hale, grade 8."): a
     # job, a department or an extension only.
     return bool(said and JOB.search(said) and FINISHED.search(text, max(0, start - 4), start))
+
+
+def thanked_above(text: str, start: int) -> bool:
+    """The name opens the line after a thank-you ("Thank you!\nDarlene Tsosie"), with no child
+    spoken of just before it: the writer signing, whoever the message spoke of as "her"."""
+    thanks = THANKS_LINE.search(text, max(0, start - 40), start)
+    return bool(thanks) and not CHILD_ENDS.search(text, max(0, thanks.start() - 30),
+                                                  thanks.start())
 
 
 def named_grown_up(text: str, start: int) -> bool:

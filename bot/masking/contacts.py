@@ -10,6 +10,8 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 from bot.masking.accounts import writers_own
 from bot.masking.adults import grown_up_named_before
 from bot.masking.context import (
+    LINKING,
+    PERSONS,
     TECH_THINGS,
     family_in_sentence,
     family_near,
@@ -25,7 +27,8 @@ from bot.masking.spans import KEPT, Span, free
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
 # "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org",
 # and in Spanish "camila punto reyes arroba alumnos punto distrito punto org"
-DOT = r"(?:\s*\.\s*|\s+(?:dot|punto)\s+|\s*[\[(]\s*(?:dot|punto)\s*[\])]\s*)"
+# (a period with a space after only is a sentence's end: "emailed. hung.tran@gmail.com")
+DOT = r"(?:\.|\s+\.\s+|\s+(?:dot|punto)\s+|\s*[\[(]\s*(?:dot|punto)\s*[\])]\s*)"
 AT = r"(?:\s+(?:at|arroba)\s+|\s*[\[(]\s*(?:at|arroba)\s*[\])]\s*|\s*@\s*)"
 LABEL = r"[\w+'-]+"
 TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
@@ -102,7 +105,9 @@ def someone_at_work(address: str, text: str) -> bool:
     if company and owner not in FREE_MAIL:
         return True
     parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
-    return any(m["surname"].lower() in local for m in TITLED.finditer(text)) or any(
+    # a titled name at a free provider is a family's ("Mrs. Tran ... hung.tran.family@gmail")
+    titled = owner not in FREE_MAIL and labels[0] not in FREE_MAIL
+    return (titled and any(m["surname"].lower() in local for m in TITLED.finditer(text))) or any(
         fold(m[0]) in parts and (job := ROLE_AFTER.match(text, m.end())) and
         "student" not in job[0].lower() and text[job.end():job.end() + 1] not in ("'", "’")
         for m in CAPITALISED.finditer(text))
@@ -159,6 +164,13 @@ def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not staff(s)]
 
 
+def persons_number(text: str, at: int) -> bool:
+    """Whether the number at `at` is given as someone's "number" ("his number is 773-555-0142"):
+    in a phone's shape that is their line, whose the sentence says, not a student's id."""
+    words = [w for w in words_before(text, at) if w not in LINKING]
+    return words[:1] in (["number"], ["#"], ["no"]) and words[1:2] != [] and words[1] in PERSONS
+
+
 def find_phones(text: str) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +."""
     if sum(map(str.isdigit, text)) < 7:
@@ -196,7 +208,8 @@ def find_phones(text: str) -> list[Span]:
                 w in TECH_THINGS for w in words_before(text, start)[:2])) or (
                 family_in_sentence(text, start) and numbered_by_app(text, start)))):
             continue  # "meeting ID 845 221 0993" is for the number detector to judge
-        if cue is None and number_cue(text, start) == "student":
+        if cue is None and number_cue(text, start) == "student" and not (
+                us and persons_number(text, start)):
             cue = "student"  # "office said his ID is 2300519904": no office's line
         if (national.startswith(TOLL_FREE) and number.country_code == 1) or (
                 cue != "student" and institution(start, match.end)):

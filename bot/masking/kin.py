@@ -17,9 +17,16 @@ KIN = (r"mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|
        r"abuel[oa]|t[ií][oa]|tutor[a]?")
 # Just before the title: "Mom called (", "parent ", "Mom of Jaylah Freeman (", "la mamá de
 # Brian Castillo (", "Kaiden's grandpa (", "Parent called — ".
+# Also "Mom is ", "Mother (keep active): ", "grandmother (guardian) ", "La mamá se llama ".
 KIN_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:of|de)\s+[^()\n.!?]{{1,40}}?)?(?:\s+(?:called|"
-                        rf"emailed|texted|wrote|came\s+in|stopped\s+by|llam[óo]))?\s*"
-                        rf"(?:\(|[—–-]|,|:)?\s*$", re.IGNORECASE)
+                        rf"emailed|texted|wrote|came\s+in|stopped\s+by|llam[óo]))?"
+                        rf"(?:\s*\([^()\n]{{1,20}}\))?\s*(?:\(|[—–-]|,|:|(?:['’]s|\s+is|"
+                        rf"\s+es|\s+se\s+llama)(?:\s+name(?:d|\s+is)?)?)?\s*$",
+                        re.IGNORECASE)
+# "pls call back mom at (862)555-0121, its about Samir's laptop, she's Mrs. Chaudhry": who
+# she is, after a family member earlier in the sentence.
+SHE_IS = re.compile(rf"\b(?:{KIN})\b[^.!?\n]{{0,80}}\b(?:she|he)(?:['’]s|\s+is)\s+$",
+                    re.IGNORECASE)
 # Just after the name: "(Tobi's mom)", "(Thao Nguyen's mother)", ", mom of Trevon", "(Gabriel's
 # dad)", "(abuela de Ximena)".
 KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+)?(?:{KIN})\b"
@@ -28,7 +35,7 @@ KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\
                        re.IGNORECASE)
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
 # his daughter Imani", "can't add his twins" (not "her kids": a teacher's class).
-OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter|child|twins|"
+OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter|child|twins|boy|girl|"
                        r"grand(?:son|daughter|kids?)|step(?:son|daughter)|hij[oa]s?|niet[oa]s?)\b",
                        re.IGNORECASE)
 
@@ -46,6 +53,7 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
                 adjacent(text, words[last], words[last + 1]):
             last += 1
         end = words[last].after
-        if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or KIN_AFTER.match(
+        if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
+                text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
                 text, end) or OWN_CHILD.match(text, end):
             yield Span(title.start, words[last].end, "name")

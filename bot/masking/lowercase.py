@@ -29,6 +29,8 @@ CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
 # ("al" is left out: in English it is a name.)
 ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "del"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
+# Things numbered by an id that first-name lists also hold: "job ID 884201", "case id 7731".
+NUMBERED_THINGS = {"job", "case", "tag", "bill"}
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:
@@ -133,5 +135,6 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
         if nxt and nxt.shape == "lower" and adjacent(text, word, nxt) and nxt.score >= WEAK \
                 and not (nxt.stop or nxt.blocked or nxt.product) and nxt.text not in VERBS:
             last = nxt
-        if CUE_AFTER.match(text, last.after) or ID_AFTER.match(text, last.after):
+        if CUE_AFTER.match(text, last.after) or (ID_AFTER.match(text, last.after) and not (
+                last is word and word.folded in NUMBERED_THINGS)):
             yield Span(word.start, last.end, "name")

@@ -28,6 +28,12 @@ from tests.bot.test_masking import TODAY, masked
     ("his new address is 123 main st apt 4b", "his new address is [address]"),
     ("Family moved to 1600 Pennsylvania Avenue NW, Washington, DC 20500",
      "Family moved to [address]"),
+    # a unit in capitals, a town spelled with a capital inside, a county road's number
+    ("home address change: 144 Clinton Ave Apt 3B, Newark NJ 07108 for the family",
+     "home address change: [address] for the family"),
+    ("Correct address is 1408 W 4th St, WaKeeney KS 67672.", "Correct address is [address]."),
+    ("a new stop for the family at 2231 County Rd 18, Quinter. Kids are in 2nd.",
+     "a new stop for the family at [address]. Kids are in 2nd."),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -41,6 +47,7 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "Ed integration is down Saturday from 12:00 AM to 6:00 AM CT.",
     "we have 30 Chromebooks in Cart B and 12 in room 204",
     "the 300 hall wifi drops on 5th st side of the building",
+    "County Rd 18 is closed, so bus 11 runs 20 minutes late",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

@@ -27,6 +27,19 @@ from tests.bot.test_masking import masked
      "It was supposed to go to [name] re: his daughter [name]"),
     ("Ms. Adeyemi (Tobi's mom) wants the concert link", "[name] ([name]'s mom) wants the "
      "concert link"),
+    # the family word before, with "is", a note in brackets or in Spanish; "she's" after it
+    ("Mom is Mrs. Delgado, her number is (216) 555-0143.",
+     "Mom is [name], her number is [phone]."),
+    ("grandmother (guardian) Mrs. Lopez-Aguirre needs the parent portal link",
+     "grandmother (guardian) [name] needs the parent portal link"),
+    ("La mamá se llama Sra. Marisol Colón.", "La mamá se llama [name]."),
+    ("pls call back mom, its about Samir's laptop, she's Mrs. Chaudhry",
+     "pls call back mom, its about [name]'s laptop, she's [name]"),
+    ("Mrs. Dreiling called again — her boy got off at the wrong stop",
+     "[name] called again — her boy got off at the wrong stop"),
+    # and her address at a free provider, though a title would keep a colleague's
+    ("Mom (Mrs. Tran) wants the note emailed. hung.tran.family@gmail.com",
+     "Mom ([name]) wants the note emailed. [email]"),
 ])
 def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
                                                                     expected: str) -> None:
@@ -39,6 +52,8 @@ def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
     "Ms. Rivera (parent night coordinator) needs the sign-in sheet",
     "Can Ms. Rivera get access? She covers for Mr. Patel's class",
     "Mr. Doyle wants the attendance report from last week",
+    "Our parent liaison is Mrs. Gutierrez, she's great. Her email is mgutierrez@district.org",
+    "Mr. Ortega has the mom's paperwork, she's waiting on the court order",
 ])
 def test_staff_named_with_a_title_stay(text: str) -> None:
     assert masked(text) == text

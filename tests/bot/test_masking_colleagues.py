@@ -1,0 +1,54 @@
+"""Colleagues and their things: what the thirteenth masking round added (docs/privacy.md). A
+signature under a thank-you, a list the writer ends, an address spelled from a name given a
+job, a code or a job's id stay; each keep rule is attacked with a student in its place. The
+examples are written here, not taken from a corpus; the rates are in test_masking.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.test_masking import masked
+
+
+@pytest.mark.parametrize("text", [
+    # the writer signing under a thank-you, though the message spoke of a "her"
+    "My sub is Ms. Chee. Could you set her up with:\n- a temp login for rm 12\n- the wifi\n"
+    "Thank you!\nDarlene Tsosie, 4th grade",
+    # a list the writer ends is of colleagues
+    "Can someone set up a shared calendar for the ELL team? Members: Sara Nguyen, Ahmed "
+    "Omar, Naw Paw (our para), and me.",
+    # the address of someone the text gives a job
+    "need Ana (my aide) added to our ClassDojo as a co-teacher. her email is "
+    "ana.morales@cps.edu",
+    # a scheduled job's id, and a class's code
+    "the scheduled extract didn't run overnight. job ID 884201. can you check the server?",
+    "Raz-Kids says 'class limit reached'. I only have 24. Class code tre1023",
+])
+def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a child named under a thank-you that follows the child
+    ("Can you reset the password for this kid? Thanks!\nJaden Smith, 4th grade",
+     "Can you reset the password for this kid? Thanks!\n[name], 4th grade"),
+    # a list that does not end with the writer
+    ("Robotics team members: Jaden Smith, Maya Chen. They need Tinkercad.",
+     "Robotics team members: [name], [name]. They need Tinkercad."),
+    # the aide's son is no aide, nor is his address the aide's
+    ("Jaden (my aide's son) needs his password reset",
+     "[name] (my aide's son) needs his password reset"),
+    ("Jaden (my aide's son) needs his email jaden.r@gmail.com reset",
+     "[name] (my aide's son) needs his email [email] reset"),
+    # a child's id after a first name that is also a word, and a login after its cue
+    ("chase id 4471 cant log in", "[name] id [id number] cant log in"),
+    ("username tre1023 cant log in", "username [username] cant log in"),
+])
+def test_a_student_in_their_place_is_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+def test_someones_number_in_a_phones_shape_is_a_phone_not_an_id() -> None:
+    assert masked("the new kid Dev, his number is 773-555-0142") == \
+        "the new kid [name], his number is [phone]"
+    assert masked("his number is 4471") == "his number is [id number]"
