@@ -64,9 +64,10 @@ def find_usernames(text: str) -> list[Span]:
     cued = not writers_own(text)
     for match in LOGIN.finditer(text):
         token = match.group()
+        before = text[max(0, match.start() - 30):match.start()]
         if not re.search(r"\d|[._]", token) or token.rsplit(".", 1)[-1] in ENDINGS or \
-                HOST_AFTER.match(text, match.end()) or text[match.start() - 1:match.start()] == "$" \
-                or CODE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                HOST_AFTER.match(text, match.end()) or before.endswith("$") or \
+                CODE_BEFORE.search(before):
             continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server,
             # "$175ish", a class's code
         if named(token, lex) or (cued and unworded(token, lex) and (CUE.search(

@@ -37,7 +37,7 @@ ADDRESS = re.compile(
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,30}\bto|"
-    r"office|district|school|campus|building|center|centre|warehouse|store|shop|"
+    r"office|district|schools?|campus|building|center|centre|warehouse|store|shop|"
     r"headquarters|hq|annex|library|church|elementary|middle|high|academy)\b[^.!?\n]{0,40}$",
     re.IGNORECASE)
 FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|family|mom|dad|"

@@ -21,9 +21,9 @@ from bot.masking.cues import (
     OPENING_GREETING,
     PEER_AFTER,
     PERSONAL,
+    ROLE_AFTER,
     ROLES,
     SELF,
-    SIGNATURE,
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
@@ -36,6 +36,7 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
+from bot.masking.signatures import FAMILY_LINE, signs_off, thanked_above
 from bot.masking.words import Word, honorific
 
 # A job's word that heads a child's role: "she's my tech helper", "the student council lead".
@@ -101,23 +102,12 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "a visiting presenter ... Her name is Dana Whitfield, 651-555-0163": a name given for a
 # grown-up the text spoke of, in a text that speaks of no child.
 NAME_GIVEN = re.compile(r"\b(?:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*$", re.IGNORECASE)
+# The number is how to reach the person named: "call him at the shop, 785-...".
+REACH_THEM = re.compile(r"\b(?:call|text|reach|ring|contact)\s+(?:him|her|them)\b[^.!?\n]{0,30}$",
+                        re.IGNORECASE)
+NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?")
 NAME_GIVEN_THEN = re.compile(r"\b(?i:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*"
                              r"(?:[A-Z][\w'’-]*\s*){1,3},?\s*(?:at\s+)?$")
-# What may follow a signature's name to the message's end: nothing, or a short line of job,
-# grade, department or extension ("Rocío Delgado, Pre-K", "Maribel, Attendance, ext 2214",
-# "Rick Baumgartner\nWelding & Auto Technology, Tri-County CTE").
-SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,6}"
-                            r"(?:,[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,4}){0,2})?[ \t.!]*\n*$")
-TAIL_MOST = 120  # characters: a signature's line is short
-# A signature's job: any grown-up's role, or a department or an extension.
-JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department|dept|library|"
-                 r"media|counsel\w*|principal|director|para|sped|services|technology|cte|"
-                 r"advis[eo]r|assessment)\b", re.IGNORECASE)
-CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... this kid? Thanks"
-THANKS_LINE = re.compile(r"\b(?:thanks|thank\s+you|thx|gracias|regards|cheers|best)\b[^\w\n]*"
-                         r"\n[ \t]*$", re.IGNORECASE)
-LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
-FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 # "Our Title I coordinator Mrs. Rio (Angela Rio)": the bracket names the titled person.
 TITLED_BRACKET = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d_]+\s*\($",
                             re.IGNORECASE)
@@ -171,34 +161,6 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         text, max(0, start - 30), start))
 
 
-def signs_off(text: str, start: int, end: int) -> bool:
-    """The name closes the message as its writer's signature: after a finished sentence and
-    a dash or a thank-you ("... el volumen. —Marisol", "Thanks — Dan Ochoa, robotics"), or
-    with a job or an extension after it ("... after 5 minutes. Lorena, front office, ext
-    2101"; "Ext 2214 - Maribel")."""
-    tail = SIGNATURE_TAIL.match(text, end) if len(text) - end <= TAIL_MOST else None
-    if tail is None or CHILD_NOUN.search(tail.group()) or (
-            len(LIST_ITEM.findall(text)) > 1 and not thanked_above(text, start)):
-        return False  # "kicked out 3 kids: - Brooklyn S. - Isaiah T. - Mai Xiong"
-    said = tail.group().strip(" .!\n")
-    if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said):
-        return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
-    signature = SIGNATURE.search(text, max(0, start - 15), start)
-    if signature:  # not "the password for this kid? Thanks!\nJaden Smith, 4th grade"
-        return not CHILD_ENDS.search(text, max(0, signature.start() - 30), signature.start())
-    # Without a dash, a grade is how a student is described ("Precious Hale, grade 8."): a
-    # job, a department or an extension only.
-    return bool(said and JOB.search(said) and FINISHED.search(text, max(0, start - 4), start))
-
-
-def thanked_above(text: str, start: int) -> bool:
-    """The name opens the line after a thank-you ("Thank you!\nDarlene Tsosie"), with no child
-    spoken of just before it: the writer signing, whoever the message spoke of as "her"."""
-    thanks = THANKS_LINE.search(text, max(0, start - 40), start)
-    return bool(thanks) and not CHILD_ENDS.search(text, max(0, thanks.start() - 30),
-                                                  thanks.start())
-
-
 def named_grown_up(text: str, start: int) -> bool:
     """The name at `start` follows "her name is" in a text about a grown-up and no child."""
     return about_a_grown_up(text, NAME_GIVEN.search(text, max(0, start - 20), start))
@@ -217,6 +179,15 @@ def grown_up_named_before(text: str, at: int) -> bool:
     """The number at `at` follows a grown-up's name given so ("Her name is Dana Whitfield,
     651-555-0163"): their line, no family's."""
     return about_a_grown_up(text, NAME_GIVEN_THEN.search(text, max(0, at - 60), at))
+
+
+def grown_up_by_job_before(text: str, at: int) -> bool:
+    """The number at `at` ends a sentence that names a grown-up by their job, and no child or
+    family ("Mike Rohr (our mechanic) is there until 4, call him at the shop, 785-..."): theirs."""
+    sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1]
+    return bool(REACH_THEM.search(sentence)) and not (
+        CHILD_NOUN.search(sentence) or FAMILY_LINE.search(sentence)) and any(
+        ROLE_AFTER.match(sentence, m.end()) for m in NAMED.finditer(sentence))
 
 
 def about_a_grown_up(text: str, given: re.Match[str] | None) -> bool:

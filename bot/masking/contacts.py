@@ -8,7 +8,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from bot.masking.accounts import writers_own
-from bot.masking.adults import grown_up_named_before
+from bot.masking.adults import grown_up_by_job_before, grown_up_named_before
 from bot.masking.context import (
     LINKING,
     PERSONS,
@@ -22,6 +22,7 @@ from bot.masking.context import (
 )
 from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
+from bot.masking.signatures import in_signature_block
 from bot.masking.spans import KEPT, Span, free
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
@@ -181,7 +182,8 @@ def find_phones(text: str) -> list[Span]:
 
     def institution(at: int, end: int) -> bool:
         return institution_line(text, at) or any(0 <= at - e <= 4 for e in work) or \
-            grown_up_named_before(text, at) or writers_line(at, end)
+            grown_up_named_before(text, at) or writers_line(at, end) or \
+            in_signature_block(text, at) or grown_up_by_job_before(text, at)
 
     def writers_line(at: int, end: int) -> bool:
         mine = WRITERS_LINE.search(text, max(0, at - 40), at)

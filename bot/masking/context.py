@@ -52,7 +52,8 @@ INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "pa
                "desk", "helpdesk", "trip", "library", "main", "company", "business", "pastor",
                "hotline", "dept", "department", "district", "mr", "mrs", "ms",
                "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school",
-               "contact", "center", "centre"}
+               "contact", "center", "centre", "radio", "inc", "llc", "associates", "clinic",
+               "hospital"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",

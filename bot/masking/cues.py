@@ -88,7 +88,10 @@ DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "
 # only grown-ups were named so; not "from tech class" ("Remove Maya from the district
 # roster" is a student: the district is WORKPLACES' case).
 STAFF_DESK = re.compile(r",?\s+(?:(?:in|at|from)\s+(?:the\s+)?(?:(?:front|main)\s+(?:office|desk)|"
-                        r"(?:ed\s*)?tech(?:nology)?|(?-i:IT))|(?:at|from)\s+the\s+library)\b"
+                        r"(?:ed\s*)?tech(?:nology)?|(?-i:IT))|(?:at|from)\s+the\s+library|"
+                        # "Hannah from Legal said", "Ray in Payroll"
+                        r"(?:from|in)\s+(?-i:Legal|HR|Payroll|Finance|Purchasing|Accounting|"
+                        r"Facilities|Maintenance|Transportation|Nutrition|Communications))\b"
                         r"(?!\s+(?:class|roster|list|club|group|account|rotation)\b)",
                         re.IGNORECASE)
 # "Ana in the family engagement office said", "Kaylee from the district office", "Wyatt on
@@ -124,7 +127,8 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"coordinators|"
          r"admin|courier|liaison|driver|tech|techs|coach|lead|sub|teacher|nurse|clerk|"
          r"assistant|audiologist|therapist|psychologist|bookkeeper|registrar|translator|"
-         r"interpreter|(?<!peer\s)mentor|sponsor|(?-i:IA)|psych|proctors?|principal|judges?|"
+         r"interpreter|(?<!peer\s)mentor|sponsor|analyst|mechanic|auditor|accountant|"
+         r"interventionist|(?-i:IA)|psych|proctors?|principal|judges?|"
          r"guest|(?-i:SRO)|chair|advisor|t[ée]cnic[oa]|(?<=\bmi\s)compañer[oa]|"
          r"(?<=tech\s)(?:guy|lady)|(?<=(?-i:IT)\s)(?:guy|lady)|(?<=copier\s)(?:guy|lady)|"
          r"(?<=teaching\s)partner|co-?teachers|"

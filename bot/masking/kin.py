@@ -35,8 +35,8 @@ KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\
                        re.IGNORECASE)
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
 # his daughter Imani", "can't add his twins" (not "her kids": a teacher's class).
-OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter|child|twins|boy|girl|"
-                       r"grand(?:son|daughter|kids?)|step(?:son|daughter)|hij[oa]s?|niet[oa]s?)\b",
+OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter|child|twins|"
+                       r"boy|girl|grand(?:son|daughter|kids?)|step(?:son|daughter)|hij[oa]s?|niet[oa]s?)\b",
                        re.IGNORECASE)
 
 

@@ -38,6 +38,7 @@ from bot.masking.cues import (
 )
 from bot.masking.kin import titled_family
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
+from bot.masking.organisations import companies_spread, organisation
 from bot.masking.people import (
     before_work_address,
     bracketed,
@@ -136,7 +137,7 @@ def verdict(text: str, words: list[Word], first: int, last: int) -> str:
     run = [w for w in words[first:last + 1] if w.shape != "initial" and w.text not in PARTICLES]
     if not run:
         return "not"
-    if placed(text, words, first, last):
+    if placed(text, words, first, last) or organisation(text, words, first, last):
         return "place"
     if vetoed(text, words, first, last):
         return "not"
@@ -286,7 +287,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
              *bracket_after_child(text, words), *titled_family(text, words)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
-    judged, dropped = in_lists(text, words, judged, found)
+    judged, dropped = in_lists(text, words, companies_spread(text, words, judged), found)
     found = [s for s in found if not any(s.overlaps(d) for d in dropped)]
     found += [Span(words[r.first].start, name_end(text, words[r.last]), "name")
               for r in judged if r.verdict == "name"]

@@ -24,6 +24,7 @@ from bot.masking.cues import (
     VERBS,
 )
 from bot.masking.lexicon import fold, lexicon
+from bot.masking.signatures import JOB
 from bot.masking.spans import KEPT, Span, span_at
 from bot.masking.words import SURNAME, WEAK, Word, adjacent
 
@@ -47,6 +48,7 @@ COLLEAGUES_AFTER = re.compile(r"\s+(?:from|at|in)\s+(?:the\s+)?(?:central\s+offi
                               r"district\s+office|(?:front|main)\s+office)", re.IGNORECASE)
 NICKNAME = re.compile(r"\s+['\"“‘]([^\W\d_]+)['\"”’]\s+")  # "Rosalind 'Roz' Achebe"
 NICKNAME_BEFORE = re.compile(r"['\"“‘]([^\W\d_]{2,12})['\"”’]\s+$")  # "'DJ' Darnell Jackson"
+JOB_AFTER = re.compile(rf"[ \t]+(?:[\w&/-]+[ \t]+){{0,2}}?{JOB.pattern}", re.IGNORECASE)
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
 BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -93,8 +95,9 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
     gaps = [text[words[a.last].after:words[b.first].start] for a, b in pairwise(judged)]
     found, start = [], 0
     for i in range(1, len(judged) + 1):
-        if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]):
-            continue
+        if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]) and not (
+                "\n" in gaps[i - 1] and JOB_AFTER.match(text, words[judged[i].last].after)):
+            continue  # not a signature's job line: "Marisol Ybarra\nReading Interventionist"
         if i - start >= 3 or (i - start == 2 and CONJUNCTION.search(gaps[start])):
             found.append(range(start, i))
         start = i

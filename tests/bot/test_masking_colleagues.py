@@ -23,6 +23,20 @@ from tests.bot.test_masking import masked
     # a scheduled job's id, and a class's code
     "the scheduled extract didn't run overnight. job ID 884201. can you check the server?",
     "Raz-Kids says 'class limit reached'. I only have 24. Class code tre1023",
+    # a signature of several lines, and the office's number in it
+    "The SFTP job didn't pick it up.\n\nThanks,\nPriya Raman\nAccountability, Research & "
+    "Evaluation\nDenver Public Schools | 1860 Lincoln St",
+    "I need a laptop charger.\n\nThanks so much,\nMarisol Ybarra\nReading Interventionist, "
+    "TUSD\nx4471",
+    "Ms. Daniels is the test coordinator.\n\nThank you,\nYolanda Pereira\nMain Office, Ann "
+    "Street School\n(973) 555-0100",
+    "Can you or whoever does enrollment fix it?\n\nGary Pfannenstiel\nTransportation "
+    "Director\nUSD 293\n785-555-0100 ext 4",
+    # a colleague's job, department or line
+    "Mike Rohr (our mechanic) is there until 4 if someone can call him at the shop, "
+    "785-555-0177.",
+    "How do I get access to the SharePoint site? Hannah from Legal said to ask IT",
+    "Need a Tableau Creator license for our new analyst, Marcus Delgado.",
 ])
 def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     assert masked(text) == text
@@ -40,6 +54,12 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
      "[name] (my aide's son) needs his password reset"),
     ("Jaden (my aide's son) needs his email jaden.r@gmail.com reset",
      "[name] (my aide's son) needs his email [email] reset"),
+    # a child's line in a closing block, or reached like a colleague's
+    ("Can you update the portal?\n\nJaden's mom\n651-555-0147",
+     "Can you update the portal?\n\n[name]'s mom\n[phone]"),
+    ("Jaden Smith (our aide's nephew) needs a call at 785-555-0177.",
+     "[name] (our aide's nephew) needs a call at [phone]."),
+    ("kicked off:\nJaden Smith\nReading Wilson", "kicked off:\n[name]\n[name]"),
     # a child's id after a first name that is also a word, and a login after its cue
     ("chase id 4471 cant log in", "[name] id [id number] cant log in"),
     ("username tre1023 cant log in", "username [username] cant log in"),

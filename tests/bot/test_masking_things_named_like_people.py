@@ -103,6 +103,13 @@ from tests.bot.test_masking import masked
     "the bus stops at Jackson Lane and Oak Street",
     # a retired rank
     "ID badge for our new instructor, MSG (Ret) Anthony Ruiz, starts 8/19.",
+    # companies named like people, and the same company wherever the message writes it
+    "Need the new Benchmark Adelante licenses added to Clever. Rep is Jessica Ochoa at "
+    "Benchmark Education.",
+    "we need the Kendall Hunt digital licenses. Our rep is Mark Sorensen at Kendall Hunt.",
+    "Our auditor from Ingram & Associates is coming 11/4 and needs the finance folder.",
+    "do I call Motorola (Pat at Dodge City Radio 620-555-0141)?",
+    "St. Louis Children's Hospital concussion clinic portal needs Chrome 120+",
 ])
 def test_things_named_like_people_come_through(text: str) -> None:
     assert masked(text) == text
@@ -181,6 +188,12 @@ def test_things_named_like_people_come_through(text: str) -> None:
     ("el estudiante Iker Salazar necesita que los mensajes de ParentSquare lleguen al "
      "505-555-0162.", "el estudiante [name] necesita que los mensajes de ParentSquare lleguen "
      "al [phone]."),
+    # a student who shares a word with a company or a school the message names
+    ("Kendall Hunt can't log in, she's in 3rd grade.", "[name] can't log in, she's in 3rd "
+     "grade."),
+    # (the firm's word goes too: it is the child's surname)
+    ("Maya Ingram can't log in, Ingram & Associates runs our payroll",
+     "[name] can't log in, [name] & Associates runs our payroll"),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected

@@ -1,0 +1,47 @@
+"""Companies and saints' places named like people: "Ingram & Associates", "Dodge City Radio",
+"St. Louis Children's Hospital", "our rep is Mark Sorensen at Kendall Hunt", and the same
+company's name wherever else the message writes it ("the Kendall Hunt digital licenses",
+"Benchmark Adelante" once "Benchmark Education" is written)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.masking.words import Word, adjacent
+
+if TYPE_CHECKING:
+    from bot.masking.names import Run
+
+# The words that end a company's name ("Benchmark Education", "Grand Stage Radio"); not a
+# school's ("Lincoln Elementary" says nothing of another "Lincoln" in the message).
+COMPANY_WORDS = {"education", "learning", "publishing", "publishers", "press", "inc", "llc",
+                 "corp", "corporation", "company", "co", "technologies", "technology",
+                 "systems", "software", "solutions", "associates", "radio", "labs", "media",
+                 "group", "partners", "consulting", "services", "electric", "supply"}
+# "& Associates", "& Sons": a firm's name.
+FIRM_AFTER = re.compile(r"\s*&\s*(?:Associates|Sons|Co\b|Company|Partners)")
+# Where a representative works: "Rep is Jessica Ochoa at ", "our account manager at ".
+REP_AT = re.compile(r"\b(?:rep|reps|representative|account\s+manager|sales\s+(?:rep|person))\b"
+                    r"[^.!?\n]{0,40}?\s(?:at|from|with)\s+$", re.IGNORECASE)
+
+
+def organisation(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A run that names a company or a saint's place by what stands around it."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    before = words[first - 1] if first else None
+    if before and before.text in ("St", "Ste") and text[before.end:words[first].start] == ". ":
+        return True  # "St. Louis Children's Hospital": nobody is called "St. Louis"
+    if FIRM_AFTER.match(text, words[last].after) or (
+            after and after.folded in COMPANY_WORDS and after.shape != "lower"
+            and adjacent(text, words[last], after)):
+        return True
+    return bool(REP_AT.search(text, max(0, words[first].start - 80), words[first].start))
+
+
+def companies_spread(text: str, words: list[Word], judged: list[Run]) -> list[Run]:
+    """Runs that open with a company's first word, once the message names that company."""
+    firms = {words[r.first].folded for r in judged
+             if r.verdict == "place" and organisation(text, words, r.first, r.last)}
+    return [r._replace(verdict="place") if words[r.first].folded in firms else r
+            for r in judged]

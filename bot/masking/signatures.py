@@ -1,0 +1,81 @@
+"""Signatures: the name that closes a message as its writer's ("Thanks,\nPriya Raman\nData
+Analyst, DPS"), and the block of short lines it opens, whose numbers are the writer's or
+their office's."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking.cues import CHILD_NOUN, ROLES, SIGNATURE
+
+# What may follow a signature's name to the message's end: nothing, or a short line of job,
+# grade, department or extension ("Rocío Delgado, Pre-K", "Maribel, Attendance, ext 2214",
+# "Rick Baumgartner\nWelding & Auto Technology, Tri-County CTE").
+# Up to three such lines: "Priya Raman\nAccountability, Research & Evaluation\nDenver Public
+# Schools | 1860 Lincoln St".
+SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,6}"
+                            r"(?:,[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,4}){0,2})?"
+                            r"(?:[ \t]*\n[ \t]*(?:[\w&/'’.+|()-]++[ \t]*+){1,8}"
+                            r"(?:,[ \t]*(?:[\w&/'’.+|()-]++[ \t]*+){1,4}){0,2}){0,2}"
+                            r"[ \t.!]*\n*$")
+TAIL_MOST = 120  # characters: a signature's line is short
+# A signature's job: any grown-up's role, or a department or an extension.
+JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department|dept|library|"
+                 r"media|counsel\w*|principal|director|para|sped|services|technology|cte|"
+                 r"advis[eo]r|assessment|interventionist|analyst|mechanic)\b", re.IGNORECASE)
+CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... this kid? Thanks"
+THANKS_LINE = re.compile(r"\b(?:thanks|thank\s+you|thx|gracias|regards|cheers|best)\b"
+                         r"(?:\s+(?:so\s+much|again|in\s+advance|a\s+lot|all|everyone|team))?[^\w\n]*"
+                         r"\n[ \t]*$", re.IGNORECASE)
+LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
+FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
+# A family or a child in a closing block makes it no signature: "Jaden's mom\n651-555-0147".
+FAMILY_LINE = re.compile(r"\b(?:mom|mother|dad|father|parents?|guardian|grandma|grandpa|"
+                         r"aunt|uncle|mam[aá]|pap[aá]|familia|family)\b", re.IGNORECASE)
+BLOCK_LINES, BLOCK_WIDTH = 6, 70
+
+
+def signs_off(text: str, start: int, end: int) -> bool:
+    """The name closes the message as its writer's signature: after a finished sentence and
+    a dash or a thank-you ("... el volumen. —Marisol", "Thanks — Dan Ochoa, robotics"), or
+    with a job or an extension after it ("... after 5 minutes. Lorena, front office, ext
+    2101"; "Ext 2214 - Maribel")."""
+    tail = SIGNATURE_TAIL.match(text, end) if len(text) - end <= TAIL_MOST else None
+    if tail is None or CHILD_NOUN.search(tail.group()) or (
+            len(LIST_ITEM.findall(text)) > 1 and not thanked_above(text, start)):
+        return False  # "kicked out 3 kids: - Brooklyn S. - Isaiah T. - Mai Xiong"
+    said = tail.group().strip(" .!\n")
+    if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said) and \
+            not thanked_above(text, start):
+        return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
+    if thanked_above(text, start):
+        return True
+    signature = SIGNATURE.search(text, max(0, start - 15), start)
+    if signature:  # not "the password for this kid? Thanks!\nJaden Smith, 4th grade"
+        return not CHILD_ENDS.search(text, max(0, signature.start() - 30), signature.start())
+    # Without a dash, a grade is how a student is described ("Precious Hale, grade 8."): a
+    # job, a department or an extension only.
+    return bool(said and JOB.search(said) and FINISHED.search(text, max(0, start - 4), start))
+
+
+def thanked_above(text: str, start: int) -> bool:
+    """The name opens the line after a thank-you ("Thank you!\nDarlene Tsosie"), with no child
+    spoken of just before it: the writer signing, whoever the message spoke of as "her"."""
+    thanks = THANKS_LINE.search(text, max(0, start - 40), start)
+    return bool(thanks) and not CHILD_ENDS.search(text, max(0, thanks.start() - 30),
+                                                  thanks.start())
+
+
+
+
+def in_signature_block(text: str, at: int) -> bool:
+    """The number at `at` is in the short lines closing the message, under a thank-you or a
+    name with a job ("Thank you,\nYolanda Pereira\nMain Office\n(973) 555-0100"): the
+    writer's or their office's line."""
+    start = text.rfind("\n\n", 0, at)
+    lines = text[start + 2:].strip().split("\n") if start >= 0 else []
+    if not lines or len(lines) > BLOCK_LINES or any(len(line) > BLOCK_WIDTH for line in lines) \
+            or FAMILY_LINE.search(text, start) or CHILD_NOUN.search(text, start):
+        return False
+    return bool(THANKS_LINE.search(lines[0] + "\n") or (
+        len(lines) > 2 and JOB.search("\n".join(lines[1:]))))
