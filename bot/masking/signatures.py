@@ -62,10 +62,8 @@ def thanked_above(text: str, start: int) -> bool:
     """The name opens the line after a thank-you ("Thank you!\nDarlene Tsosie"), with no child
     spoken of just before it: the writer signing, whoever the message spoke of as "her"."""
     thanks = THANKS_LINE.search(text, max(0, start - 40), start)
-    return bool(thanks) and not CHILD_ENDS.search(text, max(0, thanks.start() - 30),
-                                                  thanks.start())
-
-
+    return thanks is not None and not CHILD_ENDS.search(
+        text, max(0, thanks.start() - 30), thanks.start())
 
 
 def in_signature_block(text: str, at: int) -> bool:
