@@ -45,9 +45,14 @@ ENDINGS = {"com", "org", "net", "edu", "gov", "io", "us", "uk", "ca", "au", "co"
            "jpg", "jpeg", "gif", "heic", "mp3", "mp4", "mov", "exe", "msi", "dmg", "pkg", "zip",
            "html", "htm", "js", "py", "json", "xml", "ics", "apk", "ipa", "app", "local"}
 # A class's or a game's code is the class's: "Class code tre1023", "join code: mks4821".
-CODE_BEFORE = re.compile(r"\b(?:class|join|course|section|access|group|invite|game|quiz|"
-                         r"enrollment|enrolment|classroom)\s+codes?\s*(?:is|was|=|:)?\s*$",
+CODE_BEFORE = re.compile(r"\b(?:(?:class|join|course|section|access|group|invite|game|quiz|"
+                         r"enrollment|enrolment|classroom)\s+codes?|(?:job|task|process|"
+                         r"workflow|pipeline|batch)\s+(?:id|name))\s*(?:is|was|=|:)?\s*$",
                          re.IGNORECASE)
+# In a text about the writer's own account, the login its cue gives is theirs: "reset my
+# password for ImPACT admin, username kbrandt_atc".
+CLASS_OF = re.compile(r"20[2-4]\d$")
+OWN_LOGIN_CUE = re.compile(r"\b(?:user\s*name|login|user\s*id)\s*(?:is|:)?\s*$", re.IGNORECASE)
 CUE = re.compile(r"\b(?:user\s*name|user|login|log-in|logon|sign-in|account|acct|handle|"
                  r"screen\s+name|(?:signed|logged|sign|log)\s+in\s+as|id|password\s+for|"
                  r"reset|disable|re-?enable|unlock|suspend|merge)\b(?:\s+(?:is|was|for|of|as|"
@@ -70,6 +75,8 @@ def find_usernames(text: str) -> list[Span]:
                 CODE_BEFORE.search(before):
             continue  # a hyphened word ("raz-kids"), a domain ("clever.com"), a server,
             # "$175ish", a class's code
+        if not cued and OWN_LOGIN_CUE.search(before) and not CLASS_OF.search(token):
+            continue  # not "jgarcia2030": a class's year is a student's
         if named(token, lex) or (cued and unworded(token, lex) and (CUE.search(
                 text[max(0, match.start() - 40):match.start()]) or (
                 USERNAME_TALK.search(text) and NUMBERED_LOGIN.fullmatch(token)))):
@@ -135,7 +142,9 @@ def logins_of_names(text: str, taken: list[Span]) -> list[Span]:
         if len(parts) >= 2:
             first, last = parts[0], parts[-1]
             built |= {first + last, first[0] + last, first + last[0], last + first[0],
-                      last + first, first[0] + parts[1][0] + last if len(parts) > 2 else ""}
+                      last + first, first[0] + parts[1][0] + last if len(parts) > 2 else "",
+                      # "Jesús Ortega Ruiz" -> "jortegaruiz": both surnames
+                      first[0] + "".join(parts[1:]) if len(parts) > 2 else ""}
     built.discard("")
     found = []
     for match in BUILT.finditer(text):

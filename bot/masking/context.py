@@ -93,6 +93,7 @@ GENERIC: dict[str, Cue] = {"id": "student", "ids": "student", "pin": "student",
                            "card": None, "cards": None, "barcode": None}
 # Whose "code" is a numbering scheme, not a student's: "state code 21004" (a course's).
 CODE_SCHEMES = {"state", "district", "local", "campus", "school", "sis", "course"}
+COMMA_ID = re.compile(r",\s*id\s*[#:]?\s*$", re.IGNORECASE)  # an id set apart from the thing
 FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "their", "my",
           "our", "its", "of", "and", "or", "through", "thru", "to", "with", "as", "=", "said",
           "says", "reads", "shows", "has", "had", "new", "old", "correct", "right", "wrong",
@@ -109,7 +110,7 @@ FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "the
 REFERS = {"it", "which", "that"}
 # What stands between "it" and its number: "it's 2094", "it should be 1234", "it's supposed
 # to be 7741".
-LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was"}
+LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was", "used"}
 # A place named after what it serves: "the enrollment center", "the library office".
 PLACES_OF = {"center", "centre", "office", "desk"}
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
@@ -214,6 +215,10 @@ def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue
         if cue is not None:
             return cue
     cue = nearest_cue(words, reach, defaults)
+    if cue == "tech" and defaults and words[:1] == ["id"] and COMMA_ID.search(
+            text, max(0, at - 12), at) and opening_cue(
+            words_before(text, at, window=20, span=160)) == "student":
+        return "student"  # "student keeps getting locked out of chromebook, ID 300418876"
     linked = words[1:2] if words[:1] == ["#"] else words[:1]  # "Support ticket ... is #0291"
     if cue != "student" and defaults and linked == ["is"] and opening_cue(
             words_before(text, at, window=20, span=160)) == "tech":
@@ -268,12 +273,17 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             if words[j] in ("code", "codes") and words[j + 1:j + 2] and \
                     words[j + 1] in CODE_SCHEMES:
                 return "tech"
-            judged = qualifier(words[j + 1 + dashed] if j + 1 + dashed < len(words) else None,
-                               products=not dashed)
+            k = j + 1 + dashed
+            while k < len(words) - 1 and words[k] in LINKING and word == "#":
+                k += 1  # "Last ticket was #30912"
+            judged = qualifier(words[k] if k < len(words) else None, products=not dashed)
             if judged or not defaults:
                 return judged
-            if word in ("number", "#", "no") and j + 1 < len(words) and words[j + 1] in PERSONS:
+            if word in ("number", "#", "no", "card", "barcode") and j + 1 < len(words) and \
+                    words[j + 1] in PERSONS:
                 return "student"  # "Her number is 7783"; a phone's shape is judged elsewhere
+            if word in ("barcode", "card") and "library" in words:
+                return "student"  # "her library card reprinted, barcode 31072000458821"
             return next((GENERIC[w] for w in words[i:j + 1] if GENERIC[w]), None)
         if word in ("theirs", "hers") or (word == "his" and all(w in LINKING for w in words[:i])):
             return "student"  # "office says theirs are QL5529013": a person's number

@@ -33,6 +33,8 @@ KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\
                        r"(?!\s+(?:liaison|coordinator|volunteer|portal|night|teacher|conference|"
                        r"center|engagement|involvement|square|org|organization|group)\b)",
                        re.IGNORECASE)
+# A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
+COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
 # his daughter Imani", "can't add his twins" (not "her kids": a teacher's class).
 OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter|child|twins|"
@@ -53,6 +55,10 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
                 adjacent(text, words[last], words[last + 1]):
             last += 1
         end = words[last].after
+        couple = COUPLE.search(text, max(0, title.start - 12), title.start)
+        if couple:  # "Mr. & Mrs. Phommachanh want the interpreter link": a child's parents
+            yield Span(couple.start(), words[last].end, "name")
+            continue
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
                 text, end) or OWN_CHILD.match(text, end):

@@ -49,6 +49,7 @@ from bot.masking.people import (
     referred,
     repeated,
 )
+from bot.masking.records import record_names
 from bot.masking.spans import Span
 from bot.masking.staff_lists import staff_removed
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
@@ -284,7 +285,8 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     words = words_of(text, taken)
     found = [*lowercase_names(text, words), *lowercase_cued(text, words), *inverted(text, words),
              *after_cues(text, words), *families(text, words),
-             *bracket_after_child(text, words), *titled_family(text, words)]
+             *bracket_after_child(text, words), *titled_family(text, words),
+             *record_names(text, taken)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, companies_spread(text, words, judged), found)

@@ -1,7 +1,7 @@
-"""Companies and saints' places named like people: "Ingram & Associates", "Dodge City Radio",
-"St. Louis Children's Hospital", "our rep is Mark Sorensen at Kendall Hunt", and the same
-company's name wherever else the message writes it ("the Kendall Hunt digital licenses",
-"Benchmark Adelante" once "Benchmark Education" is written)."""
+"""Companies and places named like people: "Ingram & Associates", "Dodge City Radio", "St.
+Louis Children's Hospital", "before I leave for Paris", "our rep is Mark Sorensen at Kendall
+Hunt", and the same company's name wherever else the message writes it ("the Kendall Hunt
+digital licenses", "Benchmark Adelante" once "Benchmark Education" is written)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ COMPANY_WORDS = {"education", "learning", "publishing", "publishers", "press", "
 # "& Associates", "& Sons": a firm's name.
 FIRM_AFTER = re.compile(r"\s*&\s*(?:Associates|Sons|Co\b|Company|Partners)")
 # Where a representative works: "Rep is Jessica Ochoa at ", "our account manager at ".
+# What only a product has after its name: "Edulog Webquery license expired", "(Govee
+# Bluetooth)". No child has a license or a Bluetooth.
+PRODUCT_AFTER = re.compile(r"\s+(?:licen[cs]es?|subscriptions?|renewal|contract|bluetooth|"
+                           r"wi-?fi|usb|hdmi|firmware)\b", re.IGNORECASE)
+GADGET_WORDS = {"bluetooth", "wifi", "usb", "hdmi"}  # "Govee Bluetooth", "Anker USB"
+# Where someone travels: "before I leave for Paris in June", "flying to Austin".
+TRAVEL_TO = re.compile(r"\b(?:leave|leaving|left|fly|flying|flew|travel(?:l?ing)?|trip|"
+                       r"vacation|headed|heading|drive|driving)\s+(?:for|to)\s+$", re.IGNORECASE)
 REP_AT = re.compile(r"\b(?:rep|reps|representative|account\s+manager|sales\s+(?:rep|person))\b"
                     r"[^.!?\n]{0,40}?\s(?:at|from|with)\s+$", re.IGNORECASE)
 
@@ -35,6 +43,12 @@ def organisation(text: str, words: list[Word], first: int, last: int) -> bool:
     if FIRM_AFTER.match(text, words[last].after) or (
             after and after.folded in COMPANY_WORDS and after.shape != "lower"
             and adjacent(text, words[last], after)):
+        return True
+    if (not words[last].possessive and PRODUCT_AFTER.match(text, words[last].after)) or any(
+            w.folded in GADGET_WORDS for w in words[first + 1:last + 1]):
+        return True
+    if first == last and not words[last].possessive and TRAVEL_TO.search(
+            text, max(0, words[first].start - 20), words[first].start):
         return True
     return bool(REP_AT.search(text, max(0, words[first].start - 80), words[first].start))
 

@@ -37,6 +37,11 @@ from tests.bot.test_masking import masked
     "785-555-0177.",
     "How do I get access to the SharePoint site? Hannah from Legal said to ask IT",
     "Need a Tableau Creator license for our new analyst, Marcus Delgado.",
+    "service account for the API pull, read-only, owner Priya Raman, backup owner Devon Hughes",
+    # a ticket's number after "was", a scheduled job's name, the writer's own login
+    "Can tech look at the switch? Last ticket was #30912",
+    "the SFTP job didn't pick it up. Path is /inbound/cde/, job id sftp_pull_cde_07.",
+    "hey can someone reset my password for ImPACT admin, username kbrandt_atc, locked out",
 ])
 def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     assert masked(text) == text
@@ -60,6 +65,25 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     ("Jaden Smith (our aide's nephew) needs a call at 785-555-0177.",
      "[name] (our aide's nephew) needs a call at [phone]."),
     ("kicked off:\nJaden Smith\nReading Wilson", "kicked off:\n[name]\n[name]"),
+    # a child's number set apart from the thing, "used to be", a library barcode
+    ("student keeps getting locked out of chromebook, ID 300418876, name Lana Nguyen",
+     "student keeps getting locked out of chromebook, ID [id number], name [name]"),
+    ("Pa Houa Xiong needs her lunch number reset, it used to be 2219",
+     "[name] needs her lunch number reset, it used to be [id number]"),
+    ("DESTINY ROJAS-VEGA needs her library card reprinted, barcode 31072000458821",
+     "[name] needs her library card reprinted, barcode [id number]"),
+    ("Tomas Hernández lost his card, barcode was 31190004417823",
+     "[name] lost his card, barcode was [id number]"),
+    # a child's login after "my password", with a class's year
+    ("can you reset my password, username jgarcia2030",
+     "can you reset my password, username [username]"),
+    # a login built from a first name and two surnames
+    ("why can't Jesús Ortega Ruiz print? he's logged in as jortegaruiz",
+     "why can't [name] print? he's logged in as [username]"),
+    # an export's rows, with names no list has
+    ("dropped these records:\nstudent_id,last,first,dob\n720020551,Vang,Txhiaj,11/02/2008",
+     "dropped these records:\nstudent_id,last,first,dob\n[id number],[name],[name],"
+     "[date of birth]"),
     # a child's id after a first name that is also a word, and a login after its cue
     ("chase id 4471 cant log in", "[name] id [id number] cant log in"),
     ("username tre1023 cant log in", "username [username] cant log in"),

@@ -37,6 +37,8 @@ from tests.bot.test_masking import masked
      "pls call back mom, its about [name]'s laptop, she's [name]"),
     ("Mrs. Dreiling called again — her boy got off at the wrong stop",
      "[name] called again — her boy got off at the wrong stop"),
+    ("hey — Mr. & Mrs. Phommachanh want the interpreter link for the IEP meeting",
+     "hey — [name] want the interpreter link for the IEP meeting"),
     # and her address at a free provider, though a title would keep a colleague's
     ("Mom (Mrs. Tran) wants the note emailed. hung.tran.family@gmail.com",
      "Mom ([name]) wants the note emailed. [email]"),

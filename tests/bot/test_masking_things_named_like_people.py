@@ -110,6 +110,12 @@ from tests.bot.test_masking import masked
     "Our auditor from Ingram & Associates is coming 11/4 and needs the finance folder.",
     "do I call Motorola (Pat at Dodge City Radio 620-555-0141)?",
     "St. Louis Children's Hospital concussion clinic portal needs Chrome 120+",
+    # products by what only a product has, a trip's place, a Spanish event
+    "Edulog Webquery license expired, error 'License code E-1042'.",
+    "the temp logger (Govee Bluetooth) needs an app installed on the training room tablet",
+    "when is the summer reimaging for iPads? Need to know before I leave for Paris in June",
+    "For our Noche de Familias on Oct 17 we need a projector",
+    "an export with no student in it:\nasset,model,room\n4471,Chromebook,Room 12",
 ])
 def test_things_named_like_people_come_through(text: str) -> None:
     assert masked(text) == text
