@@ -101,7 +101,12 @@ COURSES = {"AP", "IB", "ELA", "ESL", "ELL", "PE", "STEM", "AVID", "SPED"}
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "a visiting presenter ... Her name is Dana Whitfield, 651-555-0163": a name given for a
 # grown-up the text spoke of, in a text that speaks of no child.
-NAME_GIVEN = re.compile(r"\b(?:her|his|their)\s+name(?:['’]s|\s+is)\s*:?\s*$", re.IGNORECASE)
+NAME_GIVEN = re.compile(r"\b(?:(?:her|his|their)\s+name(?:['’]s|\s+is)|se\s+llama)\s*:?\s*$",
+                        re.IGNORECASE)
+# Helping, said of oneself: the "he" after it is the helper's ("Delbert said he'd look at it").
+SAID_SELF = re.compile(r"said\s+(?:she|he)(?:['’]d|\s+would|\s+will|['’]ll)\s+(?:look|check|fix|"
+                       r"come|swap|stop\s+by|call|e-?mail|send|handle|reset|install)\b",
+                       re.IGNORECASE)
 # The number is how to reach the person named: "call him at the shop, 785-...".
 REACH_THEM = re.compile(r"\b(?:call|text|reach|ring|contact)\s+(?:him|her|them)\b[^.!?\n]{0,30}$",
                         re.IGNORECASE)
@@ -142,9 +147,10 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     stop = SENTENCE_END.search(text, end)
     work = WORK_AFTER.match(text, end) if first == last else None
-    if work and not PERSONAL.search(text, work.end(), max(work.end(), stop.end() if stop
-                                                         else len(text))):
-        return True  # "Darnell came by and swapped the cable", not "Ava set up ..., she"
+    if work and (SAID_SELF.match(text, work.start() + 1) or not PERSONAL.search(
+            text, work.end(), max(work.end(), stop.end() if stop else len(text)))):
+        return True  # "Darnell came by and swapped the cable", not "Ava set up ..., she";
+        # "Delbert said he'd look at it but he's out today": the "he" is Delbert
     if first == last and not text[:start].strip() and VOCATIVE.match(text, end) and not \
             PERSONAL.search(text):
         return True  # "Morgan, the laptops are in the office": whom the message addresses

@@ -76,7 +76,8 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
 STUDENTS_ADDRESS = re.compile(r"\b(?:student|stu|kid|child)['’]?s?\s+(?:e-?mail|address|"
                               r"account|login|acct)\s*(?:is|:)?\s*$", re.IGNORECASE)
 # A parents' group's mailbox at a free provider: "kedzieridgepto@gmail.com".
-GROUP_MAILBOX = re.compile(r"(?:pto|pta|ptsa|ptso|boosters|booster)$")
+# Also an office's: "annstreetoffice@nps.k12.nj.us".
+GROUP_MAILBOX = re.compile(r"(?:pto|pta|ptsa|ptso|boosters|booster|office|frontdesk|helpdesk)$")
 # Where students get mail: a district's domain ("stu.", "students.") or a free provider.
 # Any other ".com" or ".net" address is someone's work address: a vendor's, never a student's.
 FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",

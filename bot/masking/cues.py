@@ -149,7 +149,8 @@ CHILD_NOUN = re.compile(r"\b(?:students?|kids?|kiddos?|child(?:ren)?|boys?|girls
 # Also "our rep at Imagine Learning is Marisa", "the new guy Tyler".
 ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"(?:(?:at|from|for|with)\s+(?:[\w&-]+\s+){1,3}(?=is\s|was\s)|there\s+(?=is\s)|"
-                         r"(?:at|from)\s+(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,2},\s+|"
+                         r"(?:at|from)\s+(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,2}"
+                         r"(?:,\s+|\s+(?=\())|"  # "the attendance clerk at Jefferson ES (Lorena)"
                          r"(?:today|tomorrow|tonight|this\s+week|next\s+week|on\s+\w+)\s+(?=is\s|will\s))?"
                          # "The rep I had last year was Mark Feeney"
                          r"(?:(?:I|we)\s+(?:had|have|used|use|work(?:ed)?\s+with|talked\s+to|"
@@ -157,7 +158,10 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"spring|fall)\s+)?(?=is\s|was\s))?"
                          r"(?:is\s+|was\s+|es\s+|are\s+|will\s+be\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
-                         r"\bnew\s+(?:guy|hire|lady|gal))\s*$",
+                         r"\bnew\s+(?:guy|hire|lady|gal)|"
+                         # a department's person in brackets: "legal (Sarah Kim) asked me"
+                         r"\b(?:legal|hr|payroll|finance|purchasing|accounting|facilities|"
+                         r"maintenance|transportation)\s*\()\s*$",
                          re.IGNORECASE)
 # "Jeff (network)", "Dana (front office)": a department in brackets, which no child is in.
 DEPARTMENT_ASIDE = re.compile(r"\s*\((?:the\s+)?(?:(?-i:IT)|tech|network|networking|hr|payroll|"
@@ -280,7 +284,11 @@ WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:b
                         r"asked\s+(?:me|us)\s+to|"
                         # fixing things: "can Marcus come look at it", "Paulina put a sign on it"
                         r"come\s+(?:by|look|take\s+a\s+look|fix|check|swap)|put\s+a\s+sign|"
-                        r"put\s+in\s+a\s+ticket|sent\s+(?:out\s+)?(?:the|an?)\s+(?:e-?mail|link))\b",
+                        r"put\s+in\s+a\s+ticket|sent\s+(?:out\s+)?(?:the|an?)\s+(?:e-?mail|link)|"
+                        # teaching and running things: "Gil will teach it", "Rosa manages it"
+                        r"will\s+teach|is\s+teaching\s+(?:the|a|it|this)|teaches\s+(?:the|a|it)|"
+                        r"(?:is|will\s+be)\s+handling|manages\s+(?:the|it|our)|"
+                        r"is\s+in\s+charge\s+of)\b",
                         re.IGNORECASE)
 # Measured on the first-name corpora (eighth round), only grown-ups were these, whatever
 # followed: "Leila is the new speech therapist, she needs", "Keisha and I are co-teaching".

@@ -38,7 +38,6 @@ from bot.masking.cues import (
 )
 from bot.masking.kin import titled_family
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
-from bot.masking.organisations import companies_spread, organisation
 from bot.masking.people import (
     before_work_address,
     bracketed,
@@ -52,6 +51,7 @@ from bot.masking.people import (
 from bot.masking.records import record_names
 from bot.masking.spans import Span
 from bot.masking.staff_lists import staff_removed
+from bot.masking.things import companies_spread, organisation
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}

@@ -27,10 +27,12 @@ STAFF_BULLETS = re.compile(r"\b(?:staff|faculty|colleagues|teachers|paras|aides|
                            r"{0,60}:[ \t]*\n(?:[ \t]*[-•*][^\n]*(?:\n|$))+", re.IGNORECASE)
 # A list the writer is on is of colleagues: "Members: me, Jared Poulsen, Kim Tanner", or
 # "Members: Sara Nguyen, Ahmed Omar, and me".
-WRITER_LISTED = re.compile(r"\b(?:members?|names?|attendees?|people|sponsors?|advisors?|"
+WRITER_LISTED = re.compile(r"\b(?:(?:members?|names?|attendees?|people|sponsors?|advisors?|"
                            r"chaperones?|proctors?)(?:\s*:\s*|\s+are\s+)(?:(?:me|myself)\s*"
                            r"(?:,|&|and\b)[^.!?\n]*|[^.!?\n]*?(?:,|&|\band\b)\s*"
-                           r"(?:me|myself)\b)", re.IGNORECASE)
+                           r"(?:me|myself)\b)|"
+                           # "6 of us, including Pat Healy and Dr. Amara Chen"
+                           r"\d+\s+of\s+us,?\s+including\b[^.!?\n]*)", re.IGNORECASE)
 # The names just before it are colleagues: "Please add Priya Raman and Liam Costa to the
 # drive. They're the new hires." (not "They're the new students").
 THEY_ARE_STAFF = re.compile(r"\b[Tt]hey(?:['’]re|\s+are)\s+(?:the|our|my)\s+new\s+(?:hires?|"

@@ -38,6 +38,15 @@ from tests.bot.test_masking import masked
     "How do I get access to the SharePoint site? Hannah from Legal said to ask IT",
     "Need a Tableau Creator license for our new analyst, Marcus Delgado.",
     "service account for the API pull, read-only, owner Priya Raman, backup owner Devon Hughes",
+    "printer says Load Letter Tray 2. Delbert said he'd look at it but he's out today",
+    "Gil will teach it, Mr. Turner wants it done by the 12th.",
+    "the attendance clerk at Jefferson ES (Lorena) has two and says IT gave it to her",
+    "Is there a data sharing agreement on file with Amplify? legal (Sarah Kim) asked me",
+    "a recurring Teams meeting for the SLP department? 6 of us, including Pat Healy and Dr. "
+    "Amara Chen.",
+    "¿cómo le doy acceso de co-teacher a mi asistente? Se llama Rocío Salgado y empieza a "
+    "ayudar con los grupos de lectura.",
+    "Can you reset the password on the shared office email (annstreetoffice@nps.k12.nj.us)?",
     # a ticket's number after "was", a scheduled job's name, the writer's own login
     "Can tech look at the switch? Last ticket was #30912",
     "the SFTP job didn't pick it up. Path is /inbound/cde/, job id sftp_pull_cde_07.",
@@ -65,6 +74,13 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     ("Jaden Smith (our aide's nephew) needs a call at 785-555-0177.",
      "[name] (our aide's nephew) needs a call at [phone]."),
     ("kicked off:\nJaden Smith\nReading Wilson", "kicked off:\n[name]\n[name]"),
+    # a child who said he'd do something else, a TA who is a student, a child in brackets
+    ("Jaden said he'd bring his charger, his chromebook is dead",
+     "[name] said he'd bring his charger, his chromebook is dead"),
+    ("can Carson get access to the woodshop printer? he's my TA 6th period",
+     "can [name] get access to the woodshop printer? he's my TA 6th period"),
+    ("the new kid in my class (Lorena) has two", "the new kid in my class ([name]) has two"),
+    ("la estudiante nueva se llama Rocío Salgado", "la estudiante nueva se llama [name]"),
     # a child's number set apart from the thing, "used to be", a library barcode
     ("student keeps getting locked out of chromebook, ID 300418876, name Lana Nguyen",
      "student keeps getting locked out of chromebook, ID [id number], name [name]"),

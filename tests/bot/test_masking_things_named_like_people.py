@@ -115,6 +115,9 @@ from tests.bot.test_masking import masked
     "the temp logger (Govee Bluetooth) needs an app installed on the training room tablet",
     "when is the summer reimaging for iPads? Need to know before I leave for Paris in June",
     "For our Noche de Familias on Oct 17 we need a projector",
+    "Can tech install the Arabic and Karen language packs on the iPads?",
+    "Is there a Karen font that displays correctly in Google Docs?",
+    "Could Kevin from IT meet me at Harper Ridge Thursday 1:30 to look at the speaker?",
     "an export with no student in it:\nasset,model,room\n4471,Chromebook,Room 12",
 ])
 def test_things_named_like_people_come_through(text: str) -> None:
@@ -197,6 +200,7 @@ def test_things_named_like_people_come_through(text: str) -> None:
     # a student who shares a word with a company or a school the message names
     ("Kendall Hunt can't log in, she's in 3rd grade.", "[name] can't log in, she's in 3rd "
      "grade."),
+    ("Maya keyboard is broken", "[name] keyboard is broken"),
     # (the firm's word goes too: it is the child's surname)
     ("Maya Ingram can't log in, Ingram & Associates runs our payroll",
      "[name] can't log in, [name] & Associates runs our payroll"),
