@@ -85,8 +85,9 @@ FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "liv
              "yandex", "comcast", "att", "sbcglobal", "verizon", "cox", "charter", "earthlink",
              "bellsouth", "optonline", "frontier", "centurylink", "windstream", "juno",
              "netzero", "rr", "roadrunner", "embarqmail", "mchsi", "suddenlink"}
-STUDENT_DOMAIN = re.compile(r"\b(?:stu|students?|learners?|pupils?|kids|alumnos|estudiantes)\b|"
-                            r"stu\.|k12stu", re.IGNORECASE)
+# ("nycstudents.net", "phxstudents.net": a label's end too, not "studentsfirst.com")
+STUDENT_DOMAIN = re.compile(r"\b(?:stu|kids)\b|(?:students?|learners?|pupils?|alumnos|"
+                            r"estudiantes)(?![\w-])|stu\.|k12stu", re.IGNORECASE)
 CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]+")
 TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)

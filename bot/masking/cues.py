@@ -109,7 +109,7 @@ STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
                          r"(?!\s*[#\d:])")  # not ", ID 4471" (no Idaho), nor ", IN 3rd period"
 # "Lockdown Browser 2.1.1.06", "Minecraft Education v1.20": a product's version.
-VERSION_AFTER = re.compile(r"\s+v?\d+(?:\.\d+)+\b")
+VERSION_AFTER = re.compile(r"\s+(?!\d{3}\.\d{3}\.\d{4}\b)v?\d+(?:\.\d+)+\b")  # not a phone
 # These mark a place even lowercase: "the Jefferson room", "the Madison hallway".
 PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wing", "hall",
                    "gym", "campus", "library", "office", "cafeteria", "auditorium", "hallway",
@@ -135,7 +135,7 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          r"(?<=teaching\s)partner|co-?teachers|"
          # "Contact is Brianna", "Ahmed Nur (social worker)"; not a family's "emergency
          # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
-         r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)contact|"
+         r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)(?<!new\s)contact|"
          # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
          r"colleague|coworker|co-worker|co-teacher|coteacher|"
          r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")

@@ -36,6 +36,7 @@ from bot.masking.cues import (
     VERBS,
     VERSION_AFTER,
 )
+from bot.masking.handles import in_handles
 from bot.masking.kin import titled_family
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
@@ -43,7 +44,6 @@ from bot.masking.people import (
     bracketed,
     by_the_sentence,
     extended,
-    in_handles,
     in_lists,
     referred,
     repeated,

@@ -16,7 +16,6 @@ from bot.masking.cues import (
     OPENERS,
     PERSONAL,
     PLACES,
-    PLACES_ANY_CASE,
     PLURAL_PERSONAL,
     SIGN_IN_TROUBLE,
     SIGNATURE,
@@ -26,7 +25,7 @@ from bot.masking.cues import (
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB
 from bot.masking.spans import KEPT, Span, span_at
-from bot.masking.words import SURNAME, WEAK, Word, adjacent
+from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -53,9 +52,6 @@ ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Ta
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
 BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 ALIAS = re.compile(r"[^\W\d_][\w.'’ -]*")  # "(K. Bishop)": letters, no digits or commas
-# Where a handle's local part ends: "river.okafor@...", "maya dot chen at stu dot ...".
-HANDLE_END = re.compile(r"@|\s+(?:at|arroba)\s+|\s*[\[(]\s*(?:at|arroba)\s*[\])]",
-                        re.IGNORECASE)
 
 
 def in_lists(text: str, words: list[Word], judged: list[Run],
@@ -232,27 +228,6 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
         start = nickname.start(1) if nickname else start
         grown.append(Span(start, end, "name"))
     return grown
-
-
-def in_handles(text: str, words: list[Word], taken: list[Span]) -> list[Span]:
-    """Capitalised words that a student's username or email spells out ("can you set up
-    River? ... river.okafor@stu...", "Summer ... su usuario es summer.nguyen28"): names; and
-    a lowercase first name that a handle opens with ("login for river (river.t.jones)")."""
-    parts: set[str] = set()
-    openers: set[str] = set()
-    for span in taken:
-        if span.kind in ("email", "username"):
-            local = HANDLE_END.split(text[span.start:span.end])[0]
-            spelled = [p for p in re.findall(r"[^\W\d_]{3,}", fold(local))
-                       if p not in ("dot", "punto")]
-            parts.update(spelled)
-            openers.update(spelled[:1] if fold(local).startswith(tuple(spelled[:1])) else ())
-    nexts: list[Word | None] = [*words[1:], None][:len(words)]
-    return [Span(w.start, w.end, "name") for w, nxt in zip(words, nexts, strict=True)
-            if parts and not (w.stop or w.product) and (
-                (w.folded in parts and w.known and w.shape in ("title", "upper"))
-                or (w.folded in openers and w.given and w.shape == "lower" and not (
-                    nxt and adjacent(text, w, nxt) and nxt.folded in PLACES_ANY_CASE)))]
 
 
 def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:

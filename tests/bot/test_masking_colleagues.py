@@ -47,6 +47,10 @@ from tests.bot.test_masking import masked
     "¿cómo le doy acceso de co-teacher a mi asistente? Se llama Rocío Salgado y empieza a "
     "ayudar con los grupos de lectura.",
     "Can you reset the password on the shared office email (annstreetoffice@nps.k12.nj.us)?",
+    "email support@studentsfirst.com for the renewal",
+    "Could you add the new intern Kaitlyn Brandt to our shared drive? her email is "
+    "kbrandt@uwm.edu",
+    "Lockdown Browser 2.1.1.06 won't start on the library PCs",
     # a ticket's number after "was", a scheduled job's name, the writer's own login
     "Can tech look at the switch? Last ticket was #30912",
     "the SFTP job didn't pick it up. Path is /inbound/cde/, job id sftp_pull_cde_07.",
@@ -96,6 +100,14 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     # a login built from a first name and two surnames
     ("why can't Jesús Ortega Ruiz print? he's logged in as jortegaruiz",
      "why can't [name] print? he's logged in as [username]"),
+    # a child's address at a district's student domain, and a login spelling a name
+    ("hi can u reset password for valentina ospina her email is vospina2@nycstudents.net",
+     "hi can u reset password for [name] her email is [email]"),
+    ("IXL won't let Khaab Lee log in, username khaablee6. he says it worked yesterday",
+     "IXL won't let [name] log in, username [username]. he says it worked yesterday"),
+    # a relative, though the child is set beside "new contact"
+    ("Specifically for Jaden Pina, new contact is his uncle Manny Pina 401.555.0127",
+     "Specifically for [name], new contact is his uncle [name] [phone]"),
     # an export's rows, with names no list has
     ("dropped these records:\nstudent_id,last,first,dob\n720020551,Vang,Txhiaj,11/02/2008",
      "dropped these records:\nstudent_id,last,first,dob\n[id number],[name],[name],"
