@@ -87,7 +87,8 @@ CLASS_OF = re.compile(r"\s*(?:\d+(?:st|nd|rd|th)\s+(?:period|hour|hr)|homeroom|c
                       r"caseload)\b", re.IGNORECASE)
 IN_BEFORE = re.compile(r"\b(?:in|to|from)\s+$", re.IGNORECASE)
 # "June is covering my class 5th period tomorrow, can she get a login": no child covers one.
-COVERS = re.compile(r"\s+(?:is\s+|will\s+be\s+|was\s+)?(?:covering|subbing|covers|subs)\s+(?:for\b|"
+COVERS = re.compile(r"\s+(?:is\s+|will\s+be\s+|was\s+)?(?:covering|subbing|covers|subs|proctoring|"
+                    r"proctors|taking\s+over|took\s+over)\s+(?:for\b|"
                     r"(?:my|our|her|his)\s+(?:\w+\s+)?(?:class|classes|room|periods?|section|duty|"
                     r"duties)\b)", re.IGNORECASE)
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")

@@ -41,6 +41,8 @@ from tests.bot.test_masking import TODAY, masked
     "service account for the API pull, read-only, owner Priya Raman, backup owner Devon Hughes",
     "printer says Load Letter Tray 2. Delbert said he'd look at it but he's out today",
     "Gil will teach it, Mr. Turner wants it done by the 12th.",
+    "Skyler is taking over my classes starting friday and still doesnt have canvas access.",
+    "Josie is proctoring for me 5th period, can she get the TestNav login?",
     "the attendance clerk at Jefferson ES (Lorena) has two and says IT gave it to her",
     "Is there a data sharing agreement on file with Amplify? legal (Sarah Kim) asked me",
     "a recurring Teams meeting for the SLP department? 6 of us, including Pat Healy and Dr. "
@@ -85,6 +87,7 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     ("can Carson get access to the woodshop printer? he's my TA 6th period",
      "can [name] get access to the woodshop printer? he's my TA 6th period"),
     ("the new kid in my class (Lorena) has two", "the new kid in my class ([name]) has two"),
+    ("Maya takes my class laptop home", "[name] takes my class laptop home"),
     ("la estudiante nueva se llama Rocío Salgado", "la estudiante nueva se llama [name]"),
     # a child's number set apart from the thing, "used to be", a library barcode
     ("student keeps getting locked out of chromebook, ID 300418876, name Lana Nguyen",
