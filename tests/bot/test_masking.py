@@ -190,8 +190,10 @@ def test_the_ninth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # came: 0.937 (164 of 175) / 0.181 (29 of 160). Read and tuned on (docs/privacy.md, the
     # twelfth round): 0.954 (167) / 0.063 (10: colleagues by first name, "Mitchell 1", a
     # possessive before a quoted speech); with parents named by title, 0.983 (172) / 0.063.
+    # After the thirteenth round: 0.994 (174) / 0.075 (12: the model refitted on two more
+    # writers spares two colleagues fewer).
     masked, altered, wrong = score("tuning9.jsonl")
-    assert masked >= 0.982 and altered <= 0.063, "\n".join(wrong)
+    assert masked >= 0.994 and altered <= 0.075, "\n".join(wrong)
 
 
 def test_the_tenth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
@@ -205,8 +207,26 @@ def test_the_tenth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # Read and tuned on: home addresses, titled parents, ", age 9", "La familia Quintero",
     # "Lane Kirby", "student email" at any domain; an office's number, role mailboxes, "$175ish",
     # "is still mine", "AP Okafor", a colleague on leave: 0.969 (185) / 0.044 (7).
+    # After the thirteenth round: 0.974 (186) / 0.031 (5).
     masked, altered, wrong = score("tuning10.jsonl")
-    assert masked >= 0.968 and altered <= 0.044, "\n".join(wrong)
+    assert masked >= 0.973 and altered <= 0.032, "\n".join(wrong)
+
+
+def test_the_eleventh_and_twelfth_tuning_corpora_hold_the_figures_their_round_reached(
+        ) -> None:
+    # Written blind at the start of the thirteenth round from a brief with no example lines
+    # (240 texts each, 160 of them tech texts; the eleventh: a Cleveland math teacher, a rural
+    # Kansas transportation director, a Newark front-office secretary, a Tucson reading
+    # interventionist, a St. Louis athletic trainer, 172 identifiers; the twelfth: a Nashville
+    # 2nd-grade teacher, a rural Oregon agriculture teacher, a Dallas dual-language teacher, a
+    # Providence social worker, a Denver data analyst, 180 identifiers). As they came: 0.919
+    # (158) / 0.075 (12) and 0.917 (165) / 0.063 (10). Read and tuned on (docs/privacy.md, the
+    # thirteenth round): signatures of several lines, titled parents, addresses with units,
+    # exports' rows, companies, a colleague's line: 0.994 (171) / 0.006 (1) and 0.983 (177) /
+    # 0.013 (2).
+    for name, least, most in (("tuning11.jsonl", 0.994, 0.007), ("tuning12.jsonl", 0.983, 0.013)):
+        masked, altered, wrong = score(name)
+        assert masked >= least and altered <= most, "\n".join(wrong)
 
 
 def first_name_shares(name: str, mask: Callable[[str], str] | None = None
@@ -255,19 +275,25 @@ def first_name_shares(name: str, mask: Callable[[str], str] | None = None
 # twenty and the ninth and tenth tuning corpora, with the round's rules (the figures below,
 # against those before the round), every writer's grown-ups but l's (0.376 -> 0.384) are
 # hidden less often or as often, and every writer's students as often or more often (f, i,
-# b's full names).
-FIRST_NAME_FIGURES = {"a": (0.918, 0.256), "b": (0.920, 0.439), "c": (0.915, 0.338),
-                      "d": (0.878, 0.288), "e": (0.907, 0.332), "f": (0.944, 0.395),
-                      "g": (0.940, 0.218), "h": (0.764, 0.347), "i": (0.866, 0.416),
-                      "j": (0.893, 0.352), "k": (0.980, 0.317), "l": (0.960, 0.384),
-                      "m": (0.943, 0.304), "n": (0.894, 0.423), "o": (0.872, 0.217),
-                      "p": (0.926, 0.226)}
+# b's full names). A fifth first-name writer (q) and a fifth full-name writer (e) came in the
+# thirteenth round; by the model fitted without them, 0.896 / 0.443 and 0.968 / 0.338 (by the
+# rules 0.896 / 0.585 and 0.984 / 0.481: the model spared three of e's 185 students). Refitted
+# on all twenty-two and the eleventh and twelfth tuning corpora, with the round's rules, the
+# figures below: every writer's students as often or more often (o: 0.872 -> 0.885), and
+# the grown-ups of a, c, e, g, i, k, n and p and of full-name writers a and c hidden more
+# often (a: 0.256 -> 0.272, full c: 0.405 -> 0.459), those of f, l, m and full d less often.
+FIRST_NAME_FIGURES = {"a": (0.918, 0.272), "b": (0.920, 0.439), "c": (0.915, 0.342),
+                      "d": (0.878, 0.288), "e": (0.907, 0.341), "f": (0.944, 0.383),
+                      "g": (0.940, 0.223), "h": (0.764, 0.347), "i": (0.866, 0.423),
+                      "j": (0.893, 0.352), "k": (0.980, 0.327), "l": (0.960, 0.380),
+                      "m": (0.943, 0.299), "n": (0.894, 0.428), "o": (0.885, 0.217),
+                      "p": (0.926, 0.236), "q": (0.896, 0.404)}
 # Three writers, 900 messages naming 1,257 people in full (the tenth round). By the rules
 # 0.995 / 0.859, 0.974 / 0.850 and 1.000 / 0.882 (students hidden whole / grown-ups touched);
 # the model learned from them, and spares one of b's students (the figures for each writer
 # with the model fitted without it are in bench/README.md).
-FULL_NAME_FIGURES = {"a": (0.995, 0.362), "b": (0.985, 0.367), "c": (1.000, 0.405),
-                     "d": (0.940, 0.447)}
+FULL_NAME_FIGURES = {"a": (0.995, 0.376), "b": (0.985, 0.367), "c": (1.000, 0.459),
+                     "d": (0.940, 0.421), "e": (0.973, 0.331)}
 
 
 @pytest.mark.parametrize("writer", sorted(FIRST_NAME_FIGURES))
