@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.adults import named_grown_up
-from bot.masking.cues import CHILD_NOUN, CUE_BEFORE, ROLE_BEFORE, SELF
+from bot.masking.cues import CHILD_NOUN, ROLE_BEFORE, SELF
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import MOST_AFTER_CUE
 from bot.masking.spans import Span
+from bot.masking.student_cues import CUE_BEFORE
 from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable, part_score
 
 # Words before a comma that make what follows no roster, and after it that make a list.

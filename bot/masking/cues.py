@@ -1,5 +1,5 @@
-"""The words around a name that say whether it is a student, a member of staff, a place, a
-product or the topic of a lesson."""
+"""The words around a name that say whether it is a member of staff, a place, a product or
+the topic of a lesson; a student's own cues are in student_cues.py."""
 
 from __future__ import annotations
 
@@ -215,59 +215,6 @@ TOPIC_BEFORE = re.compile(
     r"by|tribute\s+to|named\s+(?:after|for)|dressed\s+(?:up\s+)?as|quote\s+(?:by|from))"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
 
-# The word a cue ends at is taken as a name: "my student Grace", "kid named Liam". (Not a
-# bare "name:", which tech texts use for printers and networks.)
-CUE_BEFORE = re.compile(
-    r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
-    r"siblings?|brother|sister|cousin|graders?|kindergartners?|freshm[ae]n|sophomores?|named|"
-    r"nicknamed|goes\s+by|go\s+by|"
-    # "a kid called Marco", not "she already called Marco from Kyocera" (on the phone)
-    r"(?<!\bi\s)(?<!she\s)(?<!\bhe\s)(?<!\bwe\s)(?<!they\s)(?<!ready\s)(?<!\bjust\s)"
-    r"(?<!\balso\s)(?<!\bthen\s)(?<!\bnever\s)(?<!\byou\s)called|"
-    # JROTC's students: "Cadet Mbatha", "Cadets Huang and Soto", "C/CPL Bui"; and whoever a
-    # shared machine says is signed in ("kid logged in as Dakota Fry")
-    r"cadets?|c/[a-z0-9]{2,4}|(?:logged|signed)\s+in\s+as|"
-    r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
-    r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
-    r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
-    r"['\"“‘]?",
-    re.IGNORECASE)
-# "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
-# Also "'Hope' in Mr. Nash's room", "Iker from your class".
-CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
-                       r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
-                       r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
-                       r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
-# "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
-ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|"
-                      r"osis|usid|suid|gtid|pin|dob|d\.o\.b\.?|born)\b"
-                      r"(?=[\s#:.-]*(?:on\s+)?[A-Za-z]{0,3}-?\d)", re.IGNORECASE)
-# "Nkauj Hli (goes by Hli)", "April and June (twins, 4th grade)", "Kiara (ID K-19204)": a
-# note in brackets that only a student gets.
-ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
-                   r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
-                   r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b|junior\b|senior\b|"
-                   r"freshman\b|sophomore\b|kindergartner\b|age\s+\d)", re.IGNORECASE)
-# A child's grade said of the name just after: "Destiny needs a new charger. she's an 8th
-# grader", "enrolling Furaha today, he's going into 3rd grade" (not "a 3rd grade teacher").
-GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but|because|since)\s+)"
-                              r"\s*(?:she|he)(?:['’]s|\s+is)\s+(?:a|an|in|going\s+into|now\s+in)\s+"
-                              r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)[\s-]*grader|kindergartner|"
-                              r"freshman|sophomore|(?:\d{1,2}(?:st|nd|rd|th)|kinder)[\s-]*"
-                              r"(?:grade)?(?![\s-]*(?:grade\s+)?(?:teacher|team|para|aide|sub|lead|"
-                              r"classroom|hallway|wing|pod)))\b", re.IGNORECASE)
-# "Kagiso Mbeki was born", "Chase said": what only people do.
-DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
-                    r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
-                    r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
-                    r"cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
-                    r"roster|caseload))\b", re.IGNORECASE)
-# What befalls someone who signs in: "Rose keeps getting logged out" (but "Clever keeps
-# getting logged out" is the app).
-SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:keeps\s+getting|keeps\s+being|got|gets|is|was)\s+"
-                             r"(?:logged|kicked|locked|signed)\s+(?:out|off)|can['’]?t\s+"
-                             r"(?:log|sign)\s*in|cannot\s+(?:log|sign)\s*in)\b",
-                             re.IGNORECASE)
 # What grown-ups at work do, said of a lone first name: "Darnell came by last week and swapped
 # the cable", "Pat is covering", "Lee set up the cart". A child does none of these at school.
 WORK_AFTER = re.compile(r"\s+(?:(?:just|already|also|finally)\s+)?(?:came\s+(?:by|out|over)|"
@@ -307,26 +254,6 @@ VOCATIVE = re.compile(r",\s+¿?(?:can|could|would|will|do|did|are|is|please|pls|
 DEVICE_AFTER = re.compile(r"\s+(?:mic|mics|microphone|speaker|speakers|projector|printer|camera|"
                           r"headset|headphones|charger|tablet|laptop|display|panel|board|router|"
                           r"switch|receiver|transmitter|scanner|calculator|hotspot)\b")
-# "(the Moroz triplets)", "the Okafor twins": a family's surname.
-FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
-                          r"children|boys|girls)\b",
-                          re.IGNORECASE)
-# "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
-BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
-                        r"grandpa|grandfather|aunt|uncle|brother|sister|twin|family|chromebook|"
-                        r"ipad|laptop|computer|device|account|login|log-in|username|email|"
-                        r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
-                        r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
-                        r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
-                        r"assignment|accommodations?|transcript|report\s+card|attendance|reading|logs?|"
-                        r"scores?|progress|results|portfolio|folder|"
-                        # the apps only students sign in to: "Destiny's iready reset" (not
-                        # Canvas or Clever: "Tunde's Canvas course", a teacher's)
-                        r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
-                        r"(?:student\s+)?(?:email|id|number|account))s?\b",
-                        re.IGNORECASE)
-# "Deeqa's and Chaltu's ipads": the possessives of a list share the belonging after the last.
-POSSESSIVE_LIST = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|&|or|y)\s+)[^\W\d_][\w-]*['’]s?(?=\s))+")
 # Verbs a person who is the subject of a sentence does ("Hope keeps getting error ... when
 # she opens Word", "Can Miles get a loaner? His is at the depot").
 VERBS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "has", "hasn't",

@@ -24,7 +24,11 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
-from bot.masking.cues import (
+from bot.masking.lexicon import DATA, fold, lexicon
+from bot.masking.lowercase import lowercase_cued
+from bot.masking.people import APPOSED
+from bot.masking.spans import Span
+from bot.masking.student_cues import (
     ASIDE,
     BELONGINGS,
     CUE_AFTER,
@@ -32,10 +36,6 @@ from bot.masking.cues import (
     ID_AFTER,
     SIGN_IN_TROUBLE,
 )
-from bot.masking.lexicon import DATA, fold, lexicon
-from bot.masking.lowercase import lowercase_cued
-from bot.masking.people import APPOSED
-from bot.masking.spans import Span
 from bot.masking.words import words_of
 
 CUT = 0.97  # the lowest that hid 99% of every labelled writer's students, fitted without them

@@ -7,15 +7,9 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.adults import grown_up
-from bot.masking.cues import (
-    BELONGINGS,
-    CUE_AFTER,
-    ID_AFTER,
-    PLACES_ANY_CASE,
-    VENDORS,
-    VERBS,
-)
+from bot.masking.cues import PLACES_ANY_CASE, VENDORS, VERBS
 from bot.masking.spans import Span
+from bot.masking.student_cues import BELONGINGS, CUE_AFTER, ID_AFTER
 from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent, honorific
 
 LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."

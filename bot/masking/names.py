@@ -12,22 +12,13 @@ from bot.masking.adults import ROLE_TO_BE, at_work, grown_up
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.cues import (
     ADDRESSED,
-    ASIDE,
-    BELONGINGS,
-    CUE_AFTER,
-    DOINGS,
-    FAMILY_AFTER,
-    GRADE_SAID_AFTER,
     GREETING,
-    ID_AFTER,
     PARTICLES,
     PLACE_STARTS,
     PLACES,
     PLACES_ANY_CASE,
-    POSSESSIVE_LIST,
     ROLE_AFTER,
     ROLE_BEFORE,
-    SIGN_IN_TROUBLE,
     STATE_AFTER,
     STATES,
     TOPIC_BEFORE,
@@ -51,6 +42,17 @@ from bot.masking.people import (
 from bot.masking.records import record_names
 from bot.masking.spans import Span
 from bot.masking.staff_lists import staff_removed
+from bot.masking.student_cues import (
+    ASIDE,
+    BELONGINGS,
+    CUE_AFTER,
+    DOINGS,
+    FAMILY_AFTER,
+    GRADE_SAID_AFTER,
+    ID_AFTER,
+    POSSESSIVE_LIST,
+    SIGN_IN_TROUBLE,
+)
 from bot.masking.things import companies_spread, organisation
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 

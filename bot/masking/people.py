@@ -10,14 +10,11 @@ from typing import TYPE_CHECKING
 
 from bot.masking.cues import (
     ADVERBS,
-    ASIDE,
     COPULAS,
-    DOINGS,
     OPENERS,
     PERSONAL,
     PLACES,
     PLURAL_PERSONAL,
-    SIGN_IN_TROUBLE,
     SIGNATURE,
     TITLES,
     VERBS,
@@ -25,6 +22,7 @@ from bot.masking.cues import (
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB
 from bot.masking.spans import KEPT, Span, span_at
+from bot.masking.student_cues import ASIDE, DOINGS, SIGN_IN_TROUBLE
 from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
