@@ -93,7 +93,8 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     """Every identifier the word rules find in one piece of text."""
     spans: list[Span] = []
     finders: list[Callable[[], list[Span]]] = [
-        lambda: find_emails(text), lambda: find_usernames(text), lambda: find_phones(text),
+        lambda: find_emails(text), lambda: find_usernames(text),
+        lambda: find_phones(text, [s for s in spans if s.kind in (KEPT, "email")]),
         lambda: find_addresses(text), lambda: find_dates_of_birth(text, today),
         lambda: find_id_numbers(text, today),
         lambda: find_names(text, spans),  # names late: they skip what is already hidden

@@ -174,13 +174,14 @@ def persons_number(text: str, at: int) -> bool:
     return words[:1] in (["number"], ["#"], ["no"]) and words[1:2] != [] and words[1] in PERSONS
 
 
-def find_phones(text: str) -> list[Span]:
-    """US phone numbers in any of the usual shapes, and international ones written with +."""
+def find_phones(text: str, emails: list[Span] | None = None) -> list[Span]:
+    """US phone numbers in any of the usual shapes, and international ones written with +;
+    `emails` are the text's addresses if they were already found (find_emails)."""
     if sum(map(str.isdigit, text)) < 7:
         return []  # the matcher is the slowest step; most texts have no number that long
     found: list[Span] = []
     # a number right after a vendor's or a colleague's address is theirs too
-    work = [e.end for e in find_emails(text) if e.kind == KEPT]
+    work = [e.end for e in (find_emails(text) if emails is None else emails) if e.kind == KEPT]
 
     def institution(at: int, end: int) -> bool:
         return institution_line(text, at) or any(0 <= at - e <= 4 for e in work) or \
