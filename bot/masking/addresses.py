@@ -25,7 +25,8 @@ SPANISH_KINDS = r"calle|avenida|av\.|camino|paseo|callej[oó]n|privada|cerrada"
 UNIT = r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
 # A county road's or a highway's number: "2231 County Rd 18, Quinter".
 ROUTE = r"(?:\s+\d{1,4}[A-Z]?(?=,))"
-TOWN = r"(?:,\s*[A-Z][A-Za-zà-ÿ]+(?:\s+[A-Z][A-Za-zà-ÿ]+){0,2})"  # "Newark", "WaKeeney"
+# "Newark", "WaKeeney"; after a comma, or on the next line as an envelope has it.
+TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ]+){0,2})"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
 ADDRESS = re.compile(

@@ -34,6 +34,10 @@ from tests.bot.test_masking import TODAY, masked
     ("Correct address is 1408 W 4th St, WaKeeney KS 67672.", "Correct address is [address]."),
     ("a new stop for the family at 2231 County Rd 18, Quinter. Kids are in 2nd.",
      "a new stop for the family at [address]. Kids are in 2nd."),
+    # split over lines, as an envelope has it
+    ("new address for the family:\n123 Main St\nSpringfield, IL 62704",
+     "new address for the family:\n[address]"),
+    ("new address: 4417 Gaston Ave\nApt 212\nDallas TX 75246", "new address: [address]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -48,6 +52,7 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "we have 30 Chromebooks in Cart B and 12 in room 204",
     "the 300 hall wifi drops on 5th st side of the building",
     "County Rd 18 is closed, so bus 11 runs 20 minutes late",
+    "Thanks,\nMaria\nRosemont Elementary\n1860 Lincoln St\nDenver, CO 80203",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text
