@@ -36,7 +36,6 @@ SAID = {"name": (N_("a name"), N_("{count} names")),
 PIECE = 4000  # characters masked at once; longer texts are cut (pieces_of)
 PIECE_SLACK = 400  # how far back from PIECE a line's, a sentence's or a word's end is sought
 MODEL_ON = [True]  # set once at start from the settings (use_grown_ups_model)
-TYPED = "\u2060"  # WORD JOINER: shows nothing, and breaks PLACEHOLDER's match
 PLACEHOLDER = re.compile(r"\[(" + "|".join(map(re.escape, SAID)) + r")\]")
 
 
@@ -110,17 +109,10 @@ def mask_student_data(text: str, *, today: date | None = None) -> Masked:
     spans = find_student_data(text, today)
     pieces, at = [], 0
     for span in spans:
-        pieces += [as_typed(text[at:span.start]), f"[{span.kind}]"]
+        pieces += [text[at:span.start], f"[{span.kind}]"]
         at = span.end
-    pieces.append(as_typed(text[at:]))
+    pieces.append(text[at:])
     return Masked("".join(pieces), tuple(s.kind for s in spans))
-
-
-def as_typed(piece: str) -> str:
-    """A piece of the writer's own text, with any "[name]" they typed themselves ("the
-    template says Dear [name]") kept apart from the masker's by an invisible word joiner, so
-    that hidden_in never counts it."""
-    return PLACEHOLDER.sub(lambda m: f"[{TYPED}{m[1]}]", piece) if "[" in piece else piece
 
 
 def hidden_in(masked_text: str) -> tuple[str, ...]:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.masking import hidden_in, mask_student_data
-from tests.bot.test_masking import TODAY, masked
+from tests.bot.test_masking import masked
 
 
 @pytest.mark.parametrize("text", [
@@ -128,12 +127,3 @@ def test_someones_number_in_a_phones_shape_is_a_phone_not_an_id() -> None:
     assert masked("the new kid Dev, his number is 773-555-0142") == \
         "the new kid [name], his number is [phone]"
     assert masked("his number is 4471") == "his number is [id number]"
-
-
-def test_a_placeholder_the_writer_typed_is_not_counted_as_hidden() -> None:
-    found = mask_student_data("the template says Dear [name], and Jaden Smith can't log in",
-                              today=TODAY)
-    assert found.kinds == ("name",)
-    assert hidden_in(found.text) == ("name",)
-    assert found.text.replace("\u2060", "") == ("the template says Dear [name], and [name] "
-                                                 "can't log in")
