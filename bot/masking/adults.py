@@ -36,7 +36,7 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
-from bot.masking.signatures import FAMILY_LINE, signs_off, thanked_above
+from bot.masking.signatures import FAMILY_LINE, GRADE, signs_off, thanked_above
 from bot.masking.words import Word, honorific
 
 # A job's word that heads a child's role: "she's my tech helper", "the student council lead".
@@ -148,10 +148,13 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     stop = SENTENCE_END.search(text, end)
     work = WORK_AFTER.match(text, end) if first == last else None
-    if work and (SAID_SELF.match(text, work.start() + 1) or not PERSONAL.search(
+    helper = work and SAID_SELF.match(text, work.start() + 1) and not GRADE.search(
+        text, text.rfind(".", 0, start) + 1, stop.end() if stop else len(text))
+    if work and (helper or not PERSONAL.search(
             text, work.end(), max(work.end(), stop.end() if stop else len(text)))):
         return True  # "Darnell came by and swapped the cable", not "Ava set up ..., she";
-        # "Delbert said he'd look at it but he's out today": the "he" is Delbert
+        # "Delbert said he'd look at it but he's out today": the "he" is Delbert (not "he's
+        # my 8th grade tech helper")
     if first == last and not text[:start].strip() and VOCATIVE.match(text, end) and not \
             PERSONAL.search(text):
         return True  # "Morgan, the laptops are in the office": whom the message addresses

@@ -53,7 +53,7 @@ from bot.masking.student_cues import (
     POSSESSIVE_LIST,
     SIGN_IN_TROUBLE,
 )
-from bot.masking.things import companies_spread, organisation
+from bot.masking.things import companies_spread, organisation, saint, saints_between
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
@@ -157,7 +157,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
         return False  # "LUNA GARCIA rm 11": a person in a numbered room, not a room's name
     if after and adjacent(text, words[last], after) and (
             after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
-            or (after.shape != "lower" and after.folded in PLACES) or after.folded in STAFFED):
+            or (after.shape != "lower" and after.folded in PLACES and not saint(text, after))
+            or after.folded in STAFFED):
         return True
     if (last > first and words[first].folded in PLACE_STARTS) or (
             not words[last].possessive and STATE_AFTER.match(text, words[last].after)):
@@ -299,6 +300,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     found = merged(found)
     found = merged(found + repeated(words, found))
     found = merged(extended(text, words, merged(found + bracketed(text, words, found))))
+    found = merged(found + saints_between(text, found))
     return staff_removed(text, before_work_address(text, found, taken))
 
 

@@ -33,6 +33,9 @@ FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 FAMILY_LINE = re.compile(r"\b(?:mom|mother|dad|father|parents?|guardian|grandma|grandpa|"
                          r"aunt|uncle|mam[aá]|pap[aá]|familia|family)\b", re.IGNORECASE)
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
+# A grade or a school year: "4th grade", "8th", "gr 6", "kinder", "juniors".
+GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|grade|gr|kinder\w*|pre-?k|freshm[ae]n|"
+                   r"sophomores?|juniors?|seniors?)\b", re.IGNORECASE)
 
 
 def signs_off(text: str, start: int, end: int) -> bool:
@@ -48,6 +51,10 @@ def signs_off(text: str, start: int, end: int) -> bool:
     if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said) and \
             not thanked_above(text, start):
         return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
+    if FAMILY_LINE.search(tail.group()) or (GRADE.search(tail.group()) and
+                                            "\n" in tail.group().strip()):
+        return False  # a child's lines: "Anaya Patel, 6th grade\nMom prefers ...", "Amira
+        # Haddad, 8th\nLeo Castillo, 8th\n(both in my homeroom)"
     if thanked_above(text, start):
         return True
     signature = SIGNATURE.search(text, max(0, start - 15), start)

@@ -30,14 +30,19 @@ STAFF_BULLETS = re.compile(r"\b(?:staff|faculty|colleagues|teachers|paras|aides|
 WRITER_LISTED = re.compile(r"\b(?:(?:members?|names?|attendees?|people|sponsors?|advisors?|"
                            r"chaperones?|proctors?)(?:\s*:\s*|\s+are\s+)(?:(?:me|myself)\s*"
                            r"(?:,|&|and\b)[^.!?\n]*|[^.!?\n]*?(?:,|&|\band\b)\s*"
-                           r"(?:me|myself)\b)|"
-                           # "6 of us, including Pat Healy and Dr. Amara Chen"
-                           r"\d+\s+of\s+us,?\s+including\b[^.!?\n]*)", re.IGNORECASE)
+                           r"(?:me|myself)\b))", re.IGNORECASE)
 # The names just before it are colleagues: "Please add Priya Raman and Liam Costa to the
 # drive. They're the new hires." (not "They're the new students").
 THEY_ARE_STAFF = re.compile(r"\b[Tt]hey(?:['’]re|\s+are)\s+(?:the|our|my)\s+new\s+(?:hires?|"
                             r"teachers|staff|paras|subs|aides|employees|colleagues|co-?workers|"
                             r"counselors|secretaries|coaches|co-?teachers|mentors)\b")
+
+
+# Said of a list just after it: "Yearbook staff: Trinity Adams, Owen Bishop, and me. They're
+# juniors" (the yearbook's staff are students).
+THEY_ARE_STUDENTS = re.compile(r"\W*(?:they|these|those|both|all)(?:['’]re|\s+are)\s+(?:all\s+)?"
+                               r"(?:\w+\s+)?(?:students|kids|juniors|seniors|sophomores|"
+                               r"freshm[ae]n|\d+(?:st|nd|rd|th)\s+graders)\b", re.IGNORECASE)
 
 
 def sentence_before(text: str, at: int) -> int:
@@ -56,8 +61,8 @@ def staff_removed(text: str, found: list[Span]) -> list[Span]:
     """Names without those in a list after a heading that says it lists staff ("New staff
     onboarding list for Monday: Tina Rollins (2nd grade), Marcus Hale (PE)"): grown-ups."""
     lists = [(list_start(text, m), m.end()) for pattern in (
-        STAFF_LIST, STAFF_BULLETS, WRITER_LISTED) for m in pattern.finditer(text)] \
-        if found else []
+        STAFF_LIST, STAFF_BULLETS, WRITER_LISTED) for m in pattern.finditer(text)
+        if not THEY_ARE_STUDENTS.match(text, m.end(), m.end() + 80)] if found else []
     lists += [(sentence_before(text, m.start()), m.start()) for m in
               THEY_ARE_STAFF.finditer(text)] if found else []
     return [s for s in found if not any(a < s.start and s.end <= b for a, b in lists)]

@@ -7,8 +7,11 @@ Education" is written)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from bot.masking.spans import Span
+from bot.masking.student_cues import ASIDE, CUE_AFTER, ID_AFTER
 from bot.masking.words import Word, adjacent
 
 if TYPE_CHECKING:
@@ -40,39 +43,77 @@ LANDFORMS = {"ridge", "creek", "springs", "crossing", "grove", "lake", "pointe",
 # Where someone travels: "before I leave for Paris in June", "flying to Austin".
 TRAVEL_TO = re.compile(r"\b(?:leave|leaving|left|fly|flying|flew|travel(?:l?ing)?|trip|"
                        r"vacation|headed|heading|drive|driving)\s+(?:for|to)\s+$", re.IGNORECASE)
+# "St." between two names is part of the surname ("Gabriel St. Pierre"), and before one it
+# is no street ("the Gabriel St. Pierre" is not "Main St.").
+SAINT_BETWEEN = re.compile(r"\s+Ste?\.\s+")
+SAINT_AFTER = re.compile(r"\s+Ste?\.\s+[A-Z][\w'’-]+")  # "Amaya St. Cyr", though no list has Cyr
+SAINT_BEFORE = re.compile(r"\.\s+[A-Z]")
 # Where a representative works: "Rep is Jessica Ochoa at ", "our account manager at ".
 REP_AT = re.compile(r"\b(?:rep|reps|representative|account\s+manager|sales\s+(?:rep|person))\b"
                     r"[^.!?\n]{0,40}?\s(?:at|from|with)\s+$", re.IGNORECASE)
 
 
 def organisation(text: str, words: list[Word], first: int, last: int) -> bool:
-    """A run that names a company, a product, a language or a place by what stands around it."""
+    """A run that names a company, a product, a language or a place by what stands around it,
+    unless a student's cue follows it ("Harper Ridge in my 2nd period")."""
+    end = words[last].after
+    if CUE_AFTER.match(text, end) or ID_AFTER.match(text, end) or ASIDE.match(text, end):
+        return False
+    return company(text, words, first, last) or thing(text, words, first, last)
+
+
+def company(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A company by its last word, its "& Associates" or the rep who works there."""
     after = words[last + 1] if last + 1 < len(words) else None
+    if FIRM_AFTER.match(text, words[last].after) or (
+            after and after.folded in COMPANY_WORDS and after.shape != "lower"
+            and adjacent(text, words[last], after)):
+        return True
+    return bool(REP_AT.search(text, max(0, words[first].start - 80), words[first].start))
+
+
+def thing(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A saint's place, a product, a language, a school by its ground or a trip's place."""
     before = words[first - 1] if first else None
     start, end = words[first].start, words[last].after
-    if before and before.text in ("St", "Ste") and text[before.end:start] == ". ":
-        return True  # "St. Louis Children's Hospital": nobody is called "St. Louis"
-    if FIRM_AFTER.match(text, end) or (after and after.folded in COMPANY_WORDS and
-                                       after.shape != "lower" and adjacent(text, words[last],
-                                                                           after)):
-        return True
-    if (not words[last].possessive and PRODUCT_AFTER.match(text, end)) or any(
-            w.folded in GADGET_WORDS for w in words[first + 1:last + 1]):
-        return True
-    if last > first and words[last].folded in LANDFORMS and words[last].shape == "title":
+    if before and before.text in ("St", "Ste") and text[before.end:start] == ". " and not (
+            first > 1 and words[first - 2].shape == "title" and adjacent(
+                text, words[first - 2], before)):
+        return True  # "St. Louis Children's Hospital", not "Gabriel St. Pierre"
+    named = words[first].given  # "the Elijah Brown license" is a child's, "Edulog ..." not
+    if not named and ((not words[last].possessive and PRODUCT_AFTER.match(text, end)) or any(
+            w.folded in GADGET_WORDS for w in words[first + 1:last + 1])):
         return True
     alone = first == last and not words[last].possessive
+    if last > first and words[last].folded in LANDFORMS and words[last].shape == "title":
+        return True
     if alone and LANGUAGE_AFTER.match(text, end) and LANGUAGE_BEFORE.search(
             text, max(0, start - 6), start):
         return True
-    if alone and TRAVEL_TO.search(text, max(0, start - 20), start):
-        return True
-    return bool(REP_AT.search(text, max(0, start - 80), start))
+    return alone and bool(TRAVEL_TO.search(text, max(0, start - 20), start))
 
 
 def companies_spread(text: str, words: list[Word], judged: list[Run]) -> list[Run]:
-    """Runs that open with a company's first word, once the message names that company."""
-    firms = {words[r.first].folded for r in judged
-             if r.verdict == "place" and organisation(text, words, r.first, r.last)}
-    return [r._replace(verdict="place") if words[r.first].folded in firms else r
-            for r in judged]
+    """Runs that open with a company's first word, once the message names that company, and
+    hold no other first name ("Benchmark Adelante"; not "In Benchmark Aiden Wu")."""
+    firms = [[w.folded for w in words[r.first:r.last + 1]] for r in judged
+             if r.verdict == "place" and company(text, words, r.first, r.last)]
+
+    def of_a_firm(run: Run) -> bool:
+        said = [w.folded for w in words[run.first:run.last + 1]]
+        return said in firms or (said[0] in {f[0] for f in firms} and not any(
+            w.given for w in words[run.first + 1:run.last + 1]))
+    return [r._replace(verdict="place") if firms and of_a_firm(r) else r for r in judged]
+
+
+def saint(text: str, word: Word) -> bool:
+    """Whether the word is "St." before a name ("Gabriel St. Pierre"), not a street's."""
+    return word.folded in ("st", "ste") and bool(SAINT_BEFORE.match(text, word.end))
+
+
+def saints_between(text: str, names: list[Span]) -> list[Span]:
+    """The "St." between two names found side by side, or after one before a capitalised word,
+    so that "Gabriel St. Pierre" and "Amaya St. Cyr" are hidden whole."""
+    return [Span(a.end, b.start, "name") for a, b in pairwise(names)
+            if SAINT_BETWEEN.fullmatch(text, a.end, b.start)] + [
+        Span(a.end, m.end(), "name") for a in names if (m := SAINT_AFTER.match(text, a.end))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot.test_masking import masked
+from tests.bot.test_masking import first_name_shares, masked
 
 
 @pytest.mark.parametrize("text", [
@@ -44,8 +44,6 @@ from tests.bot.test_masking import masked
     "Josie is proctoring for me 5th period, can she get the TestNav login?",
     "the attendance clerk at Jefferson ES (Lorena) has two and says IT gave it to her",
     "Is there a data sharing agreement on file with Amplify? legal (Sarah Kim) asked me",
-    "a recurring Teams meeting for the SLP department? 6 of us, including Pat Healy and Dr. "
-    "Amara Chen.",
     "¿cómo le doy acceso de co-teacher a mi asistente? Se llama Rocío Salgado y empieza a "
     "ayudar con los grupos de lectura.",
     "Can you reset the password on the shared office email (annstreetoffice@nps.k12.nj.us)?",
@@ -121,6 +119,57 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
 ])
 def test_a_student_in_their_place_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # students the attack (attack_keep_rules.jsonl) put where the round's keep rules look
+    # (a word they share with the child's name goes too: "classroom [name]", "[name] Education")
+    ("Please add these two to the coding club roster.\n\nThank you!!\nAmira Haddad, 8th\nLeo "
+     "Castillo, 8th\n(both in my homeroom) -Coach Reyes",
+     "Please add these two to the coding club roster.\n\nThank you!!\n[name], 8th\n[name], "
+     "8th\n(both in my homeroom) -Coach Reyes"),
+    ("New ELL student needs a Gujarati keyboard.\nThank you!\nAnaya Patel, 6th grade\nMom "
+     "prefers Gujarati", "New ELL student needs a Gujarati keyboard.\nThank you!\n[name], 6th "
+     "grade\nMom prefers Gujarati"),
+    ("The chromebook was stolen off the bus.\nThanks,\nDevon Miles, 9th grade student",
+     "The chromebook was stolen off the bus.\nThanks,\n[name], 9th grade student"),
+    ("Yearbook staff: Trinity Adams, Owen Bishop, and me. They're juniors, they have logins.",
+     "Yearbook staff: [name], [name], and me. They're juniors, they have logins."),
+    ("it's 6 of us, including Diego Fuentes and Hannah Lee from 6th grade plus two parents",
+     "it's 6 of us, including [name] and [name] from 6th grade plus two parents"),
+    ("fatima is handling the ipad checkout this week (classroom job, 3rd grade).",
+     "[name] is handling the ipad checkout this week (classroom [name], 3rd grade)."),
+    ("We started Benchmark Education this year. In Benchmark Aiden Wu (3rd grade) shows zero "
+     "books.", "We started [name] Education this year. In [name] (3rd grade) shows zero books."),
+    ("Harper Ridge in my 2nd period can't get into Edpuzzle", "[name] in my 2nd period can't "
+     "get into Edpuzzle"),
+    ("Mrs. Duran is flying to Austin tomorrow; Austin Clark (11th) is the one whose laptop "
+     "won't boot", "Mrs. Duran is flying to [name] tomorrow; [name] (11th) is the one whose "
+     "laptop won't boot"),
+    ("The Elijah Brown license for Read&Write expired, he's a 5th grader",
+     "The [name] license for Read&Write expired, he's a 5th grader"),
+    ("Maya Patel Bluetooth hearing aid streamer won't pair w/ her chromebook (3rd gr)",
+     "[name] hearing aid streamer won't pair w/ her chromebook (3rd gr)"),
+    ("Gabriel St. Pierre (5th grade) can't log into Dreambox", "[name] (5th grade) can't log "
+     "into Dreambox"),
+    ("Amaya St. Cyr (kindergarten) QR code badge won't scan", "[name] (kindergarten) QR code "
+     "badge won't scan"),
+])
+def test_a_student_where_the_rounds_keep_rules_look_stays_hidden(text: str, expected: str
+                                                                 ) -> None:
+    assert masked(text) == expected
+
+
+def test_the_attack_on_the_rounds_keep_rules_gets_few_students_through() -> None:
+    # 165 messages written to attack the thirteenth round's keep rules, a dozen a rule, by a
+    # writer who was told the rules but never saw the code (215 students, 50 grown-ups). The
+    # masker the round started from hid 194 of the students; the round's rules as first
+    # written 180 (14 through: "and me" lists of students, "6 of us, including", "is
+    # handling", companies and trips spreading to a child's name, a child's "license" or
+    # "Bluetooth", "Harper Ridge in my 2nd period", grades under a thank-you). Mended: 210 of
+    # 215, and 6 of the 50 grown-ups hidden. The five left are older than the round.
+    students, grown_ups = first_name_shares("attack_keep_rules.jsonl")
+    assert students >= 210 / 215 - 0.0005 and grown_ups <= 6 / 50 + 0.0005
 
 
 def test_someones_number_in_a_phones_shape_is_a_phone_not_an_id() -> None:

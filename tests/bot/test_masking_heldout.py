@@ -72,7 +72,7 @@ HELD_OUT_FIGURES = {
     "heldout7.jsonl": (0.960, 0.00),
     "heldout8.jsonl": (0.994, 0.05),
     "heldout9.jsonl": (0.969, 0.00),
-    "heldout10.jsonl": (0.956, 0.01),
+    "heldout10.jsonl": (0.956, 0.02),
     "heldout11.jsonl": (0.963, 0.05),
     "heldout12.jsonl": (0.961, 0.01),
     # Written blind while the tenth round's final model was built, scored once with it
@@ -97,7 +97,7 @@ HELD_OUT_FIGURES = {
     "heldout16.jsonl": (0.967, 0.05),
     "heldout17.jsonl": (0.934, 0.04),
     "heldout18.jsonl": (0.946, 0.04),
-    "heldout19.jsonl": (0.978, 0.17),
+    "heldout19.jsonl": (0.982, 0.17),
     # Three corpora written blind during the eleventh round's second pass (200 texts each;
     # personas in docs/privacy.md), scored with the tenth round's masker, the first pass's
     # and the final one:
@@ -133,6 +133,9 @@ HELD_OUT_FIGURES = {
     # 29: 0.937 (237 of 253) / 0.100 -> 0.953 (241) / 0.090
     # 30: 0.899 (204 of 227) / 0.100 -> 0.925 (210) / 0.100
     # 31: 0.927 (204 of 220) / 0.050 -> 0.941 (207) / 0.020
+    # An attack on the round's keep rules (attack_keep_rules.jsonl) then narrowed them; scored
+    # again after that, every corpus held its figures but the nineteenth, which masks one more
+    # identifier (0.983, 230), and the tenth (read), which alters one more message (0.020).
     "heldout26.jsonl": (0.953, 0.06),
     "heldout27.jsonl": (0.947, 0.03),
     "heldout28.jsonl": (0.959, 0.04),
