@@ -14,6 +14,9 @@ from typing import Any
 
 from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_fixed
 
 from bot.storage.engine import make_engine
 from tests.deploy.servers import REPO, prepbot
@@ -33,9 +36,26 @@ async def fresh_postgres(server_url: str) -> AsyncIterator[str]:
             await connection.execute(text(f'CREATE DATABASE "{name}"'))
         yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
-        async with admin.connect() as connection:
-            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
+        try:
+            await drop_database(admin, name)
+        finally:
+            await admin.dispose()
+
+
+def _held_by_another_role(error: BaseException) -> bool:
+    return isinstance(error, ProgrammingError) and "pg_signal_backend" in str(error)
+
+
+async def drop_database(admin: AsyncEngine, name: str) -> None:
+    """DROP DATABASE ... WITH (FORCE), tried again for a few seconds while a process of another
+    role is still connected to it (an autovacuum worker visiting the new database: the test's
+    role may not end it, and it leaves on its own)."""
+    async for attempt in AsyncRetrying(retry=retry_if_exception(_held_by_another_role),
+                                       stop=stop_after_delay(30), wait=wait_fixed(0.5),
+                                       reraise=True):
+        with attempt:
+            async with admin.connect() as connection:
+                await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def seed_sqlite(folder: Path) -> str:

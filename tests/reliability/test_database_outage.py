@@ -27,6 +27,7 @@ from bot import texts
 from bot.features.tickets.models import TicketRow
 from bot.settings import Settings
 from knowledge import KnowledgeBase
+from tests.deploy.databases import drop_database
 
 URL = os.environ.get("PREPBOT_TEST_DATABASE_URL", "")
 CLUSTER = os.environ.get("PREPBOT_PG_CLUSTER", "15 main").split()
@@ -61,8 +62,8 @@ async def own_database(settings: Settings, knowledge_base: KnowledgeBase
     """A database of its own (other runs truncate the shared one), served by a real app."""
     admin = create_async_engine(URL.replace("postgresql://", "postgresql+asyncpg://", 1),
                                 isolation_level="AUTOCOMMIT")
+    await drop_database(admin, NAME)
     async with admin.connect() as connection:
-        await connection.execute(text(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)"))
         await connection.execute(text(f"CREATE DATABASE {NAME}"))
     url = URL.rsplit("/", 1)[0] + "/" + NAME
     # No platform: the playground is this install's front door, on the real database.
@@ -76,9 +77,10 @@ async def own_database(settings: Settings, knowledge_base: KnowledgeBase
     await server.close()
     await runtime.close()
     await admin.dispose()  # its pooled connection died with the restart
-    async with admin.connect() as connection:
-        await connection.execute(text(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)"))
-    await admin.dispose()
+    try:
+        await drop_database(admin, NAME)
+    finally:
+        await admin.dispose()
 
 
 async def test_tickets_survive_a_database_restart_mid_burst(
