@@ -36,7 +36,8 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
-from bot.masking.signatures import FAMILY_LINE, GRADE, signs_off, thanked_above
+from bot.masking.signatures import signs_off, thanked_above
+from bot.masking.student_cues import FAMILY_WORD, GRADE
 from bot.masking.words import Word, honorific
 
 # A job's word that heads a child's role: "she's my tech helper", "the student council lead".
@@ -196,7 +197,7 @@ def grown_up_by_job_before(text: str, at: int) -> bool:
     family ("Mike Rohr (our mechanic) is there until 4, call him at the shop, 785-..."): theirs."""
     sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1]
     return bool(REACH_THEM.search(sentence)) and not (
-        CHILD_NOUN.search(sentence) or FAMILY_LINE.search(sentence)) and any(
+        CHILD_NOUN.search(sentence) or FAMILY_WORD.search(sentence)) and any(
         ROLE_AFTER.match(sentence, m.end()) for m in NAMED.finditer(sentence))
 
 

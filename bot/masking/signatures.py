@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.masking.cues import CHILD_NOUN, ROLES, SIGNATURE
+from bot.masking.student_cues import FAMILY_WORD, GRADE
 
 # What may follow a signature's name to the message's end: nothing, or a short line of job,
 # grade, department or extension ("Rocío Delgado, Pre-K", "Maribel, Attendance, ext 2214",
@@ -29,13 +30,7 @@ THANKS_LINE = re.compile(r"\b(?:thanks|thank\s+you|thx|gracias|regards|cheers|be
                          r"\n[ \t]*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
 FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
-# A family or a child in a closing block makes it no signature: "Jaden's mom\n651-555-0147".
-FAMILY_LINE = re.compile(r"\b(?:mom|mother|dad|father|parents?|guardian|grandma|grandpa|"
-                         r"aunt|uncle|mam[aá]|pap[aá]|familia|family)\b", re.IGNORECASE)
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
-# A grade or a school year: "4th grade", "8th", "gr 6", "kinder", "juniors".
-GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|grade|gr|kinder\w*|pre-?k|freshm[ae]n|"
-                   r"sophomores?|juniors?|seniors?)\b", re.IGNORECASE)
 
 
 def signs_off(text: str, start: int, end: int) -> bool:
@@ -51,7 +46,7 @@ def signs_off(text: str, start: int, end: int) -> bool:
     if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said) and \
             not thanked_above(text, start):
         return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
-    if FAMILY_LINE.search(tail.group()) or (GRADE.search(tail.group()) and
+    if FAMILY_WORD.search(tail.group()) or (GRADE.search(tail.group()) and
                                             "\n" in tail.group().strip()):
         return False  # a child's lines: "Anaya Patel, 6th grade\nMom prefers ...", "Amira
         # Haddad, 8th\nLeo Castillo, 8th\n(both in my homeroom)"
@@ -80,7 +75,7 @@ def in_signature_block(text: str, at: int) -> bool:
     start = text.rfind("\n\n", 0, at)
     lines = text[start + 2:].strip().split("\n") if start >= 0 else []
     if not lines or len(lines) > BLOCK_LINES or any(len(line) > BLOCK_WIDTH for line in lines) \
-            or FAMILY_LINE.search(text, start) or CHILD_NOUN.search(text, start):
+            or FAMILY_WORD.search(text, start) or CHILD_NOUN.search(text, start):
         return False
     return bool(THANKS_LINE.search(lines[0] + "\n") or (
         len(lines) > 2 and JOB.search("\n".join(lines[1:]))))
