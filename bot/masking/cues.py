@@ -177,10 +177,13 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s)|\s+(?=our\s))"
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
                   r"\b(?:hi|hello|hey|hola)[,!]?\s+it['’]?s|"
                   r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
+# The words that thank, and those that close a message.
+THANKS = r"thanks|thank\s+you|thx|gracias"
+SIGN_OFF = rf"{THANKS}|regards|cheers|best"
 # A signature closing a message after a finished sentence, an extension or a thank-you ("...
 # el volumen. —Marisol", "Ext 2214 - Maribel", "Thanks, Sheila Monroe"): the writer.
 SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:ext\.?|x)\s*\d{3,5}\s*[—–-]+\s*|"
-                       r"\b(?:thanks|thank\s+you|thx|gracias|saludos|regards|cheers|best)"
+                       rf"\b(?:{SIGN_OFF}|saludos)"
                        r"[,!.]?(?:\s+|\s*[—–-]+\s*))$", re.IGNORECASE)
 # A brand or a model named by its word: "Marca Califone, modelo 3066AV", "brand: Califone".
 BRAND_BEFORE = re.compile(r"\b(?:marca|brand|make|modelo|model)\s*:?\s*$", re.IGNORECASE)
@@ -188,11 +191,11 @@ BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
 # "Thanks for fixing the roster, Dev.", "ty Nam, that worked", "Gracias por todo, Maribel.":
 # whom a message thanks is the one who helped.
 # (On the same line: "Thanks,\nDevon Miles" is a signature's, not a thank-you to Devon.)
-THANKED = re.compile(r"(?:^|[.!?\n]\s*)(?:thanks|thank\s+you|thx|ty|gracias)\b[^.!?\n]{0,60},"
+THANKED = re.compile(rf"(?:^|[.!?\n]\s*)(?:{THANKS}|ty)\b[^.!?\n]{{0,60}},"
                      r"[ \t]*\Z", re.IGNORECASE)
 # "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
-GREETING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|thanks|thank\s+you|thx|hola|"
-                      r"gracias|buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
+GREETING = re.compile(rf"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|{THANKS}|hola|"
+                      r"buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
                       r"\s+$", re.IGNORECASE)
 # "hey marcus the thing you showed me", "hi Stacy can u check": a message that opens by
 # greeting a name and then speaks to "you" addresses a grown-up, though no comma follows

@@ -9,12 +9,10 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.spans import Span
+from bot.masking.student_cues import KIN
 from bot.masking.words import Word, adjacent, joinable
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sr", "sra", "srta", "señor", "señora"}
-KIN = (r"mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|guardian|"
-       r"aunt|uncle|step-?(?:mom|dad)|foster\s+(?:mom|dad|parent)|mam[aá]|pap[aá]|madre|padre|"
-       r"abuel[oa]|t[ií][oa]|tutor[a]?")
 # Just before the title: "Mom called (", "parent ", "Mom of Jaylah Freeman (", "la mamá de
 # Brian Castillo (", "Kaiden's grandpa (", "Parent called — ".
 # Also "Mom is ", "Mother (keep active): ", "grandmother (guardian) ", "La mamá se llama ".

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.cues import CHILD_NOUN, ROLES, SIGNATURE
+from bot.masking.cues import CHILD_NOUN, ROLES, SIGN_OFF, SIGNATURE
 from bot.masking.student_cues import FAMILY_WORD, GRADE
 
 # What may follow a signature's name to the message's end: nothing, or a short line of job,
@@ -25,7 +25,7 @@ JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department
                  r"media|counsel\w*|principal|director|para|sped|services|technology|cte|"
                  r"advis[eo]r|assessment|interventionist|analyst|mechanic)\b", re.IGNORECASE)
 CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... this kid? Thanks"
-THANKS_LINE = re.compile(r"\b(?:thanks|thank\s+you|thx|gracias|regards|cheers|best)\b"
+THANKS_LINE = re.compile(rf"\b(?:{SIGN_OFF})\b"
                          r"(?:\s+(?:so\s+much|again|in\s+advance|a\s+lot|all|everyone|team))?[^\w\n]*"
                          r"\n[ \t]*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")

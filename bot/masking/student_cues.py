@@ -79,10 +79,13 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         re.IGNORECASE)
 # "Deeqa's and Chaltu's ipads": the possessives of a list share the belonging after the last.
 POSSESSIVE_LIST = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|&|or|y)\s+)[^\W\d_][\w-]*['’]s?(?=\s))+")
+# A family member, in English or Spanish.
+KIN = (r"mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|guardian|"
+       r"aunt|uncle|step-?(?:mom|dad)|foster\s+(?:mom|dad|parent)|mam[aá]|pap[aá]|madre|padre|"
+       r"abuel[oa]|t[ií][oa]|tutor[a]?")
 # A family word: in a closing block it makes the block no signature ("Jaden's mom\n651-555-
 # 0147"), beside a colleague's number it makes the number no colleague's.
-FAMILY_WORD = re.compile(r"\b(?:mom|mother|dad|father|parents?|guardian|grandma|grandpa|"
-                         r"aunt|uncle|mam[aá]|pap[aá]|familia|family)\b", re.IGNORECASE)
+FAMILY_WORD = re.compile(rf"\b(?:{KIN}|familia|family)\b", re.IGNORECASE)
 # A grade or a school year: "4th grade", "8th", "gr 6", "kinder", "juniors".
 GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|grade|gr|kinder\w*|pre-?k|freshm[ae]n|"
                    r"sophomores?|juniors?|seniors?)\b", re.IGNORECASE)
