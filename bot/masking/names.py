@@ -14,13 +14,9 @@ from bot.masking.cues import (
     ADDRESSED,
     GREETING,
     PARTICLES,
-    PLACE_STARTS,
     PLACES,
-    PLACES_ANY_CASE,
     ROLE_AFTER,
     ROLE_BEFORE,
-    STATE_AFTER,
-    STATES,
     TOPIC_BEFORE,
     TOPICS,
     VENDORS,
@@ -39,6 +35,7 @@ from bot.masking.people import (
     referred,
     repeated,
 )
+from bot.masking.places import placed
 from bot.masking.records import record_names
 from bot.masking.spans import Span
 from bot.masking.staff_lists import staff_removed
@@ -53,28 +50,17 @@ from bot.masking.student_cues import (
     POSSESSIVE_LIST,
     SIGN_IN_TROUBLE,
 )
-from bot.masking.things import companies_spread, organisation, saint, saints_between
+from bot.masking.things import companies_spread, organisation, saints_between
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 
-ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
-MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
-                        r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
-AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt" too
 # A period before a place: "Ancient Egypt", "Colonial Virginia".
 ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "prehistoric"}
-# "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
-WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
-                       r"(?:at|en)\s+$", re.IGNORECASE)
 # "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
 # Not a grade ("3rd") or a class section ("Maya 7B").
 MODEL = re.compile(r"\s+(?!\d+(?i:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})"
                    r"(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)|"
                    r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
-
-
 GRADE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)[\s-]+grade\b", re.IGNORECASE)
-# A school named by its staff: "Roosevelt and Franklin teachers are asking me".
-STAFFED = {"teachers", "staff", "faculty"}
 
 
 class Run(NamedTuple):
@@ -146,63 +132,6 @@ def verdict(text: str, words: list[Word], first: int, last: int) -> str:
         return "not"
     return "name" if strong(text, words, first, last, run) or cued(
         text, words[first], words[last], run) or referred(text, run) else "maybe"
-
-
-def placed(text: str, words: list[Word], first: int, last: int) -> bool:
-    """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
-    alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
-    after = words[last + 1] if last + 1 < len(words) else None
-    if after and last > first and after.folded in ROOMS and re.match(r"\s*#?\d", text[
-            after.after:]):
-        return False  # "LUNA GARCIA rm 11": a person in a numbered room, not a room's name
-    if after and adjacent(text, words[last], after) and (
-            after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
-            or (after.shape != "lower" and after.folded in PLACES and not saint(text, after))
-            or after.folded in STAFFED):
-        return True
-    if (last > first and words[first].folded in PLACE_STARTS) or (
-            not words[last].possessive and STATE_AFTER.match(text, words[last].after)):
-        return True  # "San Antonio", "Washington DC"
-    # "Austin Community College": one more capitalised word before the place's word
-    second = words[last + 2] if last + 2 < len(words) else None
-    if after and second and after.shape == "title" and adjacent(text, words[last], after) \
-            and adjacent(text, after, second) and second.folded in PLACES \
-            and second.shape != "lower":
-        return True
-    if first == last and words[first].folded in STATES and not words[last].possessive and \
-            MOVED_FROM.search(text, max(0, words[first].start - 30), words[first].start):
-        return True  # "She moved here from Texas"
-    if words[first].folded in STATES and (all(w.score < WEAK for w in words[first + 1:last + 1])
-                                          if last > first else state_before(text, words, last)) \
-            and not CUE_AFTER.match(text, words[last].after):
-        return True  # "Georgia Milestones", "Virginia SOL"; not "Dakota Fields, age 9"
-    if first == last and second and after and text[:words[first].start].lower().endswith(
-            "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
-            and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
-        return True  # "the Raleigh field trip", "the Madison computer lab"
-    if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
-                                                       words[first].start):
-        return True
-    return first == last and not words[last].possessive and (bool(AT_PLACE.search(
-        text, max(0, words[first].start - 8), words[first].start)) or from_after_name(
-        text, words, first))
-
-
-def from_after_name(text: str, words: list[Word], first: int) -> bool:
-    """One word after a first name and "from" is where that person is from: "Steve from
-    Lincoln said to call", "Maya from Jefferson"."""
-    if first < 2 or words[first - 1].text != "from":
-        return False
-    person = words[first - 2]
-    return person.given and person.shape == "title" and text[person.after:words[
-        first].start] == " from "
-
-
-def state_before(text: str, words: list[Word], last: int) -> bool:
-    """A state's name before a capitalised word that is no name, or an acronym."""
-    after = words[last + 1] if last + 1 < len(words) else None
-    return bool(after and adjacent(text, words[last], after) and not after.stop
-                and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)))
 
 
 def strong(text: str, words: list[Word], first: int, last: int, run: list[Word]) -> bool:

@@ -1,0 +1,78 @@
+"""A run of capitalised words that names a place, not a person: "the Jefferson room", "at
+Jefferson", "San Antonio", "Georgia Milestones", "I'm at Lucy Laney"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking.cues import PLACE_STARTS, PLACES, PLACES_ANY_CASE, STATE_AFTER, STATES
+from bot.masking.student_cues import CUE_AFTER
+from bot.masking.things import saint
+from bot.masking.words import WEAK, Word, adjacent
+
+ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
+MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
+                        r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
+AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt" too
+# "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
+WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
+                       r"(?:at|en)\s+$", re.IGNORECASE)
+# A school named by its staff: "Roosevelt and Franklin teachers are asking me".
+STAFFED = {"teachers", "staff", "faculty"}
+
+
+def placed(text: str, words: list[Word], first: int, last: int) -> bool:
+    """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
+    alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after and last > first and after.folded in ROOMS and re.match(r"\s*#?\d", text[
+            after.after:]):
+        return False  # "LUNA GARCIA rm 11": a person in a numbered room, not a room's name
+    if after and adjacent(text, words[last], after) and (
+            after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
+            or (after.shape != "lower" and after.folded in PLACES and not saint(text, after))
+            or after.folded in STAFFED):
+        return True
+    if (last > first and words[first].folded in PLACE_STARTS) or (
+            not words[last].possessive and STATE_AFTER.match(text, words[last].after)):
+        return True  # "San Antonio", "Washington DC"
+    # "Austin Community College": one more capitalised word before the place's word
+    second = words[last + 2] if last + 2 < len(words) else None
+    if after and second and after.shape == "title" and adjacent(text, words[last], after) \
+            and adjacent(text, after, second) and second.folded in PLACES \
+            and second.shape != "lower":
+        return True
+    if first == last and words[first].folded in STATES and not words[last].possessive and \
+            MOVED_FROM.search(text, max(0, words[first].start - 30), words[first].start):
+        return True  # "She moved here from Texas"
+    if words[first].folded in STATES and (all(w.score < WEAK for w in words[first + 1:last + 1])
+                                          if last > first else state_before(text, words, last)) \
+            and not CUE_AFTER.match(text, words[last].after):
+        return True  # "Georgia Milestones", "Virginia SOL"; not "Dakota Fields, age 9"
+    if first == last and second and after and text[:words[first].start].lower().endswith(
+            "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
+            and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
+        return True  # "the Raleigh field trip", "the Madison computer lab"
+    if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
+                                                       words[first].start):
+        return True
+    return first == last and not words[last].possessive and (bool(AT_PLACE.search(
+        text, max(0, words[first].start - 8), words[first].start)) or from_after_name(
+        text, words, first))
+
+
+def from_after_name(text: str, words: list[Word], first: int) -> bool:
+    """One word after a first name and "from" is where that person is from: "Steve from
+    Lincoln said to call", "Maya from Jefferson"."""
+    if first < 2 or words[first - 1].text != "from":
+        return False
+    person = words[first - 2]
+    return person.given and person.shape == "title" and text[person.after:words[
+        first].start] == " from "
+
+
+def state_before(text: str, words: list[Word], last: int) -> bool:
+    """A state's name before a capitalised word that is no name, or an acronym."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    return bool(after and adjacent(text, words[last], after) and not after.stop
+                and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)))
