@@ -55,7 +55,7 @@ class Settings(BaseSettings):
                                       validation_alias="PREPBOT_ATTACHMENT_MAX_BYTES")
     attachment_types: str = Field(default="png,jpeg,gif,webp",
                                   validation_alias="PREPBOT_ATTACHMENT_TYPES")
-    # Off: masking hides every name its rules find, colleagues' too (docs/privacy.md, "the
+    # Off: masking hides every name its rules find, colleagues' too (docs/masking.md, "the
     # tenth round", says what the model of grown-ups' names costs and saves).
     masking_model: bool = Field(default=True, validation_alias="PREPBOT_MASKING_MODEL")
     # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).

@@ -3,7 +3,7 @@
 Names, id numbers (student, lunch, PIN, state), phone numbers, dates of birth, email
 addresses, usernames and home addresses become "[name]", "[id number]", "[phone]", "[date of
 birth]", "[email]", "[username]" and "[address]". How each is found, and the rates measured
-on blind corpora, are in docs/privacy.md.
+on blind corpora, are in docs/privacy.md (in short) and docs/masking.md (in full).
 
 Where to look: numbers.py, contacts.py, accounts.py and addresses.py find the identifiers
 that have a shape; names.py finds names, with words.py and lexicon.py (the word lists),

@@ -8,7 +8,7 @@ first name, alone or before a surname, keeps its word only when at every mention
 alone lean grown-up, the model with the generation is surer than CUT, and no mention carries
 a cue the rules read as a student's ("my student Tina", "for Ebony, she needs", "Gary's
 Chromebook", "Tina (3rd period)") or stands in a sentence said only of students ("Denise was
-absent"). Refit with `python bench/masking_grown_ups.py --write`; docs/privacy.md ("the
+absent"). Refit with `python bench/masking_grown_ups.py --write`; docs/masking.md ("the
 tenth round") has the figures and whom it can cost; PREPBOT_MASKING_MODEL=0 turns it off.
 """
 

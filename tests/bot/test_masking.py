@@ -119,7 +119,7 @@ def test_the_fourth_tuning_corpus_meets_the_targets() -> None:
     # company and a famous name before a lowercase word, a Spanish verb and two numbering
     # schemes ("rooms 101-108", "webinar ID") taken for students; first names that only the
     # student's own username or email, a bracket or an id after them gave away. Then it was
-    # read and tuned on (see docs/privacy.md), and now it holds both: 1.000 and 0.000.
+    # read and tuned on (see docs/masking.md), and now it holds both: 1.000 and 0.000.
     masked, altered, wrong = score("tuning4.jsonl")
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
@@ -131,7 +131,7 @@ def test_the_fifth_tuning_corpus_meets_the_targets() -> None:
     # a tech who "came by and swapped the cable", a staff list, a titled person's full name in
     # brackets), a brand and a Spanish school's name, and numbers whose cue a list of asset
     # tags pushed out of reach, a budget's account, a meeting's and an employee's id. Then it
-    # was read and tuned on (see docs/privacy.md), and now it holds both: 0.977 and 0.017.
+    # was read and tuned on (see docs/masking.md), and now it holds both: 0.977 and 0.017.
     masked, altered, wrong = score("tuning5.jsonl")
     assert masked >= 0.95 and altered <= 0.02, "\n".join(wrong)
 
@@ -187,7 +187,7 @@ def test_the_ninth_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # teacher, a Salt Lake City ELL coordinator, a rural Georgia PE teacher, a Boston social-
     # studies head, an Albuquerque nurse; 240 texts, 175 identifiers, 160 tech texts), from a
     # brief that quoted a few lines of the read corpora as examples of how staff write. As it
-    # came: 0.937 (164 of 175) / 0.181 (29 of 160). Read and tuned on (docs/privacy.md, the
+    # came: 0.937 (164 of 175) / 0.181 (29 of 160). Read and tuned on (docs/masking.md, the
     # twelfth round): 0.954 (167) / 0.063 (10: colleagues by first name, "Mitchell 1", a
     # possessive before a quoted speech); with parents named by title, 0.983 (172) / 0.063.
     # After the thirteenth round: 0.994 (174) / 0.075 (12: the model refitted on two more
@@ -220,7 +220,7 @@ def test_the_eleventh_and_twelfth_tuning_corpora_hold_the_figures_their_round_re
     # interventionist, a St. Louis athletic trainer, 172 identifiers; the twelfth: a Nashville
     # 2nd-grade teacher, a rural Oregon agriculture teacher, a Dallas dual-language teacher, a
     # Providence social worker, a Denver data analyst, 180 identifiers). As they came: 0.919
-    # (158) / 0.075 (12) and 0.917 (165) / 0.063 (10). Read and tuned on (docs/privacy.md, the
+    # (158) / 0.075 (12) and 0.917 (165) / 0.063 (10). Read and tuned on (docs/masking.md, the
     # thirteenth round): signatures of several lines, titled parents, addresses with units,
     # exports' rows, companies, a colleague's line: 0.994 (171) / 0.006 (1) and 0.983 (177) /
     # 0.013 (2).

@@ -1,4 +1,4 @@
-"""Colleagues and their things: what the thirteenth masking round added (docs/privacy.md). A
+"""Colleagues and their things: what the thirteenth masking round added (docs/masking.md). A
 signature under a thank-you, a list the writer ends, an address spelled from a name given a
 job, a code or a job's id stay; each keep rule is attacked with a student in its place. The
 examples are written here, not taken from a corpus; the rates are in test_masking.py."""

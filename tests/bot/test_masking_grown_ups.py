@@ -116,7 +116,7 @@ def test_two_more_blind_attacks_scored_once_hold_the_figures_measured(
     # Written while the final model was built, scored once with it: first and full names
     # far commoner among grown-ups, said of students without a cue. The rules alone hide 171 of
     # 182 and 169 of 171 of the students (and 23 of 46 and 28 of 52 grown-ups): the model
-    # lets 5 and 6 more students through. docs/privacy.md reports it as the model's cost.
+    # lets 5 and 6 more students through. docs/masking.md reports it as the model's cost.
     hidden, touched = first_name_shares(corpus)
     assert hidden >= students[0] / students[1] - 0.0005
     assert touched <= grown_ups[0] / grown_ups[1] + 0.0005

@@ -1,5 +1,5 @@
 """The masker on the held-out corpora: only their figures are ever reported, never their texts, so
-that nobody tunes on them by reading a failure (docs/privacy.md). Corpora 7 to 12 were read in
+that nobody tunes on them by reading a failure (docs/masking.md). Corpora 7 to 12 were read in
 the eleventh round and tuned on; corpora 14 to 19 were written blind for it and scored once at
 the end of its first pass (rows of 14 and 16 were shown by mistake during the round; nothing
 was changed for them), and 20 to 22 were written blind during its second pass and scored once
@@ -57,7 +57,7 @@ HELD_OUT_FIGURES = {
     # after the tenth round the same; after the eleventh 0.961 (222) / 0.090 (9).
     "heldout6.jsonl": (0.961, 0.07),
     # Six corpora written blind in the tenth round (200 texts each; personas in
-    # docs/privacy.md), scored with each version of its model of grown-ups' names, figures
+    # docs/masking.md), scored with each version of its model of grown-ups' names, figures
     # only. Ninth round's rules -> the model as first shipped (lone first names, generation
     # alone) -> the final model (full names too, the words first):
     # 7: 0.948 (217 of 229) / 0.110 -> 0.948 / 0.090 -> 0.948 / 0.060
@@ -82,7 +82,7 @@ HELD_OUT_FIGURES = {
     # the eleventh round: 0.969 / 0.060.
     "heldout13.jsonl": (0.969, 0.05),
     # Six corpora written blind at the start of the eleventh round (200 texts each; personas
-    # in docs/privacy.md), scored as they came with the tenth round's masker and once at the
+    # in docs/masking.md), scored as they came with the tenth round's masker and once at the
     # eleventh's end (rows of 14 and 16 were seen by mistake during the round):
     # 14: 0.925 (196 of 212) / 0.110 -> 0.925 (196) / 0.090
     # 15: 0.969 (216 of 223) / 0.120 -> 0.969 (216) / 0.110
@@ -99,7 +99,7 @@ HELD_OUT_FIGURES = {
     "heldout18.jsonl": (0.946, 0.04),
     "heldout19.jsonl": (0.982, 0.17),
     # Three corpora written blind during the eleventh round's second pass (200 texts each;
-    # personas in docs/privacy.md), scored with the tenth round's masker, the first pass's
+    # personas in docs/masking.md), scored with the tenth round's masker, the first pass's
     # and the final one:
     # 20: 0.910 (192 of 211) / 0.110 -> 0.910 / 0.110 -> 0.910 / 0.110
     # 21: 0.915 (193 of 211) / 0.060 -> 0.924 (195) / 0.060 -> 0.924 / 0.060
@@ -109,7 +109,7 @@ HELD_OUT_FIGURES = {
     "heldout22.jsonl": (0.936, 0.06),
     # The twelfth round (things named like people, home addresses, parents named by title,
     # more labelled writers) scored every corpus above once at its end; the figures above are
-    # its, and docs/privacy.md has each beside the eleventh round's. Three corpora written
+    # its, and docs/masking.md has each beside the eleventh round's. Three corpora written
     # blind at its start, with briefs that counted home addresses and parents' names among
     # a student's identifiers, scored once at its end, with the masker it started from and
     # the final one:
@@ -122,7 +122,7 @@ HELD_OUT_FIGURES = {
     # The thirteenth round (signatures, titled parents, exports' rows, companies, two more
     # labelled writers and a refit of the model of grown-ups' names) scored every corpus
     # above once at its end, with the masker it started from and the final one; the figures
-    # above are its, and docs/privacy.md has each beside the twelfth round's. No identifier
+    # above are its, and docs/masking.md has each beside the twelfth round's. No identifier
     # the twelfth round hid on any of them goes through; five ordinary messages it left alone
     # (in 15, 21, 24, 25 and 30) now lose a word, four of them by the refit. Six corpora
     # written blind for it, three at its start and three near its end (after most of its

@@ -1,4 +1,4 @@
-"""What the eighth masking round added (docs/privacy.md): grown-ups that only grown-ups'
+"""What the eighth masking round added (docs/masking.md): grown-ups that only grown-ups'
 surroundings name, and students' identifiers the word rules had let through. Each example
 is written here, not taken from a corpus; the rates are in test_masking.py."""
 

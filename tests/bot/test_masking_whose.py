@@ -1,4 +1,4 @@
-"""Whose is it? What the ninth masking round added (docs/privacy.md): the writer's own line
+"""Whose is it? What the ninth masking round added (docs/masking.md): the writer's own line
 and account and a grown-up whose name is given stay; a child's PIN, number, bracket and
 apps are hidden. Each keep rule is attacked with a student put in its place. The examples
 are written here, not taken from a corpus; the rates are in test_masking.py."""
