@@ -12,7 +12,7 @@ from bot.masking.spans import KEPT, Span
 # The street kinds of USPS Publication 28 (appendix C1) that addresses in US towns mostly
 # use, spelled out and abbreviated.
 KINDS = (r"st|street|ave?|avenue|rd|road|dr|drive|ct|court|ln|lane|blvd|boulevard|way|pl|"
-         r"place|cir|circle|ter|terrace|pkwy|parkway|hwy|highway|trl|trail|loop|pike|aly|"
+         r"place|cir|circle|terr?|terrace|pkwy|parkway|hwy|highway|trl|trail|loop|pike|aly|"
          r"alley|sq|square|cv|cove|pt|point|bnd|bend|xing|crossing|run|path|row|plz|plaza|"
          r"hts|heights|holw|hollow|rdg|ridge|crk|creek|mnr|manor|est|estates|grv|grove|walk")
 DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
@@ -25,6 +25,7 @@ SPANISH_KINDS = r"calle|avenida|av\.|camino|paseo|callej[oó]n|privada|cerrada"
 UNIT = r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
 # A county road's or a highway's number: "2231 County Rd 18, Quinter".
 ROUTE = r"(?:\s+\d{1,4}[A-Z]?(?=,))"
+HIGHWAY = r"Route|Rte\.?|Highway|Hwy\.?|State\s+Route|County\s+R(?:oa)?d|US|FM|RR"
 # "Newark", "WaKeeney"; after a comma, or on the next line as an envelope has it.
 TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ]+){0,2})"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
@@ -34,7 +35,10 @@ ADDRESS = re.compile(
     rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
     rf"|(?i:{SPANISH_KINDS})\s+{NAMED}(?:\s+{NAMED}){{0,2}})"
-    rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?")
+    rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?"
+    # A rural route's, with its town and state, since a bus has routes too: "118 Route 14,
+    # East Hardwick VT 05836", not "bus 118 Route 14".
+    rf"|(?<![\w#/.:$,-])\d{{1,6}}\s+(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?{UNIT}?{TOWN}{STATE}{ZIP}?")
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,30}\bto|"

@@ -107,7 +107,7 @@ FILLER = {"is", "was", "are", "were", "be", "the", "a", "an", "his", "her", "the
           "dijo", "mi", "tu", "y", "o"}
 # "Student PIN ... isn't working for Ty — it's 2094": "it" refers to the nearest id-like
 # noun before it (else to what the sentence opened with), so the number takes its cue.
-REFERS = {"it", "which", "that"}
+REFERS = {"it", "its", "which", "that"}  # "its 4471", as texted
 # What stands between "it" and its number: "it's 2094", "it should be 1234", "it's supposed
 # to be 7741".
 LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was", "used"}
@@ -122,6 +122,7 @@ HELP_LINE = re.compile(rf"\b(?:{HELP})\b", re.IGNORECASE)
 LINE_TALK = re.compile(rf"\b(?:{HELP}|fax|switchboard|main\s+line|(?:office|school|main|"
                        r"front\s+desk|district)['’]?s?\s+(?:number|phone|line))\b",
                        re.IGNORECASE)
+OPENS_WITH_IT = re.compile(r"(?:^|[.!?;\n]\s*)\b(?:it['’]?s|it)\b[^.!?;\n]*$", re.IGNORECASE)
 SOMEONES = re.compile(r"\b(?:he|she|his|her|hers|him|su|sus)\b", re.IGNORECASE)
 # A sentence that opens with a meeting gives a bare "ID" after it the meeting's.
 MEETING = re.compile(r"^\W*(?:\w+\s+)?(?:meeting|webinar|zoom|teams\s+meeting|google\s+meet)\b",
@@ -203,6 +204,15 @@ def line_spoken_of(text: str, at: int) -> bool:
         POSSESSIVE.sub("", word.rstrip(".")) in FAMILY for word in WORD.findall(between))
 
 
+def sentence_before(text: str, at: int) -> list[str]:
+    """The words of the sentence before the one that holds `at`, nearest first."""
+    opening = OPENS_WITH_IT.search(text, max(0, at - 40), at)
+    if not opening:
+        return []
+    end = len(text[:opening.start()].rstrip().rstrip(".!?;"))
+    return words_before(text, end, window=20, span=160)
+
+
 def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue:
     """The nearest cue before the number at `at` ("student", "phone", "tech" or None), looking
     past at most `reach` other words: a cue further away is about something else. Without
@@ -212,6 +222,8 @@ def number_cue(text: str, at: int, reach: int = 3, defaults: bool = True) -> Cue
     if defaults and referring in REFERS:
         sentence = words_before(text, at, window=20, span=160)
         cue = referred_cue(sentence) or opening_cue(sentence)
+        if cue is None and sentence[-1:] == [referring]:  # "PIN for Ikaika? it's 4471"
+            cue = referred_cue(sentence_before(text, at))
         if cue is not None:
             return cue
     cue = nearest_cue(words, reach, defaults)

@@ -62,6 +62,11 @@ PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", 
                 "biblioteca", "museo", "universidad", "hospital", "parque", "centro"}
 # States that are also first names: before a word that is no name ("Georgia Milestones",
 # "Virginia SOL", "Carolina Biological") they name a state's test, agency or company.
+# The USPS codes of the states, DC and Puerto Rico ("Thoreau NM 87323").
+STATE_CODES = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+               "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+               "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
+               "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"}
 STATES = {"alabama", "alaska", "arizona", "arkansas", "california", "carolina", "colorado",
           "connecticut", "dakota", "delaware", "florida", "georgia", "hawaii", "idaho",
           "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
@@ -107,7 +112,8 @@ OFFICE_AFTER = re.compile(r",?\s+(?:(?:from|in)\s+the\s+(?!(?:nurse|nurse['’]s
 # After a run: "Washington DC", "Austin, TX".
 STATE_AFTER = re.compile(r"(?:\s+D\.?C\.?|,\s+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|I[AL]|K[SY]|LA|"
                          r"M[ADINST]|N[CDEHJMVY]|OH|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]))\b"
-                         r"(?!\s*[#\d:])")  # not ", ID 4471" (no Idaho), nor ", IN 3rd period"
+                         r"(?!\s*[#\d:])"  # not ", ID 4471" (no Idaho), nor ", IN 3rd period"
+                         r"|,\s+(?!I[DN]\b)[A-Z]{2}(?=\s+\d{5}(?:-\d{4})?\b)")  # ", CT 06106"
 # "Lockdown Browser 2.1.1.06", "Minecraft Education v1.20": a product's version.
 VERSION_AFTER = re.compile(r"\s+(?!\d{3}\.\d{3}\.\d{4}\b)v?\d+(?:\.\d+)+\b")  # not a phone
 # These mark a place even lowercase: "the Jefferson room", "the Madison hallway".
@@ -267,7 +273,10 @@ VERBS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "ha
          "logged", "took", "uses", "used", "sees", "saw", "shared", "brought", "borrowed",
          "returned", "submitted", "finished", "started", "joined", "missed", "moved", "went",
          "came", "get", "use", "see", "borrow", "take", "keep", "log", "go", "join", "share",
-         "bring", "come", "try", "sign", "need", "want", "spilled", "threw"}
+         "bring", "come", "try", "sign", "need", "want", "spilled", "threw",
+         # texted without the apostrophe: "mya cant get into discovery ed"
+         "isnt", "wasnt", "arent", "werent", "hasnt", "hadnt", "havent", "cant", "couldnt",
+         "wont", "wouldnt", "doesnt", "didnt", "dont", "shouldnt"}
 # Lowercase, a word that is also a name needs a verb only people do: "rose can't see the
 # assignment, she's on an iPad", but not "ruby is installed on her mac".
 COPULAS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "has", "hasn't",

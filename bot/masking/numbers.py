@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from bot.masking.context import number_cue
+from bot.masking.cues import STATE_CODES
 from bot.masking.spans import Span, free
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -78,6 +79,8 @@ SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
 MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
+# A state's two letters just before a number make it a ZIP code ("Thoreau NM 87323").
+ZIP_AFTER_STATE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(STATE_CODES))}),?[ \t]+$")
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 # A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
 HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
@@ -196,6 +199,9 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         letters = (m["letters"] or "").lower()
         hyphened = "-" in m.group()
         needs_cue = (len(letters) >= 3 and letters != "stu") or (len(letters) == 2 and hyphened)
+        if cue != "student" and ZIP_AFTER_STATE.search(text, max(0, m.start() - 6), m.start()) \
+                and re.fullmatch(r"\d{5}(?:-\d{4})?", m.group()):
+            continue  # "Thoreau NM 87323": a town's ZIP code
         if digits > MAX_BARE and cue != "student":
             continue  # an ISBN or a device's number; a library barcode has its cue
         if (cue == "student" and digits >= 3) or (not needs_cue and digits >= MIN_BARE):

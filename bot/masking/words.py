@@ -38,6 +38,9 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   "just", "also", "too", "please", "thanks", "thank", "hi", "hey", "hello", "dear",
                   "ok", "okay", "re", "fyi", "per", "via", "vs", "born", "dob",
                   "im",  # "I'm", folded
+                  # contractions texted without their apostrophe: "kenji isnt working"
+                  "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "cant",
+                  "couldnt", "wont", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt",
                   # Spanish ones ("del salón", "La Sra. Gómez"); "de", "la" and "del" still
                   # join a name as particles ("María de la Cruz")
                   "el", "la", "los", "las", "un", "unos", "unas", "del", "de", "que", "en",

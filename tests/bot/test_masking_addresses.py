@@ -38,6 +38,12 @@ from tests.bot.test_masking import TODAY, masked
     ("new address for the family:\n123 Main St\nSpringfield, IL 62704",
      "new address for the family:\n[address]"),
     ("new address: 4417 Gaston Ave\nApt 212\nDallas TX 75246", "new address: [address]"),
+    # a rural route's number with its town and state; "Terr" for a terrace
+    ("the twins' new address is 52 Route 9, West Glover VT 05875 starting Monday",
+     "the twins' new address is [address] starting Monday"),
+    ("family moved to 811 County Road 12, Tulia TX", "family moved to [address]"),
+    ("update the bus stop to 1450 NW 7th Terr, Hialeah FL 33010 for Dayana",
+     "update the bus stop to [address] for [name]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -53,6 +59,9 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "the 300 hall wifi drops on 5th st side of the building",
     "County Rd 18 is closed, so bus 11 runs 20 minutes late",
     "Thanks,\nMaria\nRosemont Elementary\n1860 Lincoln St\nDenver, CO 80203",
+    "bus 118 Route 14 is running late, the driver's radio is dead",
+    "mail the forms to PO Box 10, Thoreau NM 87323 before Friday",
+    "our ZIP code on the invoice should be Hartford, CT 06106-2107",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

@@ -1,0 +1,39 @@
+"""A name hidden in part is hidden whole: the title and first name of a parent whose surname
+was hidden as their child's ("Sofia Mendoza's dad ... Mr. Mendoza wants a callback", "La Sra.
+Guadalupe Reyes ... Su hija es Xochitl Reyes"), a word between two hidden words of one name
+("Lakota Two Bulls"), and the initials before a hidden surname ("DJ Alvarado"). What is left
+of such a name still says whose family it is."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking.kin import HONORIFICS
+from bot.masking.spans import Span
+
+# A family's title, and the capitalised words after it up to the hidden part: "Mr. ", "Sra.
+# Guadalupe ", "Ms. Rhonda ".
+TITLED_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+"
+                           r"(?:[A-ZÀ-Þ][\w'’-]*[ \t]+){0,2}$")
+# One capitalised word between two hidden words of a name: "[name] Two [name]".
+BETWEEN = re.compile(r"[ \t]+[A-ZÀ-Þ][\w’'-]*[ \t]+")
+INITIALS_BEFORE = re.compile(r"\b[A-Z]{2}\.?[ \t]+$")  # "DJ ", "AJ "
+
+
+def whole_names(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, each hidden name widened to the title, initials or word the rules left
+    beside it, and two hidden words of one name joined with the word between them."""
+    widened: list[Span] = []
+    for span in spans:
+        if span.kind == "name":
+            before = text[max(0, span.start - 40):span.start]
+            titled = TITLED_BEFORE.search(before) or INITIALS_BEFORE.search(before)
+            start = span.start - len(before) + titled.start() if titled else span.start
+            if not (widened and widened[-1].end > start):
+                span = span._replace(start=start)
+            last = widened[-1] if widened else None
+            if last and last.kind == "name" and BETWEEN.fullmatch(text, last.end, span.start):
+                widened[-1] = last._replace(end=span.end)
+                continue
+        widened.append(span)
+    return widened
