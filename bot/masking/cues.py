@@ -143,7 +143,7 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
          r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)(?<!new\s)contact|"
          # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
-         r"colleague|coworker|co-worker|co-teacher|coteacher|"
+         r"colleague|coworker|co-worker|co-teacher|coteacher|(?:co-?)?director|"
          r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")
 # The people a text speaks of: a grown-up by their job or place, or a child.
 GROWN_UP_NOUN = re.compile(rf"\b(?:{ROLES}|presenters?|speakers?|guests?|visitors?|workers?|"
@@ -273,7 +273,7 @@ VERBS = {"is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "ha
          "logged", "took", "uses", "used", "sees", "saw", "shared", "brought", "borrowed",
          "returned", "submitted", "finished", "started", "joined", "missed", "moved", "went",
          "came", "get", "use", "see", "borrow", "take", "keep", "log", "go", "join", "share",
-         "bring", "come", "try", "sign", "need", "want", "spilled", "threw",
+         "bring", "come", "try", "sign", "need", "want", "spilled", "threw", "locked",
          # texted without the apostrophe: "mya cant get into discovery ed"
          "isnt", "wasnt", "arent", "werent", "hasnt", "hadnt", "havent", "cant", "couldnt",
          "wont", "wouldnt", "doesnt", "didnt", "dont", "shouldnt"}

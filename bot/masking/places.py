@@ -13,6 +13,9 @@ from bot.masking.words import WEAK, Word, adjacent
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
                         r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
+# The team a game is played against is a school's: "Friday's game vs. Lamar".
+VERSUS = re.compile(r"\b(?:games?|match(?:es)?|meets?|scrimmages?|tournaments?|playoffs?|"
+                    r"matchups?)\s+(?:vs\.?|versus|against)\s+$", re.IGNORECASE)
 AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt" too
 # "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
 WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
@@ -55,6 +58,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "the Raleigh field trip", "the Madison computer lab"
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
+        return True
+    if VERSUS.search(text, max(0, words[first].start - 30), words[first].start):
         return True
     return first == last and not words[last].possessive and (bool(AT_PLACE.search(
         text, max(0, words[first].start - 8), words[first].start)) or from_after_name(

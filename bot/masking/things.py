@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 COMPANY_WORDS = {"education", "learning", "publishing", "publishers", "press", "inc", "llc",
                  "corp", "corporation", "company", "co", "technologies", "technology",
                  "systems", "software", "solutions", "associates", "radio", "labs", "media",
-                 "group", "partners", "consulting", "services", "electric", "supply"}
+                 "group", "partners", "consulting", "services", "electric", "supply", "health",
+                 "sound"}
 # "& Associates", "& Sons": a firm's name.
 FIRM_AFTER = re.compile(r"\s*&\s*(?:Associates|Sons|Co\b|Company|Partners)")
 # What only a product has after its name: "Edulog Webquery license expired", "(Govee
@@ -34,6 +35,25 @@ GADGET_WORDS = {"bluetooth", "wifi", "usb", "hdmi"}  # "Govee Bluetooth", "Anker
 # packs", "a Karen font" (not "Maya keyboard is broken", a child's missing its "'s").
 LANGUAGE_AFTER = re.compile(r"\s+(?:language|languages|fonts?|keyboards?|interpreters?|"
                             r"translations?|subtitles|dictionar(?:y|ies))\b", re.IGNORECASE)
+# An acronym after a name and "the", then a lowercase noun, names a product line: "the
+# Kendall Hunt IM platform". Not a student's programme or plan: "the Jaden IEP meeting".
+PRODUCT_ACRONYM = re.compile(r"[ \t]+(?!(?:IEP|IEPs|ELL|ESL|ESOL|EL|BIP|FBA|MTSS|RTI|SST|SPED|"
+                             r"PE|ELA|AP|IB|GT|TAG)\b)[A-Z]{2,5}[ \t]+[a-z]")
+# Languages US students and their families speak (the Census's and refugee programmes'
+# most common), among them words that are also names ("Karen", "Dari", "Chin", "Lao").
+LANGUAGES = {"spanish", "arabic", "dari", "pashto", "farsi", "persian", "urdu", "hindi",
+             "bengali", "bangla", "punjabi", "gujarati", "nepali", "tamil", "telugu", "somali",
+             "swahili", "kinyarwanda", "kirundi", "tigrinya", "amharic", "oromo", "karen",
+             "karenni", "burmese", "chin", "hmong", "vietnamese", "khmer", "lao", "thai",
+             "tagalog", "ilocano", "marshallese", "chuukese", "samoan", "tongan", "navajo",
+             "yupik", "ukrainian", "russian", "polish", "portuguese", "french", "haitian",
+             "creole", "mandarin", "cantonese", "chinese", "korean", "japanese", "kurdish",
+             "turkish", "mam", "kiche", "english", "german", "italian", "greek", "albanian"}
+# A language beside another, or with the people who speak it: "our Dari/Pashto families",
+# "Karen-speaking parents", "the Somali interpreter".
+LANGUAGE_PAIR = re.compile(r"\s*/\s*([A-Z][a-z]+)")
+SPEAKERS_AFTER = re.compile(r"(?:-|\s+)(?:speaking|speakers?|families|parents|community|"
+                            r"newcomers|interpreters?|translators?|liaison)\b")
 LANGUAGE_BEFORE = re.compile(r"(?:\b(?:the|a|an|and|or|our|in|into)|[,&])\s+$", re.IGNORECASE)
 # A school or a park named by its ground, as the run's last word: "at Harper Ridge", "Cedar
 # Creek". (Not "Park", "Hill", "Woods", "Meadows" or "Glen": surnames and first names.)
@@ -90,7 +110,23 @@ def thing(text: str, words: list[Word], first: int, last: int) -> bool:
     if alone and LANGUAGE_AFTER.match(text, end) and LANGUAGE_BEFORE.search(
             text, max(0, start - 6), start):
         return True
+    if alone and language(text, words[first]):
+        return True
+    if before and before.folded == "the" and not words[last].possessive and \
+            PRODUCT_ACRONYM.match(text, end):
+        return True  # "the Kendall Hunt IM platform", "the Williams AV ones"
     return alone and bool(TRAVEL_TO.search(text, max(0, start - 20), start))
+
+
+def language(text: str, word: Word) -> bool:
+    """A language's name beside another language's ("Dari/Pashto", "Arabic/Karen") or before
+    the people who speak it ("Karen families", "Dari-speaking")."""
+    if word.folded not in LANGUAGES:
+        return False
+    pair = LANGUAGE_PAIR.match(text, word.end)
+    before = re.search(r"([A-Z][a-z]+)\s*/\s*$", text[max(0, word.start - 20):word.start])
+    return bool((pair and pair[1].lower() in LANGUAGES) or (
+        before and before[1].lower() in LANGUAGES) or SPEAKERS_AFTER.match(text, word.end))
 
 
 def companies_spread(text: str, words: list[Word], judged: list[Run]) -> list[Run]:

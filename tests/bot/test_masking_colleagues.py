@@ -55,6 +55,7 @@ from tests.bot.test_masking import first_name_shares, masked
     "Can tech look at the switch? Last ticket was #30912",
     "the SFTP job didn't pick it up. Path is /inbound/cde/, job id sftp_pull_cde_07.",
     "hey can someone reset my password for ImPACT admin, username kbrandt_atc, locked out",
+    "the band section still shows for my co-director Jake",
 ])
 def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     assert masked(text) == text

@@ -119,6 +119,17 @@ from tests.bot.test_masking import masked
     "Is there a Karen font that displays correctly in Google Docs?",
     "Could Kevin from IT meet me at Harper Ridge Thursday 1:30 to look at the speaker?",
     "an export with no student in it:\nasset,model,room\n4471,Chromebook,Room 12",
+    # the fourteenth round: languages beside each other or their speakers, a company's
+    # last word, a product line's acronym, the team a game is against, an office's letters
+    "We need an interpreter for our Dari/Pashto families at conferences",
+    "Can the newsletter go out in Arabic/Karen too? The Karen families asked",
+    "Magnus Health won't load from the nurse's office network",
+    "the Williams Sound receivers for the assembly aren't charging",
+    "Is the Kendall Hunt IM platform down for anyone else?",
+    "the Williams AV ones in the library need new batteries",
+    "press box wifi code for Friday's game vs. Lamar, please",
+    "Amy at the SU said the E-Rate form went in last March",
+    "el proyector del salón 12 se quedó en pantalla azul otra vez",
 ])
 def test_things_named_like_people_come_through(text: str) -> None:
     assert masked(text) == text
@@ -204,6 +215,14 @@ def test_things_named_like_people_come_through(text: str) -> None:
     # (the firm's word goes too: it is the child's surname)
     ("Maya Ingram can't log in, Ingram & Associates runs our payroll",
      "[name] can't log in, [name] & Associates runs our payroll"),
+    # a child named like a language, an office's letters or a colour, where a child is
+    ("Karen can't log into Clever, she's in 3rd grade",
+     "[name] can't log into Clever, she's in 3rd grade"),
+    ("can I move the Jaden IEP meeting to Friday", "can I move the [name] IEP meeting to Friday"),
+    ("Jaden vs. Maya in the spelling bee, who won?", "[name] vs. [name] in the spelling bee, "
+     "who won?"),
+    ("hlp! Azul locked herself out of the ipad with guided access",
+     "hlp! [name] locked herself out of the ipad with guided access"),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
