@@ -55,8 +55,9 @@ GENERATION_WEIGHT = 3  # the feature is repeated, so that the L2 fit lets it wei
 STUDENT_TALK = re.compile(
     r"\b(?:absent|recess|accommodations?|benchmark|homework|(?:his|her|their)\s+grades|"
     r"parent\s+portal|moved\s+here|new\s+to\s+(?:my|our|the)\s+class|test|extra\s+time|"
-    r"(?:clever|qr)\s+badge|kicked\s+off|threw\s+up|has\s+a\s+504|(?:in|during)\s+class|"
+    r"(?:clever|qr)\s+badges?|kicked\s+off|threw\s+up|has\s+a\s+504|(?:in|during)\s+class|"
     r"sharing)\b", re.IGNORECASE)
+LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)")  # "A, B and C"
 SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
 LONE = re.compile(r"[^\W\d_]+")
@@ -163,11 +164,41 @@ def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
     """The spans found, without the people named by a common first name, alone or (unless
     `full_names` is off) before a surname, that `chance` is surer than `cut` are a grown-up
     at every mention, with no student's cue at any."""
-    sure = [group for group in people(text, [s for s in found if s.kind == "name"], full_names)
+    names = [s for s in found if s.kind == "name"]
+    sure = [group for group in people(text, names, full_names)
             if all(chance(text, m.start, m.end) > cut for m in group)]
     cued = student_cued(text, {s for group in sure for s in group}) if sure else set()
     kept = {s for group in sure if not cued.intersection(group) for s in group}
-    return [s for s in found if s not in kept]
+    return [s for s in found if s not in listed_alike(text, names, kept)]
+
+
+def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
+    """The names kept, with those listed beside a kept one when the words around each lean
+    grown-up ("Is Dave or Sal handling the camera install", "shared with Denise Harmon and
+    Rob Klein"), and without any in a list where one has a student's cue: a list is of
+    grown-ups or of students ("the new ESL group: Connie Dang, Arturo Villanueva, Doris
+    Phan")."""
+    if not kept:
+        return kept
+    lists: list[list[Span]] = []
+    for name in names:
+        if lists and LISTED.fullmatch(text, lists[-1][-1].end, name.start):
+            lists[-1].append(name)
+        else:
+            lists.append([name])
+    alike = set(kept)
+    for group in (g for g in lists if len(g) > 1 and kept.intersection(g)):
+        if student_cued(text, set(group)):
+            alike -= set(group)
+        else:
+            alike |= {s for s in group
+                      if s in kept or word_chance(text, s.start, s.end) > WORDS_CUT}
+    return alike
+
+
+def word_chance(text: str, start: int, end: int) -> float:
+    """How sure the model of the words around a name alone is that it is a grown-up's."""
+    return probability(weights()["words"], context(text, start, end, with_generation=False))
 
 
 def people(text: str, names: list[Span], full_names: bool = True) -> list[list[Span]]:

@@ -93,6 +93,29 @@ def test_a_student_sounding_name_stays_hidden_in_a_grown_up_sounding_sentence() 
     assert masked(text) == "can you ask [name] to look at the projector cart in 204"
 
 
+@pytest.mark.parametrize("text", [
+    "Is Dave or Sal handling the camera install over the tool crib?",
+    "who at tech manages the badge printers, Sal or Denise?",
+    "the shared calendar needs Denise Harmon and Rob Klein added as editors",
+])
+def test_a_colleague_listed_with_one_the_model_keeps_keeps_the_name_too(text: str) -> None:
+    assert any(s.kind == "name" for s in found_by_rules(text, TODAY))
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gary and Jaden both can't log in to iReady", "[name] and [name] both can't log in to "
+     "iReady"),
+    ("printing Clever badges for the new ESL group: Connie Dang, Arturo Villanueva, Doris Phan",
+     "printing Clever badges for the new ESL group: [name], [name], [name]"),
+    ("Denise and Kayden (3rd period) both need the calculator app",
+     "[name] and [name] (3rd period) both need the calculator app"),
+])
+def test_a_list_with_a_students_cue_or_students_talk_stays_hidden(text: str, expected: str
+                                                                  ) -> None:
+    assert masked(text) == expected
+
+
 def test_students_a_blind_attacker_gave_grown_ups_names_stay_hidden_nearly_as_by_the_rules(
         ) -> None:
     # 200 messages written to attack the model (tests/bot/masking_corpus/attack_old_names):
