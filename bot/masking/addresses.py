@@ -49,6 +49,9 @@ FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|fam
                          r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"
                          r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
                          re.IGNORECASE)
+# An office that moves is no family: "Our office is moving from the Education Center (...".
+OFFICE_MOVES = re.compile(r"\b(?:office|school|department|dept|district|team|library|center)"
+                          r"\s+(?:is\s+|are\s+|will\s+be\s+)?mov(?:ing|ed|es)\b", re.IGNORECASE)
 # A number that counts something else: "ticket 4412 Main St printer".
 NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
                              r"grade|order|po|inc|ext|x)\s*#?\s*$", re.IGNORECASE)
@@ -61,7 +64,9 @@ def find_addresses(text: str) -> list[Span]:
         before = text[max(0, m.start() - 60):m.start()]
         if NUMBERED_BEFORE.search(before):
             continue
-        institution = INSTITUTION_BEFORE.search(before) and not FAMILY_NEAR.search(before)
+        family = [w for w in FAMILY_NEAR.findall(before)
+                  if not (w.lower().startswith("mov") and OFFICE_MOVES.search(before))]
+        institution = INSTITUTION_BEFORE.search(before) and not family
         # "ship it to 450 Oak Ave", "the district office at 1200 N Main St": kept, and no
         # later finder takes its ZIP code for an id
         found.append(Span(m.start(), m.end(), KEPT if institution else "address"))

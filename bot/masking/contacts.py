@@ -84,7 +84,10 @@ FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "liv
              "aol", "icloud", "me", "mac", "proton", "protonmail", "gmx", "mail", "zoho",
              "yandex", "comcast", "att", "sbcglobal", "verizon", "cox", "charter", "earthlink",
              "bellsouth", "optonline", "frontier", "centurylink", "windstream", "juno",
-             "netzero", "rr", "roadrunner", "embarqmail", "mchsi", "suddenlink"}
+             "netzero", "rr", "roadrunner", "embarqmail", "mchsi", "suddenlink",
+             # families' providers abroad: China, Korea, India, Russia, Germany, France
+             "qq", "163", "126", "sina", "naver", "hanmail", "daum", "rediffmail", "web",
+             "orange", "laposte", "libero", "wanadoo", "tutanota", "fastmail"}
 # ("nycstudents.net", "phxstudents.net": a label's end too, not "studentsfirst.com")
 STUDENT_DOMAIN = re.compile(r"\b(?:stu|kids)\b|(?:students?|learners?|pupils?|alumnos|"
                             r"estudiantes)(?![\w-])|stu\.|k12stu", re.IGNORECASE)

@@ -60,6 +60,7 @@ ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "p
 MODEL = re.compile(r"\s+(?!\d+(?i:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})"
                    r"(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)|"
                    r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
+BARE_INITIAL_AFTER = re.compile(r"(?:\s+(?:and|&|or)\s|,|['’]s\b|\s+[a-z]|\s*$)")
 GRADE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)[\s-]+grade\b", re.IGNORECASE)
 
 
@@ -146,7 +147,15 @@ def strong(text: str, words: list[Word], first: int, last: int, run: list[Word])
             len(run) == 1 and run[0].score == FIRST and len(run[0].text) >= 4)
     return any(w.score == FIRST for w in run) or (len(run) + initials >= 2 and (
         total >= NAMED or all(w.score >= WEAK for w in run)
-        or (initials > 0 and run[0].given and text[words[last].end:words[last].end + 1] == ".")))
+        or (initials > 0 and run[0].given and (text[words[last].end:words[last].end + 1] == "."
+                                               or bare_initial(text, words[last])))))
+
+
+def bare_initial(text: str, word: Word) -> bool:
+    """A surname's initial without its period, as teachers tell two students apart: "Jack M
+    and Jack T", "Ava R's charger"; not "Plan B" (no first name) nor the writer's "I"."""
+    return word.shape == "initial" and word.text not in ("A", "I") and bool(
+        BARE_INITIAL_AFTER.match(text, word.end))
 
 
 def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:

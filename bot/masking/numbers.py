@@ -79,6 +79,10 @@ SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
 MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
+# An introductory course: "'Enrollment 101' training", "Canvas 101 session".
+COURSE_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
+COURSE_AFTER = re.compile(r"['’\"”]|[ \t]+(?:training|course|class|workshop|session|series|"
+                          r"basics|webinar|pd)\b")
 # A state's two letters just before a number make it a ZIP code ("Thoreau NM 87323").
 ZIP_AFTER_STATE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(STATE_CODES))}),?[ \t]+$")
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
@@ -199,6 +203,9 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         letters = (m["letters"] or "").lower()
         hyphened = "-" in m.group()
         needs_cue = (len(letters) >= 3 and letters != "stu") or (len(letters) == 2 and hyphened)
+        if m.group() == "101" and COURSE_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+                and COURSE_AFTER.match(text, m.end()):
+            continue  # "'Enrollment 101' training": an introductory course
         if cue != "student" and ZIP_AFTER_STATE.search(text, max(0, m.start() - 6), m.start()) \
                 and re.fullmatch(r"\d{5}(?:-\d{4})?", m.group()):
             continue  # "Thoreau NM 87323": a town's ZIP code

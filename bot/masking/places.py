@@ -13,6 +13,11 @@ from bot.masking.words import WEAK, Word, adjacent
 ROOMS = {"room", "rm", "classroom", "salón", "salon", "aula", "sala"}
 MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|relocated)\s+"
                         r"(?:here\s+|over\s+)?(?:from|to)\s+$", re.IGNORECASE)
+# Where a grown-up comes from is a place or a firm: "the volunteer from Enoch Pratt", "the
+# guy from Grand Stage" (not "the kid from Maya's class", a possessive).
+SOMEONE_FROM = re.compile(r"\b(?:volunteers?|reps?|guy|lady|folks|people|someone|somebody|"
+                          r"presenters?|trainers?|techs?|crew|installers?|inspectors?|"
+                          r"speakers?|vendors?)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # The team a game is played against is a school's: "Friday's game vs. Lamar".
 VERSUS = re.compile(r"\b(?:games?|match(?:es)?|meets?|scrimmages?|tournaments?|playoffs?|"
                     r"matchups?)\s+(?:vs\.?|versus|against)\s+$", re.IGNORECASE)
@@ -59,7 +64,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
         return True
-    if VERSUS.search(text, max(0, words[first].start - 30), words[first].start):
+    if VERSUS.search(text, max(0, words[first].start - 30), words[first].start) or (
+            not words[last].possessive and SOMEONE_FROM.search(
+                text, max(0, words[first].start - 30), words[first].start)):
         return True
     return first == last and not words[last].possessive and (bool(AT_PLACE.search(
         text, max(0, words[first].start - 8), words[first].start)) or from_after_name(

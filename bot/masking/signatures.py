@@ -24,6 +24,10 @@ TAIL_MOST = 120  # characters: a signature's line is short
 JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department|dept|library|"
                  r"media|counsel\w*|principal|director|para|sped|services|technology|cte|"
                  r"advis[eo]r|assessment|interventionist|analyst|mechanic)\b", re.IGNORECASE)
+# A signature's last line names the writer's school: "2nd Grade Dual Language\nCoral Way K-8
+# Center" is a teacher's block, where "Leo Castillo, 8th\n(both in my homeroom)" is not.
+SCHOOL_LINE = re.compile(r"\n[^\n]*\b(?:elementary|middle|high|school|academy|center|centre|"
+                         r"k-8|k-12|es|ms|hs|campus|isd|usd|district)\b[^\n]*\s*$", re.IGNORECASE)
 CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... this kid? Thanks"
 THANKS_LINE = re.compile(rf"\b(?:{SIGN_OFF})\b"
                          r"(?:\s+(?:so\s+much|again|in\s+advance|a\s+lot|all|everyone|team))?[^\w\n]*"
@@ -46,8 +50,8 @@ def signs_off(text: str, start: int, end: int) -> bool:
     if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said) and \
             not thanked_above(text, start):
         return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
-    if FAMILY_WORD.search(tail.group()) or (GRADE.search(tail.group()) and
-                                            "\n" in tail.group().strip()):
+    if FAMILY_WORD.search(tail.group()) or (GRADE.search(tail.group()) and "\n" in tail.group(
+            ).strip() and not (thanked_above(text, start) and SCHOOL_LINE.search(tail.group()))):
         return False  # a child's lines: "Anaya Patel, 6th grade\nMom prefers ...", "Amira
         # Haddad, 8th\nLeo Castillo, 8th\n(both in my homeroom)"
     if thanked_above(text, start):

@@ -18,6 +18,10 @@ CUE_BEFORE = re.compile(
     # JROTC's students: "Cadet Mbatha", "Cadets Huang and Soto", "C/CPL Bui"; and whoever a
     # shared machine says is signed in ("kid logged in as Dakota Fry")
     r"cadets?|c/[a-z0-9]{2,4}|(?:logged|signed)\s+in\s+as|"
+    # a child's plan or a family's line: "the 504 folder for Dezbah", "parent phone for"
+    r"(?:504|iep|bip|fba)\s+(?:plan|folder|file|paperwork|meeting|goals|accommodations)\s+"
+    r"for|(?:parent|mom|dad|guardian|family|home|emergency)\s+(?:phone|number|email|cell|"
+    r"contact|address)\s+(?:for|of)|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
     r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"

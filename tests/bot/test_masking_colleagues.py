@@ -56,6 +56,15 @@ from tests.bot.test_masking import first_name_shares, masked
     "the SFTP job didn't pick it up. Path is /inbound/cde/, job id sftp_pull_cde_07.",
     "hey can someone reset my password for ImPACT admin, username kbrandt_atc, locked out",
     "the band section still shows for my co-director Jake",
+    # the fourteenth round: a signature that ends with the school, a visitor from a place,
+    # an office's move, a sticker's number, an introductory course
+    "Are these being replaced?\n\nMuchas gracias,\nMarisol Quintero\n2nd Grade Dual "
+    "Language\nCoral Way K-8 Center",
+    "need a visitor wifi code for the volunteer from Enoch Pratt, Mrs. Denise Carroll",
+    "the guy from Grand Stage said it's a switch port issue on our end",
+    "Our office is moving from the Education Center (8169 W Victory Rd) on June 30",
+    "my laptop has a sticker that says M-DCPS 88123, do I bring it to the media center?",
+    "We need a Teams link for the 'Enrollment 101' training for school secretaries",
 ])
 def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     assert masked(text) == text
@@ -117,6 +126,19 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     # a child's id after a first name that is also a word, and a login after its cue
     ("chase id 4471 cant log in", "[name] id [id number] cant log in"),
     ("username tre1023 cant log in", "username [username] cant log in"),
+    # two students told apart by an initial without its period, a child's plan, a family's
+    # address at a provider abroad, a block of children under a thank-you
+    ("Jack M and Jack T got each other's Chromebooks", "[name] and [name] got each other's "
+     "Chromebooks"),
+    ("read access to the 504 folder for Dezbah? I'm her nurse",
+     "read access to the 504 folder for [name]? I'm her nurse"),
+    ("the form shows the parent email as zhang.wei.family@qq.com, not the one we have",
+     "the form shows the parent email as [email], not the one we have"),
+    ("can you reset these? Thanks!\nLeo Castillo, 8th\nAmira Haddad, 8th",
+     "can you reset these? Thanks!\n[name], 8th\n[name], 8th"),
+    ("the kid from Maya Ortiz's class took the cart key", "the kid from [name]'s class took the "
+     "cart key"),
+    ("the family is moving to 88 Elm St in May", "the family is moving to [address] in May"),
 ])
 def test_a_student_in_their_place_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
