@@ -174,8 +174,8 @@ def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
 
 def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
     """The names kept, with those listed beside a kept one when the words around each lean
-    grown-up ("Is Dave or Sal handling the camera install", "shared with Denise Harmon and
-    Rob Klein"), and without any in a list where one has a student's cue: a list is of
+    grown-up, name and all ("Is Dave or Sal handling the camera install", "shared with Denise
+    Harmon and Rob Klein"), and without any in a list where one has a student's cue: a list is of
     grown-ups or of students ("the new ESL group: Connie Dang, Arturo Villanueva, Doris
     Phan")."""
     if not kept:
@@ -191,14 +191,18 @@ def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
         if student_cued(text, set(group)):
             alike -= set(group)
         else:
-            alike |= {s for s in group
-                      if s in kept or word_chance(text, s.start, s.end) > WORDS_CUT}
+            alike |= {s for s in group if s in kept or listed_chance(text, s) > WORDS_CUT}
     return alike
 
 
-def word_chance(text: str, start: int, end: int) -> float:
-    """How sure the model of the words around a name alone is that it is a grown-up's."""
-    return probability(weights()["words"], context(text, start, end, with_generation=False))
+def listed_chance(text: str, name: Span) -> float:
+    """How sure the words around a name listed beside a grown-up's are that it is a grown-up's
+    too; none for a name given more often to today's students than to grown-ups ("Linda and
+    Aiden asked for the wifi password" keeps Aiden hidden)."""
+    if generations().get(fold(text[name.start:name.end].split()[0]), 0.0) < 0:
+        return 0.0
+    return probability(weights()["words"], context(text, name.start, name.end,
+                                                  with_generation=False))
 
 
 def people(text: str, names: list[Span], full_names: bool = True) -> list[list[Span]]:

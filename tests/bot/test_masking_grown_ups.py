@@ -110,6 +110,11 @@ def test_a_colleague_listed_with_one_the_model_keeps_keeps_the_name_too(text: st
      "printing Clever badges for the new ESL group: [name], [name], [name]"),
     ("Denise and Kayden (3rd period) both need the calculator app",
      "[name] and [name] (3rd period) both need the calculator app"),
+    # names given more often to today's students than to grown-ups
+    ("Linda and Aiden asked for the wifi password", "Linda and [name] asked for the wifi "
+     "password"),
+    ("can you add Denise, Jaden and Maya to the shared drive",
+     "can you add Denise, [name] and [name] to the shared drive"),
 ])
 def test_a_list_with_a_students_cue_or_students_talk_stays_hidden(text: str, expected: str
                                                                   ) -> None:
