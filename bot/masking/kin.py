@@ -27,10 +27,15 @@ SHE_IS = re.compile(rf"\b(?:{KIN})\b[^.!?\n]{{0,80}}\b(?:she|he)(?:['’]s|\s+is
                     re.IGNORECASE)
 # Just after the name: "(Tobi's mom)", "(Thao Nguyen's mother)", ", mom of Trevon", "(Gabriel's
 # dad)", "(abuela de Ximena)".
-KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+)?(?:{KIN})\b"
+KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+|(?:not\s+)?the\s+"
+                       rf"(?:other\s+)?)?(?:{KIN})\b"
                        r"(?!\s+(?:liaison|coordinator|volunteer|portal|night|teacher|conference|"
                        r"center|engagement|involvement|square|org|organization|group)\b)",
                        re.IGNORECASE)
+# Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
+# P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
+CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"
+                      r"grandson|granddaughter|hij[oa])\s+(?:is|es)\b", re.IGNORECASE)
 # A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
 COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
@@ -59,5 +64,5 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
             continue
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
-                text, end) or OWN_CHILD.match(text, end):
+                text, end) or OWN_CHILD.match(text, end) or CHILD_IS.match(text, end):
             yield Span(title.start, words[last].end, "name")

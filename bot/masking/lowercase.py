@@ -12,7 +12,8 @@ from bot.masking.spans import Span
 from bot.masking.student_cues import BELONGINGS, CUE_AFTER, ID_AFTER
 from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent, honorific
 
-LOWER_INITIAL = re.compile(r" ([a-z])\.(?=[\s,;]|$)")  # the last initial of "kylie m."
+# The last initial of "kylie m.", or of "mia t?" without its period.
+LOWER_INITIAL = re.compile(r" ([a-z])(?:\.(?=[\s,;]|$)|(?=[?!]|$))")
 MOST_AFTER_CUE = 3  # words taken after "my student": first, middle and last name
 # In Spanish an object pronoun comes right before its verb: "no me deja compartir", "le
 # sale", "se queda". A lowercase word there is a verb, even one that is also a name.

@@ -1,15 +1,18 @@
 """A name hidden in part is hidden whole: the title and first name of a parent whose surname
 was hidden as their child's ("Sofia Mendoza's dad ... Mr. Mendoza wants a callback", "La Sra.
 Guadalupe Reyes ... Su hija es Xochitl Reyes"), a word between two hidden words of one name
-("Lakota Two Bulls"), and the initials before a hidden surname ("DJ Alvarado"). What is left
-of such a name still says whose family it is."""
+("Lakota Two Bulls"), the initials before a hidden surname ("DJ Alvarado"), and a parent
+named later by title and the child's surname. What is left of such a name still says whose
+family it is."""
 
 from __future__ import annotations
 
 import re
 
 from bot.masking.kin import HONORIFICS
-from bot.masking.spans import Span
+from bot.masking.lexicon import fold
+from bot.masking.spans import Span, free
+from bot.masking.student_cues import FAMILY_WORD
 
 # A family's title, and the capitalised words after it up to the hidden part: "Mr. ", "Sra.
 # Guadalupe ", "Ms. Rhonda ".
@@ -17,14 +20,28 @@ TITLED_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+"
                            r"(?:[A-ZÀ-Þ][\w'’-]*[ \t]+){0,2}$")
 # One capitalised word between two hidden words of a name: "[name] Two [name]".
 BETWEEN = re.compile(r"[ \t]+[A-ZÀ-Þ][\w’'-]*[ \t]+")
+TITLED_NAME = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+"
+                         r"(?:[A-ZÀ-Þ][\w'’-]*[ \t]+)?(?P<surname>[A-ZÀ-Þ][\w'’-]*)")
 INITIALS_BEFORE = re.compile(r"\b[A-Z]{2}\.?[ \t]+$")  # "DJ ", "AJ "
+
+
+def family_titled(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with each titled name whose surname is a hidden student's, in a text that
+    speaks of family ("Ximena Ruiz-Tapia's dad is asking ... Sr. Ruiz works days")."""
+    hidden = {part for s in spans if s.kind == "name"
+              for part in re.split(r"[\s'’-]+", fold(text[s.start:s.end])) if len(part) > 2}
+    if not hidden or not FAMILY_WORD.search(text):
+        return spans
+    found = [Span(m.start(), m.end(), "name") for m in TITLED_NAME.finditer(text)
+             if fold(m["surname"]) in hidden]
+    return sorted(spans + [f for f in found if free(f, spans)])
 
 
 def whole_names(text: str, spans: list[Span]) -> list[Span]:
     """The spans, each hidden name widened to the title, initials or word the rules left
     beside it, and two hidden words of one name joined with the word between them."""
     widened: list[Span] = []
-    for span in spans:
+    for span in family_titled(text, spans):
         if span.kind == "name":
             before = text[max(0, span.start - 40):span.start]
             titled = TITLED_BEFORE.search(before) or INITIALS_BEFORE.search(before)

@@ -18,6 +18,18 @@ from tests.bot.test_masking import masked
      "[name]' grandmother (her guardian) needs a parent portal login"),
     ("can you add these students to the Teams channel: Keanu Akana, TJ Whitaker, Rosa Lin",
      "can you add these students to the Teams channel: [name], [name], [name]"),
+    # a parent named by title and the child's surname, later in the message
+    ("Yareli Soto-Vega's mom wants the app in Spanish, can someone call her? Sra. Soto works "
+     "nights", "[name]'s mom wants the app in Spanish, can someone call her? [name] works "
+     "nights"),
+    # a parent named with the child, or set apart from the other parent
+    ("a mom emailed about a charger fee — Ms. Renee Whitlock, daughter is Amari W. in 6th",
+     "a mom emailed about a charger fee — [name], daughter is [name] in 6th"),
+    ("the notices went to the wrong parent, they should go to Mr. Kofi Mensah, not the other "
+     "dad", "the notices went to the wrong parent, they should go to [name], not the other dad"),
+    # a lowercase name and initial before a question mark
+    ("can u reset the password for mia t? her login keeps failing",
+     "can u reset the password for [name]? her login keeps failing"),
 ])
 def test_what_is_left_of_a_hidden_name_goes_with_it(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -27,6 +39,10 @@ def test_what_is_left_of_a_hidden_name_goes_with_it(text: str, expected: str) ->
     "Ms. Rivera said the cart in room 12 has two dead chargers",
     "Mr. Okafor and Dr. Lee both need the new Canvas role",
     "TJ from facilities fixed the projector mount",
+    "Ms. Garcia says the cart in the library is broken",
+    "Ms. Rivera, the parent liaison, needs the interpreter link",
+    "Mr. Diaz, the other teacher, has the cart today",
+    "is plan b ok for the assembly?",
 ])
 def test_a_titled_colleague_or_initials_alone_stay(text: str) -> None:
     assert masked(text) == text
