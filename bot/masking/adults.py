@@ -36,7 +36,7 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
-from bot.masking.signatures import signs_off, thanked_above
+from bot.masking.signatures import letter_signed, signs_off, thanked_above
 from bot.masking.student_cues import FAMILY_WORD, GRADE
 from bot.masking.words import Word, honorific
 
@@ -164,7 +164,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     if last - first >= 2 and not words[first].known and DEVICE_AFTER.match(text, end):
         return True  # "Phonak Roger Touchscreen mic": a brand, a line, a device
-    if signs_off(text, start, end) and (not PERSONAL.search(text) or thanked_above(text, start)):
+    if (signs_off(text, start, end) or letter_signed(text, start, end)) and (
+            not PERSONAL.search(text) or thanked_above(text, start)):
         return True  # "... show her the cart. Thank you!\nDarlene Tsosie, 4th grade"
     if ASKED.search(text, max(0, start - 20), start):
         return True  # "Quick question for Marisol: is the family night still on?"

@@ -120,8 +120,11 @@ HELP_LINE = re.compile(rf"\b(?:{HELP})\b", re.IGNORECASE)
 # A line a text is about, named anywhere before its number: "what's the help desk number
 # again? 616-555-0142 just goes to voicemail", "Fax in the nurse office ... Number is".
 LINE_TALK = re.compile(rf"\b(?:{HELP}|fax|switchboard|main\s+line|(?:office|school|main|"
-                       r"front\s+desk|district)['’]?s?\s+(?:number|phone|line))\b",
-                       re.IGNORECASE)
+                       r"front\s+desk|district)['’]?s?\s+(?:number|phone|line)|"
+                       # an office's voicemail: "el buzón de voz del Welcome Center"
+                       r"(?:office|center|desk)['’]?s?\s+voice\s?mail|"
+                       r"buz[oó]n\s+de\s+voz\s+del?\s+(?:la\s+)?(?:oficina|centro|"
+                       r"(?-i:[A-Z])\w+\s+(?:center|office)))\b", re.IGNORECASE)
 OPENS_WITH_IT = re.compile(r"(?:^|[.!?;\n]\s*)\b(?:it['’]?s|it)\b[^.!?;\n]*$", re.IGNORECASE)
 SOMEONES = re.compile(r"\b(?:he|she|his|her|hers|him|su|sus)\b", re.IGNORECASE)
 # A sentence that opens with a meeting gives a bare "ID" after it the meeting's.

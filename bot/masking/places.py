@@ -18,6 +18,10 @@ MOVED_FROM = re.compile(r"\b(?:moved|moving|transferred|transferring|came|reloca
 SOMEONE_FROM = re.compile(r"\b(?:volunteers?|reps?|guy|lady|folks|people|someone|somebody|"
                           r"presenters?|trainers?|techs?|crew|installers?|inspectors?|"
                           r"speakers?|vendors?)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# Where a group is, in words of any number: "~20 kids at Lincoln North Star", "staff at Rosa
+# Parks Elementary" (a child is never where a group of people is).
+GROUP_AT = re.compile(r"\b(?:kids|students|staff|teachers|families|parents|classes|everyone|"
+                      r"folks|people|classrooms|schools)\s+(?:at|in|from)\s+$", re.IGNORECASE)
 # The team a game is played against is a school's: "Friday's game vs. Lamar".
 VERSUS = re.compile(r"\b(?:games?|match(?:es)?|meets?|scrimmages?|tournaments?|playoffs?|"
                     r"matchups?)\s+(?:vs\.?|versus|against)\s+$", re.IGNORECASE)
@@ -63,6 +67,9 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
         return True  # "the Raleigh field trip", "the Madison computer lab"
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
+        return True
+    if GROUP_AT.search(text, max(0, words[first].start - 30), words[first].start) and \
+            not words[last].possessive:
         return True
     if VERSUS.search(text, max(0, words[first].start - 30), words[first].start) or (
             not words[last].possessive and SOMEONE_FROM.search(

@@ -32,6 +32,11 @@ CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... thi
 THANKS_LINE = re.compile(rf"\b(?:{SIGN_OFF})\b"
                          r"(?:\s+(?:so\s+much|again|in\s+advance|a\s+lot|all|everyone|team))?[^\w\n]*"
                          r"\n[ \t]*$", re.IGNORECASE)
+LETTER_OPENS = re.compile(r"\s*(?i:hi|hello|hey|dear|good\s+(?:morning|afternoon)|hola|"
+                          r"buenos\s+d[ií]as)[ \t]+[A-Z][^\n]{0,30}\n")  # "Hi Sal,"
+POINTED_AT = re.compile(r"\b(?:these|those|both)\s+(?:two|three|of\s+them)\b|\bthis\s+one\b",
+                        re.IGNORECASE)
+FINISHED_LINE = re.compile(r"[.!?)][ \t]*\n\s*$")
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
 FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
@@ -62,6 +67,14 @@ def signs_off(text: str, start: int, end: int) -> bool:
     # Without a dash, a grade is how a student is described ("Precious Hale, grade 8."): a
     # job, a department or an extension only.
     return bool(said and JOB.search(said) and FINISHED.search(text, max(0, start - 4), start))
+
+
+def letter_signed(text: str, start: int, end: int) -> bool:
+    """A message written as a letter, opening by greeting someone ("Hi Sal,") and closing with
+    a name alone on its last line after a finished sentence: the writer's."""
+    return not text[end:].strip(" \t\n.!") and bool(
+        LETTER_OPENS.match(text) and FINISHED_LINE.search(text, max(0, start - 4), start)) \
+        and not CHILD_NOUN.search(text) and not POINTED_AT.search(text)
 
 
 def thanked_above(text: str, start: int) -> bool:

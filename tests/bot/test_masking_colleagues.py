@@ -65,6 +65,13 @@ from tests.bot.test_masking import first_name_shares, masked
     "Our office is moving from the Education Center (8169 W Victory Rd) on June 30",
     "my laptop has a sticker that says M-DCPS 88123, do I bring it to the media center?",
     "We need a Teams link for the 'Enrollment 101' training for school secretaries",
+    # a letter that greets someone and is signed by a name alone; a group's school; an
+    # office's voicemail
+    "Hi Sal,\nThe request form on the website links to a dead page. Families are calling us "
+    "instead.\nJenna",
+    "the ELL flags don't match for about 20 kids at Lincoln North Star, who do I ask?",
+    "¿Se puede poner el buzón de voz del Welcome Center en español? El número es "
+    "801-555-0167.",
 ])
 def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     assert masked(text) == text
@@ -139,6 +146,12 @@ def test_colleagues_and_their_things_come_through_unchanged(text: str) -> None:
     ("the kid from Maya Ortiz's class took the cart key", "the kid from [name]'s class took the "
      "cart key"),
     ("the family is moving to 88 Elm St in May", "the family is moving to [address] in May"),
+    ("Hi Sal,\nThese two can't log in to iReady.\nJaden", "Hi Sal,\nThese two can't log in "
+     "to iReady.\n[name]"),
+    ("Hi Sal,\nThis kid can't log in to iReady.\nJaden", "Hi Sal,\nThis kid can't log in to "
+     "iReady.\n[name]"),
+    ("la mamá de Jaden dejó un mensaje en el buzón de voz, su número es 801-555-0167",
+     "la mamá de [name] dejó un mensaje en el buzón de voz, su número es [phone]"),
 ])
 def test_a_student_in_their_place_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
