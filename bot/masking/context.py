@@ -70,7 +70,7 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n",  # "n" of "S/N"
-        "webinar", "zoom", "job", "sticker", "stickers",
+        "webinar", "zoom", "job",
         # a budget's account and a member of staff's number: "Charge to account 10-2210-6400",
         # "a classified employee, ID EMP-20441"
         "charge", "charged", "bill", "billed", "billing", "expense", "employee", "employees",

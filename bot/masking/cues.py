@@ -143,7 +143,9 @@ ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordina
          # contact" (nor "owner": "the real owner is Makena" of a lunch PIN)
          r"presenter|speaker|instructor|worker|(?<!emergency\s)(?<!parent\s)(?<!new\s)contact|"
          # in Spanish: "Yesenia (secretaria)", "Lupita (oficina)"
-         r"colleague|coworker|co-worker|co-teacher|coteacher|(?:co-?)?director|"
+         r"colleague|coworker|co-worker|co-teacher|coteacher|"
+         # "our choir director Luke"; a club's student co-director is no grown-up
+         r"(?<!co-)(?<!\bco)(?<!student\s)director|"
          r"secretaria|secretario|oficina|conserje|asistente|maestra|maestro)")
 # The people a text speaks of: a grown-up by their job or place, or a child.
 GROWN_UP_NOUN = re.compile(rf"\b(?:{ROLES}|presenters?|speakers?|guests?|visitors?|workers?|"

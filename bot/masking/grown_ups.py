@@ -192,7 +192,10 @@ def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
             alike -= set(group)
         else:
             alike |= {s for s in group if s in kept or listed_chance(text, s) > WORDS_CUT}
-    return alike
+    # at every mention, as the model judges: "add Denise, Gary and Esperanza ... Esperanza
+    # reads the lunch menu, she's from Ms. Gómez's class"
+    hidden = {fold(text[s.start:s.end]) for s in names if s not in alike}
+    return {s for s in alike if s in kept or fold(text[s.start:s.end]) not in hidden}
 
 
 def listed_chance(text: str, name: Span) -> float:

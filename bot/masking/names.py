@@ -202,8 +202,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if first == last and not words[last].possessive and GRADE_AFTER.match(text, end) and the:
         return True  # "the Franklin 5th grade team": a school's; a child is never "the Liam"
     if first == last and the and len(words[first].text) <= 3 and words[first].text.isupper() \
-            and not text.isupper():
-        return True  # "Amy at the SU said": an office's letters, not a child called Su
+            and not text.isupper() and not FAMILY_AFTER.match(text, end):
+        return True  # "Amy at the SU said": an office's letters (not "the HA family")
     if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
             ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
                 not words[last].possessive and (

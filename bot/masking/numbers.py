@@ -79,6 +79,8 @@ SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
 MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
+# An organisation's code in capitals with a hyphen, just before a number: "M-DCPS 88123".
+ORG_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]+-[A-Z]{2,}[ \t]+$")
 # An introductory course: "'Enrollment 101' training", "Canvas 101 session".
 COURSE_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+$")
 COURSE_AFTER = re.compile(r"['’\"”]|[ \t]+(?:training|course|class|workshop|session|series|"
@@ -203,6 +205,8 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         letters = (m["letters"] or "").lower()
         hyphened = "-" in m.group()
         needs_cue = (len(letters) >= 3 and letters != "stu") or (len(letters) == 2 and hyphened)
+        if cue != "student" and ORG_CODE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "a sticker that says M-DCPS 88123": an organisation's asset number
         if m.group() == "101" and COURSE_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
                 and COURSE_AFTER.match(text, m.end()):
             continue  # "'Enrollment 101' training": an introductory course

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.cues import PLACE_STARTS, PLACES, PLACES_ANY_CASE, STATE_AFTER, STATES
+from bot.masking.cues import PERSONAL, PLACE_STARTS, PLACES, PLACES_ANY_CASE, STATE_AFTER, STATES
 from bot.masking.student_cues import CUE_AFTER
 from bot.masking.things import saint
 from bot.masking.words import WEAK, Word, adjacent
@@ -22,7 +22,8 @@ SOMEONE_FROM = re.compile(r"\b(?:volunteers?|reps?|guy|lady|folks|people|someone
 # Parks Elementary" (a child is never where a group of people is).
 GROUP_AT = re.compile(r"\b(?:kids|students|staff|teachers|families|parents|classes|everyone|"
                       r"folks|people|classrooms|schools)\s+(?:at|in|from)\s+$", re.IGNORECASE)
-# The team a game is played against is a school's: "Friday's game vs. Lamar".
+# The team a game is played against is a school's: "Friday's game vs. Lamar" (not "a Blooket
+# game vs. Renata (she's won 5 in a row", nor a full name: "a match against Yandiel Rosario").
 VERSUS = re.compile(r"\b(?:games?|match(?:es)?|meets?|scrimmages?|tournaments?|playoffs?|"
                     r"matchups?)\s+(?:vs\.?|versus|against)\s+$", re.IGNORECASE)
 AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt" too
@@ -71,7 +72,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     if GROUP_AT.search(text, max(0, words[first].start - 30), words[first].start) and \
             not words[last].possessive:
         return True
-    if VERSUS.search(text, max(0, words[first].start - 30), words[first].start) or (
+    if (first == last and VERSUS.search(text, max(0, words[first].start - 30), words[first].start)
+            and not PERSONAL.search(text[words[last].end:].split(".")[0])) or (
             not words[last].possessive and SOMEONE_FROM.search(
                 text, max(0, words[first].start - 30), words[first].start)):
         return True

@@ -28,6 +28,10 @@ JOB = re.compile(rf"\b(?:{ROLES}|ext|x\d|office|attendance|enrollment|department
 # Center" is a teacher's block, where "Leo Castillo, 8th\n(both in my homeroom)" is not.
 SCHOOL_LINE = re.compile(r"\n[^\n]*\b(?:elementary|middle|high|school|academy|center|centre|"
                          r"k-8|k-12|es|ms|hs|campus|isd|usd|district)\b[^\n]*\s*$", re.IGNORECASE)
+BARE_GRADE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d{1,2}|kinder\w*|pre-?k)[.,]?",
+                        re.IGNORECASE)
+FORWARDED = re.compile(r"\b(?:forward\w*|fwd|emailed\s+me|sent\s+me|wrote\s+me|messaged\s+me)\b",
+                       re.IGNORECASE)
 CHILD_ENDS = re.compile(CHILD_NOUN.pattern + r"\W*$", re.IGNORECASE)  # "... this kid? Thanks"
 THANKS_LINE = re.compile(rf"\b(?:{SIGN_OFF})\b"
                          r"(?:\s+(?:so\s+much|again|in\s+advance|a\s+lot|all|everyone|team))?[^\w\n]*"
@@ -56,7 +60,7 @@ def signs_off(text: str, start: int, end: int) -> bool:
             not thanked_above(text, start):
         return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
     if FAMILY_WORD.search(tail.group()) or (GRADE.search(tail.group()) and "\n" in tail.group(
-            ).strip() and not (thanked_above(text, start) and SCHOOL_LINE.search(tail.group()))):
+            ).strip() and not teachers_block(text, start, tail.group())):
         return False  # a child's lines: "Anaya Patel, 6th grade\nMom prefers ...", "Amira
         # Haddad, 8th\nLeo Castillo, 8th\n(both in my homeroom)"
     if thanked_above(text, start):
@@ -75,6 +79,17 @@ def letter_signed(text: str, start: int, end: int) -> bool:
     return not text[end:].strip(" \t\n.!") and bool(
         LETTER_OPENS.match(text) and FINISHED_LINE.search(text, max(0, start - 4), start)) \
         and not CHILD_NOUN.search(text) and not POINTED_AT.search(text)
+
+
+def teachers_block(text: str, start: int, tail: str) -> bool:
+    """A closing block under a thank-you that holds a grade, yet is a teacher's: its grade's
+    line says more than the grade ("2nd Grade Dual Language"), its last line names the
+    school, and the message speaks of no child or family ("Forwarding this from a student's
+    chat ... Thanks,\nGuadalupe Encinas\n7th Grade\nValencia Middle School" is the child's)."""
+    return thanked_above(text, start) and bool(SCHOOL_LINE.search(tail)) and not any(
+        BARE_GRADE.fullmatch(line.strip()) for line in tail.split("\n") if GRADE.search(line)) \
+        and not CHILD_NOUN.search(text) and not FAMILY_WORD.search(text) and \
+        not FORWARDED.search(text)
 
 
 def thanked_above(text: str, start: int) -> bool:

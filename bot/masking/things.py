@@ -35,10 +35,13 @@ GADGET_WORDS = {"bluetooth", "wifi", "usb", "hdmi"}  # "Govee Bluetooth", "Anker
 # packs", "a Karen font" (not "Maya keyboard is broken", a child's missing its "'s").
 LANGUAGE_AFTER = re.compile(r"\s+(?:language|languages|fonts?|keyboards?|interpreters?|"
                             r"translations?|subtitles|dictionar(?:y|ies))\b", re.IGNORECASE)
-# An acronym after a name and "the", then a lowercase noun, names a product line: "the
-# Kendall Hunt IM platform". Not a student's programme or plan: "the Jaden IEP meeting".
-PRODUCT_ACRONYM = re.compile(r"[ \t]+(?!(?:IEP|IEPs|ELL|ESL|ESOL|EL|BIP|FBA|MTSS|RTI|SST|SPED|"
-                             r"PE|ELA|AP|IB|GT|TAG)\b)[A-Z]{2,5}[ \t]+[a-z]")
+# An acronym after a name and "the", then a product's noun, names a product line: "the
+# Kendall Hunt IM platform", "the Williams AV ones". Not a student's plan or case: "the Jaden
+# IEP meeting", "the Mabel ECP binder", "the Aaliyah ACS case".
+PRODUCT_ACRONYM = re.compile(r"[ \t]+[A-Z]{2,5}[ \t]+(?:platform|app|system|software|portal|"
+                             r"licen[cs]es?|subscriptions?|ones|units|devices|kits?|mics?|"
+                             r"speakers?|headsets?|receivers?|projectors?|boards?|server|"
+                             r"hardware|cables?|chargers?|firmware)\b")
 # Languages US students and their families speak (the Census's and refugee programmes'
 # most common), among them words that are also names ("Karen", "Dari", "Chin", "Lao").
 LANGUAGES = {"spanish", "arabic", "dari", "pashto", "farsi", "persian", "urdu", "hindi",

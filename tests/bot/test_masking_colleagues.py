@@ -55,7 +55,7 @@ from tests.bot.test_masking import first_name_shares, masked
     "Can tech look at the switch? Last ticket was #30912",
     "the SFTP job didn't pick it up. Path is /inbound/cde/, job id sftp_pull_cde_07.",
     "hey can someone reset my password for ImPACT admin, username kbrandt_atc, locked out",
-    "the band section still shows for my co-director Jake",
+    "the band section still shows for our choir director Luke",
     # the fourteenth round: a signature that ends with the school, a visitor from a place,
     # an office's move, a sticker's number, an introductory course
     "Are these being replaced?\n\nMuchas gracias,\nMarisol Quintero\n2nd Grade Dual "
@@ -206,6 +206,46 @@ def test_the_attack_on_the_rounds_keep_rules_gets_few_students_through() -> None
     # 215, and 6 of the 50 grown-ups hidden. The five left are older than the round.
     students, grown_ups = first_name_shares("attack_keep_rules.jsonl")
     assert students >= 210 / 215 - 0.0005 and grown_ups <= 6 / 50 + 0.0005
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # students the second attack (attack_keep_rules_2.jsonl) put where the fourteenth
+    # round's keep rules look
+    ("Forwarding this from a student's chat:\n\nmy iready wont load\nThanks,\nGuadalupe "
+     "Encinas\n7th Grade\nValencia Middle School", "Forwarding this from a student's chat:"
+     "\n\nmy iready wont load\nThanks,\n[name]\n7th Grade\nValencia Middle School"),
+    ("Our StuCo co-director Xochitl can't get into the student council Gmail",
+     "Our StuCo co-director [name] can't get into the student council Gmail"),
+    ("the Jayden PBIS tracker won't let me add points", "the [name] PBIS tracker won't let me "
+     "add points"),
+    ("the Mabel ECP binder link in the shared drive is broken",
+     "the [name] ECP binder link in the shared drive is broken"),
+    ("In 4th hour we did a Blooket game vs. Renata (she's won 5 in a row)",
+     "In 4th hour we did a Blooket game vs. [name] (she's won 5 in a row)"),
+    ("the HA family asked that we take down the photo of her", "the [name] family asked that "
+     "we take down the photo of her"),
+    ("The sticker on the back has Amadou's OSIS on it, 229875014, if you need it.",
+     "The sticker on the back has [name]'s OSIS on it, [id number], if you need it."),
+    ("Please add Denise, Gary and Esperanza to the Teams channel. Esperanza reads the menu, "
+     "she's from Ms. Gómez's class.", "Please add [name], [name] and [name] to the Teams "
+     "channel. [name] reads the menu, she's from Ms. Gómez's class."),
+])
+def test_a_student_where_the_fourteenth_rounds_keep_rules_look_stays_hidden(
+        text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+def test_the_attack_on_the_fourteenth_rounds_keep_rules_gets_no_more_students_through(
+        ) -> None:
+    # 150 messages written to attack the fourteenth round's keep rules by a writer who was
+    # told them but never saw the code (216 students, 75 grown-ups). The masker the round
+    # started from hid 184 of the students; the round's rules as first written 167 (17
+    # through: children's signature blocks under a thank-you, student co-directors, "the
+    # Jayden PBIS tracker", "game vs. Renata", "the HA family", an OSIS number on a sticker, a
+    # list's child named again with her class). Mended: 184 again, none that the starting
+    # masker hid among the 32 through, and 33 of the 75 grown-ups hidden (34 at the start).
+    students, grown_ups = first_name_shares("attack_keep_rules_2.jsonl")
+    assert students >= 184 / 216 - 0.0005 and grown_ups <= 33 / 75 + 0.0005
 
 
 def test_someones_number_in_a_phones_shape_is_a_phone_not_an_id() -> None:
