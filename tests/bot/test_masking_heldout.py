@@ -5,9 +5,10 @@ the end of its first pass (rows of 14 and 16 were shown by mistake during the ro
 was changed for them), and 20 to 22 were written blind during its second pass and scored once
 after it; 23 to 25 were written blind at the start of the twelfth round and scored once at its
 end, with the masker it started from and the final one; 26 to 31 likewise for the thirteenth
-(26 to 28 written at its start, 29 to 31 near its end). All still MISS the targets of issue
-16 (95% of identifiers masked, at most 2% of tech texts altered); what is asserted is the
-figure reached, so that a change cannot make it worse unnoticed."""
+(26 to 28 written at its start, 29 to 31 near its end), and 32 to 34 for the fourteenth.
+All but 27 and 31 still MISS the targets of issue 16 (95% of identifiers masked, at most 2%
+of tech texts altered); what is asserted is the figure reached, so that a change cannot make
+it worse unnoticed."""
 
 from __future__ import annotations
 
@@ -104,9 +105,9 @@ HELD_OUT_FIGURES = {
     # 20: 0.910 (192 of 211) / 0.110 -> 0.910 / 0.110 -> 0.910 / 0.110
     # 21: 0.915 (193 of 211) / 0.060 -> 0.924 (195) / 0.060 -> 0.924 / 0.060
     # 22: 0.936 (220 of 235) / 0.090 -> 0.936 / 0.080 -> 0.936 / 0.070
-    "heldout20.jsonl": (0.909, 0.05),
+    "heldout20.jsonl": (0.909, 0.04),
     "heldout21.jsonl": (0.933, 0.04),
-    "heldout22.jsonl": (0.936, 0.06),
+    "heldout22.jsonl": (0.940, 0.06),
     # The twelfth round (things named like people, home addresses, parents named by title,
     # more labelled writers) scored every corpus above once at its end; the figures above are
     # its, and docs/masking.md has each beside the eleventh round's. Three corpora written
@@ -116,9 +117,9 @@ HELD_OUT_FIGURES = {
     # 23: 0.866 (239 of 276) / 0.150 -> 0.895 (247) / 0.120
     # 24: 0.911 (278 of 305) / 0.100 -> 0.931 (284) / 0.090
     # 25: 0.853 (226 of 265) / 0.230 -> 0.875 (232) / 0.210
-    "heldout23.jsonl": (0.916, 0.11),
+    "heldout23.jsonl": (0.920, 0.11),
     "heldout24.jsonl": (0.947, 0.10),
-    "heldout25.jsonl": (0.905, 0.22),
+    "heldout25.jsonl": (0.905, 0.20),
     # The thirteenth round (signatures, titled parents, exports' rows, companies, two more
     # labelled writers and a refit of the model of grown-ups' names) scored every corpus
     # above once at its end, with the masker it started from and the final one; the figures
@@ -136,12 +137,25 @@ HELD_OUT_FIGURES = {
     # An attack on the round's keep rules (attack_keep_rules.jsonl) then narrowed them; scored
     # again after that, every corpus held its figures but the nineteenth, which masks one more
     # identifier (0.983, 230), and the tenth (read), which alters one more message (0.020).
-    "heldout26.jsonl": (0.953, 0.06),
-    "heldout27.jsonl": (0.947, 0.03),
-    "heldout28.jsonl": (0.959, 0.04),
-    "heldout29.jsonl": (0.952, 0.09),
+    "heldout26.jsonl": (0.953, 0.05),
+    "heldout27.jsonl": (0.952, 0.02),
+    "heldout28.jsonl": (0.959, 0.03),
+    "heldout29.jsonl": (0.952, 0.08),
     "heldout30.jsonl": (0.925, 0.10),
-    "heldout31.jsonl": (0.940, 0.02),
+    "heldout31.jsonl": (0.954, 0.02),
+    # The fourteenth round (names hidden whole, lists of grown-ups or of students, languages,
+    # ZIP codes and rural routes, parents named after their child, letters signed by a name;
+    # an attack on its keep rules, attack_keep_rules_2.jsonl, narrowed them) scored every
+    # corpus above once at its end, with the masker it started from and the final one; the
+    # figures above are its. No identifier the thirteenth round hid on any of them goes
+    # through, and no ordinary message it left alone loses a word. 27 and 31 are the first
+    # to meet both targets. Three corpora written blind at its start, scored once at its end:
+    # 32: 0.939 (216 of 230) / 0.070 -> 0.943 (217) / 0.070
+    # 33: 0.933 (238 of 255) / 0.130 -> 0.945 (241) / 0.130
+    # 34: 0.960 (214 of 223) / 0.070 -> 0.960 (214) / 0.070
+    "heldout32.jsonl": (0.943, 0.07),
+    "heldout33.jsonl": (0.945, 0.13),
+    "heldout34.jsonl": (0.959, 0.07),
 }
 
 
