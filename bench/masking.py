@@ -119,12 +119,16 @@ def compare(revision: str, pairs: int) -> None:
           f"now {statistics.median(sides['now']):.3f} ms ({len(texts())} tuning texts)")
 
 
-# The last two are what the thirteenth round's finders read most: an export's rows with ids
-# and birth dates (records.py), and signatures' closing blocks with a number (signatures.py).
+# Then what the thirteenth round's finders read most: an export's rows with ids and birth
+# dates (records.py), and signatures' closing blocks with a number (signatures.py). The last
+# two, the fourteenth's: lists of colleagues the model weighs as one (grown_ups.py; as first
+# written it took 615 s on this one, judging every list once for each name), and parents
+# named after their child (kin.py, whole.py).
 HOSTILE = ("Lily, Noah, ", "maya chen ", "Hi Dana, ", "Rodriguez, Jaden ", "kid in 3rd (",
            "student ID 1234 ", "Maya's and ", "her name is ", "— Marisol. ",
            "720020551,Vang,Txhiaj,11/02/2008\n", "Thanks,\nMaria Lopez\nMain Office\n"
-           "555-867-5309\n\n")
+           "555-867-5309\n\n", "Denise and Rob fixed the cart. ",
+           "Amara Okoye's dad called. Mr. Okoye, daughter is Amara. ")
 
 
 def hostile(length: int = 20_000) -> None:

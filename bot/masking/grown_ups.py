@@ -169,7 +169,8 @@ def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
             if all(chance(text, m.start, m.end) > cut for m in group)]
     cued = student_cued(text, {s for group in sure for s in group}) if sure else set()
     kept = {s for group in sure if not cued.intersection(group) for s in group}
-    return [s for s in found if s not in listed_alike(text, names, kept)]
+    spared = listed_alike(text, names, kept)
+    return [s for s in found if s not in spared]
 
 
 def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
@@ -187,8 +188,10 @@ def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
         else:
             lists.append([name])
     alike = set(kept)
-    for group in (g for g in lists if len(g) > 1 and kept.intersection(g)):
-        if student_cued(text, set(group)):
+    groups = [g for g in lists if len(g) > 1 and kept.intersection(g)]
+    cued = student_cued(text, {s for g in groups for s in g}) if groups else set()
+    for group in groups:
+        if cued.intersection(group):
             alike -= set(group)
         else:
             alike |= {s for s in group if s in kept or listed_chance(text, s) > WORDS_CUT}
