@@ -46,6 +46,7 @@ from bot.masking import found_by_rules, grown_ups  # noqa: E402
 from bot.masking.contacts import spare_kept_names_addresses  # noqa: E402
 from bot.masking.lexicon import fold, lexicon  # noqa: E402
 from bot.masking.spans import Span  # noqa: E402
+from bot.masking.whole import whole_names  # noqa: E402
 from tests.bot.test_masking import first_name_shares, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
@@ -71,12 +72,22 @@ def context(text: str, start: int, end: int, generation: bool) -> list[str]:
     return grown_ups.context(text, start, end, with_generation=generation)
 
 
+class ModelJudge:
+    """The models as the masker judges names with them (--no-generation: the words alone);
+    the masker's lists of colleagues are judged with the same models' words."""
+
+    def __init__(self, models: Models) -> None:
+        self.models = models
+
+    def __call__(self, text: str, a: int, b: int) -> float:
+        if not WITH_GENERATION[0]:
+            return grown_ups.probability(self.models["words"], context(text, a, b, False))
+        return grown_ups.chance_grown_up(text, a, b, self.models)
+
+
 def judge(models: Models) -> Judge:
-    """The models as the masker judges names with them (--no-generation: the words alone)."""
-    if not WITH_GENERATION[0]:
-        return lambda text, a, b: grown_ups.probability(models["words"],
-                                                        context(text, a, b, False))
-    return lambda text, a, b: grown_ups.chance_grown_up(text, a, b, models)
+    """A judge of names by these models."""
+    return ModelJudge(models)
 
 
 def fitted(every: dict[Path, dict[bool, list[Example]]], without: Path | None = None) -> Models:
@@ -88,7 +99,8 @@ def fitted(every: dict[Path, dict[bool, list[Example]]], without: Path | None = 
 
 def spared(text: str, found: list[Span], grown_up: Judge, cut: float) -> list[Span]:
     """The spans found, less the people `grown_up` is surer than `cut` are grown-ups."""
-    return grown_ups.spare_grown_ups(text, found, cut, grown_up, WITH_FULL_NAMES[0])
+    models = grown_up.models if isinstance(grown_up, ModelJudge) else None  # else: shipped
+    return grown_ups.spare_grown_ups(text, found, cut, grown_up, WITH_FULL_NAMES[0], models)
 
 
 def judged(name: str) -> bool:
@@ -157,7 +169,7 @@ def masker(grown_up: Judge | None, cut: float) -> Callable[[str], str]:
     def mask(text: str) -> str:
         spans = found_by_rules(text, TODAY)
         spans = spared(text, spans, grown_up, cut) if grown_up is not None else spans
-        spans = spare_kept_names_addresses(text, spans)  # as bot.masking.found_in does
+        spans = whole_names(text, spare_kept_names_addresses(text, spans))  # as found_in does
         out, at = [], 0
         for s in spans:
             out += [text[at:s.start], f"[{s.kind}]"]

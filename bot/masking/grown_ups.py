@@ -160,7 +160,8 @@ def chance_grown_up(text: str, start: int, end: int,
 
 def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
                     chance: Callable[[str, int, int], float] = chance_grown_up,
-                    full_names: bool = True) -> list[Span]:
+                    full_names: bool = True, models: dict[str, Model] | None = None
+                    ) -> list[Span]:
     """The spans found, without the people named by a common first name, alone or (unless
     `full_names` is off) before a surname, that `chance` is surer than `cut` are a grown-up
     at every mention, with no student's cue at any."""
@@ -169,11 +170,12 @@ def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
             if all(chance(text, m.start, m.end) > cut for m in group)]
     cued = student_cued(text, {s for group in sure for s in group}) if sure else set()
     kept = {s for group in sure if not cued.intersection(group) for s in group}
-    spared = listed_alike(text, names, kept)
+    spared = listed_alike(text, names, kept, models)
     return [s for s in found if s not in spared]
 
 
-def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
+def listed_alike(text: str, names: list[Span], kept: set[Span],
+                 models: dict[str, Model] | None = None) -> set[Span]:
     """The names kept, with those listed beside a kept one when the words around each lean
     grown-up, name and all ("Is Dave or Sal handling the camera install", "shared with Denise
     Harmon and Rob Klein"), and without any in a list where one has a student's cue: a list is of
@@ -194,21 +196,22 @@ def listed_alike(text: str, names: list[Span], kept: set[Span]) -> set[Span]:
         if cued.intersection(group):
             alike -= set(group)
         else:
-            alike |= {s for s in group if s in kept or listed_chance(text, s) > WORDS_CUT}
+            alike |= {s for s in group
+                      if s in kept or listed_chance(text, s, models) > WORDS_CUT}
     # at every mention, as the model judges: "add Denise, Gary and Esperanza ... Esperanza
     # reads the lunch menu, she's from Ms. Gómez's class"
     hidden = {fold(text[s.start:s.end]) for s in names if s not in alike}
     return {s for s in alike if s in kept or fold(text[s.start:s.end]) not in hidden}
 
 
-def listed_chance(text: str, name: Span) -> float:
+def listed_chance(text: str, name: Span, models: dict[str, Model] | None = None) -> float:
     """How sure the words around a name listed beside a grown-up's are that it is a grown-up's
     too; none for a name given more often to today's students than to grown-ups ("Linda and
     Aiden asked for the wifi password" keeps Aiden hidden)."""
     if generations().get(fold(text[name.start:name.end].split()[0]), 0.0) < 0:
         return 0.0
-    return probability(weights()["words"], context(text, name.start, name.end,
-                                                  with_generation=False))
+    return probability((models or weights())["words"], context(
+        text, name.start, name.end, with_generation=False))
 
 
 def people(text: str, names: list[Span], full_names: bool = True) -> list[list[Span]]:
