@@ -5,11 +5,12 @@ addresses, usernames and home addresses become "[name]", "[id number]", "[phone]
 birth]", "[email]", "[username]" and "[address]". How each is found, and the rates measured
 on blind corpora, are in docs/privacy.md (in short) and docs/masking.md (in full).
 
-Where to look: numbers.py, contacts.py, accounts.py and addresses.py find the identifiers
-that have a shape; names.py finds names, with words.py and lexicon.py (the word lists),
-student_cues.py (what marks a student), cued.py, people.py, handles.py, records.py, kin.py
-and lowercase.py; what is no student's is decided in cues.py, adults.py, signatures.py,
-staff_lists.py, places.py and things.py, and last by the model in grown_ups.py.
+Where to look: numbers.py (with context.py), contacts.py (with lines.py), accounts.py and
+addresses.py find the identifiers that have a shape; names.py finds names, with words.py and
+lexicon.py (the word lists), student_cues.py (what marks a student), cued.py, people.py,
+handles.py, records.py, kin.py and lowercase.py; what is no student's is decided in cues.py,
+adults.py, signatures.py, staff_lists.py, places.py and things.py, then by the model in
+grown_ups.py; last, whole.py hides whatever is left of a hidden name.
 """
 
 from __future__ import annotations

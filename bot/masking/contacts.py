@@ -9,19 +9,10 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from bot.masking.accounts import writers_own
 from bot.masking.adults import grown_up_by_job_before, grown_up_named_before
-from bot.masking.context import (
-    LINKING,
-    PERSONS,
-    TECH_THINGS,
-    family_in_sentence,
-    family_near,
-    institution_line,
-    number_cue,
-    numbered_by_app,
-    words_before,
-)
+from bot.masking.context import LINKING, PERSONS, TECH_THINGS, number_cue, words_before
 from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
+from bot.masking.lines import family_in_sentence, family_near, institution_line, numbered_by_app
 from bot.masking.signatures import in_signature_block
 from bot.masking.spans import KEPT, Span, free
 

@@ -37,23 +37,6 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
            # in Spanish
            "estudiante", "estudiantes", "alumno", "alumna", "alumnos", "matrícula", "matricula",
            "almuerzo", "usuario"}
-# A family's or a student's own number: these outweigh a device named nearer the number
-# ("call home about Ava's device: 9528847301").
-FAMILY = {"home", "mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma",
-          "grandpa", "grandmother", "grandfather", "aunt", "uncle", "family", "cell", "mobile",
-          "mamá", "mama", "papá", "papa", "madre", "padre", "padres", "tutor", "tutora",
-          "abuela", "abuelo", "tía", "tío", "celular", "student", "students", "emergency",
-          "son", "daughter", "child", "kid", "familia", "estudiante", "alumno", "alumna",
-          "hijo", "hija", "niño", "niña"}
-# A line that is no family's: "the support line", "our rep", "Cafeteria phone is", "the
-# trip phone", "contact is Pastor Reinholt at", "el teléfono de la recepción".
-INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "partner", "sales",
-               "office", "cafeteria", "kitchen", "reception", "recepción", "recepcion", "front",
-               "desk", "helpdesk", "trip", "library", "main", "company", "business", "pastor",
-               "hotline", "dept", "department", "district", "mr", "mrs", "ms",
-               "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school",
-               "contact", "center", "centre", "radio", "inc", "llc", "associates", "clinic",
-               "hospital"}
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
@@ -113,20 +96,7 @@ REFERS = {"it", "its", "which", "that"}  # "its 4471", as texted
 LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was", "used"}
 # A place named after what it serves: "the enrollment center", "the library office".
 PLACES_OF = {"center", "centre", "office", "desk"}
-# A help line named anywhere earlier in the sentence: "Is the district help desk number for
-# the classroom phone stickers still 503-555-0199?"
-HELP = r"help\s*desk|service\s*desk|support\s+line|hotline"
-HELP_LINE = re.compile(rf"\b(?:{HELP})\b", re.IGNORECASE)
-# A line a text is about, named anywhere before its number: "what's the help desk number
-# again? 616-555-0142 just goes to voicemail", "Fax in the nurse office ... Number is".
-LINE_TALK = re.compile(rf"\b(?:{HELP}|fax|switchboard|main\s+line|(?:office|school|main|"
-                       r"front\s+desk|district)['’]?s?\s+(?:number|phone|line)|"
-                       # an office's voicemail: "el buzón de voz del Welcome Center"
-                       r"(?:office|center|desk)['’]?s?\s+voice\s?mail|"
-                       r"buz[oó]n\s+de\s+voz\s+del?\s+(?:la\s+)?(?:oficina|centro|"
-                       r"(?-i:[A-Z])\w+\s+(?:center|office)))\b", re.IGNORECASE)
 OPENS_WITH_IT = re.compile(r"(?:^|[.!?;\n]\s*)\b(?:it['’]?s|it)\b[^.!?;\n]*$", re.IGNORECASE)
-SOMEONES = re.compile(r"\b(?:he|she|his|her|hers|him|su|sus)\b", re.IGNORECASE)
 # A sentence that opens with a meeting gives a bare "ID" after it the meeting's.
 MEETING = re.compile(r"^\W*(?:\w+\s+)?(?:meeting|webinar|zoom|teams\s+meeting|google\s+meet)\b",
                      re.IGNORECASE)
@@ -167,44 +137,6 @@ def qualifier(word: str | None, products: bool = False) -> Cue:
     lex = lexicon()
     # "Kahoot 881234" is a game; "Dương Thị Lan is 2049918837" is no LAN: a name is no product.
     return "tech" if products and word in lex.not_names and word not in lex.first else None
-
-
-def family_near(text: str, at: int) -> bool:
-    """A family or a personal phone is named in the words just before `at`."""
-    return any(word in FAMILY for word in words_before(text, at))
-
-
-def family_in_sentence(text: str, at: int) -> bool:
-    """A family or a student is named anywhere before `at` in its sentence."""
-    sentence = SENTENCE_END.split(text[max(0, at - 160):at])[-1].lower()
-    return any(POSSESSIVE.sub("", word.rstrip(".")) in FAMILY for word in WORD.findall(sentence))
-
-
-def numbered_by_app(text: str, at: int) -> bool:
-    """Only an app's name, no numbering scheme, stands just before `at` ("en ParentSquare a
-    641-555-0128"): a family's number set in an app is still the family's."""
-    return not any(word in TECH for word in words_before(text, at)[:3])
-
-
-def institution_line(text: str, at: int) -> bool:
-    """The number at `at` is a school's, a vendor's or a staff member's: an institution or a
-    product is named just before it, and no family or student anywhere before it in its
-    sentence ("La mamá de Pilar llamó a la dirección, su número es ...")."""
-    if family_in_sentence(text, at):
-        return False
-    lex = lexicon()
-    return any(word in INSTITUTION or (word in lex.not_names and word not in lex.first)
-               for word in words_before(text, at)) or bool(HELP_LINE.search(
-                   SENTENCE_END.split(text[max(0, at - 160):at])[-1])) or line_spoken_of(text, at)
-
-
-def line_spoken_of(text: str, at: int) -> bool:
-    """A line was spoken of earlier ("the help desk number ... ?"), and no family, student or
-    person's pronoun comes between it and the number at `at`."""
-    line = LINE_TALK.search(text, max(0, at - 200), at)
-    between = text[line.start():at].lower() if line else ""
-    return bool(line) and not SOMEONES.search(between) and not any(
-        POSSESSIVE.sub("", word.rstrip(".")) in FAMILY for word in WORD.findall(between))
 
 
 def sentence_before(text: str, at: int) -> list[str]:
