@@ -47,6 +47,7 @@ from bot.masking.student_cues import (
     FAMILY_AFTER,
     GRADE_SAID_AFTER,
     ID_AFTER,
+    KIN,
     POSSESSIVE_LIST,
     SIGN_IN_TROUBLE,
 )
@@ -158,6 +159,10 @@ def bare_initial(text: str, word: Word) -> bool:
         BARE_INITIAL_AFTER.match(text, word.end))
 
 
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a child
+
+
 def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     """A run the words around make a person: "(5th period)", "(twins)", "was born", "said",
     "the Moroz triplets", or a possessive before "mom" or "Chromebook"."""
@@ -166,7 +171,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         return False  # an acronym: "USBE said", "ISBE says"
     listed = POSSESSIVE_LIST.match(text, end) if last.possessive else None
     if last.possessive and BELONGINGS.match(text, listed.end() if listed else end):
-        return any(w.score > 0 for w in run)
+        return any(w.score > 0 for w in run) and not (  # "frozen on Tuesday's lunch menu"
+            len(run) == 1 and run[0].folded in DAYS and not KIN_AFTER.match(text, end))
     if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(w.score > 0 for w in run)
     if DOINGS.match(text, end) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked me"

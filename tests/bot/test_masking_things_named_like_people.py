@@ -11,6 +11,8 @@ from tests.bot.test_masking import masked
 @pytest.mark.parametrize("text", [
     # the writer's "I" after a school is no initial
     "Before Monday's walkthroughs at Franklin I need the doc cams checked.",
+    # a weekday's possessive before what a student might have (a lunch, a schedule)
+    "the bell schedule screen in the cafeteria is frozen on Tuesday's lunch menu",
     # schedules, codes and a letter joined to a word
     "our club meets Tue/Thu 3:15-5:00 in B12 but the wifi shuts off at 4:30",
     "Two Chromebooks in cart B (tags KC-CB-22790 and KC-CB-22795) won't boot.",
@@ -140,6 +142,7 @@ def test_things_named_like_people_come_through(text: str) -> None:
     ("Hello, Thu needs her Chromebook screen replaced.",
      "Hello, [name] needs her Chromebook screen replaced."),
     ("Egypt Jones can't log into Lexia.", "[name] can't log into Lexia."),
+    ("Sunday's mom's number isn't in Aeries", "[name]'s mom's number isn't in Aeries"),
     ("Franklin 5th grade can't log in, and Liam 3rd grade too",
      "[name] 5th grade can't log in, and [name] 3rd grade too"),
     ("my dell aaliyah broke it", "my dell [name] broke it"),
