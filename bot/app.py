@@ -29,6 +29,7 @@ from bot.i18n import _, speaking
 from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
+from bot.people.staff_names import StaffFollower
 from bot.ports import Clock, Messengers, SystemClock
 from bot.receiving import Inbound, Outcome, Receipt
 from bot.registry import Registry
@@ -90,6 +91,8 @@ class Bot:
         self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
                                             kb=kb, clock=self.clock))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
+        if settings.masking_staff:
+            self.jobs.refresher("people.staff_names")(StaffFollower(self.clock).refresh)
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,
                                      lease=timedelta(seconds=settings.delivery_lease_seconds))

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     # Off: masking hides every name its rules find, colleagues' too (docs/masking.md, "the
     # tenth round", says what the model of grown-ups' names costs and saves).
     masking_model: bool = Field(default=True, validation_alias="PREPBOT_MASKING_MODEL")
+    # Off: masking does not spare the names of the people Slack and Teams have shown prepbot
+    # (docs/masking.md, "the fifteenth round": what knowing them costs and saves).
+    masking_staff: bool = Field(default=True, validation_alias="PREPBOT_MASKING_STAFF")
     # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT")

@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestServer
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime, build_runtime, load_settings
 from adapters.server import make_app
+from bot.masking.staff import forget_staff
 from bot.roles import Role
 from bot.settings import Settings
 from bot.storage.engine import make_engine
@@ -26,6 +27,14 @@ from tests.support.database import empty_tables
 
 # A throwaway server secret for the tests only (what PREPBOT_SECRET_KEY holds in production).
 TEST_SECRET = "dGVzdC1vbmx5LXNlcnZlci1zZWNyZXQtMzItYnl0ZXM="
+
+
+@pytest.fixture(autouse=True)
+def no_colleagues_known() -> None:
+    """Each test starts knowing no colleague's name: the masker's list of them is the
+    process's (bot/masking/staff.py), and a name one test's Slack user had must not spare a
+    student in the next."""
+    forget_staff()
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,7 @@ from bot.masking.spans import Span
 from bot.masking.student_cues import (
     ASIDE,
     BELONGINGS,
+    CHILD_BELONGINGS,
     CUE_AFTER,
     GRADE_SAID_AFTER,
     ID_AFTER,
@@ -246,22 +247,26 @@ def people(text: str, names: list[Span], full_names: bool = True) -> list[list[S
     return [*judged, *alone.values()]
 
 
-def student_cued(text: str, names: set[Span]) -> set[Span]:
+def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[Span]:
     """The names a student's cue stands beside: one before ("my student", "kid named"), a
     bracket a child gets, a grade or a period, an id, trouble signing in, a pronoun put beside
     it, a possessive before a student's belonging, or a sentence only said of students. A
     first name the lists know is hidden by the rules before these are asked, so they are
-    asked here."""
+    asked here. For names the staff directory holds (`colleagues`), what a colleague shares
+    with a student is no cue: a roster's "Last, First" (Teams writes names so), trouble
+    signing in, and a laptop, an account or a password."""
     words = words_of(text, [])
     cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
-            *lowercase_cued(text, words), *inverted(text, words)]
-    after = (CUE_AFTER, ASIDE, ID_AFTER, SIGN_IN_TROUBLE, APPOSED, GRADE_SAID_AFTER)
+            *lowercase_cued(text, words), *([] if colleagues else inverted(text, words))]
+    after = (CUE_AFTER, ASIDE, ID_AFTER, APPOSED, GRADE_SAID_AFTER,
+             *([] if colleagues else [SIGN_IN_TROUBLE]))
+    belongings = CHILD_BELONGINGS if colleagues else BELONGINGS
     talk = students_talk(text)
     cued = set()
     for name in names:
         end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end
         if any(name.overlaps(c) for c in cues) or any(p.match(text, name.end) for p in after) \
-                or (end > name.end and BELONGINGS.match(text, end)) or talk(name.start):
+                or (end > name.end and belongings.match(text, end)) or talk(name.start):
             cued.add(name)
     return cued
 

@@ -81,6 +81,15 @@ BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|
                         r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
                         r"(?:student\s+)?(?:email|id|number|account))s?\b",
                         re.IGNORECASE)
+# What only a child has, of BELONGINGS: a colleague has a laptop, an account and a password
+# too, so before a colleague's name ("Priya's account") only these mark a student.
+CHILD_BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|"
+                              r"grandmother|grandpa|grandfather|aunt|uncle|brother|sister|twin|"
+                              r"family|locker|grades?|iep|504|dob|birthday|birth\s+date|"
+                              r"birthdate|lunch|seat|essay|homework|assignment|accommodations?|"
+                              r"transcript|report\s+card|attendance|reading\s+logs?|scores?|"
+                              r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
+                              r"student\s+(?:email|id|number|account))s?\b", re.IGNORECASE)
 # "Deeqa's and Chaltu's ipads": the possessives of a list share the belonging after the last.
 POSSESSIVE_LIST = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|&|or|y)\s+)[^\W\d_][\w-]*['’]s?(?=\s))+")
 # A family member, in English or Spanish.

@@ -1,0 +1,139 @@
+"""The district's own staff, by the names the platforms know them by: a name the rules would
+hide is kept when it is a colleague's ("Dana Whitfield", "Whitfield", "Dana's room") and no
+student's cue stands beside it. The names come from everyone who has spoken to prepbot or been
+mentioned to it (bot/people/staff_names.py keeps them current on every replica); a student
+who shares a colleague's name is still hidden wherever a cue says it is a student
+("my student Marcus Bell", "Marcus in 4th period")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from nicknames import NickNamer
+
+from bot.masking.grown_ups import student_cued
+from bot.masking.lexicon import fold, lexicon
+from bot.masking.spans import Span
+
+# What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
+ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-–—|/]\s.*$")
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "coach", "sr", "sra", "srta", "prof", "profe"}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a name, titles and initials left out, a hyphenated name in its
+    parts; a "Last, First" display name is turned round: "Alvarez, Jennifer M. (she/her)" ->
+    ["jennifer", "alvarez"]."""
+    return [w for w in all_words(name) if len(w) > 1 and w not in TITLES]
+
+
+def all_words(name: str) -> list[str]:
+    """The folded words of a name, initials too, its asides left out and its parts turned
+    round where a comma comes first."""
+    name = ASIDES.sub(" ", name)
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first} {last}"
+    return [fold(w) for w in WORD.findall(POSSESSIVE.sub("", name.strip()))]
+
+
+@dataclass
+class StaffNames:
+    """The words of each colleague's name, found by any of them."""
+
+    people: list[tuple[str, ...]] = field(default_factory=list)
+    holders: dict[str, set[int]] = field(default_factory=dict)  # word -> who has it
+    first: set[str] = field(default_factory=set)
+    family: set[str] = field(default_factory=set)
+
+    @property
+    def count(self) -> int:
+        """How many colleagues are known."""
+        return len(self.people)
+
+    def add(self, names: Iterable[str]) -> None:
+        """Learn these display names."""
+        for name in names:
+            words = name_words(name)
+            if len(words) < 2:
+                continue  # "Coach T", "jdoe": nothing to tell a colleague from a student by
+            called = {words[0], *nicknames(words[0])}
+            for word in {*called, *words[1:]}:
+                self.holders.setdefault(word, set()).add(len(self.people))
+            self.people.append(tuple(words))
+            self.first.update(called)
+            self.family.update(words[1:])
+
+    def knows(self, said: str) -> bool:
+        """True when `said` (as the rules hid it) is a colleague's whole name, first name or
+        family name, with initials that agree ("Grace M." for Grace Mutua, not "Grace O."); an
+        English word before it, which the rules took for a name of someone being asked ("Ask
+        Dana Whitfield", "Ping Whitfield"), is let go."""
+        words = all_words(said)
+        if words and words[0] in lexicon().words and len(name_words(said)) > 1 \
+                and self.knows_words(words[1:]):
+            return True
+        return self.knows_words(words)
+
+    def knows_words(self, words: list[str]) -> bool:
+        """True when one colleague's name holds every folded word, and an initial of one of
+        its other words for every initial."""
+        named = [w for w in words if len(w) > 1 and w not in TITLES]
+        initials = [w for w in words if len(w) == 1]
+        if not named:
+            return False
+        who = set.intersection(*(self.holders.get(w, set()) for w in named))
+        return any(all(any(w[0] == i for w in self.people[k] if w not in named) for i in initials)
+                   for k in who)
+
+
+@cache
+def nicknamer() -> NickNamer:
+    """The table of given names and their nicknames, read once."""
+    return NickNamer()
+
+
+def nicknames(first: str) -> set[str]:
+    """What a first name is called, both ways: "jennifer" -> "jen", "jenny"; "jen" ->
+    "jennifer" too."""
+    return {fold(n) for n in nicknamer().nicknames_of(first) | nicknamer().canonicals_of(first)}
+
+
+STAFF = StaffNames()  # this process's colleagues; bot/people/staff_names.py fills it
+
+
+def know_staff(names: Iterable[str], *, afresh: bool = False) -> None:
+    """Add display names to the colleagues this process knows (or, afresh, know only them)."""
+    global STAFF
+    known = StaffNames() if afresh else STAFF
+    known.add(names)
+    STAFF = known  # one assignment: a masking under way sees the old list or the new
+
+
+def forget_staff() -> None:
+    """Know no colleague (tests, and a district that turned it off)."""
+    know_staff([], afresh=True)
+
+
+def spare_staff(text: str, found: list[Span], staff: StaffNames | None = None) -> list[Span]:
+    """The spans found, without the names of colleagues that no student's cue stands beside."""
+    staff = staff if staff is not None else STAFF
+    if not staff.count:
+        return found
+    known = {s for s in found if s.kind == "name" and staff.knows(text[s.start:s.end])}
+    spared = known - student_cued(text, known, colleagues=True) if known else set()
+    return [s for s in found if s not in spared - also_a_students(text, found, spared)]
+
+
+def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span]:
+    """The spared names of one word that are a word of a name still hidden: "the Garcia kid
+    ... Jaylen Garcia, 10th grade" is one student, whatever colleague is called Garcia."""
+    hidden = {w for s in found if s.kind == "name" and s not in spared
+              for w in name_words(text[s.start:s.end])}
+    return {s for s in spared if len(words := name_words(text[s.start:s.end])) == 1
+            and words[0] in hidden}

@@ -1,0 +1,83 @@
+"""Every replica learns its colleagues' names from the people Slack and Teams have shown
+prepbot, and from no one else: a name typed in the playground must not unmask a student."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from adapters.runtime import Runtime
+from bot.app import Bot
+from bot.masking import mask_student_data
+from bot.people.models import PersonRow
+from bot.privacy import delete_person, rules_of
+from bot.vocabulary import Conversation, Message, Person
+from tests.bot.test_masking import TODAY
+from tests.support.clock import FakeClock
+
+SAID = "Kayden Brooks has the cart key for room 114"
+
+
+async def speaks(runtime: Runtime, person: Person) -> None:
+    """`person` says hello to prepbot in a direct message."""
+    where = Conversation(platform=person.platform, id=f"D-{person.user_id}")
+    await runtime.bot.handle(Message(person=person, conversation=where, text="hello"))
+
+
+def masked(text: str) -> str:
+    return mask_student_data(text, today=TODAY).text
+
+
+async def test_a_colleague_slack_has_shown_is_known_after_the_next_refresh(
+        runtime: Runtime) -> None:
+    assert masked(SAID) == "[name] has the cart key for room 114"
+    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="Kayden Brooks"))
+    await runtime.bot.refresh()
+    assert masked(SAID) == SAID
+    assert masked("my student Kayden Brooks lost his charger") == (
+        "my student [name] lost his charger")
+
+
+async def test_a_teams_name_written_last_name_first_is_known(runtime: Runtime) -> None:
+    await speaks(runtime, Person(platform="teams", user_id="29:1", display_name="Brooks, Kayden"))
+    await runtime.bot.refresh()
+    assert masked(SAID) == SAID
+
+
+async def test_names_from_the_playground_or_the_console_are_not_believed(
+        runtime: Runtime) -> None:
+    for platform in ("web", "console"):
+        await speaks(runtime, Person(platform=platform, user_id="x", display_name="Kayden Brooks"))
+    await runtime.bot.refresh()
+    assert masked(SAID) == "[name] has the cart key for room 114"
+
+
+async def test_an_erased_colleague_is_forgotten_at_the_next_full_read(
+        runtime: Runtime, clock: FakeClock) -> None:
+    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="Kayden Brooks"))
+    await runtime.bot.refresh()
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, rules_of(runtime.bot.features), "slack", "U1")
+    await runtime.bot.refresh()
+    assert masked(SAID) == SAID  # between full reads, what was learnt stays
+    clock.advance(minutes=11)
+    await runtime.bot.refresh()
+    assert masked(SAID) == "[name] has the cart key for room 114"
+
+
+async def test_a_name_given_to_an_older_row_is_learnt_at_the_next_full_read(
+        runtime: Runtime, clock: FakeClock) -> None:
+    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="kb"))
+    await runtime.bot.refresh()
+    async with runtime.sessions() as session, session.begin():
+        row = (await session.execute(select(PersonRow))).scalar_one()
+        row.display_name = "Kayden Brooks"
+    clock.advance(minutes=11)
+    await runtime.bot.refresh()
+    assert masked(SAID) == SAID
+
+
+async def test_a_district_can_turn_it_off(runtime: Runtime) -> None:
+    assert "people.staff_names" in runtime.bot.jobs.refreshers
+    settings = runtime.settings.model_copy(update={"masking_staff": False})
+    off = Bot(sessions=runtime.sessions, kb=runtime.kb, settings=settings)
+    assert "people.staff_names" not in off.jobs.refreshers
