@@ -124,7 +124,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)
     person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it
-    person.display_name, person.tz, person.role = "", None, "teacher"
+    person.display_name, person.full_name, person.tz, person.role = "", "", None, "teacher"
     person.prep_start = person.prep_end = None
     person.prep_days = ""
     person.locale = person.language = None

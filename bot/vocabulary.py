@@ -27,6 +27,9 @@ class Person:
     guest: bool = False
     # The platform's locale for this person ("es-ES", "en-US"), when it says; "" otherwise.
     locale: str = ""
+    # The whole name the platform's directory holds (Slack's real name), when the name they go
+    # by may be shorter ("Jen A."); "" otherwise. The masker knows colleagues by it.
+    full_name: str = ""
 
     @property
     def key(self) -> str:

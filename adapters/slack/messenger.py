@@ -174,10 +174,12 @@ class SlackMessenger:
 
 
 def to_person(user: dict[str, Any]) -> Person:
-    """A users.info user as the core's Person (display name, else real name, else handle)."""
+    """A users.info user as the core's Person (display name, else real name, else handle;
+    the real name as the full name too)."""
     profile = user.get("profile") or {}
-    name = (profile.get("display_name") or profile.get("real_name") or user.get("real_name")
-            or user.get("name") or "")
+    real_name = profile.get("real_name") or user.get("real_name") or ""
+    name = profile.get("display_name") or real_name or user.get("name") or ""
     return Person(platform=PLATFORM, user_id=str(user.get("id", "")), display_name=str(name),
+                  full_name=str(real_name),
                   tz=user.get("tz") or None, locale=str(user.get("locale") or ""),
                   guest=bool(user.get("is_restricted") or user.get("is_ultra_restricted")))

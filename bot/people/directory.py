@@ -62,6 +62,8 @@ async def remember_person(
                           locale=person.locale[:16] or None))
     if name:
         row.display_name = name
+    if person.full_name:
+        row.full_name = plain_name(person.full_name)
     if person.tz:
         row.tz = person.tz
     if person.locale:

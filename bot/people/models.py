@@ -21,6 +21,8 @@ class PersonRow(Base):
     platform: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(255), default="")
+    # Slack's real name beside the display name; "" where the platform gives one name only.
+    full_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
     tz: Mapped[str | None] = mapped_column(String(64), nullable=True)
     role: Mapped[str] = mapped_column(String(16), default="teacher")
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True,

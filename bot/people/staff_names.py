@@ -1,5 +1,6 @@
 """Every replica's masker knows the colleagues' names (bot/masking/staff.py): the display names
-of the people Slack and Teams have shown prepbot, read from the database.
+(and Slack's real names) of the people Slack and Teams have shown prepbot, read from the
+database.
 
 A poll like the library's (bot/features/library/jobs.py): each PREPBOT_REFRESH_SECONDS a
 replica reads the people added since its last look, an indexed range of ids; every
@@ -40,10 +41,10 @@ class StaffFollower:
         if afresh:
             self.last_id, self.read_all_at = 0, now
         rows = (await session.execute(
-            select(PersonRow.id, PersonRow.display_name)
+            select(PersonRow.id, PersonRow.display_name, PersonRow.full_name)
             .where(PersonRow.id > self.last_id, PersonRow.platform.in_(PLATFORMS),
-                   PersonRow.display_name != "")
+                   (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
         if rows or afresh:
-            know_staff((name for _, name in rows), afresh=afresh)
+            know_staff((name for row in rows for name in row[1:] if name), afresh=afresh)
             self.last_id = rows[-1][0] if rows else self.last_id

@@ -43,6 +43,14 @@ async def test_a_teams_name_written_last_name_first_is_known(runtime: Runtime) -
     assert masked(SAID) == SAID
 
 
+async def test_a_slack_colleague_who_goes_by_a_short_name_is_known_by_their_real_name(
+        runtime: Runtime) -> None:
+    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="KB",
+                                 full_name="Kayden Brooks"))
+    await runtime.bot.refresh()
+    assert masked(SAID) == SAID
+
+
 async def test_names_from_the_playground_or_the_console_are_not_believed(
         runtime: Runtime) -> None:
     for platform in ("web", "console"):
@@ -53,10 +61,14 @@ async def test_names_from_the_playground_or_the_console_are_not_believed(
 
 async def test_an_erased_colleague_is_forgotten_at_the_next_full_read(
         runtime: Runtime, clock: FakeClock) -> None:
-    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="Kayden Brooks"))
+    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="Kayden Brooks",
+                                 full_name="Kayden J. Brooks"))
     await runtime.bot.refresh()
     async with runtime.sessions() as session, session.begin():
         await delete_person(session, rules_of(runtime.bot.features), "slack", "U1")
+    async with runtime.sessions() as session:
+        row = (await session.execute(select(PersonRow))).scalar_one()
+        assert (row.display_name, row.full_name) == ("", "")
     await runtime.bot.refresh()
     assert masked(SAID) == SAID  # between full reads, what was learnt stays
     clock.advance(minutes=11)
