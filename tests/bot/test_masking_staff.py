@@ -58,7 +58,8 @@ def test_colleagues_are_kept_however_their_names_are_written(text: str) -> None:
     # a student who shares a colleague's name, with a student's cue
     ("my student Kayden Brooks can't log in to Clever",
      "my student [name] can't log in to Clever"),
-    ("Kayden Brooks (ID 20417736) needs a new charger", "[name] (ID [id number]) needs a new charger"),
+    ("Kayden Brooks (ID 20417736) needs a new charger",
+     "[name] (ID [id number]) needs a new charger"),
     ("Kayden Brooks in 3rd period lost his iPad", "[name] in 3rd period lost his iPad"),
     # a first name of one colleague and the family name of another are no colleague
     ("Kayden Okonkwo has the cart key", "[name] has the cart key"),
