@@ -1,6 +1,6 @@
 """What knowing the district's staff directory does to masking, beside the masker without it.
 
-    python bench/masking_staff.py [CORPUS.jsonl ...]
+    python bench/masking_staff.py [CORPUS.jsonl ...] [--time [--staff 5000]]
 
 Each corpus (by default tests/bot/masking_corpus/staff_*.jsonl) is a district's messages,
 with its staff directory beside it (`staff_a.jsonl` -> `staff_a.staff.txt`, one display name
@@ -8,13 +8,21 @@ a line, as Slack or Teams shows it). Printed for each corpus, in the same run: i
 masked and tech texts altered by the masker knowing no colleague (the baseline), then knowing
 the directory as shipped, and, to show what each part of the rule buys, knowing only whole
 names and whole names with family names. Last, the same over all corpora together.
+
+`--time` prints what knowing a directory costs instead: CPU per text over the corpora's
+texts, knowing no colleague (the baseline) and knowing `--staff` made-up colleagues (first
+names and surnames from the shipped word lists, in a fixed order), the median of five
+alternating passes after a warm-up; and the time and memory learning them takes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
+import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -73,11 +81,62 @@ def counts(lines: list[dict[str, Any]], directory: list[str],
 
 
 def main() -> None:
-    """Score each corpus with each variant and print the table."""
+    """Score each corpus with each variant and print the table (or time it: --time)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="*", type=Path,
                         default=sorted(CORPUS.glob("staff_*.jsonl")))
-    corpora = parser.parse_args().corpora
+    parser.add_argument("--time", action="store_true")
+    parser.add_argument("--staff", type=int, default=5000)
+    args = parser.parse_args()
+    if args.time:
+        timed(args.corpora, args.staff)
+    else:
+        scored(args.corpora)
+
+
+def made_up_staff(count: int) -> list[str]:
+    """`count` display names from the shipped lists of first names and surnames."""
+    data = ROOT / "bot" / "masking" / "data"
+    firsts, lasts = ([w for w in (data / f).read_text("utf-8").split() if not w.startswith("#")]
+                     for f in ("first_names.txt", "surnames.txt"))
+    return [f"{firsts[k * 7 % len(firsts)].title()} {lasts[k * 13 % len(lasts)].title()}"
+            for k in range(count)]
+
+
+def timed(corpora: list[Path], count: int) -> None:
+    """CPU per text knowing nobody and knowing `count` colleagues, alternating."""
+    texts = [json.loads(line)["text"] for path in corpora
+             for line in path.read_text("utf-8").splitlines()]
+    names = made_up_staff(count)
+    tracemalloc.start()
+    started = time.perf_counter()
+    directory = staff.StaffNames()
+    directory.add(names)
+    took, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"learning {count} colleagues: {took * 1000:.0f} ms, {peak / 1e6:.1f} MB at most")
+    sides: dict[str, list[float]] = {"knowing nobody (baseline)": [],
+                                     f"knowing {count} colleagues": []}
+    for known in (staff.StaffNames(), directory):  # the warm-up
+        staff.STAFF = known
+        for text in texts:
+            mask_student_data(text, today=TODAY)
+    for _ in range(5):
+        for runs, known in zip(sides.values(), (staff.StaffNames(), directory),
+                               strict=True):
+            staff.STAFF = known
+            started = time.process_time()
+            for text in texts:
+                mask_student_data(text, today=TODAY)
+            runs.append((time.process_time() - started) / len(texts) * 1000)
+    staff.STAFF = staff.StaffNames()
+    for name, runs in sides.items():
+        print(f"  {name:<28} {statistics.median(runs):.3f} ms of CPU a text "
+              f"(passes {min(runs):.3f} to {max(runs):.3f}), {len(texts)} texts")
+
+
+def scored(corpora: list[Path]) -> None:
+    """The table of variants, for each corpus and over all."""
     sums = {name: [0, 0, 0, 0] for name in VARIANTS}
     for path in corpora:
         lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]

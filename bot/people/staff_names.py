@@ -12,6 +12,7 @@ name must not unmask a student.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -45,6 +46,11 @@ class StaffFollower:
             .where(PersonRow.id > self.last_id, PersonRow.platform.in_(PLATFORMS),
                    (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
-        if rows or afresh:
-            know_staff((name for row in rows for name in row[1:] if name), afresh=afresh)
-            self.last_id = rows[-1][0] if rows else self.last_id
+        names = [name for row in rows for name in row[1:] if name]
+        await session.close()  # nothing more to read: no transaction open while learning
+        if afresh:  # thousands of names: off the event loop, swapped in when ready
+            await asyncio.to_thread(know_staff, names, afresh=True)
+        elif names:
+            know_staff(names)
+        if rows:
+            self.last_id = rows[-1][0]
