@@ -1,0 +1,26 @@
+"""The masker learns colleagues from Teams itself: the name Teams gives a teacher who writes
+to prepbot ("Brooks, Kayden", as the tenant's directory writes it) is kept in the next
+teacher's ticket, and a student with the colleague's surname is still hidden."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from adapters.runtime import Runtime
+from bot.features.tickets.models import TicketRow
+from tests.adapters.teams.conftest import Teams
+
+COLLEAGUE = {"id": "29:kayden", "name": "Brooks, Kayden", "aadObjectId": "aad-kayden"}
+
+
+async def test_a_colleague_teams_names_is_kept_in_a_ticket(teams: Teams,
+                                                           runtime: Runtime) -> None:
+    await teams.post(teams.message("hello", conversation="a:1kayden", user=COLLEAGUE))
+    await runtime.bot.refresh()
+
+    await teams.post(teams.message("ticket Kayden Brooks has the cart key for room 114, and "
+                                   "my student Jaylen Brooks (ID 20417736) lost his charger"))
+    async with runtime.sessions() as session:
+        [ticket] = (await session.execute(select(TicketRow))).scalars()
+    assert ticket.text == ("Kayden Brooks has the cart key for room 114, and my student "
+                           "[name] (ID [id number]) lost his charger")
