@@ -254,14 +254,16 @@ def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[S
     first name the lists know is hidden by the rules before these are asked, so they are
     asked here. For names the staff directory holds (`colleagues`), what a colleague shares
     with a student is no cue: a roster's "Last, First" (Teams writes names so), trouble
-    signing in, and a laptop, an account or a password."""
+    signing in, a pronoun beside it ("ask Luis, he set it up"), a laptop, an account or a
+    password, and a sentence about tests or absences ("Kakkak, Joseph requested access ... as
+    a test administrator")."""
     words = words_of(text, [])
     cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
             *lowercase_cued(text, words), *([] if colleagues else inverted(text, words))]
-    after = (CUE_AFTER, ASIDE, ID_AFTER, APPOSED, GRADE_SAID_AFTER,
-             *([] if colleagues else [SIGN_IN_TROUBLE]))
+    after = (CUE_AFTER, ASIDE, ID_AFTER, GRADE_SAID_AFTER,
+             *([] if colleagues else [SIGN_IN_TROUBLE, APPOSED]))
     belongings = CHILD_BELONGINGS if colleagues else BELONGINGS
-    talk = students_talk(text)
+    talk = students_talk(text) if not colleagues else (lambda at: False)
     cued = set()
     for name in names:
         end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end

@@ -17,12 +17,14 @@ from nicknames import NickNamer
 from bot.masking.grown_ups import student_cued
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import Span
+from bot.masking.student_cues import FAMILY_WORD
 
 # What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
 ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-–—|/]\s.*$")
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "coach", "sr", "sra", "srta", "prof", "profe"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
+LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
 def name_words(name: str) -> list[str]:
@@ -65,24 +67,30 @@ class StaffNames:
             called = {words[0], *nicknames(words[0])}
             for word in {*called, *words[1:]}:
                 self.holders.setdefault(word, set()).add(len(self.people))
-            self.people.append(tuple(words))
+            self.people.append(tuple(w for w in all_words(name) if w not in TITLES))
             self.first.update(called)
             self.family.update(words[1:])
 
     def knows(self, said: str) -> bool:
         """True when `said` (as the rules hid it) is a colleague's whole name, first name or
         family name, with initials that agree ("Grace M." for Grace Mutua, not "Grace O."); an
-        English word before it, which the rules took for a name of someone being asked ("Ask
-        Dana Whitfield", "Ping Whitfield"), is let go."""
+        English word before it that is no first name, which the rules took for a name of
+        someone being asked ("Ask Dana Whitfield", "Tell Whitfield"; not "Mason Wilber"), is
+        let go."""
+        if LISTED.search(said):  # "Stan, Paul, Megan": each a colleague, or none is
+            parts = [p for p in LISTED.split(said) if p.strip()]
+            if len(parts) > 2 or not all(len(name_words(p)) == 1 for p in parts):
+                return all(self.knows(p) for p in parts)
         words = all_words(said)
-        if words and words[0] in lexicon().words and len(name_words(said)) > 1 \
+        lex = lexicon()
+        if len(name_words(said)) > 1 and words[0] in lex.words and words[0] not in lex.first \
                 and self.knows_words(words[1:]):
             return True
         return self.knows_words(words)
 
     def knows_words(self, words: list[str]) -> bool:
         """True when one colleague's name holds every folded word, and an initial of one of
-        its other words for every initial."""
+        its other words (or the initial itself) for every initial."""
         named = [w for w in words if len(w) > 1 and w not in TITLES]
         initials = [w for w in words if len(w) == 1]
         if not named:
@@ -99,9 +107,13 @@ def nicknamer() -> NickNamer:
 
 
 def nicknames(first: str) -> set[str]:
-    """What a first name is called, both ways: "jennifer" -> "jen", "jenny"; "jen" ->
-    "jennifer" too."""
-    return {fold(n) for n in nicknamer().nicknames_of(first) | nicknamer().canonicals_of(first)}
+    """What a first name is called, and what a nickname is short for, where both begin
+    alike: "jennifer" -> "jen", "jenny"; "jen" -> "jennifer". The table also has John as
+    Ian, Ivan and Jack, and William as Bill: names a student may have on their own, so a
+    nickname that begins otherwise does not make a colleague of whoever has it."""
+    table = nicknamer()
+    return {fold(n) for n in table.nicknames_of(first) | table.canonicals_of(first)
+            if fold(n)[:2] == first[:2]}
 
 
 STAFF = StaffNames()  # this process's colleagues; bot/people/staff_names.py fills it
@@ -131,9 +143,13 @@ def spare_staff(text: str, found: list[Span], staff: StaffNames | None = None) -
 
 
 def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span]:
-    """The spared names of one word that are a word of a name still hidden: "the Garcia kid
-    ... Jaylen Garcia, 10th grade" is one student, whatever colleague is called Garcia."""
-    hidden = {w for s in found if s.kind == "name" and s not in spared
-              for w in name_words(text[s.start:s.end])}
-    return {s for s in spared if len(words := name_words(text[s.start:s.end])) == 1
-            and words[0] in hidden}
+    """The spared names that a name still hidden shows to be a student's: one word of it
+    ("the Garcia kid ... Jaylen Garcia, 10th grade"), or, in a text about a family, a name
+    with its family name ("Mai Vang's iPad ... her mom Youa Vang"; "Kevin Wilber's nephew
+    Mason Wilber" says whose nephew)."""
+    hidden = [name_words(text[s.start:s.end]) for s in found if s.kind == "name"
+              and s not in spared]
+    every = {w for words in hidden for w in words}
+    families = {w for words in hidden for w in words[1:]} if FAMILY_WORD.search(text) else set()
+    return {s for s in spared if (words := name_words(text[s.start:s.end])) and (
+        (len(words) == 1 and words[0] in every) or families.intersection(words[1:]))}

@@ -10,7 +10,8 @@ import re
 # bare "name:", which tech texts use for printers and networks.)
 CUE_BEFORE = re.compile(
     r"\b(?:students?|stu|kids?|child(?:ren)?|sons?|daughters?|pupils?|learners?|twins?|"
-    r"siblings?|brother|sister|cousin|graders?|kindergartners?|freshm[ae]n|sophomores?|named|"
+    r"siblings?|brother|sister|cousin|nephew|niece|grand(?:son|daughter|kid|child)|"
+    r"step(?:son|daughter)|graders?|kindergartners?|freshm[ae]n|sophomores?|named|"
     r"nicknamed|goes\s+by|go\s+by|"
     # "a kid called Marco", not "she already called Marco from Kyocera" (on the phone)
     r"(?<!\bi\s)(?<!she\s)(?<!\bhe\s)(?<!\bwe\s)(?<!they\s)(?<!ready\s)(?<!\bjust\s)"
@@ -42,7 +43,9 @@ ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid
 ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|twins?|"
                    r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
                    r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b|junior\b|senior\b|"
-                   r"freshman\b|sophomore\b|kindergartner\b|age\s+\d)", re.IGNORECASE)
+                   r"freshman\b|sophomore\b|kindergart(?:e|ne)r\b|kindergarten\b|"
+                   r"student\b(?!\s+teach)|"
+                   r"age\s+\d)", re.IGNORECASE)
 # A child's grade said of the name just after: "Destiny needs a new charger. she's an 8th
 # grader", "enrolling Furaha today, he's going into 3rd grade" (not "a 3rd grade teacher").
 GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but|because|since)\s+)"

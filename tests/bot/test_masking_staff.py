@@ -83,3 +83,49 @@ def test_learning_afresh_forgets_who_was_known() -> None:
     know_staff(["Tony Russo"], afresh=True)
     assert masked("Kayden Brooks has the cart key") == "[name] has the cart key"
     assert masked("Tony Russo has the cart key") == "Tony Russo has the cart key"
+
+
+SCHOOL = ["Grace Mutua", "Mai Kou Vang", "Kevin Wilber", "Stan Wozniak", "Lewandowski, Paul",
+          "Megan Frost (she/her) - Counseling", "Luis Ramirez", "Kakkak, Joseph", "Xee Yang",
+          "Jennifer Alvarez", "John R. Schultz", "Rosa Garcia"]
+
+
+@pytest.mark.parametrize("text", [
+    "Grace M. has the key to the cart",
+    "Jen's account got flagged for a phishing email",  # Jennifer Alvarez, by her nickname
+    "John R. Schultz and Grace Mutua both report Canvas notifications aren't coming through",
+    "Stan, Paul, Megan: your new Surface docks are at the front desk.",
+    "ask Luis, he set up the Swivl for the PD recording last year",
+    "Kakkak, Joseph requested access to the TIDE portal as a test administrator.",
+])
+def test_colleagues_are_known_by_initials_nicknames_lists_and_as_teams_writes_them(
+        text: str) -> None:
+    know_staff(SCHOOL)
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an initial that is not the colleague's
+    ("Grace O.'s student # is 330145", "[name].'s student # is [id number]"),
+    # the nicknames table has Ian for John; no colleague is called Ian
+    ("Ian has the cart key for room 114", "[name] has the cart key for room 114"),
+    # a first name that is also a word is no word the rules took into the name by mistake
+    ("Mason Wilber needs a Chromebook loaner", "[name] needs a Chromebook loaner"),
+    # a list with one name no colleague has
+    ("Stan, Paul and Liam: your docks are here", "[name] and [name]: your docks are here"),
+    # a student's cue in a bracket after a colleague's whole name
+    ("Xee Yang (student) DOB 2010-04-17 needs her WISEid fixed",
+     "[name] (student) DOB [date of birth] needs her WISEid fixed"),
+    ("Kevin Wilber's nephew Mason Wilber needs a loaner; the family's number is 920-555-0190",
+     "[name]'s nephew [name] needs a loaner; the family's number is [phone]"),
+    # a family name a hidden relative shares, in a text about a family
+    ("Mai Vang's iPad is stuck; her mom Youa Vang called from 920-555-0134",
+     "[name]'s iPad is stuck; her mom [name] called from [phone]"),
+    # one word of a name still hidden
+    ("the Garcia kid in your 4th period, Jaylen Garcia, 10th grade, swapped Chromebooks",
+     "the [name] kid in your 4th period, [name], 10th grade, swapped Chromebooks"),
+])
+def test_what_else_in_the_text_shows_a_colleagues_name_to_be_a_students(
+        text: str, expected: str) -> None:
+    know_staff(SCHOOL)
+    assert masked(text) == expected

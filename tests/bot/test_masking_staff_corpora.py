@@ -1,10 +1,9 @@
 """The masker on corpora written blind with their district's staff directory (staff_*.jsonl,
 each beside its staff_*.staff.txt): knowing the directory spares colleagues without giving
-students away. a and b were read and tuned on; c and d are held out, scored once with the
-masker they were written for and never read (their figures only, here and in
-docs/masking.md). The figures reached are asserted, so that a change cannot make them worse
-unnoticed; `python bench/masking_staff.py` prints them beside the masker without the
-directory."""
+students away. a, b and e were read and tuned on; c and d are held out, never read (their
+figures only, here and in docs/masking.md). The figures reached are asserted, so that a
+change cannot make them worse unnoticed; `python bench/masking_staff.py` prints them beside
+the masker without the directory."""
 
 from __future__ import annotations
 
@@ -19,16 +18,25 @@ from tests.bot.test_masking import CORPUS, TODAY, is_masked
 # corpus: (identifiers masked at least, tech texts altered at most, of 100) knowing the
 # directory; measured without it / with it, as first scored.
 FIGURES = {
-    # Tuning (read): without 0.948 (217 of 229) / 0.310; with, as first written 0.943 / 0.040,
-    # then 0.948 / 0.010 (initials that must agree, a word of a hidden name stays hidden,
-    # nicknames, a colleague's laptop and account no student's).
+    # Tuning (read): without 217 of 229 / 30, with, as first written, 216 / 4, then 217 / 1
+    # (initials that must agree, a word of a hidden name stays hidden, nicknames, a
+    # colleague's laptop and account no student's).
     "staff_a.jsonl": (217, 1),
-    # without 0.979 (233 of 238) / 0.450; with 0.975 / 0.090 first, then 0.979 / 0.030
-    "staff_b.jsonl": (233, 3),
-    # Held out, scored once: without 0.927 (228 of 246) / 0.350, with 0.915 (225) / 0.070.
-    "staff_c.jsonl": (225, 7),
-    # Held out, scored once: without 0.946 (229 of 242) / 0.270, with 0.942 (228) / 0.030.
-    "staff_d.jsonl": (228, 3),
+    # without 233 of 238 / 45; with 232 / 9 first, then 233 / 3; 233 / 4 once nicknames had
+    # to begin alike (a vendor's "Tricia" had been spared as a colleague Patricia's nickname)
+    "staff_b.jsonl": (233, 4),
+    # Held out, never read. Scored once after a and b: without 228 of 246 / 35, with 225 / 7;
+    # scored again (figures only) after e was read: 228 / 4.
+    "staff_c.jsonl": (228, 4),
+    # Held out, never read: without 229 of 242 / 27; after a and b 228 / 3; after e 227 / 2
+    # (one more identifier through; not looked for, so as not to tune on it).
+    "staff_d.jsonl": (227, 2),
+    # Tuning, written with 34 collisions: without 243 of 249 / 41; with, as the rule stood
+    # after a and b, 238 / 7; after reading it (a student's bracket after the name, "(student)",
+    # "(kindergarten"; "nephew", "niece", "grandson"; a family name a hidden relative shares;
+    # a colleague's initial; a list of colleagues' first names; no English word let go that is
+    # a first name; narrower nicknames; for colleagues no pronoun or test-talk cue) 242 / 3.
+    "staff_e.jsonl": (242, 3),
 }
 
 
