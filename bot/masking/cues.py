@@ -11,7 +11,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "
           "superintendent", "nurse", "counselor", "officer", "judge", "saint", "president",
           "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
-          "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa", "ap"}
+          "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa", "ap",
+          "ma'am", "ma’am", "maam"}
 # Makers whose product lines follow their name ("Logitech Combo Touch", "Bogen Nyquist"); no
 # child is named after one, and a number after one is a model or a quote ("Dell 3120",
 # "CDW #QX884210").
@@ -26,7 +27,8 @@ VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",
          "maj", "col", "cdr", "cmdr", "lcdr"}
 PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
-             "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter"}
+             "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter", "dela",
+             "delos"}
 # "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
 PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campus", "building",
           "hall", "library", "center", "centre", "county", "city", "district", "isd", "usd",

@@ -189,6 +189,9 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     before = words[first - 1] if first > 0 else None
     if before and titled(text, before, words[first]):
         return True
+    if before and first > 1 and before.folded in PARTICLES and titled(text, words[first - 2],
+                                                                      before):
+        return True  # "Ms. dela Cruz", "Mr. van Dyke"
     if before and before.folded in ERAS and adjacent(text, before, words[first]):
         return True  # "Ancient Egypt", "Colonial Virginia": a time and place, not a child
     if (before and before.folded in VENDORS and adjacent(text, before, words[first])) or (

@@ -21,9 +21,17 @@ from bot.masking.student_cues import FAMILY_WORD
 
 # What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
 ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-–—|/]\s.*$")
-TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "coach", "sr", "sra", "srta", "prof", "profe"}
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "coach", "sr", "sra", "srta", "prof", "profe",
+          "sir", "maam"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
+# What a sentence says only when the name in it is a student's, though a colleague has it:
+# "Jerome Yazzie ... the student, not our Jerome", "is the 11th grader", "the kid who has
+# your exact name".
+STUDENT_SAID = re.compile(r"\bthe\s+(?:student|kid|child)(?=\s*[,)—–-]|\s+(?:who|not)\b)|"
+                          r"\b\d{1,2}(?:st|nd|rd|th)\s+grader\b|\bnot\s+our\s+[A-Z]",
+                          re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?\n]")
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -138,18 +146,28 @@ def spare_staff(text: str, found: list[Span], staff: StaffNames | None = None) -
     if not staff.count:
         return found
     known = {s for s in found if s.kind == "name" and staff.knows(text[s.start:s.end])}
-    spared = known - student_cued(text, known, colleagues=True) if known else set()
+    spared = {s for s in known - student_cued(text, known, colleagues=True) if known
+              if not STUDENT_SAID.search(sentence_of(text, s))}
     return [s for s in found if s not in spared - also_a_students(text, found, spared)]
 
 
+def sentence_of(text: str, span: Span) -> str:
+    """The sentence (or line) the span is in."""
+    ends = [m.start() for m in SENTENCE_END.finditer(text, 0, span.start)]
+    after = SENTENCE_END.search(text, span.end)
+    return text[(ends[-1] + 1 if ends else 0):(after.start() if after else len(text))]
+
+
 def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span]:
-    """The spared names that a name still hidden shows to be a student's: one word of it
-    ("the Garcia kid ... Jaylen Garcia, 10th grade"), or, in a text about a family, a name
-    with its family name ("Mai Vang's iPad ... her mom Youa Vang"; "Kevin Wilber's nephew
-    Mason Wilber" says whose nephew)."""
+    """The spared names that a name still hidden shows to be a student's: the same name or
+    a part of it ("michael tso in 6th grade ... one as Michael Tso", "the Garcia kid ...
+    Jaylen Garcia, 10th grade"), or, in a text about a family, a name with its family name
+    ("Mai Vang's iPad ... her mom Youa Vang"; "Kevin Wilber's nephew Mason Wilber" says whose
+    nephew)."""
     hidden = [name_words(text[s.start:s.end]) for s in found if s.kind == "name"
               and s not in spared]
     every = {w for words in hidden for w in words}
     families = {w for words in hidden for w in words[1:]} if FAMILY_WORD.search(text) else set()
     return {s for s in spared if (words := name_words(text[s.start:s.end])) and (
-        (len(words) == 1 and words[0] in every) or families.intersection(words[1:]))}
+        (len(words) == 1 and words[0] in every) or families.intersection(words[1:])
+        or any(set(words) <= set(other) for other in hidden))}

@@ -32,7 +32,8 @@ CUE_BEFORE = re.compile(
 # Also "'Hope' in Mr. Nash's room", "Iker from your class".
 CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
                        r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
-                       r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[^\W\d_]+['’]s?\s+"
+                       r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
+                       r"(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s?\s+(?:\d(?:st|nd|rd|th)\s+)?"
                        r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
 # "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
 ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|"
@@ -44,7 +45,7 @@ ASIDE = re.compile(r"\s*\((?:[^()]{0,30}?\b)?(?:goes\s+by|aka|a\.k\.a|nickname|t
                    r"siblings?|cousins?|\d+(?:st|nd|rd|th)\s+(?:grade|period|hour)|"
                    r"grade\s+\d|period\s+\d|(?:student\s+)?id\b|dob\b|born\b|junior\b|senior\b|"
                    r"freshman\b|sophomore\b|kindergart(?:e|ne)r\b|kindergarten\b|"
-                   r"student\b(?!\s+teach)|"
+                   r"student\b(?!\s+teach)|lunch\s*(?:#|no\b|num)|"
                    r"age\s+\d)", re.IGNORECASE)
 # A child's grade said of the name just after: "Destiny needs a new charger. she's an 8th
 # grader", "enrolling Furaha today, he's going into 3rd grade" (not "a 3rd grade teacher").

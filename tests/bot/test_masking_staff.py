@@ -85,7 +85,8 @@ def test_learning_afresh_forgets_who_was_known() -> None:
     assert masked("Tony Russo has the cart key") == "Tony Russo has the cart key"
 
 
-SCHOOL = ["Grace Mutua", "Mai Kou Vang", "Kevin Wilber", "Stan Wozniak", "Lewandowski, Paul",
+SCHOOL = ["Michael Tso", "Jerome Yazzie", "Kevin Lucero",
+          "Grace Mutua", "Mai Kou Vang", "Kevin Wilber", "Stan Wozniak", "Lewandowski, Paul",
           "Megan Frost (she/her) - Counseling", "Luis Ramirez", "Kakkak, Joseph", "Xee Yang",
           "Jennifer Alvarez", "John R. Schultz", "Rosa Garcia"]
 
@@ -121,6 +122,16 @@ def test_colleagues_are_known_by_initials_nicknames_lists_and_as_teams_writes_th
     # a family name a hidden relative shares, in a text about a family
     ("Mai Vang's iPad is stuck; her mom Youa Vang called from 920-555-0134",
      "[name]'s iPad is stuck; her mom [name] called from [phone]"),
+    # the same name or a part of it hidden elsewhere as a student's
+    ("michael tso in 6th grade has two records, one as Michael Tso and one as M. Tso",
+     "[name] in 6th grade has two records, one as [name] and one as [name]"),
+    ("Kevin Lucero (8th, lunch # 30417) dropped his Chromebook. Kevin L. said it's black",
+     "[name] (8th, lunch # [id number]) dropped his Chromebook. [name] said it's black"),
+    # a sentence that says the name is a student's
+    ("Jerome Yazzie, the student, not our Jerome, has a hotspot that was never returned",
+     "[name], the student, not our [name], has a hotspot that was never returned"),
+    ("The Michael Tso who keeps showing up in the logs is the 11th grader (ID 118455)",
+     "The [name] who keeps showing up in the logs is the 11th grader (ID [id number])"),
     # one word of a name still hidden
     ("the Garcia kid in your 4th period, Jaylen Garcia, 10th grade, swapped Chromebooks",
      "the [name] kid in your 4th period, [name], 10th grade, swapped Chromebooks"),

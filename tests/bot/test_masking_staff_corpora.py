@@ -1,6 +1,6 @@
 """The masker on corpora written blind with their district's staff directory (staff_*.jsonl,
 each beside its staff_*.staff.txt): knowing the directory spares colleagues without giving
-students away. a, b and e were read and tuned on; c and d are held out, never read (their
+students away. a, b, e and f were read and tuned on; c and d are held out, never read (their
 figures only, here and in docs/masking.md). The figures reached are asserted, so that a
 change cannot make them worse unnoticed; `python bench/masking_staff.py` prints them beside
 the masker without the directory."""
@@ -37,6 +37,12 @@ FIGURES = {
     # a colleague's initial; a list of colleagues' first names; no English word let go that is
     # a first name; narrower nicknames; for colleagues no pronoun or test-talk cue) 242 / 3.
     "staff_e.jsonl": (242, 3),
+    # Tuning, 31 collisions (Gallup and the Navajo Nation, Filipino colleagues): without 244
+    # of 262 / 32; with, as the rule stood after e, 238 / 12; after reading it (a name or a
+    # part of it hidden elsewhere as a student's, a sentence that says "the student, not our
+    # Jerome" or "the 11th grader", "lunch #" in a bracket, "Ms. dela Cruz's 3rd period",
+    # "Ma'am Cheryl") 244 / 4; the rules alone now alter 24.
+    "staff_f.jsonl": (244, 4),
 }
 
 

@@ -11,6 +11,9 @@ from tests.bot.test_masking import masked
 @pytest.mark.parametrize("text", [
     # the writer's "I" after a school is no initial
     "Before Monday's walkthroughs at Franklin I need the doc cams checked.",
+    # titles as Filipino colleagues write them, and a title before a surname's particle
+    "Hi po Ma'am Cheryl! Your laptop is already fixed, Sir Darrell left it at the office.",
+    "The hotspots are with Ms. dela Cruz, and Mr. van Dyke has the cart",
     # a weekday's possessive before what a student might have (a lunch, a schedule)
     "the bell schedule screen in the cafeteria is frozen on Tuesday's lunch menu",
     # schedules, codes and a letter joined to a word
