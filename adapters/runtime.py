@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import Bot
 from bot.masking import use_grown_ups_model
+from bot.masking.staff import use_staff_names
 from bot.metrics import Metrics
 from bot.ports import Clock, Messengers
 from bot.scheduling.dispatcher import Dispatcher
@@ -66,6 +67,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                         kb: KnowledgeBase | None = None, migrate: bool = True) -> Runtime:
     """Open the database (migrating it), load the knowledge base and build the Bot."""
     use_grown_ups_model(settings.masking_model)
+    use_staff_names(settings.masking_staff)
     engine = make_engine(settings.database_url)
     if migrate:
         await upgrade(engine)

@@ -6,8 +6,9 @@ Each corpus (by default tests/bot/masking_corpus/staff_*.jsonl) is a district's 
 with its staff directory beside it (`staff_a.jsonl` -> `staff_a.staff.txt`, one display name
 a line, as Slack or Teams shows it). Printed for each corpus, in the same run: identifiers
 masked and tech texts altered by the masker knowing no colleague (the baseline), then knowing
-the directory as shipped, and, to show what each part of the rule buys, knowing only whole
-names and whole names with family names. Last, the same over all corpora together.
+the directory at each level of PREPBOT_MASKING_STAFF: whole names (the default), and all
+(a first name, nickname or family name alone too). Last, the same over all corpora together.
+A corpus with no tech texts (an attack) prints its identifiers only.
 
 `--time` prints what knowing a directory costs instead: CPU per text over the corpora's
 texts, knowing no colleague (the baseline) and knowing `--staff` made-up colleagues (first
@@ -23,7 +24,6 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,37 +36,16 @@ from tests.bot.test_masking import TODAY, is_masked  # noqa: E402
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 
 
-class WholeNamesOnly(staff.StaffNames):
-    """Colleagues known by whole names alone."""
-
-    def knows(self, said: str) -> bool:
-        """A whole name only."""
-        return len(staff.name_words(said)) > 1 and super().knows(said)
+LEVELS = {"no directory (baseline)": "off", "whole names (default)": "whole",
+          "all (one word alone too)": "all"}
 
 
-class WithFamilyNames(staff.StaffNames):
-    """Colleagues known by whole names and family names, not first names alone."""
-
-    def knows(self, said: str) -> bool:
-        """A whole name or a family name."""
-        words = staff.name_words(said)
-        return super().knows(said) and (len(words) > 1 or words[0] in self.family)
-
-
-VARIANTS: dict[str, Callable[[], staff.StaffNames] | None] = {
-    "no directory (baseline)": None,
-    "whole names only": WholeNamesOnly,
-    "whole and family names": WithFamilyNames,
-    "as shipped": staff.StaffNames,
-}
-
-
-def counts(lines: list[dict[str, Any]], directory: list[str],
-           make: Callable[[], staff.StaffNames] | None
+def counts(lines: list[dict[str, Any]], directory: list[str], level: str
            ) -> tuple[int, int, int, int]:
-    """(identifiers masked, identifiers, tech texts altered, tech texts) with `make`'s rule."""
-    staff.STAFF = make() if make else staff.StaffNames()
-    staff.STAFF.add(directory if make else [])
+    """(identifiers masked, identifiers, tech texts altered, tech texts) at one level of
+    PREPBOT_MASKING_STAFF."""
+    staff.STAFF = staff.StaffNames(lone=level == "all")
+    staff.STAFF.add(directory if level != "off" else [])
     found = total = altered = tech = 0
     for line in lines:
         text = line["text"]
@@ -81,7 +60,7 @@ def counts(lines: list[dict[str, Any]], directory: list[str],
 
 
 def main() -> None:
-    """Score each corpus with each variant and print the table (or time it: --time)."""
+    """Score each corpus at each level and print the table (or time it: --time)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="*", type=Path,
                         default=sorted(CORPUS.glob("staff_*.jsonl")))
@@ -110,7 +89,7 @@ def timed(corpora: list[Path], count: int) -> None:
     names = made_up_staff(count)
     tracemalloc.start()
     started = time.perf_counter()
-    directory = staff.StaffNames()
+    directory = staff.StaffNames(lone=True)
     directory.add(names)
     took, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -136,14 +115,14 @@ def timed(corpora: list[Path], count: int) -> None:
 
 
 def scored(corpora: list[Path]) -> None:
-    """The table of variants, for each corpus and over all."""
-    sums = {name: [0, 0, 0, 0] for name in VARIANTS}
+    """The table of levels, for each corpus and over all."""
+    sums = {name: [0, 0, 0, 0] for name in LEVELS}
     for path in corpora:
         lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
         directory = path.with_suffix(".staff.txt").read_text("utf-8").splitlines()
         print(f"{path.name}: {len(directory)} staff")
-        for name, make in VARIANTS.items():
-            figures = counts(lines, directory, make)
+        for name, level in LEVELS.items():
+            figures = counts(lines, directory, level)
             sums[name] = [a + b for a, b in zip(sums[name], figures, strict=True)]
             print(row(name, figures))
     if len(corpora) > 1:
@@ -156,8 +135,8 @@ def scored(corpora: list[Path]) -> None:
 def row(name: str, figures: tuple[int, int, int, int]) -> str:
     """One variant's line: masked and altered, as shares and counts."""
     found, total, altered, tech = figures
-    return (f"  {name:<26} masked {found / total:.3f} ({found} of {total})   "
-            f"altered {altered / tech:.3f} ({altered} of {tech})")
+    shown = f"  {name:<26} masked {found / total:.3f} ({found} of {total})"
+    return shown + (f"   altered {altered / tech:.3f} ({altered} of {tech})" if tech else "")
 
 
 if __name__ == "__main__":

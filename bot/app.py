@@ -91,7 +91,7 @@ class Bot:
         self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
                                             kb=kb, clock=self.clock))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
-        if settings.masking_staff:
+        if settings.masking_staff != "off":
             self.jobs.refresher("people.staff_names")(StaffFollower(self.clock).refresh)
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import AliasChoices, AwareDatetime, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -58,9 +60,11 @@ class Settings(BaseSettings):
     # Off: masking hides every name its rules find, colleagues' too (docs/masking.md, "the
     # tenth round", says what the model of grown-ups' names costs and saves).
     masking_model: bool = Field(default=True, validation_alias="PREPBOT_MASKING_MODEL")
-    # Off: masking does not spare the names of the people Slack and Teams have shown prepbot
-    # (docs/masking.md, "the fifteenth round": what knowing them costs and saves).
-    masking_staff: bool = Field(default=True, validation_alias="PREPBOT_MASKING_STAFF")
+    # Whether masking spares the names of the people Slack and Teams have shown prepbot: off,
+    # their whole names, or all (one word alone too); docs/masking.md, "the fifteenth round",
+    # says what each costs and saves.
+    masking_staff: Literal["off", "whole", "all"] = Field(
+        default="whole", validation_alias="PREPBOT_MASKING_STAFF")
     # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT")

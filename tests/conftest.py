@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestServer
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime, build_runtime, load_settings
 from adapters.server import make_app
-from bot.masking.staff import forget_staff
+from bot.masking.staff import forget_staff, use_staff_names
 from bot.roles import Role
 from bot.settings import Settings
 from bot.storage.engine import make_engine
@@ -33,8 +33,9 @@ TEST_SECRET = "dGVzdC1vbmx5LXNlcnZlci1zZWNyZXQtMzItYnl0ZXM="
 def no_colleagues_known() -> None:
     """Each test starts knowing no colleague's name: the masker's list of them is the
     process's (bot/masking/staff.py), and a name one test's Slack user had must not spare a
-    student in the next."""
+    student in the next; whole names spare a colleague, as by default."""
     forget_staff()
+    use_staff_names("whole")
 
 
 @pytest.fixture(scope="session")

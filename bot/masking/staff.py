@@ -1,9 +1,12 @@
 """The district's own staff, by the names the platforms know them by: a name the rules would
-hide is kept when it is a colleague's ("Dana Whitfield", "Whitfield", "Dana's room") and no
-student's cue stands beside it. The names come from everyone who has spoken to prepbot or been
-mentioned to it (bot/people/staff_names.py keeps them current on every replica); a student
-who shares a colleague's name is still hidden wherever a cue says it is a student
-("my student Marcus Bell", "Marcus in 4th period")."""
+hide is kept when it is a colleague's and no student's cue stands beside it. By default only a
+whole name counts ("Dana Whitfield"); where a district chose it (PREPBOT_MASKING_STAFF=all),
+a first name, nickname or family name alone too ("Whitfield", "Dana's room", "Grace M."),
+which spares far more colleagues and far more students who share their names
+(docs/masking.md, "the fifteenth round"). The names come from everyone Slack and Teams have
+shown prepbot (bot/people/staff_names.py keeps them current on every replica); a student who
+shares a colleague's name is still hidden wherever a cue says it is a student ("my student
+Marcus Bell", "Marcus Bell in 4th period")."""
 
 from __future__ import annotations
 
@@ -56,6 +59,7 @@ def all_words(name: str) -> list[str]:
 class StaffNames:
     """The words of each colleague's name, found by any of them."""
 
+    lone: bool = False  # whether one word alone is a colleague's (PREPBOT_MASKING_STAFF=all)
     people: list[tuple[str, ...]] = field(default_factory=list)
     holders: dict[str, set[int]] = field(default_factory=dict)  # word -> who has it
     first: set[str] = field(default_factory=set)
@@ -101,7 +105,8 @@ class StaffNames:
         its other words (or the initial itself) for every initial."""
         named = [w for w in words if len(w) > 1 and w not in TITLES]
         initials = [w for w in words if len(w) == 1]
-        if not named:
+        if not named or (len(named) == 1 and not self.lone):  # "Jaden R." is how students
+            return False                                        # are named, not colleagues
             return False
         who = set.intersection(*(self.holders.get(w, set()) for w in named))
         return any(all(any(w[0] == i for w in self.people[k] if w not in named) for i in initials)
@@ -130,9 +135,15 @@ STAFF = StaffNames()  # this process's colleagues; bot/people/staff_names.py fil
 def know_staff(names: Iterable[str], *, afresh: bool = False) -> None:
     """Add display names to the colleagues this process knows (or, afresh, know only them)."""
     global STAFF
-    known = StaffNames() if afresh else STAFF
+    known = StaffNames(lone=STAFF.lone) if afresh else STAFF
     known.add(names)
     STAFF = known  # one assignment: a masking under way sees the old list or the new
+
+
+def use_staff_names(level: str) -> None:
+    """How much of a colleague's name spares it, for the whole process: "whole" names, or
+    "all" (one word alone too); "off" is the Bot's, which then learns no one."""
+    STAFF.lone = level == "all"
 
 
 def forget_staff() -> None:

@@ -4,10 +4,12 @@ beside, is hidden all the same."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from bot.masking import mask_student_data
-from bot.masking.staff import StaffNames, forget_staff, know_staff, name_words
+from bot.masking.staff import StaffNames, forget_staff, know_staff, name_words, use_staff_names
 from tests.bot.test_masking import TODAY
 
 DIRECTORY = ["Brooks, Kayden (he/him)", "Aaliyah Okonkwo - 7th Science", "Dr. Imani Reyes-Cole",
@@ -91,6 +93,27 @@ SCHOOL = ["Michael Tso", "Jerome Yazzie", "Kevin Lucero",
           "Jennifer Alvarez", "John R. Schultz", "Rosa Garcia"]
 
 
+@pytest.fixture
+def one_word_too() -> Iterator[None]:
+    """PREPBOT_MASKING_STAFF=all: one word of a colleague's name alone spares it too."""
+    use_staff_names("all")
+    yield
+    use_staff_names("whole")
+
+
+@pytest.mark.parametrize("text", [
+    "Grace O. has the key to the cart",
+    "Jen's account got flagged for a phishing email",
+    "ask Luis, he set up the Swivl for the PD recording last year",
+    "Lucero has the cart key for room 114",
+])
+def test_by_default_only_a_whole_name_spares_a_colleague(text: str) -> None:
+    know_staff([*SCHOOL, "Aaliyah Okonkwo"])
+    assert "[name]" in masked(text)
+    assert masked("Luis Ramirez set up the Swivl") == "Luis Ramirez set up the Swivl"
+
+
+@pytest.mark.usefixtures("one_word_too")
 @pytest.mark.parametrize("text", [
     "Grace M. has the key to the cart",
     "Jen's account got flagged for a phishing email",  # Jennifer Alvarez, by her nickname
@@ -99,12 +122,13 @@ SCHOOL = ["Michael Tso", "Jerome Yazzie", "Kevin Lucero",
     "ask Luis, he set up the Swivl for the PD recording last year",
     "Kakkak, Joseph requested access to the TIDE portal as a test administrator.",
 ])
-def test_colleagues_are_known_by_initials_nicknames_lists_and_as_teams_writes_them(
+def test_all_of_it_knows_colleagues_by_initials_nicknames_lists_and_one_word(
         text: str) -> None:
     know_staff(SCHOOL)
     assert masked(text) == text
 
 
+@pytest.mark.usefixtures("one_word_too")
 @pytest.mark.parametrize(("text", "expected"), [
     # an initial that is not the colleague's
     ("Grace O.'s student # is 330145", "[name].'s student # is [id number]"),

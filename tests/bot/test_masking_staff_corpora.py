@@ -12,55 +12,61 @@ import json
 import pytest
 
 from bot.masking import mask_student_data
-from bot.masking.staff import forget_staff, know_staff
+from bot.masking.staff import forget_staff, know_staff, use_staff_names
 from tests.bot.test_masking import CORPUS, TODAY, is_masked
 
-# corpus: (identifiers masked at least, tech texts altered at most, of 100) knowing the
-# directory; measured without it / with it, as first scored.
+# corpus: {level of PREPBOT_MASKING_STAFF: (identifiers masked at least, tech texts altered
+# at most, of 100)}, with the figures before each, the rules alone first.
 FIGURES = {
-    # Tuning (read): without 217 of 229 / 30, with, as first written, 216 / 4, then 217 / 1
+    # Tuning (read). Without: 217 of 229 / 30. All, as first written, 216 / 4, then 217 / 1
     # (initials that must agree, a word of a hidden name stays hidden, nicknames, a
     # colleague's laptop and account no student's).
-    "staff_a.jsonl": (217, 1),
-    # without 233 of 238 / 45; with 232 / 9 first, then 233 / 3; 233 / 4 once nicknames had
-    # to begin alike (a vendor's "Tricia" had been spared as a colleague Patricia's nickname)
-    "staff_b.jsonl": (233, 4),
-    # Held out, never read. Scored once after a and b: without 228 of 246 / 35, with 225 / 7;
-    # scored again (figures only) after e was read: 228 / 4.
-    "staff_c.jsonl": (228, 4),
-    # Held out, never read: without 229 of 242 / 27; after a and b 228 / 3; after e 227 / 2
-    # (one more identifier through; not looked for, so as not to tune on it).
-    "staff_d.jsonl": (227, 2),
-    # Tuning, written with 34 collisions: without 243 of 249 / 41; with, as the rule stood
-    # after a and b, 238 / 7; after reading it (a student's bracket after the name, "(student)",
+    "staff_a.jsonl": {"whole": (217, 18), "all": (217, 1)},
+    # Without: 233 of 238 / 45. All: 232 / 9 first, then 233 / 3; 233 / 4 once nicknames had
+    # to begin alike (a vendor's "Tricia" had been spared as a colleague Patricia's nickname).
+    "staff_b.jsonl": {"whole": (233, 30), "all": (233, 4)},
+    # Held out, never read (figures only). Without: 228 of 246 / 35. All: 225 / 7 after a and
+    # b, 228 / 4 after e, and after f the same.
+    "staff_c.jsonl": {"whole": (228, 18), "all": (228, 4)},
+    # Held out, never read. Without: 229 of 242 / 27. All: 228 / 3 after a and b, 227 / 2
+    # after e (one more identifier through; not looked for), 228 / 2 after f.
+    "staff_d.jsonl": {"whole": (229, 18), "all": (228, 2)},
+    # Tuning, written with 34 collisions. Without: 243 of 249 / 41. All, as the rule stood
+    # after a and b: 238 / 7; after reading it (a bracket that says "(student)" or
     # "(kindergarten"; "nephew", "niece", "grandson"; a family name a hidden relative shares;
     # a colleague's initial; a list of colleagues' first names; no English word let go that is
-    # a first name; narrower nicknames; for colleagues no pronoun or test-talk cue) 242 / 3.
-    "staff_e.jsonl": (242, 3),
-    # Tuning, 31 collisions (Gallup and the Navajo Nation, Filipino colleagues): without 244
-    # of 262 / 32; with, as the rule stood after e, 238 / 12; after reading it (a name or a
+    # a first name; nicknames that begin alike; for colleagues no pronoun or test-talk cue)
+    # 242 / 3. The student through is named as a colleague is, whole ("john schultz").
+    "staff_e.jsonl": {"whole": (242, 22), "all": (242, 3)},
+    # Tuning, 31 collisions (Gallup and the Navajo Nation, Filipino colleagues). Without: 244
+    # of 262 / 32. All, as the rule stood after e, 238 / 12; after reading it (a name or a
     # part of it hidden elsewhere as a student's, a sentence that says "the student, not our
     # Jerome" or "the 11th grader", "lunch #" in a bracket, "Ms. dela Cruz's 3rd period",
     # "Ma'am Cheryl") 244 / 4; the rules alone now alter 24.
-    "staff_f.jsonl": (244, 4),
+    "staff_f.jsonl": {"whole": (244, 20), "all": (244, 4)},
 }
+# An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
+# who share a colleague's name, with their district's directory (attack_staff.staff.txt).
+# Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against
+# 133 by the rules alone; that result made whole names the default: 120 of 146.
+ATTACK = {"off": 133, "whole": 120, "all": 34}
 
 
-def score(name: str, directory: list[str]) -> tuple[int, int]:
-    """(identifiers masked, tech texts altered) over a corpus of 100 tech texts, knowing
-    `directory`."""
-    know_staff(directory, afresh=True)
+def score(name: str, directory: list[str], level: str = "all") -> tuple[int, int]:
+    """(identifiers masked, tech texts altered) over a corpus, knowing `directory` at a
+    level of PREPBOT_MASKING_STAFF."""
+    use_staff_names(level)
+    know_staff(directory if level != "off" else [], afresh=True)
     lines = [json.loads(line) for line in (CORPUS / name).read_text("utf-8").splitlines()]
-    found = altered = tech = 0
+    found = altered = 0
     for line in lines:
         text = line["text"]
         output = mask_student_data(text, today=TODAY).text
         if line["kind"] == "tech":
-            tech, altered = tech + 1, altered + (output != text)
+            altered += output != text
         else:
             found += sum(is_masked(text, output, i) for i in line["identifiers"])
     forget_staff()
-    assert tech == 100
     return found, altered
 
 
@@ -68,16 +74,24 @@ def directory_of(name: str) -> list[str]:
     return (CORPUS / name).with_suffix(".staff.txt").read_text("utf-8").splitlines()
 
 
-@pytest.mark.parametrize("name", sorted(FIGURES))
-def test_each_corpus_holds_its_figures_knowing_its_directory(name: str) -> None:
-    least_masked, most_altered = FIGURES[name]
-    masked, altered = score(name, directory_of(name))
+@pytest.mark.parametrize(("name", "level"), [(n, lv) for n in sorted(FIGURES)
+                                             for lv in ("whole", "all")])
+def test_each_corpus_holds_its_figures_knowing_its_directory(name: str, level: str) -> None:
+    least_masked, most_altered = FIGURES[name][level]
+    masked, altered = score(name, directory_of(name), level)
     assert masked >= least_masked and altered <= most_altered, (
-        f"{name}: {masked} identifiers masked, {altered} of 100 tech texts altered")
+        f"{name}, {level}: {masked} identifiers masked, {altered} of 100 tech texts altered")
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
-def test_knowing_the_directory_spares_most_colleagues_the_rules_hid(name: str) -> None:
-    _, without = score(name, [])
-    _, with_it = score(name, directory_of(name))
-    assert with_it <= without / 3
+def test_knowing_the_directory_spares_colleagues_the_rules_hid(name: str) -> None:
+    _, without = score(name, [], "off")
+    _, whole = score(name, directory_of(name), "whole")
+    _, every = score(name, directory_of(name), "all")
+    assert every <= whole / 3 and whole < without
+
+
+@pytest.mark.parametrize("level", sorted(ATTACK))
+def test_the_attack_on_the_staff_rule_gets_no_more_students_through(level: str) -> None:
+    name = "attack_staff.jsonl"
+    assert score(name, directory_of(name), level)[0] >= ATTACK[level]

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from adapters.runtime import Runtime
+from adapters.runtime import Runtime, build_runtime
 from bot.app import Bot
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.privacy import delete_person, rules_of
+from bot.settings import Settings
 from bot.vocabulary import Conversation, Message, Person
+from knowledge import KnowledgeBase
 from tests.bot.test_masking import TODAY
 from tests.support.clock import FakeClock
+from tests.support.database import empty_tables
 
 SAID = "Kayden Brooks has the cart key for room 114"
 
@@ -90,6 +93,21 @@ async def test_a_name_given_to_an_older_row_is_learnt_at_the_next_full_read(
 
 async def test_a_district_can_turn_it_off(runtime: Runtime) -> None:
     assert "people.staff_names" in runtime.bot.jobs.refreshers
-    settings = runtime.settings.model_copy(update={"masking_staff": False})
+    assert runtime.settings.masking_staff == "whole"  # the default
+    settings = runtime.settings.model_copy(update={"masking_staff": "off"})
     off = Bot(sessions=runtime.sessions, kb=runtime.kb, settings=settings)
     assert "people.staff_names" not in off.jobs.refreshers
+
+
+async def test_a_district_that_chose_all_spares_a_colleagues_first_name_alone(
+        settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase) -> None:
+    chosen = await build_runtime(settings.model_copy(update={"masking_staff": "all"}),
+                                 clock=clock, kb=knowledge_base.fork(), migrate=False)
+    try:
+        await speaks(chosen, Person(platform="slack", user_id="U1",
+                                    display_name="Kayden Brooks"))
+        await chosen.bot.refresh()
+        assert masked("can Kayden help with the cart") == "can Kayden help with the cart"
+    finally:
+        await empty_tables(chosen.engine)
+        await chosen.close()
