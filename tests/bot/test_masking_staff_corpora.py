@@ -1,6 +1,6 @@
 """The masker on corpora written blind with their district's staff directory (staff_*.jsonl,
 each beside its staff_*.staff.txt): knowing the directory spares colleagues without giving
-students away. a, b, e and f were read and tuned on; c and d are held out, never read (their
+students away. a, b, e and f were read and tuned on; c, d, g and h are held out, never read (their
 figures only, here and in docs/masking.md). The figures reached are asserted, so that a
 change cannot make them worse unnoticed; `python bench/masking_staff.py` prints them beside
 the masker without the directory."""
@@ -44,6 +44,11 @@ FIGURES = {
     # Jerome" or "the 11th grader", "lunch #" in a bracket, "Ms. dela Cruz's 3rd period",
     # "Ma'am Cheryl") 244 / 4; the rules alone now alter 24.
     "staff_f.jsonl": {"whole": (244, 20), "all": (244, 4)},
+    # Held out, written while e and f were read, scored once at the end (figures only):
+    # Savannah and Boston. The masker the round started from: 235 of 254 / 30 and 236 of 245
+    # / 47; the round's rules alone the same.
+    "staff_g.jsonl": {"whole": (235, 23), "all": (235, 5)},
+    "staff_h.jsonl": {"whole": (235, 33), "all": (235, 9)},
 }
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
