@@ -157,7 +157,9 @@ def spare_staff(text: str, found: list[Span], staff: StaffNames | None = None) -
     if not staff.count:
         return found
     known = {s for s in found if s.kind == "name" and staff.knows(text[s.start:s.end])}
-    spared = {s for s in known - student_cued(text, known, colleagues=True) if known
+    if not known:
+        return found
+    spared = {s for s in known - student_cued(text, known, colleagues=True)
               if not STUDENT_SAID.search(sentence_of(text, s))}
     return [s for s in found if s not in spared - also_a_students(text, found, spared)]
 
