@@ -17,7 +17,8 @@ machine counts less than it does by the clock.
 
 `--hostile` times what one hostile message costs: 20,000-character texts that repeat one
 cue ("Lily, Noah, ", "kid in 3rd (", ...), masked as shipped (a piece of at most 4,000
-characters at a time) beside the same text masked in one piece, and the regex baseline.
+characters at a time) beside the same text masked in one piece, and the regex baseline; the
+last rows know three colleagues (PREPBOT_MASKING_STAFF=all).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.masking import found_in, mask_student_data  # noqa: E402
+from bot.masking.staff import forget_staff, know_staff, use_staff_names  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 DIGITS = re.compile(r"\b\d{6,}\b")
@@ -129,6 +131,13 @@ HOSTILE = ("Lily, Noah, ", "maya chen ", "Hi Dana, ", "Rodriguez, Jaden ", "kid 
            "720020551,Vang,Txhiaj,11/02/2008\n", "Thanks,\nMaria Lopez\nMain Office\n"
            "555-867-5309\n\n", "Denise and Rob fixed the cart. ",
            "Amara Okoye's dad called. Mr. Okoye, daughter is Amara. ")
+# The fifteenth round's, masked knowing three colleagues at PREPBOT_MASKING_STAFF=all:
+# colleagues beside students who share their names (staff.py; as first written, the names a
+# hidden one shows to be a student's were sought once for every name found: 4.7 s on a loaded
+# machine for the first).
+COLLEAGUES = ["Kayden Brooks", "Dana Whitfield", "Rosa Garcia"]
+STAFF_HOSTILE = ("Kayden Brooks and Jaylen Brooks, ", "Dana fixed it. Garcia kid Jaylen Garcia, ",
+                 "Kayden Brooks, Dana Whitfield, Rosa Garcia; ")
 
 
 def hostile(length: int = 20_000) -> None:
@@ -137,7 +146,10 @@ def hostile(length: int = 20_000) -> None:
     mask_student_data("warm up: Maya Chen, 555-123-4567", today=day)
     print(f"{length:,}-character texts\n\n| repeated | in pieces (s) | in one piece (s) | "
           "two regexes (ms) |\n|---|---|---|---|")
-    for cue in HOSTILE:
+    for cue in HOSTILE + STAFF_HOSTILE:
+        if cue == STAFF_HOSTILE[0]:
+            use_staff_names("all")
+            know_staff(COLLEAGUES)
         text = cue * (length // len(cue))
         seconds = []
         for work in (lambda t: mask_student_data(t, today=day), lambda t: found_in(t, day),
@@ -147,6 +159,7 @@ def hostile(length: int = 20_000) -> None:
             seconds.append(time.process_time() - started)
         print(f"| `{cue!r}` | {seconds[0]:.2f} | {seconds[1]:.2f} | {seconds[2] * 1000:.1f} |",
               flush=True)
+    forget_staff()
 
 
 def main() -> None:

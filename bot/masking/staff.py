@@ -105,9 +105,8 @@ class StaffNames:
         its other words (or the initial itself) for every initial."""
         named = [w for w in words if len(w) > 1 and w not in TITLES]
         initials = [w for w in words if len(w) == 1]
-        if not named or (len(named) == 1 and not self.lone):  # "Jaden R." is how students
-            return False                                        # are named, not colleagues
-            return False
+        if not named or (len(named) == 1 and not self.lone):
+            return False  # whole names only: "Jaden R." is how students are named
         who = set.intersection(*(self.holders.get(w, set()) for w in named))
         return any(all(any(w[0] == i for w in self.people[k] if w not in named) for i in initials)
                    for k in who)
@@ -161,14 +160,15 @@ def spare_staff(text: str, found: list[Span], staff: StaffNames | None = None) -
         return found
     spared = {s for s in known - student_cued(text, known, colleagues=True)
               if not STUDENT_SAID.search(sentence_of(text, s))}
-    return [s for s in found if s not in spared - also_a_students(text, found, spared)]
+    spared -= also_a_students(text, found, spared)
+    return [s for s in found if s not in spared]
 
 
 def sentence_of(text: str, span: Span) -> str:
     """The sentence (or line) the span is in."""
-    ends = [m.start() for m in SENTENCE_END.finditer(text, 0, span.start)]
+    start = max(text.rfind(end, 0, span.start) for end in ".!?\n") + 1
     after = SENTENCE_END.search(text, span.end)
-    return text[(ends[-1] + 1 if ends else 0):(after.start() if after else len(text))]
+    return text[start:after.start() if after else len(text)]
 
 
 def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span]:
@@ -177,10 +177,13 @@ def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span
     Jaylen Garcia, 10th grade"), or, in a text about a family, a name with its family name
     ("Mai Vang's iPad ... her mom Youa Vang"; "Kevin Wilber's nephew Mason Wilber" says whose
     nephew)."""
-    hidden = [name_words(text[s.start:s.end]) for s in found if s.kind == "name"
-              and s not in spared]
-    every = {w for words in hidden for w in words}
-    families = {w for words in hidden for w in words[1:]} if FAMILY_WORD.search(text) else set()
+    hidden = {tuple(name_words(text[s.start:s.end])) for s in found if s.kind == "name"
+              and s not in spared}  # each name once: a long text repeats them
+    holding: dict[str, list[frozenset[str]]] = {}
+    for name in hidden:
+        for word in name:
+            holding.setdefault(word, []).append(frozenset(name))
+    families = {w for name in hidden for w in name[1:]} if FAMILY_WORD.search(text) else set()
     return {s for s in spared if (words := name_words(text[s.start:s.end])) and (
-        (len(words) == 1 and words[0] in every) or families.intersection(words[1:])
-        or any(set(words) <= set(other) for other in hidden))}
+        families.intersection(words[1:])
+        or any(set(words) <= other for other in holding.get(words[0], ())))}
