@@ -38,7 +38,11 @@ ADDRESS = re.compile(
     rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?"
     # A rural route's, with its town and state, since a bus has routes too: "118 Route 14,
     # East Hardwick VT 05836", not "bus 118 Route 14".
-    rf"|(?<![\w#/.:$,-])\d{{1,6}}\s+(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?{UNIT}?{TOWN}{STATE}{ZIP}?")
+    rf"|(?<![\w#/.:$,-])\d{{1,6}}\s+(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?{UNIT}?{TOWN}{STATE}{ZIP}?"
+    # Where rural mail goes, with its town, state and ZIP code: "PO Box 1583, Crownpoint NM
+    # 87313", "HC 63 Box 418, Yatahey NM 87375", "General Delivery, Vanderwagen NM 87326".
+    rf"|\b(?:(?i:p\.?\s?o\.?\s+box|post\s+office\s+box)\s+\d{{1,6}}|HC\s+\d{{1,4}},?\s+Box\s+"
+    rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}")
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,30}\bto|"
@@ -65,7 +69,8 @@ def find_addresses(text: str) -> list[Span]:
         if NUMBERED_BEFORE.search(before):
             continue
         family = [w for w in FAMILY_NEAR.findall(before)
-                  if not (w.lower().startswith("mov") and OFFICE_MOVES.search(before))]
+                  if not (w.lower().startswith("mov") and OFFICE_MOVES.search(before))
+                  and not (w.lower() == "address" and m[0][0] in "PpHG")]  # a school's box
         institution = INSTITUTION_BEFORE.search(before) and not family
         # "ship it to 450 Oak Ave", "the district office at 1200 N Main St": kept, and no
         # later finder takes its ZIP code for an id

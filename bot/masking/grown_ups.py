@@ -35,6 +35,7 @@ from bot.masking.student_cues import (
     CUE_AFTER,
     GRADE_SAID_AFTER,
     ID_AFTER,
+    KIN,
     SIGN_IN_TROUBLE,
 )
 from bot.masking.words import words_of
@@ -247,6 +248,11 @@ def people(text: str, names: list[Span], full_names: bool = True) -> list[list[S
     return [*judged, *alone.values()]
 
 
+# A family member named just after the word for them: "His mom is Tasha Ellis", "Her
+# father, Mark Jankowski," (a grown-up, and a family's name all the same).
+KIN_JUST_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+is|\s*[,:(—–-])\s*$", re.IGNORECASE)
+
+
 def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[Span]:
     """The names a student's cue stands beside: one before ("my student", "kid named"), a
     bracket a child gets, a grade or a period, an id, trouble signing in, a pronoun put beside
@@ -268,7 +274,8 @@ def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[S
     for name in names:
         end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end
         if any(name.overlaps(c) for c in cues) or any(p.match(text, name.end) for p in after) \
-                or (end > name.end and belongings.match(text, end)) or talk(name.start):
+                or (end > name.end and belongings.match(text, end)) or talk(name.start) \
+                or KIN_JUST_BEFORE.search(text, max(0, name.start - 30), name.start):
             cued.add(name)
     return cued
 

@@ -23,6 +23,7 @@ BETWEEN = re.compile(r"[ \t]+[A-ZÀ-Þ][\w’'-]*[ \t]+")
 TITLED_NAME = re.compile(rf"\b(?i:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+"
                          r"(?:[A-ZÀ-Þ][\w'’-]*[ \t]+)?(?P<surname>[A-ZÀ-Þ][\w'’-]*)")
 INITIALS_BEFORE = re.compile(r"\b[A-Z]{2}\.?[ \t]+$")  # "DJ ", "AJ "
+SUFFIX_AFTER = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?")  # "Raymond Benally III"
 
 
 def family_titled(text: str, spans: list[Span]) -> list[Span]:
@@ -38,8 +39,9 @@ def family_titled(text: str, spans: list[Span]) -> list[Span]:
 
 
 def whole_names(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, each hidden name widened to the title, initials or word the rules left
-    beside it, and two hidden words of one name joined with the word between them."""
+    """The spans, each hidden name widened to the title, initials, word or generation ("III",
+    "Jr.") the rules left beside it, and two hidden words of one name joined with the word
+    between them."""
     widened: list[Span] = []
     for span in family_titled(text, spans):
         if span.kind == "name":
@@ -48,6 +50,8 @@ def whole_names(text: str, spans: list[Span]) -> list[Span]:
             start = span.start - len(before) + titled.start() if titled else span.start
             if not (widened and widened[-1].end > start):
                 span = span._replace(start=start)
+            if suffix := SUFFIX_AFTER.match(text, span.end):
+                span = span._replace(end=suffix.end())
             last = widened[-1] if widened else None
             if last and last.kind == "name" and BETWEEN.fullmatch(text, last.end, span.start):
                 widened[-1] = last._replace(end=span.end)

@@ -44,6 +44,13 @@ from tests.bot.test_masking import TODAY, masked
     ("family moved to 811 County Road 12, Tulia TX", "family moved to [address]"),
     ("update the bus stop to 1450 NW 7th Terr, Hialeah FL 33010 for Dayana",
      "update the bus stop to [address] for [name]"),
+    # where rural mail goes: a post office box, a highway contract box, General Delivery
+    ("Address change; new address PO Box 1583, Crownpoint NM 87313; grandmother is guardian",
+     "Address change; new address [address]; grandmother is guardian"),
+    ("his grandma said it's at their place, HC 63 Box 418, Yatahey NM 87375.",
+     "his grandma said it's at their place, [address]."),
+    ("her mailing address General Delivery, Vanderwagen NM 87326.",
+     "her mailing address [address]."),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -61,6 +68,7 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "Thanks,\nMaria\nRosemont Elementary\n1860 Lincoln St\nDenver, CO 80203",
     "bus 118 Route 14 is running late, the driver's radio is dead",
     "mail the forms to PO Box 10, Thoreau NM 87323 before Friday",
+    "the letterhead still has the old school mailing address PO Box 10, Thoreau NM 87323",
     "our ZIP code on the invoice should be Hartford, CT 06106-2107",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:

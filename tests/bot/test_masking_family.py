@@ -42,6 +42,11 @@ from tests.bot.test_masking import masked
     # and her address at a free provider, though a title would keep a colleague's
     ("Mom (Mrs. Tran) wants the note emailed. hung.tran.family@gmail.com",
      "Mom ([name]) wants the note emailed. [email]"),
+    # a family member named just after the word for them, though the name is a grown-up's
+    ("He needs a Chromebook. His mom is Tasha Ellis if the office asks.",
+     "He needs a Chromebook. His mom is [name] if the office asks."),
+    ("Her father, Mark Jankowski, has a new number: (920) 555-0102.",
+     "Her father, [name], has a new number: [phone]."),
 ])
 def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
                                                                     expected: str) -> None:

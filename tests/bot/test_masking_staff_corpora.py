@@ -16,34 +16,37 @@ from bot.masking.staff import forget_staff, know_staff, use_staff_names
 from tests.bot.test_masking import CORPUS, TODAY, is_masked
 
 # corpus: {level of PREPBOT_MASKING_STAFF: (identifiers masked at least, tech texts altered
-# at most, of 100)}, with the figures before each, the rules alone first.
+# at most, of 100)}, with the figures before each, the rules alone first. Last, rules read
+# from a, b, e and f's misses (PO and HC boxes and General Delivery, a family word just
+# before a name, "III" after one) hid one more of a, c, d (at all) and e, four more of f, and
+# one more of the attack's at all (35).
 FIGURES = {
     # Tuning (read). Without: 217 of 229 / 30. All, as first written, 216 / 4, then 217 / 1
     # (initials that must agree, a word of a hidden name stays hidden, nicknames, a
     # colleague's laptop and account no student's).
-    "staff_a.jsonl": {"whole": (217, 18), "all": (217, 1)},
+    "staff_a.jsonl": {"whole": (218, 18), "all": (218, 1)},
     # Without: 233 of 238 / 45. All: 232 / 9 first, then 233 / 3; 233 / 4 once nicknames had
     # to begin alike (a vendor's "Tricia" had been spared as a colleague Patricia's nickname).
     "staff_b.jsonl": {"whole": (233, 30), "all": (233, 4)},
     # Held out, never read (figures only). Without: 228 of 246 / 35. All: 225 / 7 after a and
     # b, 228 / 4 after e, and after f the same.
-    "staff_c.jsonl": {"whole": (228, 18), "all": (228, 4)},
+    "staff_c.jsonl": {"whole": (229, 18), "all": (229, 4)},
     # Held out, never read. Without: 229 of 242 / 27. All: 228 / 3 after a and b, 227 / 2
     # after e (one more identifier through; not looked for), 228 / 2 after f.
-    "staff_d.jsonl": {"whole": (229, 18), "all": (228, 2)},
+    "staff_d.jsonl": {"whole": (229, 18), "all": (229, 2)},
     # Tuning, written with 34 collisions. Without: 243 of 249 / 41. All, as the rule stood
     # after a and b: 238 / 7; after reading it (a bracket that says "(student)" or
     # "(kindergarten"; "nephew", "niece", "grandson"; a family name a hidden relative shares;
     # a colleague's initial; a list of colleagues' first names; no English word let go that is
     # a first name; nicknames that begin alike; for colleagues no pronoun or test-talk cue)
     # 242 / 3. The student through is named as a colleague is, whole ("john schultz").
-    "staff_e.jsonl": {"whole": (242, 22), "all": (242, 3)},
+    "staff_e.jsonl": {"whole": (243, 22), "all": (243, 3)},
     # Tuning, 31 collisions (Gallup and the Navajo Nation, Filipino colleagues). Without: 244
     # of 262 / 32. All, as the rule stood after e, 238 / 12; after reading it (a name or a
     # part of it hidden elsewhere as a student's, a sentence that says "the student, not our
     # Jerome" or "the 11th grader", "lunch #" in a bracket, "Ms. dela Cruz's 3rd period",
     # "Ma'am Cheryl") 244 / 4; the rules alone now alter 24.
-    "staff_f.jsonl": {"whole": (244, 20), "all": (244, 4)},
+    "staff_f.jsonl": {"whole": (248, 20), "all": (248, 4)},
     # Held out, written while e and f were read, scored once at the end (figures only):
     # Savannah and Boston. The masker the round started from: 235 of 254 / 30 and 236 of 245
     # / 47; the round's rules alone the same.
@@ -53,8 +56,9 @@ FIGURES = {
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
 # Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against
-# 133 by the rules alone; that result made whole names the default: 120 of 146.
-ATTACK = {"off": 133, "whole": 120, "all": 34}
+# 133 by the rules alone; that result made whole names the default: 120 of 146 (and all
+# 35, after the last rules).
+ATTACK = {"off": 133, "whole": 120, "all": 35}
 
 
 def score(name: str, directory: list[str], level: str = "all") -> tuple[int, int]:

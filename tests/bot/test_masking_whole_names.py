@@ -18,6 +18,9 @@ from tests.bot.test_masking import masked
      "[name]' grandmother (her guardian) needs a parent portal login"),
     ("can you add these students to the Teams channel: Keanu Akana, TJ Whitaker, Rosa Lin",
      "can you add these students to the Teams channel: [name], [name], [name]"),
+    # a generation after a hidden name goes with it
+    ("My grandson, Raymond Benally III, is a 1st grader and his Clever badge stopped working",
+     "My grandson, [name], is a 1st grader and his Clever badge stopped working"),
     # a parent named by title and the child's surname, later in the message
     ("Yareli Soto-Vega's mom wants the app in Spanish, can someone call her? Sra. Soto works "
      "nights", "[name]'s mom wants the app in Spanish, can someone call her? [name] works "
