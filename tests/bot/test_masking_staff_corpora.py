@@ -49,7 +49,7 @@ FIGURES = {
     "staff_f.jsonl": {"whole": (248, 20), "all": (248, 4)},
     # Held out, written while e and f were read, scored once at the end (figures only):
     # Savannah and Boston. The masker the round started from: 235 of 254 / 30 and 236 of 245
-    # / 47; the round's rules alone the same.
+    # / 47; the round's rules alone the same. Rescored after the last rules: no change.
     "staff_g.jsonl": {"whole": (235, 23), "all": (235, 5)},
     "staff_h.jsonl": {"whole": (235, 33), "all": (235, 9)},
 }
