@@ -26,39 +26,21 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.masking import mask_student_data, staff  # noqa: E402
+from bot.masking.lexicon import read_words  # noqa: E402
 from bot.masking.staff import nicknamer  # noqa: E402
-from tests.bot.test_masking import TODAY, is_masked  # noqa: E402
+from tests.bot.test_masking import TODAY  # noqa: E402
+from tests.bot.test_masking_staff_corpora import counts  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 
 
 LEVELS = {"no directory (baseline)": "off", "whole names (default)": "whole",
           "all (one word alone too)": "all"}
-
-
-def counts(lines: list[dict[str, Any]], directory: list[str], level: str
-           ) -> tuple[int, int, int, int]:
-    """(identifiers masked, identifiers, tech texts altered, tech texts) at one level of
-    PREPBOT_MASKING_STAFF."""
-    staff.STAFF = staff.StaffNames(lone=level == "all")
-    staff.STAFF.add(directory if level != "off" else [])
-    found = total = altered = tech = 0
-    for line in lines:
-        text = line["text"]
-        output = mask_student_data(text, today=TODAY).text
-        if line["kind"] == "tech":
-            tech += 1
-            altered += output != text
-        else:
-            total += len(line["identifiers"])
-            found += sum(is_masked(text, output, i) for i in line["identifiers"])
-    return found, total, altered, tech
 
 
 def main() -> None:
@@ -77,9 +59,7 @@ def main() -> None:
 
 def made_up_staff(count: int) -> list[str]:
     """`count` display names from the shipped lists of first names and surnames."""
-    data = ROOT / "bot" / "masking" / "data"
-    firsts, lasts = ([w for w in (data / f).read_text("utf-8").split() if not w.startswith("#")]
-                     for f in ("first_names.txt", "surnames.txt"))
+    firsts, lasts = list(read_words("first_names.txt")), list(read_words("surnames.txt"))
     return [f"{firsts[k * 7 % len(firsts)].title()} {lasts[k * 13 % len(lasts)].title()}"
             for k in range(count)]
 
@@ -99,8 +79,7 @@ def timed(corpora: list[Path], count: int) -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"learning {count} colleagues: {took * 1000:.0f} ms, {peak / 1e6:.1f} MB at most")
-    whole = staff.StaffNames(people=every.people, holders=every.holders, first=every.first,
-                             family=every.family)
+    whole = staff.StaffNames(people=every.people, holders=every.holders)
     sides = {"knowing nobody (baseline)": staff.StaffNames(),
              f"{count}, whole names": whole, f"{count}, all": every}
     runs: dict[str, list[float]] = {name: [] for name in sides}
@@ -125,11 +104,10 @@ def scored(corpora: list[Path]) -> None:
     """The table of levels, for each corpus and over all."""
     sums = {name: [0, 0, 0, 0] for name in LEVELS}
     for path in corpora:
-        lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
         directory = path.with_suffix(".staff.txt").read_text("utf-8").splitlines()
         print(f"{path.name}: {len(directory)} staff")
         for name, level in LEVELS.items():
-            figures = counts(lines, directory, level)
+            figures = counts(path, directory, level)
             sums[name] = [a + b for a, b in zip(sums[name], figures, strict=True)]
             print(row(name, figures))
     if len(corpora) > 1:

@@ -24,6 +24,8 @@ from bot.masking.student_cues import FAMILY_WORD
 
 # What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
 ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-–—|/]\s.*$")
+# Titles a display name carries ("Dr. Imani Reyes-Cole", "Coach Tony Russo"). Fewer than
+# cues.TITLES, whose "Don", "Dean" and "Judge" are first names in a directory.
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "coach", "sr", "sra", "srta", "prof", "profe",
           "sir", "maam"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -62,8 +64,6 @@ class StaffNames:
     lone: bool = False  # whether one word alone is a colleague's (PREPBOT_MASKING_STAFF=all)
     people: list[tuple[str, ...]] = field(default_factory=list)
     holders: dict[str, set[int]] = field(default_factory=dict)  # word -> who has it
-    first: set[str] = field(default_factory=set)
-    family: set[str] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -76,12 +76,9 @@ class StaffNames:
             words = name_words(name)
             if len(words) < 2:
                 continue  # "Coach T", "jdoe": nothing to tell a colleague from a student by
-            called = {words[0], *nicknames(words[0])}
-            for word in {*called, *words[1:]}:
+            for word in {words[0], *nicknames(words[0]), *words[1:]}:
                 self.holders.setdefault(word, set()).add(len(self.people))
             self.people.append(tuple(w for w in all_words(name) if w not in TITLES))
-            self.first.update(called)
-            self.family.update(words[1:])
 
     def knows(self, said: str) -> bool:
         """True when `said` (as the rules hid it) is a colleague's whole name, first name or
@@ -146,13 +143,13 @@ def use_staff_names(level: str) -> None:
 
 
 def forget_staff() -> None:
-    """Know no colleague (tests, and a district that turned it off)."""
+    """Know no colleague (between tests; with PREPBOT_MASKING_STAFF=off none is learnt)."""
     know_staff([], afresh=True)
 
 
-def spare_staff(text: str, found: list[Span], staff: StaffNames | None = None) -> list[Span]:
+def spare_staff(text: str, found: list[Span]) -> list[Span]:
     """The spans found, without the names of colleagues that no student's cue stands beside."""
-    staff = staff if staff is not None else STAFF
+    staff = STAFF  # read once: a refresh may swap in a new list meanwhile
     if not staff.count:
         return found
     known = {s for s in found if s.kind == "name" and staff.knows(text[s.start:s.end])}

@@ -71,29 +71,23 @@ SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:keeps\s+getting|keeps\s+being|got|gets|i
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b",
                           re.IGNORECASE)
+# What only a child has: a family, a locker, grades, a plan, and the apps only students sign
+# in to ("Destiny's iready reset"; not Canvas or Clever: "Tunde's Canvas course", a teacher's).
+CHILD_THINGS = (r"mom|mother|dad|father|parents?|guardian|grandma|grandmother|grandpa|"
+                r"grandfather|aunt|uncle|brother|sister|twin|family|locker|grades?|iep|504|dob|"
+                r"birthday|birth\s+date|birthdate|lunch|seat|essay|homework|assignment|"
+                r"accommodations?|transcript|report\s+card|attendance|reading\s+logs?|scores?|"
+                r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
+                r"student\s+(?:email|id|number|account)")
+# What a colleague has too: a laptop, an account, a password.
+SHARED_THINGS = (r"chromebook|ipad|laptop|computer|device|account|login|log-in|username|email|"
+                 r"password|pin|id|badge|headphones|headset|charger|phone|cell|screen|hotspot|"
+                 r"schedule|record|profile|reading|logs?|progress|results|portfolio|folder|"
+                 r"(?:student\s+)?(?:email|id|number|account)")
 # "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
-BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|grandmother|"
-                        r"grandpa|grandfather|aunt|uncle|brother|sister|twin|family|chromebook|"
-                        r"ipad|laptop|computer|device|account|login|log-in|username|email|"
-                        r"password|pin|id|badge|headphones|headset|charger|phone|cell|"
-                        r"screen|hotspot|locker|schedule|grades?|iep|504|dob|birthday|"
-                        r"birth\s+date|birthdate|record|profile|lunch|seat|essay|homework|"
-                        r"assignment|accommodations?|transcript|report\s+card|attendance|reading|logs?|"
-                        r"scores?|progress|results|portfolio|folder|"
-                        # the apps only students sign in to: "Destiny's iready reset" (not
-                        # Canvas or Clever: "Tunde's Canvas course", a teacher's)
-                        r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
-                        r"(?:student\s+)?(?:email|id|number|account))s?\b",
-                        re.IGNORECASE)
-# What only a child has, of BELONGINGS: a colleague has a laptop, an account and a password
-# too, so before a colleague's name ("Priya's account") only these mark a student.
-CHILD_BELONGINGS = re.compile(r"\s+(?:mom|mother|dad|father|parents?|guardian|grandma|"
-                              r"grandmother|grandpa|grandfather|aunt|uncle|brother|sister|twin|"
-                              r"family|locker|grades?|iep|504|dob|birthday|birth\s+date|"
-                              r"birthdate|lunch|seat|essay|homework|assignment|accommodations?|"
-                              r"transcript|report\s+card|attendance|reading\s+logs?|scores?|"
-                              r"i-?ready|lexia|ixl|dreambox|zearn|prodigy|epic|raz-?kids|"
-                              r"student\s+(?:email|id|number|account))s?\b", re.IGNORECASE)
+BELONGINGS = re.compile(rf"\s+(?:{CHILD_THINGS}|{SHARED_THINGS})s?\b", re.IGNORECASE)
+# Before a colleague's name ("Priya's account") only what a child has marks a student.
+CHILD_BELONGINGS = re.compile(rf"\s+(?:{CHILD_THINGS})s?\b", re.IGNORECASE)
 # "Deeqa's and Chaltu's ipads": the possessives of a list share the belonging after the last.
 POSSESSIVE_LIST = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|&|or|y)\s+)[^\W\d_][\w-]*['’]s?(?=\s))+")
 # A family member, in English or Spanish.

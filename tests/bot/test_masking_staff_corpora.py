@@ -8,6 +8,7 @@ the masker without the directory."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -61,21 +62,27 @@ FIGURES = {
 ATTACK = {"off": 133, "whole": 120, "all": 35}
 
 
-def score(name: str, directory: list[str], level: str = "all") -> tuple[int, int]:
-    """(identifiers masked, tech texts altered) over a corpus, knowing `directory` at a
-    level of PREPBOT_MASKING_STAFF."""
+def counts(path: Path, directory: list[str], level: str) -> tuple[int, int, int, int]:
+    """(identifiers masked, identifiers, tech texts altered, tech texts) over a corpus,
+    knowing `directory` at a level of PREPBOT_MASKING_STAFF (bench/masking_staff.py too)."""
     use_staff_names(level)
     know_staff(directory if level != "off" else [], afresh=True)
-    lines = [json.loads(line) for line in (CORPUS / name).read_text("utf-8").splitlines()]
-    found = altered = 0
-    for line in lines:
+    found = total = altered = tech = 0
+    for line in (json.loads(line) for line in path.read_text("utf-8").splitlines()):
         text = line["text"]
         output = mask_student_data(text, today=TODAY).text
         if line["kind"] == "tech":
-            altered += output != text
+            tech, altered = tech + 1, altered + (output != text)
         else:
+            total += len(line["identifiers"])
             found += sum(is_masked(text, output, i) for i in line["identifiers"])
     forget_staff()
+    return found, total, altered, tech
+
+
+def score(name: str, directory: list[str], level: str = "all") -> tuple[int, int]:
+    """(identifiers masked, tech texts altered) over a corpus of the masking corpus folder."""
+    found, _, altered, _ = counts(CORPUS / name, directory, level)
     return found, altered
 
 
