@@ -45,8 +45,9 @@ class Runtime:
         return self.bot.messengers
 
     async def close(self) -> None:
-        """Stop the scheduler and release the database connections."""
+        """Stop the scheduler and the Bot's own background work; release the database."""
         await self.scheduler.stop()
+        await self.bot.close()
         await self.engine.dispose()
 
 

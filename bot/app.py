@@ -29,7 +29,7 @@ from bot.i18n import _, speaking
 from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
-from bot.people.staff_names import StaffFollower
+from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.receiving import Inbound, Outcome, Receipt
 from bot.registry import Registry
@@ -91,8 +91,11 @@ class Bot:
         self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
                                             kb=kb, clock=self.clock))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
+        self.staff = StaffFollower(self.clock, self.messengers, Workspaces(
+            timedelta(hours=settings.staff_directory_hours) if settings.staff_directory_hours
+            else None))
         if settings.masking_staff != "off":
-            self.jobs.refresher("people.staff_names")(StaffFollower(self.clock).refresh)
+            self.jobs.refresher("people.staff_names")(self.staff.refresh)
         self.dispatcher = Dispatcher(sessions, self.jobs, self.clock, self.messengers,
                                      self.metrics,
                                      lease=timedelta(seconds=settings.delivery_lease_seconds))
@@ -178,6 +181,10 @@ class Bot:
                     log.warning("refreshing %s failed: %s", name, type(error).__name__)
                 except Exception:  # tried again on the next refresh; the last state stays
                     log.exception("refreshing %s failed", name)
+
+    async def close(self) -> None:
+        """Stop the work the Bot runs in the background itself (a workspace read under way)."""
+        await self.staff.workspaces.stop()
 
     async def _handle(self, session: AsyncSession, incoming: AnyIncoming,
                       arrival: Arrival | None) -> tuple[list[Reply], list[str], bool]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.blocks import Reply
 from bot.vocabulary import Conversation, Person
@@ -27,6 +28,17 @@ class Messenger(Protocol):
         """A person with name and time zone filled in."""
 
 
+@runtime_checkable
+class Directory(Protocol):
+    """A platform that can list the district's whole staff (Slack's workspace); the masker
+    learns colleagues' names from it before they ever write to prepbot."""
+
+    platform: str
+
+    async def workspace(self) -> list[Person]:
+        """Everyone in the workspace but bots and deactivated accounts, guests marked."""
+
+
 class Messengers:
     """The platforms the bot can speak on: each adapter adds its messenger when it mounts."""
 
@@ -43,6 +55,9 @@ class Messengers:
 
     def __getitem__(self, platform: str) -> Messenger:
         return self._by_platform[platform]
+
+    def __iter__(self) -> Iterator[Messenger]:
+        return iter(list(self._by_platform.values()))
 
 
 class Undeliverable(Exception):

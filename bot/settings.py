@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     # says what each costs and saves.
     masking_staff: Literal["off", "whole", "all"] = Field(
         default="whole", validation_alias="PREPBOT_MASKING_STAFF")
+    # How often each replica reads Slack's whole member list for those names (users.list),
+    # so that a colleague is known before they first write; 0: only people who wrote.
+    staff_directory_hours: float = Field(default=6, ge=0,
+                                         validation_alias="PREPBOT_STAFF_DIRECTORY_HOURS")
     # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT")

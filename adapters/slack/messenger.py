@@ -25,7 +25,7 @@ from bot.vocabulary import Conversation, Person
 log = logging.getLogger(__name__)
 PROFILE_SECONDS = 3600.0  # names and time zones change rarely; an hour keeps users.info quiet
 PROFILE_CACHE = 5000
-PAGE = 200  # members per conversations.members page (Slack's recommended maximum)
+PAGE = 200  # people per conversations.members or users.list page (Slack's recommended maximum)
 LIST_PAGE = 1000  # channels per conversations.list page (Slack's maximum)
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 GONE = {"channel_not_found", "not_in_channel"}  # a channel whose members we cannot read
@@ -142,8 +142,9 @@ class SlackMessenger:
                                                            limit=PAGE, cursor=cursor or None)
             user_ids: list[str] = page.get("members", [])
             for user_id in user_ids:
-                found, is_bot = await self._lookup(Person(platform=PLATFORM, user_id=user_id))
-                if not is_bot:
+                found, unreachable = await self._lookup(Person(platform=PLATFORM,
+                                                                user_id=user_id))
+                if not unreachable:
                     people.append(found)
             cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
             if not cursor:
@@ -153,6 +154,20 @@ class SlackMessenger:
         """The person with display name, time zone and locale from users.info (cached)."""
         found, _ = await self._lookup(person)
         return found
+
+    async def workspace(self) -> list[Person]:
+        """Every member and guest of the workspace (users.list, all pages), guests marked; no
+        bots or deactivated accounts. Names only pass through: the core keeps them in
+        memory for the masker and stores none."""
+        people: list[Person] = []
+        cursor = ""
+        while True:
+            page = await self.client.users_list(limit=PAGE, cursor=cursor or None)
+            users: list[dict[str, Any]] = page.get("members", [])
+            people += [to_person(user) for user in users if not is_bot(user)]
+            cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
+            if not cursor:
+                return people
 
     async def _lookup(self, person: Person) -> tuple[Person, bool]:
         cached = self._profiles.get(person.user_id)
@@ -165,12 +180,17 @@ class SlackMessenger:
             log.info("users.info failed: %s", reason(error))
             return person, False
         found = to_person(user)
-        is_bot = bool(user.get("is_bot") or user.get("deleted") or found.user_id == "USLACKBOT")
-        self._profiles[person.user_id] = (time.monotonic(), found, is_bot)
+        self._profiles[person.user_id] = (time.monotonic(), found, is_bot(user))
         self._profiles.move_to_end(person.user_id)
         while len(self._profiles) > PROFILE_CACHE:
             self._profiles.popitem(last=False)
-        return found, is_bot
+        return found, is_bot(user)
+
+
+def is_bot(user: dict[str, Any]) -> bool:
+    """Whether a Slack user is no one prepbot can speak with: a bot (Slackbot too) or a
+    deactivated account."""
+    return bool(user.get("is_bot") or user.get("deleted") or user.get("id") == "USLACKBOT")
 
 
 def to_person(user: dict[str, Any]) -> Person:

@@ -1,19 +1,24 @@
 """Every replica's masker knows the colleagues' names (bot/masking/staff.py): the display names
 (and Slack's real names) of the people Slack and Teams have shown prepbot, read from the
-database.
+database, and of everyone in Slack's workspace, read from Slack.
 
 A poll like the library's (bot/features/library/jobs.py): each PREPBOT_REFRESH_SECONDS a
 replica reads the people added since its last look, an indexed range of ids; every
 FULL_READ it reads them all afresh, so that a name given later to an older row (a coach made
 before they first spoke) is learnt and an erased person's forgotten. Only Slack's and Teams'
 names count: a playground guest or a console user types whatever name they like, and a typed
-name must not unmask a student.
+name must not unmask a student. A platform that lists its whole staff (a Directory: Slack's
+users.list) is read in the background every PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept
+in memory only, and its guests' names are learnt from neither source.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import contextlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -21,36 +26,98 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.masking.staff import know_staff
 from bot.people.models import PersonRow
-from bot.ports import Clock
+from bot.ports import Clock, Directory, Messengers
+from bot.vocabulary import Person
 
+log = logging.getLogger(__name__)
 PLATFORMS = ("slack", "teams")  # the platforms that vouch for a name
 FULL_READ = timedelta(minutes=10)
+RETRY = timedelta(minutes=10)  # after a workspace read failed (a missing scope, a network hiccup)
+
+
+@dataclass
+class Workspaces:
+    """What the platforms that list their whole staff said when last read."""
+
+    every: timedelta | None = None  # None: never read them
+    names: list[str] = field(default_factory=list)
+    guests: frozenset[tuple[str, str]] = frozenset()  # (platform, user id)
+    due: datetime | None = None
+    reading: asyncio.Task[list[Person]] | None = None
+
+    def start(self, now: datetime, messengers: Messengers) -> None:
+        """Begin reading every Directory in the background, when it is time to."""
+        if self.every is None or self.reading is not None or (self.due and now < self.due):
+            return
+        directories = [m for m in messengers if isinstance(m, Directory)]
+        if directories:  # thousands of people in pages, rate limited: never inside a refresh
+            self.due = now + self.every
+            self.reading = asyncio.create_task(read_all(directories))
+
+    def collect(self, now: datetime) -> bool:
+        """Take in a read that has finished; True when there are new names to learn."""
+        if self.reading is None or not self.reading.done():
+            return False
+        task, self.reading = self.reading, None
+        try:
+            people = task.result()
+        except Exception as error:  # whatever went wrong: keep the last list, try again later
+            log.warning("reading the workspace's members failed (%s: %s); trying again in %s",
+                        type(error).__name__, error, RETRY)
+            self.due = now + RETRY
+            return False
+        self.guests = frozenset((p.platform, p.user_id) for p in people if p.guest)
+        self.names = [name for p in people if not p.guest
+                      for name in (p.display_name, p.full_name) if name]
+        log.info("learnt the names of %d members of the workspace (%d guests left out)",
+                 len(people) - len(self.guests), len(self.guests))
+        return True
+
+    async def stop(self) -> None:
+        """Abandon a read under way (the server is shutting down)."""
+        if self.reading is not None:
+            self.reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.reading
+
+
+async def read_all(directories: Sequence[Directory]) -> list[Person]:
+    """Everyone every directory lists."""
+    return [person for directory in directories for person in await directory.workspace()]
 
 
 @dataclass
 class StaffFollower:
-    """Keeps one replica's list of colleagues' names in step with the people table."""
+    """Keeps one replica's list of colleagues' names in step with the people table and the
+    platforms' own lists."""
 
     clock: Clock
+    messengers: Messengers = field(default_factory=Messengers)
+    workspaces: Workspaces = field(default_factory=Workspaces)
     last_id: int = 0
     read_all_at: datetime | None = None
 
     async def refresh(self, session: AsyncSession) -> None:
         """Learn the names of the people added since the last look (all, now and then)."""
         now = self.clock.now()
-        afresh = self.read_all_at is None or now - self.read_all_at >= FULL_READ
+        afresh = (self.workspaces.collect(now) or self.read_all_at is None
+                  or now - self.read_all_at >= FULL_READ)
         if afresh:
             self.last_id, self.read_all_at = 0, now
         rows = (await session.execute(
-            select(PersonRow.id, PersonRow.display_name, PersonRow.full_name)
+            select(PersonRow.id, PersonRow.platform, PersonRow.user_id, PersonRow.display_name,
+                   PersonRow.full_name)
             .where(PersonRow.id > self.last_id, PersonRow.platform.in_(PLATFORMS),
                    (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
-        names = [name for row in rows for name in row[1:] if name]
+        guests = self.workspaces.guests
+        names = [name for row in rows if (row[1], row[2]) not in guests
+                 for name in row[3:] if name]
         await session.close()  # nothing more to read: no transaction open while learning
         if afresh:  # thousands of names: off the event loop, swapped in when ready
-            await asyncio.to_thread(know_staff, names, afresh=True)
+            await asyncio.to_thread(know_staff, names + self.workspaces.names, afresh=True)
         elif names:
             know_staff(names)
         if rows:
             self.last_id = rows[-1][0]
+        self.workspaces.start(now, self.messengers)

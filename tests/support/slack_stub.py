@@ -201,6 +201,8 @@ class SlackStub:
             return self._channels(params)
         if method == "users.info":
             return {"ok": True, "user": self.user(str(params.get("user", "")))}
+        if method == "users.list":
+            return self._users(params)
         if method == "files.info":
             found = self.files.get(str(params.get("file", "")))
             return {"ok": True, "file": found} if found else {"ok": False,
@@ -223,6 +225,15 @@ class SlackStub:
         return self.users.get(user_id) or {
             "id": user_id, "name": user_id.lower(), "tz": "America/Chicago", "is_bot": False,
             "profile": {"display_name": f"Teacher {user_id}", "real_name": f"T {user_id}"}}
+
+    def _users(self, params: dict[str, Any]) -> dict[str, Any]:
+        """users.list of the configured users, two a page whatever the limit (Slack may
+        return fewer than asked), so that paging is exercised."""
+        everyone = list(self.users.values())
+        start = int(params.get("cursor") or 0)
+        following = str(start + 2) if start + 2 < len(everyone) else ""
+        return {"ok": True, "members": everyone[start:start + 2],
+                "response_metadata": {"next_cursor": following}}
 
     def _channels(self, params: dict[str, Any]) -> dict[str, Any]:
         """conversations.list, one channel per page (so paging is exercised)."""

@@ -114,7 +114,8 @@ async def test_its_district_in_a_box_lives_in_the_demo_and_never_reaches_the_pla
         assert district["open"] and any("received: TAM pulse" in e["what"]
                                         for e in district["events"])
         assert await people(runtime) == 0  # not one simulated teacher in the real database
-    assert slack_stub.calls == []
+    # Slack was never called but by the real bot, reading its workspace's names for the masker
+    assert {call.method for call in slack_stub.calls} <= {"users.list"}
 
 
 async def test_a_visitor_cannot_act_as_another(http: ClientSession, runtime: Runtime,
