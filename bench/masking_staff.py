@@ -1,6 +1,6 @@
 """What knowing the district's staff directory does to masking, beside the masker without it.
 
-    python bench/masking_staff.py [CORPUS.jsonl ...] [--time [--staff 5000]]
+    python bench/masking_staff.py [CORPUS.jsonl ...] [--workspace N] [--time [--staff 5000]]
 
 Each corpus (by default tests/bot/masking_corpus/staff_*.jsonl) is a district's messages,
 with its staff directory beside it (`staff_a.jsonl` -> `staff_a.staff.txt`, one display name
@@ -8,7 +8,9 @@ a line, as Slack or Teams shows it). Printed for each corpus, in the same run: i
 masked and tech texts altered by the masker knowing no colleague (the baseline), then knowing
 the directory at each level of PREPBOT_MASKING_STAFF: whole names (the default), and all
 (a first name, nickname or family name alone too). Last, the same over all corpora together.
-A corpus with no tech texts (an attack) prints its identifiers only.
+A corpus with no tech texts (an attack) prints its identifiers only. `--workspace N` adds N
+made-up colleagues (below) to every directory, as reading a large district's whole Slack
+workspace would: more names known, more students who share one.
 
 `--time` prints what knowing a directory costs instead: CPU per text over the corpora's
 texts, knowing no colleague (the baseline) and knowing `--staff` made-up colleagues (first
@@ -50,11 +52,12 @@ def main() -> None:
                         default=sorted(CORPUS.glob("staff_*.jsonl")))
     parser.add_argument("--time", action="store_true")
     parser.add_argument("--staff", type=int, default=5000)
+    parser.add_argument("--workspace", type=int, default=0)
     args = parser.parse_args()
     if args.time:
         timed(args.corpora, args.staff)
     else:
-        scored(args.corpora)
+        scored(args.corpora, made_up_staff(args.workspace))
 
 
 def made_up_staff(count: int) -> list[str]:
@@ -100,12 +103,14 @@ def timed(corpora: list[Path], count: int) -> None:
               f"(passes {min(times):.3f} to {max(times):.3f}), {len(texts)} texts")
 
 
-def scored(corpora: list[Path]) -> None:
-    """The table of levels, for each corpus and over all."""
+def scored(corpora: list[Path], others: list[str]) -> None:
+    """The table of levels, for each corpus and over all, each directory with `others` in."""
     sums = {name: [0, 0, 0, 0] for name in LEVELS}
     for path in corpora:
         directory = path.with_suffix(".staff.txt").read_text("utf-8").splitlines()
-        print(f"{path.name}: {len(directory)} staff")
+        print(f"{path.name}: {len(directory)} staff" + (f" and {len(others)} made up"
+                                                         if others else ""))
+        directory += others
         for name, level in LEVELS.items():
             figures = counts(path, directory, level)
             sums[name] = [a + b for a, b in zip(sums[name], figures, strict=True)]
