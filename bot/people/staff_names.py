@@ -59,6 +59,8 @@ class Workspaces:
         if self.reading is None or not self.reading.done():
             return False
         task, self.reading = self.reading, None
+        if task.cancelled():  # stopped with the server: nothing to learn
+            return False
         try:
             people = task.result()
         except Exception as error:  # whatever went wrong: keep the last list, try again later
