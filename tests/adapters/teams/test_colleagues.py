@@ -24,3 +24,12 @@ async def test_a_colleague_teams_names_is_kept_in_a_ticket(teams: Teams,
         [ticket] = (await session.execute(select(TicketRow))).scalars()
     assert ticket.text == ("Kayden Brooks has the cart key for room 114, and my student "
                            "[name] (ID [id number]) lost his charger")
+
+
+async def test_teams_is_never_asked_for_the_whole_tenant(teams: Teams, runtime: Runtime) -> None:
+    # A tenant's roster would need Microsoft Graph, and in a school's tenant it lists students
+    # too: only the people who write to prepbot are learnt.
+    await teams.post(teams.message("hello", conversation="a:1kayden", user=COLLEAGUE))
+    await runtime.bot.refresh()
+    assert runtime.messengers.get("teams") is not None
+    assert runtime.bot.staff.workspaces.reading is None
