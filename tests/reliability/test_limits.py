@@ -146,4 +146,4 @@ async def test_a_signed_body_from_six_minutes_ago_is_a_replay_and_refused(
     future = signed_headers(SLACK_SECRET, body, "application/json", int(time.time()) + 360)
     async with slack.http.post("/slack/events", data=body, headers=future) as response:
         assert response.status == 401
-    assert await row_counts(runtime) == before and slack.stub.calls == []
+    assert await row_counts(runtime) == before and slack.stub.prompted() == []

@@ -112,6 +112,11 @@ class SlackStub:
         """Answer the next call of `method` as Slack refuses one: HTTP 200, ok false, an error."""
         self.refusals[method].append(error)
 
+    def prompted(self) -> list[Call]:
+        """The calls something sent to prepbot led to: every call but the member list each
+        replica reads on its own (users.list) for the masker."""
+        return [call for call in self.calls if call.method != "users.list"]
+
     def of(self, method: str) -> list[Call]:
         """The calls of one method, in order."""
         return [call for call in self.calls if call.method == method]

@@ -23,7 +23,7 @@ async def test_unsigned_or_stale_requests_get_401_and_do_nothing(
     status, _ = await slack.post(*json_body(QUESTION), timestamp=int(time.time()) - age,
                                  **kwargs)  # type: ignore[arg-type]
     assert status == 401
-    assert slack.stub.calls == []
+    assert slack.stub.prompted() == []
     assert await stored_questions(runtime) == 0
     status, _ = await slack.post(*json_body(QUESTION))  # the control: signed now, it works
     assert status == 200
