@@ -113,7 +113,8 @@ class Settings(BaseSettings):
         """True once any Slack or Teams setting is given, even an incomplete set: from then
         on this is a real install, and the playground is no longer its front door."""
         return any((self.slack_bot_token, self.slack_signing_secret, self.slack_app_token,
-                    self.microsoft_app_id, self.microsoft_app_password, self.teams_emulator))
+                    self.microsoft_app_id, self.microsoft_app_password,
+                    self.microsoft_app_tenant_id, self.teams_emulator))
 
     @property
     def playground_mode(self) -> str:

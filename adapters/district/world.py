@@ -14,9 +14,12 @@ from adapters.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from knowledge import KnowledgeBase
 
+# Its own secret too (a key file beside the demo database): what the demo signs, a "me too"
+# offer for its ticket #1, must mean nothing to the real install, whose ids are as small.
 NO_PLATFORM = {"slack_bot_token": "", "slack_signing_secret": "", "slack_app_token": "",
-               "microsoft_app_id": "", "microsoft_app_password": "", "teams_emulator": False,
-               "admins": ""}
+               "microsoft_app_id": "", "microsoft_app_password": "",
+               "microsoft_app_tenant_id": "", "teams_emulator": False, "admins": "",
+               "secret_key": ""}
 
 
 @contextlib.asynccontextmanager

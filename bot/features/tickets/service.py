@@ -54,10 +54,12 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
         return Opened(existing, Masked(existing.text, ()), created=False)
     masked = (Masked(draft.text, ()) if draft.keep_identifiers
               else mask_student_data(draft.text))
-    masked = Masked(masked.text, draft.hidden + masked.kinds)
+    room = (Masked(draft.room, ()) if draft.keep_identifiers
+            else mask_student_data(draft.room))  # a form's field: anything may be typed there
+    masked = Masked(masked.text, draft.hidden + masked.kinds + room.kinds)
     ticket = TicketRow(
         request_key=request_key, requester_id=requester.id, school_id=requester.school_id,
-        text=masked.text[:MAX_TEXT], room=draft.room[:64],
+        text=masked.text[:MAX_TEXT], room=room.text[:64],
         urgency=draft.urgency if draft.urgency in URGENCIES else "today",
         category=draft.category, article_id=draft.article_id,
         articles_shown=draft.articles_shown[:512], didnt_help=draft.didnt_help,

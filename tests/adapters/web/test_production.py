@@ -61,7 +61,8 @@ async def people(runtime: Runtime) -> int:
     {"slack_bot_token": "xoxb-test", "slack_signing_secret": "s", "slack_api_url": NOWHERE},
     {"slack_bot_token": "xoxb-test", "slack_api_url": NOWHERE},  # half configured
     {"microsoft_app_id": "00000000-0000-0000-0000-000000000001"},
-], ids=["slack", "half-configured slack", "teams"])
+    {"microsoft_app_tenant_id": "00000000-0000-0000-0000-000000000002"},  # a red team's
+], ids=["slack", "half-configured slack", "teams", "teams tenant alone"])
 async def test_with_any_platform_credential_the_playground_refuses_to_act(
         served: Served, credentials: dict[str, str]) -> None:
     async with served(**credentials) as (http, runtime):

@@ -37,6 +37,31 @@ async def test_ticket_without_text_shows_a_form_and_a_double_submit_opens_one(
     assert f"#{ticket.id} is open" in first.text and "already have" in again.text
 
 
+async def test_the_forms_room_is_masked_like_its_description(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    # Found by a red team: the room went to the triage card, the queue, the export and the
+    # helpdesk exactly as typed.
+    form = form_in(await chat.say("/ticket", as_=teacher))
+    values = {"text": "her chromebook won't charge", "urgency": "today", "category": "hardware",
+              "room": "204 Maya Chen 555-867-5309"}
+    [reply] = await chat.submit(form.form_id, values, form.context, as_=teacher)
+
+    [ticket] = await tickets(runtime)
+    assert ticket.room == "204 [name] [phone]"
+    assert "I hid a name and a phone number" in render(reply)  # told, as for the description
+
+
+async def test_a_room_is_kept_as_typed(chat: ConsoleChat, teacher: Person,
+                                       runtime: Runtime) -> None:
+    for room in ("Room 114", "Portable 12", "Library", "B-204", "Gym"):
+        form = form_in(await chat.say("/ticket", as_=teacher))
+        await chat.submit(form.form_id, {"text": f"projector dead in {room}", "room": room,
+                                         "urgency": "today", "category": "hardware"},
+                          form.context, as_=teacher)
+    assert [t.room for t in await tickets(runtime)] == [
+        "Room 114", "Portable 12", "Library", "B-204", "Gym"]
+
+
 async def test_the_button_after_an_unhelpful_answer_carries_the_question_over(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
     await chat.say("the projector says no signal", as_=teacher)
