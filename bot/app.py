@@ -101,7 +101,8 @@ class Bot:
                                      lease=timedelta(seconds=settings.delivery_lease_seconds))
         engine = sessions.kw["bind"]
         self.inbox = Inbox(make_sessions(engine, urgent=True), self.clock,
-                           lease=timedelta(seconds=settings.inbox_lease_seconds))
+                           lease=timedelta(seconds=settings.inbox_lease_seconds),
+                           secret=self.secret)
         # How each platform answers an arrival when no request is waiting (after a crash).
         self.responders: dict[str, Responder] = {}
         self.dispatcher.recoverers.append(self.recover)

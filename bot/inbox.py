@@ -7,12 +7,19 @@ reached the person). After a crash, the dispatcher's tick finds what was left: a
 arrival is handled (exactly once: its key is unique, and the core drops a repeated event
 id), an answered one has its stored replies delivered again. Concurrent arrivals share one
 commit (group commit), so the acknowledgement never waits on a queue of single writes.
+
+What an arrival says is stored sealed with the server secret (when it is a lasting one): a
+pulse answer here sits beside its sender, and a ticket's text is not masked yet, so a copy
+of the database must not read them. A pulse form is padded to one size, as in its pool, so
+that a comment's length does not tell which released answer set it was.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,12 +30,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.blocks import Reply, replies_from_json, replies_to_json
 from bot.ports import Clock
+from bot.server_secret import ServerSecret
 from bot.storage.base import Base, UTCDateTime
 from bot.storage.upsert import insert_new
-from bot.vocabulary import AnyIncoming, incoming_from_json, incoming_to_json
+from bot.vocabulary import AnyIncoming, Submission, incoming_from_json, incoming_to_json
 
 LEASE = timedelta(seconds=30)  # a turn takes milliseconds: longer than this, its worker died
 KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like event ids
+log = logging.getLogger(__name__)
+SEALED, PURPOSE = "sealed:", "inbox"
+STEP = 1024  # a sealed arrival's length, in steps
+PULSE_SIZE = 32768  # a pulse form with a 2,000-character comment, escaped, fits
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
 
 
@@ -65,8 +77,10 @@ class Inbox:
     """Stores arrivals in groups, claims them for work, and settles them."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock,
-                 lease: timedelta = LEASE) -> None:
+                 lease: timedelta = LEASE, secret: ServerSecret | None = None) -> None:
         self.sessions, self.clock, self.lease = sessions, clock, lease
+        # A key for this process only would leave a crash's arrivals unreadable: plain then.
+        self.secret = secret if secret is not None and secret.lasting else None
         self._waiting: list[tuple[dict[str, object], asyncio.Future[int | None]]] = []
         self._settled: list[int] = []
         self._flushing: asyncio.Task[None] | None = None
@@ -76,7 +90,7 @@ class Inbox:
         values: dict[str, object] = {
             "key": f"{incoming.person.platform}:{key}", "platform": incoming.person.platform,
             "sender": f"{incoming.person.platform}:{incoming.person.user_id}",
-            "incoming": incoming_to_json(incoming), "reply_to": reply_to,
+            "incoming": self._written(incoming), "reply_to": reply_to,
             "status": "working", "received_at": self.clock.now(), "claimed_at": self.clock.now(),
             "attempts": 1}
         future: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
@@ -84,6 +98,24 @@ class Inbox:
         self._schedule()
         row_id = await future
         return Arrival(row_id, incoming, reply_to) if row_id is not None else None
+
+    def _written(self, incoming: AnyIncoming) -> str:
+        """The arrival as stored: sealed and padded, or (with no lasting secret) plain."""
+        plain = incoming_to_json(incoming).encode()
+        if self.secret is None:
+            return plain.decode()
+        pulse = isinstance(incoming, Submission) and incoming.form_id.startswith("pulse.")
+        size = max(PULSE_SIZE, len(plain)) if pulse else -(-len(plain) // STEP) * STEP
+        sealed = self.secret.seal(PURPOSE, plain.ljust(size))
+        return SEALED + base64.b64encode(sealed).decode()
+
+    def _read(self, stored: str) -> AnyIncoming:
+        """An arrival as `_written` stored it."""
+        if stored.startswith(SEALED):
+            if self.secret is None:
+                raise ValueError("an arrival sealed with a server secret this process lacks")
+            stored = self.secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
+        return incoming_from_json(stored)
 
     def settle(self, arrival: Arrival) -> None:
         """The replies reached the person: done (written with the next group)."""
@@ -135,12 +167,20 @@ class Inbox:
                      .order_by(InboxRow.id).limit(200))
             found = []
             for row in (await session.execute(query)).scalars():
+                try:
+                    incoming = self._read(row.incoming)
+                except ValueError:  # the key changed since: nobody can read it, ever
+                    log.error("arrival %d was sealed with another server secret "
+                              "(was PREPBOT_SECRET_KEY changed?): dropped", row.id)
+                    await session.execute(update(InboxRow).where(InboxRow.id == row.id)
+                                          .values(status="done", incoming=""))
+                    continue
                 won = await session.execute(
                     update(InboxRow).where(InboxRow.id == row.id, InboxRow.claimed_at ==
                                            row.claimed_at)
                     .values(claimed_at=now, attempts=InboxRow.attempts + 1))
                 if getattr(won, "rowcount", 0):
-                    found.append((Arrival(row.id, incoming_from_json(row.incoming),
+                    found.append((Arrival(row.id, incoming,
                                           row.reply_to), row.status,
                                   replies_from_json(row.replies) if row.replies else []))
             return found
