@@ -10,8 +10,8 @@ commit (group commit), so the acknowledgement never waits on a queue of single w
 
 What an arrival says is stored sealed with the server secret (when it is a lasting one): a
 pulse answer here sits beside its sender, and a ticket's text is not masked yet, so a copy
-of the database must not read them. A pulse form is padded to one size, as in its pool, so
-that a comment's length does not tell which released answer set it was.
+of the database must not read them. Every form is padded to one size, as a pulse's answers
+are in their pool, so that a comment's length does not tell which released answer set it was.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like ev
 log = logging.getLogger(__name__)
 SEALED, PURPOSE = "sealed:", "inbox"
 STEP = 1024  # a sealed arrival's length, in steps
-PULSE_SIZE = 32768  # a pulse form with a 2,000-character comment, escaped, fits
+FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
 
 
@@ -104,8 +104,8 @@ class Inbox:
         plain = incoming_to_json(incoming).encode()
         if self.secret is None:
             return plain.decode()
-        pulse = isinstance(incoming, Submission) and incoming.form_id.startswith("pulse.")
-        size = max(PULSE_SIZE, len(plain)) if pulse else -(-len(plain) // STEP) * STEP
+        size = (max(FORM_SIZE, len(plain)) if isinstance(incoming, Submission)
+                else -(-len(plain) // STEP) * STEP)
         sealed = self.secret.seal(PURPOSE, plain.ljust(size))
         return SEALED + base64.b64encode(sealed).decode()
 

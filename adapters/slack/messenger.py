@@ -77,17 +77,13 @@ class SlackMessenger:
         given = channel or conversation.id
         if CHANNEL_ID.match(given):
             return given
-        wanted, cursor = given.lstrip("#").lower(), ""
-        while True:
-            page = await self.client.conversations_list(
-                types="public_channel,private_channel", exclude_archived=True,
-                limit=LIST_PAGE, cursor=cursor or None)
+        wanted = given.lstrip("#").lower()
+        async for page in await self.client.conversations_list(  # slack_sdk follows the cursor
+                types="public_channel,private_channel", exclude_archived=True, limit=LIST_PAGE):
             for found in page.get("channels") or []:
                 if found.get("name") == wanted:
                     return str(found["id"])
-            cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
-            if not cursor:
-                return given  # unknown: Slack answers channel_not_found (see members)
+        return given  # unknown: Slack answers channel_not_found (see members)
 
     async def _im(self, person: Person) -> str:
         opened = await self.client.conversations_open(users=person.user_id)
@@ -136,19 +132,14 @@ class SlackMessenger:
 
     async def _members(self, channel: str) -> list[Person]:
         people: list[Person] = []
-        cursor = ""
-        while True:
-            page = await self.client.conversations_members(channel=channel,
-                                                           limit=PAGE, cursor=cursor or None)
+        async for page in await self.client.conversations_members(channel=channel, limit=PAGE):
             user_ids: list[str] = page.get("members", [])
             for user_id in user_ids:
                 found, unreachable = await self._lookup(Person(platform=PLATFORM,
                                                                 user_id=user_id))
                 if not unreachable:
                     people.append(found)
-            cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
-            if not cursor:
-                return people
+        return people
 
     async def profile(self, person: Person) -> Person:
         """The person with display name, time zone and locale from users.info (cached)."""
@@ -160,14 +151,10 @@ class SlackMessenger:
         bots or deactivated accounts. Names only pass through: the core keeps them in
         memory for the masker and stores none."""
         people: list[Person] = []
-        cursor = ""
-        while True:
-            page = await self.client.users_list(limit=PAGE, cursor=cursor or None)
+        async for page in await self.client.users_list(limit=PAGE):
             users: list[dict[str, Any]] = page.get("members", [])
             people += [to_person(user) for user in users if not is_bot(user)]
-            cursor = (page.get("response_metadata") or {}).get("next_cursor", "")
-            if not cursor:
-                return people
+        return people
 
     async def _lookup(self, person: Person) -> tuple[Person, bool]:
         cached = self._profiles.get(person.user_id)
