@@ -45,7 +45,7 @@ ADDRESS = re.compile(
     rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}")
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
-    r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,30}\bto|"
+    r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,45}\bto|"
     r"office|district|schools?|campus|building|center|centre|warehouse|store|shop|"
     r"headquarters|hq|annex|library|church|elementary|middle|high|academy)\b[^.!?\n]{0,40}$",
     re.IGNORECASE)
@@ -53,6 +53,9 @@ FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|fam
                          r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"
                          r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
                          re.IGNORECASE)
+# "The district office address ...": an institution's address, no family's.
+WHOSE_ADDRESS = re.compile(r"\b(?:office|school|district|shipping|delivery|campus|building|"
+                           r"warehouse|depot|return|business|work)\s+address\b", re.IGNORECASE)
 # An office that moves is no family: "Our office is moving from the Education Center (...".
 OFFICE_MOVES = re.compile(r"\b(?:office|school|department|dept|district|team|library|center)"
                           r"\s+(?:is\s+|are\s+|will\s+be\s+)?mov(?:ing|ed|es)\b", re.IGNORECASE)
@@ -70,8 +73,10 @@ def find_addresses(text: str) -> list[Span]:
             continue
         family = [w for w in FAMILY_NEAR.findall(before)
                   if not (w.lower().startswith("mov") and OFFICE_MOVES.search(before))
-                  and not (w.lower() == "address" and m[0][0] in "PpHG")]  # a school's box
-        institution = INSTITUTION_BEFORE.search(before) and not family
+                  and not (w.lower() == "address" and (m[0][0] in "PpHG"  # a school's box
+                                                       or WHOSE_ADDRESS.search(before)))]
+        institution = (INSTITUTION_BEFORE.search(before) or WHOSE_ADDRESS.search(before)) \
+            and not family
         # "ship it to 450 Oak Ave", "the district office at 1200 N Main St": kept, and no
         # later finder takes its ZIP code for an id
         found.append(Span(m.start(), m.end(), KEPT if institution else "address"))

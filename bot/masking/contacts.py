@@ -28,9 +28,10 @@ SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
                      rf"{LABEL}(?:{DOT}{LABEL})*?{DOT}{TLD}\b", re.IGNORECASE)
 # The writer's own line: "My school cell is 612-555-0119", "mi celular es".
 WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:new|old)\s+)?(?:(?:school|work|office|personal|"
-                          r"classroom|desk|teacher|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
+                          r"classroom|desk|teacher|district|google\s+voice)\s+)?(?:cell|cellphone|phone|number|line|"
                           r"mobile|celular|tel[eé]fono|n[uú]mero)(?:\s+(?:number|#))?"
-                          r"\s*(?:is|es|:|=)?\s*$", re.IGNORECASE)
+                          # "My district cell on file should be"
+                          r"(?:\s+on\s+file)?\s*(?:is|es|:|=|should\s+be)?\s*$", re.IGNORECASE)
 # The writer's own line, said after it: "old number 520-555-0117 is still mine".
 WRITERS_LINE_AFTER = re.compile(r"\s+(?:is|'s)\s+(?:still\s+)?(?:mine|my\s+(?:cell|number|"
                                 r"phone))\b", re.IGNORECASE)
@@ -62,7 +63,13 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
          "techsupport", "enroll", "drama", "theater", "theatre", "band", "choir", "orchestra",
          "yearbook", "boosters", "superintendent", "supt", "principal", "nurse", "health",
          "board", "registration", "cafeteria", "maintenance", "facilities", "pto", "pta",
-         "ptsa", "ptso"}
+         "ptsa", "ptso",
+         # a machine's or a shared desk's: "scan-lib@", "print-hs@", "mdm@"
+         "scan", "scans", "scanner", "print", "printer", "copier", "lib", "media", "mdm",
+         "purchasing", "warehouse", "depot", "mailroom"}
+# Named as staff where the address is given: "owners: jramirez@district.k12.tx.us and ...".
+STAFF_ADDRESS = re.compile(r"\b(?:owners?|managers?|editors?|staff|faculty|teachers|cc|"
+                           r"co-?teachers?|admins?)\b(?:[^.!?\n]|\.(?=\S))*$", re.IGNORECASE)
 # Said to be a student's, whatever its domain: "student email jfreeman3310@mcsdga.net".
 STUDENTS_ADDRESS = re.compile(r"\b(?:student|stu|kid|child)['’]?s?\s+(?:e-?mail|address|"
                               r"account|login|acct)\s*(?:is|:)?\s*$", re.IGNORECASE)
@@ -87,7 +94,7 @@ TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|past
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
 
 
-def someone_at_work(address: str, text: str) -> bool:
+def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
     """An address of a role, of a company, or of the staff member the text names by title
     ("Mrs. Garcia ... mgarcia@district.org") or by job ("Ana (my aide) ... ana.morales@"):
     not a student's."""
@@ -95,6 +102,9 @@ def someone_at_work(address: str, text: str) -> bool:
     if STUDENT_DOMAIN.search(domain):
         return False
     if any(part in ROLES for part in re.split(r"[^a-z]+", local)) or GROUP_MAILBOX.search(local):
+        return True
+    if at is not None and not re.search(r"\d", local) and STAFF_ADDRESS.search(
+            text, max(0, at - 90), at):
         return True
     labels = domain.split(".")
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
@@ -123,7 +133,7 @@ def find_emails(text: str) -> list[Span]:
     addresses of vendors, of roles or of staff (see someone_at_work), nor the writer's own."""
     # A work address is kept, and kept whole: no name inside it is hidden either.
     found = [Span(m.start(), m.end(), KEPT if not STUDENTS_ADDRESS.search(
-        text, max(0, m.start() - 30), m.start()) and (someone_at_work(m.group(), text) or
+        text, max(0, m.start() - 30), m.start()) and (someone_at_work(m.group(), text, m.start()) or
         writers_address(m.group(), m.start(), text)) else "email") for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")

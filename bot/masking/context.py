@@ -53,14 +53,14 @@ TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "s
         "desk", "helpdesk", "support", "office", "hotline", "vendor", "quote", "windows",
         "os", "ios", "ipados", "chromeos", "macos", "android", "bios", "uefi", "driver",
         "update", "patch", "n",  # "n" of "S/N"
-        "webinar", "zoom", "job",
+        "webinar", "zoom", "job", "wo", "block", "alert",
         # a budget's account and a member of staff's number: "Charge to account 10-2210-6400",
         # "a classified employee, ID EMP-20441"
         "charge", "charged", "bill", "billed", "billing", "expense", "employee", "employees",
         "emp", "staff", "payroll", "hr",
         # in Spanish
         "etiqueta", "folio", "serie", "salón", "salon", "aula", "código", "codigo", "versión",
-        "modelo", "extensión", "sala", "edificio", "laboratorio"}
+        "modelo", "extensión", "sala", "edificio", "laboratorio", "empleado", "empleada"}
 # A hardware maker's or a reseller's number is a model or a quote ("brother" and "sharp" are
 # also words a family's number follows).
 TECH |= VENDORS - {"sharp", "polar"}

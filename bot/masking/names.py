@@ -24,6 +24,7 @@ from bot.masking.cues import (
     VERSION_AFTER,
 )
 from bot.masking.handles import in_handles
+from bot.masking.kin import KIN_AFTER as KIN_NAMED_AFTER
 from bot.masking.kin import titled_family
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
@@ -213,7 +214,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if first == last and the and len(words[first].text) <= 3 and words[first].text.isupper() \
             and not text.isupper() and not FAMILY_AFTER.match(text, end):
         return True  # "Amy at the SU said": an office's letters (not "the HA family")
-    if ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start) or \
+    if (ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start)
+            and not KIN_NAMED_AFTER.match(text, end)) or \
             ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
                 not words[last].possessive and (
                 VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):

@@ -217,6 +217,11 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
                 following.stop or following.product or following.blocked
                 or following.text.lower() in TITLES or following.folded in PLACES):
             end = following.end  # "Ivy's lunch pin? Ivy Saucier": the surname goes with it
+        given = by_end.get(start - 1) if text[start - 1:start] == " " else None
+        if given and given.shape == "title" and given.given and not (
+                given.stop or given.product or given.blocked or given.possessive
+                or given.text.lower() in TITLES or given.folded in PLACES):
+            start = given.start  # "Carter Wells' pickup ... 'Amber Wells'": his family's
         before = by_end.get(start - 2) if text[start - 2:start] == ", " else None
         if before and before.shape in ("title", "upper") and before.score >= SURNAME \
                 and before.text.lower() not in TITLES and not before.blocked \

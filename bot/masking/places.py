@@ -30,6 +30,9 @@ AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt
 # "I'm at Lucy Laney", "soy maestra en Andersen": where the writer works is a school.
 WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
                        r"(?:at|en)\s+$", re.IGNORECASE)
+# A Spanish school's name after its words in any case: "la escuela primaria Roosevelt".
+SCHOOL_WORDS = re.compile(r"\b(?:escuela|primaria|secundaria|colegio|preparatoria|academia|"
+                          r"instituto)\s+$", re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
 
@@ -66,6 +69,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
             and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
         return True  # "the Raleigh field trip", "the Madison computer lab"
+    if SCHOOL_WORDS.search(text, max(0, words[first].start - 14), words[first].start):
+        return True
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
         return True
