@@ -24,7 +24,6 @@ from bot.masking.cues import (
     VERSION_AFTER,
 )
 from bot.masking.handles import in_handles
-from bot.masking.kin import KIN_AFTER as KIN_NAMED_AFTER
 from bot.masking.kin import titled_family
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
@@ -162,6 +161,8 @@ def bare_initial(text: str, word: Word) -> bool:
 
 DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a child
+# Whose family a name is, said right after it: "Contact: Tasha Brooks (Jaylen's mom)".
+KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
 
 
 def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
@@ -215,7 +216,7 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
             and not text.isupper() and not FAMILY_AFTER.match(text, end):
         return True  # "Amy at the SU said": an office's letters (not "the HA family")
     if (ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start)
-            and not KIN_NAMED_AFTER.match(text, end)) or \
+            and not KIN_ASIDE.match(text, end)) or \
             ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
                 not words[last].possessive and (
                 VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):

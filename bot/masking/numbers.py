@@ -78,6 +78,8 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
+A_YEAR = re.compile(r"(?:19|20)\d\d")
+STOPS = ".!?\n"
 MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
 # An organisation's code in capitals with a hyphen, just before a number: "M-DCPS 88123".
 ORG_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]+-[A-Z]{2,}[ \t]+$")
@@ -218,7 +220,8 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         if (cue == "student" and digits >= 3) or (not needs_cue and digits >= MIN_BARE):
             found.append(Span(m.start(), m.end(), "id number"))
     found += [s for s in cued_codes(text) if free(s, found)]
-    return found + repeats(text, found)
+    found += repeats(text, found)
+    return found + alike(text, found)
 
 
 def http_status(text: str, number: re.Match[str]) -> bool:
@@ -234,6 +237,29 @@ def repeats(text: str, found: list[Span]) -> list[Span]:
     digits.discard("")
     return [Span(m.start(), m.end(), "id number") for m in BARE.finditer(text)
             if m.group().lstrip("0") in digits and free(Span(m.start(), m.end(), ""), found)]
+
+
+def alike(text: str, found: list[Span]) -> list[Span]:
+    """A number with no cue of its own in a sentence that already holds a student's id is
+    another of theirs ("it's showing [id] but she's been using 5521 all year"); not a year."""
+    ids = [s for s in found if s.kind == "id number"]
+    spans = []
+    for m in BARE.finditer(text) if ids else ():
+        start, end = sentence_of(text, m.start())
+        if len(m.group()) <= 6 and not A_YEAR.fullmatch(m.group()) \
+                and not UNITS.match(text, m.end()) \
+                and free(Span(m.start(), m.end(), ""), found) \
+                and any(start <= s.start and s.end <= end for s in ids) \
+                and number_cue(text, m.start()) is None:
+            spans.append(Span(m.start(), m.end(), "id number"))
+    return spans
+
+
+def sentence_of(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding `at` starts and ends."""
+    start = max(text.rfind(stop, 0, at) for stop in STOPS) + 1
+    ends = [i for stop in STOPS if (i := text.find(stop, at)) >= 0]
+    return start, min(ends, default=len(text))
 
 
 def cued_codes(text: str) -> list[Span]:

@@ -44,6 +44,12 @@ def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
      "Student email is [email] and she can't log in. Owners: the office."),
     ("Contact: Tasha Brooks (Jaylen's mom), 937-555-0148.",
      "Contact: [name] ([name]'s mom), [phone]."),
+    # another number with no cue of its own, in a sentence that holds a student's id, is
+    # theirs too; a year, a count and a room stay
+    ("Lunch PIN for Kaden Ross shows 4471 but he has used 4417 all year.",
+     "Lunch PIN for [name] shows [id number] but he has used [id number] all year."),
+    ("Student ID 300418 printed 2400 pages in room 1204 in 2025.",
+     "Student ID [id number] printed 2400 pages in room 1204 in 2025."),
     # a first name before a family name the text has hidden is the family's
     ("The app lists Mateo Rivers' pickup as 'Amber Rivers 937-555-0148'.",
      "The app lists [name]' pickup as '[name] [phone]'."),
