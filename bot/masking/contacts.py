@@ -39,8 +39,9 @@ WRITERS_LINE_AFTER = re.compile(r"\s+(?:is|'s)\s+(?:still\s+)?(?:mine|my\s+(?:ce
 CALLER = re.compile(r"\b(?:called|calling|texted|rang|phoned|llam[óo])\b[^.!?\n]{0,60}?"
                     r"\b(?:from|desde)\s+$", re.IGNORECASE)
 # The writer giving their own address: "My login is", "my email:", "mine is".
-MINE = re.compile(r"\b(?:my\s+(?:school\s+|work\s+)?(?:login|log-in|e-?mail(?:\s+address)?|"
-                  r"address|username|user\s*name|account)|mine)\s*(?:is|:)?\s*$", re.IGNORECASE)
+MINE = re.compile(r"\b(?:my\s+(?:school\s+|work\s+|district\s+|personal\s+)?(?:login|log-in|"
+                  r"e-?mail(?:\s+address)?|address|username|user\s*name|account)|mine|"
+                  r"mi\s+correo(?:\s+electr[oó]nico)?)\s*(?:is|es|:)?\s*$", re.IGNORECASE)
 # North American numbers: an area code never starts with 0 or 1. (Exchanges never do either,
 # but "555-123-4567" is how people write a made-up one, and a real one deserves no less.)
 NANP = re.compile(r"[2-9]\d{9}")
@@ -75,7 +76,8 @@ STUDENTS_ADDRESS = re.compile(r"\b(?:student|stu|kid|child)['’]?s?\s+(?:e-?mai
                               r"account|login|acct)\s*(?:is|:)?\s*$", re.IGNORECASE)
 # A parents' group's mailbox at a free provider: "kedzieridgepto@gmail.com".
 # Also an office's: "annstreetoffice@nps.k12.nj.us".
-GROUP_MAILBOX = re.compile(r"(?:pto|pta|ptsa|ptso|boosters|booster|office|frontdesk|helpdesk)$")
+GROUP_MAILBOX = re.compile(r"(?:pto|pta|ptsa|ptso|boosters|booster|office|frontdesk|helpdesk)$|"
+                           r"^(?:pto|pta|ptsa|ptso|boosters?)(?=[a-z])")
 # Where students get mail: a district's domain ("stu.", "students.") or a free provider.
 # Any other ".com" or ".net" address is someone's work address: a vendor's, never a student's.
 FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn",

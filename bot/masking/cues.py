@@ -169,9 +169,10 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"(?:is\s+|was\s+|es\s+|are\s+|will\s+be\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
                          r"\bnew\s+(?:guy|hire|lady|gal)|"
-                         # a sentence that opens by naming whom to ask: "Contact: Angela
-                         # Whitaker, ext 6601", "Contact for the new copier contract: Ray"
-                         r"(?:^|[.!?\n]\s*)contact(?:\s+for\s+[^:.!?\n]{1,40})?:|"
+                         # a sentence that opens by naming a grown-up's part: "Contact:
+                         # Angela Whitaker, ext 6601", "Vendor contact for the new copier:
+                         # Ray", "Substitute for band trip 11/8: Ray Kowalski"
+                         r"(?:^|[.!?\n]\s*)(?:\w+\s+)?(?:contact|substitute)(?:\s+for\s+[^:.!?\n]{1,40})?:|"
                          # a change to the district's systems is a grown-up's: "Bell schedule
                          # v3 was pushed yesterday by Derek Sloane"
                          r"\b(?:pushed|deployed|configured|approved|installed|imaged|re-?imaged|"

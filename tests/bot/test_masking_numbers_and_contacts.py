@@ -58,11 +58,65 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     assert masked(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # a text that hides nothing else, speaks of no child and names a grown-up or a place of
+    # work: its contacts are grown-ups'
+    "call me 229-555-0164, my gradebook froze mid-entry",
+    "Bus garage says their phone (918) 555-0102 rings through to nobody. Garage is at 3300 N "
+    "Peoria Ave.",
+    "Our sub tomorrow is Gary Penner, his cell is 706 555 0185.",
+    "Substitute for the band trip 11/8: Ray Kowalski (918) 555-0117.",
+    # a grown-up's dates and numbers
+    "hire date shows 08/01/2023 in Frontline but I started 07/24/2023.",
+    "For Ms. Carter's retirement party 5/23 the lounge TV must work; her 60th bday is 5/20.",
+    "Bday list for the Nov staff celebration: Janet (Nov 3), Mr. Hollis (Nov 18).",
+    "Hey, my badge #7742 stopped opening the side door.",
+])
+def test_grown_ups_contacts_dates_and_badges_come_through(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whose "his" is, or whose a bare number is, the text does not say
+    ("He gave me his number 555 867 5309 so I could text him the link.",
+     "He gave me his number [phone] so I could text him the link."),
+    ("call (555) 867 5309 after 3", "call [phone] after 3"),
+    # a family's address, and someone else's mailbox the writer's messages go to
+    ("they moved to 312 Custer Rd, Lawton OK 73501", "they moved to [address]"),
+    ("My email keeps bouncing messages to ava.lopez@lakeview.org, can you check?",
+     "My email keeps bouncing messages to [email], can you check?"),
+    # a students' domain, families, a child's age, someone else's badge
+    ("Can you add yousef.alharbi.31@k12stu.example.net to my Classroom?",
+     "Can you add [email] to my Classroom?"),
+    ("Bulk update: 3 families changed numbers: 619-555-0110, 619-555-0122.",
+     "Bulk update: 3 families changed numbers: [phone], [phone]."),
+    ("Lucas's birthday is 5/20, can it go on the staff calendar? He turns 9.",
+     "[name]'s birthday is [date of birth], can it go on the staff calendar? He turns 9."),
+    ("Her lunch PIN is 4471 and my lunch PIN is 5520.",
+     "Her lunch PIN is [id number] and my lunch PIN is 5520."),
+])
+def test_a_childs_contacts_and_dates_stay_hidden_beside_them(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
 def test_the_numbers_tuning_corpus_holds_the_figures_its_round_reached() -> None:
     # Written blind at the start of the sixteenth round, on numbers, codes, addresses and
     # contacts (200 texts: 100 tech texts, 100 with 258 identifiers; an elementary teacher,
     # an attendance clerk, a registrar, a case manager, a library media specialist, a district
     # IT tech, a bilingual secretary). As it came: 0.988 (255) / 0.120 (12). Read and tuned
-    # on (docs/masking.md, the sixteenth round): 0.992 (256) / 0.010 (1).
+    # on (docs/masking.md, the sixteenth round): 0.992 (256) / 0.010 (1); after its second
+    # pass, 0.996 (257) / 0.010.
     masked_share, altered, wrong = score("numbers_a.jsonl")
-    assert masked_share >= 0.992 and altered <= 0.01, "\n".join(wrong)
+    assert masked_share >= 0.996 and altered <= 0.01, "\n".join(wrong)
+
+
+def test_the_contacts_tuning_corpus_holds_the_figures_its_round_reached() -> None:
+    # Written blind in the sixteenth round's second pass, on phones, emails, addresses and
+    # dates in what staff write (200 texts: 100 tech texts, each with a grown-up's contact or
+    # date, 100 with 230 identifiers; a band director, a front-office manager, an HR
+    # assistant, a math teacher, a social worker, a library clerk, an athletic director). As
+    # it came: 0.987 (227) / 0.430 (43). Read and tuned on (a text that hides nothing else,
+    # speaks of no child and names a grown-up or a place of work keeps its contacts; staff
+    # birthdays, hire dates, "my badge"): 0.987 (227) / 0.210 (21).
+    masked_share, altered, wrong = score("contacts_d.jsonl")
+    assert masked_share >= 0.986 and altered <= 0.21, "\n".join(wrong)
