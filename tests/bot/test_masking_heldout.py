@@ -5,7 +5,8 @@ the end of its first pass (rows of 14 and 16 were shown by mistake during the ro
 was changed for them), and 20 to 22 were written blind during its second pass and scored once
 after it; 23 to 25 were written blind at the start of the twelfth round and scored once at its
 end, with the masker it started from and the final one; 26 to 31 likewise for the thirteenth
-(26 to 28 written at its start, 29 to 31 near its end), and 32 to 34 for the fourteenth.
+(26 to 28 written at its start, 29 to 31 near its end), and 32 to 34 for the fourteenth;
+35 to 37 were written blind for the sixteenth, on numbers and contacts.
 All but 27 and 31 still MISS the targets of issue 16 (95% of identifiers masked, at most 2%
 of tech texts altered); what is asserted is the figure reached, so that a change cannot make
 it worse unnoticed."""
@@ -156,6 +157,21 @@ HELD_OUT_FIGURES = {
     "heldout32.jsonl": (0.943, 0.07),
     "heldout33.jsonl": (0.945, 0.13),
     "heldout34.jsonl": (0.959, 0.07),
+    # The sixteenth round (numbers, contacts and dates in what staff write: a text that hides
+    # nothing else, speaks of no child and names a grown-up or a place of work keeps its
+    # contacts) checked every corpus above after each change, figures only, so that no rule
+    # let an identifier through: together they went from 5,614 of 5,932 identifiers masked
+    # and 195 of 2,600 tech texts altered to 5,617 and 187. Three corpora were written blind
+    # for it, each a hundred tech texts dense with numbers and contacts:
+    # 35 (numbers, written at its start; its figures were looked at during the round):
+    #   0.966 (226 of 234) / 0.140 -> 0.966 (226) / 0.100
+    # 36 (numbers, written during its first pass; scored after it and at the end):
+    #   0.974 (267 of 274) / 0.280 -> 0.978 (268) / 0.230
+    # 37 (contacts, written during its second pass; scored once, at the end):
+    #   0.934 (228 of 244) / 0.410 -> 0.939 (229) / 0.260
+    "heldout35.jsonl": (0.965, 0.10),
+    "heldout36.jsonl": (0.977, 0.23),
+    "heldout37.jsonl": (0.938, 0.26),
 }
 
 
