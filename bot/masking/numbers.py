@@ -4,6 +4,8 @@ by the words around them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date
 
 from bot.masking.context import number_cue
@@ -147,13 +149,17 @@ def event_date(text: str, start: int, end: int) -> bool:
                 or EVENT.search(text[max(0, start - 40):start]))
 
 
-def grown_ups_date(text: str, start: int, cued: bool) -> bool:
-    """A staff member's birthday, or a hire or start date with no birth word beside it, in a
-    text that speaks of no child."""
-    if CHILD_NOUN.search(text) or FAMILY_WORD.search(text) or CHILDS_AGE.search(text):
-        return False
-    return bool(STAFF_BIRTHDAY.search(text)) if cued else bool(
-        WORK_DATE.search(text, max(0, start - 80), start))
+def grown_ups_dates(text: str) -> Callable[[int, bool], bool]:
+    """Whether a date at a place is a grown-up's: a staff member's birthday, or a hire or start
+    date with no birth word beside it, in a text that speaks of no child (judged once a text)."""
+    childless = not (CHILD_NOUN.search(text) or FAMILY_WORD.search(text)
+                     or CHILDS_AGE.search(text))
+    staff_birthday = childless and bool(STAFF_BIRTHDAY.search(text))
+
+    def grown_ups(start: int, cued: bool) -> bool:
+        return staff_birthday if cued else childless and bool(
+            WORK_DATE.search(text, max(0, start - 80), start))
+    return grown_ups
 
 
 def find_dates_of_birth(text: str, today: date) -> list[Span]:
@@ -162,12 +168,14 @@ def find_dates_of_birth(text: str, today: date) -> list[Span]:
     if not any(map(str.isdigit, text)):
         return found  # every date has a day or a year
 
+    grown_ups = grown_ups_dates(text)
+
     def keep(start: int, end: int, day: date | None, full: bool) -> None:
         span = Span(start, end, "date of birth")
         if day is None or not free(span, found):
             return
         cued = birth_cue(text, start, end)
-        if grown_ups_date(text, start, cued):
+        if grown_ups(start, cued):
             return
         if cued or (full and school_age(day, today) and not event_date(text, start, end)):
             found.append(span)
@@ -262,23 +270,21 @@ def alike(text: str, found: list[Span]) -> list[Span]:
     """A number with no cue of its own in a sentence that already holds a student's id is
     another of theirs ("it's showing [id] but she's been using 5521 all year"); not a year."""
     ids = [s for s in found if s.kind == "id number"]
+    if not ids:
+        return []
+    stops = [i for i, c in enumerate(text) if c in STOPS]
+    holding = {bisect_left(stops, s.start) for s in ids}  # the sentences with an id, by number
+    taken = sorted((s.start, s.end) for s in found)
+    starts = [start for start, _ in taken]
     spans = []
-    for m in BARE.finditer(text) if ids else ():
-        start, end = sentence_of(text, m.start())
-        if len(m.group()) <= 6 and not A_YEAR.fullmatch(m.group()) \
-                and not UNITS.match(text, m.end()) \
-                and free(Span(m.start(), m.end(), ""), found) \
-                and any(start <= s.start and s.end <= end for s in ids) \
+    for m in BARE.finditer(text):
+        before = bisect_left(starts, m.end()) - 1  # the last span starting before its end
+        if bisect_left(stops, m.start()) in holding and len(m.group()) <= 6 \
+                and not A_YEAR.fullmatch(m.group()) and not UNITS.match(text, m.end()) \
+                and not (before >= 0 and taken[before][1] > m.start()) \
                 and number_cue(text, m.start()) is None:
             spans.append(Span(m.start(), m.end(), "id number"))
     return spans
-
-
-def sentence_of(text: str, at: int) -> tuple[int, int]:
-    """Where the sentence holding `at` starts and ends."""
-    start = max(text.rfind(stop, 0, at) for stop in STOPS) + 1
-    ends = [i for stop in STOPS if (i := text.find(stop, at)) >= 0]
-    return start, min(ends, default=len(text))
 
 
 def cued_codes(text: str) -> list[Span]:
