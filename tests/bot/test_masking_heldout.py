@@ -72,11 +72,11 @@ HELD_OUT_FIGURES = {
     # blind): 7: 0.961 (220) / 0.020, 8: 0.995 (189) / 0.130, 9: 0.965 (221) / 0.030,
     # 10: 0.956 (197) / 0.050, 11: 0.958 (184) / 0.090, 12: 0.961 (198) / 0.020.
     "heldout7.jsonl": (0.960, 0.00),
-    "heldout8.jsonl": (0.994, 0.05),
+    "heldout8.jsonl": (0.994, 0.04),
     "heldout9.jsonl": (0.969, 0.00),
-    "heldout10.jsonl": (0.956, 0.02),
-    "heldout11.jsonl": (0.963, 0.05),
-    "heldout12.jsonl": (0.961, 0.01),
+    "heldout10.jsonl": (0.956, 0.01),
+    "heldout11.jsonl": (0.968, 0.04),
+    "heldout12.jsonl": (0.966, 0.01),
     # Written blind while the tenth round's final model was built, scored once with it
     # (200 texts, 196 identifiers; a rural Mississippi 5th-grade teacher, a Spanish teacher
     # near Chicago, a school psychologist, a band secretary, a help-desk technician): by the
@@ -94,12 +94,12 @@ HELD_OUT_FIGURES = {
     # 19: 0.953 (223 of 234) / 0.220 -> 0.970 (227) / 0.180
     # The round's second pass (contexts read from the labelled first-name corpora) then
     # spared one more ordinary message in 14 (0.080) and in 18 (0.070).
-    "heldout14.jsonl": (0.924, 0.03),
+    "heldout14.jsonl": (0.929, 0.03),
     "heldout15.jsonl": (0.968, 0.12),
-    "heldout16.jsonl": (0.967, 0.05),
+    "heldout16.jsonl": (0.967, 0.03),
     "heldout17.jsonl": (0.934, 0.04),
     "heldout18.jsonl": (0.946, 0.04),
-    "heldout19.jsonl": (0.982, 0.17),
+    "heldout19.jsonl": (0.982, 0.15),
     # Three corpora written blind during the eleventh round's second pass (200 texts each;
     # personas in docs/masking.md), scored with the tenth round's masker, the first pass's
     # and the final one:
@@ -120,7 +120,7 @@ HELD_OUT_FIGURES = {
     # 25: 0.853 (226 of 265) / 0.230 -> 0.875 (232) / 0.210
     "heldout23.jsonl": (0.920, 0.11),
     "heldout24.jsonl": (0.947, 0.10),
-    "heldout25.jsonl": (0.905, 0.20),
+    "heldout25.jsonl": (0.909, 0.19),
     # The thirteenth round (signatures, titled parents, exports' rows, companies, two more
     # labelled writers and a refit of the model of grown-ups' names) scored every corpus
     # above once at its end, with the masker it started from and the final one; the figures
@@ -138,12 +138,12 @@ HELD_OUT_FIGURES = {
     # An attack on the round's keep rules (attack_keep_rules.jsonl) then narrowed them; scored
     # again after that, every corpus held its figures but the nineteenth, which masks one more
     # identifier (0.983, 230), and the tenth (read), which alters one more message (0.020).
-    "heldout26.jsonl": (0.953, 0.05),
+    "heldout26.jsonl": (0.957, 0.05),
     "heldout27.jsonl": (0.952, 0.02),
-    "heldout28.jsonl": (0.959, 0.03),
-    "heldout29.jsonl": (0.952, 0.08),
+    "heldout28.jsonl": (0.959, 0.02),
+    "heldout29.jsonl": (0.956, 0.07),
     "heldout30.jsonl": (0.925, 0.10),
-    "heldout31.jsonl": (0.954, 0.02),
+    "heldout31.jsonl": (0.963, 0.02),
     # The fourteenth round (names hidden whole, lists of grown-ups or of students, languages,
     # ZIP codes and rural routes, parents named after their child, letters signed by a name;
     # an attack on its keep rules, attack_keep_rules_2.jsonl, narrowed them) scored every
@@ -155,8 +155,8 @@ HELD_OUT_FIGURES = {
     # 33: 0.933 (238 of 255) / 0.130 -> 0.945 (241) / 0.130
     # 34: 0.960 (214 of 223) / 0.070 -> 0.960 (214) / 0.070
     "heldout32.jsonl": (0.943, 0.07),
-    "heldout33.jsonl": (0.945, 0.13),
-    "heldout34.jsonl": (0.959, 0.07),
+    "heldout33.jsonl": (0.945, 0.12),
+    "heldout34.jsonl": (0.959, 0.05),
     # The sixteenth round (numbers, contacts and dates in what staff write: a text that hides
     # nothing else, speaks of no child and names a grown-up or a place of work keeps its
     # contacts) checked every corpus above after each change, figures only, so that no rule
@@ -170,11 +170,13 @@ HELD_OUT_FIGURES = {
     # 37 (contacts, written during its second pass; scored once, at the end):
     #   0.934 (228 of 244) / 0.410 -> 0.939 (229) / 0.260
     "heldout35.jsonl": (0.965, 0.10),
-    "heldout36.jsonl": (0.977, 0.23),
+    "heldout36.jsonl": (0.978, 0.23),
     "heldout37.jsonl": (0.938, 0.26),
 }
 
 
+# Each floor and ceiling above was raised at the end of the sixteenth round to the figure
+# then measured, where earlier rounds had left it behind.
 @pytest.mark.parametrize("corpus", sorted(HELD_OUT_FIGURES))
 def test_each_held_out_corpus_holds_the_figure_last_measured(corpus: str) -> None:
     least_masked, most_altered = HELD_OUT_FIGURES[corpus]
