@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.masking.addresses import FAMILY_NEAR
-from bot.masking.contacts import STUDENT_DOMAIN
+from bot.masking.contacts import FULL_NAME, STUDENT_DOMAIN
 from bot.masking.cues import CHILD_NOUN
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import Span
@@ -30,7 +30,6 @@ PRONOUN = re.compile(r"\b(?:he|she|his|him|her|hers|él|ella)\b", re.IGNORECASE)
 # Someone the text names and keeps as a grown-up, whom a "his" or "her" can be about: a title
 # ("Mr. Jenkins' cell") or a whole name the rules left alone ("is Gary Penner, his cell").
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Coach|Sr|Sra|Srta)\b\.?\s+[A-Z]")
-WHOLE_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?\b")
 
 
 def spare_work_contacts(text: str, spans: list[Span]) -> list[Span]:
@@ -62,4 +61,5 @@ def grown_ups(text: str, span: Span) -> bool:
 def named_grown_up(text: str) -> bool:
     """The text names someone by title, or by a first name and a surname it kept."""
     first = lexicon().first
-    return bool(TITLED.search(text)) or any(fold(m[1]) in first for m in WHOLE_NAME.finditer(text))
+    return bool(TITLED.search(text)) or any(fold(m["first"]) in first
+                                            for m in FULL_NAME.finditer(text))
