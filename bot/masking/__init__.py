@@ -31,7 +31,6 @@ from bot.masking.numbers import find_dates_of_birth, find_id_numbers
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.staff import spare_staff
 from bot.masking.whole import whole_names
-from bot.masking.work_contacts import spare_work_contacts
 
 # How privacy_note names one and several ({count}) of each kind.
 SAID = {"name": (N_("a name"), N_("{count} names")),
@@ -87,11 +86,10 @@ def pieces_of(text: str) -> list[str]:
 def found_in(text: str, today: date) -> list[Span]:
     """Every identifier in one piece of text (see find_student_data): what the rules find,
     less the names the model of grown-ups' names spares (unless a district turned it off) and
-    the names of the district's own staff (staff.py), and the contacts of a text that speaks
-    of no child (work_contacts.py)."""
+    the names of the district's own staff (staff.py)."""
     found = found_by_rules(text, today)
     found = spare_staff(text, spare_grown_ups(text, found) if MODEL_ON[0] else found)
-    return spare_work_contacts(text, whole_names(text, spare_kept_names_addresses(text, found)))
+    return whole_names(text, spare_kept_names_addresses(text, found))
 
 
 def use_grown_ups_model(on: bool) -> None:

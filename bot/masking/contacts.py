@@ -69,7 +69,7 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
          "scan", "scans", "scanner", "print", "printer", "copier", "lib", "media", "mdm",
          "purchasing", "warehouse", "depot", "mailroom"}
 # Named as staff where the address is given: "owners: jramirez@district.k12.tx.us and ...".
-STAFF_ADDRESS = re.compile(r"\b(?:owners?|managers?|editors?|staff|faculty|teachers|cc|"
+STAFF_ADDRESS = re.compile(r"\b(?:owners?|managers?|editors?|staff|faculty|teachers|"
                            r"co-?teachers?|admins?)\b(?:[^.!?\n]|\.(?=\S))*$", re.IGNORECASE)
 # Said to be a student's, whatever its domain: "student email jfreeman3310@mcsdga.net".
 STUDENTS_ADDRESS = re.compile(r"\b(?:student|stu|kid|child)['’]?s?\s+(?:e-?mail|address|"
@@ -105,8 +105,8 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
         return False
     if any(part in ROLES for part in re.split(r"[^a-z]+", local)) or GROUP_MAILBOX.search(local):
         return True
-    if at is not None and not re.search(r"\d", local) and STAFF_ADDRESS.search(
-            text, max(0, at - 90), at):
+    if at is not None and not re.search(r"\d", local) and domain.split(".")[0] not in FREE_MAIL \
+            and STAFF_ADDRESS.search(text, max(0, at - 90), at):
         return True
     labels = domain.split(".")
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))

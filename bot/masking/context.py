@@ -94,8 +94,6 @@ REFERS = {"it", "its", "which", "that"}  # "its 4471", as texted
 # What stands between "it" and its number: "it's 2094", "it should be 1234", "it's supposed
 # to be 7741".
 LINKING = {"is", "be", "to", "should", "supposed", "must", "meant", "was", "used"}
-# What staff have too, and call theirs: "my badge #7742", "my login 20431".
-OWN_THINGS = {"badge", "login", "logon", "user", "username", "pin", "lunch"}
 # A place named after what it serves: "the enrollment center", "the library office".
 PLACES_OF = {"center", "centre", "office", "desk"}
 OPENS_WITH_IT = re.compile(r"(?:^|[.!?;\n]\s*)\b(?:it['’]?s|it)\b[^.!?;\n]*$", re.IGNORECASE)
@@ -226,8 +224,6 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             while k < len(words) - 1 and words[k] in LINKING and word == "#":
                 k += 1  # "Last ticket was #30912"
             judged = qualifier(words[k] if k < len(words) else None, products=not dashed)
-            if judged == "student" and mine(words, k):
-                return "tech"  # "my badge #7742": the writer's own
             if judged or not defaults:
                 return judged
             if word in ("number", "#", "no", "card", "barcode") and j + 1 < len(words) and \
@@ -242,8 +238,6 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
             judged = None  # "the enrollment center (614-555-0100)" is the center's line
         else:
             judged = qualifier(word, products=passed == 0)  # "Kahoot 881234", not "Google 88"
-        if judged == "student" and mine(words, i):
-            return "tech"
         if judged:
             return judged
         if word not in FILLER:
@@ -252,7 +246,3 @@ def nearest_cue(words: list[str], reach: int, defaults: bool) -> Cue:
                 return None
     return None
 
-
-def mine(words: list[str], at: int) -> bool:
-    """The writer's own badge, login or PIN: "my" right before the cue word at `at`."""
-    return at < len(words) - 1 and words[at] in OWN_THINGS and words[at + 1] == "my"

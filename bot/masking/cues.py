@@ -169,15 +169,6 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"(?:is\s+|was\s+|es\s+|are\s+|will\s+be\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
                          r"\bnew\s+(?:guy|hire|lady|gal)|"
-                         # a sentence that opens by naming a grown-up's part: "Contact:
-                         # Angela Whitaker, ext 6601", "Vendor contact for the new copier:
-                         # Ray", "Substitute for band trip 11/8: Ray Kowalski"
-                         r"(?:^|[.!?\n]\s*)(?:\w+\s+)?(?:contact|substitute)(?:\s+for\s+[^:.!?\n]{1,40})?:|"
-                         # a change to the district's systems is a grown-up's: "Bell schedule
-                         # v3 was pushed yesterday by Derek Sloane"
-                         r"\b(?:pushed|deployed|configured|approved|installed|imaged|re-?imaged|"
-                         r"provisioned|authori[sz]ed|rolled\s+out|set\s+up)(?:\s+(?:out|up|"
-                         r"yesterday|today|this\s+morning|last\s+\w+))?\s+by|"
                          # a department's person in brackets: "legal (Sarah Kim) asked me"
                          r"\b(?:legal|hr|payroll|finance|purchasing|accounting|facilities|"
                          r"maintenance|transportation)\s*\()\s*$",

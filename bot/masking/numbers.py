@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from datetime import date
 
 from bot.masking.context import number_cue
-from bot.masking.cues import CHILD_NOUN, STATE_CODES
+from bot.masking.cues import STATE_CODES
 from bot.masking.spans import Span, free
-from bot.masking.student_cues import FAMILY_WORD
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
           "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -59,13 +57,6 @@ EVENT = re.compile(r"\b(?:since|until|till|due|from|through|thru|between|after|b
                    r"last|ordered|shipped|delivered|deadline|closed|opened|created|started|"
                    r"ended|renew\w*|effective|dated|scheduled|meeting)\W+(?:\w+\W+)?$",
                    re.IGNORECASE)
-# A grown-up's dates: a hire or start date ("hire date shows 08/01/2023"), and a birthday
-# among staff ("Bday list for Nov staff celebration", "her 60th bday is 5/20").
-WORK_DATE = re.compile(r"\b(?:hire|hired|start\s+date|started|anniversary)\b", re.IGNORECASE)
-STAFF_BIRTHDAY = re.compile(r"\b(?:staff|faculty|retire\w*|colleagues?|co-?workers?|"
-                            r"[2-9]\d(?:th|st|nd|rd)\s+(?:b-?day|birthday))\b", re.IGNORECASE)
-CHILDS_AGE = re.compile(r"\b(?:turns?|turning|is)\s+1?\d\b(?![%:/-]|\.\d|\s*(?:th|st|nd|rd)\b)|"
-                        r"\b1?\d\s*(?:years?|yrs?)\s+old\b", re.IGNORECASE)
 RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to|through|thru|until)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|to|through|thru)\s*$")
 
@@ -149,34 +140,17 @@ def event_date(text: str, start: int, end: int) -> bool:
                 or EVENT.search(text[max(0, start - 40):start]))
 
 
-def grown_ups_dates(text: str) -> Callable[[int, bool], bool]:
-    """Whether a date at a place is a grown-up's: a staff member's birthday, or a hire or start
-    date with no birth word beside it, in a text that speaks of no child (judged once a text)."""
-    childless = not (CHILD_NOUN.search(text) or FAMILY_WORD.search(text)
-                     or CHILDS_AGE.search(text))
-    staff_birthday = childless and bool(STAFF_BIRTHDAY.search(text))
-
-    def grown_ups(start: int, cued: bool) -> bool:
-        return staff_birthday if cued else childless and bool(
-            WORK_DATE.search(text, max(0, start - 80), start))
-    return grown_ups
-
-
 def find_dates_of_birth(text: str, today: date) -> list[Span]:
     """Full dates that are a student's birth date, and partial ones right after a birth cue."""
     found: list[Span] = []
     if not any(map(str.isdigit, text)):
         return found  # every date has a day or a year
 
-    grown_ups = grown_ups_dates(text)
-
     def keep(start: int, end: int, day: date | None, full: bool) -> None:
         span = Span(start, end, "date of birth")
         if day is None or not free(span, found):
             return
         cued = birth_cue(text, start, end)
-        if grown_ups(start, cued):
-            return
         if cued or (full and school_age(day, today) and not event_date(text, start, end)):
             found.append(span)
 

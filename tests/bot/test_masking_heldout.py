@@ -74,7 +74,7 @@ HELD_OUT_FIGURES = {
     "heldout7.jsonl": (0.960, 0.00),
     "heldout8.jsonl": (0.994, 0.04),
     "heldout9.jsonl": (0.969, 0.00),
-    "heldout10.jsonl": (0.956, 0.01),
+    "heldout10.jsonl": (0.956, 0.02),
     "heldout11.jsonl": (0.968, 0.04),
     "heldout12.jsonl": (0.966, 0.01),
     # Written blind while the tenth round's final model was built, scored once with it
@@ -99,7 +99,7 @@ HELD_OUT_FIGURES = {
     "heldout16.jsonl": (0.967, 0.03),
     "heldout17.jsonl": (0.934, 0.04),
     "heldout18.jsonl": (0.946, 0.04),
-    "heldout19.jsonl": (0.982, 0.15),
+    "heldout19.jsonl": (0.982, 0.17),
     # Three corpora written blind during the eleventh round's second pass (200 texts each;
     # personas in docs/masking.md), scored with the tenth round's masker, the first pass's
     # and the final one:
@@ -120,7 +120,7 @@ HELD_OUT_FIGURES = {
     # 25: 0.853 (226 of 265) / 0.230 -> 0.875 (232) / 0.210
     "heldout23.jsonl": (0.920, 0.11),
     "heldout24.jsonl": (0.947, 0.10),
-    "heldout25.jsonl": (0.909, 0.19),
+    "heldout25.jsonl": (0.909, 0.20),
     # The thirteenth round (signatures, titled parents, exports' rows, companies, two more
     # labelled writers and a refit of the model of grown-ups' names) scored every corpus
     # above once at its end, with the masker it started from and the final one; the figures
@@ -140,8 +140,8 @@ HELD_OUT_FIGURES = {
     # identifier (0.983, 230), and the tenth (read), which alters one more message (0.020).
     "heldout26.jsonl": (0.957, 0.05),
     "heldout27.jsonl": (0.952, 0.02),
-    "heldout28.jsonl": (0.959, 0.02),
-    "heldout29.jsonl": (0.956, 0.07),
+    "heldout28.jsonl": (0.959, 0.03),
+    "heldout29.jsonl": (0.956, 0.08),
     "heldout30.jsonl": (0.925, 0.10),
     "heldout31.jsonl": (0.963, 0.02),
     # The fourteenth round (names hidden whole, lists of grown-ups or of students, languages,
@@ -155,23 +155,25 @@ HELD_OUT_FIGURES = {
     # 33: 0.933 (238 of 255) / 0.130 -> 0.945 (241) / 0.130
     # 34: 0.960 (214 of 223) / 0.070 -> 0.960 (214) / 0.070
     "heldout32.jsonl": (0.943, 0.07),
-    "heldout33.jsonl": (0.945, 0.12),
-    "heldout34.jsonl": (0.959, 0.05),
+    "heldout33.jsonl": (0.945, 0.13),
+    "heldout34.jsonl": (0.959, 0.07),
     # The sixteenth round (numbers, contacts and dates in what staff write: a text that hides
     # nothing else, speaks of no child and names a grown-up or a place of work keeps its
     # contacts) checked every corpus above after each change, figures only, so that no rule
     # let an identifier through: together they went from 5,614 of 5,932 identifiers masked
-    # and 195 of 2,600 tech texts altered to 5,617 and 187. Three corpora were written blind
-    # for it, each a hundred tech texts dense with numbers and contacts:
+    # and 195 of 2,600 tech texts altered to 5,617 and 187; a blind attack then broke the
+    # second pass's keep rules and they were taken out: 5,617 and 195. Three corpora were
+    # written blind for it, each a hundred tech texts dense with numbers and contacts
+    # (start -> with the second pass -> final):
     # 35 (numbers, written at its start; its figures were looked at during the round):
-    #   0.966 (226 of 234) / 0.140 -> 0.966 (226) / 0.100
+    #   0.966 (226 of 234) / 0.140 -> 0.966 (226) / 0.100 -> 0.966 (226) / 0.110
     # 36 (numbers, written during its first pass; scored after it and at the end):
-    #   0.974 (267 of 274) / 0.280 -> 0.978 (268) / 0.230
-    # 37 (contacts, written during its second pass; scored once, at the end):
-    #   0.934 (228 of 244) / 0.410 -> 0.939 (229) / 0.260
-    "heldout35.jsonl": (0.965, 0.10),
-    "heldout36.jsonl": (0.978, 0.23),
-    "heldout37.jsonl": (0.938, 0.26),
+    #   0.974 (267 of 274) / 0.280 -> 0.978 (268) / 0.230 -> 0.978 (268) / 0.250
+    # 37 (contacts, written during its second pass; scored at the end and after the attack):
+    #   0.934 (228 of 244) / 0.410 -> 0.939 (229) / 0.260 -> 0.939 (229) / 0.390
+    "heldout35.jsonl": (0.965, 0.11),
+    "heldout36.jsonl": (0.978, 0.25),
+    "heldout37.jsonl": (0.938, 0.39),
 }
 
 

@@ -3,9 +3,11 @@ come through, and a student's beside them stay hidden."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.bot.test_masking import masked, score
+from tests.bot.test_masking import CORPUS, is_masked, masked, score
 
 
 @pytest.mark.parametrize("text", [
@@ -22,10 +24,6 @@ from tests.bot.test_masking import masked, score
     # an institution's address, named as one or as where a delivery goes
     "Return the broken hotspots to the district office address: 4100 N Main St, Dayton OH 45405.",
     "Delivery of 30 headsets from Dell arriving next week to 2250 Elm Grove Rd, Dayton OH 45402.",
-    # whom to ask, and who changed the district's systems
-    "Contact: Denise Fowler, ext 4410, for the PD laptops.",
-    "Contact for the copier lease: Greg Holloway, Ricoh, (614) 555-0133.",
-    "The new bell schedule was pushed this morning by Keith Brennan and now 6th period is off.",
     # the writer's own line
     "MFA reset please. My district cell on file should be 937-555-0162.",
 ])
@@ -58,24 +56,6 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     assert masked(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    # a text that hides nothing else, speaks of no child and names a grown-up or a place of
-    # work: its contacts are grown-ups'
-    "call me 229-555-0164, my gradebook froze mid-entry",
-    "Bus garage says their phone (918) 555-0102 rings through to nobody. Garage is at 3300 N "
-    "Peoria Ave.",
-    "Our sub tomorrow is Gary Penner, his cell is 706 555 0185.",
-    "Substitute for the band trip 11/8: Ray Kowalski (918) 555-0117.",
-    # a grown-up's dates and numbers
-    "hire date shows 08/01/2023 in Frontline but I started 07/24/2023.",
-    "For Ms. Carter's retirement party 5/23 the lounge TV must work; her 60th bday is 5/20.",
-    "Bday list for the Nov staff celebration: Janet (Nov 3), Mr. Hollis (Nov 18).",
-    "Hey, my badge #7742 stopped opening the side door.",
-])
-def test_grown_ups_contacts_dates_and_badges_come_through(text: str) -> None:
-    assert masked(text) == text
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # whose "his" is, or whose a bare number is, the text does not say
     ("He gave me his number 555 867 5309 so I could text him the link.",
@@ -93,9 +73,9 @@ def test_grown_ups_contacts_dates_and_badges_come_through(text: str) -> None:
     ("Lucas's birthday is 5/20, can it go on the staff calendar? He turns 9.",
      "[name]'s birthday is [date of birth], can it go on the staff calendar? He turns 9."),
     ("Her lunch PIN is 4471 and my lunch PIN is 5520.",
-     "Her lunch PIN is [id number] and my lunch PIN is 5520."),
+     "Her lunch PIN is [id number] and my lunch PIN is [id number]."),
 ])
-def test_a_childs_contacts_and_dates_stay_hidden_beside_them(text: str, expected: str) -> None:
+def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
 
 
@@ -104,10 +84,10 @@ def test_the_numbers_tuning_corpus_holds_the_figures_its_round_reached() -> None
     # contacts (200 texts: 100 tech texts, 100 with 258 identifiers; an elementary teacher,
     # an attendance clerk, a registrar, a case manager, a library media specialist, a district
     # IT tech, a bilingual secretary). As it came: 0.988 (255) / 0.120 (12). Read and tuned
-    # on (docs/masking.md, the sixteenth round): 0.992 (256) / 0.010 (1); after its second
-    # pass, 0.996 (257) / 0.010.
+    # on (docs/masking.md, the sixteenth round): 0.996 (257) / 0.040 (4), once the keep rules
+    # a blind attack broke were taken out again.
     masked_share, altered, wrong = score("numbers_a.jsonl")
-    assert masked_share >= 0.996 and altered <= 0.01, "\n".join(wrong)
+    assert masked_share >= 0.996 and altered <= 0.04, "\n".join(wrong)
 
 
 def test_the_contacts_tuning_corpus_holds_the_figures_its_round_reached() -> None:
@@ -115,8 +95,23 @@ def test_the_contacts_tuning_corpus_holds_the_figures_its_round_reached() -> Non
     # dates in what staff write (200 texts: 100 tech texts, each with a grown-up's contact or
     # date, 100 with 230 identifiers; a band director, a front-office manager, an HR
     # assistant, a math teacher, a social worker, a library clerk, an athletic director). As
-    # it came: 0.987 (227) / 0.430 (43). Read and tuned on (a text that hides nothing else,
-    # speaks of no child and names a grown-up or a place of work keeps its contacts; staff
-    # birthdays, hire dates, "my badge"): 0.987 (227) / 0.210 (21).
+    # it came: 0.987 (227) / 0.430 (43). Its second pass kept grown-ups' contacts, dates and
+    # badges (21 altered), but a blind attack (below) got 41 more of 90 identifiers through
+    # those rules, and they were taken out: 0.987 (227) / 0.420 (42).
     masked_share, altered, wrong = score("contacts_d.jsonl")
-    assert masked_share >= 0.986 and altered <= 0.21, "\n".join(wrong)
+    assert masked_share >= 0.986 and altered <= 0.42, "\n".join(wrong)
+
+
+def test_the_attack_on_the_rounds_keep_rules_gets_no_more_through_than_before_it() -> None:
+    # 60 messages written by someone told the second pass's keep rules (a text that names no
+    # child keeps its contacts; staff birthdays and hire dates; "my badge"; "Contact:" and
+    # "set up by") but never shown the code, each smuggling a student's or a family's
+    # identifier past one: a parent's number in a note to a colleague, a student's birthday
+    # beside a retirement party, a student's login passed off as "my login". The masker the
+    # round started from hid 74 of their 90 identifiers; with those rules, 33. They were taken
+    # out; what stays of the round hides 74 again.
+    rows = [json.loads(line) for line in
+            (CORPUS / "attack_contacts.jsonl").read_text("utf-8").splitlines()]
+    hidden = [is_masked(row["text"], masked(row["text"]), identifier)
+              for row in rows for identifier in row["identifiers"]]
+    assert len(hidden) == 90 and sum(hidden) >= 74
