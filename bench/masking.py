@@ -131,8 +131,7 @@ HOSTILE = ("Lily, Noah, ", "maya chen ", "Hi Dana, ", "Rodriguez, Jaden ", "kid 
            "720020551,Vang,Txhiaj,11/02/2008\n", "Thanks,\nMaria Lopez\nMain Office\n"
            "555-867-5309\n\n", "Denise and Rob fixed the cart. ",
            "Amara Okoye's dad called. Mr. Okoye, daughter is Amara. ",
-           # the sixteenth's: numbers beside a student's id, dates beside a staff word (as first
-           # written, each date searched the whole text for a child: 0.90 s on the export's rows)
+           # the sixteenth's: numbers beside a student's id, and dates beside a staff word
            "student ID 300418 shows 4471 and 4417, ", "staff bday Nov 3, hire date 08/01/2023. ")
 # The fifteenth round's, masked knowing three colleagues at PREPBOT_MASKING_STAFF=all:
 # colleagues beside students who share their names (staff.py; as first written, the names a
