@@ -132,7 +132,10 @@ HOSTILE = ("Lily, Noah, ", "maya chen ", "Hi Dana, ", "Rodriguez, Jaden ", "kid 
            "555-867-5309\n\n", "Denise and Rob fixed the cart. ",
            "Amara Okoye's dad called. Mr. Okoye, daughter is Amara. ",
            # the sixteenth's: numbers beside a student's id, and dates beside a staff word
-           "student ID 300418 shows 4471 and 4417, ", "staff bday Nov 3, hire date 08/01/2023. ")
+           "student ID 300418 shows 4471 and 4417, ", "staff bday Nov 3, hire date 08/01/2023. ",
+           # the seventeenth's: names said again, misspelt, and lists of logins (echoes.py,
+           # accounts.py)
+           "Oskar Brzezinski, oskar, Bzrezinski, Brzezinsky; ", "ava.lindgren, jkamara and ")
 # The fifteenth round's, masked knowing three colleagues at PREPBOT_MASKING_STAFF=all:
 # colleagues beside students who share their names (staff.py; as first written, the names a
 # hidden one shows to be a student's were sought once for every name found: 4.7 s on a loaded

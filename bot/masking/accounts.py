@@ -8,7 +8,7 @@ import re
 
 from bot.masking.cues import CHILD_NOUN, PERSONAL, PLURAL_PERSONAL
 from bot.masking.lexicon import Lexicon, fold, lexicon
-from bot.masking.spans import Span, free
+from bot.masking.spans import Span, free, free_of, united
 
 # Lowercase letters and digits joined by dots, underscores or hyphens; not inside an email,
 # a web address, a path or a version, and not followed by a domain's or a file's ending.
@@ -89,7 +89,34 @@ def find_usernames(text: str) -> list[Span]:
             found.append(Span(match.start("login"), match.end("login"), "username"))
     found += [Span(m.start("login"), m.end("login"), "username")
               for m in CAPITAL_LOGIN.finditer(text) if not m["login"].islower()]
-    return found
+    return found + listed_logins(text, found)
+
+
+# What joins the logins of a list: "ava.lindgren, jkamara, and", "sully.b and ajfrancois",
+# "mila.novak & milanovak2015", each perhaps in quotes.
+LOGIN_LIST = re.compile(r"['\"‘’“”]?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&|/)\s+|\s*[&/]\s*)"
+                        r"['\"‘’“”]?")
+LISTED_LOGIN = re.compile(r"(?<![\w@.\\/:#-])[a-z][a-z0-9._-]{1,29}[a-z0-9]"
+                          r"(?![\w@\\/-]|\.[a-z0-9])")
+
+
+def listed_logins(text: str, found: list[Span]) -> list[Span]:
+    """Logins listed beside a student's login found: the rest of a list of logins, letters
+    alone too, so long as each is no word ("[username], jkamara, and Sione Taufa")."""
+    logins = united([s for s in found if s.kind == "username"])
+    if not logins:
+        return []
+    lex = lexicon()
+    candidates = [Span(m.start(), m.end(), "") for m in LISTED_LOGIN.finditer(text)
+                  if m.group().rsplit(".", 1)[-1] not in ENDINGS and unworded(m.group(), lex)]
+    lists: list[list[Span]] = []  # runs of logins a list's commas and "and"s join, in order
+    for span in sorted(logins + [c for c in candidates if free_of(c, logins)]):
+        if lists and LOGIN_LIST.fullmatch(text, lists[-1][-1].end, span.start):
+            lists[-1].append(span)
+        else:
+            lists.append([span])
+    return [s._replace(kind="username") for run in lists
+            if any(s.kind for s in run) for s in run if not s.kind]
 
 
 def writers_own(text: str) -> bool:

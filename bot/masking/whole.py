@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.masking.echoes import echoed
 from bot.masking.kin import HONORIFICS
 from bot.masking.lexicon import fold
 from bot.masking.spans import Span, free
@@ -41,9 +42,9 @@ def family_titled(text: str, spans: list[Span]) -> list[Span]:
 def whole_names(text: str, spans: list[Span]) -> list[Span]:
     """The spans, each hidden name widened to the title, initials, word or generation ("III",
     "Jr.") the rules left beside it, and two hidden words of one name joined with the word
-    between them."""
+    between them; every further mention of a hidden name is hidden first (echoes.py)."""
     widened: list[Span] = []
-    for span in family_titled(text, spans):
+    for span in family_titled(text, echoed(text, spans)):
         if span.kind == "name":
             before = text[max(0, span.start - 40):span.start]
             titled = TITLED_BEFORE.search(before) or INITIALS_BEFORE.search(before)
