@@ -25,6 +25,8 @@ OTHERWISE = frozenset({"will", "may", "can", "mark", "bill", "grant", "rose", "j
 # A word after one of these is a thing, not a name said again: "the river is near River Ashby".
 DETERMINED = re.compile(r"\b(?:the|a|an|this|that|these|those|my|our|your|his|her|their|its|"
                         r"some|any|no|every|each)\s+$", re.IGNORECASE)
+# A login's or an address's parts that say whose it is, not who: "jessica.holt.mom@".
+KIN_WORDS = frozenset({"mom", "dad", "papa", "mama", "mother", "father", "parent", "family"})
 SHORTEST = 3  # letters: a shorter part ("tj ellsworth") is echoed only in capitals ("TJ")
 MISSPELT_LONGEST_APART = 88  # rapidfuzz ratio: two letters swapped in a ten-letter surname
 MISSPELT_SHORTEST = 6  # letters: shorter words are too alike by chance ("Hall", "Hill")
@@ -33,7 +35,7 @@ MISSPELT_SHORTEST = 6  # letters: shorter words are too alike by chance ("Hall",
 def echoed(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with each further mention of a hidden name's words (or a hidden login's or
     email's name parts) hidden too."""
-    said = hidden_words(text, spans)
+    said, lone = hidden_words(text, spans)
     if not said:
         return spans
     taken = united(spans + [Span(m.start(), m.end(), "email")
@@ -42,18 +44,19 @@ def echoed(text: str, spans: list[Span]) -> list[Span]:
     found: list[Span] = []
     for match in WORD.finditer(text):
         span = Span(match.start(), match.end(), "name")
-        if free_of(span, taken) and not used_otherwise(text, match) and \
+        if free_of(span, taken) and not used_otherwise(text, match, lone) and \
                 repeats(fold(match.group()), said, long_words):
             found.append(with_first_name(text, span, taken, found[-1:]))
     return sorted(spans + found) if found else spans
 
 
-def used_otherwise(text: str, match: re.Match[str]) -> bool:
+def used_otherwise(text: str, match: re.Match[str], lone: set[str]) -> bool:
     """The word is used as a word here, not as the name: a modal or a closed-class word, a
-    short part in lowercase, or a lowercase word after a determiner ("the river")."""
+    short part in lowercase, a lowercase word after a determiner ("the river") or one hidden
+    only as a word alone ("Mom's number ... Seraphina's mom")."""
     word = fold(match.group())
     lowercase = match.group().islower()
-    return word in OTHERWISE or (lowercase and len(word) < SHORTEST) or (
+    return word in OTHERWISE or (lowercase and (len(word) < SHORTEST or word in lone)) or (
         lowercase and word in lexicon().words and
         bool(DETERMINED.search(text, max(0, match.start() - 8), match.start())))
 
@@ -80,17 +83,26 @@ def with_first_name(text: str, span: Span, taken: list[Span], last: list[Span]) 
     return span
 
 
-def hidden_words(text: str, spans: list[Span]) -> set[str]:
+def hidden_words(text: str, spans: list[Span]) -> tuple[set[str], set[str]]:
     """The folded words of every hidden name (two letters too, when they are no word: "tj"),
-    and the parts of hidden logins and emails that a name list has."""
+    and the parts of hidden logins and emails that are a first name, or a surname that is no
+    word ("code", "class" are both); and, of those, the words hidden only as a one-word name
+    that is also a word ("Mom", "Code"), which say less about who they are."""
     lex = lexicon()
     said: set[str] = set()
+    alone: set[str] = set()  # hidden as a one-word name that is also a word
+    beside: set[str] = set()  # hidden beside another word, or in a login or an email
     for span in spans:
         hidden = text[span.start:span.end]
         if span.kind == "name":
-            said |= {w for w in map(fold, WORD.findall(hidden))
-                     if len(w) >= SHORTEST or (len(w) == 2 and w not in lex.words)}
+            words = [w for w in map(fold, WORD.findall(hidden))
+                     if len(w) >= SHORTEST or (len(w) == 2 and w not in lex.words)]
+            said |= set(words)
+            (alone if len(words) == 1 and words[0] in lex.words else beside).update(words)
         elif span.kind in ("username", "email"):
-            said |= {w for w in (fold(p) for p in WORD.findall(hidden.split("@")[0]))
-                     if len(w) >= SHORTEST and (w in lex.first or w in lex.surnames)}
-    return said - OTHERWISE
+            parts = {w for w in map(fold, WORD.findall(hidden.split("@")[0]))
+                     if len(w) >= SHORTEST and w not in KIN_WORDS and (
+                         w in lex.first or (w in lex.surnames and w not in lex.words))}
+            said |= parts
+            beside |= parts
+    return said - OTHERWISE, alone - beside

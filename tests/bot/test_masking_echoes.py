@@ -59,6 +59,11 @@ def test_words_that_only_look_alike_stay(text: str, expected: str) -> None:
     assert masked(text) == expected
 
 
+def test_a_word_hidden_once_as_a_lone_name_is_still_a_word_in_lowercase() -> None:
+    text = "Seraphina's mom called, Securly blocks everything. Mom's number 404-555-7781"
+    assert masked(text).startswith("[name]'s mom called")
+
+
 @pytest.mark.parametrize("text", [
     "Ask Ms. Rivera in the office; Rivera has the cart keys and rivera.m@district.org works.",
     "The Canon MF445 and canon ink order, plus hp.lj4050 and hp.lj4250 on the list.",
