@@ -42,11 +42,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.masking import found_by_rules, grown_ups  # noqa: E402
-from bot.masking.contacts import spare_kept_names_addresses  # noqa: E402
+from bot.masking import completed, found_by_rules, grown_ups  # noqa: E402
 from bot.masking.lexicon import fold, lexicon  # noqa: E402
 from bot.masking.spans import Span  # noqa: E402
-from bot.masking.whole import whole_names  # noqa: E402
 from tests.bot.test_masking import first_name_shares, score  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
@@ -169,7 +167,7 @@ def masker(grown_up: Judge | None, cut: float) -> Callable[[str], str]:
     def mask(text: str) -> str:
         spans = found_by_rules(text, TODAY)
         spans = spared(text, spans, grown_up, cut) if grown_up is not None else spans
-        spans = whole_names(text, spare_kept_names_addresses(text, spans))  # as found_in does
+        spans = completed(text, spans)  # as found_in does
         out, at = [], 0
         for s in spans:
             out += [text[at:s.start], f"[{s.kind}]"]

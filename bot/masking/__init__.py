@@ -27,7 +27,7 @@ from bot.masking.addresses import find_addresses
 from bot.masking.contacts import find_emails, find_phones, spare_kept_names_addresses
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
-from bot.masking.numbers import find_dates_of_birth, find_id_numbers
+from bot.masking.numbers import beside_names, find_dates_of_birth, find_id_numbers
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.staff import spare_staff
 from bot.masking.whole import whole_names
@@ -89,7 +89,14 @@ def found_in(text: str, today: date) -> list[Span]:
     the names of the district's own staff (staff.py)."""
     found = found_by_rules(text, today)
     found = spare_staff(text, spare_grown_ups(text, found) if MODEL_ON[0] else found)
-    return whole_names(text, spare_kept_names_addresses(text, found))
+    return completed(text, found)
+
+
+def completed(text: str, found: list[Span]) -> list[Span]:
+    """What the rules found and the models left, less the names kept beside a work address,
+    with the numbers said beside a hidden name and every part and mention of each name."""
+    found = spare_kept_names_addresses(text, found)
+    return whole_names(text, sorted(found + beside_names(text, found)))
 
 
 def use_grown_ups_model(on: bool) -> None:

@@ -240,10 +240,11 @@ def repeats(text: str, found: list[Span]) -> list[Span]:
             if m.group().lstrip("0") in digits and free(Span(m.start(), m.end(), ""), found)]
 
 
-def alike(text: str, found: list[Span]) -> list[Span]:
-    """A number with no cue of its own in a sentence that already holds a student's id is
-    another of theirs ("it's showing [id] but she's been using 5521 all year"); not a year."""
-    ids = [s for s in found if s.kind == "id number"]
+def alike(text: str, found: list[Span], beside: str = "id number") -> list[Span]:
+    """A number with no cue of its own in a sentence that already holds a student's id (or
+    what `beside` names) is another of theirs ("it's showing [id] but she's been using 5521 all
+    year"); not a year."""
+    ids = [s for s in found if s.kind == beside]
     if not ids:
         return []
     stops = [i for i, c in enumerate(text) if c in STOPS]
@@ -259,6 +260,13 @@ def alike(text: str, found: list[Span]) -> list[Span]:
                 and number_cue(text, m.start()) is None:
             spans.append(Span(m.start(), m.end(), "id number"))
     return spans
+
+
+def beside_names(text: str, found: list[Span]) -> list[Span]:
+    """A number with no cue of its own in a sentence that holds a student's hidden name is
+    theirs too ("for [name] that'd be 4582 and 11"), even right after it ("Jonah 4471"): a
+    name the masker took wrongly for a student's takes its model along ("[name] 5160")."""
+    return alike(text, found, beside="name")
 
 
 def cued_codes(text: str) -> list[Span]:

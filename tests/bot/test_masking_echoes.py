@@ -1,5 +1,6 @@
-"""Masking, seventeenth round: a name or a login hidden once is hidden at every other mention,
-and the rest of a list of logins with it; a text that hid nothing is never touched by either."""
+"""Masking, seventeenth round: what a text that already hides a student says of them again is
+hidden too (every other mention of a name, the rest of a list of logins, a number with no cue
+in a sentence naming them); a text that hid nothing is never touched by any of it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from bot.masking import found_by_rules
 from bot.masking.accounts import listed_logins
 from bot.masking.echoes import echoed
+from bot.masking.numbers import beside_names
 from tests.bot.test_masking import TODAY, masked
 
 
@@ -45,6 +47,17 @@ def test_the_rest_of_a_list_of_logins_is_hidden(text: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("login is lunch PIN + birth month - for Amelia Ford that'd be 4582 and 11.",
+     "login is lunch PIN + birth month - for [name] that'd be [id number] and 11."),
+    # a year, a room and a count stay
+    ("Noah Bright forgot his, its 7734 i think, room 2204 since 2019, 1200 pages",
+     "[name] forgot his, its [id number] i think, room 2204 since 2019, 1200 pages"),
+])
+def test_a_number_with_no_cue_beside_a_hidden_name_is_theirs(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a word used as a word, not said again as the name
     ("the river is near River Ashby.", "the river is near [name]."),
     ("Will Carter can't log in, will you reset it?", "[name] can't log in, will you reset it?"),
@@ -73,9 +86,10 @@ def test_a_text_that_hides_nothing_loses_nothing(text: str) -> None:
 
 
 @given(st.text(alphabet=st.sampled_from("abjkmnorstyz .,&/'0123456789AJT"), max_size=80))
-def test_echoes_and_listed_logins_add_nothing_to_a_text_that_hid_nothing(text: str) -> None:
+def test_the_round_adds_nothing_to_a_text_that_hid_nothing(text: str) -> None:
     assert echoed(text, []) == []
     assert listed_logins(text, []) == []
+    assert beside_names(text, []) == []
 
 
 @given(st.text(alphabet=st.sampled_from("abjkmnorstyz .,&'0123456789AJT"), max_size=80))
