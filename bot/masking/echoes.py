@@ -43,9 +43,12 @@ def echoed(text: str, spans: list[Span]) -> list[Span]:
     long_words = [w for w in said if len(w) >= MISSPELT_SHORTEST]
     found: list[Span] = []
     for match in WORD.finditer(text):
+        word = match.group().lower() if match.group().isascii() else fold(match.group())
+        if word not in said and (len(word) < MISSPELT_SHORTEST or not long_words):
+            continue  # most words: no need to weigh them further
         span = Span(match.start(), match.end(), "name")
         if free_of(span, taken) and not used_otherwise(text, match, lone) and \
-                repeats(fold(match.group()), said, long_words):
+                repeats(word, said, long_words):
             found.append(with_first_name(text, span, taken, found[-1:]))
     return sorted(spans + found) if found else spans
 
