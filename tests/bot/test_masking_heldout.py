@@ -6,16 +6,17 @@ was changed for them), and 20 to 22 were written blind during its second pass an
 after it; 23 to 25 were written blind at the start of the twelfth round and scored once at its
 end, with the masker it started from and the final one; 26 to 31 likewise for the thirteenth
 (26 to 28 written at its start, 29 to 31 near its end), and 32 to 34 for the fourteenth;
-35 to 37 were written blind for the sixteenth, on numbers and contacts.
-All but 27 and 31 still MISS the targets of issue 16 (95% of identifiers masked, at most 2%
-of tech texts altered); what is asserted is the figure reached, so that a change cannot make
-it worse unnoticed."""
+35 to 37 were written blind for the sixteenth, on numbers and contacts, and 38 and 39 for the
+seventeenth, on colleagues named beside students. Of those nobody read, all but 27 and 31 still
+MISS the targets of issue 16 (95% of identifiers masked, at most 2% of tech texts altered),
+most of them on the second; what is asserted is the figure reached, so that a change cannot
+make it worse unnoticed."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.bot.test_masking import score
+from tests.bot.test_masking import first_name_shares, score
 
 # corpus: (identifiers masked at least, tech texts altered at most), with each measurement.
 HELD_OUT_FIGURES = {
@@ -28,7 +29,7 @@ HELD_OUT_FIGURES = {
     # 0.090 (9 of 100); after it, 0.949 (258 of 272, one identifier short) / 0.070 (7 of 100);
     # after the fifth round the same 258 and 7; after the sixth and the eighth, 258 and 6;
     # after the eleventh, 258 and 5.
-    "heldout2.jsonl": (0.955, 0.04),
+    "heldout2.jsonl": (0.970, 0.04),
     # Written blind at the start of the sixth round (200 texts, 224 identifiers, five
     # personas). As it came: 0.938 (210 of 224) / 0.170 (17 of 100); after the sixth round
     # 0.938 / 0.160 (16 of 100), and after the eighth the same. Far from 2% altered: new
@@ -50,14 +51,14 @@ HELD_OUT_FIGURES = {
     # final: 0.929 (221 of 238) / 0.200 (20 of 100), then 0.933 (222) / 0.200; after the
     # ninth round 0.937 (223) / 0.200; after the tenth 0.937 (223) / 0.130 (13 of 100);
     # after the eleventh the same.
-    "heldout5.jsonl": (0.936, 0.10),
+    "heldout5.jsonl": (0.945, 0.10),
     # Written blind at the start of the ninth round (200 texts, 231 identifiers; a New
     # Jersey high-school counselor, a 3rd-grade teacher near Atlanta, a music teacher
     # between two schools, a district registrar, an Oregon art teacher, a Chicago computer
     # science teacher) and measured once, at the round's end, with the masker before and
     # after it: 0.952 (220 of 231) / 0.110 (11 of 100), then 0.952 (220) / 0.100 (10);
     # after the tenth round the same; after the eleventh 0.961 (222) / 0.090 (9).
-    "heldout6.jsonl": (0.961, 0.07),
+    "heldout6.jsonl": (0.974, 0.07),
     # Six corpora written blind in the tenth round (200 texts each; personas in
     # docs/masking.md), scored with each version of its model of grown-ups' names, figures
     # only. Ninth round's rules -> the model as first shipped (lone first names, generation
@@ -71,12 +72,12 @@ HELD_OUT_FIGURES = {
     # The eleventh round read them and tuned its rules on them; after it (figures no longer
     # blind): 7: 0.961 (220) / 0.020, 8: 0.995 (189) / 0.130, 9: 0.965 (221) / 0.030,
     # 10: 0.956 (197) / 0.050, 11: 0.958 (184) / 0.090, 12: 0.961 (198) / 0.020.
-    "heldout7.jsonl": (0.960, 0.00),
+    "heldout7.jsonl": (0.969, 0.00),
     "heldout8.jsonl": (0.994, 0.04),
-    "heldout9.jsonl": (0.969, 0.00),
-    "heldout10.jsonl": (0.956, 0.02),
+    "heldout9.jsonl": (0.982, 0.00),
+    "heldout10.jsonl": (0.975, 0.02),
     "heldout11.jsonl": (0.968, 0.04),
-    "heldout12.jsonl": (0.966, 0.01),
+    "heldout12.jsonl": (0.970, 0.01),
     # Written blind while the tenth round's final model was built, scored once with it
     # (200 texts, 196 identifiers; a rural Mississippi 5th-grade teacher, a Spanish teacher
     # near Chicago, a school psychologist, a band secretary, a help-desk technician): by the
@@ -94,21 +95,21 @@ HELD_OUT_FIGURES = {
     # 19: 0.953 (223 of 234) / 0.220 -> 0.970 (227) / 0.180
     # The round's second pass (contexts read from the labelled first-name corpora) then
     # spared one more ordinary message in 14 (0.080) and in 18 (0.070).
-    "heldout14.jsonl": (0.929, 0.03),
+    "heldout14.jsonl": (0.938, 0.03),
     "heldout15.jsonl": (0.968, 0.12),
-    "heldout16.jsonl": (0.967, 0.03),
+    "heldout16.jsonl": (0.971, 0.03),
     "heldout17.jsonl": (0.934, 0.04),
     "heldout18.jsonl": (0.946, 0.04),
-    "heldout19.jsonl": (0.982, 0.17),
+    "heldout19.jsonl": (0.995, 0.17),
     # Three corpora written blind during the eleventh round's second pass (200 texts each;
     # personas in docs/masking.md), scored with the tenth round's masker, the first pass's
     # and the final one:
     # 20: 0.910 (192 of 211) / 0.110 -> 0.910 / 0.110 -> 0.910 / 0.110
     # 21: 0.915 (193 of 211) / 0.060 -> 0.924 (195) / 0.060 -> 0.924 / 0.060
     # 22: 0.936 (220 of 235) / 0.090 -> 0.936 / 0.080 -> 0.936 / 0.070
-    "heldout20.jsonl": (0.909, 0.04),
-    "heldout21.jsonl": (0.933, 0.04),
-    "heldout22.jsonl": (0.940, 0.06),
+    "heldout20.jsonl": (0.914, 0.04),
+    "heldout21.jsonl": (0.938, 0.04),
+    "heldout22.jsonl": (0.944, 0.06),
     # The twelfth round (things named like people, home addresses, parents named by title,
     # more labelled writers) scored every corpus above once at its end; the figures above are
     # its, and docs/masking.md has each beside the eleventh round's. Three corpora written
@@ -119,8 +120,8 @@ HELD_OUT_FIGURES = {
     # 24: 0.911 (278 of 305) / 0.100 -> 0.931 (284) / 0.090
     # 25: 0.853 (226 of 265) / 0.230 -> 0.875 (232) / 0.210
     "heldout23.jsonl": (0.920, 0.11),
-    "heldout24.jsonl": (0.947, 0.10),
-    "heldout25.jsonl": (0.909, 0.20),
+    "heldout24.jsonl": (0.960, 0.10),
+    "heldout25.jsonl": (0.913, 0.20),
     # The thirteenth round (signatures, titled parents, exports' rows, companies, two more
     # labelled writers and a refit of the model of grown-ups' names) scored every corpus
     # above once at its end, with the masker it started from and the final one; the figures
@@ -138,12 +139,12 @@ HELD_OUT_FIGURES = {
     # An attack on the round's keep rules (attack_keep_rules.jsonl) then narrowed them; scored
     # again after that, every corpus held its figures but the nineteenth, which masks one more
     # identifier (0.983, 230), and the tenth (read), which alters one more message (0.020).
-    "heldout26.jsonl": (0.957, 0.05),
+    "heldout26.jsonl": (0.962, 0.05),
     "heldout27.jsonl": (0.952, 0.02),
     "heldout28.jsonl": (0.959, 0.03),
-    "heldout29.jsonl": (0.956, 0.08),
+    "heldout29.jsonl": (0.960, 0.08),
     "heldout30.jsonl": (0.925, 0.10),
-    "heldout31.jsonl": (0.963, 0.02),
+    "heldout31.jsonl": (0.968, 0.02),
     # The fourteenth round (names hidden whole, lists of grown-ups or of students, languages,
     # ZIP codes and rural routes, parents named after their child, letters signed by a name;
     # an attack on its keep rules, attack_keep_rules_2.jsonl, narrowed them) scored every
@@ -154,9 +155,9 @@ HELD_OUT_FIGURES = {
     # 32: 0.939 (216 of 230) / 0.070 -> 0.943 (217) / 0.070
     # 33: 0.933 (238 of 255) / 0.130 -> 0.945 (241) / 0.130
     # 34: 0.960 (214 of 223) / 0.070 -> 0.960 (214) / 0.070
-    "heldout32.jsonl": (0.943, 0.07),
+    "heldout32.jsonl": (0.947, 0.07),
     "heldout33.jsonl": (0.945, 0.13),
-    "heldout34.jsonl": (0.959, 0.07),
+    "heldout34.jsonl": (0.968, 0.07),
     # The sixteenth round (numbers, contacts and dates in what staff write: a text that hides
     # nothing else, speaks of no child and names a grown-up or a place of work keeps its
     # contacts) checked every corpus above after each change, figures only, so that no rule
@@ -174,14 +175,35 @@ HELD_OUT_FIGURES = {
     "heldout35.jsonl": (0.965, 0.11),
     "heldout36.jsonl": (0.978, 0.25),
     "heldout37.jsonl": (0.938, 0.39),
+    # The seventeenth round (what a text that already hides a student says of them again: every
+    # other mention of a name, the rest of a list of logins, a number with no cue beside a
+    # hidden name) only adds to texts that already hide something, so no tech text's figure
+    # moves; together the 26 never-read corpora above went from 5,617 to 5,643 of 5,932
+    # identifiers masked (0.947 -> 0.951), 195 of 2,600 tech texts altered before and after.
+    # Two corpora were written blind at its start, a hundred tech texts each naming colleagues
+    # the way staff do and a hundred texts hiding students in the same sentence shapes
+    # (figures seen as they came, after the first change and at the end; nothing read):
+    # 38: 0.952 (218 of 229) / 0.210 -> 0.961 (220) / 0.210
+    # 39: 0.948 (217 of 229) / 0.270 -> 0.952 (218) / 0.270
+    "heldout38.jsonl": (0.960, 0.21),
+    "heldout39.jsonl": (0.951, 0.27),
 }
 
 
-# Each floor and ceiling above was raised at the end of the sixteenth round to the figure
-# then measured, where earlier rounds had left it behind.
+# Each floor and ceiling above was raised at the end of the sixteenth round, and again at the
+# end of the seventeenth, to the figure then measured, where earlier rounds had left it behind.
 @pytest.mark.parametrize("corpus", sorted(HELD_OUT_FIGURES))
 def test_each_held_out_corpus_holds_the_figure_last_measured(corpus: str) -> None:
     least_masked, most_altered = HELD_OUT_FIGURES[corpus]
     masked, altered, _ = score(corpus)
     assert masked >= least_masked and altered <= most_altered, \
         f"{corpus}: {masked:.3f} identifiers masked, {altered:.3f} tech texts altered"
+
+
+def test_a_blind_writers_students_and_colleagues_by_first_name_hold_their_figures() -> None:
+    """names_heldout_r.jsonl: 300 messages naming 161 students and 158 grown-ups, written blind
+    at the start of the seventeenth round; never learned from (the grown-ups bench reads
+    first_names_*), scored as it came and at the end, the same both times."""
+    students_hidden, grown_ups_hidden = first_name_shares("names_heldout_r.jsonl")
+    assert students_hidden >= 0.944 and grown_ups_hidden <= 0.19, \
+        f"{students_hidden:.3f} of students hidden, {grown_ups_hidden:.3f} of grown-ups"
