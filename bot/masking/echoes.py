@@ -49,7 +49,10 @@ def echoed(text: str, spans: list[Span]) -> list[Span]:
         span = Span(match.start(), match.end(), "name")
         if free_of(span, taken) and not used_otherwise(text, match, lone) and \
                 repeats(word, said, long_words):
-            found.append(with_first_name(text, span, taken, found[-1:]))
+            if found and text[found[-1].end:span.start] == " ":  # "Keisha Morgan" as one
+                found[-1] = found[-1]._replace(end=span.end)
+            else:
+                found.append(with_first_name(text, span, taken, found[-1:]))
     return sorted(spans + found) if found else spans
 
 

@@ -29,6 +29,9 @@ from tests.bot.test_masking import TODAY, masked
      "my 2nd grader [name] is spelled [name] in Seesaw"),
     ("Fort Moore family, the Penningtons — SSG Brian Pennington — moved",
      "Fort Moore family, the [name] — SSG [name] — moved"),
+    # a whole name said again is hidden as one
+    ("New hire: Keisha Morgan. Her personal email is keisha.m.morgan@outlook.com",
+     "New hire: [name]. Her personal email is [email]"),
 ])
 def test_every_mention_of_a_hidden_name_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
