@@ -7,7 +7,8 @@ after it; 23 to 25 were written blind at the start of the twelfth round and scor
 end, with the masker it started from and the final one; 26 to 31 likewise for the thirteenth
 (26 to 28 written at its start, 29 to 31 near its end), and 32 to 34 for the fourteenth;
 35 to 37 were written blind for the sixteenth, on numbers and contacts, and 38 and 39 for the
-seventeenth, on colleagues named beside students. Of those nobody read, all but 27 and 31 still
+seventeenth, on colleagues named beside students (40 and 41 were written for a refit that was
+not shipped, and kept). Of those nobody read, all but 27 and 31 still
 MISS the targets of issue 16 (95% of identifiers masked, at most 2% of tech texts altered),
 most of them on the second; what is asserted is the figure reached, so that a change cannot
 make it worse unnoticed."""
@@ -187,6 +188,13 @@ HELD_OUT_FIGURES = {
     # 39: 0.948 (217 of 229) / 0.270 -> 0.952 (218) / 0.270
     "heldout38.jsonl": (0.960, 0.21),
     "heldout39.jsonl": (0.951, 0.27),
+    # Two more were written blind at its end as training data for the grown-ups model (160 tech
+    # texts each, nearly all naming colleagues, and 80 hiding students in the same shapes); the
+    # refit altered one never-read tech text fewer (194 of 2,600) and none of 38 and 39, so it
+    # was not shipped, and they were kept as held-out corpora, scored only with the final masker:
+    # 40: 0.981 (152 of 155) / 0.206 (33 of 160); 41: 0.974 (150 of 154) / 0.131 (21 of 160).
+    "heldout40.jsonl": (0.980, 0.207),
+    "heldout41.jsonl": (0.974, 0.132),
 }
 
 
