@@ -121,9 +121,10 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     return sorted(s for s in spans if s.kind != KEPT)
 
 
-def mask_student_data(text: str, *, today: date | None = None) -> Masked:
-    """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"."""
-    spans = find_student_data(text, today)
+def mask_student_data(text: str, *, today: date | None = None, names: bool = True) -> Masked:
+    """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"
+    (all but names when `names` is off: a product's name is so often a person's)."""
+    spans = [s for s in find_student_data(text, today) if names or s.kind != "name"]
     pieces, at = [], 0
     for span in spans:
         pieces += [text[at:span.start], f"[{span.kind}]"]

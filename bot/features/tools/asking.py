@@ -117,6 +117,8 @@ async def metoo(turn: Turn[Action]) -> list[Reply]:
 async def _request(turn: Turn[Message | Command | Action | Submission], name: str,
                    purpose: str) -> list[Reply]:
     masked = mask_student_data(purpose.strip()[:2000]).text
-    tool, counted = await service.request(turn.session, service.clean_name(name), turn.person,
-                                          masked, turn.now)
+    # A tool's name keeps the names in it ("Jasper AI", "Maya Math" would lose theirs), not
+    # a number, a login or an address typed into it.
+    named = mask_student_data(service.clean_name(name), names=False).text
+    tool, counted = await service.request(turn.session, named, turn.person, masked, turn.now)
     return [views.requested(tool, counted, await service.demand(turn.session, tool.id))]

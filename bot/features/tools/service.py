@@ -19,6 +19,7 @@ from bot.features.tools.models import (
     ToolUserRow,
 )
 from bot.i18n import _
+from bot.masking import PLACEHOLDER
 from bot.people.models import PersonRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
@@ -47,13 +48,24 @@ def key_of(name: str) -> str:
 
 def clean_name(text: str) -> str:
     """A tool's name as typed, without quotes or trailing punctuation."""
-    # Names go into sentences renderers read as markup: brackets and emphasis have no place.
-    name = " ".join(MARKUP.sub(" ", text).strip().strip("\"'\u201c\u201d").split()).rstrip("?.!,")
+    name = " ".join(unmarked(text).strip().strip("\"'\u201c\u201d").split()).rstrip("?.!,")
     if not name:
         raise BadInput(_("Which tool? For example `/tools request Blooket`."))
     if len(name) > 80:
         raise BadInput(_("That's a long name for a tool; 80 characters at most."))
     return name
+
+
+def unmarked(text: str) -> str:
+    """The text without the characters renderers read as markup (names go into sentences:
+    brackets and emphasis have no place), but with what masking hid kept ("[id number]")."""
+    pieces, at = [], 0
+    for hidden in PLACEHOLDER.finditer(text):
+        if text.startswith("(", hidden.end()):
+            continue  # "[name](https://...)" is a link, whatever its words
+        pieces += [MARKUP.sub(" ", text[at:hidden.start()]), hidden.group()]
+        at = hidden.end()
+    return "".join([*pieces, MARKUP.sub(" ", text[at:])])
 
 
 def words_of(tool: ToolRow) -> tuple[str, ...]:

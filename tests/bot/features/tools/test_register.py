@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from adapters.console import ConsoleChat, render
@@ -155,10 +156,21 @@ async def test_a_teacher_sees_the_registers_answer_not_the_coachs_card(
     assert "Checklist" not in render(card)
 
 
-async def test_names_lose_markup_before_they_are_shown(chat: ConsoleChat, staff: Staff) -> None:
-    [asked] = await chat.say("/tools request [Free V-Bucks](https://evil.example)",
-                             as_=staff.rivera)
+@pytest.mark.parametrize("name", ["[Free V-Bucks](https://evil.example)",
+                                  "[name](https://evil.example)"])
+async def test_names_lose_markup_before_they_are_shown(
+        chat: ConsoleChat, staff: Staff, name: str) -> None:
+    [asked] = await chat.say(f"/tools request {name}", as_=staff.rivera)
     assert "[" not in asked.text and "](" not in asked.text
+
+
+async def test_a_requested_tools_name_keeps_its_words_but_no_student_number_or_contact(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await chat.say("/tools request Jasper AI", as_=staff.rivera)
+    await chat.say("/tools request Lexia for student 4471829, mom is tasha.b@gmail.com",
+                   as_=staff.rivera)
+    assert (await tool(runtime, "Jasper AI")).name == "Jasper AI"
+    assert await tool(runtime, "Lexia for student [id number], mom is [email]")
 
 
 async def test_the_digest_warns_when_a_school_takes_on_too_many_new_tools(
