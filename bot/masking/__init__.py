@@ -88,15 +88,18 @@ def found_in(text: str, today: date) -> list[Span]:
     less the names the model of grown-ups' names spares (unless a district turned it off) and
     the names of the district's own staff (staff.py)."""
     found = found_by_rules(text, today)
-    found = spare_staff(text, spare_grown_ups(text, found) if MODEL_ON[0] else found)
-    return completed(text, found)
+    judged = spare_grown_ups(text, found) if MODEL_ON[0] else found
+    left = spare_staff(text, judged)
+    colleagues = sorted(set(judged) - set(left))  # known to the directory: kept, say so
+    return completed(text, left, colleagues)
 
 
-def completed(text: str, found: list[Span]) -> list[Span]:
+def completed(text: str, found: list[Span], colleagues: list[Span] | None = None) -> list[Span]:
     """What the rules found and the models left, less the names kept beside a work address,
-    with the numbers said beside a hidden name and every part and mention of each name."""
+    with the numbers said beside a hidden name and every part and mention of each name but
+    the `colleagues` the staff directory knows ("Kayden Brooks" beside a student Brooks)."""
     found = spare_kept_names_addresses(text, found)
-    return whole_names(text, sorted(found + beside_names(text, found)))
+    return whole_names(text, sorted(found + beside_names(text, found)), colleagues or [])
 
 
 def use_grown_ups_model(on: bool) -> None:

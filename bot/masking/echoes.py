@@ -32,14 +32,15 @@ MISSPELT_LONGEST_APART = 88  # rapidfuzz ratio: two letters swapped in a ten-let
 MISSPELT_SHORTEST = 6  # letters: shorter words are too alike by chance ("Hall", "Hill")
 
 
-def echoed(text: str, spans: list[Span]) -> list[Span]:
+def echoed(text: str, spans: list[Span], kept: list[Span]) -> list[Span]:
     """The spans, with each further mention of a hidden name's words (or a hidden login's or
-    email's name parts) hidden too."""
+    email's name parts) hidden too, outside the names `kept` (colleagues the staff directory
+    knows: "Kayden Brooks has the cart key ... my student Jaylen Brooks")."""
     said, lone = hidden_words(text, spans)
     if not said:
         return spans
-    taken = united(spans + [Span(m.start(), m.end(), "email")
-                            for m in ADDRESSED.finditer(text)])  # for free_of's binary search
+    taken = united(spans + kept + [Span(m.start(), m.end(), "email")
+                                   for m in ADDRESSED.finditer(text)])  # for free_of
     long_words = [w for w in said if len(w) >= MISSPELT_SHORTEST]
     found: list[Span] = []
     for match in WORD.finditer(text):

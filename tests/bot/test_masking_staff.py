@@ -73,6 +73,14 @@ def test_a_student_is_hidden_even_when_a_colleague_shares_the_name(text: str,
     assert masked(text) == expected
 
 
+@pytest.mark.usefixtures("colleagues")
+def test_a_colleague_keeps_a_surname_a_hidden_student_shares() -> None:
+    """Every other mention of a hidden name is hidden (echoes.py), but not a known colleague's."""
+    text = "Kayden Brooks has the cart key, and my student Jaylen Brooks lost his. Brooks again!"
+    assert masked(text) == ("Kayden Brooks has the cart key, and my student [name] lost his. "
+                            "[name] again!")
+
+
 def test_a_one_word_display_name_teaches_nothing() -> None:
     know_staff(["Kayden", "jbrooks", "Coach K"])
     assert masked("can Kayden help with the cart") == "can [name] help with the cart"
