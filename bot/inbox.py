@@ -40,7 +40,7 @@ KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like ev
 log = logging.getLogger(__name__)
 SEALED, PURPOSE = "sealed:", "inbox"
 STEP = 1024  # a sealed arrival's length, in steps
-FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits
+FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits; longer, in steps
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
 
 
@@ -104,8 +104,8 @@ class Inbox:
         plain = incoming_to_json(incoming).encode()
         if self.secret is None:
             return plain.decode()
-        size = (max(FORM_SIZE, len(plain)) if isinstance(incoming, Submission)
-                else -(-len(plain) // STEP) * STEP)
+        step = FORM_SIZE if isinstance(incoming, Submission) else STEP
+        size = max(1, -(-len(plain) // step)) * step  # a longer form: whole forms' sizes
         sealed = self.secret.seal(PURPOSE, plain.ljust(size))
         return SEALED + base64.b64encode(sealed).decode()
 

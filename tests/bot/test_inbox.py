@@ -55,6 +55,15 @@ async def test_a_copy_of_the_database_cannot_read_a_pulse_answer_beside_its_send
     assert len(dumped[0][1]) == len(dumped[1][1])  # a comment's length tells nothing
 
 
+async def test_a_form_longer_than_any_pulse_form_still_tells_its_length_only_in_steps(
+        runtime: Runtime, clock: FakeClock) -> None:
+    box = inbox(runtime, clock)
+    for size, key in ((40_000, "a1"), (60_000, "a2"), (70_000, "a3")):
+        await box.accept(answer("x" * size), key)
+    forty, sixty, seventy = (len(said) for _, said in await copy_of_database(runtime))
+    assert forty == sixty < seventy
+
+
 async def test_a_sealed_arrival_is_still_finished_after_a_crash(
         runtime: Runtime, clock: FakeClock) -> None:
     await inbox(runtime, clock).accept(answer(COMMENT), "a1")  # the worker died here
