@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -94,12 +94,12 @@ def found_in(text: str, today: date) -> list[Span]:
     return completed(text, left, colleagues)
 
 
-def completed(text: str, found: list[Span], colleagues: list[Span] | None = None) -> list[Span]:
+def completed(text: str, found: list[Span], colleagues: Sequence[Span] = ()) -> list[Span]:
     """What the rules found and the models left, less the names kept beside a work address,
     with the numbers said beside a hidden name and every part and mention of each name but
     the `colleagues` the staff directory knows ("Kayden Brooks" beside a student Brooks)."""
     found = spare_kept_names_addresses(text, found)
-    return whole_names(text, sorted(found + beside_names(text, found)), colleagues or [])
+    return whole_names(text, sorted(found + beside_names(text, found)), colleagues)
 
 
 def use_grown_ups_model(on: bool) -> None:

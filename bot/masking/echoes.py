@@ -7,6 +7,7 @@ a name or a login, so no message that kept every word loses one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -32,15 +33,15 @@ MISSPELT_LONGEST_APART = 88  # rapidfuzz ratio: two letters swapped in a ten-let
 MISSPELT_SHORTEST = 6  # letters: shorter words are too alike by chance ("Hall", "Hill")
 
 
-def echoed(text: str, spans: list[Span], kept: list[Span]) -> list[Span]:
+def echoed(text: str, spans: list[Span], kept: Sequence[Span]) -> list[Span]:
     """The spans, with each further mention of a hidden name's words (or a hidden login's or
     email's name parts) hidden too, outside the names `kept` (colleagues the staff directory
     knows: "Kayden Brooks has the cart key ... my student Jaylen Brooks")."""
     said, lone = hidden_words(text, spans)
     if not said:
         return spans
-    taken = united(spans + kept + [Span(m.start(), m.end(), "email")
-                                   for m in ADDRESSED.finditer(text)])  # for free_of
+    addresses = (Span(m.start(), m.end(), "email") for m in ADDRESSED.finditer(text))
+    taken = united([*spans, *kept, *addresses])  # for free_of's binary search
     long_words = [w for w in said if len(w) >= MISSPELT_SHORTEST]
     found: list[Span] = []
     for match in WORD.finditer(text):
@@ -48,7 +49,7 @@ def echoed(text: str, spans: list[Span], kept: list[Span]) -> list[Span]:
         if word not in said and (len(word) < MISSPELT_SHORTEST or not long_words):
             continue  # most words: no need to weigh them further
         span = Span(match.start(), match.end(), "name")
-        if free_of(span, taken) and not used_otherwise(text, match, lone) and \
+        if free_of(span, taken) and not used_otherwise(text, match, word, lone) and \
                 repeats(word, said, long_words):
             if found and text[found[-1].end:span.start] == " ":  # "Keisha Morgan" as one
                 found[-1] = found[-1]._replace(end=span.end)
@@ -57,11 +58,10 @@ def echoed(text: str, spans: list[Span], kept: list[Span]) -> list[Span]:
     return sorted(spans + found) if found else spans
 
 
-def used_otherwise(text: str, match: re.Match[str], lone: set[str]) -> bool:
-    """The word is used as a word here, not as the name: a modal or a closed-class word, a
-    short part in lowercase, a lowercase word after a determiner ("the river") or one hidden
-    only as a word alone ("Mom's number ... Seraphina's mom")."""
-    word = fold(match.group())
+def used_otherwise(text: str, match: re.Match[str], word: str, lone: set[str]) -> bool:
+    """The word (`word`, folded) is used as a word here, not as the name: a modal or a
+    closed-class word, a short part in lowercase, a lowercase word after a determiner ("the
+    river") or one hidden only as a word alone ("Mom's number ... Seraphina's mom")."""
     lowercase = match.group().islower()
     return word in OTHERWISE or (lowercase and (len(word) < SHORTEST or word in lone)) or (
         lowercase and word in lexicon().words and

@@ -8,6 +8,7 @@ family it is."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.masking.echoes import echoed
 from bot.masking.kin import HONORIFICS
@@ -39,13 +40,13 @@ def family_titled(text: str, spans: list[Span]) -> list[Span]:
     return sorted(spans + [f for f in found if free(f, spans)])
 
 
-def whole_names(text: str, spans: list[Span], kept: list[Span] | None = None) -> list[Span]:
+def whole_names(text: str, spans: list[Span], kept: Sequence[Span] = ()) -> list[Span]:
     """The spans, each hidden name widened to the title, initials, word or generation ("III",
     "Jr.") the rules left beside it, and two hidden words of one name joined with the word
     between them; every further mention of a hidden name is hidden first (echoes.py), but
     in the names `kept` as known colleagues."""
     widened: list[Span] = []
-    for span in family_titled(text, echoed(text, spans, kept or [])):
+    for span in family_titled(text, echoed(text, spans, kept)):
         if span.kind == "name":
             before = text[max(0, span.start - 40):span.start]
             titled = TITLED_BEFORE.search(before) or INITIALS_BEFORE.search(before)
