@@ -124,10 +124,11 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     return sorted(s for s in spans if s.kind != KEPT)
 
 
-def mask_student_data(text: str, *, today: date | None = None, names: bool = True) -> Masked:
+def mask_student_data(text: str, *, today: date | None = None, names_from: int = 0) -> Masked:
     """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"
-    (all but names when `names` is off: a product's name is so often a person's)."""
-    spans = [s for s in find_student_data(text, today) if names or s.kind != "name"]
+    (names only from word `names_from` on: a product's name is so often a person's)."""
+    spans = [s for s in find_student_data(text, today)
+             if s.kind != "name" or len(text[:s.start].split()) >= names_from]
     pieces, at = [], 0
     for span in spans:
         pieces += [text[at:span.start], f"[{span.kind}]"]

@@ -117,8 +117,9 @@ async def metoo(turn: Turn[Action]) -> list[Reply]:
 async def _request(turn: Turn[Message | Command | Action | Submission], name: str,
                    purpose: str) -> list[Reply]:
     masked = mask_student_data(purpose.strip()[:2000]).text
-    # A tool's name keeps the names in it ("Jasper AI", "Maya Math" would lose theirs), not
-    # a number, a login or an address typed into it.
-    named = mask_student_data(service.clean_name(name), names=False).text
+    # A tool's name keeps the names in its first two words ("Jasper AI", "Lucy Calkins Units
+    # of Study"), not a student named after them ("Lexia for Jaylen Brooks") nor a number, a
+    # login or an address typed into it.
+    named = mask_student_data(service.clean_name(name), names_from=2).text
     tool, counted = await service.request(turn.session, named, turn.person, masked, turn.now)
     return [views.requested(tool, counted, await service.demand(turn.session, tool.id))]

@@ -167,10 +167,23 @@ async def test_names_lose_markup_before_they_are_shown(
 async def test_a_requested_tools_name_keeps_its_words_but_no_student_number_or_contact(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     await chat.say("/tools request Jasper AI", as_=staff.rivera)
+    await chat.say("/tools request Lucy Calkins Units of Study", as_=staff.rivera)
     await chat.say("/tools request Lexia for student 4471829, mom is tasha.b@gmail.com",
                    as_=staff.rivera)
     assert (await tool(runtime, "Jasper AI")).name == "Jasper AI"
+    assert await tool(runtime, "Lucy Calkins Units of Study")
     assert await tool(runtime, "Lexia for student [id number], mom is [email]")
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Lexia for Jaylen Brooks", "Lexia for [name]"),
+    ("Khanmigo for Ava in 3rd period", "Khanmigo for [name] in 3rd period"),
+    ("Epic for Marcus and Jaylen", "Epic for [name] and [name]"),
+])
+async def test_a_student_named_after_a_tools_name_is_hidden(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, typed: str, stored: str) -> None:
+    await chat.say(f"/tools request {typed}", as_=staff.rivera)
+    assert await tool(runtime, stored)
 
 
 async def test_the_digest_warns_when_a_school_takes_on_too_many_new_tools(
