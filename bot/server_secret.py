@@ -32,13 +32,15 @@ class ServerSecret:
         if len(key) < 16:
             raise ValueError("the server secret must be at least 16 bytes")
         self._key = key
+        self._derived: dict[str, bytes] = {}  # purposes are a few constants: derive each once
         # False for a key made up for this process only (no PREPBOT_SECRET_KEY on PostgreSQL):
         # what it seals would not survive a restart, so sealing refuses to start.
         self.lasting = lasting
 
     def _derive(self, purpose: str) -> bytes:
-        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                    info=f"prepbot:{purpose}".encode()).derive(self._key)
+        if purpose not in self._derived:
+            self._derived[purpose] = derive(self._key, purpose)
+        return self._derived[purpose]
 
     def seal(self, purpose: str, plain: bytes) -> bytes:
         """Encrypt and authenticate; only this secret opens it."""
@@ -67,6 +69,12 @@ class ServerSecret:
         message, _, _ = signed.rpartition(".")
         return message if message and hmac.compare_digest(self.sign(purpose, message),
                                                           signed) else None
+
+
+def derive(key: bytes, purpose: str) -> bytes:
+    """The key for one purpose (HKDF-SHA256 with the purpose as its label)."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=f"prepbot:{purpose}".encode()).derive(key)
 
 
 def from_setting(value: str) -> bytes:
