@@ -79,9 +79,6 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
-# A year said as a time ("had Lexia since 2019", "desde 2021"), whatever system is named near.
-AS_TIME = re.compile(r"\b(?:since|until|till|before|after|during|from|desde|hasta)\s$",
-                     re.IGNORECASE)
 A_YEAR = re.compile(r"(?:19|20)\d\d")
 STOPS = ".!?\n"
 MAX_BARE = 12  # longer, only with a cue: "library barcode 21457000392818", not an ISBN
@@ -202,9 +199,6 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         digits = sum(c.isdigit() for c in m.group())
         if digits <= 4 and IN_PLACE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "the teacher computer in 118": a room, whatever cue came before
-        if A_YEAR.fullmatch(m.group()) and int(m.group()) <= today.year + 1 \
-                and AS_TIME.search(text, max(0, m.start() - 7), m.start()):
-            continue
         cue = number_cue(text, m.start())
         if cue == "tech" or (cue == "phone" and digits < 7):
             continue  # a line's extension or voicemail PIN: no phone, and no student's

@@ -26,8 +26,6 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     "Delivery of 30 headsets from Dell arriving next week to 2250 Elm Grove Rd, Dayton OH 45402.",
     # the writer's own line
     "MFA reset please. My district cell on file should be 937-555-0162.",
-    # a year said as a time, though a student system is named beside it
-    "We have had Lexia since 2019 and the SSO broke after 2024.",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -50,8 +48,6 @@ def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
      "Lunch PIN for [name] shows [id number] but he has used [id number] all year."),
     ("Student ID 300418 printed 2400 pages in room 1204 in 2025.",
      "Student ID [id number] printed 2400 pages in room 1204 in 2025."),
-    ("Student PIN 4471 works in Lexia since 2019.",
-     "Student PIN [id number] works in Lexia since 2019."),
     # a first name before a family name the text has hidden is the family's
     ("The app lists Mateo Rivers' pickup as 'Amber Rivers 937-555-0148'.",
      "The app lists [name]' pickup as '[name] [phone]'."),
