@@ -115,3 +115,16 @@ def test_the_attack_on_the_rounds_keep_rules_gets_no_more_through_than_before_it
     hidden = [is_masked(row["text"], masked(row["text"]), identifier)
               for row in rows for identifier in row["identifiers"]]
     assert len(hidden) == 90 and sum(hidden) >= 74
+
+
+def test_the_attack_on_a_year_said_as_a_time_gets_no_more_through_than_before_it() -> None:
+    # 60 messages written by someone told only that the masker might keep a year-shaped number
+    # after "since", "from", "until" and the like, each giving a student's number that way
+    # ("lunch number changed from 2018 to 2207"), and 30 tech texts with real years. A rule
+    # keeping such years (for "Student PIN 4471 works in Lexia since 2019") hid 106 of their
+    # 171 identifiers; the masker without it hides 121, and alters 1 of the 30 tech texts.
+    rows = [json.loads(line) for line in
+            (CORPUS / "attack_years.jsonl").read_text("utf-8").splitlines()]
+    hidden = [is_masked(row["text"], masked(row["text"]), identifier)
+              for row in rows for identifier in row["identifiers"]]
+    assert len(hidden) == 171 and sum(hidden) >= 121
