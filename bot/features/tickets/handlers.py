@@ -45,7 +45,7 @@ async def listing(turn: Turn[Command], filters: list[str]) -> list[Reply]:
     if not turn.role.allows(Role.COACH):
         mine = await service.own_tickets(turn.session, turn.person)
         return [views.listing(_("Your tickets"), mine,
-                              _("You have no tickets. `/ticket` opens one."))]
+                              _("You have no tickets. `/ticket` opens one."), turn.person.id)]
     wanted = await parse_filters(turn, filters)
     found = await queue.queue_lines(turn.session, await service.queue(turn.session, wanted))
     empty = (_("Nothing in the queue for those filters.") if filters

@@ -21,6 +21,7 @@ from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 
 SAME_PROBLEM = 72
+SHARED_WORDS = 0.4  # of each text's words, so two words typed never match a long ticket
 SAME_CATEGORY_BONUS = 8
 MAX_OPEN_WORK = 15
 JOIN = "tickets-join"  # what a "me too" button's value is signed for
@@ -42,12 +43,22 @@ async def similar_open_ticket(session: AsyncSession, school_id: int | None, text
              .order_by(TicketRow.created_at.desc()).limit(200))
     best: tuple[float, TicketRow] | None = None
     for ticket in (await session.execute(query)).scalars():
-        score = fuzz.token_set_ratio(text, ticket.text, processor=default_process)
+        score = likeness(text, ticket.text)
         if category and category != "other" and category == ticket.category:
             score += SAME_CATEGORY_BONUS
         if score >= SAME_PROBLEM and (best is None or score > best[0]):
             best = (score, ticket)
     return best[1] if best else None
+
+
+def likeness(text: str, other: str) -> float:
+    """How alike two descriptions are (0-100); 0 unless they share a good part of each
+    one's words (token_set_ratio alone scores 100 for any few words a ticket contains)."""
+    mine, theirs = set(default_process(text).split()), set(default_process(other).split())
+    shared = len(mine & theirs)
+    if not mine or not theirs or shared < SHARED_WORDS * max(len(mine), len(theirs)):
+        return 0.0
+    return float(fuzz.token_set_ratio(text, other, processor=default_process))
 
 
 async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text, form_reply
@@ -88,18 +89,19 @@ async def reopen(turn: Turn[Action]) -> list[Reply]:
         await tell_triage(turn, ticket, lambda: _("#{id} was reopened by the teacher.").format(
             id=ticket.id))
         await tell_listeners(turn, ticket, "reopened", "")  # a helpdesk that resolved it hears
-        return [views.teacher_view(ticket)]
+        return [views.teacher_view(ticket, turn.person.id)]
     return await change(turn, "reopened")
 
 
 async def view(turn: Turn[Action]) -> list[Reply]:
-    """Open one ticket: the card for coaches, the teacher's own view for teachers."""
+    """Open one ticket: the card for coaches, the teacher's own view for teachers; shown to
+    whoever clicked only (a list opened in a channel must not post the ticket there)."""
     ticket = await _ticket_of(turn)
     if turn.role.allows(Role.COACH):
-        return [await card(turn, ticket, replace=False)]
+        return [dataclasses.replace(await card(turn, ticket, replace=False), private=True)]
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed(_("That ticket isn't yours."))
-    return [views.teacher_view(ticket)]
+    return [views.teacher_view(ticket, turn.person.id)]
 
 
 async def delete_pictures(turn: Turn[Action]) -> list[Reply]:

@@ -57,17 +57,17 @@ def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
 
 
 def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -> Reply:
-    """Offer to join an open ticket instead of opening a duplicate."""
-    intro = ngettext("Same problem? Ticket #{id} is already open at your school "
-                     "({affected} teacher):",
-                     "Same problem? Ticket #{id} is already open at your school "
-                     "({affected} teachers):", affected).format(id=ticket.id, affected=affected)
-    text = f"{intro} \u201c{ticket.text}\u201d"
+    """Offer to join an open ticket instead of opening a duplicate: its number and category,
+    never its words (they are another teacher's), to this teacher only."""
+    intro = ngettext("Same problem? Ticket #{id} ({category}) is already open at your school "
+                     "({affected} teacher).",
+                     "Same problem? Ticket #{id} ({category}) is already open at your school "
+                     "({affected} teachers).", affected).format(
+                         id=ticket.id, category=category_word(ticket.category), affected=affected)
     buttons = (Button(_("Add me to #{id}").format(id=ticket.id), "tickets.join", offer, "primary"),
                Button(_("No, open a new ticket"), "tickets.separate",
                       f"{uuid.uuid4()}|{draft_text[:1800]}"))
-    return Reply(text, (Text(intro), Text(f"\u201c{ticket.text}\u201d", markdown=False),
-                        Buttons(buttons)))
+    return Reply(intro, (Text(intro), Buttons(buttons)), private=True)
 
 
 def ticket_fields(ticket: TicketRow, affected: int, requester: str, assignee: str) -> Fields:
@@ -111,22 +111,32 @@ def triage_card(ticket: TicketRow, affected: int, requester: str, assignee: str,
     return Reply(f"{title}: {excerpt(ticket.text, 150)}", blocks, replace_original=replace)
 
 
-def teacher_view(ticket: TicketRow) -> Reply:
-    """A teacher's own ticket, with a way to add to it."""
+def teacher_view(ticket: TicketRow, viewer_id: int) -> Reply:
+    """A teacher's ticket, with a way to add to it; to this teacher only, and in their own
+    words: one who said "me too" on it sees its category, not the words of whoever opened it."""
     status = _(STATUS_WORDS.get(ticket.status, ticket.status))
     text = _("Ticket #{id} is {status}.").format(id=ticket.id, status=status)
     buttons = [Button(_("Add a reply"), "tickets.answer", str(ticket.id))]
     if ticket.status in {"resolved", "closed"}:
         buttons = [Button(_("It's still broken: reopen"), "tickets.reopen", str(ticket.id))]
-    return Reply(text, (Text(text), Text(ticket.text, markdown=False), Buttons(tuple(buttons))))
+    return Reply(text, (Text(text), Text(shown_to(ticket, viewer_id), markdown=False),
+                        Buttons(tuple(buttons))), private=True)
 
 
-def listing(title: str, tickets: list[TicketRow], empty: str) -> Reply:
-    """A short list of tickets with a button to open each."""
+def shown_to(ticket: TicketRow, viewer_id: int) -> str:
+    """What a teacher reads of a ticket: its words if they opened it, else what it is about."""
+    if ticket.requester_id == viewer_id:
+        return ticket.text
+    return _("You said “me too” on this ticket ({category}).").format(
+        category=category_word(ticket.category))
+
+
+def listing(title: str, tickets: list[TicketRow], empty: str, viewer_id: int) -> Reply:
+    """A teacher's short list of tickets with a button to open each."""
     if not tickets:
         return Reply(empty, (Text(empty),), private=True)
     lines = "\n".join(f"• #{t.id} ({_(STATUS_WORDS.get(t.status, t.status))}) "
-                      f"{excerpt(t.text, 80)}" for t in tickets)
+                      f"{excerpt(shown_to(t, viewer_id), 80)}" for t in tickets)
     buttons = tuple(Button(_("Open ticket #{id}").format(id=t.id), "tickets.view", str(t.id))
                     for t in tickets[:10])
     return Reply(f"{title}\n{lines}", (Text(f"**{title}**"), Text(lines, markdown=False),

@@ -105,3 +105,26 @@ async def test_the_ticket_button_after_no_carries_the_question_to_the_triage_car
     assert "the projector says no signal" in card["text"]
     assert "Teachers affected\n1" in texts(card["blocks"])
     assert "Ticket #1" in posts_to(slack, "DTEACHER")[-1]["text"]
+
+
+async def test_a_me_too_offer_in_a_public_channel_is_seen_by_its_asker_alone_without_the_words(
+        slack: SlackClient, triage: str) -> None:
+    await slack.command("/ticket", "my gmail got hacked and the laptop shows my therapist "
+                        "appointment popups")
+    await slack.command("/ticket", "my gmail got hacked and the laptop shows popups",
+                        user=NEIGHBOUR, channel="CGENERAL")
+    offer = last_reply(slack)
+    assert "Same problem?" in offer["text"] and offer["response_type"] == "ephemeral"
+    assert "therapist" not in str(offer)  # the button carries the asker's own words only
+    assert not posts_to(slack, "CGENERAL")
+
+
+async def test_a_coach_opening_a_ticket_from_a_list_in_a_channel_posts_nothing_there(
+        slack: SlackClient, triage: str) -> None:
+    await slack.command("/ticket", "my laptop shows my therapist appointment popups")
+    await slack.command("/tickets", "", user=COACH, channel="CGENERAL")
+    await slack.click(button(last_reply(slack)["blocks"], "Open ticket #1"), user=COACH,
+                      channel="CGENERAL")
+    card = last_reply(slack)
+    assert "therapist" in str(card) and card["response_type"] == "ephemeral"
+    assert not posts_to(slack, "CGENERAL")

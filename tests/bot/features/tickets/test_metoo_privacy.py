@@ -1,0 +1,77 @@
+""""Me too" tells a teacher that a ticket like theirs is open, never what another teacher
+wrote on it: not in the offer, not after joining, not for a few words typed to fish for one."""
+
+from __future__ import annotations
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Reply
+from bot.vocabulary import Person
+from tests.bot.features.tickets.conftest import labels, tickets
+
+KEPT = ("Jaden Smith (student ID 448812) cannot log in to his Chromebook, his mom's cell is "
+        "503-217-6684 and I think the account was hacked")
+SAME = "/ticket my student cannot log in to his Chromebook, I think the account was hacked"
+PRIVATE_WORDS = ("Jaden", "448812", "503-217-6684", "hacked", "mom")
+
+
+async def open_kept(chat: ConsoleChat, teacher: Person) -> None:
+    """A teacher opens a ticket with the form, keeping the student's details as typed."""
+    [opened] = await chat.submit("tickets.new", {
+        "text": KEPT, "room": "12", "urgency": "today", "category": "accounts",
+        "identifiers": "keep"}, "kept-1", as_=teacher)
+    assert "is open" in opened.text
+
+
+def shown(replies: list[Reply]) -> str:
+    """Everything the replies put in front of someone."""
+    return " ".join([r.text for r in replies] + [getattr(b, "text", "") for r in replies
+                                                  for b in r.blocks])
+
+
+async def test_the_offer_names_the_ticket_and_its_category_not_its_words(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, runtime: Runtime) -> None:
+    await open_kept(chat, teacher)
+    offer = await chat.say(SAME, as_=neighbour)
+    [ticket] = await tickets(runtime)
+    assert f"Add me to #{ticket.id}" in labels(offer)
+    assert "Accounts" in shown(offer) or "accounts" in shown(offer)
+    assert not [w for w in PRIVATE_WORDS[1:] if w in shown(offer)]
+    assert all(reply.private for reply in offer)
+
+
+async def test_a_few_words_typed_to_fish_for_a_ticket_open_a_ticket_of_their_own(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, runtime: Runtime) -> None:
+    await open_kept(chat, teacher)
+    for fishing in ("/ticket log in", "/ticket and and", "/ticket hacked Chromebook"):
+        replies = await chat.say(fishing, as_=neighbour)
+        assert not [label for label in labels(replies) if label.startswith("Add me")]
+        assert not [w for w in PRIVATE_WORDS if w in shown(replies)]
+    assert len(await tickets(runtime)) == 4
+
+
+async def test_a_teacher_who_joined_reads_the_category_and_the_owner_their_own_words(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, runtime: Runtime) -> None:
+    await open_kept(chat, teacher)
+    await chat.say(SAME, as_=neighbour)
+    [ticket] = await tickets(runtime)
+    await chat.click(f"Add me to #{ticket.id}", as_=neighbour)
+
+    theirs = await chat.say("/tickets", as_=neighbour)
+    [view] = await chat.click(f"Open ticket #{ticket.id}", as_=neighbour)
+    assert f"#{ticket.id}" in shown(theirs) and "me too" in shown([view])
+    assert not [w for w in PRIVATE_WORDS if w in shown(theirs) + shown([view])]
+    assert view.private
+
+    await chat.say("/tickets", as_=teacher)
+    [own] = await chat.click(f"Open ticket #{ticket.id}", as_=teacher)
+    assert "448812" in shown([own])  # kept as typed: the teacher's own words, to them
+
+
+async def test_a_coach_opening_a_ticket_from_a_list_sees_it_alone(
+        chat: ConsoleChat, teacher: Person, coach: Person, runtime: Runtime) -> None:
+    await chat.say("/ticket the projector in room 12 shows no picture", as_=teacher)
+    [ticket] = await tickets(runtime)
+    await chat.say("/tickets", as_=coach)
+    [card] = await chat.click(f"Open ticket #{ticket.id}", as_=coach)
+    assert "projector in room 12" in shown([card]) and card.private
