@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
 from bot.hooks import ArticleDraft, Table
+from bot.masking import mask_student_data
 from bot.schools.models import SchoolRow
 
 COLUMNS = ("number", "status", "category", "school", "room", "urgency", "teachers_affected",
@@ -49,7 +50,8 @@ async def drafts(session: AsyncSession, _: str = "") -> Table:
 
 
 async def article_drafts(session: AsyncSession, ref: str | None) -> list[ArticleDraft]:
-    """The newest drafts (ref None) or draft #ref, with the ticket's words as a phrasing."""
+    """The newest drafts (ref None) or draft #ref, with the ticket's words as a phrasing,
+    masked even where the teacher kept them as typed: an article outlives its ticket."""
     query = (select(DraftRow, TicketRow.text).outerjoin(TicketRow, TicketRow.id ==
                                                         DraftRow.ticket_id)
              .order_by(DraftRow.id.desc()))
@@ -57,6 +59,7 @@ async def article_drafts(session: AsyncSession, ref: str | None) -> list[Article
         query = query.where(DraftRow.id == (int(ref) if ref.isdigit() else -1))
     found = await session.execute(query.limit(20))
     return [ArticleDraft(str(d.id), d.title, d.body, category=d.category,
-                         phrasings=tuple(line[:200] for line in (asked or "").splitlines()[:1]),
+                         phrasings=tuple(mask_student_data(line).text[:200]
+                                         for line in (asked or "").splitlines()[:1]),
                          source=f"ticket #{d.ticket_id}" if d.ticket_id else "a ticket")
             for d, asked in found]

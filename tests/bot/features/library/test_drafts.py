@@ -44,6 +44,20 @@ async def test_a_draft_from_a_resolved_ticket_is_finished_and_published_from_cha
     assert "No article drafts are waiting" in waiting.text
 
 
+async def test_a_draft_from_a_ticket_kept_as_typed_offers_its_words_masked(
+        chat: ConsoleChat, teacher: Person, coach: Person) -> None:
+    [opened] = await chat.submit("tickets.new", {
+        "text": "Jaden Smith student ID 448812 laminator ate his poster", "room": "",
+        "urgency": "today", "category": "hardware", "identifiers": "keep"}, "kept", as_=teacher)
+    number = re.search(r"#(\d+)", opened.text).group(1)  # type: ignore[union-attr]
+    await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
+    form = form_in(await chat.press(Button("Suggest", "tickets.suggest", number), as_=coach))
+    await chat.submit(form.form_id, {"title": "Laminator eats posters", "body": "Warm it up"},
+                      form.context, as_=coach)
+    form = form_in(await chat.click("Finish and publish it", as_=coach))
+    assert initial(form)["phrasings"] == "[name] student ID [id number] laminator ate his poster"
+
+
 async def test_drafts_lists_what_is_waiting(
         chat: ConsoleChat, teacher: Person, coach: Person) -> None:
     await resolved_ticket_with_a_draft(chat, teacher, coach)
