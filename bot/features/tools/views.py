@@ -163,8 +163,8 @@ def request_form(name: str = "") -> Form:
     ), submit_label=_("Request it"), context=str(uuid.uuid4()))
 
 
-def requested(tool: ToolRow, counted: bool, asked: int) -> Reply:
-    """Tell the teacher their request (or "me too") counted."""
+def requested(tool: ToolRow, counted: bool, asked: int, hidden: str = "") -> Reply:
+    """Tell the teacher their request (or "me too") counted, and what masking hid in it."""
     if tool.status in ("adopted", "retired", "declined", "sunsetting"):
         text = _("{name} is already {status}. Ask me \u201ccan I use {name}?\u201d for the "
                  "details.").format(name=tool.name, status=label(tool.status))
@@ -177,6 +177,7 @@ def requested(tool: ToolRow, counted: bool, asked: int) -> Reply:
     else:
         text = _("You've already asked for {name}; I'll tell you when it's decided.").format(
             name=tool.name)
+    text = f"{text} {hidden}".strip()
     return Reply(text, (Text(text, markdown=False),), private=True, replace_original=True)
 
 

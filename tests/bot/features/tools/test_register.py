@@ -180,10 +180,11 @@ async def test_a_requested_tools_name_keeps_its_words_but_no_student_number_or_c
     ("Khanmigo for Ava in 3rd period", "Khanmigo for [name] in 3rd period"),
     ("Epic for Marcus and Jaylen", "Epic for [name] and [name]"),
 ])
-async def test_a_student_named_after_a_tools_name_is_hidden(
+async def test_a_student_named_after_a_tools_name_is_hidden_and_the_teacher_told(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, typed: str, stored: str) -> None:
-    await chat.say(f"/tools request {typed}", as_=staff.rivera)
+    [told] = await chat.say(f"/tools request {typed}", as_=staff.rivera)
     assert await tool(runtime, stored)
+    assert stored in told.text and "To protect student privacy I hid" in told.text
 
 
 async def test_the_digest_warns_when_a_school_takes_on_too_many_new_tools(
