@@ -103,6 +103,11 @@ async def email_reply(receipt: Receipt) -> Outcome:
     """`POST /helpdesk/email`: a reply to a ticket's email thread, relayed to the teachers."""
     fields = receipt.inbound.fields
     headers = _headers(fields)
+    # Mailgun signs only its timestamp and token, not the email: a token is taken once, so a
+    # captured post cannot be replayed with another body within its five minutes.
+    if not await claim_event(receipt.session, f"mailgun-token:{fields.get('token', '')}"[:255],
+                             receipt.now):
+        return Outcome("duplicate", "this signed post was received before")
 
     def header(name: str) -> str:
         return str(fields.get(name) or headers.get(name.lower(), ""))

@@ -182,3 +182,25 @@ async def test_an_out_of_office_answer_in_the_thread_is_not_relayed(
 
     assert response.status == 200 and (await response.json())["result"] == "ignored"
     assert outbox.to(teacher) == []
+
+
+async def test_a_captured_mailgun_post_replayed_with_another_body_is_not_relayed(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        mailbox: Mailbox, outbox: RecordingMessenger, clock: FakeClock, admin: Person,
+        teacher: Person) -> None:
+    # Mailgun's signature covers its timestamp and token only: the attacker keeps those and
+    # writes their own email, with its own Message-Id, to the same thread.
+    number = await emailed_ticket(chat, runtime, admin, teacher)
+    subject = f"Re: {mailbox.messages[0]['Subject']}"
+    genuine = mailgun_fields(clock.now(), subject=subject, **{
+        "stripped-text": "Fixed.", "message-headers": json.dumps([["Message-Id", "<zd-7@x>"]])})
+    replayed = {**genuine, "stripped-text": "Your account is locked: sign in at evil.example",
+                "message-headers": json.dumps([["Message-Id", "<forged-1@x>"]])}
+
+    for fields in (genuine, replayed):
+        response = await http.post("/helpdesk/email", data=fields)
+        assert response.status == 200
+    assert (await response.json())["result"] == "duplicate"
+    [told] = outbox.to(teacher)
+    assert "Fixed." in told and "evil" not in told
+    assert [e.kind for e in (await ticket(runtime, number))[1]] == ["opened", "reply"]
