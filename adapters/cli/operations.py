@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import time
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -16,14 +16,20 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.runtime import Runtime, build_runtime, load_settings
+from bot import spreadsheet
 from bot.errors import PrepbotError
 from bot.hooks import Table
+from bot.masking import mask_student_data
 from bot.schools.models import SchoolRow
 from bot.schools.service import import_closures, save_school, school_named
 
 T = TypeVar("T")
 schools = typer.Typer(help="Schools, their hours and closure dates.", no_args_is_help=True)
 tickets = typer.Typer(help="Export tickets and run their timed work.", no_args_is_help=True)
+# A ticket's columns a teacher typed freely. A teacher may keep student details "as typed" for
+# the coach (the form's "Keep them"), but an export leaves prepbot: masked again, whatever
+# the teacher chose (the stored ticket is left as it is).
+TICKET_FREE_TEXT = ("room", "text")
 
 
 def run(work: Callable[[Runtime], Awaitable[T]]) -> T:
@@ -90,17 +96,27 @@ def schools_closures(name: str, file: Annotated[Path, typer.Argument(
     typer.echo(f"{in_session(work)} closure date(s) added to {name}.")
 
 
-def export(name: str, file: Path, narrow: str = "") -> int:
-    """Write a feature's named export as CSV (to stdout for `-`); returns the rows written."""
+def masked(table: Table, columns: Sequence[str]) -> Table:
+    """The table with the named columns' text masked of student details."""
+    at = {table.columns.index(name) for name in columns}
+    return Table(table.columns, [
+        tuple(mask_student_data(value).text if i in at else value for i, value in enumerate(row))
+        for row in table.rows])
+
+
+def export(name: str, file: Path, narrow: str = "", mask: Sequence[str] = ()) -> int:
+    """Write a feature's named export as CSV (to stdout for `-`), the `mask` columns masked;
+    returns the rows written."""
     async def work(runtime: Runtime) -> Table:
         async with runtime.sessions() as session:
             return await runtime.bot.features.exports[name](session, narrow)
-    table = run(work)
+    table = masked(run(work), mask)
     out = sys.stdout if str(file) == "-" else file.open("w", newline="", encoding="utf-8")
     try:
         writer = csv.writer(out)
-        writer.writerow(table.columns)
-        writer.writerows(table.rows)
+        writer.writerow(spreadsheet.row(table.columns))
+        # Opened in a spreadsheet: no cell a teacher typed may run there as a formula.
+        writer.writerows(spreadsheet.row(row) for row in table.rows)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -110,8 +126,8 @@ def export(name: str, file: Path, narrow: str = "") -> int:
 @tickets.command("export")
 def tickets_export(file: Annotated[Path, typer.Argument(help="CSV to write; - for stdout")]
                    ) -> None:
-    """Write every ticket as CSV (the stored text, student details stay masked)."""
-    count = export("tickets", file)
+    """Write every ticket as CSV (student details masked, even where a teacher kept them)."""
+    count = export("tickets", file, mask=TICKET_FREE_TEXT)
     typer.echo(f"{count} ticket(s) exported.", err=str(file) == "-")
 
 

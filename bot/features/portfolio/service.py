@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import spreadsheet
 from bot.errors import BadInput
 from bot.features.portfolio import labels
 from bot.features.portfolio.models import WorkshopRow
@@ -109,8 +110,9 @@ def as_csv(found: list[PortfolioItem]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_(labels.COLUMNS[c]) for c in COLUMNS)
-    writer.writerows((labels.kind(i.kind), i.on.isoformat(), i.title, i.people, f"{i.hours:g}",
-                      i.outcome) for i in found)
+    # A title can be a tool's name a teacher typed: no cell may run as a formula.
+    writer.writerows(spreadsheet.row((labels.kind(i.kind), i.on.isoformat(), i.title, i.people,
+                                      f"{i.hours:g}", i.outcome)) for i in found)
     return out.getvalue()
 
 

