@@ -27,6 +27,7 @@ NOT_CHAT = frozenset({
     ("bot/features/helpdesk/inbound.py", "this update was applied before"),
     ("bot/features/helpdesk/inbound.py", "an automatic reply (out of office)"),
     ("bot/features/helpdesk/inbound.py", "this email was relayed before"),
+    ("bot/features/helpdesk/inbound.py", "this signed post was received before"),
     ("bot/features/helpdesk/inbound.py", "the email has no text of its own"),
     # HTTP plumbing: the playground's security policy, and the page around a translated line.
     ("adapters/web/api.py", "default-src 'self'"),
