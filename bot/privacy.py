@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -22,6 +23,7 @@ from bot.hooks import Eraser
 from bot.i18n import _, language_of, speaking
 from bot.people.models import PersonRow
 from bot.registry import Registry
+from bot.scheduling import ledger
 from bot.storage.base import Base
 
 # The core's own tables; each feature's are in its registration.
@@ -49,6 +51,11 @@ def person_links() -> list[tuple[Table, str]]:
     return [(table, fk.parent.name) for table in Base.metadata.sorted_tables
             for fk in table.foreign_keys if fk.column.table.name == "people"]
 
+
+# An unsent message that carries an erased person's name or words never goes out; shorter
+# names and words than these are in too many messages to mean them.
+SHORTEST_NAME = 3
+SHORTEST_WORDS = 6
 
 # Bytes a person gets whole in their export, as base64 (their own pictures); others are sized.
 WHOLE = {("attachments", "data")}
@@ -98,13 +105,38 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     """Erase a person: their words blanked, their contact details deleted, their row a
     tombstone; returns rows changed per table. Aggregate counts stay right."""
     person = await find_person(session, platform, user_id)
+    names = {person.display_name, person.full_name}
+    before = await _strings_by_row(session, person.id)
+    changed = await _apply_rules(session, rules, person.id)
+    deliveries = Base.metadata.tables["deliveries"]  # planned to their user id, not yet linked
+    await session.execute(delete(deliveries).where(
+        deliveries.c.recipient == f"{platform}:{user_id}"))
+    inbox = Base.metadata.tables["inbox"]  # what they sent, not yet worked (or its receipt)
+    await session.execute(delete(inbox).where(inbox.c.sender == f"{platform}:{user_id}"))
+    await session.flush()  # a feature's eraser may have changed loaded rows only
+    traces = _traces(before, await _strings_by_row(session, person.id), names)
+    changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
+    await ledger.blank_settled(session)  # rows a version that kept settled payloads left
+    changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
+        session, person)
+    person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it
+    person.display_name, person.full_name, person.tz, person.role = "", "", None, "teacher"
+    person.prep_start = person.prep_end = None
+    person.prep_days = ""
+    person.locale = person.language = None
+    changed["people"] = 1
+    return changed
+
+
+async def _apply_rules(session: AsyncSession, rules: Rules, person_id: int) -> dict[str, int]:
+    """Each table's erase rule applied to the person's rows; rows changed per table."""
     changed: dict[str, int] = {}
     for table, column in person_links():
         policy = rules.erase.get(table.name, "keep")
-        mine = table.c[column] == person.id
+        mine = table.c[column] == person_id
         if callable(policy):  # a feature's own eraser sees the person once per table
             if table.name not in changed:
-                changed[table.name] = await policy(session, person.id)
+                changed[table.name] = await policy(session, person_id)
             continue
         if policy == "delete":
             result = await session.execute(delete(table).where(mine))
@@ -116,20 +148,62 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
             continue
         changed[table.name] = changed.get(table.name, 0) + int(
             result.rowcount or 0)  # type: ignore[attr-defined]
-    deliveries = Base.metadata.tables["deliveries"]  # planned to their user id, not yet linked
-    await session.execute(delete(deliveries).where(
-        deliveries.c.recipient == f"{platform}:{user_id}"))
-    inbox = Base.metadata.tables["inbox"]  # what they sent, not yet worked (or its receipt)
-    await session.execute(delete(inbox).where(inbox.c.sender == f"{platform}:{user_id}"))
-    changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
-        session, person)
-    person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it
-    person.display_name, person.full_name, person.tz, person.role = "", "", None, "teacher"
-    person.prep_start = person.prep_end = None
-    person.prep_days = ""
-    person.locale = person.language = None
-    changed["people"] = 1
     return changed
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a value, inside JSON's lists and objects too."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+async def _strings_by_row(session: AsyncSession, person_id: int
+                          ) -> dict[tuple[str, str], set[str]]:
+    """The strings of every row that points at a person, by table and primary key."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for table, column in person_links():
+        for row in await session.execute(select(table).where(table.c[column] == person_id)):
+            key = (table.name, repr([row._mapping[c.name] for c in table.primary_key]))
+            found.setdefault(key, set()).update(_strings(list(row._mapping.values())))
+    return found
+
+
+def _traces(before: dict[tuple[str, str], set[str]], after: dict[tuple[str, str], set[str]],
+            names: set[str]) -> set[str]:
+    """What marks a message as carrying the person: their names, and the words the erase
+    took out of rows that stay (whatever each feature's rule blanked: ticket texts,
+    follow-ups, notes, answers). Deleted rows held contact details, not words."""
+    words = {text.strip() for key, texts in before.items() if key in after
+             for text in texts - after[key]}
+    return ({w.casefold() for w in words if len(w) >= SHORTEST_WORDS}
+            | {n.strip().casefold() for n in names if len(n.strip()) >= SHORTEST_NAME})
+
+
+async def _withhold(session: AsyncSession, traces: set[str]) -> int:
+    """Messages not yet sent to others that carry the person's name or words are settled
+    unsent (a triage card, "X wrote: ...", "X has the same problem"); returns how many."""
+    deliveries = Base.metadata.tables["deliveries"]
+    query = select(deliveries.c.id, deliveries.c.payload).where(
+        deliveries.c.status.in_(ledger.UNSETTLED), deliveries.c.payload != "")
+    ids = [row_id for row_id, payload in await session.execute(query)
+           if _carries(payload, traces)]
+    await ledger.withhold(session, ids)
+    return len(ids)
+
+
+def _carries(payload: str, traces: set[str]) -> bool:
+    """Whether any string in a delivery's payload (JSON, or an id) holds one of the traces."""
+    try:
+        decoded: Any = json.loads(payload)
+    except ValueError:
+        decoded = payload
+    return any(trace in text.casefold() for text in _strings(decoded) for trace in traces)
 
 
 async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:

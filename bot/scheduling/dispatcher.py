@@ -20,7 +20,7 @@ from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
-from bot.scheduling.jobs import Jobs
+from bot.scheduling.jobs import QUIET, Jobs
 from bot.scheduling.models import DeliveryRow, DisconnectedRow
 from bot.vocabulary import Conversation, Person
 
@@ -102,9 +102,10 @@ class Dispatcher:
         async with self.sessions() as session, session.begin():
             rows = await ledger.stranded(session, now - self.lease)
             for row in rows:
-                arrived = await self._arrived(row)
-                row.status = "sent" if arrived else "pending"
-                row.sent_at = now if arrived else None
+                if await self._arrived(row):
+                    ledger.settle(row, "sent", now)
+                else:
+                    row.status, row.sent_at = "pending", None
         return len(rows)
 
     async def _arrived(self, row: DeliveryRow) -> bool:
@@ -141,7 +142,8 @@ class Dispatcher:
         ready = []
         for row in rows:
             if now >= row.expires_at:
-                row.status, report.skipped = "skipped", report.skipped + 1
+                ledger.settle(row, "skipped", now)
+                report.skipped += 1
                 self.metrics.deliveries.labels("skipped").inc()
                 continue
             window = now if row.urgent else await audience.next_window(row.person_id, now)
@@ -155,11 +157,12 @@ class Dispatcher:
                 with speaking(await _language(session, row)):
                     reply = await renderer(session, row)
             if reply is None:
-                row.status, report.skipped = "skipped", report.skipped + 1
+                ledger.settle(row, "skipped", now)
+                report.skipped += 1
                 self.metrics.deliveries.labels("skipped").inc()
                 continue
-            ready.append((row, Reply(reply.text, reply.blocks, reply.private,
-                                     reply.replace_original, _key(row))))
+            ready.append((row, reply if reply is QUIET else Reply(
+                reply.text, reply.blocks, reply.private, reply.replace_original, _key(row))))
         return ready
 
     async def _send_all(self, batch: list[tuple[DeliveryRow, Reply]]) -> list[str]:
@@ -171,6 +174,8 @@ class Dispatcher:
                 return PERMANENT + f"{row.platform} is disconnected ({self.gone[row.platform]})"
             if messenger is None:
                 return f"no messenger for {row.platform}"
+            if reply is QUIET:  # after the checks above, so it fails where a send would
+                return ""
             person, conversation = _target(row)
             async with gate:
                 try:
@@ -195,8 +200,11 @@ class Dispatcher:
         # A platform outage can last hours: keep trying while the message is still worth sending.
         later = now + retry_delay(fresh.attempts)
         retry = not error.startswith(PERMANENT) and later < fresh.expires_at
-        fresh.status = "pending" if retry else "failed"
-        fresh.not_before, fresh.error = later, error[:255]
+        if retry:
+            fresh.status, fresh.error = "pending", error[:255]
+        else:
+            ledger.settle(fresh, "failed", now, error)
+        fresh.not_before = later
         report.failed += not retry
         self.metrics.deliveries.labels("retry" if retry else "failed").inc()
 

@@ -11,6 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.scheduling.models import DeliveryRow
 
+# Final outcomes. A row's payload (a relayed message's whole text, or an id to render from)
+# is only needed until then, so settling blanks it: the record kept for
+# `delivery_retention_days` says who got what job when, never what a teacher wrote.
+SETTLED = ("sent", "failed", "skipped")
+UNSETTLED = ("pending", "sending")
+
 
 @dataclass(frozen=True)
 class Planned:
@@ -77,13 +83,38 @@ async def claim(session: AsyncSession, rows: Sequence[DeliveryRow], now: datetim
 
 async def finish(session: AsyncSession, ids: Sequence[int], status: str, now: datetime,
                  error: str = "") -> None:
-    """Record the outcome of sends."""
+    """Record the final outcome of sends (their payloads blanked)."""
     if ids:
-        values: dict[str, object] = {"status": status, "error": error[:255]}
+        values: dict[str, object] = {"status": status, "error": error[:255], "payload": ""}
         if status == "sent":
             values["sent_at"] = now
         await session.execute(update(DeliveryRow).where(DeliveryRow.id.in_(list(ids)))
                               .values(**values))
+
+
+def settle(row: DeliveryRow, status: str, now: datetime, error: str | None = None) -> None:
+    """Record a loaded row's final outcome, as `finish` does (an error given replaces the
+    last attempt's)."""
+    row.status, row.payload = status, ""
+    if status == "sent":
+        row.sent_at = now
+    if error is not None:
+        row.error = error[:255]
+
+
+async def withhold(session: AsyncSession, ids: Sequence[int]) -> None:
+    """Settle unsent rows as skipped, payload blanked: they must never go out."""
+    if ids:
+        await session.execute(update(DeliveryRow).where(
+            DeliveryRow.id.in_(list(ids)), DeliveryRow.status.in_(UNSETTLED))
+            .values(status="skipped", payload=""))
+
+
+async def blank_settled(session: AsyncSession) -> int:
+    """Blank payloads a version before settling blanked them left on settled rows."""
+    result = await session.execute(update(DeliveryRow).where(
+        DeliveryRow.status.in_(SETTLED), DeliveryRow.payload != "").values(payload=""))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def stranded(session: AsyncSession, before: datetime) -> list[DeliveryRow]:

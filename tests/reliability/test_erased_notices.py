@@ -1,0 +1,140 @@
+"""A red team's finding (F4), replayed: `prepbot privacy delete` left the erased teacher's
+ticket words and name in the delivery ledger, in every notice to someone else (the triage
+card, "X has the same problem"), kept for a year. Now a settled delivery keeps no payload,
+and an unsent one that carries the person is settled unsent at the erase."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from adapters.cli import app
+from adapters.cli.operations import register
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Buttons, Reply
+from bot.scheduling.models import DeliveryRow
+from bot.schools.service import save_school
+from bot.storage.base import Base
+from bot.vocabulary import Conversation, Person
+from tests.support.clock import FakeClock
+from tests.support.recording import RecordingMessenger
+
+WORDS = "zebra-4417 my divorce lawyer emails keep going to spam"
+MARKS = ("zebra-4417", "divorce lawyer", "Ms Rivera")
+RIVERA = Person(platform="console", user_id="rivera", display_name="Ms Rivera")
+LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
+ADA = Person(platform="console", user_id="ada", display_name="Ada")
+
+
+class FlakyMessenger(RecordingMessenger):
+    """Refuses every message while `down`, like a platform outage."""
+
+    down: bool = False
+
+    async def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Record a post, or fail during the outage."""
+        if self.down:
+            raise ConnectionError("platform down")
+        await super().post(conversation, reply)
+
+
+@pytest.fixture
+def outbox(runtime: Runtime) -> FlakyMessenger:
+    """The console platform's messenger."""
+    messenger = FlakyMessenger()
+    runtime.bot.messengers.add(messenger)
+    return messenger
+
+
+@pytest.fixture
+async def triage(runtime: Runtime, chat: ConsoleChat) -> None:
+    """Rivera and Lee teach at Lincoln; new tickets are posted to Ada's triage channel."""
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln Elementary", "America/New_York", time(7, 30),
+                          time(15, 0))
+    for person in (RIVERA, LEE):
+        await chat.say("/prepbot school Lincoln Elementary", as_=person)
+    [routed] = await chat.say("/prepbot settings route default here", as_=ADA)
+    assert "will be posted here" in routed.text
+
+
+async def rivera_writes(chat: ConsoleChat) -> None:
+    """Rivera opens a ticket in her own words and says "me too" on Lee's."""
+    [opened] = await chat.say(f"/ticket {WORDS}", as_=RIVERA)
+    assert "is open" in opened.text
+    await chat.say("/ticket the hallway printer jams on every page", as_=LEE)
+    replies = await chat.say("/ticket the hallway printer jams on every page", as_=RIVERA)
+    join = next(b for r in replies for block in r.blocks if isinstance(block, Buttons)
+                for b in block.buttons if b.action_id == "tickets.join")
+    await chat.press(join, as_=RIVERA)
+
+
+async def erase(runtime: Runtime) -> None:
+    """The real CLI erase, in its own event loop."""
+    register(app)
+    done = await asyncio.to_thread(CliRunner().invoke, app,
+                                   ["privacy", "delete", "console:rivera", "--yes"],
+                                   env={"DATABASE_URL": runtime.settings.database_url})
+    assert done.exit_code == 0, done.output
+
+
+async def traces_left(runtime: Runtime) -> list[str]:
+    """Every table's rows (and SQLite's files) that still hold Rivera's words or name."""
+    found = []
+    async with runtime.sessions() as session:
+        for table in Base.metadata.sorted_tables:
+            for row in await session.execute(select(table)):
+                said = repr(tuple(row)).casefold()
+                found += [f"{table.name}: {m}" for m in MARKS if m.casefold() in said]
+    database = Path(runtime.engine.url.database or "")
+    if runtime.engine.dialect.name == "sqlite":
+        for path in (database, database.with_name(database.name + "-wal")):
+            data = path.read_bytes() if path.exists() else b""
+            found += [f"{path.name}: {m}" for m in MARKS if m.encode() in data]
+    return found
+
+
+def cards(outbox: RecordingMessenger, containing: str) -> int:
+    """How many posts carried these words."""
+    return sum(containing in r.text or any(containing in getattr(b, "text", "")
+                                           for b in r.blocks)
+               for kind, _, r in outbox.sent if kind == "post")
+
+
+async def test_notices_sent_before_an_erase_keep_none_of_the_teachers_words(
+        runtime: Runtime, chat: ConsoleChat, outbox: FlakyMessenger, triage: None) -> None:
+    await rivera_writes(chat)
+    await runtime.dispatcher.tick()
+    assert cards(outbox, "zebra-4417") == 1  # the triage card went out
+    sent = len(outbox.sent)
+    await erase(runtime)
+    assert await traces_left(runtime) == []
+    await runtime.dispatcher.tick()
+    assert len(outbox.sent) == sent  # nothing sent twice
+    async with runtime.sessions() as session:
+        statuses = (await session.execute(select(DeliveryRow.status))).scalars().all()
+    assert statuses and set(statuses) == {"sent"}
+
+
+async def test_a_notice_still_waiting_at_the_erase_never_goes_out(
+        runtime: Runtime, chat: ConsoleChat, outbox: FlakyMessenger, triage: None,
+        clock: FakeClock) -> None:
+    outbox.down = True  # Slack is down: the card waits in the ledger to be retried
+    await rivera_writes(chat)
+    async with runtime.sessions() as session:
+        waiting = (await session.execute(select(DeliveryRow).where(
+            DeliveryRow.status == "pending"))).scalars().all()
+    assert any("zebra-4417" in row.payload for row in waiting)
+    await erase(runtime)
+    assert await traces_left(runtime) == []
+    outbox.down = False
+    clock.current += timedelta(hours=2)
+    await runtime.dispatcher.tick()
+    assert cards(outbox, "zebra-4417") == 0 and cards(outbox, "Ms Rivera") == 0
+    assert cards(outbox, "printer") == 1  # Lee's own card is not Rivera's: it goes out
