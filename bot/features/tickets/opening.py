@@ -29,7 +29,7 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
         return [form_reply(views.new_ticket_form(text))]
     category = _category_of(turn, text)
     window = await METOO_WINDOW.read(turn.session)
-    match = await similar_open_ticket(turn.session, turn.person.school_id, text, category,
+    match = await similar_open_ticket(turn.session, turn.kb, turn.person.school_id, text,
                                       turn.now, window)
     if match is not None:
         return [views.metoo_offer(match, await service.affected(turn.session, match), text,

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,10 +17,8 @@ from bot.hooks import Answered
 from bot.i18n import N_, _
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
+from knowledge import KnowledgeBase
 
-SAME_PROBLEM = 72
-SHARED_WORDS = 0.4  # of each text's words, so two words typed never match a long ticket
-SAME_CATEGORY_BONUS = 8
 MAX_OPEN_WORK = 15
 JOIN = "tickets-join"  # what a "me too" button's value is signed for
 METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
@@ -30,43 +26,48 @@ METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
                              minimum=1, maximum=24 * 30)
 
 
-async def similar_open_ticket(session: AsyncSession, school_id: int | None, text: str,
-                              category: str | None, now: datetime, window_hours: int = 24
+def problem_of(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
+    """The two articles the knowledge base takes a description for, leader first; none when
+    it deflects (no article fits)."""
+    decision = kb.answer(text)
+    return () if decision.kind == "deflect" else tuple(m.article_id for m in
+                                                       decision.matches[:2])
+
+
+def same_problem(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """The same leading article, or each one's leader the other's runner-up (a near tie,
+    "printer jams": printer-offline or printer-add)."""
+    return bool(mine and theirs) and (mine[0] == theirs[0] or (
+        mine[0] in theirs and theirs[0] in mine))
+
+
+async def similar_open_ticket(session: AsyncSession, kb: KnowledgeBase, school_id: int | None,
+                              text: str, now: datetime, window_hours: int = 24
                               ) -> TicketRow | None:
-    """The closest open ticket of the last `window_hours` from the same school, if close enough."""
-    if school_id is None or not text.strip():
+    """The newest open ticket of the last `window_hours` from the same school that the
+    knowledge base takes for the same problem. Never matched on its words: an offer that
+    came or did not come for words typed would tell them one by one (a red team read a
+    student's name and id out of a colleague's ticket that way, stop 43)."""
+    mine = problem_of(kb, text)
+    if school_id is None or not mine:
         return None
     since = now - timedelta(hours=window_hours)
     query = (select(TicketRow).where(TicketRow.school_id == school_id,
                                      TicketRow.status.in_(OPEN), TicketRow.created_at >= since,
                                      TicketRow.merged_into.is_(None))
-             .order_by(TicketRow.created_at.desc()).limit(200))
-    best: tuple[float, TicketRow] | None = None
+             .order_by(TicketRow.created_at.desc(), TicketRow.id.desc()).limit(200))
     for ticket in (await session.execute(query)).scalars():
-        score = likeness(text, ticket.text)
-        if category and category != "other" and category == ticket.category:
-            score += SAME_CATEGORY_BONUS
-        if score >= SAME_PROBLEM and (best is None or score > best[0]):
-            best = (score, ticket)
-    return best[1] if best else None
-
-
-def likeness(text: str, other: str) -> float:
-    """How alike two descriptions are (0-100); 0 unless they share a good part of each
-    one's words (token_set_ratio alone scores 100 for any few words a ticket contains)."""
-    mine, theirs = set(default_process(text).split()), set(default_process(other).split())
-    shared = len(mine & theirs)
-    if not mine or not theirs or shared < SHARED_WORDS * max(len(mine), len(theirs)):
-        return 0.0
-    return float(fuzz.token_set_ratio(text, other, processor=default_process))
+        if same_problem(mine, problem_of(kb, ticket.text)):
+            return ticket
+    return None
 
 
 async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
     """Under an answer: "Same problem? Add me to #41" when an open ticket at the school matches."""
     if turn.person.school_id is None:
         return ()
-    same = await similar_open_ticket(turn.session, turn.person.school_id, answered.text,
-                                     answered.category, turn.now,
+    same = await similar_open_ticket(turn.session, turn.kb, turn.person.school_id,
+                                     answered.text, turn.now,
                                      await METOO_WINDOW.read(turn.session))
     if same is None:
         return ()

@@ -23,7 +23,7 @@ from tests.support.clock import FakeClock
 from tests.support.helpdesk_stubs import SMTP_USER, Mailbox
 from tests.support.recording import RecordingMessenger
 
-PROBLEM = ("The projector in room 204 is dead and Jayden Smith (student id 4482913) "
+PROBLEM = ("The projector in room 204 shows no signal and Jayden Smith (student id 4482913) "
            "cannot see the board")
 
 

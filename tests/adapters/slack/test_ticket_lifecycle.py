@@ -109,9 +109,9 @@ async def test_the_ticket_button_after_no_carries_the_question_to_the_triage_car
 
 async def test_a_me_too_offer_in_a_public_channel_is_seen_by_its_asker_alone_without_the_words(
         slack: SlackClient, triage: str) -> None:
-    await slack.command("/ticket", "my gmail got hacked and the laptop shows my therapist "
-                        "appointment popups")
-    await slack.command("/ticket", "my gmail got hacked and the laptop shows popups",
+    await slack.command("/ticket", "the projector in room 12 shows no signal since my "
+                        "therapist appointment reminder popped up")
+    await slack.command("/ticket", "projector in room 12 shows no signal",
                         user=NEIGHBOUR, channel="CGENERAL")
     offer = last_reply(slack)
     assert "Same problem?" in offer["text"] and offer["response_type"] == "ephemeral"

@@ -40,14 +40,13 @@ async def test_the_offer_names_the_ticket_and_its_category_not_its_words(
     assert all(reply.private for reply in offer)
 
 
-async def test_a_few_words_typed_to_fish_for_a_ticket_open_a_ticket_of_their_own(
-        chat: ConsoleChat, teacher: Person, neighbour: Person, runtime: Runtime) -> None:
+async def test_a_few_words_typed_to_fish_for_a_ticket_get_none_of_its_words(
+        chat: ConsoleChat, teacher: Person, neighbour: Person) -> None:
     await open_kept(chat, teacher)
-    for fishing in ("/ticket log in", "/ticket and and", "/ticket hacked Chromebook"):
+    for fishing in ("/ticket log in", "/ticket and and", "/ticket hacked Chromebook",
+                    "/ticket Jaden 448812"):
         replies = await chat.say(fishing, as_=neighbour)
-        assert not [label for label in labels(replies) if label.startswith("Add me")]
         assert not [w for w in PRIVATE_WORDS if w in shown(replies)]
-    assert len(await tickets(runtime)) == 4
 
 
 async def test_a_teacher_who_joined_reads_the_category_and_the_owner_their_own_words(
@@ -75,3 +74,39 @@ async def test_a_coach_opening_a_ticket_from_a_list_sees_it_alone(
     await chat.say("/tickets", as_=coach)
     [card] = await chat.click(f"Open ticket #{ticket.id}", as_=coach)
     assert "projector in room 12" in shown([card]) and card.private
+
+
+ROSTER = ["liam", "olivia", "jaylen", "jaden", "sofia", "mateo", "harper", "maya"]
+GUESSES = [*ROSTER, "smith", "brown", "448812", "448813", "6684", "6690"]
+BASE = ["i", "the", "to", "his", "in", "log", "cannot", "chromebook", "student", "account",
+        "and", "is", "was", "think", "my", "her", "password", "reset"]
+CONTROL = ("Olivia Brown (student ID 448813) cannot log in to his Chromebook, his mom's cell is "
+           "503-217-6690 and I think the account was hacked")
+
+
+async def test_whether_an_offer_comes_tells_nothing_of_the_words_of_the_ticket(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, stranger: Person) -> None:
+    # A red team's probe (stop 43): questions made of words a ticket surely has, one word
+    # short of matching, then one guess more each; an offer for the right guess alone spelt
+    # the ticket out. Asked as questions, so no ticket is opened and no coach is told. The
+    # same questions at a school whose open ticket differs only in the guessed words must
+    # get the same offers.
+    await open_kept(chat, teacher)  # Jaden Smith, 448812, hacked: Lincoln Elementary
+    [opened] = await chat.submit("tickets.new", {
+        "text": CONTROL, "room": "12", "urgency": "today", "category": "accounts",
+        "identifiers": "keep"}, "kept-2", as_=stranger)  # Olivia Brown: Hillside Middle
+    assert "is open" in opened.text
+
+    async def offers(school: str) -> list[bool]:
+        await chat.say(f"/prepbot school {school}", as_=neighbour)
+        seen = []
+        for size in range(4, len(BASE) + 1):
+            for guess in GUESSES:
+                replies = await chat.say("/ask " + " ".join([*BASE[:size], guess]),
+                                         as_=neighbour)
+                seen.append("reported something like this" in shown(replies))
+        return seen
+
+    at_lincoln, at_hillside = await offers("Lincoln Elementary"), await offers("Hillside Middle")
+    assert any(at_lincoln)  # the offer still comes for the problem itself
+    assert at_lincoln == at_hillside
