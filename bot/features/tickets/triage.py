@@ -27,13 +27,15 @@ TOLD = {"claimed": N_("{coach} is on it."),
 
 
 async def card(turn: Turn[Incoming], ticket: TicketRow, replace: bool = True) -> Reply:
-    """The triage card as it stands now."""
+    """The triage card as it stands now: in place of the card clicked, or else to the coach
+    alone (a list or a form opened in a channel must not post a ticket there)."""
     requester = await person_by_id(turn.session, ticket.requester_id)
     assignee = await person_by_id(turn.session, ticket.assignee_id)
-    return views.triage_card(ticket, await service.affected(turn.session, ticket),
-                             requester.display_name if requester else "?",
-                             assignee.display_name if assignee else "", replace,
-                             await pictures.shown(turn, ticket))
+    shown = views.triage_card(ticket, await service.affected(turn.session, ticket),
+                              requester.display_name if requester else "?",
+                              assignee.display_name if assignee else "", replace,
+                              await pictures.shown(turn, ticket))
+    return shown if replace else dataclasses.replace(shown, private=True)
 
 
 async def tell_teachers(turn: Turn[Incoming], ticket: TicketRow,
@@ -98,7 +100,7 @@ async def view(turn: Turn[Action]) -> list[Reply]:
     whoever clicked only (a list opened in a channel must not post the ticket there)."""
     ticket = await _ticket_of(turn)
     if turn.role.allows(Role.COACH):
-        return [dataclasses.replace(await card(turn, ticket, replace=False), private=True)]
+        return [await card(turn, ticket, replace=False)]
     if not await service.is_on(turn.session, ticket, turn.person):
         raise NotAllowed(_("That ticket isn't yours."))
     return [views.teacher_view(ticket, turn.person.id)]

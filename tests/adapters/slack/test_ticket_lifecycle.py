@@ -128,3 +128,24 @@ async def test_a_coach_opening_a_ticket_from_a_list_in_a_channel_posts_nothing_t
     card = last_reply(slack)
     assert "therapist" in str(card) and card["response_type"] == "ephemeral"
     assert not posts_to(slack, "CGENERAL")
+
+
+async def test_merging_from_a_card_opened_in_a_channel_posts_no_card_there(
+        slack: SlackClient, triage: str) -> None:
+    # A second red team's (stop 43): the merge form answered with the target ticket's card,
+    # which a modal's submission posted to the channel the card had been opened in.
+    await slack.command("/ticket", "projector in room 4 shows no signal")
+    await slack.command("/ticket", "counselor asked me to lock a laptop after the suicide note",
+                        user=NEIGHBOUR)
+    await slack.command("/tickets", "", user=COACH, channel="CGENERAL")
+    await slack.click(button(last_reply(slack)["blocks"], "Open ticket #1"), user=COACH,
+                      channel="CGENERAL")
+    await slack.click(button(last_reply(slack)["blocks"], "Merge"), user=COACH,
+                      channel="CGENERAL")
+    form = slack.stub.of("views.open")[-1]
+    await slack.interact({**submitted(form.params["view"], {"target": "2"}),
+                          "user": {"id": COACH}})
+    assert not posts_to(slack, "CGENERAL")
+    [card] = [c.params for c in slack.stub.of("chat.postEphemeral")
+              if c.params["channel"] == "CGENERAL"]
+    assert "suicide" in str(card) and card["user"] == COACH
