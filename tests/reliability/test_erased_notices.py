@@ -138,3 +138,14 @@ async def test_a_notice_still_waiting_at_the_erase_never_goes_out(
     await runtime.dispatcher.tick()
     assert cards(outbox, "zebra-4417") == 0 and cards(outbox, "Ms Rivera") == 0
     assert cards(outbox, "printer") == 1  # Lee's own card is not Rivera's: it goes out
+
+
+async def test_a_tool_she_asked_for_stays_without_her_words(
+        runtime: Runtime, chat: ConsoleChat, triage: None) -> None:
+    # A second red team's (stop 43): the purpose typed with a tool request outlived the erase.
+    await chat.say(f"/tools request Quizwhiz: for {WORDS}", as_=RIVERA)
+    await chat.say("/tools request Quizwhiz", as_=LEE)
+    await erase(runtime)
+    assert await traces_left(runtime) == []
+    [card] = await chat.say("/tools Quizwhiz", as_=LEE)
+    assert "Quizwhiz is under review (1 teacher has asked for it)" in card.text  # Lee

@@ -2,7 +2,17 @@
 adoption (quarterly pulses, use, review, retirement with thirty days' notice)."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.tools import adoption, asking, coaching, digest, handlers, hook, jobs, portfolio
+from bot.features.tools import (
+    adoption,
+    asking,
+    coaching,
+    digest,
+    handlers,
+    hook,
+    jobs,
+    portfolio,
+    service,
+)
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -52,7 +62,8 @@ feature = Feature(
     digest=digest.sections,
     erase={"tool_support": "delete",  # their demand and the decision notice
            "tool_users": "delete",  # no more pulses or notices
-           "tools": "keep",  # who asked for or owns a tool: the row points at a tombstone
+           # who asked for or owns a tool: the row points at a tombstone, the asker's words go
+           "tools": service.erase_requester,
            "tool_checks": "keep",  # a coach's checklist: work product
            "tool_events": "keep"},  # the record of decisions and overrides
     own_answer=asking.own_answer,

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -237,3 +237,11 @@ async def set_status(session: AsyncSession, tool: ToolRow, status: str, by: int 
     tool.status, tool.status_at = status, now
     event(session, tool, "status", f"{status}: {reason}".strip(": ")[:600], by, now)
     await session.flush()
+
+
+async def erase_requester(session: AsyncSession, person_id: int) -> int:
+    """An erased teacher's words go from the tools they asked for (the purpose they typed);
+    the tool, its name and its count of teachers stay for the register."""
+    result = await session.execute(update(ToolRow).where(ToolRow.requested_by == person_id)
+                                   .values(purpose=""))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
