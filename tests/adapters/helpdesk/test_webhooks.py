@@ -185,6 +185,31 @@ async def test_a_replayed_old_timestamp_is_refused_and_a_replay_within_the_windo
     assert len(outbox.to(teacher)) == 1
 
 
+async def test_a_replay_with_a_new_unsigned_invocation_id_counts_once(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        receiver: WebhookReceiver, outbox: RecordingMessenger, clock: FakeClock,
+        admin: Person, teacher: Person) -> None:
+    # A second red team's (stop 43): with no "id" in the body, the duplicate check fell back
+    # to Zendesk's invocation id, a header no signature covers.
+    await webhook_route(chat, admin, receiver)
+    number = await open_ticket(chat, teacher, "Printer on floor 2 jams")
+    thread = (await handoff_of(runtime, number)).thread
+    body = json.dumps({"thread": thread, "status": "comment",
+                       "message": "Please leave the printer unplugged."}).encode()
+    stamp = int(clock.now().timestamp())
+    signed = {"X-Prepbot-Timestamp": str(stamp), "Content-Type": "application/json",
+              "X-Prepbot-Signature": signature(SECRET, stamp, body)}
+
+    results = []
+    for n in range(5):
+        response = await http.post("/helpdesk/status", data=body, headers={
+            **signed, "X-Zendesk-Webhook-Invocation-Id": f"replay-{n}"})
+        results.append((await response.json())["result"])
+
+    assert results == ["accepted"] + ["duplicate"] * 4
+    assert len(outbox.to(teacher)) == 1
+
+
 async def test_a_status_for_no_ticket_or_of_no_known_kind_is_turned_away(
         chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
         receiver: WebhookReceiver, clock: FakeClock, admin: Person, teacher: Person) -> None:
