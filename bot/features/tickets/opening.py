@@ -33,10 +33,17 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
                                       turn.now, window)
     if match is not None:
         return [views.metoo_offer(match, await service.affected(turn.session, match), text,
-                                  offer(turn, match.id))]
+                                  offer(turn, match.id), _problem_title(turn, text))]
     key = f"{turn.incoming.person.platform}:{turn.incoming.event_id}" \
         if turn.incoming.event_id else None
     return await _open(turn, Draft(text=text, category=category), key)
+
+
+def _problem_title(turn: Turn[Incoming], text: str) -> str:
+    """The title of the article the knowledge base leads with for this text."""
+    decision = turn.kb.answer(text)
+    article = decision.article or (decision.suggestions[0] if decision.suggestions else None)
+    return article.title if article else ""
 
 
 def _category_of(turn: Turn[Incoming], text: str) -> str:

@@ -56,14 +56,16 @@ def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
     return Reply(text, tuple(blocks), replace_original=False)
 
 
-def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str) -> Reply:
-    """Offer to join an open ticket instead of opening a duplicate: its number and category,
-    never its words (they are another teacher's), to this teacher only."""
-    intro = ngettext("Same problem? Ticket #{id} ({category}) is already open at your school "
-                     "({affected} teacher).",
-                     "Same problem? Ticket #{id} ({category}) is already open at your school "
-                     "({affected} teachers).", affected).format(
-                         id=ticket.id, category=category_word(ticket.category), affected=affected)
+def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str,
+                problem: str) -> Reply:
+    """Offer to join an open ticket instead of opening a duplicate: its number and the
+    problem both were taken for (an article's title), never its words (they are another
+    teacher's), to this teacher only."""
+    intro = ngettext("Same problem? Ticket #{id} (\u201c{problem}\u201d) is already open at your "
+                     "school ({affected} teacher).",
+                     "Same problem? Ticket #{id} (\u201c{problem}\u201d) is already open at your "
+                     "school ({affected} teachers).", affected).format(
+                         id=ticket.id, problem=problem, affected=affected)
     buttons = (Button(_("Add me to #{id}").format(id=ticket.id), "tickets.join", offer, "primary"),
                Button(_("No, open a new ticket"), "tickets.separate",
                       f"{uuid.uuid4()}|{draft_text[:1800]}"))
