@@ -17,7 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import inbox, outbox, texts
+from bot import outbox, texts
 from bot.attachments.receiving import Receiver, only_files
 from bot.attachments.retention import attachment_rules
 from bot.attachments.store import hold
@@ -211,7 +211,7 @@ class Bot:
         source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
         notices = await outbox.plan(session, turn.notices, source, now)
         if arrival is not None:
-            await inbox.answered(session, arrival.id, replies, now)
+            await self.inbox.answered(session, arrival, replies, now)
         await session.commit()
         elapsed = time.perf_counter() - started
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)

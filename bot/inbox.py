@@ -28,7 +28,7 @@ from sqlalchemy import Index, String, Text, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.blocks import Reply, replies_from_json, replies_to_json
+from bot.blocks import Form, Reply, replies_from_json, replies_to_json
 from bot.ports import Clock
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base, UTCDateTime
@@ -101,21 +101,42 @@ class Inbox:
 
     def _written(self, incoming: AnyIncoming) -> str:
         """The arrival as stored: sealed and padded, or (with no lasting secret) plain."""
-        plain = incoming_to_json(incoming).encode()
+        step = FORM_SIZE if isinstance(incoming, Submission) else STEP
+        return self._sealed(incoming_to_json(incoming).encode(), step)
+
+    def _sealed(self, plain: bytes, step: int) -> str:
+        """Sealed and padded to whole `step`s (a longer text tells its length only in steps),
+        or plain with no lasting secret."""
         if self.secret is None:
             return plain.decode()
-        step = FORM_SIZE if isinstance(incoming, Submission) else STEP
-        size = max(1, -(-len(plain) // step)) * step  # a longer form: whole forms' sizes
+        size = max(1, -(-len(plain) // step)) * step
         sealed = self.secret.seal(PURPOSE, plain.ljust(size))
         return SEALED + base64.b64encode(sealed).decode()
 
+    def _opened(self, stored: str) -> str:
+        """What `_sealed` stored, as it was; ValueError when another secret sealed it."""
+        if not stored.startswith(SEALED):
+            return stored
+        if self.secret is None:
+            raise ValueError("an arrival sealed with a server secret this process lacks")
+        return self.secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
+
     def _read(self, stored: str) -> AnyIncoming:
         """An arrival as `_written` stored it."""
-        if stored.startswith(SEALED):
-            if self.secret is None:
-                raise ValueError("an arrival sealed with a server secret this process lacks")
-            stored = self.secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
-        return incoming_from_json(stored)
+        return incoming_from_json(self._opened(stored))
+
+    async def answered(self, session: AsyncSession, arrival: Arrival, replies: Sequence[Reply],
+                       now: datetime) -> None:
+        """Inside a turn's transaction: the arrival is answered, and these are its replies,
+        sealed like the arrival (they may hold a pulse form's answers, or the secret that
+        names them) and kept until delivered, so a crash in between still reaches the
+        person."""
+        formal = isinstance(arrival.incoming, Submission) or any(
+            isinstance(block, Form) for reply in replies for block in reply.blocks)
+        written = self._sealed(replies_to_json(list(replies)).encode(),
+                               FORM_SIZE if formal else STEP)
+        await session.execute(update(InboxRow).where(InboxRow.id == arrival.id).values(
+            status="answered", replies=written, claimed_at=now))
 
     def settle(self, arrival: Arrival) -> None:
         """The replies reached the person: done (written with the next group)."""
@@ -169,11 +190,12 @@ class Inbox:
             for row in (await session.execute(query)).scalars():
                 try:
                     incoming = self._read(row.incoming)
+                    stored = replies_from_json(self._opened(row.replies)) if row.replies else []
                 except ValueError:  # the key changed since: nobody can read it, ever
                     log.error("arrival %d was sealed with another server secret "
                               "(was PREPBOT_SECRET_KEY changed?): dropped", row.id)
                     await session.execute(update(InboxRow).where(InboxRow.id == row.id)
-                                          .values(status="done", incoming=""))
+                                          .values(status="done", incoming="", replies=""))
                     continue
                 won = await session.execute(
                     update(InboxRow).where(InboxRow.id == row.id, InboxRow.claimed_at ==
@@ -182,7 +204,7 @@ class Inbox:
                 if getattr(won, "rowcount", 0):
                     found.append((Arrival(row.id, incoming,
                                           row.reply_to), row.status,
-                                  replies_from_json(row.replies) if row.replies else []))
+                                  stored))
             return found
 
     async def forget(self, now: datetime) -> int:
@@ -191,11 +213,3 @@ class Inbox:
             result = await session.execute(delete(InboxRow).where(
                 InboxRow.status.in_(("done", "failed")), InboxRow.received_at < now - KEEP))
             return int(getattr(result, "rowcount", 0) or 0)
-
-
-async def answered(session: AsyncSession, arrival_id: int, replies: Sequence[Reply],
-                   now: datetime) -> None:
-    """Inside a turn's transaction: the arrival is answered, and these are its replies (kept
-    until they are delivered, so a crash in between still reaches the person)."""
-    await session.execute(update(InboxRow).where(InboxRow.id == arrival_id).values(
-        status="answered", replies=replies_to_json(list(replies)), claimed_at=now))
