@@ -19,6 +19,7 @@ from bot.hooks import (
     ArticleDrafts,
     Browse,
     Busy,
+    CopyEraser,
     Describe,
     DigestSection,
     Eraser,
@@ -110,6 +111,7 @@ class Feature:
     digest: DigestSection | None = None
     # Privacy: table -> "delete", "blank:col,col", "keep" or a function of its own.
     erase: Mapping[str, str | Eraser] = field(default_factory=dict)
+    erase_copies: Mapping[str, CopyEraser] = field(default_factory=dict)
     never_exported: tuple[str, ...] = ()
     exports: Mapping[str, Export] = field(default_factory=dict)
     # Hooks other features use (bot/hooks/).

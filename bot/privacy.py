@@ -19,7 +19,7 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
-from bot.hooks import Eraser
+from bot.hooks import CopyEraser, Eraser
 from bot.i18n import _, language_of, speaking
 from bot.people.models import PersonRow
 from bot.registry import Registry
@@ -39,11 +39,13 @@ class Rules:
 
     erase: dict[str, str | Eraser]
     never_exported: set[str] = field(default_factory=set)
+    copies: dict[str, CopyEraser] = field(default_factory=dict)
 
 
 def rules_of(registry: Registry) -> Rules:
     """The core's rules and every feature's."""
-    return Rules({**CORE_ERASE, **registry.erase}, registry.never_exported)
+    return Rules({**CORE_ERASE, **registry.erase}, registry.never_exported,
+                 registry.erase_copies)
 
 
 def person_links() -> list[tuple[Table, str]]:
@@ -116,6 +118,8 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     await session.flush()  # a feature's eraser may have changed loaded rows only
     traces = _traces(before, await _strings_by_row(session, person.id), names)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
+    for table, scrub in rules.copies.items():  # their words copied where nothing points
+        changed[table] = changed.get(table, 0) + await scrub(session, frozenset(traces))
     await ledger.blank_settled(session)  # rows a version that kept settled payloads left
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)

@@ -11,6 +11,7 @@ from bot.hooks import (
     ArticleDrafts,
     Browse,
     Busy,
+    CopyEraser,
     Describe,
     DigestSection,
     Eraser,
@@ -127,6 +128,11 @@ class Registry:
     def erase(self) -> dict[str, str | Eraser]:
         """How `prepbot privacy delete` treats each feature's tables."""
         return {table: rule for f in self.features for table, rule in f.erase.items()}
+
+    @property
+    def erase_copies(self) -> dict[str, CopyEraser]:
+        """Where features keep copies of people's words that point at no one."""
+        return {table: scrub for f in self.features for table, scrub in f.erase_copies.items()}
 
     @property
     def never_exported(self) -> set[str]:

@@ -165,6 +165,9 @@ class Table:
 Export = Callable[[AsyncSession, str], Awaitable[Table]]
 # Erasing a person from one table: how many rows changed (see bot/privacy.py).
 Eraser = Callable[[AsyncSession, int], Awaitable[int]]
+# Erasing the copies of a person's words kept where nothing points at them (a draft titled
+# with their question), given the words the erase took out (casefolded): rows changed.
+CopyEraser = Callable[[AsyncSession, frozenset[str]], Awaitable[int]]
 
 
 SIGNED = "+#,##0.###;-#,##0.###"  # a change always shows its sign: +3, -0.5

@@ -63,6 +63,7 @@ feature = Feature(
            "ticket_events": "blank:text",  # what they wrote on a ticket's timeline
            "ticket_people": "keep",  # "teachers affected" counts; points at the tombstone
            "kb_drafts": "keep"},  # a coach's draft article: work product, not personal data
+    erase_copies={"kb_drafts": jobs.erase_drafted_words},  # but not a teacher's words in it
     exports={"tickets": export.tickets, "kb_drafts": export.drafts},
     escalate=opening.escalate,
     answer_extra=similar.metoo_offer,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.features.tickets import lifecycle, service, views
-from bot.features.tickets.models import TicketRow
+from bot.features.tickets.models import DraftRow, TicketRow
 from bot.i18n import N_, _
 from bot.scheduling import ledger
 from bot.scheduling.jobs import Jobs
@@ -87,6 +87,18 @@ async def erase_requests(session: AsyncSession, person_id: int) -> int:
     result = await session.execute(update(TicketRow).where(TicketRow.requester_id == person_id)
                                    .values(text=ERASED, room=""))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def erase_drafted_words(session: AsyncSession, traces: frozenset[str]) -> int:
+    """An article draft that copied an erased teacher's words (titled with their question,
+    on a help channel or a ticket) loses them; the coach's fix stays."""
+    changed = 0
+    for draft in (await session.execute(select(DraftRow))).scalars():
+        for field in ("title", "body"):
+            if any(trace in getattr(draft, field).casefold() for trace in traces):
+                setattr(draft, field, ERASED)
+                changed += 1
+    return changed
 
 
 def register(jobs: Jobs) -> None:

@@ -123,6 +123,24 @@ async def test_erasing_the_teacher_erases_their_question(
     assert "erased" in said.text and await drafts(runtime) == []
 
 
+async def test_erasing_the_teacher_takes_their_question_out_of_a_draft_saved_from_it(
+        channel: Channel, help_on: None, teacher: Person, coach: Person, chat: ConsoleChat,
+        runtime: Runtime) -> None:
+    # A third red team's (stop 43): the draft, titled with her question, outlived the erase.
+    await answered_thread(channel, teacher, coach)
+    [thread] = await kept_threads(runtime)
+    [saved] = await chat.press(_button("helpchannels.draft", thread.id), as_=coach)
+    assert "article draft" in saved.text
+    async with runtime.sessions() as session, session.begin():
+        changed = await delete_person(session, rules_of(runtime.bot.features), "console",
+                                      teacher.user_id)
+    assert changed["kb_drafts"] == 1
+    [draft] = await drafts(runtime)
+    assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
+    [listing] = await chat.say("/prepbot articles drafts", as_=coach)
+    assert "class codes" not in listing.text
+
+
 def _button(action_id: str, thread_id: int) -> Button:
     """The offer's button for a thread (the offer itself went by in an earlier reply)."""
     return Button("", action_id, str(thread_id))
