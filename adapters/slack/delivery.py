@@ -51,7 +51,8 @@ class Delivery:
         if form is not None and await self.open_form(form, where):
             return
         private = reply.private or where.ephemeral_only
-        if reply.replace_original and where.response_url:
+        # A private reply never replaces a message everyone in the channel sees.
+        if reply.replace_original and where.response_url and not (private and where.shared):
             await self.respond(where.response_url, reply, replace=True)
         elif where.response_url and (in_response or private):
             await self.respond(where.response_url, reply, ephemeral=private)

@@ -33,6 +33,7 @@ class Where:
     response_url: str = ""
     trigger_id: str = ""
     ephemeral_only: bool = False  # a message shortcut answers only the person who used it
+    shared: bool = False  # the clicked message is one everyone in its channel sees
 
 
 TICKET_REACTION = "ticket"  # the 🎫 emoji
@@ -167,9 +168,11 @@ def action(body: Payload) -> tuple[Action, Where] | None:
     # trigger ids: duplicates are the core's business (it keys tickets on the question).
     where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
     origin = _origin(user_id, "", where_conv, None)
+    ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
     where = Where(channel=channel, thread_ts=thread, user_id=user_id,
                   response_url=str(body.get("response_url", "")),
-                  trigger_id=str(body.get("trigger_id", "")))
+                  trigger_id=str(body.get("trigger_id", "")),
+                  shared=bool(channel) and not channel.startswith("D") and not ephemeral)
     incoming = Action(action_id=core_action_id(str(first.get("action_id", ""))),
                       value=str(value or ""), **origin)
     return incoming, where

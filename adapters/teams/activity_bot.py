@@ -81,7 +81,8 @@ class ActivityBot:
         Teams message, so a reaction is not sent."""
         replies = [r for r in replies if not r.reaction]
         card_id = context.activity.reply_to_id if context.activity.value is not None else None
-        private = [r for r in replies if r.private and not (r.replace_original and card_id)] \
+        # Where others read, a private reply never replaces the card clicked: everyone sees it.
+        private = [r for r in replies if r.private] \
             if self.app_id and is_shared(context.activity) else []
         if private:
             delivered = await send_privately(
@@ -104,7 +105,9 @@ class ActivityBot:
         """Action.Execute wants an invoke response: the updated card, or a short message."""
         body: dict[str, Any] = {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": ""}
         rest = list(replies)
-        replacing = next((r for r in replies if r.replace_original and r.blocks), None)
+        shared = is_shared(context.activity)
+        replacing = next((r for r in replies if r.replace_original and r.blocks
+                          and not (r.private and shared)), None)
         if replacing is not None:
             rest.remove(replacing)
             body = {"statusCode": 200, "type": cards.CARD_TYPE,

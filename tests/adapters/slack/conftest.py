@@ -91,12 +91,14 @@ class SlackClient:
 
     async def click(self, button: dict[str, Any], channel: str = DM, user: str = TEACHER,
                     message: dict[str, Any] | None = None,
-                    state: dict[str, Any] | None = None) -> tuple[int, str]:
-        """Click a rendered Block Kit button (as the stub received it)."""
+                    state: dict[str, Any] | None = None,
+                    ephemeral: bool = False) -> tuple[int, str]:
+        """Click a rendered Block Kit button (as the stub received it), on a message everyone
+        in `channel` sees or, `ephemeral`, only the clicker."""
         payload = {"type": "block_actions", "user": {"id": user, "username": "teacher"},
                    "team": {"id": "T1"}, "trigger_id": f"trigger-{next(self.ids)}",
-                   "channel": {"id": channel}, "container": {"type": "message",
-                                                             "channel_id": channel},
+                   "channel": {"id": channel}, "container": {
+                       "type": "message", "channel_id": channel, "is_ephemeral": ephemeral},
                    "message": message or {"ts": "1700000000.000001", "text": ""},
                    "response_url": self.stub.response_url(f"click{next(self.ids)}"),
                    "actions": [{"type": "button", "action_id": button["action_id"],

@@ -84,3 +84,31 @@ async def test_the_messages_tab_does_not_publish_home(slack: SlackClient) -> Non
     await slack.event({"type": "app_home_opened", "user": TEACHER, "channel": DM,
                        "tab": "messages"})
     assert slack.stub.of("views.publish") == []
+
+
+async def test_a_private_answer_to_a_click_in_a_channel_never_replaces_the_message_there(
+        slack: SlackClient) -> None:
+    # A third red team's (stop 43): "Request Blooket" under a public answer replaced that
+    # answer, for the whole channel, with the requester's private "Thanks: ... requested".
+    await slack.event({"type": "app_mention", "channel": CHANNEL, "user": TEACHER,
+                       "text": f"<@{BOT_USER}> can I use Blooket in my class?",
+                       "ts": "1700000500.000100"})
+    [answer] = await slack.stub.wait_for("chat.postMessage")
+    request = next(b for b in buttons(answer.params["blocks"])
+                   if "Blooket" in b["text"]["text"])
+    await slack.click(request, channel=CHANNEL, user="UCOLLEAGUE")
+    [thanks] = slack.stub.of("response_url")
+    assert "Blooket is in the register" in thanks.params["text"]
+    assert thanks.params["response_type"] == "ephemeral"
+    assert not thanks.params.get("replace_original")
+
+
+async def test_a_private_answer_to_a_click_on_an_ephemeral_message_replaces_it(
+        slack: SlackClient) -> None:
+    await slack.command("/ask", "can I use Blooket in my class?", channel=CHANNEL)
+    [card] = slack.stub.of("response_url")
+    request = next(b for b in buttons(card.params["blocks"]) if "Blooket" in b["text"]["text"])
+    await slack.click(request, channel=CHANNEL, ephemeral=True)
+    thanks = slack.stub.of("response_url")[-1]
+    assert "Blooket is in the register" in thanks.params["text"]
+    assert thanks.params["replace_original"] is True

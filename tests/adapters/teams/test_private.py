@@ -50,3 +50,33 @@ async def test_in_a_personal_chat_private_replies_stay_where_they_are(
     await teams.post(teams.message("tickets"))
     [mine] = connector.sent()
     assert mine.conversation == PERSONAL and any("smartboard" in t for t in mine.card_texts)
+
+
+def submits(node: object) -> list[dict[str, object]]:
+    """Every Action.Submit in a card, however deep."""
+    if isinstance(node, dict):
+        found = [node] if node.get("type") == "Action.Submit" else []
+        return found + [a for value in node.values() for a in submits(value)]
+    if isinstance(node, list):
+        return [a for value in node for a in submits(value)]
+    return []
+
+
+async def test_a_private_answer_to_a_click_in_a_channel_never_replaces_the_card_there(
+        teams: Teams, connector: ConnectorStub) -> None:
+    # A third red team's (stop 43): "Request Blooket" under a public answer replaced that
+    # answer, for the whole channel, with the requester's private "Thanks: ... requested".
+    await teams.post(teams.mention("can I use Blooket in my class?"))
+    [answer] = connector.sent()
+    [request] = [a for a in submits(answer.card) if "Blooket" in str(a.get("title", ""))]
+    connector.personal[COACH["id"]] = COACH_CHAT
+    connector.calls.clear()
+
+    await teams.post(teams.submit(request["data"], answer.activity_id or "card-1",
+                                  conversation=CHANNEL, user=COACH))
+
+    assert not [c for c in connector.calls if c.method == "PUT"]
+    [thanks] = to(connector, COACH_CHAT)
+    assert any("Blooket is in the register" in t for t in thanks.card_texts)
+    assert not any("Blooket is in the register" in t for c in to(connector, CHANNEL)
+                   for t in c.card_texts)
