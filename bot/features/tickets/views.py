@@ -61,9 +61,9 @@ def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str,
     """Offer to join an open ticket instead of opening a duplicate: its number and the
     problem both were taken for (an article's title), never its words (they are another
     teacher's), to this teacher only."""
-    intro = ngettext("Same problem? Ticket #{id} (\u201c{problem}\u201d) is already open at your "
+    intro = ngettext("Same problem? Ticket #{id} ({problem}) is already open at your "
                      "school ({affected} teacher).",
-                     "Same problem? Ticket #{id} (\u201c{problem}\u201d) is already open at your "
+                     "Same problem? Ticket #{id} ({problem}) is already open at your "
                      "school ({affected} teachers).", affected).format(
                          id=ticket.id, problem=problem, affected=affected)
     buttons = (Button(_("Add me to #{id}").format(id=ticket.id), "tickets.join", offer, "primary"),
