@@ -162,17 +162,23 @@ async def test_a_forged_signature_is_refused_and_changes_nothing(
     assert (await ticket(runtime, number))[0].status == "new" and outbox.to(teacher) == []
 
 
+async def signed_comment(chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
+                         teacher: Person, message: str) -> tuple[bytes, dict[str, str]]:
+    """A ticket handed to the helpdesk, and the helpdesk's signed comment on it, as sent now."""
+    number = await open_ticket(chat, teacher, "Printer on floor 2 jams")
+    thread = (await handoff_of(runtime, number)).thread
+    body = json.dumps({"thread": thread, "status": "comment", "message": message}).encode()
+    stamp = int(clock.now().timestamp())
+    return body, {"X-Prepbot-Timestamp": str(stamp), "Content-Type": "application/json",
+                  "X-Prepbot-Signature": signature(SECRET, stamp, body)}
+
+
 async def test_a_replayed_old_timestamp_is_refused_and_a_replay_within_the_window_counts_once(
         chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
         receiver: WebhookReceiver, outbox: RecordingMessenger, clock: FakeClock,
         admin: Person, teacher: Person) -> None:
     await webhook_route(chat, admin, receiver)
-    number = await open_ticket(chat, teacher, "Printer on floor 2 jams")
-    thread = (await handoff_of(runtime, number)).thread
-    body = json.dumps({"thread": thread, "status": "comment", "message": "On my way."}).encode()
-    stamp = int(clock.now().timestamp())
-    headers = {"X-Prepbot-Timestamp": str(stamp), "Content-Type": "application/json",
-               "X-Prepbot-Signature": signature(SECRET, stamp, body)}
+    body, headers = await signed_comment(chat, runtime, clock, teacher, "On my way.")
 
     first = await http.post("/helpdesk/status", data=body, headers=headers)
     again = await http.post("/helpdesk/status", data=body, headers=headers)
@@ -192,13 +198,8 @@ async def test_a_replay_with_a_new_unsigned_invocation_id_counts_once(
     # A second red team's (stop 43): with no "id" in the body, the duplicate check fell back
     # to Zendesk's invocation id, a header no signature covers.
     await webhook_route(chat, admin, receiver)
-    number = await open_ticket(chat, teacher, "Printer on floor 2 jams")
-    thread = (await handoff_of(runtime, number)).thread
-    body = json.dumps({"thread": thread, "status": "comment",
-                       "message": "Please leave the printer unplugged."}).encode()
-    stamp = int(clock.now().timestamp())
-    signed = {"X-Prepbot-Timestamp": str(stamp), "Content-Type": "application/json",
-              "X-Prepbot-Signature": signature(SECRET, stamp, body)}
+    body, signed = await signed_comment(chat, runtime, clock, teacher,
+                                        "Please leave the printer unplugged.")
 
     results = []
     for n in range(5):
