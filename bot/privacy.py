@@ -25,6 +25,7 @@ from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling import ledger
 from bot.storage.base import Base
+from bot.traces import Traces
 
 # The core's own tables; each feature's are in its registration.
 CORE_ERASE: dict[str, str | Eraser] = {
@@ -53,11 +54,6 @@ def person_links() -> list[tuple[Table, str]]:
     return [(table, fk.parent.name) for table in Base.metadata.sorted_tables
             for fk in table.foreign_keys if fk.column.table.name == "people"]
 
-
-# An unsent message that carries an erased person's name or words never goes out; shorter
-# names and words than these are in too many messages to mean them.
-SHORTEST_NAME = 3
-SHORTEST_WORDS = 6
 
 # Bytes a person gets whole in their export, as base64 (their own pictures); others are sized.
 WHOLE = {("attachments", "data")}
@@ -119,7 +115,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     traces = _traces(before, await _strings_by_row(session, person.id), names)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
     for table, scrub in rules.copies.items():  # their words copied where nothing points
-        changed[table] = changed.get(table, 0) + await scrub(session, frozenset(traces))
+        changed[table] = changed.get(table, 0) + await scrub(session, traces)
     await ledger.blank_settled(session)  # rows a version that kept settled payloads left
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)
@@ -179,17 +175,15 @@ async def _strings_by_row(session: AsyncSession, person_id: int
 
 
 def _traces(before: dict[tuple[str, str], set[str]], after: dict[tuple[str, str], set[str]],
-            names: set[str]) -> set[str]:
-    """What marks a message as carrying the person: their names, and the words the erase
-    took out of rows that stay (whatever each feature's rule blanked: ticket texts,
-    follow-ups, notes, answers). Deleted rows held contact details, not words."""
-    words = {text.strip() for key, texts in before.items() if key in after
-             for text in texts - after[key]}
-    return ({w.casefold() for w in words if len(w) >= SHORTEST_WORDS}
-            | {n.strip().casefold() for n in names if len(n.strip()) >= SHORTEST_NAME})
+            names: set[str]) -> Traces:
+    """What marks a text as carrying the person: their name, and the words the erase took out
+    of rows that stay (whatever each feature's rule blanked: ticket texts, follow-ups,
+    notes, answers). Deleted rows held contact details, not words."""
+    return Traces(names, {text for key, texts in before.items() if key in after
+                          for text in texts - after[key]})
 
 
-async def _withhold(session: AsyncSession, traces: set[str]) -> int:
+async def _withhold(session: AsyncSession, traces: Traces) -> int:
     """Messages not yet sent to others that carry the person's name or words are settled
     unsent (a triage card, "X wrote: ...", "X has the same problem"); returns how many."""
     deliveries = Base.metadata.tables["deliveries"]
@@ -201,13 +195,13 @@ async def _withhold(session: AsyncSession, traces: set[str]) -> int:
     return len(ids)
 
 
-def _carries(payload: str, traces: set[str]) -> bool:
+def _carries(payload: str, traces: Traces) -> bool:
     """Whether any string in a delivery's payload (JSON, or an id) holds one of the traces."""
     try:
         decoded: Any = json.loads(payload)
     except ValueError:
         decoded = payload
-    return any(trace in text.casefold() for text in _strings(decoded) for trace in traces)
+    return any(traces.found_in(text) for text in _strings(decoded))
 
 
 async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:

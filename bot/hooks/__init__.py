@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Reply
 from bot.i18n import _, format_decimal
+from bot.traces import Traces
 from bot.vocabulary import Message
 from knowledge import Decision
 
@@ -166,8 +167,8 @@ Export = Callable[[AsyncSession, str], Awaitable[Table]]
 # Erasing a person from one table: how many rows changed (see bot/privacy.py).
 Eraser = Callable[[AsyncSession, int], Awaitable[int]]
 # Erasing the copies of a person's words kept where nothing points at them (a draft titled
-# with their question), given the words the erase took out (casefolded): rows changed.
-CopyEraser = Callable[[AsyncSession, frozenset[str]], Awaitable[int]]
+# with their question), given their marks (bot/traces.py): rows changed.
+CopyEraser = Callable[[AsyncSession, Traces], Awaitable[int]]
 
 
 SIGNED = "+#,##0.###;-#,##0.###"  # a change always shows its sign: +3, -0.5

@@ -17,7 +17,8 @@ from adapters.cli import app
 from adapters.cli.operations import register
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
-from bot.blocks import Buttons, Reply
+from bot.blocks import Button, Buttons, Form, Reply
+from bot.features.tickets.models import DraftRow
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import save_school
 from bot.storage.base import Base
@@ -42,6 +43,12 @@ class FlakyMessenger(RecordingMessenger):
         if self.down:
             raise ConnectionError("platform down")
         await super().post(conversation, reply)
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Record a direct message, or fail during the outage."""
+        if self.down:
+            raise ConnectionError("platform down")
+        await super().dm(person, reply)
 
 
 @pytest.fixture
@@ -75,11 +82,11 @@ async def rivera_writes(chat: ConsoleChat) -> None:
     await chat.press(join, as_=RIVERA)
 
 
-async def erase(runtime: Runtime) -> None:
+async def erase(runtime: Runtime, who: str = "console:rivera") -> None:
     """The real CLI erase, in its own event loop."""
     register(app)
     done = await asyncio.to_thread(CliRunner().invoke, app,
-                                   ["privacy", "delete", "console:rivera", "--yes"],
+                                   ["privacy", "delete", who, "--yes"],
                                    env={"DATABASE_URL": runtime.settings.database_url})
     assert done.exit_code == 0, done.output
 
@@ -149,3 +156,36 @@ async def test_a_tool_she_asked_for_stays_without_her_words(
     assert await traces_left(runtime) == []
     [card] = await chat.say("/tools Quizwhiz", as_=LEE)
     assert "Quizwhiz is under review (1 teacher has asked for it)" in card.text  # Lee
+
+
+async def test_an_erase_takes_out_nothing_other_people_wrote(
+        runtime: Runtime, chat: ConsoleChat, outbox: FlakyMessenger, triage: None,
+        clock: FakeClock, coach: Person) -> None:
+    # A fourth red team's (stop 43): erasing a teacher named "Eve" who had once asked
+    # "password" blanked a coach's draft ("Reseat every cable ... password") and held back the
+    # coach's reply to a colleague, since both held "eve" and "password" somewhere.
+    eve = Person(platform="console", user_id="eve", display_name="Eve")
+    await chat.say("password", as_=eve)
+    [opened] = await chat.say("/ticket the cart chromebooks will not charge overnight", as_=LEE)
+    number = opened.text.split("#")[1].split()[0]
+    await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
+    [form] = [b for r in await chat.press(Button("Suggest", "tickets.suggest", number),
+                                          as_=coach) for b in r.blocks if isinstance(b, Form)]
+    draft = {"title": "Cart Chromebooks and the password", "body": "Reseat every cable"}
+    await chat.submit(form.form_id, draft, form.context, as_=coach)
+    await chat.press(Button("Reopen", "tickets.reopen", number), as_=LEE)
+    outbox.down = True
+    [form] = [b for r in await chat.press(Button("Reply", "tickets.reply", number), as_=coach)
+              for b in r.blocks if isinstance(b, Form)]
+    await chat.submit(form.form_id, {"text": "Try reseating every cable, password too"},
+                      form.context, as_=coach)
+
+    await erase(runtime, "console:eve")
+
+    async with runtime.sessions() as session:
+        [kept] = (await session.execute(select(DraftRow))).scalars().all()
+    assert (kept.title, kept.body) == (draft["title"], draft["body"])
+    outbox.down = False
+    clock.current += timedelta(hours=2)
+    await runtime.dispatcher.tick()
+    assert any("reseating every cable" in said for said in outbox.to(LEE))

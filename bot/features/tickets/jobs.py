@@ -18,6 +18,7 @@ from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
 from bot.stored_settings import StoredSetting
+from bot.traces import Traces
 
 REMIND_AFTER = StoredSetting("ticket_remind_after_days", 2,
                              N_("school days a ticket waits on a teacher before one reminder"))
@@ -89,15 +90,14 @@ async def erase_requests(session: AsyncSession, person_id: int) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def erase_drafted_words(session: AsyncSession, traces: frozenset[str]) -> int:
+async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
     """An article draft that copied an erased teacher's words (titled with their question,
-    on a help channel or a ticket) loses them; the coach's fix stays."""
+    on a help channel or a ticket) or name loses them; the rest of the coach's fix stays."""
     changed = 0
     for draft in (await session.execute(select(DraftRow))).scalars():
-        for field in ("title", "body"):
-            if any(trace in getattr(draft, field).casefold() for trace in traces):
-                setattr(draft, field, ERASED)
-                changed += 1
+        title, body = traces.taken_out(draft.title, ERASED), traces.taken_out(draft.body, ERASED)
+        if (title, body) != (draft.title, draft.body):
+            draft.title, draft.body, changed = title[:200], body, changed + 1
     return changed
 
 
