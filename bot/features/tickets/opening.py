@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
 from bot.features.tickets import handlers, pictures, service, views
@@ -97,7 +99,7 @@ async def join(turn: Turn[Action]) -> list[Reply]:
                      "You're on ticket #{id} now ({count} teachers affected). I'll tell you "
                      "when it's fixed.", count).format(id=ticket.id, count=count) if added
             else _("You're already on #{id}.").format(id=ticket.id))
-    return [Reply(text, (Text(text),), replace_original=True)]
+    return [Reply(text, (Text(text),), private=True, replace_original=True)]
 
 
 async def separate(turn: Turn[Action]) -> list[Reply]:
@@ -114,7 +116,9 @@ async def _open(turn: Turn[Incoming], draft: Draft, key: str | None) -> list[Rep
         turn.metrics.tickets.labels("opened").inc()
         await _announce(turn, opened.ticket)
         await tell_listeners(turn, opened.ticket, "opened", opened.ticket.text)
-    return [views.opened_reply(opened.ticket, opened.masked, opened.created)]
+    reply = views.opened_reply(opened.ticket, opened.masked, opened.created)
+    # Asked for in a channel: the number, and what masking hid, are for the teacher alone.
+    return [dataclasses.replace(reply, private=turn.incoming.conversation.kind != "direct")]
 
 
 async def _announce(turn: Turn[Incoming], ticket: TicketRow) -> None:

@@ -63,8 +63,9 @@ async def similar_open_ticket(session: AsyncSession, kb: KnowledgeBase, school_i
 
 
 async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
-    """Under an answer: "Same problem? Add me to #41" when an open ticket at the school matches."""
-    if turn.person.school_id is None:
+    """Under an answer: "Same problem? Add me to #41" when an open ticket at the school matches;
+    never under an answer others read (a channel), which would tell them of the ticket."""
+    if turn.person.school_id is None or turn.incoming.conversation.kind != "direct":
         return ()
     same = await similar_open_ticket(turn.session, turn.kb, turn.person.school_id,
                                      answered.text, turn.now,
