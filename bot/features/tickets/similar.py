@@ -15,6 +15,7 @@ from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
 from bot.i18n import N_, _
+from bot.masking import mask_student_data
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 from knowledge import KnowledgeBase
@@ -57,7 +58,8 @@ async def similar_open_ticket(session: AsyncSession, kb: KnowledgeBase, school_i
                                      TicketRow.merged_into.is_(None))
              .order_by(TicketRow.created_at.desc(), TicketRow.id.desc()).limit(200))
     for ticket in (await session.execute(query)).scalars():
-        if same_problem(mine, problem_of(kb, ticket.text)):
+        # Read masked even where the teacher kept it: a student's name must not tip the tie.
+        if same_problem(mine, problem_of(kb, mask_student_data(ticket.text).text)):
             return ticket
     return None
 

@@ -110,3 +110,21 @@ async def test_whether_an_offer_comes_tells_nothing_of_the_words_of_the_ticket(
     at_lincoln, at_hillside = await offers("Lincoln Elementary"), await offers("Hillside Middle")
     assert any(at_lincoln)  # the offer still comes for the problem itself
     assert at_lincoln == at_hillside
+
+
+async def test_a_students_name_kept_in_a_ticket_never_decides_whether_an_offer_comes(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, stranger: Person) -> None:
+    # A fourth red team's (stop 43): a name can move a kept ticket's runner-up article, and
+    # so whether a question on the edge of two articles matched it.
+    for who, name, context in ((teacher, "Aeris", "k-a"), (stranger, "Jaden", "k-j")):
+        await chat.submit("tickets.new", {
+            "text": f"{name} in 3rd period says the chromebook won't charge", "room": "12",
+            "urgency": "today", "category": "hardware", "identifiers": "keep"}, context,
+            as_=who)
+    question = "/ask the projector says no signal when the chromebook won't charge"
+    seen = []
+    for school in ("Lincoln Elementary", "Hillside Middle"):
+        await chat.say(f"/prepbot school {school}", as_=neighbour)
+        seen.append("reported something like this" in shown(await chat.say(question,
+                                                                            as_=neighbour)))
+    assert seen[0] == seen[1]
