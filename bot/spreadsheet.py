@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What an importer may trim before it reads the first character ("Trim spaces", a BOM): the
+# cell is judged by what follows them (" =HYPERLINK(", "\u200b=1+1", "\n=2+2").
+LEADING = " \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff\x00"
 # A signed plain number ("-3", "+0.5") runs nothing and reads as a number; left as it is, so
 # a column of changes or scores stays numeric.
 PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
@@ -20,8 +23,9 @@ PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 def cell(value: object) -> object:
     """The value, with a `'` before a text that a spreadsheet would run as a formula."""
-    if (isinstance(value, str) and value.startswith(FORMULA_STARTS)
-            and not PLAIN_NUMBER.fullmatch(value)):
+    if not isinstance(value, str) or PLAIN_NUMBER.fullmatch(value):
+        return value
+    if value.startswith(("\t", "\r")) or value.lstrip(LEADING).startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
