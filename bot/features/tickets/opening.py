@@ -18,6 +18,7 @@ from bot.i18n import _, ngettext
 from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
+from knowledge import Article
 
 
 async def ticket_command(turn: Turn[Command]) -> list[Reply]:
@@ -41,17 +42,21 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
     return await _open(turn, Draft(text=text, category=category), key)
 
 
-def _problem_title(turn: Turn[Incoming], text: str) -> str:
-    """The title of the article the knowledge base leads with for this text."""
+def _leading(turn: Turn[Incoming], text: str) -> Article | None:
+    """The article the knowledge base leads with for this text, unless it deflects."""
     decision = turn.kb.answer(text)
-    article = decision.article or (decision.suggestions[0] if decision.suggestions else None)
+    return turn.kb.get(decision.top_id, decision.language) \
+        if decision.top_id and decision.kind != "deflect" else None
+
+
+def _problem_title(turn: Turn[Incoming], text: str) -> str:
+    article = _leading(turn, text)
     return article.title if article else ""
 
 
 def _category_of(turn: Turn[Incoming], text: str) -> str:
-    decision = turn.kb.answer(text)
-    article = turn.kb.get(decision.top_id) if decision.top_id else None
-    return article.category if article and decision.kind != "deflect" else "other"
+    article = _leading(turn, text)
+    return article.category if article else "other"
 
 
 async def from_form(turn: Turn[Submission]) -> list[Reply]:
