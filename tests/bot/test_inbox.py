@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from adapters.runtime import Runtime
+from bot.blocks import Button, Buttons, Reply
 from bot.inbox import Inbox, InboxRow
 from bot.server_secret import ServerSecret
 from bot.vocabulary import Conversation, Message, Person, Submission
@@ -71,6 +72,31 @@ async def test_a_sealed_arrival_is_still_finished_after_a_crash(
     clock.advance(minutes=1)
     [(arrival, status, _)] = await inbox(runtime, clock).left_over(clock.now())
     assert status == "working" and arrival.incoming == answer(COMMENT)
+
+
+async def test_sealed_replies_waiting_at_a_crash_are_delivered_as_they_were(
+        runtime: Runtime, clock: FakeClock) -> None:
+    # Replies are sealed since stop 43 (a copy tied teachers to their answers through them):
+    # the worker that took over after a crash must still read them back whole.
+    box = inbox(runtime, clock)
+    arrival = await box.accept(answer(COMMENT), "a1")
+    assert arrival is not None
+    thanks = Reply("Thanks, your answers are saved.", (Buttons((Button(
+        "Change my answers", "pulse.change", "7:form-secret-of-rivera"),)),), private=True)
+    async with runtime.sessions() as session, session.begin():
+        await box.answered(session, arrival, [thanks], clock.now())  # then the worker died
+    assert not any("form-secret" in said for said in await stored_replies(runtime))
+
+    clock.advance(minutes=1)
+    [(_, status, replies)] = await inbox(runtime, clock).left_over(clock.now())
+    assert status == "answered" and replies == [thanks]
+
+
+async def stored_replies(runtime: Runtime) -> list[str]:
+    """The replies column, as a dump shows it."""
+    async with runtime.sessions() as session:
+        return [str(r) for r in (await session.execute(text("SELECT replies FROM inbox")))
+                .scalars()]
 
 
 async def test_ordinary_arrivals_are_sealed_too(runtime: Runtime, clock: FakeClock) -> None:
