@@ -17,8 +17,8 @@ feature = Feature(
     forms=(OnForm(handlers.SECRET_FORM, handlers.save_secret, Role.ADMIN),),
     jobs=jobs.register,
     describe=handlers.describe,
-    # What teachers wrote, as passed on (masked); the helpdesk keeps its own copy.
-    erase={"helpdesk_messages": "blank:text"},
+    # What teachers wrote, as passed on (masked), and their room; the helpdesk keeps its own copy.
+    erase={"helpdesk_messages": service.erase_writer},
     ticket_news=service.on_ticket_news,
     receivers={"helpdesk.status": inbound.status, "helpdesk.email": inbound.email_reply},
 )

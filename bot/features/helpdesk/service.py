@@ -7,7 +7,7 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow, PassedRow
@@ -92,6 +92,17 @@ async def pass_on(session: AsyncSession, handoff: HandoffRow, route: HelpdeskRou
         Planned(job, f"{handoff.thread}.{seq}", platform, news.at, news.at + KEEP_TRYING,
                 conversation_id=address, payload=str(message.id), urgent=True)
         for job, platform, address in destinations(route)])
+
+
+async def erase_writer(session: AsyncSession, person_id: int) -> int:
+    """Blank what a person passed on, and the room of the tickets they opened (as the
+    ticket's own room is blanked): the thread, its category and dates stay."""
+    opened = select(PassedRow.handoff_id).where(PassedRow.author_id == person_id,
+                                                PassedRow.kind == "opened")
+    await session.execute(update(HandoffRow).where(HandoffRow.id.in_(opened)).values(room=""))
+    result = await session.execute(update(PassedRow).where(PassedRow.author_id == person_id)
+                                   .values(text=""))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def passed_id(payload: str) -> int | None:

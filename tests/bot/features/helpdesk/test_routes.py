@@ -107,17 +107,25 @@ async def test_the_categories_are_the_tickets_categories() -> None:
     assert CATEGORIES == TICKET_CATEGORIES
 
 
-async def test_erasing_a_teacher_blanks_what_was_passed_on_for_them(
+async def test_erasing_a_teacher_blanks_what_was_passed_on_for_them_and_their_room(
         chat: ConsoleChat, runtime: Runtime, emailed: RecordingMessenger, admin: Person,
-        teacher: Person) -> None:
+        teacher: Person, coach: Person) -> None:
     await say(chat, admin, "/prepbot settings helpdesk default email it@district.test")
-    await ticket(chat, teacher, "Projector in my room is dead")
+    await chat.submit("tickets.new", {"text": "Projector in my room is dead",
+                                      "category": "hardware", "room": "B-Wing 214"},
+                      "form-rivera-room", as_=teacher)
+    await chat.submit("tickets.new", {"text": "Lamp out", "category": "hardware",
+                                      "room": "Library"}, "form-coach-room", as_=coach)
 
     async with runtime.sessions() as session, session.begin():
         await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
     async with runtime.sessions() as session:
-        texts = list((await session.execute(select(PassedRow.text))).scalars())
-    assert texts == [""]
+        texts = list((await session.execute(select(PassedRow.text)
+                                            .order_by(PassedRow.id))).scalars())
+        rooms = list((await session.execute(select(HandoffRow.room)
+                                            .order_by(HandoffRow.id))).scalars())
+    assert texts == ["", "Lamp out"]
+    assert rooms == ["", "Library"]
 
 
 async def test_a_ticket_deleted_by_retention_takes_its_handoff_with_it(
