@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestServer
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime, build_runtime, load_settings
 from adapters.server import make_app
+from bot.features.tickets.similar import forget_readings
 from bot.masking.staff import forget_staff, use_staff_names
 from bot.roles import Role
 from bot.settings import Settings
@@ -36,6 +37,7 @@ def no_colleagues_known() -> None:
     student in the next; whole names spare a colleague, as by default."""
     forget_staff()
     use_staff_names("whole")
+    forget_readings()  # "me too"'s masked tickets, read with the names known then
 
 
 @pytest.fixture(scope="session")

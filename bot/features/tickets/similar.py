@@ -3,7 +3,9 @@ the open tickets of a group of people (for a coach's brief)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import hashlib
+from collections import OrderedDict
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +24,8 @@ from knowledge import KnowledgeBase
 
 MAX_OPEN_WORK = 15
 JOIN = "tickets-join"  # what a "me too" button's value is signed for
+READINGS_KEPT = 4096  # open tickets' masked words remembered per process, newest used first
+_readings: OrderedDict[tuple[bytes, date], str] = OrderedDict()
 METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
                              N_("hours an open ticket is offered to others as \"me too\""),
                              minimum=1, maximum=24 * 30)
@@ -33,6 +37,25 @@ def problem_of(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     decision = kb.answer(text)
     return () if decision.kind == "deflect" else tuple(m.article_id for m in
                                                        decision.matches[:2])
+
+
+def masked_reading(text: str, today: date) -> str:
+    """An open ticket's words masked, as "me too" reads them: masked once per process and
+    day (every question at a busy school reads every open ticket), remembered by a digest of
+    the words rather than the words, which may be kept as typed."""
+    key = (hashlib.blake2b(text.encode(), digest_size=16).digest(), today)
+    if key in _readings:
+        _readings.move_to_end(key)
+        return _readings[key]
+    _readings[key] = masked = mask_student_data(text, today=today).text
+    if len(_readings) > READINGS_KEPT:
+        _readings.popitem(last=False)
+    return masked
+
+
+def forget_readings() -> None:
+    """Forget every remembered reading (a test's, or a directory's names known then)."""
+    _readings.clear()
 
 
 def same_problem(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
@@ -59,7 +82,7 @@ async def similar_open_ticket(session: AsyncSession, kb: KnowledgeBase, school_i
              .order_by(TicketRow.created_at.desc(), TicketRow.id.desc()).limit(200))
     for ticket in (await session.execute(query)).scalars():
         # Read masked even where the teacher kept it: a student's name must not tip the tie.
-        if same_problem(mine, problem_of(kb, mask_student_data(ticket.text).text)):
+        if same_problem(mine, problem_of(kb, masked_reading(ticket.text, now.date()))):
             return ticket
     return None
 

@@ -3,9 +3,15 @@ wrote on it: not in the offer, not after joining, not for a few words typed to f
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Reply
+from bot.features.tickets import similar
+from bot.masking import Masked, mask_student_data
 from bot.vocabulary import Person
 from tests.bot.features.tickets.conftest import labels, tickets
 
@@ -128,3 +134,24 @@ async def test_a_students_name_kept_in_a_ticket_never_decides_whether_an_offer_c
         seen.append("reported something like this" in shown(await chat.say(question,
                                                                             as_=neighbour)))
     assert seen[0] == seen[1]
+
+
+async def test_a_schools_open_tickets_are_masked_once_and_remembered_without_their_words(
+        chat: ConsoleChat, teacher: Person, neighbour: Person,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every question at a busy school reads every open ticket (bench/metoo.py).
+    await open_kept(chat, teacher)
+    masked: list[str] = []
+
+    def counted(text: str, **options: Any) -> Masked:
+        masked.append(text)
+        return mask_student_data(text, **options)
+
+    monkeypatch.setattr(similar, "mask_student_data", counted)
+    first = await chat.say(SAME, as_=neighbour)
+    second = await chat.say("/ask my student cannot log in to his Chromebook", as_=neighbour)
+
+    assert "Add me to #1" in labels(first)
+    assert "Same problem? Add me to #1" in labels(second)
+    assert masked.count(KEPT) == 1
+    assert not [w for w in PRIVATE_WORDS if any(w in str(key) for key in similar._readings)]
