@@ -24,6 +24,7 @@ from bot.feature import (
     OverheardHandler,
 )
 from bot.i18n import _
+from bot.masking import mask_student_data
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, AnyIncoming, Command, Message, Submission
@@ -115,8 +116,8 @@ class Router:
             self._check(turn.role, spec.role, spec.path)
             if spec.handler is None:
                 return [self.usage(spec.path, turn.role)]
-            return await spec.handler(cast(Turn[Command],
-                                           dataclasses.replace(turn, incoming=command)))
+            return kept_to_its_writer(command, await spec.handler(
+                cast(Turn[Command], dataclasses.replace(turn, incoming=command))))
         route: OnAction | OnForm | None = (self.find_action(incoming.action_id)
                                            if isinstance(incoming, Action)
                                            else self.forms.get(incoming.form_id))
@@ -180,3 +181,11 @@ def as_command(message: Message, known: set[str] | None = None) -> Command | Non
     return Command(person=message.person, conversation=message.conversation,
                    event_id=message.event_id, name=name, text=words[1] if len(words) > 1 else "",
                    attachments=message.attachments)
+
+
+def kept_to_its_writer(command: Command, replies: list[Reply]) -> list[Reply]:
+    """A command typed in a channel that names a student is answered to its writer alone:
+    Slack shows a command's words, as typed, above a public answer (a red team's, stop 43)."""
+    if command.conversation.kind == "direct" or not mask_student_data(command.text).kinds:
+        return replies
+    return [dataclasses.replace(reply, private=True) for reply in replies]

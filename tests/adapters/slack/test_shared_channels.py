@@ -1,5 +1,6 @@
 """What a teacher does in a channel others read stays theirs: a ticket opened there, by
-command or form, is confirmed to them alone, and no "me too" offer is posted there.
+command or form, is confirmed to them alone, a question naming a student typed as a command
+is answered to them alone, and no "me too" offer is posted there.
 
 A fourth red team's (stop 43): `/ticket` in #general was answered `in_channel` (which shows
 the channel the command as typed), a form opened there was confirmed there, and the answer
@@ -54,3 +55,15 @@ async def test_an_answer_in_a_channel_offers_no_one_a_colleagues_ticket(
     assert answer["channel"] == CHANNEL and "No signal" in texts(answer["blocks"])
     assert "ticket #1" not in texts(answer["blocks"])
     assert not [b for b in buttons(answer["blocks"]) if "tickets.join" in b["action_id"]]
+
+
+async def test_a_question_naming_a_student_typed_as_a_command_in_a_channel_is_answered_privately(
+        slack: SlackClient) -> None:
+    # Slack shows the channel a command's words, as typed, above an in_channel answer.
+    await slack.command("/ask", "Jaden Wilks 448812 says the projector shows no signal",
+                        channel=CHANNEL)
+    await slack.command("/ask", "the projector says no signal", channel=CHANNEL)
+    named, plain = slack.stub.of("response_url")
+    assert "No signal" in texts(named.params["blocks"])
+    assert named.params["response_type"] == "ephemeral"
+    assert plain.params["response_type"] == "in_channel"  # colleagues still read the fix
