@@ -1,4 +1,4 @@
-"""Teachers answer: one form per survey, changeable until it closes, with no trail to them.
+"""Teachers answer: one form per survey, changeable until released, with no trail to them.
 
 How a teacher can change an answer without anything linking them to it:
 
@@ -7,7 +7,8 @@ the message is rendered and never stored by prepbot. The answers are saved under
 sha256(survey id, secret) as their key, and the person is separately recorded as a
 respondent, both only when the answers are released with N others (pool.py). Submitting
 the same form again (a change, a double submit, a retry) lands on the same key, so it
-updates that one entry; the reply's "Change my answers" button carries the secret back to
+updates that one entry while it waits; once released with N others it is final (pool.py says
+why). The reply's "Change my answers" button carries the secret back to
 the teacher only. A different form from someone who has answered is refused, so everyone
 counts once.
 
@@ -43,6 +44,8 @@ MAX_COMMENT = 2000
 ALREADY = N_("You've already answered this survey, from another message. To change your "
              "answers use that message's form or its \u201cChange my answers\u201d button: I "
              "keep no link from you to your answers, so I can't find them for you.")
+FINAL = N_("Your answers are already counted in the results your coach sees, together with "
+           "others', so they can't change now: a change would show which answers were yours.")
 
 
 def new_secret() -> str:
@@ -82,31 +85,34 @@ def read_answers(instrument: Instrument, values: Mapping[str, str]) -> dict[str,
 
 
 async def own_answers(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
-                      person: PersonRow, form_secret: str) -> Entry | ResponseRow | None:
-    """The answers saved under this form's secret, waiting or shown (only its holder asks)."""
-    key = response_key(survey.id, form_secret)
+                      person: PersonRow, form_secret: str) -> Entry | None:
+    """The answers waiting under this form's secret (only its holder asks)."""
     waiting = await pool.entry_of(session, secret, survey, person.id)
-    if waiting is not None and waiting.key == key:
-        return waiting
-    return await session.get(ResponseRow, key)
+    return waiting if waiting is not None and waiting.key == response_key(
+        survey.id, form_secret) else None
 
 
 async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
                person: PersonRow, form_secret: str, answers: dict[str, int],
                comment: str) -> bool:
-    """Save or change one person's answers (into the pool, released N at a time); True when
-    they are new, False when changed."""
+    """Save or change one person's waiting answers (into the pool, released N at a time);
+    True when they are new, False when changed."""
     key = response_key(survey.id, form_secret)
+    if await session.get(ResponseRow, key) is not None:
+        raise BadInput(_(FINAL))
     waiting = await pool.entry_of(session, secret, survey, person.id)
-    shown = await session.get(ResponseRow, key)
-    if (waiting is not None and waiting.key != key) or (waiting is None and shown is None and \
+    if (waiting is not None and waiting.key != key) or (waiting is None and \
             await session.get(RespondentRow, (survey.id, person.id)) is not None):
         raise BadInput(_(ALREADY))  # a second form from someone who has answered
-    new = shown is None and (waiting is None or waiting.new)
-    entry = pool.Entry(person.id, key, answers, comment[:MAX_COMMENT], new)
+    entry = pool.Entry(person.id, key, answers, comment[:MAX_COMMENT])
     try:
         async with session.begin_nested():  # two submits racing: the loser is told, not failed
             await pool.hold(session, secret, survey, entry)
     except IntegrityError as error:
         raise BadInput(_(ALREADY)) from error
-    return waiting is None and shown is None
+    return waiting is None
+
+
+async def is_final(session: AsyncSession, survey: SurveyRow, form_secret: str) -> bool:
+    """Whether the answers this form's secret saved are released (and so can't change)."""
+    return await session.get(ResponseRow, response_key(survey.id, form_secret)) is not None

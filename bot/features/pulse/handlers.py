@@ -89,6 +89,8 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
 async def change(turn: Turn[Action]) -> list[Reply]:
     """"Change my answers": the form again, filled in, for the holder of the secret."""
     survey, secret = await _open_survey(turn, turn.incoming.value)
+    if await answering.is_final(turn.session, survey, secret):
+        raise BadInput(_(answering.FINAL))
     mine = await answering.own_answers(turn.session, turn.secret, survey, turn.person, secret)
     reply = views.card(survey, service.instrument_of(survey), turn.incoming.value, mine)
     return [Reply(reply.text, reply.blocks, private=True)]

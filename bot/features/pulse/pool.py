@@ -1,21 +1,25 @@
 """Answers wait, sealed, until a release: then N at a time become visible, in no order.
 
-A survey's threshold N is fixed at launch. A teacher's answers (or a change to answers
-already shown) go into the pool, sealed with the server secret (bot/server_secret.py) and
-padded to one size, under a key only the secret can compute from (survey, person). When N
-new answers are waiting, one transaction releases them all: the respondents and the answer
-sets are written in random order, changes are applied, the pool is emptied. So:
+A survey's threshold N is fixed at launch. A teacher's answers (or a change to them while
+they wait) go into the pool, sealed with the server secret (bot/server_secret.py) and padded
+to one size, under a key only the secret can compute from (survey, person). When N answers
+are waiting, one transaction releases them all: the respondents and the answer sets are
+written in random order, the pool is emptied. So:
 
 - everything a coach can see comes from releases, and two releases differ by N answers;
 - no commit writes one person beside their answers: a database copy taken after any commit
   shows who answered only in groups of N, and the pool (readable only with the secret) never
   says whose entry is whose, nor, by its size, how long a comment is;
+- a released answer is never written again: a change to it would be the one row two copies
+  of the database differ in, and whoever acted between them its owner (a red team's, stop
+  44), so released answers are final;
 - what is still pooled when the survey closes is never shown; the count is told, and why.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -28,6 +32,7 @@ from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow, Su
 from bot.i18n import N_, _
 from bot.server_secret import ServerSecret
 
+log = logging.getLogger(__name__)
 PURPOSE = "pulse-pool"
 SEALED_SIZE = 8704  # a 2,000-character comment of 4-byte characters, and the answers, fit
 NO_SECRET = N_("Pulse answers can't be taken yet: your admin needs to set PREPBOT_SECRET_KEY "
@@ -42,7 +47,6 @@ class Entry:
     key: str  # the response key their form's secret gives (answering.py)
     answers: dict[str, int]
     comment: str
-    new: bool  # False: a change to answers already released
 
 
 def pool_key(secret: ServerSecret, survey_id: int, person_id: int) -> str:
@@ -55,8 +59,15 @@ def _seal(secret: ServerSecret, entry: Entry) -> bytes:
     return secret.seal(PURPOSE, plain.ljust(SEALED_SIZE))
 
 
-def _open(secret: ServerSecret, row: PendingRow) -> Entry:
-    found: dict[str, Any] = json.loads(secret.open(PURPOSE, row.sealed))
+def _open(secret: ServerSecret, row: PendingRow) -> Entry | None:
+    """The entry, or None where it cannot be read: sealed under another server secret (a
+    database restored without its key) or, from before stop 44, a change to released answers."""
+    try:
+        found: dict[str, Any] = json.loads(secret.open(PURPOSE, row.sealed))
+    except ValueError:
+        return None
+    if not found.pop("new", True):
+        return None
     return Entry(**found)
 
 
@@ -81,15 +92,13 @@ async def hold(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
     key = pool_key(secret, survey.id, entry.person_id)
     row = await session.get(PendingRow, key)
     if row is None:
-        session.add(PendingRow(key=key, survey_id=survey.id, new=entry.new,
-                               sealed=_seal(secret, entry)))
+        session.add(PendingRow(key=key, survey_id=survey.id, sealed=_seal(secret, entry)))
     else:
         row.sealed = _seal(secret, entry)
     await session.flush()
     if await waiting(session, survey) < survey.threshold:
         return False
-    await release(session, secret, survey)
-    return True
+    return await release(session, secret, survey)
 
 
 async def waiting(session: AsyncSession, survey: SurveyRow) -> int:
@@ -99,13 +108,23 @@ async def waiting(session: AsyncSession, survey: SurveyRow) -> int:
     return int((await session.execute(query)).scalar_one())
 
 
-async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow) -> None:
-    """Everything waiting becomes visible at once, written in random order."""
+async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow) -> bool:
+    """Everything waiting becomes visible at once, written in random order; False (and
+    nothing shown) while fewer than N of the waiting entries can be read."""
     rows = list((await session.execute(select(PendingRow).where(
         PendingRow.survey_id == survey.id))).scalars())
-    entries = [_open(secret, row) for row in rows]
+    opened = [(row, _open(secret, row)) for row in rows]
+    unreadable = [row for row, entry in opened if entry is None]
+    for row in unreadable:  # they can never be shown; the rest must not wait on them
+        await session.delete(row)
+    if unreadable:
+        log.error("%d waiting pulse answers could not be read (another server secret?) and "
+                  "were dropped", len(unreadable))
+    fresh = [entry for _row, entry in opened if entry is not None]
+    if len(fresh) < survey.threshold:
+        await session.flush()
+        return False
     await session.execute(delete(PendingRow).where(PendingRow.survey_id == survey.id))
-    fresh = [e for e in entries if e.new]
     people = [e.person_id for e in fresh]
     shuffle = secrets.SystemRandom().shuffle
     shuffle(people)
@@ -113,11 +132,8 @@ async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow
     session.add_all(RespondentRow(survey_id=survey.id, person_id=p) for p in people)
     session.add_all(ResponseRow(key=e.key, survey_id=survey.id, answers=e.answers,
                                 comment=e.comment) for e in fresh)
-    for change in (e for e in entries if not e.new):
-        shown = await session.get(ResponseRow, change.key)
-        if shown is not None:
-            shown.answers, shown.comment = change.answers, change.comment
     await session.flush()
+    return True
 
 
 async def hold_back(session: AsyncSession, survey: SurveyRow) -> int:

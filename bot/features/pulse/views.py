@@ -20,7 +20,7 @@ from bot.blocks import (
     Text,
 )
 from bot.features.pulse.instruments import Instrument
-from bot.features.pulse.models import ResponseRow, SurveyRow
+from bot.features.pulse.models import SurveyRow
 from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
 from bot.features.pulse.service import cohort_of
@@ -71,7 +71,7 @@ def launched(survey: SurveyRow, created: bool) -> Reply:
 
 
 def card(survey: SurveyRow, instrument: Instrument, context: str,
-         answers: Entry | ResponseRow | None = None, reminder: bool = False) -> Reply:
+         answers: Entry | None = None, reminder: bool = False) -> Reply:
     """The teacher's survey: one form, every point labelled, an optional comment."""
     instrument = instrument.spoken(survey.tool)
     options = tuple(Option(str(n), label) for n, label in enumerate(instrument.scale, 1))
@@ -96,9 +96,9 @@ def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Repl
     """Thanks, and the way back to change them (only this teacher holds the button)."""
     text = ((_("Thanks, your answers are saved. Your coach sees them only with others', "
                "{threshold} at a time.").format(threshold=survey.threshold) if new else
-             _("Your answers are updated; the change shows with the next group of answers.")) +
-            _(" You can change them until the end of {closes_on}.").format(
-                closes_on=day(survey.closes_on)))
+             _("Your answers are updated.")) +
+            _(" You can change them until they are shown with others' (at the latest, the end "
+              "of {closes_on}).").format(closes_on=day(survey.closes_on)))
     blocks: tuple[Block, ...] = (Text(text), Buttons((Button(_("Change my answers"), "pulse.change",
                                                              context),)))
     return Reply(text, (*blocks, Context(note)) if note else blocks, private=True)

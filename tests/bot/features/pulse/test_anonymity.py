@@ -79,10 +79,11 @@ async def test_no_statement_ever_joins_answers_to_people(
         pilot: list[Person], morning: FakeClock) -> None:
     with statements(runtime) as seen:
         await launch(chat, coach, runtime)
-        for person, points in zip(pilot, ANSWERS, strict=False):
-            await answer(chat, outbox, person, likert(*points))
-        await answer(chat, outbox, pilot[0], likert(*ANSWERS[1]))  # a change
+        await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
+        await answer(chat, outbox, pilot[0], likert(*ANSWERS[1]))  # a change while it waits
         await chat.click("Change my answers", as_=pilot[0])
+        for person, points in zip(pilot[1:], ANSWERS[1:], strict=False):
+            await answer(chat, outbox, person, likert(*points))
         for words in ("/pulse status", "/pulse results", "/pulse close"):
             await chat.say(words, as_=coach)
         morning.advance(hours=1)

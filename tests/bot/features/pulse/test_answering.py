@@ -1,11 +1,11 @@
-"""Teachers answer in one form, can change it until close, and each counts once; answers
-wait, sealed, and are released five at a time."""
+"""Teachers answer in one form, can change it until it is released, and each counts once;
+answers wait, sealed, and are released five at a time."""
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
@@ -63,18 +63,41 @@ async def test_five_teachers_answer_and_one_changes_their_mind(
     assert sorted(map(points_of, answers)) == sorted(map(points_of, map(as_ints, ANSWERS)))
 
 
-async def test_a_change_to_released_answers_waits_for_the_next_release(
+async def test_released_answers_are_final_and_their_teacher_is_told_why(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
     await launch(chat, coach, runtime)
     for person, points in zip(pilot[:5], ANSWERS, strict=True):
         await answer(chat, outbox, person, likert(*points))
     before = await stored(runtime)
+    [clicked] = await chat.click("Change my answers", as_=pilot[4])
     [done] = await answer(chat, outbox, pilot[0], likert((1, 1), (1, 1), (1, 1)))
-    assert "shows with the next group" in done.text
-    assert await stored(runtime) == before and len(await waiting(runtime)) == 1
-    await chat.say("/pulse close", as_=coach)
+    for reply in (clicked, done):
+        assert "can't change now: a change would show which answers were yours" in reply.text
+        assert not [b for b in reply.blocks if isinstance(b, Form)]
     assert await stored(runtime) == before and await waiting(runtime) == []
+    await chat.say("/pulse close", as_=coach)
+    assert await stored(runtime) == before
+
+
+async def test_an_entry_sealed_under_another_secret_is_dropped_and_the_rest_released(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 44): a database restored without its key file; every answer that
+    # should have made a release failed with "sealed with another secret" from then on.
+    await launch(chat, coach, runtime)
+    for person, points in zip(pilot[:3], ANSWERS, strict=False):
+        await answer(chat, outbox, person, likert(*points))
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(PendingRow).where(PendingRow.key == select(
+            PendingRow.key).limit(1).scalar_subquery()).values(sealed=b"\x00" * 8720))
+    for person, points in zip(pilot[3:5], ANSWERS[3:], strict=False):
+        [saved] = await answer(chat, outbox, person, likert(*points))
+        assert "your answers are saved" in saved.text
+    assert (await stored(runtime))[1] == 0  # five waited, four readable: no release
+    await answer(chat, outbox, pilot[5], likert(*ANSWERS[0]))
+    answers, respondents = await stored(runtime)
+    assert respondents == 5 and len(answers) == 5 and await waiting(runtime) == []
 
 
 async def test_a_double_submit_and_a_retried_event_count_once(
