@@ -52,10 +52,13 @@ class Runtime:
 
 
 def server_secret(settings: Settings, engine: AsyncEngine) -> ServerSecret:
-    """PREPBOT_SECRET_KEY, or a key file beside an embedded SQLite database; otherwise a key
-    for this process only, with which nothing that must last is sealed."""
+    """PREPBOT_SECRET_KEY, or PREPBOT_SECRET_KEY_FILE, or a key file beside an embedded SQLite
+    database; otherwise a key for this process only, with which nothing that must last is
+    sealed."""
     if settings.secret_key:
         return ServerSecret(from_setting(settings.secret_key))
+    if settings.secret_key_file:
+        return ServerSecret(from_file(Path(settings.secret_key_file)))
     database = engine.url.database
     if engine.dialect.name == "sqlite" and database and database != ":memory:":
         return ServerSecret(from_file(Path(database).with_suffix(".key")))

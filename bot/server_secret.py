@@ -92,7 +92,7 @@ def from_setting(value: str) -> bytes:
 
 
 def from_file(path: Path) -> bytes:
-    """The key file beside an embedded database, created (readable by its owner only) once."""
+    """An embedded install's key file, created (readable by its owner only) once."""
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
                                           validation_alias="PREPBOT_DELIVERY_LEASE_SECONDS")
     max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
     secret_key: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY")
+    # Where an embedded install keeps its key file, when not beside the database (a volume
+    # of its own, so that a copy of the database's volume is not also a copy of its key).
+    secret_key_file: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY_FILE")
     inbox_lease_seconds: float = Field(default=30, gt=0,
                                        validation_alias="PREPBOT_INBOX_LEASE_SECONDS")
     refresh_seconds: float = Field(default=2, gt=0, validation_alias="PREPBOT_REFRESH_SECONDS")

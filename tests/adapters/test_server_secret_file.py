@@ -1,0 +1,49 @@
+"""Where an embedded install keeps its server secret: beside the database by default, or in a
+file of its own (PREPBOT_SECRET_KEY_FILE) so that a copy of the database's folder is not a
+copy of the key that opens waiting pulse answers; and the file's value carries over to
+PREPBOT_SECRET_KEY when a district moves to PostgreSQL."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from adapters.runtime import load_settings, server_secret
+from bot.storage.engine import make_engine
+
+SEALED = b"an answer waiting for its release"
+
+
+def sealed_by(database: Path, **settings: str) -> bytes:
+    """An answer sealed by the server secret an install starts with."""
+    return server_secret(load_settings(**settings),
+                         make_engine(f"sqlite:///{database}")).seal("test", SEALED)
+
+
+def test_an_embedded_install_keeps_its_key_beside_the_database_readable_by_its_owner_only(
+        tmp_path: Path) -> None:
+    sealed = sealed_by(tmp_path / "prepbot.db")
+    key = tmp_path / "prepbot.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    engine = make_engine(f"sqlite:///{tmp_path / 'prepbot.db'}")
+    assert server_secret(load_settings(), engine).open("test", sealed) == SEALED  # restarted
+
+
+def test_a_key_file_of_its_own_keeps_the_key_out_of_the_databases_folder(
+        tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "secrets").mkdir()
+    key = tmp_path / "secrets" / "prepbot.key"
+    sealed = sealed_by(tmp_path / "data" / "prepbot.db", secret_key_file=str(key))
+    assert key.exists() and list((tmp_path / "data").glob("*.key")) == []
+    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'prepbot.db'}")
+    again = server_secret(load_settings(secret_key_file=str(key)), engine)
+    assert again.open("test", sealed) == SEALED
+
+
+def test_the_key_files_value_is_the_same_secret_as_prepbot_secret_key(tmp_path: Path) -> None:
+    sealed = sealed_by(tmp_path / "prepbot.db")
+    value = (tmp_path / "prepbot.key").read_text().strip()
+    moved = server_secret(load_settings(secret_key=value),
+                          make_engine("postgresql://prepbot@127.0.0.1:1/prepbot"))
+    assert moved.lasting and moved.open("test", sealed) == SEALED
