@@ -65,7 +65,8 @@ async def on_ticket_news(session: AsyncSession, news: TicketNews) -> None:
             return
         handoff = HandoffRow(ticket_id=news.ticket_id, route=route.route,
                              thread=new_thread(news.ticket_id), category=news.category,
-                             school_id=news.school_id, room=news.room[:64],
+                             school_id=news.school_id,
+                             room=mask_student_data(news.room[:64]).text[:64],
                              urgency=news.urgency[:16], opened_at=news.at)
         session.add(handoff)
         await session.flush()

@@ -142,3 +142,20 @@ async def test_a_ticket_deleted_by_retention_takes_its_handoff_with_it(
     async with runtime.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(HandoffRow)) == 0
         assert await session.scalar(select(func.count()).select_from(PassedRow)) == 0
+
+
+async def test_a_room_kept_as_typed_reaches_the_helpdesk_masked(
+        chat: ConsoleChat, runtime: Runtime, emailed: RecordingMessenger, admin: Person,
+        teacher: Person) -> None:
+    # A red team's (stop 44): the message went masked, the Room field beside it as typed.
+    await say(chat, admin, "/prepbot settings helpdesk default email it@district.test")
+    await chat.submit("tickets.new", {
+        "text": "Jaden Smith's Chromebook will not charge", "room": "Jaden Smith 503-217-6684",
+        "urgency": "today", "category": "hardware", "identifiers": "keep"}, "kept-room",
+        as_=teacher)
+    await runtime.dispatcher.tick()
+
+    [(_, _where, mail)] = emailed.sent
+    sent = mail.text + repr(mail.blocks)
+    assert "[name]" in sent and "[phone]" in sent
+    assert "Jaden" not in sent and "6684" not in sent
