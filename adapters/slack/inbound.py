@@ -32,7 +32,9 @@ class Where:
     user_id: str = ""
     response_url: str = ""
     trigger_id: str = ""
-    ephemeral_only: bool = False  # a message shortcut answers only the person who used it
+    # Answer only the person acting: a message shortcut, a click on a message only they see,
+    # a form (a modal) they submitted from a channel.
+    ephemeral_only: bool = False
     shared: bool = False  # the clicked message is one everyone in its channel sees
 
 
@@ -171,7 +173,7 @@ def action(body: Payload) -> tuple[Action, Where] | None:
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
     where = Where(channel=channel, thread_ts=thread, user_id=user_id,
                   response_url=str(body.get("response_url", "")),
-                  trigger_id=str(body.get("trigger_id", "")),
+                  trigger_id=str(body.get("trigger_id", "")), ephemeral_only=ephemeral,
                   shared=bool(channel) and not channel.startswith("D") and not ephemeral)
     incoming = Action(action_id=core_action_id(str(first.get("action_id", ""))),
                       value=str(value or ""), **origin)
@@ -216,7 +218,8 @@ def form_submission(body: Payload) -> tuple[Submission, Where, list[str]] | None
 
 
 def submission(body: Payload) -> tuple[Submission, Where]:
-    """A `view_submission` as a Submission, answered where the form was opened."""
+    """A `view_submission` as a Submission, answered where the form was opened (in a channel,
+    to its sender alone: what they typed in the form was theirs)."""
     view = body.get("view") or {}
     user_id = str((body.get("user") or {}).get("id", ""))
     context, ref = modals.unpack(str(view.get("private_metadata", "")))
@@ -224,7 +227,8 @@ def submission(body: Payload) -> tuple[Submission, Where]:
     where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
     origin = _origin(user_id, "", where_conv, None)
     where = Where(channel=channel, thread_ts=thread, user_id=user_id,
-                  trigger_id=str(body.get("trigger_id", "")))
+                  trigger_id=str(body.get("trigger_id", "")),
+                  ephemeral_only=bool(channel) and not channel.startswith("D"))
     incoming = Submission(form_id=str(view.get("callback_id", "")),
                           values=modals.values(view), context=context, **origin)
     return incoming, where

@@ -1,6 +1,7 @@
 """What a teacher does in a channel others read stays theirs: a ticket opened there, by
 command or form, is confirmed to them alone, a question naming a student typed as a command
-is answered to them alone, and no "me too" offer is posted there.
+is answered to them alone, so is a form sent from there or from a message only they see, and
+no "me too" offer is posted there.
 
 A fourth red team's (stop 43): `/ticket` in #general was answered `in_channel` (which shows
 the channel the command as typed), a form opened there was confirmed there, and the answer
@@ -14,7 +15,7 @@ from datetime import time
 
 from adapters.runtime import Runtime
 from bot.schools.service import save_school
-from tests.adapters.slack.conftest import CHANNEL, TEACHER, SlackClient, buttons, texts
+from tests.adapters.slack.conftest import CHANNEL, TEACHER, SlackClient, buttons, state_of, texts
 from tests.adapters.slack.test_commands import submitted
 from tests.support.slack_stub import BOT_USER
 
@@ -67,3 +68,47 @@ async def test_a_question_naming_a_student_typed_as_a_command_in_a_channel_is_an
     assert "No signal" in texts(named.params["blocks"])
     assert named.params["response_type"] == "ephemeral"
     assert plain.params["response_type"] == "in_channel"  # colleagues still read the fix
+
+
+async def open_reply_form(slack: SlackClient, expired_trigger: bool = False) -> None:
+    """A teacher's ticket; in #general, `/tickets` (a list only she sees), "Open ticket",
+    then "Add a reply": a modal, or with an expired trigger the form inside that message."""
+    await slack.dm("/ticket the smartboard in room 12 stopped responding to touch")
+    await slack.command("/tickets", channel=CHANNEL)
+    [listed] = await slack.stub.wait_for("response_url")
+    [view] = [b for b in buttons(listed.params["blocks"]) if "tickets.view" in b["action_id"]]
+    await slack.click(view, channel=CHANNEL, ephemeral=True)
+    shown = (await slack.stub.wait_for("response_url", 2))[-1]
+    [answer] = [b for b in buttons(shown.params["blocks"]) if "tickets.answer" in b["action_id"]]
+    if expired_trigger:
+        slack.stub.refuse_next("views.open", "expired_trigger_id")
+    await slack.click(answer, channel=CHANNEL, ephemeral=True)
+
+
+async def test_a_reply_sent_from_a_form_opened_in_a_channel_is_confirmed_to_its_sender_alone(
+        slack: SlackClient) -> None:
+    # A red team's (stop 44): "Added to ticket #1" and what masking hid went to #general.
+    await open_reply_form(slack)
+    [opened] = await slack.stub.wait_for("views.open")
+    await slack.interact(submitted(opened.params["view"],
+                                   {"text": "still broken, my student Jaden Smith 448812"}))
+    assert not [c for c in slack.stub.of("chat.postMessage") if c.params["channel"] == CHANNEL]
+    [told] = slack.stub.of("chat.postEphemeral")
+    assert "Added to ticket #1" in told.params["text"] and told.params["user"] == TEACHER
+
+
+async def test_a_form_inside_a_message_only_its_sender_sees_is_answered_to_them_alone(
+        slack: SlackClient) -> None:
+    await open_reply_form(slack, expired_trigger=True)
+    inline = (await slack.stub.wait_for("response_url", 3))[-1]
+    assert inline.params["response_type"] == "ephemeral"
+    [submit] = [b for b in buttons(inline.params["blocks"]) if b["action_id"] == "prepbot.submit"]
+    message = {"type": "message", "ts": "1700000000.000009", "text": "",
+               "blocks": inline.params["blocks"]}
+    await slack.click(submit, CHANNEL, TEACHER, message,
+                      state_of(inline.params["blocks"], {"text": "still broken for Jaden Smith"}),
+                      ephemeral=True)
+    added = [c.params for c in slack.stub.of("response_url")
+             if "Added to ticket #1" in c.params["text"]]
+    assert added and all(a["response_type"] == "ephemeral" for a in added)
+    assert not [c for c in slack.stub.of("chat.postMessage") if c.params["channel"] == CHANNEL]
