@@ -29,7 +29,8 @@ REQUEST_KEY = web.RequestKey("request_id", str)  # where the id is kept on the a
 SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 # Extra fields some records carry (the access log's); anything else a record holds is ignored.
 FIELDS = ("method", "path", "status", "duration_ms", "adapter")
-CHART = re.compile(r"/charts/[^/]+\.png")  # whoever has the URL may see the chart
+# Links that are their own permission (whoever has the URL may see the chart or the picture).
+CAPABILITY = re.compile(r"(/charts/)[^/]+(\.png)|(/attachments/)[^/]+")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 MAX_PATH = 512
 _INSTALLED = "_prepbot_handler"
@@ -120,9 +121,10 @@ async def with_request_id(request: web.Request,
 
 
 def loggable(path: str) -> str:
-    """A path fit for a log line: a chart's capability token hidden, and no control
-    characters (a decoded %0a would otherwise start a forged line)."""
-    path = CHART.sub("/charts/<token>.png", path)
+    """A path fit for a log line: a chart's or a picture's capability token hidden, and no
+    control characters (a decoded %0a would otherwise start a forged line)."""
+    path = CAPABILITY.sub(lambda m: "".join(part or "" for part in (
+        m.group(1), m.group(3), "<token>", m.group(2))), path)
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)[:MAX_PATH]
 
 

@@ -130,7 +130,7 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
                                           settings.attachment_max_bytes),
                                       **labels_in(page_language(request))})
         visitor = visitors.visitor_of(request, place.bot.secret) or visitors.issue(
-            response, place.bot.secret)
+            request, response, place.bot.secret)
         response.headers["X-Prepbot-Visitor"] = visitor
         return response
 
@@ -168,7 +168,7 @@ def handlers(get: Callable[[web.Request], Playground]) -> dict[str, Handler]:
         visitor = visitors.visitor_of(request, place.bot.secret)
         response = web.json_response({})
         if visitor is None:
-            visitor = visitors.issue(response, place.bot.secret)
+            visitor = visitors.issue(request, response, place.bot.secret)
         person = person_of(visitor, payload.persona, place.personas,
                            supported(payload.language) or "")
         if place.personas:

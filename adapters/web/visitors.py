@@ -23,9 +23,15 @@ def visitor_of(request: web.Request, secret: ServerSecret) -> str | None:
     return secret.verify(PURPOSE, signed) if signed else None
 
 
-def issue(response: web.StreamResponse, secret: ServerSecret) -> str:
-    """A new visitor id, set as a cookie on the response."""
+def issue(request: web.Request, response: web.StreamResponse, secret: ServerSecret) -> str:
+    """A new visitor id, set as a cookie on the response; sent back only over HTTPS when the
+    page was served over it (here, or by the proxy in front)."""
     visitor = secrets.token_urlsafe(12)
     response.set_cookie(COOKIE, secret.sign(PURPOSE, visitor), max_age=YEAR, httponly=True,
-                        samesite="Strict", path="/")
+                        samesite="Strict", path="/", secure=served_securely(request))
     return visitor
+
+
+def served_securely(request: web.Request) -> bool:
+    """Whether the visitor reached us over HTTPS (a forged header only loses them the cookie)."""
+    return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"

@@ -136,6 +136,18 @@ async def test_a_visitor_cannot_act_as_another(http: ClientSession, runtime: Run
     assert "room 12 projector" in body["replies"][0]["text"]
 
 
+async def test_the_visitor_cookie_goes_back_over_https_only_when_the_page_came_over_it(
+        http: ClientSession) -> None:
+    # A red team's (stop 44): behind a proxy serving HTTPS, the cookie had no Secure flag.
+    async with http.get("/playground/config", headers={"X-Forwarded-Proto": "https"}) as proxied:
+        behind_https = proxied.headers["Set-Cookie"]
+    async with http.get("/playground/config") as plain:
+        local = plain.headers.get("Set-Cookie", "")
+    assert "Secure" in behind_https and "HttpOnly" in behind_https
+    assert "SameSite=Strict" in behind_https
+    assert COOKIE in local and "Secure" not in local  # http://localhost: it must come back
+
+
 async def test_the_page_may_not_be_framed_and_runs_only_its_own_script(
         http: ClientSession) -> None:
     async with http.get("/") as page:
