@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Column, String, Table, Text, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.hooks import CopyEraser, Eraser
 from bot.i18n import _, language_of, speaking
+from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling import ledger
@@ -59,6 +60,23 @@ def person_links() -> list[tuple[Table, str]]:
 WHOLE = {("attachments", "data")}
 
 
+def _free_text(column: Column[Any]) -> bool:
+    """A column someone writes words into (a ticket's text, a room), not a code or a key."""
+    kind = column.type
+    return isinstance(kind, Text) or (isinstance(kind, String) and (kind.length or 0) >= 64)
+
+
+def _exported(table: Table, name: str, value: Any) -> Any:
+    """A value as an export gives it: student identifiers masked in free text, even where a
+    teacher kept them (the students' data is not the person's, and a coach's export holds the
+    teachers' tickets they worked on: a red team's, stop 44); their own pictures whole."""
+    if (table.name, name) in WHOLE:
+        return base64.b64encode(value).decode()
+    if isinstance(value, str) and _free_text(table.c[name]):
+        return mask_student_data(value).text
+    return _plain(value)
+
+
 def _plain(value: Any) -> Any:
     """A JSON-ready value."""
     if isinstance(value, datetime | date | time):
@@ -88,8 +106,7 @@ async def export_person(session: AsyncSession, rules: Rules, platform: str,
         if table.name in rules.never_exported:
             continue
         found = await session.execute(select(table).where(table.c[column] == person.id))
-        rows = [{k: base64.b64encode(v).decode() if (table.name, k) in WHOLE else _plain(v)
-                 for k, v in r._mapping.items()} for r in found]
+        rows = [{k: _exported(table, k, v) for k, v in r._mapping.items()} for r in found]
         if rows:
             tables.setdefault(table.name, []).extend(rows)
     with speaking(language_of(person.language, person.locale)):  # the export is for them

@@ -84,6 +84,28 @@ async def test_the_export_holds_everything_about_the_person_and_no_survey_answer
     assert all(row["requester_id"] != data["person"]["id"] for row in others["tables"]["tickets"])
 
 
+async def test_an_export_masks_students_in_every_text_a_coachs_too(
+        runtime: Runtime, chat: ConsoleChat, rivera: Person, coach: Person) -> None:
+    # A red team's (stop 44): a coach's export held a teacher's ticket, kept as typed, whole:
+    # it is linked to the coach who claimed it.
+    kept = ("Jaden Smith (student ID 448812) cannot log in to his Chromebook, his mom's cell "
+            "is 503-217-6684")
+    await chat.submit("tickets.new", {"text": kept, "room": "Jaden's desk, room 12",
+                                      "category": "accounts", "identifiers": "keep"},
+                      "kept-1", as_=rivera)
+    await chat.press(Button("Claim", "tickets.claim", "1"), as_=coach)
+    rules = rules_of(runtime.bot.features)
+    async with runtime.sessions() as session:
+        coachs = await export_person(session, rules, "console", coach.user_id)
+        teachers = await export_person(session, rules, "console", "rivera")
+        stored = await session.get(TicketRow, 1)
+    [claimed] = coachs["tables"]["tickets"]
+    assert "[name]" in claimed["text"] and "[id number]" in claimed["text"]
+    for exported in (coachs, teachers):
+        assert not [w for w in ("Jaden", "448812", "6684") if w in json.dumps(exported)]
+    assert stored is not None and stored.text == kept  # the ticket itself keeps its words
+
+
 async def test_erasing_blanks_their_words_removes_their_contacts_and_keeps_the_counts(
         runtime: Runtime, history: None, rivera: Person) -> None:
     before = await row_counts(runtime)
