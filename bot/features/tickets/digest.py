@@ -15,6 +15,7 @@ from bot.features.tickets.queue import age, excerpt
 from bot.features.tickets.service import OPEN
 from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
 from bot.i18n import N_, _, ngettext
+from bot.masking import mask_student_data
 from bot.schools.models import SchoolRow
 
 NO_SCHOOL = N_("no school set")  # the key tickets without a school are counted under
@@ -114,6 +115,12 @@ async def drafts(session: AsyncSession, period: Period) -> list[str]:
     return list((await session.execute(query)).scalars())
 
 
+def sample(text: str) -> str:
+    """A ticket's words as the digest quotes them: masked even where the teacher kept them
+    (a red team's, stop 44), then cut short."""
+    return excerpt(mask_student_data(text).text, 70)
+
+
 async def ticket_blocks(session: AsyncSession, ask: DigestAsk, now: TicketFigures
                         ) -> tuple[Block, ...]:
     """The tickets section: figures beside last period's, where they come from, what waits."""
@@ -137,13 +144,13 @@ async def ticket_blocks(session: AsyncSession, ask: DigestAsk, now: TicketFigure
     if oldest := await oldest_open(session, ask.period, ask.scope):
         blocks.append(Text(_("Oldest open:") + "\n" + "\n".join(
             "• " + _("#{id}, opened {age}: \u201c{text}\u201d").format(
-                id=t.id, age=age(t.created_at, ask.period.end), text=excerpt(t.text, 70))
+                id=t.id, age=age(t.created_at, ask.period.end), text=sample(t.text))
             for t in oldest), markdown=False))
     if found := await outages(session, ask.period, ask.scope):
         blocks.append(Text(_("\"Me too\" outages:") + "\n" + "\n".join(
             "• " + ngettext("#{id}, {count} teacher: \u201c{text}\u201d",
                             "#{id}, {count} teachers: \u201c{text}\u201d", k).format(
-                id=n, count=k, text=excerpt(text, 70)) for n, text, k in found),
+                id=n, count=k, text=sample(text)) for n, text, k in found),
                            markdown=False))
     return tuple(blocks)
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.runtime import Runtime
@@ -139,6 +140,16 @@ async def test_ticket_figures_medians_and_outages(runtime: Runtime, lincoln: int
     assert before.opened == 1
     assert [t.text for t in oldest] == ["hardware issue", "network issue"]
     assert [(text, n) for _, text, n in outages] == [("network issue", 3)]
+
+
+async def test_a_ticket_kept_as_typed_is_quoted_masked(runtime: Runtime, lincoln: int) -> None:
+    # A red team's (stop 44): "Oldest open" and the outages quoted a kept ticket as typed.
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(TicketRow).where(TicketRow.text == "network issue")
+                              .values(text="Jaden Smith (ID 448812) has no wifi on his laptop"))
+    quoted = section(await composed(runtime, (lincoln,)), "Tickets")
+    assert "[name] (ID [id number]) has no wifi" in quoted
+    assert "Jaden" not in quoted and "448812" not in quoted
 
 
 async def test_other_schools_do_not_appear(digest: Digest) -> None:
