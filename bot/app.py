@@ -128,7 +128,7 @@ class Bot:
         try:
             async with self.sessions() as session:
                 for overhears in wanted:
-                    if await overhears(session, message):
+                    if await overhears(session, self.kb, message):
                         return True
         except (SQLAlchemyError, OSError):
             log.warning("could not tell whether a channel is watched; the message is dropped")

@@ -19,7 +19,7 @@ from bot.blocks import Block, Button, Reply
 from bot.i18n import _, format_decimal
 from bot.traces import Traces
 from bot.vocabulary import Message
-from knowledge import Decision
+from knowledge import Decision, KnowledgeBase
 
 if TYPE_CHECKING:
     from bot.turn import Turn
@@ -139,7 +139,8 @@ AnswerDecided = Callable[["Turn[Any]", str, Decision], Awaitable[Reply]]
 # Keeping an answer given outside a ticket: as a resolved ticket, or as an article draft.
 KeepSolved = Callable[["Turn[Any]", Solved], Awaitable[list[Reply]]]
 # Whether a feature wants a message overheard in a channel (before it is even stored).
-Overhears = Callable[[AsyncSession, Message], Awaitable[bool]]
+# Whether a message read in a channel, unaddressed, is worth storing (a help channel's).
+Overhears = Callable[[AsyncSession, KnowledgeBase, Message], Awaitable[bool]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
 # One line per piece of open work of these people (id -> name), e.g. their open tickets.

@@ -21,7 +21,7 @@ feature = Feature(
     actions=(OnAction("helpchannels.resolve", saving.resolve, COACH),
              OnAction("helpchannels.draft", saving.draft, COACH)),
     on_overheard=hearing.overheard,
-    overhears=service.is_watched,
+    overhears=service.worth_reading,
     jobs=jobs.register,
     settings=(hearing.ANSWERS_PER_HOUR, hearing.CONFIDENCE, jobs.THREAD_DAYS),
     describe=service.describe,

@@ -18,7 +18,6 @@ from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 from bot.vocabulary import Message
 from knowledge import Decision
-from knowledge.intents import recognise
 
 ANSWERS_PER_HOUR = StoredSetting(
     "help_channel_answers_per_hour", 6, N_("answers prepbot gives unasked in one help channel "
@@ -42,9 +41,9 @@ async def _post(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     if turn.role.allows(Role.COACH):
         return []  # a coach's post is an announcement or an answer, not a question for us
     text = turn.incoming.text.strip()
-    decision = turn.kb.answer(text) if recognise(text) == "question" else None
-    if decision is None or (decision.kind == "deflect" and not decision.tech):
-        return []  # chatter: no reply, nothing kept
+    decision = service.tech_question(turn.kb, text)
+    if decision is None:
+        return []  # chatter: no reply, nothing kept (the adapters drop it before this)
     thread = await service.keep_thread(turn.session, channel, turn.incoming, turn.person,
                                        _category(decision), turn.now)
     answer = turn.features.answer_decided

@@ -14,8 +14,12 @@ from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpT
 from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
+from bot.people.directory import find_person
 from bot.people.models import PersonRow
+from bot.roles import Role
 from bot.vocabulary import Conversation, Message
+from knowledge import Decision, KnowledgeBase
+from knowledge.intents import recognise
 
 WINDOW = timedelta(hours=1)  # the rate limit counts answers per hour
 MAX_TEXT = 2000
@@ -28,9 +32,27 @@ async def channel_of(session: AsyncSession, where: Conversation) -> HelpChannelR
     return (await session.execute(query)).scalar_one_or_none()
 
 
-async def is_watched(session: AsyncSession, message: Message) -> bool:
-    """Whether a message overheard in a channel is from a help channel (else it is dropped)."""
-    return await channel_of(session, message.conversation) is not None
+async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Message) -> bool:
+    """Whether a message read in a channel is one a help channel keeps: a teacher's tech
+    question, or a coach's reply in a kept question's thread. The rest (chatter, colleagues
+    helping each other, any other channel) is dropped before anything is stored, inbox and
+    people included (a red team's, stop 44, found chatter's sender and time kept)."""
+    channel = await channel_of(session, message.conversation)
+    if channel is None or not message.text.strip():
+        return False
+    author = await find_person(session, message.person.platform, message.person.user_id)
+    coach = author is not None and Role(author.role).allows(Role.COACH)
+    if message.heard == "reply":
+        return coach and await thread_in(session, channel, message.thread) is not None
+    return not coach and tech_question(kb, message.text) is not None
+
+
+def tech_question(kb: KnowledgeBase, text: str) -> Decision | None:
+    """The knowledge base's reading of a post that asks a tech question; None for chatter."""
+    text = text.strip()
+    decision = kb.answer(text) if recognise(text) == "question" else None
+    return None if decision is None or (decision.kind == "deflect" and not decision.tech) \
+        else decision
 
 
 async def turn_on(session: AsyncSession, where: Conversation, when_unsure: str,

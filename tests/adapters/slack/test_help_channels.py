@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from adapters.runtime import Runtime
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.inbox import InboxRow
+from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.slack.conftest import TEACHER, SlackClient, buttons, stored_questions
@@ -74,6 +75,17 @@ async def test_off_topic_chat_gets_no_reply(slack: SlackClient, help_channel: No
         await slack.event(post(text))
     assert [c.method for c in slack.stub.calls if c.method != "users.info"] == []
     assert await stored_questions(runtime) == 0
+
+
+async def test_chatter_and_colleagues_replies_are_not_even_stored(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 44): each left its sender and time in the inbox, and a people row.
+    question = post("the projector says no signal")
+    await slack.event(question)
+    before = (await count(runtime, InboxRow), await count(runtime, PersonRow))
+    await slack.event(post("Happy Friday everyone!", user="UCHATTY"))
+    await slack.event(reply(question, "my student Jaden Smith has the same", user="UHELPER"))
+    assert (await count(runtime, InboxRow), await count(runtime, PersonRow)) == before
 
 
 async def test_a_channel_that_is_not_a_help_channel_is_not_even_stored(

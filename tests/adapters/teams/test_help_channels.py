@@ -84,24 +84,26 @@ async def test_a_question_in_a_help_channel_is_answered_in_its_thread(
 async def test_off_topic_chat_and_other_channels_get_nothing(
         teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime) -> None:
     teacher = {"id": "29:t1", "name": "Ms Rivera"}
+    before = await inbox_size(runtime)
     for text in ("Happy Friday everyone!", "Anyone want to grab lunch at 12?", "thanks!"):
         await teams.post(post(teams, text, teacher))
     assert connector.calls == []
-    before = await inbox_size(runtime)
+    assert await inbox_size(runtime) == before, "chatter not even stored (a red team's, stop 44)"
     await teams.post(post(teams, "the projector says no signal", teacher, channel=LOUNGE))
     assert connector.calls == [] and await inbox_size(runtime) == before, "not even stored"
 
 
 async def test_other_bots_and_replies_get_nothing(
-        teams: Teams, connector: ConnectorStub, help_channel: None) -> None:
+        teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime) -> None:
     other_bot = {"id": "28:another-bot", "name": "Polly"}
     await teams.post(post(teams, "the projector says no signal", other_bot))
     question = post(teams, "is anyone else having trouble with google classroom",
                     {"id": "29:t1", "name": "Ms Rivera"})
     await teams.post(question)
+    before = await inbox_size(runtime)
     await teams.post(reply(teams, question, "the projector says no signal",
                            {"id": "29:t2", "name": "Mr Chen"}))
-    assert connector.calls == []
+    assert connector.calls == [] and await inbox_size(runtime) == before
 
 
 async def test_a_coachs_thread_reply_becomes_a_draft_with_one_click(
