@@ -99,6 +99,22 @@ async def stored_replies(runtime: Runtime) -> list[str]:
                 .scalars()]
 
 
+async def test_a_settled_arrival_keeps_neither_its_sender_nor_where_to_answer(
+        runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 44): the week a settled arrival is kept (to know a retry) showed
+    # who had written to prepbot, and when, between two nightly copies.
+    box = inbox(runtime, clock)
+    arrival = await box.accept(answer(COMMENT), "a1", reply_to='{"channel": "D0RIVERA"}')
+    assert arrival is not None
+    box.settle(arrival)
+    await box.drain()
+    async with runtime.sessions() as session:
+        [row] = (await session.execute(select(InboxRow))).scalars()
+    assert (row.status, row.key, row.sender, row.reply_to, row.incoming) == (
+        "done", "teams:a1", "", "", "")
+    assert await box.accept(answer(COMMENT), "a1") is None  # a retry is still known
+
+
 async def test_ordinary_arrivals_are_sealed_too(runtime: Runtime, clock: FakeClock) -> None:
     said = "ticket: Jayden Morales's chromebook, student id 4412345"  # masked only when handled
     await inbox(runtime, clock).accept(Message(person=TEACHER, conversation=WHERE, text=said),
