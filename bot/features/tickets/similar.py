@@ -130,5 +130,7 @@ async def open_work_of(session: AsyncSession, names: dict[int, str]) -> list[str
              .order_by(TicketRow.id).limit(MAX_OPEN_WORK))
     lines: dict[int, str] = {}
     for ticket, person_id in (await session.execute(query)).all():
-        lines.setdefault(ticket.id, f"#{ticket.id} {ticket.text[:80]} ({names[person_id]})")
+        # Masked even where the teacher kept their words: the brief is read by its host.
+        words = mask_student_data(ticket.text).text[:80]
+        lines.setdefault(ticket.id, f"#{ticket.id} {words} ({names[person_id]})")
     return list(lines.values())

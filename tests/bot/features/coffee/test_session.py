@@ -130,3 +130,25 @@ async def test_a_note_that_names_a_student_is_masked_before_the_coach_sees_it(
     [(_, brief)] = outbox.received(coach, "Your Coffee and Curriculum brief")
     body = "\n".join(b.text for b in brief.blocks if isinstance(b, Text))
     assert "“my kid [name] can't log in”" in body and "Sam" not in body
+
+
+async def test_the_hosts_brief_quotes_an_attendees_kept_ticket_masked(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # A red team's (stop 44): the brief quoted a ticket kept as typed, as the digest did.
+    rivera, _chen = lincoln_staff
+    clock.current = TUESDAY
+    await set_up(chat, coach, schools["lincoln"])
+    await chat.submit("tickets.new", {
+        "text": "Jaden Smith (student ID 448812) cannot log in to his Chromebook",
+        "room": "12", "urgency": "today", "category": "accounts", "identifiers": "keep"},
+        "kept-1", as_=rivera)
+    await run(runtime, clock, datetime(2026, 12, 8, 13, tzinfo=UTC))
+    [(_, invite)] = outbox.received(rivera, "☕ Coffee")
+    await chat.press(button(invite, "Going"), as_=rivera)
+    await run(runtime, clock, SESSION)
+
+    [(_, brief)] = outbox.received(coach, "Your Coffee and Curriculum brief")
+    body = "\n".join(b.text for b in brief.blocks if isinstance(b, Text))
+    assert "[name] (student ID [id number]) cannot log in" in body
+    assert "448812" not in body and "Jaden" not in body
