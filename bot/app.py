@@ -31,6 +31,7 @@ from bot.metrics import Metrics
 from bot.people.directory import find_person, remember_conversation, remember_person, set_role
 from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
+from bot.privacy import Rules, rules_of
 from bot.receiving import Inbound, Outcome, Receipt
 from bot.registry import Registry
 from bot.retention import housekeeping
@@ -107,6 +108,11 @@ class Bot:
         self.responders: dict[str, Responder] = {}
         self.dispatcher.recoverers.append(self.recover)
         self.refreshing = asyncio.Lock()
+
+    @property
+    def privacy(self) -> Rules:
+        """How `prepbot privacy` exports and erases a person with these features."""
+        return rules_of(self.features, self.secret)
 
     def command_from_text(self, message: Message, bare_words: bool = False) -> AnyIncoming:
         """A typed `/command` (or, with bare_words, `ticket ...`) becomes a Command.

@@ -32,6 +32,7 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    SealedEraser,
     SetupSteps,
     StartCycle,
     ToolRegister,
@@ -112,6 +113,7 @@ class Feature:
     # Privacy: table -> "delete", "blank:col,col", "keep" or a function of its own.
     erase: Mapping[str, str | Eraser] = field(default_factory=dict)
     erase_copies: Mapping[str, CopyEraser] = field(default_factory=dict)
+    erase_sealed: Mapping[str, SealedEraser] = field(default_factory=dict)
     never_exported: tuple[str, ...] = ()
     exports: Mapping[str, Export] = field(default_factory=dict)
     # Hooks other features use (bot/hooks/).

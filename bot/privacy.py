@@ -19,12 +19,13 @@ from sqlalchemy import Column, String, Table, Text, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
-from bot.hooks import CopyEraser, Eraser
+from bot.hooks import CopyEraser, Eraser, SealedEraser
 from bot.i18n import _, language_of, speaking
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling import ledger
+from bot.server_secret import ServerSecret
 from bot.storage.base import Base
 from bot.traces import Traces
 
@@ -42,12 +43,14 @@ class Rules:
     erase: dict[str, str | Eraser]
     never_exported: set[str] = field(default_factory=set)
     copies: dict[str, CopyEraser] = field(default_factory=dict)
+    sealed: dict[str, SealedEraser] = field(default_factory=dict)
+    secret: ServerSecret | None = None  # without it, what is sealed cannot be found
 
 
-def rules_of(registry: Registry) -> Rules:
-    """The core's rules and every feature's."""
+def rules_of(registry: Registry, secret: ServerSecret) -> Rules:
+    """The core's rules and every feature's (and the server secret, to find sealed rows)."""
     return Rules({**CORE_ERASE, **registry.erase}, registry.never_exported,
-                 registry.erase_copies)
+                 registry.erase_copies, registry.erase_sealed, secret)
 
 
 def person_links() -> list[tuple[Table, str]]:
@@ -133,6 +136,10 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
     for table, scrub in rules.copies.items():  # their words copied where nothing points
         changed[table] = changed.get(table, 0) + await scrub(session, traces)
+    for table, sealed in rules.sealed.items():
+        if rules.secret is None:
+            raise BadInput(_("Erasing needs the server secret, to find what waits sealed."))
+        changed[table] = changed.get(table, 0) + await sealed(session, rules.secret, person.id)
     await ledger.blank_settled(session)  # rows a version that kept settled payloads left
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)

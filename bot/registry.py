@@ -24,6 +24,7 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    SealedEraser,
     SetupSteps,
     StartCycle,
     ToolRegister,
@@ -133,6 +134,11 @@ class Registry:
     def erase_copies(self) -> dict[str, CopyEraser]:
         """Where features keep copies of people's words that point at no one."""
         return {table: scrub for f in self.features for table, scrub in f.erase_copies.items()}
+
+    @property
+    def erase_sealed(self) -> dict[str, SealedEraser]:
+        """Where features keep a person's rows under a key only the server secret gives."""
+        return {table: scrub for f in self.features for table, scrub in f.erase_sealed.items()}
 
     @property
     def never_exported(self) -> set[str]:

@@ -10,7 +10,7 @@ import typer
 
 from adapters.cli.operations import run
 from adapters.runtime import Runtime
-from bot.privacy import delete_person, export_person, rules_of
+from bot.privacy import delete_person, export_person
 from bot.storage.engine import checkpoint
 
 privacy = typer.Typer(help="Export or erase everything stored about a person.",
@@ -33,7 +33,7 @@ def export(who: Annotated[str, typer.Argument(help="platform:user_id")],
     platform, user_id = _who(who)
     async def work(runtime: Runtime) -> dict[str, Any]:
         async with runtime.sessions() as session:
-            return await export_person(session, rules_of(runtime.bot.features), platform,
+            return await export_person(session, runtime.bot.privacy, platform,
                                        user_id)
     data = run(work)
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
@@ -55,7 +55,7 @@ def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
         raise typer.Exit(2)
     async def work(runtime: Runtime) -> dict[str, int]:
         async with runtime.sessions() as session, session.begin():
-            changed = await delete_person(session, rules_of(runtime.bot.features), platform,
+            changed = await delete_person(session, runtime.bot.privacy, platform,
                                           user_id)
         await checkpoint(runtime.engine)
         return changed

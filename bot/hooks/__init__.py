@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Reply
 from bot.i18n import _, format_decimal
+from bot.server_secret import ServerSecret
 from bot.traces import Traces
 from bot.vocabulary import Message
 from knowledge import Decision, KnowledgeBase
@@ -170,6 +171,9 @@ Eraser = Callable[[AsyncSession, int], Awaitable[int]]
 # Erasing the copies of a person's words kept where nothing points at them (a draft titled
 # with their question), given their marks (bot/traces.py): rows changed.
 CopyEraser = Callable[[AsyncSession, Traces], Awaitable[int]]
+# Erasing what is kept under a key only the server secret gives from the person (a pulse
+# answer still waiting for its release): rows changed.
+SealedEraser = Callable[[AsyncSession, ServerSecret, int], Awaitable[int]]
 
 
 SIGNED = "+#,##0.###;-#,##0.###"  # a change always shows its sign: +3, -0.5

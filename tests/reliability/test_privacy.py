@@ -19,7 +19,7 @@ from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
 from bot.inbox import InboxRow
 from bot.people.models import ConversationRow, PersonRow
-from bot.privacy import delete_person, export_person, person_links, rules_of
+from bot.privacy import delete_person, export_person, person_links
 from bot.schools.service import save_school
 from bot.vocabulary import Conversation, Message, Person
 from tests.reliability.conftest import row_counts
@@ -63,7 +63,7 @@ def buttons(reply: Reply) -> list[Button]:
 
 def test_every_table_that_points_at_a_person_has_an_erase_decision(runtime: Runtime) -> None:
     linked = {table.name for table, _ in person_links()}
-    decided = set(rules_of(runtime.bot.features).erase)
+    decided = set(runtime.bot.privacy.erase)
     assert linked <= decided, f"decide how to erase: {sorted(linked - decided)}"
     assert "pulse_responses" not in linked  # anonymous by construction: no column to follow
 
@@ -71,16 +71,16 @@ def test_every_table_that_points_at_a_person_has_an_erase_decision(runtime: Runt
 async def test_the_export_holds_everything_about_the_person_and_no_survey_answers(
         runtime: Runtime, history: None, rivera: Person) -> None:
     async with runtime.sessions() as session:
-        data = await export_person(session, rules_of(runtime.bot.features), "console", "rivera")
+        data = await export_person(session, runtime.bot.privacy, "console", "rivera")
     assert data["person"]["display_name"] == "Ms Rivera"
     assert data["person"]["prep_days"]
     tables = data["tables"]
     assert {"questions", "tickets", "conversations", "ticket_people"} <= set(tables)
     assert any(SECRET_WORDS in row["text"] for row in tables["tickets"])
-    assert not set(tables) & rules_of(runtime.bot.features).never_exported
+    assert not set(tables) & runtime.bot.privacy.never_exported
     json.dumps(data)  # every value is JSON-ready
     async with runtime.sessions() as session:
-        others = await export_person(session, rules_of(runtime.bot.features), "console", "lee")
+        others = await export_person(session, runtime.bot.privacy, "console", "lee")
     assert all(row["requester_id"] != data["person"]["id"] for row in others["tables"]["tickets"])
 
 
@@ -94,7 +94,7 @@ async def test_an_export_masks_students_in_every_text_a_coachs_too(
                                       "category": "accounts", "identifiers": "keep"},
                       "kept-1", as_=rivera)
     await chat.press(Button("Claim", "tickets.claim", "1"), as_=coach)
-    rules = rules_of(runtime.bot.features)
+    rules = runtime.bot.privacy
     async with runtime.sessions() as session:
         coachs = await export_person(session, rules, "console", coach.user_id)
         teachers = await export_person(session, rules, "console", "rivera")
@@ -112,7 +112,7 @@ async def test_erasing_blanks_their_words_removes_their_contacts_and_keeps_the_c
     async with runtime.sessions() as session, session.begin():
         person_id = (await session.execute(select(PersonRow.id).where(
             PersonRow.user_id == "rivera"))).scalar_one()
-        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
     after = await row_counts(runtime)
     async with runtime.sessions() as session:
         person = await session.get(PersonRow, person_id)
@@ -141,7 +141,7 @@ async def test_joining_never_stops_an_erasure_of_the_requesters_words(
     join = next(b for r in replies for b in buttons(r) if b.action_id == "tickets.join")
     await chat.press(join, as_=LEE)
     async with runtime.sessions() as session, session.begin():
-        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
     async with runtime.sessions() as session:
         texts = (await session.execute(select(TicketRow.text))).scalars().all()
     # Lee keeps the ticket (its number, status, his own replies), not Rivera's words.
@@ -155,7 +155,7 @@ async def test_erasing_drops_what_they_sent_that_was_not_yet_worked(
                      conversation=Conversation(platform="console", id="rivera"), event_id="E1")
     assert await runtime.bot.inbox.accept(stored, "E1") is not None  # then the process died
     async with runtime.sessions() as session, session.begin():
-        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
     async with runtime.sessions() as session:
         kept = (await session.execute(select(InboxRow.incoming))).scalars().all()
     assert not any(SECRET_WORDS in text for text in kept)

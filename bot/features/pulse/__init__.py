@@ -1,7 +1,7 @@
 """Pulse: quick Technology Acceptance Model surveys for tool pilots, anonymous by design."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.pulse import digest, export, handlers, jobs, service, waves
+from bot.features.pulse import digest, export, handlers, jobs, pool, service, waves
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -31,6 +31,7 @@ feature = Feature(
     # Who was asked stays (it only says a tombstone was asked), and is never exported, since
     # beside response dates in a small cohort it could narrow who answered what.
     erase={"pulse_surveys": "keep", "pulse_respondents": "keep"},
+    erase_sealed={"pulse_pool": pool.erase_waiting},  # answers not yet released
     never_exported=("pulse_respondents", "pulse_responses"),
     exports={"pulse": export.answer_sets},
     pulse_waves=waves.waves,  # pilots and adopted tools launch waves and read buy-in

@@ -136,6 +136,15 @@ async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow
     return True
 
 
+async def erase_waiting(session: AsyncSession, secret: ServerSecret, person_id: int) -> int:
+    """An erased person's answers that still wait are taken back, never to be released; what
+    was released stays, as it names no one."""
+    surveys = (await session.execute(select(PendingRow.survey_id).distinct())).scalars()
+    keys = [pool_key(secret, survey_id, person_id) for survey_id in surveys]
+    result = await session.execute(delete(PendingRow).where(PendingRow.key.in_(keys)))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 async def hold_back(session: AsyncSession, survey: SurveyRow) -> int:
     """At the close: what still waits is never shown; returns how many new answers that was."""
     held = await waiting(session, survey)

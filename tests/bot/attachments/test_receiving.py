@@ -13,7 +13,7 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.attachments import FetchFailed, TooBig
 from bot.attachments.models import AttachmentRow
-from bot.privacy import delete_person, export_person, rules_of
+from bot.privacy import delete_person, export_person
 from bot.vocabulary import (
     Attachment,
     Conversation,
@@ -107,7 +107,7 @@ async def test_a_persons_pictures_are_exported_whole_and_erased_with_them(
     picture = Attachment(name="error.png", media_type="image/png", data=screenshot())
     await chat.say("/ticket the copier says paper jam in tray 2", as_=teacher,
                    attachments=(picture,))
-    rules = rules_of(runtime.bot.features)
+    rules = runtime.bot.privacy
     async with runtime.sessions() as session:
         data = await export_person(session, rules, "console", teacher.user_id)
     [row] = data["tables"]["attachments"]

@@ -9,7 +9,7 @@ from adapters.runtime import Runtime, build_runtime
 from bot.app import Bot
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
-from bot.privacy import delete_person, rules_of
+from bot.privacy import delete_person
 from bot.settings import Settings
 from bot.vocabulary import Conversation, Message, Person
 from knowledge import KnowledgeBase
@@ -68,7 +68,7 @@ async def test_an_erased_colleague_is_forgotten_at_the_next_full_read(
                                  full_name="Kayden J. Brooks"))
     await runtime.bot.refresh()
     async with runtime.sessions() as session, session.begin():
-        await delete_person(session, rules_of(runtime.bot.features), "slack", "U1")
+        await delete_person(session, runtime.bot.privacy, "slack", "U1")
     async with runtime.sessions() as session:
         row = (await session.execute(select(PersonRow))).scalar_one()
         assert (row.display_name, row.full_name) == ("", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
-from bot.privacy import export_person, rules_of
+from bot.privacy import export_person
 from bot.vocabulary import Person
 
 
@@ -77,7 +77,7 @@ async def test_a_persons_export_notes_in_their_own_language_what_it_leaves_out(
     await chat.say("/prepbot language es", as_=teacher)
     await chat.say("hello", as_=admin)
     async with runtime.sessions() as session:
-        rules = rules_of(runtime.bot.features)
+        rules = runtime.bot.privacy
         theirs = await export_person(session, rules, "console", teacher.user_id)
         english = await export_person(session, rules, "console", admin.user_id)
     assert theirs["not_included"] == ("Las respuestas a las encuestas de pulso son anónimas: "

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.features.cycles.models import CycleRow, CycleStepRow
-from bot.privacy import delete_person, rules_of
+from bot.privacy import delete_person
 from bot.vocabulary import Person
 from tests.bot.features.conftest import NEW_YORK, Staff, TimedMessenger, advance, local
 from tests.support.clock import FakeClock
@@ -109,7 +109,7 @@ async def test_erasing_a_teacher_blanks_what_they_told_their_coach(
     await chat.submit(form.form_id, {"goal": "Exit tickets daily", "target": "Explain it"},
                       form.context, as_=rivera)
     async with runtime.sessions() as session, session.begin():
-        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
     async with runtime.sessions() as session:
         cycle = (await session.execute(select(CycleRow))).scalar_one()
         steps = (await session.execute(select(CycleStepRow))).scalars().all()

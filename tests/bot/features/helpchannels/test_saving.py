@@ -10,7 +10,7 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
 from bot.features.tickets.models import DraftRow, TicketEventRow, TicketRow
-from bot.privacy import delete_person, rules_of
+from bot.privacy import delete_person
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.helpchannels.conftest import Channel, kept_threads
@@ -114,7 +114,7 @@ async def test_erasing_the_teacher_erases_their_question(
         runtime: Runtime) -> None:
     await answered_thread(channel, teacher, coach)
     async with runtime.sessions() as session, session.begin():
-        changed = await delete_person(session, rules_of(runtime.bot.features), "console",
+        changed = await delete_person(session, runtime.bot.privacy, "console",
                                       teacher.user_id)
     assert changed["help_threads"] == 1
     [thread] = await kept_threads(runtime)
@@ -132,7 +132,7 @@ async def test_erasing_the_teacher_takes_their_question_out_of_a_draft_saved_fro
     [saved] = await chat.press(_button("helpchannels.draft", thread.id), as_=coach)
     assert "article draft" in saved.text
     async with runtime.sessions() as session, session.begin():
-        changed = await delete_person(session, rules_of(runtime.bot.features), "console",
+        changed = await delete_person(session, runtime.bot.privacy, "console",
                                       teacher.user_id)
     assert changed["kb_drafts"] == 1
     [draft] = await drafts(runtime)

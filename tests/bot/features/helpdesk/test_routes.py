@@ -13,7 +13,7 @@ from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow, PassedRow
 from bot.features.helpdesk.routes import CATEGORIES
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.routes import CATEGORIES as TICKET_CATEGORIES
-from bot.privacy import delete_person, rules_of
+from bot.privacy import delete_person
 from bot.vocabulary import Person
 from tests.bot.features.helpdesk.conftest import say, ticket
 from tests.support.clock import FakeClock
@@ -118,7 +118,7 @@ async def test_erasing_a_teacher_blanks_what_was_passed_on_for_them_and_their_ro
                                       "room": "Library"}, "form-coach-room", as_=coach)
 
     async with runtime.sessions() as session, session.begin():
-        await delete_person(session, rules_of(runtime.bot.features), "console", "rivera")
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
     async with runtime.sessions() as session:
         texts = list((await session.execute(select(PassedRow.text)
                                             .order_by(PassedRow.id))).scalars())

@@ -11,6 +11,7 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Choice, Form
 from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow
+from bot.privacy import delete_person
 from bot.vocabulary import Conversation, Person, Submission
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.support.clock import FakeClock
@@ -173,3 +174,25 @@ async def test_student_identifiers_in_a_comment_are_masked_and_the_teacher_is_to
         [comment] = (await session.execute(select(ResponseRow.comment).where(
             ResponseRow.comment != ""))).scalars()
     assert comment == "my student [name] could not log in"
+
+
+async def test_an_erased_teachers_waiting_answers_are_taken_back_never_released(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 44): the erase left them waiting; the next release showed the coach
+    # her comment and wrote her tombstone in as a respondent.
+    words = "Honestly the quizzing mode crashes my projector every Tuesday afternoon"
+    await launch(chat, coach, runtime)
+    theirs = ((1, 1), (1, 1), (1, 1))
+    await answer(chat, outbox, pilot[0], {**likert(*theirs), "comment": words})
+    await answer(chat, outbox, pilot[1], likert(*ANSWERS[1]))
+    async with runtime.sessions() as session, session.begin():
+        changed = await delete_person(session, runtime.bot.privacy, "console",
+                                      pilot[0].user_id)
+    assert changed["pulse_pool"] == 1 and len(await waiting(runtime)) == 1
+    for person, points in zip(pilot[2:6], (*ANSWERS[2:], ANSWERS[0]), strict=True):
+        await answer(chat, outbox, person, likert(*points))
+    results = await chat.say("/pulse results", as_=coach)
+    answers, respondents = await stored(runtime)
+    assert respondents == 5 and words not in str(results)
+    assert points_of(as_ints(theirs)) not in {points_of(a) for a in answers}
