@@ -52,16 +52,16 @@ class Runtime:
 
 
 def server_secret(settings: Settings, engine: AsyncEngine) -> ServerSecret:
-    """PREPBOT_SECRET_KEY, or PREPBOT_SECRET_KEY_FILE, or a key file beside an embedded SQLite
-    database; otherwise a key for this process only, with which nothing that must last is
-    sealed."""
+    """PREPBOT_SECRET_KEY; or, for an embedded SQLite database (one process), its key file
+    (PREPBOT_SECRET_KEY_FILE, or beside the database); otherwise a key for this process only,
+    with which nothing that must last is sealed. Replicas each making a key file would each
+    seal with their own (a red team's, stop 44)."""
     if settings.secret_key:
         return ServerSecret(from_setting(settings.secret_key))
-    if settings.secret_key_file:
-        return ServerSecret(from_file(Path(settings.secret_key_file)))
     database = engine.url.database
     if engine.dialect.name == "sqlite" and database and database != ":memory:":
-        return ServerSecret(from_file(Path(database).with_suffix(".key")))
+        return ServerSecret(from_file(Path(settings.secret_key_file) if settings.secret_key_file
+                                      else Path(database).with_suffix(".key")))
     log.warning("PREPBOT_SECRET_KEY is not set: pulse surveys cannot take answers until it is "
                 "(docs/configuration.md)")
     return ServerSecret(os.urandom(32), lasting=False)

@@ -1,7 +1,7 @@
 """Where an embedded install keeps its server secret: beside the database by default, or in a
 file of its own (PREPBOT_SECRET_KEY_FILE) so that a copy of the database's folder is not a
-copy of the key that opens waiting pulse answers; and the file's value carries over to
-PREPBOT_SECRET_KEY when a district moves to PostgreSQL."""
+copy of the key that opens waiting pulse answers; the file's value carries over to
+PREPBOT_SECRET_KEY when a district moves to PostgreSQL, where only that setting counts."""
 
 from __future__ import annotations
 
@@ -47,3 +47,12 @@ def test_the_key_files_value_is_the_same_secret_as_prepbot_secret_key(tmp_path: 
     moved = server_secret(load_settings(secret_key=value),
                           make_engine("postgresql://prepbot@127.0.0.1:1/prepbot"))
     assert moved.lasting and moved.open("test", sealed) == SEALED
+
+
+def test_replicas_on_postgresql_never_make_key_files_of_their_own(tmp_path: Path) -> None:
+    # A red team's (stop 44): two replicas of the Docker image each made /secrets/prepbot.key
+    # and each dropped what the other had sealed. Replicas need PREPBOT_SECRET_KEY.
+    key = tmp_path / "prepbot.key"
+    replica = server_secret(load_settings(secret_key_file=str(key)),
+                            make_engine("postgresql://prepbot@127.0.0.1:1/prepbot"))
+    assert not replica.lasting and not key.exists()
