@@ -64,6 +64,7 @@ class SlackAdapter:
         self.delivery = Delivery(client, public_url)
         self.intake = Intake(bot, self.delivery, self.messenger)
         self.speaks_of = home.language_reader(bot.sessions)
+        self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once asked
         bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
@@ -178,6 +179,9 @@ class SlackAdapter:
         """A slash command: stored, then acknowledged with nothing (or with why it could not
         be taken); answered through its response_url."""
         command, where = inbound.command(body)
+        if command.conversation.kind == "direct" and not await self.in_own_dm(
+                command.person.user_id, command.conversation.id):
+            command = inbound.among_others(command)
         try:
             await self.intake.take(once(command, req), where, in_response=True)
         except Exception:  # the database is out of reach: say so now, Slack never resends
@@ -187,6 +191,20 @@ class SlackAdapter:
             await ack(text=_(NOT_TAKEN))
             return
         await ack()
+
+    async def in_own_dm(self, user_id: str, channel: str) -> bool:
+        """Whether a DM is the person's with prepbot, not with a colleague: Slack calls both
+        "directmessage", and an answer in the other would reach the colleague (a red team's,
+        stop 44). Asked of Slack once per person; when it cannot say, answered as shared."""
+        if user_id not in self.own_dms:
+            try:
+                opened = await self.client.conversations_open(users=user_id)
+            except SlackApiError as error:
+                log.warning("could not tell whose DM a command came from: %s",
+                            error.response.get("error"))
+                return False
+            self.own_dms[user_id] = str((opened.get("channel") or {}).get("id", ""))
+        return self.own_dms[user_id] == channel
 
     async def on_action(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A button click or radio choice."""

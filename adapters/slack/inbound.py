@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -145,6 +146,12 @@ def command(body: Payload) -> tuple[Command, Where]:
     where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
                   trigger_id=str(body.get("trigger_id", "")))
     return Command(name=name, text=str(body.get("text", "")).strip(), **origin), where
+
+
+def among_others(command: Command) -> Command:
+    """A command typed in a DM between people, not with prepbot: a conversation others read."""
+    return dataclasses.replace(command, conversation=dataclasses.replace(
+        command.conversation, kind="channel"))
 
 
 def _container(body: Payload) -> tuple[str, str]:

@@ -75,7 +75,7 @@ async def test_signed_slack_bytes_never_fail(slack: Slack, body: bytes, content_
 
 def slack_event(text: str, extra: dict[str, Any]) -> dict[str, Any]:
     """A DM event with hostile text and fields."""
-    event = {"type": "message", "channel_type": "im", "channel": "DTEACHER", "user": "UTEACHER",
+    event = {"type": "message", "channel_type": "im", "channel": "DUTEACHER", "user": "UTEACHER",
              "text": text, "ts": f"{time.time():.6f}", **extra}
     return {"type": "event_callback", "team_id": "T1", "event_id": f"Ev{time.time_ns()}",
             "event": event}

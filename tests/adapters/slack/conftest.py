@@ -21,7 +21,7 @@ from tests.support.slack_stub import SlackStub
 
 SECRET = "test-signing-secret"
 TEACHER = "UTEACHER"
-DM = "DTEACHER"
+DM = f"D{TEACHER}"  # the teacher's DM with prepbot, as conversations.open names it
 CHANNEL = "CGENERAL"
 
 

@@ -81,7 +81,7 @@ def submitted(view: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
 
 async def test_the_submitted_modal_opens_a_ticket_and_says_so(slack: SlackClient,
                                                               runtime: Runtime) -> None:
-    await slack.command("/ticket", channel="DTEACHER")
+    await slack.command("/ticket", channel="DUTEACHER")
     [opened] = await slack.stub.wait_for("views.open")
     payload = submitted(opened.params["view"], {"text": "The hall printer jams", "room": "12"})
     status, _ = await slack.interact(payload)
@@ -89,7 +89,7 @@ async def test_the_submitted_modal_opens_a_ticket_and_says_so(slack: SlackClient
     [ticket] = await tickets(runtime)
     assert ticket.text == "The hall printer jams" and ticket.room == "12"
     [told] = await slack.stub.wait_for("chat.postMessage")
-    assert told.params["channel"] == "DTEACHER", "answered where the form was opened"
+    assert told.params["channel"] == "DUTEACHER", "answered where the form was opened"
     assert f"Ticket #{ticket.id} is open" in told.params["text"]
     await slack.interact(payload)  # the same form submitted twice: still one ticket
     assert len(await tickets(runtime)) == 1
@@ -115,7 +115,7 @@ async def test_a_typed_ticket_command_shows_the_form_in_the_message(
         slack: SlackClient, runtime: Runtime) -> None:
     await slack.dm("/ticket")  # typed, so Slack gave no trigger to open a modal with
     [offer] = await slack.stub.wait_for("chat.postEphemeral")
-    assert offer.params["channel"] == "DTEACHER" and offer.params["user"] == TEACHER
+    assert offer.params["channel"] == "DUTEACHER" and offer.params["user"] == TEACHER
     assert slack.stub.of("views.open") == []
     kinds = {b["block_id"]: b["element"]["type"] for b in offer.params["blocks"]
              if b["type"] == "input"}
@@ -125,4 +125,4 @@ async def test_a_typed_ticket_command_shows_the_form_in_the_message(
     [ticket] = await tickets(runtime)
     assert ticket.text == "The hall printer jams"
     [told] = await slack.stub.wait_for("chat.postMessage")
-    assert told.params["channel"] == "DTEACHER" and f"Ticket #{ticket.id}" in told.params["text"]
+    assert told.params["channel"] == "DUTEACHER" and f"Ticket #{ticket.id}" in told.params["text"]

@@ -95,7 +95,7 @@ async def test_a_missing_answer_is_asked_for_and_nothing_reaches_the_core(
 
 async def test_an_expired_trigger_shows_the_form_in_the_message(slack: SlackClient) -> None:
     slack.stub.fail_next("views.open", 400)  # Slack: expired_trigger_id (over 3 s)
-    await slack.command("/ticket", channel="DTEACHER")
+    await slack.command("/ticket", channel="DUTEACHER")
     await slack.stub.wait_for("views.open")
     [shown] = await slack.stub.wait_for("response_url")
     assert any(b["type"] == "input" for b in shown.params["blocks"])

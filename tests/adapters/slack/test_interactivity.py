@@ -26,7 +26,7 @@ async def test_the_ticket_button_opens_a_ticket_in_the_conversation(slack: Slack
     [updated] = await slack.stub.wait_for("response_url")
     await slack.click(buttons(updated.params["blocks"])[0])
     posts = await slack.stub.wait_for("chat.postMessage", 2)
-    assert "Ticket #" in posts[1].params["text"] and posts[1].params["channel"] == "DTEACHER"
+    assert "Ticket #" in posts[1].params["text"] and posts[1].params["channel"] == "DUTEACHER"
 
 
 async def test_an_unknown_button_gets_a_friendly_private_reply(slack: SlackClient) -> None:

@@ -15,8 +15,17 @@ from datetime import time
 
 from adapters.runtime import Runtime
 from bot.schools.service import save_school
-from tests.adapters.slack.conftest import CHANNEL, TEACHER, SlackClient, buttons, state_of, texts
+from tests.adapters.slack.conftest import (
+    CHANNEL,
+    DM,
+    TEACHER,
+    SlackClient,
+    buttons,
+    state_of,
+    texts,
+)
 from tests.adapters.slack.test_commands import submitted
+from tests.support.signing import form_body
 from tests.support.slack_stub import BOT_USER
 
 LEE = "ULEE"
@@ -112,3 +121,29 @@ async def test_a_form_inside_a_message_only_its_sender_sees_is_answered_to_them_
              if "Added to ticket #1" in c.params["text"]]
     assert added and all(a["response_type"] == "ephemeral" for a in added)
     assert not [c for c in slack.stub.of("chat.postMessage") if c.params["channel"] == CHANNEL]
+
+
+async def command_in_dm_with(slack: SlackClient, name: str, text: str, channel: str) -> None:
+    """A slash command typed in a direct message, as Slack sends every one of them."""
+    fields = {"command": name, "text": text, "user_id": TEACHER, "user_name": "teacher",
+              "channel_id": channel, "channel_name": "directmessage", "team_id": "T1",
+              "response_url": slack.stub.response_url(f"cmd{next(slack.ids)}"),
+              "trigger_id": ""}
+    await slack.post(*form_body(fields))
+
+
+async def test_a_command_typed_in_a_dm_with_a_colleague_is_answered_as_in_a_channel(
+        slack: SlackClient) -> None:
+    # A red team's (stop 44): Slack calls a DM with a colleague "directmessage" too, and
+    # both commands were answered in_channel, for the colleague to read.
+    sent = (("/ask", "Jaden Wilks 448812 says the projector shows no signal", "DTEACHERANDLEE"),
+            ("/ticket", "the laptop of my student Maya Chen 551234 is cracked", "DTEACHERANDLEE"),
+            ("/ask", "Jaden Wilks 448812 says the projector is dark", DM))
+    for count, (name, text, channel) in enumerate(sent, 1):
+        await command_in_dm_with(slack, name, text, channel)
+        await slack.stub.wait_for("response_url", count)  # one answer each, in order
+    with_lee_ask, with_lee_ticket, with_prepbot = slack.stub.of("response_url")
+    assert "is open" in with_lee_ticket.params["text"]
+    assert [a.params["response_type"] for a in (with_lee_ask, with_lee_ticket)] == [
+        "ephemeral", "ephemeral"]
+    assert with_prepbot.params["response_type"] == "in_channel"  # the DM with prepbot itself

@@ -98,13 +98,13 @@ async def test_waiting_reminds_once_then_auto_closes_and_an_answer_reopens(
 async def test_the_ticket_button_after_no_carries_the_question_to_the_triage_card(
         slack: SlackClient, triage: str) -> None:
     await slack.dm("the projector says no signal")
-    answer = posts_to(slack, "DTEACHER")[-1]
+    answer = posts_to(slack, "DUTEACHER")[-1]
     await slack.click(button(answer["blocks"], "No"))
     await slack.click(button(last_reply(slack)["blocks"], "Open a ticket"))
     [card] = posts_to(slack, triage)
     assert "the projector says no signal" in card["text"]
     assert "Teachers affected\n1" in texts(card["blocks"])
-    assert "Ticket #1" in posts_to(slack, "DTEACHER")[-1]["text"]
+    assert "Ticket #1" in posts_to(slack, "DUTEACHER")[-1]["text"]
 
 
 async def test_a_me_too_offer_in_a_public_channel_is_seen_by_its_asker_alone_without_the_words(

@@ -28,7 +28,7 @@ async def test_claim_and_replies_travel_between_the_triage_channel_and_the_teach
     await slack.command("/prepbot", "settings route default here", user=ADMIN, channel=TRIAGE)
     await slack.stub.wait_for("response_url")
 
-    await slack.command("/ticket", "the projector in room 12 is dead", channel="DTEACHER")
+    await slack.command("/ticket", "the projector in room 12 is dead", channel="DUTEACHER")
     await slack.stub.wait_for("chat.postMessage")
     [card] = posts_to(slack, TRIAGE)
     assert "projector in room 12" in card["text"]
