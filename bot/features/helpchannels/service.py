@@ -22,7 +22,7 @@ from knowledge import Decision, KnowledgeBase
 from knowledge.intents import recognise
 
 WINDOW = timedelta(hours=1)  # the rate limit counts answers per hour
-MAX_TEXT = 2000
+MAX_TEXT = 2000  # of a kept question, and of a post judged as it arrives
 
 
 async def channel_of(session: AsyncSession, where: Conversation) -> HelpChannelRow | None:
@@ -48,8 +48,10 @@ async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Messa
 
 
 def tech_question(kb: KnowledgeBase, text: str) -> Decision | None:
-    """The knowledge base's reading of a post that asks a tech question; None for chatter."""
-    text = text.strip()
+    """The knowledge base's reading of a post that asks a tech question; None for chatter.
+    Read from its start only: every post in the channel is judged as it arrives, and Slack
+    allows 40,000 characters."""
+    text = text.strip()[:MAX_TEXT]
     decision = kb.answer(text) if recognise(text) == "question" else None
     return None if decision is None or (decision.kind == "deflect" and not decision.tech) \
         else decision
