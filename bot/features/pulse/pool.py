@@ -110,21 +110,19 @@ async def waiting(session: AsyncSession, survey: SurveyRow) -> int:
 
 async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow) -> bool:
     """Everything waiting becomes visible at once, written in random order; False (and
-    nothing shown) while fewer than N of the waiting entries can be read."""
+    nothing shown) while fewer than N of the waiting entries can be read. One sealed with
+    another secret (a replica misconfigured, a database restored without its key) is left
+    waiting, never dropped: the right secret may still open it, and the close counts it."""
     rows = list((await session.execute(select(PendingRow).where(
-        PendingRow.survey_id == survey.id))).scalars())
-    opened = [(row, _open(secret, row)) for row in rows]
-    unreadable = [row for row, entry in opened if entry is None]
-    for row in unreadable:  # they can never be shown; the rest must not wait on them
-        await session.delete(row)
-    if unreadable:
-        log.error("%d waiting pulse answers could not be read (another server secret?) and "
-                  "were dropped", len(unreadable))
-    fresh = [entry for _row, entry in opened if entry is not None]
-    if len(fresh) < survey.threshold:
-        await session.flush()
+        PendingRow.survey_id == survey.id, PendingRow.new.is_(True)))).scalars())
+    opened = {row.key: entry for row in rows if (entry := _open(secret, row)) is not None}
+    if len(opened) < len(rows):
+        log.error("%d waiting pulse answers could not be read (another server secret?): "
+                  "left waiting", len(rows) - len(opened))
+    if len(opened) < survey.threshold:
         return False
-    await session.execute(delete(PendingRow).where(PendingRow.survey_id == survey.id))
+    await session.execute(delete(PendingRow).where(PendingRow.key.in_(list(opened))))
+    fresh = list(opened.values())
     people = [e.person_id for e in fresh]
     shuffle = secrets.SystemRandom().shuffle
     shuffle(people)

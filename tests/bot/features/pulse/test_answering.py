@@ -81,11 +81,13 @@ async def test_released_answers_are_final_and_their_teacher_is_told_why(
     assert await stored(runtime) == before
 
 
-async def test_an_entry_sealed_under_another_secret_is_dropped_and_the_rest_released(
+async def test_an_entry_sealed_under_another_secret_waits_and_the_rest_are_released(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
     # A red team's (stop 44): a database restored without its key file; every answer that
-    # should have made a release failed with "sealed with another secret" from then on.
+    # should have made a release failed with "sealed with another secret" from then on. The
+    # entry is left waiting, not dropped: a replica given another key must not destroy what
+    # the right one could still release (a third red team's).
     await launch(chat, coach, runtime)
     for person, points in zip(pilot[:3], ANSWERS, strict=False):
         await answer(chat, outbox, person, likert(*points))
@@ -98,7 +100,9 @@ async def test_an_entry_sealed_under_another_secret_is_dropped_and_the_rest_rele
     assert (await stored(runtime))[1] == 0  # five waited, four readable: no release
     await answer(chat, outbox, pilot[5], likert(*ANSWERS[0]))
     answers, respondents = await stored(runtime)
-    assert respondents == 5 and len(answers) == 5 and await waiting(runtime) == []
+    assert respondents == 5 and len(answers) == 5 and len(await waiting(runtime)) == 1
+    closed = await chat.say("/pulse close", as_=coach)
+    assert "1 answer was not released" in str(closed)
 
 
 async def test_a_double_submit_and_a_retried_event_count_once(
