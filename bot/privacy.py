@@ -137,8 +137,8 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     for table, scrub in rules.copies.items():  # their words copied where nothing points
         changed[table] = changed.get(table, 0) + await scrub(session, traces)
     for table, sealed in rules.sealed.items():
-        if rules.secret is None:
-            raise BadInput(_("Erasing needs the server secret, to find what waits sealed."))
+        if rules.secret is None:  # a caller's mistake: Bot.privacy always has it
+            raise ValueError("erasing needs the server secret, to find what waits sealed")
         changed[table] = changed.get(table, 0) + await sealed(session, rules.secret, person.id)
     await ledger.blank_settled(session)  # rows a version that kept settled payloads left
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(

@@ -35,6 +35,9 @@ from bot.server_secret import ServerSecret
 log = logging.getLogger(__name__)
 PURPOSE = "pulse-pool"
 SEALED_SIZE = 8704  # a 2,000-character comment of 4-byte characters, and the answers, fit
+WRONG_SECRET = N_("This server secret opens none of the pulse answers waiting for release, "
+                  "so it is not the server's: run this with the same PREPBOT_SECRET_KEY (or "
+                  "key file) as prepbot itself. Nothing was erased.")
 NO_SECRET = N_("Pulse answers can't be taken yet: your admin needs to set PREPBOT_SECRET_KEY "
                "(it keeps answers unreadable to anyone with a copy of the database).")
 
@@ -119,6 +122,7 @@ async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow
     if len(opened) < len(rows):
         log.error("%d waiting pulse answers could not be read (another server secret?): "
                   "left waiting", len(rows) - len(opened))
+    await _drop_superseded(session, survey, opened)
     if len(opened) < survey.threshold:
         return False
     await session.execute(delete(PendingRow).where(PendingRow.key.in_(list(opened))))
@@ -134,11 +138,28 @@ async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow
     return True
 
 
+async def _drop_superseded(session: AsyncSession, survey: SurveyRow,
+                           opened: dict[str, Entry]) -> None:
+    """Entries of people whose answers were released already go: one sealed under a key
+    restored after they answered again under another (a red team's, stop 44) would make them
+    a respondent twice, and the release fail for whoever's answer came next."""
+    released = set((await session.execute(select(RespondentRow.person_id).where(
+        RespondentRow.survey_id == survey.id))).scalars())
+    superseded = [key for key, entry in opened.items() if entry.person_id in released]
+    if superseded:
+        await session.execute(delete(PendingRow).where(PendingRow.key.in_(superseded)))
+        for key in superseded:
+            del opened[key]
+
+
 async def erase_waiting(session: AsyncSession, secret: ServerSecret, person_id: int) -> int:
     """An erased person's answers that still wait are taken back, never to be released; what
-    was released stays, as it names no one."""
-    surveys = (await session.execute(select(PendingRow.survey_id).distinct())).scalars()
-    keys = [pool_key(secret, survey_id, person_id) for survey_id in surveys]
+    was released stays, as it names no one. Refused when this secret opens none of what waits:
+    run without the server's, an erase would find nothing and say so (a red team's, stop 44)."""
+    rows = list((await session.execute(select(PendingRow))).scalars())
+    if rows and all(_open(secret, row) is None for row in rows):
+        raise BadInput(_(WRONG_SECRET))
+    keys = [pool_key(secret, survey_id, person_id) for survey_id in {r.survey_id for r in rows}]
     result = await session.execute(delete(PendingRow).where(PendingRow.key.in_(keys)))
     return int(getattr(result, "rowcount", 0) or 0)
 

@@ -3,16 +3,22 @@ answers wait, sealed, and are released five at a time."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
+import pytest
 from sqlalchemy import func, select, update
 
 from adapters.console import ConsoleChat
-from adapters.runtime import Runtime
+from adapters.runtime import Runtime, build_runtime, load_settings
 from bot.blocks import Choice, Form
+from bot.errors import BadInput
 from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow
+from bot.people.directory import find_person
 from bot.privacy import delete_person
+from bot.server_secret import ServerSecret
 from bot.vocabulary import Conversation, Person, Submission
+from knowledge import KnowledgeBase
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.support.clock import FakeClock
 
@@ -200,3 +206,49 @@ async def test_an_erased_teachers_waiting_answers_are_taken_back_never_released(
     answers, respondents = await stored(runtime)
     assert respondents == 5 and words not in str(results)
     assert points_of(as_ints(theirs)) not in {points_of(a) for a in answers}
+
+
+async def test_an_erase_run_with_another_secret_is_refused_and_erases_nothing(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 44): `prepbot privacy delete` in a shell without the server's key
+    # made a key of its own, found none of her waiting answers, and said it had erased her.
+    await launch(chat, coach, runtime)
+    await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
+    elsewhere = dataclasses.replace(runtime.bot.privacy,
+                                    secret=ServerSecret(b"a-key-this-server-never-had-32b!"))
+    with pytest.raises(BadInput, match="not the server's"):
+        async with runtime.sessions() as session, session.begin():
+            await delete_person(session, elsewhere, "console", pilot[0].user_id)
+    async with runtime.sessions() as session:
+        assert await find_person(session, "console", pilot[0].user_id) is not None
+    assert len(await waiting(runtime)) == 1
+
+
+async def test_an_entry_waiting_under_a_restored_key_never_counts_its_teacher_twice(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock,
+        knowledge_base: KnowledgeBase) -> None:
+    # A red team's (stop 44): run a while under another key, a teacher answered again and was
+    # released; with the right key back, her first entry broke every release after it and
+    # the next teachers were told they had "already answered", their answers thrown away.
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
+    await launch(chat, coach, runtime)
+    await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
+    other = await build_runtime(load_settings(
+        DATABASE_URL=runtime.settings.database_url,
+        PREPBOT_SECRET_KEY="b3RoZXItc2VydmVyLXNlY3JldC1vZi0zMi1ieXRlcyE="),
+        clock=morning, kb=knowledge_base.fork(), migrate=False)
+    other.bot.messengers.add(outbox)
+    try:
+        for person, points in zip(pilot[:3], ANSWERS[1:4], strict=True):
+            await answer(ConsoleChat(other.bot), outbox, person, likert(*points))
+    finally:
+        await other.close()
+    assert (await stored(runtime))[1] == 3 and len(await waiting(runtime)) == 1
+
+    told = [(await answer(chat, outbox, person, likert(*ANSWERS[4])))[0].text
+            for person in pilot[3:6]]
+    assert all("your answers are saved" in text for text in told)
+    answers, respondents = await stored(runtime)
+    assert respondents == 6 and len(answers) == 6 and await waiting(runtime) == []
