@@ -8,6 +8,7 @@ ignored: a 404 would make Slack count a failed delivery and send it again.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import hashlib
@@ -16,6 +17,7 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
+from aiohttp import ClientError
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
@@ -40,6 +42,7 @@ In = TypeVar("In", bound=Incoming)
 NOT_TAKEN = N_("Sorry, I couldn't take that just now, so nothing was saved. Please try again "
                "in a minute.")
 GONE = ("app_uninstalled", "tokens_revoked")
+OWN_DM_WAIT = 1.0  # seconds to ask Slack which DM is a person's with prepbot, before the ack
 
 
 def once(incoming: In, req: AsyncBoltRequest) -> In:
@@ -128,6 +131,8 @@ class SlackAdapter:
         if found is None:
             return
         message, where = found
+        if message.conversation.kind == "direct":  # only its own DMs send prepbot these
+            self.own_dms[message.person.user_id] = message.conversation.id
         if message.heard != "addressed" and not await self.bot.overhears(message):
             return  # not a help channel: nothing of it is stored
         await self.intake.take(self.bot.command_from_text(message), where)
@@ -178,10 +183,7 @@ class SlackAdapter:
     async def on_command(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A slash command: stored, then acknowledged with nothing (or with why it could not
         be taken); answered through its response_url."""
-        command, where = inbound.command(body)
-        if command.conversation.kind == "direct" and not await self.in_own_dm(
-                command.person.user_id, command.conversation.id):
-            command = inbound.among_others(command)
+        command, where = await self.placed(*inbound.command(body))
         try:
             await self.intake.take(once(command, req), where, in_response=True)
         except Exception:  # the database is out of reach: say so now, Slack never resends
@@ -192,16 +194,27 @@ class SlackAdapter:
             return
         await ack()
 
+    async def placed(self, incoming: In, where: Where) -> tuple[In, Where]:
+        """What a person did in a DM that is not theirs with prepbot (a colleague's: Slack
+        names both "directmessage") is done among others, and answered to them alone: where
+        Slack allows (response_url, ephemeral) or in their own DM with prepbot, which is not in
+        that one (a red team's, stop 44, had answers there reach the colleague)."""
+        place = incoming.conversation
+        if place.kind != "direct" or not place.id.startswith("D") or await self.in_own_dm(
+                incoming.person.user_id, place.id):
+            return incoming, where
+        return inbound.among_others(incoming), dataclasses.replace(
+            where, channel="", thread_ts="", ephemeral_only=True, shared=True)
+
     async def in_own_dm(self, user_id: str, channel: str) -> bool:
-        """Whether a DM is the person's with prepbot, not with a colleague: Slack calls both
-        "directmessage", and an answer in the other would reach the colleague (a red team's,
-        stop 44). Asked of Slack once per person; when it cannot say, answered as shared."""
+        """Whether a DM is the person's with prepbot. Known from their DMs to it, else asked of
+        Slack once, within a second (the acknowledgement waits on it); unknown counts as no."""
         if user_id not in self.own_dms:
             try:
-                opened = await self.client.conversations_open(users=user_id)
-            except SlackApiError as error:
-                log.warning("could not tell whose DM a command came from: %s",
-                            error.response.get("error"))
+                opened = await asyncio.wait_for(
+                    self.client.conversations_open(users=user_id), OWN_DM_WAIT)
+            except (SlackApiError, TimeoutError, OSError, ClientError) as error:
+                log.warning("could not tell whose DM this came from: %s", type(error).__name__)
                 return False
             self.own_dms[user_id] = str((opened.get("channel") or {}).get("id", ""))
         return self.own_dms[user_id] == channel
@@ -212,7 +225,7 @@ class SlackAdapter:
         if found is None:
             await ack()
             return
-        action, where = once(found[0], req), found[1]
+        action, where = await self.placed(once(found[0], req), found[1])
         if action.action_id == SUBMIT_FORM:  # a form shown inside a message was submitted
             await self.submit_inline(body, req)
         else:
@@ -225,6 +238,7 @@ class SlackAdapter:
         if found is None:
             return
         submission, where, missing = found
+        submission, where = await self.placed(submission, where)
         if missing:  # what a modal would have refused to submit
             self.intake.spawn(self.ask_to_fill(submission.person, where, missing))
             return
@@ -241,7 +255,7 @@ class SlackAdapter:
 
     async def on_submission(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A modal was submitted: stored, the modal closed, answered where it was opened."""
-        submission, where = inbound.submission(body)
+        submission, where = await self.placed(*inbound.submission(body))
         await self.intake.take(once(submission, req), where)
         await ack()
 

@@ -7,13 +7,23 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from adapters.slack import modals
 from adapters.slack.blockkit import SUBMIT_FORM, core_action_id
 from adapters.slack.files import attachments_of
-from bot.vocabulary import Action, Command, Conversation, Message, Origin, Person, Submission
+from bot.vocabulary import (
+    Action,
+    Command,
+    Conversation,
+    Incoming,
+    Message,
+    Origin,
+    Person,
+    Submission,
+)
 
+In = TypeVar("In", bound=Incoming)
 PLATFORM = "slack"
 TICKET_SHORTCUT = "prepbot.ticket_from_message"  # the callback_id in deploy/slack/manifest.yml
 # Subtypes that are still a person typing to us; edits, joins, deletions and bots are not.
@@ -148,10 +158,10 @@ def command(body: Payload) -> tuple[Command, Where]:
     return Command(name=name, text=str(body.get("text", "")).strip(), **origin), where
 
 
-def among_others(command: Command) -> Command:
-    """A command typed in a DM between people, not with prepbot: a conversation others read."""
-    return dataclasses.replace(command, conversation=dataclasses.replace(
-        command.conversation, kind="channel"))
+def among_others(incoming: In) -> In:
+    """Something done in a DM between people, not with prepbot: a conversation others read."""
+    return dataclasses.replace(incoming, conversation=dataclasses.replace(
+        incoming.conversation, kind="channel"))
 
 
 def _container(body: Payload) -> tuple[str, str]:

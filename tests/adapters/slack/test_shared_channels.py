@@ -147,3 +147,34 @@ async def test_a_command_typed_in_a_dm_with_a_colleague_is_answered_as_in_a_chan
     assert [a.params["response_type"] for a in (with_lee_ask, with_lee_ticket)] == [
         "ephemeral", "ephemeral"]
     assert with_prepbot.params["response_type"] == "in_channel"  # the DM with prepbot itself
+
+
+async def test_when_slack_is_slow_to_say_whose_dm_it_is_the_command_is_answered_privately(
+        slack: SlackClient) -> None:
+    # A red team's (stop 44): a rate-limited conversations.open held the acknowledgement
+    # past Slack's three seconds (its retry slept Retry-After first). Now it waits at most a
+    # second, and what it could not tell counts as shared.
+    slack.stub.fail_next("conversations.open", 429, {"Retry-After": "30"})
+    await command_in_dm_with(slack, "/ticket", "the projector in room 12 shows no signal", DM)
+    [answer] = await slack.stub.wait_for("response_url")
+    assert "is open" in answer.params["text"] and answer.params["response_type"] == "ephemeral"
+
+
+async def test_what_is_done_in_a_dm_with_a_colleague_is_answered_to_its_doer_alone(
+        slack: SlackClient) -> None:
+    # A red team's (stop 44): "Open a ticket" under an answer posted in a DM with a colleague
+    # was confirmed by a message into that DM, which Slack refuses to a bot not in it. The
+    # clicks below are on a message both would see, as such an answer was before.
+    await command_in_dm_with(slack, "/ask", "the projector shows no signal from my laptop",
+                             "DTEACHERANDLEE")
+    [answer] = await slack.stub.wait_for("response_url")
+    assert answer.params["response_type"] == "ephemeral"  # the colleague asked prepbot nothing
+    [no] = [b for b in buttons(answer.params["blocks"]) if b["text"]["text"] == "No"]
+    await slack.click(no, channel="DTEACHERANDLEE")
+    offer = (await slack.stub.wait_for("response_url", 2))[-1].params
+    [ticket] = [b for b in buttons(offer["blocks"]) if "ticket" in b["action_id"]]
+    await slack.click(ticket, channel="DTEACHERANDLEE")
+    told = [c.params for c in slack.stub.of("response_url") if "is open" in c.params["text"]]
+    assert told and all(t["response_type"] == "ephemeral" for t in told)
+    assert not [c for c in slack.stub.of("chat.postMessage")
+                if c.params["channel"] == "DTEACHERANDLEE"]
