@@ -109,6 +109,13 @@ class Bot:
         self.dispatcher.recoverers.append(self.recover)
         self.refreshing = asyncio.Lock()
 
+    async def _role_of(self, session: AsyncSession, person: Person) -> Role:
+        """A sender's role without storing them: PREPBOT_ADMINS', else as stored."""
+        if person.key in self.settings.admin_keys:
+            return Role.ADMIN
+        stored = await find_person(session, person.platform, person.user_id)
+        return Role(stored.role) if stored is not None else Role.TEACHER
+
     @property
     def privacy(self) -> Rules:
         """How `prepbot privacy` exports and erases a person with these features."""
@@ -133,8 +140,9 @@ class Bot:
             return False
         try:
             async with self.sessions() as session:
+                role = await self._role_of(session, message.person)
                 for overhears in wanted:
-                    if await overhears(session, self.kb, message):
+                    if await overhears(session, self.kb, message, role):
                         return True
         except (SQLAlchemyError, OSError):
             log.warning("could not tell whether a channel is watched; the message is dropped")

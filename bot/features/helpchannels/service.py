@@ -14,7 +14,6 @@ from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpT
 from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
-from bot.people.directory import find_person
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Conversation, Message
@@ -32,7 +31,8 @@ async def channel_of(session: AsyncSession, where: Conversation) -> HelpChannelR
     return (await session.execute(query)).scalar_one_or_none()
 
 
-async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Message) -> bool:
+async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Message,
+                        role: Role) -> bool:
     """Whether a message read in a channel is one a help channel keeps: a teacher's tech
     question, or a coach's reply in a kept question's thread. The rest (chatter, colleagues
     helping each other, any other channel) is dropped before anything is stored, inbox and
@@ -40,8 +40,7 @@ async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Messa
     channel = await channel_of(session, message.conversation)
     if channel is None or not message.text.strip():
         return False
-    author = await find_person(session, message.person.platform, message.person.user_id)
-    coach = author is not None and Role(author.role).allows(Role.COACH)
+    coach = role.allows(Role.COACH)
     if message.heard == "reply":
         return coach and await thread_in(session, channel, message.thread) is not None
     return not coach and tech_question(kb, message.text) is not None

@@ -95,6 +95,16 @@ async def test_a_coachs_first_reply_gets_a_private_offer_once(
     assert await channel.reply(channel.thread, "You too!", coach) == [], "chatter: not kept"
 
 
+async def test_an_admin_named_only_in_prepbot_admins_is_a_coach_in_a_thread(
+        channel: Channel, help_on: None, teacher: Person, admin: Person,
+        runtime: Runtime) -> None:
+    # A red team's (stop 44): never stored, their replies were taken for a colleague's and
+    # dropped before anything was kept, so they never were stored either.
+    await channel.post(UNSURE, teacher)
+    [offer] = await channel.reply(channel.thread, "Sign out and back in, then rejoin.", admin)
+    assert offer.private and len(await kept_replies(runtime)) == 1
+
+
 async def test_the_hourly_budget_holds_per_channel(
         channel: Channel, help_on: None, teacher: Person, coach: Person, chat: ConsoleChat,
         admin: Person, clock: FakeClock) -> None:
