@@ -28,7 +28,13 @@ from bot.features import FEATURES
 from bot.i18n import _, speaking
 from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
-from bot.people.directory import find_person, remember_conversation, remember_person, set_role
+from bot.people.directory import (
+    find_person,
+    remember_conversation,
+    remember_person,
+    role_of,
+    set_role,
+)
 from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.privacy import Rules, rules_of
@@ -109,13 +115,6 @@ class Bot:
         self.dispatcher.recoverers.append(self.recover)
         self.refreshing = asyncio.Lock()
 
-    async def _role_of(self, session: AsyncSession, person: Person) -> Role:
-        """A sender's role without storing them: PREPBOT_ADMINS', else as stored."""
-        if person.key in self.settings.admin_keys:
-            return Role.ADMIN
-        stored = await find_person(session, person.platform, person.user_id)
-        return Role(stored.role) if stored is not None else Role.TEACHER
-
     @property
     def privacy(self) -> Rules:
         """How `prepbot privacy` exports and erases a person with these features."""
@@ -140,7 +139,7 @@ class Bot:
             return False
         try:
             async with self.sessions() as session:
-                role = await self._role_of(session, message.person)
+                role = await role_of(session, message.person, self.settings.admin_keys)
                 for overhears in wanted:
                     if await overhears(session, self.kb, message, role):
                         return True

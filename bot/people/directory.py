@@ -42,6 +42,14 @@ async def find_person(session: AsyncSession, platform: str, user_id: str) -> Per
     return (await session.execute(query)).scalar_one_or_none()
 
 
+async def role_of(session: AsyncSession, person: Person, admins: frozenset[str]) -> Role:
+    """A person's role without storing them: PREPBOT_ADMINS', else as stored, else teacher."""
+    if person.key in admins:
+        return Role.ADMIN
+    stored = await find_person(session, person.platform, person.user_id)
+    return Role(stored.role) if stored is not None else Role.TEACHER
+
+
 def plain_name(name: str) -> str:
     """A display name as plain words: names go into sentences the renderers read as markup,
     so `[click me](https://…)` or `*URGENT*` from one platform must not become a live link or
