@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from adapters import attachments, charts
 from adapters import helpdesk as helpdesk_adapter
@@ -22,6 +23,7 @@ from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import READ_ONLY
 from bot.storage.migrate import current_revision, head_revision
+from bot.stored_settings import mark_secret
 
 log = logging.getLogger(__name__)
 RUNTIME = web.AppKey("runtime", Runtime)
@@ -221,6 +223,7 @@ async def _app_factory(settings: Settings) -> web.Application:
     # With no platform the playground is the install: demo time can be skipped forward.
     runtime = await build_runtime(settings, clock=DemoClock(settings.demo_start)
                                   if settings.playground_mode == "main" else None)
+    await _mark_secret(runtime)
     app = make_app(runtime)
     if settings.scheduler:
         app.cleanup_ctx.append(_run_scheduler)
@@ -230,6 +233,23 @@ async def _app_factory(settings: Settings) -> web.Application:
 
     app.on_cleanup.append(close)
     return app
+
+
+async def _mark_secret(runtime: Runtime) -> None:
+    """Record which secret the server runs with, so `prepbot privacy delete` run with another
+    is refused; say so when it changed since the last start."""
+    if not runtime.bot.secret.lasting:
+        return
+    try:
+        async with runtime.sessions() as session, session.begin():
+            same = await mark_secret(session, runtime.bot.secret)
+    except IntegrityError:  # another replica starting marked it first: compare with theirs
+        async with runtime.sessions() as session, session.begin():
+            same = await mark_secret(session, runtime.bot.secret)
+    if not same:
+        log.error("the server secret is not the one this database was last served with: "
+                  "pulse answers waiting and links signed before cannot be read "
+                  "(docs/backup.md)")
 
 
 def serve(settings: Settings) -> None:

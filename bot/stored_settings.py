@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.errors import BadInput
 from bot.i18n import _
+from bot.server_secret import ServerSecret
 from bot.storage.base import Base
 
 
@@ -62,3 +63,25 @@ class StoredSetting:
             session.add(SettingRow(key=self.name, value=str(value)))
         else:
             row.value = str(value)
+
+
+SECRET_MARK = "server_secret_mark"  # a keyed hash of the secret `prepbot serve` runs with
+
+
+async def mark_secret(session: AsyncSession, secret: ServerSecret) -> bool:
+    """Record that the server runs with this secret (its keyed hash, never the key); False
+    when it was last served with another (a restore without its key, a replica given
+    another one)."""
+    mark = secret.keyed_hash(SECRET_MARK, "the server's")
+    row = await session.get(SettingRow, SECRET_MARK)
+    if row is None:
+        session.add(SettingRow(key=SECRET_MARK, value=mark))
+        return True
+    same, row.value = row.value == mark, mark
+    return same
+
+
+async def is_servers_secret(session: AsyncSession, secret: ServerSecret) -> bool | None:
+    """Whether this is the secret the server last ran with; None when none was recorded."""
+    row = await session.get(SettingRow, SECRET_MARK)
+    return None if row is None else row.value == secret.keyed_hash(SECRET_MARK, "the server's")

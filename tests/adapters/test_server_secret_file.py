@@ -8,10 +8,16 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from adapters.runtime import load_settings, server_secret
+from adapters.server import RUNTIME, _app_factory
 from bot.storage.engine import make_engine
+from bot.stored_settings import is_servers_secret
 
 SEALED = b"an answer waiting for its release"
+FIRST_KEY = "Zmlyc3Qtc2VydmVyLXNlY3JldC1vZi0zMi1ieXRlcyE="
+OTHER_KEY = "b3RoZXItc2VydmVyLXNlY3JldC1vZi0zMi1ieXRlcyE="
 
 
 def sealed_by(database: Path, **settings: str) -> bytes:
@@ -56,3 +62,17 @@ def test_replicas_on_postgresql_never_make_key_files_of_their_own(tmp_path: Path
     replica = server_secret(load_settings(secret_key_file=str(key)),
                             make_engine("postgresql://prepbot@127.0.0.1:1/prepbot"))
     assert not replica.lasting and not key.exists()
+
+
+async def test_the_server_records_the_secret_it_runs_with_and_says_when_it_changed(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # So that `prepbot privacy delete` run with another key is refused (a red team's, stop 44).
+    url = f"sqlite:///{tmp_path / 'prepbot.db'}"
+    for key in (FIRST_KEY, FIRST_KEY, OTHER_KEY):
+        app = await _app_factory(load_settings(DATABASE_URL=url, PREPBOT_SECRET_KEY=key,
+                                               PREPBOT_SCHEDULER="0"))
+        runtime = app[RUNTIME]
+        async with runtime.sessions() as session:
+            assert await is_servers_secret(session, runtime.bot.secret)
+        await runtime.close()
+    assert caplog.text.count("not the one this database was last served with") == 1

@@ -31,6 +31,7 @@ from bot.errors import BadInput
 from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow, SurveyRow
 from bot.i18n import N_, _
 from bot.server_secret import ServerSecret
+from bot.stored_settings import is_servers_secret
 
 log = logging.getLogger(__name__)
 PURPOSE = "pulse-pool"
@@ -154,11 +155,14 @@ async def _drop_superseded(session: AsyncSession, survey: SurveyRow,
 
 async def erase_waiting(session: AsyncSession, secret: ServerSecret, person_id: int) -> int:
     """An erased person's answers that still wait are taken back, never to be released; what
-    was released stays, as it names no one. Refused when this secret opens none of what waits:
-    run without the server's, an erase would find nothing and say so (a red team's, stop 44)."""
+    was released stays, as it names no one. Refused with any secret but the one the server
+    last ran with (or, where none was recorded, one that opens none of what waits): run with
+    another, an erase would find nothing and say it had (red teams', stop 44)."""
     rows = list((await session.execute(select(PendingRow))).scalars())
     answers = [row for row in rows if row.new]  # not a change from before stop 44
-    if answers and all(_open(secret, row) is None for row in answers):
+    servers = await is_servers_secret(session, secret)
+    if servers is False or (servers is None and answers and all(
+            _open(secret, row) is None for row in answers)):
         raise BadInput(_(WRONG_SECRET))
     keys = [pool_key(secret, survey_id, person_id) for survey_id in {r.survey_id for r in rows}]
     result = await session.execute(delete(PendingRow).where(PendingRow.key.in_(keys)))

@@ -3,6 +3,7 @@ answers wait, sealed, and are released five at a time."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import uuid
 
@@ -17,10 +18,13 @@ from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow
 from bot.people.directory import find_person
 from bot.privacy import delete_person
 from bot.server_secret import ServerSecret
+from bot.stored_settings import mark_secret
 from bot.vocabulary import Conversation, Person, Submission
 from knowledge import KnowledgeBase
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.support.clock import FakeClock
+
+OTHER_KEY = "b3RoZXItc2VydmVyLXNlY3JldC1vZi0zMi1ieXRlcyE="  # another server's secret
 
 
 def as_ints(points: tuple[tuple[int, int], ...]) -> dict[str, int]:
@@ -237,7 +241,7 @@ async def test_an_entry_waiting_under_a_restored_key_never_counts_its_teacher_tw
     await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
     other = await build_runtime(load_settings(
         DATABASE_URL=runtime.settings.database_url,
-        PREPBOT_SECRET_KEY="b3RoZXItc2VydmVyLXNlY3JldC1vZi0zMi1ieXRlcyE="),
+        PREPBOT_SECRET_KEY=OTHER_KEY),
         clock=morning, kb=knowledge_base.fork(), migrate=False)
     other.bot.messengers.add(outbox)
     try:
@@ -252,3 +256,45 @@ async def test_an_entry_waiting_under_a_restored_key_never_counts_its_teacher_tw
     assert all("your answers are saved" in text for text in told)
     answers, respondents = await stored(runtime)
     assert respondents == 6 and len(answers) == 6 and await waiting(runtime) == []
+
+
+async def test_an_erase_needs_the_secret_the_server_runs_with_even_where_another_opens_some(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock, knowledge_base: KnowledgeBase) -> None:
+    # A fifth red team's (stop 44): a replica given another key took one answer; an erase run
+    # with that key passed the "opens none" check, missed her entry and said she was erased.
+    async with runtime.sessions() as session, session.begin():
+        await mark_secret(session, runtime.bot.secret)  # as `prepbot serve` does at start
+    await launch(chat, coach, runtime)
+    await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
+    other = await build_runtime(load_settings(
+        DATABASE_URL=runtime.settings.database_url, PREPBOT_SECRET_KEY=OTHER_KEY),
+        clock=morning, kb=knowledge_base.fork(), migrate=False)
+    other.bot.messengers.add(outbox)
+    try:
+        await answer(ConsoleChat(other.bot), outbox, pilot[1], likert(*ANSWERS[1]))
+        with pytest.raises(BadInput, match="not the server's"):
+            async with runtime.sessions() as session, session.begin():
+                await delete_person(session, other.bot.privacy, "console", pilot[0].user_id)
+    finally:
+        await other.close()
+    async with runtime.sessions() as session, session.begin():
+        changed = await delete_person(session, runtime.bot.privacy, "console",
+                                      pilot[0].user_id)
+    assert changed["pulse_pool"] == 1
+
+
+async def test_after_a_restore_without_its_key_the_servers_new_key_still_erases(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # The same team's: every waiting answer sealed under the lost key made every erase fail.
+    async with runtime.sessions() as session, session.begin():
+        await mark_secret(session, runtime.bot.secret)
+    await launch(chat, coach, runtime)
+    await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))  # sealed with it; then it is lost
+    restored = ServerSecret(base64.urlsafe_b64decode(OTHER_KEY))
+    async with runtime.sessions() as session, session.begin():
+        assert not await mark_secret(session, restored)  # the server started with a new one
+        rules = dataclasses.replace(runtime.bot.privacy, secret=restored)
+        changed = await delete_person(session, rules, "console", pilot[1].user_id)
+    assert changed["people"] == 1 and len(await waiting(runtime)) == 1
