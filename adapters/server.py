@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from adapters import attachments, charts
 from adapters import helpdesk as helpdesk_adapter
@@ -241,11 +241,15 @@ async def _mark_secret(runtime: Runtime) -> None:
     if not runtime.bot.secret.lasting:
         return
     try:
-        async with runtime.sessions() as session, session.begin():
-            same = await mark_secret(session, runtime.bot.secret)
-    except IntegrityError:  # another replica starting marked it first: compare with theirs
-        async with runtime.sessions() as session, session.begin():
-            same = await mark_secret(session, runtime.bot.secret)
+        try:
+            async with runtime.sessions() as session, session.begin():
+                same = await mark_secret(session, runtime.bot.secret)
+        except IntegrityError:  # another replica starting marked it first: compare
+            async with runtime.sessions() as session, session.begin():
+                same = await mark_secret(session, runtime.bot.secret)
+    except (SQLAlchemyError, OSError) as error:  # a read-only database still serves
+        log.warning("could not record the server secret's mark: %s", type(error).__name__)
+        return
     if not same:
         log.error("the server secret is not the one this database was last served with: "
                   "pulse answers waiting and links signed before cannot be read "

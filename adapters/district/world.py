@@ -19,7 +19,7 @@ from knowledge import KnowledgeBase
 NO_PLATFORM = {"slack_bot_token": "", "slack_signing_secret": "", "slack_app_token": "",
                "microsoft_app_id": "", "microsoft_app_password": "",
                "microsoft_app_tenant_id": "", "teams_emulator": False, "admins": "",
-               "secret_key": ""}
+               "secret_key": "", "secret_key_file": ""}  # its own key, beside its database
 
 
 @contextlib.asynccontextmanager

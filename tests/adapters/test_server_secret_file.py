@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import load_settings, server_secret
 from adapters.server import RUNTIME, _app_factory
@@ -76,3 +77,18 @@ async def test_the_server_records_the_secret_it_runs_with_and_says_when_it_chang
             assert await is_servers_secret(session, runtime.bot.secret)
         await runtime.close()
     assert caplog.text.count("not the one this database was last served with") == 1
+
+
+async def test_a_database_that_refuses_the_mark_still_serves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # A red team's (stop 44): on a read-only PostgreSQL database, `prepbot serve` crashed at
+    # start on writing the mark.
+    async def read_only(*_: object) -> bool:
+        raise OperationalError("INSERT INTO settings_kv", {}, Exception("read-only transaction"))
+
+    monkeypatch.setattr("adapters.server.mark_secret", read_only)
+    app = await _app_factory(load_settings(DATABASE_URL=f"sqlite:///{tmp_path / 'p.db'}",
+                                           PREPBOT_SECRET_KEY=FIRST_KEY, PREPBOT_SCHEDULER="0"))
+    await app[RUNTIME].close()
+    assert "could not record the server secret's mark" in caplog.text

@@ -155,17 +155,23 @@ async def _drop_superseded(session: AsyncSession, survey: SurveyRow,
 
 async def erase_waiting(session: AsyncSession, secret: ServerSecret, person_id: int) -> int:
     """An erased person's answers that still wait are taken back, never to be released; what
-    was released stays, as it names no one. Refused with any secret but the one the server
-    last ran with (or, where none was recorded, one that opens none of what waits): run with
-    another, an erase would find nothing and say it had (red teams', stop 44)."""
+    was released stays, as it names no one. What this secret cannot open goes too, since any of
+    it may be theirs (a replica given another key, a restore without it). Refused with any
+    secret but the one the server last ran with (or, where none was recorded, one that opens
+    none of what waits), which would find nothing of theirs and discard everyone's (red
+    teams', stop 44)."""
     rows = list((await session.execute(select(PendingRow))).scalars())
-    answers = [row for row in rows if row.new]  # not a change from before stop 44
+    unreadable = [row.key for row in rows if row.new and _open(secret, row) is None]
     servers = await is_servers_secret(session, secret)
-    if servers is False or (servers is None and answers and all(
-            _open(secret, row) is None for row in answers)):
+    if servers is False or (servers is None and unreadable and len(unreadable) == len(
+            [row for row in rows if row.new])):
         raise BadInput(_(WRONG_SECRET))
-    keys = [pool_key(secret, survey_id, person_id) for survey_id in {r.survey_id for r in rows}]
-    result = await session.execute(delete(PendingRow).where(PendingRow.key.in_(keys)))
+    keys = {pool_key(secret, survey_id, person_id) for survey_id in {r.survey_id for r in rows}}
+    if unreadable:  # any may be theirs, sealed under another key: none may outlive the erase
+        log.warning("the erase discarded %d waiting pulse answers sealed with another server "
+                    "secret, since any of them could be the erased person's", len(unreadable))
+    result = await session.execute(delete(PendingRow).where(
+        PendingRow.key.in_(keys | set(unreadable))))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
