@@ -67,7 +67,7 @@ class SlackAdapter:
         self.delivery = Delivery(client, public_url)
         self.intake = Intake(bot, self.delivery, self.messenger)
         self.speaks_of = home.language_reader(bot.sessions)
-        self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once asked
+        self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once seen or asked
         bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
