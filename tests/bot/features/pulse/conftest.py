@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import func, select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Form, Reply
+from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow
 from bot.vocabulary import Conversation, Person
 from tests.support.clock import FakeClock
 from tests.support.recording import RecordingMessenger
@@ -85,3 +87,28 @@ ANSWERS = [((6, 7), (5, 6), (7, 6)),
            ((7, 6), (6, 6), (6, 7)),
            ((3, 4), (2, 3), (3, 2)),
            ((6, 6), (5, 4), (5, 5))]
+
+
+def as_ints(points: tuple[tuple[int, int], ...]) -> dict[str, int]:
+    """An answer set as stored."""
+    return {key: int(value) for key, value in likert(*points).items()}
+
+
+def points_of(answers: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """An answer set in a sortable form."""
+    return tuple(sorted(answers.items()))
+
+
+async def stored(runtime: Runtime) -> tuple[list[dict[str, int]], int]:
+    """The released answer sets and the number of released respondents."""
+    async with runtime.sessions() as session:
+        answers = [dict(a) for a in (await session.execute(select(ResponseRow.answers)))
+                   .scalars()]
+        people = (await session.execute(select(func.count()).select_from(RespondentRow)))
+        return answers, int(people.scalar_one())
+
+
+async def waiting(runtime: Runtime) -> list[bytes]:
+    """What waits in the pool for the next release, as stored: sealed."""
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(PendingRow.sealed))).scalars())
