@@ -206,9 +206,7 @@ class Inbox:
                                            row.claimed_at)
                     .values(claimed_at=now, attempts=InboxRow.attempts + 1))
                 if getattr(won, "rowcount", 0):
-                    found.append((Arrival(row.id, incoming,
-                                          row.reply_to), row.status,
-                                  stored))
+                    found.append((Arrival(row.id, incoming, row.reply_to), row.status, stored))
             return found
 
     async def forget(self, now: datetime) -> int:

@@ -72,7 +72,7 @@ async def mark_secret(session: AsyncSession, secret: ServerSecret) -> bool:
     """Record that the server runs with this secret (its keyed hash, never the key); False
     when it was last served with another (a restore without its key, a replica given
     another one)."""
-    mark = secret.keyed_hash(SECRET_MARK, "the server's")
+    mark = _mark_of(secret)
     row = await session.get(SettingRow, SECRET_MARK)
     if row is None:
         session.add(SettingRow(key=SECRET_MARK, value=mark))
@@ -84,4 +84,8 @@ async def mark_secret(session: AsyncSession, secret: ServerSecret) -> bool:
 async def is_servers_secret(session: AsyncSession, secret: ServerSecret) -> bool | None:
     """Whether this is the secret the server last ran with; None when none was recorded."""
     row = await session.get(SettingRow, SECRET_MARK)
-    return None if row is None else row.value == secret.keyed_hash(SECRET_MARK, "the server's")
+    return None if row is None else row.value == _mark_of(secret)
+
+
+def _mark_of(secret: ServerSecret) -> str:
+    return secret.keyed_hash(SECRET_MARK, "the server's")

@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Button, Reply
 from bot.i18n import _, format_decimal
-from bot.roles import Role
 from bot.server_secret import ServerSecret
 from bot.traces import Traces
 from bot.vocabulary import Message
@@ -140,10 +139,9 @@ Escalate = Callable[["Turn[Any]", Escalation], Awaitable[list[Reply]]]
 AnswerDecided = Callable[["Turn[Any]", str, Decision], Awaitable[Reply]]
 # Keeping an answer given outside a ticket: as a resolved ticket, or as an article draft.
 KeepSolved = Callable[["Turn[Any]", Solved], Awaitable[list[Reply]]]
-# Whether a feature wants a message overheard in a channel (before it is even stored).
 # Whether a message read in a channel, unaddressed, is worth storing (a help channel's),
-# given its sender's role (stored, or PREPBOT_ADMINS').
-Overhears = Callable[[AsyncSession, KnowledgeBase, Message, Role], Awaitable[bool]]
+# given PREPBOT_ADMINS to tell its sender's role, before anything of it is stored.
+Overhears = Callable[[AsyncSession, KnowledgeBase, Message, frozenset[str]], Awaitable[bool]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
 # One line per piece of open work of these people (id -> name), e.g. their open tickets.

@@ -14,6 +14,7 @@ from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpT
 from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
+from bot.people.directory import role_of
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Conversation, Message
@@ -32,7 +33,7 @@ async def channel_of(session: AsyncSession, where: Conversation) -> HelpChannelR
 
 
 async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Message,
-                        role: Role) -> bool:
+                        admins: frozenset[str]) -> bool:
     """Whether a message read in a channel is one a help channel keeps: a teacher's tech
     question, or a coach's reply in a kept question's thread. The rest (chatter, colleagues
     helping each other, any other channel) is dropped before anything is stored, inbox and
@@ -40,7 +41,8 @@ async def worth_reading(session: AsyncSession, kb: KnowledgeBase, message: Messa
     channel = await channel_of(session, message.conversation)
     if channel is None or not message.text.strip():
         return False
-    coach = role.allows(Role.COACH)
+    # Its sender's role, looked up only in a help channel (every channel's messages come here).
+    coach = (await role_of(session, message.person, admins)).allows(Role.COACH)
     if message.heard == "reply":
         return coach and await thread_in(session, channel, message.thread) is not None
     return not coach and tech_question(kb, message.text) is not None
