@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import weakref
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 
 from bot.storage.writer import QueuedSession, WriteQueue
 
+log = logging.getLogger(__name__)
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg",
                  "postgres": "postgresql+asyncpg"}
 
@@ -71,6 +73,16 @@ def _begin_immediate(connection: Any) -> None:
         connection.exec_driver_sql(begin)
 
 
+def _roll_back_before_closing(dbapi_connection: Any, _record: Any, _error: Any = None) -> None:
+    # A task cancelled mid-statement gets its connection invalidated and closed, but a
+    # statement its traceback still holds keeps SQLite from closing it: the connection lives
+    # on, with its transaction and the write lock, until that traceback is collected.
+    try:
+        dbapi_connection.rollback()
+    except Exception:  # outside the task's greenlet (garbage collection): nothing to do
+        log.debug("could not roll back an invalidated connection", exc_info=True)
+
+
 def _begin_durable(connection: Any) -> None:
     if connection.get_execution_options().get("prepbot_durable"):
         connection.exec_driver_sql("SET LOCAL synchronous_commit TO on")
@@ -85,6 +97,7 @@ def make_engine(url: str, **options: Any) -> AsyncEngine:
     if is_sqlite(engine):
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
+        event.listen(engine.sync_engine.pool, "invalidate", _roll_back_before_closing)
     else:
         event.listen(engine.sync_engine, "begin", _begin_durable)
     return engine
