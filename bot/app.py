@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 import os
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.exc import SQLAlchemyError
@@ -45,6 +43,7 @@ from bot.router import as_command
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DisconnectedRow
+from bot.scrubbing import scrubbed
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import make_sessions
@@ -58,20 +57,6 @@ from knowledge.intents import recognise
 LOOKED_UP = frozenset({"question", "vague"})
 log = logging.getLogger(__name__)
 TALK_WORDS = frozenset({"ticket"})  # bare command words that, alone, are conversation
-
-
-def scrubbed(value: Any) -> Any:
-    """The value with NUL characters dropped: PostgreSQL text refuses them, no one means one."""
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, Mapping):
-        return {scrubbed(k): scrubbed(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return tuple(scrubbed(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: scrubbed(getattr(value, f.name))
-                                             for f in dataclasses.fields(value) if f.init})
-    return value
 
 
 class Bot:
