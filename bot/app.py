@@ -130,6 +130,16 @@ class Bot:
             log.warning("could not tell whether a channel is watched; the message is dropped")
         return False
 
+    async def revised(self, where: Conversation, message_id: str, text: str | None) -> None:
+        """A message edited (its new text) or deleted (None) where it was written: what a
+        feature kept of it follows. Unreachable database: logged, the kept copy stays."""
+        try:
+            async with self.sessions() as session, session.begin():
+                for revised in self.features.revised:
+                    await revised(session, self.kb, where, message_id, text)
+        except (SQLAlchemyError, OSError):
+            log.warning("could not follow a message's edit or deletion")
+
     async def handle(self, incoming: AnyIncoming, arrival: Arrival | None = None
                      ) -> list[Reply]:
         """Handle one incoming event and return the replies; retried events return nothing.

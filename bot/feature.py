@@ -32,6 +32,7 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    Revised,
     SealedEraser,
     SetupSteps,
     StartCycle,
@@ -104,6 +105,7 @@ class Feature:
     # Messages read in a channel without being addressed, and which of them it wants at all.
     on_overheard: OverheardHandler | None = None
     overhears: Overhears | None = None
+    revised: Revised | None = None  # such a message edited or deleted where it was written
     # Fills the scheduler's registry: planners, renderers, chores, gatherers, retention.
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()

@@ -24,6 +24,7 @@ from bot.hooks import (
     OwnAnswer,
     Portfolio,
     PulseWaves,
+    Revised,
     SealedEraser,
     SetupSteps,
     StartCycle,
@@ -89,6 +90,11 @@ class Registry:
     def overhears(self) -> list[Overhears]:
         """Who wants messages overheard in channels."""
         return [f.overhears for f in self.features if f.overhears]
+
+    @property
+    def revised(self) -> list[Revised]:
+        """Who keeps something of messages their writers may edit or delete."""
+        return [f.revised for f in self.features if f.revised]
 
     @property
     def answer_extras(self) -> list[AnswerExtra]:

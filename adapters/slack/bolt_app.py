@@ -129,6 +129,9 @@ class SlackAdapter:
         found = (inbound.direct_message(body, context.bot_user_id)
                  or inbound.overheard(body, context.bot_user_id))
         if found is None:
+            revision = inbound.revision(body)
+            if revision is not None:  # a kept help-channel question follows its writer
+                await self.bot.revised(*revision)
             return
         message, where = found
         if message.conversation.kind == "direct":  # only its own DMs send prepbot these

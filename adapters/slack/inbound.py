@@ -125,6 +125,23 @@ def overheard(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] |
                    **origin), where
 
 
+def revision(body: Payload) -> tuple[Conversation, str, str | None] | None:
+    """A channel message edited (`message_changed`: its new text) or deleted
+    (`message_deleted`, or a thread's first message left as a tombstone: None)."""
+    event = body.get("event") or {}
+    if event.get("channel_type") not in CHANNEL_TYPES:
+        return None
+    where = conversation(str(event.get("channel", "")), False)
+    if event.get("subtype") == "message_deleted" and event.get("deleted_ts"):
+        return where, str(event["deleted_ts"]), None
+    message = event.get("message")
+    if event.get("subtype") != "message_changed" or not isinstance(message, dict) \
+            or not message.get("ts") or message.get("bot_id"):
+        return None
+    gone = message.get("subtype") == "tombstone"
+    return where, str(message["ts"]), None if gone else str(message.get("text", ""))
+
+
 def without_mention(text: str, bot_user_id: str | None) -> str:
     """The text without the bot's own @mention; other people mentioned stay as they were
     ("<@U0123> and I both see no signal" is about someone)."""

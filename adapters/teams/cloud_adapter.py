@@ -19,6 +19,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from botframework.connector.auth import AuthenticationConstants
 from msrest.exceptions import DeserializationError  # type: ignore[attr-defined]
 
+from adapters.teams import inbound
 from adapters.teams.activity_bot import ActivityBot, incoming_of, on_turn_error
 from adapters.teams.connectors import CachingAuthentication
 from bot.settings import Settings
@@ -119,6 +120,9 @@ def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
         except Exception as error:  # botbuilder raises jwt, key and lookup errors, not only these
             log.info("Teams request refused: %s", type(error).__name__)
             return web.json_response({"error": "unauthorized"}, status=401)
+        revision = inbound.revision(activity)
+        if revision is not None:  # a kept help-channel question follows its writer
+            await bot.bot.revised(*revision)
         if not handles(activity):
             return web.Response(status=200)
         missing = missing_fields(activity)

@@ -126,6 +126,18 @@ def hearing(activity: Activity) -> tuple[Hearing, str]:
     return ("post" if first == activity.id else "reply"), first
 
 
+def revision(activity: Activity) -> tuple[Conversation, str, str | None] | None:
+    """A channel message edited (`messageUpdate`: its new text) or deleted (`messageDelete`:
+    None), by its conversation and message id; None for anything else."""
+    if activity.type not in ("messageUpdate", "messageDelete") or not activity.id \
+            or activity.conversation is None or is_personal(activity) \
+            or activity.conversation.conversation_type not in ("channel", None):
+        return None
+    deleted = activity.type == "messageDelete"
+    return conversation_of(activity), str(activity.id), None if deleted else \
+        text_without_mention(activity)
+
+
 def text_without_mention(activity: Activity) -> str:
     """The typed text with the bot's @mention removed and other mentions left as names."""
     text = activity.text or ""

@@ -83,13 +83,17 @@ def slack_event(text: str, extra: dict[str, Any]) -> dict[str, Any]:
 
 @FAST
 @given(text=TYPED, extra=st.dictionaries(st.sampled_from(
-    ["user", "channel", "thread_ts", "subtype", "bot_id", "blocks", "files"]), JSON, max_size=2),
+    ["user", "channel", "thread_ts", "subtype", "bot_id", "blocks", "files", "message",
+     "deleted_ts", "channel_type"]), JSON, max_size=2),
+    edit=st.sampled_from([{}, {"subtype": "message_changed", "channel_type": "channel"},
+                          {"subtype": "message_deleted", "channel_type": "group"}]),
     encoding=ENCODINGS)
 async def test_signed_slack_events_with_hostile_fields_never_fail(
-        slack: Slack, text: str, extra: dict[str, Any], encoding: str,
+        slack: Slack, text: str, extra: dict[str, Any], edit: dict[str, str], encoding: str,
         caplog: pytest.LogCaptureFixture) -> None:
     caplog.clear()  # records would pile up across examples
-    body = json.dumps(slack_event(text, extra), ensure_ascii=False).encode(encoding, "replace")
+    event = slack_event(text, {**edit, **extra})  # an edit's or deletion's fields too
+    body = json.dumps(event, ensure_ascii=False).encode(encoding, "replace")
     status, answer = await slack.post(body, "application/json")
     held(status, answer, caplog)
 
@@ -153,7 +157,7 @@ async def test_teams_bytes_never_fail(teams: Teams, body: bytes, content_type: s
     ["value", "channelData", "entities", "attachments", "replyToId", "name", "locale",
      "localTimezone", "textFormat", "membersAdded", "from", "conversation"]), JSON, max_size=3),
     kind=st.sampled_from(["message", "invoke", "conversationUpdate", "installationUpdate",
-                          "messageReaction", "event"]))
+                          "messageReaction", "event", "messageUpdate", "messageDelete"]))
 async def test_teams_activities_with_hostile_fields_never_fail(
         teams: Teams, text: str, extra: dict[str, Any], kind: str,
         caplog: pytest.LogCaptureFixture) -> None:

@@ -22,6 +22,7 @@ feature = Feature(
              OnAction("helpchannels.draft", saving.draft, COACH)),
     on_overheard=hearing.overheard,
     overhears=service.worth_reading,
+    revised=service.revise,
     jobs=jobs.register,
     settings=(hearing.ANSWERS_PER_HOUR, hearing.CONFIDENCE, jobs.THREAD_DAYS),
     describe=service.describe,

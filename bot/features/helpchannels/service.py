@@ -125,6 +125,20 @@ async def keep_thread(session: AsyncSession, channel: HelpChannelRow, message: M
     return row
 
 
+async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
+                 message_id: str, text: str | None) -> None:
+    """A kept question its teacher edited or deleted: kept again as it now reads (masked),
+    or forgotten with its replies when deleted or no longer a tech question."""
+    channel = await channel_of(session, where)
+    thread = None if channel is None else await thread_in(session, channel, message_id)
+    if thread is None:
+        return  # not a kept question (its thread is its post's id): nothing of it was kept
+    if text is None or tech_question(kb, text) is None:
+        await session.execute(delete(HelpThreadRow).where(HelpThreadRow.id == thread.id))
+    else:
+        thread.text = mask_student_data(text.strip()[:MAX_TEXT]).text
+
+
 async def thread_in(session: AsyncSession, channel: HelpChannelRow,
                     thread: str) -> HelpThreadRow | None:
     """A kept question by its thread."""

@@ -1,6 +1,7 @@
 """Help-channel mode through /slack/events: `message.channels` events from a channel a coach
 turned on are answered in their threads only when prepbot is sure, chatter gets nothing, a
-coach's thread reply becomes a draft in one click, and the hourly budget holds."""
+coach's thread reply becomes a draft in one click, the hourly budget holds, and a kept
+question edited or deleted in Slack follows its teacher (`message_changed`, `message_deleted`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import yaml
 from sqlalchemy import func, select
 
 from adapters.runtime import Runtime
+from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.inbox import InboxRow
 from bot.people.models import PersonRow
@@ -172,3 +174,76 @@ def test_the_manifest_subscribes_to_channel_messages_with_their_scopes() -> None
     assert {"message.channels", "message.groups", "app_mention", "message.im"} <= set(events)
     scopes = manifest["oauth_config"]["scopes"]["bot"]
     assert {"channels:history", "groups:history", "reactions:write"} <= set(scopes)
+
+
+# A kept question follows what its teacher does to it in Slack.
+
+def edited(message: dict[str, Any], text: str, **fields: Any) -> dict[str, Any]:
+    """Slack's event when a message's text was changed (or it became a tombstone)."""
+    return {"type": "message", "subtype": "message_changed", "hidden": True,
+            "channel": message["channel"], "channel_type": "channel", "ts": "1700009000.000001",
+            "message": {**message, "text": text, "edited": {"user": message["user"]}, **fields},
+            "previous_message": message}
+
+
+def deleted(message: dict[str, Any]) -> dict[str, Any]:
+    """Slack's event when a message was deleted."""
+    return {"type": "message", "subtype": "message_deleted", "hidden": True,
+            "channel": message["channel"], "channel_type": "channel",
+            "ts": "1700009000.000002", "deleted_ts": message["ts"], "previous_message": message}
+
+
+async def kept(runtime: Runtime) -> list[str]:
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(HelpThreadRow.text))).scalars())
+
+
+async def test_a_question_deleted_in_slack_is_forgotten_with_the_coachs_reply(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    await slack.event(reply(question, "Sign out of Chrome and back in, then rejoin."))
+    assert len(await kept(runtime)) == 1 and await count(runtime, HelpReplyRow) == 1
+
+    status, _ = await slack.event(deleted(question))
+
+    assert status == 200
+    assert await kept(runtime) == [] and await count(runtime, HelpReplyRow) == 0
+
+
+async def test_a_question_left_as_a_tombstone_over_its_replies_is_forgotten(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    await slack.event(edited(question, "This message was deleted.", subtype="tombstone"))
+    assert await kept(runtime) == []
+
+
+async def test_a_question_edited_in_slack_is_kept_as_it_now_reads_masked(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    question = post("the projector says no signal")
+    await slack.event(question)
+    slack.stub.calls.clear()
+    inbox = await count(runtime, InboxRow)
+
+    await slack.event(edited(question, "the projector says no signal since Jaden Wilks "
+                                       "(448812) unplugged it"))
+
+    [text] = await kept(runtime)
+    assert "unplugged it" in text and "Jaden" not in text and "448812" not in text
+    assert slack.stub.of("chat.postMessage") == [], "an edit is not a new question"
+    assert await count(runtime, InboxRow) == inbox, "an edit leaves no inbox row"
+
+
+async def test_edits_of_chatter_and_of_other_channels_store_nothing(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    inbox = await count(runtime, InboxRow)
+    chatter = post("Happy Friday everyone!")
+    await slack.event(chatter)
+    elsewhere = post("the projector says no signal", channel="CLOUNGE")
+    await slack.event(elsewhere)
+    await slack.event(edited(chatter, "the projector says no signal"))
+    await slack.event(edited(elsewhere, "my smartboard pen is off by an inch"))
+    await slack.event(deleted(elsewhere))
+    assert await kept(runtime) == [] and await count(runtime, InboxRow) == inbox
+    assert slack.stub.of("chat.postMessage") == []

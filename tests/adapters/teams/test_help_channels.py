@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from adapters.runtime import Runtime
+from bot.features.helpchannels.models import HelpThreadRow
 from bot.features.tickets.models import DraftRow
 from bot.inbox import InboxRow
 from bot.roles import Role
@@ -139,3 +140,48 @@ async def test_the_per_channel_rate_limit_holds(
     assert threads == [q["conversation"]["id"] for q in questions[:2]], \
         "two answers; Teams lets no bot react, so the rest get nothing"
 
+
+
+async def kept(runtime: Runtime) -> list[str]:
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(HelpThreadRow.text))).scalars())
+
+
+def changed(question: dict[str, Any], kind: str, text: str = "") -> dict[str, Any]:
+    """Teams' activity when a channel message is edited or deleted: the message's own id."""
+    event = "editMessage" if kind == "messageUpdate" else "softDeleteMessage"
+    return {**question, "type": kind, "text": text,
+            "channelData": {**question["channelData"], "eventType": event}}
+
+
+async def test_a_question_edited_or_deleted_in_teams_follows_its_teacher(
+        teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime) -> None:
+    teacher = {"id": "29:t1", "name": "Ms Rivera"}
+    question = post(teams, "is anyone else having trouble with google classroom", teacher)
+    await teams.post(question)
+    connector.calls.clear()
+    before = await inbox_size(runtime)
+
+    edit = "is anyone else having trouble with google classroom since Jaden Wilks logged in"
+    assert (await teams.post(changed(question, "messageUpdate", edit))).status == 200
+    [text] = await kept(runtime)
+    assert text.endswith("logged in") and "Jaden" not in text
+    assert connector.calls == [] and await inbox_size(runtime) == before, "not a new question"
+
+    assert (await teams.post(changed(question, "messageDelete"))).status == 200
+    assert await kept(runtime) == []
+
+
+async def test_edits_and_deletions_of_what_was_not_kept_change_nothing(
+        teams: Teams, help_channel: None, runtime: Runtime) -> None:
+    teacher = {"id": "29:t1", "name": "Ms Rivera"}
+    question = post(teams, "the projector says no signal", teacher)
+    await teams.post(question)
+    chatter = post(teams, "Happy Friday everyone!", teacher)
+    await teams.post(chatter)
+    elsewhere = post(teams, "the projector says no signal", teacher, channel=LOUNGE)
+    await teams.post(elsewhere)
+    await teams.post(changed(chatter, "messageUpdate", "my smartboard pen is off by an inch"))
+    await teams.post(changed(chatter, "messageDelete"))
+    await teams.post(changed(elsewhere, "messageDelete"))
+    assert await kept(runtime) == ["the projector says no signal"]

@@ -1,0 +1,64 @@
+"""A kept help-channel question follows its teacher: edited, it is kept as it now reads
+(masked); deleted, or edited into something that is not a tech question, it is forgotten
+with the coaches' replies in its thread. Nothing else anyone edits or deletes is touched."""
+
+from __future__ import annotations
+
+from adapters.runtime import Runtime
+from bot.vocabulary import Person
+from tests.bot.features.helpchannels.conftest import (
+    LIBRARY,
+    TECH_HELP,
+    Channel,
+    kept_replies,
+    kept_threads,
+)
+
+
+async def test_a_deleted_question_is_forgotten_with_its_replies(
+        channel: Channel, help_on: None, teacher: Person, coach: Person,
+        runtime: Runtime) -> None:
+    await channel.post("is anyone else having trouble with google classroom", teacher)
+    question = channel.thread
+    await channel.reply(question, "Sign out of Chrome and back in.", coach)
+    await channel.post("the projector says no signal", teacher)
+    assert len(await kept_threads(runtime)) == 2 and len(await kept_replies(runtime)) == 1
+
+    await runtime.bot.revised(TECH_HELP, question, None)
+
+    assert [t.text for t in await kept_threads(runtime)] == ["the projector says no signal"]
+    assert await kept_replies(runtime) == []
+
+
+async def test_an_edited_question_is_kept_as_it_now_reads_and_masked(
+        channel: Channel, help_on: None, teacher: Person, runtime: Runtime) -> None:
+    await channel.post("the projector says no signal", teacher)
+    await runtime.bot.revised(TECH_HELP, channel.thread,
+                              "the projector says no signal when Jaden Wilks (448812) plugs in")
+    [kept] = await kept_threads(runtime)
+    assert kept.text.endswith("plugs in")
+    assert "Jaden" not in kept.text and "448812" not in kept.text
+
+
+async def test_a_question_edited_into_chatter_is_forgotten(
+        channel: Channel, help_on: None, teacher: Person, runtime: Runtime) -> None:
+    await channel.post("the projector says no signal", teacher)
+    await runtime.bot.revised(TECH_HELP, channel.thread, "nvm, thanks everyone!")
+    assert await kept_threads(runtime) == []
+
+
+async def test_edits_and_deletions_of_anything_not_kept_change_nothing(
+        channel: Channel, help_on: None, teacher: Person, coach: Person,
+        runtime: Runtime) -> None:
+    await channel.post("the projector says no signal", teacher)
+    question = channel.thread
+    await channel.post("Happy Friday everyone!", teacher)
+    chatter = channel.thread
+    before = [(t.id, t.text) for t in await kept_threads(runtime)]
+
+    await runtime.bot.revised(TECH_HELP, chatter, None)
+    await runtime.bot.revised(TECH_HELP, chatter, "my smartboard pen is off by an inch")
+    await runtime.bot.revised(TECH_HELP, "1700009999.000001", None)
+    await runtime.bot.revised(LIBRARY, question, None)  # the same id, another channel
+
+    assert [(t.id, t.text) for t in await kept_threads(runtime)] == before
