@@ -105,7 +105,8 @@ class Router:
             typed = cast(Turn[Message], turn)  # the router is where kinds are told apart
             if incoming.heard != "addressed":  # read in a channel, not said to the bot
                 return await self.on_overheard(typed) if self.on_overheard else []
-            return await self.on_message(typed) if self.on_message else []
+            return kept_to_its_writer(incoming, await self.on_message(typed)) \
+                if self.on_message else []
         if isinstance(incoming, Command):
             found = self.find_command(incoming)
             if found is None:
@@ -183,9 +184,11 @@ def as_command(message: Message, known: set[str] | None = None) -> Command | Non
                    attachments=message.attachments)
 
 
-def kept_to_its_writer(command: Command, replies: list[Reply]) -> list[Reply]:
-    """A command typed in a channel that names a student is answered to its writer alone:
-    Slack shows a command's words, as typed, above a public answer (a red team's, stop 43)."""
-    if command.conversation.kind == "direct" or not mask_student_data(command.text).kinds:
+def kept_to_its_writer(said: Command | Message, replies: list[Reply]) -> list[Reply]:
+    """A command or an @mention in a channel that names a student is answered to its writer
+    alone: Slack shows a command's words, as typed, above a public answer (a red team's, stop
+    43), and an answer can quote the question's words ("Request Jaden Wilks Chromebook", a
+    red team's, stop 45)."""
+    if said.conversation.kind == "direct" or not mask_student_data(said.text).kinds:
         return replies
     return [dataclasses.replace(reply, private=True) for reply in replies]

@@ -72,6 +72,8 @@ async def request_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...
     """Under an answer: "Request Blooket" when a teacher asked about a tool the register
     doesn't know, or "Request a tool" under the article about requesting one."""
     name = candidate(answered.text) if ASKS.search(answered.text) else ""
+    if name and name != candidate(mask_student_data(answered.text).text):
+        name = ""  # the masker hid a student there: "use Jaden Wilks Chromebook" is no tool
     if name and await service.find(turn.session, name) is None:
         return views.request_offer(name)
     if answered.article_id in ABOUT_TOOLS:

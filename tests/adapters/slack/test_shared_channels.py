@@ -1,7 +1,7 @@
 """What a teacher does in a channel others read stays theirs: a ticket opened there, by
 command or form, is confirmed to them alone, a question naming a student typed as a command
-is answered to them alone, so is a form sent from there or from a message only they see, and
-no "me too" offer is posted there.
+or an @mention is answered to them alone, so is a form sent from there or from a message only
+they see, and no "me too" offer is posted there.
 
 A fourth red team's (stop 43): `/ticket` in #general was answered `in_channel` (which shows
 the channel the command as typed), a form opened there was confirmed there, and the answer
@@ -77,6 +77,23 @@ async def test_a_question_naming_a_student_typed_as_a_command_in_a_channel_is_an
     assert "No signal" in texts(named.params["blocks"])
     assert named.params["response_type"] == "ephemeral"
     assert plain.params["response_type"] == "in_channel"  # colleagues still read the fix
+
+
+async def test_a_mention_naming_a_student_in_a_channel_is_answered_privately(
+        slack: SlackClient) -> None:
+    # A red team's (stop 45): the answer to this @mention was posted to the channel with
+    # "Request Jaden Wilks Chromebook" under it.
+    await slack.event({"type": "app_mention", "channel": CHANNEL, "user": TEACHER,
+                       "ts": "1700000500.000100", "text": f"<@{BOT_USER}> can I use Jaden "
+                       "Wilks Chromebook for MAP testing? my student forgot his"})
+    await slack.event({"type": "app_mention", "channel": CHANNEL, "user": TEACHER,
+                       "ts": "1700000500.000200",
+                       "text": f"<@{BOT_USER}> the projector says no signal"})
+    [private] = slack.stub.of("chat.postEphemeral")
+    assert private.params["channel"] == CHANNEL and private.params["user"] == TEACHER
+    [public] = slack.stub.of("chat.postMessage")  # colleagues still read the plain fix
+    assert "No signal" in texts(public.params["blocks"])
+    assert "Jaden" not in str(public.params), "nothing of the named question in public"
 
 
 async def open_reply_form(slack: SlackClient, expired_trigger: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from adapters.runtime import Runtime
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.adapters.teams.conftest import CHANNEL, PERSONAL, Teams
+from tests.adapters.teams.conftest import CHANNEL, PERSONAL, TEACHER, TENANT, Teams
 from tests.adapters.teams.test_triage import COACH, COACH_CHAT, to
 from tests.support.connector_stub import ConnectorStub
 
@@ -80,3 +80,24 @@ async def test_a_private_answer_to_a_click_in_a_channel_never_replaces_the_card_
     assert any("Blooket is in the register" in t for t in thanks.card_texts)
     assert not any("Blooket is in the register" in t for c in to(connector, CHANNEL)
                    for t in c.card_texts)
+
+
+NAMED = "can I use Jaden Wilks Chromebook for MAP testing? my student forgot his"
+GROUP_CHAT = "19:group-rivera-okafor-lee@thread.v2"
+
+
+async def test_a_question_naming_a_student_in_a_channel_or_group_chat_is_answered_privately(
+        teams: Teams, connector: ConnectorStub) -> None:
+    # A red team's (stop 45): the answer went to the whole channel, and to the whole group
+    # chat, with "Request Jaden Wilks Chromebook" under it.
+    connector.personal[TEACHER["id"]] = PERSONAL
+    in_group = teams.mention(NAMED)
+    in_group["conversation"] = {"id": GROUP_CHAT, "conversationType": "groupChat",
+                                "isGroup": True, "tenantId": TENANT}
+    await teams.post(teams.mention(NAMED))
+    await teams.post(in_group)
+
+    shared = [t for c in connector.sent() if c.conversation in (CHANNEL, GROUP_CHAT)
+              for t in c.card_texts]
+    assert shared and not any("Jaden" in t or "Wilks" in t for t in shared), shared
+    assert len(to(connector, PERSONAL)) == 2, "both answered in her 1:1 chat"

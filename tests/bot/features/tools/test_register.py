@@ -79,6 +79,17 @@ async def test_a_question_naming_no_known_tool_goes_to_the_knowledge_base(
     assert button(article, "Request a tool").action_id == "tools.form"
 
 
+async def test_a_question_about_a_students_things_offers_no_tool_named_after_them(
+        chat: ConsoleChat, staff: Staff) -> None:
+    # A red team's (stop 45): "Request Jaden Wilks Chromebook" under the answer, and one click
+    # put the student's name in the register every teacher reads.
+    [named] = await chat.say("can I use Jaden Wilks Chromebook for MAP testing? my student "
+                             "forgot his", as_=staff.rivera)
+    assert "Jaden" not in render(named) and "Wilks" not in render(named)
+    [plain] = await chat.say("can I use Blooket for exit tickets?", as_=staff.rivera)
+    assert button(plain, "Request Blooket").action_id == "tools.request"
+
+
 async def test_typed_words_after_tools_that_name_no_tool_are_a_question(
         chat: ConsoleChat, staff: Staff) -> None:
     [answer] = await chat.say("/tools menu is missing in google docs", as_=staff.rivera)
