@@ -158,8 +158,11 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
     channel = str(event.get("channel", ""))
     thread = str(event.get("thread_ts") or event.get("ts") or "")
     text = without_mention(str(event.get("text", "")), bot_user_id)
+    # Keyed by the message, not the event: Slack sends `app_mention` again, under a new
+    # event id, each time the message is edited; one message is one question.
+    key = f"mention:{channel}:{event['ts']}" if event.get("ts") else body.get("event_id")
     origin = _origin(str(event["user"]), "", conversation(channel, channel.startswith("D"),
-                                                          thread), body.get("event_id"))
+                                                          thread), key)
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
     return Message(text=text, attachments=attachments_of(event), **origin), where
 

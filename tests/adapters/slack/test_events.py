@@ -51,6 +51,22 @@ async def test_an_event_retried_three_times_is_answered_once(slack: SlackClient,
     assert await stored_questions(runtime) == 1
 
 
+async def test_a_mention_edited_after_it_was_answered_is_not_taken_again(
+        slack: SlackClient, runtime: Runtime) -> None:
+    # Slack sends `app_mention` again, under a new event id, when the message is edited: a
+    # typo fixed in "@prepbot ticket ..." opened a second ticket (a red team's lead, stop 45).
+    first = {"type": "app_mention", "channel": CHANNEL, "user": TEACHER,
+             "text": f"<@{BOT_USER}> the projector says no signal", "ts": "1700000300.000200"}
+    await slack.event(first)
+    await slack.event({**first, "text": first["text"] + " in room 12",
+                       "edited": {"user": TEACHER, "ts": "1700000310.000000"}})
+    assert len(slack.stub.of("chat.postMessage")) == 1 and await stored_questions(runtime) == 1
+    # A message edited to mention prepbot for the first time is answered.
+    await slack.event({**first, "ts": "1700000320.000300",
+                       "edited": {"user": TEACHER, "ts": "1700000330.000000"}})
+    assert len(await slack.stub.wait_for("chat.postMessage", 2)) == 2
+
+
 async def test_bot_messages_edits_and_joins_are_ignored(slack: SlackClient,
                                                         runtime: Runtime) -> None:
     await slack.dm("the projector says no signal", bot_id="BOTHER")
