@@ -168,7 +168,8 @@ class Bot:
                         await session.rollback()
                     self.metrics.errors.inc()
                     log.exception("database error while handling a %s", kind)
-                    said = _(texts.WILL_RETRY if arrival is not None else texts.SAVE_FAILED)
+                    later = arrival is not None and self.inbox.retry_later(arrival)
+                    said = _(texts.WILL_RETRY if later else texts.SAVE_FAILED)
                     return [Reply(said, (Text(said),), private=True)]
         # Sent once the session is closed: no network wait while holding SQLite's writer.
         await self.dispatcher.send_notices(notices)
@@ -268,6 +269,9 @@ class Bot:
                 continue  # that platform is not mounted here: another replica answers it
             replies = stored if status == "answered" else await self.handle(
                 arrival.incoming, arrival)
+            if self.inbox.retrying(arrival):  # failed again: they were told it will be
+                self.inbox.settle(arrival)  # not settled: only the mark goes
+                continue
             try:
                 await respond(arrival.reply_to, replies)
             except Exception:  # tried again once its lease has passed

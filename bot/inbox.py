@@ -36,6 +36,9 @@ from bot.storage.upsert import insert_new
 from bot.vocabulary import AnyIncoming, Submission, incoming_from_json, incoming_to_json
 
 LEASE = timedelta(seconds=30)  # a turn takes milliseconds: longer than this, its worker died
+# A turn the database failed is worked again after its lease, this many times in all: an
+# outage or a long lock passes, while a turn that always fails is not tried forever.
+MAX_ATTEMPTS = 5
 KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like event ids
 # A settled arrival keeps only its key (a retry is known for a week) and its time: not what
 # it was, nor who sent it or where (a red team, stop 44, read who had written to prepbot
@@ -75,6 +78,7 @@ class Arrival:
     id: int
     incoming: AnyIncoming
     reply_to: str
+    attempts: int = 1  # this is its first working, or a recovery's
 
 
 class Inbox:
@@ -87,6 +91,7 @@ class Inbox:
         self.secret = secret if secret is not None and secret.lasting else None
         self._waiting: list[tuple[dict[str, object], asyncio.Future[int | None]]] = []
         self._settled: list[int] = []
+        self._retrying: set[int] = set()
         self._flushing: asyncio.Task[None] | None = None
 
     async def accept(self, incoming: AnyIncoming, key: str, reply_to: str = "") -> Arrival | None:
@@ -143,9 +148,25 @@ class Inbox:
             status="answered", replies=written, claimed_at=now))
 
     def settle(self, arrival: Arrival) -> None:
-        """The replies reached the person: done (written with the next group)."""
+        """The replies reached the person: done (written with the next group), unless its
+        turn is to be worked again (`retry_later`): then it stays for recovery."""
+        if arrival.id in self._retrying:
+            self._retrying.discard(arrival.id)
+            return
         self._settled.append(arrival.id)
         self._schedule()
+
+    def retry_later(self, arrival: Arrival) -> bool:
+        """Its turn failed on the database: not settled, but worked again after its lease
+        (False once it was tried MAX_ATTEMPTS times: then it is settled like any other)."""
+        if arrival.attempts >= MAX_ATTEMPTS:
+            return False
+        self._retrying.add(arrival.id)
+        return True
+
+    def retrying(self, arrival: Arrival) -> bool:
+        """Whether its turn failed and waits to be worked again."""
+        return arrival.id in self._retrying
 
     def _schedule(self) -> None:
         if self._flushing is None or self._flushing.done():
@@ -162,7 +183,12 @@ class Inbox:
                 for _, future in waiting:
                     if not future.done():
                         future.set_exception(error)
-                continue
+                # Settled ones are written with the next group, or before the next recovery:
+                # dropped, their replies would be delivered again.
+                self._settled[:0] = settled
+                if self._waiting:
+                    continue
+                return
             for values, future in waiting:
                 if not future.done():
                     future.set_result(ids.get(str(values["key"])))
@@ -184,6 +210,9 @@ class Inbox:
     async def left_over(self, now: datetime) -> list[tuple[Arrival, str, list[Reply]]]:
         """Arrivals a crashed worker left: (arrival, status, stored replies), each claimed
         anew so two replicas never take the same one."""
+        if self._settled:  # a settle whose write failed is not work left over
+            self._schedule()
+            await self.drain()
         stale = now - self.lease
         async with self.sessions() as session, session.begin():
             query = (select(InboxRow).where(InboxRow.status.in_(("working", "answered")),
@@ -205,8 +234,9 @@ class Inbox:
                     update(InboxRow).where(InboxRow.id == row.id, InboxRow.claimed_at ==
                                            row.claimed_at)
                     .values(claimed_at=now, attempts=InboxRow.attempts + 1))
-                if getattr(won, "rowcount", 0):
-                    found.append((Arrival(row.id, incoming, row.reply_to), row.status, stored))
+                if getattr(won, "rowcount", 0) and row.id not in self._settled:
+                    found.append((Arrival(row.id, incoming, row.reply_to, row.attempts + 1),
+                                  row.status, stored))
             return found
 
     async def forget(self, now: datetime) -> int:

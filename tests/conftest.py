@@ -19,6 +19,7 @@ from bot.features.tickets.similar import forget_readings
 from bot.masking.staff import forget_staff, use_staff_names
 from bot.roles import Role
 from bot.settings import Settings
+from bot.storage import engine
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from bot.vocabulary import Person
@@ -77,6 +78,13 @@ def settings(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         monkeypatch.delenv(name, raising=False)
     return load_settings(DATABASE_URL=database_url, PREPBOT_ADMINS="console:ada",
                          PREPBOT_SECRET_KEY=TEST_SECRET)
+
+
+@pytest.fixture
+def short_busy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite writers give up on another's lock after 0.2 s, not 15 s: the same failure,
+    sooner (ask for it before `runtime`, whose connections read it when they open)."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 from bot.storage.writer import QueuedSession, WriteQueue
 
 log = logging.getLogger(__name__)
+BUSY_TIMEOUT_MS = 15000  # how long a SQLite writer waits for another's lock before failing
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg",
                  "postgres": "postgresql+asyncpg"}
 
@@ -40,7 +41,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets readers run beside a writer; busy_timeout makes writers wait instead of failing.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     # A turn's commit is not flushed to disk (see DURABLE): a killed process loses nothing,
     # a power cut only turns not yet acknowledged, or acknowledged ones the inbox redoes.
