@@ -24,7 +24,7 @@ from bot.errors import BadInput, PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
 from bot.i18n import _, speaking
-from bot.inbox import Arrival, Inbox, Responder
+from bot.inbox import MAX_ATTEMPTS, Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import (
     find_person,
@@ -136,7 +136,7 @@ class Bot:
         try:
             async with self.sessions() as session, session.begin():
                 for revised in self.features.revised:
-                    await revised(session, self.kb, where, message_id, text)
+                    await revised(session, self.kb, where, message_id, text, self.clock.now())
         except (SQLAlchemyError, OSError):
             log.warning("could not follow a message's edit or deletion")
 
@@ -169,6 +169,8 @@ class Bot:
                     self.metrics.errors.inc()
                     log.exception("database error while handling a %s", kind)
                     later = arrival is not None and self.inbox.retry_later(arrival)
+                    if isinstance(incoming, Message) and incoming.heard != "addressed":
+                        return []  # overheard: nobody asked, so nobody is told; retried quietly
                     said = _(texts.WILL_RETRY if later else texts.SAVE_FAILED)
                     return [Reply(said, (Text(said),), private=True)]
         # Sent once the session is closed: no network wait while holding SQLite's writer.
@@ -274,12 +276,16 @@ class Bot:
                 continue
             try:
                 await respond(arrival.reply_to, replies)
-            except Exception:  # tried again once its lease has passed
-                log.warning("a recovered %s arrival could not be answered",
-                            arrival.incoming.person.platform, exc_info=True)
-                continue
+                count += 1
+            except Exception:  # tried again once its lease has passed, a few times
+                platform = arrival.incoming.person.platform
+                if arrival.attempts < MAX_ATTEMPTS:
+                    log.warning("a recovered %s arrival could not be answered", platform,
+                                exc_info=True)
+                    continue
+                log.error("a recovered %s arrival could not be answered in %d tries: given up",
+                          platform, arrival.attempts, exc_info=True)
             self.inbox.settle(arrival)
-            count += 1
         await self.inbox.drain()
         return count
 

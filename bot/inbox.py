@@ -230,13 +230,14 @@ class Inbox:
                     await session.execute(update(InboxRow).where(InboxRow.id == row.id)
                                           .values(**SETTLED))
                     continue
+                tries = row.attempts + 1  # read before the update refreshes the row
                 won = await session.execute(
                     update(InboxRow).where(InboxRow.id == row.id, InboxRow.claimed_at ==
                                            row.claimed_at)
                     .values(claimed_at=now, attempts=InboxRow.attempts + 1))
                 if getattr(won, "rowcount", 0) and row.id not in self._settled:
-                    found.append((Arrival(row.id, incoming, row.reply_to, row.attempts + 1),
-                                  row.status, stored))
+                    found.append((Arrival(row.id, incoming, row.reply_to, tries), row.status,
+                                  stored))
             return found
 
     async def forget(self, now: datetime) -> int:

@@ -143,8 +143,9 @@ KeepSolved = Callable[["Turn[Any]", Solved], Awaitable[list[Reply]]]
 # given PREPBOT_ADMINS to tell its sender's role, before anything of it is stored.
 Overhears = Callable[[AsyncSession, KnowledgeBase, Message, frozenset[str]], Awaitable[bool]]
 # A message its writer edited (the new text) or deleted (None) on its platform, named by its
-# conversation and message id: what a feature kept of it follows the writer's change.
-Revised = Callable[[AsyncSession, KnowledgeBase, Conversation, str, str | None], Awaitable[None]]
+# conversation and message id, at a time: what a feature kept of it follows the change.
+Revised = Callable[[AsyncSession, KnowledgeBase, Conversation, str, str | None, datetime],
+                   Awaitable[None]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
 # One line per piece of open work of these people (id -> name), e.g. their open tickets.

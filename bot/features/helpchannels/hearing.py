@@ -44,6 +44,8 @@ async def _post(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     decision = service.tech_question(turn.kb, text)
     if decision is None:
         return []  # chatter: no reply, nothing kept (the adapters drop it before this)
+    if await service.was_withdrawn(turn.session, channel, turn.incoming.thread):
+        return []  # deleted by its teacher before this turn ran: neither kept nor answered
     thread = await service.keep_thread(turn.session, channel, turn.incoming, turn.person,
                                        _category(decision), turn.now)
     answer = turn.features.answer_decided

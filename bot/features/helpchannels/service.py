@@ -17,6 +17,7 @@ from bot.masking import mask_student_data
 from bot.people.directory import role_of
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.idempotency import ProcessedEvent, claim_event
 from bot.vocabulary import Conversation, Message
 from knowledge import Decision, KnowledgeBase
 from knowledge.intents import recognise
@@ -126,17 +127,34 @@ async def keep_thread(session: AsyncSession, channel: HelpChannelRow, message: M
 
 
 async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
-                 message_id: str, text: str | None) -> None:
+                 message_id: str, text: str | None, now: datetime) -> None:
     """A kept question its teacher edited or deleted: kept again as it now reads (masked),
-    or forgotten with its replies when deleted or no longer a tech question."""
+    or forgotten with its replies when deleted or no longer a tech question. A deletion
+    is remembered, so a post not yet worked (or waiting to be worked again) is never kept."""
     channel = await channel_of(session, where)
-    thread = None if channel is None else await thread_in(session, channel, message_id)
+    if channel is None:
+        return
+    if text is None:
+        await claim_event(session, _withdrawn(channel, message_id), now)
+    thread = await thread_in(session, channel, message_id)
     if thread is None:
         return  # not a kept question (its thread is its post's id): nothing of it was kept
     if text is None or tech_question(kb, text) is None:
         await session.execute(delete(HelpThreadRow).where(HelpThreadRow.id == thread.id))
     else:
         thread.text = mask_student_data(text.strip()[:MAX_TEXT]).text
+
+
+async def was_withdrawn(session: AsyncSession, channel: HelpChannelRow, message_id: str
+                        ) -> bool:
+    """Whether its writer deleted this post already (the deletion can outrun its turn)."""
+    key = _withdrawn(channel, message_id)
+    return await session.get(ProcessedEvent, key) is not None
+
+
+def _withdrawn(channel: HelpChannelRow, message_id: str) -> str:
+    # Kept with the event ids, for as long: the channel and message only, nobody's words.
+    return f"withdrawn:{channel.platform}:{channel.channel_id}:{message_id}"[:255]
 
 
 async def thread_in(session: AsyncSession, channel: HelpChannelRow,

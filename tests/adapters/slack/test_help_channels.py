@@ -5,11 +5,14 @@ question edited or deleted in Slack follows its teacher (`message_changed`, `mes
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 import yaml
+from aiohttp import web
 from sqlalchemy import func, select
 
 from adapters.runtime import Runtime
@@ -21,7 +24,7 @@ from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.slack.conftest import TEACHER, SlackClient, buttons, stored_questions
 from tests.adapters.slack.test_pulse import MANIFEST
-from tests.support.slack_stub import BOT_USER
+from tests.support.slack_stub import BOT_USER, SlackStub
 
 HELP = "CTECHHELP"
 OTHER = "CLOUNGE"
@@ -46,6 +49,27 @@ async def count(runtime: Runtime, table: type[Any]) -> int:
     async with runtime.sessions() as session:
         return int((await session.execute(select(func.count()).select_from(table)))
                    .scalar_one())
+
+
+class SlowProfiles(SlackStub):
+    """Slack's Web API; users.info answers half a second late once `slow` is set."""
+
+    slow = False
+
+    async def _api(self, request: web.Request) -> web.Response:
+        response = await super()._api(request)
+        if self.slow and request.match_info["method"] == "users.info":
+            await asyncio.sleep(0.5)
+        return response
+
+
+@pytest.fixture
+async def slack_stub() -> AsyncIterator[SlackStub]:
+    """The stub, whose profile lookups a test can slow down."""
+    stub = SlowProfiles()
+    await stub.start()
+    yield stub
+    await stub.close()
 
 
 @pytest.fixture
@@ -247,3 +271,17 @@ async def test_edits_of_chatter_and_of_other_channels_store_nothing(
     await slack.event(deleted(elsewhere))
     assert await kept(runtime) == [] and await count(runtime, InboxRow) == inbox
     assert slack.stub.of("chat.postMessage") == []
+
+
+async def test_a_question_deleted_while_its_turn_looks_up_the_teacher_is_not_kept(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 45): the deletion outran the post's turn, which then kept the
+    # question and answered it in the deleted message's thread.
+    assert isinstance(slack.stub, SlowProfiles)
+    slack.stub.slow = True
+    question = post("the projector says no signal")
+    posting = asyncio.create_task(slack.event(question))
+    await slack.stub.wait_for("users.info")  # acknowledged; its turn looks the teacher up
+    await slack.event(deleted(question))
+    await posting
+    assert await kept(runtime) == [] and slack.stub.of("chat.postMessage") == []

@@ -107,7 +107,10 @@ async def test_a_message_the_database_failed_is_answered_once_it_is_back(
 async def test_a_turn_the_database_always_refuses_is_told_so_at_its_fifth_try(
         runtime: Runtime, slack: SlackClient, slack_stub: SlackStub, clock: FakeClock,
         monkeypatch: pytest.MonkeyPatch) -> None:
+    tries: list[int] = []
+
     async def refused(*_args: Any) -> None:  # stands in for a statement that always fails
+        tries.append(1)
         raise OperationalError("INSERT ...", {}, Exception("disk I/O error"))
     monkeypatch.setattr(runtime.bot.router, "dispatch", refused)
 
@@ -117,7 +120,7 @@ async def test_a_turn_the_database_always_refuses_is_told_so_at_its_fifth_try(
         await runtime.bot.recover(clock.now())
     told = said(slack_stub)
     assert [t[:22] for t in told] == ["I've got your message,", "Sorry, something went "]
-    assert await statuses(runtime) == ["done"]
+    assert await statuses(runtime) == ["done"] and len(tries) == MAX_ATTEMPTS
     clock.advance(minutes=1)
     assert await runtime.bot.recover(clock.now()) == 0
     assert texts.SAVE_FAILED.startswith("Sorry, something went wrong")

@@ -10,15 +10,17 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import Runtime
 from bot.features.helpchannels.models import HelpThreadRow
 from bot.features.tickets.models import DraftRow
-from bot.inbox import InboxRow
+from bot.inbox import MAX_ATTEMPTS, InboxRow
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.teams.conftest import BOT, TENANT, Teams
 from tests.adapters.teams.test_triage import ADMIN, COACH, COACH_CHAT, action, to
+from tests.support.clock import FakeClock
 from tests.support.connector_stub import ConnectorStub
 
 HELP = "19:techhelp@thread.tacv2"
@@ -185,3 +187,31 @@ async def test_edits_and_deletions_of_what_was_not_kept_change_nothing(
     await teams.post(changed(chatter, "messageDelete"))
     await teams.post(changed(elsewhere, "messageDelete"))
     assert await kept(runtime) == ["the projector says no signal"]
+
+
+@pytest.fixture
+def refused(runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every turn refused by the database (standing in for a statement that always fails);
+    how many were tried."""
+    tries: list[int] = []
+
+    async def dispatch(*_args: Any) -> None:
+        tries.append(1)
+        raise OperationalError("INSERT ...", {}, Exception("disk I/O error"))
+    monkeypatch.setattr(runtime.bot.router, "dispatch", dispatch)
+    return tries
+
+
+async def test_a_post_the_database_refused_is_retried_quietly_and_not_for_ever(
+        teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime,
+        clock: FakeClock, refused: list[int]) -> None:
+    # A red team's (stop 45): the teacher, who never addressed prepbot, was told in a 1:1
+    # chat "I'll answer here"; and with no 1:1 chat stored, "nothing was saved" could not
+    # reach her, so the turn was worked again at every recovery, for ever.
+    teacher = {"id": "29:t1", "name": "Ms Rivera"}
+    await teams.post(post(teams, "is anyone else having trouble with google classroom", teacher))
+    for _ in range(3 * MAX_ATTEMPTS):
+        clock.advance(minutes=1)
+        await runtime.bot.recover(clock.now())
+    assert connector.sent() == [], "nobody asked prepbot: nobody is told anything"
+    assert len(refused) == MAX_ATTEMPTS

@@ -62,3 +62,15 @@ async def test_edits_and_deletions_of_anything_not_kept_change_nothing(
     await runtime.bot.revised(LIBRARY, question, None)  # the same id, another channel
 
     assert [(t.id, t.text) for t in await kept_threads(runtime)] == before
+
+
+async def test_a_question_deleted_before_its_turn_ran_is_neither_kept_nor_answered(
+        channel: Channel, help_on: None, teacher: Person, runtime: Runtime) -> None:
+    # A red team's (stop 45): the deletion outran the post's turn (a slow sender lookup, or a
+    # turn waiting to be worked again after a database failure), and the turn kept the
+    # question and answered it in the deleted message's thread.
+    await runtime.bot.revised(TECH_HELP, "1700000000.999999", None)
+    said = await channel.post("the projector says no signal", teacher,
+                              thread="1700000000.999999")
+    assert said == [] and await kept_threads(runtime) == []
+    assert await channel.post("the projector says no signal", teacher) != [], "others are"
