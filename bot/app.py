@@ -24,7 +24,7 @@ from bot.errors import BadInput, PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
 from bot.i18n import _, speaking
-from bot.inbox import MAX_ATTEMPTS, Arrival, Inbox, Responder
+from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import (
     find_person,
@@ -36,6 +36,7 @@ from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.privacy import Rules, rules_of
 from bot.receiving import Inbound, Outcome, Receipt
+from bot.recovery import recover_left_over
 from bot.registry import Registry
 from bot.retention import housekeeping
 from bot.roles import Role
@@ -264,30 +265,7 @@ class Bot:
 
     async def recover(self, now: datetime) -> int:
         """Work what a crashed process left in the inbox, and answer where it came from."""
-        count = 0
-        for arrival, status, stored in await self.inbox.left_over(now):
-            respond = self.responders.get(arrival.incoming.person.platform)
-            if respond is None:
-                continue  # that platform is not mounted here: another replica answers it
-            replies = stored if status == "answered" else await self.handle(
-                arrival.incoming, arrival)
-            if self.inbox.retrying(arrival):  # failed again: they were told it will be
-                self.inbox.settle(arrival)  # not settled: only the mark goes
-                continue
-            try:
-                await respond(arrival.reply_to, replies)
-                count += 1
-            except Exception:  # tried again once its lease has passed, a few times
-                platform = arrival.incoming.person.platform
-                if arrival.attempts < MAX_ATTEMPTS:
-                    log.warning("a recovered %s arrival could not be answered", platform,
-                                exc_info=True)
-                    continue
-                log.error("a recovered %s arrival could not be answered in %d tries: given up",
-                          platform, arrival.attempts, exc_info=True)
-            self.inbox.settle(arrival)
-        await self.inbox.drain()
-        return count
+        return await recover_left_over(self.inbox, self.responders, self.handle, now)
 
     async def grant(self, person: Person, role: Role) -> None:
         """Give a person a role (the admin CLI and the playground's persona switch use this);
