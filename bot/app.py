@@ -49,7 +49,7 @@ from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import make_sessions
 from bot.storage.idempotency import claim_event
-from bot.turn import Turn
+from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
 from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
 from knowledge import KnowledgeBase
 from knowledge.intents import recognise
@@ -58,6 +58,7 @@ from knowledge.intents import recognise
 LOOKED_UP = frozenset({"question", "vague"})
 log = logging.getLogger(__name__)
 TALK_WORDS = frozenset({"ticket"})  # bare command words that, alone, are conversation
+MAX_LISTS = 4  # member lists one turn may ask for (a survey's cohort, a series' guests)
 
 
 class Bot:
@@ -158,27 +159,45 @@ class Bot:
             self.kb.answer(incoming.text)
         # The platform's locale until the stored person says otherwise (bot/i18n.py).
         with speaking(incoming.person.locale):
-            async with self.sessions() as session:
-                try:
-                    replies, notices, changed = await self._handle(session, incoming, arrival)
-                except PrepbotError as error:
-                    await session.rollback()
-                    return [Reply(str(error), (Text(str(error)),), private=True)]
-                except (SQLAlchemyError, OSError):  # asyncpg's refused connect: an OSError
-                    with contextlib.suppress(SQLAlchemyError, OSError):  # connection gone?
-                        await session.rollback()
-                    self.metrics.errors.inc()
-                    log.exception("database error while handling a %s", kind)
-                    later = arrival is not None and self.inbox.retry_later(arrival)
-                    if isinstance(incoming, Message) and incoming.heard != "addressed":
-                        return []  # overheard: nobody asked, so nobody is told; retried quietly
-                    said = _(texts.WILL_RETRY if later else texts.SAVE_FAILED)
-                    return [Reply(said, (Text(said),), private=True)]
+            known: KnownMembers = {}
+            outcome = await self._in_session(incoming, arrival, known)
+            while isinstance(outcome, FetchFirst) and len(known) < MAX_LISTS:
+                await ask_members(self.messengers, outcome.conversation, known)  # no session
+                outcome = await self._in_session(incoming, arrival, known)
+        if not isinstance(outcome, tuple):
+            return [] if isinstance(outcome, FetchFirst) else outcome
+        replies, notices, changed = outcome
         # Sent once the session is closed: no network wait while holding SQLite's writer.
         await self.dispatcher.send_notices(notices)
         if changed:
             await self.refresh()  # this replica answers from the change at once
         return replies
+
+    async def _in_session(self, incoming: AnyIncoming, arrival: Arrival | None,
+                          known: KnownMembers
+                          ) -> tuple[list[Reply], list[str], bool] | list[Reply] | FetchFirst:
+        """One run of the turn in a transaction: what it did, what to tell the person when it
+        failed, or the member list it needs first (rolled back)."""
+        async with self.sessions() as session:
+            try:
+                return await self._handle(session, incoming, arrival, known)
+            except FetchFirst as needed:
+                await session.rollback()
+                return needed
+            except PrepbotError as error:
+                await session.rollback()
+                return [Reply(str(error), (Text(str(error)),), private=True)]
+            except (SQLAlchemyError, OSError):  # asyncpg's refused connect: an OSError
+                with contextlib.suppress(SQLAlchemyError, OSError):  # connection gone?
+                    await session.rollback()
+                self.metrics.errors.inc()
+                log.exception("database error while handling a %s",
+                              type(incoming).__name__.lower())
+                later = arrival is not None and self.inbox.retry_later(arrival)
+                if isinstance(incoming, Message) and incoming.heard != "addressed":
+                    return []  # overheard: nobody asked, so nobody is told; retried quietly
+                said = _(texts.WILL_RETRY if later else texts.SAVE_FAILED)
+                return [Reply(said, (Text(said),), private=True)]
 
     async def refresh(self) -> None:
         """Re-read what this replica keeps in memory from the database (stored articles);
@@ -198,7 +217,8 @@ class Bot:
         await self.staff.workspaces.stop()
 
     async def _handle(self, session: AsyncSession, incoming: AnyIncoming,
-                      arrival: Arrival | None) -> tuple[list[Reply], list[str], bool]:
+                      arrival: Arrival | None, known: KnownMembers
+                      ) -> tuple[list[Reply], list[str], bool]:
         now = self.clock.now()
         if incoming.event_id:
             key = f"{incoming.person.platform}:{incoming.event_id}"
@@ -211,7 +231,7 @@ class Bot:
         await remember_conversation(session, incoming.conversation, person.id, now)
         kept = await hold(session, person.id, incoming.attachments, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
-                    self.messengers, self.features, self.secret)
+                    self.messengers, self.features, self.secret, known_members=known)
         started = time.perf_counter()
         with speaking(person.speaks):  # every sentence of this turn, and the errors it raises
             replies = [] if only_files(incoming) else await self.router.dispatch(turn)
@@ -281,7 +301,8 @@ class Bot:
     async def act_as(self, platform: str, user_id: str, name: str, text: str = ""
                      ) -> list[Reply]:
         """Run a command as someone prepbot already knows, from the operator's command line
-        (`prepbot digest --coach ...`): their role applies, no conversation is recorded."""
+        (`prepbot digest --coach ...`): their role applies, no conversation is recorded; a
+        command that needs a platform's member list is not one to run from here."""
         async with self.sessions() as session:
             person = await find_person(session, platform, user_id)
             if person is None:

@@ -18,13 +18,27 @@ from bot.ports import Clock, Messengers
 from bot.roles import Role
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
-from bot.vocabulary import Conversation, Incoming
+from bot.vocabulary import Conversation, Incoming, Person
 from knowledge import KnowledgeBase
 
 if TYPE_CHECKING:
     from bot.registry import Registry
 
 In = TypeVar("In", bound=Incoming, covariant=True)
+# Member lists asked of the platforms for a turn, by (platform, conversation id); an error
+# is kept as the answer, for the handler that asked to hear.
+KnownMembers = dict[tuple[str, str], "list[Person] | Exception"]
+
+
+class FetchFirst(Exception):
+    """A turn needs a member list it does not have yet: the Bot rolls the turn back, asks the
+    platform with no transaction open (a network wait must never hold SQLite's writer: a
+    red team's, stop 45, saw every teacher's acknowledgement wait behind a rate-limited
+    member list), and runs the turn again with the answer."""
+
+    def __init__(self, conversation: Conversation) -> None:
+        super().__init__(conversation.id)
+        self.conversation = conversation
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,17 @@ class Turn(Generic[In]):
     secret: ServerSecret
     notices: list[Notice] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # what replicas keep in memory
+    known_members: KnownMembers = field(default_factory=dict)
+
+    async def members(self, conversation: Conversation) -> list[Person]:
+        """Who the platform says is in a channel or team; raises the platform's error (the
+        first time, FetchFirst: the Bot asks between two runs of the turn)."""
+        found = self.known_members.get((conversation.platform, conversation.id))
+        if found is None:
+            raise FetchFirst(conversation)
+        if isinstance(found, Exception):
+            raise found
+        return found
 
     def refresh_after_commit(self, what: str) -> None:
         """Say this turn changed what replicas keep in memory (the articles): once it commits,
@@ -80,3 +105,17 @@ class Turn(Generic[In]):
     def now(self) -> datetime:
         """The time of this turn, from the injected clock."""
         return self.clock.now()
+
+
+async def ask_members(messengers: Messengers, conversation: Conversation,
+                      known: KnownMembers) -> None:
+    """Ask the platform who is in a conversation (no transaction open), for a turn that
+    raised FetchFirst to run again with; an error is kept as the answer."""
+    messenger = messengers.get(conversation.platform)
+    try:
+        if messenger is None:
+            raise LookupError(conversation.platform)  # not connected here
+        found: list[Person] | Exception = await messenger.members(conversation)
+    except Exception as error:  # the handler that asked hears it, and says so
+        found = error
+    known[(conversation.platform, conversation.id)] = found

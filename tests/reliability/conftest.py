@@ -115,11 +115,11 @@ class Slack(SlackClient):
     """The Slack adapter tests' client, signing with this suite's secret."""
 
     async def post(self, body: bytes, content_type: str, *, secret: str = SLACK_SECRET,
-                   timestamp: int | None = None,
-                   extra: dict[str, str] | None = None) -> tuple[int, str]:
+                   timestamp: int | None = None, extra: dict[str, str] | None = None,
+                   settle: bool = True) -> tuple[int, str]:
         """POST a signed body to /slack/events and let the work it started finish."""
         return await super().post(body, content_type, secret=secret, timestamp=timestamp,
-                                  extra=extra)
+                                  extra=extra, settle=settle)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ CHOICES = (("invite", N_("Invite")), ("leave", N_("Leave out")))
 async def ask(turn: Turn[Action]) -> list[Reply]:
     """"Guests…": each guest of the cohort, to invite or leave out."""
     series = await service.owned(turn.session, turn.person, turn.incoming.value)
-    found = await roster.guests_of(turn.session, series, turn.messengers, turn.now)
+    found = await roster.guests_of(turn, series)
     if found is None:
         raise BadInput(_("I can't see who is in {cohort} right now. Try again in a "
                          "minute.").format(cohort=series.cohort_id))

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +15,7 @@ from bot.features.coffee.models import CoffeeMemberRow, CoffeeOptOutRow, CoffeeS
 from bot.people.models import ConversationRow, PersonRow
 from bot.ports import Messengers
 from bot.roles import Role
+from bot.turn import FetchFirst, Turn
 from bot.vocabulary import Conversation, Person
 
 log = logging.getLogger(__name__)
@@ -87,14 +89,17 @@ async def invitees(session: AsyncSession, series: CoffeeSeriesRow, people: Seque
     return [row for row in rows if row.id != series.coach_id]
 
 
-async def guests_of(session: AsyncSession, series: CoffeeSeriesRow,
-                    messengers: Messengers, now: datetime
-                    ) -> list[PersonRow] | None:
+async def guests_of(turn: Turn[Any], series: CoffeeSeriesRow) -> list[PersonRow] | None:
     """The cohort's guests, or None when the platform can't say who is in the cohort."""
-    people = await listed(messengers, await cohort_of(session, series))
-    if people is None:
+    cohort = await cohort_of(turn.session, series)
+    try:
+        people = await turn.members(cohort)
+    except FetchFirst:
+        raise  # asked between two runs of this turn, never with the database's writer held
+    except Exception as error:  # a platform hiccup: the coach is asked to try again
+        log.warning("could not list the members of %s: %s", cohort.id, type(error).__name__)
         return None
-    return await remember_all(session, [p for p in people if p.guest], now, None)
+    return await remember_all(turn.session, [p for p in people if p.guest], turn.now, None)
 
 
 async def remember_all(session: AsyncSession, people: Sequence[Person], now: datetime,

@@ -15,7 +15,7 @@ from bot.features.pulse.instruments import DEFAULT, Instrument, instruments_for
 from bot.i18n import N_, _
 from bot.people.directory import remember_person
 from bot.people.models import ConversationRow, PersonRow
-from bot.turn import Turn
+from bot.turn import FetchFirst, Turn
 from bot.vocabulary import Conversation, Incoming
 
 log = logging.getLogger(__name__)
@@ -78,8 +78,10 @@ async def cohort_members(turn: Turn[Incoming], cohort: Conversation) -> list[Per
                                               ConversationRow.conversation_id == cohort.id)
     ref = (await turn.session.execute(query)).scalar_one_or_none() or cohort.ref
     try:
-        people = await messenger.members(Conversation(platform=cohort.platform, id=cohort.id,
-                                                      kind="channel", ref=ref))
+        people = await turn.members(Conversation(platform=cohort.platform, id=cohort.id,
+                                                 kind="channel", ref=ref))
+    except FetchFirst:
+        raise  # asked between two runs of this turn, never with the database's writer held
     except Exception as error:  # whatever the platform answered, the coach hears back
         log.warning("could not list the cohort %s: %s", cohort.id, type(error).__name__)
         raise BadInput(_("I couldn't ask the platform who is in that channel or team just "

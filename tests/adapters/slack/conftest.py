@@ -51,24 +51,26 @@ class SlackClient:
         self.ids = itertools.count(1)
 
     async def post(self, body: bytes, content_type: str, *, secret: str = SECRET,
-                   timestamp: int | None = None,
-                   extra: dict[str, str] | None = None) -> tuple[int, str]:
-        """POST a body to /slack/events; returns status and text, after the work settles."""
+                   timestamp: int | None = None, extra: dict[str, str] | None = None,
+                   settle: bool = True) -> tuple[int, str]:
+        """POST a body to /slack/events; returns status and text, after the work settles
+        (`settle=False`: as soon as Slack would have its acknowledgement)."""
         headers = {**signed_headers(secret, body, content_type, timestamp), **(extra or {})}
         async with self.http.post("/slack/events", data=body, headers=headers) as response:
             status, text = response.status, await response.text()
-        await self.adapter.drain()
+        if settle:
+            await self.adapter.drain()
         return status, text
 
     async def event(self, event: dict[str, Any], event_id: str | None = None,
-                    retry: int | None = None) -> tuple[int, str]:
+                    retry: int | None = None, settle: bool = True) -> tuple[int, str]:
         """An Events API callback."""
         body = {"type": "event_callback", "team_id": "T1", "api_app_id": "A1",
                 "event_id": event_id or f"Ev{next(self.ids):04d}", "event_time": 1700000000,
                 "event": event}
         extra = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} \
             if retry else None
-        return await self.post(*json_body(body), extra=extra)
+        return await self.post(*json_body(body), extra=extra, settle=settle)
 
     async def dm(self, text: str, user: str = TEACHER, **fields: Any) -> tuple[int, str]:
         """A teacher types in the bot's DM."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from adapters.runtime import Runtime
 from bot.roles import Role
 from bot.settings import Settings
 from bot.vocabulary import Person
-from tests.adapters.slack.conftest import SlackClient, buttons, state_of
+from tests.adapters.slack.conftest import DM, TEACHER, SlackClient, buttons, state_of
 from tests.bot.features.pulse.conftest import ANSWERS, MONDAY_MORNING, likert
 from tests.support.clock import FakeClock
 
@@ -141,3 +143,28 @@ async def test_a_spanish_coach_launches_in_the_pilot_channel_in_spanish_words(
     [told] = await slack.stub.wait_for("response_url")
     assert "5 personas en este canal" in told.params["text"]
     assert "viernes 4 de diciembre" in told.params["text"]
+
+
+async def test_a_rate_limited_cohort_list_holds_no_other_teachers_acknowledgement(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 45): Slack rate-limited the member list (slack_sdk sleeps through
+    # Retry-After) while the launch held SQLite's writer; a teacher's DM was acknowledged
+    # after 5 s, past the 3 s after which Slack counts a delivery failed and sends it again.
+    clock.current = MONDAY_MORNING
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    slack.stub.members["CPILOT"] = [COACH, *PILOT]
+    slack.stub.fail_next("conversations.members", 429, {"Retry-After": "4"})
+    launching = asyncio.create_task(slack.command(
+        "/pulse", "start Nearpod <#CPILOT|nearpod-pilot> closes friday", user=COACH))
+    await slack.stub.wait_for("conversations.members")  # the launch waits on Slack now
+
+    started = time.monotonic()
+    status, _ = await slack.event({"type": "message", "channel_type": "im", "channel": DM,
+                                   "user": TEACHER, "text": "the projector says no signal",
+                                   "ts": "1700000100.000999"}, settle=False)
+    acknowledged = time.monotonic() - started
+    await launching
+
+    assert status == 200 and acknowledged < 3.0, f"acknowledged after {acknowledged:.1f} s"
+    told = [c.params.get("text", "") for c in slack.stub.of("response_url")]
+    assert any("5 people" in text for text in told), told

@@ -98,6 +98,34 @@ async def test_an_empty_channel_is_refused(chat: ConsoleChat, coach: Person, run
     assert "nobody" in reply.text and await surveys(runtime) == []
 
 
+async def test_the_cohort_is_asked_of_the_platform_with_no_transaction_open(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        morning: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 45): the launch listed the cohort with its transaction open, so a
+    # rate-limited member list held SQLite's writer and every teacher's acknowledgement.
+    held: list[int] = []
+    listing = outbox.members
+
+    async def members(conversation: Conversation) -> list[Person]:
+        held.append(runtime.engine.pool.checkedout())  # the turn's session holds a connection
+        return await listing(conversation)
+    monkeypatch.setattr(outbox, "members", members)
+
+    [reply] = await launch(chat, coach, runtime)
+    assert "6 people" in reply.text and [s.invited for s in await surveys(runtime)] == [6]
+    assert held == [0], "asked once, between two runs of the turn"
+
+
+async def test_a_platform_that_cannot_list_the_cohort_is_reported_and_nothing_launched(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        morning: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def refused(_conversation: Conversation) -> list[Person]:
+        raise OSError("connection reset")
+    monkeypatch.setattr(outbox, "members", refused)
+    [reply] = await launch(chat, coach, runtime)
+    assert "couldn't ask the platform" in reply.text and await surveys(runtime) == []
+
+
 @pytest.mark.parametrize(("words", "expected"), [
     ("friday", date(2026, 12, 4)), ("Fri", date(2026, 12, 4)),
     ("monday", date(2026, 12, 7)), ("tomorrow", date(2026, 12, 1)),
