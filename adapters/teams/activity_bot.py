@@ -11,13 +11,16 @@ from typing import Any
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
+from sqlalchemy.exc import SQLAlchemyError
 
 from adapters.teams import cards, inbound
 from adapters.teams.private import is_shared, pointer, send_privately
+from bot import texts
 from bot.app import Bot
 from bot.blocks import Reply, Text
+from bot.i18n import _, speaking
 from bot.inbox import Arrival
-from bot.vocabulary import AnyIncoming, Message
+from bot.vocabulary import AnyIncoming, Message, Person
 
 log = logging.getLogger(__name__)
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"
@@ -55,8 +58,14 @@ class ActivityBot:
         if isinstance(incoming, Message):
             wanted = not overheard or await self.bot.overhears(incoming)
             incoming = self.bot.command_from_text(incoming, bare_words=True) if wanted else None
-        arrival = await self._take(incoming) if incoming is not None else None
-        replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
+        try:
+            arrival = await self._take(incoming) if incoming is not None else None
+        except (SQLAlchemyError, OSError):  # not stored: say so now, or it is lost unsaid
+            log.warning("a Teams %s could not be stored", activity.type, exc_info=True)
+            arrival, replies = None, [] if overheard or incoming is None else [
+                not_saved(incoming.person)]
+        else:
+            replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
         if activity.type == ActivityTypes.invoke:
             await self.answer_execute(context, replies)
         else:
@@ -116,6 +125,13 @@ class ActivityBot:
         await context.send_activity(Activity(
             type=ActivityTypes.invoke_response,
             value=InvokeResponse(status=HTTPStatus.OK, body=body)))
+
+
+def not_saved(person: Person) -> Reply:
+    """"Nothing was saved, please try again", in the person's language."""
+    with speaking(person.locale):
+        said = _(texts.SAVE_FAILED)
+    return Reply(said, (Text(said),), private=True)
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
@@ -121,3 +124,25 @@ async def test_a_retried_activity_is_answered_once(
     assert first.status in (200, 201) and second.status in (200, 201)
     assert len(connector.sent()) == 1
     assert len(await stored_questions(runtime)) == 1
+
+
+@pytest.mark.usefixtures("short_busy_wait")
+async def test_a_message_that_could_not_be_stored_is_answered_nothing_was_saved(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
+    # A red team's (stop 45): with the database refusing the write (a disk full, another
+    # process's lock), the activity got a 201 and no word at all: lost, unsaid.
+    if runtime.engine.dialect.name != "sqlite":
+        pytest.skip("another process's write lock is SQLite's")
+    other = sqlite3.connect(str(runtime.engine.url.database), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        response = await teams.post(teams.message("the projector says no signal"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert response.status in (200, 201)
+    [told] = connector.sent()
+    assert told.conversation == PERSONAL
+    assert any("nothing was saved" in text for text in told.card_texts), told.card_texts
+    async with runtime.sessions() as session:
+        assert (await session.execute(select(QuestionRow))).first() is None
