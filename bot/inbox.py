@@ -39,6 +39,9 @@ LEASE = timedelta(seconds=30)  # a turn takes milliseconds: longer than this, it
 # A turn the database failed is worked again after its lease, this many times in all: an
 # outage or a long lock passes, while a turn that always fails is not tried forever.
 MAX_ATTEMPTS = 5
+# Seconds an arrival's group write may take: Slack wants its acknowledgement within 3 s, and
+# past this the arrivals are refused (said so, or sent again by Slack) rather than hung.
+WRITE_WAIT = 2.5
 KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like event ids
 # A settled arrival keeps only its key (a retry is known for a week) and its time: not what
 # it was, nor who sent it or where (a red team, stop 44, read who had written to prepbot
@@ -177,8 +180,9 @@ class Inbox:
         while self._waiting or self._settled:
             waiting, self._waiting = self._waiting, []
             settled, self._settled = self._settled, []
-            try:
-                ids = await self._write([values for values, _ in waiting], settled)
+            try:  # bounded: a platform waits on it, and one stuck write must not hold all
+                ids = await asyncio.wait_for(
+                    self._write([values for values, _ in waiting], settled), WRITE_WAIT)
             except Exception as error:  # every waiting arrival hears it: none was stored
                 for _, future in waiting:
                     if not future.done():

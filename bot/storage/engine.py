@@ -19,6 +19,9 @@ from bot.storage.writer import QueuedSession, WriteQueue
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 15000  # how long a SQLite writer waits for another's lock before failing
+# An arrival's write waits less: a platform wants its acknowledgement within 3 s, and an
+# arrival refused in time is said so (or sent again by Slack) instead of taken late.
+URGENT_WAIT_MS = 2000
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg",
                  "postgres": "postgresql+asyncpg"}
 
@@ -65,10 +68,14 @@ def _begin_immediate(connection: Any) -> None:
     # Take the write lock up front: a read-then-write transaction cannot then fail to upgrade.
     # A connection marked READ_ONLY (health checks) begins deferred: it never waits on a writer.
     options = connection.get_execution_options()
-    durable = "FULL" if options.get("prepbot_durable") else "NORMAL"
+    urgent = bool(options.get("prepbot_durable"))
+    durable, wait = ("FULL", URGENT_WAIT_MS) if urgent else ("NORMAL", BUSY_TIMEOUT_MS)
     if connection.info.get("synchronous", "NORMAL") != durable:
         connection.exec_driver_sql(f"PRAGMA synchronous={durable}")
         connection.info["synchronous"] = durable
+    if connection.info.get("busy_timeout", BUSY_TIMEOUT_MS) != wait:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={wait}")
+        connection.info["busy_timeout"] = wait
     begin = options.get("prepbot_begin", "BEGIN IMMEDIATE")
     if begin:
         connection.exec_driver_sql(begin)
@@ -87,13 +94,19 @@ def _roll_back_before_closing(dbapi_connection: Any, _record: Any, _error: Any =
 def _begin_durable(connection: Any) -> None:
     if connection.get_execution_options().get("prepbot_durable"):
         connection.exec_driver_sql("SET LOCAL synchronous_commit TO on")
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout TO {URGENT_WAIT_MS}")
 
 
 def make_engine(url: str, **options: Any) -> AsyncEngine:
     """Create the engine for a database URL."""
     if make_url(async_url(url)).drivername == "postgresql+asyncpg":
-        options.setdefault("connect_args", {}).setdefault(
-            "server_settings", {"synchronous_commit": "off"})
+        connect = options.setdefault("connect_args", {})
+        # No wait is forever: a lock an operator's open transaction holds gives up after
+        # 30 s, a statement a hung server or network never answers after a minute (a red
+        # team's, stop 45: one stuck statement stopped a replica's scheduled work for good).
+        connect.setdefault("server_settings", {"synchronous_commit": "off",
+                                               "lock_timeout": "30s"})
+        connect.setdefault("command_timeout", 60)
     engine = create_async_engine(async_url(url), pool_pre_ping=True, **options)
     if is_sqlite(engine):
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
