@@ -31,6 +31,12 @@ LEASE = timedelta(minutes=2)
 RETRY_AFTER = timedelta(minutes=5)  # the first retry; each later one waits twice as long
 MAX_RETRY_DELAY = timedelta(hours=1)
 PERMANENT = "undeliverable: "
+STEPPED_DOWN = "stepped down"  # not sent: left claimed, for the new leader's recovery
+
+
+async def always_leading() -> bool:
+    """One process (SQLite), or a test: it always leads."""
+    return True
 
 
 @dataclass
@@ -57,6 +63,9 @@ class Dispatcher:
         # Work a crash left on the way in (the Bot's inbox), settled with every tick.
         self.recoverers: list[Callable[[datetime], Awaitable[int]]] = []
         self.gone: dict[str, str] = {}  # platforms that said they are gone, and why
+        # Asked before each send: a leader that lost its lock (PostgreSQL restarted under a
+        # long batch) stops at once, or it would send what the new leader sends too.
+        self.leading: Callable[[], Awaitable[bool]] = always_leading
 
     async def tick(self) -> TickReport:
         """Plan, run the chores (which may plan too), recover, send everything due now."""
@@ -74,7 +83,8 @@ class Dispatcher:
         report.recovered = await self.recover(now)
         for recover in self.recoverers:
             report.recovered += await recover(now)
-        while await self._send_batch(now, report, ledger.due_query(now)):
+        while await self.leading() and await self._send_batch(now, report,
+                                                               ledger.due_query(now)):
             pass
         return report
 
@@ -130,7 +140,7 @@ class Dispatcher:
             sent = [row.id for (row, _), error in zip(batch, results, strict=True) if not error]
             await ledger.finish(session, sent, "sent", now)
             for (row, _), error in zip(batch, results, strict=True):
-                if error:
+                if error and error != STEPPED_DOWN:
                     await self._failed(session, row, error, now, report)
         report.sent += len(sent)
         self.metrics.deliveries.labels("sent").inc(len(sent))
@@ -178,6 +188,8 @@ class Dispatcher:
                 return ""
             person, conversation = _target(row)
             async with gate:
+                if not await self.leading():
+                    return STEPPED_DOWN
                 try:
                     if person is not None:
                         await messenger.dm(person, reply)

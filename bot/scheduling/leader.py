@@ -6,8 +6,10 @@ On SQLite there is one process, which always leads.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import time
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -18,6 +20,7 @@ from bot.storage.engine import make_engine
 
 log = logging.getLogger(__name__)
 LOCK_KEY = 0x70726570  # "prep"
+CHECK_SECONDS = 2.0  # how stale "still leading" may be between two sends
 
 
 class Leader:
@@ -29,6 +32,18 @@ class Leader:
         self.engine: AsyncEngine | None = None
         self.connection: AsyncConnection | None = None
         self.leading = self.always
+        self.checked = 0.0  # when the lock's connection was last seen alive (monotonic)
+        self.checking = asyncio.Lock()  # one query at a time on the lock's connection
+
+    async def still_leading(self) -> bool:
+        """Whether this process still leads, seen at most CHECK_SECONDS ago: asked between
+        sends, so a leader whose lock went with its connection stops within seconds."""
+        if self.always or not self.leading:
+            return self.leading
+        async with self.checking:
+            if time.monotonic() - self.checked >= CHECK_SECONDS:
+                await self.try_lead()
+        return self.leading
 
     async def try_lead(self) -> bool:
         """True while this process holds the lock (checked on every call)."""
@@ -38,10 +53,12 @@ class Leader:
             connection = await self._connection()
             if self.leading:
                 await connection.execute(text("SELECT 1"))
+                self.checked = time.monotonic()
             else:
                 got = await connection.execute(text("SELECT pg_try_advisory_lock(:key)"),
                                                {"key": LOCK_KEY})
                 self.leading = bool(got.scalar())
+                self.checked = time.monotonic()
                 if self.leading:
                     log.info("this process now runs the scheduler")
         except (DBAPIError, SQLAlchemyError, OSError):

@@ -28,6 +28,7 @@ class Scheduler:
     def __init__(self, dispatcher: Dispatcher, leader: Leader, tick_seconds: float = 30,
                  beat_seconds: float = 3) -> None:
         self.dispatcher, self.leader = dispatcher, leader
+        dispatcher.leading = leader.still_leading
         self.tick_seconds, self.beat_seconds = tick_seconds, beat_seconds
         self.last_tick: datetime | None = None
         self.stopping = False

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from adapters.runtime import Runtime
-from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.dispatcher import CONCURRENCY, Dispatcher
 from bot.scheduling.models import DeliveryRow
 from tests.bot.scheduling.conftest import ledger
 from tests.support.clock import FakeClock
@@ -39,6 +39,25 @@ async def test_two_replicas_ticking_at_once_never_send_twice(
     outbox.sent.clear()
     await asyncio.gather(runtime.dispatcher.tick(), other.tick())
     assert len(outbox.sent) == 20
+
+
+async def test_a_leader_that_lost_its_lock_stops_and_the_next_sends_the_rest_once(
+        runtime: Runtime, job: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
+    clock.current = SCHOOL_MORNING
+
+    async def leading() -> bool:  # the lock went with its connection after seven sends
+        return len(outbox.sent) < 7
+    runtime.dispatcher.leading = leading
+    report = await runtime.dispatcher.tick()
+    first = len(outbox.sent)
+    assert report.failed == 0 and 7 <= first <= 7 + CONCURRENCY
+    assert [r.status for r in await ledger(runtime)].count("sending") == 20 - first
+
+    successor = Dispatcher(runtime.sessions, runtime.bot.jobs, clock, runtime.bot.messengers,
+                           runtime.metrics)
+    clock.advance(minutes=5)  # past the claims' lease
+    await successor.tick()
+    assert len(outbox.sent) == 20 and len({who for _, who, _ in outbox.sent}) == 20
 
 
 async def test_a_message_planned_at_night_waits_for_school_hours(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import text
 
 from adapters.runtime import Runtime
+from bot.scheduling import leader
 from bot.scheduling.leader import Leader
 from bot.scheduling.scheduler import Scheduler
 from tests.support.recording import RecordingMessenger
@@ -31,6 +33,28 @@ async def test_only_one_postgresql_process_leads_and_another_takes_over(
         await first._drop()  # the leader's connection dies, as when its process is killed
         assert await second.try_lead()
         assert not await first.try_lead()
+    finally:
+        await first.release()
+        await second.release()
+
+
+async def test_a_leader_whose_lock_went_with_its_connection_knows_within_seconds(
+        runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 45): PostgreSQL restarted under a long batch; the old leader went on
+    # sending while the new one took over, and 80 of 200 teachers were invited twice.
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("needs PostgreSQL (PREPBOT_TEST_DATABASE_URL)")
+    monkeypatch.setattr(leader, "CHECK_SECONDS", 0.0)
+    url = runtime.settings.database_url
+    first, second = Leader(url, "postgresql"), Leader(url, "postgresql")
+    try:
+        assert await first.try_lead() and await first.still_leading()
+        async with runtime.engine.connect() as other:  # its backend ends, as in a restart
+            await other.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                "AND objid = :key"), {"key": leader.LOCK_KEY})
+        assert await second.try_lead(), "the lock went with the connection"
+        assert not await first.still_leading(), "and the old leader knows it before a send"
     finally:
         await first.release()
         await second.release()
