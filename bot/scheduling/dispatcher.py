@@ -31,7 +31,7 @@ LEASE = timedelta(minutes=2)
 RETRY_AFTER = timedelta(minutes=5)  # the first retry; each later one waits twice as long
 MAX_RETRY_DELAY = timedelta(hours=1)
 PERMANENT = "undeliverable: "
-STEPPED_DOWN = "stepped down"  # not sent: left claimed, for the new leader's recovery
+STEPPED_DOWN = "stepped down"  # not tried: given back, for the new leader to send
 
 
 async def always_leading() -> bool:
@@ -139,6 +139,8 @@ class Dispatcher:
         async with self.sessions() as session, session.begin():
             sent = [row.id for (row, _), error in zip(batch, results, strict=True) if not error]
             await ledger.finish(session, sent, "sent", now)
+            await ledger.unclaim(session, [row.id for (row, _), error in zip(
+                batch, results, strict=True) if error == STEPPED_DOWN], now)
             for (row, _), error in zip(batch, results, strict=True):
                 if error and error != STEPPED_DOWN:
                     await self._failed(session, row, error, now, report)

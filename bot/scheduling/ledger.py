@@ -81,6 +81,17 @@ async def claim(session: AsyncSession, rows: Sequence[DeliveryRow], now: datetim
     return list(result.scalars())
 
 
+async def unclaim(session: AsyncSession, ids: Sequence[int], claimed_at: datetime) -> None:
+    """Give back claims never tried (a leader stepped down mid-batch): pending again, for the
+    new leader to send at once, unless it already took them over."""
+    if ids:
+        await session.execute(
+            update(DeliveryRow).where(DeliveryRow.id.in_(list(ids)),
+                                      DeliveryRow.status == "sending",
+                                      DeliveryRow.claimed_at == claimed_at)
+            .values(status="pending", claimed_at=None, attempts=DeliveryRow.attempts - 1))
+
+
 async def finish(session: AsyncSession, ids: Sequence[int], status: str, now: datetime,
                  error: str = "") -> None:
     """Record the final outcome of sends (their payloads blanked)."""

@@ -102,11 +102,12 @@ def make_engine(url: str, **options: Any) -> AsyncEngine:
     if make_url(async_url(url)).drivername == "postgresql+asyncpg":
         connect = options.setdefault("connect_args", {})
         # No wait is forever: a lock an operator's open transaction holds gives up after
-        # 30 s, a statement a hung server or network never answers after a minute (a red
-        # team's, stop 45: one stuck statement stopped a replica's scheduled work for good).
+        # 15 s, a statement a hung server or network never answers after 20 s; prepbot's
+        # statements take milliseconds (a red team's, stop 45: one stuck statement stopped a
+        # replica's scheduled work for good).
         connect.setdefault("server_settings", {"synchronous_commit": "off",
-                                               "lock_timeout": "30s"})
-        connect.setdefault("command_timeout", 60)
+                                               "lock_timeout": "15s"})
+        connect.setdefault("command_timeout", 20)
     engine = create_async_engine(async_url(url), pool_pre_ping=True, **options)
     if is_sqlite(engine):
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
