@@ -34,8 +34,11 @@ PERMANENT = "undeliverable: "
 STEPPED_DOWN = "stepped down"  # not tried: given back, for the new leader to send
 
 
+Leading = Callable[[], Awaitable[bool]]  # whether this process still leads
+
+
 async def always_leading() -> bool:
-    """One process (SQLite), or a test: it always leads."""
+    """A tick not run by the scheduler's leader (a turn's notices, the demo, a test)."""
     return True
 
 
@@ -63,12 +66,13 @@ class Dispatcher:
         # Work a crash left on the way in (the Bot's inbox), settled with every tick.
         self.recoverers: list[Callable[[datetime], Awaitable[int]]] = []
         self.gone: dict[str, str] = {}  # platforms that said they are gone, and why
-        # Asked before each send: a leader that lost its lock (PostgreSQL restarted under a
-        # long batch) stops at once, or it would send what the new leader sends too.
-        self.leading: Callable[[], Awaitable[bool]] = always_leading
 
-    async def tick(self) -> TickReport:
-        """Plan, run the chores (which may plan too), recover, send everything due now."""
+    async def tick(self, leading: Leading = always_leading) -> TickReport:
+        """Plan, run the chores (which may plan too), recover, send everything due now.
+
+        The scheduler's leader passes `leading`, asked before each send: a leader that lost
+        its lock (PostgreSQL restarted under a long batch) stops at once, or it would send
+        what the new leader sends too."""
         report = TickReport()
         now = self.clock.now()
         async with self.sessions() as session:
@@ -83,8 +87,8 @@ class Dispatcher:
         report.recovered = await self.recover(now)
         for recover in self.recoverers:
             report.recovered += await recover(now)
-        while await self.leading() and await self._send_batch(now, report,
-                                                               ledger.due_query(now)):
+        while await leading() and await self._send_batch(now, report, ledger.due_query(now),
+                                                         leading):
             pass
         return report
 
@@ -126,8 +130,8 @@ class Dispatcher:
         person, conversation = _target(row)
         return bool(await check(person, conversation, _key(row)))
 
-    async def _send_batch(self, now: datetime, report: TickReport,
-                          query: Select[DeliveryRow]) -> bool:
+    async def _send_batch(self, now: datetime, report: TickReport, query: Select[DeliveryRow],
+                          leading: Leading = always_leading) -> bool:
         async with self.sessions() as session, session.begin():
             rows = list((await session.execute(query.limit(BATCH))).scalars())
             if not rows:
@@ -135,7 +139,7 @@ class Dispatcher:
             ready = await self._apply_policy(session, rows, now, report)
             won = set(await ledger.claim(session, [row for row, _ in ready], now))
             batch = [(row, reply) for row, reply in ready if row.id in won]
-        results = await self._send_all(batch)
+        results = await self._send_all(batch, leading)
         async with self.sessions() as session, session.begin():
             sent = [row.id for (row, _), error in zip(batch, results, strict=True) if not error]
             await ledger.finish(session, sent, "sent", now)
@@ -177,7 +181,8 @@ class Dispatcher:
                 reply.text, reply.blocks, reply.private, reply.replace_original, _key(row))))
         return ready
 
-    async def _send_all(self, batch: list[tuple[DeliveryRow, Reply]]) -> list[str]:
+    async def _send_all(self, batch: list[tuple[DeliveryRow, Reply]], leading: Leading
+                        ) -> list[str]:
         gate = asyncio.Semaphore(CONCURRENCY)
 
         async def send(row: DeliveryRow, reply: Reply) -> str:
@@ -190,7 +195,7 @@ class Dispatcher:
                 return ""
             person, conversation = _target(row)
             async with gate:
-                if not await self.leading():
+                if not await leading():
                     return STEPPED_DOWN
                 try:
                     if person is not None:

@@ -28,7 +28,6 @@ class Scheduler:
     def __init__(self, dispatcher: Dispatcher, leader: Leader, tick_seconds: float = 30,
                  beat_seconds: float = 3) -> None:
         self.dispatcher, self.leader = dispatcher, leader
-        dispatcher.leading = leader.still_leading
         self.tick_seconds, self.beat_seconds = tick_seconds, beat_seconds
         self.last_tick: datetime | None = None
         self.stopping = False
@@ -59,7 +58,7 @@ class Scheduler:
         self.ticking = asyncio.current_task()
         metrics, started = self.dispatcher.metrics, time.perf_counter()
         try:
-            report = await self.dispatcher.tick()
+            report = await self.dispatcher.tick(self.leader.still_leading)
         except Exception:  # the next beat tries again; nothing is lost from the ledger
             metrics.ticks.labels("failed").inc()
             log.exception("scheduler tick failed")

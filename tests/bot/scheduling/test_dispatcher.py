@@ -47,8 +47,7 @@ async def test_a_leader_that_lost_its_lock_stops_and_the_next_sends_the_rest_onc
 
     async def leading() -> bool:  # the lock went with its connection after seven sends
         return len(outbox.sent) < 7
-    runtime.dispatcher.leading = leading
-    report = await runtime.dispatcher.tick()
+    report = await runtime.dispatcher.tick(leading)
     first = len(outbox.sent)
     assert report.failed == 0 and 7 <= first <= 7 + CONCURRENCY
     assert [r.status for r in await ledger(runtime)].count("pending") == 20 - first, \
