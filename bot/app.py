@@ -164,8 +164,11 @@ class Bot:
             while isinstance(outcome, FetchFirst) and len(known) < MAX_LISTS:
                 await ask_members(self.messengers, outcome.conversation, known)  # no session
                 outcome = await self._in_session(incoming, arrival, known)
+        if isinstance(outcome, FetchFirst):  # a handler asking list after list: a bug
+            log.error("a %s turn asked for more than %d member lists", kind, MAX_LISTS)
+            return []
         if not isinstance(outcome, tuple):
-            return [] if isinstance(outcome, FetchFirst) else outcome
+            return outcome
         replies, notices, changed = outcome
         # Sent once the session is closed: no network wait while holding SQLite's writer.
         await self.dispatcher.send_notices(notices)
