@@ -62,8 +62,9 @@ class ActivityBot:
             arrival = await self._take(incoming) if incoming is not None else None
         except (SQLAlchemyError, OSError):  # not stored: say so now, or it is lost unsaid
             log.warning("a Teams %s could not be stored", activity.type, exc_info=True)
-            arrival, replies = None, [] if overheard or incoming is None else [
-                not_saved(incoming.person)]
+            arrival, replies = None, []
+            if incoming is not None and not overheard:  # nobody asked an overheard post
+                replies = [not_saved(incoming.person)]
         else:
             replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
         if activity.type == ActivityTypes.invoke:
