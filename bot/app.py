@@ -216,8 +216,10 @@ class Bot:
                     log.exception("refreshing %s failed", name)
 
     async def close(self) -> None:
-        """Stop the work the Bot runs in the background itself (a workspace read under way)."""
+        """Stop the work the Bot runs in the background itself (a workspace read under way),
+        and finish the inbox's writes: a settle dropped here is a reply sent twice later."""
         await self.staff.workspaces.stop()
+        await self.inbox.drain()
 
     async def _handle(self, session: AsyncSession, incoming: AnyIncoming,
                       arrival: Arrival | None, known: KnownMembers

@@ -115,6 +115,22 @@ async def test_a_settled_arrival_keeps_neither_its_sender_nor_where_to_answer(
     assert await box.accept(answer(COMMENT), "a1") is None  # a retry is still known
 
 
+async def test_a_settle_made_just_before_shutdown_is_written_before_the_database_closes(
+        runtime: Runtime, clock: FakeClock) -> None:
+    # Settles are written in the background; one left pending at a shutdown was lost (its
+    # replies delivered again after the restart), and in CI its transaction outlived the
+    # test's event loop and held SQLite's lock for the next test.
+    box = inbox(runtime, clock)
+    arrival = await box.accept(answer(""), "a1")
+    assert arrival is not None
+    box.settle(arrival)
+
+    await runtime.bot.close()
+
+    async with runtime.sessions() as session:
+        assert (await session.execute(select(InboxRow.status))).scalar_one() == "done"
+
+
 async def test_ordinary_arrivals_are_sealed_too(runtime: Runtime, clock: FakeClock) -> None:
     said = "ticket: Jayden Morales's chromebook, student id 4412345"  # masked only when handled
     await inbox(runtime, clock).accept(Message(person=TEACHER, conversation=WHERE, text=said),
