@@ -132,15 +132,18 @@ class Bot:
             log.warning("could not tell whether a channel is watched; the message is dropped")
         return False
 
-    async def revised(self, where: Conversation, message_id: str, text: str | None) -> None:
+    async def revised(self, where: Conversation, message_id: str, text: str | None) -> bool:
         """A message edited (its new text) or deleted (None) where it was written: what a
-        feature kept of it follows. Unreachable database: logged, the kept copy stays."""
-        try:
-            async with self.sessions() as session, session.begin():
+        feature kept of it follows. False when the database could not take it now: the
+        adapter refuses the event, so the platform sends it again."""
+        try:  # the inbox's sessions: the platform waits on this, so a lock is waited on briefly
+            async with self.inbox.sessions() as session, session.begin():
                 for revised in self.features.revised:
                     await revised(session, self.kb, where, message_id, text, self.clock.now())
         except (SQLAlchemyError, OSError):
-            log.warning("could not follow a message's edit or deletion")
+            log.warning("could not follow a message's edit or deletion; refused, to be resent")
+            return False
+        return True
 
     async def handle(self, incoming: AnyIncoming, arrival: Arrival | None = None
                      ) -> list[Reply]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -85,6 +86,34 @@ def short_busy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite writers give up on another's lock after 0.2 s, not 15 s: the same failure,
     sooner (ask for it before `runtime`, whose connections read it when they open)."""
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+
+
+class OperatorLock:
+    """Another process's hold on SQLite's write lock: an operator's shell, a long job."""
+
+    def __init__(self, path: str) -> None:
+        self.connection = sqlite3.connect(path, isolation_level=None)
+
+    def take(self) -> None:
+        """Hold the write lock until `release`."""
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def release(self) -> None:
+        """Let go of the write lock, if held."""
+        if self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
+
+
+@pytest.fixture
+def operator_lock(runtime: Runtime) -> Iterator[OperatorLock]:
+    """Another process holding SQLite's write lock from the test's start until it lets go."""
+    if runtime.engine.dialect.name != "sqlite":
+        pytest.skip("another process's write lock is SQLite's")
+    lock = OperatorLock(str(runtime.engine.url.database))
+    lock.take()
+    yield lock
+    lock.release()
+    lock.connection.close()
 
 
 @pytest.fixture
@@ -170,3 +199,13 @@ def _reads_url(item: pytest.Item) -> bool:
 @cache
 def _mentions_url(path: str) -> bool:
     return "PREPBOT_TEST_DATABASE_URL" in Path(path).read_text()
+
+
+@pytest.fixture(autouse=True)
+async def no_task_outlives_its_test() -> AsyncIterator[None]:
+    """A task still running when a test's event loop closes is cancelled mid-write, and in
+    CI its transaction held SQLite's lock into the next test: each test finishes its own."""
+    yield
+    await asyncio.sleep(0)
+    left = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    assert not left, f"tasks still running after the test: {left}"

@@ -55,6 +55,10 @@ def once(incoming: In, req: AsyncBoltRequest) -> In:
     return dataclasses.replace(incoming, event_id=f"request-{key}")
 
 
+class NotFollowed(Exception):
+    """An edit or deletion the database could not take now: answered 500, sent again."""
+
+
 class SlackAdapter:
     """Holds the bolt app, the core, and the intake that stores and works each payload."""
 
@@ -130,8 +134,10 @@ class SlackAdapter:
                  or inbound.overheard(body, context.bot_user_id))
         if found is None:
             revision = inbound.revision(body)
-            if revision is not None:  # a kept help-channel question follows its writer
-                await self.bot.revised(*revision)
+            # A kept help-channel question follows its writer; if it cannot now, bolt's 500
+            # has Slack send the edit or deletion again.
+            if revision is not None and not await self.bot.revised(*revision):
+                raise NotFollowed
             return
         message, where = found
         if message.conversation.kind == "direct":  # only its own DMs send prepbot these

@@ -121,8 +121,9 @@ def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
             log.info("Teams request refused: %s", type(error).__name__)
             return web.json_response({"error": "unauthorized"}, status=401)
         revision = inbound.revision(activity)
-        if revision is not None:  # a kept help-channel question follows its writer
-            await bot.bot.revised(*revision)
+        # A kept help-channel question follows its writer; if it cannot now, a 503 says so.
+        if revision is not None and not await bot.bot.revised(*revision):
+            return web.json_response({"error": "unavailable"}, status=503)
         if not handles(activity):
             return web.Response(status=200)
         missing = missing_fields(activity)

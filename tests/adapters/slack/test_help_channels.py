@@ -24,6 +24,7 @@ from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.slack.conftest import TEACHER, SlackClient, buttons, stored_questions
 from tests.adapters.slack.test_pulse import MANIFEST
+from tests.conftest import OperatorLock
 from tests.support.slack_stub import BOT_USER, SlackStub
 
 HELP = "CTECHHELP"
@@ -285,3 +286,22 @@ async def test_a_question_deleted_while_its_turn_looks_up_the_teacher_is_not_kep
     await slack.event(deleted(question))
     await posting
     assert await kept(runtime) == [] and slack.stub.of("chat.postMessage") == []
+
+
+async def test_a_deletion_the_database_cannot_take_now_is_refused_and_followed_when_resent(
+        slack: SlackClient, help_channel: None, runtime: Runtime,
+        operator_lock: OperatorLock) -> None:
+    # A red team's (stop 45): the deletion was answered 200 and dropped, so the question
+    # its teacher had deleted stayed kept.
+    operator_lock.release()
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    assert len(await kept(runtime)) == 1
+    operator_lock.take()
+
+    status, _ = await slack.event(deleted(question), event_id="EvGONE")
+    operator_lock.release()
+    assert status >= 500, "refused, so Slack sends it again"
+
+    status, _ = await slack.event(deleted(question), event_id="EvGONE", retry=1)
+    assert status == 200 and await kept(runtime) == []

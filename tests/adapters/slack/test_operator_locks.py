@@ -8,31 +8,16 @@ A red team's (stop 45): every acknowledgement waited for the lock, past Slack's 
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import func, select
 
 from adapters.runtime import Runtime
 from bot.features.tickets.models import TicketRow
 from tests.adapters.slack.conftest import DM, TEACHER, SlackClient, stored_questions
+from tests.conftest import OperatorLock
 
 SLACK_WAITS = 3.0  # seconds Slack gives an acknowledgement
-
-
-@pytest.fixture
-def operator_lock(runtime: Runtime) -> Iterator[sqlite3.Connection]:
-    """Another process holding SQLite's write lock until the test lets go."""
-    if runtime.engine.dialect.name != "sqlite":
-        pytest.skip("another process's write lock is SQLite's")
-    other = sqlite3.connect(str(runtime.engine.url.database), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    yield other
-    if other.in_transaction:
-        other.execute("ROLLBACK")
-    other.close()
 
 
 async def tickets(runtime: Runtime) -> int:
@@ -41,11 +26,11 @@ async def tickets(runtime: Runtime) -> int:
 
 
 async def test_a_command_is_told_in_time_that_nothing_was_saved(
-        slack: SlackClient, runtime: Runtime, operator_lock: sqlite3.Connection) -> None:
+        slack: SlackClient, runtime: Runtime, operator_lock: OperatorLock) -> None:
     started = time.monotonic()
     status, text = await slack.command("/ticket", "the smartboard in room 12 is dead")
     took = time.monotonic() - started
-    operator_lock.execute("ROLLBACK")
+    operator_lock.release()
 
     assert status == 200 and took < SLACK_WAITS, f"answered after {took:.1f} s"
     assert "nothing was saved" in text
@@ -53,13 +38,13 @@ async def test_a_command_is_told_in_time_that_nothing_was_saved(
 
 
 async def test_an_event_is_refused_in_time_and_taken_once_when_slack_sends_it_again(
-        slack: SlackClient, runtime: Runtime, operator_lock: sqlite3.Connection) -> None:
+        slack: SlackClient, runtime: Runtime, operator_lock: OperatorLock) -> None:
     event = {"type": "message", "channel_type": "im", "channel": DM, "user": TEACHER,
              "text": "the projector says no signal", "ts": "1700000100.000777"}
     started = time.monotonic()
     status, _ = await slack.event(event, event_id="EvLOCKED")
     took = time.monotonic() - started
-    operator_lock.execute("ROLLBACK")
+    operator_lock.release()
     assert status >= 500 and took < SLACK_WAITS, f"{status} after {took:.1f} s"
 
     for retry in (1, 2):  # Slack sends it again, and again

@@ -20,6 +20,7 @@ from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.teams.conftest import BOT, TENANT, Teams
 from tests.adapters.teams.test_triage import ADMIN, COACH, COACH_CHAT, action, to
+from tests.conftest import OperatorLock
 from tests.support.clock import FakeClock
 from tests.support.connector_stub import ConnectorStub
 
@@ -215,3 +216,22 @@ async def test_a_post_the_database_refused_is_retried_quietly_and_not_for_ever(
         await runtime.bot.recover(clock.now())
     assert connector.sent() == [], "nobody asked prepbot: nobody is told anything"
     assert len(refused) == MAX_ATTEMPTS
+
+
+async def test_a_deletion_the_database_cannot_take_now_is_refused_not_dropped(
+        teams: Teams, help_channel: None, runtime: Runtime,
+        operator_lock: OperatorLock) -> None:
+    # A red team's (stop 45): the deletion was answered 200 and dropped, so the question
+    # its teacher had deleted stayed kept.
+    operator_lock.release()
+    question = post(teams, "is anyone else having trouble with google classroom",
+                    {"id": "29:t1", "name": "Ms Rivera"})
+    await teams.post(question)
+    operator_lock.take()
+
+    response = await teams.post(changed(question, "messageDelete"))
+    operator_lock.release()
+
+    assert response.status == 503 and len(await kept(runtime)) == 1
+    assert (await teams.post(changed(question, "messageDelete"))).status == 200
+    assert await kept(runtime) == []
