@@ -98,6 +98,9 @@ class Message(Incoming):
     text: str
     heard: Hearing = "addressed"
     thread: str = ""  # an overheard message's thread: the platform's id of its first message
+    # The platform's id of this message itself, by which its edits and deletions come back
+    # (Bot.revised); "" where the platform never sends them.
+    message_id: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

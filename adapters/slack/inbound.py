@@ -122,7 +122,7 @@ def overheard(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] |
                      body.get("event_id"))
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
     return Message(text=text, heard="post" if thread == ts else "reply", thread=thread,
-                   **origin), where
+                   message_id=ts, **origin), where
 
 
 def revision(body: Payload) -> tuple[Conversation, str, str | None] | None:
@@ -164,7 +164,8 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
     origin = _origin(str(event["user"]), "", conversation(channel, channel.startswith("D"),
                                                           thread), key)
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
-    return Message(text=text, attachments=attachments_of(event), **origin), where
+    return Message(text=text, attachments=attachments_of(event),
+                   message_id=str(event.get("ts", "")), **origin), where
 
 
 def command(body: Payload) -> tuple[Command, Where]:

@@ -183,12 +183,14 @@ def from_message(activity: Activity) -> AnyIncoming | None:
     if not text and not files:
         return None
     heard, thread = hearing(activity)
+    message_id = str(activity.id or "")
     if heard != "addressed":  # another bot's message is never anything to prepbot
         bot = str(activity.from_property.id).startswith(BOT_ID)
-        return None if bot else Message(text=text, heard=heard, thread=thread, **origin)
+        return None if bot else Message(text=text, heard=heard, thread=thread,
+                                        message_id=message_id, **origin)
     if text.lower() == "help":
         return Command(name="prepbot", text="help", attachments=files, **origin)
-    return Message(text=text, attachments=files, **origin)
+    return Message(text=text, attachments=files, message_id=message_id, **origin)
 
 
 def from_execute(activity: Activity) -> Action | Submission | None:

@@ -50,6 +50,7 @@ class SlackStub:
         self.calls: list[Call] = []
         self.failures: defaultdict[str, deque[tuple[int, dict[str, str]]]] = defaultdict(deque)
         self.refusals: defaultdict[str, deque[str]] = defaultdict(deque)
+        self.delays: dict[str, float] = {}  # method -> seconds it answers late
         self.members: dict[str, list[str]] = {}
         self.channels: dict[str, str] = {}  # name -> id, for conversations.list
         self.history: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -142,6 +143,7 @@ class SlackStub:
         # slack_sdk sends some arguments in the query string, even on POST
         params = {**request.query, **_decode(await request.read(), request.content_type)}
         self._record(Call(method, params, dict(request.headers)))
+        await asyncio.sleep(self.delays.get(method, 0))
         if self.refusals[method]:
             return web.json_response({"ok": False, "error": self.refusals[method].popleft()})
         if self.failures[method]:

@@ -22,4 +22,5 @@ feature = Feature(
     erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
     mentions=mentions.mentions,  # questions naming a tool: a pilot's error log, a tool's use
     answer_decided=handlers.answer_decided,
+    revised=service.revise,  # a question deleted or edited in its channel
 )

@@ -39,7 +39,7 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
     turn.metrics.kb_seconds.observe(time.perf_counter() - started)
     turn.metrics.questions.labels(decision.kind).inc()
     question = await service.record_question(
-        turn.session, turn.person, turn.incoming.person.platform, said, decision, turn.now)
+        turn.session, turn.person, turn.incoming, said, decision, turn.now)
     if decision.kind == "clarify":
         return [views.clarify_reply(question.id, likely_areas(said))]
     if decision.kind == "deflect" and not decision.tech:
@@ -74,7 +74,7 @@ async def answer_decided(turn: Turn[Incoming], text: str, decision: Decision) ->
     recorded like any other and answered the same way, "Did this help?" included."""
     turn.metrics.questions.labels(decision.kind).inc()
     question = await service.record_question(
-        turn.session, turn.person, turn.incoming.person.platform, text, decision, turn.now)
+        turn.session, turn.person, turn.incoming, text, decision, turn.now)
     if decision.kind == "answer" and decision.article:
         return views.article_reply(decision.article, question.id)
     if decision.kind == "suggest":

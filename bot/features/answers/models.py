@@ -30,3 +30,6 @@ class QuestionRow(Base):
     helpful: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
     feedback_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Its message in a channel ("channel:message id"), so its writer's edit or deletion
+    # there reaches this copy too; None where messages are never revised (DMs, commands).
+    message_key: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -13,26 +13,47 @@ from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
-from knowledge import Decision
+from bot.vocabulary import Conversation, Incoming, Message
+from knowledge import Decision, KnowledgeBase
 
 MAX_QUESTION_CHARS = 2000
 # "ticket" or "no" refers to the last question for this long: a prep period and then some.
 RECENT = timedelta(hours=2)
 
 
-async def record_question(session: AsyncSession, person: PersonRow, platform: str, text: str,
-                          decision: Decision, now: datetime) -> QuestionRow:
+async def record_question(session: AsyncSession, person: PersonRow, asked: Incoming,
+                          text: str, decision: Decision, now: datetime) -> QuestionRow:
     """Store a question (student details masked: it feeds the digest's gaps) with what the
-    bot did about it."""
+    bot did about it, and the message it came in, if one its writer can edit or delete."""
+    where = asked.conversation
+    message_id = asked.message_id if isinstance(asked, Message) else ""
     row = QuestionRow(
-        person_id=person.id, platform=platform, school_id=person.school_id,
+        person_id=person.id, platform=asked.person.platform, school_id=person.school_id,
         text=mask_student_data(text[:MAX_QUESTION_CHARS]).text,
         outcome=decision.kind, article_id=decision.top_id,
         suggestions=",".join(a.id for a in decision.suggestions),
-        confidence=round(decision.confidence, 4), asked_at=now)
+        confidence=round(decision.confidence, 4), asked_at=now,
+        message_key=message_key(where, message_id) if message_id else None)
     session.add(row)
     await session.flush()
     return row
+
+
+def message_key(where: Conversation, message_id: str) -> str:
+    """A channel message, as the answers log knows it."""
+    return f"{where.channel_id}:{message_id}"[:255]
+
+
+async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
+                 message_id: str, text: str | None, now: datetime) -> None:
+    """A question its writer edited (kept as it now reads, masked) or deleted (forgotten)."""
+    asked = (QuestionRow.platform == where.platform,
+             QuestionRow.message_key == message_key(where, message_id))
+    if text is None:
+        await session.execute(delete(QuestionRow).where(*asked))
+    else:
+        await session.execute(update(QuestionRow).where(*asked).values(
+            text=mask_student_data(text.strip()[:MAX_QUESTION_CHARS]).text))
 
 
 async def own_question(session: AsyncSession, person: PersonRow, value: str) -> QuestionRow:

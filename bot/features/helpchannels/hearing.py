@@ -72,6 +72,5 @@ async def _reply(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     thread = await service.thread_in(turn.session, channel, turn.incoming.thread)
     if thread is None:
         return []  # a thread that did not start with a tech question
-    first = await service.keep_reply(turn.session, thread, turn.person, turn.incoming.text,
-                                     turn.now)
+    first = await service.keep_reply(turn.session, thread, turn.person, turn.incoming, turn.now)
     return [views.offer(thread.id)] if first else []

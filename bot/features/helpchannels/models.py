@@ -56,3 +56,5 @@ class HelpReplyRow(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     text: Mapped[str] = mapped_column(Text)  # student details masked
     said_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The reply's own message, so its coach's edit or deletion reaches this copy.
+    message_id: Mapped[str] = mapped_column(String(255), default="", server_default="")

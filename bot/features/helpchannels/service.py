@@ -136,6 +136,7 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
         return
     if text is None:
         await claim_event(session, _withdrawn(channel, message_id), now)
+    await _revise_reply(session, channel, message_id, text)
     thread = await thread_in(session, channel, message_id)
     if thread is None:
         return  # not a kept question (its thread is its post's id): nothing of it was kept
@@ -143,6 +144,19 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
         await session.execute(delete(HelpThreadRow).where(HelpThreadRow.id == thread.id))
     else:
         thread.text = mask_student_data(text.strip()[:MAX_TEXT]).text
+
+
+async def _revise_reply(session: AsyncSession, channel: HelpChannelRow, message_id: str,
+                        text: str | None) -> None:
+    """A coach's kept thread reply follows its edit (masked again) or deletion."""
+    reply = (HelpReplyRow.message_id == message_id[:255], HelpReplyRow.message_id != "",
+             HelpReplyRow.thread_id.in_(select(HelpThreadRow.id).where(
+                 HelpThreadRow.channel_id == channel.id)))
+    if text is None:
+        await session.execute(delete(HelpReplyRow).where(*reply))
+    else:
+        await session.execute(update(HelpReplyRow).where(*reply).values(
+            text=mask_student_data(text.strip()[:MAX_TEXT]).text))
 
 
 async def was_withdrawn(session: AsyncSession, channel: HelpChannelRow, message_id: str
@@ -166,13 +180,14 @@ async def thread_in(session: AsyncSession, channel: HelpChannelRow,
 
 
 async def keep_reply(session: AsyncSession, thread: HelpThreadRow, author: PersonRow,
-                     text: str, now: datetime) -> bool:
+                     message: Message, now: datetime) -> bool:
     """Keep a coach's reply (masked); True when it is their first in this thread."""
     earlier = await session.execute(select(HelpReplyRow.id).where(
         HelpReplyRow.thread_id == thread.id, HelpReplyRow.author_id == author.id).limit(1))
     first = earlier.first() is None
     session.add(HelpReplyRow(thread_id=thread.id, author_id=author.id, said_at=now,
-                             text=mask_student_data(text[:MAX_TEXT]).text))
+                             text=mask_student_data(message.text[:MAX_TEXT]).text,
+                             message_id=message.message_id[:255]))
     return first
 
 

@@ -15,7 +15,9 @@ from sqlalchemy import func, select
 from adapters.runtime import Runtime
 from adapters.slack import ADAPTER, SlackAdapter
 from bot.features.answers.models import QuestionRow
+from bot.roles import Role
 from bot.settings import Settings
+from bot.vocabulary import Person
 from tests.support.signing import form_body, interactive_body, json_body, signed_headers
 from tests.support.slack_stub import SlackStub
 
@@ -172,3 +174,43 @@ def texts(blocks: list[dict[str, Any]]) -> str:
 def dumps(value: Any) -> str:
     """Compact JSON for assertion messages."""
     return json.dumps(value)[:2000]
+
+
+# A help channel (bot/features/helpchannels): a coach turned it on; posts and replies.
+
+HELP = "CTECHHELP"
+OTHER = "CLOUNGE"
+COACH = "UCOACH"
+ADMIN = "UADMIN"
+TS = itertools.count(1)
+
+
+def post(text: str, user: str = TEACHER, channel: str = HELP, **fields: Any) -> dict[str, Any]:
+    """A `message.channels` event: a new message in a channel prepbot is a member of."""
+    return {"type": "message", "channel": channel, "channel_type": "channel", "user": user,
+            "text": text, "ts": f"1700000500.{next(TS):06d}", **fields}
+
+
+def reply(thread: dict[str, Any], text: str, user: str = COACH) -> dict[str, Any]:
+    """The same event for a reply in a message's thread."""
+    return post(text, user, thread["channel"], thread_ts=thread["ts"],
+                parent_user_id=thread["user"])
+
+
+async def count(runtime: Runtime, table: type[Any]) -> int:
+    """How many rows a table holds."""
+    async with runtime.sessions() as session:
+        return int((await session.execute(select(func.count()).select_from(table)))
+                   .scalar_one())
+
+
+@pytest.fixture
+async def help_channel(slack: SlackClient, runtime: Runtime) -> None:
+    """A coach (and an admin) exist, and #tech-help is a help channel."""
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    await slack.command("/prepbot", "channel help on", user=COACH, channel=HELP)
+    [told] = await slack.stub.wait_for("response_url")
+    assert told.params["response_type"] == "in_channel", "the channel is told it is read"
+    assert "I'll read new questions" in told.params["text"]
+    slack.stub.calls.clear()

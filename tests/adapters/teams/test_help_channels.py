@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import Runtime
-from bot.features.helpchannels.models import HelpThreadRow
+from bot.features.answers.models import QuestionRow
+from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
 from bot.features.tickets.models import DraftRow
 from bot.inbox import MAX_ATTEMPTS, InboxRow
 from bot.roles import Role
@@ -173,6 +174,34 @@ async def test_a_question_edited_or_deleted_in_teams_follows_its_teacher(
 
     assert (await teams.post(changed(question, "messageDelete"))).status == 200
     assert await kept(runtime) == []
+
+
+async def test_every_copy_follows_its_writer_the_answers_log_and_a_coachs_reply(
+        teams: Teams, connector: ConnectorStub, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 45): a deleted question stayed in the answers log, and a coach's
+    # edited or deleted reply stayed kept as first written.
+    answered = post(teams, "the projector says no signal", {"id": "29:t1", "name": "Ms Rivera"})
+    await teams.post(answered)
+    unsure = post(teams, "is anyone else having trouble with google classroom",
+                  {"id": "29:t2", "name": "Mr Chen"})
+    await teams.post(unsure)
+    coach_reply = reply(teams, unsure, "Sign out and back in, then rejoin.")
+    await teams.post(coach_reply)
+
+    await teams.post(changed(coach_reply, "messageUpdate", "Rejoin (Jaden Wilks did)."))
+    assert await texts_of(runtime, HelpReplyRow) == ["Rejoin ([name] did)."]
+    await teams.post(changed(coach_reply, "messageDelete"))
+    assert await texts_of(runtime, HelpReplyRow) == []
+
+    assert await texts_of(runtime, QuestionRow) == ["the projector says no signal"]
+    await teams.post(changed(answered, "messageDelete"))
+    assert await texts_of(runtime, QuestionRow) == []
+
+
+async def texts_of(runtime: Runtime, table: type[QuestionRow] | type[HelpReplyRow]
+                   ) -> list[str]:
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(table.text))).scalars())
 
 
 async def test_edits_and_deletions_of_what_was_not_kept_change_nothing(

@@ -1,0 +1,31 @@
+"""What prepbot keeps of a channel message knows the message, so its writer's edit or
+deletion reaches every copy: a question's in the answers log, a coach's kept thread reply.
+
+Revision ID: 0021
+Revises: 0020
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0021"
+down_revision = "0020"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("questions") as batch_op:
+        batch_op.add_column(sa.Column("message_key", sa.String(length=255), nullable=True))
+        batch_op.create_index("ix_questions_message_key", ["message_key"])
+    with op.batch_alter_table("help_replies") as batch_op:
+        batch_op.add_column(sa.Column("message_id", sa.String(length=255), nullable=False,
+                                      server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("help_replies") as batch_op:
+        batch_op.drop_column("message_id")
+    with op.batch_alter_table("questions") as batch_op:
+        batch_op.drop_index("ix_questions_message_key")
+        batch_op.drop_column("message_key")

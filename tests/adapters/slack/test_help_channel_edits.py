@@ -1,0 +1,168 @@
+"""A help channel's kept question, and a coach's kept reply, follow what their writer does to
+them in Slack (`message_changed`, `message_deleted`, tombstones): an edit is kept as it now
+reads (masked), a deletion forgets every copy, and one the database cannot take now is
+refused so Slack sends it again."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy import select
+
+from adapters.runtime import Runtime
+from bot.features.answers.models import QuestionRow
+from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
+from bot.inbox import InboxRow
+from tests.adapters.slack.conftest import SlackClient, count, post, reply
+from tests.conftest import OperatorLock
+
+
+def edited(message: dict[str, Any], text: str, **fields: Any) -> dict[str, Any]:
+    """Slack's event when a message's text was changed (or it became a tombstone)."""
+    return {"type": "message", "subtype": "message_changed", "hidden": True,
+            "channel": message["channel"], "channel_type": "channel", "ts": "1700009000.000001",
+            "message": {**message, "text": text, "edited": {"user": message["user"]}, **fields},
+            "previous_message": message}
+
+
+def deleted(message: dict[str, Any]) -> dict[str, Any]:
+    """Slack's event when a message was deleted."""
+    return {"type": "message", "subtype": "message_deleted", "hidden": True,
+            "channel": message["channel"], "channel_type": "channel",
+            "ts": "1700009000.000002", "deleted_ts": message["ts"], "previous_message": message}
+
+
+async def kept(runtime: Runtime) -> list[str]:
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(HelpThreadRow.text))).scalars())
+
+
+async def test_a_question_deleted_in_slack_is_forgotten_with_the_coachs_reply(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    await slack.event(reply(question, "Sign out of Chrome and back in, then rejoin."))
+    assert len(await kept(runtime)) == 1 and await count(runtime, HelpReplyRow) == 1
+
+    status, _ = await slack.event(deleted(question))
+
+    assert status == 200
+    assert await kept(runtime) == [] and await count(runtime, HelpReplyRow) == 0
+
+
+async def test_a_question_left_as_a_tombstone_over_its_replies_is_forgotten(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    await slack.event(edited(question, "This message was deleted.", subtype="tombstone"))
+    assert await kept(runtime) == []
+
+
+async def test_a_question_edited_in_slack_is_kept_as_it_now_reads_masked(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    question = post("the projector says no signal")
+    await slack.event(question)
+    slack.stub.calls.clear()
+    inbox = await count(runtime, InboxRow)
+
+    await slack.event(edited(question, "the projector says no signal since Jaden Wilks "
+                                       "(448812) unplugged it"))
+
+    [text] = await kept(runtime)
+    assert "unplugged it" in text and "Jaden" not in text and "448812" not in text
+    assert slack.stub.of("chat.postMessage") == [], "an edit is not a new question"
+    assert await count(runtime, InboxRow) == inbox, "an edit leaves no inbox row"
+
+
+async def test_edits_of_chatter_and_of_other_channels_store_nothing(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    inbox = await count(runtime, InboxRow)
+    chatter = post("Happy Friday everyone!")
+    await slack.event(chatter)
+    elsewhere = post("the projector says no signal", channel="CLOUNGE")
+    await slack.event(elsewhere)
+    await slack.event(edited(chatter, "the projector says no signal"))
+    await slack.event(edited(elsewhere, "my smartboard pen is off by an inch"))
+    await slack.event(deleted(elsewhere))
+    assert await kept(runtime) == [] and await count(runtime, InboxRow) == inbox
+    assert slack.stub.of("chat.postMessage") == []
+
+
+async def test_a_question_deleted_while_its_turn_looks_up_the_teacher_is_not_kept(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 45): the deletion outran the post's turn, which then kept the
+    # question and answered it in the deleted message's thread.
+    slack.stub.delays["users.info"] = 0.5
+    question = post("the projector says no signal")
+    posting = asyncio.create_task(slack.event(question))
+    await slack.stub.wait_for("users.info")  # acknowledged; its turn looks the teacher up
+    await slack.event(deleted(question))
+    await posting
+    assert await kept(runtime) == [] and slack.stub.of("chat.postMessage") == []
+
+
+async def test_a_deletion_the_database_cannot_take_now_is_refused_and_followed_when_resent(
+        slack: SlackClient, help_channel: None, runtime: Runtime,
+        operator_lock: OperatorLock) -> None:
+    # A red team's (stop 45): the deletion was answered 200 and dropped, so the question
+    # its teacher had deleted stayed kept.
+    operator_lock.release()
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    assert len(await kept(runtime)) == 1
+    operator_lock.take()
+
+    status, _ = await slack.event(deleted(question), event_id="EvGONE")
+    operator_lock.release()
+    assert status >= 500, "refused, so Slack sends it again"
+
+    status, _ = await slack.event(deleted(question), event_id="EvGONE", retry=1)
+    assert status == 200 and await kept(runtime) == []
+
+
+async def asked(runtime: Runtime) -> list[str]:
+    """The answers log's copy of each question, as the digest's gaps read it."""
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(QuestionRow.text))).scalars())
+
+
+async def test_a_question_prepbot_answered_follows_its_teacher_into_the_answers_log(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 45): a deleted question's words stayed in the answers log, which
+    # feeds the gap report and the export.
+    question = post("the projector says no signal")
+    await slack.event(question)
+    await slack.stub.wait_for("chat.postMessage")  # answered: recorded in the answers log
+    assert await asked(runtime) == ["the projector says no signal"]
+
+    await slack.event(edited(question, "the projector says no signal, Jaden Wilks unplugged it"))
+    [text] = await asked(runtime)
+    assert text.startswith("the projector says no signal") and "Jaden" not in text
+
+    await slack.event(deleted(question))
+    assert await asked(runtime) == [] and await kept(runtime) == []
+
+
+async def replies(runtime: Runtime) -> list[str]:
+    async with runtime.sessions() as session:
+        return list((await session.execute(select(HelpReplyRow.text))).scalars())
+
+
+async def test_a_coachs_kept_reply_follows_its_edit_and_deletion(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 45): an edited or deleted reply stayed kept as first written, and
+    # one click made the deleted words an article draft.
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    answer = reply(question, "Sign out of Chrome and back in, then rejoin.")
+    await slack.event(answer)
+    other = reply(question, "Or clear the cache.")
+    await slack.event(other)
+
+    await slack.event(edited(answer, "Sign out of Chrome, then rejoin (Jaden Wilks did)."))
+    assert sorted(await replies(runtime)) == ["Or clear the cache.",
+                                              "Sign out of Chrome, then rejoin ([name] did)."]
+    await slack.event(deleted(answer))
+    assert await replies(runtime) == ["Or clear the cache."]
+    assert len(await kept(runtime)) == 1, "the question stays: only the reply was deleted"
