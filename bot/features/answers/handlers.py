@@ -28,6 +28,8 @@ async def ask(turn: Turn[Message | Command]) -> list[Reply]:
     said = conversation.without_upload_notice(text)
     if said is None:
         return [views.text_reply(_(views.UPLOAD))]
+    if await service.answered_before(turn.session, turn.incoming):
+        return []  # the same message again: a help-channel post edited to @mention prepbot
     handled = await conversation.converse(turn, said)
     if handled is not None:
         return handled

@@ -39,6 +39,17 @@ async def record_question(session: AsyncSession, person: PersonRow, asked: Incom
     return row
 
 
+async def answered_before(session: AsyncSession, asked: Incoming) -> bool:
+    """Whether this very message was answered already (Slack sends a help-channel post
+    edited to @mention prepbot again, as a mention)."""
+    if not isinstance(asked, Message) or not asked.message_id:
+        return False
+    key = message_key(asked.conversation, asked.message_id)
+    found = await session.execute(select(QuestionRow.id).where(
+        QuestionRow.platform == asked.person.platform, QuestionRow.message_key == key).limit(1))
+    return found.first() is not None
+
+
 def message_key(where: Conversation, message_id: str) -> str:
     """A channel message, as the answers log knows it."""
     return f"{where.channel_id}:{message_id}"[:255]

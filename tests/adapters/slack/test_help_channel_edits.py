@@ -1,7 +1,8 @@
 """A help channel's kept question, and a coach's kept reply, follow what their writer does to
 them in Slack (`message_changed`, `message_deleted`, tombstones): an edit is kept as it now
 reads (masked), a deletion forgets every copy, and one the database cannot take now is
-refused so Slack sends it again."""
+refused so Slack sends it again. A post edited to @mention prepbot is answered only if it
+was not answered already."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
 from bot.inbox import InboxRow
 from tests.adapters.slack.conftest import SlackClient, count, post, reply
 from tests.conftest import OperatorLock
+from tests.support.slack_stub import BOT_USER
 
 
 def edited(message: dict[str, Any], text: str, **fields: Any) -> dict[str, Any]:
@@ -166,3 +168,33 @@ async def test_a_coachs_kept_reply_follows_its_edit_and_deletion(
     await slack.event(deleted(answer))
     assert await replies(runtime) == ["Or clear the cache."]
     assert len(await kept(runtime)) == 1, "the question stays: only the reply was deleted"
+
+
+def mentioning(message: dict[str, Any]) -> dict[str, Any]:
+    """The `app_mention` Slack sends when a message is edited to @mention prepbot."""
+    return {**message, "type": "app_mention", "text": f"<@{BOT_USER}> {message['text']}",
+            "edited": {"user": message["user"], "ts": "1700009000.000003"}}
+
+
+async def test_an_answered_question_edited_to_mention_prepbot_is_not_answered_twice(
+        slack: SlackClient, help_channel: None) -> None:
+    # A red team's (stop 45): the edit came again as a mention and was answered again.
+    question = post("the projector says no signal")
+    await slack.event(question)
+    assert len(await slack.stub.wait_for("chat.postMessage")) == 1
+
+    await slack.event(mentioning(question))
+
+    assert len(slack.stub.of("chat.postMessage")) == 1
+
+
+async def test_a_question_prepbot_left_alone_is_answered_once_its_teacher_mentions_it(
+        slack: SlackClient, help_channel: None) -> None:
+    question = post("my chromebook keyboard types the wrong letters")
+    await slack.event(question)
+    assert slack.stub.of("chat.postMessage") == [], "not sure enough to answer unasked"
+
+    await slack.event(mentioning(question))
+
+    [answer] = await slack.stub.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == question["ts"]
