@@ -47,7 +47,7 @@ from bot.scheduling.models import DisconnectedRow
 from bot.scrubbing import scrubbed
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
-from bot.storage.engine import make_sessions
+from bot.storage.engine import make_readers, make_sessions
 from bot.storage.idempotency import claim_event
 from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
 from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
@@ -93,6 +93,7 @@ class Bot:
                                      self.metrics,
                                      lease=timedelta(seconds=settings.delivery_lease_seconds))
         engine = sessions.kw["bind"]
+        self.readers = make_readers(engine)  # lookups a platform waits on: never the writer
         self.inbox = Inbox(make_sessions(engine, urgent=True), self.clock,
                            lease=timedelta(seconds=settings.inbox_lease_seconds),
                            secret=self.secret)
@@ -119,17 +120,16 @@ class Bot:
 
     async def overhears(self, message: Message) -> bool:
         """Whether some feature wants a message overheard in a channel (a help channel's);
-        the rest is dropped before it is stored. Unreadable database: dropped, nobody asked."""
+        the rest is dropped before it is stored. A database that cannot be read raises, as
+        a store would: the adapter refuses the message, and Slack sends it again."""
         wanted = self.features.overhears
         if not wanted:
             return False
-        try:
-            async with self.sessions() as session:
-                for overhears in wanted:
-                    if await overhears(session, self.kb, message, self.settings.admin_keys):
-                        return True
-        except (SQLAlchemyError, OSError):
-            log.warning("could not tell whether a channel is watched; the message is dropped")
+        # Every message of every channel prepbot is in comes here: read, never the writer.
+        async with self.readers() as session:
+            for overhears in wanted:
+                if await overhears(session, self.kb, message, self.settings.admin_keys):
+                    return True
         return False
 
     async def revised(self, where: Conversation, message_id: str, text: str | None) -> bool:

@@ -70,7 +70,7 @@ class SlackAdapter:
         self.messenger = SlackMessenger(client, public_url)
         self.delivery = Delivery(client, public_url)
         self.intake = Intake(bot, self.delivery, self.messenger)
-        self.speaks_of = home.language_reader(bot.sessions)
+        self.speaks_of = home.language_reader(bot.readers)
         self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once seen or asked
         bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
@@ -185,8 +185,8 @@ class SlackAdapter:
         who = await self.messenger.profile(inbound.person(user_id))
         where = inbound.conversation(channel or user_id, True)
         view = await home.home_view(who, where, self.bot.handle,
-                                    home.role_reader(self.bot.sessions), self.public_url,
-                                    home.language_reader(self.bot.sessions))
+                                    home.role_reader(self.bot.readers), self.public_url,
+                                    home.language_reader(self.bot.readers))
         await self.client.views_publish(user_id=user_id, view=view)
 
     async def on_command(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:

@@ -40,7 +40,7 @@ class Intake:
 
     def __init__(self, bot: Bot, delivery: Delivery, messenger: SlackMessenger) -> None:
         self.bot, self.delivery, self.messenger = bot, delivery, messenger
-        self.speaks_of = language_reader(bot.sessions)
+        self.speaks_of = language_reader(bot.readers)
         self.running: set[asyncio.Task[None]] = set()
         self.workers = asyncio.Semaphore(WORKERS)
         bot.responders["slack"] = self.respond

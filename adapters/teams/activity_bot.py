@@ -55,10 +55,11 @@ class ActivityBot:
         answer in Teams' way; a crash after the store is answered on the next start."""
         activity = context.activity
         overheard = isinstance(incoming, Message) and incoming.heard != "addressed"
-        if isinstance(incoming, Message):
-            wanted = not overheard or await self.bot.overhears(incoming)
-            incoming = self.bot.command_from_text(incoming, bare_words=True) if wanted else None
         try:
+            if isinstance(incoming, Message):
+                wanted = not overheard or await self.bot.overhears(incoming)
+                incoming = self.bot.command_from_text(incoming, bare_words=True) \
+                    if wanted else None
             arrival = await self._take(incoming) if incoming is not None else None
         except (SQLAlchemyError, OSError):  # not stored: say so now, or it is lost unsaid
             log.warning("a Teams %s could not be stored", activity.type, exc_info=True)

@@ -134,6 +134,12 @@ def make_sessions(engine: AsyncEngine, urgent: bool = False
     return async_sessionmaker(bind, class_=kind, expire_on_commit=False)
 
 
+def make_readers(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions for lookups that never write: on SQLite they begin deferred, outside the
+    write queue, so a lookup a platform waits on never waits on a writer."""
+    return async_sessionmaker(engine.execution_options(**READ_ONLY), expire_on_commit=False)
+
+
 async def checkpoint(engine: AsyncEngine) -> None:
     """Fold SQLite's write-ahead log into the database file and empty it, so erased words
     do not linger there until the next automatic checkpoint (nothing to do on PostgreSQL)."""

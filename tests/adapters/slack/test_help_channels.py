@@ -4,8 +4,10 @@ coach's thread reply becomes a draft in one click, and the hourly budget holds."
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import Runtime
 from bot.features.tickets.models import DraftRow, TicketRow
@@ -24,6 +26,7 @@ from tests.adapters.slack.conftest import (
     stored_questions,
 )
 from tests.adapters.slack.test_pulse import MANIFEST
+from tests.conftest import OperatorLock
 from tests.support.slack_stub import BOT_USER
 
 
@@ -141,3 +144,32 @@ def test_the_manifest_subscribes_to_channel_messages_with_their_scopes() -> None
     assert {"message.channels", "message.groups", "app_mention", "message.im"} <= set(events)
     scopes = manifest["oauth_config"]["scopes"]["bot"]
     assert {"channels:history", "groups:history", "reactions:write"} <= set(scopes)
+
+
+async def test_a_question_posted_while_the_database_is_locked_is_refused_not_dropped(
+        short_busy_wait: None, slack: SlackClient, help_channel: None,
+        operator_lock: OperatorLock) -> None:
+    # Deciding whether a channel's message is worth keeping took SQLite's writer (every
+    # message of every channel prepbot is in); under an operator's lock it failed, and the
+    # question was dropped with a 200.
+    question = post("the projector says no signal")
+
+    status, _ = await slack.event(question, event_id="EvLOCKED")
+    operator_lock.release()
+    assert status >= 500, "refused, so Slack sends it again"
+
+    status, _ = await slack.event(question, event_id="EvLOCKED", retry=1)
+    assert status == 200
+    [answer] = await slack.stub.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == question["ts"]
+
+
+async def test_a_question_posted_while_the_database_is_down_is_refused_not_dropped(
+        slack: SlackClient, help_channel: None, runtime: Runtime,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreachable() -> None:
+        raise OperationalError("SELECT ...", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(runtime.bot, "readers", unreachable)
+    status, _ = await slack.event(post("the projector says no signal"))
+    assert status >= 500, "refused, so Slack sends it again"
