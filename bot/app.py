@@ -222,7 +222,7 @@ class Bot:
         """Stop the work the Bot runs in the background itself (a workspace read under way),
         and finish the inbox's writes: a settle dropped here is a reply sent twice later."""
         await self.staff.workspaces.stop()
-        await self.inbox.drain()
+        await self.inbox.finish()
 
     async def _handle(self, session: AsyncSession, incoming: AnyIncoming,
                       arrival: Arrival | None, known: KnownMembers

@@ -42,6 +42,7 @@ MAX_ATTEMPTS = 5
 # Seconds an arrival's group write may take: Slack wants its acknowledgement within 3 s, and
 # past this the arrivals are refused (said so, or sent again by Slack) rather than hung.
 WRITE_WAIT = 2.5
+RETRY_PAUSE = 0.5  # seconds between a shutdown's tries at a write that failed
 KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like event ids
 # A settled arrival keeps only its key (a retry is known for a week) and its time: not what
 # it was, nor who sent it or where (a red team, stop 44, read who had written to prepbot
@@ -210,6 +211,17 @@ class Inbox:
         while self._flushing is not None and not self._flushing.done():
             with contextlib.suppress(Exception):
                 await self._flushing
+
+    async def finish(self, tries: int = 3) -> None:
+        """At shutdown: write what waits, a group whose write failed included, trying a few
+        times; what is still unwritten is worked (or answered) again after the restart."""
+        for _ in range(tries):
+            if self._waiting or self._settled:
+                self._schedule()
+            await self.drain()
+            if not (self._waiting or self._settled):
+                return
+            await asyncio.sleep(RETRY_PAUSE)
 
     async def left_over(self, now: datetime) -> list[tuple[Arrival, str, list[Reply]]]:
         """Arrivals a crashed worker left: (arrival, status, stored replies), each claimed

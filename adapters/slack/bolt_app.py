@@ -25,7 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import home, inbound
 from adapters.slack.blockkit import SUBMIT_FORM
-from adapters.slack.delivery import Delivery
+from adapters.slack.delivery import Delivery, Undelivered
 from adapters.slack.files import SlackFiles
 from adapters.slack.inbound import Payload, Where
 from adapters.slack.intake import Intake
@@ -259,8 +259,9 @@ class SlackAdapter:
         database."""
         with speaking(await self.speaks_of(person)):  # no full stop: a label may end in "?"
             text = _("Please fill in: {fields}").format(fields=join(missing))
-        await self.delivery.send([Reply(text, (Text(text, markdown=False),), private=True)],
-                                 where)
+        with contextlib.suppress(Undelivered):  # they can press Submit again
+            await self.delivery.send([Reply(text, (Text(text, markdown=False),), private=True)],
+                                     where)
 
     async def on_submission(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A modal was submitted: stored, the modal closed, answered where it was opened."""

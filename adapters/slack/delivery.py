@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from aiohttp import ClientError
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
@@ -15,6 +16,20 @@ from adapters.slack.messenger import reason, retry_handlers
 from bot.blocks import Form, Reply
 
 log = logging.getLogger(__name__)
+FAILURES = (SlackApiError, OSError, ClientError)  # OSError: timeouts and refused connects
+
+
+class Undelivered(Exception):
+    """Slack could not take a reply just now (a 5xx or 429 past the client's retries, no
+    connection): its arrival stays answered, and recovery sends the replies again."""
+
+
+def for_now(error: Exception) -> bool:
+    """Whether a failed call may succeed later; a channel gone or a token revoked never will."""
+    if isinstance(error, SlackApiError):
+        status = int(getattr(error.response, "status_code", 200) or 200)
+        return status == 429 or status >= 500
+    return True
 
 
 @dataclass
@@ -29,12 +44,19 @@ class Delivery:
         return blockkit.render(reply, self.public_url)
 
     async def send(self, replies: list[Reply], where: Where, in_response: bool = False) -> None:
-        """Deliver each reply in order; one failed reply is logged and the rest still go."""
+        """Deliver each reply in order; a failed one is logged and the rest still go. If
+        Slack could not take one just now, Undelivered is raised once all were tried."""
+        later = False
         for reply in replies:
             try:
                 await self.send_one(reply, where, in_response)
-            except (SlackApiError, OSError) as error:
+            except Undelivered:
+                later = True
+            except FAILURES as error:
                 log.warning("a Slack reply could not be delivered: %s", error)
+                later = later or for_now(error)
+        if later:
+            raise Undelivered
 
     async def send_one(self, reply: Reply, where: Where, in_response: bool) -> None:
         """One reply: a reaction, a modal, an updated message, an ephemeral or a message.
@@ -80,6 +102,8 @@ class Delivery:
                                           **body)
         if response.status_code >= 400:
             log.warning("response_url answered %s", response.status_code)
+        if response.status_code == 429 or response.status_code >= 500:
+            raise Undelivered
 
     async def open_form(self, form: Form, where: Where) -> bool:
         """Open the form as a modal when Slack gave a trigger; False when it could not."""

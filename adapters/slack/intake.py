@@ -19,7 +19,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from adapters.slack.delivery import Delivery
+from adapters.slack.delivery import Delivery, Undelivered
 from adapters.slack.home import language_reader
 from adapters.slack.inbound import Where
 from adapters.slack.messenger import SlackMessenger
@@ -76,10 +76,16 @@ class Intake:
         if not done and not overheard:  # no "Working on it" to someone who did not ask
             with speaking(await self._speaks(arrival.incoming.person)):
                 working = _(WORKING)
-            await self.delivery.send([Reply(working, (Text(working),), private=True)], where)
+            with contextlib.suppress(Undelivered):  # only a courtesy: the answer matters
+                await self.delivery.send([Reply(working, (Text(working),), private=True)],
+                                         where)
         replies = await answering
         async with self.workers:
-            await self.delivery.send(replies, where, in_response)
+            try:
+                await self.delivery.send(replies, where, in_response)
+            except Undelivered:  # not settled: recovery sends the stored replies again
+                log.warning("a Slack answer waits for Slack: sent again after its lease")
+                return
         self.bot.inbox.settle(arrival)
 
     async def _speaks(self, person: Person) -> str:

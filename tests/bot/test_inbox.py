@@ -13,6 +13,7 @@ from bot.blocks import Button, Buttons, Reply
 from bot.inbox import Inbox, InboxRow
 from bot.server_secret import ServerSecret
 from bot.vocabulary import Conversation, Message, Person, Submission
+from tests.conftest import OperatorLock
 from tests.support.clock import FakeClock
 
 TEACHER = Person(platform="teams", user_id="29:rivera", display_name="Ms Rivera")
@@ -124,6 +125,26 @@ async def test_a_settle_made_just_before_shutdown_is_written_before_the_database
     arrival = await box.accept(answer(""), "a1")
     assert arrival is not None
     box.settle(arrival)
+
+    await runtime.bot.close()
+
+    async with runtime.sessions() as session:
+        assert (await session.execute(select(InboxRow.status))).scalar_one() == "done"
+
+
+async def test_a_settle_refused_a_moment_before_shutdown_is_written_when_the_bot_closes(
+        runtime: Runtime, clock: FakeClock, operator_lock: OperatorLock) -> None:
+    # A red team's (stop 46): the group write gave up on an operator's lock and the settle
+    # waited in memory for a next group that a shutdown never started: after the restart,
+    # "Ticket #7 is open" was delivered again.
+    operator_lock.release()
+    box = inbox(runtime, clock)
+    arrival = await box.accept(answer(""), "a1")
+    assert arrival is not None
+    operator_lock.take()
+    box.settle(arrival)
+    await box.drain()  # refused: the settle waits
+    operator_lock.release()
 
     await runtime.bot.close()
 
