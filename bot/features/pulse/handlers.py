@@ -9,6 +9,7 @@ from bot.features.pulse.instruments import instruments_for
 from bot.features.pulse.models import SurveyRow
 from bot.i18n import _
 from bot.masking import mask_student_data, privacy_note
+from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
 
@@ -50,13 +51,17 @@ def _here(turn: Turn[Command]) -> str:
 
 
 async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
+    # A coach's own surveys only (a pilot's waves are its coach's), as in the digest; an
+    # admin's, any (a red team's, stop 46: another coach read a pilot's comments, and
+    # closed its open wave, dropping the answers waiting for release).
     tool = turn.incoming.text
-    survey = await service.find(turn.session, tool, open_only)
+    coach_id = None if turn.role.allows(Role.ADMIN) else turn.person.id
+    survey = await service.find(turn.session, tool, open_only, coach_id)
     if survey is None:
-        said = {(True, True): _("There is no open pulse for {tool} right now."),
-                (True, False): _("There is no open pulse right now."),
-                (False, True): _("There is no pulse for {tool} right now."),
-                (False, False): _("There is no pulse right now.")}[open_only, bool(tool.strip())]
+        said = {(True, True): _("You have no open pulse for {tool} right now."),
+                (True, False): _("You have no open pulse right now."),
+                (False, True): _("You have no pulse for {tool} yet."),
+                (False, False): _("You have no pulse yet.")}[open_only, bool(tool.strip())]
         raise BadInput(f"{said.format(tool=tool.strip())} "
                        f"{_('`/pulse start` launches one.')}")
     return survey

@@ -181,10 +181,13 @@ async def get_survey(session: AsyncSession, survey_id: int | str) -> SurveyRow |
         return None
 
 
-async def find(session: AsyncSession, tool: str = "", open_only: bool = False
-               ) -> SurveyRow | None:
-    """The latest survey (of a tool, when named; still open, when asked)."""
+async def find(session: AsyncSession, tool: str = "", open_only: bool = False,
+               coach_id: int | None = None) -> SurveyRow | None:
+    """The latest survey (of a tool, when named; still open, when asked; launched by this
+    coach, when one is given)."""
     query = select(SurveyRow)
+    if coach_id is not None:
+        query = query.where(SurveyRow.coach_id == coach_id)
     if tool.strip():
         query = query.where(SurveyRow.tool_key == tool.strip().lower())
     if open_only:

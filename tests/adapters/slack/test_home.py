@@ -44,7 +44,7 @@ async def test_a_coachs_home_shows_the_running_pulse(
     await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
     blocks = await home_of(slack, COACH)
     assert "Pulse surveys" in headers(blocks)
-    assert "There is no open pulse right now" in texts(blocks)
+    assert "You have no open pulse right now" in texts(blocks)
 
     slack.stub.members["CPILOT"] = [COACH, "UT1", "UT2"]
     await slack.command("/pulse", "start Nearpod <#CPILOT|nearpod-pilot> closes friday",

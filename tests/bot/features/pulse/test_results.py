@@ -13,6 +13,7 @@ from adapters.runtime import Runtime
 from bot.blocks import Fields, Image, Reply
 from bot.charts import ChartRow, chart_png
 from bot.features.pulse.stats import cronbach_alpha
+from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.support.clock import FakeClock
@@ -97,6 +98,28 @@ async def test_a_teacher_cannot_see_results_or_status(
     for words in ("/pulse results", "/pulse status", "/pulse close"):
         [reply] = await chat.say(words, as_=pilot[0])
         assert "only for coaches and admins" in reply.text
+
+
+async def test_another_coach_can_neither_read_nor_close_a_colleagues_survey(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 46): `/pulse results Blooket` showed another coach a pilot's
+    # figures and comments, and `/pulse close` closed its wave, dropping the answers that
+    # waited to be released.
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    colleague = Person(platform="console", user_id="park", display_name="Ms Park")
+    await runtime.bot.grant(colleague, Role.COACH)
+
+    for words in ("/pulse results nearpod", "/pulse status", "/pulse close nearpod"):
+        [reply] = await chat.say(words, as_=colleague)
+        assert reply.text.startswith("You have no"), words
+        assert not any(isinstance(b, Fields | Image) for b in reply.blocks)
+
+    [own] = await chat.say("/pulse status", as_=coach)
+    assert "5 answers released" in own.text, "still open, its answers all there"
+    [overseen] = await chat.say("/pulse results nearpod", as_=admin)
+    assert fields_of(overseen) == EXPECTED, "an admin oversees every survey"
 
 
 async def test_the_chart_is_a_real_png_with_alt_text(
