@@ -75,11 +75,15 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
                                       ask.source, note, ask.request_key or None, turn.now)
     if not staff:
         return await _requested(turn, cycle, teacher, new)
-    if cycle.status == "requested" or new:
-        await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
-    elif cycle.coach_id != turn.person.id:
+    # Asked of (or run by) another coach: theirs, whatever the words or button (a red
+    # team's, stop 46: `/cycle start @teacher` took over a request made to her own coach);
+    # an admin may still plan a request, as its own button allows.
+    theirs = cycle.coach_id not in (None, turn.person.id)
+    if theirs and not (cycle.status == "requested" and turn.role.allows(Role.ADMIN)):
         raise BadInput(_("{teacher} already has a coaching cycle with another coach.").format(
             teacher=teacher.display_name))
+    if cycle.status == "requested" or new:
+        await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
     tz = (await planning.calendar_for(turn.session, teacher)).tz
     return [views.planned(cycle, teacher.display_name or _("the teacher"),
                           await planning.steps_of(turn.session, cycle), tz)]
