@@ -11,7 +11,7 @@ from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.hooks import ToolMove
 from bot.i18n import DEFAULT, _, format_day, speaking
-from bot.masking import mask_student_data, privacy_note
+from bot.masking import Masked, mask_student_data, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.turn import Turn
@@ -48,10 +48,12 @@ async def save_note(turn: Turn[Submission]) -> list[Reply]:
     note = mask_student_data(turn.incoming.values.get("note", "").strip()[:4000])
     if not note.text:
         raise BadInput(_("Write a line about what you saw."))
+    # Masked too: free words, whatever the label asks for (a red team's, stop 46).
+    on_task = mask_student_data(turn.incoming.values.get("on_task", "").strip()[:200])
     row.note, row.status = note.text, "done"
-    row.on_task = turn.incoming.values.get("on_task", "").strip()[:32]
+    row.on_task = on_task.text[:32]
     said = _("Observation noted; it goes into the pilot report.")
-    hidden = privacy_note(note)
+    hidden = privacy_note(Masked(note.text, note.kinds + on_task.kinds))
     return [say(f"{said} {hidden}".strip())]
 
 

@@ -156,6 +156,32 @@ async def test_teachers_see_their_own_pilots_and_check_ins_are_masked(
     assert "Jaden" not in line and "[name]" in line
 
 
+async def test_an_observations_note_and_time_on_task_are_both_masked(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 46): the note was masked, "intervals on task" kept as typed, and
+    # printed in the pilot report.
+    await start(chat, staff)
+    await advance(runtime, clock, at("2026-12-01", 18))
+    [(_, visit)] = timed.received(staff.coach, "Observation Tuesday 1 December")
+    [note_form] = await chat.press(button(visit, "Add my note"), as_=staff.coach)
+    form = next(b for b in note_form.blocks if hasattr(b, "form_id"))
+
+    [saved] = await chat.submit(form.form_id, {
+        "note": "Jaden Wilks lost his work when it froze",
+        "on_task": "6 of 9, Jaden Wilks 448812 off"}, form.context, as_=staff.coach)
+
+    assert "hid 2 names and an id number" in saved.text
+    [report] = await chat.say("/pilot report Blooket", as_=staff.coach)
+    assert "6 of 9" in render(report)
+    async with runtime.sessions() as session:
+        [(note, on_task)] = (await session.execute(select(
+            ObservationRow.note, ObservationRow.on_task).where(
+                ObservationRow.status == "done"))).all()
+    for kept in (note, on_task, render(report)):
+        assert "Jaden" not in kept and "448812" not in kept
+
+
 async def test_extending_adds_two_weeks_with_check_ins_observations_and_a_new_post_survey(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
