@@ -71,6 +71,17 @@ async def test_the_register_answers_can_i_use_it_in_each_status(
     assert not any(isinstance(b, Buttons) for b in no.blocks)
 
 
+async def test_a_reason_teachers_are_told_hides_the_student_a_coach_named(
+        chat: ConsoleChat, staff: Staff) -> None:
+    # A red team's (stop 46): the coach's words reached every teacher who asked, as typed.
+    await chat.say("/tools add Gimkit", as_=staff.coach)
+    await chat.say("/tools status Gimkit declined Jaden Wilks (448812) was signed up without "
+                   "consent", as_=staff.coach)
+    [no] = await chat.say("can I use Gimkit with my class?", as_=staff.rivera)
+    assert "without consent" in no.text
+    assert "Jaden" not in no.text and "448812" not in no.text
+
+
 async def test_a_question_naming_no_known_tool_goes_to_the_knowledge_base(
         chat: ConsoleChat, staff: Staff) -> None:
     [answer] = await chat.say("can I use the projector with my laptop", as_=staff.rivera)
