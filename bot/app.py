@@ -50,7 +50,7 @@ from bot.settings import Settings
 from bot.storage.engine import make_readers, make_sessions
 from bot.storage.idempotency import claim_event
 from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
-from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person
+from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person, Revision
 from knowledge import KnowledgeBase
 from knowledge.intents import recognise
 
@@ -132,14 +132,14 @@ class Bot:
                     return True
         return False
 
-    async def revised(self, where: Conversation, message_id: str, text: str | None) -> bool:
-        """A message edited (its new text) or deleted (None) where it was written: what a
-        feature kept of it follows. False when the database could not take it now: the
-        adapter refuses the event, so the platform sends it again."""
+    async def revised(self, revision: Revision) -> bool:
+        """A message edited or deleted where it was written: what a feature kept of it
+        follows. False when the database could not take it now: the adapter refuses the
+        event, so the platform sends it again."""
         try:  # the inbox's sessions: the platform waits on this, so a lock is waited on briefly
             async with self.inbox.sessions() as session, session.begin():
                 for revised in self.features.revised:
-                    await revised(session, self.kb, where, message_id, text, self.clock.now())
+                    await revised(session, self.kb, revision, self.clock.now())
         except (SQLAlchemyError, OSError):
             log.warning("could not follow a message's edit or deletion; refused, to be resent")
             return False

@@ -7,6 +7,7 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal, TypedDict
 
 ConversationKind = Literal["direct", "channel"]
@@ -101,6 +102,20 @@ class Message(Incoming):
     # The platform's id of this message itself, by which its edits and deletions come back
     # (Bot.revised); "" where the platform never sends them.
     message_id: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Revision:
+    """A message its writer edited (`text`: what it now says) or deleted (`text` None) where
+    it was written, by its conversation and the platform's id of the message. `edited_at`
+    is when the platform says the edit was made (None where it does not, or for a change
+    that is not the writer's, such as a link's preview): a platform sends a refused edit
+    again later, and an older edit must not undo a newer one."""
+
+    where: Conversation
+    message_id: str
+    text: str | None
+    edited_at: datetime | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

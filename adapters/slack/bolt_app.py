@@ -136,7 +136,7 @@ class SlackAdapter:
             revision = inbound.revision(body)
             # A kept help-channel question follows its writer; if it cannot now, bolt's 500
             # has Slack send the edit or deletion again.
-            if revision is not None and not await self.bot.revised(*revision):
+            if revision is not None and not await self.bot.revised(revision):
                 raise NotFollowed
             return
         message, where = found

@@ -122,7 +122,7 @@ def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
             return web.json_response({"error": "unauthorized"}, status=401)
         revision = inbound.revision(activity)
         # A kept help-channel question follows its writer; if it cannot now, a 503 says so.
-        if revision is not None and not await bot.bot.revised(*revision):
+        if revision is not None and not await bot.bot.revised(revision):
             return web.json_response({"error": "unavailable"}, status=503)
         if not handles(activity):
             return web.Response(status=200)

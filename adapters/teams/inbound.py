@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import re
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,6 +24,7 @@ from bot.vocabulary import (
     Message,
     Origin,
     Person,
+    Revision,
     Submission,
 )
 
@@ -126,16 +128,20 @@ def hearing(activity: Activity) -> tuple[Hearing, str]:
     return ("post" if first == activity.id else "reply"), first
 
 
-def revision(activity: Activity) -> tuple[Conversation, str, str | None] | None:
-    """A channel message edited (`messageUpdate`: its new text) or deleted (`messageDelete`:
-    None), by its conversation and message id; None for anything else."""
+def revision(activity: Activity) -> Revision | None:
+    """A channel message edited (`messageUpdate`: its new text, stamped with the update's
+    time) or deleted (`messageDelete`: no text); None for anything else."""
     if activity.type not in ("messageUpdate", "messageDelete") or not activity.id \
             or activity.conversation is None or is_personal(activity) \
             or activity.conversation.conversation_type not in ("channel", None):
         return None
-    deleted = activity.type == "messageDelete"
-    return conversation_of(activity), str(activity.id), None if deleted else \
-        text_without_mention(activity)
+    if activity.type == "messageDelete":
+        return Revision(where=conversation_of(activity), message_id=str(activity.id), text=None)
+    # Every Teams update is its writer's; one sent without its time is taken as of now.
+    stamp = activity.timestamp if isinstance(activity.timestamp, datetime) \
+        and activity.timestamp.tzinfo else datetime.now(UTC)
+    return Revision(where=conversation_of(activity), message_id=str(activity.id),
+                    text=text_without_mention(activity), edited_at=stamp.astimezone(UTC))
 
 
 def text_without_mention(activity: Activity) -> str:

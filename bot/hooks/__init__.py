@@ -19,7 +19,7 @@ from bot.blocks import Block, Button, Reply
 from bot.i18n import _, format_decimal
 from bot.server_secret import ServerSecret
 from bot.traces import Traces
-from bot.vocabulary import Conversation, Message
+from bot.vocabulary import Message, Revision
 from knowledge import Decision, KnowledgeBase
 
 if TYPE_CHECKING:
@@ -142,10 +142,9 @@ KeepSolved = Callable[["Turn[Any]", Solved], Awaitable[list[Reply]]]
 # Whether a message read in a channel, unaddressed, is worth storing (a help channel's),
 # given PREPBOT_ADMINS to tell its sender's role, before anything of it is stored.
 Overhears = Callable[[AsyncSession, KnowledgeBase, Message, frozenset[str]], Awaitable[bool]]
-# A message its writer edited (the new text) or deleted (None) on its platform, named by its
-# conversation and message id, at a time: what a feature kept of it follows the change.
-Revised = Callable[[AsyncSession, KnowledgeBase, Conversation, str, str | None, datetime],
-                   Awaitable[None]]
+# A message its writer edited or deleted on its platform, at a time: what a feature kept of it
+# follows the change.
+Revised = Callable[[AsyncSession, KnowledgeBase, Revision, datetime], Awaitable[None]]
 AnswerExtra = Callable[["Turn[Any]", Answered], Awaitable[tuple[Block, ...]]]
 DigestSection = Callable[[AsyncSession, DigestAsk], Awaitable[Sequence[Section]]]
 # One line per piece of open work of these people (id -> name), e.g. their open tickets.

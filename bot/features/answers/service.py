@@ -13,7 +13,7 @@ from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
-from bot.vocabulary import Conversation, Incoming, Message
+from bot.vocabulary import Conversation, Incoming, Message, Revision
 from knowledge import Decision, KnowledgeBase
 
 MAX_QUESTION_CHARS = 2000
@@ -55,16 +55,17 @@ def message_key(where: Conversation, message_id: str) -> str:
     return f"{where.channel_id}:{message_id}"[:255]
 
 
-async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
-                 message_id: str, text: str | None, now: datetime) -> None:
+async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
+                 now: datetime) -> None:
     """A question its writer edited (kept as it now reads, masked) or deleted (forgotten)."""
+    where = revision.where
     asked = (QuestionRow.platform == where.platform,
-             QuestionRow.message_key == message_key(where, message_id))
-    if text is None:
+             QuestionRow.message_key == message_key(where, revision.message_id))
+    if revision.text is None:
         await session.execute(delete(QuestionRow).where(*asked))
     else:
         await session.execute(update(QuestionRow).where(*asked).values(
-            text=mask_student_data(text.strip()[:MAX_QUESTION_CHARS]).text))
+            text=mask_student_data(revision.text.strip()[:MAX_QUESTION_CHARS]).text))
 
 
 async def own_question(session: AsyncSession, person: PersonRow, value: str) -> QuestionRow:

@@ -2,7 +2,7 @@
 the questions it is sure of; a coach's thread reply becomes a ticket or a draft in one click."""
 
 from bot.feature import Feature, OnAction, OnCommand
-from bot.features.helpchannels import handlers, hearing, jobs, saving, service
+from bot.features.helpchannels import handlers, hearing, jobs, revising, saving, service
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -22,7 +22,7 @@ feature = Feature(
              OnAction("helpchannels.draft", saving.draft, COACH)),
     on_overheard=hearing.overheard,
     overhears=service.worth_reading,
-    revised=service.revise,
+    revised=revising.revise,
     jobs=jobs.register,
     settings=(hearing.ANSWERS_PER_HOUR, hearing.CONFIDENCE, jobs.THREAD_DAYS),
     describe=service.describe,

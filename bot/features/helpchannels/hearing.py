@@ -10,7 +10,7 @@ answered: a coach's first reply in a kept thread gets a private offer to keep it
 from __future__ import annotations
 
 from bot.blocks import Reply
-from bot.features.helpchannels import service, views
+from bot.features.helpchannels import revising, service, views
 from bot.features.helpchannels.models import HelpChannelRow
 from bot.i18n import N_
 from bot.roles import Role
@@ -44,8 +44,8 @@ async def _post(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     decision = service.tech_question(turn.kb, text)
     if decision is None:
         return []  # chatter: no reply, nothing kept (the adapters drop it before this)
-    if await service.was_withdrawn(turn.session, channel, turn.incoming.thread):
-        return []  # deleted by its teacher before this turn ran: neither kept nor answered
+    if await revising.was_withdrawn(turn.session, channel, turn.incoming.thread):
+        return []  # deleted or edited before this turn ran: neither kept nor answered
     thread = await service.keep_thread(turn.session, channel, turn.incoming, turn.person,
                                        _category(decision), turn.now)
     answer = turn.features.answer_decided
@@ -72,5 +72,7 @@ async def _reply(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     thread = await service.thread_in(turn.session, channel, turn.incoming.thread)
     if thread is None:
         return []  # a thread that did not start with a tech question
+    if await revising.was_withdrawn(turn.session, channel, turn.incoming.message_id):
+        return []  # the coach deleted or edited it before this turn ran
     first = await service.keep_reply(turn.session, thread, turn.person, turn.incoming, turn.now)
     return [views.offer(thread.id)] if first else []

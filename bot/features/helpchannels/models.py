@@ -43,6 +43,9 @@ class HelpThreadRow(Base):
     answered: Mapped[bool] = mapped_column(default=False)
     drafted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # When its teacher last edited it, as the platform stamps edits: an older edit sent
+    # again late is ignored.
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class HelpReplyRow(Base):
@@ -58,3 +61,4 @@ class HelpReplyRow(Base):
     said_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The reply's own message, so its coach's edit or deletion reaches this copy.
     message_id: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

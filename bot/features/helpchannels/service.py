@@ -17,7 +17,6 @@ from bot.masking import mask_student_data
 from bot.people.directory import role_of
 from bot.people.models import PersonRow
 from bot.roles import Role
-from bot.storage.idempotency import ProcessedEvent, claim_event
 from bot.vocabulary import Conversation, Message
 from knowledge import Decision, KnowledgeBase
 from knowledge.intents import recognise
@@ -124,51 +123,6 @@ async def keep_thread(session: AsyncSession, channel: HelpChannelRow, message: M
             raise
         return again
     return row
-
-
-async def revise(session: AsyncSession, kb: KnowledgeBase, where: Conversation,
-                 message_id: str, text: str | None, now: datetime) -> None:
-    """A kept question its teacher edited or deleted: kept again as it now reads (masked),
-    or forgotten with its replies when deleted or no longer a tech question. A deletion
-    is remembered, so a post not yet worked (or waiting to be worked again) is never kept."""
-    channel = await channel_of(session, where)
-    if channel is None:
-        return
-    if text is None:
-        await claim_event(session, _withdrawn(channel, message_id), now)
-    await _revise_reply(session, channel, message_id, text)
-    thread = await thread_in(session, channel, message_id)
-    if thread is None:
-        return  # not a kept question (its thread is its post's id): nothing of it was kept
-    if text is None or tech_question(kb, text) is None:
-        await session.execute(delete(HelpThreadRow).where(HelpThreadRow.id == thread.id))
-    else:
-        thread.text = mask_student_data(text.strip()[:MAX_TEXT]).text
-
-
-async def _revise_reply(session: AsyncSession, channel: HelpChannelRow, message_id: str,
-                        text: str | None) -> None:
-    """A coach's kept thread reply follows its edit (masked again) or deletion."""
-    reply = (HelpReplyRow.message_id == message_id[:255], HelpReplyRow.message_id != "",
-             HelpReplyRow.thread_id.in_(select(HelpThreadRow.id).where(
-                 HelpThreadRow.channel_id == channel.id)))
-    if text is None:
-        await session.execute(delete(HelpReplyRow).where(*reply))
-    else:
-        await session.execute(update(HelpReplyRow).where(*reply).values(
-            text=mask_student_data(text.strip()[:MAX_TEXT]).text))
-
-
-async def was_withdrawn(session: AsyncSession, channel: HelpChannelRow, message_id: str
-                        ) -> bool:
-    """Whether its writer deleted this post already (the deletion can outrun its turn)."""
-    key = _withdrawn(channel, message_id)
-    return await session.get(ProcessedEvent, key) is not None
-
-
-def _withdrawn(channel: HelpChannelRow, message_id: str) -> str:
-    # Kept with the event ids, for as long: the channel and message only, nobody's words.
-    return f"withdrawn:{channel.platform}:{channel.channel_id}:{message_id}"[:255]
 
 
 async def thread_in(session: AsyncSession, channel: HelpChannelRow,

@@ -20,11 +20,13 @@ from tests.conftest import OperatorLock
 from tests.support.slack_stub import BOT_USER
 
 
-def edited(message: dict[str, Any], text: str, **fields: Any) -> dict[str, Any]:
-    """Slack's event when a message's text was changed (or it became a tombstone)."""
+def edited(message: dict[str, Any], text: str, at: str = "1700009000.000001",
+           **fields: Any) -> dict[str, Any]:
+    """Slack's event when its writer changed a message's text (or it became a tombstone)."""
     return {"type": "message", "subtype": "message_changed", "hidden": True,
-            "channel": message["channel"], "channel_type": "channel", "ts": "1700009000.000001",
-            "message": {**message, "text": text, "edited": {"user": message["user"]}, **fields},
+            "channel": message["channel"], "channel_type": "channel", "ts": at,
+            "message": {**message, "text": text, "edited": {"user": message["user"], "ts": at},
+                        **fields},
             "previous_message": message}
 
 
@@ -102,6 +104,53 @@ async def test_a_question_deleted_while_its_turn_looks_up_the_teacher_is_not_kep
     await slack.event(deleted(question))
     await posting
     assert await kept(runtime) == [] and slack.stub.of("chat.postMessage") == []
+
+
+async def test_an_edit_that_outruns_its_posts_turn_leaves_nothing_of_the_words_taken_back(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 46): the turn kept the words as first typed.
+    slack.stub.delays["users.info"] = 0.5
+    question = post("the projector says no signal since my student Dana Whitfield unplugged it")
+    posting = asyncio.create_task(slack.event(question))
+    await slack.stub.wait_for("users.info")
+    await slack.event(edited(question, "the projector says no signal"))
+    await posting
+    assert await kept(runtime) == [] and slack.stub.of("chat.postMessage") == []
+
+
+async def test_a_link_preview_filled_in_before_the_turn_runs_changes_nothing(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # Slack sends `message_changed` with no `edited` when it unfurls a link: not an edit.
+    slack.stub.delays["users.info"] = 0.5
+    question = post("the projector says no signal, as in https://example.org/projector")
+    posting = asyncio.create_task(slack.event(question))
+    await slack.stub.wait_for("users.info")
+    unfurled = edited(question, question["text"])
+    del unfurled["message"]["edited"]
+    await slack.event(unfurled)
+    await posting
+    assert len(await kept(runtime)) == 1 and len(slack.stub.of("chat.postMessage")) == 1
+
+
+async def test_an_older_edit_sent_again_late_does_not_undo_a_newer_one(
+        slack: SlackClient, help_channel: None, runtime: Runtime,
+        operator_lock: OperatorLock) -> None:
+    # A red team's (stop 46): Slack resent the refused first edit after the second was
+    # followed, and the question read as the first again.
+    operator_lock.release()
+    question = post("the projector says no signal")
+    await slack.event(question)
+    first = edited(question, "the projector in room 12 says no signal", at="1700000601.000000")
+    operator_lock.take()
+    assert (await slack.event(first, event_id="EvEDIT1"))[0] >= 500
+    operator_lock.release()
+    await slack.event(edited(question, "the projector in room 14 says no signal",
+                             at="1700000602.000000"), event_id="EvEDIT2")
+
+    status, _ = await slack.event(first, event_id="EvEDIT1", retry=1)
+
+    assert status == 200
+    assert await kept(runtime) == ["the projector in room 14 says no signal"]
 
 
 async def test_a_deletion_the_database_cannot_take_now_is_refused_and_followed_when_resent(

@@ -264,3 +264,36 @@ async def test_a_deletion_the_database_cannot_take_now_is_refused_not_dropped(
     assert response.status == 503 and len(await kept(runtime)) == 1
     assert (await teams.post(changed(question, "messageDelete"))).status == 200
     assert await kept(runtime) == []
+
+
+@pytest.fixture
+def refused_once(runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The next turn fails on the database once (a lock, a blip); later ones run."""
+    real = runtime.bot.router.dispatch
+    tries: list[int] = []
+
+    async def dispatch(*args: Any) -> Any:
+        tries.append(1)
+        if len(tries) == 1:
+            raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+        return await real(*args)
+    monkeypatch.setattr(runtime.bot.router, "dispatch", dispatch)
+    return tries
+
+
+async def test_an_edit_made_while_its_post_waits_to_be_worked_again_keeps_none_of_it(
+        teams: Teams, help_channel: None, runtime: Runtime, clock: FakeClock,
+        refused_once: list[int]) -> None:
+    # A red team's (stop 46): the post, worked again after the lease, was kept as first
+    # typed, the student the teacher had edited out included.
+    question = post(teams, "is anyone else having trouble with google classroom since the "
+                           "sub let Jaden log in", {"id": "29:t1", "name": "Ms Rivera"})
+    await teams.post(question)
+    edit = "is anyone else having trouble with google classroom"
+    assert (await teams.post(changed(question, "messageUpdate", edit))).status == 200
+
+    clock.advance(minutes=1)
+    await runtime.bot.recover(clock.now())
+
+    assert len(refused_once) == 2, "worked again"
+    assert await kept(runtime) == []

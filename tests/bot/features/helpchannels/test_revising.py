@@ -5,7 +5,7 @@ with the coaches' replies in its thread. Nothing else anyone edits or deletes is
 from __future__ import annotations
 
 from adapters.runtime import Runtime
-from bot.vocabulary import Person
+from bot.vocabulary import Conversation, Person, Revision
 from tests.bot.features.helpchannels.conftest import (
     LIBRARY,
     TECH_HELP,
@@ -14,6 +14,11 @@ from tests.bot.features.helpchannels.conftest import (
     kept_threads,
 )
 
+
+async def revise(runtime: Runtime, where: Conversation, message_id: str,
+                 text: str | None) -> None:
+    """Its writer edited (the new text) or deleted (None) a message, as a platform says."""
+    assert await runtime.bot.revised(Revision(where=where, message_id=message_id, text=text))
 
 async def test_a_deleted_question_is_forgotten_with_its_replies(
         channel: Channel, help_on: None, teacher: Person, coach: Person,
@@ -24,7 +29,7 @@ async def test_a_deleted_question_is_forgotten_with_its_replies(
     await channel.post("the projector says no signal", teacher)
     assert len(await kept_threads(runtime)) == 2 and len(await kept_replies(runtime)) == 1
 
-    await runtime.bot.revised(TECH_HELP, question, None)
+    await revise(runtime, TECH_HELP, question, None)
 
     assert [t.text for t in await kept_threads(runtime)] == ["the projector says no signal"]
     assert await kept_replies(runtime) == []
@@ -33,7 +38,7 @@ async def test_a_deleted_question_is_forgotten_with_its_replies(
 async def test_an_edited_question_is_kept_as_it_now_reads_and_masked(
         channel: Channel, help_on: None, teacher: Person, runtime: Runtime) -> None:
     await channel.post("the projector says no signal", teacher)
-    await runtime.bot.revised(TECH_HELP, channel.thread,
+    await revise(runtime, TECH_HELP, channel.thread,
                               "the projector says no signal when Jaden Wilks (448812) plugs in")
     [kept] = await kept_threads(runtime)
     assert kept.text.endswith("plugs in")
@@ -43,7 +48,7 @@ async def test_an_edited_question_is_kept_as_it_now_reads_and_masked(
 async def test_a_question_edited_into_chatter_is_forgotten(
         channel: Channel, help_on: None, teacher: Person, runtime: Runtime) -> None:
     await channel.post("the projector says no signal", teacher)
-    await runtime.bot.revised(TECH_HELP, channel.thread, "nvm, thanks everyone!")
+    await revise(runtime, TECH_HELP, channel.thread, "nvm, thanks everyone!")
     assert await kept_threads(runtime) == []
 
 
@@ -56,10 +61,10 @@ async def test_edits_and_deletions_of_anything_not_kept_change_nothing(
     chatter = channel.thread
     before = [(t.id, t.text) for t in await kept_threads(runtime)]
 
-    await runtime.bot.revised(TECH_HELP, chatter, None)
-    await runtime.bot.revised(TECH_HELP, chatter, "my smartboard pen is off by an inch")
-    await runtime.bot.revised(TECH_HELP, "1700009999.000001", None)
-    await runtime.bot.revised(LIBRARY, question, None)  # the same id, another channel
+    await revise(runtime, TECH_HELP, chatter, None)
+    await revise(runtime, TECH_HELP, chatter, "my smartboard pen is off by an inch")
+    await revise(runtime, TECH_HELP, "1700009999.000001", None)
+    await revise(runtime, LIBRARY, question, None)  # the same id, another channel
 
     assert [(t.id, t.text) for t in await kept_threads(runtime)] == before
 
@@ -69,7 +74,7 @@ async def test_a_question_deleted_before_its_turn_ran_is_neither_kept_nor_answer
     # A red team's (stop 45): the deletion outran the post's turn (a slow sender lookup, or a
     # turn waiting to be worked again after a database failure), and the turn kept the
     # question and answered it in the deleted message's thread.
-    await runtime.bot.revised(TECH_HELP, "1700000000.999999", None)
+    await revise(runtime, TECH_HELP, "1700000000.999999", None)
     said = await channel.post("the projector says no signal", teacher,
                               thread="1700000000.999999")
     assert said == [] and await kept_threads(runtime) == []
