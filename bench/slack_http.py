@@ -47,6 +47,7 @@ class Level:
     p50_ms: float
     p99_ms: float
     answered_per_second: float | None = None
+    refused: int = 0  # acknowledged "nothing was saved": the inbox could not store it in time
 
 
 async def start(app: web.Application) -> tuple[web.AppRunner, str]:
@@ -68,23 +69,27 @@ def command(n: int, response_url: str) -> tuple[bytes, dict[str, str]]:
     return body, signed_headers(SECRET, body, kind)
 
 
-async def load(url: str, clients: int, total: int, response_url: str) -> tuple[float, list[float]]:
-    """Send `total` commands from `clients` concurrent clients; wall time and ack latencies."""
+async def load(url: str, clients: int, total: int, response_url: str
+               ) -> tuple[float, list[float], int]:
+    """Send `total` commands from `clients` concurrent clients; wall time, ack latencies, and
+    how many acknowledgements said nothing was saved."""
     latencies: list[float] = []
+    refused = 0
     counter = iter(range(total))
     async with ClientSession(connector=TCPConnector(limit=clients)) as http:
         async def client() -> None:
+            nonlocal refused
             for n in counter:
                 body, headers = command(n, response_url)
                 sent = time.perf_counter()
                 async with http.post(url, data=body, headers=headers) as response:
-                    await response.read()
+                    refused += b"nothing was saved" in await response.read()
                     assert response.status == 200, response.status
                 latencies.append(time.perf_counter() - sent)
 
         started = time.perf_counter()
         await asyncio.gather(*(client() for _ in range(clients)))
-        return time.perf_counter() - started, latencies
+        return time.perf_counter() - started, latencies, refused
 
 
 def figures(name: str, clients: int, wall: float, latencies: list[float]) -> Level:
@@ -131,14 +136,16 @@ async def main(total: int, levels: list[int]) -> None:
     for clients in levels:
         answered_before = len(stub.of("response_url"))
         started = time.perf_counter()
-        wall, latencies = await load(base + "/slack/events", clients, total, reply_url)
+        wall, latencies, refused = await load(base + "/slack/events", clients, total,
+                                              reply_url)
         await adapter.drain(300)  # the answers still being worked on after their acks
         level = figures("prepbot", clients, wall, latencies)
+        level.refused = refused
         answered = len(stub.of("response_url")) - answered_before
         level.answered_per_second = answered / (time.perf_counter() - started)
         rows.append(level)
-        bare_wall, bare_latencies = await load(bare_base + "/slack/events", clients, total,
-                                               reply_url)
+        bare_wall, bare_latencies, _ = await load(bare_base + "/slack/events", clients, total,
+                                                  reply_url)
         rows.append(figures("bare aiohttp", clients, bare_wall, bare_latencies))
     print_table(rows, total, ack_size)
     await bare_runner.cleanup()
@@ -151,11 +158,12 @@ def print_table(rows: list[Level], total: int, ack_size: int) -> None:
     """The figures side by side, and the targets."""
     print(f"\n/ask slash commands, {total} per level, ack body {ack_size} bytes\n")
     print(f"{'server':<14}{'clients':>8}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
-          f"{'answered/s':>12}")
+          f"{'answered/s':>12}{'refused':>9}")
     for row in rows:
         answered = f"{row.answered_per_second:.0f}" if row.answered_per_second else "-"
+        refused = str(row.refused) if row.name == "prepbot" else "-"
         print(f"{row.name:<14}{row.clients:>8}{row.per_second:>10.0f}{row.p50_ms:>10.1f}"
-              f"{row.p99_ms:>10.1f}{answered:>12}")
+              f"{row.p99_ms:>10.1f}{answered:>12}{refused:>9}")
     prepbot = {r.clients: r for r in rows if r.name == "prepbot"}
     bare = {r.clients: r for r in rows if r.name != "prepbot"}
     for clients, row in prepbot.items():
