@@ -20,18 +20,13 @@ from bot.attachments.receiving import Receiver, only_files
 from bot.attachments.retention import attachment_rules
 from bot.attachments.store import hold
 from bot.blocks import Reply, Text
-from bot.errors import BadInput, PrepbotError
+from bot.errors import PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
 from bot.i18n import _, speaking
 from bot.inbox import Arrival, Inbox, Responder
 from bot.metrics import Metrics
-from bot.people.directory import (
-    find_person,
-    remember_conversation,
-    remember_person,
-    set_role,
-)
+from bot.people.directory import remember_conversation, remember_person, set_role
 from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.privacy import Rules, rules_of
@@ -50,7 +45,7 @@ from bot.settings import Settings
 from bot.storage.engine import make_readers, make_sessions
 from bot.storage.idempotency import claim_event
 from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
-from bot.vocabulary import AnyIncoming, Command, Conversation, Message, Person, Revision
+from bot.vocabulary import AnyIncoming, Message, Person, Revision
 from knowledge import KnowledgeBase
 from knowledge.intents import recognise
 
@@ -305,26 +300,6 @@ class Bot:
         except (SQLAlchemyError, OSError) as error:  # asyncpg's refused connect is an OSError
             log.warning("could not give a role: %s", type(error).__name__)
             raise PrepbotError(_(texts.SAVE_FAILED)) from error
-
-    async def act_as(self, platform: str, user_id: str, name: str, text: str = ""
-                     ) -> list[Reply]:
-        """Run a command as someone prepbot already knows, from the operator's command line
-        (`prepbot digest --coach ...`): their role applies, no conversation is recorded; a
-        command that needs a platform's member list is not one to run from here."""
-        async with self.sessions() as session:
-            person = await find_person(session, platform, user_id)
-            if person is None:
-                raise BadInput(_("Nobody called {key} has used prepbot yet.").format(
-                    key=f"{platform}:{user_id}"))
-            command = Command(person=Person(platform=platform, user_id=user_id),
-                              conversation=Conversation(platform=platform, id=""),
-                              name=name, text=text)
-            turn = Turn(command, person, session, self.kb, self.clock, self.metrics,
-                        self.settings, self.messengers, self.features, self.secret)
-            with speaking(person.speaks):
-                replies = await self.router.dispatch(turn)
-            await session.commit()
-        return replies
 
     def help(self, role: Role) -> Reply:
         """What this role can do."""

@@ -143,9 +143,10 @@ def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id 
            ) -> None:
     """Print a coach's digest as plain text."""
     from adapters.console import render
+    from bot.operator import act_as
 
     platform, _, user_id = coach.partition(":")
-    replies = run(lambda runtime: runtime.bot.act_as(platform, user_id, "digest", period))
+    replies = run(lambda runtime: act_as(runtime.bot, platform, user_id, "digest", period))
     typer.echo("\n".join(render(reply) for reply in replies))
 
 

@@ -23,7 +23,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import home, inbound
+from adapters.slack import home, inbound, revisions
 from adapters.slack.blockkit import SUBMIT_FORM
 from adapters.slack.delivery import Delivery, Undelivered
 from adapters.slack.files import SlackFiles
@@ -133,7 +133,7 @@ class SlackAdapter:
         found = (inbound.direct_message(body, context.bot_user_id)
                  or inbound.overheard(body, context.bot_user_id))
         if found is None:
-            revision = inbound.revision(body)
+            revision = revisions.revision(body)
             # A kept help-channel question follows its writer; if it cannot now, bolt's 500
             # has Slack send the edit or deletion again.
             if revision is not None and not await self.bot.revised(revision):

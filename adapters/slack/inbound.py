@@ -7,7 +7,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from adapters.slack import modals
@@ -21,7 +20,6 @@ from bot.vocabulary import (
     Message,
     Origin,
     Person,
-    Revision,
     Submission,
 )
 
@@ -125,35 +123,6 @@ def overheard(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] |
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
     return Message(text=text, heard="post" if thread == ts else "reply", thread=thread,
                    message_id=ts, **origin), where
-
-
-def revision(body: Payload) -> Revision | None:
-    """A channel message edited (`message_changed`: its new text, and `edited.ts` when its
-    writer changed it) or deleted (`message_deleted`, or a thread's first message left as a
-    tombstone: no text)."""
-    event = body.get("event") or {}
-    if event.get("channel_type") not in CHANNEL_TYPES:
-        return None
-    where = conversation(str(event.get("channel", "")), False)
-    if event.get("subtype") == "message_deleted" and event.get("deleted_ts"):
-        return Revision(where=where, message_id=str(event["deleted_ts"]), text=None)
-    message = event.get("message")
-    if event.get("subtype") != "message_changed" or not isinstance(message, dict) \
-            or not message.get("ts") or message.get("bot_id"):
-        return None
-    gone = message.get("subtype") == "tombstone"
-    return Revision(where=where, message_id=str(message["ts"]),
-                    text=None if gone else str(message.get("text", "")),
-                    edited_at=_edited_at(message.get("edited")))
-
-
-def _edited_at(edited: object) -> datetime | None:
-    # Only the writer's own edit carries `edited`; a link's preview filled in does not.
-    try:
-        stamp = float(edited.get("ts", "")) if isinstance(edited, dict) else None
-    except ValueError:
-        return None
-    return datetime.fromtimestamp(stamp, UTC) if stamp and 0 < stamp < 1e11 else None
 
 
 def without_mention(text: str, bot_user_id: str | None) -> str:
