@@ -151,3 +151,15 @@ async def test_ticket_export_masks_a_ticket_kept_as_typed(
     async with runtime.sessions() as session:  # the coach still reads what was kept
         stored = (await session.execute(sql("select text from tickets"))).scalar_one()
     assert stored == kept
+
+
+def test_a_coachs_digest_prints_as_plain_text_and_a_stranger_is_refused(tmp_path: Path) -> None:
+    nobody = prepbot("digest", "--coach", "slack:UNOBODY", cwd=tmp_path, DATABASE_URL="")
+    assert nobody.returncode != 0
+    assert "Nobody called slack:UNOBODY has used prepbot yet." in nobody.stderr + nobody.stdout
+    prepbot("roles", "set", "slack:UCOACH", "coach", cwd=tmp_path, DATABASE_URL="")
+
+    printed = prepbot("digest", "--coach", "slack:UCOACH", cwd=tmp_path, DATABASE_URL="")
+
+    assert printed.returncode == 0, printed.stderr
+    assert "Tickets" in printed.stdout
