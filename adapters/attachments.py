@@ -37,7 +37,7 @@ def serving(bot_of: Callable[[web.Request], Bot]) -> Handler:
         if found is None:  # forged, changed or expired: the same answer, nothing to learn
             raise web.HTTPNotFound()
         attachment_id, nonce, expires = found
-        async with bot.sessions() as session:
+        async with bot.readers() as session:  # a read: never waits on the writer
             row = await picture(session, attachment_id, nonce)
         if row is None:  # erased, or expired with its ticket
             raise web.HTTPNotFound()

@@ -26,7 +26,7 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
         token = request.match_info["token"]
         if not TOKEN.match(token):
             raise web.HTTPNotFound()
-        async with runtime.sessions() as session:
+        async with runtime.bot.readers() as session:  # a read: never waits on the writer
             png = await chart_png(session, token)
         if png is None:
             raise web.HTTPNotFound()

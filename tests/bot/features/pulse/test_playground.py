@@ -8,8 +8,10 @@ from aiohttp import ClientSession
 
 from adapters.runtime import Runtime
 from adapters.web.api import slug
+from bot.charts import chart_url, save_chart
 from bot.vocabulary import Conversation, Person
 from tests.bot.features.pulse.conftest import ANSWERS, likert
+from tests.conftest import OperatorLock
 from tests.support.clock import FakeClock
 
 COACH = {"role": "coach", "name": "Okafor"}
@@ -64,3 +66,18 @@ async def test_a_pulse_from_launch_to_chart_through_the_page(
         assert (await response.read()).startswith(b"\x89PNG\r\n\x1a\n")
     async with http.get("/charts/not-a-real-token-at-all.png") as response:
         assert response.status == 404
+
+
+async def test_a_chart_is_served_while_another_process_holds_the_write_lock(
+        short_busy_wait: None, http: ClientSession, runtime: Runtime,
+        operator_lock: OperatorLock) -> None:
+    # Slack fetches the chart while the coach reads the results: a read, so it never waits
+    # on a writer (it took SQLite's writer before, and waited out the lock).
+    operator_lock.release()
+    async with runtime.sessions() as session, session.begin():
+        token = await save_chart(session, "pulse:1", b"\x89PNG\r\n\x1a\n-bytes", "f1",
+                                 runtime.bot.clock.now())
+    operator_lock.take()
+
+    async with http.get(chart_url(token)) as response:
+        assert response.status == 200 and (await response.read()).startswith(b"\x89PNG")
