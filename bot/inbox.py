@@ -55,6 +55,15 @@ FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits; longe
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
 
 
+class Unsent(Exception):
+    """A platform took only some of an arrival's replies: these are still to be delivered
+    (a responder raises it; the replies that went out are never sent twice)."""
+
+    def __init__(self, replies: Sequence[Reply]) -> None:
+        super().__init__(f"{len(replies)} replies wait for the platform")
+        self.replies = list(replies)
+
+
 class InboxRow(Base):
     """One thing a platform sent: what it was, where to answer, and how far it got."""
 
@@ -150,6 +159,12 @@ class Inbox:
                                FORM_SIZE if formal else STEP)
         await session.execute(update(InboxRow).where(InboxRow.id == arrival.id).values(
             status="answered", replies=written, claimed_at=now))
+
+    async def unsent(self, arrival: Arrival, replies: Sequence[Reply]) -> None:
+        """Only these of its replies are still to be delivered (the others reached the
+        person): recovery sends these, and never the others a second time."""
+        async with self.sessions() as session, session.begin():
+            await self.answered(session, arrival, replies, self.clock.now())
 
     def settle(self, arrival: Arrival) -> None:
         """The replies reached the person: done (written with the next group), unless its

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.blocks import Reply
-from bot.inbox import MAX_ATTEMPTS, Arrival, Inbox, Responder
+from bot.inbox import MAX_ATTEMPTS, Arrival, Inbox, Responder, Unsent
 from bot.vocabulary import AnyIncoming
 
 log = logging.getLogger(__name__)
@@ -30,7 +33,10 @@ async def recover_left_over(inbox: Inbox, responders: Mapping[str, Responder], h
         try:
             await respond(arrival.reply_to, replies)
             count += 1
-        except Exception:  # tried again once its lease has passed, a few times
+        except Exception as error:  # tried again once its lease has passed, a few times
+            if isinstance(error, Unsent):  # what went out is not sent again (if this holds)
+                with contextlib.suppress(SQLAlchemyError, OSError):
+                    await inbox.unsent(arrival, error.replies)
             platform = arrival.incoming.person.platform
             if arrival.attempts < MAX_ATTEMPTS:
                 log.warning("a recovered %s arrival could not be answered", platform,

@@ -14,21 +14,28 @@ from adapters.slack import blockkit, modals
 from adapters.slack.inbound import Where, ref_of
 from adapters.slack.messenger import reason, retry_handlers
 from bot.blocks import Form, Reply
+from bot.inbox import Unsent
 
 log = logging.getLogger(__name__)
 FAILURES = (SlackApiError, OSError, ClientError)  # OSError: timeouts and refused connects
 
 
-class Undelivered(Exception):
-    """Slack could not take a reply just now (a 5xx or 429 past the client's retries, no
-    connection): its arrival stays answered, and recovery sends the replies again."""
+# What Slack answers, with HTTP 200, when the fault is its own and passes (its docs: retry).
+PASSING = {"internal_error", "fatal_error", "service_unavailable", "request_timeout",
+           "ratelimited"}
+
+
+class Undelivered(Unsent):
+    """Slack could not take these replies just now (a 5xx or 429 past the client's
+    retries, no connection, an error of its own): its arrival stays answered with them, and
+    recovery sends them again; the replies that went out are not sent twice."""
 
 
 def for_now(error: Exception) -> bool:
     """Whether a failed call may succeed later; a channel gone or a token revoked never will."""
     if isinstance(error, SlackApiError):
         status = int(getattr(error.response, "status_code", 200) or 200)
-        return status == 429 or status >= 500
+        return status == 429 or status >= 500 or reason(error) in PASSING
     return True
 
 
@@ -46,17 +53,18 @@ class Delivery:
     async def send(self, replies: list[Reply], where: Where, in_response: bool = False) -> None:
         """Deliver each reply in order; a failed one is logged and the rest still go. If
         Slack could not take one just now, Undelivered is raised once all were tried."""
-        later = False
+        later: list[Reply] = []
         for reply in replies:
             try:
                 await self.send_one(reply, where, in_response)
             except Undelivered:
-                later = True
+                later.append(reply)
             except FAILURES as error:
                 log.warning("a Slack reply could not be delivered: %s", error)
-                later = later or for_now(error)
+                if for_now(error):
+                    later.append(reply)
         if later:
-            raise Undelivered
+            raise Undelivered(later)
 
     async def send_one(self, reply: Reply, where: Where, in_response: bool) -> None:
         """One reply: a reaction, a modal, an updated message, an ephemeral or a message.
@@ -103,7 +111,7 @@ class Delivery:
         if response.status_code >= 400:
             log.warning("response_url answered %s", response.status_code)
         if response.status_code == 429 or response.status_code >= 500:
-            raise Undelivered
+            raise Undelivered([reply])
 
     async def open_form(self, form: Form, where: Where) -> bool:
         """Open the form as a modal when Slack gave a trigger; False when it could not."""

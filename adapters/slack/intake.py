@@ -83,8 +83,9 @@ class Intake:
         async with self.workers:
             try:
                 await self.delivery.send(replies, where, in_response)
-            except Undelivered:  # not settled: recovery sends the stored replies again
+            except Undelivered as waiting:  # not settled: recovery sends what did not go
                 log.warning("a Slack answer waits for Slack: sent again after its lease")
+                await self.bot.inbox.unsent(arrival, waiting.replies)
                 return
         self.bot.inbox.settle(arrival)
 

@@ -8,9 +8,14 @@ question Slack had acknowledged was never answered (Teams already kept it for re
 
 from __future__ import annotations
 
+import pytest
+
 from adapters.runtime import Runtime
-from tests.adapters.slack.conftest import DM, SlackClient
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.adapters.slack.conftest import ADMIN, DM, SlackClient
 from tests.support.clock import FakeClock
+from tests.support.slack_stub import Call, SlackStub
 
 QUESTION = "the projector says no signal"
 INCIDENT = 3  # the first try and the client's two retries of a 5xx
@@ -60,3 +65,45 @@ async def test_an_answer_slack_refuses_for_good_is_not_tried_again(
 
     await recover_later(runtime, clock)
     assert slack.stub.of("chat.postMessage") == []
+
+
+@pytest.mark.parametrize("error", ["internal_error", "service_unavailable"])
+async def test_an_answer_slack_refused_for_a_passing_fault_of_its_own_is_sent_later(
+        error: str, slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 46): Slack says these with HTTP 200 and `ok: false`; they were
+    # taken as refusals for good, and the answer was lost.
+    slack.stub.refuse_next("chat.postMessage", error)
+    await slack.dm(QUESTION)
+    slack.stub.calls.clear()
+
+    await recover_later(runtime, clock)
+    assert len(slack.stub.of("chat.postMessage")) == 1
+
+
+def fail_from(stub: SlackStub, method: str, nth: int) -> None:
+    """The nth call of `method` (and the client's retries of it) gets a 503."""
+    record, seen = stub._record, [0]
+
+    def counting(call: Call) -> None:
+        record(call)
+        seen[0] += call.method == method
+        if call.method == method and seen[0] == nth:
+            for _ in range(INCIDENT):
+                stub.fail_next(method, 503)
+    stub._record = counting  # type: ignore[method-assign]
+
+
+async def test_a_reply_that_went_out_is_not_sent_again_with_the_one_that_did_not(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 46): recovery sent every stored reply again, the delivered
+    # checklist included.
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    fail_from(slack.stub, "response_url", 2)
+    await slack.command("/prepbot", "start", user=ADMIN)  # the checklist, then the help
+    [first, *_] = slack.stub.of("response_url")
+    slack.stub.calls.clear()
+
+    await recover_later(runtime, clock)
+
+    [again] = slack.stub.of("response_url")
+    assert again.params["text"] != first.params["text"]
