@@ -46,6 +46,7 @@ from bot.storage.engine import make_readers, make_sessions
 from bot.storage.idempotency import claim_event
 from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
 from bot.vocabulary import AnyIncoming, Message, Person, Revision
+from bot.withdrawals import remember, taken_back
 from knowledge import KnowledgeBase
 from knowledge.intents import recognise
 
@@ -133,6 +134,9 @@ class Bot:
         event, so the platform sends it again."""
         try:  # the inbox's sessions: the platform waits on this, so a lock is waited on briefly
             async with self.inbox.sessions() as session, session.begin():
+                if revision.text is None:  # a turn not run yet keeps none of its words
+                    await remember(session, "withdrawn", revision.where, revision.message_id,
+                                   self.clock.now())
                 for revised in self.features.revised:
                     await revised(session, self.kb, revision, self.clock.now())
         except (SQLAlchemyError, OSError):
@@ -228,6 +232,9 @@ class Bot:
             if not await claim_event(session, key, now):
                 self.metrics.duplicates.inc()
                 return [], [], False
+        if isinstance(incoming, Message) and await taken_back(
+                session, incoming.conversation, incoming.message_id):
+            return [], [], False  # deleted before this turn ran: nothing of it is kept
         if incoming.person.platform in self.dispatcher.gone:
             await self._reconnected(session, incoming.person.platform)
         person = await remember_person(session, incoming.person, now, self.settings.admin_keys)

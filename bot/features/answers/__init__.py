@@ -19,7 +19,8 @@ feature = Feature(
     settings=(jobs.QUESTION_RETENTION,),
     digest=digest.sections,
     setup=service.setup_steps,
-    erase={"questions": "blank:text"},  # counts and outcomes stay for the digest
+    # Counts and outcomes stay for the digest; the words go, and the link to their message.
+    erase={"questions": "blank:text,message_key"},
     mentions=mentions.mentions,  # questions naming a tool: a pilot's error log, a tool's use
     answer_decided=handlers.answer_decided,
     revised=service.revise,  # a question deleted or edited in its channel

@@ -33,3 +33,5 @@ class QuestionRow(Base):
     # Its message in a channel ("channel:message id"), so its writer's edit or deletion
     # there reaches this copy too; None where messages are never revised (DMs, commands).
     message_key: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)
+    # When its writer last edited that message (an older edit sent again late changes nothing).
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

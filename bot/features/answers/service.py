@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -57,15 +57,19 @@ def message_key(where: Conversation, message_id: str) -> str:
 
 async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
                  now: datetime) -> None:
-    """A question its writer edited (kept as it now reads, masked) or deleted (forgotten)."""
+    """A question its writer edited (kept as it now reads, masked) or deleted (forgotten).
+    Only the writer's own edit counts, only if newer than the last, and never on an erased
+    (blank) copy: an edit must not bring an erased teacher's words back."""
     where = revision.where
     asked = (QuestionRow.platform == where.platform,
              QuestionRow.message_key == message_key(where, revision.message_id))
     if revision.text is None:
         await session.execute(delete(QuestionRow).where(*asked))
-    else:
-        await session.execute(update(QuestionRow).where(*asked).values(
-            text=mask_student_data(revision.text.strip()[:MAX_QUESTION_CHARS]).text))
+    elif revision.edited_at is not None:
+        newer = or_(QuestionRow.edited_at.is_(None), QuestionRow.edited_at < revision.edited_at)
+        await session.execute(update(QuestionRow).where(*asked, newer, QuestionRow.text != "")
+                              .values(edited_at=revision.edited_at, text=mask_student_data(
+                                  revision.text.strip()[:MAX_QUESTION_CHARS]).text))
 
 
 async def own_question(session: AsyncSession, person: PersonRow, value: str) -> QuestionRow:

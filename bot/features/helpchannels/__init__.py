@@ -28,6 +28,6 @@ feature = Feature(
     describe=service.describe,
     setup=service.setup_steps,
     erase={"help_threads": "blank:text",  # a teacher's question: their words go
-           "help_replies": "blank:text",  # a coach's reply: their words go
+           "help_replies": "blank:text,message_id",  # a coach's reply: their words go
            "help_channels": "keep"},  # who turned a channel on: configuration, not personal
 )

@@ -44,7 +44,7 @@ async def _post(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     decision = service.tech_question(turn.kb, text)
     if decision is None:
         return []  # chatter: no reply, nothing kept (the adapters drop it before this)
-    if await revising.was_withdrawn(turn.session, channel, turn.incoming.thread):
+    if await revising.was_taken_back(turn.session, turn.incoming, turn.incoming.thread):
         return []  # deleted or edited before this turn ran: neither kept nor answered
     thread = await service.keep_thread(turn.session, channel, turn.incoming, turn.person,
                                        _category(decision), turn.now)
@@ -72,7 +72,7 @@ async def _reply(turn: Turn[Message], channel: HelpChannelRow) -> list[Reply]:
     thread = await service.thread_in(turn.session, channel, turn.incoming.thread)
     if thread is None:
         return []  # a thread that did not start with a tech question
-    if await revising.was_withdrawn(turn.session, channel, turn.incoming.message_id):
+    if await revising.was_taken_back(turn.session, turn.incoming, turn.incoming.message_id):
         return []  # the coach deleted or edited it before this turn ran
     first = await service.keep_reply(turn.session, thread, turn.person, turn.incoming, turn.now)
     return [views.offer(thread.id)] if first else []

@@ -3,8 +3,8 @@ reply is kept as it now reads (masked again), a deleted one is forgotten (a ques
 the replies in its thread), and an edit sent again late never undoes a newer one.
 
 An edit or deletion can outrun the turn of the post it changes (still running, or waiting to
-be worked again after a failure). It is remembered by the message's id alone, nobody's words,
-and that turn then keeps nothing: the words it holds were taken back.
+be worked again after a failure): the Bot remembers a deletion, and an edit is remembered
+here (bot/withdrawals.py), so that turn keeps nothing: the words it holds were taken back.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpThreadRow
 from bot.features.helpchannels.service import MAX_TEXT, channel_of, tech_question, thread_in
 from bot.masking import mask_student_data
-from bot.storage.idempotency import ProcessedEvent, claim_event
-from bot.vocabulary import Revision
+from bot.vocabulary import Message, Revision
+from bot.withdrawals import remember, taken_back
 from knowledge import KnowledgeBase
 
 
@@ -30,11 +30,10 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
         return
     kept = await thread_in(session, channel, revision.message_id) \
         or await _reply_in(session, channel, revision.message_id)
-    # A deletion, or the writer's own edit (not a link's preview filled in), of a message
-    # whose turn may not have run yet: remembered, so that turn keeps none of its words.
-    if revision.text is None or (kept is None and revision.edited_at is not None):
-        await claim_event(session, _withdrawn(channel, revision.message_id), now)
-    if kept is None or _older(revision, kept):
+    if kept is None and revision.text is not None and revision.edited_at is not None:
+        # The writer's own edit of a message whose turn may not have run yet.
+        await remember(session, "edited", revision.where, revision.message_id, now)
+    if kept is None or not _applies(revision, kept):
         return
     if revision.text is None or (
             isinstance(kept, HelpThreadRow) and tech_question(kb, revision.text) is None):
@@ -43,19 +42,23 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
         await session.delete(kept)
         return
     kept.text = mask_student_data(revision.text.strip()[:MAX_TEXT]).text
-    kept.edited_at = revision.edited_at or kept.edited_at
+    kept.edited_at = revision.edited_at
 
 
-async def was_withdrawn(session: AsyncSession, channel: HelpChannelRow, message_id: str
-                        ) -> bool:
+async def was_taken_back(session: AsyncSession, message: Message, message_id: str) -> bool:
     """Whether its writer deleted or edited this message before its turn kept it."""
-    key = _withdrawn(channel, message_id)
-    return bool(message_id) and await session.get(ProcessedEvent, key) is not None
+    return await taken_back(session, message.conversation, message_id, "withdrawn", "edited")
 
 
-def _older(revision: Revision, kept: HelpThreadRow | HelpReplyRow) -> bool:
-    return None not in (revision.edited_at, kept.edited_at) and \
-        revision.edited_at <= kept.edited_at  # type: ignore[operator]
+def _applies(revision: Revision, kept: HelpThreadRow | HelpReplyRow) -> bool:
+    """A deletion always does. An edit only if it is the writer's (a link's preview
+    filled in is not, and may be sent again late) and newer than the last one kept, unless
+    the copy was erased (blank): an edit never brings an erased writer's words back."""
+    if revision.text is None:
+        return True
+    if revision.edited_at is None or not kept.text:
+        return False
+    return kept.edited_at is None or revision.edited_at > kept.edited_at
 
 
 async def _reply_in(session: AsyncSession, channel: HelpChannelRow, message_id: str
@@ -67,7 +70,3 @@ async def _reply_in(session: AsyncSession, channel: HelpChannelRow, message_id: 
                     HelpReplyRow.message_id == message_id[:255]).limit(1))
     return (await session.execute(query)).scalar_one_or_none()
 
-
-def _withdrawn(channel: HelpChannelRow, message_id: str) -> str:
-    # Kept with the event ids, for as long: the channel and message only, nobody's words.
-    return f"withdrawn:{channel.platform}:{channel.channel_id}:{message_id}"[:255]

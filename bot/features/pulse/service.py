@@ -78,11 +78,13 @@ def cohort_of(survey: SurveyRow) -> str:
 
 
 async def latest_wave(session: AsyncSession, platform: str, cohort_id: str,
-                      tool: str) -> SurveyRow | None:
-    """The most recent survey of this tool with this cohort."""
+                      tool: str, coach_id: int) -> SurveyRow | None:
+    """The most recent survey of this tool with this cohort, by this coach: a chain of waves
+    is one coach's, as their figures are (another coach's wave never compares with it)."""
     query = (select(SurveyRow).where(SurveyRow.platform == platform,
                                      SurveyRow.cohort_id == cohort_id,
-                                     SurveyRow.tool_key == tool.lower())
+                                     SurveyRow.tool_key == tool.lower(),
+                                     SurveyRow.coach_id == coach_id)
              .order_by(SurveyRow.wave.desc()).limit(1))
     return (await session.execute(query)).scalar_one_or_none()
 
@@ -94,7 +96,8 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
         found = await session.execute(select(SurveyRow).where(SurveyRow.request_key == key))
         if (same := found.scalar_one_or_none()) is not None:
             return same, False
-    previous = await latest_wave(session, launch.cohort.platform, launch.cohort.id, launch.tool)
+    previous = await latest_wave(session, launch.cohort.platform, launch.cohort.id, launch.tool,
+                                 coach.id)
     if previous is not None and previous.closed_at is None:
         raise BadInput(_("Wave {wave} of the {tool} pulse is still open for {cohort_name}. "
                          "`/pulse close {tool}` ends it first.").format(

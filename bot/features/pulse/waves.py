@@ -26,7 +26,8 @@ async def launch(session: AsyncSession, ask: WaveAsk) -> int | None:
     people = [p for p in [await session.get(PersonRow, i) for i in ask.people] if p]
     if coach is None or not people:
         return None
-    previous = await service.latest_wave(session, coach.platform, ask.cohort_key, ask.tool)
+    previous = await service.latest_wave(session, coach.platform, ask.cohort_key, ask.tool,
+                                         coach.id)
     if previous is not None and previous.closed_at is None:
         await service.close(session, previous, ask.now, tell_coach=True)
     # A later wave asks exactly what the chain's first asked, so the waves compare.

@@ -9,13 +9,15 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
 from bot.features.answers.models import QuestionRow
 from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
 from bot.inbox import InboxRow
-from tests.adapters.slack.conftest import SlackClient, count, post, reply
+from bot.privacy import delete_person
+from tests.adapters.slack.conftest import HELP, OTHER, TEACHER, SlackClient, count, post, reply
 from tests.conftest import OperatorLock
 from tests.support.slack_stub import BOT_USER
 
@@ -247,3 +249,73 @@ async def test_a_question_prepbot_left_alone_is_answered_once_its_teacher_mentio
 
     [answer] = await slack.stub.wait_for("chat.postMessage")
     assert answer.params["thread_ts"] == question["ts"]
+
+
+@pytest.mark.parametrize("channel", [HELP, OTHER])
+async def test_a_mention_deleted_before_its_turn_runs_leaves_no_words_anywhere(
+        channel: str, slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 46): the deletion was remembered for a help channel's posts only,
+    # and the mention's turn put the deleted words in the answers log.
+    slack.stub.delays["users.info"] = 0.5
+    mention = post(f"<@{BOT_USER}> the projector says no signal, Dana Whitfield unplugged it",
+                   channel=channel)
+    asking = asyncio.create_task(slack.event({**mention, "type": "app_mention"}))
+    await slack.stub.wait_for("users.info")
+    await slack.event(deleted(mention))
+    await asking
+    assert await asked(runtime) == [] and slack.stub.of("chat.postMessage") == []
+
+
+async def test_an_older_edit_or_a_late_link_preview_never_undoes_the_writers_last_edit(
+        slack: SlackClient, help_channel: None, runtime: Runtime,
+        operator_lock: OperatorLock) -> None:
+    # A red team's (stop 46): the answers log took the resent older edit, and a preview
+    # (no `edited`) sent again after the edit put the first words back everywhere.
+    operator_lock.release()
+    question = post("the projector says no signal, see https://example.org/p")
+    await slack.event(question)
+    await slack.stub.wait_for("chat.postMessage")
+    first = edited(question, "the projector in room 12 says no signal", at="1700000601.000000")
+    preview = edited(question, question["text"])
+    del preview["message"]["edited"]
+    operator_lock.take()
+    assert (await slack.event(first, event_id="EvEDIT1"))[0] >= 500
+    assert (await slack.event(preview, event_id="EvPREVIEW"))[0] >= 500
+    operator_lock.release()
+    await slack.event(edited(question, "the projector in room 14 says no signal",
+                             at="1700000602.000000"), event_id="EvEDIT2")
+
+    await slack.event(first, event_id="EvEDIT1", retry=1)
+    await slack.event(preview, event_id="EvPREVIEW", retry=1)
+
+    latest = ["the projector in room 14 says no signal"]
+    assert await kept(runtime) == latest and await asked(runtime) == latest
+
+
+async def test_a_question_edited_then_left_as_a_tombstone_is_forgotten(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 46): the tombstone kept the last edit's time and was taken for an
+    # older edit.
+    question = post("is anyone else having trouble with google classroom")
+    await slack.event(question)
+    await slack.event(reply(question, "Sign out of Chrome and back in, then rejoin."))
+    at = "1700000700.000000"
+    await slack.event(edited(question, "anyone else having trouble with google classroom?",
+                             at=at))
+    await slack.event(edited(question, "This message was deleted.", at=at, subtype="tombstone"))
+    assert await kept(runtime) == [] and await count(runtime, HelpReplyRow) == 0
+
+
+async def test_an_edit_after_its_writer_was_erased_does_not_bring_her_words_back(
+        slack: SlackClient, help_channel: None, runtime: Runtime) -> None:
+    # A red team's (stop 46): `prepbot privacy delete` blanked the words but kept the link
+    # to her message, and her next edit wrote them back.
+    question = post("the projector says no signal")
+    await slack.event(question)
+    await slack.stub.wait_for("chat.postMessage")
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "slack", TEACHER)
+
+    await slack.event(edited(question, "the projector in room 12 says no signal"))
+
+    assert await kept(runtime) == [""] and await asked(runtime) == [""]

@@ -21,6 +21,7 @@ def upgrade() -> None:
     with op.batch_alter_table("questions") as batch_op:
         batch_op.add_column(sa.Column("message_key", sa.String(length=255), nullable=True))
         batch_op.create_index("ix_questions_message_key", ["message_key"])
+        batch_op.add_column(sa.Column("edited_at", UTCDateTime(), nullable=True))
     with op.batch_alter_table("help_replies") as batch_op:
         batch_op.add_column(sa.Column("message_id", sa.String(length=255), nullable=False,
                                       server_default=""))
@@ -36,5 +37,6 @@ def downgrade() -> None:
         batch_op.drop_column("edited_at")
         batch_op.drop_column("message_id")
     with op.batch_alter_table("questions") as batch_op:
+        batch_op.drop_column("edited_at")
         batch_op.drop_index("ix_questions_message_key")
         batch_op.drop_column("message_key")

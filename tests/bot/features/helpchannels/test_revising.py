@@ -4,6 +4,9 @@ with the coaches' replies in its thread. Nothing else anyone edits or deletes is
 
 from __future__ import annotations
 
+import itertools
+from datetime import UTC, datetime, timedelta
+
 from adapters.runtime import Runtime
 from bot.vocabulary import Conversation, Person, Revision
 from tests.bot.features.helpchannels.conftest import (
@@ -14,11 +17,16 @@ from tests.bot.features.helpchannels.conftest import (
     kept_threads,
 )
 
+EDITED = datetime(2026, 12, 1, 15, tzinfo=UTC)
+EDITS = itertools.count(1)
 
 async def revise(runtime: Runtime, where: Conversation, message_id: str,
                  text: str | None) -> None:
-    """Its writer edited (the new text) or deleted (None) a message, as a platform says."""
-    assert await runtime.bot.revised(Revision(where=where, message_id=message_id, text=text))
+    """Its writer edited (the new text) or deleted (None) a message, as a platform says:
+    each edit stamped later than the one before."""
+    edited_at = EDITED + timedelta(seconds=next(EDITS)) if text is not None else None
+    assert await runtime.bot.revised(Revision(where=where, message_id=message_id, text=text,
+                                              edited_at=edited_at))
 
 async def test_a_deleted_question_is_forgotten_with_its_replies(
         channel: Channel, help_on: None, teacher: Person, coach: Person,

@@ -122,6 +122,29 @@ async def test_another_coach_can_neither_read_nor_close_a_colleagues_survey(
     assert fields_of(overseen) == EXPECTED, "an admin oversees every survey"
 
 
+async def test_a_colleagues_next_wave_in_the_same_channel_starts_a_chain_of_her_own(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 46): waves were chained by channel and tool, so her wave's results
+    # showed his wave 1's figures ("since wave 1").
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    await chat.say("/pulse close nearpod", as_=coach)
+    colleague = Person(platform="console", user_id="park", display_name="Ms Park")
+    await runtime.bot.grant(colleague, Role.COACH)
+
+    outbox.sent.clear()
+    [launched] = await launch(chat, colleague, runtime)
+    assert "wave 2" not in launched.text
+    for person, points in zip(pilot[:5], reversed(ANSWERS), strict=True):
+        await answer(chat, outbox, person, likert(*points), outbox.forms_to(person)[-1])
+    [reply] = await chat.say("/pulse results nearpod", as_=colleague)
+
+    shown = text_of(reply) + " ".join(b.alt for b in reply.blocks if isinstance(b, Image))
+    assert "Nearpod pulse, wave 1 (" in shown, "her own first wave"
+    assert "since wave" not in shown, "nothing of his wave beside hers"
+
+
 async def test_the_chart_is_a_real_png_with_alt_text(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
