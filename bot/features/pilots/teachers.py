@@ -21,7 +21,9 @@ async def checkin(turn: Turn[Submission]) -> list[Reply]:
     ref, _sep, week = turn.incoming.context.partition(":")
     pilot = await service.get_pilot(turn.session, ref)
     mine = [t.id for t in await service.teachers_of(turn.session, pilot)]
-    if turn.person.id not in mine or not week.isdigit():
+    # The week comes back in the form's context: one of the pilot's, not any a form says.
+    if turn.person.id not in mine or not week.isdigit() \
+            or not 1 <= int(week) <= service.week_count(pilot):
         raise BadInput(_("That check-in isn't one of yours."))
     if pilot.status == "decided":
         raise BadInput(_("The {tool} pilot is over; thanks for your check-ins!").format(

@@ -154,6 +154,13 @@ async def test_teachers_see_their_own_pilots_and_check_ins_are_masked(
     async with runtime.sessions() as session:
         [line] = (await session.execute(select(CheckinRow.text))).scalars().all()
     assert "Jaden" not in line and "[name]" in line
+    for week in ("0", "5", "99"):  # a four-week pilot: a form with another week is forged
+        [forged] = await chat.submit(form.form_id, {"text": "fine"},
+                                     form.context.rpartition(":")[0] + ":" + week,
+                                     as_=staff.rivera)
+        assert forged.text == "That check-in isn't one of yours."
+    async with runtime.sessions() as session:
+        assert len((await session.execute(select(CheckinRow))).scalars().all()) == 1
 
 
 async def test_an_observations_note_and_time_on_task_are_both_masked(
