@@ -18,8 +18,6 @@ from bot.inbox import Unsent
 
 log = logging.getLogger(__name__)
 FAILURES = (SlackApiError, OSError, ClientError)  # OSError: timeouts and refused connects
-
-
 # What Slack answers, with HTTP 200, when the fault is its own and passes (its docs: retry).
 PASSING = {"internal_error", "fatal_error", "service_unavailable", "request_timeout",
            "ratelimited"}

@@ -147,8 +147,10 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
     origin = _origin(str(event["user"]), "", conversation(channel, channel.startswith("D"),
                                                           thread), key)
     where = Where(channel=channel, thread_ts=thread, user_id=str(event["user"]))
-    return Message(text=text, attachments=attachments_of(event),
-                   message_id=str(event.get("ts", "")), **origin), where
+    # Edits and deletions reach prepbot from channels only: a DM's mention has no id to keep.
+    message_id = "" if channel.startswith("D") else str(event.get("ts", ""))
+    return Message(text=text, attachments=attachments_of(event), message_id=message_id,
+                   **origin), where
 
 
 def command(body: Payload) -> tuple[Command, Where]:

@@ -34,4 +34,5 @@ def _edited_at(edited: object) -> datetime | None:
         stamp = float(edited.get("ts", "")) if isinstance(edited, dict) else None
     except ValueError:
         return None
-    return datetime.fromtimestamp(stamp, UTC) if stamp and 0 < stamp < 1e11 else None
+    return datetime.fromtimestamp(stamp, UTC) if stamp is not None and 0 < stamp < 1e11 \
+        else None

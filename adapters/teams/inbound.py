@@ -189,7 +189,8 @@ def from_message(activity: Activity) -> AnyIncoming | None:
     if not text and not files:
         return None
     heard, thread = hearing(activity)
-    message_id = str(activity.id or "")
+    # A 1:1 chat's edits and deletions never reach prepbot: no id to follow them by.
+    message_id = "" if is_personal(activity) else str(activity.id or "")
     if heard != "addressed":  # another bot's message is never anything to prepbot
         bot = str(activity.from_property.id).startswith(BOT_ID)
         return None if bot else Message(text=text, heard=heard, thread=thread,

@@ -52,6 +52,20 @@ async def test_a_channel_mention_is_answered_in_that_conversation_without_the_me
     assert await stored_questions(runtime) == ["the projector says no signal"]
 
 
+async def test_only_a_channel_question_is_kept_with_the_message_its_edits_come_back_by(
+        teams: Teams, runtime: Runtime) -> None:
+    # A 1:1 chat's edits and deletions never reach prepbot: nothing to follow them by.
+    await teams.post(teams.message("the projector says no signal"))
+    mention = teams.mention("my smartboard pen is off by an inch")
+    await teams.post(mention)
+    async with runtime.sessions() as session:
+        rows = await session.execute(select(QuestionRow.text, QuestionRow.message_key))
+        keys: dict[str, str | None] = {text: key for text, key in rows}
+    assert keys == {"the projector says no signal": None,
+                    "my smartboard pen is off by an inch":
+                        f"{CHANNEL.partition(';')[0]}:{mention['id']}"}
+
+
 async def test_typed_command_words_and_a_bare_help_reach_the_commands(
         teams: Teams, connector: ConnectorStub, runtime: Runtime) -> None:
     await teams.post(teams.message("help"))
