@@ -143,7 +143,8 @@ class SlackStub:
         # slack_sdk sends some arguments in the query string, even on POST
         params = {**request.query, **_decode(await request.read(), request.content_type)}
         self._record(Call(method, params, dict(request.headers)))
-        await asyncio.sleep(self.delays.get(method, 0))
+        if method in self.delays:  # else no await: a call is recorded and answered at once
+            await asyncio.sleep(self.delays[method])
         if self.refusals[method]:
             return web.json_response({"ok": False, "error": self.refusals[method].popleft()})
         if self.failures[method]:
