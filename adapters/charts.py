@@ -31,7 +31,9 @@ def add_routes(app: web.Application, runtime: Runtime) -> None:
         if png is None:
             raise web.HTTPNotFound()
         return web.Response(body=png, content_type="image/png", headers={
-            "Cache-Control": "public, max-age=86400, immutable",  # a token's bytes never change
+            # A token's bytes never change; "private" because the URL is the capability, and a
+            # district's shared proxy must not keep (and answer) it for a day.
+            "Cache-Control": "private, max-age=86400, immutable",
             "X-Content-Type-Options": "nosniff"})
 
     app.router.add_get("/charts/{token}.png", chart)

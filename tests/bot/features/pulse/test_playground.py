@@ -64,6 +64,7 @@ async def test_a_pulse_from_launch_to_chart_through_the_page(
     async with http.get(image["url"]) as response:
         assert response.status == 200 and response.content_type == "image/png"
         assert (await response.read()).startswith(b"\x89PNG\r\n\x1a\n")
+        assert response.headers["Cache-Control"].startswith("private,")  # no shared cache
     async with http.get("/charts/not-a-real-token-at-all.png") as response:
         assert response.status == 404
 
