@@ -20,7 +20,7 @@ import asyncio
 import base64
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -238,15 +238,19 @@ class Inbox:
                 return
             await asyncio.sleep(RETRY_PAUSE)
 
-    async def left_over(self, now: datetime) -> list[tuple[Arrival, str, list[Reply]]]:
-        """Arrivals a crashed worker left: (arrival, status, stored replies), each claimed
-        anew so two replicas never take the same one."""
+    async def left_over(self, now: datetime, platforms: Collection[str]
+                        ) -> list[tuple[Arrival, str, list[Reply]]]:
+        """Arrivals of these platforms a crashed worker left: (arrival, status, stored
+        replies), each claimed anew so two replicas never take the same one."""
         if self._settled:  # a settle whose write failed is not work left over
             self._schedule()
             await self.drain()
         stale = now - self.lease
         async with self.sessions() as session, session.begin():
+            # Only platforms mounted here: a claim counts a try and holds the lease, so a
+            # replica that cannot answer an arrival must leave it to one that can.
             query = (select(InboxRow).where(InboxRow.status.in_(("working", "answered")),
+                                            InboxRow.platform.in_(tuple(platforms)),
                                             or_(InboxRow.claimed_at.is_(None),
                                                 InboxRow.claimed_at < stale))
                      .order_by(InboxRow.id).limit(200))

@@ -22,10 +22,8 @@ async def recover_left_over(inbox: Inbox, responders: Mapping[str, Responder], h
     """Work each arrival left past its lease (or answer it from its stored replies) where
     its platform is mounted here; how many were answered."""
     count = 0
-    for arrival, status, stored in await inbox.left_over(now):
-        respond = responders.get(arrival.incoming.person.platform)
-        if respond is None:
-            continue  # that platform is not mounted here: another replica answers it
+    for arrival, status, stored in await inbox.left_over(now, responders.keys()):
+        respond = responders[arrival.incoming.person.platform]
         replies = stored if status == "answered" else await handle(arrival.incoming, arrival)
         if inbox.retrying(arrival):  # failed again: they were told it will be
             inbox.settle(arrival)  # not settled: only the mark goes

@@ -10,9 +10,10 @@ from sqlalchemy import select, text
 
 from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Reply
-from bot.inbox import Inbox, InboxRow
+from bot.inbox import Arrival, Inbox, InboxRow
+from bot.recovery import recover_left_over
 from bot.server_secret import ServerSecret
-from bot.vocabulary import Conversation, Message, Person, Submission
+from bot.vocabulary import AnyIncoming, Conversation, Message, Person, Submission
 from tests.conftest import OperatorLock
 from tests.support.clock import FakeClock
 
@@ -71,8 +72,30 @@ async def test_a_sealed_arrival_is_still_finished_after_a_crash(
     await inbox(runtime, clock).accept(answer(COMMENT), "a1")  # the worker died here
 
     clock.advance(minutes=1)
-    [(arrival, status, _)] = await inbox(runtime, clock).left_over(clock.now())
+    [(arrival, status, _)] = await inbox(runtime, clock).left_over(clock.now(), ["teams"])
     assert status == "working" and arrival.incoming == answer(COMMENT)
+
+
+async def test_a_replica_without_the_platform_leaves_its_arrivals_to_one_that_has_it(
+        runtime: Runtime, clock: FakeClock) -> None:
+    # A replica serving only Slack claimed Teams' left-over arrivals too: each claim counted
+    # a try and held the lease, so the Teams replica met them late and with fewer tries left.
+    await inbox(runtime, clock).accept(answer(COMMENT), "a1")  # the worker died here
+    clock.advance(minutes=1)
+    answered: list[str] = []
+
+    async def respond(reply_to: str, replies: list[Reply]) -> None:
+        answered.append(reply_to)
+
+    async def handle(incoming: AnyIncoming, arrival: Arrival) -> list[Reply]:
+        return [Reply("Thanks, your answers are saved.")]
+
+    box = inbox(runtime, clock)
+    assert await recover_left_over(box, {"slack": respond}, handle, clock.now()) == 0
+    assert await recover_left_over(box, {"teams": respond}, handle, clock.now()) == 1
+    async with runtime.sessions() as session:
+        [tries] = (await session.execute(text("SELECT attempts FROM inbox"))).scalars()
+    assert tries == 2, "its first working and the Teams replica's: the Slack one took no try"
 
 
 async def test_sealed_replies_waiting_at_a_crash_are_delivered_as_they_were(
@@ -89,7 +112,7 @@ async def test_sealed_replies_waiting_at_a_crash_are_delivered_as_they_were(
     assert not any("form-secret" in said for said in await stored_replies(runtime))
 
     clock.advance(minutes=1)
-    [(_, status, replies)] = await inbox(runtime, clock).left_over(clock.now())
+    [(_, status, replies)] = await inbox(runtime, clock).left_over(clock.now(), ["teams"])
     assert status == "answered" and replies == [thanks]
 
 
@@ -166,7 +189,7 @@ async def test_an_arrival_sealed_with_another_key_is_dropped_with_an_error(
         answer(COMMENT), "a1")
     clock.advance(minutes=1)
 
-    assert await inbox(runtime, clock).left_over(clock.now()) == []
+    assert await inbox(runtime, clock).left_over(clock.now(), ["teams"]) == []
     assert "PREPBOT_SECRET_KEY changed" in caplog.text
     async with runtime.sessions() as session:
         [row] = (await session.execute(select(InboxRow))).scalars()

@@ -36,4 +36,4 @@ async def test_a_settle_the_database_refused_is_not_delivered_again(
     other.close()
 
     clock.advance(minutes=5)
-    assert await box.left_over(clock.now()) == [], "the replies reached her once"
+    assert await box.left_over(clock.now(), ["teams"]) == [], "the replies reached her once"
