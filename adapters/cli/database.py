@@ -1,4 +1,5 @@
-"""`prepbot db`: upgrade, current, and copy (SQLite to PostgreSQL) without touching SQL."""
+"""`prepbot db`: upgrade, current, checkpoint, and copy (SQLite to PostgreSQL) without
+touching SQL."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.runtime import load_settings
 from bot.storage.base import UTCDateTime
-from bot.storage.engine import make_engine
+from bot.storage.engine import checkpoint, make_engine
 from bot.storage.migrate import current_revision, head_revision, upgrade
 from bot.tables import metadata as app_metadata
 
@@ -35,6 +36,10 @@ T = TypeVar("T")
 db = typer.Typer(help="Look after the database: migrations, and moving to PostgreSQL.",
                  no_args_is_help=True)
 SKIP = {"alembic_version"}  # the copy's target is migrated by Alembic itself
+LOG_NOT_EMPTIED = (
+    "SQLite's write-ahead log could not be emptied: another connection was reading the "
+    "database (an online backup, a sqlite3 shell?). Until it is, the words just erased are "
+    "still in its -wal file. When that reader has finished, run `prepbot db checkpoint`.")
 
 
 def _run(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
@@ -84,6 +89,25 @@ def db_current() -> None:
     typer.echo(f"{_shown(url)}: revision {revision or 'none'} (newest {head}): "
                + ("current" if revision == head else "run `prepbot db upgrade`"))
     raise typer.Exit(0 if revision == head else 1)
+
+
+@db.command("checkpoint")
+def db_checkpoint() -> None:
+    """Empty SQLite's write-ahead log into the database file (an erase does it too); exit 1
+    if a reader kept it from finishing."""
+    url = load_settings().database_url
+
+    async def work() -> bool:
+        engine = make_engine(url)
+        try:
+            return await checkpoint(engine)
+        finally:
+            await engine.dispose()
+
+    if not _run(work):
+        typer.echo(LOG_NOT_EMPTIED, err=True)
+        raise typer.Exit(1)
+    typer.echo("The write-ahead log is empty: everything is in the database file.")
 
 
 @db.command("copy")

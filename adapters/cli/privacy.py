@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from adapters.cli.database import LOG_NOT_EMPTIED
 from adapters.cli.operations import run
 from adapters.runtime import Runtime
 from bot.privacy import delete_person, export_person
@@ -53,12 +54,14 @@ def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
     if not yes:
         typer.echo(f"This erases {who} for good. Run again with --yes to do it.", err=True)
         raise typer.Exit(2)
-    async def work(runtime: Runtime) -> dict[str, int]:
+    async def work(runtime: Runtime) -> tuple[dict[str, int], bool]:
         async with runtime.sessions() as session, session.begin():
             changed = await delete_person(session, runtime.bot.privacy, platform,
                                           user_id)
-        await checkpoint(runtime.engine)
-        return changed
-    changed = run(work)
+        return changed, await checkpoint(runtime.engine)
+    changed, emptied = run(work)
     typer.echo(f"Erased {who}: " + ", ".join(f"{name} {count}" for name, count
                                              in sorted(changed.items())))
+    if not emptied:  # the erase stands; its words are still in the log's file
+        typer.echo(LOG_NOT_EMPTIED, err=True)
+        raise typer.Exit(1)

@@ -140,10 +140,16 @@ def make_readers(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine.execution_options(**READ_ONLY), expire_on_commit=False)
 
 
-async def checkpoint(engine: AsyncEngine) -> None:
+async def checkpoint(engine: AsyncEngine) -> bool:
     """Fold SQLite's write-ahead log into the database file and empty it, so erased words
-    do not linger there until the next automatic checkpoint (nothing to do on PostgreSQL)."""
-    if is_sqlite(engine):
-        async with engine.connect() as connection:
-            await connection.execution_options(**NO_TRANSACTION)
-            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    do not linger there until the next automatic checkpoint; False when a reader kept it
+    from finishing (nothing to do on PostgreSQL)."""
+    if not is_sqlite(engine):
+        return True
+    async with engine.connect() as connection:
+        await connection.execution_options(**NO_TRANSACTION)
+        # (busy, frames in the log, frames folded in): SQLite gives up silently, after its
+        # busy timeout, while another connection reads (an online backup, a sqlite3 shell).
+        result = await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = result.scalar()
+    return not busy

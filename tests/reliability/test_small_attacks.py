@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,37 @@ async def test_erased_words_do_not_linger_in_the_sqlite_files(
         env={"DATABASE_URL": runtime.settings.database_url})
     assert done.exit_code == 0, done.output
     database = Path(runtime.engine.url.database or "")
+    for path in (database, database.with_name(database.name + "-wal")):
+        if path.exists():
+            assert b"zebra-4417" not in path.read_bytes(), path.name
+
+
+async def test_an_erase_a_reader_kept_from_emptying_the_log_says_so_until_it_is_emptied(
+        short_busy_wait: None, slack: Slack, runtime: Runtime) -> None:
+    # A red team's (stop 47): while another connection read (an online backup, a sqlite3
+    # shell), the checkpoint gave up silently; the CLI said "Erased" and the -wal file kept
+    # her ticket, her name and her id in clear.
+    if runtime.engine.dialect.name != "sqlite":
+        pytest.skip("the write-ahead log is SQLite's")
+    await slack.command("/ticket", SECRET_WORDS, user="UTEACHER")
+    database = Path(runtime.engine.url.database or "")
+    reader = sqlite3.connect(str(database), isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM tickets").fetchall()  # a read under way
+    register(app)
+    cli = CliRunner()
+    env = {"DATABASE_URL": runtime.settings.database_url}
+    erased = await asyncio.to_thread(cli.invoke, app, ["privacy", "delete", "slack:UTEACHER",
+                                                       "--yes"], env=env)
+    checked = await asyncio.to_thread(cli.invoke, app, ["db", "checkpoint"], env=env)
+    reader.execute("ROLLBACK")
+    reader.close()
+    assert erased.exit_code == 1 and "prepbot db checkpoint" in erased.output
+    assert "Erased slack:UTEACHER" in erased.output  # the erase itself stands
+    assert checked.exit_code == 1, "still read: still not empty"
+
+    emptied = await asyncio.to_thread(cli.invoke, app, ["db", "checkpoint"], env=env)
+    assert emptied.exit_code == 0 and "log is empty" in emptied.output
     for path in (database, database.with_name(database.name + "-wal")):
         if path.exists():
             assert b"zebra-4417" not in path.read_bytes(), path.name
