@@ -203,8 +203,9 @@ def _traces(before: dict[tuple[str, str], set[str]], after: dict[tuple[str, str]
     """What marks a text as carrying the person: their name, and the words the erase took out
     of rows that stay (whatever each feature's rule blanked: ticket texts, follow-ups,
     notes, answers). Deleted rows held contact details, not words."""
-    return Traces(names, {text for key, texts in before.items() if key in after
-                          for text in texts - after[key]})
+    taken = {text for key, texts in before.items() if key in after for text in texts - after[key]}
+    # A copy is masked, and may fold lines into one (a ticket kept as typed, a draft's title).
+    return Traces(names, taken | {mask_student_data(" ".join(t.split())).text for t in taken})
 
 
 async def _withhold(session: AsyncSession, traces: Traces) -> int:

@@ -21,13 +21,14 @@ class Traces:
     """An erased person's marks, to find in or take out of other texts."""
 
     def __init__(self, names: Iterable[str], texts: Iterable[str]) -> None:
-        marks = {n.strip().casefold() for n in names if len(n.split()) >= NAME_WORDS}
-        marks |= {t.strip().casefold() for t in texts
-                  if len(t.strip()) >= SHORTEST_TEXT and len(t.split()) >= FEWEST_WORDS}
-        # Longest first, so a whole text goes before a name inside it.
-        alternatives = sorted(marks, key=len, reverse=True)
-        self._pattern = re.compile("|".join(rf"(?<!\w){re.escape(m)}(?!\w)"
-                                            for m in alternatives), re.IGNORECASE) \
+        marks = {_folded(n) for n in names if len(n.split()) >= NAME_WORDS}
+        self._texts = {_folded(t) for t in texts
+                       if len(t.strip()) >= SHORTEST_TEXT and len(t.split()) >= FEWEST_WORDS}
+        # Longest first, so a whole text goes before a name inside it. A copy may fold a
+        # text's lines into one (a draft's title): any run of spaces matches any other.
+        alternatives = sorted(marks | self._texts, key=len, reverse=True)
+        self._pattern = re.compile("|".join(
+            rf"(?<!\w){_spaced(m)}(?!\w)" for m in alternatives), re.IGNORECASE) \
             if alternatives else None
 
     def found_in(self, text: str) -> bool:
@@ -37,3 +38,20 @@ class Traces:
     def taken_out(self, text: str, instead: str) -> str:
         """The text with each of their marks replaced by `instead`."""
         return self._pattern.sub(instead, text) if self._pattern else text
+
+    def opens(self, text: str) -> bool:
+        """Whether the text is the beginning of a text of theirs, cut short (a draft's title
+        is a question's first 200 characters)."""
+        start = _folded(text)
+        return len(start) >= SHORTEST_TEXT and len(start.split()) >= FEWEST_WORDS and any(
+            whole.startswith(start) for whole in self._texts)
+
+
+def _folded(text: str) -> str:
+    """A text as marks compare: its words, one space apart, in any case."""
+    return " ".join(text.split()).casefold()
+
+
+def _spaced(mark: str) -> str:
+    """The pattern of a mark whose single spaces match any run of white space."""
+    return r"\s+".join(re.escape(word) for word in mark.split(" "))

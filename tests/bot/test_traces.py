@@ -33,3 +33,17 @@ def test_her_full_name_and_whole_text_are_found_in_any_case_and_taken_out() -> N
 def test_no_marks_find_nothing() -> None:
     traces = Traces({"Eve", ""}, {"wifi", ""})
     assert not traces.found_in("Eve says the wifi is down")
+
+
+def test_her_text_is_found_with_its_lines_folded_or_spaced_otherwise() -> None:
+    traces = Traces(set(), {"the cart chromebooks\nwill not charge overnight"})
+    assert traces.found_in(f"Draft: {QUESTION}")
+    assert traces.found_in("the cart  chromebooks will\tnot charge overnight")
+
+
+def test_only_a_long_enough_beginning_of_her_text_is_taken_for_a_cut_copy() -> None:
+    traces = Traces(set(), {QUESTION + " and the kids lose their work"})
+    assert traces.opens(QUESTION)  # a title cut short
+    assert traces.opens(QUESTION.upper().replace(" ", "  "))
+    assert not traces.opens("the cart chromebo")  # too short to be only hers
+    assert not traces.opens("the cart chromebooks will not charge at all")  # not her text

@@ -95,7 +95,8 @@ async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
     on a help channel or a ticket) or name loses them; the rest of the coach's fix stays."""
     changed = 0
     for draft in (await session.execute(select(DraftRow))).scalars():
-        title, body = traces.taken_out(draft.title, ERASED), traces.taken_out(draft.body, ERASED)
+        title = ERASED if traces.opens(draft.title) else traces.taken_out(draft.title, ERASED)
+        body = traces.taken_out(draft.body, ERASED)
         if (title, body) != (draft.title, draft.body):
             draft.title, draft.body, changed = title[:200], body, changed + 1
     return changed

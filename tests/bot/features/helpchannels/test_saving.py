@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat
@@ -139,6 +140,25 @@ async def test_erasing_the_teacher_takes_their_question_out_of_a_draft_saved_fro
     assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
     [listing] = await chat.say("/prepbot articles drafts", as_=coach)
     assert "class codes" not in listing.text
+
+
+@pytest.mark.parametrize("question", [
+    f"{QUESTION} for room 12\nthe kids get class not found",  # folded into one line
+    f"{QUESTION}? " + "the kids type the code and it says class not found, " * 4,  # cut at 200
+], ids=["on two lines", "longer than a title"])
+async def test_an_erase_finds_her_question_in_a_draft_title_folded_or_cut_short(
+        question: str, channel: Channel, help_on: None, teacher: Person, coach: Person,
+        chat: ConsoleChat, runtime: Runtime) -> None:
+    # A red team's (stop 47): the title is her question's lines folded into one and cut at
+    # 200 characters, and the erase looked only for the question as stored, whole.
+    await channel.post(question, teacher)
+    await channel.reply(channel.thread, ANSWER, coach)
+    [thread] = await kept_threads(runtime)
+    await chat.press(_button("helpchannels.draft", thread.id), as_=coach)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", teacher.user_id)
+    [draft] = await drafts(runtime)
+    assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
 
 
 def _button(action_id: str, thread_id: int) -> Button:
