@@ -27,7 +27,7 @@ feature = Feature(
     settings=(hearing.ANSWERS_PER_HOUR, hearing.CONFIDENCE, jobs.THREAD_DAYS),
     describe=service.describe,
     setup=service.setup_steps,
-    erase={"help_threads": "blank:text",  # a teacher's question: their words go
+    erase={"help_threads": service.erase_asker,  # a teacher's question: words and link go
            "help_replies": "blank:text,message_id",  # a coach's reply: their words go
            "help_channels": "keep"},  # who turned a channel on: configuration, not personal
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import String, cast, delete, func, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -181,3 +181,12 @@ async def setup_steps(session: AsyncSession) -> list[SetupStep]:
                         "questions I am sure of."),
                       status=ngettext("on in {count} channel", "on in {count} channels",
                                       watched).format(count=watched), optional=True)]
+
+
+async def erase_asker(session: AsyncSession, person_id: int) -> int:
+    """An erased teacher's kept questions lose their words and the link to her message (its
+    id, which edits are followed by): a link no message has, so the thread stays unique."""
+    result = await session.execute(
+        update(HelpThreadRow).where(HelpThreadRow.asker_id == person_id)
+        .values(text="", thread=literal("erased:") + cast(HelpThreadRow.id, String)))
+    return int(getattr(result, "rowcount", 0) or 0)

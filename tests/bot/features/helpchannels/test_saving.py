@@ -161,6 +161,22 @@ async def test_an_erase_finds_her_question_in_a_draft_title_folded_or_cut_short(
     assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
 
 
+async def test_an_erase_takes_the_link_to_her_message_out_of_her_kept_question(
+        channel: Channel, help_on: None, teacher: Person, coach: Person,
+        runtime: Runtime) -> None:
+    # A red team's (stop 47): the kept row kept her post's id, which with the channel points
+    # at her message in Slack or Teams; two erased questions in one channel must both fit.
+    posts = []
+    for question in (QUESTION, "the document camera shows a grey screen in room 4"):
+        await channel.post(question, teacher)
+        posts.append(channel.thread)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", teacher.user_id)
+    kept = await kept_threads(runtime)
+    assert [t.text for t in kept] == ["", ""]
+    assert not {t.thread for t in kept} & set(posts)
+
+
 def _button(action_id: str, thread_id: int) -> Button:
     """The offer's button for a thread (the offer itself went by in an earlier reply)."""
     return Button("", action_id, str(thread_id))
