@@ -44,6 +44,7 @@ SAID = {"name": (N_("a name"), N_("{count} names")),
 
 PIECE = 4000  # characters masked at once; longer texts are cut (pieces_of)
 PIECE_SLACK = 400  # how far back from PIECE a line's, a sentence's or a word's end is sought
+SEAM = 200  # characters each side of a cut read again together
 MODEL_ON = [True]  # set once at start from the settings (use_grown_ups_model)
 PLACEHOLDER = re.compile(r"\[(" + "|".join(map(re.escape, SAID)) + r")\]")
 
@@ -62,11 +63,28 @@ def find_student_data(text: str, today: date | None = None) -> list[Span]:
     today = today or date.today()
     if len(text) <= PIECE:
         return found_in(text, today)
-    spans, at = [], 0
+    spans: list[Span] = []
+    at = 0
     for piece in pieces_of(text):
-        spans += [s._replace(start=s.start + at, end=s.end + at) for s in found_in(piece, today)]
+        if at:
+            spans = across(text, at, spans, today)
+        found = [s._replace(start=s.start + at, end=s.end + at) for s in found_in(piece, today)]
+        spans += [s for s in found if not any(s.start < k.end and s.end > k.start for k in spans)]
         at += len(piece)
-    return spans
+    return sorted(spans)
+
+
+def across(text: str, cut: int, spans: list[Span], today: date) -> list[Span]:
+    """The spans found before a cut, and what reads as one identifier only across it ("lunch
+    PIN" at one piece's end, its number at the next one's start), found in the words around
+    the cut; what it overlaps gives way to it."""
+    start = max(0, cut - SEAM)
+    seam = [s._replace(start=s.start + start, end=s.end + start)
+            for s in found_in(text[start:cut + SEAM], today)]
+    for joined in (s for s in seam if s.start < cut + SEAM // 4 and s.end > cut - SEAM // 4):
+        spans = [s for s in spans if s.end <= joined.start or s.start >= joined.end]
+        spans.append(joined)
+    return sorted(spans)
 
 
 def pieces_of(text: str) -> list[str]:
@@ -135,6 +153,21 @@ def mask_student_data(text: str, *, today: date | None = None, names_from: int =
         at = span.end
     pieces.append(text[at:])
     return Masked("".join(pieces), tuple(s.kind for s in spans))
+
+
+def mask_within(text: str, limit: int, *, names_from: int = 0) -> Masked:
+    """The text masked whole, then cut to `limit` characters at a word's end. Cut first, an
+    identifier split at the limit would be left in part ("555-867-5"), which no rule knows."""
+    read = text[:4 * limit]  # enough for what could shrink into the limit; no more is read
+    if len(read) < len(text):
+        read = read.rsplit(maxsplit=1)[0] if len(read.split()) > 1 else read
+    masked = mask_student_data(read, names_from=names_from)
+    if len(masked.text) <= limit:
+        return masked
+    head = masked.text[:limit]
+    if not (masked.text[limit].isspace() or head[-1].isspace()) and len(head.split()) > 1:
+        head = head.rsplit(maxsplit=1)[0]  # not half a word, nor half a "[phone]"
+    return Masked(head.rstrip(), hidden_in(head))
 
 
 def hidden_in(masked_text: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from bot.errors import BadInput
 from bot.features.answers.models import QuestionRow
 from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.people.models import PersonRow
 from bot.vocabulary import Conversation, Incoming, Message, Revision
 from knowledge import Decision, KnowledgeBase
@@ -29,7 +29,7 @@ async def record_question(session: AsyncSession, person: PersonRow, asked: Incom
     message_id = asked.message_id if isinstance(asked, Message) else ""
     row = QuestionRow(
         person_id=person.id, platform=asked.person.platform, school_id=person.school_id,
-        text=mask_student_data(text[:MAX_QUESTION_CHARS]).text,
+        text=mask_within(text, MAX_QUESTION_CHARS).text,
         outcome=decision.kind, article_id=decision.top_id,
         suggestions=",".join(a.id for a in decision.suggestions),
         confidence=round(decision.confidence, 4), asked_at=now,
@@ -68,8 +68,8 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
     elif revision.edited_at is not None:
         newer = or_(QuestionRow.edited_at.is_(None), QuestionRow.edited_at < revision.edited_at)
         await session.execute(update(QuestionRow).where(*asked, newer, QuestionRow.text != "")
-                              .values(edited_at=revision.edited_at, text=mask_student_data(
-                                  revision.text.strip()[:MAX_QUESTION_CHARS]).text))
+                              .values(edited_at=revision.edited_at, text=mask_within(
+                                  revision.text.strip(), MAX_QUESTION_CHARS).text))
 
 
 async def own_question(session: AsyncSession, person: PersonRow, value: str) -> QuestionRow:

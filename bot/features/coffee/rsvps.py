@@ -19,7 +19,7 @@ from bot.features.coffee.models import (
 )
 from bot.hooks import CycleAsk
 from bot.i18n import N_, _, format_date
-from bot.masking import mask_student_data, privacy_note
+from bot.masking import mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
@@ -98,10 +98,10 @@ async def ask_note(turn: Turn[Action]) -> list[Reply]:
 async def note(turn: Turn[Submission]) -> list[Reply]:
     """The one line for the coach, matched to a knowledge-base topic for the brief."""
     *_rest, row = await invited(turn.session, turn.incoming.context, turn.person)
-    masked = mask_student_data(" ".join(turn.incoming.values.get("note", "").split()))
+    masked = mask_within(" ".join(turn.incoming.values.get("note", "").split()), 300)
     if not masked.text:
         return [views.say(_("All good. See you there!"))]
-    row.note, row.topic = masked.text[:300], topic_of(turn.kb, masked.text)
+    row.note, row.topic = masked.text, topic_of(turn.kb, masked.text)
     thanks = views.say(_("Thanks, I'll pass that on before the coffee."))
     note = privacy_note(masked)
     return [views.with_context(thanks, note) if note else thanks]

@@ -9,7 +9,7 @@ from bot.features.cycles import handlers, planning, service, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.cycles.steps import BY_NUMBER, answered
 from bot.i18n import N_, _
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.turn import Turn
@@ -95,7 +95,7 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
     """A step's prompt answered: kept with the step (masked); the goal and target on the
     cycle."""
     cycle, row = await _step(turn, turn.incoming.context)
-    values = {k: mask_student_data(v.strip()[:2000]).text
+    values = {k: mask_within(v.strip(), 2000).text
               for k, v in turn.incoming.values.items() if v.strip()}
     row.answers = {**row.answers, **values}
     if row.step == 1:

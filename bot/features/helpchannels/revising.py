@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpThreadRow
 from bot.features.helpchannels.service import MAX_TEXT, channel_of, tech_question, thread_in
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.vocabulary import Message, Revision
 from bot.withdrawals import remember, taken_back
 from knowledge import KnowledgeBase
@@ -41,7 +41,7 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
             await session.execute(delete(HelpReplyRow).where(HelpReplyRow.thread_id == kept.id))
         await session.delete(kept)
         return
-    kept.text = mask_student_data(revision.text.strip()[:MAX_TEXT]).text
+    kept.text = mask_within(revision.text.strip(), MAX_TEXT).text
     kept.edited_at = revision.edited_at
 
 

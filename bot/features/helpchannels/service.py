@@ -13,7 +13,7 @@ from bot.errors import BadInput
 from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpThreadRow
 from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.people.directory import role_of
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -112,7 +112,7 @@ async def keep_thread(session: AsyncSession, channel: HelpChannelRow, message: M
     if found is not None:
         return found
     row = HelpThreadRow(channel_id=channel.id, thread=message.thread[:255], asker_id=asker.id,
-                        text=mask_student_data(message.text[:MAX_TEXT]).text,
+                        text=mask_within(message.text, MAX_TEXT).text,
                         category=category, answered=False, asked_at=now)
     try:
         async with session.begin_nested():
@@ -140,7 +140,7 @@ async def keep_reply(session: AsyncSession, thread: HelpThreadRow, author: Perso
         HelpReplyRow.thread_id == thread.id, HelpReplyRow.author_id == author.id).limit(1))
     first = earlier.first() is None
     session.add(HelpReplyRow(thread_id=thread.id, author_id=author.id, said_at=now,
-                             text=mask_student_data(message.text[:MAX_TEXT]).text,
+                             text=mask_within(message.text, MAX_TEXT).text,
                              message_id=message.message_id[:255]))
     return first
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow, PassedRow
 from bot.features.helpdesk.routes import route_for
 from bot.hooks.outside import TicketNews
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.scheduling import ledger
 from bot.scheduling.ledger import Planned
 
@@ -66,7 +66,7 @@ async def on_ticket_news(session: AsyncSession, news: TicketNews) -> None:
         handoff = HandoffRow(ticket_id=news.ticket_id, route=route.route,
                              thread=new_thread(news.ticket_id), category=news.category,
                              school_id=news.school_id,
-                             room=mask_student_data(news.room[:64]).text[:64],
+                             room=mask_within(news.room, 64).text,
                              urgency=news.urgency[:16], opened_at=news.at)
         session.add(handoff)
         await session.flush()
@@ -86,7 +86,7 @@ async def pass_on(session: AsyncSession, handoff: HandoffRow, route: HelpdeskRou
     seq = int((await session.execute(query)).scalar_one() or 0) + 1
     message = PassedRow(handoff_id=handoff.id, seq=seq, kind=news.kind,
                         author_id=news.person_id, at=news.at,
-                        text=mask_student_data(news.text[:MAX_TEXT]).text)
+                        text=mask_within(news.text, MAX_TEXT).text)
     session.add(message)
     await session.flush()
     await ledger.plan(session, [

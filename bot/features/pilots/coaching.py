@@ -11,7 +11,7 @@ from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.hooks import ToolMove
 from bot.i18n import DEFAULT, _, format_day, speaking
-from bot.masking import Masked, mask_student_data, privacy_note
+from bot.masking import Masked, mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.turn import Turn
@@ -45,11 +45,11 @@ async def save_note(turn: Turn[Submission]) -> list[Reply]:
     """The observation note (masked) and time on task; the slot counts as done."""
     row = await _observation(turn, turn.incoming.context)
     await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
-    note = mask_student_data(turn.incoming.values.get("note", "").strip()[:4000])
+    note = mask_within(turn.incoming.values.get("note", "").strip(), 4000)
     if not note.text:
         raise BadInput(_("Write a line about what you saw."))
     # Masked too: free words, whatever the label asks for (a red team's, stop 46).
-    on_task = mask_student_data(turn.incoming.values.get("on_task", "").strip()[:200])
+    on_task = mask_within(turn.incoming.values.get("on_task", "").strip(), 200)
     row.note, row.status = note.text, "done"
     row.on_task = on_task.text[:32]
     said = _("Observation noted; it goes into the pilot report.")

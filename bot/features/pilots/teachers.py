@@ -9,7 +9,7 @@ from bot.errors import BadInput
 from bot.features.pilots import schedule, service, views
 from bot.features.pilots.models import CheckinRow, ObservationRow
 from bot.i18n import _
-from bot.masking import mask_student_data, privacy_note
+from bot.masking import mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.turn import Turn
@@ -28,7 +28,7 @@ async def checkin(turn: Turn[Submission]) -> list[Reply]:
     if pilot.status == "decided":
         raise BadInput(_("The {tool} pilot is over; thanks for your check-ins!").format(
             tool=pilot.tool))
-    line = mask_student_data(turn.incoming.values.get("text", "").strip()[:500])
+    line = mask_within(turn.incoming.values.get("text", "").strip(), 500)
     row = await _row(turn, pilot.id, int(week))
     row.text, row.at = line.text, turn.now
     said = _("Thanks! Your coach reads these in the pilot report.")

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
 from bot.hooks import ArticleDraft, Table
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.schools.models import SchoolRow
 
 COLUMNS = ("number", "status", "category", "school", "room", "urgency", "teachers_affected",
@@ -59,7 +59,7 @@ async def article_drafts(session: AsyncSession, ref: str | None) -> list[Article
         query = query.where(DraftRow.id == (int(ref) if ref.isdigit() else -1))
     found = await session.execute(query.limit(20))
     return [ArticleDraft(str(d.id), d.title, d.body, category=d.category,
-                         phrasings=tuple(mask_student_data(line).text[:200]
+                         phrasings=tuple(mask_within(line, 200).text
                                          for line in (asked or "").splitlines()[:1]),
                          source=f"ticket #{d.ticket_id}" if d.ticket_id else "a ticket")
             for d, asked in found]

@@ -11,7 +11,7 @@ from bot.features.tickets.timing import stamp_times
 from bot.features.tickets.triage import tell_triage
 from bot.hooks.outside import Teller, TicketUpdate
 from bot.i18n import DEFAULT, _, speaking
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 
 KINDS = ("resolved", "needs_info", "reply")
 
@@ -22,7 +22,7 @@ async def apply_update(teller: Teller, update: TicketUpdate) -> str:
     if update.kind not in KINDS:
         raise ValueError(f"unknown ticket update {update.kind!r}")
     ticket = await service.get_ticket(teller.session, update.ticket_id)
-    text = mask_student_data(update.text.strip()[:service.MAX_TEXT]).text
+    text = mask_within(update.text.strip(), service.MAX_TEXT).text
     if update.kind == "reply":
         if not text:
             return "nothing to relay"

@@ -17,7 +17,7 @@ from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
 from bot.i18n import N_, _
-from bot.masking import mask_student_data
+from bot.masking import mask_student_data, mask_within
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 from knowledge import KnowledgeBase
@@ -131,6 +131,6 @@ async def open_work_of(session: AsyncSession, names: dict[int, str]) -> list[str
     lines: dict[int, str] = {}
     for ticket, person_id in (await session.execute(query)).all():
         # Masked even where the teacher kept their words: the brief is read by its host.
-        words = mask_student_data(ticket.text).text[:80]
+        words = mask_within(ticket.text, 80).text
         lines.setdefault(ticket.id, f"#{ticket.id} {words} ({names[person_id]})")
     return list(lines.values())

@@ -11,7 +11,7 @@ from bot.features.tickets.service import Draft
 from bot.features.tickets.timing import stamp_times
 from bot.hooks import Solved
 from bot.i18n import N_, _
-from bot.masking import mask_student_data
+from bot.masking import mask_student_data, mask_within
 from bot.people.directory import person_by_id
 from bot.turn import Turn
 from bot.vocabulary import Incoming
@@ -47,7 +47,7 @@ async def resolve_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
 
 async def draft_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
     """Store the question and the answer as an article draft for the curators."""
-    title = mask_student_data(" ".join(solved.question.split())).text[:200]
+    title = mask_within(" ".join(solved.question.split()), 200).text
     turn.session.add(DraftRow(ticket_id=None, category=solved.category,
                               author_id=turn.person.id, title=title,
                               body=mask_student_data(solved.answer).text, created_at=turn.now))

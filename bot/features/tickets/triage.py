@@ -13,7 +13,7 @@ from bot.features.tickets.routes import triage_conversation
 from bot.features.tickets.timing import stamp_times
 from bot.hooks.outside import Teller, TicketNews
 from bot.i18n import DEFAULT, N_, _, speaking
-from bot.masking import Masked, mask_student_data, privacy_note
+from bot.masking import Masked, mask_student_data, mask_within, privacy_note
 from bot.people.directory import person_by_id
 from bot.roles import Role
 from bot.turn import Turn
@@ -219,9 +219,9 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
     """Store an article draft for the knowledge base's curators."""
     ticket = await _ticket_of(turn)
     values = turn.incoming.values
-    title = mask_student_data(_required(values.get("title", ""))).text
+    title = mask_within(_required(values.get("title", "")), 200).text
     draft = DraftRow(ticket_id=ticket.id, category=ticket.category, author_id=turn.person.id,
-                     title=title[:200], body=mask_student_data(_required(values.get(
+                     title=title, body=mask_student_data(_required(values.get(
                          "body", ""))).text, created_at=turn.now)
     turn.session.add(draft)
     await turn.session.flush()

@@ -12,7 +12,7 @@ from bot.features.tools import service, views
 from bot.features.tools.models import ToolRow
 from bot.hooks import Answered
 from bot.i18n import _
-from bot.masking import Masked, mask_student_data, privacy_note
+from bot.masking import Masked, mask_student_data, mask_within, privacy_note
 from bot.schools.models import SchoolRow
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message, Submission
@@ -118,7 +118,7 @@ async def metoo(turn: Turn[Action]) -> list[Reply]:
 
 async def _request(turn: Turn[Message | Command | Action | Submission], name: str,
                    purpose: str) -> list[Reply]:
-    masked = mask_student_data(purpose.strip()[:2000])
+    masked = mask_within(purpose.strip(), 2000)
     # A tool's name keeps the names in its first two words ("Jasper AI", "Lucy Calkins Units
     # of Study"), not a student named after them ("Lexia for Jaylen Brooks") nor a number, a
     # login or an address typed into it.

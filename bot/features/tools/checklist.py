@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
 from bot.i18n import N_, _, join, ngettext
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 
 RESULTS = ("pass", "fail", "unknown")  # stored, and typed in `/tools check`
 RESULT_WORDS = {"pass": N_("pass"), "fail": N_("fail"), "unknown": N_("unknown")}  # shown
@@ -106,7 +106,7 @@ async def override(session: AsyncSession, tool: ToolRow, point: Point, reason: s
         raise BadInput(_("An override needs a reason someone can read later, e.g. `/tools "
                          "override {name} {point} the vendor signs the DPA by 1 March`.").format(
                              name=tool.name, point=point.key))
-    reason = mask_student_data(reason.strip()[:2000]).text
+    reason = mask_within(reason.strip(), 500).text
     row.override, row.override_by, row.override_at = reason[:500], by, now
     session.add(ToolEventRow(tool_id=tool.id, at=now, actor_id=by, kind="override",
                              text=f"{point.key}: {reason.strip()}"[:600]))

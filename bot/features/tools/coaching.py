@@ -13,7 +13,7 @@ from bot.features.tools import adoption, checklist, service, views
 from bot.features.tools.cards import card_of, school_names
 from bot.features.tools.models import ToolRow
 from bot.i18n import _, ngettext
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.service import school_named
@@ -83,7 +83,7 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     tool.access = values.get("access", "").strip()[:512]
     tool.intended, tool.decide_by = int(intended or 0), decide_by
     tool.alternative_id = alternative.id if alternative else None
-    tool.reason = mask_student_data(values.get("reason", "").strip()[:2000]).text[:512]
+    tool.reason = mask_within(values.get("reason", "").strip(), 512).text
     service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
     return [await card_of(turn, tool)]
 

@@ -19,7 +19,7 @@ from bot.features.tools.models import (
     ToolUserRow,
 )
 from bot.i18n import _
-from bot.masking import PLACEHOLDER, mask_student_data
+from bot.masking import PLACEHOLDER, mask_within
 from bot.people.models import PersonRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
@@ -232,7 +232,7 @@ async def set_status(session: AsyncSession, tool: ToolRow, status: str, by: int 
         tool.adopted_on, tool.next_pulse_on, tool.flagged_on = today, today + QUARTER, None
     if status == "adopted":
         tool.retire_on = None
-    reason = mask_student_data(reason.strip()[:2000]).text  # teachers read it: no student
+    reason = mask_within(reason.strip(), 512).text  # teachers read it: no student
     if reason and status in ("sunsetting", *NOT_APPROVED):
         tool.reason = reason[:512]  # what teachers are told when they ask
     tool.status, tool.status_at = status, now

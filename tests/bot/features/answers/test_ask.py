@@ -100,3 +100,14 @@ async def test_a_question_is_logged_with_student_details_masked(
                    as_=teacher)
     [question] = [q.text for q in await questions(runtime)]
     assert "Jaden" not in question and "20417736" not in question and "Chromebook" in question
+
+
+async def test_a_question_longer_than_is_kept_never_keeps_part_of_an_identifier(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    # A red team's (stop 47): the question was cut to 2,000 characters, then masked, and the
+    # cut went through a phone number: "555-867-5" was kept in the log the digest reads.
+    filler = "the projector in the library flickers and goes dark after a minute " * 40
+    question = filler[:2000 - 26] + " call his mom at 555-867-5309 about it"
+    await chat.say(question, as_=teacher)
+    [kept] = await questions(runtime)
+    assert "555" not in kept.text and len(kept.text) <= 2000
