@@ -119,10 +119,7 @@ async def metoo(turn: Turn[Action]) -> list[Reply]:
 async def _request(turn: Turn[Message | Command | Action | Submission], name: str,
                    purpose: str) -> list[Reply]:
     masked = mask_within(purpose.strip(), 2000)
-    # A tool's name keeps the names in its first two words ("Jasper AI", "Lucy Calkins Units
-    # of Study"), not a student named after them ("Lexia for Jaylen Brooks") nor a number, a
-    # login or an address typed into it.
-    named = mask_student_data(service.clean_name(name), names_from=2)
+    named = service.masked_name(name)
     tool, counted = await service.request(turn.session, named.text, turn.person, masked.text,
                                           turn.now)
     hidden = privacy_note(Masked(named.text, named.kinds + masked.kinds))

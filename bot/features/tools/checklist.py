@@ -85,7 +85,7 @@ async def record(session: AsyncSession, tool: ToolRow, point: Point, result: str
         session.add(row)
     if row.result != result:
         row.override, row.override_by, row.override_at = "", None, None
-    row.result, row.note, row.evidence = result, note.strip()[:500], evidence
+    row.result, row.note, row.evidence = result, mask_within(note.strip(), 500).text, evidence
     row.checked_by, row.checked_at = by, now
     session.add(ToolEventRow(tool_id=tool.id, at=now, actor_id=by, kind="check",
                              text=f"{point.key}: {result}"))

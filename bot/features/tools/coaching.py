@@ -75,12 +75,13 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     schools = [await _school(turn, n) for n in values.get("schools", "").split(",") if n.strip()]
     alternative = await _alternative(turn, tool, values.get("alternative", ""))
     owner = await _owner(turn, values.get("owner", ""), tool.owner_id)
-    tool.aliases = ", ".join(a.strip() for a in values.get("aliases", "").split(",")
-                             if a.strip())[:255]
+    # Teachers read every fact: each is masked, a name from its third word as a tool's is.
+    tool.aliases = mask_within(", ".join(a.strip() for a in values.get("aliases", "").split(",")
+                                         if a.strip()), 255, names_from=2).text
     tool.owner_id, tool.schools = owner, ",".join(str(s) for s in schools)
-    tool.grades = values.get("grades", "").strip()[:64]
-    tool.website = values.get("website", "").strip()[:255]
-    tool.access = values.get("access", "").strip()[:512]
+    tool.grades = mask_within(values.get("grades", "").strip(), 64).text
+    tool.website = mask_within(values.get("website", "").strip(), 255).text
+    tool.access = mask_within(values.get("access", "").strip(), 512).text
     tool.intended, tool.decide_by = int(intended or 0), decide_by
     tool.alternative_id = alternative.id if alternative else None
     tool.reason = mask_within(values.get("reason", "").strip(), 512).text

@@ -57,8 +57,8 @@ async def add(turn: Turn[Command]) -> list[Reply]:
         raise BadInput(_("A tool is added as `requested`, `evaluating` or `adopted`; pilots "
                          "and retirements have their own commands."))
     name = " ".join(words)
-    tool, new = await service.add(turn.session, service.clean_name(name), status, turn.person,
-                                  turn.now)
+    tool, new = await service.add(turn.session, service.masked_name(name).text, status,
+                                  turn.person, turn.now)
     if new and status == "adopted":
         await service.set_status(turn.session, tool, "adopted", turn.person.id, turn.now)
         tool.introduced_on = None  # already in use: not one of this semester's new tools

@@ -19,7 +19,7 @@ from bot.features.tools.models import (
     ToolUserRow,
 )
 from bot.i18n import _
-from bot.masking import PLACEHOLDER, mask_within
+from bot.masking import PLACEHOLDER, Masked, mask_student_data, mask_within
 from bot.people.models import PersonRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
@@ -54,6 +54,13 @@ def clean_name(text: str) -> str:
     if len(name) > 80:
         raise BadInput(_("That's a long name for a tool; 80 characters at most."))
     return name
+
+
+def masked_name(text: str) -> Masked:
+    """A tool's name as typed, masked: it keeps the names in its first two words ("Jasper AI",
+    "Lucy Calkins Units of Study"), not a student named after them ("Lexia for Jaylen
+    Brooks") nor a number, a login or an address typed into it."""
+    return mask_student_data(clean_name(text), names_from=2)
 
 
 def unmarked(text: str) -> str:

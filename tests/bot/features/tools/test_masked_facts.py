@@ -1,0 +1,72 @@
+"""Everything a coach types about a tool is masked before it is stored, since teachers and
+other coaches read it: the checklist's notes, the facts of the edit form, a tool's name."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat, render
+from adapters.runtime import Runtime
+from bot.features.tools.models import ToolCheckRow
+from tests.bot.features.conftest import Staff, button, form_of
+from tests.bot.features.tools.test_register import tool
+
+STUDENT = "Jaden Wilks (student ID 4412345, DOB 04/12/2014)"
+MARKS = ("Jaden", "Wilks", "4412345", "04/12/2014")
+
+
+def shows_none(text: str) -> bool:
+    return not any(mark in text for mark in MARKS)
+
+
+async def notes(runtime: Runtime) -> str:
+    async with runtime.sessions() as session:
+        return " ".join((await session.execute(select(ToolCheckRow.note))).scalars())
+
+
+async def test_a_checklist_note_is_masked_from_the_form_and_from_the_command(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 47): the notes were stored as typed, shown back in the summary and
+    # filled into the form for every coach who opened it.
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
+    form = form_of([shown])
+    values = {f.name: f.initial or "" for f in form.fields}
+    values |= {"privacy": "fail", "privacy_note": f"the vendor leaked {STUDENT}'s record"}
+    [saved] = await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    await chat.say(f"/tools check Blooket sso fail https://vendor.example/sso roster showed "
+                   f"{STUDENT}", as_=staff.coach)
+    [again] = await chat.say("/tools checklist Blooket", as_=staff.coach)
+
+    stored = await notes(runtime)
+    assert "the vendor leaked" in stored and "roster showed" in stored
+    assert shows_none(stored) and shows_none(render(saved)) and shows_none(render(again))
+
+
+async def test_how_teachers_get_access_reaches_them_masked(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 47): the edit form's facts were stored as typed, and "How to get
+    # access" went to every teacher who asked about the tool.
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    [edit] = await chat.press(button(card, "Edit"), as_=staff.coach)
+    form = form_of([edit])
+    values = {f.name: f.initial or "" for f in form.fields}
+    values |= {"access": f"the class code is on the sheet for {STUDENT}", "grades": "3-5",
+               "aliases": "Blooket Play", "website": "https://www.blooket.com/"}
+    await chat.submit("tools.edit", values, form.context, as_=staff.coach)
+    [told] = await chat.say("can I use Blooket with my class?", as_=staff.rivera)
+
+    assert "the class code is on the sheet" in told.text and shows_none(told.text)
+    saved = await tool(runtime, "Blooket")
+    assert (saved.grades, saved.aliases, saved.website) == (
+        "3-5", "Blooket Play", "https://www.blooket.com/")  # ordinary facts come through
+
+
+async def test_a_tool_a_coach_adds_keeps_no_student_in_its_name(
+        chat: ConsoleChat, staff: Staff) -> None:
+    # A red team's (stop 47): a teacher's request was masked, a coach's `/tools add` not.
+    await chat.say("/tools add Lexia seat for student ID 4412345", as_=staff.coach)
+    await chat.say("/tools add Lucy Calkins Units of Study", as_=staff.coach)
+    [listing] = await chat.say("/tools", as_=staff.rivera)
+    assert "4412345" not in render(listing) and "Lucy Calkins Units of Study" in render(listing)
