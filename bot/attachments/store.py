@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
 from bot.attachments.models import AttachmentRow
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.vocabulary import Attachment
 
 HOLD = timedelta(hours=2)  # as long as "ticket" refers back to the last question
@@ -27,7 +27,13 @@ UNSAFE = re.compile(r"[\x00-\x1f\x7f*_~`<>|\[\]]")  # control characters and mar
 def shown_name(name: str) -> str:
     """A file name fit to show a coach: no folders, no markup, student names masked."""
     base = re.split(r"[\\/]", name)[-1].strip() or "picture"
-    return mask_student_data(UNSAFE.sub("-", base)).text[:100]
+    stem, dot, extension = base.rpartition(".")
+    if not (dot and stem and extension.isalnum() and len(extension) <= 5):
+        stem, extension = base, ""
+    # Its words as a sentence: the masker reads "Jaden_Rodriguez" and "Rodriguez.png" as one
+    # word each, neither a name (a red team's, stop 47).
+    words = " ".join(UNSAFE.sub(" ", stem).split()) or "picture"
+    return mask_within(words, 90).text + (f".{extension}" if extension else "")
 
 
 async def hold(session: AsyncSession, person_id: int, attachments: Sequence[Attachment],

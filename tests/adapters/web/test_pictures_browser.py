@@ -59,7 +59,7 @@ async def test_a_photo_attached_to_a_ticket_reaches_the_coachs_card(
 
     await as_persona(page, "coach", "Mr Okafor")
     card = page.locator("li.msg.bot", has_text="Ticket #1").last
-    image = card.locator("img[alt*='IMG-2031.jpg']")
+    image = card.locator("img[alt*='IMG 2031.jpg']")
     await expect(image).to_be_visible(timeout=10_000)  # the page polls every two seconds
     assert await image.evaluate(LOADED_WIDTH) == 480
     await card.scroll_into_view_if_needed()

@@ -13,6 +13,7 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.attachments import FetchFailed, TooBig
 from bot.attachments.models import AttachmentRow
+from bot.attachments.store import shown_name
 from bot.privacy import delete_person, export_person
 from bot.vocabulary import (
     Attachment,
@@ -65,7 +66,7 @@ async def test_a_reference_is_fetched_through_its_platform_and_kept_clean(
                              attachments=(shared("F1", "IMG_2031.jpg"),))
     assert shelf.asked == [("F1", runtime.settings.attachment_max_bytes)]
     [row] = await stored(runtime)
-    assert row.owner == "" and row.media_type == "image/jpeg" and row.name == "IMG-2031.jpg"
+    assert row.owner == "" and row.media_type == "image/jpeg" and row.name == "IMG 2031.jpg"
     assert leaks(row.data) == [] and metadata_of(row.data)["exif"] == {}
     assert "keeping your picture" in replies[-1].text
 
@@ -120,3 +121,17 @@ async def test_a_persons_pictures_are_exported_whole_and_erased_with_them(
     async with runtime.sessions() as session:
         left = (await session.execute(select(func.count(AttachmentRow.id)))).scalar_one()
     assert left == 0
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("Jaden Rodriguez.png", "[name].png"),  # the surname glued to ".png" went through
+    ("Jaden_Rodriguez.png", "[name].png"),  # and with "_" turned to "-", both names
+    ("my student Jaden Rodriguez.png", "my student [name].png"),
+    ("C:\\Users\\rivera\\Desktop\\error.png", "error.png"),
+    ("HP LaserJet M404n error 0x80070005.jpeg", "HP LaserJet M404n error 0x80070005.jpeg"),
+    ("Screenshot 2026-12-01 at 10.15.32.png", "Screenshot 2026-12-01 at 10.15.32.png"),
+    ("notes*with|markup", "notes with markup"),
+])
+def test_a_file_name_a_coach_sees_has_its_student_names_masked(name: str, shown: str) -> None:
+    # A red team's (stop 47): the name was masked with its extension attached.
+    assert shown_name(name) == shown

@@ -64,7 +64,7 @@ async def test_a_photo_shared_with_a_question_reaches_the_triage_card_cleaned(
 
     [card] = outbox.posted(triage)
     [image] = images(card)
-    assert image.url.startswith("/attachments/") and "IMG-2031.jpg" in image.alt
+    assert image.url.startswith("/attachments/") and "IMG 2031.jpg" in image.alt
     assert leaks(await shown_bytes(runtime, image)) == []
     [row] = await kept(runtime)
     assert row.owner == f"ticket:{(await tickets(runtime))[0].id}"
