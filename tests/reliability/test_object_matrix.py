@@ -20,6 +20,7 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
+from bot.features import FEATURES
 from bot.features.coffee.models import (
     CoffeeMemberRow,
     CoffeeRsvpRow,
@@ -197,3 +198,27 @@ async def test_forged_ids_through_teams_action_submit(
     assert response.status in (200, 201)
     said = json.dumps([call.body for call in connector.calls[seen:]])
     assert WORDS not in said and await everything(runtime) == before
+
+
+MALFORMED = ["\u00b2", "9" * 25, "1" * 5000, "-1", "\u0663",
+             "student ID 4412345, call 555-867-5309"]
+
+
+async def test_every_button_and_form_answers_a_malformed_id_without_failing(
+        runtime: Runtime, chat: ConsoleChat, caplog: pytest.LogCaptureFixture) -> None:
+    # A red team's (stop 47) forged "keep inviting me" value failed the turn, and the error's
+    # traceback logged it whole, student details and all; then every id: int() refuses "²"
+    # (which isdigit() passes) and 4,300 digits, SQLite 25.
+    await chat.say("hello", as_=BELL)
+    async with runtime.sessions() as session, session.begin():
+        (await find_person(session, "console", "bell")).role = Role.ADMIN.value  # every action
+    tried = 0
+    for feature in FEATURES:
+        for value in MALFORMED:
+            for action in feature.actions:
+                await chat.press(Button("x", action.action_id, value), as_=BELL)
+            for form in feature.forms:
+                await chat.submit(form.form_id, {"text": value}, value, as_=BELL)
+            tried += len(feature.actions) + len(feature.forms)
+    assert tried > 400
+    assert not [r for r in caplog.records if r.levelname == "ERROR" or "4412345" in r.getMessage()]

@@ -20,6 +20,7 @@ from bot.schools.service import (
     upcoming_closures,
     zone_named,
 )
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
 from bot.when import days_in_word
@@ -161,7 +162,7 @@ async def _named(turn: Turn[Command], name: str) -> SchoolRow:
 
 
 async def _by_id(turn: Turn[Action] | Turn[Submission], value: str) -> SchoolRow:
-    found = await turn.session.get(SchoolRow, int(value)) if value.isdigit() else None
+    found = await row_named(turn.session, SchoolRow, value)
     if found is None:
         raise BadInput(_("That school is gone. `/prepbot schools` lists them."))
     return found

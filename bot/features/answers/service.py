@@ -13,6 +13,7 @@ from bot.hooks import SetupStep
 from bot.i18n import _, ngettext
 from bot.masking import mask_within
 from bot.people.models import PersonRow
+from bot.storage.rows import row_named
 from bot.vocabulary import Conversation, Incoming, Message, Revision
 from knowledge import Decision, KnowledgeBase
 
@@ -74,7 +75,7 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
 
 async def own_question(session: AsyncSession, person: PersonRow, value: str) -> QuestionRow:
     """The question a button refers to, if it belongs to the person clicking."""
-    row = await session.get(QuestionRow, int(value)) if value.isdigit() else None
+    row = await row_named(session, QuestionRow, value)
     if row is None or row.person_id != person.id:
         raise BadInput(_("I couldn't find that question any more. Try asking again."))
     return row

@@ -18,6 +18,7 @@ from bot.features.coffee.models import (
 from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming
 
@@ -83,7 +84,7 @@ async def slots_of(turn: Turn[Incoming]) -> list[Block]:
 async def own_slot(turn: Turn[Action]) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
     """The clicked slot, when it is the teacher's."""
     value = turn.incoming.value
-    slot = await turn.session.get(CoffeeSlotRow, int(value)) if value.isdigit() else None
+    slot = await row_named(turn.session, CoffeeSlotRow, value)
     series = await turn.session.get(CoffeeSeriesRow, slot.series_id) if slot else None
     if slot is None or series is None or slot.person_id != turn.person.id:
         raise BadInput(_("That 1:1 slot isn't yours or is gone."))

@@ -21,6 +21,7 @@ from bot.hooks import OpenWork
 from bot.people.models import PersonRow
 from bot.scheduling.models import DeliveryRow
 from bot.schools.models import SchoolRow
+from bot.storage.rows import row_named
 
 Found = tuple[CoffeeSessionRow, CoffeeSeriesRow, str]
 
@@ -94,7 +95,7 @@ async def followup(session: AsyncSession, row: DeliveryRow) -> Reply | None:
 
 async def ask(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """The one question after three unanswered invitations."""
-    member = await session.get(CoffeeMemberRow, int(row.payload or 0))
+    member = await row_named(session, CoffeeMemberRow, row.payload)
     if member is None or await roster.opted_out(session, [member.person_id]):
         return None
     return views.keep_question(member.id)
@@ -102,7 +103,7 @@ async def ask(session: AsyncSession, row: DeliveryRow) -> Reply | None:
 
 async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A 1:1 slot offer, while it is still open."""
-    slot = await session.get(CoffeeSlotRow, int(row.payload or 0))
+    slot = await row_named(session, CoffeeSlotRow, row.payload)
     series = await session.get(CoffeeSeriesRow, slot.series_id) if slot else None
     if slot is None or series is None or series.status != "active" or slot.status != "offered":
         return None
@@ -141,7 +142,7 @@ async def coach_brief(session: AsyncSession, row: DeliveryRow,
 
 async def empty(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """The coach's series found nobody to invite (unless it was cancelled since)."""
-    series = await session.get(CoffeeSeriesRow, int(row.payload or 0))
+    series = await row_named(session, CoffeeSeriesRow, row.payload)
     if series is None or series.status == "cancelled":
         return None
     return views.empty_cohort(series)

@@ -22,6 +22,7 @@ from bot.i18n import N_, _, format_date
 from bot.masking import mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
@@ -30,7 +31,7 @@ NOT_INVITED = N_("That Coffee and Curriculum invitation wasn't for you.")
 async def session_of(session: AsyncSession, value: str
                      ) -> tuple[CoffeeSessionRow, CoffeeSeriesRow, str]:
     """A session, its series and the school's zone, from a button's value."""
-    coffee = await session.get(CoffeeSessionRow, int(value)) if value.isdigit() else None
+    coffee = await row_named(session, CoffeeSessionRow, value)
     series = await session.get(CoffeeSeriesRow, coffee.series_id) if coffee else None
     if coffee is None or series is None:
         raise BadInput(_("That Coffee and Curriculum session is gone."))
@@ -66,7 +67,7 @@ async def invited(session: AsyncSession, value: str, person: PersonRow
 
 async def in_series(session: AsyncSession, value: str, person: PersonRow) -> CoffeeSeriesRow:
     """A series the person has been invited to at least once."""
-    series = await session.get(CoffeeSeriesRow, int(value)) if value.isdigit() else None
+    series = await row_named(session, CoffeeSeriesRow, value)
     mine = select(CoffeeRsvpRow.id).join(
         CoffeeSessionRow, CoffeeSessionRow.id == CoffeeRsvpRow.session_id).where(
         CoffeeSessionRow.series_id == (series.id if series else -1),
@@ -141,7 +142,7 @@ async def opt_in(turn: Turn[Action]) -> list[Reply]:
 
 async def keep(turn: Turn[Action]) -> list[Reply]:
     """"Yes, keep inviting me" after three unanswered invitations."""
-    row = await turn.session.get(CoffeeMemberRow, int(turn.incoming.value or 0))
+    row = await row_named(turn.session, CoffeeMemberRow, turn.incoming.value)
     if row is None or row.person_id != turn.person.id:
         raise BadInput(_("That question wasn't for you."))
     row.paused, row.ignored = False, 0

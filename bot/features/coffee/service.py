@@ -19,6 +19,7 @@ from bot.people.prep import parse_clock, parse_days
 from bot.roles import Role
 from bot.schools.models import SchoolRow
 from bot.schools.service import calendar_of
+from bot.storage.rows import row_named
 
 MAX_MINUTES = 90
 
@@ -132,7 +133,7 @@ async def series_of(session: AsyncSession, coach: PersonRow) -> list[CoffeeSerie
 
 async def owned(session: AsyncSession, person: PersonRow, value: str) -> CoffeeSeriesRow:
     """A series the person runs (admins may change any)."""
-    series = await session.get(CoffeeSeriesRow, int(value)) if value.isdigit() else None
+    series = await row_named(session, CoffeeSeriesRow, value)
     if series is None or series.status == "cancelled":
         raise BadInput(_("That Coffee and Curriculum series is gone."))
     if series.coach_id != person.id and Role(person.role) != Role.ADMIN:

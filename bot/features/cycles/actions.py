@@ -12,6 +12,7 @@ from bot.i18n import N_, _
 from bot.masking import mask_within
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
@@ -23,7 +24,7 @@ CLOSED = {"requested": N_("That coaching cycle isn't planned yet."),
 
 async def _step(turn: Turn[Action] | Turn[Submission], ref: str
                 ) -> tuple[CycleRow, CycleStepRow]:
-    row = await turn.session.get(CycleStepRow, int(ref)) if ref.isdigit() else None
+    row = await row_named(turn.session, CycleStepRow, ref)
     cycle = await turn.session.get(CycleRow, row.cycle_id) if row else None
     if row is None or cycle is None:
         raise BadInput(_("That coaching cycle step no longer exists."))
@@ -37,7 +38,7 @@ async def _step(turn: Turn[Action] | Turn[Submission], ref: str
 async def plan(turn: Turn[Action]) -> list[Reply]:
     """"Plan the four steps" on a teacher's request."""
     value = turn.incoming.value
-    cycle = await turn.session.get(CycleRow, int(value)) if value.isdigit() else None
+    cycle = await row_named(turn.session, CycleRow, value)
     if cycle is None or cycle.status != "requested":
         raise BadInput(_("That request was already planned (or withdrawn). `/cycle` lists "
                          "yours."))

@@ -13,11 +13,12 @@ from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
+from bot.storage.rows import row_named
 
 
 async def _step(session: AsyncSession, row: DeliveryRow
                 ) -> tuple[CycleRow, CycleStepRow, PersonRow, PersonRow] | None:
-    step = await session.get(CycleStepRow, int(row.payload)) if row.payload.isdigit() else None
+    step = await row_named(session, CycleStepRow, row.payload)
     cycle = await session.get(CycleRow, step.cycle_id) if step else None
     if step is None or cycle is None or cycle.status != "planned" or step.status == "done" \
             or row.occurrence != f"s{step.id}r{step.revision}":

@@ -17,6 +17,7 @@ from bot.masking import mask_within
 from bot.people.directory import role_of
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.rows import row_named
 from bot.vocabulary import Conversation, Message
 from knowledge import Decision, KnowledgeBase
 from knowledge.intents import recognise
@@ -147,7 +148,7 @@ async def keep_reply(session: AsyncSession, thread: HelpThreadRow, author: Perso
 
 async def thread_by_id(session: AsyncSession, value: str) -> HelpThreadRow:
     """The thread a button names, or a friendly error when it is gone."""
-    row = await session.get(HelpThreadRow, int(value)) if value.isdigit() else None
+    row = await row_named(session, HelpThreadRow, value)
     if row is None:
         raise BadInput(_("I no longer have that thread: help-channel questions are kept for a "
                          "while, and none once the channel's help mode is off."))

@@ -17,6 +17,7 @@ from bot.i18n import _
 from bot.schools.models import SchoolRow
 from bot.schools.service import school_named
 from bot.server_secret import ServerSecret
+from bot.storage.rows import row_named
 
 # The tickets feature's categories (a test keeps the two lists the same).
 CATEGORIES = ("hardware", "network", "accounts", "lms", "apps", "privacy", "security",
@@ -57,8 +58,7 @@ async def route_of_key(session: AsyncSession, key: str) -> Route | None:
     kind, _colon, value = key.partition(":")
     if key == DEFAULT or (kind == "category" and value in CATEGORIES):
         return Route(key, await label_of(session, key))
-    school = await session.get(SchoolRow, int(value)) if (
-        kind == "school" and value.isdigit()) else None
+    school = await row_named(session, SchoolRow, value) if kind == "school" else None
     return Route(key, f"school {school.name}") if school else None
 
 
@@ -66,7 +66,7 @@ async def label_of(session: AsyncSession, key: str) -> str:
     """How an admin names a stored route."""
     kind, _colon, value = key.partition(":")
     if kind == "school":
-        school = await session.get(SchoolRow, int(value)) if value.isdigit() else None
+        school = await row_named(session, SchoolRow, value)
         # "school <name>" is how the command names it; only "(gone)" is said in words
         return f"school {school.name}" if school else _("{route} (gone)").format(
             route=f"school #{value}")

@@ -12,6 +12,7 @@ from bot.errors import BadInput
 from bot.features.library.models import ChangeRow, StoredArticleRow
 from bot.i18n import _
 from bot.people.models import PersonRow
+from bot.storage.rows import row_named
 
 HISTORY = 10  # changes shown in an article's history
 
@@ -77,7 +78,7 @@ async def history(session: AsyncSession, article_id: str, limit: int = HISTORY
 
 async def change_of(session: AsyncSession, article_id: str, change_id: str) -> ChangeRow:
     """One earlier change of this article, or a clear message when there is none."""
-    found = await session.get(ChangeRow, int(change_id)) if change_id.isdigit() else None
+    found = await row_named(session, ChangeRow, change_id)
     if found is None or found.article_id != article_id:
         raise BadInput(_("I can't find that version of the article any more."))
     return found

@@ -234,7 +234,7 @@ def prefill(value: str) -> dict[str, str]:
     per line) and "phrasings" (a list of how teachers asked)."""
     try:
         given = json.loads(value) if value else {}
-    except json.JSONDecodeError:
+    except ValueError:  # not JSON, or a number too long for Python to read
         return {}
     if not isinstance(given, dict):
         return {}

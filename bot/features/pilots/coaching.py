@@ -14,6 +14,7 @@ from bot.i18n import DEFAULT, _, format_day, speaking
 from bot.masking import Masked, mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
@@ -27,7 +28,7 @@ async def _own(turn: Turn[Action] | Turn[Submission], pilot: PilotRow) -> PilotR
 
 
 async def _observation(turn: Turn[Action] | Turn[Submission], ref: str) -> ObservationRow:
-    row = await turn.session.get(ObservationRow, int(ref)) if ref.isdigit() else None
+    row = await row_named(turn.session, ObservationRow, ref)
     if row is None:
         raise BadInput(_("That observation slot no longer exists."))
     return row

@@ -19,6 +19,7 @@ from bot.registry import Registry
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
+from bot.storage.rows import row_named
 
 REPORT = "pilots.report"
 REPORT_KEPT = timedelta(days=14)
@@ -26,8 +27,7 @@ REPORT_KEPT = timedelta(days=14)
 
 async def _observation(session: AsyncSession, row: DeliveryRow
                        ) -> tuple[ObservationRow, PilotRow] | None:
-    found = await session.get(ObservationRow, int(row.payload)) if row.payload.isdigit() \
-        else None
+    found = await row_named(session, ObservationRow, row.payload)
     pilot = await session.get(PilotRow, found.pilot_id) if found else None
     # A moved slot's old messages were withdrawn; a done or decided one needs none.
     if found is None or pilot is None or pilot.status == "decided" or \
@@ -67,7 +67,7 @@ async def render_visit(session: AsyncSession, row: DeliveryRow) -> Reply | None:
 async def render_checkin(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """The week's one-line check-in (nothing once the pilot is decided)."""
     ref, _sep, week = row.payload.partition(":")
-    pilot = await session.get(PilotRow, int(ref)) if ref.isdigit() else None
+    pilot = await row_named(session, PilotRow, ref)
     if pilot is None or pilot.status == "decided" or not week.isdigit():
         return None
     return views.checkin(pilot, int(week))
@@ -76,7 +76,7 @@ async def render_checkin(session: AsyncSession, row: DeliveryRow) -> Reply | Non
 async def render_report(session: AsyncSession, row: DeliveryRow,
                         features: Registry | None = None) -> Reply | None:
     """The report, built when it is sent, with the decision buttons."""
-    pilot = await session.get(PilotRow, int(row.payload)) if row.payload.isdigit() else None
+    pilot = await row_named(session, PilotRow, row.payload)
     if pilot is None or pilot.status != "reporting" or features is None:
         return None
     found = await report.build(session, features, pilot)

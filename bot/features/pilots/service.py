@@ -17,6 +17,7 @@ from bot.roles import Role
 from bot.scheduling.policy import person_calendar
 from bot.schools.calendar import SchoolCalendar
 from bot.schools.service import calendar_of
+from bot.storage.rows import row_named
 
 WEEKS, MAX_WEEKS, MAX_TEACHERS = 4, 8, 12
 USAGE = N_("Try `/pilot start Blooket with @Ms Rivera @Mr Chen @Dr Diaz for 4 weeks`.")
@@ -125,7 +126,7 @@ async def visible_to(session: AsyncSession, person: PersonRow) -> list[PilotRow]
 
 async def get_pilot(session: AsyncSession, ref: str) -> PilotRow:
     """A pilot by id (from a button or form)."""
-    pilot = await session.get(PilotRow, int(ref)) if ref.isdigit() else None
+    pilot = await row_named(session, PilotRow, ref)
     if pilot is None:
         raise BadInput(_("I couldn't find that pilot any more."))
     return pilot

@@ -12,6 +12,7 @@ from bot.i18n import _
 from bot.masking import mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
@@ -50,7 +51,7 @@ async def _row(turn: Turn[Submission], pilot_id: int, week: int) -> CheckinRow:
 async def another_time(turn: Turn[Action]) -> list[Reply]:
     """"Another time" on an observation: the teacher's own, or the coach's."""
     value = turn.incoming.value
-    row = await turn.session.get(ObservationRow, int(value)) if value.isdigit() else None
+    row = await row_named(turn.session, ObservationRow, value)
     if row is None:
         raise BadInput(_("That observation slot no longer exists."))
     pilot = await service.get_pilot(turn.session, str(row.pilot_id))

@@ -20,6 +20,7 @@ from bot.scheduling.models import DeliveryRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
 from bot.server_secret import ServerSecret
+from bot.storage.rows import row_named
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Conversation
 
@@ -178,10 +179,7 @@ async def due_to_close(session: AsyncSession, now: datetime) -> list[SurveyRow]:
 
 async def get_survey(session: AsyncSession, survey_id: int | str) -> SurveyRow | None:
     """A survey by id (from a form's context or a ledger payload)."""
-    try:
-        return await session.get(SurveyRow, int(survey_id))
-    except ValueError:
-        return None
+    return await row_named(session, SurveyRow, survey_id)
 
 
 async def find(session: AsyncSession, tool: str = "", open_only: bool = False,

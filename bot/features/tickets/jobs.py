@@ -17,6 +17,7 @@ from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
+from bot.storage.rows import row_named
 from bot.stored_settings import StoredSetting
 from bot.traces import Traces
 
@@ -66,7 +67,7 @@ async def sweep_waiting(session: AsyncSession, now: datetime) -> int:
 
 async def render_notice(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """The reminder or the auto-close notice, unless the ticket moved on in the meantime."""
-    ticket = await session.get(TicketRow, int(row.payload)) if row.payload.isdigit() else None
+    ticket = await row_named(session, TicketRow, row.payload)
     if ticket is None:
         return None
     if row.job == REMINDED and ticket.status != "waiting":

@@ -15,6 +15,7 @@ from bot.features.tickets.pictures import attach_held
 from bot.i18n import N_, _
 from bot.masking import Masked, mask_student_data
 from bot.people.models import PersonRow
+from bot.storage.rows import row_named
 
 OPEN = ("new", "assigned", "waiting")
 URGENCIES = {"now": N_("class is waiting"), "today": N_("today"), "week": N_("this week")}
@@ -89,7 +90,7 @@ async def by_key(session: AsyncSession, request_key: str) -> TicketRow | None:
 
 async def get_ticket(session: AsyncSession, number: str | int) -> TicketRow:
     """A ticket by number, following merges, or a friendly error."""
-    ticket = await session.get(TicketRow, int(number)) if str(number).isdigit() else None
+    ticket = await row_named(session, TicketRow, number)
     if ticket is None:
         raise BadInput(_("I can't find ticket #{number}.").format(number=number))
     while ticket.merged_into is not None:

@@ -14,6 +14,7 @@ from bot.hooks import Answered
 from bot.i18n import _
 from bot.masking import Masked, mask_student_data, mask_within, privacy_note
 from bot.schools.models import SchoolRow
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Message, Submission
 
@@ -108,8 +109,7 @@ async def request_submitted(turn: Turn[Submission]) -> list[Reply]:
 
 async def metoo(turn: Turn[Action]) -> list[Reply]:
     """"Me too" on a tool under review: one more teacher who wants it, and hears the decision."""
-    tool = await turn.session.get(ToolRow, int(turn.incoming.value)) \
-        if turn.incoming.value.isdigit() else None
+    tool = await row_named(turn.session, ToolRow, turn.incoming.value)
     if tool is None:
         raise BadInput(_("I couldn't find that tool any more. Ask me about it again."))
     counted = await service.support(turn.session, tool, turn.person, turn.now)

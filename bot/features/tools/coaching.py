@@ -17,6 +17,7 @@ from bot.masking import mask_within
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.service import school_named
+from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
 
@@ -26,7 +27,7 @@ ME = ("me", "yo")  # the edit form's owner field: the coach themself, in either 
 async def _tool(turn: Turn[Action | Submission]) -> ToolRow:
     incoming = turn.incoming
     ref = incoming.value if isinstance(incoming, Action) else incoming.context
-    tool = await turn.session.get(ToolRow, int(ref)) if ref.isdigit() else None
+    tool = await row_named(turn.session, ToolRow, ref)
     if tool is None:
         raise BadInput(_("That tool is no longer in the register."))
     return tool

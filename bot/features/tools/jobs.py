@@ -15,10 +15,11 @@ from bot.features.tools.models import ToolRow
 from bot.registry import Registry
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
+from bot.storage.rows import row_named
 
 
 async def _tool(session: AsyncSession, ref: str) -> ToolRow | None:
-    return await session.get(ToolRow, int(ref)) if ref.isdigit() else None
+    return await row_named(session, ToolRow, ref)
 
 
 async def _alternative(session: AsyncSession, tool: ToolRow) -> ToolRow | None:
