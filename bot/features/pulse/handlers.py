@@ -103,7 +103,7 @@ async def change(turn: Turn[Action]) -> list[Reply]:
 
 async def _open_survey(turn: Turn[Action | Submission], context: str) -> tuple[SurveyRow, str]:
     survey_id, secret = answering.read_context(context)
-    survey = await service.get_survey(turn.session, survey_id)
+    survey = await service.locked(turn.session, survey_id)  # answers and the close take turns
     if survey is None or not await service.was_invited(turn.session, survey, turn.person):
         raise BadInput(_("That survey isn't one you were invited to."))
     if survey.closed_at is not None:

@@ -20,7 +20,7 @@ from bot.scheduling.models import DeliveryRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
 from bot.server_secret import ServerSecret
-from bot.storage.rows import row_named
+from bot.storage.rows import row_id, row_named
 from bot.stored_settings import StoredSetting
 from bot.vocabulary import Conversation
 
@@ -152,9 +152,24 @@ async def has_responded(session: AsyncSession, secret: ServerSecret, survey: Sur
     return await pool.entry_of(session, secret, survey, person_id) is not None
 
 
+async def locked(session: AsyncSession, survey_id: int | str) -> SurveyRow | None:
+    """A survey as it now stands, its row locked until the turn ends, so that the answers,
+    releases and close of one survey take turns: on PostgreSQL, two turns that each saw N
+    answers waiting released the same ones, and an answer saved as the close read the pool
+    waited in a closed survey for good (a red team's, stop 47). SQLite has one writer."""
+    found = row_id(survey_id)
+    if found is None:
+        return None
+    query = (select(SurveyRow).where(SurveyRow.id == found).with_for_update()
+             .execution_options(populate_existing=True))
+    return (await session.execute(query)).scalar_one_or_none()
+
+
 async def close(session: AsyncSession, survey: SurveyRow, now: datetime,
                 tell_coach: bool) -> None:
     """Close a survey (what still waits is held back) and plan the results' delivery."""
+    if (await locked(session, survey.id) or survey).closed_at is not None:
+        return  # closed meanwhile, by its timer or the coach
     survey.closed_at = now
     await pool.hold_back(session, survey)
     targets = []
