@@ -27,6 +27,7 @@ from bot.vocabulary import Conversation, Person
 log = logging.getLogger(__name__)
 BATCH = 200
 CONCURRENCY = 8
+RECORDED_EVERY = 2 * CONCURRENCY  # sends between two writes of the ledger
 LEASE = timedelta(minutes=2)
 RETRY_AFTER = timedelta(minutes=5)  # the first retry; each later one waits twice as long
 MAX_RETRY_DELAY = timedelta(hours=1)
@@ -139,7 +140,16 @@ class Dispatcher:
             ready = await self._apply_policy(session, rows, now, report)
             won = set(await ledger.claim(session, [row for row, _ in ready], now))
             batch = [(row, reply) for row, reply in ready if row.id in won]
-        results = await self._send_all(batch, leading)
+        # Recorded a few at a time: what a crash (or a stop) cuts off is sent again after the
+        # lease on a platform that cannot say what arrived, so the less waits unrecorded the
+        # better (a whole batch of 200 did; a red team's, stop 47).
+        for start in range(0, len(batch), RECORDED_EVERY):
+            chunk = batch[start:start + RECORDED_EVERY]
+            await self._record(chunk, await self._send_all(chunk, leading), now, report)
+        return True
+
+    async def _record(self, batch: list[tuple[DeliveryRow, Reply]], results: list[str],
+                      now: datetime, report: TickReport) -> None:
         async with self.sessions() as session, session.begin():
             sent = [row.id for (row, _), error in zip(batch, results, strict=True) if not error]
             await ledger.finish(session, sent, "sent", now)
@@ -150,7 +160,6 @@ class Dispatcher:
                     await self._failed(session, row, error, now, report)
         report.sent += len(sent)
         self.metrics.deliveries.labels("sent").inc(len(sent))
-        return True
 
     async def _apply_policy(self, session: AsyncSession, rows: list[DeliveryRow], now: datetime,
                             report: TickReport) -> list[tuple[DeliveryRow, Reply]]:

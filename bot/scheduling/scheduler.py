@@ -58,7 +58,7 @@ class Scheduler:
         self.ticking = asyncio.current_task()
         metrics, started = self.dispatcher.metrics, time.perf_counter()
         try:
-            report = await self.dispatcher.tick(self.leader.still_leading)
+            report = await self.dispatcher.tick(self._sending)
         except Exception:  # the next beat tries again; nothing is lost from the ledger
             metrics.ticks.labels("failed").inc()
             log.exception("scheduler tick failed")
@@ -69,17 +69,25 @@ class Scheduler:
         if report.sent or report.planned or report.failed:
             log.info("tick: %s", report)
 
+    async def _sending(self) -> bool:
+        """Asked before each send: still the leader, and not stopping."""
+        return not self.stopping and await self.leader.still_leading()
+
     async def stop(self) -> None:
-        """Stop the heartbeat and give up leadership."""
+        """Stop the heartbeat and give up leadership, once a tick in flight has recorded what
+        it sent (it sends nothing more once stopping)."""
         # The server's shutdown and Runtime.close both stop it; AsyncIOScheduler shuts down in
         # a later callback (still "running" until then), and a second shutdown logs an error.
-        if self.aps.running and not self.stopping:
-            self.stopping = True
-            self.aps.shutdown(wait=False)
-        # Let a tick in flight finish before the database goes away: cancelled mid-query, the
-        # SQLite driver's thread can hang the whole shutdown. Its work is in the ledger anyway.
+        stopping, self.stopping = self.stopping, True
+        if self.aps.running and not stopping:
+            self.aps.pause()  # no new beat; APScheduler's shutdown cancels the running one
+        # Let a tick in flight finish before the database goes away: cancelled, it left what it
+        # had sent claimed but unrecorded, and the next start sent it all again (a red team's,
+        # stop 47); cancelled mid-query, the SQLite driver's thread can hang the shutdown.
         ticking = self.ticking
         if ticking is not None and not ticking.done() and ticking is not asyncio.current_task():
             with contextlib.suppress(TimeoutError, asyncio.CancelledError):
                 await asyncio.wait_for(asyncio.shield(ticking), STOP_WAIT_SECONDS)
+        if self.aps.running and not stopping:
+            self.aps.shutdown(wait=False)
         await self.leader.release()
