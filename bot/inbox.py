@@ -20,11 +20,12 @@ import asyncio
 import base64
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Collection, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Index, String, Text, delete, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -105,6 +106,7 @@ class Inbox:
         self._waiting: list[tuple[dict[str, object], asyncio.Future[int | None]]] = []
         self._settled: list[int] = []
         self._retrying: set[int] = set()
+        self._delivering: set[int] = set()
         self._flushing: asyncio.Task[None] | None = None
 
     async def accept(self, incoming: AnyIncoming, key: str, reply_to: str = "") -> Arrival | None:
@@ -174,6 +176,36 @@ class Inbox:
             return
         self._settled.append(arrival.id)
         self._schedule()
+
+    @contextlib.asynccontextmanager
+    async def delivering(self, arrival: Arrival | None) -> AsyncIterator[None]:
+        """While its replies go out, the arrival keeps its lease (renewed every third of it):
+        Slack may hold a reply back past the lease (a 429's Retry-After), and recovery, here
+        or on another replica, took it for a dead worker's and sent it too (a red team's,
+        stop 47). Nothing to keep for no arrival (nothing was stored)."""
+        if arrival is None:
+            yield
+            return
+        self._delivering.add(arrival.id)
+        done = asyncio.Event()
+        renewing = asyncio.create_task(self._renew(arrival.id, done))
+        try:
+            yield
+        finally:
+            done.set()
+            await renewing
+            self._delivering.discard(arrival.id)
+
+    async def _renew(self, arrival_id: int, done: asyncio.Event) -> None:
+        while not done.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), self.lease.total_seconds() / 3)
+                return
+            with contextlib.suppress(SQLAlchemyError, OSError):  # the next one tries again
+                async with self.sessions() as session, session.begin():
+                    await session.execute(update(InboxRow).where(
+                        InboxRow.id == arrival_id, InboxRow.status.in_(("working", "answered")))
+                        .values(claimed_at=self.clock.now()))
 
     def retry_later(self, arrival: Arrival) -> bool:
         """Its turn failed on the database: not settled, but worked again after its lease
@@ -251,6 +283,7 @@ class Inbox:
             # replica that cannot answer an arrival must leave it to one that can.
             query = (select(InboxRow).where(InboxRow.status.in_(("working", "answered")),
                                             InboxRow.platform.in_(tuple(platforms)),
+                                            InboxRow.id.not_in(tuple(self._delivering)),
                                             or_(InboxRow.claimed_at.is_(None),
                                                 InboxRow.claimed_at < stale))
                      .order_by(InboxRow.id).limit(200))

@@ -80,7 +80,7 @@ class Intake:
                 await self.delivery.send([Reply(working, (Text(working),), private=True)],
                                          where)
         replies = await answering
-        async with self.workers:
+        async with self.workers, self.bot.inbox.delivering(arrival):
             try:
                 await self.delivery.send(replies, where, in_response)
             except Undelivered as waiting:  # not settled: recovery sends what did not go

@@ -68,10 +68,11 @@ class ActivityBot:
                 replies = [not_saved(incoming.person)]
         else:
             replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
-        if activity.type == ActivityTypes.invoke:
-            await self.answer_execute(context, replies)
-        else:
-            await self.send(context, replies, overheard)
+        async with self.bot.inbox.delivering(arrival):
+            if activity.type == ActivityTypes.invoke:
+                await self.answer_execute(context, replies)
+            else:
+                await self.send(context, replies, overheard)
         if arrival is not None:
             self.bot.inbox.settle(arrival)
 

@@ -3,6 +3,7 @@ after a crash, and nothing a copy of the database could read."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -96,6 +97,23 @@ async def test_a_replica_without_the_platform_leaves_its_arrivals_to_one_that_ha
     async with runtime.sessions() as session:
         [tries] = (await session.execute(text("SELECT attempts FROM inbox"))).scalars()
     assert tries == 2, "its first working and the Teams replica's: the Slack one took no try"
+
+
+async def test_an_arrival_whose_replies_are_still_going_out_keeps_its_lease(
+        runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 47): Slack held a reply back for 35 s (a 429), past the 30 s lease,
+    # and the next recovery took the live worker's arrival for a dead one's and sent it too.
+    box = Inbox(runtime.sessions, clock, lease=timedelta(seconds=0.3))
+    replica = Inbox(runtime.sessions, clock, lease=timedelta(seconds=0.3))
+    arrival = await box.accept(answer(COMMENT), "a1")
+    async with box.delivering(arrival):
+        clock.advance(minutes=1)
+        assert await box.left_over(clock.now(), ["teams"]) == [], "not here"
+        await asyncio.sleep(0.25)  # its lease renewed meanwhile, as of the clock's now
+        assert await replica.left_over(clock.now(), ["teams"]) == [], "nor on another replica"
+    clock.advance(minutes=1)  # the worker died before settling it: recovered after all
+    [(found, _, _)] = await replica.left_over(clock.now(), ["teams"])
+    assert found.id == arrival.id
 
 
 async def test_sealed_replies_waiting_at_a_crash_are_delivered_as_they_were(

@@ -8,6 +8,8 @@ question Slack had acknowledged was never answered (Teams already kept it for re
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from adapters.runtime import Runtime
@@ -107,3 +109,20 @@ async def test_a_reply_that_went_out_is_not_sent_again_with_the_one_that_did_not
 
     [again] = slack.stub.of("response_url")
     assert again.params["text"] != first.params["text"]
+
+
+async def test_an_answer_slack_holds_back_past_the_lease_is_not_sent_again_by_recovery(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 47): Slack held the answer back for 35 s (a 429 with Retry-After),
+    # past the inbox's 30 s lease; the next tick's recovery took the arrival for a dead
+    # worker's and posted the answer, and the worker posted it again when Slack let it.
+    slack.stub.delays["chat.postMessage"] = 0.5
+    await slack.event({"type": "message", "channel_type": "im", "channel": DM,
+                       "user": "UTEACHER", "text": QUESTION, "ts": "1700000100.000001"},
+                      settle=False)
+    while not slack.stub.of("chat.postMessage"):  # the answer is on its way
+        await asyncio.sleep(0.01)
+    clock.advance(minutes=5)
+    assert await runtime.bot.recover(clock.now()) == 0
+    await slack.adapter.drain()
+    assert len(slack.stub.of("chat.postMessage")) == 1
