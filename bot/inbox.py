@@ -17,12 +17,13 @@ are in their pool, so that a comment's length does not tell which released answe
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Index, String, Text, delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.blocks import Form, Reply, replies_from_json, replies_to_json
 from bot.ports import Clock
+from bot.sealed import FORM_SIZE, STEP, seal, unseal
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base, UTCDateTime
 from bot.storage.upsert import insert_new
@@ -50,9 +52,6 @@ KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like ev
 # between two nightly copies from the senders kept here).
 SETTLED = {"status": "done", "incoming": "", "replies": "", "sender": "", "reply_to": ""}
 log = logging.getLogger(__name__)
-SEALED, PURPOSE = "sealed:", "inbox"
-STEP = 1024  # a sealed arrival's length, in steps
-FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits; longer, in steps
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
 
 
@@ -129,21 +128,10 @@ class Inbox:
         return self._sealed(incoming_to_json(incoming).encode(), step)
 
     def _sealed(self, plain: bytes, step: int) -> str:
-        """Sealed and padded to whole `step`s (a longer text tells its length only in steps),
-        or plain with no lasting secret."""
-        if self.secret is None:
-            return plain.decode()
-        size = max(1, -(-len(plain) // step)) * step
-        sealed = self.secret.seal(PURPOSE, plain.ljust(size))
-        return SEALED + base64.b64encode(sealed).decode()
+        return seal(self.secret, plain, step)
 
     def _opened(self, stored: str) -> str:
-        """What `_sealed` stored, as it was; ValueError when another secret sealed it."""
-        if not stored.startswith(SEALED):
-            return stored
-        if self.secret is None:
-            raise ValueError("an arrival sealed with a server secret this process lacks")
-        return self.secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
+        return unseal(self.secret, stored)
 
     def _read(self, stored: str) -> AnyIncoming:
         """An arrival as `_written` stored it."""
@@ -314,3 +302,37 @@ class Inbox:
             result = await session.execute(delete(InboxRow).where(
                 InboxRow.status.in_(("done", "failed")), InboxRow.received_at < now - KEEP))
             return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def take_out_of_waiting(session: AsyncSession, secret: ServerSecret | None,
+                              change: Callable[[str], str]) -> int:
+    """Replies still waiting to be delivered, each of their strings changed by `change` (an
+    erase takes a person's words out of a coach's queue waiting on Slack); returns how many
+    arrivals' replies changed. What this secret cannot open is left."""
+    rows = (await session.execute(select(InboxRow.id, InboxRow.replies).where(
+        InboxRow.status == "answered", InboxRow.replies != ""))).all()
+    changed = 0
+    for row_id, stored in rows:
+        try:
+            opened = unseal(secret, stored)
+        except ValueError:
+            continue
+        replies = json.loads(opened)
+        if (scrubbed := _each_string(replies, change)) == replies:
+            continue
+        padded = json.dumps(scrubbed).encode().ljust(len(opened.encode()))  # the same size
+        await session.execute(update(InboxRow).where(InboxRow.id == row_id).values(
+            replies=seal(secret, padded, STEP)))
+        changed += 1
+    return changed
+
+
+def _each_string(value: Any, change: Callable[[str], str]) -> Any:
+    """A JSON value with `change` applied to every string in it."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [_each_string(item, change) for item in value]
+    if isinstance(value, dict):
+        return {key: _each_string(item, change) for key, item in value.items()}
+    return value

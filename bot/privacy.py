@@ -21,13 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.hooks import CopyEraser, Eraser, SealedEraser
 from bot.i18n import _, language_of, speaking
+from bot.inbox import take_out_of_waiting
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling import ledger
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base
-from bot.traces import Traces
+from bot.traces import REMOVED, Traces
 
 # The core's own tables; each feature's are in its registration.
 CORE_ERASE: dict[str, str | Eraser] = {
@@ -134,6 +135,8 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     await session.flush()  # a feature's eraser may have changed loaded rows only
     traces = _traces(before, await _strings_by_row(session, person.id), names)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
+    changed["inbox"] = changed.get("inbox", 0) + await take_out_of_waiting(  # replies to others
+        session, rules.secret, lambda text: traces.taken_out(text, REMOVED))
     for table, scrub in rules.copies.items():  # their words copied where nothing points
         changed[table] = changed.get(table, 0) + await scrub(session, traces)
     for table, sealed in rules.sealed.items():

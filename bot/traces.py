@@ -15,6 +15,7 @@ from collections.abc import Iterable
 SHORTEST_TEXT = 20  # characters, and
 FEWEST_WORDS = 3  # words, of a text of theirs looked for whole
 NAME_WORDS = 2  # a name is looked for only as first and last name (or longer)
+REMOVED = "(removed at the request of the teacher who wrote it)"  # what stands in their place
 
 
 class Traces:

@@ -19,7 +19,7 @@ from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
 from bot.storage.rows import row_named
 from bot.stored_settings import StoredSetting
-from bot.traces import Traces
+from bot.traces import REMOVED, Traces
 
 REMIND_AFTER = StoredSetting("ticket_remind_after_days", 2,
                              N_("school days a ticket waits on a teacher before one reminder"))
@@ -80,7 +80,7 @@ async def purge_expired(session: AsyncSession, now: datetime) -> int:
     return await lifecycle.purge_closed(session, now, await RETENTION.read(session))
 
 
-ERASED = "(removed at the request of the teacher who wrote it)"
+ERASED = REMOVED
 
 
 async def erase_requests(session: AsyncSession, person_id: int) -> int:

@@ -13,9 +13,10 @@ import asyncio
 import pytest
 
 from adapters.runtime import Runtime
+from bot.privacy import delete_person
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.adapters.slack.conftest import ADMIN, DM, SlackClient
+from tests.adapters.slack.conftest import ADMIN, COACH, DM, SlackClient
 from tests.support.clock import FakeClock
 from tests.support.slack_stub import Call, SlackStub
 
@@ -126,3 +127,22 @@ async def test_an_answer_slack_holds_back_past_the_lease_is_not_sent_again_by_re
     assert await runtime.bot.recover(clock.now()) == 0
     await slack.adapter.drain()
     assert len(slack.stub.of("chat.postMessage")) == 1
+
+
+async def test_an_answer_waiting_for_slack_loses_the_words_of_a_teacher_erased_meanwhile(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 47): the coach's queue, quoting her ticket whole, waited in the
+    # inbox while Slack failed; she was erased, and recovery posted her words to the coach.
+    words = "the zebra4417 projector in room 12 shows no signal since the update"
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    await slack.command("/ticket", words, user="UERASED")
+    for _ in range(INCIDENT):
+        slack.stub.fail_next("response_url", 503)
+    await slack.command("/tickets", "", user=COACH)
+    slack.stub.calls.clear()
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "slack", "UERASED")
+
+    await recover_later(runtime, clock)
+    [queue] = slack.stub.of("response_url")
+    assert "zebra4417" not in str(queue.params) and "Open ticket #1" in str(queue.params)

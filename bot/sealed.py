@@ -1,0 +1,32 @@
+"""What the inbox keeps sealed with the server secret: arrivals and the replies waiting
+beside them, padded to whole steps, so that a copy of the database reads neither what they
+say nor, from their length, how long a comment was."""
+
+from __future__ import annotations
+
+import base64
+
+from bot.server_secret import ServerSecret
+
+SEALED, PURPOSE = "sealed:", "inbox"
+STEP = 1024  # a sealed arrival's length, in steps
+FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits; longer, in steps
+
+
+def seal(secret: ServerSecret | None, plain: bytes, step: int) -> str:
+    """Sealed and padded to whole `step`s (a longer text tells its length only in steps),
+    or plain with no lasting secret."""
+    if secret is None:
+        return plain.decode()
+    size = max(1, -(-len(plain) // step)) * step
+    return SEALED + base64.b64encode(secret.seal(PURPOSE, plain.ljust(size))).decode()
+
+
+def unseal(secret: ServerSecret | None, stored: str) -> str:
+    """What `seal` stored, as it was (padding and all); ValueError when another secret
+    sealed it."""
+    if not stored.startswith(SEALED):
+        return stored
+    if secret is None:
+        raise ValueError("an arrival sealed with a server secret this process lacks")
+    return secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
