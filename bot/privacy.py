@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Column, String, Table, Text, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import mentions
 from bot.errors import BadInput
 from bot.hooks import CopyEraser, Eraser, SealedEraser
 from bot.i18n import _, language_of, speaking
@@ -64,7 +65,7 @@ def person_links() -> list[tuple[Table, str]]:
 WHOLE = {("attachments", "data")}
 
 
-def _free_text(column: Column[Any]) -> bool:
+def free_text(column: Column[Any]) -> bool:
     """A column someone writes words into (a ticket's text, a room), not a code or a key."""
     kind = column.type
     return isinstance(kind, Text) or (isinstance(kind, String) and (kind.length or 0) >= 64)
@@ -76,7 +77,7 @@ def _exported(table: Table, name: str, value: Any) -> Any:
     teachers' tickets they worked on: a red team's, stop 44); their own pictures whole."""
     if (table.name, name) in WHOLE:
         return base64.b64encode(value).decode()
-    if isinstance(value, str) and _free_text(table.c[name]):
+    if isinstance(value, str) and free_text(table.c[name]):
         return mask_student_data(value).text
     return _plain(value)
 
@@ -144,6 +145,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
             raise ValueError("erasing needs the server secret, to find what waits sealed")
         changed[table] = changed.get(table, 0) + await sealed(session, rules.secret, person.id)
     await ledger.blank_settled(session)  # rows a version that kept settled payloads left
+    changed["mentions"] = await mentions.take_out(session, names, [person.user_id])
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)
     person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it

@@ -18,7 +18,8 @@ from adapters.cli.operations import register
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Form, Reply
-from bot.features.tickets.models import DraftRow
+from bot.features.tickets.models import DraftRow, TicketRow
+from bot.masking.staff import know_staff
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import save_school
 from bot.storage.base import Base
@@ -189,3 +190,24 @@ async def test_an_erase_takes_out_nothing_other_people_wrote(
     clock.current += timedelta(hours=2)
     await runtime.dispatcher.tick()
     assert any("reseating every cable" in said for said in outbox.to(LEE))
+
+
+async def test_her_name_and_her_id_in_what_others_wrote_are_taken_out(
+        runtime: Runtime, chat: ConsoleChat, triage: None, coach: Person) -> None:
+    # A red team's (stop 47): a coach's kept reply kept her Slack id (a mention is "<@id>")
+    # and her name (masking keeps a colleague the staff directory knows), and so did her own
+    # released pulse comment, beside her answers.
+    know_staff(["Zelda Quixote"])
+    zelda = Person(platform="console", user_id="U0ERASEME", display_name="Zelda Quixote")
+    await chat.say("/prepbot school Lincoln Elementary", as_=zelda)
+    await chat.say("/ticket the hallway printer jams, ask Zelda Quixote or <@U0ERASEME> about "
+                   "it", as_=LEE)
+    await chat.say("/ticket the cart chromebooks will not charge overnight", as_=LEE)
+
+    await erase(runtime, "console:U0ERASEME")
+
+    async with runtime.sessions() as session:
+        texts = (await session.execute(select(TicketRow.text).order_by(TicketRow.id))).all()
+    assert [t for (t,) in texts] == [
+        "the hallway printer jams, ask [name] or [name] about it",
+        "the cart chromebooks will not charge overnight"]  # nothing else changed

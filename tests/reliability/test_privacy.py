@@ -18,9 +18,11 @@ from bot.blocks import Button, Buttons, Reply
 from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
 from bot.inbox import InboxRow
+from bot.mentions import WORDS
 from bot.people.models import ConversationRow, PersonRow
-from bot.privacy import delete_person, export_person, person_links
+from bot.privacy import delete_person, export_person, free_text, person_links
 from bot.schools.service import save_school
+from bot.tables import metadata
 from bot.vocabulary import Conversation, Message, Person
 from tests.reliability.conftest import row_counts
 
@@ -66,6 +68,43 @@ def test_every_table_that_points_at_a_person_has_an_erase_decision(runtime: Runt
     decided = set(runtime.bot.privacy.erase)
     assert linked <= decided, f"decide how to erase: {sorted(linked - decided)}"
     assert "pulse_responses" not in linked  # anonymous by construction: no column to follow
+
+
+# Free-text columns that are no one's words about a person: keys, ids, settings, names of
+# things, and what the erase treats on its own (people, conversations, the inbox, the
+# ledger, drafts, published articles).
+NOT_WORDS = {
+    "charts": {"token", "owner", "fingerprint"}, "disconnected_platforms": {"reason"},
+    "helpdesk_routes": {"route", "email", "webhook_url"},
+    "inbox": {"key", "sender", "incoming", "reply_to", "replies"},
+    "processed_events": {"key"}, "schools": {"name", "tz"}, "settings_kv": {"key", "value"},
+    "ticket_routes": {"conversation_id"},
+    "people": {"user_id", "display_name", "full_name", "tz"}, "attachments": {"owner", "name"},
+    "coffee_series": {"cohort_id", "place"}, "conversations": {"conversation_id", "ref"},
+    "cycles": {"request_key", "source"},
+    "deliveries": {"job", "occurrence", "recipient", "conversation_id", "payload", "error"},
+    "digest_prefs": {"schools"}, "help_channels": {"channel_id"},
+    "library_changes": {"article_id", "text", "draft"}, "pilots": {"request_key", "tool"},
+    "pulse_surveys": {"request_key", "tool", "tool_key", "instrument", "cohort_id",
+                      "cohort_name"},
+    "questions": {"article_id", "suggestions", "message_key"},
+    "tickets": {"request_key", "article_id", "articles_shown"},
+    "tools": {"name", "key", "aliases", "schools", "grades", "website", "standards"},
+    "help_threads": {"thread"}, "helpdesk_handoffs": {"route"}, "kb_drafts": {"title", "body"},
+    "library_articles": {"article_id", "text"}, "pulse_pool": {"key"},
+    "pulse_responses": {"key"}, "tool_checks": {"evidence"}, "tool_links": {"ref"},
+    "help_replies": {"message_id"},
+}
+
+
+def test_every_free_text_column_is_either_words_people_write_or_not() -> None:
+    # An erase takes a person's name and id out of what others wrote (bot/mentions.py): a
+    # new column must say which it is.
+    free = {(table.name, column.name) for table in metadata.sorted_tables
+            for column in table.columns if free_text(column)}
+    sorted_out = WORDS | {(t, c) for t, columns in NOT_WORDS.items() for c in columns}
+    assert free - sorted_out == set(), "add each to bot/mentions.py's WORDS or to NOT_WORDS"
+    assert free >= WORDS
 
 
 async def test_the_export_holds_everything_about_the_person_and_no_survey_answers(

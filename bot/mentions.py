@@ -1,0 +1,64 @@
+"""An erased person as others wrote of them: their full name, or their id in a mention
+("<@U0ERASEME>", as Slack writes one), in a colleague's question, a coach's reply, a pulse
+comment. The erase takes both out of every column people write words into (a red team's,
+stop 47: a coach's kept reply kept her Slack id and name, and her own released comment
+her name, beside her answers)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.base import Base
+
+# (table, column) people write words into. Every other free-text column is a key, an id, a
+# setting or a copy the erase treats on its own (tests/reliability/test_privacy.py holds
+# each column to one side or the other).
+WORDS = {
+    ("questions", "text"), ("help_threads", "text"), ("help_replies", "text"),
+    ("tickets", "text"), ("tickets", "room"), ("ticket_events", "text"),
+    ("coffee_rsvps", "note"), ("coffee_rsvps", "topic"), ("cycles", "note"),
+    ("cycles", "goal"), ("cycles", "target"), ("pilot_checkins", "text"),
+    ("pilot_observations", "note"), ("pulse_responses", "comment"), ("tools", "purpose"),
+    ("tools", "reason"), ("tools", "access"), ("tool_events", "text"), ("tool_checks", "note"),
+    ("tool_checks", "override"), ("helpdesk_messages", "text"), ("helpdesk_handoffs", "room"),
+    ("workshops", "title"), ("closures", "label"),
+}
+SHORTEST_ID = 8  # a shorter id ("t1", a console name) is too likely a word of its own
+INSTEAD = "[name]"
+
+
+def pattern_of(names: Iterable[str], ids: Iterable[str]) -> re.Pattern[str] | None:
+    """Their full names (two words or more, any spacing and case) and their ids (bare, or in
+    a mention), as whole words."""
+    marks = [r"\s+".join(map(re.escape, n.split())) for n in names if len(n.split()) >= 2]
+    for user_id in (i for i in ids if len(i) >= SHORTEST_ID):
+        marks += [rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", re.escape(user_id)]
+    return re.compile("|".join(rf"(?<!\w)(?:{m})(?!\w)" for m in marks), re.IGNORECASE) \
+        if marks else None
+
+
+async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[str]) -> int:
+    """Their names and ids replaced by "[name]" wherever people wrote; rows changed."""
+    names, ids = [n for n in names if len(n.split()) >= 2], list(ids)
+    pattern = pattern_of(names, ids)
+    if pattern is None:
+        return 0
+    looked_for = [m.casefold() for m in [*names, *ids] if m]
+    changed = 0
+    for table_name, column_name in sorted(WORDS):
+        table = Base.metadata.tables[table_name]
+        column, key = table.c[column_name], list(table.primary_key)
+        near = or_(*(func.lower(column).contains(" ".join(m.split()), autoescape=True)
+                     for m in looked_for))  # only rows that may hold one are read
+        for row in (await session.execute(select(*key, column).where(near))).all():
+            *ids_of_row, text = row
+            if text and (scrubbed := pattern.sub(INSTEAD, text)) != text:
+                await session.execute(update(table).where(
+                    *(k == v for k, v in zip(key, ids_of_row, strict=True)))
+                    .values({column_name: scrubbed}))
+                changed += 1
+    return changed
