@@ -7,7 +7,7 @@ from bot.blocks import Reply, say
 from bot.errors import BadInput
 from bot.features.cycles import handlers, planning, service, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
-from bot.features.cycles.steps import BY_NUMBER, answered
+from bot.features.cycles.steps import ANSWER_NAMES, BY_NUMBER, answered
 from bot.i18n import N_, _
 from bot.masking import mask_within
 from bot.people.models import PersonRow
@@ -96,8 +96,10 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
     """A step's prompt answered: kept with the step (masked); the goal and target on the
     cycle."""
     cycle, row = await _step(turn, turn.incoming.context)
+    # Only the prompts' own fields: a forged field's name was kept and relayed as typed (a
+    # red team's, stop 47).
     values = {k: mask_within(v.strip(), 2000).text
-              for k, v in turn.incoming.values.items() if v.strip()}
+              for k, v in turn.incoming.values.items() if k in ANSWER_NAMES and v.strip()}
     row.answers = {**row.answers, **values}
     if row.step == 1:
         cycle.goal = values.get("goal", cycle.goal)

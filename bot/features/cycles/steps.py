@@ -82,5 +82,5 @@ ANSWER_NAMES = {"goal": N_("goal"), "target": N_("target"), "evidence": N_("evid
 
 def answered(values: dict[str, str]) -> str:
     """A prompt's answers in one line, each named in the current language."""
-    return "; ".join(f"{_(ANSWER_NAMES[k]) if k in ANSWER_NAMES else k}: {v}"
-                     for k, v in values.items())
+    return "; ".join(f"{_(ANSWER_NAMES[k])}: {v}" for k, v in values.items()
+                     if k in ANSWER_NAMES)

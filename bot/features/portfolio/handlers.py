@@ -11,6 +11,7 @@ from bot.features.portfolio import service, views
 from bot.features.portfolio.models import WorkshopRow
 from bot.hooks import PortfolioAsk
 from bot.i18n import _
+from bot.masking import mask_within
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
 from bot.turn import Turn
@@ -70,6 +71,7 @@ async def workshop_form(turn: Turn[Submission]) -> list[Reply]:
 
 async def _add(turn: Turn[Command] | Turn[Submission], row: WorkshopRow) -> WorkshopRow:
     row.coach_id, row.created_at = turn.person.id, turn.now
+    row.title = mask_within(row.title, 200).text  # exported and shown: no student in it
     turn.session.add(row)
     await turn.session.flush()
     return row

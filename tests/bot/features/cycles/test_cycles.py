@@ -124,3 +124,22 @@ async def test_a_teacher_sees_only_their_own_cycle(chat: ConsoleChat, staff: Sta
     [none] = await chat.say("/cycle", as_=Person(platform="console", user_id="chen",
                                                  display_name="Mr Chen"))
     assert none.text.startswith("You have no coaching cycle")
+
+
+async def test_a_step_keeps_only_its_prompts_fields(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, timed: TimedMessenger) -> None:
+    # A red team's (stop 47): a forged field's name ("Jaden Wilks ID 4412345") was kept with
+    # the step and relayed to the coach as typed; only the values were masked.
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    async with runtime.sessions() as session:
+        step = (await session.execute(select(CycleStepRow).order_by(CycleStepRow.step))
+                ).scalars().first()
+    assert step is not None
+    await chat.submit("cycles.step", {"goal": "exit tickets daily",
+                                      "Jaden Wilks ID 4412345": "see above"},
+                      str(step.id), as_=staff.rivera)
+    async with runtime.sessions() as session:
+        kept = await session.get(CycleStepRow, step.id)
+    told = " ".join(render(r) for _, who, r in timed.sent if who == staff.coach.user_id)
+    assert kept is not None and kept.answers == {"goal": "exit tickets daily"}
+    assert "4412345" not in told and "goal: exit tickets daily" in told

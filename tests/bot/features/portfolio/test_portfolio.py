@@ -73,3 +73,16 @@ async def test_the_csv_runs_no_formula_a_title_starts_with(chat: ConsoleChat,
     assert [r["title"] for r in rows] == [*("'" + t for t in typed[:4]), "Nearpod basics"]
     assert (rows[-1]["date"], rows[-1]["people"], rows[-1]["hours"]) == ("2026-11-14", "14",
                                                                          "1.5")
+
+
+async def test_a_workshop_title_keeps_no_student_in_the_record_or_its_csv(
+        chat: ConsoleChat, staff: Staff) -> None:
+    # A red team's (stop 47): the title was stored and exported as typed.
+    await chat.say("/portfolio workshop Seesaw for Jaden Wilks (student ID 4412345) on "
+                   "2026-11-12, 3 attendees, 1 hours", as_=staff.coach)
+    await chat.say("/portfolio workshop Nearpod basics on 2026-11-13, 14 attendees, 2 hours",
+                   as_=staff.coach)
+    [as_csv] = await chat.say("/portfolio csv", as_=staff.coach)
+    titles = [r["title"] for r in csv.DictReader(io.StringIO(as_csv.text))]
+    assert not any("4412345" in t or "Wilks" in t for t in titles)
+    assert "Nearpod basics" in titles
