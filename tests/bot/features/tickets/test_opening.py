@@ -87,6 +87,21 @@ async def test_student_identifiers_are_masked_and_the_teacher_is_told(
     assert "hid" in " ".join(str(b) for b in reply.blocks)
 
 
+@pytest.mark.parametrize("typed", [
+    "call his mom at 555\u2011867\u20115309",  # non-breaking hyphens, as Word writes them
+    "call his mom at 555\u200b-867-5309",  # a zero-width space
+    "his student ID is 4\u200d4\u200d1\u200d2\u200d3\u200d4\u200d5",  # zero-width joiners
+    "his DOB is 04\u221512\u22152014",  # the division slash
+], ids=["non-breaking hyphens", "zero-width space", "zero-width joiners", "division slash"])
+async def test_an_identifier_in_characters_that_only_look_plain_is_masked(
+        typed: str, chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    # A red team's (stop 47): each reads as the plain one, and each went through as typed.
+    await chat.say(f"/ticket the chromebook cart is locked, {typed}", as_=teacher)
+    [ticket] = await tickets(runtime)
+    assert not any(part in ticket.text for part in ("867", "5309", "4412345", "2014"))
+    assert ticket.text.startswith("the chromebook cart is locked, ")
+
+
 async def test_a_question_carried_into_a_ticket_still_tells_the_teacher_what_was_hidden(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
     # The question was masked when it was logged; the ticket made from it says so again.
