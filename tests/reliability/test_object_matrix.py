@@ -200,7 +200,7 @@ async def test_forged_ids_through_teams_action_submit(
     assert WORDS not in said and await everything(runtime) == before
 
 
-MALFORMED = ["\u00b2", "9" * 25, "1" * 5000, "-1", "\u0663",
+MALFORMED = ["\u00b2", "9" * 25, "1" * 5000, "-1", "\u0663", "2147483648",
              "student ID 4412345, call 555-867-5309"]
 
 

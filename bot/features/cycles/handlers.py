@@ -19,6 +19,7 @@ from bot.people.mentions import named_people
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.ledger import withdraw
+from bot.storage.rows import request_key
 from bot.turn import Turn
 from bot.vocabulary import Command
 
@@ -58,7 +59,8 @@ async def start(turn: Turn[Command]) -> list[Reply]:
     if not text:
         raise BadInput(_("With which teacher? {usage}").format(usage=_(USAGE)))
     teacher = await _teacher(turn, STEP.sub(" ", text))
-    key = f"{turn.person.platform}:{turn.incoming.event_id}" if turn.incoming.event_id else None
+    key = request_key(turn.person.platform, turn.incoming.event_id) \
+        if turn.incoming.event_id else None
     return await begin(turn, CycleAsk(teacher.id, turn.person.id, "", key or ""))
 
 

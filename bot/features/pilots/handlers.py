@@ -14,6 +14,7 @@ from bot.i18n import N_, _, join, ngettext
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.rows import request_key
 from bot.turn import Turn
 from bot.vocabulary import Command
 
@@ -70,7 +71,8 @@ async def start(turn: Turn[Command]) -> list[Reply]:
     _check_tool(tool, asked.tool)
     assert tool is not None
     teachers = await _cohort(turn, asked.cohort)
-    key = f"{turn.person.platform}:{turn.incoming.event_id}" if turn.incoming.event_id else None
+    key = request_key(turn.person.platform, turn.incoming.event_id) \
+        if turn.incoming.event_id else None
     pilot, created = await service.create(turn.session, tool.id, tool.name, turn.person,
                                           teachers, asked.weeks, turn.now, key)
     if created:

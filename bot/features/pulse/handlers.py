@@ -10,6 +10,7 @@ from bot.features.pulse.models import SurveyRow
 from bot.i18n import _
 from bot.masking import mask_student_data, privacy_note
 from bot.roles import Role
+from bot.storage.rows import request_key
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
 
@@ -20,7 +21,7 @@ async def start(turn: Turn[Command]) -> list[Reply]:
     if not rest:
         return [form_reply(views.launch_form(instruments_for(turn.settings.kb_dir),
                                              _here(turn)))]
-    key = f"{turn.incoming.person.platform}:{turn.incoming.event_id}" \
+    key = request_key(turn.incoming.person.platform, turn.incoming.event_id) \
         if turn.incoming.event_id else None
     return await launch.launch(turn, launch.read_inline(rest), launch.instrument_for(turn), key)
 
@@ -76,7 +77,7 @@ async def start_form(turn: Turn[Submission]) -> list[Reply]:
     if not asked.tool:
         raise BadInput(_("Which tool is the pilot about?"))
     instrument = launch.instrument_for(turn, values.get("instrument") or "tam")
-    key = f"form:{turn.incoming.context}" if turn.incoming.context else None
+    key = request_key("form", turn.incoming.context) if turn.incoming.context else None
     return await launch.launch(turn, asked, instrument, key)
 
 

@@ -16,6 +16,7 @@ from bot.features.tickets.triage import tell_listeners, tell_triage
 from bot.hooks import Escalation
 from bot.i18n import _, ngettext
 from bot.people.directory import person_by_id
+from bot.storage.rows import request_key
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
 from knowledge import Article
@@ -37,7 +38,7 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
     if match is not None:
         return [views.metoo_offer(match, await service.affected(turn.session, match), text,
                                   offer(turn, match.id), _problem_title(turn, text))]
-    key = f"{turn.incoming.person.platform}:{turn.incoming.event_id}" \
+    key = request_key(turn.incoming.person.platform, turn.incoming.event_id) \
         if turn.incoming.event_id else None
     return await _open(turn, Draft(text=text, category=category), key)
 
@@ -67,7 +68,7 @@ async def from_form(turn: Turn[Submission]) -> list[Reply]:
                   urgency=values.get("urgency", "today"),
                   category=category if category in CATEGORIES else "other",
                   keep_identifiers=values.get("identifiers") == "keep")
-    key = f"form:{turn.incoming.context}" if turn.incoming.context else None
+    key = request_key("form", turn.incoming.context) if turn.incoming.context else None
     return await _open(turn, draft, key)
 
 
@@ -111,7 +112,7 @@ async def separate(turn: Turn[Action]) -> list[Reply]:
     """"No, open a new ticket" after a "me too" offer."""
     nonce, _sep, text = turn.incoming.value.partition("|")
     draft = Draft(text=text, category=_category_of(turn, text))
-    return await _open(turn, draft, f"separate:{nonce}")
+    return await _open(turn, draft, request_key("separate", nonce))
 
 
 async def _open(turn: Turn[Incoming], draft: Draft, key: str | None) -> list[Reply]:
