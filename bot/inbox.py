@@ -105,7 +105,7 @@ class Inbox:
         self._waiting: list[tuple[dict[str, object], asyncio.Future[int | None]]] = []
         self._settled: list[int] = []
         self._retrying: set[int] = set()
-        self._delivering: set[int] = set()
+        self._held: set[int] = set()
         self._flushing: asyncio.Task[None] | None = None
 
     async def accept(self, incoming: AnyIncoming, key: str, reply_to: str = "") -> Arrival | None:
@@ -166,15 +166,16 @@ class Inbox:
         self._schedule()
 
     @contextlib.asynccontextmanager
-    async def delivering(self, arrival: Arrival | None) -> AsyncIterator[None]:
-        """While its replies go out, the arrival keeps its lease (renewed every third of it):
-        Slack may hold a reply back past the lease (a 429's Retry-After), and recovery, here
-        or on another replica, took it for a dead worker's and sent it too (a red team's,
-        stop 47). Nothing to keep for no arrival (nothing was stored)."""
+    async def held(self, arrival: Arrival | None) -> AsyncIterator[None]:
+        """While this process works an arrival and delivers its replies, the arrival keeps
+        its lease (renewed every third of it): a turn may wait for a worker, and Slack may
+        hold a reply back past the lease (a 429's Retry-After); recovery, here or on another
+        replica, took it for a dead worker's and sent it too (red teams', stop 47). Nothing
+        to keep for no arrival (nothing was stored)."""
         if arrival is None:
             yield
             return
-        self._delivering.add(arrival.id)
+        self._held.add(arrival.id)
         done = asyncio.Event()
         renewing = asyncio.create_task(self._renew(arrival.id, done))
         try:
@@ -182,7 +183,7 @@ class Inbox:
         finally:
             done.set()
             await renewing
-            self._delivering.discard(arrival.id)
+            self._held.discard(arrival.id)
 
     async def _renew(self, arrival_id: int, done: asyncio.Event) -> None:
         while not done.is_set():
@@ -271,7 +272,7 @@ class Inbox:
             # replica that cannot answer an arrival must leave it to one that can.
             query = (select(InboxRow).where(InboxRow.status.in_(("working", "answered")),
                                             InboxRow.platform.in_(tuple(platforms)),
-                                            InboxRow.id.not_in(tuple(self._delivering)),
+                                            InboxRow.id.not_in(tuple(self._held)),
                                             or_(InboxRow.claimed_at.is_(None),
                                                 InboxRow.claimed_at < stale))
                      .order_by(InboxRow.id).limit(200))

@@ -70,6 +70,10 @@ class Intake:
 
     async def work(self, arrival: Arrival, where: Where, in_response: bool) -> None:
         """Run the core (saying so when it is slow), deliver what it says, settle."""
+        async with self.bot.inbox.held(arrival):  # however long a worker or Slack takes
+            await self._work(arrival, where, in_response)
+
+    async def _work(self, arrival: Arrival, where: Where, in_response: bool) -> None:
         answering = asyncio.ensure_future(self._answer(arrival))
         done, _pending = await asyncio.wait({answering}, timeout=SLOW_SECONDS)
         overheard = isinstance(arrival.incoming, Message) and arrival.incoming.heard != "addressed"
@@ -80,7 +84,7 @@ class Intake:
                 await self.delivery.send([Reply(working, (Text(working),), private=True)],
                                          where)
         replies = await answering
-        async with self.workers, self.bot.inbox.delivering(arrival):
+        async with self.workers:
             try:
                 await self.delivery.send(replies, where, in_response)
             except Undelivered as waiting:  # not settled: recovery sends what did not go

@@ -55,6 +55,7 @@ class ActivityBot:
         answer in Teams' way; a crash after the store is answered on the next start."""
         activity = context.activity
         overheard = isinstance(incoming, Message) and incoming.heard != "addressed"
+        replies: list[Reply] = []
         try:
             if isinstance(incoming, Message):
                 wanted = not overheard or await self.bot.overhears(incoming)
@@ -63,12 +64,12 @@ class ActivityBot:
             arrival = await self._take(incoming) if incoming is not None else None
         except (SQLAlchemyError, OSError):  # not stored: say so now, or it is lost unsaid
             log.warning("a Teams %s could not be stored", activity.type, exc_info=True)
-            arrival, replies = None, []
+            arrival = None
             if incoming is not None and not overheard:  # nobody asked an overheard post
                 replies = [not_saved(incoming.person)]
-        else:
-            replies = await self.bot.handle(arrival.incoming, arrival) if arrival else []
-        async with self.bot.inbox.delivering(arrival):
+        async with self.bot.inbox.held(arrival):  # however long the turn and Teams take
+            if arrival is not None:
+                replies = await self.bot.handle(arrival.incoming, arrival)
             if activity.type == ActivityTypes.invoke:
                 await self.answer_execute(context, replies)
             else:

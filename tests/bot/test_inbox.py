@@ -106,7 +106,7 @@ async def test_an_arrival_whose_replies_are_still_going_out_keeps_its_lease(
     box = Inbox(runtime.sessions, clock, lease=timedelta(seconds=0.3))
     replica = Inbox(runtime.sessions, clock, lease=timedelta(seconds=0.3))
     arrival = await box.accept(answer(COMMENT), "a1")
-    async with box.delivering(arrival):
+    async with box.held(arrival):
         clock.advance(minutes=1)
         assert await box.left_over(clock.now(), ["teams"]) == [], "not here"
         await asyncio.sleep(0.25)  # its lease renewed meanwhile, as of the clock's now

@@ -146,3 +146,22 @@ async def test_an_answer_waiting_for_slack_loses_the_words_of_a_teacher_erased_m
     await recover_later(runtime, clock)
     [queue] = slack.stub.of("response_url")
     assert "zebra4417" not in str(queue.params) and "Open ticket #1" in str(queue.params)
+
+
+async def test_answers_waiting_for_a_free_worker_past_the_lease_are_not_sent_again(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's on the fix above (stop 47): the lease was kept only once a worker (8 of
+    # them) was free, so the ninth teacher's answer, waiting for one while Slack held the
+    # others back, was recovered and posted twice.
+    slack.stub.delays["chat.postMessage"] = 0.5
+    for n in range(9):
+        await slack.event({"type": "message", "channel_type": "im", "channel": f"D{n}",
+                           "user": f"UT{n}", "text": QUESTION, "ts": f"1700000100.00000{n}"},
+                          settle=False)
+    while not slack.stub.of("chat.postMessage"):
+        await asyncio.sleep(0.01)
+    clock.advance(minutes=5)
+    assert await runtime.bot.recover(clock.now()) == 0
+    await slack.adapter.drain()
+    assert sorted(c.params["channel"] for c in slack.stub.of("chat.postMessage")) == [
+        f"D{n}" for n in range(9)]
