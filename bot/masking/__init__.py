@@ -157,17 +157,16 @@ def mask_student_data(text: str, *, today: date | None = None, names_from: int =
 
 def mask_within(text: str, limit: int, *, names_from: int = 0) -> Masked:
     """The text masked whole, then cut to `limit` characters at a word's end. Cut first, an
-    identifier split at the limit would be left in part ("555-867-5"), which no rule knows."""
-    read = text[:4 * limit]  # enough for what could shrink into the limit; no more is read
-    if len(read) < len(text):
-        read = read.rsplit(maxsplit=1)[0] if len(read.split()) > 1 else read
-    masked = mask_student_data(read, names_from=names_from)
+    identifier split at the limit would be left in part ("555-867-5"), which no rule knows;
+    and all of it is read, since a name said in full further on hides its surname here."""
+    masked = mask_student_data(text, names_from=names_from)
     if len(masked.text) <= limit:
         return masked
     head = masked.text[:limit]
     if not (masked.text[limit].isspace() or head[-1].isspace()) and len(head.split()) > 1:
         head = head.rsplit(maxsplit=1)[0]  # not half a word, nor half a "[phone]"
-    return Masked(head.rstrip(), hidden_in(head))
+    cut_off = len(hidden_in(masked.text[len(head):]))  # what was hidden in the part cut off
+    return Masked(head.rstrip(), masked.kinds[:len(masked.kinds) - cut_off])
 
 
 def hidden_in(masked_text: str) -> tuple[str, ...]:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.masking import PIECE, mask_student_data, mask_within, pieces_of, privacy_note
+from bot.masking import (
+    PIECE,
+    Masked,
+    mask_student_data,
+    mask_within,
+    pieces_of,
+    privacy_note,
+)
 from tests.bot.test_masking import TODAY
 
 ORDINARY = "The projector in room 12 shows no signal after the bell rings. "
@@ -77,3 +84,14 @@ def test_a_text_cut_to_fit_is_masked_first_and_never_keeps_part_of_an_identifier
         "call his mom at [phone] about")
     assert mask_within("the cart is slow", 100).text == "the cart is slow"
     assert mask_within("x" * 500, 100).text == "x" * 100  # one long word is still cut
+
+
+def test_a_text_cut_to_fit_is_read_whole_first_and_says_only_what_it_hid_in_what_is_kept(
+        ) -> None:
+    # A red team's on mask_within (stop 47): reading only the start left a surname that the
+    # full name further on hides, and a "[name]" the teacher typed was counted as hidden.
+    text = ("the cart is assigned to Brooks today. " + "the projector flickers again. " * 20
+            + "my student Kayden Brooks broke it")
+    assert mask_within(text, 40) == Masked("the cart is assigned to [name] today.", ("name",))
+    typed = mask_within("I typed [name] myself and my student Maya Chen lost her badge", 20)
+    assert typed == Masked("I typed [name]", ())
