@@ -77,8 +77,8 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     alternative = await _alternative(turn, tool, values.get("alternative", ""))
     owner = await _owner(turn, values.get("owner", ""), tool.owner_id)
     # Teachers read every fact: each is masked, a name from its third word as a tool's is.
-    tool.aliases = mask_within(", ".join(a.strip() for a in values.get("aliases", "").split(",")
-                                         if a.strip()), 255, names_from=2).text
+    tool.aliases = ", ".join(mask_within(a.strip(), 80, names_from=2).text  # each a name
+                             for a in values.get("aliases", "").split(",") if a.strip())[:255]
     tool.owner_id, tool.schools = owner, ",".join(str(s) for s in schools)
     tool.grades = mask_within(values.get("grades", "").strip(), 64).text
     tool.website = mask_within(values.get("website", "").strip(), 255).text

@@ -53,14 +53,14 @@ async def test_how_teachers_get_access_reaches_them_masked(
     form = form_of([edit])
     values = {f.name: f.initial or "" for f in form.fields}
     values |= {"access": f"the class code is on the sheet for {STUDENT}", "grades": "3-5",
-               "aliases": "Blooket Play", "website": "https://www.blooket.com/"}
+               "aliases": "Blooket Play, Lucy Calkins Units", "website": "https://www.blooket.com/"}
     await chat.submit("tools.edit", values, form.context, as_=staff.coach)
     [told] = await chat.say("can I use Blooket with my class?", as_=staff.rivera)
 
     assert "the class code is on the sheet" in told.text and shows_none(told.text)
     saved = await tool(runtime, "Blooket")
-    assert (saved.grades, saved.aliases, saved.website) == (
-        "3-5", "Blooket Play", "https://www.blooket.com/")  # ordinary facts come through
+    assert (saved.grades, saved.aliases, saved.website) == (  # ordinary facts come through
+        "3-5", "Blooket Play, Lucy Calkins Units", "https://www.blooket.com/")
 
 
 async def test_a_tool_a_coach_adds_keeps_no_student_in_its_name(
@@ -68,5 +68,9 @@ async def test_a_tool_a_coach_adds_keeps_no_student_in_its_name(
     # A red team's (stop 47): a teacher's request was masked, a coach's `/tools add` not.
     await chat.say("/tools add Lexia seat for student ID 4412345", as_=staff.coach)
     await chat.say("/tools add Lucy Calkins Units of Study", as_=staff.coach)
+    await chat.say("/tools add Renaissance Star 360", as_=staff.coach)
     [listing] = await chat.say("/tools", as_=staff.rivera)
     assert "4412345" not in render(listing) and "Lucy Calkins Units of Study" in render(listing)
+    # A name the masker changed is still found as typed (a red team's on this fix).
+    [checked] = await chat.say("/tools check Renaissance Star 360 sso pass", as_=staff.coach)
+    assert "isn't in the register" not in render(checked)
