@@ -27,7 +27,6 @@ from bot.vocabulary import Conversation, Person
 log = logging.getLogger(__name__)
 BATCH = 200
 CONCURRENCY = 8
-RECORDED_EVERY = 2 * CONCURRENCY  # sends between two writes of the ledger
 LEASE = timedelta(minutes=2)
 RETRY_AFTER = timedelta(minutes=5)  # the first retry; each later one waits twice as long
 MAX_RETRY_DELAY = timedelta(hours=1)
@@ -140,12 +139,21 @@ class Dispatcher:
             ready = await self._apply_policy(session, rows, now, report)
             won = set(await ledger.claim(session, [row for row, _ in ready], now))
             batch = [(row, reply) for row, reply in ready if row.id in won]
-        # Recorded a few at a time: what a crash (or a stop) cuts off is sent again after the
-        # lease on a platform that cannot say what arrived, so the less waits unrecorded the
-        # better (a whole batch of 200 did; a red team's, stop 47).
-        for start in range(0, len(batch), RECORDED_EVERY):
-            chunk = batch[start:start + RECORDED_EVERY]
-            await self._record(chunk, await self._send_all(chunk, leading), now, report)
+        # Each send is recorded as soon as it is answered: what a crash (or a stop) cuts off
+        # is sent again after the lease on a platform that cannot say what arrived, so only
+        # the sends in flight may be (a whole batch of 200 was; red teams', stop 47).
+        send = self._sender(leading)
+
+        async def recorded(row: DeliveryRow, reply: Reply) -> tuple[DeliveryRow, Reply] | None:
+            error = await send(row, reply)
+            if error == STEPPED_DOWN:
+                return row, reply  # given back together, below
+            await self._record([(row, reply)], [error], now, report)
+            return None
+
+        given_back = [r for r in await asyncio.gather(*(recorded(*pair) for pair in batch)) if r]
+        if given_back:
+            await self._record(given_back, [STEPPED_DOWN] * len(given_back), now, report)
         return True
 
     async def _record(self, batch: list[tuple[DeliveryRow, Reply]], results: list[str],
@@ -190,8 +198,8 @@ class Dispatcher:
                 reply.text, reply.blocks, reply.private, reply.replace_original, _key(row))))
         return ready
 
-    async def _send_all(self, batch: list[tuple[DeliveryRow, Reply]], leading: Leading
-                        ) -> list[str]:
+    def _sender(self, leading: Leading) -> Callable[[DeliveryRow, Reply], Awaitable[str]]:
+        """A send of one message, CONCURRENCY at a time: "" when it went out, else why not."""
         gate = asyncio.Semaphore(CONCURRENCY)
 
         async def send(row: DeliveryRow, reply: Reply) -> str:
@@ -218,7 +226,7 @@ class Dispatcher:
                     return type(error).__name__ + f": {error}"[:200]
             return ""
 
-        return list(await asyncio.gather(*(send(row, reply) for row, reply in batch)))
+        return send
 
     async def _failed(self, session: AsyncSession, row: DeliveryRow, error: str, now: datetime,
                       report: TickReport) -> None:

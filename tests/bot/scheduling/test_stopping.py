@@ -7,9 +7,12 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
+
 from adapters.runtime import Runtime
 from bot.blocks import Reply
-from bot.scheduling.dispatcher import RECORDED_EVERY
+from bot.scheduling import scheduler as scheduling
+from bot.scheduling.dispatcher import CONCURRENCY
 from bot.scheduling.leader import Leader
 from bot.scheduling.scheduler import Scheduler
 from bot.vocabulary import Person
@@ -48,20 +51,39 @@ async def until(check: Callable[[], bool], seconds: float = 10) -> None:
     raise AssertionError("never happened")
 
 
-async def test_a_tick_killed_mid_batch_has_recorded_all_but_its_last_few_sends(
+async def test_a_tick_killed_mid_batch_has_recorded_every_send_answered(
         runtime: Runtime, job: str, clock: FakeClock) -> None:
     # A red team's (stop 47): a batch was recorded only once all of it (up to 200) had gone,
     # so a kill a quarter of the way through sent every earlier message again after the lease.
     clock.current = SCHOOL_MORNING
-    stuck = SlowMessenger(stuck_at=RECORDED_EVERY + 2)
+    stuck = SlowMessenger(stuck_at=CONCURRENCY + 10)
     runtime.bot.messengers.add(stuck)
     tick = asyncio.create_task(runtime.dispatcher.tick())
-    await until(lambda: stuck.started >= RECORDED_EVERY + 2)
+    await until(lambda: stuck.started >= CONCURRENCY + 10)
+    await asyncio.sleep(0.2)
     tick.cancel()  # the process dies here
     await asyncio.gather(tick, return_exceptions=True)
 
-    recorded = (await statuses(runtime)).count("sent")
-    assert recorded == RECORDED_EVERY and len(stuck.sent) - recorded < RECORDED_EVERY
+    assert (await statuses(runtime)).count("sent") == len(stuck.sent) == CONCURRENCY + 9
+
+
+async def test_a_send_held_past_the_stops_wait_costs_only_itself(
+        runtime: Runtime, job: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's on the fix (stop 47): one send held back past the stop's wait, and the
+    # tick's cancellation lost the record of fifteen that had gone out beside it.
+    monkeypatch.setattr(scheduling, "STOP_WAIT_SECONDS", 0.5)
+    runtime.bot.clock.current = SCHOOL_MORNING  # type: ignore[attr-defined]
+    stuck = SlowMessenger(seconds=0.01, stuck_at=12)
+    runtime.bot.messengers.add(stuck)
+    scheduler = Scheduler(runtime.dispatcher,
+                          Leader(runtime.settings.database_url, runtime.engine.dialect.name),
+                          tick_seconds=60, beat_seconds=0.1)
+    scheduler.start()
+    await until(lambda: stuck.started >= 12 + CONCURRENCY - 1)
+    await asyncio.sleep(0.2)
+    await scheduler.stop()
+
+    assert (await statuses(runtime)).count("sent") == len(stuck.sent) == 11
 
 
 async def test_a_scheduler_stopped_mid_tick_records_what_it_sent_and_gives_back_the_rest(
