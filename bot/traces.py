@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 SHORTEST_TEXT = 20  # characters, and
 FEWEST_WORDS = 3  # words, of a text of theirs looked for whole
+SHORTEST_OPENING = 120  # characters of a text of theirs cut short (a title cut at 200)
 NAME_WORDS = 2  # a name is looked for only as first and last name (or longer)
 REMOVED = "(removed at the request of the teacher who wrote it)"  # what stands in their place
 
@@ -41,10 +42,11 @@ class Traces:
         return self._pattern.sub(instead, text) if self._pattern else text
 
     def opens(self, text: str) -> bool:
-        """Whether the text is the beginning of a text of theirs, cut short (a draft's title
-        is a question's first 200 characters)."""
+        """Whether the text is the beginning of a longer text of theirs, cut short (a draft's
+        title is a question's first 200 characters); a short title that only starts like
+        theirs ("The projector in room 214 has no signal") is a colleague's own."""
         start = _folded(text)
-        return len(start) >= SHORTEST_TEXT and len(start.split()) >= FEWEST_WORDS and any(
+        return len(start) >= SHORTEST_OPENING and any(
             whole.startswith(start) for whole in self._texts)
 
 

@@ -7,6 +7,7 @@ what they hold. Held pictures nobody claimed are deleted by the retention sweep.
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import secrets
 from collections.abc import Sequence
@@ -21,18 +22,19 @@ from bot.masking import mask_within
 from bot.vocabulary import Attachment
 
 HOLD = timedelta(hours=2)  # as long as "ticket" refers back to the last question
-UNSAFE = re.compile(r"[\x00-\x1f\x7f*_~`<>|\[\]]")  # control characters and markup
+UNSAFE = re.compile(r"[\x00-\x1f\x7f*_~`<>|\[\]()]")  # control characters and markup
+BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")  # "Maya.Lopez", not "10.15"
 
 
 def shown_name(name: str) -> str:
     """A file name fit to show a coach: no folders, no markup, student names masked."""
     base = re.split(r"[\\/]", name)[-1].strip() or "picture"
     stem, dot, extension = base.rpartition(".")
-    if not (dot and stem and extension.isalnum() and len(extension) <= 5):
+    if not (dot and stem and mimetypes.guess_type(base)[0]):  # "Maya.Lopez" has none
         stem, extension = base, ""
     # Its words as a sentence: the masker reads "Jaden_Rodriguez" and "Rodriguez.png" as one
     # word each, neither a name (a red team's, stop 47).
-    words = " ".join(UNSAFE.sub(" ", stem).split()) or "picture"
+    words = " ".join(BETWEEN_LETTERS.sub(" ", UNSAFE.sub(" ", stem)).split()) or "picture"
     return mask_within(words, 90).text + (f".{extension}" if extension else "")
 
 

@@ -41,9 +41,12 @@ def test_her_text_is_found_with_its_lines_folded_or_spaced_otherwise() -> None:
     assert traces.found_in("the cart  chromebooks will\tnot charge overnight")
 
 
-def test_only_a_long_enough_beginning_of_her_text_is_taken_for_a_cut_copy() -> None:
-    traces = Traces(set(), {QUESTION + " and the kids lose their work"})
-    assert traces.opens(QUESTION)  # a title cut short
-    assert traces.opens(QUESTION.upper().replace(" ", "  "))
-    assert not traces.opens("the cart chromebo")  # too short to be only hers
-    assert not traces.opens("the cart chromebooks will not charge at all")  # not her text
+def test_only_a_long_beginning_of_her_text_is_taken_for_a_cut_copy() -> None:
+    long = "the cart chromebooks will not charge overnight and " * 4
+    traces = Traces(set(), {long + "the kids lose their work"})
+    cut = long[:150]
+    assert traces.opens(cut)  # a title cut short
+    assert traces.opens(cut.upper().replace(" ", "  "))
+    # A red team's (stop 47): a colleague's short title that starts like her question.
+    assert not traces.opens("the cart chromebooks will not charge overnight")
+    assert not traces.opens(long[:100] + " at all")  # not her text

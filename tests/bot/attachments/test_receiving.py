@@ -131,6 +131,8 @@ async def test_a_persons_pictures_are_exported_whole_and_erased_with_them(
     ("HP LaserJet M404n error 0x80070005.jpeg", "HP LaserJet M404n error 0x80070005.jpeg"),
     ("Screenshot 2026-12-01 at 10.15.32.png", "Screenshot 2026-12-01 at 10.15.32.png"),
     ("notes*with|markup", "notes with markup"),
+    ("Maya.Lopez", "[name]"),  # a surname is no extension (a red team's on the fix)
+    ("Jaden Rodriguez(https:evil.example).png", "[name] https:evil example.png"),  # no link
 ])
 def test_a_file_name_a_coach_sees_has_its_student_names_masked(name: str, shown: str) -> None:
     # A red team's (stop 47): the name was masked with its extension attached.
