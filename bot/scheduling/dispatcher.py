@@ -141,17 +141,23 @@ class Dispatcher:
             batch = [(row, reply) for row, reply in ready if row.id in won]
         # Each send is recorded as soon as it is answered: what a crash (or a stop) cuts off
         # is sent again after the lease on a platform that cannot say what arrived, so only
-        # the sends in flight may be (a whole batch of 200 was; red teams', stop 47).
+        # the sends in flight may be (a whole batch of 200 was; red teams', stop 47). Records
+        # are written from this task: a tick run inside a turn (the demo's) holds the writer.
         send = self._sender(leading)
-
-        async def recorded(row: DeliveryRow, reply: Reply) -> tuple[DeliveryRow, Reply] | None:
-            error = await send(row, reply)
-            if error == STEPPED_DOWN:
-                return row, reply  # given back together, below
-            await self._record([(row, reply)], [error], now, report)
-            return None
-
-        given_back = [r for r in await asyncio.gather(*(recorded(*pair) for pair in batch)) if r]
+        pending = {asyncio.ensure_future(send(row, reply)): (row, reply) for row, reply in batch}
+        given_back: list[tuple[DeliveryRow, Reply]] = []
+        try:
+            while pending:
+                done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                answered = [(pending.pop(task), task.result()) for task in done]
+                given_back += [pair for pair, error in answered if error == STEPPED_DOWN]
+                answered = [(pair, error) for pair, error in answered if error != STEPPED_DOWN]
+                if answered:
+                    await self._record([pair for pair, _ in answered],
+                                       [error for _, error in answered], now, report)
+        finally:
+            for task in pending:  # cut short (a stop past its wait): recovered after the lease
+                task.cancel()
         if given_back:
             await self._record(given_back, [STEPPED_DOWN] * len(given_back), now, report)
         return True
