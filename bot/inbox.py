@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Index, String, Text, delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -304,36 +302,3 @@ class Inbox:
                 InboxRow.status.in_(("done", "failed")), InboxRow.received_at < now - KEEP))
             return int(getattr(result, "rowcount", 0) or 0)
 
-
-async def take_out_of_waiting(session: AsyncSession, secret: ServerSecret | None,
-                              change: Callable[[str], str]) -> int:
-    """Replies still waiting to be delivered, each of their strings changed by `change` (an
-    erase takes a person's words out of a coach's queue waiting on Slack); returns how many
-    arrivals' replies changed. What this secret cannot open is left."""
-    rows = (await session.execute(select(InboxRow.id, InboxRow.replies).where(
-        InboxRow.status == "answered", InboxRow.replies != ""))).all()
-    changed = 0
-    for row_id, stored in rows:
-        try:
-            opened = unseal(secret, stored)
-        except ValueError:
-            continue
-        replies = json.loads(opened)
-        if (scrubbed := _each_string(replies, change)) == replies:
-            continue
-        padded = json.dumps(scrubbed).encode().ljust(len(opened.encode()))  # the same size
-        await session.execute(update(InboxRow).where(InboxRow.id == row_id).values(
-            replies=seal(secret, padded, STEP)))
-        changed += 1
-    return changed
-
-
-def _each_string(value: Any, change: Callable[[str], str]) -> Any:
-    """A JSON value with `change` applied to every string in it."""
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, list):
-        return [_each_string(item, change) for item in value]
-    if isinstance(value, dict):
-        return {key: _each_string(item, change) for key, item in value.items()}
-    return value

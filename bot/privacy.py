@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -22,11 +22,12 @@ from bot import mentions
 from bot.errors import BadInput
 from bot.hooks import CopyEraser, Eraser, SealedEraser
 from bot.i18n import _, language_of, speaking
-from bot.inbox import take_out_of_waiting
+from bot.inbox import InboxRow
 from bot.masking import mask_student_data
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling import ledger
+from bot.sealed import STEP, seal, unseal
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base
 from bot.traces import REMOVED, Traces
@@ -136,7 +137,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     await session.flush()  # a feature's eraser may have changed loaded rows only
     traces = _traces(before, await _strings_by_row(session, person.id), names)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
-    changed["inbox"] = changed.get("inbox", 0) + await take_out_of_waiting(  # replies to others
+    changed["inbox"] = changed.get("inbox", 0) + await _take_out_of_waiting(  # replies to others
         session, rules.secret, lambda text: traces.taken_out(text, REMOVED))
     for table, scrub in rules.copies.items():  # their words copied where nothing points
         changed[table] = changed.get(table, 0) + await scrub(session, traces)
@@ -247,3 +248,36 @@ async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:
             ref = ref.replace(trace, "")
         await session.execute(update(table).where(table.c.id == row_id).values(ref=ref))
     return len(rows)
+
+async def _take_out_of_waiting(session: AsyncSession, secret: ServerSecret | None,
+                              change: Callable[[str], str]) -> int:
+    """Replies still waiting to be delivered, each of their strings changed by `change` (an
+    erase takes a person's words out of a coach's queue waiting on Slack); returns how many
+    arrivals' replies changed. What this secret cannot open is left."""
+    rows = (await session.execute(select(InboxRow.id, InboxRow.replies).where(
+        InboxRow.status == "answered", InboxRow.replies != ""))).all()
+    changed = 0
+    for row_id, stored in rows:
+        try:
+            opened = unseal(secret, stored)
+        except ValueError:
+            continue
+        replies = json.loads(opened)
+        if (scrubbed := _each_string(replies, change)) == replies:
+            continue
+        padded = json.dumps(scrubbed).encode().ljust(len(opened.encode()))  # the same size
+        await session.execute(update(InboxRow).where(InboxRow.id == row_id).values(
+            replies=seal(secret, padded, STEP)))
+        changed += 1
+    return changed
+
+
+def _each_string(value: Any, change: Callable[[str], str]) -> Any:
+    """A JSON value with `change` applied to every string in it."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [_each_string(item, change) for item in value]
+    if isinstance(value, dict):
+        return {key: _each_string(item, change) for key, item in value.items()}
+    return value
