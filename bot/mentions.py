@@ -31,23 +31,23 @@ SHORTEST_ID = 8  # a shorter id ("t1", a console name) is too likely a word of i
 INSTEAD = "[name]"
 
 
-def pattern_of(names: Iterable[str], ids: Iterable[str]) -> re.Pattern[str] | None:
-    """Their full names (two words or more, any spacing and case) and their ids (bare, or in
-    a mention), as whole words."""
-    marks = [r"\s+".join(map(re.escape, n.split())) for n in names if len(n.split()) >= 2]
-    for user_id in (i for i in ids if len(i) >= SHORTEST_ID):
+def pattern_of(names: list[str], ids: list[str]) -> re.Pattern[str]:
+    """Their full names (any spacing and case) and their ids (bare, or in a mention), as
+    whole words."""
+    marks = [r"\s+".join(map(re.escape, n.split())) for n in names]
+    for user_id in ids:
         marks += [rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", re.escape(user_id)]
-    return re.compile("|".join(rf"(?<!\w)(?:{m})(?!\w)" for m in marks), re.IGNORECASE) \
-        if marks else None
+    return re.compile("|".join(rf"(?<!\w)(?:{m})(?!\w)" for m in marks), re.IGNORECASE)
 
 
 async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[str]) -> int:
     """Their names and ids replaced by "[name]" wherever people wrote; rows changed."""
-    names, ids = [n for n in names if len(n.split()) >= 2], list(ids)
-    pattern = pattern_of(names, ids)
-    if pattern is None:
+    names = [n for n in names if len(n.split()) >= 2]  # one word is in too many texts
+    ids = [i for i in ids if len(i) >= SHORTEST_ID]
+    if not names and not ids:
         return 0
-    looked_for = [m.casefold() for m in [*names, *ids] if m]
+    pattern = pattern_of(names, ids)
+    looked_for = [m.casefold() for m in [*names, *ids]]
     changed = 0
     for table_name, column_name in sorted(WORDS):
         table = Base.metadata.tables[table_name]

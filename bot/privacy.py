@@ -249,6 +249,7 @@ async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:
         await session.execute(update(table).where(table.c.id == row_id).values(ref=ref))
     return len(rows)
 
+
 async def _take_out_of_waiting(session: AsyncSession, secret: ServerSecret | None,
                               change: Callable[[str], str]) -> int:
     """Replies still waiting to be delivered, each of their strings changed by `change` (an

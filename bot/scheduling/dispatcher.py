@@ -149,9 +149,9 @@ class Dispatcher:
         try:
             while pending:
                 done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                answered = [(pending.pop(task), task.result()) for task in done]
-                given_back += [pair for pair, error in answered if error == STEPPED_DOWN]
-                answered = [(pair, error) for pair, error in answered if error != STEPPED_DOWN]
+                finished = [(pending.pop(task), task.result()) for task in done]
+                given_back += [pair for pair, error in finished if error == STEPPED_DOWN]
+                answered = [(pair, error) for pair, error in finished if error != STEPPED_DOWN]
                 if answered:
                     await self._record([pair for pair, _ in answered],
                                        [error for _, error in answered], now, report)
