@@ -62,7 +62,7 @@ async def run(label: str, recipients: int, rate: float | None) -> Result:
         await add_series(url, COHORT, MORNING)
         runtime = await build_runtime(load_settings(DATABASE_URL=url), clock=FakeClock(MORNING),
                                       migrate=False)
-        runtime.messengers["slack"] = SlackMessenger(make_client("xoxb-bench", stub.api_url))
+        runtime.messengers.add(SlackMessenger(make_client("xoxb-bench", stub.api_url)))
         started = time.perf_counter()
         try:
             while (await runtime.dispatcher.tick()).sent or (await pending(url)):

@@ -13,7 +13,7 @@ import re
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs
 
 from aiohttp import WSMsgType, web
@@ -70,7 +70,7 @@ class SlackStub:
         app.router.add_get("/socket", self._socket)
         self.server = TestServer(app, host="127.0.0.1", port=0)
 
-    async def start(self) -> SlackStub:
+    async def start(self) -> Self:
         """Listen on a free port of 127.0.0.1."""
         await self.server.start_server()
         return self
