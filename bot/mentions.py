@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.base import Base
@@ -40,6 +40,14 @@ def pattern_of(names: list[str], ids: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<!\w)(?:{m})(?!\w)" for m in marks), re.IGNORECASE)
 
 
+def probe_of(mark: str) -> str:
+    """The longest run of a to z and digits in a name or id, lowercased: what a row holding it
+    holds for sure, however it is spaced and whatever SQLite's lower() leaves ("NÚÑEZ"); ""
+    when no run is long enough to look for (every row is read)."""
+    longest = max(re.findall(r"[a-z0-9]+", mark.casefold()), key=len, default="")
+    return longest if len(longest) >= 3 else ""
+
+
 async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[str]) -> int:
     """Their names and ids replaced by "[name]" wherever people wrote; rows changed."""
     names = [n for n in names if len(n.split()) >= 2]  # one word is in too many texts
@@ -47,13 +55,13 @@ async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[st
     if not names and not ids:
         return 0
     pattern = pattern_of(names, ids)
-    looked_for = [m.casefold() for m in [*names, *ids]]
+    probes = [probe_of(m) for m in [*names, *ids]]
     changed = 0
     for table_name, column_name in sorted(WORDS):
         table = Base.metadata.tables[table_name]
         column, key = table.c[column_name], list(table.primary_key)
-        near = or_(*(func.lower(column).contains(" ".join(m.split()), autoescape=True)
-                     for m in looked_for))  # only rows that may hold one are read
+        near = true() if "" in probes else or_(  # only rows that may hold one are read
+            *(func.lower(column).contains(p, autoescape=True) for p in probes))
         for row in (await session.execute(select(*key, column).where(near))).all():
             *ids_of_row, text = row
             if text and (scrubbed := pattern.sub(INSTEAD, text)) != text:

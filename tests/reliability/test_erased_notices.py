@@ -211,3 +211,21 @@ async def test_her_name_and_her_id_in_what_others_wrote_are_taken_out(
     assert [t for (t,) in texts] == [
         "the hallway printer jams, ask [name] or [name] about it",
         "the cart chromebooks will not charge overnight"]  # nothing else changed
+
+
+async def test_her_name_in_capitals_with_accents_or_with_two_spaces_is_taken_out(
+        runtime: Runtime, chat: ConsoleChat, triage: None, coach: Person) -> None:
+    # SQLite's lower() folds only A to Z, so "NÚÑEZ" never looked like "núñez" to the erase's
+    # search; and two spaces between her names were not the one it searched for.
+    know_staff(["Zoë Núñez"])
+    zoe = Person(platform="console", user_id="U0ERASEZOE", display_name="Zoë Núñez")
+    await chat.say("/prepbot school Lincoln Elementary", as_=zoe)
+    await chat.say("/ticket projector in 114 flickers, ZOË NÚÑEZ saw it too", as_=LEE)
+    await chat.say("/ticket the doc camera is dead, ask Zoë  Núñez", as_=LEE)
+
+    await erase(runtime, "console:U0ERASEZOE")
+
+    async with runtime.sessions() as session:
+        texts = (await session.execute(select(TicketRow.text).order_by(TicketRow.id))).all()
+    assert [t for (t,) in texts] == ["projector in 114 flickers, [name] saw it too",
+                                     "the doc camera is dead, ask [name]"]
