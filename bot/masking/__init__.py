@@ -57,12 +57,12 @@ class Masked:
     kinds: tuple[str, ...]
 
 
-def find_student_data(text: str, today: date | None = None) -> list[Span]:
-    """Every identifier in `text`, earlier finders winning where two claim the same place.
-    A long text is read a piece at a time (see pieces_of)."""
+def find_student_data(text: str, today: date | None = None, names_from: int = 0) -> list[Span]:
+    """Every identifier in `text`, earlier finders winning where two claim the same place,
+    names only from word `names_from` on. A long text is read a piece at a time (pieces_of)."""
     today = today or date.today()
     if len(text) <= PIECE:
-        return found_in(text, today)
+        return found_in(text, today, names_from)
     spans: list[Span] = []
     at = 0
     for piece in pieces_of(text):
@@ -101,13 +101,15 @@ def pieces_of(text: str) -> list[str]:
     return [*pieces, text] if text else pieces
 
 
-def found_in(text: str, today: date) -> list[Span]:
+def found_in(text: str, today: date, names_from: int = 0) -> list[Span]:
     """Every identifier in one piece of text (see find_student_data): what the rules find,
-    less the names the model of grown-ups' names spares (unless a district turned it off) and
-    the names of the district's own staff (staff.py)."""
+    less the names the model of grown-ups' names spares (unless a district turned it off),
+    the names of the district's own staff (staff.py) and the names before word `names_from`
+    (spared before the numbers beside names are looked for: "Renaissance Star 360")."""
     found = found_by_rules(text, today)
     judged = spare_grown_ups(text, found) if MODEL_ON[0] else found
-    left = spare_staff(text, judged)
+    left = [s for s in spare_staff(text, judged)
+            if s.kind != "name" or len(text[:s.start].split()) >= names_from]
     colleagues = sorted(set(judged) - set(left))  # known to the directory: kept, say so
     return completed(text, left, colleagues)
 
@@ -145,8 +147,7 @@ def found_by_rules(text: str, today: date) -> list[Span]:
 def mask_student_data(text: str, *, today: date | None = None, names_from: int = 0) -> Masked:
     """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"
     (names only from word `names_from` on: a product's name is so often a person's)."""
-    spans = [s for s in find_student_data(text, today)
-             if s.kind != "name" or len(text[:s.start].split()) >= names_from]
+    spans = find_student_data(text, today, names_from)
     pieces, at = [], 0
     for span in spans:
         pieces += [text[at:span.start], f"[{span.kind}]"]

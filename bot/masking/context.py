@@ -28,15 +28,16 @@ STUDENT = {"student", "students", "stu", "lunch", "state", "sis", "badge", "lear
            # and the state systems that number students: MARSS (MN), PEIMS (TX), WISEid (WI),
            # MOSIS (MO), CALPADS (CA)
            "marss", "peims", "wiseid", "mosis", "calpads",
-           # the systems that hold students: an id there is a student's
-           "powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
-           "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz", "library",
-           "patron",  # a library's
+           "library", "patron",  # a library's
            # a number someone signs in with is theirs: "login PIN 4471", "username 55120"
            "login", "logon", "signin", "username", "user",
            # in Spanish
            "estudiante", "estudiantes", "alumno", "alumna", "alumnos", "matrícula", "matricula",
            "almuerzo", "usuario"}
+# the systems that hold students: an id there is a student's (but see find_id_numbers)
+SYSTEMS = {"powerschool", "skyward", "aeries", "synergy", "campus", "clever", "classlink",
+           "lexia", "iready", "ixl", "renaissance", "nwea", "istation", "raz"}
+STUDENT |= SYSTEMS
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",

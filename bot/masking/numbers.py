@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from bot.masking.context import number_cue
+from bot.masking.context import STUDENT, SYSTEMS, number_cue, words_before
 from bot.masking.cues import STATE_CODES
 from bot.masking.spans import Span, free
 
@@ -199,6 +199,8 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
         digits = sum(c.isdigit() for c in m.group())
         if digits <= 4 and IN_PLACE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "the teacher computer in 118": a room, whatever cue came before
+        if digits <= 3 and edition(words_before(text, m.start())):
+            continue  # "Renaissance Star 360": a student's number there is longer
         cue = number_cue(text, m.start())
         if cue == "tech" or (cue == "phone" and digits < 7):
             continue  # a line's extension or voicemail PIN: no phone, and no student's
@@ -223,6 +225,12 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
     found += [s for s in cued_codes(text) if free(s, found)]
     found += repeats(text, found)
     return found + alike(text, found)
+
+
+def edition(words: list[str]) -> bool:
+    """Whether the words before a number name a student system's product, not a student's
+    number in it ("Renaissance 360", "Renaissance Star 360"; not "Lexia login 482")."""
+    return bool(SYSTEMS & set(words[:2])) and words[0] not in STUDENT - SYSTEMS
 
 
 def http_status(text: str, number: re.Match[str]) -> bool:

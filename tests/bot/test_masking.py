@@ -360,6 +360,8 @@ def masked(text: str) -> str:
     ("she was born April 12, 2014", "she was born [date of birth]"),
     ("state ID 123-45-6789 on the roster", "state ID [id number] on the roster"),
     ("Rodriguez, Jaden - can't log in", "[name] - can't log in"),
+    ("her Lexia login 482 fails", "her Lexia login [id number] fails"),
+    ("Skyward 48213 is hers", "Skyward [id number] is hers"),
 ])
 def test_identifiers_are_replaced_by_what_they_were(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -382,6 +384,7 @@ def test_identifiers_are_replaced_by_what_they_were(text: str, expected: str) ->
     "Zoom meeting ID 845 2210 9931 with passcode 220517",
     "Lincoln Elementary's Star Reading licences expire 06/30/2027",
     "Our Title I budget for 2025-26 covers 120 Chromebooks",
+    "Renaissance Star 360 reports won't load for 4th grade",
 ])
 def test_tech_details_come_through_unchanged(text: str) -> None:
     assert masked(text) == text

@@ -74,3 +74,14 @@ async def test_a_tool_a_coach_adds_keeps_no_student_in_its_name(
     # A name the masker changed is still found as typed (a red team's on this fix).
     [checked] = await chat.say("/tools check Renaissance Star 360 sso pass", as_=staff.coach)
     assert "isn't in the register" not in render(checked)
+
+
+async def test_a_number_in_a_products_name_comes_through(chat: ConsoleChat, staff: Staff) -> None:
+    # A student system's edition ("Renaissance ... 360") and a number beside a name the tool's
+    # own first words spare ("Maya Math 4821") were hidden as a student's id.
+    await chat.say("/tools add Renaissance Star 360", as_=staff.coach)
+    await chat.say("/tools add Maya Math 4821", as_=staff.coach)
+    await chat.say("/tools add Lexia for student 4412", as_=staff.coach)
+    listing = render((await chat.say("/tools", as_=staff.rivera))[0])
+    assert "Renaissance Star 360" in listing and "Maya Math 4821" in listing
+    assert "4412" not in listing
