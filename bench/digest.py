@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.features import FEATURES
 from bot.features.digest.report import build_digest
-from bot.hooks import DigestAsk, Period
+from bot.hooks.digest import DigestAsk, Period
 from bot.registry import Registry
 from bot.storage.engine import make_engine, make_sessions
 from bot.storage.migrate import downgrade, upgrade

@@ -10,27 +10,29 @@ from bot.hooks import (
     AnswerExtra,
     ArticleDrafts,
     Browse,
-    Busy,
     CopyEraser,
     Describe,
-    DigestSection,
     Eraser,
     Escalate,
     Export,
     KeepSolved,
-    Mentions,
     OpenWork,
     Overhears,
-    OwnAnswer,
-    Portfolio,
-    PulseWaves,
     Revised,
     SealedEraser,
     SetupSteps,
+)
+from bot.hooks.digest import DigestSection
+from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
+from bot.hooks.year import (
+    Busy,
+    Mentions,
+    OwnAnswer,
+    Portfolio,
+    PulseWaves,
     StartCycle,
     ToolRegister,
 )
-from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
 from bot.router import Router
 from bot.scheduling.jobs import Jobs
 from bot.stored_settings import StoredSetting

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.hooks import change
+from bot.hooks.digest import change
 from bot.i18n import speaking
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Block, Button, Buttons, Fields, Text
 from bot.features.answers.gaps import Gap, cluster, shortened
 from bot.features.answers.models import QuestionRow
-from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
+from bot.hooks.digest import DigestAsk, Period, Scope, Section, change, in_scope, per_day
 from bot.i18n import _, ngettext
 
 WRITE_BUTTONS = 5  # "Write an article" buttons under the gaps, for the biggest ones

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.coffee.models import CoffeeSeriesRow, CoffeeSessionRow, CoffeeSlotRow
 from bot.features.coffee.rotation import SLOT
-from bot.hooks import Period
+from bot.hooks.digest import Period
 
 
 async def coach_busy(session: AsyncSession, coach_id: int, period: Period) -> list[Period]:

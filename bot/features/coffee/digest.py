@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Block, Fields, Text
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
-from bot.hooks import DigestAsk, Section, in_scope
+from bot.hooks.digest import DigestAsk, Section, in_scope
 from bot.i18n import _
 
 

@@ -17,7 +17,7 @@ from bot.features.coffee.models import (
     CoffeeSeriesRow,
     CoffeeSessionRow,
 )
-from bot.hooks import CycleAsk
+from bot.hooks.year import CycleAsk
 from bot.i18n import N_, _, format_date
 from bot.masking import mask_within, privacy_note
 from bot.people.models import PersonRow

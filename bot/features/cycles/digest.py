@@ -13,7 +13,7 @@ from bot.blocks import Fields
 from bot.features.cycles import planning, service
 from bot.features.cycles.models import CycleRow
 from bot.features.cycles.steps import STEPS
-from bot.hooks import DigestAsk, Section
+from bot.hooks.digest import DigestAsk, Section
 from bot.i18n import _, ngettext
 
 ASKED = 0  # a cycle asked for and not planned yet: before step 1

@@ -12,7 +12,7 @@ from bot.errors import BadInput
 from bot.features.cycles import planning, service, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.cycles.steps import BY_NUMBER
-from bot.hooks import CycleAsk
+from bot.hooks.year import CycleAsk
 from bot.i18n import N_, _
 from bot.masking import mask_student_data
 from bot.people.mentions import named_people

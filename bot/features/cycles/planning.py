@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.cycles.steps import STEPS
-from bot.hooks import Period
+from bot.hooks.digest import Period
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling.audience import prep_of

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.cycles import planning
 from bot.features.cycles.models import CycleRow
-from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.hooks.year import PortfolioAsk, PortfolioItem
 from bot.i18n import _
 
 

@@ -10,7 +10,7 @@ import matplotlib
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.charts import chart_url, drawn, forget_charts
-from bot.hooks import Period
+from bot.hooks.digest import Period
 from bot.i18n import N_, _, format_date, format_skeleton, join, language, ngettext
 
 matplotlib.use("Agg")  # no display on servers

@@ -10,7 +10,7 @@ from bot.errors import BadInput
 from bot.features.digest.report import build_digest
 from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
 from bot.features.digest.views import digest_reply
-from bot.hooks import DigestAsk
+from bot.hooks.digest import DigestAsk
 from bot.i18n import N_, _, format_time, weekday_name
 from bot.people.prep import parse_clock
 from bot.schools.service import school_named

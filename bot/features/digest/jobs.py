@@ -22,7 +22,7 @@ from bot.features.digest.service import (
     zone_of,
 )
 from bot.features.digest.views import digest_reply
-from bot.hooks import DigestAsk, DigestSection
+from bot.hooks.digest import DigestAsk, DigestSection
 from bot.people.models import PersonRow
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned

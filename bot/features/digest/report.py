@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.digest.chart import daily_chart
-from bot.hooks import DigestAsk, DigestSection, Period, Scope, Section
+from bot.hooks.digest import DigestAsk, DigestSection, Period, Scope, Section
 from bot.i18n import _
 from bot.schools.models import SchoolRow
 

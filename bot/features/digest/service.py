@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import when
 from bot.errors import BadInput
 from bot.features.digest.models import DigestPrefRow
-from bot.hooks import Period, Scope
+from bot.hooks.digest import Period, Scope
 from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.roles import Role

@@ -9,7 +9,7 @@ from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
-from bot.hooks import ToolMove
+from bot.hooks.year import ToolMove
 from bot.i18n import DEFAULT, _, format_day, speaking
 from bot.masking import Masked, mask_within, privacy_note
 from bot.people.models import PersonRow

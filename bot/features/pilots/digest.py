@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Text
 from bot.features.pilots import service, views
 from bot.features.pilots.models import CheckinRow, ObservationRow, PilotRow
-from bot.hooks import DigestAsk, Section
+from bot.hooks.digest import DigestAsk, Section
 from bot.i18n import _, ngettext
 
 

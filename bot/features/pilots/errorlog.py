@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.hooks import Mention, MentionAsk, Period, ToolFacts
+from bot.hooks.digest import Period
+from bot.hooks.year import Mention, MentionAsk, ToolFacts
 from bot.i18n import N_, _, format_time
 from bot.registry import Registry
 

@@ -9,7 +9,7 @@ from bot.blocks import Reply
 from bot.errors import BadInput
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import PilotRow
-from bot.hooks import ToolFacts, ToolMove, WaveAsk
+from bot.hooks.year import ToolFacts, ToolMove, WaveAsk
 from bot.i18n import N_, _, join, ngettext
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow

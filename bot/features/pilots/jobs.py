@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Reply
 from bot.features.pilots import report, schedule, service, views
 from bot.features.pilots.models import ObservationRow, PilotRow
-from bot.hooks import ToolMove, WaveAsk
+from bot.hooks.year import ToolMove, WaveAsk
 from bot.i18n import _, speaking
 from bot.people.models import PersonRow
 from bot.registry import Registry

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.pilots import service
 from bot.features.pilots.models import PilotRow, PilotTeacherRow
-from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.hooks.year import PortfolioAsk, PortfolioItem
 from bot.i18n import N_, _, ngettext
 
 OUTCOMES = {"adopt": N_("adopted"), "drop": N_("dropped")}

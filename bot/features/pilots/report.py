@@ -14,7 +14,7 @@ from bot.features.pilots import schedule, service
 from bot.features.pilots.errorlog import ErrorLog, gather
 from bot.features.pilots.models import CheckinRow, PilotRow
 from bot.features.pilots.themes import Theme, themes_of
-from bot.hooks import BuyIn, ToolFacts
+from bot.hooks.year import BuyIn, ToolFacts
 from bot.i18n import _, format_percent
 from bot.people.models import PersonRow
 from bot.registry import Registry

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.pilots import service
 from bot.features.pilots.models import ObservationRow, PilotRow
-from bot.hooks import Period
+from bot.hooks.digest import Period
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling.audience import prep_of

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Reply, Text
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.features.pilots.report import PilotReport
-from bot.hooks import BuyIn
+from bot.hooks.year import BuyIn
 from bot.i18n import N_, _, format_date, format_day, format_percent, format_time, ngettext
 
 DECISIONS = {"adopt": N_("Adopt"), "extend": N_("Extend two weeks"), "drop": N_("Drop")}

@@ -9,7 +9,7 @@ from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.portfolio import service, views
 from bot.features.portfolio.models import WorkshopRow
-from bot.hooks import PortfolioAsk
+from bot.hooks.year import PortfolioAsk
 from bot.i18n import _
 from bot.masking import mask_within
 from bot.scheduling.policy import person_calendar

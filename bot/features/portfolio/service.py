@@ -17,7 +17,7 @@ from bot import spreadsheet
 from bot.errors import BadInput
 from bot.features.portfolio import labels
 from bot.features.portfolio.models import WorkshopRow
-from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.hooks.year import PortfolioAsk, PortfolioItem
 from bot.i18n import N_, _, format_date, format_skeleton
 from bot.people.models import PersonRow
 from bot.registry import Registry

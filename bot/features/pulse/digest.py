@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Text
 from bot.features.pulse import results
 from bot.features.pulse.models import SurveyRow
-from bot.hooks import DigestAsk, Section
+from bot.hooks.digest import DigestAsk, Section
 from bot.i18n import _, format_percent
 
 

@@ -10,7 +10,7 @@ from bot.features.pulse import service
 from bot.features.pulse.instruments import DEFAULT, instrument_named
 from bot.features.pulse.models import SurveyRow
 from bot.features.pulse.stats import construct_figures
-from bot.hooks import BuyIn, PulseWaves, WaveAsk
+from bot.hooks.year import BuyIn, PulseWaves, WaveAsk
 from bot.people.models import PersonRow
 from bot.vocabulary import Conversation
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.blocks import Reply
 from bot.errors import BadInput
 from bot.features.tickets import service
-from bot.hooks import CycleAsk
+from bot.hooks.year import CycleAsk
 from bot.i18n import _
 from bot.turn import Turn
 from bot.vocabulary import Action

@@ -13,7 +13,7 @@ from bot.blocks import Block, Fields, Text
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
 from bot.features.tickets.queue import age, excerpt
 from bot.features.tickets.service import OPEN
-from bot.hooks import DigestAsk, Period, Scope, Section, change, in_scope, per_day
+from bot.hooks.digest import DigestAsk, Period, Scope, Section, change, in_scope, per_day
 from bot.i18n import N_, _, ngettext
 from bot.masking import mask_student_data
 from bot.schools.models import SchoolRow

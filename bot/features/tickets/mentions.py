@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import TicketRow
-from bot.hooks import Mention, MentionAsk
+from bot.hooks.year import Mention, MentionAsk
 
 LIMIT = 500
 

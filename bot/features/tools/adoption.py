@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tools import service
 from bot.features.tools.models import ToolRow
-from bot.hooks import BuyIn, MentionAsk, Period, WaveAsk
+from bot.hooks.digest import Period
+from bot.hooks.year import BuyIn, MentionAsk, WaveAsk
 from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.registry import Registry

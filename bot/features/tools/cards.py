@@ -11,7 +11,8 @@ from bot.blocks import Reply
 from bot.features.tools import adoption, checklist, service, views
 from bot.features.tools.asking import answer_for
 from bot.features.tools.models import ToolRow
-from bot.hooks import MentionAsk, Period
+from bot.hooks.digest import Period
+from bot.hooks.year import MentionAsk
 from bot.i18n import _, format_percent, ngettext
 from bot.people.models import PersonRow
 from bot.roles import Role

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Block, Text
 from bot.features.tools import adoption, service, views
 from bot.features.tools.models import ToolRow
-from bot.hooks import DigestAsk, Section
+from bot.hooks.digest import DigestAsk, Section
 from bot.i18n import _, format_percent, ngettext
 
 MAX_LINES = 12

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tools import adoption, checklist, service
 from bot.features.tools.models import ToolRow
-from bot.hooks import ToolFacts, ToolMove, ToolRegister
+from bot.hooks.year import ToolFacts, ToolMove, ToolRegister
 
 
 async def find(session: AsyncSession, name: str) -> ToolFacts | None:

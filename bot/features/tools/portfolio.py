@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tools.checklist import summary
 from bot.features.tools.models import ToolCheckRow, ToolRow
-from bot.hooks import PortfolioAsk, PortfolioItem
+from bot.hooks.year import PortfolioAsk, PortfolioItem
 from bot.i18n import _
 
 

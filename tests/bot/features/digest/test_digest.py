@@ -17,7 +17,7 @@ from bot.features.digest.report import Digest, build_digest
 from bot.features.digest.views import digest_reply
 from bot.features.tickets import digest as tickets
 from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
-from bot.hooks import DigestAsk, Period, Scope
+from bot.hooks.digest import DigestAsk, Period, Scope
 from bot.people.directory import remember_person
 from bot.schools.service import save_school
 from bot.vocabulary import Person

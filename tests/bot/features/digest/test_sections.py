@@ -12,7 +12,7 @@ from bot.charts import chart_png
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.digest.report import Digest, build_digest
 from bot.features.digest.views import digest_reply
-from bot.hooks import DigestAsk, Period, Scope
+from bot.hooks.digest import DigestAsk, Period, Scope
 from bot.people.directory import remember_person
 from bot.schools.service import save_school
 from bot.vocabulary import Person
