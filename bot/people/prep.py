@@ -1,5 +1,5 @@
 """Prep periods as teachers type them, in English or Spanish: `10:15-11:00 mon-fri`,
-`1:05pm-1:50pm tue,thu`, `de 3:30 p. m. a 4:15 p. m. lunes a viernes` (bot/when.py reads the
+`1:05pm-1:50pm tue,thu`, `de 3:30 p. m. a 4:15 p. m. lunes a viernes` (bot/when/ reads the
 words)."""
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def _school_id(value: str) -> int:
 
 
 def _end(value: str, today: date) -> date:
-    ends = when.day(value, today)  # 2027-06-18, "18 June", "el 18 de junio" (bot/when.py)
+    ends = when.day(value, today)  # 2027-06-18, "18 June", "el 18 de junio" (bot/when/)
     if ends is None:
         raise BadInput(_("Give the last day as a date, e.g. 2027-06-18."))
     if ends < today:

@@ -1,5 +1,5 @@
 """Close dates in a coach's words, English or Spanish: "friday", "el viernes", "tomorrow",
-"mañana", "in 2 weeks", "en 2 semanas", "el 18 de diciembre", "2026-12-18" (bot/when.py)."""
+"mañana", "in 2 weeks", "en 2 semanas", "el 18 de diciembre", "2026-12-18" (bot/when/)."""
 
 from __future__ import annotations
 
