@@ -108,10 +108,15 @@ class Inbox:
 
     async def accept(self, incoming: AnyIncoming, key: str, reply_to: str = "") -> Arrival | None:
         """Store an arrival (durably, on return); None when the same key came before."""
+        # Sealed, an arrival keeps its sender and where to answer sealed too: a copy of the
+        # database files (a WAL, PostgreSQL's log) holds every row as first written, and
+        # read who had answered a pulse, and when, long after the row was blanked (a red
+        # team's, stop 48). The erase opens what waits to find a person's.
+        sender = "" if self.secret else f"{incoming.person.platform}:{incoming.person.user_id}"
         values: dict[str, object] = {
             "key": f"{incoming.person.platform}:{key}", "platform": incoming.person.platform,
-            "sender": f"{incoming.person.platform}:{incoming.person.user_id}",
-            "incoming": self._written(incoming), "reply_to": reply_to,
+            "sender": sender, "incoming": self._written(incoming),
+            "reply_to": self._sealed(reply_to.encode(), STEP) if reply_to else "",
             "status": "working", "received_at": self.clock.now(), "claimed_at": self.clock.now(),
             "attempts": 1}
         future: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
@@ -291,8 +296,8 @@ class Inbox:
                                            row.claimed_at)
                     .values(claimed_at=now, attempts=InboxRow.attempts + 1))
                 if getattr(won, "rowcount", 0) and row.id not in self._settled:
-                    found.append((Arrival(row.id, incoming, row.reply_to, tries), row.status,
-                                  stored))
+                    found.append((Arrival(row.id, incoming, self._opened(row.reply_to).rstrip(),
+                                          tries), row.status, stored))
             return found
 
     async def forget(self, now: datetime) -> int:

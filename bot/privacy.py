@@ -31,6 +31,7 @@ from bot.sealed import STEP, seal, unseal
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base
 from bot.traces import REMOVED, Traces
+from bot.vocabulary import incoming_from_json
 
 # The core's own tables; each feature's are in its registration.
 CORE_ERASE: dict[str, str | Eraser] = {
@@ -133,7 +134,9 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     await session.execute(delete(deliveries).where(
         deliveries.c.recipient == f"{platform}:{user_id}"))
     inbox = Base.metadata.tables["inbox"]  # what they sent, not yet worked (or its receipt)
-    await session.execute(delete(inbox).where(inbox.c.sender == f"{platform}:{user_id}"))
+    theirs = await _arrivals_of(session, rules.secret, platform, user_id)
+    await session.execute(delete(inbox).where(
+        (inbox.c.sender == f"{platform}:{user_id}") | inbox.c.id.in_(theirs)))
     await session.flush()  # a feature's eraser may have changed loaded rows only
     traces = _traces(before, await _strings_by_row(session, person.id), names)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
@@ -248,6 +251,22 @@ async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:
             ref = ref.replace(trace, "")
         await session.execute(update(table).where(table.c.id == row_id).values(ref=ref))
     return len(rows)
+
+
+async def _arrivals_of(session: AsyncSession, secret: ServerSecret | None, platform: str,
+                      user_id: str) -> list[int]:
+    """Their arrivals not settled yet, which name their sender only sealed inside."""
+    rows = (await session.execute(select(InboxRow.id, InboxRow.incoming).where(
+        InboxRow.sender == "", InboxRow.incoming != ""))).all()
+    theirs = []
+    for row_id, stored in rows:
+        try:
+            person = incoming_from_json(unseal(secret, stored)).person
+        except ValueError:
+            continue
+        if (person.platform, person.user_id) == (platform, user_id):
+            theirs.append(row_id)
+    return theirs
 
 
 async def _take_out_of_waiting(session: AsyncSession, secret: ServerSecret | None,

@@ -22,8 +22,9 @@ from bot.mentions import WORDS
 from bot.people.models import ConversationRow, PersonRow
 from bot.privacy import delete_person, export_person, free_text, person_links
 from bot.schools.service import save_school
+from bot.sealed import unseal
 from bot.tables import metadata
-from bot.vocabulary import Conversation, Message, Person
+from bot.vocabulary import Conversation, Message, Person, incoming_from_json
 from tests.reliability.conftest import row_counts
 
 SECRET_WORDS = "my classroom 214 smartboard pen is off by an inch"
@@ -193,11 +194,17 @@ async def test_erasing_drops_what_they_sent_that_was_not_yet_worked(
     stored = Message(text=SECRET_WORDS, person=rivera,
                      conversation=Conversation(platform="console", id="rivera"), event_id="E1")
     assert await runtime.bot.inbox.accept(stored, "E1") is not None  # then the process died
+    lees = Message(text="the projector is dead", person=LEE,
+                   conversation=Conversation(platform="console", id="lee"), event_id="E2")
+    assert await runtime.bot.inbox.accept(lees, "E2") is not None
     async with runtime.sessions() as session, session.begin():
         await delete_person(session, runtime.bot.privacy, "console", "rivera")
+    # Sealed, an arrival names its sender only inside (a red team's, stop 48): the erase
+    # opens what waits to find hers, and leaves everyone else's.
     async with runtime.sessions() as session:
         kept = (await session.execute(select(InboxRow.incoming))).scalars().all()
-    assert not any(SECRET_WORDS in text for text in kept)
+    secret = runtime.bot.inbox.secret
+    assert [incoming_from_json(unseal(secret, text)) for text in kept] == [lees]
 
 
 def test_the_cli_exports_and_erases(runtime: Runtime, history: None, tmp_path: Path,
