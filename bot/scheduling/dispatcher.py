@@ -20,7 +20,7 @@ from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers, Undeliverable
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
-from bot.scheduling.jobs import QUIET, Jobs
+from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow, DisconnectedRow
 from bot.vocabulary import Conversation, Person
 
@@ -200,8 +200,8 @@ class Dispatcher:
                 report.skipped += 1
                 self.metrics.deliveries.labels("skipped").inc()
                 continue
-            ready.append((row, reply if reply is QUIET else Reply(
-                reply.text, reply.blocks, reply.private, reply.replace_original, _key(row))))
+            ready.append((row, Reply(reply.text, reply.blocks, reply.private,
+                                     reply.replace_original, _key(row))))
         return ready
 
     def _sender(self, leading: Leading) -> Callable[[DeliveryRow, Reply], Awaitable[str]]:
@@ -214,8 +214,6 @@ class Dispatcher:
                 return PERMANENT + f"{row.platform} is disconnected ({self.gone[row.platform]})"
             if messenger is None:
                 return f"no messenger for {row.platform}"
-            if reply is QUIET:  # after the checks above, so it fails where a send would
-                return ""
             person, conversation = _target(row)
             async with gate:
                 if not await leading():

@@ -19,11 +19,6 @@ from knowledge import KnowledgeBase
 if TYPE_CHECKING:
     from bot.registry import Registry
 
-# A renderer's "settle this as sent, send nothing": for a message whose absence must not show
-# in the ledger (a pulse reminder to someone who already answered, while answers are sealed).
-# The row is claimed, marked sent and counted as sent exactly like its neighbours.
-QUIET = Reply("")
-
 Planner = Callable[[AsyncSession, datetime], Awaitable[list[Planned]]]
 Renderer = Callable[[AsyncSession, DeliveryRow], Awaitable[Reply | None]]
 # Housekeeping each tick, in its own transaction; what it wants said, it plans in the ledger.

@@ -40,7 +40,6 @@ from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.server_secret import ServerSecret
 
-MAX_COMMENT = 2000
 ALREADY = N_("You've already answered this survey, from another message. To change your "
              "answers use that message's form or its \u201cChange my answers\u201d button: I "
              "keep no link from you to your answers, so I can't find them for you.")
@@ -104,7 +103,7 @@ async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
     if (waiting is not None and waiting.key != key) or (waiting is None and \
             await session.get(RespondentRow, (survey.id, person.id)) is not None):
         raise BadInput(_(ALREADY))  # a second form from someone who has answered
-    entry = pool.Entry(person.id, key, answers, comment[:MAX_COMMENT])
+    entry = pool.Entry(person.id, key, answers, comment[:pool.KEPT_COMMENT])
     try:
         async with session.begin_nested():  # two submits racing: the loser is told, not failed
             await pool.hold(session, secret, survey, entry)

@@ -30,12 +30,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.pulse.models import PendingRow, RespondentRow, ResponseRow, SurveyRow
 from bot.i18n import N_, _
+from bot.masking import mask_within
 from bot.server_secret import ServerSecret
 from bot.stored_settings import is_servers_secret
 
 log = logging.getLogger(__name__)
 PURPOSE = "pulse-pool"
-SEALED_SIZE = 8704  # a 2,000-character comment of 4-byte characters, and the answers, fit
+KEPT_COMMENT = 4000  # as typed, while it waits: the most Slack (3,000) or Teams lets one type
+MAX_COMMENT = 2000  # as released, masked
+# Every entry is sealed at this one size: a comment as long as is kept, each character escaped
+# at the most JSON does (12 bytes: an emoji's two escapes; a control character takes 6), and
+# the answers fit. A comment pasted from a slide once made its entry stand out (stop 48).
+SEALED_SIZE = 12 * KEPT_COMMENT + 2048
 WRONG_SECRET = N_("This server secret opens none of the pulse answers waiting for release, "
                   "so it is not the server's: run this with the same PREPBOT_SECRET_KEY (or "
                   "key file) as prepbot itself. Nothing was erased.")
@@ -59,7 +65,9 @@ def pool_key(secret: ServerSecret, survey_id: int, person_id: int) -> str:
 
 
 def _seal(secret: ServerSecret, entry: Entry) -> bytes:
-    plain = json.dumps(asdict(entry), ensure_ascii=False).encode()
+    plain = json.dumps(asdict(entry)).encode()  # escaped: its size has a bound
+    if len(plain) > SEALED_SIZE:  # answers no instrument has: a forged form
+        raise BadInput(_("Those answers are longer than any survey's. Nothing was saved."))
     return secret.seal(PURPOSE, plain.ljust(SEALED_SIZE))
 
 
@@ -134,7 +142,8 @@ async def release(session: AsyncSession, secret: ServerSecret, survey: SurveyRow
     shuffle(fresh)  # independently: the two tables share no order
     session.add_all(RespondentRow(survey_id=survey.id, person_id=p) for p in people)
     session.add_all(ResponseRow(key=e.key, survey_id=survey.id, answers=e.answers,
-                                comment=e.comment) for e in fresh)
+                                comment=mask_within(e.comment, MAX_COMMENT).text)
+                    for e in fresh)  # masked only now: see handlers.answer
     await session.flush()
     return True
 

@@ -92,7 +92,7 @@ def card(survey: SurveyRow, instrument: Instrument, context: str,
                   Context(_(ANONYMOUS).format(threshold=survey.threshold)), form))
 
 
-def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Reply:
+def answered(survey: SurveyRow, context: str, new: bool, commented: bool = False) -> Reply:
     """Thanks, and the way back to change them (only this teacher holds the button)."""
     text = ((_("Thanks, your answers are saved. Your coach sees them only with others', "
                "{threshold} at a time.").format(threshold=survey.threshold) if new else
@@ -101,7 +101,17 @@ def answered(survey: SurveyRow, context: str, new: bool, note: str = "") -> Repl
               "of {closes_on}).").format(closes_on=day(survey.closes_on)))
     blocks: tuple[Block, ...] = (Text(text), Buttons((Button(_("Change my answers"), "pulse.change",
                                                              context),)))
-    return Reply(text, (*blocks, Context(note)) if note else blocks, private=True)
+    note = _("Before your coach sees your comment, any student's name, id or contact in it "
+             "is hidden.")
+    return Reply(text, (*blocks, Context(note)) if commented else blocks, private=True)
+
+
+def thanks_for_answering(survey: SurveyRow) -> Reply:
+    """What someone who answered gets on the reminder's day, instead of the reminder."""
+    text = _("Thanks for answering the {tool} pulse: there is nothing more to do. Your coach "
+             "sees answers only {threshold} at a time, together.").format(
+                 tool=survey.tool, threshold=survey.threshold)
+    return Reply(text, (Text(text),), private=True)
 
 
 def status(survey: SurveyRow, released: int) -> Reply:

@@ -1,6 +1,5 @@
 """A delivery's payload (a relayed message's words) lives until the delivery is settled: sent,
-failed or skipped rows keep none, while a retry or a crash's recovery still has it to send;
-and a quiet render is settled exactly as a send is, without sending."""
+failed or skipped rows keep none, while a retry or a crash's recovery still has it to send."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.runtime import Runtime
 from bot.blocks import Reply
-from bot.scheduling.jobs import QUIET
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from tests.bot.scheduling.conftest import EXPIRES, ledger
@@ -25,25 +23,24 @@ WORDS = "Ms Rivera wrote: zebra-4417"
 
 @pytest.fixture
 def relayed(runtime: Runtime, teachers: list[int]) -> str:
-    """`test.relay`: words carried in the payload, as a relayed notice's are; the renderer
-    stays quiet for the first five teachers."""
+    """`test.relay`: words carried in the payload, as a relayed notice's are."""
     async def planner(session: AsyncSession, now: datetime) -> list[Planned]:
         return [Planned("test.relay", "once", "console", now, now + EXPIRES, person_id=pid,
                         user_id=f"t{i}", payload=WORDS) for i, pid in enumerate(teachers)]
 
     async def renderer(session: AsyncSession, row: DeliveryRow) -> Reply:
-        return QUIET if row.person_id in teachers[:5] else Reply(row.payload)
+        return Reply(row.payload)
 
     runtime.bot.jobs.planner("test.relay")(planner)
     runtime.bot.jobs.renderer("test.relay")(renderer)
     return "test.relay"
 
 
-async def test_a_sent_message_keeps_no_words_and_a_quiet_one_looks_sent(
+async def test_a_sent_message_keeps_no_words(
         runtime: Runtime, relayed: str, clock: FakeClock, outbox: RecordingMessenger) -> None:
     clock.current = SCHOOL_MORNING
     report = await runtime.dispatcher.tick()
-    assert report.sent == 20 and len(outbox.sent) == 15  # five were quiet
+    assert report.sent == 20 and len(outbox.sent) == 20
     assert {r.text for _, _, r in outbox.sent} == {WORDS}
     rows = await ledger(runtime)
     assert {(r.status, r.payload, r.attempts, r.error, r.sent_at) for r in rows} == {
@@ -66,12 +63,12 @@ async def test_a_retry_keeps_the_words_until_the_message_fails(
     clock.current = SCHOOL_MORNING
     await runtime.dispatcher.tick()
     rows = [r for r in await ledger(runtime) if r.status == "pending"]
-    assert len(rows) == 15 and {r.payload for r in rows} == {WORDS}
+    assert len(rows) == 20 and {r.payload for r in rows} == {WORDS}
     for _ in range(7):
         clock.advance(hours=1)
         await runtime.dispatcher.tick()
     failed = [r for r in await ledger(runtime) if r.status == "failed"]
-    assert len(failed) == 15 and {r.payload for r in failed} == {""}
+    assert len(failed) == 20 and {r.payload for r in failed} == {""}
 
 
 async def test_a_send_stranded_by_a_crash_still_has_its_words_to_send_again(
@@ -83,6 +80,6 @@ async def test_a_send_stranded_by_a_crash_still_has_its_words_to_send_again(
                                                          claimed_at=SCHOOL_MORNING))
     clock.advance(minutes=5)
     report = await runtime.dispatcher.tick()
-    assert report.recovered == 20 and len(outbox.sent) == 15
+    assert report.recovered == 20 and len(outbox.sent) == 20
     assert {r.text for _, _, r in outbox.sent} == {WORDS}
     assert {(r.status, r.payload) for r in await ledger(runtime)} == {("sent", "")}
