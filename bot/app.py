@@ -24,7 +24,7 @@ from bot.errors import PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
 from bot.i18n import _, speaking
-from bot.inbox import Arrival, Inbox, Responder
+from bot.inbox import Arrival, Inbox, Responder, Withdrawn
 from bot.metrics import Metrics
 from bot.people.directory import remember_conversation, remember_person, set_role
 from bot.people.staff_names import StaffFollower, Workspaces
@@ -189,6 +189,11 @@ class Bot:
             except FetchFirst as needed:
                 await session.rollback()
                 return needed
+            except Withdrawn:  # its sender was erased meanwhile: nothing of them is kept
+                await session.rollback()
+                log.info("a %s's sender was erased while its turn ran: dropped",
+                         type(incoming).__name__.lower())
+                return []
             except PrepbotError as error:
                 await session.rollback()
                 return [Reply(str(error), (Text(str(error)),), private=True)]

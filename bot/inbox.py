@@ -53,6 +53,12 @@ log = logging.getLogger(__name__)
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
 
 
+class Withdrawn(Exception):
+    """The arrival's row is gone while its turn ran: an erase took it (run in another process,
+    or on another replica), and the turn must leave nothing (a red team's, stop 48: the turn
+    committed after the erase, and brought the erased teacher back)."""
+
+
 class Unsent(Exception):
     """A platform took only some of an arrival's replies: these are still to be delivered
     (a responder raises it; the replies that went out are never sent twice)."""
@@ -145,19 +151,23 @@ class Inbox:
         """Inside a turn's transaction: the arrival is answered, and these are its replies,
         sealed like the arrival (they may hold a pulse form's answers, or the secret that
         names them) and kept until delivered, so a crash in between still reaches the
-        person."""
+        person. Withdrawn when the arrival is no longer there: the turn is rolled back."""
         formal = isinstance(arrival.incoming, Submission) or any(
             isinstance(block, Form) for reply in replies for block in reply.blocks)
         written = self._sealed(replies_to_json(list(replies)).encode(),
                                FORM_SIZE if formal else STEP)
-        await session.execute(update(InboxRow).where(InboxRow.id == arrival.id).values(
-            status="answered", replies=written, claimed_at=now))
+        result = await session.execute(update(InboxRow).where(InboxRow.id == arrival.id)
+                                       .values(status="answered", replies=written,
+                                               claimed_at=now))
+        if not getattr(result, "rowcount", 1):
+            raise Withdrawn(arrival.id)
 
     async def unsent(self, arrival: Arrival, replies: Sequence[Reply]) -> None:
         """Only these of its replies are still to be delivered (the others reached the
         person): recovery sends these, and never the others a second time."""
-        async with self.sessions() as session, session.begin():
-            await self.answered(session, arrival, replies, self.clock.now())
+        with contextlib.suppress(Withdrawn):  # erased meanwhile: nothing is to reach them
+            async with self.sessions() as session, session.begin():
+                await self.answered(session, arrival, replies, self.clock.now())
 
     def settle(self, arrival: Arrival) -> None:
         """The replies reached the person: done (written with the next group), unless its

@@ -207,6 +207,26 @@ async def test_erasing_drops_what_they_sent_that_was_not_yet_worked(
     assert [incoming_from_json(unseal(secret, text)) for text in kept] == [lees]
 
 
+async def test_a_turn_that_ends_after_the_erase_brings_nothing_of_them_back(
+        runtime: Runtime, chat: ConsoleChat, rivera: Person) -> None:
+    # A red team's (stop 48): her /ticket waited on Slack in one replica while the erase ran
+    # in another process; the turn then committed, and her row, her words and a triage card
+    # came back.
+    await chat.say("hello", as_=rivera)
+    stored = Message(text=SECRET_WORDS, person=rivera,
+                     conversation=Conversation(platform="console", id="rivera"), event_id="E1")
+    arrival = await runtime.bot.inbox.accept(stored, "E1")
+    assert arrival is not None  # its worker is slow: the erase comes first
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
+
+    assert await runtime.bot.handle(stored, arrival) == []
+    async with runtime.sessions() as session:
+        people = (await session.execute(select(PersonRow.user_id))).scalars().all()
+        asked = (await session.execute(select(QuestionRow.text))).scalars().all()
+    assert "rivera" not in people and not any(SECRET_WORDS in text for text in asked)
+
+
 def test_the_cli_exports_and_erases(runtime: Runtime, history: None, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", runtime.settings.database_url)
