@@ -4,12 +4,14 @@ and, between ticks, the notices a turn just committed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.blocks import Reply
@@ -147,20 +149,40 @@ class Dispatcher:
         pending = {asyncio.ensure_future(send(row, reply)): (row, reply) for row, reply in batch}
         given_back: list[tuple[DeliveryRow, Reply]] = []
         try:
-            while pending:
-                done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                finished = [(pending.pop(task), task.result()) for task in done]
-                given_back += [pair for pair, error in finished if error == STEPPED_DOWN]
-                answered = [(pair, error) for pair, error in finished if error != STEPPED_DOWN]
-                if answered:
-                    await self._record([pair for pair, _ in answered],
-                                       [error for _, error in answered], now, report)
+            async with self._claims_kept([row.id for row, _ in batch]):
+                while pending:
+                    done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                    finished = [(pending.pop(task), task.result()) for task in done]
+                    given_back += [pair for pair, error in finished if error == STEPPED_DOWN]
+                    answered = [(p, error) for p, error in finished if error != STEPPED_DOWN]
+                    if answered:
+                        await self._record([pair for pair, _ in answered],
+                                           [error for _, error in answered], now, report)
         finally:
             for task in pending:  # cut short (a stop past its wait): recovered after the lease
                 task.cancel()
         if given_back:
             await self._record(given_back, [STEPPED_DOWN] * len(given_back), now, report)
         return True
+
+    @contextlib.asynccontextmanager
+    async def _claims_kept(self, ids: list[int]) -> AsyncIterator[None]:
+        """While a batch's sends are under way, their claims are renewed every third of the
+        lease, so that a send Slack holds back (a 429's Retry-After) is not taken for a
+        crash's and sent again by the next tick's recovery (a red team's, stop 48)."""
+        keeping = asyncio.create_task(self._keep_claims(ids))
+        try:
+            yield
+        finally:
+            keeping.cancel()
+            await asyncio.gather(keeping, return_exceptions=True)
+
+    async def _keep_claims(self, ids: list[int]) -> None:
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            with contextlib.suppress(SQLAlchemyError, OSError):  # the next one tries again
+                async with self.sessions() as session, session.begin():
+                    await ledger.renew(session, ids, self.clock.now())
 
     async def _record(self, batch: list[tuple[DeliveryRow, Reply]], results: list[str],
                       now: datetime, report: TickReport) -> None:

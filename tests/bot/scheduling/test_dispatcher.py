@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
 from adapters.runtime import Runtime
+from bot.blocks import Reply
 from bot.scheduling.dispatcher import CONCURRENCY, Dispatcher
 from bot.scheduling.models import DeliveryRow
+from bot.vocabulary import Person
 from tests.bot.scheduling.conftest import ledger
 from tests.support.clock import FakeClock
 from tests.support.recording import RecordingMessenger
@@ -129,3 +131,41 @@ async def test_an_undeliverable_recipient_is_not_retried(
     report = await runtime.dispatcher.tick()
     assert report.failed == 20
     assert {(row.status, row.attempts) for row in await ledger(runtime)} == {("failed", 1)}
+
+
+class HeldBack(RecordingMessenger):
+    """Slack holding every message back (a 429's Retry-After) until `release` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release, self.holding = asyncio.Event(), 0
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Record the message once let through."""
+        self.holding += 1
+        await self.release.wait()
+        await super().dm(person, reply)
+
+
+async def test_a_send_held_back_past_the_lease_is_not_taken_for_a_crashs(
+        runtime: Runtime, job: str, clock: FakeClock) -> None:
+    # A red team's (stop 48): Slack held a triage card past the delivery lease; the next
+    # tick's recovery took it for a crash's, found it not yet in the channel, and it was
+    # posted twice, with no crash at all.
+    clock.current = SCHOOL_MORNING
+    runtime.dispatcher.lease = timedelta(seconds=0.3)  # renewed every 0.1 s
+    held = HeldBack()
+    runtime.bot.messengers.add(held)
+    tick = asyncio.create_task(runtime.dispatcher.tick())
+    while held.holding < CONCURRENCY:
+        await asyncio.sleep(0.01)
+    try:
+        for _ in range(3):
+            clock.advance(seconds=1)  # well past the lease, as the ledger tells time
+            await asyncio.sleep(0.2)
+            assert await runtime.dispatcher.recover(clock.now()) == 0
+    finally:
+        held.release.set()
+        await tick
+    await runtime.dispatcher.tick()
+    assert sorted(who for _, who, _ in held.sent) == sorted(f"t{i}" for i in range(20))
