@@ -24,7 +24,7 @@ from bot.hooks import CopyEraser, Eraser, SealedEraser
 from bot.i18n import _, language_of, speaking
 from bot.inbox import InboxRow
 from bot.masking import mask_student_data
-from bot.people.models import PersonRow
+from bot.people.models import ERASED, PersonRow
 from bot.registry import Registry
 from bot.scheduling import ledger
 from bot.sealed import STEP, seal, unseal
@@ -152,7 +152,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     changed["mentions"] = await mentions.take_out(session, names, [person.user_id])
     changed["conversations"] = changed.get("conversations", 0) + await _scrub_references(
         session, person)
-    person.user_id = f"erased-{secrets.token_hex(12)}"  # after the scrub, which needs it
+    person.user_id = f"{ERASED}{secrets.token_hex(12)}"  # after the scrub, which needs it
     person.display_name, person.full_name, person.tz, person.role = "", "", None, "teacher"
     person.prep_start = person.prep_end = None
     person.prep_days = ""

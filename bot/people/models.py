@@ -10,6 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from bot.i18n import language_of
 from bot.storage.base import Base, UTCDateTime
 
+ERASED = "erased-"  # an erased person's user id begins so (bot/privacy.py)
+
 
 class PersonRow(Base):
     """A person on one platform, with the role prepbot gives them."""

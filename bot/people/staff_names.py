@@ -5,7 +5,7 @@ database, and of everyone in Slack's workspace, read from Slack.
 A poll like the library's (bot/features/library/jobs.py): each PREPBOT_REFRESH_SECONDS a
 replica reads the people added since its last look, an indexed range of ids; every
 FULL_READ it reads them all afresh, so that a name given later to an older row (a coach made
-before they first spoke) is learnt and an erased person's forgotten. Only Slack's and Teams'
+before they first spoke) is learnt; and at once when someone was erased, whose name goes. Only Slack's and Teams'
 names count: a playground guest or a console user types whatever name they like, and a typed
 name must not unmask a student. A platform that lists its whole staff (a Directory: Slack's
 users.list) is read in the background every PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept
@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.masking.staff import know_staff
-from bot.people.models import PersonRow
+from bot.people.models import ERASED, PersonRow
 from bot.ports import Clock, Directory, Messengers
 from bot.vocabulary import Person
 
@@ -98,12 +98,18 @@ class StaffFollower:
     workspaces: Workspaces = field(default_factory=Workspaces)
     last_id: int = 0
     read_all_at: datetime | None = None
+    erased: int = 0  # people erased when last looked
 
     async def refresh(self, session: AsyncSession) -> None:
-        """Learn the names of the people added since the last look (all, now and then)."""
+        """Learn the names of the people added since the last look (all, now and then, and
+        as soon as someone is erased, whose name must go at once: a red team's, stop 48,
+        found it kept on every replica for up to FULL_READ after the erase)."""
         now = self.clock.now()
+        erased = int((await session.execute(select(func.count()).where(
+            PersonRow.user_id.startswith(ERASED, autoescape=True)))).scalar_one())
         afresh = (self.workspaces.collect(now) or self.read_all_at is None
-                  or now - self.read_all_at >= FULL_READ)
+                  or now - self.read_all_at >= FULL_READ or erased != self.erased)
+        self.erased = erased
         if afresh:
             self.last_id, self.read_all_at = 0, now
         rows = (await session.execute(

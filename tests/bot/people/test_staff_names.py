@@ -62,8 +62,9 @@ async def test_names_from_the_playground_or_the_console_are_not_believed(
     assert masked(SAID) == "[name] has the cart key for room 114"
 
 
-async def test_an_erased_colleague_is_forgotten_at_the_next_full_read(
-        runtime: Runtime, clock: FakeClock) -> None:
+async def test_an_erased_colleague_is_forgotten_at_the_next_refresh(runtime: Runtime) -> None:
+    # A red team's (stop 48): erased by the CLI, her name stayed known on every replica until
+    # its next full read, ten minutes on, and a colleague's ticket naming her kept it.
     await speaks(runtime, Person(platform="slack", user_id="U1", display_name="Kayden Brooks",
                                  full_name="Kayden J. Brooks"))
     await runtime.bot.refresh()
@@ -72,9 +73,6 @@ async def test_an_erased_colleague_is_forgotten_at_the_next_full_read(
     async with runtime.sessions() as session:
         row = (await session.execute(select(PersonRow))).scalar_one()
         assert (row.display_name, row.full_name) == ("", "")
-    await runtime.bot.refresh()
-    assert masked(SAID) == SAID  # between full reads, what was learnt stays
-    clock.advance(minutes=11)
     await runtime.bot.refresh()
     assert masked(SAID) == "[name] has the cart key for room 114"
 
