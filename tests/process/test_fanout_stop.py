@@ -14,7 +14,6 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -34,15 +33,6 @@ from tests.support.connector_stub import Call, ConnectorStub
 TEACHERS = 200
 NOTE = "Your loaner is ready at the library desk"
 BOT = {"id": "28:prepbot", "name": "prepbot"}
-
-
-@pytest.fixture
-async def teams() -> AsyncIterator[ConnectorStub]:
-    """The Bot Connector stub, answering each note after 30 ms, as a busy Teams might."""
-    stub = ConnectorStub()
-    await stub.start()
-    yield stub
-    await stub.close()
 
 
 async def say_hello(http: ClientSession, base: str, teams: ConnectorStub, n: int) -> None:

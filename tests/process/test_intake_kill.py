@@ -39,14 +39,6 @@ async def slack() -> AsyncIterator[RecordingSlack]:
     await stub.close()
 
 
-@pytest.fixture
-async def teams() -> AsyncIterator[ConnectorStub]:
-    stub = ConnectorStub()
-    await stub.start()
-    yield stub
-    await stub.close()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A database of this test's own."""
