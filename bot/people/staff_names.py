@@ -5,11 +5,12 @@ database, and of everyone in Slack's workspace, read from Slack.
 A poll like the library's (bot/features/library/jobs.py): each PREPBOT_REFRESH_SECONDS a
 replica reads the people added since its last look, an indexed range of ids; every
 FULL_READ it reads them all afresh, so that a name given later to an older row (a coach made
-before they first spoke) is learnt; and at once when someone was erased, whose name goes. Only Slack's and Teams'
-names count: a playground guest or a console user types whatever name they like, and a typed
-name must not unmask a student. A platform that lists its whole staff (a Directory: Slack's
-users.list) is read in the background every PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept
-in memory only, and its guests' names are learnt from neither source.
+before they first spoke) is learnt; and at once when someone was erased, whose name goes.
+Only Slack's and Teams' names count: a playground guest or a console user types whatever
+name they like, and a typed name must not unmask a student. A platform that lists its whole
+staff (a Directory: Slack's users.list) is read in the background every
+PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept in memory only, and its guests' names are
+learnt from neither source.
 """
 
 from __future__ import annotations
