@@ -43,6 +43,9 @@ from bot.server_secret import ServerSecret
 ALREADY = N_("You've already answered this survey, from another message. To change your "
              "answers use that message's form or its \u201cChange my answers\u201d button: I "
              "keep no link from you to your answers, so I can't find them for you.")
+USED = N_("That form was already used to answer this survey. Use the survey message sent "
+          "to you.")
+TAG = "pulse-form"
 FINAL = N_("Your answers are already counted in the results your coach sees, together with "
            "others', so they can't change now: a change would show which answers were yours.")
 
@@ -52,18 +55,26 @@ def new_secret() -> str:
     return secrets.token_urlsafe(16)
 
 
-def form_context(survey_id: int, secret: str) -> str:
-    """What the form carries back: the survey and the secret."""
-    return f"{survey_id}:{secret}"
+def form_context(survey_id: int, secret: str, person_id: int, server: ServerSecret) -> str:
+    """What the form carries back: the survey, the secret, and a tag binding it to the one
+    teacher it was sent to (a card forwarded to a colleague answers nothing: a red team's,
+    stop 48, jammed a survey with one shared card)."""
+    return f"{survey_id}:{secret}:{form_tag(server, survey_id, secret, person_id)}"
 
 
-def read_context(context: str) -> tuple[str, str]:
-    """The survey id and secret from a form's context or a button's value."""
-    survey_id, _sep, secret = context.partition(":")
+def form_tag(server: ServerSecret, survey_id: int | str, secret: str, person_id: int) -> str:
+    """Only the server can make it, for this survey, form and person."""
+    return server.keyed_hash(TAG, f"{survey_id}:{secret}:{person_id}")[:22]
+
+
+def read_context(context: str) -> tuple[str, str, str]:
+    """The survey id, secret and tag ("" on a form sent before tags) of a form's context or a
+    button's value."""
+    survey_id, secret, tag = [*context.split(":"), "", ""][:3]
     if not survey_id.isdigit() or len(secret) < 16:
         raise BadInput(_("That survey form is no longer valid. Use the one in your direct "
                          "messages."))
-    return survey_id, secret
+    return survey_id, secret, tag
 
 
 def response_key(survey_id: int, secret: str) -> str:
@@ -103,6 +114,8 @@ async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
     if (waiting is not None and waiting.key != key) or (waiting is None and \
             await session.get(RespondentRow, (survey.id, person.id)) is not None):
         raise BadInput(_(ALREADY))  # a second form from someone who has answered
+    if waiting is None and await pool.key_waiting(session, secret, survey, key):
+        raise BadInput(_(USED))  # an untagged form someone else answered on: one set a form
     entry = pool.Entry(person.id, key, answers, comment[:pool.KEPT_COMMENT])
     try:
         async with session.begin_nested():  # two submits racing: the loser is told, not failed

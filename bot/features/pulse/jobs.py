@@ -20,16 +20,19 @@ async def _open(session: AsyncSession, row: DeliveryRow) -> SurveyRow | None:
     return survey if survey is not None and survey.closed_at is None else None
 
 
-async def _card(session: AsyncSession, survey: SurveyRow, reminder: bool) -> Reply:
+def _card(survey: SurveyRow, person_id: int, secret: ServerSecret, reminder: bool) -> Reply:
     # A fresh secret per rendering, never stored: see answering.py.
-    context = answering.form_context(survey.id, answering.new_secret())
+    context = answering.form_context(survey.id, answering.new_secret(), person_id, secret)
     return views.card(survey, service.instrument_of(survey), context, reminder=reminder)
 
 
-async def render_invitation(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+async def render_invitation(session: AsyncSession, row: DeliveryRow,
+                            secret: ServerSecret | None = None) -> Reply | None:
     """The survey card for one cohort member; nothing once the survey has closed."""
     survey = await _open(session, row)
-    return await _card(session, survey, reminder=False) if survey else None
+    if survey is None or row.person_id is None or secret is None:
+        return None
+    return _card(survey, row.person_id, secret, reminder=False)
 
 
 async def render_reminder(session: AsyncSession, row: DeliveryRow,
@@ -42,7 +45,7 @@ async def render_reminder(session: AsyncSession, row: DeliveryRow,
         # A message too, so the ledger treats both alike at every commit: it must not tell
         # who answered (privacy.md; settled unsent, it did, red teams' of stops 43 and 48).
         return views.thanks_for_answering(survey)
-    return await _card(session, survey, reminder=True)
+    return _card(survey, row.person_id, secret, reminder=True)
 
 
 async def render_results(session: AsyncSession, row: DeliveryRow) -> Reply | None:
@@ -66,7 +69,7 @@ async def close_due(session: AsyncSession, now: datetime) -> None:
 
 def register(jobs: Jobs) -> None:
     """Invitations, the reminder and results go through the ledger; closing is a chore."""
-    jobs.renderer(service.INVITE)(render_invitation)
+    jobs.renderer(service.INVITE)(partial(render_invitation, secret=jobs.secret))
     jobs.renderer(service.REMIND)(partial(render_reminder, secret=jobs.secret))
     jobs.renderer(service.RESULTS)(render_results)
     jobs.chore("pulse.close")(close_due)

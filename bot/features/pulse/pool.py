@@ -96,6 +96,14 @@ async def entry_of(session: AsyncSession, secret: ServerSecret, survey: SurveyRo
     return _open(secret, row) if row is not None else None
 
 
+async def key_waiting(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
+                      key: str) -> bool:
+    """Whether some waiting entry was answered on the form whose response key this is."""
+    rows = (await session.execute(select(PendingRow).where(
+        PendingRow.survey_id == survey.id, PendingRow.new.is_(True)))).scalars()
+    return any((entry := _open(secret, row)) is not None and entry.key == key for row in rows)
+
+
 async def hold(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
                entry: Entry) -> bool:
     """Put (or replace) an entry in the pool, then release when N new ones wait; True when

@@ -30,7 +30,8 @@ from tests.support.clock import FakeClock
 COACH = "UCOACH"
 PILOT = ["UT1", "UT2", "UT3", "UT4", "UT5"]
 LATER = ["UT6", "UT7", "UT8", "UT9", "UT10"]
-FORM_SECRET = re.compile(r'"\d+:[A-Za-z0-9_-]{20,}"')  # "survey:secret", a button's value
+# "survey:secret:tag": a form's context, a button's value
+FORM_SECRET = re.compile(r'"\d+:[A-Za-z0-9_-]{16,}(?::[0-9a-f]{22})?"')
 
 
 @pytest.fixture

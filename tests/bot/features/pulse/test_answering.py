@@ -3,6 +3,7 @@ answers wait, sealed, and are released five at a time."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 import pytest
@@ -163,3 +164,32 @@ async def test_every_waiting_answer_is_sealed_at_one_size_whatever_its_comment(
     await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
     await answer(chat, outbox, pilot[1], likert(*ANSWERS[1]) | {"comment": comment})
     assert len({len(sealed) for sealed in await waiting(runtime)}) == 1
+
+
+async def test_a_card_forwarded_to_a_colleague_answers_nothing(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 48): two invited teachers answered on one card; both were told
+    # "saved", and the next release failed on the shared key: later teachers were told they
+    # had already answered, and nothing was ever released.
+    await launch(chat, coach, runtime)
+    hers = outbox.forms_to(pilot[0])[0]
+    [refused] = await answer(chat, outbox, pilot[1], likert(*ANSWERS[1]), hers)
+    assert "isn't yours to answer" in refused.text and await waiting(runtime) == []
+    for person, points in zip(pilot[:5], ANSWERS, strict=True):
+        await answer(chat, outbox, person, likert(*points))
+    assert (await stored(runtime))[1] == 5
+
+
+async def test_a_card_sent_before_cards_were_tagged_answers_for_one_teacher_only(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    hers = outbox.forms_to(pilot[0])[0]
+    untagged = dataclasses.replace(hers, context=hers.context.rsplit(":", 1)[0])
+    await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]), untagged)
+    [refused] = await answer(chat, outbox, pilot[1], likert(*ANSWERS[1]), untagged)
+    assert "already used" in refused.text and len(await waiting(runtime)) == 1
+    for person, points in zip(pilot[1:5], ANSWERS[1:], strict=True):
+        await answer(chat, outbox, person, likert(*points))
+    assert (await stored(runtime))[1] == 5

@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime, build_runtime, load_settings
 from bot.errors import BadInput
+from bot.features.pulse.answering import form_context
 from bot.features.pulse.models import PendingRow
 from bot.people.directory import find_person
 from bot.privacy import delete_person
@@ -99,6 +100,19 @@ async def test_an_erase_run_with_another_secret_is_refused_and_erases_nothing(
     assert len(await waiting(runtime)) == 1
 
 
+async def answer_on(other: Runtime, outbox: CohortMessenger, person: Person,
+                    values: dict[str, str]) -> None:
+    """Answer through a replica running with another key, on a form as it would have sent
+    it: a form's tag binds it to its teacher under the key that made it."""
+    form = outbox.forms_to(person)[0]
+    survey_id, secret, _tag = form.context.split(":")
+    async with other.sessions() as session:
+        row = await find_person(session, "console", person.user_id)
+    assert row is not None
+    context = form_context(int(survey_id), secret, row.id, other.bot.secret)
+    await ConsoleChat(other.bot).submit(form.form_id, values, context, as_=person)
+
+
 async def test_an_entry_waiting_under_a_restored_key_never_counts_its_teacher_twice(
         chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
         outbox: CohortMessenger, pilot: list[Person], morning: FakeClock,
@@ -116,7 +130,7 @@ async def test_an_entry_waiting_under_a_restored_key_never_counts_its_teacher_tw
     other.bot.messengers.add(outbox)
     try:
         for person, points in zip(pilot[:3], ANSWERS[1:4], strict=True):
-            await answer(ConsoleChat(other.bot), outbox, person, likert(*points))
+            await answer_on(other, outbox, person, likert(*points))
     finally:
         await other.close()
     assert (await stored(runtime))[1] == 3 and len(await waiting(runtime)) == 1
@@ -142,7 +156,7 @@ async def test_an_erase_needs_the_secret_the_server_runs_with_even_where_another
         clock=morning, kb=knowledge_base.fork(), migrate=False)
     other.bot.messengers.add(outbox)
     try:
-        await answer(ConsoleChat(other.bot), outbox, pilot[1], likert(*ANSWERS[1]))
+        await answer_on(other, outbox, pilot[1], likert(*ANSWERS[1]))
         with pytest.raises(BadInput, match="not the server's"):
             async with runtime.sessions() as session, session.begin():
                 await delete_person(session, other.bot.privacy, "console", pilot[0].user_id)
