@@ -193,3 +193,17 @@ async def test_a_card_sent_before_cards_were_tagged_answers_for_one_teacher_only
     for person, points in zip(pilot[1:5], ANSWERS[1:], strict=True):
         await answer(chat, outbox, person, likert(*points))
     assert (await stored(runtime))[1] == 5
+
+
+async def test_a_comment_cut_in_half_an_emoji_is_released_like_any_other(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 48): a comment ending in half an emoji (a lone surrogate, as JSON's
+    # "\ud83d" decodes) was saved, then failed every release: no database stores it.
+    await launch(chat, coach, runtime)
+    values = likert(*ANSWERS[0]) | {"comment": "great for exit tickets \ud83d"}
+    for person, points in zip(pilot[:5], ANSWERS, strict=True):
+        await answer(chat, outbox, person, values if person is pilot[0] else likert(*points))
+    async with runtime.sessions() as session:
+        comments = (await session.execute(select(ResponseRow.comment))).scalars().all()
+    assert (await stored(runtime))[1] == 5 and "great for exit tickets" in comments
