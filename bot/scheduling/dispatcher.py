@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
@@ -42,6 +42,18 @@ Leading = Callable[[], Awaitable[bool]]  # whether this process still leads
 async def always_leading() -> bool:
     """A tick not run by the scheduler's leader (a turn's notices, the demo, a test)."""
     return True
+
+
+@dataclass
+class Claim:
+    """When a batch's sends were claimed, and last renewed: which claims are this batch's
+    (another leader's, taken over after ours lapsed, are later than both)."""
+
+    at: datetime
+    renewed: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.renewed = self.at
 
 
 @dataclass
@@ -139,7 +151,10 @@ class Dispatcher:
             if not rows:
                 return False
             ready = await self._apply_policy(session, rows, now, report)
-            won = set(await ledger.claim(session, [row for row, _ in ready], now))
+            # Claimed as of now, not as of the tick's start: planning, chores and earlier
+            # batches may have taken longer than the lease (a red team's, stop 48).
+            claim = Claim(self.clock.now())
+            won = set(await ledger.claim(session, [row for row, _ in ready], claim.at))
             batch = [(row, reply) for row, reply in ready if row.id in won]
         # Each send is recorded as soon as it is answered: what a crash (or a stop) cuts off
         # is sent again after the lease on a platform that cannot say what arrived, so only
@@ -149,7 +164,7 @@ class Dispatcher:
         pending = {asyncio.ensure_future(send(row, reply)): (row, reply) for row, reply in batch}
         given_back: list[tuple[DeliveryRow, Reply]] = []
         try:
-            async with self._claims_kept([row.id for row, _ in batch]):
+            async with self._claims_kept([row.id for row, _ in batch], claim):
                 while pending:
                     done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                     finished = [(pending.pop(task), task.result()) for task in done]
@@ -157,40 +172,42 @@ class Dispatcher:
                     answered = [(p, error) for p, error in finished if error != STEPPED_DOWN]
                     if answered:
                         await self._record([pair for pair, _ in answered],
-                                           [error for _, error in answered], now, report)
+                                           [error for _, error in answered], now, report, claim)
         finally:
             for task in pending:  # cut short (a stop past its wait): recovered after the lease
                 task.cancel()
         if given_back:
-            await self._record(given_back, [STEPPED_DOWN] * len(given_back), now, report)
+            await self._record(given_back, [STEPPED_DOWN] * len(given_back), now, report, claim)
         return True
 
     @contextlib.asynccontextmanager
-    async def _claims_kept(self, ids: list[int]) -> AsyncIterator[None]:
+    async def _claims_kept(self, ids: list[int], claim: Claim) -> AsyncIterator[None]:
         """While a batch's sends are under way, their claims are renewed every third of the
         lease, so that a send Slack holds back (a 429's Retry-After) is not taken for a
         crash's and sent again by the next tick's recovery (a red team's, stop 48)."""
-        keeping = asyncio.create_task(self._keep_claims(ids))
+        keeping = asyncio.create_task(self._keep_claims(ids, claim))
         try:
             yield
         finally:
             keeping.cancel()
             await asyncio.gather(keeping, return_exceptions=True)
 
-    async def _keep_claims(self, ids: list[int]) -> None:
+    async def _keep_claims(self, ids: list[int], claim: Claim) -> None:
         while True:
             await asyncio.sleep(self.lease.total_seconds() / 3)
+            now = self.clock.now()
             with contextlib.suppress(SQLAlchemyError, OSError):  # the next one tries again
                 async with self.sessions() as session, session.begin():
-                    await ledger.renew(session, ids, self.clock.now())
+                    await ledger.renew(session, ids, claim.at, claim.renewed, now)
+                claim.renewed = now
 
     async def _record(self, batch: list[tuple[DeliveryRow, Reply]], results: list[str],
-                      now: datetime, report: TickReport) -> None:
+                      now: datetime, report: TickReport, claim: Claim) -> None:
         async with self.sessions() as session, session.begin():
             sent = [row.id for (row, _), error in zip(batch, results, strict=True) if not error]
             await ledger.finish(session, sent, "sent", now)
             await ledger.unclaim(session, [row.id for (row, _), error in zip(
-                batch, results, strict=True) if error == STEPPED_DOWN], now)
+                batch, results, strict=True) if error == STEPPED_DOWN], claim.at, claim.renewed)
             for (row, _), error in zip(batch, results, strict=True):
                 if error and error != STEPPED_DOWN:
                     await self._failed(session, row, error, now, report)

@@ -81,21 +81,25 @@ async def claim(session: AsyncSession, rows: Sequence[DeliveryRow], now: datetim
     return list(result.scalars())
 
 
-async def renew(session: AsyncSession, ids: Sequence[int], now: datetime) -> None:
-    """Claims still being sent are claimed afresh: not stranded while their sender lives."""
+async def renew(session: AsyncSession, ids: Sequence[int], first: datetime, last: datetime,
+                now: datetime) -> None:
+    """Our claims (made at `first`, renewed at `last`) still being sent are claimed afresh:
+    not stranded while their sender lives."""
     await session.execute(update(DeliveryRow).where(
-        DeliveryRow.id.in_(list(ids)), DeliveryRow.status == "sending").values(claimed_at=now))
+        DeliveryRow.id.in_(list(ids)), DeliveryRow.status == "sending",
+        DeliveryRow.claimed_at.between(first, last)).values(claimed_at=now))
 
 
-async def unclaim(session: AsyncSession, ids: Sequence[int], claimed_at: datetime) -> None:
+async def unclaim(session: AsyncSession, ids: Sequence[int], first: datetime,
+                  last: datetime) -> None:
     """Give back claims never tried (a leader stepped down mid-batch): pending again, for the
-    new leader to send at once. Ours were made at `claimed_at` or renewed since (and a claim
-    kept renewed is never another's to take over)."""
+    new leader to send at once. Ours were made at `first` and renewed at `last` at the
+    latest; one another leader took over, after ours lapsed, is later and stays."""
     if ids:
         await session.execute(
             update(DeliveryRow).where(DeliveryRow.id.in_(list(ids)),
                                       DeliveryRow.status == "sending",
-                                      DeliveryRow.claimed_at >= claimed_at)
+                                      DeliveryRow.claimed_at.between(first, last))
             .values(status="pending", claimed_at=None, attempts=DeliveryRow.attempts - 1))
 
 

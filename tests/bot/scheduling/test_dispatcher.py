@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import update
+import pytest
+from sqlalchemy import select, update
 
 from adapters.runtime import Runtime
 from bot.blocks import Reply
+from bot.scheduling import dispatcher as dispatching
+from bot.scheduling import ledger as ledgers
 from bot.scheduling.dispatcher import CONCURRENCY, Dispatcher
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
@@ -169,3 +172,77 @@ async def test_a_send_held_back_past_the_lease_is_not_taken_for_a_crashs(
         await tick
     await runtime.dispatcher.tick()
     assert sorted(who for _, who, _ in held.sent) == sorted(f"t{i}" for i in range(20))
+
+
+class HeldInTurns(HeldBack):
+    """Slack holding back the first `first` messages until `release`, the rest until
+    `release_rest`."""
+
+    def __init__(self, first: int) -> None:
+        super().__init__()
+        self.first, self.release_rest = first, asyncio.Event()
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Record the message once its gate opens."""
+        self.holding += 1
+        gate = self.release if self.holding <= self.first else self.release_rest
+        await gate.wait()
+        self.sent.append(("dm", person.user_id, reply))
+
+
+async def test_a_second_batch_is_claimed_as_of_its_claim_not_of_the_ticks_start(
+        runtime: Runtime, job: str, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 48) on the renewal: a tick claimed every batch with the time it
+    # began, so the second batch of a long fan-out was past the lease the moment it was
+    # claimed, and a new leader sent the eight under way again.
+    monkeypatch.setattr(dispatching, "BATCH", 10)  # twenty teachers: two batches
+    clock.current = SCHOOL_MORNING
+    runtime.dispatcher.lease = timedelta(seconds=0.3)
+    held = HeldInTurns(first=10)
+    runtime.bot.messengers.add(held)
+    successor = Dispatcher(runtime.sessions, runtime.bot.jobs, clock, runtime.bot.messengers,
+                           runtime.metrics, lease=timedelta(seconds=0.3))
+    leads = [True]
+
+    async def leading() -> bool:
+        return leads[0]
+
+    tick = asyncio.create_task(runtime.dispatcher.tick(leading))
+    try:
+        while held.holding < CONCURRENCY:
+            await asyncio.sleep(0.01)
+        clock.advance(seconds=3)  # the first batch held back well past the lease
+        await asyncio.sleep(0.2)
+        held.release.set()
+        while held.holding < 11:  # the second batch under way
+            await asyncio.sleep(0.01)
+        leads[0] = False  # the lock went: a new leader ticks
+        assert (await successor.tick()).recovered == 0
+    finally:
+        held.release.set()
+        held.release_rest.set()
+        await tick
+    await successor.tick()  # what the old leader gave back, never tried
+    assert sorted(who for _, who, _ in held.sent) == sorted(f"t{i}" for i in range(20))
+
+
+async def test_a_leader_that_stepped_down_never_gives_back_a_claim_another_took_over(
+        runtime: Runtime, job: str, clock: FakeClock) -> None:
+    clock.current = SCHOOL_MORNING
+    await runtime.dispatcher.plan(clock.now())
+    async with runtime.sessions() as session, session.begin():
+        [row, *_] = (await session.execute(select(DeliveryRow))).scalars()
+        assert await ledgers.claim(session, [row], clock.now()) == [row.id]  # A's claim
+    ours = clock.now()
+    clock.advance(minutes=5)  # A's renewals failed: B recovered the row and claimed it
+    async with runtime.sessions() as session, session.begin():
+        for found in await ledgers.stranded(session, clock.now() - timedelta(minutes=2)):
+            found.status = "pending"
+    async with runtime.sessions() as session, session.begin():
+        row = await session.get(DeliveryRow, row.id)
+        assert row is not None and await ledgers.claim(session, [row], clock.now()) == [row.id]
+    async with runtime.sessions() as session, session.begin():
+        await ledgers.unclaim(session, [row.id], ours, ours)  # A, back: it never tried it
+    async with runtime.sessions() as session:
+        kept = await session.get(DeliveryRow, row.id)
+    assert kept is not None and kept.status == "sending"  # B's claim stays
