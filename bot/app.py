@@ -232,6 +232,8 @@ class Bot:
                       arrival: Arrival | None, known: KnownMembers
                       ) -> tuple[list[Reply], list[str], bool]:
         now = self.clock.now()
+        if arrival is not None:
+            await self.inbox.fence(session, arrival)
         if incoming.event_id:
             key = f"{incoming.person.platform}:{incoming.event_id}"
             if not await claim_event(session, key, now):

@@ -146,6 +146,14 @@ class Inbox:
         """An arrival as `_written` stored it."""
         return incoming_from_json(self._opened(stored))
 
+    async def fence(self, session: AsyncSession, arrival: Arrival) -> None:
+        """At a turn's start: its arrival's row is held until the turn commits, so an erase
+        (which deletes it first) waits for the turn and then sees all it wrote; Withdrawn
+        when an erase took it already."""
+        query = select(InboxRow.id).where(InboxRow.id == arrival.id).with_for_update()
+        if (await session.execute(query)).first() is None:
+            raise Withdrawn(arrival.id)
+
     async def answered(self, session: AsyncSession, arrival: Arrival, replies: Sequence[Reply],
                        now: datetime) -> None:
         """Inside a turn's transaction: the arrival is answered, and these are its replies,

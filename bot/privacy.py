@@ -127,16 +127,20 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     """Erase a person: their words blanked, their contact details deleted, their row a
     tombstone; returns rows changed per table. Aggregate counts stay right."""
     person = await find_person(session, platform, user_id)
+    # What they sent and is not yet worked goes first: a turn working one holds its row
+    # (Inbox.fence), so the erase waits for that turn to commit and then sees what it wrote,
+    # or the turn finds its arrival gone and is rolled back (a red team's, stop 48, found a
+    # turn committing just after the erase began kept her words).
+    inbox = Base.metadata.tables["inbox"]
+    theirs = await _arrivals_of(session, rules.secret, platform, user_id)
+    await session.execute(delete(inbox).where(
+        (inbox.c.sender == f"{platform}:{user_id}") | inbox.c.id.in_(theirs)))
     names = {person.display_name, person.full_name}
     before = await _strings_by_row(session, person.id)
     changed = await _apply_rules(session, rules, person.id)
     deliveries = Base.metadata.tables["deliveries"]  # planned to their user id, not yet linked
     await session.execute(delete(deliveries).where(
         deliveries.c.recipient == f"{platform}:{user_id}"))
-    inbox = Base.metadata.tables["inbox"]  # what they sent, not yet worked (or its receipt)
-    theirs = await _arrivals_of(session, rules.secret, platform, user_id)
-    await session.execute(delete(inbox).where(
-        (inbox.c.sender == f"{platform}:{user_id}") | inbox.c.id.in_(theirs)))
     await session.flush()  # a feature's eraser may have changed loaded rows only
     traces = _traces(before, await _strings_by_row(session, person.id), names)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
@@ -255,7 +259,9 @@ async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:
 
 async def _arrivals_of(session: AsyncSession, secret: ServerSecret | None, platform: str,
                       user_id: str) -> list[int]:
-    """Their arrivals not settled yet, which name their sender only sealed inside."""
+    """Their arrivals not settled yet, which name their sender only sealed inside, and those
+    this secret cannot open: any may be theirs, and none can ever be worked (recovery drops
+    them), as with the pulse pool's."""
     rows = (await session.execute(select(InboxRow.id, InboxRow.incoming).where(
         InboxRow.sender == "", InboxRow.incoming != ""))).all()
     theirs = []
@@ -263,6 +269,7 @@ async def _arrivals_of(session: AsyncSession, secret: ServerSecret | None, platf
         try:
             person = incoming_from_json(unseal(secret, stored)).person
         except ValueError:
+            theirs.append(row_id)
             continue
         if (person.platform, person.user_id) == (platform, user_id):
             theirs.append(row_id)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from datetime import time
+import os
+from datetime import time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -17,15 +20,17 @@ from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Reply
 from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
-from bot.inbox import InboxRow
+from bot.inbox import Inbox, InboxRow
 from bot.mentions import WORDS
 from bot.people.models import ConversationRow, PersonRow
 from bot.privacy import delete_person, export_person, free_text, person_links
 from bot.schools.service import save_school
 from bot.sealed import unseal
+from bot.server_secret import ServerSecret
 from bot.tables import metadata
 from bot.vocabulary import Conversation, Message, Person, incoming_from_json
 from tests.reliability.conftest import row_counts
+from tests.support.clock import FakeClock
 
 SECRET_WORDS = "my classroom 214 smartboard pen is off by an inch"
 LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
@@ -225,6 +230,61 @@ async def test_a_turn_that_ends_after_the_erase_brings_nothing_of_them_back(
         people = (await session.execute(select(PersonRow.user_id))).scalars().all()
         asked = (await session.execute(select(QuestionRow.text))).scalars().all()
     assert "rivera" not in people and not any(SECRET_WORDS in text for text in asked)
+
+
+async def test_an_erase_begun_while_her_turn_commits_waits_for_it_and_takes_what_it_wrote(
+        runtime: Runtime, chat: ConsoleChat, rivera: Person,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's on the fix above (stop 48): on PostgreSQL the erase's first deletes ran
+    # while her turn was about to commit, and did not see its rows; her words outlived it.
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: the turn and the erase never interleave")
+    await chat.say("hello", as_=rivera)
+    stored = Message(text=SECRET_WORDS, person=rivera,
+                     conversation=Conversation(platform="console", id="rivera"), event_id="E1")
+    arrival = await runtime.bot.inbox.accept(stored, "E1")
+    assert arrival is not None
+    ready, go_on = asyncio.Event(), asyncio.Event()
+    answered = Inbox.answered
+
+    async def slow_to_commit(self: Inbox, *args: Any) -> None:
+        await answered(self, *args)
+        ready.set()
+        await go_on.wait()
+
+    monkeypatch.setattr(Inbox, "answered", slow_to_commit)
+    turn = asyncio.create_task(runtime.bot.handle(stored, arrival))
+    await asyncio.wait_for(ready.wait(), 30)
+
+    async def erase() -> None:
+        async with runtime.sessions() as session, session.begin():
+            await delete_person(session, runtime.bot.privacy, "console", "rivera")
+
+    erasing = asyncio.create_task(erase())
+    await asyncio.sleep(1)  # the erase begins, and waits for the turn's arrival
+    go_on.set()
+    await asyncio.wait_for(turn, 30)
+    await asyncio.wait_for(erasing, 30)
+    async with runtime.sessions() as session:
+        people = (await session.execute(select(PersonRow.user_id))).scalars().all()
+        asked = (await session.execute(select(QuestionRow.text))).scalars().all()
+    assert "rivera" not in people and not any(SECRET_WORDS in text for text in asked)
+
+
+async def test_an_erase_takes_the_arrivals_no_key_of_the_servers_opens(
+        runtime: Runtime, chat: ConsoleChat, rivera: Person, clock: FakeClock) -> None:
+    # A red team's (stop 48): sealed under the key before a rotation, her arrival kept her
+    # words and id inside; any such arrival may be hers, and none can ever be worked.
+    await chat.say("hello", as_=rivera)
+    older = Inbox(runtime.sessions, clock, lease=timedelta(seconds=30),
+                  secret=ServerSecret(os.urandom(32)))
+    stored = Message(text=SECRET_WORDS, person=rivera,
+                     conversation=Conversation(platform="console", id="rivera"), event_id="E1")
+    assert await older.accept(stored, "E1") is not None
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
+    async with runtime.sessions() as session:
+        assert (await session.execute(select(InboxRow.id))).all() == []
 
 
 def test_the_cli_exports_and_erases(runtime: Runtime, history: None, tmp_path: Path,
