@@ -84,6 +84,7 @@ class OnAction:
     action_id: str
     handler: ActionHandler
     role: Role = Role.TEACHER
+    anonymous: bool = False  # its turn stores nothing of who pressed it (see Router.anonymous)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class OnForm:
     form_id: str
     handler: FormHandler
     role: Role = Role.TEACHER
+    anonymous: bool = False  # its turn stores nothing of who sent it (see Router.anonymous)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,14 @@ class Router:
         handler: AnyHandler = route.handler
         return await handler(turn)
 
+    def anonymous(self, incoming: AnyIncoming) -> bool:
+        """Whether the turn must write nothing of its sender but what its handler seals (a
+        pulse answer): a copy of the database after its commit must not say who it was."""
+        route: OnAction | OnForm | None = (
+            self.find_action(incoming.action_id) if isinstance(incoming, Action)
+            else self.forms.get(incoming.form_id) if isinstance(incoming, Submission) else None)
+        return route is not None and route.anonymous
+
     @staticmethod
     def _check(role: Role, needed: Role, path: str | None) -> None:
         if role.allows(needed):

@@ -14,6 +14,7 @@ from adapters.runtime import Runtime
 from bot import masking
 from bot.blocks import Choice, Form
 from bot.features.pulse.models import ResponseRow
+from bot.storage.base import Base
 from bot.vocabulary import Conversation, Person, Submission
 from tests.bot.features.pulse.conftest import (
     ANSWERS,
@@ -207,3 +208,24 @@ async def test_a_comment_cut_in_half_an_emoji_is_released_like_any_other(
     async with runtime.sessions() as session:
         comments = (await session.execute(select(ResponseRow.comment))).scalars().all()
     assert (await stored(runtime))[1] == 5 and "great for exit tickets" in comments
+
+
+async def everything(runtime: Runtime) -> dict[str, set[str]]:
+    """Every row of every table, as a copy of the database would hold them."""
+    async with runtime.sessions() as session:
+        return {table.name: {repr(tuple(row)) for row in await session.execute(select(table))}
+                for table in Base.metadata.sorted_tables}
+
+
+async def test_an_answers_commit_writes_nothing_that_names_its_teacher(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 48): for most of a cohort the answer is their first turn with
+    # prepbot, and its commit stored their chat (their id, the time) beside the sealed answer.
+    await launch(chat, coach, runtime)
+    before = await everything(runtime)
+    await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]) | {"comment": "fine"})
+    await chat.click("Change my answers", as_=pilot[0])
+    after = await everything(runtime)
+    written = {name: after[name] - before[name] for name in after if after[name] != before[name]}
+    assert set(written) <= {"pulse_pool", "processed_events"}, written
