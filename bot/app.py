@@ -46,6 +46,7 @@ from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DisconnectedRow
 from bot.scrubbing import scrubbed
+from bot.sealed import keyed
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import make_readers, make_sessions
@@ -241,7 +242,7 @@ class Bot:
         if arrival is not None:
             await self.inbox.fence(session, arrival)
         if incoming.event_id:
-            key = f"{incoming.person.platform}:{incoming.event_id}"
+            key = f"{incoming.person.platform}:{keyed(self.secret, incoming.event_id)}"
             if not await claim_event(session, key, now):
                 self.metrics.duplicates.inc()
                 return [], [], False

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.blocks import Form, Reply, replies_from_json, replies_to_json
 from bot.ports import Clock
-from bot.sealed import FORM_SIZE, STEP, seal, unseal
+from bot.sealed import FORM_SIZE, STEP, keyed, seal, unseal
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base, UTCDateTime
 from bot.storage.upsert import insert_new
@@ -120,7 +120,8 @@ class Inbox:
         # team's, stop 48). The erase opens what waits to find a person's.
         sender = "" if self.secret else f"{incoming.person.platform}:{incoming.person.user_id}"
         values: dict[str, object] = {
-            "key": f"{incoming.person.platform}:{key}", "platform": incoming.person.platform,
+            "key": f"{incoming.person.platform}:{keyed(self.secret, key)}",
+            "platform": incoming.person.platform,
             "sender": sender, "incoming": self._written(incoming),
             "reply_to": self._sealed(reply_to.encode(), STEP) if reply_to else "",
             "status": "working", "received_at": self.clock.now(), "claimed_at": self.clock.now(),

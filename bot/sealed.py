@@ -30,3 +30,11 @@ def unseal(secret: ServerSecret | None, stored: str) -> str:
     if secret is None:
         raise ValueError("an arrival sealed with a server secret this process lacks")
     return secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
+
+
+def keyed(secret: ServerSecret | None, key: str) -> str:
+    """An event's key as stored to know a retry: hashed with the secret, so that a copy of
+    the database cannot recompute it from what it holds (a Teams key hashes the chat's id
+    and a message id that is its time: a red team's, stop 48, named who wrote, and when,
+    by trying every chat); as given without a lasting secret."""
+    return secret.keyed_hash("event", key)[:40] if secret is not None and secret.lasting else key
