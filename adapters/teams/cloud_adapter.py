@@ -100,6 +100,13 @@ def missing_fields(activity: Activity) -> list[str]:
     return [name for name, value in checks.items() if not value]
 
 
+# Only Teams says who a Teams user is (and the Bot Framework Emulator, for local tries):
+# Web Chat and Direct Line let the page choose `from.id`, and the Bot Framework's signing
+# keys are good for every channel a bot has, so a page naming a Teams user's id was her (a
+# red team's, stop 48).
+CHANNELS = frozenset({"msteams", "emulator"})
+
+
 def handles(activity: Activity) -> bool:
     """True for the kinds this adapter acts on; the rest are acknowledged and ignored."""
     if activity.type == ActivityTypes.invoke:
@@ -120,6 +127,9 @@ def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
         except Exception as error:  # botbuilder raises jwt, key and lookup errors, not only these
             log.info("Teams request refused: %s", type(error).__name__)
             return web.json_response({"error": "unauthorized"}, status=401)
+        if activity.channel_id not in CHANNELS:  # Web Chat picks its own `from.id`: ignored
+            log.info("an activity from another channel (%r) ignored", str(activity.channel_id)[:40])
+            return web.Response(status=200)
         revision = inbound.revision(activity)
         # A kept help-channel question follows its writer; if it cannot now, a 503 says so.
         if revision is not None and not await bot.bot.revised(revision):

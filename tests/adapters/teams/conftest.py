@@ -31,8 +31,9 @@ CHANNEL = "19:triage@thread.tacv2;messageid=1700000000000"
 
 @pytest.fixture(scope="session")
 def openid() -> Iterator[OpenIdStub]:
-    """The local OpenID metadata and signing key, for the whole session."""
-    stub = OpenIdStub()
+    """The local OpenID metadata and signing key, for the whole session; endorsed, as the real
+    keys are, for every channel a bot has (Web Chat and Direct Line among them)."""
+    stub = OpenIdStub(endorsements=("msteams", "webchat", "directline", "emulator"))
     stub.start()
     yield stub
     stub.stop()

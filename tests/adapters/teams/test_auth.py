@@ -15,7 +15,7 @@ from adapters.teams import mount  # the real one: conftest patches the module's 
 from bot.people.models import ConversationRow
 from bot.settings import Settings
 from knowledge import KnowledgeBase
-from tests.adapters.teams.conftest import APP_ID, Teams
+from tests.adapters.teams.conftest import APP_ID, TEACHER, Teams
 from tests.support.bf_tokens import OpenIdStub, new_key
 from tests.support.clock import FakeClock
 from tests.support.connector_stub import ConnectorStub
@@ -95,3 +95,18 @@ async def test_with_no_app_id_tokens_are_not_checked_and_the_log_says_so(
     assert "Authorization" not in connector.sent()[0].headers
     assert any(r.levelno == logging.WARNING and "NOT authenticated" in r.getMessage()
                for r in caplog.get_records("setup"))
+
+
+@pytest.mark.parametrize("channel", ["webchat", "directline"])
+async def test_a_web_chat_page_naming_a_teams_users_id_is_not_her(
+        teams: Teams, connector: ConnectorStub, channel: str) -> None:
+    # A red team's (stop 48): the Bot Framework's keys are good for every channel a bot
+    # has, and on Web Chat or Direct Line the page picks `from.id`; naming a teacher's Teams
+    # id, it read her tickets.
+    await teams.post(teams.message("/ticket the projector in room 12 shows no signal"))
+    connector.calls.clear()
+    forged = teams.message("/tickets", user=TEACHER)
+    forged |= {"channelId": channel, "conversation": {"id": "webchat-conversation-7"}}
+    forged.pop("channelData")
+    response = await teams.post(forged)
+    assert response.status == 200 and connector.calls == []
