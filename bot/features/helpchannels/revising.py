@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.helpchannels.models import HelpChannelRow, HelpReplyRow, HelpThreadRow
@@ -41,8 +41,12 @@ async def revise(session: AsyncSession, kb: KnowledgeBase, revision: Revision,
             await session.execute(delete(HelpReplyRow).where(HelpReplyRow.thread_id == kept.id))
         await session.delete(kept)
         return
-    kept.text = mask_within(revision.text.strip(), MAX_TEXT).text
-    kept.edited_at = revision.edited_at
+    # Written only where the copy is still not blank: an erase committed since it was read
+    # stays (a red team's, stop 48: an edit racing the erase brought her words back).
+    row = type(kept)
+    await session.execute(update(row).where(row.id == kept.id, row.text != "").values(
+        text=mask_within(revision.text.strip(), MAX_TEXT).text, edited_at=revision.edited_at)
+        .execution_options(synchronize_session=False))
 
 
 async def was_taken_back(session: AsyncSession, message: Message, message_id: str) -> bool:

@@ -4,10 +4,16 @@ with the coaches' replies in its thread. Nothing else anyone edits or deletes is
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
 
 from adapters.runtime import Runtime
+from bot.features.helpchannels import revising
+from bot.privacy import delete_person
 from bot.vocabulary import Conversation, Person, Revision
 from tests.bot.features.helpchannels.conftest import (
     LIBRARY,
@@ -87,3 +93,31 @@ async def test_a_question_deleted_before_its_turn_ran_is_neither_kept_nor_answer
                               thread="1700000000.999999")
     assert said == [] and await kept_threads(runtime) == []
     assert await channel.post("the projector says no signal", teacher) != [], "others are"
+
+
+async def test_an_edit_racing_the_erase_of_its_writer_does_not_bring_her_words_back(
+        channel: Channel, help_on: None, teacher: Person, runtime: Runtime,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 48): the edit read the kept question, the erase blanked it and
+    # committed, and then the edit wrote her new words into the blanked copy.
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: the edit and the erase never interleave")
+    await channel.post("the projector says no signal", teacher)
+    read, go_on = asyncio.Event(), asyncio.Event()
+    thread_in = revising.thread_in
+
+    async def slow_after_reading(*args: Any) -> Any:
+        found = await thread_in(*args)
+        read.set()
+        await go_on.wait()
+        return found
+
+    monkeypatch.setattr(revising, "thread_in", slow_after_reading)
+    editing = asyncio.create_task(revise(runtime, TECH_HELP, channel.thread,
+                                         "the projector says no signal in room 214"))
+    await asyncio.wait_for(read.wait(), 30)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, teacher.platform, teacher.user_id)
+    go_on.set()
+    await asyncio.wait_for(editing, 30)
+    assert not any("projector" in t.text for t in await kept_threads(runtime))
