@@ -37,7 +37,7 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
                                       turn.now, window)
     if match is not None:
         return [views.metoo_offer(match, await service.affected(turn.session, match), text,
-                                  offer(turn, match.id), _problem_title(turn, text))]
+                                  offer(turn, match), _problem_title(turn, text))]
     key = request_key(turn.incoming.person.platform, turn.incoming.event_id) \
         if turn.incoming.event_id else None
     return await _open(turn, Draft(text=text, category=category), key)
@@ -85,7 +85,7 @@ async def escalate(turn: Turn[Action], escalation: Escalation) -> list[Reply]:
 
 async def join(turn: Turn[Action]) -> list[Reply]:
     """"Add me to #41", only on an offer the server made to this very person."""
-    ticket = await service.get_ticket(turn.session, offered(turn, turn.incoming.value))
+    ticket = await offered(turn, turn.incoming.value)
     if ticket.status not in service.OPEN:
         raise BadInput(_("Ticket #{id} is already {status}. Open a new one if the problem is "
                          "back.").format(id=ticket.id, status=_(QUEUE_STATUS[ticket.status])))

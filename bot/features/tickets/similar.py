@@ -18,6 +18,7 @@ from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
 from bot.i18n import N_, _
 from bot.masking import mask_student_data, mask_within
+from bot.storage.rows import row_id
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 from knowledge import KnowledgeBase
@@ -100,23 +101,32 @@ async def metoo_offer(turn: Turn[Any], answered: Answered) -> tuple[Block, ...]:
     return (Text(_("Others at your school reported something like this: ticket #{id}.")
                  .format(id=same.id)),
             Buttons((Button(_("Same problem? Add me to #{id}").format(id=same.id),
-                            "tickets.join", offer(turn, same.id)),)))
+                            "tickets.join", offer(turn, same)),)))
 
 
-def offer(turn: Turn[Any], ticket_id: int) -> str:
-    """A "me too" button's value: this ticket, offered to this person, signed by the server."""
-    return turn.secret.sign(JOIN, f"{turn.person.id}:{ticket_id}")
+def offer(turn: Turn[Any], ticket: TicketRow) -> str:
+    """A "me too" button's value: this ticket, offered to this person, signed by the server.
+    The ticket's creation is signed too: on SQLite a purged ticket's number is given to the
+    next, and an old button joined another teacher's ticket (a red team's, stop 48)."""
+    return turn.secret.sign(JOIN, f"{turn.person.id}:{ticket.id}:{_made(ticket)}")
 
 
-def offered(turn: Turn[Any], value: str) -> int:
+async def offered(turn: Turn[Any], value: str) -> TicketRow:
     """The ticket a "me too" button offered to the person clicking it; a forged or someone
-    else's offer gets the same answer as a ticket that does not exist."""
+    else's offer, or one for a ticket since gone, gets the same answer as a ticket that does
+    not exist."""
     found = turn.secret.verify(JOIN, value)
-    person, _sep, ticket = (found or "").partition(":")
-    if not found or person != str(turn.person.id) or not ticket.isdigit():
+    person, ticket_id, made = [*(found or "").split(":"), "", ""][:3]
+    number = row_id(ticket_id) if found and person == str(turn.person.id) else None
+    ticket = await turn.session.get(TicketRow, number) if number is not None else None
+    if ticket is None or made != _made(ticket):
         raise BadInput(_("That \u201cme too\u201d offer isn't one I made to you. Ask me "
                          "again and I'll look for an open ticket like yours."))
-    return int(ticket)
+    return ticket
+
+
+def _made(ticket: TicketRow) -> str:
+    return str(int(ticket.created_at.timestamp()))
 
 
 async def open_work_of(session: AsyncSession, names: dict[int, str]) -> list[str]:

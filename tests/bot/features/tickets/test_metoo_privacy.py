@@ -10,10 +10,13 @@ import pytest
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Reply
-from bot.features.tickets import similar
+from bot.features.tickets import jobs, lifecycle, similar
+from bot.features.tickets.models import TicketRow
+from bot.features.tickets.service import people_on
 from bot.masking import Masked, mask_student_data
 from bot.vocabulary import Person
 from tests.bot.features.tickets.conftest import labels, tickets
+from tests.support.clock import FakeClock
 
 KEPT = ("Jaden Smith (student ID 448812) cannot log in to his Chromebook, his mom's cell is "
         "503-217-6684 and I think the account was hacked")
@@ -155,3 +158,31 @@ async def test_a_schools_open_tickets_are_masked_once_and_remembered_without_the
     assert "Same problem? Add me to #1" in labels(second)
     assert masked.count(KEPT) == 1
     assert not [w for w in PRIVATE_WORDS if any(w in str(key) for key in similar._readings)]
+
+
+async def test_an_old_offer_never_joins_a_later_ticket_that_took_its_number(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, stranger: Person,
+        admin: Person, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 48): on SQLite a purged ticket's number goes to the next ticket, and
+    # an offer kept unclicked joined another teacher's, at another school.
+    await chat.say("/prepbot settings ticket_retention_days 1", as_=admin)
+    await chat.say("/ticket wifi is down in the whole east wing", as_=teacher)
+    await chat.say("/ticket the wifi is down in the east wing", as_=neighbour)
+    [first] = await tickets(runtime)
+    kept = chat.button(f"Add me to #{first.id}")
+    async with runtime.sessions() as session, session.begin():
+        ticket = await session.get(TicketRow, first.id)
+        assert ticket is not None
+        lifecycle.move(session, ticket, "closed", None, clock.now(), "fixed")
+    clock.advance(days=3)
+    async with runtime.sessions() as session, session.begin():
+        assert await jobs.purge_expired(session, clock.now()) == 1
+    await chat.say("/ticket the projector in room 4 says no signal", as_=stranger)
+    [second] = await tickets(runtime)
+
+    [said] = await chat.press(kept, as_=neighbour)
+    assert "isn't one I made to you" in said.text
+    async with runtime.sessions() as session:
+        row = await session.get(TicketRow, second.id)
+        assert row is not None
+        assert neighbour.user_id not in [p.user_id for p in await people_on(session, row)]
