@@ -10,7 +10,10 @@ from bot.server_secret import ServerSecret
 
 SEALED, PURPOSE = "sealed:", "inbox"
 STEP = 1024  # a sealed arrival's length, in steps
-FORM_SIZE = 32768  # a form with a 2,000-character comment, escaped, fits; longer, in steps
+# A pulse form with the longest comment kept (4,000 characters, each escaped to 12 bytes: an
+# emoji's two escapes) fits; longer, in steps (a red team's, stop 48: at 32 KiB a comment of
+# 3,000 emoji made its arrival twice the size of the others).
+FORM_SIZE = 65536
 
 
 def seal(secret: ServerSecret | None, plain: bytes, step: int) -> str:

@@ -65,10 +65,19 @@ async def test_a_copy_of_the_database_cannot_read_a_pulse_answer_nor_whose_it_is
     assert len(dumped[0][1]) == len(dumped[1][1])  # a comment's length tells nothing
 
 
+async def test_a_pulse_form_with_the_longest_comment_a_platform_allows_is_one_size_too(
+        runtime: Runtime, clock: FakeClock) -> None:
+    box = inbox(runtime, clock)
+    await box.accept(answer(""), "a1")
+    await box.accept(answer("\U0001F600" * 4000), "a2")  # Teams lets one type 4,000
+    short, longest = (len(said) for _, said in await copy_of_database(runtime))
+    assert short == longest
+
+
 async def test_a_form_longer_than_any_pulse_form_still_tells_its_length_only_in_steps(
         runtime: Runtime, clock: FakeClock) -> None:
     box = inbox(runtime, clock)
-    for size, key in ((40_000, "a1"), (60_000, "a2"), (70_000, "a3")):
+    for size, key in ((40_000, "a1"), (60_000, "a2"), (70_000, "a3")):  # a single step: 64 KiB
         await box.accept(answer("x" * size), key)
     forty, sixty, seventy = (len(said) for _, said in await copy_of_database(runtime))
     assert forty == sixty < seventy
