@@ -100,6 +100,7 @@ class StaffFollower:
     last_id: int = 0
     read_all_at: datetime | None = None
     erased: int = 0  # people erased when last looked
+    stale: bool = False  # a full read is due (and was not done yet)
 
     async def refresh(self, session: AsyncSession) -> None:
         """Learn the names of the people added since the last look (all, now and then, and
@@ -108,25 +109,24 @@ class StaffFollower:
         now = self.clock.now()
         erased = int((await session.execute(select(func.count()).where(
             PersonRow.user_id.startswith(ERASED, autoescape=True)))).scalar_one())
-        afresh = (self.workspaces.collect(now) or self.read_all_at is None
-                  or now - self.read_all_at >= FULL_READ or erased != self.erased)
-        self.erased = erased
-        if afresh:
-            self.last_id, self.read_all_at = 0, now
+        # Kept until a full read is done: one that failed is tried again at the next refresh.
+        self.stale = (self.stale or self.workspaces.collect(now) or self.read_all_at is None
+                      or now - self.read_all_at >= FULL_READ or erased != self.erased)
+        since = 0 if self.stale else self.last_id
         rows = (await session.execute(
             select(PersonRow.id, PersonRow.platform, PersonRow.user_id, PersonRow.display_name,
                    PersonRow.full_name)
-            .where(PersonRow.id > self.last_id, PersonRow.platform.in_(PLATFORMS),
+            .where(PersonRow.id > since, PersonRow.platform.in_(PLATFORMS),
                    (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
         guests = self.workspaces.guests
         names = [name for row in rows if (row[1], row[2]) not in guests
                  for name in row[3:] if name]
         await session.close()  # nothing more to read: no transaction open while learning
-        if afresh:  # thousands of names: off the event loop, swapped in when ready
+        if self.stale:  # thousands of names: off the event loop, swapped in when ready
             await asyncio.to_thread(know_staff, names + self.workspaces.names, afresh=True)
+            self.stale, self.read_all_at = False, now
         elif names:
             know_staff(names)
-        if rows:
-            self.last_id = rows[-1][0]
+        self.erased, self.last_id = erased, rows[-1][0] if rows else since
         self.workspaces.start(now, self.messengers)

@@ -3,7 +3,12 @@ prepbot, and from no one else: a name typed in the playground must not unmask a 
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.runtime import Runtime, build_runtime
 from bot.app import Bot
@@ -109,3 +114,26 @@ async def test_a_district_that_chose_all_spares_a_colleagues_first_name_alone(
     finally:
         await empty_tables(chosen.engine)
         await chosen.close()
+
+
+async def test_an_erased_colleague_is_forgotten_even_when_a_refresh_fails_first(
+        runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 48): a refresh that failed after counting the erased kept the count,
+    # so the next one read only new people, and her name stayed known for ten minutes.
+    await speaks(runtime, Person(platform="slack", user_id="U1", display_name="Kayden Brooks"))
+    await runtime.bot.refresh()
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "slack", "U1")
+    failing = [True]
+    execute = AsyncSession.execute
+
+    async def hiccup(self: AsyncSession, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        if failing[0] and "people.display_name" in str(statement):
+            failing[0] = False  # once: the read of the people, after the count
+            raise OperationalError("SELECT people", {}, Exception("connection reset"))
+        return await execute(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(AsyncSession, "execute", hiccup)
+    await runtime.bot.refresh()  # fails (logged; tried again at the next)
+    await runtime.bot.refresh()
+    assert not failing[0] and masked(SAID) == "[name] has the cart key for room 114"
