@@ -28,7 +28,9 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
     settings = runtime.settings
     adapter = make_adapter(authentication or make_authentication(settings))
     bot = ActivityBot(runtime.bot, settings.public_url, settings.microsoft_app_id)
-    app.router.add_post(ROUTE, make_handler(adapter, bot))
+    single = settings.microsoft_app_type == "SingleTenant"  # the district's tenant alone
+    app.router.add_post(ROUTE, make_handler(
+        adapter, bot, settings.microsoft_app_tenant_id if single else ""))
     runtime.bot.attachments.add(TeamsFiles(adapter, settings.microsoft_app_id))
     problems = DeliveryProblems(runtime.metrics.registry)
     messenger = TeamsMessenger(adapter, settings.microsoft_app_id, runtime.sessions, problems,

@@ -114,8 +114,9 @@ def handles(activity: Activity) -> bool:
     return activity.type in ("message", "conversationUpdate", "installationUpdate")
 
 
-def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
-    """POST /api/messages: 400 unreadable, 401 unauthenticated, 200 ignored, else the turn."""
+def make_handler(adapter: Any, bot: ActivityBot, tenant: str = "") -> Handler:
+    """POST /api/messages: 400 unreadable, 401 unauthenticated, 200 ignored (another channel;
+    with `tenant`, a Single Tenant install's, another tenant), else the turn."""
     async def handler(request: web.Request) -> web.Response:
         activity = await read_activity(request)
         if isinstance(activity, str):
@@ -129,6 +130,9 @@ def make_handler(adapter: Any, bot: ActivityBot) -> Handler:
             return web.json_response({"error": "unauthorized"}, status=401)
         if activity.channel_id not in CHANNELS:  # Web Chat picks its own `from.id`: ignored
             log.info("an activity from another channel (%r) ignored", str(activity.channel_id)[:40])
+            return web.Response(status=200)
+        if tenant and activity.channel_id == "msteams" and inbound.tenant_of(activity) != tenant:
+            log.info("an activity from another tenant ignored")  # stored as nobody (stop 48)
             return web.Response(status=200)
         revision = inbound.revision(activity)
         # A kept help-channel question follows its writer; if it cannot now, a 503 says so.
