@@ -26,13 +26,7 @@ from bot.features import FEATURES
 from bot.i18n import _, speaking
 from bot.inbox import Arrival, Inbox, Responder, Withdrawn
 from bot.metrics import Metrics
-from bot.people.directory import (
-    find_person,
-    remember_conversation,
-    remember_person,
-    set_role,
-)
-from bot.people.models import PersonRow
+from bot.people.directory import remember_sender, set_role
 from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.privacy import Rules, rules_of
@@ -251,7 +245,8 @@ class Bot:
             return [], [], False  # deleted before this turn ran: nothing of it is kept
         if incoming.person.platform in self.dispatcher.gone:
             await self._reconnected(session, incoming.person.platform)
-        person = await self._remember(session, incoming, now)
+        person = await remember_sender(session, incoming, now, self.settings.admin_keys,
+                                       anonymous=self.router.anonymous(incoming))
         kept = await hold(session, person.id, incoming.attachments, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
                     self.messengers, self.features, self.secret, known_members=known)
@@ -271,19 +266,6 @@ class Bot:
         # One line per event for operators: its kind and timing, never what was typed.
         log.info("handled %s in %.1f ms", type(incoming).__name__, elapsed * 1000)
         return replies, notices, bool(turn.changed)
-
-    async def _remember(self, session: AsyncSession, incoming: AnyIncoming,
-                        now: datetime) -> PersonRow:
-        """The sender's row, and where they wrote from, stored; only read for an anonymous
-        turn, whose commit otherwise named its writer (a first answer stored her chat: a red
-        team's, stop 48)."""
-        if self.router.anonymous(incoming):
-            known = await find_person(session, incoming.person.platform, incoming.person.user_id)
-            if known is not None:
-                return known
-        person = await remember_person(session, incoming.person, now, self.settings.admin_keys)
-        await remember_conversation(session, incoming.conversation, person.id, now)
-        return person
 
     async def receive(self, inbound: Inbound) -> Outcome:
         """Answer a request another system made (a helpdesk's webhook): the receiver acts in

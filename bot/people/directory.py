@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.people.models import ConversationRow, PersonRow
 from bot.roles import Role
-from bot.vocabulary import Conversation, Person
+from bot.vocabulary import AnyIncoming, Conversation, Person
 
 Row = TypeVar("Row", PersonRow, ConversationRow)
 MARKUP = re.compile(r"[\[\]*`<>]")
@@ -80,6 +80,20 @@ async def remember_person(
         row.role = Role.ADMIN
     await session.flush()
     return row
+
+
+async def remember_sender(session: AsyncSession, incoming: AnyIncoming, now: datetime,
+                          admins: frozenset[str], anonymous: bool = False) -> PersonRow:
+    """The sender's row, and where they wrote from, stored; for an `anonymous` turn only
+    read, since its commit otherwise named its writer (a pulse answer that was a teacher's
+    first turn stored her chat beside her sealed answer: a red team's, stop 48)."""
+    if anonymous:
+        known = await find_person(session, incoming.person.platform, incoming.person.user_id)
+        if known is not None:
+            return known
+    person = await remember_person(session, incoming.person, now, admins)
+    await remember_conversation(session, incoming.conversation, person.id, now)
+    return person
 
 
 async def remember_conversation(
