@@ -44,7 +44,7 @@ from bot.sealed import keyed
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import make_readers, make_sessions
-from bot.storage.idempotency import claim_event
+from bot.storage.idempotency import claim_event, handled_before
 from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
 from bot.vocabulary import AnyIncoming, Message, Person, Revision
 from bot.withdrawals import remember, taken_back
@@ -236,8 +236,10 @@ class Bot:
         if arrival is not None:
             await self.inbox.fence(session, arrival)
         if incoming.event_id:
+            plain = f"{incoming.person.platform}:{incoming.event_id}"
             key = f"{incoming.person.platform}:{keyed(self.secret, incoming.event_id)}"
-            if not await claim_event(session, key, now):
+            if not await claim_event(session, key, now) or (
+                    key != plain and await handled_before(session, plain)):
                 self.metrics.duplicates.inc()
                 return [], [], False
         if isinstance(incoming, Message) and await taken_back(

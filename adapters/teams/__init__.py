@@ -28,9 +28,12 @@ def mount(app: web.Application, runtime: Runtime, *, authentication: Any = None)
     settings = runtime.settings
     adapter = make_adapter(authentication or make_authentication(settings))
     bot = ActivityBot(runtime.bot, settings.public_url, settings.microsoft_app_id)
-    single = settings.microsoft_app_type == "SingleTenant"  # the district's tenant alone
+    # The district's tenant alone: botbuilder reads the app type in any case, and a
+    # managed identity is of one tenant too (a red team's, stop 48).
+    single = settings.microsoft_app_type.lower() in ("singletenant", "userassignedmsi")
     app.router.add_post(ROUTE, make_handler(
-        adapter, bot, settings.microsoft_app_tenant_id if single else ""))
+        adapter, bot, settings.microsoft_app_tenant_id if single else "",
+        settings.teams_emulator))
     runtime.bot.attachments.add(TeamsFiles(adapter, settings.microsoft_app_id))
     problems = DeliveryProblems(runtime.metrics.registry)
     messenger = TeamsMessenger(adapter, settings.microsoft_app_id, runtime.sessions, problems,

@@ -100,11 +100,11 @@ def missing_fields(activity: Activity) -> list[str]:
     return [name for name, value in checks.items() if not value]
 
 
-# Only Teams says who a Teams user is (and the Bot Framework Emulator, for local tries):
+# Only Teams says who a Teams user is (and the Bot Framework Emulator, in emulator mode):
 # Web Chat and Direct Line let the page choose `from.id`, and the Bot Framework's signing
 # keys are good for every channel a bot has, so a page naming a Teams user's id was her (a
 # red team's, stop 48).
-CHANNELS = frozenset({"msteams", "emulator"})
+TEAMS, EMULATOR = "msteams", "emulator"
 
 
 def handles(activity: Activity) -> bool:
@@ -114,9 +114,13 @@ def handles(activity: Activity) -> bool:
     return activity.type in ("message", "conversationUpdate", "installationUpdate")
 
 
-def make_handler(adapter: Any, bot: ActivityBot, tenant: str = "") -> Handler:
-    """POST /api/messages: 400 unreadable, 401 unauthenticated, 200 ignored (another channel;
-    with `tenant`, a Single Tenant install's, another tenant), else the turn."""
+def make_handler(adapter: Any, bot: ActivityBot, tenant: str = "",
+                 emulator: bool = False) -> Handler:
+    """POST /api/messages: 400 unreadable, 401 unauthenticated, 200 ignored (another channel
+    than Teams, or the Emulator's in `emulator` mode; with `tenant`, a Single Tenant
+    install's, another tenant), else the turn."""
+    channels = {TEAMS, EMULATOR} if emulator else {TEAMS}
+
     async def handler(request: web.Request) -> web.Response:
         activity = await read_activity(request)
         if isinstance(activity, str):
@@ -128,10 +132,10 @@ def make_handler(adapter: Any, bot: ActivityBot, tenant: str = "") -> Handler:
         except Exception as error:  # botbuilder raises jwt, key and lookup errors, not only these
             log.info("Teams request refused: %s", type(error).__name__)
             return web.json_response({"error": "unauthorized"}, status=401)
-        if activity.channel_id not in CHANNELS:  # Web Chat picks its own `from.id`: ignored
+        if activity.channel_id not in channels:  # Web Chat picks its own `from.id`: ignored
             log.info("an activity from another channel (%r) ignored", str(activity.channel_id)[:40])
             return web.Response(status=200)
-        if tenant and activity.channel_id == "msteams" and inbound.tenant_of(activity) != tenant:
+        if tenant and activity.channel_id == TEAMS and inbound.tenant_of(activity) != tenant:
             log.info("an activity from another tenant ignored")  # stored as nobody (stop 48)
             return web.Response(status=200)
         revision = inbound.revision(activity)

@@ -25,3 +25,9 @@ async def claim_event(session: AsyncSession, key: str, now: datetime) -> bool:
     """Record `key` and return True, or return False when it was handled before."""
     return bool(await insert_new(session, ProcessedEvent, [{"key": key, "seen_at": now}],
                                  "key", ProcessedEvent.seen_at))
+
+
+async def handled_before(session: AsyncSession, key: str) -> bool:
+    """Whether `key` was recorded (an event handled under its plain key, before keys were
+    hashed with the server secret, whose retry comes now)."""
+    return await session.get(ProcessedEvent, key) is not None

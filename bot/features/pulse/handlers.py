@@ -108,7 +108,8 @@ async def _open_survey(turn: Turn[Action | Submission], context: str) -> tuple[S
     survey = await service.locked(turn.session, survey_id)  # answers and the close take turns
     if survey is None or not await service.was_invited(turn.session, survey, turn.person):
         raise BadInput(_("That survey isn't one you were invited to."))
-    if tag and tag != answering.form_tag(turn.secret, survey_id, secret, turn.person.id):
+    if (tag or survey.tagged_cards) and \
+            tag != answering.form_tag(turn.secret, survey_id, secret, turn.person.id):
         raise BadInput(_("That survey form isn't yours to answer (each is sent to one "
                          "teacher). Use the one in your direct messages."))
     if survey.closed_at is not None:

@@ -54,6 +54,9 @@ class SurveyRow(Base):
     # applies to new surveys only).
     threshold: Mapped[int] = mapped_column(default=5)
     held_back: Mapped[int] = mapped_column(default=0)  # still waiting when it closed
+    # Its cards carry a tag binding each to its one teacher (answering.form_tag): launched
+    # before tags, a survey's untagged cards answer once; since, only tagged ones do.
+    tagged_cards: Mapped[bool] = mapped_column(default=False)
 
 
 class ResponseRow(Base):

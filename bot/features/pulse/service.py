@@ -111,7 +111,7 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
         cohort_name=launch.cohort_name, coach_id=coach.id,
         wave=previous.wave + 1 if previous else 1, previous_id=previous.id if previous else None,
         share_results=launch.share_results, opened_at=now, closes_on=launch.closes_on,
-        threshold=await threshold(session),
+        threshold=await threshold(session), tagged_cards=True,
         closes_at=await local_midnight_after(session, coach, launch.closes_on))
     session.add(survey)
     await session.flush()

@@ -97,12 +97,12 @@ async def test_with_no_app_id_tokens_are_not_checked_and_the_log_says_so(
                for r in caplog.get_records("setup"))
 
 
-@pytest.mark.parametrize("channel", ["webchat", "directline"])
+@pytest.mark.parametrize("channel", ["webchat", "directline", "emulator"])
 async def test_a_web_chat_page_naming_a_teams_users_id_is_not_her(
         teams: Teams, connector: ConnectorStub, channel: str) -> None:
     # A red team's (stop 48): the Bot Framework's keys are good for every channel a bot
     # has, and on Web Chat or Direct Line the page picks `from.id`; naming a teacher's Teams
-    # id, it read her tickets.
+    # id, it read her tickets. The Emulator's channel is heard in emulator mode only.
     await teams.post(teams.message("/ticket the projector in room 12 shows no signal"))
     connector.calls.clear()
     forged = teams.message("/tickets", user=TEACHER)

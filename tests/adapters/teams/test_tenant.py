@@ -17,12 +17,13 @@ from tests.support.connector_stub import ConnectorStub
 OUTSIDER = {"id": "29:outsider", "name": "Someone Else", "aadObjectId": "aad-out"}
 
 
-@pytest.fixture
-def settings(settings: Settings) -> Settings:
-    """The district's own tenant only."""
+@pytest.fixture(params=["SingleTenant", "singletenant", "UserAssignedMSI"])
+def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    """The district's own tenant only, the app type spelt as botbuilder takes it (any case; a
+    managed identity is of one tenant too: a red team's on the fix)."""
     return settings.model_copy(update={"microsoft_app_id": APP_ID,
                                        "microsoft_app_password": "unused-in-tests",
-                                       "microsoft_app_type": "SingleTenant",
+                                       "microsoft_app_type": request.param,
                                        "microsoft_app_tenant_id": TENANT})
 
 

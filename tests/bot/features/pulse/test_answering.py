@@ -7,13 +7,15 @@ import dataclasses
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot import masking
 from bot.blocks import Choice, Form
-from bot.features.pulse.models import ResponseRow
+from bot.features.pulse.answering import form_context
+from bot.features.pulse.models import ResponseRow, SurveyRow
+from bot.people.directory import find_person
 from bot.storage.base import Base
 from bot.vocabulary import Conversation, Person, Submission
 from tests.bot.features.pulse.conftest import (
@@ -90,8 +92,12 @@ async def test_a_second_form_from_the_same_teacher_is_refused_not_counted(
         pilot: list[Person], morning: FakeClock) -> None:
     await launch(chat, coach, runtime)
     await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
-    forged = outbox.forms_to(pilot[0])[0].context.split(":")[0] + ":" + "x" * 22
-    [reply] = await chat.submit("pulse.answer", likert(*ANSWERS[1]), forged, as_=pilot[0])
+    survey_id = int(outbox.forms_to(pilot[0])[0].context.split(":")[0])
+    async with runtime.sessions() as session:  # another card of hers, as a reminder's
+        her = await find_person(session, "console", pilot[0].user_id)
+    assert her is not None
+    second = form_context(survey_id, "x" * 22, her.id, runtime.bot.secret)
+    [reply] = await chat.submit("pulse.answer", likert(*ANSWERS[1]), second, as_=pilot[0])
     assert "already answered" in reply.text
     assert len(await waiting(runtime)) == 1
 
@@ -182,10 +188,26 @@ async def test_a_card_forwarded_to_a_colleague_answers_nothing(
     assert (await stored(runtime))[1] == 5
 
 
+async def test_a_card_whose_tag_was_cut_answers_nothing(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's on the fix (stop 48): with the tag cut from her card, a colleague answered
+    # on it as on a card from before tags, and she was then refused on her own.
+    await launch(chat, coach, runtime)
+    hers = outbox.forms_to(pilot[0])[0]
+    untagged = dataclasses.replace(hers, context=hers.context.rsplit(":", 1)[0])
+    [refused] = await answer(chat, outbox, pilot[1], likert(*ANSWERS[1]), untagged)
+    assert "isn't yours to answer" in refused.text and await waiting(runtime) == []
+    [saved] = await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
+    assert "your answers are saved" in saved.text
+
+
 async def test_a_card_sent_before_cards_were_tagged_answers_for_one_teacher_only(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
     await launch(chat, coach, runtime)
+    async with runtime.sessions() as session, session.begin():  # launched before tags
+        await session.execute(update(SurveyRow).values(tagged_cards=False))
     hers = outbox.forms_to(pilot[0])[0]
     untagged = dataclasses.replace(hers, context=hers.context.rsplit(":", 1)[0])
     await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]), untagged)
