@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
@@ -50,10 +50,7 @@ class Claim:
     (another leader's, taken over after ours lapsed, are later than both)."""
 
     at: datetime
-    renewed: datetime = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.renewed = self.at
+    renewed: datetime
 
 
 @dataclass
@@ -153,7 +150,8 @@ class Dispatcher:
             ready = await self._apply_policy(session, rows, now, report)
             # Claimed as of now, not as of the tick's start: planning, chores and earlier
             # batches may have taken longer than the lease (a red team's, stop 48).
-            claim = Claim(self.clock.now())
+            claimed = self.clock.now()
+            claim = Claim(claimed, claimed)
             won = set(await ledger.claim(session, [row for row, _ in ready], claim.at))
             batch = [(row, reply) for row, reply in ready if row.id in won]
         # Each send is recorded as soon as it is answered: what a crash (or a stop) cuts off

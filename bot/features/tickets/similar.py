@@ -18,7 +18,7 @@ from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
 from bot.i18n import N_, _
 from bot.masking import mask_student_data, mask_within
-from bot.storage.rows import row_id
+from bot.storage.rows import row_named
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
 from knowledge import KnowledgeBase
@@ -117,8 +117,8 @@ async def offered(turn: Turn[Any], value: str) -> TicketRow:
     not exist."""
     found = turn.secret.verify(JOIN, value)
     person, ticket_id, made = [*(found or "").split(":"), "", ""][:3]
-    number = row_id(ticket_id) if found and person == str(turn.person.id) else None
-    ticket = await turn.session.get(TicketRow, number) if number is not None else None
+    mine = bool(found) and person == str(turn.person.id)
+    ticket = await row_named(turn.session, TicketRow, ticket_id) if mine else None
     if ticket is None or made != _made(ticket):
         raise BadInput(_("That \u201cme too\u201d offer isn't one I made to you. Ask me "
                          "again and I'll look for an open ticket like yours."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from adapters.runtime import Runtime
+from bot.sealed import keyed
 from bot.storage.engine import is_sqlite, make_sessions
 from bot.storage.idempotency import claim_event
 from bot.vocabulary import Conversation, Message, Person
@@ -46,3 +47,15 @@ async def test_a_retry_of_an_event_handled_before_keys_were_hashed_is_dropped(
                    person=Person(platform="console", user_id="rivera"),
                    conversation=Conversation(platform="console", id="rivera"))
     assert await runtime.bot.handle(said) == []
+
+
+async def test_a_handled_events_key_is_hashed_with_the_server_secret(runtime: Runtime) -> None:
+    # As the inbox's keys (tests/bot/test_inbox.py): a copy of the database must not
+    # recompute it from the chats it holds (a red team's, stop 48, on Teams' keys).
+    said = Message(text="the projector says no signal", event_id="Ev2",
+                   person=Person(platform="console", user_id="rivera"),
+                   conversation=Conversation(platform="console", id="rivera"))
+    await runtime.bot.handle(said)
+    async with runtime.sessions() as session:
+        keys = (await session.execute(text("SELECT key FROM processed_events"))).scalars().all()
+    assert keys == [f"console:{keyed(runtime.bot.secret, 'Ev2')}"] != ["console:Ev2"]
