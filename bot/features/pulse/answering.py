@@ -36,7 +36,7 @@ from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
 from bot.features.pulse.pool import Entry
-from bot.i18n import N_, _
+from bot.i18n import N_, _, format_decimal
 from bot.people.models import PersonRow
 from bot.server_secret import ServerSecret
 
@@ -46,6 +46,8 @@ ALREADY = N_("You've already answered this survey, from another message. To chan
 USED = N_("That form was already used to answer this survey. Use the survey message sent "
           "to you.")
 TAG = "pulse-form"
+LONG = N_("Your comment is {count} characters long, and I keep at most {most}. Please shorten "
+          "it and send the form again: nothing was saved.")
 FINAL = N_("Your answers are already counted in the results your coach sees, together with "
            "others', so they can't change now: a change would show which answers were yours.")
 
@@ -107,6 +109,9 @@ async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
                comment: str) -> bool:
     """Save or change one person's waiting answers (into the pool, released N at a time);
     True when they are new, False when changed."""
+    if len(comment) > pool.KEPT_COMMENT:  # refused whole: a cut could split a student's name
+        raise BadInput(_(LONG).format(count=format_decimal(len(comment)),
+                                      most=format_decimal(pool.KEPT_COMMENT)))
     key = response_key(survey.id, form_secret)
     if await session.get(ResponseRow, key) is not None:
         raise BadInput(_(FINAL))
@@ -116,7 +121,7 @@ async def save(session: AsyncSession, secret: ServerSecret, survey: SurveyRow,
         raise BadInput(_(ALREADY))  # a second form from someone who has answered
     if waiting is None and await pool.key_waiting(session, secret, survey, key):
         raise BadInput(_(USED))  # an untagged form someone else answered on: one set a form
-    entry = pool.Entry(person.id, key, answers, comment[:pool.KEPT_COMMENT])
+    entry = pool.Entry(person.id, key, answers, comment)
     try:
         async with session.begin_nested():  # two submits racing: the loser is told, not failed
             await pool.hold(session, secret, survey, entry)
