@@ -22,6 +22,14 @@ Wave = tuple[str, dict[str, float]]  # a wave's label and its construct means
 
 def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int,
                words: tuple[str, str] = ("agree", "mean")) -> bytes:
+    """The chart (`draw`) as a PNG."""
+    buffer = io.BytesIO()
+    draw(waves, names, scale_top, words).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def draw(waves: Sequence[Wave], names: dict[str, str], scale_top: int,
+         words: tuple[str, str] = ("agree", "mean")) -> Figure:
     """One line per construct across waves, on the full scale, with the agreement line;
     `words` label that line and the axis, in the reader's language (`axis_words`)."""
     figure = Figure(figsize=(6.4, 3.6), dpi=100)  # the object API: no pyplot global state
@@ -33,14 +41,16 @@ def render_png(waves: Sequence[Wave], names: dict[str, str], scale_top: int,
                   label=f"{name} ({code})")
     agree = scale_top // 2 + 2
     axes.axhline(agree, color="grey", linestyle="--", linewidth=1)
-    axes.text(0, agree + 0.1, words[0], color="grey", fontsize=8)
+    # Named in the margin, right of the line: inside, it sat on the first wave's points.
+    axes.text(1.01, agree, words[0], color="grey", fontsize=8, va="center",
+              transform=axes.get_yaxis_transform())
     axes.set_ylim(1, scale_top)
     axes.set_ylabel(words[1])
-    axes.legend(loc="lower right", fontsize=8)
+    # Above the plot, clear of every point ("best" searches, and warns on a busy machine).
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=min(3, len(names)), fontsize=8,
+                frameon=False)
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return figure
 
 
 def alt_text(tool: str, waves: Sequence[Wave], names: dict[str, str], scale_top: int = 7
