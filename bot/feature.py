@@ -121,6 +121,8 @@ class Feature:
     erase_copies: Mapping[str, CopyEraser] = field(default_factory=dict)
     erase_sealed: Mapping[str, SealedEraser] = field(default_factory=dict)
     never_exported: tuple[str, ...] = ()
+    # Tables whose rows are a person's through a row of theirs (a cycle's steps): exported too.
+    exported_through: tuple[str, ...] = ()
     exports: Mapping[str, Export] = field(default_factory=dict)
     # Hooks other features use (bot/hooks/).
     escalate: Escalate | None = None

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import func, or_, select, true, update
+from sqlalchemy import JSON, String, cast, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.base import Base
+from bot.storage.json_values import each_string
 
 # (table, column) people write words into. Every other free-text column is a key, an id, a
 # setting or a copy the erase treats on its own (tests/reliability/test_privacy.py holds
@@ -25,7 +26,8 @@ WORDS = {
     ("pilot_observations", "note"), ("pulse_responses", "comment"), ("tools", "purpose"),
     ("tools", "reason"), ("tools", "access"), ("tool_events", "text"), ("tool_checks", "note"),
     ("tool_checks", "override"), ("helpdesk_messages", "text"), ("helpdesk_handoffs", "room"),
-    ("workshops", "title"), ("closures", "label"),
+    ("workshops", "title"), ("closures", "label"), ("tools", "standards"),
+    ("cycle_steps", "answers"),  # JSON: each string in it
 }
 SHORTEST_ID = 8  # a shorter id ("t1", a console name) is too likely a word of its own
 INSTEAD = "[name]"
@@ -60,11 +62,13 @@ async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[st
     for table_name, column_name in sorted(WORDS):
         table = Base.metadata.tables[table_name]
         column, key = table.c[column_name], list(table.primary_key)
+        as_text = cast(column, String) if isinstance(column.type, JSON) else column
         near = true() if "" in probes else or_(  # only rows that may hold one are read
-            *(func.lower(column).contains(p, autoescape=True) for p in probes))
+            *(func.lower(as_text).contains(p, autoescape=True) for p in probes))
         for row in (await session.execute(select(*key, column).where(near))).all():
             *ids_of_row, text = row
-            if text and (scrubbed := pattern.sub(INSTEAD, text)) != text:
+            scrubbed = each_string(text, lambda words: pattern.sub(INSTEAD, words))
+            if text and scrubbed != text:
                 await session.execute(update(table).where(
                     *(k == v for k, v in zip(key, ids_of_row, strict=True)))
                     .values({column_name: scrubbed}))

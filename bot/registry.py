@@ -154,6 +154,11 @@ class Registry:
         return {table for f in self.features for table in f.never_exported}
 
     @property
+    def exported_through(self) -> set[str]:
+        """Tables exported with a person through their rows (a cycle's steps)."""
+        return {table for f in self.features for table in f.exported_through}
+
+    @property
     def exports(self) -> dict[str, Export]:
         """Named exports for the command line."""
         return {name: export for f in self.features for name, export in f.exports.items()}

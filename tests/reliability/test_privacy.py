@@ -92,13 +92,13 @@ NOT_WORDS = {
     "digest_prefs": {"schools"}, "help_channels": {"channel_id"},
     "library_changes": {"article_id", "text", "draft"}, "pilots": {"request_key", "tool"},
     "pulse_surveys": {"request_key", "tool", "tool_key", "instrument", "cohort_id",
-                      "cohort_name"},
+                      "cohort_name", "spec"},
     "questions": {"article_id", "suggestions", "message_key"},
     "tickets": {"request_key", "article_id", "articles_shown"},
-    "tools": {"name", "key", "aliases", "schools", "grades", "website", "standards"},
+    "tools": {"name", "key", "aliases", "schools", "grades", "website", "figures"},
     "help_threads": {"thread"}, "helpdesk_handoffs": {"route"}, "kb_drafts": {"title", "body"},
     "library_articles": {"article_id", "text"}, "pulse_pool": {"key"},
-    "pulse_responses": {"key"}, "tool_checks": {"evidence"}, "tool_links": {"ref"},
+    "pulse_responses": {"key", "answers"}, "tool_checks": {"evidence"}, "tool_links": {"ref"},
     "help_replies": {"message_id"},
 }
 

@@ -39,3 +39,21 @@ class RecordingMessenger:
     def posted(self, channel: str) -> list[Reply]:
         """The replies posted to one channel."""
         return [reply for kind, where, reply in self.sent if kind == "post" and where == channel]
+
+
+class FlakyMessenger(RecordingMessenger):
+    """Refuses every message while `down`, like a platform outage."""
+
+    down: bool = False
+
+    async def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Record a post, or fail during the outage."""
+        if self.down:
+            raise ConnectionError("platform down")
+        await super().post(conversation, reply)
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Record a direct message, or fail during the outage."""
+        if self.down:
+            raise ConnectionError("platform down")
+        await super().dm(person, reply)

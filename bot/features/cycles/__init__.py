@@ -32,6 +32,7 @@ feature = Feature(
     jobs=jobs.register,
     digest=digest.sections,
     erase={"cycles": service.erase_teacher},  # steps and dates stay for the counts
+    exported_through=("cycle_steps",),  # the answers a teacher gave at each step
     start_cycle=handlers.begin,
     busy=planning.busy,
     portfolio=portfolio.cycles,

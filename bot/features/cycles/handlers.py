@@ -10,11 +10,11 @@ from typing import Any
 from bot.blocks import Reply, say
 from bot.errors import BadInput
 from bot.features.cycles import planning, service, views
-from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.features.cycles.models import NOTE_LENGTH, CycleRow, CycleStepRow
 from bot.features.cycles.steps import BY_NUMBER
 from bot.hooks.year import CycleAsk
 from bot.i18n import N_, _
-from bot.masking import mask_student_data
+from bot.masking import mask_within
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -71,7 +71,7 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
     if teacher is None:
         raise BadInput(_("I couldn't find that teacher."))
     staff = turn.role.allows(Role.COACH) and turn.person.id != teacher.id
-    note = mask_student_data(ask.note).text
+    note = mask_within(ask.note, NOTE_LENGTH).text  # masked whole, then cut
     cycle, new = await service.create(turn.session, teacher, turn.person.id if staff
                                       else ask.coach_id, "planned" if staff else "requested",
                                       ask.source, note, ask.request_key or None, turn.now)

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.base import Base, UTCDateTime
 
+NOTE_LENGTH = 300  # of what started a cycle (a ticket's text), masked then cut
+
 
 class CycleRow(Base):
     """One cycle. status: requested (a teacher asked), planned, done or cancelled."""
@@ -24,7 +26,7 @@ class CycleRow(Base):
                                                  index=True)
     status: Mapped[str] = mapped_column(String(16), default="planned")
     source: Mapped[str] = mapped_column(String(120), default="")  # "ticket #41", ...
-    note: Mapped[str] = mapped_column(String(300), default="")  # masked, from the source
+    note: Mapped[str] = mapped_column(String(NOTE_LENGTH), default="")
     goal: Mapped[str] = mapped_column(Text, default="")
     target: Mapped[str] = mapped_column(Text, default="")  # the student learning target
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -25,5 +25,5 @@ async def start_cycle(turn: Turn[Action]) -> list[Reply]:
     # English and Spanish; the cycles feature says the sentence around it.
     ask = CycleAsk(teacher_id=ticket.requester_id, coach_id=turn.person.id,
                    source=f"ticket #{ticket.id}", request_key=f"ticket:{ticket.id}",
-                   note=ticket.text[:300])
+                   note=ticket.text)  # whole: cut before masking, a phone was left half
     return await start(turn, ask)

@@ -1,125 +1,28 @@
-"""Everything stored about one person, exported or erased (anonymised where others need it).
-
-The export walks every table with a foreign key to `people.id`, so a new feature's table is
-included without changing this file. Each feature says how its tables are erased, and which
-are never exported (bot/feature.py); the core says it for its own tables here.
-"""
+"""`prepbot privacy delete`: a person's words blanked where others need the rows, their
+contacts deleted, their name taken out of what others wrote, their row a tombstone."""
 
 from __future__ import annotations
 
-import base64
 import json
 import secrets
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Column, String, Table, Text, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import mentions
-from bot.errors import BadInput
-from bot.hooks import CopyEraser, Eraser, SealedEraser
-from bot.i18n import _, language_of, speaking
 from bot.inbox import InboxRow
 from bot.masking import mask_student_data
 from bot.people.models import ERASED, PersonRow
-from bot.registry import Registry
+from bot.privacy.rules import Rules, find_person, held_through, person_links, rows_through
 from bot.scheduling import ledger
 from bot.sealed import STEP, seal, unseal
 from bot.server_secret import ServerSecret
 from bot.storage.base import Base
+from bot.storage.json_values import each_string, strings_in
 from bot.traces import REMOVED, Traces
 from bot.vocabulary import incoming_from_json
-
-# The core's own tables; each feature's are in its registration.
-CORE_ERASE: dict[str, str | Eraser] = {
-    "conversations": "delete",  # how to reach them: gone
-    "deliveries": "delete",  # messages planned for them
-}
-
-
-@dataclass(frozen=True)
-class Rules:
-    """How erasing treats each table that points at a person, and what export leaves out."""
-
-    erase: dict[str, str | Eraser]
-    never_exported: set[str] = field(default_factory=set)
-    copies: dict[str, CopyEraser] = field(default_factory=dict)
-    sealed: dict[str, SealedEraser] = field(default_factory=dict)
-    secret: ServerSecret | None = None  # without it, what is sealed cannot be found
-
-
-def rules_of(registry: Registry, secret: ServerSecret) -> Rules:
-    """The core's rules and every feature's (and the server secret, to find sealed rows)."""
-    return Rules({**CORE_ERASE, **registry.erase}, registry.never_exported,
-                 registry.erase_copies, registry.erase_sealed, secret)
-
-
-def person_links() -> list[tuple[Table, str]]:
-    """Every (table, column) holding a people.id."""
-    return [(table, fk.parent.name) for table in Base.metadata.sorted_tables
-            for fk in table.foreign_keys if fk.column.table.name == "people"]
-
-
-# Bytes a person gets whole in their export, as base64 (their own pictures); others are sized.
-WHOLE = {("attachments", "data")}
-
-
-def free_text(column: Column[Any]) -> bool:
-    """A column someone writes words into (a ticket's text, a room), not a code or a key."""
-    kind = column.type
-    return isinstance(kind, Text) or (isinstance(kind, String) and (kind.length or 0) >= 64)
-
-
-def _exported(table: Table, name: str, value: Any) -> Any:
-    """A value as an export gives it: student identifiers masked in free text, even where a
-    teacher kept them (the students' data is not the person's, and a coach's export holds the
-    teachers' tickets they worked on: a red team's, stop 44); their own pictures whole."""
-    if (table.name, name) in WHOLE:
-        return base64.b64encode(value).decode()
-    if isinstance(value, str) and free_text(table.c[name]):
-        return mask_student_data(value).text
-    return _plain(value)
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-ready value."""
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return f"<{len(value)} bytes>"
-    return value
-
-
-async def find_person(session: AsyncSession, platform: str, user_id: str) -> PersonRow:
-    """The stored person, or a BadInput naming who was not found."""
-    row = (await session.execute(select(PersonRow).where(
-        PersonRow.platform == platform, PersonRow.user_id == user_id))).scalar_one_or_none()
-    if row is None:
-        raise BadInput(_("No one is stored as {who}.").format(who=f"{platform}:{user_id}"))
-    return row
-
-
-async def export_person(session: AsyncSession, rules: Rules, platform: str,
-                        user_id: str) -> dict[str, Any]:
-    """Everything stored about a person: their row and every row that points at them."""
-    person = await find_person(session, platform, user_id)
-    people = Base.metadata.tables["people"]
-    row = (await session.execute(select(people).where(people.c.id == person.id))).one()
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table, column in person_links():
-        if table.name in rules.never_exported:
-            continue
-        found = await session.execute(select(table).where(table.c[column] == person.id))
-        rows = [{k: _exported(table, k, v) for k, v in r._mapping.items()} for r in found]
-        if rows:
-            tables.setdefault(table.name, []).extend(rows)
-    with speaking(language_of(person.language, person.locale)):  # the export is for them
-        note = _("Pulse survey answers are anonymous: nothing links them to you.")
-    return {"person": {k: _plain(v) for k, v in row._mapping.items()}, "tables": tables,
-            "not_included": note}
 
 
 async def delete_person(session: AsyncSession, rules: Rules, platform: str,
@@ -188,26 +91,19 @@ async def _apply_rules(session: AsyncSession, rules: Rules, person_id: int) -> d
     return changed
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in a value, inside JSON's lists and objects too."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
 async def _strings_by_row(session: AsyncSession, person_id: int
                           ) -> dict[tuple[str, str], set[str]]:
-    """The strings of every row that points at a person, by table and primary key."""
+    """The strings of every row that points at a person, or at a row of theirs (a feature's
+    eraser blanks a cycle's step answers too: a red team's, stop 49, saw a notice quoting
+    them sent after the erase), by table and primary key."""
     found: dict[tuple[str, str], set[str]] = {}
-    for table, column in person_links():
-        for row in await session.execute(select(table).where(table.c[column] == person_id)):
+    queries = [(table, select(table).where(table.c[column] == person_id))
+               for table, column in person_links()]
+    queries += [(table, rows_through(table, person_id)) for table in held_through()]
+    for table, query in queries:
+        for row in await session.execute(query):
             key = (table.name, repr([row._mapping[c.name] for c in table.primary_key]))
-            found.setdefault(key, set()).update(_strings(list(row._mapping.values())))
+            found.setdefault(key, set()).update(strings_in(list(row._mapping.values())))
     return found
 
 
@@ -239,7 +135,7 @@ def _carries(payload: str, traces: Traces) -> bool:
         decoded: Any = json.loads(payload)
     except ValueError:
         decoded = payload
-    return any(traces.found_in(text) for text in _strings(decoded))
+    return any(traces.found_in(text) for text in strings_in(decoded))
 
 
 async def _scrub_references(session: AsyncSession, person: PersonRow) -> int:
@@ -290,21 +186,10 @@ async def _take_out_of_waiting(session: AsyncSession, secret: ServerSecret | Non
         except ValueError:
             continue
         replies = json.loads(opened)
-        if (scrubbed := _each_string(replies, change)) == replies:
+        if (scrubbed := each_string(replies, change)) == replies:
             continue
         padded = json.dumps(scrubbed).encode().ljust(len(opened.encode()))  # the same size
         await session.execute(update(InboxRow).where(InboxRow.id == row_id).values(
             replies=seal(secret, padded, STEP)))
         changed += 1
     return changed
-
-
-def _each_string(value: Any, change: Callable[[str], str]) -> Any:
-    """A JSON value with `change` applied to every string in it."""
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, list):
-        return [_each_string(item, change) for item in value]
-    if isinstance(value, dict):
-        return {key: _each_string(item, change) for key, item in value.items()}
-    return value

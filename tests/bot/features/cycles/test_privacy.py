@@ -1,0 +1,119 @@
+"""A cycle's words are a teacher's like any other: masked whole before they are cut, in her
+export, taken out at her erase (her name from a colleague's answers too), and a notice of
+them still waiting for Slack or Teams at her erase never goes out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Button
+from bot.features.cycles.models import CycleRow, CycleStepRow
+from bot.features.tickets.models import TicketRow
+from bot.people.models import PersonRow
+from bot.privacy import delete_person, export_person
+from bot.scheduling.models import DeliveryRow
+from bot.vocabulary import Person
+from tests.bot.features.conftest import Staff
+from tests.support.clock import FakeClock
+from tests.support.recording import FlakyMessenger
+
+MARIA = Person(platform="console", user_id="maria", display_name="Maria",
+               full_name="Maria Lopez")
+HER_WORDS = "my divorce made this term hard but the exit tickets finally worked"
+
+
+async def step_of(runtime: Runtime, user_id: str, number: int) -> CycleStepRow:
+    """A teacher's cycle's step."""
+    async with runtime.sessions() as session:
+        return (await session.execute(
+            select(CycleStepRow).join(CycleRow, CycleRow.id == CycleStepRow.cycle_id)
+            .join(PersonRow, PersonRow.id == CycleRow.teacher_id)
+            .where(PersonRow.user_id == user_id, CycleStepRow.step == number))).scalar_one()
+
+
+async def erase(runtime: Runtime, user_id: str) -> None:
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", user_id)
+
+
+async def test_her_step_answers_are_in_her_export(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): the export followed only rows that point at her, and a step
+    # points at its cycle.
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    step = await step_of(runtime, "rivera", 1)
+    await chat.submit("cycles.step", {"goal": "exit tickets daily", "target": "explain it",
+                                      "evidence": "quizzes in the binder Jaden Wilks keeps"},
+                      str(step.id), as_=staff.rivera)
+    async with runtime.sessions() as session:
+        mine = await export_person(session, runtime.bot.privacy, "console", "rivera")
+        chens = await export_person(session, runtime.bot.privacy, "console", "chen")
+    [exported] = [row for row in mine["tables"]["cycle_steps"] if row["step"] == 1]
+    assert exported["answers"]["evidence"] == "quizzes in the binder [name] keeps"
+    assert "cycle_steps" not in chens["tables"]
+
+
+async def test_her_name_is_taken_out_of_a_colleagues_step_answers(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): step answers are JSON, which the erase's look for her name in
+    # what others wrote passed over.
+    await chat.say("/cycle start @Mr Chen", as_=staff.coach)
+    step = await step_of(runtime, "chen", 1)
+    await chat.submit("cycles.step", {"goal": "exit tickets daily", "target": "explain it",
+                                      "evidence": "compare with Ms Rivera and her exit tickets"},
+                      str(step.id), as_=staff.teachers[1])
+    await erase(runtime, "rivera")
+    kept = await step_of(runtime, "chen", 1)
+    assert kept.answers["evidence"] == "compare with [name] and her exit tickets"
+    assert kept.answers["goal"] == "exit tickets daily"
+
+
+async def test_a_notice_of_her_answers_waiting_at_her_erase_never_goes_out(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, clock: FakeClock) -> None:
+    # A red team's (stop 49): Slack was down when she answered, so "Maria answered step 4"
+    # with her words waited for her coach; the erase blanked the step but did not know the
+    # words as hers (the step points at no one), and the notice went out when Slack came back.
+    outbox = FlakyMessenger()
+    runtime.bot.messengers.add(outbox)
+    await chat.say("/prepbot school Lincoln Elementary", as_=MARIA)
+    await chat.say("/cycle start @Maria", as_=staff.coach)
+    step = await step_of(runtime, "maria", 4)
+    outbox.down = True
+    await chat.submit("cycles.step", {"went_well": HER_WORDS, "evidence": "most reached it"},
+                      str(step.id), as_=MARIA)
+    async with runtime.sessions() as session:
+        payloads = list((await session.execute(select(DeliveryRow.payload))).scalars())
+    assert any("divorce" in p for p in payloads)  # waiting for her coach
+    await erase(runtime, "maria")
+    outbox.down = False
+    clock.current += timedelta(hours=2)
+    await runtime.dispatcher.tick()
+    assert not any("divorce" in reply.text for _, _, reply in outbox.sent)
+    async with runtime.sessions() as session:
+        payloads = list((await session.execute(select(DeliveryRow.payload))).scalars())
+    assert not any("divorce" in p for p in payloads)
+
+
+async def test_a_cycle_from_a_ticket_kept_as_typed_is_masked_before_it_is_cut(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): the ticket's text was cut at 300 characters, then masked: a
+    # mother's cell across the cut kept "503-217", which no rule knows for a phone.
+    opening = "the reading app will not load on the cart laptops in room 12 again today. " + (
+        "it spins and spins and then says try later, every period of the day, sorry. " * 5)
+    text = opening[:300 - len("his mom's cell is 503-217")] + "his mom's cell is 503-217-6684"
+    await chat.submit("tickets.new", {"text": text, "room": "12", "urgency": "today",
+                                      "category": "apps", "identifiers": "keep"},
+                      "kept-1", as_=staff.rivera)
+    async with runtime.sessions() as session:
+        ticket = (await session.execute(select(TicketRow))).scalar_one()
+    assert "503-217-6684" in ticket.text  # kept as typed, as she chose
+    await chat.press(Button("Start a coaching cycle", "tickets.cycle", str(ticket.id)),
+                     as_=staff.coach)
+    async with runtime.sessions() as session:
+        note = (await session.execute(select(CycleRow.note))).scalar_one()
+    assert note.startswith("the reading app") and len(note) <= 300
+    assert "503" not in note and "217" not in note
