@@ -26,12 +26,8 @@ class Traces:
         marks = {_folded(n) for n in names if len(n.split()) >= NAME_WORDS}
         self._texts = {_folded(t) for t in texts
                        if len(t.strip()) >= SHORTEST_TEXT and len(t.split()) >= FEWEST_WORDS}
-        # Longest first, so a whole text goes before a name inside it. A copy may fold a
-        # text's lines into one (a draft's title): any run of spaces matches any other.
-        alternatives = sorted(marks | self._texts, key=len, reverse=True)
-        self._pattern = re.compile("|".join(
-            rf"(?<!\w){_spaced(m)}(?!\w)" for m in alternatives), re.IGNORECASE) \
-            if alternatives else None
+        self._pattern = _any_of(marks | self._texts)
+        self._names = _any_of(marks)
 
     def found_in(self, text: str) -> bool:
         """Whether the text carries one of their marks."""
@@ -41,6 +37,11 @@ class Traces:
         """The text with each of their marks replaced by `instead`."""
         return self._pattern.sub(instead, text) if self._pattern else text
 
+    def names_taken_out(self, text: str, instead: str) -> str:
+        """The text with each of their names, and nothing else, replaced by `instead` (a copy
+        of a name that held theirs: "Ms Rivera Reading Log" becomes "[name] Reading Log")."""
+        return self._names.sub(instead, text) if self._names else text
+
     def opens(self, text: str) -> bool:
         """Whether the text is the beginning of a longer text of theirs, cut short (a draft's
         title is a question's first 200 characters); a short title that only starts like
@@ -48,6 +49,15 @@ class Traces:
         start = _folded(text)
         return len(start) >= SHORTEST_OPENING and any(
             whole.startswith(start) for whole in self._texts)
+
+
+def _any_of(marks: set[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of the marks as whole words, longest first (a whole text goes
+    before a name inside it), any run of spaces matching any other: a copy may fold a text's
+    lines into one (a draft's title)."""
+    alternatives = sorted(marks, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){_spaced(m)}(?!\w)" for m in alternatives),
+                      re.IGNORECASE) if alternatives else None
 
 
 def _folded(text: str) -> str:

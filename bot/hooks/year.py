@@ -48,6 +48,8 @@ class BuyIn:
     target: int  # percent
     agree: float | None
     held_back: int = 0
+    coach_id: int = 0  # who runs the survey: only they (or an admin) may show it elsewhere
+    tool: str = ""  # the tool it asked about, as launched
 
     @property
     def shown(self) -> bool:

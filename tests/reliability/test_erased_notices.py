@@ -15,41 +15,25 @@ from typer.testing import CliRunner
 
 from adapters.cli import app
 from adapters.cli.operations import register
-from adapters.console import ConsoleChat
+from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
-from bot.blocks import Button, Buttons, Form, Reply
+from bot.blocks import Button, Buttons, Form
+from bot.features.pilots.models import PilotRow
 from bot.features.tickets.models import DraftRow, TicketRow
+from bot.features.tools.models import ToolRow
 from bot.masking.staff import know_staff
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import save_school
 from bot.storage.base import Base
-from bot.vocabulary import Conversation, Person
+from bot.vocabulary import Person
 from tests.support.clock import FakeClock
-from tests.support.recording import RecordingMessenger
+from tests.support.recording import FlakyMessenger, RecordingMessenger
 
 WORDS = "zebra-4417 my divorce lawyer emails keep going to spam"
 MARKS = ("zebra-4417", "divorce lawyer", "Ms Rivera")
 RIVERA = Person(platform="console", user_id="rivera", display_name="Ms Rivera")
 LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
 ADA = Person(platform="console", user_id="ada", display_name="Ada")
-
-
-class FlakyMessenger(RecordingMessenger):
-    """Refuses every message while `down`, like a platform outage."""
-
-    down: bool = False
-
-    async def post(self, conversation: Conversation, reply: Reply) -> None:
-        """Record a post, or fail during the outage."""
-        if self.down:
-            raise ConnectionError("platform down")
-        await super().post(conversation, reply)
-
-    async def dm(self, person: Person, reply: Reply) -> None:
-        """Record a direct message, or fail during the outage."""
-        if self.down:
-            raise ConnectionError("platform down")
-        await super().dm(person, reply)
 
 
 @pytest.fixture
@@ -157,6 +141,25 @@ async def test_a_tool_she_asked_for_stays_without_her_words(
     assert await traces_left(runtime) == []
     [card] = await chat.say("/tools Quizwhiz", as_=LEE)
     assert "Quizwhiz is under review (1 teacher has asked for it)" in card.text  # Lee
+
+
+async def test_her_name_in_a_tool_she_asked_for_goes_and_its_pilot_follows(
+        runtime: Runtime, chat: ConsoleChat, triage: None, coach: Person) -> None:
+    # A red team's (stop 49): "Ms Rivera Reading Log" stayed in the register, read by every
+    # teacher, after her erase (a grown-up's titled name is not masked).
+    await chat.say("/tools request Ms Rivera Reading Log: a reading log for my class",
+                   as_=RIVERA)
+    await chat.say("/tools request Mr Lee Reading Log", as_=LEE)
+    await chat.say("/pilot start Ms Rivera Reading Log with @Mr Lee for 4 weeks", as_=coach)
+    await erase(runtime)
+    [listing] = await chat.say("/tools", as_=LEE)
+    shown = render(listing)
+    assert "Rivera" not in shown and "[name] Reading Log" in shown
+    assert "Mr Lee Reading Log" in shown  # a tool she did not ask for keeps its name
+    async with runtime.sessions() as session:
+        pilots = list((await session.execute(select(PilotRow.tool))).scalars())
+        tools = list((await session.execute(select(ToolRow.key))).scalars())
+    assert pilots == ["[name] Reading Log"] and "[name] reading log" in tools
 
 
 async def test_an_erase_takes_out_nothing_other_people_wrote(

@@ -2,7 +2,16 @@
 observations a week, weekly check-ins, an error log by class period, and a report."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.pilots import coaching, digest, handlers, jobs, portfolio, schedule, teachers
+from bot.features.pilots import (
+    coaching,
+    digest,
+    handlers,
+    jobs,
+    portfolio,
+    schedule,
+    service,
+    teachers,
+)
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -34,6 +43,7 @@ feature = Feature(
            "pilot_teachers": "keep",  # counts stay right; points at the tombstone
            "pilot_observations": "blank:note",
            "pilot_checkins": "blank:text"},
+    erase_copies={"pilots": service.erase_tool_copies},  # its tool's name, as the tool's
     busy=schedule.busy,
     portfolio=portfolio.pilots,
 )

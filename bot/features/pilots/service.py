@@ -12,12 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.pilots.models import PilotRow, PilotTeacherRow
 from bot.i18n import N_, _, format_day
+from bot.mentions import INSTEAD
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.policy import person_calendar
 from bot.schools.calendar import SchoolCalendar
 from bot.schools.service import calendar_of
 from bot.storage.rows import row_named
+from bot.traces import Traces
 
 WEEKS, MAX_WEEKS, MAX_TEACHERS = 4, 8, 12
 USAGE = N_("Try `/pilot start Blooket with @Ms Rivera @Mr Chen @Dr Diaz for 4 weeks`.")
@@ -142,3 +144,13 @@ async def named(session: AsyncSession, person: PersonRow, tool: str) -> PilotRow
         raise BadInput(_("There is no pilot of {tool} that you run or are in. `/pilot` lists "
                          "yours.").format(tool=tool.strip()))
     raise BadInput(_("There is no pilot that you run or are in. `/pilot` lists yours."))
+
+
+async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:
+    """A pilot's copy of its tool's name loses an erased teacher's name, as the tool's own
+    does when she asked for it ("Ms Rivera Reading Log"); returns pilots changed."""
+    changed = 0
+    for pilot in (await session.execute(select(PilotRow))).scalars():
+        if (name := traces.names_taken_out(pilot.tool, INSTEAD)[:80]) != pilot.tool:
+            pilot.tool, changed = name, changed + 1
+    return changed

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.errors import BadInput
 from bot.features.tools import service
 from bot.features.tools.models import ToolRow
 from bot.hooks.digest import Period
@@ -80,7 +81,29 @@ async def buy_ins(session: AsyncSession, features: Registry, tool: ToolRow) -> l
         return []
     found = [await waves.buy_in(session, int(ref))
              for ref in await service.links(session, tool.id, "pulse") if ref.isdigit()]
-    return [b for b in found if b is not None and b.shown]
+    # Only waves about this tool: a link made before links were checked may name any survey
+    # (a red team's, stop 49: a coach linked a colleague's pilot wave and read its figure).
+    return [b for b in found if b is not None and b.shown and about(b, tool)]
+
+
+def about(buy_in: BuyIn, tool: ToolRow) -> bool:
+    """Whether a wave asked about this tool (by its name or one of its aliases)."""
+    names = {tool.key, *(service.key_of(a) for a in tool.aliases.split(",") if a.strip())}
+    return service.key_of(buy_in.tool) in names
+
+
+async def linkable(session: AsyncSession, features: Registry, tool: ToolRow, survey_id: int,
+                   coach_id: int | None) -> None:
+    """A wave a coach may link to a tool: one about it, that they run (an admin: any);
+    else a BadInput saying why."""
+    waves = features.pulse_waves
+    wave = await waves.buy_in(session, survey_id) if waves is not None else None
+    if wave is None or (coach_id is not None and wave.coach_id != coach_id):
+        raise BadInput(_("You have no pulse {number}: a coach links their own pulses (an "
+                         "admin, any).").format(number=survey_id))
+    if not about(wave, tool):
+        raise BadInput(_("Pulse {number} asked about {other}, not {name}.").format(
+            number=survey_id, other=wave.tool, name=tool.name))
 
 
 async def announce(session: AsyncSession, tool: ToolRow, now: datetime) -> int:

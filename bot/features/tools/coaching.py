@@ -50,7 +50,7 @@ async def save_checklist(turn: Turn[Submission]) -> list[Reply]:
         await checklist.record(turn.session, tool, point, result,
                                values.get(f"{point.key}_note", ""), links[point.key],
                                turn.person.id, turn.now)
-    tool.standards = values.get("standards", tool.standards).strip()[:4000]
+    tool.standards = mask_within(values.get("standards", tool.standards).strip(), 4000).text
     checks = await checklist.checks_of(turn.session, tool.id)
     return [views.checked(tool, checks, checklist.blocked(checks))]
 

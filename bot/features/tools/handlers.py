@@ -162,6 +162,9 @@ async def link(turn: Turn[Command]) -> list[Reply]:
         raise BadInput(_("There is no article {ref!r} in the knowledge base.").format(ref=ref))
     if kind in BY_NUMBER and not ref.isdigit():
         raise BadInput(_(BY_NUMBER[kind]).format(name=tool.name))
+    if kind == "pulse":
+        await adoption.linkable(turn.session, turn.features, tool, int(ref),
+                                None if turn.role.allows(Role.ADMIN) else turn.person.id)
     await service.link(turn.session, tool, kind, ref, turn.now)
     return [say(_(LINKED[kind]).format(ref=ref, name=tool.name))]
 

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -20,6 +20,7 @@ from bot.features.tools.models import (
 )
 from bot.i18n import _
 from bot.masking import PLACEHOLDER, Masked, mask_student_data, mask_within
+from bot.mentions import INSTEAD, pattern_of
 from bot.people.models import PersonRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
@@ -250,8 +251,26 @@ async def set_status(session: AsyncSession, tool: ToolRow, status: str, by: int 
 
 
 async def erase_requester(session: AsyncSession, person_id: int) -> int:
-    """An erased teacher's words go from the tools they asked for (the purpose they typed);
-    the tool, its name and its count of teachers stay for the register."""
-    result = await session.execute(update(ToolRow).where(ToolRow.requested_by == person_id)
-                                   .values(purpose=""))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    """An erased teacher's words go from the tools they asked for (the purpose they typed,
+    and their own name in the tool's: a red team's, stop 49, read "Ms Rivera Reading Log" in
+    the register after her erase); the tool and its count of teachers stay."""
+    person = await session.get(PersonRow, person_id)
+    names = [n for n in {person.display_name, person.full_name} if len(n.split()) >= 2] \
+        if person else []
+    theirs = pattern_of(names, []) if names else None
+    tools = list((await session.execute(select(ToolRow).where(
+        ToolRow.requested_by == person_id))).scalars())
+    for tool in tools:
+        tool.purpose = ""
+        if theirs and theirs.search(f"{tool.name}\n{tool.aliases}"):
+            tool.aliases = theirs.sub(INSTEAD, tool.aliases)
+            await _rename(session, tool, theirs.sub(INSTEAD, tool.name))
+    return len(tools)
+
+
+async def _rename(session: AsyncSession, tool: ToolRow, name: str) -> None:
+    """A new name for a tool, told apart by its number if another tool has it already."""
+    taken = await session.scalar(select(ToolRow.id).where(
+        ToolRow.key == key_of(name), ToolRow.id != tool.id))
+    tool.name = name if taken is None else f"{name[:70]} #{tool.id}"
+    tool.key = key_of(tool.name)

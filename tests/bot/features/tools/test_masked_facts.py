@@ -3,6 +3,7 @@ other coaches read it: the checklist's notes, the facts of the edit form, a tool
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
@@ -85,3 +86,54 @@ async def test_a_number_in_a_products_name_comes_through(chat: ConsoleChat, staf
     listing = render((await chat.say("/tools", as_=staff.rivera))[0])
     assert "Renaissance Star 360" in listing and "Maya Math 4821" in listing
     assert "4412" not in listing
+
+
+async def test_the_standards_a_tool_maps_to_are_masked(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): the checklist's "Standards it maps to" was stored as typed and
+    # filled into the form for every coach who opened it.
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
+    form = form_of([shown])
+    values = {f.name: f.initial or "" for f in form.fields}
+    values |= {"standards": f"CCSS.RL.3.1; tried with {STUDENT}"}
+    await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    [again] = await chat.say("/tools checklist Blooket", as_=staff.coach)
+    saved = await tool(runtime, "Blooket")
+    assert saved.standards.startswith("CCSS.RL.3.1; tried with [name]")
+    assert shows_none(saved.standards) and shows_none(render(again))
+
+
+@pytest.mark.parametrize("link", [
+    f"https://vendor.example/incident the roster leaked {STUDENT}",
+    "https://sis.example/students/4412345", "https://vendor.example/privacy?student=Jaden%20Wilks",
+    "https://sis.example/profile?dob=04/12/2014"])
+async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_saved(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
+    # A red team's (stop 49): a link only had to start with https://, and the words after it
+    # were stored and shown as typed. Masked, a link leads nowhere: it is refused instead.
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
+    form = form_of([shown])
+    values = {f.name: f.initial or "" for f in form.fields} | {"privacy": "fail",
+                                                              "privacy_link": link}
+    [refused] = await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    assert "evidence link" in refused.text and shows_none(refused.text)
+    if " " not in link:  # the command's link is its first word, and its note the rest
+        [by_command] = await chat.say(f"/tools check Blooket sso fail {link}", as_=staff.coach)
+        assert "evidence link" in by_command.text and shows_none(by_command.text)
+    async with runtime.sessions() as session:
+        assert (await session.execute(select(ToolCheckRow))).first() is None
+
+
+@pytest.mark.parametrize("link", [
+    "https://ies.ed.gov/ncee/wwc/Study/89512", "https://doi.org/10.1037/edu0000123",
+    "https://www.sdpc.a4l.org/district_listing.php?districtID=12345",
+    "https://www.evidenceforessa.org/programs/reading/lexia-core5-reading",
+    "https://studentprivacycompass.org/resource/12345"])
+async def test_a_studys_or_a_vendors_link_comes_through_whole(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    await chat.say(f"/tools check Blooket evidence pass {link}", as_=staff.coach)
+    async with runtime.sessions() as session:
+        assert list((await session.execute(select(ToolCheckRow.evidence))).scalars()) == [link]
