@@ -23,6 +23,16 @@ ABBREVIATED = r"st|rd|ave|dr|ln|ct|blvd|pkwy|hwy|cir|ter|trl|pl"
 # In Spanish the kind comes first: "Calle Arroyo", "Avenida Juárez".
 SPANISH_KINDS = r"calle|avenida|av\.|camino|paseo|callej[oó]n|privada|cerrada"
 UNIT = r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
+# Street first, as Spanish writes it, then the house number, the unit, the colonia and the
+# postal code: "Av. Juárez 88 int. 3", "Calle 5 de Mayo #245, Col. Centro" (a red team's,
+# stop 49: the family's address went to the emailed helpdesk as typed).
+LINK = r"(?:de|del|la|las|los|el)"
+SPANISH_STREET = (rf"(?<![\w#/.:$,-])(?i:{SPANISH_KINDS})\s+(?:{NAMED}|{LINK})"
+                  rf"(?:\s+(?:{NAMED}|{LINK})){{0,4}}?,?\s+(?:(?i:n[úu]mero|n[úu]m\.|no\.)\s*)?#?\d{{1,5}}[A-Za-z]?\b")
+SPANISH_UNIT = (r"(?:,?\s+(?i:int\.|interior|depto\.?|departamento|apto\.?|apartamento|apt\.?|"
+                r"casa|#)\s*#?[\w-]{1,6})")
+COLONIA = r"(?:,?\s+(?i:col\.|colonia)\s+[A-ZÀ-Ý][\wÀ-ÿ]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]*){0,2})"
+POSTAL = r"(?:,?\s+(?i:c\.\s?p\.|cp)\s*\d{5})"
 # A county road's or a highway's number: "2231 County Rd 18, Quinter".
 ROUTE = r"(?:\s+\d{1,4}[A-Z]?(?=,))"
 HIGHWAY = r"Route|Rte\.?|Highway|Hwy\.?|State\s+Route|County\s+R(?:oa)?d|US|FM|RR"
@@ -36,6 +46,7 @@ ADDRESS = re.compile(
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
     rf"|(?i:{SPANISH_KINDS})\s+{NAMED}(?:\s+{NAMED}){{0,2}})"
     rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?"
+    rf"|{SPANISH_STREET}{SPANISH_UNIT}?{COLONIA}?{POSTAL}?(?:{TOWN}{STATE}?{ZIP}?)?"
     # A rural route's, with its town and state, since a bus has routes too: "118 Route 14,
     # East Hardwick VT 05836", not "bus 118 Route 14".
     rf"|(?<![\w#/.:$,-])\d{{1,6}}\s+(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?{UNIT}?{TOWN}{STATE}{ZIP}?"
@@ -47,7 +58,9 @@ ADDRESS = re.compile(
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,45}\bto|"
     r"office|district|schools?|campus|building|center|centre|warehouse|store|shop|"
-    r"headquarters|hq|annex|library|church|elementary|middle|high|academy)\b[^.!?\n]{0,40}$",
+    r"headquarters|hq|annex|library|church|elementary|middle|high|academy|escuela|oficina|"
+    r"distrito|biblioteca|edificio|almac[ée]n|tienda|iglesia|primaria|secundaria|"
+    r"preparatoria)\b[^.!?\n]{0,40}$",
     re.IGNORECASE)
 FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|family|mom|dad|"
                          r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"

@@ -42,10 +42,12 @@ from bot.masking.staff_lists import staff_removed
 from bot.masking.student_cues import (
     ASIDE,
     BELONGINGS,
+    CLASS_AFTER,
     CUE_AFTER,
     DOINGS,
     FAMILY_AFTER,
     GRADE_SAID_AFTER,
+    HOMEROOM_AFTER,
     ID_AFTER,
     KIN,
     POSSESSIVE_LIST,
@@ -182,7 +184,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     if SIGN_IN_TROUBLE.match(text, end):
         return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
-        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end))
+        bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end)
+             or CLASS_AFTER.match(text, end))
 
 
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -221,8 +224,17 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
                 not words[last].possessive and (
                 VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
-    return bool((MODEL.match(text, end) and not words[last].possessive)
+    return bool((MODEL.match(text, end) and not words[last].possessive
+                 and not (CLASS_AFTER.match(text, end) or HOMEROOM_AFTER.match(text, end))
+                 and not full_name(words[first:last + 1]))
                 or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
+
+
+def full_name(run: list[Word]) -> bool:
+    """A first name and a surname, neither a product's word: "Jaden Smith C740" is Jaden's
+    Chromebook, where "Franklin T10" is a hotspot (a red team's, stop 49)."""
+    return len(run) >= 2 and run[0].given and run[0].score >= SURNAME and \
+        run[-1].shape == "title" and not any(w.product for w in run)
 
 
 def attributive(text: str, words: list[Word], first: int, last: int) -> bool:

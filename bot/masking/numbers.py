@@ -36,9 +36,11 @@ NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b",  # April 12, 2014
     rf"\b(?:the\s+)?{ORDINAL}\s+of\s+{MONTH},?\s+{YEAR}\b",  # the fourth of July, 2012
     rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",  # 12th of April 2014
-    rf"\b{DAY}-{MONTH}-(?P<year>(?:19|20)?\d\d)\b",  # 12-Apr-2014, as SIS exports write it
-    rf"\b{DAY}\s+de\s+{MONTH}\s+(?:de|del)\s+{YEAR}\b",  # 2 de mayo de 2012
+    # 12-Apr-2014, as SIS exports write it; 14/mar/2014
+    rf"\b{DAY}(?P<sep>[/-]){MONTH}(?P=sep)(?P<year>(?:19|20)?\d\d)\b",
+    rf"\b{DAY}\s+de\s+{MONTH},?\s+(?:(?:de|del)\s+)?{YEAR}\b",  # 2 de mayo (de) 2012
     rf"\b{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # April 12: a date of birth only with a cue
+    rf"\b{DAY}\s+de\s+{MONTH}\b(?!\s*[:\d])",  # 14 de marzo: likewise
     rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
     rf"\b{MONTH}\s*['’](?P<short>\d\d)\b",  # Jun '11: likewise
 )]
@@ -49,7 +51,8 @@ NUMERIC = re.compile(rf"{NOT_INSIDE}(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}
                      rf"(?P<c>\d{{2,4}}){NOT_BEFORE}")
 SHORT = re.compile(rf"{NOT_INSIDE}(?P<a>[01]?\d)/(?P<b>[0-3]?\d){NOT_BEFORE}")
 COMPACT = re.compile(rf"{NOT_INSIDE}(?P<digits>\d{{6}}|\d{{8}}){NOT_BEFORE}")
-BIRTH = re.compile(r"\b(?:d\.?o\.?b\b|birth|born|b-?day|bday|nac(?:i[oó]\b|id[oa]|imiento|\.))",
+BIRTH = re.compile(r"\b(?:d\.?o\.?b\b|birth|born|b-?day|bday|nac(?:i[oó]\b|id[oa]|imiento|\.)|"
+                   r"cumplea[ñn]os|cumple\b|f\.?\s?d\.?\s?n\b)",
                    re.IGNORECASE)
 # Words that make a full date an event, not a birthday: "purchased 06/14/2019".
 EVENT = re.compile(r"\b(?:since|until|till|due|from|through|thru|between|after|before|"

@@ -25,8 +25,12 @@ CUE_BEFORE = re.compile(
     r"contact|address)\s+(?:for|of)|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
-    r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*(?:is\s+|are\s+|was\s+|es\s+)?"
-    r"['\"“‘]?",
+    r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*"
+    # the grade or period between: "mi estudiante de 2do grado, Ángel" (a red team's, stop 49)
+    r"(?:(?:de|del|in|from|en)\s+(?:(?:el|the)\s+)?(?:\d{1,2}(?:st|nd|rd|th|er|ro|do|to|mo|vo|no|"
+    r"º|°)?|primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|s[eé]ptimo|octavo|"
+    r"kinder|kindergarten)(?:\s+(?:grado|grade|period|periodo|período|hour))?\s*[,(]\s*)?"
+    r"(?:is\s+|are\s+|was\s+|es\s+)?['\"“‘]?",
     re.IGNORECASE)
 # "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
 # Also "'Hope' in Mr. Nash's room", "Iker from your class".
@@ -35,6 +39,19 @@ CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|yo
                        r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
                        r"(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s?\s+(?:\d(?:st|nd|rd|th)\s+)?"
                        r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
+# A class the way a teacher writes one right after a student's name: a period ("Jaden Smith
+# P3", "per. 4"), a grade ("G5", "gr5"), a homeroom ("10B") or a Spanish grade ("5to grado",
+# "3er", "2º"): a red team's (stop 49) read "Sofía Ramírez Núñez 5to grado" as a product's
+# model, like "Franklin T10", and kept the name.
+CLASS_AFTER = re.compile(r"\s+(?:(?:p|pd|per|period|g|gr|grade)\.?\s?\d{1,2}|"
+                         r"\d{1,2}(?:er|ro|do|to|mo|vo|no|º|°|ª)(?:\s+grado)?)(?![\w-])"
+                         # a school's wing or floor: "Washington G6 building", "2do piso"
+                         r"(?!\s+(?:lab|building|bldg|wing|portable|hall|hallway|floor|piso|"
+                         r"room|classroom|pod|suite|annex|gym|office|library|campus|edificio|"
+                         r"sal[oó]n|aula)s?\b)",
+                         re.IGNORECASE)
+# A homeroom ("Jaden Smith 10B") is no product's model either, though alone it says less.
+HOMEROOM_AFTER = re.compile(r"\s+\d{1,2}(?![dgkp]\b)[a-z](?![\w-])", re.IGNORECASE)
 # "Ivy Lindqvist, SSID 900221457", "Maya Chen ID 44120": a person's own number after the name.
 ID_AFTER = re.compile(r",?\s+\(?(?:(?:student|state|lunch|school)\s+)?(?:id|ssid|sasid|lasid|"
                       r"osis|usid|suid|gtid|pin|dob|d\.o\.b\.?|born)\b"

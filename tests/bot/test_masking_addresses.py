@@ -51,6 +51,15 @@ from tests.bot.test_masking import TODAY, masked
      "his grandma said it's at their place, [address]."),
     ("her mailing address General Delivery, Vanderwagen NM 87326.",
      "her mailing address [address]."),
+    # street first, as Spanish writes it (a red team's, stop 49: to the emailed helpdesk)
+    ("hay que mandar un hotspot a Av. Juárez 88 int. 3", "hay que mandar un hotspot a [address]"),
+    ("vive en Calle Olmo 123, Apto 4 y el hotspot no llega",
+     "vive en [address] y el hotspot no llega"),
+    ("su mamá dice que viven en Avenida Reforma 1520, depto 4",
+     "su mamá dice que viven en [address]"),
+    ("la familia se mudó a Calle 5 de Mayo #245, Col. Centro, C.P. 44100",
+     "la familia se mudó a [address]"),
+    ("vive en la calle Olmo número 123", "vive en la [address]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -70,6 +79,8 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "mail the forms to PO Box 10, Thoreau NM 87323 before Friday",
     "the letterhead still has the old school mailing address PO Box 10, Thoreau NM 87323",
     "our ZIP code on the invoice should be Hartford, CT 06106-2107",
+    "la escuela está en Avenida Central 400, el técnico llega a las 9",
+    "Marca Califone, modelo 3066AV. Sala 115.",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

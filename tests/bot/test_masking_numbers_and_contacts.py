@@ -26,6 +26,8 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     "Delivery of 30 headsets from Dell arriving next week to 2250 Elm Grove Rd, Dayton OH 45402.",
     # the writer's own line
     "MFA reset please. My district cell on file should be 937-555-0162.",
+    # a meeting's date in Spanish is no birthday
+    "la reunión de tecnología es el 14 de marzo en la biblioteca",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -74,6 +76,12 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
      "[name]'s birthday is [date of birth], can it go on the staff calendar? He turns 9."),
     ("Her lunch PIN is 4471 and my lunch PIN is 5520.",
      "Her lunch PIN is [id number] and my lunch PIN is [id number]."),
+    # a birthday as Spanish says it (a red team's, stop 49), and a month between slashes
+    ("su cumpleaños es el 14 de marzo y quiere un fondo", "su cumpleaños es el [date of birth] "
+     "y quiere un fondo"),
+    ("Mateo nació el 14 de marzo", "[name] nació el [date of birth]"),
+    ("fecha de nacimiento 14 de marzo 2014", "fecha de nacimiento [date of birth]"),
+    ("DOB 14/mar/2014, nació el 3/mar/2014", "DOB [date of birth], nació el [date of birth]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
