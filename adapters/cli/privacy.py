@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from adapters.cli.database import LOG_NOT_EMPTIED
-from adapters.cli.operations import run
+from adapters.cli.operations import private_file, run
 from adapters.runtime import Runtime
 from bot.privacy import delete_person, export_person
 from bot.storage.engine import checkpoint
@@ -41,7 +41,8 @@ def export(who: Annotated[str, typer.Argument(help="platform:user_id")],
     if file is None:
         typer.echo(text)
     else:
-        file.write_text(text + "\n", encoding="utf-8")
+        with private_file(file) as out:
+            out.write(text + "\n")
         typer.echo(f"Wrote {sum(len(r) for r in data['tables'].values()) + 1} rows to {file}.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import stat
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
@@ -302,3 +303,22 @@ def test_the_cli_exports_and_erases(runtime: Runtime, history: None, tmp_path: P
     assert done.exit_code == 0 and "Erased console:rivera" in done.output
     again = cli.invoke(app, ["privacy", "export", "console:rivera"])
     assert again.exit_code == 2 and "No one is stored" in again.output
+
+
+def test_exports_are_written_for_the_account_that_runs_them_alone(
+        runtime: Runtime, history: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 49): with the usual umask (022) every account on the server read a
+    # teacher's whole record and every ticket of the district.
+    monkeypatch.setenv("DATABASE_URL", runtime.settings.database_url)
+    register(app)
+    cli, before = CliRunner(), os.umask(0o022)
+    try:
+        stale = tmp_path / "tickets.csv"
+        stale.write_text("an older export, left readable\n")
+        person = cli.invoke(app, ["privacy", "export", "console:rivera", str(tmp_path / "r.json")])
+        tickets = cli.invoke(app, ["tickets", "export", str(stale)])
+    finally:
+        os.umask(before)
+    assert person.exit_code == tickets.exit_code == 0, person.output + tickets.output
+    modes = {stat.S_IMODE((tmp_path / name).stat().st_mode) for name in ("r.json", "tickets.csv")}
+    assert modes == {0o600}

@@ -12,7 +12,7 @@ from bot.errors import BadInput
 from bot.features.helpdesk import service
 from bot.features.helpdesk.models import HandoffRow, HelpdeskRouteRow
 from bot.features.helpdesk.routes import opened
-from bot.features.helpdesk.signing import SIGNATURE, ZENDESK_SIGNATURE, refusal
+from bot.features.helpdesk.signing import checked_signature, refusal
 from bot.hooks.outside import TicketUpdate
 from bot.i18n import N_
 from bot.receiving import Outcome, Receipt
@@ -72,7 +72,7 @@ async def status(receipt: Receipt) -> Outcome:
     headers = inbound.headers
     # The signature covers the timestamp and the body, not the invocation id beside them: a
     # captured request replayed with a new id is still the same signature, taken once.
-    signed = headers.get(SIGNATURE.lower()) or headers.get(ZENDESK_SIGNATURE.lower(), "")
+    signed = checked_signature(headers)
     event = str(document.get("id") or headers.get("x-zendesk-webhook-invocation-id") or signed)
     for key in (f"helpdesk-signed:{signed}", f"helpdesk-status:{event}"):
         if not await claim_event(receipt.session, key[:255], receipt.now):

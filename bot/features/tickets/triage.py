@@ -185,7 +185,9 @@ async def tell_triage(turn: Teller, ticket: TicketRow, text: str | Callable[[], 
         words = text() if callable(text) else text
         return Reply(words, (Text(words, markdown=False), *extra))
     assignee = await person_by_id(turn.session, ticket.assignee_id)
-    if assignee is not None:
+    # A coach made a teacher again hears no more of the tickets she claimed: the channel
+    # does (a red team's, stop 49: her old tickets' news and pictures kept coming).
+    if assignee is not None and Role(assignee.role).allows(Role.COACH):
         turn.notify(assignee, said)
         return
     where = await triage_conversation(turn.session, ticket.category)

@@ -254,6 +254,31 @@ async def test_zendesks_own_webhook_signature_is_accepted_with_its_signing_secre
     assert "marked it resolved" in outbox.to(teacher)[0]
 
 
+async def test_a_zendesk_replay_with_a_made_up_prepbot_signature_beside_counts_once(
+        chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
+        mailbox: Mailbox, outbox: RecordingMessenger, clock: FakeClock, admin: Person,
+        teacher: Person) -> None:
+    # A red team's (stop 49): Zendesk's signature was checked, but the unsigned prepbot header
+    # beside it named the key the request was taken once under, so each made-up value was new.
+    zendesk_secret = "dGhlLXplbmRlc2stc2lnbmluZy1zZWNyZXQ="
+    await configure(chat, admin, f"default email {ADDRESS}", f"default secret {zendesk_secret}")
+    number = await open_ticket(chat, teacher, "The smart board pen is off by an inch")
+    body = json.dumps({"thread": (await handoff_of(runtime, number)).thread,
+                       "status": "comment", "message": "Bring the pen at 2pm."}).encode()
+    stamp = clock.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    genuine = {"X-Zendesk-Webhook-Signature": zendesk_signature(zendesk_secret, stamp, body),
+               "X-Zendesk-Webhook-Signature-Timestamp": stamp,
+               "X-Zendesk-Webhook-Invocation-Id": "8350205582"}
+    results = []
+    for n in range(4):
+        made_up = {} if n == 0 else {"X-Prepbot-Signature": f"sha256={n:064x}",
+                                     "X-Zendesk-Webhook-Invocation-Id": f"replay-{n}"}
+        response = await http.post("/helpdesk/status", data=body, headers=genuine | made_up)
+        results.append((await response.json())["result"])
+    assert results == ["accepted"] + ["duplicate"] * 3
+    assert len(outbox.to(teacher)) == 1
+
+
 async def test_a_teacher_reopening_what_the_helpdesk_resolved_tells_the_helpdesk(
         chat: ConsoleChat, runtime: Runtime, server: TestServer, http: ClientSession,
         receiver: WebhookReceiver, mailbox: Mailbox, outbox: RecordingMessenger,

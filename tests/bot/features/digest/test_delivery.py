@@ -118,3 +118,25 @@ async def test_a_spanish_speaking_coach_reads_the_digest_in_spanish_beside_an_en
     assert "Your week in tech support for Lincoln: Nov 30 to Dec 6" in read["bob"]
     assert "1 question, 1 knowledge-base gap, 1 ticket opened" in read["bob"]
     assert "Oldest open" in read["bob"] and "Formuladas" not in read["bob"]
+
+
+async def test_a_coach_made_a_teacher_again_before_her_digest_goes_out_gets_none(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 49): planned at 07:00, the digest waited for the school to open;
+    # her role was taken back at 07:10, and at 07:30 she read a colleague's open ticket in it.
+    outbox = RecordingMessenger()
+    runtime.bot.messengers.add(outbox)
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln", "America/New_York", time(7, 30), time(15))
+    former = await coach_at(chat, runtime, "former", "Lincoln")
+    colleague = Person(platform="console", user_id="colleague", display_name="Mr Colleague")
+    await chat.say("/prepbot school Lincoln", as_=colleague)
+    clock.current = datetime(2026, 12, 3, 15, tzinfo=UTC)
+    await chat.say("/ticket my evaluation binder printer prints blank pages", as_=colleague)
+    clock.current = datetime(2026, 12, 7, 12, tzinfo=UTC)  # Monday 07:00 in New York
+    await runtime.dispatcher.tick()
+    clock.advance(minutes=10)
+    await runtime.bot.grant(former, Role.TEACHER)
+    clock.advance(minutes=20)
+    await runtime.dispatcher.tick()
+    assert [who for _, who, _ in outbox.sent] == []

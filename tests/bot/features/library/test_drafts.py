@@ -97,3 +97,21 @@ async def test_a_button_with_a_broken_value_opens_an_empty_form(
         chat: ConsoleChat, coach: Person) -> None:
     form = form_in(await chat.press(Button("Write it", "library.new", "{not json"), as_=coach))
     assert initial(form)["title"] == ""
+
+
+async def test_a_drafts_phrasing_is_masked_with_the_whole_ticket_around_it(
+        chat: ConsoleChat, teacher: Person, coach: Person) -> None:
+    # A red team's (stop 49): the first line was masked alone, and "Linda" is as often a
+    # colleague; the next line says she is a student, and a published article is for good.
+    [opened] = await chat.submit("tickets.new", {
+        "text": "Linda can't get the document camera to show up in Zoom\n"
+                "She is my student in 5th grade, ID 2034567", "room": "", "urgency": "today",
+        "category": "hardware", "identifiers": "keep"}, "kept", as_=teacher)
+    number = re.search(r"#(\d+)", opened.text).group(1)  # type: ignore[union-attr]
+    await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
+    form = form_in(await chat.press(Button("Suggest", "tickets.suggest", number), as_=coach))
+    await chat.submit(form.form_id, {"title": "Document camera in Zoom",
+                                     "body": "Pick the camera under Video settings"},
+                      form.context, as_=coach)
+    form = form_in(await chat.click("Finish and publish it", as_=coach))
+    assert initial(form)["phrasings"] == "[name] can't get the document camera to show up in Zoom"

@@ -12,6 +12,7 @@ from bot.attachments.models import AttachmentRow
 from bot.attachments.store import picture
 from bot.blocks import Button, Buttons, Context, Image, Reply
 from bot.features.tickets.models import TicketRow
+from bot.roles import Role
 from bot.vocabulary import Attachment, Person
 from tests.bot.features.answers.test_ask import questions
 from tests.bot.features.tickets.conftest import tickets
@@ -123,6 +124,24 @@ async def test_a_teachers_reply_on_a_ticket_brings_the_picture_shared_since(
     told = outbox.posted(triage)[-1]
     assert "here is the photo" in told.text and len(images(told)) == 1
     assert [row.owner for row in await kept(runtime)] == [f"ticket:{ticket.id}"]
+
+
+async def test_a_coach_made_a_teacher_again_hears_no_more_of_her_tickets_the_channel_does(
+        chat: ConsoleChat, teacher: Person, coach: Person, triage: str,
+        outbox: RecordingMessenger, runtime: Runtime) -> None:
+    # A red team's (stop 49): her claimed ticket's news and its pictures' links kept reaching
+    # her in a DM after an admin took her role back.
+    await chat.say("/ticket the document camera shows a grey screen", as_=teacher)
+    [ticket] = await tickets(runtime)
+    await chat.press(button("tickets.claim", ticket), as_=coach)
+    await runtime.bot.grant(coach, Role.TEACHER)
+    before = len(outbox.sent)
+    await chat.say("", as_=teacher, attachments=(photo(),))
+    await chat.submit("tickets.answer", {"text": "here is the photo of my class screen"},
+                      str(ticket.id), as_=teacher)
+    assert [who for _, who, _ in outbox.sent[before:] if who == coach.user_id] == []
+    told = outbox.posted(triage)[-1]
+    assert "here is the photo" in told.text and len(images(told)) == 1
 
 
 async def test_pictures_follow_a_merge_and_expire_with_their_ticket(
