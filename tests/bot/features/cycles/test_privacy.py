@@ -40,15 +40,20 @@ async def erase(runtime: Runtime, user_id: str) -> None:
         await delete_person(session, runtime.bot.privacy, "console", user_id)
 
 
+async def goal_set(chat: ConsoleChat, runtime: Runtime, staff: Staff, teacher: Person,
+                   evidence: str) -> None:
+    """A coach starts the teacher's cycle, and she answers its first step's prompt."""
+    await chat.say(f"/cycle start @{teacher.display_name}", as_=staff.coach)
+    step = await step_of(runtime, teacher.user_id, 1)
+    await chat.submit("cycles.step", {"goal": "exit tickets daily", "target": "explain it",
+                                      "evidence": evidence}, str(step.id), as_=teacher)
+
+
 async def test_her_step_answers_are_in_her_export(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 49): the export followed only rows that point at her, and a step
     # points at its cycle.
-    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
-    step = await step_of(runtime, "rivera", 1)
-    await chat.submit("cycles.step", {"goal": "exit tickets daily", "target": "explain it",
-                                      "evidence": "quizzes in the binder Jaden Wilks keeps"},
-                      str(step.id), as_=staff.rivera)
+    await goal_set(chat, runtime, staff, staff.rivera, "quizzes in the binder Jaden Wilks keeps")
     async with runtime.sessions() as session:
         mine = await export_person(session, runtime.bot.privacy, "console", "rivera")
         chens = await export_person(session, runtime.bot.privacy, "console", "chen")
@@ -61,11 +66,8 @@ async def test_her_name_is_taken_out_of_a_colleagues_step_answers(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 49): step answers are JSON, which the erase's look for her name in
     # what others wrote passed over.
-    await chat.say("/cycle start @Mr Chen", as_=staff.coach)
-    step = await step_of(runtime, "chen", 1)
-    await chat.submit("cycles.step", {"goal": "exit tickets daily", "target": "explain it",
-                                      "evidence": "compare with Ms Rivera and her exit tickets"},
-                      str(step.id), as_=staff.teachers[1])
+    await goal_set(chat, runtime, staff, staff.teachers[1],
+                   "compare with Ms Rivera and her exit tickets")
     await erase(runtime, "rivera")
     kept = await step_of(runtime, "chen", 1)
     assert kept.answers["evidence"] == "compare with [name] and her exit tickets"

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
+from bot.blocks import Reply
 from bot.features.tools.models import ToolCheckRow
 from tests.bot.features.conftest import Staff, button, form_of
 from tests.bot.features.tools.test_register import tool
@@ -25,16 +26,22 @@ async def notes(runtime: Runtime) -> str:
         return " ".join((await session.execute(select(ToolCheckRow.note))).scalars())
 
 
+async def submit_checklist(chat: ConsoleChat, staff: Staff, filled: dict[str, str]) -> Reply:
+    """A coach adds Blooket and saves its checklist form with these fields filled in."""
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
+    form = form_of([shown])
+    values = {f.name: f.initial or "" for f in form.fields} | filled
+    [saved] = await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    return saved
+
+
 async def test_a_checklist_note_is_masked_from_the_form_and_from_the_command(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 47): the notes were stored as typed, shown back in the summary and
     # filled into the form for every coach who opened it.
-    await chat.say("/tools add Blooket", as_=staff.coach)
-    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
-    form = form_of([shown])
-    values = {f.name: f.initial or "" for f in form.fields}
-    values |= {"privacy": "fail", "privacy_note": f"the vendor leaked {STUDENT}'s record"}
-    [saved] = await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    saved = await submit_checklist(chat, staff, {
+        "privacy": "fail", "privacy_note": f"the vendor leaked {STUDENT}'s record"})
     await chat.say(f"/tools check Blooket sso fail https://vendor.example/sso roster showed "
                    f"{STUDENT}", as_=staff.coach)
     [again] = await chat.say("/tools checklist Blooket", as_=staff.coach)
@@ -92,12 +99,7 @@ async def test_the_standards_a_tool_maps_to_are_masked(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 49): the checklist's "Standards it maps to" was stored as typed and
     # filled into the form for every coach who opened it.
-    await chat.say("/tools add Blooket", as_=staff.coach)
-    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
-    form = form_of([shown])
-    values = {f.name: f.initial or "" for f in form.fields}
-    values |= {"standards": f"CCSS.RL.3.1; tried with {STUDENT}"}
-    await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    await submit_checklist(chat, staff, {"standards": f"CCSS.RL.3.1; tried with {STUDENT}"})
     [again] = await chat.say("/tools checklist Blooket", as_=staff.coach)
     saved = await tool(runtime, "Blooket")
     assert saved.standards.startswith("CCSS.RL.3.1; tried with [name]")
@@ -112,12 +114,7 @@ async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_sa
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     # A red team's (stop 49): a link only had to start with https://, and the words after it
     # were stored and shown as typed. Masked, a link leads nowhere: it is refused instead.
-    await chat.say("/tools add Blooket", as_=staff.coach)
-    [shown] = await chat.say("/tools checklist Blooket", as_=staff.coach)
-    form = form_of([shown])
-    values = {f.name: f.initial or "" for f in form.fields} | {"privacy": "fail",
-                                                              "privacy_link": link}
-    [refused] = await chat.submit("tools.checklist", values, form.context, as_=staff.coach)
+    refused = await submit_checklist(chat, staff, {"privacy": "fail", "privacy_link": link})
     assert "evidence link" in refused.text and shows_none(refused.text)
     if " " not in link:  # the command's link is its first word, and its note the rest
         [by_command] = await chat.say(f"/tools check Blooket sso fail {link}", as_=staff.coach)
