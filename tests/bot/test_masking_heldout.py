@@ -195,6 +195,14 @@ HELD_OUT_FIGURES = {
     # 40: 0.981 (152 of 155) / 0.206 (33 of 160); 41: 0.974 (150 of 154) / 0.131 (21 of 160).
     "heldout40.jsonl": (0.980, 0.207),
     "heldout41.jsonl": (0.974, 0.132),
+    # Two written blind at stop 49, while its red teams' findings were fixed, by a writer who
+    # saw neither code nor corpus: a bilingual district writing Spanish, English and both (42),
+    # and teachers writing students with their class shorthand (43). Scored once each with the
+    # masker before the stop and after its rules (figures only, nothing read):
+    # 42: 0.946 (191 of 202) / 0.060 -> 0.990 (200) / 0.060
+    # 43: 0.930 (173 of 186) / 0.010 -> 0.941 (175) / 0.010
+    "heldout42.jsonl": (0.990, 0.06),
+    "heldout43.jsonl": (0.940, 0.01),
 }
 
 
