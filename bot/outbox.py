@@ -16,12 +16,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply, reply_from_json, reply_to_json
 from bot.people.models import PersonRow
+from bot.roles import Role
 from bot.scheduling import ledger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Conversation, Person
 
 NOTICE = "notice"
+# A notice for someone as a coach (a teacher's answers, a claimed ticket's news): sent only if
+# they still are one when it goes out (a red team's, stop 49: a coach made a teacher again kept
+# receiving them, planned before or after).
+STAFF_NOTICE = "notice.staff"
+NOTICES = (NOTICE, STAFF_NOTICE)
 KEEP_TRYING = timedelta(days=3)  # a relayed message older than this is not worth sending
 
 
@@ -33,6 +39,7 @@ class Notice:
     person: Person | None = None
     conversation: Conversation | None = None
     person_id: int | None = None
+    staff: bool = False  # for the person as a coach (STAFF_NOTICE)
 
     @property
     def platform(self) -> str:
@@ -48,16 +55,17 @@ def to_person(row: PersonRow) -> Person:
                   tz=row.tz)
 
 
-def to_notice(row: PersonRow, reply: Reply) -> Notice:
-    """A DM for a stored person."""
-    return Notice(reply, person=to_person(row), person_id=row.id)
+def to_notice(row: PersonRow, reply: Reply, staff: bool = False) -> Notice:
+    """A DM for a stored person (as a coach, with `staff`)."""
+    return Notice(reply, person=to_person(row), person_id=row.id, staff=staff)
 
 
 async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
                now: datetime) -> list[str]:
     """Put a turn's notices in the ledger (sent at once, not held for school hours);
     returns their occurrences, for the dispatcher to send right after the commit."""
-    planned = [Planned(NOTICE, f"{source}:{n}", notice.platform, now, now + KEEP_TRYING,
+    planned = [Planned(STAFF_NOTICE if notice.staff else NOTICE, f"{source}:{n}",
+                       notice.platform, now, now + KEEP_TRYING,
                        person_id=notice.person_id,
                        user_id=notice.person.user_id if notice.person else "",
                        conversation_id=notice.conversation.id if notice.conversation else None,
@@ -65,6 +73,14 @@ async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
                for n, notice in enumerate(notices)]
     await ledger.plan(session, planned)
     return [p.occurrence for p in planned]
+
+
+async def render_for_staff(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """A coach's notice, if its recipient still is a coach (or an admin) now."""
+    person = await session.get(PersonRow, row.person_id) if row.person_id else None
+    if person is None or not Role(person.role).allows(Role.COACH):
+        return None
+    return await render(session, row)
 
 
 async def render(_: AsyncSession, row: DeliveryRow) -> Reply | None:

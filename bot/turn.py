@@ -77,8 +77,10 @@ class Turn(Generic[In]):
         this replica refreshes at once and the others within PREPBOT_REFRESH_SECONDS."""
         self.changed.append(what)
 
-    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply]) -> None:
-        """DM someone once this turn commits (through the ledger: retried if it fails).
+    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply],
+               staff: bool = False) -> None:
+        """DM someone once this turn commits (through the ledger: retried if it fails); with
+        `staff`, as a coach: not sent if they are no longer one by then.
 
         Give a function that builds the reply, and it is built in the recipient's language
         (a Spanish-speaking teacher's note to an English-speaking coach reads in English).
@@ -86,7 +88,7 @@ class Turn(Generic[In]):
         if callable(reply):
             with speaking(person.speaks):
                 reply = reply()
-        self.notices.append(to_notice(person, reply))
+        self.notices.append(to_notice(person, reply, staff))
 
     def post(self, conversation: Conversation, reply: Reply | Callable[[], Reply]) -> None:
         """Post to a conversation after this turn commits; a function building the reply is

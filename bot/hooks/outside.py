@@ -57,7 +57,8 @@ class Teller(Protocol):
     def now(self) -> datetime:
         """The time of the change."""
 
-    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply]) -> None:
+    def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply],
+               staff: bool = False) -> None:
         """DM someone after the commit, through the ledger (a function building the reply is
         run in the recipient's language)."""
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.blocks import Reply
 from bot.i18n import DEFAULT, speaking
 from bot.metrics import Metrics
-from bot.outbox import NOTICE
+from bot.outbox import NOTICES
 from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers, Undeliverable
 from bot.scheduling import ledger
@@ -107,7 +107,7 @@ class Dispatcher:
         """Send the notices a turn just committed, at once; a failure is retried later."""
         report = TickReport()
         if occurrences:
-            query = select(DeliveryRow).where(DeliveryRow.job == NOTICE,
+            query = select(DeliveryRow).where(DeliveryRow.job.in_(NOTICES),
                                               DeliveryRow.occurrence.in_(occurrences),
                                               DeliveryRow.status == "pending")
             await self._send_batch(self.clock.now(), report, query)

@@ -100,7 +100,8 @@ async def accept(turn: Turn[Action]) -> list[Reply]:
     if coach is not None:
         name = turn.person.display_name or "A teacher"
         turn.notify(coach, lambda: views.say(_("{name} accepted a 1:1 on {when}.").format(
-            name=name, when=views.when(slot.starts_at, coach.tz or tz)), private=False))
+            name=name, when=views.when(slot.starts_at, coach.tz or tz)), private=False),
+            staff=True)
     return [views.say(_("It's a date: {when}.").format(when=views.when(slot.starts_at, tz)),
                       replace=True)]
 

@@ -172,7 +172,7 @@ async def cycle(turn: Turn[Action]) -> list[Reply]:
     if coach is not None:  # said in the coach's language, not the teacher's
         turn.notify(coach, lambda: views.say(_(
             "{name} would like to book a coaching cycle after Coffee and Curriculum.").format(
-                name=name or _("A teacher")), private=False))
+                name=name or _("A teacher")), private=False), staff=True)
     who = coach.display_name if coach and coach.display_name else _("Your coach")
     return [views.say(_("Lovely! {who} will be in touch to plan your first goal-setting "
                         "conference.").format(who=who), replace=True)]

@@ -87,7 +87,8 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
     step = BY_NUMBER[row.step]
     if other is not None:
         turn.notify(other, lambda: say(_("Coaching cycle: {step} moved to {when}.").format(
-            step=step.called(), when=views.moment(slot.start, tz)), private=False))
+            step=step.called(), when=views.moment(slot.start, tz)), private=False),
+            staff=other.id == cycle.coach_id)
     return [say(_("Moved: {step} is now {when}.").format(
         step=step.called(), when=views.moment(slot.start, tz)), replace=True)]
 
@@ -110,5 +111,5 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
         turn.notify(coach, lambda: views.notice(_(
             "{teacher} answered step {number} ({step}): {answers}").format(
                 teacher=name or _("Your teacher"), number=row.step, step=step.title(),
-                answers=answered(values))))
+                answers=answered(values))), staff=True)
     return [say(_("Thanks: your coach has it for the step."), replace=True)]

@@ -96,7 +96,8 @@ async def _requested(turn: Turn[Any], cycle: CycleRow, teacher: PersonRow,
     coach = await turn.session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
     if new and coach is not None:
         name = teacher.display_name
-        turn.notify(coach, lambda: views.requested_for_coach(cycle, name or _("A teacher")))
+        turn.notify(coach, lambda: views.requested_for_coach(cycle, name or _("A teacher")),
+                    staff=True)
     return [views.requested_for_teacher(coach.display_name if coach and coach.display_name
                                         else _("Your coach"))]
 

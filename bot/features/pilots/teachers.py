@@ -66,6 +66,7 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
     if other is not None and other.id != turn.person.id:
         tz = (await service.calendar_for(turn.session, other)).tz
         turn.notify(other, lambda: say(_("The {tool} observation moved to {when}.").format(
-            tool=pilot.tool, when=views.moment(slot.start, tz)), private=False))
+            tool=pilot.tool, when=views.moment(slot.start, tz)), private=False),
+            staff=other.id == pilot.coach_id)
     mine = views.moment(slot.start, (await service.calendar_for(turn.session, turn.person)).tz)
     return [say(_("Moved: the observation is now {when}.").format(when=mine), replace=True)]

@@ -15,6 +15,7 @@ from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.tickets.models import TicketRow
 from bot.people.models import PersonRow
 from bot.privacy import delete_person, export_person
+from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff
@@ -119,3 +120,36 @@ async def test_a_cycle_from_a_ticket_kept_as_typed_is_masked_before_it_is_cut(
         note = (await session.execute(select(CycleRow.note))).scalar_one()
     assert note.startswith("the reading app") and len(note) <= 300
     assert "503" not in note and "217" not in note
+
+
+async def test_a_coach_made_a_teacher_again_reads_no_more_of_her_teachers_answers(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, clock: FakeClock) -> None:
+    # A red team's (stop 49): the digest and a claimed ticket's news checked the role, but a
+    # cycle's answers still reached him by DM after an admin made him a teacher again.
+    outbox = FlakyMessenger()
+    runtime.bot.messengers.add(outbox)
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    await runtime.bot.grant(staff.coach, Role.TEACHER)
+    await goal_set(chat, runtime, staff, staff.rivera, HER_WORDS)
+    clock.current += timedelta(minutes=5)
+    await runtime.dispatcher.tick()
+    assert not any("divorce" in reply.text for _, _, reply in outbox.sent)
+
+
+async def test_a_notice_planned_while_he_coached_is_not_sent_once_he_no_longer_does(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, clock: FakeClock) -> None:
+    # The same red team's: Slack was down when she answered; the notice waited, he was made a
+    # teacher, and Slack's return sent it.
+    outbox = FlakyMessenger()
+    runtime.bot.messengers.add(outbox)
+    outbox.down = True
+    await goal_set(chat, runtime, staff, staff.rivera, HER_WORDS)
+    await runtime.bot.grant(staff.coach, Role.TEACHER)
+    outbox.down = False
+    clock.current += timedelta(hours=1)
+    await runtime.dispatcher.tick()
+    assert not any("divorce" in reply.text for _, _, reply in outbox.sent)
+    async with runtime.sessions() as session:
+        statuses = list((await session.execute(select(DeliveryRow.status).where(
+            DeliveryRow.job == "notice.staff"))).scalars())
+    assert statuses == ["skipped"]
