@@ -46,7 +46,7 @@ def probe_of(mark: str) -> str:
     """The longest run of a to z and digits in a name or id, lowercased: what a row holding it
     holds for sure, however it is spaced and whatever SQLite's lower() leaves ("NÚÑEZ"); ""
     when no run is long enough to look for (every row is read)."""
-    longest = max(re.findall(r"[a-z0-9]+", mark.casefold()), key=len, default="")
+    longest = max(re.findall(r"[a-z0-9]+", mark.lower()), key=len, default="")
     return longest if len(longest) >= 3 else ""
 
 

@@ -128,7 +128,7 @@ class ToolMove:
 class ToolRegister:
     """What the tools feature offers others: find a tool by name, move it along."""
 
-    find: Callable[[AsyncSession, str], Awaitable[ToolFacts | None]]
+    find: Callable[[AsyncSession, str | int], Awaitable[ToolFacts | None]]  # a name, or an id
     move: Callable[[AsyncSession, ToolMove], Awaitable[None]]
 
 

@@ -19,6 +19,7 @@ from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Form
 from bot.features.pilots.models import PilotRow
+from bot.features.pulse.models import SurveyRow
 from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tools.models import ToolRow
 from bot.masking.staff import know_staff
@@ -159,7 +160,23 @@ async def test_her_name_in_a_tool_she_asked_for_goes_and_its_pilot_follows(
     async with runtime.sessions() as session:
         pilots = list((await session.execute(select(PilotRow.tool))).scalars())
         tools = list((await session.execute(select(ToolRow.key))).scalars())
+        waves = [repr(tuple(row)) for row in await session.execute(select(SurveyRow.__table__))]
     assert pilots == ["[name] Reading Log"] and "[name] reading log" in tools
+    # and the pilot's wave, which names its tool (the same red team's, on this fix)
+    assert waves and not any("rivera" in wave.casefold() for wave in waves)
+
+
+async def test_her_name_goes_from_a_tool_a_coach_added_for_her(
+        runtime: Runtime, chat: ConsoleChat, triage: None, coach: Person) -> None:
+    # A red team's on the fix above (stop 49): only the tools she asked for were renamed, so a
+    # tool a coach added in her name kept it, and its pilot's copy named no tool.
+    await chat.say("/tools add Ms Rivera Reading Log", as_=coach)
+    await chat.say("/pilot start Ms Rivera Reading Log with @Mr Lee for 4 weeks", as_=coach)
+    await erase(runtime)
+    async with runtime.sessions() as session:
+        pilot = (await session.execute(select(PilotRow))).scalar_one()
+        tool = await session.get(ToolRow, pilot.tool_id)
+    assert tool is not None and tool.name == pilot.tool == "[name] Reading Log"
 
 
 async def test_an_erase_takes_out_nothing_other_people_wrote(
@@ -232,3 +249,16 @@ async def test_her_name_in_capitals_with_accents_or_with_two_spaces_is_taken_out
         texts = (await session.execute(select(TicketRow.text).order_by(TicketRow.id))).all()
     assert [t for (t,) in texts] == ["projector in 114 flickers, [name] saw it too",
                                      "the doc camera is dead, ask [name]"]
+
+
+async def test_her_name_with_a_sharp_s_is_taken_out(
+        runtime: Runtime, chat: ConsoleChat, triage: None) -> None:
+    # A red team's (stop 49): the search for rows that may hold her name folded "ß" to "ss",
+    # which no stored "Weiß" holds, so no row was read.
+    greta = Person(platform="console", user_id="U0ERASEGRETA", display_name="Ms Weiß")
+    await chat.say("/prepbot school Lincoln Elementary", as_=greta)
+    await chat.say("/ticket the hall printer jams, Ms Weiß saw it too", as_=LEE)
+    await erase(runtime, "console:U0ERASEGRETA")
+    async with runtime.sessions() as session:
+        [text] = (await session.execute(select(TicketRow.text))).scalars()
+    assert text == "the hall printer jams, [name] saw it too"

@@ -110,7 +110,7 @@ async def post_survey(session: AsyncSession, features: Registry, pilot: PilotRow
     waves, register = features.pulse_waves, features.tool_register
     if waves is None or register is None:
         return
-    tool = await register.find(session, pilot.tool)
+    tool = await register.find(session, pilot.tool_id)
     teachers = tuple(t.id for t in await service.teachers_of(session, pilot))
     key = tool.pulse_key if tool is not None else f"tool-{pilot.tool_id}"
     coach = await session.get(PersonRow, pilot.coach_id)

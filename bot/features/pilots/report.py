@@ -72,7 +72,7 @@ async def build(session: AsyncSession, features: Registry, pilot: PilotRow) -> P
     waves, register = features.pulse_waves, features.tool_register
     if register is None:
         raise BadInput(_("The tool register isn't available, so there is no report."))
-    tool = await register.find(session, pilot.tool) or ToolFacts(
+    tool = await register.find(session, pilot.tool_id) or ToolFacts(
         pilot.tool_id, pilot.tool, (pilot.tool,), "piloting", None)
     pre = await waves.buy_in(session, pilot.pre_survey_id) \
         if waves and pilot.pre_survey_id else None

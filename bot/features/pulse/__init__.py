@@ -32,6 +32,7 @@ feature = Feature(
     # beside response dates in a small cohort it could narrow who answered what.
     erase={"pulse_surveys": "keep", "pulse_respondents": "keep"},
     erase_sealed={"pulse_pool": pool.erase_waiting},  # answers not yet released
+    erase_copies={"pulse_surveys": waves.erase_tool_copies},  # a tool named after her
     never_exported=("pulse_respondents", "pulse_responses"),
     exports={"pulse": export.answer_sets},
     pulse_waves=waves.waves,  # pilots and adopted tools launch waves and read buy-in

@@ -3,6 +3,8 @@ pulse) and the buy-in they may read: only released answers, as everywhere (pool.
 
 from __future__ import annotations
 
+import functools
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,7 +13,10 @@ from bot.features.pulse.instruments import DEFAULT, instrument_named
 from bot.features.pulse.models import SurveyRow
 from bot.features.pulse.stats import construct_figures
 from bot.hooks.year import BuyIn, PulseWaves, WaveAsk
+from bot.mentions import INSTEAD
 from bot.people.models import PersonRow
+from bot.storage.json_values import each_string
+from bot.traces import Traces
 from bot.vocabulary import Conversation
 
 
@@ -57,3 +62,18 @@ async def buy_in(session: AsyncSession, survey_id: int) -> BuyIn | None:
 
 
 waves = PulseWaves(launch=launch, buy_in=buy_in)
+
+
+async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:
+    """A survey's copies of its tool's name and its cohort's lose an erased teacher's name, as
+    the tool's own does ("Ms Rivera Reading Log" became "[name] Reading Log": a red team's,
+    stop 49, found her name kept in the wave); returns surveys changed."""
+    changed = 0
+    for survey in (await session.execute(select(SurveyRow))).scalars():
+        gone = functools.partial(traces.names_taken_out, instead=INSTEAD)
+        tool, cohort, spec = gone(survey.tool), gone(survey.cohort_name), each_string(
+            survey.spec, gone)
+        if (tool, cohort, spec) != (survey.tool, survey.cohort_name, survey.spec):
+            survey.tool, survey.tool_key = tool[:80], tool[:80].lower()
+            survey.cohort_name, survey.spec, changed = cohort, spec, changed + 1
+    return changed

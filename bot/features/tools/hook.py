@@ -10,9 +10,11 @@ from bot.features.tools.models import ToolRow
 from bot.hooks.year import ToolFacts, ToolMove, ToolRegister
 
 
-async def find(session: AsyncSession, name: str) -> ToolFacts | None:
-    """A tool by name or alias, with whether it may enter a pilot."""
-    tool = await service.find(session, name)
+async def find(session: AsyncSession, name: str | int) -> ToolFacts | None:
+    """A tool by name or alias (or by id: a pilot's copy of its name may be an erased
+    teacher's, renamed), with whether it may enter a pilot."""
+    tool = await session.get(ToolRow, name) if isinstance(name, int) else \
+        await service.find(session, name)
     if tool is None:
         return None
     checks = await checklist.checks_of(session, tool.id)

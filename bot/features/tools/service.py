@@ -251,21 +251,23 @@ async def set_status(session: AsyncSession, tool: ToolRow, status: str, by: int 
 
 
 async def erase_requester(session: AsyncSession, person_id: int) -> int:
-    """An erased teacher's words go from the tools they asked for (the purpose they typed,
-    and their own name in the tool's: a red team's, stop 49, read "Ms Rivera Reading Log" in
-    the register after her erase); the tool and its count of teachers stay."""
+    """An erased teacher's words go from the tools they asked for (the purpose they typed),
+    and their name from every tool's (a red team's, stop 49, read "Ms Rivera Reading Log" in
+    the register after her erase, asked for by her or added for her by a coach); the tools
+    and their counts of teachers stay."""
     person = await session.get(PersonRow, person_id)
     names = [n for n in {person.display_name, person.full_name} if len(n.split()) >= 2] \
         if person else []
     theirs = pattern_of(names, []) if names else None
-    tools = list((await session.execute(select(ToolRow).where(
-        ToolRow.requested_by == person_id))).scalars())
-    for tool in tools:
-        tool.purpose = ""
+    changed = 0
+    for tool in (await session.execute(select(ToolRow))).scalars():
+        if tool.requested_by == person_id:
+            tool.purpose, changed = "", changed + 1
         if theirs and theirs.search(f"{tool.name}\n{tool.aliases}"):
             tool.aliases = theirs.sub(INSTEAD, tool.aliases)
             await _rename(session, tool, theirs.sub(INSTEAD, tool.name))
-    return len(tools)
+            changed += tool.requested_by != person_id
+    return changed
 
 
 async def _rename(session: AsyncSession, tool: ToolRow, name: str) -> None:
