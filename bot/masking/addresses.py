@@ -27,8 +27,15 @@ UNIT = r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})
 # postal code: "Av. Juárez 88 int. 3", "Calle 5 de Mayo #245, Col. Centro" (a red team's,
 # stop 49: the family's address went to the emailed helpdesk as typed).
 LINK = r"(?:de|del|la|las|los|el)"
-SPANISH_STREET = (rf"(?<![\w#/.:$,-])(?i:{SPANISH_KINDS})\s+(?:{NAMED}|{LINK})"
-                  rf"(?:\s+(?:{NAMED}|{LINK})){{0,4}}?,?\s+(?:(?i:n[úu]mero|n[úu]m\.|no\.)\s*)?#?\d{{1,5}}[A-Za-z]?\b")
+# The street's name starts with a capital, or a number before one ("Calle 5 de Mayo"): "cerrada
+# del 20 al 23", "el paseo del 14 de mayo" are a closure and a field trip (a red team's).
+STREET_NAME = r"(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]*|\d+(?=\s+(?:(?:de|del)\s+)?[A-ZÀ-Ý]))"
+# Abbreviated as families write them, with a capital ("Av Juárez", "Avda.", "Priv."): not "AV".
+SPANISH_SHORT_KINDS = r"(?:Av|Avda|Priv|Cda|Calz|Prol|Carr)\.?|Blvd\.?"
+SPANISH_STREET = (rf"(?<![\w#/.:$,-])(?:(?i:{SPANISH_KINDS}|calzada|carretera|andador|circuito|"
+                  rf"retorno|prolongaci[oó]n)|{SPANISH_SHORT_KINDS})\s+(?:{LINK}\s+)*{STREET_NAME}"
+                  rf"(?:\s+(?:{NAMED}|{LINK})){{0,4}}?,?\s+"
+                  rf"(?:(?i:n[úu]mero|n[úu]m\.|no\.|n[º°])\s*)?#?\d{{1,5}}[A-Za-z]?\b")
 SPANISH_UNIT = (r"(?:,?\s+(?i:int\.|interior|depto\.?|departamento|apto\.?|apartamento|apt\.?|"
                 r"casa|#)\s*#?[\w-]{1,6})")
 COLONIA = r"(?:,?\s+(?i:col\.|colonia)\s+[A-ZÀ-Ý][\wÀ-ÿ]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]*){0,2})"
@@ -71,7 +78,10 @@ WHOSE_ADDRESS = re.compile(r"\b(?:office|school|district|shipping|delivery|campu
                            r"warehouse|depot|return|business|work)\s+address\b", re.IGNORECASE)
 # An office that moves is no family: "Our office is moving from the Education Center (...".
 OFFICE_MOVES = re.compile(r"\b(?:office|school|department|dept|district|team|library|center)"
-                          r"\s+(?:is\s+|are\s+|will\s+be\s+)?mov(?:ing|ed|es)\b", re.IGNORECASE)
+                          r"\s+(?:is\s+|are\s+|will\s+be\s+)?mov(?:ing|ed|es)\b|"
+                          r"\b(?:oficina|escuela|departamento|distrito|biblioteca|centro|almac[ée]n)"
+                          r"\b[^.!?\n]{0,40}\bse\s+(?:mud[óo]|muda|cambi[óo]|cambia)\b",
+                          re.IGNORECASE)
 # A number that counts something else: "ticket 4412 Main St printer".
 NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
                              r"grade|order|po|inc|ext|x)\s*#?\s*$", re.IGNORECASE)
@@ -85,7 +95,7 @@ def find_addresses(text: str) -> list[Span]:
         if NUMBERED_BEFORE.search(before):
             continue
         family = [w for w in FAMILY_NEAR.findall(before)
-                  if not (w.lower().startswith("mov") and OFFICE_MOVES.search(before))
+                  if not (w.lower().startswith(("mov", "se")) and OFFICE_MOVES.search(before))
                   and not (w.lower() == "address" and (m[0][0] in "PpHG"  # a school's box
                                                        or WHOSE_ADDRESS.search(before)))]
         institution = (INSTITUTION_BEFORE.search(before) or WHOSE_ADDRESS.search(before)) \

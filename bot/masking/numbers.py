@@ -30,6 +30,7 @@ ORDINALS = {w: n for n, w in enumerate((*UNITS_SPELLED, "tenth", "eleventh", "tw
                                         "seventeenth", "eighteenth", "nineteenth"), 1)}
 ORDINALS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
 ORDINALS |= {f"twenty-{w}": 21 + n for n, w in enumerate(UNITS_SPELLED)}
+ORDINALS |= {"primero": 1, "1º": 1, "1°": 1, "1.º": 1, "1.°": 1}
 ORDINAL = r"(?P<ordinal>(?:twenty|thirty)-\w+|\w+(?:st|nd|rd|th))"
 NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{YEAR},?\s+{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # 2012, Jan 19
@@ -40,7 +41,8 @@ NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{DAY}(?P<sep>[/-]){MONTH}(?P=sep)(?P<year>(?:19|20)?\d\d)\b",
     rf"\b{DAY}\s+de\s+{MONTH},?\s+(?:(?:de|del)\s+)?{YEAR}\b",  # 2 de mayo (de) 2012
     rf"\b{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # April 12: a date of birth only with a cue
-    rf"\b{DAY}\s+de\s+{MONTH}\b(?!\s*[:\d])",  # 14 de marzo: likewise
+    # 14 de marzo, 14 marzo, el primero de marzo: likewise
+    rf"\b(?:{DAY}|(?P<ordinal>primero|1\.?[º°]))\s+(?:de\s+)?{MONTH}\b(?!\s*[:\d])",
     rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
     rf"\b{MONTH}\s*['’](?P<short>\d\d)\b",  # Jun '11: likewise
 )]
@@ -52,7 +54,10 @@ NUMERIC = re.compile(rf"{NOT_INSIDE}(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}
 SHORT = re.compile(rf"{NOT_INSIDE}(?P<a>[01]?\d)/(?P<b>[0-3]?\d){NOT_BEFORE}")
 COMPACT = re.compile(rf"{NOT_INSIDE}(?P<digits>\d{{6}}|\d{{8}}){NOT_BEFORE}")
 BIRTH = re.compile(r"\b(?:d\.?o\.?b\b|birth|born|b-?day|bday|nac(?:i[oó]\b|id[oa]|imiento|\.)|"
-                   r"cumplea[ñn]os|cumple\b|f\.?\s?d\.?\s?n\b)",
+                   # "su cumple", "cumple 8 años": not "no cumple con el estándar" nor a
+                   # checklist point's "cumple." (a pass)
+                   r"cumplea[ñn]os|(?<!\bno\s)cumple\b(?!\s+con\b|\s*[.:;])|"
+                   r"f\.?\s?d\.?\s?n\b)",
                    re.IGNORECASE)
 # Words that make a full date an event, not a birthday: "purchased 06/14/2019".
 EVENT = re.compile(r"\b(?:since|until|till|due|from|through|thru|between|after|before|"
@@ -179,7 +184,10 @@ def find_dates_of_birth(text: str, today: date) -> list[Span]:
     for m in MONTH_YEAR.finditer(text):
         keep(m.start(), m.end(), as_date(int(m["year"]), int(m["month"]), 1, today), False)
     for m in SHORT.finditer(text):
-        keep(m.start(), m.end(), as_date(today.year, int(m["a"]), int(m["b"]), today), False)
+        a, b = int(m["a"]), int(m["b"])  # beside a birth cue, "14/03" is the 14th of March
+        keep(m.start(), m.end(), as_date(today.year, a, b, today) or (
+            as_date(today.year, b, a, today) if birth_cue(text, m.start(), m.end()) else None),
+            False)
     for m in COMPACT.finditer(text):
         keep(m.start(), m.end(), compact_date(m["digits"], today), False)
     return found

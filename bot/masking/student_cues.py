@@ -29,7 +29,8 @@ CUE_BEFORE = re.compile(
     # the grade or period between: "mi estudiante de 2do grado, Ángel" (a red team's, stop 49)
     r"(?:(?:de|del|in|from|en)\s+(?:(?:el|the)\s+)?(?:\d{1,2}(?:st|nd|rd|th|er|ro|do|to|mo|vo|no|"
     r"º|°)?|primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|s[eé]ptimo|octavo|"
-    r"kinder|kindergarten)(?:\s+(?:grado|grade|period|periodo|período|hour))?\s*[,(]\s*)?"
+    r"kinder|kindergarten)(?:\s+(?:grado|grade|period|periodo|período|hour))?\s*[,(]\s*"
+    r"(?=[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[,)]))?"  # a name set off: "de 2do grado, Ángel,"
     r"(?:is\s+|are\s+|was\s+|es\s+)?['\"“‘]?",
     re.IGNORECASE)
 # "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
@@ -48,7 +49,9 @@ CLASS_AFTER = re.compile(r"\s+(?:(?:p|pd|per|period|g|gr|grade)\.?\s?\d{1,2}|"
                          # a school's wing or floor: "Washington G6 building", "2do piso"
                          r"(?!\s+(?:lab|building|bldg|wing|portable|hall|hallway|floor|piso|"
                          r"room|classroom|pod|suite|annex|gym|office|library|campus|edificio|"
-                         r"sal[oó]n|aula)s?\b)",
+                         r"sal[oó]n|aula|projector|printer|cart|wi-?fi|tv|board|smartboard|"
+                         r"speaker|laptop|chromebook|ipad|computer|desktop|phone|display|panel|"
+                         r"camera|doc|access\s+point|ap|switch|router)s?\b)",
                          re.IGNORECASE)
 # A homeroom ("Jaden Smith 10B") is no product's model either, though alone it says less.
 HOMEROOM_AFTER = re.compile(r"\s+\d{1,2}(?![dgkp]\b)[a-z](?![\w-])", re.IGNORECASE)

@@ -60,6 +60,10 @@ from tests.bot.test_masking import TODAY, masked
     ("la familia se mudó a Calle 5 de Mayo #245, Col. Centro, C.P. 44100",
      "la familia se mudó a [address]"),
     ("vive en la calle Olmo número 123", "vive en la [address]"),
+    ("hay que mandar un hotspot a Av Juárez 88 int. 3", "hay que mandar un hotspot a [address]"),
+    ("la familia vive en Avda. Juárez 88", "la familia vive en [address]"),
+    ("la familia vive en Av. Juárez Nº 88", "la familia vive en [address]"),
+    ("la familia vive en Priv. de Olivos 15", "la familia vive en [address]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -81,6 +85,12 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "our ZIP code on the invoice should be Hartford, CT 06106-2107",
     "la escuela está en Avenida Central 400, el técnico llega a las 9",
     "Marca Califone, modelo 3066AV. Sala 115.",
+    # a red team's on the Spanish rule (stop 49): a closure, a field trip, an office's move
+    "la plataforma estará cerrada del 20 al 23 de diciembre por mantenimiento",
+    "el paseo del 14 de mayo sale a las 8",
+    "la sesión privada de 10 minutos es en la biblioteca",
+    "La oficina de tecnología se mudó a Av. Reforma 100, piso 2",
+    "the AV Cart 3 is missing its HDMI cable",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

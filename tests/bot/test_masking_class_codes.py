@@ -45,6 +45,11 @@ def test_a_name_before_its_class_is_hidden(text: str, expected: str) -> None:
     "Jefferson 2do piso: el proyector no prende",
     "Room P3 projector is dead",
     "student in 5th grade: Clever shows an error",
+    # a red team's on this rule (stop 49): a school's room and its device, a sentence after
+    "Lincoln P3 projector is dead",
+    "Jefferson G7 printer is offline",
+    "mis alumnos de 1er grado, Hoy no pudieron entrar a Clever",
+    "my students in 3rd period, Kami won't load",
 ])
 def test_a_model_a_wing_or_a_room_comes_through(text: str) -> None:
     assert masked(text) == text

@@ -28,6 +28,9 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     "MFA reset please. My district cell on file should be 937-555-0162.",
     # a meeting's date in Spanish is no birthday
     "la reunión de tecnología es el 14 de marzo en la biblioteca",
+    # "cumple" the verb, and a checklist point's pass, are no birthday
+    "el proyector no cumple con el estándar, la entrega es el 3 de mayo",
+    "Privacidad: cumple. El proveedor firmó el DPA el 14 de marzo",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -82,6 +85,9 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     ("Mateo nació el 14 de marzo", "[name] nació el [date of birth]"),
     ("fecha de nacimiento 14 de marzo 2014", "fecha de nacimiento [date of birth]"),
     ("DOB 14/mar/2014, nació el 3/mar/2014", "DOB [date of birth], nació el [date of birth]"),
+    ("su cumpleaños es el 14/03", "su cumpleaños es el [date of birth]"),
+    ("su cumpleaños es el 14 marzo", "su cumpleaños es el [date of birth]"),
+    ("nació el 1º de marzo", "nació el [date of birth]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
