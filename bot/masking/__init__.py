@@ -30,6 +30,7 @@ from bot.masking.names import find_names
 from bot.masking.numbers import beside_names, find_dates_of_birth, find_id_numbers
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.staff import spare_staff
+from bot.masking.things import find_standards
 from bot.masking.whole import whole_names
 
 # How privacy_note names one and several ({count}) of each kind.
@@ -132,6 +133,7 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     """Every identifier the word rules find in one piece of text."""
     spans: list[Span] = []
     finders: list[Callable[[], list[Span]]] = [
+        lambda: find_standards(text),  # first: no part of "1.MD.1" is anyone's
         lambda: find_emails(text), lambda: find_usernames(text),
         lambda: find_phones(text, [s for s in spans if s.kind in (KEPT, "email")]),
         lambda: find_addresses(text), lambda: find_dates_of_birth(text, today),

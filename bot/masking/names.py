@@ -53,7 +53,12 @@ from bot.masking.student_cues import (
     POSSESSIVE_LIST,
     SIGN_IN_TROUBLE,
 )
-from bot.masking.things import companies_spread, organisation, saints_between
+from bot.masking.things import (
+    STANDARD_AFTER,
+    companies_spread,
+    organisation,
+    saints_between,
+)
 from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
 
 # A period before a place: "Ancient Egypt", "Colonial Virginia".
@@ -224,6 +229,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
                 not words[last].possessive and (
                 VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
         return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
+    if STANDARD_AFTER.match(text, end):
+        return True  # "Arizona 3.OA.A.1": a state's standard
     return bool((MODEL.match(text, end) and not words[last].possessive
                  and not (CLASS_AFTER.match(text, end) or HOMEROOM_AFTER.match(text, end))
                  and not full_name(words[first:last + 1]))

@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bot.masking.spans import Span
+from bot.masking.spans import KEPT, Span
 from bot.masking.student_cues import ASIDE, CUE_AFTER, ID_AFTER
 from bot.masking.words import Word, adjacent
 
@@ -156,3 +156,17 @@ def saints_between(text: str, names: list[Span]) -> list[Span]:
     return [Span(a.end, b.start, "name") for a, b in pairwise(names)
             if SAINT_BETWEEN.fullmatch(text, a.end, b.start)] + [
         Span(a.end, m.end(), "name") for a in names if (m := SAINT_AFTER.match(text, a.end))]
+
+
+# An education standard's code ("3.OA.A.1", "MA.3.NSO.1.1", "K.CC.4a"): kept whole, and the
+# word before it is a state or a framework, not a student ("Arizona 3.OA.A.1": a red team's,
+# stop 49, when the checklist's standards began to be masked).
+STANDARD = (r"(?:[A-Z]{1,4}\.)?(?:K|\d{1,2})\.[A-Z]{1,4}(?:\.[A-Za-z0-9]{1,4}){0,3}"
+            r"(?![\w.]|\.\w)")
+STANDARD_CODE = re.compile(rf"(?<![\w.])(?:{STANDARD}|B\.E\.S\.T\.)")
+STANDARD_AFTER = re.compile(rf"\s+(?:{STANDARD}|B\.E\.S\.T\.)")  # Florida's B.E.S.T. too
+
+
+def find_standards(text: str) -> list[Span]:
+    """Standards' codes, kept: no finder after takes a part of one ("1.MD.1") for a name."""
+    return [Span(m.start(), m.end(), KEPT) for m in STANDARD_CODE.finditer(text)]

@@ -4,10 +4,8 @@ a stated reason, which is recorded."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import unquote
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
 from bot.i18n import N_, _, join, ngettext
-from bot.masking import mask_student_data, mask_within
+from bot.masking import mask_within
 
 RESULTS = ("pass", "fail", "unknown")  # stored, and typed in `/tools check`
 RESULT_WORDS = {"pass": N_("pass"), "fail": N_("fail"), "unknown": N_("unknown")}  # shown
@@ -47,8 +45,6 @@ POINTS = (
           "without a computer at home?")),
 )
 BY_KEY = {p.key: p for p in POINTS}
-NUMBERS = {"id number", "username"}  # what the masker takes a DOI's or a study's number for
-STUDENT_WORDS = re.compile(r"\b(?:students?|stu|pupils?|learners?|dob|birth\w*|sis)\b", re.I)
 ALIASES = {"ferpa": "privacy", "coppa": "privacy", "data": "privacy", "wcag": "accessibility",
            "a11y": "accessibility", "essa": "evidence", "phone": "mobile", "phones": "mobile",
            "price": "cost", "signon": "sso", "sign-on": "sso"}
@@ -61,34 +57,6 @@ def point_named(word: str) -> Point:
         raise BadInput(_("{word!r} is not a checklist point. The points: {points}.").format(
             word=word, points=", ".join(p.key for p in POINTS)))
     return BY_KEY[key]
-
-
-def evidence_link(text: str) -> str:
-    """An evidence link as given: one web address, or nothing. One that holds a student's
-    details is refused, not masked: a masked link leads nowhere (a red team's, stop 49,
-    stored a student's name, id and birth date after "https://")."""
-    link = text.strip()
-    if link and (not link.lower().startswith(("https://", "http://")) or len(link.split()) > 1
-                 or len(link) > 500):
-        raise BadInput(_("That isn't a web address: an evidence link is one address that "
-                         "starts with https://, with no spaces."))
-    if link and _names_a_student(link):
-        raise BadInput(_("That evidence link seems to hold a student's details ({what}). "
-                         "Link to the vendor's or the study's page instead.").format(
-                             what=mask_student_data(_as_words(link)).text))
-    return link
-
-
-def _as_words(link: str) -> str:
-    """A link's parts as words, so the masker reads "students/4412345" as it would a text."""
-    return " ".join(re.split(r"[/?#&=+_.:%-]+", unquote(link)))
-
-
-def _names_a_student(link: str) -> bool:
-    """Whether a link holds a student's name or contact, or a number beside a word for a
-    student; a number alone is a study's, a DOI's or a district's ("Study/89512")."""
-    kinds = set(mask_student_data(_as_words(link)).kinds)
-    return bool(kinds - NUMBERS) or bool(kinds and STUDENT_WORDS.search(_as_words(link)))
 
 
 async def checks_of(session: AsyncSession, tool_id: int) -> dict[str, ToolCheckRow]:

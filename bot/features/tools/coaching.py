@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
-from bot.features.tools import adoption, checklist, service, views
+from bot.features.tools import adoption, checklist, evidence, service, views
 from bot.features.tools.cards import card_of, school_names
 from bot.features.tools.models import ToolRow
 from bot.i18n import _, ngettext
@@ -43,7 +43,7 @@ async def ask_checklist(turn: Turn[Action]) -> list[Reply]:
 async def save_checklist(turn: Turn[Submission]) -> list[Reply]:
     """All six points at once (each pass, fail or unknown, a note, a link) and the standards."""
     tool, values = await _tool(turn), turn.incoming.values
-    links = {p.key: checklist.evidence_link(values.get(f"{p.key}_link", ""))
+    links = {p.key: evidence.evidence_link(values.get(f"{p.key}_link", ""))
              for p in checklist.POINTS}  # every link checked before anything is saved
     for point in checklist.POINTS:
         result = values.get(point.key, "unknown") or "unknown"

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
-from bot.features.tools import adoption, checklist, service, views
+from bot.features.tools import adoption, checklist, evidence, service, views
 from bot.features.tools.cards import card_of
 from bot.features.tools.models import ToolRow
 from bot.i18n import N_, _, format_percent, ngettext
@@ -86,7 +86,7 @@ async def check(turn: Turn[Command]) -> list[Reply]:
     point = checklist.point_named(words[at - 1])
     tool = await service.must_find(turn.session, " ".join(words[:at - 1]))
     rest = words[at + 1:]
-    link = checklist.evidence_link(rest[0]) if rest and "://" in rest[0] else ""
+    link = evidence.evidence_link(rest[0]) if rest and "://" in rest[0] else ""
     note = " ".join(rest[1:] if link else rest)
     await checklist.record(turn.session, tool, point, words[at].lower(), note, link,
                            turn.person.id, turn.now)
@@ -160,7 +160,7 @@ async def link(turn: Turn[Command]) -> list[Reply]:
     kind, ref = words[-2].lower(), words[-1].lstrip("#")
     if kind == "article" and turn.kb.get(ref) is None:
         raise BadInput(_("There is no article {ref!r} in the knowledge base.").format(ref=ref))
-    if kind in BY_NUMBER and not ref.isdigit():
+    if kind in BY_NUMBER and not (ref.isascii() and ref.isdigit()):  # not "²"
         raise BadInput(_(BY_NUMBER[kind]).format(name=tool.name))
     if kind == "pulse":
         await adoption.linkable(turn.session, turn.features, tool, int(ref),

@@ -109,7 +109,8 @@ async def test_the_standards_a_tool_maps_to_are_masked(
 @pytest.mark.parametrize("link", [
     f"https://vendor.example/incident the roster leaked {STUDENT}",
     "https://sis.example/students/4412345", "https://vendor.example/privacy?student=Jaden%20Wilks",
-    "https://sis.example/profile?dob=04/12/2014"])
+    "https://sis.example/profile?dob=04/12/2014", "https://reports.example.org/child/4482913",
+    "https://sis.district.org/students/jadensmith"])
 async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_saved(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     # A red team's (stop 49): a link only had to start with https://, and the words after it
@@ -127,10 +128,33 @@ async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_sa
     "https://ies.ed.gov/ncee/wwc/Study/89512", "https://doi.org/10.1037/edu0000123",
     "https://www.sdpc.a4l.org/district_listing.php?districtID=12345",
     "https://www.evidenceforessa.org/programs/reading/lexia-core5-reading",
-    "https://studentprivacycompass.org/resource/12345"])
+    "https://studentprivacycompass.org/resource/12345",
+    # a red team's (stop 49): the host was read as names, a number anywhere beside "student"
+    "https://eric.ed.gov/?id=EJ1234567",
+    "https://www.researchgate.net/publication/341234567_Effects_of_Blooket_on_Student_Engagement",
+    "https://www.edutopia.org/2023/05/10/student-voice-in-edtech/",
+    "https://digitalpromise.org/wp-content/uploads/2021/04/Student-growth-report.pdf"])
 async def test_a_studys_or_a_vendors_link_comes_through_whole(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     await chat.say("/tools add Blooket", as_=staff.coach)
     await chat.say(f"/tools check Blooket evidence pass {link}", as_=staff.coach)
     async with runtime.sessions() as session:
         assert list((await session.execute(select(ToolCheckRow.evidence))).scalars()) == [link]
+
+
+async def test_a_states_standards_come_through_and_a_student_beside_them_does_not(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): masked, "Arizona 3.OA.A.1" became "[name] 3.OA.A.1".
+    standards = "Arizona 3.OA.A.1; CCSS 1.MD.1, 2.MD.10; Florida B.E.S.T. MA.3.NSO.1.1"
+    await submit_checklist(chat, staff, {"standards": f"{standards}; tried with {STUDENT}"})
+    saved = await tool(runtime, "Blooket")
+    assert saved.standards.startswith(f"{standards}; tried with [name]")
+    assert shows_none(saved.standards)
+
+
+async def test_a_pulse_number_that_is_no_number_is_told_so(
+        chat: ConsoleChat, staff: Staff) -> None:
+    # The same red team's: "²" is a digit to Python, and int() failed on it.
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [told] = await chat.say("/tools link Blooket pulse ²", as_=staff.coach)
+    assert "linked by its number" in told.text
