@@ -62,6 +62,9 @@ async def decide(turn: Turn[Action]) -> list[Reply]:
     """The coach confirms (or overrules) the recommendation."""
     ref, _sep, choice = turn.incoming.value.partition(":")
     pilot = await _own(turn, await service.get_pilot(turn.session, ref))
+    # Held until this turn commits: "Adopt" and "Drop" (or two "Extend"s) at once decide once
+    # (a red team's, stop 49, on PostgreSQL: both stood).
+    await turn.session.refresh(pilot, with_for_update=True)
     register = turn.features.tool_register
     if choice not in report.CHOICES or register is None:
         raise BadInput(_("That decision button has expired. `/pilot report` shows it again."))
@@ -75,6 +78,11 @@ async def decide(turn: Turn[Action]) -> list[Reply]:
     found = await report.build(turn.session, turn.features, pilot)
     pilot.decision, pilot.decided_at = choice, turn.now
     if choice == "extend":
+        facts = await register.find(turn.session, pilot.tool_id)
+        if facts is not None and facts.blocked:  # failed a point since: out of pilots
+            raise BadInput(_("{tool} can't be piloted longer: {blocked}. An admin can override "
+                             "with a reason: `/tools override {tool} <point> <reason>`.").format(
+                                 tool=pilot.tool, blocked=facts.blocked))
         return [await _extend(turn, pilot)]
     status = "adopted" if choice == "adopt" else "declined"
     # The register keeps one reason, read by every teacher who asks about the tool: in the

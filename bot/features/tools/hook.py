@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.features.tools import adoption, checklist, service
+from bot.errors import BadInput
+from bot.features.tools import adoption, checklist, service, views
 from bot.features.tools.models import ToolRow
 from bot.hooks.year import ToolFacts, ToolMove, ToolRegister
+from bot.i18n import _
 
 
 async def find(session: AsyncSession, name: str | int) -> ToolFacts | None:
@@ -37,10 +39,25 @@ async def move(session: AsyncSession, change: ToolMove) -> None:
     if change.users:
         await service.add_users(session, tool, list(change.users), "pilot", change.now)
     if change.status and change.status != tool.status:
+        await _may_move(session, tool, change.status)
         await service.set_status(session, tool, change.status, change.by, change.now,
                                  change.reason)
         if change.status in ("piloting", "adopted", "declined"):
             await adoption.announce(session, tool, change.now)
+
+
+async def _may_move(session: AsyncSession, tool: ToolRow, wanted: str) -> None:
+    """A pilot's decision moves a tool only as `/tools status` may (a red team's, stop 49:
+    "Adopt" on the pilot's report adopted a tool that had failed the privacy point since, or
+    that a coach had declined by hand)."""
+    if wanted != "piloting" and wanted not in service.MOVES.get(tool.status, set()):
+        raise BadInput(_("{name} is {status} now, so it can't become {wanted} from here.").format(
+            name=tool.name, status=views.label(tool.status), wanted=views.label(wanted)))
+    blocked = checklist.blocked(await checklist.checks_of(session, tool.id))
+    if wanted in ("piloting", "adopted") and blocked:
+        raise BadInput(_("{name} can't be adopted: {blocked}. An admin can override with a "
+                         "reason: `/tools override {name} <point> <reason>`.").format(
+                             name=tool.name, blocked=blocked))
 
 
 register = ToolRegister(find=find, move=move)
