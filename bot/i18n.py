@@ -147,7 +147,7 @@ def format_days(digits: str, width: str = "abbreviated") -> str:
     """Weekdays stored as digits (Monday = 0) as the current language writes them, three or
     more in a row as a range: "Mon-Fri", "lun, mié y vie"."""
     runs: list[list[int]] = []
-    for day in sorted({int(d) for d in digits if d.isdigit()}):
+    for day in sorted({int(d) for d in digits if d.isdecimal()}):
         if runs and runs[-1][-1] == day - 1:
             runs[-1].append(day)
         else:

@@ -126,7 +126,7 @@ class Terminal:
 
     async def line(self, text: str) -> None:
         """One typed line: a number clicks a listed button, anything else is said."""
-        if text.isdigit() and 0 < int(text) <= len(self.clickable):
+        if text.isdecimal() and 0 < int(text) <= len(self.clickable):
             await self.show(await self.chat.press(self.clickable[int(text) - 1]))
         else:
             await self.show(await self.chat.say(text))

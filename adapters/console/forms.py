@@ -33,7 +33,7 @@ def ask(read: Read, prompt: str) -> str:
 
 def pick(options: tuple[Option, ...], answer: str) -> str | None:
     """The option meant by a number, a value or a label; None when none is."""
-    if answer.isdigit() and 0 < int(answer) <= len(options):
+    if answer.isdecimal() and 0 < int(answer) <= len(options):
         return options[int(answer) - 1].value
     wanted = answer.casefold()
     return next((o.value for o in options

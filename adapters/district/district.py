@@ -148,7 +148,7 @@ class District:
             while day.weekday() >= 5:
                 day += timedelta(days=1)
             return datetime.combine(day, time(7, 0), self.zone)
-        if len(words) == 2 and words[0].isdigit() and 0 < int(words[0]) <= 14 \
+        if len(words) == 2 and words[0].isdecimal() and 0 < int(words[0]) <= 14 \
                 and words[1].rstrip("s") in ("hour", "day"):
             unit = timedelta(hours=1) if words[1].startswith("hour") else timedelta(days=1)
             return now + int(words[0]) * unit

@@ -205,7 +205,7 @@ async def district_json(place: Playground, since: str, language: str = "en"
     except (SQLAlchemyError, OSError):  # the database is out of reach: the page just waits
         return None
     # A page that has not looked yet gets the last few events, not the whole feed.
-    after = int(since) if since.isdigit() else max(0, district.feed.last - 5)
+    after = int(since) if since.isdecimal() else max(0, district.feed.last - 5)
     with speaking(language):
         now = district.local()
         return {"open": opened, "school": SCHOOL, "last": district.feed.last,

@@ -35,7 +35,7 @@ def opened(secret: ServerSecret, token: str, now: datetime) -> tuple[int, str, d
     """(id, nonce, expiry) of a link this secret signed and that has not expired, else None."""
     message = secret.verify(PURPOSE, token)
     parts = message.split(".") if message else []
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[2].isdigit():
+    if len(parts) != 3 or not parts[0].isdecimal() or not parts[2].isdecimal():
         return None
     expires = datetime.fromtimestamp(int(parts[2]), UTC)
     return (int(parts[0]), parts[1], expires) if expires > now else None

@@ -68,7 +68,7 @@ class SchoolCalendar:
 
 def parse_weekdays(text: str) -> frozenset[int]:
     """'01234' (stored form) -> weekday numbers."""
-    return frozenset(int(c) for c in text if c.isdigit() and int(c) < 7)
+    return frozenset(int(c) for c in text if c.isdecimal() and int(c) < 7)
 
 
 def calendar_for(tz: str, opens: time, closes: time, weekdays: str,

@@ -56,7 +56,7 @@ def _in_days(words: list[str]) -> int | None:
     before, units = _in_spans()
     for at in range(1, len(words)):
         if " ".join(words[:at]) in before and len(words) == at + 2:
-            count = NUMBERS.get(words[at]) or (int(words[at]) if words[at].isdigit() else 0)
+            count = NUMBERS.get(words[at]) or (int(words[at]) if words[at].isdecimal() else 0)
             length = units.get(words[at + 1].rstrip("."))
             return count * length if count and length else None
     return None

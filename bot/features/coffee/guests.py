@@ -40,7 +40,7 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
     """Record which guests to invite; it counts from the next invitations on."""
     series = await service.owned(turn.session, turn.person, turn.incoming.context)
     chosen = {int(key): value == "invite" for key, value in turn.incoming.values.items()
-              if key.isdigit() and value in ("invite", "leave")}
+              if key.isdecimal() and value in ("invite", "leave")}
     known = set((await turn.session.execute(
         select(PersonRow.id).where(PersonRow.id.in_(list(chosen))))).scalars())
     members = await roster.members_of(turn.session, series.id)

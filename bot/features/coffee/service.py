@@ -68,14 +68,14 @@ def _one_of(value: str, allowed: tuple[str, ...]) -> str:
 
 
 def _cadence(value: str) -> int:
-    weeks = int(value) if value.strip().isdigit() else 0
+    weeks = int(value) if value.strip().isdecimal() else 0
     if weeks not in CADENCES:
         raise BadInput(_("How often: every week, every two weeks or every four weeks."))
     return weeks
 
 
 def _minutes(value: str) -> int:
-    minutes = int(value) if value.strip().isdigit() else 20
+    minutes = int(value) if value.strip().isdecimal() else 20
     if not 5 <= minutes <= MAX_MINUTES:
         raise BadInput(_("Keep it between 5 and {most} minutes; 20 works well.").format(
             most=MAX_MINUTES))
@@ -83,7 +83,7 @@ def _minutes(value: str) -> int:
 
 
 def _school_id(value: str) -> int:
-    if not value.strip().isdigit():
+    if not value.strip().isdecimal():
         raise BadInput(_("Pick the school (an admin adds schools with `/prepbot schools "
                          "add`)."))
     return int(value)

@@ -37,7 +37,7 @@ def place_of(series: CoffeeSeriesRow) -> str:
 
 def days_of(series: CoffeeSeriesRow) -> str:
     """`Wed`, `Mon and Thu`."""
-    names = [weekday_name(int(d), "abbreviated") for d in series.weekdays if d.isdigit()]
+    names = [weekday_name(int(d), "abbreviated") for d in series.weekdays if d.isdecimal()]
     return join(names) if names else "-"
 
 
@@ -190,7 +190,7 @@ def _options(labels: dict[str, str]) -> tuple[Option, ...]:
 def _day_words(weekdays: str) -> str:
     """The days as the form shows them, in the reader's language: `wed`, `lun,jue`."""
     return ",".join(weekday_name(int(d), "abbreviated").lower() for d in weekdays
-                    if d.isdigit())
+                    if d.isdecimal())
 
 
 def _clock(at: time) -> str:

@@ -40,7 +40,7 @@ def scope_for(person: PersonRow, prefs: DigestPrefRow) -> Scope:
     """Admins see the district; coaches their chosen schools, or their own school."""
     if Role(person.role) == Role.ADMIN and not prefs.schools:
         return None
-    chosen = tuple(int(s) for s in prefs.schools.split(",") if s.strip().isdigit())
+    chosen = tuple(int(s) for s in prefs.schools.split(",") if s.strip().isdecimal())
     if chosen:
         return chosen
     return (person.school_id,) if person.school_id else None

@@ -108,7 +108,7 @@ async def erase_writer(session: AsyncSession, person_id: int) -> int:
 
 def passed_id(payload: str) -> int | None:
     """The message a delivery carries."""
-    return int(payload) if payload.isdigit() else None
+    return int(payload) if payload.isdecimal() else None
 
 
 async def message_of(session: AsyncSession, payload: str

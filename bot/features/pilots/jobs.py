@@ -68,7 +68,7 @@ async def render_checkin(session: AsyncSession, row: DeliveryRow) -> Reply | Non
     """The week's one-line check-in (nothing once the pilot is decided)."""
     ref, _sep, week = row.payload.partition(":")
     pilot = await row_named(session, PilotRow, ref)
-    if pilot is None or pilot.status == "decided" or not week.isdigit():
+    if pilot is None or pilot.status == "decided" or not week.isdecimal():
         return None
     return views.checkin(pilot, int(week))
 

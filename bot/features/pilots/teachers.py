@@ -23,7 +23,7 @@ async def checkin(turn: Turn[Submission]) -> list[Reply]:
     pilot = await service.get_pilot(turn.session, ref)
     mine = [t.id for t in await service.teachers_of(turn.session, pilot)]
     # The week comes back in the form's context: one of the pilot's, not any a form says.
-    if turn.person.id not in mine or not week.isdigit() \
+    if turn.person.id not in mine or not week.isdecimal() \
             or not 1 <= int(week) <= service.week_count(pilot):
         raise BadInput(_("That check-in isn't one of yours."))
     if pilot.status == "decided":

@@ -54,7 +54,7 @@ async def workshop_form(turn: Turn[Submission]) -> list[Reply]:
     """The workshop form was sent."""
     values = turn.incoming.values
     attendees, hours = values.get("attendees", "").strip(), values.get("hours", "").strip()
-    if attendees and not attendees.isdigit():
+    if attendees and not (attendees.isdecimal() and len(attendees) <= 4):  # as the command
         raise BadInput(_("Attendees: a whole number, e.g. 14."))
     try:
         spent = float(hours.replace(",", ".")) if hours else 1.0

@@ -73,7 +73,7 @@ def read_context(context: str) -> tuple[str, str, str]:
     """The survey id, secret and tag ("" on a form sent before tags) of a form's context or a
     button's value."""
     survey_id, secret, tag = [*context.split(":"), "", ""][:3]
-    if not survey_id.isdigit() or len(secret) < 16:
+    if not survey_id.isdecimal() or len(secret) < 16:
         raise BadInput(_("That survey form is no longer valid. Use the one in your direct "
                          "messages."))
     return survey_id, secret, tag
@@ -90,7 +90,7 @@ def read_answers(instrument: Instrument, values: Mapping[str, str]) -> dict[str,
     answers: dict[str, int] = {}
     for item in instrument.items:
         raw = values.get(item.id, "").strip()
-        if not raw.isdigit() or int(raw) not in points:
+        if not raw.isdecimal() or int(raw) not in points:
             raise BadInput(_("Please pick an answer for “{text}”.").format(text=item.text))
         answers[item.id] = int(raw)
     return answers

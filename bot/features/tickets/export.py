@@ -56,7 +56,7 @@ async def article_drafts(session: AsyncSession, ref: str | None) -> list[Article
                                                         DraftRow.ticket_id)
              .order_by(DraftRow.id.desc()))
     if ref is not None:
-        query = query.where(DraftRow.id == (int(ref) if ref.isdigit() else -1))
+        query = query.where(DraftRow.id == (int(ref) if ref.isdecimal() else -1))
     found = await session.execute(query.limit(20))
     return [ArticleDraft(str(d.id), d.title, d.body, category=d.category,
                          phrasings=_first_line(asked or ""),

@@ -23,7 +23,7 @@ def says(text: str, words: tuple[str, ...]) -> bool:
 async def mentions(session: AsyncSession, ask: MentionAsk) -> list[Mention]:
     """Tickets opened in the period that name one of the words, or that were tagged."""
     tagged = [int(r.partition(":")[2]) for r in ask.tagged
-              if r.startswith("ticket:") and r.partition(":")[2].isdigit()]
+              if r.startswith("ticket:") and r.partition(":")[2].isdecimal()]
     named = [func.lower(TicketRow.text).contains(w.lower(), autoescape=True)
              for w in ask.words if w]
     if not named and not tagged:

@@ -80,7 +80,7 @@ async def buy_ins(session: AsyncSession, features: Registry, tool: ToolRow) -> l
     if waves is None:
         return []
     found = [await waves.buy_in(session, int(ref))
-             for ref in await service.links(session, tool.id, "pulse") if ref.isdigit()]
+             for ref in await service.links(session, tool.id, "pulse") if ref.isdecimal()]
     # Only waves about this tool: a link made before links were checked may name any survey
     # (a red team's, stop 49: a coach linked a colleague's pilot wave and read its figure).
     return [b for b in found if b is not None and b.shown and about(b, tool)]
@@ -221,7 +221,7 @@ async def new_this_semester(session: AsyncSession, today: date) -> dict[str, lis
     schools = {s.id: s.name for s in (await session.execute(select(SchoolRow))).scalars()}
     found: dict[str, list[str]] = defaultdict(list)
     for tool in (await session.execute(query.order_by(ToolRow.key))).scalars():
-        ids = [int(s) for s in tool.schools.split(",") if s.strip().isdigit()] or list(schools)
+        ids = [int(s) for s in tool.schools.split(",") if s.strip().isdecimal()] or list(schools)
         for school in ids:
             if school in schools:
                 found[schools[school]].append(tool.name)

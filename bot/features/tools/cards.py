@@ -25,7 +25,7 @@ NOW = timedelta(seconds=1)  # a period ends before its end: this turn's own rows
 
 async def school_names(turn: Turn[Any], tool: ToolRow) -> str:
     """The schools using a tool, by name ("all schools" when none is named)."""
-    ids = [int(s) for s in tool.schools.split(",") if s.strip().isdigit()]
+    ids = [int(s) for s in tool.schools.split(",") if s.strip().isdecimal()]
     if not ids:
         return _("all schools")
     query = select(SchoolRow.name).where(SchoolRow.id.in_(ids)).order_by(SchoolRow.name)

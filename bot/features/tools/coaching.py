@@ -70,7 +70,7 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     """Save a tool's facts; every value is checked before any is stored."""
     tool, values = await _tool(turn), turn.incoming.values
     intended = values.get("intended", "").strip()
-    if intended and not intended.isdigit():
+    if intended and not (intended.isdecimal() and len(intended) <= 6):
         raise BadInput(_("Teachers it is meant for: a whole number, e.g. 40."))
     decide_by = _date(values.get("decide_by", ""))
     schools = [await _school(turn, n) for n in values.get("schools", "").split(",") if n.strip()]

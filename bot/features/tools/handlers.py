@@ -160,7 +160,7 @@ async def link(turn: Turn[Command]) -> list[Reply]:
     kind, ref = words[-2].lower(), words[-1].lstrip("#")
     if kind == "article" and turn.kb.get(ref) is None:
         raise BadInput(_("There is no article {ref!r} in the knowledge base.").format(ref=ref))
-    if kind in BY_NUMBER and not (ref.isascii() and ref.isdigit()):  # not "²"
+    if kind in BY_NUMBER and not (ref.isascii() and ref.isdecimal()):  # not "²"
         raise BadInput(_(BY_NUMBER[kind]).format(name=tool.name))
     if kind == "pulse":
         await adoption.linkable(turn.session, turn.features, tool, int(ref),
@@ -172,7 +172,7 @@ async def link(turn: Turn[Command]) -> list[Reply]:
 async def use(turn: Turn[Command]) -> list[Reply]:
     """`/tools use Blooket 12 of 40`: the teachers using it, of those it is meant for."""
     words = turn.incoming.text.split()
-    numbers = [i for i, w in enumerate(words) if w.isdigit()]
+    numbers = [i for i, w in enumerate(words) if w.isdecimal() and len(w) <= 6]
     if not numbers:
         raise BadInput(_("Try `/tools use Blooket 12 of 40` (teachers using it, of the "
                          "teachers it is meant for), or `/tools use Blooket 40 intended`."))
