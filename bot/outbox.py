@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply, reply_from_json, reply_to_json
 from bot.people.models import PersonRow
-from bot.roles import Role
 from bot.scheduling import ledger
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
@@ -78,7 +77,7 @@ async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
 async def render_for_staff(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A coach's notice, if its recipient still is a coach (or an admin) now."""
     person = await session.get(PersonRow, row.person_id) if row.person_id else None
-    if person is None or not Role(person.role).allows(Role.COACH):
+    if person is None or not person.coaches:
         return None
     return await render(session, row)
 

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.i18n import language_of
+from bot.roles import Role
 from bot.storage.base import Base, UTCDateTime
 
 ERASED = "erased-"  # an erased person's user id begins so (bot/privacy.py)
@@ -42,6 +43,12 @@ class PersonRow(Base):
     def speaks(self) -> str:
         """The language prepbot speaks to this person."""
         return language_of(self.language, self.locale)
+
+    @property
+    def coaches(self) -> bool:
+        """Whether they hold a coach's role now (or an admin's): a coach made a teacher again
+        neither acts on nor hears of the teachers they coached (a red team's, stop 49)."""
+        return Role(self.role).allows(Role.COACH)
 
 
 class ConversationRow(Base):

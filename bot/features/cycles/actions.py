@@ -7,7 +7,7 @@ from bot.blocks import Reply, say
 from bot.errors import BadInput
 from bot.features.cycles import handlers, planning, service, views
 from bot.features.cycles.models import CycleRow, CycleStepRow
-from bot.features.cycles.steps import ANSWER_NAMES, BY_NUMBER, answered
+from bot.features.cycles.steps import BY_NUMBER, answered
 from bot.i18n import N_, _
 from bot.masking import mask_within
 from bot.people.models import PersonRow
@@ -28,7 +28,8 @@ async def _step(turn: Turn[Action] | Turn[Submission], ref: str
     cycle = await turn.session.get(CycleRow, row.cycle_id) if row else None
     if row is None or cycle is None:
         raise BadInput(_("That coaching cycle step no longer exists."))
-    if turn.person.id not in (cycle.teacher_id, cycle.coach_id) and turn.role != Role.ADMIN:
+    coach = turn.person.id == cycle.coach_id and turn.role.allows(Role.COACH)
+    if turn.person.id != cycle.teacher_id and not coach and turn.role != Role.ADMIN:
         raise BadInput(_("That coaching cycle isn't one of yours."))
     if cycle.status != "planned":
         raise BadInput(_(CLOSED.get(cycle.status, CLOSED["cancelled"])))
@@ -97,10 +98,11 @@ async def answer(turn: Turn[Submission]) -> list[Reply]:
     """A step's prompt answered: kept with the step (masked); the goal and target on the
     cycle."""
     cycle, row = await _step(turn, turn.incoming.context)
-    # Only the prompts' own fields: a forged field's name was kept and relayed as typed (a
-    # red team's, stop 47).
+    # Only this step's prompt's own fields: a forged field's name was kept and relayed as typed
+    # (a red team's, stop 47), and another step's too (stop 49).
+    own = {field.name for field in BY_NUMBER[row.step].fields}
     values = {k: mask_within(v.strip(), 2000).text
-              for k, v in turn.incoming.values.items() if k in ANSWER_NAMES and v.strip()}
+              for k, v in turn.incoming.values.items() if k in own and v.strip()}
     row.answers = {**row.answers, **values}
     if row.step == 1:
         cycle.goal = values.get("goal", cycle.goal)

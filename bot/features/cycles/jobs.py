@@ -46,6 +46,8 @@ async def render_reminder(session: AsyncSession, row: DeliveryRow) -> Reply | No
     if found is None:
         return None
     cycle, step, teacher, coach = found
+    if not coach.coaches:
+        return None
     tz = (await planning.calendar_for(session, coach)).tz
     return views.reminder(cycle, step, teacher.display_name or _("your teacher"), tz)
 

@@ -24,7 +24,6 @@ from bot.features.digest.service import (
 from bot.features.digest.views import digest_reply
 from bot.hooks.digest import DigestAsk, DigestSection
 from bot.people.models import PersonRow
-from bot.roles import Role
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
@@ -50,7 +49,7 @@ async def render_digest(session: AsyncSession, row: DeliveryRow,
                         sections: Sequence[DigestSection] = ()) -> Reply | None:
     """The digest for the week before the delivery's local day."""
     person = await session.get(PersonRow, row.person_id) if row.person_id else None
-    if person is None or not Role(person.role).allows(Role.COACH):
+    if person is None or not person.coaches:
         return None  # made a teacher again since it was planned (a red team's, stop 49)
     prefs = await prefs_of(session, person)
     if prefs.opted_out:

@@ -58,7 +58,8 @@ async def render_visit(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     observation, pilot = found
     teacher = await session.get(PersonRow, observation.person_id)
     coach = await session.get(PersonRow, pilot.coach_id)
-    assert coach is not None
+    if coach is None or not coach.coaches:
+        return None
     tz = (await service.calendar_for(session, coach)).tz
     return views.visit(observation, pilot, teacher.display_name if teacher else _("a teacher"),
                        tz)
@@ -77,7 +78,9 @@ async def render_report(session: AsyncSession, row: DeliveryRow,
                         features: Registry | None = None) -> Reply | None:
     """The report, built when it is sent, with the decision buttons."""
     pilot = await row_named(session, PilotRow, row.payload)
-    if pilot is None or pilot.status != "reporting" or features is None:
+    coach = await session.get(PersonRow, pilot.coach_id) if pilot else None
+    if pilot is None or pilot.status != "reporting" or features is None or not (
+            coach and coach.coaches):
         return None
     found = await report.build(session, features, pilot)
     pilot.recommendation = found.recommendation

@@ -55,9 +55,12 @@ async def another_time(turn: Turn[Action]) -> list[Reply]:
     if row is None:
         raise BadInput(_("That observation slot no longer exists."))
     pilot = await service.get_pilot(turn.session, str(row.pilot_id))
-    coach_side = pilot.coach_id == turn.person.id or turn.role == Role.ADMIN
+    coach_side = (pilot.coach_id == turn.person.id and turn.role.allows(Role.COACH)) \
+        or turn.role == Role.ADMIN
     if row.person_id != turn.person.id and not coach_side:
         raise BadInput(_("That observation isn't one of yours."))
+    if row.status != "planned":  # noted already: the coach's record, not a slot to move
+        raise BadInput(_("That observation is done already."))
     slot = await schedule.move(turn.session, turn.features, row, pilot, turn.now)
     if slot is None:
         raise BadInput(_("I found no other free time in this pilot; the slot stays as it is."))

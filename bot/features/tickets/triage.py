@@ -187,7 +187,7 @@ async def tell_triage(turn: Teller, ticket: TicketRow, text: str | Callable[[], 
     assignee = await person_by_id(turn.session, ticket.assignee_id)
     # A coach made a teacher again hears no more of the tickets she claimed: the channel
     # does (a red team's, stop 49: her old tickets' news and pictures kept coming).
-    if assignee is not None and Role(assignee.role).allows(Role.COACH):
+    if assignee is not None and assignee.coaches:
         turn.notify(assignee, said, staff=True)
         return
     where = await triage_conversation(turn.session, ticket.category)

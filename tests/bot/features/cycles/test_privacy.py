@@ -153,3 +153,29 @@ async def test_a_notice_planned_while_he_coached_is_not_sent_once_he_no_longer_d
         statuses = list((await session.execute(select(DeliveryRow.status).where(
             DeliveryRow.job == "notice.staff"))).scalars())
     assert statuses == ["skipped"]
+
+
+async def test_a_coach_made_a_teacher_again_cannot_write_or_move_her_teachers_steps(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's over Slack and Teams (stop 49): he rewrote her goal with his own words and
+    # moved her conference, both as the cycle's coach.
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    await runtime.bot.grant(staff.coach, Role.TEACHER)
+    step = await step_of(runtime, "rivera", 1)
+    [wrote] = await chat.submit("cycles.step", {"goal": "his own goal", "target": "t"},
+                                str(step.id), as_=staff.coach)
+    [moved] = await chat.press(Button("Another time", "cycles.move", str(step.id)),
+                               as_=staff.coach)
+    assert wrote.text == moved.text == "That coaching cycle isn't one of yours."
+    after = await step_of(runtime, "rivera", 1)
+    assert (after.answers, after.starts_at) == (step.answers, step.starts_at)
+
+
+async def test_a_step_keeps_only_its_own_prompts_fields(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): a step-2 form carrying step 1's and step 4's fields kept them all.
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    step = await step_of(runtime, "rivera", 2)
+    await chat.submit("cycles.step", {"lesson_on": "2026-12-08", "goal": "a forged goal",
+                                      "went_well": "forged"}, str(step.id), as_=staff.rivera)
+    assert set((await step_of(runtime, "rivera", 2)).answers) == {"lesson_on"}

@@ -12,6 +12,7 @@ from adapters.runtime import Runtime
 from bot.features.pilots.models import CheckinRow, ObservationRow, PilotRow
 from bot.features.tools.models import ToolRow
 from bot.people.models import PersonRow
+from bot.privacy import delete_person
 from bot.vocabulary import Person
 from tests.bot.features.conftest import (
     Staff,
@@ -187,6 +188,30 @@ async def test_an_observations_note_and_time_on_task_are_both_masked(
                 ObservationRow.status == "done"))).all()
     for kept in (note, on_task, render(report)):
         assert "Jaden" not in kept and "448812" not in kept
+
+
+async def test_a_noted_observation_keeps_its_time_and_the_erase_takes_all_its_words(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 49): "Another time" on her notice moved an observation the coach had
+    # noted, and her erase left "intervals on task" (words the coach typed) as written.
+    await start(chat, staff)
+    await advance(runtime, clock, at("2026-12-01", 18))
+    [(_, visit)] = timed.received(staff.coach, "Observation Tuesday 1 December")
+    [note_form] = await chat.press(button(visit, "Add my note"), as_=staff.coach)
+    form = next(b for b in note_form.blocks if hasattr(b, "form_id"))
+    await chat.submit(form.form_id, {"note": "students engaged", "on_task": "Ms Rivera 3 of 9"},
+                      form.context, as_=staff.coach)
+    [(_, notice)] = timed.received(staff.rivera, "will visit your class")
+    [refused] = await chat.press(button(notice, "Another time"), as_=staff.rivera)
+    assert refused.text == "That observation is done already."
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
+    async with runtime.sessions() as session:
+        [(note, on_task, starts)] = (await session.execute(select(
+            ObservationRow.note, ObservationRow.on_task, ObservationRow.starts_at).where(
+                ObservationRow.status == "done"))).all()
+    assert (note, on_task) == ("", "") and local(starts).strftime("%a %H:%M") == "Tue 08:30"
 
 
 async def test_extending_adds_two_weeks_with_check_ins_observations_and_a_new_post_survey(
