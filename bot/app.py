@@ -248,8 +248,9 @@ class Bot:
             return [], [], False  # deleted before this turn ran: nothing of it is kept
         if incoming.person.platform in self.dispatcher.gone:
             await self._reconnected(session, incoming.person.platform)
+        anonymous = self.router.anonymous(incoming)
         person = await remember_sender(session, incoming, now, self.settings.admin_keys,
-                                       anonymous=self.router.anonymous(incoming))
+                                       anonymous=anonymous)
         kept = await hold(session, person.id, incoming.attachments, now)
         turn = Turn(incoming, person, session, self.kb, self.clock, self.metrics, self.settings,
                     self.messengers, self.features, self.secret, known_members=known)
@@ -259,7 +260,9 @@ class Bot:
             # After dispatch: a feature may claim them.
             told = self.attachments.note(incoming, kept)
         replies = [*replies, told] if told else replies
-        source = f"{person.platform}:{incoming.event_id or uuid.uuid4()}"
+        # Whose turn planned a notice, so that an erase withholds what she said in it (outbox).
+        sender = "" if anonymous else outbox.sent_by(person.id)
+        source = f"{sender}{person.platform}:{incoming.event_id or uuid.uuid4()}"
         notices = await outbox.plan(session, turn.notices, source, now)
         if arrival is not None:
             await self.inbox.answered(session, arrival, replies, now)

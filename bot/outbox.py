@@ -48,6 +48,13 @@ class Notice:
         return where.platform
 
 
+def sent_by(person_id: int) -> str:
+    """The start of the occurrence of every notice a person's turn plans: an erase withholds
+    them all, whatever they quote (a red team's, stop 49: a notice of her first answer, since
+    corrected, was not known as hers and went out after her erase)."""
+    return f"by{person_id}:"
+
+
 def to_person(row: PersonRow) -> Person:
     """The vocabulary's Person for a stored person."""
     return Person(platform=row.platform, user_id=row.user_id, display_name=row.display_name,

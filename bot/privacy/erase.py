@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import mentions
 from bot.inbox import InboxRow
 from bot.masking import mask_student_data
+from bot.outbox import sent_by
 from bot.people.models import ERASED, PersonRow
 from bot.privacy.rules import Rules, find_person, held_through, person_links, rows_through
 from bot.scheduling import ledger
@@ -46,7 +47,8 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
         deliveries.c.recipient == f"{platform}:{user_id}"))
     await session.flush()  # a feature's eraser may have changed loaded rows only
     traces = _traces(before, await _strings_by_row(session, person.id), names)
-    changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces)
+    changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces,
+                                                                            person.id)
     changed["inbox"] = changed.get("inbox", 0) + await _take_out_of_waiting(  # replies to others
         session, rules.secret, lambda text: traces.taken_out(text, REMOVED))
     for table, scrub in rules.copies.items():  # their words copied where nothing points
@@ -117,14 +119,15 @@ def _traces(before: dict[tuple[str, str], set[str]], after: dict[tuple[str, str]
     return Traces(names, taken | {mask_student_data(" ".join(t.split())).text for t in taken})
 
 
-async def _withhold(session: AsyncSession, traces: Traces) -> int:
-    """Messages not yet sent to others that carry the person's name or words are settled
-    unsent (a triage card, "X wrote: ...", "X has the same problem"); returns how many."""
+async def _withhold(session: AsyncSession, traces: Traces, person_id: int) -> int:
+    """Messages not yet sent to others that her turns planned, or that carry the person's name
+    or words, are settled unsent (a triage card, "X wrote: ...", "X has the same problem");
+    returns how many."""
     deliveries = Base.metadata.tables["deliveries"]
-    query = select(deliveries.c.id, deliveries.c.payload).where(
+    query = select(deliveries.c.id, deliveries.c.payload, deliveries.c.occurrence).where(
         deliveries.c.status.in_(ledger.UNSETTLED), deliveries.c.payload != "")
-    ids = [row_id for row_id, payload in await session.execute(query)
-           if _carries(payload, traces)]
+    ids = [row_id for row_id, payload, occurrence in await session.execute(query)
+           if occurrence.startswith(sent_by(person_id)) or _carries(payload, traces)]
     await ledger.withhold(session, ids)
     return len(ids)
 

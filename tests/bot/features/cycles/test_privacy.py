@@ -101,6 +101,28 @@ async def test_a_notice_of_her_answers_waiting_at_her_erase_never_goes_out(
     assert not any("divorce" in p for p in payloads)
 
 
+async def test_a_notice_of_an_answer_she_corrected_since_never_goes_out_either(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, clock: FakeClock) -> None:
+    # A red team's on the fix above (stop 49): her step held only her corrected words, so the
+    # notice of her first answer was not known as hers. Now every notice her turns planned
+    # waits under her mark, and her erase withholds them all.
+    outbox = FlakyMessenger()
+    runtime.bot.messengers.add(outbox)
+    await chat.say("/prepbot school Lincoln Elementary", as_=MARIA)
+    await chat.say("/cycle start @Maria", as_=staff.coach)
+    step = await step_of(runtime, "maria", 4)
+    outbox.down = True
+    for words in (HER_WORDS, "the exit tickets worked, most of the time"):
+        await chat.submit("cycles.step", {"went_well": words, "evidence": "most reached it"},
+                          str(step.id), as_=MARIA)
+    await erase(runtime, "maria")
+    outbox.down = False
+    clock.current += timedelta(hours=2)
+    await runtime.dispatcher.tick()
+    assert not any("divorce" in reply.text or "exit tickets" in reply.text
+                   for _, _, reply in outbox.sent)
+
+
 async def test_a_cycle_from_a_ticket_kept_as_typed_is_masked_before_it_is_cut(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 49): the ticket's text was cut at 300 characters, then masked: a
