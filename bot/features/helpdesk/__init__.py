@@ -19,6 +19,7 @@ feature = Feature(
     describe=handlers.describe,
     # What teachers wrote, as passed on (masked), and their room; the helpdesk keeps its own copy.
     erase={"helpdesk_messages": service.erase_writer},
+    exported_through=("helpdesk_handoffs",),  # her ticket's handoff: its room and reference
     ticket_news=service.on_ticket_news,
     receivers={"helpdesk.status": inbound.status, "helpdesk.email": inbound.email_reply},
 )
