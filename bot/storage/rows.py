@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import TypeVar
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 Row = TypeVar("Row")
@@ -36,3 +37,13 @@ def request_key(kind: str, said: str) -> str:
     if len(key) <= KEY_LENGTH:
         return key
     return f"{kind}:sha256:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
+async def one_at_a_time(session: AsyncSession, what: str) -> None:
+    """Turns deciding the same `what` ("one open cycle per teacher") run one after the other
+    until each commits: PostgreSQL's advisory lock (SQLite's one writer does it already). A
+    red team's (stop 49): two coaches at once gave one teacher two cycles, one tool two
+    pilots, each having checked that there was none."""
+    if session.get_bind().dialect.name == "postgresql":
+        number = int.from_bytes(hashlib.sha256(what.encode()).digest()[:8], "big", signed=True)
+        await session.execute(text("SELECT pg_advisory_xact_lock(:number)"), {"number": number})

@@ -16,6 +16,7 @@ from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
 from bot.scheduling.ledger import withdraw
+from bot.storage.rows import one_at_a_time
 
 OPEN = ("requested", "planned")
 
@@ -38,6 +39,7 @@ async def open_cycle(session: AsyncSession, teacher_id: int) -> CycleRow | None:
 async def create(session: AsyncSession, teacher: PersonRow, coach_id: int | None, status: str,
                  source: str, note: str, key: str | None, now: datetime) -> tuple[CycleRow, bool]:
     """A new cycle, or the one this request already made; one open cycle per teacher."""
+    await one_at_a_time(session, f"cycle-of:{teacher.id}")
     same = await by_key(session, key)
     if same is not None:
         return same, False

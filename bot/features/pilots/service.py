@@ -18,7 +18,7 @@ from bot.roles import Role
 from bot.scheduling.policy import person_calendar
 from bot.schools.calendar import SchoolCalendar
 from bot.schools.service import calendar_of
-from bot.storage.rows import row_named
+from bot.storage.rows import one_at_a_time, row_named
 from bot.traces import Traces
 
 WEEKS, MAX_WEEKS, MAX_TEACHERS = 4, 8, 12
@@ -81,6 +81,7 @@ async def create(session: AsyncSession, tool_id: int, tool: str, coach: PersonRo
                  teachers: list[PersonRow], weeks: int, now: datetime,
                  key: str | None) -> tuple[PilotRow, bool]:
     """A new pilot starting today (or on the next school day); a retried start finds it."""
+    await one_at_a_time(session, f"pilot-of:{tool_id}")
     if key is not None:
         found = await session.execute(select(PilotRow).where(PilotRow.request_key == key))
         if (same := found.scalar_one_or_none()) is not None:

@@ -1,0 +1,46 @@
+"""Two coaches deciding the same thing at the same moment make one of it: one open coaching
+cycle per teacher, one pilot per tool. A red team's (stop 49, on PostgreSQL, where turns run
+side by side): each turn checked there was none, and both made one. On SQLite turns never
+overlap, so these hold there by construction."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import func, select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.features.cycles.models import CycleRow
+from bot.features.pilots.models import PilotRow
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.bot.features.conftest import Staff
+
+BELL = Person(platform="console", user_id="bell", display_name="Coach Bell")
+
+
+async def two_coaches(chat: ConsoleChat, runtime: Runtime) -> Person:
+    await runtime.bot.grant(BELL, Role.COACH)
+    await chat.say("/prepbot school Lincoln Elementary", as_=BELL)
+    return BELL
+
+
+async def test_two_coaches_starting_a_cycle_with_one_teacher_at_once_make_one(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    bell = await two_coaches(chat, runtime)
+    await asyncio.gather(chat.say("/cycle start @Mr Chen", as_=staff.coach),
+                         chat.say("/cycle start @Mr Chen", as_=bell))
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(CycleRow)) == 1
+
+
+async def test_two_coaches_starting_a_pilot_of_one_tool_at_once_make_one(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    bell = await two_coaches(chat, runtime)
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    await asyncio.gather(
+        chat.say("/pilot start Blooket with @Ms Rivera for 4 weeks", as_=staff.coach),
+        chat.say("/pilot start Blooket with @Mr Chen for 4 weeks", as_=bell))
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(PilotRow)) == 1
