@@ -40,6 +40,8 @@ async def plan(turn: Turn[Action]) -> list[Reply]:
     """"Plan the four steps" on a teacher's request."""
     value = turn.incoming.value
     cycle = await row_named(turn.session, CycleRow, value)
+    if cycle is not None:  # two clicks at once: the second waits, then reads "planned"
+        await turn.session.refresh(cycle, with_for_update=True)
     if cycle is None or cycle.status != "requested":
         raise BadInput(_("That request was already planned (or withdrawn). `/cycle` lists "
                          "yours."))

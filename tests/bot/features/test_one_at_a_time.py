@@ -6,13 +6,16 @@ overlap, so these hold there by construction."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
-from bot.features.cycles.models import CycleRow
+from bot.blocks import Button
+from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.pilots.models import PilotRow
+from bot.people.directory import find_person
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff
@@ -44,3 +47,25 @@ async def test_two_coaches_starting_a_pilot_of_one_tool_at_once_make_one(
         chat.say("/pilot start Blooket with @Mr Chen for 4 weeks", as_=bell))
     async with runtime.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(PilotRow)) == 1
+
+
+async def test_plan_the_four_steps_clicked_twice_at_once_plans_once_and_says_so(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # The same red team's: the second click failed on the steps' unique key and told the coach
+    # "nothing was saved"; it now waits for the first, and hears the request was planned.
+    async with runtime.sessions() as session, session.begin():
+        chen = await find_person(session, "console", "chen")
+        assert chen is not None
+        request = CycleRow(teacher_id=chen.id, coach_id=None, status="requested",
+                           source="Coffee and Curriculum on 9 December", note="",
+                           request_key="coffee:1:x", created_at=datetime.now(UTC))
+        session.add(request)
+        await session.flush()
+        ref = str(request.id)
+    click = Button("Plan the four steps", "cycles.plan", ref)
+    told = await asyncio.gather(*(chat.press(click, as_=staff.coach) for _ in range(2)))
+    said = sorted(reply.text for replies in told for reply in replies)
+    assert any(text.startswith("That request was already planned") for text in said), said
+    assert not any("went wrong" in text for text in said)
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(CycleStepRow)) == 4
