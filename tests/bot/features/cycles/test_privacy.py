@@ -75,26 +75,38 @@ async def test_her_name_is_taken_out_of_a_colleagues_step_answers(
     assert kept.answers["goal"] == "exit tickets daily"
 
 
+async def debrief_while_slack_is_down(chat: ConsoleChat, runtime: Runtime, staff: Staff
+                                     ) -> tuple[FlakyMessenger, CycleStepRow]:
+    """Maria's cycle, planned; Slack goes down before she answers its debrief."""
+    outbox = FlakyMessenger()
+    runtime.bot.messengers.add(outbox)
+    await chat.say("/prepbot school Lincoln Elementary", as_=MARIA)
+    await chat.say("/cycle start @Maria", as_=staff.coach)
+    outbox.down = True
+    return outbox, await step_of(runtime, "maria", 4)
+
+
+async def erase_then_slack_returns(runtime: Runtime, clock: FakeClock,
+                                   outbox: FlakyMessenger) -> None:
+    """Maria is erased; Slack comes back, and the retries are due."""
+    await erase(runtime, "maria")
+    outbox.down = False
+    clock.current += timedelta(hours=2)
+    await runtime.dispatcher.tick()
+
+
 async def test_a_notice_of_her_answers_waiting_at_her_erase_never_goes_out(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, clock: FakeClock) -> None:
     # A red team's (stop 49): Slack was down when she answered, so "Maria answered step 4"
     # with her words waited for her coach; the erase blanked the step but did not know the
     # words as hers (the step points at no one), and the notice went out when Slack came back.
-    outbox = FlakyMessenger()
-    runtime.bot.messengers.add(outbox)
-    await chat.say("/prepbot school Lincoln Elementary", as_=MARIA)
-    await chat.say("/cycle start @Maria", as_=staff.coach)
-    step = await step_of(runtime, "maria", 4)
-    outbox.down = True
+    outbox, step = await debrief_while_slack_is_down(chat, runtime, staff)
     await chat.submit("cycles.step", {"went_well": HER_WORDS, "evidence": "most reached it"},
                       str(step.id), as_=MARIA)
     async with runtime.sessions() as session:
         payloads = list((await session.execute(select(DeliveryRow.payload))).scalars())
     assert any("divorce" in p for p in payloads)  # waiting for her coach
-    await erase(runtime, "maria")
-    outbox.down = False
-    clock.current += timedelta(hours=2)
-    await runtime.dispatcher.tick()
+    await erase_then_slack_returns(runtime, clock, outbox)
     assert not any("divorce" in reply.text for _, _, reply in outbox.sent)
     async with runtime.sessions() as session:
         payloads = list((await session.execute(select(DeliveryRow.payload))).scalars())
@@ -106,19 +118,11 @@ async def test_a_notice_of_an_answer_she_corrected_since_never_goes_out_either(
     # A red team's on the fix above (stop 49): her step held only her corrected words, so the
     # notice of her first answer was not known as hers. Now every notice her turns planned
     # waits under her mark, and her erase withholds them all.
-    outbox = FlakyMessenger()
-    runtime.bot.messengers.add(outbox)
-    await chat.say("/prepbot school Lincoln Elementary", as_=MARIA)
-    await chat.say("/cycle start @Maria", as_=staff.coach)
-    step = await step_of(runtime, "maria", 4)
-    outbox.down = True
+    outbox, step = await debrief_while_slack_is_down(chat, runtime, staff)
     for words in (HER_WORDS, "the exit tickets worked, most of the time"):
         await chat.submit("cycles.step", {"went_well": words, "evidence": "most reached it"},
                           str(step.id), as_=MARIA)
-    await erase(runtime, "maria")
-    outbox.down = False
-    clock.current += timedelta(hours=2)
-    await runtime.dispatcher.tick()
+    await erase_then_slack_returns(runtime, clock, outbox)
     assert not any("divorce" in reply.text or "exit tickets" in reply.text
                    for _, _, reply in outbox.sent)
 

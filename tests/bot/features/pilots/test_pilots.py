@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
+from bot.blocks import Form, Reply
 from bot.features.pilots.models import CheckinRow, ObservationRow, PilotRow
 from bot.features.tools.models import ToolRow
 from bot.people.models import PersonRow
@@ -164,20 +165,26 @@ async def test_teachers_see_their_own_pilots_and_check_ins_are_masked(
         assert len((await session.execute(select(CheckinRow))).scalars().all()) == 1
 
 
+async def note_first_visit(chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+                           timed: TimedMessenger, values: dict[str, str]) -> Reply:
+    """The Blooket pilot; on its first visit's evening the coach saves this note of it."""
+    await start(chat, staff)
+    await advance(runtime, clock, at("2026-12-01", 18))
+    [(_, visit)] = timed.received(staff.coach, "Observation Tuesday 1 December")
+    [note_form] = await chat.press(button(visit, "Add my note"), as_=staff.coach)
+    form = next(b for b in note_form.blocks if isinstance(b, Form))
+    [saved] = await chat.submit(form.form_id, values, form.context, as_=staff.coach)
+    return saved
+
+
 async def test_an_observations_note_and_time_on_task_are_both_masked(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
     # A red team's (stop 46): the note was masked, "intervals on task" kept as typed, and
     # printed in the pilot report.
-    await start(chat, staff)
-    await advance(runtime, clock, at("2026-12-01", 18))
-    [(_, visit)] = timed.received(staff.coach, "Observation Tuesday 1 December")
-    [note_form] = await chat.press(button(visit, "Add my note"), as_=staff.coach)
-    form = next(b for b in note_form.blocks if hasattr(b, "form_id"))
-
-    [saved] = await chat.submit(form.form_id, {
+    saved = await note_first_visit(chat, runtime, clock, staff, timed, {
         "note": "Jaden Wilks lost his work when it froze",
-        "on_task": "6 of 9, Jaden Wilks 448812 off"}, form.context, as_=staff.coach)
+        "on_task": "6 of 9, Jaden Wilks 448812 off"})
 
     assert "hid 2 names and an id number" in saved.text
     [report] = await chat.say("/pilot report Blooket", as_=staff.coach)
@@ -195,13 +202,8 @@ async def test_a_noted_observation_keeps_its_time_and_the_erase_takes_all_its_wo
         timed: TimedMessenger) -> None:
     # A red team's (stop 49): "Another time" on her notice moved an observation the coach had
     # noted, and her erase left "intervals on task" (words the coach typed) as written.
-    await start(chat, staff)
-    await advance(runtime, clock, at("2026-12-01", 18))
-    [(_, visit)] = timed.received(staff.coach, "Observation Tuesday 1 December")
-    [note_form] = await chat.press(button(visit, "Add my note"), as_=staff.coach)
-    form = next(b for b in note_form.blocks if hasattr(b, "form_id"))
-    await chat.submit(form.form_id, {"note": "students engaged", "on_task": "Ms Rivera 3 of 9"},
-                      form.context, as_=staff.coach)
+    await note_first_visit(chat, runtime, clock, staff, timed,
+                           {"note": "students engaged", "on_task": "Ms Rivera 3 of 9"})
     [(_, notice)] = timed.received(staff.rivera, "will visit your class")
     [refused] = await chat.press(button(notice, "Another time"), as_=staff.rivera)
     assert refused.text == "That observation is done already."
