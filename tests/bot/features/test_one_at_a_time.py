@@ -69,3 +69,20 @@ async def test_plan_the_four_steps_clicked_twice_at_once_plans_once_and_says_so(
     assert not any("went wrong" in text for text in said)
     async with runtime.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(CycleStepRow)) == 4
+
+
+async def test_a_name_two_people_share_is_asked_about_not_guessed(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 49): `/cycle start Ms Patel` planned the cycle with whichever "Ms
+    # Patel" had written to prepbot first (on Teams, even an @mention arrives as the name).
+    for user_id in ("patel-lincoln", "patel-hillside"):
+        await chat.say("hello", as_=Person(platform="console", user_id=user_id,
+                                           display_name="Ms Patel"))
+    [cycle] = await chat.say("/cycle start @Ms Patel", as_=staff.coach)
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [pilot] = await chat.say("/pilot start Blooket with @Ms Patel @Mr Chen for 4 weeks",
+                             as_=staff.coach)
+    for told in (cycle, pilot):
+        assert "More than one person here is called “Ms Patel”" in told.text
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(CycleRow)) == 0
