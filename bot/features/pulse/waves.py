@@ -68,9 +68,8 @@ async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:
     """A survey's copies of its tool's name and its cohort's lose an erased teacher's name, as
     the tool's own does ("Ms Rivera Reading Log" became "[name] Reading Log": a red team's,
     stop 49, found her name kept in the wave); returns surveys changed."""
-    changed = 0
+    changed, gone = 0, functools.partial(traces.names_taken_out, instead=INSTEAD)
     for survey in (await session.execute(select(SurveyRow))).scalars():
-        gone = functools.partial(traces.names_taken_out, instead=INSTEAD)
         tool, cohort, spec = gone(survey.tool), gone(survey.cohort_name), each_string(
             survey.spec, gone)
         if (tool, cohort, spec) != (survey.tool, survey.cohort_name, survey.spec):

@@ -15,6 +15,9 @@ from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
 from bot.i18n import N_, _, join, ngettext
 from bot.masking import mask_within
 
+# Said wherever a failed point keeps a tool from adoption: `/tools status`, a pilot's decision.
+NOT_ADOPTED = N_("{name} can't be adopted: {blocked}. An admin can override with a reason: "
+                 "`/tools override {name} <point> <reason>`.")
 RESULTS = ("pass", "fail", "unknown")  # stored, and typed in `/tools check`
 RESULT_WORDS = {"pass": N_("pass"), "fail": N_("fail"), "unknown": N_("unknown")}  # shown
 

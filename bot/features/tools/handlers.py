@@ -106,9 +106,7 @@ async def status(turn: Turn[Command]) -> list[Reply]:
     if wanted not in service.MOVES.get(tool.status, set()):
         raise BadInput(_why_not(tool, wanted))
     if wanted == "adopted" and (blocked := await _blocked(turn, tool)):
-        raise BadInput(_("{name} can't be adopted: {blocked}. An admin can override with a "
-                         "reason: `/tools override {name} <point> <reason>`.").format(
-                             name=tool.name, blocked=blocked))
+        raise BadInput(_(checklist.NOT_ADOPTED).format(name=tool.name, blocked=blocked))
     await service.set_status(turn.session, tool, wanted, turn.person.id, turn.now, reason)
     told = await adoption.announce(turn.session, tool, turn.now) \
         if wanted in ("adopted", "declined") else 0

@@ -55,9 +55,7 @@ async def _may_move(session: AsyncSession, tool: ToolRow, wanted: str) -> None:
             name=tool.name, status=views.label(tool.status), wanted=views.label(wanted)))
     blocked = checklist.blocked(await checklist.checks_of(session, tool.id))
     if wanted in ("piloting", "adopted") and blocked:
-        raise BadInput(_("{name} can't be adopted: {blocked}. An admin can override with a "
-                         "reason: `/tools override {name} <point> <reason>`.").format(
-                             name=tool.name, blocked=blocked))
+        raise BadInput(_(checklist.NOT_ADOPTED).format(name=tool.name, blocked=blocked))
 
 
 register = ToolRegister(find=find, move=move)
