@@ -189,7 +189,7 @@ def as_command(message: Message, known: set[str] | None = None) -> Command | Non
         return None
     return Command(person=message.person, conversation=message.conversation,
                    event_id=message.event_id, name=name, text=words[1] if len(words) > 1 else "",
-                   attachments=message.attachments)
+                   attachments=message.attachments, mentioned=message.mentioned)
 
 
 def kept_to_its_writer(said: Command | Message, replies: list[Reply]) -> list[Reply]:

@@ -102,6 +102,9 @@ class Message(Incoming):
     # The platform's id of this message itself, by which its edits and deletions come back
     # (Bot.revised); "" where the platform never sends them.
     message_id: str = ""
+    # People the text @mentions by name, as the platform identified them (Teams), so that two
+    # colleagues who share a name can be told apart; Slack's mentions are in the text itself.
+    mentioned: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -124,6 +127,7 @@ class Command(Incoming):
 
     name: str
     text: str = ""
+    mentioned: tuple[Person, ...] = ()  # as in Message
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -157,6 +157,19 @@ def text_without_mention(activity: Activity) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def mentioned(activity: Activity) -> tuple[Person, ...]:
+    """The people a message @mentions besides the bot, by the ids Teams gives them."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    people = []
+    for entity in activity.entities or []:
+        mention = (getattr(entity, "additional_properties", None) or {}).get("mentioned") or {}
+        user_id, name = mention.get("id"), mention.get("name")
+        if entity.type == "mention" and isinstance(user_id, str) and isinstance(name, str) \
+                and user_id and name.strip() and user_id != bot_id:
+            people.append(Person(platform=PLATFORM, user_id=user_id, display_name=name.strip()))
+    return tuple(people)
+
+
 def from_card(data: Any, origin: Origin) -> Action | Submission | None:
     """Card data (Action.Submit or Action.Execute) as a core Action or Submission."""
     if not isinstance(data, dict):
@@ -197,7 +210,8 @@ def from_message(activity: Activity) -> AnyIncoming | None:
                                         message_id=message_id, **origin)
     if text.lower() == "help":
         return Command(name="prepbot", text="help", attachments=files, **origin)
-    return Message(text=text, attachments=files, message_id=message_id, **origin)
+    return Message(text=text, attachments=files, message_id=message_id,
+                   mentioned=mentioned(activity), **origin)
 
 
 def from_execute(activity: Activity) -> Action | Submission | None:

@@ -1,16 +1,18 @@
 """People named in a command: `@Ms Rivera @Mr Chen`, Slack's escaped `<@U123|rivera>`, or
 the plain names Teams leaves once it has turned its mentions into text.
 
-Slack sends a mentioned user's id (with `should_escape`), so anyone can be named there. The
-other platforms give names only: a name is matched to someone prepbot already knows on the
-same platform (their display name or user id, any case); several names may run together
-("Ms Rivera Mr Chen", as Teams writes two mentions), the longest known names first.
+Slack sends a mentioned user's id (with `should_escape`), so anyone can be named there. Teams
+sends each mention's id beside the text (`Command.mentioned`), which tells namesakes apart.
+Otherwise a name is matched to someone prepbot already knows on the same platform (their
+display name or user id, any case); several names may run together ("Ms Rivera Mr Chen"),
+the longest known names first.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -29,7 +31,7 @@ MAX_KNOWN = 5000  # names matched by scanning; a district has far fewer staff on
 # A name two people share is asked about, never guessed (a red team's, stop 49: the cycle went
 # to whichever "Maria Garcia" had written to prepbot first, at another school).
 SHARED = N_("More than one person here is called “{name}”, so I can't tell which you mean: "
-            "pick them as an @mention (on Slack), or ask your admin.")
+            "pick them with an @mention, or ask your admin.")
 
 
 @dataclass
@@ -57,16 +59,37 @@ async def _known(session: AsyncSession, platform: str) -> list[PersonRow]:
     return sorted(people, key=lambda p: -len(p.display_name))
 
 
+async def _take_mentions(session: AsyncSession, platform: str, text: str,
+                         mentioned: Sequence[Person], named: Named) -> str:
+    """Add the people the platform says the text @mentions, each by its id, and take their
+    names out of the text. Only people prepbot knows count: a mention's id and name are the
+    sender's client's to write, so an unknown one is left to be read as a name."""
+    spans = []
+    for mention in mentioned:
+        found = _pattern(mention.display_name).search(text) if mention.display_name else None
+        person = await find_person(session, platform, mention.user_id) if found else None
+        if found is None or person is None:
+            continue
+        spans.append((found.start(), person))
+        # A separator padded to the name's length, so the next mentions' places still compare.
+        text = text[:found.start()] + ",".ljust(len(found[0])) + text[found.end():]
+    for _start, person in sorted(spans, key=lambda span: span[0]):
+        named.add(person)
+    return text
+
+
 async def named_people(session: AsyncSession, platform: str, text: str, now: datetime,
-                       admins: frozenset[str] = frozenset()) -> Named:
-    """The people a piece of a command names, resolved on the sender's platform."""
+                       admins: frozenset[str] = frozenset(),
+                       mentioned: Sequence[Person] = ()) -> Named:
+    """The people a piece of a command names, resolved on the sender's platform; `mentioned`
+    are the platform's own @mentions of the command (by id, with the name the text shows)."""
     named = Named()
     for user_id, name in SLACK_MENTION.findall(text):
         # The name in <@U123|name> is a handle: a known person keeps their display name.
         found = await find_person(session, platform, user_id)
-        mentioned = Person(platform=platform, user_id=user_id, display_name=name or "")
-        named.add(found or await remember_person(session, mentioned, now, admins))
-    rest = SLACK_MENTION.sub(" ", text)
+        handle = Person(platform=platform, user_id=user_id, display_name=name or "")
+        named.add(found or await remember_person(session, handle, now, admins))
+    rest = await _take_mentions(session, platform, SLACK_MENTION.sub(" ", text), mentioned, named)
     chunks = [c.strip(" .") for c in SEPARATORS.split(rest) if c.strip(" .")]
     if not chunks:
         return named

@@ -43,7 +43,7 @@ async def mine(turn: Turn[Command]) -> list[Reply]:
 
 async def _teacher(turn: Turn[Command], words: str) -> PersonRow:
     found = await named_people(turn.session, turn.person.platform, words, turn.now,
-                               turn.settings.admin_keys)
+                               turn.settings.admin_keys, turn.incoming.mentioned)
     people = [p for p in found.people if p.id != turn.person.id]
     if found.unknown and not people:
         raise BadInput(_("I don't know “{name}” here. {usage}").format(

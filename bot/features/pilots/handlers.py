@@ -103,7 +103,7 @@ def _check_tool(tool: ToolFacts | None, name: str) -> None:
 
 async def _cohort(turn: Turn[Command], words: str) -> list[PersonRow]:
     named = await named_people(turn.session, turn.person.platform, words, turn.now,
-                               turn.settings.admin_keys)
+                               turn.settings.admin_keys, turn.incoming.mentioned)
     if named.unknown:
         raise BadInput(_("I don't know {names} here. Name teachers who have talked to me, as "
                          "@mentions or by their display name.").format(

@@ -74,7 +74,8 @@ async def test_plan_the_four_steps_clicked_twice_at_once_plans_once_and_says_so(
 async def test_a_name_two_people_share_is_asked_about_not_guessed(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 49): `/cycle start Ms Patel` planned the cycle with whichever "Ms
-    # Patel" had written to prepbot first (on Teams, even an @mention arrives as the name).
+    # Patel" had written to prepbot first (a Teams @mention is told apart by its id:
+    # tests/adapters/teams/test_mentions.py).
     for user_id in ("patel-lincoln", "patel-hillside"):
         await chat.say("hello", as_=Person(platform="console", user_id=user_id,
                                            display_name="Ms Patel"))
