@@ -10,9 +10,10 @@ import time
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TypeAlias
 
 from sqlalchemy import delete
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import outbox, texts
@@ -55,7 +56,19 @@ from knowledge.intents import recognise
 LOOKED_UP = frozenset({"question", "vague"})
 log = logging.getLogger(__name__)
 TALK_WORDS = frozenset({"ticket"})  # bare command words that, alone, are conversation
+MAX_CLASHES = 3  # runs of one turn that lost a race for a unique row (Clashed)
 MAX_LISTS = 4  # member lists one turn may ask for (a survey's cohort, a series' guests)
+
+
+class Clashed:
+    """A turn that lost a race for a unique row (PostgreSQL runs turns side by side: two
+    teachers requesting one new tool, a form sent twice at once). It is run once more, and
+    then sees the other's row as a turn after it would (a red team's, stop 49: "nothing was
+    saved")."""
+
+
+# What one run of a turn came to (Bot._in_session).
+Ran: TypeAlias = tuple[list[Reply], list[str], bool] | list[Reply] | FetchFirst | Clashed
 
 
 class Bot:
@@ -164,11 +177,16 @@ class Bot:
         # The platform's locale until the stored person says otherwise (bot/i18n.py).
         with speaking(incoming.person.locale):
             known: KnownMembers = {}
-            outcome = await self._in_session(incoming, arrival, known)
-            while isinstance(outcome, FetchFirst) and len(known) < MAX_LISTS:
-                await ask_members(self.messengers, outcome.conversation, known)  # no session
-                outcome = await self._in_session(incoming, arrival, known)
-        if isinstance(outcome, FetchFirst):  # a handler asking list after list: a bug
+            clashes = 0
+            outcome = await self._in_session(incoming, arrival, known, may_clash=True)
+            while isinstance(outcome, Clashed) or (isinstance(outcome, FetchFirst)
+                                                   and len(known) < MAX_LISTS):
+                if isinstance(outcome, FetchFirst):
+                    await ask_members(self.messengers, outcome.conversation, known)  # no session
+                clashes += isinstance(outcome, Clashed)
+                outcome = await self._in_session(incoming, arrival, known,
+                                                 may_clash=clashes < MAX_CLASHES)
+        if isinstance(outcome, FetchFirst | Clashed):  # a handler asking list after list: a bug
             log.error("a %s turn asked for more than %d member lists", kind, MAX_LISTS)
             return []
         if not isinstance(outcome, tuple):
@@ -181,10 +199,11 @@ class Bot:
         return replies
 
     async def _in_session(self, incoming: AnyIncoming, arrival: Arrival | None,
-                          known: KnownMembers
-                          ) -> tuple[list[Reply], list[str], bool] | list[Reply] | FetchFirst:
+                          known: KnownMembers, may_clash: bool = False
+                          ) -> Ran:
         """One run of the turn in a transaction: what it did, what to tell the person when it
-        failed, or the member list it needs first (rolled back)."""
+        failed, or the member list it needs first (rolled back); with `may_clash`, Clashed
+        (rolled back) when another turn wrote one of its unique rows first."""
         async with self.sessions() as session:
             try:
                 return await self._handle(session, incoming, arrival, known)
@@ -199,9 +218,11 @@ class Bot:
             except PrepbotError as error:
                 await session.rollback()
                 return [Reply(str(error), (Text(str(error)),), private=True)]
-            except (SQLAlchemyError, OSError):  # asyncpg's refused connect: an OSError
+            except (SQLAlchemyError, OSError) as error:  # asyncpg's refused connect: OSError
                 with contextlib.suppress(SQLAlchemyError, OSError):  # connection gone?
                     await session.rollback()
+                if may_clash and isinstance(error, IntegrityError):
+                    return Clashed()
                 self.metrics.errors.inc()
                 log.exception("database error while handling a %s",
                               type(incoming).__name__.lower())

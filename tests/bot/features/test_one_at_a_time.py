@@ -1,7 +1,9 @@
 """Two coaches deciding the same thing at the same moment make one of it: one open coaching
-cycle per teacher, one pilot per tool. A red team's (stop 49, on PostgreSQL, where turns run
-side by side): each turn checked there was none, and both made one. On SQLite turns never
-overlap, so these hold there by construction."""
+cycle per teacher, one pilot per tool; two clicks at once that would write the same row are
+both answered as if one came after the other. A red team's (stop 49, on PostgreSQL, where
+turns run side by side): each turn checked there was none, and both made one, or the second
+was told "nothing was saved". On SQLite turns never overlap, so these hold there by
+construction."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from adapters.runtime import Runtime
 from bot.blocks import Button
 from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.pilots.models import PilotRow
+from bot.features.tools.models import ToolCheckRow, ToolRow, ToolSupportRow
 from bot.people.directory import find_person
 from bot.roles import Role
 from bot.vocabulary import Person
@@ -69,6 +72,33 @@ async def test_plan_the_four_steps_clicked_twice_at_once_plans_once_and_says_so(
     assert not any("went wrong" in text for text in said)
     async with runtime.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(CycleStepRow)) == 4
+
+
+async def test_two_teachers_requesting_one_new_tool_at_once_are_both_counted(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    rivera, chen = staff.teachers[0], staff.teachers[1]
+    click = Button("Request Gimkit", "tools.request", "Gimkit")
+    told = await asyncio.gather(chat.press(click, as_=rivera), chat.press(click, as_=chen),
+                                chat.press(click, as_=chen))
+    said = [reply.text for replies in told for reply in replies]
+    assert not any("went wrong" in text for text in said), said
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ToolRow)) == 1
+        assert await session.scalar(select(func.count()).select_from(ToolSupportRow)) == 2
+
+
+async def test_the_checklist_form_sent_twice_at_once_is_saved_once_and_says_so(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await chat.say("/tools add Gimkit", as_=staff.coach)
+    async with runtime.sessions() as session:
+        tool_id = await session.scalar(select(ToolRow.id).where(ToolRow.name == "Gimkit"))
+    points = {point: "pass" for point in ("privacy", "sso", "accessibility", "cost", "mobile")}
+    told = await asyncio.gather(*(chat.submit("tools.checklist", points, str(tool_id),
+                                              as_=staff.coach) for _ in range(2)))
+    said = [reply.text for replies in told for reply in replies]
+    assert all(text.startswith("Checklist for Gimkit saved") for text in said), said
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ToolCheckRow)) == 6
 
 
 async def test_a_name_two_people_share_is_asked_about_not_guessed(
