@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
 from bot.blocks import Reply, form_reply
 from bot.errors import BadInput
 from bot.features.portfolio import service, views
@@ -14,6 +16,7 @@ from bot.i18n import _
 from bot.masking import mask_within
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
+from bot.storage.rows import request_key
 from bot.turn import Turn
 from bot.vocabulary import Command, Submission
 
@@ -63,10 +66,15 @@ async def workshop_form(turn: Turn[Submission]) -> list[Reply]:
         raise BadInput(_("Hours as a number (e.g. 1.5) and a date, please.")) from error
     if not values.get("title", "").strip() or not 0 < spent <= 40:
         raise BadInput(_("A title, and hours more than 0 and at most 40."))
+    form = turn.incoming.context
+    key = request_key("workshop", f"{turn.person.id}:{form}") if form else None
+    if key and (added := await turn.session.scalar(
+            select(WorkshopRow).where(WorkshopRow.request_key == key))):
+        return [views.saved(added, replace=True)]  # the same card sent again
     row = WorkshopRow(kind="pd" if values.get("kind") == "pd" else "workshop",
                       title=values["title"].strip()[:200], held_on=held,
-                      attendees=int(attendees or 0), hours=spent)
-    return [views.saved(await _add(turn, row))]
+                      attendees=int(attendees or 0), hours=spent, request_key=key)
+    return [views.saved(await _add(turn, row), replace=True)]
 
 
 async def _add(turn: Turn[Command] | Turn[Submission], row: WorkshopRow) -> WorkshopRow:

@@ -16,6 +16,8 @@ class WorkshopRow(Base):
     __tablename__ = "workshops"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The form it was added from: the same card sent twice is one workshop.
+    request_key: Mapped[str | None] = mapped_column(String(255), unique=True, nullable=True)
     coach_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="workshop")  # workshop or pd
     title: Mapped[str] = mapped_column(String(200))

@@ -3,6 +3,8 @@ form, a workshop just added."""
 
 from __future__ import annotations
 
+import secrets
+
 from bot.blocks import Block, Context, Form, Input, Option, Reply, Text, say
 from bot.features.portfolio import labels
 from bot.features.portfolio.models import WorkshopRow
@@ -34,18 +36,18 @@ def as_csv(data: str, rows: int) -> Reply:
     return Reply(shown, (Context(note), Text(shown, markdown=False)), private=True)
 
 
-def saved(row: WorkshopRow) -> Reply:
-    """A workshop or PD session just added."""
+def saved(row: WorkshopRow, replace: bool = False) -> Reply:
+    """A workshop or PD session just added (in place of its form's card, with `replace`)."""
     text = (_("PD session added to your record: “{title}”, {day}, {attendees}, {hours}.")
             if row.kind == "pd" else
             _("Workshop added to your record: “{title}”, {day}, {attendees}, {hours}."))
     return say(text.format(title=row.title, day=format_date(row.held_on, "long"),
                            attendees=labels.attendees(row.attendees),
-                           hours=labels.hours(row.hours)))
+                           hours=labels.hours(row.hours)), replace=replace)
 
 
 def workshop_form() -> Form:
-    """A workshop or PD session to add."""
+    """A workshop or PD session to add; its context names this one form."""
     return Form("portfolio.workshop", _("Add a workshop or PD session"), (
         Input("title", _("Title"), placeholder=_("e.g. Nearpod basics")),
         Input("kind", _("Kind"), "select", initial="workshop", options=(
@@ -54,4 +56,4 @@ def workshop_form() -> Form:
         Input("held_on", _("Date"), "date"),
         Input("attendees", _("Attendees"), required=False, placeholder=_("e.g. 14")),
         Input("hours", _("Hours"), required=False, placeholder=_("e.g. 1.5")),
-    ), submit_label=_("Add"))
+    ), submit_label=_("Add"), context=secrets.token_urlsafe(12))

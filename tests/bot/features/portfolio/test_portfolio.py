@@ -3,10 +3,15 @@ and checklists from the other features, as a summary and as CSV; only their own.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 
+from sqlalchemy import func, select
+
 from adapters.console import ConsoleChat, render
+from adapters.runtime import Runtime
+from bot.features.portfolio.models import WorkshopRow
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff, form_of
 
@@ -39,6 +44,23 @@ async def test_the_record_gathers_workshops_pilots_cycles_and_checklists(
                                          "coaching cycle"]
     assert rows[4]["title"].startswith("Coaching cycle") and "Rivera" not in as_csv.text
     assert rows[2]["outcome"] == "1 pass, 5 unknown (sso, accessibility, cost, evidence, mobile)"
+
+
+async def test_a_workshop_card_sent_twice_adds_one_workshop(
+        chat: ConsoleChat, staff: Staff, runtime: Runtime) -> None:
+    # A red team's (stop 49): a double click on the Teams card added the workshop twice.
+    values = {"title": "Nearpod basics", "kind": "workshop", "held_on": "2026-11-12",
+              "attendees": "14", "hours": "1.5"}
+    card = form_of(await chat.say("/portfolio workshop", as_=staff.coach)).context
+    told = [*await chat.submit("portfolio.workshop", values, card, as_=staff.coach),
+            *(reply for replies in await asyncio.gather(*(
+                chat.submit("portfolio.workshop", values, card, as_=staff.coach)
+                for _ in range(2))) for reply in replies)]
+    assert all(r.text.startswith("Workshop added") and r.replace_original for r in told)
+    another = form_of(await chat.say("/portfolio workshop", as_=staff.coach)).context
+    await chat.submit("portfolio.workshop", values, another, as_=staff.coach)
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(WorkshopRow)) == 2
 
 
 async def test_another_coachs_record_and_bad_input(chat: ConsoleChat, staff: Staff) -> None:
