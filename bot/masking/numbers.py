@@ -238,6 +238,9 @@ def find_id_numbers(text: str, today: date) -> list[Span]:
     return found + alike(text, found)
 
 
+NAME_CODE = re.compile(r",?[ \t]+([A-Za-z]{1,3}\d{4,8})\b(?![-.]\w)")
+
+
 def edition(words: list[str]) -> bool:
     """Whether the words before a number name a student system's product, not a student's
     number in it ("Renaissance 360", "Renaissance Star 360"; not "Lexia login 482")."""
@@ -284,8 +287,12 @@ def alike(text: str, found: list[Span], beside: str = "id number") -> list[Span]
 def beside_names(text: str, found: list[Span]) -> list[Span]:
     """A number with no cue of its own in a sentence that holds a student's hidden name is
     theirs too ("for [name] that'd be 4582 and 11"), even right after it ("Jonah 4471"): a
-    name the masker took wrongly for a student's takes its model along ("[name] 5160")."""
-    return alike(text, found, beside="name")
+    name the masker took wrongly for a student's takes its model along ("[name] 5160"). So is
+    a code of letters and 4 digits or more right after the name ("[name] S1234"; a red
+    team's, stop 49), where a model's has fewer ("[name] C740")."""
+    coded = [Span(m.start(1), m.end(1), "id number") for s in found
+             if s.kind == "name" and (m := NAME_CODE.match(text, s.end))]
+    return alike(text, found, beside="name") + coded
 
 
 def cued_codes(text: str) -> list[Span]:

@@ -1,7 +1,8 @@
 """A student's name followed by their class as teachers shorten it (a period, a grade, a
-homeroom, a Spanish grade) is hidden, with a Spanish cue reaching over the grade; a product's
-model code, a wing's or a network's comes through. A red team's (stop 49): a class code read
-as a model number ("Franklin T10") kept the name, on every route out of prepbot."""
+homeroom, a Spanish grade) is hidden, with a Spanish cue reaching over the grade, and so is a
+student number after the name; a product's model code, a wing's or a network's comes
+through. A red team's (stop 49): a class code read as a model number ("Franklin T10") kept
+the name, on every route out of prepbot."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ from tests.bot.test_masking import masked
     # a first name and a surname before a device's code are a child's and their device
     ("Jaden Smith C740 screen is cracked", "[name] C740 screen is cracked"),
     ("loaner for Jaden Smith L12", "loaner for [name] L12"),
+    # a student number of letters and 4 digits or more after the name is theirs; a model's
+    # code has fewer digits
+    ("Jaden Smith S1234 can't log in", "[name] [id number] can't log in"),
+    ("Jaden Smith, S1234, can't log in", "[name], [id number], can't log in"),
+    ("my student Maya Chen ID4821 is locked out", "my student [name] [id number] is locked out"),
 ])
 def test_a_name_before_its_class_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
