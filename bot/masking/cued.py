@@ -11,7 +11,7 @@ from bot.masking.cues import CHILD_NOUN, ROLE_BEFORE, SELF
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import MOST_AFTER_CUE
 from bot.masking.spans import Span
-from bot.masking.student_cues import CUE_BEFORE
+from bot.masking.student_cues import CLASS_AFTER, CUE_BEFORE
 from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable, part_score
 
 # Words before a comma that make what follows no roster, and after it that make a list.
@@ -42,15 +42,23 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
                 words[last + 1].shape == "title":
             last += 1
         after = words[last + 1] if last + 1 < len(words) else None
-        if after and after.shape == "initial" and adjacent(text, words[last], after):
+        if after and after.shape == "initial" and not after.blocked and adjacent(
+                text, words[last], after):
             last, after = last + 1, words[last + 2] if last + 2 < len(words) else None
-        if after and adjacent(text, words[last], after) and (
+        if after and not after.blocked and adjacent(text, words[last], after) and (
                 after.shape != "lower" or after.folded in LISTING):
             continue  # "Keisha, Mariam and I": a list, not a roster
         if joinable(surname) and joinable(first) and (
                 (surname.score >= SURNAME and first.score == FIRST) or
-                rostered(text, surname, first)):
+                rostered(text, surname, first) or classed(text, surname, first, words[last])):
             yield Span(surname.start, words[last].end, "name")
+
+
+def classed(text: str, surname: Word, first: Word, last: Word) -> bool:
+    """"Smith, Jaden P3": a roster's line with the class after it, the surname a word too (a
+    red team's, stop 49, where the surname came through)."""
+    return first.score == FIRST and surname.shape == "title" and not surname.stop and \
+        CLASS_AFTER.match(text, last.end) is not None
 
 
 def rostered(text: str, surname: Word, first: Word) -> bool:

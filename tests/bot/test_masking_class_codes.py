@@ -36,6 +36,10 @@ from tests.bot.test_masking import masked
     ("Jaden Smith S1234 can't log in", "[name] [id number] can't log in"),
     ("Jaden Smith, S1234, can't log in", "[name], [id number], can't log in"),
     ("my student Maya Chen ID4821 is locked out", "my student [name] [id number] is locked out"),
+    # a roster's line: the surname goes too, though it is a word ("smith"), and a class's
+    # letter is no initial of the name
+    ("Smith, Jaden P3 can't log in", "[name] P3 can't log in"),
+    ("Roster: Smith, Jaden P3; Chen, Maya P5", "Roster: [name] P3; [name] P5"),
 ])
 def test_a_name_before_its_class_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected

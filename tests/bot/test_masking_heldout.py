@@ -201,8 +201,9 @@ HELD_OUT_FIGURES = {
     # masker before the stop and after its rules (figures only, nothing read):
     # 42: 0.946 (191 of 202) / 0.060 -> 0.990 (200) / 0.060
     # 43: 0.930 (173 of 186) / 0.010 -> 0.941 (175) / 0.010
+    # At stop 50 a roster's "Smith, Jaden P3" hid one more of 43's (176, 0.946), altering none.
     "heldout42.jsonl": (0.990, 0.06),
-    "heldout43.jsonl": (0.940, 0.01),
+    "heldout43.jsonl": (0.946, 0.01),
 }
 
 
