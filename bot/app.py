@@ -31,7 +31,7 @@ from bot.people.directory import remember_sender, set_role
 from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.privacy import Rules, rules_of
-from bot.receiving import Inbound, Outcome, Receipt
+from bot.receiving import Inbound, Outcome, Receipt, received
 from bot.recovery import recover_left_over
 from bot.registry import Registry
 from bot.retention import housekeeping
@@ -46,7 +46,7 @@ from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import make_readers, make_sessions
 from bot.storage.idempotency import claim_event, handled_before
-from bot.turn import FetchFirst, KnownMembers, Turn, ask_members
+from bot.turn import Clashed, FetchFirst, KnownMembers, Turn, ask_members
 from bot.vocabulary import AnyIncoming, Message, Person, Revision
 from bot.withdrawals import remember, taken_back
 from knowledge import KnowledgeBase
@@ -58,13 +58,6 @@ log = logging.getLogger(__name__)
 TALK_WORDS = frozenset({"ticket"})  # bare command words that, alone, are conversation
 MAX_CLASHES = 3  # runs of one turn that lost a race for a unique row (Clashed)
 MAX_LISTS = 4  # member lists one turn may ask for (a survey's cohort, a series' guests)
-
-
-class Clashed:
-    """A turn that lost a race for a unique row (PostgreSQL runs turns side by side: two
-    teachers requesting one new tool, a form sent twice at once). It is run once more, and
-    then sees the other's row as a turn after it would (a red team's, stop 49: "nothing was
-    saved")."""
 
 
 # What one run of a turn came to (Bot._in_session).
@@ -297,21 +290,9 @@ class Bot:
     async def receive(self, inbound: Inbound) -> Outcome:
         """Answer a request another system made (a helpdesk's webhook): the receiver acts in
         one transaction, which commits only when it accepted; its notices then go out."""
-        receiver = self.features.receivers.get(inbound.name)
-        if receiver is None:
-            return Outcome("unknown", "nothing receives this here")
         async with self.sessions() as session:
-            receipt = Receipt(scrubbed(inbound), session, self.clock, self.secret, self.features)
-            outcome = await receiver(receipt)
-            notices: list[str] = []
-            if outcome.kind == "accepted":
-                notices = await outbox.plan(session, receipt.notices,
-                                            f"{inbound.name}:{uuid.uuid4()}", receipt.now)
-                await session.commit()
-            else:
-                await session.rollback()
-        # Never what was sent: only which receiver, and what became of it.
-        log.info("received %s: %s", inbound.name, outcome.kind)
+            outcome, notices = await received(Receipt(scrubbed(inbound), session, self.clock,
+                                                      self.secret, self.features))
         await self.dispatcher.send_notices(notices)
         return outcome
 

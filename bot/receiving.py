@@ -8,6 +8,8 @@ like a turn's. The adapter turns the `Outcome` into an HTTP status.
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.i18n import speaking
-from bot.outbox import Notice, to_notice
+from bot.outbox import Notice, plan, to_notice
 from bot.people.models import PersonRow
 from bot.ports import Clock
 from bot.server_secret import ServerSecret
@@ -25,6 +27,8 @@ from bot.vocabulary import Conversation
 
 if TYPE_CHECKING:
     from bot.registry import Registry
+
+log = logging.getLogger(__name__)
 
 # accepted: done. duplicate: done before. ignored: understood, nothing to do. refused: not
 # signed (or too old). invalid: not a shape prepbot reads. unknown: nothing it refers to.
@@ -81,3 +85,23 @@ class Receipt:
     def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a conversation once this request's transaction commits."""
         self.notices.append(Notice(reply, conversation=conversation))
+
+
+async def received(receipt: Receipt) -> tuple[Outcome, list[str]]:
+    """Let the receiver registered under the request's name act in the receipt's transaction,
+    committed only when it accepted; its notices, planned, to send once it is."""
+    inbound = receipt.inbound
+    receiver = receipt.features.receivers.get(inbound.name)
+    if receiver is None:
+        return Outcome("unknown", "nothing receives this here"), []
+    outcome = await receiver(receipt)
+    notices: list[str] = []
+    if outcome.kind == "accepted":
+        notices = await plan(receipt.session, receipt.notices, f"{inbound.name}:{uuid.uuid4()}",
+                             receipt.now)
+        await receipt.session.commit()
+    else:
+        await receipt.session.rollback()
+    # Never what was sent: only which receiver, and what became of it.
+    log.info("received %s: %s", inbound.name, outcome.kind)
+    return outcome, notices

@@ -41,6 +41,13 @@ class FetchFirst(Exception):
         self.conversation = conversation
 
 
+class Clashed:
+    """A turn that lost a race for a unique row (PostgreSQL runs turns side by side: two
+    teachers requesting one new tool, a form sent twice at once). The Bot runs it once more,
+    and it then sees the other's row as a turn after it would (a red team's, stop 49: "nothing
+    was saved")."""
+
+
 @dataclass(frozen=True)
 class Turn(Generic[In]):
     """One incoming event being handled: who sent it, and the parts a handler may use.
