@@ -31,7 +31,7 @@ NOT_CHAT = frozenset({
     # HTTP plumbing: the playground's security policy, and the page around a translated line.
     ("adapters/web/api.py", "default-src 'self'"),
     ("adapters/web/api.py", "<!doctype html>"),
-    ("bot/app.py", "nothing receives this here"),
+    ("bot/receiving.py", "nothing receives this here"),
     ("bot/scheduling/dispatcher.py", "no messenger for"),  # a delivery's failure, for logs
     # Data that reads people's words: request words, English and Spanish theme stems.
     ("bot/features/answers/conversation.py", "open a an ticket"),

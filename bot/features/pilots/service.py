@@ -42,8 +42,11 @@ def read_start(text: str) -> Asked:
     if found is None:
         raise BadInput(_("Which tool, and which teachers? {usage}").format(usage=_(USAGE)))
     weeks = int(found.group("weeks") or WEEKS)
-    if not 1 <= weeks <= MAX_WEEKS:
-        raise BadInput(_("A pilot runs 1 to {weeks} weeks (four is usual). {usage}").format(
+    # Two weeks at least: the survey before, in the first week, and the one after, in the
+    # last (a red team's, stop 50: a one-week pilot's second survey closed its first unsent).
+    if not 2 <= weeks <= MAX_WEEKS:
+        raise BadInput(_("A pilot runs 2 to {weeks} weeks (four is usual): a survey in its "
+                         "first week, and another in its last. {usage}").format(
             weeks=MAX_WEEKS, usage=_(USAGE)))
     return Asked(found.group("tool").strip(), found.group("cohort").strip(), weeks)
 

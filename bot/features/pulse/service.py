@@ -15,6 +15,7 @@ from bot.features.pulse.instruments import Instrument, parse
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
 from bot.i18n import N_, _
 from bot.people.models import PersonRow
+from bot.roles import Role
 from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
 from bot.scheduling.policy import person_calendar
@@ -120,7 +121,11 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
 
 async def invite(session: AsyncSession, survey: SurveyRow, members: list[PersonRow],
                  now: datetime) -> int:
-    """Plan one invitation and one reminder per member; the dispatcher applies the policy."""
+    """Plan one invitation and one reminder per member; the dispatcher applies the policy.
+    Nobody who may read the survey's answers is asked for one: its coach, and admins, who
+    read every survey (a red team's, stop 50: a coach in her own tool's quarterly pulse read
+    groups of N holding her own answer, so N - 1 of other people's)."""
+    members = [m for m in members if m.id != survey.coach_id and m.role != Role.ADMIN]
     remind_at = survey.closes_at - min(timedelta(days=1), (survey.closes_at - now) / 2)
     planned = [Planned(job, occurrence(survey), person.platform, when, survey.closes_at,
                        person_id=person.id, user_id=person.user_id, payload=str(survey.id))

@@ -146,7 +146,7 @@ async def refresh(session: AsyncSession, features: Registry, tool: ToolRow,
     if tool.figures_on == today:
         return
     use = await use_of(session, features, tool, now)
-    tool.figures = {"buy_ins": [[b.wave, b.agree, b.target] for b in
+    tool.figures = {"buy_ins": [[b.wave, b.agree, b.target, b.coach_id] for b in
                                 await buy_ins(session, features, tool)],
                     "use": use.teachers, "counted": use.counted}
     tool.figures_on = today
@@ -159,9 +159,13 @@ def kept_use(tool: ToolRow) -> Use:
     return Use(int(figures.get("use", 0)), tool.intended, str(figures.get("counted", "")))
 
 
-def kept_buy_ins(tool: ToolRow) -> list[tuple[int, float, int]]:
-    """The released buy-ins last counted: (wave, share agreeing, target)."""
-    return [(int(w), float(a), int(t)) for w, a, t in (tool.figures or {}).get("buy_ins", [])]
+def kept_buy_ins(tool: ToolRow, reader: int | None) -> list[tuple[int, float, int]]:
+    """The released buy-ins last counted that `reader` may see, (wave, share agreeing,
+    target): a wave's figure is its coach's (`reader` None: an admin's, all of them). A
+    red team's (stop 50): the tool's owner read a colleague's pilot in her digest."""
+    return [(int(kept[0]), float(kept[1]), int(kept[2]))
+            for kept in (tool.figures or {}).get("buy_ins", [])
+            if reader is None or (len(kept) > 3 and kept[3] == reader)]
 
 
 async def flag_if_unused(session: AsyncSession, tool: ToolRow, use: Use, today: date,

@@ -68,3 +68,27 @@ async def test_charts_move_to_their_own_table_with_an_owner(runtime: Runtime) ->
     assert [tuple(row) for row in rows] == [("digest-chart", "digest"),
                                            ("pulse-chart", "survey:7")]
     assert "pulse_charts" not in await table_names(runtime)
+
+
+async def test_a_pilots_figure_leaves_the_reasons_teachers_read(runtime: Runtime) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from bot.features.tools.models import ToolRow
+
+    await downgrade(runtime.engine, "0023")  # the tools table is as it is now
+    now = datetime(2026, 12, 14, 9, tzinfo=UTC)
+    async with runtime.sessions() as session, session.begin():
+        session.add_all([
+            ToolRow(name="Blooket", key="blooket", status="declined", created_at=now, status_at=now,
+                    reason="after its pilot: buy-in 33% is far below the 85% target"),
+            ToolRow(name="Gimkit", key="gimkit", status="declined", created_at=now, status_at=now,
+                    reason="sells student data")])
+
+    await upgrade(runtime.engine)
+
+    async with runtime.sessions() as session:
+        reasons = dict((await session.execute(select(ToolRow.name, ToolRow.reason))).all())
+    assert reasons == {"Blooket": "after its pilot (your coach can tell you more)",
+                       "Gimkit": "sells student data"}
