@@ -87,7 +87,7 @@ class Bot:
         self.jobs = self.features.fill(Jobs(messengers=self.messengers, secret=self.secret,
                                             kb=kb, clock=self.clock))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
-        self.jobs.renderer(outbox.STAFF_NOTICE)(outbox.render_for_staff)
+        self.jobs.renderer(outbox.STAFF_NOTICE, staff=True)(outbox.render)
         self.staff = StaffFollower(self.clock, self.messengers, Workspaces(
             timedelta(hours=settings.staff_directory_hours) if settings.staff_directory_hours
             else None))

@@ -81,14 +81,6 @@ async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
     return [p.occurrence for p in planned]
 
 
-async def render_for_staff(session: AsyncSession, row: DeliveryRow) -> Reply | None:
-    """A coach's notice, if its recipient still is a coach (or an admin) now."""
-    person = await session.get(PersonRow, row.person_id) if row.person_id else None
-    if person is None or not person.coaches:
-        return None
-    return await render(session, row)
-
-
 async def render(_: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A notice's reply, exactly as the handler made it."""
     try:

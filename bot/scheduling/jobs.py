@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
+from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers
 from bot.scheduling.ledger import Planned
 from bot.scheduling.models import DeliveryRow
@@ -67,10 +68,12 @@ class Jobs:
             return function
         return register
 
-    def renderer(self, job: str) -> Callable[[Renderer], Renderer]:
-        """Register how a job's message is built (None: nothing to send any more)."""
+    def renderer(self, job: str, staff: bool = False) -> Callable[[Renderer], Renderer]:
+        """Register how a job's message is built (None: nothing to send any more); with
+        `staff`, a message to someone as a coach, built only if they still are one when it
+        goes out (bot/outbox.py's "notice.staff" too)."""
         def register(function: Renderer) -> Renderer:
-            self.renderers[job] = function
+            self.renderers[job] = only_to_staff(function) if staff else function
             return function
         return register
 
@@ -92,3 +95,17 @@ class Jobs:
     def retention(self, name: str) -> Callable[[Chore], Chore]:
         """Register a chore that deletes what has expired (and tells no one)."""
         return self.chore(name)
+
+
+def only_to_staff(render: Renderer) -> Renderer:
+    """A renderer whose direct messages go only to someone who coaches (or administers) when
+    they are sent, whenever they were planned (a red team's, stop 50: a coach made a teacher
+    again still got a survey's comments and a Coffee brief's tickets); a post to a channel
+    is the renderer's own to judge."""
+    async def render_to_staff(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+        if row.person_id is not None:
+            person = await session.get(PersonRow, row.person_id)
+            if person is None or not person.coaches:
+                return None
+        return await render(session, row)
+    return render_to_staff

@@ -55,4 +55,4 @@ async def render_reminder(session: AsyncSession, row: DeliveryRow) -> Reply | No
 def register(jobs: Jobs) -> None:
     """The prompts and reminders go through the ledger (planned with each step)."""
     jobs.renderer(planning.PROMPT)(render_prompt)
-    jobs.renderer(planning.REMIND)(render_reminder)
+    jobs.renderer(planning.REMIND, staff=True)(render_reminder)

@@ -65,5 +65,5 @@ def register(jobs: Jobs) -> None:
     """Plan and build the weekly digest; forget old charts."""
     sections = jobs.features.digest_sections if jobs.features else []
     jobs.planner(JOB)(plan_digests)
-    jobs.renderer(JOB)(partial(render_digest, sections=sections))
+    jobs.renderer(JOB, staff=True)(partial(render_digest, sections=sections))
     jobs.retention("digest.charts")(chart.forget_old_charts)

@@ -130,7 +130,7 @@ async def post_survey(session: AsyncSession, features: Registry, pilot: PilotRow
 def register(jobs: Jobs) -> None:
     """Messages through the ledger, and one chore that moves pilots along."""
     jobs.renderer(schedule.OBSERVE)(render_observe)
-    jobs.renderer(schedule.VISIT)(render_visit)
+    jobs.renderer(schedule.VISIT, staff=True)(render_visit)
     jobs.renderer(schedule.CHECKIN)(render_checkin)
-    jobs.renderer(REPORT)(partial(render_report, features=jobs.features))
+    jobs.renderer(REPORT, staff=True)(partial(render_report, features=jobs.features))
     jobs.chore("pilots.progress")(partial(progress, features=jobs.features))

@@ -71,5 +71,5 @@ def register(jobs: Jobs) -> None:
     """Invitations, the reminder and results go through the ledger; closing is a chore."""
     jobs.renderer(service.INVITE)(partial(render_invitation, secret=jobs.secret))
     jobs.renderer(service.REMIND)(partial(render_reminder, secret=jobs.secret))
-    jobs.renderer(service.RESULTS)(render_results)
+    jobs.renderer(service.RESULTS, staff=True)(render_results)
     jobs.chore("pulse.close")(close_due)

@@ -71,5 +71,5 @@ def register(jobs: Jobs) -> None:
     """Messages through the ledger, and one chore for the tools' life after adoption."""
     jobs.renderer(adoption.DECIDED)(render_decided)
     jobs.renderer(adoption.SUNSET)(render_sunset)
-    jobs.renderer(adoption.REVIEW)(render_review)
+    jobs.renderer(adoption.REVIEW, staff=True)(render_review)
     jobs.chore("tools.lifecycle")(partial(lifecycle, features=jobs.features))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from adapters.console import ConsoleChat
+from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Buttons, Text
+from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import (
     NEW_YORK,
@@ -152,3 +153,23 @@ async def test_the_hosts_brief_quotes_an_attendees_kept_ticket_masked(
     body = "\n".join(b.text for b in brief.blocks if isinstance(b, Text))
     assert "[name] (student ID [id number]) cannot log in" in body
     assert "448812" not in body and "Jaden" not in body
+
+
+async def test_the_brief_does_not_reach_a_host_made_a_teacher_before_it_goes_out(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # A red team's (stop 50): the brief, with a teacher's note and her open ticket, went to a
+    # host an admin had made a teacher again since the invitations.
+    rivera = lincoln_staff[0]
+    clock.current = TUESDAY
+    await set_up(chat, coach, schools["lincoln"])
+    await chat.say("/ticket the projector in room 12 shows no signal", as_=rivera)
+    await run(runtime, clock, datetime(2026, 12, 8, 13, tzinfo=UTC))  # invitations out
+    [(_, invite)] = outbox.received(rivera, "☕ Coffee")
+    replies = await chat.press(button(invite, "Going"), as_=rivera)
+    await chat.submit("coffee.note", {"note": "my co-teacher locks the smartboard"},
+                      context=form_in(replies).context, as_=rivera)
+    await runtime.bot.grant(coach, Role.TEACHER)
+    await run(runtime, clock, SESSION)
+    briefs = [render(reply) for _, reply in outbox.received(coach)]
+    assert not any("smartboard" in brief or "room 12" in brief for brief in briefs)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import struct
+from datetime import UTC, datetime
 from statistics import fmean
 
 import pytest
 from sqlalchemy import select
 
-from adapters.console import ConsoleChat
+from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Fields, Image, Reply
 from bot.charts import ChartRow, chart_png
@@ -220,3 +221,20 @@ async def test_the_threshold_is_fixed_when_the_survey_launches(
     await answer(chat, outbox, pilot[5], likert((1, 1), (1, 1), (1, 1)))
     [reply] = await chat.say("/pulse results nearpod", as_=coach)
     assert fields_of(reply) == EXPECTED and "5 answers released" in text_of(reply)
+
+
+async def test_results_do_not_reach_a_coach_made_a_teacher_before_they_go_out(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 50): the close planned the results to him, comments and all, and
+    # they went out though an admin had made him a teacher again in the meantime.
+    await launch(chat, coach, runtime)
+    for n, (person, points) in enumerate(zip(pilot, ANSWERS, strict=False)):
+        await answer(chat, outbox, person,
+                     likert(*points) | ({"comment": "pressured about scores"} if n else {}))
+    await runtime.bot.grant(coach, Role.TEACHER)
+    morning.current = datetime(2026, 12, 5, 15, tzinfo=UTC)
+    await runtime.dispatcher.tick()  # the survey closes on its timer
+    morning.current = datetime(2026, 12, 7, 14, tzinfo=UTC)
+    await runtime.dispatcher.tick()
+    assert not [r for _, who, r in outbox.sent if who == coach.user_id and "pressured" in render(r)]
