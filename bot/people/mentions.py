@@ -59,6 +59,16 @@ async def _known(session: AsyncSession, platform: str) -> list[PersonRow]:
     return sorted(people, key=lambda p: -len(p.display_name))
 
 
+async def _shared(session: AsyncSession, platform: str) -> set[str]:
+    """Display names (lower case) two people or more share on a platform: all of them, not
+    only the known ones scanned (a red team's, stop 50: past MAX_KNOWN a namesake was not
+    counted, and the name was guessed again)."""
+    names = await session.execute(select(PersonRow.display_name).where(
+        PersonRow.platform == platform, PersonRow.display_name != ""))
+    return {name for name, count in Counter(n.lower() for n in names.scalars()).items()
+            if count > 1}
+
+
 async def _take_mentions(session: AsyncSession, platform: str, text: str,
                          mentioned: Sequence[Person], named: Named) -> str:
     """Add the people the platform says the text @mentions, each by its id, and take their
@@ -94,8 +104,7 @@ async def named_people(session: AsyncSession, platform: str, text: str, now: dat
     if not chunks:
         return named
     known = await _known(session, platform)
-    shared = {name for name, count in Counter(p.display_name.lower() for p in known).items()
-              if count > 1}
+    shared = await _shared(session, platform)
     for chunk in chunks:
         exact = await find_person(session, platform, chunk)
         if exact is None and chunk.lower() in shared:

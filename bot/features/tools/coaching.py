@@ -122,10 +122,13 @@ async def _owner(turn: Turn[Submission], name: str, current: int | None) -> int 
     query = select(PersonRow).where(PersonRow.platform == turn.person.platform,
                                     PersonRow.display_name == name,
                                     PersonRow.role.in_((Role.COACH.value, Role.ADMIN.value)))
-    found = (await turn.session.execute(query)).scalars().first()
-    if found is None:
+    found = list((await turn.session.execute(query.limit(2))).scalars())
+    if not found:
         raise BadInput(_("I don't know a coach called {name!r} here.").format(name=name))
-    return found.id
+    if len(found) > 1:  # a name two coaches share is asked about, never guessed
+        raise BadInput(_("More than one coach here is called {name!r}: write “me”, or ask "
+                         "your admin which of them it is.").format(name=name))
+    return found[0].id
 
 
 async def ask_retire(turn: Turn[Action]) -> list[Reply]:

@@ -3,7 +3,7 @@ cycle per teacher, one pilot per tool; two clicks at once that would write the s
 both answered as if one came after the other. A red team's (stop 49, on PostgreSQL, where
 turns run side by side): each turn checked there was none, and both made one, or the second
 was told "nothing was saved". On SQLite turns never overlap, so these hold there by
-construction."""
+construction. And a coach naming someone names one person, never a guess between two."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.pilots.models import PilotRow
 from bot.features.tools.models import ToolCheckRow, ToolRow, ToolSupportRow
 from bot.people.directory import find_person
+from bot.people.mentions import MAX_KNOWN
+from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.bot.features.conftest import Staff
+from tests.bot.features.conftest import Staff, button, form_of
 
 BELL = Person(platform="console", user_id="bell", display_name="Coach Bell")
 
@@ -117,3 +119,48 @@ async def test_a_name_two_people_share_is_asked_about_not_guessed(
         assert "More than one person here is called “Ms Patel”" in told.text
     async with runtime.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(CycleRow)) == 0
+
+
+async def test_a_tools_owner_named_like_two_coaches_is_asked_about(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 50): the edit form's Owner took the first coach of that name.
+    for user_id in ("patel-lincoln", "patel-hillside"):
+        patel = Person(platform="console", user_id=user_id, display_name="Ms Patel")
+        await chat.say("hello", as_=patel)
+        await runtime.bot.grant(patel, Role.COACH)
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    [edit] = await chat.press(button(card, "Edit"), as_=staff.coach)
+    form = form_of([edit])
+    values = {f.name: f.initial or "" for f in form.fields} | {"owner": "Ms Patel"}
+    [told] = await chat.submit("tools.edit", values, form.context, as_=staff.coach)
+    assert told.text.startswith("More than one coach here is called 'Ms Patel'")
+    async with runtime.sessions() as session:
+        owner = await session.scalar(select(PersonRow.user_id).join(
+            ToolRow, ToolRow.owner_id == PersonRow.id))
+    assert owner == staff.coach.user_id
+
+
+async def test_a_name_not_known_yet_is_not_taken_for_a_shorter_one_inside_it(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 50): Ms Rivera Ortiz had not written to prepbot; her cycle went to
+    # Ms Rivera.
+    [told] = await chat.say("/cycle start Ms Rivera Ortiz", as_=staff.coach)
+    assert told.text.startswith("I don't know “Ortiz” here")
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(CycleRow)) == 0
+
+
+async def test_a_shared_name_is_asked_about_among_more_people_than_are_scanned(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 50): past the first MAX_KNOWN people, a namesake went uncounted.
+    async with runtime.sessions() as session, session.begin():
+        session.add(PersonRow(platform="console", user_id="patel-lincoln",
+                              display_name="Ms Patel", created_at=datetime.now(UTC)))
+        session.add_all(PersonRow(platform="console", user_id=f"staff{n}",
+                                  display_name=f"Staff Member {n}", created_at=datetime.now(UTC))
+                        for n in range(MAX_KNOWN))
+    await chat.say("hello", as_=Person(platform="console", user_id="patel-hillside",
+                                       display_name="Ms Patel"))
+    [told] = await chat.say("/cycle start Ms Patel", as_=staff.coach)
+    assert "More than one person here is called “Ms Patel”" in told.text
