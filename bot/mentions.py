@@ -12,8 +12,11 @@ from collections.abc import Iterable
 from sqlalchemy import JSON, String, cast, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.people.models import PersonRow
+from bot.schools.models import SchoolRow
 from bot.storage.base import Base
 from bot.storage.json_values import each_string
+from bot.traces import name_forms, names_pattern
 
 # (table, column) people write words into. Every other free-text column is a key, an id, a
 # setting or a copy the erase treats on its own (tests/reliability/test_privacy.py holds
@@ -28,18 +31,20 @@ WORDS = {
     ("tool_checks", "override"), ("helpdesk_messages", "text"), ("helpdesk_handoffs", "room"),
     ("workshops", "title"), ("closures", "label"), ("tools", "standards"),
     ("cycle_steps", "answers"),  # JSON: each string in it
+    ("attachments", "name"),  # a picture's name, as its sender gave it
 }
 SHORTEST_ID = 8  # a shorter id ("t1", a console name) is too likely a word of its own
 INSTEAD = "[name]"
 
 
 def pattern_of(names: list[str], ids: list[str]) -> re.Pattern[str]:
-    """Their full names (any spacing and case) and their ids (bare, or in a mention), as
-    whole words."""
-    marks = [r"\s+".join(map(re.escape, n.split())) for n in names]
+    """Their full names (any spacing, with their capitals: traces.names_pattern) and their ids
+    (bare, or in a mention, any case), as whole words."""
+    found = names_pattern(names)
+    marks = [found.pattern] if found else []
     for user_id in ids:
-        marks += [rf"<@{re.escape(user_id)}(?:\|[^>]*)?>", re.escape(user_id)]
-    return re.compile("|".join(rf"(?<!\w)(?:{m})(?!\w)" for m in marks), re.IGNORECASE)
+        marks += [rf"(?<!\w)(?i:<@{re.escape(user_id)}(?:\|[^>]*)?>|{re.escape(user_id)})(?!\w)"]
+    return re.compile("|".join(marks))
 
 
 def probe_of(mark: str) -> str:
@@ -74,3 +79,25 @@ async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[st
                     .values({column_name: scrubbed}))
                 changed += 1
     return changed
+
+
+async def names_of(session: AsyncSession, person: PersonRow) -> set[str]:
+    """Her names as others write them (traces.name_forms), less any that someone else goes by
+    or a school is called: those are not hers alone (a red team's, stop 50: erasing one of two
+    "Mr Lee"s took the other's words, and "John Adams" went from "John Adams Middle")."""
+    forms = name_forms(person.display_name) | name_forms(person.full_name)
+    probes = [probe for probe in map(probe_of, forms) if probe]
+    if not probes:
+        return forms
+    others = await session.execute(select(PersonRow.display_name, PersonRow.full_name).where(
+        PersonRow.id != person.id, or_(*(func.lower(PersonRow.display_name).contains(p)
+                                        for p in probes),
+                                      *(func.lower(PersonRow.full_name).contains(p)
+                                        for p in probes))))
+    theirs = {form.casefold() for row in others for name in row for form in name_forms(name)}
+    schools = list((await session.execute(select(SchoolRow.name))).scalars())
+
+    def a_schools(form: str) -> bool:
+        pattern = names_pattern([form])
+        return pattern is not None and any(pattern.search(school) for school in schools)
+    return {form for form in forms if form.casefold() not in theirs and not a_schools(form)}

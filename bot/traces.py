@@ -4,7 +4,9 @@ the erase took out, found as whole words.
 Short marks would mean others: a one-word name ("Eve") is in "every" and "Eve Adams", a
 one-word question ("password") in every password article; an erase must never take out
 what other people wrote (a red team blanked a coach's draft and held back a colleague's
-reply by erasing a teacher named Eve, stop 43).
+reply by erasing a teacher named Eve, stop 43). So a name is found only with the capitals
+it is written with ("Will Power", never "will power on"), and a short text of hers is not
+looked for in a notice a colleague's own turn planned: he may ask in the same words (stop 50).
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.masking.staff import ASIDES
+
 SHORTEST_TEXT = 20  # characters, and
 FEWEST_WORDS = 3  # words, of a text of theirs looked for whole
 SHORTEST_OPENING = 120  # characters of a text of theirs cut short (a title cut at 200)
 NAME_WORDS = 2  # a name is looked for only as first and last name (or longer)
+INITIAL = re.compile(r"[^\W\d_]\.?")  # "M." in "Alvarez, Jennifer M."
 REMOVED = "(removed at the request of the teacher who wrote it)"  # what stands in their place
 
 
@@ -23,19 +28,23 @@ class Traces:
     """An erased person's marks, to find in or take out of other texts."""
 
     def __init__(self, names: Iterable[str], texts: Iterable[str]) -> None:
-        marks = {_folded(n) for n in names if len(n.split()) >= NAME_WORDS}
         self._texts = {_folded(t) for t in texts
                        if len(t.strip()) >= SHORTEST_TEXT and len(t.split()) >= FEWEST_WORDS}
-        self._pattern = _any_of(marks | self._texts)
-        self._names = _any_of(marks)
+        self._words = _any_of(self._texts)
+        self._long = _any_of({t for t in self._texts if len(t) >= SHORTEST_OPENING})
+        self._names = names_pattern(n for n in names if len(n.split()) >= NAME_WORDS)
 
-    def found_in(self, text: str) -> bool:
-        """Whether the text carries one of their marks."""
-        return bool(self._pattern and self._pattern.search(text))
+    def found_in(self, text: str, by_another: bool = False) -> bool:
+        """Whether the text carries one of their marks; `by_another`: in something another
+        person's turn wrote, where only her name or a long text of hers says it is hers."""
+        texts = self._long if by_another else self._words
+        return any(p is not None and p.search(text) for p in (self._names, texts))
 
     def taken_out(self, text: str, instead: str) -> str:
-        """The text with each of their marks replaced by `instead`."""
-        return self._pattern.sub(instead, text) if self._pattern else text
+        """The text with each of their marks replaced by `instead` (a whole text of hers before
+        a name inside it)."""
+        text = self._words.sub(instead, text) if self._words else text
+        return self.names_taken_out(text, instead)
 
     def names_taken_out(self, text: str, instead: str) -> str:
         """The text with each of their names, and nothing else, replaced by `instead` (a copy
@@ -50,6 +59,32 @@ class Traces:
         return len(start) >= SHORTEST_OPENING and any(
             whole.startswith(start) for whole in self._texts)
 
+
+def name_forms(name: str) -> set[str]:
+    """The ways others write a display name of two words or more: as shown, without its
+    asides ("(she/her)", " - 7th Science"), and a roster's "Alvarez, Jennifer M." turned
+    round, with and without the initial (a red team's, stop 50: "Jennifer Alvarez" stayed in a
+    colleague's ticket after her erase)."""
+    bare = " ".join(ASIDES.sub(" ", name).split())
+    forms = {" ".join(name.split()), bare}
+    if "," in bare:
+        last, _, first = (part.strip() for part in bare.partition(","))
+        plain = " ".join(w for w in first.split() if not INITIAL.fullmatch(w))
+        forms |= {f"{first} {last}", f"{plain} {last}"}
+    return {form for form in forms if len(form.split()) >= NAME_WORDS}
+
+
+def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """Names as whole words, longest first, any spacing, each word with the capital it is
+    written with and any case after it ("Will Power", "WILL POWER"; never "will power")."""
+    marks = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
+    return re.compile("|".join(
+        rf"(?<!\w){_capitalised(m)}(?!\w)" for m in marks)) if marks else None
+
+
+def _capitalised(name: str) -> str:
+    return r"\s+".join(re.escape(w[0]) + f"(?i:{re.escape(w[1:])})" if w[0].isupper()
+                       else f"(?i:{re.escape(w)})" for w in name.split(" "))
 
 def _any_of(marks: set[str]) -> re.Pattern[str] | None:
     """A pattern finding any of the marks as whole words, longest first (a whole text goes

@@ -171,6 +171,8 @@ def incoming_from_json(text: str) -> AnyIncoming:
     data["conversation"] = Conversation(**data["conversation"])
     data["attachments"] = tuple(Attachment(**{**a, "data": base64.b64decode(a.get("data", ""))})
                                 for a in data.get("attachments", ()))
+    if "mentioned" in data:
+        data["mentioned"] = tuple(Person(**p) for p in data["mentioned"])
     found = kind(**data)
     assert isinstance(found, Message | Command | Action | Submission)
     return found

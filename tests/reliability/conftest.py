@@ -6,10 +6,12 @@ the test produced (at DEBUG) for them: a secret in a log line fails the test tha
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import os
 from collections.abc import AsyncIterator, Iterator
+from datetime import time
 from typing import Any
 
 import pytest
@@ -18,17 +20,24 @@ from aiohttp.test_utils import TestServer
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import func, select
+from typer.testing import CliRunner
 
 import adapters.teams
+from adapters.cli import app
+from adapters.cli.operations import register
+from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from adapters.slack import ADAPTER
 from bot.app import Bot
+from bot.schools.service import save_school
 from bot.settings import Settings
 from bot.tables import metadata
+from bot.vocabulary import Person
 from tests.adapters.slack.conftest import SlackClient
 from tests.adapters.teams.conftest import APP_ID, Teams, local_authentication
 from tests.support.bf_tokens import OpenIdStub
 from tests.support.connector_stub import ConnectorStub
+from tests.support.recording import FlakyMessenger, RecordingMessenger
 from tests.support.slack_stub import SlackStub
 
 SLACK_SECRET = "rel-signing-secret-3f9c1e77"
@@ -158,3 +167,45 @@ def walk_texts(node: Any, kinds: tuple[str, ...]) -> list[str]:
         for item in node:
             found.extend(walk_texts(item, kinds))
     return found
+
+
+# An erase and what it leaves to others (test_erased_notices.py, test_erase_spares_others.py).
+RIVERA = Person(platform="console", user_id="rivera", display_name="Ms Rivera")
+LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
+ADA = Person(platform="console", user_id="ada", display_name="Ada")
+
+
+@pytest.fixture
+def outbox(runtime: Runtime) -> FlakyMessenger:
+    """The console platform's messenger."""
+    messenger = FlakyMessenger()
+    runtime.bot.messengers.add(messenger)
+    return messenger
+
+
+@pytest.fixture
+async def triage(runtime: Runtime, chat: ConsoleChat) -> None:
+    """Rivera and Lee teach at Lincoln; new tickets are posted to Ada's triage channel."""
+    async with runtime.sessions() as session, session.begin():
+        await save_school(session, "Lincoln Elementary", "America/New_York", time(7, 30),
+                          time(15, 0))
+    for person in (RIVERA, LEE):
+        await chat.say("/prepbot school Lincoln Elementary", as_=person)
+    [routed] = await chat.say("/prepbot settings route default here", as_=ADA)
+    assert "will be posted here" in routed.text
+
+
+async def erase(runtime: Runtime, who: str = "console:rivera") -> None:
+    """The real CLI erase, in its own event loop."""
+    register(app)
+    done = await asyncio.to_thread(CliRunner().invoke, app,
+                                   ["privacy", "delete", who, "--yes"],
+                                   env={"DATABASE_URL": runtime.settings.database_url})
+    assert done.exit_code == 0, done.output
+
+
+def cards(outbox: RecordingMessenger, containing: str) -> int:
+    """How many posts carried these words."""
+    return sum(containing in r.text or any(containing in getattr(b, "text", "")
+                                           for b in r.blocks)
+               for kind, _, r in outbox.sent if kind == "post")

@@ -5,16 +5,11 @@ and an unsent one that carries the person is settled unsent at the erase."""
 
 from __future__ import annotations
 
-import asyncio
-from datetime import time, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
-from adapters.cli import app
-from adapters.cli.operations import register
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Form
@@ -24,37 +19,14 @@ from bot.features.tickets.models import DraftRow, TicketRow
 from bot.features.tools.models import ToolRow
 from bot.masking.staff import know_staff
 from bot.scheduling.models import DeliveryRow
-from bot.schools.service import save_school
 from bot.storage.base import Base
 from bot.vocabulary import Person
+from tests.reliability.conftest import LEE, RIVERA, cards, erase
 from tests.support.clock import FakeClock
-from tests.support.recording import FlakyMessenger, RecordingMessenger
+from tests.support.recording import FlakyMessenger
 
 WORDS = "zebra-4417 my divorce lawyer emails keep going to spam"
 MARKS = ("zebra-4417", "divorce lawyer", "Ms Rivera")
-RIVERA = Person(platform="console", user_id="rivera", display_name="Ms Rivera")
-LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
-ADA = Person(platform="console", user_id="ada", display_name="Ada")
-
-
-@pytest.fixture
-def outbox(runtime: Runtime) -> FlakyMessenger:
-    """The console platform's messenger."""
-    messenger = FlakyMessenger()
-    runtime.bot.messengers.add(messenger)
-    return messenger
-
-
-@pytest.fixture
-async def triage(runtime: Runtime, chat: ConsoleChat) -> None:
-    """Rivera and Lee teach at Lincoln; new tickets are posted to Ada's triage channel."""
-    async with runtime.sessions() as session, session.begin():
-        await save_school(session, "Lincoln Elementary", "America/New_York", time(7, 30),
-                          time(15, 0))
-    for person in (RIVERA, LEE):
-        await chat.say("/prepbot school Lincoln Elementary", as_=person)
-    [routed] = await chat.say("/prepbot settings route default here", as_=ADA)
-    assert "will be posted here" in routed.text
 
 
 async def rivera_writes(chat: ConsoleChat) -> None:
@@ -66,15 +38,6 @@ async def rivera_writes(chat: ConsoleChat) -> None:
     join = next(b for r in replies for block in r.blocks if isinstance(block, Buttons)
                 for b in block.buttons if b.action_id == "tickets.join")
     await chat.press(join, as_=RIVERA)
-
-
-async def erase(runtime: Runtime, who: str = "console:rivera") -> None:
-    """The real CLI erase, in its own event loop."""
-    register(app)
-    done = await asyncio.to_thread(CliRunner().invoke, app,
-                                   ["privacy", "delete", who, "--yes"],
-                                   env={"DATABASE_URL": runtime.settings.database_url})
-    assert done.exit_code == 0, done.output
 
 
 async def traces_left(runtime: Runtime) -> list[str]:
@@ -91,13 +54,6 @@ async def traces_left(runtime: Runtime) -> list[str]:
             data = path.read_bytes() if path.exists() else b""
             found += [f"{path.name}: {m}" for m in MARKS if m.encode() in data]
     return found
-
-
-def cards(outbox: RecordingMessenger, containing: str) -> int:
-    """How many posts carried these words."""
-    return sum(containing in r.text or any(containing in getattr(b, "text", "")
-                                           for b in r.blocks)
-               for kind, _, r in outbox.sent if kind == "post")
 
 
 async def test_notices_sent_before_an_erase_keep_none_of_the_teachers_words(

@@ -20,7 +20,7 @@ from bot.features.tools.models import (
 )
 from bot.i18n import _
 from bot.masking import PLACEHOLDER, Masked, mask_student_data, mask_within
-from bot.mentions import INSTEAD, pattern_of
+from bot.mentions import INSTEAD, names_of, pattern_of
 from bot.people.models import PersonRow
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
@@ -256,8 +256,7 @@ async def erase_requester(session: AsyncSession, person_id: int) -> int:
     the register after her erase, asked for by her or added for her by a coach); the tools
     and their counts of teachers stay."""
     person = await session.get(PersonRow, person_id)
-    names = [n for n in {person.display_name, person.full_name} if len(n.split()) >= 2] \
-        if person else []
+    names = sorted(await names_of(session, person)) if person else []
     theirs = pattern_of(names, []) if names else None
     changed = 0
     for tool in (await session.execute(select(ToolRow))).scalars():

@@ -12,7 +12,7 @@ from adapters.runtime import Runtime
 from bot.features.cycles.models import CycleRow
 from bot.people.directory import find_person
 from bot.roles import Role
-from bot.vocabulary import Person
+from bot.vocabulary import Conversation, Message, Person, incoming_from_json, incoming_to_json
 from tests.adapters.teams.conftest import Teams
 from tests.support.connector_stub import ConnectorStub
 
@@ -83,3 +83,12 @@ async def test_a_mention_of_an_id_nobody_has_is_read_as_the_name_alone(
     await say(teams, COACH, "cycle start <at>Ms Patel</at>", forged)
     assert await cycle_teacher(runtime) is None
     assert told(connector, "More than one person here is called “Ms Patel”")
+
+
+def test_the_mentions_are_kept_while_the_message_waits_in_the_inbox() -> None:
+    said = Message(person=Person(platform="teams", user_id=COACH["id"]),
+                   conversation=Conversation(platform="teams", id=chat_of(COACH)),
+                   text="cycle start Ms Patel",
+                   mentioned=(Person(platform="teams", user_id=HILLSIDE["id"],
+                                     display_name="Ms Patel"),))
+    assert incoming_from_json(incoming_to_json(said)) == said
