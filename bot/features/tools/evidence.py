@@ -2,25 +2,43 @@
 
 A link that holds a student's details is refused, not masked: a masked link leads nowhere (a
 red team's, stop 49, stored a student's name, id and birth date after "https://"). What is
-read is the link's path and query, never its host ("eric.ed.gov" names no Eric), and a
-number counts only right after a word for a student ("students/4412345", "?dob="): a study's,
-a DOI's or a district's number alone ("Study/89512", "?id=EJ1234567") is no student's.
+read is the link's path, query and fragment, never its host ("eric.ed.gov" names no Eric):
+- a value right after a word for a student ("students/4412345", "?student_id=", "?dob=",
+  "StudentProfile?id=") when it looks like someone's: a number, a name, a login; an article's
+  slug after it ("students/empowered-learner") is no one's;
+- a query's value read whole, as the masker reads a text ("?q=DOB 04/12/2014");
+- who logged in ("https://jaden.wilks@…"), a login's value ("?u=jwilks2030"), a students'
+  domain in the path ("/stu.district.org/…");
+- names, phones and emails anywhere else, but a name only as it is capitalised: a researcher
+  in an article's lowercase slug ("carol-dweck-revisits-growth-mindset") is no student, nor
+  a study's author (a red team's, stop 50, for all of these).
+A study's, a DOI's or a district's number alone ("Study/89512", "?id=EJ1234567") is no
+student's.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+import unicodedata
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from bot.errors import BadInput
 from bot.i18n import _
 from bot.masking import mask_student_data
+from bot.masking.lexicon import fold, lexicon
 
 NUMBERS = {"id number", "username"}  # what the masker takes a DOI's or a study's number for
-# A value right after a word for a student: "students/4412345", "child/…", "?student=Jaden".
-STUDENT_VALUE = re.compile(r"\b(?:students?|stu|pupils?|learners?|child(?:ren)?|kids?|"
-                           r"alumn[oa]s?|estudiantes?|dob|birth\w*)(?:/|=)[^/?&#\s]+",
-                           re.IGNORECASE)
+STUDENT = (r"(?:students?|stu|pupils?|learners?|child(?:ren)?|kids?|alumn[oa]s?|"
+           r"estudiantes?|dob|birth)")
+# A value after a word for a student, or after a key or a page named for one: "students/…",
+# "?student_id=…", "studentId=…", "/StudentProfile?id=…", "/student-profile/…".
+STUDENT_VALUE = re.compile(rf"(?<![^\W_]){STUDENT}(?:[-_]?(?:ids?|no|num(?:ber)?|profiles?|"
+                           r"records?|info|names?|page|details?|lookup))?(?![^\W_])"
+                           r"(?:/|=|\?[^=&#/]*=)(?P<value>[^/?&#\s]+)", re.IGNORECASE)
+STUDENT_DOMAIN = re.compile(r"(?:^|/)(?:stu|students?|alumnos)\.[\w.-]+", re.IGNORECASE)
+LOGIN_KEYS = {"u", "user", "username", "login", "uid", "userid", "email", "sid", "ssid"}
+AUTHOR_KEYS = {"author", "authors", "by", "creator", "researcher", "au"}
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # an article's lowercase slug
 
 
 def evidence_link(text: str) -> str:
@@ -33,19 +51,50 @@ def evidence_link(text: str) -> str:
     if link and _names_a_student(link):
         raise BadInput(_("That evidence link seems to hold a student's details ({what}). "
                          "Link to the vendor's or the study's page instead.").format(
-                             what=mask_student_data(_as_words(link)).text))
+                             what=mask_student_data(_as_words(_plain(link))).text))
     return link
 
 
-def _as_words(link: str) -> str:
+def _plain(link: str) -> str:
+    """The link as a browser reads it: full-width letters as plain ones, "\\" as "/", and
+    percent escapes decoded."""
+    return unquote(unicodedata.normalize("NFKC", link).replace("\\", "/"))
+
+
+def _as_words(link: str, names: bool = True) -> str:
     """A link's path, query and fragment as words, so the masker reads them as it would a
-    text ("students jaden smith"); the host is left out."""
-    parts = urlsplit(unquote(link))
-    words = re.split(r"[/?#&=+_.:%-]+", f"{parts.path} {parts.query} {parts.fragment}")
+    text ("students jaden smith"); the host is left out, and for names (`names`) an
+    article's lowercase slug and a study's authors too."""
+    parts = urlsplit(link)
+    pieces = [p for p in re.split(r"[/?#&]+", f"{parts.path}?{parts.query}#{parts.fragment}")
+              if p and not (names and (SLUG.fullmatch(p) or
+                                       p.partition("=")[0].lower() in AUTHOR_KEYS))]
+    words = re.split(r"[=+_.:%-]+", " ".join(pieces))
     return " ".join(" ".join(words).split())
 
 
 def _names_a_student(link: str) -> bool:
-    """Whether a link holds a student's name or contact, or a value after a word for one."""
-    kinds = set(mask_student_data(_as_words(link)).kinds)
-    return bool(kinds - NUMBERS) or bool(STUDENT_VALUE.search(unquote(link)))
+    """Whether a link holds a student's name, contact, login or number (see above)."""
+    plain = _plain(link)
+    parts = urlsplit(plain)
+    if parts.username or parts.password or STUDENT_DOMAIN.search(parts.path):
+        return True
+    for key, value in parse_qsl(parts.query):
+        found = set(mask_student_data(value).kinds) - {"name"}
+        if key.lower() in LOGIN_KEYS or found - NUMBERS or (
+                found and re.search(STUDENT, value, re.IGNORECASE)):
+            return True
+    if any(_someones(m["value"]) for m in STUDENT_VALUE.finditer(plain)):
+        return True
+    anywhere = set(mask_student_data(_as_words(plain, names=False)).kinds) - NUMBERS - {"name"}
+    return bool(anywhere) or "name" in mask_student_data(_as_words(plain)).kinds
+
+
+def _someones(value: str) -> bool:
+    """Whether a value after a word for a student looks like one: a number, a name, one
+    word no dictionary has ("jadensmith"); not a slug of words ("empowered-learner")."""
+    words = [w for w in re.split(r"[-_.+ ]+", value) if w]
+    if any(c.isdigit() for c in value) or "name" in mask_student_data(
+            "student " + " ".join(words)).kinds:
+        return True
+    return len(words) == 1 and fold(words[0]) not in lexicon().words

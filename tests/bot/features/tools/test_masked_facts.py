@@ -110,7 +110,16 @@ async def test_the_standards_a_tool_maps_to_are_masked(
     f"https://vendor.example/incident the roster leaked {STUDENT}",
     "https://sis.example/students/4412345", "https://vendor.example/privacy?student=Jaden%20Wilks",
     "https://sis.example/profile?dob=04/12/2014", "https://reports.example.org/child/4482913",
-    "https://sis.district.org/students/jadensmith"])
+    "https://sis.district.org/students/jadensmith",
+    # a red team's (stop 50): keys and pages named for a student, who logged in, a login, a
+    # query read whole, a students' domain, full-width letters and a backslash
+    "https://sis.example/lookup?student_id=4412345", "https://sis.example/lookup?studentId=4412345",
+    "https://sis.example/StudentProfile?id=4412345", "https://sis.example/student-profile/4412345",
+    "https://jaden.wilks@sis.example/report", "https://jaden.wilks:4412345@sis.example/report",
+    "https://sis.example/report?u=jwilks2030", "https://sis.example/search?q=student+id+4412345",
+    "https://sis.example/search?q=DOB+04/12/2014", "https://sis.example/search?q=born%202014-04-12",
+    "https://sites.google.com/stu.district.org/jwilks2030/home",
+    "https://sis.example/ＳＴＵＤＥＮＴＳ/4412345", "https://sis.example/students\\4412345"])
 async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_saved(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     # A red team's (stop 49): a link only had to start with https://, and the words after it
@@ -133,7 +142,15 @@ async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_sa
     "https://eric.ed.gov/?id=EJ1234567",
     "https://www.researchgate.net/publication/341234567_Effects_of_Blooket_on_Student_Engagement",
     "https://www.edutopia.org/2023/05/10/student-voice-in-edtech/",
-    "https://digitalpromise.org/wp-content/uploads/2021/04/Student-growth-report.pdf"])
+    "https://digitalpromise.org/wp-content/uploads/2021/04/Student-growth-report.pdf",
+    # a red team's (stop 50): a researcher in a slug, a page about students, a study's author
+    "https://www.edutopia.org/article/carol-dweck-revisits-growth-mindset",
+    "https://visible-learning.org/john-hattie/effect-sizes",
+    "https://www.iste.org/standards/students/empowered-learner",
+    "https://www.ed.gov/teaching/students/graduation-rates",
+    "https://www.readingrockets.org/topics/english-language-learners/articles/research-ell",
+    "https://www.commonsense.org/education/articles/how-kids/learn-online",
+    "https://ies.ed.gov/ncee/wwc/Study/89512?lang=en&author=Jones+Smith"])
 async def test_a_studys_or_a_vendors_link_comes_through_whole(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     await chat.say("/tools add Blooket", as_=staff.coach)
