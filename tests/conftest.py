@@ -124,8 +124,12 @@ async def runtime(settings: Settings, clock: FakeClock,
     that test."""
     built = await build_runtime(settings, clock=clock, kb=knowledge_base.fork(), migrate=False)
     yield built
+    # The Bot's own background work stops first: a read still under way would deadlock with
+    # PostgreSQL's TRUNCATE.
+    await built.scheduler.stop()
+    await built.bot.close()
     await empty_tables(built.engine)
-    await built.close()
+    await built.engine.dispose()
 
 
 @pytest.fixture

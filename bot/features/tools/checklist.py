@@ -14,6 +14,7 @@ from bot.errors import BadInput
 from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
 from bot.i18n import N_, _, join, ngettext
 from bot.masking import mask_within
+from bot.storage.rows import one_at_a_time
 
 # Said wherever a failed point keeps a tool from adoption: `/tools status`, a pilot's decision.
 NOT_ADOPTED = N_("{name} can't be adopted: {blocked}. An admin can override with a reason: "
@@ -68,9 +69,17 @@ async def checks_of(session: AsyncSession, tool_id: int) -> dict[str, ToolCheckR
     return {row.point: row for row in (await session.execute(query)).scalars()}
 
 
+async def hold(session: AsyncSession, tool_id: int) -> None:
+    """A tool's checklist and its moves take turns until each commits: a decision reads the
+    points another turn is changing (a red team's, stop 50: "Adopt" at the moment a privacy
+    "fail" was recorded adopted the tool)."""
+    await one_at_a_time(session, f"tool:{tool_id}")
+
+
 async def record(session: AsyncSession, tool: ToolRow, point: Point, result: str, note: str,
                  evidence: str, by: int, now: datetime) -> ToolCheckRow:
     """Set one point; a changed result drops an earlier override (it was about that fail)."""
+    await hold(session, tool.id)
     if result not in RESULTS:
         raise BadInput(_("{point}: choose pass, fail or unknown.").format(point=_(point.label)))
     row = (await checks_of(session, tool.id)).get(point.key)
@@ -90,6 +99,7 @@ async def record(session: AsyncSession, tool: ToolRow, point: Point, result: str
 async def override(session: AsyncSession, tool: ToolRow, point: Point, reason: str, by: int,
                    now: datetime) -> ToolCheckRow:
     """An admin lets a tool into pilots despite a failed blocking point, saying why."""
+    await hold(session, tool.id)
     row = (await checks_of(session, tool.id)).get(point.key)
     if not point.blocking or row is None or row.result != "fail":
         state = _(RESULT_WORDS[row.result]) if row else _("not checked yet")

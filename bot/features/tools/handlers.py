@@ -105,6 +105,7 @@ async def status(turn: Turn[Command]) -> list[Reply]:
     wanted, reason = words[at].lower(), " ".join(words[at + 1:])
     if wanted not in service.MOVES.get(tool.status, set()):
         raise BadInput(_why_not(tool, wanted))
+    await checklist.hold(turn.session, tool.id)
     if wanted == "adopted" and (blocked := await _blocked(turn, tool)):
         raise BadInput(_(checklist.NOT_ADOPTED).format(name=tool.name, blocked=blocked))
     await service.set_status(turn.session, tool, wanted, turn.person.id, turn.now, reason)

@@ -50,6 +50,7 @@ async def _may_move(session: AsyncSession, tool: ToolRow, wanted: str) -> None:
     """A pilot's decision moves a tool only as `/tools status` may (a red team's, stop 49:
     "Adopt" on the pilot's report adopted a tool that had failed the privacy point since, or
     that a coach had declined by hand)."""
+    await checklist.hold(session, tool.id)
     if wanted != "piloting" and wanted not in service.MOVES.get(tool.status, set()):
         raise BadInput(_("{name} is {status} now, so it can't become {wanted} from here.").format(
             name=tool.name, status=views.label(tool.status), wanted=views.label(wanted)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from adapters.console import ConsoleChat
@@ -22,6 +23,7 @@ from bot.people.directory import find_person
 from bot.people.mentions import MAX_KNOWN
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.storage.rows import one_at_a_time
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff, button, form_of
 
@@ -164,3 +166,24 @@ async def test_a_shared_name_is_asked_about_among_more_people_than_are_scanned(
                                        display_name="Ms Patel"))
     [told] = await chat.say("/cycle start Ms Patel", as_=staff.coach)
     assert "More than one person here is called “Ms Patel”" in told.text
+
+
+@pytest.mark.parametrize("words", ["/tools check Blooket privacy fail it sells student data",
+                                   "/tools status Blooket adopted"])
+async def test_a_tools_checklist_and_its_moves_take_turns(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, words: str) -> None:
+    # A red team's (stop 50): "Adopt" read the checklist while a privacy "fail" was being
+    # recorded, and the tool was adopted having failed. A turn on a tool now waits for another
+    # one deciding about it (here held by hand) to commit.
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("turns run side by side only on PostgreSQL; SQLite has one writer")
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    async with runtime.sessions() as session:
+        tool_id = await session.scalar(select(ToolRow.id))
+    async with runtime.sessions() as deciding, deciding.begin():
+        await one_at_a_time(deciding, f"tool:{tool_id}")
+        turn = asyncio.create_task(chat.say(words, as_=staff.coach))
+        await asyncio.sleep(0.5)
+        assert not turn.done()
+    [told] = await turn
+    assert "Blooket" in told.text
