@@ -34,6 +34,7 @@ from bot.hooks.digest import DigestSection
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
 from bot.hooks.year import (
     Busy,
+    HandOver,
     Mentions,
     OwnAnswer,
     Portfolio,
@@ -138,6 +139,7 @@ class Feature:
     answer_decided: AnswerDecided | None = None
     resolve_solved: KeepSolved | None = None
     draft_solved: KeepSolved | None = None
+    hand_over: HandOver | None = None
     browse: Browse | None = None
     drafts: ArticleDrafts | None = None
     ticket_news: TicketListener | None = None  # hears of new tickets and teachers' additions

@@ -26,6 +26,7 @@ from bot.hooks.digest import DigestSection
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
 from bot.hooks.year import (
     Busy,
+    HandOver,
     Mentions,
     OwnAnswer,
     Portfolio,
@@ -167,6 +168,11 @@ class Registry:
     def own_answers(self) -> list[OwnAnswer]:
         """Features that answer some questions from their own data before the knowledge base."""
         return [f.own_answer for f in self.features if f.own_answer]
+
+    @property
+    def hand_overs(self) -> list[HandOver]:
+        """How each feature gives a coach's open work to another coach."""
+        return [f.hand_over for f in self.features if f.hand_over]
 
     @property
     def pulse_waves(self) -> PulseWaves | None:

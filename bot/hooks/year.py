@@ -177,3 +177,7 @@ Portfolio = Callable[[AsyncSession, PortfolioAsk], Awaitable[Sequence[PortfolioI
 # A feature's own answer to a question, before the knowledge base is asked (the tool register
 # answers "can I use Blooket with my class?"); None lets the question go on.
 OwnAnswer = Callable[["Turn[Any]", str], Awaitable[list[Reply] | None]]
+
+# A coach's open work given to another coach (`/prepbot handover`, when a coach leaves): the
+# rows moved, said as a line each ("2 coaching cycles"); nothing when there were none.
+HandOver = Callable[[AsyncSession, int, int, datetime], Awaitable[list[str]]]

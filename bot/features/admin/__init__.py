@@ -2,7 +2,7 @@
 the first-run checklist."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.admin import handlers, language, schools, setup
+from bot.features.admin import handlers, handover, language, schools, setup
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -39,6 +39,9 @@ feature = Feature(
                   "/prepbot role <platform:user_id> <teacher|coach|admin>", ADMIN),
         OnCommand("prepbot settings", handlers.settings, N_("list or change stored settings"),
                   "/prepbot settings [<name> <value>]", ADMIN),
+        OnCommand("prepbot handover", handover.handover, N_("give a leaving coach's open "
+                  "cycles, pilots, tools and surveys to another coach"),
+                  "/prepbot handover @leaving-coach @new-coach", ADMIN),
     ),
     actions=(
         OnAction("admin.school.add", schools.add_button, ADMIN),

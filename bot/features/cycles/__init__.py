@@ -36,4 +36,5 @@ feature = Feature(
     start_cycle=handlers.begin,
     busy=planning.busy,
     portfolio=portfolio.cycles,
+    hand_over=service.hand_over,
 )

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import BadInput
 from bot.features.cycles import planning
 from bot.features.cycles.models import CycleRow, CycleStepRow
-from bot.i18n import _
+from bot.i18n import _, ngettext
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
@@ -114,3 +114,15 @@ async def erase_teacher(session: AsyncSession, person_id: int) -> int:
         for step in await planning.steps_of(session, cycle):
             step.answers = {}
     return len(cycles)
+
+
+async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
+    """A leaving coach's open cycles given to another coach (never one with that coach as its
+    teacher); their steps' reminders go to the new coach from now on."""
+    cycles = (await session.execute(select(CycleRow).where(
+        CycleRow.coach_id == leaving, CycleRow.status.in_(("requested", "planned")),
+        CycleRow.teacher_id != taking))).scalars().all()
+    for cycle in cycles:
+        cycle.coach_id = taking
+    return [ngettext("{count} coaching cycle", "{count} coaching cycles",
+                     len(cycles)).format(count=len(cycles))] if cycles else []

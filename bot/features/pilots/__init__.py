@@ -46,4 +46,5 @@ feature = Feature(
     erase_copies={"pilots": service.erase_tool_copies},  # its tool's name, as the tool's
     busy=schedule.busy,
     portfolio=portfolio.pilots,
+    hand_over=service.hand_over,
 )

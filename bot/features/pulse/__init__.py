@@ -35,5 +35,6 @@ feature = Feature(
     erase_copies={"pulse_surveys": waves.erase_tool_copies},  # a tool named after her
     never_exported=("pulse_respondents", "pulse_responses"),
     exports={"pulse": export.answer_sets},
-    pulse_waves=waves.waves,  # pilots and adopted tools launch waves and read buy-in
+    pulse_waves=waves.waves,  # pilots and adopted tools launch waves and read buy-in,
+    hand_over=service.hand_over,
 )

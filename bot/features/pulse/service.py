@@ -13,7 +13,7 @@ from bot.errors import BadInput
 from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument, parse
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.ledger import Planned, plan
@@ -223,3 +223,18 @@ async def was_invited(session: AsyncSession, survey: SurveyRow, person: PersonRo
                                          DeliveryRow.occurrence == occurrence(survey),
                                          DeliveryRow.person_id == person.id).limit(1)
     return (await session.execute(query)).scalar_one_or_none() is not None
+
+
+async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
+    """A leaving coach's open surveys given to another coach, never one that coach was
+    invited to answer: she would read groups holding her own answer."""
+    asked = select(DeliveryRow.occurrence).where(DeliveryRow.job == INVITE,
+                                                 DeliveryRow.person_id == taking)
+    invited = set((await session.execute(asked)).scalars())
+    surveys = [s for s in (await session.execute(select(SurveyRow).where(
+        SurveyRow.coach_id == leaving, SurveyRow.closed_at.is_(None)))).scalars()
+        if occurrence(s) not in invited]
+    for survey in surveys:
+        survey.coach_id = taking
+    return [ngettext("{count} open pulse survey", "{count} open pulse surveys",
+                     len(surveys)).format(count=len(surveys))] if surveys else []

@@ -70,4 +70,5 @@ feature = Feature(
     answer_extra=asking.request_offer,
     tool_register=hook.register,
     portfolio=portfolio.checklists,
+    hand_over=service.hand_over,
 )

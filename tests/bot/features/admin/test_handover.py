@@ -1,0 +1,75 @@
+"""`/prepbot handover`: a leaving coach's open cycles, pilots, tools and pulse surveys go to
+another coach, never work in which that coach is one of the teachers (from stop 49's notes:
+nothing handed a former coach's cycles and pilots to anyone)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat, render
+from adapters.runtime import Runtime
+from bot.features.cycles.models import CycleRow
+from bot.features.pilots.models import PilotRow
+from bot.features.pulse.models import SurveyRow
+from bot.features.tools.models import ToolRow
+from bot.people.directory import find_person
+from bot.people.models import PersonRow
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.bot.features.conftest import Staff
+
+PARK = Person(platform="console", user_id="park", display_name="Ms Park")
+
+
+async def coaches_of(runtime: Runtime) -> dict[str, set[str]]:
+    """Who runs each kind of work, by user id."""
+    async with runtime.sessions() as session:
+        found: dict[str, set[str]] = {}
+        for kind, column in (("cycles", CycleRow.coach_id), ("pilots", PilotRow.coach_id),
+                             ("tools", ToolRow.owner_id), ("surveys", SurveyRow.coach_id)):
+            for person_id in (await session.execute(select(column))).scalars():
+                person = await session.get(PersonRow, person_id) if person_id else None
+                found.setdefault(kind, set()).add(person.user_id if person else "")
+        return found
+
+
+async def test_a_leaving_coachs_open_work_goes_to_another_coach(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    await chat.say("/pilot start Blooket with @Mr Chen @Dr Diaz for 4 weeks", as_=staff.coach)
+    [told] = await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    assert told.text == ("Ms Park now runs 1 open pulse survey, 1 tool, 1 pilot, and 1 coaching "
+                         "cycle that Mr Okafor ran.")  # the pilot's first wave is open
+    assert await coaches_of(runtime) == {"cycles": {"park"}, "pilots": {"park"},
+                                          "tools": {"park"}, "surveys": {"park"}}
+    [cycles] = await chat.say("/cycle", as_=PARK)
+    assert "Ms Rivera" in render(cycles)
+
+
+async def test_work_in_which_the_new_coach_teaches_stays_where_it_was(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # She would read a report and surveys holding her own answers, or coach herself.
+    await chat.say("hello", as_=PARK)
+    await chat.say("/cycle start @Ms Park", as_=staff.coach)
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    await chat.say("/pilot start Blooket with @Ms Park @Mr Chen for 4 weeks", as_=staff.coach)
+    await runtime.bot.grant(PARK, Role.COACH)
+    [told] = await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    assert told.text == "Ms Park now runs 1 tool that Mr Okafor ran."
+    assert (await coaches_of(runtime))["pilots"] == {"okafor"}
+
+
+async def test_only_to_a_coach_and_only_by_an_admin(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    [teacher] = await chat.say("/prepbot handover @Mr Okafor @Ms Rivera", as_=staff.admin)
+    assert teacher.text.startswith("Ms Rivera isn't a coach")
+    [coach] = await chat.say("/prepbot handover @Mr Okafor @Ms Rivera", as_=staff.coach)
+    assert "admin" in coach.text
+    async with runtime.sessions() as session:
+        okafor = await find_person(session, "console", staff.coach.user_id)
+        assert okafor is not None
+        assert await session.scalar(select(ToolRow.owner_id)) == okafor.id
