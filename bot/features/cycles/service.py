@@ -15,6 +15,7 @@ from bot.i18n import _, ngettext
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
+from bot.scheduling import ledger
 from bot.scheduling.ledger import withdraw
 from bot.storage.rows import one_at_a_time
 
@@ -118,11 +119,26 @@ async def erase_teacher(session: AsyncSession, person_id: int) -> int:
 
 async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
     """A leaving coach's open cycles given to another coach (never one with that coach as its
-    teacher); their steps' reminders go to the new coach from now on."""
+    teacher), with the reminders of the steps still to come."""
+    coach = await session.get(PersonRow, taking)
+    if coach is None:
+        return []
     cycles = (await session.execute(select(CycleRow).where(
         CycleRow.coach_id == leaving, CycleRow.status.in_(("requested", "planned")),
         CycleRow.teacher_id != taking))).scalars().all()
     for cycle in cycles:
         cycle.coach_id = taking
+        await _reminders_to(session, cycle, coach, now)
     return [ngettext("{count} coaching cycle", "{count} coaching cycles",
                      len(cycles)).format(count=len(cycles))] if cycles else []
+
+
+async def _reminders_to(session: AsyncSession, cycle: CycleRow, coach: PersonRow,
+                        now: datetime) -> None:
+    """The coach's reminder of each step still to come, planned afresh for a new coach."""
+    teacher = await session.get(PersonRow, cycle.teacher_id)
+    for step in await planning.steps_of(session, cycle) if teacher else ():
+        if step.status != "done" and teacher is not None:
+            await withdraw(session, (planning.REMIND,), f"s{step.id}r{step.revision}")
+            await ledger.plan(session, [p for p in await planning.messages(
+                session, step, teacher, coach, now) if p.job == planning.REMIND])

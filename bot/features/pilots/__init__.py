@@ -6,6 +6,7 @@ from bot.features.pilots import (
     coaching,
     digest,
     handlers,
+    handover,
     jobs,
     portfolio,
     schedule,
@@ -46,5 +47,5 @@ feature = Feature(
     erase_copies={"pilots": service.erase_tool_copies},  # its tool's name, as the tool's
     busy=schedule.busy,
     portfolio=portfolio.pilots,
-    hand_over=service.hand_over,
+    hand_over=handover.hand_over,
 )

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.features.pilots.models import PilotRow, PilotTeacherRow
-from bot.i18n import N_, _, format_day, ngettext
+from bot.i18n import N_, _, format_day
 from bot.mentions import INSTEAD
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -159,15 +159,3 @@ async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:
             pilot.tool, changed = name, changed + 1
     return changed
 
-
-async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
-    """A leaving coach's pilots under way given to another coach, never one in which that
-    coach is a teacher (she would read a report holding her own answers)."""
-    teaching = select(PilotTeacherRow.pilot_id).where(PilotTeacherRow.person_id == taking)
-    pilots = (await session.execute(select(PilotRow).where(
-        PilotRow.coach_id == leaving, PilotRow.status.in_(("running", "reporting")),
-        PilotRow.id.not_in(teaching)))).scalars().all()
-    for pilot in pilots:
-        pilot.coach_id = taking
-    return [ngettext("{count} pilot", "{count} pilots", len(pilots)).format(
-        count=len(pilots))] if pilots else []

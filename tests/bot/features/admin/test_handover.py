@@ -15,6 +15,7 @@ from bot.features.tools.models import ToolRow
 from bot.people.directory import find_person
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff
 
@@ -47,6 +48,14 @@ async def test_a_leaving_coachs_open_work_goes_to_another_coach(
                                           "tools": {"park"}, "surveys": {"park"}}
     [cycles] = await chat.say("/cycle", as_=PARK)
     assert "Ms Rivera" in render(cycles)
+    # The coach's messages still to come are the new coach's: each step's reminder, each visit.
+    async with runtime.sessions() as session:
+        waiting = (await session.execute(select(DeliveryRow.job, PersonRow.user_id).join(
+            PersonRow, PersonRow.id == DeliveryRow.person_id).where(
+            DeliveryRow.job.in_(("cycles.remind", "pilots.visit")),
+            DeliveryRow.status == "pending"))).all()
+    assert {job for job, _ in waiting} == {"cycles.remind", "pilots.visit"}
+    assert {who for _, who in waiting} == {"park"}
 
 
 async def test_work_in_which_the_new_coach_teaches_stays_where_it_was(

@@ -1,0 +1,52 @@
+"""A leaving coach's pilots under way given to another coach (`/prepbot handover`): the pilot,
+and the coach's messages still to come (each observation's visit, a report not yet sent)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.pilots import schedule
+from bot.features.pilots.jobs import REPORT, REPORT_KEPT
+from bot.features.pilots.models import ObservationRow, PilotRow, PilotTeacherRow
+from bot.i18n import ngettext
+from bot.people.models import PersonRow
+from bot.scheduling.ledger import Planned, plan, withdraw
+
+
+async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
+    """Pilots under way go to the new coach, never one in which that coach is a teacher (she
+    would read a report holding her own answers)."""
+    coach = await session.get(PersonRow, taking)
+    if coach is None:
+        return []
+    teaching = select(PilotTeacherRow.pilot_id).where(PilotTeacherRow.person_id == taking)
+    pilots = (await session.execute(select(PilotRow).where(
+        PilotRow.coach_id == leaving, PilotRow.status.in_(("running", "reporting")),
+        PilotRow.id.not_in(teaching)))).scalars().all()
+    for pilot in pilots:
+        pilot.coach_id = taking
+        await _visits_to(session, pilot, coach, now)
+        report = f"p{pilot.id}-{pilot.ends_on}"
+        if await withdraw(session, (REPORT,), report):  # not sent yet: the new coach's
+            await plan(session, [Planned(REPORT, report, coach.platform, now, now + REPORT_KEPT,
+                                         person_id=coach.id, user_id=coach.user_id,
+                                         payload=str(pilot.id))])
+    return [ngettext("{count} pilot", "{count} pilots", len(pilots)).format(
+        count=len(pilots))] if pilots else []
+
+
+async def _visits_to(session: AsyncSession, pilot: PilotRow, coach: PersonRow,
+                     now: datetime) -> None:
+    """Each observation still to come: its visit notice planned afresh, for the new coach."""
+    query = select(ObservationRow).where(ObservationRow.pilot_id == pilot.id,
+                                         ObservationRow.status == "planned")
+    for row in (await session.execute(query)).scalars():
+        teacher = await session.get(PersonRow, row.person_id)
+        if teacher is None:
+            continue
+        await withdraw(session, (schedule.VISIT,), f"o{row.id}r{row.revision}")
+        await plan(session, [p for p in await schedule.messages(session, row, teacher, coach, now)
+                             if p.job == schedule.VISIT])
