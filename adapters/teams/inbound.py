@@ -158,15 +158,19 @@ def text_without_mention(activity: Activity) -> str:
 
 
 def mentioned(activity: Activity) -> tuple[Person, ...]:
-    """The people a message @mentions besides the bot, by the ids Teams gives them."""
+    """The people a message @mentions besides the bot, by the ids Teams gives them, each with
+    the name as the text shows it (a coach may shorten "Priya Patel" to "Priya": a red
+    team's, stop 50, saw that mention skipped and "Priya" taken for another teacher)."""
     bot_id = activity.recipient.id if activity.recipient else None
     people = []
     for entity in activity.entities or []:
-        mention = (getattr(entity, "additional_properties", None) or {}).get("mentioned") or {}
-        user_id, name = mention.get("id"), mention.get("name")
-        if entity.type == "mention" and isinstance(user_id, str) and isinstance(name, str) \
-                and user_id and name.strip() and user_id != bot_id:
-            people.append(Person(platform=PLATFORM, user_id=user_id, display_name=name.strip()))
+        extra = getattr(entity, "additional_properties", None) or {}
+        mention = extra.get("mentioned") or {}
+        user_id, shown = mention.get("id"), extra.get("text") or mention.get("name")
+        shown = html.unescape(AT_TAG.sub("", shown)).strip() if isinstance(shown, str) else ""
+        if entity.type == "mention" and isinstance(user_id, str) and user_id and shown \
+                and user_id != bot_id:
+            people.append(Person(platform=PLATFORM, user_id=user_id, display_name=shown))
     return tuple(people)
 
 
