@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from sqlalchemy import JSON, String, cast, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.name_marks import name_forms, names_pattern
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.storage.base import Base
 from bot.storage.json_values import each_string
-from bot.traces import name_forms, names_pattern
 
 # (table, column) people write words into. Every other free-text column is a key, an id, a
 # setting or a copy the erase treats on its own (tests/reliability/test_privacy.py holds
@@ -38,7 +38,7 @@ INSTEAD = "[name]"
 
 
 def pattern_of(names: list[str], ids: list[str]) -> re.Pattern[str]:
-    """Their full names (any spacing, with their capitals: traces.names_pattern) and their ids
+    """Their full names (as others write them: bot/name_marks.py) and their ids
     (bare, or in a mention, any case), as whole words."""
     found = names_pattern(names)
     marks = [found.pattern] if found else []
@@ -82,7 +82,7 @@ async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[st
 
 
 async def names_of(session: AsyncSession, person: PersonRow) -> set[str]:
-    """Her names as others write them (traces.name_forms), less any that someone else goes by
+    """Her names as others write them (name_marks.name_forms), less any that someone else goes by
     or a school is called: those are not hers alone (a red team's, stop 50: erasing one of two
     "Mr Lee"s took the other's words, and "John Adams" went from "John Adams Middle")."""
     forms = name_forms(person.display_name) | name_forms(person.full_name)

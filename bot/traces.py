@@ -4,9 +4,10 @@ the erase took out, found as whole words.
 Short marks would mean others: a one-word name ("Eve") is in "every" and "Eve Adams", a
 one-word question ("password") in every password article; an erase must never take out
 what other people wrote (a red team blanked a coach's draft and held back a colleague's
-reply by erasing a teacher named Eve, stop 43). So a name is found only with the capitals
-it is written with ("Will Power", never "will power on"), and a short text of hers is not
-looked for in a notice a colleague's own turn planned: he may ask in the same words (stop 50).
+reply by erasing a teacher named Eve, stop 43). So a name made of everyday words is found
+only with its capitals ("Will Power", never "will power on": bot/name_marks.py), and a short
+text of hers is not looked for in a notice a colleague's own turn planned: he may ask in the
+same words (stop 50).
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.masking.staff import ASIDES
+from bot.name_marks import names_pattern
 
 SHORTEST_TEXT = 20  # characters, and
 FEWEST_WORDS = 3  # words, of a text of theirs looked for whole
 SHORTEST_OPENING = 120  # characters of a text of theirs cut short (a title cut at 200)
 NAME_WORDS = 2  # a name is looked for only as first and last name (or longer)
-INITIAL = re.compile(r"[^\W\d_]\.?")  # "M." in "Alvarez, Jennifer M."
 REMOVED = "(removed at the request of the teacher who wrote it)"  # what stands in their place
 
 
@@ -59,32 +59,6 @@ class Traces:
         return len(start) >= SHORTEST_OPENING and any(
             whole.startswith(start) for whole in self._texts)
 
-
-def name_forms(name: str) -> set[str]:
-    """The ways others write a display name of two words or more: as shown, without its
-    asides ("(she/her)", " - 7th Science"), and a roster's "Alvarez, Jennifer M." turned
-    round, with and without the initial (a red team's, stop 50: "Jennifer Alvarez" stayed in a
-    colleague's ticket after her erase)."""
-    bare = " ".join(ASIDES.sub(" ", name).split())
-    forms = {" ".join(name.split()), bare}
-    if "," in bare:
-        last, _, first = (part.strip() for part in bare.partition(","))
-        plain = " ".join(w for w in first.split() if not INITIAL.fullmatch(w))
-        forms |= {f"{first} {last}", f"{plain} {last}"}
-    return {form for form in forms if len(form.split()) >= NAME_WORDS}
-
-
-def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Names as whole words, longest first, any spacing, each word with the capital it is
-    written with and any case after it ("Will Power", "WILL POWER"; never "will power")."""
-    marks = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
-    return re.compile("|".join(
-        rf"(?<!\w){_capitalised(m)}(?!\w)" for m in marks)) if marks else None
-
-
-def _capitalised(name: str) -> str:
-    return r"\s+".join(re.escape(w[0]) + f"(?i:{re.escape(w[1:])})" if w[0].isupper()
-                       else f"(?i:{re.escape(w)})" for w in name.split(" "))
 
 def _any_of(marks: set[str]) -> re.Pattern[str] | None:
     """A pattern finding any of the marks as whole words, longest first (a whole text goes

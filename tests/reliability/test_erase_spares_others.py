@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
@@ -93,6 +94,31 @@ async def test_a_school_named_like_her_keeps_its_name(
     await sent_once_back(runtime, outbox, clock)
     assert await tickets(runtime) == ["the John Adams Middle gym projector has no signal"]
     assert cards(outbox, "gym projector") == 1
+
+
+@pytest.mark.parametrize(("display_name", "as_written", "surname"), [
+    ("Jennifer Alvarez", "jennifer alvarez", "alvarez"),
+    ("Jennifer Alvarez", "Alvarez, Jennifer", "Alvarez"),
+    ("Jennifer M. Alvarez", "Jennifer Alvarez", "Alvarez"),
+    ("José García", "Jose Garcia", "Garcia"),
+    ("Siobhan O'Neil", "Siobhan O\u2019Neil", "Neil"),
+    ("Anne-Marie Dubois", "Anne Marie Dubois", "Dubois"),
+])
+async def test_her_name_goes_however_a_colleague_writes_it(
+        runtime: Runtime, chat: ConsoleChat, outbox: FlakyMessenger, triage: None,
+        clock: FakeClock, display_name: str, as_written: str, surname: str) -> None:
+    # Another red team's, on the fix (stop 50): found only with its capitals and as shown,
+    # each of these stayed in his ticket, and the lowercase one went out on his waiting card.
+    know_staff([display_name, as_written])  # a colleague: the masker keeps the name
+    her = Person(platform="console", user_id="U0ERASEJA", display_name=display_name)
+    await chat.say("/prepbot school Lincoln Elementary", as_=her)
+    outbox.down = True
+    await chat.say(f"/ticket the hallway printer jams, ask {as_written} about it", as_=LEE)
+    assert any(surname in text for text in await tickets(runtime))  # kept as he wrote it
+    await erase(runtime, "console:U0ERASEJA")
+    await sent_once_back(runtime, outbox, clock)
+    assert not any(surname in text for text in await tickets(runtime))
+    assert cards(outbox, surname) == 0
 
 
 async def test_her_name_goes_as_others_write_a_roster_name(
