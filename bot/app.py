@@ -260,8 +260,10 @@ class Bot:
         if isinstance(incoming, Message) and await taken_back(
                 session, incoming.conversation, incoming.message_id):
             return [], [], False  # deleted before this turn ran: nothing of it is kept
-        if incoming.person.platform in self.dispatcher.gone:
-            await self._reconnected(session, incoming.person.platform)
+        back = incoming.person.platform in self.dispatcher.gone  # reinstalled: speaks again
+        if back:
+            await session.execute(delete(DisconnectedRow).where(
+                DisconnectedRow.platform == incoming.person.platform))
         anonymous = self.router.anonymous(incoming)
         person = await remember_sender(session, incoming, now, self.settings.admin_keys,
                                        anonymous=anonymous)
@@ -281,6 +283,8 @@ class Bot:
         if arrival is not None:
             await self.inbox.answered(session, arrival, replies, now)
         await session.commit()
+        if back:  # only once it is committed: a turn run again must still see it gone
+            self.dispatcher.gone.pop(incoming.person.platform, None)
         elapsed = time.perf_counter() - started
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
         # One line per event for operators: its kind and timing, never what was typed.
@@ -303,11 +307,6 @@ class Bot:
                                                 since=self.clock.now()))
         self.dispatcher.gone[platform] = reason
         log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
-
-    async def _reconnected(self, session: AsyncSession, platform: str) -> None:
-        # It speaks to us again (reinstalled): deliveries there resume.
-        await session.execute(delete(DisconnectedRow).where(DisconnectedRow.platform == platform))
-        self.dispatcher.gone.pop(platform, None)
 
     async def recover(self, now: datetime) -> int:
         """Work what a crashed process left in the inbox, and answer where it came from."""

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
+from bot.blocks import Reply
+from bot.scheduling.models import DisconnectedRow
+from bot.turn import Turn
 from bot.vocabulary import Person
 from knowledge import Decision
 
@@ -27,3 +34,25 @@ async def test_a_question_is_looked_up_once_and_small_talk_never(
 
     assert looked_up == ["the scanner in the library will not scan to email"]
     assert reply.text
+
+
+async def test_a_turn_run_again_after_a_clash_is_the_whole_turn_again(
+        chat: ConsoleChat, runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 50): the first run of a reinstalled platform's first turn forgot, in
+    # memory, that it was gone, and its rollback kept the record: the re-run left it so, and
+    # every delivery there was skipped. A clash is what PostgreSQL raises when two turns
+    # write one unique row at once; here the first run raises it.
+    await runtime.bot.disconnect("console", "uninstalled")
+    dispatch, runs = runtime.bot.router.dispatch, []
+
+    async def clashing_once(turn: Turn[Any]) -> list[Reply]:
+        runs.append(turn)
+        if len(runs) == 1:
+            raise IntegrityError("INSERT ...", {}, Exception("duplicate key value"))
+        return await dispatch(turn)
+    monkeypatch.setattr(runtime.bot.router, "dispatch", clashing_once)
+    await chat.say("hello", as_=Person(platform="console", user_id="lee"))
+    assert len(runs) == 2
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(DisconnectedRow)) == 0
+    assert "console" not in runtime.bot.dispatcher.gone
