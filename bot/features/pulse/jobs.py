@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Reply
 from bot.features.pulse import answering, results, service, views
 from bot.features.pulse.models import SurveyRow
+from bot.people.models import PersonRow
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow
 from bot.server_secret import ServerSecret
@@ -30,7 +31,8 @@ async def render_invitation(session: AsyncSession, row: DeliveryRow,
                             secret: ServerSecret | None = None) -> Reply | None:
     """The survey card for one cohort member; nothing once the survey has closed."""
     survey = await _open(session, row)
-    if survey is None or row.person_id is None or secret is None:
+    if survey is None or row.person_id is None or secret is None or \
+            not await _may_answer(session, survey, row.person_id):
         return None
     return _card(survey, row.person_id, secret, reminder=False)
 
@@ -39,13 +41,19 @@ async def render_reminder(session: AsyncSession, row: DeliveryRow,
                           secret: ServerSecret | None = None) -> Reply | None:
     """The one reminder for someone who has not answered yet; thanks for one who has."""
     survey = await _open(session, row)
-    if survey is None or row.person_id is None or secret is None:
+    if survey is None or row.person_id is None or secret is None or \
+            not await _may_answer(session, survey, row.person_id):
         return None
     if await service.has_responded(session, secret, survey, row.person_id):
         # A message too, so the ledger treats both alike at every commit: it must not tell
         # who answered (privacy.md; settled unsent, it did, red teams' of stops 43 and 48).
         return views.thanks_for_answering(survey)
     return _card(survey, row.person_id, secret, reminder=True)
+
+
+async def _may_answer(session: AsyncSession, survey: SurveyRow, person_id: int) -> bool:
+    person = await session.get(PersonRow, person_id)
+    return person is not None and service.may_answer(survey, person)
 
 
 async def render_results(session: AsyncSession, row: DeliveryRow) -> Reply | None:

@@ -119,13 +119,24 @@ async def create(session: AsyncSession, launch: Launch, coach: PersonRow, now: d
     return survey, True
 
 
+# Someone made an admin (or given the survey) since their invitation: a red team's (stop 50).
+READER_ANSWERS = N_("You can read this survey's results now, so your answers can't be among "
+                    "them: no figure may hold an answer its reader knows.")
+
+
+def may_answer(survey: SurveyRow, person: PersonRow) -> bool:
+    """Whether someone may answer a survey: not if they may read its answers (its coach, an
+    admin), or every figure they read would hold one answer they know."""
+    return person.id != survey.coach_id and person.role != Role.ADMIN
+
+
 async def invite(session: AsyncSession, survey: SurveyRow, members: list[PersonRow],
                  now: datetime) -> int:
     """Plan one invitation and one reminder per member; the dispatcher applies the policy.
     Nobody who may read the survey's answers is asked for one: its coach, and admins, who
     read every survey (a red team's, stop 50: a coach in her own tool's quarterly pulse read
     groups of N holding her own answer, so N - 1 of other people's)."""
-    members = [m for m in members if m.id != survey.coach_id and m.role != Role.ADMIN]
+    members = [m for m in members if may_answer(survey, m)]
     remind_at = survey.closes_at - min(timedelta(days=1), (survey.closes_at - now) / 2)
     planned = [Planned(job, occurrence(survey), person.platform, when, survey.closes_at,
                        person_id=person.id, user_id=person.user_id, payload=str(survey.id))

@@ -238,3 +238,16 @@ async def test_results_do_not_reach_a_coach_made_a_teacher_before_they_go_out(
     morning.current = datetime(2026, 12, 7, 14, tzinfo=UTC)
     await runtime.dispatcher.tick()
     assert not [r for _, who, r in outbox.sent if who == coach.user_id and "pressured" in render(r)]
+
+
+async def test_someone_made_an_admin_after_the_launch_cannot_answer(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 50): invited as a teacher, made an admin (who reads every survey),
+    # she still answered, and read groups holding her own answer.
+    await launch(chat, coach, runtime)
+    await runtime.bot.grant(pilot[0], Role.ADMIN)
+    said = await answer(chat, outbox, pilot[0], likert(*ANSWERS[0]))
+    assert [reply.text for reply in said] == [
+        "You can read this survey's results now, so your answers can't be among them: no "
+        "figure may hold an answer its reader knows."]
