@@ -5,7 +5,8 @@ red team's, stop 49, stored a student's name, id and birth date after "https://"
 read is the link's path, query and fragment, never its host ("eric.ed.gov" names no Eric):
 - a value right after a word for a student ("students/4412345", "?student_id=", "?dob=",
   "StudentProfile?id=") when it looks like someone's: a number, a name, a login; an article's
-  slug after it ("students/empowered-learner") is no one's;
+  slug after it ("students/empowered-learner") is no one's; a number right after such a word
+  whatever stands between ("students;4412345", "student4412345"), and a social security number;
 - a query's value read whole, as the masker reads a text ("?q=DOB 04/12/2014");
 - who logged in ("https://jaden.wilks@…"), a login's value ("?u=jwilks2030"), a students'
   domain in the path ("/stu.district.org/…");
@@ -32,13 +33,19 @@ STUDENT = (r"(?:students?|stu|pupils?|learners?|child(?:ren)?|kids?|alumn[oa]s?|
            r"estudiantes?|dob|birth)")
 # A value after a word for a student, or after a key or a page named for one: "students/…",
 # "?student_id=…", "studentId=…", "/StudentProfile?id=…", "/student-profile/…".
-STUDENT_VALUE = re.compile(rf"(?<![^\W_]){STUDENT}(?:[-_]?(?:ids?|no|num(?:ber)?|profiles?|"
+STUDENT_VALUE = re.compile(rf"(?<![^\W_]){STUDENT}(?:[-_/]?(?:ids?|no|num(?:ber)?|profiles?|"
                            r"records?|info|names?|page|details?|lookup))?(?![^\W_])"
                            r"(?:/|=|\?[^=&#/]*=)(?P<value>[^/?&#\s]+)", re.IGNORECASE)
+# A number right after a word for a student, whatever stands between: "students;4412345",
+# "student4412345", "pupil_4412345", "studentId4412345" (a red team's, stop 50).
+STUDENT_NUMBER = re.compile(rf"(?<![^\W_]){STUDENT}(?:[-_]?ids?)?[^A-Za-z0-9]{{0,3}}\d",
+                            re.IGNORECASE)
+SSN = re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)|[?&;](?:ssn|social)=", re.IGNORECASE)
 STUDENT_DOMAIN = re.compile(r"(?:^|/)(?:stu|students?|alumnos)\.[\w.-]+", re.IGNORECASE)
 LOGIN_KEYS = {"u", "user", "username", "login", "uid", "userid", "email", "sid", "ssid"}
 AUTHOR_KEYS = {"author", "authors", "by", "creator", "researcher", "au"}
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # an article's lowercase slug
+# An article's slug: lowercase, or a title of three words or more ("Students-Learn-More").
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+|[^\W_]+(?:-[^\W_]+){2,}")
 
 
 def evidence_link(text: str) -> str:
@@ -58,7 +65,8 @@ def evidence_link(text: str) -> str:
 def _plain(link: str) -> str:
     """The link as a browser reads it: full-width letters as plain ones, "\\" as "/", and
     percent escapes decoded."""
-    return unquote(unicodedata.normalize("NFKC", link).replace("\\", "/"))
+    plain = unquote(unicodedata.normalize("NFKC", link).replace("\\", "/"))
+    return "".join(c for c in plain if unicodedata.category(c) != "Cf")  # soft hyphens
 
 
 def _as_words(link: str, names: bool = True) -> str:
@@ -77,14 +85,20 @@ def _names_a_student(link: str) -> bool:
     """Whether a link holds a student's name, contact, login or number (see above)."""
     plain = _plain(link)
     parts = urlsplit(plain)
-    if parts.username or parts.password or STUDENT_DOMAIN.search(parts.path):
+    after_host = plain.partition(parts.netloc)[2]
+    if parts.username or parts.password or STUDENT_DOMAIN.search(parts.path) or \
+            STUDENT_NUMBER.search(after_host) or SSN.search(after_host):
         return True
-    for key, value in parse_qsl(parts.query):
+    pairs = parse_qsl(parts.query)
+    if any(re.fullmatch(STUDENT, v, re.IGNORECASE) for _k, v in pairs) and any(
+            c.isdigit() for _k, v in pairs for c in v):  # "?id=4412345&role=student"
+        return True
+    for key, value in pairs:
         found = set(mask_student_data(value).kinds) - {"name"}
         if key.lower() in LOGIN_KEYS or found - NUMBERS or (
                 found and re.search(STUDENT, value, re.IGNORECASE)):
             return True
-    if any(_someones(m["value"]) for m in STUDENT_VALUE.finditer(plain)):
+    if any(_someones(m["value"]) for m in STUDENT_VALUE.finditer(after_host)):
         return True
     anywhere = set(mask_student_data(_as_words(plain, names=False)).kinds) - NUMBERS - {"name"}
     return bool(anywhere) or "name" in mask_student_data(_as_words(plain)).kinds
@@ -97,4 +111,5 @@ def _someones(value: str) -> bool:
     if any(c.isdigit() for c in value) or "name" in mask_student_data(
             "student " + " ".join(words)).kinds:
         return True
-    return len(words) == 1 and fold(words[0]) not in lexicon().words
+    return len(words) == 1 and words[0].islower() and len(words[0]) >= 6 and \
+        fold(words[0]) not in lexicon().words  # "jadensmith"; not a page's "Tech"

@@ -119,7 +119,15 @@ async def test_the_standards_a_tool_maps_to_are_masked(
     "https://sis.example/report?u=jwilks2030", "https://sis.example/search?q=student+id+4412345",
     "https://sis.example/search?q=DOB+04/12/2014", "https://sis.example/search?q=born%202014-04-12",
     "https://sites.google.com/stu.district.org/jwilks2030/home",
-    "https://sis.example/ＳＴＵＤＥＮＴＳ/4412345", "https://sis.example/students\\4412345"])
+    "https://sis.example/ＳＴＵＤＥＮＴＳ/4412345", "https://sis.example/students\\4412345",
+    # another red team's, on the fix: other separators, glued, invisible characters, a page
+    # path, the word after the id, a social security number
+    "https://sis.example/students;4412345", "https://sis.example/students:4412345",
+    "https://sis.example/students,4412345", "https://sis.example/student4412345",
+    "https://sis.example/pupil_4412345", "https://sis.example/studentId4412345",
+    "https://sis.example/st\u00adudents/4412345", "https://sis.example/stu\u200bdents/4412345",
+    "https://sis.example/student/profile/4412345",
+    "https://sis.example/x?id=4412345&role=student", "https://sis.example/x?ssn=123-45-6789"])
 async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_saved(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     # A red team's (stop 49): a link only had to start with https://, and the words after it
@@ -150,7 +158,10 @@ async def test_an_evidence_link_that_carries_a_student_is_refused_and_nothing_sa
     "https://www.ed.gov/teaching/students/graduation-rates",
     "https://www.readingrockets.org/topics/english-language-learners/articles/research-ell",
     "https://www.commonsense.org/education/articles/how-kids/learn-online",
-    "https://ies.ed.gov/ncee/wwc/Study/89512?lang=en&author=Jones+Smith"])
+    "https://ies.ed.gov/ncee/wwc/Study/89512?lang=en&author=Jones+Smith",
+    "https://sites.google.com/view/lincoln-elementary/Students/Tech",
+    "https://www.edweek.org/technology/Students-Learn-More-With-Kahoot/2019/03",
+    "https://www.semanticscholar.org/paper/Effects-of-Kahoot-Plump-LaRosa/1234abcd"])
 async def test_a_studys_or_a_vendors_link_comes_through_whole(
         chat: ConsoleChat, runtime: Runtime, staff: Staff, link: str) -> None:
     await chat.say("/tools add Blooket", as_=staff.coach)
