@@ -58,8 +58,14 @@ def evidence_link(text: str) -> str:
     if link and _names_a_student(link):
         raise BadInput(_("That evidence link seems to hold a student's details ({what}). "
                          "Link to the vendor's or the study's page instead.").format(
-                             what=mask_student_data(_as_words(_plain(link))).text))
+                             what=_shown(link)))
     return link
+
+
+def _shown(link: str) -> str:
+    """The link's words as the refusal quotes them: masked, and every number the masker left
+    hidden too (it was refused for one)."""
+    return re.sub(r"\d{3,}", "[#]", mask_student_data(_as_words(_plain(link))).text)
 
 
 def _plain(link: str) -> str:
