@@ -27,7 +27,9 @@ REMOVED = "(removed at the request of the teacher who wrote it)"  # what stands 
 class Traces:
     """An erased person's marks, to find in or take out of other texts."""
 
-    def __init__(self, names: Iterable[str], texts: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], texts: Iterable[str],
+                 person_id: int | None = None) -> None:
+        self.person_id = person_id  # whose marks: a copy of someone else's row keeps its words
         self._texts = {_folded(t) for t in texts
                        if len(t.strip()) >= SHORTEST_TEXT and len(t.split()) >= FEWEST_WORDS}
         self._words = _any_of(self._texts)

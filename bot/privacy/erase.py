@@ -51,7 +51,7 @@ async def delete_person(session: AsyncSession, rules: Rules, platform: str,
     await session.execute(delete(deliveries).where(
         deliveries.c.recipient == f"{platform}:{user_id}"))
     await session.flush()  # a feature's eraser may have changed loaded rows only
-    traces = _traces(before, await _strings_by_row(session, person.id), names)
+    traces = _traces(before, await _strings_by_row(session, person.id), names, person.id)
     changed["deliveries"] = changed.get("deliveries", 0) + await _withhold(session, traces,
                                                                             person.id)
     changed["inbox"] = changed.get("inbox", 0) + await _take_out_of_waiting(  # replies to others
@@ -115,13 +115,14 @@ async def _strings_by_row(session: AsyncSession, person_id: int
 
 
 def _traces(before: dict[tuple[str, str], set[str]], after: dict[tuple[str, str], set[str]],
-            names: set[str]) -> Traces:
+            names: set[str], person_id: int) -> Traces:
     """What marks a text as carrying the person: their name, and the words the erase took out
     of rows that stay (whatever each feature's rule blanked: ticket texts, follow-ups,
     notes, answers). Deleted rows held contact details, not words."""
     taken = {text for key, texts in before.items() if key in after for text in texts - after[key]}
     # A copy is masked, and may fold lines into one (a ticket kept as typed, a draft's title).
-    return Traces(names, taken | {mask_student_data(" ".join(t.split())).text for t in taken})
+    return Traces(names, taken | {mask_student_data(" ".join(t.split())).text for t in taken},
+                  person_id)
 
 
 async def _withhold(session: AsyncSession, traces: Traces, person_id: int) -> int:

@@ -15,7 +15,8 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.attachments.models import AttachmentRow
-from bot.features.tickets.models import TicketRow
+from bot.blocks import Button, Form
+from bot.features.tickets.models import DraftRow, TicketRow
 from bot.masking.staff import know_staff
 from bot.schools.service import save_school
 from bot.vocabulary import Attachment, Person
@@ -77,6 +78,24 @@ async def test_a_colleague_asking_in_her_very_words_is_still_heard(
     await erase(runtime, "console:rivera")
     await sent_once_back(runtime, outbox, clock)
     assert cards(outbox, "my laptop will not turn on today") == 1
+
+
+async def test_a_coachs_draft_from_a_colleagues_ticket_in_her_words_keeps_them(
+        runtime: Runtime, chat: ConsoleChat, triage: None, coach: Person) -> None:
+    # Another red team's, on the fix (stop 50): the draft's title, his words, was blanked.
+    rivera = Person(platform="console", user_id="rivera", display_name="Ms Rivera")
+    await chat.say("/ask my laptop will not turn on today", as_=rivera)
+    [opened] = await chat.say("/ticket my laptop will not turn on today", as_=LEE)
+    number = opened.text.split("#")[1].split()[0]
+    await chat.press(Button("Resolve", "tickets.resolve", number), as_=coach)
+    [form] = [b for r in await chat.press(Button("Suggest", "tickets.suggest", number),
+                                          as_=coach) for b in r.blocks if isinstance(b, Form)]
+    draft = {"title": "my laptop will not turn on today", "body": "Hold the power button."}
+    await chat.submit(form.form_id, draft, form.context, as_=coach)
+    await erase(runtime, "console:rivera")
+    async with runtime.sessions() as session:
+        [kept] = (await session.execute(select(DraftRow))).scalars().all()
+    assert (kept.title, kept.body) == (draft["title"], draft["body"])
 
 
 async def test_a_school_named_like_her_keeps_its_name(

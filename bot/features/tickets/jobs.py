@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.features.tickets import lifecycle, service, views
-from bot.features.tickets.models import DraftRow, TicketRow
+from bot.features.tickets.models import DraftRow, TicketPersonRow, TicketRow
 from bot.i18n import N_, _
 from bot.scheduling import ledger
 from bot.scheduling.jobs import Jobs
@@ -96,11 +96,29 @@ async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
     on a help channel or a ticket) or name loses them; the rest of the coach's fix stays."""
     changed = 0
     for draft in (await session.execute(select(DraftRow))).scalars():
-        title = ERASED if traces.opens(draft.title) else traces.taken_out(draft.title, ERASED)
-        body = traces.taken_out(draft.body, ERASED)
+        if not await _theirs(session, draft, traces.person_id):
+            # A colleague's ticket in her very words is his (a red team's, stop 50): only
+            # her name goes from the draft made of it.
+            title, body = (traces.names_taken_out(t, ERASED) for t in (draft.title, draft.body))
+        else:
+            title = ERASED if traces.opens(draft.title) else traces.taken_out(draft.title, ERASED)
+            body = traces.taken_out(draft.body, ERASED)
         if (title, body) != (draft.title, draft.body):
             draft.title, draft.body, changed = title[:200], body, changed + 1
     return changed
+
+
+async def _theirs(session: AsyncSession, draft: DraftRow, person_id: int | None) -> bool:
+    """Whether a draft may hold the erased person's words: made from a ticket of hers (or one
+    she said "me too" on), or from a help-channel question (no ticket: anyone's)."""
+    if draft.ticket_id is None or person_id is None:
+        return True
+    ticket = await session.get(TicketRow, draft.ticket_id)
+    if ticket is None or ticket.requester_id == person_id:
+        return True
+    joined = await session.scalar(select(TicketPersonRow.id).where(
+        TicketPersonRow.ticket_id == ticket.id, TicketPersonRow.person_id == person_id))
+    return joined is not None
 
 
 def register(jobs: Jobs) -> None:
