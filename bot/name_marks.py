@@ -44,7 +44,7 @@ def name_forms(name: str) -> set[str]:
 def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """Names as whole words, longest first (see above)."""
     marks = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<!\w){_name(m)}(?![\w{APOSTROPHES}])" for m in marks)) \
+    return re.compile("|".join(rf"(?<!\w){_name(m)}(?!\w)" for m in marks)) \
         if marks else None
 
 

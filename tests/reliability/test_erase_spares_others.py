@@ -122,6 +122,7 @@ async def test_a_school_named_like_her_keeps_its_name(
     ("José García", "Jose Garcia", "Garcia"),
     ("Siobhan O'Neil", "Siobhan O\u2019Neil", "Neil"),
     ("Anne-Marie Dubois", "Anne Marie Dubois", "Dubois"),
+    ("Zelda Quixote", "Zelda Quixote's laptop", "Quixote"),
 ])
 async def test_her_name_goes_however_a_colleague_writes_it(
         runtime: Runtime, chat: ConsoleChat, outbox: FlakyMessenger, triage: None,
