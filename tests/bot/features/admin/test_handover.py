@@ -17,7 +17,9 @@ from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
-from tests.bot.features.conftest import Staff
+from tests.bot.features.conftest import Staff, TimedMessenger, advance
+from tests.bot.features.pilots.conftest import PILOT, at, start
+from tests.support.clock import FakeClock
 
 PARK = Person(platform="console", user_id="park", display_name="Ms Park")
 
@@ -82,3 +84,18 @@ async def test_only_to_a_coach_and_only_by_an_admin(
         okafor = await find_person(session, "console", staff.coach.user_id)
         assert okafor is not None
         assert await session.scalar(select(ToolRow.owner_id)) == okafor.id
+
+
+async def test_a_pilot_report_not_sent_yet_goes_to_the_new_coach(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # The report is planned in the night after the pilot ends and waits for school hours.
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+    await start(chat, staff, PILOT.replace(" for 4 weeks", " for 2 weeks"))
+    await advance(runtime, clock, at("2026-12-14", 2))
+    assert not timed.received(staff.coach, "Blooket pilot report")
+    await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    await advance(runtime, clock, at("2026-12-14", 9))
+    assert timed.received(PARK, "Blooket pilot report")
+    assert not timed.received(staff.coach, "Blooket pilot report")
