@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import JSON, String, cast, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.name_marks import name_forms, names_pattern
+from bot.name_marks import NAME_WORDS, name_forms, names_pattern
 from bot.people.models import PersonRow
 from bot.schools.models import SchoolRow
 from bot.storage.base import Base
@@ -57,7 +57,7 @@ def probe_of(mark: str) -> str:
 
 async def take_out(session: AsyncSession, names: Iterable[str], ids: Iterable[str]) -> int:
     """Their names and ids replaced by "[name]" wherever people wrote; rows changed."""
-    names = [n for n in names if len(n.split()) >= 2]  # one word is in too many texts
+    names = [n for n in names if len(n.split()) >= NAME_WORDS]  # one word: in too many texts
     ids = [i for i in ids if len(i) >= SHORTEST_ID]
     if not names and not ids:
         return 0

@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.name_marks import names_pattern
+from bot.name_marks import NAME_WORDS, names_pattern
 
 SHORTEST_TEXT = 20  # characters, and
 FEWEST_WORDS = 3  # words, of a text of theirs looked for whole
 SHORTEST_OPENING = 120  # characters of a text of theirs cut short (a title cut at 200)
-NAME_WORDS = 2  # a name is looked for only as first and last name (or longer)
 REMOVED = "(removed at the request of the teacher who wrote it)"  # what stands in their place
 
 

@@ -124,7 +124,7 @@ async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datet
     if coach is None:
         return []
     cycles = (await session.execute(select(CycleRow).where(
-        CycleRow.coach_id == leaving, CycleRow.status.in_(("requested", "planned")),
+        CycleRow.coach_id == leaving, CycleRow.status.in_(OPEN),
         CycleRow.teacher_id != taking))).scalars().all()
     for cycle in cycles:
         cycle.coach_id = taking
@@ -137,8 +137,10 @@ async def _reminders_to(session: AsyncSession, cycle: CycleRow, coach: PersonRow
                         now: datetime) -> None:
     """The coach's reminder of each step still to come, planned afresh for a new coach."""
     teacher = await session.get(PersonRow, cycle.teacher_id)
-    for step in await planning.steps_of(session, cycle) if teacher else ():
-        if step.status != "done" and teacher is not None:
+    if teacher is None:
+        return
+    for step in await planning.steps_of(session, cycle):
+        if step.status != "done":
             await withdraw(session, (planning.REMIND,), f"s{step.id}r{step.revision}")
             await ledger.plan(session, [p for p in await planning.messages(
                 session, step, teacher, coach, now) if p.job == planning.REMIND])

@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.pilots import schedule
-from bot.features.pilots.jobs import REPORT, REPORT_KEPT
+from bot.features.pilots.jobs import REPORT, report_to
 from bot.features.pilots.models import ObservationRow, PilotRow, PilotTeacherRow
 from bot.i18n import ngettext
 from bot.people.models import PersonRow
-from bot.scheduling.ledger import Planned, plan, withdraw
+from bot.scheduling.ledger import plan, withdraw
 
 
 async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
@@ -29,11 +29,9 @@ async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datet
     for pilot in pilots:
         pilot.coach_id = taking
         await _visits_to(session, pilot, coach, now)
-        report = f"p{pilot.id}-{pilot.ends_on}"
-        if await withdraw(session, (REPORT,), report):  # not sent yet: the new coach's
-            await plan(session, [Planned(REPORT, report, coach.platform, now, now + REPORT_KEPT,
-                                         person_id=coach.id, user_id=coach.user_id,
-                                         payload=str(pilot.id))])
+        report = report_to(pilot, coach, now)
+        if await withdraw(session, (REPORT,), report.occurrence):  # not sent yet: the new coach's
+            await plan(session, [report])
     return [ngettext("{count} pilot", "{count} pilots", len(pilots)).format(
         count=len(pilots))] if pilots else []
 

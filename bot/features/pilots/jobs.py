@@ -102,9 +102,14 @@ async def progress(session: AsyncSession, now: datetime,
             await post_survey(session, features, pilot, now)
         if today > pilot.ends_on:
             pilot.status = "reporting"
-            await plan(session, [Planned(REPORT, f"p{pilot.id}-{pilot.ends_on}", coach.platform,
-                                         now, now + REPORT_KEPT, person_id=coach.id,
-                                         user_id=coach.user_id, payload=str(pilot.id))])
+            await plan(session, [report_to(pilot, coach, now)])
+
+
+def report_to(pilot: PilotRow, coach: PersonRow, now: datetime) -> Planned:
+    """The pilot's report, to its coach from now."""
+    return Planned(REPORT, f"p{pilot.id}-{pilot.ends_on}", coach.platform, now,
+                   now + REPORT_KEPT, person_id=coach.id, user_id=coach.user_id,
+                   payload=str(pilot.id))
 
 
 async def post_survey(session: AsyncSession, features: Registry, pilot: PilotRow,

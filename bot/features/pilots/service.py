@@ -158,4 +158,3 @@ async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:
         if (name := traces.names_taken_out(pilot.tool, INSTEAD)[:80]) != pilot.tool:
             pilot.tool, changed = name, changed + 1
     return changed
-

@@ -83,7 +83,7 @@ async def start_form(turn: Turn[Submission]) -> list[Reply]:
 async def answer(turn: Turn[Submission]) -> list[Reply]:
     """A teacher sent (or changed) their answers."""
     survey, secret = await _open_survey(turn, turn.incoming.context)
-    if turn.person.id == survey.coach_id or turn.role.allows(Role.ADMIN):
+    if not service.may_answer(survey, turn.person):
         raise BadInput(_(service.READER_ANSWERS))  # made so since the invitation (stop 50)
     instrument = service.instrument_of(survey)
     answers = answering.read_answers(instrument, turn.incoming.values)

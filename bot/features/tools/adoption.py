@@ -165,7 +165,13 @@ def kept_buy_ins(tool: ToolRow, reader: int | None) -> list[tuple[int, float, in
     red team's (stop 50): the tool's owner read a colleague's pilot in her digest."""
     return [(int(kept[0]), float(kept[1]), int(kept[2]))
             for kept in (tool.figures or {}).get("buy_ins", [])
-            if reader is None or (len(kept) > 3 and kept[3] == reader)]
+            # one counted before stop 50 names no coach (0): an admin's alone
+            if shown_to(reader, int(kept[3]) if len(kept) > 3 else 0)]
+
+
+def shown_to(reader: int | None, coach_id: int) -> bool:
+    """Whether a wave's figure is shown to a reader: its coach's, and an admin's (None)."""
+    return reader is None or coach_id == reader
 
 
 async def flag_if_unused(session: AsyncSession, tool: ToolRow, use: Use, today: date,

@@ -68,8 +68,9 @@ async def _use(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
             teachers=_teachers(use.teachers), name=tool.name))]
     # A wave's figure is its coach's and the admins' (a red team's, stop 50: any coach read
     # a colleague's pilot on the card, where /pulse results refused it).
+    reader = None if turn.role.allows(Role.ADMIN) else turn.person.id
     shown = [b for b in await adoption.buy_ins(turn.session, turn.features, tool)
-             if turn.role.allows(Role.ADMIN) or b.coach_id == turn.person.id]
+             if adoption.shown_to(reader, b.coach_id)]
     if shown and (last := shown[-1]).agree is not None:  # shown: agree is set
         found.append((_("Last buy-in"), _("{agree} (target {target})").format(
             agree=format_percent(last.agree), target=format_percent(last.target / 100))))
