@@ -25,6 +25,9 @@ SECRET = "test-signing-secret"
 TEACHER = "UTEACHER"
 DM = f"D{TEACHER}"  # the teacher's DM with prepbot, as conversations.open names it
 CHANNEL = "CGENERAL"
+# How long a test waits for the work a payload started (a loaded CI machine is slow; a
+# test whose work never ends hears it in the log, "still running").
+SETTLE_SECONDS = 30.0
 
 
 @pytest.fixture
@@ -61,7 +64,7 @@ class SlackClient:
         async with self.http.post("/slack/events", data=body, headers=headers) as response:
             status, text = response.status, await response.text()
         if settle:
-            await self.adapter.drain()
+            await self.adapter.drain(SETTLE_SECONDS)
         return status, text
 
     async def event(self, event: dict[str, Any], event_id: str | None = None,
