@@ -117,8 +117,8 @@ async def test_huge_and_control_character_text_is_answered_within_platform_limit
         slack: Slack, teams: Teams, connector: ConnectorStub, http: ClientSession,
         caplog: pytest.LogCaptureFixture) -> None:
     text = ("projector " + CONTROL) * 800  # about 37,000 characters: near Slack's 40,000
-    await slack.dm(text)
-    await slack.dm("/ticket " + text)
+    assert (await slack.dm(text))[0] == 200
+    assert (await slack.dm("/ticket " + text))[0] == 200
     for call in slack.stub.of("chat.postMessage"):
         blocks = call.params.get("blocks") or []
         assert len(blocks) <= 50
