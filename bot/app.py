@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import outbox, texts
+from bot.arrivals import Arrival, Withdrawn
 from bot.attachments.receiving import Receiver, only_files
 from bot.attachments.retention import attachment_rules
 from bot.attachments.store import hold
@@ -25,7 +26,7 @@ from bot.errors import PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
 from bot.i18n import _, speaking
-from bot.inbox import Arrival, Inbox, Responder, Withdrawn
+from bot.inbox import Inbox, Responder
 from bot.metrics import Metrics
 from bot.people.directory import remember_sender, set_role
 from bot.people.staff_names import StaffFollower, Workspaces

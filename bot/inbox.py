@@ -20,19 +20,17 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Index, String, Text, delete, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.arrivals import Arrival, InboxRow, Withdrawn
 from bot.blocks import Form, Reply, replies_from_json, replies_to_json
 from bot.ports import Clock
 from bot.sealed import FORM_SIZE, STEP, keyed, seal, unseal
 from bot.server_secret import ServerSecret
-from bot.storage.base import Base, UTCDateTime
 from bot.storage.upsert import insert_new
 from bot.vocabulary import AnyIncoming, Submission, incoming_from_json, incoming_to_json
 
@@ -51,51 +49,6 @@ KEEP = timedelta(days=7)  # settled arrivals are forgotten after a week, like ev
 SETTLED = {"status": "done", "incoming": "", "replies": "", "sender": "", "reply_to": ""}
 log = logging.getLogger(__name__)
 Responder = Callable[[str, list[Reply]], Awaitable[None]]  # (reply_to, replies) -> sent
-
-
-class Withdrawn(Exception):
-    """The arrival's row is gone while its turn ran: an erase took it (run in another process,
-    or on another replica), and the turn must leave nothing (a red team's, stop 48: the turn
-    committed after the erase, and brought the erased teacher back)."""
-
-
-class Unsent(Exception):
-    """A platform took only some of an arrival's replies: these are still to be delivered
-    (a responder raises it; the replies that went out are never sent twice)."""
-
-    def __init__(self, replies: Sequence[Reply]) -> None:
-        super().__init__(f"{len(replies)} replies wait for the platform")
-        self.replies = list(replies)
-
-
-class InboxRow(Base):
-    """One thing a platform sent: what it was, where to answer, and how far it got."""
-
-    __tablename__ = "inbox"
-    __table_args__ = (Index("ix_inbox_status_claimed", "status", "claimed_at"),
-                      Index("ix_inbox_sender", "sender"))
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(255), unique=True)
-    platform: Mapped[str] = mapped_column(String(32))
-    sender: Mapped[str] = mapped_column(String(255))  # platform:user_id, till it is settled
-    incoming: Mapped[str] = mapped_column(Text)
-    reply_to: Mapped[str] = mapped_column(Text, default="")  # the adapter's, opaque
-    status: Mapped[str] = mapped_column(String(16), default="pending")
-    replies: Mapped[str] = mapped_column(Text, default="")
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    attempts: Mapped[int] = mapped_column(default=0)
-
-
-@dataclass(frozen=True)
-class Arrival:
-    """A stored arrival, as a worker handles it."""
-
-    id: int
-    incoming: AnyIncoming
-    reply_to: str
-    attempts: int = 1  # this is its first working, or a recovery's
 
 
 class Inbox:

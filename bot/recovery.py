@@ -9,8 +9,9 @@ from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.arrivals import Arrival, Unsent
 from bot.blocks import Reply
-from bot.inbox import MAX_ATTEMPTS, Arrival, Inbox, Responder, Unsent
+from bot.inbox import MAX_ATTEMPTS, Inbox, Responder
 from bot.vocabulary import AnyIncoming
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """Every table prepbot has: the core's and each feature's, for Alembic, copies and tests."""
 
-from bot import charts, inbox, stored_settings
+from bot import arrivals, charts, stored_settings
 from bot.attachments import models as attachments
 from bot.features.answers import models as answers
 from bot.features.coffee import models as coffee
@@ -24,6 +24,7 @@ metadata = Base.metadata
 
 __all__ = [
     "answers",
+    "arrivals",
     "attachments",
     "charts",
     "coffee",
@@ -32,7 +33,6 @@ __all__ = [
     "helpchannels",
     "helpdesk",
     "idempotency",
-    "inbox",
     "library",
     "metadata",
     "people",

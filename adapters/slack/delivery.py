@@ -13,8 +13,8 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from adapters.slack import blockkit, modals
 from adapters.slack.inbound import Where, ref_of
 from adapters.slack.messenger import reason, retry_handlers
+from bot.arrivals import Unsent
 from bot.blocks import Form, Reply
-from bot.inbox import Unsent
 
 log = logging.getLogger(__name__)
 FAILURES = (SlackApiError, OSError, ClientError)  # OSError: timeouts and refused connects

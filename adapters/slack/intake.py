@@ -24,9 +24,9 @@ from adapters.slack.home import language_reader
 from adapters.slack.inbound import Where
 from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
+from bot.arrivals import Arrival
 from bot.blocks import Reply, Text
 from bot.i18n import N_, _, speaking
-from bot.inbox import Arrival
 from bot.vocabulary import AnyIncoming, Message, Person
 
 log = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from adapters.teams import cards, inbound
 from adapters.teams.private import is_shared, pointer, send_privately
 from bot import texts
 from bot.app import Bot
+from bot.arrivals import Arrival
 from bot.blocks import Reply, Text
 from bot.i18n import _, speaking
-from bot.inbox import Arrival
 from bot.vocabulary import AnyIncoming, Message, Person
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import mentions
-from bot.inbox import InboxRow
+from bot.arrivals import InboxRow
 from bot.masking import mask_student_data
 from bot.outbox import sent_by
 from bot.people.models import ERASED, PersonRow

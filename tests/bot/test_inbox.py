@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select, text
 
 from adapters.runtime import Runtime
+from bot.arrivals import Arrival, InboxRow
 from bot.blocks import Button, Buttons, Reply
-from bot.inbox import Arrival, Inbox, InboxRow
+from bot.inbox import Inbox
 from bot.recovery import recover_left_over
 from bot.sealed import keyed
 from bot.server_secret import ServerSecret

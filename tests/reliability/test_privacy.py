@@ -18,10 +18,11 @@ from adapters.cli import app
 from adapters.cli.operations import register
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
+from bot.arrivals import InboxRow
 from bot.blocks import Button, Buttons, Reply
 from bot.features.answers.models import QuestionRow
 from bot.features.tickets.models import TicketRow
-from bot.inbox import Inbox, InboxRow
+from bot.inbox import Inbox
 from bot.mentions import WORDS
 from bot.people.models import ConversationRow, PersonRow
 from bot.privacy import delete_person, export_person, free_text, person_links

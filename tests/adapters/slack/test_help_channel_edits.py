@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
+from bot.arrivals import InboxRow
 from bot.features.answers.models import QuestionRow
 from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
-from bot.inbox import InboxRow
 from bot.privacy import delete_person
 from tests.adapters.slack.conftest import HELP, OTHER, TEACHER, SlackClient, count, post, reply
 from tests.conftest import OperatorLock

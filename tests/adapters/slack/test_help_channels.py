@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import Runtime
+from bot.arrivals import InboxRow
 from bot.features.tickets.models import DraftRow, TicketRow
-from bot.inbox import InboxRow
 from bot.people.models import PersonRow
 from tests.adapters.slack.conftest import (
     ADMIN,

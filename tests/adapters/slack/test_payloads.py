@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from adapters.runtime import Runtime
+from bot.arrivals import InboxRow
 from bot.blocks import Reply, reply_to_json
 from bot.features.answers.models import QuestionRow
-from bot.inbox import InboxRow
 from bot.scheduling.ledger import Planned, plan
 from bot.scheduling.models import DeliveryRow
 from tests.adapters.slack.conftest import SlackClient

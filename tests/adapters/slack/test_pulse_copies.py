@@ -19,8 +19,8 @@ from sqlalchemy import select
 
 from adapters.runtime import Runtime
 from adapters.slack import delivery as slack_delivery
+from bot.arrivals import InboxRow
 from bot.blocks import Reply
-from bot.inbox import InboxRow
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.slack.conftest import SlackClient, buttons

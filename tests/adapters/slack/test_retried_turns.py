@@ -20,7 +20,8 @@ from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import Runtime
 from bot import texts
-from bot.inbox import MAX_ATTEMPTS, InboxRow
+from bot.arrivals import InboxRow
+from bot.inbox import MAX_ATTEMPTS
 from tests.adapters.slack.conftest import DM, SlackClient, stored_questions
 from tests.support.clock import FakeClock
 from tests.support.slack_stub import SlackStub

@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from adapters.runtime import Runtime
+from bot.arrivals import InboxRow
 from bot.features.answers.models import QuestionRow
 from bot.features.helpchannels.models import HelpReplyRow, HelpThreadRow
 from bot.features.tickets.models import DraftRow
-from bot.inbox import MAX_ATTEMPTS, InboxRow
+from bot.inbox import MAX_ATTEMPTS
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.teams.conftest import BOT, TENANT, Teams
