@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.spans import KEPT, Span
+from bot.masking.spans import KEPT, Span, free
 
 # The street kinds of USPS Publication 28 (appendix C1) that addresses in US towns mostly
 # use, spelled out and abbreviated.
@@ -61,6 +61,19 @@ ADDRESS = re.compile(
     # 87313", "HC 63 Box 418, Yatahey NM 87375", "General Delivery, Vanderwagen NM 87326".
     rf"|\b(?:(?i:p\.?\s?o\.?\s+box|post\s+office\s+box)\s+\d{{1,6}}|HC\s+\d{{1,4}},?\s+Box\s+"
     rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}")
+# Typed all in lowercase ("42 elm street", "calle olmo 123"), an address only right after
+# where a family lives: "3 kids in the way" is none (a red team's, stop 49).
+LOWERCASE = re.compile(
+    rf"(?<![\w#/.:$,-])(?:\d{{1,6}}\s+(?:[a-zà-ÿ]+\s+){{1,2}}(?:{KINDS})"
+    rf"|(?:{SPANISH_KINDS})\s+(?:{LINK}\s+)*[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){{0,2}}?\s+#?\d{{1,5}})\b"
+    rf"{SPANISH_UNIT}?", re.IGNORECASE)
+LIVES_AT = re.compile(r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|"
+                      r"domicilio|direcci[óo]n)\b(?:\s+(?:at|on|to|is|en|es|a|:))?\s*$",
+                      re.IGNORECASE)
+# A street with no kind, but its colonia after it: "Juárez 88, Col. Centro, C.P. 44100".
+WITH_COLONIA = re.compile(rf"(?<![\w#/.:$,-])[A-ZÀ-Ý][\wÀ-ÿ]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]+){{0,2}}"
+                          rf"\s+#?\d{{1,5}}{SPANISH_UNIT}?,\s+(?i:col\.|colonia)\s+"
+                          rf"[A-ZÀ-Ý][\wÀ-ÿ]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]*){{0,2}}{POSTAL}?")
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,45}\bto|"
@@ -103,4 +116,10 @@ def find_addresses(text: str) -> list[Span]:
         # "ship it to 450 Oak Ave", "the district office at 1200 N Main St": kept, and no
         # later finder takes its ZIP code for an id
         found.append(Span(m.start(), m.end(), KEPT if institution else "address"))
-    return found
+    return found + [span for span in _lowercase_or_colonia(text) if free(span, found)]
+
+
+def _lowercase_or_colonia(text: str) -> list[Span]:
+    found = [Span(m.start(), m.end(), "address") for m in LOWERCASE.finditer(text)
+             if LIVES_AT.search(text[max(0, m.start() - 30):m.start()])]
+    return found + [Span(m.start(), m.end(), "address") for m in WITH_COLONIA.finditer(text)]

@@ -64,6 +64,12 @@ from tests.bot.test_masking import TODAY, masked
     ("la familia vive en Avda. Juárez 88", "la familia vive en [address]"),
     ("la familia vive en Av. Juárez Nº 88", "la familia vive en [address]"),
     ("la familia vive en Priv. de Olivos 15", "la familia vive en [address]"),
+    # typed in lowercase after where a family lives, or with its colonia and no street kind
+    # (a red team's, stop 49, left then)
+    ("la familia vive en calle olmo 123", "la familia vive en [address]"),
+    ("the family lives at 42 elm street", "the family lives at [address]"),
+    ("my student lives on 12 oak lane apt 4", "my student lives on [address]"),
+    ("su casa está en Juárez 88, Col. Centro, C.P. 44100", "su casa está en [address]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -91,6 +97,9 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "la sesión privada de 10 minutos es en la biblioteca",
     "La oficina de tecnología se mudó a Av. Reforma 100, piso 2",
     "the AV Cart 3 is missing its HDMI cable",
+    "we put 2 carts in the library hallway, by the 3 kids table",
+    "la oficina está en calle reforma 100",
+    "the hotspot lives in room 12 by the main stairs",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

@@ -31,6 +31,10 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     # "cumple" the verb, and a checklist point's pass, are no birthday
     "el proyector no cumple con el estándar, la entrega es el 3 de mayo",
     "Privacidad: cumple. El proveedor firmó el DPA el 14 de marzo",
+    # a day spelled out with no birth word near it
+    "the first of March we update every Chromebook, March first is the deadline",
+    "the primero de marzo training was moved",
+    "Updated on the 3rd of May, the 2nd of June my 3rd graders test",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -88,6 +92,12 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     ("su cumpleaños es el 14/03", "su cumpleaños es el [date of birth]"),
     ("su cumpleaños es el 14 marzo", "su cumpleaños es el [date of birth]"),
     ("nació el 1º de marzo", "nació el [date of birth]"),
+    # a day spelled out, and the year after a Spanish ordinal (a red team's, stop 49)
+    ("su cumpleaños es el primero de marzo", "su cumpleaños es el [date of birth]"),
+    ("nació el 1º de marzo de 2015", "nació el [date of birth]"),
+    ("her birthday is the first of March", "her birthday is [date of birth]"),
+    ("his birthday is March twenty-first", "his birthday is [date of birth]"),
+    ("born on the 3rd of May", "born on [date of birth]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
