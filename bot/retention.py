@@ -22,13 +22,16 @@ DELIVERY_RETENTION = StoredSetting("delivery_retention_days", 365,
 
 
 async def forget_expired(session: AsyncSession, now: datetime) -> dict[str, int]:
-    """Delete event ids older than a week and settled deliveries past their retention."""
+    """Delete event ids older than a week, and settled deliveries past their retention once
+    what they were for is over: a survey's invitation is who may answer it while it is open
+    (a red team's, stop 51: at a one-day retention, invited teachers were refused)."""
     events = await session.execute(delete(ProcessedEvent).where(
         ProcessedEvent.seen_at < now - timedelta(days=EVENT_DAYS)))
     days = await DELIVERY_RETENTION.read(session)
     settled_at = func.coalesce(DeliveryRow.sent_at, DeliveryRow.expires_at)
     deliveries = await session.execute(delete(DeliveryRow).where(
-        DeliveryRow.status.in_(SETTLED), settled_at < now - timedelta(days=days)))
+        DeliveryRow.status.in_(SETTLED), settled_at < now - timedelta(days=days),
+        DeliveryRow.expires_at < now))
     return {"processed_events": int(getattr(events, "rowcount", 0) or 0),
             "deliveries": int(getattr(deliveries, "rowcount", 0) or 0)}
 

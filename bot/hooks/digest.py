@@ -46,6 +46,7 @@ class DigestAsk:
     coach_id: int | None
     now: datetime
     zone: tzinfo = UTC  # the reader's: a day in the digest is a day where they are
+    reader_id: int | None = None  # who reads it: no survey they were asked to answer
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ async def digest_command(turn: Turn[Command]) -> list[Reply]:
     zone = await zone_of(turn.session, turn.person)
     period = parse_period(turn.incoming.text, turn.now, zone)
     ask = DigestAsk(period, scope_for(turn.person, prefs), coach_of(turn.person), turn.now,
-                    zone)
+                    zone, reader_id=turn.person.id)
     return [digest_reply(await build_digest(turn.session, turn.features.digest_sections, ask))]
 
 

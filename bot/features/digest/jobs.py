@@ -57,7 +57,8 @@ async def render_digest(session: AsyncSession, row: DeliveryRow,
     zone = await zone_of(session, person)
     sent_on = datetime.fromisoformat(row.occurrence).astimezone(zone).date()
     period = week_of(sent_on, zone).previous
-    ask = DigestAsk(period, scope_for(person, prefs), coach_of(person), period.end, zone)
+    ask = DigestAsk(period, scope_for(person, prefs), coach_of(person), period.end, zone,
+                    reader_id=person.id)
     return digest_reply(await build_digest(session, sections, ask))
 
 

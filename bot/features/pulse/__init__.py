@@ -1,7 +1,7 @@
 """Pulse: quick Technology Acceptance Model surveys for tool pilots, anonymous by design."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.pulse import digest, export, handlers, jobs, pool, service, waves
+from bot.features.pulse import digest, export, handlers, handover, jobs, pool, service, waves
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -36,5 +36,5 @@ feature = Feature(
     never_exported=("pulse_respondents", "pulse_responses"),
     exports={"pulse": export.answer_sets},
     pulse_waves=waves.waves,  # pilots and adopted tools launch waves and read buy-in,
-    hand_over=service.hand_over,
+    hand_over=handover.hand_over,
 )

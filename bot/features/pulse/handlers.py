@@ -7,11 +7,14 @@ from bot.errors import BadInput
 from bot.features.pulse import answering, launch, results, service, views
 from bot.features.pulse.instruments import instruments_for
 from bot.features.pulse.models import SurveyRow
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.roles import Role
 from bot.storage.rows import request_key
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Submission
+
+TOOK_PART = N_("You were asked to answer the {tool} pulse, so its figures are not shown to "
+               "you: every group of answers could hold yours. Its coach reads them.")
 
 
 async def start(turn: Turn[Command]) -> list[Reply]:
@@ -64,6 +67,9 @@ async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
                 (False, False): _("You have no pulse yet.")}[open_only, bool(tool.strip())]
         raise BadInput(f"{said.format(tool=tool.strip())} "
                        f"{_('`/pulse start` launches one.')}")
+    if survey.id in await service.took_part(turn.session, turn.person.id):
+        # an admin who was asked as a teacher before (a red team's, stop 51)
+        raise BadInput(_(TOOK_PART).format(tool=survey.tool))
     return survey
 
 

@@ -54,12 +54,13 @@ async def wave_means(session: AsyncSession, survey: SurveyRow) -> dict[str, floa
 
 
 async def earlier_waves(session: AsyncSession, survey: SurveyRow) -> list[SurveyRow]:
-    """The waves before this one, oldest first (following each wave's link back)."""
+    """The waves before this one, oldest first (following each wave's link back), as far as
+    they are this wave's coach's: another coach's wave is hers alone (a red team's, stop 51)."""
     chain: list[SurveyRow] = []
     current = survey
     while current.previous_id is not None and len(chain) < MAX_WAVES - 1:
         found = await session.get(SurveyRow, current.previous_id)
-        if found is None:
+        if found is None or found.coach_id != survey.coach_id:
             break
         chain.append(found)
         current = found

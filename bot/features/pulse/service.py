@@ -13,7 +13,7 @@ from bot.errors import BadInput
 from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument, parse
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.ledger import Planned, plan
@@ -228,24 +228,20 @@ async def find(session: AsyncSession, tool: str = "", open_only: bool = False,
     return (await session.execute(query)).scalar_one_or_none()
 
 
+async def took_part(session: AsyncSession, person_id: int) -> set[int]:
+    """The surveys someone was asked to answer or answered: whoever reads one of them reads
+    groups holding an answer they know (or may)."""
+    asked = set((await session.execute(select(DeliveryRow.occurrence).where(
+        DeliveryRow.job == INVITE, DeliveryRow.person_id == person_id))).scalars())
+    answered = set((await session.execute(select(RespondentRow.survey_id).where(
+        RespondentRow.person_id == person_id))).scalars())
+    return answered | {int(o.removeprefix("survey-")) for o in asked
+                       if o.removeprefix("survey-").isdecimal()}
+
+
 async def was_invited(session: AsyncSession, survey: SurveyRow, person: PersonRow) -> bool:
     """Whether this person is in the survey's cohort (an invitation was planned for them)."""
     query = select(DeliveryRow.id).where(DeliveryRow.job == INVITE,
                                          DeliveryRow.occurrence == occurrence(survey),
                                          DeliveryRow.person_id == person.id).limit(1)
     return (await session.execute(query)).scalar_one_or_none() is not None
-
-
-async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
-    """A leaving coach's open surveys given to another coach, never one that coach was
-    invited to answer: she would read groups holding her own answer."""
-    asked = select(DeliveryRow.occurrence).where(DeliveryRow.job == INVITE,
-                                                 DeliveryRow.person_id == taking)
-    invited = set((await session.execute(asked)).scalars())
-    surveys = [s for s in (await session.execute(select(SurveyRow).where(
-        SurveyRow.coach_id == leaving, SurveyRow.closed_at.is_(None)))).scalars()
-        if occurrence(s) not in invited]
-    for survey in surveys:
-        survey.coach_id = taking
-    return [ngettext("{count} open pulse survey", "{count} open pulse surveys",
-                     len(surveys)).format(count=len(surveys))] if surveys else []

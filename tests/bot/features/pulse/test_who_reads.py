@@ -1,0 +1,81 @@
+"""Nobody reads a figure holding an answer they know: not an admin who was asked as a teacher,
+not a coach handed a wave chain she answered in; and who was asked outlives the record of
+sent messages while the survey is open (a red team's, stop 51)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from adapters.console import ConsoleChat, render
+from adapters.runtime import Runtime
+from bot.blocks import Fields, Image
+from bot.roles import Role
+from bot.vocabulary import Person
+from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
+from tests.bot.features.pulse.test_results import answered_by
+from tests.support.clock import FakeClock
+
+
+async def test_an_admin_asked_as_a_teacher_reads_none_of_that_surveys_figures(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)  # released: her answer is in the group of five
+    await runtime.bot.grant(pilot[0], Role.ADMIN)
+    morning.current += timedelta(hours=1)
+    [refused] = await chat.say("/pulse results nearpod", as_=pilot[0])
+    assert refused.text.startswith("You were asked to answer the Nearpod pulse")
+    assert not any(isinstance(b, Fields | Image) for b in refused.blocks)
+    [digest] = await chat.say("/digest this week", as_=pilot[0])
+    assert "Nearpod wave 1" not in render(digest)
+    [overseen] = await chat.say("/digest this week", as_=admin)  # another admin: as before
+    assert "Nearpod wave 1" in render(overseen)
+
+
+async def test_a_handover_gives_no_wave_chain_the_new_coach_answered_in(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    # She answered wave 1, left the channel, was made a coach; wave 2 (she was not asked)
+    # would have shown her wave 1's figures as "since wave 1".
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    await chat.say("/pulse close nearpod", as_=coach)
+    outbox.channels["nearpod-pilot"].remove(pilot[0])
+    await runtime.bot.grant(pilot[0], Role.COACH)
+    await launch(chat, coach, runtime, "Nearpod #nearpod-pilot closes in 4 weeks")
+    [told] = await chat.say(f"/prepbot handover @{coach.display_name} @Teacher 1", as_=admin)
+    assert "pulse" not in told.text
+    [refused] = await chat.say("/pulse results nearpod", as_=pilot[0])
+    assert refused.text.startswith("You have no pulse for nearpod")
+
+
+async def test_a_handed_over_wave_takes_its_earlier_waves_with_it(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    await answered_by(chat, outbox, pilot, 5)
+    await chat.say("/pulse close nearpod", as_=coach)
+    park = Person(platform="console", user_id="park", display_name="Ms Park")
+    await chat.say("hello", as_=park)
+    await runtime.bot.grant(park, Role.COACH)
+    await launch(chat, coach, runtime, "Nearpod #nearpod-pilot closes in 4 weeks")
+    [told] = await chat.say(f"/prepbot handover @{coach.display_name} @Ms Park", as_=admin)
+    assert "1 open pulse survey" in told.text
+    for person, points in zip(pilot[:5], ANSWERS, strict=True):
+        await answer(chat, outbox, person, likert(*points), outbox.forms_to(person)[-1])
+    [reply] = await chat.say("/pulse results nearpod", as_=park)
+    assert "since wave 1" in render(reply), "the chain is hers now, wave 1 with it"
+    [gone] = await chat.say("/pulse results nearpod", as_=coach)
+    assert gone.text.startswith("You have no pulse")
+
+
+async def test_an_invited_teacher_answers_after_the_sent_messages_record_is_forgotten(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    await chat.say("/prepbot settings delivery_retention_days 1", as_=admin)
+    await launch(chat, coach, runtime, "Nearpod #nearpod-pilot closes in 2 weeks")
+    morning.current += timedelta(days=3)
+    await runtime.dispatcher.tick()  # housekeeping runs with every tick
+    said = await answer(chat, outbox, pilot[5], likert(*ANSWERS[0]))
+    assert "invited" not in " ".join(r.text for r in said)
+    assert said[0].text.startswith("Thanks")
