@@ -36,15 +36,22 @@ SHARED = N_("More than one person here is called “{name}”, so I can't tell w
 
 @dataclass
 class Named:
-    """Who the words named, in order and once each, and the words that named nobody."""
+    """Who the words named, once each in the order the text names them (a red team's, stop
+    51: "handover @Mr Okafor <@UPARK>" read the mention first, and gave the work the wrong
+    way), and the words that named nobody."""
 
-    people: list[PersonRow] = field(default_factory=list)
+    found: list[tuple[int, PersonRow]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
 
-    def add(self, person: PersonRow) -> None:
-        """Keep a person once."""
-        if all(p.id != person.id for p in self.people):
-            self.people.append(person)
+    @property
+    def people(self) -> list[PersonRow]:
+        """The people, in the order of their places in the text."""
+        return [person for _at, person in sorted(self.found, key=lambda each: each[0])]
+
+    def add(self, person: PersonRow, at: int) -> None:
+        """Keep a person once, at the first place the text names them."""
+        if all(p.id != person.id for _at, p in self.found):
+            self.found.append((at, person))
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -74,17 +81,14 @@ async def _take_mentions(session: AsyncSession, platform: str, text: str,
     """Add the people the platform says the text @mentions, each by its id, and take their
     names out of the text. Only people prepbot knows count: a mention's id and name are the
     sender's client's to write, so an unknown one is left to be read as a name."""
-    spans = []
     for mention in mentioned:
         found = _pattern(mention.display_name).search(text) if mention.display_name else None
         person = await find_person(session, platform, mention.user_id) if found else None
         if found is None or person is None:
             continue
-        spans.append((found.start(), person))
+        named.add(person, found.start())
         # A separator padded to the name's length, so the next mentions' places still compare.
         text = text[:found.start()] + ",".ljust(len(found[0])) + text[found.end():]
-    for _start, person in sorted(spans, key=lambda span: span[0]):
-        named.add(person)
     return text
 
 
@@ -94,34 +98,47 @@ async def named_people(session: AsyncSession, platform: str, text: str, now: dat
     """The people a piece of a command names, resolved on the sender's platform; `mentioned`
     are the platform's own @mentions of the command (by id, with the name the text shows)."""
     named = Named()
-    for user_id, name in SLACK_MENTION.findall(text):
+    for m in SLACK_MENTION.finditer(text):
         # The name in <@U123|name> is a handle: a known person keeps their display name.
-        found = await find_person(session, platform, user_id)
-        handle = Person(platform=platform, user_id=user_id, display_name=name or "")
-        named.add(found or await remember_person(session, handle, now, admins))
-    rest = await _take_mentions(session, platform, SLACK_MENTION.sub(" ", text), mentioned, named)
-    chunks = [c.strip(" .") for c in SEPARATORS.split(rest) if c.strip(" .")]
+        found = await find_person(session, platform, m[1])
+        handle = Person(platform=platform, user_id=m[1], display_name=m[2] or "")
+        named.add(found or await remember_person(session, handle, now, admins), m.start())
+    # Each mention becomes a separator as long as itself: every place still compares.
+    rest = SLACK_MENTION.sub(lambda m: ",".ljust(len(m[0])), text)
+    rest = await _take_mentions(session, platform, rest, mentioned, named)
+    chunks = _chunks(rest)
     if not chunks:
         return named
     known = await _known(session, platform)
     shared = await _shared(session, platform)
-    for chunk in chunks:
+    for at, chunk in chunks:
         exact = await find_person(session, platform, chunk)
         if exact is None and chunk.lower() in shared:
             raise BadInput(_(SHARED).format(name=chunk))
         exact = exact or next((p for p in known if p.display_name.lower() == chunk.lower()),
                               None)
         if exact is not None:
-            named.add(exact)
+            named.add(exact, at)
             continue
         left = chunk
         for person in known:  # longest names first: "Ms Rivera-Ortiz" before "Ms Rivera"
             pattern = _pattern(person.display_name)
-            if pattern.search(left):
+            if place := pattern.search(left):
                 if person.display_name.lower() in shared:
                     raise BadInput(_(SHARED).format(name=person.display_name))
-                named.add(person)
-                left = pattern.sub(" ", left)
+                named.add(person, at + place.start())
+                left = pattern.sub(lambda m: " ".ljust(len(m[0])), left)
         if left.strip(" .-"):
             named.unknown.append(" ".join(left.split()))
     return named
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """The stretches between separators, stripped, each with where it starts."""
+    found, start = [], 0
+    for end, after in [*((m.start(), m.end()) for m in SEPARATORS.finditer(text)),
+                       (len(text), len(text))]:
+        if stripped := text[start:end].strip(" ."):
+            found.append((start + text[start:end].index(stripped), stripped))
+        start = after
+    return found
