@@ -8,6 +8,7 @@ from bot.features.tools import (
     coaching,
     digest,
     handlers,
+    handover,
     hook,
     jobs,
     portfolio,
@@ -70,5 +71,5 @@ feature = Feature(
     answer_extra=asking.request_offer,
     tool_register=hook.register,
     portfolio=portfolio.checklists,
-    hand_over=service.hand_over,
+    hand_over=handover.hand_over,
 )

@@ -18,7 +18,7 @@ from bot.features.tools.models import (
     ToolSupportRow,
     ToolUserRow,
 )
-from bot.i18n import _, ngettext
+from bot.i18n import _
 from bot.masking import PLACEHOLDER, Masked, mask_student_data, mask_within
 from bot.mentions import INSTEAD, names_of, pattern_of
 from bot.people.models import PersonRow
@@ -275,13 +275,3 @@ async def _rename(session: AsyncSession, tool: ToolRow, name: str) -> None:
         ToolRow.key == key_of(name), ToolRow.id != tool.id))
     tool.name = name if taken is None else f"{name[:70]} #{tool.id}"
     tool.key = key_of(tool.name)
-
-
-async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
-    """The tools a leaving coach owns given to another coach (their reviews, their cards)."""
-    tools = (await session.execute(select(ToolRow).where(ToolRow.owner_id == leaving))
-             ).scalars().all()
-    for tool in tools:
-        tool.owner_id = taking
-    return [ngettext("{count} tool", "{count} tools", len(tools)).format(
-        count=len(tools))] if tools else []

@@ -4,6 +4,8 @@ nothing handed a former coach's cycles and pilots to anyone)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
@@ -99,3 +101,26 @@ async def test_a_pilot_report_not_sent_yet_goes_to_the_new_coach(
     await advance(runtime, clock, at("2026-12-14", 9))
     assert timed.received(PARK, "Blooket pilot report")
     assert not timed.received(staff.coach, "Blooket pilot report")
+
+
+async def test_a_tools_review_not_sent_yet_goes_to_the_new_owner(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 51): the review flagged in the night stayed planned to the coach who
+    # left, was withheld from him (no longer a coach), and the tool was never flagged again.
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+    await chat.say("/tools add Seesaw", as_=staff.coach)
+    await chat.say("/tools status Seesaw adopted", as_=staff.coach)
+    await chat.say("/tools use Seesaw 3 of 20", as_=staff.coach)
+    async with runtime.sessions() as session, session.begin():
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+        tool.adopted_on = clock.current.date() - timedelta(days=130)
+    clock.current = at("2026-12-01", 2)
+    await runtime.dispatcher.tick()  # flagged in the night: the review waits for school hours
+    assert not timed.received(staff.coach, "used by 3 of the 20")
+    await runtime.bot.grant(staff.coach, Role.TEACHER)
+    await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    await advance(runtime, clock, at("2026-12-01", 10))
+    assert timed.received(PARK, "Seesaw is used by 3 of the 20")
+    assert not timed.received(staff.coach, "used by 3 of the 20")
