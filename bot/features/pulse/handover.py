@@ -1,32 +1,38 @@
-"""A leaving coach's open pulse surveys given to another coach (`/prepbot handover`), with
-the earlier waves each is compared with, never a survey that coach took part in."""
+"""A leaving coach's pulse surveys given to another coach (`/prepbot handover`): each chain
+of waves whole, so a pilot's post survey and a tool's quarterly pulses still compare with the
+waves before them, never a chain that coach took part in."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.pulse.models import SurveyRow
-from bot.features.pulse.results import earlier_waves
 from bot.features.pulse.service import took_part
 from bot.i18n import ngettext
 
 
 async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
-    """Each open survey goes with its earlier waves (their figures are its comparison), unless
-    the new coach took part in any of them (a red team's, stop 51: she read wave 1's group,
-    her own answer in it, as wave 2's "since wave 1")."""
+    """Every chain of hers goes whole (its earlier waves are its comparison), unless the new
+    coach was asked in any wave of it (a red team's, stop 51: she read wave 1's group, her
+    own answer in it, as wave 2's "since wave 1"; and a pilot's post survey handed over
+    began a chain of its own)."""
     theirs = await took_part(session, taking)
-    handed = 0
+    chains: dict[tuple[str, str, str], list[SurveyRow]] = defaultdict(list)
     for survey in (await session.execute(select(SurveyRow).where(
-            SurveyRow.coach_id == leaving, SurveyRow.closed_at.is_(None)))).scalars().all():
-        waves = [*await earlier_waves(session, survey), survey]
-        if any(wave.id in theirs for wave in waves):
-            continue
-        for wave in waves:
-            wave.coach_id = taking
-        handed += 1
-    return [ngettext("{count} open pulse survey", "{count} open pulse surveys",
-                     handed).format(count=handed)] if handed else []
+            SurveyRow.coach_id == leaving))).scalars():
+        chains[survey.platform, survey.cohort_id, survey.tool_key].append(survey)
+    moved = [wave for waves in chains.values() if not any(w.id in theirs for w in waves)
+             for wave in waves]
+    for wave in moved:
+        wave.coach_id = taking
+    still_open = sum(wave.closed_at is None for wave in moved)
+    closed = len(moved) - still_open
+    return [line for line in (
+        ngettext("{count} open pulse survey", "{count} open pulse surveys",
+                 still_open).format(count=still_open) if still_open else "",
+        ngettext("{count} closed pulse survey", "{count} closed pulse surveys",
+                 closed).format(count=closed) if closed else "") if line]
