@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -14,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.people.models import ConversationRow, PersonRow
 from bot.roles import Role
 from bot.vocabulary import AnyIncoming, Conversation, Person
+
+log = logging.getLogger(__name__)
 
 Row = TypeVar("Row", PersonRow, ConversationRow)
 MARKUP = re.compile(r"[\[\]*`<>]")
@@ -77,9 +80,24 @@ async def remember_person(
     if person.locale:
         row.locale = person.locale[:16]
     if person.key in admins:
-        row.role = Role.ADMIN
+        row.role, row.admin_from_settings = Role.ADMIN, True
+    elif row.admin_from_settings:  # taken out of PREPBOT_ADMINS since
+        row.role, row.admin_from_settings = Role.TEACHER, False
     await session.flush()
     return row
+
+
+async def demote_former_admins(session: AsyncSession, admins: frozenset[str]) -> int:
+    """At startup: people PREPBOT_ADMINS made admins and no longer lists are teachers again,
+    whether or not they write (the digest and staff notices read the stored role)."""
+    former = [row for row in (await session.execute(select(PersonRow).where(
+        PersonRow.admin_from_settings.is_(True)))).scalars()
+        if f"{row.platform}:{row.user_id}" not in admins]
+    for row in former:
+        row.role, row.admin_from_settings = Role.TEACHER, False
+        log.warning("%s:%s is no longer in PREPBOT_ADMINS: a teacher again", row.platform,
+                    row.user_id)
+    return len(former)
 
 
 async def remember_sender(session: AsyncSession, incoming: AnyIncoming, now: datetime,
@@ -122,7 +140,7 @@ async def set_role(session: AsyncSession, platform: str, user_id: str, role: Rol
     row = await find_or_add(session, lambda: find_person(session, platform, user_id),
                             lambda: PersonRow(platform=platform, user_id=user_id, created_at=now,
                                               display_name="", role=Role.TEACHER))
-    row.role = role
+    row.role, row.admin_from_settings = role, False  # given by hand: kept
     await session.flush()
     return row
 
