@@ -30,7 +30,10 @@ async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datet
         pilot.coach_id = taking
         await _visits_to(session, pilot, coach, now)
         report = report_to(pilot, coach, now)
-        if await withdraw(session, (REPORT,), report.occurrence):  # not sent yet: the new coach's
+        # Not sent yet, or sent to the coach who left and waiting on its decision: the new
+        # coach's, buttons and all (a red team's, stop 51: a pilot awaiting its decision was
+        # handed over and nobody was told).
+        if await withdraw(session, (REPORT,), report.occurrence) or pilot.status == "reporting":
             await plan(session, [report])
     return [ngettext("{count} pilot", "{count} pilots", len(pilots)).format(
         count=len(pilots))] if pilots else []

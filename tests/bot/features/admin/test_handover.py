@@ -19,7 +19,7 @@ from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
-from tests.bot.features.conftest import Staff, TimedMessenger, advance
+from tests.bot.features.conftest import Staff, TimedMessenger, advance, button
 from tests.bot.features.pilots.conftest import PILOT, at, start
 from tests.support.clock import FakeClock
 
@@ -124,3 +124,19 @@ async def test_a_tools_review_not_sent_yet_goes_to_the_new_owner(
     await advance(runtime, clock, at("2026-12-01", 10))
     assert timed.received(PARK, "Seesaw is used by 3 of the 20")
     assert not timed.received(staff.coach, "used by 3 of the 20")
+
+
+async def test_a_pilot_awaiting_its_decision_sends_its_report_to_the_new_coach(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 51): the report had reached the coach who left; nobody else heard,
+    # and the decision waited on no one.
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+    await start(chat, staff, PILOT.replace(" for 4 weeks", " for 2 weeks"))
+    await advance(runtime, clock, at("2026-12-14", 10))
+    assert timed.received(staff.coach, "Blooket pilot report")
+    await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    await advance(runtime, clock, at("2026-12-14", 11))
+    [(_, report)] = timed.received(PARK, "Blooket pilot report")
+    assert button(report, "Adopt")
