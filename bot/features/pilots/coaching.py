@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
 from bot.features.pilots import report, schedule, service, views
@@ -14,6 +16,7 @@ from bot.i18n import DEFAULT, _, format_day, speaking
 from bot.masking import Masked, mask_within, privacy_note
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.scheduling.models import DeliveryRow
 from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action, Submission
@@ -34,10 +37,21 @@ async def _observation(turn: Turn[Action] | Turn[Submission], ref: str) -> Obser
     return row
 
 
+async def _may_note(turn: Turn[Action] | Turn[Submission], row: ObservationRow) -> None:
+    """The pilot's coach (or an admin) notes a visit, and so does the coach it was sent to:
+    one who made the visit and handed the pilot over since (a red team's, stop 51: the
+    visit that took place could be noted by no one)."""
+    visited = select(DeliveryRow.id).where(
+        DeliveryRow.job == schedule.VISIT, DeliveryRow.occurrence == f"o{row.id}r{row.revision}",
+        DeliveryRow.person_id == turn.person.id, DeliveryRow.status == "sent").limit(1)
+    if await turn.session.scalar(visited) is None:
+        await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
+
+
 async def ask_note(turn: Turn[Action]) -> list[Reply]:
     """"Add my note" on the day's observation."""
     row = await _observation(turn, turn.incoming.value)
-    await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
+    await _may_note(turn, row)
     teacher = await turn.session.get(PersonRow, row.person_id)
     return [form_reply(views.note_form(row, teacher.display_name if teacher else _("a teacher")))]
 
@@ -45,7 +59,7 @@ async def ask_note(turn: Turn[Action]) -> list[Reply]:
 async def save_note(turn: Turn[Submission]) -> list[Reply]:
     """The observation note (masked) and time on task; the slot counts as done."""
     row = await _observation(turn, turn.incoming.context)
-    await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
+    await _may_note(turn, row)
     note = mask_within(turn.incoming.values.get("note", "").strip(), 4000)
     if not note.text:
         raise BadInput(_("Write a line about what you saw."))

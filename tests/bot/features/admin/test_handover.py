@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
+from bot.blocks import Button, Buttons, Form
 from bot.features.cycles.models import CycleRow
 from bot.features.pilots.models import PilotRow
 from bot.features.pulse.models import SurveyRow
@@ -140,3 +141,28 @@ async def test_a_pilot_awaiting_its_decision_sends_its_report_to_the_new_coach(
     await advance(runtime, clock, at("2026-12-14", 11))
     [(_, report)] = timed.received(PARK, "Blooket pilot report")
     assert button(report, "Adopt")
+
+
+async def test_a_visit_made_before_the_handover_is_noted_by_the_coach_who_made_it(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 51): "Add my note" answered "Only the coach who runs this pilot",
+    # the new coach never had that slot, and the visit stayed unobserved in the report.
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+    await start(chat, staff)
+    visits: list[Button] = []
+    while not visits and clock.current < at("2026-12-05", 0):
+        await advance(runtime, clock, clock.current + timedelta(hours=1))
+        visits = [b for _, reply in timed.received(staff.coach) for block in reply.blocks
+                  if isinstance(block, Buttons) for b in block.buttons
+                  if b.action_id == "pilots.observed"]
+    await advance(runtime, clock, clock.current + timedelta(hours=3))  # the slot is over
+    await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    [asked] = await chat.press(visits[0], as_=staff.coach)
+    [form] = [b for b in asked.blocks if isinstance(b, Form)]
+    [noted] = await chat.submit(form.form_id, {"note": "all on task", "on_task": "90%"},
+                                form.context, as_=staff.coach)
+    assert noted.text.startswith("Observation noted")
+    [refused] = await chat.press(visits[0], as_=staff.rivera)  # a forged press: as before
+    assert "only coaches" in refused.text
