@@ -11,7 +11,7 @@ import typer
 from adapters.cli.database import LOG_NOT_EMPTIED
 from adapters.cli.operations import private_file, run
 from adapters.runtime import Runtime
-from bot.privacy import delete_person, export_person
+from bot.privacy import delete_person, export_person, find_person, open_work
 from bot.storage.engine import checkpoint
 
 privacy = typer.Typer(help="Export or erase everything stored about a person.",
@@ -49,20 +49,31 @@ def export(who: Annotated[str, typer.Argument(help="platform:user_id")],
 @privacy.command("delete")
 def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
           yes: Annotated[bool, typer.Option("--yes", help="Really erase; cannot be undone.")]
-          = False) -> None:
+          = False,
+          hand_to: Annotated[str, typer.Option(
+              "--hand-to", help="A coach (platform:user_id) who takes over their open work.")]
+          = "") -> None:
     """Erase a person: words blanked, contact details deleted, their row anonymised."""
     platform, user_id = _who(who)
+    taker = _who(hand_to) if hand_to else None
     if not yes:
         typer.echo(f"This erases {who} for good. Run again with --yes to do it.", err=True)
         raise typer.Exit(2)
-    async def work(runtime: Runtime) -> tuple[dict[str, int], bool]:
+    async def work(runtime: Runtime) -> tuple[list[str], dict[str, int], bool]:
+        rules, now = runtime.bot.privacy, runtime.bot.clock.now()
         async with runtime.sessions() as session, session.begin():
-            changed = await delete_person(session, runtime.bot.privacy, platform,
-                                          user_id)
-        return changed, await checkpoint(runtime.engine)
-    changed, emptied = run(work)
+            taking = await find_person(session, *taker) if taker else None
+            moved = await open_work(session, rules.hand_overs,
+                                    (await find_person(session, platform, user_id)).id, now
+                                    ) if taking else []
+            changed = await delete_person(session, rules, platform, user_id, taking, now)
+        return moved, changed, await checkpoint(runtime.engine)
+    moved, changed, emptied = run(work)
+    if moved:
+        typer.echo(f"Handed to {hand_to}: {', '.join(moved)}.")
     typer.echo(f"Erased {who}: " + ", ".join(f"{name} {count}" for name, count
                                              in sorted(changed.items())))
     if not emptied:  # the erase stands; its words are still in the log's file
         typer.echo(LOG_NOT_EMPTIED, err=True)
         raise typer.Exit(1)
+

@@ -7,6 +7,7 @@ import json
 import re
 import secrets
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -17,6 +18,7 @@ from bot.arrivals import InboxRow
 from bot.masking import mask_student_data
 from bot.outbox import sent_by
 from bot.people.models import ERASED, PersonRow
+from bot.privacy.handing import before_erase
 from bot.privacy.rules import Rules, find_person, held_through, person_links, rows_through
 from bot.scheduling import ledger
 from bot.sealed import STEP, seal, unseal
@@ -31,11 +33,14 @@ from bot.vocabulary import incoming_from_json
 PLANNED_BY = re.compile(r"by\d+:")
 
 
-async def delete_person(session: AsyncSession, rules: Rules, platform: str,
-                        user_id: str) -> dict[str, int]:
-    """Erase a person: their words blanked, their contact details deleted, their row a
+async def delete_person(session: AsyncSession, rules: Rules, platform: str, user_id: str,
+                        hand_to: PersonRow | None = None, now: datetime | None = None
+                        ) -> dict[str, int]:
+    """Erase a person: their open work handed to a coach first (refused if they have some and
+    none is named), their words blanked, their contact details deleted, their row a
     tombstone; returns rows changed per table. Aggregate counts stay right."""
     person = await find_person(session, platform, user_id)
+    await before_erase(session, rules.hand_overs, person, hand_to, now or datetime.now(UTC))
     # What they sent and is not yet worked goes first: a turn working one holds its row
     # (Inbox.fence), so the erase waits for that turn to commit and then sees what it wrote,
     # or the turn finds its arrival gone and is rolled back (a red team's, stop 48, found a

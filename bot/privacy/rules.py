@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.hooks import CopyEraser, Eraser, SealedEraser
+from bot.hooks.year import HandOver
 from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.registry import Registry
@@ -33,13 +34,14 @@ class Rules:
     sealed: dict[str, SealedEraser] = field(default_factory=dict)
     secret: ServerSecret | None = None  # without it, what is sealed cannot be found
     exported_through: set[str] = field(default_factory=set)
+    hand_overs: list[HandOver] = field(default_factory=list)  # her open work, to a coach
 
 
 def rules_of(registry: Registry, secret: ServerSecret) -> Rules:
     """The core's rules and every feature's (and the server secret, to find sealed rows)."""
     return Rules({**CORE_ERASE, **registry.erase}, registry.never_exported,
                  registry.erase_copies, registry.erase_sealed, secret,
-                 registry.exported_through)
+                 registry.exported_through, registry.hand_overs)
 
 
 def person_links() -> list[tuple[Table, str]]:

@@ -9,6 +9,7 @@ from bot.errors import BadInput
 from bot.i18n import N_, _, join
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
+from bot.privacy.handing import hand_over
 from bot.turn import Turn
 from bot.vocabulary import Command
 
@@ -26,8 +27,8 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     if not taking.coaches:
         raise BadInput(_("{name} isn't a coach: give them the role first (`/prepbot role`), "
                          "then hand the work over.").format(name=_name(taking)))
-    moved = [line for hand_over in turn.features.hand_overs
-             for line in await hand_over(turn.session, leaving.id, taking.id, turn.now)]
+    moved = await hand_over(turn.session, turn.features.hand_overs, leaving.id, taking.id,
+                            turn.now)
     if not moved:
         return [say(_("{leaving} has no open work to hand over.").format(
             leaving=_name(leaving)))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text as sql
@@ -163,3 +164,26 @@ def test_a_coachs_digest_prints_as_plain_text_and_a_stranger_is_refused(tmp_path
 
     assert printed.returncode == 0, printed.stderr
     assert "Tickets" in printed.stdout
+
+
+def test_an_erased_coachs_open_work_goes_to_another_coach_first(tmp_path: Path) -> None:
+    # A red team's (stop 51): erased, her work stayed with a row that names no one, and no
+    # handover could ever reach it.
+    prepbot("chat", "--role", "coach", cwd=tmp_path, DATABASE_URL="",
+            input="/tools add Blooket\nquit\n")
+    refused = prepbot("privacy", "delete", "console:you", "--yes", cwd=tmp_path,
+                      DATABASE_URL="")
+    assert refused.returncode == 2
+    assert "still runs 1 tool. Nothing was erased" in refused.stderr
+    prepbot("roles", "set", "console:park", "teacher", cwd=tmp_path, DATABASE_URL="")
+    teacher = prepbot("privacy", "delete", "console:you", "--yes", "--hand-to", "console:park",
+                      cwd=tmp_path, DATABASE_URL="")
+    assert teacher.returncode == 2 and "isn't another coach" in teacher.stderr
+    prepbot("roles", "set", "console:park", "coach", cwd=tmp_path, DATABASE_URL="")
+    erased = prepbot("privacy", "delete", "console:you", "--yes", "--hand-to", "console:park",
+                     cwd=tmp_path, DATABASE_URL="")
+    assert "Handed to console:park: 1 tool." in erased.stdout, erased.stderr
+    with sqlite3.connect(tmp_path / "prepbot.db") as db:
+        [(owner,)] = db.execute("SELECT people.user_id FROM tools JOIN people "
+                                "ON people.id = tools.owner_id").fetchall()
+    assert owner == "park"

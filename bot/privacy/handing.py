@@ -1,0 +1,48 @@
+"""A coach's open work (cycles, pilots under way, tools, pulse surveys) handed to another
+coach: by `/prepbot handover`, and before an erase, after which nothing names her any more
+(a red team's, stop 51: an erased coach's cycles stayed with a nameless row for good, and
+her teachers kept being told "your coach has it")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.hooks.year import HandOver
+from bot.people.models import PersonRow
+
+
+async def hand_over(session: AsyncSession, hand_overs: list[HandOver], leaving: int,
+                    taking: int, now: datetime) -> list[str]:
+    """Give the leaving coach's open work to the taking one; what moved, one line a kind."""
+    return [line for hand in hand_overs for line in await hand(session, leaving, taking, now)]
+
+
+async def open_work(session: AsyncSession, hand_overs: list[HandOver], person_id: int,
+                    now: datetime) -> list[str]:
+    """What a handover would give away, one line a kind, changing nothing: each feature's own
+    rule, run as a handover to herself and rolled back."""
+    async with session.begin_nested() as trial:
+        lines = await hand_over(session, hand_overs, person_id, person_id, now)
+        await trial.rollback()
+    return lines
+
+
+async def before_erase(session: AsyncSession, hand_overs: list[HandOver], person: PersonRow,
+                       taking: PersonRow | None, now: datetime) -> list[str]:
+    """An erased coach's open work goes to another coach first: once erased, nothing names
+    her, and no handover could reach it. Refused (nothing erased) when she has some and no
+    coach is named to take it."""
+    who = f"{person.platform}:{person.user_id}"
+    if taking is None:
+        if left := await open_work(session, hand_overs, person.id, now):
+            raise BadInput(f"{who} still runs {', '.join(left)}. Nothing was erased: name a "
+                           "coach to take it over (prepbot privacy delete --hand-to "
+                           "platform:user_id).")
+        return []
+    if not taking.coaches or taking.id == person.id:
+        raise BadInput(f"{taking.platform}:{taking.user_id} isn't another coach: give them the "
+                       "role first (prepbot roles set). Nothing was erased.")
+    return await hand_over(session, hand_overs, person.id, taking.id, now)
