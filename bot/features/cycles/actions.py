@@ -28,6 +28,7 @@ async def _step(turn: Turn[Action] | Turn[Submission], ref: str
     cycle = await turn.session.get(CycleRow, row.cycle_id) if row else None
     if row is None or cycle is None:
         raise BadInput(_("That coaching cycle step no longer exists."))
+    await turn.session.refresh(cycle, with_for_update=True)  # its coach as of now (handover)
     coach = turn.person.id == cycle.coach_id and turn.role.allows(Role.COACH)
     if turn.person.id != cycle.teacher_id and not coach and turn.role != Role.ADMIN:
         raise BadInput(_("That coaching cycle isn't one of yours."))

@@ -121,7 +121,10 @@ async def steps_of(session: AsyncSession, cycle: CycleRow) -> list[CycleStepRow]
 async def reschedule(session: AsyncSession, features: Registry, cycle: CycleRow,
                      row: CycleStepRow, now: datetime, on: date | None = None) -> Period | None:
     """Move a step to the teacher's next free prep period (on or after a day, if given); the
-    steps after it keep their order, a school day apart at least."""
+    steps after it keep their order, a school day apart at least. The cycle is held until
+    the turn commits: a handover at the same moment plans the reminder to the coach who has
+    it then (a red team's, stop 51, on PostgreSQL: it went to the coach who had left)."""
+    await session.refresh(cycle, with_for_update=True)
     teacher = await session.get(PersonRow, cycle.teacher_id)
     coach = await session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
     assert teacher is not None and coach is not None

@@ -125,7 +125,7 @@ async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datet
         return []
     cycles = (await session.execute(select(CycleRow).where(
         CycleRow.coach_id == leaving, CycleRow.status.in_(OPEN),
-        CycleRow.teacher_id != taking))).scalars().all()
+        CycleRow.teacher_id != taking).with_for_update())).scalars().all()
     for cycle in cycles:
         cycle.coach_id = taking
         await _reminders_to(session, cycle, coach, now)

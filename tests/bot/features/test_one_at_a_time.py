@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
+from bot.features.cycles import planning
 from bot.features.cycles.models import CycleRow, CycleStepRow
 from bot.features.pilots.models import PilotRow
 from bot.features.tools.models import ToolCheckRow, ToolRow, ToolSupportRow
@@ -23,6 +25,7 @@ from bot.people.directory import find_person
 from bot.people.mentions import MAX_KNOWN
 from bot.people.models import PersonRow
 from bot.roles import Role
+from bot.scheduling.models import DeliveryRow
 from bot.storage.rows import one_at_a_time
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff, button, form_of
@@ -187,3 +190,42 @@ async def test_a_tools_checklist_and_its_moves_take_turns(
         assert not turn.done()
     [told] = await turn
     assert "Blooket" in told.text
+
+
+async def test_a_step_moved_while_its_cycle_is_handed_over_is_reminded_to_the_new_coach(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A red team's (stop 51): "Another time" read the cycle, the handover committed while it
+    # looked for a slot, and the moved step's reminder went to the coach who had left.
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("turns run side by side only on PostgreSQL; SQLite has one writer")
+    park = Person(platform="console", user_id="park", display_name="Ms Park")
+    await chat.say("hello", as_=park)
+    await runtime.bot.grant(park, Role.COACH)
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    async with runtime.sessions() as session:
+        step = (await session.execute(select(CycleStepRow).where(CycleStepRow.step == 1))
+                ).scalar_one()
+    looking, real = asyncio.Event(), planning.coach_busy
+
+    async def slow_busy(*args: Any, **kwargs: Any) -> Any:
+        looking.set()
+        await asyncio.sleep(0.5)  # the handover comes now
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(planning, "coach_busy", slow_busy)
+
+    async def handover() -> None:
+        await looking.wait()
+        await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+
+    await asyncio.gather(chat.press(Button("Another time", "cycles.move", str(step.id)),
+                                    as_=staff.rivera), handover())
+    async with runtime.sessions() as session:
+        moved = await session.get(CycleStepRow, step.id)
+        assert moved is not None and moved.revision == step.revision + 1
+        reminded = (await session.execute(select(PersonRow.user_id).join(
+            DeliveryRow, DeliveryRow.person_id == PersonRow.id).where(
+            DeliveryRow.job == planning.REMIND, DeliveryRow.status == "pending",
+            DeliveryRow.occurrence == f"s{step.id}r{moved.revision}"))).scalars().all()
+    assert reminded == ["park"]
