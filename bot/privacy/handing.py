@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.hooks.year import HandOver
+from bot.i18n import _, join
 from bot.people.models import PersonRow
 
 
@@ -38,11 +39,12 @@ async def before_erase(session: AsyncSession, hand_overs: list[HandOver], person
     who = f"{person.platform}:{person.user_id}"
     if taking is None:
         if left := await open_work(session, hand_overs, person.id, now):
-            raise BadInput(f"{who} still runs {', '.join(left)}. Nothing was erased: name a "
-                           "coach to take it over (prepbot privacy delete --hand-to "
-                           "platform:user_id).")
+            raise BadInput(_("{who} still runs {work}. Nothing was erased: name a coach to "
+                             "take it over (prepbot privacy delete --hand-to "
+                             "platform:user_id).").format(who=who, work=join(left)))
         return []
     if not taking.coaches or taking.id == person.id:
-        raise BadInput(f"{taking.platform}:{taking.user_id} isn't another coach: give them the "
-                       "role first (prepbot roles set). Nothing was erased.")
+        raise BadInput(_("{who} isn't another coach: give them the role first (prepbot roles "
+                         "set). Nothing was erased.").format(
+                             who=f"{taking.platform}:{taking.user_id}"))
     return await hand_over(session, hand_overs, person.id, taking.id, now)

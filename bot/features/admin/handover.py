@@ -4,15 +4,22 @@ left with no one to run it when a coach leaves or becomes a teacher again."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.blocks import Reply, say
 from bot.errors import BadInput
-from bot.i18n import N_, _, join
+from bot.hooks.digest import Period
+from bot.i18n import N_, _, format_skeleton, format_time, join
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
 from bot.privacy.handing import hand_over
+from bot.scheduling.policy import person_calendar
+from bot.schools.service import calendar_of
 from bot.turn import Turn
 from bot.vocabulary import Command
 
+LOOK_AHEAD = timedelta(days=70)  # as far as a cycle's steps are planned
+MAX_SHOWN = 4  # clashes named in the reply
 USAGE = N_("Usage: `/prepbot handover @leaving-coach @new-coach`: the first one's open coaching "
            "cycles, pilots, tools and pulse surveys go to the second.")
 
@@ -32,8 +39,30 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     if not moved:
         return [say(_("{leaving} has no open work to hand over.").format(
             leaving=_name(leaving)))]
-    return [say(_("{taking} now runs {moved} that {leaving} ran.").format(
-        taking=_name(taking), moved=join(moved), leaving=_name(leaving)))]
+    said = _("{taking} now runs {moved} that {leaving} ran.").format(
+        taking=_name(taking), moved=join(moved), leaving=_name(leaving))
+    if clashes := await _double_booked(turn, taking):
+        said += " " + _(CLASHES).format(taking=_name(taking), when=join(clashes))
+    return [say(said)]
+
+
+CLASHES = N_("{taking} is now booked twice at once on {when}: `/cycle reschedule @teacher` "
+             "moves a cycle's step to the teacher's next free prep period.")
+
+
+async def _double_booked(turn: Turn[Command], coach: PersonRow) -> list[str]:
+    """When the new coach's bookings (cycle steps, observations, 1:1 coffees) now overlap: a
+    handover keeps the times chosen for the coach who left (a red team's, stop 51)."""
+    period = Period(turn.now, turn.now + LOOK_AHEAD)
+    booked = [b for busy in turn.features.busy for b in await busy(turn.session, coach.id, period)]
+    starts, until = [], None
+    for booking in sorted(booked, key=lambda b: b.start):
+        if until is not None and booking.start < until:
+            starts.append(booking.start)
+        until = max(until or booking.end, booking.end)
+    calendar = person_calendar(await calendar_of(turn.session, coach.school_id), coach.tz)
+    local = [start.astimezone(calendar.zone) for start in starts[:MAX_SHOWN]]
+    return [f"{format_skeleton('MMMEd', moment)} {format_time(moment)}" for moment in local]
 
 
 def _name(person: PersonRow) -> str:

@@ -166,3 +166,21 @@ async def test_a_visit_made_before_the_handover_is_noted_by_the_coach_who_made_i
     assert noted.text.startswith("Observation noted")
     [refused] = await chat.press(visits[0], as_=staff.rivera)  # a forged press: as before
     assert "only coaches" in refused.text
+
+
+async def test_the_admin_is_told_when_the_new_coach_is_now_booked_twice_at_once(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 51): two teachers sharing a prep period, one cycle with each coach;
+    # handed over, the new coach held two steps at the same time every week, and nobody knew.
+    kim = Person(platform="console", user_id="kim", display_name="Ms Kim")
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+    await chat.say("/prepbot school Lincoln Elementary", as_=PARK)
+    await chat.say("/prepbot school Lincoln Elementary", as_=kim)
+    await chat.say("/prepbot prep 10:15-11:00 mon-fri", as_=kim)  # Ms Rivera's too
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    await chat.say("/cycle start @Ms Kim", as_=PARK)
+    [told] = await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    assert told.text.startswith("Ms Park now runs 1 coaching cycle that Mr Okafor ran. Ms Park "
+                                "is now booked twice at once on Tue, Dec 1 10:15\u202fAM, ")
+    assert "`/cycle reschedule @teacher`" in told.text  # (with no clash, no such line: above)
