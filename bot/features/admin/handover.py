@@ -1,6 +1,7 @@
 """`/prepbot handover @leaving @taking`: an admin gives a leaving coach's open work (cycles,
-pilots under way, the tools they own, open pulse surveys) to another coach, so none of it is
-left with no one to run it when a coach leaves or becomes a teacher again."""
+pilots under way, the tools they own, pulse surveys, Coffee and Curriculum series) to another
+coach, so none of it is left with no one to run it when a coach leaves or becomes a teacher
+again."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from bot.vocabulary import Command
 LOOK_AHEAD = timedelta(days=70)  # as far as a cycle's steps are planned
 MAX_SHOWN = 4  # clashes named in the reply
 USAGE = N_("Usage: `/prepbot handover @leaving-coach @new-coach`: the first one's open coaching "
-           "cycles, pilots, tools and pulse surveys go to the second.")
+           "cycles, pilots, tools, pulse surveys and Coffee and Curriculum series go to the "
+           "second.")
 
 
 async def handover(turn: Turn[Command]) -> list[Reply]:

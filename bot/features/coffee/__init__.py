@@ -1,7 +1,17 @@
 """Coffee and Curriculum: short coaching chats a coach sets up, in each school's local time."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.coffee import busy, coaching, digest, guests, handlers, jobs, mine, rsvps
+from bot.features.coffee import (
+    busy,
+    coaching,
+    digest,
+    guests,
+    handlers,
+    handover,
+    jobs,
+    mine,
+    rsvps,
+)
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -51,4 +61,5 @@ feature = Feature(
            "coffee_slots": "keep",
            "coffee_series": "keep"},  # a coach's series, now run by a tombstone
     busy=busy.coach_busy,  # pilots and cycles plan around the coach's coffees
+    hand_over=handover.hand_over,
 )
