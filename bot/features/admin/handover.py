@@ -41,6 +41,9 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     if not moved:
         return [say(_("{leaving} has no open work to hand over.").format(
             leaving=_name(leaving)))]
+    admin, leaving_name = _name(turn.person), _name(leaving)
+    turn.notify(taking, lambda: say(_(TOLD).format(admin=admin, leaving=leaving_name)),
+                staff=True)
     said = _("{taking} now runs {moved} that {leaving} ran.").format(
         taking=_name(taking), moved=join(moved), leaving=_name(leaving))
     if clashes := await _double_booked(turn, taking):
@@ -48,6 +51,8 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     return [say(said)]
 
 
+TOLD = N_("{admin} handed you the open work {leaving} ran: `/cycle`, `/pilot`, `/tools` and "
+          "`/coffee` show it, and `/pulse results` each survey.")
 CLASHES = N_("{taking} is now booked twice at once on {when}: `/cycle reschedule @teacher` "
              "moves a cycle's step to the teacher's next free prep period.")
 

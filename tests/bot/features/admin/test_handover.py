@@ -100,6 +100,7 @@ async def test_a_pilot_report_not_sent_yet_goes_to_the_new_coach(
     assert not timed.received(staff.coach, "Blooket pilot report")
     await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
     await advance(runtime, clock, at("2026-12-14", 9))
+    assert timed.received(PARK, "Ada handed you the open work Mr Okafor ran: `/cycle`")
     assert timed.received(PARK, "Blooket pilot report")
     assert not timed.received(staff.coach, "Blooket pilot report")
 
