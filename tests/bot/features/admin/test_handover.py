@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
@@ -27,6 +28,14 @@ from tests.support.clock import FakeClock
 PARK = Person(platform="console", user_id="park", display_name="Ms Park")
 
 
+
+@pytest.fixture
+async def park_coaches(chat: ConsoleChat, runtime: Runtime) -> None:
+    """Ms Park has written to prepbot and is a coach: the one work is handed to."""
+    await chat.say("hello", as_=PARK)
+    await runtime.bot.grant(PARK, Role.COACH)
+
+
 async def coaches_of(runtime: Runtime) -> dict[str, set[str]]:
     """Who runs each kind of work, by user id."""
     async with runtime.sessions() as session:
@@ -39,10 +48,9 @@ async def coaches_of(runtime: Runtime) -> dict[str, set[str]]:
         return found
 
 
+@pytest.mark.usefixtures("park_coaches")
 async def test_a_leaving_coachs_open_work_goes_to_another_coach(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
-    await chat.say("hello", as_=PARK)
-    await runtime.bot.grant(PARK, Role.COACH)
     await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
     await chat.say("/tools add Blooket", as_=staff.coach)
     await chat.say("/pilot start Blooket with @Mr Chen @Dr Diaz for 4 weeks", as_=staff.coach)
@@ -89,12 +97,11 @@ async def test_only_to_a_coach_and_only_by_an_admin(
         assert await session.scalar(select(ToolRow.owner_id)) == okafor.id
 
 
+@pytest.mark.usefixtures("park_coaches")
 async def test_a_pilot_report_not_sent_yet_goes_to_the_new_coach(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
     # The report is planned in the night after the pilot ends and waits for school hours.
-    await chat.say("hello", as_=PARK)
-    await runtime.bot.grant(PARK, Role.COACH)
     await start(chat, staff, PILOT.replace(" for 4 weeks", " for 2 weeks"))
     await advance(runtime, clock, at("2026-12-14", 2))
     assert not timed.received(staff.coach, "Blooket pilot report")
@@ -105,13 +112,12 @@ async def test_a_pilot_report_not_sent_yet_goes_to_the_new_coach(
     assert not timed.received(staff.coach, "Blooket pilot report")
 
 
+@pytest.mark.usefixtures("park_coaches")
 async def test_a_tools_review_not_sent_yet_goes_to_the_new_owner(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
     # A red team's (stop 51): the review flagged in the night stayed planned to the coach who
     # left, was withheld from him (no longer a coach), and the tool was never flagged again.
-    await chat.say("hello", as_=PARK)
-    await runtime.bot.grant(PARK, Role.COACH)
     await chat.say("/tools add Seesaw", as_=staff.coach)
     await chat.say("/tools status Seesaw adopted", as_=staff.coach)
     await chat.say("/tools use Seesaw 3 of 20", as_=staff.coach)
@@ -128,13 +134,12 @@ async def test_a_tools_review_not_sent_yet_goes_to_the_new_owner(
     assert not timed.received(staff.coach, "used by 3 of the 20")
 
 
+@pytest.mark.usefixtures("park_coaches")
 async def test_a_pilot_awaiting_its_decision_sends_its_report_to_the_new_coach(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
     # A red team's (stop 51): the report had reached the coach who left; nobody else heard,
     # and the decision waited on no one.
-    await chat.say("hello", as_=PARK)
-    await runtime.bot.grant(PARK, Role.COACH)
     await start(chat, staff, PILOT.replace(" for 4 weeks", " for 2 weeks"))
     await advance(runtime, clock, at("2026-12-14", 10))
     assert timed.received(staff.coach, "Blooket pilot report")
@@ -144,13 +149,12 @@ async def test_a_pilot_awaiting_its_decision_sends_its_report_to_the_new_coach(
     assert button(report, "Adopt")
 
 
+@pytest.mark.usefixtures("park_coaches")
 async def test_a_visit_made_before_the_handover_is_noted_by_the_coach_who_made_it(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
     # A red team's (stop 51): "Add my note" answered "Only the coach who runs this pilot",
     # the new coach never had that slot, and the visit stayed unobserved in the report.
-    await chat.say("hello", as_=PARK)
-    await runtime.bot.grant(PARK, Role.COACH)
     await start(chat, staff)
     visits: list[Button] = []
     while not visits and clock.current < at("2026-12-05", 0):
@@ -169,13 +173,12 @@ async def test_a_visit_made_before_the_handover_is_noted_by_the_coach_who_made_i
     assert "only coaches" in refused.text
 
 
+@pytest.mark.usefixtures("park_coaches")
 async def test_the_admin_is_told_when_the_new_coach_is_now_booked_twice_at_once(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 51): two teachers sharing a prep period, one cycle with each coach;
     # handed over, the new coach held two steps at the same time every week, and nobody knew.
     kim = Person(platform="console", user_id="kim", display_name="Ms Kim")
-    await chat.say("hello", as_=PARK)
-    await runtime.bot.grant(PARK, Role.COACH)
     await chat.say("/prepbot school Lincoln Elementary", as_=PARK)
     await chat.say("/prepbot school Lincoln Elementary", as_=kim)
     await chat.say("/prepbot prep 10:15-11:00 mon-fri", as_=kim)  # Ms Rivera's too
