@@ -46,7 +46,8 @@ class DigestAsk:
     coach_id: int | None
     now: datetime
     zone: tzinfo = UTC  # the reader's: a day in the digest is a day where they are
-    reader_id: int | None = None  # who reads it: no survey they were asked to answer
+    # The surveys its reader was asked to answer: none of their figures is shown to them.
+    asked: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -64,10 +64,12 @@ class BuyIn:
 
 @dataclass(frozen=True)
 class PulseWaves:
-    """What the pulse feature offers others: launch a wave, read its buy-in."""
+    """What the pulse feature offers others: launch a wave, read its buy-in, and the surveys
+    a person was asked to answer (none of whose figures they may read)."""
 
     launch: Callable[[AsyncSession, WaveAsk], Awaitable[int | None]]  # the survey id
     buy_in: Callable[[AsyncSession, int], Awaitable[BuyIn | None]]
+    asked: Callable[[AsyncSession, int], Awaitable[set[int]]]
 
 
 @dataclass(frozen=True)

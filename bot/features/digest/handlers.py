@@ -8,7 +8,14 @@ from bot import when
 from bot.blocks import Fields, Reply, Text
 from bot.errors import BadInput
 from bot.features.digest.report import build_digest
-from bot.features.digest.service import coach_of, parse_period, prefs_of, scope_for, zone_of
+from bot.features.digest.service import (
+    asked_of,
+    coach_of,
+    parse_period,
+    prefs_of,
+    scope_for,
+    zone_of,
+)
 from bot.features.digest.views import digest_reply
 from bot.hooks.digest import DigestAsk
 from bot.i18n import N_, _, format_time, weekday_name
@@ -27,8 +34,9 @@ async def digest_command(turn: Turn[Command]) -> list[Reply]:
     prefs = await prefs_of(turn.session, turn.person)
     zone = await zone_of(turn.session, turn.person)
     period = parse_period(turn.incoming.text, turn.now, zone)
+    asked = await asked_of(turn.session, turn.features.pulse_waves, turn.person.id)
     ask = DigestAsk(period, scope_for(turn.person, prefs), coach_of(turn.person), turn.now,
-                    zone, reader_id=turn.person.id)
+                    zone, asked)
     return [digest_reply(await build_digest(turn.session, turn.features.digest_sections, ask))]
 
 

@@ -13,6 +13,7 @@ from bot.features.digest import chart
 from bot.features.digest.report import build_digest
 from bot.features.digest.service import (
     GRACE,
+    asked_of,
     coach_of,
     due_time,
     prefs_of,
@@ -23,6 +24,7 @@ from bot.features.digest.service import (
 )
 from bot.features.digest.views import digest_reply
 from bot.hooks.digest import DigestAsk, DigestSection
+from bot.hooks.year import PulseWaves
 from bot.people.models import PersonRow
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.ledger import Planned
@@ -46,7 +48,8 @@ async def plan_digests(session: AsyncSession, now: datetime) -> list[Planned]:
 
 
 async def render_digest(session: AsyncSession, row: DeliveryRow,
-                        sections: Sequence[DigestSection] = ()) -> Reply | None:
+                        sections: Sequence[DigestSection] = (),
+                        waves: PulseWaves | None = None) -> Reply | None:
     """The digest for the week before the delivery's local day."""
     person = await session.get(PersonRow, row.person_id) if row.person_id else None
     if person is None or not person.coaches:
@@ -58,7 +61,7 @@ async def render_digest(session: AsyncSession, row: DeliveryRow,
     sent_on = datetime.fromisoformat(row.occurrence).astimezone(zone).date()
     period = week_of(sent_on, zone).previous
     ask = DigestAsk(period, scope_for(person, prefs), coach_of(person), period.end, zone,
-                    reader_id=person.id)
+                    await asked_of(session, waves, person.id))
     return digest_reply(await build_digest(session, sections, ask))
 
 
@@ -66,5 +69,6 @@ def register(jobs: Jobs) -> None:
     """Plan and build the weekly digest; forget old charts."""
     sections = jobs.features.digest_sections if jobs.features else []
     jobs.planner(JOB)(plan_digests)
-    jobs.renderer(JOB, staff=True)(partial(render_digest, sections=sections))
+    waves = jobs.features.pulse_waves if jobs.features else None
+    jobs.renderer(JOB, staff=True)(partial(render_digest, sections=sections, waves=waves))
     jobs.retention("digest.charts")(chart.forget_old_charts)

@@ -12,6 +12,7 @@ from bot import when
 from bot.errors import BadInput
 from bot.features.digest.models import DigestPrefRow
 from bot.hooks.digest import Period, Scope
+from bot.hooks.year import PulseWaves
 from bot.i18n import _
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -44,6 +45,12 @@ def scope_for(person: PersonRow, prefs: DigestPrefRow) -> Scope:
     if chosen:
         return chosen
     return (person.school_id,) if person.school_id else None
+
+
+async def asked_of(session: AsyncSession, waves: PulseWaves | None,
+                   person_id: int) -> frozenset[int]:
+    """The surveys someone was asked to answer: their figures are not theirs to read."""
+    return frozenset(await waves.asked(session, person_id)) if waves else frozenset()
 
 
 def coach_of(person: PersonRow) -> int | None:

@@ -141,5 +141,10 @@ async def show_report(turn: Turn[Command]) -> list[Reply]:
     pilot = await service.named(turn.session, turn.person, turn.incoming.text)
     if turn.role != Role.ADMIN and pilot.coach_id != turn.person.id:
         raise BadInput(_("That pilot's report is for the coach who runs it."))
+    waves = turn.features.pulse_waves
+    asked = await waves.asked(turn.session, turn.person.id) if waves else set()
+    if asked & {pilot.pre_survey_id, pilot.post_survey_id}:  # an admin once its teacher
+        raise BadInput(_("You were asked to answer this pilot's surveys, so its report is not "
+                         "shown to you: its figures could hold your answers."))
     found = await report.build(turn.session, turn.features, pilot)
     return [views.report(found, final=pilot.status == "reporting")]

@@ -61,7 +61,7 @@ async def buy_in(session: AsyncSession, survey_id: int) -> BuyIn | None:
                  agree, survey.held_back, survey.coach_id, survey.tool)
 
 
-waves = PulseWaves(launch=launch, buy_in=buy_in)
+waves = PulseWaves(launch=launch, buy_in=buy_in, asked=service.took_part)
 
 
 async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:

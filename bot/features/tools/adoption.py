@@ -146,7 +146,7 @@ async def refresh(session: AsyncSession, features: Registry, tool: ToolRow,
     if tool.figures_on == today:
         return
     use = await use_of(session, features, tool, now)
-    tool.figures = {"buy_ins": [[b.wave, b.agree, b.target, b.coach_id] for b in
+    tool.figures = {"buy_ins": [[b.wave, b.agree, b.target, b.coach_id, b.survey_id] for b in
                                 await buy_ins(session, features, tool)],
                     "use": use.teachers, "counted": use.counted}
     tool.figures_on = today
@@ -159,14 +159,17 @@ def kept_use(tool: ToolRow) -> Use:
     return Use(int(figures.get("use", 0)), tool.intended, str(figures.get("counted", "")))
 
 
-def kept_buy_ins(tool: ToolRow, reader: int | None) -> list[tuple[int, float, int]]:
+def kept_buy_ins(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()
+                 ) -> list[tuple[int, float, int]]:
     """The released buy-ins last counted that `reader` may see, (wave, share agreeing,
-    target): a wave's figure is its coach's (`reader` None: an admin's, all of them). A
-    red team's (stop 50): the tool's owner read a colleague's pilot in her digest."""
+    target): a wave's figure is its coach's (`reader` None: an admin's, all of them), never
+    one of a survey they were `asked` in. Red teams': the tool's owner read a colleague's
+    pilot in her digest (stop 50); an admin once asked as a teacher read hers (stop 51)."""
     return [(int(kept[0]), float(kept[1]), int(kept[2]))
             for kept in (tool.figures or {}).get("buy_ins", [])
             # one counted before stop 50 names no coach (0): an admin's alone
-            if shown_to(reader, int(kept[3]) if len(kept) > 3 else 0)]
+            if shown_to(reader, int(kept[3]) if len(kept) > 3 else 0)
+            and (len(kept) < 5 or int(kept[4]) not in asked)]
 
 
 def shown_to(reader: int | None, coach_id: int) -> bool:

@@ -69,8 +69,10 @@ async def _use(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
     # A wave's figure is its coach's and the admins' (a red team's, stop 50: any coach read
     # a colleague's pilot on the card, where /pulse results refused it).
     reader = None if turn.role.allows(Role.ADMIN) else turn.person.id
+    waves = turn.features.pulse_waves
+    asked = await waves.asked(turn.session, turn.person.id) if waves else set()
     shown = [b for b in await adoption.buy_ins(turn.session, turn.features, tool)
-             if adoption.shown_to(reader, b.coach_id)]
+             if adoption.shown_to(reader, b.coach_id) and b.survey_id not in asked]
     if shown and (last := shown[-1]).agree is not None:  # shown: agree is set
         found.append((_("Last buy-in"), _("{agree} (target {target})").format(
             agree=format_percent(last.agree), target=format_percent(last.target / 100))))

@@ -20,10 +20,10 @@ from bot.i18n import _, format_percent, ngettext
 MAX_LINES = 12
 
 
-def trend(tool: ToolRow, reader: int | None) -> str:
+def trend(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()) -> str:
     """`buy-in 80% (wave 3), below the 85% target, down from 90%`, of the waves `reader`
-    runs (None: an admin, all)."""
-    shown = adoption.kept_buy_ins(tool, reader)
+    runs (None: an admin, all) but those they were `asked` in."""
+    shown = adoption.kept_buy_ins(tool, reader, asked)
     if not shown:
         return _("no buy-in yet (a pulse shows it from its threshold of answers)")
     wave, agree, target = shown[-1]
@@ -39,9 +39,9 @@ def trend(tool: ToolRow, reader: int | None) -> str:
     return line
 
 
-def adopted_line(tool: ToolRow, reader: int | None) -> str:
+def adopted_line(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()) -> str:
     """One adopted tool: its buy-in and trend, and a review flag or retirement date."""
-    line = f"• {tool.name}: {trend(tool, reader)}"
+    line = f"• {tool.name}: {trend(tool, reader, asked)}"
     if tool.flagged_on is not None:
         use = adoption.kept_use(tool)
         line = _("{line}; used by {teachers} of {intended} teachers ({share}): review it").format(
@@ -81,7 +81,7 @@ async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
     adopted = [t for t in tools if t.status in ("adopted", "sunsetting")]
     if adopted:
         blocks.append(Text(_heading(_("Adopted tools"), [
-            adopted_line(t, ask.coach_id) for t in adopted[:MAX_LINES]])))
+            adopted_line(t, ask.coach_id, ask.asked) for t in adopted[:MAX_LINES]])))
     waiting = [(t, await service.demand(session, t.id)) for t in tools
                if t.status in ("requested", "evaluating")]
     if waiting:

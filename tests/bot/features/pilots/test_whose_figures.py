@@ -90,3 +90,22 @@ async def test_a_pilot_is_two_weeks_at_least(chat: ConsoleChat, staff: Staff) ->
     await chat.say("/tools add Blooket", as_=staff.coach)
     [told] = await chat.say("/pilot start Blooket with @Ms Rivera for 1 week", as_=staff.coach)
     assert told.text.startswith("A pilot runs 2 to 8 weeks")
+
+
+async def test_a_pilot_teacher_made_an_admin_reads_none_of_its_figures(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 51): made an admin after answering, she read the groups holding her
+    # own answer on the tool's card, in her digest and in the pilot's report.
+    await adopted_at_67(chat, runtime, clock, staff, timed)
+    rivera = staff.teachers[0]  # one of the three who answered
+    await runtime.bot.grant(rivera, Role.ADMIN)
+    [card] = await chat.say("/tools Blooket", as_=rivera)
+    assert "Last buy-in" not in render(card)
+    [refused] = await chat.say("/pilot report Blooket", as_=rivera)
+    assert refused.text.startswith("You were asked to answer this pilot's surveys")
+    await advance(runtime, clock, at("2026-12-15", 9))
+    digest = " ".join(render(r) for r in await chat.say("/digest", as_=rivera))
+    assert "Blooket" in digest and "67%" not in digest
+    [admins] = await chat.say("/tools Blooket", as_=staff.admin)  # oversight as before
+    assert "Last buy-in: 67%" in render(admins)
