@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Fields, Image
+from bot.errors import BadInput
+from bot.privacy import delete_person
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
@@ -79,3 +83,23 @@ async def test_an_invited_teacher_answers_after_the_sent_messages_record_is_forg
     said = await answer(chat, outbox, pilot[5], likert(*ANSWERS[0]))
     assert "invited" not in " ".join(r.text for r in said)
     assert said[0].text.startswith("Thanks")
+
+
+async def test_a_coach_whose_surveys_are_all_closed_is_erased_without_a_handover(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # Closed waves are no open work: only what still runs must go to another coach first.
+    await launch(chat, coach, runtime)
+    await chat.say("/pulse close nearpod", as_=coach)
+    async with runtime.sessions() as session, session.begin():
+        changed = await delete_person(session, runtime.bot.privacy, "console", coach.user_id)
+    assert changed["people"] == 1
+
+
+async def test_a_coach_with_an_open_survey_is_erased_only_once_it_is_handed_over(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    await launch(chat, coach, runtime)
+    async with runtime.sessions() as session, session.begin():
+        with pytest.raises(BadInput, match="still runs 1 open pulse survey"):
+            await delete_person(session, runtime.bot.privacy, "console", coach.user_id)
