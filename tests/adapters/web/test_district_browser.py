@@ -112,7 +112,7 @@ async def test_a_newcomer_tries_everything_and_a_coach_walks_the_district(
                  ).to_be_visible(timeout=15_000)
     await expect(page.locator("#district-state")).to_contain_text("Demo time: Tue, Dec 1, 10:00")
     await say(page, "/tickets")
-    queue = last_bot(page)
+    queue = page.locator("li.msg.bot", has_text="Ticket queue").last
     await expect(queue).to_contain_text("Ticket queue")
     await expect(queue.get_by_role("button", name="Claim ticket #").first).to_be_visible()
     await expect(queue).to_contain_text("Demo Middle School (simulated)")
@@ -124,7 +124,7 @@ async def test_a_newcomer_tries_everything_and_a_coach_walks_the_district(
     await skip(page, "Skip 1 hour")
     await expect(feed(page).last).to_contain_text("sent their survey answers")
     await say(page, "/pulse results Nearpod")
-    results = last_bot(page)
+    results = page.locator("li.msg.bot", has_text="answers released of 7 invited").last
     await expect(results).to_contain_text("answers released of 7 invited")
     chart = results.locator("img")
     alt = await chart.get_attribute("alt") or ""
