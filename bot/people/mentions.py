@@ -49,9 +49,11 @@ class Named:
         return [person for _at, person in sorted(self.found, key=lambda each: each[0])]
 
     def add(self, person: PersonRow, at: int) -> None:
-        """Keep a person once, at the first place the text names them."""
-        if all(p.id != person.id for _at, p in self.found):
-            self.found.append((at, person))
+        """Keep a person once, at the first place the text names them (mentions are read
+        before typed names, so a later mention must not move her: a red team's, stop 51)."""
+        kept = [(place, p) for place, p in self.found if p.id != person.id]
+        first = min([at, *(place for place, p in self.found if p.id == person.id)])
+        self.found = [*kept, (first, person)]
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -76,13 +78,23 @@ async def _shared(session: AsyncSession, platform: str) -> set[str]:
             if count > 1}
 
 
+def _shown_at(text: str, name: str) -> re.Match[str] | None:
+    """Where a mention's name stands in the text: a place where it stands alone (up to a
+    separator or the end) first, since "Ann" may begin a typed "Ann Lee" (a red team's,
+    stop 51)."""
+    places = list(_pattern(name).finditer(text))
+    alone = [m for m in places if re.match(rf"\s*(?:{SEPARATORS.pattern}|$)", text[m.end():],
+                                           re.IGNORECASE)]
+    return next(iter(alone or places), None)
+
+
 async def _take_mentions(session: AsyncSession, platform: str, text: str,
                          mentioned: Sequence[Person], named: Named) -> str:
     """Add the people the platform says the text @mentions, each by its id, and take their
     names out of the text. Only people prepbot knows count: a mention's id and name are the
     sender's client's to write, so an unknown one is left to be read as a name."""
     for mention in mentioned:
-        found = _pattern(mention.display_name).search(text) if mention.display_name else None
+        found = _shown_at(text, mention.display_name) if mention.display_name else None
         person = await find_person(session, platform, mention.user_id) if found else None
         if found is None or person is None:
             continue

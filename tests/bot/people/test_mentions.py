@@ -35,3 +35,19 @@ async def test_people_come_in_the_order_the_text_names_them(
             await remember_person(session, person, NOW, frozenset())
         named = await named_people(session, "slack", text, NOW, mentioned=mentioned)
     assert [p.user_id for p in named.people] == expected and named.unknown == []
+
+
+@pytest.mark.parametrize(("text", "mentioned", "expected"), [
+    ("Mr Okafor, Ms Park <@UOKAFOR>", (), ["UOKAFOR", "UPARK01"]),  # named twice: first place
+    ("@Mr Okafor Chen @Mr Okafor", (OKAFOR,), ["UCHENO", "UOKAFOR"]),  # a mention in a name
+])
+async def test_a_person_named_twice_or_inside_a_longer_name_keeps_their_place(
+        runtime: Runtime, text: str, mentioned: tuple[Person, ...], expected: list[str]) -> None:
+    # A red team's (stop 51): a later mention moved her ahead; a Teams mention "Mr Okafor"
+    # took the place of a typed "Mr Okafor Chen", who was dropped.
+    other = Person(platform="slack", user_id="UCHENO", display_name="Mr Okafor Chen")
+    async with runtime.sessions() as session, session.begin():
+        for person in (OKAFOR, PARK, other):
+            await remember_person(session, person, NOW, frozenset())
+        named = await named_people(session, "slack", text, NOW, mentioned=mentioned)
+    assert [p.user_id for p in named.people] == expected and named.unknown == []
