@@ -9,10 +9,16 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import outbox
+from bot.blocks import say
 from bot.errors import BadInput
 from bot.hooks.year import HandOver
-from bot.i18n import _, join
+from bot.i18n import N_, _, join, speaking
 from bot.people.models import PersonRow
+
+TOLD_AFTER_ERASE = N_("You were handed the open work of a coach erased at the district's request: "
+                      "`/cycle`, `/pilot`, `/tools` and `/coffee` show it, and `/pulse results` "
+                      "each survey.")
 
 
 async def hand_over(session: AsyncSession, hand_overs: list[HandOver], leaving: int,
@@ -43,8 +49,20 @@ async def before_erase(session: AsyncSession, hand_overs: list[HandOver], person
                              "take it over (prepbot privacy delete --hand-to "
                              "platform:user_id).").format(who=who, work=join(left)))
         return []
+    taker = f"{taking.platform}:{taking.user_id}"
     if not taking.coaches or taking.id == person.id:
         raise BadInput(_("{who} isn't another coach: give them the role first (prepbot roles "
-                         "set). Nothing was erased.").format(
-                             who=f"{taking.platform}:{taking.user_id}"))
-    return await hand_over(session, hand_overs, person.id, taking.id, now)
+                         "set). Nothing was erased.").format(who=taker))
+    moved = await hand_over(session, hand_overs, person.id, taking.id, now)
+    if left := await open_work(session, hand_overs, person.id, now):
+        # work she teaches in, or a survey chain she was asked in: never hers to take (a red
+        # team's, stop 51: the erase went on and left it with a row that names no one)
+        raise BadInput(_("{who} can't take {work}: they teach in it, or were asked in its "
+                         "surveys. Nothing was erased: name another coach.").format(
+                             who=taker, work=join(left)))
+    if moved:  # told as /prepbot handover tells; her name, being erased, is not in it
+        with speaking(taking.speaks):
+            told = say(_(TOLD_AFTER_ERASE))
+        await outbox.plan(session, [outbox.to_notice(taking, told, staff=True)],
+                          f"erase-{person.id}", now)
+    return moved

@@ -12,12 +12,14 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Button, Buttons, Form
+from bot.errors import BadInput
 from bot.features.cycles.models import CycleRow
 from bot.features.pilots.models import PilotRow
 from bot.features.pulse.models import SurveyRow
 from bot.features.tools.models import ToolRow
 from bot.people.directory import find_person
 from bot.people.models import PersonRow
+from bot.privacy import delete_person
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
@@ -188,3 +190,26 @@ async def test_the_admin_is_told_when_the_new_coach_is_now_booked_twice_at_once(
     assert told.text.startswith("Ms Park now runs 1 coaching cycle that Mr Okafor ran. Ms Park "
                                 "is now booked twice at once on Tue, Dec 1 10:15\u202fAM, ")
     assert "`/cycle reschedule @teacher`" in told.text  # (with no clash, no such line: above)
+
+
+@pytest.mark.usefixtures("park_coaches")
+async def test_an_erase_hands_over_only_to_a_coach_who_can_take_all_of_it_and_tells_her(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 51): handed to a coach who teaches in one of the cycles, the erase
+    # went on and left that cycle with a row that names no one; and she was never told.
+    await chat.say("/cycle start @Ms Park", as_=staff.coach)
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    async with runtime.sessions() as session:
+        park = await find_person(session, "console", "park")
+    assert park is not None
+    with pytest.raises(BadInput, match="can't take 1 coaching cycle: they teach in it"):
+        async with runtime.sessions() as session, session.begin():
+            await delete_person(session, runtime.bot.privacy, "console", "okafor", park)
+    await chat.say("/cycle cancel @Ms Park", as_=staff.coach)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", "okafor", park,
+                            clock.current)
+    await advance(runtime, clock, clock.current + timedelta(minutes=5))
+    assert timed.received(PARK, "You were handed the open work of a coach erased")
+    assert (await coaches_of(runtime))["cycles"] >= {"park"}
