@@ -17,6 +17,7 @@ from bot.roles import Role
 from bot.vocabulary import AnyIncoming, Conversation, Person
 
 log = logging.getLogger(__name__)
+SETTINGS, HAND = "settings", "hand"  # whose doing an admin role is (PersonRow.admin_by)
 
 Row = TypeVar("Row", PersonRow, ConversationRow)
 MARKUP = re.compile(r"[\[\]*`<>]")
@@ -79,25 +80,28 @@ async def remember_person(
         row.tz = person.tz
     if person.locale:
         row.locale = person.locale[:16]
-    if person.key in admins:
-        row.role, row.admin_from_settings = Role.ADMIN, True
-    elif row.admin_from_settings:  # taken out of PREPBOT_ADMINS since
-        row.role, row.admin_from_settings = Role.TEACHER, False
+    listed(row, person.key in admins)
     await session.flush()
     return row
 
 
-async def demote_former_admins(session: AsyncSession, admins: frozenset[str]) -> int:
-    """At startup: people PREPBOT_ADMINS made admins and no longer lists are teachers again,
-    whether or not they write (the digest and staff notices read the stored role)."""
-    former = [row for row in (await session.execute(select(PersonRow).where(
-        PersonRow.admin_from_settings.is_(True)))).scalars()
-        if f"{row.platform}:{row.user_id}" not in admins]
-    for row in former:
-        row.role, row.admin_from_settings = Role.TEACHER, False
+def listed(row: PersonRow, in_list: bool) -> None:
+    """Follow PREPBOT_ADMINS: listed, an admin (the list's doing, unless a person gave it);
+    taken out, a teacher again if the list had made them one."""
+    if in_list and (row.role != Role.ADMIN or row.admin_by is None):
+        row.role, row.admin_by = Role.ADMIN, row.admin_by or SETTINGS
+    elif not in_list and row.admin_by == SETTINGS:
+        row.role, row.admin_by = Role.TEACHER, None
         log.warning("%s:%s is no longer in PREPBOT_ADMINS: a teacher again", row.platform,
                     row.user_id)
-    return len(former)
+
+
+async def follow_admins_list(session: AsyncSession, admins: frozenset[str]) -> None:
+    """At startup, for everyone stored, whether or not they write again (the digest and staff
+    notices read the stored role): the list's admins no longer listed are teachers again."""
+    for row in (await session.execute(select(PersonRow).where(
+            PersonRow.role == Role.ADMIN))).scalars():
+        listed(row, f"{row.platform}:{row.user_id}" in admins)
 
 
 async def remember_sender(session: AsyncSession, incoming: AnyIncoming, now: datetime,
@@ -140,7 +144,7 @@ async def set_role(session: AsyncSession, platform: str, user_id: str, role: Rol
     row = await find_or_add(session, lambda: find_person(session, platform, user_id),
                             lambda: PersonRow(platform=platform, user_id=user_id, created_at=now,
                                               display_name="", role=Role.TEACHER))
-    row.role, row.admin_from_settings = role, False  # given by hand: kept
+    row.role, row.admin_by = role, HAND if role == Role.ADMIN else None  # kept
     await session.flush()
     return row
 

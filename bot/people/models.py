@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint, false
+from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.i18n import language_of
@@ -28,8 +28,9 @@ class PersonRow(Base):
     full_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
     tz: Mapped[str | None] = mapped_column(String(64), nullable=True)
     role: Mapped[str] = mapped_column(String(16), default="teacher")
-    # An admin because PREPBOT_ADMINS lists them: out of the list, out of the role.
-    admin_from_settings: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Whose doing an admin role is: "settings" (PREPBOT_ADMINS: out of the list, out of the
+    # role), "hand" (given by a person: kept), or None (not an admin, or made before stop 51).
+    admin_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), nullable=True,
                                                    index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

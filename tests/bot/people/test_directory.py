@@ -4,11 +4,14 @@ admin by PREPBOT_ADMINS is one only while it lists them."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy import func, select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime, build_runtime
+from bot.app import Bot
+from bot.people.directory import set_role
 from bot.people.models import ConversationRow, PersonRow
 from bot.roles import Role
 from bot.settings import Settings
@@ -34,23 +37,37 @@ async def test_two_first_requests_at_once_both_succeed_and_record_one_person(
 async def test_someone_taken_out_of_prepbot_admins_is_an_admin_no_more(
         runtime: Runtime, settings: Settings, clock: FakeClock,
         knowledge_base: KnowledgeBase) -> None:
-    # A red team's (stop 51): her first turn stored "admin", and nothing took it back; she
-    # kept giving roles (and would read every survey) after the operator removed her.
+    # Red teams' (stop 51): her first turn stored "admin", and nothing took it back; she kept
+    # giving roles (and would read every survey) after the operator removed her. Then: an
+    # admin given the role by hand and listed too lost it; one made before the marking stayed.
     chat = ConsoleChat(runtime.bot)
-    ada = Person(platform="console", user_id="ada", display_name="Ada")
-    lee = Person(platform="console", user_id="lee", display_name="Mr Lee")
-    await chat.say("/prepbot whoami", as_=ada)
-    await runtime.bot.grant(lee, Role.ADMIN)  # given by hand: kept
-    restarted = await build_runtime(settings.model_copy(update={"admins": ""}), clock=clock,
-                                    kb=knowledge_base.fork(), migrate=False)
+    ada, lee, kim = (Person(platform="console", user_id=key, display_name=key)
+                     for key in ("ada", "lee", "kim"))
+    await chat.say("/prepbot whoami", as_=ada)  # the list's doing
+    await runtime.bot.grant(lee, Role.ADMIN)  # by hand
+    await runtime.bot.grant(kim, Role.ADMIN)  # by hand, and listed too
+    async with runtime.sessions() as session, session.begin():
+        made_before = await set_role(session, "console", "old", Role.ADMIN, clock.current)
+        made_before.admin_by = None  # as every admin made before migration 0025
+    listed = settings.model_copy(update={"admins": "console:ada,console:kim,console:old"})
+    await restart(listed, clock, knowledge_base, lambda bot: ConsoleChat(bot).say(
+        "/prepbot whoami", as_=kim))
+    roles = await restart(settings.model_copy(update={"admins": ""}), clock, knowledge_base,
+                          None)
+    assert roles == {"ada": "teacher", "lee": "admin", "kim": "admin", "old": "teacher"}
+
+
+async def restart(settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase,
+                  then: Callable[[Bot], Awaitable[object]] | None) -> dict[str, str]:
+    """prepbot started again on the same database with these settings: everyone's role."""
+    restarted = await build_runtime(settings, clock=clock, kb=knowledge_base.fork(),
+                                    migrate=False)
     try:
-        async with restarted.sessions() as session:  # demoted before she writes again
-            roles = {user_id: role for user_id, role in await session.execute(
+        if then is not None:
+            await then(restarted.bot)
+        async with restarted.sessions() as session:
+            return {user_id: role for user_id, role in await session.execute(
                 select(PersonRow.user_id, PersonRow.role))}
-        assert roles == {"ada": "teacher", "lee": "admin"}
-        [said] = await ConsoleChat(restarted.bot).say("/prepbot role console:rivera coach",
-                                                      as_=ada)
-        assert "only for admins" in said.text
     finally:
         await restarted.scheduler.stop()
         await restarted.bot.close()

@@ -1,7 +1,9 @@
-"""A person made an admin by PREPBOT_ADMINS is marked so: taken out of the list, they are an
-admin no more (a red team's, stop 51: a departed admin kept reading every survey's results and
-giving roles after the operator removed her from the list). Someone given the role with
-`/prepbot role` or `prepbot roles set` is not marked, and keeps it.
+"""Whose doing a person's admin role is: "settings" (PREPBOT_ADMINS lists them: taken out
+of the list, they are an admin no more), "hand" (`/prepbot role`, `prepbot roles set`: kept),
+or unknown (none, as every admin made before this revision). A red team's, stop 51: a
+departed admin kept reading every survey's results and giving roles after the operator
+removed her from the list. An admin of unknown making whom the list names at a start is
+taken as the list's.
 
 Revision ID: 0025
 Revises: 0024
@@ -19,10 +21,9 @@ depends_on = None
 def upgrade() -> None:
     # A plain ADD COLUMN on both databases: a batch would copy the people table, which every
     # other table points at.
-    op.add_column("people", sa.Column("admin_from_settings", sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+    op.add_column("people", sa.Column("admin_by", sa.String(length=16), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("people") as batch_op:
-        batch_op.drop_column("admin_from_settings")
+        batch_op.drop_column("admin_by")
