@@ -59,7 +59,12 @@ async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
     # closed its open wave, dropping the answers waiting for release).
     tool = turn.incoming.text
     coach_id = None if turn.role.allows(Role.ADMIN) else turn.person.id
-    survey = await service.find(turn.session, tool, open_only, coach_id)
+    asked = await service.took_part(turn.session, turn.person.id)
+    # An admin once asked as a teacher: the surveys she was asked in are passed over, the
+    # others (another coach's of the same tool) are hers to oversee (red teams', stop 51).
+    survey = await service.find(turn.session, tool, open_only, coach_id, asked)
+    if survey is None and (theirs := await service.find(turn.session, tool, open_only, coach_id)):
+        raise BadInput(_(TOOK_PART).format(tool=theirs.tool))
     if survey is None:
         said = {(True, True): _("You have no open pulse for {tool} right now."),
                 (True, False): _("You have no open pulse right now."),
@@ -67,9 +72,6 @@ async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
                 (False, False): _("You have no pulse yet.")}[open_only, bool(tool.strip())]
         raise BadInput(f"{said.format(tool=tool.strip())} "
                        f"{_('`/pulse start` launches one.')}")
-    if survey.id in await service.took_part(turn.session, turn.person.id):
-        # an admin who was asked as a teacher before (a red team's, stop 51)
-        raise BadInput(_(TOOK_PART).format(tool=survey.tool))
     return survey
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -214,10 +215,10 @@ async def get_survey(session: AsyncSession, survey_id: int | str) -> SurveyRow |
 
 
 async def find(session: AsyncSession, tool: str = "", open_only: bool = False,
-               coach_id: int | None = None) -> SurveyRow | None:
+               coach_id: int | None = None, besides: Collection[int] = ()) -> SurveyRow | None:
     """The latest survey (of a tool, when named; still open, when asked; launched by this
-    coach, when one is given)."""
-    query = select(SurveyRow)
+    coach, when one is given), but those `besides`."""
+    query = select(SurveyRow).where(SurveyRow.id.not_in(list(besides)))
     if coach_id is not None:
         query = query.where(SurveyRow.coach_id == coach_id)
     if tool.strip():
