@@ -108,15 +108,14 @@ async def test_a_coach_with_an_open_survey_is_erased_only_once_it_is_handed_over
 async def test_an_admin_asked_in_one_survey_still_oversees_another_of_the_same_tool(
         chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
         pilot: list[Person], morning: FakeClock) -> None:
-    # A red team's (stop 51): the refusal took the latest Nearpod survey, and with it her
-    # oversight of every other coach's survey of the tool.
-    await launch(chat, coach, runtime)
-    await answered_by(chat, outbox, pilot, 5)
-    await chat.say("/pulse close nearpod", as_=coach)
+    # A red team's (stop 51): the refusal took the latest Nearpod survey, the one she was
+    # asked in, and with it her oversight of every other coach's survey of the tool.
     park = Person(platform="console", user_id="park", display_name="Ms Park")
     await runtime.bot.grant(park, Role.COACH)
-    outbox.channels["other-pilot"] = [*pilot[1:], park]
+    outbox.channels["other-pilot"] = [pilot[5], park]
     await launch(chat, park, runtime, "Nearpod #other-pilot closes friday")
+    await launch(chat, coach, runtime)  # the latest; she answers it
+    await answered_by(chat, outbox, pilot, 5)
     await runtime.bot.grant(pilot[0], Role.ADMIN)
     for words in ("/pulse status nearpod", "/pulse results nearpod"):
         [said] = await chat.say(words, as_=pilot[0])
