@@ -63,17 +63,21 @@ ADDRESS = re.compile(
     rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}")
 # Typed all in lowercase ("42 elm street", "calle olmo 123"), an address only right after
 # where a family lives: "3 kids in the way" is none (a red team's, stop 49).
+# Words before a street's kind that make it a drive in the cloud: "moved to 1 shared drive".
+NO_STREET = r"(?!(?:shared|google|team|network|usb|flash|hard|cloud|external|my|our|the)\b)"
 LOWERCASE = re.compile(
-    rf"(?<![\w#/.:$,-])(?:\d{{1,6}}\s+(?:[a-zà-ÿ]+\s+){{1,2}}(?:{KINDS})"
+    rf"(?<![\w#/.:$,-])(?:\d{{1,6}}\s+(?:[nsew]\.?\s+)?(?:{NO_STREET}[a-zà-ÿ]+\s+){{1,2}}"
+    rf"(?:{KINDS})"
     rf"|(?:{SPANISH_KINDS})\s+(?:{LINK}\s+)*[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){{0,2}}?\s+#?\d{{1,5}})\b"
     rf"{SPANISH_UNIT}?", re.IGNORECASE)
 LIVES_AT = re.compile(r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|"
-                      r"domicilio|direcci[óo]n)\b(?:\s+(?:at|on|to|is|en|es|a|:))?\s*$",
-                      re.IGNORECASE)
+                      r"domicilio|direcci[óo]n)\b(?:\s+(?:est[áa]|queda))?"
+                      r"(?:\s*:|\s+(?:at|on|to|in|is|en|es|a))?\s*$", re.IGNORECASE)
 # A street with no kind, but its colonia after it: "Juárez 88, Col. Centro, C.P. 44100".
 WITH_COLONIA = re.compile(rf"(?<![\w#/.:$,-])[A-ZÀ-Ý][\wÀ-ÿ]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]+){{0,2}}"
                           rf"\s+#?\d{{1,5}}{SPANISH_UNIT}?,\s+(?i:col\.|colonia)\s+"
                           rf"[A-ZÀ-Ý][\wÀ-ÿ]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]*){{0,2}}{POSTAL}?")
+POSTAL_AT = re.compile(POSTAL)
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,45}\bto|"
@@ -120,6 +124,10 @@ def find_addresses(text: str) -> list[Span]:
 
 
 def _lowercase_or_colonia(text: str) -> list[Span]:
-    found = [Span(m.start(), m.end(), "address") for m in LOWERCASE.finditer(text)
-             if LIVES_AT.search(text[max(0, m.start() - 30):m.start()])]
-    return found + [Span(m.start(), m.end(), "address") for m in WITH_COLONIA.finditer(text)]
+    """Right after where someone lives; a colonia's with its postal code, or so placed too
+    ("Grade 3, Col. Lopez" is a colonel: a red team's, stop 51)."""
+    def lives_before(m: re.Match[str]) -> bool:
+        return bool(LIVES_AT.search(text[max(0, m.start() - 30):m.start()]))
+    return [Span(m.start(), m.end(), "address") for pattern in (LOWERCASE, WITH_COLONIA)
+            for m in pattern.finditer(text)
+            if lives_before(m) or (pattern is WITH_COLONIA and POSTAL_AT.search(m[0]))]

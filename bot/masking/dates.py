@@ -27,9 +27,21 @@ ORDINALS = {w: n for n, w in enumerate((*UNITS_SPELLED, "tenth", "eleventh", "tw
                                         "seventeenth", "eighteenth", "nineteenth"), 1)}
 ORDINALS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
 ORDINALS |= {f"twenty-{w}": 21 + n for n, w in enumerate(UNITS_SPELLED)}
-ORDINALS |= {"primero": 1, "1º": 1, "1°": 1, "1.º": 1, "1.°": 1}
-SPELLED_DAY = re.compile(r"\b(?:primero|first|second|third|\w+(?:th|st|nd))\b", re.IGNORECASE)
-ORDINAL = r"(?P<ordinal>(?:twenty|thirty)-\w+|\w+(?:st|nd|rd|th))"
+ORDINALS |= {"primero": 1, "1º": 1, "1°": 1, "1.º": 1, "1.°": 1, "1ro": 1, "1er": 1}
+SPANISH_UNITS = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")
+SPANISH_DAYS = {w: n for n, w in enumerate((*SPANISH_UNITS, "diez", "once", "doce", "trece",
+                                             "catorce", "quince", "dieciséis", "diecisiete",
+                                             "dieciocho", "diecinueve", "veinte"), 1)}
+SPANISH_DAYS |= {f"veinti{w}": 21 + n for n, w in enumerate(
+    ("uno", "dós", "trés", "cuatro", "cinco", "séis", "siete", "ocho", "nueve"))}
+SPANISH_DAYS |= {"veintidos": 22, "veintitres": 23, "veintiseis": 26, "dieciseis": 16,
+                 "treinta": 30, "treinta y uno": 31}
+ORDINALS |= SPANISH_DAYS
+SPANISH_DAY = "|".join(sorted((re.escape(w) for w in (*SPANISH_DAYS, "primero", "1ro", "1er")),
+                              key=len, reverse=True))
+SPELLED_DAY = re.compile(r"\b(?:primero|first|second|third|\w+(?:th|st|nd)|\w+ de)\b",
+                         re.IGNORECASE)
+ORDINAL = r"(?P<ordinal>(?:twenty|thirty)[\s-]\w+|\w+(?:st|nd|rd|th))"
 NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{YEAR},?\s+{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # 2012, Jan 19
     rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b",  # April 12, 2014
@@ -37,13 +49,15 @@ NAMED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",  # 12th of April 2014
     # 12-Apr-2014, as SIS exports write it; 14/mar/2014
     rf"\b{DAY}(?P<sep>[/-]){MONTH}(?P=sep)(?P<year>(?:19|20)?\d\d)\b",
-    # 2 de mayo (de) 2012, el 1º de marzo de 2015
-    rf"\b(?:{DAY}|(?P<ordinal>primero|1\.?[º°]))\s+de\s+{MONTH},?\s+(?:(?:de|del)\s+)?{YEAR}\b",
+    # 2 de mayo (de) 2012, el 1º de marzo de 2015, el dos de mayo de 2015
+    rf"\b(?:{DAY}|(?P<ordinal>{SPANISH_DAY}|1\.?[º°]))\s+de\s+{MONTH},?\s+"
+    rf"(?:(?:de|del)\s+)?{YEAR}\b",
+    rf"\b{MONTH}\s+(?:the\s+)?{ORDINAL},?\s+{YEAR}\b",  # March the first, 2015
     rf"\b{MONTH}\s+{DAY}\b(?!\s*[:\d])",  # April 12: a date of birth only with a cue
     rf"\b(?:the\s+)?{ORDINAL}\s+of\s+{MONTH}\b",  # the first of March: likewise
     rf"\b{MONTH}\s+(?:the\s+)?{ORDINAL}\b",  # March first: likewise
     # 14 de marzo, 14 marzo, el primero de marzo: likewise
-    rf"\b(?:{DAY}|(?P<ordinal>primero|1\.?[º°]))\s+(?:de\s+)?{MONTH}\b(?!\s*[:\d])",
+    rf"\b(?:{DAY}|(?P<ordinal>{SPANISH_DAY}|1\.?[º°]))\s+(?:de\s+)?{MONTH}\b(?!\s*[:\d])",
     rf"\b{MONTH},?\s+{YEAR}\b",  # April 2014: likewise
     rf"\b{MONTH}\s*['’](?P<short>\d\d)\b",  # Jun '11: likewise
 )]
@@ -99,13 +113,16 @@ def compact_date(digits: str, today: date) -> date | None:
 
 def ordinal(word: str | None) -> int | None:
     """The day an ordinal names ("first", "3rd", "primero"), or None ("last")."""
-    word = (word or "").lower()
-    return int(word[:-2]) if word[:-2].isdigit() else ORDINALS.get(word)
+    word = " ".join((word or "").lower().split())
+    if word[:-2].isdigit():
+        return int(word[:-2])
+    return ORDINALS.get(word) or ORDINALS.get(word.replace(" ", "-"))
 
 
 def birth_cue(text: str, start: int, end: int) -> bool:
     """A birth word shortly before the date (same stretch of text) or right after it."""
-    return bool(BIRTH.search(text[max(0, start - 80):start]) or BIRTH.search(text[end:end + 25]))
+    after = re.split(r"[;.!?\n]", text[end:end + 25], maxsplit=1)[0]  # this clause only
+    return bool(BIRTH.search(text[max(0, start - 80):start]) or BIRTH.search(after))
 
 
 def school_age(day: date, today: date) -> bool:

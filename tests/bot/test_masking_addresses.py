@@ -70,6 +70,10 @@ from tests.bot.test_masking import TODAY, masked
     ("the family lives at 42 elm street", "the family lives at [address]"),
     ("my student lives on 12 oak lane apt 4", "my student lives on [address]"),
     ("su casa está en Juárez 88, Col. Centro, C.P. 44100", "su casa está en [address]"),
+    # the cue as people write it before a lowercase address (a red team's, stop 51)
+    ("home address: 42 elm street", "home address: [address]"),
+    ("she lives in 42 elm street", "she lives in [address]"),
+    ("mom lives at 1200 w. main st", "mom lives at [address]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -100,6 +104,11 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "we put 2 carts in the library hallway, by the 3 kids table",
     "la oficina está en calle reforma 100",
     "the hotspot lives in room 12 by the main stairs",
+    # a colonel after a class, and drives in the cloud (a red team's, stop 51)
+    "Grade 3, Col. Lopez teaches the JROTC cadets",
+    "Room 12, Col. Smith's class has the Chromebook cart",
+    "her files moved to 1 shared drive",
+    "the class moved to 2 google drive folders",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

@@ -35,6 +35,8 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     "the first of March we update every Chromebook, March first is the deadline",
     "the primero de marzo training was moved",
     "Updated on the 3rd of May, the 2nd of June my 3rd graders test",
+    "Send the report the first of March; birthday cards for staff are in the office",
+    "el dos de mayo hay junta de maestros",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -98,6 +100,11 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     ("her birthday is the first of March", "her birthday is [date of birth]"),
     ("his birthday is March twenty-first", "his birthday is [date of birth]"),
     ("born on the 3rd of May", "born on [date of birth]"),
+    # with its year, a day in two words, Spanish days spelled out (a red team's, stop 51)
+    ("born on March first 2015", "born on [date of birth]"),
+    ("her birthday is the twenty first of March", "her birthday is [date of birth]"),
+    ("su cumpleaños es el dos de mayo", "su cumpleaños es el [date of birth]"),
+    ("nació el 1ro de marzo", "nació el [date of birth]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
