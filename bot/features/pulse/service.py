@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -189,6 +189,11 @@ async def close(session: AsyncSession, survey: SurveyRow, now: datetime,
         return  # closed meanwhile, by its timer or the coach
     survey.closed_at = now
     await pool.hold_back(session, survey)
+    # Who was asked is kept while it is open, and no longer (a red team's, stop 51: closed
+    # early, it was kept until its planned close, however far).
+    await session.execute(update(DeliveryRow).where(
+        DeliveryRow.job.in_((INVITE, REMIND)), DeliveryRow.occurrence == occurrence(survey),
+        DeliveryRow.expires_at > now).values(expires_at=now))
     targets = []
     if tell_coach:
         coach = await session.get(PersonRow, survey.coach_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
@@ -14,6 +15,7 @@ from bot.blocks import Fields, Image
 from bot.errors import BadInput
 from bot.privacy import delete_person
 from bot.roles import Role
+from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.bot.features.pulse.test_results import answered_by
@@ -120,3 +122,19 @@ async def test_an_admin_asked_in_one_survey_still_oversees_another_of_the_same_t
     for words in ("/pulse status nearpod", "/pulse results nearpod"):
         [said] = await chat.say(words, as_=pilot[0])
         assert said.text.startswith("Nearpod pulse, wave 1 (#other-pilot)"), words
+
+
+async def test_who_was_asked_is_forgotten_after_an_early_close_as_after_any(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 51): closed early, a survey kept who had been messaged until its
+    # planned close, weeks away, whatever the retention said.
+    await chat.say("/prepbot settings delivery_retention_days 1", as_=admin)
+    await launch(chat, coach, runtime, "Nearpod #nearpod-pilot closes in 4 weeks")
+    await chat.say("/pulse close nearpod", as_=coach)
+    morning.current += timedelta(days=3)
+    await runtime.dispatcher.tick()
+    async with runtime.sessions() as session:
+        invites = await session.scalar(select(func.count()).select_from(DeliveryRow).where(
+            DeliveryRow.job == "pulse.invite"))
+    assert invites == 0
