@@ -44,7 +44,8 @@ async def _may_note(turn: Turn[Action] | Turn[Submission], row: ObservationRow) 
     visited = select(DeliveryRow.id).where(
         DeliveryRow.job == schedule.VISIT, DeliveryRow.occurrence == f"o{row.id}r{row.revision}",
         DeliveryRow.person_id == turn.person.id, DeliveryRow.status == "sent").limit(1)
-    if await turn.session.scalar(visited) is None:
+    # Only while it waits for its note: the new coach's note is hers (the same red team).
+    if row.status != "planned" or await turn.session.scalar(visited) is None:
         await _own(turn, await service.get_pilot(turn.session, str(row.pilot_id)))
 
 

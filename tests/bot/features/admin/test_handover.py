@@ -171,6 +171,8 @@ async def test_a_visit_made_before_the_handover_is_noted_by_the_coach_who_made_i
     [noted] = await chat.submit(form.form_id, {"note": "all on task", "on_task": "90%"},
                                 form.context, as_=staff.coach)
     assert noted.text.startswith("Observation noted")
+    [again] = await chat.press(visits[0], as_=staff.coach)  # noted: the pilot's coach's now
+    assert again.text.startswith("Only the coach who runs this pilot")
     [refused] = await chat.press(visits[0], as_=staff.rivera)  # a forged press: as before
     assert "only coaches" in refused.text
 
