@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.feature import Feature
 from bot.hooks import (
     AnswerDecided,
@@ -22,7 +24,7 @@ from bot.hooks import (
     SealedEraser,
     SetupSteps,
 )
-from bot.hooks.digest import DigestSection
+from bot.hooks.digest import DigestSection, Period
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
 from bot.hooks.year import (
     Busy,
@@ -198,6 +200,10 @@ class Registry:
     def busy(self) -> list[Busy]:
         """Who books a coach's time (observations, cycle steps, 1:1 coffees)."""
         return [f.busy for f in self.features if f.busy]
+
+    async def booked(self, session: AsyncSession, coach_id: int, period: Period) -> list[Period]:
+        """The coach's calendar in a period: what every feature booked them for."""
+        return [b for busy in self.busy for b in await busy(session, coach_id, period)]
 
     @property
     def portfolio(self) -> list[Portfolio]:

@@ -61,7 +61,7 @@ async def _double_booked(turn: Turn[Command], coach: PersonRow) -> list[str]:
     """When the new coach's bookings (cycle steps, observations, 1:1 coffees) now overlap: a
     handover keeps the times chosen for the coach who left (a red team's, stop 51)."""
     period = Period(turn.now, turn.now + LOOK_AHEAD)
-    booked = [b for busy in turn.features.busy for b in await busy(turn.session, coach.id, period)]
+    booked = await turn.features.booked(turn.session, coach.id, period)
     starts, until = [], None
     for booking in sorted(booked, key=lambda b: b.start):
         if until is not None and booking.start < until:

@@ -24,6 +24,7 @@ from bot.schools.service import calendar_of
 
 PROMPT, REMIND = "cycles.prompt", "cycles.remind"
 LEAD = timedelta(hours=12)  # a step is never planned sooner than this
+AHEAD = timedelta(days=70)  # a cycle's four steps fall well within this
 LONGEST = timedelta(minutes=45)
 NO_PREP = timedelta(minutes=40)
 SEARCH_DAYS = 35
@@ -61,18 +62,11 @@ def free_slot(calendar: SchoolCalendar, teacher: PersonRow, busy: list[Period], 
     return None
 
 
-async def coach_busy(session: AsyncSession, features: Registry, coach_id: int,
-                     period: Period, leave_out: list[Period] | None = None) -> list[Period]:
-    """The coach's calendar: what every feature booked them for, but these slots."""
-    return [b for busy in features.busy for b in await busy(session, coach_id, period)
-            if b not in (leave_out or [])]
-
-
 async def plan_cycle(session: AsyncSession, features: Registry, cycle: CycleRow,
                      teacher: PersonRow, coach: PersonRow, now: datetime) -> list[CycleStepRow]:
     """Four steps about a week apart, each with its messages in the ledger."""
     calendar = await calendar_for(session, teacher)
-    busy = await coach_busy(session, features, coach.id, Period(now, now + timedelta(days=70)))
+    busy = await features.booked(session, coach.id, Period(now, now + AHEAD))
     first, after, rows = now.astimezone(calendar.zone).date(), now + LEAD, []
     anchor: date | None = None  # step 1's day: step N falls in week N from it
     for step in STEPS:
@@ -131,8 +125,8 @@ async def reschedule(session: AsyncSession, features: Registry, cycle: CycleRow,
     calendar = await calendar_for(session, teacher)
     steps = await steps_of(session, cycle)
     mine = [Period(s.starts_at, s.ends_at) for s in steps]
-    busy = await coach_busy(session, features, coach.id, Period(now, now + timedelta(days=70)),
-                            mine)
+    busy = [b for b in await features.booked(session, coach.id, Period(now, now + AHEAD))
+            if b not in mine]
     first = on or row.starts_at.astimezone(calendar.zone).date() + timedelta(days=1)
     slot = free_slot(calendar, teacher, busy, first, now + LEAD)
     if slot is None:

@@ -27,12 +27,6 @@ PER_WEEK = 2
 CHECKIN_OPEN = timedelta(days=3)
 
 
-async def coach_busy(session: AsyncSession, features: Registry, coach_id: int,
-                     period: Period) -> list[Period]:
-    """What every feature has the coach booked for in a period: the coach's calendar."""
-    return [b for busy in features.busy for b in await busy(session, coach_id, period)]
-
-
 def overlaps(slot: Period, busy: list[Period]) -> bool:
     """Whether a slot meets anything already booked."""
     return any(slot.start < b.end and b.start < slot.end for b in busy)
@@ -78,7 +72,7 @@ async def plan_observations(session: AsyncSession, features: Registry, pilot: Pi
     coach = await session.get(PersonRow, pilot.coach_id)
     assert coach is not None
     span = Period(now, datetime.combine(pilot.ends_on + timedelta(days=1), time(0), UTC))
-    busy = await coach_busy(session, features, coach.id, span)
+    busy = await features.booked(session, coach.id, span)
     made = []
     for week in weeks:
         for turn in range(PER_WEEK):
@@ -129,7 +123,7 @@ async def move(session: AsyncSession, features: Registry, row: ObservationRow,
     days = [d for d in (first + timedelta(days=n) for n in range((pilot.ends_on - first).days + 1))
             if calendar.is_school_day(d)]
     end = datetime.combine(pilot.ends_on + timedelta(days=1), time(0), UTC)
-    busy = [b for b in await coach_busy(session, features, coach.id, Period(now, end))
+    busy = [b for b in await features.booked(session, coach.id, Period(now, end))
             if not (b.start == row.starts_at and b.end == row.ends_at)]
     slot = await free_slot(days, calendar, teacher, busy, now + timedelta(hours=12))
     if slot is None:

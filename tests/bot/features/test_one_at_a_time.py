@@ -24,6 +24,7 @@ from bot.features.tools.models import ToolCheckRow, ToolRow, ToolSupportRow
 from bot.people.directory import find_person
 from bot.people.mentions import MAX_KNOWN
 from bot.people.models import PersonRow
+from bot.registry import Registry
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.storage.rows import one_at_a_time
@@ -206,14 +207,14 @@ async def test_a_step_moved_while_its_cycle_is_handed_over_is_reminded_to_the_ne
     async with runtime.sessions() as session:
         step = (await session.execute(select(CycleStepRow).where(CycleStepRow.step == 1))
                 ).scalar_one()
-    looking, real = asyncio.Event(), planning.coach_busy
+    looking, real = asyncio.Event(), Registry.booked
 
-    async def slow_busy(*args: Any, **kwargs: Any) -> Any:
+    async def slow_booked(*args: Any, **kwargs: Any) -> Any:
         looking.set()
         await asyncio.sleep(0.5)  # the handover comes now
         return await real(*args, **kwargs)
 
-    monkeypatch.setattr(planning, "coach_busy", slow_busy)
+    monkeypatch.setattr(Registry, "booked", slow_booked)
 
     async def handover() -> None:
         await looking.wait()
