@@ -14,8 +14,11 @@ from bot.blocks import say
 from bot.errors import BadInput
 from bot.hooks.year import HandOver
 from bot.i18n import N_, _, join, speaking
+from bot.outbox import Notice
 from bot.people.models import PersonRow
 
+TOLD = N_("{admin} handed you the open work {leaving} ran: `/cycle`, `/pilot`, `/tools` and "
+          "`/coffee` show it, and `/pulse results` each survey.")
 TOLD_AFTER_ERASE = N_("You were handed the open work of a coach erased at the district's request: "
                       "`/cycle`, `/pilot`, `/tools` and `/coffee` show it, and `/pulse results` "
                       "each survey.")
@@ -60,9 +63,14 @@ async def before_erase(session: AsyncSession, hand_overs: list[HandOver], person
         raise BadInput(_("{who} can't take {work}: they teach in it, or were asked in its "
                          "surveys. Nothing was erased: name another coach.").format(
                              who=taker, work=join(left)))
-    if moved:  # told as /prepbot handover tells; her name, being erased, is not in it
-        with speaking(taking.speaks):
-            told = say(_(TOLD_AFTER_ERASE))
-        await outbox.plan(session, [outbox.to_notice(taking, told, staff=True)],
-                          f"erase-{person.id}", now)
+    if moved:
+        await outbox.plan(session, [handed(taking)], f"erase-{person.id}", now)
     return moved
+
+
+def handed(taking: PersonRow, admin: str = "", leaving: str = "") -> Notice:
+    """The new coach told what she was handed, in her language, as a coach (not sent if she
+    is none by then); by whom and whose, unless it comes from an erase, which names no one."""
+    with speaking(taking.speaks):
+        told = _(TOLD).format(admin=admin, leaving=leaving) if admin else _(TOLD_AFTER_ERASE)
+    return outbox.to_notice(taking, say(told), staff=True)

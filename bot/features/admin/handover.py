@@ -13,7 +13,7 @@ from bot.hooks.digest import Period
 from bot.i18n import N_, _, format_skeleton, format_time, join
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
-from bot.privacy.handing import hand_over
+from bot.privacy.handing import hand_over, handed
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
 from bot.turn import Turn
@@ -42,8 +42,7 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
         return [say(_("{leaving} has no open work to hand over.").format(
             leaving=_name(leaving)))]
     admin, leaving_name = _name(turn.person), _name(leaving)
-    turn.notify(taking, lambda: say(_(TOLD).format(admin=admin, leaving=leaving_name)),
-                staff=True)
+    turn.notices.append(handed(taking, admin, leaving_name))
     said = _("{taking} now runs {moved} that {leaving} ran.").format(
         taking=_name(taking), moved=join(moved), leaving=_name(leaving))
     if clashes := await _double_booked(turn, taking):
@@ -51,8 +50,6 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     return [say(said)]
 
 
-TOLD = N_("{admin} handed you the open work {leaving} ran: `/cycle`, `/pilot`, `/tools` and "
-          "`/coffee` show it, and `/pulse results` each survey.")
 CLASHES = N_("{taking} is now booked twice at once on {when}: `/cycle reschedule @teacher` "
              "moves a cycle's step to the teacher's next free prep period.")
 
