@@ -11,7 +11,7 @@ import typer
 from adapters.cli.database import LOG_NOT_EMPTIED
 from adapters.cli.operations import private_file, run
 from adapters.runtime import Runtime
-from bot.privacy import delete_person, export_person, find_person, open_work
+from bot.privacy import delete_person, export_person, find_person, work_to_hand
 from bot.storage.engine import checkpoint
 
 privacy = typer.Typer(help="Export or erase everything stored about a person.",
@@ -63,9 +63,9 @@ def erase(who: Annotated[str, typer.Argument(help="platform:user_id")],
         rules, now = runtime.bot.privacy, runtime.bot.clock.now()
         async with runtime.sessions() as session, session.begin():
             taking = await find_person(session, *taker) if taker else None
-            moved = await open_work(session, rules.hand_overs,
-                                    (await find_person(session, platform, user_id)).id, now
-                                    ) if taking else []
+            moved = await work_to_hand(session, rules.hand_overs,
+                                       (await find_person(session, platform, user_id)).id, now
+                                       ) if taking else []
             changed = await delete_person(session, rules, platform, user_id, taking, now)
         return moved, changed, await checkpoint(runtime.engine)
     moved, changed, emptied = run(work)

@@ -8,8 +8,8 @@ says it for its own tables in `rules.py`.
 
 from bot.privacy.erase import delete_person
 from bot.privacy.export import export_person
-from bot.privacy.handing import hand_over, open_work
+from bot.privacy.handing import hand_over, work_to_hand
 from bot.privacy.rules import Rules, find_person, free_text, person_links, rules_of
 
 __all__ = ["Rules", "delete_person", "export_person", "find_person", "free_text",
-           "hand_over", "open_work", "person_links", "rules_of"]
+           "hand_over", "person_links", "rules_of", "work_to_hand"]

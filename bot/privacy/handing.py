@@ -30,7 +30,7 @@ async def hand_over(session: AsyncSession, hand_overs: list[HandOver], leaving: 
     return [line for hand in hand_overs for line in await hand(session, leaving, taking, now)]
 
 
-async def open_work(session: AsyncSession, hand_overs: list[HandOver], person_id: int,
+async def work_to_hand(session: AsyncSession, hand_overs: list[HandOver], person_id: int,
                     now: datetime) -> list[str]:
     """What a handover would give away, one line a kind, changing nothing: each feature's own
     rule, run as a handover to herself and rolled back."""
@@ -47,7 +47,7 @@ async def before_erase(session: AsyncSession, hand_overs: list[HandOver], person
     coach is named to take it."""
     who = f"{person.platform}:{person.user_id}"
     if taking is None:
-        if left := await open_work(session, hand_overs, person.id, now):
+        if left := await work_to_hand(session, hand_overs, person.id, now):
             raise BadInput(_("{who} still runs {work}. Nothing was erased: name a coach to "
                              "take it over (prepbot privacy delete --hand-to "
                              "platform:user_id).").format(who=who, work=join(left)))
@@ -57,7 +57,7 @@ async def before_erase(session: AsyncSession, hand_overs: list[HandOver], person
         raise BadInput(_("{who} isn't another coach: give them the role first (prepbot roles "
                          "set). Nothing was erased.").format(who=taker))
     moved = await hand_over(session, hand_overs, person.id, taking.id, now)
-    if left := await open_work(session, hand_overs, person.id, now):
+    if left := await work_to_hand(session, hand_overs, person.id, now):
         # work she teaches in, or a survey chain she was asked in: never hers to take (a red
         # team's, stop 51: the erase went on and left it with a row that names no one)
         raise BadInput(_("{who} can't take {work}: they teach in it, or were asked in its "
