@@ -70,14 +70,22 @@ LOWERCASE = re.compile(
     rf"(?:{KINDS})"
     rf"|(?:{SPANISH_KINDS})\s+(?:{LINK}\s+)*[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){{0,2}}?\s+#?\d{{1,5}})\b"
     rf"{SPANISH_UNIT}?", re.IGNORECASE)
-LIVES_AT = re.compile(r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|"
-                      r"domicilio|direcci[óo]n)\b(?:\s+(?:est[áa]|queda))?"
-                      r"(?:\s*:|\s+(?:at|on|to|in|is|en|es|a))?\s*$", re.IGNORECASE)
+LIVES = (r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|domicilio|"
+         r"direcci[óo]n)\b(?:\s+(?:est[áa]|queda))?(?:\s*:|\s+(?:at|on|to|in|is|en|es|a))?\s*")
+LIVES_AT = re.compile(LIVES + "$", re.IGNORECASE)
+LIVES_CUE = re.compile(LIVES, re.IGNORECASE)
 # A street with no kind, but its colonia after it: "Juárez 88, Col. Centro, C.P. 44100".
 WITH_COLONIA = re.compile(rf"(?<![\w#/.:$,-])[A-ZÀ-Ý][\wÀ-ÿ]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]+){{0,2}}"
                           rf"\s+#?\d{{1,5}}{SPANISH_UNIT}?,\s+(?i:col\.|colonia)\s+"
                           rf"[A-ZÀ-Ý][\wÀ-ÿ]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]*){{0,2}}{POSTAL}?")
 POSTAL_AT = re.compile(POSTAL)
+# The same typed in lowercase ("juárez 88, col. centro"), taken only where it starts right after
+# where someone lives: a lowercase run has no capital to say where the street's name begins.
+NOT_COLONIA = r"(?!(?:y|e|o|and|or|con|en|por|para|que|pero|su|sus|the|to|with)\b)"
+NOT_STREET = r"(?!(?:room|rm|grade|period|sala|sal[óo]n|aula|grado|periodo|hora)\b)"
+LOWER_COLONIA = re.compile(
+    rf"{NOT_STREET}[a-zà-ÿ][\wÀ-ÿ]*(?:\s+[a-zà-ÿ][\wÀ-ÿ]*){{0,2}}\s+#?\d{{1,5}}{SPANISH_UNIT}?,\s+"
+    rf"(?:col\.|colonia)\s+[\wÀ-ÿ]+(?:\s+{NOT_COLONIA}[\wÀ-ÿ]+){{0,2}}{POSTAL}?", re.IGNORECASE)
 # Whose an address is: a school's, an office's or a shop's, named just before it.
 INSTITUTION_BEFORE = re.compile(
     r"\b(?:(?:ship|deliver|mail|send|return)\w*\b[^.!?\n]{0,45}\bto|"
@@ -128,6 +136,8 @@ def _lowercase_or_colonia(text: str) -> list[Span]:
     ("Grade 3, Col. Lopez" is a colonel: a red team's, stop 51)."""
     def lives_before(m: re.Match[str]) -> bool:
         return bool(LIVES_AT.search(text[max(0, m.start() - 30):m.start()]))
-    return [Span(m.start(), m.end(), "address") for pattern in (LOWERCASE, WITH_COLONIA)
-            for m in pattern.finditer(text)
-            if lives_before(m) or (pattern is WITH_COLONIA and POSTAL_AT.search(m[0]))]
+    found = [Span(m.start(), m.end(), "address") for pattern in (LOWERCASE, WITH_COLONIA)
+             for m in pattern.finditer(text)
+             if lives_before(m) or (pattern is WITH_COLONIA and POSTAL_AT.search(m[0]))]
+    return found + [Span(m.start(), m.end(), "address") for cue in LIVES_CUE.finditer(text)
+                    if (m := LOWER_COLONIA.match(text, cue.end()))]

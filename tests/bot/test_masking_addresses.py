@@ -74,6 +74,10 @@ from tests.bot.test_masking import TODAY, masked
     ("home address: 42 elm street", "home address: [address]"),
     ("she lives in 42 elm street", "she lives in [address]"),
     ("mom lives at 1200 w. main st", "mom lives at [address]"),
+    # a colonia typed in lowercase, right after where the family lives (stop 51's leftover)
+    ("la familia vive en juárez 88, col. centro", "la familia vive en [address]"),
+    ("su dirección: miguel hidalgo 12 int. 3, colonia del valle y su mamá no contesta",
+     "su dirección: [address] y su mamá no contesta"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -108,6 +112,8 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "Grade 3, Col. Lopez teaches the JROTC cadets",
     "Room 12, Col. Smith's class has the Chromebook cart",
     "her files moved to 1 shared drive",
+    "the class moved to room 12, col. smith teaches it now",
+    "la escuela está en juárez 88, col. centro",
     "the class moved to 2 google drive folders",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
