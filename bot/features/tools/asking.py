@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.blocks import Block, Reply, form_reply
 from bot.errors import BadInput
-from bot.features.tools import service, views
+from bot.features.tools import forms, service, views
 from bot.features.tools.models import ToolRow
 from bot.hooks import Answered
 from bot.i18n import _
@@ -86,7 +86,7 @@ async def request_command(turn: Turn[Command]) -> list[Reply]:
     """`/tools request Blooket [: what students would do]`, or the form with no name."""
     text = turn.incoming.text.strip()
     if not text:
-        return [form_reply(views.request_form())]
+        return [form_reply(forms.request_form())]
     name, _colon, purpose = text.partition(":")
     return await _request(turn, name, purpose)
 
@@ -98,7 +98,7 @@ async def request_click(turn: Turn[Action]) -> list[Reply]:
 
 async def request_form(turn: Turn[Action]) -> list[Reply]:
     """"Request a tool": the form."""
-    return [form_reply(views.request_form(turn.incoming.value))]
+    return [form_reply(forms.request_form(turn.incoming.value))]
 
 
 async def request_submitted(turn: Turn[Submission]) -> list[Reply]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
-from bot.features.tools import adoption, checklist, evidence, service, views
+from bot.features.tools import adoption, checklist, evidence, forms, service, views
 from bot.features.tools.cards import card_of, school_names
 from bot.features.tools.models import ToolRow
 from bot.i18n import _, ngettext
@@ -36,7 +36,7 @@ async def _tool(turn: Turn[Action | Submission]) -> ToolRow:
 async def ask_checklist(turn: Turn[Action]) -> list[Reply]:
     """"Checklist" on a tool's card."""
     tool = await _tool(turn)
-    return [form_reply(views.checklist_form(tool, await checklist.checks_of(turn.session,
+    return [form_reply(forms.checklist_form(tool, await checklist.checks_of(turn.session,
                                                                              tool.id)))]
 
 
@@ -62,7 +62,7 @@ async def ask_edit(turn: Turn[Action]) -> list[Reply]:
     alternative = await turn.session.get(ToolRow, tool.alternative_id) \
         if tool.alternative_id else None
     schools = "" if not tool.schools else await school_names(turn, tool)
-    return [form_reply(views.edit_form(tool, owner.display_name if owner else "", schools,
+    return [form_reply(forms.edit_form(tool, owner.display_name if owner else "", schools,
                                        alternative.name if alternative else ""))]
 
 
@@ -139,7 +139,7 @@ async def ask_retire(turn: Turn[Action]) -> list[Reply]:
             name=tool.name, status=views.label(tool.status)))
     alternative = await turn.session.get(ToolRow, tool.alternative_id) \
         if tool.alternative_id else None
-    return [form_reply(views.retire_form(tool, alternative.name if alternative else ""))]
+    return [form_reply(forms.retire_form(tool, alternative.name if alternative else ""))]
 
 
 async def save_retire(turn: Turn[Submission]) -> list[Reply]:

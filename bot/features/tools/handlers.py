@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
-from bot.features.tools import adoption, checklist, evidence, service, views
+from bot.features.tools import adoption, checklist, evidence, forms, service, views
 from bot.features.tools.cards import card_of
 from bot.features.tools.models import ToolRow
 from bot.i18n import N_, _, format_percent, ngettext
@@ -72,7 +72,7 @@ async def checklist_form(turn: Turn[Command]) -> list[Reply]:
     """`/tools checklist Blooket`: the six-point form, filled in with what is known."""
     tool = await service.must_find(turn.session, turn.incoming.text)
     checks = await checklist.checks_of(turn.session, tool.id)
-    return [form_reply(views.checklist_form(tool, checks))]
+    return [form_reply(forms.checklist_form(tool, checks))]
 
 
 async def check(turn: Turn[Command]) -> list[Reply]:
@@ -200,4 +200,4 @@ async def retire(turn: Turn[Command]) -> list[Reply]:
             name=tool.name, status=views.label(tool.status)))
     alternative = await turn.session.get(ToolRow, tool.alternative_id) \
         if tool.alternative_id else None
-    return [form_reply(views.retire_form(tool, alternative.name if alternative else ""))]
+    return [form_reply(forms.retire_form(tool, alternative.name if alternative else ""))]

@@ -1,14 +1,13 @@
 """How the register looks: the list, a tool's card, the register's answer to "can I use
-it?", the request, checklist, edit and retire forms, and the notices."""
+it?", the checklist as saved, and the notices (the forms are in forms.py)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
-from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Option, Reply, Text
+from bot.blocks import Block, Button, Buttons, Context, Fields, Reply, Text
 from bot.features.tools.adoption import Use
-from bot.features.tools.checklist import POINTS, RESULT_WORDS, RESULTS
+from bot.features.tools.checklist import POINTS, RESULT_WORDS
 from bot.features.tools.models import ToolCheckRow, ToolRow
 from bot.i18n import N_, _, format_day, format_percent, ngettext
 
@@ -22,7 +21,6 @@ HEADINGS = {"requested": N_("Requested"), "evaluating": N_("Being evaluated"),
             "sunsetting": N_("Being retired"), "retired": N_("Retired"),
             "declined": N_("Not approved")}
 RESULT_MARKS = {**RESULT_WORDS, "fail": N_("FAIL")}
-WEB = "https://"  # the evidence link's placeholder: the start of an address, no words
 NO_SIGNUPS = N_("Until it's approved, please don't have students sign up or upload a roster.")
 
 
@@ -154,13 +152,6 @@ def request_offer(name: str) -> tuple[Block, ...]:
     return (Buttons((Button(_("Request a tool"), "tools.form", ""),)),)
 
 
-def request_form(name: str = "") -> Form:
-    """A teacher's request: the tool, and the need it meets."""
-    return Form("tools.request", _("Request a tool"), (
-        Input("name", _("Tool or app"), initial=name, placeholder=_("e.g. Blooket")),
-        Input("purpose", _("What would students do with it? (the learning goal or standard)"),
-              "textarea", required=False),
-    ), submit_label=_("Request it"), context=str(uuid.uuid4()))
 
 
 def requested(tool: ToolRow, counted: bool, asked: int, hidden: str = "") -> Reply:
@@ -181,23 +172,6 @@ def requested(tool: ToolRow, counted: bool, asked: int, hidden: str = "") -> Rep
     return Reply(text, (Text(text, markdown=False),), private=True, replace_original=True)
 
 
-def checklist_form(tool: ToolRow, checks: dict[str, ToolCheckRow]) -> Form:
-    """The six points (pass / fail / unknown, a note, an evidence link) and the standards."""
-    fields: list[Input] = []
-    choices = tuple(Option(r, _(RESULT_WORDS[r])) for r in RESULTS)
-    for point in POINTS:
-        row, name = checks.get(point.key), _(point.label)
-        fields += [
-            Input(point.key, f"{name}: {_(point.question)}", "select", options=choices,
-                  initial=row.result if row else "unknown"),
-            Input(f"{point.key}_note", _("{point}: note").format(point=name), required=False,
-                  initial=row.note if row else ""),
-            Input(f"{point.key}_link", _("{point}: evidence link").format(point=name),
-                  required=False, initial=row.evidence if row else "", placeholder=WEB)]
-    fields.append(Input("standards", _("Standards it maps to (CCSS, NGSS, state)"), "textarea",
-                        required=False, initial=tool.standards))
-    return Form("tools.checklist", _("Checklist: {name}").format(name=tool.name), tuple(fields),
-                _("Save checklist"), context=str(tool.id))
 
 
 def checklist_lines(checks: dict[str, ToolCheckRow]) -> str:
@@ -226,37 +200,8 @@ def checked(tool: ToolRow, checks: dict[str, ToolCheckRow], blocked: str) -> Rep
                  private=True)
 
 
-def edit_form(tool: ToolRow, owner: str, schools: str, alternative: str) -> Form:
-    """A coach's edit of a tool's facts."""
-    return Form("tools.edit", _("Edit: {name}").format(name=tool.name), (
-        Input("aliases", _("Other names (comma-separated)"), required=False,
-              initial=tool.aliases),
-        Input("owner", _("Owner coach (a name, or 'me')"), required=False, initial=owner),
-        Input("schools", _("Schools using it (comma-separated; empty for all)"),
-              required=False, initial=schools),
-        Input("grades", _("Grades"), required=False, initial=tool.grades,
-              placeholder=_("e.g. 3-8")),
-        Input("website", _("Website"), required=False, initial=tool.website),
-        Input("access", _("How teachers get access"), required=False, initial=tool.access),
-        Input("intended", _("Teachers it is meant for (a number)"), required=False,
-              initial=str(tool.intended or "")),
-        Input("decide_by", _("Decision expected by"), "date", required=False,
-              initial=tool.decide_by.isoformat() if tool.decide_by else ""),
-        Input("alternative", _("The approved alternative (a tool's name)"), required=False,
-              initial=alternative),
-        Input("reason", _("Why it isn't approved or is being retired"), required=False,
-              initial=tool.reason),
-    ), submit_label=_("Save"), context=str(tool.id))
 
 
-def retire_form(tool: ToolRow, alternative: str) -> Form:
-    """Retiring a tool: why, and what to use instead; users get thirty days' notice."""
-    return Form("tools.retire", _("Retire {name} (30 days' notice)").format(name=tool.name), (
-        Input("reason", _("Why (the users read this)"), "textarea",
-              initial=tool.reason, placeholder=_("e.g. under 30% of teachers use it")),
-        Input("alternative", _("The approved alternative (a tool's name)"), required=False,
-              initial=alternative),
-    ), submit_label=_("Send the notice"), context=str(tool.id))
 
 
 def decided(tool: ToolRow, alternative: ToolRow | None) -> Reply:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Buttons, Form, Input, Reply
-from bot.features.tools import views
+from bot.features.tools import forms
 from bot.features.tools.models import ToolRow
 from bot.i18n import speaking
 from tests.bot.features.conftest import Staff, TimedMessenger, advance, button, form_of
@@ -220,11 +220,11 @@ def test_every_form_field_is_labelled_in_spanish() -> None:
     tool = ToolRow(id=1, name="Blooket", status="adopted", aliases="", grades="", website="",
                    access="", intended=0, reason="", standards="")
     with speaking("es"):
-        forms: list[Form] = [views.edit_form(tool, "", "", ""), views.retire_form(tool, ""),
-                             views.request_form()]
-    labels = [f.label for form in forms for f in form.fields]
+        shown: list[Form] = [forms.edit_form(tool, "", "", ""), forms.retire_form(tool, ""),
+                             forms.request_form()]
+    labels = [f.label for form in shown for f in form.fields]
     assert "Coach responsable (un nombre, o 'yo')" in labels
     assert "Por qué (los usuarios leen esto)" in labels
-    assert forms[1].title == "Retirar Blooket (30 días de aviso)"
-    assert [f.name for f in forms[0].fields][:2] == ["aliases", "owner"]
+    assert shown[1].title == "Retirar Blooket (30 días de aviso)"
+    assert [f.name for f in shown[0].fields][:2] == ["aliases", "owner"]
     assert not any(ENGLISH.search(text) for text in labels)
