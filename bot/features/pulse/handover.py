@@ -11,8 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.pulse.models import SurveyRow
-from bot.features.pulse.service import took_part
+from bot.features.pulse.service import RESULTS, occurrence, took_part
 from bot.i18n import ngettext
+from bot.people.models import PersonRow
+from bot.scheduling.ledger import Planned, plan
+from bot.scheduling.models import DeliveryRow
 
 
 async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datetime) -> list[str]:
@@ -30,7 +33,33 @@ async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datet
     for wave in moved:
         wave.coach_id = taking
     # Closed waves go along unsaid: the open ones are the work (and an erase is not refused
-    # for a coach whose surveys are all closed).
+    # for a coach whose surveys are all closed), and so are results still to be sent.
     still_open = sum(wave.closed_at is None for wave in moved)
-    return [ngettext("{count} open pulse survey", "{count} open pulse surveys",
-                     still_open).format(count=still_open)] if still_open else []
+    results = await _results_to(session, moved, leaving, taking)
+    return [*([ngettext("{count} open pulse survey", "{count} open pulse surveys",
+                        still_open).format(count=still_open)] if still_open else []),
+            *([ngettext("{count} closed pulse survey (its results not sent yet)",
+                        "{count} closed pulse surveys (their results not sent yet)",
+                        results).format(count=results)] if results else [])]
+
+
+async def _results_to(session: AsyncSession, waves: list[SurveyRow], leaving: int,
+                      taking: int) -> int:
+    """Results waiting to be sent to the leaving coach go to the new one: withheld from her
+    once she is no coach, they reached no one (a red team's, stop 52). The cohort's copy, if
+    it is shared, stays as planned."""
+    coach = await session.get(PersonRow, taking)
+    waiting = (await session.execute(select(DeliveryRow).where(
+        DeliveryRow.job == RESULTS, DeliveryRow.status == "pending",
+        DeliveryRow.person_id == leaving,
+        DeliveryRow.occurrence.in_([occurrence(wave) for wave in waves])))).scalars().all()
+    if coach is None or not waiting:
+        return 0
+    again = [Planned(RESULTS, row.occurrence, coach.platform, row.not_before, row.expires_at,
+                     person_id=coach.id, user_id=coach.user_id, payload=row.payload)
+             for row in waiting]
+    for row in waiting:
+        await session.delete(row)
+    await session.flush()
+    await plan(session, again)
+    return len(waiting)
