@@ -17,7 +17,9 @@ from bot.roles import Role
 from bot.vocabulary import AnyIncoming, Conversation, Person
 
 log = logging.getLogger(__name__)
-SETTINGS, HAND = "settings", "hand"  # whose doing an admin role is (PersonRow.admin_by)
+# Whose doing an admin role is (PersonRow.admin_by): the list's over a teacher's role, the
+# list's over a coach's given by hand (a coach again once taken out), or a person's.
+SETTINGS, OVER_COACH, HAND = "settings", "settings:coach", "hand"
 
 Row = TypeVar("Row", PersonRow, ConversationRow)
 MARKUP = re.compile(r"[\[\]*`<>]")
@@ -87,13 +89,16 @@ async def remember_person(
 
 def listed(row: PersonRow, in_list: bool) -> None:
     """Follow PREPBOT_ADMINS: listed, an admin (the list's doing, unless a person gave it);
-    taken out, a teacher again if the list had made them one."""
+    taken out, what they were before the list made them one (a red team's, stop 52: a coach
+    listed and taken out became a teacher)."""
     if in_list and (row.role != Role.ADMIN or row.admin_by is None):
-        row.role, row.admin_by = Role.ADMIN, row.admin_by or SETTINGS
-    elif not in_list and row.admin_by == SETTINGS:
-        row.role, row.admin_by = Role.TEACHER, None
-        log.warning("%s:%s is no longer in PREPBOT_ADMINS: a teacher again", row.platform,
-                    row.user_id)
+        row.admin_by = row.admin_by or (OVER_COACH if row.role == Role.COACH else SETTINGS)
+        row.role = Role.ADMIN
+    elif not in_list and row.admin_by in (SETTINGS, OVER_COACH):
+        row.role = Role.COACH if row.admin_by == OVER_COACH else Role.TEACHER
+        row.admin_by = None
+        log.warning("%s:%s is no longer in PREPBOT_ADMINS: %s again", row.platform,
+                    row.user_id, row.role)
 
 
 async def follow_admins_list(session: AsyncSession, admins: frozenset[str]) -> None:

@@ -57,6 +57,21 @@ async def test_someone_taken_out_of_prepbot_admins_is_an_admin_no_more(
     assert roles == {"ada": "teacher", "lee": "admin", "kim": "admin", "old": "teacher"}
 
 
+async def test_a_coach_listed_in_prepbot_admins_and_taken_out_is_a_coach_again(
+        runtime: Runtime, settings: Settings, clock: FakeClock,
+        knowledge_base: KnowledgeBase) -> None:
+    # A red team's (stop 52): the role the list had replaced was forgotten, and a working
+    # coach came back a teacher, refused at every button of her open work.
+    park = Person(platform="console", user_id="park", display_name="Ms Park")
+    await runtime.bot.grant(park, Role.COACH)
+    listed = settings.model_copy(update={"admins": "console:ada,console:park"})
+    assert (await restart(listed, clock, knowledge_base, lambda bot: ConsoleChat(bot).say(
+        "/prepbot whoami", as_=park)))["park"] == "admin"
+    roles = await restart(settings.model_copy(update={"admins": ""}), clock, knowledge_base,
+                          None)
+    assert roles["park"] == "coach"
+
+
 async def restart(settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase,
                   then: Callable[[Bot], Awaitable[object]] | None) -> dict[str, str]:
     """prepbot started again on the same database with these settings: everyone's role."""
