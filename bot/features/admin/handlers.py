@@ -7,7 +7,7 @@ import re
 from bot.blocks import Fields, Reply, Text, say
 from bot.errors import BadInput
 from bot.i18n import N_, NAMES, _, format_days, format_time
-from bot.people.directory import set_role
+from bot.people.giving import change_role
 from bot.people.prep import parse_prep
 from bot.roles import Role
 from bot.schools.service import school_named
@@ -62,7 +62,8 @@ async def give_role(turn: Turn[Command] | Turn[Submission], who: str, wanted: st
     platform, _sep, user_id = who.partition(":")
     if not platform or not user_id or wanted.lower() not in set(Role):
         raise BadInput(_(ROLE_USAGE))
-    row = await set_role(turn.session, platform, user_id, Role(wanted.lower()), turn.now)
+    row = await change_role(turn.session, turn.features.hand_overs, turn.settings.admin_keys,
+                            who, Role(wanted.lower()), turn.now)
     name = f" ({row.display_name})" if row.display_name else ""
     return say(_("{who}{name} is now {with_article}.").format(
                    who=who, name=name, with_article=Role(row.role).with_article))

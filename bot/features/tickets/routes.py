@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.features.tickets.models import RouteRow
 from bot.hooks import SetupStep
 from bot.i18n import _
-from bot.people.models import ConversationRow
+from bot.people.models import ConversationRow, PersonRow
+from bot.roles import Role
 from bot.vocabulary import Conversation
 
 CATEGORIES = ("hardware", "network", "accounts", "lms", "apps", "privacy", "security",
@@ -17,15 +18,21 @@ DEFAULT = "default"
 
 
 async def triage_conversation(session: AsyncSession, category: str) -> Conversation | None:
-    """The conversation a category's tickets are posted to, or None when nothing is set."""
+    """The conversation a category's tickets are posted to, or None when nothing is set, or
+    when it is someone's direct messages and they are no longer staff (a red team's, stop 52:
+    an admin routed tickets to her DM, was made a teacher, and kept reading every ticket)."""
     route = await session.get(RouteRow, category) or await session.get(RouteRow, DEFAULT)
     if route is None:
         return None
-    query = select(ConversationRow.ref).where(ConversationRow.platform == route.platform,
-                                              ConversationRow.conversation_id ==
-                                              route.conversation_id)
-    ref = (await session.execute(query)).scalar_one_or_none() or ""
-    return Conversation(platform=route.platform, id=route.conversation_id, kind="channel", ref=ref)
+    query = (select(ConversationRow.ref, ConversationRow.kind, PersonRow.role)
+             .outerjoin(PersonRow, PersonRow.id == ConversationRow.person_id)
+             .where(ConversationRow.platform == route.platform,
+                    ConversationRow.conversation_id == route.conversation_id))
+    ref, kind, role = (await session.execute(query)).one_or_none() or ("", "channel", None)
+    if kind == "direct" and role == Role.TEACHER:
+        return None
+    return Conversation(platform=route.platform, id=route.conversation_id, kind="channel",
+                        ref=ref or "")
 
 
 async def set_route(session: AsyncSession, category: str, where: Conversation) -> None:

@@ -1,0 +1,48 @@
+"""A role given or taken on purpose, by an admin (`/prepbot role`) or an operator (`prepbot
+roles set`): refused, with why, where it would not hold or would leave work behind (a red
+team's, stop 52: a demotion "done" that PREPBOT_ADMINS undid at the next message, a mistyped
+id demoted nobody and stored a stranger, a coach made a teacher left her tools and surveys
+with no one)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import BadInput
+from bot.hooks.year import HandOver
+from bot.i18n import _, join
+from bot.people.directory import find_person, set_role
+from bot.people.models import PersonRow
+from bot.privacy.handing import work_to_hand
+from bot.roles import Role
+
+
+def person_key(who: str) -> tuple[str, str]:
+    """`platform:user_id` as stored: the platform in lower case, a Slack id in capitals
+    (Slack's ids are; one typed from a profile may not be)."""
+    platform, _sep, user_id = who.strip().partition(":")
+    platform = platform.lower()
+    return platform, user_id.upper() if platform == "slack" else user_id
+
+
+async def change_role(session: AsyncSession, hand_overs: list[HandOver], admins: frozenset[str],
+                    who: str, role: Role, now: datetime) -> PersonRow:
+    """Give `platform:user_id` a role on purpose; BadInput (nothing changed) when the settings
+    would undo it, when taking a role from someone never met, or when she still runs work."""
+    platform, user_id = person_key(who)
+    if f"{platform}:{user_id}" in admins and role != Role.ADMIN:
+        raise BadInput(_("{who} is named in PREPBOT_ADMINS, which makes them an admin: take "
+                         "them out of it (and restart prepbot) first. Nothing was changed."
+                         ).format(who=who))
+    row = await find_person(session, platform, user_id)
+    if row is None and role == Role.TEACHER:  # everyone never met is a teacher already
+        raise BadInput(_("No one is stored as {who}: check the id in their `/prepbot whoami`. "
+                         "Nothing was changed.").format(who=who))
+    if row is not None and role == Role.TEACHER and row.role != Role.TEACHER and (
+            left := await work_to_hand(session, hand_overs, row.id, now)):
+        raise BadInput(_("{who} still runs {work}: hand it to another coach first "
+                         "(`/prepbot handover @leaving @new`). Nothing was changed.").format(
+                             who=who, work=join(left)))
+    return await set_role(session, platform, user_id, role, now)
