@@ -101,7 +101,11 @@ async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
             # her name goes from the draft made of it.
             title, body = (traces.names_taken_out(t, ERASED) for t in (draft.title, draft.body))
         else:
-            title = ERASED if traces.opens(draft.title) else traces.taken_out(draft.title, ERASED)
+            # Her question, once retention deleted it, is known only by whose it was (a red
+            # team's, stop 52): the title it gave the draft goes whole.
+            gone = draft.asker_id == traces.person_id and not await _source_kept(session, draft)
+            title = ERASED if gone or traces.opens(draft.title) else \
+                traces.taken_out(draft.title, ERASED)
             body = traces.taken_out(draft.body, ERASED)
         if (title, body) != (draft.title, draft.body):
             draft.title, draft.body, changed = title[:200], body, changed + 1
@@ -111,6 +115,8 @@ async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
 async def _theirs(session: AsyncSession, draft: DraftRow, person_id: int | None) -> bool:
     """Whether a draft may hold the erased person's words: made from a ticket of hers (or one
     she said "me too" on), or from a help-channel question (no ticket: anyone's)."""
+    if draft.asker_id is not None and draft.asker_id == person_id:
+        return True
     if draft.ticket_id is None or person_id is None:
         return True
     ticket = await session.get(TicketRow, draft.ticket_id)
@@ -119,6 +125,13 @@ async def _theirs(session: AsyncSession, draft: DraftRow, person_id: int | None)
     joined = await session.scalar(select(TicketPersonRow.id).where(
         TicketPersonRow.ticket_id == ticket.id, TicketPersonRow.person_id == person_id))
     return joined is not None
+
+
+async def _source_kept(session: AsyncSession, draft: DraftRow) -> bool:
+    """Whether the ticket a draft was made from is still stored (a help channel's question
+    keeps no ticket: its words may be gone by now)."""
+    return draft.ticket_id is not None and await session.get(TicketRow, draft.ticket_id) \
+        is not None
 
 
 def register(jobs: Jobs) -> None:

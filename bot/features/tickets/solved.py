@@ -49,7 +49,7 @@ async def draft_solved(turn: Turn[Incoming], solved: Solved) -> list[Reply]:
     """Store the question and the answer as an article draft for the curators."""
     title = mask_within(" ".join(solved.question.split()), 200).text
     turn.session.add(DraftRow(ticket_id=None, category=solved.category,
-                              author_id=turn.person.id, title=title,
+                              author_id=turn.person.id, asker_id=solved.asker_id, title=title,
                               body=mask_student_data(solved.answer).text, created_at=turn.now))
     text = _(DRAFTED)
     return [Reply(text, (Text(text),), private=True)]

@@ -222,9 +222,9 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
     ticket = await _ticket_of(turn)
     values = turn.incoming.values
     title = mask_within(_required(values.get("title", "")), 200).text
+    body = mask_student_data(_required(values.get("body", ""))).text
     draft = DraftRow(ticket_id=ticket.id, category=ticket.category, author_id=turn.person.id,
-                     title=title, body=mask_student_data(_required(values.get(
-                         "body", ""))).text, created_at=turn.now)
+                     asker_id=ticket.requester_id, title=title, body=body, created_at=turn.now)
     turn.session.add(draft)
     await turn.session.flush()
     text = _("Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`).")

@@ -142,6 +142,25 @@ async def test_erasing_the_teacher_takes_their_question_out_of_a_draft_saved_fro
     assert "class codes" not in listing.text
 
 
+async def test_her_question_leaves_the_draft_at_her_erase_though_retention_deleted_it(
+        channel: Channel, help_on: None, teacher: Person, coach: Person, chat: ConsoleChat,
+        runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 52): a year on, the kept thread and the questions log had expired,
+    # nothing of hers held the question any more, and the draft kept it as its title.
+    await answered_thread(channel, teacher, coach)
+    [thread] = await kept_threads(runtime)
+    await chat.press(_button("helpchannels.draft", thread.id), as_=coach)
+    clock.advance(days=366)
+    await runtime.dispatcher.tick()
+    assert await kept_threads(runtime) == []
+    async with runtime.sessions() as session, session.begin():
+        changed = await delete_person(session, runtime.bot.privacy, "console",
+                                      teacher.user_id)
+    assert changed["kb_drafts"] == 1
+    [draft] = await drafts(runtime)
+    assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
+
+
 @pytest.mark.parametrize("question", [
     f"{QUESTION} for room 12\nthe kids get class not found",  # folded into one line
     f"{QUESTION}? " + "the kids type the code and it says class not found, " * 4,  # cut at 200
