@@ -11,7 +11,7 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
 from bot.features.tickets.models import DraftRow, TicketEventRow, TicketRow
-from bot.privacy import delete_person
+from bot.privacy import delete_person, export_person
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.helpchannels.conftest import Channel, kept_threads
@@ -154,8 +154,10 @@ async def test_her_question_leaves_the_draft_at_her_erase_though_retention_delet
     await runtime.dispatcher.tick()
     assert await kept_threads(runtime) == []
     async with runtime.sessions() as session, session.begin():
+        exported = await export_person(session, runtime.bot.privacy, "console", teacher.user_id)
         changed = await delete_person(session, runtime.bot.privacy, "console",
                                       teacher.user_id)
+    assert [row["title"] for row in exported["tables"]["kb_drafts"]] == [QUESTION]
     assert changed["kb_drafts"] == 1
     [draft] = await drafts(runtime)
     assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
