@@ -13,7 +13,7 @@ from bot.hooks.digest import Period
 from bot.i18n import N_, _, format_skeleton, format_time, join
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
-from bot.privacy.handing import hand_over, handed
+from bot.privacy.handing import hand_over, handed, work_to_hand
 from bot.scheduling.policy import person_calendar
 from bot.schools.service import calendar_of
 from bot.turn import Turn
@@ -36,20 +36,34 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     if not taking.coaches:
         raise BadInput(_("{name} isn't a coach: give them the role first (`/prepbot role`), "
                          "then hand the work over.").format(name=_name(taking)))
-    moved = await hand_over(turn.session, turn.features.hand_overs, leaving.id, taking.id,
-                            turn.now)
-    if not moved:
+    hand_overs = turn.features.hand_overs
+    moved = await hand_over(turn.session, hand_overs, leaving.id, taking.id, turn.now)
+    # What she could not take stays, and is named (a red team's, stop 52: "no open work to
+    # hand over", and a coach who was a teacher again kept inviting her cohort to coffee).
+    stayed = await work_to_hand(turn.session, hand_overs, leaving.id, turn.now)
+    if not moved and not stayed:
         return [say(_("{leaving} has no open work to hand over.").format(
             leaving=_name(leaving)))]
-    admin, leaving_name = _name(turn.person), _name(leaving)
-    turn.notices.append(handed(taking, admin, leaving_name))
+    said = " ".join(part for part in (
+        await _given(turn, leaving, taking, moved) if moved else "",
+        _(STAYED).format(work=join(stayed), leaving=_name(leaving), taking=_name(taking))
+        if stayed else "") if part)
+    return [say(said)]
+
+
+async def _given(turn: Turn[Command], leaving: PersonRow, taking: PersonRow,
+                 moved: list[str]) -> str:
+    """What moved, the new coach told of it, and when she is now booked twice at once."""
+    turn.notices.append(handed(taking, _name(turn.person), _name(leaving)))
     said = _("{taking} now runs {moved} that {leaving} ran.").format(
         taking=_name(taking), moved=join(moved), leaving=_name(leaving))
     if clashes := await _double_booked(turn, taking):
         said += " " + _(CLASHES).format(taking=_name(taking), when=join(clashes))
-    return [say(said)]
+    return said
 
 
+STAYED = N_("Staying with {leaving}, since {taking} teaches in it or was asked in its surveys: "
+            "{work}. Hand that to another coach.")
 CLASHES = N_("{taking} is now booked twice at once on {when}: `/cycle reschedule @teacher` "
              "moves a cycle's step to the teacher's next free prep period.")
 

@@ -82,8 +82,13 @@ async def test_work_in_which_the_new_coach_teaches_stays_where_it_was(
     await chat.say("/pilot start Blooket with @Ms Park @Mr Chen for 4 weeks", as_=staff.coach)
     await runtime.bot.grant(PARK, Role.COACH)
     [told] = await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
-    assert told.text == "Ms Park now runs 1 tool that Mr Okafor ran."
+    # what stayed is named, so the admin hands it on (a red team's, stop 52: it went unsaid)
+    assert told.text == ("Ms Park now runs 1 tool that Mr Okafor ran. Staying with Mr Okafor, "
+                         "since Ms Park teaches in it or was asked in its surveys: 1 open pulse "
+                         "survey, 1 pilot, and 1 coaching cycle. Hand that to another coach.")
     assert (await coaches_of(runtime))["pilots"] == {"okafor"}
+    [none] = await chat.say("/prepbot handover @Mr Okafor @Ms Park", as_=staff.admin)
+    assert none.text.startswith("Staying with Mr Okafor, since Ms Park teaches in it")
 
 
 async def test_only_to_a_coach_and_only_by_an_admin(
