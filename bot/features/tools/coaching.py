@@ -181,8 +181,15 @@ async def save_retire(turn: Turn[Submission]) -> list[Reply]:
 
 
 async def keep(turn: Turn[Action]) -> list[Reply]:
-    """"Keep it": the review flag is cleared (another semester before the next look)."""
-    tool = await _tool(turn)
+    """"Keep it": the review flag is cleared (another semester before the next look); only
+    an adopted tool's waiting review is answered."""
+    tool = await _held(turn)
+    if tool.status != "adopted":  # a red team's (stop 52): retired meanwhile, by its new owner
+        raise BadInput(_("{name} is {status} now: there is no review to answer.").format(
+            name=tool.name, status=views.label(tool.status)))
+    if tool.flagged_on is None:
+        raise BadInput(_("{name} has no review waiting: it was already answered.").format(
+            name=tool.name))
     tool.flagged_on = None
     if tool.adopted_on is not None:
         tool.adopted_on = await service.local_today(turn.session, turn.person.id, turn.now)

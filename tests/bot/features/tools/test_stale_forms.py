@@ -1,15 +1,16 @@
 """Forms and buttons left in a coach's chat: a checklist or edit form sent after the tool
 moved on (another coach's point, an admin's override, a handover) is refused and changes
-nothing; sent twice, or as things stand, it is saved."""
+nothing; sent twice, or as things stand, it is saved; "Keep it" answers only a waiting
+review."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
-from bot.blocks import Form
-from bot.features.tools.models import ToolCheckRow, ToolRow
+from bot.blocks import Button, Form
+from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Person
@@ -151,3 +152,41 @@ async def test_an_edit_form_sent_twice_shows_the_card_both_times(
         [shown] = await chat.submit("tools.edit", filled_in(form, grades="3-5"),
                                     form.context, as_=staff.coach)
         assert "Grades: 3-5" in render(shown), render(shown)
+
+
+async def flagged(runtime: Runtime) -> int:
+    """Blooket is adopted and flagged for review (its use under 30%); its id."""
+    async with runtime.sessions() as session, session.begin():
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+        await session.execute(update(ToolRow).values(flagged_on=tool.adopted_on))
+        return tool.id
+
+
+async def test_keep_it_after_the_tool_was_retired_is_refused_and_changes_nothing(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 52): "Kept: ... stays adopted" while the tool was being retired.
+    await park_is_a_coach(chat, runtime)
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    keep = Button("Keep it", "tools.keep", str(await flagged(runtime)))
+    await chat.say(HANDOVER, as_=staff.admin)
+    retire = form_of(await chat.say("/tools retire Blooket", as_=PARK))
+    await chat.submit("tools.retire", {"reason": "under 30% use it"}, retire.context, as_=PARK)
+
+    [refused] = await chat.press(keep, as_=staff.coach)
+
+    assert refused.text == "Blooket is being retired now: there is no review to answer."
+    async with runtime.sessions() as session:
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+        events = (await session.execute(select(ToolEventRow.text))).scalars().all()
+    assert (tool.status, tool.flagged_on) == ("sunsetting", tool.adopted_on)
+    assert "kept after review" not in events
+
+
+async def test_keep_it_answers_a_waiting_review_once(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    keep = Button("Keep it", "tools.keep", str(await flagged(runtime)))
+    [kept] = await chat.press(keep, as_=staff.coach)
+    [again] = await chat.press(keep, as_=staff.coach)
+    assert kept.text.startswith("Kept: Blooket stays adopted")
+    assert again.text == "Blooket has no review waiting: it was already answered."
