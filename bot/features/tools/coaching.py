@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
-from bot.features.tools import adoption, checklist, evidence, forms, service, views
+from bot.features.tools import adoption, checklist, evidence, forms, service, stale, views
 from bot.features.tools.cards import card_of, school_names
 from bot.features.tools.models import ToolRow
 from bot.i18n import _, ngettext
@@ -26,10 +26,20 @@ ME = ("me", "yo")  # the edit form's owner field: the coach themself, in either 
 
 async def _tool(turn: Turn[Action | Submission]) -> ToolRow:
     incoming = turn.incoming
-    ref = incoming.value if isinstance(incoming, Action) else incoming.context
+    # A form's context is the tool's id and the stamp of what it showed: "12:3f9a...".
+    ref = incoming.value if isinstance(incoming, Action) else incoming.context.partition(":")[0]
     tool = await row_named(turn.session, ToolRow, ref)
     if tool is None:
         raise BadInput(_("That tool is no longer in the register."))
+    return tool
+
+
+async def _held(turn: Turn[Action | Submission]) -> ToolRow:
+    """The tool, read again once its turns wait for each other: a form or button decides on
+    what is recorded now, not on what was read before another turn committed."""
+    tool = await _tool(turn)
+    await checklist.hold(turn.session, tool.id)
+    await turn.session.refresh(tool)
     return tool
 
 
@@ -41,10 +51,15 @@ async def ask_checklist(turn: Turn[Action]) -> list[Reply]:
 
 
 async def save_checklist(turn: Turn[Submission]) -> list[Reply]:
-    """All six points at once (each pass, fail or unknown, a note, a link) and the standards."""
-    tool, values = await _tool(turn), turn.incoming.values
+    """All six points at once (each pass, fail or unknown, a note, a link) and the standards;
+    a form opened before they last changed is refused (a red team's, stop 52)."""
+    tool, values = await _held(turn), turn.incoming.values
     links = {p.key: evidence.evidence_link(values.get(f"{p.key}_link", ""))
              for p in checklist.POINTS}  # every link checked before anything is saved
+    checks = await checklist.checks_of(turn.session, tool.id)
+    before, opened = stale.checklist_state(tool, checks), stale.seen(turn.incoming.context)
+    if not opened and not checks:  # a form from before stamps, on an empty checklist
+        opened = stale.stamp(before)
     for point in checklist.POINTS:
         result = values.get(point.key, "unknown") or "unknown"
         await checklist.record(turn.session, tool, point, result,
@@ -52,6 +67,7 @@ async def save_checklist(turn: Turn[Submission]) -> list[Reply]:
                                turn.person.id, turn.now)
     tool.standards = mask_within(values.get("standards", tool.standards).strip(), 4000).text
     checks = await checklist.checks_of(turn.session, tool.id)
+    stale.refuse_checklist(tool, opened, before, stale.checklist_state(tool, checks))
     return [views.checked(tool, checks, checklist.blocked(checks))]
 
 
@@ -67,8 +83,10 @@ async def ask_edit(turn: Turn[Action]) -> list[Reply]:
 
 
 async def save_edit(turn: Turn[Submission]) -> list[Reply]:
-    """Save a tool's facts; every value is checked before any is stored."""
-    tool, values = await _tool(turn), turn.incoming.values
+    """Save a tool's facts; every value is checked before any is stored, and a form opened
+    before they last changed is refused (a red team's, stop 52: a handover undone)."""
+    tool, values = await _held(turn), turn.incoming.values
+    before = stale.facts_state(tool)
     intended = values.get("intended", "").strip()
     if intended and not (intended.isdecimal() and len(intended) <= 6):
         raise BadInput(_("Teachers it is meant for: a whole number, e.g. 40."))
@@ -86,6 +104,7 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     tool.intended, tool.decide_by = int(intended or 0), decide_by
     tool.alternative_id = alternative.id if alternative else None
     tool.reason = mask_within(values.get("reason", "").strip(), 512).text
+    stale.refuse_edit(tool, stale.seen(turn.incoming.context), before, stale.facts_state(tool))
     service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
     return [await card_of(turn, tool)]
 
@@ -162,8 +181,15 @@ async def save_retire(turn: Turn[Submission]) -> list[Reply]:
 
 
 async def keep(turn: Turn[Action]) -> list[Reply]:
-    """"Keep it": the review flag is cleared (another semester before the next look)."""
-    tool = await _tool(turn)
+    """"Keep it": the review flag is cleared (another semester before the next look); only
+    an adopted tool's waiting review is answered."""
+    tool = await _held(turn)
+    if tool.status != "adopted":  # a red team's (stop 52): retired meanwhile, by its new owner
+        raise BadInput(_("{name} is {status} now: there is no review to answer.").format(
+            name=tool.name, status=views.label(tool.status)))
+    if tool.flagged_on is None:
+        raise BadInput(_("{name} has no review waiting: it was already answered.").format(
+            name=tool.name))
     tool.flagged_on = None
     if tool.adopted_on is not None:
         tool.adopted_on = await service.local_today(turn.session, turn.person.id, turn.now)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from bot.blocks import Form, Input, Option
+from bot.features.tools import stale
 from bot.features.tools.checklist import POINTS, RESULT_WORDS, RESULTS
 from bot.features.tools.models import ToolCheckRow, ToolRow
 from bot.i18n import _
@@ -37,8 +38,9 @@ def checklist_form(tool: ToolRow, checks: dict[str, ToolCheckRow]) -> Form:
                   required=False, initial=row.evidence if row else "", placeholder=WEB)]
     fields.append(Input("standards", _("Standards it maps to (CCSS, NGSS, state)"), "textarea",
                         required=False, initial=tool.standards))
+    shown = stale.context(tool, stale.checklist_state(tool, checks))  # refused once stale
     return Form("tools.checklist", _("Checklist: {name}").format(name=tool.name), tuple(fields),
-                _("Save checklist"), context=str(tool.id))
+                _("Save checklist"), context=shown)
 
 
 def edit_form(tool: ToolRow, owner: str, schools: str, alternative: str) -> Form:
@@ -61,7 +63,7 @@ def edit_form(tool: ToolRow, owner: str, schools: str, alternative: str) -> Form
               initial=alternative),
         Input("reason", _("Why it isn't approved or is being retired"), required=False,
               initial=tool.reason),
-    ), submit_label=_("Save"), context=str(tool.id))
+    ), submit_label=_("Save"), context=stale.context(tool, stale.facts_state(tool)))
 
 
 def retire_form(tool: ToolRow, alternative: str) -> Form:

@@ -1,7 +1,8 @@
 """`/prepbot handover` through /slack/events: the work goes from the first person named to
 the second, however each is named (a Slack mention, or a name typed with an @), as an
 admin's escaped slash command arrives (a red team's, stop 51: typed then mentioned, the
-handover ran backwards)."""
+handover ran backwards); and a checklist modal the leaving coach left open, submitted after
+(a red team's, stop 52)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
-from bot.features.tools.models import ToolRow
+from bot.features.tools.models import ToolCheckRow, ToolRow
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.adapters.slack.conftest import SlackClient
+from tests.adapters.slack.conftest import SlackClient, state_of
 
 OKAFOR, PARK, ADMIN = "UOKAFOR", "UPARK", "UADMIN"
 
@@ -59,3 +60,32 @@ async def test_named_the_other_way_round_nothing_moves(slack: SlackClient,
     await slack.command("/prepbot", f"handover @Ms Park <@{OKAFOR}|okafor>", user=ADMIN)
     assert await owner_of_blooket(runtime) == OKAFOR
     assert any("Ms Park has no open work" in json.dumps(c.params) for c in slack.stub.calls)
+
+
+@pytest.mark.usefixtures("okafor_owns_a_tool")
+async def test_a_checklist_modal_opened_before_the_handover_can_not_undo_her_privacy_fail(
+        slack: SlackClient, runtime: Runtime) -> None:
+    # A red team's (stop 52): his modal, submitted after she recorded a privacy fail, wrote
+    # "pass" back and let the tool into a pilot.
+    await slack.command("/tools", "checklist Blooket", user=OKAFOR)
+    [opened] = [c.params["view"] for c in slack.stub.calls if c.method == "views.open"
+                and "Checklist: Blooket" in json.dumps(c.params)]
+    await slack.command("/prepbot", f"handover <@{OKAFOR}|okafor> <@{PARK}|park>", user=ADMIN)
+    await slack.command("/tools", "check Blooket privacy fail the vendor sells student data",
+                        user=PARK)
+    points = {p: "pass" for p in ("privacy", "sso", "accessibility", "cost", "mobile")}
+
+    status, _ = await slack.interact({
+        "type": "view_submission", "user": {"id": OKAFOR}, "team": {"id": "T1"},
+        "trigger_id": "t-submit", "view": {**opened, "id": "V1", "state": {
+            "values": state_of(opened["blocks"], points)}}})
+
+    assert status == 200
+    async with runtime.sessions() as session:
+        check = (await session.execute(select(ToolCheckRow).where(
+            ToolCheckRow.point == "privacy"))).scalar_one()
+    assert (check.result, check.note) == ("fail", "the vendor sells student data")
+    [told] = [c.params for c in slack.stub.calls if c.method == "chat.postEphemeral"
+              and c.params.get("user") == OKAFOR]
+    assert "checklist changed since you opened this form" in told["text"]
+    assert "nothing was saved" in told["text"]
