@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.blocks import Block, Form, Input, Option, Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.coffee import changes, planner, service, views
+from bot.features.coffee import changes, planner, rotation, service, views
 from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
 from bot.features.coffee.occurrences import next_session
 from bot.features.coffee.rsvps import session_of
@@ -111,6 +111,8 @@ async def keep(turn: Turn[Action]) -> list[Reply]:
 async def _set_status(turn: Turn[Action], status: str, said: str) -> list[Reply]:
     row = await service.owned(turn.session, turn.person, turn.incoming.value)
     row.status = status
+    if status == "cancelled":
+        await rotation.release(turn.session, row, turn.now)
     followed = await changes.follow_series(turn.session, row, turn.now)
     return [views.say(said + views.follow_note(followed), replace=True)]
 
