@@ -22,6 +22,7 @@ async def coach_busy(session: AsyncSession, coach_id: int, period: Period) -> li
     slots = (select(CoffeeSlotRow.starts_at)
              .join(CoffeeSeriesRow, CoffeeSeriesRow.id == CoffeeSlotRow.series_id)
              .where(CoffeeSeriesRow.coach_id == coach_id,
+                    CoffeeSeriesRow.status != "cancelled",  # its slots are free (stop 52)
                     CoffeeSlotRow.status.in_(("offered", "accepted")),
                     CoffeeSlotRow.starts_at < period.end,
                     CoffeeSlotRow.starts_at > period.start - SLOT))

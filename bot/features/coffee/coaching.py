@@ -6,11 +6,12 @@ from sqlalchemy import select
 
 from bot.blocks import Block, Form, Input, Option, Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.coffee import changes, planner, service, views
-from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow
+from bot.features.coffee import changes, planner, rotation, service, views
+from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.coffee.occurrences import next_session
 from bot.features.coffee.rsvps import session_of
 from bot.i18n import _
+from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
 from bot.turn import Turn
 from bot.vocabulary import Action, Command, Incoming, Submission
@@ -111,14 +112,31 @@ async def keep(turn: Turn[Action]) -> list[Reply]:
 async def _set_status(turn: Turn[Action], status: str, said: str) -> list[Reply]:
     row = await service.owned(turn.session, turn.person, turn.incoming.value)
     row.status = status
+    if status == "cancelled":
+        await rotation.release(turn.session, row, turn.now)
     followed = await changes.follow_series(turn.session, row, turn.now)
     return [views.say(said + views.follow_note(followed), replace=True)]
+
+
+async def _may_mark(turn: Turn[Action] | Turn[Submission], coffee: CoffeeSessionRow,
+                   series: CoffeeSeriesRow) -> None:
+    """The series' coach (or an admin) marks who came, and so does the coach its brief was
+    sent to: one who ran it and handed the series over since (a red team's, stop 52: nobody
+    who was there could mark it), once it has ended and while nobody has marked it."""
+    briefed = select(DeliveryRow.id).where(
+        DeliveryRow.job == planner.BRIEF, DeliveryRow.occurrence == planner.occurrence(coffee),
+        DeliveryRow.person_id == turn.person.id, DeliveryRow.status == "sent").limit(1)
+    marked = select(CoffeeRsvpRow.id).where(CoffeeRsvpRow.session_id == coffee.id,
+                                            CoffeeRsvpRow.attended.is_not(None)).limit(1)
+    if coffee.ends_at > turn.now or await turn.session.scalar(marked) is not None \
+            or await turn.session.scalar(briefed) is None:
+        await service.owned(turn.session, turn.person, str(series.id))
 
 
 async def ask_attendance(turn: Turn[Action]) -> list[Reply]:
     """"Mark who came": one came / didn't come choice per person who said yes."""
     coffee, series, _row = await session_of(turn.session, turn.incoming.value)
-    await service.owned(turn.session, turn.person, str(series.id))
+    await _may_mark(turn, coffee, series)
     going = await planner.rsvps(turn.session, coffee.id, ("going",))
     if not going:
         return [views.say(_("Nobody said yes to this one, so there's no one to mark."))]
@@ -134,7 +152,7 @@ async def ask_attendance(turn: Turn[Action]) -> list[Reply]:
 async def attendance(turn: Turn[Submission]) -> list[Reply]:
     """Record who came; those marked absent get no follow-up."""
     coffee, series, _row = await session_of(turn.session, turn.incoming.context)
-    await service.owned(turn.session, turn.person, str(series.id))
+    await _may_mark(turn, coffee, series)
     query = select(CoffeeRsvpRow).where(CoffeeRsvpRow.session_id == coffee.id)
     came = 0
     for rsvp in (await turn.session.execute(query)).scalars():

@@ -82,18 +82,25 @@ async def slots_of(turn: Turn[Incoming]) -> list[Block]:
 
 
 async def own_slot(turn: Turn[Action]) -> tuple[CoffeeSlotRow, CoffeeSeriesRow]:
-    """The clicked slot, when it is the teacher's."""
+    """The clicked slot, when it is the teacher's and its series still runs (a red team's,
+    stop 52: an old offer of a cancelled series booked her and made new offers)."""
     value = turn.incoming.value
     slot = await row_named(turn.session, CoffeeSlotRow, value)
     series = await turn.session.get(CoffeeSeriesRow, slot.series_id) if slot else None
     if slot is None or series is None or slot.person_id != turn.person.id:
         raise BadInput(_("That 1:1 slot isn't yours or is gone."))
+    if series.status == "cancelled" or slot.status == "cancelled":
+        raise BadInput(_("Your coach called off these 1:1s, so that slot is off. Nothing "
+                         "changed."))
     return slot, series
 
 
 async def accept(turn: Turn[Action]) -> list[Reply]:
-    """Accept a 1:1 slot; the coach hears about it."""
+    """Accept a 1:1 slot still to come; the coach hears about it."""
     slot, series = await own_slot(turn)
+    if slot.starts_at <= turn.now:  # an offer left in the chat past its time (stop 52)
+        raise BadInput(_("That time has passed. Press “Another time” for a new one, or "
+                         "your coach will offer the next."))
     slot.status = "accepted"
     coach = await turn.session.get(PersonRow, series.coach_id)
     tz = turn.person.tz or "America/New_York"

@@ -104,7 +104,8 @@ class CoffeeOptOutRow(Base):
 class CoffeeSlotRow(Base):
     """A 1:1 slot offered to one teacher in one cycle of a rotation series.
 
-    status: offered, accepted or declined; `revision` grows with each "Another time".
+    status: offered, accepted, declined, or cancelled (its series was); `revision` grows
+    with each "Another time".
     """
 
     __tablename__ = "coffee_slots"

@@ -63,12 +63,26 @@ def propose(series: CoffeeSeriesRow, person: PersonRow, calendar: SchoolCalendar
 
 
 async def coach_busy(session: AsyncSession, coach_id: int) -> set[datetime]:
-    """Slot starts the coach already offered or agreed, across their rotation series."""
+    """Slot starts the coach already offered or agreed, across their rotation series still
+    running (a cancelled one's slots are free again)."""
     query = (select(CoffeeSlotRow.starts_at)
              .join(CoffeeSeriesRow, CoffeeSeriesRow.id == CoffeeSlotRow.series_id)
              .where(CoffeeSeriesRow.coach_id == coach_id,
+                    CoffeeSeriesRow.status != "cancelled",
                     CoffeeSlotRow.status.in_(("offered", "accepted"))))
     return set((await session.execute(query)).scalars())
+
+
+async def release(session: AsyncSession, series: CoffeeSeriesRow, now: datetime) -> int:
+    """A cancelled series' slots still to come are off: no teacher books them and the coach's
+    time is free again (a red team's, stop 52)."""
+    query = select(CoffeeSlotRow).where(CoffeeSlotRow.series_id == series.id,
+                                        CoffeeSlotRow.starts_at > now,
+                                        CoffeeSlotRow.status.in_(("offered", "accepted")))
+    slots = list((await session.execute(query)).scalars())
+    for slot in slots:
+        slot.status = "cancelled"
+    return len(slots)
 
 
 async def plan_rotation(session: AsyncSession, now: datetime,

@@ -184,7 +184,10 @@ async def cycle_request(turn: Turn[Action], coffee: CoffeeSessionRow,
     assert turn.features.start_cycle is not None
     # TRANSLATORS: a CLDR date pattern, day and month ("9 December").
     day = format_date(coffee.day, _("d MMMM"))
-    ask = CycleAsk(teacher_id=turn.person.id, coach_id=series.coach_id,
+    # A series called off since names no coach: any coach may plan it (a red team's, stop
+    # 52); the cycles feature also drops a coach who no longer coaches.
+    coach_id = series.coach_id if series.status != "cancelled" else None
+    ask = CycleAsk(teacher_id=turn.person.id, coach_id=coach_id,
                    source=_("Coffee and Curriculum on {day}").format(day=day),
                    request_key=f"coffee:{coffee.id}:{turn.person.id}")
     return await turn.features.start_cycle(turn, ask)

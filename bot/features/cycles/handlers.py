@@ -72,8 +72,10 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
         raise BadInput(_("I couldn't find that teacher."))
     staff = turn.role.allows(Role.COACH) and turn.person.id != teacher.id
     note = mask_within(ask.note, NOTE_LENGTH).text  # masked whole, then cut
-    cycle, new = await service.create(turn.session, teacher, turn.person.id if staff
-                                      else ask.coach_id, "planned" if staff else "requested",
+    coach_id = turn.person.id if staff else await service.coach_or_none(turn.session,
+                                                                         ask.coach_id)
+    cycle, new = await service.create(turn.session, teacher, coach_id,
+                                      "planned" if staff else "requested",
                                       ask.source, note, ask.request_key or None, turn.now)
     if not staff:
         return await _requested(turn, cycle, teacher, new)
@@ -93,13 +95,21 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
 
 async def _requested(turn: Turn[Any], cycle: CycleRow, teacher: PersonRow,
                      new: bool) -> list[Reply]:
+    """Her coach hears of a new request (every coach, when none is named); she is told
+    who will plan it, or that she had asked already."""
     coach = await turn.session.get(PersonRow, cycle.coach_id) if cycle.coach_id else None
-    if new and coach is not None:
-        name = teacher.display_name
-        turn.notify(coach, lambda: views.requested_for_coach(cycle, name or _("A teacher")),
+    named = coach.display_name if coach and coach.display_name else _("Your coach")
+    if not new:
+        return [views.asked_already(cycle, named)]
+    asked = [coach] if coach is not None else await service.coaches_to_ask(turn.session,
+                                                                           teacher)
+    name = teacher.display_name
+    for each in asked:
+        turn.notify(each, lambda: views.requested_for_coach(cycle, name or _("A teacher")),
                     staff=True)
-    return [views.requested_for_teacher(coach.display_name if coach and coach.display_name
-                                        else _("Your coach"))]
+    if coach is None:
+        return [views.requested_of_coaches()]
+    return [views.requested_for_teacher(named)]
 
 
 async def _step(turn: Turn[Command], cycle: CycleRow, text: str) -> CycleStepRow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
@@ -39,14 +39,18 @@ async def open_cycle(session: AsyncSession, teacher_id: int) -> CycleRow | None:
 
 async def create(session: AsyncSession, teacher: PersonRow, coach_id: int | None, status: str,
                  source: str, note: str, key: str | None, now: datetime) -> tuple[CycleRow, bool]:
-    """A new cycle, or the one this request already made; one open cycle per teacher."""
+    """A new cycle, or the one this request already made while it is still open; one open
+    cycle per teacher."""
     await one_at_a_time(session, f"cycle-of:{teacher.id}")
     same = await by_key(session, key)
-    if same is not None:
+    if same is not None and same.status in OPEN:
         return same, False
     running = await open_cycle(session, teacher.id)
     if running is not None:
         return running, False
+    if same is not None:  # done or called off: the same button asks afresh (a red team's,
+        same.request_key = None  # stop 52: it found the cancelled cycle and filed nothing)
+        await session.flush()
     cycle = CycleRow(request_key=key, teacher_id=teacher.id, coach_id=coach_id, status=status,
                      source=source[:120], note=note[:300], created_at=now)
     session.add(cycle)
@@ -86,14 +90,39 @@ async def finish_step(session: AsyncSession, cycle: CycleRow, row: CycleStepRow,
 
 
 async def visible_to(session: AsyncSession, person: PersonRow) -> list[CycleRow]:
-    """Teachers see their own cycles; coaches those they run (or are asked for); admins all."""
+    """Teachers see their own cycles; coaches those they run (or are asked for, by name or
+    as any coach); admins all."""
     query = select(CycleRow).order_by(CycleRow.id.desc()).limit(30)
     role = Role(person.role)
     if role == Role.TEACHER:
         query = query.where(CycleRow.teacher_id == person.id)
     elif role == Role.COACH:
-        query = query.where(or_(CycleRow.coach_id == person.id, CycleRow.teacher_id == person.id))
+        unassigned = and_(CycleRow.coach_id.is_(None), CycleRow.status == "requested")
+        query = query.where(or_(CycleRow.coach_id == person.id, CycleRow.teacher_id == person.id,
+                                unassigned))
     return list((await session.execute(query)).scalars())
+
+
+async def coach_or_none(session: AsyncSession, coach_id: int | None) -> int | None:
+    """The coach a request names while they still coach; else None: any coach may plan it
+    (a red team's, stop 52: a request filed under a coach made a teacher again, or erased,
+    reached no one)."""
+    coach = await session.get(PersonRow, coach_id) if coach_id is not None else None
+    return coach.id if coach is not None and coach.coaches else None
+
+
+async def coaches_to_ask(session: AsyncSession, teacher: PersonRow) -> list[PersonRow]:
+    """Who hears of a request no coach is named for: the coaches on the teacher's platform
+    (those of her school, when it has any); the admins when there is no coach at all."""
+    on_platform = select(PersonRow).where(PersonRow.platform == teacher.platform,
+                                          PersonRow.id != teacher.id)
+    coaches = list((await session.execute(
+        on_platform.where(PersonRow.role == Role.COACH.value))).scalars())
+    ours = [c for c in coaches if teacher.school_id and c.school_id == teacher.school_id]
+    if ours or coaches:
+        return ours or coaches
+    return list((await session.execute(
+        on_platform.where(PersonRow.role == Role.ADMIN.value))).scalars())
 
 
 async def coached(session: AsyncSession, coach: PersonRow, teacher: PersonRow) -> CycleRow:

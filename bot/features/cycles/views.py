@@ -64,6 +64,23 @@ def requested_for_teacher(coach: str) -> Reply:
     return Reply(text, (Text(text, markdown=False),), replace_original=True)
 
 
+def requested_of_coaches() -> Reply:
+    """What a teacher is told when no coach is named: every coach heard of it."""
+    text = _("Lovely! I've passed your request to the coaches: one of them will plan your "
+             "four-week coaching cycle with you (a goal-setting conference, a model lesson, "
+             "co-teaching and a debrief, each in your prep period).")
+    return Reply(text, (Text(text, markdown=False),), replace_original=True)
+
+
+def asked_already(cycle: CycleRow, coach: str) -> Reply:
+    """The same request again while its cycle is open: nothing new is filed."""
+    text = (_("Your coaching cycle with {coach} is already under way. `/cycle` shows its "
+              "steps.") if cycle.status == "planned" else
+            _("You've already asked for a coaching cycle; it's waiting for a coach to plan "
+              "it. `/cycle` shows where it stands.")).format(coach=coach)
+    return Reply(text, (Text(text, markdown=False),), replace_original=True)
+
+
 def prompt(cycle: CycleRow, row: CycleStepRow, coach: str, tz: str) -> Reply:
     """To the teacher, the school day before a step: what it is and its prompt, as a form."""
     step = BY_NUMBER[row.step]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from adapters.runtime import Runtime
+from bot.features.coffee.models import CoffeeSlotRow
 from bot.roles import Role
 from bot.schools.service import save_school
 from bot.vocabulary import Person
@@ -94,3 +96,40 @@ async def test_an_edit_after_the_invitations_tells_those_invited(
                   if "Change of plan" in c.params["text"] and "Wed 9 Dec at 7:45" in
                   c.params["text"])
     assert told == sorted(f"D{teacher}" for teacher in TEACHERS)
+
+
+async def test_accept_on_a_cancelled_rotations_offer_books_nothing(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock, cohort: str) -> None:
+    # A red team's (stop 52): after "Yes, cancel the series", the teacher's "Accept" on the
+    # offer in her DM said "It's a date", stored the slot accepted and told the coach.
+    clock.current = datetime(2026, 11, 30, 12, tzinfo=UTC)  # Monday 07:00 in New York
+    await slack.command("/prepbot", "prep 10:15-11:00 tue,thu", user="URIVERA",
+                        channel="DURIVERA")
+    await slack.command("/coffee", "setup", user=COACH, channel=cohort)
+    [setup] = await slack.stub.wait_for("views.open")
+    await slack.interact(submission(setup.params["view"], {
+        "mode": "rotation", "cadence": "4", "ends": "2027-06-18"}, COACH))
+    for _ in range(6):  # the morning, every half hour: offers go out when school opens
+        await runtime.dispatcher.tick()
+        clock.current += timedelta(minutes=30)
+    [offer] = [c.params for c in slack.stub.of("chat.postMessage")
+               if c.params["channel"] == "DURIVERA" and "would love" in c.params["text"]]
+    await slack.command("/coffee", user=COACH, channel=cohort)
+    listing = slack.stub.of("response_url")[-1].params
+    await slack.click(button(listing["blocks"], "Cancel"), channel=cohort, user=COACH)
+    confirm = slack.stub.of("response_url")[-1].params
+    await slack.click(button(confirm["blocks"], "Yes, cancel the series"), channel=cohort,
+                      user=COACH)
+    assert slack.stub.of("response_url")[-1].params["text"].startswith("Cancelled.")
+    sent_before = len(slack.stub.of("chat.postMessage"))
+
+    await slack.click(button(offer["blocks"], "Accept"), channel="DURIVERA", user="URIVERA")
+    await runtime.dispatcher.tick()
+
+    answer = slack.stub.of("response_url")[-1].params["text"]
+    assert "called off these 1:1s" in answer and "It's a date" not in answer, answer
+    async with runtime.sessions() as session:
+        statuses = set((await session.execute(select(CoffeeSlotRow.status))).scalars())
+    assert statuses == {"cancelled"}
+    told = [c.params["text"] for c in slack.stub.of("chat.postMessage")[sent_before:]]
+    assert not any("accepted a 1:1" in text for text in told), told

@@ -1,0 +1,91 @@
+"""A 1:1 rotation's offers left in a teacher's chat: a series called off, or a time gone by,
+books no one and offers nothing new; the coach's time is free again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Buttons, Reply
+from bot.features.coffee import busy, rotation
+from bot.features.coffee.models import CoffeeSlotRow
+from bot.hooks.digest import Period
+from bot.people.directory import find_person
+from bot.vocabulary import Person
+from tests.bot.features.coffee.conftest import CohortMessenger, button, run, set_up
+from tests.support.clock import FakeClock
+
+MONDAY = datetime(2026, 11, 30, 5, tzinfo=UTC)  # Monday 00:00 in New York
+
+
+async def offered(chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
+                  outbox: CohortMessenger, coach: Person, lincoln: int, rivera: Person
+                  ) -> Reply:
+    """Mr Okafor's four-weekly rotation offers Ms Rivera Tue 1 Dec at 10:15 on Monday."""
+    await chat.say("/prepbot prep 10:15-11:00 tue,thu", as_=rivera)
+    clock.current = MONDAY
+    await set_up(chat, coach, lincoln, mode="rotation", cadence="4")
+    await run(runtime, clock, datetime(2026, 11, 30, 17, tzinfo=UTC))  # Monday noon
+    [(_, offer)] = outbox.received(rivera, "☕ Mr Okafor would love")
+    return offer
+
+
+async def slots(runtime: Runtime) -> list[tuple[str, int]]:
+    """Each slot's status and revision."""
+    async with runtime.sessions() as session:
+        rows = await session.execute(select(CoffeeSlotRow.status, CoffeeSlotRow.revision)
+                                     .order_by(CoffeeSlotRow.id))
+        return [(str(status), int(revision)) for status, revision in rows]
+
+
+async def test_a_cancelled_series_books_no_one_from_its_old_offers_and_frees_the_coach(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # A red team's (stop 52): "Accept" on a cancelled series' offer said "It's a date" and
+    # told the coach; "Another time" sent a fresh offer for a series called off for good.
+    rivera, _chen = lincoln_staff
+    offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Cancel", as_=coach)
+    await chat.click("Yes, cancel the series", as_=coach)
+    told_before = len(outbox.to(coach))
+
+    [accepted] = await chat.press(button(offer, "Accept"), as_=rivera)
+    [moved] = await chat.press(button(offer, "Another time"), as_=rivera)
+
+    for answer in (accepted, moved):
+        assert "called off these 1:1s" in answer.text and "Nothing changed" in answer.text
+        assert not any(isinstance(b, Buttons) for b in answer.blocks)
+    assert {status for status, _ in await slots(runtime)} == {"cancelled"}
+    assert [revision for _, revision in await slots(runtime)] == [0, 0]
+    assert outbox.to(coach)[told_before:] == []
+    [mine] = await chat.say("/coffee", as_=rivera)
+    assert "1:1 with your coach" not in "\n".join(getattr(b, "text", "") for b in mine.blocks)
+    async with runtime.sessions() as session:
+        okafor = await find_person(session, "console", coach.user_id)
+        assert okafor is not None
+        assert await rotation.coach_busy(session, okafor.id) == set()
+        week = Period(MONDAY, MONDAY + timedelta(days=7))
+        assert await busy.coach_busy(session, okafor.id, week) == []
+
+
+async def test_an_offer_whose_time_has_passed_cannot_be_accepted(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # A red team's (stop 52): Monday's offer for Tuesday, accepted on Wednesday, said
+    # "It's a date: Tue 1 Dec at 10:15." and told the coach.
+    rivera, _chen = lincoln_staff
+    offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
+    clock.current = datetime(2026, 12, 2, 17, tzinfo=UTC)  # Wednesday noon
+    told_before = len(outbox.to(coach))
+
+    [late] = await chat.press(button(offer, "Accept"), as_=rivera)
+
+    assert "That time has passed" in late.text
+    assert [status for status, _ in await slots(runtime)] == ["offered", "offered"]
+    assert outbox.to(coach)[told_before:] == []
+    [moved] = await chat.press(button(offer, "Another time"), as_=rivera)
+    assert "would love 20 minutes" in moved.text, "the way to a new time still works"
