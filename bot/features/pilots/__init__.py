@@ -42,7 +42,7 @@ feature = Feature(
     digest=digest.sections,
     erase={"pilots": "keep",  # a coach's pilot, now run by a tombstone
            "pilot_teachers": "keep",  # counts stay right; points at the tombstone
-           "pilot_observations": "blank:note,on_task",
+           "pilot_observations": schedule.erase_observed,  # and the visits to come
            "pilot_checkins": "blank:text"},
     erase_copies={"pilots": service.erase_tool_copies},  # its tool's name, as the tool's
     busy=schedule.busy,

@@ -20,6 +20,7 @@ from bot.scheduling.policy import PrepPeriod
 from bot.schools.calendar import SchoolCalendar
 
 OBSERVE, VISIT, CHECKIN = "pilots.observe", "pilots.visit", "pilots.checkin"
+CALLED_OFF = "cancelled"  # an observation of a teacher erased before it came
 SLOT = timedelta(minutes=45)
 AFTER_OPENING = timedelta(hours=1)  # the first period has started and settled
 EVERY = timedelta(hours=1)
@@ -153,8 +154,9 @@ async def plan_checkins(session: AsyncSession, pilot: PilotRow, teachers: list[P
 
 
 async def observations(session: AsyncSession, pilot: PilotRow) -> list[ObservationRow]:
-    """A pilot's observation slots, in time order."""
-    query = (select(ObservationRow).where(ObservationRow.pilot_id == pilot.id)
+    """A pilot's observation slots, in time order (not those called off at an erase)."""
+    query = (select(ObservationRow).where(ObservationRow.pilot_id == pilot.id,
+                                          ObservationRow.status != CALLED_OFF)
              .order_by(ObservationRow.starts_at))
     return list((await session.execute(query)).scalars())
 
@@ -163,6 +165,20 @@ async def busy(session: AsyncSession, coach_id: int, period: Period) -> list[Per
     """The coach's observation slots in a period (the core's `busy` hook)."""
     query = (select(ObservationRow.starts_at, ObservationRow.ends_at)
              .join(PilotRow, PilotRow.id == ObservationRow.pilot_id)
-             .where(PilotRow.coach_id == coach_id, ObservationRow.starts_at < period.end,
-                    ObservationRow.ends_at > period.start))
+             .where(PilotRow.coach_id == coach_id, ObservationRow.status != CALLED_OFF,
+                    ObservationRow.starts_at < period.end, ObservationRow.ends_at > period.start))
     return [Period(start, end) for start, end in await session.execute(query)]
+
+
+async def erase_observed(session: AsyncSession, person_id: int) -> int:
+    """An erased teacher's observations lose what the coach noted of her class, and the ones
+    still to come are called off with their messages (a red team's, stop 52: the coach kept
+    being sent to observe "'s class"); returns rows changed."""
+    rows = (await session.execute(select(ObservationRow).where(
+        ObservationRow.person_id == person_id))).scalars().all()
+    for row in rows:
+        row.note, row.on_task = "", ""
+        if row.status == "planned":
+            await withdraw(session, (OBSERVE, VISIT), f"o{row.id}r{row.revision}")
+            row.status = CALLED_OFF
+    return len(rows)

@@ -216,6 +216,21 @@ async def test_a_noted_observation_keeps_its_time_and_the_erase_takes_all_its_wo
     assert (note, on_task) == ("", "") and local(starts).strftime("%a %H:%M") == "Tue 08:30"
 
 
+async def test_an_erased_teachers_observations_still_to_come_are_called_off(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 52): erased on the pilot's first day, her class kept being visited:
+    # "Observation Tuesday 1 December at 08:30: 's class using Blooket", buttons and all.
+    await start(chat, staff)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", "rivera")
+    await advance(runtime, clock, at("2026-12-14", 9))
+    visits = [reply.text for _, reply in timed.received(staff.coach, "Observation ")]
+    assert visits and all("Mr Chen's class" in v or "Dr Diaz's class" in v for v in visits)
+    [report] = await chat.say("/pilot report Blooket", as_=staff.coach)
+    assert "Observations: 0 of 5 noted" in render(report)  # hers (3 of 8) called off
+
+
 async def test_extending_adds_two_weeks_with_check_ins_observations_and_a_new_post_survey(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
