@@ -16,7 +16,7 @@ from bot.hooks.year import CycleAsk
 from bot.i18n import N_, _
 from bot.masking import mask_within
 from bot.people.mentions import named_people
-from bot.people.models import PersonRow
+from bot.people.models import ERASED, PersonRow
 from bot.roles import Role
 from bot.scheduling.ledger import withdraw
 from bot.storage.rows import request_key
@@ -68,7 +68,7 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
     """Start a cycle (the core's `start_cycle` hook too): a coach asking plans it at once; a
     teacher asking tells their coach, who plans it with one click."""
     teacher = await turn.session.get(PersonRow, ask.teacher_id)
-    if teacher is None:
+    if teacher is None or teacher.user_id.startswith(ERASED):  # her card outlived her erase
         raise BadInput(_("I couldn't find that teacher."))
     staff = turn.role.allows(Role.COACH) and turn.person.id != teacher.id
     note = mask_within(ask.note, NOTE_LENGTH).text  # masked whole, then cut

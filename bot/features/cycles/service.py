@@ -136,13 +136,19 @@ async def coached(session: AsyncSession, coach: PersonRow, teacher: PersonRow) -
 
 async def erase_teacher(session: AsyncSession, person_id: int) -> int:
     """What a teacher told their coach is blanked (goal, target, prompt answers); the steps
-    and dates stay, so the coach's counts stay right."""
+    and dates stay, so the coach's counts stay right. A cycle still open is called off, its
+    messages withdrawn (a red team's, stop 52: the coach kept being reminded of steps with
+    nobody, and could plan her request after the erase)."""
     cycles = list((await session.execute(select(CycleRow).where(
         CycleRow.teacher_id == person_id))).scalars())
     for cycle in cycles:
         cycle.goal = cycle.target = cycle.note = ""
         for step in await planning.steps_of(session, cycle):
             step.answers = {}
+            await withdraw(session, (planning.PROMPT, planning.REMIND),
+                           f"s{step.id}r{step.revision}")
+        if cycle.status in OPEN:
+            cycle.status = "cancelled"
     return len(cycles)
 
 

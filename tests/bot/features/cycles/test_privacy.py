@@ -18,7 +18,7 @@ from bot.privacy import delete_person, export_person
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
-from tests.bot.features.conftest import Staff
+from tests.bot.features.conftest import Staff, TimedMessenger, advance
 from tests.support.clock import FakeClock
 from tests.support.recording import FlakyMessenger
 
@@ -205,3 +205,26 @@ async def test_a_step_keeps_only_its_own_prompts_fields(
     await chat.submit("cycles.step", {"lesson_on": "2026-12-08", "goal": "a forged goal",
                                       "went_well": "forged"}, str(step.id), as_=staff.rivera)
     assert set((await step_of(runtime, "rivera", 2)).answers) == {"lesson_on"}
+
+
+async def test_an_erased_teachers_open_cycle_is_called_off_and_no_button_plans_another(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff, timed: TimedMessenger,
+        clock: FakeClock) -> None:
+    # A red team's (stop 52): erased the day her cycle was planned, her coach was still
+    # reminded of "step 1 of 4 with your teacher", and "Start a coaching cycle" on her
+    # ticket's card planned a new one with what was left of her.
+    await chat.submit("tickets.new", {"text": "the reading app will not load on the cart",
+                                      "room": "12", "urgency": "today", "category": "apps"},
+                      "t-1", as_=staff.rivera)
+    await chat.say("/cycle start @Ms Rivera", as_=staff.coach)
+    await erase(runtime, "rivera")
+    async with runtime.sessions() as session:
+        [cycle] = (await session.execute(select(CycleRow))).scalars()
+        ticket = (await session.execute(select(TicketRow))).scalar_one()
+    assert cycle.status == "cancelled"
+    await advance(runtime, clock, clock.current + timedelta(days=10))
+    assert timed.received(staff.coach, "step 1 of 4") == []
+    [refused] = await chat.press(Button("", "tickets.cycle", str(ticket.id)), as_=staff.coach)
+    assert refused.text == "I couldn't find that teacher."
+    async with runtime.sessions() as session:
+        assert len((await session.execute(select(CycleRow))).scalars().all()) == 1
