@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TypeAlias
 
 from sqlalchemy import delete
@@ -28,7 +29,7 @@ from bot.features import FEATURES
 from bot.i18n import _, speaking
 from bot.inbox import Inbox, Responder
 from bot.metrics import Metrics
-from bot.people.directory import remember_sender, set_role
+from bot.people.directory import remember_sender, set_role, still_staff
 from bot.people.staff_names import StaffFollower, Workspaces
 from bot.ports import Clock, Messengers, SystemClock
 from bot.privacy import Rules, rules_of
@@ -282,7 +283,8 @@ class Bot:
         source = f"{sender}{person.platform}:{incoming.event_id or uuid.uuid4()}"
         notices = await outbox.plan(session, turn.notices, source, now)
         if arrival is not None:
-            await self.inbox.answered(session, arrival, replies, now)
+            await self.inbox.answered(session, arrival, replies, now,
+                                      staff=turn.role.allows(Role.COACH))
         await session.commit()
         if back:  # only once it is committed: a turn run again must still see it gone
             self.dispatcher.gone.pop(incoming.person.platform, None)
@@ -311,7 +313,8 @@ class Bot:
 
     async def recover(self, now: datetime) -> int:
         """Work what a crashed process left in the inbox, and answer where it came from."""
-        return await recover_left_over(self.inbox, self.responders, self.handle, now)
+        return await recover_left_over(self.inbox, self.responders, self.handle, now, partial(
+            still_staff, self.readers, self.settings.admin_keys))
 
     async def grant(self, person: Person, role: Role) -> None:
         """Give a person a role (the admin CLI and the playground's persona switch use this);

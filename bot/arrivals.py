@@ -50,6 +50,9 @@ class InboxRow(Base):
     attempts: Mapped[int] = mapped_column(default=0)
 
 
+STAFF = "staff:"  # before stored replies built for someone as a coach (bot/recovery.py)
+
+
 @dataclass(frozen=True)
 class Arrival:
     """A stored arrival, as a worker handles it."""
@@ -58,3 +61,4 @@ class Arrival:
     incoming: AnyIncoming
     reply_to: str
     attempts: int = 1  # this is its first working, or a recovery's
+    staff: bool = False  # its stored replies were built for someone as a coach

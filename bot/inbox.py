@@ -26,7 +26,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.arrivals import Arrival, InboxRow, Withdrawn
+from bot.arrivals import STAFF, Arrival, InboxRow, Withdrawn
 from bot.blocks import Form, Reply, replies_from_json, replies_to_json
 from bot.ports import Clock
 from bot.sealed import FORM_SIZE, STEP, keyed, seal, unseal
@@ -109,15 +109,17 @@ class Inbox:
             raise Withdrawn(arrival.id)
 
     async def answered(self, session: AsyncSession, arrival: Arrival, replies: Sequence[Reply],
-                       now: datetime) -> None:
+                       now: datetime, staff: bool = False) -> None:
         """Inside a turn's transaction: the arrival is answered, and these are its replies,
         sealed like the arrival (they may hold a pulse form's answers, or the secret that
         names them) and kept until delivered, so a crash in between still reaches the
         person. Withdrawn when the arrival is no longer there: the turn is rolled back."""
         formal = isinstance(arrival.incoming, Submission) or any(
             isinstance(block, Form) for reply in replies for block in reply.blocks)
-        written = self._sealed(replies_to_json(list(replies)).encode(),
-                               FORM_SIZE if formal else STEP)
+        # Marked when built for someone as a coach: recovery sends them only while she still
+        # is one (a red team's, stop 52: a demoted coach got the queue after an outage).
+        kept = (STAFF if staff or arrival.staff else "") + replies_to_json(list(replies))
+        written = self._sealed(kept.encode(), FORM_SIZE if formal else STEP)
         result = await session.execute(update(InboxRow).where(InboxRow.id == arrival.id)
                                        .values(status="answered", replies=written,
                                                claimed_at=now))
@@ -129,7 +131,10 @@ class Inbox:
         person): recovery sends these, and never the others a second time."""
         with contextlib.suppress(Withdrawn):  # erased meanwhile: nothing is to reach them
             async with self.sessions() as session, session.begin():
-                await self.answered(session, arrival, replies, self.clock.now())
+                stored = await session.scalar(select(InboxRow.replies).where(
+                    InboxRow.id == arrival.id))
+                staff = self._opened(stored or "").startswith(STAFF) if stored else False
+                await self.answered(session, arrival, replies, self.clock.now(), staff)
 
     def settle(self, arrival: Arrival) -> None:
         """The replies reached the person: done (written with the next group), unless its
@@ -255,7 +260,8 @@ class Inbox:
             for row in (await session.execute(query)).scalars():
                 try:
                     incoming = self._read(row.incoming)
-                    stored = replies_from_json(self._opened(row.replies)) if row.replies else []
+                    opened = self._opened(row.replies) if row.replies else ""
+                    stored = replies_from_json(opened.removeprefix(STAFF)) if opened else []
                 except ValueError:  # the key changed since: nobody can read it, ever
                     log.error("arrival %d was sealed with another server secret "
                               "(was PREPBOT_SECRET_KEY changed?): dropped", row.id)
@@ -269,7 +275,7 @@ class Inbox:
                     .values(claimed_at=now, attempts=InboxRow.attempts + 1))
                 if getattr(won, "rowcount", 0) and row.id not in self._settled:
                     found.append((Arrival(row.id, incoming, self._opened(row.reply_to).rstrip(),
-                                          tries), row.status, stored))
+                                          tries, opened.startswith(STAFF)), row.status, stored))
             return found
 
     async def forget(self, now: datetime) -> int:

@@ -12,18 +12,30 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.arrivals import Arrival, Unsent
 from bot.blocks import Reply
 from bot.inbox import MAX_ATTEMPTS, Inbox, Responder
-from bot.vocabulary import AnyIncoming
+from bot.vocabulary import AnyIncoming, Person
 
 log = logging.getLogger(__name__)
 Handle = Callable[[AnyIncoming, Arrival], Awaitable[list[Reply]]]
+StillStaff = Callable[[Person], Awaitable[bool]]
 
 
 async def recover_left_over(inbox: Inbox, responders: Mapping[str, Responder], handle: Handle,
-                            now: datetime) -> int:
+                            now: datetime, still_staff: StillStaff) -> int:
     """Work each arrival left past its lease (or answer it from its stored replies) where
-    its platform is mounted here; how many were answered."""
+    its platform is mounted here; how many were answered. Replies built for a coach go only
+    to someone who still is one (a red team's, stop 52)."""
     count = 0
     for arrival, status, stored in await inbox.left_over(now, responders.keys()):
+        if status == "answered" and arrival.staff:
+            try:
+                coaches = await still_staff(arrival.incoming.person)
+            except (SQLAlchemyError, OSError):
+                continue  # asked again once its lease has passed
+            if not coaches:
+                log.info("a recovered arrival's replies were for a coach who no longer is "
+                         "one: dropped")
+                inbox.settle(arrival)
+                continue
         respond = responders[arrival.incoming.person.platform]
         replies = stored if status == "answered" else await handle(arrival.incoming, arrival)
         if inbox.retrying(arrival):  # failed again: they were told it will be

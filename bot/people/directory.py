@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.people.models import ConversationRow, PersonRow
 from bot.roles import Role
@@ -62,6 +62,13 @@ def plain_name(name: str) -> str:
     shouting on another. Brackets, asterisks, backticks and angle brackets have no place in a
     name."""
     return " ".join(MARKUP.sub(" ", name).split())[:255]
+
+
+async def still_staff(sessions: async_sessionmaker[AsyncSession], admins: frozenset[str],
+                      person: Person) -> bool:
+    """Whether someone is a coach or an admin now (read, never the writer)."""
+    async with sessions() as session:
+        return (await role_of(session, person, admins)).allows(Role.COACH)
 
 
 async def remember_person(

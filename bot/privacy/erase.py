@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import mentions
-from bot.arrivals import InboxRow
+from bot.arrivals import STAFF, InboxRow
 from bot.masking import mask_student_data
 from bot.outbox import sent_by
 from bot.people.models import ERASED, PersonRow
@@ -201,10 +201,11 @@ async def _take_out_of_waiting(session: AsyncSession, secret: ServerSecret | Non
             opened = unseal(secret, stored)
         except ValueError:
             continue
-        replies = json.loads(opened)
+        mark = STAFF if opened.startswith(STAFF) else ""  # kept: whom they may reach
+        replies = json.loads(opened.removeprefix(mark))
         if (scrubbed := each_string(replies, change)) == replies:
             continue
-        padded = json.dumps(scrubbed).encode().ljust(len(opened.encode()))  # the same size
+        padded = (mark + json.dumps(scrubbed)).encode().ljust(len(opened.encode()))  # same size
         await session.execute(update(InboxRow).where(InboxRow.id == row_id).values(
             replies=seal(secret, padded, STEP)))
         changed += 1

@@ -107,9 +107,12 @@ async def test_a_replica_without_the_platform_leaves_its_arrivals_to_one_that_ha
     async def handle(incoming: AnyIncoming, arrival: Arrival) -> list[Reply]:
         return [Reply("Thanks, your answers are saved.")]
 
+    async def coaches(person: Person) -> bool:
+        return True
+
     box = inbox(runtime, clock)
-    assert await recover_left_over(box, {"slack": respond}, handle, clock.now()) == 0
-    assert await recover_left_over(box, {"teams": respond}, handle, clock.now()) == 1
+    assert await recover_left_over(box, {"slack": respond}, handle, clock.now(), coaches) == 0
+    assert await recover_left_over(box, {"teams": respond}, handle, clock.now(), coaches) == 1
     async with runtime.sessions() as session:
         [tries] = (await session.execute(text("SELECT attempts FROM inbox"))).scalars()
     assert tries == 2, "its first working and the Teams replica's: the Slack one took no try"

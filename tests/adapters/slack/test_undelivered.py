@@ -165,3 +165,21 @@ async def test_answers_waiting_for_a_free_worker_past_the_lease_are_not_sent_aga
     await slack.adapter.drain()
     assert sorted(c.params["channel"] for c in slack.stub.of("chat.postMessage")) == [
         f"D{n}" for n in range(9)]
+
+
+async def test_a_coachs_answer_waiting_for_slack_goes_only_to_someone_still_a_coach(
+        slack: SlackClient, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 52): the queue a coach asked for during an incident, quoting a
+    # teacher's ticket, reached her after she was made a teacher again.
+    await runtime.bot.grant(Person(platform="slack", user_id=COACH), Role.COACH)
+    await slack.command("/ticket", "the zebra4417 projector in room 12 shows no signal",
+                        user="UOTHER")
+    for coach_now in (True, False):
+        for _ in range(INCIDENT):
+            slack.stub.fail_next("response_url", 503)
+        await slack.command("/tickets", "", user=COACH)
+        slack.stub.calls.clear()
+        role = Role.COACH if coach_now else Role.TEACHER
+        await runtime.bot.grant(Person(platform="slack", user_id=COACH), role)
+        await recover_later(runtime, clock)
+        assert ("zebra4417" in str(slack.stub.of("response_url"))) is coach_now
