@@ -15,24 +15,33 @@ from bot.vocabulary import Conversation
 CATEGORIES = ("hardware", "network", "accounts", "lms", "apps", "privacy", "security",
               "coaching", "other")
 DEFAULT = "default"
+STAFF = (Role.COACH, Role.ADMIN)
 
 
 async def triage_conversation(session: AsyncSession, category: str) -> Conversation | None:
-    """The conversation a category's tickets are posted to, or None when nothing is set, or
-    when it is someone's direct messages and they are no longer staff (a red team's, stop 52:
-    an admin routed tickets to her DM, was made a teacher, and kept reading every ticket)."""
-    route = await session.get(RouteRow, category) or await session.get(RouteRow, DEFAULT)
-    if route is None:
-        return None
+    """The conversation a category's tickets are posted to (its own route, else the default
+    one), or None when nothing reachable is set."""
+    for name in dict.fromkeys((category, DEFAULT)):
+        route = await session.get(RouteRow, name)
+        if route is not None and (where := await _reachable(session, route)) is not None:
+            return where
+    return None
+
+
+async def _reachable(session: AsyncSession, route: RouteRow) -> Conversation | None:
+    """Where a route points, unless it is someone's direct messages and they are no longer
+    staff, or prepbot no longer knows the conversation (an erase deleted her DM's row): red
+    teams', stop 52, found an admin made a teacher, then one erased, still sent every
+    ticket."""
     query = (select(ConversationRow.ref, ConversationRow.kind, PersonRow.role)
              .outerjoin(PersonRow, PersonRow.id == ConversationRow.person_id)
              .where(ConversationRow.platform == route.platform,
                     ConversationRow.conversation_id == route.conversation_id))
-    ref, kind, role = (await session.execute(query)).one_or_none() or ("", "channel", None)
-    if kind == "direct" and role == Role.TEACHER:
+    found = (await session.execute(query)).one_or_none()
+    if found is None or (found.kind == "direct" and found.role not in STAFF):
         return None
     return Conversation(platform=route.platform, id=route.conversation_id, kind="channel",
-                        ref=ref or "")
+                        ref=found.ref or "")
 
 
 async def set_route(session: AsyncSession, category: str, where: Conversation) -> None:

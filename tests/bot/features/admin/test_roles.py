@@ -10,6 +10,7 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.people.models import PersonRow
+from bot.privacy import delete_person
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.support.recording import RecordingMessenger
@@ -78,3 +79,24 @@ async def test_tickets_routed_to_a_dm_stop_there_once_its_owner_is_no_longer_sta
     await chat.say("/prepbot role console:boss teacher", as_=admin)
     await chat.say("/ticket the zebra4417 projector in room 14 flickers", as_=teacher)
     assert not any("zebra4417" in r.text for r in messenger.posted("dm-boss"))
+
+
+async def test_a_category_routed_to_a_dm_falls_back_to_the_default_route_when_it_goes_dead(
+        chat: ConsoleChat, runtime: Runtime, admin: Person, teacher: Person) -> None:
+    # Red teams' (stop 52): once the DM's owner was a teacher, that category's tickets were
+    # posted nowhere though a default route was set; once she was erased, they went on
+    # reaching her DM (the erase had deleted the conversation's row).
+    messenger = RecordingMessenger()
+    runtime.bot.messengers.add(messenger)
+    await chat.say("/prepbot settings route default here", as_=admin)
+    await runtime.bot.grant(BOSS, Role.ADMIN)
+    await chat.say("/prepbot settings route hardware here", as_=BOSS)
+    await chat.say("/prepbot role console:boss teacher", as_=admin)
+    await chat.say("/ticket the document camera in room 12 is broken", as_=teacher)
+    assert any("document camera" in r.text for r in messenger.posted("dm-ada"))
+    await chat.say("/prepbot role console:boss admin", as_=admin)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", "boss")
+    await chat.say("/ticket the zebra4417 projector in room 14 is broken", as_=teacher)
+    assert not any("zebra4417" in r.text for r in messenger.posted("dm-boss"))
+    assert any("zebra4417" in r.text for r in messenger.posted("dm-ada"))
