@@ -32,7 +32,9 @@ async def _own(turn: Turn[Action] | Turn[Submission], pilot: PilotRow) -> PilotR
 
 async def _observation(turn: Turn[Action] | Turn[Submission], ref: str) -> ObservationRow:
     row = await row_named(turn.session, ObservationRow, ref)
-    if row is None:
+    # Called off at its teacher's erase: nothing more is written of her class (a red
+    # team's, stop 52: a note form left open marked it done again, her class described).
+    if row is None or row.status == schedule.CALLED_OFF:
         raise BadInput(_("That observation slot no longer exists."))
     return row
 

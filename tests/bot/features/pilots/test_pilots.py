@@ -231,6 +231,31 @@ async def test_an_erased_teachers_observations_still_to_come_are_called_off(
     assert "Observations: 0 of 5 noted" in render(report)  # hers (3 of 8) called off
 
 
+async def test_a_note_form_left_open_writes_nothing_of_a_teacher_erased_meanwhile(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 52): the called-off observation was marked done again, with a note
+    # about her class, and counted in the report.
+    await start(chat, staff)
+    await advance(runtime, clock, at("2026-12-01", 18))
+    [(_, visit)] = timed.received(staff.coach, "Observation Tuesday 1 December")
+    [opened] = await chat.press(button(visit, "Add my note"), as_=staff.coach)
+    form = next(b for b in opened.blocks if isinstance(b, Form))
+    async with runtime.sessions() as session:
+        row = await session.get(ObservationRow, int(form.context))
+        teacher = await session.get(PersonRow, row.person_id) if row else None
+    async with runtime.sessions() as session, session.begin():
+        assert teacher is not None
+        await delete_person(session, runtime.bot.privacy, "console", teacher.user_id)
+    [refused] = await chat.submit(form.form_id, {"note": "on task all period",
+                                                 "on_task": "8 of 9"}, form.context,
+                                  as_=staff.coach)
+    assert refused.text == "That observation slot no longer exists."
+    async with runtime.sessions() as session:
+        row = await session.get(ObservationRow, int(form.context))
+        assert row is not None and (row.status, row.note) == ("cancelled", "")
+
+
 async def test_extending_adds_two_weeks_with_check_ins_observations_and_a_new_post_survey(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
         timed: TimedMessenger) -> None:
