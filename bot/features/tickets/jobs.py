@@ -101,10 +101,10 @@ async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
             # her name goes from the draft made of it.
             title, body = (traces.names_taken_out(t, ERASED) for t in (draft.title, draft.body))
         else:
-            # Her question, once retention deleted it, is known only by whose it was (a red
-            # team's, stop 52): the title it gave the draft goes whole.
-            gone = draft.asker_id == traces.person_id and not await _source_kept(session, draft)
-            title = ERASED if gone or traces.opens(draft.title) else \
+            # A help-channel question copied as the title goes whole, known by whose it was
+            # even once retention deleted the question (a red team's, stop 52).
+            copied = draft.asker_id == traces.person_id
+            title = ERASED if copied or traces.opens(draft.title) else \
                 traces.taken_out(draft.title, ERASED)
             body = traces.taken_out(draft.body, ERASED)
         if (title, body) != (draft.title, draft.body):
@@ -115,8 +115,8 @@ async def erase_drafted_words(session: AsyncSession, traces: Traces) -> int:
 async def _theirs(session: AsyncSession, draft: DraftRow, person_id: int | None) -> bool:
     """Whether a draft may hold the erased person's words: made from a ticket of hers (or one
     she said "me too" on), or from a help-channel question (no ticket: anyone's)."""
-    if draft.asker_id is not None and draft.asker_id == person_id:
-        return True
+    if draft.asker_id is not None:  # a help-channel question's: its asker's alone (a red
+        return draft.asker_id == person_id  # team's, stop 52: a colleague's asked the same)
     if draft.ticket_id is None or person_id is None:
         return True
     ticket = await session.get(TicketRow, draft.ticket_id)
@@ -125,13 +125,6 @@ async def _theirs(session: AsyncSession, draft: DraftRow, person_id: int | None)
     joined = await session.scalar(select(TicketPersonRow.id).where(
         TicketPersonRow.ticket_id == ticket.id, TicketPersonRow.person_id == person_id))
     return joined is not None
-
-
-async def _source_kept(session: AsyncSession, draft: DraftRow) -> bool:
-    """Whether the ticket a draft was made from is still stored (a help channel's question
-    keeps no ticket: its words may be gone by now)."""
-    return draft.ticket_id is not None and await session.get(TicketRow, draft.ticket_id) \
-        is not None
 
 
 def register(jobs: Jobs) -> None:

@@ -94,7 +94,7 @@ class DraftRow(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
-    # whose question it copied (the asker, the ticket's requester): her erase finds it even
-    # after retention deleted the question
+    # whose help-channel question it copied as its title: her erase finds it even after
+    # retention deleted the question (a ticket's draft has a title of the coach's)
     asker_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

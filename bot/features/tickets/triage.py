@@ -224,7 +224,7 @@ async def save_draft(turn: Turn[Submission]) -> list[Reply]:
     title = mask_within(_required(values.get("title", "")), 200).text
     body = mask_student_data(_required(values.get("body", ""))).text
     draft = DraftRow(ticket_id=ticket.id, category=ticket.category, author_id=turn.person.id,
-                     asker_id=ticket.requester_id, title=title, body=body, created_at=turn.now)
+                     title=title, body=body, created_at=turn.now)  # a title of the coach's
     turn.session.add(draft)
     await turn.session.flush()
     text = _("Thanks: the draft is saved for the knowledge-base curators (`prepbot kb drafts`).")

@@ -1,6 +1,6 @@
-"""Whose question an article draft copied: `kb_drafts.asker_id`, the teacher who asked (a
-help-channel question's asker, a ticket's requester). A red team's, stop 52: once retention
-had deleted the question, nothing tied the draft's title to her, and her erase left it.
+"""Whose question an article draft copied as its title: `kb_drafts.asker_id`, the teacher
+who asked in a help channel. A red team's, stop 52: once retention had deleted the question,
+nothing tied the draft's title to her, and her erase left it.
 
 Revision ID: 0026
 Revises: 0025

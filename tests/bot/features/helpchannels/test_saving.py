@@ -163,6 +163,21 @@ async def test_her_question_leaves_the_draft_at_her_erase_though_retention_delet
     assert "class codes" not in draft.title and draft.body.startswith("Sign out of Chrome")
 
 
+async def test_a_colleagues_draft_of_the_same_question_keeps_its_title_at_her_erase(
+        channel: Channel, help_on: None, teacher: Person, coach: Person, chat: ConsoleChat,
+        runtime: Runtime) -> None:
+    # A red team's (stop 52): he asked in her very words, and his draft lost its title.
+    chen = Person(platform="console", user_id="chen", display_name="Mr Chen")
+    await channel.post(QUESTION, teacher)
+    await answered_thread(channel, chen, coach)
+    theirs = [t for t in await kept_threads(runtime) if t.thread == channel.thread]
+    await chat.press(_button("helpchannels.draft", theirs[0].id), as_=coach)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", teacher.user_id)
+    [draft] = await drafts(runtime)
+    assert draft.title == QUESTION
+
+
 @pytest.mark.parametrize("question", [
     f"{QUESTION} for room 12\nthe kids get class not found",  # folded into one line
     f"{QUESTION}? " + "the kids type the code and it says class not found, " * 4,  # cut at 200
