@@ -46,7 +46,9 @@ async def plan(turn: Turn[Action]) -> list[Reply]:
     if cycle is None or cycle.status != "requested":
         raise BadInput(_("That request was already planned (or withdrawn). `/cycle` lists "
                          "yours."))
-    if cycle.coach_id not in (None, turn.person.id) and turn.role != Role.ADMIN:
+    mine = cycle.coach_id == turn.person.id or (
+        cycle.coach_id is None and await service.asked_of(turn.session, cycle, turn.person))
+    if not mine and turn.role != Role.ADMIN:
         raise BadInput(_("That request is for another coach."))
     await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
     teacher = await turn.session.get(PersonRow, cycle.teacher_id)

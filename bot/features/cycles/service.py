@@ -100,7 +100,18 @@ async def visible_to(session: AsyncSession, person: PersonRow) -> list[CycleRow]
         unassigned = and_(CycleRow.coach_id.is_(None), CycleRow.status == "requested")
         query = query.where(or_(CycleRow.coach_id == person.id, CycleRow.teacher_id == person.id,
                                 unassigned))
+        return [cycle for cycle in (await session.execute(query)).scalars()
+                if cycle.coach_id is not None or cycle.teacher_id == person.id
+                or await asked_of(session, cycle, person)]
     return list((await session.execute(query)).scalars())
+
+
+async def asked_of(session: AsyncSession, cycle: CycleRow, coach: PersonRow) -> bool:
+    """Whether a request no coach is named for is this coach's to plan: she is one of those
+    told of it (a red team's, stop 52: a coach of another school read and took it)."""
+    teacher = await session.get(PersonRow, cycle.teacher_id)
+    return teacher is not None and coach.id in {
+        c.id for c in await coaches_to_ask(session, teacher)}
 
 
 async def coach_or_none(session: AsyncSession, coach_id: int | None) -> int | None:
