@@ -3,6 +3,7 @@ migrated is named as such, by every command that meets it."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from adapters.runtime import Runtime
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.adapters.cli.test_cli import prepbot
+from tests.adapters.cli.test_cli import free_port, prepbot
 
 
 def seeded(tmp_path: Path) -> Path:
@@ -95,9 +96,29 @@ def test_a_database_a_newer_prepbot_migrated_is_named_so_by_every_command(
     current = prepbot("db", "current", cwd=tmp_path, DATABASE_URL="")
     assert current.returncode == 1 and "prepbot db upgrade" not in current.stdout
     assert "migrated by a newer prepbot: reinstall that version" in current.stdout
-    for command in (("db", "upgrade"),):
+    for command in (("db", "upgrade"), ("schools", "list")):
         refused = prepbot(*command, cwd=tmp_path, DATABASE_URL="")
         assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
         assert refused.stderr.startswith(
             "This database was migrated by a newer prepbot (revision 0099_from_the_future")
     assert counts(database) == (1, 1)
+
+
+def test_serve_on_a_database_a_newer_prepbot_migrated_says_so_and_stops(tmp_path: Path) -> None:
+    database = seeded(tmp_path)
+    with sqlite3.connect(database) as connection:
+        connection.execute("update alembic_version set version_num = '0099_from_the_future'")
+    served = prepbot("serve", "--port", str(free_port()), cwd=tmp_path, DATABASE_URL="")
+    assert served.returncode == 1 and "Traceback" not in served.stderr, served.stderr[-600:]
+    assert "migrated by a newer prepbot" in served.stderr
+
+
+def test_an_unreachable_database_is_one_sentence_from_every_group(tmp_path: Path) -> None:
+    # A red team's (stop 52): outside `prepbot db`, a database that is down was a traceback.
+    down = "postgresql://prepbot:x@127.0.0.1:1/prepbot"
+    for command in (("roles", "set", "slack:U1", "coach"), ("schools", "list"),
+                    ("privacy", "export", "slack:U1")):
+        result = prepbot(*command, cwd=tmp_path, DATABASE_URL=down)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-600:]
+        assert result.stderr.startswith("Database error: ")
+    assert not os.listdir(tmp_path)
