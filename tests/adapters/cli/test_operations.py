@@ -225,6 +225,15 @@ def test_a_coachs_digest_prints_as_plain_text_and_a_stranger_is_refused(tmp_path
     assert "Tickets" in printed.stdout
 
 
+def test_a_digest_period_into_year_9999_is_refused_in_a_sentence(tmp_path: Path) -> None:
+    # A red team's (stop 52): "everything from January on" was an OverflowError traceback.
+    prepbot("roles", "set", "console:park", "coach", cwd=tmp_path, DATABASE_URL="")
+    printed = prepbot("digest", "--coach", "console:park", "--period", "2026-01-01..9999-12-31",
+                      cwd=tmp_path, DATABASE_URL="")
+    assert printed.returncode == 2 and "Traceback" not in printed.stderr, printed.stderr
+    assert "A digest covers at most three years" in printed.stderr
+
+
 def test_an_erased_coachs_open_work_goes_to_another_coach_first(tmp_path: Path) -> None:
     # A red team's (stop 51): erased, her work stayed with a row that names no one, and no
     # handover could ever reach it.
