@@ -36,6 +36,8 @@ app.add_typer(roles, name="roles")
 def serve(port: Annotated[int | None, typer.Option(
         min=1, max=65535, help="Port (default: PORT or 3978).")] = None) -> None:
     """Start the server: the playground at /, Slack at /slack/events, Teams at /api/messages."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from adapters.server import serve as run
     from bot.storage.migrate import NewerDatabase
 
@@ -45,6 +47,10 @@ def serve(port: Annotated[int | None, typer.Option(
         run(settings)
     except NewerDatabase as error:  # after a rollback of the code (a red team's, stop 52)
         typer.echo(str(error), err=True)
+        raise typer.Exit(1) from error
+    except (SQLAlchemyError, OSError) as error:  # a database that is down, a port in use
+        typer.echo(f"Cannot start prepbot: {type(error).__name__}: "
+                   f"{str(error).splitlines()[0]}", err=True)
         raise typer.Exit(1) from error
 
 

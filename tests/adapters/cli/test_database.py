@@ -122,3 +122,6 @@ def test_an_unreachable_database_is_one_sentence_from_every_group(tmp_path: Path
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-600:]
         assert result.stderr.startswith("Database error: ")
     assert not os.listdir(tmp_path)
+    served = prepbot("serve", "--port", str(free_port()), cwd=tmp_path, DATABASE_URL=down)
+    assert served.returncode == 1 and "Traceback" not in served.stderr, served.stderr[-600:]
+    assert "Cannot start prepbot: ConnectionRefusedError" in served.stderr
