@@ -4,7 +4,6 @@ touching SQL."""
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -24,13 +23,14 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.cli.urls import database_url, same_database
 from adapters.runtime import load_settings
 from bot.storage.base import UTCDateTime
-from bot.storage.engine import async_url, checkpoint, make_engine
+from bot.storage.engine import checkpoint, make_engine
 from bot.storage.migrate import (
     NewerDatabase,
     current_revision,
@@ -142,7 +142,7 @@ def db_copy(
                                             "first.")] = False,
         batch: Annotated[int, typer.Option(min=1, help="Rows per insert.")] = 1000) -> None:
     """Copy every table, in dependency order, from one database to another (stop prepbot first)."""
-    if same_database(_url(source, "--from"), _url(target, "--to")):
+    if same_database(database_url(source, "--from"), database_url(target, "--to")):
         typer.echo("--from and --to name the same database.", err=True)
         raise typer.Exit(2)
     path = make_url(source).database
@@ -153,43 +153,6 @@ def db_copy(
     copied = with_database(lambda: copy_database(source, target, force=force, batch=batch))
     typer.echo(f"Copied {sum(copied.values())} rows in {len(copied)} tables to "
                f"{_shown(target)}; row counts match.")
-
-
-def _url(text: str, option: str) -> URL:
-    """The URL an option names; one that is not a URL is a clear error, not a traceback."""
-    try:
-        return make_url(async_url(text))
-    except ArgumentError as error:
-        typer.echo(f"{option} {text!r} is not a database URL: name it as "
-                   "sqlite:///path/to/prepbot.db or postgresql://USER:PASSWORD@HOST/DATABASE.",
-                   err=True)
-        raise typer.Exit(2) from error
-
-
-LOOPBACK = {"", "localhost", "127.0.0.1", "::1"}
-
-
-def same_database(one: URL, other: URL) -> bool:
-    """Whether two URLs name one database however spelled: the same file for SQLite, the same
-    server, port and database for PostgreSQL (a red team's, stop 52: a file named once
-    absolute and once relative passed, and `--force` emptied it)."""
-    if one.get_backend_name() != other.get_backend_name():
-        return False
-    if one.get_backend_name() == "sqlite":
-        first, second = one.database or "", other.database or ""
-        if not first or not second or ":memory:" in (first, second):
-            return first == second
-        if Path(first).resolve() == Path(second).resolve():
-            return True
-        try:
-            return os.path.samefile(first, second)  # a hard link or a symlinked folder
-        except OSError:
-            return False
-
-    def server(url: URL) -> tuple[str, int, str]:
-        host = (url.host or "").lower()
-        return ("localhost" if host in LOOPBACK else host, url.port or 5432, url.database or "")
-    return server(one) == server(other)
 
 
 class CopyRefused(Exception):

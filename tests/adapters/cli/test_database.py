@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from adapters.cli.database import same_database
+from adapters.cli.urls import same_database
 from adapters.runtime import Runtime
 from bot.people.models import PersonRow
 from bot.roles import Role
