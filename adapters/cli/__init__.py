@@ -33,14 +33,25 @@ app.add_typer(roles, name="roles")
 
 
 @app.command()
-def serve(port: Annotated[int | None, typer.Option(help="Port (default: PORT or 3978).")] = None
-          ) -> None:
+def serve(port: Annotated[int | None, typer.Option(
+        min=1, max=65535, help="Port (default: PORT or 3978).")] = None) -> None:
     """Start the server: the playground at /, Slack at /slack/events, Teams at /api/messages."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from adapters.server import serve as run
+    from bot.storage.migrate import NewerDatabase
 
     settings = load_settings(**({"PORT": port} if port else {}))
     configure_logging(settings.log_format)
-    run(settings)
+    try:
+        run(settings)
+    except NewerDatabase as error:  # after a rollback of the code (a red team's, stop 52)
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from error
+    except (SQLAlchemyError, OSError) as error:  # a database that is down, a port in use
+        typer.echo(f"Cannot start prepbot: {type(error).__name__}: "
+                   f"{str(error).splitlines()[0]}", err=True)
+        raise typer.Exit(1) from error
 
 
 @app.command()
@@ -117,6 +128,10 @@ def kb_check(folder: Annotated[Path | None, typer.Option(
     from knowledge.check import check
 
     extra = folder or (Path(s) if (s := load_settings().kb_dir) else None)
+    if extra is not None and not extra.is_dir():  # or "0 error(s)" for articles never read
+        typer.echo(f"No folder at {extra}: name the district's articles folder (--dir or "
+                   "PREPBOT_KB_DIR).", err=True)
+        raise typer.Exit(2)
     if published:
         from adapters.cli.operations import published_texts
 
@@ -186,14 +201,12 @@ def roles_set(who: Annotated[str, typer.Argument(help="platform:user_id, e.g. sl
         typer.echo("Name the person as platform:user_id, e.g. slack:U0123ABCD.", err=True)
         raise typer.Exit(2)
 
-    async def main() -> None:
-        runtime = await build_runtime(load_settings())
-        try:
-            await runtime.bot.grant(Person(platform=platform, user_id=user_id), role)
-        finally:
-            await runtime.close()
+    from adapters.cli.operations import run
 
-    asyncio.run(main())
+    async def grant(runtime: Runtime) -> None:
+        await runtime.bot.grant(Person(platform=platform, user_id=user_id), role)
+
+    run(grant)
     typer.echo(f"{who} is now {role.with_article}.")
 
 

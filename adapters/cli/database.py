@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from alembic.util.exc import CommandError
 from sqlalchemy import (
     Column,
     DateTime,
@@ -26,10 +27,17 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.cli.urls import database_url, same_database
 from adapters.runtime import load_settings
 from bot.storage.base import UTCDateTime
 from bot.storage.engine import checkpoint, make_engine
-from bot.storage.migrate import current_revision, head_revision, upgrade
+from bot.storage.migrate import (
+    NewerDatabase,
+    current_revision,
+    head_revision,
+    known_revision,
+    upgrade,
+)
 from bot.tables import metadata as app_metadata
 
 T = TypeVar("T")
@@ -42,13 +50,16 @@ LOG_NOT_EMPTIED = (
     "still in its -wal file. When that reader has finished, run `prepbot db checkpoint`.")
 
 
-def _run(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
+def with_database(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run async work; a database that cannot be reached is a clear error, not a traceback."""
     try:
         return asyncio.run(work())
     except (SQLAlchemyError, OSError) as error:
         typer.echo(f"Database error: {type(error).__name__}: {str(error).splitlines()[0]}",
                    err=True)
+        raise typer.Exit(1) from error
+    except (NewerDatabase, CommandError) as error:  # a rollback of the code, most often
+        typer.echo(str(error).splitlines()[0], err=True)
         raise typer.Exit(1) from error
 
 
@@ -69,7 +80,7 @@ def db_upgrade() -> None:
         finally:
             await engine.dispose()
 
-    _run(work)
+    with_database(work)
     typer.echo(f"Database is at revision {head_revision()}.")
 
 
@@ -85,9 +96,16 @@ def db_current() -> None:
         finally:
             await engine.dispose()
 
-    revision, head = _run(work), head_revision()
-    typer.echo(f"{_shown(url)}: revision {revision or 'none'} (newest {head}): "
-               + ("current" if revision == head else "run `prepbot db upgrade`"))
+    revision, head = with_database(work), head_revision()
+    if revision == head:
+        advice = "current"
+    elif revision and not known_revision(revision):
+        # Rolled back past a migration: upgrading cannot help (docs/upgrading.md).
+        advice = ("migrated by a newer prepbot: reinstall that version, or restore the "
+                  "backup taken before the upgrade")
+    else:
+        advice = "run `prepbot db upgrade`"
+    typer.echo(f"{_shown(url)}: revision {revision or 'none'} (newest {head}): {advice}")
     raise typer.Exit(0 if revision == head else 1)
 
 
@@ -104,7 +122,7 @@ def db_checkpoint() -> None:
         finally:
             await engine.dispose()
 
-    if not _run(work):
+    if not with_database(work):
         typer.echo(LOG_NOT_EMPTIED, err=True)
         raise typer.Exit(1)
     if make_url(url).get_backend_name() != "sqlite":
@@ -124,7 +142,7 @@ def db_copy(
                                             "first.")] = False,
         batch: Annotated[int, typer.Option(min=1, help="Rows per insert.")] = 1000) -> None:
     """Copy every table, in dependency order, from one database to another (stop prepbot first)."""
-    if make_url(source) == make_url(target):
+    if same_database(database_url(source, "--from"), database_url(target, "--to")):
         typer.echo("--from and --to name the same database.", err=True)
         raise typer.Exit(2)
     path = make_url(source).database
@@ -132,7 +150,7 @@ def db_copy(
         typer.echo(f"No SQLite file at {path!r}: name it as sqlite:///path/to/prepbot.db.",
                    err=True)
         raise typer.Exit(2)
-    copied = _run(lambda: copy_database(source, target, force=force, batch=batch))
+    copied = with_database(lambda: copy_database(source, target, force=force, batch=batch))
     typer.echo(f"Copied {sum(copied.values())} rows in {len(copied)} tables to "
                f"{_shown(target)}; row counts match.")
 

@@ -3,11 +3,12 @@ the articles published from chat."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import os
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
 from typing import Annotated, TextIO, TypeVar
@@ -16,6 +17,7 @@ import typer
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.cli.database import with_database
 from adapters.runtime import Runtime, build_runtime, load_settings
 from bot import spreadsheet
 from bot.errors import PrepbotError
@@ -34,7 +36,8 @@ TICKET_FREE_TEXT = ("room", "text")
 
 
 def run(work: Callable[[Runtime], Awaitable[T]]) -> T:
-    """Open prepbot's storage, do one piece of work, close; a friendly error on bad input."""
+    """Open prepbot's storage, do one piece of work, close; a friendly error on bad input
+    (exit 2) or a database that cannot be reached (exit 1), as `prepbot db` gives."""
     async def main() -> T:
         runtime = await build_runtime(load_settings())
         try:
@@ -42,7 +45,7 @@ def run(work: Callable[[Runtime], Awaitable[T]]) -> T:
         finally:
             await runtime.close()
     try:
-        return asyncio.run(main())
+        return with_database(main)
     except PrepbotError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from error
@@ -87,7 +90,15 @@ def schools_list() -> None:
 def schools_closures(name: str, file: Annotated[Path, typer.Argument(
         help="CSV of date,label lines (ISO dates)")]) -> None:
     """Import closure dates (holidays, testing and PD days) for a school."""
-    text = file.read_text("utf-8")
+    try:  # utf-8-sig: Excel's "CSV UTF-8" starts with a byte-order mark (a red team's, stop 52)
+        text = file.read_text("utf-8-sig")
+    except UnicodeDecodeError as error:
+        typer.echo(f"{file} is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (Comma "
+                   "delimited)\" and import that file.", err=True)
+        raise typer.Exit(2) from error
+    except OSError as error:
+        typer.echo(f"Cannot read {file}: {error.strerror or error}.", err=True)
+        raise typer.Exit(2) from error
 
     async def work(session: AsyncSession) -> int:
         school = await school_named(session, name)
@@ -105,12 +116,41 @@ def masked(table: Table, columns: Sequence[str]) -> Table:
         for row in table.rows])
 
 
-def private_file(path: Path) -> TextIO:
-    """A file opened for writing that only this account can read (0600, whatever the umask):
-    an export holds teachers' words and pictures (a red team's, stop 49: they were 0644)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(descriptor, 0o600)  # an older file of the same name keeps its mode otherwise
-    return open(descriptor, "w", newline="", encoding="utf-8")
+@contextmanager
+def private_file(path: Path) -> Iterator[TextIO]:
+    """A file written that only this account can read (0600, whatever the umask): an export
+    holds teachers' words and pictures (a red team's, stop 49: they were 0644). It is written
+    to a new file beside it and renamed over the name, so a file another account owns there
+    (or a symlink planted there) is replaced, never written into (a red team's, stop 52)."""
+    try:  # O_EXCL|O_NOFOLLOW, mode 0600
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                            suffix=".part")
+    except OSError as error:
+        raise _unwritable(path, error) from error
+    written = Path(name)
+    try:
+        with open(descriptor, "w", newline="", encoding="utf-8") as out:
+            yield out
+        os.replace(written, path)
+    except OSError as error:
+        raise _unwritable(path, error) from error
+    finally:
+        written.unlink(missing_ok=True)  # gone already once renamed
+
+
+def _unwritable(path: Path, error: OSError) -> typer.Exit:
+    typer.echo(f"Cannot write {path}: {error.strerror or error}.", err=True)
+    return typer.Exit(2)
+
+
+@contextmanager
+def output(file: Path) -> Iterator[TextIO]:
+    """Standard output for `-`, else a private file."""
+    if str(file) == "-":
+        yield sys.stdout
+        return
+    with private_file(file) as out:
+        yield out
 
 
 def export(name: str, file: Path, narrow: str = "", mask: Sequence[str] = ()) -> int:
@@ -120,15 +160,11 @@ def export(name: str, file: Path, narrow: str = "", mask: Sequence[str] = ()) ->
         async with runtime.sessions() as session:
             return await runtime.bot.features.exports[name](session, narrow)
     table = masked(run(work), mask)
-    out = sys.stdout if str(file) == "-" else private_file(file)
-    try:
+    with output(file) as out:
         writer = csv.writer(out)
         writer.writerow(spreadsheet.row(table.columns))
         # Opened in a spreadsheet: no cell a teacher typed may run there as a formula.
         writer.writerows(spreadsheet.row(row) for row in table.rows)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return len(table.rows)
 
 
@@ -142,9 +178,23 @@ def tickets_export(file: Annotated[Path, typer.Argument(help="CSV to write; - fo
 
 @tickets.command("sweep")
 def tickets_sweep() -> None:
-    """Run timed work now: due reminders and messages, auto-close, and retention."""
-    report = run(lambda runtime: runtime.dispatcher.tick())
-    typer.echo(f"{report.sent} message(s) sent; reminders, auto-close and retention done.")
+    """Run timed work now: plan due reminders and messages (the running server sends them),
+    auto-close, and retention."""
+    planned = run(sweep)
+    typer.echo(f"{planned} message(s) planned; auto-close and retention done. Messages are "
+               "sent by the running server (`prepbot serve`), not from a shell.")
+
+
+async def sweep(runtime: Runtime) -> int:
+    """The scheduler's planners and chores (auto-close, retention), never its sends nor the
+    inbox's recovery: a shell has no Slack or Teams messenger, and every due message sent
+    from it failed (a red team's, stop 52). Returns how many deliveries were planned."""
+    dispatcher, now = runtime.dispatcher, runtime.bot.clock.now()
+    planned = await dispatcher.plan(now)
+    for chore in dispatcher.jobs.chores.values():
+        async with dispatcher.sessions() as session, session.begin():
+            await chore(session, now)
+    return planned
 
 
 def digest(coach: Annotated[str, typer.Option("--coach", help="platform:user_id of the coach")],

@@ -7,6 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -23,10 +24,28 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
+class NewerDatabase(Exception):
+    """The database is at a revision this prepbot does not ship: a newer one migrated it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"This database was migrated by a newer prepbot (revision {revision}; this one "
+            f"knows up to {head_revision()}): reinstall that version, or restore the backup "
+            "taken before the upgrade (docs/upgrading.md).")
+
+
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (the latest by default)."""
+    """Bring the schema up to `revision` (the latest by default); NewerDatabase when a newer
+    prepbot has migrated it (after a rollback of the code), instead of alembic's traceback."""
     async with engine.begin() as connection:
-        await connection.run_sync(lambda c: command.upgrade(_config(c), revision))
+        await connection.run_sync(lambda c: _upgrade(c, revision))
+
+
+def _upgrade(connection: Connection, revision: str) -> None:
+    found = _revision_of(connection)
+    if found and not known_revision(found):
+        raise NewerDatabase(found)
+    command.upgrade(_config(connection), revision)
 
 
 async def downgrade(engine: AsyncEngine, revision: str = "base") -> None:
@@ -38,6 +57,14 @@ async def downgrade(engine: AsyncEngine, revision: str = "base") -> None:
 def head_revision() -> str | None:
     """The newest migration shipped with this version of prepbot."""
     return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this version of prepbot ships `revision` (not: a newer one migrated past it)."""
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

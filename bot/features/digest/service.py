@@ -19,6 +19,9 @@ from bot.roles import Role
 from bot.schools.models import SchoolRow
 
 GRACE = timedelta(hours=12)
+# The longest range a digest covers: "since January" fits; "..9999-12-31" ran past the last
+# date Python has (a red team's, stop 52).
+LONGEST = timedelta(days=3 * 366)
 
 
 async def prefs_of(session: AsyncSession, person: PersonRow) -> DigestPrefRow:
@@ -81,14 +84,21 @@ def parse_period(text: str, now: datetime, zone: ZoneInfo) -> Period:
         return week_of(today - timedelta(days=7), zone)
     first, sep, last = text.partition("..")
     start, end = when.day(first, today, ahead=False), when.day(last, today, ahead=False)
-    if start is None or end is None:
-        raise BadInput(_("Try `/digest`, `/digest last week` or "
+    unknown = BadInput(_("Try `/digest`, `/digest last week` or "
                          "`/digest 2026-11-02..2026-11-08`."))
+    if start is None or end is None:
+        raise unknown
     if not sep or end < start:
         raise BadInput(_("A range goes from an earlier date to a later one: "
                          "`/digest 2026-11-02..2026-11-08`."))
-    return Period(datetime.combine(start, time(0), zone).astimezone(UTC),
-                  datetime.combine(end + timedelta(days=1), time(0), zone).astimezone(UTC))
+    if end - start >= LONGEST:
+        raise BadInput(_("A digest covers at most three years: "
+                         "`/digest 2026-01-01..2026-12-31`."))
+    try:
+        return Period(datetime.combine(start, time(0), zone).astimezone(UTC),
+                      datetime.combine(end + timedelta(days=1), time(0), zone).astimezone(UTC))
+    except OverflowError as error:  # a day at the very edge of the calendar (year 1 or 9999)
+        raise unknown from error
 
 
 def due_time(now: datetime, prefs: DigestPrefRow, zone: ZoneInfo) -> datetime:

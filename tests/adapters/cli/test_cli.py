@@ -61,6 +61,20 @@ def test_kb_check_passes_on_the_shipped_articles(tmp_path: Path) -> None:
     assert "0 error(s)" in result.stdout
 
 
+def test_kb_check_of_a_folder_that_is_not_there_fails_and_names_it(tmp_path: Path) -> None:
+    # A red team's (stop 52): "0 error(s), 0 warning(s)." and exit 0, for articles never read.
+    result = prepbot("kb", "check", "--dir", str(tmp_path / "knowlege"), cwd=tmp_path)
+    assert result.returncode == 2 and "0 error(s)" not in result.stdout
+    assert f"No folder at {tmp_path / 'knowlege'}" in result.stderr
+
+
+def test_serve_on_a_port_that_cannot_be_refuses_it_in_a_sentence(tmp_path: Path) -> None:
+    # A red team's (stop 52): `--port 99999` was an OverflowError traceback.
+    result = prepbot("serve", "--port", "99999", cwd=tmp_path, DATABASE_URL="")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "Invalid value for '--port'" in result.stderr and "65535" in result.stderr
+
+
 def test_kb_eval_prints_machine_readable_figures(tmp_path: Path) -> None:
     result = prepbot("kb", "eval", str(EVAL), "--json", cwd=tmp_path)
     figures = json.loads(result.stdout)

@@ -6,12 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy import text as sql
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
+from bot.blocks import reply_to_json, say
+from bot.features.answers.models import QuestionRow
+from bot.people.directory import remember_person
+from bot.scheduling import ledger
+from bot.scheduling.ledger import Planned
+from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from knowledge.loader import shipped_folder
 from tests.adapters.cli.test_cli import prepbot
@@ -47,6 +55,34 @@ def test_closures_import_all_or_nothing_and_skip_known_dates(tmp_path: Path) -> 
     assert "2 closure date(s)" in first.stdout and "0 closure date(s)" in again.stdout
 
 
+def test_closures_saved_by_excel_as_csv_utf8_are_imported(tmp_path: Path) -> None:
+    # A red team's (stop 52): Excel's byte-order mark made the header "line 1: not a date".
+    prepbot("schools", "add", "Lincoln", cwd=tmp_path, DATABASE_URL="")
+    calendar = tmp_path / "closures.csv"
+    calendar.write_bytes(b"\xef\xbb\xbfdate,label\r\n2026-12-24,Winter break\r\n"
+                         b"2027-02-15,Presidents\xe2\x80\x99 Day\r\n")
+    imported = prepbot("schools", "closures", "Lincoln", str(calendar), cwd=tmp_path,
+                       DATABASE_URL="")
+    assert imported.returncode == 0, imported.stderr
+    assert "2 closure date(s) added to Lincoln." in imported.stdout
+
+
+def test_closures_in_another_encoding_or_not_there_are_one_sentence(tmp_path: Path) -> None:
+    # A red team's (stop 52): Excel's plain "CSV" (Windows-1252) and a mistyped file name were
+    # tracebacks.
+    prepbot("schools", "add", "Lincoln", cwd=tmp_path, DATABASE_URL="")
+    calendar = tmp_path / "closures.csv"
+    calendar.write_bytes(b"date,label\r\n2027-02-15,Presidents\x92 Day\r\n")
+    windows = prepbot("schools", "closures", "Lincoln", str(calendar), cwd=tmp_path,
+                      DATABASE_URL="")
+    assert windows.returncode == 2 and "Traceback" not in windows.stderr, windows.stderr
+    assert 'save it as "CSV UTF-8 (Comma delimited)"' in windows.stderr
+    missing = prepbot("schools", "closures", "Lincoln", str(tmp_path / "closure.csv"),
+                      cwd=tmp_path, DATABASE_URL="")
+    assert missing.returncode == 2
+    assert missing.stderr == f"Cannot read {tmp_path / 'closure.csv'}: No such file or directory.\n"
+
+
 def test_ticket_export_writes_the_masked_text_only(tmp_path: Path) -> None:
     chat = prepbot("chat", cwd=tmp_path, DATABASE_URL="",
                    input="/ticket student Maria Lopez id 4820193 can't log in\nquit\n")
@@ -60,8 +96,31 @@ def test_ticket_export_writes_the_masked_text_only(tmp_path: Path) -> None:
 
 def test_sweep_and_drafts_run_on_an_empty_database(tmp_path: Path) -> None:
     swept = prepbot("tickets", "sweep", cwd=tmp_path, DATABASE_URL="")
-    assert swept.returncode == 0 and "0 message(s) sent" in swept.stdout
+    assert swept.returncode == 0 and "0 message(s) planned" in swept.stdout
     assert prepbot("kb", "drafts", cwd=tmp_path, DATABASE_URL="").returncode == 0
+
+
+async def test_a_sweep_from_a_shell_runs_retention_and_leaves_due_messages_to_the_server(
+        runtime: Runtime, database_url: str, tmp_path: Path) -> None:
+    # A red team's (stop 52): a shell has no Slack messenger; the sweep sent the due notice
+    # anyway, recorded it failed ("no messenger for slack") and put it off, or lost it.
+    now = datetime.now(UTC)  # the shell's command runs on the real clock
+    async with runtime.sessions() as session, session.begin():
+        await ledger.plan(session, [Planned(
+            "notice", "sweep:1", "slack", now - timedelta(minutes=1), now + timedelta(days=3),
+            user_id="UTEACHER", urgent=True, payload=reply_to_json(say("Is the light on?")))])
+        asker = await remember_person(session, Person(platform="slack", user_id="UTEACHER"),
+                                      now, frozenset())
+        session.add(QuestionRow(person_id=asker.id, platform="slack", text="printer jams",
+                                outcome="answered", asked_at=now - timedelta(days=400)))
+    swept = prepbot("tickets", "sweep", cwd=tmp_path, DATABASE_URL=database_url)
+    assert swept.returncode == 0, swept.stderr
+    assert "sent by the running server (`prepbot serve`), not from a shell" in swept.stdout
+    async with runtime.sessions() as session:
+        [notice] = (await session.execute(select(DeliveryRow))).scalars()
+        assert (notice.status, notice.attempts, notice.error) == ("pending", 0, "")
+        assert notice.not_before == now - timedelta(minutes=1)
+        assert not (await session.execute(select(QuestionRow))).all(), "retention ran"
 
 
 def test_the_teams_package_is_written_with_the_app_id(tmp_path: Path) -> None:
@@ -164,6 +223,15 @@ def test_a_coachs_digest_prints_as_plain_text_and_a_stranger_is_refused(tmp_path
 
     assert printed.returncode == 0, printed.stderr
     assert "Tickets" in printed.stdout
+
+
+def test_a_digest_period_into_year_9999_is_refused_in_a_sentence(tmp_path: Path) -> None:
+    # A red team's (stop 52): "everything from January on" was an OverflowError traceback.
+    prepbot("roles", "set", "console:park", "coach", cwd=tmp_path, DATABASE_URL="")
+    printed = prepbot("digest", "--coach", "console:park", "--period", "2026-01-01..9999-12-31",
+                      cwd=tmp_path, DATABASE_URL="")
+    assert printed.returncode == 2 and "Traceback" not in printed.stderr, printed.stderr
+    assert "A digest covers at most three years" in printed.stderr
 
 
 def test_an_erased_coachs_open_work_goes_to_another_coach_first(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
+import pytest
+
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.features.answers.models import QuestionRow
@@ -77,6 +79,25 @@ async def test_digest_on_demand_for_coaches_only(chat: ConsoleChat, coach: Perso
     assert "only for coaches and admins" in refused.text
     [bad] = await chat.say("/digest 2026-12-08..2026-12-01", as_=coach)
     assert "earlier date" in bad.text
+
+
+@pytest.mark.parametrize(("period", "said"), [
+    ("2026-01-01..9999-12-31", "A digest covers at most three years"),
+    ("2022-01-01..2026-12-01", "A digest covers at most three years"),
+    ("9999-12-31..9999-12-31", "Try `/digest`, `/digest last week`"),
+])
+async def test_a_digest_period_past_three_years_or_the_calendar_is_a_sentence(
+        chat: ConsoleChat, coach: Person, period: str, said: str,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # A red team's (stop 52): a range ending in year 9999 failed the turn with a traceback.
+    [refused] = await chat.say(f"/digest {period}", as_=coach)
+    assert said in refused.text
+    assert not [record for record in caplog.records if record.exc_info]
+
+
+async def test_a_digest_of_nearly_three_years_is_given(chat: ConsoleChat, coach: Person) -> None:
+    [given] = await chat.say("/digest 2024-01-01..2026-12-01", as_=coach)
+    assert "(1066 days)" in given.text
 
 
 async def test_a_spanish_speaking_coach_reads_the_digest_in_spanish_beside_an_english_one(
