@@ -17,6 +17,7 @@ import typer
 from adapters.cli.database import db
 from adapters.logs import configure as configure_logging
 from adapters.runtime import Runtime, build_runtime, load_settings
+from bot.people.giving import change_role
 from bot.roles import Role
 from bot.vocabulary import Person
 
@@ -203,10 +204,14 @@ def roles_set(who: Annotated[str, typer.Argument(help="platform:user_id, e.g. sl
 
     from adapters.cli.operations import run
 
-    async def grant(runtime: Runtime) -> None:
-        await runtime.bot.grant(Person(platform=platform, user_id=user_id), role)
+    async def give(runtime: Runtime) -> None:
+        # As `/prepbot role` gives it: refused, changing nothing, where it would not hold or
+        # would leave work with no one (a red team's, stop 52).
+        async with runtime.sessions() as session, session.begin():
+            await change_role(session, runtime.bot.features.hand_overs,
+                              runtime.settings.admin_keys, who, role, runtime.bot.clock.now())
 
-    run(grant)
+    run(give)
     typer.echo(f"{who} is now {role.with_article}.")
 
 

@@ -112,6 +112,21 @@ def test_roles_set_gives_a_role(tmp_path: Path) -> None:
     assert "slack:U123 is now a coach" in result.stdout
 
 
+def test_roles_set_refuses_as_the_admins_command_does_and_changes_nothing(
+        tmp_path: Path) -> None:
+    # A red team's (stop 52): the operator's command still said "done" for a demotion the
+    # settings undid, and stored a stranger for an id typed in another case.
+    listed = prepbot("roles", "set", "console:ada", "teacher", cwd=tmp_path, DATABASE_URL="",
+                     PREPBOT_ADMINS="console:ada")
+    assert listed.returncode == 2 and "named in PREPBOT_ADMINS" in listed.stderr
+    prepbot("roles", "set", "slack:U0123ABCD", "coach", cwd=tmp_path, DATABASE_URL="")
+    nobody = prepbot("roles", "set", "slack:U0999", "teacher", cwd=tmp_path, DATABASE_URL="")
+    assert nobody.returncode == 2 and "No one is stored as slack:U0999" in nobody.stderr
+    typed = prepbot("roles", "set", "slack:u0123abcd", "teacher", cwd=tmp_path,
+                    DATABASE_URL="")
+    assert typed.returncode == 0 and "slack:u0123abcd is now a teacher" in typed.stdout
+
+
 def test_chat_answers_in_the_terminal(tmp_path: Path) -> None:
     process = subprocess.run(
         [sys.executable, "-m", "adapters.cli", "chat"], cwd=tmp_path, text=True,
