@@ -13,7 +13,7 @@ from bot.app import Bot
 from bot.masking import use_grown_ups_model
 from bot.masking.staff import use_staff_names
 from bot.metrics import Metrics
-from bot.people.directory import follow_admins_list
+from bot.people.giving import follow_admins_list
 from bot.ports import Clock, Messengers
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.leader import Leader
@@ -82,7 +82,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics,
               secret=server_secret(settings, engine))
     async with sessions() as session, session.begin():  # before any turn reads a role
-        await follow_admins_list(session, settings.admin_keys)
+        await follow_admins_list(session, bot.features.hand_overs, settings.admin_keys,
+                                 bot.clock.now())
     await bot.refresh()  # a district's stored articles, before the first question
     dispatcher = bot.dispatcher
     scheduler = Scheduler(dispatcher, Leader(settings.database_url, engine.dialect.name),

@@ -108,14 +108,6 @@ def listed(row: PersonRow, in_list: bool) -> None:
                     row.user_id, row.role)
 
 
-async def follow_admins_list(session: AsyncSession, admins: frozenset[str]) -> None:
-    """At startup, for everyone stored, whether or not they write again (the digest and staff
-    notices read the stored role): the list's admins no longer listed are teachers again."""
-    for row in (await session.execute(select(PersonRow).where(
-            PersonRow.role == Role.ADMIN))).scalars():
-        listed(row, f"{row.platform}:{row.user_id}" in admins)
-
-
 async def remember_sender(session: AsyncSession, incoming: AnyIncoming, now: datetime,
                           admins: frozenset[str], anonymous: bool = False) -> PersonRow:
     """The sender's row, and where they wrote from, stored; for an `anonymous` turn only

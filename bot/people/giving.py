@@ -6,17 +6,21 @@ with no one)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import BadInput
 from bot.hooks.year import HandOver
 from bot.i18n import _, join
-from bot.people.directory import find_person, set_role
+from bot.people.directory import OVER_COACH, SETTINGS, find_person, listed, set_role
 from bot.people.models import PersonRow
 from bot.privacy.handing import work_to_hand
 from bot.roles import Role
+
+log = logging.getLogger(__name__)
 
 
 def person_key(who: str) -> tuple[str, str]:
@@ -46,3 +50,20 @@ async def change_role(session: AsyncSession, hand_overs: list[HandOver], admins:
                          "(`/prepbot handover @leaving @new`). Nothing was changed.").format(
                              who=who, work=join(left)))
     return await set_role(session, platform, user_id, role, now)
+
+
+async def follow_admins_list(session: AsyncSession, hand_overs: list[HandOver],
+                             admins: frozenset[str], now: datetime) -> None:
+    """At startup, for everyone stored, whether or not they write again (the digest and staff
+    notices read the stored role): the list's admins no longer listed are what they were
+    before; one who still runs work is a coach, so it is not left with no one (a red
+    team's, stop 52: a teacher again, her tools' reviews were withheld from everyone)."""
+    for row in (await session.execute(select(PersonRow).where(
+            PersonRow.role == Role.ADMIN))).scalars():
+        in_list = f"{row.platform}:{row.user_id}" in admins
+        if not in_list and row.admin_by == SETTINGS and (
+                left := await work_to_hand(session, hand_overs, row.id, now)):
+            log.warning("%s:%s is no longer in PREPBOT_ADMINS but still runs %s: a coach, "
+                        "until it is handed over", row.platform, row.user_id, ", ".join(left))
+            row.admin_by = OVER_COACH
+        listed(row, in_list)

@@ -72,6 +72,22 @@ async def test_a_coach_listed_in_prepbot_admins_and_taken_out_is_a_coach_again(
     assert roles["park"] == "coach"
 
 
+async def test_an_admin_taken_out_of_the_list_who_still_runs_work_is_a_coach_until_it_is_handed(
+        runtime: Runtime, settings: Settings, clock: FakeClock,
+        knowledge_base: KnowledgeBase) -> None:
+    # A red team's (stop 52): a teacher again at the next start, she kept her tool, and its
+    # reviews (a coach's messages) were withheld from everyone.
+    chat = ConsoleChat(runtime.bot)
+    ada, bo = (Person(platform="console", user_id=key, display_name=key) for key in ("ada", "bo"))
+    await chat.say("/tools add Blooket", as_=ada)  # the list's admin (console:ada)
+    both = settings.model_copy(update={"admins": "console:ada,console:bo"})
+    await restart(both, clock, knowledge_base, lambda bot: ConsoleChat(bot).say(
+        "/prepbot whoami", as_=bo))
+    roles = await restart(settings.model_copy(update={"admins": ""}), clock, knowledge_base,
+                          None)
+    assert (roles["ada"], roles["bo"]) == ("coach", "teacher")
+
+
 async def restart(settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase,
                   then: Callable[[Bot], Awaitable[object]] | None) -> dict[str, str]:
     """prepbot started again on the same database with these settings: everyone's role."""
