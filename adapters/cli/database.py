@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.cli.urls import database_url, same_database
+from adapters.cli.urls import database_url, same_database, sqlite_file
 from adapters.runtime import load_settings
 from bot.storage.base import UTCDateTime
 from bot.storage.engine import checkpoint, make_engine
@@ -145,7 +145,7 @@ def db_copy(
     if same_database(database_url(source, "--from"), database_url(target, "--to")):
         typer.echo("--from and --to name the same database.", err=True)
         raise typer.Exit(2)
-    path = make_url(source).database
+    path = sqlite_file(make_url(source))
     if make_url(source).get_backend_name() == "sqlite" and not (path and Path(path).is_file()):
         typer.echo(f"No SQLite file at {path!r}: name it as sqlite:///path/to/prepbot.db.",
                    err=True)
@@ -175,8 +175,10 @@ async def copy_database(source: str, target: str, *, force: bool = False, batch:
 
 async def _copy(src: AsyncEngine, dst: AsyncEngine, force: bool, batch: int,
                 echo: Callable[[str], None]) -> dict[str, int]:
-    head = head_revision()
-    if await current_revision(src) != head:
+    head, revision = head_revision(), await current_revision(src)
+    if revision and not known_revision(revision):  # a rollback of the code: upgrade can't help
+        raise NewerDatabase(revision)
+    if revision != head:
         raise CopyRefused("The source is not at the newest migration: run `prepbot db upgrade` "
                           "with DATABASE_URL set to the source first.")
     await upgrade(dst)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
+from ipaddress import ip_address
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import typer
 from sqlalchemy.engine import URL, make_url
@@ -23,18 +26,15 @@ def database_url(text: str, option: str) -> URL:
         raise typer.Exit(2) from error
 
 
-# This machine, however named (no host: its socket), is one PostgreSQL server.
-LOOPBACK = {"", "localhost", "127.0.0.1", "::1"}
-
-
 def same_database(one: URL, other: URL) -> bool:
     """Whether two URLs name one database however spelled: the same file for SQLite, the same
-    server, port and database for PostgreSQL (a red team's, stop 52: a file named once
-    absolute and once relative passed, and `--force` emptied it)."""
+    server, port and database for PostgreSQL (red teams', stop 52: a file named once
+    absolute and once relative, or as a `file:` URI, and a server named 127.1, passed, and
+    `--force` emptied it)."""
     if one.get_backend_name() != other.get_backend_name():
         return False
     if one.get_backend_name() == "sqlite":
-        first, second = one.database or "", other.database or ""
+        first, second = sqlite_file(one), sqlite_file(other)
         if not first or not second or ":memory:" in (first, second):
             return first == second
         if Path(first).resolve() == Path(second).resolve():
@@ -43,8 +43,43 @@ def same_database(one: URL, other: URL) -> bool:
             return os.path.samefile(first, second)  # a hard link or a symlinked folder
         except OSError:
             return False
+    return _server(one) == _server(other)
 
-    def server(url: URL) -> tuple[str, int, str]:
-        host = (url.host or "").lower()
-        return ("localhost" if host in LOOPBACK else host, url.port or 5432, url.database or "")
-    return server(one) == server(other)
+
+def sqlite_file(url: URL) -> str:
+    """The file an SQLite URL opens, a `file:` URI's too (`sqlite:///file:/x.db?uri=true`)."""
+    name = url.database or ""
+    if not name.startswith("file:"):
+        return name
+    parsed = urlsplit(name)
+    return unquote(parsed.path) or ":memory:"
+
+
+def _server(url: URL) -> tuple[str, int, str]:
+    """Where a PostgreSQL URL connects: this machine (however named: a loopback address in any
+    spelling, no host, a socket folder) or a host; the port; the database. A host or port
+    given in the query string (asyncpg's form) counts as given."""
+    host = str(url.host or _first(url.query.get("host")) or "")
+    port = url.port or int(_first(url.query.get("port")) or 5432)
+    return ("this machine" if _local(host) else host.lower(), port, url.database or "")
+
+
+def _first(value: str | tuple[str, ...] | None) -> str:
+    return (value[0] if value else "") if isinstance(value, tuple) else (value or "")
+
+
+def _local(host: str) -> bool:
+    """Whether a host is this machine: none, a socket folder, or what resolves to loopback."""
+    if not host or host.startswith("/") or host.lower() == "localhost":
+        return True
+    try:
+        found = socket.getaddrinfo(host.strip("[]"), None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    return bool(found) and all(_loopback(str(each[4][0]).split("%")[0]) for each in found)
+
+
+def _loopback(address: str) -> bool:
+    ip = ip_address(address)
+    mapped = getattr(ip, "ipv4_mapped", None)  # ::ffff:127.0.0.1
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)

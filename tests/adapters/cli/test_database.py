@@ -33,12 +33,16 @@ def counts(database: Path) -> tuple[int, int]:
                 connection.execute("select count(*) from schools").fetchone()[0])
 
 
+@pytest.mark.parametrize("target", ["sqlite:///./prepbot.db",
+                                    "sqlite:///file:{database}?uri=true"])
 def test_a_copy_onto_the_same_sqlite_file_spelled_another_way_is_refused(
-        tmp_path: Path) -> None:
-    # A red team's (stop 52): absolute once, relative once, with --force: every row deleted.
+        tmp_path: Path, target: str) -> None:
+    # Red teams' (stop 52): absolute once, relative once (then as a `file:` URI), with
+    # --force: every row deleted.
     database = seeded(tmp_path)
     copied = prepbot("db", "copy", "--from", f"sqlite:///{database}", "--to",
-                     "sqlite:///./prepbot.db", "--force", cwd=tmp_path, DATABASE_URL="")
+                     target.format(database=database), "--force", cwd=tmp_path,
+                     DATABASE_URL="")
     assert copied.returncode == 2 and "name the same database" in copied.stderr
     assert counts(database) == (1, 1)
 
@@ -46,6 +50,12 @@ def test_a_copy_onto_the_same_sqlite_file_spelled_another_way_is_refused(
 @pytest.mark.parametrize(("one", "other"), [
     ("postgresql://prepbot:x@127.0.0.1/prepbot", "postgresql://prepbot:y@localhost:5432/prepbot"),
     ("postgresql://prepbot@DB.example.org/prepbot", "postgresql+asyncpg://a@db.example.org/prepbot"),
+    # a red team's on that fix (stop 52): loopback spelled otherwise, a host in the query
+    ("postgresql://p@127.0.0.1/prepbot", "postgresql://p@127.1/prepbot"),
+    ("postgresql://p@localhost/prepbot", "postgresql://p@2130706433/prepbot"),
+    ("postgresql://p@[::1]/prepbot", "postgresql://p@[::ffff:127.0.0.1]/prepbot"),
+    ("postgresql://p@/prepbot", "postgresql://p@/prepbot?host=/var/run/postgresql"),
+    ("postgresql://p@db.example.org/prepbot", "postgresql://p@/prepbot?host=db.example.org"),
 ])
 def test_one_postgresql_database_is_the_same_however_its_server_is_spelled(
         one: str, other: str) -> None:
@@ -57,6 +67,10 @@ def test_two_postgresql_databases_on_one_server_are_not_the_same() -> None:
                              make_url("postgresql://p@localhost/prepbot_new"))
     assert not same_database(make_url("postgresql://p@localhost:5432/prepbot"),
                              make_url("postgresql://p@localhost:5433/prepbot"))
+    assert not same_database(make_url("postgresql://p@/prepbot?host=old-db.example.org"),
+                             make_url("postgresql://p@localhost/prepbot"))
+    assert not same_database(make_url("postgresql://p@/prepbot?host=/tmp&port=5433"),
+                             make_url("postgresql://p@localhost/prepbot"))
 
 
 async def test_a_copy_onto_the_same_postgresql_by_another_host_name_is_refused(
@@ -96,7 +110,9 @@ def test_a_database_a_newer_prepbot_migrated_is_named_so_by_every_command(
     current = prepbot("db", "current", cwd=tmp_path, DATABASE_URL="")
     assert current.returncode == 1 and "prepbot db upgrade" not in current.stdout
     assert "migrated by a newer prepbot: reinstall that version" in current.stdout
-    for command in (("db", "upgrade"), ("schools", "list")):
+    copy = ("db", "copy", "--from", f"sqlite:///{database}", "--to",
+            f"sqlite:///{tmp_path / 'copy.db'}")  # not sent to `db upgrade` either
+    for command in (("db", "upgrade"), ("schools", "list"), copy):
         refused = prepbot(*command, cwd=tmp_path, DATABASE_URL="")
         assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
         assert refused.stderr.startswith(
