@@ -69,8 +69,11 @@ def server_secret(settings: Settings, engine: AsyncEngine) -> ServerSecret:
 
 
 async def build_runtime(settings: Settings, *, clock: Clock | None = None,
-                        kb: KnowledgeBase | None = None, migrate: bool = True) -> Runtime:
-    """Open the database (migrating it), load the knowledge base and build the Bot."""
+                        kb: KnowledgeBase | None = None, migrate: bool = True,
+                        follow_admins: bool = True) -> Runtime:
+    """Open the database (migrating it), load the knowledge base and build the Bot; with
+    `follow_admins`, stored roles follow PREPBOT_ADMINS (not for an operator's command: her
+    shell may not have the server's list; a red team's, stop 52)."""
     use_grown_ups_model(settings.masking_model)
     use_staff_names(settings.masking_staff)
     engine = make_engine(settings.database_url)
@@ -81,9 +84,10 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     metrics = Metrics()
     bot = Bot(sessions=sessions, kb=kb, settings=settings, clock=clock, metrics=metrics,
               secret=server_secret(settings, engine))
-    async with sessions() as session, session.begin():  # before any turn reads a role
-        await follow_admins_list(session, bot.features.hand_overs, settings.admin_keys,
-                                 bot.clock.now())
+    if follow_admins:
+        async with sessions() as session, session.begin():  # before any turn reads a role
+            await follow_admins_list(session, bot.features.hand_overs, settings.admin_keys,
+                                     bot.clock.now())
     await bot.refresh()  # a district's stored articles, before the first question
     dispatcher = bot.dispatcher
     scheduler = Scheduler(dispatcher, Leader(settings.database_url, engine.dialect.name),

@@ -39,7 +39,7 @@ def run(work: Callable[[Runtime], Awaitable[T]]) -> T:
     """Open prepbot's storage, do one piece of work, close; a friendly error on bad input
     (exit 2) or a database that cannot be reached (exit 1), as `prepbot db` gives."""
     async def main() -> T:
-        runtime = await build_runtime(load_settings())
+        runtime = await build_runtime(load_settings(), follow_admins=False)
         try:
             return await work(runtime)
         finally:

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 # Whose doing an admin role is (PersonRow.admin_by): the list's over a teacher's role, the
 # list's over a coach's given by hand (a coach again once taken out), or a person's.
 SETTINGS, OVER_COACH, HAND = "settings", "settings:coach", "hand"
+# Taken out of the list while she still ran work: a coach until it is handed over, then a
+# teacher again (bot/people/giving.py).
+KEPT = "settings:work"
 
 Row = TypeVar("Row", PersonRow, ConversationRow)
 MARKUP = re.compile(r"[\[\]*`<>]")
@@ -101,7 +104,7 @@ def listed(row: PersonRow, in_list: bool) -> None:
     if in_list and (row.role != Role.ADMIN or row.admin_by is None):
         row.admin_by = row.admin_by or (OVER_COACH if row.role == Role.COACH else SETTINGS)
         row.role = Role.ADMIN
-    elif not in_list and row.admin_by in (SETTINGS, OVER_COACH):
+    elif not in_list and row.role == Role.ADMIN and row.admin_by in (SETTINGS, OVER_COACH, KEPT):
         row.role = Role.COACH if row.admin_by == OVER_COACH else Role.TEACHER
         row.admin_by = None
         log.warning("%s:%s is no longer in PREPBOT_ADMINS: %s again", row.platform,

@@ -11,6 +11,7 @@ from bot.blocks import Reply, say
 from bot.errors import BadInput
 from bot.hooks.digest import Period
 from bot.i18n import N_, _, format_skeleton, format_time, join
+from bot.people.giving import handed_all
 from bot.people.mentions import named_people
 from bot.people.models import PersonRow
 from bot.privacy.handing import hand_over, handed, work_to_hand
@@ -41,6 +42,8 @@ async def handover(turn: Turn[Command]) -> list[Reply]:
     # What she could not take stays, and is named (a red team's, stop 52: "no open work to
     # hand over", and a coach who was a teacher again kept inviting her cohort to coffee).
     stayed = await work_to_hand(turn.session, hand_overs, leaving.id, turn.now)
+    if not stayed:
+        handed_all(leaving)  # kept a coach only for this work: a teacher again
     if not moved and not stayed:
         return [say(_("{leaving} has no open work to hand over.").format(
             leaving=_name(leaving)))]

@@ -86,13 +86,46 @@ async def test_an_admin_taken_out_of_the_list_who_still_runs_work_is_a_coach_unt
     roles = await restart(settings.model_copy(update={"admins": ""}), clock, knowledge_base,
                           None)
     assert (roles["ada"], roles["bo"]) == ("coach", "teacher")
+    # Once it is all handed over, she is what she was before the list: a teacher (the same).
+    lee = Person(platform="console", user_id="lee", display_name="Lee")
+    await runtime.bot.grant(bo, Role.COACH)
+    await runtime.bot.grant(lee, Role.ADMIN)
+    [handed] = await chat.say("/prepbot handover @ada @bo", as_=lee)
+    assert handed.text == "bo now runs 1 tool that ada ran."
+    async with runtime.sessions() as session:
+        assert (await session.execute(select(PersonRow.role).where(
+            PersonRow.user_id == "ada"))).scalar_one() == "teacher"
+
+
+async def test_an_operators_command_without_the_list_leaves_the_lists_admins_as_they_are(
+        runtime: Runtime, settings: Settings, clock: FakeClock,
+        knowledge_base: KnowledgeBase) -> None:
+    # A red team's (stop 52): a shell without PREPBOT_ADMINS (a cron job's, an export) made
+    # every admin the list had made a teacher, and `roles set` there said "done" for a
+    # demotion the server undid at her next message.
+    await ConsoleChat(runtime.bot).say("/prepbot whoami", as_=Person(
+        platform="console", user_id="ada", display_name="Ada"))  # the list's admin
+    lee = Person(platform="console", user_id="lee", display_name="Lee")
+    await runtime.bot.grant(lee, Role.ADMIN)
+    unlisted = settings.model_copy(update={"admins": ""})
+    said: list[str] = []
+
+    async def demote(bot: Bot) -> None:
+        [reply] = await ConsoleChat(bot).say("/prepbot role console:ada teacher", as_=lee)
+        said.append(reply.text)
+
+    roles = await restart(unlisted, clock, knowledge_base, demote, follow_admins=False)
+    assert roles["ada"] == "admin"
+    assert said[0].startswith("console:ada is named in PREPBOT_ADMINS")
 
 
 async def restart(settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase,
-                  then: Callable[[Bot], Awaitable[object]] | None) -> dict[str, str]:
-    """prepbot started again on the same database with these settings: everyone's role."""
+                  then: Callable[[Bot], Awaitable[object]] | None,
+                  follow_admins: bool = True) -> dict[str, str]:
+    """prepbot started again on the same database with these settings (as the server, or as
+    an operator's command with `follow_admins` off): everyone's role."""
     restarted = await build_runtime(settings, clock=clock, kb=knowledge_base.fork(),
-                                    migrate=False)
+                                    migrate=False, follow_admins=follow_admins)
     try:
         if then is not None:
             await then(restarted.bot)
