@@ -142,7 +142,9 @@ async def remember_conversation(
         row.ref = conversation.ref
         row.updated_at = now
     if conversation.kind == "direct" and person_id is not None:
-        row.person_id = person_id
+        # A DM first met when its kind could not be told (Slack slow to say whose it was)
+        # is one now: a ticket route to it dies with her role (a red team's, stop 52).
+        row.person_id, row.kind = person_id, "direct"
 
 
 async def set_role(session: AsyncSession, platform: str, user_id: str, role: Role,

@@ -52,3 +52,19 @@ async def test_claim_and_replies_travel_between_the_triage_channel_and_the_teach
     await slack.stub.wait_for("chat.postMessage", 4)
     assert "No, it's off" in posts_to(slack, "DUCOACH")[-1]["text"]
     assert len(posts_to(slack, "DUCOACH")) == 1  # relayed once, to the coach who claimed it
+
+
+async def test_a_route_set_in_her_dm_while_slack_was_slow_dies_with_her_role(
+        slack: SlackClient, runtime: Runtime) -> None:
+    # A red team's (stop 52): Slack refused the lookup that tells her DM with prepbot from a
+    # colleague's, so her DM was stored as a channel, and its route outlived her demotion.
+    admin, her_dm = "UADMIN", "DUADMIN"
+    await runtime.bot.grant(Person(platform="slack", user_id=admin), Role.ADMIN)
+    slack.stub.refuse_next("conversations.open", "ratelimited")
+    await slack.command("/prepbot", "settings route default here", user=admin, channel=her_dm)
+    await slack.dm("hello", user=admin, channel=her_dm)  # known as hers from now on
+    await runtime.bot.grant(Person(platform="slack", user_id=admin), Role.TEACHER)
+    await slack.command("/ticket", "the zebra4417 document camera is broken",
+                        channel="DUTEACHER")
+    await slack.stub.wait_for("response_url", 2)
+    assert not [p for p in posts_to(slack, her_dm) if "zebra4417" in p.get("text", "")]
