@@ -266,8 +266,8 @@ async def test_an_erase_begun_while_her_turn_commits_waits_for_it_and_takes_what
     ready, go_on = asyncio.Event(), asyncio.Event()
     answered = Inbox.answered
 
-    async def slow_to_commit(self: Inbox, *args: Any) -> None:
-        await answered(self, *args)
+    async def slow_to_commit(self: Inbox, *args: Any, **kwargs: Any) -> None:
+        await answered(self, *args, **kwargs)
         ready.set()
         await go_on.wait()
 

@@ -243,7 +243,8 @@ def test_an_erased_coachs_open_work_goes_to_another_coach_first(tmp_path: Path) 
                       DATABASE_URL="")
     assert refused.returncode == 2
     assert "still runs 1 tool. Nothing was erased" in refused.stderr
-    prepbot("roles", "set", "console:park", "teacher", cwd=tmp_path, DATABASE_URL="")
+    for role in ("coach", "teacher"):  # stored, and a teacher (no role is taken from no one)
+        prepbot("roles", "set", "console:park", role, cwd=tmp_path, DATABASE_URL="")
     teacher = prepbot("privacy", "delete", "console:you", "--yes", "--hand-to", "console:park",
                       cwd=tmp_path, DATABASE_URL="")
     assert teacher.returncode == 2 and "isn't another coach" in teacher.stderr
