@@ -133,7 +133,7 @@ class Inbox:
             async with self.sessions() as session, session.begin():
                 stored = await session.scalar(select(InboxRow.replies).where(
                     InboxRow.id == arrival.id))
-                staff = self._opened(stored or "").startswith(STAFF) if stored else False
+                staff = self._opened(stored).startswith(STAFF) if stored else False
                 await self.answered(session, arrival, replies, self.clock.now(), staff)
 
     def settle(self, arrival: Arrival) -> None:

@@ -146,6 +146,20 @@ async def stranded(session: AsyncSession, before: datetime) -> list[DeliveryRow]
     return list((await session.execute(query)).scalars())
 
 
+async def readdress(session: AsyncSession, rows: Sequence[DeliveryRow], platform: str,
+                    person_id: int, user_id: str) -> int:
+    """Pending deliveries planned afresh for someone else, in the same window (a handover's
+    messages still to come: the coach who left would have them withheld); returns how many."""
+    again = [Planned(row.job, row.occurrence, platform, row.not_before, row.expires_at,
+                     person_id=person_id, user_id=user_id, payload=row.payload)
+             for row in rows]
+    for row in rows:
+        await session.delete(row)
+    await session.flush()  # the old recipient's rows gone before the new ones are keyed
+    await plan(session, again)
+    return len(again)
+
+
 async def withdraw(session: AsyncSession, jobs: Sequence[str], occurrence: str) -> int:
     """Forget pending deliveries of an occurrence whose time changed, so they are planned
     afresh; what was sent, or is being sent, stays on the record."""

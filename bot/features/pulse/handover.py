@@ -14,7 +14,7 @@ from bot.features.pulse.models import SurveyRow
 from bot.features.pulse.service import RESULTS, occurrence, took_part
 from bot.i18n import ngettext
 from bot.people.models import PersonRow
-from bot.scheduling.ledger import Planned, plan
+from bot.scheduling.ledger import readdress
 from bot.scheduling.models import DeliveryRow
 
 
@@ -53,13 +53,6 @@ async def _results_to(session: AsyncSession, waves: list[SurveyRow], leaving: in
         DeliveryRow.job == RESULTS, DeliveryRow.status == "pending",
         DeliveryRow.person_id == leaving,
         DeliveryRow.occurrence.in_([occurrence(wave) for wave in waves])))).scalars().all()
-    if coach is None or not waiting:
+    if coach is None:
         return 0
-    again = [Planned(RESULTS, row.occurrence, coach.platform, row.not_before, row.expires_at,
-                     person_id=coach.id, user_id=coach.user_id, payload=row.payload)
-             for row in waiting]
-    for row in waiting:
-        await session.delete(row)
-    await session.flush()
-    await plan(session, again)
-    return len(waiting)
+    return await readdress(session, waiting, coach.platform, coach.id, coach.user_id)

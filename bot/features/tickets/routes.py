@@ -15,7 +15,6 @@ from bot.vocabulary import Conversation
 CATEGORIES = ("hardware", "network", "accounts", "lms", "apps", "privacy", "security",
               "coaching", "other")
 DEFAULT = "default"
-STAFF = (Role.COACH, Role.ADMIN)
 
 
 async def triage_conversation(session: AsyncSession, category: str) -> Conversation | None:
@@ -38,7 +37,8 @@ async def _reachable(session: AsyncSession, route: RouteRow) -> Conversation | N
              .where(ConversationRow.platform == route.platform,
                     ConversationRow.conversation_id == route.conversation_id))
     found = (await session.execute(query)).one_or_none()
-    if found is None or (found.kind == "direct" and found.role not in STAFF):
+    if found is None or (found.kind == "direct" and not (
+            found.role and Role(found.role).allows(Role.COACH))):
         return None
     return Conversation(platform=route.platform, id=route.conversation_id, kind="channel",
                         ref=found.ref or "")

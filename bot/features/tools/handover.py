@@ -12,7 +12,7 @@ from bot.features.tools.adoption import REVIEW
 from bot.features.tools.models import ToolRow
 from bot.i18n import ngettext
 from bot.people.models import PersonRow
-from bot.scheduling.ledger import Planned, plan, withdraw
+from bot.scheduling.ledger import readdress
 from bot.scheduling.models import DeliveryRow
 
 
@@ -31,9 +31,5 @@ async def hand_over(session: AsyncSession, leaving: int, taking: int, now: datet
         DeliveryRow.job == REVIEW, DeliveryRow.status == "pending",
         DeliveryRow.person_id == leaving,
         DeliveryRow.payload.in_([str(t.id) for t in tools])))).scalars().all()
-    for row in waiting:
-        again = Planned(REVIEW, row.occurrence, owner.platform, row.not_before, row.expires_at,
-                        person_id=owner.id, user_id=owner.user_id, payload=row.payload)
-        await withdraw(session, (REVIEW,), row.occurrence)
-        await plan(session, [again])
+    await readdress(session, waiting, owner.platform, owner.id, owner.user_id)
     return [ngettext("{count} tool", "{count} tools", len(tools)).format(count=len(tools))]
