@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, TypedDict
 
-ConversationKind = Literal["direct", "channel"]
+# "direct": a person's own DM with prepbot; "channel": a conversation prepbot is in, with
+# others; "between_people": a DM among people that prepbot is not in (a command typed there
+# reaches it, but it can answer only the one who typed and never post there).
+ConversationKind = Literal["direct", "channel", "between_people"]
 # How a message reached the bot: typed to it (a DM, a mention, a command), or read in a
 # channel it watches without being addressed: a new top-level "post", or a "reply" in a thread.
 Hearing = Literal["addressed", "post", "reply"]

@@ -165,9 +165,10 @@ def command(body: Payload) -> tuple[Command, Where]:
 
 
 def among_others(incoming: In) -> In:
-    """Something done in a DM between people, not with prepbot: a conversation others read."""
+    """Something done in a DM between people, not with prepbot: others read it, and prepbot
+    cannot post in it."""
     return dataclasses.replace(incoming, conversation=dataclasses.replace(
-        incoming.conversation, kind="channel"))
+        incoming.conversation, kind="between_people"))
 
 
 def _container(body: Payload) -> tuple[str, str]:

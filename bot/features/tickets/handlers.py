@@ -117,6 +117,10 @@ async def route_here(turn: Turn[Command]) -> list[Reply]:
     if len(words) != 2 or words[1] != "here" or words[0] not in (*CATEGORIES, DEFAULT):
         raise BadInput(_("Usage: `/prepbot settings route <category|default> here`. Categories: "
                          "{value1}, or `default`.").format(value1=', '.join(CATEGORIES)))
+    if turn.incoming.conversation.kind == "between_people":
+        # prepbot is not in it: every ticket routed there would be lost (stop 53).
+        raise BadInput(_("I can post tickets only in a channel I'm in, or in your own direct "
+                         "messages with me. Type this there."))
     await set_route(turn.session, words[0], turn.incoming.conversation)
     text = _("Tickets in {words} will be posted here.").format(words=words[0])
     return [Reply(text, (Text(text),), private=True)]

@@ -68,3 +68,23 @@ async def test_a_route_set_in_her_dm_while_slack_was_slow_dies_with_her_role(
                         channel="DUTEACHER")
     await slack.stub.wait_for("response_url", 2)
     assert not [p for p in posts_to(slack, her_dm) if "zebra4417" in p.get("text", "")]
+
+
+async def test_a_route_typed_in_a_dm_between_colleagues_is_refused_and_stores_nothing(
+        slack: SlackClient, runtime: Runtime) -> None:
+    # Left at stop 52: prepbot is not in a DM between two people, so every ticket routed there
+    # was lost, and one typed while Slack was slow outlived her demotion unless she wrote again.
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    slack.stub.refuse_next("conversations.open", "ratelimited")  # whose DM? unknown
+    await slack.command("/prepbot", "settings route hardware here", user=ADMIN,
+                        channel="DUADMIN")
+    await slack.command("/prepbot", "settings route default here", user=ADMIN,
+                        channel="DADMINANDLEE")
+    refusals = [c.params for c in await slack.stub.wait_for("response_url", 2)]
+    assert all("only in a channel I'm in" in r["text"] for r in refusals)
+    assert all(r["response_type"] == "ephemeral" for r in refusals)
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.TEACHER)
+    await slack.command("/ticket", "the zebra4417 document camera is broken",
+                        channel="DUTEACHER")
+    await slack.stub.wait_for("response_url", 3)
+    assert not [p for p in slack.stub.of("chat.postMessage") if "zebra4417" in p.params["text"]]
