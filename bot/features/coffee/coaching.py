@@ -11,6 +11,7 @@ from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSes
 from bot.features.coffee.occurrences import next_session
 from bot.features.coffee.rsvps import session_of
 from bot.i18n import _
+from bot.scheduling import ledger
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
 from bot.turn import Turn
@@ -112,9 +113,11 @@ async def keep(turn: Turn[Action]) -> list[Reply]:
 async def _set_status(turn: Turn[Action], status: str, said: str) -> list[Reply]:
     row = await service.owned(turn.session, turn.person, turn.incoming.value)
     row.status = status
-    if status == "cancelled":
-        await rotation.release(turn.session, row, turn.now)
     followed = await changes.follow_series(turn.session, row, turn.now)
+    if status == "cancelled":
+        agreed = await rotation.release(turn.session, row, turn.now)
+        followed += changes.Followed(called_off=len(agreed),
+                                     told=await ledger.plan(turn.session, agreed))
     return [views.say(said + views.follow_note(followed), replace=True)]
 
 

@@ -32,3 +32,4 @@ def register(jobs: Jobs) -> None:
     jobs.renderer(planner.EMPTY, staff=True)(renderers.empty)
     jobs.renderer(changes.CHANGED)(renderers.changed)
     jobs.renderer(rotation.OFFER)(renderers.offer)
+    jobs.renderer(rotation.SLOT_OFF)(renderers.slot_off)

@@ -116,6 +116,9 @@ async def accept(turn: Turn[Action]) -> list[Reply]:
 async def another_time(turn: Turn[Action]) -> list[Reply]:
     """Propose the teacher's next free prep-period slot instead."""
     slot, series = await own_slot(turn)
+    if series.status == "paused":  # a new offer is an invitation, and those wait (stop 53)
+        raise BadInput(_("Your coach paused these 1:1s for now. They'll offer a time when "
+                         "they resume. Nothing changed."))
     start = await rotation.another_time(turn.session, slot, series, turn.person, turn.now)
     if start is None:
         slot.status = "declined"

@@ -116,6 +116,18 @@ async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
                        views.place_of(series))
 
 
+async def slot_off(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """A 1:1 the teacher had agreed to, called off with its series."""
+    slot = await row_named(session, CoffeeSlotRow, row.payload)
+    series = await session.get(CoffeeSeriesRow, slot.series_id) if slot else None
+    person = await session.get(PersonRow, row.person_id) if row.person_id else None
+    if slot is None or series is None or person is None or slot.status != "cancelled":
+        return None
+    school = await session.get(SchoolRow, series.school_id)
+    tz = person.tz or (school.tz if school else "America/New_York")
+    return views.slot_called_off(slot.starts_at, tz, await coach_name(session, series))
+
+
 async def changed(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A session moved or was called off after the invitation went out (latest change only)."""
     session_id, revision, *back = (row.payload or "0:").split(":")

@@ -17,7 +17,7 @@ from bot.scheduling.ledger import Planned
 from bot.schools.calendar import SchoolCalendar, parse_weekdays
 from bot.schools.service import calendar_of
 
-OFFER = "coffee.offer"
+OFFER, SLOT_OFF = "coffee.offer", "coffee.slot_off"
 SLOT = timedelta(minutes=20)
 NOTICE = timedelta(days=1)  # a slot is proposed at least a day ahead
 SEARCH_DAYS = 28
@@ -73,16 +73,23 @@ async def coach_busy(session: AsyncSession, coach_id: int) -> set[datetime]:
     return set((await session.execute(query)).scalars())
 
 
-async def release(session: AsyncSession, series: CoffeeSeriesRow, now: datetime) -> int:
+async def release(session: AsyncSession, series: CoffeeSeriesRow, now: datetime
+                  ) -> list[Planned]:
     """A cancelled series' slots still to come are off: no teacher books them and the coach's
-    time is free again (a red team's, stop 52)."""
+    time is free again (a red team's, stop 52). Returns a notice to each teacher who had
+    agreed to one, who would otherwise wait for a coach who will not come (stop 53)."""
     query = select(CoffeeSlotRow).where(CoffeeSlotRow.series_id == series.id,
                                         CoffeeSlotRow.starts_at > now,
                                         CoffeeSlotRow.status.in_(("offered", "accepted")))
-    slots = list((await session.execute(query)).scalars())
-    for slot in slots:
+    notices = []
+    for slot in (await session.execute(query)).scalars():
+        if slot.status == "accepted" and (
+                teacher := await session.get(PersonRow, slot.person_id)) is not None:
+            notices.append(Planned(SLOT_OFF, f"o{slot.id}.off", teacher.platform, now,
+                                   slot.starts_at, person_id=teacher.id,
+                                   user_id=teacher.user_id, payload=str(slot.id), urgent=True))
         slot.status = "cancelled"
-    return len(slots)
+    return notices
 
 
 async def plan_rotation(session: AsyncSession, now: datetime,

@@ -79,6 +79,13 @@ def called_off(starts: datetime, tz: str, coach: str) -> Reply:
     return Reply(text, (Text(text, markdown=False),))
 
 
+def slot_called_off(starts: datetime, tz: str, coach: str) -> Reply:
+    """The coach cancelled the 1:1s, and with them one the teacher had agreed to."""
+    text = _("☕ Change of plan: {coach} called off the 1:1s, so your 1:1 on {starts} is off."
+             ).format(coach=coach, starts=when(starts, tz))
+    return Reply(text, (Text(text, markdown=False),))
+
+
 def note_form(session_id: int) -> Form:
     """The optional one line for the coach."""
     return Form("coffee.note", _("Coffee and Curriculum"), (

@@ -89,3 +89,42 @@ async def test_an_offer_whose_time_has_passed_cannot_be_accepted(
     assert outbox.to(coach)[told_before:] == []
     [moved] = await chat.press(button(offer, "Another time"), as_=rivera)
     assert "would love 20 minutes" in moved.text, "the way to a new time still works"
+
+
+async def test_a_teacher_who_agreed_to_a_1_1_is_told_when_the_series_is_called_off(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # Left at stop 52: she had said yes, was told nothing, and waited for a coach who would
+    # not come.
+    rivera, _chen = lincoln_staff
+    offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
+    await chat.press(button(offer, "Accept"), as_=rivera)
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Cancel", as_=coach)
+    [done] = await chat.click("Yes, cancel the series", as_=coach)
+    assert "1 session already planned called off; 1 invited person hears about it" in done.text
+
+    await run(runtime, clock, clock.current + timedelta(hours=2))
+    [(_, off)] = outbox.received(rivera, "☕ Change of plan")
+    assert off.text == ("☕ Change of plan: Mr Okafor called off the 1:1s, so your 1:1 on "
+                        "Tue 1 Dec at 10:15 is off.")
+    assert not outbox.received(_chen, "☕ Change of plan"), "no one else had agreed to one"
+
+
+async def test_another_time_on_a_paused_series_offers_nothing_until_it_resumes(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # Left at stop 52: "Pause" means no invitations, yet "Another time" made a new offer.
+    rivera, _chen = lincoln_staff
+    offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Pause", as_=coach)
+
+    [refused] = await chat.press(button(offer, "Another time"), as_=rivera)
+    assert "paused these 1:1s" in refused.text and "Nothing changed" in refused.text
+    assert (await slots(runtime))[0] == ("offered", 0)
+
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Resume", as_=coach)
+    [moved] = await chat.press(button(offer, "Another time"), as_=rivera)
+    assert "would love 20 minutes" in moved.text
