@@ -16,7 +16,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
-    port: int = Field(default=3978, validation_alias="PORT")
+    port: int = Field(default=3978, validation_alias="PORT", ge=1, le=65535)
     host: str = Field(default="0.0.0.0", validation_alias="PREPBOT_HOST")
     slack_bot_token: str = Field(default="", validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str = Field(default="", validation_alias="SLACK_SIGNING_SECRET")
@@ -74,7 +74,7 @@ class Settings(BaseSettings):
                                          validation_alias="PREPBOT_STAFF_DIRECTORY_HOURS")
     # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
-    smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT")
+    smtp_port: int = Field(default=587, validation_alias="PREPBOT_SMTP_PORT", ge=1, le=65535)
     smtp_security: str = Field(default="starttls", pattern="^(starttls|tls|none)$",
                                validation_alias="PREPBOT_SMTP_SECURITY")
     smtp_user: str = Field(default="", validation_alias="PREPBOT_SMTP_USER")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from adapters.cli.database import db
 from adapters.logs import configure as configure_logging
@@ -220,4 +221,11 @@ def main() -> None:
     from adapters.cli import operations  # registers the operators' command groups
 
     operations.register(app)
-    sys.exit(app())
+    try:
+        sys.exit(app())
+    except ValidationError as error:  # PORT=99999 or PORT=abc was a traceback (stop 53)
+        for problem in error.errors():  # its input is not echoed: it may be a secret
+            where = ".".join(str(part) for part in problem["loc"])
+            typer.echo(f"The setting {where} cannot be used: {problem['msg']}. Check the "
+                       "environment and .env.", err=True)
+        sys.exit(2)

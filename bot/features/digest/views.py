@@ -12,9 +12,10 @@ TOP_SECTIONS = 30  # questions, gaps and tickets are divided by a line; the rest
 def digest_reply(d: Digest) -> Reply:
     """The whole digest as one message."""
     days = (d.last_day - d.first_day).days + 1
+    day = "yMMMd" if d.first_day.year != d.last_day.year else "MMMd"  # "Dec 1 to Jan 5"?
     dates = (format_skeleton("MMMEd", d.first_day) if days == 1
-             else _("{first} to {last}").format(first=format_skeleton("MMMd", d.first_day),
-                                                last=format_skeleton("MMMd", d.last_day)))
+             else _("{first} to {last}").format(first=format_skeleton(day, d.first_day),
+                                                last=format_skeleton(day, d.last_day)))
     span = ngettext("{count} day", "{count} days", days).format(count=days)
     title = (_("Your week in tech support for {scope_label}: {dates}").format(
                  scope_label=d.scope_label, dates=dates) if days == 7

@@ -78,6 +78,19 @@ def test_serve_on_a_port_that_cannot_be_refuses_it_in_a_sentence(tmp_path: Path)
     assert "Invalid value for '--port'" in result.stderr and "65535" in result.stderr
 
 
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("PORT", "99999", "less than or equal to 65535"),
+    ("PORT", "eighty", "a valid integer"),
+    ("PREPBOT_SMTP_PORT", "0", "greater than or equal to 1")])
+def test_a_setting_that_cannot_be_is_named_in_a_sentence(
+        tmp_path: Path, name: str, value: str, said: str) -> None:
+    # Left at stop 52: only `--port` was checked; PORT=99999 was an OverflowError traceback.
+    result = prepbot("serve", cwd=tmp_path, DATABASE_URL="", **{name: value})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"The setting {name} cannot be used" in result.stderr and said in result.stderr
+    assert value not in result.stderr, "a setting's value may be a secret: never echoed"
+
+
 def test_kb_eval_prints_machine_readable_figures(tmp_path: Path) -> None:
     result = prepbot("kb", "eval", str(EVAL), "--json", cwd=tmp_path)
     figures = json.loads(result.stdout)
