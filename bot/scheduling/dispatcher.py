@@ -19,29 +19,26 @@ from bot.i18n import DEFAULT, speaking
 from bot.metrics import Metrics
 from bot.outbox import NOTICES
 from bot.people.models import PersonRow
-from bot.ports import Clock, Messengers, Undeliverable
+from bot.ports import Clock, Messengers
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
 from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow, DisconnectedRow
-from bot.vocabulary import Conversation, Person
+from bot.scheduling.sending import (
+    PERMANENT,
+    STEPPED_DOWN,
+    Leading,
+    always_leading,
+    key,
+    sender,
+    target,
+)
 
 log = logging.getLogger(__name__)
 BATCH = 200
-CONCURRENCY = 8
 LEASE = timedelta(minutes=2)
 RETRY_AFTER = timedelta(minutes=5)  # the first retry; each later one waits twice as long
 MAX_RETRY_DELAY = timedelta(hours=1)
-PERMANENT = "undeliverable: "
-STEPPED_DOWN = "stepped down"  # not tried: given back, for the new leader to send
-
-
-Leading = Callable[[], Awaitable[bool]]  # whether this process still leads
-
-
-async def always_leading() -> bool:
-    """A tick not run by the scheduler's leader (a turn's notices, the demo, a test)."""
-    return True
 
 
 @dataclass
@@ -138,8 +135,8 @@ class Dispatcher:
         check = getattr(messenger, "delivered", None)
         if check is None:
             return False  # cannot tell: at least once is better than never
-        person, conversation = _target(row)
-        return bool(await check(person, conversation, _key(row)))
+        person, conversation = target(row)
+        return bool(await check(person, conversation, key(row)))
 
     async def _send_batch(self, now: datetime, report: TickReport, query: Select[DeliveryRow],
                           leading: Leading = always_leading) -> bool:
@@ -158,7 +155,7 @@ class Dispatcher:
         # is sent again after the lease on a platform that cannot say what arrived, so only
         # the sends in flight may be (a whole batch of 200 was; red teams', stop 47). Records
         # are written from this task: a tick run inside a turn (the demo's) holds the writer.
-        send = self._sender(leading)
+        send = sender(self.messengers, self.gone, leading)
         pending = {asyncio.ensure_future(send(row, reply)): (row, reply) for row, reply in batch}
         given_back: list[tuple[DeliveryRow, Reply]] = []
         try:
@@ -238,36 +235,8 @@ class Dispatcher:
                 self.metrics.deliveries.labels("skipped").inc()
                 continue
             ready.append((row, Reply(reply.text, reply.blocks, reply.private,
-                                     reply.replace_original, _key(row))))
+                                     reply.replace_original, key(row))))
         return ready
-
-    def _sender(self, leading: Leading) -> Callable[[DeliveryRow, Reply], Awaitable[str]]:
-        """A send of one message, CONCURRENCY at a time: "" when it went out, else why not."""
-        gate = asyncio.Semaphore(CONCURRENCY)
-
-        async def send(row: DeliveryRow, reply: Reply) -> str:
-            messenger = self.messengers.get(row.platform)
-            if row.platform in self.gone:  # uninstalled: kept on record, never sent
-                return PERMANENT + f"{row.platform} is disconnected ({self.gone[row.platform]})"
-            if messenger is None:
-                return f"no messenger for {row.platform}"
-            person, conversation = _target(row)
-            async with gate:
-                if not await leading():
-                    return STEPPED_DOWN
-                try:
-                    if person is not None:
-                        await messenger.dm(person, reply)
-                    elif conversation is not None:
-                        await messenger.post(conversation, reply)
-                except Undeliverable as error:  # retrying cannot help: record it at once
-                    return PERMANENT + type(error).__name__ + f": {error}"[:200]
-                except Exception as error:  # recorded in the ledger and retried
-                    log.warning("delivery %s failed: %s", row.id, type(error).__name__)
-                    return type(error).__name__ + f": {error}"[:200]
-            return ""
-
-        return send
 
     async def _failed(self, session: AsyncSession, row: DeliveryRow, error: str, now: datetime,
                       report: TickReport) -> None:
@@ -295,14 +264,3 @@ def retry_delay(attempts: int) -> timedelta:
 async def _language(session: AsyncSession, row: DeliveryRow) -> str:
     person = await session.get(PersonRow, row.person_id) if row.person_id else None
     return person.speaks if person is not None else DEFAULT
-
-
-def _key(row: DeliveryRow) -> str:
-    return f"{row.job}/{row.occurrence}/{row.recipient}"
-
-
-def _target(row: DeliveryRow) -> tuple[Person | None, Conversation | None]:
-    if row.conversation_id:
-        return None, Conversation(platform=row.platform, id=row.conversation_id, kind="channel")
-    user_id = row.recipient.partition(":")[2]
-    return Person(platform=row.platform, user_id=user_id), None

@@ -12,8 +12,9 @@ from adapters.runtime import Runtime
 from bot.blocks import Reply
 from bot.scheduling import dispatcher as dispatching
 from bot.scheduling import ledger as ledgers
-from bot.scheduling.dispatcher import CONCURRENCY, Dispatcher
+from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.models import DeliveryRow
+from bot.scheduling.sending import CONCURRENCY
 from bot.vocabulary import Person
 from tests.bot.scheduling.conftest import ledger
 from tests.support.clock import FakeClock

@@ -12,9 +12,9 @@ import pytest
 from adapters.runtime import Runtime
 from bot.blocks import Reply
 from bot.scheduling import scheduler as scheduling
-from bot.scheduling.dispatcher import CONCURRENCY
 from bot.scheduling.leader import Leader
 from bot.scheduling.scheduler import Scheduler
+from bot.scheduling.sending import CONCURRENCY
 from bot.vocabulary import Person
 from tests.bot.scheduling.conftest import ledger
 from tests.support.clock import FakeClock
