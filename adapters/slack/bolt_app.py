@@ -204,15 +204,18 @@ class SlackAdapter:
         await ack()
 
     async def placed(self, incoming: In, where: Where) -> tuple[In, Where]:
-        """What a person did in a DM that is not theirs with prepbot (a colleague's: Slack
-        names both "directmessage") is done among others, and answered to them alone: where
-        Slack allows (response_url, ephemeral) or in their own DM with prepbot, which is not in
-        that one (a red team's, stop 44, had answers there reach the colleague)."""
+        """What a person did where prepbot is not (a DM with a colleague, which Slack names
+        "directmessage" as it does theirs with prepbot; a group DM; a private channel it was
+        not invited to) is done among others, and answered to them alone: where Slack allows
+        (response_url, ephemeral) or in their own DM with prepbot (a red team's, stop 44, had
+        answers in a colleague's DM reach the colleague)."""
         place = incoming.conversation
-        if place.kind != "direct" or not place.id.startswith("D") or await self.in_own_dm(
+        if place.kind == "direct" and place.id.startswith("D") and not await self.in_own_dm(
                 incoming.person.user_id, place.id):
+            incoming = inbound.among_others(incoming)
+        if incoming.conversation.kind != "between_people":
             return incoming, where
-        return inbound.among_others(incoming), dataclasses.replace(
+        return incoming, dataclasses.replace(
             where, channel="", thread_ts="", ephemeral_only=True, shared=True)
 
     async def in_own_dm(self, user_id: str, channel: str) -> bool:

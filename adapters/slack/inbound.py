@@ -16,6 +16,7 @@ from bot.vocabulary import (
     Action,
     Command,
     Conversation,
+    ConversationKind,
     Incoming,
     Message,
     Origin,
@@ -74,10 +75,21 @@ def read_ref(ref: str) -> tuple[str, str]:
     return str(found.get("channel", "")), str(found.get("thread_ts", ""))
 
 
-def conversation(channel: str, direct: bool, thread_ts: str = "") -> Conversation:
-    """A Slack channel (or IM) as the core's Conversation."""
-    return Conversation(platform=PLATFORM, id=channel, kind="direct" if direct else "channel",
-                        ref=ref_of(channel, thread_ts))
+def conversation(channel: str, direct: bool, thread_ts: str = "", name: str = ""
+                 ) -> Conversation:
+    """A Slack channel (or IM) as the core's Conversation; `name` as a command or a click
+    gives it: a group DM, or a private channel prepbot is not in, is one prepbot cannot post
+    in (`elsewhere`)."""
+    kind: ConversationKind = "between_people" if elsewhere(name) else (
+        "direct" if direct else "channel")
+    return Conversation(platform=PLATFORM, id=channel, kind=kind, ref=ref_of(channel, thread_ts))
+
+
+def elsewhere(name: str) -> bool:
+    """Whether Slack names the channel as one prepbot is not in: a group DM ("mpdm-...": its
+    messages never reach prepbot) or a private channel it was not invited to, which Slack
+    names only "privategroup" (a red team's, stop 53: ticket routes were set in both)."""
+    return name == "privategroup" or name.startswith("mpdm-")
 
 
 def _origin(user_id: str, name: str, where: Conversation, event_id: str | None) -> Origin:
@@ -156,8 +168,9 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
 def command(body: Payload) -> tuple[Command, Where]:
     """A slash command (`/ask the projector...`) as a Command; Slack gives it no event id."""
     channel, user_id = str(body.get("channel_id", "")), str(body.get("user_id", ""))
-    direct = channel.startswith("D") or body.get("channel_name") == "directmessage"
-    origin = _origin(user_id, "", conversation(channel, direct), None)
+    name = str(body.get("channel_name", ""))
+    direct = channel.startswith("D") or name == "directmessage"
+    origin = _origin(user_id, "", conversation(channel, direct, name=name), None)
     name = str(body.get("command", "")).lstrip("/").lower()
     where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
                   trigger_id=str(body.get("trigger_id", "")))
@@ -192,7 +205,9 @@ def action(body: Payload) -> tuple[Action, Where] | None:
     channel, thread = _container(body)
     # Interactive payloads carry no event id, and a double click is two payloads with two
     # trigger ids: duplicates are the core's business (it keys tickets on the question).
-    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
+    name = str((body.get("channel") or {}).get("name", ""))
+    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread,
+                              name)
     origin = _origin(user_id, "", where_conv, None)
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
     where = Where(channel=channel, thread_ts=thread, user_id=user_id,
@@ -248,7 +263,9 @@ def submission(body: Payload) -> tuple[Submission, Where]:
     user_id = str((body.get("user") or {}).get("id", ""))
     context, ref = modals.unpack(str(view.get("private_metadata", "")))
     channel, thread = read_ref(ref)
-    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
+    name = str((body.get("channel") or {}).get("name", ""))
+    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread,
+                              name)
     origin = _origin(user_id, "", where_conv, None)
     where = Where(channel=channel, thread_ts=thread, user_id=user_id,
                   trigger_id=str(body.get("trigger_id", "")),

@@ -84,10 +84,10 @@ class SlackClient:
         return await self.event(event)
 
     async def command(self, command: str, text: str = "", user: str = TEACHER,
-                      channel: str = CHANNEL) -> tuple[int, str]:
+                      channel: str = CHANNEL, channel_name: str = "general") -> tuple[int, str]:
         """A slash command."""
         fields = {"command": command, "text": text, "user_id": user, "user_name": "teacher",
-                  "channel_id": channel, "channel_name": "general", "team_id": "T1",
+                  "channel_id": channel, "channel_name": channel_name, "team_id": "T1",
                   "response_url": self.stub.response_url(f"cmd{next(self.ids)}"),
                   "trigger_id": f"trigger-{next(self.ids)}"}
         return await self.post(*form_body(fields))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from adapters.runtime import Runtime
 from bot.roles import Role
 from bot.vocabulary import Person
@@ -88,3 +90,20 @@ async def test_a_route_typed_in_a_dm_between_colleagues_is_refused_and_stores_no
                         channel="DUTEACHER")
     await slack.stub.wait_for("response_url", 3)
     assert not [p for p in slack.stub.of("chat.postMessage") if "zebra4417" in p.params["text"]]
+
+
+@pytest.mark.parametrize("channel_name", ["mpdm-uadmin--ulee--ukim-1", "privategroup"])
+async def test_a_route_typed_in_a_group_dm_or_a_private_channel_prepbot_is_not_in_is_refused(
+        slack: SlackClient, runtime: Runtime, channel_name: str) -> None:
+    # A red team's (stop 53): Slack names a group DM "mpdm-..." and a private channel that
+    # prepbot was not invited to "privategroup"; both routes were set, and tickets lost.
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    await slack.command("/prepbot", "settings route default here", user=ADMIN,
+                        channel="G0ELSEWHERE", channel_name=channel_name)
+    [refused] = await slack.stub.wait_for("response_url")
+    assert "only in a channel I'm in" in refused.params["text"]
+    assert refused.params["response_type"] == "ephemeral"
+    await slack.command("/ticket", "the zebra4417 document camera is broken",
+                        channel="DUTEACHER")
+    await slack.stub.wait_for("response_url", 2)
+    assert not posts_to(slack, "G0ELSEWHERE")
