@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import AliasChoices, AwareDatetime, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///prepbot.db"
 
@@ -90,6 +92,18 @@ class Settings(BaseSettings):
     def _default_when_blank(cls, value: object) -> object:
         """An empty DATABASE_URL means the embedded default, not an error."""
         return value if value else DEFAULT_DATABASE_URL
+
+    @field_validator("database_url")
+    @classmethod
+    def _readable(cls, value: str) -> str:
+        """A URL SQLAlchemy can read. Why not never quotes it: a password typed without its
+        "@host" is read as a port, and was printed whole (a red team's, stop 53)."""
+        try:
+            make_url(value)
+        except (ArgumentError, ValueError):
+            raise ValueError("it is not a database URL (driver://user:password@host:port/name"
+                             " or sqlite:///file)") from None
+        return value
 
     @property
     def admin_keys(self) -> frozenset[str]:

@@ -226,6 +226,7 @@ def main() -> None:
     except ValidationError as error:  # PORT=99999 or PORT=abc was a traceback (stop 53)
         for problem in error.errors():  # its input is not echoed: it may be a secret
             where = ".".join(str(part) for part in problem["loc"])
-            typer.echo(f"The setting {where} cannot be used: {problem['msg']}. Check the "
+            said = problem["msg"].removeprefix("Value error, ")
+            typer.echo(f"The setting {where} cannot be used: {said}. Check the "
                        "environment and .env.", err=True)
         sys.exit(2)

@@ -19,8 +19,10 @@ def database_url(text: str, option: str) -> URL:
     """The URL an option names; one that is not a URL is a clear error, not a traceback."""
     try:
         return make_url(async_url(text))
-    except ArgumentError as error:
-        typer.echo(f"{option} {text!r} is not a database URL: name it as "
+    except (ArgumentError, ValueError) as error:  # ValueError: a password read as a port
+        # Quoted only when it holds no "@" or ":", which could be a password (stop 53).
+        shown = f" {text!r}" if not set(text) & {"@", ":"} else ""
+        typer.echo(f"{option}{shown} is not a database URL: name it as "
                    "sqlite:///path/to/prepbot.db or postgresql://USER:PASSWORD@HOST/DATABASE.",
                    err=True)
         raise typer.Exit(2) from error

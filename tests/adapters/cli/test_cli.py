@@ -91,6 +91,27 @@ def test_a_setting_that_cannot_be_is_named_in_a_sentence(
     assert value not in result.stderr, "a setting's value may be a secret: never echoed"
 
 
+@pytest.mark.parametrize("command", [("serve",), ("db", "upgrade")])
+@pytest.mark.parametrize("url", ["postgresql://prepbot:hunter2Zq81SECRET/prepbot",
+                                 "postgresql://prepbot:hunter2Zq81SECRET@127.0.0.1:54x2/p"])
+def test_a_database_url_that_cannot_be_read_never_prints_its_password(
+        tmp_path: Path, command: tuple[str, ...], url: str) -> None:
+    # A red team's (stop 53): without its "@host" the password was read as a port, and the
+    # traceback printed it into the service's log.
+    result = prepbot(*command, cwd=tmp_path, DATABASE_URL=url)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "The setting DATABASE_URL cannot be used: it is not a database URL" in result.stderr
+    assert "hunter2Zq81SECRET" not in result.stderr + result.stdout
+
+
+def test_a_copy_to_a_url_that_cannot_be_read_never_prints_its_password(tmp_path: Path) -> None:
+    result = prepbot("db", "copy", "--from", "sqlite:///prepbot.db", "--to",
+                     "postgresql://prepbot:hunter2Zq81SECRET/prepbot", cwd=tmp_path,
+                     DATABASE_URL="")
+    assert result.returncode == 2 and "--to is not a database URL" in result.stderr
+    assert "hunter2Zq81SECRET" not in result.stderr + result.stdout
+
+
 def test_kb_eval_prints_machine_readable_figures(tmp_path: Path) -> None:
     result = prepbot("kb", "eval", str(EVAL), "--json", cwd=tmp_path)
     figures = json.loads(result.stdout)
