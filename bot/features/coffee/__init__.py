@@ -10,6 +10,7 @@ from bot.features.coffee import (
     handover,
     jobs,
     mine,
+    rotation,
     rsvps,
 )
 from bot.i18n import N_
@@ -58,7 +59,7 @@ feature = Feature(
     erase={"coffee_optouts": "delete",
            "coffee_members": "delete",  # no more invitations
            "coffee_rsvps": "blank:note,topic",
-           "coffee_slots": "keep",
+           "coffee_slots": rotation.erase_slots,  # her 1:1s to come are off
            "coffee_series": "keep"},  # a coach's series, now run by a tombstone
     busy=busy.coach_busy,  # pilots and cycles plan around the coach's coffees
     hand_over=handover.hand_over,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.coffee import roster
@@ -90,6 +90,16 @@ async def release(session: AsyncSession, series: CoffeeSeriesRow, now: datetime
                                    user_id=teacher.user_id, payload=str(slot.id), urgent=True))
         slot.status = "cancelled"
     return notices
+
+
+async def erase_slots(session: AsyncSession, person_id: int) -> int:
+    """An erased teacher's 1:1s still offered or agreed are off: the coach's time is free
+    again, and a later cancel counts and tells no one for her (a red team's, stop 53)."""
+    result = await session.execute(
+        update(CoffeeSlotRow).where(CoffeeSlotRow.person_id == person_id,
+                                    CoffeeSlotRow.status.in_(("offered", "accepted")))
+        .values(status="cancelled"))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def plan_rotation(session: AsyncSession, now: datetime,

@@ -14,6 +14,8 @@ from bot.features.coffee import busy, rotation
 from bot.features.coffee.models import CoffeeSlotRow
 from bot.hooks.digest import Period
 from bot.people.directory import find_person
+from bot.privacy import delete_person
+from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import CohortMessenger, button, run, set_up
 from tests.support.clock import FakeClock
@@ -128,3 +130,26 @@ async def test_another_time_on_a_paused_series_offers_nothing_until_it_resumes(
     await chat.click("Resume", as_=coach)
     [moved] = await chat.press(button(offer, "Another time"), as_=rivera)
     assert "would love 20 minutes" in moved.text
+
+
+async def test_an_erased_teachers_1_1s_are_off_and_a_later_cancel_tells_no_one_for_her(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # A red team's (stop 53): her accepted slot stayed with her tombstone, kept the coach's
+    # time booked, and the cancel counted her and planned her a notice.
+    rivera, _chen = lincoln_staff
+    offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
+    await chat.press(button(offer, "Accept"), as_=rivera)
+    async with runtime.sessions() as session, session.begin():
+        await delete_person(session, runtime.bot.privacy, "console", rivera.user_id)
+        okafor = await find_person(session, "console", coach.user_id)
+        assert okafor is not None
+        assert len(await rotation.coach_busy(session, okafor.id)) == 1, "only Mr Chen's offer"
+
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Cancel", as_=coach)
+    [done] = await chat.click("Yes, cancel the series", as_=coach)
+    assert "hears about it" not in done.text
+    async with runtime.sessions() as session:
+        assert not (await session.execute(select(DeliveryRow.id).where(
+            DeliveryRow.job == rotation.SLOT_OFF))).first()
