@@ -9,6 +9,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.server_secret import from_setting
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///prepbot.db"
 
 
@@ -48,7 +50,9 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=30, gt=0, validation_alias="PREPBOT_TICK_SECONDS")
     delivery_lease_seconds: float = Field(default=120, gt=0,
                                           validation_alias="PREPBOT_DELIVERY_LEASE_SECONDS")
-    max_body_bytes: int = Field(default=1_000_000, validation_alias="PREPBOT_MAX_BODY_BYTES")
+    # At least 16 KiB: below it, Slack's and Teams' own requests get 413 (stop 53).
+    max_body_bytes: int = Field(default=1_000_000, ge=16_384,
+                                validation_alias="PREPBOT_MAX_BODY_BYTES")
     secret_key: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY")
     # Where an embedded install keeps its key file, when not beside the database (a volume
     # of its own, so that a copy of the database's volume is not also a copy of its key).
@@ -92,6 +96,18 @@ class Settings(BaseSettings):
     def _default_when_blank(cls, value: object) -> object:
         """An empty DATABASE_URL means the embedded default, not an error."""
         return value if value else DEFAULT_DATABASE_URL
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: str) -> str:
+        """A key the server secret can be made from, checked before anything starts."""
+        if value:
+            try:
+                from_setting(value)
+            except ValueError:
+                raise ValueError("it is too short: make one with `openssl rand -base64 32`"
+                                 ) from None
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -81,7 +81,10 @@ def test_serve_on_a_port_that_cannot_be_refuses_it_in_a_sentence(tmp_path: Path)
 @pytest.mark.parametrize(("name", "value", "said"), [
     ("PORT", "99999", "less than or equal to 65535"),
     ("PORT", "eighty", "a valid integer"),
-    ("PREPBOT_SMTP_PORT", "0", "greater than or equal to 1")])
+    ("PREPBOT_SMTP_PORT", "0", "greater than or equal to 1"),
+    # A red team's (stop 53): a server that answered 413 to every request, and a traceback.
+    ("PREPBOT_MAX_BODY_BYTES", "-5", "greater than or equal to 16384"),
+    ("PREPBOT_SECRET_KEY", "tooShort1", "too short: make one with `openssl rand")])
 def test_a_setting_that_cannot_be_is_named_in_a_sentence(
         tmp_path: Path, name: str, value: str, said: str) -> None:
     # Left at stop 52: only `--port` was checked; PORT=99999 was an OverflowError traceback.
