@@ -35,6 +35,14 @@ async def offered(chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
     return offer
 
 
+async def cancel_series(chat: ConsoleChat, coach: Person) -> Reply:
+    """Mr Okafor cancels his series from `/coffee`, and confirms; his answer."""
+    await chat.say("/coffee", as_=coach)
+    await chat.click("Cancel", as_=coach)
+    [done] = await chat.click("Yes, cancel the series", as_=coach)
+    return done
+
+
 async def slots(runtime: Runtime) -> list[tuple[str, int]]:
     """Each slot's status and revision."""
     async with runtime.sessions() as session:
@@ -50,9 +58,7 @@ async def test_a_cancelled_series_books_no_one_from_its_old_offers_and_frees_the
     # told the coach; "Another time" sent a fresh offer for a series called off for good.
     rivera, _chen = lincoln_staff
     offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
-    await chat.say("/coffee", as_=coach)
-    await chat.click("Cancel", as_=coach)
-    await chat.click("Yes, cancel the series", as_=coach)
+    await cancel_series(chat, coach)
     told_before = len(outbox.to(coach))
 
     [accepted] = await chat.press(button(offer, "Accept"), as_=rivera)
@@ -101,9 +107,7 @@ async def test_a_teacher_who_agreed_to_a_1_1_is_told_when_the_series_is_called_o
     rivera, _chen = lincoln_staff
     offer = await offered(chat, runtime, clock, outbox, coach, schools["lincoln"], rivera)
     await chat.press(button(offer, "Accept"), as_=rivera)
-    await chat.say("/coffee", as_=coach)
-    await chat.click("Cancel", as_=coach)
-    [done] = await chat.click("Yes, cancel the series", as_=coach)
+    done = await cancel_series(chat, coach)
     assert "1 session already planned called off; 1 invited person hears about it" in done.text
 
     await run(runtime, clock, clock.current + timedelta(hours=2))
@@ -146,9 +150,7 @@ async def test_an_erased_teachers_1_1s_are_off_and_a_later_cancel_tells_no_one_f
         assert okafor is not None
         assert len(await rotation.coach_busy(session, okafor.id)) == 1, "only Mr Chen's offer"
 
-    await chat.say("/coffee", as_=coach)
-    await chat.click("Cancel", as_=coach)
-    [done] = await chat.click("Yes, cancel the series", as_=coach)
+    done = await cancel_series(chat, coach)
     assert "hears about it" not in done.text
     async with runtime.sessions() as session:
         assert not (await session.execute(select(DeliveryRow.id).where(
