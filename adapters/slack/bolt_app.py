@@ -33,7 +33,7 @@ from adapters.slack.messenger import SlackMessenger
 from bot.app import Bot
 from bot.blocks import Reply, Text
 from bot.i18n import N_, _, join, speaking
-from bot.vocabulary import Incoming, Person
+from bot.vocabulary import Command, Incoming, Person
 
 log = logging.getLogger(__name__)
 Ack = Callable[..., Awaitable[None]]
@@ -72,6 +72,7 @@ class SlackAdapter:
         self.intake = Intake(bot, self.delivery, self.messenger)
         self.speaks_of = home.language_reader(bot.readers)
         self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once seen or asked
+        self.joined: set[str] = set()  # channels prepbot is in, once heard from or asked
         bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
@@ -142,6 +143,8 @@ class SlackAdapter:
         message, where = found
         if message.conversation.kind == "direct":  # only its own DMs send prepbot these
             self.own_dms[message.person.user_id] = message.conversation.id
+        else:  # and only the channels it is in their messages
+            self.joined.add(message.conversation.channel_id)
         if message.heard != "addressed" and not await self.bot.overhears(message):
             return  # not a help channel: nothing of it is stored
         await self.intake.take(self.bot.command_from_text(message), where)
@@ -213,10 +216,30 @@ class SlackAdapter:
         if place.kind == "direct" and place.id.startswith("D") and not await self.in_own_dm(
                 incoming.person.user_id, place.id):
             incoming = inbound.among_others(incoming)
+        elif place.kind == "channel" and isinstance(incoming, Command) and not (
+                await self.in_channel(place.channel_id)):
+            incoming = inbound.among_others(incoming)  # a public channel it was never added to
         if incoming.conversation.kind != "between_people":
             return incoming, where
         return incoming, dataclasses.replace(
             where, channel="", thread_ts="", ephemeral_only=True, shared=True)
+
+    async def in_channel(self, channel: str) -> bool:
+        """Whether prepbot is in a channel, so that it may post there (the manifest asks no
+        chat:write.public: a red team's, stop 53, routed tickets to a channel it was never
+        added to). Asked of Slack within a second and remembered once yes; unknown is no."""
+        if channel not in self.joined:
+            try:
+                found = await asyncio.wait_for(self.client.conversations_info(channel=channel),
+                                               OWN_DM_WAIT)
+            except (SlackApiError, TimeoutError, OSError, ClientError) as error:
+                log.warning("could not tell whether prepbot is in a channel: %s",
+                            type(error).__name__)
+                return False
+            if not (found.get("channel") or {}).get("is_member"):
+                return False
+            self.joined.add(channel)
+        return True
 
     async def in_own_dm(self, user_id: str, channel: str) -> bool:
         """Whether a DM is the person's with prepbot. Known from their DMs to it, else asked of
@@ -274,7 +297,7 @@ class SlackAdapter:
 
     async def on_shortcut(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """"Open a ticket from this message"."""
-        command, where = inbound.shortcut(body)
+        command, where = await self.placed(*inbound.shortcut(body))
         await self.intake.take(once(command, req), where, in_response=True)
         await ack()
 

@@ -279,8 +279,9 @@ def shortcut(body: Payload) -> tuple[Command, Where]:
     """"Open a ticket from this message": `/ticket` with the message's text."""
     user_id = str((body.get("user") or {}).get("id", ""))
     channel = str((body.get("channel") or {}).get("id", ""))
+    name = str((body.get("channel") or {}).get("name", ""))
     message = body.get("message") or {}
-    origin = _origin(user_id, "", conversation(channel, channel.startswith("D")), None)
+    origin = _origin(user_id, "", conversation(channel, channel.startswith("D"), name=name), None)
     where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
                   trigger_id=str(body.get("trigger_id", "")), ephemeral_only=True)
     return Command(name="ticket", text=str(message.get("text", "")).strip(), **origin), where

@@ -52,6 +52,7 @@ class SlackStub:
         self.refusals: defaultdict[str, deque[str]] = defaultdict(deque)
         self.delays: dict[str, float] = {}  # method -> seconds it answers late
         self.members: dict[str, list[str]] = {}
+        self.outside: set[str] = set()  # channels prepbot was never added to: it cannot post
         self.channels: dict[str, str] = {}  # name -> id, for conversations.list
         self.history: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
         self.users: dict[str, dict[str, Any]] = {}
@@ -187,6 +188,8 @@ class SlackStub:
         if method == "auth.test":
             return {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1",
                     "user": "prepbot", "team": "Test School District"}
+        if method in {"chat.postMessage", "chat.update"} and params.get("channel") in self.outside:
+            return {"ok": False, "error": "not_in_channel"}
         if method in {"chat.postMessage", "chat.update"}:
             ts = self._next_ts()
             if method == "chat.postMessage":  # kept for conversations.history
@@ -201,6 +204,10 @@ class SlackStub:
             return {"ok": True, "message_ts": self._next_ts()}
         if method in {"views.open", "views.publish", "views.update", "views.push"}:
             return {"ok": True, "view": {"id": "V1", **(params.get("view") or {})}}
+        if method == "conversations.info":
+            channel = str(params.get("channel", ""))
+            return {"ok": True,
+                    "channel": {"id": channel, "is_member": channel not in self.outside}}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", ""))}}
         if method == "conversations.members":

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from adapters.runtime import Runtime
 from bot.features.tickets.models import TicketRow
+from bot.people.models import ConversationRow
 from tests.adapters.slack.conftest import CHANNEL, TEACHER, SlackClient, buttons, texts
 
 
@@ -109,6 +110,25 @@ async def test_the_message_shortcut_opens_a_ticket_privately(slack: SlackClient,
     [told] = await slack.stub.wait_for("response_url")
     assert told.params["response_type"] == "ephemeral"
     assert f"#{ticket.id}" in told.params["text"]
+
+
+async def test_the_message_shortcut_in_a_group_dm_is_kept_to_its_doer(
+        slack: SlackClient, runtime: Runtime) -> None:
+    # A red team's (stop 53): the shortcut skipped the check commands and clicks pass, and
+    # prepbot stored a group DM it is not in as a channel it may post in.
+    payload = {"type": "message_action", "callback_id": "prepbot.ticket_from_message",
+               "user": {"id": TEACHER}, "team": {"id": "T1"},
+               "channel": {"id": "G0GROUPDM", "name": "mpdm-uteacher--ulee--ukim-1"},
+               "trigger_id": "trigger-shortcut", "response_url": slack.stub.response_url("sc"),
+               "message": {"type": "message", "user": "ULEE", "ts": "1700000000.000200",
+                           "text": "The smartboard in room 9 is dead again"}}
+    await slack.interact(payload)
+    [told] = await slack.stub.wait_for("response_url")
+    assert told.params["response_type"] == "ephemeral" and "is open" in told.params["text"]
+    async with runtime.sessions() as session:
+        kinds = set((await session.execute(select(ConversationRow.kind).where(
+            ConversationRow.conversation_id == "G0GROUPDM"))).scalars())
+    assert kinds == {"between_people"}
 
 
 async def test_a_typed_ticket_command_shows_the_form_in_the_message(

@@ -107,3 +107,24 @@ async def test_a_route_typed_in_a_group_dm_or_a_private_channel_prepbot_is_not_i
                         channel="DUTEACHER")
     await slack.stub.wait_for("response_url", 2)
     assert not posts_to(slack, "G0ELSEWHERE")
+
+
+async def test_a_route_typed_in_a_public_channel_prepbot_was_never_added_to_is_refused(
+        slack: SlackClient, runtime: Runtime) -> None:
+    # A red team's (stop 53): Slack sends a command from any channel, but prepbot may post
+    # only where it was added (no chat:write.public); the route was set, every ticket lost.
+    slack.stub.outside.add("CRANDOM")
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    await slack.command("/prepbot", "settings route default here", user=ADMIN,
+                        channel="CRANDOM", channel_name="random")
+    await slack.command("/prepbot", "settings route hardware here", user=ADMIN,
+                        channel=TRIAGE, channel_name="triage")
+    refused, routed = [c.params for c in await slack.stub.wait_for("response_url", 2)]
+    assert "only in a channel I'm in" in refused["text"]
+    assert "will be posted here" in routed["text"], "a channel it is in still takes a route"
+    assert [c.params["channel"] for c in slack.stub.of("conversations.info")] == [
+        "CRANDOM", TRIAGE]
+    await slack.command("/prepbot", "settings route network here", user=ADMIN,
+                        channel=TRIAGE, channel_name="triage")
+    await slack.stub.wait_for("response_url", 3)
+    assert len(slack.stub.of("conversations.info")) == 2, "a yes is remembered"
