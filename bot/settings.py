@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.server_secret import from_setting
+from bot.storage.engine import ASYNC_DRIVERS, async_url
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///prepbot.db"
 
@@ -47,8 +48,9 @@ class Settings(BaseSettings):
     playground: bool | None = Field(default=None, validation_alias="PREPBOT_PLAYGROUND")
     log_format: str = Field(default="text", validation_alias="LOG_FORMAT")
     scheduler: bool = Field(default=True, validation_alias="PREPBOT_SCHEDULER")
-    tick_seconds: float = Field(default=30, gt=0, validation_alias="PREPBOT_TICK_SECONDS")
-    delivery_lease_seconds: float = Field(default=120, gt=0,
+    tick_seconds: float = Field(default=30, gt=0, le=3600, allow_inf_nan=False,
+                                validation_alias="PREPBOT_TICK_SECONDS")
+    delivery_lease_seconds: float = Field(default=120, gt=0, le=86_400, allow_inf_nan=False,
                                           validation_alias="PREPBOT_DELIVERY_LEASE_SECONDS")
     # At least 16 KiB: below it, Slack's and Teams' own requests get 413 (stop 53).
     max_body_bytes: int = Field(default=1_000_000, ge=16_384,
@@ -57,9 +59,10 @@ class Settings(BaseSettings):
     # Where an embedded install keeps its key file, when not beside the database (a volume
     # of its own, so that a copy of the database's volume is not also a copy of its key).
     secret_key_file: str = Field(default="", validation_alias="PREPBOT_SECRET_KEY_FILE")
-    inbox_lease_seconds: float = Field(default=30, gt=0,
+    inbox_lease_seconds: float = Field(default=30, gt=0, le=86_400, allow_inf_nan=False,
                                        validation_alias="PREPBOT_INBOX_LEASE_SECONDS")
-    refresh_seconds: float = Field(default=2, gt=0, validation_alias="PREPBOT_REFRESH_SECONDS")
+    refresh_seconds: float = Field(default=2, gt=0, le=3600, allow_inf_nan=False,
+                                   validation_alias="PREPBOT_REFRESH_SECONDS")
     # Where demo time starts (the district in a box); by default, now.
     demo_start: AwareDatetime | None = Field(default=None, validation_alias="PREPBOT_DEMO_START")
     attachment_max_bytes: int = Field(default=10_000_000, gt=0,
@@ -76,7 +79,7 @@ class Settings(BaseSettings):
         default="whole", validation_alias="PREPBOT_MASKING_STAFF")
     # How often each replica reads Slack's whole member list for those names (users.list),
     # so that a colleague is known before they first write; 0: only people who wrote.
-    staff_directory_hours: float = Field(default=6, ge=0,
+    staff_directory_hours: float = Field(default=6, ge=0, le=24 * 7, allow_inf_nan=False,
                                          validation_alias="PREPBOT_STAFF_DIRECTORY_HOURS")
     # Handing tickets to the district's helpdesk by email (docs/helpdesk/README.md).
     smtp_host: str = Field(default="", validation_alias="PREPBOT_SMTP_HOST")
@@ -115,10 +118,15 @@ class Settings(BaseSettings):
         """A URL SQLAlchemy can read. Why not never quotes it: a password typed without its
         "@host" is read as a port, and was printed whole (a red team's, stop 53)."""
         try:
-            make_url(value)
+            url = make_url(async_url(value))
         except (ArgumentError, ValueError):
             raise ValueError("it is not a database URL (driver://user:password@host:port/name"
                              " or sqlite:///file)") from None
+        if url.drivername not in ASYNC_DRIVERS.values():
+            raise ValueError("prepbot keeps its data in SQLite (sqlite:///file) or PostgreSQL "
+                             f"(postgresql://...), not {url.get_backend_name()}")
+        if url.port is not None and not 1 <= url.port <= 65535:
+            raise ValueError("its port must be 1 to 65535")
         return value
 
     @property

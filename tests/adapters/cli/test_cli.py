@@ -84,11 +84,17 @@ def test_serve_on_a_port_that_cannot_be_refuses_it_in_a_sentence(tmp_path: Path)
     ("PREPBOT_SMTP_PORT", "0", "greater than or equal to 1"),
     # A red team's (stop 53): a server that answered 413 to every request, and a traceback.
     ("PREPBOT_MAX_BODY_BYTES", "-5", "greater than or equal to 16384"),
-    ("PREPBOT_SECRET_KEY", "tooShort1", "too short: make one with `openssl rand")])
+    ("PREPBOT_SECRET_KEY", "tooShort1", "too short: make one with `openssl rand"),
+    # Another's: endless durations were a traceback, or a scheduler that never ticked again.
+    ("PREPBOT_TICK_SECONDS", "inf", "finite number"),
+    ("PREPBOT_DELIVERY_LEASE_SECONDS", "1e300", "less than or equal to 86400"),
+    ("PREPBOT_STAFF_DIRECTORY_HOURS", "inf", "finite number"),
+    ("DATABASE_URL", "mysql://prepbot@127.0.0.1/prepbot", "SQLite (sqlite:///file) or "),
+    ("DATABASE_URL", "postgresql://prepbot@127.0.0.1:99999/prepbot", "port must be 1 to")])
 def test_a_setting_that_cannot_be_is_named_in_a_sentence(
         tmp_path: Path, name: str, value: str, said: str) -> None:
     # Left at stop 52: only `--port` was checked; PORT=99999 was an OverflowError traceback.
-    result = prepbot("serve", cwd=tmp_path, DATABASE_URL="", **{name: value})
+    result = prepbot("serve", cwd=tmp_path, **{"DATABASE_URL": "", name: value})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"The setting {name} cannot be used" in result.stderr and said in result.stderr
     assert value not in result.stderr, "a setting's value may be a secret: never echoed"

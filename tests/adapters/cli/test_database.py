@@ -155,3 +155,16 @@ def test_db_current_hides_a_password_given_in_the_query_string(
                       DATABASE_URL=in_query.render_as_string(hide_password=False))
     assert "revision" in current.stdout, current.stderr  # it connected with that password
     assert f"password={url.password}" not in current.stdout + current.stderr
+
+
+def test_db_current_takes_sslmode_as_hosted_postgresql_spells_it(
+        tmp_path: Path, database_url: str) -> None:
+    # A red team's (stop 53): libpq's `?sslmode=require`, as every hosted PostgreSQL's guide
+    # gives the URL, was asyncpg's TypeError traceback; it is asyncpg's `ssl` now.
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        pytest.skip("sslmode is PostgreSQL's: the PostgreSQL run tries this")
+    spelled = url.update_query_dict({"sslmode": "disable"})  # this server speaks no TLS
+    current = prepbot("db", "current", cwd=tmp_path,
+                      DATABASE_URL=spelled.render_as_string(hide_password=False))
+    assert current.returncode == 0 and "revision" in current.stdout, current.stderr
