@@ -32,7 +32,6 @@ NOT_CHAT = frozenset({
     ("adapters/web/api.py", "default-src 'self'"),
     ("adapters/web/api.py", "<!doctype html>"),
     ("bot/receiving.py", "nothing receives this here"),
-    ("bot/scheduling/dispatcher.py", "no messenger for"),  # a delivery's failure, for logs
     # Data that reads people's words: request words, English and Spanish theme stems.
     ("bot/features/answers/conversation.py", "open a an ticket"),
     ("bot/features/answers/conversation.py", "ticket tickets human"),
