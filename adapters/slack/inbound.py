@@ -168,9 +168,9 @@ def mention(body: Payload, bot_user_id: str | None) -> tuple[Message, Where] | N
 def command(body: Payload) -> tuple[Command, Where]:
     """A slash command (`/ask the projector...`) as a Command; Slack gives it no event id."""
     channel, user_id = str(body.get("channel_id", "")), str(body.get("user_id", ""))
-    name = str(body.get("channel_name", ""))
-    direct = channel.startswith("D") or name == "directmessage"
-    origin = _origin(user_id, "", conversation(channel, direct, name=name), None)
+    channel_name = str(body.get("channel_name", ""))
+    direct = channel.startswith("D") or channel_name == "directmessage"
+    origin = _origin(user_id, "", conversation(channel, direct, name=channel_name), None)
     name = str(body.get("command", "")).lstrip("/").lower()
     where = Where(channel=channel, user_id=user_id, response_url=str(body.get("response_url", "")),
                   trigger_id=str(body.get("trigger_id", "")))
@@ -263,9 +263,7 @@ def submission(body: Payload) -> tuple[Submission, Where]:
     user_id = str((body.get("user") or {}).get("id", ""))
     context, ref = modals.unpack(str(view.get("private_metadata", "")))
     channel, thread = read_ref(ref)
-    name = str((body.get("channel") or {}).get("name", ""))
-    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread,
-                              name)
+    where_conv = conversation(channel or user_id, channel.startswith("D") or not channel, thread)
     origin = _origin(user_id, "", where_conv, None)
     where = Where(channel=channel, thread_ts=thread, user_id=user_id,
                   trigger_id=str(body.get("trigger_id", "")),
