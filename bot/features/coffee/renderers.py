@@ -101,30 +101,39 @@ async def ask(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     return views.keep_question(member.id)
 
 
-async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
-    """A 1:1 slot offer, while it is still open."""
+SlotFound = tuple[CoffeeSlotRow, CoffeeSeriesRow, PersonRow, str]
+
+
+async def _slot(session: AsyncSession, row: DeliveryRow) -> SlotFound | None:
+    """A 1:1 slot, its series, the teacher it is for and her zone (hers, else her school's)."""
     slot = await row_named(session, CoffeeSlotRow, row.payload)
     series = await session.get(CoffeeSeriesRow, slot.series_id) if slot else None
-    if slot is None or series is None or series.status != "active" or slot.status != "offered":
+    person = await session.get(PersonRow, slot.person_id) if slot else None
+    if slot is None or series is None or person is None:
         return None
-    person = await session.get(PersonRow, slot.person_id)
     school = await session.get(SchoolRow, series.school_id)
-    if person is None or await roster.opted_out(session, [person.id]):
+    return slot, series, person, person.tz or (school.tz if school else "America/New_York")
+
+
+async def offer(session: AsyncSession, row: DeliveryRow) -> Reply | None:
+    """A 1:1 slot offer, while it is still open."""
+    found = await _slot(session, row)
+    if found is None:
         return None
-    tz = person.tz or (school.tz if school else "America/New_York")
+    slot, series, person, tz = found
+    if series.status != "active" or slot.status != "offered" \
+            or await roster.opted_out(session, [person.id]):
+        return None
     return views.offer(slot.id, slot.starts_at, tz, await coach_name(session, series),
                        views.place_of(series))
 
 
 async def slot_off(session: AsyncSession, row: DeliveryRow) -> Reply | None:
     """A 1:1 the teacher had agreed to, called off with its series."""
-    slot = await row_named(session, CoffeeSlotRow, row.payload)
-    series = await session.get(CoffeeSeriesRow, slot.series_id) if slot else None
-    person = await session.get(PersonRow, row.person_id) if row.person_id else None
-    if slot is None or series is None or person is None or slot.status != "cancelled":
+    found = await _slot(session, row)
+    if found is None or found[0].status != "cancelled" or found[2].id != row.person_id:
         return None
-    school = await session.get(SchoolRow, series.school_id)
-    tz = person.tz or (school.tz if school else "America/New_York")
+    slot, series, _, tz = found
     return views.slot_called_off(slot.starts_at, tz, await coach_name(session, series))
 
 
