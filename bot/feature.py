@@ -29,6 +29,7 @@ from bot.hooks import (
     Revised,
     SealedEraser,
     SetupSteps,
+    ShutOut,
 )
 from bot.hooks.digest import DigestSection
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
@@ -111,6 +112,7 @@ class Feature:
     on_overheard: OverheardHandler | None = None
     overhears: Overhears | None = None
     revised: Revised | None = None  # such a message edited or deleted where it was written
+    shut_out: ShutOut | None = None  # a conversation prepbot can no longer post in
     # Fills the scheduler's registry: planners, renderers, chores, gatherers, retention.
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()

@@ -23,6 +23,7 @@ from bot.hooks import (
     Revised,
     SealedEraser,
     SetupSteps,
+    ShutOut,
 )
 from bot.hooks.digest import DigestSection, Period
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
@@ -100,6 +101,11 @@ class Registry:
     def revised(self) -> list[Revised]:
         """Who keeps something of messages their writers may edit or delete."""
         return [f.revised for f in self.features if f.revised]
+
+    @property
+    def shut_out(self) -> list[ShutOut]:
+        """Who keeps something pointing at a conversation prepbot may no longer post in."""
+        return [f.shut_out for f in self.features if f.shut_out]
 
     @property
     def answer_extras(self) -> list[AnswerExtra]:

@@ -8,7 +8,6 @@ ignored: a 404 would make Slack count a failed delivery and send it again.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import hashlib
@@ -17,7 +16,6 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
-from aiohttp import ClientError
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
@@ -30,6 +28,7 @@ from adapters.slack.files import SlackFiles
 from adapters.slack.inbound import Payload, Where
 from adapters.slack.intake import Intake
 from adapters.slack.messenger import SlackMessenger
+from adapters.slack.places import LEFT, Places
 from bot.app import Bot
 from bot.blocks import Reply, Text
 from bot.i18n import N_, _, join, speaking
@@ -42,7 +41,6 @@ In = TypeVar("In", bound=Incoming)
 NOT_TAKEN = N_("Sorry, I couldn't take that just now, so nothing was saved. Please try again "
                "in a minute.")
 GONE = ("app_uninstalled", "tokens_revoked")
-OWN_DM_WAIT = 1.0  # seconds to ask Slack which DM is a person's with prepbot, before the ack
 
 
 def once(incoming: In, req: AsyncBoltRequest) -> In:
@@ -71,8 +69,7 @@ class SlackAdapter:
         self.delivery = Delivery(client, public_url)
         self.intake = Intake(bot, self.delivery, self.messenger)
         self.speaks_of = home.language_reader(bot.readers)
-        self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once seen or asked
-        self.joined: set[str] = set()  # channels prepbot is in, once heard from or asked
+        self.places = Places(client)
         bot.attachments.add(SlackFiles(client))  # files shared with a message
         # Settings are passed in explicitly: bolt would otherwise read os.environ itself.
         # Requests are verified once, by http.py on the raw bytes before anything parses them
@@ -92,6 +89,8 @@ class SlackAdapter:
         app.event("reaction_added")(self.on_reaction)
         for name in GONE:
             app.event(name)(self.on_gone)
+        for name in LEFT:
+            app.event(name)(self.on_left)
         app.command(re.compile(r"^/.+"))(self.on_command)
         app.action(ANY)(self.on_action)
         app.view_submission(ANY)(self.on_submission)
@@ -128,6 +127,12 @@ class SlackAdapter:
         reason = str((body.get("event") or {}).get("type", "app_uninstalled"))
         await self.bot.disconnect("slack", reason)
 
+    async def on_left(self, ack: Ack, body: Payload) -> None:
+        """prepbot was removed from a channel, or the channel archived: it may not post there
+        (what was routed there goes to the admins: bot/rerouting.py)."""
+        await ack()
+        self.places.left(str((body.get("event") or {}).get("channel", "")))
+
     async def on_message(self, body: Payload, context: Any) -> None:
         """`message.im`: a DM typed to the bot (stored before bolt acknowledges it);
         `message.channels`/`.groups`: read in a channel, kept only if a feature wants it."""
@@ -141,10 +146,10 @@ class SlackAdapter:
                 raise NotFollowed
             return
         message, where = found
-        if message.conversation.kind == "direct":  # only its own DMs send prepbot these
-            self.own_dms[message.person.user_id] = message.conversation.id
-        else:  # and only the channels it is in their messages
-            self.joined.add(message.conversation.channel_id)
+        if message.conversation.kind == "direct":
+            self.places.heard_dm(message.person.user_id, message.conversation.id)
+        else:
+            self.places.heard_in(message.conversation.channel_id)
         if message.heard != "addressed" and not await self.bot.overhears(message):
             return  # not a help channel: nothing of it is stored
         await self.intake.take(self.bot.command_from_text(message), where)
@@ -213,46 +218,16 @@ class SlackAdapter:
         (response_url, ephemeral) or in their own DM with prepbot (a red team's, stop 44, had
         answers in a colleague's DM reach the colleague)."""
         place = incoming.conversation
-        if place.kind == "direct" and place.id.startswith("D") and not await self.in_own_dm(
-                incoming.person.user_id, place.id):
+        if place.kind == "direct" and place.id.startswith("D") and not (
+                await self.places.in_own_dm(incoming.person.user_id, place.id)):
             incoming = inbound.among_others(incoming)
         elif place.kind == "channel" and isinstance(incoming, Command) and not (
-                await self.in_channel(place.channel_id)):
+                await self.places.in_channel(place.channel_id)):
             incoming = inbound.among_others(incoming)  # a public channel it was never added to
         if incoming.conversation.kind != "between_people":
             return incoming, where
         return incoming, dataclasses.replace(
             where, channel="", thread_ts="", ephemeral_only=True, shared=True)
-
-    async def in_channel(self, channel: str) -> bool:
-        """Whether prepbot is in a channel, so that it may post there (the manifest asks no
-        chat:write.public: a red team's, stop 53, routed tickets to a channel it was never
-        added to). Asked of Slack within a second and remembered once yes; unknown is no."""
-        if channel not in self.joined:
-            try:
-                found = await asyncio.wait_for(self.client.conversations_info(channel=channel),
-                                               OWN_DM_WAIT)
-            except (SlackApiError, TimeoutError, OSError, ClientError) as error:
-                log.warning("could not tell whether prepbot is in a channel: %s",
-                            type(error).__name__)
-                return False
-            if not (found.get("channel") or {}).get("is_member"):
-                return False
-            self.joined.add(channel)
-        return True
-
-    async def in_own_dm(self, user_id: str, channel: str) -> bool:
-        """Whether a DM is the person's with prepbot. Known from their DMs to it, else asked of
-        Slack once, within a second (the acknowledgement waits on it); unknown counts as no."""
-        if user_id not in self.own_dms:
-            try:
-                opened = await asyncio.wait_for(
-                    self.client.conversations_open(users=user_id), OWN_DM_WAIT)
-            except (SlackApiError, TimeoutError, OSError, ClientError) as error:
-                log.warning("could not tell whose DM this came from: %s", type(error).__name__)
-                return False
-            self.own_dms[user_id] = str((opened.get("channel") or {}).get("id", ""))
-        return self.own_dms[user_id] == channel
 
     async def on_action(self, ack: Ack, body: Payload, req: AsyncBoltRequest) -> None:
         """A button click or radio choice."""

@@ -6,6 +6,8 @@ import logging
 import re
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -20,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import blockkit
 from adapters.slack.inbound import PLATFORM, read_ref
 from bot.blocks import Reply
+from bot.ports import Undeliverable
 from bot.vocabulary import Conversation, Person
 
 log = logging.getLogger(__name__)
@@ -29,6 +32,11 @@ PAGE = 200  # people per conversations.members or users.list page (Slack's recom
 LIST_PAGE = 1000  # channels per conversations.list page (Slack's maximum)
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 GONE = {"channel_not_found", "not_in_channel"}  # a channel whose members we cannot read
+# What Slack answers when prepbot may never post there: removed from the channel, the channel
+# archived, the person's account gone. Trying again for days cannot help; the core tells the
+# admins instead (bot/rerouting.py).
+SHUT = GONE | {"is_archived", "restricted_action", "user_not_found", "user_disabled",
+               "account_inactive", "cannot_dm_bot"}
 RECENT = 100  # how far back `delivered` looks: a crash strands at most one batch
 DELIVERY_EVENT = "prepbot_delivery"
 
@@ -37,6 +45,17 @@ def reason(error: SlackApiError) -> str:
     """Slack's error code for a failed call (or the HTTP status when the body was not JSON)."""
     data = error.response.data
     return str(data.get("error")) if isinstance(data, dict) else str(error.response.status_code)
+
+
+@contextmanager
+def shut_out() -> Iterator[None]:
+    """Slack's "never here" answers as the core's Undeliverable; any other error as it is."""
+    try:
+        yield
+    except SlackApiError as error:
+        if reason(error) not in SHUT:
+            raise
+        raise Undeliverable(reason(error)) from error
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
@@ -65,11 +84,13 @@ class SlackMessenger:
 
     async def dm(self, person: Person, reply: Reply) -> None:
         """Open (or find) the IM with a person and post there."""
-        await self._post(await self._im(person), reply)
+        with shut_out():
+            await self._post(await self._im(person), reply)
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a channel's root: a triage card must not be buried in an old thread."""
-        await self._post(await self.channel_id(conversation), reply)
+        with shut_out():
+            await self._post(await self.channel_id(conversation), reply)
 
     async def channel_id(self, conversation: Conversation) -> str:
         """The channel id; a name (`#nearpod-pilot` typed into a form) is looked up."""

@@ -106,6 +106,9 @@ OpenWork = Callable[[AsyncSession, dict[int, str]], Awaitable[list[str]]]
 Browse = Callable[["Turn[Any]"], Awaitable[list[Reply]]]
 # A feature's article drafts: the newest few (ref None), or the one with that ref.
 ArticleDrafts = Callable[[AsyncSession, str | None], Awaitable[list[ArticleDraft]]]
+# prepbot can no longer post in a conversation (platform, id): what pointed there is taken
+# away, one line each in words ("hardware", "default"), for the admins who are told.
+ShutOut = Callable[[AsyncSession, str, str], Awaitable[list[str]]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
 # A feature's steps of the first-run checklist, each ticked when the database says it is done.

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
@@ -20,6 +20,7 @@ from bot.metrics import Metrics
 from bot.outbox import NOTICES
 from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers
+from bot.rerouting import reroute
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
 from bot.scheduling.jobs import Jobs
@@ -60,6 +61,7 @@ class TickReport:
     skipped: int = 0
     deferred: int = 0
     recovered: int = 0
+    rerouted: list[str] = field(default_factory=list)  # occurrences planned for the admins
 
 
 class Dispatcher:
@@ -103,11 +105,13 @@ class Dispatcher:
     async def send_notices(self, occurrences: list[str]) -> TickReport:
         """Send the notices a turn just committed, at once; a failure is retried later."""
         report = TickReport()
-        if occurrences:
+        while occurrences:  # and then what could not go where it was meant, to the admins
             query = select(DeliveryRow).where(DeliveryRow.job.in_(NOTICES),
                                               DeliveryRow.occurrence.in_(occurrences),
                                               DeliveryRow.status == "pending")
+            before = len(report.rerouted)
             await self._send_batch(self.clock.now(), report, query)
+            occurrences = report.rerouted[before:]
         return report
 
     async def plan(self, now: datetime) -> int:
@@ -249,7 +253,9 @@ class Dispatcher:
         if retry:
             fresh.status, fresh.error = "pending", error[:255]
         else:
-            ledger.settle(fresh, "failed", now, error)
+            if error.startswith(PERMANENT):  # nothing meant for staff is lost unseen
+                report.rerouted += await reroute(session, fresh, self.jobs.features, now)
+            ledger.settle(fresh, "failed", now, error)  # which blanks what it carried
         fresh.not_before = later
         report.failed += not retry
         self.metrics.deliveries.labels("retry" if retry else "failed").inc()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import RouteRow
@@ -52,6 +52,17 @@ async def set_route(session: AsyncSession, category: str, where: Conversation) -
                              conversation_id=where.id))
     else:
         route.platform, route.conversation_id = where.platform, where.id
+
+
+async def shut_out(session: AsyncSession, platform: str, conversation_id: str) -> list[str]:
+    """Take away the routes to a conversation prepbot can no longer post in (removed from it,
+    or archived), so their tickets go to the default route or wait in the queue; which."""
+    query = select(RouteRow.category).where(RouteRow.platform == platform,
+                                            RouteRow.conversation_id == conversation_id)
+    gone = list((await session.execute(query.order_by(RouteRow.category))).scalars())
+    await session.execute(delete(RouteRow).where(RouteRow.platform == platform,
+                                                 RouteRow.conversation_id == conversation_id))
+    return gone
 
 
 async def all_routes(session: AsyncSession) -> list[RouteRow]:

@@ -1,0 +1,92 @@
+"""A notice prepbot can never deliver where it was meant goes to the admins instead: a post to
+a channel it was removed from or that was archived (a triage card), a message to a coach who
+took prepbot out of their chat (a teacher's reply to her claimed ticket). What pointed at such
+a channel (a ticket route) is taken away and the admins are told how to set it again. A red
+team's, stop 54, found every ticket of a route lost there, its teacher told a coach would pick
+it up, and no one else told anything.
+
+A notice to a teacher is never rerouted: it is hers alone."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.blocks import Reply, Text, reply_from_json, reply_to_json
+from bot.i18n import N_, _, join, speaking
+from bot.outbox import KEEP_TRYING, NOTICES, STAFF_NOTICE
+from bot.people.models import PersonRow
+from bot.registry import Registry
+from bot.roles import Role
+from bot.scheduling import ledger
+from bot.scheduling.ledger import Planned
+from bot.scheduling.models import DeliveryRow
+
+log = logging.getLogger(__name__)
+REROUTED = "rerouted"  # in the occurrence: a rerouted notice is never rerouted again
+MOST = 5  # admins told at once
+
+CHANNEL = N_("⚠️ I can no longer post in the channel this was meant for (I was removed from "
+             "it, or it was archived), so it comes to you instead.")
+ROUTES = N_("Tickets in {routes} were posted there: I took that route away, so they go to the "
+            "default route meanwhile, and wait in `/tickets` if there is none. Type "
+            "`/prepbot settings route <category|default> here` in a channel I'm in to choose "
+            "a new one.")
+COACH = N_("⚠️ I can no longer reach {name} (prepbot may have been taken out of their chat), "
+           "so this comes to you instead.")
+
+
+async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | None,
+                  now: datetime) -> list[str]:
+    """Plan, for the platform's admins, a notice that can never be delivered; the occurrences
+    planned, for the dispatcher to send at once."""
+    if row.job not in NOTICES or REROUTED in row.occurrence or not row.payload:
+        return []
+    if row.conversation_id:
+        routes = [line for shut in (features.shut_out if features else [])
+                  for line in await shut(session, row.platform, row.conversation_id)]
+        warning = [CHANNEL] + ([ROUTES] if routes else [])
+        fill = {"routes": join(routes)}
+    elif row.job == STAFF_NOTICE and row.person_id is not None:
+        coach = await session.get(PersonRow, row.person_id)
+        warning, fill = [COACH], {"name": (coach.display_name or coach.user_id) if coach else ""}
+    else:
+        return []
+    try:
+        original = reply_from_json(row.payload)
+    except (ValueError, TypeError):
+        return []
+    planned = []
+    for admin in await _admins(session, row.platform, row.person_id):
+        with speaking(admin.speaks):  # the warning in her language, the notice as it was
+            said = " ".join(_(part).format(**fill) for part in warning)
+        planned.append(Planned(STAFF_NOTICE, f"{_whose(row)}{REROUTED}{row.id}.{admin.id}",
+                               row.platform, now, now + KEEP_TRYING, person_id=admin.id,
+                               user_id=admin.user_id, urgent=True,
+                               payload=reply_to_json(_prefaced(said, original))))
+    await ledger.plan(session, planned)
+    if not planned:
+        log.warning("a notice could not be delivered and no admin on %s can be told",
+                    row.platform)
+    return [p.occurrence for p in planned]
+
+
+def _whose(row: DeliveryRow) -> str:
+    """The start of the occurrence that says whose turn planned it (outbox.sent_by), kept so
+    that her erase withholds the rerouted copy too."""
+    head, colon, _rest = row.occurrence.partition(":")
+    return head + colon if head.startswith("by") and colon else ""
+
+
+def _prefaced(warning: str, original: Reply) -> Reply:
+    return Reply(f"{warning}\n\n{original.text}", (Text(warning), *original.blocks))
+
+
+async def _admins(session: AsyncSession, platform: str, besides: int | None) -> list[PersonRow]:
+    query = (select(PersonRow).where(PersonRow.platform == platform,
+                                     PersonRow.role == Role.ADMIN)
+             .order_by(PersonRow.id).limit(MOST + 1))
+    return [p for p in (await session.execute(query)).scalars() if p.id != besides][:MOST]

@@ -1,0 +1,115 @@
+"""Where prepbot can no longer post: a triage channel it was removed from, a coach who took it
+out of their chat. Nothing meant for staff is lost unseen: it goes to the admins, and a route
+to the channel is taken away (a red team's, stop 54: every ticket of such a route was lost, its
+teacher told a coach would pick it up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.blocks import Button, Reply
+from bot.features.tickets.models import RouteRow
+from bot.ports import Undeliverable
+from bot.roles import Role
+from bot.scheduling.models import DeliveryRow
+from bot.vocabulary import Conversation, Person
+from tests.bot.features.tickets.conftest import form_in, tickets
+from tests.support.recording import RecordingMessenger
+
+
+@dataclass
+class ShutOutMessenger(RecordingMessenger):
+    """A platform that refuses for good the channels and people in `shut`."""
+
+    shut: set[str] = field(default_factory=set)
+
+    async def post(self, conversation: Conversation, reply: Reply) -> None:
+        """Refused in a channel prepbot was removed from."""
+        if conversation.id in self.shut:
+            raise Undeliverable("not_in_channel")
+        await super().post(conversation, reply)
+
+    async def dm(self, person: Person, reply: Reply) -> None:
+        """Refused to someone who took prepbot out of their chat."""
+        if person.user_id in self.shut:
+            raise Undeliverable("app not installed")
+        await super().dm(person, reply)
+
+
+@pytest.fixture
+def outbox(runtime: Runtime) -> ShutOutMessenger:
+    """The console's platform, with places prepbot may no longer speak."""
+    messenger = ShutOutMessenger()
+    runtime.bot.messengers.add(messenger)
+    return messenger
+
+
+@pytest.fixture
+async def other_admin(runtime: Runtime) -> Person:
+    """A second admin, who did not set the route."""
+    person = Person(platform="console", user_id="lee", display_name="Ms Lee")
+    await runtime.bot.grant(person, Role.ADMIN)
+    return person
+
+
+async def test_a_card_refused_by_its_triage_channel_reaches_the_admins_and_the_route_goes(
+        chat: ConsoleChat, teacher: Person, admin: Person, other_admin: Person, triage: str,
+        outbox: ShutOutMessenger, runtime: Runtime) -> None:
+    outbox.shut.add(triage)
+    [told] = await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    assert "Ticket #1 is open" in told.text
+    [warning] = outbox.to(other_admin)
+    assert warning.startswith("⚠️ I can no longer post in the channel this was meant for")
+    assert "Tickets in default were posted there: I took that route away" in warning
+    assert "Ticket #1: the document camera in room 12 shows nothing" in warning
+    assert outbox.to(admin) == [warning]  # she set it, and is told too
+    async with runtime.sessions() as session:
+        assert not (await session.execute(select(RouteRow))).scalars().all()
+
+    await chat.say("/ticket the printer in room 4 jams on every page", as_=teacher)
+    assert [len(outbox.to(a)) for a in (admin, other_admin)] == [1, 1], \
+        "the next ticket waits in the queue: no card posted, no warning again"
+    assert len(await tickets(runtime)) == 2
+
+
+async def test_a_teachers_answer_to_a_coach_who_removed_prepbot_reaches_the_admins(
+        chat: ConsoleChat, teacher: Person, coach: Person, other_admin: Person, triage: str,
+        outbox: ShutOutMessenger) -> None:
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    await chat.press(Button("Claim", "tickets.claim", "1"), as_=coach)
+    outbox.shut.add(coach.user_id)
+    answer = form_in(await chat.press(Button("Reply", "tickets.answer", "1"), as_=teacher))
+    await chat.submit(answer.form_id, {"text": "No, it's off"}, answer.context, as_=teacher)
+    [warning] = [t for t in outbox.to(other_admin) if "Ms Rivera wrote" in t]
+    assert warning.startswith("⚠️ I can no longer reach Mr Okafor")
+    assert warning.endswith("#1: Ms Rivera wrote: No, it's off")
+
+
+async def test_what_is_meant_for_a_teacher_alone_never_goes_to_the_admins(
+        chat: ConsoleChat, teacher: Person, coach: Person, other_admin: Person, triage: str,
+        outbox: ShutOutMessenger, runtime: Runtime) -> None:
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    outbox.shut.add(teacher.user_id)
+    await chat.press(Button("Claim", "tickets.claim", "1"), as_=coach)
+    assert not [t for t in outbox.to(other_admin) if "Okafor is on it" in t]
+    async with runtime.sessions() as session:
+        failed = (await session.execute(select(DeliveryRow).where(
+            DeliveryRow.status == "failed"))).scalars().all()
+    assert [row.recipient for row in failed] == ["console:rivera"]
+
+
+async def test_a_rerouted_notice_the_admins_cannot_get_either_is_not_rerouted_again(
+        chat: ConsoleChat, teacher: Person, admin: Person, other_admin: Person, triage: str,
+        outbox: ShutOutMessenger, runtime: Runtime) -> None:
+    outbox.shut |= {triage, admin.user_id, other_admin.user_id}
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    async with runtime.sessions() as session:
+        rows = (await session.execute(select(DeliveryRow))).scalars().all()
+    assert sorted((row.recipient, row.status) for row in rows) == [
+        ("console:#dm-ada", "failed"), ("console:ada", "failed"), ("console:lee", "failed")]
+    assert not outbox.sent
