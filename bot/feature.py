@@ -30,6 +30,7 @@ from bot.hooks import (
     SealedEraser,
     SetupSteps,
     ShutOut,
+    StandIn,
 )
 from bot.hooks.digest import DigestSection
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
@@ -113,6 +114,7 @@ class Feature:
     overhears: Overhears | None = None
     revised: Revised | None = None  # such a message edited or deleted where it was written
     shut_out: ShutOut | None = None  # a conversation prepbot can no longer post in
+    stand_in: StandIn | None = None  # where staff read, for what could not reach them
     # Fills the scheduler's registry: planners, renderers, chores, gatherers, retention.
     jobs: Callable[[Jobs], None] | None = None
     settings: tuple[StoredSetting, ...] = ()

@@ -24,6 +24,7 @@ from bot.hooks import (
     SealedEraser,
     SetupSteps,
     ShutOut,
+    StandIn,
 )
 from bot.hooks.digest import DigestSection, Period
 from bot.hooks.outside import Receiver, TicketListener, UpdateTicket
@@ -106,6 +107,11 @@ class Registry:
     def shut_out(self) -> list[ShutOut]:
         """Who keeps something pointing at a conversation prepbot may no longer post in."""
         return [f.shut_out for f in self.features if f.shut_out]
+
+    @property
+    def stand_in(self) -> StandIn | None:
+        """Who knows where staff read (the tickets feature: the default triage channel)."""
+        return next((f.stand_in for f in self.features if f.stand_in), None)
 
     @property
     def answer_extras(self) -> list[AnswerExtra]:

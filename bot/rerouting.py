@@ -1,9 +1,10 @@
-"""A notice prepbot can never deliver where it was meant goes to the admins instead: a post to
-a channel it was removed from or that was archived (a triage card), a message to a coach who
-took prepbot out of their chat (a teacher's reply to her claimed ticket). What pointed at such
-a channel (a ticket route) is taken away and the admins are told how to set it again. A red
-team's, stop 54, found every ticket of a route lost there, its teacher told a coach would pick
-it up, and no one else told anything.
+"""A notice prepbot can never deliver where it was meant goes to the admins instead, and to
+the default triage channel where staff read: a post to a channel it was removed from or that
+was archived (a triage card), a message to a coach who took prepbot out of their chat (a
+teacher's reply to her claimed ticket). What pointed at such a channel (a ticket route) is
+taken away and the admins are told how to set it again. A red team's, stop 54, found every
+ticket of a route lost there, its teacher told a coach would pick it up, and no one else told
+anything.
 
 A notice to a teacher is never rerouted: it is hers alone."""
 
@@ -16,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply, Text, reply_from_json, reply_to_json
-from bot.i18n import N_, _, join, speaking
-from bot.outbox import KEEP_TRYING, NOTICES, STAFF_NOTICE
+from bot.i18n import DEFAULT, N_, _, join, speaking
+from bot.outbox import KEEP_TRYING, NOTICE, NOTICES, STAFF_NOTICE
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
@@ -41,37 +42,52 @@ COACH = N_("⚠️ I can no longer reach {name} (prepbot may have been taken out
 
 async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | None,
                   now: datetime) -> list[str]:
-    """Plan, for the platform's admins, a notice that can never be delivered; the occurrences
-    planned, for the dispatcher to send at once."""
+    """Plan, for the platform's admins and where staff read, a notice that can never be
+    delivered; the occurrences planned, for the dispatcher to send at once."""
     if row.job not in NOTICES or REROUTED in row.occurrence or not row.payload:
         return []
-    if row.conversation_id:
-        routes = [line for shut in (features.shut_out if features else [])
-                  for line in await shut(session, row.platform, row.conversation_id)]
-        warning = [CHANNEL] + ([ROUTES] if routes else [])
-        fill = {"routes": join(routes)}
-    elif row.job == STAFF_NOTICE and row.person_id is not None:
-        coach = await session.get(PersonRow, row.person_id)
-        warning, fill = [COACH], {"name": (coach.display_name or coach.user_id) if coach else ""}
-    else:
-        return []
+    found = await _warning(session, row, features)
     try:
         original = reply_from_json(row.payload)
     except (ValueError, TypeError):
         return []
-    planned = []
-    for admin in await _admins(session, row.platform, row.person_id):
-        with speaking(admin.speaks):  # the warning in her language, the notice as it was
-            said = " ".join(_(part).format(**fill) for part in warning)
-        planned.append(Planned(STAFF_NOTICE, f"{_whose(row)}{REROUTED}{row.id}.{admin.id}",
-                               row.platform, now, now + KEEP_TRYING, person_id=admin.id,
-                               user_id=admin.user_id, urgent=True,
-                               payload=reply_to_json(_prefaced(said, original))))
+    if found is None:
+        return []
+    parts, fill = found
+
+    def prefaced(language: str) -> str:
+        with speaking(language):  # the warning in the reader's language, the notice as it was
+            said = " ".join(_(part).format(**fill) for part in parts)
+        return reply_to_json(Reply(f"{said}\n\n{original.text}", (Text(said), *original.blocks)))
+
+    occurrence = f"{_whose(row)}{REROUTED}{row.id}."
+    planned = [Planned(STAFF_NOTICE, f"{occurrence}{admin.id}", row.platform, now,
+                       now + KEEP_TRYING, person_id=admin.id, user_id=admin.user_id,
+                       urgent=True, payload=prefaced(admin.speaks))
+               for admin in await _admins(session, row.platform, row.person_id)]
+    stand_in = features.stand_in if features else None
+    if stand_in and (where := await stand_in(session, row.platform)) is not None \
+            and where.id != row.conversation_id:
+        planned.append(Planned(NOTICE, f"{occurrence}channel", row.platform, now,
+                               now + KEEP_TRYING, conversation_id=where.id, urgent=True,
+                               payload=prefaced(DEFAULT)))
     await ledger.plan(session, planned)
     if not planned:
-        log.warning("a notice could not be delivered and no admin on %s can be told",
-                    row.platform)
+        log.warning("a notice could not be delivered and no one on %s can be told", row.platform)
     return [p.occurrence for p in planned]
+
+
+async def _warning(session: AsyncSession, row: DeliveryRow, features: Registry | None
+                   ) -> tuple[list[str], dict[str, str]] | None:
+    """What the readers are told first, or None for a notice that is no one else's."""
+    if row.conversation_id:
+        routes = [line for shut in (features.shut_out if features else [])
+                  for line in await shut(session, row.platform, row.conversation_id)]
+        return [CHANNEL] + ([ROUTES] if routes else []), {"routes": join(routes)}
+    if row.job == STAFF_NOTICE and row.person_id is not None:
+        coach = await session.get(PersonRow, row.person_id)
+        return [COACH], {"name": (coach.display_name or coach.user_id) if coach else ""}
+    return None
 
 
 def _whose(row: DeliveryRow) -> str:
@@ -79,10 +95,6 @@ def _whose(row: DeliveryRow) -> str:
     that her erase withholds the rerouted copy too."""
     head, colon, _rest = row.occurrence.partition(":")
     return head + colon if head.startswith("by") and colon else ""
-
-
-def _prefaced(warning: str, original: Reply) -> Reply:
-    return Reply(f"{warning}\n\n{original.text}", (Text(warning), *original.blocks))
 
 
 async def _admins(session: AsyncSession, platform: str, besides: int | None) -> list[PersonRow]:

@@ -78,12 +78,16 @@ def reference_json(activity: Activity) -> str:
 
 
 def is_personal(activity: Activity) -> bool:
-    """A 1:1 chat with the bot. Older channel activities carry no conversationType, only
-    `isGroup` and an id like `19:...@thread.skype`: those are channels, never a person."""
+    """A 1:1 chat with the bot, only when every sign agrees: its type (older channel
+    activities carry none), not a group, an id that is not a thread's ("19:..."), and no team
+    or channel in `channelData`. Anything else is shared, so that nothing meant for one
+    person is sent where others read (a red team's, stop 54: "personal" on a channel's
+    activity put a coach's queue in the channel)."""
     conversation = activity.conversation
-    if conversation.conversation_type is not None:
-        return bool(conversation.conversation_type == "personal")
-    return not conversation.is_group and not str(conversation.id).startswith("19:")
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    return (conversation.conversation_type in ("personal", None) and not conversation.is_group
+            and not str(conversation.id).startswith("19:")
+            and not data.get("team") and not data.get("channel"))
 
 
 def conversation_of(activity: Activity) -> Conversation:

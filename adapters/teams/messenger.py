@@ -133,7 +133,15 @@ class TeamsMessenger:
                                                                     conversation.id)
         if not ref:
             return []
-        return await self._continue(ref, self._roster)
+        try:
+            return await self._continue(ref, self._roster)
+        except HttpOperationError as error:
+            if status_of(error) not in REFUSED:
+                raise
+            # Removed from the team or chat: nobody to read, as Slack's "not_in_channel", so
+            # the coach hears "I found nobody else" (a red team's, stop 54: asked for ever).
+            self.problems.record(f"{PLATFORM}:{conversation.id}", "app not installed")
+            return []
 
     async def profile(self, person: Person) -> Person:
         """Name and time zone: the time zone Teams sent with their last message, the roster name."""

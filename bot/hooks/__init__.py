@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.blocks import Block, Button, Reply
 from bot.server_secret import ServerSecret
 from bot.traces import Traces
-from bot.vocabulary import Message, Revision
+from bot.vocabulary import Conversation, Message, Revision
 from knowledge import Decision, KnowledgeBase
 
 if TYPE_CHECKING:
@@ -109,6 +109,8 @@ ArticleDrafts = Callable[[AsyncSession, str | None], Awaitable[list[ArticleDraft
 # prepbot can no longer post in a conversation (platform, id): what pointed there is taken
 # away, one line each in words ("hardware", "default"), for the admins who are told.
 ShutOut = Callable[[AsyncSession, str, str], Awaitable[list[str]]]
+# Where staff read on a platform (the default triage channel), for what could not reach them.
+StandIn = Callable[[AsyncSession, str], Awaitable[Conversation | None]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.
 Describe = Callable[[AsyncSession], Awaitable[list[tuple[str, str]]]]
 # A feature's steps of the first-run checklist, each ticked when the database says it is done.

@@ -58,6 +58,7 @@ feature = Feature(
     settings=(jobs.REMIND_AFTER, jobs.AUTOCLOSE_AFTER, jobs.RETENTION, similar.METOO_WINDOW),
     describe=handlers.describe_routes,
     shut_out=routes.shut_out,
+    stand_in=routes.stand_in,
     setup=routes.setup_steps,
     digest=digest.sections,
     erase={"tickets": jobs.erase_requests,  # blanked unless other teachers share the ticket

@@ -65,6 +65,12 @@ async def shut_out(session: AsyncSession, platform: str, conversation_id: str) -
     return gone
 
 
+async def stand_in(session: AsyncSession, platform: str) -> Conversation | None:
+    """Where staff read on a platform: the default triage channel, if it is there."""
+    where = await triage_conversation(session, DEFAULT)
+    return where if where is not None and where.platform == platform else None
+
+
 async def all_routes(session: AsyncSession) -> list[RouteRow]:
     """Every configured route."""
     return list((await session.execute(select(RouteRow).order_by(RouteRow.category))).scalars())

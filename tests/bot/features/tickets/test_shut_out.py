@@ -1,7 +1,7 @@
 """Where prepbot can no longer post: a triage channel it was removed from, a coach who took it
-out of their chat. Nothing meant for staff is lost unseen: it goes to the admins, and a route
-to the channel is taken away (a red team's, stop 54: every ticket of such a route was lost, its
-teacher told a coach would pick it up)."""
+out of their chat. Nothing meant for staff is lost unseen: it goes to the admins and the
+default triage channel, and a route to the channel is taken away (a red team's, stop 54: every
+ticket of such a route was lost, its teacher told a coach would pick it up)."""
 
 from __future__ import annotations
 
@@ -88,6 +88,7 @@ async def test_a_teachers_answer_to_a_coach_who_removed_prepbot_reaches_the_admi
     [warning] = [t for t in outbox.to(other_admin) if "Ms Rivera wrote" in t]
     assert warning.startswith("⚠️ I can no longer reach Mr Okafor")
     assert warning.endswith("#1: Ms Rivera wrote: No, it's off")
+    assert outbox.posted(triage)[-1].text == warning, "and where the coaches triage"
 
 
 async def test_what_is_meant_for_a_teacher_alone_never_goes_to_the_admins(
