@@ -253,9 +253,9 @@ def _mount(app: web.Application, get: Callable[[web.Request], Playground]) -> No
     routes = handlers(get)
     app.router.add_get("/", routes["index"])
     app.router.add_get("/favicon.ico", favicon)
-    app.router.add_get("/playground/config", routes["config"])
-    app.router.add_post("/playground/send", routes["send"])
-    app.router.add_get("/playground/inbox", routes["inbox"])
+    app.router.add_get("/playground/config", visitors.page_only(routes["config"]))
+    app.router.add_post("/playground/send", visitors.page_only(routes["send"]))
+    app.router.add_get("/playground/inbox", visitors.page_only(routes["inbox"]))
     # Pictures on tickets, from this playground's own world (a demo may have its own database).
     app.router.add_get("/playground/attachments/{token}", serving(lambda r: get(r).bot))
     app.router.add_static("/static/", STATIC)

@@ -1,20 +1,27 @@
 """Who a playground visitor is: a random id the server issues in a signed cookie.
 
 The page never chooses its own identity, so no visitor can act as another by sending their
-id. The cookie is HttpOnly and SameSite=Strict: another site cannot use it either.
+id. The cookie is HttpOnly and SameSite=Strict: another site cannot use it either. Nor can
+another page of the same site (another port, a sibling subdomain), whose requests carry that
+cookie: the API answers only the page's own requests (`from_the_page`).
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from adapters.web.labels import page_language
+from bot.i18n import N_, _, speaking
 from bot.server_secret import ServerSecret
 
 COOKIE = "prepbot_visitor"
 PURPOSE = "playground-visitor"
 YEAR = 365 * 24 * 3600
+ELSEWHERE = N_("This is the playground page's own API: open the playground at / instead.")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def visitor_of(request: web.Request, secret: ServerSecret) -> str | None:
@@ -35,3 +42,29 @@ def issue(request: web.Request, response: web.StreamResponse, secret: ServerSecr
 def served_securely(request: web.Request) -> bool:
     """Whether the visitor reached us over HTTPS (a forged header only loses them the cookie)."""
     return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+
+
+def from_the_page(request: web.Request) -> bool:
+    """Whether a request came from the playground's own page: the browser says so (Sec-Fetch-
+    Site), or, from a browser too old to, its Origin is this server's. A request with neither
+    is not a browser's, and carries no visitor's cookie. A red team's, stop 54: a page on
+    another port opened tickets as the visitor, emptied their inbox with an <img>, and a link
+    to /playground/config swapped their cookie."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site == "same-origin"
+    origin = request.headers.get("Origin")
+    scheme = "https" if served_securely(request) else "http"
+    return origin is None or origin == f"{scheme}://{request.host}"
+
+
+def page_only(handler: Handler) -> Handler:
+    """A handler of the page's API that refuses (403) what another page asks of it."""
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        if from_the_page(request):
+            return await handler(request)
+        with speaking(page_language(request)):
+            message = _(ELSEWHERE)
+        return web.json_response({"error": "not_from_the_page", "message": message},
+                                 status=403)
+    return guarded
