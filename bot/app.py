@@ -90,6 +90,7 @@ class Bot:
                                             kb=kb, clock=self.clock))
         self.jobs.renderer(outbox.NOTICE)(outbox.render)
         self.jobs.renderer(outbox.STAFF_NOTICE, staff=True)(outbox.render)
+        self.jobs.renderer(outbox.SHARED_NOTICE, staff=True)(outbox.render)
         self.staff = StaffFollower(self.clock, self.messengers, Workspaces(
             timedelta(hours=settings.staff_directory_hours) if settings.staff_directory_hours
             else None))

@@ -26,7 +26,11 @@ NOTICE = "notice"
 # they still are one when it goes out (a red team's, stop 49: a coach made a teacher again kept
 # receiving them, planned before or after).
 STAFF_NOTICE = "notice.staff"
-NOTICES = (NOTICE, STAFF_NOTICE)
+# A notice for a coach about work any coach may take up (a ticket's news): if it can never
+# reach them, the admins and the default triage channel get it (bot/rerouting.py). A teacher's
+# words meant for her own coach alone (a cycle's debrief) are never that.
+SHARED_NOTICE = "notice.staff.shared"
+NOTICES = (NOTICE, STAFF_NOTICE, SHARED_NOTICE)
 KEEP_TRYING = timedelta(days=3)  # a relayed message older than this is not worth sending
 
 
@@ -39,6 +43,7 @@ class Notice:
     conversation: Conversation | None = None
     person_id: int | None = None
     staff: bool = False  # for the person as a coach (STAFF_NOTICE)
+    shared: bool = False  # and any coach may read it in their stead (SHARED_NOTICE)
 
     @property
     def platform(self) -> str:
@@ -61,16 +66,18 @@ def to_person(row: PersonRow) -> Person:
                   tz=row.tz)
 
 
-def to_notice(row: PersonRow, reply: Reply, staff: bool = False) -> Notice:
-    """A DM for a stored person (as a coach, with `staff`)."""
-    return Notice(reply, person=to_person(row), person_id=row.id, staff=staff)
+def to_notice(row: PersonRow, reply: Reply, staff: bool = False, shared: bool = False
+              ) -> Notice:
+    """A DM for a stored person (as a coach, with `staff`; any coach may read it, `shared`)."""
+    return Notice(reply, person=to_person(row), person_id=row.id, staff=staff or shared,
+                  shared=shared)
 
 
 async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
                now: datetime) -> list[str]:
     """Put a turn's notices in the ledger (sent at once, not held for school hours);
     returns their occurrences, for the dispatcher to send right after the commit."""
-    planned = [Planned(STAFF_NOTICE if notice.staff else NOTICE, f"{source}:{n}",
+    planned = [Planned(_job(notice), f"{source}:{n}",
                        notice.platform, now, now + KEEP_TRYING,
                        person_id=notice.person_id,
                        user_id=notice.person.user_id if notice.person else "",
@@ -79,6 +86,10 @@ async def plan(session: AsyncSession, notices: Sequence[Notice], source: str,
                for n, notice in enumerate(notices)]
     await ledger.plan(session, planned)
     return [p.occurrence for p in planned]
+
+
+def _job(notice: Notice) -> str:
+    return SHARED_NOTICE if notice.shared else STAFF_NOTICE if notice.staff else NOTICE
 
 
 async def render(_: AsyncSession, row: DeliveryRow) -> Reply | None:

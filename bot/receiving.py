@@ -74,13 +74,13 @@ class Receipt:
         return self.clock.now()
 
     def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply],
-               staff: bool = False) -> None:
+               staff: bool = False, shared: bool = False) -> None:
         """DM someone once this request's transaction commits; a function building the reply
         is run in the recipient's language (`staff`: as a coach, as Turn.notify)."""
         if callable(reply):
             with speaking(person.speaks):
                 reply = reply()
-        self.notices.append(to_notice(person, reply, staff))
+        self.notices.append(to_notice(person, reply, staff, shared))
 
     def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a conversation once this request's transaction commits."""

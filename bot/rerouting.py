@@ -6,7 +6,8 @@ taken away and the admins are told how to set it again. A red team's, stop 54, f
 ticket of a route lost there, its teacher told a coach would pick it up, and no one else told
 anything.
 
-A notice to a teacher is never rerouted: it is hers alone."""
+A notice to a teacher is never rerouted: it is hers alone; nor one for her coach alone (a
+cycle's debrief): only a coach's notice any coach may read (outbox.SHARED_NOTICE)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply, Text, reply_from_json, reply_to_json
 from bot.i18n import DEFAULT, N_, _, join, speaking
-from bot.outbox import KEEP_TRYING, NOTICE, NOTICES, STAFF_NOTICE
+from bot.outbox import KEEP_TRYING, NOTICE, NOTICES, SHARED_NOTICE, STAFF_NOTICE
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.roles import Role
@@ -84,7 +85,7 @@ async def _warning(session: AsyncSession, row: DeliveryRow, features: Registry |
         routes = [line for shut in (features.shut_out if features else [])
                   for line in await shut(session, row.platform, row.conversation_id)]
         return [CHANNEL] + ([ROUTES] if routes else []), {"routes": join(routes)}
-    if row.job == STAFF_NOTICE and row.person_id is not None:
+    if row.job == SHARED_NOTICE and row.person_id is not None:
         coach = await session.get(PersonRow, row.person_id)
         return [COACH], {"name": (coach.display_name or coach.user_id) if coach else ""}
     return None

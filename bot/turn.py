@@ -85,9 +85,10 @@ class Turn(Generic[In]):
         self.changed.append(what)
 
     def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply],
-               staff: bool = False) -> None:
+               staff: bool = False, shared: bool = False) -> None:
         """DM someone once this turn commits (through the ledger: retried if it fails); with
-        `staff`, as a coach: not sent if they are no longer one by then.
+        `staff`, as a coach: not sent if they are no longer one by then; with `shared`, news
+        any coach may read, which reaches the admins if it can never reach this coach.
 
         Give a function that builds the reply, and it is built in the recipient's language
         (a Spanish-speaking teacher's note to an English-speaking coach reads in English).
@@ -95,7 +96,7 @@ class Turn(Generic[In]):
         if callable(reply):
             with speaking(person.speaks):
                 reply = reply()
-        self.notices.append(to_notice(person, reply, staff))
+        self.notices.append(to_notice(person, reply, staff, shared))
 
     def post(self, conversation: Conversation, reply: Reply | Callable[[], Reply]) -> None:
         """Post to a conversation after this turn commits; a function building the reply is

@@ -58,7 +58,7 @@ class Teller(Protocol):
         """The time of the change."""
 
     def notify(self, person: PersonRow, reply: Reply | Callable[[], Reply],
-               staff: bool = False) -> None:
+               staff: bool = False, shared: bool = False) -> None:
         """DM someone after the commit, through the ledger (a function building the reply is
         run in the recipient's language)."""
 

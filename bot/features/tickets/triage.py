@@ -188,7 +188,7 @@ async def tell_triage(turn: Teller, ticket: TicketRow, text: str | Callable[[], 
     # A coach made a teacher again hears no more of the tickets she claimed: the channel
     # does (a red team's, stop 49: her old tickets' news and pictures kept coming).
     if assignee is not None and assignee.coaches:
-        turn.notify(assignee, said, staff=True)
+        turn.notify(assignee, said, shared=True)  # lost nowhere (bot/rerouting.py)
         return
     where = await triage_conversation(turn.session, ticket.category)
     if where is not None:
