@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
@@ -17,6 +18,7 @@ from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
 from tests.adapters.slack.conftest import SlackClient
+from tests.adapters.slack.test_help_channels import MANIFEST
 from tests.adapters.slack.test_triage import posts_to
 
 ADMIN, TRIAGE = "UADMIN", "CTRIAGE"
@@ -84,3 +86,8 @@ async def test_a_replica_slack_did_not_tell_asks_again_after_a_while(
     [_, again] = await slack.stub.wait_for("response_url", 2)
     assert "only in a channel I'm in" in again.params["text"]
     assert len(slack.stub.of("conversations.info")) == 2
+
+
+def test_the_manifest_subscribes_to_the_events_that_say_prepbot_left() -> None:
+    manifest = yaml.safe_load(MANIFEST.read_text())
+    assert set(places.LEFT) <= set(manifest["settings"]["event_subscriptions"]["bot_events"])
