@@ -204,6 +204,16 @@ HELD_OUT_FIGURES = {
     # At stop 50 a roster's "Smith, Jaden P3" hid one more of 43's (176, 0.946), altering none.
     "heldout42.jsonl": (0.990, 0.06),
     "heldout43.jsonl": (0.946, 0.01),
+    # Three written blind at stop 54, each with its district's staff directory and schools
+    # (a rural Mountain West county, a large Midwest suburb, a coastal Northeast city of
+    # immigrant families), by writers who saw neither code nor corpus, and scored once with
+    # the masker as it stood: 44: 0.904 (188 of 208) / 0.170, 45: 0.920 (185 of 201) / 0.110,
+    # 46: 0.894 (186 of 208) / 0.080. The scoring printed their misses, so they count as read
+    # from then on; no rule was changed after. Fresh text misses the 95% target: the earlier
+    # held-out figures, each scored again after every round, had drifted above it.
+    "heldout44.jsonl": (0.903, 0.17),
+    "heldout45.jsonl": (0.920, 0.11),
+    "heldout46.jsonl": (0.894, 0.08),
 }
 
 

@@ -54,6 +54,11 @@ FIGURES = {
     "staff_g.jsonl": {"whole": (235, 23), "all": (235, 5)},
     "staff_h.jsonl": {"whole": (235, 33), "all": (235, 9)},
 }
+# Written blind at stop 54 with their directories (test_masking_heldout.py says how), scored
+# once: without the directory 188 of 208 / 17, 185 of 201 / 11, 186 of 208 / 8.
+BLIND_54 = {"heldout44.jsonl": {"whole": (188, 13), "all": (187, 5)},
+            "heldout45.jsonl": {"whole": (185, 7), "all": (185, 4)},
+            "heldout46.jsonl": {"whole": (186, 7), "all": (185, 3)}}
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
 # Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against
@@ -90,10 +95,10 @@ def directory_of(name: str) -> list[str]:
     return (CORPUS / name).with_suffix(".staff.txt").read_text("utf-8").splitlines()
 
 
-@pytest.mark.parametrize(("name", "level"), [(n, lv) for n in sorted(FIGURES)
+@pytest.mark.parametrize(("name", "level"), [(n, lv) for n in sorted(FIGURES | BLIND_54)
                                              for lv in ("whole", "all")])
 def test_each_corpus_holds_its_figures_knowing_its_directory(name: str, level: str) -> None:
-    least_masked, most_altered = FIGURES[name][level]
+    least_masked, most_altered = (FIGURES | BLIND_54)[name][level]
     masked, altered = score(name, directory_of(name), level)
     assert masked >= least_masked and altered <= most_altered, (
         f"{name}, {level}: {masked} identifiers masked, {altered} of 100 tech texts altered")
