@@ -6,6 +6,9 @@ taken away and the admins are told how to set it again. A red team's, stop 54, f
 ticket of a route lost there, its teacher told a coach would pick it up, and no one else told
 anything.
 
+A ticket's news for a coach made a teacher again before it went out goes there too, as it would
+have had she been one when it was planned (tickets/triage.tell_triage).
+
 A notice to a teacher is never rerouted: it is hers alone; nor one for her coach alone (a
 cycle's debrief): only a coach's notice any coach may read (outbox.SHARED_NOTICE)."""
 
@@ -39,6 +42,7 @@ ROUTES = N_("Tickets in {routes} were posted there: I took that route away, so t
             "a new one.")
 COACH = N_("⚠️ I can no longer reach {name} (prepbot may have been taken out of their chat), "
            "so this comes to you instead.")
+NOT_COACH = N_("⚠️ {name} is no longer a coach, so this comes to you instead.")
 
 
 async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | None,
@@ -54,11 +58,12 @@ async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | 
         return []
     if found is None:
         return []
-    parts, fill = found
+    parts, name, routes = found
 
     def prefaced(language: str) -> str:
         with speaking(language):  # the warning in the reader's language, the notice as it was
-            said = " ".join(_(part).format(**fill) for part in parts)
+            said = " ".join(_(part).format(name=name or _("their coach"), routes=join(routes))
+                            for part in parts)
         return reply_to_json(Reply(f"{said}\n\n{original.text}", (Text(said), *original.blocks)))
 
     occurrence = f"{_whose(row)}{REROUTED}{row.id}."
@@ -79,15 +84,17 @@ async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | 
 
 
 async def _warning(session: AsyncSession, row: DeliveryRow, features: Registry | None
-                   ) -> tuple[list[str], dict[str, str]] | None:
-    """What the readers are told first, or None for a notice that is no one else's."""
+                   ) -> tuple[list[str], str, list[str]] | None:
+    """What the readers are told first (its parts, the coach's name, the routes taken away),
+    or None for a notice that is no one else's."""
     if row.conversation_id:
         routes = [line for shut in (features.shut_out if features else [])
                   for line in await shut(session, row.platform, row.conversation_id)]
-        return [CHANNEL] + ([ROUTES] if routes else []), {"routes": join(routes)}
+        return [CHANNEL] + ([ROUTES] if routes else []), "", routes
     if row.job == SHARED_NOTICE and row.person_id is not None:
         coach = await session.get(PersonRow, row.person_id)
-        return [COACH], {"name": (coach.display_name or coach.user_id) if coach else ""}
+        name = (coach.display_name or coach.user_id) if coach else ""
+        return [COACH if coach is None or coach.coaches else NOT_COACH], name, []
     return None
 
 

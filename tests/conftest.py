@@ -16,6 +16,7 @@ from aiohttp.test_utils import TestServer
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime, build_runtime, load_settings
 from adapters.server import make_app
+from adapters.web.visitors import PAGE_HEADER
 from bot.features.tickets.similar import forget_readings
 from bot.masking.staff import forget_staff, use_staff_names
 from bot.roles import Role
@@ -171,7 +172,8 @@ async def server(runtime: Runtime) -> AsyncIterator[TestServer]:
 async def http(server: TestServer) -> AsyncIterator[ClientSession]:
     """An HTTP client pointed at the test server."""
     # unsafe: keep cookies from an IP address (the playground's visitor cookie on 127.0.0.1)
-    async with ClientSession(base_url=str(server.make_url("/")),
+    # The playground's page sends its own header on every call (adapters/web/visitors.py).
+    async with ClientSession(base_url=str(server.make_url("/")), headers={PAGE_HEADER: "1"},
                              cookie_jar=CookieJar(unsafe=True)) as client:
         yield client
 

@@ -53,6 +53,16 @@ def once(incoming: In, req: AsyncBoltRequest) -> In:
     return dataclasses.replace(incoming, event_id=f"request-{key}")
 
 
+def sent_at(body: Payload) -> float | None:
+    """When Slack says an event happened: its envelope's `event_time`, else the event's own
+    `event_ts` or `ts` (epoch seconds)."""
+    event = body.get("event") or {}
+    for at in (body.get("event_time"), event.get("event_ts"), event.get("ts")):
+        with contextlib.suppress(TypeError, ValueError):
+            return float(at)
+    return None
+
+
 class NotFollowed(Exception):
     """An edit or deletion the database could not take now: answered 500, sent again."""
 
@@ -131,7 +141,7 @@ class SlackAdapter:
         """prepbot was removed from a channel, or the channel archived: it may not post there
         (what was routed there goes to the admins: bot/rerouting.py)."""
         await ack()
-        self.places.left(str((body.get("event") or {}).get("channel", "")))
+        self.places.left(str((body.get("event") or {}).get("channel", "")), sent_at(body))
 
     async def on_message(self, body: Payload, context: Any) -> None:
         """`message.im`: a DM typed to the bot (stored before bolt acknowledges it);
@@ -149,7 +159,7 @@ class SlackAdapter:
         if message.conversation.kind == "direct":
             self.places.heard_dm(message.person.user_id, message.conversation.id)
         else:
-            self.places.heard_in(message.conversation.channel_id)
+            self.places.heard_in(message.conversation.channel_id, sent_at(body))
         if message.heard != "addressed" and not await self.bot.overhears(message):
             return  # not a help channel: nothing of it is stored
         await self.intake.take(self.bot.command_from_text(message), where)

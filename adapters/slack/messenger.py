@@ -32,11 +32,12 @@ PAGE = 200  # people per conversations.members or users.list page (Slack's recom
 LIST_PAGE = 1000  # channels per conversations.list page (Slack's maximum)
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 GONE = {"channel_not_found", "not_in_channel"}  # a channel whose members we cannot read
-# What Slack answers when prepbot may never post there: removed from the channel, the channel
-# archived, the person's account gone. Trying again for days cannot help; the core tells the
-# admins instead (bot/rerouting.py).
-SHUT = GONE | {"is_archived", "restricted_action", "user_not_found", "user_disabled",
-               "account_inactive", "cannot_dm_bot"}
+# What Slack answers when prepbot may never post there: removed from the channel or the
+# channel archived; the person's account gone. Trying again for days cannot help; the core
+# tells the admins instead (bot/rerouting.py). Never an answer about prepbot's own token
+# ("account_inactive", "invalid_auth": a red team's, stop 54, had one take a route away).
+SHUT_CHANNEL = GONE | {"is_archived", "restricted_action"}
+SHUT_PERSON = {"user_not_found", "user_disabled", "cannot_dm_bot"}
 RECENT = 100  # how far back `delivered` looks: a crash strands at most one batch
 DELIVERY_EVENT = "prepbot_delivery"
 
@@ -48,12 +49,12 @@ def reason(error: SlackApiError) -> str:
 
 
 @contextmanager
-def shut_out() -> Iterator[None]:
+def shut_out(never: set[str]) -> Iterator[None]:
     """Slack's "never here" answers as the core's Undeliverable; any other error as it is."""
     try:
         yield
     except SlackApiError as error:
-        if reason(error) not in SHUT:
+        if reason(error) not in never:
             raise
         raise Undeliverable(reason(error)) from error
 
@@ -84,12 +85,12 @@ class SlackMessenger:
 
     async def dm(self, person: Person, reply: Reply) -> None:
         """Open (or find) the IM with a person and post there."""
-        with shut_out():
+        with shut_out(SHUT_PERSON):
             await self._post(await self._im(person), reply)
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
         """Post to a channel's root: a triage card must not be buried in an old thread."""
-        with shut_out():
+        with shut_out(SHUT_CHANNEL):
             await self._post(await self.channel_id(conversation), reply)
 
     async def channel_id(self, conversation: Conversation) -> str:

@@ -29,18 +29,25 @@ class Places:
         self.client = client
         self.own_dms: dict[str, str] = {}  # user -> their DM with prepbot, once seen or asked
         self.joined: dict[str, float] = {}  # channel -> when prepbot was last known in it
+        self.left_at: dict[str, float] = {}  # channel -> when Slack said it left (epoch)
 
-    def heard_in(self, channel: str) -> None:
-        """Slack sent a channel's message: only the channels prepbot is in send them."""
+    def heard_in(self, channel: str, sent_at: float | None = None) -> None:
+        """Slack sent a channel's message: only the channels prepbot is in send them, unless
+        it was sent before prepbot left (an event Slack tries again after its `channel_left`:
+        a red team's, stop 54)."""
+        if sent_at is not None and sent_at <= self.left_at.get(channel, 0.0):
+            return
         self.joined[channel] = time.monotonic()
 
     def heard_dm(self, user_id: str, channel: str) -> None:
         """Slack sent a DM to prepbot: its own DMs are the only ones that send them."""
         self.own_dms[user_id] = channel
 
-    def left(self, channel: str) -> None:
-        """prepbot was removed from a channel, or it was archived."""
+    def left(self, channel: str, at: float | None = None) -> None:
+        """prepbot was removed from a channel, or it was archived (at that time, if said)."""
         self.joined.pop(channel, None)
+        if at is not None:
+            self.left_at[channel] = max(at, self.left_at.get(channel, 0.0))
 
     async def in_channel(self, channel: str) -> bool:
         """Whether prepbot is in a channel, so that it may post there."""
@@ -56,6 +63,7 @@ class Places:
         if not (found.get("channel") or {}).get("is_member"):
             self.left(channel)
             return False
+        self.left_at.pop(channel, None)  # in it again
         self.heard_in(channel)
         return True
 

@@ -20,6 +20,7 @@ from bot.server_secret import ServerSecret
 COOKIE = "prepbot_visitor"
 PURPOSE = "playground-visitor"
 YEAR = 365 * 24 * 3600
+PAGE_HEADER = "X-Prepbot-Page"  # sent by the page's script (static/app.js) on every call
 ELSEWHERE = N_("This is the playground page's own API: open the playground at / instead.")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -46,16 +47,15 @@ def served_securely(request: web.Request) -> bool:
 
 def from_the_page(request: web.Request) -> bool:
     """Whether a request came from the playground's own page: the browser says so (Sec-Fetch-
-    Site), or, from a browser too old to, its Origin is this server's. A request with neither
-    is not a browser's, and carries no visitor's cookie. A red team's, stop 54: a page on
-    another port opened tickets as the visitor, emptied their inbox with an <img>, and a link
-    to /playground/config swapped their cookie."""
+    Site), or, from a browser too old to (Safari before 16.4), it carries the page's own header,
+    which an image, a link or another site's form cannot send, nor another origin's script
+    without a preflight this server never answers. Red teams', stop 54: a page on another port
+    opened tickets as the visitor and emptied their inbox, a link from another site swapped
+    their cookie, and an Origin compared with the Host failed behind the shipped nginx."""
     site = request.headers.get("Sec-Fetch-Site")
     if site is not None:
         return site == "same-origin"
-    origin = request.headers.get("Origin")
-    scheme = "https" if served_securely(request) else "http"
-    return origin is None or origin == f"{scheme}://{request.host}"
+    return PAGE_HEADER in request.headers
 
 
 def page_only(handler: Handler) -> Handler:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.blocks import Reply
 from bot.i18n import DEFAULT, speaking
 from bot.metrics import Metrics
-from bot.outbox import NOTICES
+from bot.outbox import NOTICES, SHARED_NOTICE
 from bot.people.models import PersonRow
 from bot.ports import Clock, Messengers
 from bot.rerouting import reroute
@@ -27,6 +27,7 @@ from bot.scheduling.jobs import Jobs
 from bot.scheduling.models import DeliveryRow, DisconnectedRow
 from bot.scheduling.sending import (
     PERMANENT,
+    REFUSED,
     STEPPED_DOWN,
     Leading,
     always_leading,
@@ -234,6 +235,8 @@ class Dispatcher:
                 with speaking(await _language(session, row)):
                     reply = await renderer(session, row)
             if reply is None:
+                if row.job == SHARED_NOTICE:  # its coach is no longer one: not lost for that
+                    report.rerouted += await reroute(session, row, self.jobs.features, now)
                 ledger.settle(row, "skipped", now)
                 report.skipped += 1
                 self.metrics.deliveries.labels("skipped").inc()
@@ -249,11 +252,11 @@ class Dispatcher:
             return
         # A platform outage can last hours: keep trying while the message is still worth sending.
         later = now + retry_delay(fresh.attempts)
-        retry = not error.startswith(PERMANENT) and later < fresh.expires_at
+        retry = not error.startswith((PERMANENT, REFUSED)) and later < fresh.expires_at
         if retry:
             fresh.status, fresh.error = "pending", error[:255]
         else:
-            if error.startswith(PERMANENT):  # nothing meant for staff is lost unseen
+            if error.startswith(REFUSED):  # nothing meant for staff is lost unseen
                 report.rerouted += await reroute(session, fresh, self.jobs.features, now)
             ledger.settle(fresh, "failed", now, error)  # which blanks what it carried
         fresh.not_before = later

@@ -1,6 +1,6 @@
 """One delivery sent to its platform: to whom it goes, and what came of it ("" when it went
-out, else why not: PERMANENT when retrying cannot help, STEPPED_DOWN when this process no
-longer leads and gives it back untried)."""
+out, else why not: REFUSED when the platform refused it for good, PERMANENT when the platform
+is disconnected, STEPPED_DOWN when this process no longer leads and gives it back untried)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from bot.vocabulary import Conversation, Person
 
 log = logging.getLogger(__name__)
 CONCURRENCY = 8
-PERMANENT = "undeliverable: "
+PERMANENT = "undeliverable: "  # the platform is gone (uninstalled): nothing about the target
+REFUSED = "refused: "  # the platform refused this target for good (Undeliverable)
 STEPPED_DOWN = "stepped down"  # not tried: given back, for the new leader to send
 
 Leading = Callable[[], Awaitable[bool]]  # whether this process still leads
@@ -47,7 +48,7 @@ def sender(messengers: Messengers, gone: dict[str, str], leading: Leading) -> Se
                 elif conversation is not None:
                     await messenger.post(conversation, reply)
             except Undeliverable as error:  # retrying cannot help: record it at once
-                return PERMANENT + type(error).__name__ + f": {error}"[:200]
+                return REFUSED + type(error).__name__ + f": {error}"[:200]
             except Exception as error:  # recorded in the ledger and retried
                 log.warning("delivery %s failed: %s", row.id, type(error).__name__)
                 return type(error).__name__ + f": {error}"[:200]

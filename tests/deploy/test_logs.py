@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aiohttp import ClientSession
 
+from adapters.web.visitors import PAGE_HEADER
 from tests.deploy.servers import Replica, ready
 
 QUESTION = "the projector in room zebra-7781 says no signal"
@@ -15,7 +16,7 @@ QUESTION = "the projector in room zebra-7781 says no signal"
 async def test_json_logs_carry_one_request_id_and_no_question_text(tmp_path: Path) -> None:
     replica = Replica(tmp_path, {"LOG_FORMAT": "json", "DATABASE_URL": "sqlite:///prepbot.db"})
     try:
-        async with ClientSession() as http:
+        async with ClientSession(headers={PAGE_HEADER: "1"}) as http:
             await ready(http, replica)
             async with http.post(f"{replica.url}/playground/send",
                                  json={"kind": "message", "text": QUESTION},
@@ -43,7 +44,7 @@ async def test_json_logs_carry_one_request_id_and_no_question_text(tmp_path: Pat
 async def test_a_strange_request_id_is_replaced(tmp_path: Path) -> None:
     replica = Replica(tmp_path, {"LOG_FORMAT": "text", "DATABASE_URL": "sqlite:///prepbot.db"})
     try:
-        async with ClientSession() as http:
+        async with ClientSession(headers={PAGE_HEADER: "1"}) as http:
             await ready(http, replica)
             async with http.get(f"{replica.url}/healthz/live",
                                 headers={"X-Request-Id": "x" * 200}) as response:

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from adapters.district.world import NO_PLATFORM
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
+from adapters.web.visitors import PAGE_HEADER
 from bot import texts
 from bot.features.tickets.models import TicketRow
 from bot.settings import Settings
@@ -72,7 +73,8 @@ async def own_database(settings: Settings, knowledge_base: KnowledgeBase
                                   kb=knowledge_base)
     server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
     await server.start_server()
-    async with ClientSession(base_url=str(server.make_url("/"))) as http:
+    async with ClientSession(base_url=str(server.make_url("/")),
+                             headers={PAGE_HEADER: "1"}) as http:
         yield http, runtime
     await server.close()
     await runtime.close()

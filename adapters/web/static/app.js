@@ -199,6 +199,15 @@ function megabytes(bytes) {
 }
 
 // A message goes as JSON; with a picture, as multipart: the same JSON as `payload`, and the file.
+// Only this page's own script can send this header (an image, a link or another site's form
+// cannot): the server answers nothing else, for browsers too old to say where a request is
+// from (adapters/web/visitors.py).
+const OWN = { "X-Prepbot-Page": "1" };
+
+function api(url, options = {}) {
+  return fetch(url, { ...options, headers: { ...OWN, ...(options.headers || {}) } });
+}
+
 function request(body, file) {
   const payload = JSON.stringify({ persona: personas ? persona() : undefined, language, ...body });
   if (!file) return { method: "POST", headers: { "Content-Type": "application/json" }, body: payload };
@@ -212,7 +221,7 @@ async function send(body, fromItem = null, file = null) {
   errorBox.hidden = true;
   const asked = signIn;
   busy(true);
-  const response = await fetch("/playground/send", request(body, file)).finally(() => busy(false));
+  const response = await api("/playground/send", request(body, file)).finally(() => busy(false));
   if (response.status === 413) {
     showError(t("too_big", { most: megabytes(maxUpload) }));
     return;
@@ -269,7 +278,7 @@ async function poll() {
   const asked = signIn;
   const who = personas ? persona() : { role: "teacher", name: "Guest" };
   const query = new URLSearchParams({ ...who, since: seen, lang: language });
-  const response = await fetch(`/playground/inbox?${query}`).catch(() => null);
+  const response = await api(`/playground/inbox?${query}`).catch(() => null);
   if (!response || !response.ok) return;
   const data = await response.json();
   if (asked !== signIn) return;
@@ -342,10 +351,10 @@ document.getElementById("persona-name").addEventListener("change", switched);
 // from the next message (the page's language is the visitor's locale, as Slack's would be).
 document.getElementById("language").addEventListener("change", async (event) => {
   localStorage.setItem(LANGUAGE_KEY, event.target.value);
-  applyLabels(await (await fetch(configUrl())).json());
+  applyLabels(await (await api(configUrl())).json());
 });
 
-fetch(configUrl()).then((r) => r.json()).then((config) => {
+api(configUrl()).then((r) => r.json()).then((config) => {
   personas = config.personas;
   maxUpload = config.max_upload;
   const form = document.getElementById("persona");

@@ -17,7 +17,7 @@ from bot.features.tickets.models import RouteRow
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
-from tests.adapters.slack.conftest import SlackClient
+from tests.adapters.slack.conftest import SlackClient, post
 from tests.adapters.slack.test_help_channels import MANIFEST
 from tests.adapters.slack.test_triage import posts_to
 
@@ -71,6 +71,31 @@ async def test_a_card_its_channel_refuses_reaches_the_admin_and_its_route_goes(
 async def test_a_route_typed_in_a_channel_prepbot_was_removed_from_is_refused(
         slack: SlackClient, routed: None) -> None:
     await removed(slack, TRIAGE)
+    await slack.command("/prepbot", "settings route default here", user=ADMIN,
+                        channel=TRIAGE, channel_name="triage")
+    [_, again] = await slack.stub.wait_for("response_url", 2)
+    assert "only in a channel I'm in" in again.params["text"]
+
+
+@pytest.mark.parametrize("refusal", ["account_inactive", "invalid_auth", "invalid_blocks",
+                                     "ratelimited", "internal_error"])
+async def test_a_refusal_that_is_not_the_channels_keeps_the_route(
+        slack: SlackClient, runtime: Runtime, routed: None, refusal: str) -> None:
+    # A red team's (stop 54): "account_inactive", about prepbot's own token, took it away.
+    slack.stub.refuse_next("chat.postMessage", refusal)
+    await a_ticket(slack)
+    async with runtime.sessions() as session:
+        assert [r.category for r in (await session.execute(select(RouteRow))).scalars()] == [
+            "default"]
+    assert not posts_to(slack, "DUADMIN")
+
+
+async def test_a_message_sent_before_prepbot_left_does_not_bring_it_back(
+        slack: SlackClient, routed: None) -> None:
+    # A red team's (stop 54): Slack's retry of an earlier message, after channel_left.
+    await removed(slack, TRIAGE)
+    status, _ = await slack.event(post("is the projector fixed?", channel=TRIAGE), retry=1)
+    assert status == 200
     await slack.command("/prepbot", "settings route default here", user=ADMIN,
                         channel=TRIAGE, channel_name="triage")
     [_, again] = await slack.stub.wait_for("response_url", 2)

@@ -12,10 +12,11 @@ import os
 from collections.abc import AsyncIterator
 
 import pytest
-from aiohttp import ClientSession, web
+from aiohttp import ClientSession, CookieJar, web
 from aiohttp.test_utils import TestServer
 
 from adapters.runtime import Runtime
+from adapters.web.visitors import PAGE_HEADER
 from bot.blocks import say
 from bot.vocabulary import Person
 from tests.adapters.web.test_playground_browser import CHROMIUM, FLAGS
@@ -27,28 +28,40 @@ TICKET = {"kind": "command", "name": "ticket", "text": PLANTED,
           "persona": {"role": "teacher", "name": "Ms Rivera"}}
 
 
+@pytest.fixture
+async def browser_http(server: TestServer) -> AsyncIterator[ClientSession]:
+    """A client that sends only what a browser adds by itself, not the page's own header."""
+    async with ClientSession(base_url=str(server.make_url("/")),
+                             cookie_jar=CookieJar(unsafe=True)) as client:
+        yield client
+
+
 @pytest.mark.parametrize("headers", [{"Sec-Fetch-Site": "same-site"},
                                      {"Sec-Fetch-Site": "cross-site"},
-                                     {"Origin": "http://127.0.0.1:1"}])
+                                     {"Sec-Fetch-Site": "none"},
+                                     {"Origin": "http://127.0.0.1:1"}, {}],
+                         ids=["same site", "cross site", "typed in", "older browser, an Origin",
+                              "older browser, no Origin"])
 async def test_a_request_from_another_page_is_refused_and_changes_nothing(
-        http: ClientSession, headers: dict[str, str]) -> None:
-    async with http.post("/playground/send", json=TICKET, headers=headers) as sent:
+        browser_http: ClientSession, http: ClientSession, headers: dict[str, str]) -> None:
+    async with browser_http.post("/playground/send", json=TICKET, headers=headers) as sent:
         assert sent.status == 403
         assert "open the playground at / instead" in (await sent.json())["message"]
         assert "prepbot_visitor" not in sent.cookies
     for path in ("/playground/config", "/playground/inbox"):
-        async with http.get(path, headers=headers) as got:
+        async with browser_http.get(path, headers=headers) as got:
             assert got.status == 403 and "prepbot_visitor" not in got.cookies
-    async with http.post("/playground/send", json={**TICKET, "text": "/tickets"},
-                         headers={"Sec-Fetch-Site": "same-origin"}) as own:
+    async with http.post("/playground/send", json={**TICKET, "text": "/tickets"}) as own:
         assert PLANTED not in json.dumps(await own.json())
 
 
-async def test_the_pages_own_requests_are_answered(http: ClientSession) -> None:
-    async with http.get("/playground/config", headers={"Sec-Fetch-Site": "same-origin"}) as got:
+async def test_the_pages_own_requests_are_answered(browser_http: ClientSession) -> None:
+    async with browser_http.get("/playground/config",
+                                headers={"Sec-Fetch-Site": "same-origin"}) as got:
         assert got.status == 200 and "prepbot_visitor" in got.cookies
-    origin = str(http._base_url).rstrip("/")  # an older browser: no Sec-Fetch-Site, an Origin
-    async with http.post("/playground/send", json=TICKET, headers={"Origin": origin}) as sent:
+    # An older browser: no Sec-Fetch-Site, but the page's script adds its own header.
+    async with browser_http.post("/playground/send", json=TICKET,
+                                 headers={PAGE_HEADER: "1"}) as sent:
         assert sent.status == 200 and "is open" in json.dumps(await sent.json())
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
-from adapters.web.visitors import COOKIE
+from adapters.web.visitors import COOKIE, PAGE_HEADER
 from bot.features.tickets.models import TicketPersonRow, TicketRow
 from bot.people.models import PersonRow
 from bot.settings import Settings
@@ -23,6 +23,7 @@ from tests.adapters.slack.conftest import slack_stub as slack_stub  # a fixture,
 from tests.support.database import empty_tables
 from tests.support.slack_stub import SlackStub
 
+PAGE = {PAGE_HEADER: "1"}  # as the playground's page sends
 Served = Callable[..., AbstractAsyncContextManager[tuple[ClientSession, Runtime]]]
 NOWHERE = "http://127.0.0.1:9/api/"  # nothing listens there: no traffic leaves this machine
 
@@ -37,7 +38,7 @@ def served(settings: Settings, knowledge_base: KnowledgeBase) -> Served:
         server = TestServer(make_app(runtime), host="127.0.0.1", port=0)
         await server.start_server()
         try:
-            async with ClientSession(base_url=str(server.make_url("/")),
+            async with ClientSession(base_url=str(server.make_url("/")), headers=PAGE,
                                      cookie_jar=CookieJar(unsafe=True)) as http:
                 yield http, runtime
         finally:
@@ -124,7 +125,7 @@ async def test_a_visitor_cannot_act_as_another(http: ClientSession, runtime: Run
         mine = config.headers["X-Prepbot-Visitor"]
     await post(http, kind="command", name="ticket", text="room 12 projector shows no signal",
                persona={"role": "teacher", "name": "Ms Rivera"})
-    async with ClientSession(base_url=str(server.make_url("/")),
+    async with ClientSession(base_url=str(server.make_url("/")), headers=PAGE,
                              cookie_jar=CookieJar(unsafe=True)) as stranger:
         # naming the victim's id, or forging a cookie with it, gets a visitor of one's own
         stranger.cookie_jar.update_cookies({COOKIE: f"{mine}.forged"})
@@ -160,7 +161,7 @@ async def test_a_forged_me_too_join_is_refused(http: ClientSession, runtime: Run
                                                server: TestServer) -> None:
     await post(http, kind="command", name="ticket", text="the gym projector shows no signal",
                persona={"role": "teacher", "name": "Ms Rivera"})
-    async with ClientSession(base_url=str(server.make_url("/")),
+    async with ClientSession(base_url=str(server.make_url("/")), headers=PAGE,
                              cookie_jar=CookieJar(unsafe=True)) as mallory:
         for value in ("1", "1.forged", "7:1.c2lnbmF0dXJl"):
             status, body = await post(mallory, kind="action", action_id="tickets.join",

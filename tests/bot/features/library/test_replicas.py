@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestServer
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime, build_runtime
 from adapters.server import make_app
+from adapters.web.visitors import PAGE_HEADER
 from bot.blocks import Button
 from bot.settings import Settings
 from bot.vocabulary import Person
@@ -25,6 +26,8 @@ from knowledge import KnowledgeBase
 from tests.bot.features.library.conftest import LAMINATOR, publish
 from tests.support.clock import FakeClock
 from tests.support.database import empty_tables
+
+PAGE = {PAGE_HEADER: "1"}  # as the playground's page sends
 
 LAMINATOR_ID = "laminator-jams-or-wrinkles-the-pouch"
 QUESTION = "the laminator ate my poster"
@@ -106,8 +109,8 @@ async def test_two_servers_a_coach_publishes_on_one_and_a_teacher_gets_it_on_the
     try:
         for server in servers:
             await server.start_server()
-        async with ClientSession(str(servers[0].make_url("/"))) as one, \
-                ClientSession(str(servers[1].make_url("/"))) as two:
+        async with ClientSession(str(servers[0].make_url("/")), headers=PAGE) as one, \
+                ClientSession(str(servers[1].make_url("/")), headers=PAGE) as two:
             published = await send(one, kind="submission", form_id="library.save",
                                    values=LAMINATOR, context="new", persona=coach)
             assert "Published" in published["replies"][0]["text"]

@@ -24,18 +24,24 @@ from tests.support.recording import RecordingMessenger
 
 @dataclass
 class ShutOutMessenger(RecordingMessenger):
-    """A platform that refuses for good the channels and people in `shut`."""
+    """A platform that refuses for good the channels and people in `shut`, and everything for
+    now while it is `down`."""
 
     shut: set[str] = field(default_factory=set)
+    down: bool = False
 
     async def post(self, conversation: Conversation, reply: Reply) -> None:
         """Refused in a channel prepbot was removed from."""
+        if self.down:
+            raise ConnectionError("platform down")
         if conversation.id in self.shut:
             raise Undeliverable("not_in_channel")
         await super().post(conversation, reply)
 
     async def dm(self, person: Person, reply: Reply) -> None:
         """Refused to someone who took prepbot out of their chat."""
+        if self.down:
+            raise ConnectionError("platform down")
         if person.user_id in self.shut:
             raise Undeliverable("app not installed")
         await super().dm(person, reply)
@@ -114,3 +120,47 @@ async def test_a_rerouted_notice_the_admins_cannot_get_either_is_not_rerouted_ag
     assert sorted((row.recipient, row.status) for row in rows) == [
         ("console:#dm-ada", "failed"), ("console:ada", "failed"), ("console:lee", "failed")]
     assert not outbox.sent
+
+
+async def test_an_uninstall_while_a_card_waits_keeps_the_route(
+        chat: ConsoleChat, teacher: Person, admin: Person, triage: str,
+        outbox: ShutOutMessenger, runtime: Runtime) -> None:
+    # A red team's (stop 54): the platform gone is no fault of the channel's, yet its
+    # "disconnected" failure took the route away, and after a reinstall tickets waited unseen.
+    outbox.down = True
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    await runtime.bot.disconnect("console", "app_uninstalled")
+    outbox.down = False
+    runtime.bot.clock.advance(minutes=10)
+    await runtime.dispatcher.tick()
+    async with runtime.sessions() as session:
+        assert [r.category for r in (await session.execute(select(RouteRow))).scalars()] == [
+            "default"]
+
+
+async def test_a_tickets_news_for_a_coach_made_a_teacher_before_it_went_reaches_the_admins(
+        chat: ConsoleChat, teacher: Person, coach: Person, other_admin: Person, triage: str,
+        outbox: ShutOutMessenger, runtime: Runtime) -> None:
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    await chat.press(Button("Claim", "tickets.claim", "1"), as_=coach)
+    outbox.down = True  # her answer waits for a retry...
+    answer = form_in(await chat.press(Button("Reply", "tickets.answer", "1"), as_=teacher))
+    await chat.submit(answer.form_id, {"text": "No, it's off"}, answer.context, as_=teacher)
+    outbox.down = False
+    await runtime.bot.grant(coach, Role.TEACHER)  # ...and her coach is one no more
+    runtime.bot.clock.advance(minutes=10)
+    await runtime.dispatcher.tick()
+    [warning] = [t for t in outbox.to(other_admin) if "Ms Rivera wrote" in t]
+    assert warning.startswith("⚠️ Mr Okafor is no longer a coach, so this comes to you")
+    assert not [t for t in outbox.to(coach) if "Ms Rivera wrote" in t]
+
+
+async def test_an_admin_is_warned_in_her_language_routes_and_all(
+        chat: ConsoleChat, teacher: Person, admin: Person, triage: str,
+        outbox: ShutOutMessenger) -> None:
+    await chat.say("/prepbot settings route hardware here", as_=admin)
+    await chat.say("/prepbot language es", as_=admin)
+    outbox.shut.add(triage)
+    await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
+    [warning] = [t for t in outbox.to(admin) if t.startswith("⚠️")]
+    assert "Los tickets de default y hardware se publicaban allí" in warning
