@@ -58,8 +58,9 @@ def sent_at(body: Payload) -> float | None:
     `event_ts` or `ts` (epoch seconds)."""
     event = body.get("event") or {}
     for at in (body.get("event_time"), event.get("event_ts"), event.get("ts")):
-        with contextlib.suppress(TypeError, ValueError):
-            return float(at)
+        if isinstance(at, int | float | str):
+            with contextlib.suppress(ValueError):
+                return float(at)
     return None
 
 
