@@ -51,11 +51,11 @@ async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | 
     delivered; the occurrences planned, for the dispatcher to send at once."""
     if row.job not in NOTICES or REROUTED in row.occurrence or not row.payload:
         return []
-    found = await _warning(session, row, features)
     try:
         original = reply_from_json(row.payload)
     except (ValueError, TypeError):
         return []
+    found = await _warning(session, row, features)
     if found is None:
         return []
     parts, name, routes = found
