@@ -198,7 +198,6 @@ function megabytes(bytes) {
   return `${(bytes / 1000000).toFixed(1)} MB`;
 }
 
-// A message goes as JSON; with a picture, as multipart: the same JSON as `payload`, and the file.
 // Only this page's own script can send this header (an image, a link or another site's form
 // cannot): the server answers nothing else, for browsers too old to say where a request is
 // from (adapters/web/visitors.py).
@@ -208,6 +207,7 @@ function api(url, options = {}) {
   return fetch(url, { ...options, headers: { ...OWN, ...(options.headers || {}) } });
 }
 
+// A message goes as JSON; with a picture, as multipart: the same JSON as `payload`, and the file.
 function request(body, file) {
   const payload = JSON.stringify({ persona: personas ? persona() : undefined, language, ...body });
   if (!file) return { method: "POST", headers: { "Content-Type": "application/json" }, body: payload };
