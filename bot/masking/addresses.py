@@ -22,7 +22,8 @@ NAMED = r"(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]*|\d+(?:st|nd|rd|th)?)"
 ABBREVIATED = r"st|rd|ave|dr|ln|ct|blvd|pkwy|hwy|cir|ter|trl|pl"
 # In Spanish the kind comes first: "Calle Arroyo", "Avenida Juárez".
 SPANISH_KINDS = r"calle|avenida|av\.|camino|paseo|callej[oó]n|privada|cerrada"
-UNIT = r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6})"
+UNIT = (r"(?:,?\s+(?i:apt|apartment|unit|ste|suite|lot|trlr|#)\.?\s*#?[\w-]{1,6}|"
+        r",?\s+\d{1,2}(?i:st|nd|rd|th)\s+(?i:fl|floor)\b\.?)")  # "221 Rivet St, 2nd fl"
 # Street first, as Spanish writes it, then the house number, the unit, the colonia and the
 # postal code: "Av. Juárez 88 int. 3", "Calle 5 de Mayo #245, Col. Centro" (a red team's,
 # stop 49: the family's address went to the emailed helpdesk as typed).
@@ -48,19 +49,26 @@ TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
 ADDRESS = re.compile(
-    rf"(?<![\w#/.:$,-])\d{{1,6}}[A-Za-z]?\s+(?:{DIRECTION}\s+)?"
+    # A house (three digits at least) on a numbered road, first since "Hwy" and "Road" are
+    # kinds of street too: "1560 N Hwy 191 #B", "1482 County Road 203" (not "bus 118 Route
+    # 14", nor "2 Route 9 buses").
+    rf"(?<![\w#/.:$,-])\d{{3,6}}\s+(?:{DIRECTION}\s+)?(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?\b{UNIT}?"
+    rf"(?:{TOWN}{STATE}?{ZIP}?)?"
+    rf"|(?<![\w#/.:$,-])\d{{1,6}}[A-Za-z]?\s+(?:{DIRECTION}\s+)?"
     rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
     rf"|(?i:{SPANISH_KINDS})\s+{NAMED}(?:\s+{NAMED}){{0,2}})"
     rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?"
     rf"|{SPANISH_STREET}{SPANISH_UNIT}?{COLONIA}?{POSTAL}?(?:{TOWN}{STATE}?{ZIP}?)?"
-    # A rural route's, with its town and state, since a bus has routes too: "118 Route 14,
-    # East Hardwick VT 05836", not "bus 118 Route 14".
+    # Any house on one, with its town and state, since a bus has routes too: "52 Route 9, West
+    # Glover VT 05875", not "bus 118 Route 14".
     rf"|(?<![\w#/.:$,-])\d{{1,6}}\s+(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?{UNIT}?{TOWN}{STATE}{ZIP}?"
     # Where rural mail goes, with its town, state and ZIP code: "PO Box 1583, Crownpoint NM
     # 87313", "HC 63 Box 418, Yatahey NM 87375", "General Delivery, Vanderwagen NM 87326".
     rf"|\b(?:(?i:p\.?\s?o\.?\s+box|post\s+office\s+box)\s+\d{{1,6}}|HC\s+\d{{1,4}},?\s+Box\s+"
-    rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}")
+    rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}"
+    # A highway contract route's box is a rural home's, whatever follows: "HC 61 Box 2207".
+    rf"|\bHC\s+\d{{1,4}},?\s+Box\s+\d{{1,6}}(?:{TOWN}{STATE}?{ZIP}?)?")
 # Typed all in lowercase ("42 elm street", "calle olmo 123"), an address only right after
 # where a family lives: "3 kids in the way" is none (a red team's, stop 49).
 # Words before a street's kind that make it a drive in the cloud: "moved to 1 shared drive".

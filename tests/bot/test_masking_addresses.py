@@ -78,6 +78,16 @@ from tests.bot.test_masking import TODAY, masked
     ("la familia vive en juárez 88, col. centro", "la familia vive en [address]"),
     ("su dirección: miguel hidalgo 12 int. 3, colonia del valle y su mamá no contesta",
      "su dirección: [address] y su mamá no contesta"),
+    # a house on a numbered road with no town, a rural box, a floor (stop 55, from corpora
+    # 44 to 46, whose "191 #B" and "203" were left showing)
+    ("roster shows a student at 1560 N Hwy 191 #B which is the old motel",
+     "roster shows a student at [address] which is the old motel"),
+    ("pick them up at 1482 County Road 203 instead of the trading post",
+     "pick them up at [address] instead of the trading post"),
+    ("Address in the system is HC 61 Box 2207. Can someone look?",
+     "Address in the system is [address]. Can someone look?"),
+    ("Family moved to 221 Rivet St, 2nd fl, and the lookup finds no stop",
+     "Family moved to [address], and the lookup finds no stop"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -115,6 +125,9 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "the class moved to room 12, col. smith teaches it now",
     "la escuela está en juárez 88, col. centro",
     "the class moved to 2 google drive folders",
+    # small numbers before a road's: buses and signs (stop 55)
+    "the 2 Route 9 buses are late again",
+    "we have 3 Highway 50 signs for the career fair",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

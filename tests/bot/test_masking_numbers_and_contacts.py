@@ -37,6 +37,10 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     "Updated on the 3rd of May, the 2nd of June my 3rd graders test",
     "Send the report the first of March; birthday cards for staff are in the office",
     "el dos de mayo hay junta de maestros",
+    # a site spelled like an address, a vendor's domain, a state's clock (stop 55)
+    "Use self-service at passwords.prsd.org first please",
+    "Our rep is dana.whitfield@pearson.com",
+    "Student chromebooks show Arizona time instead of Mountain",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -105,6 +109,11 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     ("her birthday is the twenty first of March", "her birthday is [date of birth]"),
     ("su cumpleaños es el dos de mayo", "su cumpleaños es el [date of birth]"),
     ("nació el 1ro de marzo", "nació el [date of birth]"),
+    # a family's provider typed wrong, or named with its "net" (stop 55: taken for a firm's)
+    ("Email to parent bounced (marquezfam@hotmial.com, prob a typo)",
+     "Email to parent bounced ([email], prob a typo)"),
+    ("Parent email bouncing: marlenyramirez@gmial.com", "Parent email bouncing: [email]"),
+    ("Her grandma's email is nanabegay@frontiernet.net", "Her grandma's email is [email]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
