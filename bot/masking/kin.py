@@ -36,6 +36,10 @@ KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"
                       r"grandson|granddaughter|hij[oa])\s+(?:is|es)\b", re.IGNORECASE)
+# Whose parent the name is, by a possessive: "Mr. Chee's granddaughter", "Mrs. Ruiz's twins"
+# (not "Mrs. Lopez's kids": a teacher's class).
+CHILD_OF = re.compile(r"\s+(?:son|daughter|grandson|granddaughter|grandkids?|grandchildren|"
+                      r"stepson|stepdaughter|twins|nephew|niece)s?\b", re.IGNORECASE)
 # A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
 COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
@@ -64,5 +68,6 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
             continue
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
-                text, end) or OWN_CHILD.match(text, end) or CHILD_IS.match(text, end):
+                text, end) or OWN_CHILD.match(text, end) or CHILD_IS.match(text, end) or (
+                words[last].possessive and CHILD_OF.match(text, end)):
             yield Span(title.start, words[last].end, "name")

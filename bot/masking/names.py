@@ -50,6 +50,7 @@ from bot.masking.student_cues import (
     HOMEROOM_AFTER,
     ID_AFTER,
     KIN,
+    ONE_CHILD_AFTER,
     POSSESSIVE_LIST,
     SIGN_IN_TROUBLE,
 )
@@ -184,6 +185,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
             len(run) == 1 and run[0].folded in DAYS and not KIN_AFTER.match(text, end))
     if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(w.score > 0 for w in run)
+    if ONE_CHILD_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
+        return any(w.score >= WEAK for w in run)  # a surname, not "the Spanish kid"
     if DOINGS.match(text, end) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked me"
         return any(w.given or w.score >= WEAK for w in run)
     if SIGN_IN_TROUBLE.match(text, end):
@@ -251,7 +254,8 @@ def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
     after = words[last + 1]
     return first == last and not words[last].possessive and text[
         max(0, words[first].start - 4):words[first].start].lower() == "the " and not (
-        FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS) and (
+        FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS or (
+            ONE_CHILD_AFTER.match(text, words[last].after) and words[last].score >= WEAK)) and (
         after.shape == "lower" or (after.shape == "title" and after.score < WEAK))
 
 

@@ -47,6 +47,10 @@ from tests.bot.test_masking import masked
      "He needs a Chromebook. His mom is [name] if the office asks."),
     ("Her father, Mark Jankowski, has a new number: (920) 555-0102.",
      "Her father, [name], has a new number: [phone]."),
+    # whose parent the name is, by a possessive (stop 55, from corpora 44 to 46)
+    ("Route 12 — Mr. Chee's granddaughter Tia rides to the chapter house now",
+     "Route 12 — [name]'s granddaughter [name] rides to the chapter house now"),
+    ("Mr. Ortiz's son Leo needs a loaner", "[name]'s son [name] needs a loaner"),
 ])
 def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
                                                                     expected: str) -> None:
@@ -61,6 +65,28 @@ def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
     "Mr. Doyle wants the attendance report from last week",
     "Our parent liaison is Mrs. Gutierrez, she's great. Her email is mgutierrez@district.org",
     "Mr. Ortega has the mom's paperwork, she's waiting on the court order",
+    "Mrs. Lopez's kids are testing today",  # a teacher's class
 ])
 def test_staff_named_with_a_title_stay(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a child by the family's name; a grown-up's children by the family's word (stop 55)
+    ("it's 3/4/2014 for the Fontaine kid", "it's [date of birth] for the [name] kid"),
+    ("can you reset it for the Garcia boy?", "can you reset it for the [name] boy?"),
+    ("the grandma of Loveson and Fedna called, she has last year's Chromebook",
+     "the grandma of [name] and [name] called, she has last year's Chromebook"),
+])
+def test_a_child_named_by_the_familys_name_or_a_grown_ups_is_hidden(text: str,
+                                                                   expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the Spanish kid in 3rd period needs a keyboard",
+    "the new kid needs a login",
+    "Father of the Year slides are on the drive",
+])
+def test_a_word_before_kid_that_names_no_family_stays(text: str) -> None:
     assert masked(text) == text
