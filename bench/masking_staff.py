@@ -4,12 +4,10 @@
 
 Each corpus (by default tests/bot/masking_corpus/staff_*.jsonl) is a district's messages,
 with its staff directory beside it (`staff_a.jsonl` -> `staff_a.staff.txt`, one display name
-a line, as Slack or Teams shows it), and for some its schools (`heldout47.schools.txt`).
-Printed for each corpus, in the same run: identifiers masked and tech texts altered by the
-masker knowing no colleague (the baseline), then knowing the directory at each level of
-PREPBOT_MASKING_STAFF: whole names (the default), and all (a first name, nickname or family
-name alone too), and at both knowing the schools where the corpus has them. Last, the same
-over all corpora together (the schools' rows over the corpora that have them).
+a line, as Slack or Teams shows it). Printed for each corpus, in the same run: identifiers
+masked and tech texts altered by the masker knowing no colleague (the baseline), then knowing
+the directory at each level of PREPBOT_MASKING_STAFF: whole names (the default), and all
+(a first name, nickname or family name alone too). Last, the same over all corpora together.
 A corpus with no tech texts (an attack) prints its identifiers only. `--workspace N` adds N
 made-up colleagues (below) to every directory, as reading a large district's whole Slack
 workspace would: more names known, more students who share one.
@@ -45,8 +43,6 @@ CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 
 LEVELS = {"no directory (baseline)": "off", "whole names (default)": "whole",
           "all (one word alone too)": "all"}
-# Rows for a corpus written with its district's schools too (heldout44.schools.txt).
-WITH_SCHOOLS = {"whole names + schools": "whole", "all + schools": "all"}
 
 
 def main() -> None:
@@ -115,13 +111,9 @@ def scored(corpora: list[Path], others: list[str]) -> None:
         print(f"{path.name}: {len(directory)} staff" + (f" and {len(others)} made up"
                                                          if others else ""))
         directory += others
-        schools = path.with_suffix(".schools.txt")
-        rows = LEVELS | (WITH_SCHOOLS if schools.exists() else {})
-        for name, level in rows.items():
-            figures = counts(path, directory, level, schools.read_text("utf-8").splitlines()
-                             if name in WITH_SCHOOLS else ())
-            summed = sums.setdefault(name, [0, 0, 0, 0])
-            sums[name] = [a + b for a, b in zip(summed, figures, strict=True)]
+        for name, level in LEVELS.items():
+            figures = counts(path, directory, level)
+            sums[name] = [a + b for a, b in zip(sums[name], figures, strict=True)]
             print(row(name, figures))
     if len(corpora) > 1:
         print("all together")

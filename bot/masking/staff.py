@@ -17,11 +17,10 @@ from functools import cache
 
 from nicknames import NickNamer
 
-from bot.masking.cues import CHILD_NOUN
 from bot.masking.grown_ups import student_cued
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import Span
-from bot.masking.student_cues import FAMILY_WORD, GRADE
+from bot.masking.student_cues import FAMILY_WORD
 
 # What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
 ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-–—|/]\s.*$")
@@ -38,15 +37,6 @@ STUDENT_SAID = re.compile(r"\bthe\s+(?:student|kid|child)(?=\s*[,)—–-]|\s+(?
                           r"\b\d{1,2}(?:st|nd|rd|th)\s+grader\b|\bnot\s+our\s+[A-Z]",
                           re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?\n]")
-# Where a name that signs a message stands: after a dash, a line's start, a finished sentence
-# or a thank-you ("... at 9 😬 — Jolene", "... again. Raylene", "Thx, Shauna")...
-SIGNED_AFTER = re.compile(r"(?:[—–-]+|\n|[.!?…)\U0001F300-\U0001FAFF]|\b(?:thanks|thx|ty|"
-                          r"thank\s+you(?:\s+so\s+much)?|cheers|best)[,!.]?)\s*$",
-                          re.IGNORECASE)
-# ... and all that may follow it to the message's end: a bracket or a short line with no grade
-# ("-Tyler (PE)", "Cassidy, Sandstone K"; not "Bethany, 1st grade": a student is described so).
-SIGNED_TAIL = re.compile(r"\s*(?:\([^()\n]{1,20}\)|,[^\n,]{1,30}){0,2}[\s.!]*$")
-SIGNING_IN = re.compile(r"\s+here\b")  # "Linh here — SIMS October report ..."
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -119,21 +109,6 @@ class StaffNames:
                    for k in who)
 
 
-    def signs(self, text: str, span: Span) -> bool:
-        """True when `span` is a colleague's first name alone, closing the message as its
-        writer's signature or opening it as "Linh here": students do not sign for teachers,
-        so even where one word alone spares no one (the default), this one is the writer's."""
-        words = name_words(text[span.start:span.end])
-        if len(words) != 1 or not any(self.people[k][0] == words[0] or words[0] in nicknames(
-                self.people[k][0]) for k in self.holders.get(words[0], ())):
-            return False
-        if not text[:span.start].strip():
-            return bool(SIGNING_IN.match(text, span.end))
-        tail = SIGNED_TAIL.match(text, span.end)
-        return bool(tail and not GRADE.search(tail.group()) and not CHILD_NOUN.search(
-            tail.group()) and SIGNED_AFTER.search(text, max(0, span.start - 24), span.start))
-
-
 @cache
 def nicknamer() -> NickNamer:
     """The table of given names and their nicknames, read once."""
@@ -177,8 +152,7 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     staff = STAFF  # read once: a refresh may swap in a new list meanwhile
     if not staff.count:
         return found
-    known = {s for s in found if s.kind == "name" and (staff.knows(text[s.start:s.end])
-                                                        or staff.signs(text, s))}
+    known = {s for s in found if s.kind == "name" and staff.knows(text[s.start:s.end])}
     if not known:
         return found
     spared = {s for s in known - student_cued(text, known, colleagues=True)

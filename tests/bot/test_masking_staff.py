@@ -121,41 +121,6 @@ def test_by_default_only_a_whole_name_spares_a_colleague(text: str) -> None:
     assert masked("Luis Ramirez set up the Swivl") == "Luis Ramirez set up the Swivl"
 
 
-SIGNERS = ["Jolene Begay", "Raylene Tso", "Cassidy Nez", "Tyler Hanks (he/him)", "Nathan Black",
-           "Linh Tran"]
-
-
-@pytest.mark.parametrize("text", [
-    "Kids are supposed to do the i-Ready diagnostic at 9 😬 — Jolene",
-    "Our Starlink dish got knocked over by wind again. Raylene",
-    "Outlook keeps asking for my password. -Tyler (PE)",
-    "Do we have spare USB-C chargers? Cassidy, Sandstone K",
-    "thank you so much Nathan!!",
-    "Linh here — SIMS report validation errors again, is it me?",
-])
-def test_by_default_a_colleagues_first_name_alone_signs_a_message(text: str) -> None:
-    # Stop 55: most of what the default altered in corpora 44 to 46 was this, and students
-    # do not sign for teachers.
-    assert "[name]" in masked(text)
-    know_staff(SIGNERS)
-    assert masked(text) == text
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a grade after it: that is how a student is described
-    ("The Promethean speakers are silent. Cassidy, 1st grade",
-     "The Promethean speakers are silent. [name], 1st grade"),
-    # in the sentence, not closing it; a student's cue; a name no colleague has
-    ("Cassidy can't log in to Clever again", "[name] can't log in to Clever again"),
-    ("my student Jolene is locked out. Jolene", "my student [name] is locked out. [name]"),
-    ("Our Starlink dish got knocked over by wind again. Dakota",
-     "Our Starlink dish got knocked over by wind again. [name]"),
-])
-def test_a_first_name_that_does_not_sign_stays_hidden(text: str, expected: str) -> None:
-    know_staff(SIGNERS)
-    assert masked(text) == expected
-
-
 @pytest.mark.usefixtures("one_word_too")
 @pytest.mark.parametrize("text", [
     "Grace M. has the key to the cart",

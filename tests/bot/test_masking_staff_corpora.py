@@ -8,13 +8,11 @@ the masker without the directory."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from bot.masking import mask_student_data
-from bot.masking.schools import know_schools
 from bot.masking.staff import forget_staff, know_staff, use_staff_names
 from tests.bot.test_masking import CORPUS, TODAY, is_masked
 
@@ -56,20 +54,26 @@ FIGURES = {
     "staff_g.jsonl": {"whole": (235, 23), "all": (235, 5)},
     "staff_h.jsonl": {"whole": (235, 33), "all": (235, 9)},
 }
-# Written blind at stop 54 with their directories and schools (test_masking_heldout.py says
-# how), scored once: without the directory 188 of 208 / 17, 185 of 201 / 11, 186 of 208 / 8;
-# knowing it, whole 188 / 13, 185 / 7, 186 / 7 and all 187 / 5, 185 / 4, 185 / 3. Then read
-# and tuned on at stop 55, and scored knowing the schools too (what is asserted).
-BLIND_54 = {"heldout44.jsonl": {"whole": (192, 6), "all": (191, 4)},
-            "heldout45.jsonl": {"whole": (186, 5), "all": (186, 2)},
-            "heldout46.jsonl": {"whole": (188, 4), "all": (187, 2)}}
-# Written blind at stop 55, sealed while its rules were written, scored once after (figures
-# only). Knowing the directory alone, the masker before the round and after it: whole 176 / 8,
-# 191 / 5, 180 / 10 then 176 / 8, 191 / 5, 180 / 9; all 176 / 5, 190 / 2, 180 / 3, the same
-# after. Knowing the schools too (asserted): the same identifiers, and fewer altered.
-BLIND_55 = {"heldout47.jsonl": {"whole": (176, 4), "all": (176, 1)},
+# Written blind at stop 54 with their directories (test_masking_heldout.py says how), scored
+# once: without the directory 188 of 208 / 17, 185 of 201 / 11, 186 of 208 / 8; knowing it,
+# whole 188 / 13, 185 / 7, 186 / 7 and all 187 / 5, 185 / 4, 185 / 3. Read and tuned on at
+# stop 55 (what is asserted: its rules hid seven more).
+BLIND_54 = {"heldout44.jsonl": {"whole": (193, 13), "all": (191, 4)},
+            "heldout45.jsonl": {"whole": (186, 6), "all": (186, 3)},
+            "heldout46.jsonl": {"whole": (191, 7), "all": (190, 3)}}
+# Written blind at stop 55 with their directories and schools, never read (figures only).
+# 47 to 49 were sealed while the round's rules were written, then scored with the masker
+# before it, after its first rules (which knew the schools and kept a colleague's first
+# name signing a message) and after its last (those two taken out, below): whole 176 / 8,
+# 191 / 5, 180 / 10, then 176 / 8 (4 knowing the schools), 191 / 5, 180 / 9, then what is
+# asserted. 50 to 52 were written meanwhile and scored once, before and after the round's
+# last rules: the same both times.
+BLIND_55 = {"heldout47.jsonl": {"whole": (176, 8), "all": (176, 5)},
             "heldout48.jsonl": {"whole": (191, 5), "all": (190, 2)},
-            "heldout49.jsonl": {"whole": (180, 9), "all": (180, 3)}}
+            "heldout49.jsonl": {"whole": (182, 10), "all": (182, 3)},
+            "heldout50.jsonl": {"whole": (195, 9), "all": (194, 8)},
+            "heldout51.jsonl": {"whole": (178, 5), "all": (176, 1)},
+            "heldout52.jsonl": {"whole": (201, 6), "all": (199, 5)}}
 BLIND = BLIND_54 | BLIND_55
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
@@ -79,14 +83,11 @@ BLIND = BLIND_54 | BLIND_55
 ATTACK = {"off": 133, "whole": 120, "all": 35}
 
 
-def counts(path: Path, directory: list[str], level: str, schools: Sequence[str] = ()
-           ) -> tuple[int, int, int, int]:
+def counts(path: Path, directory: list[str], level: str) -> tuple[int, int, int, int]:
     """(identifiers masked, identifiers, tech texts altered, tech texts) over a corpus,
-    knowing `directory` at a level of PREPBOT_MASKING_STAFF and the district's `schools`
-    (bench/masking_staff.py too)."""
+    knowing `directory` at a level of PREPBOT_MASKING_STAFF (bench/masking_staff.py too)."""
     use_staff_names(level)
     know_staff(directory if level != "off" else [], afresh=True)
-    know_schools(schools)
     found = total = altered = tech = 0
     for line in (json.loads(line) for line in path.read_text("utf-8").splitlines()):
         text = line["text"]
@@ -97,14 +98,12 @@ def counts(path: Path, directory: list[str], level: str, schools: Sequence[str] 
             total += len(line["identifiers"])
             found += sum(is_masked(text, output, i) for i in line["identifiers"])
     forget_staff()
-    know_schools([])
     return found, total, altered, tech
 
 
-def score(name: str, directory: list[str], level: str = "all", schools: Sequence[str] = ()
-          ) -> tuple[int, int]:
+def score(name: str, directory: list[str], level: str = "all") -> tuple[int, int]:
     """(identifiers masked, tech texts altered) over a corpus of the masking corpus folder."""
-    found, _, altered, _ = counts(CORPUS / name, directory, level, schools)
+    found, _, altered, _ = counts(CORPUS / name, directory, level)
     return found, altered
 
 
@@ -112,17 +111,11 @@ def directory_of(name: str) -> list[str]:
     return (CORPUS / name).with_suffix(".staff.txt").read_text("utf-8").splitlines()
 
 
-def schools_of(name: str) -> list[str]:
-    """The district's schools, for the corpora written with them (none for the others)."""
-    path = (CORPUS / name).with_suffix(".schools.txt")
-    return path.read_text("utf-8").splitlines() if path.exists() else []
-
-
 @pytest.mark.parametrize(("name", "level"), [(n, lv) for n in sorted(FIGURES | BLIND)
                                              for lv in ("whole", "all")])
 def test_each_corpus_holds_its_figures_knowing_its_directory(name: str, level: str) -> None:
     least_masked, most_altered = (FIGURES | BLIND)[name][level]
-    masked, altered = score(name, directory_of(name), level, schools_of(name))
+    masked, altered = score(name, directory_of(name), level)
     assert masked >= least_masked and altered <= most_altered, (
         f"{name}, {level}: {masked} identifiers masked, {altered} of 100 tech texts altered")
 
@@ -135,11 +128,21 @@ def test_knowing_the_directory_spares_colleagues_the_rules_hid(name: str) -> Non
     assert every <= whole / 3 and whole < without
 
 
-@pytest.mark.parametrize("name", sorted(BLIND))
-def test_knowing_the_schools_alters_less_and_hides_as_much(name: str) -> None:
-    without = score(name, directory_of(name), "whole")
-    knowing = score(name, directory_of(name), "whole", schools_of(name))
-    assert knowing[0] == without[0] and knowing[1] <= without[1]
+# An attack on two rules stop 55 tried, by a writer told them and not shown the code
+# (attack_schools.*, with its district's directory and schools): 150 messages naming students
+# where a school's name or a colleague's signature stands (164 identifiers: "Oakley can't hear
+# through her headphones" beside Annie Oakley Elementary, "Guess who cracked another screen 🙄
+# Mason" beside a colleague Mason), and 60 ordinary ones. The masker before the round hid 113
+# at whole names; the two rules as first written hid 22, and 101 once hardened against it.
+# Neither spared more than one ordinary message of the 600 written blind, so both were taken
+# out: this keeps them, or any like them, from coming back unweighed (docs/masking.md).
+ATTACK_SCHOOLS = {"whole": 113, "all": 53}
+
+
+@pytest.mark.parametrize("level", sorted(ATTACK_SCHOOLS))
+def test_the_attack_on_schools_and_sign_offs_gets_no_more_through(level: str) -> None:
+    name = "attack_schools.jsonl"
+    assert score(name, directory_of(name), level)[0] >= ATTACK_SCHOOLS[level]
 
 
 @pytest.mark.parametrize("level", sorted(ATTACK))

@@ -55,5 +55,4 @@ feature = Feature(
         OnForm("admin.role", handlers.role_form, ADMIN),
     ),
     setup=setup.admin_steps,
-    jobs=schools.follow_names,
 )
