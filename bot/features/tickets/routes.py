@@ -49,19 +49,25 @@ async def set_route(session: AsyncSession, category: str, where: Conversation) -
     route = await session.get(RouteRow, category)
     if route is None:
         session.add(RouteRow(category=category, platform=where.platform,
-                             conversation_id=where.id))
+                             conversation_id=where.id, channel=where.channel))
     else:
         route.platform, route.conversation_id = where.platform, where.id
+        route.channel = where.channel
 
 
 async def shut_out(session: AsyncSession, platform: str, conversation_id: str) -> list[str]:
     """Take away the routes to a conversation prepbot can no longer post in (removed from it,
-    or archived), so their tickets go to the default route or wait in the queue; which."""
-    query = select(RouteRow.category).where(RouteRow.platform == platform,
-                                            RouteRow.conversation_id == conversation_id)
-    gone = list((await session.execute(query.order_by(RouteRow.category))).scalars())
-    await session.execute(delete(RouteRow).where(RouteRow.platform == platform,
-                                                 RouteRow.conversation_id == conversation_id))
+    or archived), and to every other thread of its channel, so their tickets go to the
+    default route or wait in the queue; which."""
+    channels = set((await session.execute(select(RouteRow.channel).where(
+        RouteRow.platform == platform, RouteRow.conversation_id == conversation_id,
+        RouteRow.channel != ""))).scalars())
+    places = {conversation_id, *channels}
+    in_them = (RouteRow.platform == platform) & (RouteRow.conversation_id.in_(places)
+                                                 | RouteRow.channel.in_(places))
+    query = select(RouteRow.category).where(in_them).order_by(RouteRow.category)
+    gone = list((await session.execute(query)).scalars())
+    await session.execute(delete(RouteRow).where(in_them))
     return gone
 
 

@@ -17,7 +17,7 @@ from bot.features.tickets.models import RouteRow
 from bot.ports import Undeliverable
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
-from bot.vocabulary import Conversation, Person
+from bot.vocabulary import Conversation, Message, Person
 from tests.bot.features.tickets.conftest import form_in, tickets
 from tests.support.recording import RecordingMessenger
 
@@ -164,3 +164,25 @@ async def test_an_admin_is_warned_in_her_language_routes_and_all(
     await chat.say("/ticket the document camera in room 12 shows nothing", as_=teacher)
     [warning] = [t for t in outbox.to(admin) if t.startswith("⚠️")]
     assert "Los tickets de default y hardware se publicaban allí" in warning
+
+
+async def test_a_channel_that_refuses_takes_away_the_routes_typed_in_its_other_threads(
+        chat: ConsoleChat, teacher: Person, admin: Person, other_admin: Person,
+        outbox: ShutOutMessenger, runtime: Runtime) -> None:
+    # A red team's (stop 54, AH-9): on Teams each thread is a conversation of its own; a route
+    # typed in another thread of the same channel survived until its own card was refused.
+    def in_thread(thread: str) -> Conversation:
+        return Conversation(platform="console", id=f"C-triage;messageid={thread}",
+                            kind="channel", channel="C-triage")
+
+    for category, thread in (("default", "1"), ("hardware", "2")):
+        await chat.send(runtime.bot.command_from_text(Message(
+            text=f"/prepbot settings route {category} here", person=admin,
+            conversation=in_thread(thread), event_id=f"route-{category}")))
+    outbox.shut.update({in_thread("1").id, in_thread("2").id})  # prepbot left the channel
+    await chat.say("/ticket the printer in room 4 jams on every page", as_=teacher)
+    [warning] = outbox.to(other_admin)
+    assert "Tickets in default and hardware were posted there" in warning
+    async with runtime.sessions() as session:
+        assert not (await session.execute(select(RouteRow))).scalars().all()
+    assert not outbox.posted(in_thread("2").id), "no stand-in copy sent to the same channel"
