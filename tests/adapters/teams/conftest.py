@@ -92,12 +92,13 @@ class Teams:
         """A typed message."""
         return self.activity("message", text=text, **extra)
 
-    def mention(self, text: str, **extra: Any) -> dict[str, Any]:
-        """A channel message that @mentions the bot first."""
+    def mention(self, text: str, conversation: str = CHANNEL, **extra: Any) -> dict[str, Any]:
+        """A channel message that @mentions the bot first (in the triage thread, unless
+        another is named)."""
         tag = f"<at>{BOT['name']}</at>"
         entity = {"type": "mention", "text": tag, "mentioned": BOT}
         return self.activity("message", text=f"{tag} {text}", entities=[entity],
-                             conversation=CHANNEL, **extra)
+                             conversation=conversation, **extra)
 
     def submit(self, data: dict[str, Any], card_id: str, **extra: Any) -> dict[str, Any]:
         """An Action.Submit click on a card the bot sent."""

@@ -9,8 +9,10 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from adapters.runtime import Runtime
+from bot.features.tickets.models import RouteRow
 from bot.roles import Role
 from bot.schools.service import save_school
 from bot.vocabulary import Person
@@ -111,3 +113,17 @@ async def test_a_channel_activity_labelled_personal_is_still_shared(
     await teams.post(disagreeing(teams.mention("tickets", user=COACH), variant))
     assert not any("smartboard" in t for t in texts(connector, CHANNEL))
     assert any("smartboard" in t for t in texts(connector, COACH_CHAT)), "the queue, privately"
+
+
+async def test_a_refused_card_takes_away_the_routes_typed_in_other_threads_of_its_channel(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime, staff: None) -> None:
+    # A red team's (stop 54, AH-9): a route typed in another thread of the channel survived.
+    other_thread = CHANNEL.replace("1700000000000", "1700000000999")
+    await teams.post(teams.mention("prepbot settings route hardware here", user=ADMIN,
+                                   conversation=other_thread))
+    connector.fail(403, "POST", "/v3/conversations")
+    await teams.post(teams.message("ticket the zebra4417 document camera is broken"))
+    [warning] = [t for t in texts(connector, ADMIN_CHAT) if "no longer" in t]
+    assert "default and hardware" in warning
+    async with runtime.sessions() as session:
+        assert not (await session.execute(select(RouteRow))).scalars().all()
