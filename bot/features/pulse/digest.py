@@ -16,7 +16,8 @@ from bot.i18n import _, format_percent
 
 async def line(session: AsyncSession, survey: SurveyRow, ask: DigestAsk) -> str:
     """`• Nearpod wave 2, closed: buy-in 86%, meets the 85% target (7 answers)`."""
-    report = await results.report(session, survey, ask.now, with_comments=False)
+    report = await results.report(session, survey, ask.now, with_comments=False,
+                                  asked=ask.asked)
     state = _("closed") if survey.closed_at is not None else _("running")
     if not (report.shown and report.buy_in):
         figure = _("no results yet (they show {threshold} answers at a time)").format(

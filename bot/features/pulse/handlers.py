@@ -39,13 +39,15 @@ async def close(turn: Turn[Command]) -> list[Reply]:
     """Close early; the coach gets the results at once, the cohort too if it was promised."""
     survey = await _survey(turn, open_only=True)
     await service.close(turn.session, survey, turn.now, tell_coach=False)
-    return [views.results(await results.report(turn.session, survey, turn.now))]
+    asked = await service.took_part(turn.session, turn.person.id)
+    return [views.results(await results.report(turn.session, survey, turn.now, asked=asked))]
 
 
 async def show(turn: Turn[Command]) -> list[Reply]:
     """The figures (or why there are none yet)."""
     survey = await _survey(turn, open_only=False)
-    return [views.results(await results.report(turn.session, survey, turn.now))]
+    asked = await service.took_part(turn.session, turn.person.id)
+    return [views.results(await results.report(turn.session, survey, turn.now, asked=asked))]
 
 
 def _here(turn: Turn[Command]) -> str:

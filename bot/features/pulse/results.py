@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -53,14 +54,17 @@ async def wave_means(session: AsyncSession, survey: SurveyRow) -> dict[str, floa
     return {c.code: c.mean for c in figures(service.instrument_of(survey), answers)}
 
 
-async def earlier_waves(session: AsyncSession, survey: SurveyRow) -> list[SurveyRow]:
+async def earlier_waves(session: AsyncSession, survey: SurveyRow,
+                        asked: Collection[int] = ()) -> list[SurveyRow]:
     """The waves before this one, oldest first (following each wave's link back), as far as
-    they are this wave's coach's: another coach's wave is hers alone (a red team's, stop 51)."""
+    they are this wave's coach's (another coach's wave is hers alone: a red team's, stop 51)
+    and the reader was not `asked` in them: a wave she answered holds an answer she knows,
+    and "since wave 1" would show her colleagues' (a red team's, stop 55)."""
     chain: list[SurveyRow] = []
     current = survey
     while current.previous_id is not None and len(chain) < MAX_WAVES - 1:
         found = await session.get(SurveyRow, current.previous_id)
-        if found is None or found.coach_id != survey.coach_id:
+        if found is None or found.coach_id != survey.coach_id or found.id in asked:
             break
         chain.append(found)
         current = found
@@ -68,8 +72,9 @@ async def earlier_waves(session: AsyncSession, survey: SurveyRow) -> list[Survey
 
 
 async def report(session: AsyncSession, survey: SurveyRow, now: datetime,
-                 with_comments: bool = True) -> Report:
-    """The survey's figures, change since the previous shown wave, comments and chart."""
+                 with_comments: bool = True, asked: Collection[int] | None = ()) -> Report:
+    """The survey's figures, change since the previous shown wave (of those its reader was
+    not `asked` in; None: no earlier wave at all), comments and chart."""
     answers = await service.answer_sets(session, survey.id)
     result = Report(survey, len(answers), survey.threshold,
                     await service.BUYIN_TARGET.read(session))
@@ -78,7 +83,7 @@ async def report(session: AsyncSession, survey: SurveyRow, now: datetime,
     instrument = service.instrument_of(survey).spoken(survey.tool)  # the reader's language
     result.constructs = figures(instrument, answers)
     waves: list[Wave] = []
-    for earlier in await earlier_waves(session, survey):
+    for earlier in await earlier_waves(session, survey, asked) if asked is not None else ():
         means = await wave_means(session, earlier)
         if means is not None:
             waves.append((_("wave {wave}").format(wave=earlier.wave), means))

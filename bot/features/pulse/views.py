@@ -142,9 +142,12 @@ def results(report: Report, for_cohort: bool = False) -> Reply:
         return Reply(text, (Text(text),), private=True)
     blocks: list[Block] = [Text(_("**{title}**: {n} answers released of {invited} invited").format(
                                     title=title, n=report.n, invited=survey.invited)),
-                           Fields(tuple(_construct_line(report, c) for c in report.constructs)),
-                           Text(_buy_in(report)), Text(_consistency(report))]
-    if report.chart:
+                           Fields(tuple(_construct_line(report, c, for_cohort)
+                                        for c in report.constructs)),
+                           Text(_buy_in(report))]
+    if not for_cohort:  # who answered reads means and agreement only (stop 55)
+        blocks.append(Text(_consistency(report)))
+    if report.chart and not for_cohort:
         blocks.append(Image(*report.chart))
     if report.comments and not for_cohort:
         blocks.append(Text(_("What teachers wrote, in no particular order:")))
@@ -173,8 +176,11 @@ def _held_back(report: Report) -> str:
                                                        threshold=report.threshold)
 
 
-def _construct_line(report: Report, c: Construct) -> tuple[str, str]:
-    value = _("mean {mean} of 7 (sd {sd}), {agree} agree").format(
+def _construct_line(report: Report, c: Construct, for_cohort: bool = False) -> tuple[str, str]:
+    # Not the spread for those who answered: with the mean and her own answer, it would tell a
+    # teacher how her colleagues' answers lie (a red team's, stop 55).
+    value = (_("mean {mean} of 7, {agree} agree") if for_cohort else
+             _("mean {mean} of 7 (sd {sd}), {agree} agree")).format(
         mean=format_decimal(c.mean, "0.0"), sd=format_decimal(c.sd, "0.0"),
         agree=format_percent(c.agree))
     if c.code in report.previous:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from adapters.console import ConsoleChat
+from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Fields, Form
 from bot.vocabulary import Person
@@ -57,10 +57,12 @@ async def test_a_reminder_form_works_for_someone_who_had_not_answered(
 
 
 async def test_at_the_close_the_coach_gets_results_and_a_sharing_cohort_sees_totals(
-        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
-        pilot: list[Person], morning: FakeClock) -> None:
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    # Released in groups of 3, twice: what any one teacher did not write is a group of 5.
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
     await launch(chat, coach, runtime, f"Nearpod #{CHANNEL} closes friday share")
-    for person, points in zip(pilot, ANSWERS, strict=False):
+    for person, points in zip(pilot, [*ANSWERS, ANSWERS[0]], strict=True):
         await answer(chat, outbox, person, likert(*points))
     await chat.say("/pulse status", as_=coach)
     [status] = chat.replies
@@ -70,7 +72,9 @@ async def test_at_the_close_the_coach_gets_results_and_a_sharing_cohort_sees_tot
     await runtime.dispatcher.tick()  # the channel hears now; the coach on a school day
     [posted] = outbox.posted(CHANNEL)
     assert any(isinstance(b, Fields) for b in posted.blocks) and not posted.private
-    assert "What teachers wrote" not in posted.text
+    assert "6 answers released" in render(posted)
+    assert "What teachers wrote" not in posted.text and "sd" not in render(posted)
+    assert "alpha" not in render(posted), "means and agreement only, for those who answered"
     assert not [r for _, who, r in outbox.sent if who == coach.user_id and "results" in r.text]
     morning.current = NEXT_MONDAY
     await runtime.dispatcher.tick()
@@ -78,6 +82,24 @@ async def test_at_the_close_the_coach_gets_results_and_a_sharing_cohort_sees_tot
     assert any(isinstance(b, Fields) for b in results.blocks)
     [late] = await answer(chat, outbox, pilot[5], likert(*ANSWERS[0]))
     assert "has closed" in late.text
+
+
+async def test_a_sharing_cohort_hears_nothing_when_one_of_them_could_read_a_group_under_n(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        outbox: CohortMessenger, pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 55): N = 3, three answers, shared: each teacher, knowing her own,
+    # solved her two colleagues' from the mean and the sd.
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
+    outbox.channels["trio"] = [*pilot[:3], coach]
+    await chat.say("/pulse start Nearpod #trio closes friday share", as_=coach)
+    await runtime.dispatcher.tick()
+    for person, bi in zip(pilot[:3], (1, 7, 4), strict=True):
+        await answer(chat, outbox, person, likert((4, 4), (4, 4), (bi, bi)))
+    [closed] = await chat.say("/pulse close nearpod", as_=coach)
+    assert "3 answers released" in render(closed), "the coach reads them"
+    morning.current = SATURDAY
+    await runtime.dispatcher.tick()
+    assert not [r for r in outbox.posted("trio") if any(isinstance(b, Fields) for b in r.blocks)]
 
 
 async def test_invitations_not_yet_delivered_are_dropped_when_a_survey_closes_early(

@@ -1,6 +1,7 @@
 """Nobody reads a figure holding an answer they know: not an admin who was asked as a teacher,
 not a coach handed a wave chain she answered in; and who was asked outlives the record of
-sent messages while the survey is open (a red team's, stop 51)."""
+sent messages while the survey is open (a red team's, stop 51); nor, through a later wave's
+comparison, a wave she was asked in (a red team's, stop 55)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from bot.privacy import delete_person
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
 from bot.vocabulary import Person
+from tests.bot.features.conftest import SCHOOL, Staff, TimedMessenger, advance
+from tests.bot.features.pilots.conftest import AGREE, LOW, at, start
 from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
 from tests.bot.features.pulse.test_results import answered_by
 from tests.support.clock import FakeClock
@@ -139,3 +142,55 @@ async def test_who_was_asked_is_forgotten_after_an_early_close_as_after_any(
         invites = await session.scalar(select(func.count()).select_from(DeliveryRow).where(
             DeliveryRow.job == "pulse.invite"))
     assert invites == 0
+
+
+async def test_an_admin_who_answered_wave_1_reads_none_of_it_through_wave_2(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 55): wave 2's "since wave 1" and chart showed wave 1's means, her
+    # answer among the five.
+    await launch(chat, coach, runtime)
+    for person, points in zip(pilot[:5], ANSWERS, strict=True):
+        await answer(chat, outbox, person, likert(*points))
+    await chat.say("/pulse close nearpod", as_=coach)
+    outbox.channels["nearpod-pilot"].remove(pilot[0])
+    await launch(chat, coach, runtime, "Nearpod #nearpod-pilot closes in 4 weeks")
+    for person in pilot[1:6]:
+        await answer(chat, outbox, person, likert((4, 4), (4, 4), (4, 4)),
+                     outbox.forms_to(person)[-1])
+    await runtime.bot.grant(pilot[0], Role.ADMIN)
+    morning.current += timedelta(hours=1)
+    [reply] = await chat.say("/pulse results nearpod", as_=pilot[0])
+    shown = render(reply) + " ".join(b.alt for b in reply.blocks if isinstance(b, Image))
+    assert "wave 1" not in shown, shown
+
+
+async def test_a_pilot_teacher_made_admin_reads_none_of_the_pre_survey_through_the_post(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # The same, by a pilot's own waves (a red team's, stop 55): `/pilot report` refused her,
+    # `/pulse results` showed the pre survey's means beside the post survey's.
+    park = Person(platform="console", user_id="park", display_name="Ms Park")
+    await chat.say(f"/prepbot school {SCHOOL}", as_=park)
+    await chat.say("/prepbot prep 10:15-11:00 mon-fri", as_=park)
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=staff.admin)
+    teachers = [*staff.teachers, park]
+    await start(chat, staff, "/pilot start Blooket with @Ms Rivera @Mr Chen @Dr Diaz @Ms Park "
+                "for 2 weeks")
+    await advance(runtime, clock, at("2026-11-30", 15))
+    for person, points in zip(teachers, (AGREE, AGREE, LOW, LOW), strict=True):
+        forms = timed.forms(person, "pulse.answer")
+        assert forms, f"{person.display_name} got no pre survey"
+        await chat.submit(forms[-1][1].form_id, likert(*points), forms[-1][1].context,
+                          as_=person)
+    await runtime.bot.grant(staff.teachers[0], Role.ADMIN)
+    await advance(runtime, clock, at("2026-12-07", 15))
+    for person in teachers[1:]:
+        forms = timed.forms(person, "pulse.answer")
+        await chat.submit(forms[-1][1].form_id, likert(*AGREE), forms[-1][1].context,
+                          as_=person)
+    [refused] = await chat.say("/pilot report Blooket", as_=staff.teachers[0])
+    assert "You were asked to answer this pilot's surveys" in refused.text
+    [reply] = await chat.say("/pulse results blooket", as_=staff.teachers[0])
+    shown = render(reply) + " ".join(b.alt for b in reply.blocks if isinstance(b, Image))
+    assert "wave 1" not in shown, shown
