@@ -29,6 +29,8 @@ from bot.i18n import N_, _, format_day, format_decimal, format_percent, ngettext
 
 ANONYMOUS = N_("Your answers are anonymous: your coach sees only totals, and only in groups "
                "of {threshold} people's answers.")
+SHARED = N_("When it closes, the totals are shown to everyone asked too, if more than "
+            "{threshold} answers were released.")
 
 
 def day(value: date) -> str:
@@ -89,7 +91,14 @@ def card(survey: SurveyRow, instrument: Instrument, context: str,
     form = Form("pulse.answer", instrument.title, tuple(fields), _("Send my answers"), context)
     return Reply(f"{instrument.title}. {lead}",
                  (Text(f"**{instrument.title}**"), Text(lead),
-                  Context(_(ANONYMOUS).format(threshold=survey.threshold)), form))
+                  Context(_about_answers(survey)), form))
+
+
+def _about_answers(survey: SurveyRow) -> str:
+    """Who sees the answers: the coach, in groups; everyone asked too, where it was promised."""
+    said = _(ANONYMOUS).format(threshold=survey.threshold)
+    return f"{said} {_(SHARED).format(threshold=survey.threshold)}" if survey.share_results \
+        else said
 
 
 def answered(survey: SurveyRow, context: str, new: bool, commented: bool = False) -> Reply:

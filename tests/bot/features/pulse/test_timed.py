@@ -93,6 +93,9 @@ async def test_a_sharing_cohort_hears_nothing_when_one_of_them_could_read_a_grou
     outbox.channels["trio"] = [*pilot[:3], coach]
     await chat.say("/pulse start Nearpod #trio closes friday share", as_=coach)
     await runtime.dispatcher.tick()
+    [card] = [r for kind, who, r in outbox.sent if kind == "dm" and who == pilot[0].user_id]
+    assert "the totals are shown to everyone asked too, if more than 3 answers were released" \
+        in render(card), "each teacher is told before she answers"
     for person, bi in zip(pilot[:3], (1, 7, 4), strict=True):
         await answer(chat, outbox, person, likert((4, 4), (4, 4), (bi, bi)))
     [closed] = await chat.say("/pulse close nearpod", as_=coach)
