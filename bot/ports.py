@@ -29,6 +29,17 @@ class Messenger(Protocol):
 
 
 @runtime_checkable
+class Threads(Protocol):
+    """A platform whose channel threads are conversations of their own (Teams): a thread's id
+    names its channel, in a shape only the adapter knows."""
+
+    platform: str
+
+    def channel_of(self, conversation_id: str) -> str:
+        """The channel a conversation is in (its own id, when it is no thread)."""
+
+
+@runtime_checkable
 class Directory(Protocol):
     """A platform that can list the district's whole staff (Slack's workspace); the masker
     learns colleagues' names from it before they ever write to prepbot."""

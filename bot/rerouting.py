@@ -15,6 +15,7 @@ cycle's debrief): only a coach's notice any coach may read (outbox.SHARED_NOTICE
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -24,6 +25,7 @@ from bot.blocks import Reply, Text, reply_from_json, reply_to_json
 from bot.i18n import DEFAULT, N_, _, join, speaking
 from bot.outbox import KEEP_TRYING, NOTICE, NOTICES, SHARED_NOTICE, STAFF_NOTICE
 from bot.people.models import PersonRow
+from bot.ports import Messengers, Threads
 from bot.registry import Registry
 from bot.roles import Role
 from bot.scheduling import ledger
@@ -46,7 +48,7 @@ NOT_COACH = N_("⚠️ {name} is no longer a coach, so this comes to you instead
 
 
 async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | None,
-                  now: datetime) -> list[str]:
+                  now: datetime, messengers: Messengers | None = None) -> list[str]:
     """Plan, for the platform's admins and where staff read, a notice that can never be
     delivered; the occurrences planned, for the dispatcher to send at once."""
     if row.job not in NOTICES or REROUTED in row.occurrence or not row.payload:
@@ -55,7 +57,7 @@ async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | 
         original = reply_from_json(row.payload)
     except (ValueError, TypeError):
         return []
-    found = await _warning(session, row, features)
+    found = await _warning(session, row, features, _channels(messengers, row.platform))
     if found is None:
         return []
     parts, name, routes = found
@@ -83,13 +85,20 @@ async def reroute(session: AsyncSession, row: DeliveryRow, features: Registry | 
     return [p.occurrence for p in planned]
 
 
-async def _warning(session: AsyncSession, row: DeliveryRow, features: Registry | None
-                   ) -> tuple[list[str], str, list[str]] | None:
+def _channels(messengers: Messengers | None, platform: str) -> Callable[[str], str]:
+    """How the platform tells a conversation's channel: a thread's (Teams), else itself."""
+    messenger = messengers.get(platform) if messengers else None
+    return messenger.channel_of if isinstance(messenger, Threads) else str
+
+
+async def _warning(session: AsyncSession, row: DeliveryRow, features: Registry | None,
+                   channel_of: Callable[[str], str]) -> tuple[list[str], str, list[str]] | None:
     """What the readers are told first (its parts, the coach's name, the routes taken away),
     or None for a notice that is no one else's."""
     if row.conversation_id:
         routes = [line for shut in (features.shut_out if features else [])
-                  for line in await shut(session, row.platform, row.conversation_id)]
+                  for line in await shut(session, row.platform, row.conversation_id,
+                                         channel_of)]
         return [CHANNEL] + ([ROUTES] if routes else []), "", routes
     if row.job == SHARED_NOTICE and row.person_id is not None:
         coach = await session.get(PersonRow, row.person_id)

@@ -19,7 +19,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from adapters.teams import references
 from adapters.teams.activity_bot import to_activity
-from adapters.teams.inbound import PLATFORM
+from adapters.teams.inbound import PLATFORM, THREAD
 from bot.blocks import Reply
 from bot.ports import Undeliverable
 from bot.vocabulary import Conversation, Person
@@ -108,6 +108,11 @@ class TeamsMessenger:
         self.sessions = sessions
         self.problems = problems
         self.public_url = public_url  # PREPBOT_PUBLIC_URL: chart URLs from the core are relative
+
+    def channel_of(self, conversation_id: str) -> str:
+        """A thread's channel: its id up to ";messageid=" (a red team's, stop 54: a route typed
+        in another thread of a channel prepbot was removed from outlived the refusal)."""
+        return conversation_id.partition(THREAD)[0]
 
     async def dm(self, person: Person, reply: Reply) -> None:
         """Send to the person's personal chat with the bot."""

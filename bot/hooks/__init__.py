@@ -106,9 +106,10 @@ OpenWork = Callable[[AsyncSession, dict[int, str]], Awaitable[list[str]]]
 Browse = Callable[["Turn[Any]"], Awaitable[list[Reply]]]
 # A feature's article drafts: the newest few (ref None), or the one with that ref.
 ArticleDrafts = Callable[[AsyncSession, str | None], Awaitable[list[ArticleDraft]]]
-# prepbot can no longer post in a conversation (platform, id): what pointed there is taken
-# away, one line each in words ("hardware", "default"), for the admins who are told.
-ShutOut = Callable[[AsyncSession, str, str], Awaitable[list[str]]]
+# prepbot can no longer post in a conversation (platform, id) nor in any other thread of its
+# channel (the platform's channel_of tells): what pointed there is taken away, one line each
+# in words ("hardware", "default"), for the admins who are told.
+ShutOut = Callable[[AsyncSession, str, str, Callable[[str], str]], Awaitable[list[str]]]
 # Where staff read on a platform (the default triage channel), for what could not reach them.
 StandIn = Callable[[AsyncSession, str], Awaitable[Conversation | None]]
 # What `/prepbot settings` shows of a feature's configuration besides its stored settings.

@@ -236,7 +236,8 @@ class Dispatcher:
                     reply = await renderer(session, row)
             if reply is None:
                 if row.job == SHARED_NOTICE:  # its coach is no longer one: not lost for that
-                    report.rerouted += await reroute(session, row, self.jobs.features, now)
+                    report.rerouted += await reroute(session, row, self.jobs.features, now,
+                                                    self.messengers)
                 ledger.settle(row, "skipped", now)
                 report.skipped += 1
                 self.metrics.deliveries.labels("skipped").inc()
@@ -257,7 +258,8 @@ class Dispatcher:
             fresh.status, fresh.error = "pending", error[:255]
         else:
             if error.startswith(REFUSED):  # nothing meant for staff is lost unseen
-                report.rerouted += await reroute(session, fresh, self.jobs.features, now)
+                report.rerouted += await reroute(session, fresh, self.jobs.features, now,
+                                                    self.messengers)
             ledger.settle(fresh, "failed", now, error)  # which blanks what it carried
         fresh.not_before = later
         report.failed += not retry

@@ -80,8 +80,6 @@ class RouteRow(Base):
     category: Mapped[str] = mapped_column(String(32), primary_key=True)
     platform: Mapped[str] = mapped_column(String(32))
     conversation_id: Mapped[str] = mapped_column(String(255))
-    # The channel, when `conversation_id` is one thread of it (Conversation.channel).
-    channel: Mapped[str] = mapped_column(String(255), default="", server_default="")
 
 
 class DraftRow(Base):

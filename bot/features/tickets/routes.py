@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from collections.abc import Callable
+
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import RouteRow
@@ -49,26 +51,23 @@ async def set_route(session: AsyncSession, category: str, where: Conversation) -
     route = await session.get(RouteRow, category)
     if route is None:
         session.add(RouteRow(category=category, platform=where.platform,
-                             conversation_id=where.id, channel=where.channel))
+                             conversation_id=where.id))
     else:
         route.platform, route.conversation_id = where.platform, where.id
-        route.channel = where.channel
 
 
-async def shut_out(session: AsyncSession, platform: str, conversation_id: str) -> list[str]:
+async def shut_out(session: AsyncSession, platform: str, conversation_id: str,
+                   channel_of: Callable[[str], str]) -> list[str]:
     """Take away the routes to a conversation prepbot can no longer post in (removed from it,
-    or archived), and to every other thread of its channel, so their tickets go to the
-    default route or wait in the queue; which."""
-    channels = set((await session.execute(select(RouteRow.channel).where(
-        RouteRow.platform == platform, RouteRow.conversation_id == conversation_id,
-        RouteRow.channel != ""))).scalars())
-    places = {conversation_id, *channels}
-    in_them = (RouteRow.platform == platform) & (RouteRow.conversation_id.in_(places)
-                                                 | RouteRow.channel.in_(places))
-    query = select(RouteRow.category).where(in_them).order_by(RouteRow.category)
-    gone = list((await session.execute(query)).scalars())
-    await session.execute(delete(RouteRow).where(in_them))
-    return gone
+    or archived) and to every other thread of its channel, so their tickets go to the default
+    route or wait in the queue; which."""
+    channel = channel_of(conversation_id)
+    routes = (await session.execute(select(RouteRow).where(RouteRow.platform == platform)
+                                    .order_by(RouteRow.category))).scalars()
+    gone = [route for route in routes if channel_of(route.conversation_id) == channel]
+    for route in gone:
+        await session.delete(route)
+    return [route.category for route in gone]
 
 
 async def stand_in(session: AsyncSession, platform: str) -> Conversation | None:

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
+from adapters.teams.messenger import ATTEMPTS
 from bot.features.tickets.models import RouteRow
 from bot.roles import Role
 from bot.schools.service import save_school
@@ -22,8 +23,16 @@ from tests.support.clock import FakeClock
 from tests.support.connector_stub import ConnectorStub
 
 ADMIN_CHAT = "a:1personal-ada"
+OTHER_THREAD = CHANNEL.replace("1700000000000", "1700000000999")  # another thread of triage
 TEAM = {"tenant": {"id": "tenant-1"}, "team": {"id": "19:team@thread.tacv2"},
         "channel": {"id": "19:triage@thread.tacv2"}}
+
+
+async def routes_of(runtime: Runtime) -> dict[str, str]:
+    """Each ticket route's category and conversation."""
+    async with runtime.sessions() as session:
+        rows = (await session.execute(select(RouteRow))).scalars().all()
+        return {r.category: r.conversation_id for r in rows}
 
 
 def texts(connector: ConnectorStub, conversation: str) -> list[str]:
@@ -118,12 +127,32 @@ async def test_a_channel_activity_labelled_personal_is_still_shared(
 async def test_a_refused_card_takes_away_the_routes_typed_in_other_threads_of_its_channel(
         teams: Teams, connector: ConnectorStub, runtime: Runtime, staff: None) -> None:
     # A red team's (stop 54, AH-9): a route typed in another thread of the channel survived.
-    other_thread = CHANNEL.replace("1700000000000", "1700000000999")
     await teams.post(teams.mention("prepbot settings route hardware here", user=ADMIN,
-                                   conversation=other_thread))
+                                   conversation=OTHER_THREAD))
     connector.fail(403, "POST", "/v3/conversations")
     await teams.post(teams.message("ticket the zebra4417 document camera is broken"))
     [warning] = [t for t in texts(connector, ADMIN_CHAT) if "no longer" in t]
     assert "default and hardware" in warning
     async with runtime.sessions() as session:
         assert not (await session.execute(select(RouteRow))).scalars().all()
+
+
+async def test_a_card_refused_in_the_thread_its_route_left_takes_the_moved_route_away(
+        teams: Teams, connector: ConnectorStub, runtime: Runtime, clock: FakeClock,
+        staff: None) -> None:
+    # A red team's (stop 55): the card waited for a retry while the admin moved the route to
+    # another thread of the channel; refused in the thread the route left, it took nothing.
+    clock.current = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
+    for _ in range(ATTEMPTS):  # Teams is down for the card's every attempt: it waits
+        connector.fail(503, "POST", "/v3/conversations", {"Retry-After": "0"})
+    await teams.post(teams.message("ticket the zebra4417 document camera is broken"))
+    await teams.post(teams.mention("prepbot settings route default here", user=ADMIN,
+                                   conversation=OTHER_THREAD))
+    assert await routes_of(runtime) == {"default": OTHER_THREAD}
+    clock.current += timedelta(minutes=1)  # what else is due goes first (the weekly digests)
+    await runtime.dispatcher.tick()
+    connector.fail(403, "POST", "/v3/conversations")
+    clock.current += timedelta(minutes=30)
+    await runtime.dispatcher.tick()
+    assert any("no longer" in t for t in texts(connector, ADMIN_CHAT)), "the refusal was seen"
+    assert await routes_of(runtime) == {}, "the moved route still points into the channel"
