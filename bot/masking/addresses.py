@@ -44,16 +44,20 @@ POSTAL = r"(?:,?\s+(?i:c\.\s?p\.|cp)\s*\d{5})"
 # A county road's or a highway's number: "2231 County Rd 18, Quinter".
 ROUTE = r"(?:\s+\d{1,4}[A-Z]?(?=,))"
 HIGHWAY = r"Route|Rte\.?|Highway|Hwy\.?|State\s+Route|County\s+R(?:oa)?d|US|FM|RR"
+# Where an address ends a clause: a mark, the end, or a word that starts another clause.
+CLAUSE_ENDS = (r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:instead|which|where|and|but|or|near|by|in|on|at|"
+               r"for|from|to|with|since|now|not)\b)")
 # "Newark", "WaKeeney"; after a comma, or on the next line as an envelope has it.
 TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ]+){0,2})"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
 ADDRESS = re.compile(
-    # A house (three digits at least) on a numbered road, first since "Hwy" and "Road" are
-    # kinds of street too: "1560 N Hwy 191 #B", "1482 County Road 203" (not "bus 118 Route
-    # 14", nor "2 Route 9 buses").
-    rf"(?<![\w#/.:$,-])\d{{3,6}}\s+(?:{DIRECTION}\s+)?(?:{HIGHWAY})\s+\d{{1,4}}[A-Z]?\b{UNIT}?"
-    rf"(?:{TOWN}{STATE}?{ZIP}?)?"
+    # A house (three digits at least, no year) on a numbered road, first since "Hwy" and
+    # "Road" are kinds of street too, where a clause ends after it: "1560 N Hwy 191 #B which",
+    # "1482 County Road 203 instead" (not "bus 118 Route 14", "2 Route 9 buses", "240 Route 9
+    # riders", "the 2019 Route 66 field trip": a red team's, stop 55).
+    rf"(?<![\w#/.:$,-])(?!(?:19|20)\d\d\b)\d{{3,6}}\s+(?:{DIRECTION}\s+)?(?:{HIGHWAY})\s+"
+    rf"\d{{1,4}}[A-Z]?\b{UNIT}?(?:{TOWN}{STATE}?{ZIP}?)?{CLAUSE_ENDS}"
     rf"|(?<![\w#/.:$,-])\d{{1,6}}[A-Za-z]?\s+(?:{DIRECTION}\s+)?"
     rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
@@ -117,7 +121,8 @@ OFFICE_MOVES = re.compile(r"\b(?:office|school|department|dept|district|team|lib
                           re.IGNORECASE)
 # A number that counts something else: "ticket 4412 Main St printer".
 NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
-                             r"grade|order|po|inc|ext|x)\s*#?\s*$", re.IGNORECASE)
+                             r"grade|order|po|inc|ext|x|station|unit|van|truck)\s*#?\s*$",
+                             re.IGNORECASE)
 
 
 def find_addresses(text: str) -> list[Span]:

@@ -97,13 +97,17 @@ TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|past
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
 
 
-def free_mail(owner: str) -> bool:
-    """True when a domain's owner is a provider families get mail from, typed right or not:
-    "gmail", "frontiernet" (Frontier's), "hotmial" and "gmial" (one slip of the keys)."""
-    if owner in FREE_MAIL or owner.removesuffix("net") in FREE_MAIL:
+def free_mail(domain: str) -> bool:
+    """True when a domain is a provider's families get mail from, typed right or not:
+    "gmail.com", "frontiernet.net" (Frontier's), and at ".com" or ".net" "hotmial" and
+    "gmial" (one slip of the keys; not "carter.k12.ky.us", a district one key from
+    "charter": a red team's, stop 55)."""
+    labels = domain.lower().split(".")
+    owner = labels[-2] if len(labels) > 1 and labels[-1] in ("com", "net") else labels[0]
+    if labels[0] in FREE_MAIL or owner in FREE_MAIL or owner.removesuffix("net") in FREE_MAIL:
         return True
-    return len(owner) >= 4 and any(OSA.distance(owner, known, score_cutoff=1) <= 1
-                                   for known in FREE_MAIL if len(known) >= 5)
+    return labels[-1] in ("com", "net") and len(owner) >= 4 and any(
+        OSA.distance(owner, known, score_cutoff=1) <= 1 for known in FREE_MAIL if len(known) >= 5)
 
 
 def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
@@ -115,17 +119,16 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
         return False
     if any(part in ROLES for part in re.split(r"[^a-z]+", local)) or GROUP_MAILBOX.search(local):
         return True
-    if at is not None and not re.search(r"\d", local) and not free_mail(domain.split(".")[0]) \
+    if at is not None and not re.search(r"\d", local) and not free_mail(domain) \
             and STAFF_ADDRESS.search(text, max(0, at - 90), at):
         return True
     labels = domain.split(".")
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
-    owner = labels[-2] if labels[-1] in ("com", "net") else labels[-3] if len(labels) > 2 else ""
-    if company and not free_mail(owner):
+    if company and not free_mail(domain):
         return True
     parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
     # a titled name at a free provider is a family's ("Mrs. Tran ... hung.tran.family@gmail")
-    titled = not free_mail(owner) and not free_mail(labels[0])
+    titled = not free_mail(domain)
     return (titled and any(m["surname"].lower() in local for m in TITLED.finditer(text))) or any(
         fold(m[0]) in parts and (job := ROLE_AFTER.match(text, m.end())) and
         "student" not in job[0].lower() and text[job.end():job.end() + 1] not in ("'", "’")
@@ -137,7 +140,7 @@ def writers_address(address: str, at: int, text: str) -> bool:
     names no one else ("ClassDojo keeps logging me out ... My login is dkowalski@...")."""
     domain = address.lower().partition("@")[2]
     return bool(MINE.search(text, max(0, at - 30), at)) and writers_own(text) and \
-        not STUDENT_DOMAIN.search(domain) and not free_mail(domain.split(".")[0])
+        not STUDENT_DOMAIN.search(domain) and not free_mail(domain)
 
 
 def find_emails(text: str) -> list[Span]:
@@ -149,9 +152,8 @@ def find_emails(text: str) -> list[Span]:
         writers_address(m.group(), m.start(), text)) else "email") for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
-        if all(part.isalpha() and part.lower() in lexicon().words for part in
-               re.split(r"[-_.]", local)):
-            continue  # "look at google dot com", "self-service at passwords.prsd.org": sites
+        if local.isalpha() and local.lower() in lexicon().words:
+            continue  # "look at google dot com" names a site, not a person's address
         kept = "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text)
         found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found
@@ -178,7 +180,7 @@ def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
     def staff(span: Span) -> bool:
         local, _, domain = text[span.start:span.end].lower().partition("@")
         return span.kind == "email" and not re.search(r"\d", local) and \
-            not STUDENT_DOMAIN.search(domain) and not free_mail(domain.split(".")[0]) and \
+            not STUDENT_DOMAIN.search(domain) and not free_mail(domain) and \
             re.sub(r"[^a-z]", "", local) in built
 
     return [s for s in spans if not staff(s)]

@@ -39,7 +39,11 @@ CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daug
 # Whose parent the name is, by a possessive: "Mr. Chee's granddaughter", "Mrs. Ruiz's twins"
 # (not "Mrs. Lopez's kids": a teacher's class).
 CHILD_OF = re.compile(r"\s+(?:son|daughter|grandson|granddaughter|grandkids?|grandchildren|"
-                      r"stepson|stepdaughter|twins|nephew|niece)s?\b", re.IGNORECASE)
+                      r"stepson|stepdaughter|twins|nephew|niece)s?\b"
+                      # not one who works here: "Mr. Baker's son is our new student teacher"
+                      r"(?![^.!?\n]{0,40}\b(?:is|was)\s+(?:our|the|a)\s+(?:new\s+)?(?:student\s+)?"
+                      r"(?:teacher|aide|sub|substitute|para|intern|coach|hire|custodian|tech)\b)",
+                      re.IGNORECASE)
 # A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
 COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:

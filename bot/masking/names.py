@@ -25,6 +25,7 @@ from bot.masking.cues import (
 )
 from bot.masking.handles import in_handles
 from bot.masking.kin import titled_family
+from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
 from bot.masking.people import (
     before_work_address,
@@ -55,6 +56,7 @@ from bot.masking.student_cues import (
     SIGN_IN_TROUBLE,
 )
 from bot.masking.things import (
+    LANGUAGES,
     STANDARD_AFTER,
     companies_spread,
     organisation,
@@ -186,7 +188,7 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(w.score > 0 for w in run)
     if ONE_CHILD_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
-        return any(w.score >= WEAK for w in run)  # a surname, not "the Spanish kid"
+        return any(family_name(w) for w in run)  # "the Smith kid", not "the Spanish kid"
     if DOINGS.match(text, end) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked me"
         return any(w.given or w.score >= WEAK for w in run)
     if SIGN_IN_TROUBLE.match(text, end):
@@ -255,8 +257,16 @@ def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
     return first == last and not words[last].possessive and text[
         max(0, words[first].start - 4):words[first].start].lower() == "the " and not (
         FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS or (
-            ONE_CHILD_AFTER.match(text, words[last].after) and words[last].score >= WEAK)) and (
+            ONE_CHILD_AFTER.match(text, words[last].after) and family_name(words[last]))) and (
         after.shape == "lower" or (after.shape == "title" and after.score < WEAK))
+
+
+def family_name(word: Word) -> bool:
+    """A capitalised word that can be a family's name: a surname, even one that is also a
+    word ("Smith", "Miller": a red team's, stop 55), or a rare or unknown word; not a
+    product's nor a language ("the Spanish kid")."""
+    return word.shape == "title" and not word.product and word.folded not in LANGUAGES and (
+        word.score >= WEAK or word.folded in lexicon().surnames)
 
 
 def find_names(text: str, taken: list[Span]) -> list[Span]:

@@ -35,7 +35,6 @@ SCHOOL_WORDS = re.compile(r"\b(?:escuela|primaria|secundaria|colegio|preparatori
                           r"instituto)\s+$", re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
-ZONE_WORDS = {"time", "timezone"}  # a state's clock: "Arizona time", "Hawaii time"
 
 
 def placed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -59,9 +58,6 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             and adjacent(text, after, second) and second.folded in PLACES \
             and second.shape != "lower":
         return True
-    if first == last and words[first].folded in STATES and after and after.folded in ZONE_WORDS \
-            and not text.startswith(" to ", after.end):
-        return True  # "show Arizona time instead of Mountain" (not "Dakota time to log in")
     if first == last and words[first].folded in STATES and not words[last].possessive and \
             MOVED_FROM.search(text, max(0, words[first].start - 30), words[first].start):
         return True  # "She moved here from Texas"

@@ -23,9 +23,11 @@ CUE_BEFORE = re.compile(
     r"(?:504|iep|bip|fba)\s+(?:plan|folder|file|paperwork|meeting|goals|accommodations)\s+"
     r"for|(?:parent|mom|dad|guardian|family|home|emergency)\s+(?:phone|number|email|cell|"
     r"contact|address)\s+(?:for|of)|"
-    # whose family a grown-up is: "the grandma of Loveson and Fedna called" (stop 55)
+    # whose family a grown-up is: "the grandma of Loveson and Fedna called" (stop 55); not
+    # "the parents of Lincoln Elementary students" (a red team's)
     r"(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|guardian|aunt|uncle|"
-    r"parents?)\s+of|"
+    r"parents?)\s+of(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:elementary|middle|high|school|"
+    r"academy|students|kids|families|classes|grade)\b)|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
     r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*"
@@ -95,7 +97,10 @@ FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|famil
                           r"children|boys|girls)\b",
                           re.IGNORECASE)
 # "the Fontaine kid", "the Garcia boy": one child, by the family's name (stop 55).
-ONE_CHILD_AFTER = re.compile(r"\s+(?:kid|child|boy|girl)\b", re.IGNORECASE)
+ONE_CHILD_AFTER = re.compile(r"\s+(?:kid|child|boy|girl)\b(?![\s-]+(?:games?|modes?|accounts?|"
+                             r"apps?|versions?|editions?|profiles?|content|videos?|shows?|"
+                             r"books?|zones?|sections?|friendly|safe|settings?)\b)",
+                             re.IGNORECASE)  # not "the Roblox kid games" (a red team's)
 # What only a child has: a family, a locker, grades, a plan, and the apps only students sign
 # in to ("Destiny's iready reset"; not Canvas or Clever: "Tunde's Canvas course", a teacher's).
 CHILD_THINGS = (r"mom|mother|dad|father|parents?|guardian|grandma|grandmother|grandpa|"

@@ -125,9 +125,14 @@ def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     "the class moved to room 12, col. smith teaches it now",
     "la escuela está en juárez 88, col. centro",
     "the class moved to 2 google drive folders",
-    # small numbers before a road's: buses and signs (stop 55)
+    # numbers before a road's: buses, signs, riders, a year, a campus, a unit (stop 55, and a
+    # red team's on it)
     "the 2 Route 9 buses are late again",
     "we have 3 Highway 50 signs for the career fair",
+    "We have 240 Route 9 riders who need the Stopfinder app.",
+    "The 2019 Route 66 field trip slides are in the shared drive.",
+    "Our 1200 Highway 89 campus needs new access points.",
+    "Station 305 Route 7 is the bus GPS unit that stopped reporting.",
 ])
 def test_what_is_numbered_like_a_street_comes_through(text: str) -> None:
     assert masked(text) == text

@@ -75,6 +75,10 @@ def test_staff_named_with_a_title_stay(text: str) -> None:
     # a child by the family's name; a grown-up's children by the family's word (stop 55)
     ("it's 3/4/2014 for the Fontaine kid", "it's [date of birth] for the [name] kid"),
     ("can you reset it for the Garcia boy?", "can you reset it for the [name] boy?"),
+    # the commonest surnames, which are words too (a red team's, stop 55)
+    ("The Smith kid can't log into Clever.", "The [name] kid can't log into Clever."),
+    ("The Smith kid and the Jones kid both need new passwords.",
+     "The [name] kid and the [name] kid both need new passwords."),
     ("the grandma of Loveson and Fedna called, she has last year's Chromebook",
      "the grandma of [name] and [name] called, she has last year's Chromebook"),
 ])
@@ -87,6 +91,11 @@ def test_a_child_named_by_the_familys_name_or_a_grown_ups_is_hidden(text: str,
     "the Spanish kid in 3rd period needs a keyboard",
     "the new kid needs a login",
     "Father of the Year slides are on the drive",
+    # a product before "kid games", a colleague's son on staff, parents of a school's
+    # students (a red team's, stop 55)
+    "Can we block the Roblox kid games on the cart Chromebooks?",
+    "Mr. Baker's son is our new student teacher and needs a district login.",
+    "The parents of Lincoln Elementary students got the wrong Canvas link.",
 ])
 def test_a_word_before_kid_that_names_no_family_stays(text: str) -> None:
     assert masked(text) == text

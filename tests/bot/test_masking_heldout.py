@@ -212,9 +212,9 @@ HELD_OUT_FIGURES = {
     # from then on; no rule was changed after. Fresh text misses the 95% target: the earlier
     # held-out figures, each scored again after every round, had drifted above it.
     # Stop 55 read them to tune on (its rules: docs/masking.md, "Stop 55"):
-    # 44: 0.928 (193) / 0.170, 45: 0.925 (186) / 0.100, 46: 0.918 (191) / 0.080.
+    # 44: 0.928 (193) / 0.170, 45: 0.925 (186) / 0.110, 46: 0.918 (191) / 0.080.
     "heldout44.jsonl": (0.927, 0.17),
-    "heldout45.jsonl": (0.925, 0.10),
+    "heldout45.jsonl": (0.925, 0.11),
     "heldout46.jsonl": (0.918, 0.08),
     # Six written blind at stop 55 with their directories and schools, by writers who saw
     # neither code nor corpus, never read (figures only): 47 to 49 (a New Mexico border

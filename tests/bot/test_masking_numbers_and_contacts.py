@@ -37,10 +37,9 @@ from tests.bot.test_masking import CORPUS, is_masked, masked, score
     "Updated on the 3rd of May, the 2nd of June my 3rd graders test",
     "Send the report the first of March; birthday cards for staff are in the office",
     "el dos de mayo hay junta de maestros",
-    # a site spelled like an address, a vendor's domain, a state's clock (stop 55)
-    "Use self-service at passwords.prsd.org first please",
+    # a vendor's domain; a district's one key from a family provider (a red team's, stop 55)
     "Our rep is dana.whitfield@pearson.com",
-    "Student chromebooks show Arizona time instead of Mountain",
+    "Mrs. Hensley said to email her at ahensley@carter.k12.ky.us about the Promethean.",
 ])
 def test_what_staff_write_about_their_work_comes_through(text: str) -> None:
     assert masked(text) == text
@@ -114,6 +113,9 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
      "Email to parent bounced ([email], prob a typo)"),
     ("Parent email bouncing: marlenyramirez@gmial.com", "Parent email bouncing: [email]"),
     ("Her grandma's email is nanabegay@frontiernet.net", "Her grandma's email is [email]"),
+    # spelled, its parts words (a red team's, stop 55, on a rule since taken out)
+    ("The student's address is jade-river at gmail dot com",
+     "The student's address is [email]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected

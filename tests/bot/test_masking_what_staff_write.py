@@ -187,6 +187,12 @@ def test_what_staff_write_about_themselves_and_their_tools_stays(text: str) -> N
      "Please move [name] and [name] from district roster to ours."),
     ("Pablo Morales from the AV class said the camera is offline.",
      "[name] from the AV class said the camera is offline."),
+    # a girl named for a state, before "time" (a red team's, stop 55, on a rule since taken
+    # out that kept "Arizona time")
+    ("Can you give Georgia time on the Chromebook after lunch to finish her iReady lesson?",
+     "Can you give [name] time on the Chromebook after lunch to finish her iReady lesson?"),
+    ("Montana time on Lexia shows 0 minutes this week even though she logged in.",
+     "[name] time on Lexia shows 0 minutes this week even though she logged in."),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
