@@ -44,20 +44,23 @@ POSTAL = r"(?:,?\s+(?i:c\.\s?p\.|cp)\s*\d{5})"
 # A county road's or a highway's number: "2231 County Rd 18, Quinter".
 ROUTE = r"(?:\s+\d{1,4}[A-Z]?(?=,))"
 HIGHWAY = r"Route|Rte\.?|Highway|Hwy\.?|State\s+Route|County\s+R(?:oa)?d|US|FM|RR"
+# A town and its state with no comma before: "2231 County Rd 18 Quinter KS".
+BARE_TOWN = r"(?:[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+[A-Z]{2}\b)"
 # Where an address ends a clause: a mark, the end, or a word that starts another clause.
 CLAUSE_ENDS = (r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:instead|which|where|and|but|or|near|by|in|on|at|"
-               r"for|from|to|with|since|now|not)\b)")
+               r"for|from|to|with|since|now|not|is|was|are|has|will|needs?|please|pls)\b"
+               r"|\s+[A-Z][a-z]+\s+[A-Z]{2}\b)")  # ... or its town and state: "Quinter KS"
 # "Newark", "WaKeeney"; after a comma, or on the next line as an envelope has it.
 TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ]+){0,2})"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
 ADDRESS = re.compile(
-    # A house (three digits at least, no year) on a numbered road, first since "Hwy" and
-    # "Road" are kinds of street too, where a clause ends after it: "1560 N Hwy 191 #B which",
+    # A house (three digits at least) on a numbered road, first since "Hwy" and "Road" are
+    # kinds of street too, where a clause ends after it: "1560 N Hwy 191 #B which",
     # "1482 County Road 203 instead" (not "bus 118 Route 14", "2 Route 9 buses", "240 Route 9
     # riders", "the 2019 Route 66 field trip": a red team's, stop 55).
-    rf"(?<![\w#/.:$,-])(?!(?:19|20)\d\d\b)\d{{3,6}}\s+(?:{DIRECTION}\s+)?(?:{HIGHWAY})\s+"
-    rf"\d{{1,4}}[A-Z]?\b{UNIT}?(?:{TOWN}{STATE}?{ZIP}?)?{CLAUSE_ENDS}"
+    rf"(?<![\w#/.:$,-])\d{{3,6}}\s+(?:{DIRECTION}\s+)?(?:{HIGHWAY})\s+"
+    rf"\d{{1,4}}[A-Z]?\b{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{BARE_TOWN}{ZIP}?)?{CLAUSE_ENDS}"
     rf"|(?<![\w#/.:$,-])\d{{1,6}}[A-Za-z]?\s+(?:{DIRECTION}\s+)?"
     rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"

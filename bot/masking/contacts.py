@@ -99,15 +99,23 @@ TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|past
 
 def free_mail(domain: str) -> bool:
     """True when a domain is a provider's families get mail from, typed right or not:
-    "gmail.com", "frontiernet.net" (Frontier's), and at ".com" or ".net" "hotmial" and
-    "gmial" (one slip of the keys; not "carter.k12.ky.us", a district one key from
-    "charter": a red team's, stop 55)."""
+    "gmail.com", "frontiernet.net" (Frontier's), and under ".com", ".net", ".com.mx" or
+    ".co.uk" "hotmial" and "gmial" (one slip of the keys; not "carter.k12.ky.us", a district
+    one key from "charter": red teams', stop 55)."""
     labels = domain.lower().split(".")
-    owner = labels[-2] if len(labels) > 1 and labels[-1] in ("com", "net") else labels[0]
+    commercial = len(labels) > 1 and labels[-1] in ("com", "net")
+    national = len(labels) > 2 and labels[-2] in ("com", "co", "net")  # "hotmail.com.mx"
+    owner = labels[-2] if commercial else labels[-3] if national else labels[0]
     if labels[0] in FREE_MAIL or owner in FREE_MAIL or owner.removesuffix("net") in FREE_MAIL:
         return True
-    return labels[-1] in ("com", "net") and len(owner) >= 4 and any(
+    return (commercial or national) and len(owner) >= 4 and any(
         OSA.distance(owner, known, score_cutoff=1) <= 1 for known in FREE_MAIL if len(known) >= 5)
+
+
+def spelled_domain(address: str) -> str:
+    """The domain of an address however it is spelled: "x at gmail dot com" -> "gmail.com"."""
+    domain = re.split(AT, address, maxsplit=1, flags=re.IGNORECASE)[-1]
+    return re.sub(DOT, ".", domain, flags=re.IGNORECASE)
 
 
 def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
@@ -152,8 +160,10 @@ def find_emails(text: str) -> list[Span]:
         writers_address(m.group(), m.start(), text)) else "email") for m in EMAIL.finditer(text)]
     for match in SPELLED.finditer(text):
         local = match.group("local")
-        if local.isalpha() and local.lower() in lexicon().words:
-            continue  # "look at google dot com" names a site, not a person's address
+        if local.isalpha() and local.lower() in lexicon().words and not free_mail(
+                spelled_domain(match.group())):
+            continue  # "look at google dot com" names a site; "sunshine at gmail dot com" a
+            # family's address (a red team's, stop 55)
         kept = "@" in match.group() and someone_at_work(match.group().replace(" ", ""), text)
         found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found

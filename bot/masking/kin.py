@@ -41,8 +41,10 @@ CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daug
 CHILD_OF = re.compile(r"\s+(?:son|daughter|grandson|granddaughter|grandkids?|grandchildren|"
                       r"stepson|stepdaughter|twins|nephew|niece)s?\b"
                       # not one who works here: "Mr. Baker's son is our new student teacher"
-                      r"(?![^.!?\n]{0,40}\b(?:is|was)\s+(?:our|the|a)\s+(?:new\s+)?(?:student\s+)?"
-                      r"(?:teacher|aide|sub|substitute|para|intern|coach|hire|custodian|tech)\b)",
+                      # (but a student aide, tech or intern is a student: red teams', stop 55)
+                      r"(?![^.!?\n]{0,40}\b(?:is|was)\s+(?:our|the|a)\s+(?:new\s+)?"
+                      r"(?:student\s+teacher|teacher|aide|sub|substitute|para|paraprofessional|"
+                      r"custodian|hire)\b(?!['’]|\s+(?:whiz|wizard|genius)))",
                       re.IGNORECASE)
 # A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
 COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")

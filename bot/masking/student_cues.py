@@ -26,8 +26,8 @@ CUE_BEFORE = re.compile(
     # whose family a grown-up is: "the grandma of Loveson and Fedna called" (stop 55); not
     # "the parents of Lincoln Elementary students" (a red team's)
     r"(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|guardian|aunt|uncle|"
-    r"parents?)\s+of(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:elementary|middle|high|school|"
-    r"academy|students|kids|families|classes|grade)\b)|"
+    r"parents?)\s+of(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:elementary|middle|high|academy|"
+    r"students|kids|families)\b)|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
     r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*"
@@ -94,13 +94,14 @@ SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:keeps\s+getting|keeps\s+being|got|gets|i
                              re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
-                          r"children|boys|girls)\b",
-                          re.IGNORECASE)
+                          r"children|boys|girls)\b(?!\s+(?:tablets?|editions?|games?|books?)\b)",
+                          re.IGNORECASE)  # not "the Fire Kids tablets" (a red team's, stop 55)
 # "the Fontaine kid", "the Garcia boy": one child, by the family's name (stop 55).
-ONE_CHILD_AFTER = re.compile(r"\s+(?:kid|child|boy|girl)\b(?![\s-]+(?:games?|modes?|accounts?|"
-                             r"apps?|versions?|editions?|profiles?|content|videos?|shows?|"
-                             r"books?|zones?|sections?|friendly|safe|settings?)\b)",
-                             re.IGNORECASE)  # not "the Roblox kid games" (a red team's)
+ONE_CHILD_AFTER = re.compile(r"\s+(?:kid|child|boy|girl)\b(?![\s-]+(?:games?|modes?|editions?|"
+                             r"content|videos?|shows?|books?|zones?|friendly|safe|tablets?|"
+                             r"kits?)\b)", re.IGNORECASE)
+# (not "the Roblox kid games", "the Fire Kids tablets"; but "the Rivera kid account": red
+# teams', stop 55)
 # What only a child has: a family, a locker, grades, a plan, and the apps only students sign
 # in to ("Destiny's iready reset"; not Canvas or Clever: "Tunde's Canvas course", a teacher's).
 CHILD_THINGS = (r"mom|mother|dad|father|parents?|guardian|grandma|grandmother|grandpa|"

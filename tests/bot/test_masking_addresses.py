@@ -88,6 +88,11 @@ from tests.bot.test_masking import TODAY, masked
      "Address in the system is [address]. Can someone look?"),
     ("Family moved to 221 Rivet St, 2nd fl, and the lookup finds no stop",
      "Family moved to [address], and the lookup finds no stop"),
+    # a house numbered like a year, a verb or a town after the road's number (a third red
+    # team's, stop 55)
+    ("she lives at 2010 Highway 50 now", "she lives at [address] now"),
+    ("1482 County Road 203 is the pickup", "[address] is the pickup"),
+    ("her address is 2231 County Rd 18 Quinter KS", "her address is [address]"),
 ])
 def test_a_familys_address_is_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected

@@ -79,6 +79,12 @@ def test_staff_named_with_a_title_stay(text: str) -> None:
     ("The Smith kid can't log into Clever.", "The [name] kid can't log into Clever."),
     ("The Smith kid and the Jones kid both need new passwords.",
      "The [name] kid and the [name] kid both need new passwords."),
+    # a child's account, a student aide, a child before "school" (a third red team's)
+    ("the Rivera kid account is locked", "the [name] kid account is locked"),
+    ("Mrs. Ruiz's daughter is our student aide in the library and can't log in",
+     "[name]'s daughter is our student aide in the library and can't log in"),
+    ("the dad of Mateo school Chromebook is broken", "the dad of [name] school Chromebook is "
+     "broken"),
     ("the grandma of Loveson and Fedna called, she has last year's Chromebook",
      "the grandma of [name] and [name] called, she has last year's Chromebook"),
 ])
@@ -96,6 +102,7 @@ def test_a_child_named_by_the_familys_name_or_a_grown_ups_is_hidden(text: str,
     "Can we block the Roblox kid games on the cart Chromebooks?",
     "Mr. Baker's son is our new student teacher and needs a district login.",
     "The parents of Lincoln Elementary students got the wrong Canvas link.",
+    "the Fire Kids tablets need the new profile",
 ])
 def test_a_word_before_kid_that_names_no_family_stays(text: str) -> None:
     assert masked(text) == text

@@ -116,6 +116,10 @@ def test_students_beside_those_words_stay_hidden(text: str, expected: str) -> No
     # spelled, its parts words (a red team's, stop 55, on a rule since taken out)
     ("The student's address is jade-river at gmail dot com",
      "The student's address is [email]"),
+    # a word for a mailbox at a family's provider; a slip under a country's domain (a third
+    # red team's, stop 55)
+    ("mom's email is sunshine at gmail dot com", "mom's email is [email]"),
+    ("mamá: jrivera@hotmial.com.mx", "mamá: [email]"),
 ])
 def test_a_childs_contacts_and_dates_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected

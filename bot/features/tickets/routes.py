@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.features.tickets.models import RouteRow
@@ -62,12 +62,17 @@ async def shut_out(session: AsyncSession, platform: str, conversation_id: str,
     or archived) and to every other thread of its channel, so their tickets go to the default
     route or wait in the queue; which."""
     channel = channel_of(conversation_id)
-    routes = (await session.execute(select(RouteRow).where(RouteRow.platform == platform)
-                                    .order_by(RouteRow.category))).scalars()
-    gone = [route for route in routes if channel_of(route.conversation_id) == channel]
-    for route in gone:
-        await session.delete(route)
-    return [route.category for route in gone]
+    query = select(RouteRow.category, RouteRow.conversation_id).where(
+        RouteRow.platform == platform).order_by(RouteRow.category)
+    gone = []
+    for category, where in (await session.execute(query)).all():
+        # Deleted only if it still points where it was read: an admin who moved it to a
+        # live channel meanwhile keeps it (a red team's, stop 55, on PostgreSQL).
+        if channel_of(where) == channel and (await session.execute(delete(RouteRow).where(
+                RouteRow.category == category, RouteRow.platform == platform,
+                RouteRow.conversation_id == where))).rowcount:  # type: ignore[attr-defined]
+            gone.append(category)
+    return gone
 
 
 async def stand_in(session: AsyncSession, platform: str) -> Conversation | None:

@@ -5,6 +5,7 @@ ticket of such a route was lost, its teacher told a coach would pick it up)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 import pytest
@@ -14,6 +15,7 @@ from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button, Reply
 from bot.features.tickets.models import RouteRow
+from bot.features.tickets.routes import set_route, shut_out
 from bot.ports import Undeliverable
 from bot.roles import Role
 from bot.scheduling.models import DeliveryRow
@@ -190,3 +192,32 @@ async def test_a_channel_that_refuses_takes_away_the_routes_typed_in_its_other_t
     async with runtime.sessions() as session:
         assert not (await session.execute(select(RouteRow))).scalars().all()
     assert not outbox.posted(in_thread("2").id), "no stand-in copy sent to the same channel"
+
+
+async def test_a_route_moved_while_a_refusal_is_handled_is_never_lost_unseen(
+        runtime: Runtime) -> None:
+    # A red team's (stop 55): a refusal read the routes, an admin moved one to a live channel
+    # and committed, and the refusal's commit deleted the moved route by its key, silently.
+    def channel_of(conversation_id: str) -> str:
+        return conversation_id.partition(";messageid=")[0]
+
+    dead, alive = "C-triage;messageid=1", "C-general;messageid=2"
+    async with runtime.sessions() as session, session.begin():
+        await set_route(session, "hardware", Conversation(platform="teams", id=dead,
+                                                          kind="channel"))
+
+    async def admin_moves_it() -> None:
+        async with runtime.sessions() as session, session.begin():
+            await set_route(session, "hardware", Conversation(platform="teams", id=alive,
+                                                              kind="channel"))
+
+    async with runtime.sessions() as dispatcher, dispatcher.begin():
+        assert await shut_out(dispatcher, "teams", dead, channel_of) == ["hardware"]
+        moving = asyncio.create_task(admin_moves_it())
+        await asyncio.sleep(0.3)  # the admin's turn runs while the refusal is not committed
+    moved = await asyncio.gather(moving, return_exceptions=True)
+    async with runtime.sessions() as session:
+        routes = {r.category: r.conversation_id
+                  for r in (await session.execute(select(RouteRow))).scalars()}
+    assert routes == {"hardware": alive} or isinstance(moved[0], Exception), \
+        "her move was reported done, yet the route is gone"
