@@ -66,8 +66,9 @@ BLIND_54 = {"heldout44.jsonl": {"whole": (193, 13), "all": (191, 5)},
 # before it, after its first rules (which knew the schools and kept a colleague's first
 # name signing a message) and after its last (those two taken out, below): whole 176 / 8,
 # 191 / 5, 180 / 10, then 176 / 8 (4 knowing the schools), 191 / 5, 180 / 9, then what is
-# asserted. 50 to 52 were written meanwhile and scored once, before and after the round's
-# last rules: the same both times.
+# asserted. 50 to 52 were written meanwhile and scored before and after the round's last
+# rules: the same both times. All six were scored again after each later red team's fixes
+# (figures only): the same each time.
 BLIND_55 = {"heldout47.jsonl": {"whole": (176, 8), "all": (176, 5)},
             "heldout48.jsonl": {"whole": (191, 5), "all": (190, 2)},
             "heldout49.jsonl": {"whole": (182, 10), "all": (182, 3)},
