@@ -30,23 +30,21 @@ async def start(turn: Turn[Command]) -> list[Reply]:
 
 async def status(turn: Turn[Command]) -> list[Reply]:
     """Counts only."""
-    survey = await _survey(turn, open_only=True)
+    survey, _asked = await _survey(turn, open_only=True)
     count = await service.response_count(turn.session, survey.id)
     return [views.status(survey, count)]
 
 
 async def close(turn: Turn[Command]) -> list[Reply]:
     """Close early; the coach gets the results at once, the cohort too if it was promised."""
-    survey = await _survey(turn, open_only=True)
+    survey, asked = await _survey(turn, open_only=True)
     await service.close(turn.session, survey, turn.now, tell_coach=False)
-    asked = await service.took_part(turn.session, turn.person.id)
     return [views.results(await results.report(turn.session, survey, turn.now, asked=asked))]
 
 
 async def show(turn: Turn[Command]) -> list[Reply]:
     """The figures (or why there are none yet)."""
-    survey = await _survey(turn, open_only=False)
-    asked = await service.took_part(turn.session, turn.person.id)
+    survey, asked = await _survey(turn, open_only=False)
     return [views.results(await results.report(turn.session, survey, turn.now, asked=asked))]
 
 
@@ -55,7 +53,9 @@ def _here(turn: Turn[Command]) -> str:
     return where.id if where.kind == "channel" else ""
 
 
-async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
+async def _survey(turn: Turn[Command], open_only: bool) -> tuple[SurveyRow, set[int]]:
+    """The survey a command names, and the surveys its reader was asked in (whose figures,
+    earlier waves' too, they may not read)."""
     # A coach's own surveys only (a pilot's waves are its coach's), as in the digest; an
     # admin's, any (a red team's, stop 46: another coach read a pilot's comments, and
     # closed its open wave, dropping the answers waiting for release).
@@ -74,7 +74,7 @@ async def _survey(turn: Turn[Command], open_only: bool) -> SurveyRow:
                 (False, False): _("You have no pulse yet.")}[open_only, bool(tool.strip())]
         raise BadInput(f"{said.format(tool=tool.strip())} "
                        f"{_('`/pulse start` launches one.')}")
-    return survey
+    return survey, asked
 
 
 async def start_form(turn: Turn[Submission]) -> list[Reply]:

@@ -62,10 +62,11 @@ async def render_results(session: AsyncSession, row: DeliveryRow) -> Reply | Non
     if survey is None:
         return None
     for_cohort = row.conversation_id is not None
-    asked = await service.took_part(session, row.person_id) if row.person_id else set()
+    asked: set[int] | None = None  # the cohort reads no earlier wave at all
+    if not for_cohort:  # the coach, none she was asked in
+        asked = await service.took_part(session, row.person_id) if row.person_id else set()
     report = await results.report(session, survey, survey.closed_at or survey.closes_at,
-                                  with_comments=not for_cohort,
-                                  asked=None if for_cohort else asked)
+                                  with_comments=not for_cohort, asked=asked)
     if for_cohort and report.n <= report.threshold:
         # The cohort answered: what one of them did not write must be a group of N too, so
         # it hears nothing rather than "too few answered" (a red team's, stop 55: with N = 3
