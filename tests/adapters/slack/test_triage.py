@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from adapters.runtime import Runtime
+from adapters.slack import places
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.adapters.slack.conftest import TEACHER, SlackClient, buttons
@@ -128,3 +129,20 @@ async def test_a_route_typed_in_a_public_channel_prepbot_was_never_added_to_is_r
                         channel=TRIAGE, channel_name="triage")
     await slack.stub.wait_for("response_url", 3)
     assert len(slack.stub.of("conversations.info")) == 2, "a yes is remembered"
+
+
+async def test_a_route_typed_while_slack_is_slow_to_say_prepbot_is_in_the_channel_is_refused(
+        slack: SlackClient, runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Slack must have its acknowledgement within 3 seconds: a channel Slack did not vouch for
+    # in time is treated as one prepbot is not in, so no ticket is routed where it may be lost.
+    monkeypatch.setattr(places, "WAIT", 0.2)
+    slack.stub.delays["conversations.info"] = 1.0
+    await runtime.bot.grant(Person(platform="slack", user_id=ADMIN), Role.ADMIN)
+    await slack.command("/prepbot", "settings route default here", user=ADMIN,
+                        channel=TRIAGE, channel_name="triage")
+    [refused] = await slack.stub.wait_for("response_url")
+    assert "only in a channel I'm in" in refused.params["text"]
+    await slack.command("/ticket", "the zebra4417 document camera is broken",
+                        channel="DUTEACHER")
+    await slack.stub.wait_for("response_url", 2)
+    assert not posts_to(slack, TRIAGE)
