@@ -12,7 +12,10 @@ from bot.masking.spans import Span
 from bot.masking.student_cues import KIN
 from bot.masking.words import Word, adjacent, joinable
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sr", "sra", "srta", "señor", "señora"}
+# As typed (whole.py reads the text) and folded (words compare so: "Señor" is "senor").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sr", "sra", "srta", "señor", "señora", "senor",
+              "senora"}
+SPELLED_OUT = {"senor", "senora"}
 # Just before the title: "Mom called (", "parent ", "Mom of Jaylah Freeman (", "la mamá de
 # Brian Castillo (", "Kaiden's grandpa (", "Parent called — ".
 # Also "Mom is ", "Mother (keep active): ", "grandmother (guardian) ", "La mamá se llama ".
@@ -46,6 +49,14 @@ CHILD_OF = re.compile(r"\s+(?:son|daughter|grandson|granddaughter|grandkids?|gra
                       r"(?:student\s+teacher|teacher|aide|sub|substitute|para|paraprofessional|"
                       r"custodian|hire)\b(?!['’]|\s+(?:whiz|wizard|genius)))",
                       re.IGNORECASE)
+# The same in Spanish, before the title: "la hija del Sr. Chávez", "los nietos de la Sra. Yazzie"
+# (not "los alumnos de la Sra. López": a teacher's class; nor "el hijo del Sr. Baker es nuestro
+# nuevo maestro").
+CHILD_OF_ES = re.compile(r"\b(?:hij[oa]s?|niet[oa]s?|sobrin[oa]s?|gemel[oa]s|hijastr[oa]s?)\s+"
+                         r"(?:del|de\s+la|de\s+los|de)\s+$", re.IGNORECASE)
+WORKS_HERE_ES = re.compile(r"[^.!?\n]{0,40}\bes\s+(?:nuestr[oa]|el|la|un|una)\s+(?:nuev[oa]\s+)?"
+                           r"(?:maestr[oa]|profesor[a]?|asistente|sustitut[oa]|conserje)\b",
+                           re.IGNORECASE)
 # A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
 COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
@@ -58,7 +69,9 @@ OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter
 def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
     """The titled names (title included) that the words around make a student's family."""
     for i, title in enumerate(words[:-1]):
-        if title.folded not in HONORIFICS or title.shape == "lower":
+        if title.folded not in HONORIFICS or (title.shape == "lower" and not (
+                title.folded in SPELLED_OUT  # Spanish writes them lowercase: "el señor Chee"
+                and CHILD_OF_ES.search(text, max(0, title.start - 30), title.start))):
             continue
         last = i + 1
         if not joinable(words[last]) or text[title.end:words[last].start] not in (
@@ -75,5 +88,7 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
                 text, end) or OWN_CHILD.match(text, end) or CHILD_IS.match(text, end) or (
-                words[last].possessive and CHILD_OF.match(text, end)):
+                words[last].possessive and CHILD_OF.match(text, end)) or (
+                CHILD_OF_ES.search(text, max(0, title.start - 30), title.start)
+                and not WORKS_HERE_ES.match(text, end)):
             yield Span(title.start, words[last].end, "name")

@@ -522,6 +522,8 @@ def test_places_lessons_and_products_named_like_people_stay(text: str) -> None:
     "Meeting ID for the parent night is 842 1193 5570.",
     "She's a classified employee, ID EMP-20441.",
     "Mi laptop pide una clave de 48 dígitos.",
+    "Dice que su clave no sirve desde el lunes.",  # "su", hers: no girl named Su
+    "tu cuenta está bloqueada, pide otra clave",
     "Se fue la luz el domingo y el Smartboard marca la hora mal.",
     "The Naviance login gives 403 Forbidden since the SSO change.",
     "Renee in bookkeeping said to ask you first.",

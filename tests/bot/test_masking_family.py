@@ -51,6 +51,13 @@ from tests.bot.test_masking import masked
     ("Route 12 — Mr. Chee's granddaughter Tia rides to the chapter house now",
      "Route 12 — [name]'s granddaughter [name] rides to the chapter house now"),
     ("Mr. Ortiz's son Leo needs a loaner", "[name]'s son [name] needs a loaner"),
+    # and in Spanish, the title after whose child it is, "señor" lowercase as Spanish writes it
+    ("la hija del Sr. Chávez necesita una laptop", "la hija del [name] necesita una laptop"),
+    ("el hijo de la Sra. López no tiene su contraseña",
+     "el hijo de la [name] no tiene su contraseña"),
+    ("los nietos del señor Chee usan la misma cuenta", "los nietos del [name] usan la misma "
+     "cuenta"),
+    ("La mamá, Señora Ruiz, llamó por el portal", "La mamá, [name], llamó por el portal"),
 ])
 def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
                                                                     expected: str) -> None:
@@ -66,6 +73,10 @@ def test_a_family_member_named_with_a_title_is_hidden_title_and_all(text: str,
     "Our parent liaison is Mrs. Gutierrez, she's great. Her email is mgutierrez@district.org",
     "Mr. Ortega has the mom's paperwork, she's waiting on the court order",
     "Mrs. Lopez's kids are testing today",  # a teacher's class
+    "Los alumnos de la Sra. López no pueden entrar a Clever",  # and in Spanish
+    "La clase del Sr. Baker necesita los iPads",
+    "el hijo del Sr. Baker es nuestro nuevo maestro de ciencias",  # he works here
+    "el señor Chee llamó por lo del proyector",
 ])
 def test_staff_named_with_a_title_stay(text: str) -> None:
     assert masked(text) == text
