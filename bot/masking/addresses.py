@@ -89,6 +89,15 @@ LIVES = (r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|domicilio
          r"direcci[óo]n)\b(?:\s+(?:est[áa]|queda))?(?:\s*:|\s+(?:at|on|to|in|is|en|es|a))?\s*")
 LIVES_AT = re.compile(LIVES + "$", re.IGNORECASE)
 LIVES_CUE = re.compile(LIVES, re.IGNORECASE)
+# A street with no kind, where a family lives: "Viven en 1540 W Shields", "lives at 88 Juniper".
+BARE_STREET_CUE = re.compile(r"\b(?:lives?\s+at|living\s+at|viven?\s+en|domicilio(?:\s+es)?\s*:?|"
+                             r"home\s+address(?:\s+is)?\s*:?)\s*$", re.IGNORECASE)
+BARE_STREET = re.compile(rf"\d{{1,6}}[A-Z]?\s+(?:{DIRECTION}\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]*"
+                         rf"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]*){{0,2}}\b")
+# Where a thing "lives" in a school: "the cart lives at 3 West Hall".
+IN_A_BUILDING = re.compile(r"\b(?:hall|room|rm|building|bldg|wing|lab|library|office|gym|campus|"
+                           r"center|closet|cabinet|portable|sal[oó]n|aula|edificio)\b",
+                           re.IGNORECASE)
 # A street with no kind, but its colonia after it: "Juárez 88, Col. Centro, C.P. 44100".
 WITH_COLONIA = re.compile(rf"(?<![\w#/.:$,-])[A-ZÀ-Ý][\wÀ-ÿ]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]+){{0,2}}"
                           rf"\s+#?\d{{1,5}}{SPANISH_UNIT}?,\s+(?i:col\.|colonia)\s+"
@@ -155,5 +164,8 @@ def _lowercase_or_colonia(text: str) -> list[Span]:
     found = [Span(m.start(), m.end(), "address") for pattern in (LOWERCASE, WITH_COLONIA)
              for m in pattern.finditer(text)
              if lives_before(m) or (pattern is WITH_COLONIA and POSTAL_AT.search(m[0]))]
+    found += [Span(m.start(), m.end(), "address") for m in BARE_STREET.finditer(text)
+              if BARE_STREET_CUE.search(text, max(0, m.start() - 30), m.start())
+              and not IN_A_BUILDING.search(m[0])]
     return found + [Span(m.start(), m.end(), "address") for cue in LIVES_CUE.finditer(text)
                     if (m := LOWER_COLONIA.match(text, cue.end()))]

@@ -229,6 +229,12 @@ def greeted(text: str, words: list[Word], name: int) -> bool:
         re.match(r"\s+(?:you|u)\b", text[after.after:], re.IGNORECASE))
 
 
+# "dile a Rosie de la oficina que...", "ask Kelly from payroll": a colleague the reader is
+# asked to tell or ask, at her desk.
+ASKED_OF = re.compile(r"\b(?:dile|d[ií]ganle|av[ií]sale|preg[uú]ntale|ask|tell)\s+(?:a\s+)?$",
+                      re.IGNORECASE)
+
+
 def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     """"Paige from Lenovo said", "Kelly from the front office", "Sandra in payroll", "Dana
     Reyes at the district office", "Priya at Securly", "Rosa, de la oficina,": a grown-up at
@@ -250,5 +256,6 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
     vendor = org in lexicon().not_names
     if said == "at":
         return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())
-    return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and \
+    return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and (
         starts_clause(text, words, words[first])
+        or bool(ASKED_OF.search(text, max(0, words[first].start - 20), words[first].start)))

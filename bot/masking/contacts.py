@@ -51,7 +51,17 @@ TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")  # vendors, never 
 # How people write a US number; the matcher alone also takes "128.0.6613.133" for one.
 SHAPE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}")
 # Shapes the matcher does not take: "555 - 867 - 5309", "555/867-5309".
-LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-/.]\s*\d{3}\s*[-.]\s*\d{4}(?![\w-]|\.\d)")
+# A number read aloud and typed as words: "nueve cinco seis, cinco cinco cinco, cero uno cuatro
+# tres", "five five nine, six oh two, eleven forty" (six number words or more).
+NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+               r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|"
+               r"nine)ty|cero|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|"
+               r"doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|treinta|"
+               r"veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|"
+               r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)")
+SPELLED_PHONE = re.compile(rf"(?<![\w-]){NUMBER_WORD}(?:[\s,.-]{{1,3}}(?:(?:y|and)\s+)?"
+                           rf"{NUMBER_WORD}){{5,}}(?![\w-])", re.IGNORECASE)
+LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-–—/.]\s*\d{3}\s*[-–—.]\s*\d{4}(?![\w-]|\.\d)")
 
 
 # Addresses that are no person's: "support@", "helpdesk@", "techdept@", "no-reply@".
@@ -206,9 +216,9 @@ def persons_number(text: str, at: int) -> bool:
 def find_phones(text: str, emails: list[Span] | None = None) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +;
     `emails` are the text's addresses if they were already found (find_emails)."""
+    found = [Span(m.start(), m.end(), "phone") for m in SPELLED_PHONE.finditer(text)]
     if sum(map(str.isdigit, text)) < 7:
-        return []  # the matcher is the slowest step; most texts have no number that long
-    found: list[Span] = []
+        return found  # the matcher is the slowest step; most texts have no number that long
     # a number right after a vendor's or a colleague's address is theirs too
     work = [e.end for e in (find_emails(text) if emails is None else emails) if e.kind == KEPT]
 

@@ -28,7 +28,7 @@ RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "c
          "maj", "col", "cdr", "cmdr", "lcdr"}
 PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint",
              "ibn", "al", "el", "der", "den", "dos", "das", "y", "ben", "abu", "ter", "dela",
-             "delos"}
+             "delos", "los", "las"}  # "María de los Ángeles"
 # "Lincoln Elementary", "Jackson Hall", "Amira Learning": a place or a product, not a child.
 PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campus", "building",
           "hall", "library", "center", "centre", "county", "city", "district", "isd", "usd",
@@ -83,7 +83,11 @@ WORKPLACE = re.compile(r",?\s+(?P<said>from|at|in|over\s+in|de|del)\s+(?:the\s+|
                        re.IGNORECASE)
 WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpdesk", "cafeteria",
               "kitchen", "esu", "boces", "esc", "aea", "iu",  # regional service agencies
-              "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito"}
+              "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito",
+              # and Spanish departments ("Jesús de soporte", "Ernesto de mantenimiento"; not
+              # "de tecnología": a child is in tech class)
+              "soporte", "mantenimiento", "transporte", "nómina", "nomina", "compras",
+              "finanzas", "contabilidad", "sistemas", "informática", "informatica"}
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
                "transportation", "personnel", "hr", "front", "main", "office", "it", "network",
@@ -204,7 +208,7 @@ BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
 THANKED = re.compile(rf"(?:^|[.!?\n]\s*)(?:{THANKS}|ty)\b[^.!?\n]{{0,60}},"
                      r"[ \t]*\Z", re.IGNORECASE)
 # "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
-GREETING = re.compile(rf"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|{THANKS}|hola|"
+GREETING = re.compile(rf"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|{THANKS}|hola|oye|buenas|"
                       r"buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
                       r"\s+$", re.IGNORECASE)
 # "hey marcus the thing you showed me", "hi Stacy can u check": a message that opens by

@@ -15,7 +15,9 @@ from bot.masking.words import Word, adjacent, joinable
 # As typed (whole.py reads the text) and folded (words compare so: "Señor" is "senor").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sr", "sra", "srta", "señor", "señora", "senor",
               "senora"}
-SPELLED_OUT = {"senor", "senora"}
+# Spanish writes these lowercase ("el señor Chee", "don Filemón"); "don" and "doña" are a
+# family's titles here only (whole.py would take "Don Smith" for a title and a surname).
+SPELLED_OUT = {"senor", "senora", "don", "dona"}
 # Just before the title: "Mom called (", "parent ", "Mom of Jaylah Freeman (", "la mamá de
 # Brian Castillo (", "Kaiden's grandpa (", "Parent called — ".
 # Also "Mom is ", "Mother (keep active): ", "grandmother (guardian) ", "La mamá se llama ".
@@ -69,9 +71,8 @@ OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter
 def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
     """The titled names (title included) that the words around make a student's family."""
     for i, title in enumerate(words[:-1]):
-        if title.folded not in HONORIFICS or (title.shape == "lower" and not (
-                title.folded in SPELLED_OUT  # Spanish writes them lowercase: "el señor Chee"
-                and CHILD_OF_ES.search(text, max(0, title.start - 30), title.start))):
+        if title.folded not in HONORIFICS | SPELLED_OUT or (
+                title.shape == "lower" and title.folded not in SPELLED_OUT):
             continue
         last = i + 1
         if not joinable(words[last]) or text[title.end:words[last].start] not in (

@@ -79,7 +79,7 @@ def read_phrases(name: str) -> frozenset[str]:
 def lexicon() -> Lexicon:
     """Load the lists on first use (about 0.2 s; 2.3 MB kept), then keep them."""
     famous = read_phrases("famous.txt")
-    return Lexicon(WordList(read_words("first_names.txt")),
+    return Lexicon(WordList(chain(read_words("first_names.txt"), read_words("nicknames.txt"))),
                    WordList(read_words("first_names_rare.txt")),
                    WordList(read_words("surnames.txt")),
                    WordList(chain(read_words("english_words.txt"),

@@ -29,6 +29,7 @@ CUE_BEFORE = re.compile(
     r"parents?)\s+of(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:elementary|middle|high|academy|"
     r"students|kids|families)\b)|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
+    r"family(?=\s*:)|"  # a label: "Family: Domínguez" (not "Family Link")
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
     r"name|name\s+is|names\s+are|name['’]s|prefers|prefiere|apodo|le\s+dicen)[\s,:(—–-]*"
     # the grade or period between: "mi estudiante de 2do grado, Ángel" (a red team's, stop 49)

@@ -28,7 +28,9 @@ FIGURES = {
     "staff_a.jsonl": {"whole": (218, 18), "all": (218, 1)},
     # Without: 233 of 238 / 45. All: 232 / 9 first, then 233 / 3; 233 / 4 once nicknames had
     # to begin alike (a vendor's "Tricia" had been spared as a colleague Patricia's nickname).
-    "staff_b.jsonl": {"whole": (233, 30), "all": (233, 4)},
+    # Whole: 30, then 31 at stop 56, when Spanish nicknames became first names ("Le avisé a
+    # Chuy": a colleague here, a student in the Spanish corpora it was weighed on).
+    "staff_b.jsonl": {"whole": (233, 31), "all": (233, 4)},
     # Held out, never read (figures only). Without: 228 of 246 / 35. All: 225 / 7 after a and
     # b, 228 / 4 after e, and after f the same.
     "staff_c.jsonl": {"whole": (229, 18), "all": (229, 4)},
@@ -75,7 +77,14 @@ BLIND_55 = {"heldout47.jsonl": {"whole": (176, 8), "all": (176, 5)},
             "heldout50.jsonl": {"whole": (195, 9), "all": (194, 8)},
             "heldout51.jsonl": {"whole": (178, 5), "all": (176, 1)},
             "heldout52.jsonl": {"whole": (201, 6), "all": (199, 5)}}
-BLIND = BLIND_54 | BLIND_55
+# Written at stop 56 in Spanish (test_masking_heldout.py says how): 53 and 55 never read, 54
+# read and tuned on. Knowing the directory, before the round and after: 53 whole 142 / 11,
+# all 139 / 6, then what is asserted; 55 whole 168 / 23, all 163 / 17, then what is
+# asserted; 54 whole 160 / 14, all 158 / 8, then what is asserted.
+BLIND_56 = {"heldout53.jsonl": {"whole": (147, 9), "all": (144, 4)},
+            "heldout54.jsonl": {"whole": (169, 8), "all": (167, 4)},
+            "heldout55.jsonl": {"whole": (173, 20), "all": (168, 14)}}
+BLIND = BLIND_54 | BLIND_55 | BLIND_56
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
 # Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against

@@ -1,0 +1,55 @@
+"""Masking what Spanish-speaking staff write (stop 56): numbers read aloud, nicknames, a
+family's "don" and "doña", a house with no street's kind, colleagues at their desk; and the
+ordinary Spanish words a name list also holds. Written from the Spanish corpus read at stop 56
+(54), in other words; the two sealed ones (53, 55) are in test_masking_heldout.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.test_masking import masked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a family's number typed as it is read aloud, in either language
+    ("Llamé a la casa al nueve cinco seis, cinco cinco cinco, cero uno cuatro tres.",
+     "Llamé a la casa al [phone]."),
+    ("su abuela: ocho tres dos, cinco cinco cinco, veintiuno treinta y cuatro",
+     "su abuela: [phone]"),
+    ("grandpa's cell is nine one five, five five five, oh two, sixty-one",
+     "grandpa's cell is [phone]"),
+    ("el número de la mamá es 956 – 555 – 0143", "el número de la mamá es [phone]"),
+    # a nickname, lowercase or not
+    ("chuy dejó su cargador en el camión", "[name] dejó su cargador en el camión"),
+    ("Nacho y Beto comparten la misma Chromebook", "[name] comparten la misma Chromebook"),
+    # a family's "don" and "doña", lowercase as Spanish writes them
+    ("La abuela de Brisa, doña Refugio Ledesma, pide la clave del portal",
+     "La abuela de [name], [name], pide la clave del portal"),
+    ("El papá, don Eusebio, no tiene correo", "El papá, [name], no tiene correo"),
+    # particles inside a name, and a family label
+    ("María de los Ángeles Treviño no tiene audífonos", "[name] no tiene audífonos"),
+    ("Device returned damaged. Family: Villarreal.", "Device returned damaged. Family: [name]."),
+    # where a family lives, with no street's kind
+    ("Ya no viven en 2210 N Sugar, se cambiaron", "Ya no viven en [address], se cambiaron"),
+    ("She lives at 418 E Nolana now", "She lives at [address] now"),
+])
+def test_what_spanish_speaking_staff_write_of_students_is_hidden(text: str,
+                                                                 expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ya van cuatro veces que se cae el internet en el salón 12",
+    "El teléfono del salón 9 no tiene tono desde ayer",
+    "Mi teclado escribe en francés solito",
+    "Estrellita y Benchmark Adelante no abren desde Clever",
+    "El reloj del panel está en hora de Nueva York",
+    "Oye Ramiro, ¿ya llegaron los cargadores?",
+    "Jesús de soporte dice que mañana viene",
+    "dile a Yesenia de la oficina que ya imprimí las listas",
+    "Don Smith from IT says the server is back",
+    "the cart lives at 3 West Hall",
+    "use code one two three four on the door",
+])
+def test_ordinary_spanish_and_its_colleagues_stay(text: str) -> None:
+    assert masked(text) == text
