@@ -32,6 +32,7 @@ WORDS = {
     ("workshops", "title"), ("closures", "label"), ("tools", "standards"),
     ("cycle_steps", "answers"),  # JSON: each string in it
     ("attachments", "name"),  # a picture's name, as its sender gave it
+    ("coffee_series", "place"),  # "Ms Rivera's room": the coach's words, in every invitation
 }
 SHORTEST_ID = 8  # a shorter id ("t1", a console name) is too likely a word of its own
 INSTEAD = "[name]"

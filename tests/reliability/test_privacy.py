@@ -89,7 +89,7 @@ NOT_WORDS = {
     "processed_events": {"key"}, "schools": {"name", "tz"}, "settings_kv": {"key", "value"},
     "ticket_routes": {"conversation_id"},
     "people": {"user_id", "display_name", "full_name", "tz"}, "attachments": {"owner"},
-    "coffee_series": {"cohort_id", "place"}, "conversations": {"conversation_id", "ref"},
+    "coffee_series": {"cohort_id"}, "conversations": {"conversation_id", "ref"},
     "cycles": {"request_key", "source"},
     "deliveries": {"job", "occurrence", "recipient", "conversation_id", "payload", "error"},
     "digest_prefs": {"schools"}, "help_channels": {"channel_id"}, "workshops": {"request_key"},

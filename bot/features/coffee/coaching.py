@@ -11,6 +11,7 @@ from bot.features.coffee.models import CoffeeRsvpRow, CoffeeSeriesRow, CoffeeSes
 from bot.features.coffee.occurrences import next_session
 from bot.features.coffee.rsvps import session_of
 from bot.i18n import _
+from bot.masking import Masked, privacy_note
 from bot.scheduling import ledger
 from bot.scheduling.models import DeliveryRow
 from bot.schools.service import calendar_of
@@ -45,6 +46,7 @@ async def save(turn: Turn[Submission]) -> list[Reply]:
         views.series_line(row, upcoming) + views.follow_note(followed)
     if not existing or existing.cohort_id != setup.cohort_id:
         text += f" {_(views.CHECKING).format(cohort=row.cohort_id)}"
+    text = f"{text} {privacy_note(Masked(row.place, setup.place_hidden))}".strip()
     return [Reply(text, (Text(text),), private=True)]
 
 

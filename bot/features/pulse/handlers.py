@@ -80,7 +80,7 @@ async def _survey(turn: Turn[Command], open_only: bool) -> tuple[SurveyRow, set[
 async def start_form(turn: Turn[Submission]) -> list[Reply]:
     """The launch form was submitted."""
     values = turn.incoming.values
-    asked = launch.Asked(values.get("tool", "").strip()[:80], values.get("cohort", ""),
+    asked = launch.Asked(values.get("tool", "").strip(), values.get("cohort", ""),
                          values.get("closes", "").strip() or "in 1 week",
                          values.get("share") == "yes")
     if not asked.tool:

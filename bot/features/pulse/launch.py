@@ -13,6 +13,7 @@ from bot.features.pulse import service, views
 from bot.features.pulse.dates import parse_close_date
 from bot.features.pulse.instruments import DEFAULT, Instrument, instruments_for
 from bot.i18n import N_, _
+from bot.masking import mask_within, privacy_note
 from bot.people.directory import remember_person
 from bot.people.models import ConversationRow, PersonRow
 from bot.turn import FetchFirst, Turn
@@ -24,6 +25,7 @@ CLOSE_WORDS = {"closes", "closing", "until", "close", "by", "cierra", "cierre", 
 # A cohort's name when launched in its own channel: stored as written, shown translated
 # (views.py: cohort_of).
 HERE = N_("this channel")
+TOOL_NAME_LIMIT = 80  # the column's width
 SHARE_WORDS = {"share", "shared", "public", "compartir", "compartida", "publica", "pública"}
 USAGE = N_("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
            "cohort the results after it closes), or `/pulse start` for a form.")
@@ -50,7 +52,7 @@ def read_inline(text: str) -> Asked:
     tool = " ".join(w for w in head if w != cohort).strip()
     if not tool:
         raise BadInput(_("Which tool is the pilot about?") + " " + _(USAGE))
-    return Asked(tool[:80], cohort, closes or "in 1 week", share)
+    return Asked(tool, cohort, closes or "in 1 week", share)
 
 
 def cohort_of(token: str, here: Conversation) -> tuple[Conversation, str]:
@@ -111,9 +113,12 @@ async def launch(turn: Turn[Incoming], asked: Asked, instrument: Instrument, key
     cohort, name = cohort_of(asked.cohort, turn.incoming.conversation)
     today = await service.today_for(turn.session, turn.person, turn.now)
     closes_on = parse_close_date(asked.closes, today)
-    spec = service.Launch(asked.tool, cohort, name, closes_on, asked.share, instrument)
+    # The cohort reads the tool's name in every question: masked whole, then cut, as a tool's
+    # name in the register is (a red team's, stop 56, sent a student's id to every teacher).
+    tool = mask_within(asked.tool, TOOL_NAME_LIMIT, names_from=2)
+    spec = service.Launch(tool.text, cohort, name, closes_on, asked.share, instrument)
     survey, created = await service.create(turn.session, spec, turn.person, turn.now, key)
     if created:
         await service.invite(turn.session, survey, await cohort_members(turn, cohort),
                              turn.now)
-    return [views.launched(survey, created)]
+    return [views.launched(survey, created, privacy_note(tool))]

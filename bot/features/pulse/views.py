@@ -56,8 +56,8 @@ def launch_form(instruments: dict[str, Instrument], channel: str = "") -> Form:
                 context=str(uuid.uuid4()))
 
 
-def launched(survey: SurveyRow, created: bool) -> Reply:
-    """Tell the coach what will happen."""
+def launched(survey: SurveyRow, created: bool, hidden: str = "") -> Reply:
+    """Tell the coach what will happen (and what masking hid in the tool's name)."""
     wave = (_("wave {wave} (the previous wave is linked for comparison)") if survey.previous_id
             else _("wave {wave}")).format(wave=survey.wave)
     people = ngettext("{count} person", "{count} people", survey.invited).format(
@@ -68,6 +68,7 @@ def launched(survey: SurveyRow, created: bool) -> Reply:
                 tool=survey.tool, wave=wave, people=people, cohort_name=cohort_of(survey),
                 closes_on=day(survey.closes_on)) if created
             else _("That {tool} pulse was already launched.").format(tool=survey.tool))
+    text = f"{text} {hidden}".strip()
     return Reply(text, (Text(text), Context(_("`/pulse status` for counts, `/pulse close` to "
                                             "end it early."))), private=True)
 

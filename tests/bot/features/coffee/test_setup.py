@@ -13,7 +13,9 @@ from bot.blocks import Buttons, Text
 from bot.features.coffee.models import CoffeeSeriesRow
 from bot.vocabulary import Person
 from tests.bot.features.coffee.conftest import (
+    INVITED,
     NEW_YORK,
+    TUESDAY,
     CohortMessenger,
     button,
     form_in,
@@ -139,3 +141,20 @@ async def test_a_spanish_speaking_coach_sets_up_in_spanish_words(
     edit = form_in(await chat.click("Editar", as_=coach))
     assert next(f for f in edit.fields if f.name == "days").initial == (  # type: ignore[union-attr]
         "lun,jue")
+
+
+async def test_a_place_that_says_something_of_a_student_reaches_no_invitation(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
+        coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
+    # A red team's (stop 56): the coach's place went as typed into every invitation.
+    clock.current = TUESDAY
+    [done] = await set_up(chat, coach, schools["lincoln"],
+                          place="Room 12 (student ID 2034511 left his charger there)")
+    assert "To protect student privacy I hid" in done.text
+    await run(runtime, clock, INVITED)
+    async with runtime.sessions() as session:
+        [place] = (await session.execute(select(CoffeeSeriesRow.place))).scalars()
+    assert place == "Room 12 (student ID [id number] left his charger there)"
+    invited = [reply for _kind, who, reply in outbox.sent if who == lincoln_staff[0].user_id]
+    assert invited and not any("2034511" in repr(reply) for reply in invited)
+    assert any("Room 12" in repr(reply) for reply in invited)  # the place itself still goes

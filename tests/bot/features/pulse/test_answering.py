@@ -139,11 +139,11 @@ async def test_student_identifiers_in_a_comment_are_masked_at_its_release(
     # Not while the teacher's turn runs: masking takes longer the longer the comment, and a
     # turn's time is in the log and the metrics, so an operator holding those and a copy of
     # the database told whose the long comment was (a red team's, stop 48).
+    await launch(chat, coach, runtime)  # (the coach's tool name is masked as it is typed)
     read: list[str] = []
     finder = masking.find_student_data
     monkeypatch.setattr(masking, "find_student_data",
                         lambda text, *args: read.append(text) or finder(text, *args))
-    await launch(chat, coach, runtime)
     values = likert(*ANSWERS[0]) | {"comment": "my student Maya Lopez could not log in"}
     [reply] = await answer(chat, outbox, pilot[0], values)
     assert "any student's name, id or contact in it is hidden" in str(reply.blocks)

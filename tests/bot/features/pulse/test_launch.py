@@ -190,3 +190,27 @@ async def test_a_spanish_speaking_coach_launches_and_is_corrected_in_spanish(
     [status] = await chat.say("/pulse status", as_=coach)
     assert "abierta hasta el final del viernes 4 de diciembre" in status.text
     assert "Las respuestas se publican de 5 en 5" in str(status.blocks)
+
+
+@pytest.mark.parametrize("how", ["inline", "form"])
+async def test_what_a_tool_name_says_of_a_student_never_reaches_the_cohort(
+        how: str, chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # A red team's (stop 56): the name went as typed into every question of every invitation.
+    tool = "Lexia for student ID 2034511, mom 956-555-0143"
+    if how == "inline":
+        [reply] = await launch(chat, coach, runtime, f"{tool} #{CHANNEL} closes friday")
+    else:
+        [opened] = await chat.say("/pulse start", as_=coach)
+        form = opened.blocks[0]
+        assert isinstance(form, Form)
+        [reply] = await chat.submit(form.form_id, {"tool": tool, "cohort": f"#{CHANNEL}"},
+                                    form.context, as_=coach)
+        await runtime.dispatcher.tick()
+    [survey] = await surveys(runtime)
+    assert survey.tool.startswith("Lexia for student ID [id number], mom [")
+    assert not any(secret in f"{survey.tool} {survey.tool_key} {survey.spec}"
+                   for secret in ("2034511", "555-0143"))
+    sent = " ".join(repr(r) for _kind, _who, r in outbox.sent)
+    assert outbox.forms_to(pilot[0]) and "2034511" not in sent and "555-0143" not in sent
+    assert "To protect student privacy I hid" in reply.text  # the coach is told
