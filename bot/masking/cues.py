@@ -57,6 +57,7 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
                 "costa", "saint", "st", "des",  # "Des Moines"
+                "nueva", "nuevo",  # "Nueva York", "Nuevo León"
                 # a Spanish school's name: "Escuela Primaria Lincoln", "Colegio Juárez"
                 "escuela", "primaria", "secundaria", "colegio", "preparatoria", "academia",
                 "instituto", "liceo", "jardin", "jardín",

@@ -25,6 +25,9 @@ CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
 ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "del"}
 # Spanish possessives, lowercase: "su clave" is her password, not Su Clave (but "su lin park").
 POSSESSIVES = {"su", "tu"}
+# Spanish verbs a name list has, typed lowercase: "trae la Chromebook" (capitalised, "Trae" may
+# be a boy's name, so they are no words of the word lists).
+LOWERCASE_VERBS = {"trae"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
 # Things numbered by an id that first-name lists also hold: "job ID 884201", "case id 7731".
 NUMBERED_THINGS = {"job", "case", "tag", "bill"}
@@ -55,7 +58,8 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
                 word.score < SURNAME and not (word.given and LOWER_INITIAL.match(text, word.end))
                 and not surnamed(text, word, nxt_word)):
             continue
-        if after_clitic(words, i) or word.text in ARTICLES or after_maker(words, i) or (
+        if after_clitic(words, i) or word.text in ARTICLES | LOWERCASE_VERBS or after_maker(
+                words, i) or (
                 word.text in POSSESSIVES and not (nxt_word and nxt_word.score == FIRST)):
             continue  # "no me deja compartir pantalla", "una clave", "snap-on zeus": no name
         previous = words[i - 1] if i else None

@@ -236,11 +236,13 @@ HELD_OUT_FIGURES = {
     # Valley) and 55 (Chicago's southwest side and Cicero) never read, sealed while the
     # stop's Spanish rules were written (figures only); 54 (California's Central Valley) read
     # and tuned on. Before the round and after: 53: 0.871 (142 of 163) / 0.120, then 0.902
-    # (147) / 0.100; 55: 0.903 (168 of 186) / 0.290, then 0.930 (173) / 0.270; 54 (tuned
-    # on): 0.920 (160 of 174) / 0.180, then 0.971 (169) / 0.110. Spanish text is masked
-    # worse than English, and far more of its ordinary messages are altered.
-    "heldout53.jsonl": (0.901, 0.10),
-    "heldout54.jsonl": (0.971, 0.11),
+    # (147) / 0.110; 55: 0.903 (168 of 186) / 0.290, then 0.930 (173) / 0.270; 54 (tuned
+    # on): 0.920 (160 of 174) / 0.180, then 0.971 (169) / 0.120. (Three words the round had
+    # made no names, "York", "Estrellita" and "Trae", were given back when they let a student
+    # of that name through: 53 then altered one more.) Spanish text is masked worse than
+    # English, and far more of its ordinary messages are altered.
+    "heldout53.jsonl": (0.901, 0.11),
+    "heldout54.jsonl": (0.971, 0.12),
     "heldout55.jsonl": (0.930, 0.27),
 }
 

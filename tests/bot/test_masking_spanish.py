@@ -42,7 +42,7 @@ def test_what_spanish_speaking_staff_write_of_students_is_hidden(text: str,
     "Ya van cuatro veces que se cae el internet en el salón 12",
     "El teléfono del salón 9 no tiene tono desde ayer",
     "Mi teclado escribe en francés solito",
-    "Estrellita y Benchmark Adelante no abren desde Clever",
+    "Benchmark Adelante no abre desde Clever",
     "El reloj del panel está en hora de Nueva York",
     "Oye Ramiro, ¿ya llegaron los cargadores?",
     "Jesús de soporte dice que mañana viene",
@@ -53,3 +53,15 @@ def test_what_spanish_speaking_staff_write_of_students_is_hidden(text: str,
 ])
 def test_ordinary_spanish_and_its_colleagues_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # words the round first made no names, given back: each is a child's name too
+    ("Trae no tiene cargador", "[name] no tiene cargador"),
+    ("Estrellita no vino hoy y su Chromebook está en mi salón",
+     "[name] no vino hoy y su Chromebook está en mi salón"),
+    ("York cannot log in", "[name] cannot log in"),
+])
+def test_a_name_that_is_also_a_spanish_word_or_a_program_is_still_a_name(text: str,
+                                                                        expected: str) -> None:
+    assert masked(text) == expected

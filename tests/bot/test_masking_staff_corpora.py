@@ -81,8 +81,8 @@ BLIND_55 = {"heldout47.jsonl": {"whole": (176, 8), "all": (176, 5)},
 # read and tuned on. Knowing the directory, before the round and after: 53 whole 142 / 11,
 # all 139 / 6, then what is asserted; 55 whole 168 / 23, all 163 / 17, then what is
 # asserted; 54 whole 160 / 14, all 158 / 8, then what is asserted.
-BLIND_56 = {"heldout53.jsonl": {"whole": (147, 9), "all": (144, 4)},
-            "heldout54.jsonl": {"whole": (169, 8), "all": (167, 4)},
+BLIND_56 = {"heldout53.jsonl": {"whole": (147, 10), "all": (144, 5)},
+            "heldout54.jsonl": {"whole": (169, 9), "all": (167, 5)},
             "heldout55.jsonl": {"whole": (173, 20), "all": (168, 14)}}
 BLIND = BLIND_54 | BLIND_55 | BLIND_56
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
