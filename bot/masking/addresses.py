@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.masking.cues import PLACES, PLACES_ANY_CASE
 from bot.masking.spans import KEPT, Span, free
 
 # The street kinds of USPS Publication 28 (appendix C1) that addresses in US towns mostly
@@ -90,14 +91,13 @@ LIVES = (r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|domicilio
 LIVES_AT = re.compile(LIVES + "$", re.IGNORECASE)
 LIVES_CUE = re.compile(LIVES, re.IGNORECASE)
 # A street with no kind, where a family lives: "Viven en 1540 W Shields", "lives at 88 Juniper".
-BARE_STREET_CUE = re.compile(r"\b(?:lives?\s+at|living\s+at|viven?\s+en|domicilio(?:\s+es)?\s*:?|"
-                             r"home\s+address(?:\s+is)?\s*:?)\s*$", re.IGNORECASE)
+# In English, someone lives there, no thing ("our loaner hotspots live at 14 Front Desk").
+BARE_STREET_CUE = re.compile(r"(?:\b(?i:viven?\s+en|domicilio(?:\s+es)?\s*:?|home\s+address"
+                             r"(?:\s+is)?\s*:?)|(?:\b(?i:he|she|they|family|mom|dad|grandma|"
+                             r"grandpa|guardian|parents?|student|kid|who)|\b[A-Z][a-z]+)\s+"
+                             r"(?i:(?:now|still|also)\s+)?(?i:lives?|living)\s+(?i:at))\s*$")
 BARE_STREET = re.compile(rf"\d{{1,6}}[A-Z]?\s+(?:{DIRECTION}\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]*"
                          rf"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]*){{0,2}}\b")
-# Where a thing "lives" in a school: "the cart lives at 3 West Hall".
-IN_A_BUILDING = re.compile(r"\b(?:hall|room|rm|building|bldg|wing|lab|library|office|gym|campus|"
-                           r"center|closet|cabinet|portable|sal[oó]n|aula|edificio)\b",
-                           re.IGNORECASE)
 # A street with no kind, but its colonia after it: "Juárez 88, Col. Centro, C.P. 44100".
 WITH_COLONIA = re.compile(rf"(?<![\w#/.:$,-])[A-ZÀ-Ý][\wÀ-ÿ]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ]+){{0,2}}"
                           rf"\s+#?\d{{1,5}}{SPANISH_UNIT}?,\s+(?i:col\.|colonia)\s+"
@@ -156,6 +156,13 @@ def find_addresses(text: str) -> list[Span]:
     return found + [span for span in _lowercase_or_colonia(text) if free(span, found)]
 
 
+def in_a_building(found: str) -> bool:
+    """Where a thing "lives" in a school, no family: "the cart lives at 3 West Hall", "at 3
+    Cafeteria" (a red team's, stop 56)."""
+    return any(w.lower().rstrip("s") in PLACES_ANY_CASE | PLACES or w.lower() in PLACES
+               for w in found.split()[1:])
+
+
 def _lowercase_or_colonia(text: str) -> list[Span]:
     """Right after where someone lives; a colonia's with its postal code, or so placed too
     ("Grade 3, Col. Lopez" is a colonel: a red team's, stop 51)."""
@@ -166,6 +173,6 @@ def _lowercase_or_colonia(text: str) -> list[Span]:
              if lives_before(m) or (pattern is WITH_COLONIA and POSTAL_AT.search(m[0]))]
     found += [Span(m.start(), m.end(), "address") for m in BARE_STREET.finditer(text)
               if BARE_STREET_CUE.search(text, max(0, m.start() - 30), m.start())
-              and not IN_A_BUILDING.search(m[0])]
+              and not in_a_building(m[0])]
     return found + [Span(m.start(), m.end(), "address") for cue in LIVES_CUE.finditer(text)
                     if (m := LOWER_COLONIA.match(text, cue.end()))]

@@ -50,7 +50,6 @@ LOCAL = re.compile(r"[2-9]\d\d[-.]\d{4}")
 TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")  # vendors, never a student
 # How people write a US number; the matcher alone also takes "128.0.6613.133" for one.
 SHAPE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}")
-# Shapes the matcher does not take: "555 - 867 - 5309", "555/867-5309".
 # A number read aloud and typed as words: "nueve cinco seis, cinco cinco cinco, cero uno cuatro
 # tres", "five five nine, six oh two, eleven forty" (six number words or more).
 NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -59,8 +58,11 @@ NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|ele
                r"doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|treinta|"
                r"veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|"
                r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)")
-SPELLED_PHONE = re.compile(rf"(?<![\w-]){NUMBER_WORD}(?:[\s,.-]{{1,3}}(?:(?:y|and)\s+)?"
+# "cuarenta y dos": "y" only after a Spanish ten (all end in "nta"), never in a list ("five and
+# six").
+SPELLED_PHONE = re.compile(rf"(?<![\w-]){NUMBER_WORD}(?:(?:(?<=nta)\s+y\s+|[\s,.-]{{1,3}})"
                            rf"{NUMBER_WORD}){{5,}}(?![\w-])", re.IGNORECASE)
+# Shapes the matcher does not take: "555 - 867 - 5309", "555/867-5309".
 LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-–—/.]\s*\d{3}\s*[-–—.]\s*\d{4}(?![\w-]|\.\d)")
 
 
@@ -213,10 +215,17 @@ def persons_number(text: str, at: int) -> bool:
     return words[:1] in (["number"], ["#"], ["no"]) and words[1:2] != [] and words[1] in PERSONS
 
 
+def counted(words: str) -> bool:
+    """Number words that count, no phone: a list with a comma between each ("Periods one, two,
+    three, four, five, six": a red team's, stop 56)."""
+    return all("," in gap for gap in re.findall(r"[^\w]+", words.strip()))
+
+
 def find_phones(text: str, emails: list[Span] | None = None) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +;
     `emails` are the text's addresses if they were already found (find_emails)."""
-    found = [Span(m.start(), m.end(), "phone") for m in SPELLED_PHONE.finditer(text)]
+    found = [Span(m.start(), m.end(), "phone") for m in SPELLED_PHONE.finditer(text)
+             if not counted(m[0])]
     if sum(map(str.isdigit, text)) < 7:
         return found  # the matcher is the slowest step; most texts have no number that long
     # a number right after a vendor's or a colleague's address is theirs too

@@ -57,7 +57,6 @@ PLACES = {"elementary", "middle", "high", "school", "schools", "academy", "campu
 # "San Antonio", "Fort Worth", "Santa Fe": a place, though "Antonio" is a boy's name.
 PLACE_STARTS = {"san", "santa", "santo", "são", "fort", "port", "mount", "mt", "puerto", "rio",
                 "costa", "saint", "st", "des",  # "Des Moines"
-                "nueva", "nuevo",  # "Nueva York", "Nuevo León"
                 # a Spanish school's name: "Escuela Primaria Lincoln", "Colegio Juárez"
                 "escuela", "primaria", "secundaria", "colegio", "preparatoria", "academia",
                 "instituto", "liceo", "jardin", "jardín",
@@ -86,9 +85,10 @@ WORKPLACES = {"district", "central", "county", "hr", "vendor", "company", "helpd
               "kitchen", "esu", "boces", "esc", "aea", "iu",  # regional service agencies
               "oficina", "dirección", "direccion", "recepción", "recepcion", "distrito",
               # and Spanish departments ("Jesús de soporte", "Ernesto de mantenimiento"; not
-              # "de tecnología": a child is in tech class)
-              "soporte", "mantenimiento", "transporte", "nómina", "nomina", "compras",
-              "finanzas", "contabilidad", "sistemas", "informática", "informatica"}
+              # "de tecnología", "de informática" or "de sistemas": a child is in those classes;
+              # nor "de compras": out shopping, red teams', stop 56)
+              "soporte", "mantenimiento", "transporte", "nómina", "nomina", "finanzas",
+              "contabilidad"}
 # "Kelly from the front office", "Sandra in payroll": departments no child is in or from.
 DEPARTMENTS = {"payroll", "accounting", "finance", "purchasing", "facilities", "maintenance",
                "transportation", "personnel", "hr", "front", "main", "office", "it", "network",

@@ -198,6 +198,14 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
              or CLASS_AFTER.match(text, end))
 
 
+# A shop named for its owner, capitalised as a shop's name is: "Joe's Coffee", "Lupita's
+# Bakery" (a red team's, stop 56: a Coffee series' place at a café lost its name); not
+# "Jaden's coffee spilled".
+BUSINESS_AFTER = re.compile(r"\s+(?:Coffee|Caf[eé]|Diner|Pizza|Pizzeria|Bakery|Panader[ií]a|"
+                            r"Grill|Deli|Donuts?|Bagels?|Taquer[ií]a|Restaurant|Bistro|"
+                            r"Bookstore)\b")
+
+
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run that names staff ("Ms. Rivera"), a product ("Franklin T10") or the topic of a
     lesson ("the Harriet Tubman unit", "researching Sitting Bull")."""
@@ -212,6 +220,8 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if (before and before.folded in VENDORS and adjacent(text, before, words[first])) or (
             last > first and words[first].folded in VENDORS):
         return True  # "Logitech Combo Touch", "Bogen Nyquist": a maker's product line
+    if words[last].possessive and BUSINESS_AFTER.match(text, words[last].after):
+        return True  # "meet at Joe's Coffee", "Rosa's Café": a shop, where a coach meets
     if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
             ADDRESSED.match(text, words[last].after):
         return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to

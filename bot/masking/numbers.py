@@ -29,6 +29,7 @@ UNITS = re.compile(r"\s*(?:%|mb|gb|kb|tb|ms|px|dpi|mhz|ghz|mbps|minutes?|mins?|h
                    r"seconds?|secs?|days?|weeks?|students|devices|kids|pages|copies|users|"
                    r"licenses|seats|items|rows|times|words)\b", re.IGNORECASE)
 SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d[-–/](?:\d\d|(?:19|20)\d\d)")  # 2023-24
+WHOLE_SCHOOL_YEAR = re.compile(rf"(?<![\w-]){SCHOOL_YEAR.pattern}(?![\w-])")  # not 2024-0417
 BARE = re.compile(r"(?<![\w.-])\d{4,}(?![\w-]|\.\d)")  # a number standing alone
 IN_PLACE = re.compile(r"\b(?:in|en)\s$", re.IGNORECASE)
 A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -52,7 +53,11 @@ HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request
 def find_id_numbers(text: str, today: date) -> list[Span]:
     """Student id, lunch, PIN and state numbers, judged by their cue or, lacking one, length."""
     found = []
+    # a school year typed with an en dash ("Lexia 2024–2025") is read as two numbers
+    years = [y.span() for y in WHOLE_SCHOOL_YEAR.finditer(text)]
     for m in ID.finditer(text):
+        if any(start <= m.start() < end for start, end in years):
+            continue
         if UNITS.match(text, m.end()) or text[max(0, m.start() - 1):m.start()] == "$" \
                 or http_status(text, m):
             continue

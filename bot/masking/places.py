@@ -35,6 +35,10 @@ SCHOOL_WORDS = re.compile(r"\b(?:escuela|primaria|secundaria|colegio|preparatori
                           r"instituto)\s+$", re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
+# Places named "new" in Spanish: "hora de Nueva York", "Nuevo León" (not "Nuevo Ingreso Mateo
+# Hernández", a new student: red teams', stop 56).
+NEW_PLACES = {("nueva", "york"), ("nuevo", "leon"), ("nuevo", "mexico"), ("nueva", "jersey"),
+              ("nueva", "orleans"), ("nuevo", "laredo"), ("nueva", "zelanda")}
 
 
 def placed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -48,6 +52,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             after.folded.rstrip("s") in PLACES_ANY_CASE or after.folded in PLACES_ANY_CASE
             or (after.shape != "lower" and after.folded in PLACES and not saint(text, after))
             or after.folded in STAFFED):
+        return True
+    if last == first + 1 and (words[first].folded, words[last].folded) in NEW_PLACES:
         return True
     if (last > first and words[first].folded in PLACE_STARTS) or (
             not words[last].possessive and STATE_AFTER.match(text, words[last].after)):

@@ -65,3 +65,28 @@ def test_ordinary_spanish_and_its_colleagues_stay(text: str) -> None:
 def test_a_name_that_is_also_a_spanish_word_or_a_program_is_still_a_name(text: str,
                                                                         expected: str) -> None:
     assert masked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a red team's, on the round's keep rules (stop 56): a class, shopping, a new student
+    ("Ximena Soto de informática dice que su contraseña no sirve.",
+     "[name] de informática dice que su contraseña no sirve."),
+    ("Ximena Soto, de compras con su mamá, no vino a la prueba MAP.",
+     "[name], de compras con su mamá, no vino a la prueba MAP."),
+    ("Nuevo Ingreso Mateo Hernández necesita Chromebook.", "[name] necesita Chromebook."),
+])
+def test_a_student_beside_a_keep_rules_words_is_still_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the same red team's, on the round's hide rules
+    "Periods one, two, three, four, five and six have the cart this week",
+    "los periodos uno, dos, tres, cuatro, cinco y seis usan el laboratorio",
+    "El cargador es muy caro.",
+    "The spare cart lives at 3 Cafeteria.",
+    "Lexia 2024–2025 licenses expire in June",
+    "Meet at Joe's Coffee on Main after school",
+])
+def test_counts_prices_school_years_and_shops_stay(text: str) -> None:
+    assert masked(text) == text

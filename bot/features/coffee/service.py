@@ -13,8 +13,8 @@ from bot import when
 from bot.errors import BadInput
 from bot.features.coffee.models import CoffeeSeriesRow, CoffeeSessionRow
 from bot.features.coffee.occurrences import CADENCES, EARLIEST, LATEST
+from bot.features.coffee.place import masked_place
 from bot.i18n import _, format_time
-from bot.masking import mask_within
 from bot.people.models import PersonRow
 from bot.people.prep import parse_clock, parse_days
 from bot.roles import Role
@@ -55,9 +55,7 @@ def read_setup(values: Mapping[str, str], today: date) -> Setup:
     if not EARLIEST <= start <= LATEST:
         # Also keeps sessions clear of 01:00-03:00, which a DST change skips or repeats.
         raise BadInput(_("Pick a start time between 5:00 and 21:00, school's local time."))
-    # Every invitation and reminder carries the place to the cohort: masked, as all a coach
-    # writes for teachers is (a red team's, stop 56).
-    place = mask_within(values.get("place", "").strip(), 512)
+    place = masked_place(values.get("place", "").strip())
     return Setup(cohort_id=cohort, mode=_one_of(values.get("mode", "group"), ("group", "rotation")),
                  weekdays=weekdays, every_weeks=_cadence(values.get("cadence", "1")),
                  start_time=start, minutes=_minutes(values.get("minutes", "")),

@@ -27,7 +27,7 @@ async def exportable(session: AsyncSession, tool: str = "") -> list[SurveyRow]:
                     counts.c.n >= SurveyRow.threshold)
              .order_by(SurveyRow.id))
     if tool.strip():
-        query = query.where(SurveyRow.tool_key == tool.strip().lower())
+        query = query.where(SurveyRow.tool_key.in_(service.tool_keys(tool)))
     return list((await session.execute(query)).scalars())
 
 

@@ -13,7 +13,7 @@ from bot.features.pulse import service, views
 from bot.features.pulse.dates import parse_close_date
 from bot.features.pulse.instruments import DEFAULT, Instrument, instruments_for
 from bot.i18n import N_, _
-from bot.masking import mask_within, privacy_note
+from bot.masking import privacy_note
 from bot.people.directory import remember_person
 from bot.people.models import ConversationRow, PersonRow
 from bot.turn import FetchFirst, Turn
@@ -25,7 +25,6 @@ CLOSE_WORDS = {"closes", "closing", "until", "close", "by", "cierra", "cierre", 
 # A cohort's name when launched in its own channel: stored as written, shown translated
 # (views.py: cohort_of).
 HERE = N_("this channel")
-TOOL_NAME_LIMIT = 80  # the column's width
 SHARE_WORDS = {"share", "shared", "public", "compartir", "compartida", "publica", "pública"}
 USAGE = N_("Try `/pulse start Nearpod #nearpod-pilot closes friday` (add `share` to show the "
            "cohort the results after it closes), or `/pulse start` for a form.")
@@ -113,9 +112,8 @@ async def launch(turn: Turn[Incoming], asked: Asked, instrument: Instrument, key
     cohort, name = cohort_of(asked.cohort, turn.incoming.conversation)
     today = await service.today_for(turn.session, turn.person, turn.now)
     closes_on = parse_close_date(asked.closes, today)
-    # The cohort reads the tool's name in every question: masked whole, then cut, as a tool's
-    # name in the register is (a red team's, stop 56, sent a student's id to every teacher).
-    tool = mask_within(asked.tool, TOOL_NAME_LIMIT, names_from=2)
+    # The cohort reads the tool's name in every question, masked as the register's names are.
+    tool = service.masked_tool(asked.tool)
     spec = service.Launch(tool.text, cohort, name, closes_on, asked.share, instrument)
     survey, created = await service.create(turn.session, spec, turn.person, turn.now, key)
     if created:

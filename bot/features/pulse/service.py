@@ -15,6 +15,7 @@ from bot.features.pulse import pool
 from bot.features.pulse.instruments import Instrument, parse
 from bot.features.pulse.models import RespondentRow, ResponseRow, SurveyRow
 from bot.i18n import N_, _
+from bot.masking import Masked, mask_within
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.scheduling.ledger import Planned, plan
@@ -80,13 +81,28 @@ def cohort_of(survey: SurveyRow) -> str:
     return _(survey.cohort_name) if here else survey.cohort_name
 
 
+TOOL_NAME_LIMIT = 80  # the column's width
+
+
+def masked_tool(typed: str) -> Masked:
+    """A tool's name as a coach typed it, masked whole and then cut: the cohort reads it in
+    every question (a red team's, stop 56, sent a student's id to every teacher)."""
+    return mask_within(typed.strip(), TOOL_NAME_LIMIT, names_from=2)
+
+
+def tool_keys(typed: str) -> list[str]:
+    """The keys a survey named so is stored under: masked at launch, or as typed before that
+    (a red team's, stop 56: the coach could no longer find hers by the name she typed)."""
+    return list({masked_tool(typed).text.lower(), typed.strip()[:TOOL_NAME_LIMIT].lower()})
+
+
 async def latest_wave(session: AsyncSession, platform: str, cohort_id: str,
                       tool: str, coach_id: int) -> SurveyRow | None:
     """The most recent survey of this tool with this cohort, by this coach: a chain of waves
     is one coach's, as their figures are (another coach's wave never compares with it)."""
     query = (select(SurveyRow).where(SurveyRow.platform == platform,
                                      SurveyRow.cohort_id == cohort_id,
-                                     SurveyRow.tool_key == tool.lower(),
+                                     SurveyRow.tool_key.in_(tool_keys(tool)),
                                      SurveyRow.coach_id == coach_id)
              .order_by(SurveyRow.wave.desc()).limit(1))
     return (await session.execute(query)).scalar_one_or_none()
@@ -227,7 +243,7 @@ async def find(session: AsyncSession, tool: str = "", open_only: bool = False,
     if coach_id is not None:
         query = query.where(SurveyRow.coach_id == coach_id)
     if tool.strip():
-        query = query.where(SurveyRow.tool_key == tool.strip().lower())
+        query = query.where(SurveyRow.tool_key.in_(tool_keys(tool)))
     if open_only:
         query = query.where(SurveyRow.closed_at.is_(None))
     query = query.order_by(SurveyRow.opened_at.desc(), SurveyRow.id.desc()).limit(1)

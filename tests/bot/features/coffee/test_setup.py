@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat
@@ -143,18 +144,35 @@ async def test_a_spanish_speaking_coach_sets_up_in_spanish_words(
         "lun,jue")
 
 
-async def test_a_place_that_says_something_of_a_student_reaches_no_invitation(
+async def test_a_place_that_names_a_student_reaches_no_invitation(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, outbox: CohortMessenger,
         coach: Person, schools: dict[str, int], lincoln_staff: list[Person]) -> None:
     # A red team's (stop 56): the coach's place went as typed into every invitation.
     clock.current = TUESDAY
     [done] = await set_up(chat, coach, schools["lincoln"],
-                          place="Room 12 (student ID 2034511 left his charger there)")
+                          place="Room 12 (Jaden Rodriguez left his charger there)")
     assert "To protect student privacy I hid" in done.text
     await run(runtime, clock, INVITED)
     async with runtime.sessions() as session:
         [place] = (await session.execute(select(CoffeeSeriesRow.place))).scalars()
-    assert place == "Room 12 (student ID [id number] left his charger there)"
+    assert place == "Room 12 ([name] left his charger there)"
     invited = [reply for _kind, who, reply in outbox.sent if who == lincoln_staff[0].user_id]
-    assert invited and not any("2034511" in repr(reply) for reply in invited)
+    assert invited and not any("Rodriguez" in repr(reply) for reply in invited)
     assert any("Room 12" in repr(reply) for reply in invited)  # the place itself still goes
+
+
+@pytest.mark.parametrize("place", [
+    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzM0ZjE@thread.v2/0?context=%7b%7d",
+    "Joe's Coffee, 1540 W Shields Ave",
+    "Dial-in 720-555-0142 PIN 4821",
+])
+async def test_how_teachers_get_to_the_place_reaches_them_as_the_coach_wrote_it(
+        place: str, chat: ConsoleChat, runtime: Runtime, clock: FakeClock,
+        coach: Person, schools: dict[str, int]) -> None:
+    # The same red team's, on the first fix: every Teams join link broken, a café's address
+    # and the dial-in hidden, and the coach told a student's details were.
+    clock.current = TUESDAY
+    [done] = await set_up(chat, coach, schools["lincoln"], place=place)
+    assert "student privacy" not in done.text
+    async with runtime.sessions() as session:
+        assert [place] == list((await session.execute(select(CoffeeSeriesRow.place))).scalars())

@@ -214,3 +214,6 @@ async def test_what_a_tool_name_says_of_a_student_never_reaches_the_cohort(
     sent = " ".join(repr(r) for _kind, _who, r in outbox.sent)
     assert outbox.forms_to(pilot[0]) and "2034511" not in sent and "555-0143" not in sent
     assert "To protect student privacy I hid" in reply.text  # the coach is told
+    # and finds it again by the name she typed (a red team's on the fix, stop 56)
+    [status] = await chat.say(f"/pulse status {tool}", as_=coach)
+    assert "no open pulse" not in status.text and "[id number]" in status.text

@@ -1,0 +1,32 @@
+"""Where a Coffee series meets, as the coach wrote it for the cohort: every invitation and
+reminder carries it, so what it says of a student is hidden (a red team's, stop 56, sent a
+student's name and id to every teacher), but not what teachers need to get there: a join link,
+a café's address, a dial-in number and its PIN (the same red team's, on the first fix, found
+every Teams link broken and a café's address hidden)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.masking import Masked, find_student_data
+
+LIMIT = 512  # the column's width
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+# A place's numbers and streets are how to join and where to go; its people are someone's.
+HOW_TO_GET_THERE = {"phone", "address", "id number"}
+
+
+def masked_place(typed: str) -> Masked:
+    """The place with the names, emails, logins and birthdays in it hidden (links left whole),
+    cut to fit at a word's end."""
+    links = [url.span() for url in URL.finditer(typed)]
+    spans = [s for s in find_student_data(typed) if s.kind not in HOW_TO_GET_THERE
+             and not any(start < s.end and s.start < end for start, end in links)]
+    pieces, at = [], 0
+    for span in spans:
+        pieces += [typed[at:span.start], f"[{span.kind}]"]
+        at = span.end
+    text = "".join([*pieces, typed[at:]])
+    if len(text) > LIMIT:
+        text = text[:LIMIT].rsplit(maxsplit=1)[0]
+    return Masked(text, tuple(s.kind for s in spans))
