@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.cues import PLACES, PLACES_ANY_CASE
 from bot.masking.spans import KEPT, Span, free
 
 # The street kinds of USPS Publication 28 (appendix C1) that addresses in US towns mostly
@@ -91,11 +90,20 @@ LIVES = (r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|domicilio
 LIVES_AT = re.compile(LIVES + "$", re.IGNORECASE)
 LIVES_CUE = re.compile(LIVES, re.IGNORECASE)
 # A street with no kind, where a family lives: "Viven en 1540 W Shields", "lives at 88 Juniper".
-# In English, someone lives there, no thing ("our loaner hotspots live at 14 Front Desk").
-BARE_STREET_CUE = re.compile(r"(?:\b(?i:viven?\s+en|domicilio(?:\s+es)?\s*:?|home\s+address"
-                             r"(?:\s+is)?\s*:?)|(?:\b(?i:he|she|they|family|mom|dad|grandma|"
-                             r"grandpa|guardian|parents?|student|kid|who)|\b[A-Z][a-z]+)\s+"
-                             r"(?i:(?:now|still|also)\s+)?(?i:lives?|living)\s+(?i:at))\s*$")
+# Where someone lives, though the street has no kind ("His grandmother lives at 88 Juniper");
+# not where a thing does ("our loaner hotspots live at 14 Front Desk": THING_LIVES).
+BARE_STREET_CUE = re.compile(r"\b(?:viven?\s+en|domicilio(?:\s+es)?\s*:?|home\s+address"
+                             r"(?:\s+is)?\s*:?|lives?\s+at|living\s+at)\s*$", re.IGNORECASE)
+THING_LIVES = re.compile(r"\b(?:carts?|printers?|hotspots?|chargers?|laptops?|chromebooks?|ipads?|"
+                         r"tablets?|devices?|spares?|loaners?|projectors?|toner|cables?|"
+                         r"adapters?|keys?|supplies|kits?|box(?:es)?|equipment|headphones|"
+                         r"headsets?|cameras?|scanners?|mics?|microphones?)\s+(?:\w+\s+)?"
+                         r"(?:lives?|living)\s+at\s*$", re.IGNORECASE)
+# A school's rooms, where a thing may "live": "3 West Hall", "3 Cafeteria" (not "Church" or
+# "University": streets too, red teams', stop 56).
+SCHOOL_ROOMS = {"room", "rm", "hall", "lab", "gym", "library", "office", "cafeteria",
+                "auditorium", "closet", "cabinet", "desk", "workroom", "wing", "portable",
+                "building", "bldg", "classroom", "storage", "mdf", "idf"}
 BARE_STREET = re.compile(rf"\d{{1,6}}[A-Z]?\s+(?:{DIRECTION}\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]*"
                          rf"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]*){{0,2}}\b")
 # A street with no kind, but its colonia after it: "Juárez 88, Col. Centro, C.P. 44100".
@@ -159,8 +167,7 @@ def find_addresses(text: str) -> list[Span]:
 def in_a_building(found: str) -> bool:
     """Where a thing "lives" in a school, no family: "the cart lives at 3 West Hall", "at 3
     Cafeteria" (a red team's, stop 56)."""
-    return any(w.lower().rstrip("s") in PLACES_ANY_CASE | PLACES or w.lower() in PLACES
-               for w in found.split()[1:])
+    return any(w.lower() in SCHOOL_ROOMS for w in found.split()[1:])
 
 
 def _lowercase_or_colonia(text: str) -> list[Span]:
@@ -173,6 +180,7 @@ def _lowercase_or_colonia(text: str) -> list[Span]:
              if lives_before(m) or (pattern is WITH_COLONIA and POSTAL_AT.search(m[0]))]
     found += [Span(m.start(), m.end(), "address") for m in BARE_STREET.finditer(text)
               if BARE_STREET_CUE.search(text, max(0, m.start() - 30), m.start())
+              and not THING_LIVES.search(text, max(0, m.start() - 60), m.start())
               and not in_a_building(m[0])]
     return found + [Span(m.start(), m.end(), "address") for cue in LIVES_CUE.finditer(text)
                     if (m := LOWER_COLONIA.match(text, cue.end()))]

@@ -215,17 +215,23 @@ def persons_number(text: str, at: int) -> bool:
     return words[:1] in (["number"], ["#"], ["no"]) and words[1:2] != [] and words[1] in PERSONS
 
 
-def counted(words: str) -> bool:
+# A phone's cue just before: "Her cell: five, five, five, ...", "call mom at".
+PHONE_BEFORE = re.compile(r"\b(?:cell|phone|number|call|text|tel|mobile|tel[eé]fono|celular|"
+                          r"n[uú]mero|llam\w*|marqu[eé])\b[^.!?\n]{0,20}$", re.IGNORECASE)
+
+
+def counted(text: str, words: re.Match[str]) -> bool:
     """Number words that count, no phone: a list with a comma between each ("Periods one, two,
-    three, four, five, six": a red team's, stop 56)."""
-    return all("," in gap for gap in re.findall(r"[^\w]+", words.strip()))
+    three, four, five, six": a red team's, stop 56), unless a phone's cue is just before."""
+    return all("," in gap for gap in re.findall(r"[^\w]+", words[0].strip())) and not \
+        PHONE_BEFORE.search(text, max(0, words.start() - 40), words.start())
 
 
 def find_phones(text: str, emails: list[Span] | None = None) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +;
     `emails` are the text's addresses if they were already found (find_emails)."""
     found = [Span(m.start(), m.end(), "phone") for m in SPELLED_PHONE.finditer(text)
-             if not counted(m[0])]
+             if not counted(text, m)]
     if sum(map(str.isdigit, text)) < 7:
         return found  # the matcher is the slowest step; most texts have no number that long
     # a number right after a vendor's or a colleague's address is theirs too

@@ -200,10 +200,11 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
 
 # A shop named for its owner, capitalised as a shop's name is: "Joe's Coffee", "Lupita's
 # Bakery" (a red team's, stop 56: a Coffee series' place at a café lost its name); not
-# "Jaden's coffee spilled".
+# "Jaden's coffee spilled", "Jaden Martinez's Pizza" (a full name), "Aaliyah's Bakery sale".
 BUSINESS_AFTER = re.compile(r"\s+(?:Coffee|Caf[eé]|Diner|Pizza|Pizzeria|Bakery|Panader[ií]a|"
                             r"Grill|Deli|Donuts?|Bagels?|Taquer[ií]a|Restaurant|Bistro|"
-                            r"Bookstore)\b")
+                            r"Bookstore)\b(?!\s+(?i:party|parties|sale|fundraiser|night|day|"
+                            r"winners?|contest|club))")
 
 
 def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -220,7 +221,7 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if (before and before.folded in VENDORS and adjacent(text, before, words[first])) or (
             last > first and words[first].folded in VENDORS):
         return True  # "Logitech Combo Touch", "Bogen Nyquist": a maker's product line
-    if words[last].possessive and BUSINESS_AFTER.match(text, words[last].after):
+    if first == last and words[last].possessive and BUSINESS_AFTER.match(text, words[last].after):
         return True  # "meet at Joe's Coffee", "Rosa's Café": a shop, where a coach meets
     if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
             ADDRESSED.match(text, words[last].after):

@@ -90,3 +90,27 @@ def test_a_student_beside_a_keep_rules_words_is_still_hidden(text: str, expected
 ])
 def test_counts_prices_school_years_and_shops_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a third red team's, on the second's fixes (stop 56): whoever lives there, whatever the
+    # street is called; a number in words with commas after a phone's cue; a full name or an
+    # event before a shop's word
+    ("His grandmother lives at 88 Juniper", "His grandmother lives at [address]"),
+    ("they're living at 445 Alamo since June", "they're living at [address] since June"),
+    ("Her dad lives at 221 N Church", "Her dad lives at [address]"),
+    ("Her cell: five, five, five, eight, six, seven, five, three, zero, nine",
+     "Her cell: [phone]"),
+    ("Jaden Martinez's Pizza Party winners get a prize", "[name]'s Pizza Party winners get "
+     "a prize"),
+    ("Aaliyah's Bakery sale raised $140 for her class",
+     "[name]'s Bakery sale raised $140 for her class"),
+])
+def test_what_the_second_red_teams_fixes_let_through_is_hidden(text: str,
+                                                              expected: str) -> None:
+    assert masked(text) == expected
+
+
+def test_where_a_thing_lives_in_a_school_still_stays() -> None:
+    assert masked("Our loaner hotspots live at 14 Front Desk.") == \
+        "Our loaner hotspots live at 14 Front Desk."

@@ -11,7 +11,11 @@ import re
 from bot.masking import Masked, find_student_data
 
 LIMIT = 512  # the column's width
-URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+# A link: with its scheme, or a site's name ending in a known domain ("meet.google.com/abc");
+# not an address or logins before a slash ("jaden.martinez@students.district.org/Welcome1",
+# "jaden.martinez/sofia.ramirez": a red team's, stop 56).
+URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|"
+                 r"gov|us|io|co|me|app|ly|gl|tv|link)/[^\s@]*(?![^\s]*@)")
 # A place's numbers and streets are how to join and where to go; its people are someone's.
 HOW_TO_GET_THERE = {"phone", "address", "id number"}
 

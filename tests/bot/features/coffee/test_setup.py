@@ -161,6 +161,18 @@ async def test_a_place_that_names_a_student_reaches_no_invitation(
     assert any("Room 12" in repr(reply) for reply in invited)  # the place itself still goes
 
 
+async def test_a_students_address_or_login_before_a_slash_is_no_link(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, coach: Person,
+        schools: dict[str, int]) -> None:
+    # A third red team's (stop 56): any dotted word before a slash passed for a link, spared.
+    clock.current = TUESDAY
+    await set_up(chat, coach, schools["lincoln"],
+                 place="Lab 4, demo account jaden.martinez@students.district.org/Welcome1")
+    async with runtime.sessions() as session:
+        [place] = (await session.execute(select(CoffeeSeriesRow.place))).scalars()
+    assert place == "Lab 4, demo account [email]/Welcome1"
+
+
 @pytest.mark.parametrize("place", [
     "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzM0ZjE@thread.v2/0?context=%7b%7d",
     "Joe's Coffee, 1540 W Shields Ave",
