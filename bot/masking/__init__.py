@@ -150,7 +150,11 @@ def found_by_rules(text: str, today: date) -> list[Span]:
 def mask_student_data(text: str, *, today: date | None = None, names_from: int = 0) -> Masked:
     """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"
     (names only from word `names_from` on: a product's name is so often a person's)."""
-    spans = find_student_data(text, today, names_from)
+    return replaced(text, find_student_data(text, today, names_from))
+
+
+def replaced(text: str, spans: Sequence[Span]) -> Masked:
+    """The text with each of `spans` (in order, apart) replaced by "[kind]"."""
     pieces, at = [], 0
     for span in spans:
         pieces += [text[at:span.start], f"[{span.kind}]"]
@@ -163,7 +167,11 @@ def mask_within(text: str, limit: int, *, names_from: int = 0) -> Masked:
     """The text masked whole, then cut to `limit` characters at a word's end. Cut first, an
     identifier split at the limit would be left in part ("555-867-5"), which no rule knows;
     and all of it is read, since a name said in full further on hides its surname here."""
-    masked = mask_student_data(text, names_from=names_from)
+    return cut(mask_student_data(text, names_from=names_from), limit)
+
+
+def cut(masked: Masked, limit: int) -> Masked:
+    """A masked text cut to `limit` characters at a word's end, with what was hidden in it."""
     if len(masked.text) <= limit:
         return masked
     head = masked.text[:limit]

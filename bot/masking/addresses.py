@@ -89,7 +89,6 @@ LIVES = (r"\b(?:lives?|living|moved|address|home|house|vive|viven|casa|domicilio
          r"direcci[óo]n)\b(?:\s+(?:est[áa]|queda))?(?:\s*:|\s+(?:at|on|to|in|is|en|es|a))?\s*")
 LIVES_AT = re.compile(LIVES + "$", re.IGNORECASE)
 LIVES_CUE = re.compile(LIVES, re.IGNORECASE)
-# A street with no kind, where a family lives: "Viven en 1540 W Shields", "lives at 88 Juniper".
 # Where someone lives, though the street has no kind ("His grandmother lives at 88 Juniper");
 # not where a thing does ("our loaner hotspots live at 14 Front Desk": THING_LIVES).
 BARE_STREET_CUE = re.compile(r"\b(?:viven?\s+en|domicilio(?:\s+es)?\s*:?|home\s+address"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.masking import Masked, find_student_data
+from bot.masking import Masked, cut, find_student_data, replaced
 
 LIMIT = 512  # the column's width
 # A link: with its scheme, or a site's name ending in a known domain ("meet.google.com/abc");
@@ -26,11 +26,4 @@ def masked_place(typed: str) -> Masked:
     links = [url.span() for url in URL.finditer(typed)]
     spans = [s for s in find_student_data(typed) if s.kind not in HOW_TO_GET_THERE
              and not any(start < s.end and s.start < end for start, end in links)]
-    pieces, at = [], 0
-    for span in spans:
-        pieces += [typed[at:span.start], f"[{span.kind}]"]
-        at = span.end
-    text = "".join([*pieces, typed[at:]])
-    if len(text) > LIMIT:
-        text = text[:LIMIT].rsplit(maxsplit=1)[0]
-    return Masked(text, tuple(s.kind for s in spans))
+    return cut(replaced(typed, spans), LIMIT)

@@ -73,6 +73,7 @@ async def erase_tool_copies(session: AsyncSession, traces: Traces) -> int:
         tool, cohort, spec = gone(survey.tool), gone(survey.cohort_name), each_string(
             survey.spec, gone)
         if (tool, cohort, spec) != (survey.tool, survey.cohort_name, survey.spec):
-            survey.tool, survey.tool_key = tool[:80], tool[:80].lower()
+            survey.tool = tool[:service.TOOL_NAME_LIMIT]
+            survey.tool_key = survey.tool.lower()
             survey.cohort_name, survey.spec, changed = cohort, spec, changed + 1
     return changed

@@ -217,3 +217,16 @@ async def test_what_a_tool_name_says_of_a_student_never_reaches_the_cohort(
     # and finds it again by the name she typed (a red team's on the fix, stop 56)
     [status] = await chat.say(f"/pulse status {tool}", as_=coach)
     assert "no open pulse" not in status.text and "[id number]" in status.text
+
+
+async def test_a_pulse_stored_before_its_name_was_masked_is_found_by_that_name(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, outbox: CohortMessenger,
+        pilot: list[Person], morning: FakeClock) -> None:
+    # Surveys launched before stop 56 keep the name as typed: lookups try it as typed too.
+    await launch(chat, coach, runtime)
+    old = "Lexia for student ID 2034511"
+    async with runtime.sessions() as session, session.begin():
+        [survey] = (await session.execute(select(SurveyRow))).scalars()
+        survey.tool, survey.tool_key = old, old.lower()
+    [status] = await chat.say(f"/pulse status {old}", as_=coach)
+    assert "no open pulse" not in status.text
