@@ -88,12 +88,17 @@ async def record(session: AsyncSession, tool: ToolRow, point: Point, result: str
         session.add(row)
     if row.result != result:
         row.override, row.override_by, row.override_at = "", None, None
-    row.result, row.note, row.evidence = result, mask_within(note.strip(), 500).text, evidence
+    row.result, row.note, row.evidence = result, kept_note(note), evidence
     row.checked_by, row.checked_at = by, now
     session.add(ToolEventRow(tool_id=tool.id, at=now, actor_id=by, kind="check",
                              text=f"{point.key}: {result}"))
     await session.flush()
     return row
+
+
+def kept_note(note: str) -> str:
+    """A point's note as it is kept: masked, and cut to fit."""
+    return mask_within(note.strip(), 500).text
 
 
 async def override(session: AsyncSession, tool: ToolRow, point: Point, reason: str, by: int,

@@ -3,7 +3,9 @@ flagged for review."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import cast
 
 from sqlalchemy import select
 
@@ -11,7 +13,7 @@ from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
 from bot.features.tools import adoption, checklist, evidence, forms, service, stale, views
 from bot.features.tools.cards import card_of, school_names
-from bot.features.tools.models import ToolRow
+from bot.features.tools.models import ToolCheckRow, ToolRow
 from bot.i18n import _, ngettext
 from bot.masking import mask_within
 from bot.people.models import PersonRow
@@ -52,20 +54,47 @@ async def ask_checklist(turn: Turn[Action]) -> list[Reply]:
 
 async def save_checklist(turn: Turn[Submission]) -> list[Reply]:
     """All six points at once (each pass, fail or unknown, a note, a link) and the standards;
-    a form opened before they last changed is refused (a red team's, stop 52)."""
+    what another changed since the form was opened is kept (a red team's, stop 52), and the
+    rest saved (stop 57)."""
     tool, values = await _held(turn), turn.incoming.values
     links = {p.key: evidence.evidence_link(values.get(f"{p.key}_link", ""))
              for p in checklist.POINTS}  # every link checked before anything is saved
+    sent = (mask_within(values.get("standards", tool.standards).strip(), 4000).text,
+            *((values.get(p.key, "unknown") or "unknown",
+               checklist.kept_note(values.get(f"{p.key}_note", "")), links[p.key])
+              for p in checklist.POINTS))
     checks = await checklist.checks_of(turn.session, tool.id)
+    opened = stale.opened_parts(turn.incoming.context, len(sent))
+    if opened is None:  # a form stamped whole, from before stop 57: all of it, or nothing
+        return await _save_whole_checklist(turn, tool, sent, checks)
+    fates = stale.verdicts(opened, stale.checklist_state(tool, checks),
+                           stale.checklist_entries(tool, checks), sent)
+    await _record(turn, tool, sent, fates)
+    checks = await checklist.checks_of(turn.session, tool.id)
+    names = (_("Standards"), *(_(p.label) for p in checklist.POINTS))
+    return [views.checked(tool, checks, checklist.blocked(checks),
+                          views.clashes(tool, stale.clashed(names, fates), names, sent))]
+
+
+async def _record(turn: Turn[Submission], tool: ToolRow, sent: stale.State,
+                  fates: list[stale.Verdict]) -> None:
+    """Write the parts whose fate is to be written: the standards, then each point."""
+    if fates[0] == "write":
+        tool.standards = str(sent[0])
+    for point, entry, fate in zip(checklist.POINTS, sent[1:], fates[1:], strict=True):
+        if fate == "write":
+            result, note, link = cast(tuple[str, str, str], entry)
+            await checklist.record(turn.session, tool, point, result, note, link,
+                                   turn.person.id, turn.now)
+
+
+async def _save_whole_checklist(turn: Turn[Submission], tool: ToolRow, sent: stale.State,
+                                checks: dict[str, ToolCheckRow]) -> list[Reply]:
+    """A form stamped whole: refused whole once the checklist moved on (stop 52's rule)."""
     before, opened = stale.checklist_state(tool, checks), stale.seen(turn.incoming.context)
     if not opened and not checks:  # a form from before stamps, on an empty checklist
         opened = stale.stamp(before)
-    for point in checklist.POINTS:
-        result = values.get(point.key, "unknown") or "unknown"
-        await checklist.record(turn.session, tool, point, result,
-                               values.get(f"{point.key}_note", ""), links[point.key],
-                               turn.person.id, turn.now)
-    tool.standards = mask_within(values.get("standards", tool.standards).strip(), 4000).text
+    await _record(turn, tool, sent, ["write"] * len(sent))
     checks = await checklist.checks_of(turn.session, tool.id)
     stale.refuse_checklist(tool, opened, before, stale.checklist_state(tool, checks))
     return [views.checked(tool, checks, checklist.blocked(checks))]
@@ -83,10 +112,31 @@ async def ask_edit(turn: Turn[Action]) -> list[Reply]:
 
 
 async def save_edit(turn: Turn[Submission]) -> list[Reply]:
-    """Save a tool's facts; every value is checked before any is stored, and a form opened
-    before they last changed is refused (a red team's, stop 52: a handover undone)."""
+    """Save a tool's facts; every value is checked before any is stored, and what another
+    changed since the form was opened is kept (a red team's, stop 52: a handover undone)."""
     tool, values = await _held(turn), turn.incoming.values
+    now = {attribute: getattr(tool, attribute) for attribute, _field in stale.FACTS}
     before = stale.facts_state(tool)
+    await _assign_facts(turn, tool, values)
+    opened = stale.opened_parts(turn.incoming.context, len(before))
+    if opened is None:  # a form stamped whole, from before stop 57: all of it, or nothing
+        stale.refuse_edit(tool, stale.seen(turn.incoming.context), before,
+                          stale.facts_state(tool))
+        fates: list[stale.Verdict] = ["write"] * len(before)
+    else:
+        fates = stale.verdicts(opened, before, before, stale.facts_state(tool))
+    for (attribute, _field), fate in zip(stale.FACTS, fates, strict=True):
+        if fate != "write":
+            setattr(tool, attribute, now[attribute])
+    service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
+    fields = [field for field, _label in views.FACT_LABELS]
+    clashed = stale.clashed(fields, fates)
+    return [await card_of(turn, tool), *views.edit_clashes(tool, clashed, values)]
+
+
+async def _assign_facts(turn: Turn[Submission], tool: ToolRow,
+                        values: Mapping[str, str]) -> None:
+    """Check every value of an edit form, then set them all on the tool."""
     intended = values.get("intended", "").strip()
     if intended and not (intended.isdecimal() and len(intended) <= 6):
         raise BadInput(_("Teachers it is meant for: a whole number, e.g. 40."))
@@ -104,9 +154,6 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     tool.intended, tool.decide_by = int(intended or 0), decide_by
     tool.alternative_id = alternative.id if alternative else None
     tool.reason = mask_within(values.get("reason", "").strip(), 512).text
-    stale.refuse_edit(tool, stale.seen(turn.incoming.context), before, stale.facts_state(tool))
-    service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
-    return [await card_of(turn, tool)]
 
 
 def _date(text: str) -> date | None:

@@ -38,7 +38,9 @@ def checklist_form(tool: ToolRow, checks: dict[str, ToolCheckRow]) -> Form:
                   required=False, initial=row.evidence if row else "", placeholder=WEB)]
     fields.append(Input("standards", _("Standards it maps to (CCSS, NGSS, state)"), "textarea",
                         required=False, initial=tool.standards))
-    shown = stale.context(tool, stale.checklist_state(tool, checks))  # refused once stale
+    # What it showed, part by part: a part someone else changes meanwhile is theirs to keep.
+    shown = stale.parts_context(tool, stale.checklist_state(tool, checks),
+                                stale.checklist_entries(tool, checks))
     return Form("tools.checklist", _("Checklist: {name}").format(name=tool.name), tuple(fields),
                 _("Save checklist"), context=shown)
 
@@ -63,7 +65,7 @@ def edit_form(tool: ToolRow, owner: str, schools: str, alternative: str) -> Form
               initial=alternative),
         Input("reason", _("Why it isn't approved or is being retired"), required=False,
               initial=tool.reason),
-    ), submit_label=_("Save"), context=stale.context(tool, stale.facts_state(tool)))
+    ), submit_label=_("Save"), context=stale.parts_context(tool, stale.facts_state(tool)))
 
 
 def retire_form(tool: ToolRow, alternative: str) -> Form:

@@ -3,6 +3,7 @@ it?", the checklist as saved, and the notices (the forms are in forms.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from bot.blocks import Block, Button, Buttons, Context, Fields, Reply, Text
@@ -152,8 +153,6 @@ def request_offer(name: str) -> tuple[Block, ...]:
     return (Buttons((Button(_("Request a tool"), "tools.form", ""),)),)
 
 
-
-
 def requested(tool: ToolRow, counted: bool, asked: int, hidden: str = "") -> Reply:
     """Tell the teacher their request (or "me too") counted, and what masking hid in it."""
     if tool.status in ("adopted", "retired", "declined", "sunsetting"):
@@ -172,8 +171,6 @@ def requested(tool: ToolRow, counted: bool, asked: int, hidden: str = "") -> Rep
     return Reply(text, (Text(text, markdown=False),), private=True, replace_original=True)
 
 
-
-
 def checklist_lines(checks: dict[str, ToolCheckRow]) -> str:
     """One line per point with its result, note and any override."""
     lines = []
@@ -188,20 +185,71 @@ def checklist_lines(checks: dict[str, ToolCheckRow]) -> str:
     return "\n".join(lines)
 
 
-def checked(tool: ToolRow, checks: dict[str, ToolCheckRow], blocked: str) -> Reply:
-    """The checklist as saved, and whether the tool may enter a pilot."""
+def checked(tool: ToolRow, checks: dict[str, ToolCheckRow], blocked: str,
+            clashed: str = "") -> Reply:
+    """The checklist as saved, and whether the tool may enter a pilot; `clashed` says which
+    of the sender's entries were not saved, and what they were."""
     gate = (_("It can't enter a pilot: {blocked}. An admin can override with a reason: "
               "`/tools override {name} <point> <reason>`.") if blocked
             else _("It may enter a pilot: `/pilot start {name} with @a @b @c for 4 weeks`.")
             ).format(name=tool.name, blocked=blocked)
     text = _("Checklist for {name} saved.").format(name=tool.name)
-    return Reply(f"{text}\n{checklist_lines(checks)}\n{gate}",
-                 (Text(text), Text(checklist_lines(checks), markdown=False), Text(gate)),
+    told = (Text(clashed, markdown=False),) if clashed else ()
+    parts = (text, *((clashed,) if clashed else ()), checklist_lines(checks), gate)
+    return Reply("\n".join(parts), (Text(text), *told,
+                                     Text(checklist_lines(checks), markdown=False), Text(gate)),
                  private=True)
 
 
+def clashes(tool: ToolRow, clashed: list[str], names: tuple[str, ...],
+            sent: tuple[object, ...]) -> str:
+    """What of a form was not saved because someone else changed it first, with what the
+    sender entered there, so that nothing she typed is lost."""
+    if not clashed:
+        return ""
+    entered = [f"• {name}: {_entered(entry)}" for name, entry in zip(names, sent, strict=True)
+               if name in clashed]
+    said = ngettext("Not saved: someone else changed this since you opened the form, so "
+                    "theirs stays. What you entered:",
+                    "Not saved: someone else changed these since you opened the form, so "
+                    "theirs stay. What you entered:", len(clashed))
+    again = _("Open `/tools checklist {name}` to see what is recorded now.").format(
+        name=tool.name)
+    return "\n".join((said, *entered, again))
 
 
+# An edit form's fields in stale.FACTS's order, named as the card names them.
+FACT_LABELS = (("aliases", N_("Other names")), ("owner", N_("Owner")),
+               ("schools", N_("Schools")), ("grades", N_("Grades")),
+               ("website", N_("Website")), ("access", N_("How teachers get access")),
+               ("intended", N_("Teachers it is meant for")),
+               ("decide_by", N_("Decision expected by")),
+               ("alternative", N_("The approved alternative")), ("reason", N_("Why")))
+
+
+def edit_clashes(tool: ToolRow, clashed: list[str], values: Mapping[str, str]) -> list[Reply]:
+    """What of an edit form was not saved because someone else changed it first, with what
+    the sender typed there."""
+    if not clashed:
+        return []
+    entered = [f"• {_(label)}: {values.get(field, '').strip() or '-'}"
+               for field, label in FACT_LABELS if field in clashed]
+    said = ngettext("Not saved: someone else changed this since you opened the form, so "
+                    "theirs stays. What you entered:",
+                    "Not saved: someone else changed these since you opened the form, so "
+                    "theirs stay. What you entered:", len(clashed))
+    again = _("Press “Edit” on its card again (`/tools {name}`) to see it as it is now."
+              ).format(name=tool.name)
+    text = "\n".join((said, *entered, again))
+    return [Reply(text, (Text(text, markdown=False),), private=True)]
+
+
+def _entered(entry: object) -> str:
+    """A point as a form sent it (its result, note and link), or the standards."""
+    if not isinstance(entry, tuple):
+        return str(entry)
+    result, note, link = map(str, entry)
+    return ", ".join(w for w in (_(RESULT_WORDS.get(result, result)), note, link) if w)
 
 
 def decided(tool: ToolRow, alternative: ToolRow | None) -> Reply:

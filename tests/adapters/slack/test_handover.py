@@ -63,10 +63,10 @@ async def test_named_the_other_way_round_nothing_moves(slack: SlackClient,
 
 
 @pytest.mark.usefixtures("okafor_owns_a_tool")
-async def test_a_checklist_modal_opened_before_the_handover_can_not_undo_her_privacy_fail(
+async def test_a_checklist_modal_opened_before_the_handover_keeps_her_privacy_fail(
         slack: SlackClient, runtime: Runtime) -> None:
     # A red team's (stop 52): his modal, submitted after she recorded a privacy fail, wrote
-    # "pass" back and let the tool into a pilot.
+    # "pass" back and let the tool into a pilot. His other points are saved (stop 57).
     await slack.command("/tools", "checklist Blooket", user=OKAFOR)
     [opened] = [c.params["view"] for c in slack.stub.calls if c.method == "views.open"
                 and "Checklist: Blooket" in json.dumps(c.params)]
@@ -84,8 +84,10 @@ async def test_a_checklist_modal_opened_before_the_handover_can_not_undo_her_pri
     async with runtime.sessions() as session:
         check = (await session.execute(select(ToolCheckRow).where(
             ToolCheckRow.point == "privacy"))).scalar_one()
-    assert (check.result, check.note) == ("fail", "the vendor sells student data")
+        sso = (await session.execute(select(ToolCheckRow.result).where(
+            ToolCheckRow.point == "sso"))).scalar_one()
+    assert (check.result, check.note, sso) == ("fail", "the vendor sells student data", "pass")
     [told] = [c.params for c in slack.stub.calls if c.method == "chat.postEphemeral"
               and c.params.get("user") == OKAFOR]
-    assert "checklist changed since you opened this form" in told["text"]
-    assert "nothing was saved" in told["text"]
+    assert "Not saved: someone else changed this since you opened the form" in told["text"]
+    assert "• Data privacy (FERPA/COPPA): pass\n" in told["text"]

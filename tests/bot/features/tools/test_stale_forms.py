@@ -1,7 +1,7 @@
 """Forms and buttons left in a coach's chat: a checklist or edit form sent after the tool
-moved on (another coach's point, an admin's override, a handover) is refused and changes
-nothing; sent twice, or as things stand, it is saved; "Keep it" answers only a waiting
-review."""
+moved on (another coach's point, an admin's override, a handover) keeps what the other
+changed and saves the rest, telling its sender what of hers was not saved; sent twice, it is
+saved; "Keep it" answers only a waiting review."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Button, Form
+from bot.features.tools import stale
 from bot.features.tools.models import ToolCheckRow, ToolEventRow, ToolRow
 from bot.people.models import PersonRow
 from bot.roles import Role
@@ -18,7 +19,8 @@ from tests.bot.features.conftest import Staff, button, form_of
 
 PARK = Person(platform="console", user_id="park", display_name="Ms Park")
 HANDOVER = "/prepbot handover @Mr Okafor @Ms Park"
-ALL_PASS = {p: "pass" for p in ("privacy", "sso", "accessibility", "cost", "mobile", "evidence")}
+OTHERS = ("sso", "accessibility", "cost", "mobile", "evidence")
+ALL_PASS = {p: "pass" for p in ("privacy", *OTHERS)}
 CHANGED = "changed since you opened this form"
 
 
@@ -38,35 +40,58 @@ async def privacy(runtime: Runtime) -> ToolCheckRow:
             ToolCheckRow.point == "privacy"))).scalar_one()
 
 
+async def results(runtime: Runtime) -> dict[str, str]:
+    """Each recorded point's result."""
+    async with runtime.sessions() as session:
+        rows = await session.execute(select(ToolCheckRow.point, ToolCheckRow.result))
+        return {point: result for point, result in rows}
+
+
 async def owner(runtime: Runtime) -> str:
     async with runtime.sessions() as session:
         return (await session.execute(select(PersonRow.user_id).join(
             ToolRow, ToolRow.owner_id == PersonRow.id))).scalar_one()
 
 
-async def test_a_checklist_form_opened_before_the_new_owner_recorded_a_fail_is_refused(
+async def test_a_checklist_form_opened_before_the_new_owner_recorded_a_fail_keeps_her_fail(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
-    # A red team's (stop 52): the stale form wrote "pass" over her privacy fail.
+    # A red team's (stop 52): the stale form wrote "pass" over her privacy fail. Stop 57: it
+    # was then refused whole, and the five other points he had filled in were lost.
     await park_is_a_coach(chat, runtime)
     await chat.say("/tools add Blooket", as_=staff.coach)
     form = form_of(await chat.say("/tools checklist Blooket", as_=staff.coach))
     await chat.say(HANDOVER, as_=staff.admin)
     await chat.say("/tools check Blooket privacy fail the vendor sells student data", as_=PARK)
 
-    [refused] = await chat.submit("tools.checklist", filled_in(form, **ALL_PASS),
-                                  form.context, as_=staff.coach)
+    [saved] = await chat.submit("tools.checklist", filled_in(
+        form, **ALL_PASS, privacy_note="DPA on file"), form.context, as_=staff.coach)
 
-    assert CHANGED in refused.text and "nothing was saved" in refused.text
-    assert "`/tools checklist Blooket`" in refused.text
+    assert saved.text.startswith("Checklist for Blooket saved.\nNot saved: someone else "
+                                 "changed this since you opened the form, so theirs stays. "
+                                 "What you entered:\n• Data privacy (FERPA/COPPA): pass, "
+                                 "DPA on file\nOpen `/tools checklist Blooket`"), saved.text
     failed = await privacy(runtime)
     assert (failed.result, failed.note) == ("fail", "the vendor sells student data")
+    assert await results(runtime) == {"privacy": "fail"} | {p: "pass" for p in OTHERS}
     [card] = await chat.say("/tools Blooket", as_=PARK)
     assert "Pilot: may enter one" not in render(card)
-    again = form_of(await chat.say("/tools checklist Blooket", as_=staff.coach))
-    [saved] = await chat.submit("tools.checklist", filled_in(again, sso="pass"), again.context,
-                                as_=staff.coach)
-    assert saved.text.startswith("Checklist for Blooket saved")
-    assert (await privacy(runtime)).result == "fail"
+
+
+async def test_a_stale_checklist_form_saves_what_only_its_sender_changed(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # Her colleague's point, left as the form showed it, is not written back over his.
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    form = form_of(await chat.say("/tools checklist Blooket", as_=staff.coach))
+    await chat.say("/tools check Blooket privacy fail the vendor sells student data",
+                   as_=staff.admin)
+
+    [saved] = await chat.submit("tools.checklist", filled_in(form, sso="pass", cost="fail"),
+                                form.context, as_=staff.coach)
+
+    assert "Not saved" not in saved.text
+    assert await results(runtime) == {"privacy": "fail", "sso": "pass", "cost": "fail",
+                                      "accessibility": "unknown", "mobile": "unknown",
+                                      "evidence": "unknown"}
 
 
 async def test_a_checklist_form_opened_before_an_admins_override_can_not_drop_it(
@@ -78,12 +103,32 @@ async def test_a_checklist_form_opened_before_an_admins_override_can_not_drop_it
     await chat.say("/tools override Blooket privacy the vendor signs the DPA by 1 March",
                    as_=staff.admin)
 
-    [refused] = await chat.submit("tools.checklist", filled_in(form, privacy="unknown"),
+    [changed] = await chat.submit("tools.checklist", filled_in(form, privacy="unknown"),
                                   form.context, as_=staff.coach)
+    [untouched] = await chat.submit("tools.checklist", filled_in(form, sso="pass"),
+                                    form.context, as_=staff.coach)
 
-    assert CHANGED in refused.text
+    assert "• Data privacy (FERPA/COPPA): unknown, no signed agreement" in changed.text
+    assert "Not saved" not in untouched.text
     kept = await privacy(runtime)
     assert (kept.result, kept.override) == ("fail", "the vendor signs the DPA by 1 March")
+    assert (await results(runtime))["sso"] == "pass"
+
+
+async def test_a_checklist_form_stamped_whole_is_refused_whole_once_the_checklist_moved(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # Forms opened before stop 57 carry one stamp of all they showed: which part another
+    # changed is unknown, so the stop-52 rule holds for them.
+    await chat.say("/tools add Blooket", as_=staff.coach)
+    async with runtime.sessions() as session:
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+        whole = f"{tool.id}:{stale.stamp(stale.checklist_state(tool, {}))}"
+    await chat.say("/tools check Blooket privacy fail no signed agreement", as_=staff.admin)
+
+    [refused] = await chat.submit("tools.checklist", ALL_PASS, whole, as_=staff.coach)
+
+    assert CHANGED in refused.text and "nothing was saved" in refused.text
+    assert await results(runtime) == {"privacy": "fail"}
 
 
 async def test_a_checklist_form_sent_twice_is_saved_both_times(
@@ -120,27 +165,63 @@ async def test_a_checklist_form_from_before_stamps_is_refused_over_recorded_poin
 
 async def test_an_edit_form_opened_before_a_handover_leaves_the_tool_with_the_new_coach(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
-    # A red team's (stop 52): the form's "Owner coach: Mr Okafor" took the tool back.
+    # A red team's (stop 52): the form's "Owner coach: Mr Okafor" took the tool back. Stop 57:
+    # the grades he typed are saved all the same.
     await park_is_a_coach(chat, runtime)
     await chat.say("/tools add Blooket adopted", as_=staff.coach)
     [card] = await chat.say("/tools Blooket", as_=staff.coach)
     form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
     await chat.say(HANDOVER, as_=staff.admin)
 
-    [refused] = await chat.submit("tools.edit", filled_in(form, grades="3-5"), form.context,
+    [shown] = await chat.submit("tools.edit", filled_in(form, grades="3-5"), form.context,
+                                as_=staff.coach)
+
+    assert "Grades: 3-5" in render(shown) and "Owner: Ms Park" in render(shown)
+    async with runtime.sessions() as session:
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+    assert (tool.grades, await owner(runtime)) == ("3-5", "park")
+
+
+async def test_an_edit_form_that_changes_what_another_changed_meanwhile_keeps_theirs(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await park_is_a_coach(chat, runtime)
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
+    [card] = await chat.say("/tools Blooket", as_=PARK)
+    other = form_of(await chat.press(button(card, "Edit"), as_=PARK))
+    await chat.submit("tools.edit", filled_in(other, grades="K-2"), other.context, as_=PARK)
+
+    [shown, told] = await chat.submit("tools.edit", filled_in(form, grades="3-5",
+                                                              access="Clever badge"),
+                                      form.context, as_=staff.coach)
+
+    assert "Grades: K-2" in render(shown) and "Clever badge" in render(shown)
+    assert told.text == ("Not saved: someone else changed this since you opened the form, so "
+                         "theirs stays. What you entered:\n• Grades: 3-5\nPress “Edit” on its "
+                         "card again (`/tools Blooket`) to see it as it is now.")
+    async with runtime.sessions() as session:
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+    assert (tool.grades, tool.access) == ("K-2", "Clever badge")
+
+
+async def test_an_edit_form_stamped_whole_is_refused_whole_after_a_handover(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    await park_is_a_coach(chat, runtime)
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
+    async with runtime.sessions() as session:
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+        whole = f"{tool.id}:{stale.stamp(stale.facts_state(tool))}"
+    await chat.say(HANDOVER, as_=staff.admin)
+
+    [refused] = await chat.submit("tools.edit", filled_in(form, grades="3-5"), whole,
                                   as_=staff.coach)
 
     assert refused.text.startswith(f"Blooket {CHANGED} (someone edited it, or it changed "
                                    "hands): nothing was saved.")
     assert await owner(runtime) == "park"
-    [card] = await chat.say("/tools Blooket", as_=staff.coach)
-    again = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
-    assert filled_in(again)["owner"] == "Ms Park"
-    await chat.submit("tools.edit", filled_in(again, grades="3-5"), again.context,
-                      as_=staff.coach)
-    async with runtime.sessions() as session:
-        tool = (await session.execute(select(ToolRow))).scalar_one()
-    assert (tool.grades, await owner(runtime)) == ("3-5", "park")
 
 
 async def test_an_edit_form_sent_twice_shows_the_card_both_times(
