@@ -86,6 +86,12 @@ async def begin(turn: Turn[Any], ask: CycleAsk) -> list[Reply]:
     if theirs and not (cycle.status == "requested" and turn.role.allows(Role.ADMIN)):
         raise BadInput(_("{teacher} already has a coaching cycle with another coach.").format(
             teacher=teacher.display_name))
+    # A request no coach is named for is her school's coaches' (a red team's, stop 57: a
+    # coach of another school took it by typing what its button refused him).
+    if (cycle.status == "requested" and cycle.coach_id is None and not new
+            and not turn.role.allows(Role.ADMIN)
+            and not await service.asked_of(turn.session, cycle, turn.person)):
+        raise BadInput(_("That request is for another coach."))
     if cycle.status == "requested" or new:
         await service.plan(turn.session, turn.features, cycle, turn.person, turn.now)
     tz = (await planning.calendar_for(turn.session, teacher)).tz
