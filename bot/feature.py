@@ -125,7 +125,7 @@ class Feature:
     erase: Mapping[str, str | Eraser] = field(default_factory=dict)
     erase_copies: Mapping[str, CopyEraser] = field(default_factory=dict)
     erase_sealed: Mapping[str, SealedEraser] = field(default_factory=dict)
-    never_exported: tuple[str, ...] = ()
+    never_exported: tuple[str, ...] = ()  # tables, or "table.column" for one column
     # Tables whose rows are a person's through a row of theirs (a cycle's steps): exported too.
     exported_through: tuple[str, ...] = ()
     exports: Mapping[str, Export] = field(default_factory=dict)

@@ -165,7 +165,7 @@ class Registry:
 
     @property
     def never_exported(self) -> set[str]:
-        """Tables `prepbot privacy export` leaves out on purpose."""
+        """Tables (and "table.column"s) `prepbot privacy export` leaves out on purpose."""
         return {table for f in self.features for table in f.never_exported}
 
     @property

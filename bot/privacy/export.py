@@ -33,7 +33,8 @@ async def export_person(session: AsyncSession, rules: Rules, platform: str,
     queries += [(Base.metadata.tables[name], rows_through(Base.metadata.tables[name], person.id))
                 for name in sorted(rules.exported_through - rules.never_exported)]
     for table, query in queries:
-        rows = [{k: _exported(table, k, v) for k, v in r._mapping.items()}
+        rows = [{k: _exported(table, k, v) for k, v in r._mapping.items()
+                 if f"{table.name}.{k}" not in rules.never_exported}
                 for r in await session.execute(query)]
         if rows:
             tables.setdefault(table.name, []).extend(rows)

@@ -1,0 +1,58 @@
+"""`prepbot privacy export` of a teacher who asked for a tool: her words, never its figures."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from adapters.console import ConsoleChat
+from adapters.runtime import Runtime
+from bot.features.pulse.models import SurveyRow
+from bot.features.tools import adoption
+from bot.features.tools.models import ToolRow
+from bot.privacy import export_person
+from bot.vocabulary import Person
+from tests.bot.features.pulse.conftest import (
+    CHANNEL,
+    MONDAY_MORNING,
+    CohortMessenger,
+    answer,
+    launch,
+    likert,
+)
+from tests.support.clock import FakeClock
+
+AGREE, DISAGREE = ((6, 6), (6, 6), (6, 6)), ((3, 3), (3, 3), (3, 3))
+
+
+async def test_a_teachers_privacy_export_does_not_hand_her_the_pulse_buy_in(
+        chat: ConsoleChat, coach: Person, runtime: Runtime, clock: FakeClock) -> None:
+    # A red team's (stop 57): a wave's figures are its coach's (and admins') alone; knowing
+    # her own answer, a teacher reads her colleagues' in "buy-in 20%" (she agreed, so the
+    # other four did not). Her export held the `tools` row she asked for, figures and all.
+    clock.current = MONDAY_MORNING
+    teachers = [Person(platform="console", user_id=f"t{i}", display_name=f"Teacher {i}")
+                for i in range(1, 6)]
+    outbox = CohortMessenger(channels={CHANNEL: [*teachers, coach]})
+    runtime.bot.messengers.add(outbox)
+    await chat.say("/tools request Nearpod: exit tickets", as_=teachers[0])
+    await launch(chat, coach, runtime)
+    for i, person in enumerate(teachers):
+        await answer(chat, outbox, person, likert(*(AGREE if i == 0 else DISAGREE)))
+    await chat.say("/pulse close nearpod", as_=coach)
+    async with runtime.sessions() as session:
+        survey_id = (await session.execute(select(SurveyRow.id))).scalar_one()
+    await chat.say("/tools status Nearpod adopted", as_=coach)
+    [linked] = await chat.say(f"/tools link Nearpod pulse {survey_id}", as_=coach)
+    assert "inked" in linked.text, linked.text
+    async with runtime.sessions() as session, session.begin():  # the daily count
+        tool = (await session.execute(select(ToolRow))).scalar_one()
+        await adoption.refresh(session, runtime.bot.features, tool, clock.current)
+        assert tool.figures["buy_ins"], "the register counted the wave's buy-in"
+
+    async with runtime.sessions() as session:
+        exported = await export_person(session, runtime.bot.privacy, "console", "t1")
+    tools = json.dumps(exported["tables"].get("tools", []))
+    assert "buy_ins" not in tools and "0.2" not in tools, tools
+    assert "exit tickets" in tools, "her own words in the row are still hers to read"
