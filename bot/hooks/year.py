@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Reply
 from bot.hooks.digest import Period
+from bot.i18n import reaches
 
 if TYPE_CHECKING:
     from bot.turn import Turn
@@ -50,6 +51,7 @@ class BuyIn:
     held_back: int = 0
     coach_id: int = 0  # who runs the survey: only they (or an admin) may show it elsewhere
     tool: str = ""  # the tool it asked about, as launched
+    opened_at: datetime | None = None  # when it was launched: waves are read in this order
 
     @property
     def shown(self) -> bool:
@@ -59,7 +61,7 @@ class BuyIn:
     @property
     def meets(self) -> bool:
         """Whether the shown figure reaches the target."""
-        return self.agree is not None and self.agree * 100 >= self.target
+        return self.agree is not None and reaches(self.agree, self.target)
 
 
 @dataclass(frozen=True)

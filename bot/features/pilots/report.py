@@ -15,7 +15,7 @@ from bot.features.pilots.errorlog import ErrorLog, gather
 from bot.features.pilots.models import CheckinRow, PilotRow
 from bot.features.pilots.themes import Theme, themes_of
 from bot.hooks.year import BuyIn, ToolFacts
-from bot.i18n import _, format_percent
+from bot.i18n import _, format_percent, format_share
 from bot.people.models import PersonRow
 from bot.registry import Registry
 
@@ -53,7 +53,8 @@ def recommend(post: BuyIn | None, errors: ErrorLog) -> tuple[str, str]:
                            "released, and the anonymity rule comes first").format(
             threshold=post.threshold)
     assert post.agree is not None
-    figures = {"agree": format_percent(post.agree), "target": format_percent(post.target / 100)}
+    figures = {"agree": format_share(post.agree, post.target),
+               "target": format_percent(post.target / 100)}
     if post.meets:
         patterns = errors.patterns
         if patterns:

@@ -10,7 +10,16 @@ from bot.blocks import Block, Button, Buttons, Context, Fields, Form, Input, Rep
 from bot.features.pilots.models import ObservationRow, PilotRow
 from bot.features.pilots.report import PilotReport
 from bot.hooks.year import BuyIn
-from bot.i18n import N_, _, format_date, format_day, format_percent, format_time, ngettext
+from bot.i18n import (
+    N_,
+    _,
+    format_date,
+    format_day,
+    format_percent,
+    format_share,
+    format_time,
+    ngettext,
+)
 
 DECISIONS = {"adopt": N_("Adopt"), "extend": N_("Extend two weeks"), "drop": N_("Drop")}
 # A recommendation or a decision, said in a sentence ("Recommendation: extend").
@@ -133,7 +142,7 @@ def wave_line(label: str, wave: BuyIn | None) -> str:
     said = (_("{label}: {agree} agree they'll keep using it, meets the {target} target")
             if wave.meets else
             _("{label}: {agree} agree they'll keep using it, below the {target} target"))
-    return said.format(label=label, agree=format_percent(wave.agree),
+    return said.format(label=label, agree=format_share(wave.agree, wave.target),
                        target=format_percent(wave.target / 100))
 
 

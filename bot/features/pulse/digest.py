@@ -11,7 +11,7 @@ from bot.blocks import Text
 from bot.features.pulse import results
 from bot.features.pulse.models import SurveyRow
 from bot.hooks.digest import DigestAsk, Section
-from bot.i18n import _, format_percent
+from bot.i18n import _, format_share, reaches
 
 
 async def line(session: AsyncSession, survey: SurveyRow, ask: DigestAsk) -> str:
@@ -25,9 +25,10 @@ async def line(session: AsyncSession, survey: SurveyRow, ask: DigestAsk) -> str:
     else:
         agree = report.buy_in.agree
         figure = (_("buy-in {share}, meets the {target}% target ({n} answers released)")
-                  if agree * 100 >= report.target else
+                  if reaches(agree, report.target) else
                   _("buy-in {share}, below the {target}% target ({n} answers released)")
-                  ).format(share=format_percent(agree), target=report.target, n=report.n)
+                  ).format(share=format_share(agree, report.target), target=report.target,
+                           n=report.n)
     return _("• {tool} wave {wave}, {state}: {figure}").format(
         tool=survey.tool, wave=survey.wave, state=state, figure=figure)
 

@@ -25,7 +25,16 @@ from bot.features.pulse.pool import Entry
 from bot.features.pulse.results import Report
 from bot.features.pulse.service import cohort_of
 from bot.features.pulse.stats import ALPHA_MIN_RESPONSES, Construct, alpha_reading
-from bot.i18n import N_, _, format_day, format_decimal, format_percent, ngettext
+from bot.i18n import (
+    N_,
+    _,
+    format_day,
+    format_decimal,
+    format_percent,
+    format_share,
+    ngettext,
+    reaches,
+)
 
 ANONYMOUS = N_("Your answers are anonymous: your coach sees only totals, and only in groups "
                "of {threshold} people's answers.")
@@ -205,10 +214,10 @@ def _buy_in(report: Report) -> str:
     if c is None:
         return ""
     sentence = (_("Buy-in: {share} intend to keep using {tool}, which meets the {target}% target.")
-                if c.agree * 100 >= report.target else
+                if reaches(c.agree, report.target) else
                 _("Buy-in: {share} intend to keep using {tool}, which is below the {target}% "
                   "target."))
-    return sentence.format(share=format_percent(c.agree), tool=report.survey.tool,
+    return sentence.format(share=format_share(c.agree, report.target), tool=report.survey.tool,
                            target=report.target)
 
 

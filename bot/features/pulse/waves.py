@@ -58,7 +58,7 @@ async def buy_in(session: AsyncSession, survey_id: int) -> BuyIn | None:
         agree = construct_figures(instrument, answers, instrument.buy_in).agree
     return BuyIn(survey.id, survey.wave, survey.closed_at is not None, survey.invited,
                  len(answers), survey.threshold, await service.BUYIN_TARGET.read(session),
-                 agree, survey.held_back, survey.coach_id, survey.tool)
+                 agree, survey.held_back, survey.coach_id, survey.tool, survey.opened_at)
 
 
 waves = PulseWaves(launch=launch, buy_in=buy_in, asked=service.took_part)

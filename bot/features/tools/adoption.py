@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,7 +16,7 @@ from bot.features.tools import service
 from bot.features.tools.models import ToolRow
 from bot.hooks.digest import Period
 from bot.hooks.year import BuyIn, MentionAsk, WaveAsk
-from bot.i18n import N_, _
+from bot.i18n import N_, _, reaches
 from bot.people.models import PersonRow
 from bot.registry import Registry
 from bot.scheduling.ledger import Planned, plan
@@ -75,7 +75,8 @@ async def use_of(session: AsyncSession, features: Registry, tool: ToolRow,
 
 
 async def buy_ins(session: AsyncSession, features: Registry, tool: ToolRow) -> list[BuyIn]:
-    """The tool's waves that have a figure to show, oldest first."""
+    """The tool's waves that have a figure to show, oldest first: in the order they were
+    launched, not linked (a red team's, stop 57: an old wave linked late read as the last)."""
     waves = features.pulse_waves
     if waves is None:
         return []
@@ -83,7 +84,9 @@ async def buy_ins(session: AsyncSession, features: Registry, tool: ToolRow) -> l
              for ref in await service.links(session, tool.id, "pulse") if ref.isdecimal()]
     # Only waves about this tool: a link made before links were checked may name any survey
     # (a red team's, stop 49: a coach linked a colleague's pilot wave and read its figure).
-    return [b for b in found if b is not None and b.shown and about(b, tool)]
+    shown = [b for b in found if b is not None and b.shown and about(b, tool)]
+    return sorted(shown, key=lambda b: (b.opened_at or datetime.min.replace(tzinfo=UTC),
+                                        b.survey_id))
 
 
 def about(buy_in: BuyIn, tool: ToolRow) -> bool:
@@ -183,7 +186,7 @@ async def flag_if_unused(session: AsyncSession, tool: ToolRow, use: Use, today: 
     if tool.adopted_on is None or tool.flagged_on is not None or \
             today < tool.adopted_on + SEMESTER:
         return False
-    if use.share is None or use.share >= REVIEW_BELOW:
+    if use.share is None or reaches(use.share, REVIEW_BELOW * 100):
         return False
     tool.flagged_on = today
     service.event(session, tool, "review", f"use {use.teachers} of {use.intended}", None, now)

@@ -13,7 +13,7 @@ from bot.features.tools.asking import answer_for
 from bot.features.tools.models import ToolRow
 from bot.hooks.digest import Period
 from bot.hooks.year import MentionAsk
-from bot.i18n import _, format_percent, ngettext
+from bot.i18n import _, format_percent, format_share, ngettext
 from bot.people.models import PersonRow
 from bot.roles import Role
 from bot.schools.models import SchoolRow
@@ -75,7 +75,8 @@ async def _use(turn: Turn[Any], tool: ToolRow) -> list[tuple[str, str]]:
              if adoption.shown_to(reader, b.coach_id) and b.survey_id not in asked]
     if shown and (last := shown[-1]).agree is not None:  # shown: agree is set
         found.append((_("Last buy-in"), _("{agree} (target {target})").format(
-            agree=format_percent(last.agree), target=format_percent(last.target / 100))))
+            agree=format_share(last.agree, last.target),
+            target=format_percent(last.target / 100))))
     return found
 
 

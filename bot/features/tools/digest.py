@@ -15,7 +15,7 @@ from bot.blocks import Block, Text
 from bot.features.tools import adoption, service, views
 from bot.features.tools.models import ToolRow
 from bot.hooks.digest import DigestAsk, Section
-from bot.i18n import _, format_percent, ngettext
+from bot.i18n import _, format_percent, format_share, ngettext, reaches
 
 MAX_LINES = 12
 
@@ -27,9 +27,9 @@ def trend(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()
     if not shown:
         return _("no buy-in yet (a pulse shows it from its threshold of answers)")
     wave, agree, target = shown[-1]
-    line = (_("buy-in {agree} (wave {wave}), meets the {target} target") if agree * 100 >= target
+    line = (_("buy-in {agree} (wave {wave}), meets the {target} target") if reaches(agree, target)
             else _("buy-in {agree} (wave {wave}), below the {target} target")).format(
-                agree=format_percent(agree), wave=wave, target=format_percent(target / 100))
+                agree=format_share(agree, target), wave=wave, target=format_percent(target / 100))
     if len(shown) > 1:
         before = shown[-2][1]
         line = (_("{line}, up from {before}") if agree > before

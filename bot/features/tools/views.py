@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from datetime import date
 
 from bot.blocks import Block, Button, Buttons, Context, Fields, Reply, Text
-from bot.features.tools.adoption import Use
+from bot.features.tools.adoption import REVIEW_BELOW, Use
 from bot.features.tools.checklist import POINTS, RESULT_WORDS
 from bot.features.tools.models import ToolCheckRow, ToolRow
-from bot.i18n import N_, _, format_day, format_percent, ngettext
+from bot.i18n import N_, _, format_day, format_share, ngettext
 
 # A status as people read it; the codes stay English (stored, and typed in `/tools status`).
 LABELS = {"requested": N_("requested"), "evaluating": N_("being evaluated"),
@@ -37,7 +37,7 @@ def day(value: date) -> str:
 
 def share_of(use: Use) -> str:
     """Teachers using a tool over those it is meant for, as a percentage ("?" if not set)."""
-    return format_percent(use.share) if use.share is not None else "?"
+    return format_share(use.share, REVIEW_BELOW * 100) if use.share is not None else "?"
 
 
 def listing(tools: list[ToolRow], demand: dict[int, int], staff: bool) -> Reply:

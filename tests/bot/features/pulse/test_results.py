@@ -16,7 +16,15 @@ from bot.charts import ChartRow, chart_png
 from bot.features.pulse.stats import cronbach_alpha
 from bot.roles import Role
 from bot.vocabulary import Person
-from tests.bot.features.pulse.conftest import ANSWERS, CohortMessenger, answer, launch, likert
+from tests.bot.features.pulse.conftest import (
+    ANSWERS,
+    CHANNEL,
+    MONDAY_MORNING,
+    CohortMessenger,
+    answer,
+    launch,
+    likert,
+)
 from tests.support.clock import FakeClock
 
 # By hand, from ANSWERS: each teacher's construct score is the mean of its two items.
@@ -251,3 +259,25 @@ async def test_someone_made_an_admin_after_the_launch_cannot_answer(
     assert [reply.text for reply in said] == [
         "You can read this survey's results now, so your answers can't be among them: no "
         "figure may hold an answer its reader knows."]
+
+
+async def test_a_buy_in_just_short_of_the_target_never_reads_as_reaching_it(
+        chat: ConsoleChat, coach: Person, admin: Person, runtime: Runtime,
+        clock: FakeClock) -> None:
+    # A red team's (stop 57): 28 of 33 agreeing (84.85%) read "85% ... which is below the 85%
+    # target": the figure was rounded onto the target the verdict said it missed.
+    clock.current = MONDAY_MORNING
+    teachers = [Person(platform="console", user_id=f"t{i}", display_name=f"Teacher {i}")
+                for i in range(1, 34)]
+    outbox = CohortMessenger(channels={CHANNEL: [*teachers, coach]})
+    runtime.bot.messengers.add(outbox)
+    await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
+    await launch(chat, coach, runtime)
+    agree, disagree = ((6, 6), (6, 6), (6, 6)), ((3, 3), (3, 3), (3, 3))
+    for i, person in enumerate(teachers):
+        await answer(chat, outbox, person, likert(*(agree if i < 28 else disagree)))
+
+    [reply] = await chat.say("/pulse results nearpod", as_=coach)
+
+    assert ("Buy-in: 84.8% intend to keep using Nearpod, which is below the 85% target."
+            in render(reply)), render(reply)
