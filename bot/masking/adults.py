@@ -120,11 +120,21 @@ TITLED_BRACKET = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d
                             re.IGNORECASE)
 
 
+# A family's role said right after the name: whoever writes or is named so is a student's
+# family, not staff ("hi this is Precious Okeke mom of Chidera": a blind corpus's, stop 57).
+FAMILY_ROLE_AFTER = re.compile(r",?\s*\(?(?:the\s+)?(?:mom|mother|dad|father|parent|guardian|"
+                               r"grandma|grandmother|grandpa|grandfather|aunt|uncle|mam[aá]|"
+                               r"pap[aá]|madre|padre|abuel[ao]|t[ií][ao])\s+(?:of|de|del)\b",
+                               re.IGNORECASE)
+
+
 def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     """The writer ("I'm Carla Jimenez", "this is Teresa", a signature ending the message
     after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
     full name a titled member of staff is given in brackets ("Mrs. Rio (Angela Rio)")."""
     start, end = words[first].start, words[last].after
+    if FAMILY_ROLE_AFTER.match(text, end):
+        return False
     if retired(text, words, first):
         return True
     if ROLE_SAID_AFTER.match(text, end) or NEW_IN_DEPARTMENT.match(text, end) or \

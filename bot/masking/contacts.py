@@ -25,7 +25,10 @@ DOT = r"(?:\.|\s+\.\s+|\s+(?:dot|punto)\s+|\s*[\[(]\s*(?:dot|punto)\s*[\])]\s*)"
 AT = r"(?:\s+(?:at|arroba)\s+|\s*[\[(]\s*(?:at|arroba)\s*[\])]\s*|\s*@\s*)"
 LABEL = r"[\w+'-]+"
 TLD = r"(?:org|com|net|edu|gov|us|mil|io|co|info|biz|me|uk|ca|au)"
-SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{DOT}{LABEL})*){AT}"
+# In the name before the "at", an underscore or a dash said as a word too ("ama underscore
+# boateng at hotmail dot com": a blind corpus's, stop 57).
+JOIN = rf"(?:{DOT}|\s+(?:underscore|under\s+score|dash|hyphen|gui[oó]n(?:\s+bajo)?)\s+)"
+SPELLED = re.compile(rf"(?<![\w.@])(?P<local>{LABEL}(?:{JOIN}{LABEL})*){AT}"
                      rf"{LABEL}(?:{DOT}{LABEL})*?{DOT}{TLD}\b", re.IGNORECASE)
 # The writer's own line: "My school cell is 612-555-0119", "mi celular es".
 WRITERS_LINE = re.compile(r"\b(?:my|mi)\s+(?:(?:new|old)\s+)?(?:(?:school|work|office|personal|"
@@ -62,6 +65,13 @@ NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|ele
 # six").
 SPELLED_PHONE = re.compile(rf"(?<![\w-]){NUMBER_WORD}(?:(?:(?<=nta)\s+y\s+|[\s,.-]{{1,3}})"
                            rf"{NUMBER_WORD}){{5,}}(?![\w-])", re.IGNORECASE)
+# Digits and number words mixed ("770 four one two 8856"): a phone after a phone's cue, when
+# they read as seven or ten digits (a blind corpus's, stop 57).
+MIXED_PHONE = re.compile(rf"(?<![\w-])(?:\d{{1,4}}|{NUMBER_WORD})(?:[\s,.-]{{1,3}}"
+                         rf"(?:\d{{1,4}}|{NUMBER_WORD})){{2,9}}(?![\w-])", re.IGNORECASE)
+TWO_DIGIT_WORD = re.compile(r"(?:ten|eleven|twelve|\w+teen|\w+ty|diez|once|doce|trece|catorce|"
+                            r"quince|dieci\w+|veint\w+|treinta|cuarenta|cincuenta|sesenta|"
+                            r"setenta|ochenta|noventa)", re.IGNORECASE)
 # Shapes the matcher does not take: "555 - 867 - 5309", "555/867-5309".
 LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-–—/.]\s*\d{3}\s*[-–—.]\s*\d{4}(?![\w-]|\.\d)")
 
@@ -227,11 +237,27 @@ def counted(text: str, words: re.Match[str]) -> bool:
         PHONE_BEFORE.search(text, max(0, words.start() - 40), words.start())
 
 
+def mixed_phones(text: str) -> list[Span]:
+    """Digits and number words read aloud as one phone number, after a phone's cue."""
+    found = []
+    for match in MIXED_PHONE.finditer(text):
+        tokens = re.findall(r"\w+", match.group())
+        words = [t for t in tokens if not t.isdigit()]
+        spoken = sum(len(t) if t.isdigit() else 2 if TWO_DIGIT_WORD.fullmatch(t) else 1
+                     for t in tokens)
+        if words and len(words) < len(tokens) and spoken in (7, 10) and \
+                PHONE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            found.append(Span(match.start(), match.end(), "phone"))
+    return found
+
+
 def find_phones(text: str, emails: list[Span] | None = None) -> list[Span]:
     """US phone numbers in any of the usual shapes, and international ones written with +;
     `emails` are the text's addresses if they were already found (find_emails)."""
     found = [Span(m.start(), m.end(), "phone") for m in SPELLED_PHONE.finditer(text)
              if not counted(text, m)]
+    if any(c.isdigit() for c in text):
+        found += [s for s in mixed_phones(text) if free(s, found)]
     if sum(map(str.isdigit, text)) < 7:
         return found  # the matcher is the slowest step; most texts have no number that long
     # a number right after a vendor's or a colleague's address is theirs too

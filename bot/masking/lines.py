@@ -25,6 +25,12 @@ INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "pa
                "dr", "coach", "scam", "claiming", "soporte", "oficina", "escuela", "school",
                "contact", "center", "centre", "radio", "inc", "llc", "associates", "clinic",
                "hospital"}
+# Grown-ups named by title: staff, unless the sentence goes on to speak of a family.
+TITLES = {"mr", "mrs", "ms", "dr", "coach", "pastor"}
+KIN = {"mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma", "grandpa",
+       "grandmother", "grandfather", "aunt", "uncle", "family", "mamá", "mama", "papá", "papa",
+       "madre", "padre", "padres", "tutor", "tutora", "abuela", "abuelo", "tía", "tío", "son",
+       "daughter", "child", "kid", "kids", "hijo", "hija", "niño", "niña"}
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
 # the classroom phone stickers still 503-555-0199?"
 HELP = r"help\s*desk|service\s*desk|support\s+line|hotline"
@@ -64,9 +70,19 @@ def institution_line(text: str, at: int) -> bool:
     if family_in_sentence(text, at):
         return False
     lex = lexicon()
-    return any(word in INSTITUTION or (word in lex.not_names and word not in lex.first)
-               for word in words_before(text, at)) or bool(HELP_LINE.search(
+    named = [word for word in words_before(text, at)
+             if word in INSTITUTION or (word in lex.not_names and word not in lex.first)]
+    if named and all(word in TITLES for word in named) and family_after(text, at):
+        return False  # "Phone for Ms. Asamoah is 404-..., she can't get in the parent portal"
+    return bool(named) or bool(HELP_LINE.search(
                    SENTENCE_END.split(text[max(0, at - 160):at])[-1])) or line_spoken_of(text, at)
+
+
+def family_after(text: str, at: int) -> bool:
+    """A family is spoken of after the number at `at`, in its sentence: a titled grown-up
+    named before it is then a parent (a blind corpus's, stop 57)."""
+    rest = SENTENCE_END.split(text[at:at + 160], maxsplit=1)[0].lower()
+    return any(POSSESSIVE.sub("", word.rstrip(".")) in KIN for word in WORD.findall(rest))
 
 
 def line_spoken_of(text: str, at: int) -> bool:

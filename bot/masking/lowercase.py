@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from bot.masking.adults import grown_up
 from bot.masking.cues import PLACES_ANY_CASE, VENDORS, VERBS
@@ -29,6 +30,8 @@ POSSESSIVES = {"su", "tu"}
 # be a boy's name, so they are no words of the word lists).
 LOWERCASE_VERBS = {"trae"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
+# "reset the password for ...": who the help is for.
+FOR_SOMEONE = {"for", "para", "with", "con"}
 # Things numbered by an id that first-name lists also hold: "job ID 884201", "case id 7731".
 NUMBERED_THINGS = {"job", "case", "tag", "bill"}
 
@@ -90,6 +93,21 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
               ) or (single and word.possessive and BELONGINGS.match(text, word.after)) or (
                 not single and surnamed(text, word, nxt_word)):
             yield Span(word.start, last.end, "name")
+
+
+def unknown_before_surname(text: str, words: list[Word]) -> Iterator[Span]:
+    """A lowercase word no first-name list knows and no word, before a surname that is no
+    word, asked for someone: "reset pw for jhunior alvarado", "for seo-yeon kim" (a blind
+    corpus's, stop 57). Anywhere else, such pairs are as often a typo before a word ("fridge
+    temp") or a language the lists do not hold (Haitian Creole: "tout moun")."""
+    for i, (word, nxt) in enumerate(pairwise(words)):
+        if word.shape == nxt.shape == "lower" and adjacent(text, word, nxt) and \
+                not word.given and word.score in (WEAK, SURNAME) and len(word.text) >= 4 and \
+                not (word.product or word.blocked or word.stop) and nxt.known and \
+                nxt.score >= SURNAME and not (nxt.wordlike or nxt.product or nxt.blocked
+                                              or nxt.stop) and nxt.text not in VERBS and \
+                i and words[i - 1].folded in FOR_SOMEONE and adjacent(text, words[i - 1], word):
+            yield Span(word.start, nxt.end, "name")
 
 
 def surnamed(text: str, word: Word, nxt: Word | None) -> bool:

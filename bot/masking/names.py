@@ -5,7 +5,6 @@ What is not certain alone is weighed with the sentence around it in people.py.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from bot.masking.adults import ROLE_TO_BE, at_work, grown_up
@@ -14,7 +13,6 @@ from bot.masking.cues import (
     ADDRESSED,
     GREETING,
     PARTICLES,
-    PLACES,
     ROLE_AFTER,
     ROLE_BEFORE,
     TOPIC_BEFORE,
@@ -26,7 +24,13 @@ from bot.masking.cues import (
 from bot.masking.handles import in_handles
 from bot.masking.kin import titled_family
 from bot.masking.lexicon import lexicon
-from bot.masking.lowercase import lowercase_cued, lowercase_maybe, lowercase_names, titled
+from bot.masking.lowercase import (
+    lowercase_cued,
+    lowercase_maybe,
+    lowercase_names,
+    titled,
+    unknown_before_surname,
+)
 from bot.masking.people import (
     before_work_address,
     bracketed,
@@ -38,6 +42,7 @@ from bot.masking.people import (
 )
 from bot.masking.places import placed
 from bot.masking.records import record_names
+from bot.masking.runs import runs
 from bot.masking.spans import Span
 from bot.masking.staff_lists import staff_removed
 from bot.masking.student_cues import (
@@ -62,7 +67,7 @@ from bot.masking.things import (
     organisation,
     saints_between,
 )
-from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, joinable, words_of
+from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
 
 # A period before a place: "Ancient Egypt", "Colonial Virginia".
 ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "prehistoric"}
@@ -82,55 +87,6 @@ class Run(NamedTuple):
     first: int
     last: int
     verdict: str
-
-
-def closing_initial(text: str, word: Word) -> bool:
-    """An initial after a name, even "A" or "I": "Mohamed A. and Mohamed Y."; but "I"
-    without its period is the writer ("walkthroughs at Franklin I need")."""
-    return word.shape == "initial" and not word.blocked and not (
-        word.text == "I" and text[word.end:word.end + 1] != ".")
-
-
-def same_case(left: Word, right: Word) -> bool:
-    """Capitalised and SHOUTED words do not make one name: "Model UN", "Clever QR"."""
-    return "initial" in (left.shape, right.shape) or (left.shape == "upper") == (
-        right.shape == "upper")
-
-
-def opens_a_name(text: str, words: list[Word], i: int) -> bool:
-    """A first name that is also a place's word, before a name: "Lane Kirby" (not "Jackson
-    Lane": only first)."""
-    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else None
-    return bool(word.given and word.shape == "title" and word.folded in PLACES and nxt and
-                adjacent(text, word, nxt) and joinable(nxt) and nxt.score >= SURNAME)
-
-
-def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
-    """[first, last] word indexes of each stretch of capitalised words (particles inside)."""
-    i = 0
-    while i < len(words):
-        if not (joinable(words[i]) or opens_a_name(text, words, i)):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(words) and adjacent(text, words[j], words[j + 1]):
-            nxt = words[j + 1]
-            if (joinable(nxt) or closing_initial(text, nxt)) and same_case(words[j], nxt):
-                j += 1
-            elif nxt.text in PARTICLES:  # "Maria de la Cruz", "Ludwig van Houten"
-                k = j + 1
-                while k + 1 < len(words) and words[k + 1].text in PARTICLES \
-                        and adjacent(text, words[k], words[k + 1]):
-                    k += 1
-                if k + 1 < len(words) and joinable(words[k + 1]) \
-                        and adjacent(text, words[k], words[k + 1]):
-                    j = k + 1
-                else:
-                    break
-            else:
-                break
-        yield i, j
-        i = j + 1
 
 
 def verdict(text: str, words: list[Word], first: int, last: int) -> str:
@@ -283,7 +239,8 @@ def family_name(word: Word) -> bool:
 def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
-    found = [*lowercase_names(text, words), *lowercase_cued(text, words), *inverted(text, words),
+    found = [*lowercase_names(text, words), *lowercase_cued(text, words),
+             *unknown_before_surname(text, words), *inverted(text, words),
              *after_cues(text, words), *families(text, words),
              *bracket_after_child(text, words), *titled_family(text, words),
              *record_names(text, taken)]

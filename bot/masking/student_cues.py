@@ -84,14 +84,19 @@ GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but
 # "Kagiso Mbeki was born", "Chase said": what only people do.
 DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
-                    r"dropped|broke|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
+                    r"dropped|broke|knocked|cracked|smashed|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
                     r"roster|caseload))\b", re.IGNORECASE)
 # What befalls someone who signs in: "Rose keeps getting logged out" (but "Clever keeps
 # getting logged out" is the app).
-SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:keeps\s+getting|keeps\s+being|got|gets|is|was)\s+"
-                             r"(?:logged|kicked|locked|signed)\s+(?:out|off)|can['’]?t\s+"
-                             r"(?:log|sign)\s*in|cannot\s+(?:log|sign)\s*in)\b",
+# Also "can't get into Lexia", "can't see the assignment", "both got locked out" (a blind
+# corpus's, stop 57); not "can't access", "can't get in", "can't get into the sub folder",
+# "can't see the PLC folder", as often a colleague's (the first-name writers' grown-ups).
+SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:(?:keeps\s+getting|keeps\s+being|"
+                             r"got|gets|is|was)\s+(?:logged|kicked|locked|signed)\s+(?:out|off)|"
+                             r"(?:can['’]?t|cannot)\s+(?:(?:log|sign)\s*in|get\s+into\s+(?:(?:her|"
+                             r"his|their)\s+)?(?-i:[A-Z])\w*|see\s+(?:the|her|his|their|any)\s+"
+                             r"(?:assignments?|quiz|quizzes|tests?|lessons?|games?)))\b",
                              re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"

@@ -244,6 +244,16 @@ HELD_OUT_FIGURES = {
     "heldout53.jsonl": (0.901, 0.11),
     "heldout54.jsonl": (0.971, 0.12),
     "heldout55.jsonl": (0.930, 0.27),
+    # Two written at stop 57 in English by writers who saw neither code nor corpus, each with
+    # its district's directory and schools, a third of their messages hard on purpose (a
+    # student named with a word: "Faith", "Royal", "Storm"): 57 (Anchorage) sealed while the
+    # stop's rules were written, 58 (Atlanta's suburbs) read and tuned on. Before the round
+    # and after: 57: 0.857 (156 of 182) / 0.130, then 0.874 (159) / 0.130; 58 (tuned on):
+    # 0.884 (129 of 146) / 0.160, then 0.966 (141) / 0.160. After those figures were taken,
+    # a scorer's output printed 57's and 53's misses and alterations by mistake: both count
+    # as read since, and no rule was changed after it.
+    "heldout57.jsonl": (0.873, 0.13),
+    "heldout58.jsonl": (0.965, 0.16),
 }
 
 

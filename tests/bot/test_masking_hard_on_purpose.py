@@ -1,0 +1,63 @@
+"""What the stop-57 round added (docs/masking.md): a blind writer asked to make a third of
+their messages hard on purpose (a student named with a word, a phone half in words, an
+address spelled out) got through more than earlier writers did. Each example is written
+here, not taken from a corpus; the corpora's figures are in test_masking_heldout.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.test_masking import masked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a student named with a word, whose trouble signing in only a student has
+    ("Hope can't get into Canvas, it keeps spinning",
+     "[name] can't get into Canvas, it keeps spinning"),
+    ("Mercy can't get into her Epic account", "[name] can't get into her Epic account"),
+    ("why does Gift can't see the quiz in Google Classroom?",
+     "why does [name] can't see the quiz in Google Classroom?"),
+    ("Summer and Royal both got locked out of Lexia",
+     "[name] and [name] both got locked out of Lexia"),
+    ("Bishop knocked the document camera off the cart",
+     "[name] knocked the document camera off the cart"),
+    # letters a child goes by, before a surname
+    ("DJ Mensah needs a loaner, screen cracked", "[name] needs a loaner, screen cracked"),
+    # lowercase, a given name no list holds before a surname, asked for someone
+    ("reset pw for yahir benavides pls", "reset pw for [name] pls"),
+    ("can u unlock the account for ji-woo choi", "can u unlock the account for [name]"),
+    # a parent writing in, her role right after her name
+    ("hello this is Patience Mensah mother of Kojo, his ipad is locked",
+     "hello this is [name] mother of [name], his ipad is locked"),
+    # a titled grown-up's line, when the sentence goes on to say she is a parent
+    ("Number for Mrs. Osei is 678-555-0182, she can't get into the parent portal",
+     "Number for Mrs. Osei is [phone], she can't get into the parent portal"),
+    # a phone read out half in digits, half in words
+    ("grandma's cell is 404 five five five 0137", "grandma's cell is [phone]"),
+    # an address with its underscore said as a word
+    ("send it to kwame underscore boateng at gmail dot com", "send it to [email]"),
+])
+def test_students_written_hard_on_purpose_are_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the same troubles, as often a colleague's
+    "kristen can't get into the sub folder on the shared drive",
+    "Cedric cant see the sub plans folder I shared, says request access",
+    "Jill can't access her work email from her phone",
+    "Zoom can't access the camera on the cart laptop",
+    # two capitals alone, or before a word
+    "the DJ Booth in the gym has no power",
+    "PJ Day is Friday, the cameras are off",
+    # lowercase pairs that are a typo or another language, not asked for anyone
+    "the vaccine fridge temp monitor is offline",
+    "bonjou tout moun, pwojektè a pa mache",
+    # a titled colleague's line
+    "Call Mr. Dawson at 404-555-0190 if the projector acts up",
+    # a number said in words that is no phone
+    "Periods 1, two, three, 4, five and six have the lab",
+    "the cart holds 30 chromebooks, two of them broken",
+])
+def test_what_staff_write_comes_through(text: str) -> None:
+    assert masked(text) == text
