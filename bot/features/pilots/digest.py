@@ -22,8 +22,10 @@ async def line(session: AsyncSession, pilot: PilotRow, ask: DigestAsk) -> str:
     planned = (await session.execute(select(func.count()).where(
         ObservationRow.pilot_id == pilot.id, ObservationRow.starts_at < ask.period.end))
         ).scalar_one()
+    # So far as of the period's end, as the observations are (a red team's, stop 57: last
+    # week's digest counted this week's check-ins).
     checkins = (await session.execute(select(func.count()).where(
-        CheckinRow.pilot_id == pilot.id))).scalar_one()
+        CheckinRow.pilot_id == pilot.id, CheckinRow.at < ask.period.end))).scalar_one()
     if pilot.status == "reporting":
         state = _("ended {day}: the report waits for your decision").format(
             day=views.day(pilot.ends_on))

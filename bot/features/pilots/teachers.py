@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from bot.blocks import Reply, say
@@ -29,6 +31,10 @@ async def checkin(turn: Turn[Submission]) -> list[Reply]:
     if pilot.status == "decided":
         raise BadInput(_("The {tool} pilot is over; thanks for your check-ins!").format(
             tool=pilot.tool))
+    # A week not begun yet has nothing to tell (a red team's, stop 57: a forged form filed
+    # week 4's in week 1); a day's grace, so that no time zone shuts a Friday's out.
+    if int(week) > service.week_of(pilot, (turn.now + timedelta(days=1)).date()):
+        raise BadInput(_("That week's check-in isn't open yet: it comes on its Friday."))
     line = mask_within(turn.incoming.values.get("text", "").strip(), 500)
     row = await _row(turn, pilot.id, int(week))
     row.text, row.at = line.text, turn.now

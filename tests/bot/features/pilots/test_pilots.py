@@ -290,3 +290,28 @@ async def test_dropping_tells_those_who_asked_why(chat: ConsoleChat, runtime: Ru
     assert "0%" not in told.text  # a wave's figure is its coach's
     [mine] = await chat.say("/pilot", as_=staff.coach)
     assert "decided: drop" in render(mine)
+
+
+async def test_a_check_in_opens_on_its_week_and_counts_in_that_weeks_digest(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    # A red team's (stop 57): a forged form filed a week not begun, and last week's digest
+    # counted this week's check-ins.
+    await start(chat, staff, "/pilot start Blooket with @Ms Rivera for 4 weeks")
+    await advance(runtime, clock, at("2026-12-04", 12))
+    [(_, first)] = timed.received(staff.rivera, "anything break this week?")
+    form = next(b for b in first.blocks if isinstance(b, Form))
+    next_week = form.context.rpartition(":")[0] + ":2"
+    [early] = await chat.submit(form.form_id, {"text": "fine"}, next_week, as_=staff.rivera)
+    assert early.text == "That week's check-in isn't open yet: it comes on its Friday."
+    await advance(runtime, clock, at("2026-12-11", 12))
+    [thanks] = await chat.submit(form.form_id, {"text": "froze twice"}, next_week,
+                                 as_=staff.rivera)
+    assert thanks.text.startswith("Thanks!")
+    clock.current += timedelta(minutes=5)
+
+    [last_week] = await chat.say("/digest last week", as_=staff.coach)
+    [this_week] = await chat.say("/digest", as_=staff.coach)
+
+    assert "0 check-ins" in render(last_week), render(last_week)
+    assert "1 check-in" in render(this_week), render(this_week)
