@@ -52,6 +52,20 @@ def outbox(runtime: Runtime, pilot: list[Person], coach: Person) -> CohortMessen
     return messenger
 
 
+# Answers that agree (6 of 7) or disagree (3 of 7) with every item, intention to use included.
+AGREE, DISAGREE = ((6, 6), (6, 6), (6, 6)), ((3, 3), (3, 3), (3, 3))
+
+
+def cohort_of(runtime: Runtime, coach: Person, size: int) -> tuple[list[Person], CohortMessenger]:
+    """`size` teachers in the pilot channel with the coach, and the messenger that lists them;
+    the clock must already be in school hours (MONDAY_MORNING)."""
+    teachers = [Person(platform="console", user_id=f"t{i}", display_name=f"Teacher {i}")
+                for i in range(1, size + 1)]
+    messenger = CohortMessenger(channels={CHANNEL: [*teachers, coach]})
+    runtime.bot.messengers.add(messenger)
+    return teachers, messenger
+
+
 @pytest.fixture
 def morning(clock: FakeClock) -> FakeClock:
     """Monday morning in school hours."""

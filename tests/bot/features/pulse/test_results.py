@@ -17,11 +17,13 @@ from bot.features.pulse.stats import cronbach_alpha
 from bot.roles import Role
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import (
+    AGREE,
     ANSWERS,
-    CHANNEL,
+    DISAGREE,
     MONDAY_MORNING,
     CohortMessenger,
     answer,
+    cohort_of,
     launch,
     likert,
 )
@@ -267,15 +269,11 @@ async def test_a_buy_in_just_short_of_the_target_never_reads_as_reaching_it(
     # A red team's (stop 57): 28 of 33 agreeing (84.85%) read "85% ... which is below the 85%
     # target": the figure was rounded onto the target the verdict said it missed.
     clock.current = MONDAY_MORNING
-    teachers = [Person(platform="console", user_id=f"t{i}", display_name=f"Teacher {i}")
-                for i in range(1, 34)]
-    outbox = CohortMessenger(channels={CHANNEL: [*teachers, coach]})
-    runtime.bot.messengers.add(outbox)
+    teachers, outbox = cohort_of(runtime, coach, 33)
     await chat.say("/prepbot settings pulse_min_responses 3", as_=admin)
     await launch(chat, coach, runtime)
-    agree, disagree = ((6, 6), (6, 6), (6, 6)), ((3, 3), (3, 3), (3, 3))
     for i, person in enumerate(teachers):
-        await answer(chat, outbox, person, likert(*(agree if i < 28 else disagree)))
+        await answer(chat, outbox, person, likert(*(AGREE if i < 28 else DISAGREE)))
 
     [reply] = await chat.say("/pulse results nearpod", as_=coach)
 

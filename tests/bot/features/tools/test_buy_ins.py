@@ -9,16 +9,15 @@ from adapters.runtime import Runtime
 from bot.features.pulse.models import SurveyRow
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import (
-    CHANNEL,
+    AGREE,
+    DISAGREE,
     MONDAY_MORNING,
-    CohortMessenger,
     answer,
+    cohort_of,
     launch,
     likert,
 )
 from tests.support.clock import FakeClock
-
-AGREE, DISAGREE = ((6, 6), (6, 6), (6, 6)), ((3, 3), (3, 3), (3, 3))
 
 
 async def test_the_card_shows_the_latest_waves_buy_in_not_the_last_linked(
@@ -26,10 +25,7 @@ async def test_the_card_shows_the_latest_waves_buy_in_not_the_last_linked(
     # A red team's (stop 57): the card's "Last buy-in" (and the digest's trend, and the use
     # estimate behind the review flag) read the wave linked last, not the latest one.
     clock.current = MONDAY_MORNING
-    teachers = [Person(platform="console", user_id=f"t{i}", display_name=f"Teacher {i}")
-                for i in range(1, 6)]
-    outbox = CohortMessenger(channels={CHANNEL: [*teachers, coach]})
-    runtime.bot.messengers.add(outbox)
+    teachers, outbox = cohort_of(runtime, coach, 5)
     # Wave 1: 1 of 5 agree (20%). Wave 2: 5 of 5 (100%).
     await launch(chat, coach, runtime)
     for i, person in enumerate(teachers):

@@ -14,16 +14,15 @@ from bot.features.tools.models import ToolRow
 from bot.privacy import export_person
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import (
-    CHANNEL,
+    AGREE,
+    DISAGREE,
     MONDAY_MORNING,
-    CohortMessenger,
     answer,
+    cohort_of,
     launch,
     likert,
 )
 from tests.support.clock import FakeClock
-
-AGREE, DISAGREE = ((6, 6), (6, 6), (6, 6)), ((3, 3), (3, 3), (3, 3))
 
 
 async def test_a_teachers_privacy_export_does_not_hand_her_the_pulse_buy_in(
@@ -32,10 +31,7 @@ async def test_a_teachers_privacy_export_does_not_hand_her_the_pulse_buy_in(
     # her own answer, a teacher reads her colleagues' in "buy-in 20%" (she agreed, so the
     # other four did not). Her export held the `tools` row she asked for, figures and all.
     clock.current = MONDAY_MORNING
-    teachers = [Person(platform="console", user_id=f"t{i}", display_name=f"Teacher {i}")
-                for i in range(1, 6)]
-    outbox = CohortMessenger(channels={CHANNEL: [*teachers, coach]})
-    runtime.bot.messengers.add(outbox)
+    teachers, outbox = cohort_of(runtime, coach, 5)
     await chat.say("/tools request Nearpod: exit tickets", as_=teachers[0])
     await launch(chat, coach, runtime)
     for i, person in enumerate(teachers):
