@@ -15,7 +15,7 @@ from bot.features.pilots.errorlog import ErrorLog, gather
 from bot.features.pilots.models import CheckinRow, PilotRow
 from bot.features.pilots.themes import Theme, themes_of
 from bot.hooks.year import BuyIn, ToolFacts
-from bot.i18n import _, format_percent, format_share
+from bot.i18n import _, format_percent, format_share, reaches
 from bot.people.models import PersonRow
 from bot.registry import Registry
 
@@ -62,7 +62,7 @@ def recommend(post: BuyIn | None, errors: ErrorLog) -> tuple[str, str]:
                               "problem with IT before the rollout").format(
                 period=patterns[0][0].label(), **figures)
         return "adopt", _("buy-in {agree} meets the {target} target").format(**figures)
-    if post.agree * 100 < post.target - DROP_BELOW:
+    if not reaches(post.agree, post.target - DROP_BELOW):  # as counted: 29 of 50 is 58
         return "drop", _("buy-in {agree} is far below the {target} target").format(**figures)
     return "extend", _("buy-in {agree} is below the {target} target; two more weeks of support "
                        "may close the gap").format(**figures)

@@ -201,7 +201,10 @@ def _construct_line(report: Report, c: Construct, for_cohort: bool = False) -> t
     value = (_("mean {mean} of 7, {agree} agree") if for_cohort else
              _("mean {mean} of 7 (sd {sd}), {agree} agree")).format(
         mean=format_decimal(c.mean, "0.0"), sd=format_decimal(c.sd, "0.0"),
-        agree=format_percent(c.agree))
+        # Intention to use is read against the target: never "85% agree" beside "84.8% ...
+        # below the 85% target" (a red team's, stop 57).
+        agree=format_share(c.agree, report.target) if report.buy_in is c
+        else format_percent(c.agree))
     if c.code in report.previous:
         value += _(", {change} since wave {wave}").format(
             change=format_decimal(c.mean - report.previous[c.code], "+0.0;-0.0"),

@@ -67,9 +67,11 @@ feature = Feature(
            "tools": service.erase_requester,
            "tool_checks": "keep",  # a coach's checklist: work product
            "tool_events": "keep"},  # the record of decisions and overrides
-    # A tool's figures are its pulses' buy-ins, the coach's alone: the teacher who asked for
-    # it, whose row it also is, never reads them (a red team's, stop 57).
-    never_exported=("tools.figures", "tools.figures_on"),
+    # A tool's figures are the coach's alone (its pulses' buy-ins, its use and the review it
+    # raised): the teacher who asked for it, whose row it also is, never reads them (red
+    # teams', stop 57).
+    never_exported=("tools.figures", "tools.figures_on", "tools.use_figure", "tools.intended",
+                    "tools.flagged_on"),
     own_answer=asking.own_answer,
     answer_extra=asking.request_offer,
     tool_register=hook.register,

@@ -118,6 +118,9 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     now = {attribute: getattr(tool, attribute) for attribute, _field in stale.FACTS}
     before = stale.facts_state(tool)
     await _assign_facts(turn, tool, values)
+    # What she entered, as it would be kept: a clash quotes it masked (a red team's, stop 57).
+    entered = {**values, **{field: str(getattr(tool, attribute)) for attribute, field
+                            in stale.FACTS if attribute in stale.TEXT_FACTS}}
     opened = stale.opened_parts(turn.incoming.context, len(before))
     if opened is None:  # a form stamped whole, from before stop 57: all of it, or nothing
         stale.refuse_edit(tool, stale.seen(turn.incoming.context), before,
@@ -131,7 +134,7 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
     service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
     fields = [field for field, _label in views.FACT_LABELS]
     clashed = stale.clashed(fields, fates)
-    return [await card_of(turn, tool), *views.edit_clashes(tool, clashed, values)]
+    return [await card_of(turn, tool), *views.edit_clashes(tool, clashed, entered)]
 
 
 async def _assign_facts(turn: Turn[Submission], tool: ToolRow,

@@ -31,11 +31,11 @@ def trend(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()
             else _("buy-in {agree} (wave {wave}), below the {target} target")).format(
                 agree=format_share(agree, target), wave=wave, target=format_percent(target / 100))
     if len(shown) > 1:
-        before = shown[-2][1]
+        before, before_target = shown[-2][1], shown[-2][2]
         line = (_("{line}, up from {before}") if agree > before
                 else _("{line}, down from {before}") if agree < before
                 else _("{line}, level with {before}")).format(
-                    line=line, before=format_percent(before))
+                    line=line, before=format_share(before, before_target))
     return line
 
 

@@ -11,7 +11,7 @@ from bot.errors import BadInput
 from bot.features.tools import adoption, checklist, evidence, forms, service, views
 from bot.features.tools.cards import card_of
 from bot.features.tools.models import ToolRow
-from bot.i18n import N_, _, format_percent, ngettext
+from bot.i18n import N_, _, ngettext
 from bot.roles import Role
 from bot.turn import Turn
 from bot.vocabulary import Command, Message
@@ -188,7 +188,7 @@ async def use(turn: Turn[Command]) -> list[Reply]:
             if found.share is not None else
             _("{name}: {teachers} of {intended} intended teachers, {counted}.")).format(
                 name=tool.name, teachers=found.teachers, intended=found.intended or "?",
-                share=format_percent(found.share or 0), counted=found.how)
+                share=views.share_of(found), counted=found.how)
     return [say(used)]
 
 

@@ -39,6 +39,8 @@ FACTS = (("aliases", "aliases"), ("owner_id", "owner"), ("schools", "schools"),
          ("intended", "intended"), ("decide_by", "decide_by"),
          ("alternative_id", "alternative"), ("reason", "reason"))
 
+TEXT_FACTS = {"aliases", "grades", "website", "access", "reason"}  # free text, kept masked
+
 
 def facts_state(tool: ToolRow) -> State:
     """What an edit form shows and writes (none and zero alike: an empty field)."""

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.blocks import Button
+from bot.features.pilots.errorlog import ErrorLog
 from bot.features.pilots.models import PilotRow
+from bot.features.pilots.report import recommend
 from bot.features.tools.models import ToolEventRow, ToolRow
+from bot.hooks.year import BuyIn
 from tests.bot.features.conftest import Staff
 from tests.bot.features.pilots.conftest import start
 
@@ -76,3 +80,16 @@ async def test_adopt_and_drop_clicked_at_once_decide_once(
         moves = list((await session.execute(select(ToolEventRow.text).where(
             ToolEventRow.kind == "status").order_by(ToolEventRow.id))).scalars())
     assert len([m for m in moves if "after its pilot" in m]) == 1, moves
+
+
+@pytest.mark.parametrize(("agreeing", "target", "recommended"), [
+    (29, 83, "extend"),  # 58%, exactly 25 points under: as counted, not 57.99999...
+    (28, 83, "drop"),  # 56%: far below
+    (42, 84, "adopt"),  # 84% meets 84%
+])
+def test_a_pilots_recommendation_reads_its_buy_in_as_counted(
+        agreeing: int, target: int, recommended: str) -> None:
+    # A second red team's (stop 57): with the target at 83%, 29 of 50 was "far below".
+    post = BuyIn(survey_id=1, wave=2, closed=True, invited=50, answers=50, threshold=5,
+                 target=target, agree=agreeing / 50)
+    assert recommend(post, ErrorLog())[0] == recommended

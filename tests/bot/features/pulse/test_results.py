@@ -279,3 +279,6 @@ async def test_a_buy_in_just_short_of_the_target_never_reads_as_reaching_it(
 
     assert ("Buy-in: 84.8% intend to keep using Nearpod, which is below the 85% target."
             in render(reply)), render(reply)
+    # and its line among the constructs says the same (a second red team's, stop 57)
+    assert "Intention to keep using it (BI): mean 5.5 of 7 (sd 1.1), 84.8% agree" in render(
+        reply), render(reply)

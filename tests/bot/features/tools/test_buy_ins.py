@@ -1,4 +1,5 @@
-"""A tool's "last buy-in" is its latest wave's, whatever order its pulses were linked in."""
+"""A tool's buy-ins and use as the card, the digest and `/tools use` say them: the latest
+wave's, and never a figure rounded onto a mark it missed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.features.pulse.models import SurveyRow
+from bot.features.tools.digest import trend
+from bot.features.tools.models import ToolRow
 from bot.vocabulary import Person
 from tests.bot.features.pulse.conftest import (
     AGREE,
@@ -49,3 +52,20 @@ async def test_the_card_shows_the_latest_waves_buy_in_not_the_last_linked(
     shown = render(card)
     assert "Last buy-in" in shown, shown
     assert "Last buy-in: 100% (target 85%)" in shown, shown
+
+
+def test_the_digests_trend_never_reads_a_wave_below_its_target_as_reaching_it() -> None:
+    # A second red team's (stop 57): "buy-in 84.8% (wave 2), below the 85% target, up from
+    # 85%": the wave before, 11 of 13 (84.6%), was rounded onto the target it missed.
+    tool = ToolRow(name="Nearpod", figures={"buy_ins": [[1, 11 / 13, 85, 0], [2, 28 / 33, 85, 0]]})
+    assert trend(tool, None) == "buy-in 84.8% (wave 2), below the 85% target, up from 84.6%"
+
+
+async def test_setting_a_tools_use_says_it_as_the_card_and_the_review_read_it(
+        chat: ConsoleChat, coach: Person) -> None:
+    # A second red team's (stop 57): "/tools use" said "(30%)" for 59 of 197, which the card
+    # shows as 29.9% and the review counts as under 30%.
+    await chat.say("/tools add Blooket adopted", as_=coach)
+    [used] = await chat.say("/tools use Blooket 59 of 197", as_=coach)
+    [card] = await chat.say("/tools Blooket", as_=coach)
+    assert "(29.9%)" in used.text and "29.9%" in render(card), (used.text, render(card))

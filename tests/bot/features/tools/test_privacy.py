@@ -52,3 +52,20 @@ async def test_a_teachers_privacy_export_does_not_hand_her_the_pulse_buy_in(
     tools = json.dumps(exported["tables"].get("tools", []))
     assert "buy_ins" not in tools and "0.2" not in tools, tools
     assert "exit tickets" in tools, "her own words in the row are still hers to read"
+
+
+async def test_a_teachers_privacy_export_holds_none_of_the_coachs_use_figures(
+        chat: ConsoleChat, coach: Person, runtime: Runtime) -> None:
+    # A second red team's (stop 57): the coach's count of who uses the tool, shown on the
+    # staff card only, and the review it raises were still in her row.
+    rivera = Person(platform="console", user_id="rivera", display_name="Ms Rivera")
+    await chat.say("/tools request Nearpod: exit tickets", as_=rivera)
+    await chat.say("/tools status Nearpod adopted", as_=coach)
+    await chat.say("/tools use Nearpod 7 of 40", as_=coach)
+
+    async with runtime.sessions() as session:
+        exported = await export_person(session, runtime.bot.privacy, "console", "rivera")
+
+    [row] = exported["tables"]["tools"]
+    assert row["purpose"].endswith("exit tickets"), row
+    assert not {"use_figure", "intended", "flagged_on", "figures"} & set(row), row

@@ -271,3 +271,24 @@ async def test_keep_it_answers_a_waiting_review_once(
     [again] = await chat.press(keep, as_=staff.coach)
     assert kept.text.startswith("Kept: Blooket stays adopted")
     assert again.text == "Blooket has no review waiting: it was already answered."
+
+
+async def test_an_edit_forms_clash_quotes_what_she_entered_as_it_would_be_kept(
+        chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
+    # A red team's (stop 57): the clash quoted the field as typed, a student's name and id
+    # with it, where every other path masks it.
+    await park_is_a_coach(chat, runtime)
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
+    [card] = await chat.say("/tools Blooket", as_=PARK)
+    other = form_of(await chat.press(button(card, "Edit"), as_=PARK))
+    await chat.submit("tools.edit", filled_in(other, access="Clever badge"), other.context,
+                      as_=PARK)
+
+    [_card, told] = await chat.submit("tools.edit", filled_in(
+        form, access="Ask Jaden Wilks (student ID 448812) for the class code"), form.context,
+        as_=staff.coach)
+
+    assert "(student ID [id number]) for the class code" in told.text, told.text
+    assert "448812" not in told.text and "Jaden" not in told.text
