@@ -31,6 +31,8 @@ KIN = {"mom", "mother", "dad", "father", "parent", "parents", "guardian", "grand
        "grandmother", "grandfather", "aunt", "uncle", "family", "mamá", "mama", "papá", "papa",
        "madre", "padre", "padres", "tutor", "tutora", "abuela", "abuelo", "tía", "tío", "son",
        "daughter", "child", "kid", "kids", "hijo", "hija", "niño", "niña"}
+OWN_KIN = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:" + "|".join(sorted(KIN)) + r")\b",
+                     re.IGNORECASE)
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
 # the classroom phone stickers still 503-555-0199?"
 HELP = r"help\s*desk|service\s*desk|support\s+line|hotline"
@@ -79,10 +81,12 @@ def institution_line(text: str, at: int) -> bool:
 
 
 def family_after(text: str, at: int) -> bool:
-    """A family is spoken of after the number at `at`, in its sentence: a titled grown-up
-    named before it is then a parent (a blind corpus's, stop 57)."""
-    rest = SENTENCE_END.split(text[at:at + 160], maxsplit=1)[0].lower()
-    return any(POSSESSIVE.sub("", word.rstrip(".")) in KIN for word in WORD.findall(rest))
+    """Her own family is spoken of after the number at `at`, in its sentence ("..., her son
+    is in 3rd grade"): a titled grown-up named before it is then a parent (a blind corpus's,
+    stop 57). Not a school's family words ("Parents' Night", "the kids' Chromebooks", "our
+    new parent liaison": a red team's, stop 57)."""
+    rest = SENTENCE_END.split(text[at:at + 160], maxsplit=1)[0]
+    return bool(OWN_KIN.search(rest))
 
 
 def line_spoken_of(text: str, at: int) -> bool:

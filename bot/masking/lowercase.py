@@ -30,8 +30,9 @@ POSSESSIVES = {"su", "tu"}
 # be a boy's name, so they are no words of the word lists).
 LOWERCASE_VERBS = {"trae"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
-# "reset the password for ...": who the help is for.
-FOR_SOMEONE = {"for", "para", "with", "con"}
+# "reset the password for ...": who the help is for (not "met with", a colleague: a red
+# team's, stop 57).
+FOR_SOMEONE = {"for", "para"}
 # Things numbered by an id that first-name lists also hold: "job ID 884201", "case id 7731".
 NUMBERED_THINGS = {"job", "case", "tag", "bill"}
 

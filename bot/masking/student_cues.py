@@ -82,7 +82,7 @@ GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but
                               r"(?:grade)?(?![\s-]*(?:grade\s+)?(?:teacher|team|para|aide|sub|lead|"
                               r"classroom|hallway|wing|pod)))\b", re.IGNORECASE)
 # "Kagiso Mbeki was born", "Chase said": what only people do.
-DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
+DOINGS = re.compile(r"\s+(?:(?:just|also|then|\w+ly)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
                     r"dropped|broke|knocked|cracked|smashed|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
                     r"cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
@@ -94,8 +94,9 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then)\s+)?(?:was\s+born|is\s+absent|was
 # "can't see the PLC folder", as often a colleague's (the first-name writers' grown-ups).
 SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:(?:keeps\s+getting|keeps\s+being|"
                              r"got|gets|is|was)\s+(?:logged|kicked|locked|signed)\s+(?:out|off)|"
-                             r"(?:can['’]?t|cannot)\s+(?:(?:log|sign)\s*in|get\s+into\s+(?:(?:her|"
-                             r"his|their)\s+)?(?-i:[A-Z])\w*|see\s+(?:the|her|his|their|any)\s+"
+                             r"(?:can['’]?t|cannot)\s+(?:(?:log|sign)\s*(?:in|into|on)|get\s+into\s+"
+                             r"(?:(?:her|his|their)\s+)?(?-i:i-?[A-Z]|[A-Z])\w*|"
+                             r"see\s+(?:the|her|his|their|any)\s+"
                              r"(?:assignments?|quiz|quizzes|tests?|lessons?|games?)))\b",
                              re.IGNORECASE)
 # "(the Moroz triplets)", "the Okafor twins": a family's surname.

@@ -29,9 +29,13 @@ from tests.bot.test_masking import masked
     # a parent writing in, her role right after her name
     ("hello this is Patience Mensah mother of Kojo, his ipad is locked",
      "hello this is [name] mother of [name], his ipad is locked"),
-    # a titled grown-up's line, when the sentence goes on to say she is a parent
-    ("Number for Mrs. Osei is 678-555-0182, she can't get into the parent portal",
-     "Number for Mrs. Osei is [phone], she can't get into the parent portal"),
+    # a titled grown-up's line, when the sentence goes on to speak of her own child
+    ("Number for Mrs. Osei is 678-555-0182, her son needs the parent portal login",
+     "Number for [name] is [phone], her son needs the parent portal login"),
+    # the same troubles in other words (a red team's, stop 57)
+    ("Hope can't log into Lexia this morning", "[name] can't log into Lexia this morning"),
+    ("Hope can't get into iReady", "[name] can't get into iReady"),
+    ("Royal accidentally knocked the cart over", "[name] accidentally knocked the cart over"),
     # a phone read out half in digits, half in words
     ("grandma's cell is 404 five five five 0137", "grandma's cell is [phone]"),
     # an address with its underscore said as a word
@@ -53,8 +57,15 @@ def test_students_written_hard_on_purpose_are_hidden(text: str, expected: str) -
     # lowercase pairs that are a typo or another language, not asked for anyone
     "the vaccine fridge temp monitor is offline",
     "bonjou tout moun, pwojektè a pa mache",
-    # a titled colleague's line
+    # a titled colleague's line, even where the sentence speaks of a school's families
     "Call Mr. Dawson at 404-555-0190 if the projector acts up",
+    "Call Mr. Lee at 555-201-3344 about the Parents' Night sound system",
+    "Phone for Ms. Asamoah is 404-555-0182, she is our new parent liaison.",
+    # a colleague met with, and an office's mailbox read out
+    "met with jhunior alvarado, our new IT tech",
+    "Send it to the nurse underscore office at district dot org",
+    "Our sub can't log into Canvas",
+    "Mr. Patel can't log into Schoology",
     # a number said in words that is no phone
     "Periods 1, two, three, 4, five and six have the lab",
     "the cart holds 30 chromebooks, two of them broken",

@@ -249,11 +249,12 @@ HELD_OUT_FIGURES = {
     # student named with a word: "Faith", "Royal", "Storm"): 57 (Anchorage) sealed while the
     # stop's rules were written, 58 (Atlanta's suburbs) read and tuned on. Before the round
     # and after: 57: 0.857 (156 of 182) / 0.130, then 0.874 (159) / 0.130; 58 (tuned on):
-    # 0.884 (129 of 146) / 0.160, then 0.966 (141) / 0.160. After those figures were taken,
+    # 0.884 (129 of 146) / 0.160, then 0.966 (141) / 0.160, and 0.959 (140) once a red team
+    # had a titled parent's line need her own child named after it. After those were taken,
     # a scorer's output printed 57's and 53's misses and alterations by mistake: both count
     # as read since, and no rule was changed after it.
     "heldout57.jsonl": (0.873, 0.13),
-    "heldout58.jsonl": (0.965, 0.16),
+    "heldout58.jsonl": (0.958, 0.16),
 }
 
 

@@ -87,9 +87,9 @@ BLIND_56 = {"heldout53.jsonl": {"whole": (147, 10), "all": (144, 5)},
 # Written at stop 57 in English (test_masking_heldout.py says how): 57 sealed while the
 # round's rules were written, 58 read and tuned on. Knowing the directory, before the round
 # and after: 57 whole 156 / 11, all 155 / 5, then what is asserted; 58 whole 129 / 15, all
-# 127 / 2, then what is asserted.
+# 127 / 2, then 141 / 15 and 139 / 2, then (a red team's narrowing) what is asserted.
 BLIND_57 = {"heldout57.jsonl": {"whole": (159, 11), "all": (158, 5)},
-            "heldout58.jsonl": {"whole": (141, 15), "all": (139, 2)}}
+            "heldout58.jsonl": {"whole": (140, 15), "all": (138, 2)}}
 BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
