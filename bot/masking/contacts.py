@@ -195,7 +195,8 @@ def find_emails(text: str) -> list[Span]:
             continue  # "look at google dot com" names a site; "sunshine at gmail dot com" a
             # family's address (a red team's, stop 55)
         kept = someone_at_work(match.group().replace(" ", ""), text) if "@" in match.group() \
-            else role_mailbox(re.sub(JOIN, "_", local, flags=re.IGNORECASE))
+            else role_mailbox(re.sub(JOIN, "_", local, flags=re.IGNORECASE)) and not \
+            free_mail(spelled_domain(match.group()))  # "kim dot sales at gmail" is a family's
         found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found
 

@@ -40,6 +40,8 @@ from tests.bot.test_masking import masked
     ("grandma's cell is 404 five five five 0137", "grandma's cell is [phone]"),
     # an address with its underscore said as a word
     ("send it to kwame underscore boateng at gmail dot com", "send it to [email]"),
+    # a family's address read out, whatever word it holds
+    ("her mom is kim dot sales at gmail dot com", "her mom is [email]"),
 ])
 def test_students_written_hard_on_purpose_are_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
