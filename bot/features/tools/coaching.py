@@ -132,8 +132,7 @@ async def save_edit(turn: Turn[Submission]) -> list[Reply]:
         if fate != "write":
             setattr(tool, attribute, now[attribute])
     service.event(turn.session, tool, "edit", "facts edited", turn.person.id, turn.now)
-    fields = [field for field, _label in views.FACT_LABELS]
-    clashed = stale.clashed(fields, fates)
+    clashed = stale.clashed([field for _attribute, field in stale.FACTS], fates)
     return [await card_of(turn, tool), *views.edit_clashes(tool, clashed, entered)]
 
 
