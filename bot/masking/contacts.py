@@ -148,6 +148,13 @@ def role_mailbox(local: str) -> bool:
         GROUP_MAILBOX.search(local))
 
 
+def named_local(local: str) -> bool:
+    """An address's name part holds a first name beside its other words ("kim.office",
+    "carlos.help"): at a free provider, a person's, whatever office word it holds."""
+    parts = [p for p in re.split(r"[^a-z]+", fold(local)) if p]
+    return len(parts) > 1 and any(p in lexicon().first for p in parts)
+
+
 def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
     """An address of a role, of a company, or of the staff member the text names by title
     ("Mrs. Garcia ... mgarcia@district.org") or by job ("Ana (my aide) ... ana.morales@"):
@@ -155,8 +162,8 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
     local, _, domain = address.lower().partition("@")
     if STUDENT_DOMAIN.search(domain):
         return False
-    if role_mailbox(local):
-        return True
+    if role_mailbox(local) and not (free_mail(domain) and named_local(local)):
+        return True  # not "Kim.Office@comcast.net", a family's (a red team's, stop 57)
     if at is not None and not re.search(r"\d", local) and not free_mail(domain) \
             and STAFF_ADDRESS.search(text, max(0, at - 90), at):
         return True
@@ -194,9 +201,11 @@ def find_emails(text: str) -> list[Span]:
                 spelled_domain(match.group())):
             continue  # "look at google dot com" names a site; "sunshine at gmail dot com" a
             # family's address (a red team's, stop 55)
+        domain = spelled_domain(match.group())
         kept = someone_at_work(match.group().replace(" ", ""), text) if "@" in match.group() \
-            else role_mailbox(re.sub(JOIN, "_", local, flags=re.IGNORECASE)) and not \
-            free_mail(spelled_domain(match.group()))  # "kim dot sales at gmail" is a family's
+            else role_mailbox(re.sub(JOIN, "_", local, flags=re.IGNORECASE)) and not (
+                free_mail(domain) or STUDENT_DOMAIN.search(domain))  # "kim dot sales at
+        # gmail", "maya dot info at stu dot district dot org": a family's, a student's
         found.append(Span(match.start(), match.end(), KEPT if kept else "email"))
     return found
 

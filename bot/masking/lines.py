@@ -27,10 +27,18 @@ INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "pa
                "hospital"}
 # Grown-ups named by title: staff, unless the sentence goes on to speak of a family.
 TITLES = {"mr", "mrs", "ms", "dr", "coach", "pastor"}
+# Not "kids": a teacher's class is "her kids" (a red team's, stop 57).
 KIN = {"mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma", "grandpa",
        "grandmother", "grandfather", "aunt", "uncle", "family", "mamá", "mama", "papá", "papa",
        "madre", "padre", "padres", "tutor", "tutora", "abuela", "abuelo", "tía", "tío", "son",
-       "daughter", "child", "kid", "kids", "hijo", "hija", "niño", "niña"}
+       "daughter", "child", "hijo", "hija", "niño", "niña", "grandson", "granddaughter",
+       "grandchild", "grandkid", "stepson", "stepdaughter", "nephew", "niece", "nieto",
+       "nieta"}
+# Her child named in other words: "she is Kojo's mom", "the mom of Kojo" (the same red team's).
+PARENT_OF = re.compile(r"\b(?:she|he)\s+is\s+(?:\w+['’]s\s+(?:mom|mother|dad|father|grandma|"
+                       r"grandmother|grandpa|grandfather|guardian)|the\s+(?:mom|mother|dad|"
+                       r"father|grandma|grandmother|grandpa|grandfather|guardian)\s+of)\b",
+                       re.IGNORECASE)
 OWN_KIN = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:" + "|".join(sorted(KIN)) + r")\b",
                      re.IGNORECASE)
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
@@ -86,7 +94,7 @@ def family_after(text: str, at: int) -> bool:
     stop 57). Not a school's family words ("Parents' Night", "the kids' Chromebooks", "our
     new parent liaison": a red team's, stop 57)."""
     rest = SENTENCE_END.split(text[at:at + 160], maxsplit=1)[0]
-    return bool(OWN_KIN.search(rest))
+    return bool(OWN_KIN.search(rest) or PARENT_OF.search(rest))
 
 
 def line_spoken_of(text: str, at: int) -> bool:

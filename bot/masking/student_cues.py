@@ -94,7 +94,8 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then|\w+ly)\s+)?(?:was\s+born|is\s+abse
 # "can't see the PLC folder", as often a colleague's (the first-name writers' grown-ups).
 SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:(?:keeps\s+getting|keeps\s+being|"
                              r"got|gets|is|was)\s+(?:logged|kicked|locked|signed)\s+(?:out|off)|"
-                             r"(?:can['’]?t|cannot)\s+(?:(?:log|sign)\s*(?:in|into|on)|get\s+into\s+"
+                             r"(?:can['’]?t|can\s*not)\s+(?:(?:log|sign)\s*(?:in|into|onto|on)|"
+                             r"get\s+into\s+"
                              r"(?:(?:her|his|their)\s+)?(?-i:i-?[A-Z]|[A-Z])\w*|"
                              r"see\s+(?:the|her|his|their|any)\s+"
                              r"(?:assignments?|quiz|quizzes|tests?|lessons?|games?)))\b",

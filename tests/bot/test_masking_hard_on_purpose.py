@@ -36,6 +36,16 @@ from tests.bot.test_masking import masked
     ("Hope can't log into Lexia this morning", "[name] can't log into Lexia this morning"),
     ("Hope can't get into iReady", "[name] can't get into iReady"),
     ("Royal accidentally knocked the cart over", "[name] accidentally knocked the cart over"),
+    ("Chase can't log onto Canvas", "[name] can't log onto Canvas"),
+    ("Hope can not log into Lexia", "[name] can not log into Lexia"),
+    # a titled parent whose child is named in other words (a third red team's, stop 57)
+    ("Call Mrs. Osei at 678-555-0182, she is Kojo's mom",
+     "Call Mrs. Osei at [phone], she is [name]'s mom"),
+    ("Call Mrs. Osei at 678-555-0182 about her grandson's Chromebook",
+     "Call [name] at [phone] about her grandson's Chromebook"),
+    # a student's or a family's address, whatever office word it holds
+    ("his email is maya dot info at stu dot district dot org", "his email is [email]"),
+    ("Mom's address is Kim.Office@comcast.net", "Mom's address is [email]"),
     # a phone read out half in digits, half in words
     ("grandma's cell is 404 five five five 0137", "grandma's cell is [phone]"),
     # an address with its underscore said as a word
@@ -68,6 +78,8 @@ def test_students_written_hard_on_purpose_are_hidden(text: str, expected: str) -
     "Send it to the nurse underscore office at district dot org",
     "Our sub can't log into Canvas",
     "Mr. Patel can't log into Schoology",
+    # "her kids" is a teacher's class
+    "Call Ms. Rivera at 404-555-0111 if her kids' Chromebook cart is missing",
     # a number said in words that is no phone
     "Periods 1, two, three, 4, five and six have the lab",
     "the cart holds 30 chromebooks, two of them broken",
