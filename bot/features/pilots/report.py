@@ -63,7 +63,9 @@ def recommend(post: BuyIn | None, errors: ErrorLog) -> tuple[str, str]:
                 period=patterns[0][0].label(), **figures)
         return "adopt", _("buy-in {agree} meets the {target} target").format(**figures)
     if not reaches(post.agree, post.target - DROP_BELOW):  # as counted: 29 of 50 is 58
-        return "drop", _("buy-in {agree} is far below the {target} target").format(**figures)
+        # Shown against the line it fell below: 58 of 97 is "59.7%", not "60%" (a red team's).
+        return "drop", _("buy-in {agree} is far below the {target} target").format(
+            **{**figures, "agree": format_share(post.agree, post.target - DROP_BELOW)})
     return "extend", _("buy-in {agree} is below the {target} target; two more weeks of support "
                        "may close the gap").format(**figures)
 

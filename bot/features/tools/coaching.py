@@ -162,13 +162,14 @@ def _date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip()) if text.strip() else None
     except ValueError as error:
-        raise BadInput(_("{text!r} isn't a date like 2027-01-15.").format(text=text)) from error
+        raise BadInput(_("{text!r} isn't a date like 2027-01-15.").format(
+            text=_quoted(text))) from error
 
 
 async def _school(turn: Turn[Submission], name: str) -> int:
     school = await school_named(turn.session, name)
     if school is None:
-        raise BadInput(_("I don't know a school called {name!r}.").format(name=name.strip()))
+        raise BadInput(_("I don't know a school called {name!r}.").format(name=_quoted(name)))
     return school.id
 
 
@@ -192,11 +193,18 @@ async def _owner(turn: Turn[Submission], name: str, current: int | None) -> int 
                                     PersonRow.role.in_((Role.COACH.value, Role.ADMIN.value)))
     found = list((await turn.session.execute(query.limit(2))).scalars())
     if not found:
-        raise BadInput(_("I don't know a coach called {name!r} here.").format(name=name))
+        raise BadInput(_("I don't know a coach called {name!r} here.").format(
+            name=_quoted(name)))
     if len(found) > 1:  # a name two coaches share is asked about, never guessed
         raise BadInput(_("More than one coach here is called {name!r}: write “me”, or ask "
-                         "your admin which of them it is.").format(name=name))
+                         "your admin which of them it is.").format(name=_quoted(name)))
     return found[0].id
+
+
+def _quoted(typed: str) -> str:
+    """What a form's field held, as a refusal quotes it: masked (a red team's, stop 57: a
+    student's name and id came back in the reply, and so into the chat's history)."""
+    return mask_within(typed.strip(), 120).text
 
 
 async def ask_retire(turn: Turn[Action]) -> list[Reply]:

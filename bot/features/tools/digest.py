@@ -32,10 +32,11 @@ def trend(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()
                 agree=format_share(agree, target), wave=wave, target=format_percent(target / 100))
     if len(shown) > 1:
         before, before_target = shown[-2][1], shown[-2][2]
-        line = (_("{line}, up from {before}") if agree > before
-                else _("{line}, down from {before}") if agree < before
-                else _("{line}, level with {before}")).format(
-                    line=line, before=format_share(before, before_target))
+        now_said, before_said = format_share(agree, target), format_share(before, before_target)
+        # The word follows the figures as shown: "60%, down from 60%" is level (a red team's).
+        line = (_("{line}, level with {before}") if now_said == before_said
+                else _("{line}, up from {before}") if agree > before
+                else _("{line}, down from {before}")).format(line=line, before=before_said)
     return line
 
 

@@ -118,8 +118,10 @@ async def must_find(session: AsyncSession, name: str) -> ToolRow:
     """A tool by name, or a friendly word that it isn't in the register."""
     tool = await find(session, clean_name(name))
     if tool is None:
+        # Quoted masked: what was typed in a form may hold a student (a red team's, stop 57).
         raise BadInput(_("{name} isn't in the register. `/tools request {name}` asks for it; "
-                         "coaches can `/tools add` it.").format(name=clean_name(name)))
+                         "coaches can `/tools add` it.").format(
+                             name=mask_within(clean_name(name), 80).text))
     return tool
 
 

@@ -93,3 +93,11 @@ def test_a_pilots_recommendation_reads_its_buy_in_as_counted(
     post = BuyIn(survey_id=1, wave=2, closed=True, invited=50, answers=50, threshold=5,
                  target=target, agree=agreeing / 50)
     assert recommend(post, ErrorLog())[0] == recommended
+
+
+def test_a_buy_in_far_below_its_target_is_shown_against_the_line_it_fell_below() -> None:
+    # A third red team's (stop 57): 58 of 97 read "60% is far below" while 60% is "extend".
+    post = BuyIn(survey_id=1, wave=2, closed=True, invited=97, answers=97, threshold=5,
+                 target=85, agree=58 / 97)
+    assert recommend(post, ErrorLog()) == (
+        "drop", "buy-in 59.7% is far below the 85% target")

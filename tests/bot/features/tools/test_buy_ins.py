@@ -3,6 +3,7 @@ wave's, and never a figure rounded onto a mark it missed."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from adapters.console import ConsoleChat, render
@@ -69,3 +70,15 @@ async def test_setting_a_tools_use_says_it_as_the_card_and_the_review_read_it(
     [used] = await chat.say("/tools use Blooket 59 of 197", as_=coach)
     [card] = await chat.say("/tools Blooket", as_=coach)
     assert "(29.9%)" in used.text and "29.9%" in render(card), (used.text, render(card))
+
+
+@pytest.mark.parametrize(("buy_ins", "said"), [
+    ([[1, 32 / 53, 85, 0], [2, 30 / 50, 85, 0]],
+     "buy-in 60% (wave 2), below the 85% target, level with 60%"),
+    ([[1, 27 / 32, 85, 0], [2, 38 / 45, 90, 0]],
+     "buy-in 84% (wave 2), below the 90% target, level with 84%"),
+])
+def test_the_digests_trend_word_follows_the_figures_as_shown(
+        buy_ins: list[list[float]], said: str) -> None:
+    # A third red team's (stop 57): "buy-in 60% ..., down from 60%".
+    assert trend(ToolRow(name="Nearpod", figures={"buy_ins": buy_ins}), None) == said

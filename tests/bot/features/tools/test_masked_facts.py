@@ -186,3 +186,18 @@ async def test_a_pulse_number_that_is_no_number_is_told_so(
     await chat.say("/tools add Blooket", as_=staff.coach)
     [told] = await chat.say("/tools link Blooket pulse ²", as_=staff.coach)
     assert "linked by its number" in told.text
+
+
+@pytest.mark.parametrize("field", ["decide_by", "schools", "owner", "alternative"])
+async def test_an_edit_forms_refusal_quotes_what_was_typed_masked(
+        chat: ConsoleChat, staff: Staff, field: str) -> None:
+    # A third red team's (stop 57): a refused date, school, owner or alternative came back
+    # as typed, a student's name and id with it, into the chat's history.
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
+    values = {f.name: f.initial or "" for f in form.fields} | {field: STUDENT}
+
+    [refused] = await chat.submit("tools.edit", values, form.context, as_=staff.coach)
+
+    assert "[name]" in refused.text and shows_none(refused.text), refused.text
