@@ -40,6 +40,16 @@ async def privacy(runtime: Runtime) -> ToolCheckRow:
             ToolCheckRow.point == "privacy"))).scalar_one()
 
 
+async def two_edit_forms(chat: ConsoleChat, runtime: Runtime, staff: Staff) -> tuple[Form, Form]:
+    """Blooket, adopted; Mr Okafor's edit form, then Ms Park's, both open at once."""
+    await park_is_a_coach(chat, runtime)
+    await chat.say("/tools add Blooket adopted", as_=staff.coach)
+    [card] = await chat.say("/tools Blooket", as_=staff.coach)
+    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
+    [card] = await chat.say("/tools Blooket", as_=PARK)
+    return form, form_of(await chat.press(button(card, "Edit"), as_=PARK))
+
+
 async def results(runtime: Runtime) -> dict[str, str]:
     """Each recorded point's result."""
     async with runtime.sessions() as session:
@@ -184,12 +194,7 @@ async def test_an_edit_form_opened_before_a_handover_leaves_the_tool_with_the_ne
 
 async def test_an_edit_form_that_changes_what_another_changed_meanwhile_keeps_theirs(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
-    await park_is_a_coach(chat, runtime)
-    await chat.say("/tools add Blooket adopted", as_=staff.coach)
-    [card] = await chat.say("/tools Blooket", as_=staff.coach)
-    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
-    [card] = await chat.say("/tools Blooket", as_=PARK)
-    other = form_of(await chat.press(button(card, "Edit"), as_=PARK))
+    form, other = await two_edit_forms(chat, runtime, staff)
     await chat.submit("tools.edit", filled_in(other, grades="K-2"), other.context, as_=PARK)
 
     [shown, told] = await chat.submit("tools.edit", filled_in(form, grades="3-5",
@@ -277,12 +282,7 @@ async def test_an_edit_forms_clash_quotes_what_she_entered_as_it_would_be_kept(
         chat: ConsoleChat, runtime: Runtime, staff: Staff) -> None:
     # A red team's (stop 57): the clash quoted the field as typed, a student's name and id
     # with it, where every other path masks it.
-    await park_is_a_coach(chat, runtime)
-    await chat.say("/tools add Blooket adopted", as_=staff.coach)
-    [card] = await chat.say("/tools Blooket", as_=staff.coach)
-    form = form_of(await chat.press(button(card, "Edit"), as_=staff.coach))
-    [card] = await chat.say("/tools Blooket", as_=PARK)
-    other = form_of(await chat.press(button(card, "Edit"), as_=PARK))
+    form, other = await two_edit_forms(chat, runtime, staff)
     await chat.submit("tools.edit", filled_in(other, access="Clever badge"), other.context,
                       as_=PARK)
 
