@@ -37,7 +37,7 @@ from bot.masking.cues import (
 from bot.masking.lexicon import lexicon
 from bot.masking.people import starts_clause
 from bot.masking.signatures import letter_signed, signs_off, thanked_above
-from bot.masking.student_cues import FAMILY_WORD, GRADE
+from bot.masking.student_cues import FAMILY_WORD, GRADE, KIN
 from bot.masking.words import Word, honorific
 
 # A job's word that heads a child's role: "she's my tech helper", "the student council lead".
@@ -122,9 +122,7 @@ TITLED_BRACKET = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+[^\W\d
 
 # A family's role said right after the name: whoever writes or is named so is a student's
 # family, not staff ("hi this is Precious Okeke mom of Chidera": a blind corpus's, stop 57).
-FAMILY_ROLE_AFTER = re.compile(r",?\s*\(?(?:the\s+)?(?:mom|mother|dad|father|parent|guardian|"
-                               r"grandma|grandmother|grandpa|grandfather|aunt|uncle|mam[aá]|"
-                               r"pap[aá]|madre|padre|abuel[ao]|t[ií][ao])\s+(?:of|de|del)\b",
+FAMILY_ROLE_AFTER = re.compile(rf",?\s*\(?(?:the\s+)?(?:{KIN})\s+(?:of|de|del)\b",
                                re.IGNORECASE)
 
 

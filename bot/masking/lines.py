@@ -7,6 +7,7 @@ import re
 
 from bot.masking.context import POSSESSIVE, SENTENCE_END, TECH, WORD, words_before
 from bot.masking.lexicon import lexicon
+from bot.masking.student_cues import KIN
 
 # A family's or a student's own number: these outweigh a device named nearer the number
 # ("call home about Ava's device: 9528847301").
@@ -27,20 +28,14 @@ INSTITUTION = {"support", "line", "rep", "reps", "representative", "vendor", "pa
                "hospital"}
 # Grown-ups named by title: staff, unless the sentence goes on to speak of a family.
 TITLES = {"mr", "mrs", "ms", "dr", "coach", "pastor"}
-# Not "kids": a teacher's class is "her kids" (a red team's, stop 57).
-KIN = {"mom", "mother", "dad", "father", "parent", "parents", "guardian", "grandma", "grandpa",
-       "grandmother", "grandfather", "aunt", "uncle", "family", "mamá", "mama", "papá", "papa",
-       "madre", "padre", "padres", "tutor", "tutora", "abuela", "abuelo", "tía", "tío", "son",
-       "daughter", "child", "hijo", "hija", "niño", "niña", "grandson", "granddaughter",
-       "grandchild", "grandkid", "stepson", "stepdaughter", "nephew", "niece", "nieto",
-       "nieta"}
+# Her own family after a titled grown-up's number: "her son", "his abuela" (not "kids": a
+# teacher's class is "her kids", a red team's, stop 57).
+CHILDREN = (r"son|daughter|child|grandson|granddaughter|grandchild|grandkid|stepson|"
+            r"stepdaughter|nephew|niece|hij[oa]|niñ[oa]|niet[oa]|padres|family")
+OWN_KIN = re.compile(rf"\b(?:her|his|their)\s+(?:own\s+)?(?:{KIN}|{CHILDREN})\b", re.IGNORECASE)
 # Her child named in other words: "she is Kojo's mom", "the mom of Kojo" (the same red team's).
-PARENT_OF = re.compile(r"\b(?:she|he)\s+is\s+(?:\w+['’]s\s+(?:mom|mother|dad|father|grandma|"
-                       r"grandmother|grandpa|grandfather|guardian)|the\s+(?:mom|mother|dad|"
-                       r"father|grandma|grandmother|grandpa|grandfather|guardian)\s+of)\b",
+PARENT_OF = re.compile(rf"\b(?:she|he)\s+is\s+(?:\w+['’]s\s+(?:{KIN})|the\s+(?:{KIN})\s+of)\b",
                        re.IGNORECASE)
-OWN_KIN = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:" + "|".join(sorted(KIN)) + r")\b",
-                     re.IGNORECASE)
 # A help line named anywhere earlier in the sentence: "Is the district help desk number for
 # the classroom phone stickers still 503-555-0199?"
 HELP = r"help\s*desk|service\s*desk|support\s+line|hotline"

@@ -84,8 +84,8 @@ GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but
 # "Kagiso Mbeki was born", "Chase said": what only people do.
 DOINGS = re.compile(r"\s+(?:(?:just|also|then|\w+ly)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
-                    r"dropped|broke|knocked|cracked|smashed|(?:are|were)\s+(?:twins|triplets|siblings|sisters|brothers|"
-                    r"cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
+                    r"dropped|broke|knocked|cracked|smashed|(?:are|were)\s+(?:twins|triplets|"
+                    r"siblings|sisters|brothers|cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
                     r"roster|caseload))\b", re.IGNORECASE)
 # What befalls someone who signs in: "Rose keeps getting logged out" (but "Clever keeps
 # getting logged out" is the app).

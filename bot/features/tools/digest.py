@@ -27,14 +27,15 @@ def trend(tool: ToolRow, reader: int | None, asked: frozenset[int] = frozenset()
     if not shown:
         return _("no buy-in yet (a pulse shows it from its threshold of answers)")
     wave, agree, target = shown[-1]
+    said = format_share(agree, target)
     line = (_("buy-in {agree} (wave {wave}), meets the {target} target") if reaches(agree, target)
             else _("buy-in {agree} (wave {wave}), below the {target} target")).format(
-                agree=format_share(agree, target), wave=wave, target=format_percent(target / 100))
+                agree=said, wave=wave, target=format_percent(target / 100))
     if len(shown) > 1:
         before, before_target = shown[-2][1], shown[-2][2]
-        now_said, before_said = format_share(agree, target), format_share(before, before_target)
+        before_said = format_share(before, before_target)
         # The word follows the figures as shown: "60%, down from 60%" is level (a red team's).
-        line = (_("{line}, level with {before}") if now_said == before_said
+        line = (_("{line}, level with {before}") if said == before_said
                 else _("{line}, up from {before}") if agree > before
                 else _("{line}, down from {before}")).format(line=line, before=before_said)
     return line

@@ -209,22 +209,18 @@ def clashes(tool: ToolRow, clashed: list[str], names: tuple[str, ...],
         return ""
     entered = [f"• {name}: {_entered(entry)}" for name, entry in zip(names, sent, strict=True)
                if name in clashed]
-    said = ngettext("Not saved: someone else changed this since you opened the form, so "
-                    "theirs stays. What you entered:",
-                    "Not saved: someone else changed these since you opened the form, so "
-                    "theirs stay. What you entered:", len(clashed))
     again = _("Open `/tools checklist {name}` to see what is recorded now.").format(
         name=tool.name)
-    return "\n".join((said, *entered, again))
+    return _not_saved(entered, again)
 
 
-# An edit form's fields in stale.FACTS's order, named as the card names them.
-FACT_LABELS = (("aliases", N_("Other names")), ("owner", N_("Owner")),
-               ("schools", N_("Schools")), ("grades", N_("Grades")),
-               ("website", N_("Website")), ("access", N_("How teachers get access")),
-               ("intended", N_("Teachers it is meant for")),
-               ("decide_by", N_("Decision expected by")),
-               ("alternative", N_("The approved alternative")), ("reason", N_("Why")))
+# An edit form's fields (stale.FACTS), named as the card names them.
+FACT_LABELS = {"aliases": N_("Other names"), "owner": N_("Owner"), "schools": N_("Schools"),
+               "grades": N_("Grades"), "website": N_("Website"),
+               "access": N_("How teachers get access"),
+               "intended": N_("Teachers it is meant for"),
+               "decide_by": N_("Decision expected by"),
+               "alternative": N_("The approved alternative"), "reason": N_("Why")}
 
 
 def edit_clashes(tool: ToolRow, clashed: list[str], values: Mapping[str, str]) -> list[Reply]:
@@ -232,16 +228,22 @@ def edit_clashes(tool: ToolRow, clashed: list[str], values: Mapping[str, str]) -
     the sender typed there."""
     if not clashed:
         return []
-    entered = [f"• {_(label)}: {values.get(field, '').strip() or '-'}"
-               for field, label in FACT_LABELS if field in clashed]
+    entered = [f"• {_(FACT_LABELS[field])}: {values.get(field, '').strip() or '-'}"
+               for field in clashed]
+    again = _("Press “Edit” on its card again (`/tools {name}`) to see it as it is now."
+              ).format(name=tool.name)
+    text = _not_saved(entered, again)
+    return [Reply(text, (Text(text, markdown=False),), private=True)]
+
+
+def _not_saved(entered: list[str], again: str) -> str:
+    """A form's parts someone else changed first: that they were not saved, what the sender
+    entered in each, and where to see them as they are now."""
     said = ngettext("Not saved: someone else changed this since you opened the form, so "
                     "theirs stays. What you entered:",
                     "Not saved: someone else changed these since you opened the form, so "
-                    "theirs stay. What you entered:", len(clashed))
-    again = _("Press “Edit” on its card again (`/tools {name}`) to see it as it is now."
-              ).format(name=tool.name)
-    text = "\n".join((said, *entered, again))
-    return [Reply(text, (Text(text, markdown=False),), private=True)]
+                    "theirs stay. What you entered:", len(entered))
+    return "\n".join((said, *entered, again))
 
 
 def _entered(entry: object) -> str:
