@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import TypeAlias
 
-from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,7 +21,7 @@ from bot.arrivals import Arrival, Withdrawn
 from bot.attachments.receiving import Receiver, only_files
 from bot.attachments.retention import attachment_rules
 from bot.attachments.store import hold
-from bot.blocks import Reply, Text
+from bot.blocks import Reply, say
 from bot.errors import PrepbotError
 from bot.feature import Feature
 from bot.features import FEATURES
@@ -36,21 +35,19 @@ from bot.privacy import Rules, rules_of
 from bot.receiving import Inbound, Outcome, Receipt, received
 from bot.recovery import recover_left_over
 from bot.registry import Registry
+from bot.repeats import retried, withdrawn
 from bot.retention import housekeeping
 from bot.roles import Role
 from bot.router import as_command
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.jobs import Jobs
-from bot.scheduling.models import DisconnectedRow
 from bot.scrubbing import scrubbed
-from bot.sealed import keyed
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
 from bot.storage.engine import make_readers, make_sessions
-from bot.storage.idempotency import claim_event, handled_before
-from bot.turn import Clashed, FetchFirst, KnownMembers, Turn, ask_members
+from bot.turn import Clashed, FetchFirst, KnownMembers, Turn, ask_members, not_saved
 from bot.vocabulary import AnyIncoming, Message, Person, Revision
-from bot.withdrawals import remember, taken_back
+from bot.withdrawals import remember
 from knowledge import KnowledgeBase
 from knowledge.intents import recognise
 
@@ -213,7 +210,7 @@ class Bot:
                 return []
             except PrepbotError as error:
                 await session.rollback()
-                return [Reply(str(error), (Text(str(error)),), private=True)]
+                return [say(str(error))]
             except (SQLAlchemyError, OSError) as error:  # asyncpg's refused connect: OSError
                 with contextlib.suppress(SQLAlchemyError, OSError):  # connection gone?
                     await session.rollback()
@@ -222,11 +219,7 @@ class Bot:
                 self.metrics.errors.inc()
                 log.exception("database error while handling a %s",
                               type(incoming).__name__.lower())
-                later = arrival is not None and self.inbox.retry_later(arrival)
-                if isinstance(incoming, Message) and incoming.heard != "addressed":
-                    return []  # overheard: nobody asked, so nobody is told; retried quietly
-                said = _(texts.WILL_RETRY if later else texts.SAVE_FAILED)
-                return [Reply(said, (Text(said),), private=True)]
+                return not_saved(incoming, arrival is not None and self.inbox.retry_later(arrival))
 
     async def refresh(self) -> None:
         """Re-read what this replica keeps in memory from the database (stored articles);
@@ -253,20 +246,12 @@ class Bot:
         now = self.clock.now()
         if arrival is not None:
             await self.inbox.fence(session, arrival)
-        if incoming.event_id:
-            plain = f"{incoming.person.platform}:{incoming.event_id}"
-            key = f"{incoming.person.platform}:{keyed(self.secret, incoming.event_id)}"
-            if not await claim_event(session, key, now) or (
-                    key != plain and await handled_before(session, plain)):
-                self.metrics.duplicates.inc()
-                return [], [], False
-        if isinstance(incoming, Message) and await taken_back(
-                session, incoming.conversation, incoming.message_id):
-            return [], [], False  # deleted before this turn ran: nothing of it is kept
-        back = incoming.person.platform in self.dispatcher.gone  # reinstalled: speaks again
-        if back:
-            await session.execute(delete(DisconnectedRow).where(
-                DisconnectedRow.platform == incoming.person.platform))
+        if await retried(session, self.secret, incoming, now):
+            self.metrics.duplicates.inc()
+            return [], [], False
+        if await withdrawn(session, incoming):
+            return [], [], False
+        back = await self.dispatcher.speaks_again(session, incoming.person.platform)
         anonymous = self.router.anonymous(incoming)
         person = await remember_sender(session, incoming, now, self.settings.admin_keys,
                                        anonymous=anonymous)
@@ -287,8 +272,8 @@ class Bot:
             await self.inbox.answered(session, arrival, replies, now,
                                       staff=turn.role.allows(Role.COACH))
         await session.commit()
-        if back:  # only once it is committed: a turn run again must still see it gone
-            self.dispatcher.gone.pop(incoming.person.platform, None)
+        if back:
+            self.dispatcher.reconnected(incoming.person.platform)
         elapsed = time.perf_counter() - started
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
         # One line per event for operators: its kind and timing, never what was typed.
@@ -306,11 +291,7 @@ class Bot:
 
     async def disconnect(self, platform: str, reason: str) -> None:
         """A platform says it is gone (uninstalled): stop sending there, keep every row."""
-        async with self.sessions() as session, session.begin():
-            await session.merge(DisconnectedRow(platform=platform, reason=reason[:64],
-                                                since=self.clock.now()))
-        self.dispatcher.gone[platform] = reason
-        log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
+        await self.dispatcher.disconnect(platform, reason)
 
     async def recover(self, now: datetime) -> int:
         """Work what a crashed process left in the inbox, and answer where it came from."""

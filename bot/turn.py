@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.blocks import Reply
-from bot.i18n import DEFAULT, speaking
+from bot import texts
+from bot.blocks import Reply, say
+from bot.i18n import DEFAULT, _, speaking
 from bot.metrics import Metrics
 from bot.outbox import Notice, to_notice
 from bot.people.models import PersonRow
@@ -18,7 +19,7 @@ from bot.ports import Clock, Messengers
 from bot.roles import Role
 from bot.server_secret import ServerSecret
 from bot.settings import Settings
-from bot.vocabulary import Conversation, Incoming, Person
+from bot.vocabulary import Conversation, Incoming, Message, Person
 from knowledge import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -129,3 +130,11 @@ async def ask_members(messengers: Messengers, conversation: Conversation,
     except Exception as error:  # the handler that asked hears it, and says so
         found = error
     known[(conversation.platform, conversation.id)] = found
+
+
+def not_saved(incoming: Incoming, later: bool) -> list[Reply]:
+    """What the sender is told when the database failed their turn: that it will be worked
+    again (`later`), or that nothing was saved; nothing at all for a message overheard."""
+    if isinstance(incoming, Message) and incoming.heard != "addressed":
+        return []  # nobody asked, so nobody is told; retried quietly
+    return [say(_(texts.WILL_RETRY if later else texts.SAVE_FAILED))]

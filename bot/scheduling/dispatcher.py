@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -77,6 +77,27 @@ class Dispatcher:
         # Work a crash left on the way in (the Bot's inbox), settled with every tick.
         self.recoverers: list[Callable[[datetime], Awaitable[int]]] = []
         self.gone: dict[str, str] = {}  # platforms that said they are gone, and why
+
+    async def disconnect(self, platform: str, reason: str) -> None:
+        """A platform says it is gone (uninstalled): stop sending there, keep every row."""
+        async with self.sessions() as session, session.begin():
+            await session.merge(DisconnectedRow(platform=platform, reason=reason[:64],
+                                                since=self.clock.now()))
+        self.gone[platform] = reason
+        log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
+
+    async def speaks_again(self, session: AsyncSession, platform: str) -> bool:
+        """Whether a gone platform sent a turn (reinstalled); its mark goes in `session`,
+        and from memory only with `reconnected`, once that commits."""
+        if platform not in self.gone:
+            return False
+        await session.execute(delete(DisconnectedRow).where(DisconnectedRow.platform == platform))
+        return True
+
+    def reconnected(self, platform: str) -> None:
+        """Deliveries to a reinstalled platform start again (after its turn committed: a turn
+        run again must still see it gone)."""
+        self.gone.pop(platform, None)
 
     async def tick(self, leading: Leading = always_leading) -> TickReport:
         """Plan, run the chores (which may plan too), recover, send everything due now.
