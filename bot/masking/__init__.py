@@ -30,6 +30,7 @@ from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import beside_names, find_id_numbers
 from bot.masking.spans import KEPT, Span, claim
+from bot.masking.spoken import find_spoken_addresses
 from bot.masking.staff import spare_staff
 from bot.masking.things import find_standards
 from bot.masking.whole import whole_names
@@ -135,6 +136,7 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     spans: list[Span] = []
     finders: list[Callable[[], list[Span]]] = [
         lambda: find_standards(text),  # first: no part of "1.MD.1" is anyone's
+        lambda: find_spoken_addresses(text),  # before the spelled ones it holds
         lambda: find_emails(text), lambda: find_usernames(text),
         lambda: find_phones(text, [s for s in spans if s.kind in (KEPT, "email")]),
         lambda: find_addresses(text), lambda: find_dates_of_birth(text, today),

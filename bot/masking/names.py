@@ -50,9 +50,11 @@ from bot.masking.student_cues import (
     BELONGINGS,
     CLASS_AFTER,
     CUE_AFTER,
+    DEVICE_AFTER,
     DOINGS,
     FAMILY_AFTER,
     GRADE_SAID_AFTER,
+    HANDED_BEFORE,
     HOMEROOM_AFTER,
     ID_AFTER,
     KIN,
@@ -145,9 +147,16 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         return any(w.score > 0 for w in run)
     if ONE_CHILD_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(family_name(w) for w in run)  # "the Smith kid", not "the Spanish kid"
-    if DOINGS.match(text, end) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked me"
+    # set off by commas, what she does all the same: "the one with the glasses, Phuc, can't
+    # log into Lexia" (a blind corpus's, stop 58)
+    aside = end + 1 if text.startswith(",", end) and text[:first.start].rstrip().endswith(",") \
+        else end
+    if DOINGS.match(text, aside) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked"
         return any(w.given or w.score >= WEAK for w in run)
-    if SIGN_IN_TROUBLE.match(text, end):
+    if DEVICE_AFTER.match(text, end) and HANDED_BEFORE.search(text, max(0, first.start - 12),
+                                                               first.start):
+        return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
+    if SIGN_IN_TROUBLE.match(text, aside):
         return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
         bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end)

@@ -236,9 +236,11 @@ def famous_removed(words: list[Word]) -> list[Word]:
                 after = words[i + n] if i + n < len(words) else None
                 if after and after.start - words[i + n - 1].after == 1 and after.known \
                         and (after.shape == "lower") == (words[i].shape == "lower") \
-                        and after.score > 0 and after.folded not in lex.words \
-                        and after.folded not in lex.not_names:
-                    # "muhammad ali khan" is a student, not the boxer; a word after in
+                        and after.score > 0 and (after.folded not in lex.words
+                                                 or after.wordlike) \
+                        and (after.folded not in lex.not_names or after.folded in lex.surnames):
+                    # "muhammad ali khan" is a student, not the boxer (even where
+                    # "khan" is an app: a blind corpus's, stop 58); a word after in
                     # another case is no third name ("Amelia Earhart flight-path lesson")
                     break
                 blocked.update(range(i, i + n))
