@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,11 +27,13 @@ async def line(session: AsyncSession, pilot: PilotRow, ask: DigestAsk) -> str:
     # week's digest counted this week's check-ins).
     checkins = (await session.execute(select(func.count()).where(
         CheckinRow.pilot_id == pilot.id, CheckinRow.at < ask.period.end))).scalar_one()
-    if pilot.status == "reporting":
+    # Where the pilot stood on the period's last day: last week's digest tells last week's.
+    as_of = min(ask.now, ask.period.end - timedelta(microseconds=1)).astimezone(ask.zone).date()
+    if pilot.status == "reporting" and pilot.ends_on < as_of:
         state = _("ended {day}: the report waits for your decision").format(
             day=views.day(pilot.ends_on))
     else:
-        week = service.week_of(pilot, ask.now.date())
+        week = service.week_of(pilot, as_of)
         state = _("week {week} of {weeks}").format(
             week=max(1, min(week, service.week_count(pilot))), weeks=service.week_count(pilot))
     noted = ngettext("{observed} of {planned} observation so far noted",

@@ -315,3 +315,15 @@ async def test_a_check_in_opens_on_its_week_and_counts_in_that_weeks_digest(
 
     assert "0 check-ins" in render(last_week), render(last_week)
     assert "1 check-in" in render(this_week), render(this_week)
+
+
+async def test_last_weeks_digest_tells_the_pilots_week_as_it_was_then(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff) -> None:
+    await start(chat, staff, "/pilot start Blooket with @Ms Rivera for 4 weeks")
+    await advance(runtime, clock, at("2026-12-11", 12))
+
+    [last_week] = await chat.say("/digest last week", as_=staff.coach)
+    [this_week] = await chat.say("/digest", as_=staff.coach)
+
+    assert "Blooket: week 1 of 4" in render(last_week), render(last_week)
+    assert "Blooket: week 2 of 4" in render(this_week), render(this_week)
