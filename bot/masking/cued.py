@@ -94,6 +94,8 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
         if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper() \
                 and cue[0][-1] not in "'\"“‘":
             taken.pop()
+        if taken and cue["parent"] and (taken[0].product or taken[0].blocked):
+            continue  # "texted her mom Friday", "her mom Spanish ..." (a red team's, stop 58)
         if taken:
             yield Span(taken[0].start, taken[-1].end, "name")
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from bot.masking.contacts import EMAIL, FREE_MAIL, GROUP_MAILBOX, JOIN, NUMBER_WORD, SPELLED
-from bot.masking.lexicon import WordList, fold, lexicon
+from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import Span
+from bot.masking.words import AMBIGUOUS, FIRST, NONE, SURNAME, judge
 
 MOST_WORDS = 4  # "nguyen thi lan 77": an address's name is seldom longer
 # Said bare, only a provider no other sentence says "at": "at gmail", not "at live", "at web".
@@ -26,8 +27,9 @@ JOINING = re.compile(rf"^{JOIN}$", re.IGNORECASE)
 
 def find_spoken_addresses(text: str) -> list[Span]:
     """Free-mail addresses read out word by word; only where a word before the "at" is a
-    name (or two are numbers), never an ordinary word ("ask her at gmail" is no address),
-    and never a parents' group's ("kedzie ridge pto at gmail dot com")."""
+    name, never a setting or a device ("turn on 2fa at gmail", "the ipad at icloud", "ask
+    her at gmail": a red team's, stop 58), and never a parents' group's ("kedzie ridge pto
+    at gmail dot com")."""
     found = []
     for match in PROVIDER.finditer(text):
         # never cut short what the spelled-address rule reads whole ("ngoc dot le at ...")
@@ -43,22 +45,43 @@ def find_spoken_addresses(text: str) -> list[Span]:
 
 def _address_start(text: str, at: int, spelled: bool) -> int | None:
     """Where the words of an address read out before `at` begin (`spelled`: an address
-    already begins at `at`), if any."""
-    words, start, taken, names = lexicon().words, at if spelled else None, 0, int(spelled)
+    already begins at `at`), if they hold a name."""
+    start, taken, names = (at, 0, [FIRST]) if spelled else (None, 0, [])
     head = text[:at].removesuffix(" ") if spelled else text[:at]
     while taken < MOST_WORDS:
         chunk = CHUNK.search(head)
-        if not chunk or not (_address_word(chunk.group(), words) or JOINING.match(
-                f" {chunk.group()} ")):
+        if not chunk:
             break
-        names += not NUMBER.fullmatch(chunk.group()) and not JOINING.match(f" {chunk.group()} ")
-        start, taken, head = chunk.start(), taken + 1, text[:chunk.start()].removesuffix(" ")
-    return start if names or taken >= 2 else None
+        word = chunk.group()
+        joining = bool(JOINING.match(f" {word} "))  # "underscore": no word of the name
+        if not joining:
+            name = _name_score(word)
+            if name is None:
+                break
+            names.append(name)
+        start, taken = chunk.start(), taken + (not joining)
+        head = text[:chunk.start()].removesuffix(" ")
+    # a name the lists are sure of ("lopez", "rosalba"), or two that are words too ("maria
+    # smith"); a word alone is no name ("reach her", "turn on 2fa": a red team's, stop 58)
+    named = any(n >= SURNAME for n in names) or sum(n == AMBIGUOUS for n in names) >= 2
+    return start if named else None
 
 
-def _address_word(chunk: str, words: WordList) -> bool:
-    """A word an address's name is made of, lowercase as people type one: a number, or a
-    name no dictionary has ("nguyen", "lan77", "mai.xiong")."""
+def _name_score(chunk: str) -> float | None:
+    """How name-like a word of an address is (0 for a number or a word no list has: "thi",
+    "77"), or None when no address holds it: a closed-class word ("her", "at"), a product
+    that is no one's first name ("ipad"; but "lan" is), a word in capitals, or an English
+    word no name list has ("office")."""
     parts = [p for p in re.split(r"[._+'-]+", chunk) if p]
-    return bool(parts) and all(p.islower() or p.isdigit() for p in parts) and all(
-        NUMBER.fullmatch(p) or fold(p) not in words for p in parts)
+    if not parts or chunk != chunk.lower():
+        return None
+    scores = []
+    for part in parts:
+        if NUMBER.fullmatch(part):
+            scores.append(0.0)
+            continue
+        _, _, score, known, _, given, product, stop = judge(part)
+        if stop or (product and not given) or (score == NONE and part in lexicon().words):
+            return None
+        scores.append(score if known else 0.0)
+    return max(scores)

@@ -29,8 +29,8 @@ CUE_BEFORE = re.compile(
     r"parents?)\s+of(?!\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:elementary|middle|high|academy|"
     r"students|kids|families)\b)|"
     # a child's parent, then her name: "Minh's mom (Hoa) says", "his dad, Tuan," (stop 58)
-    r"(?:['’]s|\bhis|\bher|\btheir)\s+(?:step-?)?(?:mom|mother|dad|father|grandma|grandmother|"
-    r"grandpa|grandfather|guardian|aunt|uncle)|"
+    r"(?P<parent>(?:['’]s|\bhis|\bher|\btheir)\s+(?:step-?)?(?:mom|mother|dad|father|grandma|"
+    r"grandmother|grandpa|grandfather|guardian|aunt|uncle))|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"family(?=\s*:)|"  # a label: "Family: Domínguez" (not "Family Link")
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"
@@ -88,10 +88,6 @@ GRADE_SAID_AFTER = re.compile(r"[^.!?\n]{0,80}?(?:[,;]|[.!?]\s+|\s+(?:so|and|but
 DOINGS = re.compile(r"\s+(?:(?:just|also|then|\w+ly)\s+)?(?:was\s+born|is\s+absent|was\s+absent|"
                     r"goes\s+by|said|told|asked|forgot|pressed|typed|clicked|spilled|threw|"
                     r"dropped|broke|knocked|cracked|smashed|"
-                    # what only a person at a device does (a blind corpus's, stop 58)
-                    r"(?:can['’]?t|cannot|can\s+not|couldn['’]?t)\s+hear|"
-                    r"(?:was|is|has\s+been)\s+using\s+(?:someone|somebody|another|a\s+classmate|"
-                    r"(?:his|her|their)\s+(?:brother|sister|cousin|friend))|"
                     r"(?:are|were)\s+(?:twins|triplets|"
                     r"siblings|sisters|brothers|cousins)|is\s+new\s+(?:to|in)\s+my\s+(?:class|room|homeroom|section|"
                     r"roster|caseload))\b", re.IGNORECASE)
@@ -102,8 +98,14 @@ DOINGS = re.compile(r"\s+(?:(?:just|also|then|\w+ly)\s+)?(?:was\s+born|is\s+abse
 # "can't see the PLC folder", as often a colleague's (the first-name writers' grown-ups).
 SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:(?:keeps\s+getting|keeps\s+being|"
                              r"got|gets|is|was)\s+(?:logged|kicked|locked|signed)\s+(?:out|off)|"
-                             # "Genesis keeps getting 'not authorized'", "can't open the link"
+                             # and what a person at a device does (a blind corpus's, stop 58):
+                             # "Genesis keeps getting 'not authorized'", "can't open the link",
+                             # "can't hear", "was using someone else's login" (not an app's:
+                             # "Kami was using another account", a red team's)
                              r"keeps\s+getting|(?:can['’]?t|can\s*not)\s+open\s+(?:the|her|his|their)|"
+                             r"(?:can['’]?t|cannot|can\s+not|couldn['’]?t)\s+hear|"
+                             r"(?:was|is|has\s+been)\s+using\s+(?:someone|somebody|another|"
+                             r"a\s+classmate|(?:his|her|their)\s+(?:brother|sister|cousin|friend))|"
                              r"(?:can['’]?t|can\s*not)\s+(?:(?:log|sign)\s*(?:in|into|onto|on)|"
                              r"get\s+into\s+"
                              r"(?:(?:her|his|their)\s+)?(?-i:i-?[A-Z]|[A-Z])\w*|"
@@ -111,9 +113,11 @@ SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:(?:keeps\s+getti
                              r"(?:assignments?|quiz|quizzes|tests?|lessons?|games?)))\b",
                              re.IGNORECASE)
 # Who is handed a device: "give Trinity a different device", "issue Jamal a loaner" (a blind
-# corpus's, stop 58); said of a colleague too, but never of an app.
+# corpus's, stop 58), "get Trinity a loaner" (a red team's); said of a colleague too, but
+# never of an app.
 HANDED_BEFORE = re.compile(r"\b(?:give|gave|giving|hand|handed|issue|issued|assign|assigned|"
-                           r"loan|lend|lent)\s+$", re.IGNORECASE)
+                           r"loan|lend|lent|get|got|getting|send|sent|sending|bring|brought|"
+                           r"order|ordered|grab|find|found)\s+$", re.IGNORECASE)
 DEVICE_AFTER = re.compile(r"\s+(?:a|an|the|her|his|their|another)\s+(?:(?:new|different|loaner|"
                           r"spare|replacement|working|other)\s+)?(?:device|chromebook|ipad|laptop|"
                           r"tablet|loaner|charger|hotspot|headphones|headset|calculator)s?\b",

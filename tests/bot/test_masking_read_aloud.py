@@ -20,6 +20,9 @@ from tests.bot.test_masking import masked
     # never cut short where the spelled address is longer
     ("mom is bich ngoc dot le at gmail punto com", "mom is [email]"),
     ("it's jae dot park at icloud dot com", "it's [email]"),
+    # a surname that is also a word, and an underscore said between (a red team's, stop 58)
+    ("dad's email is maria smith 22 at gmail dot com", "dad's email is [email]"),
+    ("mom's email is maria underscore lopez 9 at gmail dot com", "mom's email is [email]"),
 ])
 def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -41,11 +44,13 @@ def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) ->
     # set off by commas
     ("the kid in the red hoodie, Thuy, can't log into iReady",
      "the kid in the red hoodie, [name], can't log into iReady"),
-    # handed a device
+    # handed a device, in any of the words for it (a red team's, stop 58: "get", "send")
     ("please issue Legend a loaner chromebook", "please issue [name] a loaner chromebook"),
-    # a famous name that goes on to a third is a student's
+    ("get Trinity a loaner please", "get [name] a loaner please"),
+    ("send Trinity a new charger", "send [name] a new charger"),
+    # a famous name that goes on to a third is a student's, shouted (where case says nothing)
     ("MUHAMMAD ALI KHAN 6TH GRADE NEEDS A CHARGER", "[name] 6TH GRADE NEEDS A CHARGER"),
-    ("Muhammad Ali Khan lost his charger", "[name] lost his charger"),
+    ("MUHAMMAD ALI KHAN 6TH GRADE LOST HIS CHARGER", "[name] 6TH GRADE LOST HIS CHARGER"),
 ])
 def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -56,16 +61,36 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
     "you can reach the vendor at gmail support, they never answer",
     "I looked at gmail and outlook, neither syncs the calendar",
     "see you at live lunch duty",
+    # a setting or a device said "at" a provider (a red team's, stop 58)
+    "turn on 2fa at gmail before the training",
+    "sso at gmail is broken again",
+    "set up mfa at outlook for all new staff",
+    "the ipad at icloud is locked",
+    "the k12 at gmail accounts are blocked",
+    "grades 3 4 at outlook use the new login",
+    "you can reach her at gmail",
     # an app or a room does none of it
     "Canvas keeps getting stuck on the loading screen",
     "Clever keeps getting logged out on the cart",
     "Word can't open the file from the shared drive",
     "give Room 12 a new charger please",
     "give Canvas a minute, it's slow today",
-    # a parent's word that names nobody
+    # a parent's word that names nobody, nor a day or a language after it (a red team's)
     "her mom called about the Chromebook",
+    "Texted her mom Friday about the charger",
+    "Called his dad Tuesday, no answer",
+    "I told her mom Spanish translation is on the portal",
+    "her mom English isn't strong so call the liaison",
+    # an app using another account (a red team's)
+    "Kami was using someone else's Google account on the cart",
+    "Kami has been using another login after the rollover",
+    "Destiny is using another server since the update",
+    "Alexa can't hear the class over the fan",
     # the famous, alone
     "we watched the Muhammad Ali documentary in 6th period",
+    # a famous name before an app's or a vendor's (a red team's)
+    "Rosa Parks Kami worksheet",
+    "Helen Keller Follett ebook",
     "Martin Luther King Day assembly needs the gym projector",
 ])
 def test_what_staff_write_comes_through(text: str) -> None:
