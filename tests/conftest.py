@@ -134,6 +134,16 @@ async def runtime(settings: Settings, clock: FakeClock,
 
 
 @pytest.fixture
+async def second(settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase,
+                 runtime: Runtime) -> AsyncIterator[Runtime]:
+    """Another replica on the same database (docs/scaling.md), with a knowledge base of its
+    own; it never ticks, as a follower's scheduler does not."""
+    built = await build_runtime(settings, clock=clock, kb=knowledge_base.fork(), migrate=False)
+    yield built
+    await built.close()
+
+
+@pytest.fixture
 def chat(runtime: Runtime) -> ConsoleChat:
     """A conversation with the real Bot: `await chat.say(...)`, `await chat.click(...)`."""
     return ConsoleChat(runtime.bot)

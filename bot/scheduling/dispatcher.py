@@ -88,11 +88,12 @@ class Dispatcher:
 
     async def speaks_again(self, session: AsyncSession, platform: str) -> bool:
         """Whether a gone platform sent a turn (reinstalled); its mark goes in `session`,
-        and from memory only with `reconnected`, once that commits."""
-        if platform not in self.gone:
-            return False
-        await session.execute(delete(DisconnectedRow).where(DisconnectedRow.platform == platform))
-        return True
+        and from memory only with `reconnected`, once that commits. Asked of the database,
+        not this replica's memory: the uninstall may have reached another replica (a red
+        team's, stop 58: the leader's ticks kept the platform gone for good)."""
+        gone = await session.execute(delete(DisconnectedRow).where(
+            DisconnectedRow.platform == platform))
+        return platform in self.gone or bool(getattr(gone, "rowcount", 0))
 
     def reconnected(self, platform: str) -> None:
         """Deliveries to a reinstalled platform start again (after its turn committed: a turn

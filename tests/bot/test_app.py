@@ -56,3 +56,18 @@ async def test_a_turn_run_again_after_a_clash_is_the_whole_turn_again(
     async with runtime.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(DisconnectedRow)) == 0
     assert "console" not in runtime.bot.dispatcher.gone
+
+
+async def test_a_platform_reinstalled_through_another_replica_sends_again(
+        runtime: Runtime, second: Runtime) -> None:
+    # A red team's (stop 58): only a replica whose own memory said the platform was gone
+    # counted it back, so a reinstalled workspace whose first turn reached a follower stayed
+    # gone in the database, and the leader's every tick marked its deliveries undeliverable.
+    await runtime.bot.disconnect("console", "uninstalled")
+
+    await ConsoleChat(second.bot).say("hello", as_=Person(platform="console", user_id="lee"))
+
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(DisconnectedRow)) == 0
+    await runtime.bot.dispatcher.tick()  # the leader reads what is gone with each tick
+    assert "console" not in runtime.bot.dispatcher.gone

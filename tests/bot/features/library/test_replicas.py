@@ -8,10 +8,8 @@ the database for changes (bot/features/library/jobs.py).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
 
@@ -32,15 +30,6 @@ PAGE = {PAGE_HEADER: "1"}  # as the playground's page sends
 LAMINATOR_ID = "laminator-jams-or-wrinkles-the-pouch"
 QUESTION = "the laminator ate my poster"
 WAIT_UP_TO = 30.0  # seconds: a bound for a slow, busy machine, not a figure under test
-
-
-@pytest.fixture
-async def second(settings: Settings, clock: FakeClock, knowledge_base: KnowledgeBase,
-                 runtime: Runtime) -> AsyncIterator[Runtime]:
-    """Another replica on the same database, with a knowledge base of its own."""
-    built = await build_runtime(settings, clock=clock, kb=knowledge_base.fork(), migrate=False)
-    yield built
-    await built.close()
 
 
 async def test_an_article_published_on_one_replica_answers_on_another_after_its_refresh(
