@@ -135,7 +135,10 @@ HOSTILE = ("Lily, Noah, ", "maya chen ", "Hi Dana, ", "Rodriguez, Jaden ", "kid 
            "student ID 300418 shows 4471 and 4417, ", "staff bday Nov 3, hire date 08/01/2023. ",
            # the seventeenth's: names said again, misspelt, and lists of logins (echoes.py,
            # accounts.py)
-           "Oskar Brzezinski, oskar, Bzrezinski, Brzezinsky; ", "ava.lindgren, jkamara and ")
+           "Oskar Brzezinski, oskar, Bzrezinski, Brzezinsky; ", "ava.lindgren, jkamara and ",
+           # stop 58's: addresses read out (spoken.py; as first written, every spelled
+           # address was sought again for each "at gmail": 1.6 s on this one)
+           "lopez at gmail ")
 # The fifteenth round's, masked knowing three colleagues at PREPBOT_MASKING_STAFF=all:
 # colleagues beside students who share their names (staff.py; as first written, the names a
 # hidden one shows to be a student's were sought once for every name found: 4.7 s on a loaded

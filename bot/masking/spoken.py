@@ -30,26 +30,29 @@ def find_spoken_addresses(text: str) -> list[Span]:
     name, never a setting or a device ("turn on 2fa at gmail", "the ipad at icloud", "ask
     her at gmail": a red team's, stop 58), and never a parents' group's ("kedzie ridge pto
     at gmail dot com")."""
-    found = []
+    found: list[Span] = []
+    addresses: list[re.Match[str]] | None = None  # read once, and only when needed
     for match in PROVIDER.finditer(text):
+        if addresses is None:
+            addresses = [*SPELLED.finditer(text), *EMAIL.finditer(text)]
         # never cut short what the spelled-address rule reads whole ("ngoc dot le at ...")
-        spelled = [m for m in (*SPELLED.finditer(text), *EMAIL.finditer(text))
-                   if m.start() <= match.start() < m.end()]
+        spelled = [m for m in addresses if m.start() <= match.start() < m.end()]
         at = min([m.start() for m in spelled], default=match.start())
-        start = _address_start(text, at, bool(spelled))
+        floor = found[-1].end if found else 0  # no word of the address before it
+        start = _address_start(text, at, bool(spelled), floor)
         if start is None or GROUP_MAILBOX.search(fold(text[start:match.start()]).replace(" ", "")):
             continue
         found.append(Span(start, max([match.end(), *(m.end() for m in spelled)]), "email"))
     return found
 
 
-def _address_start(text: str, at: int, spelled: bool) -> int | None:
+def _address_start(text: str, at: int, spelled: bool, floor: int) -> int | None:
     """Where the words of an address read out before `at` begin (`spelled`: an address
-    already begins at `at`), if they hold a name."""
+    already begins at `at`; none before `floor`), if they hold a name."""
     start, taken, names = (at, 0, [FIRST]) if spelled else (None, 0, [])
     head = text[:at].removesuffix(" ") if spelled else text[:at]
     while taken < MOST_WORDS:
-        chunk = CHUNK.search(head)
+        chunk = CHUNK.search(head, floor)
         if not chunk:
             break
         word = chunk.group()
@@ -80,6 +83,8 @@ def _name_score(chunk: str) -> float | None:
         if NUMBER.fullmatch(part):
             scores.append(0.0)
             continue
+        if part in FREE_MAIL:
+            return None  # the address before it ends there
         _, _, score, known, _, given, product, stop = judge(part)
         if stop or (product and not given) or (score == NONE and part in lexicon().words):
             return None
