@@ -49,7 +49,8 @@ def find_spoken_addresses(text: str) -> list[Span]:
 def _address_start(text: str, at: int, spelled: bool, floor: int) -> int | None:
     """Where the words of an address read out before `at` begin (`spelled`: an address
     already begins at `at`; none before `floor`), if they hold a name."""
-    start, taken, names = (at, 0, [FIRST]) if spelled else (None, 0, [])
+    start, taken = (at, 0) if spelled else (None, 0)
+    names: list[tuple[float, bool]] = [(FIRST, True)] if spelled else []
     head = text[:at].removesuffix(" ") if spelled else text[:at]
     while taken < MOST_WORDS:
         chunk = CHUNK.search(head, floor)
@@ -64,29 +65,30 @@ def _address_start(text: str, at: int, spelled: bool, floor: int) -> int | None:
             names.append(name)
         start, taken = chunk.start(), taken + (not joining)
         head = text[:chunk.start()].removesuffix(" ")
-    # a name the lists are sure of ("lopez", "rosalba"), or two that are words too ("maria
-    # smith"); a word alone is no name ("reach her", "turn on 2fa": a red team's, stop 58)
-    named = any(n >= SURNAME for n in names) or sum(n == AMBIGUOUS for n in names) >= 2
+    # a name the lists are sure of ("lopez", "rosalba"), or two that are words too, one of
+    # them a first name ("maria smith"); a word alone is no name ("reach her", "turn on
+    # 2fa", "dark mode": red teams', stop 58)
+    named = any(score >= SURNAME for score, _ in names) or (
+        sum(score == AMBIGUOUS for score, _ in names) >= 2 and any(g for _, g in names))
     return start if named else None
 
 
-def _name_score(chunk: str) -> float | None:
+def _name_score(chunk: str) -> tuple[float, bool] | None:
     """How name-like a word of an address is (0 for a number or a word no list has: "thi",
-    "77"), or None when no address holds it: a closed-class word ("her", "at"), a product
-    that is no one's first name ("ipad"; but "lan" is), a word in capitals, or an English
-    word no name list has ("office")."""
-    parts = [p for p in re.split(r"[._+'-]+", chunk) if p]
+    "77"), and whether it is a first name; None when no address holds it: a closed-class
+    word ("her", "at"), a product that is no one's first name ("ipad"; but "lan" is), a word
+    in capitals, or an English word no name list has ("office")."""
+    parts = [p for p in re.split(r"[._+-]+", chunk) if p.strip("'")]  # "o'brien" is one
     if not parts or chunk != chunk.lower():
         return None
-    scores = []
+    best, first = 0.0, False
     for part in parts:
         if NUMBER.fullmatch(part):
-            scores.append(0.0)
             continue
         if part in FREE_MAIL:
             return None  # the address before it ends there
         _, _, score, known, _, given, product, stop = judge(part)
-        if stop or (product and not given) or (score == NONE and part in lexicon().words):
+        if stop or (product and not given) or (score == NONE and fold(part) in lexicon().words):
             return None
-        scores.append(score if known else 0.0)
-    return max(scores)
+        best, first = max(best, score if known else 0.0), first or given
+    return best, first

@@ -187,7 +187,7 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
             shape == "upper" and coded(text, start, end))
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
                           wordlike, given, product, stop or contracted, blocked))
-    return famous_removed(found, caps)
+    return famous_removed(found)
 
 
 def scheduled(text: str, start: int, end: int) -> bool:
@@ -222,9 +222,9 @@ def addresses(text: str) -> list[Span]:
     return spans
 
 
-def famous_removed(words: list[Word], caps: bool = False) -> list[Word]:
+def famous_removed(words: list[Word]) -> list[Word]:
     """Words of a famous person's or work's name ("Harriet Tubman", "Romeo and Juliet") are
-    blocked: a class studying them is no student (`caps`: the text is shouted)."""
+    blocked: a class studying them is no student."""
     lex = lexicon()
     blocked: set[int] = set()
     folded = [w.folded for w in words]
@@ -236,14 +236,9 @@ def famous_removed(words: list[Word], caps: bool = False) -> list[Word]:
                 after = words[i + n] if i + n < len(words) else None
                 if after and after.start - words[i + n - 1].after == 1 and after.known \
                         and (after.shape == "lower") == (words[i].shape == "lower") \
-                        and after.score > 0 and (after.folded not in lex.words
-                                                 or after.wordlike) \
-                        and (after.folded not in lex.not_names or (
-                            caps and after.folded in lex.surnames)):
-                    # "muhammad ali khan" is a student, not the boxer (shouted, even
-                    # before a surname that is an app's, where case tells nothing: a blind
-                    # corpus's "MUHAMMAD ALI KHAN", stop 58; not "Rosa Parks Kami", a red
-                    # team's); a word after in
+                        and after.score > 0 and after.folded not in lex.words \
+                        and after.folded not in lex.not_names:
+                    # "muhammad ali khan" is a student, not the boxer; a word after in
                     # another case is no third name ("Amelia Earhart flight-path lesson")
                     break
                 blocked.update(range(i, i + n))

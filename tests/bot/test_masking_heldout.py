@@ -261,9 +261,14 @@ HELD_OUT_FIGURES = {
     # Before the round and after: 59: 0.888 (150 of 169) / 0.040, then 0.882 (149) with the
     # round's first rules, and 0.899 (152) / 0.040 once the address rule no longer cut a
     # spelled address short (found from 59's figure alone, and tested on examples of my own);
-    # 60 (tuned on): 0.926 (162 of 175) / 0.120, then 0.983 (172) / 0.120.
+    # 60 (tuned on): 0.926 (162 of 175) / 0.120, then 0.983 (172) / 0.120. Two red teams'
+    # fixes then: 59 fell to 151 once, with "her mom" followed only by a name the lists
+    # know (found from its figure again; a name no list has counts too now), and 60 is 0.977
+    # (171): "MUHAMMAD ALI KHAN" is taken for the boxer again, as "Rosa Parks Kami" is a
+    # lesson. 59's figure steered two changes, so 61 was written and sealed to be scored
+    # once, at the end (below).
     "heldout59.jsonl": (0.899, 0.04),
-    "heldout60.jsonl": (0.982, 0.12),
+    "heldout60.jsonl": (0.977, 0.12),
 }
 
 

@@ -1,8 +1,8 @@
 """What the stop-58 round added (docs/masking.md): a family's address read out with spaces
-for its dots, a parent named right after "her mom", a student named with a word who does
-what only a person at a device does, one set off by commas, one handed a device, and a
-famous name that goes on to a third. Each example is written here, not taken from a corpus;
-the corpora's figures are in test_masking_heldout.py."""
+for its dots, a parent named right after "her mom", and a student named with a word who
+does what only a person at a device does, is set off by commas or is handed a device. Each
+example is written here, not taken from a corpus; the corpora's figures are in
+test_masking_heldout.py."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ from tests.bot.test_masking import masked
     # a surname that is also a word, and an underscore said between (a red team's, stop 58)
     ("dad's email is maria smith 22 at gmail dot com", "dad's email is [email]"),
     ("mom's email is maria underscore lopez 9 at gmail dot com", "mom's email is [email]"),
+    # a surname with its apostrophe (a second red team's, stop 58)
+    ("mom's email is o'brien 4 at gmail dot com", "mom's email is [email]"),
+    ("mom's email is o'brien kelly at gmail dot com", "mom's email is [email]"),
 ])
 def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -33,6 +36,11 @@ def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) ->
     ("Kofi's dad (Yaw) can't get into ParentSquare",
      "[name]'s dad ([name]) can't get into ParentSquare"),
     ("her grandma, Lucinda, picks up the hotspot", "her grandma, [name], picks up the hotspot"),
+    # even one an app shares (a second red team's)
+    ("her mom Destiny Brooks called about the hotspot",
+     "her mom [name] called about the hotspot"),
+    ("Kofi's mom (Alexa) can't get into ParentSquare",
+     "[name]'s mom ([name]) can't get into ParentSquare"),
     # a student named with a word, doing what only a person at a device does
     ("Ocean can't hear the audio on Lexia", "[name] can't hear the audio on Lexia"),
     ("Harmony was using someone else's Chromebook all week",
@@ -48,9 +56,6 @@ def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) ->
     ("please issue Legend a loaner chromebook", "please issue [name] a loaner chromebook"),
     ("get Trinity a loaner please", "get [name] a loaner please"),
     ("send Trinity a new charger", "send [name] a new charger"),
-    # a famous name that goes on to a third is a student's, shouted (where case says nothing)
-    ("MUHAMMAD ALI KHAN 6TH GRADE NEEDS A CHARGER", "[name] 6TH GRADE NEEDS A CHARGER"),
-    ("MUHAMMAD ALI KHAN 6TH GRADE LOST HIS CHARGER", "[name] 6TH GRADE LOST HIS CHARGER"),
 ])
 def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -69,6 +74,9 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
     "the k12 at gmail accounts are blocked",
     "grades 3 4 at outlook use the new login",
     "you can reach her at gmail",
+    "turn on dark mode at gmail before the training",
+    "screen time at icloud is on for the whole cart",
+    "guest mode at gmail is blocked for students",
     # an app or a room does none of it
     "Canvas keeps getting stuck on the loading screen",
     "Clever keeps getting logged out on the cart",
@@ -81,6 +89,15 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
     "Called his dad Tuesday, no answer",
     "I told her mom Spanish translation is on the portal",
     "her mom English isn't strong so call the liaison",
+    "Called his dad Thanksgiving week, no answer",
+    "called her mom Labor Day weekend about the hotspot",
+    "Texted her mom Spring Break dates for the loaner return",
+    "emailed her mom March",
+    "emailed her mom Math homework links",
+    "told his dad Kennedy Middle has the hotspot",
+    # a vendor or a school sent or ordered devices (a second red team's)
+    "we sent Amazon the laptops back",
+    "order Eastside the headphones from the bond money",
     # an app using another account (a red team's)
     "Kami was using someone else's Google account on the cart",
     "Kami has been using another login after the rollover",
@@ -91,6 +108,8 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
     # a famous name before an app's or a vendor's (a red team's)
     "Rosa Parks Kami worksheet",
     "Helen Keller Follett ebook",
+    "ROSA PARKS KAMI WORKSHEET DUE FRIDAY",
+    "HELEN KELLER FOLLETT EBOOK WONT OPEN",
     "Martin Luther King Day assembly needs the gym projector",
 ])
 def test_what_staff_write_comes_through(text: str) -> None:
