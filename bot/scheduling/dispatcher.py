@@ -35,6 +35,7 @@ from bot.scheduling.sending import (
     sender,
     target,
 )
+from bot.storage.upsert import put
 
 log = logging.getLogger(__name__)
 BATCH = 200
@@ -80,9 +81,12 @@ class Dispatcher:
 
     async def disconnect(self, platform: str, reason: str) -> None:
         """A platform says it is gone (uninstalled): stop sending there, keep every row."""
+        # One statement: a turn of that platform on another replica may be deleting the row
+        # this moment (speaks_again), and a read then a write would find it gone (a red
+        # team's, stop 58, on PostgreSQL: the uninstall failed).
         async with self.sessions() as session, session.begin():
-            await session.merge(DisconnectedRow(platform=platform, reason=reason[:64],
-                                                since=self.clock.now()))
+            await put(session, DisconnectedRow, {"platform": platform, "reason": reason[:64],
+                                                 "since": self.clock.now()}, "platform")
         self.gone[platform] = reason
         log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
 
@@ -108,9 +112,7 @@ class Dispatcher:
         what the new leader sends too."""
         report = TickReport()
         now = self.clock.now()
-        async with self.sessions() as session:
-            self.gone = {row.platform: row.reason for row in (await session.execute(
-                select(DisconnectedRow))).scalars()}
+        await self.read_gone()
         report.planned = await self.plan(now)
         if sum([await gather() for gather in self.jobs.gatherers.values()]):
             report.planned += await self.plan(now)
@@ -125,9 +127,20 @@ class Dispatcher:
             pass
         return report
 
+    async def read_gone(self) -> None:
+        """Which platforms are gone, as the database says: another replica may have heard an
+        uninstall, or a reinstalled platform's first turn, since this one last looked."""
+        async with self.sessions() as session:
+            self.gone = {row.platform: row.reason for row in (await session.execute(
+                select(DisconnectedRow))).scalars()}
+
     async def send_notices(self, occurrences: list[str]) -> TickReport:
-        """Send the notices a turn just committed, at once; a failure is retried later."""
+        """Send the notices a turn just committed, at once; a failure is retried later. What
+        is gone is read first: a notice is never marked undeliverable for good on this
+        replica's memory alone (a red team's, stop 58)."""
         report = TickReport()
+        if occurrences:
+            await self.read_gone()
         while occurrences:  # and then what could not go where it was meant, to the admins
             query = select(DeliveryRow).where(DeliveryRow.job.in_(NOTICES),
                                               DeliveryRow.occurrence.in_(occurrences),

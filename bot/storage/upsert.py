@@ -1,4 +1,5 @@
-"""Insert-if-new in one statement on both databases (ON CONFLICT DO NOTHING RETURNING)."""
+"""Insert-if-new (ON CONFLICT DO NOTHING RETURNING) and insert-or-replace (ON CONFLICT DO
+UPDATE), each in one statement on both databases."""
 
 from __future__ import annotations
 
@@ -21,3 +22,14 @@ async def insert_new(session: AsyncSession, model: Any, rows: Sequence[dict[str,
     statement = (insert(model).values(list(rows)).on_conflict_do_nothing(index_elements=[key])
                  .returning(key, returned))
     return {str(k): v for k, v in (await session.execute(statement)).all()}
+
+
+async def put(session: AsyncSession, model: Any, row: dict[str, object], unique: str) -> None:
+    """Insert the row, or replace the one with its `unique` value, in one statement: never a
+    read then a write that another transaction's delete can come between."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(model).values(row)
+    await session.execute(statement.on_conflict_do_update(
+        index_elements=[getattr(model, unique)],
+        set_={k: statement.excluded[k] for k in row if k != unique}))

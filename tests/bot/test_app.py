@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -9,9 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from adapters.console import ConsoleChat
+from adapters.console.messenger import ConsoleMessenger
 from adapters.runtime import Runtime
-from bot.blocks import Reply
-from bot.scheduling.models import DisconnectedRow
+from bot import outbox
+from bot.blocks import Reply, say
+from bot.people.models import PersonRow
+from bot.scheduling.models import DeliveryRow, DisconnectedRow
 from bot.turn import Turn
 from bot.vocabulary import Person
 from knowledge import Decision
@@ -71,3 +75,50 @@ async def test_a_platform_reinstalled_through_another_replica_sends_again(
         assert await session.scalar(select(func.count()).select_from(DisconnectedRow)) == 0
     await runtime.bot.dispatcher.tick()  # the leader reads what is gone with each tick
     assert "console" not in runtime.bot.dispatcher.gone
+
+
+async def test_an_uninstall_while_a_turn_of_that_platform_runs_elsewhere_is_kept(
+        runtime: Runtime, second: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A second red team's (stop 58, on PostgreSQL): a turn counting the platform back held its
+    # record deleted, and the uninstall's read-then-write found it gone and failed.
+    await runtime.bot.disconnect("console", "tokens_revoked")
+    dispatch, inside, release = second.bot.router.dispatch, asyncio.Event(), asyncio.Event()
+
+    async def slow(turn: Turn[Any]) -> list[Reply]:
+        inside.set()
+        await release.wait()
+        return await dispatch(turn)
+    monkeypatch.setattr(second.bot.router, "dispatch", slow)
+    turn = asyncio.create_task(ConsoleChat(second.bot).say(
+        "hello", as_=Person(platform="console", user_id="lee")))
+    await asyncio.wait_for(inside.wait(), 10)
+    uninstall = asyncio.create_task(runtime.bot.disconnect("console", "app_uninstalled"))
+    await asyncio.sleep(0.5)  # the uninstall reaches the database while the turn runs
+    release.set()
+    await turn
+
+    await uninstall
+    await runtime.bot.dispatcher.tick()
+    assert runtime.bot.dispatcher.gone == {"console": "app_uninstalled"}
+
+
+async def test_a_replica_that_heard_the_uninstall_sends_once_another_counts_it_back(
+        runtime: Runtime, second: Runtime) -> None:
+    # A second red team's (stop 58): the replica that took the uninstall kept the platform
+    # gone in its memory, and marked its notices there undeliverable for good.
+    await second.bot.disconnect("console", "uninstalled")
+    console = ConsoleMessenger()  # what reaches the platform from the follower
+    second.bot.messengers.add(console)
+    await ConsoleChat(runtime.bot).say("hello", as_=Person(platform="console", user_id="lee"))
+    async with second.sessions() as session, session.begin():
+        lee = (await session.execute(select(PersonRow).where(
+            PersonRow.platform == "console", PersonRow.user_id == "lee"))).scalar_one()
+        planned = await outbox.plan(session, [outbox.to_notice(lee, say(
+            "Your ticket was answered", private=False))], "hook:1", second.bot.clock.now())
+
+    await second.bot.dispatcher.send_notices(planned)
+
+    async with second.sessions() as session:
+        row = (await session.execute(select(DeliveryRow))).scalars().one()
+    assert (row.status, row.error) == ("sent", "")
+    assert [reply.text for _, reply in console.waiting] == ["Your ticket was answered"]
