@@ -10,9 +10,10 @@ from bot.masking.adults import named_grown_up
 from bot.masking.cues import CHILD_NOUN, ROLE_BEFORE, SELF
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import MOST_AFTER_CUE
+from bot.masking.parents import parents_name
 from bot.masking.spans import Span
 from bot.masking.student_cues import CLASS_AFTER, CUE_BEFORE
-from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, WEAK, Word, adjacent, joinable, part_score
+from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable, part_score
 
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
@@ -94,39 +95,10 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
         if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper() \
                 and cue[0][-1] not in "'\"“‘":
             taken.pop()
-        if taken and cue["parent"] and not parents_name(text, words, i, len(taken)):
-            continue
+        if taken and cue["parent"]:
+            taken = taken[:parents_name(text, words, i, len(taken))]
         if taken:
             yield Span(taken[0].start, taken[-1].end, "name")
-
-
-# What follows "her mom" in a staff message and is no one's name: "Spring Break", "Labor Day",
-# "Kennedy Middle" (a red team's, stop 58).
-NAMED_THINGS = frozenset({"break", "day", "days", "week", "weekend", "eve", "night", "vacation",
-                          "holiday", "holidays", "conference", "conferences", "semester",
-                          "middle", "elementary", "high", "school", "academy", "campus",
-                          # days, though some are names too ("called his dad Tuesday"), and
-                          # holidays no list has ("called his dad Thanksgiving week")
-                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                          "sunday", "thanksgiving", "christmas", "easter", "halloween",
-                          "hanukkah", "kwanzaa", "ramadan", "eid", "diwali", "juneteenth",
-                          "passover"})
-
-
-def parents_name(text: str, words: list[Word], first: int, count: int) -> bool:
-    """Whether the words after "her mom" name her: a first name, a surname or a name no list
-    has ("her mom Hoa", "his dad, Tuan,"), even one an app shares ("Destiny"); not a
-    day, a month, a language, a subject or a holiday ("texted her mom Friday", "her mom
-    Spanish ...", "her mom Math homework": red teams', stop 58)."""
-    taken = words[first:first + count]
-    after = words[first + count] if first + count < len(words) else None
-    lead = taken[0]
-    if lead.blocked or (lead.product and not lead.given) or not (
-            lead.given or lead.score >= WEAK):  # a name no list has is hers too
-        return False
-    return not any(w.folded in NAMED_THINGS for w in [*taken, *([after] if after and
-                                                               adjacent(text, taken[-1], after)
-                                                               else [])])
 
 
 def bracket_after_child(text: str, words: list[Word]) -> Iterator[Span]:

@@ -51,6 +51,7 @@ from bot.masking.student_cues import (
     CLASS_AFTER,
     CUE_AFTER,
     DEVICE_AFTER,
+    DEVICE_TROUBLE,
     DOINGS,
     FAMILY_AFTER,
     GRADE_SAID_AFTER,
@@ -153,11 +154,17 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         else end
     if DOINGS.match(text, aside) or GRADE_SAID_AFTER.match(text, end):  # "Destiny just asked"
         return any(w.given or w.score >= WEAK for w in run)
-    if DEVICE_AFTER.match(text, end) and HANDED_BEFORE.search(text, max(0, first.start - 12),
-                                                               first.start):
-        # a name the lists know, never a vendor's or a school's ("we sent Amazon the
-        # laptops back", "order Eastside the headphones": a red team's, stop 58)
-        return all(w.known and (w.given or w.score >= SURNAME) and not w.product for w in run)
+    handed = HANDED_BEFORE.search(text, max(0, first.start - 12), first.start)
+    if handed and DEVICE_AFTER.match(text, end):
+        # sent or ordered, a name the lists know, never a vendor's or a school's ("we sent
+        # Amazon the laptops back", "order Eastside the headphones": a red team's, stop 58)
+        if any(w.product for w in run):
+            return False
+        if handed["given"]:  # "give Eh Say a new charger": any name
+            return any(w.given or w.score >= WEAK for w in run)
+        return all(w.given or w.score >= SURNAME for w in run)
+    if DEVICE_TROUBLE.match(text, aside):
+        return any(w.given for w in run) and not any(w.product for w in run)
     if SIGN_IN_TROUBLE.match(text, aside):
         return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \

@@ -26,6 +26,10 @@ from tests.bot.test_masking import masked
     # a surname with its apostrophe (a second red team's, stop 58)
     ("mom's email is o'brien 4 at gmail dot com", "mom's email is [email]"),
     ("mom's email is o'brien kelly at gmail dot com", "mom's email is [email]"),
+    # a family's, a capitalised surname, an initial (a third red team's)
+    ("mom's email is rivera family at gmail", "mom's email is [email]"),
+    ("mom's email is Lopez at gmail", "mom's email is [email]"),
+    ("mom's email is garcia m at gmail", "mom's email is [email]"),
 ])
 def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -41,6 +45,9 @@ def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) ->
      "her mom [name] called about the hotspot"),
     ("Kofi's mom (Alexa) can't get into ParentSquare",
      "[name]'s mom ([name]) can't get into ParentSquare"),
+    # a name that is a word in a list of days (a third red team's)
+    ("her mom Eve called about the hotspot", "her mom [name] called about the hotspot"),
+    ("her mom Maria Day called about the hotspot", "her mom [name] called about the hotspot"),
     # a student named with a word, doing what only a person at a device does
     ("Ocean can't hear the audio on Lexia", "[name] can't hear the audio on Lexia"),
     ("Harmony was using someone else's Chromebook all week",
@@ -56,6 +63,9 @@ def test_a_familys_address_read_out_is_hidden_whole(text: str, expected: str) ->
     ("please issue Legend a loaner chromebook", "please issue [name] a loaner chromebook"),
     ("get Trinity a loaner please", "get [name] a loaner please"),
     ("send Trinity a new charger", "send [name] a new charger"),
+    # given or issued, a name no list has too (a third red team's)
+    ("please issue Nyaluak a loaner", "please issue [name] a loaner"),
+    ("give Eh Say a new charger", "give [name] a new charger"),
 ])
 def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
@@ -77,6 +87,10 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
     "turn on dark mode at gmail before the training",
     "screen time at icloud is on for the whole cart",
     "guest mode at gmail is blocked for students",
+    "we use rose at gmail for the form",
+    "the kids use king county at gmail accounts",
+    "students use grace at gmail",
+    "bill pay at gmail is blocked",
     # an app or a room does none of it
     "Canvas keeps getting stuck on the loading screen",
     "Clever keeps getting logged out on the cart",
@@ -95,6 +109,18 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
     "emailed her mom March",
     "emailed her mom Math homework links",
     "told his dad Kennedy Middle has the hotspot",
+    # what a parent is told (a third red team's)
+    "told her mom Starbucks has wifi",
+    "told her mom Comcast has free internet",
+    "texted her mom Clever badge instructions",
+    "told her mom Riverside has the hotspot",
+    "told her mom Harvest Festival is Friday",
+    "told her mom Garcia will call back",
+    # a vendor or an app in trouble (a third red team's)
+    "Verizon keeps getting throttled",
+    "Frontline can't open the app",
+    "Frontline was using someone else's login",
+    "Aesop keeps getting errors",
     # a vendor or a school sent or ordered devices (a second red team's)
     "we sent Amazon the laptops back",
     "order Eastside the headphones from the bond money",
@@ -114,3 +140,12 @@ def test_students_in_the_rounds_shapes_are_hidden(text: str, expected: str) -> N
 ])
 def test_what_staff_write_comes_through(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "parent"), [
+    ("Texted her mom Maria Monday about the loaner", "Maria"),
+    ("Texted her mom Lan Monday about the loaner", "Lan"),
+])
+def test_a_parent_named_before_a_day_is_hidden(text: str, parent: str) -> None:
+    # a third red team's (stop 58): the day after her name kept the name
+    assert parent not in masked(text) and "about the loaner" in masked(text)
