@@ -251,7 +251,7 @@ class Bot:
             return [], [], False
         if await withdrawn(session, incoming):
             return [], [], False
-        back = await self.dispatcher.speaks_again(session, incoming.person.platform)
+        back = await self.dispatcher.speaks_again(session, incoming.person.platform, now)
         anonymous = self.router.anonymous(incoming)
         person = await remember_sender(session, incoming, now, self.settings.admin_keys,
                                        anonymous=anonymous)

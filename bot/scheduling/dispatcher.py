@@ -78,6 +78,7 @@ class Dispatcher:
         # Work a crash left on the way in (the Bot's inbox), settled with every tick.
         self.recoverers: list[Callable[[datetime], Awaitable[int]]] = []
         self.gone: dict[str, str] = {}  # platforms that said they are gone, and why
+        self.changes = 0  # how often this replica changed `gone` itself (read_gone)
 
     async def disconnect(self, platform: str, reason: str) -> None:
         """A platform says it is gone (uninstalled): stop sending there, keep every row."""
@@ -88,21 +89,26 @@ class Dispatcher:
             await put(session, DisconnectedRow, {"platform": platform, "reason": reason[:64],
                                                  "since": self.clock.now()}, "platform")
         self.gone[platform] = reason
+        self.changes += 1
         log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
 
-    async def speaks_again(self, session: AsyncSession, platform: str) -> bool:
+    async def speaks_again(self, session: AsyncSession, platform: str, began: datetime
+                           ) -> bool:
         """Whether a gone platform sent a turn (reinstalled); its mark goes in `session`,
         and from memory only with `reconnected`, once that commits. Asked of the database,
         not this replica's memory: the uninstall may have reached another replica (a red
-        team's, stop 58: the leader's ticks kept the platform gone for good)."""
+        team's, stop 58: the leader's ticks kept the platform gone for good). An uninstall
+        heard after the turn `began` stands: the turn was sent before it (a third's)."""
         gone = await session.execute(delete(DisconnectedRow).where(
-            DisconnectedRow.platform == platform))
-        return platform in self.gone or bool(getattr(gone, "rowcount", 0))
+            DisconnectedRow.platform == platform, DisconnectedRow.since < began))
+        return bool(getattr(gone, "rowcount", 0)) or (
+            platform in self.gone and not await session.get(DisconnectedRow, platform))
 
     def reconnected(self, platform: str) -> None:
         """Deliveries to a reinstalled platform start again (after its turn committed: a turn
         run again must still see it gone)."""
         self.gone.pop(platform, None)
+        self.changes += 1
 
     async def tick(self, leading: Leading = always_leading) -> TickReport:
         """Plan, run the chores (which may plan too), recover, send everything due now.
@@ -129,10 +135,17 @@ class Dispatcher:
 
     async def read_gone(self) -> None:
         """Which platforms are gone, as the database says: another replica may have heard an
-        uninstall, or a reinstalled platform's first turn, since this one last looked."""
-        async with self.sessions() as session:
-            self.gone = {row.platform: row.reason for row in (await session.execute(
-                select(DisconnectedRow))).scalars()}
+        uninstall, or a reinstalled platform's first turn, since this one last looked. Read
+        again when this replica changed it meanwhile: an answer read before a reinstall's
+        turn committed here must not undo it (a third red team's, stop 58)."""
+        while True:
+            changes = self.changes
+            async with self.sessions() as session:
+                gone = {row.platform: row.reason for row in (await session.execute(
+                    select(DisconnectedRow))).scalars()}
+            if changes == self.changes:
+                self.gone = gone
+                return
 
     async def send_notices(self, occurrences: list[str]) -> TickReport:
         """Send the notices a turn just committed, at once; a failure is retried later. What

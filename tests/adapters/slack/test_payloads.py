@@ -94,7 +94,8 @@ async def test_an_uninstall_stops_deliveries_and_keeps_the_data_until_slack_spea
             DeliveryRow.occurrence == "after-uninstall"))).scalar_one()
         assert row.status == "failed" and "disconnected" in row.error
     assert await arrivals(runtime) == 1  # the earlier question is kept, not erased
-    await slack.dm("hello again")  # reinstalled: it speaks to prepbot again
+    clock.current += timedelta(hours=1)  # reinstalled later: it speaks to prepbot again
+    await slack.dm("hello again")
     assert "slack" not in runtime.dispatcher.gone
 
 
