@@ -269,6 +269,10 @@ HELD_OUT_FIGURES = {
     # once, at the end (below).
     "heldout59.jsonl": (0.899, 0.04),
     "heldout60.jsonl": (0.977, 0.12),
+    # Written at stop 58, during the round, with a plain brief ("as staff really write"): 61
+    # (Salt Lake City and Granite, Utah), sealed, scored once at the end with the masker
+    # before the round and after it: 0.923 (193 of 209) / 0.090 both times.
+    "heldout61.jsonl": (0.923, 0.09),
 }
 
 
