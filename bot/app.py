@@ -251,7 +251,8 @@ class Bot:
             return [], [], False
         if await withdrawn(session, incoming):
             return [], [], False
-        back = await self.dispatcher.speaks_again(session, incoming.person.platform, now)
+        back = await self.dispatcher.disconnected.speaks_again(
+            session, incoming.person.platform, now)
         anonymous = self.router.anonymous(incoming)
         person = await remember_sender(session, incoming, now, self.settings.admin_keys,
                                        anonymous=anonymous)
@@ -273,7 +274,7 @@ class Bot:
                                       staff=turn.role.allows(Role.COACH))
         await session.commit()
         if back:
-            self.dispatcher.reconnected(incoming.person.platform)
+            self.dispatcher.disconnected.reconnected(incoming.person.platform)
         elapsed = time.perf_counter() - started
         self.metrics.handle_seconds.labels(type(incoming).__name__.lower()).observe(elapsed)
         # One line per event for operators: its kind and timing, never what was typed.

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -23,8 +23,9 @@ from bot.ports import Clock, Messengers
 from bot.rerouting import reroute
 from bot.scheduling import ledger
 from bot.scheduling.audience import Audience
+from bot.scheduling.disconnected import Disconnected
 from bot.scheduling.jobs import Jobs
-from bot.scheduling.models import DeliveryRow, DisconnectedRow
+from bot.scheduling.models import DeliveryRow
 from bot.scheduling.sending import (
     PERMANENT,
     REFUSED,
@@ -35,7 +36,6 @@ from bot.scheduling.sending import (
     sender,
     target,
 )
-from bot.storage.upsert import put
 
 log = logging.getLogger(__name__)
 BATCH = 200
@@ -77,38 +77,16 @@ class Dispatcher:
         self.lease = lease  # how long a claimed send may take before it counts as stranded
         # Work a crash left on the way in (the Bot's inbox), settled with every tick.
         self.recoverers: list[Callable[[datetime], Awaitable[int]]] = []
-        self.gone: dict[str, str] = {}  # platforms that said they are gone, and why
-        self.changes = 0  # how often this replica changed `gone` itself (read_gone)
+        self.disconnected = Disconnected(sessions, clock)
+
+    @property
+    def gone(self) -> dict[str, str]:
+        """The platforms that said they are gone, and why, as this replica last read them."""
+        return self.disconnected.platforms
 
     async def disconnect(self, platform: str, reason: str) -> None:
         """A platform says it is gone (uninstalled): stop sending there, keep every row."""
-        # One statement: a turn of that platform on another replica may be deleting the row
-        # this moment (speaks_again), and a read then a write would find it gone (a red
-        # team's, stop 58, on PostgreSQL: the uninstall failed).
-        async with self.sessions() as session, session.begin():
-            await put(session, DisconnectedRow, {"platform": platform, "reason": reason[:64],
-                                                 "since": self.clock.now()}, "platform")
-        self.gone[platform] = reason
-        self.changes += 1
-        log.warning("%s disconnected (%s): deliveries there stop", platform, reason)
-
-    async def speaks_again(self, session: AsyncSession, platform: str, began: datetime
-                           ) -> bool:
-        """Whether a gone platform sent a turn (reinstalled); its mark goes in `session`,
-        and from memory only with `reconnected`, once that commits. Asked of the database,
-        not this replica's memory: the uninstall may have reached another replica (a red
-        team's, stop 58: the leader's ticks kept the platform gone for good). An uninstall
-        heard after the turn `began` stands: the turn was sent before it (a third's)."""
-        gone = await session.execute(delete(DisconnectedRow).where(
-            DisconnectedRow.platform == platform, DisconnectedRow.since < began))
-        return bool(getattr(gone, "rowcount", 0)) or (
-            platform in self.gone and not await session.get(DisconnectedRow, platform))
-
-    def reconnected(self, platform: str) -> None:
-        """Deliveries to a reinstalled platform start again (after its turn committed: a turn
-        run again must still see it gone)."""
-        self.gone.pop(platform, None)
-        self.changes += 1
+        await self.disconnected.record(platform, reason)
 
     async def tick(self, leading: Leading = always_leading) -> TickReport:
         """Plan, run the chores (which may plan too), recover, send everything due now.
@@ -118,7 +96,7 @@ class Dispatcher:
         what the new leader sends too."""
         report = TickReport()
         now = self.clock.now()
-        await self.read_gone()
+        await self.disconnected.read()
         report.planned = await self.plan(now)
         if sum([await gather() for gather in self.jobs.gatherers.values()]):
             report.planned += await self.plan(now)
@@ -133,27 +111,13 @@ class Dispatcher:
             pass
         return report
 
-    async def read_gone(self) -> None:
-        """Which platforms are gone, as the database says: another replica may have heard an
-        uninstall, or a reinstalled platform's first turn, since this one last looked. Read
-        again when this replica changed it meanwhile: an answer read before a reinstall's
-        turn committed here must not undo it (a third red team's, stop 58)."""
-        while True:
-            changes = self.changes
-            async with self.sessions() as session:
-                gone = {row.platform: row.reason for row in (await session.execute(
-                    select(DisconnectedRow))).scalars()}
-            if changes == self.changes:
-                self.gone = gone
-                return
-
     async def send_notices(self, occurrences: list[str]) -> TickReport:
         """Send the notices a turn just committed, at once; a failure is retried later. What
         is gone is read first: a notice is never marked undeliverable for good on this
         replica's memory alone (a red team's, stop 58)."""
         report = TickReport()
         if occurrences:
-            await self.read_gone()
+            await self.disconnected.read()
         while occurrences:  # and then what could not go where it was meant, to the admins
             query = select(DeliveryRow).where(DeliveryRow.job.in_(NOTICES),
                                               DeliveryRow.occurrence.in_(occurrences),

@@ -179,8 +179,9 @@ async def test_a_notice_sent_as_the_platform_comes_back_on_this_replica_is_sent(
     console = ConsoleMessenger()
     runtime.bot.messengers.add(console)
     planned = await planned_notice(runtime, "Your ticket was answered")
-    dispatcher, reading, answer = runtime.bot.dispatcher, asyncio.Event(), asyncio.Event()
-    sessions = dispatcher.sessions
+    disconnected = runtime.dispatcher.disconnected
+    reading, answer = asyncio.Event(), asyncio.Event()
+    sessions = disconnected.sessions
 
     @contextlib.asynccontextmanager
     async def slow_answers() -> AsyncIterator[AsyncSession]:
@@ -195,11 +196,11 @@ async def test_a_notice_sent_as_the_platform_comes_back_on_this_replica_is_sent(
                 return result
             monkeypatch.setattr(session, "execute", answered_late)
             yield session
-    monkeypatch.setattr(dispatcher, "sessions", slow_answers)
+    monkeypatch.setattr(disconnected, "sessions", slow_answers)
 
-    sending = asyncio.create_task(dispatcher.send_notices(planned))
+    sending = asyncio.create_task(runtime.dispatcher.send_notices(planned))
     await asyncio.wait_for(reading.wait(), 10)
-    monkeypatch.setattr(dispatcher, "sessions", sessions)
+    monkeypatch.setattr(disconnected, "sessions", sessions)
     await ConsoleChat(runtime.bot).say("hello again", as_=lee)  # the reinstall's first turn
     answer.set()
     await asyncio.wait_for(sending, 10)
