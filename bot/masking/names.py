@@ -70,7 +70,7 @@ from bot.masking.things import (
     organisation,
     saints_between,
 )
-from bot.masking.words import FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
+from bot.masking.words import DAYS, FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
 
 # A period before a place: "Ancient Egypt", "Colonial Virginia".
 ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "prehistoric"}
@@ -128,7 +128,6 @@ def bare_initial(text: str, word: Word) -> bool:
         BARE_INITIAL_AFTER.match(text, word.end))
 
 
-DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a child
 # Whose family a name is, said right after it: "Contact: Tasha Brooks (Jaylen's mom)".
 KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.words import WEAK, Word, adjacent
+from bot.masking.words import DAYS, WEAK, Word, adjacent
 
 # What "her mom" is followed by when it is no one's name: a school, a time off or an event
 # ("Kennedy Middle", "Spring Break", "Harvest Festival"); not a surname a parent may have
@@ -16,10 +16,8 @@ PLACES_AND_BREAKS = frozenset({"break", "vacation", "conference", "conferences",
                                "tournament", "fundraiser"})
 # Days and holidays are no parent's first word ("called his dad Tuesday", "Thanksgiving
 # week"), though some are names too.
-DAYS_AND_HOLIDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
-                               "saturday", "sunday", "thanksgiving", "christmas", "easter",
-                               "halloween", "hanukkah", "kwanzaa", "ramadan", "eid", "diwali",
-                               "juneteenth", "passover"})
+DAYS_AND_HOLIDAYS = DAYS | {"thanksgiving", "christmas", "easter", "halloween", "hanukkah",
+                            "kwanzaa", "ramadan", "eid", "diwali", "juneteenth", "passover"}
 # "told her mom Garcia will call back": the parent is told, and a clause follows.
 TOLD_BEFORE = re.compile(r"\b(?:told|tell|telling|texted|text|emailed|email|reminded|remind|"
                          r"informed|inform|let|asked|ask|showed|show)\s+\S+\s+\S+\s*$",

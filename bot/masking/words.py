@@ -94,6 +94,10 @@ class Word(NamedTuple):
         return self.after > self.end
 
 
+DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday"})
+
+
 def shape_of(text: str) -> str:
     """How a word is capitalised, which says much about whether it is a name."""
     letters = [c for c in text if c.isalpha()]

@@ -3,31 +3,21 @@ however a coach of another school asks for it."""
 
 from __future__ import annotations
 
-from datetime import time
-
 from adapters.console import ConsoleChat
 from adapters.runtime import Runtime
 from bot.features.cycles import service
 from bot.features.cycles.models import CycleRow
 from bot.people.directory import find_person
-from bot.roles import Role
-from bot.schools.service import save_school
-from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff
+from tests.bot.features.cycles.conftest import LEE, hillside_coach
 from tests.support.clock import FakeClock
-
-LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
 
 
 async def test_a_coach_of_another_school_can_not_take_a_request_by_typing_cycle_start(
         chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff) -> None:
     # A red team's (stop 57): stop 52 closed the "Plan the four steps" button to a coach of
     # another school, but `/cycle start @teacher` still took the request.
-    async with runtime.sessions() as session, session.begin():
-        await save_school(session, "Hillside Middle", "America/Los_Angeles", time(8, 0),
-                          time(15, 30))
-    await chat.say("/prepbot school Hillside Middle", as_=LEE)
-    await runtime.bot.grant(LEE, Role.COACH)
+    await hillside_coach(chat, runtime)
     async with runtime.sessions() as session, session.begin():
         rivera = await find_person(session, "console", staff.rivera.user_id)
         cycle, _new = await service.create(session, rivera, None, "requested", "",

@@ -3,8 +3,6 @@ request's key finds its cycle only while that cycle is open."""
 
 from __future__ import annotations
 
-from datetime import time
-
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Button
@@ -12,13 +10,12 @@ from bot.features.cycles import service
 from bot.people.directory import find_person
 from bot.people.models import PersonRow
 from bot.roles import Role
-from bot.schools.service import save_school
 from bot.vocabulary import Person
 from tests.bot.features.conftest import Staff
+from tests.bot.features.cycles.conftest import LEE, hillside_coach
 from tests.support.clock import FakeClock
 
 PARK = Person(platform="console", user_id="park", display_name="Ms Park")
-LEE = Person(platform="console", user_id="lee", display_name="Mr Lee")
 
 
 async def person(runtime: Runtime, who: Person) -> PersonRow:
@@ -34,13 +31,9 @@ async def test_a_request_no_coach_is_named_for_is_listed_for_the_coaches_told_of
     # Red teams' (stop 52): such a request was in no coach's `/cycle` (only in the admins'
     # digest count), so it waited for no one; then it was in every coach's, and a coach of
     # another school read it (with her note) and took it from her school's coaches.
-    async with runtime.sessions() as session, session.begin():
-        await save_school(session, "Hillside Middle", "America/Los_Angeles", time(8, 0),
-                          time(15, 30))
+    await hillside_coach(chat, runtime)
     await chat.say("/prepbot school Lincoln Elementary", as_=PARK)
-    await chat.say("/prepbot school Hillside Middle", as_=LEE)
-    for coach in (PARK, LEE):
-        await runtime.bot.grant(coach, Role.COACH)
+    await runtime.bot.grant(PARK, Role.COACH)
     rivera = await person(runtime, staff.rivera)
     async with runtime.sessions() as session, session.begin():
         cycle, _new = await service.create(session, rivera, None, "requested", "", "",

@@ -95,6 +95,16 @@ async def answer(chat: ConsoleChat, outbox: CohortMessenger, person: Person,
     return await chat.submit(form.form_id, values, form.context, as_=person)
 
 
+async def closed_wave(chat: ConsoleChat, coach: Person, runtime: Runtime,
+                      outbox: CohortMessenger, teachers: list[Person], agreeing: int) -> None:
+    """The Nearpod pulse launched, answered by every teacher (the first `agreeing` of them
+    agree, the others do not) and closed."""
+    await launch(chat, coach, runtime)
+    for i, person in enumerate(teachers):
+        await answer(chat, outbox, person, likert(*(AGREE if i < agreeing else DISAGREE)))
+    await chat.say("/pulse close nearpod", as_=coach)
+
+
 # Five answer sets used across the tests, (PU, PEOU, BI) pairs on the 7-point scale.
 ANSWERS = [((6, 7), (5, 6), (7, 6)),
            ((5, 5), (4, 4), (5, 6)),

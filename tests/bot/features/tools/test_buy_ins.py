@@ -12,15 +12,7 @@ from bot.features.pulse.models import SurveyRow
 from bot.features.tools.digest import trend
 from bot.features.tools.models import ToolRow
 from bot.vocabulary import Person
-from tests.bot.features.pulse.conftest import (
-    AGREE,
-    DISAGREE,
-    MONDAY_MORNING,
-    answer,
-    cohort_of,
-    launch,
-    likert,
-)
+from tests.bot.features.pulse.conftest import MONDAY_MORNING, closed_wave, cohort_of
 from tests.support.clock import FakeClock
 
 
@@ -31,15 +23,9 @@ async def test_the_card_shows_the_latest_waves_buy_in_not_the_last_linked(
     clock.current = MONDAY_MORNING
     teachers, outbox = cohort_of(runtime, coach, 5)
     # Wave 1: 1 of 5 agree (20%). Wave 2: 5 of 5 (100%).
-    await launch(chat, coach, runtime)
-    for i, person in enumerate(teachers):
-        await answer(chat, outbox, person, likert(*(AGREE if i < 1 else DISAGREE)))
-    await chat.say("/pulse close nearpod", as_=coach)
+    await closed_wave(chat, coach, runtime, outbox, teachers, agreeing=1)
     outbox.sent.clear()
-    await launch(chat, coach, runtime)
-    for person in teachers:
-        await answer(chat, outbox, person, likert(*AGREE))
-    await chat.say("/pulse close nearpod", as_=coach)
+    await closed_wave(chat, coach, runtime, outbox, teachers, agreeing=5)
     async with runtime.sessions() as session:
         waves = {s.wave: s.id for s in (await session.execute(select(SurveyRow))).scalars()}
     assert set(waves) == {1, 2}

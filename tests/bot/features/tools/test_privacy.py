@@ -13,15 +13,7 @@ from bot.features.tools import adoption
 from bot.features.tools.models import ToolRow
 from bot.privacy import export_person
 from bot.vocabulary import Person
-from tests.bot.features.pulse.conftest import (
-    AGREE,
-    DISAGREE,
-    MONDAY_MORNING,
-    answer,
-    cohort_of,
-    launch,
-    likert,
-)
+from tests.bot.features.pulse.conftest import MONDAY_MORNING, closed_wave, cohort_of
 from tests.support.clock import FakeClock
 
 
@@ -33,10 +25,7 @@ async def test_a_teachers_privacy_export_does_not_hand_her_the_pulse_buy_in(
     clock.current = MONDAY_MORNING
     teachers, outbox = cohort_of(runtime, coach, 5)
     await chat.say("/tools request Nearpod: exit tickets", as_=teachers[0])
-    await launch(chat, coach, runtime)
-    for i, person in enumerate(teachers):
-        await answer(chat, outbox, person, likert(*(AGREE if i == 0 else DISAGREE)))
-    await chat.say("/pulse close nearpod", as_=coach)
+    await closed_wave(chat, coach, runtime, outbox, teachers, agreeing=1)
     async with runtime.sessions() as session:
         survey_id = (await session.execute(select(SurveyRow.id))).scalar_one()
     await chat.say("/tools status Nearpod adopted", as_=coach)

@@ -57,6 +57,12 @@ async def results(runtime: Runtime) -> dict[str, str]:
         return {point: result for point, result in rows}
 
 
+async def the_tool(runtime: Runtime) -> ToolRow:
+    """The one tool in the register, as stored."""
+    async with runtime.sessions() as session:
+        return (await session.execute(select(ToolRow))).scalar_one()
+
+
 async def owner(runtime: Runtime) -> str:
     async with runtime.sessions() as session:
         return (await session.execute(select(PersonRow.user_id).join(
@@ -187,8 +193,7 @@ async def test_an_edit_form_opened_before_a_handover_leaves_the_tool_with_the_ne
                                 as_=staff.coach)
 
     assert "Grades: 3-5" in render(shown) and "Owner: Ms Park" in render(shown)
-    async with runtime.sessions() as session:
-        tool = (await session.execute(select(ToolRow))).scalar_one()
+    tool = await the_tool(runtime)
     assert (tool.grades, await owner(runtime)) == ("3-5", "park")
 
 
@@ -205,8 +210,7 @@ async def test_an_edit_form_that_changes_what_another_changed_meanwhile_keeps_th
     assert told.text == ("Not saved: someone else changed this since you opened the form, so "
                          "theirs stays. What you entered:\n• Grades: 3-5\nPress “Edit” on its "
                          "card again (`/tools Blooket`) to see it as it is now.")
-    async with runtime.sessions() as session:
-        tool = (await session.execute(select(ToolRow))).scalar_one()
+    tool = await the_tool(runtime)
     assert (tool.grades, tool.access) == ("K-2", "Clever badge")
 
 
