@@ -75,7 +75,11 @@ ADDRESS = re.compile(
     rf"|\b(?:(?i:p\.?\s?o\.?\s+box|post\s+office\s+box)\s+\d{{1,6}}|HC\s+\d{{1,4}},?\s+Box\s+"
     rf"\d{{1,6}}|General\s+Delivery){TOWN}{STATE}{ZIP}"
     # A highway contract route's box is a rural home's, whatever follows: "HC 61 Box 2207".
-    rf"|\bHC\s+\d{{1,4}},?\s+Box\s+\d{{1,6}}(?:{TOWN}{STATE}?{ZIP}?)?")
+    rf"|\bHC\s+\d{{1,4}},?\s+Box\s+\d{{1,6}}(?:{TOWN}{STATE}?{ZIP}?)?"
+    # A house on a city's grid, as Utah and Idaho number them: "3542 S 4400 W", "2855 South
+    # 3600 West Apt 14, West Valley".
+    rf"|(?<![\w#/.:$,-])\d{{2,6}}\s+{DIRECTION}\s+\d{{2,5}}\s+{DIRECTION}(?!\w)"
+    rf"{UNIT}?(?:{TOWN}{STATE}?{ZIP}?)?")
 # Typed all in lowercase ("42 elm street", "calle olmo 123"), an address only right after
 # where a family lives: "3 kids in the way" is none (a red team's, stop 49).
 # Words before a street's kind that make it a drive in the cloud: "moved to 1 shared drive".

@@ -30,9 +30,10 @@ KIN_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:of|de)\s+[^()\n.!?]{{1,40}}?)?(?:
 # she is, after a family member earlier in the sentence.
 SHE_IS = re.compile(rf"\b(?:{KIN})\b[^.!?\n]{{0,80}}\b(?:she|he)(?:['’]s|\s+is)\s+$",
                     re.IGNORECASE)
-# Just after the name: "(Tobi's mom)", "(Thao Nguyen's mother)", ", mom of Trevon", "(Gabriel's
-# dad)", "(abuela de Ximena)".
-KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+|(?:not\s+)?the\s+"
+# Just after the name, or after what she did: "(Tobi's mom)", "called (Kayla's mom)", "(Thao
+# Nguyen's mother)", ", mom of Trevon", "(Gabriel's dad)", "(abuela de Ximena)".
+KIN_AFTER = re.compile(rf"(?:\s+(?:called|texted|emailed|wrote|came\s+in|stopped\s+by))?"
+                       rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+|(?:not\s+)?the\s+"
                        rf"(?:other\s+)?)?(?:{KIN})\b"
                        r"(?!\s+(?:liaison|coordinator|volunteer|portal|night|teacher|conference|"
                        r"center|engagement|involvement|square|org|organization|group)\b)",
@@ -71,8 +72,11 @@ OWN_CHILD = re.compile(r"[^.!?\n]{0,60}?\b(?:his|her|their|su)\s+(?:son|daughter
 def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
     """The titled names (title included) that the words around make a student's family."""
     for i, title in enumerate(words[:-1]):
-        if title.folded not in HONORIFICS | SPELLED_OUT or (
-                title.shape == "lower" and title.folded not in SPELLED_OUT):
+        if title.folded not in HONORIFICS | SPELLED_OUT:
+            continue
+        if title.shape == "lower" and title.folded not in SPELLED_OUT:
+            if lowercase_parent(text, title, words[i + 1]):
+                yield Span(title.start, words[i + 1].end, "name")
             continue
         last = i + 1
         if not joinable(words[last]) or text[title.end:words[last].start] not in (
@@ -93,3 +97,10 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
                 CHILD_OF_ES.search(text, max(0, title.start - 30), title.start)
                 and not WORKS_HERE_ES.match(text, end)):
             yield Span(title.start, words[last].end, "name")
+
+
+def lowercase_parent(text: str, title: Word, name: Word) -> bool:
+    """A lowercase title and name that the words after make a parent's: "mrs nakai called
+    (Kayla's mom)" (a blind corpus's, stop 59)."""
+    return name.shape == "lower" and not (name.stop or name.blocked) and text[
+        title.end:name.start] in (" ", ". ") and KIN_AFTER.match(text, name.after) is not None

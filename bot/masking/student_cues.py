@@ -30,7 +30,10 @@ CUE_BEFORE = re.compile(
     r"students|kids|families)\b)|"
     # a child's parent, then her name: "Minh's mom (Hoa) says", "his dad, Tuan," (stop 58)
     r"(?P<parent>(?:['’]s|\bhis|\bher|\btheir)\s+(?:step-?)?(?:mom|mother|dad|father|grandma|"
-    r"grandmother|grandpa|grandfather|guardian|aunt|uncle))|"
+    r"grandmother|grandpa|grandfather|guardian|aunt|uncle)|"
+    # or in a bracket, or as a label: "(mom Kalolaine)", "Dad: Tevita" (a blind corpus's)
+    r"(?<=\()(?:step-?)?(?:mom|mother|dad|father|grandma|grandpa|guardian)|"
+    r"(?:mom|mother|dad|father|guardian)(?=\s*:))|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"family(?=\s*:)|"  # a label: "Family: Domínguez" (not "Family Link")
     r"known\s+as|enrolled\s+as|(?:first|last|middle|given|family|full|legal|preferred)\s+"

@@ -271,8 +271,9 @@ HELD_OUT_FIGURES = {
     "heldout60.jsonl": (0.977, 0.12),
     # Written at stop 58, during the round, with a plain brief ("as staff really write"): 61
     # (Salt Lake City and Granite, Utah), sealed, scored once at the end with the masker
-    # before the round and after it: 0.923 (193 of 209) / 0.090 both times.
-    "heldout61.jsonl": (0.923, 0.09),
+    # before the round and after it: 0.923 (193 of 209) / 0.090 both times. Read at stop 59
+    # and tuned on: 0.962 (201) / 0.060.
+    "heldout61.jsonl": (0.962, 0.06),
 }
 
 
