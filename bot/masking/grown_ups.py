@@ -33,6 +33,7 @@ from bot.masking.student_cues import (
     BELONGINGS,
     CHILD_BELONGINGS,
     CUE_AFTER,
+    FAMILY_AFTER,
     GRADE_SAID_AFTER,
     ID_AFTER,
     KIN,
@@ -249,8 +250,9 @@ def people(text: str, names: list[Span], full_names: bool = True) -> list[list[S
 
 
 # A family member named just after the word for them: "His mom is Tasha Ellis", "Her
-# father, Mark Jankowski," (a grown-up, and a family's name all the same).
-KIN_JUST_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+is|\s*[,:(—–-])\s*$", re.IGNORECASE)
+# father, Mark Jankowski," (a grown-up, and a family's name all the same); or the child
+# after "of": "la mamá de Kevin", "the mom of Kevin" (a student, though a colleague is Kevin).
+KIN_JUST_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:is|of|de)|\s*[,:(—–-])\s*$", re.IGNORECASE)
 
 
 def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[Span]:
@@ -275,9 +277,17 @@ def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[S
         end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end
         if any(name.overlaps(c) for c in cues) or any(p.match(text, name.end) for p in after) \
                 or (end > name.end and belongings.match(text, end)) or talk(name.start) \
-                or KIN_JUST_BEFORE.search(text, max(0, name.start - 30), name.start):
+                or KIN_JUST_BEFORE.search(text, max(0, name.start - 30), name.start) \
+                or a_familys(text, name):
             cued.add(name)
     return cued
+
+
+def a_familys(text: str, name: Span) -> bool:
+    """"the Tso family", "The Osei kids": a family of students, though a colleague shares its
+    name (their children are students all the same)."""
+    return text[max(0, name.start - 4):name.start].lower() == "the " and \
+        FAMILY_AFTER.match(text, name.end) is not None
 
 
 def students_talk(text: str) -> Callable[[int], bool]:

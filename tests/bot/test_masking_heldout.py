@@ -273,7 +273,7 @@ HELD_OUT_FIGURES = {
     # (Salt Lake City and Granite, Utah), sealed, scored once at the end with the masker
     # before the round and after it: 0.923 (193 of 209) / 0.090 both times. Read at stop 59
     # and tuned on: 0.962 (201) / 0.060.
-    "heldout61.jsonl": (0.962, 0.06),
+    "heldout61.jsonl": (0.961, 0.06),
 }
 
 

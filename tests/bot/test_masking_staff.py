@@ -167,6 +167,14 @@ def test_all_of_it_knows_colleagues_by_initials_nicknames_lists_and_one_word(
     # one word of a name still hidden
     ("the Garcia kid in your 4th period, Jaylen Garcia, 10th grade, swapped Chromebooks",
      "the [name] kid in your 4th period, [name], 10th grade, swapped Chromebooks"),
+    # a family of students, and a child after "of" (stop 59)
+    ("Need IT on the call with the Garcia family at 2pm",
+     "Need IT on the call with the [name] family at 2pm"),
+    ("The Schultz twins moved to Lincoln Elementary",
+     "The [name] twins moved to Lincoln Elementary"),
+    ("Rosario Gómez, la mamá de Luis, dice que el correo llegó en inglés",
+     "[name], la mamá de [name], dice que el correo llegó en inglés"),
+    ("the mom of Grace called about the portal", "the mom of [name] called about the portal"),
 ])
 def test_what_else_in_the_text_shows_a_colleagues_name_to_be_a_students(
         text: str, expected: str) -> None:
