@@ -5,7 +5,7 @@ addresses, usernames and home addresses become "[name]", "[id number]", "[phone]
 birth]", "[email]", "[username]" and "[address]". How each is found, and the rates measured
 on blind corpora, are in docs/privacy.md (in short) and docs/masking.md (in full).
 
-Where to look: numbers.py (with context.py), dates.py, contacts.py (with lines.py),
+Where to look: numbers.py (with context.py), dates.py, contacts.py and phones.py (with lines.py),
 accounts.py and addresses.py find the identifiers that have a shape; names.py finds names,
 with words.py and lexicon.py (the word lists), student_cues.py (what marks a student),
 cued.py, people.py, handles.py, records.py, kin.py and lowercase.py; what is no student's is
@@ -24,11 +24,12 @@ from datetime import date
 from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
 from bot.masking.addresses import find_addresses
-from bot.masking.contacts import find_emails, find_phones, spare_kept_names_addresses
+from bot.masking.contacts import find_emails, spare_kept_names_addresses
 from bot.masking.dates import find_dates_of_birth
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import beside_names, find_id_numbers
+from bot.masking.phones import find_phones
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.spoken import find_spoken_addresses
 from bot.masking.staff import spare_staff

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.contacts import EMAIL, FREE_MAIL, GROUP_MAILBOX, JOIN, NUMBER_WORD, SPELLED
+from bot.masking.contacts import EMAIL, FREE_MAIL, GROUP_MAILBOX, JOIN, SPELLED
 from bot.masking.lexicon import fold, lexicon
+from bot.masking.phones import NUMBER_WORD
 from bot.masking.spans import Span
 from bot.masking.words import AMBIGUOUS, NONE, SURNAME, WEAK, judge
 
