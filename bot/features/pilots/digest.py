@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.blocks import Text
@@ -29,7 +29,7 @@ async def line(session: AsyncSession, pilot: PilotRow, ask: DigestAsk) -> str:
         CheckinRow.pilot_id == pilot.id, CheckinRow.at < ask.period.end))).scalar_one()
     # Where the pilot stood on the period's last day: last week's digest tells last week's.
     as_of = min(ask.now, ask.period.end - timedelta(microseconds=1)).astimezone(ask.zone).date()
-    if pilot.status == "reporting" and pilot.ends_on < as_of:
+    if pilot.status in ("reporting", "decided") and pilot.ends_on < as_of:
         state = _("ended {day}: the report waits for your decision").format(
             day=views.day(pilot.ends_on))
     else:
@@ -44,16 +44,18 @@ async def line(session: AsyncSession, pilot: PilotRow, ask: DigestAsk) -> str:
 
 
 async def sections(session: AsyncSession, ask: DigestAsk) -> Sequence[Section]:
-    """Pilots not yet decided: the coach's own, or every one for an admin."""
-    query = select(PilotRow).where(PilotRow.status != "decided",
-                                   PilotRow.starts_on < ask.period.end.date())
+    """Pilots not yet decided by the period's end: the coach's own, or every one for an
+    admin (last week's digest keeps a pilot decided since)."""
+    query = select(PilotRow).where(
+        or_(PilotRow.status != "decided", PilotRow.decided_at >= ask.period.end),
+        PilotRow.starts_on < ask.period.end.date())
     if ask.coach_id is not None:
         query = query.where(PilotRow.coach_id == ask.coach_id)
     pilots = list((await session.execute(query.order_by(PilotRow.starts_on))).scalars())
     if not pilots:
         return ()
     lines = [await line(session, p, ask) for p in pilots]
-    waiting = sum(p.status == "reporting" for p in pilots)
+    waiting = sum(p.status != "running" for p in pilots)
     summary = ngettext("{count} pilot", "{count} pilots", len(pilots)).format(count=len(pilots))
     if waiting:
         summary = _("{pilots} ({count} to decide)").format(pilots=summary, count=waiting)

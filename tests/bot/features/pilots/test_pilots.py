@@ -327,3 +327,18 @@ async def test_last_weeks_digest_tells_the_pilots_week_as_it_was_then(
 
     assert "Blooket: week 1 of 4" in render(last_week), render(last_week)
     assert "Blooket: week 2 of 4" in render(this_week), render(this_week)
+
+
+async def test_last_weeks_digest_keeps_a_pilot_decided_since(
+        chat: ConsoleChat, runtime: Runtime, clock: FakeClock, staff: Staff,
+        timed: TimedMessenger) -> None:
+    await end_of_pilot(chat, runtime, clock, staff, timed, [LOW, LOW, LOW])
+    [(_, report)] = timed.received(staff.coach, "Blooket pilot report")
+    await chat.press(button(report, "Drop"), as_=staff.coach)  # Monday 14 December
+    clock.current += timedelta(minutes=5)
+
+    [last_week] = await chat.say("/digest last week", as_=staff.coach)  # 7 to 13 December
+    [this_week] = await chat.say("/digest", as_=staff.coach)
+
+    assert "Blooket: week 2 of 2" in render(last_week), render(last_week)
+    assert "• Blooket:" not in render(this_week), render(this_week)  # its wave stays
