@@ -54,6 +54,9 @@ CLAUSE_ENDS = (r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:instead|which|where|and|but|or|near
 TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ]+){0,2})"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
+# On a city's grid, in any case, with Utah's "So." and "No.": "4432 s 4000 w", "1450 W. 3300
+# So.", "945 S. 13th East" (a red team's, stop 59).
+GRID_DIRECTION = r"(?i:[nsew]|ne|nw|se|sw|north|south|east|west|so|no)\.?"
 ADDRESS = re.compile(
     # A house (three digits at least) on a numbered road, first since "Hwy" and "Road" are
     # kinds of street too, where a clause ends after it: "1560 N Hwy 191 #B which",
@@ -78,8 +81,8 @@ ADDRESS = re.compile(
     rf"|\bHC\s+\d{{1,4}},?\s+Box\s+\d{{1,6}}(?:{TOWN}{STATE}?{ZIP}?)?"
     # A house on a city's grid, as Utah and Idaho number them: "3542 S 4400 W", "2855 South
     # 3600 West Apt 14, West Valley".
-    rf"|(?<![\w#/.:$,-])\d{{2,6}}\s+{DIRECTION}\s+\d{{2,5}}\s+{DIRECTION}(?!\w)"
-    rf"{UNIT}?(?:{TOWN}{STATE}?{ZIP}?)?")
+    rf"|(?<![\w#/.:$,-])\d{{2,6}}\s+{GRID_DIRECTION}\s+(?:\d{{2,5}}|\d{{1,2}}(?i:st|nd|rd|th))"
+    rf"\s+{GRID_DIRECTION}(?!\w){UNIT}?(?:{TOWN}{STATE}?{ZIP}?)?")
 # Typed all in lowercase ("42 elm street", "calle olmo 123"), an address only right after
 # where a family lives: "3 kids in the way" is none (a red team's, stop 49).
 # Words before a street's kind that make it a drive in the cloud: "moved to 1 shared drive".

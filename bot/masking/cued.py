@@ -13,15 +13,20 @@ from bot.masking.lowercase import MOST_AFTER_CUE
 from bot.masking.parents import parents_name
 from bot.masking.spans import Span
 from bot.masking.student_cues import CLASS_AFTER, CUE_BEFORE
-from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent, joinable, part_score
+from bot.masking.words import (
+    AMBIGUOUS,
+    FIRST,
+    SURNAME,
+    WEAK,
+    Word,
+    adjacent,
+    joinable,
+    part_score,
+)
 
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
-FOR_SOMEONE = {"for", "para"}
-# Where a roster's line starts, and what ends its "Last, F" on it: "ramirez, e - chromebook".
-LINE_START = re.compile(r"(?:^|\n)[ \t\-*•]*$")
-INITIAL_ENDS = re.compile(r"\.?(?:\s*[-–—:|]|\s*$)", re.MULTILINE)
 # What points into a roster: "listed as Price, Journee", "first page starts with".
 ROSTER_CUE = re.compile(r"\b(?:listed\s+as|starts?\s+with|stops?\s+at|row\s+\d+|cadet)\s+"
                         r"['\"“‘]?$", re.IGNORECASE)
@@ -53,33 +58,10 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
         if after and not after.blocked and adjacent(text, words[last], after) and (
                 after.shape != "lower" or after.folded in LISTING):
             continue  # "Keisha, Mariam and I": a list, not a roster
-        capitalised = joinable(surname) and joinable(first)
-        if (capitalised and (
+        if joinable(surname) and joinable(first) and (
                 (surname.score >= SURNAME and first.score == FIRST) or
-                rostered(text, surname, first) or classed(text, surname, first, words[last]))) \
-                or ((capitalised or typed_lower(surname, first))
-                    and listed_for(text, before, surname, words[last])):
+                rostered(text, surname, first) or classed(text, surname, first, words[last])):
             yield Span(surname.start, words[last].end, "name")
-        elif len(first.text) == 1 and first.text.isalpha() and surname.score >= SURNAME and \
-                not (surname.wordlike or surname.product or surname.stop) and \
-                LINE_START.search(text, 0, surname.start) and INITIAL_ENDS.match(text, first.end):
-            yield Span(surname.start, first.end, "name")  # "ramirez, e - chromebook #5530"
-
-
-def typed_lower(*words: Word) -> bool:
-    """Words typed in lowercase that may be a name's: "huamani, kevin"."""
-    return all(w.shape == "lower" and not (w.blocked or w.stop) for w in words)
-
-
-def listed_for(text: str, before: Word | None, surname: Word, first: Word) -> bool:
-    """A surname no list has, before a common first name, after "for" or as a line of a
-    list starts: "enrollment pending for huamani, kevin", "Tsosie, Kevin - no audio" (a
-    blind corpus's, stop 59); not "Minji, Daniel, and Eun-ji" nor "Obrigada, Tiago!"."""
-    return surname.score > AMBIGUOUS and len(surname.text) >= 4 and first.score == FIRST \
-        and not (surname.wordlike or surname.product or first.product) and (
-            before.folded in FOR_SOMEONE if before else
-            bool(LINE_START.search(text, 0, surname.start)
-                 and INITIAL_ENDS.match(text, first.after)))
 
 
 def classed(text: str, surname: Word, first: Word, last: Word) -> bool:
@@ -112,8 +94,11 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
                 named_grown_up(text, word.start):
             continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
         taken: list[Word] = []
+        bracketed = cue[0].startswith(("m", "d", "g", "a", "u", "p", "t")) and \
+            text[cue.start() - 1:cue.start()] == "("
         for nxt in words[i:i + MOST_AFTER_CUE]:
-            if not cued_name(nxt) or (taken and not adjacent(text, taken[-1], nxt)):
+            if not (cued_name(nxt) or (bracketed and in_brackets(text, nxt))) or (
+                    taken and not adjacent(text, taken[-1], nxt)):
                 break
             taken.append(nxt)
         # A word that is also an English word ends a name only after a lowercase cue: "my
@@ -138,6 +123,13 @@ def bracket_after_child(text: str, words: list[Word]) -> Iterator[Span]:
                 inside[-1].end:close].strip() and all(
                 w.shape == "title" and not w.product for w in inside):
             yield Span(inside[0].start, inside[-1].end, "name")
+
+
+def in_brackets(text: str, word: Word) -> bool:
+    """A lowercase word no English word, last in a bracket after "(mom": "(mom kalolaine)"
+    (a red team's, stop 59)."""
+    return word.shape == "lower" and word.score >= WEAK and text.startswith(")", word.after) \
+        and not (word.wordlike or word.product or word.stop or word.blocked)
 
 
 def cued_name(word: Word) -> bool:

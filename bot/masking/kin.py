@@ -30,14 +30,18 @@ KIN_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:of|de)\s+[^()\n.!?]{{1,40}}?)?(?:
 # she is, after a family member earlier in the sentence.
 SHE_IS = re.compile(rf"\b(?:{KIN})\b[^.!?\n]{{0,80}}\b(?:she|he)(?:['’]s|\s+is)\s+$",
                     re.IGNORECASE)
-# Just after the name, or after what she did: "(Tobi's mom)", "called (Kayla's mom)", "(Thao
-# Nguyen's mother)", ", mom of Trevon", "(Gabriel's dad)", "(abuela de Ximena)".
-KIN_AFTER = re.compile(rf"(?:\s+(?:called|texted|emailed|wrote|came\s+in|stopped\s+by))?"
-                       rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+|(?:not\s+)?the\s+"
+# Just after the name: "(Tobi's mom)", "(Thao Nguyen's mother)", ", mom of Trevon", "(Gabriel's
+# dad)", "(abuela de Ximena)".
+KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\s+|(?:not\s+)?the\s+"
                        rf"(?:other\s+)?)?(?:{KIN})\b"
                        r"(?!\s+(?:liaison|coordinator|volunteer|portal|night|teacher|conference|"
                        r"center|engagement|involvement|square|org|organization|group)\b)",
                        re.IGNORECASE)
+# Or in a bracket after what she did, whose the child is said: "Mrs. Nakai called again
+# (Kayla's mom)", "left a voicemail (Kayla's mom)"; never ", parents can't log in" after
+# what a teacher did (red teams', stop 59).
+DID_THEN_KIN = re.compile(rf"(?:\s+[\w'’]+){{1,4}}?\s*\(\s*[^()\n,.!?]{{1,30}}['’]s\s+"
+                          rf"(?:{KIN})\s*\)", re.IGNORECASE)
 # Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"
@@ -92,7 +96,8 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
             continue
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
-                text, end) or OWN_CHILD.match(text, end) or CHILD_IS.match(text, end) or (
+                text, end) or DID_THEN_KIN.match(text, end) or OWN_CHILD.match(text, end) or \
+                CHILD_IS.match(text, end) or (
                 words[last].possessive and CHILD_OF.match(text, end)) or (
                 CHILD_OF_ES.search(text, max(0, title.start - 30), title.start)
                 and not WORKS_HERE_ES.match(text, end)):
@@ -103,4 +108,5 @@ def lowercase_parent(text: str, title: Word, name: Word) -> bool:
     """A lowercase title and name that the words after make a parent's: "mrs nakai called
     (Kayla's mom)" (a blind corpus's, stop 59)."""
     return name.shape == "lower" and not (name.stop or name.blocked) and text[
-        title.end:name.start] in (" ", ". ") and KIN_AFTER.match(text, name.after) is not None
+        title.end:name.start] in (" ", ". ") and bool(
+            KIN_AFTER.match(text, name.after) or DID_THEN_KIN.match(text, name.after))

@@ -10,7 +10,7 @@ from itertools import pairwise
 from bot.masking.adults import grown_up
 from bot.masking.cues import PLACES_ANY_CASE, VENDORS, VERBS
 from bot.masking.spans import Span
-from bot.masking.student_cues import BELONGINGS, CUE_AFTER, FAMILY_AFTER, ID_AFTER
+from bot.masking.student_cues import BELONGINGS, CUE_AFTER, ID_AFTER
 from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent, honorific
 
 # The last initial of "kylie m.", or of "mia t?" without its period.
@@ -35,8 +35,12 @@ DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "he
 FOR_SOMEONE = {"for", "para"}
 # Things numbered by an id that first-name lists also hold: "job ID 884201", "case id 7731".
 NUMBERED_THINGS = {"job", "case", "tag", "bill"}
-# What only a family has: "tuilagi twins" (a family), where "roblox kids" is a game's fans.
-SIBLINGS = re.compile(r"\s+(?:twins|triplets|siblings)$", re.IGNORECASE)
+# What only a family has, typed in lowercase: "tuilagi twins" (where "kearns kids" and
+# "herriman boys" are a town's children and teams: a red team's, stop 59); not "family
+# night".
+SIBLINGS = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family(?!\s+(?:night|"
+                      r"nights|engagement|literacy|center|centre|events?|liaison|portal|link|"
+                      r"resources?|fun|math|day|dinner|conferences?)\b))\b", re.IGNORECASE)
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:
@@ -164,13 +168,11 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
 
 
 def lowercase_family(text: str, words: list[Word]) -> Iterator[Span]:
-    """A family's name typed in lowercase before its children: "tuilagi twins", "benitez
-    boys broke another charger" (a blind corpus's, stop 59); never a word ("little kids",
-    "bus kids", "smith boys") or an app's ("ipad kids"). A word no list has is taken only
-    before what a family alone has ("twins", not "kids": "roblox kids")."""
+    """A family's name typed in lowercase before its children: "tuilagi twins", "garcia
+    family needs a hotspot" (a blind corpus's, stop 59); never a word ("smith brothers") or
+    an app's ("lexia family")."""
     for word in words:
-        after = FAMILY_AFTER.match(text, word.end)
-        if after and word.shape == "lower" and word.score >= WEAK and len(word.text) >= 3 \
-                and not (word.wordlike or word.product or word.stop or word.blocked
-                         or word.possessive) and (word.known or SIBLINGS.match(after[0])):
+        if word.shape == "lower" and word.score >= WEAK and len(word.text) >= 3 and not (
+                word.wordlike or word.product or word.stop or word.blocked
+                or word.possessive) and SIBLINGS.match(text, word.end):
             yield Span(word.start, word.end, "name")

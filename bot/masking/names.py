@@ -32,6 +32,7 @@ from bot.masking.lowercase import (
     titled,
     unknown_before_surname,
 )
+from bot.masking.parents import named_then_kin
 from bot.masking.people import (
     before_work_address,
     bracketed,
@@ -43,6 +44,7 @@ from bot.masking.people import (
 )
 from bot.masking.places import placed
 from bot.masking.records import record_names
+from bot.masking.rosters import roster_lines
 from bot.masking.runs import runs
 from bot.masking.spans import Span
 from bot.masking.staff_lists import staff_removed
@@ -262,6 +264,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
              *unknown_before_surname(text, words), *inverted(text, words),
              *after_cues(text, words), *families(text, words),
              *bracket_after_child(text, words), *titled_family(text, words),
+             *roster_lines(text, words), *named_then_kin(text, words),
              *record_names(text, taken)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])

@@ -4,7 +4,10 @@ them are her name, and which are what a staff message goes on to say (red teams'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from bot.masking.spans import Span
+from bot.masking.student_cues import KIN
 from bot.masking.words import DAYS, WEAK, Word, adjacent
 
 # What "her mom" is followed by when it is no one's name: a school, a time off or an event
@@ -22,6 +25,13 @@ DAYS_AND_HOLIDAYS = DAYS | {"thanksgiving", "christmas", "easter", "halloween", 
 TOLD_BEFORE = re.compile(r"\b(?:told|tell|telling|texted|text|emailed|email|reminded|remind|"
                          r"informed|inform|let|asked|ask|showed|show)\s+\S+\s+\S+\s*$",
                          re.IGNORECASE)
+# What follows a parent's first word when it is her language: "(mom Dari speaker)", "Mom:
+# Karen speaker, needs interpreter" (a red team's, stop 59).
+LANGUAGE_AFTER = frozenset({"speaker", "speakers", "speaking", "only", "interpreter",
+                            "interpreting", "translator"})
+# A name, then whose family she is, in a bracket: "(Kalolaine, mom)", "(Sela Faleafa - aunt)".
+NAME_THEN_KIN = re.compile(rf"\((?P<name>\s*[^\W\d_][^\s,()]*(?:\s+[^\W\d_][^\s,()]*){{0,2}})"
+                           rf"\s*(?:,|\s[-–—])\s*(?:{KIN})\s*\)", re.IGNORECASE)
 CLAUSE_AFTER = re.compile(r"\s+(?:has|have|is|was|are|will|would|can|can['’]?t|cannot|could|"
                           r"should|does|doesn['’]?t|did|isn['’]?t|wasn['’]?t|won['’]?t)\b",
                           re.IGNORECASE)
@@ -42,6 +52,8 @@ def parents_name(text: str, words: list[Word], first: int, count: int) -> int:
     after = words[first + count] if first + count < len(words) else None
     if lead.blocked or not (lead.given or lead.score >= WEAK):  # a name no list has is hers
         return 0
+    if after is not None and after.folded in LANGUAGE_AFTER:
+        return 0
     set_off = text[last.end:].lstrip()[:1] in (")", ",") or (
         after is not None and after.folded in DAYS_AND_HOLIDAYS)  # "her mom Lan Monday"
     if lead.product and not (lead.given and (count > 1 or set_off)):
@@ -52,3 +64,13 @@ def parents_name(text: str, words: list[Word], first: int, count: int) -> int:
     school = any(w.folded in PLACES_AND_BREAKS for w in [*taken[1:], *(
         [after] if after and adjacent(text, last, after) else [])])
     return 0 if school else count
+
+
+def named_then_kin(text: str, words: list[Word]) -> Iterator[Span]:
+    """A parent's name in a bracket, then whose family she is: "(Kalolaine, mom)" (a red
+    team's, stop 59); never a word, an app or a language ("(Spanish, mom)")."""
+    for m in NAME_THEN_KIN.finditer(text) if "(" in text else ():
+        inside = [w for w in words if m.start("name") <= w.start and w.end <= m.end("name")]
+        if inside and all(w.score >= WEAK and not (w.wordlike or w.product or w.stop
+                                                   or w.blocked) for w in inside):
+            yield Span(inside[0].start, inside[-1].end, "name")

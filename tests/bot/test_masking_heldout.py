@@ -272,8 +272,9 @@ HELD_OUT_FIGURES = {
     # Written at stop 58, during the round, with a plain brief ("as staff really write"): 61
     # (Salt Lake City and Granite, Utah), sealed, scored once at the end with the masker
     # before the round and after it: 0.923 (193 of 209) / 0.090 both times. Read at stop 59
-    # and tuned on: 0.962 (201) / 0.060.
-    "heldout61.jsonl": (0.961, 0.06),
+    # and tuned on: 0.962 (201) / 0.060, then 0.957 (200) once a red team's narrowing let
+    # "benitez boys" through again ("herriman boys" is a town's team).
+    "heldout61.jsonl": (0.956, 0.06),
 }
 
 
