@@ -94,7 +94,7 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
                 named_grown_up(text, word.start):
             continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
         taken: list[Word] = []
-        bracketed = cue[0].startswith(("m", "d", "g", "a", "u", "p", "t")) and \
+        bracketed = cue[0].lower().startswith(("m", "d", "g", "a", "u", "p", "t", "s")) and \
             text[cue.start() - 1:cue.start()] == "("
         for nxt in words[i:i + MOST_AFTER_CUE]:
             if not (cued_name(nxt) or (bracketed and in_brackets(text, nxt))) or (
@@ -105,7 +105,8 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
         # student Grace", "student Grace Kim", but not "Student View" (a product's name).
         # A quoted word after the cue is a name all the same: "Student 'Storm'".
         if len(taken) == 1 and taken[0].score == AMBIGUOUS and cue[0][0].isupper() \
-                and cue[0][-1] not in "'\"“‘":
+                and cue[0][-1] not in "'\"“‘" and not (
+                    cue["parent"] and taken[0].given and taken[0].folded not in MODALS):
             taken.pop()
         if taken and cue["parent"]:
             taken = taken[:parents_name(text, words, i, len(taken))]
@@ -123,6 +124,12 @@ def bracket_after_child(text: str, words: list[Word]) -> Iterator[Span]:
                 inside[-1].end:close].strip() and all(
                 w.shape == "title" and not w.product for w in inside):
             yield Span(inside[0].start, inside[-1].end, "name")
+
+
+# Words that are first names too but, after "Mom:", begin what she said: "Mom: Will bring the
+# charger", "Mom May call".
+MODALS = frozenset({"will", "may", "can", "could", "would", "should", "must", "might", "did",
+                    "does", "said", "says", "called", "left", "wants", "needs"})
 
 
 def in_brackets(text: str, word: Word) -> bool:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.lexicon import DATA, fold, lexicon
-from bot.masking.lowercase import lowercase_cued
+from bot.masking.lowercase import SIBLINGS, lowercase_cued
 from bot.masking.people import APPOSED
 from bot.masking.spans import Span
 from bot.masking.student_cues import (
@@ -284,10 +284,11 @@ def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[S
 
 
 def a_familys(text: str, name: Span) -> bool:
-    """"the Tso family", "The Osei kids": a family of students, though a colleague shares its
-    name (their children are students all the same)."""
-    return text[max(0, name.start - 4):name.start].lower() == "the " and \
-        FAMILY_AFTER.match(text, name.end) is not None
+    """"the Tso family", "The Osei kids", "tso family needs a hotspot": a family of students,
+    though a colleague shares its name (their children are students all the same)."""
+    return bool(SIBLINGS.match(text, name.end)) or (
+        text[max(0, name.start - 4):name.start].lower() == "the "
+        and FAMILY_AFTER.match(text, name.end) is not None)
 
 
 def students_talk(text: str) -> Callable[[int], bool]:

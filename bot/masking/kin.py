@@ -38,10 +38,12 @@ KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\
                        r"center|engagement|involvement|square|org|organization|group)\b)",
                        re.IGNORECASE)
 # Or in a bracket after what she did, whose the child is said: "Mrs. Nakai called again
-# (Kayla's mom)", "left a voicemail (Kayla's mom)"; never ", parents can't log in" after
-# what a teacher did (red teams', stop 59).
-DID_THEN_KIN = re.compile(rf"(?:\s+[\w'’]+){{1,4}}?\s*\(\s*[^()\n,.!?]{{1,30}}['’]s\s+"
-                          rf"(?:{KIN})\s*\)", re.IGNORECASE)
+# (Kayla's mom)", "called, she can't log into Skyward (Kayla's mom)"; never ", parents can't
+# log in" after what a teacher did, nor "forwarded an email from (Kayla's mom)" (red teams',
+# stop 59).
+DID_THEN_KIN = re.compile(rf"(?:(?!\s*\b(?:from|with|parents?|family|families|guardians?|mom|"
+                          rf"dad|students?|kids?)\b)[^.!?\n()]){{1,60}}?\(\s*[^()\n,.!?]{{1,30}}"
+                          rf"['’]s\s+(?:{KIN})\s*\)", re.IGNORECASE)
 # Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"

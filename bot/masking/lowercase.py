@@ -37,10 +37,14 @@ FOR_SOMEONE = {"for", "para"}
 NUMBERED_THINGS = {"job", "case", "tag", "bill"}
 # What only a family has, typed in lowercase: "tuilagi twins" (where "kearns kids" and
 # "herriman boys" are a town's children and teams: a red team's, stop 59); not "family
-# night".
-SIBLINGS = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family(?!\s+(?:night|"
+# night" nor "the kratt brothers videos" (a second red team's).
+SIBLINGS = re.compile(r"\s+(?:twins|triplets|siblings|(?:sisters|brothers)(?!\s+(?:videos?|show|"
+                      r"episodes?|movies?|games?|songs?|cartoons?)\b)|family(?!\s+(?:night|"
                       r"nights|engagement|literacy|center|centre|events?|liaison|portal|link|"
-                      r"resources?|fun|math|day|dinner|conferences?)\b))\b", re.IGNORECASE)
+                      r"resources?|fun|math|day|dinner|conferences?|movie|bingo|survey|picnic|"
+                      r"breakfast|festival|fair|potluck|dance|reading|stem|science|games?|"
+                      r"activit(?:y|ies)|newsletter|forms?|registration|workshop|members?)\b))\b",
+                      re.IGNORECASE)
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:

@@ -25,6 +25,7 @@ from bot.masking.handles import in_handles
 from bot.masking.kin import titled_family
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import (
+    SIBLINGS,
     lowercase_cued,
     lowercase_family,
     lowercase_maybe,
@@ -133,6 +134,8 @@ def bare_initial(text: str, word: Word) -> bool:
 
 KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a child
 # Whose family a name is, said right after it: "Contact: Tasha Brooks (Jaylen's mom)".
+# Where a sentence opens: "Garcia family needs a hotspot" (a red team's, stop 59).
+OPENS = re.compile(r"(?:^|[.!?\n]\s*)$")
 KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
 
 
@@ -146,8 +149,9 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     if last.possessive and BELONGINGS.match(text, listed.end() if listed else end):
         return any(w.score > 0 for w in run) and not (  # "frozen on Tuesday's lunch menu"
             len(run) == 1 and run[0].folded in DAYS and not KIN_AFTER.match(text, end))
-    if FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
-        return any(w.score > 0 for w in run)
+    if (FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the ")) or (
+            SIBLINGS.match(text, end) and OPENS.search(text, 0, first.start)):
+        return any(w.score > 0 for w in run)  # "Garcia family needs a hotspot" too
     if ONE_CHILD_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(family_name(w) for w in run)  # "the Smith kid", not "the Spanish kid"
     # set off by commas, what she does all the same: "the one with the glasses, Phuc, can't

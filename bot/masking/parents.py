@@ -27,11 +27,19 @@ TOLD_BEFORE = re.compile(r"\b(?:told|tell|telling|texted|text|emailed|email|remi
                          re.IGNORECASE)
 # What follows a parent's first word when it is her language: "(mom Dari speaker)", "Mom:
 # Karen speaker, needs interpreter" (a red team's, stop 59).
-LANGUAGE_AFTER = frozenset({"speaker", "speakers", "speaking", "only", "interpreter",
-                            "interpreting", "translator"})
-# A name, then whose family she is, in a bracket: "(Kalolaine, mom)", "(Sela Faleafa - aunt)".
-NAME_THEN_KIN = re.compile(rf"\((?P<name>\s*[^\W\d_][^\s,()]*(?:\s+[^\W\d_][^\s,()]*){{0,2}})"
-                           rf"\s*(?:,|\s[-–—])\s*(?:{KIN})\s*\)", re.IGNORECASE)
+LANGUAGE_AFTER = frozenset({"speaker", "speakers", "speaking", "interpreter", "interpreting",
+                            "translator"})
+# "(mom Tongan only)", but not "(mom Kalolaine only speaks Tongan)": "only" last.
+ONLY_LAST = re.compile(r"\s+only\s*(?:[),.;]|$)", re.IGNORECASE)
+# A name, then whose family she is, in a bracket: "(Kalolaine, mom)", "(Sela Faleafa - aunt)",
+# "(Kalolaine, her mom)", "(Kalolaine - Kayla's mom)", "(Kalolaine, mom's cell)"; or before
+# one: "Kalolaine (mom) called" (red teams', stop 59).
+NAME_THEN_KIN = re.compile(
+    rf"\((?P<name>\s*[^\W\d_][^\s,()]*(?:\s+[^\W\d_][^\s,()]*){{0,2}})\s*(?:,|\s[-–—])\s*"
+    rf"(?:(?:her|his|their|[^\W\d_][\w-]*['’]s)\s+)?(?:{KIN})(?:['’]s\s+(?:cell|phone|number|"
+    rf"email|e-mail|work))?\s*\)"
+    rf"|(?<![\w(])(?P<before>[A-Z][^\s,()]*(?:\s+[A-Z][^\s,()]*){{0,2}})\s*\(\s*(?:{KIN})\s*\)",
+    re.IGNORECASE)
 CLAUSE_AFTER = re.compile(r"\s+(?:has|have|is|was|are|will|would|can|can['’]?t|cannot|could|"
                           r"should|does|doesn['’]?t|did|isn['’]?t|wasn['’]?t|won['’]?t)\b",
                           re.IGNORECASE)
@@ -52,7 +60,7 @@ def parents_name(text: str, words: list[Word], first: int, count: int) -> int:
     after = words[first + count] if first + count < len(words) else None
     if lead.blocked or not (lead.given or lead.score >= WEAK):  # a name no list has is hers
         return 0
-    if after is not None and after.folded in LANGUAGE_AFTER:
+    if (after is not None and after.folded in LANGUAGE_AFTER) or ONLY_LAST.match(text, last.end):
         return 0
     set_off = text[last.end:].lstrip()[:1] in (")", ",") or (
         after is not None and after.folded in DAYS_AND_HOLIDAYS)  # "her mom Lan Monday"
@@ -70,7 +78,8 @@ def named_then_kin(text: str, words: list[Word]) -> Iterator[Span]:
     """A parent's name in a bracket, then whose family she is: "(Kalolaine, mom)" (a red
     team's, stop 59); never a word, an app or a language ("(Spanish, mom)")."""
     for m in NAME_THEN_KIN.finditer(text) if "(" in text else ():
-        inside = [w for w in words if m.start("name") <= w.start and w.end <= m.end("name")]
+        group = "name" if m["name"] else "before"
+        inside = [w for w in words if m.start(group) <= w.start and w.end <= m.end(group)]
         if inside and all(w.score >= WEAK and not (w.wordlike or w.product or w.stop
                                                    or w.blocked) for w in inside):
             yield Span(inside[0].start, inside[-1].end, "name")

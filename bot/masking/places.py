@@ -88,9 +88,6 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             not words[last].possessive and SOMEONE_FROM.search(
                 text, max(0, words[first].start - 30), words[first].start)):
         return True
-    if last == first + 1 and words[last].folded == "jr" and not words[last].possessive and \
-            AT_PLACE.search(text, max(0, words[first].start - 8), words[first].start):
-        return True  # "at Kennedy Jr": a junior high, as Utah writes it (a blind corpus's)
     return first == last and not words[last].possessive and (bool(AT_PLACE.search(
         text, max(0, words[first].start - 8), words[first].start)) or from_after_name(
         text, words, first))

@@ -9,24 +9,31 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, Word, adjacent
+from bot.masking.words import AMBIGUOUS, SURNAME, Word, adjacent
 
 FOR_SOMEONE = {"for", "para"}
-# A greeting or thanks before someone's name is no family's: "thx, Dana", "Obrigada, Tiago".
+# A greeting or thanks before someone's name is no family's: "thx, Dana", "Obrigada, Tiago",
+# "Mahalo, Kevin" (red teams', stop 59).
 GREETINGS = {"hi", "hey", "hello", "dear", "thanks", "thx", "tx", "ty", "cheers", "hola",
-             "gracias", "obrigada", "obrigado", "merci", "bye", "ok", "okay", "sorry", "yo"}
-LISTING = {"and", "&", "y"}
-# Where a list's line starts: "- ", "* ", "1. ", "2) ".
-LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[.)])?[ \t]*$")
-# What ends a roster's entry: a separator, a bracket, a list going on, the line's end (a
-# comma after an initial only); never a question or a cry ("is the cart for olympus,
-# kevin?", "Obrigada, Tiago!").
-ENTRY_ENDS = re.compile(r"\.?(?:\s*(?:[-–—:|(#,;]|$)|\s+(?:and|&|y)\s|\.(?:\s|$))", re.MULTILINE)
+             "gracias", "obrigada", "obrigado", "merci", "bye", "ok", "okay", "sorry", "yo",
+             "mahalo", "aloha", "ciao", "namaste", "salaam", "shalom", "bonjour", "hallo",
+             "howdy", "hiya", "welcome", "congrats", "morning", "evening", "afternoon"}
+# Where a list's line starts ("- ", "* ", "1. ", "2) "), or a list is announced ("students:").
+LINE_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[.)])?|\b(?:students?|kids|roster|"
+                        r"list|names?)\s*:)[ \t]*$", re.IGNORECASE)
+# What ends a roster's entry: a separator, a bracket, the line's end (a comma after an
+# initial only), or another entry after "and"; never a question or a cry ("is the cart for
+# olympus, kevin?", "Obrigada, Tiago!"), nor a list of single names ("for kearns, hunter and
+# granger": schools).
+ENTRY_ENDS = re.compile(r"\.?(?:\s*(?:[-–—:|(#,;]|$)|\s+(?:and|&|y)\s+[^\s,]+,\s|\.(?:\s|$))",
+                        re.MULTILINE)
+# What carries a roster on from the entry before: "huamani, kevin; tsosie, ashley".
+LIST_GOES_ON = re.compile(r"\s*(?:;|,?\s*(?:and|&|y)\s)\s*$")
 
 
 def roster_lines(text: str, words: list[Word]) -> Iterator[Span]:
-    """Each "last, first" (or "last, initial") that starts a line or follows "for", and
-    those listed after it with "and"."""
+    """Each "last, first" (or "last, initial", or with a middle initial) that starts a line
+    or a list, or follows "for", and those listed after it."""
     listed_until = -1  # where the last entry found ends, so that "and tsosie, ashley" counts
     for i in range(len(words) - 1):
         surname, first = words[i], words[i + 1]
@@ -34,16 +41,28 @@ def roster_lines(text: str, words: list[Word]) -> Iterator[Span]:
                 not first_or_initial(first) or (surname.given and first.given):
             continue  # "liam, ava and noah can't see the quiz": first names, listed
         before = words[i - 1] if i else None
-        placed = bool(LINE_START.search(text, 0, surname.start)) or bool(
-            before and adjacent(text, before, surname) and (
-                before.folded in FOR_SOMEONE
-                or (before.folded in LISTING and 0 <= before.start - listed_until <= 2)))
-        end = first.end + 1 if text.startswith(".", first.end) and len(first.text) == 1 \
-            else first.end
+        after_for = bool(before and adjacent(text, before, surname)
+                         and before.folded in FOR_SOMEONE)
+        placed = bool(LINE_START.search(text, 0, surname.start)) or (
+            after_for and surname.score >= SURNAME) or bool(  # not "for olympus, kevin."
+            listed_until >= 0 and LIST_GOES_ON.fullmatch(text, listed_until, surname.start))
+        end = entry_end(text, words, i + 1)
         if placed and ENTRY_ENDS.match(text, end) and not (
-                len(first.text) > 1 and text.startswith(",", end)):  # "Minji, Daniel, and"
+                len(text[first.start:end]) > 2 and text.startswith(",", end)):  # "Minji, Dan,"
             listed_until = end
             yield Span(surname.start, end, "name")
+
+
+def entry_end(text: str, words: list[Word], k: int) -> int:
+    """Where an entry whose first name is word k ends: after its period if an initial, after
+    a middle initial ("huamani, kevin j - no audio")."""
+    first = words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if len(first.text) > 1 and nxt and len(nxt.text) == 1 and nxt.text.isalpha() and \
+            adjacent(text, first, nxt):
+        first = nxt
+    return first.end + 1 if len(first.text) == 1 and text.startswith(".", first.end) \
+        else first.end
 
 
 def family_word(word: Word) -> bool:

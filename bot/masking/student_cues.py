@@ -32,8 +32,10 @@ CUE_BEFORE = re.compile(
     r"(?P<parent>(?:['’]s|\bhis|\bher|\btheir)\s+(?:step-?)?(?:mom|mother|dad|father|grandma|"
     r"grandmother|grandpa|grandfather|guardian|aunt|uncle)|"
     # or in a bracket, or as a label: "(mom Kalolaine)", "Dad: Tevita" (a blind corpus's)
-    r"(?<=\()(?:step-?)?(?:mom|mother|dad|father|grandma|grandpa|guardian|aunt|uncle|"
-    r"mam[aá]|pap[aá]|abuel[oa]|t[ií][oa])|"
+    r"(?<=\()(?:step[-\s]?)?(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
+    r"guardian|aunt|uncle|mam[aá]|pap[aá]|abuel[oa]|t[ií][oa])|"
+    # or opening a sentence: "Mom Kalolaine called" (a red team's, stop 59)
+    r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n))(?:mom|dad|grandma|grandpa)(?=\s+\w)|"
     r"(?:mom|mother|dad|father|guardian)(?=\s*:))|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"family(?=\s*:)|"  # a label: "Family: Domínguez" (not "Family Link")

@@ -106,18 +106,19 @@ def test_what_a_parent_said_or_a_teacher_called_about_is_kept(text: str) -> None
     assert masked(text) == text
 
 
-@pytest.mark.parametrize("text", [
-    "promethean in room 214 at Kennedy Jr wont pick up hdmi",
-    "Front desk phone at Matheson Jr keeps dropping calls",
-    "Need help hooking up the new Chromecast in Mr. Ashby's room",
-])
-def test_a_junior_high_and_a_streaming_stick_are_kept(text: str) -> None:
+def test_a_streaming_stick_is_kept() -> None:
+    text = "Need help hooking up the new Chromecast in Mr. Ashby's room"
     assert masked(text) == text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Marcus Bell Jr needs a charger", "[name] needs a charger"),
     ("sitting with Kennedy Jr in 3rd period", "sitting with [name] in 3rd period"),
+    # a junior high named "Kennedy Jr", as Utah writes it, is hidden too: "he got mad at
+    # Marcus Jr" reads the same (a second red team's, stop 59)
+    ("promethean in room 214 at Kennedy Jr wont pick up hdmi",
+     "promethean in room 214 at [name] wont pick up hdmi"),
 ])
-def test_a_student_who_is_a_junior_is_still_hidden(text: str, expected: str) -> None:
+def test_a_student_who_is_a_junior_is_hidden_and_a_junior_high_with_him(
+        text: str, expected: str) -> None:
     assert masked(text) == expected

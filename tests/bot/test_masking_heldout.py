@@ -273,8 +273,9 @@ HELD_OUT_FIGURES = {
     # (Salt Lake City and Granite, Utah), sealed, scored once at the end with the masker
     # before the round and after it: 0.923 (193 of 209) / 0.090 both times. Read at stop 59
     # and tuned on: 0.962 (201) / 0.060, then 0.957 (200) once a red team's narrowing let
-    # "benitez boys" through again ("herriman boys" is a town's team).
-    "heldout61.jsonl": (0.956, 0.06),
+    # "benitez boys" through again ("herriman boys" is a town's team), and 0.957 / 0.080
+    # once a second's took "at Kennedy Jr" back (it reads as "at Marcus Jr").
+    "heldout61.jsonl": (0.956, 0.08),
 }
 
 

@@ -98,9 +98,9 @@ BLIND_57 = {"heldout57.jsonl": {"whole": (161, 11), "all": (160, 5)},
 BLIND_58 = {"heldout59.jsonl": {"whole": (152, 4), "all": (151, 3)},
             "heldout60.jsonl": {"whole": (171, 9), "all": (171, 4)},
             # sealed, scored once at the end (before the round the same): whole 193 / 8, all
-            # 193 / 3; then read at stop 59 and tuned on: 201 / 5 and 201 / 0, and after a red
-            # team's narrowing what is asserted
-            "heldout61.jsonl": {"whole": (200, 5), "all": (200, 0)}}
+            # 193 / 3; then read at stop 59 and tuned on: 201 / 5 and 201 / 0, and after two
+            # red teams' narrowing what is asserted
+            "heldout61.jsonl": {"whole": (200, 7), "all": (200, 2)}}
 BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
