@@ -133,9 +133,10 @@ MODALS = frozenset({"will", "may", "can", "could", "would", "should", "must", "m
 
 
 def in_brackets(text: str, word: Word) -> bool:
-    """A lowercase word no English word, last in a bracket after "(mom": "(mom kalolaine)"
-    (a red team's, stop 59)."""
-    return word.shape == "lower" and word.score >= WEAK and text.startswith(")", word.after) \
+    """A lowercase word no English word, last in a bracket after "(mom" or before a comma in
+    it: "(mom kalolaine)", "(mom kalolaine, tongan only)" (red teams', stop 59)."""
+    return word.shape == "lower" and word.score >= WEAK and text.startswith((")", ","),
+                                                                           word.after) \
         and not (word.wordlike or word.product or word.stop or word.blocked)
 
 

@@ -37,13 +37,15 @@ KIN_AFTER = re.compile(rf"\s*(?:\(|,|[—–-])\s*(?:[^()\n,.!?]{{0,30}}['’]s\
                        r"(?!\s+(?:liaison|coordinator|volunteer|portal|night|teacher|conference|"
                        r"center|engagement|involvement|square|org|organization|group)\b)",
                        re.IGNORECASE)
-# Or in a bracket after what she did, whose the child is said: "Mrs. Nakai called again
-# (Kayla's mom)", "called, she can't log into Skyward (Kayla's mom)"; never ", parents can't
-# log in" after what a teacher did, nor "forwarded an email from (Kayla's mom)" (red teams',
-# stop 59).
-DID_THEN_KIN = re.compile(rf"(?:(?!\s*\b(?:from|with|parents?|family|families|guardians?|mom|"
-                          rf"dad|students?|kids?)\b)[^.!?\n()]){{1,60}}?\(\s*[^()\n,.!?]{{1,30}}"
-                          rf"['’]s\s+(?:{KIN})\s*\)", re.IGNORECASE)
+# Or in a bracket after how she got in touch, whose the child is said: "Mrs. Nakai called
+# again (Kayla's mom)", "called, she can't log into Skyward (Kayla's mom)", "left a voicemail
+# (Kayla's mom, Tongan only)"; never a colleague doing something for a parent ("Ms. Rivera
+# needs an interpreter for the conference (Kayla's mom)", "forwarded the email from a parent
+# (Kayla's mom)", ", parents can't log in": red teams', stop 59).
+DID_THEN_KIN = re.compile(rf"\s+(?:called|calls|phoned|rang|texted|emailed|e-mailed|messaged|"
+                          rf"wrote|came|stopped|dropped|walked|left|returned|reached)\b"
+                          rf"[^.!?\n()]{{0,60}}?\(\s*[^()\n,.!?]{{1,30}}['’]s\s+(?:{KIN})"
+                          rf"\s*(?:\)|,[^()\n]{{0,30}}\))", re.IGNORECASE)
 # Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"

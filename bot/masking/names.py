@@ -134,8 +134,10 @@ def bare_initial(text: str, word: Word) -> bool:
 
 KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a child
 # Whose family a name is, said right after it: "Contact: Tasha Brooks (Jaylen's mom)".
-# Where a sentence opens: "Garcia family needs a hotspot" (a red team's, stop 59).
-OPENS = re.compile(r"(?:^|[.!?\n]\s*)$")
+# Where a sentence opens: "Garcia family needs a hotspot" (a red team's, stop 59), or after
+# a lead-in.
+OPENS = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:also|fyi|update|note|btw|ps|and|so|but|re),?\s+)$",
+                   re.IGNORECASE)  # "Also, Tsosie family needs a hotspot" (a third's)
 KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
 
 
@@ -150,7 +152,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         return any(w.score > 0 for w in run) and not (  # "frozen on Tuesday's lunch menu"
             len(run) == 1 and run[0].folded in DAYS and not KIN_AFTER.match(text, end))
     if (FAMILY_AFTER.match(text, end) and text[:first.start].lower().endswith("the ")) or (
-            SIBLINGS.match(text, end) and OPENS.search(text, 0, first.start)):
+            SIBLINGS.match(text, end) and OPENS.search(text, 0, first.start)
+            and not any(w.product for w in run)):  # not "Epson family of printers"
         return any(w.score > 0 for w in run)  # "Garcia family needs a hotspot" too
     if ONE_CHILD_AFTER.match(text, end) and text[:first.start].lower().endswith("the "):
         return any(family_name(w) for w in run)  # "the Smith kid", not "the Spanish kid"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from bot.masking.spans import Span
 from bot.masking.student_cues import KIN
+from bot.masking.things import LANGUAGES
 from bot.masking.words import DAYS, WEAK, Word, adjacent
 
 # What "her mom" is followed by when it is no one's name: a school, a time off or an event
@@ -33,12 +34,13 @@ LANGUAGE_AFTER = frozenset({"speaker", "speakers", "speaking", "interpreter", "i
 ONLY_LAST = re.compile(r"\s+only\s*(?:[),.;]|$)", re.IGNORECASE)
 # A name, then whose family she is, in a bracket: "(Kalolaine, mom)", "(Sela Faleafa - aunt)",
 # "(Kalolaine, her mom)", "(Kalolaine - Kayla's mom)", "(Kalolaine, mom's cell)"; or before
-# one: "Kalolaine (mom) called" (red teams', stop 59).
+# one: "Kalolaine (mom) called", "Kalolaine (Kayla's mom) called" (red teams', stop 59).
 NAME_THEN_KIN = re.compile(
     rf"\((?P<name>\s*[^\W\d_][^\s,()]*(?:\s+[^\W\d_][^\s,()]*){{0,2}})\s*(?:,|\s[-–—])\s*"
     rf"(?:(?:her|his|their|[^\W\d_][\w-]*['’]s)\s+)?(?:{KIN})(?:['’]s\s+(?:cell|phone|number|"
     rf"email|e-mail|work))?\s*\)"
-    rf"|(?<![\w(])(?P<before>[A-Z][^\s,()]*(?:\s+[A-Z][^\s,()]*){{0,2}})\s*\(\s*(?:{KIN})\s*\)",
+    rf"|(?<![\w(])(?P<before>[A-Z][^\s,()]*(?:\s+[A-Z][^\s,()]*){{0,2}})\s*\(\s*"
+    rf"(?:[^\W\d_][\w-]*['’]s\s+)?(?:{KIN})\s*\)",
     re.IGNORECASE)
 CLAUSE_AFTER = re.compile(r"\s+(?:has|have|is|was|are|will|would|can|can['’]?t|cannot|could|"
                           r"should|does|doesn['’]?t|did|isn['’]?t|wasn['’]?t|won['’]?t)\b",
@@ -60,8 +62,9 @@ def parents_name(text: str, words: list[Word], first: int, count: int) -> int:
     after = words[first + count] if first + count < len(words) else None
     if lead.blocked or not (lead.given or lead.score >= WEAK):  # a name no list has is hers
         return 0
-    if (after is not None and after.folded in LANGUAGE_AFTER) or ONLY_LAST.match(text, last.end):
-        return 0
+    if (after is not None and after.folded in LANGUAGE_AFTER) or (
+            ONLY_LAST.match(text, last.end) and lead.folded in LANGUAGES):
+        return 0  # "(mom Tongan only)", not "(mom Maria only), dad is not allowed"
     set_off = text[last.end:].lstrip()[:1] in (")", ",") or (
         after is not None and after.folded in DAYS_AND_HOLIDAYS)  # "her mom Lan Monday"
     if lead.product and not (lead.given and (count > 1 or set_off)):

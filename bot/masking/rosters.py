@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.spans import Span
-from bot.masking.words import AMBIGUOUS, SURNAME, Word, adjacent
+from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent
 
 FOR_SOMEONE = {"for", "para"}
 # A greeting or thanks before someone's name is no family's: "thx, Dana", "Obrigada, Tiago",
@@ -17,18 +17,21 @@ FOR_SOMEONE = {"for", "para"}
 GREETINGS = {"hi", "hey", "hello", "dear", "thanks", "thx", "tx", "ty", "cheers", "hola",
              "gracias", "obrigada", "obrigado", "merci", "bye", "ok", "okay", "sorry", "yo",
              "mahalo", "aloha", "ciao", "namaste", "salaam", "shalom", "bonjour", "hallo",
-             "howdy", "hiya", "welcome", "congrats", "morning", "evening", "afternoon"}
-# Where a list's line starts ("- ", "* ", "1. ", "2) "), or a list is announced ("students:").
-LINE_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[.)])?|\b(?:students?|kids|roster|"
-                        r"list|names?)\s*:)[ \t]*$", re.IGNORECASE)
+             "howdy", "hiya", "welcome", "congrats", "morning", "evening", "afternoon", "haha",
+             "hmm", "hm", "thnx", "thanx", "tks", "atentamente", "saludos", "talofa", "lol",
+             "ugh", "oops", "yep", "yup", "sincerely", "regards", "cordialmente"}
+# Where a list's line starts ("- ", "* ", "1. ", "2) "), or after a colon ("students:", "cart
+# 3:").
+LINE_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[.)])?|:)[ \t]*$")
 # What ends a roster's entry: a separator, a bracket, the line's end (a comma after an
 # initial only), or another entry after "and"; never a question or a cry ("is the cart for
 # olympus, kevin?", "Obrigada, Tiago!"), nor a list of single names ("for kearns, hunter and
 # granger": schools).
-ENTRY_ENDS = re.compile(r"\.?(?:\s*(?:[-–—:|(#,;]|$)|\s+(?:and|&|y)\s+[^\s,]+,\s|\.(?:\s|$))",
-                        re.MULTILINE)
-# What carries a roster on from the entry before: "huamani, kevin; tsosie, ashley".
-LIST_GOES_ON = re.compile(r"\s*(?:;|,?\s*(?:and|&|y)\s)\s*$")
+ENTRY_ENDS = re.compile(r"\.?(?:\s*(?:[-–—:|(#;]|$)|,?\s+(?:(?:and|&|y)\s+)?[^\s,]+,\s|"
+                        r"\.(?:\s|$))", re.MULTILINE)
+# What carries a roster on from the entry before: "huamani, kevin; tsosie, ashley", "tsosie,
+# ashley, begay, kevin, and yazzie, maria".
+LIST_GOES_ON = re.compile(r"\s*(?:;|,|,?\s*(?:and|&|y)\s)\s*(?:(?:and|&|y)\s+)?$")
 
 
 def roster_lines(text: str, words: list[Word]) -> Iterator[Span]:
@@ -47,8 +50,10 @@ def roster_lines(text: str, words: list[Word]) -> Iterator[Span]:
             after_for and surname.score >= SURNAME) or bool(  # not "for olympus, kevin."
             listed_until >= 0 and LIST_GOES_ON.fullmatch(text, listed_until, surname.start))
         end = entry_end(text, words, i + 1)
-        if placed and ENTRY_ENDS.match(text, end) and not (
-                len(text[first.start:end]) > 2 and text.startswith(",", end)):  # "Minji, Dan,"
+        known = surname.score >= SURNAME and first.score == FIRST  # "tsosie, ashley needs"
+        initial = len(text[first.start:end]) <= 2
+        if placed and (ENTRY_ENDS.match(text, end) or (initial and text.startswith(",", end))
+                       or (known and not after_for)):
             listed_until = end
             yield Span(surname.start, end, "name")
 

@@ -34,8 +34,10 @@ CUE_BEFORE = re.compile(
     # or in a bracket, or as a label: "(mom Kalolaine)", "Dad: Tevita" (a blind corpus's)
     r"(?<=\()(?:step[-\s]?)?(?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
     r"guardian|aunt|uncle|mam[aá]|pap[aá]|abuel[oa]|t[ií][oa])|"
-    # or opening a sentence: "Mom Kalolaine called" (a red team's, stop 59)
-    r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n))(?:mom|dad|grandma|grandpa)(?=\s+\w)|"
+    # or opening a sentence, or after "with": "Mom Kalolaine called", "Mom (Kalolaine)
+    # called", "spoke with mom Kalolaine" (red teams', stop 59)
+    r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n)|(?<=\bwith\s)|(?<=\bto\s))(?:mom|dad|grandma|grandpa)"
+    r"(?=\s+\(?\w)|"
     r"(?:mom|mother|dad|father|guardian)(?=\s*:))|"
     r"alumn[oa]s?|estudiantes?|niñ[oa]s?|hij[oa]s?|herman[oa]s?|apellido|se\s+llama|familia|"
     r"family(?=\s*:)|"  # a label: "Family: Domínguez" (not "Family Link")
