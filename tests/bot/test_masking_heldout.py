@@ -276,6 +276,14 @@ HELD_OUT_FIGURES = {
     # "benitez boys" through again ("herriman boys" is a town's team), and 0.957 / 0.080
     # once a second's took "at Kennedy Jr" back (it reads as "at Marcus Jr").
     "heldout61.jsonl": (0.956, 0.08),
+    # Written at stop 59 with 61's plain brief, in three more districts: 62 (Dearborn, Detroit
+    # and Hamtramck), 63 (Lowell and Boston), 64 (Tukwila, Kent and Seattle), sealed while the
+    # round's rules were written and scored once at its end. Before the round and after:
+    # 62 0.985 (196 of 199) / 0.110 both times; 63 0.949 (185 of 195), then 0.954 (186) /
+    # 0.120; 64 0.929 (156 of 168), then 0.935 (157) / 0.060.
+    "heldout62.jsonl": (0.984, 0.11),
+    "heldout63.jsonl": (0.953, 0.12),
+    "heldout64.jsonl": (0.934, 0.06),
 }
 
 

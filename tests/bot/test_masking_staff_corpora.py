@@ -101,7 +101,14 @@ BLIND_58 = {"heldout59.jsonl": {"whole": (152, 4), "all": (151, 3)},
             # 193 / 3; then read at stop 59 and tuned on: 201 / 5 and 201 / 0, and after two
             # red teams' narrowing what is asserted
             "heldout61.jsonl": {"whole": (200, 7), "all": (200, 2)}}
-BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58
+# Written at stop 59 with 61's plain brief (test_masking_heldout.py says where), sealed while
+# the round's rules were written and scored once at its end. Knowing the directory, before
+# the round: 62 whole 196 / 10, all 194 / 8; 63 whole 185 / 10, all 185 / 7; 64 whole 156 / 4,
+# all 156 / 2; after it, what is asserted.
+BLIND_59 = {"heldout62.jsonl": {"whole": (196, 10), "all": (194, 8)},
+            "heldout63.jsonl": {"whole": (186, 10), "all": (186, 7)},
+            "heldout64.jsonl": {"whole": (157, 4), "all": (157, 2)}}
+BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
 # Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against
