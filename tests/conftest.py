@@ -18,6 +18,7 @@ from adapters.runtime import Runtime, build_runtime, load_settings
 from adapters.server import make_app
 from adapters.web.visitors import PAGE_HEADER
 from bot.features.tickets.similar import forget_readings
+from bot.masking.schools import know_schools
 from bot.masking.staff import forget_staff, use_staff_names
 from bot.roles import Role
 from bot.settings import Settings
@@ -35,10 +36,12 @@ TEST_SECRET = "dGVzdC1vbmx5LXNlcnZlci1zZWNyZXQtMzItYnl0ZXM="
 
 @pytest.fixture(autouse=True)
 def no_colleagues_known() -> None:
-    """Each test starts knowing no colleague's name: the masker's list of them is the
-    process's (bot/masking/staff.py), and a name one test's Slack user had must not spare a
-    student in the next; whole names spare a colleague, as by default."""
+    """Each test starts knowing no colleague's name and no school's: the masker's lists of
+    them are the process's (bot/masking/staff.py, schools.py), and a name one test's Slack
+    user had must not spare a student in the next; whole names spare a colleague, as by
+    default."""
     forget_staff()
+    know_schools([])
     use_staff_names("whole")
     forget_readings()  # "me too"'s masked tickets, read with the names known then
 

@@ -10,7 +10,8 @@ accounts.py and addresses.py find the identifiers that have a shape; names.py fi
 with words.py and lexicon.py (the word lists), student_cues.py (what marks a student),
 cued.py, people.py, handles.py, records.py, kin.py and lowercase.py; what is no student's is
 decided in cues.py, adults.py, signatures.py, staff_lists.py, places.py and things.py, then
-by the model in grown_ups.py; last, whole.py hides whatever is left of a hidden name.
+by the model in grown_ups.py and by the district's own lists in staff.py and schools.py;
+last, whole.py hides whatever is left of a hidden name.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import beside_names, find_id_numbers
 from bot.masking.phones import find_phones
+from bot.masking.schools import spare_schools
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.spoken import find_spoken_addresses
 from bot.masking.staff import spare_staff
@@ -108,13 +110,14 @@ def pieces_of(text: str) -> list[str]:
 def found_in(text: str, today: date, names_from: int = 0) -> list[Span]:
     """Every identifier in one piece of text (see find_student_data): what the rules find,
     less the names the model of grown-ups' names spares (unless a district turned it off),
-    the names of the district's own staff (staff.py) and the names before word `names_from`
-    (spared before the numbers beside names are looked for: "Renaissance Star 360")."""
+    the names of the district's own staff (staff.py) and schools (schools.py), and the names
+    before word `names_from` (spared before the numbers beside names are looked for:
+    "Renaissance Star 360")."""
     found = found_by_rules(text, today)
     judged = spare_grown_ups(text, found) if MODEL_ON[0] else found
-    left = [s for s in spare_staff(text, judged)
+    left = [s for s in spare_schools(text, spare_staff(text, judged))
             if s.kind != "name" or len(text[:s.start].split()) >= names_from]
-    colleagues = sorted(set(judged) - set(left))  # known to the directory: kept, say so
+    colleagues = sorted(set(judged) - set(left))  # known as staff or a school: kept, say so
     return completed(text, left, colleagues)
 
 

@@ -55,4 +55,5 @@ feature = Feature(
         OnForm("admin.role", handlers.role_form, ADMIN),
     ),
     setup=setup.admin_steps,
+    jobs=schools.follow_names,
 )

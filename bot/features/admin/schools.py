@@ -10,7 +10,9 @@ from bot.errors import BadInput
 from bot.features.admin import views
 from bot.i18n import _
 from bot.people.prep import parse_clock, parse_days
+from bot.scheduling.jobs import Jobs
 from bot.schools.models import SchoolRow
+from bot.schools.names import SchoolNamesFollower
 from bot.schools.service import (
     add_closures,
     all_schools,
@@ -28,6 +30,12 @@ from bot.when import days_in_word
 HOURS = re.compile(r"^\d{1,2}(:\d{2})?\s*(am|pm)?-\d{1,2}(:\d{2})?\s*(am|pm)?$", re.IGNORECASE)
 DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
 DEFAULT_ZONE, DEFAULT_HOURS = "America/New_York", "07:30-15:00"
+SCHOOLS = "schools.names"  # what a change asks every replica to refresh: the masker's schools
+
+
+def follow_names(jobs: Jobs) -> None:
+    """Keep this replica's masker knowing the district's schools (bot/schools/names.py)."""
+    jobs.refresher(SCHOOLS)(SchoolNamesFollower().refresh)
 
 
 async def listing(turn: Turn[Command]) -> list[Reply]:
@@ -59,6 +67,7 @@ async def add(turn: Turn[Command]) -> list[Reply]:
     known = await school_named(turn.session, " ".join(name))
     school = await save_school(turn.session, " ".join(name), zone, opens, closes,
                                days or (known.weekdays if known else "01234"))
+    turn.refresh_after_commit(SCHOOLS)
     return [_saved(school, known is None)]
 
 
@@ -103,6 +112,7 @@ async def save_form(turn: Turn[Submission]) -> list[Reply]:
     saved = await save_school(turn.session, values.get("name", ""),
                               values.get("tz", "") or DEFAULT_ZONE, opens, closes,
                               parse_days(values.get("days", "") or "mon-fri"), school)
+    turn.refresh_after_commit(SCHOOLS)
     return [_saved(saved, school is None)]
 
 

@@ -1,0 +1,97 @@
+"""The district's own schools, by the names its admins gave them (`/prepbot schools add`): a
+name the rules would hide is kept when it lies inside a school's whole own name, written out
+as a place ("the Chromebook fleet at William Ford", "rm 302 at Ralph J. Bunche", "the Parker
+Hill website"), and no student's cue stands beside it. Schools named for people are the
+largest kind of ordinary text the rules alter (docs/masking.md, "Stop 59"). Only a name of
+two words or more counts, and only whole: a school's lone surname or first name is how a
+student is called too ("Morrison can't open the worksheet" beside Morrison Elementary: stop
+55 kept those, and an attack got 91 students through), so "Ford", "William" and "Edsel"
+alone stay hidden."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from bot.masking.grown_ups import student_cued
+from bot.masking.lexicon import fold
+from bot.masking.spans import Span
+
+# The words that say what kind of school it is, not which: "Aki Kurose Middle School".
+KINDS = {"elementary", "middle", "high", "school", "schools", "academy", "center", "centre",
+         "charter", "magnet", "intermediate", "primary", "junior", "senior", "early",
+         "childhood", "learning", "community", "alternative", "preparatory", "prep", "campus",
+         "es", "ms", "hs", "jr", "sr", "k", "the", "of", "at", "and", "escuela", "primaria",
+         "secundaria", "leadership", "international", "stem", "steam", "arts", "science",
+         "technology", "college", "career", "upper", "lower", "k-8", "k8", "pk"}
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s?$")
+# Between two words of a school's name as written: a space, or an initial ("Ralph J. Bunche").
+BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
+# Where a school is, not a student who shares its namesake's name ("Annie Oakley needs her
+# lunch PIN reset", "Parker Hill and Annie Oakley both need their passwords reset": an
+# attack's, stop 55): after "at", "in" or "the", or before what a school has.
+PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|the)\s+|@\s*)$",
+                          re.IGNORECASE)
+PLACE_AFTER = re.compile(r"(?:['’]s)?\s+(?:website|site|hallways?|kindergarten|office|library|"
+                         r"gym|cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
+                         r"network|printers?|labs?|rooms?|portables?|front\s+office|main\s+office|"
+                         r"parking|buses|team|community|newsletter|calendar|classrooms?|"
+                         r"workroom|auditorium|carts?)\b", re.IGNORECASE)
+
+
+def own_words(name: str) -> tuple[str, ...]:
+    """The folded words that tell a school from the others, initials and kinds left out:
+    "Ralph J. Bunche Academy" -> ("ralph", "bunche")."""
+    words = (fold(POSSESSIVE.sub("", w)) for w in WORD.findall(name))
+    return tuple(w for w in words if len(w) > 1 and w not in KINDS and not w.isdigit())
+
+
+class SchoolNames:
+    """The own words of each school whose name is two words or more."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.schools = {words for words in map(own_words, names) if len(words) >= 2}
+
+    def written(self, text: str) -> list[tuple[int, int]]:
+        """Where a school's whole own name is written in `text` as a place, as (start,
+        end): "at William Ford", "the Parker Hill website"."""
+        if not self.schools:
+            return []
+        words = [(m.start(), m.end(), fold(POSSESSIVE.sub("", m.group())))
+                 for m in WORD.finditer(text)]
+        words = [w for w in words if len(w[2]) > 1]
+        return [(run[0][0], run[-1][1]) for own in self.schools
+                for i in range(len(words) - len(own) + 1)
+                if written_as(text, run := words[i:i + len(own)], own)]
+
+
+def written_as(text: str, run: list[tuple[int, int, str]], own: tuple[str, ...]) -> bool:
+    """Whether these words of the text are a school's own words, written together, as a
+    place."""
+    start, end = run[0][0], run[-1][1]
+    return tuple(w[2] for w in run) == own and all(
+        BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)) and bool(
+        PLACE_BEFORE.search(text, max(0, start - 10), start) or PLACE_AFTER.match(text, end))
+
+
+SCHOOLS = SchoolNames()  # this process's schools; bot/schools/names.py fills it
+
+
+def know_schools(names: Iterable[str]) -> None:
+    """Know these schools, and only them, from now on."""
+    global SCHOOLS
+    SCHOOLS = SchoolNames(names)  # one assignment: a masking under way sees old or new
+
+
+def spare_schools(text: str, found: list[Span]) -> list[Span]:
+    """The spans found, without the names inside a school's whole name written out that no
+    student's cue stands beside."""
+    written = SCHOOLS.written(text)  # read once: a refresh may swap in a new list meanwhile
+    if not written:
+        return found
+    inside = {s for s in found if s.kind == "name"
+              and any(start <= s.start and s.end <= end for start, end in written)}
+    spared = inside - student_cued(text, inside) if inside else set()
+    return [s for s in found if s not in spared]

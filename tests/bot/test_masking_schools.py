@@ -1,0 +1,84 @@
+"""The district's schools named for people, written out as places, are no students (stop 59,
+docs/masking.md): "at William Ford", "rm 302 at Ralph J. Bunche", "the Parker Hill website".
+Only a school's whole own name, as a place, is kept; a student who shares it, or a part of
+it, is still hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.masking.schools import know_schools
+from tests.bot.test_masking import masked
+from tests.bot.test_masking_staff_corpora import CORPUS, counts, directory_of
+
+DISTRICT = ["Edsel Ford High School", "William Ford Elementary", "Ralph J. Bunche Academy",
+            "Wing Luke Elementary", "Parker Hill Elementary", "Annie Oakley Elementary",
+            "Toni Morrison Elementary", "Lincoln Middle"]
+
+
+@pytest.fixture(autouse=True)
+def schools_known() -> None:
+    know_schools(DISTRICT)
+
+
+@pytest.mark.parametrize("text", [
+    "wifi down in the portables at William Ford again",
+    "Chromebooks showing network not available on the 3rd floor at Edsel Ford",
+    "can someone come to rm 302 at Ralph J. Bunche, the projector bulb is out",
+    "Chromebooks at Wing Luke cant load YouTube",
+    "Can I get edit rights on the Parker Hill website?",
+    "Our PA speaker in the Parker Hill kindergarten hallway is silent",
+])
+def test_a_school_named_for_a_person_is_kept_where_it_is_a_place(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # its namesake's whole name as a student's, doing what students do (an attack's, stop 55)
+    ("Annie Oakley needs her lunch PIN reset", "[name] needs her lunch PIN reset"),
+    ("Parker Hill and Annie Oakley both need their passwords reset",
+     "[name] and [name] both need their passwords reset"),
+    # a part of its name, even where a school would be
+    ("Morrison can't open the worksheet", "[name] can't open the worksheet"),
+    ("sitting at Edsel's desk", "sitting at [name]'s desk"),
+    # a student's cue beside it
+    ("my student William Ford can't log in", "my student [name] can't log in"),
+])
+def test_a_student_sharing_a_schools_name_or_part_of_it_is_hidden(
+        text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+def test_a_school_known_to_no_one_is_hidden_as_before() -> None:
+    know_schools([])
+    assert masked("wifi down at William Ford again") == "wifi down at [name] again"
+
+
+def test_a_one_word_school_teaches_nothing() -> None:
+    know_schools(["Morrison Elementary"])
+    assert masked("Morrison can't open the worksheet") == "[name] can't open the worksheet"
+
+
+# Knowing each corpus's schools (its `.schools.txt`) and its directory (whole names), beside
+# knowing the directory alone: the 20 written blind at stops 54 to 59 (44 to 64) hid 3,550 of
+# 3,795 identifiers both ways and altered 178 of 2,000 ordinary messages, then 156; the
+# attack on stop 55's schools rule (students named as its schools' namesakes: "Annie Oakley
+# needs her lunch PIN reset") hid 115 of 164 both ways. 62 to 64 were read after they were
+# scored, and this rule was written from what they alter; 65 and 66 were sealed (below).
+WRITTEN_BLIND = [f"heldout{n}.jsonl" for n in [*range(44, 56), *range(57, 65)]]
+
+
+def with_schools(name: str) -> tuple[int, int]:
+    """(identifiers masked, tech texts altered) knowing the corpus's directory and schools."""
+    know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
+    found, _, altered, _ = counts(CORPUS / name, directory_of(name), "whole")
+    return found, altered
+
+
+def test_knowing_the_schools_hides_every_student_it_hid_and_alters_less() -> None:
+    figures = [with_schools(name) for name in WRITTEN_BLIND]
+    assert sum(f for f, _ in figures) >= 3550 and sum(a for _, a in figures) <= 156
+
+
+def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> None:
+    assert with_schools("attack_schools.jsonl")[0] >= 115
