@@ -112,7 +112,8 @@ def masked(table: Table, columns: Sequence[str]) -> Table:
     """The table with the named columns' text masked of student details."""
     at = {table.columns.index(name) for name in columns}
     return Table(table.columns, [
-        tuple(mask_student_data(value).text if i in at else value for i, value in enumerate(row))
+        tuple(mask_student_data(value, schools=False).text if i in at else value
+              for i, value in enumerate(row))
         for row in table.rows])
 
 

@@ -63,18 +63,21 @@ class Masked:
     kinds: tuple[str, ...]
 
 
-def find_student_data(text: str, today: date | None = None, names_from: int = 0) -> list[Span]:
+def find_student_data(text: str, today: date | None = None, names_from: int = 0,
+                      schools: bool = True) -> list[Span]:
     """Every identifier in `text`, earlier finders winning where two claim the same place,
-    names only from word `names_from` on. A long text is read a piece at a time (pieces_of)."""
+    names only from word `names_from` on, the district's schools spared unless `schools` is
+    False. A long text is read a piece at a time (pieces_of)."""
     today = today or date.today()
     if len(text) <= PIECE:
-        return found_in(text, today, names_from)
+        return found_in(text, today, names_from, schools)
     spans: list[Span] = []
     at = 0
     for piece in pieces_of(text):
         if at:
             spans = across(text, at, spans, today)
-        found = [s._replace(start=s.start + at, end=s.end + at) for s in found_in(piece, today)]
+        found = [s._replace(start=s.start + at, end=s.end + at)
+                 for s in found_in(piece, today, schools=schools)]
         spans += [s for s in found if not any(s.start < k.end and s.end > k.start for k in spans)]
         at += len(piece)
     return sorted(spans)
@@ -107,7 +110,7 @@ def pieces_of(text: str) -> list[str]:
     return [*pieces, text] if text else pieces
 
 
-def found_in(text: str, today: date, names_from: int = 0) -> list[Span]:
+def found_in(text: str, today: date, names_from: int = 0, schools: bool = True) -> list[Span]:
     """Every identifier in one piece of text (see find_student_data): what the rules find,
     less the names the model of grown-ups' names spares (unless a district turned it off),
     the names of the district's own staff (staff.py) and schools (schools.py), and the names
@@ -115,7 +118,8 @@ def found_in(text: str, today: date, names_from: int = 0) -> list[Span]:
     "Renaissance Star 360")."""
     found = found_by_rules(text, today)
     judged = spare_grown_ups(text, found) if MODEL_ON[0] else found
-    left = [s for s in spare_schools(text, spare_staff(text, judged))
+    staff_spared = spare_staff(text, judged)
+    left = [s for s in (spare_schools(text, staff_spared) if schools else staff_spared)
             if s.kind != "name" or len(text[:s.start].split()) >= names_from]
     colleagues = sorted(set(judged) - set(left))  # known as staff or a school: kept, say so
     return completed(text, left, colleagues)
@@ -153,10 +157,13 @@ def found_by_rules(text: str, today: date) -> list[Span]:
     return sorted(s for s in spans if s.kind != KEPT)
 
 
-def mask_student_data(text: str, *, today: date | None = None, names_from: int = 0) -> Masked:
+def mask_student_data(text: str, *, today: date | None = None, names_from: int = 0,
+                      schools: bool = True) -> Masked:
     """Replace student names, ids, phones, dates of birth, emails and usernames with "[kind]"
-    (names only from word `names_from` on: a product's name is so often a person's)."""
-    return replaced(text, find_student_data(text, today, names_from))
+    (names only from word `names_from` on: a product's name is so often a person's). Text
+    stored as typed and masked when read (exports, digests) passes `schools=False`: a school
+    added since must not show what was hidden before (a red team's, stop 59)."""
+    return replaced(text, find_student_data(text, today, names_from, schools))
 
 
 def replaced(text: str, spans: Sequence[Span]) -> Masked:

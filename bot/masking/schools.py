@@ -30,15 +30,30 @@ POSSESSIVE = re.compile(r"['’]s?$")
 # Between two words of a school's name as written: a space, or an initial ("Ralph J. Bunche").
 BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
 # Where a school is, not a student who shares its namesake's name ("Annie Oakley needs her
-# lunch PIN reset", "Parker Hill and Annie Oakley both need their passwords reset": an
-# attack's, stop 55): after "at", "in" or "the", or before what a school has.
-PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|the)\s+|@\s*)$",
+# lunch PIN reset": an attack's, stop 55): right after "at", "in" or "near" (not "look at",
+# "sitting at", "log in": a red team's, stop 59), or before what a school has, never in the
+# possessive ("Parker Hill's wifi" is a boy's at home as often as a school's).
+PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:the\s+)?|@\s*)$",
                           re.IGNORECASE)
-PLACE_AFTER = re.compile(r"(?:['’]s)?\s+(?:website|site|hallways?|kindergarten|office|library|"
-                         r"gym|cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
-                         r"network|printers?|labs?|rooms?|portables?|front\s+office|main\s+office|"
-                         r"parking|buses|team|community|newsletter|calendar|classrooms?|"
-                         r"workroom|auditorium|carts?)\b", re.IGNORECASE)
+NOT_A_PLACE_BEFORE = re.compile(r"\b(?:look|looks|looked|looking|sit|sits|sat|sitting|log|logs|"
+                                r"logged|logging|put|puts|putting|check|checked|checking|sign|"
+                                r"signed|signing|mad|angry|upset|yell|yelled|yelling|point|"
+                                r"pointed|pointing|threw|throw|throws|throwing|laugh|laughed|"
+                                r"laughing|stare|stared|staring|swung|aimed|shouted|shouting|"
+                                r"scream|screamed|screaming|glared|smiled|smiling|waved|"
+                                r"waving|playing|play|turned|turn|hand|handed|let|came|come|"
+                                r"got|get|it|them|him|her)\s+\S+\s*$", re.IGNORECASE)
+PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
+                         r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
+                         r"network|printers?|labs?|rooms?|portables?|front\s+office|"
+                         r"main\s+office|parking|buses|team|community|newsletter|calendar|"
+                         r"classrooms?|workroom|auditorium|carts?)\b", re.IGNORECASE)
+# What in the sentence makes a name a child's, whatever else is said: "Found a vape in the
+# Parker Hill lockers, his mom is coming in".
+CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|student|students|"
+                        r"son|daughter|mom|dad|parent|parents|grade|grader|backpack|locker)\b",
+                        re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]*")
 
 
 def own_words(name: str) -> tuple[str, ...]:
@@ -56,11 +71,12 @@ class SchoolNames:
 
     def written(self, text: str) -> list[tuple[int, int]]:
         """Where a school's whole own name is written in `text` as a place, as (start,
-        end): "at William Ford", "the Parker Hill website"."""
+        end): "at William Ford", "the Parker Hill website", in a sentence that speaks of no
+        child."""
         if not self.schools:
             return []
-        words = [(m.start(), m.end(), fold(POSSESSIVE.sub("", m.group())))
-                 for m in WORD.finditer(text)]
+        words = [(m.start(), m.end(), fold(POSSESSIVE.sub("", m.group())) + (
+            "'" if POSSESSIVE.search(m.group()) else "")) for m in WORD.finditer(text)]
         words = [w for w in words if len(w[2]) > 1]
         return [(run[0][0], run[-1][1]) for own in self.schools
                 for i in range(len(words) - len(own) + 1)
@@ -71,9 +87,20 @@ def written_as(text: str, run: list[tuple[int, int, str]], own: tuple[str, ...])
     """Whether these words of the text are a school's own words, written together, as a
     place."""
     start, end = run[0][0], run[-1][1]
-    return tuple(w[2] for w in run) == own and all(
-        BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)) and bool(
-        PLACE_BEFORE.search(text, max(0, start - 10), start) or PLACE_AFTER.match(text, end))
+    if tuple(w[2] for w in run) != own or not all(  # "Parker Hill's" ends in "hill'": no
+            BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
+        return False
+    before = text[max(0, start - 40):start]
+    placed = (PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before)) \
+        or PLACE_AFTER.match(text, end)
+    return bool(placed) and not CHILD_SAID.search(sentence_around(text, start, end))
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) that holds text[start:end]."""
+    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    closing = SENTENCE.match(text, end)
+    return text[opening:closing.end() if closing else len(text)]
 
 
 SCHOOLS = SchoolNames()  # this process's schools; bot/schools/names.py fills it

@@ -61,7 +61,9 @@ def test_a_one_word_school_teaches_nothing() -> None:
 
 # Knowing each corpus's schools (its `.schools.txt`) and its directory (whole names), beside
 # knowing the directory alone: the 20 written blind at stops 54 to 59 (44 to 64) hid 3,550 of
-# 3,795 identifiers both ways and altered 178 of 2,000 ordinary messages, then 156; the
+# 3,795 identifiers both ways and altered 178 of 2,000 ordinary messages, then 156 as first
+# written and 159 once a red team's narrowing took out the possessive and a sentence that
+# speaks of a child (AX, stop 59: "Found a vape in Parker Hill's backpack"); the
 # attack on stop 55's schools rule (students named as its schools' namesakes: "Annie Oakley
 # needs her lunch PIN reset") hid 115 of 164 both ways. 62 to 64 were read after they were
 # scored, and this rule was written from what they alter; 65 and 66 were sealed (below).
@@ -77,7 +79,7 @@ def with_schools(name: str) -> tuple[int, int]:
 
 def test_knowing_the_schools_hides_every_student_it_hid_and_alters_less() -> None:
     figures = [with_schools(name) for name in WRITTEN_BLIND]
-    assert sum(f for f, _ in figures) >= 3550 and sum(a for _, a in figures) <= 156
+    assert sum(f for f, _ in figures) >= 3550 and sum(a for _, a in figures) <= 159
 
 
 def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> None:

@@ -118,7 +118,7 @@ async def drafts(session: AsyncSession, period: Period) -> list[str]:
 def sample(text: str) -> str:
     """A ticket's words as the digest quotes them: masked even where the teacher kept them
     (a red team's, stop 44), then cut short."""
-    return excerpt(mask_student_data(text).text, 70)
+    return excerpt(mask_student_data(text, schools=False).text, 70)
 
 
 async def ticket_blocks(session: AsyncSession, ask: DigestAsk, now: TicketFigures

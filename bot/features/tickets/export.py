@@ -68,5 +68,5 @@ def _first_line(asked: str) -> tuple[str, ...]:
     """A ticket's first line as a phrasing, masked with the whole text around it: a name the
     next line says is a student's ("She is my student") is hidden in the first too (a red
     team's, stop 49: the first line alone kept it, for a published article)."""
-    first = mask_student_data(asked).text.splitlines()[:1]
+    first = mask_student_data(asked, schools=False).text.splitlines()[:1]
     return tuple(mask_within(line, 200).text for line in first)

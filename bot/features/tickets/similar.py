@@ -48,7 +48,7 @@ def masked_reading(text: str, today: date) -> str:
     if key in _readings:
         _readings.move_to_end(key)
         return _readings[key]
-    _readings[key] = masked = mask_student_data(text, today=today).text
+    _readings[key] = masked = mask_student_data(text, today=today, schools=False).text
     if len(_readings) > READINGS_KEPT:
         _readings.popitem(last=False)
     return masked
