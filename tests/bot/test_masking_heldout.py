@@ -284,6 +284,12 @@ HELD_OUT_FIGURES = {
     "heldout62.jsonl": (0.984, 0.11),
     "heldout63.jsonl": (0.953, 0.12),
     "heldout64.jsonl": (0.934, 0.06),
+    # Written during the stop's last part with the same brief (65: Columbus and South-Western,
+    # Ohio; 66: Miami-Dade), sealed while the schools rule was written, scored once at the
+    # end: 65 0.973 (183 of 188) / 0.060 and 66 0.989 (186 of 188) / 0.100, the same with the
+    # masker before the round.
+    "heldout65.jsonl": (0.973, 0.06),
+    "heldout66.jsonl": (0.989, 0.10),
 }
 
 

@@ -107,7 +107,10 @@ BLIND_58 = {"heldout59.jsonl": {"whole": (152, 4), "all": (151, 3)},
 # all 156 / 2; after it, what is asserted.
 BLIND_59 = {"heldout62.jsonl": {"whole": (196, 10), "all": (194, 8)},
             "heldout63.jsonl": {"whole": (186, 10), "all": (186, 7)},
-            "heldout64.jsonl": {"whole": (157, 4), "all": (157, 2)}}
+            "heldout64.jsonl": {"whole": (157, 4), "all": (157, 2)},
+            # sealed during the schools rule, scored once at the end: the same before the round
+            "heldout65.jsonl": {"whole": (183, 4), "all": (183, 1)},
+            "heldout66.jsonl": {"whole": (186, 7), "all": (186, 4)}}
 BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
