@@ -53,7 +53,7 @@ PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|libr
 CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|student|students|"
                         r"son|daughter|mom|dad|parent|parents|grade|grader|backpack|locker)\b",
                         re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]*")
+SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def own_words(name: str) -> tuple[str, ...]:
@@ -68,6 +68,9 @@ class SchoolNames:
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.schools = {words for words in map(own_words, names) if len(words) >= 2}
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for own in self.schools:
+            self.by_first.setdefault(own[0], []).append(own)
 
     def written(self, text: str) -> list[tuple[int, int]]:
         """Where a school's whole own name is written in `text` as a place, as (start,
@@ -78,9 +81,12 @@ class SchoolNames:
         words = [(m.start(), m.end(), fold(POSSESSIVE.sub("", m.group())) + (
             "'" if POSSESSIVE.search(m.group()) else "")) for m in WORD.finditer(text)]
         words = [w for w in words if len(w[2]) > 1]
-        return [(run[0][0], run[-1][1]) for own in self.schools
-                for i in range(len(words) - len(own) + 1)
-                if written_as(text, run := words[i:i + len(own)], own)]
+        found = [(run[0][0], run[-1][1]) for i, word in enumerate(words)
+                 for own in self.by_first.get(word[2], ())
+                 if written_as(text, run := words[i:i + len(own)], own)]
+        child = [m.span() for m in SENTENCE.finditer(text) if CHILD_SAID.search(m.group())]
+        return [(start, end) for start, end in found
+                if not any(a <= start and end <= b for a, b in child)]
 
 
 def written_as(text: str, run: list[tuple[int, int, str]], own: tuple[str, ...]) -> bool:
@@ -91,16 +97,8 @@ def written_as(text: str, run: list[tuple[int, int, str]], own: tuple[str, ...])
             BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
         return False
     before = text[max(0, start - 40):start]
-    placed = (PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before)) \
-        or PLACE_AFTER.match(text, end)
-    return bool(placed) and not CHILD_SAID.search(sentence_around(text, start, end))
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) that holds text[start:end]."""
-    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    closing = SENTENCE.match(text, end)
-    return text[opening:closing.end() if closing else len(text)]
+    return bool((PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before))
+                or PLACE_AFTER.match(text, end))
 
 
 SCHOOLS = SchoolNames()  # this process's schools; bot/schools/names.py fills it
