@@ -7,22 +7,9 @@ passed on as written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from bot.masking.staff import know_staff, use_staff_names
 from tests.bot.test_masking import masked
-
-SCHOOL = ["Michael Tso", "Jerome Yazzie", "Kevin Lucero", "Grace Mutua", "Rosa Garcia"]
-
-
-@pytest.fixture
-def colleagues_one_word() -> Iterator[None]:
-    know_staff(SCHOOL)
-    use_staff_names("all")
-    yield
-    use_staff_names("whole")
 
 
 # Promise: a roster's "last, first" is hidden (bot/masking/rosters.py: where a line starts or

@@ -10,23 +10,9 @@ cases marked OLDER leaked on 387fcea too, next to a rule this round added (its g
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from bot.masking.staff import know_staff, use_staff_names
 from tests.bot.test_masking import masked
-
-SCHOOL = ["Michael Tso", "Jerome Yazzie", "Kevin Lucero", "Grace Mutua", "Rosa Garcia",
-          "Stan Wozniak"]
-
-
-@pytest.fixture
-def colleagues_one_word() -> Iterator[None]:
-    know_staff(SCHOOL)
-    use_staff_names("all")
-    yield
-    use_staff_names("whole")
 
 
 # Promise: ordinary tech-support text is passed on as written. NEW: a family's name opening
