@@ -2,7 +2,7 @@
 the first-run checklist."""
 
 from bot.feature import Feature, OnAction, OnCommand, OnForm
-from bot.features.admin import handlers, handover, language, schools, setup
+from bot.features.admin import handlers, handover, jobs, language, schools, setup
 from bot.i18n import N_
 from bot.roles import Role
 
@@ -55,5 +55,5 @@ feature = Feature(
         OnForm("admin.role", handlers.role_form, ADMIN),
     ),
     setup=setup.admin_steps,
-    jobs=schools.follow_names,
+    jobs=jobs.register,
 )

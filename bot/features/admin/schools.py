@@ -8,11 +8,10 @@ from datetime import date
 from bot.blocks import Reply, form_reply, say
 from bot.errors import BadInput
 from bot.features.admin import views
+from bot.features.admin.jobs import SCHOOLS
 from bot.i18n import _
 from bot.people.prep import parse_clock, parse_days
-from bot.scheduling.jobs import Jobs
 from bot.schools.models import SchoolRow
-from bot.schools.names import SchoolNamesFollower
 from bot.schools.service import (
     add_closures,
     all_schools,
@@ -30,12 +29,6 @@ from bot.when import days_in_word
 HOURS = re.compile(r"^\d{1,2}(:\d{2})?\s*(am|pm)?-\d{1,2}(:\d{2})?\s*(am|pm)?$", re.IGNORECASE)
 DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
 DEFAULT_ZONE, DEFAULT_HOURS = "America/New_York", "07:30-15:00"
-SCHOOLS = "schools.names"  # what a change asks every replica to refresh: the masker's schools
-
-
-def follow_names(jobs: Jobs) -> None:
-    """Keep this replica's masker knowing the district's schools (bot/schools/names.py)."""
-    jobs.refresher(SCHOOLS)(SchoolNamesFollower().refresh)
 
 
 async def listing(turn: Turn[Command]) -> list[Reply]:
