@@ -94,8 +94,7 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
                 named_grown_up(text, word.start):
             continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
         taken: list[Word] = []
-        bracketed = cue[0].lower().startswith(("m", "d", "g", "a", "u", "p", "t", "s")) and \
-            text[cue.start() - 1:cue.start()] == "("
+        bracketed = text[cue.start() - 1:cue.start()] == "("  # "(mom kalolaine)"
         for nxt in words[i:i + MOST_AFTER_CUE]:
             if not (cued_name(nxt) or (bracketed and in_brackets(text, nxt))) or (
                     taken and not adjacent(text, taken[-1], nxt)):

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.lexicon import DATA, fold, lexicon
-from bot.masking.lowercase import SIBLINGS, lowercase_cued
+from bot.masking.lowercase import lowercase_cued
 from bot.masking.people import APPOSED
 from bot.masking.spans import Span
 from bot.masking.student_cues import (
@@ -37,6 +37,7 @@ from bot.masking.student_cues import (
     GRADE_SAID_AFTER,
     ID_AFTER,
     KIN,
+    SIBLINGS,
     SIGN_IN_TROUBLE,
 )
 from bot.masking.words import words_of

@@ -10,7 +10,7 @@ from itertools import pairwise
 from bot.masking.adults import grown_up
 from bot.masking.cues import PLACES_ANY_CASE, VENDORS, VERBS
 from bot.masking.spans import Span
-from bot.masking.student_cues import BELONGINGS, CUE_AFTER, ID_AFTER
+from bot.masking.student_cues import BELONGINGS, CUE_AFTER, ID_AFTER, SIBLINGS
 from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent, honorific
 
 # The last initial of "kylie m.", or of "mia t?" without its period.
@@ -35,19 +35,6 @@ DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "he
 FOR_SOMEONE = {"for", "para"}
 # Things numbered by an id that first-name lists also hold: "job ID 884201", "case id 7731".
 NUMBERED_THINGS = {"job", "case", "tag", "bill"}
-# What only a family has, typed in lowercase: "tuilagi twins" (where "kearns kids" and
-# "herriman boys" are a town's children and teams: a red team's, stop 59); not "family
-# night" nor "the kratt brothers videos" (a second red team's), nor a colleague's "family
-# leave" or a vendor's "family of printers" (a third's).
-SIBLINGS = re.compile(r"\s+(?:twins|triplets|siblings|(?:sisters|brothers)(?!\s+(?:videos?|show|"
-                      r"episodes?|movies?|games?|songs?|cartoons?|case)\b)|family(?!\s+(?:night|"
-                      r"emergenc(?:y|ies)|leave|medical|matters?|reasons|business|obligations?|"
-                      r"vacation|time|of|sharing|plan|"
-                      r"nights|engagement|literacy|center|centre|events?|liaison|portal|link|"
-                      r"resources?|fun|math|day|dinner|conferences?|movie|bingo|survey|picnic|"
-                      r"breakfast|festival|fair|potluck|dance|reading|stem|science|games?|"
-                      r"activit(?:y|ies)|newsletter|forms?|registration|workshop|members?)\b))\b",
-                      re.IGNORECASE)
 
 
 def staff_before(text: str, words: list[Word], i: int) -> bool:

@@ -25,7 +25,6 @@ from bot.masking.handles import in_handles
 from bot.masking.kin import titled_family
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import (
-    SIBLINGS,
     lowercase_cued,
     lowercase_family,
     lowercase_maybe,
@@ -65,6 +64,7 @@ from bot.masking.student_cues import (
     KIN,
     ONE_CHILD_AFTER,
     POSSESSIVE_LIST,
+    SIBLINGS,
     SIGN_IN_TROUBLE,
 )
 from bot.masking.things import (

@@ -57,8 +57,6 @@ TWO_DIGIT_WORD = re.compile(r"(?:ten|eleven|twelve|\w+teen|\w+ty|diez|once|doce|
 LOOSE = re.compile(r"(?<![\w.-])\(?[2-9]\d\d\)?\s*[-–—/.]\s*\d{3}\s*[-–—.]\s*\d{4}(?![\w-]|\.\d)")
 
 
-
-
 def persons_number(text: str, at: int) -> bool:
     """Whether the number at `at` is given as someone's "number" ("his number is 773-555-0142"):
     in a phone's shape that is their line, whose the sentence says, not a student's id."""

@@ -8,18 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.masking.cued import OPENING
+from bot.masking.lowercase import FOR_SOMEONE
 from bot.masking.spans import Span
 from bot.masking.words import AMBIGUOUS, FIRST, SURNAME, Word, adjacent
 
-FOR_SOMEONE = {"for", "para"}
 # A greeting or thanks before someone's name is no family's: "thx, Dana", "Obrigada, Tiago",
-# "Mahalo, Kevin" (red teams', stop 59).
-GREETINGS = {"hi", "hey", "hello", "dear", "thanks", "thx", "tx", "ty", "cheers", "hola",
-             "gracias", "obrigada", "obrigado", "merci", "bye", "ok", "okay", "sorry", "yo",
-             "mahalo", "aloha", "ciao", "namaste", "salaam", "shalom", "bonjour", "hallo",
-             "howdy", "hiya", "welcome", "congrats", "morning", "evening", "afternoon", "haha",
-             "hmm", "hm", "thnx", "thanx", "tks", "atentamente", "saludos", "talofa", "lol",
-             "ugh", "oops", "yep", "yup", "sincerely", "regards", "cordialmente"}
+# "Mahalo, Kevin" (red teams', stop 59); cued.OPENING's and more.
+GREETINGS = OPENING | {"tx", "ty", "cheers", "obrigada", "obrigado", "merci", "bye", "ok", "okay",
+                       "sorry", "yo", "mahalo", "aloha", "ciao", "namaste", "salaam", "shalom",
+                       "bonjour", "hallo", "howdy", "hiya", "welcome", "congrats", "morning",
+                       "evening", "afternoon", "haha", "hmm", "hm", "thnx", "thanx", "tks",
+                       "atentamente", "saludos", "talofa", "lol", "ugh", "oops", "yep", "yup",
+                       "sincerely", "regards", "cordialmente"}
 # Where a list's line starts ("- ", "* ", "1. ", "2) "), or after a colon ("students:", "cart
 # 3:").
 LINE_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[.)])?|:)[ \t]*$")

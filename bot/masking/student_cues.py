@@ -137,6 +137,19 @@ DEVICE_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:keeps\s+getting|"
 FAMILY_AFTER = re.compile(r"\s+(?:twins|triplets|siblings|sisters|brothers|family|kids|"
                           r"children|boys|girls)\b(?!\s+(?:tablets?|editions?|games?|books?)\b)",
                           re.IGNORECASE)  # not "the Fire Kids tablets" (a red team's, stop 55)
+# What only a family has, typed in lowercase: "tuilagi twins" (where "kearns kids" and
+# "herriman boys" are a town's children and teams: a red team's, stop 59); not "family
+# night" nor "the kratt brothers videos" (a second red team's), nor a colleague's "family
+# leave" or a vendor's "family of printers" (a third's).
+SIBLINGS = re.compile(r"\s+(?:twins|triplets|siblings|(?:sisters|brothers)(?!\s+(?:videos?|show|"
+                      r"episodes?|movies?|games?|songs?|cartoons?|case)\b)|family(?!\s+(?:night|"
+                      r"emergenc(?:y|ies)|leave|medical|matters?|reasons|business|obligations?|"
+                      r"vacation|time|of|sharing|plan|"
+                      r"nights|engagement|literacy|center|centre|events?|liaison|portal|link|"
+                      r"resources?|fun|math|day|dinner|conferences?|movie|bingo|survey|picnic|"
+                      r"breakfast|festival|fair|potluck|dance|reading|stem|science|games?|"
+                      r"activit(?:y|ies)|newsletter|forms?|registration|workshop|members?)\b))\b",
+                      re.IGNORECASE)
 # "the Fontaine kid", "the Garcia boy": one child, by the family's name (stop 55).
 ONE_CHILD_AFTER = re.compile(r"\s+(?:kid|child|boy|girl)\b(?![\s-]+(?:games?|modes?|editions?|"
                              r"content|videos?|shows?|books?|zones?|friendly|safe|tablets?|"
