@@ -41,7 +41,7 @@ STUDENT |= SYSTEMS
 PHONE = {"phone", "phones", "cell", "mobile", "tel", "telephone", "call", "text", "texts",
          "fax", "sms", "recovery", "contact", "reach", "guardian", "parent", "home"}
 TECH = {"ticket", "tickets", "tkt", "case", "asset", "tag", "tags", "serial", "sn", "room",
-        "rm", "passcode", "meeting", "course", "courses", "section", "class",
+        "rm", "passcode", "meeting", "course", "courses", "section", "class", "fault",
         "join", "game", "quiz", "error", "err", "build", "version", "ver", "firmware", "kb",
         "model", "ext", "extension", "x", "cart", "station", "port", "vlan", "ip", "order",
         "po", "invoice", "part", "sku", "hostname", "printer", "copier", "site", "zip",

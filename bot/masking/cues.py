@@ -133,6 +133,7 @@ PLACES_ANY_CASE = {"room", "rm", "classroom", "portable", "building", "lab", "wi
 # "Jordan, the Lenovo rep,", "Jamal (our new tech aide)". Students have no such job.
 ROLES = (r"(?:rep|reps|representative|vendor|consultant|trainer|manager|coordinator|"
          r"technician|aide|librarian|secretary|custodian|specialist|engineer|administrator|"
+         r"contractor|electrician|lineman|linemen|plumber|locksmith|"
          r"counselor|paraprofessional|substitute|intern|volunteer|supervisor|installer|"
          # "Sahra, our ELL para,", "(my para)"; not Spanish "para Ximena" (for)
          r"(?:(?<=our\s)|(?<=the\s)|(?<=\bmy\s)|(?<=\bell\s)|(?<=\beld\s)|(?<=sped\s)|"
@@ -171,6 +172,8 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"(?:(?:I|we)\s+(?:had|have|used|use|work(?:ed)?\s+with|talked\s+to|"
                          r"spoke\s+(?:to|with))\s+(?:(?:last|this)\s+(?:year|week|month|time|"
                          r"spring|fall)\s+)?(?=is\s|was\s))?"
+                         # "a fiber tech named Josh Waldron", "their lineman, a guy named Elmer"
+                         r"(?:(?:a\s+(?:guy|lady|man|woman)\s+)?(?:named|called)\s+)?"
                          r"(?:is\s+|was\s+|es\s+|are\s+|will\s+be\s+)?[:—–(-]?|"
                          r"\b(?:covering|subbing|filling\s+in)\s+for|\b(?:my|our)\s+paras?,?|"
                          r"\bnew\s+(?:guy|hire|lady|gal)|"

@@ -26,9 +26,12 @@ CLITICS = {"me", "te", "le", "les", "nos", "se", "lo", "os", "no"}
 ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "del"}
 # Spanish possessives, lowercase: "su clave" is her password, not Su Clave (but "su lin park").
 POSSESSIVES = {"su", "tu"}
-# Spanish verbs a name list has, typed lowercase: "trae la Chromebook" (capitalised, "Trae" may
-# be a boy's name, so they are no words of the word lists).
-LOWERCASE_VERBS = {"trae"}
+# Words a name list has, typed lowercase, that are no name so: Spanish verbs ("trae la
+# Chromebook") and texting's "tho" ("even tho the SSID shows up"). Capitalised, "Trae" may be a
+# boy's name and "Tho" a Vietnamese girl's, so they are no words of the word lists.
+LOWERCASE_VERBS = {"trae", "tho"}
+# How a verb the word lists lack ends: "alvin rebooted the ap", "jose reimaging them".
+DONE = ("ed", "ing")
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
 # "reset the password for ...": who the help is for (not "met with", a colleague: a red
 # team's, stop 57).
@@ -77,9 +80,11 @@ def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:
         last = word
         for nxt in words[i + 1:i + MOST_AFTER_CUE]:
             unknown_surname = word.score == FIRST and not word.wordlike and nxt.score == WEAK \
-                and not nxt.known and len(nxt.text) >= 4 and last is word  # "elijah mbeki"
+                and not nxt.known and len(nxt.text) >= 4 and last is word \
+                and not nxt.text.endswith(DONE)  # "elijah mbeki", not "alvin rebooted"
             if nxt.shape != "lower" or not (nxt.known or unknown_surname) or nxt.blocked \
-                    or nxt.stop or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
+                    or nxt.stop or nxt.text in LOWERCASE_VERBS \
+                    or not adjacent(text, last, nxt) or not (nxt.score >= SURNAME or (
                         word.score == FIRST and not word.wordlike and nxt.score > 0
                         and not nxt.product and nxt.text not in VERBS)):
                 break  # "oliver king" and "mia ross", not "liam will"

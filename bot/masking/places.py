@@ -103,8 +103,15 @@ def from_after_name(text: str, words: list[Word], first: int) -> bool:
         first].start] == " from "
 
 
+# What a state's name comes before, lowercase: "Arizona time", "my Alaska history videos".
+STATE_THINGS = {"time", "history", "studies", "standards", "law", "laws", "state", "geography",
+                "testing", "assessment", "certification", "license", "residency", "weather"}
+
+
 def state_before(text: str, words: list[Word], last: int) -> bool:
-    """A state's name before a capitalised word that is no name, or an acronym."""
+    """A state's name before a capitalised word that is no name, an acronym, or a word of
+    what a state has."""
     after = words[last + 1] if last + 1 < len(words) else None
     return bool(after and adjacent(text, words[last], after) and not after.stop
-                and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)))
+                and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)
+                     or (after.shape == "lower" and after.folded in STATE_THINGS)))

@@ -188,10 +188,19 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
         if caps and shape == "upper":
             shape = "title"  # in a shouted text capitals are no sign of an acronym
         blocked = glued or dated(text, start, end, folded) or scheduled(text, start, end) or (
-            shape == "upper" and coded(text, start, end))
+            shape == "upper" and coded(text, start, end)) or graded(text, end, folded)
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
                           wordlike, given, product, stop or contracted, blocked))
     return famous_removed(found)
+
+
+# A school's grades, "K-8", "PK-12", "TK-5": no initial ("Charles R. Drew K-8 Center").
+SPAN_OF_GRADES = frozenset({"k", "pk", "tk"})
+
+
+def graded(text: str, end: int, folded: str) -> bool:
+    """The first grade of a school's span of grades: "K" of "K-8"."""
+    return folded in SPAN_OF_GRADES and text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()
 
 
 def scheduled(text: str, start: int, end: int) -> bool:
