@@ -6,8 +6,9 @@ Each corpus (by default tests/bot/masking_corpus/staff_*.jsonl) is a district's 
 with its staff directory beside it (`staff_a.jsonl` -> `staff_a.staff.txt`, one display name
 a line, as Slack or Teams shows it). Printed for each corpus, in the same run: identifiers
 masked and tech texts altered by the masker knowing no colleague (the baseline), then knowing
-the directory at each level of PREPBOT_MASKING_STAFF: whole names (the default), and all
-(a first name, nickname or family name alone too). Last, the same over all corpora together.
+the directory at each level of PREPBOT_MASKING_STAFF: whole names, context (the default: a
+first name, nickname or family name alone too where the words around it lean grown-up), and
+all (one word alone anywhere). Last, the same over all corpora together.
 A corpus with no tech texts (an attack) prints its identifiers only. `--workspace N` adds N
 made-up colleagues (below) to every directory, as reading a large district's whole Slack
 workspace would: more names known, more students who share one.
@@ -41,7 +42,8 @@ from tests.bot.test_masking_staff_corpora import counts  # noqa: E402
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
 
 
-LEVELS = {"no directory (baseline)": "off", "whole names (default)": "whole",
+LEVELS = {"no directory (baseline)": "off", "whole names": "whole",
+          "context (the default)": "context",
           "all (one word alone too)": "all"}
 
 

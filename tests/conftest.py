@@ -38,11 +38,10 @@ TEST_SECRET = "dGVzdC1vbmx5LXNlcnZlci1zZWNyZXQtMzItYnl0ZXM="
 def no_colleagues_known() -> None:
     """Each test starts knowing no colleague's name and no school's: the masker's lists of
     them are the process's (bot/masking/staff.py, schools.py), and a name one test's Slack
-    user had must not spare a student in the next; whole names spare a colleague, as by
-    default."""
+    user had must not spare a student in the next; colleagues are spared as by default."""
     forget_staff()
     know_schools([])
-    use_staff_names("whole")
+    use_staff_names(Settings.model_fields["masking_staff"].default)
     forget_readings()  # "me too"'s masked tickets, read with the names known then
 
 

@@ -162,6 +162,12 @@ def chance_grown_up(text: str, start: int, end: int,
     return probability(models["generation"], context(text, start, end))
 
 
+def words_lean_grown_up(text: str, start: int, end: int, cut: float = WORDS_CUT) -> bool:
+    """Whether the words around the name at text[start:end] alone lean grown-up."""
+    return probability(weights()["words"], context(
+        text, start, end, with_generation=False)) > cut
+
+
 def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
                     chance: Callable[[str, int, int], float] = chance_grown_up,
                     full_names: bool = True, models: dict[str, Model] | None = None

@@ -17,7 +17,7 @@ from functools import cache
 
 from nicknames import NickNamer
 
-from bot.masking.grown_ups import student_cued
+from bot.masking.grown_ups import student_cued, words_lean_grown_up
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import Span
 from bot.masking.student_cues import FAMILY_WORD
@@ -37,6 +37,11 @@ STUDENT_SAID = re.compile(r"\bthe\s+(?:student|kid|child)(?=\s*[,)—–-]|\s+(?
                           r"\b\d{1,2}(?:st|nd|rd|th)\s+grader\b|\bnot\s+our\s+[A-Z]",
                           re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?\n]")
+# A text that speaks of a child anywhere: a colleague's first name alone is not spared in it
+# for the words around it alone ("one kid needs a channel for his speech practice. - Marcus").
+CHILD_TALK = re.compile(r"\b(?:kids?|kiddos?|students?|child(?:ren)?|enrollee|reader|grader|"
+                        r"scholars?|(?:one|some|two|both|each|any)\s+of\s+(?:mine|my|our)|"
+                        r"these\s+(?:two|three|four|five)|sons?|daughters?)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -62,6 +67,8 @@ class StaffNames:
     """The words of each colleague's name, found by any of them."""
 
     lone: bool = False  # whether one word alone is a colleague's (PREPBOT_MASKING_STAFF=all)
+    # whether one word alone is, where the words around it lean grown-up (=context)
+    in_context: bool = False
     people: list[tuple[str, ...]] = field(default_factory=list)
     holders: dict[str, set[int]] = field(default_factory=dict)  # word -> who has it
 
@@ -80,29 +87,30 @@ class StaffNames:
                 self.holders.setdefault(word, set()).add(len(self.people))
             self.people.append(tuple(w for w in all_words(name) if w not in TITLES))
 
-    def knows(self, said: str) -> bool:
+    def knows(self, said: str, lone: bool | None = None) -> bool:
         """True when `said` (as the rules hid it) is a colleague's whole name, first name or
         family name, with initials that agree ("Grace M." for Grace Mutua, not "Grace O."); an
         English word before it that is no first name, which the rules took for a name of
         someone being asked ("Ask Dana Whitfield", "Tell Whitfield"; not "Mason Wilber"), is
-        let go."""
+        let go. `lone`: whether one word alone counts (by default, as the level says)."""
+        lone = self.lone if lone is None else lone
         if LISTED.search(said):  # "Stan, Paul, Megan": each a colleague, or none is
             parts = [p for p in LISTED.split(said) if p.strip()]
             if len(parts) > 2 or not all(len(name_words(p)) == 1 for p in parts):
-                return all(self.knows(p) for p in parts)
+                return all(self.knows(p, lone) for p in parts)
         words = all_words(said)
         lex = lexicon()
         if len(name_words(said)) > 1 and words[0] in lex.words and words[0] not in lex.first \
-                and self.knows_words(words[1:]):
+                and self.knows_words(words[1:], lone):
             return True
-        return self.knows_words(words)
+        return self.knows_words(words, lone)
 
-    def knows_words(self, words: list[str]) -> bool:
+    def knows_words(self, words: list[str], lone: bool) -> bool:
         """True when one colleague's name holds every folded word, and an initial of one of
         its other words (or the initial itself) for every initial."""
         named = [w for w in words if len(w) > 1 and w not in TITLES]
         initials = [w for w in words if len(w) == 1]
-        if not named or (len(named) == 1 and not self.lone):
+        if not named or (len(named) == 1 and not lone):
             return False  # whole names only: "Jaden R." is how students are named
         who = set.intersection(*(self.holders.get(w, set()) for w in named))
         return any(all(any(w[0] == i for w in self.people[k] if w not in named) for i in initials)
@@ -131,15 +139,16 @@ STAFF = StaffNames()  # this process's colleagues; bot/people/staff_names.py fil
 def know_staff(names: Iterable[str], *, afresh: bool = False) -> None:
     """Add display names to the colleagues this process knows (or, afresh, know only them)."""
     global STAFF
-    known = StaffNames(lone=STAFF.lone) if afresh else STAFF
+    known = StaffNames(lone=STAFF.lone, in_context=STAFF.in_context) if afresh else STAFF
     known.add(names)
     STAFF = known  # one assignment: a masking under way sees the old list or the new
 
 
 def use_staff_names(level: str) -> None:
-    """How much of a colleague's name spares it, for the whole process: "whole" names, or
-    "all" (one word alone too); "off" is the Bot's, which then learns no one."""
-    STAFF.lone = level == "all"
+    """How much of a colleague's name spares it, for the whole process: "whole" names,
+    "context" (one word alone too where the words around it lean grown-up) or "all" (one word
+    alone anywhere); "off" is the Bot's, which then learns no one."""
+    STAFF.lone, STAFF.in_context = level == "all", level == "context"
 
 
 def forget_staff() -> None:
@@ -152,13 +161,25 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     staff = STAFF  # read once: a refresh may swap in a new list meanwhile
     if not staff.count:
         return found
-    known = {s for s in found if s.kind == "name" and staff.knows(text[s.start:s.end])}
+    names = [s for s in found if s.kind == "name"]
+    known = {s for s in names if staff.knows(text[s.start:s.end])}
+    if staff.in_context:
+        known |= in_grown_up_context(text, [s for s in names if s not in known], staff)
     if not known:
         return found
     spared = {s for s in known - student_cued(text, known, colleagues=True)
               if not STUDENT_SAID.search(sentence_of(text, s))}
     spared -= also_a_students(text, found, spared)
     return [s for s in found if s not in spared]
+
+
+def in_grown_up_context(text: str, names: list[Span], staff: StaffNames) -> set[Span]:
+    """The names that are a colleague's by one word alone ("Sarita", "Rosie") where the words
+    around them lean grown-up, in a text that speaks of no child."""
+    if CHILD_TALK.search(text):
+        return set()
+    return {s for s in names if staff.knows(text[s.start:s.end], lone=True)
+            and words_lean_grown_up(text, s.start, s.end)}
 
 
 def sentence_of(text: str, span: Span) -> str:

@@ -106,19 +106,56 @@ def one_word_too() -> Iterator[None]:
     """PREPBOT_MASKING_STAFF=all: one word of a colleague's name alone spares it too."""
     use_staff_names("all")
     yield
+    use_staff_names("context")
+
+
+@pytest.fixture
+def whole_names_only() -> Iterator[None]:
+    """PREPBOT_MASKING_STAFF=whole: only a colleague's whole name spares them."""
     use_staff_names("whole")
+    yield
+    use_staff_names("context")
 
 
+@pytest.mark.usefixtures("whole_names_only")
 @pytest.mark.parametrize("text", [
     "Grace O. has the key to the cart",
     "Jen's account got flagged for a phishing email",
     "ask Luis, he set up the Swivl for the PD recording last year",
     "Lucero has the cart key for room 114",
 ])
-def test_by_default_only_a_whole_name_spares_a_colleague(text: str) -> None:
+def test_at_whole_only_a_whole_name_spares_a_colleague(text: str) -> None:
     know_staff([*SCHOOL, "Aaliyah Okonkwo"])
     assert "[name]" in masked(text)
     assert masked("Luis Ramirez set up the Swivl") == "Luis Ramirez set up the Swivl"
+
+
+@pytest.mark.parametrize("text", [
+    "ask Luis, he set up the Swivl for the PD recording last year",
+    "Lucero has the cart key for room 114",
+    "Xee said the copier in the workroom is jammed again",
+])
+def test_by_default_one_word_of_a_colleague_is_spared_where_the_words_read_grown_up(
+        text: str) -> None:
+    know_staff(SCHOOL)
+    assert masked(text) == text
+    use_staff_names("whole")
+    assert "[name]" in masked(text)
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    # a student with a colleague's first name, where the words read as a child's
+    ("Luis left his Chromebook on the bus again", "Luis"),
+    ("Grace O. has the key to the cart", "Grace O."),
+    # a text that speaks of a child spares no one-word name for its words alone (an attack
+    # put students' names where colleagues' signatures stand)
+    ("Screen reader keeps turning on by itself for one of my kids. Luis said it started Monday",
+     "Luis"),
+])
+def test_by_default_a_colleagues_first_name_is_still_hidden_where_a_student_is_meant(
+        text: str, hidden: str) -> None:
+    know_staff(SCHOOL)
+    assert hidden not in masked(text)
 
 
 @pytest.mark.usefixtures("one_word_too")
