@@ -290,6 +290,14 @@ HELD_OUT_FIGURES = {
     # masker before the round.
     "heldout65.jsonl": (0.973, 0.06),
     "heldout66.jsonl": (0.989, 0.10),
+    # Written at stop 60 with the same brief: 67 (Albuquerque and Gallup-McKinley), 68
+    # (Philadelphia and Upper Darby), 69 (Queens and the Bronx), 70 (Metro Nashville),
+    # sealed while the round's rules and the context level were written, scored once at its
+    # end; before the round the same, but 70 altered 0.12.
+    "heldout67.jsonl": (0.972, 0.10),
+    "heldout68.jsonl": (0.956, 0.07),
+    "heldout69.jsonl": (0.922, 0.08),
+    "heldout70.jsonl": (0.947, 0.11),
 }
 
 

@@ -95,7 +95,11 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
 @pytest.mark.parametrize(("name", "level", "least_hidden", "most_altered"), [
     ("heldout65.jsonl", "whole", 183, 4), ("heldout65.jsonl", "context", 183, 1),
     ("heldout65.jsonl", "all", 183, 1), ("heldout66.jsonl", "whole", 186, 3),
-    ("heldout66.jsonl", "context", 186, 0), ("heldout66.jsonl", "all", 186, 0)])
+    ("heldout66.jsonl", "context", 186, 0), ("heldout66.jsonl", "all", 186, 0),
+    # sealed at stop 60, scored once at its end knowing their schools, at the default level
+    # (whole names: 3, 4, 8 and 5 altered)
+    ("heldout67.jsonl", "context", 176, 0), ("heldout68.jsonl", "context", 176, 2),
+    ("heldout69.jsonl", "context", 179, 6), ("heldout70.jsonl", "context", 179, 4)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
