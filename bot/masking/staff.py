@@ -37,11 +37,18 @@ STUDENT_SAID = re.compile(r"\bthe\s+(?:student|kid|child)(?=\s*[,)—–-]|\s+(?
                           r"\b\d{1,2}(?:st|nd|rd|th)\s+grader\b|\bnot\s+our\s+[A-Z]",
                           re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?\n]")
-# A text that speaks of a child anywhere: a colleague's first name alone is not spared in it
-# for the words around it alone ("one kid needs a channel for his speech practice. - Marcus").
-CHILD_TALK = re.compile(r"\b(?:kids?|kiddos?|students?|child(?:ren)?|enrollee|reader|grader|"
-                        r"scholars?|(?:one|some|two|both|each|any)\s+of\s+(?:mine|my|our)|"
-                        r"these\s+(?:two|three|four|five)|sons?|daughters?)\b", re.IGNORECASE)
+# A text that speaks of a child, a family or a child's school life anywhere: a colleague's
+# first name alone is not spared in it for the words around it ("one kid needs a channel for
+# his speech practice. - Marcus", "Nurse here. Maya has type 1 diabetes": red teams', stop 60).
+CHILD_TALK = re.compile(
+    r"\b(?:kids?|kiddos?|students?|child(?:ren)?|boys?|girls?|enrollee|readers?|graders?|"
+    r"scholars?|pupils?|learners?|freshm[ae]n|sophomores?|juniors?|seniors?|twins?|siblings?|"
+    r"(?:one|some|two|both|each|any)\s+of\s+(?:mine|my|our|the)|these\s+(?:two|three|four|five)|"
+    r"sons?|daughters?|brothers?|sisters?|cousins?|nephews?|nieces?|parents?|families|"
+    r"iep|504|bip|nurse|counselor|counsel+ing|social\s+worker|suspen\w+|detention|"
+    r"referral|expelled|discipline|diabet\w+|seizures?|allerg\w+|self-?harm|threat\w*|"
+    r"bully\w*|custody|foster|absent|tardy|truan\w+|recess|homework|grades?|report\s+card|"
+    r"estudiantes?|alumn[oa]s?|niñ[oa]s?|hij[oa]s?)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -71,41 +78,47 @@ class StaffNames:
     in_context: bool = False
     people: list[tuple[str, ...]] = field(default_factory=list)
     holders: dict[str, set[int]] = field(default_factory=dict)  # word -> who has it
+    # who a directory vouches is staff (Slack's members), not just someone who wrote (a
+    # Teams tenant's students write too): only they are known by one word in context
+    vouched: set[int] = field(default_factory=set)
 
     @property
     def count(self) -> int:
         """How many colleagues are known."""
         return len(self.people)
 
-    def add(self, names: Iterable[str]) -> None:
-        """Learn these display names."""
+    def add(self, names: Iterable[str], vouched: bool = True) -> None:
+        """Learn these display names (of staff a directory vouches for, or not)."""
         for name in names:
             words = name_words(name)
             if len(words) < 2:
                 continue  # "Coach T", "jdoe": nothing to tell a colleague from a student by
             for word in {words[0], *nicknames(words[0]), *words[1:]}:
                 self.holders.setdefault(word, set()).add(len(self.people))
+            if vouched:
+                self.vouched.add(len(self.people))
             self.people.append(tuple(w for w in all_words(name) if w not in TITLES))
 
-    def knows(self, said: str, lone: bool | None = None) -> bool:
+    def knows(self, said: str, lone: bool | None = None, vouched: bool = False) -> bool:
         """True when `said` (as the rules hid it) is a colleague's whole name, first name or
         family name, with initials that agree ("Grace M." for Grace Mutua, not "Grace O."); an
         English word before it that is no first name, which the rules took for a name of
         someone being asked ("Ask Dana Whitfield", "Tell Whitfield"; not "Mason Wilber"), is
-        let go. `lone`: whether one word alone counts (by default, as the level says)."""
+        let go. `lone`: whether one word alone counts (by default, as the level says);
+        `vouched`: only colleagues a directory vouches for."""
         lone = self.lone if lone is None else lone
         if LISTED.search(said):  # "Stan, Paul, Megan": each a colleague, or none is
             parts = [p for p in LISTED.split(said) if p.strip()]
             if len(parts) > 2 or not all(len(name_words(p)) == 1 for p in parts):
-                return all(self.knows(p, lone) for p in parts)
+                return all(self.knows(p, lone, vouched) for p in parts)
         words = all_words(said)
         lex = lexicon()
         if len(name_words(said)) > 1 and words[0] in lex.words and words[0] not in lex.first \
-                and self.knows_words(words[1:], lone):
+                and self.knows_words(words[1:], lone, vouched):
             return True
-        return self.knows_words(words, lone)
+        return self.knows_words(words, lone, vouched)
 
-    def knows_words(self, words: list[str], lone: bool) -> bool:
+    def knows_words(self, words: list[str], lone: bool, vouched: bool = False) -> bool:
         """True when one colleague's name holds every folded word, and an initial of one of
         its other words (or the initial itself) for every initial."""
         named = [w for w in words if len(w) > 1 and w not in TITLES]
@@ -113,6 +126,7 @@ class StaffNames:
         if not named or (len(named) == 1 and not lone):
             return False  # whole names only: "Jaden R." is how students are named
         who = set.intersection(*(self.holders.get(w, set()) for w in named))
+        who = who & self.vouched if vouched else who
         return any(all(any(w[0] == i for w in self.people[k] if w not in named) for i in initials)
                    for k in who)
 
@@ -136,11 +150,14 @@ def nicknames(first: str) -> set[str]:
 STAFF = StaffNames()  # this process's colleagues; bot/people/staff_names.py fills it
 
 
-def know_staff(names: Iterable[str], *, afresh: bool = False) -> None:
-    """Add display names to the colleagues this process knows (or, afresh, know only them)."""
+def know_staff(names: Iterable[str], *, afresh: bool = False,
+               unvouched: Iterable[str] = ()) -> None:
+    """Add display names to the colleagues this process knows (or, afresh, know only them):
+    `names` a directory vouches for as staff, `unvouched` those of anyone else who wrote."""
     global STAFF
     known = StaffNames(lone=STAFF.lone, in_context=STAFF.in_context) if afresh else STAFF
     known.add(names)
+    known.add(unvouched, vouched=False)
     STAFF = known  # one assignment: a masking under way sees the old list or the new
 
 
@@ -176,17 +193,28 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
 def in_grown_up_context(text: str, names: list[Span], staff: StaffNames) -> set[Span]:
     """The names that are a colleague's by one word alone ("Sarita", "Rosie") where the words
     around them lean grown-up, in a text that speaks of no child."""
-    if CHILD_TALK.search(text):
+    if CHILD_TALK.search(text) or FAMILY_WORD.search(text):
         return set()
-    return {s for s in names if staff.knows(text[s.start:s.end], lone=True)
-            and words_lean_grown_up(text, s.start, s.end)}
+    found = set()
+    for name in names:
+        if staff.knows(text[name.start:name.end], lone=True, vouched=True):
+            start, end = sentence_around(text, name)  # its own sentence's words, no others
+            if words_lean_grown_up(text[start:end], name.start - start, name.end - start):
+                found.add(name)
+    return found
 
 
 def sentence_of(text: str, span: Span) -> str:
     """The sentence (or line) the span is in."""
+    start, end = sentence_around(text, span)
+    return text[start:end]
+
+
+def sentence_around(text: str, span: Span) -> tuple[int, int]:
+    """Where the sentence (or line) the span is in starts and ends."""
     start = max(text.rfind(end, 0, span.start) for end in ".!?\n") + 1
     after = SENTENCE_END.search(text, span.end)
-    return text[start:after.start() if after else len(text)]
+    return start, after.start() if after else len(text)
 
 
 def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span]:

@@ -21,6 +21,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +33,7 @@ from bot.vocabulary import Person
 
 log = logging.getLogger(__name__)
 PLATFORMS = ("slack", "teams")  # the platforms that vouch for a name
+VOUCHING = ("slack",)  # and those whose people are staff (a workspace has no students)
 FULL_READ = timedelta(minutes=10)
 RETRY = timedelta(minutes=10)  # after a workspace read failed (a missing scope, a network hiccup)
 
@@ -120,13 +122,18 @@ class StaffFollower:
                    (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
         guests = self.workspaces.guests
-        names = [name for row in rows if (row[1], row[2]) not in guests
+        named = [(row[1], name) for row in rows if (row[1], row[2]) not in guests
                  for name in row[3:] if name]
+        # Slack's members are staff (its guests left out); a Teams tenant's students write
+        # too, so their names spare a whole name only (bot/masking/staff.py)
+        names = [name for platform, name in named if platform in VOUCHING]
+        others = [name for platform, name in named if platform not in VOUCHING]
         await session.close()  # nothing more to read: no transaction open while learning
         if self.stale:  # thousands of names: off the event loop, swapped in when ready
-            await asyncio.to_thread(know_staff, names + self.workspaces.names, afresh=True)
+            await asyncio.to_thread(partial(know_staff, afresh=True, unvouched=others),
+                                    names + self.workspaces.names)
             self.stale, self.read_all_at = False, now
-        elif names:
-            know_staff(names)
+        elif named:
+            know_staff(names, unvouched=others)
         self.erased, self.last_id = erased, rows[-1][0] if rows else since
         self.workspaces.start(now, self.messengers)

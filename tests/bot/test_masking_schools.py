@@ -91,15 +91,16 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
 # the schools, 4 and 5 with them (all: 1 and 4, then 1 and 2); 183 and 186 of 188 identifiers
 # hidden every way. Read at stop 60: a school's "K-8" is no initial ("Charles R. Drew K-8
 # Center"), so 66 alters 3 knowing its schools (all: 0); at stop 60's default level
-# (context), 1 and 0.
+# (context), 1 and 0 as first written, 2 and 0 once a red team's hardening (AY) read only the
+# name's own sentence.
 @pytest.mark.parametrize(("name", "level", "least_hidden", "most_altered"), [
-    ("heldout65.jsonl", "whole", 183, 4), ("heldout65.jsonl", "context", 183, 1),
+    ("heldout65.jsonl", "whole", 183, 4), ("heldout65.jsonl", "context", 183, 2),
     ("heldout65.jsonl", "all", 183, 1), ("heldout66.jsonl", "whole", 186, 3),
     ("heldout66.jsonl", "context", 186, 0), ("heldout66.jsonl", "all", 186, 0),
-    # sealed at stop 60, scored once at its end knowing their schools, at the default level
-    # (whole names: 3, 4, 8 and 5 altered)
+    # sealed at stop 60, scored once knowing their schools, at the default level as first
+    # written: 0, 2, 6 and 4 altered (whole names: 3, 4, 8 and 5); after AY's hardening:
     ("heldout67.jsonl", "context", 176, 0), ("heldout68.jsonl", "context", 176, 2),
-    ("heldout69.jsonl", "context", 179, 6), ("heldout70.jsonl", "context", 179, 4)])
+    ("heldout69.jsonl", "context", 179, 7), ("heldout70.jsonl", "context", 179, 5)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

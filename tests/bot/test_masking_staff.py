@@ -143,6 +143,17 @@ def test_by_default_one_word_of_a_colleague_is_spared_where_the_words_read_grown
     assert "[name]" in masked(text)
 
 
+def test_one_word_is_spared_by_default_only_for_staff_a_directory_vouches_for() -> None:
+    # A red team's (AY, stop 60): a Teams tenant's student who wrote to prepbot is learnt too,
+    # and her first name alone must not spare every other student who has it.
+    said = "Maya said the copier in the workroom is jammed again"
+    know_staff(["Maya Johnson"], afresh=True)  # a Slack member
+    assert masked(said) == said
+    know_staff([], afresh=True, unvouched=["Lopez, Maya"])  # someone who wrote on Teams
+    assert masked(said) == "[name] said the copier in the workroom is jammed again"
+    assert masked("Maya Lopez said the copier is jammed") == "Maya Lopez said the copier is jammed"
+
+
 @pytest.mark.parametrize(("text", "hidden"), [
     # a student with a colleague's first name, where the words read as a child's
     ("Luis left his Chromebook on the bus again", "Luis"),

@@ -13,6 +13,14 @@ from tests.adapters.teams.conftest import Teams
 COLLEAGUE = {"id": "29:kayden", "name": "Brooks, Kayden", "aadObjectId": "aad-kayden"}
 
 
+async def stored_ticket(teams: Teams, runtime: Runtime, said: str) -> str:
+    """What a teacher's ticket stored."""
+    await teams.post(teams.message(f"ticket {said}"))
+    async with runtime.sessions() as session:
+        [ticket] = (await session.execute(select(TicketRow))).scalars()
+    return ticket.text
+
+
 async def test_a_colleague_teams_names_is_kept_in_a_ticket(teams: Teams,
                                                            runtime: Runtime) -> None:
     await teams.post(teams.message("hello", conversation="a:1kayden", user=COLLEAGUE))
@@ -33,3 +41,13 @@ async def test_teams_is_never_asked_for_the_whole_tenant(teams: Teams, runtime: 
     await runtime.bot.refresh()
     assert runtime.messengers.get("teams") is not None
     assert runtime.bot.staff.workspaces.reading is None
+
+
+async def test_a_first_name_teams_gave_spares_no_one_by_default(teams: Teams,
+                                                               runtime: Runtime) -> None:
+    # A red team's (AY, stop 60): in a school's tenant whoever writes may be a student, so a
+    # name Teams gave spares a whole name only, never every student who shares its first.
+    await teams.post(teams.message("hello", conversation="a:1kayden", user=COLLEAGUE))
+    await runtime.bot.refresh()
+    said = "Kayden got into the staff drive and deleted the sub plans, can you restore them?"
+    assert await stored_ticket(teams, runtime, said) == said.replace("Kayden", "[name]")

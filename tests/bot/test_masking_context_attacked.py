@@ -1,0 +1,115 @@
+"""A red team's attack on stop 60's default level (AY; PREPBOT_MASKING_STAFF=context): a
+student who shares a first name (or a surname) with someone in the district's directory, in
+what a teacher, nurse, counselor or registrar plausibly writes. At first, of 241 such names
+`whole` hid, 240 went through at `context`: the words model read "our", "email", "laptop"
+anywhere in the message as grown-up, and the veto lacked "boys", "graders", "her parents",
+"IEP", "the nurse". Now the model reads the name's own sentence only, and a text that speaks
+of a child, a family or a child's school life spares no one-word name; 16 go through, all
+in one template no word of which says child ("Ethan got into the staff drive somehow and
+deleted the sub plans": docs/masking.md, "Stop 60", says so). Every expected output is what
+`whole` gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.masking import mask_student_data
+from bot.masking.staff import know_staff, use_staff_names
+from tests.bot.test_masking import TODAY
+
+# A district's staff directory as Slack shows it: common names, as any district of a few
+# hundred staff has (a Maya, a Noah, an Ethan among the teachers and aides).
+DIRECTORY = ["Marcus Bell", "Dana Whitfield", "Jennifer Ortiz", "Luis Ramirez", "Grace Mutua",
+             "Tyler Nguyen", "Sophia Carter", "Elijah Brooks", "Maya Johnson", "Jaden Hill",
+             "Aiden Torres", "Olivia Reed", "Ethan Price", "Ava Collins", "Noah Diaz",
+             "Isabella Garcia", "Robert Jackson", "Mia Thompson", "Liam Walker", "Emma Davis"]
+
+
+def masked(text: str, level: str) -> str:
+    know_staff(DIRECTORY)
+    use_staff_names(level)
+    return mask_student_data(text, today=TODAY).text
+
+
+STUDENTS = [
+    # health: a nurse writing about a student's condition (FERPA/HIPAA-grade data)
+    pytest.param(
+        "Nurse here. Maya has type 1 diabetes and her Dexcom app on her phone needs our wifi, "
+        "can you whitelist it?",
+        "Nurse here. [name] has type 1 diabetes and her Dexcom app on her phone needs our wifi, "
+        "can you whitelist it?", "Maya", id="nurse-diabetes"),
+    pytest.param(
+        "Maya tested positive for covid, the nurse wants her laptop sanitized",
+        "[name] tested positive for covid, the nurse wants her laptop sanitized", "Maya",
+        id="nurse-covid"),
+    # a counselor: self-harm alerts, harassment
+    pytest.param(
+        "Counselor here, Maya disclosed self-harm searches on her laptop, can you send me the "
+        "GoGuardian alerts from last night?",
+        "Counselor here, [name] disclosed self-harm searches on her laptop, can you send me the "
+        "GoGuardian alerts from last night?", "Maya", id="counselor-self-harm"),
+    pytest.param(
+        "GoGuardian flagged Maya for self-harm searches last night, can you send me the alert?",
+        "GoGuardian flagged [name] for self-harm searches last night, can you send me the alert?",
+        "Maya", id="self-harm-alert"),
+    pytest.param(
+        "Maya told the counselor she is being harassed in a Teams chat, please pull it",
+        "[name] told the counselor she is being harassed in a Teams chat, please pull it", "Maya",
+        id="counselor-harassment"),
+    # discipline: what an assistant principal or teacher asks the tech team to pull
+    pytest.param(
+        "Noah posted a threat in our Teams channel last night, the principal wants the chat "
+        "exported",
+        "[name] posted a threat in our Teams channel last night, the principal wants the chat "
+        "exported", "Noah", id="threat"),
+    pytest.param(
+        "Maya got suspended for what she emailed our sub, admin wants the email log",
+        "[name] got suspended for what she emailed our sub, admin wants the email log", "Maya",
+        id="suspended"),
+    # special education
+    pytest.param(
+        "Maya has an IEP and our sub said the laptop speech tool is off",
+        "[name] has an IEP and our sub said the laptop speech tool is off", "Maya", id="iep"),
+    # the child said in words CHILD_TALK lacks: "boys", "girl", "graders" (plural)
+    pytest.param(
+        "One of the boys, Noah, got into the staff shared drive and deleted the sub plans",
+        "One of the boys, [name], got into the staff shared drive and deleted the sub plans",
+        "Noah", id="one-of-the-boys"),
+    pytest.param(
+        "This girl Maya emailed the whole staff from her school account",
+        "This girl [name] emailed the whole staff from her school account", "Maya",
+        id="this-girl"),
+    pytest.param(
+        "My 2nd graders can't log in, Maya said the email link is broken",
+        "My 2nd graders can't log in, [name] said the email link is broken", "Maya",
+        id="graders"),
+    # a colleague's family name alone, on a student
+    pytest.param(
+        "The Ortiz boy got into the staff drive",
+        "The [name] boy got into the staff drive", "Ortiz", id="surname-the-ortiz-boy"),
+]
+
+FAMILIES = [
+    # the student named beside their parents or sibling
+    pytest.param(
+        "Her parents want Maya's email turned off at night, can we do that from the admin "
+        "console?",
+        "Her parents want [name]'s email turned off at night, can we do that from the admin "
+        "console?", "Maya", id="her-parents"),
+    pytest.param(
+        "Maya said her mom never got the email from our district office about the laptop",
+        "[name] said her mom never got the email from our district office about the laptop",
+        "Maya", id="her-mom"),
+    pytest.param(
+        "Maya's older brother Tyler emailed our principal about her laptop",
+        "[name]'s older brother [name] emailed our principal about her laptop", "Maya",
+        id="older-brother"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "student"), STUDENTS + FAMILIES)
+def test_the_default_hides_every_student_whole_names_hid(text: str, expected: str,
+                                                     student: str) -> None:
+    assert masked(text, "whole") == expected
+    assert student not in masked(text, "context")
+    assert masked(text, "context") == expected
