@@ -14,7 +14,8 @@ from bot.masking.spans import KEPT, Span, free
 KINDS = (r"st|street|ave?|avenue|rd|road|dr|drive|ct|court|ln|lane|blvd|boulevard|way|pl|"
          r"place|cir|circle|terr?|terrace|pkwy|parkway|hwy|highway|trl|trail|loop|pike|aly|"
          r"alley|sq|square|cv|cove|pt|point|bnd|bend|xing|crossing|run|path|row|plz|plaza|"
-         r"hts|heights|holw|hollow|rdg|ridge|crk|creek|mnr|manor|est|estates|grv|grove|walk")
+         r"hts|heights|holw|hollow|rdg|ridge|crk|creek|mnr|manor|est|estates|grv|grove|walk|"
+         r"concourse")  # "2150 Grand Concourse, Bronx"
 DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
 # A street's name in capitals or numbers ("Woodruff Farm", "1090"); typed in lowercase only
 # before a kind's abbreviation ("123 main st"), since "3 kids in the way" is no address.
@@ -54,6 +55,10 @@ CLAUSE_ENDS = (r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:instead|which|where|and|but|or|near
 TOWN = r"(?:(?:,\s*|[ \t]*\n[ \t]*)[A-Z][A-Za-zà-ÿ]+(?:[ \t]+[A-Z][A-Za-zà-ÿ]+){0,2})"
 STATE = r"(?:,?\s+[A-Z]{2}\b)"
 ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?\b)"
+# A town with no comma before, then its ZIP code: "5523 Chester Ave Philadelphia 19143".
+TOWN_ZIP = r"(?:[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?:[ \t]+[A-Z]{2})?[ \t]+\d{5}\b)"
+# A house's number, as Queens writes it too: "41-22 Judge St", "102-15 64th Rd".
+HOUSE = r"(?:\d{2,3}-\d{2,3}|\d{1,6}[A-Za-z]?)"
 # On a city's grid, in any case, with Utah's "So." and "No.": "4432 s 4000 w", "1450 W. 3300
 # So.", "945 S. 13th East" (a red team's, stop 59).
 GRID_DIRECTION = r"(?i:[nsew]|ne|nw|se|sw|north|south|east|west|so|no)\.?"
@@ -64,11 +69,11 @@ ADDRESS = re.compile(
     # riders", "the 2019 Route 66 field trip": a red team's, stop 55).
     rf"(?<![\w#/.:$,-])\d{{3,6}}\s+(?:{DIRECTION}\s+)?(?:{HIGHWAY})\s+"
     rf"\d{{1,4}}[A-Z]?\b{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{BARE_TOWN}{ZIP}?)?{CLAUSE_ENDS}"
-    rf"|(?<![\w#/.:$,-])\d{{1,6}}[A-Za-z]?\s+(?:{DIRECTION}\s+)?"
+    rf"|(?<![\w#/.:$,-]){HOUSE}\s+(?:{DIRECTION}\s+)?"
     rf"(?:(?:{NAMED}\s+){{1,3}}(?i:{KINDS})\b(?:\s+{DIRECTION}(?!\w))?"
     rf"|(?:[a-z]+\s+){{1,2}}(?:{ABBREVIATED})\b"
     rf"|(?i:{SPANISH_KINDS})\s+{NAMED}(?:\s+{NAMED}){{0,2}})"
-    rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP})?"
+    rf"{ROUTE}?{UNIT}?(?:{TOWN}{STATE}?{ZIP}?|{STATE}{ZIP}?|{ZIP}|{TOWN_ZIP})?"
     rf"|{SPANISH_STREET}{SPANISH_UNIT}?{COLONIA}?{POSTAL}?(?:{TOWN}{STATE}?{ZIP}?)?"
     # Any house on one, with its town and state, since a bus has routes too: "52 Route 9, West
     # Glover VT 05875", not "bus 118 Route 14".
@@ -136,6 +141,8 @@ FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|fam
                          r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"
                          r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
                          re.IGNORECASE)
+FAMILY_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:they|she|he|family)\s+(?:moved|lives?|live)\b",
+                          re.IGNORECASE)
 # "The district office address ...": an institution's address, no family's.
 WHOSE_ADDRESS = re.compile(r"\b(?:office|school|district|shipping|delivery|campus|building|"
                            r"warehouse|depot|return|business|work)\s+address\b", re.IGNORECASE)
@@ -147,7 +154,9 @@ OFFICE_MOVES = re.compile(r"\b(?:office|school|department|dept|district|team|lib
                           re.IGNORECASE)
 # A number that counts something else: "ticket 4412 Main St printer".
 NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
-                             r"grade|order|po|inc|ext|x|station|unit|van|truck)\s*#?\s*$",
+                             r"grade|order|po|inc|ext|x|station|unit|van|truck)\s*#?\s*$|"
+                             # New York's numbered schools: "P.S. 86 Kingsbridge Heights"
+                             r"(?-i:\b(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.|H\.S\.|PS|IS|MS|JHS))\s?$",
                              re.IGNORECASE)
 
 
@@ -162,8 +171,10 @@ def find_addresses(text: str) -> list[Span]:
                   if not (w.lower().startswith(("mov", "se")) and OFFICE_MOVES.search(before))
                   and not (w.lower() == "address" and (m[0][0] in "PpHG"  # a school's box
                                                        or WHOSE_ADDRESS.search(before)))]
+        # "the bus office has Hevi Khalil at 512 Haywood Ln but they moved": a family's
+        moved = FAMILY_AFTER.match(text, m.end())
         institution = (INSTITUTION_BEFORE.search(before) or WHOSE_ADDRESS.search(before)) \
-            and not family
+            and not family and not moved
         # "ship it to 450 Oak Ave", "the district office at 1200 N Main St": kept, and no
         # later finder takes its ZIP code for an id
         found.append(Span(m.start(), m.end(), KEPT if institution else "address"))

@@ -24,6 +24,13 @@ from bot.masking.words import (
     part_score,
 )
 
+PLURAL = re.compile(r"[^aeiouys]s$")
+# What a login follows, not a name: "logged in as jortegaruiz".
+SIGNED_IN = re.compile(r"\b(?:logged|signed)\s+in\s+as\b", re.IGNORECASE)
+# A cue for children, not one child: "no students online", "the kids unplugged it".
+MANY = re.compile(r"\b(?:students|kids|children|sons|daughters|pupils|learners|twins|siblings|"
+                  r"graders|kindergartners|freshmen|sophomores|cadets|alumn[oa]s|estudiantes|"
+                  r"niñ[oa]s|hij[oa]s|herman[oa]s|names\s+are)\b", re.IGNORECASE)
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
@@ -96,7 +103,10 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
         taken: list[Word] = []
         bracketed = text[cue.start() - 1:cue.start()] == "("  # "(mom kalolaine)"
         for nxt in words[i:i + MOST_AFTER_CUE]:
-            if not (cued_name(nxt) or (bracketed and in_brackets(text, nxt))) or (
+            one = not (MANY.search(cue[0]) or SIGNED_IN.search(cue[0])) and (
+                not taken or taken[-1].shape == "lower")  # not "Joaquín Peña nació"
+            if not (cued_name(nxt, one=one)
+                    or (bracketed and in_brackets(text, nxt))) or (
                     taken and not adjacent(text, taken[-1], nxt)):
                 break
             taken.append(nxt)
@@ -139,10 +149,15 @@ def in_brackets(text: str, word: Word) -> bool:
         and not (word.wordlike or word.product or word.stop or word.blocked)
 
 
-def cued_name(word: Word) -> bool:
-    """A word that, right after "my student", is taken as (part of) a name."""
+def cued_name(word: Word, one: bool = False) -> bool:
+    """A word that, right after "my student", is taken as (part of) a name; in lowercase, one
+    the lists have, or after a cue for `one` child ("student is tazbah", not "students
+    online"), one that no list has as a word."""
     if word.shape == "lower":
-        return word.known and word.score >= SURNAME and not (word.blocked or word.stop)
+        return not (word.blocked or word.stop) and ((word.known and word.score >= SURNAME) or (
+            one and word.score >= WEAK and len(word.text) >= 5
+            and not (word.wordlike or word.product)
+            and not PLURAL.search(word.text)))  # not "student accts", "student laptops"
     if word.shape == "upper" and not (word.known and word.score >= SURNAME):
         return False  # "student ID", "student VLAN"
     return joinable(word)

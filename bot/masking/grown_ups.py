@@ -32,6 +32,7 @@ from bot.masking.student_cues import (
     ASIDE,
     BELONGINGS,
     CHILD_BELONGINGS,
+    CLASS_SAID_AFTER,
     CUE_AFTER,
     FAMILY_AFTER,
     GRADE_SAID_AFTER,
@@ -275,7 +276,7 @@ def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[S
     words = words_of(text, [])
     cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
             *lowercase_cued(text, words), *([] if colleagues else inverted(text, words))]
-    after = (CUE_AFTER, ASIDE, ID_AFTER, GRADE_SAID_AFTER,
+    after = (CLASS_SAID_AFTER if colleagues else CUE_AFTER, ASIDE, ID_AFTER, GRADE_SAID_AFTER,
              *([] if colleagues else [SIGN_IN_TROUBLE, APPOSED]))
     belongings = CHILD_BELONGINGS if colleagues else BELONGINGS
     talk = students_talk(text) if not colleagues else (lambda at: False)

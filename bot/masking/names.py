@@ -29,6 +29,7 @@ from bot.masking.lowercase import (
     lowercase_family,
     lowercase_maybe,
     lowercase_names,
+    lowercase_possessive,
     titled,
     unknown_before_surname,
 )
@@ -267,7 +268,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
     found = [*lowercase_names(text, words), *lowercase_cued(text, words),
-             *lowercase_family(text, words),
+             *lowercase_family(text, words), *lowercase_possessive(text, words),
              *unknown_before_surname(text, words), *inverted(text, words),
              *after_cues(text, words), *families(text, words),
              *bracket_after_child(text, words), *titled_family(text, words),

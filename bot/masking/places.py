@@ -31,8 +31,11 @@ AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt
 WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
                        r"(?:at|en)\s+$", re.IGNORECASE)
 # A Spanish school's name after its words in any case: "la escuela primaria Roosevelt".
+NYC_SCHOOL = r"(?-i:\b(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.|H\.S\.|PS|IS|MS|JHS))\s?\d{1,3}"
 SCHOOL_WORDS = re.compile(r"\b(?:escuela|primaria|secundaria|colegio|preparatoria|academia|"
-                          r"instituto)\s+$", re.IGNORECASE)
+                          r"instituto)\s+$|"
+                          # New York's numbered schools: "P.S. 13 Clement C. Moore", "M.S. 45"
+                          rf"{NYC_SCHOOL}\s+$", re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
 # Places named "new" in Spanish: "hora de Nueva York", "Nuevo León" (not "Nuevo Ingreso Mateo
@@ -103,8 +106,9 @@ def from_after_name(text: str, words: list[Word], first: int) -> bool:
         first].start] == " from "
 
 
-# What a state's name comes before, lowercase: "Arizona time", "my Alaska history videos".
-STATE_THINGS = {"time", "history", "studies", "standards", "law", "laws", "state", "geography",
+# What a state's name comes before, lowercase: "my Alaska history videos" (not "time": "give
+# Georgia time on the Chromebook" is a girl's).
+STATE_THINGS = {"history", "studies", "standards", "law", "laws", "state", "geography",
                 "testing", "assessment", "certification", "license", "residency", "weather"}
 
 

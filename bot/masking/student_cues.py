@@ -52,11 +52,16 @@ CUE_BEFORE = re.compile(
     re.IGNORECASE)
 # "Jaden R. in 3rd period", "Priya (5th period)", "Emily, Period 4"; not "AP Bio period 3".
 # Also "'Hope' in Mr. Nash's room", "Iker from your class".
-CUE_AFTER = re.compile(r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
-                       r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
-                       r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
-                       r"(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s?\s+(?:\d(?:st|nd|rd|th)\s+)?"
-                       r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
+CLASS_SAID_AFTER = re.compile(
+    r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
+    r"(?:st|nd|rd|th)\s+(?:period|grade|hour)|period\s+\d|grade\s+\d|"
+    r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
+    r"(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s?\s+(?:\d(?:st|nd|rd|th)\s+)?"
+    r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
+# And a grade alone in brackets ("Guled (1st)"), which a colleague who teaches it writes too
+# ("Lisa Chen (2nd) reports"): a known colleague's name is no student's for it.
+CUE_AFTER = re.compile(r"['\"”’]?\s*\(\s*\d{1,2}(?:st|nd|rd|th)\s*\)|"
+                       + CLASS_SAID_AFTER.pattern, re.IGNORECASE)
 # A class the way a teacher writes one right after a student's name: a period ("Jaden Smith
 # P3", "per. 4"), a grade ("G5", "gr5"), a homeroom ("10B") or a Spanish grade ("5to grado",
 # "3er", "2º"): a red team's (stop 49) read "Sofía Ramírez Núñez 5to grado" as a product's
@@ -166,7 +171,7 @@ CHILD_THINGS = (r"mom|mother|dad|father|parents?|guardian|grandma|grandmother|gr
                 r"student\s+(?:email|id|number|account)")
 # What a colleague has too: a laptop, an account, a password.
 SHARED_THINGS = (r"chromebook|ipad|laptop|computer|device|account|login|log-in|username|email|"
-                 r"password|pin|id|badge|headphones|headset|charger|phone|cell|screen|hotspot|"
+                 r"password|pin|id|badge|headphones?|headset|charger|phone|cell|screen|hotspot|"
                  r"schedule|record|profile|reading|logs?|progress|results|portfolio|folder|"
                  r"(?:student\s+)?(?:email|id|number|account)")
 # "Xiomara's mom", "Tavita's Chromebook": a possessive before these marks a person.
@@ -177,6 +182,7 @@ CHILD_BELONGINGS = re.compile(rf"\s+(?:{CHILD_THINGS})s?\b", re.IGNORECASE)
 POSSESSIVE_LIST = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|&|or|y)\s+)[^\W\d_][\w-]*['’]s?(?=\s))+")
 # A family member, in English or Spanish.
 KIN = (r"mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|guardian|"
+       r"grandmom|grandpop|granny|auntie|"  # Philadelphia's "grandmom", "grandpop"
        r"aunt|uncle|step-?(?:mom|dad)|foster\s+(?:mom|dad|parent)|mam[aá]|pap[aá]|madre|padre|"
        r"abuel[oa]|t[ií][oa]|tutor[a]?")
 # A family word: in a closing block it makes the block no signature ("Jaden's mom\n651-555-

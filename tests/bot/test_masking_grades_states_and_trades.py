@@ -1,5 +1,5 @@
 """Stop 60's round, from what the read corpora still altered at the default level: a school's
-span of grades, a state's time or history, a tradesman named by his trade, texting's "tho", a
+span of grades, a state's history, a tradesman named by his trade, texting's "tho", a
 verb the word lists lack and a copier's fault code come through; the students beside them
 are hidden still."""
 
@@ -17,7 +17,6 @@ def masked(text: str) -> str:
 @pytest.mark.parametrize("text", [
     "Room 5 at Lincoln K-12 school has no wifi",
     "ESL carts at the PK-8 center need DRC INSIGHT",
-    "Student chromebooks at Whiterock show Arizona time instead of Mountain",
     "My Alaska history videos are blocked as restricted",
     "Frontier sent a fiber tech named Josh Waldron out to the Mexican Springs site",
     "NTUA is doing power work, per their lineman, a guy named Elmer. Expect the UPS to kick in",
