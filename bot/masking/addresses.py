@@ -141,8 +141,8 @@ FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|fam
                          r"grandma|grandpa|parents?|guardian|address|stop|rider|student|kid|"
                          r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
                          re.IGNORECASE)
-FAMILY_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:they|she|he|family)\s+(?:moved|lives?|live)\b",
-                          re.IGNORECASE)
+FAMILY_AFTER = re.compile(r"\s+but\s+(?:they|she|he|the\s+family)\s+(?:moved|don['’]t\s+live|"
+                          r"doesn['’]t\s+live)\b", re.IGNORECASE)
 # "The district office address ...": an institution's address, no family's.
 WHOSE_ADDRESS = re.compile(r"\b(?:office|school|district|shipping|delivery|campus|building|"
                            r"warehouse|depot|return|business|work)\s+address\b", re.IGNORECASE)
@@ -156,7 +156,7 @@ OFFICE_MOVES = re.compile(r"\b(?:office|school|department|dept|district|team|lib
 NUMBERED_BEFORE = re.compile(r"\b(?:ticket|tkt|room|rm|tag|asset|cart|bus|route|period|pd|"
                              r"grade|order|po|inc|ext|x|station|unit|van|truck)\s*#?\s*$|"
                              # New York's numbered schools: "P.S. 86 Kingsbridge Heights"
-                             r"(?-i:\b(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.|H\.S\.|PS|IS|MS|JHS))\s?$",
+                             r"(?-i:\b(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.))\s?$",
                              re.IGNORECASE)
 
 

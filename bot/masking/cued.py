@@ -25,6 +25,8 @@ from bot.masking.words import (
 )
 
 PLURAL = re.compile(r"[^aeiouys]s$")
+# A student who has a job: "our student tech", "the student worker".
+STUDENT_JOB = re.compile(r"\bstudent\s+$", re.IGNORECASE)
 # What a login follows, not a name: "logged in as jortegaruiz".
 SIGNED_IN = re.compile(r"\b(?:logged|signed)\s+in\s+as\b", re.IGNORECASE)
 # A cue for children, not one child: "no students online", "the kids unplugged it".
@@ -96,7 +98,7 @@ def after_cues(text: str, words: list[Word]) -> Iterator[Span]:
     for i, word in enumerate(words if cues else ()):
         cue = cues.get(word.start)
         # each grown-up's cue is short: look only at the characters just before the name
-        if not cue or ROLE_BEFORE.search(text, max(0, word.start - 80), word.start) or \
+        if not cue or grown_up_role_before(text, word.start) or \
                 SELF.search(text, max(0, word.start - 40), word.start) or \
                 named_grown_up(text, word.start):
             continue  # "the rep's name is Kyle", "my name is Ana": grown-ups
@@ -157,7 +159,8 @@ def cued_name(word: Word, one: bool = False) -> bool:
         return not (word.blocked or word.stop) and ((word.known and word.score >= SURNAME) or (
             one and word.score >= WEAK and len(word.text) >= 5
             and not (word.wordlike or word.product)
-            and not PLURAL.search(word.text)))  # not "student accts", "student laptops"
+            and not PLURAL.search(word.text)  # not "student accts", "student laptops"
+            and not word.text.endswith(("ed", "ing"))))  # nor "student is rostered"
     if word.shape == "upper" and not (word.known and word.score >= SURNAME):
         return False  # "student ID", "student VLAN"
     return joinable(word)
@@ -178,3 +181,11 @@ def families(text: str, words: list[Word]) -> Iterator[Span]:
         stem = word.folded[:-2] if word.folded.endswith("ses") else word.folded[:-1]
         if part_score(stem, lex) == (SURNAME, True) and not word.known:
             yield Span(word.start, word.end, "name")
+
+
+def grown_up_role_before(text: str, at: int) -> bool:
+    """A grown-up's job just before text[at] ("the rep's name is Kyle", "a fiber tech named
+    Josh"), not a student's ("a student tech named Jaden Smith": a red team's, AZ)."""
+    role = ROLE_BEFORE.search(text, max(0, at - 80), at)
+    return role is not None and not STUDENT_JOB.search(text, max(0, role.start() - 12),
+                                                       role.start())

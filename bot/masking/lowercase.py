@@ -10,7 +10,13 @@ from itertools import pairwise
 from bot.masking.adults import grown_up
 from bot.masking.cues import PLACES_ANY_CASE, VENDORS, VERBS
 from bot.masking.spans import Span
-from bot.masking.student_cues import BELONGINGS, CUE_AFTER, FAMILY_WORD, ID_AFTER, SIBLINGS
+from bot.masking.student_cues import (
+    BELONGINGS,
+    CUE_AFTER,
+    FAMILY_WORD,
+    ID_AFTER,
+    SIBLINGS,
+)
 from bot.masking.words import FIRST, SURNAME, WEAK, Word, adjacent, honorific
 
 # The last initial of "kylie m.", or of "mia t?" without its period.
@@ -27,9 +33,10 @@ ARTICLES = {"el", "la", "los", "las", "un", "una", "unos", "unas", "del"}
 # Spanish possessives, lowercase: "su clave" is her password, not Su Clave (but "su lin park").
 POSSESSIVES = {"su", "tu"}
 # Words a name list has, typed lowercase, that are no name so: Spanish verbs ("trae la
-# Chromebook") and texting's "tho" ("even tho the SSID shows up"). Capitalised, "Trae" may be a
-# boy's name and "Tho" a Vietnamese girl's, so they are no words of the word lists.
-LOWERCASE_VERBS = {"trae", "tho"}
+# Chromebook") and "even" ("even tho the SSID shows up"; not "tho": "ngoc tho tran", a red
+# team's). Capitalised, "Trae" may be a boy's name and "Even" a Norwegian's, so they are no
+# words of the word lists.
+LOWERCASE_VERBS = {"trae", "even"}
 # How a verb the word lists lack ends: "alvin rebooted the ap", "jose reimaging them".
 DONE = ("ed", "ing")
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
@@ -180,7 +187,8 @@ def lowercase_family(text: str, words: list[Word]) -> Iterator[Span]:
 def lowercase_possessive(text: str, words: list[Word]) -> Iterator[Span]:
     """A name no list has as a word, typed in lowercase before what a person has: "vannak's
     headset mic is dead", "minjun's mom emailed" (a blind corpus's, stop 60); never a word's
-    ("the teacher's mom", "grandma's cell") or an app's ("gmail's password")."""
+    ("the teacher's mom", "grandma's cell") or an app's the lists know ("gmail's password";
+    one they do not is hidden: "dexcom's phone app", a red team's, AZ)."""
     for i, word in enumerate(words):
         if word.shape == "lower" and word.score >= WEAK and len(word.text) >= 5 and not (
                 word.wordlike or word.product or word.stop or word.blocked) \

@@ -31,11 +31,16 @@ AT_PLACE = re.compile(r"\b(?:at|in|en|across|into)\s$")  # "soy sub en Roosevelt
 WRITER_AT = re.compile(r"\b(?:i['’]?m|i\s+am|i\s+work|we['’]re|we\s+are|soy\s+\w+|trabajo)\s+"
                        r"(?:at|en)\s+$", re.IGNORECASE)
 # A Spanish school's name after its words in any case: "la escuela primaria Roosevelt".
-NYC_SCHOOL = r"(?-i:\b(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.|H\.S\.|PS|IS|MS|JHS))\s?\d{1,3}"
+NYC_SCHOOL = r"(?-i:\b(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.))\s?\d{1,3}"
 SCHOOL_WORDS = re.compile(r"\b(?:escuela|primaria|secundaria|colegio|preparatoria|academia|"
                           r"instituto)\s+$|"
                           # New York's numbered schools: "P.S. 13 Clement C. Moore", "M.S. 45"
                           rf"{NYC_SCHOOL}\s+$", re.IGNORECASE)
+# What makes a name after a school's own word a child's: "New admit at P.S. 86 Jaden Smith",
+# "I.S. 230 Maya Lopez needs her DOE login reset" (a red team's, AZ).
+CHILD_IN_SENTENCE = re.compile(r"\b(?:he|she|him|his|her|kid|child|student|admit|enroll\w*|"
+                               r"swaps?|loaners?|alumn[oa]|estudiante|niñ[oa]|su)\b",
+                               re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
 # Places named "new" in Spanish: "hora de Nueva York", "Nuevo León" (not "Nuevo Ingreso Mateo
@@ -78,7 +83,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             "the ") and after.shape == "lower" and adjacent(text, words[last], after) \
             and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
         return True  # "the Raleigh field trip", "the Madison computer lab"
-    if SCHOOL_WORDS.search(text, max(0, words[first].start - 14), words[first].start):
+    if SCHOOL_WORDS.search(text, max(0, words[first].start - 14), words[first].start) and not \
+            CHILD_IN_SENTENCE.search(sentence_at(text, words[first].start)):
         return True
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
@@ -119,3 +125,10 @@ def state_before(text: str, words: list[Word], last: int) -> bool:
     return bool(after and adjacent(text, words[last], after) and not after.stop
                 and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)
                      or (after.shape == "lower" and after.folded in STATE_THINGS)))
+
+
+def sentence_at(text: str, at: int) -> str:
+    """The sentence (or line) around text[at]."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    ends = [i for mark in ".!?\n" if (i := text.find(mark, at)) >= 0]
+    return text[start:min(ends, default=len(text))]

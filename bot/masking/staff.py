@@ -48,6 +48,9 @@ CHILD_TALK = re.compile(
     r"iep|504|bip|nurse|counselor|counsel+ing|social\s+worker|suspen\w+|detention|"
     r"referral|expelled|discipline|diabet\w+|seizures?|allerg\w+|self-?harm|threat\w*|"
     r"bully\w*|custody|foster|absent|tardy|truan\w+|recess|homework|grades?|report\s+card|"
+    # where a child comes and goes, and what a child borrows (a second red team's, AZ)
+    r"withdr[ae]w\w*|transferr?(?:ed|ing|s)?|enroll?\w*|admits?|moving|moved|lockers?|"
+    r"bus|buses|rode|riders?|loaners?|hotspots?|returned|"
     r"estudiantes?|alumn[oa]s?|niñ[oa]s?|hij[oa]s?)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 

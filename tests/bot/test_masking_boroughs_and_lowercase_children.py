@@ -59,6 +59,70 @@ def test_what_staff_write_beside_them_comes_through(text: str) -> None:
     assert masked(text) == text
 
 
+# A red team's (AZ) on these rules: a student named right after a school's number, a
+# student's job, "tho" in a Vietnamese name, "IS" in a shouted text.
+NYC_SCHOOLS = [
+    pytest.param("New admit at PS 86 Jaden Smith needs a Chromebook and a DOE login.",
+                 "New admit at PS 86 [name] needs a Chromebook and a DOE login.",
+                 id="ps-new-admit"),
+    pytest.param("Loaner swaps today: PS 86 Jaden Smith, PS 19 Maya Lopez.",
+                 "Loaner swaps today: PS 86 [name], PS 19 [name].", id="ps-roster"),
+    pytest.param("We got a new admit from P.S. 86 Tazbah Yazzie, she needs an iPad.",
+                 "We got a new admit from P.S. 86 [name], she needs an iPad.", id="p.s.-admit"),
+    pytest.param("IS 230 Maya Lopez needs her DOE login reset.",
+                 "IS 230 [name] needs her DOE login reset.", id="is-login"),
+]
+
+# Part 2b. cues.ROLE_BEFORE's new "(a guy) named" after a role: "student" before the role
+# ("student tech", "student worker") is a student, yet the name after "named" is kept.
+NAMED_ROLES = [
+    pytest.param("A student tech named Jaden Smith fixed the projector.",
+                 "A student tech named [name] fixed the projector.", id="student-tech"),
+    pytest.param("Our student tech named Maya Lopez reimaged cart 3.",
+                 "Our student tech named [name] reimaged cart 3.", id="student-tech-our"),
+    pytest.param("The student worker named Jaden Smith is helping with inventory.",
+                 "The student worker named [name] is helping with inventory.",
+                 id="student-worker"),
+    pytest.param("a student intern named Jaden Smith needs a Google account.",
+                 "a student intern named [name] needs a Google account.", id="student-intern"),
+    pytest.param("My student aide named Jaden Smith broke the laminator.",
+                 "My student aide named [name] broke the laminator.", id="student-aide"),
+]
+
+# Part 2c. lowercase.LOWERCASE_VERBS' "tho": in a Vietnamese name typed lowercase, "tho" now
+# ends the name, so its given names go through ("Thơ" is a common Vietnamese given name).
+THO = [
+    pytest.param("ngoc tho tran can't log into her chromebook",
+                 "[name] can't log into her chromebook", id="ngoc-tho-tran"),
+    pytest.param("thi tho nguyen's chromebook won't charge",
+                 "[name]'s chromebook won't charge", id="thi-tho-nguyen"),
+]
+
+# Part 2d. addresses.NUMBERED_BEFORE's "IS" (case-sensitive I.S.) also matches the verb in a
+# text typed in capitals, so a family's address after "IS" counts a school and goes through.
+SHOUTED = [
+    pytest.param("HIS NEW STOP IS 4412 OAK ST", "HIS NEW STOP IS [address]", id="caps-stop"),
+    pytest.param("JADEN'S BUS STOP IS 4412 OAK ST NOW", "[name]'S BUS STOP IS [address] NOW",
+                 id="caps-bus-stop"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NYC_SCHOOLS + NAMED_ROLES + THO + SHOUTED)
+def test_the_keep_rules_let_no_student_through(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the student is unenrolled in clever but still shows in schoology",
+    "student is rostered in the wrong section",
+    "the student is kahooting on his phone",
+    "Ship the Chromebooks to the district office at 1200 N Main St, they moved there in June.",
+    "The new warehouse is 88 Depot Rd, they moved the servers Friday.",
+])
+def test_the_hide_rules_leave_what_is_no_name(text: str) -> None:
+    assert masked(text) == text
+
+
 def test_a_colleague_who_teaches_a_grade_writes_it_in_brackets() -> None:
     know_staff(["Lisa Chen"])
     said = "Lisa Chen (2nd) reports her Chromebook screen flickers"

@@ -107,7 +107,48 @@ FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "student"), STUDENTS + FAMILIES)
+# A second red team's (AZ): what a front office, registrar or bus office writes of enrolment,
+# lockers, buses and loaned devices ("Sophie": a colleague Sophia's nickname). Left: "The sub
+# wants to know why Aiden can see the teacher dashboard" (a colleague might as well).
+COMINGS_AND_GOINGS = [
+    pytest.param(
+        "Front office: Camila withdrew today, please collect the Chromebook and disable the "
+        "account.",
+        "Front office: [name] withdrew today, please collect the Chromebook and disable the "
+        "account.", "Camila", id="front-office-withdrawal"),
+    pytest.param(
+        "Registrar: Diego transferred out to Lincoln, disable the account once the laptop is "
+        "back.",
+        "Registrar: [name] transferred out to [name], disable the account once the laptop is "
+        "back.", "Diego", id="registrar-transfer-out"),
+    pytest.param(
+        "Camila is moving to Texas on Friday, please disable her account after she turns in "
+        "the laptop.",
+        "[name] is moving to Texas on Friday, please disable her account after she turns in "
+        "the laptop.", "Camila", id="moving-away"),
+    pytest.param(
+        "Bus office: Aiden rode the wrong bus yesterday, can you pull camera footage from "
+        "bus 22?",
+        "Bus office: [name] rode the wrong bus yesterday, can you pull camera footage from "
+        "bus 22?", "Aiden", id="bus-office-wrong-bus"),
+    pytest.param(
+        "Locker 233 belongs to Tyler, the lock is jammed.",
+        "Locker 233 belongs to [name], the lock is jammed.", "Tyler", id="locker"),
+    # a nickname of a colleague's first name (Sophia Carter): "Sophie"
+    pytest.param(
+        "Locker 118 belongs to Sophie, the lock is jammed.",
+        "Locker 118 belongs to [name], the lock is jammed.", "Sophie", id="locker-nickname"),
+    pytest.param(
+        "Locker 233 is Tyler's, the lock is jammed.",
+        "Locker 233 is [name]'s, the lock is jammed.", "Tyler", id="locker-possessive"),
+    # loaned hotspots, a list of three first names, each a colleague's
+    pytest.param(
+        "Hotspots not returned: Diego, Camila, Mateo. Please send reminders.",
+        "Hotspots not returned: [name]. Please send reminders.", "Camila", id="hotspot-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "student"), STUDENTS + FAMILIES + COMINGS_AND_GOINGS)
 def test_the_default_hides_every_student_whole_names_hid(text: str, expected: str,
                                                      student: str) -> None:
     assert masked(text, "whole") == expected

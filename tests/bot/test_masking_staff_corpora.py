@@ -30,13 +30,13 @@ FIGURES = {
     # to begin alike (a vendor's "Tricia" had been spared as a colleague Patricia's nickname).
     # Whole: 30, then 31 at stop 56, when Spanish nicknames became first names ("Le avisé a
     # Chuy": a colleague here, a student in the Spanish corpora it was weighed on).
-    "staff_b.jsonl": {"whole": (233, 31), "context": (233, 22), "all": (233, 4)},
+    "staff_b.jsonl": {"whole": (233, 31), "context": (233, 23), "all": (233, 4)},
     # Held out, never read (figures only). Without: 228 of 246 / 35. All: 225 / 7 after a and
     # b, 228 / 4 after e, and after f the same.
     "staff_c.jsonl": {"whole": (229, 18), "context": (234, 12), "all": (229, 4)},
     # Held out, never read. Without: 229 of 242 / 27. All: 228 / 3 after a and b, 227 / 2
     # after e (one more identifier through; not looked for), 228 / 2 after f.
-    "staff_d.jsonl": {"whole": (229, 18), "context": (230, 13), "all": (229, 2)},
+    "staff_d.jsonl": {"whole": (229, 18), "context": (231, 13), "all": (229, 2)},
     # Tuning, written with 34 collisions. Without: 243 of 249 / 41. All, as the rule stood
     # after a and b: 238 / 7; after reading it (a bracket that says "(student)" or
     # "(kindergarten"; "nephew", "niece", "grandson"; a family name a hidden relative shares;
@@ -49,18 +49,18 @@ FIGURES = {
     # part of it hidden elsewhere as a student's, a sentence that says "the student, not our
     # Jerome" or "the 11th grader", "lunch #" in a bracket, "Ms. dela Cruz's 3rd period",
     # "Ma'am Cheryl") 244 / 4; the rules alone now alter 24.
-    "staff_f.jsonl": {"whole": (248, 20), "context": (248, 16), "all": (248, 4)},
+    "staff_f.jsonl": {"whole": (248, 20), "context": (249, 16), "all": (248, 4)},
     # Held out, written while e and f were read, scored once at the end (figures only):
     # Savannah and Boston. The masker the round started from: 235 of 254 / 30 and 236 of 245
     # / 47; the round's rules alone the same. Rescored after the last rules: no change.
-    "staff_g.jsonl": {"whole": (235, 23), "context": (240, 13), "all": (235, 5)},
-    "staff_h.jsonl": {"whole": (235, 33), "context": (238, 21), "all": (235, 9)},
+    "staff_g.jsonl": {"whole": (235, 23), "context": (241, 13), "all": (235, 5)},
+    "staff_h.jsonl": {"whole": (235, 33), "context": (238, 23), "all": (235, 9)},
 }
 # Written blind at stop 54 with their directories (test_masking_heldout.py says how), scored
 # once: without the directory 188 of 208 / 17, 185 of 201 / 11, 186 of 208 / 8; knowing it,
 # whole 188 / 13, 185 / 7, 186 / 7 and all 187 / 5, 185 / 4, 185 / 3. Read and tuned on at
 # stop 55 (what is asserted: its rules hid seven more and altered none more).
-BLIND_54 = {"heldout44.jsonl": {"whole": (193, 13), "context": (193, 8), "all": (191, 5)},
+BLIND_54 = {"heldout44.jsonl": {"whole": (193, 13), "context": (194, 8), "all": (191, 5)},
             "heldout45.jsonl": {"whole": (186, 7), "context": (187, 4), "all": (186, 4)},
             "heldout46.jsonl": {"whole": (191, 7), "context": (191, 6), "all": (190, 3)}}
 # Written blind at stop 55 with their directories and schools, never read (figures only).
@@ -73,7 +73,7 @@ BLIND_54 = {"heldout44.jsonl": {"whole": (193, 13), "context": (193, 8), "all": 
 # (figures only): the same each time.
 BLIND_55 = {"heldout47.jsonl": {"whole": (176, 8), "context": (176, 6), "all": (176, 5)},
             "heldout48.jsonl": {"whole": (191, 5), "context": (192, 4), "all": (190, 2)},
-            "heldout49.jsonl": {"whole": (182, 10), "context": (182, 6), "all": (182, 3)},
+            "heldout49.jsonl": {"whole": (182, 10), "context": (182, 7), "all": (182, 3)},
             "heldout50.jsonl": {"whole": (195, 9), "context": (195, 9), "all": (194, 8)},
             "heldout51.jsonl": {"whole": (178, 5), "context": (178, 3), "all": (176, 1)},
             "heldout52.jsonl": {"whole": (201, 6), "context": (204, 6), "all": (199, 5)}}
@@ -88,14 +88,14 @@ BLIND_56 = {"heldout53.jsonl": {"whole": (147, 10), "context": (147, 8), "all": 
 # round's rules were written, 58 read and tuned on. Knowing the directory, before the round
 # and after: 57 whole 156 / 11, all 155 / 5, then what is asserted; 58 whole 129 / 15, all
 # 127 / 2, then 141 / 15 and 139 / 2, then (a red team's narrowing) what is asserted.
-BLIND_57 = {"heldout57.jsonl": {"whole": (161, 11), "context": (161, 8), "all": (160, 5)},
+BLIND_57 = {"heldout57.jsonl": {"whole": (161, 11), "context": (162, 8), "all": (160, 5)},
             "heldout58.jsonl": {"whole": (140, 15), "context": (140, 10), "all": (138, 2)}}
 # Written at stop 58 in English (test_masking_heldout.py says how): 59 sealed while the
 # round's rules were written, 60 read and tuned on. Knowing the directory, before the round
 # and after: 59 whole 150 / 4, all 149 / 3, then what is asserted; 60 whole 162 / 9, all
 # 162 / 4, then 172 / 9 and 172 / 4, and after a red team's fixes what is asserted. (57,
 # read, went from 159 / 11 and 158 / 5.)
-BLIND_58 = {"heldout59.jsonl": {"whole": (152, 4), "context": (152, 4), "all": (151, 3)},
+BLIND_58 = {"heldout59.jsonl": {"whole": (152, 4), "context": (153, 4), "all": (151, 3)},
             "heldout60.jsonl": {"whole": (171, 9), "context": (171, 7), "all": (171, 4)},
             # sealed, scored once at the end (before the round the same): whole 193 / 8, all
             # 193 / 3; then read at stop 59 and tuned on: 201 / 5 and 201 / 0, and after two
@@ -105,7 +105,7 @@ BLIND_58 = {"heldout59.jsonl": {"whole": (152, 4), "context": (152, 4), "all": (
 # the round's rules were written and scored once at its end. Knowing the directory, before
 # the round: 62 whole 196 / 10, all 194 / 8; 63 whole 185 / 10, all 185 / 7; 64 whole 156 / 4,
 # all 156 / 2; after it, what is asserted.
-BLIND_59 = {"heldout62.jsonl": {"whole": (196, 10), "context": (196, 9), "all": (194, 8)},
+BLIND_59 = {"heldout62.jsonl": {"whole": (196, 10), "context": (196, 10), "all": (194, 8)},
             "heldout63.jsonl": {"whole": (186, 10), "context": (186, 8), "all": (186, 7)},
             "heldout64.jsonl": {"whole": (157, 4), "context": (157, 2), "all": (157, 2)},
             # sealed during the schools rule, scored once at the end: the same before the round
@@ -115,11 +115,12 @@ BLIND_59 = {"heldout62.jsonl": {"whole": (196, 10), "context": (196, 9), "all": 
 # the round's rules and the context level were written, scored once at its end. Before
 # (stop 59's masker, which had no context level): 67 whole 176 / 5, all 175 / 2; 68 176 / 6
 # and 174 / 4; 69 179 / 8 and 176 / 6; 70 179 / 6 and 179 / 3. After, at context as first
-# written: 176 / 2, 176 / 4, 179 / 6, 179 / 4; after AY's hardening, what is asserted.
-BLIND_60 = {"heldout67.jsonl": {"whole": (176, 5), "context": (176, 2), "all": (175, 2)},
-            "heldout68.jsonl": {"whole": (176, 6), "context": (176, 4), "all": (174, 4)},
-            "heldout69.jsonl": {"whole": (179, 8), "context": (179, 7), "all": (176, 6)},
-            "heldout70.jsonl": {"whole": (179, 5), "context": (179, 5), "all": (179, 2)}}
+# written: 176 / 2, 176 / 4, 179 / 6, 179 / 4; after AY's hardening, the second round's rules
+# (read from them) and AZ's veto, what is asserted.
+BLIND_60 = {"heldout67.jsonl": {"whole": (176, 5), "context": (177, 2), "all": (175, 2)},
+            "heldout68.jsonl": {"whole": (176, 6), "context": (180, 4), "all": (174, 4)},
+            "heldout69.jsonl": {"whole": (179, 8), "context": (185, 3), "all": (176, 6)},
+            "heldout70.jsonl": {"whole": (179, 5), "context": (181, 5), "all": (179, 2)}}
 BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
 # "context", stop 60's default (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
@@ -128,14 +129,15 @@ BLIND = BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_
 # the model's own cut (grown_ups.WORDS_CUT); 67 to 70 were sealed meanwhile. A red team (AY)
 # then got 240 of 241 students named like colleagues through it (test_masking_context_
 # attacked.py); hardened (the name's own sentence only, a wider veto, one word only for staff
-# a directory vouches for), 144 altered and the same identifiers hidden; what is asserted.
+# a directory vouches for), 144 altered and the same identifiers hidden; and 146 once a second
+# red team's (AZ) veto took in enrolment, lockers, buses and loans. What is asserted.
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
 # Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against
 # 133 by the rules alone; that result made whole names the default: 120 of 146 (and all
-# 35, after the last rules). Context lets 12 more through than whole names (109), and 9 once
-# hardened (112).
-ATTACK = {"off": 133, "whole": 120, "context": 112, "all": 35}
+# 35, after the last rules). Context lets 12 more through than whole names (109), 9 once
+# hardened (112), 5 after the second red team (116).
+ATTACK = {"off": 133, "whole": 120, "context": 116, "all": 35}
 
 
 def counts(path: Path, directory: list[str], level: str) -> tuple[int, int, int, int]:
@@ -195,7 +197,7 @@ def test_knowing_the_directory_spares_colleagues_the_rules_hid(name: str) -> Non
 # Context hides 104: a student named like a colleague where a signature stands, in a text
 # that names no child ("Still stuck - Dylan"), reads as the colleague; in the first draft,
 # before a child in the text counted, 80.
-ATTACK_SCHOOLS = {"whole": 113, "context": 104, "all": 53}
+ATTACK_SCHOOLS = {"whole": 113, "context": 105, "all": 53}
 
 
 @pytest.mark.parametrize("level", sorted(ATTACK_SCHOOLS))
