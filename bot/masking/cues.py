@@ -196,7 +196,7 @@ SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hol
                   r"\b(?:hi|hello|hey|hola)[,!]?\s+it['’]?s|"
                   r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
 # The words that thank, and those that close a message.
-THANKS = r"thanks|thank\s+you|thx|gracias"
+THANKS = r"thanks|thank\s+you|thx|gracias|mahalo"  # Hawaii's too: "Mahalo Randall!"
 SIGN_OFF = rf"{THANKS}|regards|cheers|best"
 # A signature closing a message after a finished sentence, an extension or a thank-you ("...
 # el volumen. —Marisol", "Ext 2214 - Maribel", "Thanks, Sheila Monroe"): the writer.
@@ -212,7 +212,7 @@ BRAND_AFTER = re.compile(r",?\s+(?:modelo|model)\b", re.IGNORECASE)
 THANKED = re.compile(rf"(?:^|[.!?\n]\s*)(?:{THANKS}|ty)\b[^.!?\n]{{0,60}},"
                      r"[ \t]*\Z", re.IGNORECASE)
 # "Hi Dana,", "Thanks Jordan!", "Hola Ana,": whom a message is addressed to is a grown-up.
-GREETING = re.compile(rf"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|{THANKS}|hola|oye|buenas|"
+GREETING = re.compile(rf"(?:^|[.!?\n]\s*)(?:hi|hello|hey|dear|{THANKS}|hola|oye|buenas|aloha|"
                       r"buenos\s+d[ií]as|buenas\s+tardes|good\s+(?:morning|afternoon))"
                       r"\s+$", re.IGNORECASE)
 # "hey marcus the thing you showed me", "hi Stacy can u check": a message that opens by

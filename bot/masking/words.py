@@ -45,7 +45,8 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   # join a name as particles ("María de la Cruz")
                   "el", "la", "los", "las", "un", "unos", "unas", "del", "de", "que", "en",
                   "con", "por", "para", "sus", "se", "nos", "y", "hola", "gracias", "saludos",
-                  "al", "soy", "es", "mi", "lo", "oye"})  # "Seesaw al español", "Soy Rosa Delgado"
+                  "al", "soy", "es", "mi", "lo", "oye",  # "Seesaw al español", "Soy Rosa Delgado"
+                  "aloha", "mahalo"})  # Hawaii's greeting and thanks: "Mahalo Randall!"
 MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april",
                          "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
                          "september", "oct", "october", "nov", "november", "dec", "december",

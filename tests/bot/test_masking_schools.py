@@ -100,7 +100,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # sealed at stop 60, scored once knowing their schools, at the default level as first
     # written: 0, 2, 6 and 4 altered (whole names: 3, 4, 8 and 5); after AY's hardening:
     ("heldout67.jsonl", "context", 176, 0), ("heldout68.jsonl", "context", 176, 2),
-    ("heldout69.jsonl", "context", 179, 7), ("heldout70.jsonl", "context", 179, 5)])
+    ("heldout69.jsonl", "context", 179, 7), ("heldout70.jsonl", "context", 179, 5),
+    # sealed during stop 60's second round, scored once at its end (whole names: 9, 6, 13, 8)
+    ("heldout71.jsonl", "context", 166, 8), ("heldout72.jsonl", "context", 179, 6),
+    ("heldout73.jsonl", "context", 169, 11), ("heldout74.jsonl", "context", 185, 7)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
