@@ -1,12 +1,13 @@
 """The district's own staff, by the names the platforms know them by: a name the rules would
-hide is kept when it is a colleague's and no student's cue stands beside it. By default only a
-whole name counts ("Dana Whitfield"); where a district chose it (PREPBOT_MASKING_STAFF=all),
-a first name, nickname or family name alone too ("Whitfield", "Dana's room", "Grace M."),
-which spares far more colleagues and far more students who share their names
-(docs/masking.md, "the fifteenth round"). The names come from everyone Slack and Teams have
-shown prepbot (bot/people/staff_names.py keeps them current on every replica); a student who
-shares a colleague's name is still hidden wherever a cue says it is a student ("my student
-Marcus Bell", "Marcus Bell in 4th period")."""
+hide is kept when it is a colleague's and no student's cue stands beside it. A whole name
+counts at every level ("Dana Whitfield"). By default (PREPBOT_MASKING_STAFF=context) a first
+name, nickname or family name alone does too, for staff Slack lists, where the words of its
+sentence lean grown-up in a text that speaks of no child ("Dana said the copier is jammed");
+at `whole` never; at `all` anywhere, which spares far more colleagues and far more students
+who share their names (docs/masking.md, "the fifteenth round" and "Stop 60"). The names
+come from everyone Slack and Teams have shown prepbot (bot/people/staff_names.py keeps them
+current on every replica); a student who shares a colleague's name is still hidden wherever
+a cue says it is a student ("my student Marcus Bell", "Marcus Bell in 4th period")."""
 
 from __future__ import annotations
 
