@@ -10,7 +10,8 @@ Only Slack's and Teams' names count: a playground guest or a console user types 
 name they like, and a typed name must not unmask a student. A platform that lists its whole
 staff (a Directory: Slack's users.list) is read in the background every
 PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept in memory only, and its guests' names are
-learnt from neither source.
+learnt from neither source. Slack's people are staff; a Teams tenant's students write too, so
+a name Teams gave spares only that whole name at the default level (bot/masking/staff.py).
 """
 
 from __future__ import annotations
