@@ -10,8 +10,8 @@ Only Slack's and Teams' names count: a playground guest or a console user types 
 name they like, and a typed name must not unmask a student. A platform that lists its whole
 staff (a Directory: Slack's users.list) is read in the background every
 PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept in memory only, and its guests' names are
-learnt from neither source. Slack's people are staff; a Teams tenant's students write too, so
-a name Teams gave spares only that whole name at the default level (bot/masking/staff.py).
+learnt from neither source. Only the member list vouches that someone is staff, so only its
+names spare one word alone at PREPBOT_MASKING_STAFF=context (bot/masking/staff.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from bot.vocabulary import Person
 
 log = logging.getLogger(__name__)
 PLATFORMS = ("slack", "teams")  # the platforms that vouch for a name
-VOUCHING = ("slack",)  # and those whose people are staff (a workspace has no students)
 FULL_READ = timedelta(minutes=10)
 RETRY = timedelta(minutes=10)  # after a workspace read failed (a missing scope, a network hiccup)
 
@@ -123,18 +122,18 @@ class StaffFollower:
                    (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
         guests = self.workspaces.guests
-        named = [(row[1], name) for row in rows if (row[1], row[2]) not in guests
+        names = [name for row in rows if (row[1], row[2]) not in guests
                  for name in row[3:] if name]
-        # Slack's members are staff (its guests left out); a Teams tenant's students write
-        # too, so their names spare a whole name only (bot/masking/staff.py)
-        names = [name for platform, name in named if platform in VOUCHING]
-        others = [name for platform, name in named if platform not in VOUCHING]
         await session.close()  # nothing more to read: no transaction open while learning
+        # Only Slack's member list vouches that someone is staff (its guests, bots and
+        # deactivated accounts left out); whoever merely wrote, on Teams (where a school's
+        # students write too) or on Slack (a guest not yet known as one, a Slack Connect
+        # user), spares their whole name only (bot/masking/staff.py; red teams', stop 60)
         if self.stale:  # thousands of names: off the event loop, swapped in when ready
-            await asyncio.to_thread(partial(know_staff, afresh=True, unvouched=others),
-                                    names + self.workspaces.names)
+            await asyncio.to_thread(partial(know_staff, afresh=True, unvouched=names),
+                                    self.workspaces.names)
             self.stale, self.read_all_at = False, now
-        elif named:
-            know_staff(names, unvouched=others)
+        elif names:
+            know_staff([], unvouched=names)
         self.erased, self.last_id = erased, rows[-1][0] if rows else since
         self.workspaces.start(now, self.messengers)
