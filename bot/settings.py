@@ -73,11 +73,11 @@ class Settings(BaseSettings):
     # tenth round", says what the model of grown-ups' names costs and saves).
     masking_model: bool = Field(default=True, validation_alias="PREPBOT_MASKING_MODEL")
     # Whether masking spares the names of the people Slack and Teams have shown prepbot: off,
-    # their whole names, context (one word alone too where the words around it lean
+    # their whole names, context (one word alone too where the words of its sentence lean
     # grown-up) or all (one word alone anywhere); docs/masking.md, "the fifteenth round" and
-    # "stop 60", says what each costs and saves.
+    # "Stop 60", says what each costs and saves, and why whole names stay the default.
     masking_staff: Literal["off", "whole", "context", "all"] = Field(
-        default="context", validation_alias="PREPBOT_MASKING_STAFF")
+        default="whole", validation_alias="PREPBOT_MASKING_STAFF")
     # How often each replica reads Slack's whole member list for those names (users.list),
     # so that a colleague is known before they first write; 0: only people who wrote.
     staff_directory_hours: float = Field(default=6, ge=0, le=24 * 7, allow_inf_nan=False,

@@ -1,10 +1,11 @@
 """The district's own staff, by the names the platforms know them by: a name the rules would
-hide is kept when it is a colleague's and no student's cue stands beside it. A whole name
-counts at every level ("Dana Whitfield"). By default (PREPBOT_MASKING_STAFF=context) a first
-name, nickname or family name alone does too, for staff Slack lists, where the words of its
-sentence lean grown-up in a text that speaks of no child ("Dana said the copier is jammed");
-at `whole` never; at `all` anywhere, which spares far more colleagues and far more students
-who share their names (docs/masking.md, "the fifteenth round" and "Stop 60"). The names
+hide is kept when it is a colleague's and no student's cue stands beside it. By default
+(PREPBOT_MASKING_STAFF=whole) only a whole name counts ("Dana Whitfield"). At `context` a
+first name, nickname or family name alone does too, for staff Slack lists, where the words
+of its sentence lean grown-up in a text that speaks of no child ("Dana said the copier is
+jammed"); red teams got students through it. At `all` one word anywhere, which spares far
+more colleagues and far more students who share their names (docs/masking.md, "the
+fifteenth round" and "Stop 60"). The names
 come from everyone Slack and Teams have shown prepbot (bot/people/staff_names.py keeps them
 current on every replica); a student who shares a colleague's name is still hidden wherever
 a cue says it is a student ("my student Marcus Bell", "Marcus Bell in 4th period")."""

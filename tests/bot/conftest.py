@@ -19,4 +19,4 @@ def colleagues_one_word() -> Iterator[None]:
     know_staff(COLLEAGUES)
     use_staff_names("all")
     yield
-    use_staff_names("context")
+    use_staff_names("whole")

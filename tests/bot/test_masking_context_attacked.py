@@ -1,4 +1,4 @@
-"""A red team's attack on stop 60's default level (AY; PREPBOT_MASKING_STAFF=context): a
+"""A red team's attack on stop 60's new level (AY; PREPBOT_MASKING_STAFF=context): a
 student who shares a first name (or a surname) with someone in the district's directory, in
 what a teacher, nurse, counselor or registrar plausibly writes. At first, of 241 such names
 `whole` hid, 240 went through at `context`: the words model read "our", "email", "laptop"
@@ -149,8 +149,66 @@ COMINGS_AND_GOINGS = [
 
 
 @pytest.mark.parametrize(("text", "expected", "student"), STUDENTS + FAMILIES + COMINGS_AND_GOINGS)
-def test_the_default_hides_every_student_whole_names_hid(text: str, expected: str,
+def test_context_hides_every_student_whole_names_hid(text: str, expected: str,
                                                      student: str) -> None:
     assert masked(text, "whole") == expected
     assert student not in masked(text, "context")
     assert masked(text, "context") == expected
+
+
+# A third red team's (BA), on the hardened level: what a teacher, coach, librarian or test
+# coordinator writes of a student with no word of a child in it. Twenty of its 114 texts went
+# through at `context`; no veto list keeps up with them, so whole names stay the default
+# (docs/masking.md, "Stop 60"). The default hides each of them.
+SCHOOL_LIFE = [
+    # testing: an English learner's accommodations (a program's status, FERPA-protected)
+    pytest.param(
+        "Mia needs her ELL testing accommodations set in the ACCESS portal",
+        "[name] needs her ELL testing accommodations set in the ACCESS portal", id="ell-access"),
+    pytest.param(
+        "Can Maya take the AP exam on a spare laptop?",
+        "Can [name] take the AP exam on a spare laptop?", id="ap-exam"),
+    pytest.param(
+        "Maya wants to take the PSAT on her own laptop",
+        "[name] wants to take the PSAT on her own laptop", id="psat"),
+    # photos: a student with no media release, named beside the picture to take down
+    pytest.param(
+        "Please take down the picture of Noah from the field trip post, he has no media release",
+        "Please take down the picture of [name] from the field trip post, he has no media "
+        "release", id="media-release"),
+    # sports and clubs
+    pytest.param(
+        "Noah tried out for JV basketball, can you give him access to the team's Hudl?",
+        "[name] tried out for JV basketball, can you give him access to the team's Hudl?",
+        id="jv-tryout"),
+    pytest.param(
+        "Can you add Noah to the robotics team in Teams? He just joined",
+        "Can you add [name] to the robotics team in Teams? He just joined", id="robotics"),
+    # in Spanish, as a bilingual aide writes it
+    pytest.param(
+        "¿Pueden darle a Maya acceso al club de robótica en Teams?",
+        "¿Pueden darle a [name] acceso al club de robótica en Teams?", id="club-spanish"),
+    # the library: a loan not returned (CHILD_TALK knows "returned", not "brought back")
+    pytest.param(
+        "Maya checked out the library's graphing calculator and never brought it back",
+        "[name] checked out the library's graphing calculator and never brought it back",
+        id="library-loan"),
+    # attendance (CHILD_TALK knows "absent", not "hasn't badged in")
+    pytest.param(
+        "Maya hasn't badged in for attendance all week, can you check the scanner at the door?",
+        "[name] hasn't badged in for attendance all week, can you check the scanner at the "
+        "door?", id="attendance-badge"),
+    # discipline and coursework
+    pytest.param(
+        "Maya hacked the Wi-Fi password and shared it on Snapchat",
+        "[name] hacked the Wi-Fi password and shared it on Snapchat", id="hacked-wifi"),
+    pytest.param(
+        "Maya emailed me that she can't open the assignment in Canvas",
+        "[name] emailed me that she can't open the assignment in Canvas", id="assignment"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHOOL_LIFE)
+def test_the_default_hides_what_context_lets_through(text: str, expected: str) -> None:
+    know_staff(DIRECTORY)
+    assert mask_student_data(text, today=TODAY).text == expected

@@ -106,25 +106,25 @@ def one_word_too() -> Iterator[None]:
     """PREPBOT_MASKING_STAFF=all: one word of a colleague's name alone spares it too."""
     use_staff_names("all")
     yield
-    use_staff_names("context")
+    use_staff_names("whole")
 
 
 @pytest.fixture
-def whole_names_only() -> Iterator[None]:
-    """PREPBOT_MASKING_STAFF=whole: only a colleague's whole name spares them."""
-    use_staff_names("whole")
-    yield
+def in_context() -> Iterator[None]:
+    """PREPBOT_MASKING_STAFF=context: one word too, where the words of its sentence lean
+    grown-up."""
     use_staff_names("context")
+    yield
+    use_staff_names("whole")
 
 
-@pytest.mark.usefixtures("whole_names_only")
 @pytest.mark.parametrize("text", [
     "Grace O. has the key to the cart",
     "Jen's account got flagged for a phishing email",
     "ask Luis, he set up the Swivl for the PD recording last year",
     "Lucero has the cart key for room 114",
 ])
-def test_at_whole_only_a_whole_name_spares_a_colleague(text: str) -> None:
+def test_by_default_only_a_whole_name_spares_a_colleague(text: str) -> None:
     know_staff([*SCHOOL, "Aaliyah Okonkwo"])
     assert "[name]" in masked(text)
     assert masked("Luis Ramirez set up the Swivl") == "Luis Ramirez set up the Swivl"
@@ -135,7 +135,8 @@ def test_at_whole_only_a_whole_name_spares_a_colleague(text: str) -> None:
     "Lucero has the cart key for room 114",
     "Xee said the copier in the workroom is jammed again",
 ])
-def test_by_default_one_word_of_a_colleague_is_spared_where_the_words_read_grown_up(
+@pytest.mark.usefixtures("in_context")
+def test_in_context_one_word_of_a_colleague_is_spared_where_the_words_read_grown_up(
         text: str) -> None:
     know_staff(SCHOOL)
     assert masked(text) == text
@@ -143,7 +144,8 @@ def test_by_default_one_word_of_a_colleague_is_spared_where_the_words_read_grown
     assert "[name]" in masked(text)
 
 
-def test_one_word_is_spared_by_default_only_for_staff_a_directory_vouches_for() -> None:
+@pytest.mark.usefixtures("in_context")
+def test_in_context_one_word_is_spared_only_for_staff_a_directory_vouches_for() -> None:
     # A red team's (AY, stop 60): a Teams tenant's student who wrote to prepbot is learnt too,
     # and her first name alone must not spare every other student who has it.
     said = "Maya said the copier in the workroom is jammed again"
@@ -163,7 +165,8 @@ def test_one_word_is_spared_by_default_only_for_staff_a_directory_vouches_for() 
     ("Screen reader keeps turning on by itself for one of my kids. Luis said it started Monday",
      "Luis"),
 ])
-def test_by_default_a_colleagues_first_name_is_still_hidden_where_a_student_is_meant(
+@pytest.mark.usefixtures("in_context")
+def test_in_context_a_colleagues_first_name_is_still_hidden_where_a_student_is_meant(
         text: str, hidden: str) -> None:
     know_staff(SCHOOL)
     assert hidden not in masked(text)

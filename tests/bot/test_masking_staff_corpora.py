@@ -130,7 +130,7 @@ BLIND_60B = {"heldout71.jsonl": {"whole": (166, 10), "context": (166, 9), "all":
              "heldout74.jsonl": {"whole": (185, 14), "context": (185, 13), "all": (182, 13)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B)
-# "context", stop 60's default (a colleague's one word alone where the words around it lean
+# "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
 # messages against whole names' 185 (all: 3,900 and 92). Written from the figures alone, with
@@ -138,7 +138,8 @@ BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND
 # then got 240 of 241 students named like colleagues through it (test_masking_context_
 # attacked.py); hardened (the name's own sentence only, a wider veto, one word only for staff
 # a directory vouches for), 144 altered and the same identifiers hidden; and 146 once a second
-# red team's (AZ) veto took in enrolment, lockers, buses and loans. What is asserted.
+# red team's (AZ) veto took in enrolment, lockers, buses and loans. What is asserted. A third
+# (BA) still got 20 of 114 plausible texts through, so whole names stay the default.
 # An attack by a writer told the rule, not shown the code: 120 messages naming 146 students
 # who share a colleague's name, with their district's directory (attack_staff.staff.txt).
 # Scored once as it came, at what was then the only level (all): 34 of 146 hidden, against

@@ -131,14 +131,16 @@ async def test_a_district_can_keep_to_the_people_who_wrote(
     assert "Kayden Brooks" not in await ticket_text(slack, runtime)
 
 
-async def test_by_default_a_members_first_name_is_kept_where_the_words_read_grown_up(
+@pytest.mark.parametrize("settings", [{"masking_staff": "context"}], indirect=True)
+async def test_in_context_a_members_first_name_is_kept_where_the_words_read_grown_up(
         slack: SlackClient, runtime: Runtime, workspace: SlackStub) -> None:
     await settle(runtime)
     said = "Kayden said the copier in the workroom is jammed again"
     assert await ticket_text(slack, runtime, said) == said
 
 
-async def test_by_default_a_counselors_ticket_hides_a_student_named_like_a_member(
+@pytest.mark.parametrize("settings", [{"masking_staff": "context"}], indirect=True)
+async def test_in_context_a_counselors_ticket_hides_a_student_named_like_a_member(
         slack: SlackClient, runtime: Runtime, workspace: SlackStub) -> None:
     # A red team's (AY, stop 60): stored with the student's name at first.
     await settle(runtime)

@@ -4,13 +4,21 @@ teacher's ticket, and a student with the colleague's surname is still hidden."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime
 from bot.features.tickets.models import TicketRow
+from bot.settings import Settings
 from tests.adapters.teams.conftest import Teams
 
 COLLEAGUE = {"id": "29:kayden", "name": "Brooks, Kayden", "aadObjectId": "aad-kayden"}
+
+
+@pytest.fixture
+def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    """Teams' settings, with what a test's parameters change."""
+    return settings.model_copy(update=getattr(request, "param", {}))
 
 
 async def stored_ticket(teams: Teams, runtime: Runtime, said: str) -> str:
@@ -43,7 +51,8 @@ async def test_teams_is_never_asked_for_the_whole_tenant(teams: Teams, runtime: 
     assert runtime.bot.staff.workspaces.reading is None
 
 
-async def test_a_first_name_teams_gave_spares_no_one_by_default(teams: Teams,
+@pytest.mark.parametrize("settings", [{"masking_staff": "context"}], indirect=True)
+async def test_a_first_name_teams_gave_spares_no_one_in_context(teams: Teams,
                                                                runtime: Runtime) -> None:
     # A red team's (AY, stop 60): in a school's tenant whoever writes may be a student, so a
     # name Teams gave spares a whole name only, never every student who shares its first.

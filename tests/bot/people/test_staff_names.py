@@ -96,7 +96,7 @@ async def test_a_name_given_to_an_older_row_is_learnt_at_the_next_full_read(
 
 async def test_a_district_can_turn_it_off(runtime: Runtime) -> None:
     assert "people.staff_names" in runtime.bot.jobs.refreshers
-    assert runtime.settings.masking_staff == "context"  # the default
+    assert runtime.settings.masking_staff == "whole"  # the default
     settings = runtime.settings.model_copy(update={"masking_staff": "off"})
     off = Bot(sessions=runtime.sessions, kb=runtime.kb, settings=settings)
     assert "people.staff_names" not in off.jobs.refreshers
