@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.masking.cues import PERSONAL, PLACE_STARTS, PLACES, PLACES_ANY_CASE, STATE_AFTER, STATES
+from bot.masking.spans import sentence_around
 from bot.masking.student_cues import CUE_AFTER
 from bot.masking.things import saint
 from bot.masking.words import WEAK, Word, adjacent
@@ -84,7 +85,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             and adjacent(text, after, second) and second.folded in PLACES_ANY_CASE:
         return True  # "the Raleigh field trip", "the Madison computer lab"
     if SCHOOL_WORDS.search(text, max(0, words[first].start - 14), words[first].start) and not \
-            CHILD_IN_SENTENCE.search(sentence_at(text, words[first].start)):
+            CHILD_IN_SENTENCE.search(text, *sentence_around(text, words[first].start,
+                                                             words[first].end)):
         return True
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
@@ -125,10 +127,3 @@ def state_before(text: str, words: list[Word], last: int) -> bool:
     return bool(after and adjacent(text, words[last], after) and not after.stop
                 and (after.shape == "upper" or (after.shape == "title" and after.score < WEAK)
                      or (after.shape == "lower" and after.folded in STATE_THINGS)))
-
-
-def sentence_at(text: str, at: int) -> str:
-    """The sentence (or line) around text[at]."""
-    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
-    ends = [i for mark in ".!?\n" if (i := text.find(mark, at)) >= 0]
-    return text[start:min(ends, default=len(text))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -20,6 +21,18 @@ class Span(NamedTuple):
     def overlaps(self, other: Span) -> bool:
         """True when the two share a character."""
         return self.start < other.end and other.start < self.end
+
+
+# Where a sentence (or a line) ends: not at an initial's or an abbreviation's period ("P.S.
+# 86", "Clement C. Moore"), which would cut the sentence's own words off a name in it.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.|[!?\n]")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or line) that holds text[start:end] starts and ends."""
+    before = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    after = SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def free(span: Span, taken: list[Span]) -> bool:

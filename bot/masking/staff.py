@@ -19,9 +19,10 @@ from functools import cache
 
 from nicknames import NickNamer
 
+from bot.masking.cues import CHILD_NOUN
 from bot.masking.grown_ups import student_cued, words_lean_grown_up
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.spans import Span
+from bot.masking.spans import Span, sentence_around
 from bot.masking.student_cues import FAMILY_WORD
 
 # What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
@@ -38,22 +39,19 @@ POSSESSIVE = re.compile(r"['’]s?$")
 STUDENT_SAID = re.compile(r"\bthe\s+(?:student|kid|child)(?=\s*[,)—–-]|\s+(?:who|not)\b)|"
                           r"\b\d{1,2}(?:st|nd|rd|th)\s+grader\b|\bnot\s+our\s+[A-Z]",
                           re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?\n]")
 # A text that speaks of a child, a family or a child's school life anywhere: a colleague's
 # first name alone is not spared in it for the words around it ("one kid needs a channel for
 # his speech practice. - Marcus", "Nurse here. Maya has type 1 diabetes": red teams', stop 60).
 CHILD_TALK = re.compile(
-    r"\b(?:kids?|kiddos?|students?|child(?:ren)?|boys?|girls?|enrollee|readers?|graders?|"
-    r"scholars?|pupils?|learners?|freshm[ae]n|sophomores?|juniors?|seniors?|twins?|siblings?|"
-    r"(?:one|some|two|both|each|any)\s+of\s+(?:mine|my|our|the)|these\s+(?:two|three|four|five)|"
-    r"sons?|daughters?|brothers?|sisters?|cousins?|nephews?|nieces?|parents?|families|"
-    r"iep|504|bip|nurse|counselor|counsel+ing|social\s+worker|suspen\w+|detention|"
+    CHILD_NOUN.pattern + r"|\b(?:enrollee|readers?|scholars?|freshm[ae]n|sophomores?|juniors?|"
+    r"seniors?|siblings?|(?:one|some|two|both|each|any)\s+of\s+(?:mine|my|our|the)|"
+    r"these\s+(?:two|three|four|five)|brothers?|sisters?|cousins?|nephews?|nieces?|parents?|"
+    r"families|iep|504|bip|nurse|counselor|counsel+ing|social\s+worker|suspen\w+|detention|"
     r"referral|expelled|discipline|diabet\w+|seizures?|allerg\w+|self-?harm|threat\w*|"
     r"bully\w*|custody|foster|absent|tardy|truan\w+|recess|homework|grades?|report\s+card|"
     # where a child comes and goes, and what a child borrows (a second red team's, AZ)
     r"withdr[ae]w\w*|transferr?(?:ed|ing|s)?|enroll?\w*|admits?|moving|moved|lockers?|"
-    r"bus|buses|rode|riders?|loaners?|hotspots?|returned|"
-    r"estudiantes?|alumn[oa]s?|niñ[oa]s?|hij[oa]s?)\b", re.IGNORECASE)
+    r"bus|buses|rode|riders?|loaners?|hotspots?|returned)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -190,7 +188,7 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     if not known:
         return found
     spared = {s for s in known - student_cued(text, known, colleagues=True)
-              if not STUDENT_SAID.search(sentence_of(text, s))}
+              if not STUDENT_SAID.search(text, *sentence_around(text, s.start, s.end))}
     spared -= also_a_students(text, found, spared)
     return [s for s in found if s not in spared]
 
@@ -203,23 +201,11 @@ def in_grown_up_context(text: str, names: list[Span], staff: StaffNames) -> set[
     found = set()
     for name in names:
         if staff.knows(text[name.start:name.end], lone=True, vouched=True):
-            start, end = sentence_around(text, name)  # its own sentence's words, no others
+            # its own sentence's words, no others
+            start, end = sentence_around(text, name.start, name.end)
             if words_lean_grown_up(text[start:end], name.start - start, name.end - start):
                 found.add(name)
     return found
-
-
-def sentence_of(text: str, span: Span) -> str:
-    """The sentence (or line) the span is in."""
-    start, end = sentence_around(text, span)
-    return text[start:end]
-
-
-def sentence_around(text: str, span: Span) -> tuple[int, int]:
-    """Where the sentence (or line) the span is in starts and ends."""
-    start = max(text.rfind(end, 0, span.start) for end in ".!?\n") + 1
-    after = SENTENCE_END.search(text, span.end)
-    return start, after.start() if after else len(text)
 
 
 def also_a_students(text: str, found: list[Span], spared: set[Span]) -> set[Span]:

@@ -71,6 +71,10 @@ NYC_SCHOOLS = [
                  "We got a new admit from P.S. 86 [name], she needs an iPad.", id="p.s.-admit"),
     pytest.param("IS 230 Maya Lopez needs her DOE login reset.",
                  "IS 230 [name] needs her DOE login reset.", id="is-login"),
+    # the school's own dots must not cut "admit" off the sentence (found in review, stop 60)
+    pytest.param("New admit at P.S. 86 Jaden Smith needs a Chromebook and a DOE login.",
+                 "New admit at P.S. 86 [name] needs a Chromebook and a DOE login.",
+                 id="p.s.-new-admit"),
 ]
 
 # Part 2b. cues.ROLE_BEFORE's new "(a guy) named" after a role: "student" before the role
