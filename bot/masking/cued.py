@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from bot.masking.adults import named_grown_up
 from bot.masking.cues import CHILD_NOUN, ROLE_BEFORE, SELF
 from bot.masking.lexicon import lexicon
-from bot.masking.lowercase import MOST_AFTER_CUE
+from bot.masking.lowercase import DONE, MOST_AFTER_CUE
 from bot.masking.parents import parents_name
 from bot.masking.spans import Span
 from bot.masking.student_cues import CLASS_AFTER, CUE_BEFORE
@@ -160,7 +160,7 @@ def cued_name(word: Word, one: bool = False) -> bool:
             one and word.score >= WEAK and len(word.text) >= 5
             and not (word.wordlike or word.product)
             and not PLURAL.search(word.text)  # not "student accts", "student laptops"
-            and not word.text.endswith(("ed", "ing"))))  # nor "student is rostered"
+            and not word.text.endswith(DONE)))  # nor "student is rostered"
     if word.shape == "upper" and not (word.known and word.score >= SURNAME):
         return False  # "student ID", "student VLAN"
     return joinable(word)

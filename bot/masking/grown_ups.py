@@ -163,10 +163,10 @@ def chance_grown_up(text: str, start: int, end: int,
     return probability(models["generation"], context(text, start, end))
 
 
-def words_lean_grown_up(text: str, start: int, end: int, cut: float = WORDS_CUT) -> bool:
+def words_lean_grown_up(text: str, start: int, end: int) -> bool:
     """Whether the words around the name at text[start:end] alone lean grown-up."""
     return probability(weights()["words"], context(
-        text, start, end, with_generation=False)) > cut
+        text, start, end, with_generation=False)) > WORDS_CUT
 
 
 def spare_grown_ups(text: str, found: list[Span], cut: float = CUT,
