@@ -28,13 +28,23 @@ async def page(server: TestServer) -> AsyncIterator[playwright_api.Page]:
 
 
 async def as_persona(page: playwright_api.Page, role: str, name: str) -> None:
-    await page.get_by_label("Role").select_option(role)
+    """Sign in as someone else: the name (committed with Tab), then the role; each change is
+    a sign-in, and an admin's checklist arrives with the last."""
     await page.get_by_label("Name").fill(name)
+    await page.get_by_label("Name").press("Tab")
+    await page.get_by_label("Role").select_option(role)
+    await playwright_api.expect(page.locator("li.msg.note").last).to_contain_text(
+        f"You are now {name}")
+    if role == "admin":
+        await playwright_api.expect(page.locator("li.msg.bot", has_text="Getting started")
+                                    ).to_be_visible()
 
 
 async def say(page: playwright_api.Page, text: str) -> None:
+    # Enter, not a click on Send: a reply that lands and scrolls the page can move the button
+    # from under a click.
     await page.get_by_label("Your message").fill(text)
-    await page.get_by_role("button", name="Send").click()
+    await page.get_by_label("Your message").press("Enter")
 
 
 async def test_a_photo_attached_to_a_ticket_reaches_the_coachs_card(
@@ -42,7 +52,6 @@ async def test_a_photo_attached_to_a_ticket_reaches_the_coachs_card(
     expect = playwright_api.expect
     await as_persona(page, "admin", "Ada")
     await say(page, "/prepbot settings route default here")
-    # The admin's checklist (sent on switching persona) may come after it: either order.
     await expect(page.locator("li.msg.bot", has_text="posted here")).to_be_visible()
 
     await as_persona(page, "teacher", "Ms Rivera")
