@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.spans import Span
-from bot.masking.student_cues import KIN
+from bot.masking.student_cues import KIN, NEEDS_LANGUAGE
 from bot.masking.words import Word, adjacent, joinable
 
 # As typed (whole.py reads the text) and folded (words compare so: "Señor" is "senor").
@@ -68,6 +68,11 @@ CHILD_OF_ES = re.compile(r"\b(?:hij[oa]s?|niet[oa]s?|sobrin[oa]s?|gemel[oa]s|hij
 WORKS_HERE_ES = re.compile(r"[^.!?\n]{0,40}\bes\s+(?:nuestr[oa]|el|la|un|una)\s+(?:nuev[oa]\s+)?"
                            r"(?:maestr[oa]|profesor[a]?|asistente|sustitut[oa]|conserje)\b",
                            re.IGNORECASE)
+# A titled grown-up to be reached at a phone number: a family when they need another language
+# (student_cues.NEEDS_LANGUAGE): "pls call Mrs. Aminov at 929-555-0168 re: Yakov's device, she
+# speaks Russian only".
+REACHED_AT = re.compile(r"\s*(?:,|:|\s(?:at|on)|@)?\s*(?:\+?1[\s.-]?)?\(?[2-9]\d\d\)?[\s.-]?\d{3}"
+                        r"[\s.-]?\d{4}\b")
 # A couple named together is a family: "Mr. & Mrs. Phommachanh", "Mr. and Mrs. Ruiz".
 COUPLE = re.compile(r"\b(?:Mr|Sr)\.?\s+(?:&|and|y)\s+$")
 # Later in the name's sentence, of the name: "called asking for his son's transcript", "re:
@@ -101,11 +106,18 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
                 text, end) or DID_THEN_KIN.match(text, end) or OWN_CHILD.match(text, end) or \
-                CHILD_IS.match(text, end) or (
+                CHILD_IS.match(text, end) or reached_in_another_language(text, end) or (
                 words[last].possessive and CHILD_OF.match(text, end)) or (
                 CHILD_OF_ES.search(text, max(0, title.start - 30), title.start)
                 and not WORKS_HERE_ES.match(text, end)):
             yield Span(title.start, words[last].end, "name")
+
+
+def reached_in_another_language(text: str, end: int) -> bool:
+    """The name ending at `end` is given a phone number, and who has it needs another language
+    to be reached: a family's."""
+    number = REACHED_AT.match(text, end)
+    return bool(number and NEEDS_LANGUAGE.search(text, number.end(), number.end() + 160))
 
 
 def lowercase_parent(text: str, title: Word, name: Word) -> bool:

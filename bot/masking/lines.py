@@ -7,7 +7,7 @@ import re
 
 from bot.masking.context import POSSESSIVE, SENTENCE_END, TECH, WORD, words_before
 from bot.masking.lexicon import lexicon
-from bot.masking.student_cues import KIN
+from bot.masking.student_cues import KIN, NEEDS_LANGUAGE
 
 # A family's or a student's own number: these outweigh a device named nearer the number
 # ("call home about Ava's device: 9528847301").
@@ -85,11 +85,13 @@ def institution_line(text: str, at: int) -> bool:
 
 def family_after(text: str, at: int) -> bool:
     """Her own family is spoken of after the number at `at`, in its sentence ("..., her son
-    is in 3rd grade"): a titled grown-up named before it is then a parent (a blind corpus's,
-    stop 57). Not a school's family words ("Parents' Night", "the kids' Chromebooks", "our
-    new parent liaison": a red team's, stop 57)."""
+    is in 3rd grade"), or she needs another language to be reached (stop 61): a titled
+    grown-up named before it is then a parent (a blind corpus's, stop 57). Not a school's
+    family words ("Parents' Night", "the kids' Chromebooks", "our new parent liaison": a red
+    team's, stop 57)."""
     rest = SENTENCE_END.split(text[at:at + 160], maxsplit=1)[0]
-    return bool(OWN_KIN.search(rest) or PARENT_OF.search(rest))
+    return bool(OWN_KIN.search(rest) or PARENT_OF.search(rest)
+                or NEEDS_LANGUAGE.search(text, at, at + 160))
 
 
 def line_spoken_of(text: str, at: int) -> bool:

@@ -39,6 +39,12 @@ POSSESSIVES = {"su", "tu"}
 LOWERCASE_VERBS = {"trae", "even"}
 # How a verb the word lists lack ends: "alvin rebooted the ap", "jose reimaging them".
 DONE = ("ed", "ing")
+# A family's children after its name: "the quishpe kids share one ipad"; not a programme's ("the
+# esol kids").
+THE_FAMILYS = re.compile(r"\s+(?:kids|boys?|girls?|children|household|cousins)\b",
+                         re.IGNORECASE)
+PROGRAMMES = {"esol", "esl", "ell", "ells", "eld", "enl", "sped", "ese", "ieps", "gate", "avid",
+              "mtss", "elpac", "wida", "title", "migrant", "ib", "ap"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
 # "reset the password for ...": who the help is for (not "met with", a colleague: a red
 # team's, stop 57).
@@ -175,12 +181,14 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
 
 def lowercase_family(text: str, words: list[Word]) -> Iterator[Span]:
     """A family's name typed in lowercase before its children: "tuilagi twins", "garcia
-    family needs a hotspot" (a blind corpus's, stop 59); never a word ("smith brothers") or
-    an app's ("lexia family")."""
+    family needs a hotspot" (a blind corpus's, stop 59), "the quishpe kids", "the tenesaca
+    boy" (stop 60's); never a word ("smith brothers") or an app's ("lexia family")."""
     for word in words:
         if word.shape == "lower" and word.score >= WEAK and len(word.text) >= 3 and not (
                 word.wordlike or word.product or word.stop or word.blocked
-                or word.possessive) and SIBLINGS.match(text, word.end):
+                or word.possessive) and (SIBLINGS.match(text, word.end) or (
+                THE_FAMILYS.match(text, word.end) and word.folded not in PROGRAMMES and
+                text[max(0, word.start - 4):word.start].lower() == "the ")):
             yield Span(word.start, word.end, "name")
 
 

@@ -63,13 +63,13 @@ from bot.masking.student_cues import (
     HOMEROOM_AFTER,
     ID_AFTER,
     KIN,
+    LANGUAGES,
     ONE_CHILD_AFTER,
     POSSESSIVE_LIST,
     SIBLINGS,
     SIGN_IN_TROUBLE,
 )
 from bot.masking.things import (
-    LANGUAGES,
     STANDARD_AFTER,
     companies_spread,
     organisation,

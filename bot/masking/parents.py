@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.spans import Span
-from bot.masking.student_cues import KIN
-from bot.masking.things import LANGUAGES
+from bot.masking.student_cues import KIN, LANGUAGES
 from bot.masking.words import DAYS, WEAK, Word, adjacent
 
 # What "her mom" is followed by when it is no one's name: a school, a time off or an event

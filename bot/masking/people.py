@@ -22,8 +22,15 @@ from bot.masking.cues import (
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB
 from bot.masking.spans import KEPT, Span, span_at
-from bot.masking.student_cues import ASIDE, DOINGS, SIGN_IN_TROUBLE
-from bot.masking.words import SURNAME, WEAK, Word
+from bot.masking.student_cues import (
+    ASIDE,
+    DOINGS,
+    FAMILY_WORD,
+    INTO_TEACHERS,
+    OWN_DOING,
+    SIGN_IN_TROUBLE,
+)
+from bot.masking.words import SURNAME, WEAK, Word, honorific
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -34,6 +41,8 @@ SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|
                        r"[ \t]*\n\s*(?:[-*•]\s*)?)")  # one a line, bulleted or not
 # What makes runs a list: a conjunction, or one run a line.
 CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&|\n")
+# Grown-ups say and ask as much as children do: "deb said to tell you the office fax is down".
+SAYING = re.compile(r"\b(?:said|told|asked)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
@@ -113,7 +122,7 @@ def by_the_sentence(text: str, words: list[Word], judged: list[Run],
             else:
                 groups.append([word])
     spans = [Span(w.start, w.end, "name") for g in groups if acts(text, words, g) for w in g]
-    return spans + signed(text, words, found)
+    return spans + signed(text, words, found) + unknown_doers(text, words)
 
 
 def person_like(word: Word) -> bool:
@@ -128,7 +137,7 @@ def person_like(word: Word) -> bool:
 def acts(text: str, words: list[Word], group: list[Word]) -> bool:
     """Whether the sentence treats the group as a person (see by_the_sentence)."""
     end = group[-1].end
-    if DOINGS.match(text, end) or SIGN_IN_TROUBLE.match(text, end) or ASIDE.match(text, end):
+    if does_as_a_child(text, end) or ASIDE.match(text, end):
         return starts_clause(text, words, group[0]) or group[0].shape != "lower"
     if len(group) == 1 and APPOSED.match(text, end):
         return True
@@ -146,6 +155,26 @@ def acts(text: str, words: list[Word], group: list[Word]) -> bool:
     if PERSONAL.search(reach):
         return True
     return len(group) > 1 and bool(PLURAL_PERSONAL.search(reach))
+
+
+def does_as_a_child(text: str, end: int, saying: bool = True) -> bool:
+    """What follows `end` is what a child does: "forgot", "can't log in", "keeps changing his
+    background", "got into the teacher view"; with `saying`, "said" and "asked" too."""
+    doing = DOINGS.match(text, end)
+    return bool(doing and (saying or not SAYING.search(doing.group()))) or any(
+        cue.match(text, end) for cue in (SIGN_IN_TROUBLE, OWN_DOING, INTO_TEACHERS))
+
+
+def unknown_doers(text: str, words: list[Word]) -> list[Span]:
+    """A word no list knows, SHOUTED or lowercase, that opens a sentence and does what a child
+    does: "BISHOY keeps changing his background", "kirollos cant log into schoology" (blind
+    corpora's, stop 60). Title case goes by the sentence (acts)."""
+    return [Span(w.start, w.end, "name") for i, w in enumerate(words)
+            if ((w.shape == "upper" and len(w.text) >= 5) or w.shape == "lower")
+            and not (w.given or w.wordlike or w.product or w.stop or w.blocked or w.possessive)
+            and w.score >= WEAK and not FAMILY_WORD.fullmatch(w.text)
+            and not (i and honorific(text, words[i - 1]))  # "ms. lopez asked me"
+            and starts_clause(text, words, w) and does_as_a_child(text, w.end, saying=False)]
 
 
 def starts_clause(text: str, words: list[Word], word: Word) -> bool:

@@ -54,6 +54,14 @@ CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|stude
                         r"son|daughter|mom|dad|parent|parents|grade|grader|backpack|locker)\b",
                         re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+")
+# A colleague signing the message's end with their school by one word of its name, after their
+# grade or before it: "- Corey Tanaka, McKinley", "Ms. Souza, Roosevelt", "Patrick Dionne,
+# Connors Gr 5", "Kelly Murakami, 4th grade, Ahrens" (blind corpora's, stop 60). The name
+# before must be one the masker kept: a student's ("Maya Lopez, Roosevelt") is hidden anyway.
+GRADE_SIGNED = r"(?:\d{1,2}(?:st|nd|rd|th)\s*(?:grade|gr)?\.?|gr(?:ade)?\.?\s*\d{1,2}|kinder\w*)"
+SIGNER_BEFORE = re.compile(rf"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{1,3}})\s*,\s*"
+                           rf"(?i:{GRADE_SIGNED}\s*,\s*)?$")
+SIGNED_AFTER = re.compile(rf"(?:\s*,?\s*{GRADE_SIGNED})?[\s.!]*$", re.IGNORECASE)
 
 
 def own_words(name: str) -> tuple[str, ...]:
@@ -68,6 +76,9 @@ class SchoolNames:
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.schools = {words for words in map(own_words, names) if len(words) >= 2}
+        # a school by one word of its name in a signature: its first or last own word
+        self.signed = {w for words in map(own_words, names) if words
+                       for w in (words[0], words[-1])}
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for own in self.schools:
             self.by_first.setdefault(own[0], []).append(own)
@@ -112,11 +123,24 @@ def know_schools(names: Iterable[str]) -> None:
 
 def spare_schools(text: str, found: list[Span]) -> list[Span]:
     """The spans found, without the names inside a school's whole name written out that no
-    student's cue stands beside."""
-    written = SCHOOLS.written(text)  # read once: a refresh may swap in a new list meanwhile
-    if not written:
-        return found
+    student's cue stands beside, and a school's word a colleague signs with."""
+    schools = SCHOOLS  # read once: a refresh may swap in a new list meanwhile
+    written = schools.written(text)
     inside = {s for s in found if s.kind == "name"
               and any(start <= s.start and s.end <= end for start, end in written)}
     spared = inside - student_cued(text, inside) if inside else set()
+    spared |= {s for s in found if s.kind == "name" and signed_with(text, s, found, schools)}
     return [s for s in found if s not in spared]
+
+
+def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) -> bool:
+    """The name at `span` is one word of a known school's, closing the message after a name the
+    masker kept and a comma: a colleague's signature ("Holly Bragdon, Sherwood")."""
+    if fold(POSSESSIVE.sub("", text[span.start:span.end])) not in schools.signed or \
+            not SIGNED_AFTER.match(text, span.end):
+        return False
+    signer = SIGNER_BEFORE.search(text, max(0, span.start - 60), span.start)
+    said = re.split(r"[.!?\n]\s", text[:span.start])[-1]  # the signature's own sentence
+    return signer is not None and not CHILD_SAID.search(said) and not any(
+        s.kind == "name" and s.start < signer.end("who") and signer.start("who") < s.end
+        for s in found)

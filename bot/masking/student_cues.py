@@ -117,6 +117,17 @@ SIGN_IN_TROUBLE = re.compile(r"\s+(?:(?:both|also|still)\s+)?(?:(?:keeps\s+getti
                              r"see\s+(?:the|her|his|their|any)\s+"
                              r"(?:assignments?|quiz|quizzes|tests?|lessons?|games?)))\b",
                              re.IGNORECASE)
+# What a child does to their own things, again and again: "BISHOY keeps changing his
+# background", "pavly keeps opening like 20 tabs and freezing his chromebook" (blind corpora's,
+# stop 60). Not what an app does ("Wixie keeps deleting her project").
+OWN_DOING = re.compile(r"\s+(?:still\s+|always\s+)?keeps\s+(?:changing|opening|unplugging|taking|"
+                       r"chewing|losing|forgetting|typing|putting|playing|messing|pulling|"
+                       r"throwing|dropping|leaving|hiding|drawing|peeling|picking|trading|"
+                       r"swapping|bringing|sharing)\b[^.!?\n]{0,60}?\b(?:his|her)\b",
+                       re.IGNORECASE)
+# A child where only staff should be: "tesfay got into the teacher view on Kahoot somehow??"
+INTO_TEACHERS = re.compile(r"\s+(?:somehow\s+)?(?:got|gets|is|was)\s+(?:somehow\s+)?(?:into|in)\s+"
+                           r"(?:the\s+)?(?:teacher|staff|admin)\b", re.IGNORECASE)
 # Who is handed a device: "give Trinity a different device", "issue Jamal a loaner" (a blind
 # corpus's, stop 58), "get Trinity a loaner" (a red team's); said of a colleague too, but
 # never of an app. Given, lent or issued, any name ("issue Nyaluak a loaner"); sent, got or
@@ -191,3 +202,21 @@ FAMILY_WORD = re.compile(rf"\b(?:{KIN}|familia|family)\b", re.IGNORECASE)
 # A grade or a school year: "4th grade", "8th", "gr 6", "kinder", "juniors".
 GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|grade|gr|kinder\w*|pre-?k|freshm[ae]n|"
                    r"sophomores?|juniors?|seniors?)\b", re.IGNORECASE)
+# Languages US students and their families speak (the Census's and refugee programmes'
+# most common), among them words that are also names ("Karen", "Dari", "Chin", "Lao").
+LANGUAGES = {"spanish", "arabic", "dari", "pashto", "farsi", "persian", "urdu", "hindi",
+             "bengali", "bangla", "punjabi", "gujarati", "nepali", "tamil", "telugu", "somali",
+             "swahili", "kinyarwanda", "kirundi", "tigrinya", "amharic", "oromo", "karen",
+             "karenni", "burmese", "chin", "hmong", "vietnamese", "khmer", "lao", "thai",
+             "tagalog", "ilocano", "marshallese", "chuukese", "samoan", "tongan", "navajo",
+             "yupik", "ukrainian", "russian", "polish", "portuguese", "french", "haitian",
+             "creole", "mandarin", "cantonese", "chinese", "korean", "japanese", "kurdish",
+             "turkish", "mam", "kiche", "english", "german", "italian", "greek", "albanian"}
+# A grown-up who needs a language other than English to be reached is a family, not staff:
+# "call Mrs. Aminov at ... re: Yakov's device, she speaks Russian only so may need the language
+# line", "She prefers Nepali, use the language line" (blind corpora's, stop 60). Not "she
+# speaks Somali": an interpreter.
+SPOKEN = "|".join(sorted(LANGUAGES - {"english"}))
+NEEDS_LANGUAGE = re.compile(rf"\b(?:language\s+line|(?:she|he)\s+(?:only\s+speaks|prefers)\s+"
+                            rf"(?:{SPOKEN})|speaks\s+(?:{SPOKEN})\s+only|(?:use|with)\s+an?\s+"
+                            r"interpreter)\b", re.IGNORECASE)

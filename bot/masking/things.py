@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.masking.spans import KEPT, Span
-from bot.masking.student_cues import ASIDE, CUE_AFTER, ID_AFTER
+from bot.masking.student_cues import ASIDE, CUE_AFTER, ID_AFTER, LANGUAGES
 from bot.masking.words import Word, adjacent
 
 if TYPE_CHECKING:
@@ -42,16 +42,6 @@ PRODUCT_ACRONYM = re.compile(r"[ \t]+[A-Z]{2,5}[ \t]+(?:platform|app|system|soft
                              r"licen[cs]es?|subscriptions?|ones|units|devices|kits?|mics?|"
                              r"speakers?|headsets?|receivers?|projectors?|boards?|server|"
                              r"hardware|cables?|chargers?|firmware)\b")
-# Languages US students and their families speak (the Census's and refugee programmes'
-# most common), among them words that are also names ("Karen", "Dari", "Chin", "Lao").
-LANGUAGES = {"spanish", "arabic", "dari", "pashto", "farsi", "persian", "urdu", "hindi",
-             "bengali", "bangla", "punjabi", "gujarati", "nepali", "tamil", "telugu", "somali",
-             "swahili", "kinyarwanda", "kirundi", "tigrinya", "amharic", "oromo", "karen",
-             "karenni", "burmese", "chin", "hmong", "vietnamese", "khmer", "lao", "thai",
-             "tagalog", "ilocano", "marshallese", "chuukese", "samoan", "tongan", "navajo",
-             "yupik", "ukrainian", "russian", "polish", "portuguese", "french", "haitian",
-             "creole", "mandarin", "cantonese", "chinese", "korean", "japanese", "kurdish",
-             "turkish", "mam", "kiche", "english", "german", "italian", "greek", "albanian"}
 # A language beside another, or with the people who speak it: "our Dari/Pashto families",
 # "Karen-speaking parents", "the Somali interpreter".
 LANGUAGE_PAIR = re.compile(r"\s*/\s*([A-Z][a-z]+)")

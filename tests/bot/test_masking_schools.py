@@ -109,3 +109,29 @@ def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
     found, _, altered, _ = counts(CORPUS / name, directory_of(name), level)
     assert found >= least_hidden and altered <= most_altered
+
+
+@pytest.mark.parametrize("text", [
+    "Grade passback failed again. - Corey Tanaka, McKinley",
+    "Who has the cart? Corey Tanaka, Sherwood",
+    "Who has the cart?\nCorey Tanaka, Lincoln",
+])
+def test_a_colleague_signing_with_one_word_of_their_school_keeps_it(text: str) -> None:
+    know_schools([*DISTRICT, "President William McKinley High School",
+                  "Sherwood Heights Elementary"])
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a student's name before it is hidden, and so is the word
+    ("Can you reset it? Jaden Smith, Morrison", "Can you reset it? [name], [name]"),
+    # the sentence speaks of children
+    ("Kids locked out: Corey Tanaka, Morrison", "Kids locked out: [name], [name]"),
+    # not the message's end
+    ("Corey Tanaka, Morrison can't log in", "[name], [name] can't log in"),
+    # no school's word
+    ("Who has the cart? Corey Tanaka, Jaden", "Who has the cart? Corey Tanaka, [name]"),
+])
+def test_a_schools_word_after_a_name_is_kept_only_as_a_colleagues_signature(
+        text: str, expected: str) -> None:
+    assert masked(text) == expected
