@@ -306,6 +306,14 @@ HELD_OUT_FIGURES = {
     "heldout72.jsonl": (0.957, 0.09),
     "heldout73.jsonl": (0.918, 0.19),
     "heldout74.jsonl": (0.939, 0.16),
+    # Written at stop 61 with the same brief: 75 (Chicago's north side), 76 (Clark County,
+    # Nevada), 77 (Twin Falls and Boise), 78 (Sacramento), sealed while the round's rules were
+    # written, scored once at its end: 206 of 208, 198 of 205, 162 of 177 and 164 of 173
+    # hidden; the same with the masker before the round.
+    "heldout75.jsonl": (0.990, 0.04),
+    "heldout76.jsonl": (0.965, 0.07),
+    "heldout77.jsonl": (0.915, 0.12),
+    "heldout78.jsonl": (0.947, 0.14),
 }
 
 

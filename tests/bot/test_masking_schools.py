@@ -103,7 +103,11 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout69.jsonl", "context", 179, 7), ("heldout70.jsonl", "context", 179, 5),
     # sealed during stop 60's second round, scored once at its end (whole names: 9, 6, 13, 8)
     ("heldout71.jsonl", "context", 166, 8), ("heldout72.jsonl", "context", 179, 6),
-    ("heldout73.jsonl", "context", 169, 11), ("heldout74.jsonl", "context", 185, 7)])
+    ("heldout73.jsonl", "context", 169, 11), ("heldout74.jsonl", "context", 185, 7),
+    # sealed during stop 61's round, scored once at its end, the same before it (whole names
+    # without the schools: 4, 6, 10 and 11)
+    ("heldout75.jsonl", "whole", 206, 4), ("heldout76.jsonl", "whole", 198, 3),
+    ("heldout77.jsonl", "whole", 162, 10), ("heldout78.jsonl", "whole", 164, 7)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
