@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from bot.masking.adults import grown_up
-from bot.masking.cues import PLACES_ANY_CASE, VENDORS, VERBS
+from bot.masking.cues import PLACES_ANY_CASE, ROLES, VENDORS, VERBS
 from bot.masking.spans import Span
 from bot.masking.student_cues import (
     BELONGINGS,
@@ -39,6 +39,7 @@ POSSESSIVES = {"su", "tu"}
 LOWERCASE_VERBS = {"trae", "even"}
 # How a verb the word lists lack ends: "alvin rebooted the ap", "jose reimaging them".
 DONE = ("ed", "ing")
+JOB = re.compile(ROLES)
 # A family's children after its name: "the quishpe kids share one ipad"; not a programme's ("the
 # esol kids").
 THE_FAMILYS = re.compile(r"\s+(?:kids|boys?|girls?|children|household|cousins)\b",
@@ -140,11 +141,12 @@ def surnamed(text: str, word: Word, nxt: Word | None) -> bool:
 
 def lowercase_maybe(words: list[Word], i: int) -> bool:
     """A lowercase first name ("grace", "ava", "liam"): a unit of a list, and a name if the
-    lists or its sentence say so; not a Spanish verb after its pronoun ("me deja")."""
+    lists or its sentence say so; not a Spanish verb after its pronoun ("me deja") nor a job
+    ("a new aide in Mrs. Gillette's room": blind corpora's, stop 61)."""
     word = words[i]
     return word.shape == "lower" and word.given and not (
         word.product or word.stop or word.blocked or after_clitic(words, i)
-        or after_maker(words, i))
+        or after_maker(words, i) or JOB.fullmatch(word.text))
 
 
 def after_clitic(words: list[Word], i: int) -> bool:
@@ -166,8 +168,7 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
     """A lowercase first name, with the word after it if that is no word ("grace lindqvist"),
     right before a student's cue: ", 2nd grade", "(5th period)", ", student id ..."."""
     for i, word in enumerate(words):
-        if word.shape != "lower" or not word.given or word.stop or word.blocked or \
-                after_clitic(words, i) or (i and words[i - 1].folded in DETERMINERS):
+        if not lowercase_maybe(words, i) or (i and words[i - 1].folded in DETERMINERS):
             continue  # not "the bill, id 4471"
         last = word
         nxt = words[i + 1] if i + 1 < len(words) else None

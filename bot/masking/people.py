@@ -24,13 +24,14 @@ from bot.masking.signatures import JOB
 from bot.masking.spans import KEPT, Span, span_at
 from bot.masking.student_cues import (
     ASIDE,
+    CUE_AFTER,
     DOINGS,
     FAMILY_WORD,
     INTO_TEACHERS,
     OWN_DOING,
     SIGN_IN_TROUBLE,
 )
-from bot.masking.words import SURNAME, WEAK, Word, honorific
+from bot.masking.words import SURNAME, WEAK, Word, adjacent, honorific
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -41,6 +42,9 @@ SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|
                        r"[ \t]*\n\s*(?:[-*•]\s*)?)")  # one a line, bulleted or not
 # What makes runs a list: a conjunction, or one run a line.
 CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&|\n")
+# A grade typed right after a name: "mursal noori 5th gr, chromebook ..."
+GRADE_RIGHT_AFTER = re.compile(r"\s*,?\s+(?:\d{1,2}(?:st|nd|rd|th)\s*(?:gr|grade)\b|"
+                               r"(?:gr|grade)\.?\s*\d{1,2}\b)", re.IGNORECASE)
 # Grown-ups say and ask as much as children do: "deb said to tell you the office fax is down".
 SAYING = re.compile(r"\b(?:said|told|asked)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -168,13 +172,30 @@ def does_as_a_child(text: str, end: int, saying: bool = True) -> bool:
 def unknown_doers(text: str, words: list[Word]) -> list[Span]:
     """A word no list knows, SHOUTED or lowercase, that opens a sentence and does what a child
     does: "BISHOY keeps changing his background", "kirollos cant log into schoology" (blind
-    corpora's, stop 60). Title case goes by the sentence (acts)."""
-    return [Span(w.start, w.end, "name") for i, w in enumerate(words)
-            if ((w.shape == "upper" and len(w.text) >= 5) or w.shape == "lower")
-            and not (w.given or w.wordlike or w.product or w.stop or w.blocked or w.possessive)
-            and w.score >= WEAK and not FAMILY_WORD.fullmatch(w.text)
-            and not (i and honorific(text, words[i - 1]))  # "ms. lopez asked me"
-            and starts_clause(text, words, w) and does_as_a_child(text, w.end, saying=False)]
+    corpora's, stop 60); or two such words, a first name and a surname, doing it or given a
+    grade ("kaying lor cant get into seesaw", "mursal noori 5th gr": stop 61's). Title case
+    goes by the sentence (acts)."""
+    found = []
+    for i, word in enumerate(words):
+        if not name_shaped(word) or (i and honorific(text, words[i - 1])) or \
+                not starts_clause(text, words, word):
+            continue  # not "ms. lopez asked me"
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt and name_shaped(nxt) and nxt.shape == word.shape and adjacent(text, word, nxt) \
+                and (does_as_a_child(text, nxt.end, saying=False) or CUE_AFTER.match(text, nxt.end)
+                     or GRADE_RIGHT_AFTER.match(text, nxt.end)):
+            found.append(Span(word.start, nxt.end, "name"))
+        elif not word.given and does_as_a_child(text, word.end, saying=False):
+            found.append(Span(word.start, word.end, "name"))
+    return found
+
+
+def name_shaped(word: Word) -> bool:
+    """SHOUTED (five letters or more) or lowercase, and no word, app or family word: a name
+    only a sentence can tell."""
+    return ((word.shape == "upper" and len(word.text) >= 5) or word.shape == "lower") and not (
+        word.wordlike or word.product or word.stop or word.blocked or word.possessive) and \
+        word.score >= WEAK and not FAMILY_WORD.fullmatch(word.text)
 
 
 def starts_clause(text: str, words: list[Word], word: Word) -> bool:

@@ -10,6 +10,7 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from bot.masking.lexicon import lexicon
 from bot.masking.spans import KEPT, Span
 from bot.masking.student_cues import ASIDE, CUE_AFTER, ID_AFTER, LANGUAGES
 from bot.masking.words import Word, adjacent
@@ -44,9 +45,14 @@ PRODUCT_ACRONYM = re.compile(r"[ \t]+[A-Z]{2,5}[ \t]+(?:platform|app|system|soft
                              r"hardware|cables?|chargers?|firmware)\b")
 # A language beside another, or with the people who speak it: "our Dari/Pashto families",
 # "Karen-speaking parents", "the Somali interpreter".
-LANGUAGE_PAIR = re.compile(r"\s*/\s*([A-Z][a-z]+)")
+# Also "for Dari and Arabic", "Dari or Pashto" (blind corpora's, stop 61), and what a
+# language has: "Dari fonts", "the Karen keyboard", "get Dari added as an option".
+LANGUAGE_PAIR = re.compile(r"\s*(?:/|,|&|\s(?:and|or)\s)\s*([A-Z][a-z]+)")
+PAIRED_BEFORE = re.compile(r"([A-Z][a-z]+)\s*(?:/|,|&|\s(?:and|or))\s*$")
 SPEAKERS_AFTER = re.compile(r"(?:-|\s+)(?:speaking|speakers?|families|parents|community|"
-                            r"newcomers|interpreters?|translators?|liaison)\b")
+                            r"newcomers|interpreters?|translators?|liaison|fonts?|keyboards?|"
+                            r"language|translations?|versions?|subtitles|captions|"
+                            r"added\s+as\s+an?\s+(?:option|language))\b")
 LANGUAGE_BEFORE = re.compile(r"(?:\b(?:the|a|an|and|or|our|in|into)|[,&])\s+$", re.IGNORECASE)
 # A school or a park named by its ground, as the run's last word: "at Harper Ridge", "Cedar
 # Creek". (Not "Park", "Hill", "Woods", "Meadows" or "Glen": surnames and first names.)
@@ -112,14 +118,22 @@ def thing(text: str, words: list[Word], first: int, last: int) -> bool:
 
 
 def language(text: str, word: Word) -> bool:
-    """A language's name beside another language's ("Dari/Pashto", "Arabic/Karen") or before
-    the people who speak it ("Karen families", "Dari-speaking")."""
+    """A language's name beside another language's ("Dari/Pashto", "Dari and Arabic"; not
+    "Karen and Dari", two girls) or before the people who speak it or what it has ("Karen
+    families", "Dari-speaking", "Dari fonts")."""
     if word.folded not in LANGUAGES:
         return False
     pair = LANGUAGE_PAIR.match(text, word.end)
-    before = re.search(r"([A-Z][a-z]+)\s*/\s*$", text[max(0, word.start - 20):word.start])
-    return bool((pair and pair[1].lower() in LANGUAGES) or (
-        before and before[1].lower() in LANGUAGES) or SPEAKERS_AFTER.match(text, word.end))
+    before = PAIRED_BEFORE.search(text, max(0, word.start - 20), word.start)
+    return any(m and other_language(m[0], m[1]) for m in (pair, before)) or bool(
+        SPEAKERS_AFTER.match(text, word.end))
+
+
+def other_language(joined: str, other: str) -> bool:
+    """The word joined to a language is another; "and", "or" and commas join two girls as
+    well, so there it must be a language no one is named ("Karen and Dari" is no pair)."""
+    other = other.lower()
+    return other in LANGUAGES and ("/" in joined or other not in lexicon().first)
 
 
 def companies_spread(text: str, words: list[Word], judged: list[Run]) -> list[Run]:
