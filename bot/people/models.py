@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, Time, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.i18n import language_of
@@ -41,6 +41,9 @@ class PersonRow(Base):
     # chose with `/prepbot language`, which wins while set (bot/i18n.py: language_of).
     locale: Mapped[str | None] = mapped_column(String(16), nullable=True)
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # Slack's member list marked them a guest when last read (bot/people/staff_names.py): an
+    # operator's command, which never reads the list, must not take them for a colleague.
+    guest: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def speaks(self) -> str:

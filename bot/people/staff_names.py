@@ -10,8 +10,10 @@ Only Slack's and Teams' names count: a playground guest or a console user types 
 name they like, and a typed name must not unmask a student. A platform that lists its whole
 staff (a Directory: Slack's users.list) is read in the background every
 PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept in memory only, and its guests' names are
-learnt from neither source. Only the member list vouches that someone is staff, so only its
-names spare one word alone at PREPBOT_MASKING_STAFF=context (bot/masking/staff.py).
+learnt from neither source (who is a guest is stored with the person, for the operator's
+commands, which never read the list). Only the member list vouches that someone is staff,
+so only its names spare one word alone at PREPBOT_MASKING_STAFF=context
+(bot/masking/staff.py).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.masking.staff import know_staff
@@ -35,6 +37,7 @@ from bot.vocabulary import Person
 log = logging.getLogger(__name__)
 PLATFORMS = ("slack", "teams")  # the platforms that vouch for a name
 FULL_READ = timedelta(minutes=10)
+BATCH = 500  # user ids in one UPDATE's IN list
 RETRY = timedelta(minutes=10)  # after a workspace read failed (a missing scope, a network hiccup)
 
 
@@ -45,6 +48,7 @@ class Workspaces:
     every: timedelta | None = None  # None: never read them
     names: list[str] = field(default_factory=list)
     guests: frozenset[tuple[str, str]] = frozenset()  # (platform, user id)
+    platforms: frozenset[str] = frozenset()  # the platforms whose lists were read
     due: datetime | None = None
     reading: asyncio.Task[list[Person]] | None = None
 
@@ -72,6 +76,7 @@ class Workspaces:
             self.due = now + RETRY
             return False
         self.guests = frozenset((p.platform, p.user_id) for p in people if p.guest)
+        self.platforms = frozenset(p.platform for p in people)
         self.names = [name for p in people if not p.guest
                       for name in (p.display_name, p.full_name) if name]
         log.info("learnt the names of %d members of the workspace (%d guests left out)",
@@ -84,6 +89,20 @@ class Workspaces:
             self.reading.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self.reading
+
+
+async def mark_guests(session: AsyncSession, workspaces: Workspaces) -> None:
+    """Store who the lists just read mark a guest, and who not, for the platforms read: a
+    process that never reads them (an operator's command) then knows too."""
+    for platform in workspaces.platforms:
+        guests = sorted(user for where, user in workspaces.guests if where == platform)
+        await session.execute(update(PersonRow).where(  # one transaction: no one sees this
+            PersonRow.platform == platform, PersonRow.guest.is_(True)).values(guest=False))
+        for start in range(0, len(guests), BATCH):
+            await session.execute(update(PersonRow).where(
+                PersonRow.platform == platform, PersonRow.guest.is_(False),
+                PersonRow.user_id.in_(guests[start:start + BATCH])).values(guest=True))
+    await session.commit()
 
 
 async def read_all(directories: Sequence[Directory]) -> list[Person]:
@@ -111,14 +130,18 @@ class StaffFollower:
         now = self.clock.now()
         erased = int((await session.execute(select(func.count()).where(
             PersonRow.user_id.startswith(ERASED, autoescape=True)))).scalar_one())
+        read = self.workspaces.collect(now)
+        if read:
+            await mark_guests(session, self.workspaces)
         # Kept until a full read is done: one that failed is tried again at the next refresh.
-        self.stale = (self.stale or self.workspaces.collect(now) or self.read_all_at is None
+        self.stale = (self.stale or read or self.read_all_at is None
                       or now - self.read_all_at >= FULL_READ or erased != self.erased)
         since = 0 if self.stale else self.last_id
         rows = (await session.execute(
             select(PersonRow.id, PersonRow.platform, PersonRow.user_id, PersonRow.display_name,
                    PersonRow.full_name)
             .where(PersonRow.id > since, PersonRow.platform.in_(PLATFORMS),
+                   PersonRow.guest.is_(False),
                    (PersonRow.display_name != "") | (PersonRow.full_name != ""))
             .order_by(PersonRow.id))).all()
         guests = self.workspaces.guests

@@ -225,3 +225,20 @@ async def help_channel(slack: SlackClient, runtime: Runtime) -> None:
     assert told.params["response_type"] == "in_channel", "the channel is told it is read"
     assert "I'll read new questions" in told.params["text"]
     slack.stub.calls.clear()
+
+
+def user(user_id: str, real_name: str, **flags: Any) -> dict[str, Any]:
+    """A Slack user as users.info and users.list give it."""
+    return {"id": user_id, "name": user_id.lower(), "tz": "America/Chicago",
+            "profile": {"display_name": "", "real_name": real_name}, **flags}
+
+
+@pytest.fixture
+def workspace(slack_stub: SlackStub) -> SlackStub:
+    """A workspace of two members, a guest, a bot and a deactivated account."""
+    for found in (user("UKB", "Kayden Brooks"), user("UAW", "Amy Wong"),
+                  user("UMV", "Marisol Vega", is_restricted=True),
+                  user("UBOT", "Pat Quinn", is_bot=True),
+                  user("UDW", "Dana Whitfield", deleted=True)):
+        slack_stub.users[found["id"]] = found
+    return slack_stub

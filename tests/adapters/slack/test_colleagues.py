@@ -6,7 +6,6 @@ same way, with a student's cue, is still hidden, and so is anyone Slack marks a 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
 
@@ -20,27 +19,10 @@ from tests.support.slack_stub import SlackStub
 TICKET = "Kayden Brooks, Marisol Vega and Dana Whitfield all saw it in room 114"
 
 
-def user(user_id: str, real_name: str, **flags: Any) -> dict[str, Any]:
-    """A Slack user as users.info and users.list give it."""
-    return {"id": user_id, "name": user_id.lower(), "tz": "America/Chicago",
-            "profile": {"display_name": "", "real_name": real_name}, **flags}
-
-
 @pytest.fixture
 def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
     """Slack's settings, with what a test's parameters change."""
     return settings.model_copy(update=getattr(request, "param", {}))
-
-
-@pytest.fixture
-def workspace(slack_stub: SlackStub) -> SlackStub:
-    """A workspace of two members, a guest, a bot and a deactivated account."""
-    for found in (user("UKB", "Kayden Brooks"), user("UAW", "Amy Wong"),
-                  user("UMV", "Marisol Vega", is_restricted=True),
-                  user("UBOT", "Pat Quinn", is_bot=True),
-                  user("UDW", "Dana Whitfield", deleted=True)):
-        slack_stub.users[found["id"]] = found
-    return slack_stub
 
 
 async def settle(runtime: Runtime) -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from adapters.runtime import Runtime
 from bot.settings import Settings
-from tests.adapters.slack.conftest import SlackClient
-from tests.adapters.slack.test_colleagues import settle, ticket_text, user
+from tests.adapters.slack.conftest import SlackClient, user
+from tests.adapters.slack.test_colleagues import settle, ticket_text
 from tests.support.clock import FakeClock
 from tests.support.slack_stub import SlackStub
 
