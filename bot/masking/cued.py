@@ -178,7 +178,8 @@ def families(text: str, words: list[Word]) -> Iterator[Span]:
     new number", "the Abernathys at ..." (the surname names the student as well). Not "the
     Browns" or "the Packers" (a surname that is also a word is more often a team), nor
     "the Sonos in Room 12" where no family is spoken of. A family that does what families do
-    is one whatever its name ("The Larsens called", "The Kims (Hyun-woo's parents)")."""
+    is one whatever its name ("The Larsens called", "The Kims (Hyun-woo's parents)"), unless
+    the name is a word ("The Cooks want the new menu boards": a red team's, BB, stop 61)."""
     talk = FAMILY_TALK.search(text) is not None
     lex = lexicon()
     for word in words:
@@ -187,7 +188,8 @@ def families(text: str, words: list[Word]) -> Iterator[Span]:
             continue
         stem = word.folded[:-2] if word.folded.endswith("ses") else word.folded[:-1]
         surname = part_score(stem, lex) == (SURNAME, True) and not word.known
-        if (talk and surname) or (stem in lex.surnames and FAMILY_DOES.match(text, word.end)):
+        if (talk and surname) or (stem in lex.surnames and stem not in lex.words
+                                  and FAMILY_DOES.match(text, word.end)):
             yield Span(word.start, word.end, "name")
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.masking.lines import needs_another_language
 from bot.masking.spans import Span
-from bot.masking.student_cues import KIN, NEEDS_LANGUAGE
+from bot.masking.student_cues import KIN
 from bot.masking.words import Word, adjacent, joinable
 
 # As typed (whole.py reads the text) and folded (words compare so: "Señor" is "senor").
@@ -69,7 +70,7 @@ WORKS_HERE_ES = re.compile(r"[^.!?\n]{0,40}\bes\s+(?:nuestr[oa]|el|la|un|una)\s+
                            r"(?:maestr[oa]|profesor[a]?|asistente|sustitut[oa]|conserje)\b",
                            re.IGNORECASE)
 # A titled grown-up to be reached at a phone number: a family when they need another language
-# (student_cues.NEEDS_LANGUAGE): "pls call Mrs. Aminov at 929-555-0168 re: Yakov's device, she
+# (lines.needs_another_language): "pls call Mrs. Aminov at 929-555-0168 re: Yakov's device, she
 # speaks Russian only".
 REACHED_AT = re.compile(r"\s*(?:,|:|\s(?:at|on)|@)?\s*(?:\+?1[\s.-]?)?\(?[2-9]\d\d\)?[\s.-]?\d{3}"
                         r"[\s.-]?\d{4}\b")
@@ -117,7 +118,7 @@ def reached_in_another_language(text: str, end: int) -> bool:
     """The name ending at `end` is given a phone number, and who has it needs another language
     to be reached: a family's."""
     number = REACHED_AT.match(text, end)
-    return bool(number and NEEDS_LANGUAGE.search(text, number.end(), number.end() + 160))
+    return number is not None and needs_another_language(text, number.end())
 
 
 def lowercase_parent(text: str, title: Word, name: Word) -> bool:

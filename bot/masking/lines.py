@@ -7,7 +7,7 @@ import re
 
 from bot.masking.context import POSSESSIVE, SENTENCE_END, TECH, WORD, words_before
 from bot.masking.lexicon import lexicon
-from bot.masking.student_cues import KIN, NEEDS_LANGUAGE
+from bot.masking.student_cues import KIN, NEEDS_LANGUAGE, STAFF_SAID
 
 # A family's or a student's own number: these outweigh a device named nearer the number
 # ("call home about Ava's device: 9528847301").
@@ -90,8 +90,15 @@ def family_after(text: str, at: int) -> bool:
     family words ("Parents' Night", "the kids' Chromebooks", "our new parent liaison": a red
     team's, stop 57)."""
     rest = SENTENCE_END.split(text[at:at + 160], maxsplit=1)[0]
-    return bool(OWN_KIN.search(rest) or PARENT_OF.search(rest)
-                or NEEDS_LANGUAGE.search(text, at, at + 160))
+    return bool(OWN_KIN.search(rest) or PARENT_OF.search(rest)) or needs_another_language(
+        text, at)
+
+
+def needs_another_language(text: str, at: int) -> bool:
+    """Whoever has the number at `at` needs another language to be reached, said after it and
+    with no word of staff between ("..., she speaks Russian only")."""
+    need = NEEDS_LANGUAGE.search(text, at, at + 160)
+    return need is not None and not STAFF_SAID.search(text, at, need.start())
 
 
 def line_spoken_of(text: str, at: int) -> bool:

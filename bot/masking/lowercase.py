@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from bot.masking.adults import grown_up
 from bot.masking.cues import PLACES_ANY_CASE, ROLES, VENDORS, VERBS
+from bot.masking.lexicon import lexicon
 from bot.masking.spans import Span
 from bot.masking.student_cues import (
     BELONGINGS,
@@ -47,6 +48,9 @@ THE_FAMILYS = re.compile(r"\s+(?:kids|boys?|girls?|children|household|cousins)\b
 PROGRAMMES = {"esol", "esl", "ell", "ells", "eld", "enl", "sped", "ese", "ieps", "gate", "avid",
               "mtss", "elpac", "wida", "title", "migrant", "ib", "ap"}
 DETERMINERS = {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their"}
+JOB_BEFORE = DETERMINERS | {"new", "bilingual", "instructional", "classroom", "part-time",
+                            "full-time", "sped", "ell", "esl", "lunch", "recess", "library",
+                            "health", "teacher", "teachers", "substitute", "sub", "1:1"}
 # "reset the password for ...": who the help is for (not "met with", a colleague: a red
 # team's, stop 57).
 FOR_SOMEONE = {"for", "para"}
@@ -146,7 +150,15 @@ def lowercase_maybe(words: list[Word], i: int) -> bool:
     word = words[i]
     return word.shape == "lower" and word.given and not (
         word.product or word.stop or word.blocked or after_clitic(words, i)
-        or after_maker(words, i) or JOB.fullmatch(word.text))
+        or after_maker(words, i) or a_job(words, i))
+
+
+def a_job(words: list[Word], i: int) -> bool:
+    """Word i is a job's word after an article or a word that says what kind ("a new aide",
+    "our bilingual aide"), not a girl's name before her grade ("aide, 3rd grade, can't log
+    in": a red team's, BB, stop 61)."""
+    return bool(i and JOB.fullmatch(words[i].text) and words[i - 1].folded in JOB_BEFORE
+                and words[i - 1].shape == "lower")
 
 
 def after_clitic(words: list[Word], i: int) -> bool:
@@ -168,7 +180,9 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
     """A lowercase first name, with the word after it if that is no word ("grace lindqvist"),
     right before a student's cue: ", 2nd grade", "(5th period)", ", student id ..."."""
     for i, word in enumerate(words):
-        if not lowercase_maybe(words, i) or (i and words[i - 1].folded in DETERMINERS):
+        if word.shape != "lower" or not word.given or word.stop or word.blocked or \
+                after_clitic(words, i) or a_job(words, i) or (
+                i and words[i - 1].folded in DETERMINERS):
             continue  # not "the bill, id 4471"
         last = word
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -183,12 +197,15 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
 def lowercase_family(text: str, words: list[Word]) -> Iterator[Span]:
     """A family's name typed in lowercase before its children: "tuilagi twins", "garcia
     family needs a hotspot" (a blind corpus's, stop 59), "the quishpe kids", "the tenesaca
-    boy" (stop 60's); never a word ("smith brothers") or an app's ("lexia family")."""
+    boy" (stop 60's: a surname the lists hold, not a club's "the robotics kids": a red
+    team's, BB); never a word ("smith brothers") or an app's ("lexia family")."""
+    surnames = lexicon().surnames
     for word in words:
         if word.shape == "lower" and word.score >= WEAK and len(word.text) >= 3 and not (
                 word.wordlike or word.product or word.stop or word.blocked
                 or word.possessive) and (SIBLINGS.match(text, word.end) or (
-                THE_FAMILYS.match(text, word.end) and word.folded not in PROGRAMMES and
+                THE_FAMILYS.match(text, word.end) and word.folded in surnames and
+                word.folded not in PROGRAMMES and
                 text[max(0, word.start - 4):word.start].lower() == "the ")):
             yield Span(word.start, word.end, "name")
 

@@ -54,14 +54,19 @@ CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|stude
                         r"son|daughter|mom|dad|parent|parents|grade|grader|backpack|locker)\b",
                         re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+")
-# A colleague signing the message's end with their school by one word of its name, after their
-# grade or before it: "- Corey Tanaka, McKinley", "Ms. Souza, Roosevelt", "Patrick Dionne,
-# Connors Gr 5", "Kelly Murakami, 4th grade, Ahrens" (blind corpora's, stop 60). The name
-# before must be one the masker kept: a student's ("Maya Lopez, Roosevelt") is hidden anyway.
-GRADE_SIGNED = r"(?:\d{1,2}(?:st|nd|rd|th)\s*(?:grade|gr)?\.?|gr(?:ade)?\.?\s*\d{1,2}|kinder\w*)"
-SIGNER_BEFORE = re.compile(rf"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{1,3}})\s*,\s*"
-                           rf"(?i:{GRADE_SIGNED}\s*,\s*)?$")
-SIGNED_AFTER = re.compile(rf"(?:\s*,?\s*{GRADE_SIGNED})?[\s.!]*$", re.IGNORECASE)
+# A colleague signing the message's end with their school by one word of its name, the
+# signature set apart by a dash, a line of its own or a thank-you: "- Corey Tanaka, McKinley",
+# "Thanks,\nHolly Bragdon, Sherwood" (blind corpora's, stop 60). Never with a grade, which a
+# label gives a student ("Tag says Ms. Lee, Hudson 3rd grade"), nor where the text speaks of
+# a child anywhere ("Loaner went home with her ... Dana Ortiz, Kennedy"), nor after a name the
+# masker hid ("Maya Lopez, Roosevelt"): a red team's (BB, stop 61).
+SIGNED_OFF = re.compile(r"(?:^|\n|[-–—]|\b(?:thanks|thank\s+you|thx|ty|best|cheers|regards|"
+                        r"sincerely)[,!.]?)[ \t]*$", re.IGNORECASE)
+SIGNER_BEFORE = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*,[ \t]*$")
+SIGNED_AFTER = re.compile(r"[ \t.!]*\n*$")
+CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|child|student|"
+                           r"students|son|daughter|mom|dad|parent|parents|grade|grader|gr|"
+                           r"period|backpack|locker|homeroom)\b", re.IGNORECASE)
 
 
 def own_words(name: str) -> tuple[str, ...]:
@@ -135,12 +140,14 @@ def spare_schools(text: str, found: list[Span]) -> list[Span]:
 
 def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) -> bool:
     """The name at `span` is one word of a known school's, closing the message after a name the
-    masker kept and a comma: a colleague's signature ("Holly Bragdon, Sherwood")."""
+    masker kept and a comma, set apart as a signature: "- Corey Tanaka, McKinley"."""
     if fold(POSSESSIVE.sub("", text[span.start:span.end])) not in schools.signed or \
             not SIGNED_AFTER.match(text, span.end):
         return False
     signer = SIGNER_BEFORE.search(text, max(0, span.start - 60), span.start)
-    said = re.split(r"[.!?\n]\s", text[:span.start])[-1]  # the signature's own sentence
-    return signer is not None and not CHILD_SAID.search(said) and not any(
+    if signer is None or not SIGNED_OFF.search(text[:signer.start("who")]):
+        return False
+    said = text[:signer.start("who")]  # what the message says before it is signed
+    return not CHILD_IN_TEXT.search(said) and not any(
         s.kind == "name" and s.start < signer.end("who") and signer.start("who") < s.end
         for s in found)

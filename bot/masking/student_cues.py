@@ -213,10 +213,14 @@ LANGUAGES = {"spanish", "arabic", "dari", "pashto", "farsi", "persian", "urdu", 
              "creole", "mandarin", "cantonese", "chinese", "korean", "japanese", "kurdish",
              "turkish", "mam", "kiche", "english", "german", "italian", "greek", "albanian"}
 # A grown-up who needs a language other than English to be reached is a family, not staff:
-# "call Mrs. Aminov at ... re: Yakov's device, she speaks Russian only so may need the language
-# line", "She prefers Nepali, use the language line" (blind corpora's, stop 60). Not "she
-# speaks Somali": an interpreter.
+# "call Mrs. Aminov at ... re: Yakov's device, she speaks Russian only", "She prefers Nepali,
+# use the language line" (blind corpora's, stop 60). Not "she speaks Somali", an interpreter,
+# nor the language line or an interpreter alone, which staff set up and use ("Ms. Ruiz at ...
+# set up the language line account": a red team's, BB, stop 61).
 SPOKEN = "|".join(sorted(LANGUAGES - {"english"}))
-NEEDS_LANGUAGE = re.compile(rf"\b(?:language\s+line|(?:she|he)\s+(?:only\s+speaks|prefers)\s+"
-                            rf"(?:{SPOKEN})|speaks\s+(?:{SPOKEN})\s+only|(?:use|with)\s+an?\s+"
-                            r"interpreter)\b", re.IGNORECASE)
+NEEDS_LANGUAGE = re.compile(rf"\b(?:(?:she|he)\s+(?:only\s+speaks|prefers)\s+(?:{SPOKEN})|"
+                            rf"speaks\s+(?:{SPOKEN})\s+only)\b", re.IGNORECASE)
+# Said of staff between a number and such a need: "Mr. Haddad at ..., he is our Arabic
+# interpreter".
+STAFF_SAID = re.compile(r"\b(?:our|interpreter|liaison|translator|coordinator|teacher|staff|"
+                        r"aide|para)\b", re.IGNORECASE)

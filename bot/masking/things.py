@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.masking.lexicon import lexicon
-from bot.masking.spans import KEPT, Span
+from bot.masking.spans import KEPT, Span, sentence_around
 from bot.masking.student_cues import ASIDE, CUE_AFTER, ID_AFTER, LANGUAGES
 from bot.masking.words import Word, adjacent
 
@@ -46,9 +46,16 @@ PRODUCT_ACRONYM = re.compile(r"[ \t]+[A-Z]{2,5}[ \t]+(?:platform|app|system|soft
 # A language beside another, or with the people who speak it: "our Dari/Pashto families",
 # "Karen-speaking parents", "the Somali interpreter".
 # Also "for Dari and Arabic", "Dari or Pashto" (blind corpora's, stop 61), and what a
-# language has: "Dari fonts", "the Karen keyboard", "get Dari added as an option".
-LANGUAGE_PAIR = re.compile(r"\s*(?:/|,|&|\s(?:and|or)\s)\s*([A-Z][a-z]+)")
-PAIRED_BEFORE = re.compile(r"([A-Z][a-z]+)\s*(?:/|,|&|\s(?:and|or))\s*$")
+# language has: "Dari fonts", "the Karen keyboard", "get Dari added as an option". Not a comma,
+# which sets a student apart as well ("Dari, Pashto speaker in 5th grade": a red team's, BB).
+LANGUAGE_PAIR = re.compile(r"\s*(?:/|&|\s(?:and|or)\s)\s*([A-Z][a-z]+)")
+PAIRED_BEFORE = re.compile(r"([A-Z][a-z]+)\s*(?:/|&|\s(?:and|or))\s*$")
+# A language that is also a first name ("Karen", "Dari") is a girl in a sentence that speaks of
+# a child: "Karen keyboard is broken again, she needs a new one", "Karen and Spanish-speaking
+# students need the Newsela version" (the same red team's).
+CHILD_BESIDE = re.compile(r"\b(?:he|she|him|his|her|hers|student|students|kid|kids|child|"
+                          r"newcomer|grade|period|log\s+in|login|"
+                          r"password)\b", re.IGNORECASE)
 SPEAKERS_AFTER = re.compile(r"(?:-|\s+)(?:speaking|speakers?|families|parents|community|"
                             r"newcomers|interpreters?|translators?|liaison|fonts?|keyboards?|"
                             r"language|translations?|versions?|subtitles|captions|"
@@ -120,13 +127,17 @@ def thing(text: str, words: list[Word], first: int, last: int) -> bool:
 def language(text: str, word: Word) -> bool:
     """A language's name beside another language's ("Dari/Pashto", "Dari and Arabic"; not
     "Karen and Dari", two girls) or before the people who speak it or what it has ("Karen
-    families", "Dari-speaking", "Dari fonts")."""
+    families", "Dari-speaking", "Dari fonts"); one that is also a first name, only in a
+    sentence that speaks of no child."""
     if word.folded not in LANGUAGES:
         return False
     pair = LANGUAGE_PAIR.match(text, word.end)
     before = PAIRED_BEFORE.search(text, max(0, word.start - 20), word.start)
-    return any(m and other_language(m[0], m[1]) for m in (pair, before)) or bool(
-        SPEAKERS_AFTER.match(text, word.end))
+    if not (any(m and other_language(m[0], m[1]) for m in (pair, before))
+            or SPEAKERS_AFTER.match(text, word.end)):
+        return False
+    start, end = sentence_around(text, word.start, word.end)
+    return word.folded not in lexicon().first or not CHILD_BESIDE.search(text, start, end)
 
 
 def other_language(joined: str, other: str) -> bool:

@@ -116,9 +116,9 @@ def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
 
 
 @pytest.mark.parametrize("text", [
-    "Grade passback failed again. - Corey Tanaka, McKinley",
-    "Who has the cart? Corey Tanaka, Sherwood",
-    "Who has the cart?\nCorey Tanaka, Lincoln",
+    "Passback failed again. - Corey Tanaka, McKinley",
+    "Who has the cart?\nCorey Tanaka, McKinley",
+    "Printer is jammed. Thanks, Holly Bragdon, Lincoln",
 ])
 def test_a_colleague_signing_with_one_word_of_their_school_keeps_it(text: str) -> None:
     know_schools([*DISTRICT, "President William McKinley High School",
@@ -135,6 +135,15 @@ def test_a_colleague_signing_with_one_word_of_their_school_keeps_it(text: str) -
     ("Corey Tanaka, Morrison can't log in", "[name], [name] can't log in"),
     # no school's word
     ("Who has the cart? Corey Tanaka, Jaden", "Who has the cart? Corey Tanaka, [name]"),
+    # a label, a grade or a child: no signature (a red team's, BB, stop 61)
+    ("Found a Chromebook with no asset tag. Sticker on the lid says Ms. Lee, Morrison",
+     "Found a Chromebook with no asset tag. Sticker on the lid says Ms. Lee, [name]"),
+    ("Lost and found has an iPad case. Tag says Ms. Lee, Lincoln 3rd grade.",
+     "Lost and found has an iPad case. Tag says Ms. Lee, [name] 3rd grade."),
+    ("Testing seat swap for tomorrow. Ms. Lee, Morrison",
+     "Testing seat swap for tomorrow. Ms. Lee, [name]"),
+    ("Loaner hotspot went home with her yesterday.\n- Ms. Lee, Lincoln",
+     "Loaner hotspot went home with her yesterday.\n- Ms. Lee, [name]"),
 ])
 def test_a_schools_word_after_a_name_is_kept_only_as_a_colleagues_signature(
         text: str, expected: str) -> None:
