@@ -16,12 +16,15 @@ branch_labels = None
 depends_on = None
 
 
+# Not in a batch, which on SQLite copies "people" to a new table and drops the old one: every
+# row that refers to a person stops that, in a district's database (SQLite adds a column in
+# place, and has dropped one in place since 3.35).
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("people") as batch:
-        batch.add_column(sa.Column("guest", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+    op.add_column("people", sa.Column("guest", sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("people") as batch:
-        batch.drop_column("guest")
+    op.drop_column("people", "guest")
