@@ -314,6 +314,14 @@ HELD_OUT_FIGURES = {
     "heldout76.jsonl": (0.965, 0.07),
     "heldout77.jsonl": (0.915, 0.12),
     "heldout78.jsonl": (0.947, 0.14),
+    # Written with the same brief while stop 61's second round and a red team's fixes were
+    # made: 79 (Providence and Central Falls), 80 (Buffalo), 81 (Omaha), 82 (Dallas and
+    # Irving), sealed, scored once at its end: 187 of 198, 174 of 179, 197 of 213 and 188 of
+    # 194 hidden, as before the round; 81 altered 0.10 before.
+    "heldout79.jsonl": (0.944, 0.06),
+    "heldout80.jsonl": (0.972, 0.06),
+    "heldout81.jsonl": (0.924, 0.09),
+    "heldout82.jsonl": (0.969, 0.06),
 }
 
 

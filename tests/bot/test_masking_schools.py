@@ -107,7 +107,11 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # sealed during stop 61's round, scored once at its end, the same before it (whole names
     # without the schools: 4, 6, 10 and 11)
     ("heldout75.jsonl", "whole", 206, 4), ("heldout76.jsonl", "whole", 198, 3),
-    ("heldout77.jsonl", "whole", 162, 10), ("heldout78.jsonl", "whole", 164, 7)])
+    ("heldout77.jsonl", "whole", 162, 10), ("heldout78.jsonl", "whole", 164, 7),
+    # sealed during stop 61's second round, scored once at its end (whole names without the
+    # schools: 5, 5, 8 and 4; before the round 81 altered 5 knowing them)
+    ("heldout79.jsonl", "whole", 187, 4), ("heldout80.jsonl", "whole", 174, 5),
+    ("heldout81.jsonl", "whole", 197, 4), ("heldout82.jsonl", "whole", 188, 4)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
