@@ -173,20 +173,23 @@ def unknown_doers(text: str, words: list[Word]) -> list[Span]:
     """A word no list knows, SHOUTED or lowercase, that opens a sentence and does what a child
     does: "BISHOY keeps changing his background", "kirollos cant log into schoology" (blind
     corpora's, stop 60); or two such words, a first name and a surname, doing it or given a
-    grade ("kaying lor cant get into seesaw", "mursal noori 5th gr": stop 61's). Title case
-    goes by the sentence (acts)."""
+    grade ("mursal noori 5th gr": stop 61's). Title case goes by the sentence (acts)."""
     found = []
     for i, word in enumerate(words):
-        if not name_shaped(word) or (i and honorific(text, words[i - 1])) or \
-                not starts_clause(text, words, word):
-            continue  # not "ms. lopez asked me"
+        if not name_shaped(word):
+            continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt and name_shaped(nxt) and nxt.shape == word.shape and adjacent(text, word, nxt) \
                 and (does_as_a_child(text, nxt.end, saying=False) or CUE_AFTER.match(text, nxt.end)
                      or GRADE_RIGHT_AFTER.match(text, nxt.end)):
-            found.append(Span(word.start, nxt.end, "name"))
+            span = Span(word.start, nxt.end, "name")
         elif not word.given and does_as_a_child(text, word.end, saying=False):
-            found.append(Span(word.start, word.end, "name"))
+            span = Span(word.start, word.end, "name")
+        else:
+            continue
+        # the sentence's opening last: it reads the text before the word
+        if not (i and honorific(text, words[i - 1])) and starts_clause(text, words, word):
+            found.append(span)  # not "ms. lopez asked me"
     return found
 
 
