@@ -34,8 +34,8 @@ from bot.masking.cues import (
     WORKPLACE,
     WORKPLACES,
 )
+from bot.masking.doers import starts_clause
 from bot.masking.lexicon import lexicon
-from bot.masking.people import starts_clause
 from bot.masking.signatures import letter_signed, signs_off, thanked_above
 from bot.masking.student_cues import FAMILY_WORD, GRADE, KIN
 from bot.masking.words import Word, honorific

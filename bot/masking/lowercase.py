@@ -197,7 +197,7 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
 def lowercase_family(text: str, words: list[Word]) -> Iterator[Span]:
     """A family's name typed in lowercase before its children: "tuilagi twins", "garcia
     family needs a hotspot" (a blind corpus's, stop 59), "the quishpe kids", "the tenesaca
-    boy" (stop 60's: a surname the lists hold, not a club's "the robotics kids": a red
+    boy" (stop 61's: a surname the lists hold, not a club's "the robotics kids": a red
     team's, BB); never a word ("smith brothers") or an app's ("lexia family")."""
     surnames = lexicon().surnames
     for word in words:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from bot.masking.cues import (
     ADVERBS,
     COPULAS,
-    OPENERS,
     PERSONAL,
     PLACES,
     PLURAL_PERSONAL,
@@ -19,19 +18,12 @@ from bot.masking.cues import (
     TITLES,
     VERBS,
 )
+from bot.masking.doers import does_as_a_child, starts_clause, unknown_doers
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB
 from bot.masking.spans import KEPT, Span, span_at
-from bot.masking.student_cues import (
-    ASIDE,
-    CUE_AFTER,
-    DOINGS,
-    FAMILY_WORD,
-    INTO_TEACHERS,
-    OWN_DOING,
-    SIGN_IN_TROUBLE,
-)
-from bot.masking.words import SURNAME, WEAK, Word, adjacent, honorific
+from bot.masking.student_cues import ASIDE
+from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -42,11 +34,6 @@ SEPARATOR = re.compile(r"\.?(?:\s*,\s*(?:(?:and|&|or|y)\s+)?|\s+(?:and|or|y)\s+|
                        r"[ \t]*\n\s*(?:[-*•]\s*)?)")  # one a line, bulleted or not
 # What makes runs a list: a conjunction, or one run a line.
 CONJUNCTION = re.compile(r"\b(?:and|or|y)\b|&|\n")
-# A grade typed right after a name: "mursal noori 5th gr, chromebook ..."
-GRADE_RIGHT_AFTER = re.compile(r"\s*,?\s+(?:\d{1,2}(?:st|nd|rd|th)\s*(?:gr|grade)\b|"
-                               r"(?:gr|grade)\.?\s*\d{1,2}\b)", re.IGNORECASE)
-# Grown-ups say and ask as much as children do: "deb said to tell you the office fax is down".
-SAYING = re.compile(r"\b(?:said|told|asked)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A pronoun right after: "for Ebony, she needs the form", "Can you help Faith? She's locked
 # out".
@@ -159,57 +146,6 @@ def acts(text: str, words: list[Word], group: list[Word]) -> bool:
     if PERSONAL.search(reach):
         return True
     return len(group) > 1 and bool(PLURAL_PERSONAL.search(reach))
-
-
-def does_as_a_child(text: str, end: int, saying: bool = True) -> bool:
-    """What follows `end` is what a child does: "forgot", "can't log in", "keeps changing his
-    background", "got into the teacher view"; with `saying`, "said" and "asked" too."""
-    doing = DOINGS.match(text, end)
-    return bool(doing and (saying or not SAYING.search(doing.group()))) or any(
-        cue.match(text, end) for cue in (SIGN_IN_TROUBLE, OWN_DOING, INTO_TEACHERS))
-
-
-def unknown_doers(text: str, words: list[Word]) -> list[Span]:
-    """A word no list knows, SHOUTED or lowercase, that opens a sentence and does what a child
-    does: "BISHOY keeps changing his background", "kirollos cant log into schoology" (blind
-    corpora's, stop 60); or two such words, a first name and a surname, doing it or given a
-    grade ("mursal noori 5th gr": stop 61's). Title case goes by the sentence (acts)."""
-    found = []
-    for i, word in enumerate(words):
-        if not name_shaped(word):
-            continue
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if nxt and name_shaped(nxt) and nxt.shape == word.shape and adjacent(text, word, nxt) \
-                and (does_as_a_child(text, nxt.end, saying=False) or CUE_AFTER.match(text, nxt.end)
-                     or GRADE_RIGHT_AFTER.match(text, nxt.end)):
-            span = Span(word.start, nxt.end, "name")
-        elif not word.given and does_as_a_child(text, word.end, saying=False):
-            span = Span(word.start, word.end, "name")
-        else:
-            continue
-        # the sentence's opening last: it reads the text before the word
-        if not (i and honorific(text, words[i - 1])) and starts_clause(text, words, word):
-            found.append(span)  # not "ms. lopez asked me"
-    return found
-
-
-def name_shaped(word: Word) -> bool:
-    """SHOUTED (five letters or more) or lowercase, and no word, app or family word: a name
-    only a sentence can tell."""
-    return ((word.shape == "upper" and len(word.text) >= 5) or word.shape == "lower") and not (
-        word.wordlike or word.product or word.stop or word.blocked or word.possessive) and \
-        word.score >= WEAK and not FAMILY_WORD.fullmatch(word.text)
-
-
-def starts_clause(text: str, words: list[Word], word: Word) -> bool:
-    """The word opens a sentence or clause: first, after a stop, or after "lol", "and",
-    "Can" ("Can Miles get a loaner?")."""
-    before = text[:word.start].rstrip(" ")
-    if not before or before[-1] in ".!?;:(\n—–-":
-        return True
-    previous = next((w for w in reversed(words) if w.after <= word.start), None)
-    return previous is not None and previous.text.lower() in OPENERS and \
-        text[previous.after:word.start] in (" ", ", ")  # "hurry pls, Will can't"
 
 
 def signed(text: str, words: list[Word], found: list[Span]) -> list[Span]:

@@ -145,9 +145,9 @@ def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) 
             not SIGNED_AFTER.match(text, span.end):
         return False
     signer = SIGNER_BEFORE.search(text, max(0, span.start - 60), span.start)
-    if signer is None or not SIGNED_OFF.search(text[:signer.start("who")]):
+    if signer is None:
         return False
     said = text[:signer.start("who")]  # what the message says before it is signed
-    return not CHILD_IN_TEXT.search(said) and not any(
+    return bool(SIGNED_OFF.search(said)) and not CHILD_IN_TEXT.search(said) and not any(
         s.kind == "name" and s.start < signer.end("who") and signer.start("who") < s.end
         for s in found)
