@@ -61,7 +61,7 @@ STUDENT_TALK = re.compile(
     r"\b(?:absent|recess|accommodations?|benchmark|homework|(?:his|her|their)\s+grades|"
     r"parent\s+portal|moved\s+here|new\s+to\s+(?:my|our|the)\s+class|test|extra\s+time|"
     r"(?:clever|qr)\s+badges?|kicked\s+off|threw\s+up|has\s+a\s+504|(?:in|during)\s+class|"
-    r"sharing)\b", re.IGNORECASE)
+    r"sharing(?!\s+(?:my|our)\s+screens?))\b", re.IGNORECASE)  # a teacher shares her screen
 LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)")  # "A, B and C"
 SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")

@@ -20,7 +20,7 @@ from bot.masking.cues import (
 )
 from bot.masking.doers import does_as_a_child, starts_clause, unknown_doers
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.signatures import JOB
+from bot.masking.signatures import JOB, SCHOOL_LINE, THANKS_LINE
 from bot.masking.spans import KEPT, Span, span_at
 from bot.masking.student_cues import ASIDE
 from bot.masking.words import SURNAME, WEAK, Word
@@ -66,7 +66,9 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
                 verdicts[k] = "not"
                 dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
         elif "place" in (verdicts[group[0]], verdicts[group[-1]]) and all(
-                judged[k].first == judged[k].last for k in group):
+                judged[k].first == judged[k].last for k in group) and "\n" not in text[
+                words[judged[group[0]].first].start:words[judged[group[-1]].last].end]:
+            # not one a line: "Need loaners for:\nJaden\nSummer, Hoover Elementary" (stop 62)
             for k in group:
                 verdicts[k] = "not"
                 dropped.append(Span(words[judged[k].first].start, words[judged[k].last].end, ""))
@@ -90,12 +92,23 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
     found, start = [], 0
     for i in range(1, len(judged) + 1):
         if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]) and not (
-                "\n" in gaps[i - 1] and JOB_AFTER.match(text, words[judged[i].last].after)):
-            continue  # not a signature's job line: "Marisol Ybarra\nReading Interventionist"
+                "\n" in gaps[i - 1] and signature_line(text, words, judged[i - 1], judged[i])):
+            continue
         if i - start >= 3 or (i - start == 2 and CONJUNCTION.search(gaps[start])):
             found.append(range(start, i))
         start = i
     return found
+
+
+def signature_line(text: str, words: list[Word], before: Run, run: Run) -> bool:
+    """The line break between two runs closes a thank-you ("Best,\nSharon McAllister") or
+    opens a signature's job or department line ("Marisol Ybarra\nReading Interventionist",
+    "Stephanie Liu\nMusic, Ruth Bader Ginsburg Middle School"): no list goes across it."""
+    first, last = words[run.first], words[run.last]
+    return bool(JOB_AFTER.match(text, last.after) or THANKS_LINE.match(
+        text, words[before.first].start, first.start) or (
+        run.first == run.last and not first.given and text.startswith(", ", first.end)
+        and SCHOOL_LINE.match(text, text.rfind("\n", 0, first.start))))
 
 
 def by_the_sentence(text: str, words: list[Word], judged: list[Run],

@@ -35,6 +35,14 @@ BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
 # possessive ("Parker Hill's wifi" is a boy's at home as often as a school's).
 PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:the\s+)?|@\s*)$",
                           re.IGNORECASE)
+# A school named after another place, or as where one moves to, or after a room closing the
+# message: "at Pacific and Ethel Phillips", "moving from Buffett to Nathan Hale", "Room 109,
+# Harvey Austin." (blind corpora's, stop 62).
+PLACES_BEFORE = re.compile(r"(?:\b(?i:at|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+                           r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)|\bfrom\s+[A-Z][\w.'’-]*"
+                           r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+to\s+|\b(?i:moving|moved|moves|"
+                           r"transferring|transferred|transfers)\s+(?:over\s+)?to\s+)$")
+ROOM_BEFORE = re.compile(r"\b(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$", re.IGNORECASE)
 NOT_A_PLACE_BEFORE = re.compile(r"\b(?:look|looks|looked|looking|sit|sits|sat|sitting|log|logs|"
                                 r"logged|logging|put|puts|putting|check|checked|checking|sign|"
                                 r"signed|signing|mad|angry|upset|yell|yelled|yelling|point|"
@@ -49,10 +57,13 @@ PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|libr
                          r"main\s+office|parking|buses|team|community|newsletter|calendar|"
                          r"classrooms?|workroom|auditorium|carts?)\b", re.IGNORECASE)
 # What in the sentence makes a name a child's, whatever else is said: "Found a vape in the
-# Parker Hill lockers, his mom is coming in".
-CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|student|students|"
-                        r"son|daughter|mom|dad|parent|parents|grade|grader|backpack|locker)\b",
-                        re.IGNORECASE)
+# Parker Hill lockers, his mom is coming in". Not a word that only names what a school has:
+# "student Chromebooks", "PVD-Student", "the parent portal", "3rd grade at" (stop 62's).
+CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|students|son|"
+                        r"daughter|mom|dad|grader|backpack|locker|(?<!-)student(?!\s+(?:"
+                        r"chromebooks?|devices?|wi-?fi|network|laptops?|ipads?|portal)\b)|"
+                        r"parents?(?!\s+(?:portal|night|square|conferences?|app|newsletter)\b)|"
+                        r"grade(?!\s+(?:at|level|team|teachers?)\b))\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+")
 # A colleague signing the message's end with their school by one word of its name, the
 # signature set apart by a dash, a line of its own or a thank-you: "- Corey Tanaka, McKinley",
@@ -70,20 +81,34 @@ CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|ch
 
 
 def own_words(name: str) -> tuple[str, ...]:
-    """The folded words that tell a school from the others, initials and kinds left out:
-    "Ralph J. Bunche Academy" -> ("ralph", "bunche")."""
-    words = (fold(POSSESSIVE.sub("", w)) for w in WORD.findall(name))
-    return tuple(w for w in words if len(w) > 1 and w not in KINDS and not w.isdigit())
+    """The folded words that tell a school from the others, initials and kinds left out, a
+    possessive marked as the text's words are: "Ralph J. Bunche Academy" -> ("ralph",
+    "bunche"), "Irma Rangel Young Women's" -> ("irma", "rangel", "young", "women'")."""
+    words = (folded(w) for w in WORD.findall(name))
+    return tuple(w for w in words if len(w.rstrip("'")) > 1 and w not in KINDS
+                 and not w.isdigit())
+
+
+def folded(word: str) -> str:
+    """A word folded, its possessive ending marked by a closing "'": "Women's" -> "women'"."""
+    return fold(POSSESSIVE.sub("", word)) + ("'" if POSSESSIVE.search(word) else "")
+
+
+def short_forms(own: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A school's own words and every shorter opening of two words or more, as staff shorten
+    a long name: "Juanita Sanchez" for the Juanita Sanchez Educational Complex, "Sor Juana"
+    for Sor Juana Inés de la Cruz (blind corpora's, stop 62)."""
+    return {own[:n] for n in range(2, len(own) + 1)}
 
 
 class SchoolNames:
-    """The own words of each school whose name is two words or more."""
+    """The own words of each school whose name is two words or more, and their short forms."""
 
     def __init__(self, names: Iterable[str] = ()) -> None:
-        self.schools = {words for words in map(own_words, names) if len(words) >= 2}
+        self.schools = {short for words in map(own_words, names) for short in short_forms(words)}
         # a school by one word of its name in a signature: its first or last own word
         self.signed = {w for words in map(own_words, names) if words
-                       for w in (words[0], words[-1])}
+                       for w in (words[0].rstrip("'"), words[-1].rstrip("'"))}
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for own in self.schools:
             self.by_first.setdefault(own[0], []).append(own)
@@ -94,9 +119,8 @@ class SchoolNames:
         child."""
         if not self.schools:
             return []
-        words = [(m.start(), m.end(), fold(POSSESSIVE.sub("", m.group())) + (
-            "'" if POSSESSIVE.search(m.group()) else "")) for m in WORD.finditer(text)]
-        words = [w for w in words if len(w[2]) > 1]
+        words = [(m.start(), m.end(), folded(m.group())) for m in WORD.finditer(text)]
+        words = [w for w in words if len(w[2].rstrip("'")) > 1]
         found = [(run[0][0], run[-1][1]) for i, word in enumerate(words)
                  for own in self.by_first.get(word[2], ())
                  if written_as(text, run := words[i:i + len(own)], own)]
@@ -112,9 +136,10 @@ def written_as(text: str, run: list[tuple[int, int, str]], own: tuple[str, ...])
     if tuple(w[2] for w in run) != own or not all(  # "Parker Hill's" ends in "hill'": no
             BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
         return False
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 60):start]
     return bool((PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before))
-                or PLACE_AFTER.match(text, end))
+                or PLACES_BEFORE.search(before) or PLACE_AFTER.match(text, end)
+                or (ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)))
 
 
 SCHOOLS = SchoolNames()  # this process's schools; bot/schools/names.py fills it

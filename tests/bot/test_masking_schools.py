@@ -67,6 +67,7 @@ def test_a_one_word_school_teaches_nothing() -> None:
 # attack on stop 55's schools rule (students named as its schools' namesakes: "Annie Oakley
 # needs her lunch PIN reset") hid 115 of 164 both ways. 62 to 64 were read after they were
 # scored, and this rule was written from what they alter; 65 and 66 were sealed (below).
+# Stop 62's short names, places after places and signature lines: 3,554 hidden, 150 altered.
 WRITTEN_BLIND = [f"heldout{n}.jsonl" for n in [*range(44, 56), *range(57, 65)]]
 
 
@@ -79,7 +80,7 @@ def with_schools(name: str) -> tuple[int, int]:
 
 def test_knowing_the_schools_hides_every_student_it_hid_and_alters_less() -> None:
     figures = [with_schools(name) for name in WRITTEN_BLIND]
-    assert sum(f for f, _ in figures) >= 3550 and sum(a for _, a in figures) <= 159
+    assert sum(f for f, _ in figures) >= 3554 and sum(a for _, a in figures) <= 150
 
 
 def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> None:
@@ -111,7 +112,11 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # sealed during stop 61's second round, scored once at its end (whole names without the
     # schools: 5, 5, 8 and 4; before the round 81 altered 5 knowing them)
     ("heldout79.jsonl", "whole", 187, 4), ("heldout80.jsonl", "whole", 174, 5),
-    ("heldout81.jsonl", "whole", 197, 4), ("heldout82.jsonl", "whole", 188, 4)])
+    ("heldout81.jsonl", "whole", 197, 4), ("heldout82.jsonl", "whole", 188, 4),
+    # 75 to 82 read since, and stop 62's first round written from them: 2, 2, 7, 5, 2, 3, 3, 3
+    *[(f"heldout{n}.jsonl", "whole", least, most) for n, least, most in [
+        (75, 206, 2), (76, 199, 2), (77, 164, 7), (78, 165, 5), (79, 187, 2), (80, 174, 3),
+        (81, 197, 3), (82, 188, 3)]]])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
