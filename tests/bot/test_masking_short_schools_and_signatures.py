@@ -76,3 +76,13 @@ def test_a_colleagues_signature_block_comes_through_whole() -> None:
     said = ("Canvas says 'Unauthorized' for Biology 1 period 3.\n\nThank you,\nGreg Carlquist\n"
             "Science, Twin Falls High School")
     assert masked(said) == said
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fiber is down at the high school, I've called Sparklight.",
+     "Fiber is down at the high school, I've called Sparklight."),
+    ("Sparklight is out at Jaden's house, he can't do the homework",
+     "Sparklight is out at [name]'s house, he can't do the homework"),
+])
+def test_a_home_internet_provider_is_no_name(text: str, expected: str) -> None:
+    assert masked(text) == expected
