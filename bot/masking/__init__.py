@@ -121,7 +121,9 @@ def found_in(text: str, today: date, names_from: int = 0, schools: bool = True) 
     staff_spared = spare_staff(text, judged)
     left = [s for s in (spare_schools(text, staff_spared) if schools else staff_spared)
             if s.kind != "name" or len(text[:s.start].split()) >= names_from]
-    colleagues = sorted(set(judged) - set(left))  # known as staff or a school: kept, say so
+    # known as staff: kept, say so; a school's name is hidden where the same name is hidden
+    # elsewhere in the text ("Luis Muñoz is new. Chromebook 22 transferred to Luis Muñoz")
+    colleagues = sorted(set(judged) - set(staff_spared))
     return completed(text, left, colleagues)
 
 

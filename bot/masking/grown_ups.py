@@ -61,7 +61,7 @@ STUDENT_TALK = re.compile(
     r"\b(?:absent|recess|accommodations?|benchmark|homework|(?:his|her|their)\s+grades|"
     r"parent\s+portal|moved\s+here|new\s+to\s+(?:my|our|the)\s+class|test|extra\s+time|"
     r"(?:clever|qr)\s+badges?|kicked\s+off|threw\s+up|has\s+a\s+504|(?:in|during)\s+class|"
-    r"sharing(?!\s+(?:my|our)\s+screens?))\b", re.IGNORECASE)  # a teacher shares her screen
+    r"sharing)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)")  # "A, B and C"
 SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
@@ -263,7 +263,8 @@ def people(text: str, names: list[Span], full_names: bool = True) -> list[list[S
 KIN_JUST_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:is|of|de)|\s*[,:(—–-])\s*$", re.IGNORECASE)
 
 
-def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[Span]:
+def student_cued(text: str, names: set[Span], colleagues: bool = False,
+                 talked: bool = True) -> set[Span]:
     """The names a student's cue stands beside: one before ("my student", "kid named"), a
     bracket a child gets, a grade or a period, an id, trouble signing in, a pronoun put beside
     it, a possessive before a student's belonging, or a sentence only said of students. A
@@ -272,14 +273,16 @@ def student_cued(text: str, names: set[Span], colleagues: bool = False) -> set[S
     with a student is no cue: a roster's "Last, First" (Teams writes names so), trouble
     signing in, a pronoun beside it ("ask Luis, he set it up"), a laptop, an account or a
     password, and a sentence about tests or absences ("Kakkak, Joseph requested access ... as
-    a test administrator")."""
+    a test administrator"). Without `talked`, a sentence only said of students is no cue: a
+    school's name as a place, whose sentence schools.py weighs ("trouble sharing my screen ...
+    at Ella Risk")."""
     words = words_of(text, [])
     cues = [*after_cues(text, words), *families(text, words), *bracket_after_child(text, words),
             *lowercase_cued(text, words), *([] if colleagues else inverted(text, words))]
     after = (CLASS_SAID_AFTER if colleagues else CUE_AFTER, ASIDE, ID_AFTER, GRADE_SAID_AFTER,
              *([] if colleagues else [SIGN_IN_TROUBLE, APPOSED]))
     belongings = CHILD_BELONGINGS if colleagues else BELONGINGS
-    talk = students_talk(text) if not colleagues else (lambda at: False)
+    talk = students_talk(text) if talked and not colleagues else (lambda at: False)
     cued = set()
     for name in names:
         end = name.end + 2 if text.startswith(("'s", "’s"), name.end) else name.end

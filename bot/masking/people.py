@@ -20,7 +20,7 @@ from bot.masking.cues import (
 )
 from bot.masking.doers import does_as_a_child, starts_clause, unknown_doers
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.signatures import JOB, SCHOOL_LINE, THANKS_LINE
+from bot.masking.signatures import JOB, SCHOOL_LINE, THANKS_LINE, thanked_above
 from bot.masking.spans import KEPT, Span, span_at
 from bot.masking.student_cues import ASIDE
 from bot.masking.words import SURNAME, WEAK, Word
@@ -103,12 +103,15 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
 def signature_line(text: str, words: list[Word], before: Run, run: Run) -> bool:
     """The line break between two runs closes a thank-you ("Best,\nSharon McAllister") or
     opens a signature's job or department line ("Marisol Ybarra\nReading Interventionist",
-    "Stephanie Liu\nMusic, Ruth Bader Ginsburg Middle School"): no list goes across it."""
+    "Thanks,\nStephanie Liu\nMusic, Ruth Bader Ginsburg Middle School"): no list goes across
+    it. A department only under a thank-you: "Loaners due back:\nAiden\nWood, Ethel Phillips
+    Elementary" is a list (a red team's, CC)."""
     first, last = words[run.first], words[run.last]
     return bool(JOB_AFTER.match(text, last.after) or THANKS_LINE.match(
         text, words[before.first].start, first.start) or (
         run.first == run.last and not first.given and text.startswith(", ", first.end)
-        and SCHOOL_LINE.match(text, text.rfind("\n", 0, first.start))))
+        and SCHOOL_LINE.match(text, text.rfind("\n", 0, first.start))
+        and thanked_above(text, words[before.first].start)))
 
 
 def by_the_sentence(text: str, words: list[Word], judged: list[Run],

@@ -35,13 +35,13 @@ BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
 # possessive ("Parker Hill's wifi" is a boy's at home as often as a school's).
 PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:the\s+)?|@\s*)$",
                           re.IGNORECASE)
-# A school named after another place, or as where one moves to, or after a room closing the
-# message: "at Pacific and Ethel Phillips", "moving from Buffett to Nathan Hale", "Room 109,
-# Harvey Austin." (blind corpora's, stop 62).
-PLACES_BEFORE = re.compile(r"(?:\b(?i:at|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-                           r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)|\bfrom\s+[A-Z][\w.'’-]*"
-                           r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+to\s+|\b(?i:moving|moved|moves|"
-                           r"transferring|transferred|transfers)\s+(?:over\s+)?to\s+)$")
+# A school's whole name after another school the district added, or where one moves from one:
+# "at Pacific and Ethel Phillips", "from Buffett to Nathan Hale"; or after a room closing the
+# message: "Room 109, Harvey Austin." (blind corpora's, stop 62). Never after a class ("In
+# Math, Juan Pablo"), a person ("from Mr. Okafor to ...") or a bare "moved to", which devices
+# and licences are too (a red team's, CC).
+AFTER_A_SCHOOL = re.compile(r"(?:\b(?i:at|in)\s+(?:the\s+)?|\b(?i:from)\s+)(?P<other>[A-Z][\w.'’-]*"
+                            r"(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?i:and)\s+|\s*&\s*|\s+to\s+)$")
 ROOM_BEFORE = re.compile(r"\b(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$", re.IGNORECASE)
 NOT_A_PLACE_BEFORE = re.compile(r"\b(?:look|looks|looked|looking|sit|sits|sat|sitting|log|logs|"
                                 r"logged|logging|put|puts|putting|check|checked|checking|sign|"
@@ -63,7 +63,7 @@ CHILD_SAID = re.compile(r"\b(?:he|she|him|his|her|hers|they|kid|kids|child|stude
                         r"daughter|mom|dad|grader|backpack|locker|(?<!-)student(?!\s+(?:"
                         r"chromebooks?|devices?|wi-?fi|network|laptops?|ipads?|portal)\b)|"
                         r"parents?(?!\s+(?:portal|night|square|conferences?|app|newsletter)\b)|"
-                        r"grade(?!\s+(?:at|level|team|teachers?)\b))\b", re.IGNORECASE)
+                        r"grade(?!\s+(?:at|team|teachers?)\b))\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+")
 # A colleague signing the message's end with their school by one word of its name, the
 # signature set apart by a dash, a line of its own or a thank-you: "- Corey Tanaka, McKinley",
@@ -95,51 +95,61 @@ def folded(word: str) -> str:
 
 
 def short_forms(own: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """A school's own words and every shorter opening of two words or more, as staff shorten
-    a long name: "Juanita Sanchez" for the Juanita Sanchez Educational Complex, "Sor Juana"
-    for Sor Juana Inés de la Cruz (blind corpora's, stop 62)."""
-    return {own[:n] for n in range(2, len(own) + 1)}
+    """The openings of a school's own words, two words or more, as staff shorten a long name:
+    "Juanita Sanchez" for the Juanita Sanchez Educational Complex, "Sor Juana" for Sor Juana
+    Inés de la Cruz (blind corpora's, stop 62). A student's name as often ("Juan Pablo" of
+    Juan Pablo Duarte: a red team's, CC), so kept only where a place is said outright."""
+    return {own[:n] for n in range(2, len(own))}
 
 
 class SchoolNames:
     """The own words of each school whose name is two words or more, and their short forms."""
 
     def __init__(self, names: Iterable[str] = ()) -> None:
-        self.schools = {short for words in map(own_words, names) for short in short_forms(words)}
+        owns = [own_words(name) for name in names]
+        self.whole = {own for own in owns if len(own) >= 2}
+        self.schools = self.whole | {short for own in owns for short in short_forms(own)}
         # a school by one word of its name in a signature: its first or last own word
-        self.signed = {w for words in map(own_words, names) if words
+        self.signed = {w for words in owns if words
                        for w in (words[0].rstrip("'"), words[-1].rstrip("'"))}
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for own in self.schools:
             self.by_first.setdefault(own[0], []).append(own)
 
+    def known(self, name: str) -> bool:
+        """Whether `name` is a school the district added, by its whole own name or one word of
+        it: "Ethel Phillips", "Pacific", "Buffett"."""
+        own = own_words(name)
+        return own in self.whole or (len(own) == 1 and own[0] in self.signed)
+
     def written(self, text: str) -> list[tuple[int, int]]:
-        """Where a school's whole own name is written in `text` as a place, as (start,
-        end): "at William Ford", "the Parker Hill website", in a sentence that speaks of no
-        child."""
+        """Where a school's own name is written in `text` as a place, as (start, end): "at
+        William Ford", "the Parker Hill website", in a sentence that speaks of no child."""
         if not self.schools:
             return []
         words = [(m.start(), m.end(), folded(m.group())) for m in WORD.finditer(text)]
         words = [w for w in words if len(w[2].rstrip("'")) > 1]
         found = [(run[0][0], run[-1][1]) for i, word in enumerate(words)
                  for own in self.by_first.get(word[2], ())
-                 if written_as(text, run := words[i:i + len(own)], own)]
+                 if self.written_as(text, run := words[i:i + len(own)], own)]
         child = [m.span() for m in SENTENCE.finditer(text) if CHILD_SAID.search(m.group())]
         return [(start, end) for start, end in found
                 if not any(a <= start and end <= b for a, b in child)]
 
-
-def written_as(text: str, run: list[tuple[int, int, str]], own: tuple[str, ...]) -> bool:
-    """Whether these words of the text are a school's own words, written together, as a
-    place."""
-    start, end = run[0][0], run[-1][1]
-    if tuple(w[2] for w in run) != own or not all(  # "Parker Hill's" ends in "hill'": no
-            BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
-        return False
-    before = text[max(0, start - 60):start]
-    return bool((PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before))
-                or PLACES_BEFORE.search(before) or PLACE_AFTER.match(text, end)
-                or (ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)))
+    def written_as(self, text: str, run: list[tuple[int, int, str]], own: tuple[str, ...]) -> bool:
+        """Whether these words of the text are a school's own words, written together, as a
+        place: a short form only where a place is said outright ("at", "the ... website")."""
+        start, end = run[0][0], run[-1][1]
+        if tuple(w[2] for w in run) != own or not all(  # "Parker Hill's" ends in "hill'": no
+                BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
+            return False
+        before = text[max(0, start - 60):start]
+        if (PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before)) \
+                or PLACE_AFTER.match(text, end):
+            return True
+        other = AFTER_A_SCHOOL.search(before)
+        return own in self.whole and (bool(other and self.known(other["other"])) or bool(
+            ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)))
 
 
 SCHOOLS = SchoolNames()  # this process's schools; bot/schools/names.py fills it
@@ -158,7 +168,7 @@ def spare_schools(text: str, found: list[Span]) -> list[Span]:
     written = schools.written(text)
     inside = {s for s in found if s.kind == "name"
               and any(start <= s.start and s.end <= end for start, end in written)}
-    spared = inside - student_cued(text, inside) if inside else set()
+    spared = inside - student_cued(text, inside, talked=False) if inside else set()
     spared |= {s for s in found if s.kind == "name" and signed_with(text, s, found, schools)}
     return [s for s in found if s not in spared]
 

@@ -113,9 +113,9 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # schools: 5, 5, 8 and 4; before the round 81 altered 5 knowing them)
     ("heldout79.jsonl", "whole", 187, 4), ("heldout80.jsonl", "whole", 174, 5),
     ("heldout81.jsonl", "whole", 197, 4), ("heldout82.jsonl", "whole", 188, 4),
-    # 75 to 82 read since, and stop 62's first round written from them: 2, 2, 7, 5, 2, 3, 3, 3
+    # 75 to 82 read since, and stop 62's round written from them: 2, 2, 6, 5, 2, 2, 3, 3
     *[(f"heldout{n}.jsonl", "whole", least, most) for n, least, most in [
-        (75, 206, 2), (76, 199, 2), (77, 164, 7), (78, 165, 5), (79, 187, 2), (80, 174, 3),
+        (75, 206, 2), (76, 199, 2), (77, 164, 6), (78, 165, 5), (79, 187, 2), (80, 174, 2),
         (81, 197, 3), (82, 188, 3)]]])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
