@@ -322,6 +322,14 @@ HELD_OUT_FIGURES = {
     "heldout80.jsonl": (0.972, 0.06),
     "heldout81.jsonl": (0.924, 0.09),
     "heldout82.jsonl": (0.969, 0.06),
+    # Written at stop 62 with the same brief: 83 (Saint Paul and Roseville), 84 (Houston and
+    # Alief), 85 (Salt Lake City and West Valley), 86 (Anchorage), sealed while the round and
+    # red team CC's fixes were made, scored once at its end: 186 of 194, 204 of 208, 188 of
+    # 190 and 155 of 170 hidden, and the same altered, with the masker before the round.
+    "heldout83.jsonl": (0.963, 0.05),
+    "heldout84.jsonl": (0.980, 0.07),
+    "heldout85.jsonl": (0.989, 0.11),
+    "heldout86.jsonl": (0.911, 0.12),
 }
 
 

@@ -116,7 +116,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # 75 to 82 read since, and stop 62's round written from them: 2, 2, 6, 5, 2, 2, 3, 3
     *[(f"heldout{n}.jsonl", "whole", least, most) for n, least, most in [
         (75, 206, 2), (76, 199, 2), (77, 164, 6), (78, 165, 5), (79, 187, 2), (80, 174, 2),
-        (81, 197, 3), (82, 188, 3)]]])
+        (81, 197, 3), (82, 188, 3)]],
+    # sealed during stop 62's round, scored once at its end (before it: 2, 2, 8 and 4)
+    ("heldout83.jsonl", "whole", 186, 2), ("heldout84.jsonl", "whole", 204, 2),
+    ("heldout85.jsonl", "whole", 188, 7), ("heldout86.jsonl", "whole", 155, 4)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
