@@ -9,7 +9,7 @@ import re
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "coach", "principal",
           "dean", "sr", "sra", "srta", "mme", "mlle", "rev", "fr", "sir", "madam", "madame",
           "superintendent", "nurse", "counselor", "officer", "judge", "saint", "president",
-          "senator", "governor", "mayor", "captain", "chief", "pastor", "prince", "princess",
+          "senator", "governor", "mayor", "captain", "chief", "pastor",
           "pope", "dra", "lic", "mtra", "mtro", "maestra", "maestro", "profe", "profesor",
           "profesora", "ing", "arq", "don", "doña", "director", "directora", "profa", "ap",
           "ma'am", "ma’am", "maam"}

@@ -22,8 +22,8 @@ from bot.masking.doers import does_as_a_child, starts_clause, unknown_doers
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB, SCHOOL_LINE, THANKS_LINE, thanked_above
 from bot.masking.spans import KEPT, Span, span_at
-from bot.masking.student_cues import ASIDE
-from bot.masking.words import SURNAME, WEAK, Word
+from bot.masking.student_cues import ASIDE, FAMILY_WORD
+from bot.masking.words import SURNAME, WEAK, Word, honorific
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -48,6 +48,7 @@ NICKNAME_BEFORE = re.compile(r"['\"“‘]([^\W\d_]{2,12})['\"”’]\s+$")  # "
 JOB_AFTER = re.compile(rf"[ \t]+(?:[\w&/-]+[ \t]+){{0,2}}?{JOB.pattern}", re.IGNORECASE)
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
+NOT_BEFORE_NICK = {"from", "in", "at", "to", "of", "period", "pd", "per", "hour", "hr"}
 BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 ALIAS = re.compile(r"[^\W\d_][\w.'’ -]*")  # "(K. Bishop)": letters, no digits or commas
 
@@ -239,9 +240,10 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
 
 
 def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
-    """Around a name, a bracket that repeats it ("Kayden (K. Bishop)") and a surname after a
-    bracketed aside ("Victory (yes, her name is Victory) Adebayo"): the same person."""
-    spans = []
+    """Around a name, a bracket that repeats it ("Kayden (K. Bishop)"), a surname after a
+    bracketed aside ("Victory (yes, her name is Victory) Adebayo") and a nickname before a
+    bracket that holds it whole ("Junior (Juan Carlos Benitez)"): the same person."""
+    spans = [*nicknames_before(text, words, found)]
     for span in found:
         aside = BRACKET.match(text, span.end)
         if not aside:
@@ -255,6 +257,25 @@ def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
         if nxt and text[aside.end():nxt.start] == " " and nxt.shape in ("title", "upper") \
                 and nxt.score >= WEAK and person_like(nxt):
             spans.append(Span(nxt.start, nxt.end, "name"))
+    return spans
+
+
+def nicknames_before(text: str, words: list[Word], found: list[Span]) -> list[Span]:
+    """The word before a bracket that a hidden name fills: "Junior (Juan Carlos Benitez)"
+    (a blind corpus's, stop 62); not a family's word or a title ("Grandma (Salote Havili)"),
+    a titled colleague's ("Coach Fitz (...)"), a place's or a class's ("from Nepal (...)",
+    "5th period Bio (...)")."""
+    at = {w.end: i for i, w in enumerate(words)}
+    spans = []
+    for span in found:
+        i = at.get(span.start - 2, -1)
+        if i < 0 or text[span.start - 2:span.start] != " (" or not text.startswith(")", span.end):
+            continue
+        nick, before = words[i], words[i - 1] if i else None
+        if nick.shape in ("title", "upper") and person_like(nick) and not (
+                FAMILY_WORD.fullmatch(nick.text) or nick.text.lower() in TITLES or (
+                    before and (honorific(text, before) or before.folded in NOT_BEFORE_NICK))):
+            spans.append(Span(nick.start, nick.end, "name"))
     return spans
 
 

@@ -58,9 +58,9 @@ CLASS_SAID_AFTER = re.compile(
     r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
     r"(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s?\s+(?:\d(?:st|nd|rd|th)\s+)?"
     r"(?:room|class|homeroom|period|section))", re.IGNORECASE)
-# And a grade alone in brackets ("Guled (1st)"), which a colleague who teaches it writes too
-# ("Lisa Chen (2nd) reports"): a known colleague's name is no student's for it.
-CUE_AFTER = re.compile(r"['\"”’]?\s*\(\s*\d{1,2}(?:st|nd|rd|th)\s*\)|"
+# And a grade alone in brackets ("Guled (1st)", "Grace (K)"), which a colleague who teaches it
+# writes too ("Lisa Chen (2nd) reports"): a known colleague's name is no student's for it.
+CUE_AFTER = re.compile(r"['\"”’]?\s*\(\s*(?:\d{1,2}(?:st|nd|rd|th)|k|tk|pk|pre-?k|kinder)\s*\)|"
                        + CLASS_SAID_AFTER.pattern, re.IGNORECASE)
 # A class the way a teacher writes one right after a student's name: a period ("Jaden Smith
 # P3", "per. 4"), a grade ("G5", "gr5"), a homeroom ("10B") or a Spanish grade ("5to grado",
