@@ -30,6 +30,7 @@ from bot.masking.dates import find_dates_of_birth
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
 from bot.masking.numbers import beside_names, find_id_numbers
+from bot.masking.people import nicknames_before
 from bot.masking.phones import find_phones
 from bot.masking.schools import spare_schools
 from bot.masking.spans import KEPT, Span, claim
@@ -119,7 +120,8 @@ def found_in(text: str, today: date, names_from: int = 0, schools: bool = True) 
     found = found_by_rules(text, today)
     judged = spare_grown_ups(text, found) if MODEL_ON[0] else found
     staff_spared = spare_staff(text, judged)
-    left = [s for s in (spare_schools(text, staff_spared) if schools else staff_spared)
+    left = spare_schools(text, staff_spared) if schools else staff_spared
+    left = [s for s in sorted({*left, *nicknames_before(text, left)})
             if s.kind != "name" or len(text[:s.start].split()) >= names_from]
     # known as staff: kept, say so; a school's name is hidden where the same name is hidden
     # elsewhere in the text ("Luis Muñoz is new. Chromebook 22 transferred to Luis Muñoz")

@@ -63,6 +63,7 @@ from bot.masking.student_cues import (
     HOMEROOM_AFTER,
     ID_AFTER,
     KIN,
+    KINDER_AFTER,
     LANGUAGES,
     ONE_CHILD_AFTER,
     POSSESSIVE_LIST,
@@ -142,6 +143,11 @@ OPENS = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:also|fyi|update|note|btw|ps|and|so|bu
 KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
 
 
+# Where a kindergartner's "(K)" is a child's grade: a text that speaks of children.
+KIDS_SAID = re.compile(r"\b(?:kids?|students?|child(?:ren)?|son|daughter|brother|sister|twins?|"
+                       r"he|she|his|her)\b", re.IGNORECASE)
+
+
 def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     """A run the words around make a person: "(5th period)", "(twins)", "was born", "said",
     "the Moroz triplets", or a possessive before "mom" or "Chromebook"."""
@@ -177,6 +183,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
         return any(w.given for w in run) and not any(w.product for w in run)
     if SIGN_IN_TROUBLE.match(text, aside):
         return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
+    if KINDER_AFTER.match(text, end):  # "Grace (K)", not "Fundations (K)", "Open Court (K)"
+        return all(w.given and not w.product for w in run) and bool(KIDS_SAID.search(text))
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
         bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end)
              or CLASS_AFTER.match(text, end))

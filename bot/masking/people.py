@@ -23,7 +23,7 @@ from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB, SCHOOL_LINE, THANKS_LINE, thanked_above
 from bot.masking.spans import KEPT, Span, span_at
 from bot.masking.student_cues import ASIDE, FAMILY_WORD
-from bot.masking.words import SURNAME, WEAK, Word, honorific
+from bot.masking.words import SURNAME, WEAK, Word, adjacent, honorific, words_of
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -240,10 +240,9 @@ def extended(text: str, words: list[Word], spans: list[Span]) -> list[Span]:
 
 
 def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
-    """Around a name, a bracket that repeats it ("Kayden (K. Bishop)"), a surname after a
-    bracketed aside ("Victory (yes, her name is Victory) Adebayo") and a nickname before a
-    bracket that holds it whole ("Junior (Juan Carlos Benitez)"): the same person."""
-    spans = [*nicknames_before(text, words, found)]
+    """Around a name, a bracket that repeats it ("Kayden (K. Bishop)") and a surname after a
+    bracketed aside ("Victory (yes, her name is Victory) Adebayo"): the same person."""
+    spans = []
     for span in found:
         aside = BRACKET.match(text, span.end)
         if not aside:
@@ -260,21 +259,27 @@ def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
     return spans
 
 
-def nicknames_before(text: str, words: list[Word], found: list[Span]) -> list[Span]:
-    """The word before a bracket that a hidden name fills: "Junior (Juan Carlos Benitez)"
-    (a blind corpus's, stop 62); not a family's word or a title ("Grandma (Salote Havili)"),
-    a titled colleague's ("Coach Fitz (...)"), a place's or a class's ("from Nepal (...)",
-    "5th period Bio (...)")."""
+def nicknames_before(text: str, found: list[Span]) -> list[Span]:
+    """The word before a bracket that a hidden name fills, once the district's staff and
+    schools are spared: "Junior (Juan Carlos Benitez)" (a blind corpus's, stop 62); not
+    "Jen (Jennifer Adams)" for a colleague (a red team's, DD), a family's word or a title
+    ("Grandma (Salote Havili)"), a titled colleague's ("Coach Fitz (...)"), a place's or a
+    class's ("from Nepal (...)", "5th period Bio (...)"), a surname's ("Crystal Reyes (...)")."""
+    inside = [s for s in found if s.kind == "name" and text[s.start - 2:s.start] == " ("
+              and text.startswith(")", s.end)]
+    words = words_of(text, []) if inside else []
     at = {w.end: i for i, w in enumerate(words)}
     spans = []
-    for span in found:
+    for span in inside:
         i = at.get(span.start - 2, -1)
-        if i < 0 or text[span.start - 2:span.start] != " (" or not text.startswith(")", span.end):
+        if i < 0:
             continue
         nick, before = words[i], words[i - 1] if i else None
-        if nick.shape in ("title", "upper") and person_like(nick) and not (
+        if not any(s.start < nick.end and nick.start < s.end for s in found) \
+                and nick.shape in ("title", "upper") and person_like(nick) and not (
                 FAMILY_WORD.fullmatch(nick.text) or nick.text.lower() in TITLES or (
-                    before and (honorific(text, before) or before.folded in NOT_BEFORE_NICK))):
+                    before and (honorific(text, before) or before.folded in NOT_BEFORE_NICK
+                                or (before.shape != "lower" and adjacent(text, before, nick))))):
             spans.append(Span(nick.start, nick.end, "name"))
     return spans
 

@@ -43,14 +43,29 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:th
 AFTER_A_SCHOOL = re.compile(r"(?:\b(?i:at|in)\s+(?:the\s+)?|\b(?i:from)\s+)(?P<other>[A-Z][\w.'’-]*"
                             r"(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?i:and)\s+|\s*&\s*|\s+to\s+)$")
 ROOM_BEFORE = re.compile(r"\b(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$", re.IGNORECASE)
-NOT_A_PLACE_BEFORE = re.compile(r"\b(?:look|looks|looked|looking|sit|sits|sat|sitting|log|logs|"
-                                r"logged|logging|put|puts|putting|check|checked|checking|sign|"
-                                r"signed|signing|mad|angry|upset|yell|yelled|yelling|point|"
-                                r"pointed|pointing|threw|throw|throws|throwing|laugh|laughed|"
-                                r"laughing|stare|stared|staring|swung|aimed|shouted|shouting|"
-                                r"scream|screamed|screaming|glared|smiled|smiling|waved|"
-                                r"waving|playing|play|turned|turn|hand|handed|let|came|come|"
-                                r"got|get|it|them|him|her)\s+\S+\s*$", re.IGNORECASE)
+# What a school is named after, as a place, in every corpus: a room's number or a bracket, a
+# sentence's start, a thing, a room or a job a school has, an event held there, "is", "down"
+# ("Printer in the main office at Little River", "Room 117 at Rosa Parks", "I'm the counselor
+# at Rachel B. Noel", "Wifi is down at Red Wash"); and a person's name before "at" ("Tammy at
+# Chester Valley"). Never a verb or a word no list here holds: "add in Juan Pablo", "swore at",
+# "seat Marcus near", "staring straight at" (a red team's, DD; stop 59's "look at", "log in").
+HOLDER_WORDS = """
+office offices library lab labs room rooms classroom classrooms class classes portable portables
+wing hall halls hallway floor gym cafeteria cafetorium auditorium lounge workroom closet
+makerspace center pod building buildings campus annex trailer trailers kiosk desk gate door
+garage field lobby teacher teachers staff counselor counselors nurse aide aides para paras clerk
+registrar coordinator tech techs coach subs principal ap ed librarian secretary
+interventionist intern families everyone anyone someone else team department dept chromebook
+chromebooks ipad ipads laptop laptops computer computers desktops machines printer printers
+copier copiers scanner projector projectors panel panels display displays tv tvs camera
+cameras monitor keyboard phone phones line lines system systems network wifi wi-fi fi internet
+server servers cart carts tray hotspots chargers badge badges account accounts password rosters
+hardware speaker speakers alarm tablet tablets binder fleet devices testing tutoring night fair
+meeting meetings event events training bridge semester grade geometry algebra biology math
+science band house is are was were be been am i'm m down out off slow behind working installed
+appearing new thing several monday tuesday wednesday thursday friday today tomorrow tonight
+maestros maestra grado access gr minutes repeater teach teaches work works subbing"""
+HOLDERS = frozenset(HOLDER_WORDS.split())
 PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
                          r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
                          r"network|printers?|labs?|rooms?|portables?|front\s+office|"
@@ -144,12 +159,26 @@ class SchoolNames:
                 BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
             return False
         before = text[max(0, start - 60):start]
-        if (PLACE_BEFORE.search(before) and not NOT_A_PLACE_BEFORE.search(before)) \
-                or PLACE_AFTER.match(text, end):
+        if (PLACE_BEFORE.search(before) and held(before)) or PLACE_AFTER.match(text, end):
             return True
         other = AFTER_A_SCHOOL.search(before)
         return own in self.whole and (bool(other and self.known(other["other"])) or bool(
             ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)))
+
+
+def held(before: str) -> bool:
+    """The word before "at", "in" or "near" at the end of `before` is one a school is named
+    after as a place (HOLDERS), a number or a model ("M404dn"), a bracket or a stop, or a name
+    before "at"."""
+    words = before.split()
+    if len(words) < 2:
+        return True  # "At José Martí MAST", "@ Oak Hollow"
+    cue = -2 if words[-1].lower() == "the" else -1
+    word = words[cue - 1] if len(words) > -cue else ""
+    if not word or word[-1] in ")]'\"”’.,:;!?—–-" or any(c.isdigit() for c in word) \
+            or fold(word) in HOLDERS:
+        return True
+    return word[0].isupper() and words[cue].lower() in ("at", "@")
 
 
 SCHOOLS = SchoolNames()  # this process's schools; bot/schools/names.py fills it

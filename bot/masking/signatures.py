@@ -43,6 +43,10 @@ POINTED_AT = re.compile(r"\b(?:these|those|both)\s+(?:two|three|of\s+them)\b|\bt
 FINISHED_LINE = re.compile(r"[.!?)][ \t]*\n\s*$")
 LIST_ITEM = re.compile(r"(?:^|\n|[.:]\s)\s*[-–—•*]\s")
 FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
+# A list's heading, the names one a line under it: "Students who need Read&Write:\nAiden
+# Brooks\nMaya Lopez - sped" is no signature with a job line (a red team's, DD); a sentence
+# or a thank-you after the list ends it.
+LISTED_UNDER = re.compile(r":[ \t]*\n(?:[^\n:.!?]{1,60}\n){0,12}[ \t]*$")
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
 
 
@@ -52,7 +56,8 @@ def signs_off(text: str, start: int, end: int) -> bool:
     with a job or an extension after it ("... after 5 minutes. Lorena, front office, ext
     2101"; "Ext 2214 - Maribel")."""
     tail = SIGNATURE_TAIL.match(text, end) if len(text) - end <= TAIL_MOST else None
-    if tail is None or CHILD_NOUN.search(tail.group()) or (
+    if tail is None or (LISTED_UNDER.search(text, max(0, start - 800), start)
+                        and not thanked_above(text, start)) or CHILD_NOUN.search(tail.group()) or (
             len(LIST_ITEM.findall(text)) > 1 and not thanked_above(text, start)):
         return False  # "kicked out 3 kids: - Brooklyn S. - Isaiah T. - Mai Xiong"
     said = tail.group().strip(" .!\n")
