@@ -62,6 +62,7 @@ from bot.masking.student_cues import (
     HANDED_BEFORE,
     HOMEROOM_AFTER,
     ID_AFTER,
+    KIDS_SAID,
     KIN,
     KINDER_AFTER,
     LANGUAGES,
@@ -141,11 +142,6 @@ KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a c
 OPENS = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:also|fyi|update|note|btw|ps|and|so|but|re),?\s+)$",
                    re.IGNORECASE)  # "Also, Tsosie family needs a hotspot" (a third's)
 KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
-
-
-# Where a kindergartner's "(K)" is a child's grade: a text that speaks of children.
-KIDS_SAID = re.compile(r"\b(?:kids?|students?|child(?:ren)?|son|daughter|brother|sister|twins?|"
-                       r"he|she|his|her)\b", re.IGNORECASE)
 
 
 def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
