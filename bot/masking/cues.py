@@ -197,7 +197,7 @@ SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hol
                   r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
 # The words that thank, and those that close a message.
 THANKS = r"thanks|thank\s+you|thx|gracias|mahalo"  # Hawaii's too: "Mahalo Randall!"
-SIGN_OFF = rf"{THANKS}|regards|cheers|best"
+SIGN_OFF = rf"{THANKS}|regards|cheers|best|sincerely|respectfully"
 # A signature closing a message after a finished sentence, an extension or a thank-you ("...
 # el volumen. —Marisol", "Ext 2214 - Maribel", "Thanks, Sheila Monroe"): the writer.
 SIGNATURE = re.compile(r"(?:[.!?]\s*[—–-]+\s*|\b(?:ext\.?|x)\s*\d{3,5}\s*[—–-]+\s*|"

@@ -182,8 +182,9 @@ def lowercase_cued(text: str, words: list[Word]) -> Iterator[Span]:
     for i, word in enumerate(words):
         if word.shape != "lower" or not word.given or word.stop or word.blocked or \
                 after_clitic(words, i) or a_job(words, i) or (
-                i and words[i - 1].folded in DETERMINERS):
-            continue  # not "the bill, id 4471"
+                i and words[i - 1].folded in DETERMINERS) or (
+                word.product and i and words[i - 1].folded in ("doc", "web")):
+            continue  # not "the bill, id 4471", "the doc cam in Mrs. Gatewood's room"
         last = word
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt and nxt.shape == "lower" and adjacent(text, word, nxt) and nxt.score >= WEAK \

@@ -25,6 +25,10 @@ KINDS = {"elementary", "middle", "high", "school", "schools", "academy", "center
          "es", "ms", "hs", "jr", "sr", "k", "the", "of", "at", "and", "escuela", "primaria",
          "secundaria", "leadership", "international", "stem", "steam", "arts", "science",
          "technology", "college", "career", "upper", "lower", "k-8", "k8", "pk"}
+# What a school's namesake is called before their name: "General Vang Pao", "Dr. Charles R.
+# Drew", "President William McKinley", "Father Keith B. Kenny".
+NAMESAKES_TITLES = {"general", "dr", "president", "father", "captain", "chief", "saint", "st",
+                    "senator", "governor", "judge", "mayor", "reverend", "rev", "sister"}
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
 # Between two words of a school's name as written: a space, or an initial ("Ralph J. Bunche").
@@ -64,7 +68,8 @@ hardware speaker speakers alarm tablet tablets binder fleet devices testing tuto
 meeting meetings event events training bridge semester grade geometry algebra biology math
 science band house is are was were be been am i'm m down out off slow behind working installed
 appearing new thing several monday tuesday wednesday thursday friday today tomorrow tonight
-maestros maestra grado access gr minutes repeater teach teaches work works subbing"""
+maestros maestra grado access gr kinder kindergarten prek pre-k tk minutes repeater teach teaches
+work works subbing"""
 HOLDERS = frozenset(HOLDER_WORDS.split())
 PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
                          r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
@@ -113,8 +118,10 @@ def short_forms(own: tuple[str, ...]) -> set[tuple[str, ...]]:
     """The openings of a school's own words, two words or more, as staff shorten a long name:
     "Juanita Sanchez" for the Juanita Sanchez Educational Complex, "Sor Juana" for Sor Juana
     Inés de la Cruz (blind corpora's, stop 62). A student's name as often ("Juan Pablo" of
-    Juan Pablo Duarte: a red team's, CC), so kept only where a place is said outright."""
-    return {own[:n] for n in range(2, len(own))}
+    Juan Pablo Duarte: a red team's, CC), so kept only where a place is said outright; and the
+    namesake without their title ("Vang Pao" for General Vang Pao Elementary: stop 62's)."""
+    untitled = own[1:] if own and own[0] in NAMESAKES_TITLES else ()
+    return {own[:n] for n in range(2, len(own))} | ({untitled} if len(untitled) >= 2 else set())
 
 
 class SchoolNames:

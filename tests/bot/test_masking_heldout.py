@@ -330,6 +330,15 @@ HELD_OUT_FIGURES = {
     "heldout84.jsonl": (0.980, 0.07),
     "heldout85.jsonl": (0.989, 0.11),
     "heldout86.jsonl": (0.911, 0.12),
+    # Written with the same brief while stop 62's second round and red team DD's fixes were
+    # made: 87 (Atlanta and DeKalb), 88 (Louisville), 89 (Fresno and Clovis), 90
+    # (Charlotte-Mecklenburg), sealed, scored once at its end: 176 of 179, 189 of 196, 181 of
+    # 186 and 178 of 181 hidden (87: 175 before the round), altered 5, 4, 9 and 3. Read since:
+    # a third round spared 1 of 87's and 1 of 88's.
+    "heldout87.jsonl": (0.983, 0.04),
+    "heldout88.jsonl": (0.964, 0.03),
+    "heldout89.jsonl": (0.973, 0.09),
+    "heldout90.jsonl": (0.983, 0.03),
 }
 
 

@@ -119,7 +119,11 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
         (81, 197, 3), (82, 188, 3)]],
     # sealed during stop 62's round, scored once at its end (before it: 2, 2, 8 and 4)
     ("heldout83.jsonl", "whole", 186, 2), ("heldout84.jsonl", "whole", 204, 2),
-    ("heldout85.jsonl", "whole", 188, 7), ("heldout86.jsonl", "whole", 155, 4)])
+    ("heldout85.jsonl", "whole", 188, 7), ("heldout86.jsonl", "whole", 155, 4),
+    # sealed during stop 62's second round, scored once at its end: 2, 3, 6 and 3 (5 for 89
+    # before the round); read since, and the third round written from them: 1, 2, 4 and 3
+    ("heldout87.jsonl", "whole", 176, 1), ("heldout88.jsonl", "whole", 189, 2),
+    ("heldout89.jsonl", "whole", 181, 4), ("heldout90.jsonl", "whole", 178, 3)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

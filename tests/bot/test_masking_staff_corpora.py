@@ -147,8 +147,15 @@ BLIND_62 = {"heldout83.jsonl": {"whole": (186, 3), "context": (186, 3), "all": (
             "heldout84.jsonl": {"whole": (204, 3), "context": (204, 2), "all": (203, 2)},
             "heldout85.jsonl": {"whole": (188, 8), "context": (188, 4), "all": (187, 3)},
             "heldout86.jsonl": {"whole": (155, 4), "context": (155, 3), "all": (154, 1)}}
+# Written with the same brief during stop 62's second round and red team DD's fixes, sealed,
+# scored once at its end: whole 176 / 2, 189 / 4, 181 / 6, 178 / 3 (87: 175 hidden before);
+# read since, and a third round written from them. What is asserted.
+BLIND_62B = {"heldout87.jsonl": {"whole": (176, 1), "context": (176, 1), "all": (176, 1)},
+             "heldout88.jsonl": {"whole": (189, 3), "context": (189, 2), "all": (189, 1)},
+             "heldout89.jsonl": {"whole": (181, 6), "context": (181, 6), "all": (181, 5)},
+             "heldout90.jsonl": {"whole": (178, 3), "context": (178, 2), "all": (177, 2)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
-         | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62)
+         | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
