@@ -11,8 +11,10 @@ from bot.masking.adults import ROLE_TO_BE, at_work, grown_up
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.cues import (
     ADDRESSED,
+    CHILD_NOUN,
     GREETING,
     PARTICLES,
+    PERSONAL,
     ROLE_AFTER,
     ROLE_BEFORE,
     TOPIC_BEFORE,
@@ -58,11 +60,11 @@ from bot.masking.student_cues import (
     DEVICE_TROUBLE,
     DOINGS,
     FAMILY_AFTER,
+    FAMILY_WORD,
     GRADE_SAID_AFTER,
     HANDED_BEFORE,
     HOMEROOM_AFTER,
     ID_AFTER,
-    KIDS_SAID,
     KIN,
     KINDER_AFTER,
     LANGUAGES,
@@ -180,7 +182,8 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
     if SIGN_IN_TROUBLE.match(text, aside):
         return any(w.given or w.score >= WEAK for w in run) and not any(w.product for w in run)
     if KINDER_AFTER.match(text, end):  # "Grace (K)", not "Fundations (K)", "Open Court (K)"
-        return all(w.given and not w.product for w in run) and bool(KIDS_SAID.search(text))
+        return all(w.given and not w.product for w in run) and any(  # a text about children
+            cue.search(text) for cue in (CHILD_NOUN, PERSONAL, FAMILY_WORD))
     return any(w.given or w.score >= WEAK for w in run) and not all(w.product for w in run) and \
         bool(CUE_AFTER.match(text, end) or ASIDE.match(text, end) or ID_AFTER.match(text, end)
              or CLASS_AFTER.match(text, end))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+from bot.masking.cues import SIGN_OFF, TITLES
 from bot.masking.grown_ups import student_cued
 from bot.masking.lexicon import fold
 from bot.masking.spans import Span
@@ -27,8 +28,7 @@ KINDS = {"elementary", "middle", "high", "school", "schools", "academy", "center
          "technology", "college", "career", "upper", "lower", "k-8", "k8", "pk"}
 # What a school's namesake is called before their name: "General Vang Pao", "Dr. Charles R.
 # Drew", "President William McKinley", "Father Keith B. Kenny".
-NAMESAKES_TITLES = {"general", "dr", "president", "father", "captain", "chief", "saint", "st",
-                    "senator", "governor", "judge", "mayor", "reverend", "rev", "sister"}
+NAMESAKES_TITLES = TITLES | {"general", "father", "reverend", "sister", "st"}
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
 # Between two words of a school's name as written: a space, or an initial ("Ralph J. Bunche").
@@ -91,8 +91,7 @@ SENTENCE = re.compile(r"[^.!?\n]+")
 # label gives a student ("Tag says Ms. Lee, Hudson 3rd grade"), nor where the text speaks of
 # a child anywhere ("Loaner went home with her ... Dana Ortiz, Kennedy"), nor after a name the
 # masker hid ("Maya Lopez, Roosevelt"): a red team's (BB, stop 61).
-SIGNED_OFF = re.compile(r"(?:^|\n|[-–—]|\b(?:thanks|thank\s+you|thx|ty|best|cheers|regards|"
-                        r"sincerely)[,!.]?)[ \t]*$", re.IGNORECASE)
+SIGNED_OFF = re.compile(rf"(?:^|\n|[-–—]|\b(?:{SIGN_OFF}|ty)[,!.]?)[ \t]*$", re.IGNORECASE)
 SIGNER_BEFORE = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*,[ \t]*$")
 SIGNED_AFTER = re.compile(r"[ \t.!]*\n*$")
 CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|child|student|"

@@ -69,9 +69,6 @@ KINDER_AFTER = re.compile(r"\s*\(\s*(?:k|tk|pk|pre-?k|kinder)\s*\)(?!\s+(?:team|
                           r"pod|videos?|units?|kits?|cards|teachers?|rooms?|classrooms?|lessons?|"
                           r"materials|curriculum|books?|sets?|sites?|logins?|apps?|programs?|"
                           r"phonics|reading|math)\b)", re.IGNORECASE)
-# Where a kindergartner's "(K)" is a child's grade: a text that speaks of children.
-KIDS_SAID = re.compile(r"\b(?:kids?|students?|child(?:ren)?|son|daughter|brother|sister|twins?|"
-                       r"he|she|his|her)\b", re.IGNORECASE)
 # A class the way a teacher writes one right after a student's name: a period ("Jaden Smith
 # P3", "per. 4"), a grade ("G5", "gr5"), a homeroom ("10B") or a Spanish grade ("5to grado",
 # "3er", "2º"): a red team's (stop 49) read "Sofía Ramírez Núñez 5to grado" as a product's
