@@ -11,7 +11,8 @@ from rapidfuzz.distance import OSA
 from bot.masking.accounts import writers_own
 from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.spans import KEPT, Span, free
+from bot.masking.spans import KEPT, Span, free, sentence_around
+from bot.masking.student_cues import FAMILY_WORD
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
 # "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org",
@@ -64,10 +65,18 @@ FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "liv
              "netzero", "rr", "roadrunner", "embarqmail", "mchsi", "suddenlink",
              # families' providers abroad: China, Korea, India, Russia, Germany, France
              "qq", "163", "126", "sina", "naver", "hanmail", "daum", "rediffmail", "web",
-             "orange", "laposte", "libero", "wanadoo", "tutanota", "fastmail"}
+             "orange", "laposte", "libero", "wanadoo", "tutanota", "fastmail",
+             # Ukraine, Russia, Central Europe, Britain, Canada, Australia, Italy, Brazil,
+             # Mexico (a blind corpus's "iryna.melnyk88@ukr.net", stop 63)
+             "ukr", "rambler", "bk", "inbox", "seznam", "wp", "onet", "interia", "abv",
+             "t-online", "btinternet", "rogers", "shaw", "telus", "sympatico", "bigpond",
+             "optusnet", "xtra", "tiscali", "virgilio", "uol", "bol", "prodigy", "infinitum"}
 # ("nycstudents.net", "phxstudents.net": a label's end too, not "studentsfirst.com")
 STUDENT_DOMAIN = re.compile(r"\b(?:stu|kids)\b|(?:students?|learners?|pupils?|alumnos|"
                             r"estudiantes)(?![\w-])|stu\.|k12stu", re.IGNORECASE)
+# What parents use, which a vendor's rep supports: "the parent portal rep is jdoe@..."
+PARENTS_THING = re.compile(r"parents?\s+(?:portal|app|square|vue|access|link|night|conference|"
+                           r"teacher|university|center|liaison|communication)", re.IGNORECASE)
 CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]+")
 TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
@@ -124,7 +133,8 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
     labels = domain.split(".")
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
     if company and not free_mail(domain):
-        return True
+        return not families_work(text, at)
+
     parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
     # a titled name at a free provider is a family's ("Mrs. Tran ... hung.tran.family@gmail")
     titled = not free_mail(domain)
@@ -132,6 +142,16 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
         fold(m[0]) in parts and (job := ROLE_AFTER.match(text, m.end())) and
         "student" not in job[0].lower() and text[job.end():job.end() + 1] not in ("'", "’")
         for m in CAPITALISED.finditer(text))
+
+
+def families_work(text: str, at: int | None) -> bool:
+    """A company's address the sentence gives as a student's family's ("Mom (Sandra Perez)
+    says the emails come to her work email sperez@fresnofarms.com": a blind corpus's)."""
+    if at is None:
+        return False
+    start = max(sentence_around(text, at, at)[0], at - 90)
+    return any(not PARENTS_THING.match(text, kin.start())
+               for kin in FAMILY_WORD.finditer(text, start, at))
 
 
 def writers_address(address: str, at: int, text: str) -> bool:
