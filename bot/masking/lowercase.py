@@ -69,9 +69,19 @@ def staff_before(text: str, words: list[Word], i: int) -> bool:
     return False
 
 
+# The titles written short, with a period ("Mr.", "Dra.", "Rev."), as no word is.
+SHORT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sr", "sra", "srta", "mme",
+                          "mlle", "rev", "fr", "dra", "lic", "mtra", "mtro", "ing", "arq",
+                          "profa", "ap", "supt", "capt", "lt", "sgt", "col", "gen", "maj"})
+
+
 def titled(text: str, before: Word, word: Word) -> bool:
-    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"."""
-    return honorific(text, before) and text[before.after:word.start] in (" ", ". ", ".  ")
+    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"; after a
+    title written out, a period ends a sentence: "This is the nurse. Maya Coleman needs a
+    charger" (found at stop 63)."""
+    gap = text[before.after:word.start]
+    return honorific(text, before) and (gap == " " or (gap in (". ", ".  ") and (
+        before.folded in SHORT_TITLES or before.text.isupper())))
 
 
 def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:

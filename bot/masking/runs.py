@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.masking.cues import PARTICLES, PLACES
@@ -33,11 +34,24 @@ def opens_a_name(text: str, words: list[Word], i: int) -> bool:
                 adjacent(text, word, nxt) and joinable(nxt) and nxt.score >= SURNAME)
 
 
+# Asking the reader to reach someone, opening a sentence: "Call Darlene at ext 4410", "Ask
+# Maya's mom" ("Call" and "Ask" are family names too; found at stop 63).
+REACH = frozenset({"call", "ask", "text", "email", "ping", "tell", "page", "phone", "contact",
+                   "message", "cc", "dm"})
+OPENS = re.compile(r"(?:^|[.!?\n:]\s*|\b(?i:pls|please|plz|ok|so|and|then|just)\s+)$")
+
+
+def reach(text: str, word: Word) -> bool:
+    """The word is a verb asking to reach someone, opening a sentence: "Call Darlene"."""
+    return word.folded in REACH and word.shape == "title" and \
+        OPENS.search(text, max(0, word.start - 8), word.start) is not None
+
+
 def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
     """[first, last] word indexes of each stretch of capitalised words (particles inside)."""
     i = 0
     while i < len(words):
-        if not (joinable(words[i]) or opens_a_name(text, words, i)):
+        if not (joinable(words[i]) or opens_a_name(text, words, i)) or reach(text, words[i]):
             i += 1
             continue
         j = i

@@ -161,6 +161,16 @@ def shouted(text: str) -> bool:
     return capitals >= 12 * SHOUTED and capitals >= SHOUTED * sum(map(str.isalpha, text))
 
 
+def clan_name(text: str, found: list[Word], start: int) -> bool:
+    """A capital "Her" straight after a given name is a Hmong family name, not the pronoun:
+    "Leng Her is showing as absent", "Nou Her, she has her sister's number" (blind corpora's,
+    stop 63); not "Thank you. Her laptop", nor a title's "Ask Her"."""
+    before = found[-1] if found else None
+    return before is not None and before.after == start - 1 and text[before.after] == " " and \
+        before.shape == "title" and not before.stop and before.score >= WEAK and \
+        not before.wordlike and before.score != AMBIGUOUS
+
+
 def dated(text: str, start: int, end: int, folded: str) -> bool:
     """A month word beside a day or a year: "Jan 20", "12 Dec", "Jun '11"."""
     return folded in MONTH_WORDS and bool(
@@ -169,7 +179,7 @@ def dated(text: str, start: int, end: int, folded: str) -> bool:
 
 def words_of(text: str, taken: list[Span]) -> list[Word]:
     """The words of `text` outside the spans already hidden."""
-    found = []
+    found: list[Word] = []
     caps = shouted(text)
     taken = united(taken + addresses(text))
     for match in TOKEN.finditer(text):
@@ -190,6 +200,8 @@ def words_of(text: str, taken: list[Span]) -> list[Word]:
             shape = "title"  # in a shouted text capitals are no sign of an acronym
         blocked = glued or dated(text, start, end, folded) or scheduled(text, start, end) or (
             shape == "upper" and coded(text, start, end)) or graded(text, end, folded)
+        if folded == "her" and shape == "title" and not caps and clan_name(text, found, start):
+            name_score, known, stop = SURNAME, True, False
         found.append(Word(text[start:end], folded, start, end, after, shape, name_score, known,
                           wordlike, given, product, stop or contracted, blocked))
     return famous_removed(found)
