@@ -24,6 +24,8 @@ from bot.masking.cues import (
     ROLE_AFTER,
     ROLES,
     SELF,
+    SELF_AFTER,
+    SELF_OPENS,
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
@@ -151,6 +153,9 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
     if text[start - 1:start] == "@":
         return True  # "@Travis the projector bulb": a member of the workspace, so staff
+    if SELF_AFTER.match(text, end) and SELF_OPENS.fullmatch(text, 0, start) and not \
+            PERSONAL.search(text, end):
+        return True  # not "Jaden here, he needs a charger"
     if SELF.search(text, max(0, start - 20), start) or named_grown_up(text, start) or \
             BRAND_BEFORE.search(
             text, max(0, start - 10), start) or BRAND_AFTER.match(text, end):

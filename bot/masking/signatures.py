@@ -15,7 +15,7 @@ from bot.masking.student_cues import FAMILY_WORD, GRADE
 # Up to three such lines: "Priya Raman\nAccountability, Research & Evaluation\nDenver Public
 # Schools | 1860 Lincoln St".
 SIGNATURE_TAIL = re.compile(r"(?:[ \t]*(?:,|\n)[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,6}"
-                            r"(?:,[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,4}){0,2})?"
+                            r"(?:,[ \t]*(?:[\w&/'’.+-]++[ \t]*+){1,5}){0,2})?"
                             r"(?:[ \t]*\n[ \t]*(?:[\w&/'’.+|()-]++[ \t]*+){1,8}"
                             r"(?:,[ \t]*(?:[\w&/'’.+|()-]++[ \t]*+){1,4}){0,2}){0,2}"
                             r"[ \t.!]*\n*$")

@@ -22,6 +22,7 @@ from nicknames import NickNamer
 from bot.masking.cues import CHILD_NOUN
 from bot.masking.grown_ups import student_cued, words_lean_grown_up
 from bot.masking.lexicon import fold, lexicon
+from bot.masking.signatures import signs_off
 from bot.masking.spans import Span, sentence_around
 from bot.masking.student_cues import FAMILY_WORD
 
@@ -187,7 +188,10 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
         known |= in_grown_up_context(text, [s for s in names if s not in known], staff)
     if not known:
         return found
-    spared = {s for s in known - student_cued(text, known, colleagues=True)
+    # a grade after a signature is the writer's class: "Regards, Eldon Frandsen, 8th Grade
+    # Science, John F. Kennedy Junior High" (a blind corpus's, stop 63)
+    signed = {s for s in known if signs_off(text, s.start, s.end)}
+    spared = {s for s in known - (student_cued(text, known, colleagues=True) - signed)
               if not STUDENT_SAID.search(text, *sentence_around(text, s.start, s.end))}
     spared -= also_a_students(text, found, spared)
     return [s for s in found if s not in spared]

@@ -60,15 +60,15 @@ def test_a_student_named_like_a_school_is_still_hidden(text: str, expected: str)
     assert masked(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The BrightLink has a yellow tint.\nBest,\nSharon McAllister\nLibrarian, Lucile S. Bruner "
-     "Elementary School", "The BrightLink has a yellow tint.\nBest,\n[name]\nLibrarian, Lucile S. "
-     "Bruner Elementary School"),
-    ("I can't open Drive.\nBest,\nStephanie Liu\nMusic, Ruth Bader Ginsburg Middle School",
-     "I can't open Drive.\nBest,\n[name]\nMusic, Ruth Bader Ginsburg Middle School"),
+@pytest.mark.parametrize("text", [
+    "The BrightLink has a yellow tint.\nBest,\nSharon McAllister\nLibrarian, Lucile S. Bruner "
+    "Elementary School",
+    "I can't open Drive.\nBest,\nStephanie Liu\nMusic, Ruth Bader Ginsburg Middle School",
 ])
-def test_a_sign_off_and_a_department_line_are_no_names(text: str, expected: str) -> None:
-    assert masked(text) == expected
+def test_a_sign_off_and_a_department_line_are_no_names(text: str) -> None:
+    # and the writer's name between them is their signature (its school's line may be five
+    # words long since stop 63: "John F. Kennedy Junior High")
+    assert masked(text) == text
 
 
 def test_a_colleagues_signature_block_comes_through_whole() -> None:
