@@ -7,32 +7,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.masking.adults import ROLE_TO_BE, at_work, grown_up
 from bot.masking.cued import after_cues, bracket_after_child, families, inverted
 from bot.masking.cues import (
-    ADDRESSED,
     CHILD_NOUN,
-    GREETING,
     PARTICLES,
     PERSONAL,
-    ROLE_AFTER,
-    ROLE_BEFORE,
-    TOPIC_BEFORE,
-    TOPICS,
-    VENDORS,
-    VERBS,
-    VERSION_AFTER,
 )
 from bot.masking.handles import in_handles
 from bot.masking.kin import titled_family
-from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import (
     lowercase_cued,
     lowercase_family,
     lowercase_maybe,
     lowercase_names,
     lowercase_possessive,
-    titled,
     unknown_before_surname,
 )
 from bot.masking.parents import named_then_kin
@@ -63,33 +51,23 @@ from bot.masking.student_cues import (
     FAMILY_WORD,
     GRADE_SAID_AFTER,
     HANDED_BEFORE,
-    HOMEROOM_AFTER,
     ID_AFTER,
     KIN,
     KINDER_AFTER,
-    LANGUAGES,
     ONE_CHILD_AFTER,
     POSSESSIVE_LIST,
     SIBLINGS,
     SIGN_IN_TROUBLE,
 )
 from bot.masking.things import (
-    STANDARD_AFTER,
     companies_spread,
     organisation,
     saints_between,
 )
-from bot.masking.words import DAYS, FIRST, NAMED, SURNAME, WEAK, Word, adjacent, words_of
+from bot.masking.vetoes import family_name, vetoed
+from bot.masking.words import DAYS, FIRST, NAMED, SURNAME, WEAK, Word, words_of
 
-# A period before a place: "Ancient Egypt", "Colonial Virginia".
-ERAS = {"ancient", "medieval", "colonial", "imperial", "feudal", "classical", "prehistoric"}
-# "Franklin T10 hotspot", "Epson PowerLite 1781W": a model code after a run makes it a product.
-# Not a grade ("3rd") or a class section ("Maya 7B").
-MODEL = re.compile(r"\s+(?!\d+(?i:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})"
-                   r"(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)|"
-                   r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
 BARE_INITIAL_AFTER = re.compile(r"(?:\s+(?:and|&|or)\s|,|['’]s\b|\s+[a-z]|\s*$)")
-GRADE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)[\s-]+grade\b", re.IGNORECASE)
 
 
 class Run(NamedTuple):
@@ -143,7 +121,6 @@ KIN_AFTER = re.compile(rf"\s+(?:{KIN})\b", re.IGNORECASE)  # "Sunday's mom": a c
 # a lead-in.
 OPENS = re.compile(r"(?:^|[.!?\n:]\s*|\b(?:also|fyi|update|note|btw|ps|and|so|but|re),?\s+)$",
                    re.IGNORECASE)  # "Also, Tsosie family needs a hotspot" (a third's)
-KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
 
 
 def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
@@ -192,85 +169,6 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
 # A shop named for its owner, capitalised as a shop's name is: "Joe's Coffee", "Lupita's
 # Bakery" (a red team's, stop 56: a Coffee series' place at a café lost its name); not
 # "Jaden's coffee spilled", "Jaden Martinez's Pizza" (a full name), "Aaliyah's Bakery sale".
-BUSINESS_AFTER = re.compile(r"\s+(?:Coffee|Caf[eé]|Diner|Pizza|Pizzeria|Bakery|Panader[ií]a|"
-                            r"Grill|Deli|Donuts?|Bagels?|Taquer[ií]a|Restaurant|Bistro|"
-                            r"Bookstore)\b(?!\s+(?i:party|parties|sale|fundraiser|night|day|"
-                            r"winners?|contest|club))")
-
-
-def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
-    """A run that names staff ("Ms. Rivera"), a product ("Franklin T10") or the topic of a
-    lesson ("the Harriet Tubman unit", "researching Sitting Bull")."""
-    before = words[first - 1] if first > 0 else None
-    if before and titled(text, before, words[first]):
-        return True
-    if before and first > 1 and before.folded in PARTICLES and titled(text, words[first - 2],
-                                                                      before):
-        return True  # "Ms. dela Cruz", "Mr. van Dyke"
-    if before and before.folded in ERAS and adjacent(text, before, words[first]):
-        return True  # "Ancient Egypt", "Colonial Virginia": a time and place, not a child
-    if (before and before.folded in VENDORS and adjacent(text, before, words[first])) or (
-            last > first and words[first].folded in VENDORS):
-        return True  # "Logitech Combo Touch", "Bogen Nyquist": a maker's product line
-    if first == last and words[last].possessive and BUSINESS_AFTER.match(text, words[last].after):
-        return True  # "meet at Joe's Coffee", "Rosa's Café": a shop, where a coach meets
-    if GREETING.search(text, max(0, words[first].start - 20), words[first].start) and \
-            ADDRESSED.match(text, words[last].after):
-        return True  # "Hi Dana,", "Thanks Jordan!": the coach a message is addressed to
-    if grown_up(text, words, first, last):
-        return True
-    after = words[last + 1] if last + 1 < len(words) else None
-    end = words[last].after
-    if after and adjacent(text, words[last], after) and (
-            after.text.lower() in TOPICS or attributive(text, words, first, last)):
-        return True
-    the = text[max(0, words[first].start - 4):words[first].start].lower() == "the "
-    if first == last and not words[last].possessive and GRADE_AFTER.match(text, end) and the:
-        return True  # "the Franklin 5th grade team": a school's; a child is never "the Liam"
-    if first == last and the and len(words[first].text) <= 3 and words[first].text.isupper() \
-            and not text.isupper() and not FAMILY_AFTER.match(text, end):
-        return True  # "Amy at the SU said": an office's letters (not "the HA family")
-    if (ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start)
-            and not KIN_ASIDE.match(text, end)) or \
-            ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
-                not words[last].possessive and (
-                VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
-        return True  # "our rep is Jordan Blake", "Lockdown Browser 2.1.1.06"
-    if STANDARD_AFTER.match(text, end):
-        return True  # "Arizona 3.OA.A.1": a state's standard
-    return bool((MODEL.match(text, end) and not words[last].possessive
-                 and not (CLASS_AFTER.match(text, end) or HOMEROOM_AFTER.match(text, end))
-                 and not full_name(words[first:last + 1]))
-                or TOPIC_BEFORE.search(text[max(0, words[first].start - 40):words[first].start]))
-
-
-def full_name(run: list[Word]) -> bool:
-    """A first name and a surname, neither a product's word: "Jaden Smith C740" is Jaden's
-    Chromebook, where "Franklin T10" is a hotspot (a red team's, stop 49)."""
-    return len(run) >= 2 and run[0].given and run[0].score >= SURNAME and \
-        run[-1].shape == "title" and not any(w.product for w in run)
-
-
-def attributive(text: str, words: list[Word], first: int, last: int) -> bool:
-    """"the Edison charging station", "the Einstein Bros order": one word after "the" that
-    describes the noun after it. A child is never "the Liam"; a family is "the Okafor
-    twins"."""
-    after = words[last + 1]
-    return first == last and not words[last].possessive and text[
-        max(0, words[first].start - 4):words[first].start].lower() == "the " and not (
-        FAMILY_AFTER.match(text, words[last].after) or after.stop or after.text in VERBS or (
-            ONE_CHILD_AFTER.match(text, words[last].after) and family_name(words[last]))) and (
-        after.shape == "lower" or (after.shape == "title" and after.score < WEAK))
-
-
-def family_name(word: Word) -> bool:
-    """A capitalised word that can be a family's name: a surname, even one that is also a
-    word ("Smith", "Miller": a red team's, stop 55), or a rare or unknown word; not a
-    product's nor a language ("the Spanish kid")."""
-    return word.shape == "title" and not word.product and word.folded not in LANGUAGES and (
-        word.score >= WEAK or word.folded in lexicon().surnames)
-
-
 def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)
