@@ -11,7 +11,8 @@ with words.py and lexicon.py (the word lists), student_cues.py (what marks a stu
 cued.py, people.py, doers.py, handles.py, records.py, kin.py and lowercase.py; what is no
 student's is decided in cues.py, adults.py, signatures.py, staff_lists.py, places.py,
 things.py and vetoes.py, then by the model in grown_ups.py and by the district's own lists in
-staff.py and schools.py; last, whole.py hides whatever is left of a hidden name.
+staff.py and schools.py, each asking student_marks.py first; last, whole.py hides whatever is
+left of a hidden name.
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from bot.masking.cues import SIGN_OFF, TITLES
-from bot.masking.grown_ups import student_cued
 from bot.masking.lexicon import fold
 from bot.masking.spans import Span
+from bot.masking.student_marks import student_cued
 
 # The words that say what kind of school it is, not which: "Aki Kurose Middle School".
 KINDS = {"elementary", "middle", "high", "school", "schools", "academy", "center", "centre",

@@ -20,11 +20,12 @@ from functools import cache
 from nicknames import NickNamer
 
 from bot.masking.cues import CHILD_NOUN
-from bot.masking.grown_ups import student_cued, words_lean_grown_up
+from bot.masking.grown_ups import words_lean_grown_up
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import signs_off
 from bot.masking.spans import Span, sentence_around
 from bot.masking.student_cues import FAMILY_WORD
+from bot.masking.student_marks import student_cued
 
 # What a display name carries besides the name: "(she/her)", " - 7th Science", " | ELL".
 ASIDES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-–—|/]\s.*$")
