@@ -284,8 +284,10 @@ def nicknames_before(text: str, found: list[Span]) -> list[Span]:
         if i < 0:
             continue
         nick, before = words[i], words[i - 1] if i else None
+        initials = nick.shape == "upper" and len(nick.text) in (2, 3) and \
+            nick.text[0] == text[span.start].upper()  # "TJ (Tavion Jennings)"
         if not any(s.start < nick.end and nick.start < s.end for s in found) \
-                and nick.shape in ("title", "upper") and person_like(nick) and not (
+                and nick.shape in ("title", "upper") and (person_like(nick) or initials) and not (
                 FAMILY_WORD.fullmatch(nick.text) or nick.text.lower() in TITLES or (
                     before and (honorific(text, before) or before.folded in NOT_BEFORE_NICK
                                 or (before.shape != "lower" and adjacent(text, before, nick))))):

@@ -112,3 +112,25 @@ def test_a_school_after_its_tech_its_sign_or_a_state_test_comes_through(text: st
 ])
 def test_a_student_by_a_schools_name_is_still_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Need it given to TJ (Tavion Jennings), he's new in 3rd hour.",
+     "Need it given to [name] ([name]), he's new in 3rd hour."),
+    ("Can someone help BJ log in? Real name is Bernard Jones",
+     "Can someone help [name] log in? Real name is [name]"),
+    ("the SAT practice login for DJ isn't working, he's DeShawn Jackson in the system",
+     "the SAT practice login for [name] isn't working, he's [name] in the system"),
+])
+def test_a_child_who_goes_by_the_initials_of_their_hidden_name_is_hidden(
+        text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the IT team said Ivan Torres broke it", "the IT team said [name] broke it"),
+    ("Ivan Collins has no grade level, can you fix it in IC?",
+     "[name] has no grade level, can you fix it in IC?"),
+])
+def test_an_offices_or_a_systems_letters_are_no_initials(text: str, expected: str) -> None:
+    assert masked(text) == expected
