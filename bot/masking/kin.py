@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.masking.cues import PLACES, VENDORS
+from bot.masking.lexicon import lexicon
 from bot.masking.lines import needs_another_language
 from bot.masking.spans import Span
 from bot.masking.student_cues import KIN
@@ -127,3 +129,26 @@ def lowercase_parent(text: str, title: Word, name: Word) -> bool:
     return name.shape == "lower" and not (name.stop or name.blocked) and text[
         title.end:name.start] in (" ", ". ") and bool(
             KIN_AFTER.match(text, name.after) or DID_THEN_KIN.match(text, name.after))
+
+
+CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def plural_families(text: str, words: list[Word]) -> Iterator[Span]:
+    """A family by their name in the plural after "the": "the parent email for the Nelsons",
+    "the Thaos at 918 Case Ave E" (blind corpora's, stop 63); only a family name that is no
+    word, maker, product or place, nor a name ending in "s" ("the Dells", "the Browns", "the
+    Douglass library", "the Perkins grant" are not)."""
+    lex = lexicon()
+    for word in words:
+        if word.shape != "title" or word.possessive or not word.folded.endswith("s") or \
+                text[max(0, word.start - 4):word.start].lower() != "the " or \
+                CAPITAL_AFTER.match(text, word.end):  # "the Palomas Valley nurse's office"
+            continue
+        singular = word.folded[:-2] if word.folded.endswith("es") and word.folded[-3] in "szxh" \
+            else word.folded[:-1]
+        named = word.folded in lex.surnames or word.folded in lex.first  # "the Douglass library"
+        if singular in lex.surnames and not (named or word.folded in lex.words or any(
+                w in lex.words or w in lex.not_names or w in VENDORS or w in PLACES
+                for w in (singular, word.folded))):
+            yield Span(word.start, word.end, "name")

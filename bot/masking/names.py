@@ -14,7 +14,7 @@ from bot.masking.cues import (
     PERSONAL,
 )
 from bot.masking.handles import in_handles
-from bot.masking.kin import titled_family
+from bot.masking.kin import plural_families, titled_family
 from bot.masking.lowercase import (
     lowercase_cued,
     lowercase_family,
@@ -178,7 +178,7 @@ def find_names(text: str, taken: list[Span]) -> list[Span]:
              *after_cues(text, words), *families(text, words),
              *bracket_after_child(text, words), *titled_family(text, words),
              *roster_lines(text, words), *named_then_kin(text, words),
-             *record_names(text, taken)]
+             *plural_families(text, words), *record_names(text, taken)]
     judged = sorted([Run(a, b, verdict(text, words, a, b)) for a, b in runs(text, words)]
                     + [Run(i, i, "maybe") for i in range(len(words)) if lowercase_maybe(words, i)])
     judged, dropped = in_lists(text, words, companies_spread(text, words, judged), found)
