@@ -142,11 +142,8 @@ FAMILY_NEAR = re.compile(r"\b(?:lives?|living|moved|mov(?:ing|es)|home|house|fam
                          r"(?:her|his|their)\s+mail|"  # "her mail is going to 2401 E 42nd Ave"
                          r"se\s+mud[óo]|vive|casa|familia|domicilio|direcci[óo]n)\b",
                          re.IGNORECASE)
-# "... 2401 E 42nd Ave, they moved to ...": the old home of a family (a blind corpus's, stop 63).
-# Not where an office moved: "1200 N Main St, they moved there in June".
 FAMILY_AFTER = re.compile(r"\s+but\s+(?:they|she|he|the\s+family)\s+(?:moved|don['’]t\s+live|"
-                          r"doesn['’]t\s+live)\b|,?\s+(?:and\s+)?(?:they|she|he|the\s+family)\s+"
-                          r"moved\s+(?:to|out|away)\b", re.IGNORECASE)
+                          r"doesn['’]t\s+live)\b", re.IGNORECASE)
 # "The district office address ...": an institution's address, no family's.
 WHOSE_ADDRESS = re.compile(r"\b(?:office|school|district|shipping|delivery|campus|building|"
                            r"warehouse|depot|return|business|work)\s+address\b", re.IGNORECASE)

@@ -26,6 +26,7 @@ from bot.masking.cues import (
     SELF,
     SELF_AFTER,
     SELF_OPENS,
+    SELF_REFUSED,
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
@@ -128,6 +129,18 @@ FAMILY_ROLE_AFTER = re.compile(rf",?\s*\(?(?:the\s+)?(?:{KIN})\s+(?:of|de|del)\b
                                re.IGNORECASE)
 
 
+# A line that says it is a child's: "..., student in Room 12", "..., my son is in Room 4",
+# "..., ID 20441", "..., she is in Mrs. Park's class".
+CHILDS_LINE = re.compile(CHILD_NOUN.pattern + r"|" + FAMILY_WORD.pattern +
+                         r"|\bID\b|\b\d{5,}\b|\b(?:she|he)(?:\s+is|['’]s)\s+in\b", re.IGNORECASE)
+
+
+def line_end(text: str, at: int) -> int:
+    """Where the line holding text[at] ends."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
     """The writer ("I'm Carla Jimenez", "this is Teresa", a signature ending the message
     after a finished sentence or a thank-you), a brand ("Marca Califone, modelo ..."), or the
@@ -147,14 +160,16 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return first == last and bool(IN_BEFORE.search(text, max(0, start - 6), start)) and \
             bool(CLASS_OF.match(text, end))
     if COVERS.match(text, end) or (THANKED.search(text, max(0, start - 80), start) and (
-            ADDRESSED.match(text, end) or text[end:end + 1] in (".", "!"))):
-        return True  # "June is covering my class"; "Thanks for fixing the roster, Dev."
+            ADDRESSED.match(text, end) or text[end:end + 1] in (".", "!")) and not
+            CHILDS_LINE.search(text, end, line_end(text, end))):
+        return True  # "June is covering my class"; "Thanks for fixing the roster, Dev."; not
+        # "Thanks, Rosa Garcia, 3rd grade, student in Room 12" (a red team's, EE)
     # Each cue before the name is short: search only the last characters before it (with
     # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
     if text[start - 1:start] == "@":
         return True  # "@Travis the projector bulb": a member of the workspace, so staff
-    if SELF_AFTER.match(text, end) and SELF_OPENS.fullmatch(text, 0, start) and not \
-            PERSONAL.search(text, end):
+    if SELF_AFTER.match(text, end) and SELF_OPENS.fullmatch(text, 0, start) and not (
+            PERSONAL.search(text, end) or SELF_REFUSED.search(text, end)):
         return True  # not "Jaden here, he needs a charger"
     if SELF.search(text, max(0, start - 20), start) or named_grown_up(text, start) or \
             BRAND_BEFORE.search(

@@ -5,13 +5,14 @@ phone numbers)."""
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from rapidfuzz.distance import OSA
 
 from bot.masking.accounts import writers_own
 from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.spans import KEPT, Span, free, sentence_around
+from bot.masking.spans import KEPT, Span, free
 from bot.masking.student_cues import FAMILY_WORD
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
@@ -45,7 +46,11 @@ ROLES = {"support", "sales", "help", "helpdesk", "servicedesk", "desk", "info", 
          "ptsa", "ptso",
          # a machine's or a shared desk's: "scan-lib@", "print-hs@", "mdm@"
          "scan", "scans", "scanner", "print", "printer", "copier", "lib", "media", "mdm",
-         "purchasing", "warehouse", "depot", "mailroom"}
+         "purchasing", "warehouse", "depot", "mailroom",
+         # a company's desks ("feedback@classdojo.com" after "A dad asked": a red team's, EE)
+         "feedback", "alerts", "alert", "notifications", "notify", "news", "newsletter",
+         "claims", "donotreply", "care", "success", "partners", "education", "edu",
+         "marketing", "privacy", "legal", "schools"}
 # Named as staff where the address is given: "owners: jramirez@district.k12.tx.us and ...".
 STAFF_ADDRESS = re.compile(r"\b(?:owners?|managers?|editors?|staff|faculty|teachers|"
                            r"co-?teachers?|admins?)\b(?:[^.!?\n]|\.(?=\S))*$", re.IGNORECASE)
@@ -77,6 +82,13 @@ STUDENT_DOMAIN = re.compile(r"\b(?:stu|kids)\b|(?:students?|learners?|pupils?|al
 # What parents use, which a vendor's rep supports: "the parent portal rep is jdoe@..."
 PARENTS_THING = re.compile(r"parents?\s+(?:portal|app|square|vue|access|link|night|conference|"
                            r"teacher|university|center|liaison|communication)", re.IGNORECASE)
+# A sentence that goes on about the one before or after it: "Mom called. Her work email is
+# ...", "Please add x@acme.com. That's her dad's work email." (a red team's, EE).
+SAID_OF_BEFORE = re.compile(r"\s*(?i:her|his|their|he|she|they|use\s+her|use\s+his)\b")
+SAID_OF_AFTER = re.compile(r"[.!?]?\s*(?i:that['’]s|that\s+is|it['’]s|it\s+is|this\s+is)\b")
+STOP = re.compile(r"[.!?](?=\s|$)|\n")
+VENDOR_BEFORE = re.compile(r"\b(?:reps?|representative|vendor|sales|account\s+manager)\b",
+                           re.IGNORECASE)
 CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]+")
 TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
@@ -133,7 +145,7 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
     labels = domain.split(".")
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
     if company and not free_mail(domain):
-        return not families_work(text, at)
+        return not families_work(text, at, (at or 0) + len(address))
 
     parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
     # a titled name at a free provider is a family's ("Mrs. Tran ... hung.tran.family@gmail")
@@ -144,14 +156,34 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
         for m in CAPITALISED.finditer(text))
 
 
-def families_work(text: str, at: int | None) -> bool:
-    """A company's address the sentence gives as a student's family's ("Mom (Sandra Perez)
-    says the emails come to her work email sperez@fresnofarms.com": a blind corpus's)."""
+def families_work(text: str, at: int | None, end: int) -> bool:
+    """A company's address its sentence gives as a student's family's, before it or after
+    ("Mom ... her work email sperez@fresnofarms.com": a blind corpus's; "sperez@... is mom's
+    work email", "... dlee@boeing.com, the father asked": a red team's, EE)."""
     if at is None:
         return False
-    start = max(sentence_around(text, at, at)[0], at - 90)
-    return any(not PARENTS_THING.match(text, kin.start())
-               for kin in FAMILY_WORD.finditer(text, start, at))
+    start = max(sentence_start(text, at), at - 120)
+    if VENDOR_BEFORE.search(text, start, at):
+        return False  # "Our Lexia rep is jdoe@lexialearning.com, she can help any parent"
+    if SAID_OF_BEFORE.match(text, start) and start > 1:  # "Mom called. Her work email is"
+        start = max(sentence_start(text, start - 2), start - 120)
+    stop = min(sentence_end(text, end), end + 40)
+    if SAID_OF_AFTER.match(text, stop):  # "... to Infinite Campus. That's her dad's email."
+        stop = min(sentence_end(text, stop + 2), stop + 60)
+    return any(not PARENTS_THING.match(text, kin.start()) for kin in chain(
+        FAMILY_WORD.finditer(text, start, at), FAMILY_WORD.finditer(text, end, stop)))
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding text[at] starts, an address's own dots being no stop."""
+    stops = [m.end() for m in STOP.finditer(text, 0, at)]
+    return stops[-1] if stops else 0
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding text[at] ends, an address's own dots being no stop."""
+    stop = STOP.search(text, at)
+    return stop.start() if stop else len(text)
 
 
 def writers_address(address: str, at: int, text: str) -> bool:

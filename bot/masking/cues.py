@@ -195,13 +195,21 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s)|\s+(?=our\s))"
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
                   r"\b(?:hi|hello|hey|hola)[,!]?\s+it['’]?s|"
                   r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
-# The writer saying who writes and their job, opening the message: "Jennifer here, admin
-# asst.", "Naomi here, I'm the long-term sub" (a blind corpus's, stop 63). Not "Maya here needs
-# a charger", where "here" is where Maya is, nor a student at a teacher's laptop: "Parker here,
-# I'm using my teacher's computer", "Jamal here, Ms. Frye let me type this" (a red team's).
-SELF_AFTER = re.compile(rf"\s+here\s*(?:[,:;]|[—–-]\s)(?=[^.!?\n]{{0,60}}?\b(?:{ROLES}|i\s+teach|"
-                        r"(?:i['’]?m|i\s+am)\s+(?:subbing|teaching|covering))\b)(?![^.!?\n]{0,60}?"
-                        r"\bmy\s+(?:teacher|para|aide|coach|sub)\b)", re.IGNORECASE)
+# The writer saying who writes and their own job, opening the message: "Jennifer here, admin
+# asst.", "Naomi here, I'm the long-term sub for choir", "Farah here, I teach ..." (a blind
+# corpus's, stop 63): the job right after, closing its clause. Not "Maya here needs a charger",
+# where "here" is where Maya is; not a student at a class computer who names the adults around
+# them ("Maya here, the sub said I could use this", "our teacher is out") or their own student
+# job ("library aide 2nd hour"), nor a parent (red team EE's): see SELF_REFUSED.
+SELF_AFTER = re.compile(rf"\s+here\s*(?:[,:;]|[—–-]\s)\s*(?:(?:(?:i['’]?m|i\s+am)\s+)?"
+                        r"(?:(?:the|a|an|your)\s+)?(?:[\w-]+\s+){0,2}?"
+                        rf"(?:{ROLES})\b(?:\s+(?:{ROLES}|asst|assistant|dept|office)\b)?"
+                        r"(?=\s*(?:[,.;:!?\n]|$)|\s+(?:for|at|in|from|with|and)\b)|"
+                        r"i\s+teach\b|(?:i['’]?m|i\s+am)\s+(?:subbing|teaching|covering)\b)",
+                        re.IGNORECASE)
+SELF_REFUSED = re.compile(r"\b(?:students?|kids?|class(?:mates?)?|period|hour|grade|mom|mother|"
+                          r"dad|father|parent|guardian|son|daughter|grandma|grandpa|aunt|uncle)\b"
+                          r"|['’]s\s+(?:mom|dad|mother|father)", re.IGNORECASE)
 SELF_OPENS = re.compile(r"\s*(?:(?i:hi|hello|hey|hola|good\s+morning)\W*)?$")
 # The words that thank, and those that close a message.
 THANKS = r"thanks|thank\s+you|thx|gracias|mahalo"  # Hawaii's too: "Mahalo Randall!"

@@ -70,18 +70,21 @@ def staff_before(text: str, words: list[Word], i: int) -> bool:
 
 
 # The titles written short, with a period ("Mr.", "Dra.", "Rev."), as no word is.
-SHORT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sr", "sra", "srta", "mme",
-                          "mlle", "rev", "fr", "dra", "lic", "mtra", "mtro", "ing", "arq",
+# ("Miss." too, as staff type it: "Miss. Johnson's projector", a red team's, EE.)
+SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta",
+                          "mme", "mlle", "rev", "fr", "dra", "lic", "mtra", "mtro", "ing", "arq",
                           "profa", "ap", "supt", "capt", "lt", "sgt", "col", "gen", "maj"})
+DETERMINED = re.compile(r"\b(?:the|a|an|our|your|my|their|his|her)\s+$", re.IGNORECASE)
 
 
 def titled(text: str, before: Word, word: Word) -> bool:
-    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"; after a
-    title written out, a period ends a sentence: "This is the nurse. Maya Coleman needs a
-    charger" (found at stop 63)."""
+    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz", "Coach.
+    Thompson"; after a job said of someone, a period ends a sentence: "This is the nurse.
+    Maya Coleman needs a charger" (found at stop 63)."""
     gap = text[before.after:word.start]
     return honorific(text, before) and (gap == " " or (gap in (". ", ".  ") and (
-        before.folded in SHORT_TITLES or before.text.isupper())))
+        before.folded in SHORT_TITLES or before.text.isupper() or (
+            before.shape == "title" and not DETERMINED.search(text, 0, before.start)))))
 
 
 def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:

@@ -41,17 +41,20 @@ REACH = frozenset({"call", "ask", "text", "email", "ping", "tell", "page", "phon
 OPENS = re.compile(r"(?:^|[.!?\n:]\s*|\b(?i:pls|please|plz|ok|so|and|then|just)\s+)$")
 
 
-def reach(text: str, word: Word) -> bool:
-    """The word is a verb asking to reach someone, opening a sentence: "Call Darlene"."""
-    return word.folded in REACH and word.shape == "title" and \
-        OPENS.search(text, max(0, word.start - 8), word.start) is not None
+def reach(text: str, words: list[Word], i: int) -> bool:
+    """Word i is a verb asking to reach someone by their first name, opening a sentence: "Call
+    Darlene"; not before a surname, which the verb makes a person's ("Ask Xiong if his laptop
+    still freezes": a red team's, EE)."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else None
+    return word.folded in REACH and word.shape == "title" and nxt is not None and nxt.given \
+        and OPENS.search(text, max(0, word.start - 8), word.start) is not None
 
 
 def runs(text: str, words: list[Word]) -> Iterator[tuple[int, int]]:
     """[first, last] word indexes of each stretch of capitalised words (particles inside)."""
     i = 0
     while i < len(words):
-        if not (joinable(words[i]) or opens_a_name(text, words, i)) or reach(text, words[i]):
+        if not (joinable(words[i]) or opens_a_name(text, words, i)) or reach(text, words, i):
             i += 1
             continue
         j = i

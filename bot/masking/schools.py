@@ -73,7 +73,7 @@ meeting meetings event events training bridge semester grade geometry algebra bi
 science band house is are was were be been am i'm m down out off slow behind working installed
 appearing new thing several monday tuesday wednesday thursday friday today tomorrow tonight
 maestros maestra grado access gr kinder kindergarten prek pre-k tk minutes repeater teach teaches
-work works subbing sign signs marquee bell bells clock clocks intercom caaspp staar map eoc
+work works subbing sign signs marquee bell bells clocks intercom caaspp staar map eoc
 sbac psat aasa isasp atlas njsla sba acap mcas parcc tcap leap keystone regents"""
 HOLDERS = frozenset(HOLDER_WORDS.split())
 PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
@@ -186,6 +186,8 @@ def held(before: str) -> bool:
         return True  # "At José Martí MAST", "@ Oak Hollow"
     cue = -2 if words[-1].lower() == "the" else -1
     word = words[cue - 1] if len(words) > -cue else ""
+    if fold(word) in ("sign", "signs") and words[cue].lower() != "at":
+        return False  # "sign in Carlos Rosario": a verb (a red team's, EE), not "the sign at"
     if not word or word[-1] in ")]'\"”’.,:;!?—–-" or any(c.isdigit() for c in word) \
             or fold(word) in HOLDERS:
         return True
