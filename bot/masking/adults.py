@@ -24,9 +24,6 @@ from bot.masking.cues import (
     ROLE_AFTER,
     ROLES,
     SELF,
-    SELF_AFTER,
-    SELF_OPENS,
-    SELF_REFUSED,
     SPOKEN_TO,
     STAFF_DESK,
     THANKED,
@@ -135,10 +132,14 @@ CHILDS_LINE = re.compile(CHILD_NOUN.pattern + r"|" + FAMILY_WORD.pattern +
                          r"|\bID\b|\b\d{5,}\b|\b(?:she|he)(?:\s+is|['’]s)\s+in\b", re.IGNORECASE)
 
 
-def line_end(text: str, at: int) -> int:
-    """Where the line holding text[at] ends."""
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
+CLAUSE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def clause_end(text: str, at: int) -> int:
+    """Where the sentence or line holding text[at] ends: "Thanks, Dana. Kids are back on
+    Lexia." thanks Dana (a red team's, FF)."""
+    end = CLAUSE_STOP.search(text, at)
+    return end.start() if end else len(text)
 
 
 def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
@@ -161,16 +162,13 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
             bool(CLASS_OF.match(text, end))
     if COVERS.match(text, end) or (THANKED.search(text, max(0, start - 80), start) and (
             ADDRESSED.match(text, end) or text[end:end + 1] in (".", "!")) and not
-            CHILDS_LINE.search(text, end, line_end(text, end))):
+            CHILDS_LINE.search(text, end, clause_end(text, end))):
         return True  # "June is covering my class"; "Thanks for fixing the roster, Dev."; not
         # "Thanks, Rosa Garcia, 3rd grade, student in Room 12" (a red team's, EE)
     # Each cue before the name is short: search only the last characters before it (with
     # pos and endpos, so "^" and "$" still mean the text's start and the name's start).
     if text[start - 1:start] == "@":
         return True  # "@Travis the projector bulb": a member of the workspace, so staff
-    if SELF_AFTER.match(text, end) and SELF_OPENS.fullmatch(text, 0, start) and not (
-            PERSONAL.search(text, end) or SELF_REFUSED.search(text, end)):
-        return True  # not "Jaden here, he needs a charger"
     if SELF.search(text, max(0, start - 20), start) or named_grown_up(text, start) or \
             BRAND_BEFORE.search(
             text, max(0, start - 10), start) or BRAND_AFTER.match(text, end):

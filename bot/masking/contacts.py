@@ -13,7 +13,7 @@ from bot.masking.accounts import writers_own
 from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, free
-from bot.masking.student_cues import FAMILY_WORD
+from bot.masking.student_cues import KIN
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
 # "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org",
@@ -87,8 +87,14 @@ PARENTS_THING = re.compile(r"parents?\s+(?:portal|app|square|vue|access|link|nig
 SAID_OF_BEFORE = re.compile(r"\s*(?i:her|his|their|he|she|they|use\s+her|use\s+his)\b")
 SAID_OF_AFTER = re.compile(r"[.!?]?\s*(?i:that['’]s|that\s+is|it['’]s|it\s+is|this\s+is)\b")
 STOP = re.compile(r"[.!?](?=\s|$)|\n")
-VENDOR_BEFORE = re.compile(r"\b(?:reps?|representative|vendor|sales|account\s+manager)\b",
-                           re.IGNORECASE)
+# A family member, or a parent's own address: not "parent" or "family" alone, which a vendor's
+# contact for families is named with ("our family engagement contact": a red team's, FF).
+FAMILY_MEMBER = re.compile(rf"\b(?:{KIN.replace('parents?|', '')})\b|\bparent['’]?s?\s+"
+                           r"(?:e-?mail|contact|address)", re.IGNORECASE)
+VENDOR_BEFORE = re.compile(r"\b(?:reps?|representative|vendor|sales|account\s+manager|support|"
+                           r"contact\s+there|specialist|trainer|consultant)\b", re.IGNORECASE)
+VENDOR_AFTER = re.compile(r"[^.!?\n]{0,30}\b(?:our|their|the)\s+(?:[\w-]+\s+){0,3}"
+                          r"(?:rep|contact|specialist|trainer|consultant|support)\b", re.IGNORECASE)
 CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]+")
 TITLED = re.compile(r"\b(?:mr|mrs|ms|mx|dr|sr|sra|srta|dra|prof|profe|coach|pastor|lic|"
                     r"mtra?|maestr[oa])\.?\s+(?P<surname>[^\W\d_]{3,})", re.IGNORECASE)
@@ -163,15 +169,16 @@ def families_work(text: str, at: int | None, end: int) -> bool:
     if at is None:
         return False
     start = max(sentence_start(text, at), at - 120)
-    if VENDOR_BEFORE.search(text, start, at):
-        return False  # "Our Lexia rep is jdoe@lexialearning.com, she can help any parent"
+    if VENDOR_BEFORE.search(text, start, at) or VENDOR_AFTER.match(text, end):
+        return False  # "Our Lexia rep is jdoe@lexialearning.com, she can help any parent";
+        # "... talk to kchen@edupoint.com, our implementation specialist" (a red team's, FF)
     if SAID_OF_BEFORE.match(text, start) and start > 1:  # "Mom called. Her work email is"
         start = max(sentence_start(text, start - 2), start - 120)
     stop = min(sentence_end(text, end), end + 40)
     if SAID_OF_AFTER.match(text, stop):  # "... to Infinite Campus. That's her dad's email."
         stop = min(sentence_end(text, stop + 2), stop + 60)
     return any(not PARENTS_THING.match(text, kin.start()) for kin in chain(
-        FAMILY_WORD.finditer(text, start, at), FAMILY_WORD.finditer(text, end, stop)))
+        FAMILY_MEMBER.finditer(text, start, at), FAMILY_MEMBER.finditer(text, end, stop)))
 
 
 def sentence_start(text: str, at: int) -> int:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from bot.masking.adults import named_grown_up
-from bot.masking.cues import CHILD_NOUN, ROLE_BEFORE, SELF
+from bot.masking.cues import CHILD_NOUN, ROLE_BEFORE, ROLE_GREETED, SELF
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import DONE, MOST_AFTER_CUE
 from bot.masking.parents import parents_name
@@ -198,4 +198,5 @@ def grown_up_role_before(text: str, at: int) -> bool:
     Josh"), not a student's ("a student tech named Jaden Smith": a red team's, AZ)."""
     role = ROLE_BEFORE.search(text, max(0, at - 80), at)
     return role is not None and not STUDENT_JOB.search(text, max(0, role.start() - 12),
-                                                       role.start())
+                                                       role.start()) and not \
+        ROLE_GREETED.search(text, max(0, role.start() - 20), role.start())

@@ -181,6 +181,10 @@ ROLE_BEFORE = re.compile(rf"(?:\b{ROLES}(?:['’]s\s+name|['’]s(?=\s))?,?\s+"
                          r"\b(?:legal|hr|payroll|finance|purchasing|accounting|facilities|"
                          r"maintenance|transportation)\s*\()\s*$",
                          re.IGNORECASE)
+# What greets or thanks a job, whose holder the name after it is not: "Hi Coach, Jaden Ramirez
+# still can't log into Hudl" (a red team's, FF).
+ROLE_GREETED = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|thx|ty|morning|"
+                          r"good\s+morning|sorry|dear|ok|okay|yo)[,!]?\s+$", re.IGNORECASE)
 # "Jeff (network)", "Dana (front office)": a department in brackets, which no child is in.
 DEPARTMENT_ASIDE = re.compile(r"\s*\((?:the\s+)?(?:(?-i:IT)|tech|network|networking|hr|payroll|"
                               r"maintenance|facilities|custodial|transportation|"
@@ -195,22 +199,6 @@ ROLE_AFTER = re.compile(rf"(?:,\s+|\s*\(|\s+(?=the\s)|\s+(?=our\s))"
 SELF = re.compile(r"(?:\bi['’]m|\bi\s+am|(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hola)[,!]?\s+)this\s+is|"
                   r"\b(?:hi|hello|hey|hola)[,!]?\s+it['’]?s|"
                   r"\bsoy|\bme\s+llamo|\bmy\s+name\s+is|\bmi\s+nombre\s+es)\s+$", re.IGNORECASE)
-# The writer saying who writes and their own job, opening the message: "Jennifer here, admin
-# asst.", "Naomi here, I'm the long-term sub for choir", "Farah here, I teach ..." (a blind
-# corpus's, stop 63): the job right after, closing its clause. Not "Maya here needs a charger",
-# where "here" is where Maya is; not a student at a class computer who names the adults around
-# them ("Maya here, the sub said I could use this", "our teacher is out") or their own student
-# job ("library aide 2nd hour"), nor a parent (red team EE's): see SELF_REFUSED.
-SELF_AFTER = re.compile(rf"\s+here\s*(?:[,:;]|[—–-]\s)\s*(?:(?:(?:i['’]?m|i\s+am)\s+)?"
-                        r"(?:(?:the|a|an|your)\s+)?(?:[\w-]+\s+){0,2}?"
-                        rf"(?:{ROLES})\b(?:\s+(?:{ROLES}|asst|assistant|dept|office)\b)?"
-                        r"(?=\s*(?:[,.;:!?\n]|$)|\s+(?:for|at|in|from|with|and)\b)|"
-                        r"i\s+teach\b|(?:i['’]?m|i\s+am)\s+(?:subbing|teaching|covering)\b)",
-                        re.IGNORECASE)
-SELF_REFUSED = re.compile(r"\b(?:students?|kids?|class(?:mates?)?|period|hour|grade|mom|mother|"
-                          r"dad|father|parent|guardian|son|daughter|grandma|grandpa|aunt|uncle)\b"
-                          r"|['’]s\s+(?:mom|dad|mother|father)", re.IGNORECASE)
-SELF_OPENS = re.compile(r"\s*(?:(?i:hi|hello|hey|hola|good\s+morning)\W*)?$")
 # The words that thank, and those that close a message.
 THANKS = r"thanks|thank\s+you|thx|gracias|mahalo"  # Hawaii's too: "Mahalo Randall!"
 SIGN_OFF = rf"{THANKS}|regards|cheers|best|sincerely|respectfully"

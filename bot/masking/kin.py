@@ -132,13 +132,19 @@ def lowercase_parent(text: str, title: Word, name: Word) -> bool:
 
 
 CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+# What a text about a family speaks of: its members, children, home, phone, mail, internet.
+FAMILY_THINGS = re.compile(rf"\b(?:{KIN}|family|families|kids?|children|son|daughter|twins|"
+                           r"siblings|home|phone|cell|e-?mail|address|hotspot|internet|contact|"
+                           r"placement|guardianship|custody|moved)\b", re.IGNORECASE)
 
 
 def plural_families(text: str, words: list[Word]) -> Iterator[Span]:
     """A family by their name in the plural after "the": "the parent email for the Nelsons",
     "the Thaos at 918 Case Ave E" (blind corpora's, stop 63); only a family name that is no
     word, maker, product or place, nor a name ending in "s" ("the Dells", "the Browns", "the
-    Douglass library", "the Perkins grant" are not)."""
+    Douglass library", "the Perkins grant" are not), in a text about a family."""
+    if not FAMILY_THINGS.search(text):
+        return  # not "the Petersons co-teach", "the Trojans won" (a red team's, FF)
     lex = lexicon()
     for word in words:
         if word.shape != "title" or word.possessive or not word.folded.endswith("s") or \

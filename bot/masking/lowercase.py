@@ -74,17 +74,21 @@ def staff_before(text: str, words: list[Word], i: int) -> bool:
 SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta",
                           "mme", "mlle", "rev", "fr", "dra", "lic", "mtra", "mtro", "ing", "arq",
                           "profa", "ap", "supt", "capt", "lt", "sgt", "col", "gen", "maj"})
-DETERMINED = re.compile(r"\b(?:the|a|an|our|your|my|their|his|her)\s+$", re.IGNORECASE)
+
+
+FULL_NAME_ON = re.compile(r"[ \t]+[A-Z][a-z]")  # a surname after the word: a whole name
 
 
 def titled(text: str, before: Word, word: Word) -> bool:
-    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz", "Coach.
-    Thompson"; after a job said of someone, a period ends a sentence: "This is the nurse.
-    Maya Coleman needs a charger" (found at stop 63)."""
+    """A title right before a name: "Ms. Rivera", "mr. bellamy", "la maestra Ruiz"; after a
+    title written out, a period ends a sentence: "This is the nurse. Maya Coleman needs a
+    charger" (found at stop 63), "Thanks Coach. Jaden Ramirez (6th grade) lost his charger"
+    (a red team's, FF, when "Coach." was let stay a title)."""
     gap = text[before.after:word.start]
+    if before.folded == "miss" and gap != " " and FULL_NAME_ON.match(text, word.end):
+        return False  # "Thanks Miss. Jaden Ramirez can log in now" (a red team's, FF)
     return honorific(text, before) and (gap == " " or (gap in (". ", ".  ") and (
-        before.folded in SHORT_TITLES or before.text.isupper() or (
-            before.shape == "title" and not DETERMINED.search(text, 0, before.start)))))
+        before.folded in SHORT_TITLES or before.text.isupper())))
 
 
 def lowercase_names(text: str, words: list[Word]) -> Iterator[Span]:

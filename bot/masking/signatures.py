@@ -47,8 +47,13 @@ FINISHED = re.compile(r"(?:[.!?]\s+|\n\s*)$")
 # Brooks\nMaya Lopez - sped" is no signature with a job line (a red team's, DD); a sentence
 # or a thank-you after the list ends it.
 LISTED_UNDER = re.compile(r":[ \t]*\n(?:[^\n:.!?]{1,60}\n){0,12}[ \t]*$")
-CLASS_OF_ANOTHER = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+[A-Z]|\b(?i:class|homeroom|"
-                              r"period|hour)\b")
+# (Not a period or an hour, which a teacher's signature names too: "Karen Wu, 7th grade math,
+# 3rd period planning", a red team's, FF.)
+CLASS_OF_ANOTHER = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+[A-Z]|\b(?i:class|homeroom)\b")
+# ... unless the signer says their own job in the class: "Para, Mrs. Ortiz 1st grade class",
+# "4th grade, Mr. Diaz's co-teacher", "Ms. Gomez's team", "Class of 2031 sponsor" (FF's).
+TEACHERS_JOB = re.compile(r"\b(?:para|paraprofessional|aide|co-?teacher|teacher|team|sponsor|"
+                          r"lead|interventionist|specialist|class\s+of\s+\d{4})\b", re.IGNORECASE)
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
 
 
@@ -66,7 +71,8 @@ def signs_off(text: str, start: int, end: int) -> bool:
     if said and tail.group().lstrip(" ").startswith("\n") and not JOB.search(said) and \
             not thanked_above(text, start):
         return False  # the next line is no job: "- Mai Xiong\nCode was 8XK-2PQ-71M"
-    if GRADE.search(tail.group()) and CLASS_OF_ANOTHER.search(tail.group()):
+    if GRADE.search(tail.group()) and CLASS_OF_ANOTHER.search(tail.group()) and not \
+            TEACHERS_JOB.search(tail.group()):
         return False  # "Thanks! Mia Torres, 2nd grade, Mrs. Ortiz class room 4" (a red team's,
         # EE): a child signs with their teacher's class, where a teacher signs with a room
     if FAMILY_WORD.search(tail.group()) or (GRADE.search(tail.group()) and "\n" in tail.group(

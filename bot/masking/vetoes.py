@@ -12,6 +12,7 @@ from bot.masking.cues import (
     PARTICLES,
     ROLE_AFTER,
     ROLE_BEFORE,
+    ROLE_GREETED,
     TOPIC_BEFORE,
     TOPICS,
     VENDORS,
@@ -78,8 +79,7 @@ def vetoed(text: str, words: list[Word], first: int, last: int) -> bool:
     if first == last and the and len(words[first].text) <= 3 and words[first].text.isupper() \
             and not text.isupper() and not FAMILY_AFTER.match(text, end):
         return True  # "Amy at the SU said": an office's letters (not "the HA family")
-    if (ROLE_BEFORE.search(text, max(0, words[first].start - 40), words[first].start)
-            and not KIN_ASIDE.match(text, end)) or \
+    if (role_before(text, words[first].start) and not KIN_ASIDE.match(text, end)) or \
             ROLE_AFTER.match(text, end) or ROLE_TO_BE.match(text, end) or (
                 not words[last].possessive and (
                 VERSION_AFTER.match(text, end) or at_work(text, words, first, end))):
@@ -117,3 +117,12 @@ def family_name(word: Word) -> bool:
     product's nor a language ("the Spanish kid")."""
     return word.shape == "title" and not word.product and word.folded not in LANGUAGES and (
         word.score >= WEAK or word.folded in lexicon().surnames)
+
+
+def role_before(text: str, start: int) -> bool:
+    """A job said just before the name, as its holder's ("our rep, Jordan Blake"); not a job
+    greeted or thanked, which the name after the comma is no holder of ("Hi Coach, Jaden
+    Ramirez still can't log into Hudl": a red team's, FF)."""
+    role = ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return role is not None and not ROLE_GREETED.search(text, max(0, role.start() - 20),
+                                                        role.start())

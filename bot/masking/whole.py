@@ -29,6 +29,13 @@ SUFFIX_AFTER = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?")  # "Raymond Benal
 # Not a system's letters after "in" or "on": "can you fix it in IC?" (Infinite Campus).
 INITIALS = re.compile(r"(?<!\bin )(?<!\bon )(?<!\binto )(?<!\bvia )\b[A-Z]{2}\b")
 NAME_WORD = re.compile(r"[^\W\d_]+")
+# What follows a person's initials and no app's or subject's ("ST Math", "the AR test", "HS
+# portal", "LS (library services)": a red team's, FF): a bracket with a name, a possessive, a
+# person's doing.
+AS_A_PERSON = re.compile(r"\s*\((?=[A-Z])|['’]s\b|\s+(?:isn['’]?t|was|wasn['’]?t|can['’]?t|"
+                         r"cant|cannot|keeps|doesn['’]?t|doesnt|didn['’]?t|needs|log|logs|got|goes|said|says|"
+                         r"forgot|broke|lost|pulled|won['’]?t|wont|is\s+(?:the|a|in|out|new|"
+                         r"absent|locked))\b")
 
 
 def initials_of_hidden(text: str, spans: list[Span]) -> list[Span]:
@@ -40,7 +47,8 @@ def initials_of_hidden(text: str, spans: list[Span]) -> list[Span]:
     lex = lexicon()  # not an office's letters: "the IT team said Ivan Torres ..."
     found = [Span(m.start(), m.end(), "name") for m in INITIALS.finditer(text)
              if m.group() in initials and (folded := m.group().lower()) not in lex.words
-             and folded not in lex.not_names] if initials else []
+             and folded not in lex.not_names and AS_A_PERSON.match(text, m.end())
+             ] if initials else []
     return sorted(spans + [f for f in found if free(f, spans)])
 
 

@@ -161,23 +161,14 @@ def shouted(text: str) -> bool:
     return capitals >= 12 * SHOUTED and capitals >= SHOUTED * sum(map(str.isalpha, text))
 
 
-# What follows a family name, never the pronoun's noun: "Leng Her is", "Nou Her, she", "Leng Her
-# 1071138"; not "Talked to Denise Her projector is working" (a red team's, EE).
-CLAN_NAME_THEN = re.compile(r"['’]s\b|\s*(?:[,.;:!?)\n]|$)|\s+(?:\d|(?:is|was|has|had|needs|"
-                            r"can|can['’]?t|cannot|will|won['’]?t|and|or|in|from|keeps|says|said|"
-                            r"got|does|doesn['’]?t|did|didn['’]?t|isn['’]?t|wasn['’]?t|should|"
-                            r"would|could|to|for|at|called|emailed|texted|wrote|came|asked|"
-                            r"wants|told|picked|left|lost|broke|forgot|signed|missed|\()\b)")
-
-
 def clan_name(text: str, found: list[Word], start: int) -> bool:
     """A capital "Her" straight after a given name is a Hmong family name, not the pronoun:
     "Leng Her is showing as absent", "Nou Her, she has her sister's number" (blind corpora's,
-    stop 63); not "Thank you. Her laptop", nor a title's "Ask Her", nor what is hers after a
-    colleague's name typed without a stop ("Talked to Denise Her projector is working")."""
+    stop 63); not "Thank you. Her laptop", nor a title's "Ask Her". After a colleague's name
+    typed without a stop it hides "Her" too ("Talked to Denise Her projector"): asking what
+    follows let "Tou Her laptop is cracked" through (red teams', EE and FF)."""
     before = found[-1] if found else None
     return before is not None and before.after == start - 1 and text[before.after] == " " and \
-        CLAN_NAME_THEN.match(text, start + 3) is not None and \
         before.shape == "title" and not before.stop and before.score >= WEAK and \
         not before.wordlike and before.score != AMBIGUOUS
 

@@ -1,7 +1,7 @@
 """A family's address at a provider abroad or at a parent's work, a Hmong family name "Her", a
-Vietnamese middle name "An", a family's old home, a colleague introducing themselves by first
-name and job, a teacher's signature with their grade, and schools after a sign, a state test
-or "the tech for", as the blind corpora 83 to 90 write them (read after scoring at stop 62;
+Vietnamese middle name "An", a family's old home, a teacher's signature with their grade,
+schools after a sign, a state test or "the tech for", a child by their initials and a family
+in the plural, as the blind corpora 83 to 90 write them (read after scoring at stop 62;
 docs/masking.md, "Stop 63")."""
 
 from __future__ import annotations
@@ -61,16 +61,10 @@ def test_a_vendors_address_a_pronoun_and_an_offices_move_come_through(text: str)
     assert masked(text) == text
 
 
-@pytest.mark.parametrize("text", [
-    "Jennifer here, admin asst. Please reset my Aeries password, I got locked out.",
-    "Hey, Naomi here, I'm the long-term sub for choir. Can I get access to the choir Google "
-    "Classroom and attendance?",
-    "Hi - Farah here, I teach Intro to Health Sciences in 118. My doc cam shows green.",
-])
-def test_a_colleague_who_introduces_themselves_with_their_job_is_kept(text: str) -> None:
-    assert masked(text) == text
-
-
+# A colleague introducing themselves ("Jennifer here, admin asst.") was kept for a while at stop
+# 63; two red teams got students at a class computer through it ("Maya here, the sub said I
+# could use this computer", "Noah here, robotics team lead"), so the rule is gone and these
+# stay hidden.
 @pytest.mark.parametrize(("text", "expected"), [
     ("Parker here, I'm using my teacher's computer because mine won't turn on.",
      "[name] here, I'm using my teacher's computer because mine won't turn on."),

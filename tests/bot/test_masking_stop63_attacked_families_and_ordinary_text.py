@@ -1,6 +1,6 @@
 """Red team EE on stop 63's first round: a family's work address named before or after it (an
 older gap, narrowed), and ordinary text the new hiding rules altered ("Miss. Johnson", an
-office's old address, a vendor's desk after "a dad asked", "Her" after a colleague's name)."""
+office's old address, a vendor's desk after "a dad asked")."""
 
 from __future__ import annotations
 
@@ -104,11 +104,7 @@ def test_a_vendors_address_after_a_family_word_comes_through(text: str) -> None:
     assert masked(text) == text
 
 
-@pytest.mark.parametrize("text", [
-    "Talked to Denise Her projector is working again",
-    "Reminder: Monica Her Canvas course needs to be published",
-])
-def test_a_capital_her_opening_a_clause_after_a_colleagues_name_comes_through(text: str) -> None:
-    # Promise: ordinary tech-support text comes through unchanged (words.py `clan_name`): in
-    # chat typed without a stop, "Her" after a colleague's name is the pronoun.
-    assert masked(text) == text
+# Left out: "Talked to Denise Her projector is working again" and "Reminder: Monica Her Canvas
+# course needs to be published" (EE's) lose "Her" with the name. Reading "Her" by what follows
+# it let "Tou Her laptop is cracked" through (FF's, in test_masking_stop63_attacked_again.py):
+# a student's family name weighs more than a colleague's pronoun typed without a stop.
