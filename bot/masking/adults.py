@@ -126,13 +126,32 @@ FAMILY_ROLE_AFTER = re.compile(rf",?\s*\(?(?:the\s+)?(?:{KIN})\s+(?:of|de|del)\b
                                re.IGNORECASE)
 
 
-# A line that says it is a child's: "..., student in Room 12", "..., my son is in Room 4",
-# "..., ID 20441", "..., she is in Mrs. Park's class".
-CHILDS_LINE = re.compile(CHILD_NOUN.pattern + r"|" + FAMILY_WORD.pattern +
-                         r"|\bID\b|\b\d{5,}\b|\b(?:she|he)(?:\s+is|['’]s)\s+in\b", re.IGNORECASE)
-
-
+# What says the name before is a child's: in its clause, a child or a family ("Thanks, Maria
+# Lopez, 1st grade, my son is in Room 4"); on its line, a student, an id or a class it is in,
+# across a period too ("Thanks, Rosa Garcia. 3rd grade, student in Room 12": a red team's, GG),
+# but not "Thanks, Dana. Kids are back on Lexia." (FF's).
+CHILDS_CLAUSE = re.compile(CHILD_NOUN.pattern + r"|" + FAMILY_WORD.pattern +
+                           r"|\b(?:she|he)(?:\s+is|['’]s)\s+in\b", re.IGNORECASE)
+CHILDS_LINE = re.compile(r"\bstudent\b|\bID\b|\b\d{5,}\b|\bgrader\b|\bhomeroom\b|"
+                         r"\b(?:my|our|her|his)\s+(?:son|daughter|child|kid)\b|"
+                         r"\b(?i:mr|mrs|ms|miss)\.?\s+[A-Z][\w'’-]*\s+(?:class|room|homeroom)\b|"
+                         r"\b(?i:mr|mrs|ms|miss)\.?\s+[A-Z][\w-]*['’]s?\s+(?:class|room|homeroom)\b",
+                         re.IGNORECASE)
+# A sentence that says something, no signature's fragment: "Ticket ID 20441 can be closed."
+SAYS = re.compile(r"\b(?:is|are|was|were|can|could|will|would|be|been|has|have|had|needs?|said|"
+                  r"says|got|went|wants?|works?|closed|fixed)\b", re.IGNORECASE)
 CLAUSE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def childs_line(text: str, at: int) -> bool:
+    """The rest of the line from text[at] says it is a child's, in its clause or in fragments
+    after it that say nothing ("Thanks, Rosa Garcia. Student ID 1047733."), not in a sentence
+    that does ("Thanks for the help, Mei. Ticket ID 20441 can be closed.": FF's)."""
+    end = text.find("\n", at)
+    line = text[at:len(text) if end < 0 else end]
+    clause = clause_end(line, 0)
+    return bool(CHILDS_LINE.search(line, 0, clause)) or (
+        not SAYS.search(line, clause) and CHILDS_LINE.search(line, clause) is not None)
 
 
 def clause_end(text: str, at: int) -> int:
@@ -161,8 +180,8 @@ def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:
         return first == last and bool(IN_BEFORE.search(text, max(0, start - 6), start)) and \
             bool(CLASS_OF.match(text, end))
     if COVERS.match(text, end) or (THANKED.search(text, max(0, start - 80), start) and (
-            ADDRESSED.match(text, end) or text[end:end + 1] in (".", "!")) and not
-            CHILDS_LINE.search(text, end, clause_end(text, end))):
+            ADDRESSED.match(text, end) or text[end:end + 1] in (".", "!")) and not (
+            CHILDS_CLAUSE.search(text, end, clause_end(text, end)) or childs_line(text, end))):
         return True  # "June is covering my class"; "Thanks for fixing the roster, Dev."; not
         # "Thanks, Rosa Garcia, 3rd grade, student in Room 12" (a red team's, EE)
     # Each cue before the name is short: search only the last characters before it (with

@@ -91,6 +91,9 @@ STOP = re.compile(r"[.!?](?=\s|$)|\n")
 # contact for families is named with ("our family engagement contact": a red team's, FF).
 FAMILY_MEMBER = re.compile(rf"\b(?:{KIN.replace('parents?|', '')})\b|\bparent['’]?s?\s+"
                            r"(?:e-?mail|contact|address)", re.IGNORECASE)
+# A family member who is the vendor: "Dad is the Dell rep, his email is ..." (a red team's, GG).
+FAMILY_AT_WORK = re.compile(rf"\b(?:{KIN.replace('parents?|', '')})(?:['’]s\s+work|\s+(?:is|works|"
+                            r"worked|emailed\s+from\s+work|wrote\s+from\s+work))\b", re.IGNORECASE)
 VENDOR_BEFORE = re.compile(r"\b(?:reps?|representative|vendor|sales|account\s+manager|support|"
                            r"contact\s+there|specialist|trainer|consultant)\b", re.IGNORECASE)
 VENDOR_AFTER = re.compile(r"[^.!?\n]{0,30}\b(?:our|their|the)\s+(?:[\w-]+\s+){0,3}"
@@ -169,7 +172,8 @@ def families_work(text: str, at: int | None, end: int) -> bool:
     if at is None:
         return False
     start = max(sentence_start(text, at), at - 120)
-    if VENDOR_BEFORE.search(text, start, at) or VENDOR_AFTER.match(text, end):
+    if (VENDOR_BEFORE.search(text, start, at) or VENDOR_AFTER.match(text, end)) and not \
+            FAMILY_AT_WORK.search(text, start, at):
         return False  # "Our Lexia rep is jdoe@lexialearning.com, she can help any parent";
         # "... talk to kchen@edupoint.com, our implementation specialist" (a red team's, FF)
     if SAID_OF_BEFORE.match(text, start) and start > 1:  # "Mom called. Her work email is"

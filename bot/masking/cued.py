@@ -199,4 +199,4 @@ def grown_up_role_before(text: str, at: int) -> bool:
     role = ROLE_BEFORE.search(text, max(0, at - 80), at)
     return role is not None and not STUDENT_JOB.search(text, max(0, role.start() - 12),
                                                        role.start()) and not \
-        ROLE_GREETED.search(text, max(0, role.start() - 20), role.start())
+        ROLE_GREETED.search(text, max(0, role.start() - 20), role.start())  # "Hi Coach, ..."

@@ -132,10 +132,12 @@ def lowercase_parent(text: str, title: Word, name: Word) -> bool:
 
 
 CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
-# What a text about a family speaks of: its members, children, home, phone, mail, internet.
-FAMILY_THINGS = re.compile(rf"\b(?:{KIN}|family|families|kids?|children|son|daughter|twins|"
-                           r"siblings|home|phone|cell|e-?mail|address|hotspot|internet|contact|"
-                           r"placement|guardianship|custody|moved)\b", re.IGNORECASE)
+# What a text about a family speaks of: its members, its children, its home.
+# Not a phone, an email or an address alone, which staff have too ("The Nelsons both teach 3rd
+# grade; their Teams phone numbers are swapped": a red team's, GG).
+FAMILY_THINGS = re.compile(rf"\b(?:{KIN}|a\s+family|kids?|children|son|daughter|twins|siblings|"
+                           r"hotspot|loaner|pickup|placement|guardianship|custody|home\s+phone|"
+                           r"home\s+address|no\s+internet)\b", re.IGNORECASE)
 
 
 def plural_families(text: str, words: list[Word]) -> Iterator[Span]:

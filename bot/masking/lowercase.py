@@ -77,6 +77,8 @@ SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "
 
 
 FULL_NAME_ON = re.compile(r"[ \t]+[A-Z][a-z]")  # a surname after the word: a whole name
+THANKED_MISS = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|ok|okay|got\s+it|yes)[,!]?\s+$",
+                          re.IGNORECASE)
 
 
 def titled(text: str, before: Word, word: Word) -> bool:
@@ -85,8 +87,10 @@ def titled(text: str, before: Word, word: Word) -> bool:
     charger" (found at stop 63), "Thanks Coach. Jaden Ramirez (6th grade) lost his charger"
     (a red team's, FF, when "Coach." was let stay a title)."""
     gap = text[before.after:word.start]
-    if before.folded == "miss" and gap != " " and FULL_NAME_ON.match(text, word.end):
-        return False  # "Thanks Miss. Jaden Ramirez can log in now" (a red team's, FF)
+    if before.folded == "miss" and gap != " " and (FULL_NAME_ON.match(text, word.end) or
+                                                   THANKED_MISS.search(text, 0, before.start)):
+        return False  # "Thanks Miss. Jaden Ramirez can log in now", "Thanks Miss. Jaden can
+        # log in now" (red teams', FF and GG); not "Hi Miss. Morgan, your ticket was closed"
     return honorific(text, before) and (gap == " " or (gap in (". ", ".  ") and (
         before.folded in SHORT_TITLES or before.text.isupper())))
 

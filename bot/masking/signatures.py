@@ -51,9 +51,10 @@ LISTED_UNDER = re.compile(r":[ \t]*\n(?:[^\n:.!?]{1,60}\n){0,12}[ \t]*$")
 # 3rd period planning", a red team's, FF.)
 CLASS_OF_ANOTHER = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+[A-Z]|\b(?i:class|homeroom)\b")
 # ... unless the signer says their own job in the class: "Para, Mrs. Ortiz 1st grade class",
-# "4th grade, Mr. Diaz's co-teacher", "Ms. Gomez's team", "Class of 2031 sponsor" (FF's).
-TEACHERS_JOB = re.compile(r"\b(?:para|paraprofessional|aide|co-?teacher|teacher|team|sponsor|"
-                          r"lead|interventionist|specialist|class\s+of\s+\d{4})\b", re.IGNORECASE)
+# "4th grade, Mr. Diaz's co-teacher", "Class of 2031 sponsor" (FF's).
+# Not "team leader" or "Class of 2032", a student's (a red team's, GG).
+TEACHERS_JOB = re.compile(r"\b(?:para|paraprofessional|co-?teacher|teacher(?!['’]s|\s+helper)|"
+                          r"sponsor|team\s+lead|interventionist|specialist)\b", re.IGNORECASE)
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
 
 

@@ -21,6 +21,7 @@ from bot.masking.cues import (
 )
 from bot.masking.lexicon import lexicon
 from bot.masking.lowercase import titled
+from bot.masking.spans import sentence_around
 from bot.masking.student_cues import (
     CLASS_AFTER,
     FAMILY_AFTER,
@@ -40,6 +41,7 @@ MODEL = re.compile(r"\s+(?!\d+(?i:st|nd|rd|th)\b)(?=[A-Za-z]|[A-Za-z0-9]{3})"
                    r"(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,6}\b(?!-)|"
                    r"\s+[A-Z]{1,4}-(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}\b")  # "Hamilton Buhl HA-66USB"
 GRADE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)[\s-]+grade\b", re.IGNORECASE)
+OPENING_WORDS = re.compile(r"\W*(?:[\w'’]+[ \t]+){0,3}@?")  # "Thanks so much ", "Hi @"
 KIN_ASIDE = re.compile(rf"(?:\s*\(|,\s*)(?:[\w-]+['’]s\s+)?(?:{KIN})\b", re.IGNORECASE)
 BUSINESS_AFTER = re.compile(r"\s+(?:Coffee|Caf[eé]|Diner|Pizza|Pizzeria|Bakery|Panader[ií]a|"
                             r"Grill|Deli|Donuts?|Bagels?|Taquer[ií]a|Restaurant|Bistro|"
@@ -124,5 +126,17 @@ def role_before(text: str, start: int) -> bool:
     greeted or thanked, which the name after the comma is no holder of ("Hi Coach, Jaden
     Ramirez still can't log into Hudl": a red team's, FF)."""
     role = ROLE_BEFORE.search(text, max(0, start - 40), start)
-    return role is not None and not ROLE_GREETED.search(text, max(0, role.start() - 20),
-                                                        role.start())
+    return role is not None and not called_by_job(text, role)
+
+
+def called_by_job(text: str, role: re.Match[str]) -> bool:
+    """The job is how the message addresses someone, not whose name follows: greeted or
+    thanked ("Hi Coach, ...", "Got it Coach, ..."), or written as a title with a comma a few
+    words into its sentence ("Thanks so much Coach, ..."): red teams', FF and GG. Not an
+    apposition ("our rep, Jordan Blake", "the new assistant football coach, ...") nor a
+    signature's job line ("Dr. Gregory Hairston, Principal, ...")."""
+    if ROLE_GREETED.search(text, max(0, role.start() - 20), role.start()):
+        return True
+    opening = text[sentence_around(text, role.start(), role.start())[0]:role.start()]
+    return role.group()[:1].isupper() and role.group().rstrip().endswith(",") and \
+        OPENING_WORDS.fullmatch(opening) is not None

@@ -30,12 +30,15 @@ SUFFIX_AFTER = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?")  # "Raymond Benal
 INITIALS = re.compile(r"(?<!\bin )(?<!\bon )(?<!\binto )(?<!\bvia )\b[A-Z]{2}\b")
 NAME_WORD = re.compile(r"[^\W\d_]+")
 # What follows a person's initials and no app's or subject's ("ST Math", "the AR test", "HS
-# portal", "LS (library services)": a red team's, FF): a bracket with a name, a possessive, a
-# person's doing.
-AS_A_PERSON = re.compile(r"\s*\((?=[A-Z])|['’]s\b|\s+(?:isn['’]?t|was|wasn['’]?t|can['’]?t|"
-                         r"cant|cannot|keeps|doesn['’]?t|doesnt|didn['’]?t|needs|log|logs|got|goes|said|says|"
-                         r"forgot|broke|lost|pulled|won['’]?t|wont|is\s+(?:the|a|in|out|new|"
-                         r"absent|locked))\b")
+# portal", "GG blocked YouTube": a red team's, FF): a bracket with a name, a possessive, a
+# person's doing ("JT will pick it up", "for JT?": a red team's, GG).
+AS_A_PERSON = re.compile(r"\s*\((?=[A-Z])|['’]s\b|\?|\s+(?:isn['’]?t|was|wasn['’]?t|can['’]?t|"
+                         r"cant|cannot|keeps|doesn['’]?t|doesnt|didn['’]?t|needs|log|logs|got|"
+                         r"goes|said|says|forgot|broke|lost|pulled|won['’]?t|wont|will|just|also|"
+                         r"still|has|should|and\s+(?:his|her)|"
+                         r"is\s+(?:the|a|in|out|new|absent|locked|also))\b")
+SENT_OR_TOLD = re.compile(r"\b(?i:tell|send|ask|help)\s+$")  # "Tell JT to come by" (GG's)
+CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def initials_of_hidden(text: str, spans: list[Span]) -> list[Span]:
@@ -47,7 +50,9 @@ def initials_of_hidden(text: str, spans: list[Span]) -> list[Span]:
     lex = lexicon()  # not an office's letters: "the IT team said Ivan Torres ..."
     found = [Span(m.start(), m.end(), "name") for m in INITIALS.finditer(text)
              if m.group() in initials and (folded := m.group().lower()) not in lex.words
-             and folded not in lex.not_names and AS_A_PERSON.match(text, m.end())
+             and folded not in lex.not_names and (AS_A_PERSON.match(text, m.end()) or (
+                 SENT_OR_TOLD.search(text, max(0, m.start() - 8), m.start())
+                 and not CAPITAL_NEXT.match(text, m.end())))
              ] if initials else []
     return sorted(spans + [f for f in found if free(f, spans)])
 

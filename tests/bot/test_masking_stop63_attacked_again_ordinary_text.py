@@ -1,8 +1,9 @@
 """Red team FF on stop 63's second round: ordinary text the new hiding rules altered (a school's
 acronym sharing a student's initials, a vendor's contact beside a parent-facing product, a
 colleague thanked, a teacher's signature naming a class, "the <Name>s" of teams and couples).
-Every test failed on 3356be2. Two teachers' signatures with a homeroom ("Amy Lin, 2nd grade,
-homeroom 12") are left out: a student signs the same way, and is hidden."""
+Every test failed on 3356be2. Left out: two teachers' signatures with a homeroom ("Amy Lin, 2nd
+grade, homeroom 12") and one with a colleague's team ("3rd grade, Ms. Gomez's team"): a student
+signs the same way ("Ms. Lee's class, team leader": GG's), and is hidden."""
 
 from __future__ import annotations
 
@@ -172,7 +173,6 @@ def test_staff_couples_mascots_and_teams_in_the_plural_come_through(text: str) -
     "Thanks! Sarah Cole, 6th grade team lead, Class of 2031 sponsor",
     "Best,\nMaria Soto, 4th grade, Mr. Diaz's co-teacher",
     "Thanks! Tom Reyes, 8th grade science, period 3 and 4",
-    "Thank you,\nDebra Kline\n3rd grade, Ms. Gomez's team",
     "Regards,\nPaul Kim, 11th grade English, 4th hour",
 ])
 def test_a_teachers_signature_naming_their_homeroom_period_or_co_teacher_comes_through(
