@@ -339,6 +339,17 @@ HELD_OUT_FIGURES = {
     "heldout88.jsonl": (0.964, 0.03),
     "heldout89.jsonl": (0.973, 0.09),
     "heldout90.jsonl": (0.983, 0.03),
+    # Written at stop 63 with the same brief: 91 (Kansas City), 92 (Milwaukee), 93 (Tucson), 94
+    # (Des Moines), 95 (Little Rock), 96 (Honolulu), 97 (Newark and Elizabeth), 98 (Spokane),
+    # sealed while its rounds and three red teams' fixes were made, scored once at its end.
+    "heldout91.jsonl": (0.971, 0.05),
+    "heldout92.jsonl": (0.967, 0.09),
+    "heldout93.jsonl": (0.927, 0.06),
+    "heldout94.jsonl": (0.960, 0.08),
+    "heldout95.jsonl": (0.953, 0.07),
+    "heldout96.jsonl": (0.935, 0.06),
+    "heldout97.jsonl": (0.974, 0.04),
+    "heldout98.jsonl": (0.946, 0.09),
 }
 
 

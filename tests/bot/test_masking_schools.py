@@ -123,7 +123,12 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # sealed during stop 62's second round, scored once at its end: 2, 3, 6 and 3 (5 for 89
     # before the round); read since, and the third round written from them: 1, 2, 4 and 3
     ("heldout87.jsonl", "whole", 176, 1), ("heldout88.jsonl", "whole", 189, 2),
-    ("heldout89.jsonl", "whole", 181, 4), ("heldout90.jsonl", "whole", 178, 3)])
+    ("heldout89.jsonl", "whole", 181, 4), ("heldout90.jsonl", "whole", 178, 3),
+    # sealed during stop 63's three rounds, scored once at its end (the same altered before)
+    ("heldout91.jsonl", "whole", 173, 1), ("heldout92.jsonl", "whole", 179, 4),
+    ("heldout93.jsonl", "whole", 166, 3), ("heldout94.jsonl", "whole", 196, 5),
+    ("heldout95.jsonl", "whole", 185, 3), ("heldout96.jsonl", "whole", 175, 4),
+    ("heldout97.jsonl", "whole", 193, 2), ("heldout98.jsonl", "whole", 178, 3)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

@@ -154,8 +154,21 @@ BLIND_62B = {"heldout87.jsonl": {"whole": (176, 1), "context": (176, 1), "all": 
              "heldout88.jsonl": {"whole": (189, 3), "context": (189, 2), "all": (189, 1)},
              "heldout89.jsonl": {"whole": (181, 6), "context": (181, 6), "all": (181, 5)},
              "heldout90.jsonl": {"whole": (178, 3), "context": (178, 2), "all": (177, 2)}}
+# Written at stop 63 with the same brief (its "Rosie" example dropped), 91 to 94 (Kansas City,
+# Milwaukee, Tucson, Des Moines) and 95 to 98 (Little Rock, Honolulu, Newark, Spokane), sealed
+# while its three rounds and red teams EE, FF and GG's fixes were made, scored once at its end.
+# With the masker of its start (5013450): whole 173 / 4, 177 / 4, 166 / 4, 196 / 5 and 184 /
+# 4, 174 / 4, 193 / 3, 177 / 5.
+BLIND_63 = {"heldout91.jsonl": {"whole": (173, 4), "context": (173, 3), "all": (171, 3)},
+            "heldout92.jsonl": {"whole": (179, 4), "context": (179, 4), "all": (179, 3)},
+            "heldout93.jsonl": {"whole": (166, 4), "context": (166, 4), "all": (164, 3)},
+            "heldout94.jsonl": {"whole": (196, 5), "context": (196, 5), "all": (196, 3)}}
+BLIND_63B = {"heldout95.jsonl": {"whole": (185, 4), "context": (185, 4), "all": (185, 4)},
+             "heldout96.jsonl": {"whole": (175, 4), "context": (175, 4), "all": (175, 4)},
+             "heldout97.jsonl": {"whole": (193, 3), "context": (193, 3), "all": (193, 1)},
+             "heldout98.jsonl": {"whole": (178, 5), "context": (178, 5), "all": (178, 5)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
-         | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B)
+         | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
