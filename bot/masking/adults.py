@@ -37,6 +37,7 @@ from bot.masking.cues import (
 from bot.masking.doers import starts_clause
 from bot.masking.lexicon import lexicon
 from bot.masking.signatures import letter_signed, signs_off, thanked_above
+from bot.masking.spans import clause_end
 from bot.masking.student_cues import FAMILY_WORD, GRADE, KIN
 from bot.masking.words import Word, honorific
 
@@ -134,13 +135,11 @@ CHILDS_CLAUSE = re.compile(CHILD_NOUN.pattern + r"|" + FAMILY_WORD.pattern +
                            r"|\b(?:she|he)(?:\s+is|['’]s)\s+in\b", re.IGNORECASE)
 CHILDS_LINE = re.compile(r"\bstudent\b|\bID\b|\b\d{5,}\b|\bgrader\b|\bhomeroom\b|"
                          r"\b(?:my|our|her|his)\s+(?:son|daughter|child|kid)\b|"
-                         r"\b(?i:mr|mrs|ms|miss)\.?\s+[A-Z][\w'’-]*\s+(?:class|room|homeroom)\b|"
-                         r"\b(?i:mr|mrs|ms|miss)\.?\s+[A-Z][\w-]*['’]s?\s+(?:class|room|homeroom)\b",
-                         re.IGNORECASE)
+                         r"\b(?:mr|mrs|ms|miss)\.?\s+[A-Z][\w'’-]*\s+(?:class|room|homeroom)\b",
+                         re.IGNORECASE)  # "Mrs. Ortiz class", "Ms. Park's room"
 # A sentence that says something, no signature's fragment: "Ticket ID 20441 can be closed."
 SAYS = re.compile(r"\b(?:is|are|was|were|can|could|will|would|be|been|has|have|had|needs?|said|"
                   r"says|got|went|wants?|works?|closed|fixed)\b", re.IGNORECASE)
-CLAUSE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def childs_line(text: str, at: int) -> bool:
@@ -150,15 +149,8 @@ def childs_line(text: str, at: int) -> bool:
     end = text.find("\n", at)
     line = text[at:len(text) if end < 0 else end]
     clause = clause_end(line, 0)
-    return bool(CHILDS_LINE.search(line, 0, clause)) or (
-        not SAYS.search(line, clause) and CHILDS_LINE.search(line, clause) is not None)
-
-
-def clause_end(text: str, at: int) -> int:
-    """Where the sentence or line holding text[at] ends: "Thanks, Dana. Kids are back on
-    Lexia." thanks Dana (a red team's, FF)."""
-    end = CLAUSE_STOP.search(text, at)
-    return end.start() if end else len(text)
+    return CHILDS_LINE.search(line, 0, clause if SAYS.search(line, clause) else len(line)) \
+        is not None
 
 
 def grown_up(text: str, words: list[Word], first: int, last: int) -> bool:

@@ -5,14 +5,13 @@ phone numbers)."""
 from __future__ import annotations
 
 import re
-from itertools import chain
 
 from rapidfuzz.distance import OSA
 
 from bot.masking.accounts import writers_own
 from bot.masking.cues import ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
-from bot.masking.spans import KEPT, Span, free
+from bot.masking.spans import KEPT, Span, clause_end, clause_start, free
 from bot.masking.student_cues import KIN
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
@@ -79,20 +78,17 @@ FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "liv
 # ("nycstudents.net", "phxstudents.net": a label's end too, not "studentsfirst.com")
 STUDENT_DOMAIN = re.compile(r"\b(?:stu|kids)\b|(?:students?|learners?|pupils?|alumnos|"
                             r"estudiantes)(?![\w-])|stu\.|k12stu", re.IGNORECASE)
-# What parents use, which a vendor's rep supports: "the parent portal rep is jdoe@..."
-PARENTS_THING = re.compile(r"parents?\s+(?:portal|app|square|vue|access|link|night|conference|"
-                           r"teacher|university|center|liaison|communication)", re.IGNORECASE)
 # A sentence that goes on about the one before or after it: "Mom called. Her work email is
 # ...", "Please add x@acme.com. That's her dad's work email." (a red team's, EE).
 SAID_OF_BEFORE = re.compile(r"\s*(?i:her|his|their|he|she|they|use\s+her|use\s+his)\b")
 SAID_OF_AFTER = re.compile(r"[.!?]?\s*(?i:that['’]s|that\s+is|it['’]s|it\s+is|this\s+is)\b")
-STOP = re.compile(r"[.!?](?=\s|$)|\n")
 # A family member, or a parent's own address: not "parent" or "family" alone, which a vendor's
 # contact for families is named with ("our family engagement contact": a red team's, FF).
-FAMILY_MEMBER = re.compile(rf"\b(?:{KIN.replace('parents?|', '')})\b|\bparent['’]?s?\s+"
+MEMBERS = "|".join(kin for kin in KIN.split("|") if kin != "parents?")
+FAMILY_MEMBER = re.compile(rf"\b(?:{MEMBERS})\b|\bparent['’]?s?\s+"
                            r"(?:e-?mail|contact|address)", re.IGNORECASE)
 # A family member who is the vendor: "Dad is the Dell rep, his email is ..." (a red team's, GG).
-FAMILY_AT_WORK = re.compile(rf"\b(?:{KIN.replace('parents?|', '')})(?:['’]s\s+work|\s+(?:is|works|"
+FAMILY_AT_WORK = re.compile(rf"\b(?:{MEMBERS})(?:['’]s\s+work|\s+(?:is|works|"
                             r"worked|emailed\s+from\s+work|wrote\s+from\s+work))\b", re.IGNORECASE)
 VENDOR_BEFORE = re.compile(r"\b(?:reps?|representative|vendor|sales|account\s+manager|support|"
                            r"contact\s+there|specialist|trainer|consultant)\b", re.IGNORECASE)
@@ -155,7 +151,6 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
     company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
     if company and not free_mail(domain):
         return not families_work(text, at, (at or 0) + len(address))
-
     parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
     # a titled name at a free provider is a family's ("Mrs. Tran ... hung.tran.family@gmail")
     titled = not free_mail(domain)
@@ -171,30 +166,17 @@ def families_work(text: str, at: int | None, end: int) -> bool:
     work email", "... dlee@boeing.com, the father asked": a red team's, EE)."""
     if at is None:
         return False
-    start = max(sentence_start(text, at), at - 120)
+    start = max(clause_start(text, at), at - 120)
     if (VENDOR_BEFORE.search(text, start, at) or VENDOR_AFTER.match(text, end)) and not \
             FAMILY_AT_WORK.search(text, start, at):
         return False  # "Our Lexia rep is jdoe@lexialearning.com, she can help any parent";
         # "... talk to kchen@edupoint.com, our implementation specialist" (a red team's, FF)
     if SAID_OF_BEFORE.match(text, start) and start > 1:  # "Mom called. Her work email is"
-        start = max(sentence_start(text, start - 2), start - 120)
-    stop = min(sentence_end(text, end), end + 40)
+        start = max(clause_start(text, start - 2), start - 120)
+    stop = min(clause_end(text, end), end + 40)
     if SAID_OF_AFTER.match(text, stop):  # "... to Infinite Campus. That's her dad's email."
-        stop = min(sentence_end(text, stop + 2), stop + 60)
-    return any(not PARENTS_THING.match(text, kin.start()) for kin in chain(
-        FAMILY_MEMBER.finditer(text, start, at), FAMILY_MEMBER.finditer(text, end, stop)))
-
-
-def sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding text[at] starts, an address's own dots being no stop."""
-    stops = [m.end() for m in STOP.finditer(text, 0, at)]
-    return stops[-1] if stops else 0
-
-
-def sentence_end(text: str, at: int) -> int:
-    """Where the sentence holding text[at] ends, an address's own dots being no stop."""
-    stop = STOP.search(text, at)
-    return stop.start() if stop else len(text)
+        stop = min(clause_end(text, stop + 2), stop + 60)
+    return any(FAMILY_MEMBER.search(text, *span) for span in ((start, at), (end, stop)))
 
 
 def writers_address(address: str, at: int, text: str) -> bool:

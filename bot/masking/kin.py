@@ -13,7 +13,7 @@ from bot.masking.lexicon import lexicon
 from bot.masking.lines import needs_another_language
 from bot.masking.spans import Span
 from bot.masking.student_cues import KIN
-from bot.masking.words import Word, adjacent, joinable
+from bot.masking.words import CAPITAL_NEXT, Word, adjacent, joinable
 
 # As typed (whole.py reads the text) and folded (words compare so: "Señor" is "senor").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sr", "sra", "srta", "señor", "señora", "senor",
@@ -131,7 +131,6 @@ def lowercase_parent(text: str, title: Word, name: Word) -> bool:
             KIN_AFTER.match(text, name.after) or DID_THEN_KIN.match(text, name.after))
 
 
-CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 # What a text about a family speaks of: its members, its children, its home.
 # Not a phone, an email or an address alone, which staff have too ("The Nelsons both teach 3rd
 # grade; their Teams phone numbers are swapped": a red team's, GG).
@@ -151,7 +150,7 @@ def plural_families(text: str, words: list[Word]) -> Iterator[Span]:
     for word in words:
         if word.shape != "title" or word.possessive or not word.folded.endswith("s") or \
                 text[max(0, word.start - 4):word.start].lower() != "the " or \
-                CAPITAL_AFTER.match(text, word.end):  # "the Palomas Valley nurse's office"
+                CAPITAL_NEXT.match(text, word.end):  # "the Palomas Valley nurse's office"
             continue
         singular = word.folded[:-2] if word.folded.endswith("es") and word.folded[-3] in "szxh" \
             else word.folded[:-1]

@@ -74,8 +74,6 @@ def staff_before(text: str, words: list[Word], i: int) -> bool:
 SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta",
                           "mme", "mlle", "rev", "fr", "dra", "lic", "mtra", "mtro", "ing", "arq",
                           "profa", "ap", "supt", "capt", "lt", "sgt", "col", "gen", "maj"})
-
-
 FULL_NAME_ON = re.compile(r"[ \t]+[A-Z][a-z]")  # a surname after the word: a whole name
 THANKED_MISS = re.compile(r"\b(?:thanks|thank\s+you|thx|ty|ok|okay|got\s+it|yes)[,!]?\s+$",
                           re.IGNORECASE)

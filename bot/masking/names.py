@@ -166,9 +166,6 @@ def cued(text: str, first: Word, last: Word, run: list[Word]) -> bool:
              or CLASS_AFTER.match(text, end))
 
 
-# A shop named for its owner, capitalised as a shop's name is: "Joe's Coffee", "Lupita's
-# Bakery" (a red team's, stop 56: a Coffee series' place at a café lost its name); not
-# "Jaden's coffee spilled", "Jaden Martinez's Pizza" (a full name), "Aaliyah's Bakery sale".
 def find_names(text: str, taken: list[Span]) -> list[Span]:
     """Every student name found in `text`, outside the spans already hidden."""
     words = words_of(text, taken)

@@ -35,6 +35,23 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
+# Where a clause ends when a text holds addresses and numbers: a stop before a space, or a
+# line's end ("sperez@fresnofarms.com" and "v2.1" have dots that end nothing).
+CLAUSE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding text[at] starts (CLAUSE_STOP)."""
+    stops = [m.end() for m in CLAUSE_STOP.finditer(text, 0, at)]
+    return stops[-1] if stops else 0
+
+
+def clause_end(text: str, at: int) -> int:
+    """Where the clause holding text[at] ends (CLAUSE_STOP)."""
+    stop = CLAUSE_STOP.search(text, at)
+    return stop.start() if stop else len(text)
+
+
 def free(span: Span, taken: list[Span]) -> bool:
     """True when `span` overlaps none of `taken`."""
     return not any(span.overlaps(t) for t in taken)

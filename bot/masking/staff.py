@@ -191,8 +191,9 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
         return found
     # a grade after a signature is the writer's class: "Regards, Eldon Frandsen, 8th Grade
     # Science, John F. Kennedy Junior High" (a blind corpus's, stop 63)
-    signed = {s for s in known if signs_off(text, s.start, s.end)}
-    spared = {s for s in known - (student_cued(text, known, colleagues=True) - signed)
+    cued = {s for s in student_cued(text, known, colleagues=True)
+            if not signs_off(text, s.start, s.end)}
+    spared = {s for s in known - cued
               if not STUDENT_SAID.search(text, *sentence_around(text, s.start, s.end))}
     spared -= also_a_students(text, found, spared)
     return [s for s in found if s not in spared]

@@ -15,6 +15,7 @@ from bot.masking.kin import HONORIFICS
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import Span, free
 from bot.masking.student_cues import FAMILY_WORD
+from bot.masking.words import CAPITAL_NEXT
 
 # A family's title, and the capitalised words after it up to the hidden part: "Mr. ", "Sra.
 # Guadalupe ", "Ms. Rhonda ".
@@ -38,7 +39,6 @@ AS_A_PERSON = re.compile(r"\s*\((?=[A-Z])|['’]s\b|\?|\s+(?:isn['’]?t|was|was
                          r"still|has|should|and\s+(?:his|her)|"
                          r"is\s+(?:the|a|in|out|new|absent|locked|also))\b")
 SENT_OR_TOLD = re.compile(r"\b(?i:tell|send|ask|help)\s+$")  # "Tell JT to come by" (GG's)
-CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def initials_of_hidden(text: str, spans: list[Span]) -> list[Span]:

@@ -69,6 +69,7 @@ DOTTED = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)]*)?")
 INNER_DOT = re.compile(r"[A-Za-z]\.[A-Za-z]")
 PREFIXES = {"tri", "mid", "multi", "inter", "pre", "non", "co", "sub", "anti", "bi", "semi"}
 CONTRACTED = re.compile(r"(?:n['’]t|['’](?:re|ll|ve|m|d))$", re.IGNORECASE)
+CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")  # a capitalised word next: "the Palomas Valley"
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
 
 
