@@ -36,10 +36,12 @@ BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
 # Where a school is, not a student who shares its namesake's name ("Annie Oakley needs her
 # lunch PIN reset": an attack's, stop 55): right after "at", "in" or "near" (not "look at",
 # "sitting at", "log in": a red team's, stop 59), or before what a school has, never in the
-# possessive ("Parker Hill's wifi" is a boy's at home as often as a school's).
+# possessive ("Parker Hill's wifi" is a boy's at home as often as a school's). "Behind" and
+# "beside" a thing a school has: "the portables behind Horace Mann" (a blind corpus's, stop 64).
 # ... and whose staff a school has: "Who is the tech for Hooper Alexander this year?" (a blind
 # corpus's, stop 63); not a counselor or an AP, whom a student has too.
-PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:the\s+)?|@\s*|"
+PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|behind|beside|en)\s+"
+                          r"(?:the\s+)?|@\s*|"
                           r"\b(?:tech|techs|technician|principal|librarian|site|campus)\s+for\s+"
                           r"(?:the\s+)?)$", re.IGNORECASE)
 # A school's whole name after another school the district added, or where one moves from one:
@@ -99,6 +101,10 @@ SENTENCE = re.compile(r"[^.!?\n]+")
 SIGNED_OFF = re.compile(rf"(?:^|\n|[-–—]|\b(?:{SIGN_OFF}|ty)[,!.]?)[ \t]*$", re.IGNORECASE)
 SIGNER_BEFORE = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*,[ \t]*$")
 SIGNED_AFTER = re.compile(r"[ \t.!]*\n*$")
+# ... or a thank-you signed by a name alone: "Room 115, Golda Meir. Thanks, Tamika Jefferson"
+# (a blind corpus's, stop 64).
+THANKED_AFTER = re.compile(rf"[ \t]*[.!]\s*(?:{SIGN_OFF}|ty)[,!.]?\s*[A-Z][\w'’.-]*"
+                           r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t.!]*$", re.IGNORECASE)
 CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|child|student|"
                            r"students|son|daughter|mom|dad|parent|parents|grade|grader|gr|"
                            r"period|backpack|locker|homeroom)\b", re.IGNORECASE)
@@ -174,7 +180,8 @@ class SchoolNames:
             return True
         other = AFTER_A_SCHOOL.search(before)
         return own in self.whole and (bool(other and self.known(other["other"])) or bool(
-            ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)))
+            ROOM_BEFORE.search(before) and (SIGNED_AFTER.match(text, end)
+                                            or THANKED_AFTER.match(text, end))))
 
 
 def held(before: str) -> bool:

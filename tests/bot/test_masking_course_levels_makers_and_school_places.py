@@ -1,0 +1,78 @@
+"""Stop 64's first round, read from the blind corpora of stop 63 (91 to 98): a course's level
+("Algebra II"), a maker's product line ("Lego WeDo", "FrontRow Juno") and a school written as
+a place in two more shapes ("the portables behind Horace Mann", "Room 115, Golda Meir.
+Thanks, Tamika Jefferson") come through; a student in the same shapes is still hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.masking.schools import know_schools
+from tests.bot.test_masking import masked
+
+SCHOOLS = ["Horace Mann Arts & Science Magnet Middle School", "Golda Meir School",
+           "Lincoln Middle"]
+
+
+@pytest.fixture
+def schools_known() -> None:
+    know_schools(SCHOOLS)
+
+
+@pytest.mark.parametrize("text", [
+    "Canvas: quiz shows 'This quiz is locked' even though the dates are right. Algebra II period 5",
+    "Chem II period 5 can't open the lab sim",
+    "Spanish II period 2 can't see the quiz",
+    "Welding III period 3 gradebook isn't syncing",
+    "World History IV period 6 roster is missing from Canvas",
+])
+def test_a_course_level_in_roman_numerals_is_no_name(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "can I get admin rights to install the Lego WeDo software on the lab computers? rm 8",
+    "Classroom mic (FrontRow Juno) keeps cutting out. rm 15",
+    "The FrontRow Ezroom receiver in 112 has no power light",
+])
+def test_a_makers_product_line_is_no_name(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jaden Ramirez III lost his charger", "[name] lost his charger"),
+    ("Marcus Webb II left his Chromebook in Algebra II",
+     "[name] left his Chromebook in Algebra II"),
+    ("my student Juno Lee needs a new password", "my student [name] needs a new password"),
+    ("Juno can't log in to Lexia, she forgot her picture password",
+     "[name] can't log in to Lexia, she forgot her picture password"),
+])
+def test_a_student_beside_those_words_is_still_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+@pytest.mark.usefixtures("schools_known")
+@pytest.mark.parametrize("text", [
+    "Who do I ask about a hotspot? Wifi doesn't reach the portables behind Horace Mann",
+    "The new antenna on the trailer beside Golda Meir is down",
+    "Hi, my document camera (IPEVO V4K) isn't being detected. Tried a different USB port. "
+    "Room 115, Golda Meir. Thanks, Tamika Jefferson",
+    "Projector bulb is out. Rm 204, Horace Mann. Thank you, Dana Whitfield",
+])
+def test_a_school_behind_a_thing_or_after_a_room_before_a_thank_you_is_kept(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.usefixtures("schools_known")
+@pytest.mark.parametrize(("text", "expected"), [
+    # behind a person, or in a sentence about a child, the same words are a student
+    ("Jaden sits behind Horace Mann in 3rd period", "[name] sits behind [name] in 3rd period"),
+    ("the portables behind Horace Mann, he keeps hiding there",
+     "the portables behind [name], he keeps hiding there"),
+    # a thank-you without a name after it, or a child's chromebook in the sentence
+    ("Chromebook for Room 115, Golda Meir. Thanks!", "Chromebook for Room 115, [name]. Thanks!"),
+    ("his chromebook is in Room 115, Golda Meir. Thanks, Tamika Jefferson",
+     "his chromebook is in Room 115, [name]. Thanks, Tamika Jefferson"),
+])
+def test_a_student_in_those_shapes_is_still_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
