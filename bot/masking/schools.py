@@ -99,7 +99,15 @@ SENTENCE = re.compile(r"[^.!?\n]+")
 # a child anywhere ("Loaner went home with her ... Dana Ortiz, Kennedy"), nor after a name the
 # masker hid ("Maya Lopez, Roosevelt"): a red team's (BB, stop 61).
 SIGNED_OFF = re.compile(rf"(?:^|\n|[-–—]|\b(?:{SIGN_OFF}|ty)[,!.]?)[ \t]*$", re.IGNORECASE)
-SIGNER_BEFORE = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*,[ \t]*$")
+# A finished sentence before the signer sets it apart too, and a job may stand between the
+# signer and the school: "... periods 2 and 5. Nathan Pruitt, Roosevelt", "Todd Ramsey, PE,
+# Shaw" (blind corpora's, stop 64); the signer is still one the masker kept, never a grade,
+# and not named by a title, as a teacher is beside a student moved to their room ("Testing
+# seat swap for tomorrow. Ms. Lee, Morrison": a red team's, BB).
+FINISHED_BEFORE = re.compile(r"[.!?][ \t]+$")
+SIGNER_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"  # "Mrs.", "J.", "O'Neil"; not "Skyward."
+SIGNER_BEFORE = re.compile(rf"(?P<who>{SIGNER_WORD}(?:[ \t]+{SIGNER_WORD}){{1,3}})[ \t]*,[ \t]*"
+                           r"(?:[A-Za-z][A-Za-z&/ \t]{1,24},[ \t]*)?$")
 SIGNED_AFTER = re.compile(r"[ \t.!]*\n*$")
 # ... or a thank-you signed by a name alone: "Room 115, Golda Meir. Thanks, Tamika Jefferson"
 # (a blind corpus's, stop 64).
@@ -232,6 +240,8 @@ def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) 
     if signer is None:
         return False
     said = text[:signer.start("who")]  # what the message says before it is signed
-    return bool(SIGNED_OFF.search(said)) and not CHILD_IN_TEXT.search(said) and not any(
+    untitled = fold(signer["who"].split()[0].rstrip(".")) not in TITLES
+    set_apart = SIGNED_OFF.search(said) or (untitled and FINISHED_BEFORE.search(said))
+    return bool(set_apart) and not CHILD_IN_TEXT.search(said) and not any(
         s.kind == "name" and s.start < signer.end("who") and signer.start("who") < s.end
         for s in found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.masking.schools import know_schools
+from bot.masking.staff import know_staff
 from tests.bot.test_masking import masked
 
 SCHOOLS = ["Horace Mann Arts & Science Magnet Middle School", "Golda Meir School",
@@ -75,4 +76,47 @@ def test_a_school_behind_a_thing_or_after_a_room_before_a_thank_you_is_kept(text
      "his chromebook is in Room 115, [name]. Thanks, Tamika Jefferson"),
 ])
 def test_a_student_in_those_shapes_is_still_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
+
+
+SIGNING_SCHOOLS = ["Theodore Roosevelt High School", "Shaw Middle School", "Sherwood Elementary"]
+
+
+@pytest.fixture
+def signing_schools_known() -> None:
+    """These schools known, and these colleagues: the signer is one the masker keeps."""
+    know_schools(SIGNING_SCHOOLS)
+    know_staff(["Nathan Pruitt", "Holly Bragdon", "Todd Ramsey", "Ana Whitfield"], afresh=True)
+
+
+@pytest.mark.usefixtures("signing_schools_known")
+@pytest.mark.parametrize("text", [
+    "Canvas gradebook not syncing to Synergy for Algebra 1 periods 2 and 5. Nathan Pruitt, "
+    "Roosevelt",
+    "My Lenovo 300e won't charge past 60%. staff device. Holly Bragdon, Sherwood",
+    "pw reset for me please, I'm locked out of Skyward. Todd Ramsey, PE, Shaw",
+    "Projector in the library flickers. Ana Whitfield, Library Media, Roosevelt",
+])
+def test_a_colleague_signing_after_a_finished_sentence_keeps_their_school(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.usefixtures("signing_schools_known")
+@pytest.mark.parametrize(("text", "expected"), [
+    # the signer is a student the masker hid, a grade says a child, or a child is spoken of
+    ("Canvas gradebook not syncing. Maya Lopez, Roosevelt",
+     "Canvas gradebook not syncing. [name], [name]"),
+    ("Canvas gradebook not syncing. Todd Ramsey, 3rd grade, Shaw",
+     "Canvas gradebook not syncing. [name], 3rd grade, [name]"),
+    ("his Chromebook is not syncing. Todd Ramsey, Shaw",
+     "his Chromebook is not syncing. Todd Ramsey, [name]"),
+    # a titled signer after a sentence: a teacher beside a student moved to their room
+    ("Projector flickers. Dr. Ana Whitfield, Roosevelt",
+     "Projector flickers. Dr. Ana Whitfield, [name]"),
+    # a school's word in the middle of the message is no signature
+    ("Locked out of Skyward. Todd Ramsey, Shaw needs a password too",
+     "Locked out of Skyward. Todd Ramsey, [name] needs a password too"),
+])
+def test_a_school_word_after_a_student_or_a_grade_is_still_hidden(text: str,
+                                                                  expected: str) -> None:
     assert masked(text) == expected
