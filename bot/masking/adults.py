@@ -97,7 +97,10 @@ SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # "Quick question for Marisol: is the family night still on?": a colleague asked.
 ASKED = re.compile(r"\b(?:questions?|q)\s+for\s+$", re.IGNORECASE)
 CLASS_AFTER = re.compile(r"\s+(?:class|classes|period|hr|hour|group|club|roster|list|account|"
-                         r"accounts|portal)\b", re.IGNORECASE)
+                         r"accounts|portal|league|robotics)\b", re.IGNORECASE)
+# What students build or play in a club, never where a grown-up works: "Jaden from Lego needs
+# a new hub", "Maya Lopez from Lego Robotics needs her login reset" (a red team's, HH).
+CLUBS = {"lego", "minecraft", "sphero", "vex", "robotics"}
 
 # Courses a student is moved from, though the lists call them never a name: "from AP Gov".
 COURSES = {"AP", "IB", "ELA", "ESL", "ELL", "PE", "STEM", "AVID", "SPED"}
@@ -290,7 +293,7 @@ def at_work(text: str, words: list[Word], first: int, end: int) -> bool:
         return org in DEPARTMENTS - {"front", "main", "office", "it"}
     if said.startswith("over"):  # "Randy Olsen over in science got one": where they teach
         return True
-    vendor = org in lexicon().not_names
+    vendor = org in lexicon().not_names and org not in CLUBS
     if said == "at":
         return org in WORKPLACES or bool(place["office"]) or (vendor and place["org"][0].isupper())
     return (org in WORKPLACES or org in DEPARTMENTS or bool(place["office"]) or vendor) and (

@@ -21,7 +21,7 @@ VENDORS = {"logitech", "daktronics", "dell", "hp", "lenovo", "epson", "canon", "
            "califone", "tobii", "acer", "asus", "lexmark", "kyocera", "jabra", "polycom",
            "yealink", "crestron", "extron", "ipevo", "elmo", "newline", "vivitek", "cdw",
            "sharp", "konica", "toshiba", "cisco", "meraki", "aruba", "verizon", "kajeet",
-           "panasonic", "polar", "snap-on", "welch", "lego", "frontrow"}
+           "panasonic", "polar", "snap-on", "welch"}
 # Military ranks, as JROTC instructors are named ("SFC Hollis", "Maj Dawson"); only with a
 # capital, since "msg" and "col" are also words.
 RANKS = {"sgt", "ssg", "sfc", "msg", "1sg", "sgm", "csm", "cpl", "lt", "ltc", "capt", "cpt",

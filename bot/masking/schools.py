@@ -36,12 +36,10 @@ BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
 # Where a school is, not a student who shares its namesake's name ("Annie Oakley needs her
 # lunch PIN reset": an attack's, stop 55): right after "at", "in" or "near" (not "look at",
 # "sitting at", "log in": a red team's, stop 59), or before what a school has, never in the
-# possessive ("Parker Hill's wifi" is a boy's at home as often as a school's). "Behind" and
-# "beside" a thing a school has: "the portables behind Horace Mann" (a blind corpus's, stop 64).
+# possessive ("Parker Hill's wifi" is a boy's at home as often as a school's).
 # ... and whose staff a school has: "Who is the tech for Hooper Alexander this year?" (a blind
 # corpus's, stop 63); not a counselor or an AP, whom a student has too.
-PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|behind|beside|en)\s+"
-                          r"(?:the\s+)?|@\s*|"
+PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:the\s+)?|@\s*|"
                           r"\b(?:tech|techs|technician|principal|librarian|site|campus)\s+for\s+"
                           r"(?:the\s+)?)$", re.IGNORECASE)
 # A school's whole name after another school the district added, or where one moves from one:
@@ -109,10 +107,20 @@ SIGNER_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"  # "Mrs.", "J.", "O'Neil"
 SIGNER_BEFORE = re.compile(rf"(?P<who>{SIGNER_WORD}(?:[ \t]+{SIGNER_WORD}){{1,3}})[ \t]*,[ \t]*"
                            r"(?:[A-Za-z][A-Za-z&/ \t]{1,24},[ \t]*)?$")
 SIGNED_AFTER = re.compile(r"[ \t.!]*\n*$")
-# ... or a thank-you signed by a name alone: "Room 115, Golda Meir. Thanks, Tamika Jefferson"
-# (a blind corpus's, stop 64).
-THANKED_AFTER = re.compile(rf"[ \t]*[.!]\s*(?:{SIGN_OFF}|ty)[,!.]?\s*[A-Z][\w'’.-]*"
-                           r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t.!]*$", re.IGNORECASE)
+# ... or a thank-you signed by a name: "Tried a different USB port. Room 115, Golda Meir.
+# Thanks, Tamika Jefferson" (a blind corpus's, stop 64), the room opening its sentence in a
+# text that speaks of no child; not "checked out to Room 12, William Ford. Thanks, ..." nor
+# "Thanks so much" (a red team's, HH).
+THANKED_AFTER = re.compile(rf"[ \t]*[.!]\s*(?i:{SIGN_OFF}|ty)[,!.]?\s*[A-Z][\w'’.-]*"
+                           r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t.!]*$")
+ROOM_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$",
+                        re.IGNORECASE)
+# Behind or beside a building a school has, its whole name only, in a text that speaks of no
+# child: "the portables behind Horace Mann" (a blind corpus's, stop 64); not a seat ("the iPad
+# behind Annie Oakley", "Maya Lopez is behind Parker Hill") nor a double first name ("the
+# Chromebook behind Juan Pablo"): a red team's, HH.
+BEHIND = re.compile(r"\b(?:portables?|trailers?|modulars?|buildings?|annex|fields?|parking|lot|"
+                    r"fence|gym|playground)\s+(?:behind|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|child|student|"
                            r"students|son|daughter|mom|dad|parent|parents|grade|grader|gr|"
                            r"period|backpack|locker|homeroom)\b", re.IGNORECASE)
@@ -186,10 +194,15 @@ class SchoolNames:
         before = text[max(0, start - 60):start]
         if (PLACE_BEFORE.search(before) and held(before)) or PLACE_AFTER.match(text, end):
             return True
+        if own not in self.whole:
+            return False
         other = AFTER_A_SCHOOL.search(before)
-        return own in self.whole and (bool(other and self.known(other["other"])) or bool(
-            ROOM_BEFORE.search(before) and (SIGNED_AFTER.match(text, end)
-                                            or THANKED_AFTER.match(text, end))))
+        if (other and self.known(other["other"])) or (
+                ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)):
+            return True
+        apart = (ROOM_OPENS.search(before) and THANKED_AFTER.match(text, end)) or \
+            BEHIND.search(before)
+        return bool(apart) and not CHILD_IN_TEXT.search(text)
 
 
 def held(before: str) -> bool:

@@ -71,6 +71,9 @@ PREFIXES = {"tri", "mid", "multi", "inter", "pre", "non", "co", "sub", "anti", "
 CONTRACTED = re.compile(r"(?:n['’]t|['’](?:re|ll|ve|m|d))$", re.IGNORECASE)
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")  # a capitalised word next: "the Palomas Valley"
 SHOUTED = 0.7  # a text whose letters are mostly capitals says nothing by its capitals
+# A course's level in capitals, which a census lists as a surname: "Algebra II period 5" (a
+# blind corpus's, stop 64); not "Ii", a Japanese family name ("Ii, Lucas": a red team's, HH).
+LEVELS = frozenset({"II", "III", "IV"})
 
 
 class Word(NamedTuple):
@@ -135,7 +138,7 @@ def judge(text: str) -> tuple[str, str, float, bool, bool, bool, bool, bool]:
     their words)."""
     lex = lexicon()
     folded = fold(text)
-    name_score, known = score(folded, lex)
+    name_score, known = (NONE, False) if text in LEVELS else score(folded, lex)
     return (folded, shape_of(text), name_score, known, folded in lex.also_words,
             folded in lex.first, folded in lex.not_names, folded in STOP)
 

@@ -1,5 +1,5 @@
 """Stop 64's first round, read from the blind corpora of stop 63 (91 to 98): a course's level
-("Algebra II"), a maker's product line ("Lego WeDo", "FrontRow Juno") and a school written as
+("Algebra II"), a product line no list names ("Lego WeDo") and a school written as
 a place in two more shapes ("the portables behind Horace Mann", "Room 115, Golda Meir.
 Thanks, Tamika Jefferson") come through; a student in the same shapes is still hidden."""
 
@@ -33,11 +33,21 @@ def test_a_course_level_in_roman_numerals_is_no_name(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "can I get admin rights to install the Lego WeDo software on the lab computers? rm 8",
-    "Classroom mic (FrontRow Juno) keeps cutting out. rm 15",
     "The FrontRow Ezroom receiver in 112 has no power light",
 ])
-def test_a_makers_product_line_is_no_name(text: str) -> None:
+def test_a_product_line_no_list_names_is_no_name(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Lego is a club and FrontRow a mic a student wears: what follows them may be a child (a
+    # red team's, HH), so a first name after them is still hidden, "Juno" too
+    ("Classroom mic (FrontRow Juno) keeps cutting out. rm 15",
+     "Classroom mic (FrontRow [name]) keeps cutting out. rm 15"),
+    ("Lego Jaden Ramirez broke the hub", "[name] broke the hub"),
+])
+def test_a_name_after_a_club_or_a_worn_mic_is_still_hidden(text: str, expected: str) -> None:
+    assert masked(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
