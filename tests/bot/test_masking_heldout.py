@@ -350,6 +350,16 @@ HELD_OUT_FIGURES = {
     "heldout96.jsonl": (0.935, 0.06),
     "heldout97.jsonl": (0.974, 0.04),
     "heldout98.jsonl": (0.946, 0.09),
+    # Sealed during stop 64's first round, scored once after it (b1ed42f), without a staff
+    # directory.
+    "heldout99.jsonl": (0.964, 0.06),
+    "heldout100.jsonl": (0.945, 0.04),
+    "heldout101.jsonl": (0.935, 0.07),
+    "heldout102.jsonl": (0.970, 0.05),
+    "heldout103.jsonl": (0.973, 0.02),
+    "heldout104.jsonl": (0.980, 0.02),
+    "heldout105.jsonl": (0.994, 0.02),
+    "heldout106.jsonl": (0.966, 0.07),
 }
 
 

@@ -128,7 +128,12 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout91.jsonl", "whole", 173, 1), ("heldout92.jsonl", "whole", 179, 4),
     ("heldout93.jsonl", "whole", 166, 3), ("heldout94.jsonl", "whole", 196, 5),
     ("heldout95.jsonl", "whole", 185, 3), ("heldout96.jsonl", "whole", 175, 4),
-    ("heldout97.jsonl", "whole", 193, 2), ("heldout98.jsonl", "whole", 178, 3)])
+    ("heldout97.jsonl", "whole", 193, 2), ("heldout98.jsonl", "whole", 178, 3),
+    # sealed during stop 64's first round, scored once after it (before it: 105 altered 1)
+    ("heldout99.jsonl", "whole", 189, 2), ("heldout100.jsonl", "whole", 173, 2),
+    ("heldout101.jsonl", "whole", 173, 4), ("heldout102.jsonl", "whole", 198, 4),
+    ("heldout103.jsonl", "whole", 187, 2), ("heldout104.jsonl", "whole", 204, 2),
+    ("heldout105.jsonl", "whole", 177, 0), ("heldout106.jsonl", "whole", 200, 4)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
