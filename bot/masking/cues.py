@@ -308,4 +308,5 @@ OPENERS = {"lol", "ok", "okay", "hey", "hi", "hello", "so", "and", "but", "also"
            "pls", "please", "then", "because", "since", "when", "if", "now", "today",
            "yesterday", "anyway", "sorry", "update", "fyi", "well", "oh", "ugh", "yes", "no", "can",
            "could", "does", "did", "is", "has", "will", "would", "should", "why", "how",
-           "where", "whether", "that", "until", "while", "after", "before"}
+           "where", "whether", "that", "until", "while", "after", "before", "says", "said",
+           "thinks", "what", "bc", "cuz"}

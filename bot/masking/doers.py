@@ -33,6 +33,16 @@ def does_as_a_child(text: str, end: int, saying: bool = True) -> bool:
         cue.match(text, end) for cue in (SIGN_IN_TROUBLE, OWN_DOING, INTO_TEACHERS))
 
 
+# Lowercase, a word no list knows that opens a clause and does what a child does to their own
+# things, "he" or "her" said then: "dieumerci cant find the nextera test, his kiosk app just
+# spins", "farishta cant see her lexia units", "lijon cant get into lexia ... he's new"
+# (blind corpora's, stop 64). Not "says", "wont" or "has", which apps do too.
+OWN_TROUBLE = re.compile(r"\s+(?:cant|can['’]t|cannot|keeps|kept|lost|broke|forgot|dropped|"
+                         r"cracked|spilled|threw|left|took|typed|got)\b[^.!?\n]*(?:[.!?]+\s+"
+                         r"[^.!?\n]*)?\b(?:he|she|his|her|him|he['’]?s|she['’]?s)\b",
+                         re.IGNORECASE)
+
+
 def unknown_doers(text: str, words: list[Word]) -> list[Span]:
     """A word no list knows, SHOUTED or lowercase, that opens a sentence and does what a child
     does: "BISHOY keeps changing his background", "kirollos cant log into schoology" (blind
@@ -47,7 +57,9 @@ def unknown_doers(text: str, words: list[Word]) -> list[Span]:
                 and (does_as_a_child(text, nxt.end, saying=False) or CUE_AFTER.match(text, nxt.end)
                      or GRADE_RIGHT_AFTER.match(text, nxt.end)):
             span = Span(word.start, nxt.end, "name")
-        elif not word.given and does_as_a_child(text, word.end, saying=False):
+        elif not word.given and (does_as_a_child(text, word.end, saying=False) or (
+                word.shape == "lower" and len(word.text) >= 4
+                and OWN_TROUBLE.match(text, word.end))):
             span = Span(word.start, word.end, "name")
         else:
             continue

@@ -49,6 +49,14 @@ DID_THEN_KIN = re.compile(rf"\s+(?:called|calls|phoned|rang|texted|emailed|e-mai
                           rf"wrote|came|stopped|dropped|walked|left|returned|reached)\b"
                           rf"[^.!?\n()]{{0,60}}?\(\s*[^()\n,.!?]{{1,30}}['’]s\s+(?:{KIN})"
                           rf"\s*(?:\)|,[^()\n]{{0,30}}\))", re.IGNORECASE)
+# A parent who came or called about their own child, said in a later sentence: "Mrs. Ahmadzai
+# came by the front office, ... Her number is ... and her son Mohammad is in Ms. Hakimi's 4th
+# grade class", "Mrs. Flores called, ... Daughter is Yaritza in 8th grade" (blind corpora's,
+# stop 64).
+CAME_ABOUT_CHILD = re.compile(r"\s+(?:called|phoned|emailed|texted|came\s+(?:by|in)|stopped\s+by)\b"
+                              r"[^\n]{0,200}?(?:\b(?:her|his|their)\s+(?:son|daughter|child|"
+                              r"grandson|granddaughter)\b|(?:^|[.!?,]\s+)(?:son|daughter)\s+is\b)",
+                              re.IGNORECASE)
 # Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"
@@ -109,6 +117,7 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
                 text, end) or DID_THEN_KIN.match(text, end) or OWN_CHILD.match(text, end) or \
+                CAME_ABOUT_CHILD.match(text, end) or \
                 CHILD_IS.match(text, end) or reached_in_another_language(text, end) or (
                 words[last].possessive and CHILD_OF.match(text, end)) or (
                 CHILD_OF_ES.search(text, max(0, title.start - 30), title.start)

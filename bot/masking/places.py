@@ -20,9 +20,10 @@ SOMEONE_FROM = re.compile(r"\b(?:volunteers?|reps?|guy|lady|folks|people|someone
                           r"presenters?|trainers?|techs?|crew|installers?|inspectors?|"
                           r"speakers?|vendors?)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # Where a group is, in words of any number: "~20 kids at Lincoln North Star", "staff at Rosa
-# Parks Elementary" (a child is never where a group of people is).
+# Parks Elementary", "Several of us at Andrew H. Wilson" (a child is never where a group of
+# people is).
 GROUP_AT = re.compile(r"\b(?:kids|students|staff|teachers|families|parents|classes|everyone|"
-                      r"folks|people|classrooms|schools)\s+(?:at|in|from)\s+$", re.IGNORECASE)
+                      r"folks|people|classrooms|schools|us)\s+(?:at|in|from)\s+$", re.IGNORECASE)
 # The team a game is played against is a school's: "Friday's game vs. Lamar" (not "a Blooket
 # game vs. Renata (she's won 5 in a row", nor a full name: "a match against Yandiel Rosario").
 VERSUS = re.compile(r"\b(?:games?|match(?:es)?|meets?|scrimmages?|tournaments?|playoffs?|"
@@ -44,6 +45,10 @@ CHILD_IN_SENTENCE = re.compile(r"\b(?:he|she|him|his|her|kid|child|student|admit
                                re.IGNORECASE)
 # A school named by its staff: "Roosevelt and Franklin teachers are asking me".
 STAFFED = {"teachers", "staff", "faculty"}
+# A campus named by its direction after a place's word: "at Putnam City West" (a blind
+# corpus's, stop 64), "Lincoln High East".
+DIRECTIONS = {"north", "south", "east", "west", "central", "northeast", "northwest",
+              "southeast", "southwest"}
 # Places named "new" in Spanish: "hora de Nueva York", "Nuevo León" (not "Nuevo Ingreso Mateo
 # Hernández", a new student: red teams', stop 56).
 NEW_PLACES = {("nueva", "york"), ("nuevo", "leon"), ("nuevo", "mexico"), ("nueva", "jersey"),
@@ -63,6 +68,10 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
             or after.folded in STAFFED):
         return True
     if last == first + 1 and (words[first].folded, words[last].folded) in NEW_PLACES:
+        return True
+    if first == last and first and words[first].folded in DIRECTIONS and adjacent(
+            text, words[first - 1], words[first]) and words[first - 1].folded in PLACES \
+            and words[first - 1].shape == "title":
         return True
     if (last > first and words[first].folded in PLACE_STARTS) or (
             not words[last].possessive and STATE_AFTER.match(text, words[last].after)):

@@ -33,6 +33,9 @@ WORD = re.compile(r"[^\W_]+(?:['’-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
 # Between two words of a school's name as written: a space, or an initial ("Ralph J. Bunche").
 BETWEEN = re.compile(r"\s+(?:[A-Za-z]\.?\s+)?")
+# A namesake's initials before the words that name the school: "the carts at L. Douglas
+# Wilder" (a blind corpus's, stop 64).
+INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*)+$")
 # Where a school is, not a student who shares its namesake's name ("Annie Oakley needs her
 # lunch PIN reset": an attack's, stop 55): right after "at", "in" or "near" (not "look at",
 # "sitting at", "log in": a red team's, stop 59), or before what a school has, never in the
@@ -76,11 +79,13 @@ maestros maestra grado access gr kinder kindergarten prek pre-k tk minutes repea
 work works subbing sign signs marquee bell bells clocks intercom caaspp staar map eoc
 sbac psat aasa isasp atlas njsla sba acap mcas parcc tcap leap keystone regents"""
 HOLDERS = frozenset(HOLDER_WORDS.split())
+# ... or a floor of it: "Gordon Parks 2nd floor copier jammed" (a blind corpus's, stop 64).
 PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
                          r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
                          r"network|printers?|labs?|rooms?|portables?|front\s+office|"
                          r"main\s+office|parking|buses|team|community|newsletter|calendar|"
-                         r"classrooms?|workroom|auditorium|carts?)\b", re.IGNORECASE)
+                         r"classrooms?|workroom|auditorium|carts?|\d(?:st|nd|rd|th)\s+floor|"
+                         r"upstairs|downstairs)\b", re.IGNORECASE)
 # What in the sentence makes a name a child's, whatever else is said: "Found a vape in the
 # Parker Hill lockers, his mom is coming in". Not a word that only names what a school has:
 # "student Chromebooks", "PVD-Student", "the parent portal", "3rd grade at" (stop 62's).
@@ -177,7 +182,7 @@ class SchoolNames:
             return []
         words = [(m.start(), m.end(), folded(m.group())) for m in WORD.finditer(text)]
         words = [w for w in words if len(w[2].rstrip("'")) > 1]
-        found = [(run[0][0], run[-1][1]) for i, word in enumerate(words)
+        found = [(initialled(text, run[0][0]), run[-1][1]) for i, word in enumerate(words)
                  for own in self.by_first.get(word[2], ())
                  if self.written_as(text, run := words[i:i + len(own)], own)]
         child = [m.span() for m in SENTENCE.finditer(text) if CHILD_SAID.search(m.group())]
@@ -191,7 +196,7 @@ class SchoolNames:
         if tuple(w[2] for w in run) != own or not all(  # "Parker Hill's" ends in "hill'": no
                 BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
             return False
-        before = text[max(0, start - 60):start]
+        before = text[max(0, start - 60):initialled(text, start)]
         if (PLACE_BEFORE.search(before) and held(before)) or PLACE_AFTER.match(text, end):
             return True
         if own not in self.whole:
@@ -203,6 +208,12 @@ class SchoolNames:
         apart = (ROOM_OPENS.search(before) and THANKED_AFTER.match(text, end)) or \
             BEHIND.search(before)
         return bool(apart) and not CHILD_IN_TEXT.search(text)
+
+
+def initialled(text: str, start: int) -> int:
+    """Where a school's name that starts at `start` starts with its namesake's initials."""
+    initials = INITIALS_BEFORE.search(text, max(0, start - 12), start)
+    return initials.start() if initials else start
 
 
 def held(before: str) -> bool:
