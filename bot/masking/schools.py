@@ -66,7 +66,8 @@ wing hall halls hallway floor gym cafeteria cafetorium auditorium lounge workroo
 makerspace center pod building buildings campus annex trailer trailers kiosk desk gate door
 garage field lobby teacher teachers staff counselor counselors nurse aide aides para paras clerk
 registrar coordinator tech techs coach subs principal ap ed librarian secretary
-interventionist intern families everyone anyone someone else team department dept chromebook
+interventionist intern liaison specialist psychologist therapist custodian interpreter
+families everyone anyone someone else team department dept chromebook
 chromebooks ipad ipads laptop laptops computer computers desktops machines printer printers
 copier copiers scanner projector projectors panel panels display displays tv tvs camera
 cameras monitor keyboard phone phones line lines system systems network wifi wi-fi fi internet
@@ -255,10 +256,12 @@ def spare_schools(text: str, found: list[Span]) -> list[Span]:
 
 
 def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) -> bool:
-    """The name at `span` is one word of a known school's, closing the message after a name the
-    masker kept and a comma, set apart as a signature: "- Corey Tanaka, McKinley"."""
-    if fold(POSSESSIVE.sub("", text[span.start:span.end])) not in schools.signed or \
-            not SIGNED_AFTER.match(text, span.end):
+    """The name at `span` is one word of a known school's, or its whole own name, closing the
+    message after a name the masker kept and a comma, set apart as a signature: "- Corey
+    Tanaka, McKinley", "- Lauren Talley, Kindergarten, Fairfield Court" (a blind corpus's)."""
+    said = text[span.start:span.end]
+    if (fold(POSSESSIVE.sub("", said)) not in schools.signed and own_words(said)
+            not in schools.whole) or not SIGNED_AFTER.match(text, span.end):
         return False
     signer = SIGNER_BEFORE.search(text, max(0, span.start - 60), span.start)
     if signer is None:

@@ -114,3 +114,22 @@ def test_the_same_words_as_a_child_are_still_hidden(text: str, expected: str) ->
 def test_a_known_school_after_its_namesakes_initials_or_before_a_floor_is_kept(text: str) -> None:
     know_schools(["L. Douglas Wilder Middle School", "Gordon Parks Elementary"])
     assert masked(text) == text
+
+
+def test_a_colleague_signing_with_a_known_schools_whole_name_after_a_job_keeps_it() -> None:
+    know_schools(["Fairfield Court Elementary"])
+    know_staff(["Lauren Talley"], afresh=True)
+    text = ("Where do I find the sub plans folder? Mrs. Pollard said you moved it. - Lauren "
+            "Talley, Kindergarten, Fairfield Court")
+    assert masked(text) == text
+    # a label's child is no colleague signing
+    assert masked("Tag on the lost iPad says - Maya Lopez, Kindergarten, Fairfield Court") == \
+        "Tag on the lost iPad says - [name], Kindergarten, [name]"
+
+
+def test_a_school_after_a_liaisons_or_a_specialists_at_is_kept() -> None:
+    know_schools(["Horace Mann Dual Language Magnet"])
+    text = "Hello, I'm the new family liaison at Horace Mann. I need a laptop."
+    assert masked(text) == text
+    assert masked("Horace Mann sits at Horace Mann's table in the library, he needs a login") \
+        == "[name] sits at [name]'s table in the library, he needs a login"
