@@ -11,8 +11,8 @@ with words.py and lexicon.py (the word lists), student_cues.py (what marks a stu
 cued.py, people.py, doers.py, handles.py, records.py, kin.py and lowercase.py; what is no
 student's is decided in cues.py, adults.py, signatures.py, staff_lists.py, places.py,
 things.py and vetoes.py, then by the model in grown_ups.py and by the district's own lists in
-staff.py and schools.py, each asking student_marks.py first; last, whole.py hides whatever is
-left of a hidden name.
+staff.py and schools.py, each asking student_marks.py first; last, nicknames.py hides a
+nickname before a hidden name's bracket and whole.py whatever is left of a hidden name.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from bot.masking.contacts import find_emails, spare_kept_names_addresses
 from bot.masking.dates import find_dates_of_birth
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
+from bot.masking.nicknames import nicknames_before
 from bot.masking.numbers import beside_names, find_id_numbers
-from bot.masking.people import nicknames_before
 from bot.masking.phones import find_phones
 from bot.masking.schools import spare_schools
 from bot.masking.spans import KEPT, Span, claim

@@ -49,14 +49,20 @@ DID_THEN_KIN = re.compile(rf"\s+(?:called|calls|phoned|rang|texted|emailed|e-mai
                           rf"wrote|came|stopped|dropped|walked|left|returned|reached)\b"
                           rf"[^.!?\n()]{{0,60}}?\(\s*[^()\n,.!?]{{1,30}}['’]s\s+(?:{KIN})"
                           rf"\s*(?:\)|,[^()\n]{{0,30}}\))", re.IGNORECASE)
-# A parent who came or called about their own child, said in a later sentence: "Mrs. Ahmadzai
-# came by the front office, ... Her number is ... and her son Mohammad is in Ms. Hakimi's 4th
-# grade class", "Mrs. Flores called, ... Daughter is Yaritza in 8th grade" (blind corpora's,
-# stop 64).
-CAME_ABOUT_CHILD = re.compile(r"\s+(?:called|phoned|emailed|texted|came\s+(?:by|in)|stopped\s+by)\b"
-                              r"[^\n]{0,200}?(?:\b(?:her|his|their)\s+(?:son|daughter|child|"
-                              r"grandson|granddaughter)\b|(?:^|[.!?,]\s+)(?:son|daughter)\s+is\b)",
-                              re.IGNORECASE)
+# A parent who came or called about their own child at school, said in a later sentence:
+# "Mrs. Ahmadzai came by the front office, ... her son Mohammad is in Ms. Hakimi's 4th grade
+# class", "Mrs. Flores called, ... Daughter is Yaritza in 8th grade" (blind corpora's, stop
+# 64); not a colleague's own child ("Mrs. Brooks texted me ... Her daughter is sick so she
+# left early": a red team's, II).
+CAME_ABOUT_CHILD = re.compile(r"\s+(?:called|phoned|emailed|texted|messaged|came\s+(?:by|in)|"
+                              r"(?:stopped|dropped)\s+by|left\s+a\s+voicemail)\b.{0,200}?"
+                              r"(?:\b(?:her|his|their)\s+|(?:^|[.!?,]\s+))(?:sons?|daughters?|"
+                              r"child|kids?|boy|girl|twins|grandson|granddaughter|stepson|"
+                              r"stepdaughter)\b(?:['’]s)?.{0,50}?\b(?:grade|gr|class|teacher|"
+                              r"homeroom|chromebook|ipad|laptop|login|password|portal|account|"
+                              r"bus|hotspot|device|charger|lexia|canvas|schoology|clever|"
+                              r"seesaw)s?\b",
+                              re.IGNORECASE | re.DOTALL)
 # Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"

@@ -18,12 +18,13 @@ from bot.masking.cues import (
     TITLES,
     VERBS,
 )
+from bot.masking.cues import SIGN_OFF as SIGN_OFF_WORDS
 from bot.masking.doers import does_as_a_child, starts_clause, unknown_doers
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import JOB, SCHOOL_LINE, THANKS_LINE, thanked_above
 from bot.masking.spans import KEPT, Span, span_at
-from bot.masking.student_cues import ASIDE, FAMILY_WORD
-from bot.masking.words import SURNAME, WEAK, Word, adjacent, honorific, words_of
+from bot.masking.student_cues import ASIDE
+from bot.masking.words import SURNAME, WEAK, Word
 
 if TYPE_CHECKING:
     from bot.masking.names import Run
@@ -48,7 +49,6 @@ NICKNAME_BEFORE = re.compile(r"['\"“‘]([^\W\d_]{2,12})['\"”’]\s+$")  # "
 JOB_AFTER = re.compile(rf"[ \t]+(?:[\w&/-]+[ \t]+){{0,2}}?{JOB.pattern}", re.IGNORECASE)
 ROSTER = re.compile(r"(?:^|[:;(\n—–-]\s*)$")  # "fix in Clever: Vo, Thanh Tam"
 SIGN_OFF = re.compile(r"\s[—–-]+\s*$")  # "... (spaces on the card) - Nomvula"
-NOT_BEFORE_NICK = {"from", "in", "at", "to", "of", "period", "pd", "per", "hour", "hr"}
 BRACKET = re.compile(r"\s*\(([^()]{1,40})\)")
 ALIAS = re.compile(r"[^\W\d_][\w.'’ -]*")  # "(K. Bishop)": letters, no digits or commas
 
@@ -94,7 +94,8 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
     for i in range(1, len(judged) + 1):
         if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]) and not (
                 "\n" in gaps[i - 1] and signature_line(text, words, judged[i - 1], judged[i])
-        ) and not sentence_ends(text, words[judged[i - 1].first].start, gaps[i - 1]):
+        ) and not sentence_ends(text, words[judged[i - 1].first], gaps[i - 1]) and not \
+                CLOSING_LINE.match(text, words[judged[i].first].start):
             continue
         if i - start >= 3 or (i - start == 2 and CONJUNCTION.search(gaps[start])):
             found.append(range(start, i))
@@ -102,17 +103,25 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
     return found
 
 
-def sentence_ends(text: str, start: int, gap: str) -> bool:
-    """The run at `start` ends a sentence of its line, not an entry one a line: "... doing it by
-    hand takes forever.\n\nKevin Whitfield" (a blind corpus's, stop 64) is no list."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return gap.startswith(".") and "\n" in gap and bool(text[line_start:start].strip())
+def sentence_ends(text: str, word: Word, gap: str) -> bool:
+    """A lowercase word that may be a name ends a sentence of its line, not an entry one a
+    line: "... doing it by hand takes forever.\n\nKevin Whitfield" (a blind corpus's, stop
+    64) is no list; a name ending its line's sentence still opens one ("... their
+    Chromebooks: Ava Lopez.\nSummer Day\nHunter Woods": a red team's, II)."""
+    line_start = text.rfind("\n", 0, word.start) + 1
+    return word.shape == "lower" and gap.startswith(".") and "\n" in gap and bool(
+        text[line_start:word.start].strip())
 
 
+# A sign-off on a line of its own closes what was listed above it: "... in room 7: Ava and
+# Liam.\nSincerely,\nGreta".
+CLOSING_LINE = re.compile(rf"(?i:{SIGN_OFF_WORDS})[,!.]*[ \t]*\n")
 # A subject no child is named, on a signature's school line even with no thank-you above:
 # "Kevin Whitfield\nScience, J.M. Hanks High School" (a blind corpus's, stop 64).
-SUBJECTS = {"science", "math", "ela", "english", "history", "music", "band", "choir", "spanish",
-            "french", "biology", "chemistry", "physics", "sped", "esl", "ell", "stem", "cte"}
+# Not "English" or "French", which are surnames too ("Aiden\nFrench, Ethel Phillips
+# Elementary" is a list of children: a red team's, II), and only under a whole name.
+SUBJECTS = {"science", "math", "ela", "history", "music", "choir", "spanish", "biology",
+            "chemistry", "physics", "sped", "esl", "ell", "stem", "cte"}
 
 
 def signature_line(text: str, words: list[Word], before: Run, run: Run) -> bool:
@@ -126,7 +135,8 @@ def signature_line(text: str, words: list[Word], before: Run, run: Run) -> bool:
         text, words[before.first].start, first.start) or (
         run.first == run.last and not first.given and text.startswith(", ", first.end)
         and SCHOOL_LINE.match(text, text.rfind("\n", 0, first.start))
-        and (thanked_above(text, words[before.first].start) or first.folded in SUBJECTS)))
+        and (thanked_above(text, words[before.first].start)
+             or (first.folded in SUBJECTS and before.last > before.first))))
 
 
 def by_the_sentence(text: str, words: list[Word], judged: list[Run],
@@ -279,45 +289,6 @@ def bracketed(text: str, words: list[Word], found: list[Span]) -> list[Span]:
         if nxt and text[aside.end():nxt.start] == " " and nxt.shape in ("title", "upper") \
                 and nxt.score >= WEAK and person_like(nxt):
             spans.append(Span(nxt.start, nxt.end, "name"))
-    return spans
-
-
-# After a nickname's bracket, what the child does or where they are; not a heading's "Update
-# (Maya Chen): she is fine now".
-DOING_AFTER = re.compile(rf"\s+(?i:{'|'.join(map(re.escape, sorted(VERBS)))}|in|from)\b")
-
-
-def nicknames_before(text: str, found: list[Span]) -> list[Span]:
-    """The word before a bracket that a hidden name fills, once the district's staff and
-    schools are spared: "Junior (Juan Carlos Benitez)" (a blind corpus's, stop 62); not
-    "Jen (Jennifer Adams)" for a colleague (a red team's, DD), a family's word or a title
-    ("Grandma (Salote Havili)"), a titled colleague's ("Coach Fitz (...)"), a place's or a
-    class's ("from Nepal (...)", "5th period Bio (...)"), a surname's ("Crystal Reyes (...)")."""
-    inside = [s for s in found if s.kind == "name" and text[s.start - 2:s.start] == " ("
-              and text.startswith(")", s.end)]
-    words = words_of(text, []) if inside else []
-    at = {w.end: i for i, w in enumerate(words)}
-    spans = []
-    for span in inside:
-        i = at.get(span.start - 2, -1)
-        if i < 0:
-            continue
-        nick, before = words[i], words[i - 1] if i else None
-        initials = nick.shape == "upper" and len(nick.text) in (2, 3) and \
-            nick.text[0] == text[span.start].upper()  # "TJ (Tavion Jennings)"
-        # a word for a nickname, opening its sentence: "Man-Man (Jermaine Ellis) broke the
-        # charging port", "PEANUT (Kenyatta Harris) BROKE THE HINGE" (blind corpora's, stop 64)
-        kin = nick.text.lower().removeprefix("grand").removeprefix("step")  # "Grandparents"
-        called = starts_clause(text, words, nick) and not (
-            nick.product or nick.stop or FAMILY_WORD.fullmatch(kin.rstrip("s"))
-            or FAMILY_WORD.fullmatch(kin)) and bool(DOING_AFTER.match(text, span.end + 1))
-        if not any(s.start < nick.end and nick.start < s.end for s in found) \
-                and nick.shape in ("title", "upper") and (
-                    person_like(nick) or initials or called) and not (
-                FAMILY_WORD.fullmatch(nick.text) or nick.text.lower() in TITLES or (
-                    before and (honorific(text, before) or before.folded in NOT_BEFORE_NICK
-                                or (before.shape != "lower" and adjacent(text, before, nick))))):
-            spans.append(Span(nick.start, nick.end, "name"))
     return spans
 
 

@@ -80,13 +80,11 @@ maestros maestra grado access gr kinder kindergarten prek pre-k tk minutes repea
 work works subbing sign signs marquee bell bells clocks intercom caaspp staar map eoc
 sbac psat aasa isasp atlas njsla sba acap mcas parcc tcap leap keystone regents"""
 HOLDERS = frozenset(HOLDER_WORDS.split())
-# ... or a floor of it: "Gordon Parks 2nd floor copier jammed" (a blind corpus's, stop 64).
 PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
                          r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
                          r"network|printers?|labs?|rooms?|portables?|front\s+office|"
                          r"main\s+office|parking|buses|team|community|newsletter|calendar|"
-                         r"classrooms?|workroom|auditorium|carts?|\d(?:st|nd|rd|th)\s+floor|"
-                         r"upstairs|downstairs)\b", re.IGNORECASE)
+                         r"classrooms?|workroom|auditorium|carts?)\b", re.IGNORECASE)
 # What in the sentence makes a name a child's, whatever else is said: "Found a vape in the
 # Parker Hill lockers, his mom is coming in". Not a word that only names what a school has:
 # "student Chromebooks", "PVD-Student", "the parent portal", "3rd grade at" (stop 62's).
@@ -125,6 +123,10 @@ ROOM_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\
 # child: "the portables behind Horace Mann" (a blind corpus's, stop 64); not a seat ("the iPad
 # behind Annie Oakley", "Maya Lopez is behind Parker Hill") nor a double first name ("the
 # Chromebook behind Juan Pablo"): a red team's, HH.
+# ... or before a floor of it: "Gordon Parks 2nd floor copier jammed" (a blind corpus's, stop
+# 64); never "upstairs", a child's whereabouts ("bring a loaner to William Ford upstairs? He
+# left his at home": a red team's, II).
+FLOOR_AFTER = re.compile(r"\s+\d(?:st|nd|rd|th)\s+floor\b", re.IGNORECASE)
 BEHIND = re.compile(r"\b(?:portables?|trailers?|modulars?|buildings?|annex|fields?|parking|lot|"
                     r"fence|gym|playground)\s+(?:behind|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|child|student|"
@@ -207,7 +209,7 @@ class SchoolNames:
                 ROOM_BEFORE.search(before) and SIGNED_AFTER.match(text, end)):
             return True
         apart = (ROOM_OPENS.search(before) and THANKED_AFTER.match(text, end)) or \
-            BEHIND.search(before)
+            BEHIND.search(before) or FLOOR_AFTER.match(text, end)
         return bool(apart) and not CHILD_IN_TEXT.search(text)
 
 
