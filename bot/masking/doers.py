@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.masking.cues import OPENERS
 from bot.masking.spans import Span
 from bot.masking.student_cues import (
@@ -33,6 +35,7 @@ def does_as_a_child(text: str, end: int, saying: bool = True) -> bool:
         cue.match(text, end) for cue in (SIGN_IN_TROUBLE, OWN_DOING, INTO_TEACHERS))
 
 
+TRIPLED = re.compile(r"(\w)\1\1")
 # Lowercase, a word no list knows that opens a clause and cannot find, see or log into what is
 # theirs, or lost or broke it, "he", "her" or "their" said then: "dieumerci cant find the
 # nextera test, his kiosk app just spins", "farishta cant see her lexia units" (blind
@@ -40,7 +43,8 @@ def does_as_a_child(text: str, end: int, saying: bool = True) -> bool:
 # plugs in", "hotspot keeps disconnecting at his house": a red team's, II), nor a chat word's
 # "cant believe".
 OWN_TROUBLE = re.compile(r"\s+(?:(?:cant|can['’]t|cannot|couldnt|couldn['’]t|didnt|didn['’]t|"
-                         r"wont|won['’]t)\s+(?:find|see|get|log|sign|hear|open|remember|type)\b"
+                         r"wont|won['’]t)\s+(?:find|see|get|log|sign|hear|open|remember|type|"
+                         r"access|connect|submit|load|join)\b"
                          r"[^.!?\n]*(?:[.!?]+\s+[^.!?\n]*)?\b(?:he|she|his|her|him|their|they|"
                          r"them|he['’]?s|she['’]?s)|(?:lost|forgot|broke|dropped|cracked|left)\s+"
                          r"(?:his|her|their)|needs\s+(?:his|her|their)\s+(?:password|login|"
@@ -62,7 +66,7 @@ def unknown_doers(text: str, words: list[Word]) -> list[Span]:
                      or GRADE_RIGHT_AFTER.match(text, nxt.end)):
             span = Span(word.start, nxt.end, "name")
         elif not word.given and (does_as_a_child(text, word.end, saying=False) or (
-                word.shape == "lower" and len(word.text) >= 4
+                word.shape == "lower" and len(word.text) >= 4 and not typed_loosely(word)
                 and OWN_TROUBLE.match(text, word.end))):
             span = Span(word.start, word.end, "name")
         else:
@@ -71,6 +75,12 @@ def unknown_doers(text: str, words: list[Word]) -> list[Span]:
         if not (i and honorific(text, words[i - 1])) and starts_clause(text, words, word):
             found.append(span)  # not "ms. lopez asked me"
     return found
+
+
+def typed_loosely(word: Word) -> bool:
+    """A word typed as people type in a hurry, no name: "hmmmm", a letter three times, or
+    "student" misspelt ("stduent cant find his charger": a red team's, JJ)."""
+    return bool(TRIPLED.search(word.text)) or Levenshtein.distance(word.folded, "student") <= 2
 
 
 def name_shaped(word: Word) -> bool:

@@ -61,8 +61,15 @@ CAME_ABOUT_CHILD = re.compile(r"\s+(?:called|phoned|emailed|texted|messaged|came
                               r"stepdaughter)\b(?:['’]s)?.{0,50}?\b(?:grade|gr|class|teacher|"
                               r"homeroom|chromebook|ipad|laptop|login|password|portal|account|"
                               r"bus|hotspot|device|charger|lexia|canvas|schoology|clever|"
-                              r"seesaw)s?\b",
+                              r"seesaw|zoom|tutoring|classroom|i-?ready)s?\b",
                               re.IGNORECASE | re.DOTALL)
+# ... unless the text says a colleague is away for their own child ("Mr. Patel called in, his
+# daughter is sick. Can you make sure his sub can get on the laptop cart?", "Mrs. Kim texted,
+# her kid missed the bus so she'll be late": a red team's, JJ); not "sick" or "the sub",
+# which parents call about too.
+AWAY_FOR_THEIR_OWN = re.compile(r"\b(?:daycare|called\s+in|out\s+today|(?:be|running)\s+late|"
+                                r"left\s+early|(?:she|he)['’]?s\s+out|(?:her|his)\s+sub)\b",
+                                re.IGNORECASE)
 # Whose parent the name is, said right after it: "Ms. Danielle Pritchett, daughter is Jasmine
 # P.", "Mr. Kwame Asante, not the other dad" (in KIN_AFTER).
 CHILD_IS = re.compile(r"\s*[,(—–-]\s*(?:(?:her|his|their|su)\s+)?(?:son|daughter|child|kid|"
@@ -122,8 +129,9 @@ def titled_family(text: str, words: list[Word]) -> Iterator[Span]:
             continue
         if KIN_BEFORE.search(text, max(0, title.start - 80), title.start) or SHE_IS.search(
                 text, max(0, title.start - 120), title.start) or KIN_AFTER.match(
-                text, end) or DID_THEN_KIN.match(text, end) or OWN_CHILD.match(text, end) or \
-                CAME_ABOUT_CHILD.match(text, end) or \
+                text, end) or DID_THEN_KIN.match(text, end) or (
+                (OWN_CHILD.match(text, end) or CAME_ABOUT_CHILD.match(text, end))
+                and not AWAY_FOR_THEIR_OWN.search(text)) or \
                 CHILD_IS.match(text, end) or reached_in_another_language(text, end) or (
                 words[last].possessive and CHILD_OF.match(text, end)) or (
                 CHILD_OF_ES.search(text, max(0, title.start - 30), title.start)

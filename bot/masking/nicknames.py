@@ -11,7 +11,7 @@ from bot.masking.doers import starts_clause
 from bot.masking.people import person_like
 from bot.masking.spans import Span
 from bot.masking.student_cues import FAMILY_WORD
-from bot.masking.words import Word, adjacent, honorific, words_of
+from bot.masking.words import WEAK, Word, adjacent, honorific, words_of
 
 NOT_BEFORE_NICK = {"from", "in", "at", "to", "of", "period", "pd", "per", "hour", "hr"}
 # What a bracket after a thing names is whose it is: "Laptop (Jaylen Brooks) won't charge".
@@ -20,6 +20,14 @@ THINGS_BEFORE_A_CHILD = {"laptop", "charger", "headphone", "headset", "calculato
                          "loaner", "mic", "monitor", "printer", "cable", "stylus", "screen",
                          "computer", "phone", "camera", "speaker", "earbud", "case", "account",
                          "login", "badge", "backpack", "locker", "bus", "seat"}
+# The words children are called by that are words too; any other word before a bracketed
+# child names a thing of theirs ("Schedule (Jaylen Brooks) is wrong", "Password (Maya Chen)":
+# a red team's, JJ).
+NICKNAME_WORDS = {"peanut", "tiny", "boo", "bubba", "buddy", "man-man", "junior", "bug",
+                  "princess", "pooh", "meme", "nene", "chico", "chica", "gordo", "flaco", "mijo",
+                  "mija", "munchkin", "peaches", "cookie", "scooter", "tater", "sissy", "bebe",
+                  "shorty", "smiley", "sunshine", "squirt", "champ", "nugget", "bean", "pumpkin",
+                  "tink", "pookie", "lil", "biggie", "chunk", "tank", "moose"}
 # After a nickname's bracket, what the child does or where they are; not a heading's "Update
 # (Maya Chen): she is fine now".
 DOING_AFTER = re.compile(rf"\s*,?\s+(?i:{'|'.join(map(re.escape, sorted(VERBS)))}|in|from)\b")
@@ -64,7 +72,7 @@ def called(text: str, words: list[Word], nick: Word, span: Span) -> bool:
     (...)") nor a thing's ("Charger (Jaylen Brooks) won't turn on": a red team's, II)."""
     kin = nick.text.lower().removeprefix("grand").removeprefix("step")
     opens = starts_clause(text, words, nick) or QUOTE_OPENS.search(text, 0, nick.start)
-    return bool(opens) and not (
+    return bool(opens) and (nick.folded in NICKNAME_WORDS or nick.score >= WEAK) and not (
         nick.product or nick.stop or FAMILY_WORD.fullmatch(kin.rstrip("s"))
         or FAMILY_WORD.fullmatch(kin) or nick.folded.rstrip("s") in THINGS_BEFORE_A_CHILD
     ) and bool(DOING_AFTER.match(text, span.end + 1))

@@ -61,7 +61,8 @@ def in_lists(text: str, words: list[Word], judged: list[Run],
         Span(words[r.first].start, words[r.last].end, "").overlaps(s) for s in found)
         else r.verdict) for r in judged]
     dropped: list[Span] = []
-    for group in lists(text, words, judged):
+    for group in lists(text, words, [r._replace(verdict=v) for r, v in zip(
+            judged, verdicts, strict=True)]):
         if COLLEAGUES_AFTER.match(text, words[judged[group[-1]].last].after):
             for k in group:  # "with Tanisha and Bernadette from central office"
                 verdicts[k] = "not"
@@ -94,7 +95,8 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
     for i in range(1, len(judged) + 1):
         if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]) and not (
                 "\n" in gaps[i - 1] and signature_line(text, words, judged[i - 1], judged[i])
-        ) and not sentence_ends(text, words[judged[i - 1].first], gaps[i - 1]) and not \
+        ) and not (judged[i - 1].verdict != "name" and sentence_ends(
+                text, words[judged[i - 1].first], gaps[i - 1])) and not \
                 CLOSING_LINE.match(text, words[judged[i].first].start):
             continue
         if i - start >= 3 or (i - start == 2 and CONJUNCTION.search(gaps[start])):
@@ -104,10 +106,11 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
 
 
 def sentence_ends(text: str, word: Word, gap: str) -> bool:
-    """A lowercase word that may be a name ends a sentence of its line, not an entry one a
-    line: "... doing it by hand takes forever.\n\nKevin Whitfield" (a blind corpus's, stop
-    64) is no list; a name ending its line's sentence still opens one ("... their
-    Chromebooks: Ava Lopez.\nSummer Day\nHunter Woods": a red team's, II)."""
+    """A lowercase word that may be a name, and was found none, ends a sentence of its line,
+    not an entry one a line: "... doing it by hand takes forever.\n\nKevin Whitfield" (a blind
+    corpus's, stop 64) is no list; a name ending its line's sentence still opens one ("...
+    their Chromebooks: Ava Lopez.\nSummer Day\nHunter Woods", "kids missing chargers: ava
+    lopez.\nsummer day": red teams', II and JJ)."""
     line_start = text.rfind("\n", 0, word.start) + 1
     return word.shape == "lower" and gap.startswith(".") and "\n" in gap and bool(
         text[line_start:word.start].strip())

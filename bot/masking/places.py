@@ -20,12 +20,11 @@ SOMEONE_FROM = re.compile(r"\b(?:volunteers?|reps?|guy|lady|folks|people|someone
                           r"presenters?|trainers?|techs?|crew|installers?|inspectors?|"
                           r"speakers?|vendors?)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # Where a group is, in words of any number: "~20 kids at Lincoln North Star", "staff at Rosa
-# Parks Elementary", "Several of us at Andrew H. Wilson" (a child is never where a group of
-# people is; "us" only as a group: not "Mom emailed us from Jaylen Brooks account").
+# Parks Elementary" (a child is never where a group of people is). Not "us", tried at stop 64
+# and taken out: "Mom emailed us from Jaylen Brooks account", "Just us in Jaylen Brooks group
+# today" (red teams', II and JJ).
 GROUP_AT = re.compile(r"\b(?:kids|students|staff|teachers|families|parents|classes|everyone|"
-                      r"folks|people|classrooms|schools)\s+(?:at|in|from)\s+$|"
-                      # a group of us, never "emailed us from" (a red team's, II)
-                      r"\b(?:of|just)\s+us\s+(?:at|in)\s+$", re.IGNORECASE)
+                      r"folks|people|classrooms|schools)\s+(?:at|in|from)\s+$", re.IGNORECASE)
 # The team a game is played against is a school's: "Friday's game vs. Lamar" (not "a Blooket
 # game vs. Renata (she's won 5 in a row", nor a full name: "a match against Yandiel Rosario").
 VERSUS = re.compile(r"\b(?:games?|match(?:es)?|meets?|scrimmages?|tournaments?|playoffs?|"
@@ -102,10 +101,8 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     if not words[last].possessive and WRITER_AT.search(text, max(0, words[first].start - 30),
                                                        words[first].start):
         return True
-    group = GROUP_AT.search(text, max(0, words[first].start - 30), words[first].start)
-    if group and not words[last].possessive and not (
-            "us" in group.group().lower().split() and CHILD_IN_SENTENCE.search(
-                text, *sentence_around(text, words[first].start, words[first].end))):
+    if GROUP_AT.search(text, max(0, words[first].start - 30), words[first].start) and \
+            not words[last].possessive:
         return True
     if (first == last and VERSUS.search(text, max(0, words[first].start - 30), words[first].start)
             and not PERSONAL.search(text[words[last].end:].split(".")[0])) or (

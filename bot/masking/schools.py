@@ -66,8 +66,7 @@ wing hall halls hallway floor gym cafeteria cafetorium auditorium lounge workroo
 makerspace center pod building buildings campus annex trailer trailers kiosk desk gate door
 garage field lobby teacher teachers staff counselor counselors nurse aide aides para paras clerk
 registrar coordinator tech techs coach subs principal ap ed librarian secretary
-interventionist intern liaison specialist psychologist therapist custodian interpreter
-families everyone anyone someone else team department dept chromebook
+interventionist intern families everyone anyone someone else team department dept chromebook
 chromebooks ipad ipads laptop laptops computer computers desktops machines printer printers
 copier copiers scanner projector projectors panel panels display displays tv tvs camera
 cameras monitor keyboard phone phones line lines system systems network wifi wi-fi fi internet
@@ -80,6 +79,12 @@ maestros maestra grado access gr kinder kindergarten prek pre-k tk minutes repea
 work works subbing sign signs marquee bell bells clocks intercom caaspp staar map eoc
 sbac psat aasa isasp atlas njsla sba acap mcas parcc tcap leap keystone regents"""
 HOLDERS = frozenset(HOLDER_WORDS.split())
+# Jobs that serve one child as often as a school: a school after them only where it ends its
+# clause ("the new family liaison at Horace Mann. I need a laptop": a blind corpus's, stop
+# 64), never before what is the child's ("The speech therapist at Annie Oakley desk", "the
+# interpreter in William Ford IEP meeting": a red team's, JJ).
+SERVING = frozenset({"liaison", "specialist", "psychologist", "therapist", "interpreter"})
+ENDS_CLAUSE = re.compile(r"\s*(?:[.,;!?]|$)")
 PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|library|gym|"
                          r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
                          r"network|printers?|labs?|rooms?|portables?|front\s+office|"
@@ -107,6 +112,8 @@ SIGNED_OFF = re.compile(rf"(?:^|\n|[-–—]|\b(?:{SIGN_OFF}|ty)[,!.]?)[ \t]*$",
 # and not named by a title, as a teacher is beside a student moved to their room ("Testing
 # seat swap for tomorrow. Ms. Lee, Morrison": a red team's, BB).
 FINISHED_BEFORE = re.compile(r"[.!?][ \t]+$")
+LABELLED = re.compile(r"\b(?:label|labels|tag|tags|sticker|says|reads|written)\b[^.!?]*$",
+                      re.IGNORECASE)
 SIGNER_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"  # "Mrs.", "J.", "O'Neil"; not "Skyward."
 SIGNER_BEFORE = re.compile(rf"(?P<who>{SIGNER_WORD}(?:[ \t]+{SIGNER_WORD}){{1,3}})[ \t]*,[ \t]*"
                            r"(?:[A-Za-z][A-Za-z&/ \t]{1,24},[ \t]*)?$")
@@ -200,7 +207,9 @@ class SchoolNames:
                 BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
             return False
         before = text[max(0, start - 60):initialled(text, start)]
-        if (PLACE_BEFORE.search(before) and held(before)) or PLACE_AFTER.match(text, end):
+        if (PLACE_BEFORE.search(before) and held(before)) or PLACE_AFTER.match(text, end) or (
+                PLACE_BEFORE.search(before) and held(before, SERVING)
+                and ENDS_CLAUSE.match(text, end)):
             return True
         if own not in self.whole:
             return False
@@ -219,7 +228,7 @@ def initialled(text: str, start: int) -> int:
     return initials.start() if initials else start
 
 
-def held(before: str) -> bool:
+def held(before: str, holders: frozenset[str] = HOLDERS) -> bool:
     """The word before "at", "in" or "near" at the end of `before` is one a school is named
     after as a place (HOLDERS), a number or a model ("M404dn"), a bracket or a stop, or a name
     before "at"."""
@@ -231,7 +240,7 @@ def held(before: str) -> bool:
     if fold(word) in ("sign", "signs") and words[cue].lower() != "at":
         return False  # "sign in Carlos Rosario": a verb (a red team's, EE), not "the sign at"
     if not word or word[-1] in ")]'\"”’.,:;!?—–-" or any(c.isdigit() for c in word) \
-            or fold(word) in HOLDERS:
+            or fold(word) in holders:
         return True
     return word[0].isupper() and words[cue].lower() in ("at", "@")
 
@@ -261,9 +270,10 @@ def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) 
     """The name at `span` is one word of a known school's, or its whole own name, closing the
     message after a name the masker kept and a comma, set apart as a signature: "- Corey
     Tanaka, McKinley", "- Lauren Talley, Kindergarten, Fairfield Court" (a blind corpus's)."""
-    said = text[span.start:span.end]
-    if (fold(POSSESSIVE.sub("", said)) not in schools.signed and own_words(said)
-            not in schools.whole) or not SIGNED_AFTER.match(text, span.end):
+    named = text[span.start:span.end]
+    one_word = fold(POSSESSIVE.sub("", named)) in schools.signed
+    if not (one_word or own_words(named) in schools.whole) or \
+            not SIGNED_AFTER.match(text, span.end):
         return False
     signer = SIGNER_BEFORE.search(text, max(0, span.start - 60), span.start)
     if signer is None:
@@ -271,6 +281,11 @@ def signed_with(text: str, span: Span, found: list[Span], schools: SchoolNames) 
     said = text[:signer.start("who")]  # what the message says before it is signed
     untitled = fold(signer["who"].split()[0].rstrip(".")) not in TITLES
     set_apart = SIGNED_OFF.search(said) or (untitled and FINISHED_BEFORE.search(said))
+    # A whole name, which a student may share, only after a signer named as people sign, not
+    # as a label names a class's teacher ("The tag reads\nMs. Lee, Kindergarten, William
+    # Ford": a red team's, JJ)
+    if not one_word and (not untitled or LABELLED.search(said)):
+        return False
     return bool(set_apart) and not CHILD_IN_TEXT.search(said) and not any(
-        s.kind == "name" and s.start < signer.end("who") and signer.start("who") < s.end
-        for s in found)
+        s.kind == "name" and s.start < signer.end() and signer.start("who") < s.end
+        for s in found if s is not span)

@@ -3,7 +3,9 @@ child who does something after "says" or "what" ("driver says Colt didn't get pi
 nickname word before a bracketed real name ("Man-Man (Jermaine Ellis) broke"), a parent who
 called or came by about their son or daughter, an unknown lowercase name that cannot do
 something to their own things; and, kept, a campus by its direction ("Putnam City West"), a
-group "of us at" a school, a novel named after its hero, and a signature's department line."""
+novel named after its hero, and a signature's department line. ("Several of us at Andrew H.
+Wilson" was kept in this round, and is hidden again since red teams II and JJ got students
+through "us from", "us in": tests/bot/test_masking_stop64_attacked_again.py, ..._third.py.)"""
 
 from __future__ import annotations
 
@@ -81,8 +83,6 @@ def test_an_unknown_lowercase_name_in_trouble_with_their_things_is_hidden(
 @pytest.mark.parametrize("text", [
     "Need help setting up the document camera for the Kiowa language class at Putnam City West, "
     "Mr. Kauley's room",
-    "Hello, is there training on the new ViewSonic software? Several of us at Andrew H. Wilson "
-    "would like to sign up. Thank you, Kendra Batiste",
     "We are reading Esperanza Rising in ELA 6 and several of my students need text-to-speech",
 ])
 def test_campuses_groups_and_novels_come_through(text: str) -> None:
