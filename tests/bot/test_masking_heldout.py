@@ -360,6 +360,16 @@ HELD_OUT_FIGURES = {
     "heldout104.jsonl": (0.980, 0.02),
     "heldout105.jsonl": (0.994, 0.02),
     "heldout106.jsonl": (0.966, 0.07),
+    # Sealed during stop 64's second round, scored once at its end (700a6ac), without a staff
+    # directory; the same at the stop's start.
+    "heldout107.jsonl": (0.965, 0.07),
+    "heldout108.jsonl": (0.946, 0.08),
+    "heldout109.jsonl": (0.977, 0.07),
+    "heldout110.jsonl": (0.947, 0.04),
+    "heldout111.jsonl": (0.941, 0.04),
+    "heldout112.jsonl": (0.960, 0.03),
+    "heldout113.jsonl": (0.984, 0.06),
+    "heldout114.jsonl": (0.935, 0.03),
 }
 
 

@@ -133,7 +133,12 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout99.jsonl", "whole", 189, 2), ("heldout100.jsonl", "whole", 173, 2),
     ("heldout101.jsonl", "whole", 173, 4), ("heldout102.jsonl", "whole", 198, 4),
     ("heldout103.jsonl", "whole", 187, 2), ("heldout104.jsonl", "whole", 204, 2),
-    ("heldout105.jsonl", "whole", 177, 0), ("heldout106.jsonl", "whole", 200, 4)])
+    ("heldout105.jsonl", "whole", 177, 0), ("heldout106.jsonl", "whole", 200, 4),
+    # sealed during stop 64's second round, scored once at its end (the same before it)
+    ("heldout107.jsonl", "whole", 195, 4), ("heldout108.jsonl", "whole", 176, 4),
+    ("heldout109.jsonl", "whole", 177, 5), ("heldout110.jsonl", "whole", 161, 4),
+    ("heldout111.jsonl", "whole", 192, 1), ("heldout112.jsonl", "whole", 194, 3),
+    ("heldout113.jsonl", "whole", 187, 4), ("heldout114.jsonl", "whole", 160, 1)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())
