@@ -332,6 +332,12 @@ def masked(text: str) -> str:
     return mask_student_data(text, today=TODAY).text
 
 
+def left_of(name: str, text: str) -> list[str]:
+    """The words of `name` still in `text` once masked (any case, whole words)."""
+    out = masked(text)
+    return [w for w in name.split() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", out, re.I)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("student #123456 needs a loaner", "student #[id number] needs a loaner"),
     ("Jaden R. in 3rd period can't hear", "[name] in 3rd period can't hear"),

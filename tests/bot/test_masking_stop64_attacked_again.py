@@ -18,25 +18,10 @@ directly (no server): bot.masking.mask_student_data, as tests/bot/test_masking.p
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 import pytest
 
-from bot.masking import mask_student_data
 from bot.masking.schools import know_schools
-
-TODAY = date(2026, 12, 1)
-
-
-def masked(text: str) -> str:
-    return mask_student_data(text, today=TODAY).text
-
-
-def left_of(name: str, text: str) -> list[str]:
-    """The words of `name` still in the masked `text` (case-insensitive, whole words)."""
-    out = masked(text)
-    return [w for w in name.split() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", out, re.I)]
+from tests.bot.test_masking import left_of, masked
 
 
 # ---------------------------------------------------------------------------------------

@@ -19,16 +19,13 @@ The masker is called directly: bot.masking.mask_student_data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 
-from bot.masking import mask_student_data
 from bot.masking.schools import know_schools
+from tests.bot.test_masking import left_of, masked
 
-TODAY = date(2026, 12, 1)
 DISTRICT = ["Edsel Ford High School", "William Ford Elementary", "Ralph J. Bunche Academy",
             "Wing Luke Elementary", "Parker Hill Elementary", "Annie Oakley Elementary",
             "Toni Morrison Elementary", "Lincoln Middle", "Golda Meir School",
@@ -40,16 +37,6 @@ def schools_known() -> Iterator[None]:
     know_schools(DISTRICT)
     yield
     know_schools([])
-
-
-def masked(text: str) -> str:
-    return mask_student_data(text, today=TODAY).text
-
-
-def left_of(name: str, text: str) -> list[str]:
-    """The words of `name` still in the masked `text` (case-insensitive, whole words)."""
-    out = masked(text)
-    return [w for w in name.split() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", out, re.I)]
 
 
 # 1. NEW LEAK (83b096b, places.py GROUP_AT "of us"/"just us" at/in). Any student's full name
