@@ -66,8 +66,8 @@ def unknown_doers(text: str, words: list[Word]) -> list[Span]:
                      or GRADE_RIGHT_AFTER.match(text, nxt.end)):
             span = Span(word.start, nxt.end, "name")
         elif not word.given and (does_as_a_child(text, word.end, saying=False) or (
-                word.shape == "lower" and len(word.text) >= 4 and not typed_loosely(word)
-                and OWN_TROUBLE.match(text, word.end))):
+                word.shape == "lower" and len(word.text) >= 4
+                and OWN_TROUBLE.match(text, word.end) and not typed_loosely(word))):
             span = Span(word.start, word.end, "name")
         else:
             continue

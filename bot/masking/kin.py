@@ -56,7 +56,7 @@ DID_THEN_KIN = re.compile(rf"\s+(?:called|calls|phoned|rang|texted|emailed|e-mai
 # left early": a red team's, II).
 CAME_ABOUT_CHILD = re.compile(r"\s+(?:called|phoned|emailed|texted|messaged|came\s+(?:by|in)|"
                               r"(?:stopped|dropped)\s+by|left\s+a\s+voicemail)\b.{0,200}?"
-                              r"(?:\b(?:her|his|their)\s+|(?:^|[.!?,]\s+))(?:sons?|daughters?|"
+                              r"(?:\b(?:her|his|their)\s+|[.!?,]\s+)(?:sons?|daughters?|"
                               r"child|kids?|boy|girl|twins|grandson|granddaughter|stepson|"
                               r"stepdaughter)\b(?:['’]s)?.{0,50}?\b(?:grade|gr|class|teacher|"
                               r"homeroom|chromebook|ipad|laptop|login|password|portal|account|"

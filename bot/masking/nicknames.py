@@ -33,6 +33,7 @@ NICKNAME_WORDS = {"peanut", "tiny", "boo", "bubba", "buddy", "man-man", "junior"
 DOING_AFTER = re.compile(rf"\s*,?\s+(?i:{'|'.join(map(re.escape, sorted(VERBS)))}|in|from)\b")
 # A nickname quoted where its sentence opens: "'Peanut' (Kenyatta Harris) broke the hinge".
 QUOTE_OPENS = re.compile(r"(?:^|[.!?]\s+)['\"‘“]$")
+QUOTES = {"'", '"', "’", "”"}
 
 
 def nicknames_before(text: str, found: list[Span]) -> list[Span]:
@@ -47,8 +48,10 @@ def nicknames_before(text: str, found: list[Span]) -> list[Span]:
     at = {w.end: i for i, w in enumerate(words)}
     spans = []
     for span in inside:
-        i = at.get(span.start - 2, at.get(span.start - 3, -1) if text[span.start - 3:span.start - 2]
-                   in ("'", '"', "’", "”") else -1)  # "'Peanut' (Kenyatta Harris)"
+        end = span.start - 2  # before " ("
+        if text[end - 1:end] in QUOTES:
+            end -= 1  # "'Peanut' (Kenyatta Harris)"
+        i = at.get(end, -1)
         if i < 0:
             continue
         nick, before = words[i], words[i - 1] if i else None

@@ -93,16 +93,21 @@ def lists(text: str, words: list[Word], judged: list[Run]) -> list[range]:
     gaps = [text[words[a.last].after:words[b.first].start] for a, b in pairwise(judged)]
     found, start = [], 0
     for i in range(1, len(judged) + 1):
-        if i < len(judged) and SEPARATOR.fullmatch(gaps[i - 1]) and not (
-                "\n" in gaps[i - 1] and signature_line(text, words, judged[i - 1], judged[i])
-        ) and not (judged[i - 1].verdict != "name" and sentence_ends(
-                text, words[judged[i - 1].first], gaps[i - 1])) and not \
-                CLOSING_LINE.match(text, words[judged[i].first].start):
+        if i < len(judged) and goes_on(text, words, judged[i - 1], judged[i], gaps[i - 1]):
             continue
         if i - start >= 3 or (i - start == 2 and CONJUNCTION.search(gaps[start])):
             found.append(range(start, i))
         start = i
     return found
+
+
+def goes_on(text: str, words: list[Word], before: Run, run: Run, gap: str) -> bool:
+    """The list that `before` is in goes on to `run` across `gap`: a separator, and no
+    signature's line, sentence's end or sign-off between them."""
+    return bool(SEPARATOR.fullmatch(gap)) and not (
+        "\n" in gap and signature_line(text, words, before, run)) and not (
+        before.verdict != "name" and sentence_ends(text, words[before.first], gap)) and not \
+        CLOSING_LINE.match(text, words[run.first].start)
 
 
 def sentence_ends(text: str, word: Word, gap: str) -> bool:

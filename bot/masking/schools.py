@@ -52,7 +52,8 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:at|in|near|inside|outside|across|en)\s+(?:th
 # and licences are too (a red team's, CC).
 AFTER_A_SCHOOL = re.compile(r"(?:\b(?i:at|in)\s+(?:the\s+)?|\b(?i:from)\s+)(?P<other>[A-Z][\w.'’-]*"
                             r"(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?i:and)\s+|\s*&\s*|\s+to\s+)$")
-ROOM_BEFORE = re.compile(r"\b(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$", re.IGNORECASE)
+ROOM = r"(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$"  # "Room 109, "
+ROOM_BEFORE = re.compile(rf"\b{ROOM}", re.IGNORECASE)
 # What a school is named after, as a place, in every corpus: a room's number or a bracket, a
 # sentence's start, a thing, a room or a job a school has, an event held there, "is", "down"
 # ("Printer in the main office at Little River", "Room 117 at Rosa Parks", "I'm the counselor
@@ -124,18 +125,17 @@ SIGNED_AFTER = re.compile(r"[ \t.!]*\n*$")
 # "Thanks so much" (a red team's, HH).
 THANKED_AFTER = re.compile(rf"[ \t]*[.!]\s*(?i:{SIGN_OFF}|ty)[,!.]?\s*[A-Z][\w'’.-]*"
                            r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t.!]*$")
-ROOM_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:room|rm)\.?\s*#?\s*\w{1,5}\s*,\s*$",
-                        re.IGNORECASE)
+ROOM_OPENS = re.compile(rf"(?:^|[.!?]\s+|\n\s*){ROOM}", re.IGNORECASE)
 # Behind or beside a building a school has, its whole name only, in a text that speaks of no
 # child: "the portables behind Horace Mann" (a blind corpus's, stop 64); not a seat ("the iPad
 # behind Annie Oakley", "Maya Lopez is behind Parker Hill") nor a double first name ("the
 # Chromebook behind Juan Pablo"): a red team's, HH.
+BEHIND = re.compile(r"\b(?:portables?|trailers?|modulars?|buildings?|annex|fields?|parking|lot|"
+                    r"fence|gym|playground)\s+(?:behind|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... or before a floor of it: "Gordon Parks 2nd floor copier jammed" (a blind corpus's, stop
 # 64); never "upstairs", a child's whereabouts ("bring a loaner to William Ford upstairs? He
 # left his at home": a red team's, II).
 FLOOR_AFTER = re.compile(r"\s+\d(?:st|nd|rd|th)\s+floor\b", re.IGNORECASE)
-BEHIND = re.compile(r"\b(?:portables?|trailers?|modulars?|buildings?|annex|fields?|parking|lot|"
-                    r"fence|gym|playground)\s+(?:behind|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 CHILD_IN_TEXT = re.compile(r"\b(?:he|she|him|his|her|hers|they|their|kid|kids|child|student|"
                            r"students|son|daughter|mom|dad|parent|parents|grade|grader|gr|"
                            r"period|backpack|locker|homeroom)\b", re.IGNORECASE)
@@ -207,9 +207,9 @@ class SchoolNames:
                 BETWEEN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run)):
             return False
         before = text[max(0, start - 60):initialled(text, start)]
-        if (PLACE_BEFORE.search(before) and held(before)) or PLACE_AFTER.match(text, end) or (
-                PLACE_BEFORE.search(before) and held(before, SERVING)
-                and ENDS_CLAUSE.match(text, end)):
+        if (PLACE_BEFORE.search(before) and (held(before) or (
+                held(before, SERVING) and ENDS_CLAUSE.match(text, end)))) \
+                or PLACE_AFTER.match(text, end):
             return True
         if own not in self.whole:
             return False
