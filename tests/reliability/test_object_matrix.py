@@ -30,7 +30,9 @@ from bot.features.coffee.models import (
 )
 from bot.features.pulse.instruments import instruments_for
 from bot.features.pulse.models import SurveyRow
+from bot.features.tickets.models import TicketRow
 from bot.features.tickets.similar import JOIN
+from bot.features.tickets.unhiding import SHOW, digest_of, made_of
 from bot.people.directory import find_person
 from bot.roles import Role
 from bot.scheduling.ledger import Planned, plan
@@ -63,6 +65,7 @@ class Victim:
     slot: str
     survey: str
     offer: str  # a "me too" offer the server made to her, not to Mallory
+    show: str  # a "show the name hidden in your ticket" offer the server made to her
 
 
 async def seed(runtime: Runtime, chat: ConsoleChat) -> Victim:
@@ -106,7 +109,11 @@ async def seed(runtime: Runtime, chat: ConsoleChat) -> Victim:
                                      survey.closes_at, person_id=rivera.id, user_id="rivera")])
         ids = (str(series.id), str(coffee.id), str(member.id), str(slot.id), str(survey.id))
         offer = runtime.bot.secret.sign(JOIN, f"{rivera.id}:1")
-    return Victim(question, "1", *ids, offer)
+        ticket = await session.get(TicketRow, 1)
+        assert ticket is not None
+        show = runtime.bot.secret.sign(SHOW, json.dumps(
+            [rivera.id, 1, made_of(ticket), digest_of(ticket.text), 0, [["Chantel", [0]]]]))
+    return Victim(question, "1", *ids, offer, show)
 
 
 def attempts(v: Victim) -> list[tuple[str, str, str, Person]]:
@@ -116,6 +123,7 @@ def attempts(v: Victim) -> list[tuple[str, str, str, Person]]:
                ("action", "answers.none", v.question), ("action", "answers.ticket", v.question),
                ("action", "tickets.join", v.ticket), ("action", "tickets.join", v.offer),
                ("action", "tickets.join", f"{v.ticket}.forged"),
+               ("action", "tickets.show", v.ticket), ("action", "tickets.show", v.show),
                ("action", "tickets.view", v.ticket), ("action", "tickets.reopen", v.ticket),
                ("action", "tickets.answer", v.ticket), ("form", "tickets.answer", v.ticket),
                ("action", "coffee.rsvp.going", v.session), ("action", "coffee.rsvp.no",
@@ -172,6 +180,7 @@ async def test_every_object_action_refuses_someone_elses_object(
 
 @pytest.mark.parametrize("name,value", [("tickets.join", "victim.ticket"),
                                         ("tickets.join", "victim.offer"),
+                                        ("tickets.show", "victim.show"),
                                         ("coffee.rsvp.going", "victim.session"),
                                         ("tickets.view", "victim.ticket")])
 async def test_forged_ids_through_slack_buttons(slack: Slack, runtime: Runtime, chat: ConsoleChat,
@@ -186,6 +195,7 @@ async def test_forged_ids_through_slack_buttons(slack: Slack, runtime: Runtime, 
 
 @pytest.mark.parametrize("data", [
     {"action_id": "tickets.join", "value": "1"},
+    {"action_id": "tickets.show", "value": "1"},
     {"form_id": "coffee.note", "context": "1", "note": "hi"},
     {"action_id": "coffee.cycle", "value": "1"}])
 async def test_forged_ids_through_teams_action_submit(

@@ -14,6 +14,7 @@ from bot.features.tickets import (
     similar,
     solved,
     triage,
+    unhiding,
 )
 from bot.i18n import N_
 from bot.roles import Role
@@ -35,6 +36,7 @@ feature = Feature(
         OnAction("tickets.form", handlers.show_form),
         OnAction("tickets.join", opening.join),
         OnAction("tickets.separate", opening.separate),
+        OnAction("tickets.show", unhiding.show),
         OnAction("tickets.view", triage.view),
         OnAction("tickets.reopen", triage.reopen),
         OnAction("tickets.answer", triage.ask_answer),

@@ -6,7 +6,7 @@ import dataclasses
 
 from bot.blocks import Reply, Text, form_reply
 from bot.errors import BadInput
-from bot.features.tickets import handlers, pictures, service, views
+from bot.features.tickets import handlers, pictures, service, unhiding, views
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.queue import QUEUE_STATUS
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
@@ -123,8 +123,10 @@ async def _open(turn: Turn[Incoming], draft: Draft, key: str | None) -> list[Rep
         await _announce(turn, opened.ticket)
         await tell_listeners(turn, opened.ticket, "opened", opened.ticket.text)
     reply = views.opened_reply(opened.ticket, opened.masked, opened.created)
+    offer = unhiding.offer_buttons(turn, opened.ticket, opened.names)
     # Asked for in a channel: the number, and what masking hid, are for the teacher alone.
-    return [dataclasses.replace(reply, private=turn.incoming.conversation.kind != "direct")]
+    return [dataclasses.replace(reply, blocks=reply.blocks + offer,
+                                private=turn.incoming.conversation.kind != "direct")]
 
 
 async def _announce(turn: Turn[Incoming], ticket: TicketRow) -> None:

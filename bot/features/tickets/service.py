@@ -13,7 +13,7 @@ from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
 from bot.features.tickets.pictures import attach_held
 from bot.i18n import N_, _
-from bot.masking import Masked, mask_student_data
+from bot.masking import Masked, find_student_data, mask_student_data, replaced
 from bot.people.models import PersonRow
 from bot.storage.rows import row_named
 
@@ -44,6 +44,7 @@ class Opened:
     ticket: TicketRow
     masked: Masked
     created: bool
+    names: tuple[str, ...] = ()  # what each "[name]" of the stored text hid, in order
 
 
 async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft, now: datetime,
@@ -53,8 +54,8 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
         raise BadInput(_("Tell me what happened, e.g. `/ticket projector in room 12 is dead`."))
     if request_key and (existing := await by_key(session, request_key)):
         return Opened(existing, Masked(existing.text, ()), created=False)
-    masked = (Masked(draft.text, ()) if draft.keep_identifiers
-              else mask_student_data(draft.text))
+    spans = [] if draft.keep_identifiers else find_student_data(draft.text)
+    masked = replaced(draft.text, spans)
     room = (Masked(draft.room, ()) if draft.keep_identifiers
             else mask_student_data(draft.room))  # a form's field: anything may be typed there
     masked = Masked(masked.text, draft.hidden + masked.kinds + room.kinds)
@@ -79,7 +80,11 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
                                actor_id=requester.id, text=ticket.text))
     await attach_held(session, requester.id, ticket, now)
     await session.flush()
-    return Opened(ticket, masked, created=True)
+    names = tuple(draft.text[s.start:s.end] for s in spans if s.kind == "name")
+    # Offered back to the teacher only while each "[name]" is certainly the one hidden there
+    # (not a "[name]" she typed herself, nor one cut off the stored text).
+    aligned = len(masked.text) <= MAX_TEXT and masked.text.count("[name]") == len(names)
+    return Opened(ticket, masked, created=True, names=names if aligned else ())
 
 
 async def by_key(session: AsyncSession, request_key: str) -> TicketRow | None:
