@@ -370,6 +370,12 @@ HELD_OUT_FIGURES = {
     "heldout112.jsonl": (0.960, 0.03),
     "heldout113.jsonl": (0.984, 0.06),
     "heldout114.jsonl": (0.935, 0.03),
+    # Written blind at stop 65 naming colleagues often, sealed, scored once, without a staff
+    # directory: nearly every colleague named alone is hidden.
+    "heldout115.jsonl": (0.988, 0.39),
+    "heldout116.jsonl": (0.978, 0.48),
+    "heldout117.jsonl": (0.961, 0.22),
+    "heldout118.jsonl": (0.900, 0.30),
 }
 
 

@@ -138,7 +138,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout107.jsonl", "whole", 195, 4), ("heldout108.jsonl", "whole", 176, 4),
     ("heldout109.jsonl", "whole", 177, 5), ("heldout110.jsonl", "whole", 161, 4),
     ("heldout111.jsonl", "whole", 192, 1), ("heldout112.jsonl", "whole", 194, 3),
-    ("heldout113.jsonl", "whole", 187, 4), ("heldout114.jsonl", "whole", 160, 1)])
+    ("heldout113.jsonl", "whole", 187, 4), ("heldout114.jsonl", "whole", 160, 1),
+    # written blind at stop 65 naming colleagues often, sealed, scored once
+    ("heldout115.jsonl", "whole", 175, 31), ("heldout116.jsonl", "whole", 178, 24),
+    ("heldout117.jsonl", "whole", 198, 14), ("heldout118.jsonl", "whole", 190, 15)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

@@ -189,9 +189,17 @@ BLIND_64D = {"heldout111.jsonl": {"whole": (192, 2), "context": (192, 2), "all":
              "heldout112.jsonl": {"whole": (194, 3), "context": (194, 3), "all": (194, 3)},
              "heldout113.jsonl": {"whole": (187, 5), "context": (187, 5), "all": (186, 4)},
              "heldout114.jsonl": {"whole": (160, 2), "context": (160, 2), "all": (160, 2)}}
+# Written blind at stop 65 (115 San Antonio, 116 Boise, 117 Cincinnati, 118 Sioux Falls), its
+# writers asked to name colleagues often, by first name, family name and title; sealed while
+# the writer's "show this name" was built, scored once (the masker itself unchanged since
+# c650f56): 741 of 776 hidden (95.5%), 95 of 400 ordinary messages altered (23.8%).
+BLIND_65 = {"heldout115.jsonl": {"whole": (175, 31), "context": (175, 25), "all": (174, 18)},
+            "heldout116.jsonl": {"whole": (178, 24), "context": (178, 16), "all": (178, 13)},
+            "heldout117.jsonl": {"whole": (198, 18), "context": (198, 15), "all": (197, 13)},
+            "heldout118.jsonl": {"whole": (190, 22), "context": (190, 20), "all": (188, 18)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
-         | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D)
+         | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary

@@ -13,7 +13,14 @@ from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
 from bot.features.tickets.pictures import attach_held
 from bot.i18n import N_, _
-from bot.masking import Masked, find_student_data, mask_student_data, replaced
+from bot.masking import (
+    HiddenName,
+    Masked,
+    find_student_data,
+    mask_student_data,
+    names_hidden,
+    replaced,
+)
 from bot.people.models import PersonRow
 from bot.storage.rows import row_named
 
@@ -44,7 +51,7 @@ class Opened:
     ticket: TicketRow
     masked: Masked
     created: bool
-    names: tuple[str, ...] = ()  # what each "[name]" of the stored text hid, in order
+    names: tuple[HiddenName, ...] = ()  # what each "[name]" of the stored text hid
 
 
 async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft, now: datetime,
@@ -80,7 +87,7 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
                                actor_id=requester.id, text=ticket.text))
     await attach_held(session, requester.id, ticket, now)
     await session.flush()
-    names = tuple(draft.text[s.start:s.end] for s in spans if s.kind == "name")
+    names = names_hidden(draft.text, spans)
     # Offered back to the teacher only while each "[name]" is certainly the one hidden there
     # (not a "[name]" she typed herself, nor one cut off the stored text).
     aligned = len(masked.text) <= MAX_TEXT and masked.text.count("[name]") == len(names)

@@ -1,11 +1,13 @@
-"""A teacher shows a name the masker hid in her own ticket ("Chantel is a colleague, not a
-student"). Offered to her alone, as her ticket opens: one button for each name hidden. The
-names ride in the buttons' values, signed by the server, so no hidden name is stored unless
-she shows it; a button is hers, for that ticket, while its text is as it was offered
-(docs/privacy.md, "Showing a hidden name")."""
+"""A teacher shows a name the masker hid in her own open ticket ("Chantel is a colleague, not
+a student"). Offered to her alone, as her ticket opens: one button for each name hidden that
+could be a colleague's. The names ride in the buttons' values, sealed with the server secret,
+so no hidden name is stored, nor readable in a value, unless she shows it; a button is hers,
+for that ticket, while its text is as it was offered (docs/privacy.md, "Showing a hidden
+name")."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -15,17 +17,22 @@ from typing import Any
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketRow
+from bot.features.tickets.service import OPEN
 from bot.features.tickets.triage import tell_triage
 from bot.i18n import _
+from bot.masking import HiddenName
+from bot.server_secret import ServerSecret
 from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action
 
-SHOW = "tickets-show"  # what a "show this name" button's value is signed for
-MOST_OFFERED = 5  # more names than this is a list of students, not a colleague or two
+SHOW = "tickets-show"  # what a "show this name" button's value is sealed for
+MOST_OFFERED = 3  # more names hidden than this is a list of students, not a colleague or two
+MOST_WORDS = 3  # a longer run of names is several students ("Jaden Smith Maya Lopez")
 LONGEST = 60  # characters of a name offered back
 HIDDEN = re.compile(re.escape("[name]"))
-LIST = re.compile(r"[,;&/\n]|\s(?:and|y)\s", re.IGNORECASE)  # "Jaden, Maya and Luis": a list
+LIST = re.compile(r"[,;&/\n]|\s(?:and|y)\s", re.IGNORECASE)  # "Jaden, Maya and Luis"
+WORDS = re.compile(r"[^\s\-–—]+")  # a tab, a space or a hyphen parts them
 
 
 @dataclass(frozen=True)
@@ -50,23 +57,29 @@ def made_of(ticket: TicketRow) -> str:
     return str(int(ticket.created_at.timestamp()))
 
 
-def grouped(names: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Each distinct name, with every place it was hidden at, in order of first place."""
+def offered(hidden: tuple[HiddenName, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The hidden names offered back, each with its places: none at all where the text holds
+    a list of names ("Jaden, Maya and Luis", "Jaden Smith Maya Lopez") or more than
+    MOST_OFFERED of them, and none that a student's cue stands beside."""
+    names = {h.name for h in hidden}
+    if len(names) > MOST_OFFERED or any(LIST.search(name) or len(name) > LONGEST
+                                        or len(WORDS.findall(name)) > MOST_WORDS
+                                        for name in names):
+        return ()
     places: dict[str, list[int]] = {}
-    for place, name in enumerate(names):
+    for place, (name, _cued) in enumerate(hidden):
         places.setdefault(name, []).append(place)
-    return tuple((name, tuple(at)) for name, at in places.items())
+    cued = {h.name for h in hidden if h.cued}
+    return tuple((name, tuple(at)) for name, at in places.items() if name not in cued)
 
 
-def offer_buttons(turn: Turn[Any], ticket: TicketRow, names: tuple[str, ...]) -> tuple[Block, ...]:
-    """The note and the buttons offering each hidden name back to the person who typed it:
-    none where many were hidden (a class list), and none for a list within one ("Jaden, Maya
-    and Luis") or a name too long to be one colleague's."""
-    many = sum(len(LIST.split(name)) for name in set(names))
+def offer_buttons(turn: Turn[Any], ticket: TicketRow,
+                  hidden: tuple[HiddenName, ...]) -> tuple[Block, ...]:
+    """The note and the buttons offering the hidden names (offered) back to the person who
+    typed them."""
     offer = Offer(turn.person.id, ticket.id, made_of(ticket), digest_of(ticket.text),
-                  tuple((name, at) for name, at in grouped(names)
-                        if len(name) <= LONGEST and not LIST.search(name)))
-    if not offer.names or many > MOST_OFFERED:
+                  offered(hidden))
+    if not offer.names:
         return ()
     return (Context(_("A colleague's name, not a student's? Show it on your ticket:")),
             _buttons(turn, offer))
@@ -74,32 +87,34 @@ def offer_buttons(turn: Turn[Any], ticket: TicketRow, names: tuple[str, ...]) ->
 
 def _buttons(turn: Turn[Any], offer: Offer) -> Buttons:
     return Buttons(tuple(Button(_("Show \u201c{name}\u201d").format(name=name), "tickets.show",
-                                _signed(turn, offer, chosen))
+                                value_of(turn.secret, offer, chosen))
                          for chosen, (name, _at) in enumerate(offer.names)))
 
 
-def _signed(turn: Turn[Any], offer: Offer, chosen: int) -> str:
+def value_of(secret: ServerSecret, offer: Offer, chosen: int) -> str:
+    """A button's value: the offer and the name chosen, sealed (unreadable and unforgeable
+    without the server secret)."""
     names = [[name, list(at)] for name, at in offer.names]
-    message = json.dumps([offer.person_id, offer.ticket_id, offer.made, offer.digest, chosen,
-                          names], ensure_ascii=False, separators=(",", ":"))
-    return turn.secret.sign(SHOW, message)
+    plain = json.dumps([offer.person_id, offer.ticket_id, offer.made, offer.digest, chosen,
+                        names], ensure_ascii=False, separators=(",", ":"))
+    return base64.urlsafe_b64encode(secret.seal(SHOW, plain.encode())).decode()
 
 
-def _read(turn: Turn[Action]) -> tuple[Offer, int] | None:
-    """The offer a button's value carries and the name chosen, if the server signed it."""
-    message = turn.secret.verify(SHOW, turn.incoming.value)
+def offer_in(secret: ServerSecret, value: str) -> tuple[Offer, int] | None:
+    """The offer a button's value carries and the name chosen, if the server sealed it."""
     try:
-        person, ticket, made, digest, chosen, names = json.loads(message or "null")
+        plain = secret.open(SHOW, base64.urlsafe_b64decode(value.encode()))
+        person, ticket, made, digest, chosen, names = json.loads(plain)
         offer = Offer(int(person), int(ticket), str(made), str(digest),
                       tuple((str(name), tuple(map(int, at))) for name, at in names))
         return (offer, int(chosen)) if 0 <= int(chosen) < len(offer.names) else None
-    except (TypeError, ValueError):  # unsigned, or not what _signed writes
+    except (TypeError, ValueError):  # not sealed by this server, or not what value_of wrote
         return None
 
 
 async def show(turn: Turn[Action]) -> list[Reply]:
-    """Put a name the masker hid back in the clicker's own ticket, and tell the coach."""
-    read = _read(turn)
+    """Put a name the masker hid back in the clicker's own open ticket; tell the coach."""
+    read = offer_in(turn.secret, turn.incoming.value)
     offer, chosen = read if read else (None, 0)
     ticket = await row_named(turn.session, TicketRow, str(offer.ticket_id)) if offer else None
     if (offer is None or ticket is None or offer.person_id != turn.person.id
@@ -107,6 +122,8 @@ async def show(turn: Turn[Action]) -> list[Reply]:
             or digest_of(ticket.text) != offer.digest):
         raise BadInput(_("That button isn't one I gave you for this ticket as it reads now, so "
                          "nothing was shown. Your ticket is unchanged."))
+    if ticket.status not in OPEN or ticket.merged_into is not None:
+        raise BadInput(_("Ticket #{id} is closed, so nothing was shown.").format(id=ticket.id))
     name, places = offer.names[chosen]
     ticket.text = shown(ticket.text, name, set(places))
     ticket.updated_at = turn.now

@@ -5,6 +5,7 @@ changed is refused and changes nothing."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from sqlalchemy import select
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
 from bot.blocks import Button
-from bot.features.tickets.unhiding import SHOW, shown
+from bot.features.tickets.models import TicketRow
+from bot.features.tickets.unhiding import offer_in, shown
 from bot.tables import metadata
 from bot.vocabulary import Person
 from tests.bot.features.tickets.conftest import form_in, labels, tickets
@@ -92,25 +94,24 @@ async def test_someone_elses_button_shows_nothing_to_anyone(
     assert await every_row(runtime) == before
 
 
-async def test_an_edited_or_forged_button_shows_nothing(
+async def test_an_edited_or_forged_button_shows_nothing_and_reads_as_nothing(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
     await chat.say(TWO, as_=teacher)
-    signed = chat.button("Show \u201cChantel\u201d").value
-    message, _dot, signature = signed.rpartition(".")
-    person, ticket, made, digest, chosen, _names = json.loads(message)
-    other_place = json.dumps([person, ticket, made, digest, chosen, [["Jaden", [0, 1]]]])
+    value = chat.button("Show \u201cChantel\u201d").value
+    assert "Chantel" not in value and "Chantel" not in str(base64.urlsafe_b64decode(value))
+    sealed = base64.urlsafe_b64decode(value)
+    edited = base64.urlsafe_b64encode(sealed[:-1] + bytes([sealed[-1] ^ 1])).decode()
     before = await every_row(runtime)
-    for value in (f"{other_place}.{signature}", message, "1", f"{message}.forged",
-                  runtime.bot.secret.sign("tickets-join", message)):
-        [refused] = await chat.press(Button("x", "tickets.show", value), as_=teacher)
-        assert "nothing was shown" in refused.text, value
+    for forged in (edited, value[:-8], "1", value + "x", json.dumps([1, 1, "", "", 0, []])):
+        [refused] = await chat.press(Button("x", "tickets.show", forged), as_=teacher)
+        assert "nothing was shown" in refused.text, forged
     assert await every_row(runtime) == before
-    assert runtime.bot.secret.verify(SHOW, signed)  # the real one still stands
+    assert offer_in(runtime.bot.secret, value)  # the real one still stands
 
 
 async def test_a_list_of_names_is_no_colleague_and_is_not_offered(
         chat: ConsoleChat, teacher: Person) -> None:
-    [reply] = await chat.say("/ticket Jaden, Maya, Luis, Sofia, Amir and Noah cannot log in to "
+    [reply] = await chat.say("/ticket Jaden, Maya, Luis, Sofia, Amir and Noah cannot open "
                              "iReady this morning", as_=teacher)
     assert "I hid" in render(reply) and not labels([reply])
 
@@ -134,3 +135,23 @@ async def test_a_name_she_typed_in_brackets_offers_nothing_rather_than_the_wrong
 
 def test_shown_puts_a_name_back_only_at_its_places() -> None:
     assert shown("[name] and [name] met [name]", "Ann", {0, 2}) == "Ann and [name] met Ann"
+
+
+async def test_a_name_a_students_cue_stands_beside_is_not_offered(
+        chat: ConsoleChat, teacher: Person) -> None:
+    [reply] = await chat.say("/ticket my student Marcus Lee cannot find the Chromebook charger "
+                             "Chantel gave us", as_=teacher)
+    assert labels([reply]) == ["Show \u201cChantel\u201d"]
+
+
+async def test_a_closed_ticket_shows_nothing(
+        chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
+    await chat.say(COLLEAGUE, as_=teacher)
+    button = chat.button("Show \u201cChantel\u201d")
+    async with runtime.sessions() as session, session.begin():
+        (await session.get(TicketRow, 1)).status = "closed"  # type: ignore[union-attr]
+
+    [refused] = await chat.press(button, as_=teacher)
+
+    assert refused.text == "Ticket #1 is closed, so nothing was shown."
+    assert (await tickets(runtime))[0].text.startswith("[name] has")
