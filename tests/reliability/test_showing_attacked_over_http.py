@@ -13,7 +13,6 @@ from sqlalchemy import select
 from adapters.runtime import Runtime
 from bot.features.tickets.models import TicketRow
 from bot.features.tickets.unhiding import SHOW
-from bot.tables import metadata
 from tests.adapters.slack.conftest import CHANNEL as SLACK_CHANNEL
 from tests.adapters.slack.conftest import buttons as slack_buttons
 from tests.adapters.teams.conftest import CHANNEL as TEAMS_CHANNEL
@@ -22,15 +21,9 @@ from tests.adapters.teams.test_private import submits
 from tests.adapters.teams.test_triage import to
 from tests.reliability.conftest import Slack
 from tests.support.connector_stub import ConnectorStub
+from tests.support.database import every_row
 
 WORDS = "Chantel has the install codes for the smartboard software but she is out today"
-
-
-async def every_row(runtime: Runtime) -> str:
-    """Every stored row of every table, as one string to search."""
-    async with runtime.sessions() as session:
-        return repr([(await session.execute(select(table))).all()
-                     for table in metadata.sorted_tables])
 
 
 async def test_over_slack_http_no_hidden_name_is_stored_before_or_beside_her_click(

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.tables import metadata
+
+if TYPE_CHECKING:
+    from adapters.runtime import Runtime
 
 
 async def empty_tables(engine: AsyncEngine) -> None:
@@ -17,3 +22,10 @@ async def empty_tables(engine: AsyncEngine) -> None:
         else:
             for table in tables:
                 await connection.execute(text(f"DELETE FROM {table}"))
+
+
+async def every_row(runtime: Runtime) -> str:
+    """Every stored row of every table, as one string to search (for a name, say)."""
+    async with runtime.sessions() as session:
+        return repr([(await session.execute(select(table))).all()
+                     for table in metadata.sorted_tables])

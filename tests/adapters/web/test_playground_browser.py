@@ -119,3 +119,18 @@ async def test_a_coach_edits_an_article_in_the_page_and_a_broken_one_is_refused(
     await page.get_by_label("How teachers ask it").last.fill(phrasings)
     await page.get_by_role("button", name="Publish").last.click()
     await expect(page.locator("li.msg.bot").last).to_contain_text("Published")
+
+
+async def test_a_teacher_shows_a_colleagues_name_the_masker_hid(page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    await page.get_by_label("Your message").fill(
+        "/ticket Chantel has the install codes for the smartboard software but she is out")
+    await page.keyboard.press("Enter")
+    opened = page.locator("li.msg.bot").last
+    await expect(opened).to_contain_text("I hid a name")
+
+    await opened.get_by_role("button", name="Show \u201cChantel\u201d").click()
+
+    await expect(page.locator("li.msg.bot").last).to_contain_text(
+        "Shown on ticket #1: \u201cChantel\u201d.")
+    await expect(page.get_by_role("button", name="Show \u201cChantel\u201d")).to_have_count(0)
