@@ -6,8 +6,10 @@ Every text of the tuning corpora (tests/bot/masking_corpus/tuning*.jsonl: teache
 messages with and without student identifiers) goes through `mask_student_data`, `--rounds`
 times after one warm-up round (the word lists load and the word cache fills on first use).
 Beside it, in the same run, a baseline that only replaces long digit runs and email
-addresses with two regular expressions: the floor any masker sits on. Printed: texts per
-second, mean and p99 milliseconds per text.
+addresses with two regular expressions: the floor any masker sits on; and after it what a
+ticket's opening does since stop 65, the masking and the names offered back to the writer
+(bot/features/tickets/unhiding.py). Printed: texts per second, mean and p99 milliseconds per
+text.
 
 `--before 614488b` compares CPU instead, against the masker as it was at that commit (from
 a temporary git worktree): `--pairs` times, alternating, each masker in a fresh process masks
@@ -38,7 +40,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.masking import found_in, mask_student_data  # noqa: E402
+from bot.features.tickets.unhiding import offered  # noqa: E402
+from bot.masking import find_student_data, found_in, mask_student_data, replaced  # noqa: E402
+from bot.masking.hidden_names import names_hidden  # noqa: E402
 from bot.masking.staff import forget_staff, know_staff, use_staff_names  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bot" / "masking_corpus"
@@ -49,6 +53,12 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 def baseline(text: str) -> str:
     """Two regular expressions: long numbers and email addresses."""
     return EMAIL.sub("[email]", DIGITS.sub("[id number]", text))
+
+
+def offering(text: str) -> object:
+    """What a ticket's opening does: mask, then find the names to offer back to the writer."""
+    spans = find_student_data(text)
+    return replaced(text, spans), offered(names_hidden(text, spans))
 
 
 def texts() -> list[str]:
@@ -190,6 +200,7 @@ def main() -> None:
     print("| masker | texts/s | mean ms | p99 ms |\n|---|---|---|---|")
     timed("two regexes (baseline)", baseline, corpus, rounds)
     timed("mask_student_data", mask_student_data, corpus, rounds)
+    timed("masked, and the names offered back (a ticket)", offering, corpus, rounds)
 
 
 if __name__ == "__main__":

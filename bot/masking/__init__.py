@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
@@ -38,7 +37,6 @@ from bot.masking.schools import spare_schools
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.spoken import find_spoken_addresses
 from bot.masking.staff import spare_staff
-from bot.masking.student_marks import student_cued
 from bot.masking.things import find_standards
 from bot.masking.whole import whole_names
 
@@ -199,22 +197,6 @@ def cut(masked: Masked, limit: int) -> Masked:
         head = head.rsplit(maxsplit=1)[0]  # not half a word, nor half a "[phone]"
     cut_off = len(hidden_in(masked.text[len(head):]))  # what was hidden in the part cut off
     return Masked(head.rstrip(), masked.kinds[:len(masked.kinds) - cut_off])
-
-
-class HiddenName(NamedTuple):
-    """A name hidden in a text, as it was written, and whether a cue that no colleague
-    shares stands beside it ("my student Jaden", "Jaden in 3rd period"): then it is surely
-    no colleague's."""
-
-    name: str
-    cued: bool
-
-
-def names_hidden(text: str, spans: Sequence[Span]) -> tuple[HiddenName, ...]:
-    """Each name hidden in `text` (of `spans`), in order."""
-    names = [s for s in spans if s.kind == "name"]
-    cued = student_cued(text, set(names), colleagues=True)
-    return tuple(HiddenName(text[s.start:s.end], s in cued) for s in names)
 
 
 def hidden_in(masked_text: str) -> tuple[str, ...]:

@@ -11,7 +11,14 @@ from bot.features.tickets.models import TicketRow
 from bot.features.tickets.queue import QUEUE_STATUS
 from bot.features.tickets.routes import CATEGORIES, triage_conversation
 from bot.features.tickets.service import Draft
-from bot.features.tickets.similar import METOO_WINDOW, offer, offered, similar_open_ticket
+from bot.features.tickets.similar import (
+    METOO_WINDOW,
+    draft_in,
+    draft_value,
+    offer,
+    offered,
+    similar_open_ticket,
+)
 from bot.features.tickets.triage import tell_listeners, tell_triage
 from bot.hooks import Escalation
 from bot.i18n import _, ngettext
@@ -36,8 +43,9 @@ async def ticket_command(turn: Turn[Command]) -> list[Reply]:
     match = await similar_open_ticket(turn.session, turn.kb, turn.person.school_id, text,
                                       turn.now, window)
     if match is not None:
-        return [views.metoo_offer(match, await service.affected(turn.session, match), text,
-                                  offer(turn, match), _problem_title(turn, text))]
+        return [views.metoo_offer(match, await service.affected(turn.session, match),
+                                  draft_value(turn, text), offer(turn, match),
+                                  _problem_title(turn, text))]
     key = request_key(turn.incoming.person.platform, turn.incoming.event_id) \
         if turn.incoming.event_id else None
     return await _open(turn, Draft(text=text, category=category), key)
@@ -110,7 +118,7 @@ async def join(turn: Turn[Action]) -> list[Reply]:
 
 async def separate(turn: Turn[Action]) -> list[Reply]:
     """"No, open a new ticket" after a "me too" offer."""
-    nonce, _sep, text = turn.incoming.value.partition("|")
+    nonce, text = draft_in(turn, turn.incoming.value)
     draft = Draft(text=text, category=_category_of(turn, text))
     return await _open(turn, draft, request_key("separate", nonce))
 

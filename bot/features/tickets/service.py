@@ -13,14 +13,8 @@ from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketPersonRow, TicketRow
 from bot.features.tickets.pictures import attach_held
 from bot.i18n import N_, _
-from bot.masking import (
-    HiddenName,
-    Masked,
-    find_student_data,
-    mask_student_data,
-    names_hidden,
-    replaced,
-)
+from bot.masking import Masked, find_student_data, mask_student_data, replaced
+from bot.masking.hidden_names import HiddenName, names_hidden
 from bot.people.models import PersonRow
 from bot.storage.rows import row_named
 

@@ -3,7 +3,11 @@ the open tickets of a group of people (for a coach's brief)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+import uuid
+import zlib
 from collections import OrderedDict
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -25,6 +29,8 @@ from knowledge import KnowledgeBase
 
 MAX_OPEN_WORK = 15
 JOIN = "tickets-join"  # what a "me too" button's value is signed for
+SEPARATE = "tickets-separate"  # what a "No, open a new ticket" button's value is sealed for
+MOST_VALUE = 1990  # characters of a button's value Slack takes (2,000)
 READINGS_KEPT = 4096  # open tickets' masked words remembered per process, newest used first
 _readings: OrderedDict[tuple[bytes, date], str] = OrderedDict()
 METOO_WINDOW = StoredSetting("metoo_window_hours", 24,
@@ -123,6 +129,33 @@ async def offered(turn: Turn[Any], value: str) -> TicketRow:
         raise BadInput(_("That \u201cme too\u201d offer isn't one I made to you. Ask me "
                          "again and I'll look for an open ticket like yours."))
     return ticket
+
+
+def draft_value(turn: Turn[Any], text: str) -> str:
+    """A "No, open a new ticket" button's value: the teacher's words as typed, for her alone,
+    compressed and sealed with the server secret (they are not masked yet: a value a client
+    carries must not read as them, a red team's, stop 65), cut to fit Slack's 2,000
+    characters. A fresh nonce makes a double click open one ticket."""
+    while True:
+        plain = json.dumps([turn.person.id, str(uuid.uuid4()), text], ensure_ascii=False)
+        sealed = turn.secret.seal(SEPARATE, zlib.compress(plain.encode()))
+        value = base64.urlsafe_b64encode(sealed).decode()
+        if len(value) <= MOST_VALUE or not text:
+            return value
+        text = text[:len(text) * 9 // 10]
+
+
+def draft_in(turn: Turn[Any], value: str) -> tuple[str, str]:
+    """(nonce, words) of a "No, open a new ticket" button the server gave this person."""
+    try:
+        plain = zlib.decompress(turn.secret.open(SEPARATE, base64.urlsafe_b64decode(value)))
+        person, nonce, text = json.loads(plain)
+        if person == turn.person.id:
+            return str(nonce), str(text)
+    except (TypeError, ValueError, zlib.error):
+        pass
+    raise BadInput(_("That button isn't one I gave you. Type `/ticket` and what happened, and "
+                     "I'll open one."))
 
 
 def _made(ticket: TicketRow) -> str:

@@ -1,9 +1,9 @@
 """A teacher shows a name the masker hid in her own open ticket ("Chantel is a colleague, not
 a student"). Offered to her alone, as her ticket opens: one button for each name hidden that
-could be a colleague's. The names ride in the buttons' values, sealed with the server secret,
-so no hidden name is stored, nor readable in a value, unless she shows it; a button is hers,
-for that ticket, while its text is as it was offered (docs/privacy.md, "Showing a hidden
-name")."""
+could be a colleague's. The names ride in the buttons' values, sealed with the server secret
+and padded, so no hidden name is stored, nor readable in a value, unless she shows it; a
+button is hers, for that ticket, for a week, while its text is as it was offered
+(docs/privacy.md, "Showing a hidden name")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import base64
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from bot.blocks import Block, Button, Buttons, Context, Reply, Text
@@ -20,31 +21,40 @@ from bot.features.tickets.models import TicketEventRow, TicketRow
 from bot.features.tickets.service import OPEN
 from bot.features.tickets.triage import tell_triage
 from bot.i18n import _
-from bot.masking import HiddenName
+from bot.masking.hidden_names import HiddenName
 from bot.server_secret import ServerSecret
 from bot.storage.rows import row_named
 from bot.turn import Turn
 from bot.vocabulary import Action
 
 SHOW = "tickets-show"  # what a "show this name" button's value is sealed for
-MOST_OFFERED = 3  # more names hidden than this is a list of students, not a colleague or two
-MOST_WORDS = 3  # a longer run of names is several students ("Jaden Smith Maya Lopez")
+MOST_NAMES = 2  # more names hidden than this is a list of students, not a colleague or two
+MOST_WORDS = 3  # words in all of them: "Chantel and Marcus Lee", not "Jaden Maya. Luis Sofia";
+# and two at most in one: "Jaden Maya Luis" is three students
 LONGEST = 60  # characters of a name offered back
+PADDED = 512  # bytes a value's plain text is padded to: its length tells no name's
+GOOD_FOR = timedelta(days=7)
 HIDDEN = re.compile(re.escape("[name]"))
-LIST = re.compile(r"[,;&/\n]|\s(?:and|y)\s", re.IGNORECASE)  # "Jaden, Maya and Luis"
-WORDS = re.compile(r"[^\s\-–—]+")  # a tab, a space or a hyphen parts them
+# A name's words, parted by a space, a tab or a hyphen; an initial is none ("Alice M. Harte")
+WORDS = re.compile(r"[^\s\-–—.]{2,}")
+LIST = re.compile(r"[,;&/+\n]|\s(?:and|y|or|o|with|con|plus)\s", re.IGNORECASE)
+
+# A name as offered: how the button says it, and at each of its places ("[name]"s, counted
+# from 0) how it was written there ("Chantel" ... "CHANTEL").
+Offered = tuple[str, tuple[tuple[int, str], ...]]
 
 
 @dataclass(frozen=True)
 class Offer:
-    """The names hidden in one ticket's text, each with the places ("[name]"s, counted from
-    0) it was hidden at, as offered to one person while the text read as `digest` says."""
+    """The names offered from one ticket's text to one person, while the text reads as
+    `digest` says, from `issued` (seconds since the epoch) on."""
 
     person_id: int
     ticket_id: int
     made: str  # the ticket's creation: a purged ticket's number may be given to the next
     digest: str
-    names: tuple[tuple[str, tuple[int, ...]], ...]
+    issued: int
+    names: tuple[Offered, ...]
 
 
 def digest_of(text: str) -> str:
@@ -57,20 +67,21 @@ def made_of(ticket: TicketRow) -> str:
     return str(int(ticket.created_at.timestamp()))
 
 
-def offered(hidden: tuple[HiddenName, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """The hidden names offered back, each with its places: none at all where the text holds
-    a list of names ("Jaden, Maya and Luis", "Jaden Smith Maya Lopez") or more than
-    MOST_OFFERED of them, and none that a student's cue stands beside."""
-    names = {h.name for h in hidden}
-    if len(names) > MOST_OFFERED or any(LIST.search(name) or len(name) > LONGEST
-                                        or len(WORDS.findall(name)) > MOST_WORDS
-                                        for name in names):
-        return ()
-    places: dict[str, list[int]] = {}
+def offered(hidden: tuple[HiddenName, ...]) -> tuple[Offered, ...]:
+    """The hidden names offered back: none at all where the text holds a list of names (one
+    joined by commas, "and", "+", "with", ...), more than MOST_NAMES of them, one of more than
+    two words or more than MOST_WORDS words in all; none that is surely a student's
+    (bot/masking/hidden_names.py). Each name once, however it was capitalised."""
+    folded: dict[str, list[tuple[int, str]]] = {}
     for place, (name, _cued) in enumerate(hidden):
-        places.setdefault(name, []).append(place)
-    cued = {h.name for h in hidden if h.cued}
-    return tuple((name, tuple(at)) for name, at in places.items() if name not in cued)
+        folded.setdefault(name.casefold(), []).append((place, name))
+    words = [len(WORDS.findall(name)) for name in folded]
+    if len(folded) > MOST_NAMES or sum(words) > MOST_WORDS or max(words, default=0) > 2 or any(
+            LIST.search(name) or len(name) > LONGEST for name in folded):
+        return ()
+    students = {h.name.casefold() for h in hidden if h.cued}
+    return tuple((places[0][1], tuple(places)) for name, places in folded.items()
+                 if name not in students)
 
 
 def offer_buttons(turn: Turn[Any], ticket: TicketRow,
@@ -78,7 +89,7 @@ def offer_buttons(turn: Turn[Any], ticket: TicketRow,
     """The note and the buttons offering the hidden names (offered) back to the person who
     typed them."""
     offer = Offer(turn.person.id, ticket.id, made_of(ticket), digest_of(ticket.text),
-                  offered(hidden))
+                  int(turn.now.timestamp()), offered(hidden))
     if not offer.names:
         return ()
     return (Context(_("A colleague's name, not a student's? Show it on your ticket:")),
@@ -92,21 +103,23 @@ def _buttons(turn: Turn[Any], offer: Offer) -> Buttons:
 
 
 def value_of(secret: ServerSecret, offer: Offer, chosen: int) -> str:
-    """A button's value: the offer and the name chosen, sealed (unreadable and unforgeable
-    without the server secret)."""
-    names = [[name, list(at)] for name, at in offer.names]
-    plain = json.dumps([offer.person_id, offer.ticket_id, offer.made, offer.digest, chosen,
-                        names], ensure_ascii=False, separators=(",", ":"))
-    return base64.urlsafe_b64encode(secret.seal(SHOW, plain.encode())).decode()
+    """A button's value: the offer and the name chosen, padded and sealed (unreadable and
+    unforgeable without the server secret)."""
+    plain = json.dumps([offer.person_id, offer.ticket_id, offer.made, offer.digest,
+                        offer.issued, chosen, offer.names], ensure_ascii=False,
+                       separators=(",", ":")).encode()
+    padded = plain.ljust(-(-len(plain) // PADDED) * PADDED)
+    return base64.urlsafe_b64encode(secret.seal(SHOW, padded)).decode()
 
 
 def offer_in(secret: ServerSecret, value: str) -> tuple[Offer, int] | None:
     """The offer a button's value carries and the name chosen, if the server sealed it."""
     try:
         plain = secret.open(SHOW, base64.urlsafe_b64decode(value.encode()))
-        person, ticket, made, digest, chosen, names = json.loads(plain)
-        offer = Offer(int(person), int(ticket), str(made), str(digest),
-                      tuple((str(name), tuple(map(int, at))) for name, at in names))
+        person, ticket, made, digest, issued, chosen, names = json.loads(plain)
+        offer = Offer(int(person), int(ticket), str(made), str(digest), int(issued), tuple(
+            (str(label), tuple((int(at), str(written)) for at, written in places))
+            for label, places in names))
         return (offer, int(chosen)) if 0 <= int(chosen) < len(offer.names) else None
     except (TypeError, ValueError):  # not sealed by this server, or not what value_of wrote
         return None
@@ -119,13 +132,14 @@ async def show(turn: Turn[Action]) -> list[Reply]:
     ticket = await row_named(turn.session, TicketRow, str(offer.ticket_id)) if offer else None
     if (offer is None or ticket is None or offer.person_id != turn.person.id
             or ticket.requester_id != turn.person.id or made_of(ticket) != offer.made
-            or digest_of(ticket.text) != offer.digest):
+            or digest_of(ticket.text) != offer.digest
+            or turn.now.timestamp() - offer.issued > GOOD_FOR.total_seconds()):
         raise BadInput(_("That button isn't one I gave you for this ticket as it reads now, so "
                          "nothing was shown. Your ticket is unchanged."))
     if ticket.status not in OPEN or ticket.merged_into is not None:
         raise BadInput(_("Ticket #{id} is closed, so nothing was shown.").format(id=ticket.id))
     name, places = offer.names[chosen]
-    ticket.text = shown(ticket.text, name, set(places))
+    ticket.text = shown(ticket.text, dict(places))
     ticket.updated_at = turn.now
     turn.session.add(TicketEventRow(ticket_id=ticket.id, at=turn.now, kind="name_shown",
                                     actor_id=turn.person.id, text=name))
@@ -137,20 +151,20 @@ async def show(turn: Turn[Action]) -> list[Reply]:
     return [_after(turn, ticket, offer, chosen)]
 
 
-def shown(text: str, name: str, places: set[int]) -> str:
-    """The text with the "[name]"s at these places (counted from 0) put back as `name`."""
+def shown(text: str, spellings: dict[int, str]) -> str:
+    """The text with the "[name]"s at these places (counted from 0) put back as written."""
     count = iter(range(len(text)))
-    return HIDDEN.sub(lambda hidden: name if next(count) in places else hidden[0], text)
+    return HIDDEN.sub(lambda hidden: spellings.get(next(count), hidden[0]), text)
 
 
 def _after(turn: Turn[Action], ticket: TicketRow, offer: Offer, chosen: int) -> Reply:
     """The offer again without the name shown, its places counted afresh."""
-    gone = offer.names[chosen][1]
-    rest = tuple((name, tuple(p - sum(g < p for g in gone) for p in at))
-                 for k, (name, at) in enumerate(offer.names) if k != chosen)
+    gone = [at for at, _written in offer.names[chosen][1]]
+    rest = tuple((name, tuple((p - sum(g < p for g in gone), w) for p, w in places))
+                 for k, (name, places) in enumerate(offer.names) if k != chosen)
     said = _("Shown on ticket #{id}: \u201c{name}\u201d.").format(
         id=ticket.id, name=offer.names[chosen][0])
     if not rest:
         return Reply(said, (Text(said),), private=True, replace_original=True)
-    again = Offer(offer.person_id, ticket.id, offer.made, digest_of(ticket.text), rest)
+    again = replace(offer, digest=digest_of(ticket.text), names=rest)
     return Reply(said, (Text(said), _buttons(turn, again)), private=True, replace_original=True)

@@ -56,7 +56,7 @@ def opened_reply(ticket: TicketRow, masked: Masked, created: bool) -> Reply:
     return Reply(text, tuple(blocks), replace_original=False)
 
 
-def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str,
+def metoo_offer(ticket: TicketRow, affected: int, draft: str, offer: str,
                 problem: str) -> Reply:
     """Offer to join an open ticket instead of opening a duplicate: its number and the
     problem both were taken for (an article's title), never its words (they are another
@@ -67,8 +67,7 @@ def metoo_offer(ticket: TicketRow, affected: int, draft_text: str, offer: str,
                      "school ({affected} teachers).", affected).format(
                          id=ticket.id, problem=problem, affected=affected)
     buttons = (Button(_("Add me to #{id}").format(id=ticket.id), "tickets.join", offer, "primary"),
-               Button(_("No, open a new ticket"), "tickets.separate",
-                      f"{uuid.uuid4()}|{draft_text[:1800]}"))
+               Button(_("No, open a new ticket"), "tickets.separate", draft))
     return Reply(intro, (Text(intro), Buttons(buttons)), private=True)
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.console import ConsoleChat, render
 from adapters.runtime import Runtime
+from bot.blocks import Button
 from bot.vocabulary import Command, Conversation, Person
 from tests.bot.features.tickets.conftest import form_in, labels, tickets
 from tests.support.recording import RecordingMessenger
@@ -185,6 +186,25 @@ async def test_declining_me_too_opens_a_separate_ticket_once(
     await chat.press(button, as_=neighbour)
     await chat.press(button, as_=neighbour)
     assert len(await tickets(runtime)) == 2
+
+
+async def test_a_separate_tickets_button_is_sealed_and_only_its_teachers(
+        chat: ConsoleChat, teacher: Person, neighbour: Person, runtime: Runtime) -> None:
+    # A red team's (stop 65): the button carried "nonce|words as typed", names and all, and
+    # opened a ticket of whatever words the client sent back, for whoever sent them.
+    await chat.say("/ticket wifi is down in the whole east wing", as_=teacher)
+    await chat.say("/ticket Chantel says wifi is down in the east wing", as_=neighbour)
+    button = chat.button("No, open a new ticket")
+    assert "Chantel" not in button.value and "wifi" not in button.value
+
+    [refused] = await chat.press(button, as_=teacher)
+    [forged] = await chat.press(Button("x", "tickets.separate", "n1|anything at all"),
+                                as_=neighbour)
+
+    assert "isn't one I gave you" in refused.text and "isn't one I gave you" in forged.text
+    assert len(await tickets(runtime)) == 1
+    await chat.press(button, as_=neighbour)
+    assert (await tickets(runtime))[-1].text == "[name] says wifi is down in the east wing"
 
 
 async def test_the_same_event_delivered_three_times_opens_one_ticket(

@@ -129,15 +129,15 @@ async def test_other_kinds_between_names_do_not_shift_the_places(
         "[name] emailed [email] and called [phone] about Marcus and his login"
 
 
-async def test_the_same_name_in_several_cases_is_shown_only_where_it_was_so_written(
+async def test_the_same_name_in_several_cases_is_one_button_put_back_as_written(
         chat: ConsoleChat, teacher: Person, runtime: Runtime) -> None:
     [reply] = await chat.say("/ticket Chantel has the codes. CHANTEL is out today. Ask "
                              "Chantel tomorrow about the chantel login", as_=teacher)
-    assert "Show \u201cChantel\u201d" in labels([reply])
+    # since LL: one button for every spelling, each put back as it was written
+    assert labels([reply]) == ["Show \u201cChantel\u201d"]
     await chat.press(chat.button("Show \u201cChantel\u201d"), as_=teacher)
     text = (await tickets(runtime))[0].text
-    assert text.count("Chantel") == 2 and "CHANTEL" not in text and "chantel" not in text
-    assert text.count("[name]") == 2
+    assert text.count("Chantel") == 2 and "CHANTEL is out" in text and "[name]" not in text
 
 
 async def test_a_long_text_cut_at_4000_offers_nothing_and_stores_nothing(

@@ -129,13 +129,13 @@ async def test_a_name_she_typed_in_brackets_offers_nothing_rather_than_the_wrong
 
 
 def test_shown_puts_a_name_back_only_at_its_places() -> None:
-    assert shown("[name] and [name] met [name]", "Ann", {0, 2}) == "Ann and [name] met Ann"
+    assert shown("[name] and [name] met [name]", {0: "Ann", 2: "ANN"}) == "Ann and [name] met ANN"
 
 
 async def test_a_name_a_students_cue_stands_beside_is_not_offered(
         chat: ConsoleChat, teacher: Person) -> None:
-    [reply] = await chat.say("/ticket my student Marcus Lee cannot find the Chromebook charger "
-                             "Chantel gave us", as_=teacher)
+    [reply] = await chat.say("/ticket my student Marcus Lee cannot find his charger. Chantel "
+                             "has spares in the library", as_=teacher)
     assert labels([reply]) == ["Show \u201cChantel\u201d"]
 
 
