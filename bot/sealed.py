@@ -35,6 +35,18 @@ def unseal(secret: ServerSecret | None, stored: str) -> str:
     return secret.open(PURPOSE, base64.b64decode(stored[len(SEALED):])).decode()
 
 
+def sealed_value(secret: ServerSecret, purpose: str, plain: bytes, step: int = 1) -> str:
+    """A value a client carries back (a button's), padded to whole `step`s and sealed for
+    `purpose`: it reads as nothing, and cannot be edited, without the server secret."""
+    size = max(1, -(-len(plain) // step)) * step
+    return base64.urlsafe_b64encode(secret.seal(purpose, plain.ljust(size))).decode()
+
+
+def opened_value(secret: ServerSecret, purpose: str, value: str) -> bytes:
+    """What `sealed_value` sealed (padding and all); ValueError for anything else."""
+    return secret.open(purpose, base64.urlsafe_b64decode(value.encode()))
+
+
 def keyed(secret: ServerSecret | None, key: str) -> str:
     """An event's key as stored to know a retry: hashed with the secret, so that a copy of
     the database cannot recompute it from what it holds (a Teams key hashes the chat's id

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.features.tickets.service import offerable
 from bot.features.tickets.unhiding import offered, shown
 from bot.masking import find_student_data, replaced
-from bot.masking.hidden_names import names_hidden
 from bot.masking.schools import know_schools
 from bot.masking.staff import forget_staff, know_staff, use_staff_names
 from tests.bot.test_masking import CORPUS, TODAY, is_masked
@@ -44,8 +44,7 @@ def as_left(text: str, students: list[str]) -> tuple[str, str, list[str]]:
     student's identifier nor a part of one, the names offered)."""
     spans = find_student_data(text, TODAY)
     masked = replaced(text, spans).text
-    names = names_hidden(text, spans)
-    choices = offered(names) if masked.count("[name]") == len(names) else ()
+    choices = offered(offerable(text, spans, masked))
     spellings = {at: written for name, places in choices for at, written in places
                  if not any(same_person(name, student) for student in students)}
     left = shown(masked, spellings)  # all at once: one name shown moves no other's places

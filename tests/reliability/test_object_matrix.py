@@ -31,8 +31,8 @@ from bot.features.coffee.models import (
 from bot.features.pulse.instruments import instruments_for
 from bot.features.pulse.models import SurveyRow
 from bot.features.tickets.models import TicketRow
-from bot.features.tickets.similar import JOIN
-from bot.features.tickets.unhiding import SHOW, digest_of, made_of
+from bot.features.tickets.similar import JOIN, made_of
+from bot.features.tickets.unhiding import Offer, digest_of, value_of
 from bot.people.directory import find_person
 from bot.roles import Role
 from bot.scheduling.ledger import Planned, plan
@@ -111,8 +111,9 @@ async def seed(runtime: Runtime, chat: ConsoleChat) -> Victim:
         offer = runtime.bot.secret.sign(JOIN, f"{rivera.id}:1")
         ticket = await session.get(TicketRow, 1)
         assert ticket is not None
-        show = runtime.bot.secret.sign(SHOW, json.dumps(
-            [rivera.id, 1, made_of(ticket), digest_of(ticket.text), 0, [["Chantel", [0]]]]))
+        show = value_of(runtime.bot.secret, Offer(
+            rivera.id, 1, made_of(ticket), digest_of(ticket.text), int(SOON.timestamp()),
+            (("Chantel", ((0, "Chantel"),)),)), 0)
     return Victim(question, "1", *ids, offer, show)
 
 

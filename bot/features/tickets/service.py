@@ -15,6 +15,7 @@ from bot.features.tickets.pictures import attach_held
 from bot.i18n import N_, _
 from bot.masking import Masked, find_student_data, mask_student_data, replaced
 from bot.masking.hidden_names import HiddenName, names_hidden
+from bot.masking.spans import Span
 from bot.people.models import PersonRow
 from bot.storage.rows import row_named
 
@@ -81,11 +82,16 @@ async def open_ticket(session: AsyncSession, requester: PersonRow, draft: Draft,
                                actor_id=requester.id, text=ticket.text))
     await attach_held(session, requester.id, ticket, now)
     await session.flush()
-    names = names_hidden(draft.text, spans)
-    # Offered back to the teacher only while each "[name]" is certainly the one hidden there
-    # (not a "[name]" she typed herself, nor one cut off the stored text).
-    aligned = len(masked.text) <= MAX_TEXT and masked.text.count("[name]") == len(names)
-    return Opened(ticket, masked, created=True, names=names if aligned else ())
+    return Opened(ticket, masked, created=True, names=offerable(draft.text, spans, masked.text))
+
+
+def offerable(text: str, spans: list[Span], masked_text: str) -> tuple[HiddenName, ...]:
+    """The names hidden in a ticket's text, to offer back to its writer; none unless each
+    "[name]" is certainly the one hidden there (not a "[name]" she typed herself, nor one
+    cut off the stored text)."""
+    names = names_hidden(text, spans)
+    aligned = len(masked_text) <= MAX_TEXT and masked_text.count("[name]") == len(names)
+    return names if aligned else ()
 
 
 async def by_key(session: AsyncSession, request_key: str) -> TicketRow | None:

@@ -3,7 +3,6 @@ the open tickets of a group of people (for a coach's brief)."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import uuid
@@ -22,6 +21,7 @@ from bot.features.tickets.service import OPEN
 from bot.hooks import Answered
 from bot.i18n import N_, _
 from bot.masking import mask_student_data, mask_within
+from bot.sealed import opened_value, sealed_value
 from bot.storage.rows import row_named
 from bot.stored_settings import StoredSetting
 from bot.turn import Turn
@@ -114,7 +114,7 @@ def offer(turn: Turn[Any], ticket: TicketRow) -> str:
     """A "me too" button's value: this ticket, offered to this person, signed by the server.
     The ticket's creation is signed too: on SQLite a purged ticket's number is given to the
     next, and an old button joined another teacher's ticket (a red team's, stop 48)."""
-    return turn.secret.sign(JOIN, f"{turn.person.id}:{ticket.id}:{_made(ticket)}")
+    return turn.secret.sign(JOIN, f"{turn.person.id}:{ticket.id}:{made_of(ticket)}")
 
 
 async def offered(turn: Turn[Any], value: str) -> TicketRow:
@@ -125,7 +125,7 @@ async def offered(turn: Turn[Any], value: str) -> TicketRow:
     person, ticket_id, made = [*(found or "").split(":"), "", ""][:3]
     mine = bool(found) and person == str(turn.person.id)
     ticket = await row_named(turn.session, TicketRow, ticket_id) if mine else None
-    if ticket is None or made != _made(ticket):
+    if ticket is None or made != made_of(ticket):
         raise BadInput(_("That \u201cme too\u201d offer isn't one I made to you. Ask me "
                          "again and I'll look for an open ticket like yours."))
     return ticket
@@ -138,8 +138,7 @@ def draft_value(turn: Turn[Any], text: str) -> str:
     characters. A fresh nonce makes a double click open one ticket."""
     while True:
         plain = json.dumps([turn.person.id, str(uuid.uuid4()), text], ensure_ascii=False)
-        sealed = turn.secret.seal(SEPARATE, zlib.compress(plain.encode()))
-        value = base64.urlsafe_b64encode(sealed).decode()
+        value = sealed_value(turn.secret, SEPARATE, zlib.compress(plain.encode()))
         if len(value) <= MOST_VALUE or not text:
             return value
         text = text[:len(text) * 9 // 10]
@@ -148,7 +147,7 @@ def draft_value(turn: Turn[Any], text: str) -> str:
 def draft_in(turn: Turn[Any], value: str) -> tuple[str, str]:
     """(nonce, words) of a "No, open a new ticket" button the server gave this person."""
     try:
-        plain = zlib.decompress(turn.secret.open(SEPARATE, base64.urlsafe_b64decode(value)))
+        plain = zlib.decompress(opened_value(turn.secret, SEPARATE, value))
         person, nonce, text = json.loads(plain)
         if person == turn.person.id:
             return str(nonce), str(text)
@@ -158,7 +157,9 @@ def draft_in(turn: Turn[Any], value: str) -> tuple[str, str]:
                      "I'll open one."))
 
 
-def _made(ticket: TicketRow) -> str:
+def made_of(ticket: TicketRow) -> str:
+    """When a ticket was made, as a button's value carries it: on SQLite a purged ticket's
+    number is given to the next."""
     return str(int(ticket.created_at.timestamp()))
 
 

@@ -7,8 +7,8 @@ button is hers, for that ticket, for a week, while its text is as it was offered
 
 from __future__ import annotations
 
-import base64
 import hashlib
+import itertools
 import json
 import re
 from dataclasses import dataclass, replace
@@ -19,9 +19,11 @@ from bot.blocks import Block, Button, Buttons, Context, Reply, Text
 from bot.errors import BadInput
 from bot.features.tickets.models import TicketEventRow, TicketRow
 from bot.features.tickets.service import OPEN
+from bot.features.tickets.similar import made_of
 from bot.features.tickets.triage import tell_triage
 from bot.i18n import _
 from bot.masking.hidden_names import HiddenName
+from bot.sealed import opened_value, sealed_value
 from bot.server_secret import ServerSecret
 from bot.storage.rows import row_named
 from bot.turn import Turn
@@ -60,11 +62,6 @@ class Offer:
 def digest_of(text: str) -> str:
     """A short fingerprint of a ticket's stored text."""
     return hashlib.blake2b(text.encode(), digest_size=9).hexdigest()
-
-
-def made_of(ticket: TicketRow) -> str:
-    """When a ticket was made, as an offer carries it."""
-    return str(int(ticket.created_at.timestamp()))
 
 
 def offered(hidden: tuple[HiddenName, ...]) -> tuple[Offered, ...]:
@@ -108,14 +105,13 @@ def value_of(secret: ServerSecret, offer: Offer, chosen: int) -> str:
     plain = json.dumps([offer.person_id, offer.ticket_id, offer.made, offer.digest,
                         offer.issued, chosen, offer.names], ensure_ascii=False,
                        separators=(",", ":")).encode()
-    padded = plain.ljust(-(-len(plain) // PADDED) * PADDED)
-    return base64.urlsafe_b64encode(secret.seal(SHOW, padded)).decode()
+    return sealed_value(secret, SHOW, plain, PADDED)
 
 
 def offer_in(secret: ServerSecret, value: str) -> tuple[Offer, int] | None:
     """The offer a button's value carries and the name chosen, if the server sealed it."""
     try:
-        plain = secret.open(SHOW, base64.urlsafe_b64decode(value.encode()))
+        plain = opened_value(secret, SHOW, value)
         person, ticket, made, digest, issued, chosen, names = json.loads(plain)
         offer = Offer(int(person), int(ticket), str(made), str(digest), int(issued), tuple(
             (str(label), tuple((int(at), str(written)) for at, written in places))
@@ -153,7 +149,7 @@ async def show(turn: Turn[Action]) -> list[Reply]:
 
 def shown(text: str, spellings: dict[int, str]) -> str:
     """The text with the "[name]"s at these places (counted from 0) put back as written."""
-    count = iter(range(len(text)))
+    count = itertools.count()
     return HIDDEN.sub(lambda hidden: spellings.get(next(count), hidden[0]), text)
 
 
