@@ -36,6 +36,11 @@ MANY = re.compile(r"\b(?:students|kids|children|sons|daughters|pupils|learners|t
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
+# A title before the surname, and the word after the comma closing the message, is a grown-up
+# signing with a school, no roster: "-Mr. Haugen, Edison", "- Ms. Ortiz, Poe" (a blind
+# corpus's, stop 66); not "Hola Mr. Cantu, Dulce dice ...", a student after a greeting.
+TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|coach|sr|sra|srta|profe?)\.?\s+$", re.IGNORECASE)
+CLOSES = re.compile(r"[ \t.!]*$")
 # What points into a roster: "listed as Price, Journee", "first page starts with".
 ROSTER_CUE = re.compile(r"\b(?:listed\s+as|starts?\s+with|stops?\s+at|row\s+\d+|cadet)\s+"
                         r"['\"“‘]?$", re.IGNORECASE)
@@ -62,6 +67,9 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
         if text[surname.after:first.start] != ", " or (before and adjacent(
                 text, before, surname) and (before.shape != "lower" or before.folded in OPENING)):
             continue  # "Hi Dana, Jaden can't": no roster
+        if TITLED.search(text, max(0, surname.start - 8), surname.start) and \
+                CLOSES.match(text, first.end):
+            continue
         last = i + 1
         while last - i < 3 and last + 1 < len(words) and not words[last].possessive and \
                 adjacent(text, words[last], words[last + 1]) and words[last + 1].given and \

@@ -45,6 +45,9 @@ COURSE_AFTER = re.compile(r"['’\"”]|[ \t]+(?:training|course|class|workshop|
 ZIP_AFTER_STATE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(STATE_CODES))}),?[ \t]+$")
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 # A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
+WEB_ERRORS = {"400", "401", "403", "404", "408", "429", "500", "502", "503", "504"}
+AN_ERROR = re.compile(r"\ba\s+$", re.IGNORECASE)  # "goes to a 404"
+WEB_ERROR_AFTER = re.compile(r"\s*(?:error|page|screen|message)\b", re.IGNORECASE)
 HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
                          r"gateway time-?out|service unavailable|internal server error|"
                          r"too many requests|not allowed|request timeout)\b", re.IGNORECASE)
@@ -109,9 +112,14 @@ def edition(words: list[str]) -> bool:
 
 
 def http_status(text: str, number: re.Match[str]) -> bool:
-    """A web error's code and reason ("403 Forbidden"); a longer number before "not found"
-    stays an id ("20441887 not found in PowerSchool")."""
-    return bool(re.fullmatch(r"[45]\d\d", number.group()) and HTTP_STATUS.match(text, number.end()))
+    """A web error's code and reason ("403 Forbidden"), or a common one said as a thing ("the
+    tile goes to a 404", "a 500 page"); a longer number before "not found" stays an id
+    ("20441887 not found in PowerSchool")."""
+    code = number.group()
+    return bool(re.fullmatch(r"[45]\d\d", code) and HTTP_STATUS.match(text, number.end())) or (
+        code in WEB_ERRORS and bool(AN_ERROR.search(text, max(0, number.start() - 4),
+                                                    number.start())
+                                    or WEB_ERROR_AFTER.match(text, number.end())))
 
 
 def repeats(text: str, found: list[Span]) -> list[Span]:

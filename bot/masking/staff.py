@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from nicknames import NickNamer
 
@@ -54,7 +55,22 @@ CHILD_TALK = re.compile(
     # where a child comes and goes, and what a child borrows (a second red team's, AZ)
     r"withdr[ae]w\w*|transferr?(?:ed|ing|s)?|enroll?\w*|admits?|moving|moved|lockers?|"
     r"bus|buses|rode|riders?|loaners?|hotspots?|returned)\b", re.IGNORECASE)
+# A colleague's line of her own, her grade and school after her whole name, opening the text
+# or closing it: "Tiffany Gale, 5th grade, Liberty. Did our IXL licenses run out?", "...
+# Natalie Vance, 2nd grade, Garfield" (a blind corpus's, stop 66). A student is described so
+# too, so only for a whole name the directory holds, in a text that speaks of no child and
+# says no "he" or "she".
+LINE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*|\s[-–—]\s*)$")
+OWN_GRADE = re.compile(r",\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d{1,2}|kinder\w*|pre-?k)"
+                       r"(?:\s+[^\W\d_]+){0,3}"
+                       r"(?:\s*,\s*(?-i:[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3}))?"
+                       r"\s*(?:[.!]+(?=\s)|[.!]*\s*$)", re.IGNORECASE)
+THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+# The small words inside a family name, which the rules leave out of the names they find:
+# "Adriana De León" is found as "Adriana" and "León" (a blind corpus's, stop 66).
+PARTICLE = re.compile(r"\s+(?:(?i:de|del|de\s+la|de\s+los|la|van|van\s+der|von|da|di|du|dos|"
+                      r"das|le|st\.?|ter|ten|bin|al))\s+")
 
 
 def name_words(name: str) -> list[str]:
@@ -184,7 +200,8 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     if not staff.count:
         return found
     names = [s for s in found if s.kind == "name"]
-    known = {s for s in names if staff.knows(text[s.start:s.end])}
+    halves = particle_halves(text, names, staff)
+    known = {s for s in names if staff.knows(text[s.start:s.end])} | set(halves)
     if staff.in_context:
         known |= in_grown_up_context(text, [s for s in names if s not in known], staff)
     if not known:
@@ -192,11 +209,28 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     # a grade after a signature is the writer's class: "Regards, Eldon Frandsen, 8th Grade
     # Science, John F. Kennedy Junior High" (a blind corpus's, stop 63)
     cued = {s for s in student_cued(text, known, colleagues=True)
-            if not signs_off(text, s.start, s.end)}
+            if not signs_off(text, s.start, s.end) and not own_line(text, s)}
     spared = {s for s in known - cued
               if not STUDENT_SAID.search(text, *sentence_around(text, s.start, s.end))}
     spared -= also_a_students(text, found, spared)
+    spared -= {s for s, other in halves.items() if other not in spared}  # one name, both halves
     return [s for s in found if s not in spared]
+
+
+def particle_halves(text: str, names: list[Span], staff: StaffNames) -> dict[Span, Span]:
+    """The two halves of each colleague's name the rules found apart about its particle
+    ("Adriana" and "León" of "Adriana De León"), each mapped to the other."""
+    return {s: other for a, b in pairwise(names) if PARTICLE.fullmatch(text, a.end, b.start)
+            and staff.knows(text[a.start:b.end]) for s, other in ((a, b), (b, a))}
+
+
+def own_line(text: str, name: Span) -> bool:
+    """The whole name opens or closes the text with her grade and school after it, as a
+    colleague signs (OWN_GRADE)."""
+    return len(name_words(text[name.start:name.end])) > 1 and bool(
+        LINE_OPENS.search(text, max(0, name.start - 4), name.start)
+        and OWN_GRADE.match(text, name.end)) and not CHILD_NOUN.search(text) \
+        and not THIRD_PERSON.search(text)
 
 
 def in_grown_up_context(text: str, names: list[Span], staff: StaffNames) -> set[Span]:

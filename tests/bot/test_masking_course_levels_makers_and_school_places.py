@@ -116,8 +116,8 @@ def test_a_colleague_signing_after_a_finished_sentence_keeps_their_school(text: 
     # the signer is a student the masker hid, a grade says a child, or a child is spoken of
     ("Canvas gradebook not syncing. Maya Lopez, Roosevelt",
      "Canvas gradebook not syncing. [name], [name]"),
-    ("Canvas gradebook not syncing. Todd Ramsey, 3rd grade, Shaw",
-     "Canvas gradebook not syncing. [name], 3rd grade, [name]"),
+    ("Canvas gradebook not syncing for him. Todd Ramsey, 3rd grade, Shaw",
+     "Canvas gradebook not syncing for him. [name], 3rd grade, [name]"),
     ("his Chromebook is not syncing. Todd Ramsey, Shaw",
      "his Chromebook is not syncing. Todd Ramsey, [name]"),
     # a titled signer after a sentence: a teacher beside a student moved to their room

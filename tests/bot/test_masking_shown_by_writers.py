@@ -101,11 +101,13 @@ def over(first: int, last: int, schools: bool) -> Tally:
 # test_masking_schools.py assert those). 115 to 118 were sealed until the feature was built
 # and scored once: 15 left altered. Red team LL's lists and cues, mended (at most two names,
 # three words in all and two in one, initials not counted; a child's sentence, an id beside a
-# name, every spelling of a student's name), halved the students offered; 15 again.
-FIGURES = {(44, 98): {False: (51, 2260), True: (41, 2261)},
+# name, every spelling of a student's name), halved the students offered; 15 again. Stop 66's
+# rules, read off 115 to 118 (a colleague's own line, particles, a titled signer, a grade's
+# wing, a grading period, web errors): 4 left there, 45 and 35 on 44 to 98, 6 on 107 to 114.
+FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            (99, 106): {False: (3, 375), True: (3, 375)},
-           (107, 114): {False: (9, 359), True: (9, 360)},
-           (115, 118): {False: (15, 130), True: (15, 130)}}
+           (107, 114): {False: (6, 359), True: (6, 360)},
+           (115, 118): {False: (4, 130), True: (4, 130)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))
