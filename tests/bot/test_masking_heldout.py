@@ -376,6 +376,11 @@ HELD_OUT_FIGURES = {
     "heldout116.jsonl": (0.978, 0.48),
     "heldout117.jsonl": (0.961, 0.22),
     "heldout118.jsonl": (0.900, 0.30),
+    # written blind at stop 66 from stop 65's brief, sealed, scored once (no directory)
+    "heldout119.jsonl": (0.977, 0.18),
+    "heldout120.jsonl": (0.973, 0.16),
+    "heldout121.jsonl": (0.960, 0.15),
+    "heldout122.jsonl": (0.974, 0.28),
 }
 
 

@@ -197,9 +197,15 @@ BLIND_65 = {"heldout115.jsonl": {"whole": (175, 31), "context": (175, 25), "all"
             "heldout116.jsonl": {"whole": (178, 24), "context": (178, 16), "all": (178, 13)},
             "heldout117.jsonl": {"whole": (198, 18), "context": (198, 15), "all": (197, 13)},
             "heldout118.jsonl": {"whole": (190, 22), "context": (190, 20), "all": (188, 18)}}
+# Written blind at stop 66 from the same brief (119 Indianapolis, 120 Las Cruces, 121
+# Greensboro, 122 Fargo), sealed while its rules were read off 115 to 118, scored once.
+BLIND_66 = {"heldout119.jsonl": {"whole": (171, 15), "context": (170, 11), "all": (168, 6)},
+            "heldout120.jsonl": {"whole": (185, 12), "context": (185, 10), "all": (185, 7)},
+            "heldout121.jsonl": {"whole": (193, 11), "context": (193, 8), "all": (191, 8)},
+            "heldout122.jsonl": {"whole": (191, 18), "context": (191, 16), "all": (191, 13)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
-         | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65)
+         | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65 | BLIND_66)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
