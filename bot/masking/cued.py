@@ -39,7 +39,9 @@ LISTING = {"and", "or", "y", "&"}
 # A title before the surname, and the word after the comma closing the message, is a grown-up
 # signing with a school, no roster: "-Mr. Haugen, Edison", "- Ms. Ortiz, Poe" (a blind
 # corpus's, stop 66); not "Hola Mr. Cantu, Dulce dice ...", a student after a greeting.
-TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|coach|sr|sra|srta|profe?)\.?\s+$", re.IGNORECASE)
+# The title opens a signature after a dash, capitalised: not "Thank you miss. Ramirez, Sofia"
+# (a red team's, MM).
+TITLED = re.compile(r"(?:^|\n|[-–—])[ \t]*(?:Mr|Mrs|Ms|Mx|Dr|MR|MRS|MS|DR)\.?\s+$")
 CLOSES = re.compile(r"[ \t.!]*$")
 # What points into a roster: "listed as Price, Journee", "first page starts with".
 ROSTER_CUE = re.compile(r"\b(?:listed\s+as|starts?\s+with|stops?\s+at|row\s+\d+|cadet)\s+"
@@ -67,7 +69,7 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
         if text[surname.after:first.start] != ", " or (before and adjacent(
                 text, before, surname) and (before.shape != "lower" or before.folded in OPENING)):
             continue  # "Hi Dana, Jaden can't": no roster
-        if TITLED.search(text, max(0, surname.start - 8), surname.start) and \
+        if TITLED.search(text, max(0, surname.start - 10), surname.start) and \
                 CLOSES.match(text, first.end):
             continue
         last = i + 1

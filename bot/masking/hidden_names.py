@@ -15,11 +15,8 @@ from bot.masking.cues import CHILD_NOUN
 from bot.masking.spans import Span, sentence_around
 from bot.masking.student_marks import student_cued
 
-# A sentence about a child, beyond CHILD_NOUN: "Jaden - 3rd period -", "in my homeroom"; not
-# a grading period, which the staff close ("Jonathan got it sorted, the grading period was
-# closed early": a blind corpus's, stop 66).
-CHILD_SENTENCE = re.compile(CHILD_NOUN.pattern + r"|\b(?<!grading\s)(?:period|homeroom|hr)\b",
-                            re.IGNORECASE)
+# A sentence about a child, beyond CHILD_NOUN: "Jaden - 3rd period -", "in my homeroom".
+CHILD_SENTENCE = re.compile(CHILD_NOUN.pattern + r"|\b(?:period|homeroom|hr)\b", re.IGNORECASE)
 NEAR_ID = 4  # characters between a name and an id number that make the id the name's
 WORD = re.compile(r"[^\W_]+")
 

@@ -46,7 +46,11 @@ ZIP_AFTER_STATE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(STATE_CODES))}),?[
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 # A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
 WEB_ERRORS = {"400", "401", "403", "404", "408", "429", "500", "502", "503", "504"}
-AN_ERROR = re.compile(r"\ba\s+$", re.IGNORECASE)  # "goes to a 404"
+# "goes to a 404", "got a 500": what a page does, not "changed to a 500" nor Spanish "a 503"
+# (a red team's, MM).
+AN_ERROR = re.compile(r"\b(?:goes|go|going|went|gets?|got|getting|gives?|gave|giving|throws?|"
+                      r"threw|shows?|showed|showing|returns?|returned)\s+(?:to\s+)?a\s+$",
+                      re.IGNORECASE)
 WEB_ERROR_AFTER = re.compile(r"\s*(?:error|page|screen|message)\b", re.IGNORECASE)
 HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
                          r"gateway time-?out|service unavailable|internal server error|"
@@ -117,7 +121,7 @@ def http_status(text: str, number: re.Match[str]) -> bool:
     ("20441887 not found in PowerSchool")."""
     code = number.group()
     return bool(re.fullmatch(r"[45]\d\d", code) and HTTP_STATUS.match(text, number.end())) or (
-        code in WEB_ERRORS and bool(AN_ERROR.search(text, max(0, number.start() - 4),
+        code in WEB_ERRORS and bool(AN_ERROR.search(text, max(0, number.start() - 20),
                                                     number.start())
                                     or WEB_ERROR_AFTER.match(text, number.end())))
 

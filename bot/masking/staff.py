@@ -57,15 +57,24 @@ CHILD_TALK = re.compile(
     r"bus|buses|rode|riders?|loaners?|hotspots?|returned)\b", re.IGNORECASE)
 # A colleague's line of her own, her grade and school after her whole name, opening the text
 # or closing it: "Tiffany Gale, 5th grade, Liberty. Did our IXL licenses run out?", "...
-# Natalie Vance, 2nd grade, Garfield" (a blind corpus's, stop 66). A student is described so
-# too, so only for a whole name the directory holds, in a text that speaks of no child and
-# says no "he" or "she".
+# Tiffany Gale, Grade 5 ELA/SS" (a blind corpus's, stop 66). A student is described so too,
+# so only for a whole name the directory holds, the one grade and the one identifier in a text
+# that speaks of no child or family, says no "he" or "she" and names no one else alike; and
+# no title after the grade ("Marcus Bell, 5th grade, Ms. Gale's class": a red team's, MM).
 LINE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*|\s[-–—]\s*)$")
 OWN_GRADE = re.compile(r",\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d{1,2}|kinder\w*|pre-?k)"
-                       r"(?:\s+[^\W\d_]+){0,3}"
-                       r"(?:\s*,\s*(?-i:[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3}))?"
+                       r"(?:\s+[^\W\d_][\w/&]*){0,3}"
+                       r"(?:\s*,\s*(?!(?i:mr|mrs|ms|miss|mx|dr)\b)"
+                       r"(?-i:[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3}))?"
                        r"\s*(?:[.!]+(?=\s)|[.!]*\s*$)", re.IGNORECASE)
-THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.IGNORECASE)
+GRADES = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|grado|kinder)", re.IGNORECASE)
+THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|él|ella|ellos|ellas|"
+                          r"le|les|su|sus|grand(?:son|daughter|child|kid)s?|niet[oa]s?)\b",
+                          re.IGNORECASE)
+# What a particle's name is known beside only where the text holds none of: a grade, a period,
+# a class's code ("G4"; red team MM's: a student sharing "Luis De La Cruz").
+CLASS_WORDS = re.compile(r"\b(?:period|grade|grado|hr|homeroom|[gp]\d{1,2})\b|"
+                         r"\d(?:st|nd|rd|th|to|vo|ro|do)\b", re.IGNORECASE)
 LISTED = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 # The small words inside a family name, which the rules leave out of the names they find:
 # "Adriana De León" is found as "Adriana" and "León" (a blind corpus's, stop 66).
@@ -200,7 +209,8 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     if not staff.count:
         return found
     names = [s for s in found if s.kind == "name"]
-    halves = particle_halves(text, names, staff)
+    halves = particle_halves(text, names, staff) if all(s.kind == "name" for s in found) \
+        and not CLASS_WORDS.search(text) else {}
     known = {s for s in names if staff.knows(text[s.start:s.end])} | set(halves)
     if staff.in_context:
         known |= in_grown_up_context(text, [s for s in names if s not in known], staff)
@@ -209,7 +219,7 @@ def spare_staff(text: str, found: list[Span]) -> list[Span]:
     # a grade after a signature is the writer's class: "Regards, Eldon Frandsen, 8th Grade
     # Science, John F. Kennedy Junior High" (a blind corpus's, stop 63)
     cued = {s for s in student_cued(text, known, colleagues=True)
-            if not signs_off(text, s.start, s.end) and not own_line(text, s)}
+            if not signs_off(text, s.start, s.end) and not own_line(text, s, found)}
     spared = {s for s in known - cued
               if not STUDENT_SAID.search(text, *sentence_around(text, s.start, s.end))}
     spared -= also_a_students(text, found, spared)
@@ -224,13 +234,19 @@ def particle_halves(text: str, names: list[Span], staff: StaffNames) -> dict[Spa
             and staff.knows(text[a.start:b.end]) for s, other in ((a, b), (b, a))}
 
 
-def own_line(text: str, name: Span) -> bool:
+def own_line(text: str, name: Span, found: list[Span]) -> bool:
     """The whole name opens or closes the text with her grade and school after it, as a
-    colleague signs (OWN_GRADE)."""
-    return len(name_words(text[name.start:name.end])) > 1 and bool(
-        LINE_OPENS.search(text, max(0, name.start - 4), name.start)
-        and OWN_GRADE.match(text, name.end)) and not CHILD_NOUN.search(text) \
-        and not THIRD_PERSON.search(text)
+    colleague signs (OWN_GRADE), and nothing else in the text says a student."""
+    words = set(name_words(text[name.start:name.end]))
+    line = OWN_GRADE.match(text, name.end)
+    if len(words) < 2 or line is None or not LINE_OPENS.search(text, max(0, name.start - 4),
+                                                                name.start):
+        return False
+    rest = text[:name.start] + text[line.end():]  # what the text says besides her line
+    return not (GRADES.search(rest) or CHILD_TALK.search(rest) or FAMILY_WORD.search(rest)
+                or THIRD_PERSON.search(rest)) and not any(
+        s.kind != "name" or (s != name and words & set(name_words(text[s.start:s.end])))
+        for s in found)
 
 
 def in_grown_up_context(text: str, names: list[Span], staff: StaffNames) -> set[Span]:

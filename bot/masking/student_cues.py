@@ -54,8 +54,8 @@ CUE_BEFORE = re.compile(
 # Also "'Hope' in Mr. Nash's room", "Iker from your class".
 CLASS_SAID_AFTER = re.compile(
     r"['\"”’]?(?:\s*[(,]\s*|\s+(?:in|from)\s+)(?:(?:my|your|our)\s+)?(?:\d+"
-    r"(?:st|nd|rd|th)\s+(?:period|grade|hour)(?!\s+(?:wing|hall|hallway|pod|team|teachers?|"
-    r"para|aide|lead|building|level|plc|dept|department)\b)|period\s+\d|grade\s+\d|"
+    r"(?:st|nd|rd|th)\s+(?:period|grade|hour)(?!\s+(?:wing|hallway|pod|team\s+lead|"
+    r"teachers?(?!['’])|para|aide|plc|dept|department)\b)|period\s+\d|grade\s+\d|"
     r"homeroom|class\b|age\s+\d{1,2}\b|(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
     r"(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s?\s+(?:\d(?:st|nd|rd|th)\s+)?"
     r"(?:room|class|homeroom|period|section))", re.IGNORECASE)

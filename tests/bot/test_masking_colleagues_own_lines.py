@@ -2,8 +2,8 @@
 corpus's ordinary messages, and the students written the same way who stay hidden: a
 colleague's own line (her whole name as the directory holds it, her grade and school), a
 family name with a particle ("Adriana De León"), a titled signer with her school ("-Mr.
-Haugen, Edison"), a grade's wing or team, a web error said as a thing ("goes to a 404"), the
-student cafe, and a grading period, which is no child's."""
+Haugen, Edison"), a grade's wing or team, and a web error said as a thing ("goes to a 404").
+Red team MM's attacks on the first version are in test_masking_stop66_attacked.py."""
 
 from __future__ import annotations
 
@@ -11,11 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.features.tickets.service import offerable
-from bot.features.tickets.unhiding import offered
-from bot.masking import find_student_data, replaced
 from bot.masking.staff import know_staff
-from tests.bot.test_masking import TODAY, masked
+from tests.bot.test_masking import masked
 
 DIRECTORY = ["Tiffany Gale", "Dana Whitfield", "Adriana De León", "Jonathan Pruitt"]
 
@@ -32,7 +29,7 @@ def directory() -> Iterator[None]:
     "Tiffany Gale, 5th grade, Liberty. Did our IXL licenses run out mid-year??",
     "IXL keeps logging me out. Tiffany Gale, 5th grade",
     "Gradebook won't sync since Friday. Tiffany Gale, 5th grade math, Hidden Valley Elementary",
-    "Can I get TalkingPoints? I have many Nepali speaking families. Tiffany Gale, Grade 5 ELA",
+    "Can I get TalkingPoints on my account? Tiffany Gale, Grade 5 ELA/SS",
     "la licencia ya llegó. - Adriana De León",
     "Adriana De León has the install codes",
 ])
@@ -48,6 +45,9 @@ def test_a_colleague_writing_her_own_line_keeps_her_name(text: str) -> None:
     ("IXL is down for her. Tiffany Gale, 5th grade", "IXL is down for her. [name], 5th grade"),
     ("IXL is down. Tiffany Gale, 5th grade, 2045678",
      "IXL is down. [name], 5th grade, [id number]"),
+    # or speaks of a family anywhere: a colleague who does is hidden too (red team MM's)
+    ("Can I get TalkingPoints? I have many Nepali speaking families. Tiffany Gale, Grade 5 ELA",
+     "Can I get TalkingPoints? I have many Nepali speaking families. [name], Grade 5 ELA"),
     # the name is inside the sentence, or what follows the grade is no school
     ("IXL is down for Tiffany Gale, 5th grade", "IXL is down for [name], 5th grade"),
     ("Dana Whitfield, 2nd grade, asked for the codes",
@@ -92,22 +92,6 @@ def test_a_grades_team_or_wing_is_no_students_grade(text: str, expected: str) ->
      "the Britannica tile in ClassLink goes to a 404."),
     ("Lexia shows a 503 page again", "Lexia shows a 503 page again"),
     ("Lexia gives a 500 error for student 404", "Lexia gives a 500 error for student [id number]"),
-    ("the Toast POS in the student cafe won't connect.",
-     "the Toast POS in the student cafe won't connect."),
 ])
-def test_web_errors_and_school_places_come_through(text: str, expected: str) -> None:
+def test_web_errors_come_through(text: str, expected: str) -> None:
     assert masked(text) == expected
-
-
-def names_offered(text: str) -> list[str]:
-    """The names a ticket's writer would be offered to show."""
-    spans = find_student_data(text, TODAY)
-    return [name for name, _places in offered(offerable(text, spans, replaced(text, spans).text))]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Jonathan got it sorted, the grading period was closed early.", ["Jonathan"]),
-    ("Jonathan in 3rd period can't log in.", []),
-])
-def test_a_grading_period_is_no_childs_sentence(text: str, expected: list[str]) -> None:
-    assert names_offered(text) == expected
