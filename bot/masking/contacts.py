@@ -208,8 +208,9 @@ def find_emails(text: str) -> list[Span]:
     return found
 
 
-FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.?\s+)?"
-                       r"(?P<last>[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)\b")
+# ... and one capital inside: "LaToya Pennington", "DeShawn McNeil" (stop 66's blind set).
+FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
+                       r"(?P<last>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)?)\b")
 
 
 def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
