@@ -144,7 +144,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout117.jsonl", "whole", 198, 14), ("heldout118.jsonl", "whole", 190, 15),
     # written blind at stop 66 from the same brief, sealed, scored once
     ("heldout119.jsonl", "whole", 171, 15), ("heldout120.jsonl", "whole", 185, 12),
-    ("heldout121.jsonl", "whole", 193, 6), ("heldout122.jsonl", "whole", 191, 13)])
+    ("heldout121.jsonl", "whole", 193, 6), ("heldout122.jsonl", "whole", 191, 13),
+    # and four more, sealed while rules were read off 119 to 122, scored once at c341057
+    ("heldout123.jsonl", "whole", 196, 10), ("heldout124.jsonl", "whole", 216, 17),
+    ("heldout125.jsonl", "whole", 219, 11), ("heldout126.jsonl", "whole", 257, 16)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

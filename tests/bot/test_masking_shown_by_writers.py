@@ -112,7 +112,9 @@ FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            # sealed while stop 66's rules were read off 115 to 118, scored once at 0c37522
            # (11 and 10 with stop 65's rules, 46e0e37); the same after MM's mends; then read,
            # and 6 and 5 with the rules read off it (thx, LaToya's address, "Farm & Ranch")
-           (119, 122): {False: (6, 218), True: (5, 218)}}
+           (119, 122): {False: (6, 218), True: (5, 218)},
+           # sealed while those were written, scored once at c341057 (20 and 19 with stop 65's)
+           (123, 126): {False: (16, 133), True: (15, 133)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))

@@ -203,9 +203,16 @@ BLIND_66 = {"heldout119.jsonl": {"whole": (171, 15), "context": (170, 11), "all"
             "heldout120.jsonl": {"whole": (185, 12), "context": (185, 10), "all": (185, 7)},
             "heldout121.jsonl": {"whole": (193, 11), "context": (193, 8), "all": (191, 8)},
             "heldout122.jsonl": {"whole": (191, 18), "context": (191, 16), "all": (191, 13)}}
+# And four more (123 Jacksonville, 124 Lincoln NE, 125 Tampa, 126 Columbia SC), sealed while
+# the rules read off 119 to 122 were written, scored once at c341057.
+BLIND_66B = {"heldout123.jsonl": {"whole": (196, 10), "context": (196, 8), "all": (196, 5)},
+             "heldout124.jsonl": {"whole": (216, 20), "context": (216, 17), "all": (216, 15)},
+             "heldout125.jsonl": {"whole": (219, 11), "context": (219, 9), "all": (216, 8)},
+             "heldout126.jsonl": {"whole": (257, 17), "context": (257, 16), "all": (257, 15)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
-         | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65 | BLIND_66)
+         | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65 | BLIND_66
+         | BLIND_66B)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
