@@ -9,7 +9,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from bot.masking.accounts import writers_own
-from bot.masking.cues import ROLE_AFTER
+from bot.masking.cues import CHILD_NOUN, ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, clause_end, clause_start, free
 from bot.masking.student_cues import KIN
@@ -209,15 +209,19 @@ def find_emails(text: str) -> list[Span]:
 
 
 # ... and one capital inside: "LaToya Pennington", "DeShawn McNeil" (stop 66's blind set).
+FAMILY_SAID = re.compile(rf"\b(?:{KIN}|family|familia)\b", re.IGNORECASE)
 FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
                        r"(?P<last>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)?)\b")
 
 
 def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
     """`spans` less the work addresses built from a full name the text keeps: once "Dr.
-    Yolanda Briggs" stays, so does ybriggs@fvsd-tn.org (not a student's domain, no number)."""
+    Yolanda Briggs" stays, so does ybriggs@fvsd-tn.org (not a student's domain, no number,
+    and in a text that speaks of no family)."""
     if not any(s.kind == "email" for s in spans):
         return spans  # most texts: nothing to spare
+    if FAMILY_SAID.search(text) or CHILD_NOUN.search(text):
+        return spans  # a parent signing: "My son Kyle ... Kevin McCarthy" (a red team's, NN)
     hidden_names = [s for s in spans if s.kind == "name"]
     names = [(fold(m["first"]), re.sub(r"[^a-z]", "", fold(m["last"])))
              for m in FULL_NAME.finditer(text)

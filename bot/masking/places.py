@@ -56,10 +56,6 @@ NEW_PLACES = {("nueva", "york"), ("nuevo", "leon"), ("nuevo", "mexico"), ("nueva
               ("nueva", "orleans"), ("nuevo", "laredo"), ("nueva", "zelanda")}
 
 
-# A place's name joined by "&": its place's word a few capitalised words on.
-JOINED_PLACE = re.compile(r"[ \t]*&[ \t]*(?:[A-Z][\w'’-]*[ \t]+){1,3}(?P<place>[A-Z][\w'’-]*)")
-
-
 def placed(text: str, words: list[Word], first: int, last: int) -> bool:
     """A run before a place ("the Jefferson room", "the Roosevelt and Lincoln classrooms") or
     alone after "at" or "in" ("at Jefferson", "in Madison": a child is rarely in or at)."""
@@ -74,9 +70,6 @@ def placed(text: str, words: list[Word], first: int, last: int) -> bool:
         return True
     if last == first + 1 and (words[first].folded, words[last].folded) in NEW_PLACES:
         return True
-    joined = JOINED_PLACE.match(text, words[last].end)
-    if joined and joined["place"].lower() in PLACES:
-        return True  # "the New Mexico Farm & Ranch Heritage Museum" (stop 66's blind set)
     if first == last and first and words[first].folded in DIRECTIONS and adjacent(
             text, words[first - 1], words[first]) and words[first - 1].folded in PLACES \
             and words[first - 1].shape == "title":

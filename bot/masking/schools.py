@@ -63,7 +63,7 @@ ROOM_BEFORE = re.compile(rf"\b{ROOM}", re.IGNORECASE)
 # A sign and a state test's name are stop 63's ("the marquee sign at Vang Pao", "CAASPP at").
 HOLDER_WORDS = """
 office offices library lab labs room rooms classroom classrooms class classes portable portables
-wing hall halls hallway floor gym cafeteria cafetorium auditorium lounge workroom closet
+wing hall halls hallway commons floor gym cafeteria cafetorium auditorium lounge workroom closet
 makerspace center pod building buildings campus annex trailer trailers kiosk desk gate door
 garage field lobby teacher teachers staff counselor counselors nurse aide aides para paras clerk
 registrar coordinator tech techs coach subs principal ap ed librarian secretary

@@ -36,7 +36,6 @@ STOP = frozenset({"a", "an", "the", "and", "or", "nor", "but", "if", "so", "of",
                   "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "all",
                   "any", "both", "each", "every", "some", "such", "only", "own", "same", "very",
                   "just", "also", "too", "please", "thanks", "thank", "hi", "hey", "hello", "dear",
-                  "thx", "thnx", "thanx",  # texted thanks: "Thx Jean-Paul" (stop 66's blind set)
                   "ok", "okay", "re", "fyi", "per", "via", "vs", "born", "dob",
                   "im",  # "I'm", folded
                   # contractions texted without their apostrophe: "kenji isnt working"

@@ -110,11 +110,12 @@ FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            (107, 114): {False: (7, 359), True: (7, 360)},
            (115, 118): {False: (8, 130), True: (8, 130)},
            # sealed while stop 66's rules were read off 115 to 118, scored once at 0c37522
-           # (11 and 10 with stop 65's rules, 46e0e37); the same after MM's mends; then read,
-           # and 6 and 5 with the rules read off it (thx, LaToya's address, "Farm & Ranch")
-           (119, 122): {False: (6, 218), True: (5, 218)},
-           # sealed while those were written, scored once at c341057 (20 and 19 with stop 65's)
-           (123, 126): {False: (16, 133), True: (15, 133)}}
+           # (11 and 10 with stop 65's rules, 46e0e37); the same after MM's mends; then read:
+           # 6 and 5 with the rules read off it, 9 and 8 once red team NN took three back out
+           (119, 122): {False: (9, 218), True: (8, 218)},
+           # sealed while those were written, scored once at c341057 (20 and 19 with stop 65's
+           # rules); then read: 11 and 10 with colleagues' addresses known by the directory
+           (123, 126): {False: (11, 133), True: (10, 133)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))

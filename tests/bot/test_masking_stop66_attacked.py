@@ -91,10 +91,11 @@ def test_a_student_line_with_a_child_noun_is_hidden() -> None:
 # sign. Hidden on 0c37522^ as well: the rule leaves them altered.
 @pytest.mark.usefixtures("directory")
 @pytest.mark.parametrize("text", [
-    # left: "they" still hides her (the safe way)
+    # left: "they" and a room after her line still hide her (the safe way)
     pytest.param("Clever says they're working on it. Tiffany Gale, 5th grade",
                  marks=pytest.mark.xfail(strict=True, reason="'they' is a child's as often")),
-    "IXL keeps logging me out. Tiffany Gale, 5th grade, Room 12",  # kept since stop 66's end
+    pytest.param("IXL keeps logging me out. Tiffany Gale, 5th grade, Room 12",
+                 marks=pytest.mark.xfail(strict=True, reason="no room after her line (NN)")),
     "IXL keeps logging me out. Tiffany Gale, 5th Grade ELA/SS, Liberty",
 ])
 def test_a_teachers_own_line_comes_through_unchanged(text: str) -> None:
