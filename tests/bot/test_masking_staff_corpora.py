@@ -209,10 +209,16 @@ BLIND_66B = {"heldout123.jsonl": {"whole": (196, 10), "context": (196, 8), "all"
              "heldout124.jsonl": {"whole": (216, 20), "context": (216, 17), "all": (216, 15)},
              "heldout125.jsonl": {"whole": (219, 11), "context": (219, 9), "all": (216, 8)},
              "heldout126.jsonl": {"whole": (257, 17), "context": (257, 16), "all": (257, 15)}}
+# And four more (127 Orlando, 128 Dearborn, 129 Savannah, 130 Tacoma), sealed while the rules
+# read off 123 to 126 were written and attacked, scored once at 194e91a.
+BLIND_66C = {"heldout127.jsonl": {"whole": (230, 9), "context": (230, 4), "all": (230, 2)},
+             "heldout128.jsonl": {"whole": (243, 23), "context": (243, 18), "all": (239, 15)},
+             "heldout129.jsonl": {"whole": (232, 13), "context": (232, 11), "all": (232, 8)},
+             "heldout130.jsonl": {"whole": (247, 16), "context": (247, 14), "all": (247, 10)}}
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
          | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65 | BLIND_66
-         | BLIND_66B)
+         | BLIND_66B | BLIND_66C)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
