@@ -11,9 +11,8 @@ with words.py and lexicon.py (the word lists), student_cues.py (what marks a stu
 cued.py, people.py, doers.py, handles.py, records.py, kin.py and lowercase.py; what is no
 student's is decided in cues.py, adults.py, signatures.py, staff_lists.py, places.py,
 things.py and vetoes.py, then by the model in grown_ups.py and by the district's own lists in
-staff.py (with staff_addresses.py) and schools.py, each asking student_marks.py first;
-last, nicknames.py hides a nickname before a hidden name's bracket and whole.py whatever is
-left of a hidden name.
+staff.py and schools.py, each asking student_marks.py first; last, nicknames.py hides a
+nickname before a hidden name's bracket and whole.py whatever is left of a hidden name.
 """
 
 from __future__ import annotations
@@ -38,7 +37,6 @@ from bot.masking.schools import spare_schools
 from bot.masking.spans import KEPT, Span, claim
 from bot.masking.spoken import find_spoken_addresses
 from bot.masking.staff import spare_staff
-from bot.masking.staff_addresses import spare_staff_addresses
 from bot.masking.things import find_standards
 from bot.masking.whole import whole_names
 
@@ -129,7 +127,7 @@ def found_in(text: str, today: date, names_from: int = 0, schools: bool = True) 
     # known as staff: kept, say so; a school's name is hidden where the same name is hidden
     # elsewhere in the text ("Luis Muñoz is new. Chromebook 22 transferred to Luis Muñoz")
     colleagues = sorted(set(judged) - set(staff_spared))
-    return completed(text, spare_staff_addresses(text, left), colleagues)
+    return completed(text, left, colleagues)
 
 
 def completed(text: str, found: list[Span], colleagues: Sequence[Span] = ()) -> list[Span]:

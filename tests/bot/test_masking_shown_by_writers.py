@@ -114,11 +114,12 @@ FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            # 6 and 5 with the rules read off it, 9 and 8 once red team NN took three back out
            (119, 122): {False: (9, 218), True: (8, 218)},
            # sealed while those were written, scored once at c341057 (20 and 19 with stop 65's
-           # rules); then read: 11 and 10 with colleagues' addresses known by the directory
-           (123, 126): {False: (11, 133), True: (10, 133)},
-           # sealed while those were written and attacked, scored once at 194e91a (10 and 10
-           # with stop 65's rules)
-           (127, 130): {False: (9, 168), True: (9, 170)}}
+           # rules); then read: 11 and 10 with colleagues' addresses known by the directory, a
+           # rule red team OO broke 15 times in 18 and that was taken back out
+           (123, 126): {False: (16, 133), True: (15, 133)},
+           # sealed while those were written and attacked, scored once at 194e91a: 9 (10 with
+           # stop 65's rules); 10 once the addresses' rule was taken out
+           (127, 130): {False: (10, 168), True: (10, 170)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))
