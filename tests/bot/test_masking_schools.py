@@ -148,9 +148,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # and four more, sealed while rules were read off 119 to 122, scored once at c341057
     ("heldout123.jsonl", "whole", 196, 10), ("heldout124.jsonl", "whole", 216, 17),
     ("heldout125.jsonl", "whole", 219, 11), ("heldout126.jsonl", "whole", 257, 16),
-    # and four more, sealed while rules were read off 123 to 126, scored once at 194e91a
+    # and four more, sealed while rules were read off 123 to 126, scored once at 194e91a (130:
+    # 15, then 16 once colleagues' addresses were taken back out)
     ("heldout127.jsonl", "whole", 230, 9), ("heldout128.jsonl", "whole", 243, 21),
-    ("heldout129.jsonl", "whole", 232, 12), ("heldout130.jsonl", "whole", 247, 15)])
+    ("heldout129.jsonl", "whole", 232, 12), ("heldout130.jsonl", "whole", 247, 16)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

@@ -158,8 +158,10 @@ def _after(turn: Turn[Action], ticket: TicketRow, offer: Offer, chosen: int) -> 
     gone = [at for at, _written in offer.names[chosen][1]]
     rest = tuple((name, tuple((p - sum(g < p for g in gone), w) for p, w in places))
                  for k, (name, places) in enumerate(offer.names) if k != chosen)
-    said = _("Shown on ticket #{id}: \u201c{name}\u201d.").format(
-        id=ticket.id, name=offer.names[chosen][0])
+    # it replaces the ticket's confirmation, so it says again what happens next
+    said = _("Shown on ticket #{id}: \u201c{name}\u201d. A coach or IT will pick it up; I'll "
+             "tell you here when anything changes.").format(id=ticket.id,
+                                                            name=offer.names[chosen][0])
     if not rest:
         return Reply(said, (Text(said),), private=True, replace_original=True)
     again = replace(offer, digest=digest_of(ticket.text), names=rest)

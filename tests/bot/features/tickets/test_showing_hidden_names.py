@@ -36,6 +36,7 @@ async def test_a_hidden_name_is_offered_back_and_shown_when_she_says_so(
     [ticket] = await tickets(runtime)
     assert ticket.text == COLLEAGUE.removeprefix("/ticket ")
     assert after.replace_original and "Shown on ticket" in after.text and not labels([after])
+    assert "A coach or IT will pick it up" in after.text  # it replaced the confirmation
     told = outbox.posted(triage)[-1].text
     assert "Ms Rivera says \u201cChantel\u201d is no student's name" in told
     assert ticket.text in told
