@@ -208,8 +208,10 @@ def find_emails(text: str) -> list[Span]:
     return found
 
 
-# ... and one capital inside: "LaToya Pennington", "DeShawn McNeil" (stop 66's blind set).
+# A text that speaks of a family, where a kept name may be a parent's (a red team's, NN).
 FAMILY_SAID = re.compile(rf"\b(?:{KIN}|family|familia)\b", re.IGNORECASE)
+# A full name as written, one capital inside allowed: "LaToya Pennington", "DeShawn McNeil"
+# (stop 66's blind set).
 FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
                        r"(?P<last>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]+)?)\b")
 

@@ -36,11 +36,10 @@ MANY = re.compile(r"\b(?:students|kids|children|sons|daughters|pupils|learners|t
 # Words before a comma that make what follows no roster, and after it that make a list.
 OPENING = {"hi", "hey", "hello", "dear", "thanks", "thx", "hola", "gracias"}
 LISTING = {"and", "or", "y", "&"}
-# A title before the surname, and the word after the comma closing the message, is a grown-up
-# signing with a school, no roster: "-Mr. Haugen, Edison", "- Ms. Ortiz, Poe" (a blind
-# corpus's, stop 66); not "Hola Mr. Cantu, Dulce dice ...", a student after a greeting.
-# The title opens a signature after a dash, capitalised: not "Thank you miss. Ramirez, Sofia"
-# (a red team's, MM).
+# A capitalised title opening a signature after a dash, and the word after the comma closing
+# the message: a grown-up signing with a school, no roster ("-Mr. Haugen, Edison", "- Ms.
+# Ortiz, Poe": a blind corpus's, stop 66). Not "Hola Mr. Cantu, Dulce dice ...", a student
+# after a greeting, nor "Thank you miss. Ramirez, Sofia" (a red team's, MM).
 TITLED = re.compile(r"(?:^|\n|[-–—])[ \t]*(?:Mr|Mrs|Ms|Mx|Dr|MR|MRS|MS|DR)\.?\s+$")
 CLOSES = re.compile(r"[ \t.!]*$")
 # What points into a roster: "listed as Price, Journee", "first page starts with".
@@ -71,7 +70,7 @@ def inverted(text: str, words: list[Word]) -> Iterator[Span]:
             continue  # "Hi Dana, Jaden can't": no roster
         if TITLED.search(text, max(0, surname.start - 10), surname.start) and \
                 CLOSES.match(text, first.end):
-            continue
+            continue  # "-Mr. Haugen, Edison": a signature
         last = i + 1
         while last - i < 3 and last + 1 < len(words) and not words[last].possessive and \
                 adjacent(text, words[last], words[last + 1]) and words[last + 1].given and \

@@ -45,16 +45,16 @@ COURSE_AFTER = re.compile(r"['’\"”]|[ \t]+(?:training|course|class|workshop|
 ZIP_AFTER_STATE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(STATE_CODES))}),?[ \t]+$")
 MIN_BARE = 5  # digits that make a number an id with no cue at all; 4 is a room, year or model
 # A web page's status and its reason ("403 Forbidden", "502 Bad Gateway"): never a student's.
+HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
+                         r"gateway time-?out|service unavailable|internal server error|"
+                         r"too many requests|not allowed|request timeout)\b", re.IGNORECASE)
+# The common ones said as a thing, which a page does: "goes to a 404", "got a 500", "a 503
+# page"; not "changed to a 500" nor Spanish "a 503" (a red team's, MM).
 WEB_ERRORS = {"400", "401", "403", "404", "408", "429", "500", "502", "503", "504"}
-# "goes to a 404", "got a 500": what a page does, not "changed to a 500" nor Spanish "a 503"
-# (a red team's, MM).
 AN_ERROR = re.compile(r"\b(?:goes|go|going|went|gets?|got|getting|gives?|gave|giving|throws?|"
                       r"threw|shows?|showed|showing|returns?|returned)\s+(?:to\s+)?a\s+$",
                       re.IGNORECASE)
 WEB_ERROR_AFTER = re.compile(r"\s*(?:error|page|screen|message)\b", re.IGNORECASE)
-HTTP_STATUS = re.compile(r"\s*(?:forbidden|unauthori[sz]ed|not found|bad request|bad gateway|"
-                         r"gateway time-?out|service unavailable|internal server error|"
-                         r"too many requests|not allowed|request timeout)\b", re.IGNORECASE)
 
 
 def find_id_numbers(text: str, today: date) -> list[Span]:
