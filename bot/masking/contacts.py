@@ -12,7 +12,7 @@ from bot.masking.accounts import writers_own
 from bot.masking.cues import CHILD_NOUN, ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, clause_end, clause_start, free
-from bot.masking.student_cues import KIN
+from bot.masking.student_cues import FAMILY_WORD, KIN
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
 # "maya dot chen at stu dot district dot org", "jaden.r at school.org", "x (at) y [dot] org",
@@ -208,8 +208,6 @@ def find_emails(text: str) -> list[Span]:
     return found
 
 
-# A text that speaks of a family, where a kept name may be a parent's (a red team's, NN).
-FAMILY_SAID = re.compile(rf"\b(?:{KIN}|family|familia)\b", re.IGNORECASE)
 # A full name as written, one capital inside allowed: "LaToya Pennington", "DeShawn McNeil"
 # (stop 66's blind set).
 FULL_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
@@ -222,7 +220,7 @@ def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
     and in a text that speaks of no family)."""
     if not any(s.kind == "email" for s in spans):
         return spans  # most texts: nothing to spare
-    if FAMILY_SAID.search(text) or CHILD_NOUN.search(text):
+    if FAMILY_WORD.search(text) or CHILD_NOUN.search(text):
         return spans  # a parent signing: "My son Kyle ... Kevin McCarthy" (a red team's, NN)
     hidden_names = [s for s in spans if s.kind == "name"]
     names = [(fold(m["first"]), re.sub(r"[^a-z]", "", fold(m["last"])))
