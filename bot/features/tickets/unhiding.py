@@ -126,6 +126,8 @@ async def show(turn: Turn[Action]) -> list[Reply]:
     read = offer_in(turn.secret, turn.incoming.value)
     offer, chosen = read if read else (None, 0)
     ticket = await row_named(turn.session, TicketRow, str(offer.ticket_id)) if offer else None
+    if ticket is not None:  # a second click at once waits, then reads the text the first left
+        await turn.session.refresh(ticket, with_for_update=True)
     if (offer is None or ticket is None or offer.person_id != turn.person.id
             or ticket.requester_id != turn.person.id or made_of(ticket) != offer.made
             or digest_of(ticket.text) != offer.digest
