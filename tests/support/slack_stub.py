@@ -123,8 +123,9 @@ class SlackStub:
         """The calls of one method, in order."""
         return [call for call in self.calls if call.method == method]
 
-    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 20.0) -> list[Call]:
         """Wait until `method` was called `count` times; fail the test after `timeout`."""
+        # generous: CI runs two suites at once on two cores, and 5 s failed once under load
         deadline = time.monotonic() + timeout
         while len(self.of(method)) < count:
             remaining = deadline - time.monotonic()
