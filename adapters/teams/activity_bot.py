@@ -95,10 +95,9 @@ class ActivityBot:
         replies = [r for r in replies if not r.reaction]
         card_id = context.activity.reply_to_id if context.activity.value is not None else None
         # Where others read, a private reply never replaces the card clicked: everyone sees it.
-        private = [r for r in replies if r.private] \
-            if self.app_id and is_shared(context.activity) else []
-        if private:
-            delivered = await send_privately(
+        private = [r for r in replies if r.private] if is_shared(context.activity) else []
+        if private:  # without an app id (the emulator) no 1:1 chat opens: withheld, not shown
+            delivered = bool(self.app_id) and await send_privately(
                 context, self.app_id, [to_activity(r, self.public_url) for r in private])
             replies = [r for r in replies if r not in private]
             if not overheard:  # nobody in a help thread asked for it: no line left there
