@@ -1,0 +1,62 @@
+"""People and works a class studies ("Harriet Tubman", "Romeo and Juliet", data/famous.txt):
+their words are blocked, a lesson's topic and no student's name, unless the name is said of
+a child or is part of a longer name."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.masking.lexicon import lexicon
+from bot.masking.student_cues import ASIDE, GRADE_SAID_AFTER, ID_AFTER
+
+if TYPE_CHECKING:
+    from bot.masking.words import Word
+
+# What is said of a student, not of a lesson's topic, right after the name: "Willa Cather
+# can't log in", "Tommy Orange's Chromebook", "(3rd period)", ", student ID 20456" (stop 67's
+# longer list holds more names a child may share).
+STUDENTS_AFTER = re.compile(
+    r"\s+(?:can['’]?t|cannot|can\s+not|couldn['’]?t|needs|forgot|"
+    r"is\s+(?:locked|absent)|was\s+(?:absent|locked)|has\s+(?:a|an|no|her|his))\b|"
+    r"['’]s?\s+(?:chromebook|ipad|laptop|login|password|account|charger|device|grades?|mom|"
+    r"dad|parents?|email)\b", re.IGNORECASE)
+
+
+def famous_removed(text: str, words: list[Word]) -> list[Word]:
+    """Words of a famous person's or work's name ("Harriet Tubman", "Romeo and Juliet") are
+    blocked: a class studying them is no student, unless a student's cue follows the name."""
+    lex = lexicon()
+    blocked: set[int] = set()
+    folded = [w.folded for w in words]
+    for i in range(len(words)):
+        if folded[i] not in lex.famous_first:
+            continue
+        for n in range(min(lex.famous_longest, len(words) - i), 1, -1):
+            if " ".join(folded[i:i + n]) in lex.famous:
+                # "muhammad ali khan" is a student, not the boxer, and "Lincoln Standing Bear"
+                # a school, not the chief; a word in another case is no third name ("Amelia
+                # Earhart flight-path lesson")
+                longer = (i + n < len(words) and name_beside(words[i + n - 1], words[i + n],
+                                                             words[i + n])) \
+                    or (i > 0 and name_beside(words[i - 1], words[i], words[i - 1]))
+                if not longer and not students_after(text, words[i + n - 1].end):
+                    blocked.update(range(i, i + n))
+                break
+    if not blocked:
+        return words
+    return [w._replace(blocked=True) if i in blocked else w for i, w in enumerate(words)]
+
+
+def name_beside(left: Word, right: Word, outer: Word) -> bool:
+    """Two words one space apart, in the same case, the outer of them a name and no word."""
+    lex = lexicon()
+    return right.start - left.after == 1 and (left.shape == "lower") == (
+        right.shape == "lower") and outer.known and outer.score > 0 \
+        and outer.folded not in lex.words and outer.folded not in lex.not_names
+
+
+def students_after(text: str, end: int) -> bool:
+    """A student's cue follows a name ending at `end`: an id, a note in brackets, a child's
+    grade or trouble (not a class: "reading Prince Caspian in 5th grade")."""
+    return any(cue.match(text, end) for cue in (ID_AFTER, ASIDE, GRADE_SAID_AFTER, STUDENTS_AFTER))
