@@ -12,7 +12,7 @@ from bot.masking.adults import grown_up_by_job_before, grown_up_named_before
 from bot.masking.contacts import find_emails
 from bot.masking.context import LINKING, PERSONS, TECH_THINGS, number_cue, words_before
 from bot.masking.lines import family_in_sentence, family_near, institution_line, numbered_by_app
-from bot.masking.signatures import in_opening_block, in_signature_block
+from bot.masking.signatures import in_signature_block
 from bot.masking.spans import KEPT, Span, free
 
 # The writer's own line: "My school cell is 612-555-0119", "mi celular es".
@@ -106,8 +106,7 @@ def find_phones(text: str, emails: list[Span] | None = None) -> list[Span]:
     def institution(at: int, end: int) -> bool:
         return institution_line(text, at) or any(0 <= at - e <= 4 for e in work) or \
             grown_up_named_before(text, at) or writers_line(at, end) or \
-            in_signature_block(text, at) or in_opening_block(text, at) or \
-            grown_up_by_job_before(text, at)
+            in_signature_block(text, at) or grown_up_by_job_before(text, at)
 
     def writers_line(at: int, end: int) -> bool:
         mine = WRITERS_LINE.search(text, max(0, at - 40), at)

@@ -90,7 +90,7 @@ PLACE_AFTER = re.compile(r"\s+(?:website|site|hallways?|kindergarten|office|libr
                          r"cafeteria|campus|building|staff|teachers|families|pta|pto|wifi|"
                          r"network|printers?|labs?|rooms?|portables?|front\s+office|"
                          r"main\s+office|parking|buses|team|community|newsletter|calendar|"
-                         r"classrooms?|workroom|auditorium|carts?|commons)\b", re.IGNORECASE)
+                         r"classrooms?|workroom|auditorium|carts?)\b", re.IGNORECASE)
 # What in the sentence makes a name a child's, whatever else is said: "Found a vape in the
 # Parker Hill lockers, his mom is coming in". Not a word that only names what a school has:
 # "student Chromebooks", "PVD-Student", "the parent portal", "3rd grade at" (stop 62's).

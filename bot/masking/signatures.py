@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.masking.cues import CHILD_NOUN, PERSONAL, ROLES, SIGN_OFF, SIGNATURE
+from bot.masking.cues import CHILD_NOUN, ROLES, SIGN_OFF, SIGNATURE
 from bot.masking.student_cues import FAMILY_WORD, GRADE
 
 # What may follow a signature's name to the message's end: nothing, or a short line of job,
@@ -56,13 +56,6 @@ CLASS_OF_ANOTHER = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+[A-Z]|\b(?i:class|
 TEACHERS_JOB = re.compile(r"\b(?:para|paraprofessional|co-?teacher|teacher(?!['’]s|\s+helper)|"
                           r"sponsor|team\s+lead|interventionist|specialist)\b", re.IGNORECASE)
 BLOCK_LINES, BLOCK_WIDTH = 6, 70
-# A signature pasted above the message, as a mail client puts it: a name alone on the first
-# line, a job under it ("Gregory Chisholm\nAssistant Principal\nMercer Middle School\n(912)
-# 395-6410\n\nCan you please check why my email signature keeps disappearing": blind
-# corpora's, stop 67). A family liaison's job names families without speaking of one.
-OPENING_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
-FAMILIES_JOB = re.compile(r"\bfamily\s+(?:liaison|engagement|outreach|services|resource|"
-                          r"support)\b", re.IGNORECASE)
 
 
 def signs_off(text: str, start: int, end: int) -> bool:
@@ -135,18 +128,3 @@ def in_signature_block(text: str, at: int) -> bool:
         return False
     return bool(THANKS_LINE.search(lines[0] + "\n") or (
         len(lines) > 2 and JOB.search("\n".join(lines[1:]))))
-
-
-def in_opening_block(text: str, at: int) -> bool:
-    """The number at `at` is in a writer's signature block opening the message: a name alone
-    on the first line, a job below it, then a blank line, in a message that speaks of no
-    child, no family and nobody as "he" or "she" (the writer would say "I")."""
-    end = text.find("\n\n")
-    lines = text[:end].strip().split("\n") if end > at else []
-    if not 3 <= len(lines) <= BLOCK_LINES or any(len(line) > BLOCK_WIDTH for line in lines):
-        return False
-    below, spoken = "\n".join(lines[1:]), FAMILIES_JOB.sub("", text)
-    if (GRADE.search(below) or CLASS_OF_ANOTHER.search(below)) and not TEACHERS_JOB.search(below):
-        return False  # a child's lines: "Mia Lopez\nOffice helper, Mrs. Ortiz's class"
-    return bool(OPENING_NAME.fullmatch(lines[0].strip()) and JOB.search(below)) and not (
-        FAMILY_WORD.search(spoken) or CHILD_NOUN.search(spoken) or PERSONAL.search(spoken))

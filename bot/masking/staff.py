@@ -65,8 +65,7 @@ LINE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*|\s[-–—]\s*)$")
 OWN_GRADE = re.compile(r",\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d{1,2}|kinder\w*|pre-?k)"
                        r"(?:\s+[^\W\d_][\w/&]*){0,3}"
                        r"(?:\s*,\s*(?!(?i:mr|mrs|ms|miss|mx|dr)\b)"
-                       r"(?-i:[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3}"
-                       r"(?:\s+(?:School|PS|IS|MS|JHS)\s+\d{1,3})?))?"  # "Riley School 43"
+                       r"(?-i:[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,3}))?"
                        r"\s*(?:[.!]+(?=\s)|[.!]*\s*$)", re.IGNORECASE)
 GRADES = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|grado|kinder)", re.IGNORECASE)
 THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|él|ella|ellos|ellas|"

@@ -66,13 +66,6 @@ LANGUAGE_BEFORE = re.compile(r"(?:\b(?:the|a|an|and|or|our|in|into)|[,&])\s+$", 
 LANDFORMS = {"ridge", "creek", "springs", "crossing", "grove", "lake", "pointe", "pines",
              "oaks", "landing", "commons", "hollow", "bluff", "bluffs", "canyon", "mesa",
              "prairie", "harbor", "shores", "trails", "vista", "summit"}
-# What an event or an institution is called after its name, as the run's last word or the
-# next: "the Arab American Heritage Month assembly", "the Cedar Valley Science Fair" (a blind
-# corpus's, stop 67); only where no word of the name is a first name ("Jaden Smith Science
-# Fair project" is a child's).
-EVENTS = {"month", "week", "fair", "festival", "museum", "foundation", "society", "institute",
-          "council", "association", "conference", "expo", "olympiad", "tournament",
-          "championship", "bowl", "jamboree", "carnival"}
 # Where someone travels: "before I leave for Paris in June", "flying to Austin".
 TRAVEL_TO = re.compile(r"\b(?:leave|leaving|left|fly|flying|flew|travel(?:l?ing)?|trip|"
                        r"vacation|headed|heading|drive|driving)\s+(?:for|to)\s+$", re.IGNORECASE)
@@ -120,8 +113,6 @@ def thing(text: str, words: list[Word], first: int, last: int) -> bool:
     alone = first == last and not words[last].possessive
     if last > first and words[last].folded in LANDFORMS and words[last].shape == "title":
         return True
-    if event(text, words, first, last):
-        return True
     if alone and LANGUAGE_AFTER.match(text, end) and LANGUAGE_BEFORE.search(
             text, max(0, start - 6), start):
         return True
@@ -131,19 +122,6 @@ def thing(text: str, words: list[Word], first: int, last: int) -> bool:
             PRODUCT_ACRONYM.match(text, end):
         return True  # "the Kendall Hunt IM platform", "the Williams AV ones"
     return alone and bool(TRAVEL_TO.search(text, max(0, start - 20), start))
-
-
-def event(text: str, words: list[Word], first: int, last: int) -> bool:
-    """A run, no word of it a first name, naming an event or an institution by its last word
-    or the next ("Arab American Heritage Month"), in a sentence that speaks of no child."""
-    after = words[last + 1] if last + 1 < len(words) else None
-    head = words[last] if last > first and words[last].folded in EVENTS else after \
-        if after and after.folded in EVENTS and adjacent(text, words[last], after) else None
-    if head is None or head.shape != "title" or any(
-            w.given or w.possessive for w in words[first:last + 1]):
-        return False
-    start, end = sentence_around(text, words[first].start, head.end)
-    return not CHILD_BESIDE.search(text, start, end)  # "Ortiz Science Fair project, he ..."
 
 
 def language(text: str, word: Word) -> bool:

@@ -30,7 +30,6 @@ def directory() -> Iterator[None]:
     "IXL keeps logging me out. Tiffany Gale, 5th grade",
     "Gradebook won't sync since Friday. Tiffany Gale, 5th grade math, Hidden Valley Elementary",
     "Can I get TalkingPoints on my account? Tiffany Gale, Grade 5 ELA/SS",
-    "The pen is off by an inch. Tiffany Gale, 5th grade, James Whitcomb Riley School 43",
     "la licencia ya llegó. - Adriana De León",
     "Adriana De León has the install codes",
 ])
@@ -52,6 +51,8 @@ def test_a_colleague_writing_her_own_line_keeps_her_name(text: str) -> None:
     # the name is inside the sentence, or what follows the grade is no school
     ("IXL is down for Tiffany Gale, 5th grade", "IXL is down for [name], 5th grade"),
     ("IXL is down. Tiffany Gale, 5th grade, Room 43", "IXL is down. [name], 5th grade, Room 43"),
+    ("Can you help Tiffany Gale, 5th grade at Liberty",
+     "Can you help [name], 5th grade at Liberty"),
     ("Dana Whitfield, 2nd grade, asked for the codes",
      "[name], 2nd grade, asked for the codes"),
     # a first name alone, or a name the directory does not hold

@@ -391,6 +391,12 @@ HELD_OUT_FIGURES = {
     "heldout128.jsonl": (0.987, 0.34),
     "heldout129.jsonl": (0.962, 0.17),
     "heldout130.jsonl": (0.984, 0.31),
+    # and four more, sealed while rules were read off 127 to 130, scored once at stop 67
+    # (0e01e1d): the rules tried then were all taken back out, and the figures are the same
+    "heldout131.jsonl": (0.966, 0.14),
+    "heldout132.jsonl": (0.991, 0.24),
+    "heldout133.jsonl": (0.980, 0.17),
+    "heldout134.jsonl": (0.966, 0.12),
 }
 
 

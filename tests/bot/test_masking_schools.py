@@ -28,7 +28,6 @@ def schools_known() -> None:
     "Chromebooks at Wing Luke cant load YouTube",
     "Can I get edit rights on the Parker Hill website?",
     "Our PA speaker in the Parker Hill kindergarten hallway is silent",
-    "Who's in charge of the digital sign in the Parker Hill commons?",
 ])
 def test_a_school_named_for_a_person_is_kept_where_it_is_a_place(text: str) -> None:
     assert masked(text) == text
@@ -152,7 +151,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     # and four more, sealed while rules were read off 123 to 126, scored once at 194e91a (130:
     # 15, then 16 once colleagues' addresses were taken back out)
     ("heldout127.jsonl", "whole", 230, 9), ("heldout128.jsonl", "whole", 243, 21),
-    ("heldout129.jsonl", "whole", 232, 12), ("heldout130.jsonl", "whole", 247, 16)])
+    ("heldout129.jsonl", "whole", 232, 12), ("heldout130.jsonl", "whole", 247, 16),
+    # and four more, sealed while rules were read off 127 to 130, scored once at stop 67
+    ("heldout131.jsonl", "whole", 230, 11), ("heldout132.jsonl", "whole", 226, 15),
+    ("heldout133.jsonl", "whole", 204, 14), ("heldout134.jsonl", "whole", 201, 9)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

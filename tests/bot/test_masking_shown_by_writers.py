@@ -119,7 +119,10 @@ FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            (123, 126): {False: (16, 133), True: (15, 133)},
            # sealed while those were written and attacked, scored once at 194e91a: 9 (10 with
            # stop 65's rules); 10 once the addresses' rule was taken out
-           (127, 130): {False: (10, 168), True: (10, 170)}}
+           (127, 130): {False: (10, 168), True: (10, 170)},
+           # sealed while rules were read off 127 to 130, scored once at stop 67 (0e01e1d):
+           # 12, as with stop 66's and (13) stop 65's rules; the rules tried were taken out
+           (131, 134): {False: (12, 173), True: (12, 173)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))

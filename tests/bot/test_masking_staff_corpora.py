@@ -215,11 +215,17 @@ BLIND_66C = {"heldout127.jsonl": {"whole": (230, 9), "context": (230, 4), "all":
              "heldout128.jsonl": {"whole": (243, 23), "context": (243, 18), "all": (239, 15)},
              "heldout129.jsonl": {"whole": (232, 13), "context": (232, 11), "all": (232, 8)},
              "heldout130.jsonl": {"whole": (247, 17), "context": (247, 15), "all": (247, 11)}}
+# Sealed while rules were read off 127 to 130, scored once at stop 67 (0e01e1d; Spokane,
+# Providence, Tulsa, Anchorage).
+BLIND_67 = {"heldout131.jsonl": {"whole": (230, 11), "context": (230, 11), "all": (230, 10)},
+            "heldout132.jsonl": {"whole": (226, 20), "context": (226, 18), "all": (225, 16)},
+            "heldout133.jsonl": {"whole": (204, 14), "context": (204, 14), "all": (203, 11)},
+            "heldout134.jsonl": {"whole": (201, 9), "context": (201, 8), "all": (200, 7)}}
 # (130 as first scored: 16, 14 and 10; one more once colleagues' addresses were taken out.)
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
          | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65 | BLIND_66
-         | BLIND_66B | BLIND_66C)
+         | BLIND_66B | BLIND_66C | BLIND_67)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary

@@ -145,11 +145,10 @@ def test_a_student_sharing_a_colleagues_name_with_a_numbered_line_is_hidden(
     assert left_of(student, text) == []
 
 
-# HOLDS on c341057, then no longer: rules 1, 3 and 4 were taken back out after these attacks
+# HOLDS on c341057, and no longer: rules 1, 3 and 4 were taken back out after these attacks
 # (rule 2 was mended: no address is spared in a text that speaks of a family or a child).
-# Stop 67 brought back only a number after "School", "PS", "IS", "MS" or "JHS": the attacks'
-# Bus, Locker, Homeroom, Room and Pickup Line above stay hidden.
 @pytest.mark.usefixtures("directory")
+@pytest.mark.xfail(strict=True, reason="a numbered school after her line was taken back out")
 def test_a_colleagues_own_line_with_a_numbered_school_comes_through_unchanged() -> None:
     text = "IXL keeps logging me out. Tiffany Gale, 5th grade, James Whitcomb Riley School 43"
     assert masked(text) == text

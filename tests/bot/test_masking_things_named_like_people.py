@@ -135,9 +135,6 @@ from tests.bot.test_masking import masked
     "press box wifi code for Friday's game vs. Lamar, please",
     "Amy at the SU said the E-Rate form went in last March",
     "el proyector del salón 12 se quedó en pantalla azul otra vez",
-    # an event or an institution by its last word (a blind corpus's, stop 67)
-    "How do I connect my laptop to the Epson for the Arab American Heritage Month assembly?",
-    "the Cedar Valley Science Fair site won't let judges log in",
 ])
 def test_things_named_like_people_come_through(text: str) -> None:
     assert masked(text) == text
@@ -232,11 +229,6 @@ def test_things_named_like_people_come_through(text: str) -> None:
      "who won?"),
     ("hlp! Azul locked herself out of the ipad with guided access",
      "hlp! [name] locked herself out of the ipad with guided access"),
-    # an event's name holding a first name, or said of a child
-    ("Jaden Smith Science Fair project won't upload",
-     "[name] project won't upload"),
-    ("the Kowalski Science Fair project won't upload, she needs it Friday",
-     "the [name] project won't upload, she needs it Friday"),
 ])
 def test_students_written_in_the_same_shapes_stay_hidden(text: str, expected: str) -> None:
     assert masked(text) == expected
