@@ -154,7 +154,10 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout129.jsonl", "whole", 232, 12), ("heldout130.jsonl", "whole", 247, 16),
     # and four more, sealed while rules were read off 127 to 130, scored once at stop 67
     ("heldout131.jsonl", "whole", 230, 11), ("heldout132.jsonl", "whole", 226, 15),
-    ("heldout133.jsonl", "whole", 204, 14), ("heldout134.jsonl", "whole", 201, 9)])
+    ("heldout133.jsonl", "whole", 204, 14), ("heldout134.jsonl", "whole", 201, 9),
+    # and four more, sealed until stop 67's rules were settled, scored once at 6f201c8
+    ("heldout135.jsonl", "whole", 226, 4), ("heldout136.jsonl", "whole", 227, 5),
+    ("heldout137.jsonl", "whole", 193, 3), ("heldout138.jsonl", "whole", 200, 12)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

@@ -220,7 +220,13 @@ BLIND_66C = {"heldout127.jsonl": {"whole": (230, 9), "context": (230, 4), "all":
 BLIND_67 = {"heldout131.jsonl": {"whole": (230, 11), "context": (230, 11), "all": (230, 10)},
             "heldout132.jsonl": {"whole": (226, 20), "context": (226, 18), "all": (225, 16)},
             "heldout133.jsonl": {"whole": (204, 14), "context": (204, 14), "all": (203, 11)},
-            "heldout134.jsonl": {"whole": (201, 9), "context": (201, 8), "all": (200, 7)}}
+            "heldout134.jsonl": {"whole": (201, 9), "context": (201, 8), "all": (200, 7)},
+            # sealed until stop 67's rules were settled, scored once at 6f201c8 (Milwaukee,
+            # Omaha, Richmond, Salt Lake City)
+            "heldout135.jsonl": {"whole": (226, 5), "context": (226, 4), "all": (225, 4)},
+            "heldout136.jsonl": {"whole": (227, 7), "context": (227, 7), "all": (226, 7)},
+            "heldout137.jsonl": {"whole": (193, 7), "context": (193, 6), "all": (193, 6)},
+            "heldout138.jsonl": {"whole": (200, 12), "context": (200, 8), "all": (198, 5)}}
 # (130 as first scored: 16, 14 and 10; one more once colleagues' addresses were taken out.)
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
