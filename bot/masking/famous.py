@@ -13,9 +13,9 @@ from bot.masking.student_cues import ASIDE, GRADE_SAID_AFTER, ID_AFTER
 if TYPE_CHECKING:
     from bot.masking.words import Word
 
-# What is said of a student, not of a lesson's topic, right after the name: "Willa Cather
-# can't log in", "Tommy Orange's Chromebook", "(3rd period)", ", student ID 20456" (stop 67's
-# longer list holds more names a child may share).
+# What is said of a student, not of a lesson's topic, right after the name: "Harriet Tubman
+# forgot her password", "... can't log in", "...'s Chromebook" (stop 67; before, a listed name
+# was kept whatever was said of it).
 STUDENTS_AFTER = re.compile(
     r"\s+(?:can['’]?t|cannot|can\s+not|couldn['’]?t|needs|forgot|"
     r"is\s+(?:locked|absent)|was\s+(?:absent|locked)|has\s+(?:a|an|no|her|his))\b|"
