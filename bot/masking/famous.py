@@ -8,7 +8,14 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.masking.lexicon import lexicon
-from bot.masking.student_cues import ASIDE, GRADE_SAID_AFTER, ID_AFTER
+from bot.masking.student_cues import (
+    ASIDE,
+    CUE_BEFORE,
+    GRADE_SAID_AFTER,
+    ID_AFTER,
+    KIN_JUST_BEFORE,
+    SIGN_IN_TROUBLE,
+)
 
 if TYPE_CHECKING:
     from bot.masking.words import Word
@@ -17,10 +24,15 @@ if TYPE_CHECKING:
 # forgot her password", "... can't log in", "...'s Chromebook" (stop 67; before, a listed name
 # was kept whatever was said of it).
 STUDENTS_AFTER = re.compile(
-    r"\s+(?:can['’]?t|cannot|can\s+not|couldn['’]?t|needs|forgot|"
-    r"is\s+(?:locked|absent)|was\s+(?:absent|locked)|has\s+(?:a|an|no|her|his))\b|"
-    r"['’]s?\s+(?:chromebook|ipad|laptop|login|password|account|charger|device|grades?|mom|"
-    r"dad|parents?|email)\b", re.IGNORECASE)
+    r"\s+(?:can['’]?t|cannot|can\s+not|couldn['’]?t|"
+    # not "at Booker T. Washington won't do touch", a school (a blind corpus's)
+    r"(?:won['’]?t|wont|doesn['’]?t|didn['’]?t)\s+(?:log|sign)|needs|forgot|is\s+(?:locked|absent)|was\s+(?:absent|locked)|has\s+(?:a|an|no|her|his)|"
+    r"no\s+puede|olvid[oó])\b|"
+    r"['’]s?\s+(?:chromebook|ipad|laptop|login|password|account|charger|device|email|mom|"
+    r"dad|mother|father|parents?|guardian)\b|"
+    # a grade in brackets; not a period, which a lesson is taught in too ("teach Rosa Parks
+    # 3rd period": red team RR's), nor a grade ("reading Prince Caspian in 5th grade")
+    r"\s*\(\s*\d{1,2}(?:st|nd|rd|th)\s*\)", re.IGNORECASE)
 
 
 def famous_removed(text: str, words: list[Word]) -> list[Word]:
@@ -40,7 +52,8 @@ def famous_removed(text: str, words: list[Word]) -> list[Word]:
                 longer = (i + n < len(words) and name_beside(words[i + n - 1], words[i + n],
                                                              words[i + n])) \
                     or (i > 0 and name_beside(words[i - 1], words[i], words[i - 1]))
-                if not longer and not students_after(text, words[i + n - 1].end):
+                if not longer and not students_after(text, words[i + n - 1].end) \
+                        and not students_before(text, words[i].start):
                     blocked.update(range(i, i + n))
                 break
     if not blocked:
@@ -58,5 +71,13 @@ def name_beside(left: Word, right: Word, outer: Word) -> bool:
 
 def students_after(text: str, end: int) -> bool:
     """A student's cue follows a name ending at `end`: an id, a note in brackets, a child's
-    grade or trouble (not a class: "reading Prince Caspian in 5th grade")."""
-    return any(cue.match(text, end) for cue in (ID_AFTER, ASIDE, GRADE_SAID_AFTER, STUDENTS_AFTER))
+    grade or trouble, a parent (not a class: "reading Prince Caspian in 5th grade")."""
+    return any(cue.match(text, end) for cue in (ID_AFTER, ASIDE, GRADE_SAID_AFTER, STUDENTS_AFTER,
+                                                 SIGN_IN_TROUBLE))
+
+
+def students_before(text: str, start: int) -> bool:
+    """A student's cue just before a name starting at `start`: "my student", "new student",
+    "kid named", "his mom is" (red team PP's, stop 67: a cue before was not read)."""
+    return any(cue.end() == start for cue in CUE_BEFORE.finditer(text, max(0, start - 80), start)) \
+        or KIN_JUST_BEFORE.search(text, max(0, start - 30), start) is not None

@@ -207,6 +207,10 @@ KIN = (r"mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|
 # A family word: in a closing block it makes the block no signature ("Jaden's mom\n651-555-
 # 0147"), beside a colleague's number it makes the number no colleague's.
 FAMILY_WORD = re.compile(rf"\b(?:{KIN}|familia|family)\b", re.IGNORECASE)
+# A family member named just after the word for them: "His mom is Tasha Ellis", "Her
+# father, Mark Jankowski," (a grown-up, and a family's name all the same); or the child
+# after "of": "la mamá de Kevin", "the mom of Kevin" (a student, though a colleague is Kevin).
+KIN_JUST_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:is|of|de)|\s*[,:(—–-])\s*$", re.IGNORECASE)
 # A grade or a school year: "4th grade", "8th", "gr 6", "kinder", "juniors".
 GRADE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|grade|gr|kinder\w*|pre-?k|freshm[ae]n|"
                    r"sophomores?|juniors?|seniors?)\b", re.IGNORECASE)

@@ -21,7 +21,7 @@ from bot.masking.student_cues import (
     FAMILY_AFTER,
     GRADE_SAID_AFTER,
     ID_AFTER,
-    KIN,
+    KIN_JUST_BEFORE,
     SIBLINGS,
     SIGN_IN_TROUBLE,
 )
@@ -36,10 +36,6 @@ STUDENT_TALK = re.compile(
     r"(?:clever|qr)\s+badges?|kicked\s+off|threw\s+up|has\s+a\s+504|(?:in|during)\s+class|"
     r"sharing)\b", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
-# A family member named just after the word for them: "His mom is Tasha Ellis", "Her
-# father, Mark Jankowski," (a grown-up, and a family's name all the same); or the child
-# after "of": "la mamá de Kevin", "the mom of Kevin" (a student, though a colleague is Kevin).
-KIN_JUST_BEFORE = re.compile(rf"\b(?:{KIN})(?:\s+(?:is|of|de)|\s*[,:(—–-])\s*$", re.IGNORECASE)
 
 
 def student_cued(text: str, names: set[Span], colleagues: bool = False,
