@@ -34,6 +34,9 @@ class Person:
     # The whole name the platform's directory holds (Slack's real name), when the name they go
     # by may be shorter ("Jen A."); "" otherwise. The masker knows colleagues by it.
     full_name: str = ""
+    # The work address a staff directory lists (Slack's profile.email, with the
+    # users:read.email scope); "" otherwise. Kept in memory for the masker, never stored.
+    email: str = field(default="", repr=False)
 
     @property
     def key(self) -> str:

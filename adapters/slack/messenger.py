@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import time
@@ -170,12 +171,12 @@ class SlackMessenger:
 
     async def workspace(self) -> list[Person]:
         """Every member and guest of the workspace (users.list, all pages), guests marked; no
-        bots or deactivated accounts. Names only pass through: the core keeps them in
-        memory for the masker and stores none."""
+        bots or deactivated accounts. Names and addresses only pass through: the core keeps
+        them in memory for the masker and stores none."""
         people: list[Person] = []
         async for page in await self.client.users_list(limit=PAGE):
             users: list[dict[str, Any]] = page.get("members", [])
-            people += [to_person(user) for user in users if not is_bot(user)]
+            people += [listed(user) for user in users if not is_bot(user)]
         return people
 
     async def _lookup(self, person: Person) -> tuple[Person, bool]:
@@ -200,6 +201,14 @@ def is_bot(user: dict[str, Any]) -> bool:
     """Whether a Slack user is no one prepbot can speak with: a bot (Slackbot too) or a
     deactivated account."""
     return bool(user.get("is_bot") or user.get("deleted") or user.get("id") == "USLACKBOT")
+
+
+def listed(user: dict[str, Any]) -> Person:
+    """A users.list member as the core's Person, with the work address Slack lists (when the
+    app has users:read.email): only the directory read carries it, never an event's sender,
+    which may be stored in the inbox."""
+    email = str((user.get("profile") or {}).get("email") or "")
+    return dataclasses.replace(to_person(user), email=email)
 
 
 def to_person(user: dict[str, Any]) -> Person:

@@ -26,7 +26,11 @@ from datetime import date
 from bot.i18n import N_, _, join
 from bot.masking.accounts import find_usernames, logins_of_names
 from bot.masking.addresses import find_addresses
-from bot.masking.contacts import find_emails, spare_kept_names_addresses
+from bot.masking.contacts import (
+    find_emails,
+    spare_kept_names_addresses,
+    spare_listed_addresses,
+)
 from bot.masking.dates import find_dates_of_birth
 from bot.masking.grown_ups import spare_grown_ups
 from bot.masking.names import find_names
@@ -72,7 +76,7 @@ def find_student_data(text: str, today: date | None = None, names_from: int = 0,
     False. A long text is read a piece at a time (pieces_of)."""
     today = today or date.today()
     if len(text) <= PIECE:
-        return found_in(text, today, names_from, schools)
+        return spare_listed_addresses(text, found_in(text, today, names_from, schools))
     spans: list[Span] = []
     at = 0
     for piece in pieces_of(text):
@@ -82,7 +86,7 @@ def find_student_data(text: str, today: date | None = None, names_from: int = 0,
                  for s in found_in(piece, today, schools=schools)]
         spans += [s for s in found if not any(s.start < k.end and s.end > k.start for k in spans)]
         at += len(piece)
-    return sorted(spans)
+    return spare_listed_addresses(text, sorted(spans))
 
 
 def across(text: str, cut: int, spans: list[Span], today: date) -> list[Span]:

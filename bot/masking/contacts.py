@@ -12,6 +12,7 @@ from bot.masking.accounts import writers_own
 from bot.masking.cues import CHILD_NOUN, ROLE_AFTER
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.spans import KEPT, Span, clause_end, clause_start, free
+from bot.masking.staff_addresses import staff_address
 from bot.masking.student_cues import FAMILY_WORD, KIN
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*")  # "jaden.r@gmail" too
@@ -78,6 +79,12 @@ FREE_MAIL = {"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "liv
 # ("nycstudents.net", "phxstudents.net": a label's end too, not "studentsfirst.com")
 STUDENT_DOMAIN = re.compile(r"\b(?:stu|kids)\b|(?:students?|learners?|pupils?|alumnos|"
                             r"estudiantes)(?![\w-])|stu\.|k12stu", re.IGNORECASE)
+# A district's own domain, where students get mail as staff do, though it ends in ".net":
+# "rvaschools.net", "hcps.net", "fresnocusd.net", "usd259.net", "asdk12.net", "mcsdga.net"
+# (blind corpora's student addresses, kept as a company's until stop 68). Only ".net": at
+# ".com" the shape is a vendor's too ("k12.com", "schoolstatus.com", "ups.com": red team RR's).
+DISTRICT_LABEL = re.compile(r"schools|k12$|^k12|usd\d+$|^[a-z]{1,6}(?:ps|pss|i?sd|c?usd)\d*$|"
+                            r"^[a-z]{1,4}sd[a-z]{0,3}$")
 # A sentence that goes on about the one before or after it: "Mom called. Her work email is
 # ...", "Please add x@acme.com. That's her dad's work email." (a red team's, EE).
 SAID_OF_BEFORE = re.compile(r"\s*(?i:her|his|their|he|she|they|use\s+her|use\s+his)\b")
@@ -148,7 +155,8 @@ def someone_at_work(address: str, text: str, at: int | None = None) -> bool:
             and STAFF_ADDRESS.search(text, max(0, at - 90), at):
         return True
     labels = domain.split(".")
-    company = labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
+    company = (labels[-1] in ("com", "net") or (len(labels) > 2 and labels[-2] in ("com", "co"))
+               ) and not (labels[-1] == "net" and DISTRICT_LABEL.search(labels[-2]))
     if company and not free_mail(domain):
         return not families_work(text, at, (at or 0) + len(address))
     parts = {p for p in re.split(r"[^a-z]+", fold(local)) if len(p) >= 3}
@@ -187,9 +195,19 @@ def writers_address(address: str, at: int, text: str) -> bool:
         not STUDENT_DOMAIN.search(domain) and not free_mail(domain)
 
 
+def written_out(local: str, domain: str) -> str:
+    """A spelled-out address as typed: "grace underscore lee", "district.org" ->
+    "grace_lee@district.org"."""
+    local = re.sub(r"\s+(?:underscore|under\s+score|gui[oó]n\s+bajo)\s+", "_", local,
+                   flags=re.IGNORECASE)
+    local = re.sub(r"\s+(?:dash|hyphen|gui[oó]n)\s+", "-", local, flags=re.IGNORECASE)
+    return re.sub(DOT, ".", local, flags=re.IGNORECASE) + "@" + domain
+
+
 def find_emails(text: str) -> list[Span]:
     """Email addresses, including ones spelled out so that filters miss them; not the
-    addresses of vendors, of roles or of staff (see someone_at_work), nor the writer's own."""
+    addresses of vendors, of roles or of staff (see someone_at_work; spare_listed_addresses
+    for those the directory gives), nor the writer's own."""
     # A work address is kept, and kept whole: no name inside it is hidden either.
     found = [Span(m.start(), m.end(), KEPT if not STUDENTS_ADDRESS.search(
         text, max(0, m.start() - 30), m.start()) and (someone_at_work(m.group(), text, m.start()) or
@@ -238,3 +256,33 @@ def spare_kept_names_addresses(text: str, spans: list[Span]) -> list[Span]:
             re.sub(r"[^a-z]", "", local) in built
 
     return [s for s in spans if not staff(s)]
+
+
+# A text about one child or a family, in which a colleague's address may be a parent's: "Liam's
+# emergency contact is ...", "Parent: ...", "the parent who complained about her son is ...",
+# "Observer account for ...", "Sofia's older sister is a para here, ..." (red team RR's).
+ABOUT_A_CHILD = re.compile(
+    FAMILY_WORD.pattern + r"|\b(?:student|kid|kiddo|child|boy|girl|son|daughter|step-?son|"
+    r"step-?daughter|grand(?:son|daughter|kid|child)|niece|nephew|siblings?|brother|sister|"
+    r"cousin|twin|pupil|learner|enrollee|estudiante|alumn[oa]|niñ[oa]|hij[oa]|observer|"
+    r"emergency|household|custody)\b", re.IGNORECASE)
+
+
+def spare_listed_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` less the colleagues' own addresses the staff directory lists, in a text that
+    hides nothing else and speaks of no child or family: there an address is only ever a
+    colleague's, whom everyone can look up; beside a student it may be a parent's."""
+    listed = [s for s in spans
+              if s.kind == "email" and staff_address(address_of(text[s.start:s.end]))]
+    if not listed or len(listed) < len(spans) or ABOUT_A_CHILD.search(text):
+        return spans
+    return []
+
+
+def address_of(said: str) -> str:
+    """An address as typed, however it was written: "grace dot lee at rvaschools dot net" ->
+    "grace.lee@rvaschools.net"."""
+    spelled = SPELLED.fullmatch(said)
+    if spelled is None:
+        return said
+    return written_out(spelled.group("local"), spelled_domain(said))

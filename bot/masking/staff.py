@@ -25,6 +25,7 @@ from bot.masking.grown_ups import words_lean_grown_up
 from bot.masking.lexicon import fold, lexicon
 from bot.masking.signatures import signs_off
 from bot.masking.spans import Span, sentence_around
+from bot.masking.staff_addresses import know_staff_addresses
 from bot.masking.student_cues import FAMILY_WORD
 from bot.masking.student_marks import student_cued
 
@@ -180,14 +181,18 @@ def nicknames(first: str) -> set[str]:
 STAFF = StaffNames()  # this process's colleagues; bot/people/staff_names.py fills it
 
 
-def know_staff(names: Iterable[str], *, afresh: bool = False,
-               unvouched: Iterable[str] = ()) -> None:
+def know_staff(names: Iterable[str], *, afresh: bool = False, unvouched: Iterable[str] = (),
+               addresses: Iterable[str] | None = None) -> None:
     """Add display names to the colleagues this process knows (or, afresh, know only them):
-    `names` a directory vouches for as staff, `unvouched` those of anyone else who wrote."""
+    `names` a directory vouches for as staff, `unvouched` those of anyone else who wrote,
+    `addresses` the work addresses the directory lists (replacing those known; afresh, none
+    unless given)."""
     global STAFF
     known = StaffNames(lone=STAFF.lone, in_context=STAFF.in_context) if afresh else STAFF
     known.add(names)
     known.add(unvouched, vouched=False)
+    if addresses is not None or afresh:
+        know_staff_addresses(addresses or ())
     STAFF = known  # one assignment: a masking under way sees the old list or the new
 
 

@@ -13,7 +13,8 @@ PREPBOT_STAFF_DIRECTORY_HOURS; its names are kept in memory only, and its guests
 learnt from neither source (who is a guest is stored with the person, for the operator's
 commands, which never read the list). Only the member list vouches that someone is staff,
 so only its names spare one word alone at PREPBOT_MASKING_STAFF=context
-(bot/masking/staff.py).
+(bot/masking/staff.py), and only its members' work addresses (profile.email, with the
+users:read.email scope) are kept as written (bot/masking/staff_addresses.py).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Workspaces:
 
     every: timedelta | None = None  # None: never read them
     names: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)  # members' work addresses, when listed
     guests: frozenset[tuple[str, str]] = frozenset()  # (platform, user id)
     platforms: frozenset[str] = frozenset()  # the platforms whose lists were read
     due: datetime | None = None
@@ -79,6 +81,7 @@ class Workspaces:
         self.platforms = frozenset(p.platform for p in people)
         self.names = [name for p in people if not p.guest
                       for name in (p.display_name, p.full_name) if name]
+        self.addresses = [p.email for p in people if not p.guest and p.email]
         log.info("learnt the names of %d members of the workspace (%d guests left out)",
                  len(people) - len(self.guests), len(self.guests))
         return True
@@ -153,7 +156,8 @@ class StaffFollower:
         # students write too) or on Slack (a guest not yet known as one, a Slack Connect
         # user), spares their whole name only (bot/masking/staff.py; red teams', stop 60)
         if self.stale:  # thousands of names: off the event loop, swapped in when ready
-            await asyncio.to_thread(partial(know_staff, afresh=True, unvouched=names),
+            await asyncio.to_thread(partial(know_staff, afresh=True, unvouched=names,
+                                            addresses=self.workspaces.addresses),
                                     self.workspaces.names)
             self.stale, self.read_all_at = False, now
         elif names:

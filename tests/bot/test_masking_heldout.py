@@ -121,7 +121,7 @@ HELD_OUT_FIGURES = {
     # 24: 0.911 (278 of 305) / 0.100 -> 0.931 (284) / 0.090
     # 25: 0.853 (226 of 265) / 0.230 -> 0.875 (232) / 0.210
     "heldout23.jsonl": (0.920, 0.11),
-    "heldout24.jsonl": (0.960, 0.10),
+    "heldout24.jsonl": (0.960, 0.11),  # stop 68: a district's ".net" domain is no company's
     "heldout25.jsonl": (0.913, 0.20),
     # The thirteenth round (signatures, titled parents, exports' rows, companies, two more
     # labelled writers and a refit of the model of grown-ups' names) scored every corpus
@@ -186,7 +186,7 @@ HELD_OUT_FIGURES = {
     # (figures seen as they came, after the first change and at the end; nothing read):
     # 38: 0.952 (218 of 229) / 0.210 -> 0.961 (220) / 0.210
     # 39: 0.948 (217 of 229) / 0.270 -> 0.952 (218) / 0.270
-    "heldout38.jsonl": (0.960, 0.21),
+    "heldout38.jsonl": (0.960, 0.22),  # stop 68: a district's ".net" domain is no company's
     "heldout39.jsonl": (0.951, 0.27),
     # Two more were written blind at its end as training data for the grown-ups model (160 tech
     # texts each, nearly all naming colleagues, and 80 hiding students in the same shapes); the
@@ -384,10 +384,10 @@ HELD_OUT_FIGURES = {
     # and four more, sealed while rules were read off 119 to 122, scored once at c341057
     "heldout123.jsonl": (1.000, 0.13),
     "heldout124.jsonl": (0.977, 0.23),
-    "heldout125.jsonl": (0.982, 0.16),
+    "heldout125.jsonl": (0.986, 0.17),  # stop 68: a district's ".net" domain is no company's
     "heldout126.jsonl": (0.996, 0.25),
     # and four more, sealed while rules were read off 123 to 126, scored once at 194e91a
-    "heldout127.jsonl": (0.962, 0.18),
+    "heldout127.jsonl": (0.962, 0.19),  # stop 68: a district's ".net" domain is no company's
     "heldout128.jsonl": (0.987, 0.34),
     "heldout129.jsonl": (0.962, 0.17),
     "heldout130.jsonl": (0.984, 0.31),
@@ -396,13 +396,20 @@ HELD_OUT_FIGURES = {
     "heldout131.jsonl": (0.966, 0.14),
     "heldout132.jsonl": (0.991, 0.24),
     "heldout133.jsonl": (0.980, 0.17),
-    "heldout134.jsonl": (0.966, 0.12),
+    "heldout134.jsonl": (0.971, 0.12),  # stop 68: a district's ".net" domain is no company's
     # and four more, written during stop 67 and sealed until its rules were settled, scored
     # once at 6f201c8
     "heldout135.jsonl": (0.969, 0.08),
     "heldout136.jsonl": (0.978, 0.10),
-    "heldout137.jsonl": (0.946, 0.09),
+    "heldout137.jsonl": (0.960, 0.09),  # stop 68: its students' ".net" addresses hidden
     "heldout138.jsonl": (0.970, 0.13),
+    # and four more (Charleston, Reno, Duluth, Chattanooga), written during stop 68 by writers
+    # asked for the staff's work addresses too, sealed until its rules were settled, scored
+    # once (the rules alone, with no directory: test_masking_shown_by_writers.py knows it)
+    "heldout139.jsonl": (0.975, 0.21),
+    "heldout140.jsonl": (0.983, 0.26),
+    "heldout141.jsonl": (0.971, 0.29),
+    "heldout142.jsonl": (0.992, 0.18),
 }
 
 

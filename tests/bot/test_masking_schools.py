@@ -147,17 +147,22 @@ def test_the_attack_on_stop_55s_schools_rule_gets_nothing_through_this_one() -> 
     ("heldout121.jsonl", "whole", 193, 6), ("heldout122.jsonl", "whole", 191, 13),
     # and four more, sealed while rules were read off 119 to 122, scored once at c341057
     ("heldout123.jsonl", "whole", 196, 10), ("heldout124.jsonl", "whole", 216, 17),
-    ("heldout125.jsonl", "whole", 219, 11), ("heldout126.jsonl", "whole", 257, 16),
+    ("heldout125.jsonl", "whole", 220, 12), ("heldout126.jsonl", "whole", 257, 16),
     # and four more, sealed while rules were read off 123 to 126, scored once at 194e91a (130:
     # 15, then 16 once colleagues' addresses were taken back out)
-    ("heldout127.jsonl", "whole", 230, 9), ("heldout128.jsonl", "whole", 243, 21),
+    ("heldout127.jsonl", "whole", 230, 11), ("heldout128.jsonl", "whole", 243, 21),
     ("heldout129.jsonl", "whole", 232, 12), ("heldout130.jsonl", "whole", 247, 16),
     # and four more, sealed while rules were read off 127 to 130, scored once at stop 67
     ("heldout131.jsonl", "whole", 230, 11), ("heldout132.jsonl", "whole", 226, 15),
     ("heldout133.jsonl", "whole", 204, 14), ("heldout134.jsonl", "whole", 201, 9),
     # and four more, sealed until stop 67's rules were settled, scored once at 6f201c8
     ("heldout135.jsonl", "whole", 226, 4), ("heldout136.jsonl", "whole", 227, 5),
-    ("heldout137.jsonl", "whole", 193, 3), ("heldout138.jsonl", "whole", 200, 12)])
+    ("heldout137.jsonl", "whole", 196, 3), ("heldout138.jsonl", "whole", 200, 12),
+    # (stop 68: a district's ".net" domain no company's, two more of 125's and 127's altered,
+    # three more of 137's students hidden) and four more, sealed until stop 68's rules were
+    # settled, scored once knowing their directories' addresses too
+    ("heldout139.jsonl", "whole", 283, 13), ("heldout140.jsonl", "whole", 295, 14),
+    ("heldout141.jsonl", "whole", 242, 17), ("heldout142.jsonl", "whole", 248, 6)])
 def test_the_sealed_corpora_hold_their_figures_knowing_their_schools(
         name: str, level: str, least_hidden: int, most_altered: int) -> None:
     know_schools((CORPUS / name).with_suffix(".schools.txt").read_text("utf-8").splitlines())

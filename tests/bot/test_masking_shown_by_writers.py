@@ -20,6 +20,7 @@ from bot.masking import find_student_data, replaced
 from bot.masking.schools import know_schools
 from bot.masking.staff import forget_staff, know_staff, use_staff_names
 from tests.bot.test_masking import CORPUS, TODAY, is_masked
+from tests.bot.test_masking_staff_corpora import addresses_of
 
 
 @dataclass
@@ -58,10 +59,12 @@ def same_person(name: str, student: str) -> bool:
                for b in re.findall(r"[^\W_]+", student.casefold()))
 
 
-def tally(path: Path, schools: bool) -> Tally:
-    """One corpus, knowing its staff directory (and its schools, if `schools`)."""
+def tally(path: Path, schools: bool, addresses: bool = True) -> Tally:
+    """One corpus, knowing its staff directory (with the addresses it lists, if the corpus
+    has them and `addresses`; and its schools, if `schools`)."""
     use_staff_names("whole")
-    know_staff(path.with_suffix(".staff.txt").read_text("utf-8").splitlines(), afresh=True)
+    know_staff(path.with_suffix(".staff.txt").read_text("utf-8").splitlines(), afresh=True,
+               addresses=addresses_of(path) if addresses else None)
     school_file = path.with_suffix(".schools.txt")
     know_schools(school_file.read_text("utf-8").splitlines() if schools else [])
     counted = Tally()
@@ -116,16 +119,22 @@ FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            # sealed while those were written, scored once at c341057 (20 and 19 with stop 65's
            # rules); then read: 11 and 10 with colleagues' addresses known by the directory, a
            # rule red team OO broke 15 times in 18 and that was taken back out
-           (123, 126): {False: (16, 133), True: (15, 133)},
+           # (stop 68: 17 and 16, 12 on 127 to 130: colleagues' addresses at a district's
+           # ".net" domain are hidden as at a ".org", as its students' are)
+           (123, 126): {False: (17, 133), True: (16, 133)},
            # sealed while those were written and attacked, scored once at 194e91a: 9 (10 with
            # stop 65's rules); 10 once the addresses' rule was taken out
-           (127, 130): {False: (10, 168), True: (10, 170)},
+           (127, 130): {False: (12, 168), True: (12, 170)},
            # sealed while rules were read off 127 to 130, scored once at stop 67 (0e01e1d):
            # 12, as with stop 66's and (13) stop 65's rules; the rules tried were taken out
            (131, 134): {False: (12, 173), True: (12, 173)},
            # sealed until stop 67's rules were settled, scored once at 6f201c8: 6 (6 with
            # stop 66's rules, 8 with stop 65's)
-           (135, 138): {False: (6, 191), True: (6, 191)}}
+           (135, 138): {False: (6, 191), True: (6, 191)},
+           # written at stop 68 with the staff's work addresses, about 14 in each 100 ordinary
+           # messages; sealed until its rules were settled and scored once: 17 knowing the
+           # addresses (Slack's users:read.email), 38 not, 32 with stop 67's rules
+           (139, 142): {False: (17, 141), True: (17, 141)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))

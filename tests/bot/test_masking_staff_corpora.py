@@ -207,11 +207,13 @@ BLIND_66 = {"heldout119.jsonl": {"whole": (171, 15), "context": (170, 11), "all"
 # the rules read off 119 to 122 were written, scored once at c341057.
 BLIND_66B = {"heldout123.jsonl": {"whole": (196, 10), "context": (196, 8), "all": (196, 5)},
              "heldout124.jsonl": {"whole": (216, 20), "context": (216, 17), "all": (216, 15)},
-             "heldout125.jsonl": {"whole": (219, 11), "context": (219, 9), "all": (216, 8)},
+             # stop 68: a district's ".net" domain is no company's: one more altered
+             "heldout125.jsonl": {"whole": (220, 12), "context": (220, 10), "all": (217, 9)},
              "heldout126.jsonl": {"whole": (257, 17), "context": (257, 16), "all": (257, 15)}}
 # And four more (127 Orlando, 128 Dearborn, 129 Savannah, 130 Tacoma), sealed while the rules
 # read off 123 to 126 were written and attacked, scored once at 194e91a.
-BLIND_66C = {"heldout127.jsonl": {"whole": (230, 9), "context": (230, 4), "all": (230, 2)},
+# (127: two more altered at stop 68, its colleagues' addresses at "ocps.net".)
+BLIND_66C = {"heldout127.jsonl": {"whole": (230, 11), "context": (230, 6), "all": (230, 4)},
              "heldout128.jsonl": {"whole": (243, 23), "context": (243, 18), "all": (239, 15)},
              "heldout129.jsonl": {"whole": (232, 13), "context": (232, 11), "all": (232, 8)},
              "heldout130.jsonl": {"whole": (247, 17), "context": (247, 15), "all": (247, 11)}}
@@ -227,11 +229,18 @@ BLIND_67 = {"heldout131.jsonl": {"whole": (230, 11), "context": (230, 11), "all"
             "heldout136.jsonl": {"whole": (227, 7), "context": (227, 7), "all": (226, 7)},
             "heldout137.jsonl": {"whole": (193, 7), "context": (193, 6), "all": (193, 6)},
             "heldout138.jsonl": {"whole": (200, 12), "context": (200, 8), "all": (198, 5)}}
+# Written during stop 68 by writers asked for their staff's work addresses too (Charleston,
+# Reno, Duluth, Chattanooga), sealed until its rules were settled, scored once knowing the
+# addresses as Slack's users:read.email would give them.
+BLIND_68 = {"heldout139.jsonl": {"whole": (283, 13), "context": (283, 12), "all": (282, 11)},
+            "heldout140.jsonl": {"whole": (295, 16), "context": (295, 11), "all": (295, 8)},
+            "heldout141.jsonl": {"whole": (242, 22), "context": (242, 18), "all": (242, 13)},
+            "heldout142.jsonl": {"whole": (248, 7), "context": (248, 6), "all": (248, 4)}}
 # (130 as first scored: 16, 14 and 10; one more once colleagues' addresses were taken out.)
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
          | BLIND_64 | BLIND_64B | BLIND_64C | BLIND_64D | BLIND_65 | BLIND_66
-         | BLIND_66B | BLIND_66C | BLIND_67)
+         | BLIND_66B | BLIND_66C | BLIND_67 | BLIND_68)
 # "context", stop 60's new level (a colleague's one word alone where the words around it lean
 # grown-up, in a text that speaks of no child): over the 22 corpora written blind (44 to 66)
 # it hid every identifier whole names hid (3,919 of 4,171) and altered 125 of 2,200 ordinary
@@ -253,9 +262,12 @@ ATTACK = {"off": 133, "whole": 120, "context": 116, "all": 35}
 
 def counts(path: Path, directory: list[str], level: str) -> tuple[int, int, int, int]:
     """(identifiers masked, identifiers, tech texts altered, tech texts) over a corpus,
-    knowing `directory` at a level of PREPBOT_MASKING_STAFF (bench/masking_staff.py too)."""
+    knowing `directory` (and the addresses it lists, if the corpus has them) at a level of
+    PREPBOT_MASKING_STAFF (bench/masking_staff.py too)."""
     use_staff_names(level)
-    know_staff(directory if level != "off" else [], afresh=True)
+    known = level != "off" and bool(directory)
+    know_staff(directory if known else [], afresh=True,
+               addresses=addresses_of(path) if known else None)
     found = total = altered = tech = 0
     for line in (json.loads(line) for line in path.read_text("utf-8").splitlines()):
         text = line["text"]
@@ -277,6 +289,13 @@ def score(name: str, directory: list[str], level: str = "all") -> tuple[int, int
 
 def directory_of(name: str) -> list[str]:
     return (CORPUS / name).with_suffix(".staff.txt").read_text("utf-8").splitlines()
+
+
+def addresses_of(path: Path) -> list[str] | None:
+    """The staff's work addresses a corpus's directory lists (from stop 68's writers on, who
+    were asked for them: as Slack's users:read.email gives them), or None."""
+    listed = path.with_suffix(".addresses.txt")
+    return listed.read_text("utf-8").splitlines() if listed.exists() else None
 
 
 @pytest.mark.parametrize(("name", "level"), [(n, lv) for n in sorted(FIGURES | BLIND)
