@@ -134,7 +134,11 @@ FIGURES = {(44, 98): {False: (45, 2260), True: (35, 2261)},
            # written at stop 68 with the staff's work addresses, about 14 in each 100 ordinary
            # messages; sealed until its rules were settled and scored once: 17 knowing the
            # addresses (Slack's users:read.email), 38 not, 32 with stop 67's rules
-           (139, 142): {False: (17, 141), True: (17, 141)}}
+           (139, 142): {False: (17, 141), True: (17, 141)},
+           # written from the same brief (fewer addresses asked for) while 139 to 142 were
+           # scored, scored once with no rule changed after: 17 knowing the addresses, 28 not,
+           # 26 with stop 67's rules
+           (143, 146): {False: (17, 141), True: (17, 141)}}
 
 
 @pytest.mark.parametrize(("first", "last"), sorted(FIGURES))

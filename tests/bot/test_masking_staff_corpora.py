@@ -235,7 +235,13 @@ BLIND_67 = {"heldout131.jsonl": {"whole": (230, 11), "context": (230, 11), "all"
 BLIND_68 = {"heldout139.jsonl": {"whole": (283, 13), "context": (283, 12), "all": (282, 11)},
             "heldout140.jsonl": {"whole": (295, 16), "context": (295, 11), "all": (295, 8)},
             "heldout141.jsonl": {"whole": (242, 22), "context": (242, 18), "all": (242, 13)},
-            "heldout142.jsonl": {"whole": (248, 7), "context": (248, 6), "all": (248, 4)}}
+            "heldout142.jsonl": {"whole": (248, 7), "context": (248, 6), "all": (248, 4)},
+            # and four more (Lexington, Eugene, Worcester, Mobile), written while those were
+            # scored, scored once with no rule changed after
+            "heldout143.jsonl": {"whole": (231, 21), "context": (231, 14), "all": (231, 9)},
+            "heldout144.jsonl": {"whole": (255, 41), "context": (255, 36), "all": (254, 25)},
+            "heldout145.jsonl": {"whole": (295, 4), "context": (295, 2), "all": (295, 1)},
+            "heldout146.jsonl": {"whole": (302, 12), "context": (302, 12), "all": (301, 9)}}
 # (130 as first scored: 16, 14 and 10; one more once colleagues' addresses were taken out.)
 BLIND = (BLIND_54 | BLIND_55 | BLIND_56 | BLIND_57 | BLIND_58 | BLIND_59 | BLIND_60
          | BLIND_60B | BLIND_61 | BLIND_61B | BLIND_62 | BLIND_62B | BLIND_63 | BLIND_63B
