@@ -144,23 +144,28 @@ async def test_every_privileged_route_is_refused_on_teams(teams: Teams, connecto
         user = {**TEAMS_TEACHER, "id": f"29:{role.value}"}
         await grant(runtime, "teams", user["id"], role)
         await teams.post(teams.message("hello", **{"from": user}))
-        before, seen = await row_counts(runtime), len(connector.calls)
-        if attempt.kind == "command":
-            activity = teams.message(f"/{attempt.name} {attempt.text}".strip(),
-                                     **{"from": user})
-        elif attempt.kind == "action":
-            activity = teams.submit({"action_id": attempt.name, "value": "1"}, "act-1",
-                                    **{"from": user})
-        else:
-            activity = teams.submit({"form_id": attempt.name, "context": "1"}, "act-1",
-                                    **{"from": user})
-        response = await teams.post(activity)
-        if response.status not in (200, 201):
-            return f"HTTP {response.status}"
-        said = json.dumps([call.body for call in connector.calls[seen:]])
+        before = await row_counts(runtime)
+        for _ in range(2):  # told "nothing was saved" (a write slower than the inbox waits,
+            # on a loaded machine), she tries again, as the reply asks
+            seen = len(connector.calls)
+            response = await teams.post(teams_activity(teams, attempt, user))
+            if response.status not in (200, 201):
+                return f"HTTP {response.status}"
+            said = json.dumps([call.body for call in connector.calls[seen:]])
+            if "nothing was saved" not in said:
+                break
         return judged(said, attempt, before, await row_counts(runtime))
 
     await each_case(attempt_one)
+
+
+def teams_activity(teams: Teams, attempt: Attempt, user: dict[str, str]) -> dict[str, Any]:
+    """The attempt as Teams sends it: a typed command, or a card's Action.Submit."""
+    if attempt.kind == "command":
+        return teams.message(f"/{attempt.name} {attempt.text}".strip(), **{"from": user})
+    key = "action_id" if attempt.kind == "action" else "form_id"
+    extra = {"value": "1"} if attempt.kind == "action" else {"context": "1"}
+    return teams.submit({key: attempt.name, **extra}, "act-1", **{"from": user})
 
 
 def judged(said: str, attempt: Attempt, before: object, after: object) -> str | None:
