@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 STUDENTS_AFTER = re.compile(
     r"\s+(?:can['’]?t|cannot|can\s+not|couldn['’]?t|"
     # not "at Booker T. Washington won't do touch", a school (a blind corpus's)
-    r"(?:won['’]?t|wont|doesn['’]?t|didn['’]?t)\s+(?:log|sign)|needs|forgot|is\s+(?:locked|absent)|was\s+(?:absent|locked)|has\s+(?:a|an|no|her|his)|"
+    r"(?:won['’]?t|wont|doesn['’]?t|didn['’]?t)\s+(?:log|sign)|needs|forgot|"
+    r"is\s+(?:locked|absent)|was\s+(?:absent|locked)|has\s+(?:a|an|no|her|his)|"
     r"no\s+puede|olvid[oó])\b|"
     r"['’]s?\s+(?:chromebook|ipad|laptop|login|password|account|charger|device|email|mom|"
     r"dad|mother|father|parents?|guardian)\b|"
